@@ -1,0 +1,80 @@
+"""The error hierarchy: every error a user can cause is a ReaderError.
+
+The CLI prints ``rtl-reader: <subject>: <message>`` for these and exits 1; the
+GUI shows the same line in a dialog. Anything else is a bug and may traceback.
+"""
+
+from __future__ import annotations
+
+
+class ReaderError(Exception):
+    """A failure caused by input or environment, reported as one line.
+
+    ``subject`` names what the user gave (a path, an ID, a query); ``str(err)``
+    is the cause alone, without the subject.
+    """
+
+    def __init__(self, subject: str, message: str) -> None:
+        super().__init__(message)
+        self.subject = str(subject)
+        self.message = message
+
+    def line(self) -> str:
+        """The one-line form: ``<subject>: <cause>``."""
+        return f"{self.subject}: {self.message}" if self.subject else self.message
+
+
+class UnsupportedFile(ReaderError):
+    """The file is not a kind we import (binary, unknown format)."""
+
+
+class DecodeFailed(ReaderError):
+    """The bytes are not text in any encoding we accept (or decode to mojibake)."""
+
+
+class InputTooLarge(ReaderError):
+    """The input is over a documented size or nesting limit; nothing was read whole."""
+
+
+class EmptyInput(ReaderError):
+    """The input holds no article text."""
+
+
+class FetchFailed(ReaderError):
+    """A web address could not be fetched."""
+
+
+class StoreError(ReaderError):
+    """The article store cannot be used."""
+
+
+class StoreLocked(StoreError):
+    """Another process holds the store's write lock for longer than we wait."""
+
+
+class NotADatabase(StoreError):
+    """The store path exists but is not an rtl-reader SQLite file (never overwritten)."""
+
+
+class StoreTooNew(StoreError):
+    """The store was written by a newer rtl-reader (schema version above ours)."""
+
+
+class StoreReadOnly(StoreError):
+    """The store file or its folder cannot be written."""
+
+
+class NotFound(ReaderError):
+    """No article (or highlight) with that ID."""
+
+
+class QueryError(ReaderError):
+    """A malformed search or find query."""
+
+
+class ExportError(ReaderError):
+    """An export could not be written."""
+
+
+class OutputExists(ExportError):
+    """The output file exists and overwriting was not allowed."""

@@ -1,0 +1,1 @@
+"""Highlights -> files. STUB: the exporters helper implements."""

@@ -1,0 +1,51 @@
+"""The value types that reader.text returns.
+
+Offsets everywhere are Python ``str`` indices (code points) into the original,
+unfolded text of one field, ``end`` exclusive (DESIGN decision 2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+TEXT_FIELDS: tuple[str, ...] = ("title", "subtitle", "caption", "byline", "body")
+"""The article fields that hold text, in reading order."""
+
+KINDS: tuple[str, ...] = ("quote", "figure", "user")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One hit of in-article find: ``text[start:end] == self.text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """An automatic highlight of one field.
+
+    ``kind`` is ``quote`` or ``figure`` (``user`` for the reader's own, which
+    the store keeps). ``subtype``: for quotes ``quotation`` or ``term``; for
+    figures ``digits``, ``words``, ``percent``, ``money``, ``date``, ``time``,
+    ``range``, ``count``. ``value`` is JSON-serialisable: a number, or a dict
+    such as ``{"amount": 3000, "unit": "مقاتل"}`` or
+    ``{"amount": 2.5, "currency": "USD"}``; None for quotes. ``speaker`` is the
+    attributed speaker of a quotation as written, "" when unknown.
+    """
+
+    kind: str
+    subtype: str
+    start: int
+    end: int
+    text: str
+    value: Any = None
+    speaker: str = ""
+    field: str = "body"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form used by the CLI and the exporters."""
+        return asdict(self)
