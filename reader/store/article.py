@@ -34,6 +34,9 @@ class Article:
     read: bool = False
     starred: bool = False
     position: int = 0
+    user_highlights: list[HighlightRecord] = field(default_factory=list)
+    """User highlights that arrive with the article (a JSON export being
+    imported); ``add_articles`` stores them. Not part of the content hash."""
 
     def field_text(self, name: str) -> str:
         """The text of field ``name`` (one of ``TEXT_FIELDS``)."""

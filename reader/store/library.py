@@ -61,8 +61,8 @@ class Library:
     """An open store. Use as a context manager or call ``close``.
 
     ``Library.open(path)`` creates the file (and folder) when absent and seeds
-    nothing: seeding the bundled samples is ``seed_samples`` (the app and CLI
-    call it on first run). Errors: NotADatabase, StoreTooNew, StoreLocked,
+    nothing: the bundled samples come from ``reader.importers.samples`` (the
+    store may not import importers), which the app and CLI call on first run. Errors: NotADatabase, StoreTooNew, StoreLocked,
     StoreReadOnly, StoreError, NotFound (unknown article / highlight id).
     """
 
@@ -132,8 +132,10 @@ class Library:
     def reindex(self, progress: Callable[[int, int], None] | None = None) -> None:
         raise NotImplementedError
 
-    def seed_samples(self) -> int:
-        """Import the bundled sample articles when the store is empty; the count added."""
+    def update_article(self, article: Article) -> None:
+        """Replace a stored article's fields (``article.id`` set): automatic
+        highlights recomputed, user highlights re-anchored by their text or
+        kept as orphans, index updated, all in one transaction."""
         raise NotImplementedError
 
     def ids(self, ids: Sequence[int] | None = None) -> list[int]:
