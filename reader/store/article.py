@@ -86,7 +86,9 @@ class HighlightRecord:
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def from_highlight(cls, article_id: int, h: Highlight, *, engine: int, created: str) -> HighlightRecord:
+    def from_highlight(
+        cls, article_id: int, h: Highlight, *, engine: int, created: str
+    ) -> HighlightRecord:
         return cls(article_id, h.field, h.kind, h.subtype, h.start, h.end, h.text,
                    h.value, h.speaker, created=created, engine=engine)
 

@@ -1,0 +1,547 @@
+"""The ``rtl-reader`` command (DESIGN decision 8).
+
+``rtl-reader [--store PATH] COMMAND ...``; ``--store`` is also accepted after the
+command. No command opens the GUI. An argument that names an existing file is a
+FILE (decoded, BOM removed, newlines kept; offsets point into that text),
+anything else an article ID. Exit status: 0 success (no hits included), 1 when
+something failed, 2 for bad usage. Errors are one line on stderr:
+``rtl-reader: <input>: <cause>``.
+
+Qt is imported only inside the commands that open or render a window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from reader.errors import NotFound, ReaderError
+
+PROG = "rtl-reader"
+EXPORT_FORMATS = ("md", "json", "csv", "html", "pdf", "txt-visual", "png")
+IMPORT_BATCH = 200
+"""Articles written per transaction during a bulk import (each article whole)."""
+
+
+class UsageError(Exception):
+    """Bad usage: exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{PROG}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every command."""
+    store_help = "the article store (default: $RTL_READER_STORE or the user data folder)"
+    parser = _Parser(prog=PROG, description="A reader for Arabic news articles.")
+    parser.add_argument("--store", metavar="PATH", help=store_help)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--store", metavar="PATH", dest="store_after", help=store_help,
+                       default=argparse.SUPPRESS)
+        return p
+
+    def fmt(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--format", choices=("text", "json"), default="text",
+                       help="json prints one JSON array for scripts")
+
+    p = command("import", "import files, folders (recursively) and web addresses")
+    p.add_argument("paths", nargs="+", metavar="PATH|URL")
+    fmt(p)
+
+    p = command("list", "list the articles in the store, newest first")
+    p.add_argument("--limit", type=_positive_int, metavar="N")
+    fmt(p)
+
+    p = command("show", "print an article")
+    p.add_argument("target", metavar="ID|FILE")
+    p.add_argument("--bidi", choices=("logical", "visual"), default="logical",
+                   help="visual: shaped and reordered for terminals that cannot shape Arabic")
+    fmt(p)
+
+    p = command("delete", "delete an article and its highlights")
+    p.add_argument("id", metavar="ID")
+
+    p = command("find", "find text inside an article or file, folding Arabic like the app")
+    p.add_argument("query")
+    p.add_argument("target", metavar="ID|FILE")
+    p.add_argument("--match-diacritics", action="store_true")
+    p.add_argument("--match-hamza", action="store_true")
+    p.add_argument("--whole-word", action="store_true")
+    p.add_argument("--regex", action="store_true")
+    fmt(p)
+
+    p = command("highlights", "list the highlights of an article or file")
+    p.add_argument("target", metavar="ID|FILE")
+    p.add_argument("--kind", choices=("quote", "figure", "user"))
+    p.add_argument("--subtype", metavar="S")
+    fmt(p)
+
+    p = command("search", "search the whole library")
+    p.add_argument("query")
+    p.add_argument("--limit", type=_positive_int, default=20, metavar="N")
+    p.add_argument("--source", metavar="S")
+    p.add_argument("--since", metavar="DATE")
+    p.add_argument("--until", metavar="DATE")
+    p.add_argument("--starred", action="store_true")
+    p.add_argument("--stem", action="store_true", help="match word families (light stemmer)")
+    fmt(p)
+
+    p = command("reindex", "rebuild the search index and the automatic highlights")
+
+    p = command("export", "export highlights")
+    p.add_argument("ids", nargs="*", metavar="ID")
+    p.add_argument("--all", action="store_true", help="every article in the store")
+    p.add_argument("--format", dest="export_format", choices=EXPORT_FORMATS, required=True,
+                   help="txt-visual is visual-order plain text for devices that cannot "
+                        "shape Arabic")
+    p.add_argument("--kind", action="append", choices=("quote", "figure", "user"))
+    p.add_argument("--subtype", action="append", metavar="S")
+    p.add_argument("--colour", "--color", action="append", metavar="C")
+    p.add_argument("-o", "--output", required=True, metavar="PATH")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    p = command("open", "open the app on an article (ID or rtl-reader://article/ID?at=N)")
+    p.add_argument("target", metavar="ID|URI")
+    p.add_argument("--at", type=_non_negative_int, metavar="OFFSET")
+
+    p = command("screenshot", "render the main window offscreen to a PNG")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.png")
+    p.add_argument("--open", dest="open_id", metavar="ID")
+    p.add_argument("--find", metavar="QUERY")
+    p.add_argument("--size", default="1280x800", type=_size, metavar="WxH")
+    p.add_argument("--theme", choices=("light", "dark", "sepia"), default="light")
+    p.add_argument("--lang", choices=("ar", "en"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    store = getattr(args, "store_after", None) or args.store
+    try:
+        if args.command is None:
+            return _open_gui(store, None, None)
+        handler = _COMMANDS[args.command]
+        return handler(args, store)
+    except ReaderError as err:
+        _fail(err.line())
+    except UsageError as err:
+        print(f"{PROG}: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # A closed pager is not an error; keep Python from complaining at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    return 1
+
+
+# -- helpers ---------------------------------------------------------------
+
+
+def _version() -> str:
+    from reader import __version__
+
+    return __version__
+
+
+def _positive_int(value: str) -> int:
+    n = _non_negative_int(value)
+    if n == 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return n
+
+
+def _non_negative_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is negative")
+    return n
+
+
+def _size(value: str) -> tuple[int, int]:
+    w, sep, h = value.lower().partition("x")
+    if not sep or not w.isdigit() or not h.isdigit() or int(w) < 200 or int(h) < 150:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a size such as 1280x800")
+    return int(w), int(h)
+
+
+def _fail(line: str) -> None:
+    print(f"{PROG}: {line}", file=sys.stderr)
+
+
+def _print_json(data: Any, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+@contextmanager
+def _library(store: str | None, *, create: bool = True) -> Iterator[Any]:
+    from reader.store import Library, resolve_store_path
+
+    lib = Library.open(resolve_store_path(store), create=create)
+    try:
+        yield lib
+    finally:
+        lib.close()
+
+
+def _article_id(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise NotFound(value, "no such file, and not an article ID") from None
+    if n <= 0:
+        raise NotFound(value, "not an article ID")
+    return n
+
+
+def _is_file(target: str) -> bool:
+    return Path(target).is_file()
+
+
+def _read_text_file(target: str) -> str:
+    from reader.importers import decode_bytes
+
+    path = Path(target)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise ReaderError(target, err.strerror or str(err)) from None
+    return decode_bytes(data, name=target)
+
+
+# -- commands --------------------------------------------------------------
+
+
+def _cmd_import(args: argparse.Namespace, store: str | None) -> int:
+    from reader.importers import collect_files, fetch_url, read_file
+
+    urls = [p for p in args.paths if p.startswith(("http://", "https://"))]
+    local = [p for p in args.paths if p not in urls]
+    failed: list[str] = []
+    for p in local:
+        if not Path(p).exists():
+            _fail(f"{p}: no such file or folder")
+            failed.append(p)
+    files = collect_files([Path(p) for p in local if Path(p).exists()])
+    total = len(files) + len(urls)
+    progress = _Progress(total) if total > 5 and sys.stderr.isatty() else None
+    imported = duplicates = 0
+    report: list[dict[str, Any]] = []
+
+    sources: list[tuple[str, Callable[[], list[Any]]]] = [
+        (str(f), lambda f=f: read_file(f)) for f in files
+    ] + [(u, lambda u=u: fetch_url(u)) for u in urls]
+
+    with _library(store) as lib:
+        batch: list[Any] = []
+        batch_names: list[str] = []
+
+        def flush() -> None:
+            nonlocal imported, duplicates
+            if not batch:
+                return
+            for name, result in zip(batch_names, lib.add_articles(batch), strict=True):
+                duplicates += result.duplicate
+                imported += not result.duplicate
+                report.append({"input": name, "id": result.id, "duplicate": result.duplicate})
+            batch.clear()
+            batch_names.clear()
+
+        for done, (name, load) in enumerate(sources, 1):
+            try:
+                articles = load()
+            except ReaderError as err:
+                if progress:
+                    progress.clear()
+                _fail(err.line())
+                failed.append(name)
+            else:
+                batch.extend(articles)
+                batch_names.extend([name] * len(articles))
+                if len(batch) >= IMPORT_BATCH:
+                    flush()
+            if progress:
+                progress.update(done)
+        flush()
+    if progress:
+        progress.clear()
+    if args.format == "json":
+        _print_json(report + [{"input": f, "error": True} for f in failed])
+    summary = f"imported {imported}, duplicates {duplicates}, failed {len(failed)}"
+    print(summary, file=sys.stderr if args.format == "json" else sys.stdout)
+    return 1 if failed else 0
+
+
+class _Progress:
+    """A one-line progress bar on stderr, for imports of more than a handful of files."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+
+    def update(self, done: int) -> None:
+        width = 30
+        filled = width * done // self.total
+        bar = "#" * filled + "-" * (width - filled)
+        print(f"\r[{bar}] {done}/{self.total}", end="", file=sys.stderr, flush=True)
+
+    def clear(self) -> None:
+        print("\r" + " " * 50 + "\r", end="", file=sys.stderr, flush=True)
+
+
+def _cmd_list(args: argparse.Namespace, store: str | None) -> int:
+    with _library(store) as lib:
+        rows = lib.rows(limit=args.limit)
+    if args.format == "json":
+        _print_json([
+            {"id": r.id, "title": r.title, "source": r.source, "published": r.published,
+             "quotes": r.quotes, "figures": r.figures, "read": r.read, "starred": r.starred,
+             "imported_at": r.imported_at}
+            for r in rows
+        ])
+        return 0
+    for r in rows:
+        flags = ("*" if r.starred else " ") + (" " if r.read else "•")
+        date = (r.published or "")[:10]
+        print(f"{r.id:>6} {flags} {date:<10}  {_isolate(r.title)}  "
+              f"[{_isolate(r.source)}] q{r.quotes} f{r.figures}")
+    return 0
+
+
+def _isolate(text: str) -> str:
+    """``text`` for a terminal line: its bidi controls removed, so a title
+    holding U+202E cannot reorder the rest of the line (terminals show FSI/PDI
+    isolates inconsistently, so stripping is the safe form here)."""
+    from reader.text.bidi import strip_bidi_controls
+
+    return strip_bidi_controls(text)
+
+
+def _cmd_show(args: argparse.Namespace, store: str | None) -> int:
+    if _is_file(args.target):
+        from reader.importers import read_file
+
+        articles = read_file(Path(args.target))
+        article = articles[0]
+    else:
+        with _library(store) as lib:
+            article = lib.get(_article_id(args.target))
+    if args.format == "json":
+        _print_json([_article_dict(article)])
+        return 0
+    parts = [article.title, article.subtitle, article.caption, article.byline]
+    head = "\n".join(p for p in parts if p)
+    text = head + "\n\n" + article.body.replace("\n", "\n\n") + "\n"
+    if args.bidi == "visual":
+        from reader.text.visual import to_visual
+
+        text = to_visual(text)
+    sys.stdout.write(text)
+    return 0
+
+
+def _article_dict(article: Any) -> dict[str, Any]:
+    keys = ("id", "title", "subtitle", "caption", "byline", "body", "source", "url",
+            "author", "published", "language", "imported_at", "read", "starred", "position")
+    return {k: getattr(article, k) for k in keys}
+
+
+def _cmd_delete(args: argparse.Namespace, store: str | None) -> int:
+    with _library(store, create=False) as lib:
+        lib.delete(_article_id(args.id))
+    return 0
+
+
+def _fields_of(target: str, store: str | None) -> dict[str, str] | str:
+    """A FILE's text, or an article's fields by name."""
+    if _is_file(target):
+        return _read_text_file(target)
+    with _library(store) as lib:
+        return lib.get(_article_id(target)).fields()
+
+
+def _cmd_find(args: argparse.Namespace, store: str | None) -> int:
+    from reader.text import find
+
+    options = {"match_diacritics": args.match_diacritics, "match_hamza": args.match_hamza,
+               "whole_word": args.whole_word, "regex": args.regex}
+    source = _fields_of(args.target, store)
+    results: list[dict[str, Any]] = []
+    if isinstance(source, str):
+        for m in find(source, args.query, **options):
+            results.append({"start": m.start, "end": m.end, "text": m.text})
+    else:
+        for field, text in source.items():
+            for m in find(text, args.query, **options):
+                results.append({"field": field, "start": m.start, "end": m.end, "text": m.text})
+    if args.format == "json":
+        _print_json(results)
+    else:
+        for r in results:
+            where = f"{r['field']}:" if "field" in r else ""
+            print(f"{where}{r['start']}-{r['end']}\t{_isolate(r['text'])}")
+    return 0
+
+
+def _cmd_highlights(args: argparse.Namespace, store: str | None) -> int:
+    from reader.text import find_highlights
+
+    if _is_file(args.target):
+        text = _read_text_file(args.target)
+        items = [h.to_dict() for h in find_highlights(text)]
+    else:
+        with _library(store) as lib:
+            records = lib.highlights(_article_id(args.target), kind=args.kind,
+                                     subtype=args.subtype)
+        items = [r.to_dict() for r in records]
+    items = [h for h in items
+             if (args.kind is None or h["kind"] == args.kind)
+             and (args.subtype is None or h["subtype"] == args.subtype)]
+    if args.format == "json":
+        _print_json(items)
+        return 0
+    for h in items:
+        extra = []
+        if h.get("value") is not None:
+            extra.append(f"value={json.dumps(h['value'], ensure_ascii=False)}")
+        if h.get("speaker"):
+            extra.append(f"speaker={_isolate(h['speaker'])}")
+        if h.get("note"):
+            extra.append(f"note={_isolate(h['note'])}")
+        print(f"{h['field']}:{h['start']}-{h['end']}\t{h['kind']}/{h['subtype']}\t"
+              f"{_isolate(h['text'])}" + ("\t" + " ".join(extra) if extra else ""))
+    return 0
+
+
+def _cmd_search(args: argparse.Namespace, store: str | None) -> int:
+    with _library(store) as lib:
+        hits = lib.search(args.query, limit=args.limit, source=args.source, since=args.since,
+                          until=args.until, starred=args.starred, stem=args.stem)
+    if args.format == "json":
+        _print_json([h.to_dict() for h in hits])
+        return 0
+    for h in hits:
+        date = (h.published or "")[:10]
+        print(f"{h.id:>6}  {date:<10}  {_isolate(h.title)}  [{_isolate(h.source)}]")
+        print(f"        {_isolate(h.snippet)}")
+    return 0
+
+
+def _cmd_reindex(args: argparse.Namespace, store: str | None) -> int:
+    with _library(store, create=False) as lib:
+        progress = _Progress(1) if sys.stderr.isatty() else None
+
+        def report(done: int, total: int) -> None:
+            if progress:
+                progress.total = max(total, 1)
+                progress.update(done)
+
+        lib.reindex(report)
+        if progress:
+            progress.clear()
+        print(f"reindexed {lib.count()} articles")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace, store: str | None) -> int:
+    from reader import exporters
+
+    if args.all and args.ids:
+        raise UsageError("export: give article IDs or --all, not both")
+    if not args.all and not args.ids:
+        raise UsageError("export: give article IDs or --all")
+    ids = None if args.all else [_article_id(i) for i in args.ids]
+    with _library(store, create=False) as lib:
+        items = exporters.select(lib, ids, kinds=args.kind, subtypes=args.subtype,
+                                 colours=args.colour)
+        written = exporters.export_items(items, args.export_format, Path(args.output),
+                                         force=args.force)
+    count = sum(len(h) for _, h in items)
+    for path in written:
+        print(path)
+    print(f"exported {count} highlights from {len(items)} articles", file=sys.stderr)
+    return 0
+
+
+def _cmd_open(args: argparse.Namespace, store: str | None) -> int:
+    from reader.links import parse_article_link
+
+    target = args.target
+    if target.startswith("rtl-reader:"):
+        article_id, at = parse_article_link(target)
+    else:
+        article_id, at = _article_id(target), None
+    if args.at is not None:
+        at = args.at
+    return _open_gui(store, article_id, at)
+
+
+def _open_gui(store: str | None, article_id: int | None, at: int | None) -> int:
+    from reader.store import resolve_store_path
+
+    if not _has_display():
+        _fail("no display: set DISPLAY (or run under xvfb-run); a real window on Linux "
+              "also needs libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1")
+        return 1
+    from reader.gui.app import run
+
+    return run(resolve_store_path(store), open_id=article_id, at=at)
+
+
+def _has_display() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _cmd_screenshot(args: argparse.Namespace, store: str | None) -> int:
+    from reader.store import resolve_store_path
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from reader.gui.screenshot import take_screenshot
+
+    open_id = _article_id(args.open_id) if args.open_id else None
+    take_screenshot(resolve_store_path(store), Path(args.output), open_id=open_id,
+                    find=args.find, size=args.size, theme=args.theme, lang=args.lang)
+    print(args.output)
+    return 0
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace, str | None], int]] = {
+    "import": _cmd_import,
+    "list": _cmd_list,
+    "show": _cmd_show,
+    "delete": _cmd_delete,
+    "find": _cmd_find,
+    "highlights": _cmd_highlights,
+    "search": _cmd_search,
+    "reindex": _cmd_reindex,
+    "export": _cmd_export,
+    "open": _cmd_open,
+    "screenshot": _cmd_screenshot,
+}
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

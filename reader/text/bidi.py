@@ -1,0 +1,52 @@
+"""Bidi control characters: strip, isolate, detect (direction spoofing, issue 7).
+
+A title that carries RIGHT-TO-LEFT OVERRIDE (U+202E) can reorder whatever is
+shown after it on the same line (a list row, a window title, a file name).
+Displays isolate each untrusted string with FSI…PDI after removing its own
+controls; the reading view can reveal them; an article with overrides is
+flagged.
+"""
+
+from __future__ import annotations
+
+import re
+
+LRM, RLM, ALM = "\u200e", "\u200f", "\u061c"
+LRE, RLE, PDF, LRO, RLO = "\u202a", "\u202b", "\u202c", "\u202d", "\u202e"
+LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
+
+BIDI_CONTROLS = frozenset({LRM, RLM, ALM, LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI})
+"""Every Unicode bidi formatting character (Bidi_Control=Yes)."""
+
+OVERRIDES = frozenset({LRO, RLO})
+"""The controls that force a direction on letters: the spoofing ones."""
+
+_CONTROLS_RE = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
+
+CONTROL_NAMES: dict[str, str] = {
+    LRM: "LRM", RLM: "RLM", ALM: "ALM", LRE: "LRE", RLE: "RLE", PDF: "PDF",
+    LRO: "LRO", RLO: "RLO", LRI: "LRI", RLI: "RLI", FSI: "FSI", PDI: "PDI",
+}
+
+
+def strip_bidi_controls(text: str) -> str:
+    """``text`` without any bidi control character (lengths change: display only)."""
+    return _CONTROLS_RE.sub("", text)
+
+
+def isolate(text: str) -> str:
+    """``text`` stripped of its controls and wrapped in FSI…PDI, so it takes its
+    direction from its own first strong letter and cannot reorder its
+    neighbours."""
+    return FSI + strip_bidi_controls(text) + PDI
+
+
+def has_overrides(text: str) -> bool:
+    """True when ``text`` holds LRO/RLO: letters shown in an order unlike the typed one."""
+    return any(ch in OVERRIDES for ch in text)
+
+
+def control_positions(text: str) -> list[tuple[int, str]]:
+    """``(index, name)`` of each bidi control in ``text`` (str indices), for a view
+    that reveals hidden controls."""
+    return [(m.start(), CONTROL_NAMES[m.group()]) for m in _CONTROLS_RE.finditer(text)]
