@@ -50,3 +50,18 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.delenv("RTL_READER_STORE", raising=False)
+
+
+def require_program(program: str, package: str) -> str:
+    """The path of ``program``; skip (naming the Debian ``package``) when it is
+    missing, or fail under ``RTL_READER_REQUIRE_ALL=1`` (CI, where nothing may
+    be skipped)."""
+    import shutil
+
+    found = shutil.which(program)
+    if found:
+        return found
+    message = f"{program} not found: install Debian's {package} package"
+    if os.environ.get("RTL_READER_REQUIRE_ALL"):
+        pytest.fail(message)
+    pytest.skip(message)
