@@ -45,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="A reader for Arabic news articles.")
     parser.add_argument("--store", metavar="PATH", help=store_help)
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--backup-and-reset", action="store_true",
+                        help="move a store that cannot be opened aside (kept as a backup) "
+                             "and start a new one")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -132,12 +135,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     store = getattr(args, "store_after", None) or args.store
     try:
+        if args.backup_and_reset:
+            _backup_and_reset(store)
+            if args.command is None:
+                return 0
         if args.command is None:
             return _open_gui(store, None, None)
         handler = _COMMANDS[args.command]
         return handler(args, store)
     except ReaderError as err:
-        _fail(err.line())
+        _fail(err.line() + _way_out(err))
     except UsageError as err:
         print(f"{PROG}: {err}", file=sys.stderr)
         return 2
@@ -184,6 +191,17 @@ def _size(value: str) -> tuple[int, int]:
     return int(w), int(h)
 
 
+def _way_out(err: ReaderError) -> str:
+    """The way out of a store error, appended to its line."""
+    from reader.errors import NotADatabase, StoreError, StoreTooNew
+
+    if isinstance(err, StoreTooNew):
+        return " (written by a newer rtl-reader: upgrade to open it)"
+    if isinstance(err, NotADatabase) or type(err) is StoreError:
+        return " (--backup-and-reset keeps it aside and starts a new store)"
+    return ""
+
+
 def _fail(line: str) -> None:
     print(f"{PROG}: {line}", file=sys.stderr)
 
@@ -192,6 +210,30 @@ def _print_json(data: Any, out: TextIO | None = None) -> None:
     out = out or sys.stdout
     json.dump(data, out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+def _backup_and_reset(store: str | None) -> None:
+    """Keep a store that cannot be opened as a backup and start afresh."""
+    from reader.errors import StoreError
+    from reader.store import Library, resolve_store_path
+    from reader.store.location import backup_store
+
+    path = resolve_store_path(store)
+    if not path.exists():
+        raise StoreError(str(path), "no store here to back up")
+    try:
+        Library.open(path, create=False).close()
+    except StoreError:
+        pass
+    else:
+        raise StoreError(str(path), "the store opens fine; nothing to reset")
+    try:
+        backup = backup_store(path)
+    except OSError as err:
+        raise StoreError(str(path), f"cannot move it aside: {err.strerror or err}") from None
+    Library.open(path).close()
+    print(f"{path}: kept the old store as {backup}; started a new, empty one",
+          file=sys.stderr)
 
 
 @contextmanager

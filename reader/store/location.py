@@ -24,3 +24,26 @@ def resolve_store_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return default_store_path()
+
+
+def backup_store(path: Path, *, now: str | None = None) -> Path:
+    """Move a store that cannot be opened (and its -wal/-shm files) aside.
+
+    Returns the backup path ``<name>.backup-<UTC time>``; nothing is deleted,
+    so the user can send the file to someone who can repair it. Raises
+    OSError if the move fails (the original is then untouched).
+    """
+    import datetime
+
+    stamp = now or datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    backup = path.with_name(f"{path.name}.backup-{stamp}")
+    n = 1
+    while backup.exists():
+        n += 1
+        backup = path.with_name(f"{path.name}.backup-{stamp}-{n}")
+    os.replace(path, backup)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            os.replace(side, backup.with_name(backup.name + suffix))
+    return backup
