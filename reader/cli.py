@@ -214,7 +214,7 @@ def _print_json(data: Any, out: TextIO | None = None) -> None:
 
 def _backup_and_reset(store: str | None) -> None:
     """Keep a store that cannot be opened as a backup and start afresh."""
-    from reader.errors import StoreError
+    from reader.errors import StoreError, StoreLocked, StoreReadOnly
     from reader.store import Library, resolve_store_path
     from reader.store.location import backup_store
 
@@ -223,6 +223,8 @@ def _backup_and_reset(store: str | None) -> None:
         raise StoreError(str(path), "no store here to back up")
     try:
         Library.open(path, create=False).close()
+    except (StoreLocked, StoreReadOnly):
+        raise  # a healthy store in use or protected: never reset it
     except StoreError:
         pass
     else:
