@@ -1,0 +1,95 @@
+"""Fixtures for the tests that try to break the library: generated article files
+and a way to run the real command in a child process."""
+
+from __future__ import annotations
+
+import os
+import random
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+_WORDS = (
+    "أعلنت الحكومة اليوم عن خطة جديدة لدعم المزارعين في المناطق الريفية وقال "
+    "المتحدث باسم الوزارة إن البرنامج يشمل تمويل مشاريع الري وتحسين الطرق "
+    "وأضاف أن الميزانية المخصصة تبلغ ملايين الدنانير وأشار إلى أن التنفيذ "
+    "يبدأ مطلع العام المقبل في عدة محافظات بالتعاون مع البلديات والجمعيات "
+    "المحلية ومنظمات المجتمع المدني التي رحبت بالقرار واعتبرته خطوة مهمة"
+).split()
+
+
+def article_text(n: int, rng: random.Random) -> str:
+    """An original news-style article with a unique token ``docNNNNN`` in its body."""
+    def sentence(k: int) -> str:
+        return " ".join(rng.choice(_WORDS) for _ in range(k))
+
+    title = f"{sentence(6)} {n}"
+    paragraphs = [
+        f"{sentence(18)} doc{n:05d}.",
+        f"وقال المسؤول إن «{sentence(10)}» مضيفا أن النسبة بلغت {rng.randint(2, 90)}%.",
+        f"{sentence(25)} عام {rng.randint(1990, 2024)}.",
+    ]
+    return title + "\n\n" + "\n".join(paragraphs) + "\n"
+
+
+def make_articles(folder: Path, count: int, *, seed: int = 7, start: int = 0) -> list[Path]:
+    """Write ``count`` article files numbered from ``start`` into ``folder``."""
+    rng = random.Random(seed + start)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(start, start + count):
+        path = folder / f"a{n:05d}.txt"
+        path.write_text(article_text(n, rng), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def cli(*args: str, store: Path, env: dict[str, str] | None = None,
+        **kwargs: object) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m reader --store STORE ARGS`` and wait for it."""
+    return subprocess.run(
+        [sys.executable, "-m", "reader", "--store", str(store), *args],
+        capture_output=True, text=True, cwd=REPO, env=env or child_env(), timeout=600,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def cli_popen(*args: str, store: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "reader", "--store", str(store), *args],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO, env=child_env(),
+    )
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def integrity(store: Path) -> str:
+    con = sqlite3.connect(store)
+    try:
+        return str(con.execute("PRAGMA integrity_check").fetchone()[0])
+    finally:
+        con.close()
+
+
+def token_of(body: str) -> str | None:
+    for word in body.split():
+        if word.startswith("doc") and word[3:8].isdigit():
+            return word[:8]
+    return None
+
+
+@pytest.fixture(scope="session")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Sequence[Path]:
+    """Two thousand small article files, made once per session."""
+    return make_articles(tmp_path_factory.mktemp("gen") / "articles", 2000)
