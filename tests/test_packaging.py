@@ -1,0 +1,54 @@
+"""A wheel built from the repository carries resources/ and finds them installed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps", "--no-build-isolation",
+         "-q", "-w", str(out)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    [built] = out.glob("rtl_reader-*.whl")
+    return built
+
+
+def test_wheel_carries_resources(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "reader_resources/fonts/NotoNaskhArabic-Regular.ttf" in names
+    assert "reader_resources/fonts/OFL.txt" in names
+    samples = [n for n in names if n.startswith("reader_resources/samples/") and n.endswith(".txt")]
+    assert len(samples) >= 5
+    assert any(n.endswith(".qm") for n in names if n.startswith("reader_resources/translations/"))
+    assert "reader_resources/rtl-reader.desktop" in names
+    entry_points = next(n for n in names if n.endswith("entry_points.txt"))
+    text = zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "rtl-reader = reader.cli:main" in text
+
+
+def test_installed_wheel_finds_its_resources(wheel: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target",
+                    str(target), str(wheel)], check=True, capture_output=True, timeout=300)
+    code = ("from reader.resources import resource_path; "
+            "p = resource_path('fonts', 'NotoNaskhArabic-Regular.ttf'); "
+            "print(p); assert p.is_file()")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=tmp_path, env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().startswith(str(target))
