@@ -1,0 +1,418 @@
+"""What every export format shares: the selection, the context sentence, the
+link back into the app, colour names, safe file names and atomic writes.
+
+Pure Python, no Qt: the PDF and PNG renderers add QtGui on top of this.
+Offsets are Python str indices (code points) into one field of an article,
+end exclusive (DESIGN decision 2).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import secrets
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from reader.errors import ExportError, OutputExists
+from reader.store.article import Article, HighlightRecord
+from reader.text.spans import TEXT_FIELDS
+
+ExportItem = tuple[Article, list[HighlightRecord]]
+"""One article with the highlights to export from it, in reading order."""
+
+LINK_SCHEME = "rtl-reader"
+
+KIND_ORDER: tuple[str, ...] = ("quote", "figure", "user")
+
+COLOUR_NAMES: dict[str, str] = {
+    "yellow": "#ffd54f",
+    "green": "#aed581",
+    "blue": "#81d4fa",
+    "pink": "#f48fb1",
+    "orange": "#ffb74d",
+    "purple": "#ce93d8",
+    "red": "#e57373",
+    "grey": "#bdbdbd",
+}
+"""Names for the tag of a user highlight's colour: the nearest of these."""
+
+_HEX_COLOUR = re.compile(r"#?([0-9a-fA-F]{6})")
+
+
+class Cancelled(Exception):
+    """Raised inside a writer when the caller asked to stop; never escapes
+    ``export_items``."""
+
+
+class _LibraryLike(Protocol):
+    def ids(self, ids: Sequence[int] | None = None) -> list[int]: ...
+    def get(self, article_id: int) -> Article: ...
+    def highlights(self, article_id: int, *, kind: str | None = None,
+                   subtype: str | None = None) -> list[HighlightRecord]: ...
+
+
+# --- selection -------------------------------------------------------------
+
+def normalise_colour(colour: str) -> str:
+    """``#rrggbb`` in lower case for a hex colour (with or without ``#``);
+    "" for anything else (so a colour never reaches CSS unchecked)."""
+    m = _HEX_COLOUR.fullmatch(colour.strip())
+    return f"#{m.group(1).lower()}" if m else ""
+
+
+def colour_name(colour: str) -> str:
+    """The nearest name in ``COLOUR_NAMES`` to a ``#rrggbb`` colour; "" when
+    ``colour`` is not a hex colour."""
+    hex_colour = normalise_colour(colour)
+    if not hex_colour:
+        return ""
+    rgb = _rgb(hex_colour)
+
+    def distance(name: str) -> int:
+        other = _rgb(COLOUR_NAMES[name])
+        return sum((a - b) ** 2 for a, b in zip(rgb, other, strict=True))
+
+    return min(COLOUR_NAMES, key=distance)
+
+
+def _rgb(hex_colour: str) -> tuple[int, int, int]:
+    return (int(hex_colour[1:3], 16), int(hex_colour[3:5], 16), int(hex_colour[5:7], 16))
+
+
+def _colour_matches(colour: str, wanted: Iterable[str]) -> bool:
+    own = normalise_colour(colour)
+    if not own:
+        return False
+    for want in wanted:
+        want = want.strip().lower()
+        if want == own or normalise_colour(want) == own or want == colour_name(own):
+            return True
+    return False
+
+
+def sort_key(h: HighlightRecord) -> tuple[int, int, int, int]:
+    """Reading order: field order, then start, longer first, then kind."""
+    field_index = TEXT_FIELDS.index(h.field) if h.field in TEXT_FIELDS else len(TEXT_FIELDS)
+    kind_index = KIND_ORDER.index(h.kind) if h.kind in KIND_ORDER else len(KIND_ORDER)
+    return (field_index, h.start, -h.end, kind_index)
+
+
+def filter_highlights(highlights: Iterable[HighlightRecord], *,
+                      kinds: Iterable[str] | None = None,
+                      subtypes: Iterable[str] | None = None,
+                      colours: Iterable[str] | None = None) -> list[HighlightRecord]:
+    """The highlights that pass every given filter, in reading order.
+
+    ``kinds``/``subtypes`` match exactly; ``colours`` match a user highlight's
+    colour as ``#rrggbb`` (``#`` optional, any case) or by its nearest name in
+    ``COLOUR_NAMES`` (``yellow``), so a colour filter keeps only user
+    highlights. None or empty means "no filter".
+    """
+    kind_set = set(kinds or ())
+    subtype_set = set(subtypes or ())
+    colour_list = list(colours or ())
+    kept = [
+        h for h in highlights
+        if (not kind_set or h.kind in kind_set)
+        and (not subtype_set or h.subtype in subtype_set)
+        and (not colour_list or _colour_matches(h.colour, colour_list))
+    ]
+    kept.sort(key=sort_key)
+    return kept
+
+
+def select(library: _LibraryLike, ids: Sequence[int] | None, *,
+           kinds: Iterable[str] | None = None,
+           subtypes: Iterable[str] | None = None,
+           colours: Iterable[str] | None = None) -> list[ExportItem]:
+    """The articles and highlights to export.
+
+    ``ids`` None means the whole library (``library.ids()``), otherwise those
+    articles in the order given (duplicates once). Articles left with no
+    highlight after the filters are dropped. Raises what ``library.get``
+    raises for an unknown id (``reader.errors.NotFound``).
+    """
+    chosen = library.ids() if ids is None else list(dict.fromkeys(ids))
+    items: list[ExportItem] = []
+    for article_id in chosen:
+        article = library.get(article_id)
+        kept = filter_highlights(library.highlights(article_id), kinds=kinds,
+                                 subtypes=subtypes, colours=colours)
+        if kept:
+            items.append((article, kept))
+    return items
+
+
+# --- links and context -----------------------------------------------------
+
+def article_link(article_id: int | None, start: int) -> str:
+    """``rtl-reader://article/ID?at=START`` (DESIGN decision 8): opens the app
+    on that article with the body offset ``start`` in view."""
+    return f"{LINK_SCHEME}://article/{article_id if article_id is not None else 0}?at={start}"
+
+
+def highlight_link(h: HighlightRecord) -> str:
+    """The link to a highlight's place: its start in the body; the top of the
+    article for a highlight in another field (the title sits there)."""
+    return article_link(h.article_id, h.start if h.field == "body" else 0)
+
+
+_STOPS = frozenset(".?!؟؛\n\u06d4")  # ۔ is the Urdu full stop
+_CLOSERS = frozenset("»”’)]\"'")
+
+
+def _is_stop(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch not in _STOPS:
+        return False
+    # A decimal point (2.5) ends no sentence.
+    return not (ch == "." and 0 < i < len(text) - 1
+                and text[i - 1].isdigit() and text[i + 1].isdigit())
+
+
+def context_sentence(text: str, start: int, end: int, *,
+                     max_chars: int = 400) -> tuple[str, int, int]:
+    """The sentence (or sentences) that ``text[start:end]`` stands in.
+
+    Sentences end at ``. ? ! ؟ ؛ ۔`` (a decimal point excepted) and at a
+    newline; closing quotation marks after a stop belong to the sentence.
+    Returns ``(sentence, s, e)`` with ``sentence[s:e] == text[start:end]``.
+    A sentence longer than ``max_chars`` is cut at spaces around the span and
+    marked with "…" (the span itself is never cut). Raises ValueError for
+    offsets outside ``text``.
+    """
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(f"span {start}:{end} outside a text of length {len(text)}")
+    begin = start
+    while begin > 0 and not _is_stop(text, begin - 1):
+        begin -= 1
+    # Closing marks right after the previous stop end that sentence, not this one.
+    while begin < start and (text[begin] in _CLOSERS or text[begin].isspace()):
+        begin += 1
+    stop = end
+    if not (end > start and _is_stop(text, end - 1)):
+        while stop < len(text) and not _is_stop(text, stop):
+            stop += 1
+        if stop < len(text) and text[stop] != "\n":
+            stop += 1
+    while stop < len(text) and text[stop] in _CLOSERS:
+        stop += 1
+    while stop > end and text[stop - 1].isspace():
+        stop -= 1
+    prefix, suffix = "", ""
+    if stop - begin > max_chars:
+        budget = max(0, (max_chars - (end - start)) // 2)
+        if start - begin > budget:
+            cut = text.rfind(" ", start - budget, start)
+            begin, prefix = (cut + 1 if cut >= 0 else start), "…"
+        if stop - end > budget:
+            cut = text.find(" ", end, end + budget + 1)
+            stop, suffix = (cut if cut >= 0 else end), "…"
+    sentence = prefix + text[begin:stop] + suffix
+    s = len(prefix) + start - begin
+    return sentence, s, s + end - start
+
+
+def quote_selector_parts(text: str, start: int, end: int, *,
+                         width: int = 32) -> tuple[str, str]:
+    """The prefix and suffix of a W3C TextQuoteSelector: up to ``width``
+    characters before ``start`` and after ``end``."""
+    return text[max(0, start - width):start], text[end:end + width]
+
+
+def format_value(value: Any) -> str:
+    """A figure's parsed value as a reader would write it: ``2200000``,
+    ``3000 مقاتل``, ``2.5 USD``; "" for None."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return _number(value)
+    if isinstance(value, dict):
+        parts: list[str] = []
+        if "amount" in value:
+            parts.append(format_value(value["amount"]))
+        elif "low" in value and "high" in value:
+            parts.append(f"{format_value(value['low'])}–{format_value(value['high'])}")
+        for key in ("unit", "currency"):
+            if value.get(key):
+                parts.append(str(value[key]))
+        known = {"amount", "low", "high", "unit", "currency"}
+        parts += [f"{k}={format_value(v)}" for k, v in value.items() if k not in known]
+        return " ".join(parts)
+    if isinstance(value, list):
+        return ", ".join(format_value(v) for v in value)
+    return str(value)
+
+
+def _number(n: float) -> str:
+    if isinstance(n, float) and n.is_integer() and abs(n) < 1e15:
+        return str(int(n))
+    return str(n)
+
+
+# --- file names ------------------------------------------------------------
+
+_UNSAFE_CHARS = re.compile(r'[/\\:*?"<>|]')
+_WINDOWS_RESERVED = frozenset(
+    {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
+    | {f"COM{i}" for i in "123456789¹²³"}
+    | {f"LPT{i}" for i in "123456789¹²³"}
+)
+MAX_NAME_CHARS = 120
+_MAX_NAME_BYTES = 200  # ext4 and most others allow 255 bytes per name
+
+
+def safe_filename(title: str, *, ext: str) -> str:
+    """A file name made from ``title`` that is safe on Linux, macOS and Windows.
+
+    Removes bidi controls and every other format or control character (so a
+    right-to-left override cannot disguise the extension), path separators,
+    Windows' forbidden characters, ``..`` and leading dots; avoids Windows'
+    reserved device names; caps the stem at ``MAX_NAME_CHARS`` characters and
+    200 bytes of UTF-8 without splitting a letter from its marks. An empty
+    result becomes ``highlights``. ``ext`` is added with one dot.
+    """
+    text = unicodedata.normalize("NFC", title)
+    text = "".join(" " if ch in "\t\n\r\v\f" else ch for ch in text
+                   if unicodedata.category(ch) not in {"Cc", "Cf", "Cs", "Co", "Cn"}
+                   or ch in "\t\n\r\v\f")
+    text = _UNSAFE_CHARS.sub(" ", text)
+    text = re.sub(r"\.{2,}", ".", text)
+    text = re.sub(r"\s+", " ", text).strip(" .")
+    text = _cap(text).rstrip(" .")
+    if not text:
+        text = "highlights"
+    if text.split(".", 1)[0].strip().upper() in _WINDOWS_RESERVED:
+        text = "_" + text
+    ext = ext.lstrip(".")
+    return f"{text}.{ext}" if ext else text
+
+
+def _cap(text: str) -> str:
+    if len(text) <= MAX_NAME_CHARS and len(text.encode("utf-8")) <= _MAX_NAME_BYTES:
+        return text
+    cut = min(len(text), MAX_NAME_CHARS)
+    while len(text[:cut].encode("utf-8")) > _MAX_NAME_BYTES:
+        cut -= 1
+    # Back off to the start of a user-perceived character: a base letter, not a
+    # mark, and never right after a joiner or inside a flag/variation sequence.
+    while cut > 0 and (unicodedata.combining(text[cut])
+                       or unicodedata.category(text[cut]) in {"Mn", "Me", "Mc"}
+                       or text[cut] in "\u200d\ufe0e\ufe0f"
+                       or text[cut - 1] == "\u200d"):
+        cut -= 1
+    return text[:cut]
+
+
+# --- atomic writes ---------------------------------------------------------
+
+def check_target(path: Path, *, force: bool) -> None:
+    """Refuse ``path`` early: OutputExists when it exists and not ``force``;
+    ExportError when it is a folder or its folder is missing."""
+    if path.is_dir():
+        raise ExportError(str(path), "is a folder; give a file name")
+    if path.exists() and not force:
+        raise OutputExists(str(path), "exists; use --force to overwrite")
+    parent = path.parent
+    if not parent.is_dir():
+        raise ExportError(str(path), f"folder does not exist: {parent}")
+
+
+def _cause(err: OSError) -> str:
+    return f"cannot write: {err.strerror or err}"
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path, *, force: bool) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; when the block ends normally the
+    temporary file is fsynced and renamed over ``path`` (os.replace). On any
+    exception (Cancelled included) it is removed and ``path`` is untouched.
+
+    Raises OutputExists when ``path`` exists and not ``force`` (checked before
+    and again just before the rename), ExportError for an unwritable place.
+    """
+    check_target(path, force=force)
+    tmp = _create_temp(path)
+    try:
+        yield tmp
+        fsync_file(tmp)
+        if not force and path.exists():
+            raise OutputExists(str(path), "exists; use --force to overwrite")
+        os.replace(tmp, path)
+    except OSError as err:
+        _unlink(tmp)
+        raise ExportError(str(path), _cause(err)) from None
+    except BaseException:
+        _unlink(tmp)
+        raise
+    fsync_dir(path.parent)
+
+
+def _create_temp(path: Path) -> Path:
+    """A new empty file beside ``path``, created with the usual permissions
+    (0666 less the umask, as the final file would get), never an existing one."""
+    for _ in range(100):
+        tmp = path.with_name(f".{path.name[:60]}.{secrets.token_hex(4)}.part")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        except OSError as err:
+            raise ExportError(str(path), _cause(err)) from None
+        os.close(fd)
+        return tmp
+    raise ExportError(str(path), "cannot make a temporary file beside it")
+
+
+def fsync_file(path: Path) -> None:
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # not every platform opens folders; the rename is done anyway
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _unlink(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+class Ticker:
+    """Reports progress and checks for cancellation between units of work."""
+
+    def __init__(self, total: int, progress: Callable[[int, int], None] | None,
+                 cancelled: Callable[[], bool] | None) -> None:
+        self.total = total
+        self.done = 0
+        self._progress = progress
+        self._cancelled = cancelled
+        if progress:
+            progress(0, total)
+
+    def check(self) -> None:
+        """Raise Cancelled when the caller asked to stop."""
+        if self._cancelled is not None and self._cancelled():
+            raise Cancelled
+
+    def step(self) -> None:
+        """One unit done: report it, then stop if asked."""
+        self.done += 1
+        if self._progress:
+            self._progress(self.done, self.total)
+        self.check()

@@ -1,0 +1,175 @@
+"""HTML export: one standalone page that needs nothing from the network.
+
+The page is ``lang="ar" dir="rtl"``; every block carries its own ``dir`` from
+``reader.text.is_rtl`` (an English quotation stays left to right); the bundled
+Noto Naskh Arabic is embedded as a base64 @font-face with a font stack behind
+it; a Content-Security-Policy forbids any remote load. Each highlight is a
+``<figure class="highlight" data-kind=… data-subtype=… data-field=…
+data-start=… data-end=…>`` whose ``<blockquote>`` holds its text and whose
+context paragraph marks the span with ``<mark>``.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Sequence
+from functools import lru_cache
+from html import escape
+from pathlib import Path
+
+from reader.exporters.common import (
+    ExportItem,
+    Ticker,
+    article_link,
+    colour_name,
+    context_sentence,
+    format_value,
+    highlight_link,
+    normalise_colour,
+)
+from reader.resources import resource_path
+from reader.store.article import Article, HighlightRecord
+from reader.text.direction import is_rtl
+
+FONT_FILE = ("fonts", "NotoNaskhArabic-Regular.ttf")
+FONT_FAMILY = "Noto Naskh Arabic"
+FONT_STACK = (f'"{FONT_FAMILY} Embedded", "{FONT_FAMILY}", "Amiri", "Noto Sans Arabic", '
+              '"Geeza Pro", "Arabic Typesetting", "Traditional Arabic", "Tahoma", serif')
+
+KIND_COLOURS = {"quote": "#fff2b3", "figure": "#c8e6f5", "user": "#ffd54f"}
+SECTION_TITLES = {"quote": "الاقتباسات", "figure": "الأرقام", "user": "تظليلات القارئ"}
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:"
+
+
+@lru_cache(maxsize=1)
+def font_face() -> str:
+    """The @font-face rule embedding the bundled font ("" if it is missing)."""
+    try:
+        data = resource_path(*FONT_FILE).read_bytes()
+    except OSError:
+        return ""
+    encoded = base64.b64encode(data).decode("ascii")
+    return (f'@font-face {{ font-family: "{FONT_FAMILY} Embedded"; '
+            f'src: url(data:font/ttf;base64,{encoded}) format("truetype"); }}\n')
+
+
+def stylesheet(*, embed_font: bool = True) -> str:
+    rules = [
+        font_face() if embed_font else "",
+        f"body {{ font-family: {FONT_STACK}; line-height: 1.8; max-width: 48em; "
+        "margin: 2em auto; padding: 0 1em; color: #202020; background: #fdfdfb; }",
+        "article { border-bottom: 1px solid #ddd; padding-bottom: 1em; margin-bottom: 2em; }",
+        ".meta { color: #666; font-size: 0.9em; }",
+        "figure.highlight { margin: 1em 0; }",
+        "blockquote { margin: 0.3em 0; padding: 0.3em 0.8em; "
+        "border-inline-start: 4px solid #c9a227; background: #faf6e8; }",
+        "figcaption { color: #555; }",
+        ".context { color: #444; font-size: 0.95em; margin: 0.2em 0; }",
+        ".note { font-style: italic; }",
+        "a { color: #1a5fb4; }",
+    ]
+    rules += [f"mark.{kind} {{ background: {colour}; }}" for kind, colour in KIND_COLOURS.items()]
+    return "\n".join(r for r in rules if r)
+
+
+def dir_of(text: str) -> str:
+    """``rtl`` or ``ltr`` for a block of ``text`` (DESIGN decision 6)."""
+    return "rtl" if is_rtl(text) else "ltr"
+
+
+def isolate_ltr(text: str) -> str:
+    """``text`` in LRI…PDI, so a date such as 2025-03-14 keeps its order after
+    Arabic (the bidi algorithm otherwise reads its digits as Arabic numbers
+    and shows 14-03-2025); "" stays "". For Qt; HTML uses ``<bdi>``."""
+    return f"\u2066{text}\u2069" if text else ""
+
+
+def _mark_style(h: HighlightRecord) -> str:
+    colour = normalise_colour(h.colour)
+    return f' style="background: {colour}"' if h.kind == "user" and colour else ""
+
+
+def render_highlight(article: Article, h: HighlightRecord, *, blocks: bool = True) -> str:
+    """The ``<figure>`` of one highlight."""
+    text = article.field_text(h.field)
+    start, end = min(h.start, len(text)), min(h.end, len(text))
+    sentence, s, e = context_sentence(text, start, end)
+    kind_class = escape(h.kind if h.kind in KIND_COLOURS else "user")
+    attrs = (f'class="highlight {kind_class}" data-kind="{escape(h.kind)}" '
+             f'data-subtype="{escape(h.subtype)}" data-field="{escape(h.field)}" '
+             f'data-start="{h.start}" data-end="{h.end}"')
+    if h.id is not None:
+        attrs += f' data-id="{h.id}"'
+    if h.kind == "user" and normalise_colour(h.colour):
+        attrs += f' data-colour="{normalise_colour(h.colour)}"'
+    parts = [f"<figure {attrs}>",
+             f'<blockquote dir="{dir_of(h.text)}"><p>{_lines(h.text)}</p></blockquote>']
+    if h.speaker:
+        parts.append(f'<figcaption dir="{dir_of(h.speaker)}">— '
+                     f'<span class="speaker">{escape(h.speaker)}</span></figcaption>')
+    value = format_value(h.value)
+    if value:
+        parts.append(f'<p class="value" dir="{dir_of(value)}">القيمة: '
+                     f'<bdi>{escape(value)}</bdi></p>')
+    if h.note:
+        parts.append(f'<p class="note" dir="{dir_of(h.note)}">{_lines(h.note)}</p>')
+    if h.kind == "user" and colour_name(h.colour):
+        parts.append(f'<p class="tag">#{escape(colour_name(h.colour))}</p>')
+    parts.append(
+        f'<p class="context" dir="{dir_of(sentence)}">{escape(sentence[:s])}'
+        f'<mark class="{kind_class}"{_mark_style(h)}>{escape(sentence[s:e])}</mark>'
+        f'{escape(sentence[e:])}</p>')
+    parts.append(f'<p class="link"><a href="{escape(highlight_link(h))}">موضعه في المقال</a></p>')
+    parts.append("</figure>")
+    return "\n".join(parts)
+
+
+def _lines(text: str) -> str:
+    return "<br>".join(escape(line) for line in text.split("\n"))
+
+
+def render_article(article: Article, highlights: Sequence[HighlightRecord]) -> str:
+    """The ``<article>`` of one article and its highlights."""
+    title = article.title or "بلا عنوان"
+    parts = [f'<article id="article-{article.id}" dir="{dir_of(title)}">',
+             f'<h2 dir="{dir_of(title)}">{escape(title)}</h2>']
+    meta = [f"<bdi>{escape(x)}</bdi>" for x in (article.source, article.published) if x]
+    meta.append(f'<a href="{escape(article_link(article.id, 0))}">فتح في القارئ</a>')
+    if article.url.startswith(("http://", "https://")):
+        meta.append(f'<a href="{escape(article.url)}" rel="noreferrer">المصدر الأصلي</a>')
+    parts.append(f'<p class="meta" dir="rtl">{" · ".join(meta)}</p>')
+    for kind in ("quote", "figure", "user"):
+        group = [h for h in highlights if h.kind == kind]
+        if group:
+            parts.append(f'<section class="{kind}"><h3 dir="rtl">{SECTION_TITLES[kind]}</h3>')
+            parts += [render_highlight(article, h) for h in group]
+            parts.append("</section>")
+    parts += [render_highlight(article, h) for h in highlights if h.kind not in SECTION_TITLES]
+    parts.append("</article>")
+    return "\n".join(parts) + "\n"
+
+
+def page_head(title: str, *, embed_font: bool = True) -> str:
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)}</title>\n"
+        f"<style>\n{stylesheet(embed_font=embed_font)}\n</style>\n</head>\n<body>\n"
+        f'<h1 dir="rtl">{escape(title)}</h1>\n'
+    )
+
+
+PAGE_TITLE = "مقتطفات rtl-reader"
+
+
+def write(items: Sequence[ExportItem], path: Path, ticker: Ticker) -> None:
+    """Write one standalone UTF-8 page to ``path``."""
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(page_head(PAGE_TITLE))
+        for article, highlights in items:
+            fh.write(render_article(article, highlights))
+            ticker.step()
+        fh.write("</body>\n</html>\n")

@@ -1,0 +1,115 @@
+"""Markdown export (CommonMark): per article a heading with title, source, date
+and link; quotations as block quotes with their speaker; figures as a list with
+their parsed value; user highlights with their note and colour tag; each item
+with its context sentence and a link back to its exact place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader.exporters.common import (
+    ExportItem,
+    Ticker,
+    article_link,
+    colour_name,
+    context_sentence,
+    format_value,
+    highlight_link,
+)
+from reader.store.article import Article, HighlightRecord
+
+SECTION_TITLES = {"quote": "الاقتباسات", "figure": "الأرقام", "user": "تظليلات القارئ"}
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!])")
+_LINE_START_SPECIAL = re.compile(r"^(\s*)([-+=]|\d+[.)])")
+
+
+def escape(text: str) -> str:
+    """``text`` as literal Markdown inline text (one line: newlines become spaces)."""
+    text = " ".join(text.split("\n"))
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    return _LINE_START_SPECIAL.sub(lambda m: m.group(1) + _escape_start(m.group(2)), text)
+
+
+def _escape_start(token: str) -> str:
+    return token[:-1] + "\\" + token[-1] if token[-1] in ".)" else "\\" + token
+
+
+def _link(label: str, url: str) -> str:
+    return f"[{escape(label)}](<{url}>)"
+
+
+def render_article(article: Article, highlights: Sequence[HighlightRecord]) -> str:
+    """The Markdown of one article's section."""
+    out: list[str] = [f"## {escape(article.title) or 'بلا عنوان'}", ""]
+    meta = [escape(x) for x in (article.source, article.published) if x]
+    meta.append(_link("فتح في القارئ", article_link(article.id, 0)))
+    out += [" · ".join(meta), ""]
+    if article.url:
+        out += [f"المصدر الأصلي: <{article.url}>" if _plain_url(article.url)
+                else f"المصدر الأصلي: {escape(article.url)}", ""]
+    for kind in ("quote", "figure", "user"):
+        group = [h for h in highlights if h.kind == kind]
+        if not group:
+            continue
+        out += [f"### {SECTION_TITLES[kind]}", ""]
+        for h in group:
+            out += _item(article, h)
+    others = [h for h in highlights if h.kind not in SECTION_TITLES]
+    for h in others:
+        out += _item(article, h)
+    return "\n".join(out) + "\n"
+
+
+def _plain_url(url: str) -> bool:
+    return re.fullmatch(r"https?://[^\s<>]+", url) is not None
+
+
+def _context_line(article: Article, h: HighlightRecord) -> str:
+    text = article.field_text(h.field)
+    start, end = min(h.start, len(text)), min(h.end, len(text))
+    sentence, s, e = context_sentence(text, start, end)
+    if e <= s:
+        return f"السياق: {escape(sentence)}"
+    return (f"السياق: {escape(sentence[:s])}**{escape(sentence[s:e])}**"
+            f"{escape(sentence[e:])}")
+
+
+def _item(article: Article, h: HighlightRecord) -> list[str]:
+    link = _link("موضعه في المقال", highlight_link(h))
+    context = _context_line(article, h)
+    if h.kind == "quote":
+        lines = [f"> {escape(h.text)}"]
+        if h.speaker:
+            lines += [">", f"> — {escape(h.speaker)}"]
+        return [*lines, "", f"{context} {link}", ""]
+    if h.kind == "figure":
+        value = format_value(h.value)
+        head = f"- **{escape(h.text)}**"
+        if value:
+            head += f" = {escape(value)}"
+        if h.subtype:
+            head += f" ({escape(h.subtype)})"
+        return [head, f"  {context} {link}", ""]
+    lines = [f"> {escape(h.text)}", ""]
+    tags = [f"#{colour_name(h.colour)}"] if colour_name(h.colour) else []
+    if h.note:
+        lines.append(f"ملاحظة: {escape(h.note)} {' '.join(tags)}".rstrip())
+    elif tags:
+        lines.append(f"اللون: {tags[0]}")
+    if len(lines) > 2:
+        lines.append("")
+    return [*lines, f"{context} {link}", ""]
+
+
+def write(items: Sequence[ExportItem], path: Path, ticker: Ticker) -> None:
+    """Write all items to ``path`` as one Markdown document (UTF-8)."""
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write("# مقتطفات rtl-reader\n\n")
+        for article, highlights in items:
+            fh.write(render_article(article, highlights))
+            fh.write("\n")
+            ticker.step()

@@ -1,0 +1,166 @@
+"""PNG quote cards: one highlight as an image for sharing (QtGui only).
+
+A card holds the article's title as headline, the highlighted text large, its
+speaker (or value, or the reader's note) and the source, laid out right to
+left by QTextDocument in the bundled font. The PNG also carries the text in
+its metadata (``Title``, ``Description``, ``Author``, ``Source``, ``Comment``
+text chunks) so the card stays searchable and accessible.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Sequence
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument, QTextOption
+
+from reader.errors import ExportError, OutputExists
+from reader.exporters.common import (
+    ExportItem,
+    Ticker,
+    format_value,
+    fsync_dir,
+    fsync_file,
+    highlight_link,
+    normalise_colour,
+    safe_filename,
+)
+from reader.exporters.html import KIND_COLOURS, dir_of, isolate_ltr
+from reader.exporters.qtgui import arabic_font, ensure_app
+from reader.store.article import Article, HighlightRecord
+
+CARD_WIDTH = 1080
+MARGIN = 72
+MAX_QUOTE_CHARS = 900
+BACKGROUND = "#fdfbf3"
+INK = "#1f1f1f"
+
+
+def _card_html(article: Article, h: HighlightRecord) -> str:
+    quote = h.text if len(h.text) <= MAX_QUOTE_CHARS else h.text[:MAX_QUOTE_CHARS] + "…"
+    title = article.title or ""
+    parts = [f'<p dir="{dir_of(title)}" style="font-size: 26px; color: #6b5b2e;">'
+             f"{escape(title)}</p>",
+             f'<p dir="{dir_of(quote)}" style="font-size: 44px; color: {INK};">'
+             f"{'<br>'.join(escape(x) for x in quote.split(chr(10)))}</p>"]
+    value = format_value(h.value)
+    extra = h.speaker and f"— {h.speaker}"
+    extra = extra or (value and f"القيمة: {value}") or h.note
+    if extra:
+        parts.append(f'<p dir="{dir_of(extra)}" style="font-size: 30px; color: #333333;">'
+                     f"{escape(extra)}</p>")
+    source = " · ".join(x for x in (article.source, isolate_ltr(article.published)) if x)
+    if source:
+        parts.append(f'<p dir="{dir_of(source)}" style="font-size: 24px; color: #777777;">'
+                     f"{escape(source)}</p>")
+    return "\n".join(parts)
+
+
+def render_card(article: Article, h: HighlightRecord, *, width: int = CARD_WIDTH) -> QImage:
+    """The card of highlight ``h`` of ``article`` as an ARGB32 image ``width``
+    pixels wide, as tall as its text needs (at least half its width)."""
+    ensure_app()
+    doc = QTextDocument()
+    doc.setDefaultFont(arabic_font(20))
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    doc.setDefaultTextOption(option)
+    doc.setDocumentMargin(0)
+    doc.setHtml(_card_html(article, h))
+    doc.setTextWidth(width - 2 * MARGIN)
+    text_height = int(doc.size().height())
+    height = max(width // 2, text_height + 2 * MARGIN)
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor(BACKGROUND))
+    accent = normalise_colour(h.colour) if h.kind == "user" else ""
+    accent = accent or KIND_COLOURS.get(h.kind, KIND_COLOURS["user"])
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        # The accent bar stands where an RTL reader's eye starts: the right edge.
+        painter.fillRect(QRectF(width - 24, 0, 24, height), QColor(accent).darker(130))
+        painter.translate(MARGIN, (height - text_height) // 2)
+        doc.drawContents(painter)
+    finally:
+        painter.end()
+    image.setText("Title", article.title)
+    image.setText("Description", h.text)
+    if h.speaker:
+        image.setText("Author", h.speaker)
+    if article.source:
+        image.setText("Source", article.source)
+    image.setText("Comment", highlight_link(h))
+    image.setText("Software", "rtl-reader")
+    return image
+
+
+def card_names(items: Sequence[ExportItem]) -> list[str]:
+    """The file name of each card in a folder export, numbered in order."""
+    names: list[str] = []
+    for article, highlights in items:
+        for _ in highlights:
+            names.append(safe_filename(f"{len(names) + 1:04d} {article.title}", ext="png"))
+    return names
+
+
+def write_cards(items: Sequence[ExportItem], out: Path, *, force: bool,
+                ticker: Ticker) -> list[Path]:
+    """Render one card per highlight. One highlight and ``out`` not a folder:
+    the card is ``out``; otherwise ``out`` is a folder (made if absent) of
+    numbered cards. All cards are written to temporary files first and renamed
+    only when every one succeeded; a failure or a cancel removes them (and a
+    folder this call made). Raises OutputExists for a card that exists and not
+    ``force``, ExportError for an unwritable place or no highlight at all."""
+    cards = [(a, h) for a, hs in items for h in hs]
+    if not cards:
+        raise ExportError(str(out), "no highlights to export")
+    if len(cards) == 1 and not out.is_dir():
+        if out.exists() and not force:
+            raise OutputExists(str(out), "exists; use --force to overwrite")
+        if not out.parent.is_dir():
+            raise ExportError(str(out), f"folder does not exist: {out.parent}")
+        targets, folder = [out], out.parent
+    else:
+        if out.exists() and not out.is_dir():
+            raise ExportError(str(out), "is a file; several PNG cards need a folder")
+        folder = out
+        targets = [out / name for name in card_names(items)]
+        for target in targets:
+            if target.exists() and not force:
+                raise OutputExists(str(target), "exists; use --force to overwrite")
+    made_folder = False
+    if not folder.is_dir():
+        try:
+            folder.mkdir()
+        except OSError as err:
+            raise ExportError(str(out), f"cannot make the folder: {err.strerror}") from None
+        made_folder = True
+    temps: list[Path] = []
+    try:
+        for (article, h), target in zip(cards, targets, strict=True):
+            tmp = target.with_name(f".{target.name}.part")
+            temps.append(tmp)
+            if not render_card(article, h).save(str(tmp), "PNG"):
+                raise ExportError(str(target), "cannot write the image")
+            fsync_file(tmp)
+            ticker.step()
+        for tmp, target in zip(temps, targets, strict=True):
+            os.replace(tmp, target)
+    except BaseException as err:
+        for tmp in temps:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        if made_folder:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        if isinstance(err, OSError):
+            raise ExportError(str(out), f"cannot write: {err.strerror or err}") from None
+        raise
+    fsync_dir(folder)
+    return targets

@@ -1,0 +1,72 @@
+"""Plain text, visual order (for devices that cannot shape Arabic).
+
+Every line is shaped into presentation forms and reordered for display with
+``reader.text.visual.to_visual`` (DESIGN decision 1): the file reads right on
+a terminal or e-reader with no shaping engine, and is NOT logical text (do not
+import it back, search it or give it to Qt). Never the default format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader.exporters.common import (
+    ExportItem,
+    Ticker,
+    article_link,
+    colour_name,
+    context_sentence,
+    format_value,
+    highlight_link,
+)
+from reader.store.article import Article, HighlightRecord
+from reader.text.visual import to_visual
+
+LABEL = "Plain text, visual order (for devices that cannot shape Arabic)"
+
+KIND_LABELS = {"quote": "اقتباس", "figure": "رقم", "user": "تظليل"}
+SUBTYPE_LABELS = {"term": "مصطلح"}
+RULE = "-" * 40
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def logical_lines(article: Article, highlights: Sequence[HighlightRecord]) -> list[str]:
+    """The lines of one article's section in logical order (before ``to_visual``)."""
+    lines = [_one_line(article.title) or "بلا عنوان"]
+    meta = " | ".join(_one_line(x) for x in (article.source, article.published) if x)
+    if meta:
+        lines.append(meta)
+    lines += [f"الرابط: {article_link(article.id, 0)}", ""]
+    for h in highlights:
+        label = SUBTYPE_LABELS.get(h.subtype) or KIND_LABELS.get(h.kind, h.kind)
+        lines.append(f"{label}: {_one_line(h.text)}")
+        if h.speaker:
+            lines.append(f"المتحدث: {_one_line(h.speaker)}")
+        value = format_value(h.value)
+        if value:
+            lines.append(f"القيمة: {_one_line(value)}")
+        if h.note:
+            lines.append(f"ملاحظة: {_one_line(h.note)}")
+        if h.kind == "user" and colour_name(h.colour):
+            lines.append(f"اللون: {colour_name(h.colour)}")
+        text = article.field_text(h.field)
+        start, end = min(h.start, len(text)), min(h.end, len(text))
+        lines.append(f"السياق: {_one_line(context_sentence(text, start, end)[0])}")
+        lines.append(f"الموضع: {highlight_link(h)}")
+        lines.append("")
+    lines += [RULE, ""]
+    return lines
+
+
+def write(items: Sequence[ExportItem], path: Path, ticker: Ticker) -> None:
+    """Write every article's lines, each line in visual order, to ``path`` (UTF-8)."""
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(to_visual("مقتطفات بترتيب العرض") + "\n\n")
+        for article, highlights in items:
+            fh.write(to_visual("\n".join(logical_lines(article, highlights))))
+            fh.write("\n")
+            ticker.step()

@@ -1,0 +1,131 @@
+"""Read back rtl-reader's own JSON export (schema in reader.exporters.jsonfile).
+
+``read_json(text, *, name)`` returns the exported articles, whole, with their
+user highlights in ``Article.user_highlights``; automatic highlights (quotes,
+figures) are not carried over because the store recomputes them at import.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from reader.errors import DecodeFailed, UnsupportedFile
+from reader.store.article import Article, HighlightRecord
+from reader.text.spans import TEXT_FIELDS
+
+FORMAT_ID = "rtl-reader/highlights"
+"""The value of the top-level ``format`` key of an export."""
+
+SCHEMA_VERSION = 1
+"""The schema version this code writes and the newest it reads."""
+
+_META_FIELDS = ("source", "url", "author", "published", "language", "imported_at")
+
+
+def read_json(text: str, *, name: str) -> list[Article]:
+    """The articles of an rtl-reader JSON export, ids cleared (the store gives
+    new ones), each with its user highlights (``article_id`` 0, ``id`` None).
+
+    A highlight whose offsets no longer hold its text is re-anchored at the
+    occurrence of its text nearest to its old start.
+
+    Raises UnsupportedFile (subject ``name``) for JSON that is not an export
+    of ours, or one from a newer schema; DecodeFailed for malformed JSON or a
+    malformed export (wrong types, a highlight whose text is not in its field).
+    """
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise DecodeFailed(name, "JSON nested too deeply") from None
+    except ValueError as err:
+        raise DecodeFailed(name, f"not valid JSON: {err}") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT_ID:
+        raise UnsupportedFile(name, "JSON that is not an rtl-reader highlights export")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise DecodeFailed(name, f"export has no valid schema version: {version!r}")
+    if version > SCHEMA_VERSION:
+        raise UnsupportedFile(name, f"export schema version {version} is newer than this "
+                                    f"rtl-reader reads ({SCHEMA_VERSION}); upgrade rtl-reader")
+    articles = data.get("articles")
+    if not isinstance(articles, list):
+        raise DecodeFailed(name, "export has no list of articles")
+    return [_article(entry, name, i) for i, entry in enumerate(articles)]
+
+
+def _article(entry: Any, name: str, index: int) -> Article:
+    where = f"article {index + 1}"
+    if not isinstance(entry, dict):
+        raise DecodeFailed(name, f"{where} is not an object")
+    fields = {f: _string(entry, f, name, where) for f in TEXT_FIELDS}
+    meta = {f: _string(entry, f, name, where) for f in _META_FIELDS}
+    if not meta["language"]:
+        meta["language"] = "ar"
+    article = Article(title=fields["title"], body=fields["body"], subtitle=fields["subtitle"],
+                      caption=fields["caption"], byline=fields["byline"], **meta)
+    highlights = entry.get("highlights", [])
+    if not isinstance(highlights, list):
+        raise DecodeFailed(name, f"{where}: highlights is not a list")
+    for j, raw in enumerate(highlights):
+        record = _highlight(raw, article, name, f"{where}, highlight {j + 1}")
+        if record is not None:
+            article.user_highlights.append(record)
+    return article
+
+
+def _string(entry: dict[str, Any], key: str, name: str, where: str) -> str:
+    value = entry.get(key, "")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise DecodeFailed(name, f"{where}: {key} is not a string")
+    return value
+
+
+def _int(entry: dict[str, Any], key: str, name: str, where: str) -> int:
+    value = entry.get(key)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise DecodeFailed(name, f"{where}: {key} is not a non-negative integer")
+    return value
+
+
+def _highlight(raw: Any, article: Article, name: str, where: str) -> HighlightRecord | None:
+    if not isinstance(raw, dict):
+        raise DecodeFailed(name, f"{where} is not an object")
+    kind = _string(raw, "kind", name, where)
+    if kind != "user":
+        return None
+    field = _string(raw, "field", name, where) or "body"
+    if field not in TEXT_FIELDS:
+        raise DecodeFailed(name, f"{where}: unknown field {field!r}")
+    start, end = _int(raw, "start", name, where), _int(raw, "end", name, where)
+    text = _string(raw, "text", name, where)
+    if end < start:
+        raise DecodeFailed(name, f"{where}: end {end} is before start {start}")
+    field_text = article.field_text(field)
+    if field_text[start:end] != text:
+        found = _nearest(field_text, text, start)
+        if found < 0:
+            raise DecodeFailed(name, f"{where}: its text is not in the article's {field}")
+        start, end = found, found + len(text)
+    return HighlightRecord(
+        article_id=0, field=field, kind="user",
+        subtype=_string(raw, "subtype", name, where),
+        start=start, end=end, text=text,
+        colour=_string(raw, "colour", name, where),
+        note=_string(raw, "note", name, where),
+        created=_string(raw, "created", name, where),
+    )
+
+
+def _nearest(haystack: str, needle: str, near: int) -> int:
+    """The start of the occurrence of ``needle`` closest to ``near``; -1 if none."""
+    if not needle:
+        return -1
+    best, i = -1, haystack.find(needle)
+    while i >= 0:
+        if best < 0 or abs(i - near) < abs(best - near):
+            best = i
+        i = haystack.find(needle, i + 1)
+    return best
