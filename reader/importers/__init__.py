@@ -1,12 +1,144 @@
-"""Files and web addresses -> Articles. STUB: the importers helper implements.
+"""Files and web addresses -> Articles (DESIGN: importers layer).
 
 Public API (the CLI and the GUI call these):
 
 - ``read_file(path) -> list[Article]``: one file of any supported kind; whole
-  articles or an exception (a ReaderError subclass naming the file).
-- ``collect_files(paths) -> list[Path]``: files below the given files/folders,
-  recursively, in a stable order, skipping hidden files.
-- ``fetch_url(url) -> list[Article]``: fetch a web page and import it.
+  articles or a ``ReaderError`` subclass whose ``subject`` is the path.
+- ``collect_files(paths) -> list[Path]``: files below the given files and
+  folders, recursively, sorted, hidden files and folders skipped.
+- ``fetch_url(url, *, timeout=20) -> list[Article]``: fetch a web page (or
+  feed) over http/https and import it.
 - ``decode_bytes(data, *, name, declared=None) -> str``: the text of a file.
-- ``MAX_FILE_BYTES``: the documented size limit.
+- ``MAX_FILE_BYTES``: the size limit, 50 MB, checked with ``stat`` before a
+  file is read.
+
+Kinds, by extension and then by content (a ``.txt`` holding an HTML page is
+read as HTML; a file without an extension is sniffed):
+
+==============================  =========================================
+``.txt`` ``.text``              plain text (``reader.importers.plaintext``)
+``.html`` ``.htm`` ``.xhtml``   saved web page (``reader.importers.html``)
+``.md`` ``.markdown``           Markdown (``reader.importers.markdown``)
+``.xml`` ``.rss`` ``.atom``     RSS/Atom feed (``reader.importers.feeds``)
+``.feed``
+``.json``                       the project's own JSON export
+                                (``reader.importers.jsonfile``)
+==============================  =========================================
+
+Any other extension raises ``UnsupportedFile``.
 """
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable
+from pathlib import Path
+
+from reader.errors import InputTooLarge, ReaderError, UnsupportedFile
+from reader.importers.decode import decode_bytes
+from reader.importers.fetch import fetch_url
+from reader.importers.sniff import import_text
+from reader.store.article import Article
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+"""Files larger than 50 MB are refused before reading (about 27 million
+Arabic characters: far beyond any article, feed or export we expect)."""
+
+__all__ = ["MAX_FILE_BYTES", "collect_files", "decode_bytes", "fetch_url", "read_file"]
+
+
+def read_file(path: str | os.PathLike[str]) -> list[Article]:
+    """The articles in the file at ``path``.
+
+    Raises (``subject`` is ``str(path)``): ``UnsupportedFile`` (a folder, a
+    device, an unknown extension, binary data), ``InputTooLarge`` (over
+    ``MAX_FILE_BYTES``, or HTML nested too deep), ``DecodeFailed``,
+    ``EmptyInput``, or a plain ``ReaderError`` for an unreadable path
+    (permission denied, no such file).
+    """
+    name = str(path)
+    p = Path(path)
+    try:
+        info = p.stat()
+    except OSError as err:
+        raise ReaderError(name, _os_cause(err)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UnsupportedFile(name, "a folder, not a file (import the folder to read its files)")
+    if not stat.S_ISREG(info.st_mode):
+        raise UnsupportedFile(name, "not a regular file")
+    if info.st_size > MAX_FILE_BYTES:
+        raise InputTooLarge(
+            name, f"{info.st_size / 1048576:.1f} MB is over the {MAX_FILE_BYTES // 1048576} MB "
+            "limit for one file")
+    kind = _kind_by_extension(p, name)
+    try:
+        with p.open("rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        raise ReaderError(name, _os_cause(err)) from None
+    if len(data) > MAX_FILE_BYTES:  # grew since stat
+        raise InputTooLarge(name, f"over the {MAX_FILE_BYTES // 1048576} MB limit for one file")
+    text = decode_bytes(data, name=name)
+    return import_text(text, name=name, kind=kind)
+
+
+def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The files named, and those below the folders named, recursively.
+
+    Within each folder the files come sorted by path; hidden files and folders
+    (a name starting with ``.``) below a folder are skipped, though a hidden
+    file named explicitly is kept. Symbolic links to folders are not followed
+    (no loops). Each file appears once, in the order of the arguments.
+    """
+    seen: set[Path] = set()
+    out: list[Path] = []
+
+    def add(file: Path) -> None:
+        key = file.absolute()
+        if key not in seen:
+            seen.add(key)
+            out.append(file)
+
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            found: list[Path] = []
+            for root, dirs, files in os.walk(path, followlinks=False):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                found.extend(Path(root) / f for f in files if not f.startswith("."))
+            for file in sorted(found):
+                add(file)
+        else:
+            add(path)
+    return out
+
+
+_EXTENSIONS = {
+    ".txt": "text", ".text": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+    ".md": "markdown", ".markdown": "markdown",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed", ".feed": "feed",
+    ".json": "json",
+}
+
+
+def _kind_by_extension(path: Path, name: str) -> str | None:
+    suffix = path.suffix.lower()
+    if not suffix:
+        return None
+    kind = _EXTENSIONS.get(suffix)
+    if kind is None:
+        known = " ".join(sorted(_EXTENSIONS))
+        raise UnsupportedFile(name, f"{suffix} files are not imported (known: {known})")
+    return kind
+
+
+def _os_cause(err: OSError) -> str:
+    if isinstance(err, PermissionError):
+        return "permission denied (the file cannot be read)"
+    if isinstance(err, FileNotFoundError):
+        return "no such file or folder"
+    if isinstance(err, IsADirectoryError):
+        return "a folder, not a file"
+    return (err.strerror or str(err)).lower()

@@ -5,6 +5,9 @@ Never pass the output of ``to_visual`` to a Qt widget: Qt shapes Arabic itself.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import arabic_reshaper
 from bidi import get_display
 
@@ -21,3 +24,95 @@ def to_visual(text: str) -> str:
     for terminals and plain-text devices only; it is not logical text.
     """
     return "\n".join(get_display(_RESHAPER.reshape(line)) for line in text.split("\n"))
+
+
+# -- repair: text that arrives in visual order or as presentation forms --------
+#
+# Text pulled out of PDFs (and old web pages made for browsers without shaping)
+# often holds Arabic presentation forms (U+FB50..U+FDFF, U+FE70..U+FEFC), and
+# sometimes stores each line in visual order: the characters as they appear
+# from left to right, so every Arabic word reads backwards.
+
+_FORMS = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFC]")
+_ARABIC_WORD = re.compile(
+    "[\u0621-\u064A\u0671-\u06D3\u064B-\u065F\u0670\u0640\uFB50-\uFDFF\uFE70-\uFEFC]+"
+)
+_HAS_ARABIC = re.compile("[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFC]")
+_MARKS = "\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u0640"
+_FINAL_ONLY = "ةى"  # letters that only end a word in logical order
+
+
+def has_presentation_forms(text: str) -> bool:
+    """True when ``text`` holds Arabic presentation forms (compatibility glyphs)."""
+    return bool(_FORMS.search(text))
+
+
+def _form(ch: str) -> str:
+    """``initial``, ``medial``, ``final``, ``isolated`` for a presentation form."""
+    name = unicodedata.name(ch, "")
+    for form in ("INITIAL", "MEDIAL", "FINAL", "ISOLATED"):
+        if f"{form} FORM" in name:
+            return form.lower()
+    return ""
+
+
+def _order_votes(text: str) -> tuple[int, int]:
+    """(logical, visual) evidence counted over the Arabic words of ``text``.
+
+    Presentation forms: in logical order a word opens with an initial form and
+    closes with a final one; stored visually, it opens with the final form.
+    Plain letters: ة and ى end words, and the article ال starts them; a word
+    stored backwards starts with ة/ى or ends with لا.
+    """
+    logical = visual = 0
+    for word in _ARABIC_WORD.findall(text):
+        core = word.strip(_MARKS)
+        if len(core) < 2:
+            continue
+        first, last = _form(core[0]), _form(core[-1])
+        if first == "initial" or last == "final":
+            logical += 1
+        if first == "final" or last == "initial":
+            visual += 1
+        plain = unicodedata.normalize("NFKC", core)
+        plain = "".join(ch for ch in plain if ch not in _MARKS)
+        if len(plain) < 3:
+            continue
+        if plain[-1] in _FINAL_ONLY or plain.startswith("ال"):
+            logical += 1
+        if plain[0] in _FINAL_ONLY or plain.endswith("لا"):
+            visual += 1
+    return logical, visual
+
+
+def looks_visual(text: str) -> bool:
+    """True when the Arabic in ``text`` is stored in visual order (words backwards).
+
+    Needs some evidence (three telling words) and a clear majority, so logical
+    text, and text too short to judge, answer False.
+    """
+    logical, visual = _order_votes(text)
+    return visual >= 3 and visual > 2 * logical
+
+
+def to_logical(text: str) -> str:
+    """Logical text from text in visual order and/or presentation forms.
+
+    Each line that holds Arabic and looks visual is reordered with the bidi
+    algorithm (right-to-left base), which undoes the reordering that produced
+    it: Arabic runs are reversed back, Latin words and numbers keep their
+    order, mirrored brackets are mirrored back. Reordering happens before
+    normalisation, because a lam-alef ligature is one glyph standing for two
+    letters. Then presentation forms (and only those) are NFKC-normalised to
+    letters. Lines are kept; a line already logical is only normalised.
+    Offsets computed on the input do not apply to the output.
+    """
+    whole_visual = looks_visual(text)
+    lines = text.split("\n")
+    out = []
+    for line in lines:
+        if _HAS_ARABIC.search(line) and (whole_visual or looks_visual(line)):
+            ending = line[len(line.rstrip("\r")):]
+            line = get_display(line.rstrip("\r"), base_dir="R") + ending
+        out.append(_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), line))
+    return "\n".join(out)

@@ -1,0 +1,205 @@
+"""Saved web pages (HTML, XHTML) -> Article, through trafilatura.
+
+trafilatura finds the main text and the metadata (title, author, date, site
+name, canonical address, description). Scripts, styles, frames, forms, event
+handlers, ``javascript:`` links and images never reach the article: it holds
+text only, and nothing is ever fetched while importing.
+
+When trafilatura finds nothing (a tiny page whose ``<body>`` is just text),
+the page falls back to a plain-text reading of its ``<body>`` with lxml.
+
+The title: trafilatura's, unless it is useless (empty, an encoding name such
+as "windows-1256", no letters, or Latin when the article is Arabic); then the
+``og:title``, the first ``<h1>``/``<h2>``, or the first sentence of the text.
+
+Limits, checked on the text before any parser sees it: ``MAX_HTML_DEPTH``
+levels of nested elements (``InputTooLarge``; lxml and trafilatura recurse).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import Any
+
+from reader.errors import EmptyInput, InputTooLarge
+from reader.importers.plaintext import headline_from, is_share_line, split_paragraphs
+from reader.store.article import Article
+from reader.text.visual import has_presentation_forms, looks_visual, to_logical
+
+MAX_HTML_DEPTH = 400
+"""Elements nested deeper than this are refused before parsing (real pages
+stay under about 60)."""
+
+# Elements whose end tag is optional or absent: they do not count as nesting.
+_VOID_OR_OPTIONAL = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "thead",
+    "tbody", "tfoot", "colgroup", "rt", "rp", "optgroup", "html", "head", "body",
+})
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_DROP = ("script", "style", "noscript", "iframe", "frame", "frameset", "object", "embed",
+         "template", "svg", "math", "button", "input", "select", "textarea", "head", "nav",
+         "canvas", "video", "audio", "picture", "img", "figure")
+_BLOCKS = ("p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "th",
+           "blockquote", "pre", "section", "article", "header", "footer", "aside", "dt",
+           "dd", "figcaption", "table", "ul", "ol", "dl", "hr", "address", "main")
+_USELESS_TITLES = frozenset({"untitled", "document", "home", "index", "page", "new page",
+                             "بدون عنوان"})
+
+
+def check_depth(text: str, *, name: str) -> None:
+    """Raise ``InputTooLarge`` when elements nest deeper than ``MAX_HTML_DEPTH``.
+
+    A linear scan of the tags (no recursion), counting elements that must be
+    closed; stray end tags never make the depth negative.
+    """
+    depth = 0
+    for match in _TAG.finditer(text):
+        closing, tag, self_closing = match.groups()
+        tag = tag.lower()
+        if tag in _VOID_OR_OPTIONAL or self_closing:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > MAX_HTML_DEPTH:
+                raise InputTooLarge(
+                    name, f"HTML nested more than {MAX_HTML_DEPTH} levels deep; not parsed")
+
+
+def html_to_text(markup: str) -> str:
+    """The visible text of an HTML fragment or page, one block per line.
+
+    Scripts, styles, frames, forms, images and the ``<head>`` are dropped;
+    whitespace inside a block collapses to one space as a browser shows it.
+    """
+    root = _parse(markup)
+    if root is None:
+        return ""
+    return _visible_text(root)
+
+
+def read_html(text: str, *, name: str, url: str = "") -> list[Article]:
+    """One article from a saved page. ``url`` is where it came from, if known.
+
+    Raises ``InputTooLarge`` (nesting), ``EmptyInput`` (no text in the page).
+    """
+    check_depth(text, name=name)
+    text = _XML_DECL.sub("", text, count=1)
+    doc = _extract(text, url)
+    body_text = str(doc.get("text") or "") if doc else ""
+    root = _parse(text)
+    if not body_text.strip() and root is not None:
+        body_text = _visible_text(root)
+    if has_presentation_forms(body_text) or looks_visual(body_text):
+        body_text = to_logical(body_text)
+    paragraphs = split_paragraphs(body_text)
+    while len(paragraphs) > 1 and is_share_line(paragraphs[-1]):
+        paragraphs.pop()
+    if not paragraphs:
+        raise EmptyInput(name, "no article text found in the page")
+
+    title = _choose_title(doc, root, paragraphs)
+    if paragraphs and paragraphs[0] == title and len(paragraphs) > 1:
+        paragraphs = paragraphs[1:]
+    article = Article(title=title, body="\n".join(paragraphs))
+    if doc:
+        article.author = _clean(doc.get("author"))
+        article.published = _clean(doc.get("date"))
+        article.source = _clean(doc.get("sitename")) or _clean(doc.get("hostname"))
+        article.url = _clean(doc.get("url"))
+    if url:
+        article.url = article.url or url
+        if not article.url.startswith(("http://", "https://")):
+            article.url = url
+    if article.url and not article.url.startswith(("http://", "https://")):
+        article.url = ""
+    lang = (root.get("lang") or "").strip().lower()[:2] if root is not None else ""
+    if lang.isalpha():
+        article.language = lang
+    return [article]
+
+
+# -- helpers ---------------------------------------------------------------
+
+
+def _parse(markup: str) -> Any:
+    import lxml.etree
+    import lxml.html
+
+    markup = _XML_DECL.sub("", markup, count=1)
+    if not markup.strip():
+        return None
+    try:
+        return lxml.html.document_fromstring(markup)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+
+
+def _visible_text(root: Any) -> str:
+    for el in list(root.iter(*_DROP)):
+        if el.getparent() is not None:
+            el.drop_tree()  # keeps the text that follows the element
+    for el in root.iter(*_BLOCKS):
+        el.tail = "\n" + (el.tail or "")
+        if el.tag != "br":
+            el.text = "\n" + (el.text or "")
+    lines = (re.sub(r"[ \t\r\f\v\u00a0]+", " ", line).strip()
+             for line in root.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _extract(text: str, url: str) -> dict[str, Any] | None:
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            text, url=url or None, with_metadata=True, include_comments=False,
+            include_images=False, include_links=False, include_tables=True,
+        )
+    except Exception:
+        return None
+    if doc is None:
+        return None
+    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    return {k: v for k, v in data.items() if k not in ("body", "commentsbody")}
+
+
+def _clean(value: object) -> str:
+    return re.sub(r"\s+", " ", str(value)).strip() if value else ""
+
+
+def _useless_title(title: str, paragraphs: list[str]) -> bool:
+    if not title or not any(ch.isalpha() for ch in title):
+        return True
+    if title.strip().lower() in _USELESS_TITLES:
+        return True
+    try:
+        codecs.lookup(title.strip())
+        return True  # "windows-1256", "utf-8": a charset where a title should be
+    except LookupError:
+        pass
+    text = " ".join(paragraphs[:5])
+    arabic_text = sum(1 for ch in text if "\u0600" <= ch <= "\u06ff")
+    arabic_title = sum(1 for ch in title if "\u0600" <= ch <= "\u06ff")
+    return arabic_text > len(text) // 3 and arabic_title == 0
+
+
+def _choose_title(doc: dict[str, Any] | None, root: Any, paragraphs: list[str]) -> str:
+    candidates: list[str] = []
+    if doc:
+        candidates.append(_clean(doc.get("title")))
+    if root is not None:
+        for xpath in ('//meta[@property="og:title"]/@content',
+                      '//meta[@name="twitter:title"]/@content',
+                      "//h1", "//h2", "//title"):
+            for found in root.xpath(xpath)[:1]:
+                value = found if isinstance(found, str) else found.text_content()
+                candidates.append(_clean(value))
+    for candidate in candidates:
+        if not _useless_title(candidate, paragraphs):
+            return candidate
+    return headline_from(paragraphs[0])

@@ -1,0 +1,249 @@
+"""Plain text -> Article: the layout of a news article typed or copied as text.
+
+The rules, in order (each is tested against every file of the corpus):
+
+1. Lines are split at any line break (LF, CRLF, CR, U+2028/U+2029). A line
+   that holds only whitespace (NBSP included) and invisible format characters
+   (bidi marks, zero-width characters, BOM) is blank. Blank lines separate
+   nothing: the paragraphs are the non-blank lines, each stripped of leading
+   and trailing whitespace, so every paragraph is a substring of the input.
+2. Share-widget words alone on the last lines (تويتر، فيسبوك، واتساب، طباعة،
+   شارك، لينكدإن …) are dropped.
+3. The first paragraph is the headline. When it is over 200 characters it is
+   body text, not a headline: the title becomes its first sentence (at most
+   12 words) and the paragraph stays in the body. A second line that repeats
+   the headline without a `` - site name`` suffix ("title - Site" / "title.")
+   is the headline; the suffix becomes the source.
+4. Then up to three header lines, each used once, while a body paragraph
+   remains after them:
+   - subtitle (only right after the headline): a distinct standfirst of 25 to
+     300 characters that is neither a byline nor a caption, and either is
+     restated by the next paragraph (half of its words recur there, as in
+     CNN's "(CNN)--" leads) or is a summary: at most two sentences and 250
+     characters, no figures (leads carry the numbers, standfirsts do not),
+     with at least two paragraphs after it;
+   - caption: at most 250 characters ending in an agency credit (رويترز،
+     أ ف ب، أ.ف.ب، د.ب.أ، الفرنسية، أ.ب، إي بي أيه، غيتي …), bracketed or not;
+   - byline/dateline: at most 60 characters and 7 words, no quotation marks,
+     no sentence punctuation (``.``/``:``/``؟``/``!`` followed by a space or
+     the end; ``العربية.نت`` is fine): ``أبوظبي - سكاي نيوز عربية``,
+     ``طاهر هاني``, ``فرانس 24``.
+5. Everything else is the body: paragraphs joined with a single ``\\n``.
+6. Source: a known outlet named in the byline (سكاي نيوز عربية، العربية،
+   فرانس 24، BBC …) or a ``(CNN)`` dateline opening the first paragraph.
+   Author: the part of a ``place/outlet - name`` byline that is a name of two
+   words or more and not an outlet.
+
+Text that arrives as Arabic presentation forms or in visual order (pasted
+from a PDF) is repaired first (``reader.text.visual.to_logical``); only then
+do the offsets of the article point into the repaired text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from reader.errors import EmptyInput
+from reader.store.article import Article
+from reader.text.visual import has_presentation_forms, looks_visual, to_logical
+
+MAX_TITLE_CHARS = 200
+"""A first paragraph longer than this is body text, not a headline."""
+
+SHARE_WORDS: frozenset[str] = frozenset({
+    "تويتر", "تويتير", "فيسبوك", "فيس بوك", "واتساب", "واتس اب", "واتس آب", "طباعة",
+    "شارك", "مشاركة", "شارك الخبر", "شارك المقال", "لينكدإن", "لينكد إن", "تلغرام",
+    "تيليغرام", "البريد الإلكتروني", "بريد إلكتروني", "إكس", "نسخ الرابط", "انستغرام",
+    "twitter", "facebook", "whatsapp", "print", "share", "email", "linkedin", "telegram",
+})
+
+AGENCY_CREDITS: tuple[str, ...] = (
+    "رويترز", "أ ف ب", "أ.ف.ب", "ا ف ب", "أ. ف. ب", "د.ب.أ", "د ب أ", "الفرنسية",
+    "أ.ب", "أ ب", "أسوشيتد برس", "إي بي أيه", "إي.بي.أيه", "غيتي", "غيتي إيميجز",
+    "غيتي إيمجز", "الأناضول", "وام", "واس", "شينخوا", "سانا", "بترا", "قنا", "كونا",
+    "AFP", "Reuters", "AP", "EPA", "Getty Images", "Getty",
+)
+
+OUTLETS: tuple[tuple[str, str], ...] = (
+    ("سكاي نيوز عربية", "سكاي نيوز عربية"),
+    ("سكاي نيوز", "سكاي نيوز عربية"),
+    ("العربية.نت", "العربية"),
+    ("العربية نت", "العربية"),
+    ("العربية.ت", "العربية"),
+    ("فرانس 24", "فرانس 24"),
+    ("فرانس24", "فرانس 24"),
+    ("بي بي سي", "BBC"),
+    ("BBC", "BBC"),
+    ("(CNN)", "CNN"),
+    ("سي إن إن", "CNN"),
+    ("الجزيرة نت", "الجزيرة"),
+    ("الجزيرة.نت", "الجزيرة"),
+    ("إرم نيوز", "إرم نيوز"),
+)
+
+_SENTENCE_END = re.compile(r"[.!?؟:؛…](?=\s|$)")
+_QUOTES = re.compile(r"[«»\"“”„]")
+_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
+_WORD = re.compile(r"\w+")
+_CREDIT = re.compile(
+    r"(?:^|[\s.،,:\-–—ـ/|(])\(?\s*(?:"
+    + "|".join(re.escape(c) for c in sorted(AGENCY_CREDITS, key=len, reverse=True))
+    + r")\s*\)?\s*[.]?$"
+)
+_CNN_DATELINE = re.compile(r"^[^.\n]{0,80}\(CNN\)")
+_SEPARATOR = re.compile(r"\s+[-–—ـ|]\s+")
+
+
+def parse_plain_text(text: str, *, name: str = "", repair: bool = True) -> Article:
+    """The article in ``text`` laid out by the module's rules.
+
+    ``name`` is the subject of errors (the file path). With ``repair`` (the
+    default), presentation forms and visual order are turned into logical
+    text first. Raises ``EmptyInput`` when no paragraph holds text.
+    """
+    if repair and (has_presentation_forms(text) or looks_visual(text)):
+        text = to_logical(text)
+    paragraphs = split_paragraphs(text)
+    while len(paragraphs) > 1 and is_share_line(paragraphs[-1]):
+        paragraphs.pop()
+    if not paragraphs:
+        raise EmptyInput(name, "no text in the file (only blank lines)")
+    if len(paragraphs) == 1 and is_share_line(paragraphs[0]):
+        raise EmptyInput(name, "no article text (only share-button words)")
+
+    article = Article(title="", body="")
+    first = paragraphs[0]
+    rest = paragraphs[1:]
+    if len(first) > MAX_TITLE_CHARS or not rest:
+        article.title = headline_from(first)
+        rest = paragraphs
+    else:
+        article.title = first
+        if rest and _repeats_title(first, rest[0]) and len(rest) > 1:
+            article.title = rest[0].rstrip(".").strip()
+            suffix = first[len(article.title):].strip(" .")
+            article.source = _SEPARATOR.sub(" - ", " " + suffix).strip(" -–—|") if suffix else ""
+            rest = rest[1:]
+        rest = _take_header(article, rest)
+    article.body = "\n".join(rest)
+    _guess_source(article, rest)
+    return article
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """The non-blank lines of ``text``, stripped (rule 1)."""
+    return [line.strip() for line in text.splitlines() if not is_blank(line)]
+
+
+def is_blank(line: str) -> bool:
+    """Whitespace (NBSP included) and invisible format characters only."""
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in line)
+
+
+def is_share_line(paragraph: str) -> bool:
+    """A line of share-widget words only (``تويتر``, ``فيسبوك | واتساب``)."""
+    parts = [p.strip() for p in re.split(r"[|،,/•·\t]+|\s{2,}", paragraph) if p.strip()]
+    return bool(parts) and all(p.casefold() in SHARE_WORDS for p in parts)
+
+
+def is_caption(paragraph: str) -> bool:
+    """A short line ending in an agency credit (rule 4)."""
+    return len(paragraph) <= 250 and bool(_CREDIT.search(paragraph)) and \
+        len(_WORD.findall(paragraph)) >= 3
+
+
+def is_byline(paragraph: str) -> bool:
+    """A short name/place/outlet line with no sentence in it (rule 4)."""
+    words = _WORD.findall(paragraph)
+    return (
+        0 < len(paragraph) <= 60
+        and 0 < len(words) <= 7
+        and not _QUOTES.search(paragraph)
+        and not _SENTENCE_END.search(paragraph)
+        and any(ch.isalpha() for ch in paragraph)
+    )
+
+
+def is_subtitle(paragraph: str, following: list[str]) -> bool:
+    """A distinct standfirst right after the headline (rule 4)."""
+    if not 25 <= len(paragraph) <= 300 or not following:
+        return False
+    if is_byline(paragraph) or is_caption(paragraph):
+        return False
+    if _overlap(paragraph, following[0]) >= 0.5:
+        return True
+    sentences = len(_SENTENCE_END.findall(paragraph.rstrip(" .؟!") + "."))
+    return (
+        len(following) >= 2
+        and len(paragraph) <= 250
+        and sentences <= 2
+        and not _DIGIT.search(paragraph)
+    )
+
+
+def headline_from(paragraph: str, *, max_words: int = 12) -> str:
+    """A title cut from a paragraph: its first sentence, at most ``max_words``
+    words (a prefix of ``paragraph``, trailing punctuation removed)."""
+    end = _SENTENCE_END.search(paragraph)
+    sentence = paragraph[: end.start()] if end else paragraph
+    words = list(re.finditer(r"\S+", sentence))
+    if len(words) > max_words:
+        sentence = sentence[: words[max_words - 1].end()]
+    return sentence.strip().rstrip("،,;:-–—") or paragraph[:80].strip()
+
+
+# -- helpers ---------------------------------------------------------------
+
+
+def _take_header(article: Article, rest: list[str]) -> list[str]:
+    """Fill subtitle, caption and byline from the lines after the headline."""
+    taken = 0
+    while taken < 3 and len(rest) - taken > 1:
+        line = rest[taken]
+        following = rest[taken + 1:]
+        if not article.caption and is_caption(line):
+            article.caption = line
+        elif not article.byline and is_byline(line):
+            article.byline = line
+        elif taken == 0 and is_subtitle(line, following):
+            article.subtitle = line
+        else:
+            break
+        taken += 1
+    return rest[taken:]
+
+
+def _repeats_title(first: str, second: str) -> bool:
+    core = second.rstrip(".").strip()
+    if len(core) < 10 or not first.startswith(core):
+        return False
+    suffix = first[len(core):].strip()
+    return suffix == "" or suffix == "." or bool(re.match(r"^\.?\s*[-–—|:]", suffix))
+
+
+def _normal_words(text: str) -> set[str]:
+    text = re.sub(r"[\u064b-\u065f\u0670\u0640]", "", text)
+    text = re.sub("[أإآ]", "ا", text)
+    return {w for w in _WORD.findall(text) if len(w) > 2}
+
+
+def _overlap(paragraph: str, other: str) -> float:
+    mine = _normal_words(paragraph)
+    if not mine:
+        return 0.0
+    return len(mine & _normal_words(other)) / len(mine)
+
+
+def _guess_source(article: Article, body: list[str]) -> None:
+    if article.byline:
+        for needle, outlet in OUTLETS:
+            if needle in article.byline:
+                article.source = article.source or outlet
+                parts = [p.strip() for p in _SEPARATOR.split(article.byline)]
+                names = [p for p in parts if needle not in p and len(p.split()) >= 2]
+                if len(parts) > 1 and names:
+                    article.author = names[0]
+                break
+    if not article.source and body and _CNN_DATELINE.search(body[0]):
+        article.source = "CNN"

@@ -1,0 +1,75 @@
+"""Decoded text -> articles: pick the reader by content, then by the extension.
+
+Content decides when it is unmistakable: a document whose root is ``<rss>``,
+``<feed>`` or ``<rdf:RDF>`` is a feed; one that opens with a doctype,
+``<html>``, ``<head>`` or ``<body>`` is a page. Otherwise the kind the
+extension gave wins; with no extension, JSON is tried for text opening with
+``{`` or ``[`` and anything else is plain text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.errors import UnsupportedFile
+from reader.importers.feeds import looks_like_feed, read_feed
+from reader.importers.html import read_html
+from reader.importers.markdown import read_markdown
+from reader.importers.plaintext import parse_plain_text
+from reader.store.article import Article
+
+_PAGE = re.compile(
+    r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def sniff_kind(text: str) -> str | None:
+    """``feed`` or ``html`` when the content says so unmistakably, else None."""
+    head = text[:4096].lstrip("\ufeff")
+    if looks_like_feed(head):
+        return "feed"
+    if _PAGE.match(head):
+        return "html"
+    return None
+
+
+def import_text(text: str, *, name: str, kind: str | None, url: str = "") -> list[Article]:
+    """The articles in ``text``; ``kind`` is what the extension said (or None).
+
+    Raises the ``ReaderError`` subclasses of the reader chosen.
+    """
+    sniffed = sniff_kind(text)
+    if sniffed and kind != "json":
+        kind = sniffed
+    if kind is None:
+        kind = "json" if _is_json(text) else "text"
+    if kind == "feed":
+        if not looks_like_feed(text[:4096]):
+            raise UnsupportedFile(name, "not an RSS or Atom feed (its root is neither <rss> "
+                                        "nor <feed>)")
+        return read_feed(text, name=name, url=url)
+    if kind == "html":
+        return read_html(text, name=name, url=url)
+    if kind == "markdown":
+        return read_markdown(text, name=name)
+    if kind == "json":
+        from reader.importers.jsonfile import read_json  # written by the exporters side
+
+        return read_json(text, name=name)
+    article = parse_plain_text(text, name=name)
+    if url:
+        article.url = url
+    return [article]
+
+
+def _is_json(text: str) -> bool:
+    if text.lstrip()[:1] not in ("{", "["):
+        return False
+    import json
+
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
