@@ -1,17 +1,83 @@
 """The article library: one SQLite file (DESIGN decision 4).
 
-STUB with the agreed public API; the store helper implements it (and may split
-schema, migrations and search into their own modules).
+One ``Library`` holds one connection (stdlib ``sqlite3``, autocommit mode):
+WAL journal, foreign keys on, ``busy_timeout`` of ``BUSY_TIMEOUT_MS``, and
+every write inside an explicit ``BEGIN IMMEDIATE`` ... ``COMMIT`` (a deferred
+transaction under WAL can fail with SQLITE_BUSY that the timeout never
+retries). An article is written whole in one transaction together with its
+automatic highlights, its user highlights and both index rows; a killed
+process leaves each article whole or absent. The schema and its migrations
+live in ``reader.store.schema``; the query language in ``reader.store.query``;
+hits and snippets in ``reader.store.snippets``.
+
+Automatic highlights carry the ``ENGINE_VERSION`` that computed them. When
+the engine changes, an article's highlights are recomputed lazily the first
+time ``highlights(article_id)`` asks for them (stored when the store is
+writable), and all at once by ``reindex``; ``ArticleRow.quotes``/``figures``
+of articles not yet recomputed show the old engine's counts until then.
+
+Errors (``reader.errors``), ``subject`` the path (or the id, or the query):
+``NotADatabase`` (the path holds something else: never touched),
+``StoreTooNew``, ``StoreLocked``, ``StoreReadOnly``, ``StoreError`` (missing
+with ``create=False``, damaged, disk full), ``NotFound``, ``QueryError``.
+The class is safe to share between threads: calls are serialised.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import datetime
+import json
+import os
+import re
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.errors import (
+    NotADatabase,
+    NotFound,
+    QueryError,
+    ReaderError,
+    StoreError,
+    StoreLocked,
+    StoreReadOnly,
+    StoreTooNew,
+)
+from reader.store import schema
 from reader.store.article import Article, HighlightRecord
+from reader.store.query import parse
+from reader.store.snippets import find_hits, make_snippet
+from reader.store.stem import STEMMER_VERSION, stem, stem_text
+from reader.text import ENGINE_VERSION, find_highlights, fold_text
+from reader.text.spans import TEXT_FIELDS
+
+BUSY_TIMEOUT_MS = 5000
+BATCH_SIZE = 100
+"""Articles per write transaction in ``add_articles`` and ``reindex``: short
+enough that another writer waits well under ``BUSY_TIMEOUT_MS``."""
+
+TITLE_WEIGHTS = (10.0, 4.0, 3.0, 2.0, 1.0)
+"""bm25 column weights, in ``TEXT_FIELDS`` order: a hit in the title counts most."""
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+_SORTS = {
+    "published": "published", "imported_at": "imported_at", "imported": "imported_at",
+    "title": "title", "source": "source", "id": "id", "quotes": "quotes",
+    "figures": "figures", "read": "read", "starred": "starred",
+}
+_ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?")
+_FIELD_ORDER = "CASE field " + " ".join(
+    f"WHEN '{name}' THEN {i}" for i, name in enumerate(TEXT_FIELDS)) + " ELSE 9 END"
+_ARTICLE_COLS = ("id, title, subtitle, caption, byline, body, source, url, author, published, "
+                 "language, imported_at, read, starred, position")
+_HL_COLS = ('id, article_id, field, kind, subtype, start, "end", text, value, speaker, '
+            "colour, note, created, engine, orphan")
+_FTS_COLS = ", ".join(schema.FTS_COLUMNS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +108,9 @@ class SearchHit:
     """One library search result. ``snippet`` is cut from the original text of
     ``field``; ``marks`` are (start, end) of the matched words inside
     ``snippet``; ``hits`` are (field, start, end) of matches in the article's
-    original fields, first hit first, so the GUI can open the article there."""
+    original fields, first hit first, so the GUI can open the article there.
+    ``snippet == article.field_text(field)[snippet_start:][:len(snippet)]``;
+    ``rank`` is bm25 (lower is better)."""
 
     id: int
     title: str
@@ -52,9 +120,83 @@ class SearchHit:
     marks: tuple[tuple[int, int], ...]
     hits: tuple[tuple[str, int, int], ...]
     rank: float
+    field: str = "body"
+    snippet_start: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        raise NotImplementedError
+        """The JSON form of ``rtl-reader search`` (DESIGN decision 8)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "published": self.published,
+            "snippet": self.snippet,
+            "field": self.field,
+            "snippet_start": self.snippet_start,
+            "marks": [list(m) for m in self.marks],
+            "hits": [{"field": f, "start": s, "end": e} for f, s, e in self.hits],
+            "rank": self.rank,
+        }
+
+
+@dataclass(slots=True)
+class _Prepared:
+    """An article with everything derived from it, computed outside the write lock."""
+
+    article: Article
+    content_hash: str
+    folded: tuple[str, ...]
+    stemmed: tuple[str, ...]
+    highlights: list[tuple[Any, ...]]
+    quotes: int
+    figures: int
+    title_key: str
+    source_key: str
+
+
+def _now() -> str:
+    return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _prepare(article: Article, created: str) -> _Prepared:
+    fields = article.fields()
+    folded = tuple(fold_text(fields[name]) for name in schema.FTS_COLUMNS)
+    rows: list[tuple[Any, ...]] = []
+    quotes = figures = 0
+    for name in TEXT_FIELDS:
+        text = fields[name]
+        if not text:
+            continue
+        for h in find_highlights(text, field=name):
+            quotes += h.kind == "quote"
+            figures += h.kind == "figure"
+            rows.append((h.field, h.kind, h.subtype, h.start, h.end, h.text,
+                         _json(h.value), h.speaker, "", "", created, ENGINE_VERSION, 0))
+    return _Prepared(
+        article, article.content_hash(), folded, tuple(stem_text(f) for f in folded),
+        rows, quotes, figures, fold_text(article.title), fold_text(article.source),
+    )
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def _anchor(text: str, start: int, end: int, old: str) -> tuple[int, int, bool]:
+    """Where highlighted text ``old`` (once at start..end) sits in ``text`` now:
+    the occurrence nearest the old start, or the old span clamped and orphaned."""
+    if 0 <= start <= end <= len(text) and text[start:end] == old:
+        return start, end, False
+    best: int | None = None
+    at = text.find(old) if old else -1
+    while at >= 0:
+        if best is None or abs(at - start) < abs(best - start):
+            best = at
+        at = text.find(old, at + 1)
+    if best is None:
+        s = min(max(start, 0), len(text))
+        return s, min(max(end, s), len(text)), True
+    return best, best + len(old), False
 
 
 class Library:
@@ -62,81 +204,735 @@ class Library:
 
     ``Library.open(path)`` creates the file (and folder) when absent and seeds
     nothing: the bundled samples come from ``reader.importers.samples`` (the
-    store may not import importers), which the app and CLI call on first run. Errors: NotADatabase, StoreTooNew, StoreLocked,
-    StoreReadOnly, StoreError, NotFound (unknown article / highlight id).
+    store may not import importers), which the app and CLI call on first run.
+    Errors: NotADatabase, StoreTooNew, StoreLocked, StoreReadOnly, StoreError,
+    NotFound (unknown article / highlight id).
     """
 
     path: Path
 
+    def __init__(self, con: sqlite3.Connection, path: Path, *, read_only: bool) -> None:
+        self._con: sqlite3.Connection | None = con
+        self.path = path
+        self.read_only = read_only
+        """True when opened read-only (asked for, or the file or folder is not
+        writable): reads work, writes raise StoreReadOnly."""
+        self._lock = threading.RLock()
+        self._depth = 0
+
+    # -- opening -----------------------------------------------------------
+
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True, read_only: bool = False) -> Library:
-        raise NotImplementedError
+        """Open (or create, unless ``create`` is False) the store at ``path``.
 
-    def close(self) -> None: ...
-    def __enter__(self) -> Library: return self
-    def __exit__(self, *exc: object) -> None: self.close()
+        A store that cannot be written (file or folder read-only) opens
+        read-only, as with ``read_only=True``: reading works and writes raise
+        ``StoreReadOnly``. A file that is not SQLite is never opened for
+        writing. Raises NotADatabase, StoreTooNew, StoreLocked, StoreReadOnly,
+        StoreError (``create=False`` and nothing there; damaged store).
+        """
+        path = Path(path)
+        subject = str(path)
+        exists = path.exists()
+        if exists and path.is_dir():
+            raise StoreError(subject, "this is a folder, not a store file")
+        if exists:
+            _check_header(path)
+        elif not create or read_only:
+            raise StoreError(subject, "no store here")
+        else:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                raise StoreReadOnly(subject, f"cannot create its folder: "
+                                             f"{err.strerror or err}") from None
+        writable = not read_only and _can_write(path)
+        if not writable and not exists:
+            raise StoreReadOnly(subject, "cannot create the store: the folder is read-only")
+        try:
+            con = _connect(path, writable=writable)
+        except sqlite3.Error as err:
+            raise _error(err, subject) from None
+        lib = cls(con, path, read_only=not writable)
+        try:
+            lib._setup()
+        except BaseException:
+            con.close()
+            raise
+        return lib
 
-    # articles
+    def _setup(self) -> None:
+        con = self._connection()
+        subject = str(self.path)
+        with self._mapped():
+            version = int(con.execute("PRAGMA user_version").fetchone()[0])
+            names = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+        if version > schema.SCHEMA_VERSION:
+            raise StoreTooNew(subject, f"made by a newer rtl-reader (store version {version}, "
+                                       f"this one reads up to {schema.SCHEMA_VERSION})")
+        if version == 0 and names:
+            raise NotADatabase(subject, "an SQLite file of another program, "
+                                        "not an rtl-reader store")
+        if version > 0 and "articles" not in names:
+            raise NotADatabase(subject, "an SQLite file without rtl-reader's tables")
+        if self.read_only:
+            if version < schema.SCHEMA_VERSION:
+                raise StoreReadOnly(subject, "the store needs an upgrade but is read-only")
+            return
+        with self._mapped():
+            mode = con.execute("PRAGMA journal_mode").fetchone()[0]
+            if str(mode).lower() != "wal":
+                con.execute("PRAGMA journal_mode = WAL")
+            con.execute("PRAGMA synchronous = NORMAL")
+        if version < schema.SCHEMA_VERSION:
+            with self._write() as c:
+                current = int(c.execute("PRAGMA user_version").fetchone()[0])
+                if current < schema.SCHEMA_VERSION:
+                    schema.migrate(c, current)
+                    c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('stemmer', ?)",
+                              (str(STEMMER_VERSION),))
+        with self._mapped():
+            row = con.execute("SELECT value FROM meta WHERE key = 'stemmer'").fetchone()
+        if row is None or row[0] != str(STEMMER_VERSION):
+            self._rebuild_stems()
+
+    def close(self) -> None:
+        """Close the connection; further calls raise StoreError. Idempotent."""
+        with self._lock:
+            if self._con is not None:
+                try:
+                    self._con.close()
+                finally:
+                    self._con = None
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions and errors ---------------------------------------------
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._con is None:
+            raise StoreError(str(self.path), "the store is closed")
+        return self._con
+
+    @contextmanager
+    def _mapped(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as err:
+            raise _error(err, str(self.path)) from None
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        """A consistent snapshot for several SELECTs (a deferred read transaction)."""
+        with self._lock:
+            con = self._connection()
+            outer = self._depth == 0
+            with self._mapped():
+                if outer:
+                    con.execute("BEGIN")
+                self._depth += 1
+                try:
+                    yield con
+                finally:
+                    self._depth -= 1
+                    if outer and con.in_transaction:
+                        con.execute("COMMIT")
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One ``BEGIN IMMEDIATE`` transaction: committed whole or rolled back."""
+        with self._lock:
+            if self.read_only:
+                raise StoreReadOnly(str(self.path), "the store is read-only")
+            con = self._connection()
+            if self._depth:
+                raise RuntimeError("write inside another transaction")
+            with self._mapped():
+                con.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield con
+                with self._mapped():
+                    con.execute("COMMIT")
+            except BaseException:
+                if con.in_transaction:
+                    # SQLite may have rolled back already (e.g. after SQLITE_FULL).
+                    with suppress(sqlite3.Error):
+                        con.execute("ROLLBACK")
+                raise
+            finally:
+                self._depth = 0
+
+    # -- articles ---------------------------------------------------------------
+
     def add_articles(self, articles: Iterable[Article]) -> list[AddResult]:
-        """Store each article whole with its automatic highlights and index
-        entries; a duplicate (same content hash) is not stored twice."""
-        raise NotImplementedError
+        """Store each article whole with its automatic highlights, its
+        ``user_highlights`` and its index rows; one result per article, in order.
+
+        A duplicate (same content hash as a stored article, or as an earlier one
+        in ``articles``) is not stored again: ``AddResult(existing_id, True)``,
+        and its user highlights are skipped. ``id`` and ``imported_at`` of the
+        given articles are ignored (the store assigns them); ``read``,
+        ``starred`` and ``position`` are kept. Articles are written
+        ``BATCH_SIZE`` per transaction; if iterating ``articles`` raises, the
+        articles read so far are stored, then the error propagates.
+        """
+        results: list[AddResult] = []
+        batch: list[_Prepared] = []
+        created = _now()
+        source = iter(articles)
+        while True:
+            try:
+                article = next(source)
+            except StopIteration:
+                break
+            except BaseException:
+                if batch:
+                    results += self._write_batch(batch, created)
+                raise
+            batch.append(_prepare(article, created))
+            if len(batch) >= BATCH_SIZE:
+                results += self._write_batch(batch, created)
+                batch = []
+        if batch:
+            results += self._write_batch(batch, created)
+        return results
 
     def add_article(self, article: Article) -> AddResult:
-        raise NotImplementedError
+        """``add_articles([article])[0]``."""
+        return self.add_articles([article])[0]
+
+    def _write_batch(self, batch: list[_Prepared], created: str) -> list[AddResult]:
+        results: list[AddResult] = []
+        with self._write() as con:
+            seen: dict[str, int] = {}
+            for p in batch:
+                found = seen.get(p.content_hash)
+                if found is None:
+                    row = con.execute("SELECT id FROM articles WHERE content_hash = ?",
+                                      (p.content_hash,)).fetchone()
+                    found = row[0] if row else None
+                if found is not None:
+                    results.append(AddResult(int(found), True))
+                    continue
+                a = p.article
+                cur = con.execute(
+                    "INSERT INTO articles (title, subtitle, caption, byline, body, source, url,"
+                    " author, published, language, content_hash, imported_at, read, starred,"
+                    " position, title_key, source_key, quotes, figures, engine)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (a.title, a.subtitle, a.caption, a.byline, a.body, a.source, a.url,
+                     a.author, a.published, a.language, p.content_hash, created,
+                     int(a.read), int(a.starred), int(a.position), p.title_key,
+                     p.source_key, p.quotes, p.figures, ENGINE_VERSION))
+                article_id = int(cur.lastrowid or 0)
+                self._insert_derived(con, article_id, p)
+                self._insert_user_highlights(con, article_id, a, created)
+                seen[p.content_hash] = article_id
+                results.append(AddResult(article_id, False))
+        return results
+
+    @staticmethod
+    def _insert_derived(con: sqlite3.Connection, article_id: int, p: _Prepared) -> None:
+        con.executemany(
+            f"INSERT INTO highlights (article_id, {_HL_COLS.split(', ', 2)[2]})"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, *row) for row in p.highlights])
+        con.execute(f"INSERT INTO articles_fts (rowid, {_FTS_COLS}) VALUES (?, ?, ?, ?, ?, ?)",
+                    (article_id, *p.folded))
+        con.execute(f"INSERT INTO articles_stem (rowid, {_FTS_COLS}) VALUES (?, ?, ?, ?, ?, ?)",
+                    (article_id, *p.stemmed))
+
+    @staticmethod
+    def _insert_user_highlights(con: sqlite3.Connection, article_id: int, a: Article,
+                                created: str) -> None:
+        for h in a.user_highlights:
+            text = a.field_text(h.field) if h.field in TEXT_FIELDS else ""
+            start, end, orphan = _anchor(text, h.start, h.end, h.text)
+            con.execute(
+                f"INSERT INTO highlights ({_HL_COLS.split(', ', 1)[1]})"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article_id, h.field, h.kind or "user", h.subtype, start, end, h.text,
+                 _json(h.value), h.speaker, h.colour, h.note, h.created or created,
+                 h.engine, int(orphan)))
 
     def get(self, article_id: int) -> Article:
-        raise NotImplementedError
+        """The stored article, with its user highlights in ``user_highlights``.
+        Raises NotFound."""
+        with self._read() as con:
+            row = con.execute(f"SELECT {_ARTICLE_COLS} FROM articles WHERE id = ?",
+                              (article_id,)).fetchone()
+            if row is None:
+                raise _not_found(article_id)
+            users = self._highlight_rows(con, article_id, "kind = 'user'", ())
+        (id_, title, subtitle, caption, byline, body, source, url, author, published,
+         language, imported_at, read, starred, position) = row
+        return Article(title=title, body=body, subtitle=subtitle, caption=caption,
+                       byline=byline, source=source, url=url, author=author,
+                       published=published, language=language, id=id_,
+                       imported_at=imported_at, read=bool(read), starred=bool(starred),
+                       position=position, user_highlights=users)
 
     def delete(self, article_id: int) -> None:
-        raise NotImplementedError
+        """Delete the article, its highlights and its index rows. Raises NotFound."""
+        with self._write() as con:
+            if con.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount == 0:
+                raise _not_found(article_id)
+            con.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+            con.execute("DELETE FROM articles_stem WHERE rowid = ?", (article_id,))
 
     def count(self) -> int:
-        raise NotImplementedError
+        with self._read() as con:
+            return int(con.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def rows(self, *, offset: int = 0, limit: int | None = None, sort: str = "published",
              descending: bool = True, filter_text: str = "") -> list[ArticleRow]:
-        """A page of the article list; ``filter_text`` folds like find does."""
-        raise NotImplementedError
+        """A page of the article list; ``filter_text`` folds like find does
+        and keeps the rows whose title or source contains it.
 
-    def set_read(self, article_id: int, read: bool) -> None: raise NotImplementedError
-    def set_starred(self, article_id: int, starred: bool) -> None: raise NotImplementedError
-    def set_position(self, article_id: int, position: int) -> None: raise NotImplementedError
+        ``sort``: published, imported_at, title, source, id, quotes, figures,
+        read or starred (ValueError otherwise); ties fall back to the id.
+        """
+        column = _SORTS.get(sort)
+        if column is None:
+            raise ValueError(f"cannot sort by {sort!r}")
+        direction = "DESC" if descending else "ASC"
+        where, params = "", []
+        key = fold_text(filter_text).strip() if filter_text else ""
+        if key:
+            pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where = "WHERE title_key LIKE ? ESCAPE '\\' OR source_key LIKE ? ESCAPE '\\'"
+            params = [pattern, pattern]
+        sql = (f"SELECT id, title, source, published, imported_at, quotes, figures, read, "
+               f"starred FROM articles {where} ORDER BY {column} {direction}, id {direction} "
+               f"LIMIT ? OFFSET ?")
+        with self._read() as con:
+            found = con.execute(sql, (*params, -1 if limit is None else limit,
+                                      max(offset, 0))).fetchall()
+        return [ArticleRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), bool(r[8]))
+                for r in found]
+
+    def ids(self, ids: Sequence[int] | None = None) -> list[int]:
+        """Every article id, ascending; or, given ``ids``, those of them that
+        exist, in the order given."""
+        with self._read() as con:
+            if ids is None:
+                return [r[0] for r in con.execute("SELECT id FROM articles ORDER BY id")]
+            present: set[int] = set()
+            wanted = list(ids)
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i:i + 500]
+                marks = ", ".join("?" * len(chunk))
+                present.update(r[0] for r in con.execute(
+                    f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
+        return [i for i in wanted if i in present]
+
+    def _set(self, article_id: int, column: str, value: int) -> None:
+        with self._write() as con:
+            cur = con.execute(f"UPDATE articles SET {column} = ? WHERE id = ?",
+                              (value, article_id))
+            if cur.rowcount == 0:
+                raise _not_found(article_id)
+
+    def set_read(self, article_id: int, read: bool) -> None:
+        self._set(article_id, "read", int(bool(read)))
+
+    def set_starred(self, article_id: int, starred: bool) -> None:
+        self._set(article_id, "starred", int(bool(starred)))
+
+    def set_position(self, article_id: int, position: int) -> None:
+        """The reading position, a str index into the body (negative -> 0)."""
+        self._set(article_id, "position", max(int(position), 0))
+
     def data_version(self) -> int:
         """Changes when another connection commits (PRAGMA data_version), so a
         view can poll and catch up."""
-        raise NotImplementedError
-
-    # highlights
-    def highlights(self, article_id: int, *, kind: str | None = None,
-                   subtype: str | None = None) -> list[HighlightRecord]:
-        raise NotImplementedError
-
-    def add_user_highlight(self, article_id: int, field: str, start: int, end: int, *,
-                           colour: str = "#ffd54f", note: str = "") -> HighlightRecord:
-        raise NotImplementedError
-
-    def update_highlight(self, highlight_id: int, *, colour: str | None = None,
-                         note: str | None = None) -> None:
-        raise NotImplementedError
-
-    def delete_highlight(self, highlight_id: int) -> None:
-        raise NotImplementedError
-
-    # search and index
-    def search(self, query: str, *, limit: int = 20, source: str | None = None,
-               since: str | None = None, until: str | None = None, starred: bool = False,
-               stem: bool = False) -> list[SearchHit]:
-        raise NotImplementedError
-
-    def reindex(self, progress: Callable[[int, int], None] | None = None) -> None:
-        raise NotImplementedError
+        with self._lock, self._mapped():
+            return int(self._connection().execute("PRAGMA data_version").fetchone()[0])
 
     def update_article(self, article: Article) -> None:
         """Replace a stored article's fields (``article.id`` set): automatic
         highlights recomputed, user highlights re-anchored by their text or
-        kept as orphans, index updated, all in one transaction."""
-        raise NotImplementedError
+        kept as orphans, index updated, all in one transaction.
 
-    def ids(self, ids: Sequence[int] | None = None) -> list[int]:
-        raise NotImplementedError
+        ``read``/``starred`` are kept from the store; ``position`` is clamped
+        to the new body. Raises NotFound, ValueError (no id), ReaderError
+        (another stored article has exactly this text).
+        """
+        if article.id is None:
+            raise ValueError("update_article needs article.id")
+        article_id = article.id
+        created = _now()
+        p = _prepare(article, created)
+        with self._write() as con:
+            if con.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() \
+                    is None:
+                raise _not_found(article_id)
+            other = con.execute("SELECT id FROM articles WHERE content_hash = ? AND id != ?",
+                                (p.content_hash, article_id)).fetchone()
+            if other is not None:
+                raise ReaderError(str(article_id),
+                                  f"article {other[0]} already has exactly this text")
+            a = article
+            con.execute(
+                "UPDATE articles SET title = ?, subtitle = ?, caption = ?, byline = ?, body = ?,"
+                " source = ?, url = ?, author = ?, published = ?, language = ?,"
+                " content_hash = ?, title_key = ?, source_key = ?, quotes = ?, figures = ?,"
+                " engine = ?, position = min(position, ?) WHERE id = ?",
+                (a.title, a.subtitle, a.caption, a.byline, a.body, a.source, a.url, a.author,
+                 a.published, a.language, p.content_hash, p.title_key, p.source_key,
+                 p.quotes, p.figures, ENGINE_VERSION, len(a.body), article_id))
+            self._replace_derived(con, article_id, p)
+            fields = a.fields()
+            for hid, field, start, end, text in con.execute(
+                    "SELECT id, field, start, \"end\", text FROM highlights"
+                    " WHERE article_id = ? AND kind = 'user'", (article_id,)).fetchall():
+                s, e, orphan = _anchor(fields.get(field, ""), start, end, text)
+                con.execute('UPDATE highlights SET start = ?, "end" = ?, orphan = ? WHERE id = ?',
+                            (s, e, int(orphan), hid))
+
+    def _replace_derived(self, con: sqlite3.Connection, article_id: int, p: _Prepared) -> None:
+        con.execute("DELETE FROM highlights WHERE article_id = ? AND kind != 'user'",
+                    (article_id,))
+        con.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+        con.execute("DELETE FROM articles_stem WHERE rowid = ?", (article_id,))
+        self._insert_derived(con, article_id, p)
+
+    # -- highlights -------------------------------------------------------------
+
+    def highlights(self, article_id: int, *, kind: str | None = None,
+                   subtype: str | None = None) -> list[HighlightRecord]:
+        """The article's highlights in reading order (field, start, longest
+        first), optionally of one ``kind``/``subtype``. Automatic highlights
+        from an older ENGINE_VERSION are recomputed first. Raises NotFound."""
+        with self._read() as con:
+            row = con.execute("SELECT engine FROM articles WHERE id = ?",
+                              (article_id,)).fetchone()
+        if row is None:
+            raise _not_found(article_id)
+        if row[0] != ENGINE_VERSION:
+            fresh = self._recompute_highlights(article_id)
+            if fresh is not None:
+                return [h for h in fresh if (kind is None or h.kind == kind)
+                        and (subtype is None or h.subtype == subtype)]
+        where, params = [], []
+        if kind is not None:
+            where.append("kind = ?")
+            params.append(kind)
+        if subtype is not None:
+            where.append("subtype = ?")
+            params.append(subtype)
+        with self._read() as con:
+            return self._highlight_rows(con, article_id, " AND ".join(where) or "1", params)
+
+    def _recompute_highlights(self, article_id: int) -> list[HighlightRecord] | None:
+        """Recompute one article's automatic highlights; store them when we can
+        write (then return None: read them back), else return them computed."""
+        article = self.get(article_id)
+        p = _prepare(article, _now())
+        if self.read_only:
+            fresh = [HighlightRecord(article_id, *row[:6], json.loads(row[6]) if row[6] else None,
+                                     *row[7:12]) for row in p.highlights]
+            return sorted(fresh + list(article.user_highlights),
+                          key=lambda h: (TEXT_FIELDS.index(h.field)
+                                         if h.field in TEXT_FIELDS else 9, h.start, -h.end))
+        with self._write() as con:
+            con.execute("DELETE FROM highlights WHERE article_id = ? AND kind != 'user'",
+                        (article_id,))
+            con.executemany(
+                f"INSERT INTO highlights (article_id, {_HL_COLS.split(', ', 2)[2]})"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(article_id, *row) for row in p.highlights])
+            con.execute("UPDATE articles SET quotes = ?, figures = ?, engine = ? WHERE id = ?",
+                        (p.quotes, p.figures, ENGINE_VERSION, article_id))
+        return None
+
+    @staticmethod
+    def _highlight_rows(con: sqlite3.Connection, article_id: int, where: str,
+                        params: Sequence[Any]) -> list[HighlightRecord]:
+        rows = con.execute(
+            f"SELECT {_HL_COLS} FROM highlights WHERE article_id = ? AND ({where})"
+            f" ORDER BY {_FIELD_ORDER}, start, \"end\" DESC, id", (article_id, *params))
+        return [_record(r) for r in rows]
+
+    def add_user_highlight(self, article_id: int, field: str, start: int, end: int, *,
+                           colour: str = "#ffd54f", note: str = "") -> HighlightRecord:
+        """Store a user highlight of ``field[start:end]`` (str indices into the
+        original field) and return it with its id. Raises NotFound, ValueError
+        (unknown field, empty or out-of-range span)."""
+        if field not in TEXT_FIELDS:
+            raise ValueError(f"not a text field: {field!r}")
+        created = _now()
+        with self._write() as con:
+            row = con.execute(f"SELECT {field} FROM articles WHERE id = ?",
+                              (article_id,)).fetchone()
+            if row is None:
+                raise _not_found(article_id)
+            text = row[0]
+            if not 0 <= start < end <= len(text):
+                raise ValueError(f"span {start}-{end} is outside the {field} "
+                                 f"({len(text)} characters)")
+            cur = con.execute(
+                f"INSERT INTO highlights ({_HL_COLS.split(', ', 1)[1]})"
+                " VALUES (?, ?, 'user', '', ?, ?, ?, NULL, '', ?, ?, ?, 0, 0)",
+                (article_id, field, start, end, text[start:end], colour, note, created))
+            hid = int(cur.lastrowid or 0)
+        return HighlightRecord(article_id, field, "user", "", start, end, text[start:end],
+                               colour=colour, note=note, created=created, id=hid)
+
+    def update_highlight(self, highlight_id: int, *, colour: str | None = None,
+                         note: str | None = None) -> None:
+        """Change a highlight's colour and/or note. Raises NotFound."""
+        with self._write() as con:
+            if con.execute("SELECT 1 FROM highlights WHERE id = ?",
+                           (highlight_id,)).fetchone() is None:
+                raise NotFound(str(highlight_id), "no highlight with this ID")
+            if colour is not None:
+                con.execute("UPDATE highlights SET colour = ? WHERE id = ?",
+                            (colour, highlight_id))
+            if note is not None:
+                con.execute("UPDATE highlights SET note = ? WHERE id = ?", (note, highlight_id))
+
+    def delete_highlight(self, highlight_id: int) -> None:
+        """Delete one highlight. Raises NotFound."""
+        with self._write() as con:
+            if con.execute("DELETE FROM highlights WHERE id = ?",
+                           (highlight_id,)).rowcount == 0:
+                raise NotFound(str(highlight_id), "no highlight with this ID")
+
+    # -- search and index ----------------------------------------------------------
+
+    def search(self, query: str, *, limit: int = 20, source: str | None = None,
+               since: str | None = None, until: str | None = None, starred: bool = False,
+               stem: bool = False) -> list[SearchHit]:
+        """Articles matching ``query`` (language: ``reader.store.query``), best
+        first: bm25 with the title weighted above the body, ties newest first.
+
+        ``source`` keeps one source (folded comparison); ``since``/``until`` are
+        ISO dates or date-times bounding ``published`` (both inclusive: an
+        until of ``2024-05`` keeps all of May); ``starred`` keeps starred
+        articles; ``stem`` matches word families (``reader.store.stem``).
+        Raises QueryError for a malformed query or date.
+        """
+        parsed = parse(query)
+        transform = _stem_token if stem else None
+        table = "articles_stem" if stem else "articles_fts"
+        match = parsed.match(transform)
+        where = [f"{table} MATCH ?"]
+        params: list[Any] = [match]
+        if source:
+            where.append("a.source_key = ?")
+            params.append(fold_text(source))
+        if since:
+            where.append("a.published >= ?")
+            params.append(_iso(since))
+        if until:
+            where.append("a.published != '' AND substr(a.published, 1, ?) <= ?")
+            params += [len(_iso(until)), _iso(until)]
+        if starred:
+            where.append("a.starred = 1")
+        weights = ", ".join(str(w) for w in TITLE_WEIGHTS)
+        sql = (f"SELECT a.id, a.title, a.source, a.published, bm25({table}, {weights}) AS r,"
+               f" a.subtitle, a.caption, a.byline, a.body"
+               f" FROM {table} JOIN articles a ON a.id = {table}.rowid"
+               f" WHERE {' AND '.join(where)}"
+               f" ORDER BY r, a.published DESC, a.id DESC LIMIT ?")
+        params.append(max(int(limit), 0))
+        with self._lock:
+            try:
+                with self._read() as con:
+                    found = con.execute(sql, params).fetchall()
+            except StoreError as err:
+                if "fts5" in err.message or "syntax" in err.message:
+                    raise QueryError(query, "cannot search for this") from None
+                raise
+        terms = parsed.terms()
+        hits: list[SearchHit] = []
+        for id_, title, src, published, rank, subtitle, caption, byline, body in found:
+            fields = {"title": title, "subtitle": subtitle, "caption": caption,
+                      "byline": byline, "body": body}
+            where_hit = find_hits(fields, terms, transform=transform)
+            snip = make_snippet(fields, where_hit)
+            hits.append(SearchHit(id_, title, src, published, snip.text, snip.marks,
+                                  tuple(where_hit), float(rank), snip.field, snip.start))
+        return hits
+
+    def match_ids(self, query: str, *, stem: bool = False) -> list[int]:
+        """Every article id the index matches for ``query``, ascending (no
+        ranking, no snippets: for checks and bulk selection). Raises QueryError."""
+        parsed = parse(query)
+        table = "articles_stem" if stem else "articles_fts"
+        with self._read() as con:
+            return [r[0] for r in con.execute(
+                f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid",
+                (parsed.match(_stem_token if stem else None),))]
+
+    def reindex(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Rebuild both search indexes, the folded list keys and every article's
+        automatic highlights (current ENGINE_VERSION), ``BATCH_SIZE`` articles
+        per transaction; ``progress(done, total)`` after each batch. Index rows
+        of articles that no longer exist are dropped. Raises StoreReadOnly."""
+        if self.read_only:
+            raise StoreReadOnly(str(self.path), "the store is read-only")
+        ids = self.ids()
+        total = len(ids)
+        if progress:
+            progress(0, total)
+        with self._write() as con:
+            for table in ("articles_fts", "articles_stem"):
+                con.execute(f"DELETE FROM {table} WHERE rowid NOT IN (SELECT id FROM articles)")
+        for i in range(0, total, BATCH_SIZE):
+            chunk = ids[i:i + BATCH_SIZE]
+            prepared = []
+            for article_id in chunk:
+                try:
+                    prepared.append((article_id, _prepare(self.get(article_id), _now())))
+                except NotFound:
+                    continue  # deleted meanwhile by another process
+            with self._write() as con:
+                for article_id, p in prepared:
+                    con.execute("UPDATE articles SET title_key = ?, source_key = ?, quotes = ?,"
+                                " figures = ?, engine = ? WHERE id = ?",
+                                (p.title_key, p.source_key, p.quotes, p.figures,
+                                 ENGINE_VERSION, article_id))
+                    self._replace_derived(con, article_id, p)
+            if progress:
+                progress(min(i + BATCH_SIZE, total), total)
+        with self._write() as con:
+            for table in ("articles_fts", "articles_stem"):
+                con.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+            con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('stemmer', ?)",
+                        (str(STEMMER_VERSION),))
+
+    def _rebuild_stems(self) -> None:
+        """Refill the word-family index after the stemmer changed (one transaction)."""
+        with self._write() as con:
+            con.execute("DELETE FROM articles_stem")
+            rows = con.execute(f"SELECT rowid, {_FTS_COLS} FROM articles_fts").fetchall()
+            con.executemany(
+                f"INSERT INTO articles_stem (rowid, {_FTS_COLS}) VALUES (?, ?, ?, ?, ?, ?)",
+                ((r[0], *(stem_text(t) for t in r[1:])) for r in rows))
+            con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('stemmer', ?)",
+                        (str(STEMMER_VERSION),))
+
+
+# -- helpers ------------------------------------------------------------------------
+
+
+def _record(r: Sequence[Any]) -> HighlightRecord:
+    (hid, article_id, field, kind, subtype, start, end, text, value, speaker, colour, note,
+     created, engine, orphan) = r
+    return HighlightRecord(article_id, field, kind, subtype, start, end, text,
+                           json.loads(value) if value is not None else None, speaker,
+                           colour, note, created, engine, hid,
+                           {"orphaned": True} if orphan else {})
+
+
+def _not_found(article_id: int) -> NotFound:
+    return NotFound(str(article_id), "no article with this ID")
+
+
+def _iso(value: str) -> str:
+    if not _ISO_DATE.fullmatch(value.strip()):
+        raise QueryError(value, "not an ISO date (YYYY-MM-DD)")
+    return value.strip().replace(" ", "T")
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a file that is not SQLite (without writing to it) and one whose
+    header promises more pages than the file holds (truncated)."""
+    subject = str(path)
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+            size = os.fstat(fh.fileno()).st_size
+    except PermissionError:
+        raise StoreReadOnly(subject, "cannot read the store: permission denied") from None
+    except OSError as err:
+        raise StoreError(subject, f"cannot read the store: {err.strerror or err}") from None
+    if not header:
+        return  # an empty file: initialised as a new store
+    if not header.startswith(SQLITE_HEADER):
+        raise NotADatabase(subject, "not an rtl-reader store (not an SQLite file)")
+    if len(header) < 100:
+        raise StoreError(subject, "the store is damaged (truncated header)")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    valid = header[24:28] == header[92:96]
+    wal = path.with_name(path.name + "-wal")
+    if valid and pages and size < pages * page_size and not wal.exists():
+        raise StoreError(subject, "the store is damaged (the file is truncated)")
+
+
+def _can_write(path: Path) -> bool:
+    folder = path.parent if path.parent != Path("") else Path(".")
+    if path.exists() and not os.access(path, os.W_OK):
+        return False
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def _connect(path: Path, *, writable: bool) -> sqlite3.Connection:
+    kwargs: dict[str, Any] = {
+        "timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None, "check_same_thread": False,
+    }
+    if writable:
+        con = sqlite3.connect(str(path), **kwargs)
+    else:
+        uri = path.resolve().as_uri() + "?mode=ro"
+        con = sqlite3.connect(uri, uri=True, **kwargs)
+        if not _readable(con):
+            # A WAL store in a folder we cannot write has no -shm to share;
+            # with no other writer around, reading it as immutable is safe.
+            con.close()
+            con = sqlite3.connect(path.resolve().as_uri() + "?immutable=1", uri=True, **kwargs)
+    con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    con.execute("PRAGMA foreign_keys = ON")
+    return con
+
+
+def _readable(con: sqlite3.Connection) -> bool:
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        return False
+    return True
+
+
+_CODES = {5: "busy", 6: "busy", 8: "readonly", 11: "corrupt", 26: "notadb", 13: "full",
+          10: "ioerr", 14: "cantopen"}
+
+
+def _error(err: sqlite3.Error, subject: str) -> ReaderError:
+    """The ReaderError a user sees for an sqlite3 error."""
+    code = getattr(err, "sqlite_errorcode", None)
+    kind = _CODES.get(code & 0xFF) if isinstance(code, int) else None
+    text = str(err)
+    if kind is None:
+        lowered = text.lower()
+        kind = ("busy" if "locked" in lowered or "busy" in lowered else
+                "readonly" if "readonly" in lowered or "read-only" in lowered else
+                "corrupt" if "malformed" in lowered else
+                "notadb" if "not a database" in lowered else None)
+    if kind == "busy":
+        return StoreLocked(subject, "another program is writing to the store; try again later")
+    if kind == "readonly":
+        return StoreReadOnly(subject, "the store is read-only")
+    if kind in ("corrupt", "notadb"):
+        return StoreError(subject, "the store is damaged")
+    if kind == "full":
+        return StoreError(subject, "the disk is full")
+    if kind == "ioerr":
+        return StoreError(subject, "cannot write the store (disk error or disk full)")
+    if kind == "cantopen":
+        return StoreError(subject, "cannot open the store")
+    return StoreError(subject, f"database error: {text}")
+
+
+def _stem_token(token: str) -> str:
+    return stem(token)

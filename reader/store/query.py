@@ -1,0 +1,119 @@
+"""The library search language, folded and translated to a safe FTS5 MATCH.
+
+Language (issue 6): words (all must match), ``"exact phrase"``, prefix
+``word*``, ``-word`` / ``-"phrase"`` excludes, ``OR`` between two terms
+(``a OR b c`` means ``(a OR b) AND c``). Every word is folded exactly like
+in-article find (``reader.text.fold_text``) and split into index tokens the
+way FTS5's ``unicode61`` tokenizer splits them; every token reaches MATCH
+inside double quotes, so no user text is ever parsed as FTS5 syntax.
+
+Errors: ``QueryError(query, cause)`` for an unbalanced quote, a dangling or
+doubled ``OR``, an ``OR`` next to an exclusion, or a query with nothing to
+look for (empty, punctuation only, or only exclusions: FTS5 has no unary NOT).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reader.errors import QueryError
+from reader.text import fold_text
+
+TOKEN = re.compile(r"[^\W_]+")
+"""An index token: a run of letters and digits, as unicode61 cuts folded text."""
+
+_LEX = re.compile(r'\s*(?:(-?)"([^"]*)"(\*?)|(\S+))')
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One thing to match: a single token or a phrase of adjacent tokens;
+    ``prefix`` makes the last token match any token that starts with it."""
+
+    tokens: tuple[str, ...]
+    prefix: bool = False
+
+    def fts(self, transform: Callable[[str], str] | None = None) -> str:
+        tokens = self.tokens
+        if transform is not None:
+            # The last token of a prefix term is a prefix, not a word: never stem it.
+            last = len(tokens) - 1 if self.prefix else len(tokens)
+            tokens = tuple(transform(t) if i < last else t for i, t in enumerate(tokens))
+        return '"' + " ".join(tokens) + '"' + ("*" if self.prefix else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A parsed query: every group must match (a group matches when any of
+    its terms does), and no excluded term may."""
+
+    text: str
+    groups: tuple[tuple[Term, ...], ...]
+    excluded: tuple[Term, ...]
+
+    def terms(self) -> list[Term]:
+        """Every positive term, for finding hits in the matched articles."""
+        return [term for group in self.groups for term in group]
+
+    def match(self, transform: Callable[[str], str] | None = None) -> str:
+        """The FTS5 MATCH expression; ``transform`` maps each token (the stemmer)."""
+        def group(terms: tuple[Term, ...]) -> str:
+            inner = " OR ".join(t.fts(transform) for t in terms)
+            return f"({inner})" if len(terms) > 1 else inner
+
+        positive = " AND ".join(group(g) for g in self.groups)
+        if not self.excluded:
+            return positive
+        negative = " OR ".join(t.fts(transform) for t in self.excluded)
+        return f"({positive}) NOT ({negative})"
+
+
+def parse(query: str) -> Query:
+    """Parse ``query``; raise ``QueryError(query, cause)`` when it is malformed."""
+    if query.count('"') % 2:
+        raise QueryError(query, "unbalanced quotation mark")
+    groups: list[list[Term]] = []
+    excluded: list[Term] = []
+    pending_or = False
+    last_was_exclusion = False
+    for m in _LEX.finditer(query):
+        negated, phrase, star, word = m.group(1), m.group(2), m.group(3), m.group(4)
+        if word == "OR":
+            if pending_or or not groups or last_was_exclusion:
+                raise QueryError(query, "OR needs a search term on each side")
+            pending_or = True
+            continue
+        if word is not None:
+            negated = "-" if word.startswith("-") and len(word) > 1 else ""
+            body = word[1:] if negated else word
+            star = "*" if body.endswith("*") else ""
+            body = body.rstrip("*")
+        else:
+            body = phrase
+        tokens = tuple(TOKEN.findall(fold_text(body)))
+        if not tokens:
+            if pending_or:
+                raise QueryError(query, "OR needs a search term on each side")
+            continue  # punctuation alone: nothing the index could hold
+        term = Term(tokens, prefix=bool(star))
+        if negated:
+            if pending_or:
+                raise QueryError(query, "an excluded word cannot be part of OR")
+            excluded.append(term)
+            last_was_exclusion = True
+            continue
+        last_was_exclusion = False
+        if pending_or:
+            groups[-1].append(term)
+            pending_or = False
+        else:
+            groups.append([term])
+    if pending_or:
+        raise QueryError(query, "OR needs a search term on each side")
+    if not groups:
+        if excluded:
+            raise QueryError(query, "a search cannot be made only of excluded words")
+        raise QueryError(query, "nothing to search for")
+    return Query(query, tuple(tuple(g) for g in groups), tuple(excluded))

@@ -1,0 +1,126 @@
+"""The store's schema, as ordered migrations keyed by ``PRAGMA user_version``.
+
+Version 1 is kept verbatim as history: a store made by the first release is
+brought up to date by running every later step in order, inside one
+``BEGIN IMMEDIATE`` transaction (so a crash mid-migration leaves the old
+version whole). Never edit a step that has shipped; add a new one.
+
+Tables (version 2):
+
+- ``articles``: every ``Article`` field, plus ``title_key``/``source_key``
+  (folded, for the list filter), ``quotes``/``figures`` (counts of automatic
+  highlights, so the list never counts rows) and ``engine`` (the
+  ``ENGINE_VERSION`` that computed the article's automatic highlights).
+- ``highlights``: automatic and user highlights; ``value`` is JSON;
+  ``orphan`` is 1 for a user highlight whose text vanished in an update.
+- ``articles_fts``: FTS5 over the folded text fields, ``rowid`` = article id.
+- ``articles_stem`` (v2): the same fields folded then stemmed (word families).
+- ``meta``: key/value (``stemmer`` = the STEMMER_VERSION of ``articles_stem``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+FTS_COLUMNS = ("title", "subtitle", "caption", "byline", "body")
+TOKENIZE = "unicode61 remove_diacritics 0"
+
+V1_DDL = f"""
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    subtitle TEXT NOT NULL DEFAULT '',
+    caption TEXT NOT NULL DEFAULT '',
+    byline TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    url TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    published TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT 'ar',
+    content_hash TEXT NOT NULL UNIQUE,
+    imported_at TEXT NOT NULL,
+    read INTEGER NOT NULL DEFAULT 0,
+    starred INTEGER NOT NULL DEFAULT 0,
+    position INTEGER NOT NULL DEFAULT 0,
+    title_key TEXT NOT NULL DEFAULT '',
+    source_key TEXT NOT NULL DEFAULT '',
+    quotes INTEGER NOT NULL DEFAULT 0,
+    figures INTEGER NOT NULL DEFAULT 0,
+    engine INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX articles_published ON articles(published, id);
+CREATE INDEX articles_imported ON articles(imported_at, id);
+CREATE INDEX articles_title ON articles(title, id);
+CREATE INDEX articles_source ON articles(source, id);
+CREATE TABLE highlights (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    field TEXT NOT NULL DEFAULT 'body',
+    kind TEXT NOT NULL,
+    subtype TEXT NOT NULL DEFAULT '',
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    value TEXT,
+    speaker TEXT NOT NULL DEFAULT '',
+    colour TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL DEFAULT '',
+    engine INTEGER NOT NULL DEFAULT 0,
+    orphan INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX highlights_article ON highlights(article_id, field, start);
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    {", ".join(FTS_COLUMNS)}, tokenize = '{TOKENIZE}'
+);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+V2_DDL = f"""
+CREATE VIRTUAL TABLE articles_stem USING fts5(
+    {", ".join(FTS_COLUMNS)}, tokenize = '{TOKENIZE}'
+);
+"""
+
+
+def _to_v1(con: sqlite3.Connection) -> None:
+    for statement in _statements(V1_DDL):
+        con.execute(statement)
+
+
+def _to_v2(con: sqlite3.Connection) -> None:
+    """Add the word-family index and fill it from the folded index."""
+    from reader.store.stem import STEMMER_VERSION, stem_text
+
+    for statement in _statements(V2_DDL):
+        con.execute(statement)
+    cols = ", ".join(FTS_COLUMNS)
+    rows = con.execute(f"SELECT rowid, {cols} FROM articles_fts").fetchall()
+    con.executemany(
+        f"INSERT INTO articles_stem(rowid, {cols}) VALUES (?, ?, ?, ?, ?, ?)",
+        ((row[0], *(stem_text(text) for text in row[1:])) for row in rows),
+    )
+    con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('stemmer', ?)",
+                (str(STEMMER_VERSION),))
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_to_v1, _to_v2)
+"""``MIGRATIONS[n]`` takes a store from version ``n`` to ``n + 1``."""
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(con: sqlite3.Connection, current: int) -> None:
+    """Run every step from ``current`` up to ``SCHEMA_VERSION`` on ``con``.
+
+    The caller holds a ``BEGIN IMMEDIATE`` transaction and commits.
+    """
+    for step in MIGRATIONS[current:]:
+        step(con)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _statements(ddl: str) -> list[str]:
+    return [s.strip() for s in ddl.split(";") if s.strip()]

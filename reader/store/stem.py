@@ -1,0 +1,54 @@
+"""A light Arabic stemmer for word-family search (issue 6).
+
+It works on FOLDED text (``reader.text.fold_text``: hamza forms, ة and ى
+already folded, marks dropped), one token at a time, in the manner of Larkey's
+Light10: strip the conjunction و, a definite article, then common suffixes.
+It groups inflections (المعلمون, والمعلمين, للمعلمين -> معلم; الحكومة,
+الحكومات -> حكوم) but, being light, never joins broken plurals (كتاب and كتب
+stay apart), which keeps unrelated words from colliding the way root stemmers
+make العالم and المعلم one word. ``bench/bench_stem.py``-style measurements
+that chose it are in the store helper's report and ``tests/store/test_stem.py``.
+
+Bump ``STEMMER_VERSION`` whenever ``stem`` changes what it returns: the store
+rebuilds its word-family index when the stored version differs.
+"""
+
+from __future__ import annotations
+
+import re
+
+STEMMER_VERSION = 1
+
+_ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")
+# Folded forms: ية is stored as يه, so one entry covers both.
+_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+
+
+def stem(token: str) -> str:
+    """The stem of one folded token; tokens without Arabic letters come back unchanged.
+
+    A prefix or suffix is removed only when at least three letters remain
+    (four after the conjunction و, so وزير and وزارة keep their و).
+    """
+    if len(token) < 4 or not _ARABIC.match(token):
+        return token
+    word = token
+    if word.startswith("و") and len(word) - 1 >= 4 and not word.startswith("وال"):
+        word = word[1:]
+    for prefix in _ARTICLES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            word = word[len(prefix):]
+            break
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+    return word
+
+
+def stem_text(folded: str) -> str:
+    """Every word of ``folded`` stemmed, joined by single spaces (for the index)."""
+    return " ".join(stem(t) for t in _TOKEN.findall(folded))
+
+
+_TOKEN = re.compile(r"[^\W_]+")
