@@ -1,0 +1,289 @@
+"""The article pane: the reading view, its find bar and the highlights panel,
+wired to the library. The main window embeds one ``ArticlePane``.
+
+The pane is the only part of the reading side that talks to the store: it
+loads an article and its highlights, stores the reader's own highlights and
+the reading position, and tells the window through signals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QInputDialog, QMenu, QSplitter, QVBoxLayout, QWidget
+
+from reader.errors import ReaderError
+from reader.gui.find_bar import FindBar
+from reader.gui.highlights_panel import HighlightsPanel
+from reader.gui.reading_view import ReadingView
+from reader.gui.themes import DEFAULT_USER_COLOUR, theme
+from reader.store.article import HighlightRecord
+from reader.store.library import Library
+from reader.text import TEXT_FIELDS
+
+KIND_ROLES: dict[str, tuple[str, ...]] = {
+    "quote": ("quotation", "term"),
+    "quotation": ("quotation",),
+    "term": ("term",),
+    "figure": ("figure",),
+    "user": ("user",),
+}
+"""The names ``set_kind_visible`` accepts and the colour roles each covers."""
+
+
+class ArticlePane(QWidget):
+    """Shows one article of ``library``.
+
+    Signals: ``highlights_changed(article_id)`` after a user highlight was
+    added, changed or deleted; ``position_changed(article_id, body_index)``
+    after the reader scrolled (debounced; already saved with
+    ``Library.set_position``); ``error_occurred(line)`` with a
+    ``ReaderError.line()`` when the store refused a write (the window shows it).
+    """
+
+    highlights_changed = Signal(int)
+    position_changed = Signal(int, int)
+    error_occurred = Signal(str)
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._article_id: int | None = None
+        self.note_prompt: Callable[[str], str | None] = self._ask_note
+        """Asks for a note's text (given the current one); None means cancelled.
+        Tests replace it; the default is a dialog."""
+
+        self.view = ReadingView(self)
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        self.find_bar.origin = self.view.first_visible
+        self.highlights_panel = HighlightsPanel(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.highlights_panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.splitter, 1)
+
+        self.find_bar.hits_changed.connect(self.view.set_find_hits)
+        self.find_bar.closed.connect(self.view.setFocus)
+        self.view.reading_position_changed.connect(self._on_position)
+        self.view.highlight_requested.connect(self._on_highlight_requested)
+        self.view.note_requested.connect(self._on_note_requested)
+        self.view.highlight_colour_requested.connect(self._on_colour_requested)
+        self.view.highlight_note_edit_requested.connect(self._on_note_edit_requested)
+        self.view.highlight_delete_requested.connect(self._on_delete_requested)
+        self.highlights_panel.highlight_activated.connect(self._on_panel_activated)
+        self.highlights_panel.role_visibility_changed.connect(self.view.set_role_visible)
+        self._install_shortcuts()
+
+    def _install_shortcuts(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        bindings: list[tuple[QKeySequence | str, Callable[[], object]]] = [
+            (QKeySequence(QKeySequence.StandardKey.Find), self.show_find_bar),
+            ("Ctrl+H", self.add_user_highlight_from_selection),
+            ("Ctrl++", self.zoom_in),
+            ("Ctrl+=", self.zoom_in),
+            ("Ctrl+-", self.zoom_out),
+            ("Ctrl+0", self.zoom_reset),
+            ("F3", self._find_next),
+            ("Shift+F3", self._find_previous),
+        ]
+        self.shortcuts: list[QShortcut] = []
+        for keys, slot in bindings:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+            self.shortcuts.append(shortcut)
+
+    # -- the agreed API --------------------------------------------------------
+
+    def open_article(self, article_id: int, at: int | None = None) -> None:
+        """Show article ``article_id`` with its highlights, scrolled to body
+        index ``at`` (the stored reading position when None).
+
+        Raises NotFound (a ReaderError) for an unknown id; the pane then
+        keeps showing what it showed.
+        """
+        article = self._library.get(article_id)
+        highlights = self._library.highlights(article_id)
+        self._flush_position()
+        self._article_id = article_id
+        self.view.set_article(article, highlights)
+        self.highlights_panel.set_highlights(self.view.highlights())
+        self.find_bar.set_texts([(name, article.field_text(name)) for name in TEXT_FIELDS])
+        self.view.scroll_to("body", article.position if at is None else at)
+
+    def current_article_id(self) -> int | None:
+        return self._article_id
+
+    def show_find_bar(self, query: str = "") -> None:
+        self.find_bar.open_bar(query)
+
+    def set_theme(self, name: str) -> None:
+        """``light``, ``dark`` or ``sepia``; raises ValueError for another name."""
+        t = theme(name)
+        self.view.set_theme(t)
+        self.highlights_panel.set_theme(t)
+
+    def zoom_in(self) -> None:
+        self.view.zoom_in()
+
+    def zoom_out(self) -> None:
+        self.view.zoom_out()
+
+    def zoom_reset(self) -> None:
+        self.view.set_zoom(1.0)
+
+    def set_line_spacing(self, percent: int) -> None:
+        self.view.set_line_spacing(percent)
+
+    def set_justified(self, justified: bool) -> None:
+        self.view.set_justified(justified)
+
+    def set_show_diacritics(self, show: bool) -> None:
+        self.view.set_show_diacritics(show)
+
+    def set_kind_visible(self, kind: str, visible: bool) -> None:
+        """Show or hide one kind of highlight: ``quote`` (both subtypes),
+        ``quotation``, ``term``, ``figure`` or ``user``. ValueError otherwise."""
+        roles = KIND_ROLES.get(kind)
+        if roles is None:
+            raise ValueError(f"unknown highlight kind {kind!r}")
+        for role in roles:
+            self.view.set_role_visible(role, visible)
+            self.highlights_panel.set_role_checked(role, visible)
+
+    def add_user_highlight_from_selection(
+        self, colour: str | None = None, note: str = ""
+    ) -> HighlightRecord | None:
+        """Store the selected text as a user highlight and show it at once.
+
+        A selection that crosses fields is cut at the end of the field where it
+        starts. Returns the stored record, or None when nothing is selected or
+        the store refused (``error_occurred`` says why).
+        """
+        span = self.view.selection_span()
+        if span is None or self._article_id is None:
+            return None
+        return self._add_highlight(*span, colour=colour or DEFAULT_USER_COLOUR, note=note)
+
+    # -- more API ----------------------------------------------------------------
+
+    def reload_highlights(self) -> None:
+        """Fetch the article's highlights again (another window changed them)."""
+        if self._article_id is None:
+            return
+        try:
+            highlights = self._library.highlights(self._article_id)
+        except ReaderError as err:
+            self.error_occurred.emit(err.line())
+            return
+        self.view.set_highlights(highlights)
+        self.highlights_panel.set_highlights(self.view.highlights())
+
+    def set_panel_visible(self, visible: bool) -> None:
+        self.highlights_panel.setVisible(visible)
+
+    def clear(self) -> None:
+        """Show nothing (the open article was deleted)."""
+        self._flush_position()
+        self._article_id = None
+        self.view.clear_article()
+        self.highlights_panel.set_highlights([])
+        self.find_bar.set_texts([])
+
+    # -- store writes --------------------------------------------------------------
+
+    def _add_highlight(self, name: str, start: int, end: int, *, colour: str,
+                       note: str) -> HighlightRecord | None:
+        assert self._article_id is not None
+        try:
+            record = self._library.add_user_highlight(
+                self._article_id, name, start, end, colour=colour, note=note)
+        except ReaderError as err:
+            self.error_occurred.emit(err.line())
+            return None
+        self.reload_highlights()
+        self.highlights_changed.emit(self._article_id)
+        return record
+
+    def _write(self, action: Callable[[], object]) -> None:
+        if self._article_id is None:
+            return
+        try:
+            action()
+        except ReaderError as err:
+            self.error_occurred.emit(err.line())
+            return
+        self.reload_highlights()
+        self.highlights_changed.emit(self._article_id)
+
+    def _on_highlight_requested(self, name: str, start: int, end: int, colour: str) -> None:
+        if self._article_id is not None:
+            self._add_highlight(name, start, end, colour=colour or DEFAULT_USER_COLOUR, note="")
+
+    def _on_note_requested(self, name: str, start: int, end: int) -> None:
+        note = self.note_prompt("")
+        if note is not None and self._article_id is not None:
+            self._add_highlight(name, start, end, colour=DEFAULT_USER_COLOUR, note=note)
+
+    def _on_colour_requested(self, highlight_id: int, colour: str) -> None:
+        self._write(lambda: self._library.update_highlight(highlight_id, colour=colour))
+
+    def _on_note_edit_requested(self, highlight_id: int) -> None:
+        current = next((h.note for h in self.view.highlights() if h.id == highlight_id), "")
+        note = self.note_prompt(current)
+        if note is not None:
+            self._write(lambda: self._library.update_highlight(highlight_id, note=note))
+
+    def _on_delete_requested(self, highlight_id: int) -> None:
+        self._write(lambda: self._library.delete_highlight(highlight_id))
+
+    def _ask_note(self, current: str) -> str | None:
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Note"),
+                                                 self.tr("Note for this highlight:"), current)
+        return text if ok else None
+
+    # -- reading position ------------------------------------------------------------
+
+    def _on_position(self, position: int) -> None:
+        if self._article_id is None:
+            return
+        try:
+            self._library.set_position(self._article_id, position)
+        except ReaderError as err:
+            self.error_occurred.emit(err.line())
+            return
+        self.position_changed.emit(self._article_id, position)
+
+    def _flush_position(self) -> None:
+        if self._article_id is not None and self.view.has_pending_position():
+            self.view.settle_position()
+
+    # -- find and panel ------------------------------------------------------------------
+
+    def _find_next(self) -> None:
+        if self.find_bar.isHidden():
+            self.show_find_bar()
+        else:
+            self.find_bar.find_next()
+
+    def _find_previous(self) -> None:
+        if not self.find_bar.isHidden():
+            self.find_bar.find_previous()
+
+    def _on_panel_activated(self, record: HighlightRecord) -> None:
+        self.view.flash(record.field, record.start, record.end)
+
+    def context_menu_at(self, point: QPoint) -> QMenu:
+        """The reading view's context menu at a viewport point (not shown)."""
+        return self.view.build_context_menu(point)

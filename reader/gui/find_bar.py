@@ -1,0 +1,225 @@
+"""The find bar: in-article search the way an Arabic reader expects.
+
+The search itself is ``reader.text.find`` (folding: hamza, diacritics,
+Arabic-Indic digits), never ``QTextDocument.find`` (DESIGN, Known traps). The
+bar searches every shown field in reading order and reports hits as
+``(field, start, end)`` str indices; the pane hands them to the view, which
+marks them. Layouts only, no hard-coded alignment, so the bar mirrors in a
+right-to-left UI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
+
+import reader.text
+from reader.errors import ReaderError
+from reader.text import Match
+
+DEBOUNCE_MS = 150
+
+Hit = tuple[str, Match]
+"""One hit: the field it is in and the engine's Match (str indices into that field)."""
+
+
+class FindBar(QWidget):
+    """A line edit, a ``3 / 17`` counter, previous/next, three options and close.
+
+    Signals: ``hits_changed(list, int)`` carries every hit as
+    ``(field, start, end)`` and the index of the current one (-1 for none)
+    after each search and each move; ``closed`` when the bar closes (the marks
+    should go).
+    """
+
+    hits_changed = Signal(list, int)
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._texts: list[tuple[str, str]] = []
+        self._hits: list[Hit] = []
+        self._current = -1
+        self._error = ""
+        self.origin: Callable[[], tuple[str, int]] | None = None
+        """Where the view is: the first search picks the first hit from there."""
+
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText(self.tr("Find in article"))
+        self.edit.setClearButtonEnabled(True)
+        self.edit.installEventFilter(self)
+        self.counter = QLabel(self)
+        self.counter.setMinimumWidth(self.counter.fontMetrics().horizontalAdvance("0000 / 0000"))
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.previous_button = QToolButton(self)
+        self.previous_button.setText(self.tr("Previous"))
+        self.previous_button.setToolTip(self.tr("Previous match (Shift+Enter, Shift+F3)"))
+        self.next_button = QToolButton(self)
+        self.next_button.setText(self.tr("Next"))
+        self.next_button.setToolTip(self.tr("Next match (Enter, F3)"))
+        self.match_diacritics = QCheckBox(self.tr("Match diacritics"), self)
+        self.match_hamza = QCheckBox(self.tr("Match hamza"), self)
+        self.whole_word = QCheckBox(self.tr("Whole word"), self)
+        self.close_button = QToolButton(self)
+        self.close_button.setText("✕")
+        self.close_button.setToolTip(self.tr("Close (Esc)"))
+        self.close_button.setAutoRaise(True)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 3, 6, 3)
+        for widget in (self.edit, self.counter, self.previous_button, self.next_button,
+                       self.match_diacritics, self.match_hamza, self.whole_word):
+            layout.addWidget(widget)
+        layout.addStretch(0)
+        layout.addWidget(self.close_button)
+        layout.setStretchFactor(self.edit, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.search_now)
+        self.edit.textChanged.connect(self._timer.start)
+        for box in (self.match_diacritics, self.match_hamza, self.whole_word):
+            box.toggled.connect(self.search_now)
+        self.next_button.clicked.connect(self.find_next)
+        self.previous_button.clicked.connect(self.find_previous)
+        self.close_button.clicked.connect(self.close_bar)
+        self._update_counter()
+
+    # -- what is searched ------------------------------------------------------
+
+    def set_texts(self, texts: Sequence[tuple[str, str]]) -> None:
+        """The fields to search, ``(name, text)`` in reading order; searches again
+        when the bar is open with a query."""
+        self._texts = [(name, text) for name, text in texts if text]
+        if self.isVisible() and self.edit.text():
+            self.search_now()
+        else:
+            self._set_hits([], -1)
+
+    def query(self) -> str:
+        return self.edit.text()
+
+    def hits(self) -> list[Hit]:
+        return list(self._hits)
+
+    def spans(self) -> list[tuple[str, int, int]]:
+        return [(name, m.start, m.end) for name, m in self._hits]
+
+    def current_index(self) -> int:
+        return self._current
+
+    def error(self) -> str:
+        """Why the last query could not run ("" when it ran)."""
+        return self._error
+
+    # -- actions -------------------------------------------------------------
+
+    def open_bar(self, query: str = "") -> None:
+        """Show the bar with the caret in the line edit; a non-empty ``query``
+        replaces the text and searches at once."""
+        self.show()
+        if query:
+            self.edit.setText(query)
+            self.search_now()
+        self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.edit.selectAll()
+
+    def close_bar(self) -> None:
+        """Hide the bar and drop every mark (the query is kept for next time)."""
+        self._timer.stop()
+        self.hide()
+        self._set_hits([], -1)
+        self.closed.emit()
+
+    def search_now(self) -> None:
+        """Run the query over every field now (the line edit debounces typing)."""
+        self._timer.stop()
+        query = self.edit.text()
+        hits: list[Hit] = []
+        self._error = ""
+        if query.strip():
+            try:
+                for name, text in self._texts:
+                    for m in reader.text.find(
+                        text, query,
+                        match_diacritics=self.match_diacritics.isChecked(),
+                        match_hamza=self.match_hamza.isChecked(),
+                        whole_word=self.whole_word.isChecked(),
+                    ):
+                        hits.append((name, m))
+            except ReaderError as err:
+                self._error = err.message
+                hits = []
+        self._set_hits(hits, self._first_from_origin(hits))
+
+    def find_next(self) -> None:
+        if self._hits:
+            self._set_hits(self._hits, (self._current + 1) % len(self._hits))
+
+    def find_previous(self) -> None:
+        if self._hits:
+            self._set_hits(self._hits, (self._current - 1) % len(self._hits))
+
+    def _first_from_origin(self, hits: list[Hit]) -> int:
+        if not hits:
+            return -1
+        if self.origin is None:
+            return 0
+        name, index = self.origin()
+        order = {field: k for k, (field, _text) in enumerate(self._texts)}
+        here = (order.get(name, 0), index)
+        for k, (field, m) in enumerate(hits):
+            if (order.get(field, 0), m.start) >= here:
+                return k
+        return 0
+
+    def _set_hits(self, hits: list[Hit], current: int) -> None:
+        self._hits = hits
+        self._current = current
+        self._update_counter()
+        self.hits_changed.emit(self.spans(), current)
+
+    def _update_counter(self) -> None:
+        if self._error:
+            self.counter.setText("!")
+            self.counter.setToolTip(self._error)
+            return
+        self.counter.setToolTip("")
+        total = len(self._hits)
+        self.counter.setText(f"{self._current + 1 if total else 0} / {total}")
+        self.previous_button.setEnabled(total > 1)
+        self.next_button.setEnabled(total > 1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._timer.isActive():
+                    self.search_now()
+                elif event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                    self.find_previous()
+                else:
+                    self.find_next()
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.close_bar()
+                return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_bar()
+            return
+        super().keyPressEvent(event)

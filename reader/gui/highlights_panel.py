@@ -1,0 +1,237 @@
+"""The highlights panel: every highlight of the open article, filterable by kind,
+with a legend whose check boxes show or hide each kind in the view.
+
+Layers (STYLE practice 3): the records come from the store; ``HighlightsModel``
+wraps them; the panel only displays and emits ``highlight_activated`` and
+``role_visibility_changed`` for the pane to act on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.gui.reading_view import describe_value, tooltip_html
+from reader.gui.themes import HIGHLIGHT_ROLES, THEMES, Theme, highlight_role
+from reader.store.article import HighlightRecord
+from reader.text import TEXT_FIELDS
+from reader.text.bidi import isolate
+
+ROLE_KIND = Qt.ItemDataRole.UserRole + 1
+"""Item data role: the highlight's colour role (``quotation``, ``term``, ``figure``, ``user``)."""
+ROLE_RECORD = Qt.ItemDataRole.UserRole + 2
+"""Item data role: the HighlightRecord itself."""
+
+_MAX_SHOWN = 140  # characters of highlighted text on a row; the tooltip has the rest
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("HighlightsPanel", text)
+
+
+def _role_labels() -> dict[str, str]:
+    tr = _tr
+    return {"quotation": tr("Quotations"), "term": tr("Terms"), "figure": tr("Figures"),
+            "user": tr("Yours")}
+
+
+class HighlightsModel(QAbstractListModel):
+    """The highlights of one article in reading order (field, then start).
+
+    Display text is the highlighted text wrapped in FSI…PDI (so an English
+    quote in an Arabic list, or the reverse, cannot reorder its row) and a
+    second line with subtype, value, speaker or note.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[HighlightRecord] = []
+        self._theme: Theme = THEMES["light"]
+
+    def set_highlights(self, highlights: Iterable[HighlightRecord]) -> None:
+        order = {name: k for k, name in enumerate(TEXT_FIELDS)}
+        self.beginResetModel()
+        self._rows = sorted(highlights, key=lambda h: (order.get(h.field, 99), h.start, h.end))
+        self.endResetModel()
+
+    def set_theme(self, t: Theme) -> None:
+        self._theme = t
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1),
+                                  [Qt.ItemDataRole.DecorationRole])
+
+    def record(self, row: int) -> HighlightRecord:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        h = self._rows[index.row()]
+        colour_role = highlight_role(h.kind, h.subtype)
+        if role == Qt.ItemDataRole.DisplayRole:
+            shown = h.text if len(h.text) <= _MAX_SHOWN else h.text[:_MAX_SHOWN] + "…"
+            return isolate(shown.replace("\n", " ")) + "\n" + isolate(details(h))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip_html([h])
+        if role == Qt.ItemDataRole.DecorationRole:
+            colour = (self._theme.user_colour(h.colour) if colour_role == "user"
+                      else self._theme.colour(colour_role))
+            pixmap = QPixmap(12, 12)
+            pixmap.fill(colour)
+            return QIcon(pixmap)
+        if role == ROLE_KIND:
+            return colour_role
+        if role == ROLE_RECORD:
+            return h
+        return None
+
+
+def details(h: HighlightRecord) -> str:
+    """The second line of a row: subtype, value, speaker, note (what is known)."""
+    parts = [h.subtype or h.kind]
+    value = describe_value(h.value)
+    if value:
+        parts.append(value)
+    if h.speaker:
+        parts.append(h.speaker)
+    if h.note:
+        parts.append(h.note.replace("\n", " "))
+    return " · ".join(parts)
+
+
+class KindFilter(QSortFilterProxyModel):
+    """Keeps rows whose colour role is in ``roles`` (all roles by default)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._roles: frozenset[str] = frozenset(HIGHLIGHT_ROLES)
+
+    def set_roles(self, roles: Iterable[str]) -> None:
+        self.beginFilterChange()
+        self._roles = frozenset(roles)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        return self.sourceModel().data(index, ROLE_KIND) in self._roles
+
+
+class HighlightsPanel(QWidget):
+    """The list of highlights with a kind filter and the colour legend.
+
+    ``highlight_activated(HighlightRecord)`` when a row is clicked or chosen
+    with the keyboard; ``role_visibility_changed(role, visible)`` when a
+    legend box is toggled.
+    """
+
+    highlight_activated = Signal(object)
+    role_visibility_changed = Signal(str, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        labels = _role_labels()
+        self.model = HighlightsModel(self)
+        self.proxy = KindFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter = QComboBox(self)
+        self.filter.addItem(self.tr("All highlights"), list(HIGHLIGHT_ROLES))
+        self.filter.addItem(self.tr("Quotes"), ["quotation", "term"])
+        for role in HIGHLIGHT_ROLES:
+            self.filter.addItem(labels[role], [role])
+        self.filter.currentIndexChanged.connect(self._on_filter_changed)
+
+        self.list = QListView(self)
+        self.list.setModel(self.proxy)
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.list.clicked.connect(self._on_activated)
+        self.list.activated.connect(self._on_activated)
+
+        self.count_label = QLabel(self)
+        self.legend: dict[str, QCheckBox] = {}
+        legend = QHBoxLayout()
+        legend.setContentsMargins(0, 0, 0, 0)
+        for role in HIGHLIGHT_ROLES:
+            box = QCheckBox(labels[role], self)
+            box.setChecked(True)
+            box.setToolTip(self.tr("Show or hide these highlights in the article"))
+            box.toggled.connect(lambda on, r=role: self.role_visibility_changed.emit(r, on))
+            self.legend[role] = box
+            legend.addWidget(box)
+        legend.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.count_label)
+        layout.addLayout(top)
+        layout.addLayout(legend)
+        layout.addWidget(self.list, 1)
+        self.set_theme(THEMES["light"])
+        self._update_count()
+
+    def set_highlights(self, highlights: Iterable[HighlightRecord]) -> None:
+        self.model.set_highlights(highlights)
+        self._update_count()
+
+    def set_theme(self, t: Theme) -> None:
+        """Colour the legend swatches and row icons with ``t``'s palette."""
+        self.model.set_theme(t)
+        for role, box in self.legend.items():
+            colour = t.user_colour("") if role == "user" else t.colour(role)
+            pixmap = QPixmap(14, 14)
+            pixmap.fill(QColor(colour))
+            box.setIcon(QIcon(pixmap))
+
+    def set_role_checked(self, role: str, visible: bool) -> None:
+        """Reflect a visibility change made elsewhere (the pane's API) in the legend."""
+        box = self.legend.get(role)
+        if box is not None and box.isChecked() != visible:
+            box.blockSignals(True)
+            box.setChecked(visible)
+            box.blockSignals(False)
+
+    def shown_records(self) -> list[HighlightRecord]:
+        """The records the list shows now, in order (after the kind filter)."""
+        return [self.proxy.data(self.proxy.index(row, 0), ROLE_RECORD)
+                for row in range(self.proxy.rowCount())]
+
+    def _on_filter_changed(self, _index: int) -> None:
+        self.proxy.set_roles(self.filter.currentData() or HIGHLIGHT_ROLES)
+        self._update_count()
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        record = self.proxy.data(index, ROLE_RECORD)
+        if record is not None:
+            self.highlight_activated.emit(record)
+
+    def _update_count(self) -> None:
+        self.count_label.setText(str(self.proxy.rowCount()))

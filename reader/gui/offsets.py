@@ -1,0 +1,177 @@
+"""The one place that converts str indices to Qt document positions and back.
+
+Offsets in the store and the text engine are Python str indices (code points)
+into one field of an article, end exclusive (DESIGN decision 2). A
+``QTextDocument`` counts UTF-16 code units, and one separator per block. The
+reading view lays the non-empty fields out one after another, each starting a
+new block, and each ``\\n`` inside a field becomes a block separator (one unit,
+like the ``\\n`` it replaces). So inside a field::
+
+    qt_position = field_start + index + (number of non-BMP characters before index)
+
+Nothing in this module imports Qt: it is pure arithmetic, testable alone.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+
+
+def utf16_length(text: str) -> int:
+    """The length of ``text`` in UTF-16 code units (what Qt counts)."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldOffsets:
+    """The conversion for one field placed at document position ``start``.
+
+    ``astral`` holds the str index of every character outside the BMP (each
+    takes two UTF-16 units); ``length`` is the field's length in code points.
+    """
+
+    name: str
+    start: int
+    length: int
+    astral: tuple[int, ...]
+    _astral_units: tuple[int, ...] = dataclass_field(repr=False, compare=False, default=())
+
+    @classmethod
+    def build(cls, name: str, text: str, start: int) -> FieldOffsets:
+        astral = tuple(i for i, ch in enumerate(text) if ord(ch) > 0xFFFF)
+        # The UTF-16 offset (within the field) of each astral character.
+        units = tuple(index + k for k, index in enumerate(astral))
+        return cls(name, start, len(text), astral, units)
+
+    @property
+    def units(self) -> int:
+        """The field's length in UTF-16 units (block separators count one each)."""
+        return self.length + len(self.astral)
+
+    @property
+    def end(self) -> int:
+        """The document position just past the field's last character."""
+        return self.start + self.units
+
+    def to_qt(self, index: int) -> int:
+        """Document position of str index ``index`` (``0 <= index <= length``).
+
+        Raises ValueError for an index outside the field.
+        """
+        if not 0 <= index <= self.length:
+            raise ValueError(f"index {index} outside field {self.name!r} of length {self.length}")
+        return self.start + index + bisect_left(self.astral, index)
+
+    def to_index(self, position: int) -> int:
+        """The str index at document ``position``, clamped to the field.
+
+        A position inside a surrogate pair rounds down to the character that
+        starts there, so a Qt selection can never split an emoji.
+        """
+        unit = min(max(position - self.start, 0), self.units)
+        # Astral characters whose first unit lies before ``unit`` each took two units.
+        before = bisect_left(self._astral_units, unit)
+        # On a low surrogate this gives the index of the character it belongs to.
+        return unit - before
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentOffsets:
+    """The fields of one article as laid out in a document, in document order.
+
+    Build it with ``DocumentOffsets.build([(name, text), ...])``: empty fields
+    get no block and are absent; each present field starts one position after
+    the previous one ended (the block separator).
+    """
+
+    fields: tuple[FieldOffsets, ...]
+
+    @classmethod
+    def build(cls, texts: Iterable[tuple[str, str]]) -> DocumentOffsets:
+        placed: list[FieldOffsets] = []
+        position = 0
+        for name, text in texts:
+            if not text:
+                continue
+            if placed:
+                position = placed[-1].end + 1
+            placed.append(FieldOffsets.build(name, text, position))
+        return cls(tuple(placed))
+
+    def field(self, name: str) -> FieldOffsets | None:
+        """The placement of field ``name``, or None when it is empty (not shown)."""
+        for f in self.fields:
+            if f.name == name:
+                return f
+        return None
+
+    def has(self, name: str) -> bool:
+        return self.field(name) is not None
+
+    def to_qt(self, name: str, index: int) -> int:
+        """Document position of ``(field, index)``.
+
+        Raises KeyError for a field that is not in the document and ValueError
+        for an index outside it.
+        """
+        f = self.field(name)
+        if f is None:
+            raise KeyError(name)
+        return f.to_qt(index)
+
+    def span_to_qt(self, name: str, start: int, end: int) -> tuple[int, int]:
+        """Document positions of the span ``[start, end)`` of field ``name``."""
+        f = self.field(name)
+        if f is None:
+            raise KeyError(name)
+        return f.to_qt(start), f.to_qt(end)
+
+    def locate(self, position: int, *, prefer_previous: bool = False) -> tuple[str, int] | None:
+        """``(field, index)`` of document ``position``; None for an empty document.
+
+        A position on the separator between two fields belongs to the field
+        that ends there (the end of a selection); with ``prefer_previous`` a
+        position at the very start of a field also maps to the end of the
+        previous one, which is what the end of a selection made by dragging
+        past the last character of a field needs.
+        """
+        if not self.fields:
+            return None
+        starts = [f.start for f in self.fields]
+        k = bisect_right(starts, position) - 1
+        if k < 0:
+            return self.fields[0].name, 0
+        f = self.fields[k]
+        if prefer_previous and k > 0 and position == f.start:
+            prev = self.fields[k - 1]
+            return prev.name, prev.length
+        return f.name, f.to_index(position)
+
+    def selection_span(self, anchor: int, position: int) -> tuple[str, int, int] | None:
+        """``(field, start, end)`` for a selection between two document positions.
+
+        A selection that crosses fields is cut at the end of the field where it
+        starts (a highlight belongs to one field). None when it selects nothing.
+        """
+        lo, hi = sorted((anchor, position))
+        first = self.locate(lo)
+        last = self.locate(hi, prefer_previous=True)
+        if first is None or last is None:
+            return None
+        name, start = first
+        f = self.field(name)
+        assert f is not None
+        if start >= f.length:
+            # The selection starts on the separator after the field: the next one.
+            k = self.fields.index(f)
+            if k + 1 >= len(self.fields):
+                return None
+            f = self.fields[k + 1]
+            name, start = f.name, 0
+        end = last[1] if last[0] == name else f.length
+        if end <= start:
+            return None
+        return name, start, end

@@ -1,0 +1,686 @@
+"""The reading view: a read-only QTextBrowser showing one article.
+
+The document is built with ``QTextCursor`` from the article's text fields in
+logical order (never from HTML, so article text is never parsed as markup);
+Qt shapes it with HarfBuzz and runs the bidi algorithm (DESIGN decision 1).
+Each paragraph is its own block whose layout direction comes from
+``reader.text.is_rtl`` (decision 6). Highlights, find hits and the flash of a
+highlight chosen in the panel are ``ExtraSelection`` backgrounds, so nothing
+edits the document text and every offset stays valid. Offsets cross between
+str indices and Qt positions only through ``reader.gui.offsets``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QMimeData,
+    QPoint,
+    QPointF,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QHelpEvent,
+    QIcon,
+    QPixmap,
+    QResizeEvent,
+    QSyntaxHighlighter,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
+
+from reader.gui.fonts import register_fonts
+from reader.gui.offsets import DocumentOffsets
+from reader.gui.themes import (
+    HIGHLIGHT_ROLES,
+    THEMES,
+    USER_COLOURS,
+    Theme,
+    apply_theme,
+    highlight_role,
+)
+from reader.store.article import Article, HighlightRecord
+from reader.text import TEXT_FIELDS, is_rtl
+
+BASE_POINT_SIZE = 15.0
+ZOOM_STEPS: tuple[float, ...] = (0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0, 2.4, 3.0)
+
+# Relative size and colour role of each header field; the body is 1.0 in the text colour.
+_FIELD_STYLE: dict[str, tuple[float, str]] = {
+    "title": (1.7, "text"),
+    "subtitle": (1.2, "muted"),
+    "caption": (0.9, "muted"),
+    "byline": (0.9, "muted"),
+}
+
+# Tashkeel and Quranic marks hidden by "hide diacritics" (DESIGN decision 3's
+# diacritics; the hamza marks U+0654/U+0655 stay, they spell the word).
+DIACRITICS_RE = re.compile("[\u064b-\u0653\u0656-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4"
+                           "\u06e7\u06e8\u06ea-\u06ed]+")
+
+# Characters that QTextCursor.insertText would turn into block separators or
+# frame markers, and "\r\n" which it would fold into one: each is replaced by
+# one character of the same UTF-16 length so every offset stays put.
+_UNSAFE_RE = re.compile("[\r\u2029\ufdd0\ufdd1]")
+
+_FLASH_MS = 900
+
+
+def _safe(text: str) -> str:
+    return _UNSAFE_RE.sub("\u2028", text)
+
+
+class _DiacriticsHider(QSyntaxHighlighter):
+    """Paints tashkeel in a transparent colour: display only.
+
+    A syntax highlighter formats the layout, not the document, so positions,
+    selections and copied text are untouched, and colour (unlike bold or a
+    smaller font) leaves HarfBuzz's joining and glyph choice as they were.
+    """
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._format = QTextCharFormat()
+        self._format.setForeground(QColor(0, 0, 0, 0))
+
+    def highlightBlock(self, text: str) -> None:
+        astral = 0
+        scanned = 0
+        for m in DIACRITICS_RE.finditer(text):
+            # setFormat counts UTF-16 units: add the astral characters passed so far.
+            astral += sum(1 for ch in text[scanned:m.start()] if ord(ch) > 0xFFFF)
+            scanned = m.start()
+            self.setFormat(m.start() + astral, m.end() - m.start(), self._format)
+
+
+class ReadingView(QTextBrowser):
+    """Shows one article; emits requests, never writes to the store itself.
+
+    Positions in signals are ``(field, start, end)`` str indices of the
+    article's original text. ``reading_position_changed`` carries the body
+    index of the first visible line, debounced while the reader scrolls.
+    """
+
+    reading_position_changed = Signal(int)
+    highlight_requested = Signal(str, int, int, str)  # field, start, end, colour
+    note_requested = Signal(str, int, int)  # field, start, end: ask for a note, then highlight
+    highlight_colour_requested = Signal(int, str)  # highlight id, colour
+    highlight_note_edit_requested = Signal(int)  # highlight id
+    highlight_delete_requested = Signal(int)  # highlight id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._family = register_fonts()
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self._article: Article | None = None
+        self._offsets = DocumentOffsets(())
+        self._highlights: list[HighlightRecord] = []
+        self._hidden_roles: set[str] = set()
+        self._find_spans: list[tuple[str, int, int]] = []
+        self._find_current = -1
+        self._flash: tuple[str, int, int] | None = None
+        self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {
+            "highlights": [], "find": [], "current": [], "flash": []}
+        self._theme: Theme = THEMES["light"]
+        self._zoom = 1.0
+        self._line_spacing = 100
+        self._justified = False
+        self._show_diacritics = True
+        self._hider: _DiacriticsHider | None = None
+        self._anchor: tuple[str, int] = ("body", 0)
+        self._programmatic_scroll = False
+        self._position_timer = QTimer(self)
+        self._position_timer.setSingleShot(True)
+        self._position_timer.setInterval(400)
+        self._position_timer.timeout.connect(self._on_scroll_settled)
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(self._end_flash)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self._apply_default_font(self.document())
+        apply_theme(self, self._theme)
+
+    # -- the article -------------------------------------------------------
+
+    @property
+    def article(self) -> Article | None:
+        return self._article
+
+    @property
+    def offsets(self) -> DocumentOffsets:
+        """Where each field sits in the document (the only str/Qt converter)."""
+        return self._offsets
+
+    def set_article(self, article: Article, highlights: Sequence[HighlightRecord] = ()) -> None:
+        """Show ``article`` with ``highlights``; the view starts at the top.
+
+        The document is built whole in a fresh QTextDocument before it replaces
+        the shown one, so the view lays it out once.
+        """
+        doc = QTextDocument(self)
+        doc.setUndoRedoEnabled(False)
+        self._apply_default_font(doc)
+        texts = [(name, article.field_text(name)) for name in TEXT_FIELDS]
+        self._offsets = DocumentOffsets.build(texts)
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        first = True
+        for name, text in texts:
+            if not text:
+                continue
+            char_format = self._field_char_format(name)
+            for paragraph in text.split("\n"):
+                block_format = self._block_format(name, is_rtl(paragraph))
+                if first:
+                    cursor.setBlockFormat(block_format)
+                    cursor.setBlockCharFormat(char_format)
+                    first = False
+                else:
+                    cursor.insertBlock(block_format, char_format)
+                if paragraph:
+                    cursor.insertText(_safe(paragraph), char_format)
+        cursor.endEditBlock()
+        old = self.document()
+        # The text control deletes the document it created itself; ours we delete.
+        ours = old.parent() is self
+        self._article = article
+        self._find_spans, self._find_current, self._flash = [], -1, None
+        self._layers = {key: [] for key in self._layers}
+        self._hider = None
+        self.setDocument(doc)
+        if ours:
+            old.deleteLater()
+        if not self._show_diacritics:
+            self._hider = _DiacriticsHider(doc)
+        self._anchor = ("body", 0)
+        self.set_highlights(highlights)
+
+    def clear_article(self) -> None:
+        """Show nothing (the article was deleted)."""
+        self.set_article(Article(title="", body=""))
+        self._article = None
+
+    def _apply_default_font(self, doc: QTextDocument) -> None:
+        font = QFont(self._family)
+        font.setPointSizeF(BASE_POINT_SIZE * self._zoom)
+        doc.setDefaultFont(font)
+        doc.setDocumentMargin(18)
+
+    def _field_char_format(self, name: str) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        style = _FIELD_STYLE.get(name)
+        if style is not None:
+            scale, role = style
+            fmt.setFontPointSize(BASE_POINT_SIZE * self._zoom * scale)
+            if role == "muted":
+                fmt.setForeground(QColor(self._theme.muted))
+            if name == "title":
+                # A whole field in the bold face: no word is half bold, so joining holds.
+                fmt.setFontWeight(QFont.Weight.Bold)
+        return fmt
+
+    def _block_format(self, name: str, rtl: bool) -> QTextBlockFormat:
+        fmt = QTextBlockFormat()
+        fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl
+                               else Qt.LayoutDirection.LeftToRight)
+        fmt.setAlignment(self._alignment(rtl, body=name == "body"))
+        fmt.setLineHeight(float(self._line_spacing),
+                          QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        fmt.setBottomMargin(14 if name == "title" else 8)
+        return fmt
+
+    def _alignment(self, rtl: bool, *, body: bool) -> Qt.AlignmentFlag:
+        if body and self._justified:
+            return Qt.AlignmentFlag.AlignJustify
+        side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        return side | Qt.AlignmentFlag.AlignAbsolute
+
+    def _restyle(self) -> None:
+        """Re-apply sizes, colours, spacing and alignment after an option changed,
+        keeping the reading position."""
+        anchor = self._anchor
+        doc = self.document()
+        self._apply_default_font(doc)
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        for placed in self._offsets.fields:
+            char_format = self._field_char_format(placed.name)
+            if char_format.properties():
+                cursor.setPosition(placed.start)
+                cursor.setPosition(placed.end, QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(char_format)
+            block = doc.findBlock(placed.start)
+            while block.isValid() and block.position() <= placed.end:
+                fmt = block.blockFormat()
+                rtl = fmt.layoutDirection() == Qt.LayoutDirection.RightToLeft
+                fmt.setAlignment(self._alignment(rtl, body=placed.name == "body"))
+                fmt.setLineHeight(float(self._line_spacing),
+                                  QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+                QTextCursor(block).setBlockFormat(fmt)
+                block = block.next()
+        cursor.endEditBlock()
+        self.scroll_to(*anchor)
+
+    # -- display options ---------------------------------------------------
+
+    def set_theme(self, t: Theme) -> None:
+        self._theme = t
+        apply_theme(self, t)
+        self._restyle()
+        self._rebuild_layer("highlights")
+        self._rebuild_find_layers()
+
+    def theme(self) -> Theme:
+        return self._theme
+
+    def zoom(self) -> float:
+        return self._zoom
+
+    def set_zoom(self, factor: float) -> None:
+        """Scale every field's text by ``factor`` (1.0 is the default size)."""
+        factor = min(max(factor, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
+        if factor != self._zoom:
+            self._zoom = factor
+            self._restyle()
+
+    def zoom_in(self, steps: int = 1) -> None:
+        bigger = [z for z in ZOOM_STEPS if z > self._zoom + 1e-9]
+        self.set_zoom(bigger[min(steps, len(bigger)) - 1] if bigger else ZOOM_STEPS[-1])
+
+    def zoom_out(self, steps: int = 1) -> None:
+        smaller = [z for z in ZOOM_STEPS if z < self._zoom - 1e-9]
+        self.set_zoom(smaller[-min(steps, len(smaller))] if smaller else ZOOM_STEPS[0])
+
+    def set_line_spacing(self, percent: int) -> None:
+        """Line height as a percentage of the font's (100 = single)."""
+        percent = min(max(int(percent), 80), 300)
+        if percent != self._line_spacing:
+            self._line_spacing = percent
+            self._restyle()
+
+    def line_spacing(self) -> int:
+        return self._line_spacing
+
+    def set_justified(self, justified: bool) -> None:
+        """Justify body paragraphs (Qt stretches spaces; there is no kashida)."""
+        if justified != self._justified:
+            self._justified = justified
+            self._restyle()
+
+    def is_justified(self) -> bool:
+        return self._justified
+
+    def set_show_diacritics(self, show: bool) -> None:
+        """Show or hide tashkeel; display only, every offset stays the same."""
+        self._show_diacritics = show
+        if show and self._hider is not None:
+            self._hider.setDocument(None)
+            self._hider.deleteLater()
+            self._hider = None
+        elif not show and self._hider is None:
+            self._hider = _DiacriticsHider(self.document())
+
+    def shows_diacritics(self) -> bool:
+        return self._show_diacritics
+
+    # -- highlights --------------------------------------------------------
+
+    def highlights(self) -> list[HighlightRecord]:
+        return list(self._highlights)
+
+    def set_highlights(self, highlights: Iterable[HighlightRecord]) -> None:
+        """Paint ``highlights`` (records whose field is not shown are skipped)."""
+        self._highlights = [h for h in highlights if self._fits(h.field, h.start, h.end)]
+        self._rebuild_layer("highlights")
+
+    def set_role_visible(self, role: str, visible: bool) -> None:
+        """Show or hide one colour role (``quotation``, ``term``, ``figure``, ``user``);
+        ``quote`` means both quote subtypes."""
+        roles = ("quotation", "term") if role == "quote" else (role,)
+        for r in roles:
+            if r not in HIGHLIGHT_ROLES:
+                raise ValueError(f"unknown highlight kind {role!r}")
+            (self._hidden_roles.discard if visible else self._hidden_roles.add)(r)
+        self._rebuild_layer("highlights")
+
+    def is_role_visible(self, role: str) -> bool:
+        return role not in self._hidden_roles
+
+    def _fits(self, name: str, start: int, end: int) -> bool:
+        placed = self._offsets.field(name)
+        return placed is not None and 0 <= start <= end <= placed.length
+
+    def _selection(self, name: str, start: int, end: int,
+                   background: QColor) -> QTextEdit.ExtraSelection:
+        a, b = self._offsets.span_to_qt(name, start, end)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(a)
+        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        fmt = QTextCharFormat()
+        fmt.setBackground(background)
+        sel = QTextEdit.ExtraSelection()
+        sel.cursor = cursor
+        sel.format = fmt
+        return sel
+
+    def _rebuild_layer(self, layer: str) -> None:
+        t = self._theme
+        if layer == "highlights":
+            automatic, user = [], []
+            colours = {role: t.colour(role) for role in HIGHLIGHT_ROLES if role != "user"}
+            for h in self._highlights:
+                role = highlight_role(h.kind, h.subtype)
+                if role in self._hidden_roles:
+                    continue
+                colour = t.user_colour(h.colour) if role == "user" else colours[role]
+                sel = self._selection(h.field, h.start, h.end, colour)
+                (user if role == "user" else automatic).append(sel)
+            # Quotes before figures so a figure inside a quotation shows on top;
+            # the reader's own highlights over everything automatic.
+            automatic.sort(key=lambda s: s.cursor.selectionEnd() - s.cursor.selectionStart(),
+                           reverse=True)
+            self._layers["highlights"] = automatic + user
+        elif layer == "flash":
+            self._layers["flash"] = (
+                [self._selection(*self._flash, t.colour("flash"))] if self._flash else [])
+        self._push_selections()
+
+    def _rebuild_find_layers(self) -> None:
+        t = self._theme
+        hit, current = t.colour("find_hit"), t.colour("find_current")
+        self._layers["find"] = [self._selection(*span, hit) for span in self._find_spans]
+        self._layers["current"] = (
+            [self._selection(*self._find_spans[self._find_current], current)]
+            if 0 <= self._find_current < len(self._find_spans) else [])
+        self._push_selections()
+
+    def _push_selections(self) -> None:
+        self.setExtraSelections(self._layers["highlights"] + self._layers["find"]
+                                + self._layers["current"] + self._layers["flash"])
+
+    def highlights_at(self, position: int) -> list[HighlightRecord]:
+        """The shown highlights covering the character at document ``position``,
+        innermost first."""
+        located = self._offsets.locate(position)
+        if located is None:
+            return []
+        name, index = located
+        found = [h for h in self._highlights
+                 if h.field == name and h.start <= index < h.end
+                 and highlight_role(h.kind, h.subtype) not in self._hidden_roles]
+        return sorted(found, key=lambda h: h.end - h.start)
+
+    def flash(self, name: str, start: int, end: int) -> None:
+        """Scroll to a span and mark it briefly (a temporary ExtraSelection)."""
+        if not self._fits(name, start, end):
+            return
+        self.scroll_to(name, start, center=True)
+        self._flash = (name, start, end)
+        self._rebuild_layer("flash")
+        self._flash_timer.start(_FLASH_MS)
+
+    def _end_flash(self) -> None:
+        self._flash = None
+        self._rebuild_layer("flash")
+
+    # -- find hits -----------------------------------------------------------
+
+    def set_find_hits(self, spans: Sequence[tuple[str, int, int]], current: int = -1) -> None:
+        """Mark every find hit, ``current`` (an index into ``spans``) distinctly,
+        and bring the current one into view."""
+        self._find_spans = [s for s in spans if self._fits(*s)]
+        self._find_current = current if 0 <= current < len(self._find_spans) else -1
+        self._rebuild_find_layers()
+        if self._find_current >= 0:
+            self.scroll_to(*self._find_spans[self._find_current][:2], center=True)
+
+    def find_selections(self) -> list[QTextEdit.ExtraSelection]:
+        """The ExtraSelections marking find hits (all, then the current one)."""
+        return self._layers["find"] + self._layers["current"]
+
+    def highlight_selections(self) -> list[QTextEdit.ExtraSelection]:
+        return list(self._layers["highlights"])
+
+    # -- positions -----------------------------------------------------------
+
+    def selection_span(self) -> tuple[str, int, int] | None:
+        """``(field, start, end)`` of the selected text, cut to the field it starts in."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self._offsets.selection_span(cursor.anchor(), cursor.position())
+
+    def select_span(self, name: str, start: int, end: int) -> None:
+        """Select ``[start, end)`` of field ``name`` (str indices)."""
+        a, b = self._offsets.span_to_qt(name, start, end)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(a)
+        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def scroll_to(self, name: str, index: int, *, center: bool = False) -> None:
+        """Scroll so the line holding ``index`` of field ``name`` is at the top
+        (or the middle with ``center``). Unknown fields and indices scroll to
+        the nearest valid place."""
+        placed = self._offsets.field(name) or self._offsets.field("body")
+        if placed is None:
+            return
+        index = min(max(index, 0), placed.length)
+        position = placed.to_qt(index)
+        doc = self.document()
+        block = doc.findBlock(position)
+        if not block.isValid():
+            return
+        top = doc.documentLayout().blockBoundingRect(block).top()
+        line = block.layout().lineForTextPosition(position - block.position())
+        if line.isValid():
+            top += line.y()
+        if center:
+            top -= self.viewport().height() / 2
+        self._anchor = (placed.name, index)
+        self._programmatic_scroll = True
+        try:
+            self.verticalScrollBar().setValue(max(0, int(top)))
+        finally:
+            self._programmatic_scroll = False
+
+    def first_visible(self) -> tuple[str, int]:
+        """``(field, index)`` of the start of the first line at the top of the view."""
+        doc = self.document()
+        y = self.verticalScrollBar().value() + 1.0
+        position = doc.documentLayout().hitTest(QPointF(self.viewport().width() / 2, y),
+                                                Qt.HitTestAccuracy.FuzzyHit)
+        block = doc.findBlock(max(position, 0))
+        if block.isValid() and block.layout() is not None:
+            line = block.layout().lineForTextPosition(position - block.position())
+            if line.isValid():
+                position = block.position() + line.textStart()
+        located = self._offsets.locate(max(position, 0))
+        return located if located is not None else ("body", 0)
+
+    def reading_position(self) -> int:
+        """The body index at the top of the view (0 while a header field is there)."""
+        name, index = self.first_visible()
+        return index if name == "body" else 0
+
+    def _on_scrolled(self, _value: int) -> None:
+        if not self._programmatic_scroll:
+            self._position_timer.start()
+
+    def has_pending_position(self) -> bool:
+        """True while a scroll has not been reported yet (the debounce runs)."""
+        return self._position_timer.isActive()
+
+    def settle_position(self) -> None:
+        """Report the reading position now instead of after the debounce."""
+        self._position_timer.stop()
+        self._on_scroll_settled()
+
+    def _on_scroll_settled(self) -> None:
+        self._anchor = self.first_visible()
+        if self._article is not None:
+            self.reading_position_changed.emit(self.reading_position())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        anchor = self._anchor
+        super().resizeEvent(event)
+        self.scroll_to(*anchor)
+
+    # -- copy, resources, tooltips, context menu --------------------------------
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copy the article's own text for the selection, in logical order: the
+        stored characters, not the document's (no-break spaces, separators)."""
+        mime = QMimeData()
+        cursor = self.textCursor()
+        if self._article is None or not cursor.hasSelection():
+            return mime
+        lo, hi = cursor.selectionStart(), cursor.selectionEnd()
+        pieces = []
+        for placed in self._offsets.fields:
+            if placed.end < lo or placed.start > hi:
+                continue
+            start = placed.to_index(lo)
+            end = placed.to_index(hi)
+            if end > start:
+                pieces.append(self._article.field_text(placed.name)[start:end])
+        mime.setText("\n".join(pieces))
+        return mime
+
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
+        """Only resources bundled with the app (``qrc:``) load; anything else,
+        remote or local, gives nothing, so an article can never reach out."""
+        url = QUrl(url)
+        if url.scheme() == "qrc":
+            return super().loadResource(kind, url)
+        return None
+
+    def _char_position_at(self, viewport_point: QPoint) -> int:
+        """The document position of the character under a viewport point, or -1."""
+        point = QPointF(viewport_point.x() + self.horizontalScrollBar().value(),
+                        viewport_point.y() + self.verticalScrollBar().value())
+        return self.document().documentLayout().hitTest(point, Qt.HitTestAccuracy.ExactHit)
+
+    def _highlights_under(self, viewport_point: QPoint) -> list[HighlightRecord]:
+        position = self._char_position_at(viewport_point)
+        if position < 0:
+            return []
+        # A hit lands between characters: the one on either side may be the one under the mouse.
+        found = self.highlights_at(position)
+        for h in self.highlights_at(position - 1) if position > 0 else []:
+            if h not in found:
+                found.append(h)
+        return found
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            found = self._highlights_under(event.pos())
+            if found:
+                QToolTip.showText(event.globalPos(), tooltip_html(found), self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def build_context_menu(self, viewport_point: QPoint) -> QMenu:
+        """The context menu at a viewport point: copy, highlight the selection
+        (in a chosen colour, with a note), and for a user highlight under the
+        point: change colour, edit note, delete."""
+        menu = self.createStandardContextMenu(viewport_point)
+        span = self.selection_span()
+        if span is not None:
+            menu.addSeparator()
+            action = menu.addAction(self.tr("Highlight"))
+            action.setShortcut("Ctrl+H")
+            action.triggered.connect(lambda: self.highlight_requested.emit(*span, ""))
+            colours = menu.addMenu(self.tr("Highlight in colour"))
+            for name, colour in USER_COLOURS:
+                self._colour_action(colours, name, colour).triggered.connect(
+                    lambda _=False, c=colour: self.highlight_requested.emit(*span, c))
+            menu.addAction(self.tr("Add note…")).triggered.connect(
+                lambda: self.note_requested.emit(*span))
+        users = [h for h in self._highlights_under(viewport_point) if h.kind == "user"]
+        if users and users[0].id is not None:
+            hid = users[0].id
+            menu.addSeparator()
+            change = menu.addMenu(self.tr("Change colour"))
+            for name, colour in USER_COLOURS:
+                self._colour_action(change, name, colour).triggered.connect(
+                    lambda _=False, c=colour: self.highlight_colour_requested.emit(hid, c))
+            menu.addAction(self.tr("Edit note…")).triggered.connect(
+                lambda: self.highlight_note_edit_requested.emit(hid))
+            menu.addAction(self.tr("Delete highlight")).triggered.connect(
+                lambda: self.highlight_delete_requested.emit(hid))
+        return menu
+
+    def _colour_action(self, menu: QMenu, name: str, colour: str) -> QAction:
+        pixmap = QPixmap(14, 14)
+        pixmap.fill(QColor(colour))
+        action = menu.addAction(QIcon(pixmap), self.tr(name))
+        action.setData(colour)
+        return action
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.build_context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReadingView", text)
+
+
+def describe_value(value: object) -> str:
+    if isinstance(value, dict):
+        parts = []
+        for key in ("amount", "low", "high", "unit", "currency"):
+            if key in value and value[key] not in (None, ""):
+                parts.append(str(value[key]))
+        rest = [f"{k}={v}" for k, v in value.items()
+                if k not in ("amount", "low", "high", "unit", "currency")]
+        return " ".join(parts + rest)
+    return "" if value is None else str(value)
+
+
+def tooltip_html(highlights: Sequence[HighlightRecord]) -> str:
+    """The tooltip for the highlights under the mouse, as escaped rich text:
+    article text and notes never reach Qt's HTML parser unescaped."""
+    rows = []
+    for h in highlights:
+        if h.kind == "user":
+            head = _tr("Your highlight")
+        else:
+            head = f"{h.kind}: {h.subtype}" if h.subtype else h.kind
+        lines = [f"<b>{html.escape(head)}</b>"]
+        value = describe_value(h.value)
+        if value:
+            lines.append(html.escape(_tr("value") + ": " + value))
+        if h.speaker:
+            lines.append(html.escape(_tr("speaker") + ": " + h.speaker))
+        if h.note:
+            lines.append(html.escape(h.note).replace("\n", "<br>"))
+        rows.append("<br>".join(lines))
+    return "<qt>" + "<hr>".join(rows) + "</qt>"
+
