@@ -28,6 +28,7 @@ LABEL = "Plain text, visual order (for devices that cannot shape Arabic)"
 KIND_LABELS = {"quote": "اقتباس", "figure": "رقم", "user": "تظليل"}
 SUBTYPE_LABELS = {"term": "مصطلح"}
 RULE = "-" * 40
+HEADER = "مقتطفات بترتيب العرض"
 
 
 def _one_line(text: str) -> str:
@@ -65,7 +66,7 @@ def logical_lines(article: Article, highlights: Sequence[HighlightRecord]) -> li
 def write(items: Sequence[ExportItem], path: Path, ticker: Ticker) -> None:
     """Write every article's lines, each line in visual order, to ``path`` (UTF-8)."""
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(to_visual("مقتطفات بترتيب العرض") + "\n\n")
+        fh.write(to_visual(HEADER) + "\n\n")
         for article, highlights in items:
             fh.write(to_visual("\n".join(logical_lines(article, highlights))))
             fh.write("\n")

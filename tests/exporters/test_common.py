@@ -1,0 +1,199 @@
+"""Selection, context sentences, links and safe file names."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.errors import NotFound
+from reader.exporters import article_link, context_sentence, safe_filename, select
+from reader.exporters.common import colour_name, format_value
+from tests.exporters import sample
+from tests.exporters.sample import KASRA, LRM, PDF_, RLO, SHADDA
+
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
+
+# --- context sentence ------------------------------------------------------
+
+SENTENCES = "قال الوزير إن الخطة جاهزة. وأضاف: «سنبدأ غدا»! هل تكفي 2.5 مليون؟ نعم؛ تكفي\nسطر آخر"
+
+
+@pytest.mark.parametrize(("span", "sentence"), [
+    ("الخطة", "قال الوزير إن الخطة جاهزة."),
+    ("سنبدأ غدا", "وأضاف: «سنبدأ غدا»!"),
+    # A decimal point ends no sentence.
+    ("مليون", "هل تكفي 2.5 مليون؟"),
+    ("نعم", "نعم؛"),
+    # A newline ends a paragraph and the sentence with it.
+    ("تكفي\n", "تكفي\n"),
+    ("سطر", "سطر آخر"),
+    # A span over a stop takes both sentences.
+    ("جاهزة. وأضاف", "قال الوزير إن الخطة جاهزة. وأضاف: «سنبدأ غدا»!"),
+])
+def test_context_is_the_sentence_around_the_span(span: str, sentence: str) -> None:
+    start = SENTENCES.index(span, SENTENCES.index("تكفي") if span == "تكفي\n" else 0)
+    got, s, e = context_sentence(SENTENCES, start, start + len(span))
+    assert got == sentence
+    assert got[s:e] == span
+
+
+def test_long_sentence_is_cut_at_spaces_around_the_span() -> None:
+    words = [f"كلمة{i}" for i in range(200)]
+    text = " ".join(words)
+    start = text.index("كلمة100")
+    got, s, e = context_sentence(text, start, start + len("كلمة100"), max_chars=80)
+    assert got.startswith("…") and got.endswith("…")
+    assert len(got) <= 82
+    assert got[s:e] == "كلمة100"
+    # Cut between words, never inside one.
+    assert all(w in words for w in got.strip("…").split())
+
+
+def test_context_rejects_offsets_outside_the_text() -> None:
+    with pytest.raises(ValueError):
+        context_sentence("نص", 1, 5)
+
+
+TEXTS = st.text(alphabet=st.sampled_from([*"ابت جد.؟!؛\n»«2٣", KASRA, "\U0001f600"]),
+                max_size=80)
+
+
+@settings(max_examples=200)
+@given(TEXTS, st.data())
+def test_context_always_holds_the_span(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    limit = data.draw(st.sampled_from([400, 10, 3]))
+    got, s, e = context_sentence(text, start, end, max_chars=limit)
+    assert got[s:e] == text[start:end]
+    assert got.strip("…") in text
+
+
+# --- links, values, colours ------------------------------------------------
+
+def test_article_link_is_the_scheme_of_design_decision_8() -> None:
+    assert article_link(7, 154) == "rtl-reader://article/7?at=154"
+
+
+@pytest.mark.parametrize(("value", "written"), [
+    (None, ""),
+    (40, "40"),
+    (2500000.0, "2500000"),
+    (2.5, "2.5"),
+    ({"amount": 3000, "unit": "مقاتل"}, "3000 مقاتل"),
+    ({"amount": 2.5, "currency": "USD"}, "2.5 USD"),
+    ({"low": 10, "high": 20, "unit": "يوما"}, "10–20 يوما"),
+])
+def test_values_are_written_as_a_reader_would(value: object, written: str) -> None:
+    assert format_value(value) == written
+
+
+@pytest.mark.parametrize(("colour", "name"), [
+    ("#ffd54f", "yellow"), ("#FFD54F", "yellow"), ("ffd54f", "yellow"),
+    ("#81d4fa", "blue"), ("#ff0000", "red"), ("", ""), ("red; x: url(y)", ""),
+])
+def test_colour_names(colour: str, name: str) -> None:
+    assert colour_name(colour) == name
+
+
+# --- selection -------------------------------------------------------------
+
+def _library() -> sample.FakeLibrary:
+    return sample.FakeLibrary.of(sample.items())
+
+
+def test_select_whole_library_keeps_every_highlight_in_reading_order() -> None:
+    items = select(_library(), None)
+    assert [a.id for a, _ in items] == [7, 12]
+    for article, highlights in items:
+        keys = [(["title", "subtitle", "caption", "byline", "body"].index(h.field), h.start)
+                for h in highlights]
+        assert keys == sorted(keys)
+        assert len(highlights) == len([h for h in sample.all_highlights()
+                                       if h.article_id == article.id])
+
+
+@pytest.mark.parametrize(("filters", "expected_ids"), [
+    ({"kinds": ["quote"]}, {3, 5, 7, 22, 23}),
+    ({"kinds": ["figure", "user"], "subtypes": ["percent", ""]}, {4, 6, 8, 21, 24}),
+    ({"subtypes": ["term"]}, {5, 23}),
+    ({"colours": ["yellow"]}, {8}),
+    ({"colours": ["#81D4FA", "pink"]}, {6, 21}),
+    ({"colours": ["aed581"]}, {24}),
+    ({"kinds": ["quote"], "colours": ["yellow"]}, set()),
+])
+def test_select_filters_by_kind_subtype_and_colour(filters: dict, expected_ids: set) -> None:
+    items = select(_library(), None, **filters)
+    assert {h.id for _, hs in items for h in hs} == expected_ids
+    # An article left with nothing to export is not listed.
+    assert all(hs for _, hs in items)
+
+
+def test_select_given_ids_in_the_order_given() -> None:
+    assert [a.id for a, _ in select(_library(), [12, 7, 12])] == [12, 7]
+
+
+def test_select_unknown_id_raises_not_found() -> None:
+    with pytest.raises(NotFound):
+        select(_library(), [7, 99])
+
+
+# --- safe file names -------------------------------------------------------
+
+@pytest.mark.parametrize(("title", "name"), [
+    ("الحكومة تعلن خطة", "الحكومة تعلن خطة.md"),
+    # An override would show "report‮fdp.exe" as "reportexe.pdf".
+    (f"تقرير{RLO}fdp.exe{PDF_}", "تقريرfdp.exe.md"),
+    (f"{LRM}عنوان{LRM}", "عنوان.md"),
+    ("../../etc/passwd", "etc passwd.md"),
+    ("أ/ب\\ج:د*هـ?و\"ز<ح>ط|ي", "أ ب ج د هـ و ز ح ط ي.md"),
+    ("خبر\x00عاجل\n\tاليوم", "خبرعاجل اليوم.md"),
+    ("...", "highlights.md"),
+    ("", "highlights.md"),
+    ("CON", "_CON.md"),
+    ("com1.tar", "_com1.tar.md"),
+    ("Lpt9", "_Lpt9.md"),
+    ("CONTRACT", "CONTRACT.md"),
+])
+def test_safe_filename_cases(title: str, name: str) -> None:
+    assert safe_filename(title, ext="md") == name
+
+
+def test_safe_filename_never_cuts_a_letter_from_its_marks() -> None:
+    # A letter with two marks (in NFC order, which file names are stored in).
+    word = unicodedata.normalize("NFC", "م" + SHADDA + KASRA)
+    name = safe_filename(word * 100, ext="png")
+    stem = name[: -len(".png")]
+    assert len(stem) <= 120
+    assert len(stem) % 3 == 0 and stem == word * (len(stem) // 3)
+
+
+def test_safe_filename_caps_bytes_for_wide_characters() -> None:
+    name = safe_filename("\U0001f4da" * 200, ext="json")
+    assert len(name.encode("utf-8")) <= 255
+    assert name.endswith(".json")
+
+
+@settings(max_examples=150)
+@given(st.text(max_size=300))
+def test_safe_filename_is_always_a_plain_creatable_name(title: str) -> None:
+    name = safe_filename(title, ext="csv")
+    stem = name[:-4]
+    assert name.endswith(".csv") and stem
+    assert not any(ch in name for ch in '/\\\x00:*?"<>|' + BIDI_CONTROLS)
+    assert not name.startswith(".") and ".." not in name
+    assert not any(unicodedata.category(ch) in {"Cc", "Cf", "Cs"} for ch in name)
+    assert len(stem) <= 120 and len(name.encode("utf-8")) <= 255
+    assert stem.split(".")[0].upper() not in {"CON", "PRN", "AUX", "NUL"}
+
+
+def test_safe_filename_can_be_created(tmp_path: Path) -> None:
+    for title, _ in [(a.title, 0) for a, _ in sample.items()] + [(f"{RLO}x/../y", 0)]:
+        path = tmp_path / safe_filename(title, ext="md")
+        path.write_text("x", encoding="utf-8")
+        assert path.parent == tmp_path

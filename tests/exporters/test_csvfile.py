@@ -1,0 +1,78 @@
+"""CSV export: read back with the csv module as a spreadsheet would get it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from reader.exporters import export_items
+from reader.exporters.csvfile import guard, unguard
+from tests.exporters import sample
+
+READWISE = ["Highlight", "Title", "Author", "URL", "Note", "Location", "Date"]
+
+
+def _rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "spreadsheets need the BOM to read UTF-8"
+    reader = csv.DictReader(io.StringIO(raw[3:].decode("utf-8"), newline=""))
+    rows = list(reader)
+    return list(reader.fieldnames or []), rows
+
+
+def test_one_row_per_highlight_with_readwise_columns_first(tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    export_items(sample.items(), "csv", out)
+    header, rows = _rows(out)
+    assert header[:7] == READWISE
+    assert len(rows) == len(sample.all_highlights())
+    articles = {a.id: a for a, _ in sample.items()}
+    for row, h in zip(rows, sample.all_highlights(), strict=True):
+        article = articles[h.article_id]
+        assert unguard(row["Highlight"]) == h.text
+        assert row["Title"] == article.title
+        assert row["Author"] == article.author
+        assert row["URL"] == article.url
+        assert unguard(row["Note"]) == h.note
+        assert int(row["Location"]) == h.start
+        assert row["Date"] == "2025-05-01 10:15:00"
+        assert (row["Kind"], row["Subtype"], row["Field"]) == (h.kind, h.subtype, h.field)
+        assert (int(row["Start"]), int(row["End"])) == (h.start, h.end)
+        assert article.field_text(h.field)[h.start:h.end] == unguard(row["Highlight"])
+        assert unguard(row["Highlight"]) in row["Context"]
+        assert (json.loads(row["Value"]) if row["Value"] else None) == h.value
+        assert row["Speaker"] == h.speaker and row["Colour"] == h.colour
+        assert row["Link"].startswith(f"rtl-reader://article/{h.article_id}?at=")
+
+
+def test_formula_cells_are_guarded(tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    export_items(sample.items(), "csv", out)
+    _, rows = _rows(out)
+    note = next(r["Note"] for r in rows if "SUM" in r["Note"])
+    assert note.startswith("'=")
+    assert unguard(note) == "=SUM(A1:A2) ليست صيغة"
+
+
+@pytest.mark.parametrize(("cell", "guarded"), [
+    ("=1+1", "'=1+1"), ("+971 4", "'+971 4"), ("@cmd", "'@cmd"), ("-x", "'-x"),
+    ("-3.5٪", "-3.5٪"), ("-٣", "-٣"), ("نص عادي", "نص عادي"), ("'quoted", "'quoted"),
+])
+def test_guard_and_unguard(cell: str, guarded: str) -> None:
+    assert guard(cell) == guarded
+    assert unguard(guard(cell)) == cell
+
+
+def test_newlines_and_quotes_inside_a_cell_survive(tmp_path: Path) -> None:
+    article, highlights = sample.items()[0]
+    note = 'سطر أول\nسطر "ثان", وفاصلة'
+    h = replace(highlights[0], note=note)
+    out = tmp_path / "out.csv"
+    export_items([(article, [h])], "csv", out)
+    _, rows = _rows(out)
+    assert [r["Note"] for r in rows] == [note]

@@ -1,0 +1,116 @@
+"""export_items: formats offered, atomic writes, overwrite refusal, cancel, progress."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from reader.errors import ExportError, OutputExists
+from reader.exporters import DEFAULT_FORMAT, FORMATS, export_items
+from tests.exporters import sample
+
+TEXT_FORMATS = ["md", "json", "csv", "html", "txt-visual"]
+VISUAL_LABEL = "Plain text, visual order (for devices that cannot shape Arabic)"
+
+
+def test_formats_offered() -> None:
+    assert list(FORMATS) == ["md", "json", "csv", "html", "pdf", "txt-visual", "png"]
+    assert FORMATS["txt-visual"].description == VISUAL_LABEL
+    assert DEFAULT_FORMAT != "txt-visual"
+    assert all(f.extension and f.description for f in FORMATS.values())
+
+
+def test_unknown_format_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError):
+        export_items(sample.items(), "docx", tmp_path / "x.docx")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+def test_existing_file_is_kept_without_force(tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"out.{FORMATS[fmt].extension}"
+    out.write_text("my old notes", encoding="utf-8")
+    with pytest.raises(OutputExists) as err:
+        export_items(sample.items(), fmt, out)
+    assert err.value.subject == str(out) and "--force" in err.value.message
+    assert out.read_text(encoding="utf-8") == "my old notes"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]
+    assert export_items(sample.items(), fmt, out, force=True) == [out]
+    assert out.read_text(encoding="utf-8-sig") != "my old notes"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]
+
+
+def test_written_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    out = tmp_path / "out.md"
+    export_items(sample.items(), "md", out)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+@pytest.mark.parametrize("bad", ["missing/out.md", "afile/out.md", "."])
+def test_unwritable_place_is_one_clear_error(tmp_path: Path, bad: str) -> None:
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    out = tmp_path / bad
+    with pytest.raises(ExportError) as err:
+        export_items(sample.items(), "md", out)
+    assert err.value.subject == str(out)
+    assert "\n" not in err.value.line()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+def test_cancelled_export_leaves_nothing(tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / "out"
+    calls: list[tuple[int, int]] = []
+    written = export_items(sample.items(), fmt, out, progress=lambda d, t: calls.append((d, t)),
+                           cancelled=lambda: len(calls) >= 2)
+    assert written == []
+    assert list(tmp_path.iterdir()) == []
+    assert calls[0] == (0, 2)
+
+
+def test_cancel_keeps_the_old_file(tmp_path: Path) -> None:
+    out = tmp_path / "out.md"
+    out.write_text("old", encoding="utf-8")
+    assert export_items(sample.items(), "md", out, force=True, cancelled=lambda: True) == []
+    assert out.read_text(encoding="utf-8") == "old"
+    assert list(tmp_path.iterdir()) == [out]
+
+
+def test_failure_while_writing_leaves_no_temporary_file(tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+
+    def explode(done: int, total: int) -> None:
+        if done == 1:
+            raise RuntimeError("disk gone")
+
+    with pytest.raises(RuntimeError):
+        export_items(sample.items(), "json", out, progress=explode)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+def test_progress_counts_articles(tmp_path: Path, fmt: str) -> None:
+    calls: list[tuple[int, int]] = []
+    export_items(sample.items(), fmt, tmp_path / "out", progress=lambda d, t: calls.append((d, t)))
+    assert calls == [(0, 2), (1, 2), (2, 2)]
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+def test_empty_selection_still_writes_a_valid_file(tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"empty.{FORMATS[fmt].extension}"
+    assert export_items([], fmt, out) == [out]
+    assert out.stat().st_size > 0
+
+
+def test_lone_surrogate_is_an_export_error_not_a_traceback(tmp_path: Path) -> None:
+    article, highlights = sample.items()[0]
+    from dataclasses import replace
+
+    broken = replace(article, title="عنوان\ud800")
+    with pytest.raises(ExportError):
+        export_items([(broken, highlights)], "md", tmp_path / "out.md")
+    assert list(tmp_path.iterdir()) == []

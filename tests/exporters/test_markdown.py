@@ -1,0 +1,118 @@
+"""Markdown export, read back by a real CommonMark reader: Qt's own (md4c,
+QTextDocument.setMarkdown)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QFont, QTextDocument, QTextFormat
+
+from reader.exporters import export_items
+from reader.exporters.common import format_value
+from reader.store.article import Article, HighlightRecord
+from tests.exporters import sample
+
+
+@dataclass
+class Block:
+    heading: int
+    quote: bool
+    listed: bool
+    text: str
+    bold: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+
+
+def _read_markdown(path: Path) -> list[Block]:
+    doc = QTextDocument()
+    doc.setMarkdown(path.read_text(encoding="utf-8"))
+    blocks: list[Block] = []
+    b = doc.begin()
+    while b.isValid():
+        fmt = b.blockFormat()
+        block = Block(fmt.headingLevel(),
+                      bool(fmt.property(QTextFormat.Property.BlockQuoteLevel)),
+                      b.textList() is not None, b.text())
+        it = b.begin()
+        while not it.atEnd():
+            frag = it.fragment()
+            cf = frag.charFormat()
+            if cf.isAnchor():
+                block.links.append(cf.anchorHref())
+            elif cf.fontWeight() >= QFont.Weight.Bold and not block.heading:
+                block.bold.append(frag.text())
+            it += 1
+        blocks.append(block)
+        b = b.next()
+    return blocks
+
+
+@pytest.fixture
+def blocks(qapp, tmp_path: Path) -> list[Block]:
+    out = tmp_path / "out.md"
+    export_items(sample.items(), "md", out)
+    return _read_markdown(out)
+
+
+def test_each_article_has_a_heading_with_its_link(blocks: list[Block]) -> None:
+    assert [b.text for b in blocks if b.heading == 2] == [a.title for a, _ in sample.items()]
+    links = [link for b in blocks for link in b.links]
+    for article, _ in sample.items():
+        assert f"rtl-reader://article/{article.id}?at=0" in links
+    assert "https://example.org/news/schools" in links
+    meta = [b.text for b in blocks if "وكالة الأنباء المحلية" in b.text]
+    assert meta and "2025-03-14" in meta[0]
+
+
+def test_quotations_are_block_quotes_with_their_speaker(blocks: list[Block]) -> None:
+    quoted = [b.text for b in blocks if b.quote]
+    for h in sample.all_highlights():
+        if h.kind == "quote":
+            assert h.text in quoted
+            if h.speaker:
+                assert f"— {h.speaker}" in quoted
+
+
+def test_figures_are_a_list_with_their_value(blocks: list[Block]) -> None:
+    listed = [b for b in blocks if b.listed]
+    for h in sample.all_highlights():
+        if h.kind == "figure":
+            item = next(b for b in listed if b.text.startswith(h.text + " = "))
+            assert format_value(h.value) in item.text
+
+
+def test_user_highlights_carry_note_and_colour_tag(blocks: list[Block]) -> None:
+    texts = [b.text for b in blocks]
+    assert "هل تكفي ثلاثة أشهر" in [b.text for b in blocks if b.quote]
+    assert any(t.startswith("ملاحظة: سؤال مهم للمتابعة") and t.endswith("#blue") for t in texts)
+    assert "اللون: #yellow" in texts
+
+
+def test_every_item_has_its_context_and_link_to_its_place(blocks: list[Block]) -> None:
+    bold = [text for b in blocks for text in b.bold]
+    links = [link for b in blocks for link in b.links]
+    for h in sample.all_highlights():
+        assert h.text in bold, h.text
+        at = h.start if h.field == "body" else 0
+        assert f"rtl-reader://article/{h.article_id}?at={at}" in links
+
+
+@pytest.mark.parametrize("text", [
+    "# ليس عنوانا",
+    "- ليست قائمة",
+    "1. ولا هذه",
+    "نجمة *مائلة* و_خط_ و[رابط](http://x) و<b>وسم</b> و`شيفرة` و|جدول|",
+    "\\ شرطة مائلة ! علامة",
+])
+def test_markdown_syntax_in_the_text_stays_literal(qapp, tmp_path: Path, text: str) -> None:
+    article = Article(id=5, title=text, body=f"قال: «{text}» ثم مضى.")
+    start = article.body.index(text)
+    h = HighlightRecord(5, "body", "quote", "quotation", start, start + len(text), text)
+    out = tmp_path / "lit.md"
+    export_items([(article, [h])], "md", out)
+    blocks = _read_markdown(out)
+    assert [b.text for b in blocks if b.heading == 2] == [text]
+    assert [b.text for b in blocks if b.quote] == [text]
+    assert not any(b.links for b in blocks if b.quote)

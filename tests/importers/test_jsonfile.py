@@ -1,0 +1,116 @@
+"""The importer of rtl-reader's own JSON export: what it accepts and refuses."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.errors import DecodeFailed, ReaderError, UnsupportedFile
+from reader.importers.jsonfile import FORMAT_ID, SCHEMA_VERSION, read_json
+
+BODY = "قال المتحدث إن الاجتماع انتهى. وأكد أن الاجتماع المقبل في الربيع."
+
+
+def _export(**changes: Any) -> dict[str, Any]:
+    highlight = {"field": "body", "kind": "user", "subtype": "", "start": 15, "end": 23,
+                 "text": "الاجتماع", "colour": "#ffd54f", "note": "مهم",
+                 "created": "2025-05-01T10:15:00Z"}
+    highlight.update(changes.pop("highlight", {}))
+    article = {"id": 4, "title": "خبر", "body": BODY, "source": "وكالة",
+               "published": "2025-01-02", "highlights": [highlight]}
+    article.update(changes.pop("article", {}))
+    data = {"format": FORMAT_ID, "version": SCHEMA_VERSION, "articles": [article]}
+    data.update(changes)
+    return data
+
+
+def _read(data: Any) -> list:
+    return read_json(json.dumps(data, ensure_ascii=False), name="notes.json")
+
+
+def test_reads_article_and_user_highlight() -> None:
+    [article] = _read(_export())
+    assert (article.title, article.body, article.source, article.published) == (
+        "خبر", BODY, "وكالة", "2025-01-02")
+    assert article.id is None and article.language == "ar"
+    [h] = article.user_highlights
+    assert (h.kind, h.field, h.start, h.end, h.text, h.colour, h.note) == (
+        "user", "body", 15, 23, "الاجتماع", "#ffd54f", "مهم")
+    assert BODY[h.start:h.end] == h.text
+
+
+def test_quotes_and_figures_are_left_to_the_store() -> None:
+    [article] = _read(_export(highlight={"kind": "quote", "subtype": "term"}))
+    assert article.user_highlights == []
+
+
+def test_shifted_highlight_is_reanchored_at_the_nearest_occurrence() -> None:
+    second = BODY.index("الاجتماع", 20)
+    [article] = _read(_export(highlight={"start": second + 3, "end": second + 11}))
+    [h] = article.user_highlights
+    assert (h.start, h.end) == (second, second + len("الاجتماع"))
+
+
+@pytest.mark.parametrize(("text", "error"), [
+    ("{not json", DecodeFailed),
+    ("", DecodeFailed),
+    ("[" * 100_000, DecodeFailed),
+    ("[]", UnsupportedFile),
+    ('{"format": "something-else"}', UnsupportedFile),
+    ('{"title": "خبر", "body": "نص"}', UnsupportedFile),
+])
+def test_malformed_or_foreign_json_is_refused(text: str, error: type[ReaderError]) -> None:
+    with pytest.raises(error) as err:
+        read_json(text, name="notes.json")
+    assert err.value.subject == "notes.json"
+
+
+@pytest.mark.parametrize(("changes", "error"), [
+    ({"version": SCHEMA_VERSION + 1}, UnsupportedFile),
+    ({"version": "1"}, DecodeFailed),
+    ({"articles": {"a": 1}}, DecodeFailed),
+    ({"article": {"body": 5}}, DecodeFailed),
+    ({"article": {"highlights": "none"}}, DecodeFailed),
+    ({"highlight": {"start": -1}}, DecodeFailed),
+    ({"highlight": {"start": True}}, DecodeFailed),
+    ({"highlight": {"end": 3}}, DecodeFailed),
+    ({"highlight": {"field": "footer"}}, DecodeFailed),
+    ({"highlight": {"text": "غير موجود"}}, DecodeFailed),
+    ({"highlight": {"note": ["x"]}}, DecodeFailed),
+])
+def test_malformed_export_is_refused_with_the_file_name(changes: dict, error: type) -> None:
+    with pytest.raises(error) as err:
+        _read(_export(**changes))
+    assert err.value.subject == "notes.json"
+    assert "\n" not in err.value.line()
+
+
+def test_newer_schema_says_to_upgrade() -> None:
+    with pytest.raises(UnsupportedFile) as err:
+        _read(_export(version=SCHEMA_VERSION + 1))
+    assert "upgrade" in err.value.message
+
+
+@settings(max_examples=150)
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+                    lambda inner: st.lists(inner, max_size=3)
+                    | st.dictionaries(st.sampled_from(["format", "version", "articles",
+                                                       "title", "body", "highlights",
+                                                       "kind", "start", "end", "text"]),
+                                      inner, max_size=4),
+                    max_leaves=12))
+def test_any_json_gives_articles_or_a_reader_error(data: Any) -> None:
+    for candidate in (data, {"format": FORMAT_ID, "version": 1, "articles": data},
+                      {"format": FORMAT_ID, "version": 1, "articles": [data]}):
+        try:
+            articles = _read(candidate)
+        except ReaderError as err:
+            assert err.subject == "notes.json"
+        else:
+            for article in articles:
+                for h in article.user_highlights:
+                    assert article.field_text(h.field)[h.start:h.end] == h.text
