@@ -22,12 +22,13 @@ The rules, in order (each is tested against every file of the corpus):
      CNN's "(CNN)--" leads) or is a summary: at most two sentences and 250
      characters, no figures (leads carry the numbers, standfirsts do not),
      with at least two paragraphs after it;
-   - caption: at most 250 characters ending in an agency credit (رويترز،
+   - caption: at most 250 characters, four words or more then an agency credit (رويترز،
      أ ف ب، أ.ف.ب، د.ب.أ، الفرنسية، أ.ب، إي بي أيه، غيتي …), bracketed or not;
-   - byline/dateline: at most 60 characters and 7 words, no quotation marks,
+   - byline/dateline: at most 60 characters, no quotation marks, at most 3
+     words (a name: ``طاهر هاني``) or 7 words around a separator (`` - ``,
+     ``،``: ``أبوظبي - سكاي نيوز عربية``), no quotation marks,
      no sentence punctuation (``.``/``:``/``؟``/``!`` followed by a space or
-     the end; ``العربية.نت`` is fine): ``أبوظبي - سكاي نيوز عربية``,
-     ``طاهر هاني``, ``فرانس 24``.
+     the end; ``العربية.نت`` is fine).
 5. Everything else is the body: paragraphs joined with a single ``\\n``.
 6. Source: a known outlet named in the byline (سكاي نيوز عربية، العربية،
    فرانس 24، BBC …) or a ``(CNN)`` dateline opening the first paragraph.
@@ -148,17 +149,21 @@ def is_share_line(paragraph: str) -> bool:
 
 
 def is_caption(paragraph: str) -> bool:
-    """A short line ending in an agency credit (rule 4)."""
-    return len(paragraph) <= 250 and bool(_CREDIT.search(paragraph)) and \
-        len(_WORD.findall(paragraph)) >= 3
+    """A short line ending in an agency credit, with a description of four
+    words or more before it (``باريس - الوكالة الفرنسية`` is a dateline)."""
+    if len(paragraph) > 250:
+        return False
+    credit = _CREDIT.search(paragraph)
+    return credit is not None and len(_WORD.findall(paragraph[: credit.start()])) >= 4
 
 
 def is_byline(paragraph: str) -> bool:
     """A short name/place/outlet line with no sentence in it (rule 4)."""
     words = _WORD.findall(paragraph)
+    limit = 7 if _SEPARATOR.search(paragraph) or "،" in paragraph else 3
     return (
         0 < len(paragraph) <= 60
-        and 0 < len(words) <= 7
+        and 0 < len(words) <= limit
         and not _QUOTES.search(paragraph)
         and not _SENTENCE_END.search(paragraph)
         and any(ch.isalpha() for ch in paragraph)
