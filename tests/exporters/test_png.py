@@ -1,0 +1,122 @@
+"""PNG quote cards, read back with Qt's image reader: text chunks, layout, files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage, QImageReader
+
+from reader.errors import ExportError, OutputExists
+from reader.exporters import export_items
+from reader.exporters.png import CARD_WIDTH, MARGIN
+from reader.store.article import Article, HighlightRecord
+from tests.exporters import sample
+
+
+def _read(path: Path) -> QImage:
+    reader = QImageReader(str(path))
+    assert reader.format().data() == b"png"
+    image = reader.read()
+    assert not image.isNull(), reader.errorString()
+    return image
+
+
+def _ink_columns(image: QImage) -> tuple[int, int]:
+    """Leftmost and rightmost column holding dark (text) pixels, the accent bar
+    at the right edge excluded."""
+    small = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    left, right = image.width(), -1
+    for y in range(0, small.height(), 2):
+        for x in range(0, small.width() - 30):
+            if small.pixelColor(x, y).value() < 110:
+                left, right = min(left, x), max(right, x)
+    return left, right
+
+
+def _one(hid: int) -> list:
+    for article, highlights in sample.items():
+        for h in highlights:
+            if h.id == hid:
+                return [(article, [h])]
+    raise KeyError(hid)
+
+
+def test_one_highlight_is_one_card_carrying_its_text(qapp, tmp_path: Path) -> None:
+    out = tmp_path / "card.png"
+    [(article, [h])] = _one(3)
+    assert export_items([(article, [h])], "png", out) == [out]
+    image = _read(out)
+    assert image.width() == CARD_WIDTH and image.height() >= CARD_WIDTH // 2
+    assert image.text("Title") == article.title
+    assert image.text("Description") == h.text
+    assert image.text("Author") == h.speaker
+    assert image.text("Source") == article.source
+    assert image.text("Comment") == f"rtl-reader://article/7?at={h.start}"
+
+
+def test_arabic_card_is_laid_out_from_the_right(qapp, tmp_path: Path) -> None:
+    out = tmp_path / "term.png"
+    export_items(_one(5), "png", out)  # a short term: «خطوة أولى»
+    image = _read(out)
+    left, right = _ink_columns(image)
+    assert CARD_WIDTH - MARGIN - 40 <= right <= CARD_WIDTH - MARGIN + 4
+    assert left > CARD_WIDTH // 3
+
+
+def test_english_card_is_laid_out_from_the_left(qapp, tmp_path: Path) -> None:
+    article = Article(id=9, title="Short English headline", body='He said "Start now" today.')
+    start = article.body.index("Start now")
+    h = HighlightRecord(9, "body", "quote", "quotation", start, start + 9, "Start now")
+    out = tmp_path / "en.png"
+    export_items([(article, [h])], "png", out)
+    left, right = _ink_columns(_read(out))
+    assert MARGIN - 4 <= left <= MARGIN + 40
+    assert right < CARD_WIDTH * 2 // 3
+
+
+def test_several_highlights_make_a_folder_of_numbered_cards(qapp, tmp_path: Path) -> None:
+    out = tmp_path / "cards"
+    items = sample.items()
+    written = export_items(items, "png", out)
+    highlights = sample.all_highlights()
+    assert written == sorted(written) and len(written) == len(highlights)
+    assert sorted(out.iterdir()) == written
+    for path, h in zip(written, highlights, strict=True):
+        assert path.suffix == ".png" and not path.name.startswith(".")
+        assert _read(path).text("Description") == h.text
+
+
+def test_existing_card_is_not_overwritten(qapp, tmp_path: Path) -> None:
+    out = tmp_path / "cards"
+    written = export_items(sample.items(), "png", out)
+    written[3].write_bytes(b"mine")
+    before = sorted(p.name for p in out.iterdir())
+    with pytest.raises(OutputExists) as err:
+        export_items(sample.items(), "png", out)
+    assert err.value.subject == str(written[0])
+    assert written[3].read_bytes() == b"mine"
+    assert sorted(p.name for p in out.iterdir()) == before
+    export_items(sample.items(), "png", out, force=True)
+    assert _read(written[3]).width() == CARD_WIDTH
+
+
+def test_cancelled_cards_leave_nothing(qapp, tmp_path: Path) -> None:
+    out = tmp_path / "cards"
+    done: list[int] = []
+    written = export_items(sample.items(), "png", out, progress=lambda d, t: done.append(d),
+                           cancelled=lambda: len(done) > 3)
+    assert written == []
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cards_need_a_folder_and_a_highlight(qapp, tmp_path: Path) -> None:
+    a_file = tmp_path / "cards.png"
+    a_file.write_bytes(b"x")
+    with pytest.raises(ExportError):
+        export_items(sample.items(), "png", a_file)
+    with pytest.raises(ExportError):
+        export_items([], "png", tmp_path / "none")
+    with pytest.raises(ExportError):
+        export_items(sample.items(), "png", tmp_path / "missing" / "cards")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cards.png"]
