@@ -1,0 +1,323 @@
+"""The library's article and highlight operations on a real SQLite file."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reader.errors import NotFound, ReaderError
+from reader.store import Article, HighlightRecord, Library
+from reader.text import ENGINE_VERSION, find_highlights
+from tests.store.conftest import (
+    FATHA,
+    SUKUN,
+    books_article,
+    sample_articles,
+    school_article,
+    water_article,
+)
+
+STORED_FIELDS = ("title", "subtitle", "caption", "byline", "body", "source", "url", "author",
+                 "published", "language", "read", "starred", "position")
+
+
+def test_every_field_round_trips(lib: Library) -> None:
+    article = school_article()
+    article.read, article.starred, article.position = True, True, 42
+    article.language = "ar-JO"
+    result = lib.add_article(article)
+    assert not result.duplicate
+    back = lib.get(result.id)
+    for name in STORED_FIELDS:
+        assert getattr(back, name) == getattr(article, name), name
+    assert back.id == result.id
+    assert back.imported_at.endswith("Z") and back.imported_at[:4].isdigit()
+
+
+def test_round_trip_survives_reopening(store_path: Path) -> None:
+    with Library.open(store_path) as lib:
+        article_id = lib.add_article(books_article()).id
+    with Library.open(store_path, create=False) as lib:
+        assert lib.get(article_id).fields() == books_article().fields()
+
+
+def test_text_outside_the_bmp_and_marks_round_trip(lib: Library) -> None:
+    body = "خبر عاجل \U0001f4f0 عن الق\u0651\u064eضية\n\u200fسطر ثان"
+    article_id = lib.add_article(Article("عنوان \U0001f600", body)).id
+    assert lib.get(article_id).body == body
+    assert lib.get(article_id).title == "عنوان \U0001f600"
+
+
+def test_duplicate_returns_the_existing_id(lib: Library) -> None:
+    first = lib.add_article(school_article())
+    again = lib.add_articles([books_article(), school_article()])
+    assert again[1] == type(first)(first.id, True)
+    assert not again[0].duplicate
+    assert lib.count() == 2
+
+
+def test_duplicates_inside_one_batch(lib: Library) -> None:
+    results = lib.add_articles([water_article(), water_article()])
+    assert results[0].duplicate is False
+    assert results[1].duplicate is True and results[1].id == results[0].id
+    assert lib.count() == 1
+
+
+def test_a_change_in_any_text_field_is_not_a_duplicate(lib: Library) -> None:
+    lib.add_article(school_article())
+    changed = school_article()
+    changed.caption += "."
+    assert not lib.add_article(changed).duplicate
+
+
+def test_automatic_highlights_are_stored_for_every_field(lib: Library) -> None:
+    article = school_article()
+    article_id = lib.add_article(article).id
+    expected = sorted(
+        (h.field, h.kind, h.subtype, h.start, h.end, h.text)
+        for name, text in article.fields().items() for h in find_highlights(text, field=name))
+    stored = lib.highlights(article_id)
+    assert sorted((h.field, h.kind, h.subtype, h.start, h.end, h.text) for h in stored) == expected
+    assert all(h.engine == ENGINE_VERSION and h.article_id == article_id for h in stored)
+    for h in stored:
+        assert article.field_text(h.field)[h.start:h.end] == h.text
+    row = next(r for r in lib.rows() if r.id == article_id)
+    assert row.quotes == sum(h.kind == "quote" for h in stored)
+    assert row.figures == sum(h.kind == "figure" for h in stored)
+
+
+def test_highlights_filter_by_kind(lib: Library) -> None:
+    article_id = lib.add_article(school_article()).id
+    lib.add_user_highlight(article_id, "body", 0, 5)
+    users = lib.highlights(article_id, kind="user")
+    assert [h.kind for h in users] == ["user"]
+    assert all(h.kind == "figure" for h in lib.highlights(article_id, kind="figure"))
+
+
+def test_delete_cascades_and_unindexes(store_path: Path) -> None:
+    with Library.open(store_path) as lib:
+        ids = [r.id for r in lib.add_articles(sample_articles())]
+        lib.add_user_highlight(ids[0], "title", 0, 5, note="مهم")
+        assert lib.search("المعلمين")
+        lib.delete(ids[0])
+        assert lib.ids() == ids[1:]
+        assert [h.id for h in lib.search("المعلمين")] == []
+        with pytest.raises(NotFound) as err:
+            lib.get(ids[0])
+        assert err.value.subject == str(ids[0])
+        with pytest.raises(NotFound):
+            lib.delete(ids[0])
+    con = sqlite3.connect(store_path)
+    try:
+        assert con.execute("SELECT count(*) FROM highlights WHERE article_id = ?",
+                           (ids[0],)).fetchone()[0] == 0
+        for table in ("articles_fts", "articles_stem"):
+            assert con.execute(f"SELECT count(*) FROM {table} WHERE rowid = ?",
+                               (ids[0],)).fetchone()[0] == 0
+    finally:
+        con.close()
+
+
+def test_user_highlight_add_update_delete(lib: Library) -> None:
+    article = school_article()
+    article_id = lib.add_article(article).id
+    start = article.body.index("نقابة")
+    made = lib.add_user_highlight(article_id, "body", start, start + 5, colour="#a5d6a7",
+                                  note="للمتابعة")
+    assert made.id is not None and made.text == "نقابة" and made.kind == "user"
+    assert made in lib.highlights(article_id, kind="user")
+    lib.update_highlight(made.id, note="تمت المتابعة")
+    lib.update_highlight(made.id, colour="#ef9a9a")
+    (stored,) = lib.highlights(article_id, kind="user")
+    assert (stored.note, stored.colour, stored.text) == ("تمت المتابعة", "#ef9a9a", "نقابة")
+    lib.delete_highlight(made.id)
+    assert lib.highlights(article_id, kind="user") == []
+    with pytest.raises(NotFound):
+        lib.delete_highlight(made.id)
+    with pytest.raises(NotFound):
+        lib.update_highlight(made.id, note="x")
+
+
+@pytest.mark.parametrize(("field", "start", "end"),
+                         [("body", 5, 5), ("body", -1, 3), ("title", 0, 10_000), ("url", 0, 3)])
+def test_user_highlight_rejects_bad_spans(lib: Library, field: str, start: int, end: int) -> None:
+    article_id = lib.add_article(school_article()).id
+    with pytest.raises(ValueError):
+        lib.add_user_highlight(article_id, field, start, end)
+    assert lib.highlights(article_id, kind="user") == []
+
+
+def test_user_highlight_on_unknown_article(lib: Library) -> None:
+    with pytest.raises(NotFound):
+        lib.add_user_highlight(99, "body", 0, 1)
+
+
+def test_user_highlights_carried_by_an_import_are_stored(lib: Library) -> None:
+    article = school_article()
+    start = article.body.index("الوزير")
+    article.user_highlights = [HighlightRecord(0, "body", "user", "", start, start + 6,
+                                               "الوزير", colour="#90caf9", note="من؟",
+                                               created="2024-01-01T00:00:00Z")]
+    article_id = lib.add_article(article).id
+    (stored,) = lib.highlights(article_id, kind="user")
+    assert (stored.article_id, stored.start, stored.end, stored.text, stored.colour,
+            stored.note, stored.created) == (article_id, start, start + 6, "الوزير",
+                                             "#90caf9", "من؟", "2024-01-01T00:00:00Z")
+    assert [h.id for h in lib.get(article_id).user_highlights] == [stored.id]
+    # A duplicate's highlights are skipped: the stored article keeps one.
+    assert lib.add_article(article).duplicate
+    assert len(lib.highlights(article_id, kind="user")) == 1
+
+
+def test_read_starred_position(lib: Library) -> None:
+    article_id = lib.add_article(water_article()).id
+    lib.set_read(article_id, True)
+    lib.set_starred(article_id, True)
+    lib.set_position(article_id, 57)
+    back = lib.get(article_id)
+    assert (back.read, back.starred, back.position) == (True, True, 57)
+    (row,) = lib.rows()
+    assert (row.read, row.starred) == (True, True)
+    lib.set_read(article_id, False)
+    assert lib.get(article_id).read is False
+    for setter in (lib.set_read, lib.set_starred):
+        with pytest.raises(NotFound):
+            setter(1234, True)
+    with pytest.raises(NotFound):
+        lib.set_position(1234, 1)
+
+
+def test_rows_sort_page_and_filter(filled: tuple[Library, list[int]]) -> None:
+    lib, _ = filled
+    newest_first = [r.published for r in lib.rows()]
+    assert newest_first == sorted(newest_first, reverse=True)
+    assert [r.id for r in lib.rows(offset=1, limit=2)] == [r.id for r in lib.rows()][1:3]
+    by_title = [r.title for r in lib.rows(sort="title", descending=False)]
+    assert by_title == sorted(by_title)
+    with pytest.raises(ValueError):
+        lib.rows(sort="body; DROP TABLE articles")
+
+
+@pytest.mark.parametrize(("text", "expected_title"), [
+    ("ازمة", "أزمة المياه تتفاقم في القرى الشمالية"),          # hamza folded
+    (f"أ{FATHA}ز{SUKUN}م{FATHA}ة", "أزمة المياه تتفاقم في القرى الشمالية"),       # marks and ة folded
+    ("المعلمين", "وزارة التربية تعلن خطة لتأهيل المعلمين"),
+])
+def test_rows_filter_folds_like_find(filled: tuple[Library, list[int]], text: str,
+                                     expected_title: str) -> None:
+    lib, _ = filled
+    assert [r.title for r in lib.rows(filter_text=text)] == [expected_title]
+
+
+def test_rows_filter_matches_source_and_escapes_like(filled: tuple[Library, list[int]]) -> None:
+    lib, _ = filled
+    assert {r.source for r in lib.rows(filter_text="المساء")} == {"صحيفة المساء"}
+    assert lib.rows(filter_text="%") == []
+    assert lib.rows(filter_text="_") == []
+
+
+def test_ids_keeps_existing_in_given_order(filled: tuple[Library, list[int]]) -> None:
+    lib, ids = filled
+    assert lib.ids() == sorted(ids)
+    assert lib.ids([ids[2], 999, ids[0]]) == [ids[2], ids[0]]
+
+
+def test_data_version_moves_when_another_connection_commits(store_path: Path) -> None:
+    with Library.open(store_path) as reader, Library.open(store_path) as writer:
+        before = reader.data_version()
+        writer.add_article(school_article())
+        assert reader.data_version() != before
+        assert reader.count() == 1
+
+
+def test_update_article_reanchors_user_highlights(lib: Library) -> None:
+    article = school_article()
+    article_id = lib.add_article(article).id
+    start = article.body.index("نقابة المعلمين")
+    kept = lib.add_user_highlight(article_id, "body", start, start + 14)
+    gone = lib.add_user_highlight(article_id, "body", 0, 5)  # أعلنت
+    lib.set_starred(article_id, True)
+    changed = dataclasses.replace(lib.get(article_id), user_highlights=[])
+    changed.body = "تمهيد قصير.\n" + changed.body.replace("أعلنت", "كشفت")
+    lib.update_article(changed)
+    back = lib.get(article_id)
+    assert back.body == changed.body and back.starred
+    by_id = {h.id: h for h in lib.highlights(article_id, kind="user")}
+    moved = by_id[kept.id]
+    assert changed.body[moved.start:moved.end] == "نقابة المعلمين" and not moved.extra
+    assert by_id[gone.id].extra == {"orphaned": True}
+    assert [h.id for h in lib.search("كشفت")] == [article_id]
+    assert lib.search("تمهيد")[0].id == article_id
+
+
+def test_update_article_errors(filled: tuple[Library, list[int]]) -> None:
+    lib, ids = filled
+    with pytest.raises(ValueError):
+        lib.update_article(school_article())
+    ghost = school_article()
+    ghost.id = 999
+    with pytest.raises(NotFound):
+        lib.update_article(ghost)
+    clash = books_article()
+    clash.id = ids[0]
+    with pytest.raises(ReaderError):
+        lib.update_article(clash)
+    assert lib.get(ids[0]).title == school_article().title
+
+
+def test_highlights_recomputed_when_the_engine_changes(store_path: Path) -> None:
+    with Library.open(store_path) as lib:
+        article_id = lib.add_article(school_article()).id
+        before = [(h.field, h.start, h.end) for h in lib.highlights(article_id)
+                  if h.kind != "user"]
+    con = sqlite3.connect(store_path)
+    with con:
+        con.execute("UPDATE articles SET engine = 0, quotes = 77")
+        con.execute("DELETE FROM highlights")
+    con.close()
+    with Library.open(store_path) as lib:
+        again = [(h.field, h.start, h.end) for h in lib.highlights(article_id)]
+        assert again == before
+        assert lib.rows()[0].quotes != 77
+    con = sqlite3.connect(store_path)
+    assert con.execute("SELECT engine FROM articles").fetchone()[0] == ENGINE_VERSION
+    con.close()
+
+
+def test_reindex_rebuilds_a_damaged_index(filled: tuple[Library, list[int]],
+                                          store_path: Path) -> None:
+    lib, ids = filled
+    con = sqlite3.connect(store_path)
+    with con:
+        con.execute("DELETE FROM articles_fts")
+        con.execute("INSERT INTO articles_fts(rowid, body) VALUES (999, 'شبح')")
+    con.close()
+    assert lib.search("المعلمين") == []
+    seen: list[tuple[int, int]] = []
+    lib.reindex(lambda done, total: seen.append((done, total)))
+    assert seen[0] == (0, len(ids)) and seen[-1] == (len(ids), len(ids))
+    assert [h.id for h in lib.search("المعلمين")] == [ids[0]]
+    assert lib.search("شبح") == []
+
+
+def test_closed_library_refuses_politely(store_path: Path) -> None:
+    lib = Library.open(store_path)
+    lib.close()
+    lib.close()
+    with pytest.raises(ReaderError):
+        lib.count()
+
+
+def test_an_iterator_that_fails_keeps_what_came_before(lib: Library) -> None:
+    def articles():
+        yield school_article()
+        yield books_article()
+        raise OSError("disk gone")
+
+    with pytest.raises(OSError):
+        lib.add_articles(articles())
+    assert lib.count() == 2
+

@@ -1,0 +1,82 @@
+"""The search language: folding, quoting, and malformed queries."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.errors import QueryError
+from reader.store.query import Term, parse
+from reader.store.schema import TOKENIZE
+
+ALEF_HAMZA = "\u0623"
+FATHA = "\u064e"
+
+
+def test_words_are_folded_and_quoted() -> None:
+    q = parse(f"{ALEF_HAMZA}عل{FATHA}نت الوزارة ٢٠٢٤")
+    assert q.groups == ((Term(("اعلنت",)),), (Term(("الوزاره",)),), (Term(("2024",)),))
+    assert q.match() == '"اعلنت" AND "الوزاره" AND "2024"'
+
+
+def test_phrase_prefix_exclusion_or() -> None:
+    q = parse('"معرض الكتاب" معل* -رياضة وزير OR وزارة')
+    assert q.groups == (
+        (Term(("معرض", "الكتاب")),),
+        (Term(("معل",), prefix=True),),
+        (Term(("وزير",)), Term(("وزاره",))),
+    )
+    assert q.excluded == (Term(("رياضه",)),)
+    assert q.match() == '("معرض الكتاب" AND "معل"* AND ("وزير" OR "وزاره")) NOT ("رياضه")'
+
+
+def test_punctuation_splits_like_the_index() -> None:
+    q = parse("كوفيد-19 «الخطة»")
+    assert q.groups == ((Term(("كوفيد", "19")),), (Term(("الخطه",)),))
+
+
+def test_fts_syntax_in_words_is_only_text() -> None:
+    q = parse("NEAR(a b) title:x ^start AND NOT")
+    assert all('"' not in t for term in q.terms() for t in term.tokens)
+    assert "NEAR(" not in q.match() and ":" not in q.match()
+
+
+@pytest.mark.parametrize("query", [
+    '"معرض الكتاب', 'كتاب"', "OR كتاب", "كتاب OR", "كتاب OR OR معرض", "-كتاب",
+    '-"معرض الكتاب" -رياضة', "", "   ", "«»", "كتاب OR -معرض", "-كتاب OR معرض",
+])
+def test_malformed_queries(query: str) -> None:
+    with pytest.raises(QueryError) as err:
+        parse(query)
+    assert err.value.subject == query
+    assert err.value.message
+
+
+@pytest.fixture(scope="module")
+def fts() -> sqlite3.Connection:
+    con = sqlite3.connect(":memory:")
+    con.execute(f"CREATE VIRTUAL TABLE t USING fts5(a, b, tokenize = '{TOKENIZE}')")
+    con.execute("INSERT INTO t VALUES ('اعلنت الوزاره', 'or and not near 2024')")
+    return con
+
+
+PIECES = [*'"*-() :^+.,؛«»', *"ابتثأإةىيORNTDAE", "OR", " OR ", "NOT", "AND", "NEAR",
+          "\u064e", "\u0640", "٣", "\U0001f600", "\n", "-\"", "*\""]
+QUERY_TEXT = st.lists(st.sampled_from(PIECES), max_size=14).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(QUERY_TEXT | st.text(max_size=30))
+def test_any_string_parses_or_raises_query_error_never_sqlite(fts: sqlite3.Connection,
+                                                              text: str) -> None:
+    try:
+        q = parse(text)
+    except QueryError as err:
+        assert err.subject == text
+        return
+    assert q.groups
+    fts.execute("SELECT rowid FROM t WHERE t MATCH ?", (q.match(),)).fetchall()
+    fts.execute("SELECT rowid FROM t WHERE t MATCH ?", (q.match(str.upper),)).fetchall()

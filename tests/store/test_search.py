@@ -1,0 +1,212 @@
+"""Library search: folding, the query language, filters, ranking, snippets."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.errors import QueryError
+from reader.store import Article, Library
+from reader.store.query import TOKEN
+from reader.text import fold_text
+from tests.store.conftest import DAMMA, FATHA, KASRA, SHADDA, SUKUN, TATWEEL
+
+Filled = tuple[Library, list[int]]
+SCHOOL, BOOKS, WATER, SPORT = range(4)
+
+
+def found(lib: Library, query: str, **options: object) -> list[int]:
+    return [h.id for h in lib.search(query, **options)]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("query", [
+    "اعلنت",                                   # no hamza finds أعلنت
+    f"أ{FATHA}ع{SUKUN}ل{FATHA}ن{FATHA}ت",      # with marks
+    f"اعل{TATWEEL}{TATWEEL}نت",                # tatweel
+    "وزاره",                                   # ة written as ه
+])
+def test_folded_query_finds_the_school_article(filled: Filled, query: str) -> None:
+    lib, ids = filled
+    assert ids[SCHOOL] in found(lib, query)
+
+
+def test_marks_in_the_text_are_folded_too(lib: Library) -> None:
+    body = f"قر{FATHA}ر{SHADDA}{FATHA} المجلس{DAMMA} تأجيل{KASRA} الجلسة"
+    article_id = lib.add_article(Article("خبر", body)).id
+    assert found(lib, "قرر") == [article_id]
+    assert found(lib, "تاجيل") == [article_id]
+
+
+@pytest.mark.parametrize("query", ["300", "٣٠٠", "۳۰۰"])
+def test_digits_in_any_script(filled: Filled, query: str) -> None:
+    lib, ids = filled
+    assert found(lib, query) == [ids[SCHOOL]]
+
+
+def test_all_words_must_match(filled: Filled) -> None:
+    lib, ids = filled
+    assert sorted(found(lib, "القرى المياه")) == [ids[WATER]]
+    assert found(lib, "المياه المعلمين") == []
+
+
+def test_exclusion(filled: Filled) -> None:
+    lib, ids = filled
+    assert found(lib, "المياه") == [ids[WATER]]
+    assert found(lib, "المياه -القرية") == []
+    assert set(found(lib, "في -المياه")) == {ids[SCHOOL], ids[SPORT]}
+    assert set(found(lib, "في -المياه -الهدف")) == {ids[SCHOOL]}
+    assert found(lib, 'المعرض -"معرض الكتاب"') == []
+    assert found(lib, 'المعرض -"الكتاب معرض"') == [ids[BOOKS]]
+
+
+def test_phrase_keeps_order(filled: Filled) -> None:
+    lib, ids = filled
+    assert found(lib, '"معرض الكتاب"') == [ids[BOOKS]]
+    assert found(lib, '"الكتاب معرض"') == []
+
+
+def test_prefix(filled: Filled) -> None:
+    lib, ids = filled
+    assert set(found(lib, "المعل*")) == {ids[SCHOOL]}
+    assert set(found(lib, "المنتخ*")) == {ids[SPORT]}
+
+
+def test_or(filled: Filled) -> None:
+    lib, ids = filled
+    assert set(found(lib, "المنتخب OR المعرض")) == {ids[SPORT], ids[BOOKS]}
+    assert found(lib, "المنتخب OR المعرض الهدف") == [ids[SPORT]]
+
+
+@pytest.mark.parametrize("query", ['"معرض', "OR", "كتاب OR", "-الكتاب", "...", ""])
+def test_malformed_query_raises_query_error(filled: Filled, query: str) -> None:
+    lib, _ = filled
+    with pytest.raises(QueryError):
+        lib.search(query)
+
+
+def test_filters(filled: Filled) -> None:
+    lib, ids = filled
+    every = "في OR من"
+    assert set(found(lib, every)) == set(ids)
+    agency = {ids[SCHOOL], ids[WATER]}
+    assert set(found(lib, every, source="وكالة الأنباء")) == agency
+    assert set(found(lib, every, source="وكاله الانباء")) == agency  # folded
+    assert set(found(lib, every, since="2024-03-01")) == {ids[SCHOOL], ids[SPORT]}
+    assert set(found(lib, every, until="2024-02")) == {ids[BOOKS], ids[WATER]}
+    assert set(found(lib, every, since="2024-01-01", until="2024-03-10")) == \
+        {ids[BOOKS], ids[SCHOOL]}
+    assert found(lib, every, starred=True) == []
+    lib.set_starred(ids[WATER], True)
+    assert found(lib, every, starred=True) == [ids[WATER]]
+    with pytest.raises(QueryError):
+        lib.search("في", since="yesterday")
+
+
+def test_title_ranks_above_body(lib: Library) -> None:
+    in_body = lib.add_article(Article(
+        "تقرير عن الطقس", "توقعات بأمطار غزيرة وحديث عن الموازنة في البرلمان.",
+        published="2024-05-02")).id
+    in_title = lib.add_article(Article(
+        "البرلمان يقر الموازنة", "صوت النواب بالأغلبية على مشروع القانون.",
+        published="2024-01-01")).id
+    assert found(lib, "الموازنة") == [in_title, in_body]
+
+
+def test_ties_go_to_the_newest(lib: Library) -> None:
+    older = lib.add_article(Article("نشرة", "نص الخبر الأول", published="2023-01-01")).id
+    newer = lib.add_article(Article("نشرة", "نص الخبر الثاني", published="2024-01-01")).id
+    assert found(lib, "نشرة") == [newer, older]
+
+
+def test_limit(filled: Filled) -> None:
+    lib, _ = filled
+    assert len(lib.search("في", limit=2)) == 2
+    assert lib.search("في", limit=0) == []
+
+
+def test_snippet_hits_and_marks_point_into_the_original(filled: Filled) -> None:
+    lib, _ = filled
+    (hit,) = lib.search("اعلنت وزاره")
+    article = lib.get(hit.id)
+    text = article.field_text(hit.field)
+    assert text[hit.snippet_start:hit.snippet_start + len(hit.snippet)] == hit.snippet
+    assert hit.snippet in text and "\n" not in hit.snippet
+    assert hit.marks
+    marked = [hit.snippet[s:e] for s, e in hit.marks]
+    assert marked[:2] == ["أعلنت", "وزارة"]
+    for field, start, end in hit.hits:
+        assert fold_text(article.field_text(field)[start:end]) in {"اعلنت", "وزاره"}
+    assert hit.hits[0][0] == "title"  # reading order: title before body
+    d = hit.to_dict()
+    assert {"id", "title", "source", "published", "snippet", "hits"} <= d.keys()
+    assert d["hits"][0] == {"field": hit.hits[0][0], "start": hit.hits[0][1],
+                            "end": hit.hits[0][2]}
+
+
+def test_snippet_marks_a_phrase_whole(filled: Filled) -> None:
+    lib, _ = filled
+    (hit,) = lib.search('"معرض الكتاب الدولي"')
+    assert [hit.snippet[s:e] for s, e in hit.marks] == ["معرض الكتاب الدولي"]
+
+
+def test_snippet_widens_over_marks(lib: Library) -> None:
+    body = f"وقال إن الحكومة{DAMMA} ستعلن القرار."
+    article_id = lib.add_article(Article("خبر", body)).id
+    (hit,) = lib.search("الحكومه")
+    assert hit.id == article_id
+    (_, start, end) = hit.hits[0]
+    assert body[start:end] == f"الحكومة{DAMMA}"
+
+
+def test_snippet_of_a_long_body_stays_short(lib: Library) -> None:
+    filler = " ".join(["كلام"] * 400)
+    body = f"{filler} الكلمة النادرة {filler}\nفقرة أخرى"
+    lib.add_article(Article("عنوان", body))
+    (hit,) = lib.search("النادرة")
+    assert len(hit.snippet) <= 200 and "النادرة" in hit.snippet
+    assert hit.snippet == body[hit.snippet_start:hit.snippet_start + len(hit.snippet)]
+
+
+def test_word_families_with_stem(lib: Library) -> None:
+    teachers = lib.add_article(Article("خبر", "اجتمع الوزير مع المعلمين في العاصمة.")).id
+    teacher = lib.add_article(Article("خبر آخر", "كرم المجلس معلما متقاعدا.")).id
+    assert found(lib, "معلم") == []
+    assert set(found(lib, "معلم", stem=True)) == {teachers}
+    assert set(found(lib, "والمعلمون", stem=True)) == {teachers}
+    hit = lib.search("المعلمون", stem=True)[0]
+    assert [hit.snippet[s:e] for s, e in hit.marks] == ["المعلمين"]
+    assert teacher not in found(lib, "المعلمين", stem=True)  # معلما is not an inflection
+
+
+def test_index_agrees_with_the_store(filled: Filled) -> None:
+    lib, ids = filled
+    lib.delete(ids[BOOKS])
+    for article_id in lib.ids():
+        title = fold_text(lib.get(article_id).title)
+        word = max(TOKEN.findall(title), key=len)
+        assert article_id in lib.match_ids(word)
+    assert lib.match_ids('"معرض الكتاب"') == []
+
+
+WORDS = ["الحكومة", "أعلنت", "مدرسة", "المياه", "١٥", "كتاب", "قال", "وزير", "«الخطة»",
+         f"قر{SHADDA}ر", "\U0001f4f0", "BBC", "\n"]
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=40), st.sampled_from(WORDS[:10]))
+def test_every_hit_is_the_query_word_in_the_original(lib: Library, words: list[str],
+                                                     query: str) -> None:
+    body = " ".join(words)
+    article = Article(f"عنوان {len(lib.ids())}", body)
+    article_id = lib.add_article(article).id
+    wanted = TOKEN.findall(fold_text(query))
+    for hit in lib.search(query, limit=100):
+        if hit.id != article_id:
+            continue
+        text = lib.get(hit.id).field_text(hit.field)
+        assert text[hit.snippet_start:hit.snippet_start + len(hit.snippet)] == hit.snippet
+        for field, start, end in hit.hits:
+            original = lib.get(hit.id).field_text(field)
+            assert TOKEN.findall(fold_text(original[start:end])) == wanted
