@@ -203,7 +203,7 @@ def test_rows_sort_page_and_filter(filled: tuple[Library, list[int]]) -> None:
 
 @pytest.mark.parametrize(("text", "expected_title"), [
     ("ازمة", "أزمة المياه تتفاقم في القرى الشمالية"),          # hamza folded
-    (f"أ{FATHA}ز{SUKUN}م{FATHA}ة", "أزمة المياه تتفاقم في القرى الشمالية"),       # marks and ة folded
+    (f"أ{FATHA}ز{SUKUN}م{FATHA}ة", "أزمة المياه تتفاقم في القرى الشمالية"),  # marks, ة
     ("المعلمين", "وزارة التربية تعلن خطة لتأهيل المعلمين"),
 ])
 def test_rows_filter_folds_like_find(filled: tuple[Library, list[int]], text: str,
