@@ -4,9 +4,10 @@ The order of trust (``decode_bytes``):
 
 1. A byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE) decides, and is removed.
 2. A declared charset wins when the bytes decode cleanly in it and the result
-   is not mojibake: the ``declared`` argument (an HTTP header), else an HTML
-   ``<meta charset>`` / ``http-equiv`` or an XML declaration found in the first
-   2 KB.
+   is not mojibake (a single-byte charset never wins over bytes that are valid
+   multi-byte UTF-8: such a declaration is stale). Declared by: the
+   ``declared`` argument (an HTTP header), else an HTML ``<meta charset>`` /
+   ``http-equiv`` or an XML declaration found in the first 2 KB.
 3. Strict UTF-8. A file that is valid UTF-8 but ends inside a multi-byte
    character was cut short: it raises ``DecodeFailed`` naming the byte offset
    of the incomplete character (nothing half-imported; the user can re-fetch).
@@ -75,6 +76,12 @@ _STRAY = (
 )
 _GLUED = re.compile(
     rf"[\u0621-\u064a][{_STRAY}]|[{_STRAY}][\u0621-\u064a]"
+)
+# UTF-8 Arabic read as Latin-1/cp1252: a lead byte D8..DB shown as Ø Ù Ú Û,
+# then a continuation byte shown as a C1 control or a Latin-1/cp1252 symbol.
+_UTF8_AS_LATIN = re.compile(
+    "[\u00d8-\u00db][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+    "\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
 )
 _LATIN_GLUED = re.compile(r"[A-Za-z][\u0621-\u064a]|[\u0621-\u064a][A-Za-z]")
 _WORD = re.compile(r"[\u0621-\u064a\u0670\u0640\u064b-\u065f]+")
@@ -146,11 +153,14 @@ def decode_bytes(data: bytes, *, name: str, declared: str | None = None) -> str:
 def looks_like_mojibake(text: str) -> bool:
     """True when ``text`` shows the traces of a wrong decode: Latin-1 letters
     or cp1252 symbols glued to Arabic letters (ISO-8859-6 read as windows-1256,
-    UTF-8 read as windows-1256), or Arabic letters glued to Latin ones in a
-    text that is mostly not Arabic (Latin-1 read as windows-1256)."""
+    UTF-8 read as windows-1256), UTF-8 Arabic read as Latin-1 (``Ø§Ù``), or
+    Arabic letters glued to Latin ones in a text that is mostly not Arabic
+    (Latin-1 read as windows-1256)."""
     glued = len(_GLUED.findall(text))
     arabic = len(_ARABIC_LETTER.findall(text))
     if glued and (glued >= 3 or glued * 50 > arabic):
+        return True
+    if len(_UTF8_AS_LATIN.findall(text)) >= 3:
         return True
     latin_glued = len(_LATIN_GLUED.findall(text))
     return bool(latin_glued) and latin_glued * 20 > max(arabic, 1)
@@ -206,6 +216,13 @@ def _try_declared(data: bytes, label: str | None) -> str | None:
     codec = _codec(label)
     if codec is None:
         return None
+    if not codec.startswith("utf") and not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:  # multi-byte UTF-8 is never an accident: the declaration is stale
+            return None
     try:
         text = data.decode(codec)
     except UnicodeDecodeError:

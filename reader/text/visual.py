@@ -5,6 +5,7 @@ Never pass the output of ``to_visual`` to a Qt widget: Qt shapes Arabic itself.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -59,8 +60,9 @@ def _form(ch: str) -> str:
 def _order_votes(text: str) -> tuple[int, int]:
     """(logical, visual) evidence counted over the Arabic words of ``text``.
 
-    Presentation forms: in logical order a word opens with an initial form and
-    closes with a final one; stored visually, it opens with the final form.
+    Presentation forms: in logical order a joining letter (initial, medial)
+    is followed by one that joins back (medial, final); stored visually, a
+    final or medial form comes first and an initial form after it.
     Plain letters: ة and ى end words, and the article ال starts them; a word
     stored backwards starts with ة/ى or ends with لا.
     """
@@ -69,11 +71,12 @@ def _order_votes(text: str) -> tuple[int, int]:
         core = word.strip(_MARKS)
         if len(core) < 2:
             continue
-        first, last = _form(core[0]), _form(core[-1])
-        if first == "initial" or last == "final":
-            logical += 1
-        if first == "final" or last == "initial":
-            visual += 1
+        forms = [_form(ch) for ch in core if ch not in _MARKS]
+        for a, b in itertools.pairwise(forms):
+            if a in ("initial", "medial") and b in ("medial", "final") and a != b:
+                logical += 1
+            elif a in ("final", "medial") and b in ("medial", "initial") and a != b:
+                visual += 1
         plain = unicodedata.normalize("NFKC", core)
         plain = "".join(ch for ch in plain if ch not in _MARKS)
         if len(plain) < 3:
