@@ -7,6 +7,7 @@ with its context sentence and a link back to its exact place.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -68,14 +69,37 @@ def _plain_url(url: str) -> bool:
     return re.fullmatch(r"https?://[^\s<>]+", url) is not None
 
 
+def _is_punct(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "PS"
+
+
+def _edge_ok(outside: str, inside: str) -> bool:
+    """CommonMark's flanking rule for a ``**`` run between ``outside`` (the
+    character beyond it, "" at a line edge) and ``inside`` (the emphasised side)."""
+    if not inside or inside.isspace():
+        return False
+    return not _is_punct(inside) or not outside or outside.isspace() or _is_punct(outside)
+
+
+def emphasise(before: str, span: str, after: str) -> str:
+    """``before`` + ``span`` + ``after`` as Markdown with ``span`` in bold: ``**``
+    where CommonMark allows it there, ``<strong>`` where it does not (a span
+    that starts with punctuation right after a letter, as in قال«عاجل»)."""
+    core = span.strip()
+    if not core:
+        return escape(before + span + after)
+    lead, trail = span[: len(span) - len(span.lstrip())], span[len(span.rstrip()):]
+    b, c, a = escape(before + lead), escape(core), escape(trail + after)
+    if _edge_ok(b[-1:], c[0]) and _edge_ok(a[:1], c[-1]):
+        return f"{b}**{c}**{a}"
+    return f"{b}<strong>{c}</strong>{a}"
+
+
 def _context_line(article: Article, h: HighlightRecord) -> str:
     text = article.field_text(h.field)
     start, end = min(h.start, len(text)), min(h.end, len(text))
     sentence, s, e = context_sentence(text, start, end)
-    if e <= s:
-        return f"السياق: {escape(sentence)}"
-    return (f"السياق: {escape(sentence[:s])}**{escape(sentence[s:e])}**"
-            f"{escape(sentence[e:])}")
+    return "السياق: " + emphasise(sentence[:s], sentence[s:e], sentence[e:])
 
 
 def _item(article: Article, h: HighlightRecord) -> list[str]:

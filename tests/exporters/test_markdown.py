@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from PySide6.QtGui import QFont, QTextDocument, QTextFormat
 
 from reader.exporters import export_items
@@ -116,3 +118,26 @@ def test_markdown_syntax_in_the_text_stays_literal(qapp, tmp_path: Path, text: s
     assert [b.text for b in blocks if b.heading == 2] == [text]
     assert [b.text for b in blocks if b.quote] == [text]
     assert not any(b.links for b in blocks if b.quote)
+
+
+MD_TEXT = st.text(alphabet=st.sampled_from([*"ابت جد«»\"()*_-#.،؟!:1٢<>[]`\\", "\u064e"]),
+                  min_size=1, max_size=40)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(MD_TEXT, st.data())
+def test_context_bolds_exactly_the_highlight(qapp, tmp_path: Path, body: str,
+                                             data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(body) - 1))
+    end = data.draw(st.integers(start + 1, len(body)))
+    text = body[start:end]
+    assume(text.strip() and "\n" not in text)
+    article = Article(id=1, title="خبر", body=body)
+    h = HighlightRecord(1, "body", "user", "", start, end, text, colour="#ffd54f")
+    out = tmp_path / "prop.md"
+    export_items([(article, [h])], "md", out, force=True)
+    blocks = _read_markdown(out)
+    context = next(b for b in blocks if b.text.startswith("السياق: "))
+    assert "".join(context.bold) == text.strip()
+    assert [b.text for b in blocks if b.quote] == [text.strip()]
