@@ -51,9 +51,10 @@ def read_feed(text: str, *, name: str, url: str = "") -> list[Article]:
             raise UnsupportedFile(name, "not a valid RSS or Atom feed")
         raise EmptyInput(name, "the feed has no entries")
     source = _plain(parsed.feed.get("title", ""))
+    language = str(parsed.feed.get("language", "") or "ar")[:2].lower() or "ar"
     articles = []
     for entry in parsed.entries:
-        article = _entry_article(entry, source=source)
+        article = _entry_article(entry, source=source, language=language)
         if article is not None:
             articles.append(article)
     if not articles:
@@ -67,7 +68,7 @@ def _plain(value: str) -> str:
     return to_logical(text) if has_presentation_forms(text) else text
 
 
-def _entry_article(entry: Any, *, source: str) -> Article | None:
+def _entry_article(entry: Any, *, source: str, language: str) -> Article | None:
     markup = ""
     for content in entry.get("content", []) or []:
         if content.get("value"):
@@ -94,5 +95,5 @@ def _entry_article(entry: Any, *, source: str) -> Article | None:
         author=_plain(entry.get("author", "") or ""),
         published=time.strftime("%Y-%m-%dT%H:%M:%SZ", published) if published else "",
         source=source,
-        language=(entry.get("language") or "ar")[:2] or "ar",
+        language=language if language.isalpha() else "ar",
     )

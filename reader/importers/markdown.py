@@ -11,7 +11,8 @@
 - Markup is stripped to its text: emphasis, inline code, links (their text is
   kept, the address dropped), images (dropped), HTML tags, escapes, list and
   quotation markers, rules, code fences (the code lines are kept as text),
-  link reference definitions (dropped).
+  link reference definitions (dropped); scripts, styles, frames and HTML
+  comments are dropped with their content.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ _LIST = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _REFDEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_RAW_HTML = re.compile(r"<(script|style|iframe|object|template)\b.*?</\1\s*>|<!--.*?-->",
+                       re.IGNORECASE | re.DOTALL)
 _EMPHASIS_LINE = re.compile(r"^(\*\*|__|\*|_)(?!\s)(.+?)(?<!\s)\1$")
 
 
@@ -120,7 +123,7 @@ def blocks(markdown: str) -> list[tuple[str, str]]:
 
 def read_markdown(text: str, *, name: str) -> list[Article]:
     """One article from a Markdown document. Raises ``EmptyInput``."""
-    parts = blocks(text)
+    parts = blocks(_RAW_HTML.sub("\n", text))
     while parts and is_share_line(parts[-1][1]):
         parts.pop()
     if not parts:

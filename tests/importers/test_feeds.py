@@ -1,0 +1,106 @@
+"""RSS and Atom feeds: one article per entry, HTML reduced to clean text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.errors import EmptyInput, ReaderError, UnsupportedFile
+from reader.importers import read_file
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "importers"
+
+
+def _everything(articles: list) -> str:
+    return "\n".join("\n".join(a.fields().values()) for a in articles)
+
+
+def test_rss_entries() -> None:
+    articles = read_file(DATA / "feed_rss.xml")
+    assert len(articles) == 3  # the blank fourth item is skipped
+    first, second, _ = articles
+    assert first.title == "البنك المركزي يثبت سعر الفائدة عند 5.25%"
+    # content:encoded wins over the description
+    assert first.body.split("\n") == [
+        "أبقى البنك المركزي سعر الفائدة الرئيسي عند 5.25% للشهر الثالث على التوالي.",
+        "وقال المحافظ إن «التضخم بدأ يتراجع لكنه لم يبلغ الهدف بعد».",
+        "اقرأ المزيد",
+    ]
+    assert first.url == "https://news.example.com/economy/rates-steady"
+    assert first.author == "سلمى الحسيني"
+    assert first.published == "2025-03-04T06:15:00Z"
+    assert first.source == "نشرة الواحة الاقتصادية"
+    assert second.body.startswith("ارتفعت صادرات التمور بنسبة ٢٠٪")
+    assert second.published == "2025-03-03T18:40:00Z"
+
+
+def test_rss_entry_without_title_or_web_link() -> None:
+    third = read_file(DATA / "feed_rss.xml")[2]
+    assert third.title == "خبر بلا عنوان"
+    assert third.body.startswith("خبر بلا عنوان: افتتاح سوق")
+    assert third.url == ""  # ftp: is not a web address
+
+
+def test_feed_html_never_keeps_scripts_images_or_handlers() -> None:
+    text = _everything(read_file(DATA / "feed_rss.xml") + read_file(DATA / "feed_atom.xml"))
+    for bad in ("<", "script", "document.cookie", "tracker.example", "javascript:", "alert",
+                "onerror", "pixel.gif", "evil.example"):
+        assert bad not in text
+
+
+def test_atom_entries() -> None:
+    first, second = read_file(DATA / "feed_atom.xml")
+    assert first.title == "باحثون يرصدون نجماً جديداً"
+    assert first.body == ("رصد فريق من الفلكيين نجماً جديداً على بعد 1200 سنة ضوئية.\n"
+                          'وقال رئيس الفريق إن "الاكتشاف تم بالصدفة".')
+    assert first.url == "https://science.example.com/new-star"
+    assert first.author == "كريم البنّاء"
+    assert first.published == "2025-05-01T19:30:00Z"
+    assert first.source == "مدونة العلوم"
+    assert second.published == "2025-04-28T06:00:00Z"  # updated, when not published
+    assert second.body == "بدأ تلسكوب جديد عمله في الصحراء بعد ثلاث سنوات من البناء."
+
+
+def test_feed_in_windows_1256_with_its_declaration(tmp_path: Path) -> None:
+    xml = (DATA / "feed_atom.xml").read_text(encoding="utf-8")
+    xml = xml.replace('encoding="utf-8"', 'encoding="windows-1256"').replace("البنّاء", "البناء")
+    path = tmp_path / "legacy.atom"
+    path.write_bytes(xml.encode("cp1256"))
+    first, _ = read_file(path)
+    assert first.author == "كريم البناء"
+    assert first.title == "باحثون يرصدون نجماً جديداً"
+
+
+def test_feed_detected_by_content_without_extension(tmp_path: Path) -> None:
+    path = tmp_path / "feed"
+    path.write_bytes((DATA / "feed_rss.xml").read_bytes())
+    assert len(read_file(path)) == 3
+
+
+def test_feed_never_opens_a_file_or_address_it_names(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("سر لا يجوز أن يظهر", encoding="utf-8")
+    xml = (f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file://{secret}">]>'
+           "<rss version=\"2.0\"><channel><title>t</title><item><title>خبر</title>"
+           "<description>نص الخبر &x;</description></item></channel></rss>")
+    path = tmp_path / "xxe.rss"
+    path.write_text(xml, encoding="utf-8")
+    try:
+        articles = read_file(path)
+    except ReaderError:
+        return
+    assert "سر لا يجوز" not in _everything(articles)
+
+
+@pytest.mark.parametrize(("xml", "error"), [
+    ('<?xml version="1.0"?><rss version="2.0"><channel><title>فارغ</title></channel></rss>',
+     EmptyInput),
+    ('<?xml version="1.0"?><catalog><book>كتاب</book></catalog>', UnsupportedFile),
+])
+def test_bad_feeds(tmp_path: Path, xml: str, error: type[ReaderError]) -> None:
+    path = tmp_path / "bad.xml"
+    path.write_text(xml, encoding="utf-8")
+    with pytest.raises(error) as exc:
+        read_file(path)
+    assert exc.value.subject == str(path)

@@ -1,0 +1,161 @@
+"""Saved web pages: trafilatura's main text, useful titles, clean text only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.errors import EmptyInput, InputTooLarge
+from reader.importers import read_file
+from reader.importers.html import MAX_HTML_DEPTH, html_to_text
+
+MOJIBAKE_LETTERS = "ÃÇÚÑÈ×àçØÙ"
+
+PAGE = """<!doctype html>
+<html lang="ar" dir="rtl"><head><meta charset="utf-8">
+<title>الواحة | الرئيسية</title>
+<meta property="og:title" content="افتتاح أكبر محطة لتحلية المياه في المنطقة">
+<meta property="og:site_name" content="الواحة الإخبارية">
+<meta name="author" content="نور الهدى سعيد">
+<meta property="article:published_time" content="2025-07-21T08:00:00+03:00">
+<link rel="canonical" href="https://news.example.com/desalination-plant">
+<script src="https://tracker.example.net/t.js"></script>
+<style>body {{ background: url(https://cdn.example.net/bg.png) }}</style>
+</head>
+<body onload="track()">
+<nav><a href="/">الرئيسية</a> | <a href="/economy">اقتصاد</a></nav>
+<article>
+<h1>افتتاح أكبر محطة لتحلية المياه في المنطقة</h1>
+<p>افتتحت الحكومة صباح اليوم محطة جديدة لتحلية مياه البحر بطاقة 300 ألف متر مكعب يومياً،
+تكفي لتزويد نحو مليون ونصف المليون نسمة بمياه الشرب.</p>
+<img src="https://cdn.example.net/plant.jpg" onerror="steal()" alt="المحطة">
+<iframe src="https://ads.example.net/frame"></iframe>
+<p>وقال وزير المياه إن «المحطة تعمل بالطاقة الشمسية خلال النهار»، مضيفاً أن كلفتها
+بلغت 850 مليون دولار.</p>
+<p>وأوضح أن المرحلة الثانية ستبدأ في 2027 <a href="javascript:alert(1)">التفاصيل</a>.</p>
+<p onclick="evil()">ويتوقع خبراء أن تنخفض كلفة المتر المكعب إلى أقل من نصف دولار خلال
+السنوات الخمس المقبلة مع تحسن تقنيات الأغشية.</p>
+</article>
+<footer>جميع الحقوق محفوظة</footer>
+</body></html>
+"""
+
+
+@pytest.fixture
+def page(tmp_path: Path) -> Path:
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    return path
+
+
+def test_page_main_text_and_metadata(page: Path) -> None:
+    [article] = read_file(page)
+    assert article.title == "افتتاح أكبر محطة لتحلية المياه في المنطقة"
+    assert article.body.split("\n")[0].startswith("افتتحت الحكومة صباح اليوم")
+    assert "«المحطة تعمل بالطاقة الشمسية خلال النهار»" in article.body
+    assert article.source == "الواحة الإخبارية"
+    assert article.author == "نور الهدى سعيد"
+    assert article.published.startswith("2025-07-21")
+    assert article.url == "https://news.example.com/desalination-plant"
+    assert article.language == "ar"
+
+
+def test_page_keeps_text_only(page: Path) -> None:
+    [article] = read_file(page)
+    text = "\n".join(article.fields().values())
+    for bad in ("<", "script", "tracker", "onload", "onclick", "onerror", "javascript:",
+                "alert", "iframe", "ads.example", "plant.jpg", "steal", "evil", "bg.png"):
+        assert bad not in text
+
+
+def test_corpus_saved_pages(corpus_dir: Path) -> None:
+    for path in sorted((corpus_dir / "raw").iterdir()):
+        [article] = read_file(path)
+        assert any("\u0621" <= ch <= "\u064a" for ch in article.title), path
+        assert "windows-1256" not in article.title
+        assert not any(ch in article.title + article.body for ch in MOJIBAKE_LETTERS), path
+        assert article.body
+
+
+def test_cnn_page(corpus_dir: Path) -> None:
+    [article] = read_file(corpus_dir / "raw" / "001_cnnarabic_2013_utf8.html")
+    assert article.title == "معارضون يسيطرون على مخازن للصواريخ بريف دمشق"
+    assert article.body.startswith("دمشق، سوريا (CNN) -- أكدت جهات سورية معارضة")
+    assert 'بـ"الجيش الحر"' in article.body  # &quot; entities decoded
+    assert "&#" not in article.body and "&quot;" not in article.body
+    assert article.url.startswith("http://arabic.cnn.com/2013/middle_east/")
+    assert "\r" not in article.body
+
+
+def test_tiny_page_with_a_useless_title(corpus_dir: Path) -> None:
+    # <title> windows-1256 </title>, no charset declared, a <body> of text.
+    [article] = read_file(corpus_dir / "raw" / "002_qassam-gaza_cp1256.html")
+    assert article.title.startswith("أعلنت كتائب")
+    assert article.body.startswith(article.title)
+    assert "16:20" in article.body
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    ("<title>utf-8</title><meta property='og:title' content='عنوان من og'>", "عنوان من og"),
+    ("<title>Untitled</title>", "العنوان من الترويسة"),
+    ("<title>Home Page News</title>", "العنوان من الترويسة"),  # Latin title, Arabic page
+])
+def test_title_fallbacks(tmp_path: Path, head: str, expected: str) -> None:
+    path = tmp_path / "t.html"
+    path.write_text(f"<html><head><meta charset='utf-8'>{head}</head><body>"
+                    "<h1>العنوان من الترويسة</h1><p>نص قصير عن افتتاح مكتبة في الحي.</p>"
+                    "</body></html>", encoding="utf-8")
+    [article] = read_file(path)
+    assert article.title == expected
+
+
+def test_html_inside_a_txt_file_is_read_as_html(tmp_path: Path) -> None:
+    path = tmp_path / "saved.txt"
+    path.write_text(PAGE, encoding="utf-8")
+    [article] = read_file(path)
+    assert article.title == "افتتاح أكبر محطة لتحلية المياه في المنطقة"
+
+
+def test_xhtml_with_an_xml_declaration(tmp_path: Path) -> None:
+    path = tmp_path / "page.xhtml"
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n'
+                    '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>خبر قصير</title>'
+                    "</head><body><p>انطلق مهرجان المسرح مساء أمس بعرض افتتاحي.</p></body></html>",
+                    encoding="utf-8")
+    [article] = read_file(path)
+    assert article.title == "خبر قصير"
+    assert "مهرجان المسرح" in article.body
+
+
+def test_deep_nesting_is_refused_before_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "deep.html"
+    depth = MAX_HTML_DEPTH + 1
+    path.write_text("<html><body>" + "<div>" * depth + "نص" + "</div>" * depth + "</body></html>",
+                    encoding="utf-8")
+    with pytest.raises(InputTooLarge) as exc:
+        read_file(path)
+    assert exc.value.subject == str(path)
+    assert str(MAX_HTML_DEPTH) in str(exc.value)
+
+
+def test_unclosed_paragraphs_do_not_count_as_nesting(tmp_path: Path) -> None:
+    path = tmp_path / "sloppy.html"
+    path.write_text("<html><body>" + "<p>فقرة من خبر طويل عن الطقس" * (MAX_HTML_DEPTH * 2)
+                    + "</body></html>", encoding="utf-8")
+    [article] = read_file(path)
+    assert "الطقس" in article.body
+
+
+def test_page_without_text(tmp_path: Path) -> None:
+    path = tmp_path / "blank.html"
+    path.write_text("<html><head><title>x</title><script>var a=1;</script></head>"
+                    "<body><img src='a.png'></body></html>", encoding="utf-8")
+    with pytest.raises(EmptyInput) as exc:
+        read_file(path)
+    assert exc.value.subject == str(path)
+
+
+def test_html_to_text_blocks_and_whitespace() -> None:
+    text = html_to_text("<div>سطر   أول<br>سطر\tثان</div><p>فقرة<script>x()</script> تكمل</p>")
+    assert text == "سطر أول\nسطر ثان\nفقرة تكمل"

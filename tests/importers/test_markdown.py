@@ -1,0 +1,79 @@
+"""Markdown: headline, subtitle, byline and body, markup stripped to text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.errors import EmptyInput
+from reader.importers import read_file
+from reader.importers.markdown import blocks, strip_inline
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "importers"
+
+
+def test_markdown_article() -> None:
+    [article] = read_file(DATA / "article.md")
+    assert article.title == "سوق الكتب المستعملة تنتعش في الصيف"
+    assert article.subtitle.startswith("باعة الأرصفة يقولون")
+    assert article.byline == "القاهرة - مراسل الواحة"
+    assert article.body.split("\n") == [
+        # soft line breaks inside a paragraph join with a space
+        "ارتفعت مبيعات الكتب المستعملة في أسواق الأرصفة بنسبة 25% خلال شهري يوليو "
+        "وأغسطس، بحسب تقديرات رابطة الباعة.",
+        "وقال البائع محمود سالم إن «الطالب يشتري ثلاثة كتب مستعملة بثمن كتاب جديد واحد».",
+        "أسعار في المتناول",
+        "الروايات: من 20 إلى 60 جنيهاً",
+        "الكتب الجامعية: نحو نصف السعر الأصلي",
+        "نحن لا نبيع الورق، نبيع الذكريات، يقول أحد الباعة.",
+        "ملاحظة: الأرقام تقديرية وتشمل القاهرة والإسكندرية فقط.",
+    ]
+
+
+def test_markdown_markup_and_addresses_never_reach_the_text() -> None:
+    [article] = read_file(DATA / "article.md")
+    text = "\n".join(article.fields().values())
+    for bad in ("#", "*", "](", "https://", "cover.jpg", "alert", "<", ">", "`", "---"):
+        assert bad not in text
+
+
+@pytest.mark.parametrize(("line", "text"), [
+    ("**عاجل**: انقطاع الكهرباء", "عاجل: انقطاع الكهرباء"),
+    ("قال _الوزير_ إن", "قال الوزير إن"),
+    ("اسم_الملف_الطويل يبقى", "اسم_الملف_الطويل يبقى"),
+    ("النسبة 3 * 4 تساوي 12", "النسبة 3 * 4 تساوي 12"),
+    (r"نجمة \* حرفية", "نجمة * حرفية"),
+    ("[الرابط](https://example.com) هنا", "الرابط هنا"),
+    ("صورة ![بديل](a.png) هنا", "صورة  هنا"),
+    ("<b>غامق</b> و`رمز`", "غامق ورمز"),
+])
+def test_strip_inline(line: str, text: str) -> None:
+    assert strip_inline(line) == text
+
+
+def test_setext_heading_and_no_heading(tmp_path: Path) -> None:
+    path = tmp_path / "setext.md"
+    path.write_text("افتتاح مكتبة عامة جديدة\n=====\n\nافتتحت البلدية مكتبة تضم 5000 كتاب.\n",
+                    encoding="utf-8")
+    [article] = read_file(path)
+    assert article.title == "افتتاح مكتبة عامة جديدة"
+    assert article.body == "افتتحت البلدية مكتبة تضم 5000 كتاب."
+
+    plain = tmp_path / "plain.markdown"
+    plain.write_text("عنوان بلا علامة\n\nفقرة أولى فيها 3 أرقام وأكثر.\n\nفقرة ثانية.\n",
+                     encoding="utf-8")
+    [article] = read_file(plain)
+    assert article.title == "عنوان بلا علامة"
+    assert article.body == "فقرة أولى فيها 3 أرقام وأكثر.\nفقرة ثانية."
+
+
+def test_code_fences_keep_their_lines() -> None:
+    assert blocks("```\nسطر أول\nسطر ثان\n```\n") == [("p", "سطر أول"), ("p", "سطر ثان")]
+
+
+def test_empty_markdown(tmp_path: Path) -> None:
+    path = tmp_path / "empty.md"
+    path.write_text("---\n\n<!-- لا شيء -->\n", encoding="utf-8")
+    with pytest.raises(EmptyInput):
+        read_file(path)
