@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from reader.exporters.common import (
     ExportItem,
@@ -52,7 +52,7 @@ def _highlight_html(article: Article, h: HighlightRecord) -> str:
     sentence, s, e = context_sentence(text, start, end)
     colour = normalise_colour(h.colour) if h.kind == "user" else ""
     colour = colour or KIND_COLOURS.get(h.kind, KIND_COLOURS["user"])
-    parts = [_block(h.text, style="margin-right: 12px; margin-left: 12px; font-size: 12pt; "
+    parts = [_block(h.text, style="margin-right: 9pt; margin-left: 9pt; font-size: 12pt; "
                                   f"background-color: {KIND_COLOURS.get(h.kind, colour)};")]
     if h.speaker:
         parts.append(_block(h.speaker, inner=f"— {escape(h.speaker)}"))
@@ -89,24 +89,70 @@ def article_html(article: Article, highlights: Sequence[HighlightRecord]) -> str
     return "\n".join(parts)
 
 
+ARTICLES_PER_CHUNK = 100
+"""Articles laid out per QTextDocument: memory stays flat for a whole library,
+and cancel is honoured between chunks. Each chunk starts a new page."""
+
+RESOLUTION = 300
+
+
 def write(items: Sequence[ExportItem], path: Path, ticker: Ticker) -> None:
-    """Lay out every article in one QTextDocument and print it to ``path`` (A4)."""
+    """Lay out the articles chunk by chunk and paint them page by page on an A4
+    QPdfWriter at ``path``, with page numbers. Raises Cancelled between chunks."""
     ensure_app()
-    doc = QTextDocument()
-    doc.setDefaultFont(arabic_font(BODY_POINTS))
-    doc.setDocumentMargin(0)
-    parts = [f'<h1 dir="rtl">{escape(PAGE_TITLE)}</h1>']
-    for article, highlights in items:
-        parts.append(article_html(article, highlights))
-        ticker.step()
-    # One setHtml: inserting piece by piece merges each first block into the last.
-    doc.setHtml("\n".join(parts))
-    ticker.check()
     writer = QPdfWriter(str(path))
     writer.setTitle(PAGE_TITLE)
     writer.setCreator("rtl-reader")
+    writer.setResolution(RESOLUTION)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
-    doc.print_(writer)
-    del writer  # the file is complete only once the writer is gone
-    ticker.check()
+    rect = writer.pageLayout().paintRectPixels(RESOLUTION)
+    footer = RESOLUTION // 3
+    page = QSizeF(rect.width(), rect.height() - footer)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"cannot write a PDF to {path}")
+    try:
+        number = 0
+        chunks = [items[i:i + ARTICLES_PER_CHUNK]
+                  for i in range(0, len(items), ARTICLES_PER_CHUNK)] or [[]]
+        for index, chunk in enumerate(chunks):
+            parts = [f'<h1 dir="rtl">{escape(PAGE_TITLE)}</h1>'] if index == 0 else []
+            parts += [article_html(article, highlights) for article, highlights in chunk]
+            doc = _document("\n".join(parts), writer, page)
+            for p in range(doc.pageCount()):
+                if number:
+                    writer.newPage()
+                number += 1
+                _paint_page(painter, doc, p, page, footer, number)
+            for _ in chunk:
+                ticker.step()
+    finally:
+        painter.end()
+        del writer  # the file is complete only once the writer is gone
+
+
+def _document(html: str, device: QPdfWriter, page: QSizeF) -> QTextDocument:
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(device)
+    doc.setDefaultFont(arabic_font(BODY_POINTS))
+    doc.setDocumentMargin(0)
+    doc.setPageSize(page)
+    # One setHtml per document: inserting piece by piece merges each first
+    # block into the last one.
+    doc.setHtml(html)
+    return doc
+
+
+def _paint_page(painter: QPainter, doc: QTextDocument, index: int, page: QSizeF,
+                footer: int, number: int) -> None:
+    top = index * page.height()
+    painter.save()
+    painter.translate(0, -top)
+    doc.drawContents(painter, QRectF(0, top, page.width(), page.height()))
+    painter.restore()
+    painter.save()
+    painter.setFont(arabic_font(9))
+    painter.drawText(QRectF(0, page.height(), page.width(), footer),
+                     int(Qt.AlignmentFlag.AlignCenter), str(number))
+    painter.restore()
