@@ -383,7 +383,7 @@ class Library:
         articles read so far are stored, then the error propagates.
         """
         results: list[AddResult] = []
-        batch: list[_Prepared] = []
+        batch: list[Article] = []
         created = _now()
         source = iter(articles)
         while True:
@@ -395,7 +395,7 @@ class Library:
                 if batch:
                     results += self._write_batch(batch, created)
                 raise
-            batch.append(_prepare(article, created))
+            batch.append(article)
             if len(batch) >= BATCH_SIZE:
                 results += self._write_batch(batch, created)
                 batch = []
@@ -407,19 +407,23 @@ class Library:
         """``add_articles([article])[0]``."""
         return self.add_articles([article])[0]
 
-    def _write_batch(self, batch: list[_Prepared], created: str) -> list[AddResult]:
+    def _write_batch(self, batch: list[Article], created: str) -> list[AddResult]:
+        hashes = [a.content_hash() for a in batch]
+        # Derive text, stems and highlights outside the write lock, and only for
+        # articles not already stored (re-importing a folder costs little).
+        with self._read() as con:
+            stored = self._stored_ids(con, hashes)
+        prepared = {h: _prepare(a, created) for a, h in zip(batch, hashes, strict=True)
+                    if h not in stored}
         results: list[AddResult] = []
         with self._write() as con:
-            seen: dict[str, int] = {}
-            for p in batch:
-                found = seen.get(p.content_hash)
-                if found is None:
-                    row = con.execute("SELECT id FROM articles WHERE content_hash = ?",
-                                      (p.content_hash,)).fetchone()
-                    found = row[0] if row else None
+            stored = self._stored_ids(con, hashes)
+            for article, content_hash in zip(batch, hashes, strict=True):
+                found = stored.get(content_hash)
                 if found is not None:
-                    results.append(AddResult(int(found), True))
+                    results.append(AddResult(found, True))
                     continue
+                p = prepared.get(content_hash) or _prepare(article, created)
                 a = p.article
                 cur = con.execute(
                     "INSERT INTO articles (title, subtitle, caption, byline, body, source, url,"
@@ -433,9 +437,15 @@ class Library:
                 article_id = int(cur.lastrowid or 0)
                 self._insert_derived(con, article_id, p)
                 self._insert_user_highlights(con, article_id, a, created)
-                seen[p.content_hash] = article_id
+                stored[content_hash] = article_id
                 results.append(AddResult(article_id, False))
         return results
+
+    @staticmethod
+    def _stored_ids(con: sqlite3.Connection, hashes: Sequence[str]) -> dict[str, int]:
+        marks = ", ".join("?" * len(hashes))
+        return {h: int(i) for h, i in con.execute(
+            f"SELECT content_hash, id FROM articles WHERE content_hash IN ({marks})", hashes)}
 
     @staticmethod
     def _insert_derived(con: sqlite3.Connection, article_id: int, p: _Prepared) -> None:
@@ -483,8 +493,7 @@ class Library:
         with self._write() as con:
             if con.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount == 0:
                 raise _not_found(article_id)
-            con.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
-            con.execute("DELETE FROM articles_stem WHERE rowid = ?", (article_id,))
+            _delete_index_rows(con, article_id)
 
     def count(self) -> int:
         with self._read() as con:
@@ -599,8 +608,7 @@ class Library:
     def _replace_derived(self, con: sqlite3.Connection, article_id: int, p: _Prepared) -> None:
         con.execute("DELETE FROM highlights WHERE article_id = ? AND kind != 'user'",
                     (article_id,))
-        con.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
-        con.execute("DELETE FROM articles_stem WHERE rowid = ?", (article_id,))
+        _delete_index_rows(con, article_id)
         self._insert_derived(con, article_id, p)
 
     # -- highlights -------------------------------------------------------------
@@ -784,8 +792,11 @@ class Library:
         if progress:
             progress(0, total)
         with self._write() as con:
-            for table in ("articles_fts", "articles_stem"):
-                con.execute(f"DELETE FROM {table} WHERE rowid NOT IN (SELECT id FROM articles)")
+            # Until the last batch commits, the word-family index is partial;
+            # "rebuilding" makes the next open rebuild it if we are killed.
+            con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('stemmer', 'rebuilding')")
+            con.execute("INSERT INTO articles_stem(articles_stem) VALUES ('delete-all')")
+            con.execute("DELETE FROM articles_fts WHERE rowid NOT IN (SELECT id FROM articles)")
         for i in range(0, total, BATCH_SIZE):
             chunk = ids[i:i + BATCH_SIZE]
             prepared = []
@@ -800,7 +811,10 @@ class Library:
                                 " figures = ?, engine = ? WHERE id = ?",
                                 (p.title_key, p.source_key, p.quotes, p.figures,
                                  ENGINE_VERSION, article_id))
-                    self._replace_derived(con, article_id, p)
+                    con.execute("DELETE FROM highlights WHERE article_id = ? AND kind != 'user'",
+                                (article_id,))
+                    con.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+                    self._insert_derived(con, article_id, p)
             if progress:
                 progress(min(i + BATCH_SIZE, total), total)
         with self._write() as con:
@@ -812,7 +826,7 @@ class Library:
     def _rebuild_stems(self) -> None:
         """Refill the word-family index after the stemmer changed (one transaction)."""
         with self._write() as con:
-            con.execute("DELETE FROM articles_stem")
+            con.execute("INSERT INTO articles_stem(articles_stem) VALUES ('delete-all')")
             rows = con.execute(f"SELECT rowid, {_FTS_COLS} FROM articles_fts").fetchall()
             con.executemany(
                 f"INSERT INTO articles_stem (rowid, {_FTS_COLS}) VALUES (?, ?, ?, ?, ?, ?)",
@@ -831,6 +845,20 @@ def _record(r: Sequence[Any]) -> HighlightRecord:
                            json.loads(value) if value is not None else None, speaker,
                            colour, note, created, engine, hid,
                            {"orphaned": True} if orphan else {})
+
+
+def _delete_index_rows(con: sqlite3.Connection, article_id: int) -> None:
+    """Remove an article from both indexes. The contentless stem index must be
+    told the stems it holds, recomputed from the folded text still in
+    ``articles_fts``; so this runs before that row goes."""
+    row = con.execute(f"SELECT {_FTS_COLS} FROM articles_fts WHERE rowid = ?",
+                      (article_id,)).fetchone()
+    if row is None:
+        return
+    con.execute(f"INSERT INTO articles_stem (articles_stem, rowid, {_FTS_COLS})"
+                " VALUES ('delete', ?, ?, ?, ?, ?, ?)",
+                (article_id, *(stem_text(text) for text in row)))
+    con.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
 
 
 def _not_found(article_id: int) -> NotFound:

@@ -14,7 +14,8 @@ Tables (version 2):
 - ``highlights``: automatic and user highlights; ``value`` is JSON;
   ``orphan`` is 1 for a user highlight whose text vanished in an update.
 - ``articles_fts``: FTS5 over the folded text fields, ``rowid`` = article id.
-- ``articles_stem`` (v2): the same fields folded then stemmed (word families).
+- ``articles_stem`` (v2): the same fields folded then stemmed (word families),
+  contentless (values recomputed from ``articles_fts`` when a row goes).
 - ``meta``: key/value (``stemmer`` = the STEMMER_VERSION of ``articles_stem``).
 """
 
@@ -80,9 +81,12 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 V2_DDL = f"""
 CREATE VIRTUAL TABLE articles_stem USING fts5(
-    {", ".join(FTS_COLUMNS)}, tokenize = '{TOKENIZE}'
+    {", ".join(FTS_COLUMNS)}, content = '', tokenize = '{TOKENIZE}'
 );
 """
+"""Contentless: the stems are derived from ``articles_fts`` (deterministic for
+one STEMMER_VERSION), so a row is deleted with the FTS5 ``'delete'`` command
+and values recomputed from ``articles_fts``, and no copy of the text is kept."""
 
 
 def _to_v1(con: sqlite3.Connection) -> None:

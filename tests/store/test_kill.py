@@ -79,6 +79,7 @@ def _check_whole(store: Path, at_least: int) -> None:
     try:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         for table in ("articles_fts", "articles_stem"):
+            con.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
             strays = con.execute(f"SELECT count(*) FROM {table} WHERE rowid NOT IN "
                                  "(SELECT id FROM articles)").fetchone()[0]
             assert strays == 0, table

@@ -321,3 +321,41 @@ def test_an_iterator_that_fails_keeps_what_came_before(lib: Library) -> None:
         lib.add_articles(articles())
     assert lib.count() == 2
 
+
+
+def _fts_integrity(path: Path) -> None:
+    """FTS5's own check: raises when an index disagrees with its content."""
+    con = sqlite3.connect(path)
+    try:
+        for table in ("articles_fts", "articles_stem"):
+            con.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+    finally:
+        con.close()
+
+
+def test_both_indexes_stay_consistent_through_every_change(store_path: Path) -> None:
+    with Library.open(store_path) as lib:
+        ids = [r.id for r in lib.add_articles(sample_articles())]
+        lib.delete(ids[1])
+        changed = lib.get(ids[0])
+        changed.body = "نص جديد عن المعلمين والمدارس."
+        lib.update_article(changed)
+        _fts_integrity(store_path)
+        assert lib.match_ids("معلم", stem=True) == [ids[0]]
+        assert lib.match_ids("الكتاب", stem=True) == []
+        lib.reindex()
+        _fts_integrity(store_path)
+        assert lib.match_ids("معلم", stem=True) == [ids[0]]
+
+
+def test_an_interrupted_stem_rebuild_is_finished_on_open(store_path: Path) -> None:
+    with Library.open(store_path) as lib:
+        article_id = lib.add_article(school_article()).id
+    con = sqlite3.connect(store_path)
+    with con:
+        con.execute("UPDATE meta SET value = 'rebuilding' WHERE key = 'stemmer'")
+        con.execute("INSERT INTO articles_stem(articles_stem) VALUES ('delete-all')")
+    con.close()
+    with Library.open(store_path) as lib:
+        assert lib.match_ids("معلم", stem=True) == [article_id]
+    _fts_integrity(store_path)
