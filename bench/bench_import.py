@@ -21,11 +21,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_store import Generator  # noqa: E402
+from make_store import Generator
 
-from reader.store import Library, library  # noqa: E402
-from reader.store.stem import stem_text  # noqa: E402
-from reader.text import find_highlights, fold_text  # noqa: E402
+from reader.store import Library, library
+from reader.store.stem import stem_text
+from reader.text import find_highlights, fold_text
 
 
 def main(argv: list[str]) -> int:

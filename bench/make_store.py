@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.store import Article, Library  # noqa: E402
+from reader.store import Article, Library
 
 FUNCTION = ("في من على إلى أن التي الذي مع عن هذا هذه بين بعد قبل حتى خلال كما أو لا "
             "ما قد إن كان كانت وقد ولا حيث عند منذ ضد عبر نحو لدى أكثر أمام").split()
