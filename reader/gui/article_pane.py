@@ -120,7 +120,7 @@ class ArticlePane(QWidget):
         self.view.set_article(article, highlights)
         self.highlights_panel.set_highlights(self.view.highlights())
         self.find_bar.set_texts([(name, article.field_text(name)) for name in TEXT_FIELDS])
-        self.view.scroll_to("body", article.position if at is None else at)
+        self.view.scroll_to_reading_position(article.position if at is None else at)
 
     def current_article_id(self) -> int | None:
         return self._article_id

@@ -157,21 +157,20 @@ class DocumentOffsets:
         starts (a highlight belongs to one field). None when it selects nothing.
         """
         lo, hi = sorted((anchor, position))
-        first = self.locate(lo)
-        last = self.locate(hi, prefer_previous=True)
-        if first is None or last is None:
+        located = self.locate(lo)
+        if lo == hi or located is None:
             return None
-        name, start = first
-        f = self.field(name)
-        assert f is not None
+        name, start = located
+        k = [f.name for f in self.fields].index(name)
+        f = self.fields[k]
         if start >= f.length:
             # The selection starts on the separator after the field: the next one.
-            k = self.fields.index(f)
             if k + 1 >= len(self.fields):
                 return None
-            f = self.fields[k + 1]
-            name, start = f.name, 0
-        end = last[1] if last[0] == name else f.length
+            f, start = self.fields[k + 1], 0
+        if hi <= f.start:
+            return None
+        end = f.to_index(min(hi, f.end))
         if end <= start:
             return None
-        return name, start, end
+        return f.name, start, end

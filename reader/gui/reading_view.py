@@ -213,7 +213,8 @@ class ReadingView(QTextBrowser):
             old.deleteLater()
         if not self._show_diacritics:
             self._hider = _DiacriticsHider(doc)
-        self._anchor = ("body", 0)
+            self._hider.rehighlight()
+        self._anchor = (self._offsets.fields[0].name, 0) if self._offsets.fields else ("body", 0)
         self.set_highlights(highlights)
 
     def clear_article(self) -> None:
@@ -340,6 +341,8 @@ class ReadingView(QTextBrowser):
             self._hider = None
         elif not show and self._hider is None:
             self._hider = _DiacriticsHider(self.document())
+            # Now, not on the highlighter's own deferred pass, so the change is seen at once.
+            self._hider.rehighlight()
 
     def shows_diacritics(self) -> bool:
         return self._show_diacritics
@@ -496,6 +499,8 @@ class ReadingView(QTextBrowser):
         line = block.layout().lineForTextPosition(position - block.position())
         if line.isValid():
             top += line.y()
+        if position == 0:
+            top = 0.0  # the very top, document margin included
         if center:
             top -= self.viewport().height() / 2
         self._anchor = (placed.name, index)
@@ -504,6 +509,14 @@ class ReadingView(QTextBrowser):
             self.verticalScrollBar().setValue(max(0, int(top)))
         finally:
             self._programmatic_scroll = False
+
+    def scroll_to_reading_position(self, index: int) -> None:
+        """Scroll to body index ``index`` as ``reading_position`` reports it: 0 is
+        the top of the article (headline first), not the first body line."""
+        if index <= 0 and self._offsets.fields:
+            self.scroll_to(self._offsets.fields[0].name, 0)
+        else:
+            self.scroll_to("body", index)
 
     def first_visible(self) -> tuple[str, int]:
         """``(field, index)`` of the start of the first line at the top of the view."""

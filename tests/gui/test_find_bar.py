@@ -1,0 +1,156 @@
+"""The find bar over the reading view: hits come from reader.text.find, marks
+sit on the hit text (after an emoji: UTF-16 conversion), keys navigate, Esc clears."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+import reader.text
+from reader.gui.article_pane import ArticlePane
+from reader.gui.find_bar import FindBar
+from reader.store import Library
+from reader.text import TEXT_FIELDS
+from tests.gui.test_reading_view import cursor_text, open_pane
+
+Pane = tuple[ArticlePane, int]
+
+
+@pytest.fixture
+def pane(qtbot: QtBot, library: Library) -> Pane:
+    return open_pane(qtbot, library)
+
+
+@pytest.fixture
+def library(store_path: Path) -> Iterator[Library]:
+    lib = Library.open(store_path)
+    yield lib
+    lib.close()
+
+
+def engine_hits(p: ArticlePane, query: str, **options: bool) -> list[tuple[str, int, int, str]]:
+    article = p.view.article
+    assert article is not None
+    return [(name, m.start, m.end, m.text) for name in TEXT_FIELDS
+            for m in reader.text.find(article.field_text(name), query, **options)]
+
+
+def search(qtbot: QtBot, p: ArticlePane, query: str) -> None:
+    with qtbot.waitSignal(p.find_bar.hits_changed):
+        p.show_find_bar(query)
+
+
+def test_every_hit_is_marked_on_its_text(qtbot: QtBot, pane: Pane) -> None:
+    p = pane[0]
+    search(qtbot, p, "خطة")
+    expected = engine_hits(p, "خطة")
+    assert {name for name, *_ in expected} == {"title", "subtitle", "body"}
+    assert [(n, s, e) for n, s, e, _ in expected] == p.find_bar.spans()
+    assert p.find_bar.counter.text() == f"1 / {len(expected)}"
+    marks = p.view.find_selections()
+    # Every hit, then the current one drawn again on top in its own colour.
+    assert [cursor_text(s.cursor) for s in marks[:-1]] == [t for *_, t in expected]
+    assert cursor_text(marks[-1].cursor) == expected[0][3]
+    assert marks[-1].format.background() != marks[0].format.background()
+
+
+def test_hits_after_an_emoji_are_marked_on_the_right_letters(qtbot: QtBot, pane: Pane) -> None:
+    p = pane[0]
+    search(qtbot, p, "المفاوضات")  # after a flag (two astral characters) in the same paragraph
+    (hit,) = engine_hits(p, "المفاوضات")
+    assert [cursor_text(s.cursor) for s in p.view.find_selections()] == [hit[3], hit[3]]
+    assert hit[3] == "المفاوضات"
+
+
+def test_a_query_without_hamza_finds_the_word_with_it(qtbot: QtBot, pane: Pane) -> None:
+    p = pane[0]
+    search(qtbot, p, "اعلنت")
+    texts = [cursor_text(s.cursor) for s in p.view.find_selections()[:-1]]
+    assert "أعلنت" in texts
+    assert "اعلنت" in texts
+    with qtbot.waitSignal(p.find_bar.hits_changed):
+        p.find_bar.match_hamza.setChecked(True)
+    texts = [cursor_text(s.cursor) for s in p.view.find_selections()[:-1]]
+    assert "أعلنت" not in texts
+    assert "اعلنت" in texts
+
+
+def test_typing_searches_after_a_pause(qtbot: QtBot, pane: Pane) -> None:
+    p = pane[0]
+    p.show_find_bar()
+    # QTest types ASCII only; Arabic arrives as the line edit's own insertions.
+    with qtbot.waitSignal(p.find_bar.hits_changed, timeout=2000):
+        qtbot.keyClicks(p.find_bar.edit, "Talks")
+    assert p.find_bar.spans() == [(n, s, e) for n, s, e, _ in engine_hits(p, "talks")]
+    assert len(p.find_bar.spans()) == 1
+    p.find_bar.edit.clear()
+    with qtbot.waitSignal(p.find_bar.hits_changed, timeout=2000):
+        for letter in "خطة":
+            p.find_bar.edit.insert(letter)
+    assert p.find_bar.spans() == [(n, s, e) for n, s, e, _ in engine_hits(p, "خطة")]
+
+
+def test_enter_shift_enter_and_f3_move_between_hits(qtbot: QtBot, pane: Pane) -> None:
+    p = pane[0]
+    search(qtbot, p, "خطة")
+    total = len(p.find_bar.spans())
+    assert total >= 3
+    bar = p.find_bar
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+    assert bar.counter.text() == f"2 / {total}"
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.counter.text() == f"{total} / {total}"  # wraps around
+    current = p.view.find_selections()[-1]
+    assert cursor_text(current.cursor) == engine_hits(p, "خطة")[-1][3]
+    p.view.setFocus()
+    qtbot.waitUntil(p.view.hasFocus)
+    qtbot.keyClick(p.view, Qt.Key.Key_F3)
+    assert bar.current_index() == 0
+    qtbot.keyClick(p.view, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.current_index() == total - 1
+
+
+def test_escape_closes_the_bar_and_clears_the_marks(qtbot: QtBot, pane: Pane) -> None:
+    p = pane[0]
+    search(qtbot, p, "الحكومة")
+    assert p.view.find_selections()
+    qtbot.keyClick(p.find_bar.edit, Qt.Key.Key_Escape)
+    assert p.find_bar.isHidden()
+    assert p.view.find_selections() == []
+    assert p.view.highlight_selections()  # the automatic highlights stay
+
+
+def test_no_hit_shows_zero(qtbot: QtBot, pane: Pane) -> None:
+    p = pane[0]
+    search(qtbot, p, "غير موجود إطلاقا")
+    assert p.find_bar.counter.text() == "0 / 0"
+    assert p.view.find_selections() == []
+
+
+def test_whole_word_skips_a_word_inside_another(qtbot: QtBot, pane: Pane) -> None:
+    p = pane[0]
+    search(qtbot, p, "خطة")
+    loose = len(p.find_bar.spans())
+    with qtbot.waitSignal(p.find_bar.hits_changed):
+        p.find_bar.whole_word.setChecked(True)
+    assert p.find_bar.spans() == [
+        (n, s, e) for n, s, e, _ in engine_hits(p, "خطة", whole_word=True)]
+    assert len(p.find_bar.spans()) <= loose
+
+
+def test_the_bar_mirrors_in_a_right_to_left_ui(qtbot: QtBot) -> None:
+    bar = FindBar()
+    qtbot.addWidget(bar)
+    bar.resize(700, 40)
+    bar.show()
+    qtbot.waitExposed(bar)
+    ltr_edit_x = bar.edit.geometry().x()
+    bar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    bar.layout().activate()
+    assert bar.edit.geometry().x() > ltr_edit_x
+    assert bar.close_button.geometry().x() < bar.edit.geometry().x()

@@ -1,0 +1,131 @@
+"""The highlights panel: its model (through qtmodeltester), the kind filter,
+the legend toggles and the flash of a chosen highlight in the view."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from reader.gui.article_pane import ArticlePane
+from reader.gui.highlights_panel import ROLE_KIND, ROLE_RECORD, HighlightsModel
+from reader.store import HighlightRecord, Library
+from reader.text.bidi import FSI, PDI
+from tests.gui.test_reading_view import cursor_text, open_pane
+
+Pane = tuple[ArticlePane, int]
+
+RECORDS = [
+    HighlightRecord(1, "body", "figure", "money", 40, 43, "2.5",
+                    value={"amount": 2500000, "currency": "USD"}, id=3),
+    HighlightRecord(1, "body", "quote", "quotation", 10, 30, "الخطة ستبدأ الشهر المقبل",
+                    speaker="الوزير", id=1),
+    HighlightRecord(1, "title", "quote", "term", 0, 5, "النقل", id=2),
+    HighlightRecord(1, "body", "user", "", 50, 60, "the talks", colour="#81c784",
+                    note="check <b>this</b>", id=4),
+]
+
+
+@pytest.fixture
+def library(store_path: Path) -> Iterator[Library]:
+    lib = Library.open(store_path)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def pane(qtbot: QtBot, library: Library) -> Pane:
+    return open_pane(qtbot, library)
+
+
+def test_the_model_passes_the_model_tester(qapp: object, qtmodeltester: ModelTester) -> None:
+    model = HighlightsModel()
+    model.set_highlights(RECORDS)
+    qtmodeltester.check(model, force_py=True)
+    model.set_highlights([])
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_rows_are_in_reading_order_and_bidi_isolated(qapp: object) -> None:
+    model = HighlightsModel()
+    model.set_highlights(RECORDS)
+    records = [model.data(model.index(row), ROLE_RECORD) for row in range(model.rowCount())]
+    assert [(h.field, h.start) for h in records] == [
+        ("title", 0), ("body", 10), ("body", 40), ("body", 50)]
+    quote = model.data(model.index(1), Qt.ItemDataRole.DisplayRole)
+    first, second = quote.split("\n")
+    assert first == FSI + "الخطة ستبدأ الشهر المقبل" + PDI
+    assert second.startswith(FSI) and second.endswith(PDI)
+    assert "quotation" in second and "الوزير" in second
+    money = model.data(model.index(2), Qt.ItemDataRole.DisplayRole)
+    assert "2500000" in money and "USD" in money
+    assert [model.data(model.index(r), ROLE_KIND) for r in range(4)] == [
+        "term", "quotation", "figure", "user"]
+    # A note is shown as text, never as markup, in the tooltip.
+    tooltip = model.data(model.index(3), Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;b&gt;this&lt;/b&gt;" in tooltip
+
+
+def test_the_panel_lists_every_highlight_and_filters_by_kind(
+    pane: Pane, library: Library
+) -> None:
+    p, article_id = pane
+    panel = p.highlights_panel
+    stored = library.highlights(article_id)
+    assert sorted(h.id for h in panel.shown_records()) == sorted(h.id for h in stored)
+    figures = panel.filter.findText("Figures")
+    panel.filter.setCurrentIndex(figures)
+    assert panel.shown_records()
+    assert all(h.kind == "figure" for h in panel.shown_records())
+    assert panel.count_label.text() == str(len(panel.shown_records()))
+    panel.filter.setCurrentIndex(panel.filter.findText("Quotes"))
+    assert all(h.kind == "quote" for h in panel.shown_records())
+    panel.filter.setCurrentIndex(0)
+    assert len(panel.shown_records()) == len(stored)
+
+
+def test_a_new_user_highlight_appears_in_the_panel(pane: Pane) -> None:
+    p, _ = pane
+    p.view.select_span("body", 2, 7)
+    record = p.add_user_highlight_from_selection(note="مهم")
+    assert record is not None
+    assert record.id in [h.id for h in p.highlights_panel.shown_records()]
+
+
+def test_clicking_a_row_scrolls_to_the_highlight_and_flashes_it(
+    qtbot: QtBot, library: Library
+) -> None:
+    from tests.gui.test_reading_view import sample_article
+
+    p, _ = open_pane(qtbot, library, sample_article(paragraphs=25), size=(700, 400))
+    panel = p.highlights_panel
+    last = panel.shown_records()[-1]
+    row = panel.proxy.index(panel.proxy.rowCount() - 1, 0)
+    assert p.view.verticalScrollBar().value() == 0
+    panel.list.scrollTo(row)
+    rect = panel.list.visualRect(row)
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    flash = p.view.extraSelections()[-1]
+    assert cursor_text(flash.cursor) == last.text
+    assert flash.format.background().color().name() == p.view.theme().flash
+    assert p.view.verticalScrollBar().value() > 0
+    qtbot.waitUntil(lambda: len(p.view.extraSelections()) == len(p.view.highlight_selections()),
+                    timeout=3000)
+
+
+def test_legend_boxes_toggle_kinds_in_the_view(pane: Pane) -> None:
+    p, _ = pane
+    quotes = [h.text for h in p.view.highlights() if h.kind == "quote"]
+    assert quotes
+    p.highlights_panel.legend["quotation"].setChecked(False)
+    p.highlights_panel.legend["term"].setChecked(False)
+    shown = [cursor_text(s.cursor) for s in p.view.highlight_selections()]
+    assert not set(quotes) & set(shown)
+    p.highlights_panel.legend["quotation"].setChecked(True)
+    p.highlights_panel.legend["term"].setChecked(True)
+    shown = [cursor_text(s.cursor) for s in p.view.highlight_selections()]
+    assert set(quotes) <= set(shown)

@@ -1,0 +1,411 @@
+"""The reading view inside the article pane, on a real temporary store.
+
+The sample article is our own Arabic in news style: an emoji before the
+first hits (so every offset crosses a surrogate pair), a ``BBC:``-prefixed
+Arabic paragraph, an English paragraph and a fully vocalised one.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl
+from PySide6.QtGui import QHelpEvent, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QApplication, QToolTip
+from pytestqt.qtbot import QtBot
+
+from reader.gui.article_pane import ArticlePane
+from reader.gui.reading_view import BASE_POINT_SIZE, ReadingView
+from reader.gui.themes import THEMES
+from reader.store import Article, Library
+
+EMOJI = "\U0001f600"
+FLAG_EG = "\U0001f1ea\U0001f1ec"
+FATHA, DAMMA, KASRA, SHADDA, SUKUN = "\u064e", "\u064f", "\u0650", "\u0651", "\u0652"
+
+PARAGRAPHS = [
+    f"{EMOJI} أعلنت الحكومة اليوم أن «الخطة ستبدأ الشهر المقبل» بتكلفة 2.5 مليون دولار.",
+    f"BBC: قال الوزير {FLAG_EG} إن المفاوضات ستستأنف قريبا، وأعلنت الوزارة أن النمو بلغ 3.5%"
+    " هذا العام.",
+    "The ministry said on Monday that the talks would resume in 2025.",
+    f"و{FATHA}ق{FATHA}ال{FATHA} المتحدث إن «الوضع مستقر» تماما، واعلنت البلدية خطة ثانية.",
+]
+DIRECTIONS = [True, True, False, True]  # DESIGN decision 6, paragraph by paragraph
+
+TITLE = "الحكومة تعلن خطة جديدة للنقل العام"
+
+
+def sample_article(*, paragraphs: int = 1) -> Article:
+    """The sample; ``paragraphs`` > 1 repeats the body to make a long article."""
+    body = "\n".join(PARAGRAPHS * paragraphs)
+    return Article(title=TITLE, subtitle="خطة من ثلاث مراحل تبدأ في الربيع",
+                   caption=f"محطة القطار في وسط المدينة {EMOJI}", byline="بقلم: سارة أحمد",
+                   body=body, source="test")
+
+
+@pytest.fixture
+def library(store_path: Path) -> Iterator[Library]:
+    lib = Library.open(store_path)
+    yield lib
+    lib.close()
+
+
+def open_pane(qtbot: QtBot, library: Library, article: Article | None = None,
+              *, size: tuple[int, int] = (900, 600)) -> tuple[ArticlePane, int]:
+    """A shown pane with ``article`` (the sample by default) open."""
+    article_id = library.add_article(article or sample_article()).id
+    pane = ArticlePane(library)
+    qtbot.addWidget(pane)
+    pane.resize(*size)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.open_article(article_id)
+    return pane, article_id
+
+
+@pytest.fixture
+def pane(qtbot: QtBot, library: Library) -> tuple[ArticlePane, int]:
+    return open_pane(qtbot, library)
+
+
+def cursor_text(cursor: QTextCursor) -> str:
+    return cursor.selectedText().replace("\u2029", "\n")
+
+
+def span_text(view: ReadingView, field: str, start: int, end: int) -> str:
+    a, b = view.offsets.span_to_qt(field, start, end)
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(a)
+    cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+    return cursor_text(cursor)
+
+
+def viewport_point(view: ReadingView, field: str, index: int) -> QPoint:
+    """A viewport point over the character at ``index`` of ``field``."""
+    a, b = view.offsets.span_to_qt(field, index, index + 1)
+    left = QTextCursor(view.document())
+    left.setPosition(a)
+    right = QTextCursor(view.document())
+    right.setPosition(b)
+    r1, r2 = view.cursorRect(left), view.cursorRect(right)
+    return QPoint((r1.center().x() + r2.center().x()) // 2, r1.center().y())
+
+
+# -- document ------------------------------------------------------------------
+
+
+def test_every_field_is_shown_whole_and_in_logical_order(pane: tuple[ArticlePane, int]) -> None:
+    view = pane[0].view
+    article = view.article
+    assert article is not None
+    for name in ("title", "subtitle", "caption", "byline", "body"):
+        text = article.field_text(name)
+        assert span_text(view, name, 0, len(text)) == text
+
+
+def test_each_paragraph_block_has_its_own_direction(pane: tuple[ArticlePane, int]) -> None:
+    view = pane[0].view
+    start = 0
+    for paragraph, rtl in zip(PARAGRAPHS, DIRECTIONS, strict=True):
+        block = view.document().findBlock(view.offsets.to_qt("body", start))
+        assert block.text() == paragraph
+        fmt = block.blockFormat()
+        expected = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        assert fmt.layoutDirection() == expected
+        side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        assert fmt.alignment() & side
+        start += len(paragraph) + 1
+
+
+def test_rtl_paragraph_lines_hug_the_right_edge(pane: tuple[ArticlePane, int]) -> None:
+    view = pane[0].view
+    doc = view.document()
+    layout = doc.documentLayout()
+    edges = []
+    start = 0
+    for paragraph in PARAGRAPHS:
+        block = doc.findBlock(view.offsets.to_qt("body", start))
+        rect = layout.blockBoundingRect(block)
+        last = block.layout().lineAt(block.layout().lineCount() - 1)
+        natural = last.naturalTextRect()
+        edges.append((rect.left() + natural.left(), rect.left() + natural.right()))
+        start += len(paragraph) + 1
+    width = doc.textWidth()
+    rtl_right = [right for (left, right), rtl in zip(edges, DIRECTIONS, strict=True) if rtl]
+    ltr_left = [left for (left, right), rtl in zip(edges, DIRECTIONS, strict=True) if not rtl]
+    assert all(right > width * 0.8 for right in rtl_right)
+    assert all(left < width * 0.2 for left in ltr_left)
+
+
+def test_article_text_is_never_parsed_as_markup(qtbot: QtBot, library: Library) -> None:
+    body = 'قال <b>الوزير</b> <img src="http://127.0.0.1:9/x.png"> &amp; انتهى'
+    pane, _ = open_pane(qtbot, library, Article(title="عنوان", body=body))
+    assert span_text(pane.view, "body", 0, len(body)) == body
+
+
+# -- highlights ----------------------------------------------------------------
+
+
+def test_automatic_highlights_sit_on_their_words(
+    pane: tuple[ArticlePane, int], library: Library
+) -> None:
+    view, article_id = pane[0].view, pane[1]
+    records = library.highlights(article_id)
+    assert any(h.kind == "quote" and h.text == "الخطة ستبدأ الشهر المقبل" for h in records)
+    assert any(h.kind == "figure" and "2.5" in h.text for h in records)
+    shown = sorted(cursor_text(s.cursor) for s in view.highlight_selections())
+    assert shown == sorted(h.text for h in records)
+    for h in records:
+        assert span_text(view, h.field, h.start, h.end) == h.text
+
+
+def test_each_kind_can_be_hidden_and_shown(
+    pane: tuple[ArticlePane, int], library: Library
+) -> None:
+    p, article_id = pane
+    figures = [h.text for h in library.highlights(article_id, kind="figure")]
+    assert figures
+    p.set_kind_visible("figure", False)
+    shown = [cursor_text(s.cursor) for s in p.view.highlight_selections()]
+    assert not set(figures) & set(shown)
+    assert not p.highlights_panel.legend["figure"].isChecked()
+    p.set_kind_visible("figure", True)
+    shown = [cursor_text(s.cursor) for s in p.view.highlight_selections()]
+    assert set(figures) <= set(shown)
+    with pytest.raises(ValueError):
+        p.set_kind_visible("bold", True)
+
+
+def test_each_kind_has_its_own_colour_in_each_theme(pane: tuple[ArticlePane, int],
+                                                    library: Library) -> None:
+    p, article_id = pane
+    records = {h.text: h for h in library.highlights(article_id)}
+    for name, theme in THEMES.items():
+        p.set_theme(name)
+        assert p.view.viewport().palette().color(p.view.viewport().backgroundRole()).name() \
+            == theme.page
+        by_text = {cursor_text(s.cursor): s.format.background().color().name()
+                   for s in p.view.highlight_selections()}
+        quote = next(h for h in records.values() if h.subtype == "quotation")
+        figure = next(h for h in records.values() if h.kind == "figure")
+        assert by_text[quote.text] == theme.quotation
+        assert by_text[figure.text] == theme.figure
+    with pytest.raises(ValueError):
+        p.set_theme("neon")
+
+
+def test_user_highlight_from_selection_is_stored_shown_and_deleted(
+    qtbot: QtBot, pane: tuple[ArticlePane, int], library: Library
+) -> None:
+    p, article_id = pane
+    body = PARAGRAPHS[0]
+    start = body.index("أعلنت")
+    end = start + len("أعلنت الحكومة")
+    p.view.select_span("body", start, end)
+    with qtbot.waitSignal(p.highlights_changed) as signal:
+        record = p.add_user_highlight_from_selection()
+    assert signal.args == [article_id]
+    assert record is not None
+    stored = library.highlights(article_id, kind="user")
+    assert [(h.field, h.start, h.end, h.text) for h in stored] == [
+        ("body", start, end, "أعلنت الحكومة")]
+    assert "أعلنت الحكومة" in [cursor_text(s.cursor) for s in p.view.highlight_selections()]
+
+    # The context menu on the highlight offers Delete; triggering it removes it.
+    p.view.setTextCursor(QTextCursor(p.view.document()))
+    menu = p.context_menu_at(viewport_point(p.view, "body", start + 2))
+    delete = [a for a in menu.actions() if a.text() == "Delete highlight"]
+    assert len(delete) == 1
+    with qtbot.waitSignal(p.highlights_changed):
+        delete[0].trigger()
+    assert library.highlights(article_id, kind="user") == []
+    assert "أعلنت الحكومة" not in [cursor_text(s.cursor) for s in p.view.highlight_selections()]
+
+
+def test_user_highlight_colour_and_note_change_through_the_menu(
+    qtbot: QtBot, pane: tuple[ArticlePane, int], library: Library
+) -> None:
+    p, article_id = pane
+    start = PARAGRAPHS[0].index("اليوم")
+    p.view.select_span("body", start, start + len("اليوم"))
+    menu = p.context_menu_at(viewport_point(p.view, "body", start + 1))
+    colours = next(a.menu() for a in menu.actions() if a.text() == "Highlight in colour")
+    green = next(a for a in colours.actions() if a.data() == "#81c784")
+    with qtbot.waitSignal(p.highlights_changed):
+        green.trigger()
+    (record,) = library.highlights(article_id, kind="user")
+    assert (record.start, record.colour) == (start, "#81c784")
+
+    p.note_prompt = lambda current: current + "ملاحظة"
+    menu = p.context_menu_at(viewport_point(p.view, "body", start + 1))
+    edit = next(a for a in menu.actions() if a.text() == "Edit note…")
+    with qtbot.waitSignal(p.highlights_changed):
+        edit.trigger()
+    assert library.highlights(article_id, kind="user")[0].note == "ملاحظة"
+
+
+def test_a_selection_crossing_fields_highlights_only_the_first(
+    pane: tuple[ArticlePane, int], library: Library
+) -> None:
+    p, article_id = pane
+    cursor = QTextCursor(p.view.document())
+    cursor.setPosition(p.view.offsets.to_qt("title", 8))
+    cursor.setPosition(p.view.offsets.to_qt("body", 10), QTextCursor.MoveMode.KeepAnchor)
+    p.view.setTextCursor(cursor)
+    record = p.add_user_highlight_from_selection()
+    assert record is not None
+    (stored,) = library.highlights(article_id, kind="user")
+    assert (stored.field, stored.start, stored.end) == ("title", 8, len(TITLE))
+
+
+def test_nothing_selected_adds_nothing(pane: tuple[ArticlePane, int], library: Library) -> None:
+    p, article_id = pane
+    assert p.add_user_highlight_from_selection() is None
+    assert library.highlights(article_id, kind="user") == []
+
+
+@pytest.mark.qt_log_ignore("does not support raise")  # the offscreen plugin, showing a tooltip
+def test_tooltip_names_subtype_value_and_speaker(
+    qtbot: QtBot, pane: tuple[ArticlePane, int], library: Library
+) -> None:
+    p, article_id = pane
+    quote = next(h for h in library.highlights(article_id) if h.subtype == "quotation")
+    point = viewport_point(p.view, quote.field, quote.start + 3)
+    event = QHelpEvent(QEvent.Type.ToolTip, point, p.view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(p.view.viewport(), event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert "quotation" in QToolTip.text()
+    if quote.speaker:
+        assert quote.speaker in QToolTip.text()
+    QToolTip.hideText()
+
+
+# -- display options -----------------------------------------------------------
+
+
+def test_hiding_diacritics_moves_no_offset(pane: tuple[ArticlePane, int]) -> None:
+    p = pane[0]
+    view = p.view
+    body = view.article.body if view.article else ""
+    start = body.index("و" + FATHA)
+    before = [(s.cursor.selectionStart(), s.cursor.selectionEnd())
+              for s in view.highlight_selections()]
+    view.select_span("body", start, start + 8)
+    p.set_show_diacritics(False)
+    block = view.document().findBlock(view.offsets.to_qt("body", start))
+    hidden = [r for r in block.layout().formats() if r.format.foreground().color().alpha() == 0]
+    assert hidden, "the marks should be painted transparent"
+    text16 = block.text()
+    assert all(ch in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
+               for r in hidden for ch in text16[r.start:r.start + r.length])
+    assert view.selection_span() == ("body", start, start + 8)
+    assert [(s.cursor.selectionStart(), s.cursor.selectionEnd())
+            for s in view.highlight_selections()] == before
+    assert span_text(view, "body", 0, len(body)) == body
+    p.set_show_diacritics(True)
+    assert not [r for r in block.layout().formats()
+                if r.format.foreground().color().alpha() == 0]
+
+
+def test_zoom_spacing_and_justify_change_the_look_not_the_offsets(
+    pane: tuple[ArticlePane, int],
+) -> None:
+    p = pane[0]
+    view = p.view
+    doc = view.document()
+    title_size = doc.findBlock(0).charFormat().fontPointSize()
+    p.zoom_in()
+    assert doc.defaultFont().pointSizeF() > BASE_POINT_SIZE
+    assert QTextCursor(doc.findBlock(0)).charFormat().fontPointSize() > title_size
+    p.zoom_reset()
+    assert doc.defaultFont().pointSizeF() == BASE_POINT_SIZE
+    p.zoom_out()
+    assert doc.defaultFont().pointSizeF() < BASE_POINT_SIZE
+    p.zoom_reset()
+
+    p.set_line_spacing(150)
+    block = doc.begin()
+    while block.isValid():
+        assert block.blockFormat().lineHeight() == 150
+        block = block.next()
+    p.set_justified(True)
+    body_start = view.offsets.to_qt("body", 0)
+    assert doc.findBlock(body_start).blockFormat().alignment() & Qt.AlignmentFlag.AlignJustify
+    assert not doc.findBlock(0).blockFormat().alignment() & Qt.AlignmentFlag.AlignJustify
+    p.set_justified(False)
+    assert view.article is not None
+    assert span_text(view, "body", 0, len(view.article.body)) == view.article.body
+
+
+def test_zoom_shortcuts_work_inside_the_pane(qtbot: QtBot, pane: tuple[ArticlePane, int]) -> None:
+    p = pane[0]
+    p.view.setFocus()
+    qtbot.waitUntil(p.view.hasFocus)
+    qtbot.keyClick(p.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert p.view.zoom() > 1.0
+    qtbot.keyClick(p.view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert p.view.zoom() == 1.0
+
+
+# -- copy, resources, position -------------------------------------------------------
+
+
+def test_copy_gives_the_logical_text(pane: tuple[ArticlePane, int]) -> None:
+    view = pane[0].view
+    assert view.article is not None
+    body = view.article.body
+    start = body.index("أعلنت")
+    end = body.index("المفاوضات")  # across the paragraph break and the flag emoji
+    view.select_span("body", start, end)
+    QApplication.clipboard().clear()
+    view.copy()
+    assert QApplication.clipboard().text() == body[start:end]
+
+
+def test_remote_resources_are_never_loaded(qtbot: QtBot) -> None:
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    server.setblocking(False)
+    port = server.getsockname()[1]
+    try:
+        view = ReadingView()
+        qtbot.addWidget(view)
+        url = f"http://127.0.0.1:{port}/x.png"
+        assert view.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl(url)) is None
+        assert view.loadResource(QTextDocument.ResourceType.ImageResource.value,
+                                 QUrl("file:///etc/hostname")) is None
+        # Even markup that asks for a remote image (never built from article text) stays offline.
+        view.setHtml(f'<p>صورة <img src="{url}"></p>')
+        view.resize(300, 200)
+        view.show()
+        qtbot.waitExposed(view)
+        QApplication.processEvents()
+        with pytest.raises(BlockingIOError):
+            server.accept()
+    finally:
+        server.close()
+
+
+def test_open_at_scrolls_there_and_scrolling_saves_the_position(
+    qtbot: QtBot, library: Library
+) -> None:
+    article = sample_article(paragraphs=30)
+    p, article_id = open_pane(qtbot, library, article, size=(700, 400))
+    target = len("\n".join(PARAGRAPHS * 12)) + 1  # the start of paragraph 49
+    p.open_article(article_id, at=target)
+    assert p.view.first_visible() == ("body", target)
+
+    bar = p.view.verticalScrollBar()
+    with qtbot.waitSignal(p.position_changed, timeout=3000) as signal:
+        bar.setValue(bar.value() + 3 * p.view.viewport().height())
+    assert signal.args[0] == article_id
+    position = signal.args[1]
+    assert position > target
+    assert library.get(article_id).position == position
+
+    p.open_article(article_id)  # no "at": the stored position
+    assert p.view.reading_position() == position
