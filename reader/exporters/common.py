@@ -342,9 +342,7 @@ def atomic_path(path: Path, *, force: bool) -> Iterator[Path]:
     try:
         yield tmp
         fsync_file(tmp)
-        if not force and path.exists():
-            raise OutputExists(str(path), "exists; use --force to overwrite")
-        os.replace(tmp, path)
+        publish(tmp, path, force=force)
     except OSError as err:
         _unlink(tmp)
         raise ExportError(str(path), _cause(err)) from None
@@ -352,6 +350,26 @@ def atomic_path(path: Path, *, force: bool) -> Iterator[Path]:
         _unlink(tmp)
         raise
     fsync_dir(path.parent)
+
+
+def publish(tmp: Path, path: Path, *, force: bool) -> None:
+    """Move the finished ``tmp`` to ``path`` in one step. Without ``force`` a
+    hard link makes the move fail rather than replace a file that appeared
+    meanwhile (OutputExists); where hard links are not supported, the check
+    and the rename are two steps."""
+    if force:
+        os.replace(tmp, path)
+        return
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise OutputExists(str(path), "exists; use --force to overwrite") from None
+    except OSError:
+        if path.exists():
+            raise OutputExists(str(path), "exists; use --force to overwrite") from None
+        os.replace(tmp, path)
+        return
+    tmp.unlink()
 
 
 def _create_temp(path: Path) -> Path:

@@ -92,7 +92,15 @@ def emphasise(before: str, span: str, after: str) -> str:
     b, c, a = escape(before + lead), escape(core), escape(trail + after)
     if _edge_ok(b[-1:], c[0]) and _edge_ok(a[:1], c[-1]):
         return f"{b}**{c}**{a}"
-    return f"{b}<strong>{c}</strong>{a}"
+    return f"{b}<strong>{_entities(core)}</strong>{a}"
+
+
+def _entities(text: str) -> str:
+    """``text`` for the inside of an inline HTML element: ASCII punctuation as
+    numeric character references, which CommonMark and HTML both read as the
+    character itself (a backslash escape would show in HTML-minded readers)."""
+    text = " ".join(text.split("\n"))
+    return "".join(f"&#{ord(ch)};" if ch.isascii() and _is_punct(ch) else ch for ch in text)
 
 
 def _context_line(article: Article, h: HighlightRecord) -> str:

@@ -10,7 +10,6 @@ text chunks) so the card stays searchable and accessible.
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
@@ -27,6 +26,7 @@ from reader.exporters.common import (
     fsync_file,
     highlight_link,
     normalise_colour,
+    publish,
     safe_filename,
 )
 from reader.exporters.html import KIND_COLOURS, dir_of, isolate_ltr
@@ -142,6 +142,7 @@ def write_cards(items: Sequence[ExportItem], out: Path, *, force: bool,
             raise ExportError(str(out), f"cannot make the folder: {err.strerror}") from None
         made_folder = True
     temps: list[Path] = []
+    published: list[Path] = []
     try:
         for (article, h), target in zip(cards, targets, strict=True):
             tmp = target.with_name(f".{target.name}.part")
@@ -151,9 +152,11 @@ def write_cards(items: Sequence[ExportItem], out: Path, *, force: bool,
             fsync_file(tmp)
             ticker.step()
         for tmp, target in zip(temps, targets, strict=True):
-            os.replace(tmp, target)
+            publish(tmp, target, force=force)
+            published.append(target)
     except BaseException as err:
-        for tmp in temps:
+        # Cards this call added are taken back too (replaced ones cannot be).
+        for tmp in temps + ([] if force else published):
             with contextlib.suppress(OSError):
                 tmp.unlink()
         if made_folder:
