@@ -1,0 +1,152 @@
+"""fetch_url against pages served from 127.0.0.1 (never the internet)."""
+
+from __future__ import annotations
+
+import http.server
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from reader.errors import FetchFailed, InputTooLarge, UnsupportedFile
+from reader.importers import fetch, fetch_url
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "importers"
+
+PAGE = ("<html><head><meta charset='utf-8'><title>سوق السمك يعود إلى الميناء القديم</title>"
+        "</head><body><article><h1>سوق السمك يعود إلى الميناء القديم</h1>"
+        "<p>عاد سوق السمك إلى الميناء القديم بعد ترميم استمر 18 شهراً بكلفة 4 ملايين دينار.</p>"
+        "<p>وقال أحد الباعة إن «الزبائن عادوا منذ اليوم الأول» وإن الأسعار لم تتغير.</p>"
+        "</article></body></html>")
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    routes: ClassVar[dict[str, tuple[int, dict[str, str], bytes]]] = {}
+    seen_agents: ClassVar[list[str]] = []
+    release: ClassVar[threading.Event] = threading.Event()
+
+    def do_GET(self) -> None:
+        type(self).seen_agents.append(self.headers.get("User-Agent", ""))
+        if self.path == "/slow":
+            type(self).release.wait(10)
+        status, headers, body = type(self).routes.get(self.path, (404, {}, b"not found"))
+        self.send_response(status)
+        for key, value in headers.items():
+            self.send_header(key, value)
+        if "Content-Length" not in headers:
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    Handler.seen_agents = []
+    Handler.release = threading.Event()
+    cp1256_page = PAGE.encode("cp1256")
+    Handler.routes = {
+        "/page": (200, {"Content-Type": "text/html; charset=utf-8"}, PAGE.encode("utf-8")),
+        # the header says windows-1256; the page's own <meta> wrongly says UTF-8
+        "/legacy": (200, {"Content-Type": "text/html; charset=windows-1256"}, cp1256_page),
+        "/moved": (301, {"Location": "/page"}, b""),
+        "/to-ftp": (302, {"Location": "ftp://127.0.0.1/secret"}, b""),
+        "/feed": (200, {"Content-Type": "application/rss+xml"},
+                  (DATA / "feed_rss.xml").read_bytes()),
+        "/plain": (200, {"Content-Type": "text/plain; charset=utf-8"},
+                   "عنوان خبر نصي\n\nفقرة أولى فيها 3 أرقام.\nفقرة ثانية.\n".encode()),
+        "/image": (200, {"Content-Type": "image/png"}, b"\x89PNG\r\n\x1a\n"),
+        "/huge": (200, {"Content-Type": "text/html", "Content-Length": str(1 << 40)}, b""),
+        "/big": (200, {"Content-Type": "text/html"}, PAGE.encode("utf-8") * 10),
+        "/slow": (200, {"Content-Type": "text/html"}, PAGE.encode("utf-8")),
+    }
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    Handler.release.set()
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_fetch_a_page(server: str) -> None:
+    [article] = fetch_url(server + "/page")
+    assert article.title == "سوق السمك يعود إلى الميناء القديم"
+    assert article.body.startswith("عاد سوق السمك")
+    assert article.url == server + "/page"
+    assert Handler.seen_agents[-1].startswith("rtl-reader/")
+
+
+def test_the_header_charset_wins(server: str) -> None:
+    [article] = fetch_url(server + "/legacy")
+    assert article.title == "سوق السمك يعود إلى الميناء القديم"
+
+
+def test_redirect_sets_the_final_url(server: str) -> None:
+    [article] = fetch_url(server + "/moved")
+    assert article.url == server + "/page"
+
+
+def test_redirect_to_another_scheme_is_refused(server: str) -> None:
+    with pytest.raises(FetchFailed) as exc:
+        fetch_url(server + "/to-ftp")
+    assert exc.value.subject == server + "/to-ftp"
+    assert "ftp://" in str(exc.value)
+
+
+def test_feed_and_plain_text(server: str) -> None:
+    articles = fetch_url(server + "/feed")
+    assert len(articles) == 3
+    assert articles[0].url == "https://news.example.com/economy/rates-steady"
+    [plain] = fetch_url(server + "/plain")
+    assert plain.title == "عنوان خبر نصي"
+    assert plain.body == "فقرة أولى فيها 3 أرقام.\nفقرة ثانية."
+    assert plain.url == server + "/plain"
+
+
+@pytest.mark.parametrize(("path", "error", "words"), [
+    ("/missing", FetchFailed, "404"),
+    ("/image", UnsupportedFile, "image/png"),
+    ("/huge", InputTooLarge, "MB"),
+])
+def test_fetch_errors(server: str, path: str, error: type[Exception], words: str) -> None:
+    with pytest.raises(error) as exc:
+        fetch_url(server + path)
+    assert exc.value.subject == server + path  # type: ignore[attr-defined]
+    assert words in str(exc.value)
+
+
+def test_answer_over_the_limit_without_a_length(server: str,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fetch, "MAX_FETCH_BYTES", 1000)
+    with pytest.raises(InputTooLarge):
+        fetch_url(server + "/big")
+
+
+def test_timeout(server: str) -> None:
+    with pytest.raises(FetchFailed) as exc:
+        fetch_url(server + "/slow", timeout=0.3)
+    assert "0.3 seconds" in str(exc.value) or "timed out" in str(exc.value)
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://127.0.0.1/x", "javascript:x",
+                                 "http://", "not a url"])
+def test_only_web_addresses(url: str) -> None:
+    with pytest.raises(FetchFailed) as exc:
+        fetch_url(url)
+    assert exc.value.subject == url
+
+
+def test_nobody_listening() -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with pytest.raises(FetchFailed) as exc:
+        fetch_url(f"http://127.0.0.1:{port}/", timeout=5)
+    assert "cannot reach" in str(exc.value)

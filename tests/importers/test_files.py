@@ -1,0 +1,231 @@
+"""read_file and collect_files: dispatch, limits, and every kind of bad input
+answered with one clear line naming the file."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.errors import (
+    DecodeFailed,
+    EmptyInput,
+    InputTooLarge,
+    ReaderError,
+    UnsupportedFile,
+)
+from reader.importers import MAX_FILE_BYTES, collect_files, read_file
+
+ARTICLE = (
+    "افتتاح جسر جديد يربط ضفتي النهر\n"
+    "\n"
+    "بغداد - مراسل الواحة\n"
+    "\n"
+    "افتتحت البلدية صباح اليوم جسراً جديداً بطول 420 متراً يربط ضفتي النهر.\n"
+    "وقال رئيس البلدية إن «الجسر سيختصر زمن التنقل إلى النصف».\n"
+)
+
+
+def _write(path: Path, data: bytes | str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be",
+                                      "cp1256", "iso8859_6"])
+def test_plain_text_in_every_encoding(tmp_path: Path, encoding: str) -> None:
+    text = ARTICLE.replace("«", '"').replace("»", '"') if encoding == "iso8859_6" else ARTICLE
+    data = text.encode(encoding)
+    if encoding == "utf-16-le":
+        data = codecs.BOM_UTF16_LE + data
+    if encoding == "utf-16-be":
+        data = codecs.BOM_UTF16_BE + data
+    [article] = read_file(_write(tmp_path / "a.txt", data))
+    assert article.title == "افتتاح جسر جديد يربط ضفتي النهر"
+    assert article.byline == "بغداد - مراسل الواحة"
+    assert article.body.startswith("افتتحت البلدية")
+    assert len(article.body.split("\n")) == 2
+
+
+def test_text_pasted_from_a_pdf_is_repaired(tmp_path: Path) -> None:
+    from reader.text.visual import to_visual
+
+    [article] = read_file(_write(tmp_path / "pdf.txt", to_visual(ARTICLE)))
+    assert article.title == "افتتاح جسر جديد يربط ضفتي النهر"
+    assert article.body.startswith("افتتحت البلدية صباح اليوم جسراً")
+
+
+# -- bad input: one line naming the file and the cause ------------------------
+
+
+def _error(path: Path) -> ReaderError:
+    with pytest.raises(ReaderError) as exc:
+        read_file(path)
+    err = exc.value
+    assert err.subject == str(path)
+    assert "\n" not in err.line() and err.message
+    return err
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    err = _error(_write(tmp_path / "photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256))))
+    assert isinstance(err, UnsupportedFile) and "PNG" in err.message
+
+
+def test_unknown_extension(tmp_path: Path) -> None:
+    err = _error(_write(tmp_path / "report.docx", ARTICLE))
+    assert isinstance(err, UnsupportedFile) and ".docx" in err.message
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    assert isinstance(_error(_write(tmp_path / "empty.txt", b"")), EmptyInput)
+    assert isinstance(_error(_write(tmp_path / "blank.txt", " \n\u00a0\n\t\n")), EmptyInput)
+
+
+def test_truncated_utf8(tmp_path: Path) -> None:
+    data = (ARTICLE + "وقال الوزير").encode("utf-8")[:-1]  # ends inside ر
+    err = _error(_write(tmp_path / "cut.txt", data))
+    assert isinstance(err, DecodeFailed) and "truncated UTF-8" in err.message
+
+
+def test_mojibake_is_refused(tmp_path: Path) -> None:
+    # Not UTF-8 and not Arabic: windows-1256 would "decode" it into Latin words
+    # with Arabic letters glued in; the guess is checked and refused.
+    data = ("Le ministre a déclaré que la réforme était prête. " * 4).encode("latin-1")
+    err = _error(_write(tmp_path / "latin.txt", data))
+    assert isinstance(err, DecodeFailed)
+
+
+def test_file_over_the_limit_is_refused_before_reading(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "big.txt"
+    with path.open("wb") as fh:
+        fh.truncate(MAX_FILE_BYTES + 1)  # sparse: no disk used
+    opened: list[str] = []
+    real_open = Path.open
+
+    def spy(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        opened.append(str(self))
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", spy)
+    err = _error(path)
+    assert isinstance(err, InputTooLarge) and "50 MB" in err.message
+    assert str(path) not in opened
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    assert "no such file" in _error(tmp_path / "nope.txt").message
+    folder = tmp_path / "folder.txt"
+    folder.mkdir()
+    assert isinstance(_error(folder), UnsupportedFile)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
+                    reason="root reads files whatever their mode")
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = _write(tmp_path / "locked.txt", ARTICLE)
+    path.chmod(0)
+    try:
+        err = _error(path)
+    finally:
+        path.chmod(0o644)
+    assert "permission denied" in err.message
+
+
+def test_unreadable_file_as_root_is_reported_too(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # Root ignores chmod 000, so simulate the refusal the kernel gives others.
+    path = _write(tmp_path / "locked.txt", ARTICLE)
+
+    def denied(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "open", denied)
+    err = _error(path)
+    assert type(err) is ReaderError and "permission denied" in err.message
+
+
+def test_a_folder_of_mixed_files(tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    _write(folder / "good.txt", ARTICLE)
+    _write(folder / "sub" / "also_good.md", "# عنوان\n\nفقرة فيها 3 أرقام.\n")
+    _write(folder / "binary.txt", bytes(range(256)) * 4)
+    _write(folder / "empty.txt", b"")
+    _write(folder / "cut.txt", (ARTICLE + "جسر").encode("utf-8")[:-1])
+    _write(folder / "notes.pdf", b"%PDF-1.4\n")
+    _write(folder / ".hidden.txt", ARTICLE)
+    _write(folder / ".git" / "config.txt", ARTICLE)
+    good, bad = [], {}
+    for path in collect_files([folder]):
+        try:
+            good.extend(read_file(path))
+        except ReaderError as err:
+            bad[path.name] = type(err).__name__
+    assert [a.title for a in good] == ["افتتاح جسر جديد يربط ضفتي النهر", "عنوان"]
+    assert bad == {"binary.txt": "UnsupportedFile", "cut.txt": "DecodeFailed",
+                   "empty.txt": "EmptyInput", "notes.pdf": "UnsupportedFile"}
+
+
+def test_collect_files_order_hidden_and_duplicates(tmp_path: Path) -> None:
+    for name in ("b/2.txt", "b/1.txt", "a.txt", ".secret/x.txt", "b/.y.txt", "c/d/e.html"):
+        _write(tmp_path / "in" / name, "x")
+    single = _write(tmp_path / ".explicit.txt", "x")
+    found = collect_files([tmp_path / "in", single, tmp_path / "in" / "a.txt"])
+    rel = [p.relative_to(tmp_path).as_posix() for p in found]
+    assert rel == ["in/a.txt", "in/b/1.txt", "in/b/2.txt", "in/c/d/e.html", ".explicit.txt"]
+
+
+def test_collect_files_does_not_loop_on_symlinked_folders(tmp_path: Path) -> None:
+    _write(tmp_path / "in" / "a.txt", "x")
+    (tmp_path / "in" / "loop").symlink_to(tmp_path / "in", target_is_directory=True)
+    assert [p.name for p in collect_files([tmp_path / "in"])] == ["a.txt"]
+
+
+def test_json_goes_to_the_json_reader(tmp_path: Path) -> None:
+    path = _write(tmp_path / "export.json", '{"format": "something-else"}')
+    err = _error(path)
+    assert isinstance(err, (UnsupportedFile, DecodeFailed))
+
+
+def test_corpus_articles_all_import(corpus_articles: list[Path]) -> None:
+    for path in corpus_articles:
+        [article] = read_file(path)
+        assert article.title and article.body
+
+
+# -- properties ------------------------------------------------------------------
+
+_SUFFIXES = st.sampled_from([".txt", ".html", ".md", ".xml", ".rss", ".json", ""])
+
+
+@settings(max_examples=120, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.one_of(
+    st.binary(max_size=400),
+    st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    st.sampled_from([b"<html><body>", b"<rss><channel><item>", b"{\"a\": [", b"# ", b"\xef\xbb\xbf",
+                     b"<?xml version='1.0' encoding='bogus'?><feed>"]).flatmap(
+        lambda head: st.binary(max_size=200).map(lambda tail: head + tail)),
+), suffix=_SUFFIXES)
+def test_read_file_on_arbitrary_bytes_raises_only_reader_errors(
+    tmp_path: Path, data: bytes, suffix: str
+) -> None:
+    path = tmp_path / f"fuzz{suffix}"
+    path.write_bytes(data)
+    try:
+        articles = read_file(path)
+    except ReaderError as err:
+        assert err.subject == str(path)
+        assert "\n" not in err.line()
+    else:
+        assert articles and all(a.title.strip() for a in articles)
+        assert all("\x00" not in a.body for a in articles)
