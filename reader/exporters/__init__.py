@@ -58,6 +58,16 @@ FORMATS: dict[str, Format] = {
 DEFAULT_FORMAT = "md"
 
 
+def suggested_name(items: Sequence[ExportItem], fmt: str) -> str:
+    """A file name to offer for an export: the article's title (made safe) for
+    one article, ``highlights`` otherwise; for PNG cards of several highlights
+    a folder name (no extension)."""
+    if fmt == "png" and sum(len(h) for _, h in items) != 1:
+        return "highlights"
+    title = items[0][0].title if len(items) == 1 else "highlights"
+    return safe_filename(title, ext=FORMATS[fmt].extension)
+
+
 def export_items(items: Sequence[ExportItem], fmt: str, out: Path, *, force: bool = False,
                  progress: Callable[[int, int], None] | None = None,
                  cancelled: Callable[[], bool] | None = None) -> list[Path]:
@@ -108,4 +118,5 @@ __all__ = [
     "filter_highlights",
     "safe_filename",
     "select",
+    "suggested_name",
 ]

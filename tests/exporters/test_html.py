@@ -7,6 +7,9 @@ from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
 from reader.exporters import export_items
 from reader.store.article import Article, HighlightRecord
 from tests.exporters import sample
@@ -170,3 +173,27 @@ def test_colour_written_in_capitals_is_normalised(tmp_path: Path) -> None:
     title_h = next(h for h in highlights if h.field == "title")
     page = _parse(tmp_path, [(article, [replace(title_h, colour="#AED581")])])
     assert page.figures[0].mark_style == "background: #aed581"
+
+
+HTML_TEXT = st.text(alphabet=st.sampled_from([*"ابت جد<>&\"'/«»;=ab\n", "\u202e", "\u064e"]),
+                    min_size=1, max_size=40)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(HTML_TEXT, st.data())
+def test_any_text_comes_back_exactly(tmp_path: Path, body: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(body) - 1))
+    end = data.draw(st.integers(start + 1, len(body)))
+    assume("\n" not in body[start:end])
+    article = Article(id=1, title=body, body=body)
+    h = HighlightRecord(1, "body", "user", "", start, end, body[start:end], note=body)
+    out = tmp_path / "prop.html"
+    export_items([(article, [h])], "html", out, force=True)
+    page = ExportParser()
+    page.feed(out.read_text(encoding="utf-8"))
+    page.close()
+    [fig] = page.figures
+    assert fig.quote == body[start:end]
+    assert fig.marked == body[start:end]
+    assert [t for t, _ in page.tags].count("figure") == 1

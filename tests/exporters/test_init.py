@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.errors import ExportError, OutputExists
-from reader.exporters import DEFAULT_FORMAT, FORMATS, export_items
+from reader.exporters import DEFAULT_FORMAT, FORMATS, export_items, suggested_name
 from tests.exporters import sample
 
 TEXT_FORMATS = ["md", "json", "csv", "html", "txt-visual"]
@@ -114,3 +114,25 @@ def test_lone_surrogate_is_an_export_error_not_a_traceback(tmp_path: Path) -> No
     with pytest.raises(ExportError):
         export_items([(broken, highlights)], "md", tmp_path / "out.md")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_file_that_appears_during_the_export_is_not_replaced(tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / "out"
+
+    def someone_else_writes(done: int, total: int) -> None:
+        if done == 1:
+            out.write_text("written by another program", encoding="utf-8")
+
+    with pytest.raises(OutputExists):
+        export_items(sample.items(), fmt, out, progress=someone_else_writes)
+    assert out.read_text(encoding="utf-8") == "written by another program"
+    assert list(tmp_path.iterdir()) == [out]
+
+
+def test_suggested_names() -> None:
+    items = sample.items()
+    assert suggested_name(items[:1], "md") == "الحكومة تعلن خطة لإعادة إعمار المدارس في الجنوب.md"
+    assert suggested_name(items, "csv") == "highlights.csv"
+    assert suggested_name(items, "png") == "highlights"
+    assert suggested_name(items[:1], "txt-visual").endswith(".txt")
