@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QThread
 from PySide6.QtGui import QImage, QImageReader
 
 from reader.errors import ExportError, OutputExists
@@ -120,3 +121,24 @@ def test_cards_need_a_folder_and_a_highlight(qapp, tmp_path: Path) -> None:
     with pytest.raises(ExportError):
         export_items(sample.items(), "png", tmp_path / "missing" / "cards")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cards.png"]
+
+
+class _ExportThread(QThread):
+    def __init__(self, fmt: str, out: Path) -> None:
+        super().__init__()
+        self.fmt, self.out = fmt, out
+        self.written: list[Path] = []
+
+    def run(self) -> None:
+        self.written = export_items(sample.items()[:1], self.fmt, self.out)
+
+
+@pytest.mark.parametrize("fmt", ["png", "pdf"])
+def test_qt_formats_render_off_the_gui_thread(qapp, tmp_path: Path, fmt: str) -> None:
+    """The GUI exports in a worker QThread (DESIGN decision 7): QtGui painting
+    on QImage/QPdfWriter must work there, with no Qt warning."""
+    worker = _ExportThread(fmt, tmp_path / "threaded")
+    worker.start()
+    assert worker.wait(120_000)
+    assert worker.written
+    assert all(p.stat().st_size > 1000 for p in worker.written)
