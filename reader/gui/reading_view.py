@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -80,6 +82,17 @@ _UNSAFE_RE = re.compile("[\r\u2029\ufdd0\ufdd1]")
 
 _FLASH_MS = 900
 
+# ExtraSelection layers, in painting order (later ones on top).
+_LAYERS: tuple[str, ...] = ("automatic", "user", "find", "current", "flash")
+
+
+class _Mark(NamedTuple):
+    """A background over document positions [start, end)."""
+
+    start: int
+    end: int
+    colour: QColor
+
 
 def _safe(text: str) -> str:
     return _UNSAFE_RE.sub("\u2028", text)
@@ -140,8 +153,11 @@ class ReadingView(QTextBrowser):
         self._find_spans: list[tuple[str, int, int]] = []
         self._find_current = -1
         self._flash: tuple[str, int, int] | None = None
-        self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {
-            "highlights": [], "find": [], "current": [], "flash": []}
+        self._marks: dict[str, list[_Mark]] = {layer: [] for layer in _LAYERS}
+        self._starts: dict[str, list[int]] = {layer: [] for layer in _LAYERS}
+        self._longest: dict[str, int] = dict.fromkeys(_LAYERS, 0)
+        self._formats: dict[int, QTextCharFormat] = {}
+        self._window_range: tuple[int, int] | None = None
         self._theme: Theme = THEMES["light"]
         self._zoom = 1.0
         self._line_spacing = 100
@@ -206,7 +222,8 @@ class ReadingView(QTextBrowser):
         ours = old.parent() is self
         self._article = article
         self._find_spans, self._find_current, self._flash = [], -1, None
-        self._layers = {key: [] for key in self._layers}
+        for layer in _LAYERS:
+            self._marks[layer], self._starts[layer], self._longest[layer] = [], [], 0
         self._hider = None
         self.setDocument(doc)
         if ours:
@@ -282,6 +299,7 @@ class ReadingView(QTextBrowser):
                 block = block.next()
         cursor.endEditBlock()
         self.scroll_to(*anchor)
+        self._push_selections(force=True)
 
     # -- display options ---------------------------------------------------
 
@@ -374,18 +392,34 @@ class ReadingView(QTextBrowser):
         placed = self._offsets.field(name)
         return placed is not None and 0 <= start <= end <= placed.length
 
-    def _selection(self, name: str, start: int, end: int,
-                   background: QColor) -> QTextEdit.ExtraSelection:
-        a, b = self._offsets.span_to_qt(name, start, end)
+    def _extra(self, a: int, b: int, background: QColor) -> QTextEdit.ExtraSelection:
         cursor = QTextCursor(self.document())
         cursor.setPosition(a)
         cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
-        fmt = QTextCharFormat()
-        fmt.setBackground(background)
+        fmt = self._formats.get(background.rgba())
+        if fmt is None:
+            fmt = QTextCharFormat()
+            fmt.setBackground(background)
+            self._formats[background.rgba()] = fmt
         sel = QTextEdit.ExtraSelection()
         sel.cursor = cursor
         sel.format = fmt
         return sel
+
+    def _set_layer(self, layer: str, spans: Iterable[tuple[str, int, int, QColor]],
+                   *, keep_order: bool = False) -> None:
+        """Store a layer as document positions, sorted by start unless ``keep_order``
+        (then longer spans first, so nested ones paint on top)."""
+        items = []
+        for name, start, end, colour in spans:
+            a, b = self._offsets.span_to_qt(name, start, end)
+            items.append(_Mark(a, b, colour))
+        if not keep_order:
+            items.sort(key=lambda m: (m.start, m.start - m.end))
+        self._marks[layer] = items
+        self._starts[layer] = [m.start for m in items]
+        self._longest[layer] = max((m.end - m.start for m in items), default=0)
+        self._push_selections(force=True)
 
     def _rebuild_layer(self, layer: str) -> None:
         t = self._theme
@@ -396,31 +430,67 @@ class ReadingView(QTextBrowser):
                 role = highlight_role(h.kind, h.subtype)
                 if role in self._hidden_roles:
                     continue
-                colour = t.user_colour(h.colour) if role == "user" else colours[role]
-                sel = self._selection(h.field, h.start, h.end, colour)
-                (user if role == "user" else automatic).append(sel)
-            # Quotes before figures so a figure inside a quotation shows on top;
-            # the reader's own highlights over everything automatic.
-            automatic.sort(key=lambda s: s.cursor.selectionEnd() - s.cursor.selectionStart(),
-                           reverse=True)
-            self._layers["highlights"] = automatic + user
+                if role == "user":
+                    user.append((h.field, h.start, h.end, t.user_colour(h.colour)))
+                else:
+                    automatic.append((h.field, h.start, h.end, colours[role]))
+            self._set_layer("automatic", automatic)
+            # The reader's own highlights paint over everything automatic.
+            self._set_layer("user", user)
         elif layer == "flash":
-            self._layers["flash"] = (
-                [self._selection(*self._flash, t.colour("flash"))] if self._flash else [])
-        self._push_selections()
+            self._set_layer("flash", [(*self._flash, t.colour("flash"))] if self._flash else [])
 
     def _rebuild_find_layers(self) -> None:
         t = self._theme
         hit, current = t.colour("find_hit"), t.colour("find_current")
-        self._layers["find"] = [self._selection(*span, hit) for span in self._find_spans]
-        self._layers["current"] = (
-            [self._selection(*self._find_spans[self._find_current], current)]
-            if 0 <= self._find_current < len(self._find_spans) else [])
-        self._push_selections()
+        self._set_layer("find", [(*span, hit) for span in self._find_spans])
+        self._set_layer("current", (
+            [(*self._find_spans[self._find_current], current)]
+            if 0 <= self._find_current < len(self._find_spans) else []))
 
-    def _push_selections(self) -> None:
-        self.setExtraSelections(self._layers["highlights"] + self._layers["find"]
-                                + self._layers["current"] + self._layers["flash"])
+    def _visible_range(self) -> tuple[int, int]:
+        """Document positions from a screen above the view to a screen below it."""
+        doc = self.document()
+        layout = doc.documentLayout()
+        height = self.viewport().height()
+        top = self.verticalScrollBar().value()
+        first = layout.hitTest(QPointF(0, max(0, top - height)), Qt.HitTestAccuracy.FuzzyHit)
+        last = layout.hitTest(QPointF(self.viewport().width(), top + 2 * height),
+                              Qt.HitTestAccuracy.FuzzyHit)
+        lo = doc.findBlock(max(first, 0)).position()
+        block = doc.findBlock(max(last, 0))
+        hi = block.position() + block.length() if block.isValid() else doc.characterCount()
+        return lo, hi
+
+    def _window(self, layer: str, lo: int, hi: int) -> list[_Mark]:
+        marks = self._marks[layer]
+        starts = self._starts[layer]
+        i0 = bisect_left(starts, lo - self._longest[layer])
+        i1 = bisect_right(starts, hi)
+        return [m for m in marks[i0:i1] if m.end >= lo]
+
+    def _push_selections(self, *, force: bool = False) -> None:
+        """Hand Qt the ExtraSelections near the view only.
+
+        ``setExtraSelections`` asks the layout for the rectangle of every
+        selection, which lays out the whole document: with thousands of
+        highlights in a long article that alone costs far more than opening
+        it. So only the marks around the visible part are set, and again on
+        every scroll.
+        """
+        lo, hi = self._visible_range()
+        if not force and self._window_range == (lo, hi):
+            return
+        self._window_range = (lo, hi)
+        selections = []
+        for layer in _LAYERS:
+            selections.extend(self._extra(m.start, m.end, m.colour)
+                              for m in self._window(layer, lo, hi))
+        self.setExtraSelections(selections)
+
+    def _all(self, *layers: str) -> list[QTextEdit.ExtraSelection]:
+        return [self._extra(m.start, m.end, m.colour) for layer in layers
+                for m in self._marks[layer]]
 
     def highlights_at(self, position: int) -> list[HighlightRecord]:
         """The shown highlights covering the character at document ``position``,
@@ -459,11 +529,13 @@ class ReadingView(QTextBrowser):
             self.scroll_to(*self._find_spans[self._find_current][:2], center=True)
 
     def find_selections(self) -> list[QTextEdit.ExtraSelection]:
-        """The ExtraSelections marking find hits (all, then the current one)."""
-        return self._layers["find"] + self._layers["current"]
+        """ExtraSelections for every find hit, then the current one again (its own
+        colour); the view sets only those near the visible part."""
+        return self._all("find", "current")
 
     def highlight_selections(self) -> list[QTextEdit.ExtraSelection]:
-        return list(self._layers["highlights"])
+        """ExtraSelections for every shown highlight: automatic, then the reader's."""
+        return self._all("automatic", "user")
 
     # -- positions -----------------------------------------------------------
 
@@ -538,6 +610,7 @@ class ReadingView(QTextBrowser):
         return index if name == "body" else 0
 
     def _on_scrolled(self, _value: int) -> None:
+        self._push_selections()
         if not self._programmatic_scroll:
             self._position_timer.start()
 
@@ -559,6 +632,7 @@ class ReadingView(QTextBrowser):
         anchor = self._anchor
         super().resizeEvent(event)
         self.scroll_to(*anchor)
+        self._push_selections(force=True)
 
     # -- copy, resources, tooltips, context menu --------------------------------
 
