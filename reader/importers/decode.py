@@ -283,7 +283,7 @@ def _guess_legacy(data: bytes) -> str | None:
     try:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data[:200_000], cp_isolation=list(LEGACY_ARABIC)).best()
+        best = from_bytes(data[:65_536], cp_isolation=list(LEGACY_ARABIC)).best()
     except Exception:
         best = None
     if best is not None:
@@ -296,6 +296,7 @@ def _guess_legacy(data: bytes) -> str | None:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if not looks_like_mojibake(text) and is_arabic_text(text):
+        # a single-byte file is decoded one way throughout: judge a sample
+        if not looks_like_mojibake(text[:200_000]) and is_arabic_text(text[:100_000]):
             return text
     return None

@@ -88,13 +88,14 @@ def _order_votes(text: str) -> tuple[int, int]:
     return logical, visual
 
 
-def looks_visual(text: str) -> bool:
+def looks_visual(text: str, *, sample: int = 20_000) -> bool:
     """True when the Arabic in ``text`` is stored in visual order (words backwards).
 
     Needs some evidence (three telling words) and a clear majority, so logical
-    text, and text too short to judge, answer False.
+    text, and text too short to judge, answer False. Only the first ``sample``
+    characters are weighed (a file is extracted one way throughout).
     """
-    logical, visual = _order_votes(text)
+    logical, visual = _order_votes(text[:sample])
     return visual >= 3 and visual > 2 * logical
 
 
