@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from reader.exporters.common import (
     ExportItem,
@@ -135,7 +135,11 @@ def write(items: Sequence[ExportItem], path: Path, ticker: Ticker) -> None:
 def _document(html: str, device: QPdfWriter, page: QSizeF) -> QTextDocument:
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)
-    doc.setDefaultFont(arabic_font(BODY_POINTS))
+    font = arabic_font(BODY_POINTS)
+    # Optional ligatures (the font's الله) become glyphs with no Unicode value
+    # in Qt's PDF, so the word is lost to search and copy: keep the letters.
+    font.setFeature(QFont.Tag("liga"), 0)
+    doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
     doc.setPageSize(page)
     # One setHtml per document: inserting piece by piece merges each first

@@ -119,7 +119,7 @@ def test_select_whole_library_keeps_every_highlight_in_reading_order() -> None:
 
 
 @pytest.mark.parametrize(("filters", "expected_ids"), [
-    ({"kinds": ["quote"]}, {3, 5, 7, 22, 23}),
+    ({"kinds": ["quote"]}, {3, 5, 7, 22, 23, 25}),
     ({"kinds": ["figure", "user"], "subtypes": ["percent", ""]}, {4, 6, 8, 21, 24}),
     ({"subtypes": ["term"]}, {5, 23}),
     ({"colours": ["yellow"]}, {8}),
