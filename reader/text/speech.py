@@ -1,0 +1,219 @@
+"""Reported speech around a quotation: speech verbs and the speaker they name.
+
+Pure functions on ``str``. Offsets are str indices into the text passed in.
+Matching tolerates the spellings of real press: tashkeel and tatweel anywhere
+inside a word, alef with or without hamza, final ى/ي and ة/ه.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+# Tashkeel, superscript alef and tatweel may sit between any two letters.
+_MARKS = "[\u064b-\u065f\u0670\u0640]*"
+_LETTER_CLASS = {
+    "ا": "[اأإآٱ]",
+    "أ": "[اأإآٱ]",
+    "إ": "[اأإآٱ]",
+    "ي": "[يى]",
+    "ى": "[يى]",
+    "ة": "[ةه]",
+}
+
+# Verbs (and active participles) that introduce someone's words. Written
+# without tashkeel; a leading و/ف is allowed by the pattern.
+SPEECH_VERBS: tuple[str, ...] = tuple(
+    """
+    قال قالت قالوا يقول تقول يقولون قلت قائلا قائلة قائلين
+    أضاف أضافت أضافوا يضيف تضيف مضيفا مضيفة
+    أكد أكدت أكدوا يؤكد تؤكد مؤكدا مؤكدة
+    أوضح أوضحت يوضح توضح موضحا موضحة
+    تابع تابعت يتابع تتابع متابعا
+    صرح صرحت يصرح تصرح مصرحا
+    أعلن أعلنت يعلن تعلن معلنا
+    ذكر ذكرت يذكر تذكر
+    كتب كتبت يكتب تكتب كاتبا
+    أشار أشارت يشير تشير مشيرا مشيرة
+    شدد شددت يشدد تشدد مشددا مشددة
+    اعتبر اعتبرت يعتبر تعتبر معتبرا معتبرة
+    رأى رأت يرى ترى
+    تساءل تساءلت يتساءل تتساءل متسائلا متسائلة
+    روى روت يروي تروي
+    أفاد أفادت يفيد تفيد
+    لفت لفتت لافتا لافتة
+    أردف أردفت مردفا مردفة
+    استطرد استطردت مستطردا
+    واصل واصلت مواصلا
+    علق علقت معلقا معلقة
+    ختم ختمت مختتما
+    حذر حذرت يحذر تحذر محذرا محذرة
+    نفى نفت ينفي تنفي نافيا
+    أقر أقرت يقر تقر مقرا
+    اعترف اعترفت
+    زعم زعمت يزعم تزعم زاعما
+    أبلغ أبلغت
+    نوه نوهت منوها منوهة
+    دعا دعت يدعو تدعو داعيا
+    طالب طالبت مطالبا
+    هتف هتفوا رددوا ردد يرددون
+    أجاب أجابت مجيبا
+    """.split()
+)
+
+# Words that open a title or a job, not a name: "مدير المركز، مصطفى بالي".
+TITLE_WORDS: frozenset[str] = frozenset(
+    """
+    مدير مديرة رئيس رئيسة وزير وزيرة نائب نائبة المتحدث المتحدثة الناطق
+    الناطقة متحدث ناطق مسؤول مسؤولة الأمين أمين سفير سفيرة قائد قائدة عضو
+    عضوة محافظ محافظة مستشار مستشارة الرئيس الرئيسة الوزير الوزيرة زعيم
+    المدير المديرة السفير القائد المسؤول المستشار النائب العميد اللواء
+    العقيد الدكتور الدكتورة الشيخ المحامي المحامية القاضي القاضية الخبير
+    الخبيرة الباحث الباحثة المحلل المحللة الأستاذ الأستاذة مراسل مراسلة
+    نقيب رئيسا مسؤولو
+    """.split()
+)
+
+# Where a speaker's noun phrase stops: prepositions and time words that
+# follow it ("وقال تشو عقب الاجتماع لصحفيين …").
+_STOP_WORDS: frozenset[str] = frozenset(
+    """
+    في خلال عقب أمام بعد قبل أمس اليوم الليلة صباح مساء لدى وفق وفقا حسب
+    بحسب عن على إلى الى مع من منذ عبر أثناء ضمن إن أن إنه أنه إنها أنها بأن
+    بأنه بأنها إنهم أنهم لصحيفة لوكالة لقناة لموقع لإذاعة لبي لفرانس لسكاي
+    السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة أيضا كذلك بدوره
+    بدورها ذلك هذا هذه حين عندما لكن لكنه التي الذي الذين
+    """.split()
+)
+
+
+
+def _fuzzy(word: str) -> str:
+    return _MARKS.join(_LETTER_CLASS.get(ch, re.escape(ch)) for ch in word)
+
+
+@cache
+def _verb_pattern() -> re.Pattern[str]:
+    verbs = sorted(SPEECH_VERBS, key=len, reverse=True)
+    alternation = "|".join(_fuzzy(v) for v in verbs)
+    # A verb is a whole word: optional و/ف before it, and tanween after
+    # participles (قائلاً) is covered by the trailing marks.
+    return re.compile(
+        rf"(?<![\w\u0640])(?:[وف]{_MARKS})?(?:{alternation}){_MARKS}(?:[اً]{_MARKS})?(?![\w])"
+    )
+
+
+def speech_verbs_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The ``(start, end)`` spans of speech verbs in ``text[start:end]``,
+    as indices into ``text``, in order."""
+    stop = len(text) if end is None else end
+    return [m.span() for m in _verb_pattern().finditer(text, start, stop)]
+
+
+def is_participle(verb: str) -> bool:
+    """True for a speech verb written as an active participle (قائلاً،
+    مضيفاً، مشيرة): it introduces the words that follow it."""
+    word = _strip_marks(verb).lstrip("وف")
+    return word.startswith(("م", "قائل", "لافت", "نافي", "زاعم", "داعي", "كاتب"))
+
+
+def has_speech_verb(text: str) -> bool:
+    """True when ``text`` holds a speech verb as a whole word."""
+    return _verb_pattern().search(text) is not None
+
+
+def _strip_marks(word: str) -> str:
+    return re.sub(_MARKS, "", word).replace("أ", "ا").replace("إ", "ا").replace("آ", "ا")
+
+
+_STOP_FOLDED = frozenset(_strip_marks(w) for w in _STOP_WORDS)
+_TITLE_FOLDED = frozenset(_strip_marks(w) for w in TITLE_WORDS)
+_WORD = re.compile(r"[^\s،,:؛;.!؟?()\[\]«»\"“”„]+")
+
+
+def _is_name_word(word: str) -> bool:
+    folded = _strip_marks(word)
+    if folded in _TITLE_FOLDED or folded in _STOP_FOLDED:
+        return False
+    return not folded.startswith(("ال", "لل", "وال", "بال"))
+
+
+def _pick_segment(phrase: str) -> str:
+    """The part of a speaker phrase that names the speaker.
+
+    ``مدير المركز، مصطفى بالي`` gives ``مصطفى بالي`` (a title followed by a
+    name in apposition); ``محمد خربوش، مدير المؤتمرات`` gives
+    ``محمد خربوش``; a phrase with no comma is returned whole."""
+    segments = [s.strip() for s in re.split(r"[،,]", phrase) if s.strip()]
+    if not segments:
+        return ""
+    first = segments[0]
+    first_words = first.split()
+    if (
+        len(segments) > 1
+        and _strip_marks(first_words[0]) in _TITLE_FOLDED
+        and any(_is_name_word(w) for w in segments[1].split())
+        and not any(_is_name_word(w) for w in first_words[1:])
+    ):
+        return segments[1]
+    return first
+
+
+def _noun_phrase(text: str, start: int, end: int) -> str:
+    """The speaker noun phrase that starts at ``start`` (right after a speech
+    verb), as written in ``text``: it stops at the first stop word, colon,
+    quotation mark or sentence end, and never runs past ``end``. Commas stay
+    inside: apposition is common."""
+    pos = start
+    phrase_end = start
+    count = 0
+    while pos < end and count < 14:
+        m = _WORD.search(text, pos, end)
+        if m is None:
+            break
+        gap = text[pos : m.start()]
+        if any(ch in gap for ch in ":؛;.!؟?()\n«»\"“”„"):
+            break
+        if _strip_marks(m.group()) in _STOP_FOLDED:
+            break
+        if count == 0 and ("،" in gap or "," in gap):
+            break
+        phrase_end = m.end()
+        count += 1
+        pos = m.end()
+    return text[start:phrase_end].strip()
+
+
+def speaker_before(text: str, quote_open: int, *, window: int = 160) -> str:
+    """The speaker named before a quotation whose opening mark is at
+    ``quote_open``: ``قال مدير المركز، مصطفى بالي، إن «…»`` gives
+    ``مصطفى بالي``. "" when the verb has no named subject (``وقال: «…»``) or
+    no speech verb introduces the quote within its sentence."""
+    lo = max(0, quote_open - window)
+    # Only the sentence that holds the quote: after the last full stop.
+    head = text[lo:quote_open]
+    cut = max(head.rfind("."), head.rfind("\n"), head.rfind("!"), head.rfind("؟"))
+    if cut >= 0:
+        lo += cut + 1
+    verbs = speech_verbs_in(text, lo, quote_open)
+    if not verbs:
+        return ""
+    _, verb_end = verbs[-1]
+    return _pick_segment(_noun_phrase(text, verb_end, quote_open))
+
+
+_AFTER = re.compile(r"^[\s،,]*(?:\.\s*)?$")
+
+
+def speaker_after(text: str, quote_close: int, *, window: int = 120) -> str:
+    """The speaker named right after a quotation whose closing mark ends at
+    ``quote_close``: ``«…»، قال الوزير`` gives ``الوزير``. "" when no
+    speech verb follows the quote directly."""
+    hi = min(len(text), quote_close + window)
+    verbs = speech_verbs_in(text, quote_close, min(hi, quote_close + 12))
+    if not verbs:
+        return ""
+    verb_start, verb_end = verbs[0]
+    if not _AFTER.match(text[quote_close:verb_start]):
+        return ""
+    return _pick_segment(_noun_phrase(text, verb_end, hi))
