@@ -133,6 +133,9 @@ def main() -> None:
     print(f"{'-' * width}  {'-' * 16}")
     for name, value in rows:
         print(f"{name:<{width}}  {value}")
+    view.close()
+    view.deleteLater()
+    app.processEvents()
 
 
 if __name__ == "__main__":

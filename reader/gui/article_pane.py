@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QInputDialog, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from reader.errors import ReaderError
@@ -66,6 +66,7 @@ class ArticlePane(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(True)
+        self._sized = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -103,6 +104,14 @@ class ArticlePane(QWidget):
             shortcut.setContext(context)
             shortcut.activated.connect(slot)
             self.shortcuts.append(shortcut)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            # The article gets most of the width the first time the pane is shown.
+            self._sized = True
+            width = max(self.width(), 400)
+            self.splitter.setSizes([width * 3 // 4, width - width * 3 // 4])
 
     # -- the agreed API --------------------------------------------------------
 

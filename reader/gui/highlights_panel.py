@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -176,16 +177,16 @@ class HighlightsPanel(QWidget):
 
         self.count_label = QLabel(self)
         self.legend: dict[str, QCheckBox] = {}
-        legend = QHBoxLayout()
+        # Two columns, so the legend never makes the panel wide.
+        legend = QGridLayout()
         legend.setContentsMargins(0, 0, 0, 0)
-        for role in HIGHLIGHT_ROLES:
+        for k, role in enumerate(HIGHLIGHT_ROLES):
             box = QCheckBox(labels[role], self)
             box.setChecked(True)
             box.setToolTip(self.tr("Show or hide these highlights in the article"))
             box.toggled.connect(lambda on, r=role: self.role_visibility_changed.emit(r, on))
             self.legend[role] = box
-            legend.addWidget(box)
-        legend.addStretch(1)
+            legend.addWidget(box, k // 2, k % 2)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -409,3 +409,29 @@ def test_open_at_scrolls_there_and_scrolling_saves_the_position(
 
     p.open_article(article_id)  # no "at": the stored position
     assert p.view.reading_position() == position
+
+
+def test_highlights_on_screen_are_painted_after_scrolling_far(
+    qtbot: QtBot, library: Library
+) -> None:
+    """Only marks near the view are handed to Qt; scrolling must bring the rest."""
+    p, article_id = open_pane(qtbot, library, sample_article(paragraphs=40), size=(700, 400))
+    view = p.view
+    doc = view.document()
+    last = doc.lastBlock().previous()
+    target = int(doc.documentLayout().blockBoundingRect(last).top())
+    view.verticalScrollBar().setValue(target)
+    assert view.first_visible()[1] > len(view.article.body) * 0.9 if view.article else False
+    painted = {(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in view.extraSelections()}
+    on_screen = []
+    for h in library.highlights(article_id):
+        a, b = view.offsets.span_to_qt(h.field, h.start, h.end)
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(a)
+        if view.viewport().rect().contains(view.cursorRect(cursor).center()):
+            on_screen.append((a, b))
+    assert on_screen
+    assert set(on_screen) <= painted
+    for s in view.extraSelections():
+        located = view.offsets.locate(s.cursor.selectionStart())
+        assert located is not None
