@@ -154,3 +154,24 @@ def test_the_bar_mirrors_in_a_right_to_left_ui(qtbot: QtBot) -> None:
     bar.layout().activate()
     assert bar.edit.geometry().x() > ltr_edit_x
     assert bar.close_button.geometry().x() < bar.edit.geometry().x()
+
+
+def test_ctrl_f_in_the_view_opens_the_bar_with_the_caret_in_it(qtbot: QtBot, pane: Pane) -> None:
+    p = pane[0]
+    p.view.setFocus()
+    qtbot.waitUntil(p.view.hasFocus)
+    qtbot.keyClick(p.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert p.find_bar.isVisible()
+    qtbot.waitUntil(p.find_bar.edit.hasFocus)
+
+
+def test_reopening_an_article_searches_it_again(qtbot: QtBot, pane: Pane, library: Library) -> None:
+    from reader.store import Article
+
+    p, _ = pane
+    search(qtbot, p, "خطة")
+    assert p.find_bar.spans()
+    other = library.add_article(Article(title="خبر آخر", body="لا شيء هنا عن ذلك")).id
+    p.open_article(other)
+    assert p.find_bar.spans() == []
+    assert p.view.find_selections() == []

@@ -435,3 +435,41 @@ def test_highlights_on_screen_are_painted_after_scrolling_far(
     for s in view.extraSelections():
         located = view.offsets.locate(s.cursor.selectionStart())
         assert located is not None
+
+
+def test_add_note_from_the_menu_stores_a_highlight_with_the_note(
+    qtbot: QtBot, pane: tuple[ArticlePane, int], library: Library
+) -> None:
+    p, article_id = pane
+    start = PARAGRAPHS[0].index("بتكلفة")
+    p.view.select_span("body", start, start + len("بتكلفة"))
+    asked: list[str] = []
+    p.note_prompt = lambda current: asked.append(current) or "رقم يحتاج إلى تحقق"
+    menu = p.context_menu_at(viewport_point(p.view, "body", start + 1))
+    add_note = next(a for a in menu.actions() if a.text() == "Add note…")
+    with qtbot.waitSignal(p.highlights_changed):
+        add_note.trigger()
+    assert asked == [""]
+    (record,) = library.highlights(article_id, kind="user")
+    assert (record.start, record.end, record.note) == (start, start + 6, "رقم يحتاج إلى تحقق")
+
+
+def test_a_cancelled_note_stores_nothing(pane: tuple[ArticlePane, int], library: Library) -> None:
+    p, article_id = pane
+    p.view.select_span("body", 2, 7)
+    p.note_prompt = lambda current: None
+    menu = p.context_menu_at(viewport_point(p.view, "body", 3))
+    next(a for a in menu.actions() if a.text() == "Add note…").trigger()
+    assert library.highlights(article_id, kind="user") == []
+
+
+def test_an_unknown_article_raises_and_the_pane_keeps_its_article(
+    pane: tuple[ArticlePane, int],
+) -> None:
+    from reader.errors import NotFound
+
+    p, article_id = pane
+    with pytest.raises(NotFound):
+        p.open_article(article_id + 1000)
+    assert p.current_article_id() == article_id
+    assert p.view.article is not None and p.view.article.title == TITLE
