@@ -174,7 +174,7 @@ def _prepare(article: Article, created: str) -> _Prepared:
                          _json(h.value), h.speaker, "", "", created, ENGINE_VERSION, 0))
     return _Prepared(
         article, article.content_hash(), folded, tuple(stem_text(f) for f in folded),
-        rows, quotes, figures, fold_text(article.title), fold_text(article.source),
+        rows, quotes, figures, folded[0], fold_text(article.source),
     )
 
 
@@ -745,20 +745,36 @@ class Library:
         if starred:
             where.append("a.starred = 1")
         weights = ", ".join(str(w) for w in TITLE_WEIGHTS)
-        sql = (f"SELECT a.id, a.title, a.source, a.published, bm25({table}, {weights}) AS r,"
-               f" a.subtitle, a.caption, a.byline, a.body"
-               f" FROM {table} JOIN articles a ON a.id = {table}.rowid"
-               f" WHERE {' AND '.join(where)}"
-               f" ORDER BY r, a.published DESC, a.id DESC LIMIT ?")
-        params.append(max(int(limit), 0))
+        limit = max(int(limit), 0)
+        ranked_sql = (f"SELECT rowid AS id, bm25({table}, {weights}) AS r FROM {table}"
+                      f" WHERE {table} MATCH ?")
         with self._lock:
             try:
                 with self._read() as con:
-                    found = con.execute(sql, params).fetchall()
+                    if len(where) > 1:
+                        # Filters need the article row of every match.
+                        ranked = con.execute(
+                            f"SELECT a.id, m.r FROM ({ranked_sql}) AS m"
+                            f" JOIN articles a ON a.id = m.id WHERE {' AND '.join(where[1:])}"
+                            f" ORDER BY m.r, a.published DESC, a.id DESC LIMIT ?",
+                            [*params, limit]).fetchall()
+                    else:
+                        ranked = self._top_ranked(con, ranked_sql, match, limit)
+                    texts = {r[0]: r[1:] for r in con.execute(
+                        "SELECT id, title, source, published, subtitle, caption, byline, body"
+                        f" FROM articles WHERE id IN ({', '.join('?' * len(ranked))})",
+                        [r[0] for r in ranked])}
             except StoreError as err:
                 if "fts5" in err.message or "syntax" in err.message:
                     raise QueryError(query, "cannot search for this") from None
                 raise
+        found = [(id_, *texts[id_][:3], rank, *texts[id_][3:]) for id_, rank in ranked
+                 if id_ in texts]
+        # Ties newest first: stable sorts, the last key sorted first.
+        found.sort(key=lambda row: row[0], reverse=True)
+        found.sort(key=lambda row: row[3], reverse=True)
+        found.sort(key=lambda row: row[4])
+        found = found[:limit]
         terms = parsed.terms()
         hits: list[SearchHit] = []
         for id_, title, src, published, rank, subtitle, caption, byline, body in found:
@@ -769,6 +785,19 @@ class Library:
             hits.append(SearchHit(id_, title, src, published, snip.text, snip.marks,
                                   tuple(where_hit), float(rank), snip.field, snip.start))
         return hits
+
+    @staticmethod
+    def _top_ranked(con: sqlite3.Connection, ranked_sql: str, match: str,
+                    limit: int) -> list[tuple[int, float]]:
+        """The ``limit`` best (id, bm25) from the index alone, plus every match
+        tied with the last of them (so ties can be ordered by date), without
+        touching the articles table: a join costs a row lookup per match."""
+        head = con.execute(f"{ranked_sql} ORDER BY r LIMIT ?", (match, limit + 1)).fetchall()
+        if 0 < limit < len(head) and head[limit][1] == head[limit - 1][1]:
+            boundary = head[limit - 1][1]
+            head = [row for row in head if row[1] < boundary] + con.execute(
+                f"SELECT id, r FROM ({ranked_sql}) WHERE r = ?", (match, boundary)).fetchall()
+        return [(int(i), float(r)) for i, r in head]
 
     def match_ids(self, query: str, *, stem: bool = False) -> list[int]:
         """Every article id the index matches for ``query``, ascending (no

@@ -7,10 +7,12 @@ version whole). Never edit a step that has shipped; add a new one.
 
 Tables (version 2):
 
-- ``articles``: every ``Article`` field, plus ``title_key``/``source_key``
-  (folded, for the list filter), ``quotes``/``figures`` (counts of automatic
-  highlights, so the list never counts rows) and ``engine`` (the
-  ``ENGINE_VERSION`` that computed the article's automatic highlights).
+- ``articles``: every ``Article`` field (the short list columns first and the
+  long text last, so listing and ranking never read a body's overflow pages),
+  plus ``title_key``/``source_key`` (folded, for the list filter),
+  ``quotes``/``figures`` (counts of automatic highlights, so the list never
+  counts rows) and ``engine`` (the ``ENGINE_VERSION`` that computed the
+  article's automatic highlights).
 - ``highlights``: automatic and user highlights; ``value`` is JSON;
   ``orphan`` is 1 for a user highlight whose text vanished in an update.
 - ``articles_fts``: FTS5 over the folded text fields, ``rowid`` = article id.
@@ -30,26 +32,26 @@ TOKENIZE = "unicode61 remove_diacritics 0"
 V1_DDL = f"""
 CREATE TABLE articles (
     id INTEGER PRIMARY KEY,
-    title TEXT NOT NULL,
-    subtitle TEXT NOT NULL DEFAULT '',
-    caption TEXT NOT NULL DEFAULT '',
-    byline TEXT NOT NULL DEFAULT '',
-    body TEXT NOT NULL,
-    source TEXT NOT NULL DEFAULT '',
-    url TEXT NOT NULL DEFAULT '',
-    author TEXT NOT NULL DEFAULT '',
-    published TEXT NOT NULL DEFAULT '',
-    language TEXT NOT NULL DEFAULT 'ar',
     content_hash TEXT NOT NULL UNIQUE,
+    published TEXT NOT NULL DEFAULT '',
     imported_at TEXT NOT NULL,
     read INTEGER NOT NULL DEFAULT 0,
     starred INTEGER NOT NULL DEFAULT 0,
     position INTEGER NOT NULL DEFAULT 0,
-    title_key TEXT NOT NULL DEFAULT '',
-    source_key TEXT NOT NULL DEFAULT '',
     quotes INTEGER NOT NULL DEFAULT 0,
     figures INTEGER NOT NULL DEFAULT 0,
-    engine INTEGER NOT NULL DEFAULT 0
+    engine INTEGER NOT NULL DEFAULT 0,
+    source TEXT NOT NULL DEFAULT '',
+    source_key TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL,
+    title_key TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT 'ar',
+    url TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    subtitle TEXT NOT NULL DEFAULT '',
+    caption TEXT NOT NULL DEFAULT '',
+    byline TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL
 );
 CREATE INDEX articles_published ON articles(published, id);
 CREATE INDEX articles_imported ON articles(imported_at, id);

@@ -16,6 +16,7 @@ rebuilds its word-family index when the stored version differs.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 STEMMER_VERSION = 1
 
@@ -48,7 +49,11 @@ def stem(token: str) -> str:
 
 def stem_text(folded: str) -> str:
     """Every word of ``folded`` stemmed, joined by single spaces (for the index)."""
-    return " ".join(stem(t) for t in _TOKEN.findall(folded))
+    return " ".join(map(_cached_stem, _TOKEN.findall(folded)))
+
+
+# News vocabulary is Zipfian: a few thousand words make most of any text.
+_cached_stem = lru_cache(maxsize=100_000)(stem)
 
 
 _TOKEN = re.compile(r"[^\W_]+")

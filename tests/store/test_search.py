@@ -119,6 +119,15 @@ def test_ties_go_to_the_newest(lib: Library) -> None:
     assert found(lib, "نشرة") == [newer, older]
 
 
+@pytest.mark.parametrize("options", [{}, {"source": "وكالة"}], ids=["index only", "filtered"])
+def test_ties_across_the_limit_go_to_the_newest(lib: Library, options: dict[str, str]) -> None:
+    dates = ["2022-05-01", "2024-05-01", "2023-05-01", "2021-05-01"]
+    ids = {d: lib.add_article(Article("نشرة", f"نص {n}", source="وكالة", published=d)).id
+           for n, d in enumerate(dates)}
+    assert found(lib, "نشرة", limit=1, **options) == [ids["2024-05-01"]]
+    assert found(lib, "نشرة", limit=3, **options) == [ids[d] for d in sorted(dates)[:0:-1]]
+
+
 def test_limit(filled: Filled) -> None:
     lib, _ = filled
     assert len(lib.search("في", limit=2)) == 2

@@ -1,0 +1,137 @@
+"""Library search speed over a large store.
+
+    python bench/bench_search.py [N] [PATH]     (default 100000, bench-store-N.sqlite3)
+
+Builds the store with ``make_store`` when PATH does not hold N articles yet,
+then runs 50 fixed queries (common and rare words, phrases, prefixes, OR,
+exclusions, folded spellings, word families) three times each and prints,
+per kind and overall, the p50/p95 of ``Library.search(q, limit=20)`` (parse,
+FTS5 ranking, filters, hits and snippets from the original text) beside the
+raw FTS5 time of the same MATCH string with the same ranking and limit, and
+their ratio; then the store's size.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from make_store import build
+
+from reader.store import Library
+from reader.store.library import TITLE_WEIGHTS, _stem_token
+from reader.store.query import parse
+
+QUERIES: list[tuple[str, str, dict[str, object]]] = [
+    ("common", q, {}) for q in ("في", "من", "على", "الحكومة", "قال", "اليوم", "أعلنت",
+                                "الوزير", "العام", "المنطقة")
+] + [
+    ("rare", q, {}) for q in ("الجسر", "السدود", "الموانئ", "الهدنة", "الإضراب",
+                              "الرباط", "الصادرات", "البطالة", "المطار", "الحقول")
+] + [
+    ("two words", q, {}) for q in ("الحكومة الأزمة", "المياه الزراعة", "الوزير البرلمان",
+                                   "النفط الأسعار", "اللاجئين الحدود")
+] + [
+    ("phrase", q, {}) for q in ('"الأمم المتحدة"', '"المتحدث باسم الوزارة"',
+                                '"رئيس البلدية"', '"مليون دولار"', '"في العاصمة"')
+] + [
+    ("prefix", q, {}) for q in ("الانتخ*", "المفاوض*", "اقتصا*", "المست*", "مسؤو*")
+] + [
+    ("or / not", q, {}) for q in ("بيروت OR دمشق", "القاهرة OR عمان الأزمة",
+                                  "الحكومة -المعارضة", "النفط -الغاز -الكهرباء",
+                                  '"الأمم المتحدة" -اللاجئين')
+] + [
+    ("folded", q, {}) for q in ("اعلنت", "الازمه", "الاسعار", "٢٠٢٠", "الأمم المتحدة")
+] + [
+    ("stem / filter", "المعلم", {"stem": True}),
+    ("stem / filter", "الحكومات", {"stem": True}),
+    ("stem / filter", "الانتخابية", {"stem": True}),
+    ("stem / filter", "الوزير", {"source": "وكالة الأنباء"}),
+    ("stem / filter", "الأزمة", {"since": "2020-01-01", "until": "2021-12-31"}),
+]
+assert len(QUERIES) == 50
+
+RUNS = 3
+
+
+def _raw_ms(con: sqlite3.Connection, query: str, options: dict[str, object]) -> float:
+    stem = bool(options.get("stem"))
+    table = "articles_stem" if stem else "articles_fts"
+    match = parse(query).match(_stem_token if stem else None)
+    weights = ", ".join(str(w) for w in TITLE_WEIGHTS)
+    sql = (f"SELECT rowid FROM {table} WHERE {table} MATCH ? "
+           f"ORDER BY bm25({table}, {weights}) LIMIT 20")
+    t0 = time.perf_counter()
+    con.execute(sql, (match,)).fetchall()
+    return (time.perf_counter() - t0) * 1e3
+
+
+def _search_ms(lib: Library, query: str, options: dict[str, object]) -> tuple[float, int]:
+    t0 = time.perf_counter()
+    hits = lib.search(query, limit=20, **options)  # type: ignore[arg-type]
+    return (time.perf_counter() - t0) * 1e3, len(hits)
+
+
+def _pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
+
+
+def main(argv: list[str]) -> int:
+    count = int(argv[0]) if argv else 100_000
+    path = Path(argv[1]) if len(argv) > 1 else Path(f"bench-store-{count}.sqlite3")
+    have = 0
+    if path.exists():
+        with Library.open(path) as lib:
+            have = lib.count()
+    if have < count:
+        print(f"building {path} with {count} articles (have {have})...", file=sys.stderr)
+        if have:
+            path.unlink()
+        build(path, count)
+
+    by_kind: dict[str, list[tuple[float, float]]] = {}
+    matched = []
+    with Library.open(path, read_only=True) as lib:
+        con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        for kind, query, options in QUERIES:
+            searches, raws = [], []
+            for _ in range(RUNS):
+                raws.append(_raw_ms(con, query, options))
+                ms, n = _search_ms(lib, query, options)
+                searches.append(ms)
+            matched.append(n)
+            by_kind.setdefault(kind, []).append((statistics.median(searches),
+                                                 statistics.median(raws)))
+        con.close()
+        articles = lib.count()
+
+    header = f"{'queries':<16}{'n':>3}  {'search p50':>10} {'p95':>8}  {'raw FTS p50':>11} " \
+             f"{'p95':>8}  {'ratio p50':>9}"
+    print(f"{articles:,} articles; times in ms, median of {RUNS} runs per query, limit 20")
+    print(header)
+    print("-" * len(header))
+    everything: list[tuple[float, float]] = []
+    for kind, rows in [*by_kind.items(), ("all", None)]:
+        rows = rows if rows is not None else everything
+        if kind != "all":
+            everything += rows
+        s = [r[0] for r in rows]
+        r = [r[1] for r in rows]
+        print(f"{kind:<16}{len(rows):>3}  {_pct(s, .5):>10.2f} {_pct(s, .95):>8.2f}  "
+              f"{_pct(r, .5):>11.2f} {_pct(r, .95):>8.2f}  "
+              f"{_pct(s, .5) / max(_pct(r, .5), 1e-6):>9.1f}")
+    size = path.stat().st_size
+    print(f"store: {size / 1e6:,.1f} MB ({size / max(articles, 1):,.0f} bytes/article); "
+          f"queries with no hit: {sum(1 for n in matched if n == 0)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
