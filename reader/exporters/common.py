@@ -28,10 +28,12 @@ LINK_SCHEME = "rtl-reader"
 
 KIND_ORDER: tuple[str, ...] = ("quote", "figure", "user")
 
+# The first four are the reading view's user colours (reader/gui/themes.py,
+# which this layer may not import): a GUI colour gets its own name as its tag.
 COLOUR_NAMES: dict[str, str] = {
     "yellow": "#ffd54f",
-    "green": "#aed581",
-    "blue": "#81d4fa",
+    "green": "#81c784",
+    "blue": "#64b5f6",
     "pink": "#f48fb1",
     "orange": "#ffb74d",
     "purple": "#ce93d8",
@@ -39,6 +41,15 @@ COLOUR_NAMES: dict[str, str] = {
     "grey": "#bdbdbd",
 }
 """Names for the tag of a user highlight's colour: the nearest of these."""
+
+AUTOMATIC_COLOURS: dict[str, str] = {
+    "quotation": "#cfe3ff",
+    "term": "#e4d7fb",
+    "figure": "#c8f0cf",
+}
+"""Backgrounds of automatic highlights, as the reading view's light theme."""
+
+DEFAULT_USER_COLOUR = COLOUR_NAMES["yellow"]
 
 _HEX_COLOUR = re.compile(r"#?([0-9a-fA-F]{6})")
 
@@ -77,6 +88,16 @@ def colour_name(colour: str) -> str:
         return sum((a - b) ** 2 for a, b in zip(rgb, other, strict=True))
 
     return min(COLOUR_NAMES, key=distance)
+
+
+def highlight_colour(h: HighlightRecord) -> str:
+    """The ``#rrggbb`` background of ``h`` in an export: a user highlight's own
+    colour (checked), else the reading view's colour for its kind/subtype."""
+    if h.kind == "user":
+        return normalise_colour(h.colour) or DEFAULT_USER_COLOUR
+    if h.kind == "figure":
+        return AUTOMATIC_COLOURS["figure"]
+    return AUTOMATIC_COLOURS.get(h.subtype, AUTOMATIC_COLOURS["quotation"])
 
 
 def _rgb(hex_colour: str) -> tuple[int, int, int]:

@@ -18,6 +18,8 @@ from html import escape
 from pathlib import Path
 
 from reader.exporters.common import (
+    AUTOMATIC_COLOURS,
+    DEFAULT_USER_COLOUR,
     ExportItem,
     Ticker,
     article_link,
@@ -36,7 +38,6 @@ FONT_FAMILY = "Noto Naskh Arabic"
 FONT_STACK = (f'"{FONT_FAMILY} Embedded", "{FONT_FAMILY}", "Amiri", "Noto Sans Arabic", '
               '"Geeza Pro", "Arabic Typesetting", "Traditional Arabic", "Tahoma", serif')
 
-KIND_COLOURS = {"quote": "#fff2b3", "figure": "#c8e6f5", "user": "#ffd54f"}
 SECTION_TITLES = {"quote": "الاقتباسات", "figure": "الأرقام", "user": "تظليلات القارئ"}
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:"
@@ -69,7 +70,9 @@ def stylesheet(*, embed_font: bool = True) -> str:
         ".note { font-style: italic; }",
         "a { color: #1a5fb4; }",
     ]
-    rules += [f"mark.{kind} {{ background: {colour}; }}" for kind, colour in KIND_COLOURS.items()]
+    rules += [f"mark.{name} {{ background: {colour}; }}"
+              for name, colour in AUTOMATIC_COLOURS.items()]
+    rules.append(f"mark.user {{ background: {DEFAULT_USER_COLOUR}; }}")
     return "\n".join(r for r in rules if r)
 
 
@@ -90,13 +93,20 @@ def _mark_style(h: HighlightRecord) -> str:
     return f' style="background: {colour}"' if h.kind == "user" and colour else ""
 
 
+def _mark_class(h: HighlightRecord) -> str:
+    if h.kind == "figure":
+        return "figure"
+    if h.kind == "quote":
+        return "term" if h.subtype == "term" else "quotation"
+    return "user"
+
+
 def render_highlight(article: Article, h: HighlightRecord, *, blocks: bool = True) -> str:
     """The ``<figure>`` of one highlight."""
     text = article.field_text(h.field)
     start, end = min(h.start, len(text)), min(h.end, len(text))
     sentence, s, e = context_sentence(text, start, end)
-    kind_class = escape(h.kind if h.kind in KIND_COLOURS else "user")
-    attrs = (f'class="highlight {kind_class}" data-kind="{escape(h.kind)}" '
+    attrs = (f'class="highlight {_mark_class(h)}" data-kind="{escape(h.kind)}" '
              f'data-subtype="{escape(h.subtype)}" data-field="{escape(h.field)}" '
              f'data-start="{h.start}" data-end="{h.end}"')
     if h.id is not None:
@@ -118,7 +128,7 @@ def render_highlight(article: Article, h: HighlightRecord, *, blocks: bool = Tru
         parts.append(f'<p class="tag">#{escape(colour_name(h.colour))}</p>')
     parts.append(
         f'<p class="context" dir="{dir_of(sentence)}">{escape(sentence[:s])}'
-        f'<mark class="{kind_class}"{_mark_style(h)}>{escape(sentence[s:e])}</mark>'
+        f'<mark class="{_mark_class(h)}"{_mark_style(h)}>{escape(sentence[s:e])}</mark>'
         f'{escape(sentence[e:])}</p>')
     parts.append(f'<p class="link"><a href="{escape(highlight_link(h))}">موضعه في المقال</a></p>')
     parts.append("</figure>")

@@ -24,11 +24,10 @@ from reader.exporters.common import (
     colour_name,
     context_sentence,
     format_value,
+    highlight_colour,
     highlight_link,
-    normalise_colour,
 )
 from reader.exporters.html import (
-    KIND_COLOURS,
     PAGE_TITLE,
     SECTION_TITLES,
     dir_of,
@@ -50,10 +49,9 @@ def _highlight_html(article: Article, h: HighlightRecord) -> str:
     text = article.field_text(h.field)
     start, end = min(h.start, len(text)), min(h.end, len(text))
     sentence, s, e = context_sentence(text, start, end)
-    colour = normalise_colour(h.colour) if h.kind == "user" else ""
-    colour = colour or KIND_COLOURS.get(h.kind, KIND_COLOURS["user"])
+    colour = highlight_colour(h)
     parts = [_block(h.text, style="margin-right: 9pt; margin-left: 9pt; font-size: 12pt; "
-                                  f"background-color: {KIND_COLOURS.get(h.kind, colour)};")]
+                                  f"background-color: {colour};")]
     if h.speaker:
         parts.append(_block(h.speaker, inner=f"— {escape(h.speaker)}"))
     value = format_value(h.value)

@@ -24,12 +24,12 @@ from reader.exporters.common import (
     format_value,
     fsync_dir,
     fsync_file,
+    highlight_colour,
     highlight_link,
-    normalise_colour,
     publish,
     safe_filename,
 )
-from reader.exporters.html import KIND_COLOURS, dir_of, isolate_ltr
+from reader.exporters.html import dir_of, isolate_ltr
 from reader.exporters.qtgui import arabic_font, ensure_app
 from reader.store.article import Article, HighlightRecord
 
@@ -77,8 +77,7 @@ def render_card(article: Article, h: HighlightRecord, *, width: int = CARD_WIDTH
     height = max(width // 2, text_height + 2 * MARGIN)
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor(BACKGROUND))
-    accent = normalise_colour(h.colour) if h.kind == "user" else ""
-    accent = accent or KIND_COLOURS.get(h.kind, KIND_COLOURS["user"])
+    accent = highlight_colour(h)
     painter = QPainter(image)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

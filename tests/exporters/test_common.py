@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from reader.errors import NotFound
 from reader.exporters import article_link, context_sentence, safe_filename, select
-from reader.exporters.common import colour_name, format_value
+from reader.exporters.common import colour_name, format_value, highlight_colour
 from tests.exporters import sample
 from tests.exporters.sample import KASRA, LRM, PDF_, RLO, SHADDA
 
@@ -96,9 +97,20 @@ def test_values_are_written_as_a_reader_would(value: object, written: str) -> No
 @pytest.mark.parametrize(("colour", "name"), [
     ("#ffd54f", "yellow"), ("#FFD54F", "yellow"), ("ffd54f", "yellow"),
     ("#81d4fa", "blue"), ("#ff0000", "red"), ("", ""), ("red; x: url(y)", ""),
+    # The reading view's own user colours get their own names.
+    ("#81c784", "green"), ("#64b5f6", "blue"), ("#f48fb1", "pink"),
 ])
 def test_colour_names(colour: str, name: str) -> None:
     assert colour_name(colour) == name
+
+
+def test_highlight_colours_follow_the_reading_view() -> None:
+    by_id = {h.id: h for h in sample.all_highlights()}
+    assert highlight_colour(by_id[6]) == "#81d4fa"  # the reader's own colour
+    assert highlight_colour(by_id[8]) == "#ffd54f"  # written #FFD54F
+    assert highlight_colour(by_id[3]) != highlight_colour(by_id[5])  # quotation, term
+    assert highlight_colour(by_id[1]) == highlight_colour(by_id[4])  # figures
+    assert highlight_colour(replace(by_id[6], colour="url(x)")) == "#ffd54f"
 
 
 # --- selection -------------------------------------------------------------
