@@ -1,7 +1,8 @@
 """Saved web pages (HTML, XHTML) -> Article, through trafilatura.
 
-trafilatura finds the main text and the metadata (title, author, date, site
-name, canonical address, description). Scripts, styles, frames, forms, event
+trafilatura finds the main text and the metadata (title, author, site name,
+canonical address; the publication date only when the page's metadata states
+it, never guessed from a URL's year). Scripts, styles, frames, forms, event
 handlers, ``javascript:`` links and images never reach the article: it holds
 text only, and nothing is ever fetched while importing.
 
@@ -37,7 +38,8 @@ _VOID_OR_OPTIONAL = frozenset({
     "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "thead",
     "tbody", "tfoot", "colgroup", "rt", "rp", "optgroup", "html", "head", "body",
 })
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>")
+# [^<>] keeps the scan linear on text full of "<" with no ">" after it.
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _DROP = ("script", "style", "noscript", "iframe", "frame", "frameset", "object", "embed",
          "template", "svg", "math", "button", "input", "select", "textarea", "head", "nav",
@@ -159,6 +161,8 @@ def _extract(text: str, url: str) -> dict[str, Any] | None:
         doc = trafilatura.bare_extraction(
             text, url=url or None, with_metadata=True, include_comments=False,
             include_images=False, include_links=False, include_tables=True,
+            # metadata only: the extensive search guesses "2013-01-01" from a URL's year
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception:
         return None

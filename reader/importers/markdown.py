@@ -29,7 +29,10 @@ from reader.importers.plaintext import (
 )
 from reader.store.article import Article
 
-_ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+MAX_INLINE_CHARS = 10_000
+"""Longer lines keep their inline markup (no paragraph of news is this long)."""
+
+_ATX = re.compile(r"^\s{0,3}(#{1,6})(?:\s+|$)")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
@@ -37,13 +40,42 @@ _LIST = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _REFDEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_RAW_HTML = re.compile(r"<(script|style|iframe|object|template)\b.*?</\1\s*>|<!--.*?-->",
-                       re.IGNORECASE | re.DOTALL)
+_RAW_OPEN = re.compile(r"<(script|style|iframe|object|template)\b|<!--", re.IGNORECASE)
 _EMPHASIS_LINE = re.compile(r"^(\*\*|__|\*|_)(?!\s)(.+?)(?<!\s)\1$")
 
 
+def drop_raw_html(text: str) -> str:
+    """``text`` without scripts, styles, frames, objects, templates and HTML
+    comments, content included. An element left open swallows the rest, as
+    in a browser. One pass: each closer is searched once, from its opener."""
+    lower = text.lower()
+    out: list[str] = []
+    pos = 0
+    while True:
+        match = _RAW_OPEN.search(text, pos)
+        if match is None:
+            out.append(text[pos:])
+            break
+        out.append(text[pos:match.start()])
+        tag = match.group(1)
+        closer = f"</{tag.lower()}" if tag else "-->"
+        end = lower.find(closer, match.end())
+        if end < 0:
+            break
+        close_end = lower.find(">", end) if tag else end + 2
+        if close_end < 0:
+            break
+        out.append("\n")
+        pos = close_end + 1
+    return "".join(out)
+
+
 def strip_inline(text: str) -> str:
-    """The text of one line of Markdown, markup removed."""
+    """The text of one line of Markdown, markup removed. Lines over
+    ``MAX_INLINE_CHARS`` are kept as they are (the inline patterns would
+    backtrack on hostile text)."""
+    if len(text) > MAX_INLINE_CHARS:
+        return text.strip()
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links
     text = re.sub(r"\[([^\]]*)\]\[[^\]]*\]", r"\1", text)  # reference links
@@ -94,7 +126,8 @@ def blocks(markdown: str) -> list[tuple[str, str]]:
         atx = _ATX.match(raw)
         if atx:
             flush()
-            out.append((f"h{len(atx.group(1))}", strip_inline(atx.group(2))))
+            title = raw[atx.end():].rstrip().rstrip("#").rstrip()
+            out.append((f"h{len(atx.group(1))}", strip_inline(title)))
             continue
         if _RULE.match(raw) or _REFDEF.match(raw) or _TABLE_SEP.match(raw):
             flush()
@@ -123,7 +156,7 @@ def blocks(markdown: str) -> list[tuple[str, str]]:
 
 def read_markdown(text: str, *, name: str) -> list[Article]:
     """One article from a Markdown document. Raises ``EmptyInput``."""
-    parts = blocks(_RAW_HTML.sub("\n", text))
+    parts = blocks(drop_raw_html(text))
     while parts and is_share_line(parts[-1][1]):
         parts.pop()
     if not parts:

@@ -159,6 +159,8 @@ def is_caption(paragraph: str) -> bool:
 
 def is_byline(paragraph: str) -> bool:
     """A short name/place/outlet line with no sentence in it (rule 4)."""
+    if not 0 < len(paragraph) <= 60:
+        return False
     words = _WORD.findall(paragraph)
     limit = 7 if _SEPARATOR.search(paragraph) or "،" in paragraph else 3
     return (

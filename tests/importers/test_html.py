@@ -159,3 +159,25 @@ def test_page_without_text(tmp_path: Path) -> None:
 def test_html_to_text_blocks_and_whitespace() -> None:
     text = html_to_text("<div>سطر   أول<br>سطر\tثان</div><p>فقرة<script>x()</script> تكمل</p>")
     assert text == "سطر أول\nسطر ثان\nفقرة تكمل"
+
+
+def test_no_date_is_guessed_from_the_address(corpus_dir: Path) -> None:
+    # The saved CNN page states no date in its metadata; its address holds
+    # only the year, which must not become "2013-01-01".
+    [article] = read_file(corpus_dir / "raw" / "001_cnnarabic_2013_utf8.html")
+    assert not article.published.endswith("-01-01")
+
+
+@pytest.mark.parametrize("markup", [
+    "<a" * 100_000, "<div " + "x" * 200_000, "<p>" + "<" * 100_000 + "</p>",
+    "<p>" + "&" * 100_000 + "</p>",
+])
+def test_hostile_markup_is_read_in_one_pass(tmp_path: Path, markup: str) -> None:
+    path = tmp_path / "hostile.html"
+    path.write_text("<html><body><p>خبر قصير عن الطقس اليوم.</p>" + markup + "</body></html>",
+                    encoding="utf-8")
+    try:
+        articles = read_file(path)
+    except (EmptyInput, InputTooLarge):
+        return
+    assert articles[0].title

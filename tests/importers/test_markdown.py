@@ -77,3 +77,32 @@ def test_empty_markdown(tmp_path: Path) -> None:
     path.write_text("---\n\n<!-- لا شيء -->\n", encoding="utf-8")
     with pytest.raises(EmptyInput):
         read_file(path)
+
+
+@pytest.mark.parametrize("text", [
+    "# عنوان\n\nفقرة <script>alert(1)</script> تكمل <!-- تعليق --> هنا.\n",
+    "# عنوان\n\nفقرة تكمل هنا.\n<SCRIPT type='x'>\nalert(1)\n</Script >\n",
+    "# عنوان\n\nفقرة تكمل هنا.\n<style>p { color: red }",  # left open: swallows the rest
+])
+def test_raw_html_blocks_are_dropped(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "raw.md"
+    path.write_text(text, encoding="utf-8")
+    [article] = read_file(path)
+    assert "alert" not in article.body and "color" not in article.body
+    assert "تعليق" not in article.body
+    assert article.body.replace(" ", "").startswith("فقرة")
+
+
+@pytest.mark.parametrize("line", [
+    "*a" * 50_000, "[" * 100_000, "# " + " " * 100_000 + "x", "<script" * 30_000,
+    "_x" * 50_000 + "\n" + "**" * 50_000,
+])
+def test_hostile_lines_are_read_in_one_pass(tmp_path: Path, line: str) -> None:
+    # Patterns that backtrack would take hours on these; the reader must not.
+    path = tmp_path / "hostile.md"
+    path.write_text("# عنوان\n\nفقرة أولى.\n\n" + line + "\n", encoding="utf-8")
+    try:
+        [article] = read_file(path)
+    except EmptyInput:
+        return
+    assert article.title == "عنوان"

@@ -246,3 +246,12 @@ def test_every_field_is_a_substring_and_no_body_text_is_lost(text: str) -> None:
     kept = [article.title, article.subtitle, article.caption, article.byline, *paragraphs]
     for line in split_paragraphs(text):
         assert line in kept or article.title in line or is_share_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    " " * 200_000 + "x", "- " * 100_000, "«" * 100_000, ". " * 100_000,
+    "رويترز " * 50_000, "أبوظبي" + " " * 100_000 + "-",
+])
+def test_hostile_lines_are_read_in_one_pass(line: str) -> None:
+    article = parse_plain_text("عنوان الخبر\n" + line + "\nفقرة من الخبر فيها 5 كلمات.\n")
+    assert article.title == "عنوان الخبر"
