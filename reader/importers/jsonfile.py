@@ -101,8 +101,8 @@ def _highlight(raw: Any, article: Article, name: str, where: str) -> HighlightRe
         raise DecodeFailed(name, f"{where}: unknown field {field!r}")
     start, end = _int(raw, "start", name, where), _int(raw, "end", name, where)
     text = _string(raw, "text", name, where)
-    if end < start:
-        raise DecodeFailed(name, f"{where}: end {end} is before start {start}")
+    if end <= start or not text:
+        raise DecodeFailed(name, f"{where}: an empty highlight ({start}-{end})")
     field_text = article.field_text(field)
     if field_text[start:end] != text:
         found = _nearest(field_text, text, start)

@@ -78,6 +78,7 @@ def test_malformed_or_foreign_json_is_refused(text: str, error: type[ReaderError
     ({"highlight": {"start": -1}}, DecodeFailed),
     ({"highlight": {"start": True}}, DecodeFailed),
     ({"highlight": {"end": 3}}, DecodeFailed),
+    ({"highlight": {"end": 15, "text": ""}}, DecodeFailed),
     ({"highlight": {"field": "footer"}}, DecodeFailed),
     ({"highlight": {"text": "غير موجود"}}, DecodeFailed),
     ({"highlight": {"note": ["x"]}}, DecodeFailed),
