@@ -229,3 +229,11 @@ def test_read_file_on_arbitrary_bytes_raises_only_reader_errors(
     else:
         assert articles and all(a.title.strip() for a in articles)
         assert all("\x00" not in a.body for a in articles)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    err = _error(pipe)
+    assert isinstance(err, UnsupportedFile) and "regular file" in err.message
