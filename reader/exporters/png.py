@@ -42,6 +42,9 @@ INK = "#1f1f1f"
 
 def _card_html(article: Article, h: HighlightRecord) -> str:
     quote = h.text if len(h.text) <= MAX_QUOTE_CHARS else h.text[:MAX_QUOTE_CHARS] + "…"
+    if h.kind == "quote":
+        # The marks were left out of the span (DESIGN decision 5); a card shows them.
+        quote = f"«{quote}»" if dir_of(quote) == "rtl" else f"“{quote}”"
     title = article.title or ""
     parts = [f'<p dir="{dir_of(title)}" style="font-size: 26px; color: #6b5b2e;">'
              f"{escape(title)}</p>",
