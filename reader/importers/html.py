@@ -95,7 +95,7 @@ def read_html(text: str, *, name: str, url: str = "") -> list[Article]:
     body_text = str(doc.get("text") or "") if doc else ""
     root = _parse(text)
     if not body_text.strip() and root is not None:
-        body_text = _visible_text(root)
+        body_text = html_to_text(text)  # its own tree: root keeps the <head> for the title
     if has_presentation_forms(body_text) or looks_visual(body_text):
         body_text = to_logical(body_text)
     paragraphs = split_paragraphs(body_text)

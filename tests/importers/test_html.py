@@ -181,3 +181,18 @@ def test_hostile_markup_is_read_in_one_pass(tmp_path: Path, markup: str) -> None
     except (EmptyInput, InputTooLarge):
         return
     assert articles[0].title
+
+
+def test_when_trafilatura_finds_nothing_lxml_reads_the_body(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.importers import html
+
+    monkeypatch.setattr(html, "_extract", lambda text, url: None)
+    path = tmp_path / "tiny.html"
+    path.write_text("<html><head><title>windows-1256</title>"
+                    "<meta property='og:title' content='عنوان الصفحة الصغيرة'></head>"
+                    "<body>نص قصير جداً عن المطر.</body></html>", encoding="utf-8")
+    [article] = read_file(path)
+    assert article.title == "عنوان الصفحة الصغيرة"
+    assert article.body == "نص قصير جداً عن المطر."
