@@ -136,3 +136,22 @@ def test_suggested_names() -> None:
     assert suggested_name(items, "csv") == "highlights.csv"
     assert suggested_name(items, "png") == "highlights"
     assert suggested_name(items[:1], "txt-visual").endswith(".txt")
+
+
+def test_permission_denied_is_one_line_naming_the_file(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tests may run as root, which ignores folder permissions: refuse the way a
+    # read-only folder does.
+    real_open = os.open
+
+    def refuse(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(path).startswith(str(tmp_path)) and flags & os.O_CREAT:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
+    out = tmp_path / "out.md"
+    with pytest.raises(ExportError) as err:
+        export_items(sample.items(), "md", out)
+    assert err.value.line() == f"{out}: cannot write: Permission denied"
+    assert list(tmp_path.iterdir()) == []
