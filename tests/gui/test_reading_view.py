@@ -473,3 +473,24 @@ def test_an_unknown_article_raises_and_the_pane_keeps_its_article(
         p.open_article(article_id + 1000)
     assert p.current_article_id() == article_id
     assert p.view.article is not None and p.view.article.title == TITLE
+
+
+def test_corpus_articles_show_whole_with_each_paragraph_direction(
+    qtbot: QtBot, corpus_articles: list[Path]
+) -> None:
+    from reader.text import is_rtl
+
+    view = ReadingView()
+    qtbot.addWidget(view)
+    for path in corpus_articles:
+        lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+        paragraphs = [line for line in lines if line]
+        article = Article(title=paragraphs[0], body="\n".join(paragraphs[1:]))
+        view.set_article(article)
+        assert span_text(view, "body", 0, len(article.body)) == article.body
+        block = view.document().findBlock(view.offsets.to_qt("body", 0))
+        for paragraph in paragraphs[1:]:
+            assert block.text() == paragraph
+            rtl = block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+            assert rtl == is_rtl(paragraph)
+            block = block.next()

@@ -10,12 +10,14 @@ compared reversed (DESIGN, Known traps). Digits form their own run.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 import uharfbuzz as hb
-from PySide6.QtGui import QGlyphRun, QTextLayout
+from PySide6.QtGui import QGlyphRun, QRawFont, QTextLayout
 from pytestqt.qtbot import QtBot
 
 from reader.gui.fonts import font_path, register_fonts
@@ -125,3 +127,39 @@ def test_hiding_diacritics_keeps_every_letter_glyph(qtbot: QtBot) -> None:
     glyphs_shown = Counter(g for run, _, _ in shown for g in run.glyphIndexes())
     glyphs_hidden = Counter(g for run, _, _ in hidden for g in run.glyphIndexes())
     assert glyphs_hidden == glyphs_shown
+
+
+def test_corpus_arabic_is_drawn_with_the_bundled_font(
+    qtbot: QtBot, corpus_articles: list[Path]
+) -> None:
+    """Every Arabic character of real articles is in the bundled font, so Qt
+    never falls back to a system font for it (DESIGN decision 7), and no run
+    laid out in the bundled font draws a missing-glyph box."""
+    family = register_fonts()
+    raw = QRawFont(str(font_path()), 16)
+    assert raw.isValid()
+    view = ReadingView()
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    arabic: set[str] = set()
+    runs = 0
+    for path in corpus_articles[:8]:
+        lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+        paragraphs = [line for line in lines if line][:6]
+        arabic |= {ch for p in paragraphs for ch in p
+                   if "\u0600" <= ch <= "\u06ff" and unicodedata.category(ch)[0] in "LMN"}
+        view.set_article(Article(title="", body="\n".join(paragraphs)))
+        block = view.document().firstBlock()
+        while block.isValid():
+            view.document().documentLayout().blockBoundingRect(block)
+            layout = block.layout()
+            for k in range(layout.lineCount()):
+                for run in layout.lineAt(k).glyphRuns(-1, -1, FLAGS):
+                    if run.rawFont().familyName() == family:
+                        assert 0 not in list(run.glyphIndexes())
+                        runs += 1
+            block = block.next()
+    assert runs > 0
+    assert arabic
+    missing = sorted(f"U+{ord(ch):04X}" for ch in arabic if not raw.supportsCharacter(ord(ch)))
+    assert missing == []
