@@ -225,7 +225,12 @@ class ReadingView(QTextBrowser):
         for layer in _LAYERS:
             self._marks[layer], self._starts[layer], self._longest[layer] = [], [], 0
         self._hider = None
-        self.setDocument(doc)
+        self._programmatic_scroll = True
+        try:
+            self.setDocument(doc)
+        finally:
+            self._programmatic_scroll = False
+        self._position_timer.stop()
         if ours:
             old.deleteLater()
         if not self._show_diacritics:

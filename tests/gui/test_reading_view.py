@@ -494,3 +494,15 @@ def test_corpus_articles_show_whole_with_each_paragraph_direction(
             rtl = block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
             assert rtl == is_rtl(paragraph)
             block = block.next()
+
+
+def test_opening_an_article_does_not_overwrite_its_position(
+    qtbot: QtBot, library: Library
+) -> None:
+    p, article_id = open_pane(qtbot, library, sample_article(paragraphs=20), size=(700, 400))
+    target = len("\n".join(PARAGRAPHS * 8)) + 1
+    library.set_position(article_id, target)
+    with qtbot.assertNotEmitted(p.position_changed, wait=600):
+        p.open_article(article_id)
+    assert library.get(article_id).position == target
+    assert p.view.first_visible() == ("body", target)
