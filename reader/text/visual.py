@@ -57,16 +57,18 @@ def _form(ch: str) -> str:
     return ""
 
 
-def _order_votes(text: str) -> tuple[int, int]:
-    """(logical, visual) evidence counted over the Arabic words of ``text``.
+def _order_votes(text: str) -> tuple[int, int, int]:
+    """(logical, visual, impossible) evidence over the Arabic words of ``text``.
 
     Presentation forms: in logical order a joining letter (initial, medial)
     is followed by one that joins back (medial, final); stored visually, a
-    final or medial form comes first and an initial form after it.
-    Plain letters: ة and ى end words, and the article ال starts them; a word
-    stored backwards starts with ة/ى or ends with لا.
+    final or medial form comes first and an initial form after it. That
+    order cannot occur in logical text, so it also counts as ``impossible``.
+    Plain letters: ة and ى end words and the article ال starts them; a word
+    stored backwards starts with ة/ى (impossible in logical text) or ends
+    with لا (which adverbs such as أولا، قليلا also do: weak evidence).
     """
-    logical = visual = 0
+    logical = visual = impossible = 0
     for word in _ARABIC_WORD.findall(text):
         core = word.strip(_MARKS)
         if len(core) < 2:
@@ -77,26 +79,31 @@ def _order_votes(text: str) -> tuple[int, int]:
                 logical += 1
             elif a in ("final", "medial") and b in ("medial", "initial") and a != b:
                 visual += 1
+                impossible += 1
         plain = unicodedata.normalize("NFKC", core)
         plain = "".join(ch for ch in plain if ch not in _MARKS)
         if len(plain) < 3:
             continue
         if plain[-1] in _FINAL_ONLY or plain.startswith("ال"):
             logical += 1
-        if plain[0] in _FINAL_ONLY or plain.endswith("لا"):
+        if plain[0] in _FINAL_ONLY:
             visual += 1
-    return logical, visual
+            impossible += 1
+        elif plain.endswith("لا"):
+            visual += 1
+    return logical, visual, impossible
 
 
 def looks_visual(text: str, *, sample: int = 20_000) -> bool:
     """True when the Arabic in ``text`` is stored in visual order (words backwards).
 
-    Needs some evidence (three telling words) and a clear majority, so logical
-    text, and text too short to judge, answer False. Only the first ``sample``
-    characters are weighed (a file is extracted one way throughout).
+    Needs some evidence (three telling words, one of them impossible in
+    logical order) and a clear majority, so logical text, and text too short
+    to judge, answer False. Only the first ``sample`` characters are weighed
+    (a file is extracted one way throughout).
     """
-    logical, visual = _order_votes(text[:sample])
-    return visual >= 3 and visual > 2 * logical
+    logical, visual, impossible = _order_votes(text[:sample])
+    return visual >= 3 and impossible >= 1 and visual > 2 * logical
 
 
 def to_logical(text: str) -> str:

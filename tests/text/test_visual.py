@@ -110,3 +110,15 @@ def test_round_trip_property(sentence: str, tail: str) -> None:
     assert looks_visual(visual)
     assert to_logical(visual) == text
     assert unicodedata.normalize("NFKC", to_logical(visual)) == text
+
+
+def test_no_real_article_looks_visual(corpus_articles: list) -> None:
+    for path in corpus_articles:
+        text = path.read_text(encoding="utf-8")
+        assert not looks_visual(text), path.name
+        for line in text.splitlines():
+            assert not looks_visual(line), (path.name, line[:40])
+
+
+def test_adverbs_ending_in_la_are_not_visual_evidence_enough() -> None:
+    assert not looks_visual("قال أولا إنه سيعود فعلا لكنه بقي قليلا ثم غادر طويلا")
