@@ -121,6 +121,9 @@ def decode_bytes(data: bytes, *, name: str, declared: str | None = None) -> str:
         if utf16 is not None:
             _reject_controls(utf16, name)
             return utf16
+        if len(data) % 2 and _guess_utf16(data[:-1]) is not None:
+            raise DecodeFailed(name, f"truncated UTF-16: the file ends inside a character "
+                                     f"at byte {len(data) - 1}")
         _reject_binary(data, name)
 
     try:

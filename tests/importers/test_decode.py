@@ -119,6 +119,13 @@ def test_truncated_utf8_names_the_offset() -> None:
     assert f"byte {len(data) - 1}" in str(exc.value)
 
 
+def test_truncated_utf16_without_bom() -> None:
+    data = "Breaking news in UTF-16.\n".encode("utf-16-le")[:-1]
+    with pytest.raises(DecodeFailed) as exc:
+        decode_bytes(data, name="cut16.txt")
+    assert "truncated UTF-16" in str(exc.value)
+
+
 @pytest.mark.parametrize(("data", "words"), [
     (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
