@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 import re
 import sqlite3
 import threading
@@ -43,11 +42,10 @@ from reader.errors import (
     QueryError,
     ReaderError,
     StoreError,
-    StoreLocked,
     StoreReadOnly,
     StoreTooNew,
 )
-from reader.store import schema
+from reader.store import connection, schema
 from reader.store.article import Article, HighlightRecord
 from reader.store.query import parse
 from reader.store.snippets import find_hits, make_snippet
@@ -55,15 +53,12 @@ from reader.store.stem import STEMMER_VERSION, stem, stem_text
 from reader.text import ENGINE_VERSION, find_highlights, fold_text
 from reader.text.spans import TEXT_FIELDS
 
-BUSY_TIMEOUT_MS = 5000
 BATCH_SIZE = 100
 """Articles per write transaction in ``add_articles`` and ``reindex``: short
 enough that another writer waits well under ``BUSY_TIMEOUT_MS``."""
 
 TITLE_WEIGHTS = (10.0, 4.0, 3.0, 2.0, 1.0)
 """bm25 column weights, in ``TEXT_FIELDS`` order: a hit in the title counts most."""
-
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 _SORTS = {
     "published": "published", "imported_at": "imported_at", "imported": "imported_at",
@@ -238,7 +233,7 @@ class Library:
         if exists and path.is_dir():
             raise StoreError(subject, "this is a folder, not a store file")
         if exists:
-            _check_header(path)
+            connection.check_header(path)
         elif not create or read_only:
             raise StoreError(subject, "no store here")
         else:
@@ -247,13 +242,13 @@ class Library:
             except OSError as err:
                 raise StoreReadOnly(subject, f"cannot create its folder: "
                                              f"{err.strerror or err}") from None
-        writable = not read_only and _can_write(path)
+        writable = not read_only and connection.can_write(path)
         if not writable and not exists:
             raise StoreReadOnly(subject, "cannot create the store: the folder is read-only")
         try:
-            con = _connect(path, writable=writable)
+            con = connection.connect(path, writable=writable)
         except sqlite3.Error as err:
-            raise _error(err, subject) from None
+            raise connection.map_error(err, subject) from None
         lib = cls(con, path, read_only=not writable)
         try:
             lib._setup()
@@ -263,9 +258,9 @@ class Library:
         return lib
 
     def _setup(self) -> None:
-        con = self._connection()
         subject = str(self.path)
-        with self._mapped():
+        # One snapshot: another process may be creating the store right now.
+        with self._read() as con:
             version = int(con.execute("PRAGMA user_version").fetchone()[0])
             names = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
         if version > schema.SCHEMA_VERSION:
@@ -324,7 +319,7 @@ class Library:
         try:
             yield
         except sqlite3.Error as err:
-            raise _error(err, str(self.path)) from None
+            raise connection.map_error(err, str(self.path)) from None
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
@@ -898,97 +893,6 @@ def _iso(value: str) -> str:
     if not _ISO_DATE.fullmatch(value.strip()):
         raise QueryError(value, "not an ISO date (YYYY-MM-DD)")
     return value.strip().replace(" ", "T")
-
-
-def _check_header(path: Path) -> None:
-    """Refuse a file that is not SQLite (without writing to it) and one whose
-    header promises more pages than the file holds (truncated)."""
-    subject = str(path)
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
-            size = os.fstat(fh.fileno()).st_size
-    except PermissionError:
-        raise StoreReadOnly(subject, "cannot read the store: permission denied") from None
-    except OSError as err:
-        raise StoreError(subject, f"cannot read the store: {err.strerror or err}") from None
-    if not header:
-        return  # an empty file: initialised as a new store
-    if not header.startswith(SQLITE_HEADER):
-        raise NotADatabase(subject, "not an rtl-reader store (not an SQLite file)")
-    if len(header) < 100:
-        raise StoreError(subject, "the store is damaged (truncated header)")
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    valid = header[24:28] == header[92:96]
-    wal = path.with_name(path.name + "-wal")
-    if valid and pages and size < pages * page_size and not wal.exists():
-        raise StoreError(subject, "the store is damaged (the file is truncated)")
-
-
-def _can_write(path: Path) -> bool:
-    folder = path.parent if path.parent != Path("") else Path(".")
-    if path.exists() and not os.access(path, os.W_OK):
-        return False
-    return os.access(folder, os.W_OK | os.X_OK)
-
-
-def _connect(path: Path, *, writable: bool) -> sqlite3.Connection:
-    kwargs: dict[str, Any] = {
-        "timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None, "check_same_thread": False,
-    }
-    if writable:
-        con = sqlite3.connect(str(path), **kwargs)
-    else:
-        uri = path.resolve().as_uri() + "?mode=ro"
-        con = sqlite3.connect(uri, uri=True, **kwargs)
-        if not _readable(con):
-            # A WAL store in a folder we cannot write has no -shm to share;
-            # with no other writer around, reading it as immutable is safe.
-            con.close()
-            con = sqlite3.connect(path.resolve().as_uri() + "?immutable=1", uri=True, **kwargs)
-    con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    con.execute("PRAGMA foreign_keys = ON")
-    return con
-
-
-def _readable(con: sqlite3.Connection) -> bool:
-    try:
-        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.OperationalError:
-        return False
-    return True
-
-
-_CODES = {5: "busy", 6: "busy", 8: "readonly", 11: "corrupt", 26: "notadb", 13: "full",
-          10: "ioerr", 14: "cantopen"}
-
-
-def _error(err: sqlite3.Error, subject: str) -> ReaderError:
-    """The ReaderError a user sees for an sqlite3 error."""
-    code = getattr(err, "sqlite_errorcode", None)
-    kind = _CODES.get(code & 0xFF) if isinstance(code, int) else None
-    text = str(err)
-    if kind is None:
-        lowered = text.lower()
-        kind = ("busy" if "locked" in lowered or "busy" in lowered else
-                "readonly" if "readonly" in lowered or "read-only" in lowered else
-                "corrupt" if "malformed" in lowered else
-                "notadb" if "not a database" in lowered else None)
-    if kind == "busy":
-        return StoreLocked(subject, "another program is writing to the store; try again later")
-    if kind == "readonly":
-        return StoreReadOnly(subject, "the store is read-only")
-    if kind in ("corrupt", "notadb"):
-        return StoreError(subject, "the store is damaged")
-    if kind == "full":
-        return StoreError(subject, "the disk is full")
-    if kind == "ioerr":
-        return StoreError(subject, "cannot write the store (disk error or disk full)")
-    if kind == "cantopen":
-        return StoreError(subject, "cannot open the store")
-    return StoreError(subject, f"database error: {text}")
 
 
 def _stem_token(token: str) -> str:

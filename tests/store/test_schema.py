@@ -198,11 +198,11 @@ def test_read_only_file_and_folder(store_path: Path) -> None:
 def test_unwritable_store_opens_read_only(store_path: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     """What a user without write access gets (simulated: tests may run as root)."""
-    from reader.store import library
+    from reader.store import connection
 
     with Library.open(store_path) as lib:
         article_id = lib.add_article(school_article()).id
-    monkeypatch.setattr(library, "_can_write", lambda path: False)
+    monkeypatch.setattr(connection, "can_write", lambda path: False)
     with Library.open(store_path) as lib:
         assert lib.read_only and lib.ids() == [article_id]
         with pytest.raises(StoreReadOnly):
@@ -214,3 +214,30 @@ def test_unwritable_store_opens_read_only(store_path: Path,
 def test_a_folder_is_not_a_store(tmp_path: Path) -> None:
     with pytest.raises(StoreError):
         Library.open(tmp_path)
+
+
+def test_many_openers_of_a_new_store_at_once(store_path: Path) -> None:
+    """Two imports started together both create-or-open the same new file."""
+    import threading
+
+    from reader.store import Article
+
+    errors: list[BaseException] = []
+    start = threading.Barrier(6)
+
+    def open_and_add(n: int) -> None:
+        try:
+            start.wait()
+            with Library.open(store_path) as lib:
+                lib.add_article(Article(f"خبر {n}", f"نص الخبر رقم {n}"))
+        except BaseException as err:  # reported below with its type
+            errors.append(err)
+
+    threads = [threading.Thread(target=open_and_add, args=(n,)) for n in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with Library.open(store_path) as lib:
+        assert lib.count() == 6
