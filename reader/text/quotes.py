@@ -293,15 +293,27 @@ def _classify(text: str, open_pos: int, close_pos: int, start: int, end: int) ->
     بعنوان …), a glued بـ/لـ or Latin script point to a term."""
     line_start = text.rfind("\n", max(0, open_pos - 120), open_pos) + 1
     before = text[max(line_start, open_pos - 120) : open_pos]
+    head = before.rstrip()
+    inner = text[start : min(end, start + 400)]
+    inner_words = inner.split()
+    words = len(inner_words)
+    colon = head.endswith((":", "："))
+    after_verb = _verb_right_after(text, close_pos)
+    tokens = head[-40:].split()
+    last = _norm(tokens[-1]) if tokens else ""
+    last_bare = _bare(last)
+    that = last in _THAT_N or last_bare in _THAT_N
+    if words <= 2 and not (colon or that or after_verb):
+        # One or two words with no colon and no verb after them: a name, a
+        # label or a scare quote. Deciding early keeps a text made of
+        # thousands of «x» fast.
+        return "term", ""
     sentence = before
     cut = max(sentence.rfind("."), sentence.rfind("؟"), sentence.rfind("!"))
     if cut >= 0:
         sentence = sentence[cut + 1 :]
-    head = before.rstrip()
-    inner = text[start : min(end, start + 400)]
 
     score = 0
-    words = len(inner.split())
     if words >= 8:
         score += 3
     elif words >= 5:
@@ -309,13 +321,7 @@ def _classify(text: str, open_pos: int, close_pos: int, start: int, end: int) ->
     elif words <= 2:
         score -= 2
 
-    colon = head.endswith((":", "："))
-    tokens = head.split()
-    last = _norm(tokens[-1]) if tokens else ""
-    last_bare = _bare(last)
-    that = last in _THAT_N or last_bare in _THAT_N
     verb_in_sentence = has_speech_verb(sentence[-90:])
-    after_verb = _verb_right_after(text, close_pos)
     if colon:
         score += 4
     if that:
@@ -331,7 +337,7 @@ def _classify(text: str, open_pos: int, close_pos: int, start: int, end: int) ->
         score += 1
     if inner.rstrip()[-1:] in (".", "!"):
         score += 2  # a title or a name seldom ends with a full stop
-    if any(_norm(w) in _PERSON_N for w in inner.split()[:40]):
+    if any(_norm(w) in _PERSON_N for w in inner_words[:16]):
         score += 1
     if head.endswith(("بـ", "لـ")):
         score -= 3

@@ -8,18 +8,10 @@ inside a word, alef with or without hamza, final ى/ي and ة/ه.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 
 # Tashkeel, superscript alef and tatweel may sit between any two letters.
 _MARKS = "[\u064b-\u065f\u0670\u0640]*"
-_LETTER_CLASS = {
-    "ا": "[اأإآٱ]",
-    "أ": "[اأإآٱ]",
-    "إ": "[اأإآٱ]",
-    "ي": "[يى]",
-    "ى": "[يى]",
-    "ة": "[ةه]",
-}
 
 # Verbs (and active participles) that introduce someone's words. Written
 # without tashkeel; a leading و/ف is allowed by the pattern.
@@ -54,11 +46,17 @@ SPEECH_VERBS: tuple[str, ...] = tuple(
     زعم زعمت يزعم تزعم زاعما
     أبلغ أبلغت
     نوه نوهت منوها منوهة
-    دعا دعت يدعو تدعو داعيا
+    ردد رددت رددوا يردد يرددون هتف هتفت هتفوا يهتفون
+    دعا دعت يدعو تدعو
     طالب طالبت مطالبا
-    هتف هتفوا رددوا ردد يرددون
     أجاب أجابت مجيبا
     """.split()
+)
+
+# Speech verbs whose next noun is what is said or whom it is said to, not
+# the speaker: "ورددوا هتافات مثل «…»", "دعا الحكومة إلى «…»".
+_OBJECT_FIRST = frozenset(
+    "ردد رددت رددوا يردد يرددون هتف هتفت هتفوا يهتفون دعا دعت يدعو تدعو".split()
 )
 
 # Words that open a title or a job, not a name: "مدير المركز، مصطفى بالي".
@@ -82,32 +80,38 @@ _STOP_WORDS: frozenset[str] = frozenset(
     بحسب عن على إلى الى مع من منذ عبر أثناء ضمن إن أن إنه أنه إنها أنها بأن
     بأنه بأنها إنهم أنهم لصحيفة لوكالة لقناة لموقع لإذاعة لبي لفرانس لسكاي
     السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة أيضا كذلك بدوره
-    بدورها ذلك هذا هذه حين عندما لكن لكنه التي الذي الذين
+    بدورها ذلك هذا هذه حين عندما لكن لكنه التي الذي الذين وهو وهي وهم
+    فيه فيها له لها لنا لهم عنه عنها إذ حيث
     """.split()
 )
 
 
+_AR_WORD = re.compile("[\u0621-\u064a\u0640\u064b-\u065f\u0670\u0671]+")
+_STRIP = re.compile(_MARKS)
+_ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 
-def _fuzzy(word: str) -> str:
-    return _MARKS.join(_LETTER_CLASS.get(ch, re.escape(ch)) for ch in word)
+
+def _fold_word(word: str) -> str:
+    return _STRIP.sub("", word).translate(_ALEFS)
 
 
-@cache
-def _verb_pattern() -> re.Pattern[str]:
-    verbs = sorted(SPEECH_VERBS, key=len, reverse=True)
-    alternation = "|".join(_fuzzy(v) for v in verbs)
-    # A verb is a whole word: optional و/ف before it, and tanween after
-    # participles (قائلاً) is covered by the trailing marks.
-    return re.compile(
-        rf"(?<![\w\u0640])(?:[وف]{_MARKS})?(?:{alternation}){_MARKS}(?:[اً]{_MARKS})?(?![\w])"
-    )
+_VERBS_FOLDED = frozenset(_fold_word(v) for v in SPEECH_VERBS)
+_OBJECT_FIRST_FOLDED = frozenset(_fold_word(v) for v in _OBJECT_FIRST)
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_verb(word: str) -> bool:
+    folded = _fold_word(word)
+    if folded in _VERBS_FOLDED:
+        return True
+    return len(folded) > 3 and folded[0] in "وف" and folded[1:] in _VERBS_FOLDED
 
 
 def speech_verbs_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """The ``(start, end)`` spans of speech verbs in ``text[start:end]``,
-    as indices into ``text``, in order."""
+    """The ``(start, end)`` spans of speech verbs (whole words, with an
+    optional و/ف) in ``text[start:end]``, as indices into ``text``, in order."""
     stop = len(text) if end is None else end
-    return [m.span() for m in _verb_pattern().finditer(text, start, stop)]
+    return [m.span() for m in _AR_WORD.finditer(text, start, stop) if _is_verb(m.group())]
 
 
 def is_participle(verb: str) -> bool:
@@ -119,15 +123,16 @@ def is_participle(verb: str) -> bool:
 
 def has_speech_verb(text: str) -> bool:
     """True when ``text`` holds a speech verb as a whole word."""
-    return _verb_pattern().search(text) is not None
+    return any(_is_verb(m.group()) for m in _AR_WORD.finditer(text))
 
 
 def _strip_marks(word: str) -> str:
-    return re.sub(_MARKS, "", word).replace("أ", "ا").replace("إ", "ا").replace("آ", "ا")
+    return _STRIP.sub("", word).replace("أ", "ا").replace("إ", "ا").replace("آ", "ا")
 
 
 _STOP_FOLDED = frozenset(_strip_marks(w) for w in _STOP_WORDS)
 _TITLE_FOLDED = frozenset(_strip_marks(w) for w in TITLE_WORDS)
+_QUOTE_MARKS = frozenset('«»‹›"“”„‟')
 _WORD = re.compile(r"[^\s،,:؛;.!؟?()\[\]«»\"“”„]+")
 
 
@@ -172,7 +177,9 @@ def _noun_phrase(text: str, start: int, end: int) -> str:
         if m is None:
             break
         gap = text[pos : m.start()]
-        if any(ch in gap for ch in ":؛;.!؟?()\n«»\"“”„"):
+        if any(ch in gap for ch in ":؛;.!؟?()\n"):
+            break
+        if count == 0 and any(ch in gap for ch in _QUOTE_MARKS):
             break
         if _strip_marks(m.group()) in _STOP_FOLDED:
             break
@@ -195,10 +202,19 @@ def speaker_before(text: str, quote_open: int, *, window: int = 160) -> str:
     cut = max(head.rfind("."), head.rfind("\n"), head.rfind("!"), head.rfind("؟"))
     if cut >= 0:
         lo += cut + 1
-    verbs = speech_verbs_in(text, lo, quote_open)
+    # A verb with an odd number of quotation marks between it and the quote
+    # sits inside an earlier quotation: it is someone's words, not ours.
+    verbs = [
+        (s, e)
+        for s, e in speech_verbs_in(text, lo, quote_open)
+        if sum(text.count(mark, e, quote_open) for mark in _QUOTE_MARKS) % 2 == 0
+    ]
     if not verbs:
         return ""
-    _, verb_end = verbs[-1]
+    verb_start, verb_end = verbs[-1]
+    verb = _fold_word(text[verb_start:verb_end])
+    if verb in _OBJECT_FIRST_FOLDED or verb[1:] in _OBJECT_FIRST_FOLDED:
+        return ""
     return _pick_segment(_noun_phrase(text, verb_end, quote_open))
 
 
