@@ -6,7 +6,8 @@ The rules, in order (each is tested against every file of the corpus):
    that holds only whitespace (NBSP included) and invisible format characters
    (bidi marks, zero-width characters, BOM) is blank. Blank lines separate
    nothing: the paragraphs are the non-blank lines, each stripped of leading
-   and trailing whitespace, so every paragraph is a substring of the input.
+   and trailing whitespace and invisible marks (RLM, ZWSP …), so every
+   paragraph is a substring of the input.
 2. Share-widget words alone on the last lines (تويتر، فيسبوك، واتساب، طباعة،
    شارك، لينكدإن …) are dropped.
 3. The first paragraph is the headline. When it is over 200 characters it is
@@ -132,9 +133,18 @@ def parse_plain_text(text: str, *, name: str = "", repair: bool = True) -> Artic
     return article
 
 
+_EDGES = (" \t\r\n\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+          "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\u0085\x1c\x1d\x1e\x1f"
+          "\u200b\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+          "\u2066\u2067\u2068\u2069\ufeff")
+"""Stripped from both ends of a paragraph: whitespace, and the invisible
+direction marks and zero-width characters that copying from a page leaves."""
+
+
 def split_paragraphs(text: str) -> list[str]:
-    """The non-blank lines of ``text``, stripped (rule 1)."""
-    return [line.strip() for line in text.splitlines() if not is_blank(line)]
+    """The non-blank lines of ``text``, stripped of whitespace and of invisible
+    marks at both ends (rule 1); each is a substring of ``text``."""
+    return [line.strip(_EDGES) for line in text.splitlines() if not is_blank(line)]
 
 
 def is_blank(line: str) -> bool:

@@ -255,3 +255,11 @@ def test_every_field_is_a_substring_and_no_body_text_is_lost(text: str) -> None:
 def test_hostile_lines_are_read_in_one_pass(line: str) -> None:
     article = parse_plain_text("عنوان الخبر\n" + line + "\nفقرة من الخبر فيها 5 كلمات.\n")
     assert article.title == "عنوان الخبر"
+
+
+def test_invisible_marks_at_the_edges_of_a_line_are_stripped() -> None:
+    rlm, zwsp, bom = "\u200f", "\u200b", "\ufeff"
+    article = parse_plain_text(
+        f"{rlm}عنوان الخبر{rlm}\n{zwsp}فقرة فيها 3 أرقام.{bom}\n{rlm}تويتر\n")
+    assert article.title == "عنوان الخبر"
+    assert article.body == "فقرة فيها 3 أرقام."
