@@ -267,41 +267,39 @@ class ReadingView(QTextBrowser):
         fmt = QTextBlockFormat()
         fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl
                                else Qt.LayoutDirection.LeftToRight)
-        fmt.setAlignment(self._alignment(rtl, body=name == "body"))
+        fmt.setAlignment(self._alignment(body=name == "body"))
         fmt.setLineHeight(float(self._line_spacing),
                           QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         fmt.setBottomMargin(14 if name == "title" else 8)
         return fmt
 
-    def _alignment(self, rtl: bool, *, body: bool) -> Qt.AlignmentFlag:
+    def _alignment(self, *, body: bool) -> Qt.AlignmentFlag:
+        """The same flag for both directions: without AlignAbsolute, Qt reads
+        "left" as the leading side of each block, so RTL paragraphs sit right."""
         if body and self._justified:
             return Qt.AlignmentFlag.AlignJustify
-        side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
-        return side | Qt.AlignmentFlag.AlignAbsolute
+        return Qt.AlignmentFlag.AlignLeading
 
     def _restyle(self) -> None:
         """Re-apply sizes, colours, spacing and alignment after an option changed,
-        keeping the reading position."""
+        keeping the reading position. Each change is one format merge over a
+        field's range (Qt loops over the blocks), never a Python loop per block."""
         anchor = self._anchor
         doc = self.document()
         self._apply_default_font(doc)
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
         for placed in self._offsets.fields:
+            cursor.setPosition(placed.start)
+            cursor.setPosition(placed.end, QTextCursor.MoveMode.KeepAnchor)
             char_format = self._field_char_format(placed.name)
             if char_format.properties():
-                cursor.setPosition(placed.start)
-                cursor.setPosition(placed.end, QTextCursor.MoveMode.KeepAnchor)
                 cursor.setCharFormat(char_format)
-            block = doc.findBlock(placed.start)
-            while block.isValid() and block.position() <= placed.end:
-                fmt = block.blockFormat()
-                rtl = fmt.layoutDirection() == Qt.LayoutDirection.RightToLeft
-                fmt.setAlignment(self._alignment(rtl, body=placed.name == "body"))
-                fmt.setLineHeight(float(self._line_spacing),
-                                  QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-                QTextCursor(block).setBlockFormat(fmt)
-                block = block.next()
+            block_format = QTextBlockFormat()
+            block_format.setAlignment(self._alignment(body=placed.name == "body"))
+            block_format.setLineHeight(float(self._line_spacing),
+                                       QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            cursor.mergeBlockFormat(block_format)
         cursor.endEditBlock()
         self.scroll_to(*anchor)
         self._push_selections(force=True)
