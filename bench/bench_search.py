@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_store import build
 
 from reader.store import Library
-from reader.store.library import TITLE_WEIGHTS, _stem_token
 from reader.store.query import parse
+from reader.store.search import TITLE_WEIGHTS, stem_token
 
 QUERIES: list[tuple[str, str, dict[str, object]]] = [
     ("common", q, {}) for q in ("في", "من", "على", "الحكومة", "قال", "اليوم", "أعلنت",
@@ -63,7 +63,7 @@ RUNS = 3
 def _raw_ms(con: sqlite3.Connection, query: str, options: dict[str, object]) -> float:
     stem = bool(options.get("stem"))
     table = "articles_stem" if stem else "articles_fts"
-    match = parse(query).match(_stem_token if stem else None)
+    match = parse(query).match(stem_token if stem else None)
     weights = ", ".join(str(w) for w in TITLE_WEIGHTS)
     sql = (f"SELECT rowid FROM {table} WHERE {table} MATCH ? "
            f"ORDER BY bm25({table}, {weights}) LIMIT 20")

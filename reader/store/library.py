@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -45,11 +44,11 @@ from reader.errors import (
     StoreReadOnly,
     StoreTooNew,
 )
-from reader.store import connection, schema
+from reader.store import connection, schema, search
 from reader.store.article import Article, HighlightRecord
 from reader.store.query import parse
-from reader.store.snippets import find_hits, make_snippet
-from reader.store.stem import STEMMER_VERSION, stem, stem_text
+from reader.store.search import SearchHit
+from reader.store.stem import STEMMER_VERSION, stem_text
 from reader.text import ENGINE_VERSION, find_highlights, fold_text
 from reader.text.spans import TEXT_FIELDS
 
@@ -57,15 +56,11 @@ BATCH_SIZE = 100
 """Articles per write transaction in ``add_articles`` and ``reindex``: short
 enough that another writer waits well under ``BUSY_TIMEOUT_MS``."""
 
-TITLE_WEIGHTS = (10.0, 4.0, 3.0, 2.0, 1.0)
-"""bm25 column weights, in ``TEXT_FIELDS`` order: a hit in the title counts most."""
-
 _SORTS = {
     "published": "published", "imported_at": "imported_at", "imported": "imported_at",
     "title": "title", "source": "source", "id": "id", "quotes": "quotes",
     "figures": "figures", "read": "read", "starred": "starred",
 }
-_ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?")
 _FIELD_ORDER = "CASE field " + " ".join(
     f"WHEN '{name}' THEN {i}" for i, name in enumerate(TEXT_FIELDS)) + " ELSE 9 END"
 _ARTICLE_COLS = ("id, title, subtitle, caption, byline, body, source, url, author, published, "
@@ -96,42 +91,6 @@ class ArticleRow:
     figures: int
     read: bool
     starred: bool
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    """One library search result. ``snippet`` is cut from the original text of
-    ``field``; ``marks`` are (start, end) of the matched words inside
-    ``snippet``; ``hits`` are (field, start, end) of matches in the article's
-    original fields, first hit first, so the GUI can open the article there.
-    ``snippet == article.field_text(field)[snippet_start:][:len(snippet)]``;
-    ``rank`` is bm25 (lower is better)."""
-
-    id: int
-    title: str
-    source: str
-    published: str
-    snippet: str
-    marks: tuple[tuple[int, int], ...]
-    hits: tuple[tuple[str, int, int], ...]
-    rank: float
-    field: str = "body"
-    snippet_start: int = 0
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form of ``rtl-reader search`` (DESIGN decision 8)."""
-        return {
-            "id": self.id,
-            "title": self.title,
-            "source": self.source,
-            "published": self.published,
-            "snippet": self.snippet,
-            "field": self.field,
-            "snippet_start": self.snippet_start,
-            "marks": [list(m) for m in self.marks],
-            "hits": [{"field": f, "start": s, "end": e} for f, s, e in self.hits],
-            "rank": self.rank,
-        }
 
 
 @dataclass(slots=True)
@@ -722,77 +681,17 @@ class Library:
         articles; ``stem`` matches word families (``reader.store.stem``).
         Raises QueryError for a malformed query or date.
         """
-        parsed = parse(query)
-        transform = _stem_token if stem else None
-        table = "articles_stem" if stem else "articles_fts"
-        match = parsed.match(transform)
-        where = [f"{table} MATCH ?"]
-        params: list[Any] = [match]
-        if source:
-            where.append("a.source_key = ?")
-            params.append(fold_text(source))
-        if since:
-            where.append("a.published >= ?")
-            params.append(_iso(since))
-        if until:
-            where.append("a.published != '' AND substr(a.published, 1, ?) <= ?")
-            params += [len(_iso(until)), _iso(until)]
-        if starred:
-            where.append("a.starred = 1")
-        weights = ", ".join(str(w) for w in TITLE_WEIGHTS)
-        limit = max(int(limit), 0)
-        ranked_sql = (f"SELECT rowid AS id, bm25({table}, {weights}) AS r FROM {table}"
-                      f" WHERE {table} MATCH ?")
+        request = search.Request.make(query, limit=limit, source=source, since=since,
+                                      until=until, starred=starred, stem=stem)
         with self._lock:
             try:
                 with self._read() as con:
-                    if len(where) > 1:
-                        # Filters need the article row of every match.
-                        ranked = con.execute(
-                            f"SELECT a.id, m.r FROM ({ranked_sql}) AS m"
-                            f" JOIN articles a ON a.id = m.id WHERE {' AND '.join(where[1:])}"
-                            f" ORDER BY m.r, a.published DESC, a.id DESC LIMIT ?",
-                            [*params, limit]).fetchall()
-                    else:
-                        ranked = self._top_ranked(con, ranked_sql, match, limit)
-                    texts = {r[0]: r[1:] for r in con.execute(
-                        "SELECT id, title, source, published, subtitle, caption, byline, body"
-                        f" FROM articles WHERE id IN ({', '.join('?' * len(ranked))})",
-                        [r[0] for r in ranked])}
+                    found = search.ranked_articles(con, request)
             except StoreError as err:
                 if "fts5" in err.message or "syntax" in err.message:
                     raise QueryError(query, "cannot search for this") from None
                 raise
-        found = [(id_, *texts[id_][:3], rank, *texts[id_][3:]) for id_, rank in ranked
-                 if id_ in texts]
-        # Ties newest first: stable sorts, the last key sorted first.
-        found.sort(key=lambda row: row[0], reverse=True)
-        found.sort(key=lambda row: row[3], reverse=True)
-        found.sort(key=lambda row: row[4])
-        found = found[:limit]
-        terms = parsed.terms()
-        hits: list[SearchHit] = []
-        for id_, title, src, published, rank, subtitle, caption, byline, body in found:
-            fields = {"title": title, "subtitle": subtitle, "caption": caption,
-                      "byline": byline, "body": body}
-            where_hit = find_hits(fields, terms, transform=transform)
-            snip = make_snippet(fields, where_hit)
-            hits.append(SearchHit(id_, title, src, published, snip.text, snip.marks,
-                                  tuple(where_hit), float(rank), snip.field, snip.start))
-        return hits
-
-    @staticmethod
-    def _top_ranked(con: sqlite3.Connection, ranked_sql: str, match: str,
-                    limit: int) -> list[tuple[int, float]]:
-        """The ``limit`` best (id, bm25) from the index alone, plus every match
-        tied with the last of them (so ties can be ordered by date), without
-        touching the articles table: a join costs a row lookup per match."""
-        head = con.execute(f"{ranked_sql} ORDER BY r LIMIT ?", (match, limit + 1)).fetchall()
-        if 0 < limit < len(head) and head[limit][1] == head[limit - 1][1]:
-            boundary = head[limit - 1][1]
-            head = [row for row in head if row[1] < boundary] + con.execute(
-                f"SELECT id, r FROM ({ranked_sql}) WHERE r = ?", (match, boundary)).fetchall()
-        return [(int(i), float(r)) for i, r in head]
+        return search.build_hits(found, request)
 
     def match_ids(self, query: str, *, stem: bool = False) -> list[int]:
         """Every article id the index matches for ``query``, ascending (no
@@ -802,7 +701,7 @@ class Library:
         with self._read() as con:
             return [r[0] for r in con.execute(
                 f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid",
-                (parsed.match(_stem_token if stem else None),))]
+                (parsed.match(search.stem_token if stem else None),))]
 
     def reindex(self, progress: Callable[[int, int], None] | None = None) -> None:
         """Rebuild both search indexes, the folded list keys and every article's
@@ -887,13 +786,3 @@ def _delete_index_rows(con: sqlite3.Connection, article_id: int) -> None:
 
 def _not_found(article_id: int) -> NotFound:
     return NotFound(str(article_id), "no article with this ID")
-
-
-def _iso(value: str) -> str:
-    if not _ISO_DATE.fullmatch(value.strip()):
-        raise QueryError(value, "not an ISO date (YYYY-MM-DD)")
-    return value.strip().replace(" ", "T")
-
-
-def _stem_token(token: str) -> str:
-    return stem(token)
