@@ -25,7 +25,6 @@ The class is safe to share between threads: calls are serialised.
 
 from __future__ import annotations
 
-import datetime
 import json
 import sqlite3
 import threading
@@ -44,12 +43,12 @@ from reader.errors import (
     StoreReadOnly,
     StoreTooNew,
 )
-from reader.store import connection, schema, search
+from reader.store import connection, derive, schema, search
 from reader.store.article import Article, HighlightRecord
 from reader.store.query import parse
 from reader.store.search import SearchHit
 from reader.store.stem import STEMMER_VERSION, stem_text
-from reader.text import ENGINE_VERSION, find_highlights, fold_text
+from reader.text import ENGINE_VERSION, fold_text
 from reader.text.spans import TEXT_FIELDS
 
 BATCH_SIZE = 100
@@ -91,66 +90,6 @@ class ArticleRow:
     figures: int
     read: bool
     starred: bool
-
-
-@dataclass(slots=True)
-class _Prepared:
-    """An article with everything derived from it, computed outside the write lock."""
-
-    article: Article
-    content_hash: str
-    folded: tuple[str, ...]
-    stemmed: tuple[str, ...]
-    highlights: list[tuple[Any, ...]]
-    quotes: int
-    figures: int
-    title_key: str
-    source_key: str
-
-
-def _now() -> str:
-    return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _prepare(article: Article, created: str) -> _Prepared:
-    fields = article.fields()
-    folded = tuple(fold_text(fields[name]) for name in schema.FTS_COLUMNS)
-    rows: list[tuple[Any, ...]] = []
-    quotes = figures = 0
-    for name in TEXT_FIELDS:
-        text = fields[name]
-        if not text:
-            continue
-        for h in find_highlights(text, field=name):
-            quotes += h.kind == "quote"
-            figures += h.kind == "figure"
-            rows.append((h.field, h.kind, h.subtype, h.start, h.end, h.text,
-                         _json(h.value), h.speaker, "", "", created, ENGINE_VERSION, 0))
-    return _Prepared(
-        article, article.content_hash(), folded, tuple(stem_text(f) for f in folded),
-        rows, quotes, figures, folded[0], fold_text(article.source),
-    )
-
-
-def _json(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False)
-
-
-def _anchor(text: str, start: int, end: int, old: str) -> tuple[int, int, bool]:
-    """Where highlighted text ``old`` (once at start..end) sits in ``text`` now:
-    the occurrence nearest the old start, or the old span clamped and orphaned."""
-    if 0 <= start <= end <= len(text) and text[start:end] == old:
-        return start, end, False
-    best: int | None = None
-    at = text.find(old) if old else -1
-    while at >= 0:
-        if best is None or abs(at - start) < abs(best - start):
-            best = at
-        at = text.find(old, at + 1)
-    if best is None:
-        s = min(max(start, 0), len(text))
-        return s, min(max(end, s), len(text)), True
-    return best, best + len(old), False
 
 
 class Library:
@@ -338,7 +277,7 @@ class Library:
         """
         results: list[AddResult] = []
         batch: list[Article] = []
-        created = _now()
+        created = derive.now()
         source = iter(articles)
         while True:
             try:
@@ -367,7 +306,7 @@ class Library:
         # articles not already stored (re-importing a folder costs little).
         with self._read() as con:
             stored = self._stored_ids(con, hashes)
-        prepared = {h: _prepare(a, created) for a, h in zip(batch, hashes, strict=True)
+        prepared = {h: derive.prepare(a, created) for a, h in zip(batch, hashes, strict=True)
                     if h not in stored}
         results: list[AddResult] = []
         with self._write() as con:
@@ -377,7 +316,7 @@ class Library:
                 if found is not None:
                     results.append(AddResult(found, True))
                     continue
-                p = prepared.get(content_hash) or _prepare(article, created)
+                p = prepared.get(content_hash) or derive.prepare(article, created)
                 a = p.article
                 cur = con.execute(
                     "INSERT INTO articles (title, subtitle, caption, byline, body, source, url,"
@@ -402,7 +341,7 @@ class Library:
             f"SELECT content_hash, id FROM articles WHERE content_hash IN ({marks})", hashes)}
 
     @staticmethod
-    def _insert_derived(con: sqlite3.Connection, article_id: int, p: _Prepared) -> None:
+    def _insert_derived(con: sqlite3.Connection, article_id: int, p: derive.Prepared) -> None:
         con.executemany(
             f"INSERT INTO highlights (article_id, {_HL_COLS.split(', ', 2)[2]})"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -417,12 +356,12 @@ class Library:
                                 created: str) -> None:
         for h in a.user_highlights:
             text = a.field_text(h.field) if h.field in TEXT_FIELDS else ""
-            start, end, orphan = _anchor(text, h.start, h.end, h.text)
+            start, end, orphan = derive.anchor(text, h.start, h.end, h.text)
             con.execute(
                 f"INSERT INTO highlights ({_HL_COLS.split(', ', 1)[1]})"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (article_id, h.field, h.kind or "user", h.subtype, start, end, h.text,
-                 _json(h.value), h.speaker, h.colour, h.note, h.created or created,
+                 derive.to_json(h.value), h.speaker, h.colour, h.note, h.created or created,
                  h.engine, int(orphan)))
 
     def get(self, article_id: int) -> Article:
@@ -530,8 +469,8 @@ class Library:
         if article.id is None:
             raise ValueError("update_article needs article.id")
         article_id = article.id
-        created = _now()
-        p = _prepare(article, created)
+        created = derive.now()
+        p = derive.prepare(article, created)
         with self._write() as con:
             if con.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() \
                     is None:
@@ -555,11 +494,12 @@ class Library:
             for hid, field, start, end, text in con.execute(
                     "SELECT id, field, start, \"end\", text FROM highlights"
                     " WHERE article_id = ? AND kind = 'user'", (article_id,)).fetchall():
-                s, e, orphan = _anchor(fields.get(field, ""), start, end, text)
+                s, e, orphan = derive.anchor(fields.get(field, ""), start, end, text)
                 con.execute('UPDATE highlights SET start = ?, "end" = ?, orphan = ? WHERE id = ?',
                             (s, e, int(orphan), hid))
 
-    def _replace_derived(self, con: sqlite3.Connection, article_id: int, p: _Prepared) -> None:
+    def _replace_derived(self, con: sqlite3.Connection, article_id: int,
+                         p: derive.Prepared) -> None:
         con.execute("DELETE FROM highlights WHERE article_id = ? AND kind != 'user'",
                     (article_id,))
         _delete_index_rows(con, article_id)
@@ -596,7 +536,7 @@ class Library:
         """Recompute one article's automatic highlights; store them when we can
         write (then return None: read them back), else return them computed."""
         article = self.get(article_id)
-        p = _prepare(article, _now())
+        p = derive.prepare(article, derive.now())
         if self.read_only:
             fresh = [HighlightRecord(article_id, *row[:6], json.loads(row[6]) if row[6] else None,
                                      *row[7:12]) for row in p.highlights]
@@ -620,7 +560,7 @@ class Library:
         rows = con.execute(
             f"SELECT {_HL_COLS} FROM highlights WHERE article_id = ? AND ({where})"
             f" ORDER BY {_FIELD_ORDER}, start, \"end\" DESC, id", (article_id, *params))
-        return [_record(r) for r in rows]
+        return [derive.from_row(r) for r in rows]
 
     def add_user_highlight(self, article_id: int, field: str, start: int, end: int, *,
                            colour: str = "#ffd54f", note: str = "") -> HighlightRecord:
@@ -629,7 +569,7 @@ class Library:
         (unknown field, empty or out-of-range span)."""
         if field not in TEXT_FIELDS:
             raise ValueError(f"not a text field: {field!r}")
-        created = _now()
+        created = derive.now()
         with self._write() as con:
             row = con.execute(f"SELECT {field} FROM articles WHERE id = ?",
                               (article_id,)).fetchone()
@@ -725,7 +665,8 @@ class Library:
             prepared = []
             for article_id in chunk:
                 try:
-                    prepared.append((article_id, _prepare(self.get(article_id), _now())))
+                    article = self.get(article_id)
+                    prepared.append((article_id, derive.prepare(article, derive.now())))
                 except NotFound:
                     continue  # deleted meanwhile by another process
             with self._write() as con:
@@ -759,15 +700,6 @@ class Library:
 
 
 # -- helpers ------------------------------------------------------------------------
-
-
-def _record(r: Sequence[Any]) -> HighlightRecord:
-    (hid, article_id, field, kind, subtype, start, end, text, value, speaker, colour, note,
-     created, engine, orphan) = r
-    return HighlightRecord(article_id, field, kind, subtype, start, end, text,
-                           json.loads(value) if value is not None else None, speaker,
-                           colour, note, created, engine, hid,
-                           {"orphaned": True} if orphan else {})
 
 
 def _delete_index_rows(con: sqlite3.Connection, article_id: int) -> None:

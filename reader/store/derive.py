@@ -1,0 +1,96 @@
+"""What the store derives from an article before writing it, and row <-> record.
+
+``prepare`` does the CPU work of an import outside the write lock: the
+content hash, the folded and stemmed text of each field for the two indexes,
+and the automatic highlights of every text field with the current
+ENGINE_VERSION. ``anchor`` finds a user highlight's text again after a field
+changed. Offsets are str indices into the original field (DESIGN decision 2).
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reader.store.article import Article, HighlightRecord
+from reader.store.schema import FTS_COLUMNS
+from reader.store.stem import stem_text
+from reader.text import ENGINE_VERSION, find_highlights, fold_text
+from reader.text.spans import TEXT_FIELDS
+
+
+@dataclass(slots=True)
+class Prepared:
+    """An article with everything derived from it, computed outside the write lock."""
+
+    article: Article
+    content_hash: str
+    folded: tuple[str, ...]
+    stemmed: tuple[str, ...]
+    highlights: list[tuple[Any, ...]]
+    quotes: int
+    figures: int
+    title_key: str
+    source_key: str
+
+
+def now() -> str:
+    """The current UTC time, ISO 8601 with a Z."""
+    return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def prepare(article: Article, created: str) -> Prepared:
+    """Everything the store writes for ``article`` besides its own columns."""
+    fields = article.fields()
+    folded = tuple(fold_text(fields[name]) for name in FTS_COLUMNS)
+    rows: list[tuple[Any, ...]] = []
+    quotes = figures = 0
+    for name in TEXT_FIELDS:
+        text = fields[name]
+        if not text:
+            continue
+        for h in find_highlights(text, field=name):
+            quotes += h.kind == "quote"
+            figures += h.kind == "figure"
+            rows.append((h.field, h.kind, h.subtype, h.start, h.end, h.text,
+                         to_json(h.value), h.speaker, "", "", created, ENGINE_VERSION, 0))
+    return Prepared(
+        article, article.content_hash(), folded, tuple(stem_text(f) for f in folded),
+        rows, quotes, figures, folded[0], fold_text(article.source),
+    )
+
+
+def to_json(value: Any) -> str | None:
+    """A highlight value as stored: JSON text, or NULL for None."""
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def anchor(text: str, start: int, end: int, old: str) -> tuple[int, int, bool]:
+    """Where highlighted text ``old`` (once at start..end) sits in ``text`` now:
+    the occurrence nearest the old start, or the old span clamped and orphaned."""
+    if 0 <= start <= end <= len(text) and text[start:end] == old:
+        return start, end, False
+    best: int | None = None
+    at = text.find(old) if old else -1
+    while at >= 0:
+        if best is None or abs(at - start) < abs(best - start):
+            best = at
+        at = text.find(old, at + 1)
+    if best is None:
+        s = min(max(start, 0), len(text))
+        return s, min(max(end, s), len(text)), True
+    return best, best + len(old), False
+
+
+def from_row(r: Sequence[Any]) -> HighlightRecord:
+    """A HighlightRecord from a ``highlights`` row (columns as ``HL_COLUMNS``);
+    an orphaned user highlight has ``extra == {"orphaned": True}``."""
+    (hid, article_id, field, kind, subtype, start, end, text, value, speaker, colour, note,
+     created, engine, orphan) = r
+    return HighlightRecord(article_id, field, kind, subtype, start, end, text,
+                           json.loads(value) if value is not None else None, speaker,
+                           colour, note, created, engine, hid,
+                           {"orphaned": True} if orphan else {})
