@@ -141,7 +141,10 @@ def main() -> None:
     for fmt in args.formats.split(","):
         count = counts.get(fmt, args.articles)
         result = subprocess.run([sys.executable, __file__, "--one", fmt, "--count", str(count)],
-                                capture_output=True, text=True, env=env, check=True)
+                                capture_output=True, text=True, env=env, check=False)
+        if result.returncode:
+            print(f"| {fmt} | failed: {result.stderr.strip().splitlines()[-1:]} |")
+            continue
         r = json.loads(result.stdout.strip().splitlines()[-1])
         note = " (fewer articles)" if count != args.articles else ""
         print(f"| {fmt}{note} | {r['articles']:,} | {r['highlights']:,} | {r['seconds']:.2f} | "
