@@ -219,3 +219,18 @@ def test_every_hit_is_the_query_word_in_the_original(lib: Library, words: list[s
         for field, start, end in hit.hits:
             original = lib.get(hit.id).field_text(field)
             assert TOKEN.findall(fold_text(original[start:end])) == wanted
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=25) | st.lists(st.sampled_from(
+    ['"', "*", "-", "OR", " ", "NEAR", "(", ")", ":", "^", "الكتاب", "في", "أ"]),
+    max_size=10).map("".join), st.booleans())
+def test_any_query_gives_results_or_query_error(filled: Filled, query: str, stem: bool) -> None:
+    lib, _ = filled
+    try:
+        hits = lib.search(query, stem=stem, limit=5)
+    except QueryError as err:
+        assert err.subject == query
+        return
+    assert len(hits) <= 5
