@@ -67,7 +67,9 @@ def load_gold(paths: tuple[Path, ...]) -> tuple[dict[str, list[Span]], set[str]]
                 gold[name].append(span)
                 kinds.add(span.kind)
         # A gold file with no spans still says which kind it covers.
-        kinds.update({"gold_quotes.json": {"quote"}, "gold_figures.json": {"figure"}}.get(path.name, set()))
+        kinds.update(
+            {"gold_quotes.json": {"quote"}, "gold_figures.json": {"figure"}}.get(path.name, set())
+        )
     return gold, kinds
 
 
@@ -113,8 +115,10 @@ def measure(corpus: Path, verbose: bool) -> None:
                 tallies[f"{g.kind}/{g.subtype}"].found += 1
             elif verbose:
                 got = ", ".join(f"{h.subtype}" for h in same_kind) or "nothing"
-                print(f"  miss {path.name} {g.kind}/{g.subtype} [{g.start}:{g.end}] "
-                      f"{text[g.start:g.end][:60]!r} got {got}")
+                print(
+                    f"  miss {path.name} {g.kind}/{g.subtype} [{g.start}:{g.end}] "
+                    f"{text[g.start : g.end][:60]!r} got {got}"
+                )
         for h in hits:
             matches = [g for g in spans if g.kind == h.kind and covers_half(h, g)]
             for key in (h.kind, f"{h.kind}/{h.subtype}"):
@@ -124,8 +128,10 @@ def measure(corpus: Path, verbose: bool) -> None:
             if any(g.subtype == h.subtype for g in matches):
                 tallies[f"{h.kind}/{h.subtype}"].correct += 1
             elif verbose and not matches:
-                print(f"  extra {path.name} {h.kind}/{h.subtype} [{h.start}:{h.end}] "
-                      f"{text[h.start:h.end][:60]!r}")
+                print(
+                    f"  extra {path.name} {h.kind}/{h.subtype} [{h.start}:{h.end}] "
+                    f"{text[h.start : h.end][:60]!r}"
+                )
     print(f"{len(articles)} articles in {corpus}")
     print(f"{'kind/subtype':<22}{'gold':>6}{'found':>7}{'precision':>11}{'recall':>8}")
     for key in sorted(tallies, key=lambda k: (k.split("/")[0], "/" in k, k)):
@@ -142,8 +148,10 @@ def main() -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
     args = parser.parse_args()
     if not (args.corpus / "articles").is_dir():
-        print(f"corpus not found at {args.corpus} (set RTL_READER_CORPUS or --corpus): "
-              "nothing to measure")
+        print(
+            f"corpus not found at {args.corpus} (set RTL_READER_CORPUS or --corpus): "
+            "nothing to measure"
+        )
         return 0
     measure(args.corpus, args.verbose)
     return 0

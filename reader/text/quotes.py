@@ -203,7 +203,7 @@ def _paragraph_end(
     elif top.family == _ANGLE:
         ok = c == "‹"
     else:
-        ok = c in "\"“”„‟" and j + 1 < n and not text[j + 1].isspace()
+        ok = c in '"“”„‟' and j + 1 < n and not text[j + 1].isspace()
     return (top, j) if ok else (None, -1)
 
 

@@ -1,0 +1,384 @@
+"""Quotation highlights: pairing, paragraphs, quotation/term, speakers.
+
+Every sentence here is the project's own, written in news style.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.text.quotes import find_quotes, pair_marks
+from reader.text.spans import Highlight
+from tests.conftest import DATA
+
+MARKS = '«»‹›"“”„‟'
+FATHA = "\u064e"
+SHADDA = "\u0651"
+TATWEEL = "\u0640"
+RLM = "\u200f"
+RLE = "\u202b"
+PDF = "\u202c"
+LONE_SURROGATE = "\ud800"
+
+
+def texts(text: str) -> list[str]:
+    return [h.text for h in find_quotes(text)]
+
+
+# ------------------------------------------------------------------ pairing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted"),
+    [
+        ("قال الوزير: «الميزانية جاهزة للتصويت».", ["الميزانية جاهزة للتصويت"]),
+        ('وقال المتحدث إن "المفاوضات مستمرة حتى الآن".', ["المفاوضات مستمرة حتى الآن"]),
+        ("وأضاف أن “الحوار هو الطريق الوحيد”.", ["الحوار هو الطريق الوحيد"]),
+        ("ووصف الاتفاق بأنه ”خطوة أولى في الاتجاه الصحيح“.", ["خطوة أولى في الاتجاه الصحيح"]),
+        ("وكتبت الصحيفة „الأزمة لم تنته بعد“ في افتتاحيتها.", ["الأزمة لم تنته بعد"]),
+        ("وأعلنت حركة ‹التجديد› مشاركتها في الانتخابات.", ["التجديد"]),
+        ("وقال المدير: »العمل يبدأ الأحد« في بيان مقتضب.", ["العمل يبدأ الأحد"]),
+    ],
+)
+def test_every_pairing_of_the_press(sentence: str, quoted: list[str]) -> None:
+    assert texts(sentence) == quoted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted"),
+    [
+        # Mixed marks in one pair, as some agencies send them.
+        ('وقال: "الأسعار ستنخفض قريبا» ثم غادر.', ["الأسعار ستنخفض قريبا"]),
+        ('وأكد أن «الخطة تسير وفق الجدول" دون تأخير.', ["الخطة تسير وفق الجدول"]),
+        # Odd spacing around the marks.
+        ('وقال الصحفي خاشقجي:" أمس كان يوما طويلا".', ["أمس كان يوما طويلا"]),
+        ('وأضاف " انه وفي كل الأحوال سنواصل العمل " ثم صمت.', ["انه وفي كل الأحوال سنواصل العمل"]),
+        # Marks glued to the words around them.
+        ('واشتكت المجلة من"مضايقات" أنصار الحزب.', ["مضايقات"]),
+        ('ووصفوه بالرجل "الهادئ" و"الحازم" في قراراته.', ["الهادئ", "الحازم"]),
+        ("وقصف مواقع لـ«التنظيم» في الصحراء.", ["التنظيم"]),
+    ],
+)
+def test_mixed_spaced_and_glued_marks(sentence: str, quoted: list[str]) -> None:
+    assert texts(sentence) == quoted
+
+
+def test_nested_quote_is_its_own_highlight_inside_the_outer_one() -> None:
+    text = 'قال النائب: «لن نقبل بما يسمى "الحل المؤقت" مهما كانت الضغوط».'
+    outer, inner = find_quotes(text)
+    assert outer.text == 'لن نقبل بما يسمى "الحل المؤقت" مهما كانت الضغوط'
+    assert inner.text == "الحل المؤقت"
+    assert outer.start < inner.start < inner.end < outer.end
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted"),
+    [
+        # An opening straight mark that never closes is dropped; the pairs
+        # after it still pair with each other.
+        (
+            'يرونه رئيسا "إصلاحيا، ووصفه آخرون بالرجل "الديناميكي" و"الفعال".',
+            ["الديناميكي", "الفعال"],
+        ),
+        # A closing mark whose opening mark was lost is dropped.
+        ('يقول الخبراء إن الأسعار سترتفع". وهذا ما حدث.', []),
+        # Inches after a digit are no quotation marks.
+        ('وتبلغ الشاشة 6.5" في الطراز الأول و7" في الثاني.', []),
+        # Ditto marks in a column pair with nothing worth highlighting.
+        ('سعر الكيلو 10 دنانير\n"     "     12 دينارا', []),
+        ("«  »", []),
+    ],
+)
+def test_unbalanced_and_non_quote_marks(sentence: str, quoted: list[str]) -> None:
+    assert texts(sentence) == quoted
+
+
+def test_an_unclosed_mark_never_swallows_the_rest_of_the_article() -> None:
+    text = (
+        "وقال الوزير: «سنعلن الخطة الأسبوع المقبل\n"
+        "وفي سياق آخر، ارتفعت أسعار الوقود.\n"
+        "وأطلقت الشركة تطبيق «مسار» للنقل."
+    )
+    assert texts(text) == ["مسار"]
+
+
+def test_unclosed_straight_mark_stays_in_its_paragraph() -> None:
+    text = 'وقال: "لن نتراجع\nوأكد المتحدث أن "الاجتماع انتهى" مساء.'
+    assert texts(text) == ["الاجتماع انتهى"]
+
+
+# ---------------------------------------------------- paragraph continuation
+
+
+def test_quotation_continuing_into_the_next_paragraph_is_one_highlight() -> None:
+    first = "وقال رئيس البلدية: «بدأنا أعمال الصيانة في الأحياء الشرقية."
+    second = "«وسننتقل إلى الأحياء الغربية بعد عيد الفطر»."
+    text = f"{first}\n{second}"
+    [h] = find_quotes(text)
+    assert h.subtype == "quotation"
+    assert h.start == text.index("«") + 1
+    assert h.end == text.index("»")
+    assert h.text == text[h.start : h.end]
+    assert "\n«وسننتقل" in h.text
+
+
+def test_continuation_over_three_paragraphs_and_a_blank_line() -> None:
+    text = "قالت الوزيرة: «الفقرة الأولى\n\n«الفقرة الثانية\n«الفقرة الثالثة» انتهى."
+    [h] = find_quotes(text)
+    assert h.text.startswith("الفقرة الأولى") and h.text.endswith("الفقرة الثالثة")
+
+
+def test_straight_quotation_continuing_into_the_next_paragraph() -> None:
+    text = 'وأضاف: "المرحلة الأولى اكتملت\n"والثانية تبدأ الشهر المقبل".'
+    [h] = find_quotes(text)
+    assert h.text == 'المرحلة الأولى اكتملت\n"والثانية تبدأ الشهر المقبل'
+
+
+def test_closed_quotation_does_not_merge_with_a_quote_opening_the_next_paragraph() -> None:
+    text = "قال: «انتهى الاجتماع».\n«لا تراجع» شعار رفعه المحتجون."
+    assert texts(text) == ["انتهى الاجتماع", "لا تراجع"]
+
+
+def test_unclosed_quote_not_reopened_ends_nowhere() -> None:
+    text = "قال: «انتهى الاجتماع\nثم غادر القاعة.\n«لا تراجع» شعار المحتجين."
+    assert texts(text) == ["لا تراجع"]
+
+
+# ------------------------------------------------------------ offsets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال: « نص بمسافات »",
+        f"قال{FATHA}: «نص{SHADDA} مشكول{TATWEEL}» ثم 😀 «ثانٍ»",
+        f"{RLM}قال: {RLE}«نص مضمن»{PDF} 🇸🇦 “آخر”",
+    ],
+)
+def test_spans_exclude_marks_and_outer_spaces(text: str) -> None:
+    found = find_quotes(text)
+    assert found
+    for h in found:
+        assert text[h.start : h.end] == h.text
+        assert not h.text[0].isspace() and not h.text[-1].isspace()
+        assert text[h.start - 1] in MARKS or text[h.start - 1].isspace()
+        assert h.kind == "quote" and h.value is None and h.field == "body"
+
+
+# ------------------------------------------------------- quotation / term
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted", "subtype"),
+    [
+        ("وقال وزير المالية: «سنخفض الإنفاق العام بنسبة معقولة هذا العام».", "سنخفض", "quotation"),
+        ('وأضاف أن "الاقتصاد يتعافى ببطء لكنه يتعافى".', "الاقتصاد", "quotation"),
+        ('وأكد المتحدث باسم الوزارة أن "الوضع تحت السيطرة".', "الوضع", "quotation"),
+        ("«لن نسمح بذلك أبدا»، قال رئيس الوزراء.", "لن نسمح", "quotation"),
+        ('وختم حديثه مضيفا: "لم نخطئ".', "لم نخطئ", "quotation"),
+        ('وتضيف أنه "لا يخلو من ثغرات" كثيرة.', "لا يخلو", "quotation"),
+        ("شنت القوات غارات على مواقع «التنظيم» شرق البلاد.", "التنظيم", "term"),
+        ('انتشرت "كمامات الكولا" في المدينة.', "كمامات الكولا", "term"),
+        ('وأطلقت الشركة تطبيق "Vero" الجديد.', "Vero", "term"),
+        ("نشرت مجلة «الأفق» ملفا كاملا بعنوان «المدن التي تغرق ببطء».", "المدن التي", "term"),
+        ('وغنى "يا سحايب" و"مثل صبيا" و"العنا" في الحفلة.', "مثل صبيا", "term"),
+        ("ويلقب العامل في المزارع بـ«الموسمي».", "الموسمي", "term"),
+        ('وكتب في رسالته: "أعمل كل يوم حتى المساء. ولا أشعر بالتعب".', "أعمل", "quotation"),
+    ],
+)
+def test_quotation_or_term(sentence: str, quoted: str, subtype: str) -> None:
+    [h] = [h for h in find_quotes(sentence) if h.text.startswith(quoted)]
+    assert h.subtype == subtype
+
+
+# ------------------------------------------------------------- speakers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("وقال سامر الحلبي إن «العمل سيستأنف غدا في جميع المواقع».", "سامر الحلبي"),
+        ("وقال مدير المركز، مصطفى بالي، إن «القوات قصفت المنطقة ليلة أمس».", "مصطفى بالي"),
+        (
+            "وقالت ليلى حداد، مديرة المؤتمر في المنطقة، إن «الإقبال فاق التوقعات هذا العام».",
+            "ليلى حداد",
+        ),
+        ("وقال الوزير في مؤتمر صحفي: «لا زيادة في الأسعار هذا الشهر».", "الوزير"),
+        ("وقال: «لا زيادة في الأسعار هذا الشهر على الإطلاق».", ""),
+        ("وأضاف أن «الخطة ستعرض على البرلمان قبل نهاية السنة».", ""),
+        ("مشيرا إلى أن «الخطة ستعرض على البرلمان قبل نهاية السنة».", ""),
+        ("«لن نسمح بتكرار ما حدث في الموسم الماضي»، قال الوزير.", "الوزير"),
+        ("«المشروع سيكتمل في الربيع المقبل»، قالت المهندسة رنا.", "المهندسة رنا"),
+        ("وقال المتحدث وهو عضو في اللجنة: «القرار نهائي ولا رجعة فيه».", "المتحدث"),
+        ("ورددوا هتافات مثل «الخبز حق لكل مواطن في هذا البلد».", ""),
+    ],
+)
+def test_speaker(sentence: str, speaker: str) -> None:
+    [h] = find_quotes(sentence)
+    assert h.subtype == "quotation"
+    assert h.speaker == speaker
+    if speaker:
+        assert speaker in sentence
+
+
+def test_speaker_is_never_taken_from_inside_an_earlier_quotation() -> None:
+    text = 'وقال المدير "يسعدني أن أعلن أنني قبلت العرض"، وأضاف الموظف الذي "سيبدأ العمل غدا".'
+    second = find_quotes(text)[1]
+    assert second.text == "سيبدأ العمل غدا"
+    assert "أعيّن" not in second.speaker and "أنني" not in second.speaker
+
+
+def test_terms_have_no_speaker() -> None:
+    for h in find_quotes("وقال الوزير إن «داعش» خسر مواقعه."):
+        if h.subtype == "term":
+            assert h.speaker == ""
+
+
+# ---------------------------------------------------------- properties
+
+ARABIC_WORD = "[\u0621-\u063a\u0641-\u064a]{1,8}"
+ALPHABET = st.sampled_from(
+    list(MARKS)
+    + list("قال إن الوزير ذلك :،.؟\n 0123456789")
+    + [FATHA, SHADDA, TATWEEL, RLM, RLE, PDF, "😀", "\u0301", LONE_SURROGATE, "\udfff", "\r"]
+)
+
+
+def _nested_or_disjoint(a: Highlight, b: Highlight) -> bool:
+    disjoint = a.end <= b.start or b.end <= a.start
+    nested = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+    return disjoint or nested
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=300))
+def test_spans_lie_inside_the_text_and_never_cross(text: str) -> None:
+    found = find_quotes(text)
+    for h in found:
+        assert 0 <= h.start < h.end <= len(text)
+        assert text[h.start : h.end] == h.text
+        assert h.subtype in ("quotation", "term")
+        assert h.speaker == "" or h.speaker in text
+    for i, a in enumerate(found):
+        for b in found[i + 1 :]:
+            assert _nested_or_disjoint(a, b)
+    assert found == sorted(found, key=lambda h: (h.start, -h.end))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=300))
+def test_marks_pair_forwards_and_never_cross(text: str) -> None:
+    pairs = pair_marks(text)
+    for open_pos, close_pos in pairs:
+        assert open_pos < close_pos
+        assert text[open_pos] in MARKS and text[close_pos] in MARKS
+    spans = sorted(pairs)
+    for i, (_, a1) in enumerate(spans):
+        for b0, b1 in spans[i + 1 :]:
+            assert a1 < b0 or b1 < a1  # disjoint or nested
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.text(alphabet=st.characters(exclude_characters=MARKS + "\n"), max_size=80),
+    st.text(alphabet=st.characters(exclude_characters=MARKS + "\n"), max_size=80),
+    st.from_regex(rf"{ARABIC_WORD}( {ARABIC_WORD}){{0,6}}", fullmatch=True),
+)
+def test_a_quoted_phrase_is_found_wherever_it_stands(before: str, after: str, phrase: str) -> None:
+    text = f"{before} «{phrase}» {after}"
+    found = find_quotes(text)
+    assert [h.text for h in found] == [phrase]
+    assert found[0].start == len(before) + 2
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_characters=MARKS), max_size=200))
+def test_text_without_marks_has_no_quotes(text: str) -> None:
+    assert find_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«" * 500_000,  # 1 MB of UTF-8
+        "»" * 500_000,
+        '"' * 1_000_000,
+        "«" * 250_000 + "»" * 250_000,
+        "«\n" * 300_000,
+        '5" ' * 300_000,
+        FATHA * 500_000,
+        (RLE + "«" + PDF) * 100_000,
+    ],
+    ids=["open", "close", "straight", "deep", "paragraphs", "inches", "marks", "bidi"],
+)
+def test_pathological_input_finishes(text: str) -> None:
+    found = find_quotes(text)
+    assert all(text[h.start : h.end] == h.text for h in found)
+
+
+# ---------------------------------------------------------------- gold
+
+GOLD = DATA / "gold_quotes.json"
+
+
+def _gold() -> dict[str, list[dict[str, object]]]:
+    data = json.loads(GOLD.read_text(encoding="utf-8"))
+    assert data["version"] == 1
+    files: dict[str, list[dict[str, object]]] = data["files"]
+    return files
+
+
+def test_gold_file_holds_labels_only() -> None:
+    for name, spans in _gold().items():
+        assert name.endswith(".txt")
+        for span in spans:
+            assert set(span) == {"start", "end", "kind", "subtype"}
+            assert span["kind"] == "quote"
+            assert span["subtype"] in ("quotation", "term")
+
+
+def test_gold_spans_lie_inside_marks_of_the_corpus_files(corpus_articles: list[Path]) -> None:
+    by_name = {p.name: p for p in corpus_articles}
+    for name, spans in _gold().items():
+        assert name in by_name, name
+        text = by_name[name].read_text(encoding="utf-8")
+        previous: tuple[int, int] | None = None
+        for span in spans:
+            start, end = int(str(span["start"])), int(str(span["end"]))
+            assert 0 < start < end <= len(text)
+            inner = text[start:end]
+            assert inner == inner.strip(), (name, start)
+            assert text[:start].rstrip()[-1] in MARKS, (name, start)
+            after = text[end:].lstrip(" ")
+            # Closed by a mark or, where the source forgot the closing mark,
+            # ended by punctuation or the paragraph's end.
+            assert after[:1] in set(MARKS) or after[:1] in ("\n", ".", "،", ""), (name, end)
+            if previous is not None:
+                assert (start, -end) >= (previous[0], -previous[1])
+            previous = (start, end)
+
+
+def test_engine_meets_the_gold(corpus_articles: list[Path]) -> None:
+    """Kind-level precision and recall on the hand-made gold (see
+    bench/quality.py for the full table): a regression guard, not a target."""
+    gold = _gold()
+    total = found = predicted = correct = 0
+    for path in corpus_articles:
+        text = path.read_text(encoding="utf-8")
+        spans = [(int(str(s["start"])), int(str(s["end"]))) for s in gold.get(path.name, [])]
+        hits = [(h.start, h.end) for h in find_quotes(text)]
+
+        def half(of: tuple[int, int], by: tuple[int, int]) -> bool:
+            return 2 * max(0, min(of[1], by[1]) - max(of[0], by[0])) >= of[1] - of[0]
+
+        total += len(spans)
+        found += sum(any(half(g, h) for h in hits) for g in spans)
+        predicted += len(hits)
+        correct += sum(any(half(h, g) for g in spans) for h in hits)
+    assert found / total >= 0.97
+    assert correct / predicted >= 0.97
