@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -155,3 +157,21 @@ def test_permission_denied_is_one_line_naming_the_file(tmp_path: Path,
         export_items(sample.items(), "md", out)
     assert err.value.line() == f"{out}: cannot write: Permission denied"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_text_formats_do_not_load_qt(tmp_path: Path) -> None:
+    """Markdown, JSON, CSV, HTML and visual text work where Qt is absent or
+    broken: only the PDF and PNG renderers import PySide6."""
+    script = (
+        "import sys\n"
+        "sys.modules['PySide6'] = None  # any import of it fails\n"
+        "from pathlib import Path\n"
+        "from reader.exporters import export_items\n"
+        "from tests.exporters import sample\n"
+        f"for fmt in {TEXT_FORMATS!r}:\n"
+        f"    export_items(sample.items(), fmt, Path({str(tmp_path)!r}) / fmt)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            cwd=Path(__file__).resolve().parents[2], check=False)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(TEXT_FORMATS)
