@@ -101,8 +101,8 @@ def _mark_class(h: HighlightRecord) -> str:
     return "user"
 
 
-def render_highlight(article: Article, h: HighlightRecord, *, blocks: bool = True) -> str:
-    """The ``<figure>`` of one highlight."""
+def render_highlight(article: Article, h: HighlightRecord) -> str:
+    """The ``<figure>`` of one highlight (``id="highlight-ID"`` when stored)."""
     text = article.field_text(h.field)
     start, end = min(h.start, len(text)), min(h.end, len(text))
     sentence, s, e = context_sentence(text, start, end)
@@ -110,7 +110,7 @@ def render_highlight(article: Article, h: HighlightRecord, *, blocks: bool = Tru
              f'data-subtype="{escape(h.subtype)}" data-field="{escape(h.field)}" '
              f'data-start="{h.start}" data-end="{h.end}"')
     if h.id is not None:
-        attrs += f' data-id="{h.id}"'
+        attrs = f'id="highlight-{h.id}" data-id="{h.id}" ' + attrs
     if h.kind == "user" and normalise_colour(h.colour):
         attrs += f' data-colour="{normalise_colour(h.colour)}"'
     parts = [f"<figure {attrs}>",
@@ -120,7 +120,7 @@ def render_highlight(article: Article, h: HighlightRecord, *, blocks: bool = Tru
                      f'<span class="speaker">{escape(h.speaker)}</span></figcaption>')
     value = format_value(h.value)
     if value:
-        parts.append(f'<p class="value" dir="{dir_of(value)}">القيمة: '
+        parts.append(f'<p class="value" dir="rtl">القيمة: '
                      f'<bdi>{escape(value)}</bdi></p>')
     if h.note:
         parts.append(f'<p class="note" dir="{dir_of(h.note)}">{_lines(h.note)}</p>')
