@@ -35,7 +35,7 @@ def read_json(text: str, *, name: str) -> list[Article]:
     malformed export (wrong types, a highlight whose text is not in its field).
     """
     try:
-        data = json.loads(text)
+        data = json.loads(text.removeprefix("\ufeff"))
     except RecursionError:
         raise DecodeFailed(name, "JSON nested too deeply") from None
     except ValueError as err:

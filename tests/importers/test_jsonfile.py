@@ -43,6 +43,11 @@ def test_reads_article_and_user_highlight() -> None:
     assert BODY[h.start:h.end] == h.text
 
 
+def test_a_byte_order_mark_is_not_an_error() -> None:
+    [article] = read_json("\ufeff" + json.dumps(_export()), name="notes.json")
+    assert article.body == BODY
+
+
 def test_quotes_and_figures_are_left_to_the_store() -> None:
     [article] = _read(_export(highlight={"kind": "quote", "subtype": "term"}))
     assert article.user_highlights == []
