@@ -641,8 +641,13 @@ class ReadingView(QTextBrowser):
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """Copy the article's own text for the selection, in logical order: the
-        stored characters, not the document's (no-break spaces, separators)."""
-        mime = QMimeData()
+        stored characters, not the document's (no-break spaces, separators).
+        Plain text only: pasting an article quote should not carry our styling."""
+        # WORKAROUND: a QMimeData made in Python and returned from this override
+        # is freed twice at exit (PySide6 6.11 keeps ownership): start from Qt's own.
+        mime = super().createMimeDataFromSelection()
+        for name in mime.formats():
+            mime.removeFormat(name)
         cursor = self.textCursor()
         if self._article is None or not cursor.hasSelection():
             return mime

@@ -504,3 +504,29 @@ def test_opening_an_article_does_not_overwrite_its_position(
         p.open_article(article_id)
     assert library.get(article_id).position == target
     assert p.view.first_visible() == ("body", target)
+
+
+COPY_THEN_EXIT = """
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from reader.gui.reading_view import ReadingView
+from reader.store.article import Article
+view = ReadingView()
+view.set_article(Article(title="عنوان", body="قال الوزير إن الخطة جاهزة"))
+view.selectAll()
+view.copy()
+assert QApplication.clipboard().text()
+"""
+
+
+def test_copy_then_exit_does_not_crash_regression() -> None:
+    """A QMimeData made in Python and handed to the clipboard was freed twice at
+    exit (a segfault after the last line ran): only a child process can see it."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", COPY_THEN_EXIT], env=env, timeout=60,
+                          capture_output=True, text=True, cwd=Path(__file__).parents[2])
+    assert done.returncode == 0, done.stderr[-2000:]
