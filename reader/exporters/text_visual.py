@@ -8,6 +8,7 @@ import it back, search it or give it to Qt). Never the default format.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -35,8 +36,23 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def logical_lines(article: Article, highlights: Sequence[HighlightRecord]) -> list[str]:
-    """The lines of one article's section in logical order (before ``to_visual``)."""
+WIDTH = 72
+"""Lines are wrapped in logical order before reordering: a device that wraps a
+long visual line itself would show its halves in the wrong order."""
+
+
+def _wrap(lines: list[str], width: int) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        out += textwrap.wrap(line, width, break_long_words=False,
+                             break_on_hyphens=False) or [""]
+    return out
+
+
+def logical_lines(article: Article, highlights: Sequence[HighlightRecord], *,
+                  width: int = WIDTH) -> list[str]:
+    """The lines of one article's section in logical order (before ``to_visual``),
+    wrapped at ``width`` characters between words."""
     lines = [_one_line(article.title) or "بلا عنوان"]
     meta = " | ".join(_one_line(x) for x in (article.source, article.published) if x)
     if meta:
@@ -60,7 +76,7 @@ def logical_lines(article: Article, highlights: Sequence[HighlightRecord]) -> li
         lines.append(f"الموضع: {highlight_link(h)}")
         lines.append("")
     lines += [RULE, ""]
-    return lines
+    return _wrap(lines, width)
 
 
 def write(items: Sequence[ExportItem], path: Path, ticker: Ticker) -> None:

@@ -89,3 +89,13 @@ def test_lines_match_the_logical_lines_one_for_one(visual: list[str]) -> None:
     logical = [line for a, hs in sample.items() for line in logical_lines(a, hs)]
     # A title line, then the sections with nothing merged or split.
     assert len([v for v in visual if v.strip()]) == len([x for x in logical if x.strip()]) + 1
+
+
+def test_long_lines_are_wrapped_before_reordering(visual: list[str]) -> None:
+    """A device that wrapped a long visual line itself would show its second
+    half first: lines come already short, each reordered on its own."""
+    assert max(len(line) for line in visual if " " in line.strip()) <= 72
+    # The first sentence of the schools article is longer than a line: its
+    # beginning (the label, then its first word) starts the rightmost end of a line.
+    start = "السياق: أعلن"
+    assert any(nfkc(line).endswith(rev(start)) for line in visual)
