@@ -530,3 +530,18 @@ def test_copy_then_exit_does_not_crash_regression() -> None:
     done = subprocess.run([sys.executable, "-c", COPY_THEN_EXIT], env=env, timeout=60,
                           capture_output=True, text=True, cwd=Path(__file__).parents[2])
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_ctrl_h_highlights_the_selection(
+    qtbot: QtBot, pane: tuple[ArticlePane, int], library: Library
+) -> None:
+    p, article_id = pane
+    start = PARAGRAPHS[0].index("اليوم")
+    p.view.select_span("body", start, start + len("اليوم"))
+    p.view.setFocus()
+    qtbot.waitUntil(p.view.hasFocus)
+    with qtbot.waitSignal(p.highlights_changed):
+        qtbot.keyClick(p.view, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    (record,) = library.highlights(article_id, kind="user")
+    assert (record.field, record.start, record.end, record.text) == (
+        "body", start, start + 5, "اليوم")

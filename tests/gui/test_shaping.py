@@ -163,3 +163,13 @@ def test_corpus_arabic_is_drawn_with_the_bundled_font(
     assert arabic
     missing = sorted(f"U+{ord(ch):04X}" for ch in arabic if not raw.supportsCharacter(ord(ch)))
     assert missing == []
+
+
+def test_register_fonts_is_idempotent_and_gives_the_bundled_family(qapp: object) -> None:
+    from PySide6.QtGui import QFontDatabase
+
+    family = register_fonts()
+    assert register_fonts() == family
+    assert family in QFontDatabase.families()
+    assert QFontDatabase.families().count(family) == 1
+    assert font_path().is_file()
