@@ -20,7 +20,7 @@ import time
 from typing import Any
 
 from reader.errors import EmptyInput, UnsupportedFile
-from reader.importers.html import html_to_text
+from reader.importers.html import check_depth, html_to_text
 from reader.importers.plaintext import headline_from, split_paragraphs
 from reader.store.article import Article
 from reader.text.visual import has_presentation_forms, to_logical
@@ -37,9 +37,11 @@ def looks_like_feed(text: str) -> bool:
 
 def read_feed(text: str, *, name: str, url: str = "") -> list[Article]:
     """The entries of an RSS/Atom document. Raises ``UnsupportedFile`` (not a
-    feed) or ``EmptyInput`` (a feed without entries that hold text)."""
+    feed), ``EmptyInput`` (a feed without entries that hold text) or
+    ``InputTooLarge`` (elements nested deeper than the HTML limit)."""
     import feedparser
 
+    check_depth(text, name=name)
     text = _XML_DECL.sub("", text, count=1)
     data = ('<?xml version="1.0" encoding="utf-8"?>\n' + text).encode("utf-8")
     parsed = feedparser.parse(io.BytesIO(data), response_headers={

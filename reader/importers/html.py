@@ -41,6 +41,7 @@ _VOID_OR_OPTIONAL = frozenset({
 # [^<>] keeps the scan linear on text full of "<" with no ">" after it.
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _DROP = ("script", "style", "noscript", "iframe", "frame", "frameset", "object", "embed",
          "template", "svg", "math", "button", "input", "select", "textarea", "head", "nav",
          "canvas", "video", "audio", "picture", "img", "figure")
@@ -90,7 +91,7 @@ def read_html(text: str, *, name: str, url: str = "") -> list[Article]:
     Raises ``InputTooLarge`` (nesting), ``EmptyInput`` (no text in the page).
     """
     check_depth(text, name=name)
-    text = _XML_DECL.sub("", text, count=1)
+    text = _xml_safe(_XML_DECL.sub("", text, count=1))
     doc = _extract(text, url)
     body_text = str(doc.get("text") or "") if doc else ""
     root = _parse(text)
@@ -133,6 +134,7 @@ def _parse(markup: str) -> Any:
     import lxml.html
 
     markup = _XML_DECL.sub("", markup, count=1)
+    markup = _xml_safe(markup)
     if not markup.strip():
         return None
     try:
@@ -141,16 +143,43 @@ def _parse(markup: str) -> Any:
         return None
 
 
+def _xml_safe(markup: str) -> str:
+    """Without the characters XML forbids (lxml refuses them): vertical tab and
+    form feed become spaces, other control characters and U+FFFE/U+FFFF go."""
+    return _NOT_XML.sub(lambda m: " " if m.group() in "\x0b\x0c" else "", markup)
+
+
 def _visible_text(root: Any) -> str:
-    for el in list(root.iter(*_DROP)):
-        if el.getparent() is not None:
-            el.drop_tree()  # keeps the text that follows the element
-    for el in root.iter(*_BLOCKS):
-        el.tail = "\n" + (el.tail or "")
-        if el.tag != "br":
-            el.text = "\n" + (el.text or "")
-    lines = (re.sub(r"[ \t\r\f\v\u00a0]+", " ", line).strip()
-             for line in root.text_content().split("\n"))
+    """The text of ``root`` as a browser lays it out, one block per line.
+
+    A walk with an explicit stack (no recursion, no change to the tree):
+    dropped elements give only their tail, comments and processing
+    instructions likewise; block elements start and end a line.
+    """
+    drop, blocks = frozenset(_DROP), frozenset(_BLOCKS)
+    parts: list[str] = []
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        el, closing = stack.pop()
+        tag = el.tag if isinstance(el.tag, str) else None
+        if closing:
+            if tag in blocks:
+                parts.append("\n")
+            if el.tail and el is not root:
+                parts.append(el.tail)
+            continue
+        if tag is None or tag.lower() in drop:
+            if el.tail and el is not root:
+                parts.append(el.tail)
+            continue
+        if tag.lower() in blocks:
+            parts.append("\n")
+        if el.text:
+            parts.append(el.text)
+        stack.append((el, True))
+        stack.extend((child, False) for child in reversed(el))
+    text = _xml_safe("".join(parts))
+    lines = (re.sub(r"[ \t\r\f\v\u00a0]+", " ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 

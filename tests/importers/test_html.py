@@ -196,3 +196,7 @@ def test_when_trafilatura_finds_nothing_lxml_reads_the_body(
     [article] = read_file(path)
     assert article.title == "عنوان الصفحة الصغيرة"
     assert article.body == "نص قصير جداً عن المطر."
+
+
+def test_control_characters_in_markup() -> None:
+    assert html_to_text("<p>نص\x0bمع\x01 تحكم\ufffe</p>") == "نص مع تحكم"
