@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -110,8 +111,6 @@ def test_empty_selection_still_writes_a_valid_file(tmp_path: Path, fmt: str) -> 
 
 def test_lone_surrogate_is_an_export_error_not_a_traceback(tmp_path: Path) -> None:
     article, highlights = sample.items()[0]
-    from dataclasses import replace
-
     broken = replace(article, title="عنوان\ud800")
     with pytest.raises(ExportError):
         export_items([(broken, highlights)], "md", tmp_path / "out.md")
@@ -175,3 +174,17 @@ def test_text_formats_do_not_load_qt(tmp_path: Path) -> None:
                             cwd=Path(__file__).resolve().parents[2], check=False)
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(TEXT_FORMATS)
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+def test_orphaned_highlight_is_still_exported(tmp_path: Path, fmt: str) -> None:
+    """A highlight whose field has since shrunk (the store keeps it as an
+    orphan) is exported with its own text, not dropped and not a crash."""
+    article, highlights = sample.items()[0]
+    orphan = replace(highlights[-1], start=len(article.body) + 5, end=len(article.body) + 12,
+                     text="نص قديم")
+    out = tmp_path / f"orphan.{FORMATS[fmt].extension}"
+    assert export_items([(article, [orphan])], fmt, out) == [out]
+    content = out.read_text(encoding="utf-8-sig")
+    if fmt != "txt-visual":
+        assert "نص قديم" in content
