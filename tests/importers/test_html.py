@@ -200,3 +200,15 @@ def test_when_trafilatura_finds_nothing_lxml_reads_the_body(
 
 def test_control_characters_in_markup() -> None:
     assert html_to_text("<p>نص\x0bمع\x01 تحكم\ufffe</p>") == "نص مع تحكم"
+
+
+def test_character_references_to_control_characters_regression(tmp_path: Path) -> None:
+    # Found by fuzzing: lxml decodes &#1; into the tree, then refuses to
+    # write such text back; the text walk must never write to the tree.
+    assert html_to_text("<p>نص&#1;آخر&#x0b;هنا</p><script>x</script>") == "نصآخر هنا"
+    feed = tmp_path / "refs.rss"
+    feed.write_text('<rss version="2.0"><channel><title>ت</title><item><title>خبر</title>'
+                    "<description><![CDATA[<p>نص&#1;الخبر</p><div>ثان</div>]]></description>"
+                    "</item></channel></rss>", encoding="utf-8")
+    [article] = read_file(feed)
+    assert "\x01" not in article.body and "الخبر" in article.body
