@@ -124,8 +124,10 @@ def pair_marks(text: str) -> list[tuple[int, int]]:
             continue
         if i == reopen_at and carried is not None:
             stack[:] = [carried]
+            # The repeated mark stands for the carried one, which may go on
+            # into a third paragraph the same way.
+            last_mark = carried.pos
             carried, reopen_at = None, -1
-            last_mark = i
             continue
         last_mark = i
         role = _role(text, i, n)
@@ -352,7 +354,7 @@ def _classify(text: str, open_pos: int, close_pos: int, start: int, end: int) ->
     if score <= 0:
         return "term", ""
     speaker = speaker_before(text, open_pos) if verb_in_sentence else ""
-    if not speaker and after_verb:
+    if not speaker:
         speaker = speaker_after(text, close_pos + 1)
     return "quotation", speaker
 

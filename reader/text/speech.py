@@ -102,9 +102,10 @@ _OBJECT_FIRST_FOLDED = frozenset(_fold_word(v) for v in _OBJECT_FIRST)
 @lru_cache(maxsize=1 << 16)
 def _is_verb(word: str) -> bool:
     folded = _fold_word(word)
-    if folded in _VERBS_FOLDED:
-        return True
-    return len(folded) > 3 and folded[0] in "وف" and folded[1:] in _VERBS_FOLDED
+    if len(folded) > 3 and folded[0] in "وف" and folded[1:] in _VERBS_FOLDED:
+        folded = folded[1:]
+    # قاله، ذكرته: the verb with an object pronoun ("وفقاً لما قاله الوزير").
+    return folded in _VERBS_FOLDED or (folded[-1:] == "ه" and folded[:-1] in _VERBS_FOLDED)
 
 
 def speech_verbs_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -219,17 +220,23 @@ def speaker_before(text: str, quote_open: int, *, window: int = 160) -> str:
 
 
 _AFTER = re.compile(r"^[\s،,]*(?:\.\s*)?$")
+# "«…»، بحسب الوزير", "«…»، وفقاً لما قاله الوزير", "«…» على لسان الوزير".
+_ACCORDING = re.compile(
+    "[\\s،,]*(?:(?:بحسب|حسب)\\s+(?:ما\\s+)?|وفق[\u0627\u064b\u064e]*\\s+لما\\s+|على\\s+لسان\\s+)"
+)
 
 
 def speaker_after(text: str, quote_close: int, *, window: int = 120) -> str:
     """The speaker named right after a quotation whose closing mark ends at
-    ``quote_close``: ``«…»، قال الوزير`` gives ``الوزير``. "" when no
-    speech verb follows the quote directly."""
+    ``quote_close``: ``«…»، قال الوزير`` and ``«…»، بحسب الوزير`` give
+    ``الوزير``. "" when no speech verb or attribution follows the quote
+    directly."""
     hi = min(len(text), quote_close + window)
-    verbs = speech_verbs_in(text, quote_close, min(hi, quote_close + 12))
-    if not verbs:
-        return ""
-    verb_start, verb_end = verbs[0]
-    if not _AFTER.match(text[quote_close:verb_start]):
-        return ""
-    return _pick_segment(_noun_phrase(text, verb_end, hi))
+    according = _ACCORDING.match(text, quote_close, hi)
+    start = according.end() if according else quote_close
+    verbs = speech_verbs_in(text, start, min(hi, start + 12))
+    if verbs and _AFTER.match(text[start : verbs[0][0]]):
+        return _pick_segment(_noun_phrase(text, verbs[0][1], hi))
+    if according:
+        return _pick_segment(_noun_phrase(text, start, hi))
+    return ""
