@@ -197,3 +197,15 @@ def test_any_text_comes_back_exactly(tmp_path: Path, body: str, data: st.DataObj
     assert fig.quote == body[start:end]
     assert fig.marked == body[start:end]
     assert [t for t, _ in page.tags].count("figure") == 1
+
+
+def test_embedded_font_is_the_bundled_file(tmp_path: Path) -> None:
+    import base64
+
+    from reader.resources import resource_path
+
+    page = _parse(tmp_path, sample.items())
+    encoded = re.search(r"url\(data:font/ttf;base64,([A-Za-z0-9+/=]+)\)", page.style)
+    assert encoded is not None
+    bundled = resource_path("fonts", "NotoNaskhArabic-Regular.ttf").read_bytes()
+    assert base64.b64decode(encoded.group(1)) == bundled

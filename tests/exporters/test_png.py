@@ -142,3 +142,14 @@ def test_qt_formats_render_off_the_gui_thread(qapp, tmp_path: Path, fmt: str) ->
     assert worker.wait(120_000)
     assert worker.written
     assert all(p.stat().st_size > 1000 for p in worker.written)
+
+
+def test_very_long_highlight_makes_a_bounded_card(qapp, tmp_path: Path) -> None:
+    body = "وقال التقرير إن " + "الاقتصاد يتعافى ببطء " * 400
+    article = Article(id=4, title="تقرير طويل", body=body)
+    h = HighlightRecord(4, "body", "user", "", 16, len(body), body[16:], colour="#81c784")
+    out = tmp_path / "long.png"
+    export_items([(article, [h])], "png", out)
+    image = _read(out)
+    assert image.height() < 4 * CARD_WIDTH
+    assert image.text("Description") == h.text  # the metadata keeps it whole
