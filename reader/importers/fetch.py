@@ -54,7 +54,7 @@ def fetch_url(url: str, *, timeout: float = 20) -> list[Article]:
     parts = urllib.parse.urlsplit(url.strip())
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise FetchFailed(url, "only http:// and https:// addresses can be fetched")
-    request = urllib.request.Request(url.strip(), headers={
+    request = urllib.request.Request(_ascii_url(url.strip()), headers={
         "User-Agent": USER_AGENT,
         "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
                   "text/plain;q=0.8,*/*;q=0.5",
@@ -98,6 +98,25 @@ def fetch_url(url: str, *, timeout: float = 20) -> list[Article]:
         if not article.url:
             article.url = final_url
     return articles
+
+
+def _ascii_url(url: str) -> str:
+    """``url`` as urllib can send it: an international host name in IDNA, and
+    non-ASCII path, query and fragment characters percent-encoded (addresses
+    copied from an Arabic site's address bar hold Arabic letters)."""
+    parts = urllib.parse.urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        ascii_host = host.encode("idna").decode("ascii") if not host.isascii() else host
+    except UnicodeError:
+        raise FetchFailed(url, f"not a valid host name: {host}") from None
+    netloc = parts.netloc.replace(host, ascii_host) if host else parts.netloc
+    safe = "/:@!$&'()*+,;=%~-._"
+    return urllib.parse.urlunsplit((
+        parts.scheme, netloc, urllib.parse.quote(parts.path, safe=safe),
+        urllib.parse.quote(parts.query, safe=safe + "?"),
+        urllib.parse.quote(parts.fragment, safe=safe + "?"),
+    ))
 
 
 def _read_limited(response: Any, url: str) -> bytes:

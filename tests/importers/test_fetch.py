@@ -64,6 +64,8 @@ def server() -> Iterator[str]:
         "/huge": (200, {"Content-Type": "text/html", "Content-Length": str(1 << 40)}, b""),
         "/big": (200, {"Content-Type": "text/html"}, PAGE.encode("utf-8") * 10),
         "/slow": (200, {"Content-Type": "text/html"}, PAGE.encode("utf-8")),
+        "/ar/%D8%B3%D9%88%D9%82-%D8%A7%D9%84%D8%B3%D9%85%D9%83.html?q=%D8%B3":
+            (200, {"Content-Type": "text/html; charset=utf-8"}, PAGE.encode("utf-8")),
     }
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
@@ -150,3 +152,8 @@ def test_nobody_listening() -> None:
     with pytest.raises(FetchFailed) as exc:
         fetch_url(f"http://127.0.0.1:{port}/", timeout=5)
     assert "cannot reach" in str(exc.value)
+
+
+def test_an_address_with_arabic_letters(server: str) -> None:
+    [article] = fetch_url(server + "/ar/سوق-السمك.html?q=س")
+    assert article.title == "سوق السمك يعود إلى الميناء القديم"
