@@ -299,12 +299,21 @@ def _classify(text: str, open_pos: int, close_pos: int, start: int, end: int) ->
     inner = text[start : min(end, start + 400)]
     inner_words = inner.split()
     words = len(inner_words)
-    colon = head.endswith((":", "："))
+    if not head and line_start > 1:
+        # The quote opens its paragraph: a colon ending the paragraph before
+        # it introduces it ("نقلت الوكالة عن المتحدث قوله:" then the quote).
+        colon = text[max(0, line_start - 40) : line_start].rstrip().endswith((":", "："))
+    else:
+        colon = head.endswith((":", "："))
     after_verb = _verb_right_after(text, close_pos)
     tokens = head[-40:].split()
     last = _norm(tokens[-1]) if tokens else ""
     last_bare = _bare(last)
     that = last in _THAT_N or last_bare in _THAT_N
+    if not that and len(tokens) > 1 and words >= 3:
+        # أن with its subject before a partial quote: "اعتبر أن فريقه «…»"
+        # (a name after a noun, "أن مقاتلي «داعش»", is too short for this).
+        that = _norm(tokens[-2]) in _THAT_N and _norm(tokens[-1]) not in _NAMING_N
     if words <= 2 and not (colon or that or after_verb):
         # One or two words with no colon and no verb after them: a name, a
         # label or a scare quote. Deciding early keeps a text made of
@@ -348,12 +357,12 @@ def _classify(text: str, open_pos: int, close_pos: int, start: int, end: int) ->
         score -= 7 if colon else 3
     if _IN_LIST.search(head[-8:]):
         score -= 2  # one item of a list of quoted names: «…» و«…»
-    if not _ARABIC.search(inner) and _LATIN.search(inner):
+    if words <= 3 and not _ARABIC.search(inner) and _LATIN.search(inner):
         score -= 5
 
     if score <= 0:
         return "term", ""
-    speaker = speaker_before(text, open_pos) if verb_in_sentence else ""
+    speaker = speaker_before(text, open_pos)
     if not speaker:
         speaker = speaker_after(text, close_pos + 1)
     return "quotation", speaker

@@ -81,7 +81,7 @@ _STOP_WORDS: frozenset[str] = frozenset(
     بأنه بأنها إنهم أنهم لصحيفة لوكالة لقناة لموقع لإذاعة لبي لفرانس لسكاي
     السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة أيضا كذلك بدوره
     بدورها ذلك هذا هذه حين عندما لكن لكنه التي الذي الذين وهو وهي وهم
-    فيه فيها له لها لنا لهم عنه عنها إذ حيث
+    فيه فيها له لها لنا لهم عنه عنها إذ حيث لي لك لكم لهن عليه عليها
     """.split()
 )
 
@@ -192,7 +192,7 @@ def _noun_phrase(text: str, start: int, end: int) -> str:
     return text[start:phrase_end].strip()
 
 
-def speaker_before(text: str, quote_open: int, *, window: int = 160) -> str:
+def speaker_before(text: str, quote_open: int, *, window: int = 200) -> str:
     """The speaker named before a quotation whose opening mark is at
     ``quote_open``: ``قال مدير المركز، مصطفى بالي، إن «…»`` gives
     ``مصطفى بالي``. "" when the verb has no named subject (``وقال: «…»``) or

@@ -195,6 +195,14 @@ def test_spans_exclude_marks_and_outer_spaces(text: str) -> None:
         ('وغنى "يا سحايب" و"مثل صبيا" و"العنا" في الحفلة.', "مثل صبيا", "term"),
         ("ويلقب العامل في المزارع بـ«الموسمي».", "الموسمي", "term"),
         ('وكتب في رسالته: "أعمل كل يوم حتى المساء. ولا أشعر بالتعب".', "أعمل", "quotation"),
+        # A partial quotation after أن and its subject.
+        ('واعتبر المدرب أن فريقه "دفع ثمن الإرهاق" في المباراة.', "دفع ثمن", "quotation"),
+        ("وقال قائد الشرطة إن عناصر «العصابة» فروا إلى الجبال.", "العصابة", "term"),
+        # A colon ending the paragraph before introduces the quote.
+        ("ونقلت الوكالة عن المتحدث قوله:\n«الوضع هادئ في المدينة الآن»", "الوضع", "quotation"),
+        # Latin script: a short name is a term, an English sentence a quotation.
+        ('"The talks were constructive and will resume soon," the envoy said.', "The", "quotation"),
+        ("نشرت صحيفة «Le Monde» تحقيقا مطولا.", "Le Monde", "term"),
     ],
 )
 def test_quotation_or_term(sentence: str, quoted: str, subtype: str) -> None:
