@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.errors import EmptyInput, InputTooLarge
 from reader.importers import read_file
@@ -212,3 +214,16 @@ def test_character_references_to_control_characters_regression(tmp_path: Path) -
                     "</item></channel></rss>", encoding="utf-8")
     [article] = read_file(feed)
     assert "\x01" not in article.body and "الخبر" in article.body
+
+
+_MARKUP_PIECES = [*"<>/=\"' &#;xabp\n\x01\x0bنصخبر", "<p>", "</p>", "<div>", "<script>",
+                  "<!--", "-->", "&#1;", "&#x0;", "<br/>", "<?xml ?>", "<html>"]
+_MARKUP = st.lists(st.sampled_from(_MARKUP_PIECES), max_size=120).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_MARKUP)
+def test_any_markup_gives_clean_text(markup: str) -> None:
+    text = html_to_text(markup)
+    assert "\x00" not in text and "\x01" not in text
+    assert all(line == line.strip() and line for line in text.split("\n")) or text == ""

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.errors import EmptyInput
 from reader.importers import read_file
-from reader.importers.markdown import blocks, strip_inline
+from reader.importers.markdown import blocks, read_markdown, strip_inline
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "importers"
 
@@ -106,3 +108,19 @@ def test_hostile_lines_are_read_in_one_pass(tmp_path: Path, line: str) -> None:
     except EmptyInput:
         return
     assert article.title == "عنوان"
+
+
+_MD_PIECES = [*"#*_`[]()!<>-=|~\\ \nابتسمو12«»", "<script>", "-->", "```"]
+_MD = st.lists(st.sampled_from(_MD_PIECES), max_size=120).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_MD)
+def test_any_markdown_gives_an_article_or_empty_input(text: str) -> None:
+    try:
+        [article] = read_markdown(text, name="fuzz.md")
+    except EmptyInput as err:
+        assert err.subject == "fuzz.md"
+    else:
+        assert article.title.strip()
+        assert "<script>" not in article.body
