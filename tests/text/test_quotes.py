@@ -290,6 +290,25 @@ def test_spans_lie_inside_the_text_and_never_cross(text: str) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=300))
+def test_a_quote_crosses_a_paragraph_end_only_where_the_next_one_reopens(text: str) -> None:
+    for h in find_quotes(text):
+        for line in h.text.split("\n")[1:]:
+            assert line.lstrip()[:1] in set(MARKS) or not line.strip(), repr(h.text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=300))
+def test_whatever_comes_before_never_swallows_a_later_paragraph(text: str) -> None:
+    later = "\nوفي ختام الجلسة قال الرئيس «نرفع الجلسة» ثم غادر."
+    whole = text + later
+    start = len(text) + later.index("«") + 1
+    assert any(h.start == start and h.text == "نرفع الجلسة" for h in find_quotes(whole)), (
+        find_quotes(whole)
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=300))
 def test_marks_pair_forwards_and_never_cross(text: str) -> None:
     pairs = pair_marks(text)
     for open_pos, close_pos in pairs:
