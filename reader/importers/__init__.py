@@ -11,6 +11,7 @@ Public API (the CLI and the GUI call these):
 - ``decode_bytes(data, *, name, declared=None) -> str``: the text of a file.
 - ``MAX_FILE_BYTES``: the size limit, 50 MB, checked with ``stat`` before a
   file is read.
+- ``SUPPORTED_EXTENSIONS``: the extensions ``read_file`` accepts (file dialogs).
 
 Kinds, by extension and then by content (a ``.txt`` holding an HTML page is
 read as HTML; a file without an extension is sniffed):
@@ -45,7 +46,8 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 """Files larger than 50 MB are refused before reading (about 27 million
 Arabic characters: far beyond any article, feed or export we expect)."""
 
-__all__ = ["MAX_FILE_BYTES", "collect_files", "decode_bytes", "fetch_url", "read_file"]
+__all__ = ["MAX_FILE_BYTES", "SUPPORTED_EXTENSIONS", "collect_files", "decode_bytes",
+           "fetch_url", "read_file"]
 
 
 def read_file(path: str | os.PathLike[str]) -> list[Article]:
@@ -121,6 +123,10 @@ _EXTENSIONS = {
     ".xml": "feed", ".rss": "feed", ".atom": "feed", ".feed": "feed",
     ".json": "json",
 }
+
+
+SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(sorted(_EXTENSIONS))
+"""The file extensions ``read_file`` accepts (with the dot), for file dialogs."""
 
 
 def _kind_by_extension(path: Path, name: str) -> str | None:

@@ -237,3 +237,14 @@ def test_a_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
     os.mkfifo(pipe)
     err = _error(pipe)
     assert isinstance(err, UnsupportedFile) and "regular file" in err.message
+
+
+def test_supported_extensions_all_import(tmp_path: Path) -> None:
+    from reader.importers import SUPPORTED_EXTENSIONS
+
+    assert {".txt", ".html", ".md", ".xml", ".rss", ".atom", ".json"} <= set(SUPPORTED_EXTENSIONS)
+    for ext in SUPPORTED_EXTENSIONS:
+        if ext in (".json", ".xml", ".rss", ".atom", ".feed"):
+            continue  # need their own structure; tested with their readers
+        [article] = read_file(_write(tmp_path / f"a{ext}", ARTICLE))
+        assert "جسر" in article.title
