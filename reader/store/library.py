@@ -269,7 +269,10 @@ class Library:
 
         A duplicate (same content hash as a stored article, or as an earlier one
         in ``articles``) is not stored again: ``AddResult(existing_id, True)``,
-        and its user highlights are skipped. ``id`` and ``imported_at`` of the
+        and its user highlights are skipped. Only ``kind == "user"`` records of
+        ``user_highlights`` are kept (automatic ones are recomputed); one whose
+        text is no longer at its offsets is re-anchored by its text or stored
+        as an orphan. ``id`` and ``imported_at`` of the
         given articles are ignored (the store assigns them); ``read``,
         ``starred`` and ``position`` are kept. Articles are written
         ``BATCH_SIZE`` per transaction; if iterating ``articles`` raises, the
@@ -355,12 +358,14 @@ class Library:
     def _insert_user_highlights(con: sqlite3.Connection, article_id: int, a: Article,
                                 created: str) -> None:
         for h in a.user_highlights:
+            if h.kind not in ("user", ""):
+                continue  # automatic highlights are recomputed, never carried over
             text = a.field_text(h.field) if h.field in TEXT_FIELDS else ""
             start, end, orphan = derive.anchor(text, h.start, h.end, h.text)
             con.execute(
                 f"INSERT INTO highlights ({_HL_COLS.split(', ', 1)[1]})"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (article_id, h.field, h.kind or "user", h.subtype, start, end, h.text,
+                (article_id, h.field, "user", h.subtype, start, end, h.text,
                  derive.to_json(h.value), h.speaker, h.colour, h.note, h.created or created,
                  h.engine, int(orphan)))
 
@@ -388,9 +393,12 @@ class Library:
                 raise _not_found(article_id)
             _delete_index_rows(con, article_id)
 
-    def count(self) -> int:
+    def count(self, *, filter_text: str = "") -> int:
+        """How many articles; with ``filter_text``, how many ``rows`` would list."""
+        where, params = _filter_clause(filter_text)
         with self._read() as con:
-            return int(con.execute("SELECT count(*) FROM articles").fetchone()[0])
+            return int(con.execute(f"SELECT count(*) FROM articles {where}",
+                                   params).fetchone()[0])
 
     def rows(self, *, offset: int = 0, limit: int | None = None, sort: str = "published",
              descending: bool = True, filter_text: str = "") -> list[ArticleRow]:
@@ -404,12 +412,7 @@ class Library:
         if column is None:
             raise ValueError(f"cannot sort by {sort!r}")
         direction = "DESC" if descending else "ASC"
-        where, params = "", []
-        key = fold_text(filter_text).strip() if filter_text else ""
-        if key:
-            pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            where = "WHERE title_key LIKE ? ESCAPE '\\' OR source_key LIKE ? ESCAPE '\\'"
-            params = [pattern, pattern]
+        where, params = _filter_clause(filter_text)
         sql = (f"SELECT id, title, source, published, imported_at, quotes, figures, read, "
                f"starred FROM articles {where} ORDER BY {column} {direction}, id {direction} "
                f"LIMIT ? OFFSET ?")
@@ -700,6 +703,16 @@ class Library:
 
 
 # -- helpers ------------------------------------------------------------------------
+
+
+def _filter_clause(filter_text: str) -> tuple[str, list[str]]:
+    """The WHERE clause of the list filter: folded title or source contains it."""
+    key = fold_text(filter_text).strip() if filter_text else ""
+    if not key:
+        return "", []
+    pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return ("WHERE title_key LIKE ? ESCAPE '\\' OR source_key LIKE ? ESCAPE '\\'",
+            [pattern, pattern])
 
 
 def _delete_index_rows(con: sqlite3.Connection, article_id: int) -> None:

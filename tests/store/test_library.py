@@ -359,3 +359,33 @@ def test_an_interrupted_stem_rebuild_is_finished_on_open(store_path: Path) -> No
     with Library.open(store_path) as lib:
         assert lib.match_ids("معلم", stem=True) == [article_id]
     _fts_integrity(store_path)
+
+
+def test_count_with_the_list_filter(filled: tuple[Library, list[int]]) -> None:
+    lib, ids = filled
+    assert lib.count() == len(ids)
+    assert lib.count(filter_text="المساء") == len(lib.rows(filter_text="المساء")) == 2
+
+
+def test_carried_automatic_highlights_are_not_stored_twice(lib: Library) -> None:
+    article = school_article()
+    start = article.body.index("الوزير")
+    article.user_highlights = [
+        HighlightRecord(0, "body", "quote", "quotation", start, start + 6, "الوزير", engine=1),
+        HighlightRecord(0, "body", "user", "", start, start + 6, "الوزير"),
+    ]
+    article_id = lib.add_article(article).id
+    stored = lib.highlights(article_id)
+    assert [h.kind for h in stored if (h.start, h.end) == (start, start + 6)] == ["user"]
+
+
+def test_carried_user_highlight_is_reanchored_by_its_text(lib: Library) -> None:
+    article = school_article()
+    start = article.body.index("نقابة")
+    article.user_highlights = [HighlightRecord(0, "body", "user", "", 3, 8, "نقابة"),
+                               HighlightRecord(0, "body", "user", "", 0, 4, "غائب")]
+    article_id = lib.add_article(article).id
+    by_text = {h.text: h for h in lib.highlights(article_id, kind="user")}
+    kept, orphan = by_text["نقابة"], by_text["غائب"]
+    assert (kept.start, kept.end, kept.extra) == (start, start + 5, {})
+    assert orphan.text == "غائب" and orphan.extra == {"orphaned": True}
