@@ -134,6 +134,8 @@ def pair_marks(text: str) -> list[tuple[int, int]]:
         if c in "«‹":
             family = _FAMILY[c]
             k = nearest(family, reversed_=True)
+            if role == _CLOSER and k < 0:
+                k = nearest(family)  # «…« : the closing mark typed the wrong way
             if role == _CLOSER and k >= 0:
                 close(k, i)
             elif len(stack) < MAX_DEPTH:
