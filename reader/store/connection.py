@@ -59,6 +59,7 @@ def connect(path: Path, *, writable: bool) -> sqlite3.Connection:
     kwargs: dict[str, Any] = {
         "timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None, "check_same_thread": False,
     }
+    con: sqlite3.Connection
     if writable:
         con = sqlite3.connect(str(path), **kwargs)
     else:

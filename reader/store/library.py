@@ -25,7 +25,6 @@ The class is safe to share between threads: calls are serialised.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -48,6 +47,8 @@ from reader.store.article import Article, HighlightRecord
 from reader.store.query import parse
 from reader.store.search import SearchHit
 from reader.store.stem import STEMMER_VERSION, stem_text
+
+__all__ = ["AddResult", "ArticleRow", "Library", "SearchHit"]
 from reader.text import ENGINE_VERSION, fold_text
 from reader.text.spans import TEXT_FIELDS
 
@@ -541,8 +542,7 @@ class Library:
         article = self.get(article_id)
         p = derive.prepare(article, derive.now())
         if self.read_only:
-            fresh = [HighlightRecord(article_id, *row[:6], json.loads(row[6]) if row[6] else None,
-                                     *row[7:12]) for row in p.highlights]
+            fresh = [derive.from_row((None, article_id, *row)) for row in p.highlights]
             return sorted(fresh + list(article.user_highlights),
                           key=lambda h: (TEXT_FIELDS.index(h.field)
                                          if h.field in TEXT_FIELDS else 9, h.start, -h.end))

@@ -389,3 +389,21 @@ def test_carried_user_highlight_is_reanchored_by_its_text(lib: Library) -> None:
     kept, orphan = by_text["نقابة"], by_text["غائب"]
     assert (kept.start, kept.end, kept.extra) == (start, start + 5, {})
     assert orphan.text == "غائب" and orphan.extra == {"orphaned": True}
+
+
+def test_stale_highlights_are_computed_for_a_read_only_store(store_path: Path) -> None:
+    with Library.open(store_path) as lib:
+        article_id = lib.add_article(school_article()).id
+        lib.add_user_highlight(article_id, "title", 0, 5)
+        expected = [(h.field, h.kind, h.start, h.end, h.text) for h in lib.highlights(article_id)]
+    con = sqlite3.connect(store_path)
+    with con:
+        con.execute("UPDATE articles SET engine = 0")
+        con.execute("DELETE FROM highlights WHERE kind != 'user'")
+    con.close()
+    before = store_path.read_bytes()
+    with Library.open(store_path, read_only=True) as lib:
+        got = [(h.field, h.kind, h.start, h.end, h.text) for h in lib.highlights(article_id)]
+        assert [h.kind for h in lib.highlights(article_id, kind="user")] == ["user"]
+    assert sorted(got) == sorted(expected)
+    assert store_path.read_bytes() == before
