@@ -16,6 +16,15 @@ subtype. "subtype right" is the share of found gold spans whose best
 overlapping highlight carries the gold subtype. Then the engines' throughput
 on about 1 MB of corpus text. Exits 0 whatever the scores, and with a message
 when the corpus is absent.
+
+How the quote gold was labelled, by reading each article: the span is the
+text inside the marks without outer white space; ``quotation`` is someone's
+words reproduced (a clause, a phrase presented as a named person's or a
+document's statement, a slogan or chant); ``term`` is a name (organisation,
+work, place, product), a label with no one utterance behind it (a charge, a
+legal term, a passive "وُصف بـ"), or a scare quote. A mark with no partner
+gives no gold span, except where the quoted words are plain to a reader (a
+closing mark forgotten before punctuation or at the paragraph's end).
 """
 
 from __future__ import annotations
