@@ -42,10 +42,11 @@ def now() -> str:
     return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def prepare(article: Article, created: str) -> Prepared:
-    """Everything the store writes for ``article`` besides its own columns."""
+def prepare(article: Article, created: str, *, content_hash: str | None = None) -> Prepared:
+    """Everything the store writes for ``article`` besides its own columns
+    (``content_hash``: the article's hash when the caller has it already)."""
     fields = article.fields()
-    folded = tuple(fold_text(fields[name]) for name in FTS_COLUMNS)
+    folded = tuple(fold_text(fields[name]) if fields[name] else "" for name in FTS_COLUMNS)
     rows: list[tuple[Any, ...]] = []
     quotes = figures = 0
     for name in TEXT_FIELDS:
@@ -58,7 +59,8 @@ def prepare(article: Article, created: str) -> Prepared:
             rows.append((h.field, h.kind, h.subtype, h.start, h.end, h.text,
                          to_json(h.value), h.speaker, "", "", created, ENGINE_VERSION, 0))
     return Prepared(
-        article, article.content_hash(), folded, tuple(stem_text(f) for f in folded),
+        article, content_hash or article.content_hash(), folded,
+        tuple(stem_text(f) for f in folded),
         rows, quotes, figures, folded[0], fold_text(article.source),
     )
 

@@ -310,8 +310,8 @@ class Library:
         # articles not already stored (re-importing a folder costs little).
         with self._read() as con:
             stored = self._stored_ids(con, hashes)
-        prepared = {h: derive.prepare(a, created) for a, h in zip(batch, hashes, strict=True)
-                    if h not in stored}
+        prepared = {h: derive.prepare(a, created, content_hash=h)
+                    for a, h in zip(batch, hashes, strict=True) if h not in stored}
         results: list[AddResult] = []
         with self._write() as con:
             stored = self._stored_ids(con, hashes)
