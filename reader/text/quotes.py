@@ -59,6 +59,12 @@ _OPEN_PUNCT = frozenset("([{:؛;—–-/«‹„")
 _CLOSE_PUNCT = frozenset(".,،؛;:!?؟)]}…»›")
 
 _PREFIXES = frozenset("وفبلكـ")
+# Bidi controls, zero-width characters and the BOM: a mark's flanks are read
+# past them.
+_INVISIBLE = frozenset(
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2066\u2067\u2068\u2069\u061c\ufeff"
+)
 
 _GUILLEMET, _ANGLE, _CURLY = "g", "a", "s"
 _FAMILY = {"«": _GUILLEMET, "»": _GUILLEMET, "‹": _ANGLE, "›": _ANGLE}
@@ -75,12 +81,18 @@ class _Open:
 
 
 def _role(text: str, i: int, n: int) -> int:
-    prev = text[i - 1] if i > 0 else "\n"
-    nxt = text[i + 1] if i + 1 < n else "\n"
+    j = i - 1
+    while j >= 0 and text[j] in _INVISIBLE:
+        j -= 1
+    k = i + 1
+    while k < n and text[k] in _INVISIBLE:
+        k += 1
+    prev = text[j] if j >= 0 else "\n"
+    nxt = text[k] if k < n else "\n"
     open_left = prev.isspace() or prev in _OPEN_PUNCT or prev in _ANY_MARK
     if not open_left and prev in _PREFIXES:
         # و"… ، بـ"… ، ل"…: a one-letter prefix glued to the quote it opens.
-        before = text[i - 2] if i > 1 else "\n"
+        before = text[j - 1] if j > 0 else "\n"
         open_left = prev == "ـ" or before.isspace() or before in _OPEN_PUNCT
     open_right = nxt.isspace() or nxt in _CLOSE_PUNCT or nxt in _ANY_MARK
     if open_left and not open_right:
@@ -197,7 +209,7 @@ def _paragraph_end(
         return None, -1
     j = newline + 1
     n = len(text)
-    while j < n and text[j].isspace():
+    while j < n and (text[j].isspace() or text[j] in _INVISIBLE):
         j += 1
     if j >= n:
         return None, -1
@@ -216,7 +228,8 @@ def find_quotes(text: str) -> list[Highlight]:
     ``(start, -end)``.
 
     ``start``/``end`` are str indices into ``text`` of the words inside the
-    marks (marks and the white space next to them excluded), so
+    marks (marks and the white space or bidi controls next to them
+    excluded), so
     ``text[h.start:h.end] == h.text``. ``subtype`` is ``quotation`` or
     ``term``; ``speaker`` is the speaker named for a quotation as written in
     ``text`` (a substring of it), "" when only a pronoun or nothing names
@@ -224,9 +237,9 @@ def find_quotes(text: str) -> list[Highlight]:
     found: list[Highlight] = []
     for open_pos, close_pos in pair_marks(text):
         start, end = open_pos + 1, close_pos
-        while start < end and text[start].isspace():
+        while start < end and (text[start].isspace() or text[start] in _INVISIBLE):
             start += 1
-        while end > start and text[end - 1].isspace():
+        while end > start and (text[end - 1].isspace() or text[end - 1] in _INVISIBLE):
             end -= 1
         if not _has_word(text, start, end):
             continue

@@ -150,6 +150,15 @@ def test_straight_quotation_continuing_over_three_paragraphs() -> None:
     assert h.text == 'الأولى\n"الثانية\n"الثالثة'
 
 
+def test_bidi_controls_are_transparent_around_marks() -> None:
+    text = f'وقال المتحدث{RLM}:{RLM} {RLM}"الوضع هادئ"{RLM} ثم غادر.\n{RLE}«سطر»{PDF}'
+    assert texts(text) == ["الوضع هادئ", "سطر"]
+    assert texts(f"قال: «{RLM} نص مضمن {PDF}».") == ["نص مضمن"]
+    continued = f"قال: «الأولى\n{RLM}«الثانية»"
+    [h] = find_quotes(continued)
+    assert h.text == f"الأولى\n{RLM}«الثانية"
+
+
 def test_closed_quotation_does_not_merge_with_a_quote_opening_the_next_paragraph() -> None:
     text = "قال: «انتهى الاجتماع».\n«لا تراجع» شعار رفعه المحتجون."
     assert texts(text) == ["انتهى الاجتماع", "لا تراجع"]
