@@ -241,3 +241,23 @@ def test_many_openers_of_a_new_store_at_once(store_path: Path) -> None:
     assert errors == []
     with Library.open(store_path) as lib:
         assert lib.count() == 6
+
+
+def test_migration_waits_for_a_writer_then_reports_locked(
+        store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.store import connection
+
+    _make_v1_store(store_path)
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(store_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StoreLocked):
+            Library.open(store_path)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert _user_version(store_path) == 1
+    with Library.open(store_path) as lib:
+        assert lib.get(7).title == school_article().title
+    assert _user_version(store_path) == schema.SCHEMA_VERSION
