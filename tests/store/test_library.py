@@ -407,3 +407,54 @@ def test_stale_highlights_are_computed_for_a_read_only_store(store_path: Path) -
         assert [h.kind for h in lib.highlights(article_id, kind="user")] == ["user"]
     assert sorted(got) == sorted(expected)
     assert store_path.read_bytes() == before
+
+
+def test_every_write_runs_inside_begin_immediate(lib: Library) -> None:
+    """DESIGN decision 4: a deferred transaction under WAL can fail with
+    SQLITE_BUSY that busy_timeout never retries, so no write may run outside
+    BEGIN IMMEDIATE ... COMMIT."""
+    statements: list[str] = []
+    lib._connection().set_trace_callback(statements.append)
+    ids = [r.id for r in lib.add_articles(sample_articles())]
+    made = lib.add_user_highlight(ids[0], "body", 0, 5)
+    lib.update_highlight(made.id or 0, note="ملاحظة")
+    lib.set_read(ids[0], True)
+    lib.set_starred(ids[1], True)
+    lib.set_position(ids[1], 3)
+    changed = lib.get(ids[2])
+    changed.title += " (محدث)"
+    lib.update_article(changed)
+    lib.delete_highlight(made.id or 0)
+    lib.delete(ids[3])
+    lib.reindex()
+    lib.search("المياه")
+    lib.rows(filter_text="المياه")
+    lib._connection().set_trace_callback(None)
+
+    in_write = False
+    writes = 0
+    for statement in statements:
+        head = statement.lstrip().split(None, 1)[0].upper()
+        if statement.strip().upper() == "BEGIN IMMEDIATE":
+            in_write = True
+        elif head in ("COMMIT", "ROLLBACK"):
+            in_write = False
+        elif head in ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP"):
+            writes += 1
+            assert in_write, statement
+    assert writes > 20
+
+
+@pytest.mark.parametrize("sort", ["published", "title", "source", "imported_at", "quotes"])
+@pytest.mark.parametrize("descending", [True, False])
+def test_pages_add_up_to_the_whole_list(lib: Library, sort: str, descending: bool) -> None:
+    """The list model loads rows in pages: pages must neither skip nor repeat
+    rows, even when many rows share the sort key."""
+    lib.add_articles(Article(f"خبر {n % 3}", f"نص {n}", source=f"مصدر {n % 2}",
+                             published=f"2024-01-0{1 + n % 4}") for n in range(23))
+    whole = [r.id for r in lib.rows(sort=sort, descending=descending)]
+    assert sorted(whole) == lib.ids()
+    for size in (1, 4, 7):
+        paged = [r.id for start in range(0, len(whole), size)
+                 for r in lib.rows(offset=start, limit=size, sort=sort, descending=descending)]
+        assert paged == whole
