@@ -8,7 +8,7 @@ exclusions, folded spellings, word families) three times each and prints,
 per kind and overall, the p50/p95 of ``Library.search(q, limit=20)`` (parse,
 FTS5 ranking, filters, hits and snippets from the original text) beside the
 raw FTS5 time of the same MATCH string with the same ranking and limit, and
-their ratio; then the store's size.
+their ratio; then the time of a few article-list pages and the store's size.
 """
 
 from __future__ import annotations
@@ -127,6 +127,25 @@ def main(argv: list[str]) -> int:
         print(f"{kind:<16}{len(rows):>3}  {_pct(s, .5):>10.2f} {_pct(s, .95):>8.2f}  "
               f"{_pct(r, .5):>11.2f} {_pct(r, .95):>8.2f}  "
               f"{_pct(s, .5) / max(_pct(r, .5), 1e-6):>9.1f}")
+    print()
+    print("article list pages (Library.rows, 100 rows; median of 3, ms)")
+    with Library.open(path, read_only=True) as lib:
+        for label, kwargs in (
+            ("newest first, first page", {}),
+            ("newest first, middle page", {"offset": articles // 2}),
+            ("by title, middle page", {"sort": "title", "offset": articles // 2}),
+            ("by figures (no index)", {"sort": "figures"}),
+            ("filter on title/source", {"filter_text": "الحكومة"}),
+        ):
+            times = []
+            for _ in range(RUNS):
+                t0 = time.perf_counter()
+                lib.rows(limit=100, **kwargs)  # type: ignore[arg-type]
+                times.append((time.perf_counter() - t0) * 1e3)
+            print(f"  {label:<28}{statistics.median(times):>8.2f}")
+        t0 = time.perf_counter()
+        lib.count()
+        print(f"  {'count()':<28}{(time.perf_counter() - t0) * 1e3:>8.2f}")
     size = path.stat().st_size
     print(f"store: {size / 1e6:,.1f} MB ({size / max(articles, 1):,.0f} bytes/article); "
           f"queries with no hit: {sum(1 for n in matched if n == 0)}")
