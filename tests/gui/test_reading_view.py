@@ -545,3 +545,22 @@ def test_ctrl_h_highlights_the_selection(
     (record,) = library.highlights(article_id, kind="user")
     assert (record.field, record.start, record.end, record.text) == (
         "body", start, start + 5, "اليوم")
+
+
+@pytest.mark.parametrize("prefix", ["", EMOJI, EMOJI + FLAG_EG + " "])
+def test_hidden_marks_are_exactly_the_marks_after_emoji(qtbot: QtBot, prefix: str) -> None:
+    """The hider formats UTF-16 ranges: an emoji before the marks must not shift them."""
+    from reader.gui.reading_view import DIACRITICS_RE
+
+    text = (f"{prefix}و{FATHA}ق{FATHA}ال{FATHA} {EMOJI} "
+            f"الم{DAMMA}ت{FATHA}ح{FATHA}د{SHADDA}{KASRA}ث{DAMMA}")
+    view = ReadingView()
+    qtbot.addWidget(view)
+    view.set_show_diacritics(False)
+    view.set_article(Article(title="", body=text))
+    block = view.document().firstBlock()
+    units = block.text().encode("utf-16-le")
+    hidden = "".join(
+        units[2 * r.start:2 * (r.start + r.length)].decode("utf-16-le")
+        for r in block.layout().formats() if r.format.foreground().color().alpha() == 0)
+    assert hidden == "".join(DIACRITICS_RE.findall(text))
