@@ -1,8 +1,88 @@
-"""In-article find on folded text. STUB: the text-engine helper replaces this."""
+"""In-article find: every hit of a query in one text, Arabic-aware.
+
+``find(text, query, *, match_diacritics=False, match_hamza=False,
+whole_word=False, regex=False) -> list[Match]``
+
+Returns every hit in order, non-overlapping, as ``Match(start, end, text)``
+with ``start``/``end`` Python str indices (code points, end exclusive) into the
+ORIGINAL ``text`` and ``Match.text == text[start:end]``. An empty query, or
+one that folds to nothing (only bidi controls, only marks), finds nothing.
+
+How it matches (DESIGN decision 3): text and query are folded alike
+(``reader.text.fold``) and the search runs on the folded text, whose offset
+map gives the original span. So a query with or without hamza or diacritics
+finds the word written either way, digits of Arabic-Indic, Persian and ASCII
+forms match each other, Latin is case-insensitive. A hit is widened to whole
+characters as the reader sees them: the marks and tatweel that follow its last
+letter belong to it (``مشيرا`` in ``مشيراً`` covers the tanween).
+
+Options:
+
+- ``match_hamza``: hamza forms must match (أ finds only أ, not ا).
+- ``match_diacritics``: the marks written in the query must be on the
+  matching letters of the text (a letter of the text may carry more); a letter
+  typed bare matches that letter with any marks or none, so a query with no
+  marks at all finds every spelling. Tatweel never matters. ``كَتب`` finds
+  ``كَتَبَ`` and ``كَتب`` but not ``كُتب`` or ``كتب``.
+- ``whole_word``: the hit must end at the end of a word, and start at the
+  start of one or right after a proclitic prefix glued to it (conjunction
+  و ف, preposition ب ك ل, article ال, in that order, لل for ل + ال; see
+  ``reader.text.clitics``). So ``مدينة`` finds ``وبالمدينة`` (the hit is the
+  ``مدينة`` part) but not ``مدينتين``. Prefix letters that belong to the word
+  itself are indistinguishable (``لاد`` finds the end of ``بلاد``), and
+  ``المدينة`` does not find ``للمدينة``, where the article lost its alef.
+  The boundary rule applies at an edge of the query only when the query's
+  character at that edge is a letter or digit.
+- ``regex``: the query is a Python regular expression run (MULTILINE,
+  IGNORECASE) against the folded text: its non-ASCII characters are folded
+  like the text (أ in a pattern means ا), ASCII is left as written so
+  escapes and classes keep their meaning. Empty matches are skipped. A
+  malformed pattern raises ``reader.errors.QueryError(query, cause)``.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from bisect import bisect_right
+from collections import deque
+from collections.abc import Iterable
+from functools import lru_cache, partial
+from itertools import compress, repeat
+from operator import add, gt, sub
+
+from reader.errors import QueryError
+from reader.text.clitics import is_prefix
+from reader.text.fold import (
+    DIACRITICS,
+    HAMZA_MARKS,
+    TATWEEL,
+    Folded,
+    fold,
+    fold_text,
+    is_mark,
+)
 from reader.text.spans import Match
+
+# Match is a frozen dataclass whose generated __init__ costs ~0.8 µs; a common
+# word has thousands of hits in a long article, so hits are built in bulk
+# through the slot descriptors (same objects, ~0.2 µs each).
+_new = object.__new__
+_set_start = Match.start.__set__  # type: ignore[attr-defined]
+_set_end = Match.end.__set__  # type: ignore[attr-defined]
+_set_text = Match.text.__set__  # type: ignore[attr-defined]
+
+
+def _matches(starts: list[int], ends: list[int], texts: Iterable[str]) -> list[Match]:
+    out: list[Match] = list(map(_new, repeat(Match, len(starts))))
+    deque(map(_set_start, out, starts), 0)
+    deque(map(_set_end, out, ends), 0)
+    deque(map(_set_text, out, texts), 0)
+    return out
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == TATWEEL or unicodedata.category(ch)[0] == "M"
 
 
 def find(
@@ -14,4 +94,211 @@ def find(
     whole_word: bool = False,
     regex: bool = False,
 ) -> list[Match]:
-    raise NotImplementedError
+    """Every hit of ``query`` in ``text`` (module docstring for the rules).
+
+    Offsets are code points into ``text``. Raises ``QueryError`` only for a
+    malformed regular expression (``regex=True``).
+    """
+    if not query or not text:
+        return []
+    diacritics, hamza = not match_diacritics, not match_hamza
+    folded = fold(text, diacritics=diacritics, hamza=hamza)
+    if regex:
+        hits = _regex_hits(folded.text, _compile_regex(query, diacritics, hamza))
+    elif match_diacritics:
+        pattern = _marks_pattern(query, hamza)
+        if pattern is None:
+            return []
+        hits = _regex_hits(folded.text, pattern)
+    else:
+        q = _fold_query(query, diacritics, hamza)
+        if not q:
+            return []
+        if whole_word:
+            hits = _overlapping_hits(folded.text, q)
+        else:
+            starts = [m.start() for m in _literal(q).finditer(folded.text)]
+            hits = starts, list(map(add, starts, repeat(len(q))))
+    if whole_word:
+        hits = _whole_words(folded.text, *hits)
+    return _to_matches(text, folded, *hits)
+
+
+Hits = tuple[list[int], list[int]]
+"""Folded starts and ends, in order."""
+
+
+@lru_cache(maxsize=64)
+def _fold_query(query: str, diacritics: bool, hamza: bool) -> str:
+    return fold_text(query, diacritics=diacritics, hamza=hamza)
+
+
+@lru_cache(maxsize=64)
+def _literal(q: str) -> re.Pattern[str]:
+    # The regex engine scans for a literal faster than a str.find loop in Python.
+    return re.compile(re.escape(q))
+
+
+def _overlapping_hits(s: str, q: str) -> Hits:
+    """Every occurrence of ``q``, overlapping ones too (the word filter may
+    reject one and keep the next)."""
+    n = len(q)
+    starts: list[int] = []
+    find_ = s.find
+    i = find_(q)
+    while i >= 0:
+        starts.append(i)
+        i = find_(q, i + 1)
+    return starts, [i + n for i in starts]
+
+
+def _regex_hits(s: str, pattern: re.Pattern[str]) -> Hits:
+    spans = [m.span() for m in pattern.finditer(s)]
+    starts = [a for a, b in spans if b > a]
+    ends = [b for a, b in spans if b > a]
+    return starts, ends
+
+
+def _fold_pattern(query: str, diacritics: bool, hamza: bool) -> str:
+    """Fold the non-ASCII runs of a regular expression, leave ASCII as written."""
+    return re.sub(
+        r"[^\x00-\x7f]+",
+        lambda m: fold_text(m.group(), diacritics=diacritics, hamza=hamza),
+        query,
+    )
+
+
+@lru_cache(maxsize=64)
+def _compile_regex(query: str, diacritics: bool, hamza: bool) -> re.Pattern[str]:
+    try:
+        return re.compile(
+            _fold_pattern(query, diacritics, hamza), re.MULTILINE | re.IGNORECASE
+        )
+    except (re.error, OverflowError, RecursionError) as err:
+        raise QueryError(query, f"not a valid regular expression: {err}") from None
+
+
+@lru_cache(maxsize=64)
+def _marks_pattern(query: str, hamza: bool) -> re.Pattern[str] | None:
+    """The match-diacritics search as a regex on the marks-kept fold: each
+    query letter, then any marks, among which must be the marks the query put
+    on that letter. None when the query has no letter to look for."""
+    q = fold_text(query, diacritics=False, hamza=hamza)
+    marks = set(DIACRITICS) if hamza else set(DIACRITICS | HAMZA_MARKS)
+    any_marks = "[" + "".join(re.escape(m) for m in sorted(marks)) + "]*"
+    parts: list[str] = []
+    required: list[str] = []
+
+    def close() -> None:
+        parts.extend(f"(?={any_marks[:-1]}*?{re.escape(m)})" for m in dict.fromkeys(required))
+        parts.append(any_marks)
+        required.clear()
+
+    letters = 0
+    for ch in q:
+        if ch in marks:
+            if ch != TATWEEL:
+                required.append(ch)
+            continue
+        if parts or required:
+            close()
+        parts.append(re.escape(ch))
+        letters += 1
+    if not letters:
+        return None
+    close()
+    return re.compile("".join(parts))
+
+
+def _whole_words(s: str, starts: list[int], ends: list[int]) -> Hits:
+    """Keep the hits that end a word and start one (after a proclitic prefix)."""
+    keep_s: list[int] = []
+    keep_e: list[int] = []
+    n = len(s)
+    last_end = 0
+    for fs, fe in zip(starts, ends, strict=True):
+        if fs < last_end:
+            continue
+        if fe < n and _is_word_char(s[fe - 1]) and _is_word_char(s[fe]):
+            continue
+        if fs > 0 and _is_word_char(s[fs]) and _is_word_char(s[fs - 1]):
+            ws = fs - 1
+            while ws > 0 and _is_word_char(s[ws - 1]):
+                ws -= 1
+            letters = "".join(ch for ch in s[ws:fs] if not is_mark(ch))
+            if not is_prefix(letters):
+                continue
+        keep_s.append(fs)
+        keep_e.append(fe)
+        last_end = fe
+    return keep_s, keep_e
+
+
+def _to_matches(text: str, folded: Folded, fstarts_: list[int], fends: list[int]) -> list[Match]:
+    """Map folded hits to original spans, widen each over the marks after its
+    last letter, drop a hit that overlaps the one before (several folded hits
+    inside one ligature map to the same original character)."""
+    if not fstarts_:
+        return []
+    pf, po, widths = folded.fstarts, folded.ostarts, folded.widths
+    if len(pf) == 1:
+        starts, ends = fstarts_, list(fends)
+    elif not any(widths):
+        # Only dropped characters: each piece shifts by a constant, so the
+        # map runs as C-level map() calls rather than a Python loop per hit.
+        shift = [0, *map(sub, po, pf)]  # indexed by bisect_right
+        ks = list(map(partial(bisect_right, pf), fstarts_))
+        starts = list(map(add, fstarts_, map(shift.__getitem__, ks)))
+        ends = list(map(add, starts, map(sub, fends, fstarts_)))
+        # A hit that runs past its piece (over a dropped character) ends later.
+        nxt = [*pf, len(folded.text) + 1]  # indexed by bisect_right
+        for i in compress(range(len(ks)), map(gt, fends, map(nxt.__getitem__, ks))):
+            ends[i] = folded.span(fstarts_[i], fends[i])[1]
+    else:
+        return _to_matches_slow(text, folded, fstarts_, fends)
+    if folded.marks:
+        _widen(text, folded.marks, starts, ends)
+    return _matches(starts, ends, map(text.__getitem__, map(slice, starts, ends)))
+
+
+def _widen(text: str, marks: frozenset[str], starts: list[int], ends: list[int]) -> None:
+    """Extend ``ends`` in place over following marks; drop hits overlapping
+    the previous one (possible only once widened, or for a query that starts
+    with a mark)."""
+    n = len(text)
+    tail = ends[-1] >= n
+    after = map(text.__getitem__, ends[:-1] if tail else ends)
+    widened = list(compress(range(len(ends)), map(marks.__contains__, after)))
+    if not widened:
+        return
+    for i in widened:
+        e = ends[i]
+        while e < n and text[e] in marks:
+            e += 1
+        ends[i] = e
+    keep = [0]
+    for i in range(1, len(starts)):
+        if starts[i] >= ends[keep[-1]]:
+            keep.append(i)
+    if len(keep) < len(starts):
+        starts[:] = [starts[i] for i in keep]
+        ends[:] = [ends[i] for i in keep]
+
+
+def _to_matches_slow(
+    text: str, folded: Folded, fstarts_: list[int], fends: list[int]
+) -> list[Match]:
+    starts: list[int] = []
+    ends: list[int] = []
+    n = len(text)
+    prev_end = 0
+    for fs, fe in zip(fstarts_, fends, strict=True):
+        s, e = folded.span(fs, fe)
+        while e < n and is_mark(text[e]):
+            e += 1
+        if s < prev_end:
+            continue
+        starts.append(s)
+        ends.append(e)
+        prev_end = e
+    return _matches(starts, ends, map(text.__getitem__, map(slice, starts, ends)))

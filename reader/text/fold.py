@@ -1,30 +1,336 @@
 """Folding for matching and indexing, with an offset map (DESIGN decision 3).
 
-STUB: the text-engine helper replaces this module. Contract:
+``fold(text, *, diacritics=True, hamza=True) -> Folded`` returns the folded
+string and a map back to the original; ``fold_text`` returns only the string.
 
-``fold(text, *, diacritics=True, hamza=True) -> Folded``; ``Folded.text`` is the
-folded string and ``Folded.span(fstart, fend) -> (start, end)`` maps a span of
-the folded text back to the smallest span of the original that produced it.
+The rules, in order: NFKC (presentation forms, ligatures, compatibility
+characters -> letters; one character may become several), then Latin
+casefolding (``ß`` -> ``ss``), then per character:
+
+- ``diacritics=True``: tashkeel U+064B..U+0653, U+0656..U+065F, U+0670, the
+  Quranic marks U+06D6..U+06ED and tatweel U+0640 are dropped;
+- ``hamza=True``: alef forms أ إ آ ٱ -> ا, ؤ -> و, ئ -> ي, and the hamza
+  marks U+0654/U+0655 are dropped;
+- always: ى -> ي, ة -> ه, Arabic-Indic (U+0660..) and Persian (U+06F0..)
+  digits -> ASCII, bidi controls (U+200E, U+200F, U+061C, U+202A..U+202E,
+  U+2066..U+2069) and ZWJ/ZWNJ dropped.
+
+NFKC runs on the whole text, not character by character: a base letter and the
+marks after it are normalized together (ا + U+0654 -> أ, marks reordered), and
+such a cluster maps as one unit. Any ``str`` is accepted (lone surrogates,
+emoji, marks with no base): nothing raises.
+
+Offsets: ``Folded.span`` takes folded indices and returns Python str indices
+(code points, end exclusive) into the original text.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+TATWEEL = "\u0640"
+HAMZA_ABOVE = "\u0654"
+HAMZA_BELOW = "\u0655"
+
+DIACRITICS: frozenset[str] = frozenset(
+    [chr(c) for c in range(0x064B, 0x0654)]
+    + [chr(c) for c in range(0x0656, 0x0660)]
+    + ["\u0670", TATWEEL]
+    + [chr(c) for c in range(0x06D6, 0x06EE)]
+)
+"""What ``diacritics=True`` drops: tashkeel, superscript alef, Quranic marks, tatweel."""
+
+HAMZA_MARKS: frozenset[str] = frozenset({HAMZA_ABOVE, HAMZA_BELOW})
+
+_HAMZA_LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ي"}
+
+INVISIBLE: frozenset[str] = frozenset(
+    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200c\u200d"
+)
+"""Bidi controls, ZWNJ and ZWJ: always dropped."""
+
+_ALWAYS = {"ى": "ي", "ة": "ه"}
+_ALWAYS.update({chr(0x0660 + d): str(d) for d in range(10)})
+_ALWAYS.update({chr(0x06F0 + d): str(d) for d in range(10)})
+_ALWAYS.update(dict.fromkeys(INVISIBLE, ""))
+
+
+@cache
+def _rules(diacritics: bool, hamza: bool) -> dict[str, str]:
+    """Per-character replacements applied after NFKC and casefolding."""
+    rules = dict(_ALWAYS)
+    if diacritics:
+        rules.update(dict.fromkeys(DIACRITICS, ""))
+    if hamza:
+        rules.update(_HAMZA_LETTERS)
+        rules.update(dict.fromkeys(HAMZA_MARKS, ""))
+    return rules
+
+
+def _apply_rules(s: str, rules: dict[str, str]) -> str:
+    s = unicodedata.normalize("NFKC", s).casefold()
+    return "".join([rules.get(ch, ch) for ch in s])
+
+
+# --- where NFKC cannot run character by character ---------------------------
+
+_HANGUL_SECONDS = range(0x1161, 0x11C3)
+
+
+@cache
+def _composition_seconds() -> frozenset[int]:
+    """Starters (combining class 0) that canonically compose with the starter
+    before them: Indic and Balinese length marks and the like. Combining marks
+    are unsafe anyway, so only the scripts that have such starters are scanned
+    (about 1 ms, once)."""
+    seconds: set[int] = set()
+    for block in (range(0x0900, 0x1C00), range(0x11000, 0x12000)):
+        for cp in block:
+            dec = unicodedata.decomposition(chr(cp))
+            if dec and not dec.startswith("<"):
+                parts = dec.split()
+                if len(parts) == 2:
+                    seconds.add(int(parts[1], 16))
+    return frozenset(seconds)
+
+
+@cache
+def _is_unsafe(ch: str) -> bool:
+    """Whether NFKC may merge ``ch`` with what precedes it: its decomposition
+    starts with a combining mark (the marks themselves, U+FF9E) or with a
+    starter that composes with the one before (Hangul vowel jamo, U+0BBE …)."""
+    lead = unicodedata.normalize("NFKD", ch)[:1]
+    if not lead or unicodedata.combining(lead):
+        return bool(lead)
+    cp = ord(lead)
+    if cp in _HANGUL_SECONDS:
+        return True
+    if 0x0900 <= cp < 0x1C00 or 0x11000 <= cp < 0x12000:
+        return cp in _composition_seconds()
+    return False
+
+
+def is_mark(ch: str) -> bool:
+    """A combining mark or tatweel: what belongs to the letter before it."""
+    return ch == TATWEEL or unicodedata.category(ch)[0] == "M"
+
+
+# --- per-option tables ---------------------------------------------------------
+
+_IDENTITY, _REPLACE, _SPECIAL = 0, 1, 2
+
+
+class _Table:
+    """Per-option caches: how each character folds alone, how each cluster folds."""
+
+    def __init__(self, diacritics: bool, hamza: bool) -> None:
+        self.rules = _rules(diacritics, hamza)
+        self.chars: dict[str, tuple[int, str]] = {}
+        self.clusters: dict[str, str | None] = {}
+        self.patterns: dict[tuple[frozenset[str], str], re.Pattern[str]] = {}
+
+    def char(self, ch: str) -> tuple[int, str]:
+        """``(kind, out)``: identity, a 1:1 replacement whose output is already
+        folded, or special (dropped, expanded, or not idempotent)."""
+        got = self.chars.get(ch)
+        if got is None:
+            out = _apply_rules(ch, self.rules)
+            if out == ch:
+                got = (_IDENTITY, out)
+            elif len(out) == 1 and _apply_rules(out, self.rules) == out:
+                got = (_REPLACE, out)
+            else:
+                got = (_SPECIAL, out)
+            self.chars[ch] = got
+        return got
+
+    def cluster(self, cl: str) -> str | None:
+        """The fold of a base + marks cluster when NFKC treats it as a unit
+        (composition, reordering) and that changes the result, None when
+        folding char by char gives the same string."""
+        if cl in self.clusters:
+            return self.clusters[cl]
+        whole = _apply_rules(cl, self.rules)
+        apart = "".join([self.char(ch)[1] for ch in cl])
+        got = None if whole == apart else whole
+        if len(self.clusters) < 4096:
+            self.clusters[cl] = got
+        return got
+
+    def class_pattern(self, chars: frozenset[str]) -> re.Pattern[str]:
+        """A regex matching one of ``chars`` (cached: texts share them)."""
+        return self._pattern(chars, "")
+
+    def run_pattern(self, chars: frozenset[str]) -> re.Pattern[str]:
+        """A regex matching a run of ``chars``."""
+        return self._pattern(chars, "+")
+
+    def _pattern(self, chars: frozenset[str], repeat: str) -> re.Pattern[str]:
+        key = (chars, repeat)
+        pat = self.patterns.get(key)
+        if pat is None:
+            body = "".join(re.escape(ch) for ch in sorted(chars))
+            pat = re.compile(f"[{body}]{repeat}")
+            if len(self.patterns) > 256:
+                self.patterns.clear()
+            self.patterns[key] = pat
+        return pat
+
+
+_TABLES = {(d, h): _Table(d, h) for d in (True, False) for h in (True, False)}
+
+
+def _identity_class() -> str:
+    """Characters common in news text that fold to themselves; the fast scan
+    skips them and looks only at the rest."""
+    keep: list[str] = []
+    for block in (range(0x20, 0x7F), range(0xA1, 0x100), range(0x600, 0x700),
+                  range(0x2010, 0x2028), range(0x2030, 0x205F)):
+        for cp in block:
+            ch = chr(cp)
+            if is_mark(ch) or _is_unsafe(ch):
+                continue  # always scanned: they may join a cluster or widen a hit
+            if all(t.char(ch)[0] == _IDENTITY for t in _TABLES.values()):
+                keep.append(ch)
+    return "".join(re.escape(ch) for ch in keep)
+
+
+_CANDIDATES = re.compile(f"[^\n\r\t{_identity_class()}]")
+
+
+# --- the folded text and its map ------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
 class Folded:
-    text: str
-    origin: tuple[int, ...]
+    """A folded text and the way back to the original.
 
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        raise NotImplementedError
+    The map is a list of pieces: piece ``k`` starts at folded index
+    ``fstarts[k]`` and original index ``ostarts[k]``; a piece of ``widths[k]``
+    0 maps its folded characters one to one onto consecutive original
+    characters, a piece of width ``w`` > 0 (an expansion such as ﷲ, or an NFKC
+    cluster) maps all its folded characters onto original ``[ostart, ostart+w)``.
+    """
+
+    text: str
+    original_length: int
+    fstarts: Sequence[int] = field(repr=False)
+    ostarts: Sequence[int] = field(repr=False)
+    widths: Sequence[int] = field(repr=False)
+    marks: frozenset[str] = field(default=frozenset(), repr=False)
+    """The combining marks and tatweel that occur in the original (find widens
+    hits over them)."""
+
+    def char_span(self, i: int) -> tuple[int, int]:
+        """The original span that produced folded character ``i`` (0 <= i < len)."""
+        k = bisect_right(self.fstarts, i) - 1
+        w = self.widths[k]
+        if w:
+            o = self.ostarts[k]
+            return o, o + w
+        o = self.ostarts[k] + i - self.fstarts[k]
+        return o, o + 1
+
+    def span(self, fstart: int, fend: int) -> tuple[int, int]:
+        """Map folded ``[fstart, fend)`` to the smallest original span that
+        produced it: from the start of folded character ``fstart`` to the end
+        of folded character ``fend - 1``. Characters the fold dropped at the
+        edges are not included. An empty span maps to an empty span at the
+        start of folded character ``fstart`` (the original's end when
+        ``fstart == len(text)``). Raises ValueError unless
+        ``0 <= fstart <= fend <= len(self.text)``."""
+        n = len(self.text)
+        if not 0 <= fstart <= fend <= n:
+            raise ValueError(f"folded span {fstart}..{fend} outside 0..{n}")
+        if fstart == fend:
+            p = self.char_span(fstart)[0] if fstart < n else self.original_length
+            return p, p
+        return self.char_span(fstart)[0], self.char_span(fend - 1)[1]
+
+
+def _build(text: str, diacritics: bool, hamza: bool, want_map: bool) -> Folded:
+    table = _TABLES[(diacritics, hamza)]
+    candidates = set(_CANDIDATES.findall(text))
+    replace: list[tuple[str, str]] = []
+    special: set[str] = set()
+    for ch in candidates:
+        kind, out = table.char(ch)
+        if kind == _REPLACE:
+            replace.append((ch, out))
+        elif kind == _SPECIAL:
+            special.add(ch)
+    events: list[tuple[int, int, str]] = []  # (original start, end, folded output)
+    unsafe = frozenset(ch for ch in candidates if _is_unsafe(ch))
+    if unsafe and not unicodedata.is_normalized("NFKC", text) and (
+        not unicodedata.is_normalized("NFC", text)
+        or any(unicodedata.normalize("NFKC", ch) != ch for ch in candidates)
+    ):
+        # Only here can NFKC of the whole text differ from NFKC char by char:
+        # a mark run and the character before it fold as one cluster.
+        for m in table.run_pattern(unsafe).finditer(text):
+            start, end = m.span()
+            if start:
+                start -= 1
+            out = table.cluster(text[start:end])
+            if out is not None:
+                events.append((start, end, out))
+    if special:
+        lone = [(m.start(), m.start() + 1, table.char(m.group())[1])
+                for m in table.class_pattern(frozenset(special)).finditer(text)]
+        # a cluster sorts before a special at its own start, which it covers
+        events = sorted(events + lone, key=lambda e: (e[0], -e[1])) if events else lone
+    fstarts, ostarts, widths = [0], [0], [0]
+    if events:
+        parts: list[str] = []
+        o = f = 0
+        for start, end, out in events:
+            if start < o:  # a special inside a cluster already handled
+                continue
+            parts.append(text[o:start])
+            parts.append(out)
+            f += start - o
+            if out:
+                fstarts.append(f)
+                ostarts.append(start)
+                widths.append(end - start)
+                f += len(out)
+            o = end
+            fstarts.append(f)
+            ostarts.append(o)
+            widths.append(0)
+        parts.append(text[o:])
+        folded = "".join(parts)
+    else:
+        folded = text
+    for ch, out in replace:
+        folded = folded.replace(ch, out)
+    if not want_map:
+        return Folded(folded, len(text), (), (), ())
+    marks = frozenset(ch for ch in candidates if is_mark(ch))
+    return Folded(folded, len(text), fstarts, ostarts, widths, marks)
+
+
+@lru_cache(maxsize=8)
+def _cached(text: str, diacritics: bool, hamza: bool) -> Folded:
+    return _build(text, diacritics, hamza, True)
 
 
 def fold(text: str, *, diacritics: bool = True, hamza: bool = True) -> Folded:
-    raise NotImplementedError
+    """Fold ``text`` for matching (module docstring), with the offset map.
+
+    ``diacritics``/``hamza`` True mean "fold these away". The last few results
+    are cached by (text, options): Python caches a str's hash, so calling
+    again with the same string (every keystroke of in-article find) costs a
+    dictionary lookup.
+    """
+    return _cached(text, diacritics, hamza)
 
 
 def fold_text(text: str, *, diacritics: bool = True, hamza: bool = True) -> str:
-    """Only the folded string (for indexes and filters)."""
-    return fold(text, diacritics=diacritics, hamza=hamza).text
+    """Only the folded string (for indexes and list filters); no map, no cache."""
+    return _build(text, diacritics, hamza, False).text

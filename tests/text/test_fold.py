@@ -1,0 +1,289 @@
+"""Folding (DESIGN decision 3) and its offset map back to the original."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.text.fold import Folded, fold, fold_text
+
+FATHA, DAMMA, KASRA, SHADDA, SUKUN = "\u064e", "\u064f", "\u0650", "\u0651", "\u0652"
+FATHATAN, DAMMATAN, KASRATAN = "\u064b", "\u064c", "\u064d"
+MADDA, HAMZA_ABOVE, HAMZA_BELOW = "\u0653", "\u0654", "\u0655"
+SUPERSCRIPT_ALEF = "\u0670"
+TATWEEL = "\u0640"
+SMALL_HIGH_SEEN, END_OF_AYAH = "\u06dc", "\u06dd"
+LRM, RLM, ALM = "\u200e", "\u200f", "\u061c"
+RLE, PDF, RLO = "\u202b", "\u202c", "\u202e"
+RLI, PDI, FSI = "\u2067", "\u2069", "\u2068"
+ZWJ, ZWNJ = "\u200d", "\u200c"
+LIGATURE_ALLAH = "\ufdf2"  # one character, NFKC: four letters
+LAM_ALEF_ISOLATED = "\ufefb"  # one character, NFKC: two letters
+ALEF_HAMZA_ISOLATED = "\ufe83"  # presentation form of أ
+BEH_INITIAL, BEH_FINAL = "\ufe91", "\ufe90"
+EMOJI = "\U0001f600"
+
+# (original, folded with the default options: diacritics and hamza folded)
+FOLD_RULES = [
+    # alef forms, hamza on waw and yeh
+    ("أعلنت", "اعلنت"),
+    ("إعلان", "اعلان"),
+    ("آخر", "اخر"),
+    ("ٱلكتاب", "الكتاب"),
+    ("مسؤول", "مسوول"),
+    ("رئيس", "رييس"),
+    # hamza written as a mark: NFKC composes it with the letter, then it folds
+    ("ا" + HAMZA_ABOVE + "علنت", "اعلنت"),
+    ("ا" + HAMZA_BELOW + "علان", "اعلان"),
+    ("ر" + HAMZA_ABOVE, "ر"),
+    # alef maqsura and teh marbuta, always
+    ("على", "علي"),
+    ("مدينة", "مدينه"),
+    # tashkeel, superscript alef, Quranic marks, tatweel
+    ("مشيرا" + FATHATAN, "مشيرا"),
+    ("كَتَبَ".replace("َ", FATHA), "كتب"),
+    ("م" + DAMMA + "د" + SHADDA + "ة" + KASRATAN, "مده"),
+    ("قال" + SUKUN + DAMMATAN, "قال"),
+    ("ه" + SUPERSCRIPT_ALEF + "ذا", "هذا"),
+    ("رحيم" + SMALL_HIGH_SEEN + END_OF_AYAH, "رحيم"),
+    ("جميـ" + TATWEEL + "ـل", "جميل"),
+    ("ا" + MADDA + "خر", "اخر"),
+    # digits: Arabic-Indic and Persian to ASCII
+    ("٢٠١٨", "2018"),
+    ("۲۰۱۸", "2018"),
+    ("٠١٢٣٤٥٦٧٨٩", "0123456789"),
+    ("۰۱۲۳۴۵۶۷۸۹", "0123456789"),
+    # bidi controls, ZWJ and ZWNJ
+    (RLM + "قال" + LRM, "قال"),
+    (RLE + "BBC" + PDF + ALM, "bbc"),
+    (RLI + "نص" + PDI + FSI + RLO, "نص"),
+    ("ب" + ZWJ + "ب" + ZWNJ, "بب"),
+    # presentation forms and ligatures (NFKC), including one char -> several
+    (ALEF_HAMZA_ISOLATED + "علن", "اعلن"),
+    (BEH_INITIAL + BEH_FINAL, "بب"),
+    (LIGATURE_ALLAH, "الله"),
+    (LAM_ALEF_ISOLATED, "لا"),
+    # Latin casefolded, fullwidth to ASCII
+    ("BBC News", "bbc news"),
+    ("Straße", "strasse"),
+    ("ＢＢＣ", "bbc"),
+    # untouched
+    ("قال الوزير", "قال الوزير"),
+    ("«نص» ، ؟", "«نص» ، ؟"),
+    ("", ""),
+]
+
+
+@pytest.mark.parametrize(("original", "folded"), FOLD_RULES)
+def test_fold_rule(original: str, folded: str) -> None:
+    assert fold(original).text == folded
+    assert fold_text(original) == folded
+
+
+# (original, folded with diacritics=False: marks and tatweel kept)
+KEEP_DIACRITICS = [
+    ("مشيرا" + FATHATAN, "مشيرا" + FATHATAN),
+    ("جميـ" + TATWEEL + "ل", "جميـ" + TATWEEL + "ل"),
+    ("رحيم" + SMALL_HIGH_SEEN, "رحيم" + SMALL_HIGH_SEEN),
+    # hamza still folds, the other rules still apply
+    ("أَعلن" .replace("َ", FATHA) + "ة", "ا" + FATHA + "علنه"),
+    (RLM + "٣", "3"),
+    # NFKC reorders marks: shadda then fatha and fatha then shadda fold alike
+    ("م" + SHADDA + FATHA, "م" + FATHA + SHADDA),
+    ("م" + FATHA + SHADDA, "م" + FATHA + SHADDA),
+]
+
+
+@pytest.mark.parametrize(("original", "folded"), KEEP_DIACRITICS)
+def test_fold_keeps_diacritics_on_request(original: str, folded: str) -> None:
+    assert fold(original, diacritics=False).text == folded
+
+
+# (original, folded with hamza=False: hamza forms kept)
+KEEP_HAMZA = [
+    ("أعلنت", "أعلنت"),
+    ("إعلان", "إعلان"),
+    ("آخر", "آخر"),
+    ("مسؤول", "مسؤول"),
+    ("رئيس", "رئيس"),
+    # a hamza mark after its letter composes, and the composed form is kept
+    ("ا" + HAMZA_ABOVE + "علنت", "أعلنت"),
+    ("ي" + HAMZA_ABOVE, "ئ"),
+    ("ر" + HAMZA_ABOVE, "ر" + HAMZA_ABOVE),
+    # diacritics still fold, as do the always-rules
+    ("أَ".replace("َ", FATHA) + "ى", "أي"),
+]
+
+
+@pytest.mark.parametrize(("original", "folded"), KEEP_HAMZA)
+def test_fold_keeps_hamza_on_request(original: str, folded: str) -> None:
+    assert fold(original, hamza=False).text == folded
+
+
+def test_both_switches_off_still_apply_the_always_rules() -> None:
+    text = RLM + "أَ".replace("َ", FATHA) + "ة" + "٥" + "X"
+    assert fold(text, diacritics=False, hamza=False).text == "أ" + FATHA + "ه" + "5" + "x"
+
+
+# --- the offset map ---------------------------------------------------------------
+
+
+def test_span_of_a_word_after_marks_and_emoji_counts_code_points() -> None:
+    text = EMOJI + " مشيرا" + FATHATAN + " إلى"
+    f = fold(text)
+    assert f.text == EMOJI + " مشيرا الي"
+    start = f.text.index("الي")
+    s, e = f.span(start, start + 3)
+    assert text[s:e] == "إلى"
+    s, e = f.span(2, 7)
+    assert text[s:e] == "مشيرا"  # the dropped tanween is not produced by any letter
+
+
+def test_span_inside_a_ligature_is_the_whole_ligature() -> None:
+    text = "بسم " + LIGATURE_ALLAH + " و" + LAM_ALEF_ISOLATED
+    f = fold(text)
+    assert f.text == "بسم الله ولا"
+    assert f.span(5, 6) == (4, 5)  # one lam of four folded letters -> the ligature
+    assert f.span(4, 8) == (4, 5)
+    assert f.span(11, 12) == (7, 8)  # the alef of lam-alef
+
+
+def test_span_of_expanded_casefold() -> None:
+    text = "Straße ok"
+    f = fold(text)
+    i = f.text.index("ss")
+    assert f.span(i, i + 1) == (4, 5)
+    assert f.span(i + 1, i + 2) == (4, 5)
+    assert f.span(i + 2, i + 3) == (5, 6)
+
+
+def test_composed_hamza_maps_to_letter_and_mark() -> None:
+    text = "ا" + HAMZA_ABOVE + "ب"
+    assert fold(text, hamza=False).text == "أب"
+    assert fold(text, hamza=False).span(0, 1) == (0, 2)
+
+
+def test_empty_span_and_bounds() -> None:
+    text = RLM + "قال" + RLM
+    f = fold(text)
+    assert f.span(0, 0) == (1, 1)
+    assert f.span(3, 3) == (len(text), len(text))
+    for bad in ((-1, 1), (2, 1), (0, 4)):
+        with pytest.raises(ValueError):
+            f.span(*bad)
+
+
+def test_fold_is_cached_per_text_and_options() -> None:
+    text = "نص " * 50
+    assert fold(text) is fold(text)
+    assert fold(text, diacritics=False) is not fold(text)
+    assert fold(text, diacritics=False).text == fold(text).text
+
+
+# --- anything goes in --------------------------------------------------------------
+
+HOSTILE = [
+    SHADDA + FATHA + KASRA,  # marks with no letter
+    "\u0301\u0301" + HAMZA_ABOVE,
+    RLO + LRM + RLM + PDF + PDI,
+    EMOJI * 3 + "\U0001f1f8\U0001f1e6",
+    "\ud800x\udfff",  # lone surrogates
+    "\ufeff" + "\u0000\r\n",
+    "\uff9e" + "\uff76\uff9e",  # halfwidth voiced mark alone and after kana
+    "\u1100\u1161\u11a8",  # Hangul jamo that NFKC composes
+    "e\u0301\u0327" + "\u0f73",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_folds_and_maps(text: str) -> None:
+    f = fold(text)
+    assert f.text == fold_text(text)
+    _check_map(text, f)
+
+
+def test_a_megabyte_of_guillemets() -> None:
+    text = "«" * 500_000
+    f = fold(text)
+    assert f.text == text
+    assert f.span(10, 20) == (10, 20)
+
+
+# --- properties ----------------------------------------------------------------------
+
+ALPHABET = [
+    *"ابتثجحخدذرسشصضطظعغفقكلمنهويءأإآٱؤئىة",
+    *(FATHA, DAMMA, KASRA, SHADDA, SUKUN, FATHATAN, MADDA, HAMZA_ABOVE, HAMZA_BELOW),
+    *(SUPERSCRIPT_ALEF, TATWEEL, SMALL_HIGH_SEEN),
+    *(LIGATURE_ALLAH, LAM_ALEF_ISOLATED, ALEF_HAMZA_ISOLATED, BEH_INITIAL),
+    *"٠١٩۰۹09",
+    *"aZßİ",
+    *(EMOJI, "\u0301"),
+    *(LRM, RLM, ALM, RLE, PDF, RLI, PDI, ZWJ, ZWNJ),
+    *" \n.«»،",
+]
+arabic_mix = st.text(alphabet=ALPHABET, max_size=40)
+
+
+def _check_map(text: str, f: Folded, *, diacritics: bool = True, hamza: bool = True) -> None:
+    """Every folded character comes from a non-empty original span, the spans
+    never go back, and every short folded substring is found in the fold of
+    the original span it maps to."""
+    prev = (0, 0)
+    for i in range(len(f.text)):
+        s, e = f.char_span(i)
+        assert 0 <= s < e <= len(text)
+        assert s >= prev[0] and e >= prev[1], "offsets must be monotonic"
+        prev = (s, e)
+    for i in range(len(f.text)):
+        for j in range(i + 1, min(len(f.text), i + 6) + 1):
+            s, e = f.span(i, j)
+            assert f.text[i:j] in fold_text(text[s:e], diacritics=diacritics, hamza=hamza)
+
+
+@settings(max_examples=300, deadline=None)
+@given(arabic_mix, st.booleans(), st.booleans())
+def test_map_takes_every_folded_piece_back_to_its_source(
+    text: str, diacritics: bool, hamza: bool
+) -> None:
+    f = fold(text, diacritics=diacritics, hamza=hamza)
+    assert f.text == fold_text(text, diacritics=diacritics, hamza=hamza)
+    _check_map(text, f, diacritics=diacritics, hamza=hamza)
+
+
+@settings(max_examples=200, deadline=None)
+@given(arabic_mix)
+def test_fold_is_idempotent_on_arabic_text(text: str) -> None:
+    once = fold_text(text)
+    assert fold_text(once) == once
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=30))
+def test_any_text_folds_and_maps(text: str) -> None:
+    f = fold(text)
+    assert f.text == fold_text(text)
+    for i in range(len(f.text)):
+        s, e = f.char_span(i)
+        assert 0 <= s < e <= len(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(ALPHABET), max_size=60).map("".join), st.integers(1, 5))
+def test_folding_a_repeat_is_the_repeat_of_the_fold(text: str, times: int) -> None:
+    # a text built from whole words separated by spaces folds word by word
+    words = (text + " ") * times
+    assert fold_text(words) == fold_text(text + " ") * times
+
+
+def test_corpus_articles_fold_and_map(corpus_articles: list) -> None:
+    for path in corpus_articles:
+        text = path.read_text(encoding="utf-8")
+        f = fold(text)
+        assert f.text == fold_text(text)
+        assert "\u064b" not in f.text and "أ" not in f.text and "ة" not in f.text
+        step = max(1, len(f.text) // 300)
+        for i in range(0, len(f.text) - 8, step):
+            s, e = f.span(i, i + 8)
+            assert f.text[i : i + 8] in fold_text(text[s:e])
