@@ -1,10 +1,566 @@
-"""Figure highlights. STUB: the figures helper replaces this."""
+"""Figure highlights (DESIGN decision 5): the numbers of a news text.
+
+``find_figures(text) -> list[Highlight]``: kind ``figure``, sorted by start,
+never overlapping; offsets are str indices into ``text``, end exclusive.
+
+The span is the number as written: sign, separators (``, . ٫ ٬``, spaces
+between thousands), ``%``/``٪`` or ``في المئة``/``بالمائة``, and a scale word
+(``2.2 مليون``, ``٤٥ ألف``); a date's span runs from its day to its year
+(``5 مارس 2018``, ``7 مايو/أيار 2017``, ``الرابع من أبريل``). The unit,
+counted noun or currency is NOT in the span: it goes into ``value``. Clitics
+glued before digits stay outside (``بـ2030`` gives ``2030``); on number words
+they stay inside (``وثلاثة``).
+
+Subtypes, first that applies wins (precedence):
+
+``date``     a numeric date (``2018/3/5``, ``17/07/2018``, ``2018-03-05``),
+             a day and/or year with a month name (``5 مارس 2018``,
+             ``ديسمبر/ كانون الأول 2017``, ``الأول من كانون الثاني``), a
+             year after عام/سنة/منذ/في… or in parentheses, or any bare
+             1900-2099 with no unit after it. Value ``{"date": "2018-03-05"}``
+             when complete, else the parts: ``{"year": 2014}``,
+             ``{"month": 4, "day": 27}``; ``"calendar": "hijri"`` after هـ.
+``time``     ``16:20`` (h ≤ 24, two-digit minutes), or a whole hour after
+             الساعة: ``{"time": "16:20"}`` (مساءً adds 12 hours).
+``range``    each side of ``A-B`` / ``A – B`` (``1914-2015`` is TWO figures):
+             ``{"amount": 1914, "range": [1914, 2015]}`` plus the unit,
+             currency or percent that follows B.
+``percent``  ``%``, ``٪``, ``في المئة``, ``بالمائة``: ``{"percent": 90}``.
+``money``    a currency word or sign (``52 مليار دولار``, ``$5``):
+             ``{"amount": 52000000000, "currency": "USD"}``, ISO 4217 where
+             the currency is known, else the word as written (``دينار``).
+``count``    digits and a counted noun or unit (``24 ساعة``, ``3000 مقاتل``,
+             ``5 كم``): ``{"amount": 3000, "unit": "مقاتل"}``; unit as written
+             without its marks.
+``digits``   any other number in digits: value int or float.
+``words``    number words (``ثلاث نساء``, ``خمسة وعشرين``, ``نصف``); value
+             the number, or a dict with ``amount`` and ``unit``/``currency``,
+             or ``percent``, when a noun, currency or ``في المئة`` follows.
+             See ``reader.text.numbers`` for what is not a number word.
+
+``A و B`` where B is a count, percent, money or month date gives A the same
+reading (``بين 40 و45 بالمائة``, ``8 و9 و10 جانفي``), and ``A × B بكسل`` too.
+
+Not figures: digits inside a hashtag, mention, URL, e-mail or a code glued
+to letters or a hyphen (``#سوريا2018``, ``COVID-19``, ``كوفيد-19``,
+``F-16``, ``PHAB2``, ``5G``, ``لفرانس24``), version and address numbers
+(``1.2.3``, ``192.168.1.1``), phone numbers (``+966 ...``, ``0021…``, three
+or more hyphenated groups); ordinals and vague plurals in words.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from typing import Any
+
+from reader.text.numbers import (
+    MARKS,
+    NumberWords,
+    find_number_words,
+    fold_word,
+    parse_digits,
+    word_before,
+)
 from reader.text.spans import Highlight
+
+_M = f"[{MARKS}]*"
+_NUM = (
+    r"(?:\d{1,3}(?:\.\d{3}(?!\d)){2,}"  # 1.000.000
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3}(?![\d.,٫]))+"  # 3 500
+    r"|\d+(?:[,٬]\d{3}(?!\d))*(?:[.٫]\d+|,\d{1,2}(?!\d)|,\d{4,})?)"
+)
+_MASTER = re.compile(
+    r"(?<!\d)(?:"
+    r"(?P<ymd>(?P<y1>\d{4})(?P<s1>[-/.])(?P<m1>\d{1,2})(?P=s1)(?P<d1>\d{1,2}))(?![\d])"
+    r"|(?P<dmy>(?P<d2>\d{1,2})(?P<s2>[-/.])(?P<m2>\d{1,2})(?P=s2)(?P<y2>\d{4}))(?![\d])"
+    r"|(?P<time>(?P<hh>[01]?\d|2[0-4])[:：](?P<mm>[0-5]\d)(?::[0-5]\d)?)(?![\d:])"
+    rf"|(?P<range>(?P<ra>{_NUM})\s*[-–—]\s*(?P<rb>{_NUM}))(?![\d]|[-–—/.:,]\d)"
+    rf"|(?P<sign>[-+−]?)(?P<num>{_NUM})"
+    r")"
+)
+
+_CLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل",
+                      "ولل", "فلل", "وب", "فب", "ول", "فل", "وك", "وبال", "فبال", "وكال",
+                      "لـ", "بـ"})
+_OPENERS = "([{«\"'“‹‘"
+_LATIN = re.compile(r"[A-Za-z]")
+_GLUED_BEFORE = re.compile(r"\S{0,40}\Z")
+_GLUED_AFTER = re.compile(r"\S*")
+_PERCENT = re.compile(
+    rf"[ \u00a0]?[%٪]|\s+(?:في\s+ال|بال|في\s+)(?:م{_M}[ئا]{_M}(?:ئ{_M})?[ةه]|م{_M}ئ{_M}[ةه])"
+    r"(?![^\W\d_])"
+)
+_PERCENT_BEFORE = re.compile(r"(?<!\S)[%٪]\Z")
+_SCALE = re.compile(
+    rf"[ \u00a0]?(?P<w>[أاإآ]{_M}ل{_M}ف{_M}ا?{_M}|آ{_M}ل{_M}ا{_M}ف{_M}|م{_M}ل{_M}ي{_M}و{_M}ن{_M}ا?{_M}"
+    rf"|م{_M}ل{_M}ا{_M}ي{_M}ي{_M}ن{_M}|م{_M}ل{_M}ي{_M}ا{_M}ر{_M}(?:ا{_M}|ا{_M}ت{_M})?"
+    rf"|ب{_M}ل{_M}ي{_M}و{_M}ن{_M}|ت{_M}ر{_M}ي?{_M}ل{_M}ي{_M}و{_M}ن{_M}(?:ا{_M}|ا{_M}ت{_M})?)"
+    r"(?![^\W\d_])"
+)
+_SCALE_VALUES = {"الف": 1000, "الفا": 1000, "الاف": 1000, "مليون": 10**6, "مليونا": 10**6,
+                 "ملايين": 10**6, "مليار": 10**9, "مليارا": 10**9, "مليارات": 10**9,
+                 "بليون": 10**9, "تريليون": 10**12, "ترليون": 10**12, "تريليونا": 10**12,
+                 "تريليونات": 10**12}
+_NEXT_WORDS = re.compile(r"[ \u00a0]*([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+_CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+
+# Month names (folded) -> number; two-word names are matched with a space.
+_MONTHS: dict[str, int] = {}
+for _n, _names in {
+    1: "يناير جانفي كانون_الثاني", 2: "فبراير فيفري شباط", 3: "مارس اذار",
+    4: "ابريل افريل نيسان", 5: "مايو ماي ايار", 6: "يونيو يونيه جوان حزيران",
+    7: "يوليو يوليه جويليه تموز", 8: "اغسطس اوت اب", 9: "سبتمبر ايلول",
+    10: "اكتوبر تشرين_الاول", 11: "نوفمبر تشرين_الثاني", 12: "ديسمبر كانون_الاول",
+}.items():
+    for _name in _names.split():
+        _MONTHS[_name.replace("_", " ")] = _n
+_HIJRI_MONTHS = {"محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع الثاني": 4, "ربيع الاخر": 4,
+                 "جمادي الاولي": 5, "جمادي الاخره": 6, "جمادي الثانيه": 6, "رجب": 7,
+                 "شعبان": 8, "رمضان": 9, "شوال": 10, "ذو القعده": 11, "ذي القعده": 11,
+                 "ذو الحجه": 12, "ذي الحجه": 12}
+
+_VARIANTS = {"ا": "اأإآٱ", "ي": "يىئ", "ه": "هة", "و": "وؤ"}
+
+
+def _loose(folded: str) -> str:
+    out = []
+    for ch in folded:
+        if ch == " ":
+            out.append(r"\s+")
+            continue
+        cls = _VARIANTS.get(ch, ch)
+        out.append((f"[{cls}]" if len(cls) > 1 else re.escape(cls)) + _M)
+    return "".join(out)
+
+
+def _alternation(names: list[str]) -> str:
+    return "|".join(_loose(n) for n in sorted(names, key=len, reverse=True))
+
+
+_MONTH_ALT = _alternation(list(_MONTHS) + list(_HIJRI_MONTHS))
+_MONTH_AFTER = re.compile(
+    rf"[ \u00a0]*(?:من\s+)?(?:شهر\s+)?(?P<m1>{_MONTH_ALT})(?![^\W\d_])"
+    rf"(?:\s*/\s*(?P<m2>{_MONTH_ALT})(?![^\W\d_]))?"
+    r"(?P<yr>[ \u00a0]*[،,]?[ \u00a0]*(?:عام\s+)?(?<!\d)(?P<y>\d{4})(?!\d)(?P<era>\s?(?:م|هـ|ه)(?![^\W\d_]))?)?"
+)
+_MONTH_BEFORE = re.compile(
+    rf"(?<![^\W\d_])(?P<m1>{_MONTH_ALT})(?:\s*/\s*(?P<m2>{_MONTH_ALT}))?[ \u00a0]*[،,]?[ \u00a0]*\Z"
+)
+_ORDINAL_DAYS = {
+    "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6,
+    "السابع": 7, "الثامن": 8, "التاسع": 9, "العاشر": 10, "الحادي عشر": 11,
+    "الثاني عشر": 12, "الثالث عشر": 13, "الرابع عشر": 14, "الخامس عشر": 15,
+    "السادس عشر": 16, "السابع عشر": 17, "الثامن عشر": 18, "التاسع عشر": 19,
+    "العشرين": 20, "الحادي والعشرين": 21, "الثاني والعشرين": 22, "الثالث والعشرين": 23,
+    "الرابع والعشرين": 24, "الخامس والعشرين": 25, "السادس والعشرين": 26,
+    "السابع والعشرين": 27, "الثامن والعشرين": 28, "التاسع والعشرين": 29,
+    "الثلاثين": 30, "الحادي والثلاثين": 31,
+}
+_ORDINAL_DATE = re.compile(
+    rf"(?<![^\W\d_])(?:[وفب]{_M})?(?P<day>{_alternation(list(_ORDINAL_DAYS))})\s+"
+    rf"من\s+(?:شهر\s+)?(?P<m1>{_alternation(list(_MONTHS))})(?![^\W\d_])"
+    rf"(?:\s*/\s*(?P<m2>{_alternation(list(_MONTHS))})(?![^\W\d_]))?"
+    r"(?:[ \u00a0]*[،,]?[ \u00a0]*(?:عام\s+)?(?P<y>\d{4})(?!\d))?"
+)
+_YEAR_CUES = frozenset(
+    "عام العام عامي سنه السنه سنتي منذ مطلع منتصف اواخر اوائل نهايه بدايه صيف ربيع خريف شتاء "
+    "خلال حتي الي وفي في ومنذ بعام".split()
+)
+_TIME_CUES = frozenset("الساعه ساعه تمام".split())
+_PM = frozenset("مساء مساءا ليلا عصرا ظهرا".split())
+
+_CURRENCIES = {
+    "دولار": "USD", "دولارا": "USD", "دولارات": "USD", "يورو": "EUR", "جنيه": "جنيه",
+    "جنيها": "جنيه", "جنيهات": "جنيه", "درهم": "AED", "درهما": "AED", "دراهم": "AED",
+    "ريال": "SAR", "ريالا": "SAR", "ريالات": "SAR", "دينار": "دينار", "دينارا": "دينار",
+    "دنانير": "دينار", "ليره": "ليرة", "ليرات": "ليرة", "يوان": "CNY", "ين": "JPY",
+    "روبل": "RUB", "روبيه": "INR", "شيكل": "ILS", "شيكلا": "ILS", "فرنك": "فرنك",
+    "فرنكا": "فرنك", "اوقيه": "MRU", "مليم": "TND",
+}
+_CURRENCY_QUALIFIED = {
+    ("جنيه", "استرليني"): "GBP", ("جنيه", "مصري"): "EGP", ("جنيه", "سوداني"): "SDG",
+    ("دينار", "كويتي"): "KWD", ("دينار", "اردني"): "JOD", ("دينار", "تونسي"): "TND",
+    ("دينار", "عراقي"): "IQD", ("دينار", "ليبي"): "LYD", ("دينار", "بحريني"): "BHD",
+    ("دينار", "جزايري"): "DZD", ("AED", "مغربي"): "MAD", ("AED", "اماراتي"): "AED",
+    ("SAR", "قطري"): "QAR", ("SAR", "عماني"): "OMR", ("SAR", "يمني"): "YER",
+    ("SAR", "سعودي"): "SAR", ("ليرة", "لبنانيه"): "LBP", ("ليرة", "سوريه"): "SYP",
+    ("ليرة", "تركيه"): "TRY", ("USD", "كندي"): "CAD", ("USD", "استرالي"): "AUD",
+    ("USD", "امريكي"): "USD", ("USD", "اميركي"): "USD", ("فرنك", "سويسري"): "CHF",
+}
+
+_UNITS = frozenset(
+    """
+    ساعه ساعات دقيقه دقايق ثانيه ثوان ثواني يوم يوما ايام اسبوع اسابيع شهر شهرا اشهر شهور سنه
+    سنوات سنين عام اعوام عاما قرن قرون عقد عقود
+    كم كلم كيلومتر كيلومترا كيلومترات متر مترا امتار سم سنتيمتر ملم مليمتر ميل اميال كغ كلغ كيلو
+    كيلوغرام كيلوغراما كيلوجرام كيلوغرامات غرام جرام طن طنا اطنان لتر لترا لترات برميل برميلا
+    براميل هكتار هكتارا دونم دونما فدان بوصه انش قدم درجه درجات واط كيلوواط ميغاواط ميغابيكسل
+    ميجابيكسل بكسل بيكسل جيجابايت غيغابايت ميغابايت تيرابايت بايت نقطه نقاط مرات مره
+    شخص شخصا اشخاص فرد افراد نسمه قتيل قتيلا قتلي جريح جريحا جرحي مصاب مصابا مصابين اصابه اصابات
+    وفاه وفيات حاله حالات ضحيه ضحايا لاجي لاجيا لاجيين نازح نازحا نازحين مهاجر مهاجرا مهاجرين
+    مقاتل مقاتلا مقاتلين متطرف متطرفا عنصر عنصرا عناصر جندي جنديا جنود مسلح مسلحا مسلحين
+    مدني مدنيا مدنيين طفل طفلا اطفال امراه نساء سيده سيدات رجل رجلا رجال مواطن مواطنا مواطنين
+    معتقل معتقلا معتقلين اسير اسيرا اسري سجين سجينا سجناء عامل عاملا عمال موظف موظفا موظفين
+    طالب طالبا طلاب تلميذ تلميذا تلاميذ مريض مريضا مرضي صحفي صحفيا صحفيين ناشط ناشطا ناشطين
+    زاير زايرا زوار سايح سايحا سياح حاج حاجا حجاج مشارك مشاركا مشاركين متظاهر متظاهرا متظاهرين
+    عضو عضوا اعضاء نايب نايبا نواب مقعد مقعدا مقاعد صوت صوتا اصوات ناخب ناخبا ناخبين
+    غاره غارات هجوم هجوما هجمات صاروخ صاروخا صواريخ قذيفه قذايف طايره طايرات دبابه دبابات
+    سياره سيارات شاحنه شاحنات سفينه سفن قارب قوارب رحله رحلات مبني مباني منزل منزلا منازل
+    بيت بيوت قريه قري مدينه مدن دوله دول بلد بلدان مدرسه مدارس مستشفي مستشفيات مسجد مساجد
+    شركه شركات مشروع مشروعا مشاريع وظيفه وظايف فرصه فرص اغنيه اغان اغاني تغريده تغريدات كلمه
+    كلمات صفحه صفحات كتاب كتب لوحه لوحات فيلم افلام حلقه حلقات مباراه مباريات هدف هدفا اهداف
+    بند بنود ماده مواد سبب سببا اسباب موقع موقعا مواقع قناه قياس قياسا سجينا قضيه قضايا
+    دعوي مليون الف برميلا رصاصه طلقه حزمه جلسه جلسات لجنه لجان منظمه منظمات مركز مراكز
+    """.split()
+)
+_STOPWORDS = frozenset(
+    """
+    في من على علي الى الي عن مع ثم او و حتي منذ بين قبل بعد خلال نحو حوالي لا لم لن قد كل
+    التي الذي الذين هو هي هم انه انها ان إن لكن بل اي ما ماذا هذا هذه ذلك تلك هناك هنا كما
+    عند عندما اذا حين فقط ايضا وقد فقد كان كانت يكون تكون وفي ومن او ام مقابل ضد دون عبر لدي
+    لدى اكثر اقل اخري اخر منها منه منهم فيها فيه عليها عليه اليوم امس غدا سنويا يوميا شهريا
+    مساء صباحا مساءا ليلا فيما بينما بسبب وفق وفقا حسب بحسب لصالح اذ إذ وهو وهي
+    """.split()
+)
 
 
 def find_figures(text: str) -> list[Highlight]:
-    """Every figure in ``text`` (kind ``figure``), none overlapping."""
-    return []
+    """Every figure in ``text`` (kind ``figure``), sorted, none overlapping.
+
+    Offsets are str indices into ``text``; see the module doc for spans,
+    subtypes, values and what is left out. Never raises on any str.
+    """
+    found: list[Highlight] = []
+    skip_until = -1
+    for m in _MASTER.finditer(text):
+        if m.start() < skip_until:
+            continue
+        code_end = _code_end(text, m)
+        if code_end is not None:
+            skip_until = code_end
+            continue
+        found.extend(_digit_figures(text, m))
+    found = _propagate(text, _non_overlapping(found))
+    taken = [(h.start, h.end) for h in found]
+    extra = _ordinal_dates(text, taken)
+    taken += [(h.start, h.end) for h in extra]
+    words = _word_figures(text, sorted(taken))
+    return sorted(found + extra + words, key=lambda h: h.start)
+
+
+# ------------------------------------------------------------ digit figures
+
+
+def _code_end(text: str, m: re.Match[str]) -> int | None:
+    """Where the code, URL, hashtag or phone number around ``m`` ends, or
+    None when ``m`` is a number a reader would call a figure."""
+    start, end = m.start(), m.end()
+    before = _GLUED_BEFORE.search(text, max(0, start - 40), start).group()
+    after_m = _GLUED_AFTER.match(text, end)
+    after = after_m.group()
+    token_end = after_m.end()
+    if "#" in before or "@" in before or "://" in before or "www." in before.lower():
+        return token_end
+    core = before.lstrip(_OPENERS)
+    if core:
+        if _LATIN.search(core) or ("/" in core and any(c.isalpha() for c in core)):
+            return token_end
+        if any(c.isalpha() for c in core.replace("ـ", "")):
+            if core[-1] in "-_" or fold_word(core) not in _CLITICS:
+                return token_end
+    if after and (_LATIN.match(after) or _GLUED_CODE.match(after)):
+        return token_end
+    digits = "".join(c for c in m.group() if c.isdecimal())
+    lead = text[max(0, start - 1):start] if not m.group("sign") else m.group("sign")
+    if m.group("num") and len(digits) >= 8 and (lead == "+" or digits.startswith("0")):
+        return max(token_end, _phone_end(text, end))
+    if lead == "+" and _PHONE_GROUPS.match(text, end):
+        return _phone_end(text, end)
+    return None
+
+
+_GLUED_CODE = re.compile(r"[.,٫٬:/\-_]\d|[-_][^\W\d_]")
+_PHONE_GROUPS = re.compile(r"[ \-]\d{2,}[ \-]\d{2,}")
+
+
+def _phone_end(text: str, end: int) -> int:
+    tail = re.match(r"(?:[ \-]?\d+)*", text[end:end + 40])
+    return end + (tail.end() if tail else 0)
+
+
+def _digit_figures(text: str, m: re.Match[str]) -> list[Highlight]:
+    if m.group("ymd"):
+        return [_date(text, m.start(), m.end(), int(m.group("y1")), int(m.group("m1")),
+                      int(m.group("d1")))]
+    if m.group("dmy"):
+        return [_date(text, m.start(), m.end(), int(m.group("y2")), int(m.group("m2")),
+                      int(m.group("d2")))]
+    if m.group("time"):
+        hh, mm = int(m.group("hh")), m.group("mm")
+        return [_fig(text, m.start(), m.end(), "time", {"time": f"{hh:02d}:{mm}"})]
+    if m.group("range"):
+        return _range(text, m)
+    return [_single(text, m.start("num"), m.end("num"), m.group("sign"))]
+
+
+def _fig(text: str, start: int, end: int, subtype: str, value: Any) -> Highlight:
+    return Highlight("figure", subtype, start, end, text[start:end], value)
+
+
+def _date(text: str, start: int, end: int, year: int | None, month: int | None,
+          day: int | None, *, hijri: bool = False) -> Highlight:
+    if month is not None and not 1 <= month <= 12 and day is not None and 1 <= day <= 12:
+        month, day = day, month  # 2018/31/1: month and day the other way round
+    value: dict[str, Any]
+    if year and month and day and not hijri:
+        value = {"date": f"{year:04d}-{month:02d}-{day:02d}"}
+    else:
+        value = {k: v for k, v in (("year", year), ("month", month), ("day", day)) if v}
+    if hijri:
+        value["calendar"] = "hijri"
+    return _fig(text, start, end, "date", value)
+
+
+def _number_value(s: str, sign: str = "") -> int | float:
+    value = parse_digits(s)
+    return -value if sign in ("-", "−") else value
+
+
+def _range(text: str, m: re.Match[str]) -> list[Highlight]:
+    a_s, a_e, b_s, b_e = m.start("ra"), m.end("ra"), m.start("rb"), m.end("rb")
+    a, b = parse_digits(m.group("ra")), parse_digits(m.group("rb"))
+    tail = _single(text, b_s, b_e, "")
+    extra: dict[str, Any] = {}
+    if isinstance(tail.value, dict):
+        extra = {k: v for k, v in tail.value.items() if k in ("unit", "currency")}
+        if "percent" in tail.value:
+            extra["percent"] = True
+    b_end = tail.end if tail.subtype in ("percent", "money", "count") else b_e
+    pair = [a, b if tail.subtype not in ("money", "count", "percent") else _amount(tail, b)]
+    return [
+        _fig(text, a_s, a_e, "range", {"amount": a, "range": pair, **extra}),
+        _fig(text, b_s, b_end, "range", {"amount": pair[1], "range": pair, **extra}),
+    ]
+
+
+def _amount(h: Highlight, default: int | float) -> int | float:
+    if isinstance(h.value, dict):
+        for key in ("amount", "percent"):
+            if key in h.value:
+                return h.value[key]  # type: ignore[no-any-return]
+    return default
+
+
+def _single(text: str, start: int, end: int, sign: str) -> Highlight:
+    raw = text[start:end]
+    value = _number_value(raw, sign)
+    if sign:
+        start -= 1
+    # A hyphen both sides is a label (المادة -١-), not a minus sign.
+    if sign == "-" and text[end:end + 1] == "-":
+        start += 1
+        value = -value
+        sign = ""
+    is_int = isinstance(value, int) and not sign and raw.isdecimal()
+    prev = word_before(text, start)
+
+    pct = _PERCENT.match(text, end)
+    if pct is None and _PERCENT_BEFORE.search(text, max(0, start - 2), start):
+        return _fig(text, start - 1, end, "percent", {"percent": value})
+    scale = None if pct else _SCALE.match(text, end)
+    if scale is not None:
+        value = _scaled(value, _SCALE_VALUES.get(fold_word(scale.group("w")), 1))
+        end = scale.end()
+        is_int = False
+        pct = _PERCENT.match(text, end)
+    if pct is not None:
+        return _fig(text, start, pct.end(), "percent", {"percent": value})
+
+    # Currency sign before or after.
+    sign_before = text[max(0, start - 2):start].strip()
+    if sign_before and sign_before[-1] in _CURRENCY_SIGNS:
+        return _fig(text, start, end, "money",
+                    {"amount": value, "currency": _CURRENCY_SIGNS[sign_before[-1]]})
+    after_char = text[end:end + 2].strip()[:1]
+    if after_char in _CURRENCY_SIGNS:
+        return _fig(text, start, end, "money",
+                    {"amount": value, "currency": _CURRENCY_SIGNS[after_char]})
+
+    if is_int and value <= 31 and scale is None:
+        month = _MONTH_AFTER.match(text, end)
+        if month is not None:
+            return _month_date(text, start, month, value)
+    if is_int and 1000 <= value <= 2100 and len(raw) == 4 and scale is None:
+        before = _MONTH_BEFORE.search(text, max(0, start - 40), start)
+        if before is not None:
+            return _date(text, before.start(), end, value, _month_number(before), None)
+
+    words = _NEXT_WORDS.match(text, end)
+    if words is not None:
+        w1 = fold_word(words.group(1))
+        w2 = fold_word(words.group(2) or "")
+        currency = _currency(w1, w2)
+        if currency:
+            return _fig(text, start, end, "money", {"amount": value, "currency": currency})
+        if is_int and len(raw) == 4 and w1 in ("م", "هـ", "ه") and 500 <= value <= 2100:
+            return _fig(text, start, words.end(1), "date",
+                        {"year": value, **({"calendar": "hijri"} if w1 != "م" else {})})
+        unit = _unit(w1) and not (w1 in ("عام", "سنه") and _YEAR_NEXT.match(text, words.end(1)))
+        if unit and not (is_int and 1900 <= value <= 2100 and prev in _YEAR_CUES):
+            return _fig(text, start, end, "count",
+                        {"amount": value, "unit": _MARKS_OUT.sub("", words.group(1))})
+    if is_int:
+        if prev in _TIME_CUES and value <= 24:
+            nxt = _NEXT_WORDS.match(text, end)
+            pm = nxt is not None and fold_word(nxt.group(1)) in _PM and value < 12
+            hour = value + 12 if pm else value
+            return _fig(text, start, end, "time", {"time": f"{hour:02d}:00"})
+        if len(raw) == 4 and (1900 <= value <= 2099 or (
+                1000 <= value <= 2100 and (prev in _YEAR_CUES or _in_parens(text, start, end)))):
+            glued = text[end:end + 2]
+            if glued[:1] in ("م",) and not glued[1:2].isalpha():
+                end += 1
+            return _fig(text, start, end, "date", {"year": value})
+    return _fig(text, start, end, "digits", value)
+
+
+_MARKS_OUT = re.compile(f"[{MARKS}]")
+_YEAR_NEXT = re.compile(r"\s*\d{4}(?!\d)")
+
+
+def _in_parens(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 12):start]
+    return bool(re.search(r"\(\s*(?:[^\W\d_]+\s*[-–]\s*)?\Z", before)) and text[end:end + 1] == ")"
+
+
+def _scaled(value: int | float, scale: int) -> int | float:
+    out = value * scale
+    return int(round(out)) if abs(out - round(out)) < 1e-6 else out
+
+
+def _currency(w1: str, w2: str) -> str | None:
+    code = _CURRENCIES.get(w1)
+    if code is None:
+        return None
+    return _CURRENCY_QUALIFIED.get((code, w2), code)
+
+
+def _unit(word: str) -> bool:
+    return word in _UNITS or (word.endswith("ا") and word[:-1] in _UNITS)
+
+
+def _month_number(m: re.Match[str]) -> int:
+    name = " ".join(fold_word(m.group("m1")).split())
+    return _MONTHS.get(name) or _HIJRI_MONTHS.get(name, 0)
+
+
+def _month_date(text: str, start: int, month: re.Match[str], day: int) -> Highlight:
+    name = " ".join(fold_word(month.group("m1")).split())
+    hijri = name in _HIJRI_MONTHS and name not in _MONTHS
+    number = _MONTHS.get(name) or _HIJRI_MONTHS.get(name, 0)
+    year = int(month.group("y")) if month.group("y") else None
+    end = month.end("y") if year else (month.end("m2") if month.group("m2") else month.end("m1"))
+    if month.group("era"):
+        end = month.end("era")
+        hijri = hijri or fold_word(month.group("era").strip()) != "م"
+    return _date(text, start, end, year, number, day or None, hijri=hijri)
+
+
+def _non_overlapping(found: list[Highlight]) -> list[Highlight]:
+    out: list[Highlight] = []
+    for h in sorted(found, key=lambda h: (h.start, -h.end)):
+        if out and h.start < out[-1].end:
+            continue
+        if h.end > h.start:
+            out.append(h)
+    return out
+
+
+_JOIN = re.compile(r"\s*(?:و|[×xX*])\s*\Z")
+
+
+def _propagate(text: str, found: list[Highlight]) -> list[Highlight]:
+    """``A و B unit`` and ``A × B unit``: A takes B's reading."""
+    for i in range(len(found) - 2, -1, -1):
+        a, b = found[i], found[i + 1]
+        if a.subtype != "digits" or b.subtype not in ("count", "percent", "money", "date"):
+            continue
+        if not _JOIN.match(text, a.end, b.start) or b.start - a.end > 4:
+            continue
+        if not isinstance(b.value, dict) or not isinstance(a.value, int | float):
+            continue
+        if b.subtype == "date":
+            if "day" not in b.value and "date" not in b.value:
+                continue
+            if not (isinstance(a.value, int) and 1 <= a.value <= 31):
+                continue
+            parts = _date_parts(b.value)
+            value: dict[str, Any] = dict(parts, day=a.value)
+            found[i] = _date(text, a.start, a.end, value.get("year"), value.get("month"),
+                             a.value)
+            continue
+        key = "percent" if b.subtype == "percent" else "amount"
+        value = dict(b.value)
+        value[key] = a.value
+        found[i] = _fig(text, a.start, a.end, b.subtype, value)
+    return found
+
+
+def _date_parts(value: dict[str, Any]) -> dict[str, int]:
+    if "date" in value:
+        y, mo, d = (int(p) for p in value["date"].split("-"))
+        return {"year": y, "month": mo, "day": d}
+    return {k: v for k, v in value.items() if k in ("year", "month", "day")}
+
+
+# ------------------------------------------------------------ word figures
+
+
+def _ordinal_dates(text: str, taken: list[tuple[int, int]]) -> list[Highlight]:
+    out = []
+    for m in _ORDINAL_DATE.finditer(text):
+        if _overlaps(m.start("day"), m.end(), taken):
+            continue
+        day = _ORDINAL_DAYS.get(" ".join(fold_word(m.group("day")).split()), 0)
+        month = _MONTHS.get(" ".join(fold_word(m.group("m1")).split()), 0)
+        year = int(m.group("y")) if m.group("y") else None
+        out.append(_date(text, m.start("day"), m.end(), year, month, day))
+    return out
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _word_figures(text: str, taken: list[tuple[int, int]]) -> list[Highlight]:
+    out: list[Highlight] = []
+    starts = [s for s, _ in taken]
+    for w in find_number_words(text):
+        k = bisect.bisect_left(starts, w.end)
+        if k and taken[k - 1][1] > w.start:
+            continue
+        out.append(_word_figure(text, w))
+    return out
+
+
+def _word_figure(text: str, w: NumberWords) -> Highlight:
+    end = w.end
+    pct = _PERCENT.match(text, end)
+    if pct is not None:
+        return _fig(text, w.start, pct.end(), "words", {"percent": w.value})
+    words = _NEXT_WORDS.match(text, end)
+    if words is not None:
+        w1 = fold_word(words.group(1))
+        currency = _currency(w1, fold_word(words.group(2) or ""))
+        if currency:
+            return _fig(text, w.start, end, "words", {"amount": w.value, "currency": currency})
+        if (not w.article and _is_noun(w1)) or _unit(w1):
+            return _fig(text, w.start, end, "words",
+                        {"amount": w.value, "unit": _MARKS_OUT.sub("", words.group(1))})
+    return _fig(text, w.start, end, "words", w.value)
+
+
+def _is_noun(word: str) -> bool:
+    return (len(word) >= 2 and word not in _STOPWORDS
+            and not word.startswith(("ال", "و", "ف", "بال", "لل")))

@@ -1,0 +1,421 @@
+"""Numbers as written: digit strings in any script, and Arabic number words.
+
+Two entry points for ``figures``, both pure and offset-preserving:
+
+* ``parse_digits(s) -> int | float``: one digit string with its separators
+  (``1,250``, ``2.5``, ``٣٬٥٠٠``, ``١٢٫٥``, ``1.000.000``, ``3 500``).
+* ``find_number_words(text) -> list[NumberWords]``: every phrase of Arabic
+  cardinal number words in ``text``, with its span (str indices into the
+  original text, end exclusive) and value: ``ثلاث`` 3, ``خمسة وعشرين`` 25,
+  ``ثلاثة آلاف وخمسمئة`` 3500, ``مئتين`` 200, ``نصف`` 0.5, ``مليون ونصف``
+  1500000. ``parse_number_words(phrase)`` gives the value of a whole string.
+
+Words are matched on a folded form (tashkeel and tatweel skipped, أ إ آ ٱ as
+ا, ى and ئ as ي, ة as ه) while the spans stay on the original text, so
+``ثَلَاثَـة`` is found where it is written. A word may carry the clitics و ف
+(and), ب ل ك (with, for, as) and the article: ``وثلاثة``, ``بخمسة``,
+``للثلاثة``, ``والعشرين``; the clitics stay inside the span.
+
+What is NOT a number phrase, on purpose (the traps of Arabic news):
+
+* Ordinals (الثالث، ثالثة، الأول، ثاني): they are other words and never
+  match; a cardinal that ends an ordinal compound (``الحادي عشر``,
+  ``التاسع عشر``, ``الحادي والعشرين``) is dropped too, and so is a tens word
+  with the article after a definite noun (``القرن العشرين``, ``الذكرى
+  الخمسين``: an ordinal use).
+* Vague plurals with no count (عشرات، مئات، آلاف، ملايين، مليارات،
+  بضعة): only ``ثلاثة آلاف`` and the like count.
+* ``واحد``/``واحدة`` and ``أحد``/``إحدى`` alone: nearly always idiom or
+  determiner in news (في آن واحد، واحدة من، أحد المسؤولين); they count only
+  inside a compound (``واحد وعشرون``, ``أحد عشر``).
+* ``الاثنين`` with the article and ``اثنين`` after ``يوم`` (Monday).
+* ``ألف`` followed by a definite word (the verb ألّف, "wrote").
+* Fractions in fixed terms: ``نصف نهائي`` (semi-final), ``الربع الأول``
+  (a quarter of the year as a period).
+* Decades (السبعينات) and adjectives (ثلاثي، رباعية): other words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MARKS = "\u0640\u064b-\u065f\u0670\u06d6-\u06ed"
+"""Tatweel, tashkeel and Quranic marks: skipped inside words when matching."""
+
+_MARKS_RE = re.compile(f"[{MARKS}]")
+_FOLD_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ئ": "ي",
+                             "ؤ": "و", "ة": "ه"})
+
+# Which original letters each folded letter stands for in the word pattern.
+_VARIANTS = {"ا": "اأإآٱ", "ي": "يىئ", "ه": "هة", "و": "وؤ"}
+
+
+def fold_word(word: str) -> str:
+    """The matching form of one word: marks and tatweel dropped, letter
+    variants folded (أ إ آ ٱ -> ا, ى ئ -> ي, ؤ -> و, ة -> ه)."""
+    return _MARKS_RE.sub("", word).translate(_FOLD_TABLE)
+
+
+# ---------------------------------------------------------------- digits
+
+_DIGIT_GROUP = re.compile(r"[\s\u00a0\u202f,٬]")
+
+
+def parse_digits(s: str) -> int | float:
+    """The value of one digit string as ``figures`` delimits it.
+
+    Digits of any script (``str.isdecimal``); ``,`` ``٬`` and spaces group
+    thousands; ``.`` and ``٫`` mark the decimals, as does a ``,`` that is not
+    followed by exactly three digits (``1,5`` is 1.5, ``1,500`` is 1500);
+    several ``.`` each followed by three digits group thousands
+    (``1.000.000``). Returns an int when there is no fractional part.
+    Raises ValueError when ``s`` holds no digit.
+    """
+    s = s.replace("٫", ".")
+    if s.count(".") >= 2:
+        s = s.replace(".", "")
+    elif "," in s and "." not in s and not re.search(r",\d{3}(?!\d)", s):
+        s = s.replace(",", ".")
+    s = _DIGIT_GROUP.sub("", s)
+    digits = "".join(str(int(c)) if c.isdecimal() else c for c in s)
+    if "." in digits:
+        whole, _, frac = digits.partition(".")
+        if not frac.strip("0"):
+            return int(whole or "0")
+        return float(f"{whole or '0'}.{frac}")
+    return int(digits)
+
+
+# ---------------------------------------------------------------- words
+
+# kind: unit (3..9), one, one_teen (أحد/إحدى, only before عشر), two,
+# two_teen (اثنا/اثني..., only before عشر), ten, tens, hundred, scale,
+# scale_plural (after 3..10 only), fraction, fraction_plural (أرباع).
+_LEXICON: dict[str, tuple[str, float]] = {}
+
+
+def _add(kind: str, value: float, *forms: str) -> None:
+    for form in forms:
+        _LEXICON[fold_word(form)] = (kind, value)
+
+
+_add("one", 1, "واحد", "واحدة", "واحدا")
+_add("one_teen", 1, "أحد", "إحدى")
+_add("two", 2, "اثنان", "اثنين", "اثنتان", "اثنتين", "إثنان", "إثنين", "ثنتان", "ثنتين")
+_add("two_teen", 2, "اثنا", "اثني", "اثنتا", "اثنتي", "إثنا", "إثني")
+for _value, _forms in {
+    3: ("ثلاث", "ثلاثة"), 4: ("أربع", "أربعة"), 5: ("خمس", "خمسة"), 6: ("ست", "ستة"),
+    7: ("سبع", "سبعة"), 8: ("ثمان", "ثماني", "ثمانية"), 9: ("تسع", "تسعة"),
+}.items():
+    _add("unit", _value, *_forms)
+_add("ten", 10, "عشر", "عشرة")
+for _value, _stem in {20: "عشر", 30: "ثلاث", 40: "أربع", 50: "خمس", 60: "ست", 70: "سبع",
+                      80: "ثمان", 90: "تسع"}.items():
+    _add("tens", _value, _stem + "ون", _stem + "ين")
+_add("hundred", 100, "مئة", "مائة", "مئه", "مائه")
+_add("hundred", 200, "مئتان", "مئتين", "مائتان", "مائتين", "مئتا", "مئتي", "مائتا", "مائتي")
+for _value, _stems in {3: ("ثلاث", "ثلث"), 4: ("أربع",), 5: ("خمس",), 6: ("ست",),
+                       7: ("سبع",), 8: ("ثمان", "ثماني"), 9: ("تسع",)}.items():
+    for _stem in _stems:
+        _add("hundred", _value * 100, _stem + "مئة", _stem + "مائة")
+_add("scale", 1000, "ألف", "ألفا")
+_add("scale", 2000, "ألفان", "ألفين", "ألفي")
+_add("scale_plural", 1000, "آلاف", "ألوف")
+_add("scale", 10**6, "مليون", "مليونا")
+_add("scale", 2 * 10**6, "مليونان", "مليونين", "مليوني")
+_add("scale_plural", 10**6, "ملايين")
+_add("scale", 10**9, "مليار", "مليارا", "بليون", "بليونا")
+_add("scale", 2 * 10**9, "ملياران", "مليارين", "مليادي")
+_add("scale_plural", 10**9, "مليارات", "بلايين")
+_add("scale", 10**12, "تريليون", "ترليون", "تريليونا")
+_add("scale_plural", 10**12, "تريليونات")
+_add("fraction", 0.5, "نصف")
+_add("fraction", 0.25, "ربع")
+_add("fraction", 1 / 3, "ثلث")
+_add("fraction", 2 / 3, "ثلثا", "ثلثي")
+_add("fraction_plural", 0.25, "أرباع")
+
+_SCALES = frozenset({"scale", "scale_plural"})
+
+_ORDINAL = re.compile(
+    r"(?:ال)?(?:اول|اولي|حادي|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر)ه?"
+)
+"""Folded ordinals: a cardinal right after one belongs to an ordinal compound."""
+
+
+def _letters(folded: str) -> str:
+    """Regex for a folded string matched against original text: each letter
+    may be any of its variants and be followed by marks or tatweel."""
+    out = []
+    for ch in folded:
+        cls = _VARIANTS.get(ch, ch)
+        out.append(f"[{cls}]" if len(cls) > 1 else re.escape(cls))
+        out.append(f"[{MARKS}]*")
+    return "".join(out)
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """An alternation of folded ``words`` factored by common prefixes, so the
+    regex engine tries each letter once rather than each word."""
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        alts = []
+        end = "" in node
+        for ch, child in sorted(node.items()):
+            if ch:
+                alts.append(_letters(ch) + build(child))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
+_M = f"[{MARKS}]*"
+# The stems are found first (one regex pass; a pattern that also tried the
+# clitics at every word start was twice as slow), then the clitics before
+# each stem are checked: و or ف (and), then ب ك ل (with, as, for) and/or the
+# article; ل before the article drops its alef (للثلاثة = ل + الثلاثة).
+_STEM = re.compile(f"(?:{_trie_pattern(sorted(_LEXICON))})(?![^\\W\\d_]|[{MARKS}])")
+_PREFIX = re.compile(
+    r"(?<![^\W\d_])"
+    f"(?:[وف]{_M})?(?:ل{_M}ل{_M}|(?:[بكل]{_M})?(?:[اٱ]ل{_M})?)"
+    r"\Z"
+)
+_NOT_NUMBERS = frozenset({"لست", "كميه"})
+"""Clitic + stem readings that are other words: لست "I am not", كمية
+"quantity" (مية is also a spelling of مئة)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    kind: str
+    value: float
+    waw: bool
+    article: bool
+    other_clitic: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NumberWords:
+    """One phrase of number words: ``text[start:end]``, its value (int when
+    whole) and whether its first word carries the article."""
+
+    start: int
+    end: int
+    value: int | float
+    article: bool = False
+
+
+def _tokens(text: str) -> list[_Token]:
+    out = []
+    for m in _STEM.finditer(text):
+        start, end = m.span()
+        pre_m = _PREFIX.search(text, max(0, start - 10), start)
+        if pre_m is None:
+            continue
+        pre = fold_word(pre_m.group())
+        stem = fold_word(m.group())
+        if pre + stem in _NOT_NUMBERS:
+            continue
+        kind, value = _LEXICON[stem]
+        if kind == "scale" and value == 1000 and "\u0651" in m.group():
+            continue  # ألّف (he wrote), not ألف (thousand)
+        waw = pre.startswith(("و", "ف"))
+        rest = pre[1:] if waw else pre
+        article = rest.endswith(("ال", "لل"))
+        if article:
+            rest = rest[:-2]
+        out.append(_Token(pre_m.start(), end, kind, value, waw, article, bool(rest)))
+    return out
+
+
+_GAP = re.compile(r"[ \t\u00a0]{1,3}")
+_WORD_BEFORE = re.compile(r"([^\W\d_][^\s]*)\s+$")
+_WORD_AFTER = re.compile(r"\s+([^\W\d_][^\s]*)")
+
+
+def word_before(text: str, start: int) -> str:
+    """The folded word that ends right before ``start`` (white space between),
+    "" when there is none (punctuation or digits in between)."""
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return fold_word(m.group(1)) if m else ""
+
+
+def word_after(text: str, end: int) -> str:
+    """The folded word that starts right after ``end`` (white space between)."""
+    m = _WORD_AFTER.match(text, end)
+    return fold_word(m.group(1)) if m else ""
+
+
+class _Phrase:
+    """Accumulates the value of a phrase of number words as they follow."""
+
+    def __init__(self, tok: _Token) -> None:
+        self.tokens = [tok]
+        self.total = 0.0
+        self.current = 0.0
+        self.last_scale = float("inf")
+        self.apply(tok, first=True)
+
+    def apply(self, tok: _Token, *, first: bool = False) -> None:
+        kind, v = tok.kind, tok.value
+        if kind in _SCALES:
+            base = self.current or 1
+            self.total += base * v
+            self.current = 0
+            self.last_scale = v if v < self.last_scale else self.last_scale
+        elif kind == "fraction" and not first:
+            # و + نصف after a scale halves the scale (مليون ونصف); after a
+            # small number it adds a half (ثلاثة ونصف).
+            if self.current == 0 and self.total:
+                self.total += v * self.last_scale
+            else:
+                self.current += v
+        elif kind == "fraction_plural":
+            self.current = self.current * v
+        elif kind == "ten" and not first:
+            self.current += 10
+        elif kind == "hundred" and not first and not tok.waw:
+            self.current = self.current * v
+        else:
+            self.current += v
+        if not first:
+            self.tokens.append(tok)
+
+    @property
+    def value(self) -> float:
+        return self.total + self.current
+
+    def accepts(self, tok: _Token) -> bool:
+        """Whether ``tok`` (already known to follow after white space)
+        continues this phrase."""
+        last = self.tokens[-1]
+        if tok.article and not tok.waw and tok.kind not in _SCALES:
+            return False
+        if tok.other_clitic:
+            return False
+        cur = self.current
+        if not tok.waw:
+            if tok.kind == "ten":
+                return last.kind in ("unit", "one_teen", "two_teen", "two") and cur < 10
+            if tok.kind == "scale_plural":
+                return 3 <= cur <= 10
+            if tok.kind == "scale":
+                return cur >= 1 and tok.value < self.last_scale and last.kind != "fraction"
+            if tok.kind == "hundred":
+                return last.kind == "unit" and tok.value == 100 and cur < 10
+            if tok.kind == "fraction_plural":
+                return last.kind in ("unit", "ten") and cur <= 10
+            return False
+        # Joined by و: a smaller part after a larger one, or tens after a unit.
+        if tok.kind in ("tens",):
+            return (0 < cur < 10 and last.kind in ("unit", "one", "two")) or (
+                cur == 0 and self.total > 0) or (cur > 0 and cur % 100 == 0)
+        if tok.kind in ("unit", "one", "two", "ten"):
+            return (cur == 0 and self.total > 0) or (cur > 0 and cur % 100 == 0)
+        if tok.kind == "hundred":
+            return cur == 0 and self.total > 0 and self.last_scale >= 1000
+        if tok.kind == "fraction":
+            return (cur == 0 and self.total > 0) or (0 < cur < 100 and cur == int(cur))
+        if tok.kind == "scale":
+            return False
+        return False
+
+
+def _standalone_ok(p: _Phrase, text: str) -> bool:
+    """Whether a finished phrase is a cardinal figure (see the module doc)."""
+    first, last = p.tokens[0], p.tokens[-1]
+    kinds = [t.kind for t in p.tokens]
+    if len(kinds) == 1:
+        kind = kinds[0]
+        if kind in ("one", "one_teen", "two_teen", "scale_plural", "fraction_plural"):
+            return False
+        if kind == "two" and (first.article or word_before(text, first.start) == "يوم"):
+            return False
+        if kind == "scale" and first.value == 1000 and not first.article and not first.waw:
+            if word_after(text, first.end).startswith("ال"):
+                return False
+        if kind == "fraction":
+            after = word_after(text, last.end)
+            if after.lstrip("ال") in ("نهايي",) or after in ("النهايي",):
+                return False
+            if first.article and _ORDINAL.fullmatch(after):
+                return False
+    if kinds[0] in ("one_teen", "two_teen") and "ten" not in kinds:
+        return False
+    before = word_before(text, first.start)
+    if before and _ORDINAL.fullmatch(before) and kinds[0] in ("ten", "tens"):
+        return False
+    if first.article and kinds[0] in ("tens", "hundred") and before.startswith("ال"):
+        return False
+    if first.waw and kinds[0] == "tens" and before and _ORDINAL.fullmatch(before):
+        return False
+    return True
+
+
+def find_number_words(text: str) -> list[NumberWords]:
+    """Every phrase of Arabic cardinal number words in ``text``, in order,
+    none overlapping; spans are str indices into ``text`` (see module doc)."""
+    toks = _tokens(text)
+    out: list[NumberWords] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok = toks[i]
+        if tok.kind == "one" and not _continues(text, toks, i):
+            i += 1
+            continue
+        phrase = _Phrase(tok)
+        j = i + 1
+        while j < n:
+            nxt = toks[j]
+            gap = _GAP.fullmatch(text, toks[j - 1].end, nxt.start)
+            if gap is None or not phrase.accepts(nxt):
+                break
+            phrase.apply(nxt)
+            j += 1
+        if _standalone_ok(phrase, text):
+            value = phrase.value
+            out.append(NumberWords(tok.start, phrase.tokens[-1].end, _as_number(value),
+                                   tok.article))
+        i = j
+    return out
+
+
+def _continues(text: str, toks: list[_Token], i: int) -> bool:
+    """Whether token ``i`` is followed by a word that makes a compound."""
+    if i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1]
+    return bool(_GAP.fullmatch(text, toks[i].end, nxt.start)) and _Phrase(toks[i]).accepts(nxt)
+
+
+def _as_number(value: float) -> int | float:
+    if value == int(value):
+        return int(value)
+    return round(value, 6)
+
+
+def parse_number_words(phrase: str) -> int | float | None:
+    """The value of ``phrase`` when the whole string (outer white space
+    aside) is one cardinal number phrase, else None.
+
+    >>> parse_number_words("ثلاثة آلاف وخمسمئة")
+    3500
+    """
+    stripped = phrase.strip()
+    found = find_number_words(stripped)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(stripped):
+        return found[0].value
+    return None
