@@ -748,15 +748,28 @@ def _tr(text: str) -> str:
 
 
 def describe_value(value: object) -> str:
-    if isinstance(value, dict):
-        parts = []
-        for key in ("amount", "low", "high", "unit", "currency"):
-            if key in value and value[key] not in (None, ""):
-                parts.append(str(value[key]))
-        rest = [f"{k}={v}" for k, v in value.items()
-                if k not in ("amount", "low", "high", "unit", "currency")]
-        return " ".join(parts + rest)
-    return "" if value is None else str(value)
+    """A figure's parsed value as a reader reads it: ``2500000 USD``, ``3.5%``,
+    ``10–20 مقاتل``, ``2025-03-01``; other keys as ``key=value``."""
+    if not isinstance(value, dict):
+        return "" if value is None else str(value)
+    parts: list[str] = []
+    if "low" in value and "high" in value:
+        parts.append(f"{value['low']}–{value['high']}")
+    elif value.get("amount") is not None:
+        parts.append(str(value["amount"]))
+    if value.get("percent") is not None:
+        parts.append(f"{value['percent']}%")
+    date = [f"{value[k]:02}" if isinstance(value[k], int) and k != "year" else str(value[k])
+            for k in ("year", "month", "day") if value.get(k) is not None]
+    if date:
+        parts.append("-".join(date))
+    if value.get("hour") is not None:
+        parts.append(f"{value['hour']}:{value.get('minute') or 0:02}")
+    parts.extend(str(value[k]) for k in ("unit", "currency") if value.get(k))
+    shown = {"low", "high", "amount", "percent", "year", "month", "day", "hour", "minute",
+             "unit", "currency"}
+    parts.extend(f"{k}={v}" for k, v in value.items() if k not in shown and v is not None)
+    return " ".join(parts)
 
 
 def tooltip_html(highlights: Sequence[HighlightRecord]) -> str:

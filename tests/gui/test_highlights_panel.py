@@ -130,3 +130,22 @@ def test_legend_boxes_toggle_kinds_in_the_view(pane: Pane) -> None:
     p.highlights_panel.legend["term"].setChecked(True)
     shown = [cursor_text(s.cursor) for s in p.view.highlight_selections()]
     assert set(quotes) <= set(shown)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ({"amount": 2500000, "currency": "USD"}, "2500000 USD"),
+        ({"percent": 3.5}, "3.5%"),
+        ({"low": 10, "high": 20, "unit": "مقاتل"}, "10–20 مقاتل"),
+        ({"year": 2025, "month": 3, "day": 1}, "2025-03-01"),
+        ({"hour": 9, "minute": 5}, "9:05"),
+        (3000, "3000"),
+        (None, ""),
+        ({"amount": 3, "unit": "مراحل", "approx": True}, "3 مراحل approx=True"),
+    ],
+)
+def test_figure_values_read_naturally(value: object, shown: str) -> None:
+    from reader.gui.reading_view import describe_value
+
+    assert describe_value(value) == shown
