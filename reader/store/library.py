@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ from reader.errors import (
     QueryError,
     ReaderError,
     StoreError,
+    StoreLocked,
     StoreReadOnly,
     StoreTooNew,
 )
@@ -174,10 +176,8 @@ class Library:
             if version < schema.SCHEMA_VERSION:
                 raise StoreReadOnly(subject, "the store needs an upgrade but is read-only")
             return
+        self._use_wal(con)
         with self._mapped():
-            mode = con.execute("PRAGMA journal_mode").fetchone()[0]
-            if str(mode).lower() != "wal":
-                con.execute("PRAGMA journal_mode = WAL")
             con.execute("PRAGMA synchronous = NORMAL")
         if version < schema.SCHEMA_VERSION:
             with self._write() as c:
@@ -190,6 +190,26 @@ class Library:
             row = con.execute("SELECT value FROM meta WHERE key = 'stemmer'").fetchone()
         if row is None or row[0] != str(STEMMER_VERSION):
             self._rebuild_stems()
+
+    def _use_wal(self, con: sqlite3.Connection) -> None:
+        """Switch a new store to WAL. The switch needs the file to itself and
+        SQLite does not retry it through busy_timeout, so several programs
+        opening a new store at once retry here, up to the same timeout."""
+        deadline = time.monotonic() + connection.BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                mode = con.execute("PRAGMA journal_mode").fetchone()[0]
+                if str(mode).lower() != "wal":
+                    mode = con.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if str(mode).lower() == "wal":
+                    return
+                error: sqlite3.Error = sqlite3.OperationalError("database is locked")
+            except sqlite3.Error as err:
+                error = err
+            mapped = connection.map_error(error, str(self.path))
+            if not isinstance(mapped, StoreLocked) or time.monotonic() > deadline:
+                raise mapped from None
+            time.sleep(0.01)
 
     def close(self) -> None:
         """Close the connection; further calls raise StoreError. Idempotent."""

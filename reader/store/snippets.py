@@ -9,6 +9,7 @@ are str indices into the original field, end exclusive (DESIGN decision 2).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -38,7 +39,8 @@ def find_hits(fields: Mapping[str, str], terms: Sequence[Term], *,
     """Every match of ``terms`` in ``fields`` as ``(field, start, end)``.
 
     Fields come in reading order (``TEXT_FIELDS``), hits in text order within
-    a field; at most ``MAX_HITS``. ``transform`` (the stemmer) is applied to
+    a field; at most ``MAX_HITS``. A hit ends after the combining marks (and
+    tatweel) that follow its last letter. ``transform`` (the stemmer) is applied to
     whole tokens of both sides; the last token of a prefix term is compared
     as a prefix of the unstemmed text token.
     """
@@ -59,10 +61,18 @@ def find_hits(fields: Mapping[str, str], terms: Sequence[Term], *,
                     spans.add((tokens[i][1], tokens[i + n - 1][2]))
         for fstart, fend in sorted(spans):
             start, end = folded.span(fstart, fend)
+            # A hit takes the marks after its last letter, as find does
+            # (DESIGN decision 3): the reader sees them as part of the letter.
+            while end < len(text) and _is_mark(text[end]):
+                end += 1
             hits.append((name, start, end))
             if len(hits) >= MAX_HITS:
                 return hits
     return hits
+
+
+def _is_mark(ch: str) -> bool:
+    return ch == "\u0640" or unicodedata.category(ch)[0] == "M"
 
 
 def _matches(tokens: list[tuple[str, int, int]], keys: list[str], i: int,

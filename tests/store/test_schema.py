@@ -216,31 +216,35 @@ def test_a_folder_is_not_a_store(tmp_path: Path) -> None:
         Library.open(tmp_path)
 
 
-def test_many_openers_of_a_new_store_at_once(store_path: Path) -> None:
-    """Two imports started together both create-or-open the same new file."""
+def test_many_openers_of_a_new_store_at_once(tmp_path: Path) -> None:
+    """Imports started together all create-or-open the same new file (the
+    switch to WAL and the first migration race each other)."""
     import threading
 
     from reader.store import Article
 
-    errors: list[BaseException] = []
-    start = threading.Barrier(6)
+    for round_ in range(8):
+        path = tmp_path / f"library-{round_}.sqlite3"
+        errors: list[BaseException] = []
+        start = threading.Barrier(6)
 
-    def open_and_add(n: int) -> None:
-        try:
-            start.wait()
-            with Library.open(store_path) as lib:
-                lib.add_article(Article(f"خبر {n}", f"نص الخبر رقم {n}"))
-        except BaseException as err:  # reported below with its type
-            errors.append(err)
+        def open_and_add(n: int, path: Path = path, errors: list[BaseException] = errors,
+                         start: threading.Barrier = start) -> None:
+            try:
+                start.wait()
+                with Library.open(path) as lib:
+                    lib.add_article(Article(f"خبر {n}", f"نص الخبر رقم {n}"))
+            except BaseException as err:  # reported below with its type
+                errors.append(err)
 
-    threads = [threading.Thread(target=open_and_add, args=(n,)) for n in range(6)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
-    with Library.open(store_path) as lib:
-        assert lib.count() == 6
+        threads = [threading.Thread(target=open_and_add, args=(n,)) for n in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+        with Library.open(path) as lib:
+            assert lib.count() == 6
 
 
 def test_migration_waits_for_a_writer_then_reports_locked(
