@@ -71,14 +71,19 @@ _NUM = (
     r"|\d+(?:[,٬]\d{3}(?!\d))*(?:[.٫]\d+|,\d{1,2}(?!\d)|,\d{4,})?)"
 )
 _MASTER = re.compile(
-    r"(?<!\d)(?:"
+    r"(?:"
     r"(?P<ymd>(?P<y1>\d{4})(?P<s1>[-/.])(?P<m1>\d{1,2})(?P=s1)(?P<d1>\d{1,2}))(?![\d])"
     r"|(?P<dmy>(?P<d2>\d{1,2})(?P<s2>[-/.])(?P<m2>\d{1,2})(?P=s2)(?P<y2>\d{4}))(?![\d])"
     r"|(?P<time>(?P<hh>[01]?\d|2[0-4])[:：](?P<mm>[0-5]\d)(?::[0-5]\d)?)(?![\d:])"
     rf"|(?P<range>(?P<ra>{_NUM})\s*[-–—]\s*(?P<rb>{_NUM}))(?![\d]|[-–—/.:,]\d)"
-    rf"|(?P<sign>[-+−]?)(?P<num>{_NUM})"
+    rf"|(?P<num>{_NUM})"
     r")"
 )
+"""Anchored at the start of each run of digits (found by ``_DIGITS``): a
+pattern led by a look-behind would be tried at every character."""
+_DIGITS = re.compile(r"\d+")
+_SIGNS = "-+−"
+
 
 _CLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل",
                       "ولل", "فلل", "وب", "فب", "ول", "فل", "وك", "وبال", "فبال", "وكال",
@@ -157,12 +162,18 @@ _ORDINAL_DAYS = {
     "السابع والعشرين": 27, "الثامن والعشرين": 28, "التاسع والعشرين": 29,
     "الثلاثين": 30, "الحادي والثلاثين": 31,
 }
-_ORDINAL_DATE = re.compile(
-    rf"(?<![^\W\d_])(?:[وفب]{_M})?(?P<day>{_alternation(list(_ORDINAL_DAYS))})\s+"
+_ORDINAL_MONTH = re.compile(
     rf"من\s+(?:شهر\s+)?(?P<m1>{_alternation(list(_MONTHS))})(?![^\W\d_])"
     rf"(?:\s*/\s*(?P<m2>{_alternation(list(_MONTHS))})(?![^\W\d_]))?"
     r"(?:[ \u00a0]*[،,]?[ \u00a0]*(?:عام\s+)?(?P<y>\d{4})(?!\d))?"
 )
+"""``من`` + month: found first (a literal start the regex engine scans for
+fast); the ordinal day before it is checked with ``_ORDINAL_DAY``."""
+_ORDINAL_DAY = re.compile(
+    rf"(?<![^\W\d_])(?:[وفب]{_M})?(?P<day>{_alternation(list(_ORDINAL_DAYS))})\s+\Z"
+)
+
+
 _YEAR_CUES = frozenset(
     "عام العام عامي سنه السنه سنتي منذ مطلع منتصف اواخر اوائل نهايه بدايه صيف ربيع خريف شتاء "
     "خلال حتي الي وفي في ومنذ بعام".split()
@@ -233,14 +244,20 @@ def find_figures(text: str) -> list[Highlight]:
     """
     found: list[Highlight] = []
     skip_until = -1
-    for m in _MASTER.finditer(text):
-        if m.start() < skip_until:
+    for run in _DIGITS.finditer(text):
+        pos = run.start()
+        if pos < skip_until:
             continue
-        code_end = _code_end(text, m)
+        m = _MASTER.match(text, pos)
+        if m is None:  # pragma: no cover - every run of digits is a number
+            continue
+        skip_until = m.end()
+        sign = _sign(text, pos)
+        code_end = _code_end(text, m, sign)
         if code_end is not None:
-            skip_until = code_end
+            skip_until = max(skip_until, code_end)
             continue
-        found.extend(_digit_figures(text, m))
+        found.extend(_digit_figures(text, m, sign))
     found = _propagate(text, _non_overlapping(found))
     taken = [(h.start, h.end) for h in found]
     extra = _ordinal_dates(text, taken)
@@ -252,10 +269,19 @@ def find_figures(text: str) -> list[Highlight]:
 # ------------------------------------------------------------ digit figures
 
 
-def _code_end(text: str, m: re.Match[str]) -> int | None:
+def _sign(text: str, pos: int) -> str:
+    """The sign glued before the digits at ``pos``: only where the sign
+    itself follows white space, an opening bracket or the text's start."""
+    if pos and text[pos - 1] in _SIGNS and (pos == 1 or text[pos - 2].isspace()
+                                             or text[pos - 2] in _OPENERS):
+        return text[pos - 1]
+    return ""
+
+
+def _code_end(text: str, m: re.Match[str], sign: str) -> int | None:
     """Where the code, URL, hashtag or phone number around ``m`` ends, or
     None when ``m`` is a number a reader would call a figure."""
-    start, end = m.start(), m.end()
+    start, end = m.start() - len(sign), m.end()
     before = _GLUED_BEFORE.search(text, max(0, start - 40), start).group()
     after_m = _GLUED_AFTER.match(text, end)
     after = after_m.group()
@@ -272,7 +298,7 @@ def _code_end(text: str, m: re.Match[str]) -> int | None:
     if after and (_LATIN.match(after) or _GLUED_CODE.match(after)):
         return token_end
     digits = "".join(c for c in m.group() if c.isdecimal())
-    lead = text[max(0, start - 1):start] if not m.group("sign") else m.group("sign")
+    lead = sign or text[max(0, start - 1):start]
     if m.group("num") and len(digits) >= 8 and (lead == "+" or digits.startswith("0")):
         return max(token_end, _phone_end(text, end))
     if lead == "+" and _PHONE_GROUPS.match(text, end):
@@ -289,7 +315,7 @@ def _phone_end(text: str, end: int) -> int:
     return end + (tail.end() if tail else 0)
 
 
-def _digit_figures(text: str, m: re.Match[str]) -> list[Highlight]:
+def _digit_figures(text: str, m: re.Match[str], sign: str) -> list[Highlight]:
     if m.group("ymd"):
         return [_date(text, m.start(), m.end(), int(m.group("y1")), int(m.group("m1")),
                       int(m.group("d1")))]
@@ -301,7 +327,7 @@ def _digit_figures(text: str, m: re.Match[str]) -> list[Highlight]:
         return [_fig(text, m.start(), m.end(), "time", {"time": f"{hh:02d}:{mm}"})]
     if m.group("range"):
         return _range(text, m)
-    return [_single(text, m.start("num"), m.end("num"), m.group("sign"))]
+    return [_single(text, m.start("num"), m.end("num"), sign)]
 
 
 def _fig(text: str, start: int, end: int, subtype: str, value: Any) -> Highlight:
@@ -519,13 +545,14 @@ def _date_parts(value: dict[str, Any]) -> dict[str, int]:
 
 def _ordinal_dates(text: str, taken: list[tuple[int, int]]) -> list[Highlight]:
     out = []
-    for m in _ORDINAL_DATE.finditer(text):
-        if _overlaps(m.start("day"), m.end(), taken):
+    for m in _ORDINAL_MONTH.finditer(text):
+        d = _ORDINAL_DAY.search(text, max(0, m.start() - 30), m.start())
+        if d is None or _overlaps(d.start("day"), m.end(), taken):
             continue
-        day = _ORDINAL_DAYS.get(" ".join(fold_word(m.group("day")).split()), 0)
+        day = _ORDINAL_DAYS.get(" ".join(fold_word(d.group("day")).split()), 0)
         month = _MONTHS.get(" ".join(fold_word(m.group("m1")).split()), 0)
         year = int(m.group("y")) if m.group("y") else None
-        out.append(_date(text, m.start("day"), m.end(), year, month, day))
+        out.append(_date(text, d.start("day"), m.end(), year, month, day))
     return out
 
 

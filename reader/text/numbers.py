@@ -165,18 +165,25 @@ def _trie_pattern(words: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict[str, dict]) -> str:
+    def build(node: dict[str, dict], *, top: bool = False) -> str:
         alts = []
         end = "" in node
         for ch, child in sorted(node.items()):
-            if ch:
+            if not ch:
+                continue
+            if top:
+                # One literal per branch at the top, so that the regex engine
+                # can skip the characters no number word starts with.
+                rest = f"[{MARKS}]*" + build(child)
+                alts.extend(re.escape(v) + rest for v in _VARIANTS.get(ch, ch))
+            else:
                 alts.append(_letters(ch) + build(child))
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if end else body
 
-    return build(trie)
+    return build(trie, top=True)
 
 
 _M = f"[{MARKS}]*"
@@ -184,7 +191,7 @@ _M = f"[{MARKS}]*"
 # clitics at every word start was twice as slow), then the clitics before
 # each stem are checked: و or ف (and), then ب ك ل (with, as, for) and/or the
 # article; ل before the article drops its alef (للثلاثة = ل + الثلاثة).
-_STEM = re.compile(f"(?:{_trie_pattern(sorted(_LEXICON))})(?![^\\W\\d_]|[{MARKS}])")
+_STEM = re.compile(f"{_trie_pattern(sorted(_LEXICON))}(?![^\\W\\d_]|[{MARKS}])")
 _PREFIX = re.compile(
     r"(?<![^\W\d_])"
     f"(?:[وف]{_M})?(?:ل{_M}ل{_M}|(?:[بكل]{_M})?(?:[اٱ]ل{_M})?)"
