@@ -564,3 +564,39 @@ def test_hidden_marks_are_exactly_the_marks_after_emoji(qtbot: QtBot, prefix: st
         units[2 * r.start:2 * (r.start + r.length)].decode("utf-16-le")
         for r in block.layout().formats() if r.format.foreground().color().alpha() == 0)
     assert hidden == "".join(DIACRITICS_RE.findall(text))
+
+
+def test_a_store_that_refuses_writes_is_reported_not_raised(
+    qtbot: QtBot, library: Library, store_path: Path
+) -> None:
+    article_id = library.add_article(sample_article()).id
+    library.close()
+    read_only = Library.open(store_path, read_only=True)
+    try:
+        pane = ArticlePane(read_only)
+        qtbot.addWidget(pane)
+        pane.resize(900, 600)
+        pane.show()
+        qtbot.waitExposed(pane)
+        pane.open_article(article_id)
+        pane.view.select_span("body", 2, 7)
+        with qtbot.waitSignal(pane.error_occurred) as signal:
+            assert pane.add_user_highlight_from_selection() is None
+        assert signal.args[0]  # one line naming the store and the cause
+        assert read_only.highlights(article_id, kind="user") == []
+    finally:
+        read_only.close()
+
+
+def test_line_spacing_spreads_the_lines_of_a_paragraph(qtbot: QtBot, library: Library) -> None:
+    p, _ = open_pane(qtbot, library, size=(520, 600))
+    doc = p.view.document()
+    block = doc.findBlock(p.view.offsets.to_qt("body", 0))
+    before = doc.documentLayout().blockBoundingRect(block).height()
+    lines = block.layout().lineCount()
+    line_height = block.layout().lineAt(0).height()
+    assert lines >= 2
+    p.set_line_spacing(160)
+    after = doc.documentLayout().blockBoundingRect(block).height()
+    # Qt adds the spacing between lines: at least half a line more per gap.
+    assert after >= before + 0.5 * line_height * (lines - 1)
