@@ -90,7 +90,6 @@ _CLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فا�
                       "لـ", "بـ"})
 _OPENERS = "([{«\"'“‹‘"
 _LATIN = re.compile(r"[A-Za-z]")
-_GLUED_BEFORE = re.compile(r"\S{0,40}\Z")
 _GLUED_AFTER = re.compile(r"\S*")
 _PERCENT = re.compile(
     rf"[ \u00a0]?[%٪]|\s+(?:في\s+ال|بال|في\s+)(?:م{_M}[ئا]{_M}(?:ئ{_M})?[ةه]|م{_M}ئ{_M}[ةه])"
@@ -149,6 +148,7 @@ _MONTH_AFTER = re.compile(
     rf"(?:\s*/\s*(?P<m2>{_MONTH_ALT})(?![^\W\d_]))?"
     r"(?P<yr>[ \u00a0]*[،,]?[ \u00a0]*(?:عام\s+)?(?<!\d)(?P<y>\d{4})(?!\d)(?P<era>\s?(?:م|هـ|ه)(?![^\W\d_]))?)?"
 )
+_MONTH_LAST_WORDS = frozenset(n.split()[-1] for n in list(_MONTHS) + list(_HIJRI_MONTHS))
 _MONTH_BEFORE = re.compile(
     rf"(?<![^\W\d_])(?P<m1>{_MONTH_ALT})(?:\s*/\s*(?P<m2>{_MONTH_ALT}))?[ \u00a0]*[،,]?[ \u00a0]*\Z"
 )
@@ -261,8 +261,9 @@ def find_figures(text: str) -> list[Highlight]:
     found = _propagate(text, _non_overlapping(found))
     taken = [(h.start, h.end) for h in found]
     extra = _ordinal_dates(text, taken)
-    taken += [(h.start, h.end) for h in extra]
-    words = _word_figures(text, sorted(taken))
+    if extra:
+        taken = sorted(taken + [(h.start, h.end) for h in extra])
+    words = _word_figures(text, taken)
     return sorted(found + extra + words, key=lambda h: h.start)
 
 
@@ -282,7 +283,15 @@ def _code_end(text: str, m: re.Match[str], sign: str) -> int | None:
     """Where the code, URL, hashtag or phone number around ``m`` ends, or
     None when ``m`` is a number a reader would call a figure."""
     start, end = m.start() - len(sign), m.end()
-    before = _GLUED_BEFORE.search(text, max(0, start - 40), start).group()
+    if ((not start or text[start - 1] in _SPACE_OR_OPENER)
+            and (end == len(text) or text[end] in _PLAIN_AFTER) and not sign):
+        digits = m.group()
+        if len(digits) < 8 or not digits.isdecimal() or digits[0] not in "0٠۰":
+            return None
+    i, low = start, max(0, start - 40)
+    while i > low and not text[i - 1].isspace():
+        i -= 1
+    before = text[i:start]
     after_m = _GLUED_AFTER.match(text, end)
     after = after_m.group()
     token_end = after_m.end()
@@ -306,6 +315,8 @@ def _code_end(text: str, m: re.Match[str], sign: str) -> int | None:
     return None
 
 
+_SPACE_OR_OPENER = frozenset(" \t\n\r\u00a0" + _OPENERS)
+_PLAIN_AFTER = frozenset(" \t\n\r\u00a0)]}»\"'”’،؛!؟?%٪")
 _GLUED_CODE = re.compile(r"[.,٫٬:/\-_]\d|[-_][^\W\d_]")
 _PHONE_GROUPS = re.compile(r"[ \-]\d{2,}[ \-]\d{2,}")
 
@@ -391,6 +402,9 @@ def _single(text: str, start: int, end: int, sign: str) -> Highlight:
     is_int = isinstance(value, int) and not sign and raw.isdecimal()
     prev = word_before(text, start)
 
+    nxt = text[end:end + 2].lstrip(" \u00a0")[:1]
+    if not nxt or not (nxt.isalpha() or nxt in "%٪" or nxt in _CURRENCY_SIGNS):
+        return _plain(text, start, end, raw, value, is_int, prev)
     pct = _PERCENT.match(text, end)
     if pct is None and _PERCENT_BEFORE.search(text, max(0, start - 2), start):
         return _fig(text, start - 1, end, "percent", {"percent": value})
@@ -418,7 +432,7 @@ def _single(text: str, start: int, end: int, sign: str) -> Highlight:
         if month is not None:
             return _month_date(text, start, month, value)
     if is_int and 1000 <= value <= 2100 and len(raw) == 4 and scale is None:
-        before = _MONTH_BEFORE.search(text, max(0, start - 40), start)
+        before = _month_before(text, start)
         if before is not None:
             return _date(text, before.start(), end, value, _month_number(before), None)
 
@@ -436,6 +450,23 @@ def _single(text: str, start: int, end: int, sign: str) -> Highlight:
         if unit and not (is_int and 1900 <= value <= 2100 and prev in _YEAR_CUES):
             return _fig(text, start, end, "count",
                         {"amount": value, "unit": _MARKS_OUT.sub("", words.group(1))})
+    return _plain(text, start, end, raw, value, is_int and scale is None, prev)
+
+
+def _plain(text: str, start: int, end: int, raw: str, value: int | float, is_int: bool,
+           prev: str) -> Highlight:
+    """A number with no unit, currency or percent after it: a time after
+    الساعة, a year, or bare digits."""
+    sign_before = text[max(0, start - 2):start].strip()
+    if sign_before and sign_before[-1] in _CURRENCY_SIGNS:
+        return _fig(text, start, end, "money",
+                    {"amount": value, "currency": _CURRENCY_SIGNS[sign_before[-1]]})
+    if _PERCENT_BEFORE.search(text, max(0, start - 2), start):
+        return _fig(text, start - 1, end, "percent", {"percent": value})
+    if is_int and len(raw) == 4:
+        month = _month_before(text, start)
+        if month is not None:
+            return _date(text, month.start(), end, value, _month_number(month), None)
     if is_int:
         if prev in _TIME_CUES and value <= 24:
             nxt = _NEXT_WORDS.match(text, end)
@@ -453,6 +484,14 @@ def _single(text: str, start: int, end: int, sign: str) -> Highlight:
 
 _MARKS_OUT = re.compile(f"[{MARKS}]")
 _YEAR_NEXT = re.compile(r"\s*\d{4}(?!\d)")
+
+
+def _month_before(text: str, start: int) -> re.Match[str] | None:
+    """The month name (or two, ``مايو/أيار``) right before a year at ``start``."""
+    words = re.split(r"[\s/،,]+", fold_word(text[max(0, start - 12):start]))
+    if not _MONTH_LAST_WORDS.intersection(words):
+        return None
+    return _MONTH_BEFORE.search(text, max(0, start - 40), start)
 
 
 def _in_parens(text: str, start: int, end: int) -> bool:
@@ -557,7 +596,9 @@ def _ordinal_dates(text: str, taken: list[tuple[int, int]]) -> list[Highlight]:
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    """Whether [start, end) overlaps one of ``spans`` (sorted, disjoint)."""
+    k = bisect.bisect_left(spans, (end, -1))
+    return bool(k) and spans[k - 1][1] > start
 
 
 def _word_figures(text: str, taken: list[tuple[int, int]]) -> list[Highlight]:

@@ -72,13 +72,15 @@ def parse_digits(s: str) -> int | float:
     (``1.000.000``). Returns an int when there is no fractional part.
     Raises ValueError when ``s`` holds no digit.
     """
+    if s.isdecimal():
+        return int(s)
     s = s.replace("٫", ".")
     if s.count(".") >= 2:
         s = s.replace(".", "")
     elif "," in s and "." not in s and not re.search(r",\d{3}(?!\d)", s):
         s = s.replace(",", ".")
     s = _DIGIT_GROUP.sub("", s)
-    digits = "".join(str(int(c)) if c.isdecimal() else c for c in s)
+    digits = s  # int() and float() read the digits of every script
     if "." in digits:
         whole, _, frac = digits.partition(".")
         if not frac.strip("0"):
@@ -228,10 +230,13 @@ def _tokens(text: str) -> list[_Token]:
     out = []
     for m in _STEM.finditer(text):
         start, end = m.span()
-        pre_m = _PREFIX.search(text, max(0, start - 10), start)
-        if pre_m is None:
-            continue
-        pre = fold_word(pre_m.group())
+        if start and (text[start - 1].isalpha() or _MARKS_RE.match(text, start - 1)):
+            pre_m = _PREFIX.search(text, max(0, start - 10), start)
+            if pre_m is None:
+                continue
+            pre, start = fold_word(pre_m.group()), pre_m.start()
+        else:
+            pre = ""
         stem = fold_word(m.group())
         if pre + stem in _NOT_NUMBERS:
             continue
@@ -243,20 +248,28 @@ def _tokens(text: str) -> list[_Token]:
         article = rest.endswith(("ال", "لل"))
         if article:
             rest = rest[:-2]
-        out.append(_Token(pre_m.start(), end, kind, value, waw, article, bool(rest)))
+        out.append(_Token(start, end, kind, value, waw, article, bool(rest)))
     return out
 
 
 _GAP = re.compile(r"[ \t\u00a0]{1,3}")
-_WORD_BEFORE = re.compile(r"([^\W\d_][^\s]*)\s+$")
 _WORD_AFTER = re.compile(r"\s+([^\W\d_][^\s]*)")
 
 
 def word_before(text: str, start: int) -> str:
     """The folded word that ends right before ``start`` (white space between),
     "" when there is none (punctuation or digits in between)."""
-    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    return fold_word(m.group(1)) if m else ""
+    i = start
+    low = max(0, start - 40)
+    while i > low and text[i - 1].isspace():
+        i -= 1
+    if i == start:
+        return ""
+    j = i
+    while j > low and not text[j - 1].isspace():
+        j -= 1
+    word = text[j:i]
+    return fold_word(word) if word[:1].isalpha() else ""
 
 
 def word_after(text: str, end: int) -> str:
