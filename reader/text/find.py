@@ -240,19 +240,18 @@ def _to_matches(text: str, folded: Folded, fstarts_: list[int], fends: list[int]
     inside one ligature map to the same original character)."""
     if not fstarts_:
         return []
-    pf, po, widths = folded.fstarts, folded.ostarts, folded.widths
+    pf, shifts = folded.fstarts, folded.shifts
     if len(pf) == 1:
         starts, ends = fstarts_, list(fends)
-    elif not any(widths):
+    elif shifts:
         # Only dropped characters: each piece shifts by a constant, so the
         # map runs as C-level map() calls rather than a Python loop per hit.
-        shift = [0, *map(sub, po, pf)]  # indexed by bisect_right
         ks = list(map(partial(bisect_right, pf), fstarts_))
-        starts = list(map(add, fstarts_, map(shift.__getitem__, ks)))
+        starts = list(map(add, fstarts_, map(shifts.__getitem__, ks)))
         ends = list(map(add, starts, map(sub, fends, fstarts_)))
         # A hit that runs past its piece (over a dropped character) ends later.
-        nxt = [*pf, len(folded.text) + 1]  # indexed by bisect_right
-        for i in compress(range(len(ks)), map(gt, fends, map(nxt.__getitem__, ks))):
+        nexts = [*pf, len(folded.text) + 1]  # where the piece after ks starts
+        for i in compress(range(len(ks)), map(gt, fends, map(nexts.__getitem__, ks))):
             ends[i] = folded.span(fstarts_[i], fends[i])[1]
     else:
         return _to_matches_slow(text, folded, fstarts_, fends)

@@ -32,6 +32,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from operator import sub
 
 TATWEEL = "\u0640"
 HAMZA_ABOVE = "\u0654"
@@ -225,6 +226,11 @@ class Folded:
     marks: frozenset[str] = field(default=frozenset(), repr=False)
     """The combining marks and tatweel that occur in the original (find widens
     hits over them)."""
+    shifts: Sequence[int] = field(default=(), repr=False)
+    """When no piece has a width (only dropped and 1:1 characters, the common
+    case): ``shifts[bisect_right(fstarts, i)]`` is original minus folded
+    index at folded ``i``, so find maps hits with C-level ``map`` calls.
+    Empty otherwise."""
 
     def char_span(self, i: int) -> tuple[int, int]:
         """The original span that produced folded character ``i`` (0 <= i < len)."""
@@ -312,7 +318,8 @@ def _build(text: str, diacritics: bool, hamza: bool, want_map: bool) -> Folded:
     if not want_map:
         return Folded(folded, len(text), (), (), ())
     marks = frozenset(ch for ch in candidates if is_mark(ch))
-    return Folded(folded, len(text), fstarts, ostarts, widths, marks)
+    shifts = () if any(widths) else [0, *map(sub, ostarts, fstarts)]
+    return Folded(folded, len(text), fstarts, ostarts, widths, marks, shifts)
 
 
 @lru_cache(maxsize=8)
