@@ -1,0 +1,307 @@
+"""The article list as a lazy table model over the store (DESIGN decision 7).
+
+The model never holds more than the rows the view has asked for: it starts
+with one page and ``fetchMore`` adds a page each time the view scrolls near
+the end, so a store of 100,000 articles opens like one of ten. Sorting and
+the filter are the store's (``Library.rows``): a sort or a new filter resets
+the model to its first page. Titles and sources are shown isolated with
+FSI…PDI (``reader.text.bidi.isolate``), so a title holding U+202E cannot
+reorder the rest of its row or the window title.
+
+A second mode shows library search results (``set_search_results``): the
+hits replace the list until ``clear_search_results``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from reader.errors import ReaderError
+from reader.store.library import ArticleRow, Library, SearchHit
+from reader.text.bidi import isolate
+
+PAGE_SIZE = 200
+"""Rows fetched per page: a few screens' worth, one cheap indexed query."""
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+"""``data(index, ID_ROLE)``: the article id of the row (any column)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One list column: its key in ``Library.rows(sort=)`` and its header."""
+
+    key: str
+    sort: str
+    header: str
+
+
+# Headers are marked for lupdate here and translated when shown, so a
+# language switch needs no rebuild of this table.
+COLUMNS: tuple[Column, ...] = (
+    Column("title", "title", QT_TRANSLATE_NOOP("LibraryModel", "Title")),
+    Column("source", "source", QT_TRANSLATE_NOOP("LibraryModel", "Source")),
+    Column("date", "published", QT_TRANSLATE_NOOP("LibraryModel", "Date")),
+    Column("quotes", "quotes", QT_TRANSLATE_NOOP("LibraryModel", "Quotes")),
+    Column("figures", "figures", QT_TRANSLATE_NOOP("LibraryModel", "Figures")),
+    Column("read", "read", QT_TRANSLATE_NOOP("LibraryModel", "Read")),
+    Column("starred", "starred", QT_TRANSLATE_NOOP("LibraryModel", "Starred")),
+)
+COLUMN_INDEX: dict[str, int] = {c.key: i for i, c in enumerate(COLUMNS)}
+
+UNREAD_MARK = "\u25cf"  # ● an unread article
+STAR_MARK = "\u2605"  # ★
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LibraryModel", text)
+
+
+class LibraryModel(QAbstractTableModel):
+    """Rows of ``library.rows(...)``, loaded a page at a time.
+
+    ``article_id(row)`` and ``row_of(article_id)`` map between rows and ids
+    (``row_of`` only finds rows already loaded). In search mode
+    (``set_search_results``) the rows are the hits, in rank order, and the
+    quote and figure counts are not shown.
+    """
+
+    def __init__(self, library: Library, parent: Any = None, *,
+                 page_size: int = PAGE_SIZE) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._page = page_size
+        self._sort = "published"
+        self._descending = True
+        self._filter = ""
+        self._rows: list[ArticleRow] = []
+        self._total = 0
+        self._hits: list[SearchHit] | None = None
+        self._load(self._page)
+
+    # -- state ----------------------------------------------------------------
+
+    @property
+    def filter_text(self) -> str:
+        return self._filter
+
+    @property
+    def total(self) -> int:
+        """How many rows the list has in all (loaded or not)."""
+        return self._total
+
+    @property
+    def searching(self) -> bool:
+        return self._hits is not None
+
+    def sort_key(self) -> tuple[str, bool]:
+        """``(store sort name, descending)``."""
+        return self._sort, self._descending
+
+    def article_id(self, row: int) -> int:
+        return self._rows[row].id
+
+    def row_data(self, row: int) -> ArticleRow:
+        return self._rows[row]
+
+    def search_hit(self, row: int) -> SearchHit | None:
+        """The search hit shown in ``row`` (search mode), else None."""
+        if self._hits is None or not 0 <= row < len(self._hits):
+            return None
+        return self._hits[row]
+
+    def row_of(self, article_id: int) -> int:
+        """The loaded row showing ``article_id``, or -1."""
+        for i, r in enumerate(self._rows):
+            if r.id == article_id:
+                return i
+        return -1
+
+    # -- changes ------------------------------------------------------------
+
+    def set_filter(self, text: str) -> None:
+        """Keep rows whose title or source contains ``text``, folded as find
+        folds (a query without hamza finds أعلن); back to the first page."""
+        if text == self._filter and not self.searching:
+            return
+        self._filter = text
+        self._hits = None
+        self._reset(self._page)
+
+    def refresh(self) -> None:
+        """Reload from the store (another process or thread changed it),
+        keeping as many rows loaded as before."""
+        if self._hits is not None:
+            ids = self._library.ids([h.id for h in self._hits])
+            kept = set(ids)
+            self.beginResetModel()
+            self._hits = [h for h in self._hits if h.id in kept]
+            self._rows = [r for r in self._rows if r.id in kept]
+            self._total = len(self._rows)
+            self.endResetModel()
+            return
+        self._reset(max(len(self._rows), self._page))
+
+    def set_search_results(self, hits: list[SearchHit]) -> None:
+        """Show ``hits`` (best first) instead of the list."""
+        self.beginResetModel()
+        self._hits = list(hits)
+        self._rows = [ArticleRow(h.id, h.title, h.source, h.published, "", -1, -1,
+                                 False, False) for h in hits]
+        self._fill_states()
+        self._total = len(self._rows)
+        self.endResetModel()
+
+    def clear_search_results(self) -> None:
+        """Back to the (filtered) list."""
+        if self._hits is None:
+            return
+        self._hits = None
+        self._reset(self._page)
+
+    def update_state(self, article_id: int, *, read: bool | None = None,
+                     starred: bool | None = None) -> None:
+        """Show a new read/starred state for a loaded row (after the window
+        wrote it to the store), without reloading."""
+        row = self.row_of(article_id)
+        if row < 0:
+            return
+        r = self._rows[row]
+        self._rows[row] = replace(r, read=r.read if read is None else read,
+                                  starred=r.starred if starred is None else starred)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def retranslate(self) -> None:
+        """Headers and tooltips in the language just installed."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+
+    def _fill_states(self) -> None:
+        for i, r in enumerate(self._rows):
+            try:
+                a = self._library.get(r.id)
+            except ReaderError:  # deleted meanwhile: shown as unread, unstarred
+                continue
+            self._rows[i] = replace(r, read=a.read, starred=a.starred)
+
+    def _reset(self, count: int) -> None:
+        self.beginResetModel()
+        self._load(count)
+        self.endResetModel()
+
+    def _load(self, count: int) -> None:
+        self._total = self._library.count(filter_text=self._filter)
+        self._rows = self._library.rows(offset=0, limit=count, sort=self._sort,
+                                        descending=self._descending,
+                                        filter_text=self._filter)
+
+    # -- Qt model API ---------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        return not parent.isValid() and self._hits is None and len(self._rows) < self._total
+
+    def fetchMore(self, parent: _Index) -> None:
+        if not self.canFetchMore(parent):
+            return
+        more = self._library.rows(offset=len(self._rows), limit=self._page, sort=self._sort,
+                                  descending=self._descending, filter_text=self._filter)
+        if not more:
+            # Articles were deleted elsewhere; the next refresh catches up.
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+        self._total = max(self._total, len(self._rows))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS) or self._hits is not None:
+            return
+        key = COLUMNS[column].sort
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._sort, self._descending):
+            return
+        self._sort, self._descending = key, descending
+        self._reset(max(len(self._rows), self._page))
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _tr(COLUMNS[section].header)
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
+            Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        key = COLUMNS[index.column()].key
+        if role == ID_ROLE:
+            return r.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, key)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(r, key, index.row())
+        if role == Qt.ItemDataRole.FontRole and key == "title" and not r.read:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and key not in ("title", "source"):
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def _display(self, r: ArticleRow, key: str) -> str:
+        if key == "title":
+            return isolate(r.title or _tr("(untitled)"))
+        if key == "source":
+            return isolate(r.source)
+        if key == "date":
+            return r.published[:10]
+        if key == "quotes":
+            return "" if r.quotes < 0 else str(r.quotes)
+        if key == "figures":
+            return "" if r.figures < 0 else str(r.figures)
+        if key == "read":
+            return "" if r.read else UNREAD_MARK
+        return STAR_MARK if r.starred else ""
+
+    def _tooltip(self, r: ArticleRow, key: str, row: int) -> str | None:
+        if key == "title":
+            hit = self.search_hit(row)
+            if hit is not None and hit.snippet:
+                return isolate(r.title) + "\n" + isolate(hit.snippet)
+            return isolate(r.title) if r.title else None
+        if key == "read":
+            return _tr("Read") if r.read else _tr("Unread")
+        if key == "starred":
+            return _tr("Starred") if r.starred else None
+        return None

@@ -1,0 +1,911 @@
+"""The main window: the article list beside the article pane (issue 4).
+
+The list (``LibraryModel`` in a ``QTableView`` under a filter box) and the
+``ArticlePane`` sit in a splitter; an Arabic interface mirrors it, list on the
+right. Menus, a toolbar with the library search box, and a status bar with
+the article count and import progress. Imports (menus or files dropped on the
+window) and exports run off the GUI thread (``reader.gui.workers``). The
+window polls ``Library.data_version()`` so an import made elsewhere (the CLI)
+appears in the list.
+
+Settings (``QSettings``) keep the window state only: geometry, splitter,
+last article, and the view preferences. Reading position, read and starred
+live in the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from contextlib import suppress
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.errors import ReaderError
+from reader.gui import i18n, workers
+from reader.gui.article_pane import ArticlePane
+from reader.gui.dialogs import ExportDialog, Preferences, PreferencesDialog
+from reader.gui.library_model import COLUMN_INDEX, LibraryModel
+from reader.gui.workers import Task
+from reader.links import article_link
+from reader.resources import resource_path
+from reader.store.library import Library
+from reader.text.bidi import isolate
+
+POLL_MS = 2000
+"""How often the window asks the store whether another connection wrote."""
+
+FILTER_DELAY_MS = 200
+
+APP_NAME = "rtl-reader"
+
+HIGHLIGHT_KINDS = ("quotation", "term", "figure", "user")
+
+_THEMES = ("light", "dark", "sepia")
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(resource_path("icons", "rtl-reader.svg")))
+
+
+class MainWindow(QMainWindow):
+    """The app's window over an open ``library``.
+
+    ``settings`` None keeps nothing between runs (screenshots). ``notify`` and
+    ``confirm`` show a message and ask a yes/no question (``title, text``);
+    tests replace them so no modal dialog blocks. ``tasks`` are the background
+    jobs still running.
+    """
+
+    def __init__(self, library: Library, *, settings: QSettings | None = None,
+                 poll_ms: int = POLL_MS, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.settings = settings
+        self.tasks: list[Task] = []
+        self.notify: Callable[[str, str], None] = self._message_box
+        self.confirm: Callable[[str, str], bool] = self._question_box
+        self._search_query = ""
+        self._opening = False
+        self._prefs = self._load_preferences()
+
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.setMinimumSize(320, 240)
+
+        self.model = LibraryModel(library, self)
+        self.list_view = QTableView(self)
+        self.list_view.setObjectName("articleList")
+        self.list_view.setModel(self.model)
+        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setSortingEnabled(True)
+        self.list_view.sortByColumn(COLUMN_INDEX["date"], Qt.SortOrder.DescendingOrder)
+        self.list_view.verticalHeader().hide()
+        self.list_view.setWordWrap(False)
+        self.list_view.setShowGrid(False)
+        self.list_view.setAlternatingRowColors(True)
+        header = self.list_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COLUMN_INDEX["title"], QHeaderView.ResizeMode.Stretch)
+        for key in ("quotes", "figures", "read", "starred"):
+            header.setSectionResizeMode(COLUMN_INDEX[key],
+                                        QHeaderView.ResizeMode.ResizeToContents)
+        self.list_view.setColumnWidth(COLUMN_INDEX["source"], 110)
+        self.list_view.setColumnWidth(COLUMN_INDEX["date"], 90)
+        self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("filter")
+        self.filter_edit.setClearButtonEnabled(True)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self._apply_filter)
+        self.filter_edit.textChanged.connect(self._filter_timer.start)
+
+        self.list_panel = QWidget(self)
+        left = QVBoxLayout(self.list_panel)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.setSpacing(2)
+        left.addWidget(self.filter_edit)
+        left.addWidget(self.list_view, 1)
+
+        self.pane = ArticlePane(library, self)
+        self.pane.error_occurred.connect(self._on_store_error)
+        self.pane.highlights_panel.role_visibility_changed.connect(self._on_role_visibility)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.list_panel)
+        self.splitter.addWidget(self.pane)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([420, 860])
+        self.setCentralWidget(self.splitter)
+
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("librarySearch")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMaximumWidth(320)
+        self.search_edit.returnPressed.connect(self._on_search_entered)
+        self.search_edit.textChanged.connect(self._on_search_text_changed)
+
+        self.count_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(200)
+        self.progress.hide()
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel_tasks)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+        self.statusBar().addPermanentWidget(self.count_label)
+
+        self.actions: dict[str, QAction] = {}
+        self.menus: dict[str, QMenu] = {}
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._take_over_shortcuts()
+        self.retranslate_ui()
+        self._apply_preferences(self._prefs)
+
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(300)
+        self._refresh_timer.timeout.connect(self.refresh_list)
+        self._data_version = library.data_version()
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(poll_ms)
+        self.poll_timer.timeout.connect(self.poll_store)
+        if poll_ms > 0:
+            self.poll_timer.start()
+
+        self.restore_state()
+        self._update_article_actions()
+
+    # -- building -------------------------------------------------------------
+
+    def _action(self, name: str, slot: Callable[..., object], *,
+                keys: Sequence[QKeySequence | QKeySequence.StandardKey | str] = (),
+                checkable: bool = False) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if keys:
+            action.setShortcuts([k if isinstance(k, QKeySequence) else QKeySequence(k)
+                                 for k in keys])
+        action.setCheckable(checkable)
+        (action.toggled if checkable else action.triggered).connect(slot)
+        self.addAction(action)
+        self.actions[name] = action
+        return action
+
+    def _build_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        a = self._action
+        a("import_files", self.import_files_dialog, keys=[std.Open])
+        a("import_folder", self.import_folder_dialog)
+        a("import_url", self.import_url_dialog, keys=["Ctrl+L"])
+        a("export", self.export_dialog, keys=["Ctrl+E"])
+        a("quit", self.close, keys=[std.Quit])
+        a("find", lambda: self.pane.show_find_bar(), keys=[std.Find])
+        a("search_library", self.focus_search, keys=["Ctrl+Shift+F"])
+        a("copy", self.copy, keys=[std.Copy])
+        a("preferences", self.preferences_dialog, keys=[std.Preferences])
+        a("zoom_in", self.pane.zoom_in, keys=[std.ZoomIn, "Ctrl+="])
+        a("zoom_out", self.pane.zoom_out, keys=[std.ZoomOut])
+        a("zoom_reset", self.pane.zoom_reset, keys=["Ctrl+0"])
+        themes = QActionGroup(self)
+        for name in _THEMES:
+            action = a(f"theme_{name}", partial(self._on_theme_action, name), checkable=True)
+            themes.addAction(action)
+        a("justified", self._on_justified, checkable=True)
+        a("diacritics", self._on_diacritics, checkable=True)
+        for kind in HIGHLIGHT_KINDS:
+            action = a(f"show_{kind}", partial(self._on_kind_action, kind), checkable=True)
+            action.setChecked(True)
+        languages = QActionGroup(self)
+        for code, name in i18n.LANGUAGES.items():
+            action = a(f"language_{code}", partial(self._on_language_action, code),
+                       checkable=True)
+            action.setText(name)
+            languages.addAction(action)
+        a("read", self._on_read_action, keys=["Ctrl+R"], checkable=True)
+        a("star", self._on_star_action, keys=["Ctrl+D"], checkable=True)
+        a("highlight", lambda: self.pane.add_user_highlight_from_selection(), keys=["Ctrl+H"])
+        a("delete", self.delete_current, keys=[std.Delete])
+        a("clear_search", self.clear_search)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        layout = {
+            "file": ["import_files", "import_folder", "import_url", None, "export", None,
+                     "quit"],
+            "edit": ["find", "search_library", "copy", None, "preferences"],
+            "view": ["zoom_in", "zoom_out", "zoom_reset", None, "@theme", "justified",
+                     "diacritics", "@highlights", None, "@language"],
+            "article": ["read", "star", "highlight", None, "delete"],
+        }
+        subs = {
+            "theme": [f"theme_{t}" for t in _THEMES],
+            "highlights": [f"show_{k}" for k in HIGHLIGHT_KINDS],
+            "language": [f"language_{c}" for c in i18n.LANGUAGES],
+        }
+        for name, entries in layout.items():
+            menu = bar.addMenu("")
+            self.menus[name] = menu
+            for entry in entries:
+                if entry is None:
+                    menu.addSeparator()
+                elif entry.startswith("@"):
+                    sub = menu.addMenu("")
+                    self.menus[entry[1:]] = sub
+                    for action_name in subs[entry[1:]]:
+                        sub.addAction(self.actions[action_name])
+                else:
+                    menu.addAction(self.actions[entry])
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for name in ("import_files", "export", None, "star", "find"):
+            if name is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(self.actions[name])
+        spacer = QWidget(self.toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addWidget(self.search_edit)
+        self.addToolBar(self.toolbar)
+
+    def _take_over_shortcuts(self) -> None:
+        """The window's actions own the keys the pane also binds (Ctrl+F, Ctrl+H,
+        zoom): two enabled shortcuts on one key are ambiguous and neither fires,
+        so the pane's copies are switched off; the actions call the same slots."""
+        mine = {seq.toString() for action in self.actions.values()
+                for seq in action.shortcuts()}
+        for shortcut in getattr(self.pane, "shortcuts", []):
+            if shortcut.key().toString() in mine:
+                shortcut.setEnabled(False)
+
+    def retranslate_ui(self) -> None:
+        """Every visible string in the current language (also on LanguageChange)."""
+        texts = {
+            "import_files": self.tr("Import &files…"),
+            "import_folder": self.tr("Import f&older…"),
+            "import_url": self.tr("Import &web address…"),
+            "export": self.tr("&Export highlights…"),
+            "quit": self.tr("&Quit"),
+            "find": self.tr("&Find in article"),
+            "search_library": self.tr("&Search library"),
+            "copy": self.tr("&Copy"),
+            "preferences": self.tr("&Preferences…"),
+            "zoom_in": self.tr("Zoom &in"),
+            "zoom_out": self.tr("Zoom &out"),
+            "zoom_reset": self.tr("&Normal size"),
+            "theme_light": self.tr("Light"),
+            "theme_dark": self.tr("Dark"),
+            "theme_sepia": self.tr("Sepia"),
+            "justified": self.tr("&Justify paragraphs"),
+            "diacritics": self.tr("Show &diacritics"),
+            "show_quotation": self.tr("Quotations"),
+            "show_term": self.tr("Terms in quotation marks"),
+            "show_figure": self.tr("Figures"),
+            "show_user": self.tr("My highlights"),
+            "read": self.tr("Mark as &read"),
+            "star": self.tr("S&tar"),
+            "highlight": self.tr("&Highlight selection"),
+            "delete": self.tr("&Delete article"),
+            "clear_search": self.tr("Clear search"),
+        }
+        for name, text in texts.items():
+            self.actions[name].setText(text)
+        menus = {
+            "file": self.tr("&File"), "edit": self.tr("&Edit"), "view": self.tr("&View"),
+            "article": self.tr("&Article"), "theme": self.tr("&Theme"),
+            "highlights": self.tr("&Highlights"), "language": self.tr("&Language"),
+        }
+        for name, text in menus.items():
+            self.menus[name].setTitle(text)
+        self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter titles and sources"))
+        self.search_edit.setPlaceholderText(self.tr("Search library (Ctrl+Shift+F)"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.model.retranslate()
+        self._update_count()
+        self._update_title()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # -- opening articles ---------------------------------------------------------
+
+    def current_article_id(self) -> int | None:
+        return self.pane.current_article_id()
+
+    def open_article(self, article_id: int, at: int | None = None, *,
+                     find: str = "") -> bool:
+        """Show ``article_id`` (scrolled to body index ``at``; the stored position
+        when None), select its row when loaded, mark it read. A non-empty
+        ``find`` opens the find bar with it. False (and a status message) for
+        an unknown id."""
+        try:
+            self.pane.open_article(article_id, at)
+        except ReaderError as err:
+            self.statusBar().showMessage(err.line(), 8000)
+            return False
+        self._select_row_of(article_id)
+        try:
+            if not self._row_state(article_id)[0]:
+                self.library.set_read(article_id, True)
+                self.model.update_state(article_id, read=True)
+        except ReaderError as err:
+            self._on_store_error(err.line())
+        if find:
+            self.pane.show_find_bar(find)
+        self._update_title()
+        self._update_article_actions()
+        return True
+
+    def _row_state(self, article_id: int) -> tuple[bool, bool]:
+        """(read, starred) of ``article_id``: from the list when loaded, else the store."""
+        row = self.model.row_of(article_id)
+        if row >= 0 and not self.model.searching:
+            r = self.model.row_data(row)
+            return r.read, r.starred
+        a = self.library.get(article_id)
+        return a.read, a.starred
+
+    def _select_row_of(self, article_id: int) -> None:
+        row = self.model.row_of(article_id)
+        selection = self.list_view.selectionModel()
+        self._opening = True
+        try:
+            if row < 0:
+                selection.clearSelection()
+                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+                return
+            index = self.model.index(row, 0)
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect |
+                                      QItemSelectionModel.SelectionFlag.Rows)
+            self.list_view.scrollTo(index)
+        finally:
+            self._opening = False
+
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._opening or not current.isValid():
+            return
+        row = current.row()
+        article_id = self.model.article_id(row)
+        hit = self.model.search_hit(row)
+        if hit is not None and hit.hits:
+            field, start, end = hit.hits[0]
+            if self.open_article(article_id, start if field == "body" else 0):
+                article = self.pane.view.article
+                word = article.field_text(field)[start:end] if article is not None else ""
+                if word:
+                    self.pane.show_find_bar(word)
+            return
+        if article_id != self.current_article_id():
+            self.open_article(article_id)
+
+    # -- list ------------------------------------------------------------------
+
+    def _apply_filter(self) -> None:
+        if self.model.searching:
+            self._leave_search()
+        self.model.set_filter(self.filter_edit.text())
+        self._after_reset()
+
+    def refresh_list(self) -> None:
+        """Reload the list from the store, keeping the open article selected."""
+        self.model.refresh()
+        self._after_reset()
+        current = self.current_article_id()
+        if current is not None and not self.library.ids([current]):
+            self.pane.clear()
+            self._update_title()
+            self._update_article_actions()
+
+    def poll_store(self) -> None:
+        """Refresh when another connection committed since the last look."""
+        try:
+            version = self.library.data_version()
+        except ReaderError:
+            return
+        if version != self._data_version:
+            self._data_version = version
+            self.refresh_list()
+
+    def _after_reset(self) -> None:
+        current = self.current_article_id()
+        if current is not None:
+            self._select_row_of(current)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        if self.model.searching:
+            text = self.tr("%n result(s)", "", self.model.total)
+        else:
+            shown = self.model.total
+            total = self.library.count() if self.model.filter_text else shown
+            text = self.tr("%n article(s)", "", total)
+            if self.model.filter_text:
+                text = self.tr("{shown} of {total}").format(shown=shown, total=text)
+        self.count_label.setText(text)
+
+    def _update_title(self) -> None:
+        article = self.pane.view.article if self.current_article_id() is not None else None
+        if article is None:
+            self.setWindowTitle(APP_NAME)
+        else:
+            title = article.title or self.tr("(untitled)")
+            self.setWindowTitle(f"{isolate(title)} \u2014 {APP_NAME}")
+
+    # -- library search ---------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def search_library(self, query: str) -> int:
+        """Show the articles matching ``query`` instead of the list and open the
+        first at its first hit with the find bar filled; an empty query
+        clears. Returns the number of hits (-1 for a malformed query)."""
+        query = query.strip()
+        if not query:
+            self.clear_search()
+            return 0
+        try:
+            hits = self.library.search(query, limit=500)
+        except ReaderError as err:
+            self.statusBar().showMessage(err.line(), 8000)
+            return -1
+        self._search_query = query
+        if self.search_edit.text().strip() != query:
+            self.search_edit.setText(query)
+        self.model.set_search_results(hits)
+        self._update_count()
+        if hits:
+            self.list_view.selectionModel().setCurrentIndex(
+                self.model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect |
+                QItemSelectionModel.SelectionFlag.Rows)
+        else:
+            self.statusBar().showMessage(self.tr("No article matches."), 5000)
+        return len(hits)
+
+    def clear_search(self) -> None:
+        """Back to the whole (filtered) list."""
+        if self.search_edit.text():
+            self.search_edit.blockSignals(True)
+            self.search_edit.clear()
+            self.search_edit.blockSignals(False)
+        self._leave_search()
+
+    def _leave_search(self) -> None:
+        self._search_query = ""
+        if self.model.searching:
+            self.model.clear_search_results()
+            self._after_reset()
+
+    def _on_search_entered(self) -> None:
+        self.search_library(self.search_edit.text())
+
+    def _on_search_text_changed(self, text: str) -> None:
+        if not text.strip() and self.model.searching:
+            self._leave_search()
+
+    # -- article actions ------------------------------------------------------------------
+
+    def _update_article_actions(self) -> None:
+        current = self.current_article_id()
+        for name in ("read", "star", "highlight", "delete", "find"):
+            self.actions[name].setEnabled(current is not None)
+        read, starred = False, False
+        if current is not None:
+            with suppress(ReaderError):
+                read, starred = self._row_state(current)
+        for name, value in (("read", read), ("star", starred)):
+            action = self.actions[name]
+            action.blockSignals(True)
+            action.setChecked(value)
+            action.blockSignals(False)
+
+    def set_read(self, read: bool) -> None:
+        current = self.current_article_id()
+        if current is None:
+            return
+        try:
+            self.library.set_read(current, read)
+        except ReaderError as err:
+            self._on_store_error(err.line())
+            return
+        self.model.update_state(current, read=read)
+        self._update_article_actions()
+
+    def set_starred(self, starred: bool) -> None:
+        current = self.current_article_id()
+        if current is None:
+            return
+        try:
+            self.library.set_starred(current, starred)
+        except ReaderError as err:
+            self._on_store_error(err.line())
+            return
+        self.model.update_state(current, starred=starred)
+        self._update_article_actions()
+
+    def _on_read_action(self, checked: bool) -> None:
+        self.set_read(checked)
+
+    def _on_star_action(self, checked: bool) -> None:
+        self.set_starred(checked)
+
+    def delete_current(self) -> bool:
+        """Delete the open article after asking; True when deleted."""
+        current = self.current_article_id()
+        article = self.pane.view.article
+        if current is None or article is None:
+            return False
+        if not self.confirm(self.tr("Delete article"),
+                            self.tr("Delete “{title}” and its highlights?").format(
+                                title=isolate(article.title))):
+            return False
+        row = self.model.row_of(current)
+        try:
+            self.library.delete(current)
+        except ReaderError as err:
+            self._on_store_error(err.line())
+            return False
+        self.pane.clear()
+        self.refresh_list()
+        if self.model.rowCount():
+            self.list_view.selectRow(min(max(row, 0), self.model.rowCount() - 1))
+        self._update_title()
+        self._update_article_actions()
+        return True
+
+    def copy(self) -> None:
+        """Copy the reading view's selection; with none, the open article's
+        title and its ``rtl-reader://`` link."""
+        view = self.pane.view
+        if view.textCursor().hasSelection():
+            view.copy()
+            return
+        current = self.current_article_id()
+        if current is not None and view.article is not None:
+            QGuiApplication.clipboard().setText(
+                f"{view.article.title}\n{article_link(current)}")
+
+    # -- view ------------------------------------------------------------------
+
+    def _on_theme_action(self, name: str, checked: bool) -> None:
+        if checked:
+            self._set_prefs(theme=name)
+
+    def _on_justified(self, checked: bool) -> None:
+        self._set_prefs(justified=checked)
+
+    def _on_diacritics(self, checked: bool) -> None:
+        self.pane.set_show_diacritics(checked)
+        self._save("view/diacritics", checked)
+
+    def _on_kind_action(self, kind: str, checked: bool) -> None:
+        self.pane.set_kind_visible(kind, checked)
+
+    def _on_role_visibility(self, role: str, visible: bool) -> None:
+        action = self.actions.get(f"show_{role}")
+        if action is not None and action.isChecked() != visible:
+            action.blockSignals(True)
+            action.setChecked(visible)
+            action.blockSignals(False)
+
+    def _on_language_action(self, code: str, checked: bool) -> None:
+        if checked and code != i18n.current_language():
+            self.set_language(code)
+
+    def set_language(self, code: str) -> None:
+        """Switch the interface language now (the layout mirrors for Arabic) and
+        remember it."""
+        i18n.apply_language(code)
+        self._set_prefs(language=code)
+
+    def set_theme(self, name: str) -> None:
+        """``light``, ``dark`` or ``sepia`` (ValueError otherwise), remembered."""
+        if name not in _THEMES:
+            raise ValueError(f"unknown theme {name!r}")
+        self._set_prefs(theme=name)
+
+    def preferences(self) -> Preferences:
+        return self._prefs
+
+    def _set_prefs(self, **changes: object) -> None:
+        self._prefs = replace(self._prefs, **changes)  # type: ignore[arg-type]
+        self._apply_preferences(self._prefs)
+        if self.settings is not None:
+            p = self._prefs
+            for key, value in (("view/theme", p.theme), ("view/justified", p.justified),
+                               ("view/line_spacing", p.line_spacing)):
+                self.settings.setValue(key, value)
+            if "language" in changes:
+                self.settings.setValue(i18n.LANGUAGE_KEY, p.language)
+
+    def _save(self, key: str, value: object) -> None:
+        if self.settings is not None:
+            self.settings.setValue(key, value)
+
+    def _apply_preferences(self, p: Preferences) -> None:
+        self.pane.set_theme(p.theme)
+        self.pane.set_justified(p.justified)
+        self.pane.set_line_spacing(p.line_spacing)
+        if p.language != i18n.current_language():
+            i18n.apply_language(p.language)
+        for name, value in ((f"theme_{p.theme}", True), ("justified", p.justified),
+                            (f"language_{p.language}", True)):
+            action = self.actions[name]
+            action.blockSignals(True)
+            action.setChecked(value)
+            action.blockSignals(False)
+
+    def _load_preferences(self) -> Preferences:
+        s = self.settings
+        language = i18n.current_language()
+        if s is None:
+            return Preferences(language=language)
+        theme = str(s.value("view/theme", "light"))
+        try:
+            spacing = int(s.value("view/line_spacing", 150))  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            spacing = 150
+        return Preferences(language=language,
+                           theme=theme if theme in _THEMES else "light",
+                           justified=_as_bool(s.value("view/justified", False)),
+                           line_spacing=min(max(spacing, 100), 250))
+
+    def preferences_dialog(self) -> None:
+        dialog = PreferencesDialog(self._prefs, self)
+        if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
+            p = dialog.preferences()
+            if p.language != self._prefs.language:
+                i18n.apply_language(p.language)
+            self._set_prefs(language=p.language, theme=p.theme, justified=p.justified,
+                            line_spacing=p.line_spacing)
+
+    # -- import and export -----------------------------------------------------------------
+
+    def import_files_dialog(self) -> None:
+        from reader.importers import SUPPORTED_EXTENSIONS
+
+        patterns = " ".join(f"*{ext}" for ext in SUPPORTED_EXTENSIONS)
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import files"), "",
+            self.tr("Articles ({patterns})").format(patterns=patterns))
+        if files:
+            self.start_import(files)
+
+    def import_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import folder"))
+        if folder:
+            self.start_import([folder])
+
+    def import_url_dialog(self) -> None:
+        url, ok = QInputDialog.getText(self, self.tr("Import web address"),
+                                       self.tr("Address of a page or feed:"))
+        if ok and url.strip():
+            self.start_import_url(url.strip())
+
+    def start_import(self, paths: Sequence[str | Path]) -> Task:
+        """Import files and folders in the background; the list fills as they arrive."""
+        store, chosen = self.library.path, list(paths)
+        return self._start(Task(lambda ctx: workers.import_paths(store, chosen, ctx), self,
+                                description=self.tr("Importing")), self._on_import_done)
+
+    def start_import_url(self, url: str) -> Task:
+        store = self.library.path
+        return self._start(Task(lambda ctx: workers.import_url(store, url, ctx), self,
+                                description=self.tr("Fetching")), self._on_import_done)
+
+    def export_dialog(self) -> None:
+        dialog = ExportDialog(self.library, current_id=self.current_article_id(), parent=self)
+        if dialog.exec() == ExportDialog.DialogCode.Accepted:
+            request = dialog.request()
+            if request is not None:
+                self.start_export(request)
+
+    def start_export(self, request: workers.ExportRequest) -> Task:
+        store = self.library.path
+        return self._start(Task(lambda ctx: workers.export(store, request, ctx), self,
+                                description=self.tr("Exporting")), self._on_export_done)
+
+    def _start(self, task: Task, on_success: Callable[[object], None]) -> Task:
+        task.progressed.connect(self._on_progress)
+        task.partial_result.connect(self._on_partial)
+        task.succeeded.connect(on_success)
+        task.failed.connect(self._on_task_failed)
+        task.finished.connect(self._on_task_finished)
+        self.tasks.append(task)
+        self.progress.setRange(0, 0)
+        self.progress.setFormat(task.description + " %v/%m")
+        self.progress.show()
+        self.cancel_button.show()
+        task.start()
+        return task
+
+    def cancel_tasks(self) -> None:
+        for task in self.tasks:
+            task.cancel()
+
+    def wait_for_tasks(self, timeout: float = 30.0) -> bool:
+        """Block until every background job returned (shutdown, tests)."""
+        return all(task.wait(timeout) for task in list(self.tasks))
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 0))
+        self.progress.setValue(done)
+
+    def _on_partial(self, _value: object) -> None:
+        self._refresh_timer.start()
+
+    def _on_import_done(self, report: object) -> None:
+        assert isinstance(report, workers.ImportReport)
+        self._refresh_timer.stop()
+        self.refresh_list()
+        self._data_version = self.library.data_version()
+        if self.current_article_id() is None and report.added:
+            self.open_article(report.added[0])
+        message = self.tr("Imported %n article(s)", "", len(report.added))
+        if report.duplicates:
+            message += " " + self.tr("(%n already in the library)", "", report.duplicates)
+        if report.cancelled:
+            message += " " + self.tr("— cancelled")
+        self.statusBar().showMessage(message, 8000)
+        if report.errors:
+            shown = "\n".join(report.errors[:12])
+            if len(report.errors) > 12:
+                shown += "\n" + self.tr("… and %n more", "", len(report.errors) - 12)
+            self.notify(self.tr("Some files were not imported"), shown)
+
+    def _on_export_done(self, written: object) -> None:
+        paths = list(written) if isinstance(written, list) else []
+        if paths:
+            self.statusBar().showMessage(
+                self.tr("Exported to {path}").format(path=isolate(str(paths[0]))), 8000)
+        else:
+            self.statusBar().showMessage(self.tr("Export cancelled"), 5000)
+
+    def _on_task_failed(self, line: str) -> None:
+        self.notify(self.tr("rtl-reader"), line)
+
+    def _on_task_finished(self) -> None:
+        self.tasks = [t for t in self.tasks if not t.is_done()]
+        if not self.tasks:
+            self.progress.hide()
+            self.cancel_button.hide()
+
+    def _on_store_error(self, line: str) -> None:
+        self.statusBar().showMessage(line, 10000)
+
+    # -- drag and drop ------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _local_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragEnterEvent) -> None:  # type: ignore[override]
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _local_paths(event.mimeData().urls())
+        if paths:
+            event.acceptProposedAction()
+            self.start_import(paths)
+        else:
+            event.ignore()
+
+    # -- state ------------------------------------------------------------------------
+
+    def save_state(self) -> None:
+        """Geometry, splitter and last article into the settings (if any)."""
+        s = self.settings
+        if s is None:
+            return
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        current = self.current_article_id()
+        s.setValue("window/last_article", current if current is not None else 0)
+        s.sync()
+
+    def restore_state(self) -> None:
+        """Put back what ``save_state`` kept; open the last article (or the
+        first in the list)."""
+        s = self.settings
+        last = 0
+        if s is not None:
+            geometry = s.value("window/geometry")
+            if geometry is not None:
+                self.restoreGeometry(geometry)  # type: ignore[arg-type]
+            state = s.value("window/state")
+            if state is not None:
+                self.restoreState(state)  # type: ignore[arg-type]
+            splitter = s.value("window/splitter")
+            if splitter is not None:
+                self.splitter.restoreState(splitter)  # type: ignore[arg-type]
+            self.actions["diacritics"].setChecked(
+                _as_bool(s.value("view/diacritics", True)))
+            try:
+                last = int(s.value("window/last_article", 0))  # type: ignore[call-overload]
+            except (TypeError, ValueError):
+                last = 0
+        else:
+            self.actions["diacritics"].setChecked(True)
+        if last and self.library.ids([last]):
+            self.open_article(last)
+        elif self.model.rowCount():
+            self.list_view.selectRow(0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.cancel_tasks()
+        self.wait_for_tasks(10.0)
+        self.poll_timer.stop()
+        self.save_state()
+        super().closeEvent(event)
+
+    # -- dialogs ------------------------------------------------------------------------
+
+    def _message_box(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    def _question_box(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+
+def _local_paths(urls: Sequence[QUrl]) -> list[str]:
+    return [url.toLocalFile() for url in urls if url.isLocalFile() and url.toLocalFile()]
+
+
+def _as_bool(value: object) -> bool:
+    """QSettings' INI backend hands booleans back as the strings 'true'/'false'."""
+    if isinstance(value, str):
+        return value.lower() in ("1", "true", "yes")
+    return bool(value)

@@ -1,0 +1,117 @@
+"""``rtl-reader screenshot``: the main window rendered to a PNG (issue 4, item 9).
+
+The window is built as the app builds it (fonts, language, store, samples on
+first run), shown on whatever platform Qt runs (the CLI picks ``offscreen``),
+and grabbed with ``QWidget.grab``. Nothing is remembered: the user's window
+settings are neither read nor written.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from reader.errors import ExportError, ReaderError
+
+
+def take_screenshot(store_path: Path, out: Path, *, open_id: int | None = None,
+                    find: str | None = None, size: tuple[int, int] = (1280, 800),
+                    theme: str = "light", lang: str | None = None) -> None:
+    """Write a PNG of ``size`` pixels (width, height) showing the main window on
+    the store at ``store_path``: article ``open_id`` (else the first in the
+    list) with the find bar holding ``find``, in ``theme`` and ``lang``.
+
+    Raises the store's errors (StoreError and subclasses), NotFound for an
+    unknown ``open_id``, ValueError for a bad size, theme or language,
+    ExportError when the PNG cannot be written (nothing is left half-written).
+    """
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, Qt
+    from PySide6.QtGui import QPixmap
+
+    from reader.gui import i18n
+    from reader.gui.app import make_application
+    from reader.gui.main_window import MainWindow
+    from reader.store.library import Library
+
+    width, height = size
+    if width < 200 or height < 150 or width > 8000 or height > 8000:
+        raise ValueError(f"screenshot size {width}x{height} is outside 200x150..8000x8000")
+    if theme not in ("light", "dark", "sepia"):
+        raise ValueError(f"unknown theme {theme!r}")
+    created = QCoreApplication.instance() is None
+    if created:
+        _quiet_offscreen_warnings()
+    make_application()
+    previous = i18n.current_language()
+    i18n.apply_language(i18n.chosen_language(lang))
+    library = Library.open(store_path)
+    window: MainWindow | None = None
+    try:
+        from reader.importers.samples import seed_if_empty
+
+        seed_if_empty(library)
+        window = MainWindow(library, settings=None, poll_ms=0)
+        window.set_theme(theme)
+        window.resize(width, height)
+        window.show()
+        _settle()
+        if open_id is not None and not window.open_article(open_id):
+            library.get(open_id)  # raises NotFound with the usual message
+        if find:
+            window.pane.show_find_bar(find)
+        _settle()
+        pixmap: QPixmap = window.grab()
+        if pixmap.size() != QSize(width, height):
+            pixmap = pixmap.scaled(width, height, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                   Qt.TransformationMode.SmoothTransformation)
+        _save_png(pixmap, Path(out))
+    finally:
+        if window is not None:
+            window.close()
+            window.deleteLater()
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
+        library.close()
+        if not created:
+            i18n.apply_language(previous)
+
+
+def _settle() -> None:
+    """Let layouts, the reading view's deferred work and paint events run."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    for _ in range(5):
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def _save_png(pixmap: object, out: Path) -> None:
+    from PySide6.QtGui import QPixmap
+
+    assert isinstance(pixmap, QPixmap)
+    if out.is_dir():
+        raise ExportError(str(out), "is a folder; give a file name ending in .png")
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        if not pixmap.save(str(tmp), "PNG"):
+            raise ExportError(str(out), "cannot write the PNG here")
+        os.replace(tmp, out)
+    except OSError as err:
+        raise ExportError(str(out), (err.strerror or str(err)).lower()) from None
+    except ReaderError:
+        raise
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def _quiet_offscreen_warnings() -> None:
+    """The offscreen plugin's propagateSizeHints notice is noise on a CLI's stderr."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        if "propagateSizeHints" in message:
+            return
+        import sys
+
+        print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)

@@ -1,0 +1,188 @@
+"""Import and export off the GUI thread, with progress and Cancel (DESIGN decision 7).
+
+A ``Task`` runs one function on ``QThreadPool``. The function gets a
+``TaskContext`` and reports through it; the ``Task`` (a QObject living in the
+GUI thread) turns those reports into queued signals, so slots run in the GUI
+thread and the worker never touches a widget. Success and failure go to
+explicit signals (``succeeded(result)``, ``failed(line)``), then ``finished``.
+
+Workers open their own ``Library`` on the store's path: a sqlite3 connection
+belongs to the thread that uses it, and the window's connection stays free
+for the list while an import runs.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+
+from reader.errors import ReaderError
+from reader.store.library import Library
+
+
+class TaskContext:
+    """What a running function sees: report progress, emit partial results,
+    ask whether the user pressed Cancel."""
+
+    def __init__(self, task: Task) -> None:
+        self._task = task
+
+    def progress(self, done: int, total: int) -> None:
+        self._task.progressed.emit(int(done), int(total))
+
+    def partial(self, value: object) -> None:
+        """A part of the result that the window can show now (articles stored)."""
+        self._task.partial_result.emit(value)
+
+    def cancelled(self) -> bool:
+        return self._task.is_cancelled()
+
+
+class Task(QObject):
+    """One background job: ``Task(fn).start()``; ``fn(context)`` returns the result.
+
+    Signals: ``progressed(done, total)``, ``partial_result(object)``,
+    ``succeeded(object)`` with what ``fn`` returned, ``failed(str)`` with a
+    ``ReaderError.line()`` (or, for a bug, the exception's last line; the
+    traceback goes to stderr), then ``finished()`` in every case.
+    """
+
+    progressed = Signal(int, int)
+    partial_result = Signal(object)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, fn: Callable[[TaskContext], object], parent: QObject | None = None,
+                 *, description: str = "") -> None:
+        super().__init__(parent)
+        self._fn = fn
+        self.description = description
+        self._cancel = threading.Event()
+        self._done = threading.Event()
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        (pool or QThreadPool.globalInstance()).start(self._run)
+
+    def cancel(self) -> None:
+        """Ask the function to stop at its next check; it still ends with a signal."""
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def is_done(self) -> bool:
+        return self._done.is_set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the function has returned (tests, shutdown)."""
+        return self._done.wait(timeout)
+
+    def _run(self) -> None:
+        try:
+            result = self._fn(TaskContext(self))
+        except ReaderError as err:
+            self._done.set()
+            self.failed.emit(err.line())
+        except Exception as err:  # a bug: report it, never kill the app from a thread
+            traceback.print_exc()
+            self._done.set()
+            self.failed.emit(f"{type(err).__name__}: {err}")
+        else:
+            self._done.set()
+            self.succeeded.emit(result)
+        self.finished.emit()
+
+
+# -- the jobs ---------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What an import did: ids stored, duplicates skipped, one error line per
+    input that failed, and whether the user cancelled before the end."""
+
+    added: list[int] = field(default_factory=list)
+    duplicates: int = 0
+    errors: list[str] = field(default_factory=list)
+    cancelled: bool = False
+
+
+def import_paths(store_path: Path, paths: Sequence[str | Path],
+                 context: TaskContext) -> ImportReport:
+    """Import the files named and those below the folders named, one file at
+    a time (each file's articles in one call of ``add_articles``, so a file is
+    stored whole or not at all). A file that fails is reported and skipped.
+    ``context.partial(ids)`` after each file that added articles."""
+    from reader.importers import collect_files, read_file
+
+    report = ImportReport()
+    files = collect_files(paths)
+    context.progress(0, len(files))
+    with Library.open(store_path, create=False) as library:
+        for i, path in enumerate(files):
+            if context.cancelled():
+                report.cancelled = True
+                break
+            try:
+                results = library.add_articles(read_file(path))
+            except ReaderError as err:
+                report.errors.append(err.line())
+            else:
+                _count(report, results, context)
+            context.progress(i + 1, len(files))
+    return report
+
+
+def import_url(store_path: Path, url: str, context: TaskContext) -> ImportReport:
+    """Fetch ``url`` (a page or a feed) and store its articles."""
+    from reader.importers import fetch_url
+
+    report = ImportReport()
+    context.progress(0, 0)
+    articles = fetch_url(url)
+    if context.cancelled():
+        report.cancelled = True
+        return report
+    with Library.open(store_path, create=False) as library:
+        _count(report, library.add_articles(articles), context)
+    context.progress(1, 1)
+    return report
+
+
+def _count(report: ImportReport, results: Sequence[Any], context: TaskContext) -> None:
+    new = [r.id for r in results if not r.duplicate]
+    report.added += new
+    report.duplicates += len(results) - len(new)
+    if new:
+        context.partial(new)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    """An export the user asked for: articles (None: all), format, output and filters."""
+
+    ids: list[int] | None
+    fmt: str
+    out: Path
+    kinds: list[str] | None = None
+    force: bool = False
+
+
+def export(store_path: Path, request: ExportRequest, context: TaskContext) -> list[Path]:
+    """Select and write the highlights; the paths written ([] when cancelled).
+    Raises what ``reader.exporters`` raises (OutputExists, ExportError, NotFound)."""
+    from reader import exporters
+
+    with Library.open(store_path, create=False, read_only=True) as library:
+        items = exporters.select(library, request.ids, kinds=request.kinds)
+    if not items:
+        raise ReaderError(str(request.out), "no highlights to export")
+    return exporters.export_items(items, request.fmt, request.out, force=request.force,
+                                  progress=context.progress, cancelled=context.cancelled)
