@@ -46,7 +46,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache, partial
 from itertools import compress, repeat
 from operator import add, gt, sub
@@ -68,9 +68,9 @@ from reader.text.spans import Match
 # word has thousands of hits in a long article, so hits are built in bulk
 # through the slot descriptors (same objects, ~0.2 µs each).
 _new = object.__new__
-_set_start = Match.start.__set__  # type: ignore[attr-defined]
-_set_end = Match.end.__set__  # type: ignore[attr-defined]
-_set_text = Match.text.__set__  # type: ignore[attr-defined]
+_set_start: Callable[[Match, int], None] = vars(Match)["start"].__set__
+_set_end: Callable[[Match, int], None] = vars(Match)["end"].__set__
+_set_text: Callable[[Match, str], None] = vars(Match)["text"].__set__
 
 
 def _matches(starts: list[int], ends: list[int], texts: Iterable[str]) -> list[Match]:

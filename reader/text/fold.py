@@ -147,6 +147,8 @@ class _Table:
                 got = (_REPLACE, out)
             else:
                 got = (_SPECIAL, out)
+            if len(self.chars) > 65536:  # a text of many scripts; keep memory bounded
+                self.chars.clear()
             self.chars[ch] = got
         return got
 
@@ -282,9 +284,9 @@ def _build(text: str, diacritics: bool, hamza: bool, want_map: bool) -> Folded:
             start, end = m.span()
             if start:
                 start -= 1
-            out = table.cluster(text[start:end])
-            if out is not None:
-                events.append((start, end, out))
+            whole = table.cluster(text[start:end])
+            if whole is not None:
+                events.append((start, end, whole))
     if special:
         lone = [(m.start(), m.start() + 1, table.char(m.group())[1])
                 for m in table.class_pattern(frozenset(special)).finditer(text)]
@@ -322,7 +324,9 @@ def _build(text: str, diacritics: bool, hamza: bool, want_map: bool) -> Folded:
     return Folded(folded, len(text), fstarts, ostarts, widths, marks, shifts)
 
 
-@lru_cache(maxsize=8)
+# An article has five fields and find has four option sets; library search
+# snippets fold other articles through here too.
+@lru_cache(maxsize=16)
 def _cached(text: str, diacritics: bool, hamza: bool) -> Folded:
     return _build(text, diacritics, hamza, True)
 
