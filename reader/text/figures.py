@@ -106,7 +106,7 @@ _SCALE_VALUES = {"الف": 1000, "الفا": 1000, "الاف": 1000, "مليون
                  "ملايين": 10**6, "مليار": 10**9, "مليارا": 10**9, "مليارات": 10**9,
                  "بليون": 10**9, "تريليون": 10**12, "ترليون": 10**12, "تريليونا": 10**12,
                  "تريليونات": 10**12}
-_NEXT_WORDS = re.compile(r"[ \u00a0]*([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+_NEXT_WORDS = re.compile(rf"[ \u00a0]*((?:[^\W\d_]|[{MARKS}])+)(?:\s+((?:[^\W\d_]|[{MARKS}])+))?")
 _CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 
 # Month names (folded) -> number; two-word names are matched with a space.
@@ -283,6 +283,8 @@ def _code_end(text: str, m: re.Match[str], sign: str) -> int | None:
     """Where the code, URL, hashtag or phone number around ``m`` ends, or
     None when ``m`` is a number a reader would call a figure."""
     start, end = m.start() - len(sign), m.end()
+    if end - start > _LONGEST:
+        return _GLUED_AFTER.match(text, end).end()
     if ((not start or text[start - 1] in _SPACE_OR_OPENER)
             and (end == len(text) or text[end] in _PLAIN_AFTER) and not sign):
         digits = m.group()
@@ -315,6 +317,9 @@ def _code_end(text: str, m: re.Match[str], sign: str) -> int | None:
     return None
 
 
+_LONGEST = 40
+"""A longer run of digits is a code or noise, not a figure (and int() refuses
+strings of more than 4300 digits)."""
 _SPACE_OR_OPENER = frozenset(" \t\n\r\u00a0" + _OPENERS)
 _PLAIN_AFTER = frozenset(" \t\n\r\u00a0)]}»\"'”’،؛!؟?%٪")
 _GLUED_CODE = re.compile(r"[.,٫٬:/\-_]\d|[-_][^\W\d_]")
@@ -508,7 +513,8 @@ def _currency(w1: str, w2: str) -> str | None:
     code = _CURRENCIES.get(w1)
     if code is None:
         return None
-    return _CURRENCY_QUALIFIED.get((code, w2), code)
+    return _CURRENCY_QUALIFIED.get((code, w2)) or _CURRENCY_QUALIFIED.get(
+        (code, w2[:-1] if w2.endswith("ا") else w2), code)
 
 
 def _unit(word: str) -> bool:
@@ -603,12 +609,15 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 def _word_figures(text: str, taken: list[tuple[int, int]]) -> list[Highlight]:
     out: list[Highlight] = []
-    starts = [s for s, _ in taken]
+    last_end = 0
     for w in find_number_words(text):
-        k = bisect.bisect_left(starts, w.end)
-        if k and taken[k - 1][1] > w.start:
+        if w.start < last_end or _overlaps(w.start, w.end, taken):
             continue
-        out.append(_word_figure(text, w))
+        h = _word_figure(text, w)
+        if _overlaps(h.start, h.end, taken):
+            h = _fig(text, w.start, w.end, "words", w.value)
+        out.append(h)
+        last_end = h.end
     return out
 
 

@@ -1,0 +1,325 @@
+"""Figure highlights (reader.text.figures): spans, subtypes and values."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.text.figures import find_figures
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+GOLD = DATA / "gold_figures.json"
+SUBTYPES = {"digits", "words", "percent", "money", "date", "time", "range", "count"}
+
+RLM = "\u200f"
+LRM = "\u200e"
+RLE = "\u202b"
+PDF = "\u202c"
+FATHA = "\u064e"
+SHADDA = "\u0651"
+TATWEEL = "\u0640"
+NBSP = "\u00a0"
+
+
+def figures(text: str) -> list[tuple[str, str, Any]]:
+    return [(h.text, h.subtype, h.value) for h in find_figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bare digits in every script, signs and separators
+        ("بلغ عدد المسجلين 4257.", [("4257", "digits", 4257)]),
+        ("سجلت الحرارة -5 ليلاً", [("-5", "digits", -5)]),
+        ("ارتفع المؤشر +12 نقطة", [("+12", "count", {"amount": 12, "unit": "نقطة"})]),
+        ("بلغت الصادرات ١٬٢٥٠ طناً", [("١٬٢٥٠", "count", {"amount": 1250, "unit": "طنا"})]),
+        ("نسبة النمو ٢٫٥ فقط", [("٢٫٥", "digits", 2.5)]),
+        ("المؤشر عند ۱۲۳ نقطة", [("۱۲۳", "count", {"amount": 123, "unit": "نقطة"})]),
+        ("حضر 1,250,000 زائر", [("1,250,000", "count", {"amount": 1250000, "unit": "زائر"})]),
+        ("نص المادة -٣- من القانون", [("٣", "digits", 3)]),
+        ("احتل المرتبة 157 عالمياً", [("157", "digits", 157)]),
+        # percent
+        ("نسبة 90% من السكان", [("90%", "percent", {"percent": 90})]),
+        ("تراجع بنسبة ٤٥٪", [("٤٥٪", "percent", {"percent": 45})]),
+        ("بنسبة 1.7 في المائة", [("1.7 في المائة", "percent", {"percent": 1.7})]),
+        ("قرابة 60 بالمئة منهم", [("60 بالمئة", "percent", {"percent": 60})]),
+        ("نحو 12 في المئة", [("12 في المئة", "percent", {"percent": 12})]),
+        # money: the currency goes into the value, not the span
+        ("بلغ العجز 52 مليار دولار",
+         [("52 مليار", "money", {"amount": 52000000000, "currency": "USD"})]),
+        ("بيع الهاتف بـ1799 دينار تونسي",
+         [("1799", "money", {"amount": 1799, "currency": "TND"})]),
+        ("غرامة 500 يورو", [("500", "money", {"amount": 500, "currency": "EUR"})]),
+        ("كلف 2.5 مليون جنيه إسترليني",
+         [("2.5 مليون", "money", {"amount": 2500000, "currency": "GBP"})]),
+        ("بسعر 20 جنيهاً مصرياً", [("20", "money", {"amount": 20, "currency": "EGP"})]),
+        ("منحة 300 درهم", [("300", "money", {"amount": 300, "currency": "AED"})]),
+        ("رسوم 100 ريال", [("100", "money", {"amount": 100, "currency": "SAR"})]),
+        ("قرض 40 دينارا كويتيا", [("40", "money", {"amount": 40, "currency": "KWD"})]),
+        ("التذكرة بـ $25", [("25", "money", {"amount": 25, "currency": "USD"})]),
+        ("سعره 30€", [("30", "money", {"amount": 30, "currency": "EUR"})]),
+        ("بيعت بـ £3", [("3", "money", {"amount": 3, "currency": "GBP"})]),
+        # scale words stay in the span
+        ("يعيش 2.2 مليون نسمة", [("2.2 مليون", "count", {"amount": 2200000, "unit": "نسمة"})]),
+        ("أكثر من ٤٥ ألف تغريدة",
+         [("٤٥ ألف", "count", {"amount": 45000, "unit": "تغريدة"})]),
+        ("نزح 700 ألف من سكانها", [("700 ألف", "digits", 700000)]),
+        ("وصل إلى 3 آلاف", [("3 آلاف", "digits", 3000)]),
+        # counts and units
+        ("استسلم 3000 مقاتل خلال 24 ساعة",
+         [("3000", "count", {"amount": 3000, "unit": "مقاتل"}),
+          ("24", "count", {"amount": 24, "unit": "ساعة"})]),
+        ("على بعد 5 كم", [("5", "count", {"amount": 5, "unit": "كم"})]),
+        ("عمره 36 عاماً", [("36", "count", {"amount": 36, "unit": "عاما"})]),
+        ("ولد قبل ٢٨سنة", [("٢٨", "count", {"amount": 28, "unit": "سنة"})]),
+        # glued prefixes
+        ("رؤية المملكة بـ2030", [("2030", "date", {"year": 2030})]),
+        ("خصص ل600 أسرة", [("600", "digits", 600)]),
+        ("الدورة الـ13 للمؤتمر", [("13", "digits", 13)]),
+        ("وصلت لـ 40 دولة", [("40", "count", {"amount": 40, "unit": "دولة"})]),
+        # dates
+        ("صدر القرار في 2018/3/5", [("2018/3/5", "date", {"date": "2018-03-05"})]),
+        ("بتاريخ 17/07/2018", [("17/07/2018", "date", {"date": "2018-07-17"})]),
+        ("نشر في 2018-03-05", [("2018-03-05", "date", {"date": "2018-03-05"})]),
+        ("يوم 5 مارس 2018", [("5 مارس 2018", "date", {"date": "2018-03-05"})]),
+        ("في 27 أبريل المقبل", [("27 أبريل", "date", {"month": 4, "day": 27})]),
+        ("منذ عام 2014", [("2014", "date", {"year": 2014})]),
+        ("تأسست عام ١٧٨٩", [("١٧٨٩", "date", {"year": 1789})]),
+        ("في 7 مايو/أيار 2017", [("7 مايو/أيار 2017", "date", {"date": "2017-05-07"})]),
+        ("في ديسمبر/ كانون الأول 2017",
+         [("ديسمبر/ كانون الأول 2017", "date", {"year": 2017, "month": 12})]),
+        ("في 26 جانفي 1978", [("26 جانفي 1978", "date", {"date": "1978-01-26"})]),
+        ("في الرابع من أبريل", [("الرابع من أبريل", "date", {"month": 4, "day": 4})]),
+        ("اعتباراً من الأول من كانون الثاني/يناير",
+         [("الأول من كانون الثاني/يناير", "date", {"month": 1, "day": 1})]),
+        ("أيام 8 و9 و10 جانفي 1978",
+         [("8", "date", {"date": "1978-01-08"}), ("9", "date", {"date": "1978-01-09"}),
+          ("10 جانفي 1978", "date", {"date": "1978-01-10"})]),
+        ("بين عامي 1886 و1887م",
+         [("1886", "date", {"year": 1886}), ("1887م", "date", {"year": 1887})]),
+        ("في 15 رمضان 1440 هـ",
+         [("15 رمضان 1440 هـ", "date", {"year": 1440, "month": 9, "day": 15,
+                                         "calendar": "hijri"})]),
+        ("مسجد الكويت الكبير (1982)", [("1982", "date", {"year": 1982})]),
+        # times
+        ("عند الساعة 16:20 بتوقيت مكة", [("16:20", "time", {"time": "16:20"})]),
+        ("يبدأ في 9:05 صباحاً", [("9:05", "time", {"time": "09:05"})]),
+        ("عند الساعة 8 مساء", [("8", "time", {"time": "20:00"})]),
+        # ranges: two figures
+        ("المعماري محمد مكية (1914-2015)",
+         [("1914", "range", {"amount": 1914, "range": [1914, 2015]}),
+          ("2015", "range", {"amount": 2015, "range": [1914, 2015]})]),
+        ("عاش (1914- 2015)",
+         [("1914", "range", {"amount": 1914, "range": [1914, 2015]}),
+          ("2015", "range", {"amount": 2015, "range": [1914, 2015]})]),
+        ("تتراوح بين 20–30%",
+         [("20", "range", {"amount": 20, "range": [20, 30], "percent": True}),
+          ("30%", "range", {"amount": 30, "range": [20, 30], "percent": True})]),
+        # A و B unit: A takes B's reading
+        ("بين 40 و45 بالمائة",
+         [("40", "percent", {"percent": 40}), ("45 بالمائة", "percent", {"percent": 45})]),
+        ("بين ٧ و١٥ سنة",
+         [("٧", "count", {"amount": 7, "unit": "سنة"}),
+          ("١٥", "count", {"amount": 15, "unit": "سنة"})]),
+        ("بدقة 2560 × 1440 بكسل",
+         [("2560", "count", {"amount": 2560, "unit": "بكسل"}),
+          ("1440", "count", {"amount": 1440, "unit": "بكسل"})]),
+        # number words
+        ("تحرير ثلاث نساء وأربعة أطفال",
+         [("ثلاث", "words", {"amount": 3, "unit": "نساء"}),
+          ("وأربعة", "words", {"amount": 4, "unit": "أطفال"})]),
+        ("مضى خمسة وعشرين عاماً", [("خمسة وعشرين", "words", {"amount": 25, "unit": "عاما"})]),
+        ("جمع ثلاثة آلاف وخمسمئة توقيع",
+         [("ثلاثة آلاف وخمسمئة", "words", {"amount": 3500, "unit": "توقيع"})]),
+        ("نحو مليون لاجئ", [("مليون", "words", {"amount": 1000000, "unit": "لاجئ"})]),
+        ("تراجع بخمسة في المئة", [("بخمسة في المئة", "words", {"percent": 5})]),
+        ("دفع ثلاثة ملايين دولار",
+         [("ثلاثة ملايين", "words", {"amount": 3000000, "currency": "USD"})]),
+        ("القضاة الأربعة", [("الأربعة", "words", 4)]),
+        ("وصفه ربع المشاركين", [("ربع", "words", 0.25)]),
+        ("انتظر نصف ساعة", [("نصف", "words", {"amount": 0.5, "unit": "ساعة"})]),
+        (f"عاد ثَلَاثَ{TATWEEL}ة جنود", [(f"ثَلَاثَ{TATWEEL}ة", "words",
+                                          {"amount": 3, "unit": "جنود"})]),
+        # mixed
+        ("قتل 52 قتيلا و365 جريحا",
+         [("52", "count", {"amount": 52, "unit": "قتيلا"}),
+          ("365", "count", {"amount": 365, "unit": "جريحا"})]),
+    ],
+)
+def test_figures(text: str, expected: list[tuple[str, str, Any]]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ordinals, vague plurals, idioms
+        "في اليوم الثالث من الأسبوع الأول",
+        "قتل عشرات وأصيب مئات وشرد آلاف",
+        "خرج ملايين النازحين",
+        "في آن واحد",
+        "دفعة واحدة",
+        "القرن العشرين",
+        "الملك عبد الله الثاني",
+        "في الطابق الحادي عشر",
+        "يوم الاثنين الماضي",
+        # hashtags, mentions, URLs, e-mail, codes
+        "انتشر وسم #سوريا2018 بسرعة",
+        "تابعوا #عام_2020 الآن",
+        "كتب @user2020 تغريدة",
+        "الرابط https://example.com/news/2018/03/05/123 هنا",
+        "زوروا www.example2020.com اليوم",
+        "راسلونا على info2020@example.org",
+        "جائحة COVID-19 ومتحوراتها",
+        "جائحة كوفيد-19",
+        "طائرات F-16 وصواريخ S-400",
+        "هاتف PHAB2 Pro بشبكات 5G",
+        "قال لفرانس24 إن",
+        "مؤتمر جنيف-2 للسلام",
+        "عدسة F2.0",
+        "الإصدار 1.2.3 من البرنامج",
+        "العنوان 192.168.1.1 محلي",
+        # phone numbers
+        "اتصلوا على +966 11 234 5678",
+        "الرقم 0021698123456",
+        "هاتف 055-123-4567",
+        # nothing at all
+        "",
+        "نص بلا أرقام",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_lone_numbers_around_codes_are_still_found() -> None:
+    text = "أصيب 20 شخصا بكوفيد-19 خلال 3 أيام"
+    assert [(t, s) for t, s, _ in figures(text)] == [("20", "count"), ("3", "count")]
+
+
+def test_figures_do_not_overlap_and_are_sorted() -> None:
+    text = "بين 16 و18 سنة، قبل 5 مارس 2018 و2.2 مليون دولار ثلاثة آلاف وخمسمئة"
+    found = find_figures(text)
+    assert [h.start for h in found] == sorted(h.start for h in found)
+    for a, b in zip(found, found[1:], strict=False):
+        assert a.end <= b.start
+
+
+def test_highlight_fields() -> None:
+    text = "استسلم 3000 مقاتل"
+    (h,) = find_figures(text)
+    assert (h.kind, h.field, h.speaker) == ("figure", "body", "")
+    assert text[h.start : h.end] == h.text == "3000"
+
+
+def test_bidi_controls_and_marks_around_numbers() -> None:
+    text = f"بلغ {RLM}2018{LRM} و{RLE}ثلاثة{PDF} أطفال"
+    got = figures(text)
+    assert ("2018", "date", {"year": 2018}) in got
+
+
+_ALPHABET = st.one_of(
+    st.sampled_from(list("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲ ,.٫٬%٪-–/:#@$€×\n")),
+    st.sampled_from(["ثلاثة", "آلاف", "و", "مليون", "دولار", "عام", "مارس", "ساعة",
+                     " في المئة", "الرابع من أبريل", "COVID", "كوفيد", "بـ", "ال"]),
+    st.sampled_from([FATHA, SHADDA, TATWEEL, RLM, LRM, RLE, PDF, NBSP, "\u200d", "😀",
+                     "\ud800", "\udfff"]),
+    st.characters(),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_any_text_gives_sound_figures(text: str) -> None:
+    found = find_figures(text)
+    last_end = 0
+    for h in found:
+        assert h.kind == "figure"
+        assert h.subtype in SUBTYPES
+        assert 0 <= h.start < h.end <= len(text)
+        assert text[h.start : h.end] == h.text
+        assert h.start >= last_end
+        last_end = h.end
+        json.dumps(h.value)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=0, max_value=10**9), st.sampled_from(["0123456789",
+                                                                    "٠١٢٣٤٥٦٧٨٩",
+                                                                    "۰۱۲۳۴۵۶۷۸۹"]))
+def test_a_number_between_words_is_one_figure_with_its_value(n: int, digits: str) -> None:
+    written = str(n).translate(str.maketrans("0123456789", digits))
+    text = f"قال إن {written} تقريبا"
+    (h,) = find_figures(text)
+    assert h.text == written
+    if h.subtype == "digits":
+        assert h.value == n
+    else:
+        assert h.subtype == "date" and h.value == {"year": n}
+
+
+def test_long_text_stays_linear() -> None:
+    text = ("١" * 5000 + " ") * 20 + "ثلاثة " * 5000 + "#" * 10000 + "-" * 10000
+    assert isinstance(find_figures(text), list)
+
+
+# ------------------------------------------------------------ gold file
+
+
+def test_gold_file_is_well_formed() -> None:
+    data = json.loads(GOLD.read_text(encoding="utf-8"))
+    assert data["version"] == 1
+    assert data["files"]
+    for name, spans in data["files"].items():
+        assert name.endswith(".txt")
+        last = -1
+        for s in spans:
+            assert set(s) == {"start", "end", "kind", "subtype"}
+            assert s["kind"] == "figure"
+            assert s["subtype"] in SUBTYPES
+            assert 0 <= s["start"] < s["end"]
+            assert s["start"] >= last, f"{name}: gold spans overlap or are unsorted"
+            last = s["end"]
+
+
+def test_gold_spans_are_inside_the_corpus_files(corpus_dir: Path) -> None:
+    data = json.loads(GOLD.read_text(encoding="utf-8"))
+    for name, spans in data["files"].items():
+        text = (corpus_dir / "articles" / name).read_text(encoding="utf-8")
+        for s in spans:
+            assert s["end"] <= len(text)
+            assert text[s["start"] : s["end"]].strip() == text[s["start"] : s["end"]]
+            assert any(c.isdecimal() or c.isalpha() for c in text[s["start"] : s["end"]])
+
+
+def test_every_corpus_article_is_annotated(corpus_articles: list[Path]) -> None:
+    data = json.loads(GOLD.read_text(encoding="utf-8"))
+    assert {p.name for p in corpus_articles} <= set(data["files"])
+
+
+def test_digit_figures_of_the_corpus_match_the_gold(corpus_dir: Path) -> None:
+    """Digit figures (all subtypes but ``words``): each gold span is covered
+    at least half by a figure and each figure covers half a gold span, in
+    98% of cases (the issue's bar)."""
+    data = json.loads(GOLD.read_text(encoding="utf-8"))
+    gold_n = found = predicted = correct = 0
+    for name, spans in data["files"].items():
+        text = (corpus_dir / "articles" / name).read_text(encoding="utf-8")
+        gold = [(s["start"], s["end"]) for s in spans if s["subtype"] != "words"]
+        hits = [(h.start, h.end) for h in find_figures(text) if h.subtype != "words"]
+        gold_n += len(gold)
+        predicted += len(hits)
+        found += sum(any(_half(g, h) for h in hits) for g in gold)
+        correct += sum(any(_half(h, g) for g in gold) for h in hits)
+    assert found / gold_n >= 0.98
+    assert correct / predicted >= 0.97
+
+
+def _half(of: tuple[int, int], by: tuple[int, int]) -> bool:
+    overlap = max(0, min(of[1], by[1]) - max(of[0], by[0]))
+    return 2 * overlap >= max(1, of[1] - of[0])
