@@ -96,12 +96,6 @@ _PERCENT = re.compile(
     r"(?![^\W\d_])"
 )
 _PERCENT_BEFORE = re.compile(r"(?<!\S)[%٪]\Z")
-_SCALE = re.compile(
-    rf"[ \u00a0]?(?P<w>[أاإآ]{_M}ل{_M}ف{_M}ا?{_M}|آ{_M}ل{_M}ا{_M}ف{_M}|م{_M}ل{_M}ي{_M}و{_M}ن{_M}ا?{_M}"
-    rf"|م{_M}ل{_M}ا{_M}ي{_M}ي{_M}ن{_M}|م{_M}ل{_M}ي{_M}ا{_M}ر{_M}(?:ا{_M}|ا{_M}ت{_M})?"
-    rf"|ب{_M}ل{_M}ي{_M}و{_M}ن{_M}|ت{_M}ر{_M}ي?{_M}ل{_M}ي{_M}و{_M}ن{_M}(?:ا{_M}|ا{_M}ت{_M})?)"
-    r"(?![^\W\d_])"
-)
 _SCALE_VALUES = {"الف": 1000, "الفا": 1000, "الاف": 1000, "مليون": 10**6, "مليونا": 10**6,
                  "ملايين": 10**6, "مليار": 10**9, "مليارا": 10**9, "مليارات": 10**9,
                  "بليون": 10**9, "تريليون": 10**12, "ترليون": 10**12, "تريليونا": 10**12,
@@ -142,11 +136,15 @@ def _alternation(names: list[str]) -> str:
     return "|".join(_loose(n) for n in sorted(names, key=len, reverse=True))
 
 
+_SCALE = re.compile(
+    rf"[ \u00a0]?(?P<w>{_alternation(list(_SCALE_VALUES))})(?![^\W\d_]|[{MARKS}])"
+)
 _MONTH_ALT = _alternation(list(_MONTHS) + list(_HIJRI_MONTHS))
 _MONTH_AFTER = re.compile(
     rf"[ \u00a0]*(?:من\s+)?(?:شهر\s+)?(?P<m1>{_MONTH_ALT})(?![^\W\d_])"
     rf"(?:\s*/\s*(?P<m2>{_MONTH_ALT})(?![^\W\d_]))?"
-    r"(?P<yr>[ \u00a0]*[،,]?[ \u00a0]*(?:عام\s+)?(?<!\d)(?P<y>\d{4})(?!\d)(?P<era>\s?(?:م|هـ|ه)(?![^\W\d_]))?)?"
+    r"(?P<yr>[ \u00a0]*[،,]?[ \u00a0]*(?:عام\s+)?(?<!\d)(?P<y>\d{4})(?!\d)"
+    r"(?P<era>\s?(?:م|هـ|ه)(?![^\W\d_]))?)?"
 )
 _MONTH_LAST_WORDS = frozenset(n.split()[-1] for n in list(_MONTHS) + list(_HIJRI_MONTHS))
 _MONTH_BEFORE = re.compile(
@@ -284,7 +282,7 @@ def _code_end(text: str, m: re.Match[str], sign: str) -> int | None:
     None when ``m`` is a number a reader would call a figure."""
     start, end = m.start() - len(sign), m.end()
     if end - start > _LONGEST:
-        return _GLUED_AFTER.match(text, end).end()
+        return _glued_after(text, end).end()
     if ((not start or text[start - 1] in _SPACE_OR_OPENER)
             and (end == len(text) or text[end] in _PLAIN_AFTER) and not sign):
         digits = m.group()
@@ -294,7 +292,7 @@ def _code_end(text: str, m: re.Match[str], sign: str) -> int | None:
     while i > low and not text[i - 1].isspace():
         i -= 1
     before = text[i:start]
-    after_m = _GLUED_AFTER.match(text, end)
+    after_m = _glued_after(text, end)
     after = after_m.group()
     token_end = after_m.end()
     if "#" in before or "@" in before or "://" in before or "www." in before.lower():
@@ -303,9 +301,9 @@ def _code_end(text: str, m: re.Match[str], sign: str) -> int | None:
     if core:
         if _LATIN.search(core) or ("/" in core and any(c.isalpha() for c in core)):
             return token_end
-        if any(c.isalpha() for c in core.replace("ـ", "")):
-            if core[-1] in "-_" or fold_word(core) not in _CLITICS:
-                return token_end
+        if any(c.isalpha() for c in core.replace("ـ", "")) and (
+                core[-1] in "-_" or fold_word(core) not in _CLITICS):
+            return token_end
     if after and (_LATIN.match(after) or _GLUED_CODE.match(after)):
         return token_end
     digits = "".join(c for c in m.group() if c.isdecimal())
@@ -324,6 +322,12 @@ _SPACE_OR_OPENER = frozenset(" \t\n\r\u00a0" + _OPENERS)
 _PLAIN_AFTER = frozenset(" \t\n\r\u00a0)]}»\"'”’،؛!؟?%٪")
 _GLUED_CODE = re.compile(r"[.,٫٬:/\-_]\d|[-_][^\W\d_]")
 _PHONE_GROUPS = re.compile(r"[ \-]\d{2,}[ \-]\d{2,}")
+
+
+def _glued_after(text: str, end: int) -> re.Match[str]:
+    m = _GLUED_AFTER.match(text, end)
+    assert m is not None  # \S* matches everywhere
+    return m
 
 
 def _phone_end(text: str, end: int) -> int:
@@ -435,11 +439,11 @@ def _single(text: str, start: int, end: int, sign: str) -> Highlight:
     if is_int and value <= 31 and scale is None:
         month = _MONTH_AFTER.match(text, end)
         if month is not None:
-            return _month_date(text, start, month, value)
+            return _month_date(text, start, month, int(value))
     if is_int and 1000 <= value <= 2100 and len(raw) == 4 and scale is None:
         before = _month_before(text, start)
         if before is not None:
-            return _date(text, before.start(), end, value, _month_number(before), None)
+            return _date(text, before.start(), end, int(value), _month_number(before), None)
 
     words = _NEXT_WORDS.match(text, end)
     if words is not None:
@@ -471,7 +475,7 @@ def _plain(text: str, start: int, end: int, raw: str, value: int | float, is_int
     if is_int and len(raw) == 4:
         month = _month_before(text, start)
         if month is not None:
-            return _date(text, month.start(), end, value, _month_number(month), None)
+            return _date(text, month.start(), end, int(value), _month_number(month), None)
     if is_int:
         if prev in _TIME_CUES and value <= 24:
             nxt = _NEXT_WORDS.match(text, end)
@@ -506,7 +510,7 @@ def _in_parens(text: str, start: int, end: int) -> bool:
 
 def _scaled(value: int | float, scale: int) -> int | float:
     out = value * scale
-    return int(round(out)) if abs(out - round(out)) < 1e-6 else out
+    return round(out) if abs(out - round(out)) < 1e-6 else out
 
 
 def _currency(w1: str, w2: str) -> str | None:

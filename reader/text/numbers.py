@@ -157,18 +157,21 @@ def _letters(folded: str) -> str:
     return "".join(out)
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def _trie_pattern(words: list[str]) -> str:
     """An alternation of folded ``words`` factored by common prefixes, so the
     regex engine tries each letter once rather than each word."""
-    trie: dict[str, dict] = {}
+    trie: _Trie = {}
     for w in words:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict[str, dict], *, top: bool = False) -> str:
-        alts = []
+    def build(node: _Trie, *, top: bool = False) -> str:
+        alts: list[str] = []
         end = "" in node
         for ch, child in sorted(node.items()):
             if not ch:
@@ -363,12 +366,12 @@ def _standalone_ok(p: _Phrase, text: str) -> bool:
             return False
         if kind == "two" and (first.article or word_before(text, first.start) == "يوم"):
             return False
-        if kind == "scale" and first.value == 1000 and not first.article and not first.waw:
-            if word_after(text, first.end).startswith("ال"):
-                return False
+        if (kind == "scale" and first.value == 1000 and not first.article and not first.waw
+                and word_after(text, first.end).startswith("ال")):
+            return False
         if kind == "fraction":
             after = word_after(text, last.end)
-            if after.lstrip("ال") in ("نهايي",) or after in ("النهايي",):
+            if after in ("نهايي", "النهايي"):
                 return False
             if first.article and _ORDINAL.fullmatch(after):
                 return False
@@ -379,9 +382,7 @@ def _standalone_ok(p: _Phrase, text: str) -> bool:
         return False
     if first.article and kinds[0] in ("tens", "hundred") and before.startswith("ال"):
         return False
-    if first.waw and kinds[0] == "tens" and before and _ORDINAL.fullmatch(before):
-        return False
-    return True
+    return not (first.waw and kinds[0] == "tens" and before and _ORDINAL.fullmatch(before))
 
 
 def find_number_words(text: str) -> list[NumberWords]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -206,7 +207,7 @@ def test_figures_do_not_overlap_and_are_sorted() -> None:
     text = "بين 16 و18 سنة، قبل 5 مارس 2018 و2.2 مليون دولار ثلاثة آلاف وخمسمئة"
     found = find_figures(text)
     assert [h.start for h in found] == sorted(h.start for h in found)
-    for a, b in zip(found, found[1:], strict=False):
+    for a, b in itertools.pairwise(found):
         assert a.end <= b.start
 
 
