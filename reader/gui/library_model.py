@@ -63,6 +63,8 @@ COLUMN_INDEX: dict[str, int] = {c.key: i for i, c in enumerate(COLUMNS)}
 UNREAD_MARK = "\u25cf"  # ● an unread article
 STAR_MARK = "\u2605"  # ★
 
+_HEADER_MARKS = {"quotes": "«»", "figures": "#", "read": UNREAD_MARK, "starred": STAR_MARK}
+
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -90,6 +92,7 @@ class LibraryModel(QAbstractTableModel):
         self._rows: list[ArticleRow] = []
         self._total = 0
         self._hits: list[SearchHit] | None = None
+        self._fetching = False
         self._load(self._page)
 
     # -- state ----------------------------------------------------------------
@@ -219,7 +222,11 @@ class LibraryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and self._hits is None and len(self._rows) < self._total
+        # Not while a page is being inserted: a view (or the model tester)
+        # reacting to rowsAboutToBeInserted may ask for more, and a nested
+        # fetch would insert the same rows twice.
+        return (not parent.isValid() and self._hits is None and not self._fetching
+                and len(self._rows) < self._total)
 
     def fetchMore(self, parent: _Index) -> None:
         if not self.canFetchMore(parent):
@@ -231,9 +238,13 @@ class LibraryModel(QAbstractTableModel):
             self._total = len(self._rows)
             return
         first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
+        self._fetching = True
+        try:
+            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()
+        finally:
+            self._fetching = False
         self._total = max(self._total, len(self._rows))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -250,7 +261,11 @@ class LibraryModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
+        key = COLUMNS[section].key
         if role == Qt.ItemDataRole.DisplayRole:
+            # Narrow columns carry a sign; their name is the tooltip.
+            return _HEADER_MARKS.get(key) or _tr(COLUMNS[section].header)
+        if role == Qt.ItemDataRole.ToolTipRole:
             return _tr(COLUMNS[section].header)
         return None
 

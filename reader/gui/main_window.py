@@ -122,8 +122,9 @@ class MainWindow(QMainWindow):
         for key in ("quotes", "figures", "read", "starred"):
             header.setSectionResizeMode(COLUMN_INDEX[key],
                                         QHeaderView.ResizeMode.ResizeToContents)
-        self.list_view.setColumnWidth(COLUMN_INDEX["source"], 110)
-        self.list_view.setColumnWidth(COLUMN_INDEX["date"], 90)
+        header.setStretchLastSection(False)
+        self.list_view.setColumnWidth(COLUMN_INDEX["source"], 100)
+        self.list_view.setColumnWidth(COLUMN_INDEX["date"], 82)
         self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row)
 
         self.filter_edit = QLineEdit(self)
@@ -152,7 +153,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.pane)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([420, 860])
+        self.splitter.setSizes([500, 780])
         self.setCentralWidget(self.splitter)
 
         self.search_edit = QLineEdit(self)

@@ -1,0 +1,155 @@
+"""The lazy article list: pages on demand, the store's sort and folded filter,
+read/starred marks, titles isolated so U+202E cannot reorder a row."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.modeltest import ModelTester
+
+from reader.gui.library_model import COLUMN_INDEX, ID_ROLE, STAR_MARK, UNREAD_MARK, LibraryModel
+from reader.store import Article, Library
+
+FSI, PDI, RLO = "\u2068", "\u2069", "\u202e"
+HAMZA_TITLE = "الوزارة أعلنت خطة جديدة للمياه"  # أعلنت: alef with hamza above
+HAMZA_LESS_QUERY = "اعلنت"
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+
+
+@pytest.fixture
+def library(store_path: Path) -> Iterator[Library]:
+    lib = Library.open(store_path)
+    yield lib
+    lib.close()
+
+
+def news(i: int, **fields: object) -> Article:
+    values: dict[str, object] = {
+        "title": f"خبر محلي رقم {i}", "body": f"نص الخبر رقم {i} عن المدينة.",
+        "source": "وكالة الأنباء", "published": f"2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
+    }
+    values.update(fields)
+    return Article(**values)  # type: ignore[arg-type]
+
+
+def titles(model: LibraryModel) -> list[str]:
+    col = COLUMN_INDEX["title"]
+    return [model.data(model.index(r, col), DISPLAY) for r in range(model.rowCount())]
+
+
+def test_model_passes_qt_model_tester(qtmodeltester: ModelTester, library: Library) -> None:
+    library.add_articles([news(i) for i in range(30)])
+    model = LibraryModel(library, page_size=7)
+    qtmodeltester.check(model, force_py=True)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == 30
+
+
+def test_rows_arrive_a_page_at_a_time(library: Library) -> None:
+    library.add_articles(news(i) for i in range(2500))
+    model = LibraryModel(library, page_size=200)
+    assert model.rowCount() == 200
+    assert model.total == 2500
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 400
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == 2500
+    ids = [model.data(model.index(r, 0), ID_ROLE) for r in range(model.rowCount())]
+    assert sorted(ids) == library.ids()
+
+
+def test_default_order_is_newest_first_and_sort_follows_the_column(library: Library) -> None:
+    library.add_articles([news(1, title="ب خبر", published="2024-01-05"),
+                          news(2, title="أ خبر", published="2024-03-01"),
+                          news(3, title="ت خبر", published="2023-12-31")])
+    model = LibraryModel(library)
+    dates = [model.row_data(r).published for r in range(3)]
+    assert dates == ["2024-03-01", "2024-01-05", "2023-12-31"]
+    model.sort(COLUMN_INDEX["date"], Qt.SortOrder.AscendingOrder)
+    assert [model.row_data(r).published for r in range(3)] == sorted(dates)
+    model.sort(COLUMN_INDEX["title"], Qt.SortOrder.AscendingOrder)
+    assert [model.row_data(r).title for r in range(3)] == ["أ خبر", "ب خبر", "ت خبر"]
+
+
+def test_a_filter_without_hamza_finds_a_title_with_hamza(library: Library) -> None:
+    library.add_articles([news(1), news(2, title=HAMZA_TITLE), news(3)])
+    model = LibraryModel(library)
+    model.set_filter(HAMZA_LESS_QUERY)
+    assert model.rowCount() == 1
+    assert model.row_data(0).title == HAMZA_TITLE
+    model.set_filter("")
+    assert model.rowCount() == 3
+
+
+def test_filter_matches_the_source_too(library: Library) -> None:
+    library.add_articles([news(1), news(2, source="إذاعة الوطن")])
+    model = LibraryModel(library)
+    model.set_filter("اذاعه")  # no hamza, ه for ة
+    assert [model.row_data(r).source for r in range(model.rowCount())] == ["إذاعة الوطن"]
+
+
+def test_titles_are_isolated_so_an_override_cannot_escape(library: Library) -> None:
+    spoof = f"عنوان {RLO}txt.exe"
+    library.add_articles([news(1, title=spoof)])
+    model = LibraryModel(library)
+    shown = titles(model)[0]
+    assert shown.startswith(FSI) and shown.endswith(PDI)
+    assert RLO not in shown  # its own controls are dropped before isolating
+    assert "txt.exe" in shown
+
+
+def test_read_and_starred_are_shown_and_updated_in_place(library: Library) -> None:
+    [first, second] = [r.id for r in library.add_articles([news(1), news(2, read=True)])]
+    library.set_starred(first, True)
+    model = LibraryModel(library)
+    row_first, row_second = model.row_of(first), model.row_of(second)
+    read_col, star_col = COLUMN_INDEX["read"], COLUMN_INDEX["starred"]
+    assert model.data(model.index(row_first, read_col), DISPLAY) == UNREAD_MARK
+    assert model.data(model.index(row_second, read_col), DISPLAY) == ""
+    assert model.data(model.index(row_first, star_col), DISPLAY) == STAR_MARK
+    unread_font = model.data(model.index(row_first, 0), Qt.ItemDataRole.FontRole)
+    assert unread_font is not None and unread_font.bold()
+    changed: list[int] = []
+    model.dataChanged.connect(lambda top, _bottom, *_: changed.append(top.row()))
+    model.update_state(first, read=True, starred=False)
+    assert changed == [row_first]
+    assert model.data(model.index(row_first, read_col), DISPLAY) == ""
+    assert model.data(model.index(row_first, star_col), DISPLAY) == ""
+
+
+def test_refresh_shows_articles_added_by_another_connection(library: Library,
+                                                            store_path: Path) -> None:
+    library.add_articles([news(1)])
+    model = LibraryModel(library)
+    with Library.open(store_path) as other:
+        other.add_articles([news(2), news(3)])
+    assert model.rowCount() == 1
+    model.refresh()
+    assert model.rowCount() == 3
+
+
+def test_search_results_replace_the_list_until_cleared(library: Library) -> None:
+    library.add_articles([news(1), news(2, title=HAMZA_TITLE), news(3)])
+    model = LibraryModel(library)
+    hits = library.search(HAMZA_LESS_QUERY)
+    model.set_search_results(hits)
+    assert model.searching
+    assert model.rowCount() == 1 and model.row_data(0).title == HAMZA_TITLE
+    assert model.search_hit(0) is hits[0]
+    assert not model.canFetchMore(QModelIndex())
+    model.clear_search_results()
+    assert not model.searching and model.rowCount() == 3
+
+
+def test_headers_name_every_column(library: Library) -> None:
+    model = LibraryModel(library)
+    names = [model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+             for c in range(model.columnCount())]
+    assert names == ["Title", "Source", "Date", "Quotes", "Figures", "Read", "Starred"]

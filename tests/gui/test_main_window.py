@@ -1,0 +1,359 @@
+"""The main window over a real temporary store: opening, filtering, library
+search, article actions, import and export in the background, polling for
+other writers, window state kept between runs, the screenshot command."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from reader.gui import i18n
+from reader.gui.dialogs import ExportDialog
+from reader.gui.main_window import MainWindow
+from reader.gui.screenshot import take_screenshot
+from reader.gui.workers import ExportRequest
+from reader.links import article_link
+from reader.store import Article, Library
+
+FSI, PDI = "\u2068", "\u2069"
+
+ARTICLES = [
+    Article(title="الحكومة تعلن خطة لتحلية المياه",
+            body="أعلنت الحكومة اليوم خطة بقيمة 2.5 مليار دولار.\n"
+                 "وقال الوزير: «سنبدأ العمل خلال ثلاثة أشهر».",
+            source="وكالة الأنباء", published="2024-05-02"),
+    Article(title="افتتاح معرض الكتاب في العاصمة",
+            body="افتتح معرض الكتاب أبوابه بمشاركة 300 دار نشر.\n"
+                 "وقالت مديرة المعرض إن الإقبال «فاق التوقعات».",
+            source="صحيفة المساء", published="2024-04-20"),
+    Article(title="المنتخب يتأهل إلى النهائي",
+            body="تأهل المنتخب إلى المباراة النهائية بعد فوزه بهدفين.",
+            source="إذاعة الوطن", published="2024-03-11"),
+]
+NEWEST, MIDDLE, OLDEST = 0, 1, 2
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards(qapp: QApplication) -> Iterator[None]:
+    yield
+    i18n.apply_language("en")
+
+
+@pytest.fixture
+def settings_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "settings.ini"
+    monkeypatch.setenv("RTL_READER_SETTINGS", str(path))
+    return path
+
+
+@pytest.fixture
+def library(store_path: Path) -> Iterator[Library]:
+    lib = Library.open(store_path)
+    lib.add_articles(Article(**{k: getattr(a, k) for k in
+                                ("title", "body", "source", "published")})
+                     for a in ARTICLES)
+    yield lib
+    lib.close()
+
+
+MakeWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, library: Library, settings_file: Path) -> Iterator[MakeWindow]:
+    made: list[MainWindow] = []
+
+    def make(**options: object) -> MainWindow:
+        window = MainWindow(library, settings=i18n.settings(), poll_ms=0, **options)  # type: ignore[arg-type]
+        window.notify = lambda title, text: pytest.fail(f"unexpected message: {title}: {text}")
+        qtbot.addWidget(window)
+        window.resize(1100, 700)
+        window.show()
+        qtbot.waitExposed(window)
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.wait_for_tasks(10)
+
+
+def ids_by_date(library: Library) -> list[int]:
+    return [r.id for r in library.rows()]
+
+
+def test_window_opens_on_the_newest_article(make_window: MakeWindow, library: Library) -> None:
+    window = make_window()
+    newest = ids_by_date(library)[0]
+    assert window.model.rowCount() == 3
+    assert window.current_article_id() == newest
+    assert window.list_view.currentIndex().row() == 0
+    title = ARTICLES[NEWEST].title
+    assert window.windowTitle().startswith(FSI + title + PDI)
+    assert library.get(newest).read  # opening an article marks it read
+    assert window.count_label.text() == "3 article(s)"
+
+
+def test_selecting_a_row_opens_that_article(qtbot: QtBot, make_window: MakeWindow,
+                                            library: Library) -> None:
+    window = make_window()
+    oldest = ids_by_date(library)[2]
+    window.list_view.selectRow(2)
+    assert window.current_article_id() == oldest
+    assert window.pane.view.article is not None
+    assert window.pane.view.article.title == ARTICLES[OLDEST].title
+    assert ARTICLES[OLDEST].title in window.windowTitle()
+
+
+def test_filter_box_folds_hamza(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    # (QTest.keyClicks aborts on Arabic letters: type through setText.)
+    window.filter_edit.setText("اعلن")  # the title has تعلن; the body أعلنت
+    qtbot.waitUntil(lambda: window.model.filter_text == "اعلن")
+    assert window.model.rowCount() == 0  # titles and sources only
+    window.filter_edit.setText("اذاعه")  # إذاعة الوطن, written without hamza, with ه
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    assert window.model.row_data(0).source == "إذاعة الوطن"
+    assert window.count_label.text() == "1 of 3 article(s)"
+
+
+def test_library_search_replaces_the_list_and_opens_the_first_hit(
+        qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    found = window.search_library("اعلنت")  # hamza-less query for أعلنت in a body
+    assert found == 1
+    assert window.model.searching and window.model.rowCount() == 1
+    article = window.pane.view.article
+    assert article is not None and article.title == ARTICLES[NEWEST].title
+    assert window.pane.find_bar.isVisible()
+    assert window.pane.find_bar.query() == "أعلنت"  # the hit as written in the article
+    window.clear_search()
+    assert not window.model.searching and window.model.rowCount() == 3
+
+
+def test_malformed_search_reports_without_a_dialog(make_window: MakeWindow) -> None:
+    window = make_window()
+    assert window.search_library('"غير مغلق') in (-1, 0)
+    assert not window.model.searching or window.model.rowCount() == 0
+
+
+def test_ctrl_f_in_the_reading_view_opens_the_find_bar(qtbot: QtBot,
+                                                       make_window: MakeWindow) -> None:
+    window = make_window()
+    window.activateWindow()
+    window.pane.view.setFocus()
+    qtbot.waitUntil(window.pane.view.hasFocus)
+    qtbot.keyClick(window.pane.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.pane.find_bar.isVisible()
+
+
+def test_ctrl_shift_f_focuses_the_library_search(qtbot: QtBot,
+                                                  make_window: MakeWindow) -> None:
+    window = make_window()
+    window.activateWindow()
+    window.list_view.setFocus()
+    qtbot.waitUntil(window.list_view.hasFocus)
+    qtbot.keyClick(window.list_view, Qt.Key.Key_F,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(window.search_edit.hasFocus)
+
+
+def test_star_and_read_actions_write_to_the_store(make_window: MakeWindow,
+                                                  library: Library) -> None:
+    window = make_window()
+    current = window.current_article_id()
+    assert current is not None
+    window.actions["star"].trigger()
+    assert library.get(current).starred
+    window.actions["read"].trigger()  # it was read on opening: now unread
+    assert not library.get(current).read
+    assert window.model.row_data(0).starred and not window.model.row_data(0).read
+
+
+def test_delete_asks_then_removes_the_article(make_window: MakeWindow,
+                                              library: Library) -> None:
+    window = make_window()
+    current = window.current_article_id()
+    assert current is not None
+    asked: list[str] = []
+    window.confirm = lambda title, text: asked.append(text) is not None and False
+    assert not window.delete_current()
+    assert library.ids([current]) == [current]
+    window.confirm = lambda title, text: True
+    assert window.delete_current()
+    assert library.ids([current]) == []
+    assert window.model.rowCount() == 2
+    assert window.current_article_id() != current
+    assert len(asked) == 1
+
+
+def test_copy_without_selection_copies_title_and_link(make_window: MakeWindow) -> None:
+    window = make_window()
+    current = window.current_article_id()
+    assert current is not None
+    window.copy()
+    text = QGuiApplication.clipboard().text()
+    assert text == f"{ARTICLES[NEWEST].title}\n{article_link(current)}"
+
+
+def test_import_runs_in_the_background_and_fills_the_list(
+        qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, library: Library) -> None:
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"news{i}.txt").write_text(
+            f"خبر جديد رقم {i}\n\nنص الخبر الجديد رقم {i} عن السوق.\n", encoding="utf-8")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4")
+    window = make_window()
+    reports: list[str] = []
+    window.notify = lambda title, text: reports.append(text)
+    task = window.start_import([folder])
+    assert window.progress.isVisible() and window.cancel_button.isVisible()
+    with qtbot.waitSignal(task.finished, timeout=20000):
+        pass
+    qtbot.waitUntil(lambda: not window.progress.isVisible())
+    assert library.count() == 6
+    assert window.model.rowCount() == 6
+    assert len(reports) == 1 and "broken.pdf" in reports[0]
+
+
+def test_dropping_files_on_the_window_imports_them(qtbot: QtBot, make_window: MakeWindow,
+                                                   tmp_path: Path, library: Library) -> None:
+    file = tmp_path / "dropped.txt"
+    file.write_text("خبر مسحوب\n\nنص الخبر المسحوب إلى النافذة.\n", encoding="utf-8")
+    window = make_window()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(file))])
+    event = QDropEvent(QPointF(QPoint(50, 50)), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.tasks
+    with qtbot.waitSignal(window.tasks[0].finished, timeout=20000):
+        pass
+    qtbot.waitUntil(lambda: window.model.rowCount() == 4)
+    assert "خبر مسحوب" in [window.model.row_data(r).title for r in range(4)]
+
+
+def test_cancelled_import_stops_between_files(qtbot: QtBot, make_window: MakeWindow,
+                                              tmp_path: Path) -> None:
+    window = make_window()
+    files = []
+    for i in range(5):
+        f = tmp_path / f"n{i}.txt"
+        f.write_text(f"عنوان {i}\n\nنص {i}.\n", encoding="utf-8")
+        files.append(f)
+    results: list[object] = []
+    window.cancel_tasks()  # nothing running: harmless
+    task = window.start_import(files)
+    task.succeeded.connect(results.append)
+    task.cancel()
+    with qtbot.waitSignal(task.finished, timeout=20000):
+        pass
+    qtbot.waitUntil(lambda: bool(results))
+    report = results[0]
+    assert getattr(report, "cancelled", False) or len(getattr(report, "added", [])) == 5
+
+
+def test_an_import_by_another_connection_appears_after_a_poll(
+        make_window: MakeWindow, store_path: Path) -> None:
+    window = make_window()
+    with Library.open(store_path) as other:
+        other.add_articles([Article(title="خبر من سطر الأوامر", body="نص.",
+                                    published="2025-01-01")])
+    window.poll_store()
+    assert window.model.rowCount() == 4
+    assert window.model.row_data(0).title == "خبر من سطر الأوامر"
+
+
+def test_export_writes_in_the_background(qtbot: QtBot, make_window: MakeWindow,
+                                         tmp_path: Path) -> None:
+    window = make_window()
+    out = tmp_path / "out.md"
+    current = window.current_article_id()
+    assert current is not None
+    task = window.start_export(ExportRequest([current], "md", out))
+    with qtbot.waitSignal(task.finished, timeout=20000):
+        pass
+    text = out.read_text(encoding="utf-8")
+    assert "سنبدأ العمل خلال ثلاثة أشهر" in text
+
+
+def test_export_dialog_previews_and_confirms_overwrite(qtbot: QtBot, library: Library,
+                                                       tmp_path: Path) -> None:
+    newest = ids_by_date(library)[0]
+    dialog = ExportDialog(library, current_id=newest)
+    qtbot.addWidget(dialog)
+    assert "سنبدأ العمل خلال ثلاثة أشهر" in dialog.preview.toPlainText()
+    existing = tmp_path / "old.md"
+    existing.write_text("keep me", encoding="utf-8")
+    dialog.path_edit.setText(str(existing))
+    dialog.confirm_overwrite = lambda path: False
+    dialog.accept()
+    assert dialog.request() is None and existing.read_text(encoding="utf-8") == "keep me"
+    dialog.confirm_overwrite = lambda path: True
+    dialog.accept()
+    request = dialog.request()
+    assert request is not None and request.force and request.ids == [newest]
+    assert request.fmt == "md"
+
+
+def test_window_state_is_saved_and_restored(qtbot: QtBot, make_window: MakeWindow,
+                                            library: Library) -> None:
+    first = make_window()
+    middle = ids_by_date(library)[1]
+    first.list_view.selectRow(1)
+    first.splitter.setSizes([300, 800])
+    sizes = first.splitter.sizes()
+    first.close()
+    second = make_window()
+    assert second.current_article_id() == middle
+    assert second.splitter.sizes() == sizes
+
+
+def test_theme_and_justification_are_remembered(make_window: MakeWindow) -> None:
+    first = make_window()
+    first.actions["theme_sepia"].trigger()
+    first.actions["justified"].trigger()
+    assert first.pane.view.theme().name == "sepia"
+    assert first.pane.view.is_justified()
+    first.close()
+    second = make_window()
+    assert second.pane.view.theme().name == "sepia"
+    assert second.pane.view.is_justified()
+    assert second.actions["theme_sepia"].isChecked()
+
+
+def test_open_article_with_unknown_id_keeps_the_window(make_window: MakeWindow) -> None:
+    window = make_window()
+    before = window.current_article_id()
+    assert not window.open_article(987654)
+    assert window.current_article_id() == before
+    assert "987654" in window.statusBar().currentMessage()
+
+
+def test_screenshot_writes_a_png_of_the_requested_size(store_path: Path, tmp_path: Path,
+                                                       library: Library,
+                                                       settings_file: Path) -> None:
+    out = tmp_path / "shot.png"
+    take_screenshot(store_path, out, find="الحكومة", size=(900, 600))
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (900, 600)
+    colours = {image.pixel(x, y) for x in range(0, 900, 37) for y in range(0, 600, 29)}
+    assert len(colours) > 5
+    assert not settings_file.exists()  # a screenshot remembers nothing
+
+
+def test_screenshot_refuses_an_unknown_article(store_path: Path, tmp_path: Path,
+                                               library: Library) -> None:
+    from reader.errors import NotFound
+
+    out = tmp_path / "shot.png"
+    with pytest.raises(NotFound):
+        take_screenshot(store_path, out, open_id=424242)
+    assert not out.exists()
