@@ -154,13 +154,19 @@ class _Table:
 
     def cluster(self, cl: str) -> str | None:
         """The fold of a base + marks cluster when NFKC treats it as a unit
-        (composition, reordering) and that changes the result, None when
-        folding char by char gives the same string."""
+        (composition, reordering), None when folding char by char gives the
+        same result for the cluster and every piece of it, so each character
+        may keep its own span (a shadda and a vowel in either order, both
+        dropped, is the common case)."""
         if cl in self.clusters:
             return self.clusters[cl]
         whole = _apply_rules(cl, self.rules)
-        apart = "".join([self.char(ch)[1] for ch in cl])
-        got = None if whole == apart else whole
+        got: str | None = whole
+        if len(cl) <= 8:
+            alone = [self.char(ch)[1] for ch in cl]
+            pieces = ((a, b) for a in range(len(cl)) for b in range(a + 1, len(cl) + 1))
+            if all(_apply_rules(cl[a:b], self.rules) == "".join(alone[a:b]) for a, b in pieces):
+                got = None
         if len(self.clusters) < 4096:
             self.clusters[cl] = got
         return got

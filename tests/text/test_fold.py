@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -287,3 +289,73 @@ def test_corpus_articles_fold_and_map(corpus_articles: list) -> None:
         for i in range(0, len(f.text) - 8, step):
             s, e = f.span(i, i + 8)
             assert f.text[i : i + 8] in fold_text(text[s:e])
+
+
+# --- against the rule as written: NFKC of the whole text, casefold, then rules -------
+
+
+def _reference(text: str, *, diacritics: bool = True, hamza: bool = True) -> str:
+    """DESIGN decision 3 applied literally, character by character after NFKC."""
+    nfkc = unicodedata.normalize("NFKC", text).casefold()
+    out = []
+    for ch in nfkc:
+        if ch in ALWAYS_DROPPED:
+            continue
+        if diacritics and (ch in DIACRITIC_MARKS or ch == TATWEEL):
+            continue
+        if hamza and ch in (HAMZA_ABOVE, HAMZA_BELOW):
+            continue
+        if hamza:
+            ch = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ي"}.get(ch, ch)
+        ch = {"ى": "ي", "ة": "ه"}.get(ch, ch)
+        if "\u0660" <= ch <= "\u0669" or "\u06f0" <= ch <= "\u06f9":
+            ch = str(unicodedata.digit(ch))
+        out.append(ch)
+    return "".join(out)
+
+
+ALWAYS_DROPPED = {LRM, RLM, ALM, "\u202a", RLE, PDF, "\u202d", RLO, "\u2066", RLI, FSI, PDI,
+                  ZWJ, ZWNJ}
+DIACRITIC_MARKS = {
+    *map(chr, range(0x064B, 0x0654)), *map(chr, range(0x0656, 0x0660)),
+    SUPERSCRIPT_ALEF, *map(chr, range(0x06D6, 0x06EE)),
+}
+
+# Characters where NFKC of the whole text differs from NFKC char by char:
+# compositions (hamza, Latin accents, Hangul, Indic length marks), reordering
+# of marks, compatibility characters that decompose into marks.
+TRICKY = [
+    *"اويهeaKkßİ",
+    MADDA, HAMZA_ABOVE, HAMZA_BELOW, FATHA, SHADDA, KASRA, TATWEEL, ZWJ,
+    "\u0301", "\u0327", "\u0308", "\u0344", "\u0345", "\u03b9", "\u1fbe", "\u0390",
+    "\u1100", "\u1161", "\u11a8", "\uac00", "\u3131", "\u314f",
+    "\uff76", "\uff9e", "\u3099",
+    "\u0b47", "\u0b3e", "\u0c46", "\u0c56", "\u0f71", "\u0f72", "\u0f73",
+    "\u05bc", "\u05c1", "\u05e9", "\ufb2c",
+    LIGATURE_ALLAH, LAM_ALEF_ISOLATED, ALEF_HAMZA_ISOLATED, "\u0622", "\u0671", "\u06c1",
+    "\u1e9e", "\u2126", "\u212b", "\ud800", "\U0001d15e", "\U0001d165",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=TRICKY, max_size=12), st.booleans(), st.booleans())
+def test_fold_equals_the_rule_as_written(text: str, diacritics: bool, hamza: bool) -> None:
+    expected = _reference(text, diacritics=diacritics, hamza=hamza)
+    assert fold_text(text, diacritics=diacritics, hamza=hamza) == expected
+    f = fold(text, diacritics=diacritics, hamza=hamza)
+    assert f.text == expected
+    _check_map(text, f, diacritics=diacritics, hamza=hamza)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=25))
+def test_any_text_folds_by_the_rule_as_written(text: str) -> None:
+    assert fold_text(text) == _reference(text)
+
+
+def test_marks_reordered_without_a_base_map_as_one_cluster() -> None:
+    # iota, U+0344 (two marks in one) and a dagesh: NFKC reorders the marks, so
+    # the marks cannot keep one span each when they are kept
+    text = "\u03b9\u0344\u05bc"
+    f = fold(text, diacritics=False)
+    _check_map(text, f, diacritics=False)
