@@ -173,7 +173,7 @@ class Library:
         if version > 0 and "articles" not in names:
             raise NotADatabase(subject, "an SQLite file without rtl-reader's tables")
         if self.read_only:
-            if version < schema.SCHEMA_VERSION:
+            if version < schema.READABLE_FROM:
                 raise StoreReadOnly(subject, "the store needs an upgrade but is read-only")
             return
         self._use_wal(con)

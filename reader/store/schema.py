@@ -133,6 +133,10 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_to_v1, _to_v2, 
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
+READABLE_FROM = 2
+"""The oldest version this code reads without migrating (a read-only store
+cannot be migrated): every table it queries exists from this version on."""
+
 
 def migrate(con: sqlite3.Connection, current: int) -> None:
     """Run every step from ``current`` up to ``SCHEMA_VERSION`` on ``con``.

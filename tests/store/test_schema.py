@@ -265,3 +265,20 @@ def test_migration_waits_for_a_writer_then_reports_locked(
     with Library.open(store_path) as lib:
         assert lib.get(7).title == school_article().title
     assert _user_version(store_path) == schema.SCHEMA_VERSION
+
+
+def test_an_older_store_opened_read_only(store_path: Path) -> None:
+    """A read-only store cannot be migrated: one recent enough is read as it
+    is; the first schema (no word-family index) is refused with StoreReadOnly."""
+    with Library.open(store_path) as lib:
+        article_id = lib.add_article(school_article()).id
+    con = sqlite3.connect(store_path)
+    con.execute(f"PRAGMA user_version = {schema.READABLE_FROM}")
+    con.close()
+    with Library.open(store_path, read_only=True) as lib:
+        assert [h.id for h in lib.search("معلم", stem=True)] == [article_id]
+    assert _user_version(store_path) == schema.READABLE_FROM
+    v1 = store_path.with_name("v1.sqlite3")
+    _make_v1_store(v1)
+    with pytest.raises(StoreReadOnly):
+        Library.open(v1, read_only=True)
