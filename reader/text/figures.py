@@ -74,7 +74,8 @@ _MASTER = re.compile(
     r"(?:"
     r"(?P<ymd>(?P<y1>\d{4})(?P<s1>[-/.])(?P<m1>\d{1,2})(?P=s1)(?P<d1>\d{1,2}))(?![\d])"
     r"|(?P<dmy>(?P<d2>\d{1,2})(?P<s2>[-/.])(?P<m2>\d{1,2})(?P=s2)(?P<y2>\d{4}))(?![\d])"
-    r"|(?P<time>(?P<hh>[01]?\d|2[0-4])[:：](?P<mm>[0-5]\d)(?::[0-5]\d)?)(?![\d:])"
+    r"|(?P<time>(?P<hh>\d{1,2})[:：](?P<mm>\d\d)(?::\d\d)?)(?![\d:])"
+    r"|(?P<yrange>(?P<ya>\d{4})/(?P<yb>\d{4}))(?![\d]|[-/.]\d)"
     rf"|(?P<range>(?P<ra>{_NUM})\s*[-–—]\s*(?P<rb>{_NUM}))(?![\d]|[-–—/.:,]\d)"
     rf"|(?P<num>{_NUM})"
     r")"
@@ -321,7 +322,7 @@ strings of more than 4300 digits)."""
 _SPACE_OR_OPENER = frozenset(" \t\n\r\u00a0" + _OPENERS)
 _PLAIN_AFTER = frozenset(" \t\n\r\u00a0)]}»\"'”’،؛!؟?%٪")
 _GLUED_CODE = re.compile(r"[.,٫٬:/\-_]\d|[-_][^\W\d_]")
-_PHONE_GROUPS = re.compile(r"[ \-]\d{2,}[ \-]\d{2,}")
+_PHONE_GROUPS = re.compile(r"(?:[ \-]\d{1,4}){2,}")
 
 
 def _glued_after(text: str, end: int) -> re.Match[str]:
@@ -343,8 +344,18 @@ def _digit_figures(text: str, m: re.Match[str], sign: str) -> list[Highlight]:
         return [_date(text, m.start(), m.end(), int(m.group("y2")), int(m.group("m2")),
                       int(m.group("d2")))]
     if m.group("time"):
-        hh, mm = int(m.group("hh")), m.group("mm")
-        return [_fig(text, m.start(), m.end(), "time", {"time": f"{hh:02d}:{mm}"})]
+        hh, mm = int(m.group("hh")), int(m.group("mm"))
+        if hh <= 24 and mm < 60:
+            nxt = _NEXT_WORDS.match(text, m.end())
+            if nxt is not None and fold_word(nxt.group(1)) in _PM and hh < 12:
+                hh += 12
+            return [_fig(text, m.start(), m.end(), "time", {"time": f"{hh:02d}:{mm:02d}"})]
+        return []
+    if m.group("yrange"):
+        a, b = int(m.group("ya")), int(m.group("yb"))
+        value = {"range": [a, b]}
+        return [_fig(text, m.start("ya"), m.end("ya"), "range", {"amount": a, **value}),
+                _fig(text, m.start("yb"), m.end("yb"), "range", {"amount": b, **value})]
     if m.group("range"):
         return _range(text, m)
     return [_single(text, m.start("num"), m.end("num"), sign)]
@@ -443,7 +454,8 @@ def _single(text: str, start: int, end: int, sign: str) -> Highlight:
     if is_int and 1000 <= value <= 2100 and len(raw) == 4 and scale is None:
         before = _month_before(text, start)
         if before is not None:
-            return _date(text, before.start(), end, int(value), _month_number(before), None)
+            return _date(text, before.start(), end, int(value), _month_number(before), None,
+                         hijri=_is_hijri(before))
 
     words = _NEXT_WORDS.match(text, end)
     if words is not None:
@@ -475,7 +487,8 @@ def _plain(text: str, start: int, end: int, raw: str, value: int | float, is_int
     if is_int and len(raw) == 4:
         month = _month_before(text, start)
         if month is not None:
-            return _date(text, month.start(), end, int(value), _month_number(month), None)
+            return _date(text, month.start(), end, int(value), _month_number(month), None,
+                         hijri=_is_hijri(month))
     if is_int:
         if prev in _TIME_CUES and value <= 24:
             nxt = _NEXT_WORDS.match(text, end)
@@ -530,6 +543,11 @@ def _month_number(m: re.Match[str]) -> int:
     return _MONTHS.get(name) or _HIJRI_MONTHS.get(name, 0)
 
 
+def _is_hijri(m: re.Match[str]) -> bool:
+    name = " ".join(fold_word(m.group("m1")).split())
+    return name in _HIJRI_MONTHS and name not in _MONTHS
+
+
 def _month_date(text: str, start: int, month: re.Match[str], day: int) -> Highlight:
     name = " ".join(fold_word(month.group("m1")).split())
     hijri = name in _HIJRI_MONTHS and name not in _MONTHS
@@ -552,7 +570,7 @@ def _non_overlapping(found: list[Highlight]) -> list[Highlight]:
     return out
 
 
-_JOIN = re.compile(r"\s*(?:و|[×xX*])\s*\Z")
+_JOIN = re.compile(r"\s*(?:و|[×xX*]|[اإ]لى|حتى)\s*\Z")
 
 
 def _propagate(text: str, found: list[Highlight]) -> list[Highlight]:
@@ -561,7 +579,7 @@ def _propagate(text: str, found: list[Highlight]) -> list[Highlight]:
         a, b = found[i], found[i + 1]
         if a.subtype != "digits" or b.subtype not in ("count", "percent", "money", "date"):
             continue
-        if not _JOIN.match(text, a.end, b.start) or b.start - a.end > 4:
+        if not _JOIN.match(text, a.end, b.start) or b.start - a.end > 6:
             continue
         if not isinstance(b.value, dict) or not isinstance(a.value, int | float):
             continue

@@ -75,7 +75,7 @@ def parse_digits(s: str) -> int | float:
     if s.isdecimal():
         return int(s)
     s = s.replace("٫", ".")
-    if s.count(".") >= 2:
+    if s.count(".") >= 2 or re.fullmatch(r"\d{1,3}\.000", s):
         s = s.replace(".", "")
     elif "," in s and "." not in s and not re.search(r",\d{3}(?!\d)", s):
         s = s.replace(",", ".")
@@ -128,7 +128,7 @@ _add("scale", 10**6, "مليون", "مليونا")
 _add("scale", 2 * 10**6, "مليونان", "مليونين", "مليوني")
 _add("scale_plural", 10**6, "ملايين")
 _add("scale", 10**9, "مليار", "مليارا", "بليون", "بليونا")
-_add("scale", 2 * 10**9, "ملياران", "مليارين", "مليادي")
+_add("scale", 2 * 10**9, "ملياران", "مليارين", "ملياري")
 _add("scale_plural", 10**9, "مليارات", "بلايين")
 _add("scale", 10**12, "تريليون", "ترليون", "تريليونا")
 _add("scale_plural", 10**12, "تريليونات")
@@ -335,15 +335,17 @@ class _Phrase:
             if tok.kind == "scale_plural":
                 return 3 <= cur <= 10
             if tok.kind == "scale":
-                return cur >= 1 and tok.value < self.last_scale and last.kind != "fraction"
+                if last.kind == "fraction":  # نصف مليون
+                    return len(self.tokens) == 1
+                return cur >= 1 and tok.value < self.last_scale
             if tok.kind == "hundred":
                 return last.kind == "unit" and tok.value == 100 and cur < 10
             if tok.kind == "fraction_plural":
                 return last.kind in ("unit", "ten") and cur <= 10
             return False
         # Joined by و: a smaller part after a larger one, or tens after a unit.
-        if tok.kind in ("tens",):
-            return (0 < cur < 10 and last.kind in ("unit", "one", "two")) or (
+        if tok.kind == "tens":
+            return (0 < cur % 100 < 10 and last.kind in ("unit", "one", "two")) or (
                 cur == 0 and self.total > 0) or (cur > 0 and cur % 100 == 0)
         if tok.kind in ("unit", "one", "two", "ten"):
             return (cur == 0 and self.total > 0) or (cur > 0 and cur % 100 == 0)
