@@ -31,6 +31,21 @@ def test_folded_query_finds_the_school_article(filled: Filled, query: str) -> No
     assert ids[SCHOOL] in found(lib, query)
 
 
+@pytest.mark.parametrize(("query", "written"), [
+    ("مسوول", "مسؤول"),        # ؤ -> و
+    ("رييس", "رئيس"),          # ئ -> ي
+    ("مستشفي", "مستشفى"),      # ى -> ي
+    ("الامارات", "الإمارات"),  # إ -> ا
+    ("القران", "القرآن"),      # آ -> ا
+    ("covid", "COVID"),        # Latin casefolded
+])
+def test_every_folding_rule_reaches_the_index(lib: Library, query: str, written: str) -> None:
+    article_id = lib.add_article(Article("خبر", f"قال {written} في بيان اليوم.")).id
+    (hit,) = lib.search(query)
+    assert hit.id == article_id
+    assert [hit.snippet[s:e] for s, e in hit.marks] == [written]
+
+
 def test_marks_in_the_text_are_folded_too(lib: Library) -> None:
     body = f"قر{FATHA}ر{SHADDA}{FATHA} المجلس{DAMMA} تأجيل{KASRA} الجلسة"
     article_id = lib.add_article(Article("خبر", body)).id
