@@ -147,6 +147,8 @@ _MONTH_AFTER = re.compile(
     r"(?P<yr>[ \u00a0]*[،,]?[ \u00a0]*(?:عام\s+)?(?<!\d)(?P<y>\d{4})(?!\d)"
     r"(?P<era>\s?(?:م|هـ|ه)(?![^\W\d_]))?)?"
 )
+_MONTH_FIRST_WORDS = frozenset(n.split()[0] for n in list(_MONTHS) + list(_HIJRI_MONTHS))
+_PERCENT_WORDS = frozenset({"في", "بالميه", "بالمايه"})
 _MONTH_LAST_WORDS = frozenset(n.split()[-1] for n in list(_MONTHS) + list(_HIJRI_MONTHS))
 _MONTH_BEFORE = re.compile(
     rf"(?<![^\W\d_])(?P<m1>{_MONTH_ALT})(?:\s*/\s*(?P<m2>{_MONTH_ALT}))?[ \u00a0]*[،,]?[ \u00a0]*\Z"
@@ -410,6 +412,8 @@ def _amount(h: Highlight, default: int | float) -> int | float:
 
 
 def _single(text: str, start: int, end: int, sign: str) -> Highlight:
+    """One number at ``text[start:end]`` (digits and separators), read with
+    what follows it: percent, scale word, month, currency, unit."""
     raw = text[start:end]
     value = _number_value(raw, sign)
     if sign:
@@ -420,69 +424,62 @@ def _single(text: str, start: int, end: int, sign: str) -> Highlight:
         value = -value
         sign = ""
     is_int = isinstance(value, int) and not sign and raw.isdecimal()
-    prev = word_before(text, start)
 
-    nxt = text[end:end + 2].lstrip(" \u00a0")[:1]
-    if not nxt or not (nxt.isalpha() or nxt in "%٪" or nxt in _CURRENCY_SIGNS):
-        return _plain(text, start, end, raw, value, is_int, prev)
-    pct = _PERCENT.match(text, end)
-    if pct is None and _PERCENT_BEFORE.search(text, max(0, start - 2), start):
-        return _fig(text, start - 1, end, "percent", {"percent": value})
-    scale = None if pct else _SCALE.match(text, end)
-    if scale is not None:
-        value = _scaled(value, _SCALE_VALUES.get(fold_word(scale.group("w")), 1))
-        end = scale.end()
-        is_int = False
+    after = text[end:end + 2].lstrip(" \u00a0")[:1]
+    if not after or not (after.isalpha() or after in "%٪" or after in _CURRENCY_SIGNS):
+        return _plain(text, start, end, raw, value, is_int)
+    if after in "%٪":
         pct = _PERCENT.match(text, end)
-    if pct is not None:
-        return _fig(text, start, pct.end(), "percent", {"percent": value})
-
-    # Currency sign before or after.
-    sign_before = text[max(0, start - 2):start].strip()
-    if sign_before and sign_before[-1] in _CURRENCY_SIGNS:
+        if pct is not None:
+            return _fig(text, start, pct.end(), "percent", {"percent": value})
+    if after in _CURRENCY_SIGNS:
         return _fig(text, start, end, "money",
-                    {"amount": value, "currency": _CURRENCY_SIGNS[sign_before[-1]]})
-    after_char = text[end:end + 2].strip()[:1]
-    if after_char in _CURRENCY_SIGNS:
-        return _fig(text, start, end, "money",
-                    {"amount": value, "currency": _CURRENCY_SIGNS[after_char]})
-
-    if is_int and value <= 31 and scale is None:
+                    {"amount": value, "currency": _CURRENCY_SIGNS[after]})
+    words = _NEXT_WORDS.match(text, end)
+    if words is None:  # a letter glued after a mark, say
+        return _plain(text, start, end, raw, value, is_int)
+    w1 = fold_word(words.group(1))
+    scaled = False
+    if w1 in _SCALE_VALUES:
+        scale = _SCALE.match(text, end)
+        if scale is not None:
+            value = _scaled(value, _SCALE_VALUES[fold_word(scale.group("w"))])
+            end, is_int, scaled = scale.end(), False, True
+            words = _NEXT_WORDS.match(text, end)
+            w1 = fold_word(words.group(1)) if words else ""
+    if w1 in _PERCENT_WORDS:
+        pct = _PERCENT.match(text, end)
+        if pct is not None:
+            return _fig(text, start, pct.end(), "percent", {"percent": value})
+    if words is None:
+        return _plain(text, start, end, raw, value, False)
+    if is_int and value <= 31 and (w1 in _MONTH_FIRST_WORDS or w1 in ("من", "شهر")):
         month = _MONTH_AFTER.match(text, end)
         if month is not None:
             return _month_date(text, start, month, int(value))
-    if is_int and 1000 <= value <= 2100 and len(raw) == 4 and scale is None:
-        before = _month_before(text, start)
-        if before is not None:
-            return _date(text, before.start(), end, int(value), _month_number(before), None,
-                         hijri=_is_hijri(before))
-
-    words = _NEXT_WORDS.match(text, end)
-    if words is not None:
-        w1 = fold_word(words.group(1))
-        w2 = fold_word(words.group(2) or "")
-        currency = _currency(w1, w2)
-        if currency:
-            return _fig(text, start, end, "money", {"amount": value, "currency": currency})
-        if is_int and len(raw) == 4 and w1 in ("م", "هـ", "ه") and 500 <= value <= 2100:
-            return _fig(text, start, words.end(1), "date",
-                        {"year": value, **({"calendar": "hijri"} if w1 != "م" else {})})
-        unit = _unit(w1) and not (w1 in ("عام", "سنه") and _YEAR_NEXT.match(text, words.end(1)))
-        if unit and not (is_int and 1900 <= value <= 2100 and prev in _YEAR_CUES):
-            return _fig(text, start, end, "count",
-                        {"amount": value, "unit": _MARKS_OUT.sub("", words.group(1))})
-    return _plain(text, start, end, raw, value, is_int and scale is None, prev)
+    w2 = fold_word(words.group(2) or "")
+    currency = _currency(w1, w2)
+    if currency:
+        return _fig(text, start, end, "money", {"amount": value, "currency": currency})
+    if is_int and len(raw) == 4 and w1 in ("م", "ه") and 500 <= value <= 2100:
+        return _fig(text, start, words.end(1), "date",
+                    {"year": value, **({"calendar": "hijri"} if w1 != "م" else {})})
+    if _unit(w1) and not (w1 in ("عام", "سنه") and _YEAR_NEXT.match(text, words.end(1))) and not (
+            is_int and 1900 <= value <= 2100 and word_before(text, start) in _YEAR_CUES):
+        return _fig(text, start, end, "count",
+                    {"amount": value, "unit": _MARKS_OUT.sub("", words.group(1))})
+    return _plain(text, start, end, raw, value, is_int and not scaled)
 
 
-def _plain(text: str, start: int, end: int, raw: str, value: int | float, is_int: bool,
-           prev: str) -> Highlight:
+def _plain(text: str, start: int, end: int, raw: str, value: int | float,
+           is_int: bool) -> Highlight:
     """A number with no unit, currency or percent after it: a time after
     الساعة, a year, or bare digits."""
-    sign_before = text[max(0, start - 2):start].strip()
-    if sign_before and sign_before[-1] in _CURRENCY_SIGNS:
+    sign_before = text[max(0, start - 2):start].strip()[-1:]
+    if sign_before in _CURRENCY_SIGNS:
         return _fig(text, start, end, "money",
-                    {"amount": value, "currency": _CURRENCY_SIGNS[sign_before[-1]]})
-    if _PERCENT_BEFORE.search(text, max(0, start - 2), start):
+                    {"amount": value, "currency": _CURRENCY_SIGNS[sign_before]})
+    if sign_before in ("%", "٪") and _PERCENT_BEFORE.search(text, max(0, start - 2), start):
         return _fig(text, start - 1, end, "percent", {"percent": value})
     if is_int and len(raw) == 4:
         month = _month_before(text, start)
@@ -490,6 +487,7 @@ def _plain(text: str, start: int, end: int, raw: str, value: int | float, is_int
             return _date(text, month.start(), end, int(value), _month_number(month), None,
                          hijri=_is_hijri(month))
     if is_int:
+        prev = word_before(text, start)
         if prev in _TIME_CUES and value <= 24:
             nxt = _NEXT_WORDS.match(text, end)
             pm = nxt is not None and fold_word(nxt.group(1)) in _PM and value < 12
