@@ -410,6 +410,14 @@ class MainWindow(QMainWindow):
         finally:
             self._opening = False
 
+    def select_row(self, row: int) -> None:
+        """Make ``row`` the current, selected row (which opens its article).
+        Not ``QTableView.selectRow``: before the first layout of a right-to-left
+        view it finds no column at x=0 and selects nothing."""
+        self.list_view.selectionModel().setCurrentIndex(
+            self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect |
+            QItemSelectionModel.SelectionFlag.Rows)
+
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._opening or not current.isValid():
             return
@@ -505,9 +513,7 @@ class MainWindow(QMainWindow):
         self.model.set_search_results(hits)
         self._update_count()
         if hits:
-            self.list_view.selectionModel().setCurrentIndex(
-                self.model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect |
-                QItemSelectionModel.SelectionFlag.Rows)
+            self.select_row(0)
         else:
             self.statusBar().showMessage(self.tr("No article matches."), 5000)
         return len(hits)
@@ -598,7 +604,7 @@ class MainWindow(QMainWindow):
         self.pane.clear()
         self.refresh_list()
         if self.model.rowCount():
-            self.list_view.selectRow(min(max(row, 0), self.model.rowCount() - 1))
+            self.select_row(min(max(row, 0), self.model.rowCount() - 1))
         self._update_title()
         self._update_article_actions()
         return True
@@ -647,6 +653,8 @@ class MainWindow(QMainWindow):
         remember it."""
         i18n.apply_language(code)
         self._set_prefs(language=code)
+        # Qt posts LanguageChange; retranslate now so the window is right at once.
+        self.retranslate_ui()
 
     def set_theme(self, name: str) -> None:
         """``light``, ``dark`` or ``sepia`` (ValueError otherwise), remembered."""
@@ -882,7 +890,7 @@ class MainWindow(QMainWindow):
         if last and self.library.ids([last]):
             self.open_article(last)
         elif self.model.rowCount():
-            self.list_view.selectRow(0)
+            self.select_row(0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.cancel_tasks()

@@ -1,0 +1,114 @@
+"""Application setup: the no-display hint, store errors offered a way out
+(never a traceback), the window opened on the article asked for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from reader.errors import NotADatabase, ReaderError, StoreTooNew
+from reader.gui import app
+from reader.gui.app import NO_DISPLAY_HINT, StoreChoice, has_display, open_library
+from reader.store import Article, Library
+
+
+@pytest.mark.parametrize(("env", "platform", "expected"), [
+    ({}, "linux", False),
+    ({"DISPLAY": ":0"}, "linux", True),
+    ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", True),
+    ({"QT_QPA_PLATFORM": "offscreen"}, "linux", True),
+    ({"DISPLAY": ""}, "linux", False),
+    ({}, "win32", True),
+    ({}, "darwin", True),
+])
+def test_has_display(env: dict[str, str], platform: str, expected: bool) -> None:
+    assert has_display(env, platform) is expected
+
+
+def test_run_without_a_display_prints_the_hint_instead_of_aborting(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        store_path: Path) -> None:
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(app.sys, "platform", "linux")
+    assert app.run(store_path) == 2
+    err = capsys.readouterr().err
+    assert NO_DISPLAY_HINT in err and "libxcb-cursor0" in err
+    assert not store_path.exists()
+
+
+def test_a_foreign_file_is_reported_and_left_alone(tmp_path: Path) -> None:
+    foreign = tmp_path / "notes.sqlite3"
+    foreign.write_bytes(b"these are my notes, not a database" * 10)
+    before = foreign.read_bytes()
+    asked: list[ReaderError] = []
+
+    def ask(err: ReaderError) -> tuple[StoreChoice, Path | None]:
+        asked.append(err)
+        return StoreChoice.QUIT, None
+
+    assert open_library(foreign, ask) is None
+    assert len(asked) == 1 and isinstance(asked[0], NotADatabase)
+    assert asked[0].subject == str(foreign)
+    assert foreign.read_bytes() == before
+
+
+def test_choosing_another_store_opens_it(tmp_path: Path) -> None:
+    foreign = tmp_path / "bad.sqlite3"
+    foreign.write_bytes(b"\x00" * 200)
+    other = tmp_path / "good.sqlite3"
+    answers = iter([(StoreChoice.RETRY, None), (StoreChoice.OTHER, other)])
+    library = open_library(foreign, lambda err: next(answers))
+    assert library is not None
+    try:
+        assert library.path == other
+    finally:
+        library.close()
+
+
+def test_a_store_from_a_newer_version_offers_a_way_out(store_path: Path) -> None:
+    import sqlite3
+
+    Library.open(store_path).close()
+    con = sqlite3.connect(store_path)
+    con.execute("PRAGMA user_version = 9999")
+    con.close()
+    seen: list[type] = []
+    assert open_library(store_path, lambda err: (seen.append(type(err)),
+                                                 (StoreChoice.QUIT, None))[1]) is None
+    assert seen == [StoreTooNew]
+
+
+def test_make_application_registers_the_bundled_font(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QFontDatabase
+
+    app.make_application()
+    assert "Noto Naskh Arabic" in QFontDatabase.families()
+
+
+def test_run_opens_the_window_on_the_article_asked_for(
+        qtbot: QtBot, store_path: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from reader.gui.main_window import MainWindow
+
+    monkeypatch.setenv("RTL_READER_SETTINGS", str(tmp_path / "settings.ini"))
+    with Library.open(store_path) as lib:
+        ids = [r.id for r in lib.add_articles([
+            Article(title="الأول", body="نص أول.", published="2024-02-01"),
+            Article(title="الثاني", body="نص ثان طويل.", published="2024-01-01")])]
+    seen: list[tuple[int | None, str]] = []
+
+    def fake_exec() -> int:
+        window = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, MainWindow) and w.isVisible())
+        seen.append((window.current_article_id(), window.windowTitle()))
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    assert app.run(store_path, open_id=ids[1], at=3, lang="en") == 0
+    assert seen[0][0] == ids[1] and "الثاني" in seen[0][1]
