@@ -32,7 +32,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from operator import sub
+from itertools import accumulate
+from operator import add, sub
 
 TATWEEL = "\u0640"
 HAMZA_ABOVE = "\u0654"
@@ -133,7 +134,7 @@ class _Table:
         self.rules = _rules(diacritics, hamza)
         self.chars: dict[str, tuple[int, str]] = {}
         self.clusters: dict[str, str | None] = {}
-        self.patterns: dict[tuple[frozenset[str], str], re.Pattern[str]] = {}
+        self.patterns: dict[tuple[frozenset[str], str, bool], re.Pattern[str]] = {}
 
     def char(self, ch: str) -> tuple[int, str]:
         """``(kind, out)``: identity, a 1:1 replacement whose output is already
@@ -179,12 +180,18 @@ class _Table:
         """A regex matching a run of ``chars``."""
         return self._pattern(chars, "+")
 
-    def _pattern(self, chars: frozenset[str], repeat: str) -> re.Pattern[str]:
-        key = (chars, repeat)
+    def drop_pattern(self, chars: frozenset[str]) -> re.Pattern[str]:
+        """A regex capturing a run of ``chars`` (for ``split``)."""
+        return self._pattern(chars, "+", capture=True)
+
+    def _pattern(
+        self, chars: frozenset[str], repeat: str, *, capture: bool = False
+    ) -> re.Pattern[str]:
+        key = (chars, repeat, capture)
         pat = self.patterns.get(key)
         if pat is None:
             body = "".join(re.escape(ch) for ch in sorted(chars))
-            pat = re.compile(f"[{body}]{repeat}")
+            pat = re.compile(f"([{body}]{repeat})" if capture else f"[{body}]{repeat}")
             if len(self.patterns) > 256:
                 self.patterns.clear()
             self.patterns[key] = pat
@@ -267,6 +274,36 @@ class Folded:
         return self.char_span(fstart)[0], self.char_span(fend - 1)[1]
 
 
+def _apply_events(
+    text: str,
+    events: list[tuple[int, int, str]],
+    fstarts: list[int],
+    ostarts: list[int],
+    widths: list[int],
+) -> str:
+    """Replace each ``(start, end, out)`` of ``text`` by ``out`` (events in
+    order; one inside an earlier one is skipped) and append the map's pieces."""
+    parts: list[str] = []
+    o = f = 0
+    for start, end, out in events:
+        if start < o:
+            continue
+        parts.append(text[o:start])
+        parts.append(out)
+        f += start - o
+        if out:
+            fstarts.append(f)
+            ostarts.append(start)
+            widths.append(end - start)
+            f += len(out)
+        o = end
+        fstarts.append(f)
+        ostarts.append(o)
+        widths.append(0)
+    parts.append(text[o:])
+    return "".join(parts)
+
+
 def _build(text: str, diacritics: bool, hamza: bool, want_map: bool) -> Folded:
     table = _TABLES[(diacritics, hamza)]
     candidates = set(_CANDIDATES.findall(text))
@@ -293,32 +330,25 @@ def _build(text: str, diacritics: bool, hamza: bool, want_map: bool) -> Folded:
             whole = table.cluster(text[start:end])
             if whole is not None:
                 events.append((start, end, whole))
-    if special:
+    fstarts, ostarts, widths = [0], [0], [0]
+    dropped = frozenset(ch for ch in special if not table.char(ch)[1])
+    if special and not events and dropped == special:
+        # Only dropped characters (marks, tatweel, bidi controls): split the
+        # text around their runs and build the map from run lengths, all in C.
+        parts = table.drop_pattern(dropped).split(text)
+        kept, runs = parts[0::2], parts[1::2]
+        folded = "".join(kept)
+        kept_lens = list(map(len, kept))
+        fstarts = [0, *accumulate(kept_lens[:-1])]
+        ostarts = [0, *accumulate(map(add, kept_lens, map(len, runs)))]
+        widths = [0] * len(fstarts)
+    elif special or events:
         lone = [(m.start(), m.start() + 1, table.char(m.group())[1])
-                for m in table.class_pattern(frozenset(special)).finditer(text)]
+                for m in table.class_pattern(frozenset(special)).finditer(text)
+                ] if special else []
         # a cluster sorts before a special at its own start, which it covers
         events = sorted(events + lone, key=lambda e: (e[0], -e[1])) if events else lone
-    fstarts, ostarts, widths = [0], [0], [0]
-    if events:
-        parts: list[str] = []
-        o = f = 0
-        for start, end, out in events:
-            if start < o:  # a special inside a cluster already handled
-                continue
-            parts.append(text[o:start])
-            parts.append(out)
-            f += start - o
-            if out:
-                fstarts.append(f)
-                ostarts.append(start)
-                widths.append(end - start)
-                f += len(out)
-            o = end
-            fstarts.append(f)
-            ostarts.append(o)
-            widths.append(0)
-        parts.append(text[o:])
-        folded = "".join(parts)
+        folded = _apply_events(text, events, fstarts, ostarts, widths)
     else:
         folded = text
     for ch, out in replace:
