@@ -65,6 +65,8 @@ from reader.text.numbers import (
 from reader.text.spans import Highlight
 
 _M = f"[{MARKS}]*"
+_SP = r"[^\S\n]"
+"""White space within a paragraph: a figure never runs over a line break."""
 _NUM = (
     r"(?:\d{1,3}(?:\.\d{3}(?!\d)){2,}"  # 1.000.000
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3}(?![\d.,٫]))+"  # 3 500
@@ -76,7 +78,7 @@ _MASTER = re.compile(
     r"|(?P<dmy>(?P<d2>\d{1,2})(?P<s2>[-/.])(?P<m2>\d{1,2})(?P=s2)(?P<y2>\d{4}))(?![\d])"
     r"|(?P<time>(?P<hh>\d{1,2})[:：](?P<mm>\d\d)(?::\d\d)?)(?![\d:])"
     r"|(?P<yrange>(?P<ya>\d{4})/(?P<yb>\d{4}))(?![\d]|[-/.]\d)"
-    rf"|(?P<range>(?P<ra>{_NUM})\s*[-–—]\s*(?P<rb>{_NUM}))(?![\d]|[-–—/.:,]\d)"
+    rf"|(?P<range>(?P<ra>{_NUM})[^\S\n]*[-–—][^\S\n]*(?P<rb>{_NUM}))(?![\d]|[-–—/.:,]\d)"
     rf"|(?P<num>{_NUM})"
     r")"
 )
@@ -93,15 +95,16 @@ _OPENERS = "([{«\"'“‹‘"
 _LATIN = re.compile(r"[A-Za-z]")
 _GLUED_AFTER = re.compile(r"\S*")
 _PERCENT = re.compile(
-    rf"[ \u00a0]?[%٪]|\s+(?:في\s+ال|بال|في\s+)(?:م{_M}[ئا]{_M}(?:ئ{_M})?[ةه]|م{_M}ئ{_M}[ةه])"
-    r"(?![^\W\d_])"
+    rf"[ \u00a0]?[%٪]|{_SP}+(?:في{_SP}+ال|بال|في{_SP}+)"
+    rf"(?:م{_M}[ئا]{_M}(?:ئ{_M})?[ةه]|م{_M}ئ{_M}[ةه])(?![^\W\d_])"
 )
 _PERCENT_BEFORE = re.compile(r"(?<!\S)[%٪]\Z")
 _SCALE_VALUES = {"الف": 1000, "الفا": 1000, "الاف": 1000, "مليون": 10**6, "مليونا": 10**6,
                  "ملايين": 10**6, "مليار": 10**9, "مليارا": 10**9, "مليارات": 10**9,
                  "بليون": 10**9, "تريليون": 10**12, "ترليون": 10**12, "تريليونا": 10**12,
                  "تريليونات": 10**12}
-_NEXT_WORDS = re.compile(rf"[ \u00a0]*((?:[^\W\d_]|[{MARKS}])+)(?:\s+((?:[^\W\d_]|[{MARKS}])+))?")
+_WORD = rf"((?:[^\W\d_]|[{MARKS}])+)"
+_NEXT_WORDS = re.compile(rf"[ \u00a0]*{_WORD}(?:{_SP}+{_WORD})?")
 _CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 
 # Month names (folded) -> number; two-word names are matched with a space.
@@ -126,7 +129,7 @@ def _loose(folded: str) -> str:
     out = []
     for ch in folded:
         if ch == " ":
-            out.append(r"\s+")
+            out.append(r"[^\S\n]+")
             continue
         cls = _VARIANTS.get(ch, ch)
         out.append((f"[{cls}]" if len(cls) > 1 else re.escape(cls)) + _M)
@@ -142,16 +145,17 @@ _SCALE = re.compile(
 )
 _MONTH_ALT = _alternation(list(_MONTHS) + list(_HIJRI_MONTHS))
 _MONTH_AFTER = re.compile(
-    rf"[ \u00a0]*(?:من\s+)?(?:شهر\s+)?(?P<m1>{_MONTH_ALT})(?![^\W\d_])"
-    rf"(?:\s*/\s*(?P<m2>{_MONTH_ALT})(?![^\W\d_]))?"
-    r"(?P<yr>[ \u00a0]*[،,]?[ \u00a0]*(?:عام\s+)?(?<!\d)(?P<y>\d{4})(?!\d)"
-    r"(?P<era>\s?(?:م|هـ|ه)(?![^\W\d_]))?)?"
+    rf"[ \u00a0]*(?:من[^\S\n]+)?(?:شهر[^\S\n]+)?(?P<m1>{_MONTH_ALT})(?![^\W\d_])"
+    rf"(?:[^\S\n]*/[^\S\n]*(?P<m2>{_MONTH_ALT})(?![^\W\d_]))?"
+    r"(?P<yr>[ \u00a0]*[،,]?[ \u00a0]*(?:عام[^\S\n]+)?(?<!\d)(?P<y>\d{4})(?!\d)"
+    r"(?P<era>[^\S\n]?(?:م|هـ|ه)(?![^\W\d_]))?)?"
 )
 _MONTH_FIRST_WORDS = frozenset(n.split()[0] for n in list(_MONTHS) + list(_HIJRI_MONTHS))
 _PERCENT_WORDS = frozenset({"في", "بالميه", "بالمايه"})
 _MONTH_LAST_WORDS = frozenset(n.split()[-1] for n in list(_MONTHS) + list(_HIJRI_MONTHS))
 _MONTH_BEFORE = re.compile(
-    rf"(?<![^\W\d_])(?P<m1>{_MONTH_ALT})(?:\s*/\s*(?P<m2>{_MONTH_ALT}))?[ \u00a0]*[،,]?[ \u00a0]*\Z"
+    rf"(?<![^\W\d_])(?P<m1>{_MONTH_ALT})(?:{_SP}*/{_SP}*(?P<m2>{_MONTH_ALT}))?"
+    r"[ \u00a0]*[،,]?[ \u00a0]*\Z"
 )
 _ORDINAL_DAYS = {
     "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6,
@@ -164,14 +168,14 @@ _ORDINAL_DAYS = {
     "الثلاثين": 30, "الحادي والثلاثين": 31,
 }
 _ORDINAL_MONTH = re.compile(
-    rf"من\s+(?:شهر\s+)?(?P<m1>{_alternation(list(_MONTHS))})(?![^\W\d_])"
-    rf"(?:\s*/\s*(?P<m2>{_alternation(list(_MONTHS))})(?![^\W\d_]))?"
-    r"(?:[ \u00a0]*[،,]?[ \u00a0]*(?:عام\s+)?(?P<y>\d{4})(?!\d))?"
+    rf"من[^\S\n]+(?:شهر[^\S\n]+)?(?P<m1>{_alternation(list(_MONTHS))})(?![^\W\d_])"
+    rf"(?:[^\S\n]*/[^\S\n]*(?P<m2>{_alternation(list(_MONTHS))})(?![^\W\d_]))?"
+    r"(?:[ \u00a0]*[،,]?[ \u00a0]*(?:عام[^\S\n]+)?(?P<y>\d{4})(?!\d))?"
 )
 """``من`` + month: found first (a literal start the regex engine scans for
 fast); the ordinal day before it is checked with ``_ORDINAL_DAY``."""
 _ORDINAL_DAY = re.compile(
-    rf"(?<![^\W\d_])(?:[وفب]{_M})?(?P<day>{_alternation(list(_ORDINAL_DAYS))})\s+\Z"
+    rf"(?<![^\W\d_])(?:[وفب]{_M})?(?P<day>{_alternation(list(_ORDINAL_DAYS))})[^\S\n]+\Z"
 )
 
 
@@ -503,7 +507,7 @@ def _plain(text: str, start: int, end: int, raw: str, value: int | float,
 
 
 _MARKS_OUT = re.compile(f"[{MARKS}]")
-_YEAR_NEXT = re.compile(r"\s*\d{4}(?!\d)")
+_YEAR_NEXT = re.compile(r"[^\S\n]*\d{4}(?!\d)")
 
 
 def _month_before(text: str, start: int) -> re.Match[str] | None:
@@ -568,7 +572,7 @@ def _non_overlapping(found: list[Highlight]) -> list[Highlight]:
     return out
 
 
-_JOIN = re.compile(r"\s*(?:و|[×xX*]|[اإ]لى|حتى)\s*\Z")
+_JOIN = re.compile(r"[^\S\n]*(?:و|[×xX*]|[اإ]لى|حتى)[^\S\n]*\Z")
 
 
 def _propagate(text: str, found: list[Highlight]) -> list[Highlight]:

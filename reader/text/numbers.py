@@ -32,6 +32,7 @@ What is NOT a number phrase, on purpose (the traps of Arabic news):
 * ``ألف`` followed by a definite word (the verb ألّف, "wrote").
 * Fractions in fixed terms: ``نصف نهائي`` (semi-final), ``الربع الأول``
   (a quarter of the year as a period).
+* ``في المئة``/``بالمائة`` with no number before: the percent sign in words.
 * Decades (السبعينات) and adjectives (ثلاثي، رباعية): other words.
 * بليون/بلايين (the older word for milliard) is not in the lexicon: rare in
   today's news, and leaving out words that start with ب or و lets the
@@ -388,6 +389,9 @@ def _standalone_ok(p: _Phrase, text: str) -> bool:
         if (kind == "scale" and first.value == 1000 and not first.article and not first.waw
                 and word_after(text, first.end).startswith("ال")):
             return False
+        if kind == "hundred" and first.article and first.value == 100 and (
+                first.other_clitic or word_before(text, first.start) == "في"):
+            return False  # في المئة, بالمائة: a percent sign in words
         if kind == "fraction":
             after = word_after(text, last.end)
             if after in ("نهايي", "النهايي"):
