@@ -6,13 +6,14 @@ number-word look-alikes with their offsets, so none was overlooked): a figure
 is a quantity, date, time or amount a reader would want lit, spanned as
 ``reader.text.figures`` documents (scale word and percent in, unit and
 currency out, month names and years inside a date, ``عام`` outside). Each
-subtype is the annotator's reading, not the engine's (``7 سنوت`` with its
-typo is a count; ``5 ملايين أمريكي`` is a count). Left out on purpose:
-numbers that are names or model codes rather than quantities (``رصيف 22``,
-``سنابدراغون 652``, ``دولبي أوديو كابتشر 5.1``), codes glued to letters,
-hashtags, ordinals (الثالث، السادسة مساء), vague plurals (عشرات، آلاف، المئات),
-``واحد``/``أحد`` as idiom or determiner (يوم واحد، في آن واحد، أحد المسؤولين),
-Monday (يوم الاثنين، يوم اثنين), duals (عامين، مرتين) and decades (السبعينات).
+subtype is the annotator's reading, not the engine's (a count whose noun is
+misspelt is still a count; millions of a nationality are a count). Left out
+on purpose: numbers that are names or model codes rather than quantities (a
+website named with a number, a chip's model number, a sound format's
+version), codes glued to letters, hashtags, ordinals (الثالث، السادسة مساء),
+vague plurals (عشرات، آلاف، المئات), ``واحد``/``أحد`` as idiom or determiner
+(يوم واحد، في آن واحد، أحد المسؤولين), Monday (يوم الاثنين، يوم اثنين),
+duals (عامين، مرتين) and decades (السبعينات).
 """
 
 from __future__ import annotations
