@@ -572,6 +572,7 @@ def _non_overlapping(found: list[Highlight]) -> list[Highlight]:
     return out
 
 
+_TIMES = re.compile(r"[×xX*]")
 _JOIN = re.compile(r"[^\S\n]*(?:و|[×xX*]|[اإ]لى|حتى)[^\S\n]*\Z")
 
 
@@ -579,9 +580,15 @@ def _propagate(text: str, found: list[Highlight]) -> list[Highlight]:
     """``A و B unit`` and ``A × B unit``: A takes B's reading."""
     for i in range(len(found) - 2, -1, -1):
         a, b = found[i], found[i + 1]
-        if a.subtype != "digits" or b.subtype not in ("count", "percent", "money", "date"):
+        if b.subtype not in ("count", "percent", "money", "date") or b.start - a.end > 6:
             continue
-        if not _JOIN.match(text, a.end, b.start) or b.start - a.end > 6:
+        join = _JOIN.match(text, a.end, b.start)
+        if join is None:
+            continue
+        if a.subtype == "date" and set(a.value) == {"year"} and _TIMES.search(join.group()):
+            # 1920 × 1080 بكسل: dimensions, not a year
+            a = _fig(text, a.start, a.end, "digits", a.value["year"])
+        if a.subtype != "digits":
             continue
         if not isinstance(b.value, dict) or not isinstance(a.value, int | float):
             continue
