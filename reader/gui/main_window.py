@@ -869,10 +869,10 @@ class MainWindow(QMainWindow):
         first in the list)."""
         s = self.settings
         last = 0
+        geometry = s.value("window/geometry") if s is not None else None
+        if geometry is None or not self.restoreGeometry(geometry):  # type: ignore[arg-type]
+            self._default_size()
         if s is not None:
-            geometry = s.value("window/geometry")
-            if geometry is not None:
-                self.restoreGeometry(geometry)  # type: ignore[arg-type]
             state = s.value("window/state")
             if state is not None:
                 self.restoreState(state)  # type: ignore[arg-type]
@@ -891,6 +891,16 @@ class MainWindow(QMainWindow):
             self.open_article(last)
         elif self.model.rowCount():
             self.select_row(0)
+
+    def _default_size(self) -> None:
+        """First run: most of the screen, at most 1280x800."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1280, 800)
+            return
+        area = screen.availableGeometry()
+        self.resize(min(1280, area.width() * 9 // 10), min(800, area.height() * 9 // 10))
+        self.splitter.setSizes([self.width() * 2 // 5, self.width() * 3 // 5])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.cancel_tasks()

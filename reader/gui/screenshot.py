@@ -2,8 +2,8 @@
 
 The window is built as the app builds it (fonts, language, store, samples on
 first run), shown on whatever platform Qt runs (the CLI picks ``offscreen``),
-and grabbed with ``QWidget.grab``. Nothing is remembered: the user's window
-settings are neither read nor written.
+and grabbed with ``QWidget.grab``. Nothing is remembered: the window state is
+neither read nor written (only the language falls back to the saved choice).
 """
 
 from __future__ import annotations

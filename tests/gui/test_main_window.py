@@ -240,26 +240,6 @@ def test_dropping_files_on_the_window_imports_them(qtbot: QtBot, make_window: Ma
     assert "خبر مسحوب" in [window.model.row_data(r).title for r in range(4)]
 
 
-def test_cancelled_import_stops_between_files(qtbot: QtBot, make_window: MakeWindow,
-                                              tmp_path: Path) -> None:
-    window = make_window()
-    files = []
-    for i in range(5):
-        f = tmp_path / f"n{i}.txt"
-        f.write_text(f"عنوان {i}\n\nنص {i}.\n", encoding="utf-8")
-        files.append(f)
-    results: list[object] = []
-    window.cancel_tasks()  # nothing running: harmless
-    task = window.start_import(files)
-    task.succeeded.connect(results.append)
-    task.cancel()
-    with qtbot.waitSignal(task.finished, timeout=20000):
-        pass
-    qtbot.waitUntil(lambda: bool(results))
-    report = results[0]
-    assert getattr(report, "cancelled", False) or len(getattr(report, "added", [])) == 5
-
-
 def test_an_import_by_another_connection_appears_after_a_poll(
         make_window: MakeWindow, store_path: Path) -> None:
     window = make_window()
@@ -357,3 +337,17 @@ def test_screenshot_refuses_an_unknown_article(store_path: Path, tmp_path: Path,
     with pytest.raises(NotFound):
         take_screenshot(store_path, out, open_id=424242)
     assert not out.exists()
+
+
+def test_preferences_dialog_returns_what_was_chosen(qtbot: QtBot) -> None:
+    from reader.gui.dialogs import Preferences, PreferencesDialog
+
+    dialog = PreferencesDialog(Preferences(language="en", theme="light", justified=False,
+                                           line_spacing=150))
+    qtbot.addWidget(dialog)
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("ar"))
+    dialog.theme_box.setCurrentIndex(dialog.theme_box.findData("dark"))
+    dialog.justified_box.setChecked(True)
+    dialog.spacing_box.setValue(180)
+    assert dialog.preferences() == Preferences(language="ar", theme="dark", justified=True,
+                                               line_spacing=180)

@@ -1,0 +1,134 @@
+"""Background jobs: results and failures arrive as signals in the GUI thread,
+Cancel stops an import between files, each file is stored whole or skipped."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QThread
+from pytestqt.qtbot import QtBot
+
+from reader.errors import OutputExists, ReaderError
+from reader.gui import workers
+from reader.gui.workers import ExportRequest, Task, TaskContext
+from reader.store import Article, Library
+
+
+class FakeContext(TaskContext):
+    """Runs a job inline; says "cancelled" once ``cancel_after`` progress reports came."""
+
+    def __init__(self, cancel_after: int | None = None) -> None:
+        self.reports: list[tuple[int, int]] = []
+        self.partials: list[object] = []
+        self.cancel_after = cancel_after
+
+    def progress(self, done: int, total: int) -> None:
+        self.reports.append((done, total))
+
+    def partial(self, value: object) -> None:
+        self.partials.append(value)
+
+    def cancelled(self) -> bool:
+        return self.cancel_after is not None and len(self.reports) > self.cancel_after
+
+
+def write_news(folder: Path, count: int) -> list[Path]:
+    folder.mkdir(exist_ok=True)
+    paths = []
+    for i in range(count):
+        path = folder / f"news{i:02d}.txt"
+        path.write_text(f"خبر رقم {i}\n\nنص الخبر رقم {i} عن الطقس في المدينة.\n",
+                        encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+@pytest.fixture
+def store(store_path: Path) -> Path:
+    Library.open(store_path).close()
+    return store_path
+
+
+def test_import_reports_added_duplicates_and_failures(store: Path, tmp_path: Path) -> None:
+    files = write_news(tmp_path / "in", 3)
+    (tmp_path / "in" / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    context = FakeContext()
+    report = workers.import_paths(store, [tmp_path / "in"], context)
+    assert len(report.added) == 3 and report.duplicates == 0 and not report.cancelled
+    assert len(report.errors) == 1 and "image.png" in report.errors[0]
+    assert context.reports[0] == (0, 4) and context.reports[-1] == (4, 4)
+    assert sum(len(p) for p in context.partials) == 3  # type: ignore[arg-type]
+    again = workers.import_paths(store, files, FakeContext())
+    assert again.added == [] and again.duplicates == 3
+
+
+def test_cancel_stops_between_files_and_keeps_what_was_stored(store: Path,
+                                                              tmp_path: Path) -> None:
+    files = write_news(tmp_path / "in", 6)
+    report = workers.import_paths(store, files, FakeContext(cancel_after=2))
+    assert report.cancelled
+    assert len(report.added) == 2
+    with Library.open(store) as library:
+        assert library.count() == 2
+        assert sorted(r.title for r in library.rows()) == ["خبر رقم 0", "خبر رقم 1"]
+
+
+def test_export_refuses_to_replace_without_force(store: Path, tmp_path: Path) -> None:
+    with Library.open(store) as library:
+        [result] = library.add_articles([Article(
+            title="خبر", body="قال الوزير: «سنبدأ غداً» وبلغت الكلفة 5 ملايين دولار.")])
+    out = tmp_path / "out.md"
+    out.write_text("old", encoding="utf-8")
+    with pytest.raises(OutputExists):
+        workers.export(store, ExportRequest([result.id], "md", out), FakeContext())
+    assert out.read_text(encoding="utf-8") == "old"
+    written = workers.export(store, ExportRequest([result.id], "md", out, force=True),
+                             FakeContext())
+    assert written == [out] and "سنبدأ غداً" in out.read_text(encoding="utf-8")
+
+
+def test_export_with_nothing_to_export_is_a_reader_error(store: Path, tmp_path: Path) -> None:
+    with Library.open(store) as library:
+        [result] = library.add_articles([Article(title="خبر", body="نص بلا اقتباس.")])
+    with pytest.raises(ReaderError, match="no highlights"):
+        workers.export(store, ExportRequest([result.id], "md", tmp_path / "x.md",
+                                            kinds=["user"]), FakeContext())
+
+
+def test_task_signals_arrive_in_the_gui_thread(qtbot: QtBot) -> None:
+    gui = QCoreApplication.instance().thread()  # type: ignore[union-attr]
+    seen: dict[str, object] = {}
+    worker_threads: list[threading.Thread] = []
+
+    def job(context: TaskContext) -> str:
+        worker_threads.append(threading.current_thread())
+        context.progress(1, 2)
+        return "done"
+
+    task = Task(job)
+    task.progressed.connect(lambda d, t: seen.update(progress_thread=QThread.currentThread()))
+    task.succeeded.connect(lambda result: seen.update(result=result))
+    with qtbot.waitSignal(task.finished, timeout=10000):
+        task.start()
+    qtbot.waitUntil(lambda: "result" in seen)
+    assert seen["result"] == "done"
+    assert seen["progress_thread"] is gui
+    assert worker_threads[0] is not threading.main_thread()
+
+
+@pytest.mark.parametrize(("error", "expected"), [
+    (ReaderError("news.txt", "not text"), "news.txt: not text"),
+    (KeyError("bug"), "KeyError: 'bug'"),
+])
+def test_task_failure_is_one_line(qtbot: QtBot, error: Exception, expected: str,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    def job(context: TaskContext) -> None:
+        raise error
+
+    task = Task(job)
+    with qtbot.waitSignal(task.failed, timeout=10000) as blocker:
+        task.start()
+    assert blocker.args == [expected]
+    task.wait(5)
