@@ -84,6 +84,11 @@ _MASTER = re.compile(
 )
 """Anchored at the start of each run of digits (found by ``_DIGITS``): a
 pattern led by a look-behind would be tried at every character."""
+_NUMBER = re.compile(f"(?P<num>{_NUM})")
+"""A number alone: tried instead of ``_MASTER`` when nothing after the run
+of digits could make a date, time or range."""
+_SPECIAL_AFTER = frozenset("-/.:：–—")
+_DASHES = frozenset("-–—")
 _DIGITS = re.compile(r"\d+")
 _SIGNS = "-+−"
 
@@ -253,7 +258,10 @@ def find_figures(text: str) -> list[Highlight]:
         pos = run.start()
         if pos < skip_until:
             continue
-        m = _MASTER.match(text, pos)
+        after = run.end()
+        special = after < len(text) and (text[after] in _SPECIAL_AFTER or (
+            text[after] == " " and text[after + 1:after + 2] in _DASHES))
+        m = (_MASTER if special else _NUMBER).match(text, pos)
         if m is None:  # pragma: no cover - every run of digits is a number
             continue
         skip_until = m.end()
@@ -315,7 +323,7 @@ def _code_end(text: str, m: re.Match[str], sign: str) -> int | None:
         return token_end
     digits = "".join(c for c in m.group() if c.isdecimal())
     lead = sign or text[max(0, start - 1):start]
-    if m.group("num") and len(digits) >= 8 and (lead == "+" or digits.startswith("0")):
+    if m.lastgroup == "num" and len(digits) >= 8 and (lead == "+" or digits.startswith("0")):
         return max(token_end, _phone_end(text, end))
     if lead == "+" and _PHONE_GROUPS.match(text, end):
         return _phone_end(text, end)
@@ -343,13 +351,14 @@ def _phone_end(text: str, end: int) -> int:
 
 
 def _digit_figures(text: str, m: re.Match[str], sign: str) -> list[Highlight]:
-    if m.group("ymd"):
+    kind = m.lastgroup
+    if kind == "ymd":
         return [_date(text, m.start(), m.end(), int(m.group("y1")), int(m.group("m1")),
                       int(m.group("d1")))]
-    if m.group("dmy"):
+    if kind == "dmy":
         return [_date(text, m.start(), m.end(), int(m.group("y2")), int(m.group("m2")),
                       int(m.group("d2")))]
-    if m.group("time"):
+    if kind == "time":
         hh, mm = int(m.group("hh")), int(m.group("mm"))
         if hh <= 24 and mm < 60:
             nxt = _NEXT_WORDS.match(text, m.end())
@@ -357,12 +366,12 @@ def _digit_figures(text: str, m: re.Match[str], sign: str) -> list[Highlight]:
                 hh += 12
             return [_fig(text, m.start(), m.end(), "time", {"time": f"{hh:02d}:{mm:02d}"})]
         return []
-    if m.group("yrange"):
+    if kind == "yrange":
         a, b = int(m.group("ya")), int(m.group("yb"))
         value = {"range": [a, b]}
         return [_fig(text, m.start("ya"), m.end("ya"), "range", {"amount": a, **value}),
                 _fig(text, m.start("yb"), m.end("yb"), "range", {"amount": b, **value})]
-    if m.group("range"):
+    if kind == "range":
         return _range(text, m)
     return [_single(text, m.start("num"), m.end("num"), sign)]
 
