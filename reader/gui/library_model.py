@@ -50,13 +50,13 @@ class Column:
 # Headers are marked for lupdate here and translated when shown, so a
 # language switch needs no rebuild of this table.
 COLUMNS: tuple[Column, ...] = (
-    Column("title", "title", QT_TRANSLATE_NOOP("LibraryModel", "Title")),
-    Column("source", "source", QT_TRANSLATE_NOOP("LibraryModel", "Source")),
-    Column("date", "published", QT_TRANSLATE_NOOP("LibraryModel", "Date")),
-    Column("quotes", "quotes", QT_TRANSLATE_NOOP("LibraryModel", "Quotes")),
-    Column("figures", "figures", QT_TRANSLATE_NOOP("LibraryModel", "Figures")),
-    Column("read", "read", QT_TRANSLATE_NOOP("LibraryModel", "Read")),
-    Column("starred", "starred", QT_TRANSLATE_NOOP("LibraryModel", "Starred")),
+    Column("title", "title", str(QT_TRANSLATE_NOOP("LibraryModel", "Title"))),
+    Column("source", "source", str(QT_TRANSLATE_NOOP("LibraryModel", "Source"))),
+    Column("date", "published", str(QT_TRANSLATE_NOOP("LibraryModel", "Date"))),
+    Column("quotes", "quotes", str(QT_TRANSLATE_NOOP("LibraryModel", "Quotes"))),
+    Column("figures", "figures", str(QT_TRANSLATE_NOOP("LibraryModel", "Figures"))),
+    Column("read", "read", str(QT_TRANSLATE_NOOP("LibraryModel", "Read"))),
+    Column("starred", "starred", str(QT_TRANSLATE_NOOP("LibraryModel", "Starred"))),
 )
 COLUMN_INDEX: dict[str, int] = {c.key: i for i, c in enumerate(COLUMNS)}
 

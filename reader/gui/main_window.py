@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.cancel_button)
         self.statusBar().addPermanentWidget(self.count_label)
 
-        self.actions: dict[str, QAction] = {}
+        self.named_actions: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}
         self._build_actions()
         self._build_menus()
@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
         action.setCheckable(checkable)
         (action.toggled if checkable else action.triggered).connect(slot)
         self.addAction(action)
-        self.actions[name] = action
+        self.named_actions[name] = action
         return action
 
     def _build_actions(self) -> None:
@@ -274,9 +274,9 @@ class MainWindow(QMainWindow):
                     sub = menu.addMenu("")
                     self.menus[entry[1:]] = sub
                     for action_name in subs[entry[1:]]:
-                        sub.addAction(self.actions[action_name])
+                        sub.addAction(self.named_actions[action_name])
                 else:
-                    menu.addAction(self.actions[entry])
+                    menu.addAction(self.named_actions[entry])
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar(self)
@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
             if name is None:
                 self.toolbar.addSeparator()
             else:
-                self.toolbar.addAction(self.actions[name])
+                self.toolbar.addAction(self.named_actions[name])
         spacer = QWidget(self.toolbar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.toolbar.addWidget(spacer)
@@ -298,7 +298,7 @@ class MainWindow(QMainWindow):
         """The window's actions own the keys the pane also binds (Ctrl+F, Ctrl+H,
         zoom): two enabled shortcuts on one key are ambiguous and neither fires,
         so the pane's copies are switched off; the actions call the same slots."""
-        mine = {seq.toString() for action in self.actions.values()
+        mine = {seq.toString() for action in self.named_actions.values()
                 for seq in action.shortcuts()}
         for shortcut in getattr(self.pane, "shortcuts", []):
             if shortcut.key().toString() in mine:
@@ -335,7 +335,7 @@ class MainWindow(QMainWindow):
             "clear_search": self.tr("Clear search"),
         }
         for name, text in texts.items():
-            self.actions[name].setText(text)
+            self.named_actions[name].setText(text)
         menus = {
             "file": self.tr("&File"), "edit": self.tr("&Edit"), "view": self.tr("&View"),
             "article": self.tr("&Article"), "theme": self.tr("&Theme"),
@@ -544,13 +544,13 @@ class MainWindow(QMainWindow):
     def _update_article_actions(self) -> None:
         current = self.current_article_id()
         for name in ("read", "star", "highlight", "delete", "find"):
-            self.actions[name].setEnabled(current is not None)
+            self.named_actions[name].setEnabled(current is not None)
         read, starred = False, False
         if current is not None:
             with suppress(ReaderError):
                 read, starred = self._row_state(current)
         for name, value in (("read", read), ("star", starred)):
-            action = self.actions[name]
+            action = self.named_actions[name]
             action.blockSignals(True)
             action.setChecked(value)
             action.blockSignals(False)
@@ -638,7 +638,7 @@ class MainWindow(QMainWindow):
         self.pane.set_kind_visible(kind, checked)
 
     def _on_role_visibility(self, role: str, visible: bool) -> None:
-        action = self.actions.get(f"show_{role}")
+        action = self.named_actions.get(f"show_{role}")
         if action is not None and action.isChecked() != visible:
             action.blockSignals(True)
             action.setChecked(visible)
@@ -688,7 +688,7 @@ class MainWindow(QMainWindow):
             i18n.apply_language(p.language)
         for name, value in ((f"theme_{p.theme}", True), ("justified", p.justified),
                             (f"language_{p.language}", True)):
-            action = self.actions[name]
+            action = self.named_actions[name]
             action.blockSignals(True)
             action.setChecked(value)
             action.blockSignals(False)
@@ -879,14 +879,14 @@ class MainWindow(QMainWindow):
             splitter = s.value("window/splitter")
             if splitter is not None:
                 self.splitter.restoreState(splitter)  # type: ignore[arg-type]
-            self.actions["diacritics"].setChecked(
+            self.named_actions["diacritics"].setChecked(
                 _as_bool(s.value("view/diacritics", True)))
             try:
                 last = int(s.value("window/last_article", 0))  # type: ignore[call-overload]
             except (TypeError, ValueError):
                 last = 0
         else:
-            self.actions["diacritics"].setChecked(True)
+            self.named_actions["diacritics"].setChecked(True)
         if last and self.library.ids([last]):
             self.open_article(last)
         elif self.model.rowCount():

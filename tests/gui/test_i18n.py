@@ -75,7 +75,7 @@ def test_arabic_mirrors_the_window_and_puts_the_list_on_the_right(
 def test_switching_language_retranslates_the_open_window(window: MainWindow) -> None:
     window.set_language("ar")
     assert window.menus["file"].title() == "&ملف"
-    assert window.actions["export"].text() == "&تصدير التظليلات…"
+    assert window.named_actions["export"].text() == "&تصدير التظليلات…"
     assert window.filter_edit.placeholderText() == "صفِّ العناوين والمصادر"
     assert window.model.headerData(0, Qt.Orientation.Horizontal,
                                    Qt.ItemDataRole.ToolTipRole) == "العنوان"

@@ -169,9 +169,9 @@ def test_star_and_read_actions_write_to_the_store(make_window: MakeWindow,
     window = make_window()
     current = window.current_article_id()
     assert current is not None
-    window.actions["star"].trigger()
+    window.named_actions["star"].trigger()
     assert library.get(current).starred
-    window.actions["read"].trigger()  # it was read on opening: now unread
+    window.named_actions["read"].trigger()  # it was read on opening: now unread
     assert not library.get(current).read
     assert window.model.row_data(0).starred and not window.model.row_data(0).read
 
@@ -298,15 +298,15 @@ def test_window_state_is_saved_and_restored(qtbot: QtBot, make_window: MakeWindo
 
 def test_theme_and_justification_are_remembered(make_window: MakeWindow) -> None:
     first = make_window()
-    first.actions["theme_sepia"].trigger()
-    first.actions["justified"].trigger()
+    first.named_actions["theme_sepia"].trigger()
+    first.named_actions["justified"].trigger()
     assert first.pane.view.theme().name == "sepia"
     assert first.pane.view.is_justified()
     first.close()
     second = make_window()
     assert second.pane.view.theme().name == "sepia"
     assert second.pane.view.is_justified()
-    assert second.actions["theme_sepia"].isChecked()
+    assert second.named_actions["theme_sepia"].isChecked()
 
 
 def test_open_article_with_unknown_id_keeps_the_window(make_window: MakeWindow) -> None:
