@@ -112,13 +112,15 @@ _WORD = rf"((?:[^\W\d_]|[{MARKS}])+)"
 _NEXT_WORDS = re.compile(rf"[ \u00a0]*{_WORD}(?:{_SP}+{_WORD})?")
 _CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 
-# Month names (folded) -> number; two-word names are matched with a space.
+# Month names (folded) -> number: Egyptian/Gulf, Maghrebi (جانفي، أوت) and
+# Moroccan (يوليوز، شتنبر) forms and the Levantine/Iraqi names (كانون الثاني).
 _MONTHS: dict[str, int] = {}
 for _n, _names in {
     1: "يناير جانفي كانون_الثاني", 2: "فبراير فيفري شباط", 3: "مارس اذار",
     4: "ابريل افريل نيسان", 5: "مايو ماي ايار", 6: "يونيو يونيه جوان حزيران",
-    7: "يوليو يوليه جويليه تموز", 8: "اغسطس اوت اب", 9: "سبتمبر ايلول",
-    10: "اكتوبر تشرين_الاول", 11: "نوفمبر تشرين_الثاني", 12: "ديسمبر كانون_الاول",
+    7: "يوليو يوليه جويليه يوليوز تموز", 8: "اغسطس اوت غشت اب", 9: "سبتمبر شتنبر ايلول",
+    10: "اكتوبر تشرين_الاول", 11: "نوفمبر نونبر تشرين_الثاني",
+    12: "ديسمبر دجنبر كانون_الاول",
 }.items():
     for _name in _names.split():
         _MONTHS[_name.replace("_", " ")] = _n
