@@ -122,12 +122,12 @@ def run(store_path: Path, *, open_id: int | None = None, at: int | None = None,
 
     Seeds the bundled samples into an empty store; opens article ``open_id``
     at body index ``at`` when given (an unknown id is reported in the status
-    bar). Returns 1 when the user quits at a store error, 2 without a display.
+    bar). Returns 1 when the user quits at a store error or there is no display.
     """
     hint = check_display()
     if hint is not None:
         print(f"rtl-reader: {hint}", file=sys.stderr)
-        return 2
+        return 1
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from reader.gui import i18n

@@ -374,7 +374,7 @@ class MainWindow(QMainWindow):
             return False
         self._select_row_of(article_id)
         try:
-            if not self._row_state(article_id)[0]:
+            if not self.library.read_only and not self._row_state(article_id)[0]:
                 self.library.set_read(article_id, True)
                 self.model.update_state(article_id, read=True)
         except ReaderError as err:
@@ -439,7 +439,7 @@ class MainWindow(QMainWindow):
 
     def _apply_filter(self) -> None:
         if self.model.searching:
-            self._leave_search()
+            self.clear_search()
         self.model.set_filter(self.filter_edit.text())
         self._after_reset()
 

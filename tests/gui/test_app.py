@@ -33,7 +33,7 @@ def test_run_without_a_display_prints_the_hint_instead_of_aborting(
     for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(app.sys, "platform", "linux")
-    assert app.run(store_path) == 2
+    assert app.run(store_path) == 1
     err = capsys.readouterr().err
     assert NO_DISPLAY_HINT in err and "libxcb-cursor0" in err
     assert not store_path.exists()

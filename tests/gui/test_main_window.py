@@ -9,14 +9,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
+from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.gui import i18n
 from reader.gui.dialogs import ExportDialog
 from reader.gui.main_window import MainWindow
-from reader.gui.screenshot import take_screenshot
 from reader.gui.workers import ExportRequest
 from reader.links import article_link
 from reader.store import Article, Library
@@ -317,28 +316,6 @@ def test_open_article_with_unknown_id_keeps_the_window(make_window: MakeWindow) 
     assert "987654" in window.statusBar().currentMessage()
 
 
-def test_screenshot_writes_a_png_of_the_requested_size(store_path: Path, tmp_path: Path,
-                                                       library: Library,
-                                                       settings_file: Path) -> None:
-    out = tmp_path / "shot.png"
-    take_screenshot(store_path, out, find="الحكومة", size=(900, 600))
-    image = QImage(str(out))
-    assert (image.width(), image.height()) == (900, 600)
-    colours = {image.pixel(x, y) for x in range(0, 900, 37) for y in range(0, 600, 29)}
-    assert len(colours) > 5
-    assert not settings_file.exists()  # a screenshot remembers nothing
-
-
-def test_screenshot_refuses_an_unknown_article(store_path: Path, tmp_path: Path,
-                                               library: Library) -> None:
-    from reader.errors import NotFound
-
-    out = tmp_path / "shot.png"
-    with pytest.raises(NotFound):
-        take_screenshot(store_path, out, open_id=424242)
-    assert not out.exists()
-
-
 def test_preferences_dialog_returns_what_was_chosen(qtbot: QtBot) -> None:
     from reader.gui.dialogs import Preferences, PreferencesDialog
 
@@ -351,3 +328,16 @@ def test_preferences_dialog_returns_what_was_chosen(qtbot: QtBot) -> None:
     dialog.spacing_box.setValue(180)
     assert dialog.preferences() == Preferences(language="ar", theme="dark", justified=True,
                                                line_spacing=180)
+
+
+def test_a_read_only_store_opens_and_reads_without_complaint(
+        qtbot: QtBot, library: Library, store_path: Path) -> None:
+    with Library.open(store_path, read_only=True) as read_only:
+        window = MainWindow(read_only, settings=None, poll_ms=0)
+        qtbot.addWidget(window)
+        assert window.current_article_id() is not None
+        assert window.statusBar().currentMessage() == ""
+        window.list_view.setFocus()
+        window.select_row(2)
+        assert window.current_article_id() == ids_by_date(library)[2]
+        window.close()
