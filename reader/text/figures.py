@@ -41,6 +41,10 @@ Subtypes, first that applies wins (precedence):
 ``A و B`` where B is a count, percent, money or month date gives A the same
 reading (``بين 40 و45 بالمائة``, ``8 و9 و10 جانفي``), and ``A × B بكسل`` too.
 
+A bare number that ends a short quoted name (``موقع "رصيف 22"``, ``«جنيف
+2»``) belongs to the name, and so does the same name mentioned again in the
+text without the marks: no figure.
+
 Not figures: digits inside a hashtag, mention, URL, e-mail or a code glued
 to letters or a hyphen (``#سوريا2018``, ``COVID-19``, ``كوفيد-19``,
 ``F-16``, ``PHAB2``, ``5G``, ``لفرانس24``), version and address numbers
@@ -273,7 +277,7 @@ def find_figures(text: str) -> list[Highlight]:
             skip_until = max(skip_until, code_end)
             continue
         found.extend(_digit_figures(text, m, sign))
-    found = _propagate(text, _non_overlapping(found))
+    found = _without_names(text, _propagate(text, _non_overlapping(found)))
     taken = [(h.start, h.end) for h in found]
     extra = _ordinal_dates(text, taken)
     if extra:
@@ -625,6 +629,35 @@ def _date_parts(value: dict[str, Any]) -> dict[str, int]:
         y, mo, d = (int(p) for p in value["date"].split("-"))
         return {"year": y, "month": mo, "day": d}
     return {k: v for k, v in value.items() if k in ("year", "month", "day")}
+
+
+_QUOTED_NAME = re.compile(r"[«“\"]([^«»“”\"\n]{1,40})\Z")
+_CLOSES_NAME = re.compile(r"[،,.]?[»”\"]")
+
+
+def _without_names(text: str, found: list[Highlight]) -> list[Highlight]:
+    """Bare numbers that end a short quoted name (``موقع "رصيف 22"``,
+    ``«كوالكوم سنابدراغون 652»``) are part of the name, not figures; so is
+    the same name mentioned again without the marks."""
+    names: set[str] = set()
+    for h in found:
+        if h.subtype != "digits" or not _CLOSES_NAME.match(text, h.end):
+            continue
+        opening = _QUOTED_NAME.search(text, max(0, h.start - 41), h.start)
+        if opening is not None and 1 <= len(opening.group(1).split()) <= 3:
+            names.add(_name_key(text, h))
+    if not names:
+        return found
+    return [h for h in found if h.subtype != "digits" or not _is_name(_name_key(text, h), names)]
+
+
+def _is_name(key: str, names: set[str]) -> bool:
+    """``key`` or ``key`` without a clitic (ونوفا 810 after «نوفا 810»)."""
+    return key in names or (key[:1] in "وفبل" and key[1:] in names)
+
+
+def _name_key(text: str, h: Highlight) -> str:
+    return f"{word_before(text, h.start)} {h.text}"
 
 
 # ------------------------------------------------------------ word figures

@@ -279,7 +279,8 @@ _WORD_AFTER = re.compile(r"\s+([^\W\d_][^\s]*)")
 
 def word_before(text: str, start: int) -> str:
     """The folded word that ends right before ``start`` (white space between),
-    "" when there is none (punctuation or digits in between)."""
+    opening brackets and quotation marks before it dropped; "" when there is
+    none (punctuation or digits in between)."""
     i = start
     low = max(0, start - 40)
     while i > low and text[i - 1].isspace():
@@ -289,7 +290,7 @@ def word_before(text: str, start: int) -> str:
     j = i
     while j > low and not text[j - 1].isspace():
         j -= 1
-    word = text[j:i]
+    word = text[j:i].lstrip("([{«\"'“‹‘")
     return fold_word(word) if word[:1].isalpha() else ""
 
 

@@ -237,6 +237,17 @@ def test_not_figures(text: str) -> None:
     assert figures(text) == []
 
 
+def test_a_number_that_ends_a_quoted_name_is_part_of_the_name() -> None:
+    text = ('نشر موقع "مدينة 24" تقريراً، وقال محرر في مدينة 24 إن 300 شخص شاركوا، '
+            'ويعمل الهاتف بمعالج «نوفا 810،» السريع، ونوفا 810 يستهلك طاقة أقل.')
+    assert [t for t, _, _ in figures(text)] == ["300"]
+
+
+def test_a_quoted_number_with_a_unit_or_a_long_quote_stays_a_figure() -> None:
+    text = 'شعار «خفض 10%» ثم قال: "ارتفع عدد الضحايا إلى 300" ورفعوا «عام 2030»'
+    assert [t for t, _, _ in figures(text)] == ["10%", "300", "2030"]
+
+
 def test_a_figure_never_runs_over_a_paragraph_end() -> None:
     text = "حتى عام 2014\n- 2015 كان الأسوأ\n20\nفي المئة\n5\nمارس"
     assert all("\n" not in t for t, _, _ in figures(text))
