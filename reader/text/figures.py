@@ -41,8 +41,8 @@ Subtypes, first that applies wins (precedence):
 ``A و B`` where B is a count, percent, money or month date gives A the same
 reading (``بين 40 و45 بالمائة``, ``8 و9 و10 جانفي``), and ``A × B بكسل`` too.
 
-A bare number that ends a short quoted name (``موقع "رصيف 22"``, ``«جنيف
-2»``) belongs to the name, and so does the same name mentioned again in the
+A bare number that ends a short quoted name (``موقع "مدينة 24"``, ``«نوفا
+810»``) belongs to the name, and so does the same name mentioned again in the
 text without the marks: no figure.
 
 Not figures: digits inside a hashtag, mention, URL, e-mail or a code glued
@@ -636,8 +636,8 @@ _CLOSES_NAME = re.compile(r"[،,.]?[»”\"]")
 
 
 def _without_names(text: str, found: list[Highlight]) -> list[Highlight]:
-    """Bare numbers that end a short quoted name (``موقع "رصيف 22"``,
-    ``«كوالكوم سنابدراغون 652»``) are part of the name, not figures; so is
+    """Bare numbers that end a short quoted name (``موقع "مدينة 24"``,
+    ``«نوفا 810»``) are part of the name, not figures; so is
     the same name mentioned again without the marks."""
     names: set[str] = set()
     for h in found:
