@@ -6,7 +6,7 @@ never overlapping; offsets are str indices into ``text``, end exclusive.
 The span is the number as written: sign, separators (``, . ٫ ٬``, spaces
 between thousands), ``%``/``٪`` or ``في المئة``/``بالمائة``, and a scale word
 (``2.2 مليون``, ``٤٥ ألف``); a date's span runs from its day to its year
-(``5 مارس 2018``, ``7 مايو/أيار 2017``, ``الرابع من أبريل``). The unit,
+(``5 مارس 2018``, ``9 مايو/أيار 2021``, ``الثالث من يونيو``). The unit,
 counted noun or currency is NOT in the span: it goes into ``value``. Clitics
 glued before digits stay outside (``بـ2030`` gives ``2030``); on number words
 they stay inside (``وثلاثة``).
@@ -15,19 +15,20 @@ Subtypes, first that applies wins (precedence):
 
 ``date``     a numeric date (``2018/3/5``, ``17/07/2018``, ``2018-03-05``),
              a day and/or year with a month name (``5 مارس 2018``,
-             ``ديسمبر/ كانون الأول 2017``, ``الأول من كانون الثاني``), a
+             ``نوفمبر/ تشرين الثاني 2019``, ``الخامس من شباط``), a
              year after عام/سنة/منذ/في… or in parentheses, or any bare
              1900-2099 with no unit after it. Value ``{"date": "2018-03-05"}``
              when complete, else the parts: ``{"year": 2014}``,
              ``{"month": 4, "day": 27}``; ``"calendar": "hijri"`` after هـ.
 ``time``     ``16:20`` (h ≤ 24, two-digit minutes), or a whole hour after
              الساعة: ``{"time": "16:20"}`` (مساءً adds 12 hours).
-``range``    each side of ``A-B`` / ``A – B`` (``1914-2015`` is TWO figures):
+``range``    each side of ``A-B`` / ``A – B`` / ``2014/2015`` (``1914-2015``
+             is TWO figures):
              ``{"amount": 1914, "range": [1914, 2015]}`` plus the unit,
              currency or percent that follows B.
 ``percent``  ``%``, ``٪``, ``في المئة``, ``بالمائة``: ``{"percent": 90}``.
-``money``    a currency word or sign (``52 مليار دولار``, ``$5``):
-             ``{"amount": 52000000000, "currency": "USD"}``, ISO 4217 where
+``money``    a currency word or sign (``47 مليار دولار``, ``$5``):
+             ``{"amount": 47000000000, "currency": "USD"}``, ISO 4217 where
              the currency is known, else the word as written (``دينار``).
 ``count``    digits and a counted noun or unit (``24 ساعة``, ``3000 مقاتل``,
              ``5 كم``): ``{"amount": 3000, "unit": "مقاتل"}``; unit as written
@@ -38,8 +39,14 @@ Subtypes, first that applies wins (precedence):
              or ``percent``, when a noun, currency or ``في المئة`` follows.
              See ``reader.text.numbers`` for what is not a number word.
 
-``A و B`` where B is a count, percent, money or month date gives A the same
-reading (``بين 40 و45 بالمائة``, ``8 و9 و10 جانفي``), and ``A × B بكسل`` too.
+``A و B``, ``A إلى B`` and ``A حتى B`` where B is a count, percent, money or a
+day of a month give A the same reading (``بين 35 و38 بالمائة``, ``3 و4 و5
+جانفي``), and so does ``A × B بكسل``.
+
+Separators: ``,`` ``٬`` and thin or plain spaces group thousands (``1,250``,
+``3 500``); ``.`` and ``٫`` are decimal, and so is ``,`` before one or two
+digits (Maghrebi ``1,5``); several ``.`` groups of three (``1.000.000``) and a
+single ``.000`` (``10.000``) group thousands.
 
 A bare number that ends a short quoted name (``موقع "مدينة 24"``, ``«نوفا
 810»``) belongs to the name, and so does the same name mentioned again in the
@@ -47,7 +54,7 @@ text without the marks: no figure.
 
 Not figures: digits inside a hashtag, mention, URL, e-mail or a code glued
 to letters or a hyphen (``#سوريا2018``, ``COVID-19``, ``كوفيد-19``,
-``F-16``, ``PHAB2``, ``5G``, ``لفرانس24``), version and address numbers
+``F-16``, ``XR3``, ``5G``, ``لقناة24``), version and address numbers
 (``1.2.3``, ``192.168.1.1``), phone numbers (``+966 ...``, ``0021…``, three
 or more hyphenated groups); ordinals and vague plurals in words.
 """
