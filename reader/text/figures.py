@@ -483,8 +483,7 @@ def _single(text: str, start: int, end: int, sign: str) -> Highlight:
         month = _MONTH_AFTER.match(text, end)
         if month is not None:
             return _month_date(text, start, month, int(value))
-    w2 = fold_word(words.group(2) or "")
-    currency = _currency(w1, w2)
+    currency = _currency(w1, words)
     if currency:
         return _fig(text, start, end, "money", {"amount": value, "currency": currency})
     if is_int and len(raw) == 4 and w1 in ("م", "ه") and 500 <= value <= 2100:
@@ -550,10 +549,13 @@ def _scaled(value: int | float, scale: int) -> int | float:
     return round(out) if abs(out - round(out)) < 1e-6 else out
 
 
-def _currency(w1: str, w2: str) -> str | None:
+def _currency(w1: str, words: re.Match[str]) -> str | None:
+    """The currency named by the folded word ``w1``, qualified by the next
+    word of ``words`` (دينار تونسي -> TND), or None."""
     code = _CURRENCIES.get(w1)
     if code is None:
         return None
+    w2 = fold_word(words.group(2) or "")
     return _CURRENCY_QUALIFIED.get((code, w2)) or _CURRENCY_QUALIFIED.get(
         (code, w2[:-1] if w2.endswith("ا") else w2), code)
 
@@ -711,7 +713,7 @@ def _word_figure(text: str, w: NumberWords) -> Highlight:
     words = _NEXT_WORDS.match(text, end)
     if words is not None:
         w1 = fold_word(words.group(1))
-        currency = _currency(w1, fold_word(words.group(2) or ""))
+        currency = _currency(w1, words)
         if currency:
             return _fig(text, w.start, end, "words", {"amount": w.value, "currency": currency})
         if (not w.article and _is_noun(w1)) or _unit(w1):
