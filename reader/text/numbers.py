@@ -32,6 +32,8 @@ What is NOT a number phrase, on purpose (the traps of Arabic news):
 * ``ألف`` followed by a definite word (the verb ألّف, "wrote").
 * Fractions in fixed terms: ``نصف نهائي`` (semi-final), ``الربع الأول``
   (a quarter of the year as a period).
+* ``ونصف``/``وربع`` after a noun (ساعة ونصف): part of a count the noun
+  tells, not a figure alone.
 * ``في المئة``/``بالمائة`` with no number before: the percent sign in words.
 * Decades (السبعينات) and adjectives (ثلاثي، رباعية): other words.
 * بليون/بلايين (the older word for milliard) is not in the lexicon: rare in
@@ -393,6 +395,8 @@ def _standalone_ok(p: _Phrase, text: str) -> bool:
         if kind == "hundred" and first.article and first.value == 100 and (
                 first.other_clitic or word_before(text, first.start) == "في"):
             return False  # في المئة, بالمائة: a percent sign in words
+        if kind == "fraction" and first.waw:
+            return False  # ساعة ونصف: the half of a count told by a noun
         if kind == "fraction":
             after = word_after(text, last.end)
             if after in ("نهايي", "النهايي"):
