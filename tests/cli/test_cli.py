@@ -206,7 +206,7 @@ def test_search(capsys, filled_store: Path) -> None:
 
 
 def test_malformed_search_is_one_line(capsys, filled_store: Path) -> None:
-    code, _, err = run(capsys, "--store", str(filled_store), "search", "-الخبز")
+    code, _, err = run(capsys, "--store", str(filled_store), "search", "--", "-الخبز")
     assert code == 1 and err.startswith("rtl-reader: -الخبز: ")
     assert len(err.strip().splitlines()) == 1
 

@@ -50,11 +50,11 @@ def make_articles(folder: Path, count: int, *, seed: int = 7, start: int = 0) ->
     return paths
 
 
-def cli(*args: str, store: Path, env: dict[str, str] | None = None,
+def cli(*args: str, store: Path, env: dict[str, str] | None = None, python: str | None = None,
         **kwargs: object) -> subprocess.CompletedProcess[str]:
     """Run ``python -m reader --store STORE ARGS`` and wait for it."""
     return subprocess.run(
-        [sys.executable, "-m", "reader", "--store", str(store), *args],
+        [python or sys.executable, "-m", "reader", "--store", str(store), *args],
         capture_output=True, text=True, cwd=REPO, env=env or child_env(), timeout=600,
         **kwargs,  # type: ignore[arg-type]
     )

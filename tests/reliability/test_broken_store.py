@@ -93,14 +93,35 @@ def world_readable_dir() -> Iterator[Path]:
 
 
 def _as_reader_without_write_access() -> dict[str, object]:
-    """Run a child as ``nobody`` when we are root (root ignores file modes)."""
+    """Run a child as ``nobody`` when we are root (root ignores file modes).
+
+    The venv's interpreter may live under /root, which nobody cannot enter, so
+    the child runs the system Python of the same minor version with the venv's
+    packages on its path."""
     if os.geteuid() != 0:
         return {}
     try:
         pwd.getpwnam("nobody")
     except KeyError:
         pytest.skip("no 'nobody' user to run a child without write access")
-    return {"user": "nobody", "group": "nogroup" if _has_group("nogroup") else None}
+    system_python = shutil.which("python3", path="/usr/bin:/bin")
+    if not system_python or not _same_minor(system_python):
+        pytest.skip("no system python3 of this version to run as nobody")
+    site = next((p for p in sys.path if p.endswith("site-packages")
+                 and os.access(p, os.R_OK) and not p.startswith("/root")), None)
+    if site is None:
+        pytest.skip("the packages are not where nobody can read them")
+    env = child_env()
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO), site])
+    env["HOME"] = "/tmp"
+    return {"user": "nobody", "group": "nogroup" if _has_group("nogroup") else None,
+            "python": system_python, "env": env}
+
+
+def _same_minor(python: str) -> bool:
+    proc = subprocess.run([python, "-c", "import sys; print(sys.version_info[:2])"],
+                          capture_output=True, text=True, timeout=30)
+    return proc.stdout.strip() == str(tuple(sys.version_info[:2]))
 
 
 def _has_group(name: str) -> bool:
