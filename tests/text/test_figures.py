@@ -360,22 +360,24 @@ def test_every_corpus_article_is_annotated(corpus_articles: list[Path]) -> None:
     assert {p.name for p in corpus_articles} <= set(data["files"])
 
 
-def test_digit_figures_of_the_corpus_match_the_gold(corpus_dir: Path) -> None:
-    """Digit figures (all subtypes but ``words``): each gold span is covered
-    at least half by a figure and each figure covers half a gold span, in
-    98% of cases (the issue's bar)."""
+@pytest.mark.parametrize(("words", "bar"), [(False, 0.98), (True, 0.9)], ids=["digits", "words"])
+def test_corpus_figures_match_the_gold(corpus_dir: Path, words: bool, bar: float) -> None:
+    """The issue's bar, measured as bench/quality.py does: a gold span is
+    found when a figure overlaps at least half of it, a figure is right when
+    it overlaps at least half of a gold span; digit figures (every subtype
+    but ``words``) at 0.98 precision and recall, word figures at 0.9."""
     data = json.loads(GOLD.read_text(encoding="utf-8"))
     gold_n = found = predicted = correct = 0
     for name, spans in data["files"].items():
         text = (corpus_dir / "articles" / name).read_text(encoding="utf-8")
-        gold = [(s["start"], s["end"]) for s in spans if s["subtype"] != "words"]
-        hits = [(h.start, h.end) for h in find_figures(text) if h.subtype != "words"]
+        gold = [(s["start"], s["end"]) for s in spans if (s["subtype"] == "words") == words]
+        hits = [(h.start, h.end) for h in find_figures(text) if (h.subtype == "words") == words]
         gold_n += len(gold)
         predicted += len(hits)
         found += sum(any(_half(g, h) for h in hits) for g in gold)
         correct += sum(any(_half(h, g) for g in gold) for h in hits)
-    assert found / gold_n >= 0.98
-    assert correct / predicted >= 0.97
+    assert found / gold_n >= bar
+    assert correct / predicted >= bar
 
 
 def _half(of: tuple[int, int], by: tuple[int, int]) -> bool:
