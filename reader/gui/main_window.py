@@ -347,6 +347,10 @@ class MainWindow(QMainWindow):
         self.filter_edit.setPlaceholderText(self.tr("Filter titles and sources"))
         self.search_edit.setPlaceholderText(self.tr("Search library (Ctrl+Shift+F)"))
         self.cancel_button.setText(self.tr("Cancel"))
+        self.list_view.setAccessibleName(self.tr("Articles"))
+        self.filter_edit.setAccessibleName(self.tr("Filter the list"))
+        self.search_edit.setAccessibleName(self.tr("Search library"))
+        self.progress.setAccessibleName(self.tr("Progress"))
         self.model.retranslate()
         self._update_count()
         self._update_title()
@@ -444,9 +448,13 @@ class MainWindow(QMainWindow):
         self._after_reset()
 
     def refresh_list(self) -> None:
-        """Reload the list from the store, keeping the open article selected."""
+        """Reload the list from the store, keeping the open article selected
+        and the list scrolled where it was."""
+        bar = self.list_view.verticalScrollBar()
+        scrolled = bar.value()
         self.model.refresh()
         self._after_reset()
+        bar.setValue(min(scrolled, bar.maximum()))
         current = self.current_article_id()
         if current is not None and not self.library.ids([current]):
             self.pane.clear()

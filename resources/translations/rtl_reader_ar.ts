@@ -350,6 +350,22 @@
       <source>Cancel</source>
       <translation>إلغاء</translation>
     </message>
+    <message>
+      <source>Articles</source>
+      <translation>المقالات</translation>
+    </message>
+    <message>
+      <source>Filter the list</source>
+      <translation>تصفية القائمة</translation>
+    </message>
+    <message>
+      <source>Search library</source>
+      <translation>البحث في المكتبة</translation>
+    </message>
+    <message>
+      <source>Progress</source>
+      <translation>التقدّم</translation>
+    </message>
     <message numerus="yes">
       <source>%n result(s)</source>
       <translation>

@@ -344,3 +344,19 @@ def test_a_read_only_store_opens_and_reads_without_complaint(
         window.select_row(2)
         assert window.current_article_id() == ids_by_date(library)[2]
         window.close()
+
+
+def test_a_refresh_keeps_the_list_where_the_reader_scrolled(
+        qtbot: QtBot, library: Library, make_window: MakeWindow, store_path: Path) -> None:
+    library.add_articles(Article(title=f"خبر قديم {i}", body=f"نص {i}.",
+                                 published=f"2020-01-{i % 28 + 1:02d}") for i in range(150))
+    window = make_window()
+    bar = window.list_view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum() // 2)
+    where = bar.value()
+    with Library.open(store_path) as other:
+        other.add_articles([Article(title="خبر أقدم", body="نص.", published="2019-01-01")])
+    window.poll_store()
+    assert window.model.total == 154
+    assert bar.value() == where
