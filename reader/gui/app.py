@@ -1,7 +1,10 @@
 """Application setup: the ``QApplication``, the bundled font, the language,
 the store, the first-run samples and the main window (issue 4, item 1).
 
-``run`` is what ``rtl-reader`` (no command) and ``rtl-reader open`` call. A
+``run`` is what ``rtl-reader`` (no command) and ``rtl-reader open`` call.
+When an app already runs on the same store, ``run`` hands it the article to
+show over a local socket (``instance_name``) and returns: a link clicked in
+a browser or an exported file opens in the window already open. A
 store that cannot be opened (``NotADatabase``, ``StoreTooNew``,
 ``StoreLocked`` …) is shown in a dialog with a way out (try again, choose
 another store, quit), never as a traceback.
@@ -9,6 +12,9 @@ another store, quit), never as a traceback.
 
 from __future__ import annotations
 
+import getpass
+import hashlib
+import json
 import os
 import sys
 from collections.abc import Callable
@@ -96,6 +102,86 @@ def ask_with_dialog(err: ReaderError) -> tuple[StoreChoice, Path | None]:
     return StoreChoice.QUIT, None
 
 
+# -- one window per store: a second `rtl-reader open` hands its link over ------------
+
+
+def instance_name(store_path: Path) -> str:
+    """The local socket name of the app running on ``store_path`` (per user
+    and per store, so two stores can be open side by side)."""
+    digest = hashlib.sha256(str(Path(store_path).resolve()).encode("utf-8")).hexdigest()[:16]
+    return f"rtl-reader-{getpass.getuser()}-{digest}"
+
+
+def send_to_running(name: str, open_id: int | None, at: int | None, *,
+                    timeout_ms: int = 1000) -> bool:
+    """Ask the app already listening on ``name`` to show ``open_id`` at ``at``
+    (and come to the front). False when no app answers."""
+    from PySide6.QtNetwork import QLocalSocket
+
+    sock = QLocalSocket()
+    sock.connectToServer(name)
+    if not sock.waitForConnected(timeout_ms):
+        return False
+    sock.write(json.dumps({"open": open_id, "at": at}).encode("utf-8") + b"\n")
+    ok = sock.waitForBytesWritten(timeout_ms)
+    sock.disconnectFromServer()
+    return bool(ok)
+
+
+def parse_request(data: bytes) -> tuple[int | None, int | None] | None:
+    """``(article_id, at)`` from one request line; None for anything malformed
+    (a request is only ever a hint to show an article, never trusted further)."""
+    try:
+        message = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if not isinstance(message, dict):
+        return None
+    article_id, at = message.get("open"), message.get("at")
+    for value in (article_id, at):
+        if value is not None and (type(value) is not int or value < 0):
+            return None
+    return article_id, at
+
+
+def make_instance_server(name: str, on_request: Callable[[int | None, int | None], None],
+                         parent: object = None) -> object:
+    """Listen on ``name`` (owner-only socket); ``on_request(id, at)`` in the GUI
+    thread for each request. Returns the QLocalServer, or None if it cannot
+    listen (the app then simply runs without hand-over)."""
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+    server = QLocalServer(parent)  # type: ignore[arg-type]
+    server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+    if not server.listen(name):
+        # A socket left by a crashed app: nobody answered send_to_running.
+        QLocalServer.removeServer(name)
+        if not server.listen(name):
+            return None
+
+    def serve() -> None:
+        while server.hasPendingConnections():
+            sock: QLocalSocket = server.nextPendingConnection()
+            buffer = bytearray()
+
+            def read(sock: QLocalSocket = sock, buffer: bytearray = buffer) -> None:
+                buffer.extend(bytes(sock.readAll().data()))
+                if len(buffer) > 4096:
+                    sock.abort()
+                    return
+                if b"\n" in buffer:
+                    request = parse_request(bytes(buffer.split(b"\n", 1)[0]))
+                    buffer.clear()
+                    if request is not None:
+                        on_request(*request)
+
+            sock.readyRead.connect(read)
+            sock.disconnected.connect(sock.deleteLater)
+
+    server.newConnection.connect(serve)
+    return server
+
+
 def make_application(argv: list[str] | None = None) -> object:
     """The running ``QApplication`` (made when absent) with names, icon and the
     bundled font registered."""
@@ -135,6 +221,9 @@ def run(store_path: Path, *, open_id: int | None = None, at: int | None = None,
 
     app = make_application()
     assert isinstance(app, QApplication)
+    name = instance_name(Path(store_path))
+    if send_to_running(name, open_id, at):
+        return 0  # the running window shows the article
     i18n.apply_language(i18n.chosen_language(lang))
     library = open_library(Path(store_path), ask_with_dialog)
     if library is None:
@@ -147,9 +236,21 @@ def run(store_path: Path, *, open_id: int | None = None, at: int | None = None,
         except ReaderError as err:
             QMessageBox.warning(None, "rtl-reader", err.line())
         window = MainWindow(library, settings=i18n.settings())
+
+        def on_request(article_id: int | None, offset: int | None) -> None:
+            window.showNormal()
+            window.raise_()
+            window.activateWindow()
+            if article_id is not None:
+                window.open_article(article_id, offset)
+
+        server = make_instance_server(name, on_request, window)
         window.show()
         if open_id is not None:
             window.open_article(open_id, at)
-        return int(app.exec())
+        status = int(app.exec())
+        if server is not None:
+            server.close()  # type: ignore[attr-defined]
+        return status
     finally:
         library.close()

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
 from reader.errors import NotADatabase, ReaderError, StoreTooNew
@@ -112,3 +114,53 @@ def test_run_opens_the_window_on_the_article_asked_for(
     monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
     assert app.run(store_path, open_id=ids[1], at=3, lang="en") == 0
     assert seen[0][0] == ids[1] and "الثاني" in seen[0][1]
+
+
+# -- hand-over to the app already running on the store ---------------------------
+
+@pytest.mark.parametrize(("data", "expected"), [
+    (b'{"open": 7, "at": 120}', (7, 120)),
+    (b'{"open": 7, "at": null}', (7, None)),
+    (b'{"open": null, "at": null}', (None, None)),
+    (b'{"open": -1, "at": 0}', None),
+    (b'{"open": true, "at": 0}', None),
+    (b'{"open": "7", "at": 0}', None),
+    (b'{"open": 7.5}', None),
+    (b"[7, 1]", None),
+    (b"not json", None),
+    (b"\xff\xfe", None),
+])
+def test_requests_are_parsed_strictly(data: bytes, expected: object) -> None:
+    assert app.parse_request(data) == expected
+
+
+@settings(max_examples=200)
+@given(st.binary(max_size=80))
+def test_any_bytes_parse_to_a_request_or_none(data: bytes) -> None:
+    request = app.parse_request(data)
+    assert request is None or all(v is None or (isinstance(v, int) and v >= 0)
+                                  for v in request)
+
+
+def test_instance_names_differ_per_store(tmp_path: Path) -> None:
+    a, b = app.instance_name(tmp_path / "a.sqlite3"), app.instance_name(tmp_path / "b.sqlite3")
+    assert a != b and a == app.instance_name(tmp_path / "." / "a.sqlite3")
+
+
+def test_a_second_open_hands_the_article_to_the_running_app(
+        qtbot: QtBot, store_path: Path) -> None:
+    received: list[tuple[int | None, int | None]] = []
+    name = app.instance_name(store_path)
+    server = app.make_instance_server(name, lambda i, at: received.append((i, at)))
+    assert server is not None
+    try:
+        assert app.run(store_path, open_id=12, at=40) == 0
+        qtbot.waitUntil(lambda: received == [(12, 40)])
+        assert not store_path.exists()  # the second process never opened the store
+    finally:
+        server.close()  # type: ignore[attr-defined]
+
+
+def test_nobody_listening_means_no_hand_over(qtbot: QtBot, tmp_path: Path) -> None:
+    assert not app.send_to_running(app.instance_name(tmp_path / "none.sqlite3"), 1, None,
+                                   timeout_ms=200)
