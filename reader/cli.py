@@ -108,8 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("ids", nargs="*", metavar="ID")
     p.add_argument("--all", action="store_true", help="every article in the store")
     p.add_argument("--format", dest="export_format", choices=EXPORT_FORMATS, required=True,
-                   help="txt-visual is visual-order plain text for devices that cannot "
-                        "shape Arabic")
+                   help="md, json, csv, html, pdf, png (quote cards), or txt-visual: "
+                        "Plain text, visual order (for devices that cannot shape Arabic)")
     p.add_argument("--kind", action="append", choices=("quote", "figure", "user"))
     p.add_argument("--subtype", action="append", metavar="S")
     p.add_argument("--colour", "--color", action="append", metavar="C")

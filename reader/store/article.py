@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from reader.text.spans import TEXT_FIELDS, Highlight
@@ -34,7 +35,7 @@ class Article:
     read: bool = False
     starred: bool = False
     position: int = 0
-    user_highlights: list[HighlightRecord] = field(default_factory=list)
+    user_highlights: list[HighlightRecord] = dataclasses.field(default_factory=list)
     """User highlights that arrive with the article (a JSON export being
     imported); ``add_articles`` stores them. Not part of the content hash."""
 
@@ -83,7 +84,7 @@ class HighlightRecord:
     created: str = ""
     engine: int = 0
     id: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def from_highlight(
