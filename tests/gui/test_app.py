@@ -164,3 +164,29 @@ def test_a_second_open_hands_the_article_to_the_running_app(
 def test_nobody_listening_means_no_hand_over(qtbot: QtBot, tmp_path: Path) -> None:
     assert not app.send_to_running(app.instance_name(tmp_path / "none.sqlite3"), 1, None,
                                    timeout_ms=200)
+
+
+# -- desktop integration ------------------------------------------------------------
+
+def test_desktop_file_registers_the_link_scheme() -> None:
+    import configparser
+
+    from reader.resources import resource_path
+
+    parser = configparser.ConfigParser(interpolation=None, strict=True)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    parser.read(resource_path("rtl-reader.desktop"), encoding="utf-8")
+    entry = parser["Desktop Entry"]
+    assert entry["Type"] == "Application"
+    assert entry["Exec"] == "rtl-reader open %u"
+    assert "x-scheme-handler/rtl-reader" in entry["MimeType"].split(";")
+    assert resource_path("icons", f"{entry['Icon']}.svg").is_file()
+    assert any("\u0621" <= ch <= "\u064a" for ch in entry["Name[ar]"])
+
+
+def test_app_icon_loads(qtbot: QtBot) -> None:
+    from reader.gui.main_window import app_icon
+
+    icon = app_icon()
+    assert not icon.isNull()
+    assert not icon.pixmap(64, 64).toImage().isNull()
