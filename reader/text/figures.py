@@ -109,7 +109,9 @@ _CLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فا�
                       "لـ", "بـ"})
 _OPENERS = "([{«\"'“‹‘"
 _LATIN = re.compile(r"[A-Za-z]")
-_GLUED_AFTER = re.compile(r"\S*")
+_GLUED_AFTER = re.compile(r"\S{0,40}")
+"""What is glued after a number; bounded so that text with no white space
+at all stays linear."""
 _PERCENT = re.compile(
     rf"[ \u00a0]?[%٪]|{_SP}+(?:في{_SP}+ال|بال|في{_SP}+)"
     rf"(?:م{_M}[ئا]{_M}(?:ئ{_M})?[ةه]|م{_M}ئ{_M}[ةه])(?![^\W\d_])"
@@ -355,7 +357,7 @@ _PHONE_GROUPS = re.compile(r"(?:[ \-]\d{1,4}){2,}")
 
 def _glued_after(text: str, end: int) -> re.Match[str]:
     m = _GLUED_AFTER.match(text, end)
-    assert m is not None  # \S* matches everywhere
+    assert m is not None  # \S{0,40} matches everywhere
     return m
 
 

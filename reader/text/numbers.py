@@ -389,9 +389,10 @@ def _standalone_ok(p: _Phrase, text: str) -> bool:
             return False
         if kind == "two" and (first.article or word_before(text, first.start) == "يوم"):
             return False
-        if (kind == "scale" and first.value == 1000 and not first.article and not first.waw
-                and word_after(text, first.end).startswith("ال")):
-            return False
+        if kind == "scale" and first.value == 1000 and not first.article and not first.waw:
+            after = word_after(text, first.end)
+            if after.startswith("ال") and after not in _LEXICON:
+                return False
         if kind == "hundred" and first.article and first.value == 100 and (
                 first.other_clitic or word_before(text, first.start) == "في"):
             return False  # في المئة, بالمائة: a percent sign in words

@@ -326,6 +326,12 @@ def test_long_text_stays_linear() -> None:
     assert isinstance(find_figures(text), list)
 
 
+def test_numbers_in_text_without_white_space_regression() -> None:
+    # Each number once looked at everything glued after it: quadratic here.
+    text = f"٣{FATHA}" * 20000
+    assert len(find_figures(text)) == 20000
+
+
 # ------------------------------------------------------------ gold file
 
 
