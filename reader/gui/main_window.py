@@ -126,6 +126,9 @@ class MainWindow(QMainWindow):
         self.list_view.setColumnWidth(COLUMN_INDEX["source"], 100)
         self.list_view.setColumnWidth(COLUMN_INDEX["date"], 82)
         self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row)
+        # A sort (header click), a filter or a refresh resets the model: select
+        # the open article again.
+        self.model.modelReset.connect(self._after_reset)
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("filter")
@@ -425,7 +428,11 @@ class MainWindow(QMainWindow):
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._opening or not current.isValid():
             return
-        row = current.row()
+        self._open_row(current.row())
+
+    def _open_row(self, row: int) -> None:
+        """Open the article of ``row``; a search result opens at its first hit
+        with the find bar holding the word as the article writes it."""
         article_id = self.model.article_id(row)
         hit = self.model.search_hit(row)
         if hit is not None and hit.hits:
@@ -521,7 +528,12 @@ class MainWindow(QMainWindow):
         self.model.set_search_results(hits)
         self._update_count()
         if hits:
-            self.select_row(0)
+            self._opening = True
+            try:
+                self.select_row(0)
+            finally:
+                self._opening = False
+            self._open_row(0)
         else:
             self.statusBar().showMessage(self.tr("No article matches."), 5000)
         return len(hits)

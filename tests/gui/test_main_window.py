@@ -360,3 +360,15 @@ def test_a_refresh_keeps_the_list_where_the_reader_scrolled(
     window.poll_store()
     assert window.model.total == 154
     assert bar.value() == where
+
+
+def test_sorting_by_a_header_keeps_the_open_article_selected(make_window: MakeWindow) -> None:
+    from reader.gui.library_model import COLUMN_INDEX
+
+    window = make_window()
+    current = window.current_article_id()
+    window.list_view.sortByColumn(COLUMN_INDEX["title"], Qt.SortOrder.AscendingOrder)
+    titles = [window.model.row_data(r).title for r in range(3)]
+    assert titles == sorted(a.title for a in ARTICLES)
+    assert window.current_article_id() == current
+    assert window.model.article_id(window.list_view.currentIndex().row()) == current
