@@ -4,7 +4,8 @@ The choice is, in order: the ``lang`` the caller gives (``--lang``), the one
 saved in the settings (View > Language), the system locale (Arabic when the
 locale's language is Arabic, English otherwise). Arabic installs
 ``resources/translations/rtl_reader_ar.qm`` (and Qt's own Arabic strings for
-standard buttons when Qt ships them) and turns the whole layout right to left,
+standard buttons when Qt ships them); English loads ``rtl_reader_en.qm``, which
+holds only the plural forms of the English source strings and turns the whole layout right to left,
 so the window mirrors: the article list sits on the right.
 
 Settings live in ``QSettings`` (organisation ``rtl-reader``); the environment
@@ -97,7 +98,8 @@ def apply_language(lang: str) -> bool:
     running application; widgets get a ``LanguageChange`` event and retranslate.
 
     Returns False when the catalogue could not be loaded (a broken install):
-    the direction still follows the language and the strings stay English.
+    the direction still follows the language and the strings stay English
+    (with "(s)" plurals).
     Raises ValueError for an unknown code, RuntimeError without an application.
     """
     global _current
@@ -108,13 +110,13 @@ def apply_language(lang: str) -> bool:
     for translator in _installed:
         QCoreApplication.removeTranslator(translator)
     _installed.clear()
-    loaded = True
+    ours = QTranslator(app)
+    # English has a catalogue too: only the plural forms ("1 article", "3 articles").
+    loaded = ours.load(translation_file(lang))
+    if loaded:
+        QCoreApplication.installTranslator(ours)
+        _installed.append(ours)
     if lang != "en":
-        ours = QTranslator(app)
-        loaded = ours.load(translation_file(lang))
-        if loaded:
-            QCoreApplication.installTranslator(ours)
-            _installed.append(ours)
         qt = QTranslator(app)
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt.load(f"qtbase_{lang}", qt_dir):

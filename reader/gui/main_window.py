@@ -488,8 +488,12 @@ class MainWindow(QMainWindow):
         if self.model.searching:
             text = self.tr("%n result(s)", "", self.model.total)
         else:
-            shown = self.model.total
-            total = self.library.count() if self.model.filter_text else shown
+            shown = total = self.model.total
+            if self.model.filter_text:
+                try:
+                    total = self.library.count()
+                except ReaderError:  # the store went away; the list says what it has
+                    total = shown
             text = self.tr("%n article(s)", "", total)
             if self.model.filter_text:
                 text = self.tr("{shown} of {total}").format(shown=shown, total=text)

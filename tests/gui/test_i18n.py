@@ -29,6 +29,7 @@ PLACEHOLDER = re.compile(r"\{\w+\}|%n")
 def _english_afterwards(qapp: QApplication, tmp_path: Path,
                         monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("RTL_READER_SETTINGS", str(tmp_path / "settings.ini"))
+    i18n.apply_language("en")
     yield
     i18n.apply_language("en")
 
@@ -82,7 +83,7 @@ def test_switching_language_retranslates_the_open_window(window: MainWindow) -> 
     assert window.count_label.text() == "مقالة واحدة"
     window.set_language("en")
     assert window.menus["file"].title() == "&File"
-    assert window.count_label.text() == "1 article(s)"
+    assert window.count_label.text() == "1 article"
 
 
 def test_the_choice_is_saved_for_the_next_start(window: MainWindow) -> None:
@@ -170,3 +171,8 @@ def test_a_window_opened_in_arabic_opens_the_first_article_regression(
         assert w.current_article_id() is not None
         assert w.list_view.currentIndex().row() == 0
         w.close()
+
+
+def test_english_plurals_read_as_english(window: MainWindow) -> None:
+    assert QCoreApplication.translate("MainWindow", "%n article(s)", "", 1) == "1 article"
+    assert QCoreApplication.translate("MainWindow", "%n article(s)", "", 12) == "12 articles"

@@ -23,6 +23,7 @@ from tests.conftest import REPO
 
 @pytest.fixture(autouse=True)
 def _english_afterwards(qapp: QApplication) -> Iterator[None]:
+    i18n.apply_language("en")
     yield
     i18n.apply_language("en")
 

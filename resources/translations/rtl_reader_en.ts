@@ -1,0 +1,42 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+  <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+      <source>%n result(s)</source>
+      <translation>
+        <numerusform>%n result</numerusform>
+        <numerusform>%n results</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n article(s)</source>
+      <translation>
+        <numerusform>%n article</numerusform>
+        <numerusform>%n articles</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Imported %n article(s)</source>
+      <translation>
+        <numerusform>Imported %n article</numerusform>
+        <numerusform>Imported %n articles</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>(%n already in the library)</source>
+      <translation>
+        <numerusform>(%n already in the library)</numerusform>
+        <numerusform>(%n already in the library)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>… and %n more</source>
+      <translation>
+        <numerusform>… and %n more</numerusform>
+        <numerusform>… and %n more</numerusform>
+      </translation>
+    </message>
+  </context>
+</TS>
