@@ -373,3 +373,16 @@ def test_sorting_by_a_header_keeps_the_open_article_selected(make_window: MakeWi
     assert titles == sorted(a.title for a in ARTICLES)
     assert window.current_article_id() == current
     assert window.model.article_id(window.list_view.currentIndex().row()) == current
+
+
+def test_escape_in_the_search_box_brings_the_list_back(qtbot: QtBot,
+                                                      make_window: MakeWindow) -> None:
+    window = make_window()
+    assert window.search_library("المنتخب") == 1
+    window.activateWindow()
+    window.search_edit.setFocus()
+    qtbot.waitUntil(window.search_edit.hasFocus)
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Escape)
+    assert not window.model.searching
+    assert window.search_edit.text() == ""
+    assert window.model.rowCount() == 3
