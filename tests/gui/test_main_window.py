@@ -19,6 +19,7 @@ from reader.gui.main_window import MainWindow
 from reader.gui.workers import ExportRequest
 from reader.links import article_link
 from reader.store import Article, Library
+from reader.text.bidi import strip_bidi_controls
 
 FSI, PDI = "\u2068", "\u2069"
 
@@ -386,3 +387,26 @@ def test_escape_in_the_search_box_brings_the_list_back(qtbot: QtBot,
     assert not window.model.searching
     assert window.search_edit.text() == ""
     assert window.model.rowCount() == 3
+
+
+def test_real_articles_import_in_the_background_and_each_opens(
+        qtbot: QtBot, corpus_articles: list[Path], tmp_path: Path, settings_file: Path) -> None:
+    """The corpus of real third-party articles: imported through the window's
+    worker, every one listed and opened with its title in the window title."""
+    with Library.open(tmp_path / "corpus.sqlite3") as library:
+        window = MainWindow(library, settings=None, poll_ms=0)
+        qtbot.addWidget(window)
+        window.notify = lambda title, text: pytest.fail(f"{title}: {text}")
+        window.show()
+        window.start_import(corpus_articles)
+        finish(qtbot, window)
+        assert window.model.total == len(corpus_articles) == library.count()
+        while window.model.canFetchMore(window.model.index(-1, -1)):
+            window.model.fetchMore(window.model.index(-1, -1))
+        for row in range(window.model.rowCount()):
+            window.select_row(row)
+            article_id = window.model.article_id(row)
+            assert window.current_article_id() == article_id
+            title = strip_bidi_controls(library.get(article_id).title) or "(untitled)"
+            assert window.windowTitle().startswith(FSI + title + PDI)
+        window.close()
