@@ -255,8 +255,9 @@ def test_map_takes_every_folded_piece_back_to_its_source(
 
 
 @settings(max_examples=200, deadline=None)
-@given(arabic_mix)
+@given(st.text(alphabet=[ch for ch in ALPHABET if ch not in "ßİ\u0301"], max_size=40))
 def test_fold_is_idempotent_on_arabic_text(text: str) -> None:
+    # (not for Latin: ß + U+0301 folds to ss + U+0301, which NFKC composes to sś)
     once = fold_text(text)
     assert fold_text(once) == once
 
@@ -359,3 +360,14 @@ def test_marks_reordered_without_a_base_map_as_one_cluster() -> None:
     text = "\u03b9\u0344\u05bc"
     f = fold(text, diacritics=False)
     _check_map(text, f, diacritics=False)
+
+
+def test_long_mark_runs_fold_in_linear_time_regression_quadratic_nfkc() -> None:
+    # NFKC sorts marks with an insertion sort; one letter carrying 500,000
+    # alternating shadda/fatha took minutes before runs were chunked.
+    text = "ب" + (SHADDA + FATHA) * 250_000 + " قال"
+    assert fold(text).text == "ب قال"
+    kept = fold(text, diacritics=False)
+    assert kept.text.count(SHADDA) == kept.text.count(FATHA) == 250_000
+    assert kept.text.startswith("ب" + FATHA) and kept.text.endswith(" قال")
+    assert kept.span(len(kept.text) - 3, len(kept.text)) == (len(text) - 3, len(text))
