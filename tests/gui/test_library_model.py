@@ -7,10 +7,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
-from reader.gui.library_model import COLUMN_INDEX, ID_ROLE, STAR_MARK, UNREAD_MARK, LibraryModel
+from reader.gui.library_model import (
+    COLUMN_INDEX,
+    COLUMNS,
+    ID_ROLE,
+    STAR_MARK,
+    UNREAD_MARK,
+    LibraryModel,
+)
 from reader.store import Article, Library
 
 FSI, PDI, RLO = "\u2068", "\u2069", "\u202e"
@@ -153,3 +162,24 @@ def test_headers_name_every_column(library: Library) -> None:
     names = [model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
              for c in range(model.columnCount())]
     assert names == ["Title", "Source", "Date", "Quotes", "Figures", "Read", "Starred"]
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(column=st.sampled_from(range(len(COLUMNS))), descending=st.booleans(),
+       page=st.integers(1, 40), filter_text=st.sampled_from(["", "خبر", "اعلن", "9", "zz"]))
+def test_paging_adds_up_to_the_store_order(library: Library, column: int, descending: bool,
+                                           page: int, filter_text: str) -> None:
+    if library.count() == 0:
+        library.add_articles([news(i) for i in range(57)] + [news(99, title=HAMZA_TITLE)])
+    model = LibraryModel(library, page_size=page)
+    order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+    model.sort(column, order)
+    model.set_filter(filter_text)
+    while model.canFetchMore(QModelIndex()):
+        before = model.rowCount()
+        model.fetchMore(QModelIndex())
+        assert model.rowCount() - before <= page
+    expected = library.rows(sort=COLUMNS[column].sort, descending=descending,
+                            filter_text=filter_text)
+    assert [model.article_id(r) for r in range(model.rowCount())] == [r.id for r in expected]
