@@ -190,3 +190,27 @@ def test_app_icon_loads(qtbot: QtBot) -> None:
     icon = app_icon()
     assert not icon.isNull()
     assert not icon.pixmap(64, 64).toImage().isNull()
+
+
+@pytest.mark.parametrize(("button", "choice"), [("Quit", StoreChoice.QUIT),
+                                                ("Try again", StoreChoice.RETRY)])
+def test_the_store_error_dialog_offers_its_ways_out(qtbot: QtBot, tmp_path: Path,
+                                                    button: str, choice: StoreChoice) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(box.informativeText())
+        [target] = [b for b in box.buttons() if b.text() == button]
+        target.click()
+
+    QTimer.singleShot(0, answer)
+    err = NotADatabase(str(tmp_path / "x.sqlite3"), "an SQLite file of another program")
+    assert app.ask_with_dialog(err) == (choice, None)
+    assert seen == [err.line()]
