@@ -410,3 +410,40 @@ def test_real_articles_import_in_the_background_and_each_opens(
             title = strip_bidi_controls(library.get(article_id).title) or "(untitled)"
             assert window.windowTitle().startswith(FSI + title + PDI)
         window.close()
+
+
+def test_import_web_address_fetches_off_the_gui_thread(
+        qtbot: QtBot, make_window: MakeWindow, library: Library) -> None:
+    import http.server
+    import threading
+
+    page = ("<html><head><meta charset='utf-8'><title>مهرجان الشعر</title></head><body>"
+            "<article><h1>افتتاح مهرجان الشعر العربي</h1>"
+            "<p>افتتح مساء أمس مهرجان الشعر العربي بمشاركة 40 شاعراً من 12 بلداً.</p>"
+            "<p>وقال مدير المهرجان: «الشعر ديوان العرب وما زال حياً في قلوب الناس».</p>"
+            "<p>وتستمر فعاليات المهرجان خمسة أيام في المسرح الوطني وسط العاصمة.</p>"
+            "</article></body></html>").encode()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        window = make_window()
+        window.start_import_url(f"http://127.0.0.1:{server.server_port}/news/poetry.html")
+        finish(qtbot, window)
+    finally:
+        server.shutdown()
+    assert library.count() == 4
+    titles = [window.model.row_data(r).title for r in range(window.model.rowCount())]
+    assert any("مهرجان الشعر" in t for t in titles)
