@@ -77,17 +77,17 @@ def ask_with_dialog(err: ReaderError) -> tuple[StoreChoice, Path | None]:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("StoreDialog", text)
-
+    translate = QCoreApplication.translate  # literal contexts: lupdate reads these
     box = QMessageBox(QMessageBox.Icon.Critical, "rtl-reader",
-                      tr("The article store cannot be opened."))
+                      translate("StoreDialog", "The article store cannot be opened."))
     box.setInformativeText(err.line())
     if isinstance(err, StoreLocked):
-        box.setDetailedText(tr("Another rtl-reader may be importing; try again in a moment."))
-    retry = box.addButton(tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
-    other = box.addButton(tr("Open another store…"), QMessageBox.ButtonRole.ActionRole)
-    box.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+        box.setDetailedText(translate(
+            "StoreDialog", "Another rtl-reader may be importing; try again in a moment."))
+    role = QMessageBox.ButtonRole
+    retry = box.addButton(translate("StoreDialog", "Try again"), role.AcceptRole)
+    other = box.addButton(translate("StoreDialog", "Open another store…"), role.ActionRole)
+    box.addButton(translate("StoreDialog", "Quit"), role.RejectRole)
     box.setDefaultButton(retry)
     box.exec()
     clicked = box.clickedButton()
@@ -95,8 +95,8 @@ def ask_with_dialog(err: ReaderError) -> tuple[StoreChoice, Path | None]:
         return StoreChoice.RETRY, None
     if clicked is other:
         chosen, _ = QFileDialog.getSaveFileName(
-            None, tr("Article store"), str(Path(err.subject).parent),
-            tr("rtl-reader store (*.sqlite3);;All files (*)"),
+            None, translate("StoreDialog", "Article store"), str(Path(err.subject).parent),
+            translate("StoreDialog", "rtl-reader store (*.sqlite3);;All files (*)"),
             options=QFileDialog.Option.DontConfirmOverwrite)
         return (StoreChoice.OTHER, Path(chosen)) if chosen else (StoreChoice.RETRY, None)
     return StoreChoice.QUIT, None

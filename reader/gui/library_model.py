@@ -69,6 +69,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def _tr(text: str) -> str:
+    """A header marked with QT_TRANSLATE_NOOP above, translated now."""
     return QCoreApplication.translate("LibraryModel", text)
 
 
@@ -296,7 +297,7 @@ class LibraryModel(QAbstractTableModel):
 
     def _display(self, r: ArticleRow, key: str) -> str:
         if key == "title":
-            return isolate(r.title or _tr("(untitled)"))
+            return isolate(r.title or QCoreApplication.translate("LibraryModel", "(untitled)"))
         if key == "source":
             return isolate(r.source)
         if key == "date":
@@ -316,7 +317,9 @@ class LibraryModel(QAbstractTableModel):
                 return isolate(r.title) + "\n" + isolate(hit.snippet)
             return isolate(r.title) if r.title else None
         if key == "read":
-            return _tr("Read") if r.read else _tr("Unread")
+            if r.read:
+                return QCoreApplication.translate("LibraryModel", "Read")
+            return QCoreApplication.translate("LibraryModel", "Unread")
         if key == "starred":
-            return _tr("Starred") if r.starred else None
+            return QCoreApplication.translate("LibraryModel", "Starred") if r.starred else None
         return None

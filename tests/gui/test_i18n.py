@@ -4,6 +4,8 @@ and every string of the shell has a real Arabic translation in the catalogue."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -139,25 +141,23 @@ def test_the_compiled_catalogue_matches_the_source() -> None:
         assert QCoreApplication.translate(context, source) == expected, (context, source)
 
 
-@pytest.mark.parametrize("module", SHELL_MODULES)
-def test_every_shell_string_is_in_the_catalogue(module: str) -> None:
+def test_every_shell_string_is_in_the_catalogue(tmp_path: Path) -> None:
+    """What Qt's own extractor finds in the shell's modules is translated (a
+    string added without a translation, or hidden from lupdate behind a
+    wrapper, fails here)."""
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    if not lupdate.exists():
+        pytest.skip("pyside6-lupdate not installed beside this Python")
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([str(lupdate), *(str(GUI / m) for m in SHELL_MODULES), "-ts", str(fresh)],
+                   check=True, capture_output=True, timeout=120)
+    found = {(ctx.findtext("name", ""), msg.findtext("source", ""))
+             for ctx in ET.parse(fresh).getroot().iter("context")
+             for msg in ctx.iter("message")}
     known = {(c, m.findtext("source", "")) for c, m in catalogue()}
-    text = (GUI / module).read_text(encoding="utf-8")
-    found: set[tuple[str, str]] = set()
-    # self.tr("…") inside class X has the context X.
-    for block in re.split(r"\nclass ", text)[1:]:
-        name = block.split("(", 1)[0].split(":", 1)[0]
-        found |= {(name, s) for s in re.findall(r'self\.tr\("((?:[^"\\]|\\.)*)"', block)}
-    for ctx, s in re.findall(r'(?:translate|QT_TRANSLATE_NOOP)\("(\w+)", "((?:[^"\\]|\\.)*)"',
-                             text):
-        found.add((ctx, s))
-    wrapper = re.search(r'def _?tr\(text: str\) -> str:\s*\n\s*return QCoreApplication'
-                        r'\.translate\("(\w+)", text\)', text)
-    if wrapper:
-        found |= {(wrapper.group(1), s) for s in re.findall(r'(?<![\w.])_?tr\("([^"]*)"', text)}
-    assert found, module
+    assert len(found) > 90
     missing = sorted(found - known)
-    assert not missing, f"run lupdate and translate: {missing}"
+    assert not missing, f"run pyside6-lupdate and translate: {missing}"
 
 
 def test_a_window_opened_in_arabic_opens_the_first_article_regression(
