@@ -851,6 +851,9 @@ class MainWindow(QMainWindow):
         self.notify(self.tr("rtl-reader"), line)
 
     def _on_task_finished(self) -> None:
+        for task in self.tasks:
+            if task.is_done():
+                task.deleteLater()
         self.tasks = [t for t in self.tasks if not t.is_done()]
         if not self.tasks:
             self.progress.hide()
