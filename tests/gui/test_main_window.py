@@ -447,3 +447,27 @@ def test_import_web_address_fetches_off_the_gui_thread(
     assert library.count() == 4
     titles = [window.model.row_data(r).title for r in range(window.model.rowCount())]
     assert any("مهرجان الشعر" in t for t in titles)
+
+
+def test_a_spoofing_title_cannot_reorder_the_window_title(
+        make_window: MakeWindow, library: Library) -> None:
+    rlo = "\u202e"
+    [result] = library.add_articles([Article(title=f"تقرير {rlo}fdp.exe", body="نص.",
+                                             published="2030-01-01")])
+    window = make_window()
+    assert window.open_article(result.id)
+    title = window.windowTitle()
+    assert rlo not in title
+    assert title.startswith(FSI + "تقرير fdp.exe" + PDI)
+
+
+def test_arrow_keys_in_the_list_open_the_next_article(qtbot: QtBot, make_window: MakeWindow,
+                                                      library: Library) -> None:
+    window = make_window()
+    window.activateWindow()
+    window.list_view.setFocus()
+    qtbot.waitUntil(window.list_view.hasFocus)
+    qtbot.keyClick(window.list_view, Qt.Key.Key_Down)
+    assert window.current_article_id() == ids_by_date(library)[1]
+    qtbot.keyClick(window.list_view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_article_id() == ids_by_date(library)[2]
