@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import accumulate
-from operator import add, sub
+from operator import add, itemgetter, sub
 
 TATWEEL = "\u0640"
 HAMZA_ABOVE = "\u0654"
@@ -196,7 +196,8 @@ class _Table:
         pat = self.patterns.get(key)
         if pat is None:
             body = "".join(re.escape(ch) for ch in sorted(chars))
-            pat = re.compile(f"([{body}]{repeat})" if capture else f"[{body}]{repeat}")
+            source = f"[{body}]{repeat}"
+            pat = re.compile(f"({source})" if capture else source)
             if len(self.patterns) > 256:
                 self.patterns.clear()
             self.patterns[key] = pat
@@ -279,6 +280,55 @@ class Folded:
         return self.char_span(fstart)[0], self.char_span(fend - 1)[1]
 
 
+def _cluster_events(
+    text: str, table: _Table, unsafe: frozenset[str], parts: list[str]
+) -> list[tuple[int, int, str]]:
+    """``(start, end, folded)`` for each base + mark run that must fold as one
+    NFKC unit. A text repeats few distinct clusters, so they are collected
+    with one ``split`` and only the ones that fold differently are located."""
+    runs = table.run_pattern(unsafe)
+    # ``parts``: ``text`` split around runs of ``unsafe``: text, run, … text;
+    # each run with the character before it (none for a run at the start)
+    clusters = set(map(add, map(itemgetter(slice(-1, None)), parts[0:-1:2]), parts[1::2]))
+    if any(len(c) > _MAX_CLUSTER for c in clusters):
+        return _cluster_events_by_run(text, table, runs)
+    events = []
+    first = runs.match(text)  # marks at the very start have no base
+    if first:
+        clusters.discard(first.group())
+        whole = table.cluster(first.group())
+        if whole is not None:
+            events.append((0, first.end(), whole))
+    differ = {c: out for c in clusters if (out := table.cluster(c)) is not None}
+    if differ:
+        body = "|".join(re.escape(c) for c in sorted(differ, key=len, reverse=True))
+        marks = "".join(re.escape(ch) for ch in sorted(unsafe))
+        # the lookahead keeps a listed cluster from matching the start of a longer run
+        for m in re.finditer(f"(?:{body})(?![{marks}])", text):
+            events.append((m.start(), m.end(), differ[m.group()]))
+    return events
+
+
+def _cluster_events_by_run(
+    text: str, table: _Table, runs: re.Pattern[str]
+) -> list[tuple[int, int, str]]:
+    """The same, run by run, cutting runs of more than ``_MAX_CLUSTER``: NFKC
+    sorts a run of marks with an insertion sort (quadratic), and runs longer
+    than Unicode's stream-safe limit (UAX #15: 30 marks) exist only in
+    hostile text."""
+    events = []
+    for m in runs.finditer(text):
+        start, end = m.span()
+        if start:
+            start -= 1
+        for cut in range(start, end, _MAX_CLUSTER):
+            stop = min(cut + _MAX_CLUSTER, end)
+            whole = table.cluster(text[cut:stop])
+            if whole is not None:
+                events.append((cut, stop, whole))
+    return events
+
+
 def _apply_events(
     text: str,
     events: list[tuple[int, int, str]],
@@ -321,6 +371,7 @@ def _build(text: str, diacritics: bool, hamza: bool, want_map: bool) -> Folded:
         elif kind == _SPECIAL:
             special.add(ch)
     events: list[tuple[int, int, str]] = []  # (original start, end, folded output)
+    parts: list[str] = []
     unsafe = frozenset(ch for ch in candidates if _is_unsafe(ch))
     if unsafe and not unicodedata.is_normalized("NFKC", text) and (
         not unicodedata.is_normalized("NFC", text)
@@ -328,24 +379,15 @@ def _build(text: str, diacritics: bool, hamza: bool, want_map: bool) -> Folded:
     ):
         # Only here can NFKC of the whole text differ from NFKC char by char:
         # a mark run and the character before it fold as one cluster.
-        for m in table.run_pattern(unsafe).finditer(text):
-            start, end = m.span()
-            if start:
-                start -= 1
-            # NFKC sorts a run of marks with an insertion sort: quadratic.
-            # Runs longer than Unicode's stream-safe limit (UAX #15: 30
-            # marks) exist only in hostile text; fold them in chunks.
-            for cut in range(start, end, _MAX_CLUSTER):
-                stop = min(cut + _MAX_CLUSTER, end)
-                whole = table.cluster(text[cut:stop])
-                if whole is not None:
-                    events.append((cut, stop, whole))
+        parts = table.drop_pattern(unsafe).split(text)
+        events = _cluster_events(text, table, unsafe, parts)
     fstarts, ostarts, widths = [0], [0], [0]
     dropped = frozenset(ch for ch in special if not table.char(ch)[1])
     if special and not events and dropped == special:
         # Only dropped characters (marks, tatweel, bidi controls): split the
         # text around their runs and build the map from run lengths, all in C.
-        parts = table.drop_pattern(dropped).split(text)
+        if not parts or unsafe != dropped:
+            parts = table.drop_pattern(dropped).split(text)
         kept, runs = parts[0::2], parts[1::2]
         folded = "".join(kept)
         kept_lens = list(map(len, kept))
