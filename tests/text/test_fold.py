@@ -371,3 +371,21 @@ def test_long_mark_runs_fold_in_linear_time_regression_quadratic_nfkc() -> None:
     assert kept.text.count(SHADDA) == kept.text.count(FATHA) == 250_000
     assert kept.text.startswith("ب" + FATHA) and kept.text.endswith(" قال")
     assert kept.span(len(kept.text) - 3, len(kept.text)) == (len(text) - 3, len(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same base and first marks, then a longer run: each cluster whole
+        "ب" + SHADDA + FATHA + " ب" + SHADDA + FATHA + SUKUN + " ب" + SHADDA + FATHA,
+        SHADDA + FATHA + "ب" + SHADDA + FATHA,  # marks with no base at the start
+        ("م" + SHADDA + DAMMA + "ح" + FATHA + "م" + SHADDA + FATHA + "د ") * 50,
+        "ا" + HAMZA_ABOVE + FATHA + " و" + HAMZA_ABOVE + " ي" + HAMZA_ABOVE + KASRA,
+        "e\u0301\u0323 a\u0323\u0301 " + "ب" + SHADDA + FATHA,
+    ],
+)
+@pytest.mark.parametrize(("diacritics", "hamza"), [(True, True), (False, True), (False, False)])
+def test_mark_clusters_in_longer_text(text: str, diacritics: bool, hamza: bool) -> None:
+    f = fold(text, diacritics=diacritics, hamza=hamza)
+    assert f.text == _reference(text, diacritics=diacritics, hamza=hamza)
+    _check_map(text, f, diacritics=diacritics, hamza=hamza)
