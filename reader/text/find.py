@@ -36,8 +36,11 @@ Options:
 - ``regex``: the query is a Python regular expression run (MULTILINE,
   IGNORECASE) against the folded text: its non-ASCII characters are folded
   like the text (أ in a pattern means ا), ASCII is left as written so
-  escapes and classes keep their meaning. Empty matches are skipped. A
-  malformed pattern raises ``reader.errors.QueryError(query, cause)``.
+  escapes and classes keep their meaning. Empty matches are skipped. With
+  ``match_diacritics`` the folded text keeps its marks; with ``whole_word``
+  the regex's hits are filtered by the word rule. A malformed pattern raises
+  ``reader.errors.QueryError(query, cause)``. Python's ``re`` has no time
+  limit: a pattern that backtracks catastrophically runs long.
 """
 
 from __future__ import annotations
