@@ -9,7 +9,8 @@ Prints one table; asserts nothing (DESIGN: timings live in bench/, not tests).
 
 Rows, ours: the fold alone (uncached), the first find on a text never seen
 (fold included), then find-all for a frequent word (في) and a rare one with
-the fold cached, as the user meets it while typing. Qt: QTextDocument.find
+the fold cached, as the user meets it while typing; the fold of a fully
+vocalized copy of the text (a mark after every letter: the map's worst case). Qt: QTextDocument.find
 over the same text for the same words, in a plain document and (unless
 ``--no-view``) in a shown QTextBrowser. The ratio is Qt's time over ours.
 """
@@ -72,6 +73,22 @@ def timed(fn: Callable[[], object], runs: int) -> tuple[float, object]:
         result = fn()
         times.append((time.perf_counter() - t0) * 1000)
     return statistics.median(times), result
+
+
+def vocalize(text: str) -> str:
+    """The text with a vowel after every Arabic letter and a shadda (typed
+    before its vowel, as keyboards do) on one in eight: the worst case for
+    the fold's map, as in fully vocalized poetry or scripture."""
+    rng = random.Random(5)
+    vowels = ["\u064e", "\u064f", "\u0650", "\u0652", "\u064b"]
+    out = []
+    for ch in text:
+        out.append(ch)
+        if "\u0621" <= ch <= "\u064a":
+            if rng.random() < 0.125:
+                out.append("\u0651")
+            out.append(rng.choice(vowels))
+    return "".join(out)
 
 
 def rare_word(text: str) -> str:
@@ -138,6 +155,15 @@ def main() -> int:
     rows.append((f"find-all {rare}, whole word", str(len(hits)), f"{ms:8.2f}", ""))
     ms, hits = timed(lambda: find(text, frequent, match_diacritics=True), args.runs)
     rows.append((f"find-all {frequent}, match diacritics", str(len(hits)), f"{ms:8.2f}", ""))
+
+    vocalized = vocalize(text)
+    fresh_vocalized = iter(range(10**6))
+    runs_v = max(3, args.runs // 3)
+    ms, _ = timed(lambda: fold(vocalized + chr(0x41 + next(fresh_vocalized) % 26)), runs_v)
+    rows.append(("fold, fully vocalized copy, uncached", "", f"{ms:8.2f}", ""))
+    ms, _ = timed(lambda: fold(vocalized + chr(0x61 + next(fresh_vocalized) % 26),
+                               diacritics=False), runs_v)
+    rows.append(("  same, marks kept (match diacritics)", "", f"{ms:8.2f}", ""))
 
     from PySide6.QtGui import QTextDocument
     from PySide6.QtWidgets import QApplication, QTextBrowser

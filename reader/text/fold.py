@@ -35,7 +35,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from operator import add, itemgetter, sub
 
 TATWEEL = "\u0640"
@@ -281,32 +281,27 @@ class Folded:
 
 
 def _cluster_events(
-    text: str, table: _Table, unsafe: frozenset[str], parts: list[str]
+    text: str, table: _Table, chars: frozenset[str], parts: list[str]
 ) -> list[tuple[int, int, str]]:
-    """``(start, end, folded)`` for each base + mark run that must fold as one
-    NFKC unit. A text repeats few distinct clusters, so they are collected
-    with one ``split`` and only the ones that fold differently are located."""
-    runs = table.run_pattern(unsafe)
-    # ``parts``: ``text`` split around runs of ``unsafe``: text, run, … text;
+    """``(start, end, folded)`` for each character + run of ``chars`` (the
+    unsafe marks, maybe with dropped characters) that must fold as one NFKC
+    unit. ``parts`` is ``text`` split around those runs: text, run, … text.
+    A text repeats few distinct clusters: each is judged once, and only the
+    ones that fold differently are located, by C-level list operations."""
+    kept, runs = parts[0::2], parts[1::2]
     # each run with the character before it (none for a run at the start)
-    clusters = set(map(add, map(itemgetter(slice(-1, None)), parts[0:-1:2]), parts[1::2]))
-    if any(len(c) > _MAX_CLUSTER for c in clusters):
-        return _cluster_events_by_run(text, table, runs)
-    events = []
-    first = runs.match(text)  # marks at the very start have no base
-    if first:
-        clusters.discard(first.group())
-        whole = table.cluster(first.group())
-        if whole is not None:
-            events.append((0, first.end(), whole))
-    differ = {c: out for c in clusters if (out := table.cluster(c)) is not None}
-    if differ:
-        body = "|".join(re.escape(c) for c in sorted(differ, key=len, reverse=True))
-        marks = "".join(re.escape(ch) for ch in sorted(unsafe))
-        # the lookahead keeps a listed cluster from matching the start of a longer run
-        for m in re.finditer(f"(?:{body})(?![{marks}])", text):
-            events.append((m.start(), m.end(), differ[m.group()]))
-    return events
+    clusters = list(map(add, map(itemgetter(slice(-1, None)), kept[:-1]), runs))
+    distinct = set(clusters)
+    if any(len(c) > _MAX_CLUSTER for c in distinct):
+        return _cluster_events_by_run(text, table, table.run_pattern(chars))
+    differ = {c: out for c in distinct if (out := table.cluster(c)) is not None}
+    if not differ:
+        return []
+    ends = list(accumulate(map(add, map(len, kept[:-1]), map(len, runs))))
+    return [
+        (ends[i] - len(clusters[i]), ends[i], differ[clusters[i]])
+        for i in compress(range(len(clusters)), map(differ.__contains__, clusters))
+    ]
 
 
 def _cluster_events_by_run(
@@ -372,6 +367,8 @@ def _build(text: str, diacritics: bool, hamza: bool, want_map: bool) -> Folded:
             special.add(ch)
     events: list[tuple[int, int, str]] = []  # (original start, end, folded output)
     parts: list[str] = []
+    split_on: frozenset[str] | None = None
+    dropped = frozenset(ch for ch in special if not table.char(ch)[1])
     unsafe = frozenset(ch for ch in candidates if _is_unsafe(ch))
     if unsafe and not unicodedata.is_normalized("NFKC", text) and (
         not unicodedata.is_normalized("NFC", text)
@@ -379,14 +376,15 @@ def _build(text: str, diacritics: bool, hamza: bool, want_map: bool) -> Folded:
     ):
         # Only here can NFKC of the whole text differ from NFKC char by char:
         # a mark run and the character before it fold as one cluster.
-        parts = table.drop_pattern(unsafe).split(text)
-        events = _cluster_events(text, table, unsafe, parts)
+        # (One split serves this and the map below when every mark drops.)
+        split_on = dropped if unsafe <= dropped else unsafe
+        parts = table.drop_pattern(split_on).split(text)
+        events = _cluster_events(text, table, split_on, parts)
     fstarts, ostarts, widths = [0], [0], [0]
-    dropped = frozenset(ch for ch in special if not table.char(ch)[1])
     if special and not events and dropped == special:
         # Only dropped characters (marks, tatweel, bidi controls): split the
         # text around their runs and build the map from run lengths, all in C.
-        if not parts or unsafe != dropped:
+        if split_on != dropped:
             parts = table.drop_pattern(dropped).split(text)
         kept, runs = parts[0::2], parts[1::2]
         folded = "".join(kept)
