@@ -117,7 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     p = command("open", "open the app on an article (ID or rtl-reader://article/ID?at=N)")
-    p.add_argument("target", metavar="ID|URI")
+    # Optional: the .desktop file runs `rtl-reader open %u`, which has no
+    # argument when the app is started from the menu.
+    p.add_argument("target", metavar="ID|URI", nargs="?")
     p.add_argument("--at", type=_non_negative_int, metavar="OFFSET")
 
     p = command("screenshot", "render the main window offscreen to a PNG")
@@ -531,6 +533,8 @@ def _cmd_open(args: argparse.Namespace, store: str | None) -> int:
     from reader.links import parse_article_link
 
     target = args.target
+    if target is None:
+        return _open_gui(store, None, None)
     if target.startswith("rtl-reader:"):
         article_id, at = parse_article_link(target)
     else:
@@ -541,23 +545,16 @@ def _cmd_open(args: argparse.Namespace, store: str | None) -> int:
 
 
 def _open_gui(store: str | None, article_id: int | None, at: int | None) -> int:
+    from reader.gui.app import check_display
     from reader.store import resolve_store_path
 
-    if not _has_display():
-        _fail("no display: set DISPLAY (or run under xvfb-run); a real window on Linux "
-              "also needs libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1")
+    hint = check_display()
+    if hint:
+        _fail(hint)
         return 1
     from reader.gui.app import run
 
     return run(resolve_store_path(store), open_id=article_id, at=at)
-
-
-def _has_display() -> bool:
-    if os.environ.get("QT_QPA_PLATFORM"):
-        return True
-    if sys.platform in ("win32", "darwin"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _cmd_screenshot(args: argparse.Namespace, store: str | None) -> int:
