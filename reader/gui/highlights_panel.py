@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.gui.reading_view import describe_value, tooltip_html
+from reader.gui.reading_view import describe_value, subtype_label, tooltip_html
 from reader.gui.themes import HIGHLIGHT_ROLES, THEMES, Theme, highlight_role
 from reader.store.article import HighlightRecord
 from reader.text import TEXT_FIELDS
@@ -48,14 +48,11 @@ _MAX_SHOWN = 140  # characters of highlighted text on a row; the tooltip has the
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HighlightsPanel", text)
-
-
 def _role_labels() -> dict[str, str]:
-    tr = _tr
-    return {"quotation": tr("Quotations"), "term": tr("Terms"), "figure": tr("Figures"),
-            "user": tr("Yours")}
+    return {"quotation": QCoreApplication.translate("HighlightsPanel", "Quotations"),
+            "term": QCoreApplication.translate("HighlightsPanel", "Terms"),
+            "figure": QCoreApplication.translate("HighlightsPanel", "Figures"),
+            "user": QCoreApplication.translate("HighlightsPanel", "Yours")}
 
 
 class HighlightsModel(QAbstractListModel):
@@ -114,7 +111,7 @@ class HighlightsModel(QAbstractListModel):
 
 def details(h: HighlightRecord) -> str:
     """The second line of a row: subtype, value, speaker, note (what is known)."""
-    parts = [h.subtype or h.kind]
+    parts = [subtype_label(h.kind, h.subtype)]
     value = describe_value(h.value)
     if value:
         parts.append(value)

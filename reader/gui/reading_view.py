@@ -733,7 +733,7 @@ class ReadingView(QTextBrowser):
     def _colour_action(self, menu: QMenu, name: str, colour: str) -> QAction:
         pixmap = QPixmap(14, 14)
         pixmap.fill(QColor(colour))
-        action = menu.addAction(QIcon(pixmap), self.tr(name))
+        action = menu.addAction(QIcon(pixmap), colour_label(name))
         action.setData(colour)
         return action
 
@@ -743,8 +743,35 @@ class ReadingView(QTextBrowser):
         menu.deleteLater()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReadingView", text)
+def colour_label(name: str) -> str:
+    """The translated name of a user highlight colour of ``USER_COLOURS``.
+
+    Literal calls, so pyside6-lupdate sees every string."""
+    labels = {
+        "Yellow": QCoreApplication.translate("ReadingView", "Yellow"),
+        "Green": QCoreApplication.translate("ReadingView", "Green"),
+        "Blue": QCoreApplication.translate("ReadingView", "Blue"),
+        "Pink": QCoreApplication.translate("ReadingView", "Pink"),
+    }
+    return labels.get(name, name)
+
+
+def subtype_label(kind: str, subtype: str) -> str:
+    """A highlight's subtype as the reader's language names it."""
+    labels = {
+        "quotation": QCoreApplication.translate("ReadingView", "quotation"),
+        "term": QCoreApplication.translate("ReadingView", "term"),
+        "digits": QCoreApplication.translate("ReadingView", "number"),
+        "words": QCoreApplication.translate("ReadingView", "number in words"),
+        "percent": QCoreApplication.translate("ReadingView", "percentage"),
+        "money": QCoreApplication.translate("ReadingView", "money"),
+        "date": QCoreApplication.translate("ReadingView", "date"),
+        "time": QCoreApplication.translate("ReadingView", "time"),
+        "range": QCoreApplication.translate("ReadingView", "range"),
+        "count": QCoreApplication.translate("ReadingView", "count"),
+        "user": QCoreApplication.translate("ReadingView", "your highlight"),
+    }
+    return labels.get(subtype or kind, subtype or kind)
 
 
 def describe_value(value: object) -> str:
@@ -778,15 +805,17 @@ def tooltip_html(highlights: Sequence[HighlightRecord]) -> str:
     rows = []
     for h in highlights:
         if h.kind == "user":
-            head = _tr("Your highlight")
+            head = QCoreApplication.translate("ReadingView", "Your highlight")
         else:
-            head = f"{h.kind}: {h.subtype}" if h.subtype else h.kind
+            head = subtype_label(h.kind, h.subtype)
         lines = [f"<b>{html.escape(head)}</b>"]
         value = describe_value(h.value)
         if value:
-            lines.append(html.escape(_tr("value") + ": " + value))
+            label = QCoreApplication.translate("ReadingView", "value")
+            lines.append(html.escape(label + ": " + value))
         if h.speaker:
-            lines.append(html.escape(_tr("speaker") + ": " + h.speaker))
+            lines.append(html.escape(QCoreApplication.translate("ReadingView", "speaker")
+                                     + ": " + h.speaker))
         if h.note:
             lines.append(html.escape(h.note).replace("\n", "<br>"))
         rows.append("<br>".join(lines))
