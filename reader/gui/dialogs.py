@@ -227,7 +227,7 @@ class Preferences:
     language: str = "en"
     theme: str = "light"
     justified: bool = False
-    line_spacing: int = 150
+    line_spacing: int = 125
 
 
 class PreferencesDialog(QDialog):

@@ -728,7 +728,7 @@ class MainWindow(QMainWindow):
             return Preferences(language=language)
         theme = str(s.value("view/theme", "light"))
         try:
-            spacing = int(s.value("view/line_spacing", 150))  # type: ignore[call-overload]
+            spacing = int(s.value("view/line_spacing", 125))  # type: ignore[call-overload]
         except (TypeError, ValueError):
             spacing = 150
         return Preferences(language=language,

@@ -790,11 +790,12 @@ def describe_value(value: object) -> str:
             for k in ("year", "month", "day") if value.get(k) is not None]
     if date:
         parts.append("-".join(date))
+    parts.extend(str(value[k]) for k in ("date", "time") if value.get(k))
     if value.get("hour") is not None:
         parts.append(f"{value['hour']}:{value.get('minute') or 0:02}")
     parts.extend(str(value[k]) for k in ("unit", "currency") if value.get(k))
     shown = {"low", "high", "amount", "percent", "year", "month", "day", "hour", "minute",
-             "unit", "currency"}
+             "unit", "currency", "date", "time"}
     parts.extend(f"{k}={v}" for k, v in value.items() if k not in shown and v is not None)
     return " ".join(parts)
 

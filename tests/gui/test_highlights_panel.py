@@ -140,6 +140,8 @@ def test_legend_boxes_toggle_kinds_in_the_view(pane: Pane) -> None:
         ({"low": 10, "high": 20, "unit": "مقاتل"}, "10–20 مقاتل"),
         ({"year": 2025, "month": 3, "day": 1}, "2025-03-01"),
         ({"hour": 9, "minute": 5}, "9:05"),
+        ({"date": "2026-06-30"}, "2026-06-30"),  # the figures engine's date form
+        ({"time": "16:20"}, "16:20"),
         (3000, "3000"),
         (None, ""),
         ({"amount": 3, "unit": "مراحل", "approx": True}, "3 مراحل approx=True"),
