@@ -16,13 +16,6 @@ from reader.importers import read_file
 from reader.store.library import Library
 from tests.exporters import sample
 
-try:
-    from reader.text import fold_text
-
-    fold_text("ا")
-except NotImplementedError:  # the store folds text; skip until the text engine lands
-    pytest.skip("reader.text.fold is still a stub", allow_module_level=True)
-
 NOTES = [("هل تكفي ثلاثة أشهر", "#81d4fa", "سؤال مهم للمتابعة"),
          ("إعادة تأهيل", "#ffd54f", ""),
          ("أبوابه أمس " + sample.BOOKS, "#f48fb1", "Opening day")]
