@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.gui import i18n
@@ -40,17 +39,8 @@ NEWEST, MIDDLE, OLDEST = 0, 1, 2
 
 
 @pytest.fixture(autouse=True)
-def _english_afterwards(qapp: QApplication) -> Iterator[None]:
-    i18n.apply_language("en")
-    yield
-    i18n.apply_language("en")
-
-
-@pytest.fixture
-def settings_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "settings.ini"
-    monkeypatch.setenv("RTL_READER_SETTINGS", str(path))
-    return path
+def _english_afterwards(english_afterwards: None) -> None:
+    """Every test here starts and ends in English."""
 
 
 @pytest.fixture

@@ -7,32 +7,20 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
 
 from reader.errors import ExportError, NotFound
-from reader.gui import i18n
 from reader.gui.screenshot import take_screenshot
 from reader.store import Article, Library
 from tests.conftest import REPO
 
 
 @pytest.fixture(autouse=True)
-def _english_afterwards(qapp: QApplication) -> Iterator[None]:
-    i18n.apply_language("en")
-    yield
-    i18n.apply_language("en")
-
-
-@pytest.fixture
-def settings_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "settings.ini"
-    monkeypatch.setenv("RTL_READER_SETTINGS", str(path))
-    return path
+def _english_afterwards(english_afterwards: None) -> None:
+    """Every test here starts and ends in English."""
 
 
 @pytest.fixture
