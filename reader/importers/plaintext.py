@@ -48,6 +48,7 @@ import unicodedata
 
 from reader.errors import EmptyInput
 from reader.store.article import Article
+from reader.text.bidi import INVISIBLE
 from reader.text.visual import has_presentation_forms, looks_visual, to_logical
 
 MAX_TITLE_CHARS = 200
@@ -135,8 +136,7 @@ def parse_plain_text(text: str, *, name: str = "", repair: bool = True) -> Artic
 
 _EDGES = (" \t\r\n\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
           "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\u0085\x1c\x1d\x1e\x1f"
-          "\u200b\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
-          "\u2066\u2067\u2068\u2069\ufeff")
+          + "".join(sorted(INVISIBLE)))
 """Stripped from both ends of a paragraph: whitespace, and the invisible
 direction marks and zero-width characters that copying from a page leaves."""
 

@@ -18,6 +18,12 @@ LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
 BIDI_CONTROLS = frozenset({LRM, RLM, ALM, LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI})
 """Every Unicode bidi formatting character (Bidi_Control=Yes)."""
 
+ZWSP, ZWNJ, ZWJ, BOM = "\u200b", "\u200c", "\u200d", "\ufeff"
+
+INVISIBLE = BIDI_CONTROLS | {ZWSP, ZWNJ, ZWJ, BOM}
+"""The bidi controls and the zero-width characters (and BOM) that copying
+from a page leaves around words: nothing a reader sees."""
+
 OVERRIDES = frozenset({LRO, RLO})
 """The controls that force a direction on letters: the spoofing ones."""
 

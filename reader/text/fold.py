@@ -38,6 +38,8 @@ from functools import cache, lru_cache
 from itertools import accumulate, compress
 from operator import add, itemgetter, sub
 
+from reader.text.bidi import BIDI_CONTROLS, ZWJ, ZWNJ
+
 TATWEEL = "\u0640"
 HAMZA_ABOVE = "\u0654"
 HAMZA_BELOW = "\u0655"
@@ -54,9 +56,7 @@ HAMZA_MARKS: frozenset[str] = frozenset({HAMZA_ABOVE, HAMZA_BELOW})
 
 _HAMZA_LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ي"}
 
-INVISIBLE: frozenset[str] = frozenset(
-    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200c\u200d"
-)
+INVISIBLE: frozenset[str] = BIDI_CONTROLS | {ZWNJ, ZWJ}
 """Bidi controls, ZWNJ and ZWJ: always dropped."""
 
 _ALWAYS = {"ى": "ي", "ة": "ه"}

@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.text.bidi import INVISIBLE
 from reader.text.spans import Highlight
 from reader.text.speech import (
     has_speech_verb,
@@ -61,10 +62,7 @@ _CLOSE_PUNCT = frozenset(".,،؛;:!?؟)]}…»›")
 _PREFIXES = frozenset("وفبلكـ")
 # Bidi controls, zero-width characters and the BOM: a mark's flanks are read
 # past them.
-_INVISIBLE = frozenset(
-    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-    "\u2066\u2067\u2068\u2069\u061c\ufeff"
-)
+_INVISIBLE = INVISIBLE
 
 _GUILLEMET, _ANGLE, _CURLY = "g", "a", "s"
 _FAMILY = {"«": _GUILLEMET, "»": _GUILLEMET, "‹": _ANGLE, "›": _ANGLE}
