@@ -15,7 +15,7 @@ import secrets
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from reader.errors import ExportError, OutputExists
 from reader.store.article import Article, HighlightRecord
@@ -243,38 +243,6 @@ def quote_selector_parts(text: str, start: int, end: int, *,
     """The prefix and suffix of a W3C TextQuoteSelector: up to ``width``
     characters before ``start`` and after ``end``."""
     return text[max(0, start - width):start], text[end:end + width]
-
-
-def format_value(value: Any) -> str:
-    """A figure's parsed value as a reader would write it: ``2200000``,
-    ``3000 مقاتل``, ``2.5 USD``; "" for None."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, int | float):
-        return _number(value)
-    if isinstance(value, dict):
-        parts: list[str] = []
-        if "amount" in value:
-            parts.append(format_value(value["amount"]))
-        elif "low" in value and "high" in value:
-            parts.append(f"{format_value(value['low'])}–{format_value(value['high'])}")
-        for key in ("unit", "currency"):
-            if value.get(key):
-                parts.append(str(value[key]))
-        known = {"amount", "low", "high", "unit", "currency"}
-        parts += [f"{k}={format_value(v)}" for k, v in value.items() if k not in known]
-        return " ".join(parts)
-    if isinstance(value, list):
-        return ", ".join(format_value(v) for v in value)
-    return str(value)
-
-
-def _number(n: float) -> str:
-    if isinstance(n, float) and n.is_integer() and abs(n) < 1e15:
-        return str(int(n))
-    return str(n)
 
 
 # --- file names ------------------------------------------------------------

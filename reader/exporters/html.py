@@ -25,13 +25,13 @@ from reader.exporters.common import (
     article_link,
     colour_name,
     context_sentence,
-    format_value,
     highlight_link,
     normalise_colour,
 )
 from reader.resources import resource_path
 from reader.store.article import Article, HighlightRecord
 from reader.text.direction import is_rtl
+from reader.text.values import describe_value
 
 FONT_FILE = ("fonts", "NotoNaskhArabic-Regular.ttf")
 FONT_FAMILY = "Noto Naskh Arabic"
@@ -118,7 +118,7 @@ def render_highlight(article: Article, h: HighlightRecord) -> str:
     if h.speaker:
         parts.append(f'<figcaption dir="{dir_of(h.speaker)}">— '
                      f'<span class="speaker">{escape(h.speaker)}</span></figcaption>')
-    value = format_value(h.value)
+    value = describe_value(h.value)
     if value:
         parts.append(f'<p class="value" dir="rtl">القيمة: '
                      f'<bdi>{escape(value)}</bdi></p>')

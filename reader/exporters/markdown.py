@@ -17,10 +17,10 @@ from reader.exporters.common import (
     article_link,
     colour_name,
     context_sentence,
-    format_value,
     highlight_link,
 )
 from reader.store.article import Article, HighlightRecord
+from reader.text.values import describe_value
 
 SECTION_TITLES = {"quote": "الاقتباسات", "figure": "الأرقام", "user": "تظليلات القارئ"}
 
@@ -119,7 +119,7 @@ def _item(article: Article, h: HighlightRecord) -> list[str]:
             lines += [">", f"> — {escape(h.speaker)}"]
         return [*lines, "", f"{context} {link}", ""]
     if h.kind == "figure":
-        value = format_value(h.value)
+        value = describe_value(h.value)
         head = f"- **{escape(h.text)}**"
         if value:
             head += f" = {escape(value)}"

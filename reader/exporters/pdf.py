@@ -23,7 +23,6 @@ from reader.exporters.common import (
     article_link,
     colour_name,
     context_sentence,
-    format_value,
     highlight_colour,
     highlight_link,
 )
@@ -35,6 +34,7 @@ from reader.exporters.html import (
 )
 from reader.exporters.qtgui import arabic_font, ensure_app
 from reader.store.article import Article, HighlightRecord
+from reader.text.values import describe_value
 
 BODY_POINTS = 11.0
 
@@ -54,7 +54,7 @@ def _highlight_html(article: Article, h: HighlightRecord) -> str:
                                   f"background-color: {colour};")]
     if h.speaker:
         parts.append(_block(h.speaker, inner=f"— {escape(h.speaker)}"))
-    value = format_value(h.value)
+    value = describe_value(h.value)
     if value:
         parts.append(_block("القيمة", inner=f"القيمة: {escape(value)}"))
     if h.note:

@@ -21,7 +21,6 @@ from reader.errors import ExportError, OutputExists
 from reader.exporters.common import (
     ExportItem,
     Ticker,
-    format_value,
     fsync_dir,
     fsync_file,
     highlight_colour,
@@ -32,6 +31,7 @@ from reader.exporters.common import (
 from reader.exporters.html import dir_of, isolate_ltr
 from reader.exporters.qtgui import arabic_font, ensure_app
 from reader.store.article import Article, HighlightRecord
+from reader.text.values import describe_value
 
 CARD_WIDTH = 1080
 MARGIN = 72
@@ -50,7 +50,7 @@ def _card_html(article: Article, h: HighlightRecord) -> str:
              f"{escape(title)}</p>",
              f'<p dir="{dir_of(quote)}" style="font-size: 44px; color: {INK};">'
              f"{'<br>'.join(escape(x) for x in quote.split(chr(10)))}</p>"]
-    value = format_value(h.value)
+    value = describe_value(h.value)
     extra = h.speaker and f"— {h.speaker}"
     extra = extra or (value and f"القيمة: {value}") or h.note
     if extra:

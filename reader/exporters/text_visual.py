@@ -18,10 +18,10 @@ from reader.exporters.common import (
     article_link,
     colour_name,
     context_sentence,
-    format_value,
     highlight_link,
 )
 from reader.store.article import Article, HighlightRecord
+from reader.text.values import describe_value
 from reader.text.visual import to_visual
 
 LABEL = "Plain text, visual order (for devices that cannot shape Arabic)"
@@ -63,7 +63,7 @@ def logical_lines(article: Article, highlights: Sequence[HighlightRecord], *,
         lines.append(f"{label}: {_one_line(h.text)}")
         if h.speaker:
             lines.append(f"المتحدث: {_one_line(h.speaker)}")
-        value = format_value(h.value)
+        value = describe_value(h.value)
         if value:
             lines.append(f"القيمة: {_one_line(value)}")
         if h.note:

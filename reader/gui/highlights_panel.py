@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.gui.reading_view import describe_value, subtype_label, tooltip_html
+from reader.gui.reading_view import subtype_label, tooltip_html
 from reader.gui.themes import HIGHLIGHT_ROLES, THEMES, Theme, highlight_role
 from reader.store.article import HighlightRecord
 from reader.text import TEXT_FIELDS
 from reader.text.bidi import isolate
+from reader.text.values import describe_value
 
 ROLE_KIND = Qt.ItemDataRole.UserRole + 1
 """Item data role: the highlight's colour role (``quotation``, ``term``, ``figure``, ``user``)."""

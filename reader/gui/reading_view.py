@@ -58,6 +58,7 @@ from reader.gui.themes import (
 )
 from reader.store.article import Article, HighlightRecord
 from reader.text import TEXT_FIELDS, is_rtl
+from reader.text.values import describe_value
 
 BASE_POINT_SIZE = 15.0
 ZOOM_STEPS: tuple[float, ...] = (0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0, 2.4, 3.0)
@@ -772,32 +773,6 @@ def subtype_label(kind: str, subtype: str) -> str:
         "user": QCoreApplication.translate("ReadingView", "your highlight"),
     }
     return labels.get(subtype or kind, subtype or kind)
-
-
-def describe_value(value: object) -> str:
-    """A figure's parsed value as a reader reads it: ``2500000 USD``, ``3.5%``,
-    ``10–20 مقاتل``, ``2025-03-01``; other keys as ``key=value``."""
-    if not isinstance(value, dict):
-        return "" if value is None else str(value)
-    parts: list[str] = []
-    if "low" in value and "high" in value:
-        parts.append(f"{value['low']}–{value['high']}")
-    elif value.get("amount") is not None:
-        parts.append(str(value["amount"]))
-    if value.get("percent") is not None:
-        parts.append(f"{value['percent']}%")
-    date = [f"{value[k]:02}" if isinstance(value[k], int) and k != "year" else str(value[k])
-            for k in ("year", "month", "day") if value.get(k) is not None]
-    if date:
-        parts.append("-".join(date))
-    parts.extend(str(value[k]) for k in ("date", "time") if value.get(k))
-    if value.get("hour") is not None:
-        parts.append(f"{value['hour']}:{value.get('minute') or 0:02}")
-    parts.extend(str(value[k]) for k in ("unit", "currency") if value.get(k))
-    shown = {"low", "high", "amount", "percent", "year", "month", "day", "hour", "minute",
-             "unit", "currency", "date", "time"}
-    parts.extend(f"{k}={v}" for k, v in value.items() if k not in shown and v is not None)
-    return " ".join(parts)
 
 
 def tooltip_html(highlights: Sequence[HighlightRecord]) -> str:

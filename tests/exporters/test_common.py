@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from reader.errors import NotFound
 from reader.exporters import article_link, context_sentence, safe_filename, select
-from reader.exporters.common import colour_name, format_value, highlight_colour
+from reader.exporters.common import colour_name, highlight_colour
+from reader.text.values import describe_value
 from tests.exporters import sample
 from tests.exporters.sample import KASRA, LRM, PDF_, RLO, SHADDA
 
@@ -91,7 +92,7 @@ def test_article_link_is_the_scheme_of_design_decision_8() -> None:
     ({"low": 10, "high": 20, "unit": "يوما"}, "10–20 يوما"),
 ])
 def test_values_are_written_as_a_reader_would(value: object, written: str) -> None:
-    assert format_value(value) == written
+    assert describe_value(value) == written
 
 
 @pytest.mark.parametrize(("colour", "name"), [

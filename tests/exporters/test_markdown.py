@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QFont, QTextDocument, QTextFormat
 
 from reader.exporters import export_items
-from reader.exporters.common import format_value
 from reader.store.article import Article, HighlightRecord
+from reader.text.values import describe_value
 from tests.exporters import sample
 
 
@@ -82,7 +82,7 @@ def test_figures_are_a_list_with_their_value(blocks: list[Block]) -> None:
     for h in sample.all_highlights():
         if h.kind == "figure":
             item = next(b for b in listed if b.text.startswith(h.text + " = "))
-            assert format_value(h.value) in item.text
+            assert describe_value(h.value) in item.text
 
 
 def test_user_highlights_carry_note_and_colour_tag(blocks: list[Block]) -> None:

@@ -148,6 +148,6 @@ def test_legend_boxes_toggle_kinds_in_the_view(pane: Pane) -> None:
     ],
 )
 def test_figure_values_read_naturally(value: object, shown: str) -> None:
-    from reader.gui.reading_view import describe_value
+    from reader.text.values import describe_value
 
     assert describe_value(value) == shown

@@ -1,0 +1,48 @@
+"""A figure's parsed value as a reader writes it, for rows, tooltips and exports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_SHOWN = frozenset({"low", "high", "amount", "percent", "date", "time", "year", "month", "day",
+                    "hour", "minute", "unit", "currency"})
+
+
+def describe_value(value: Any) -> str:
+    """``value`` (a Highlight's ``value``) as text: ``2500000 USD``, ``3.5%``,
+    ``10–20 مقاتل``, ``2025-03-01``, ``9:05``; other keys as ``key=value``;
+    "" for None. Whole floats are written without ``.0``."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        return _number(value)
+    if isinstance(value, list | tuple):
+        return ", ".join(describe_value(v) for v in value)
+    if not isinstance(value, dict):
+        return str(value)
+    parts: list[str] = []
+    if "low" in value and "high" in value:
+        parts.append(f"{describe_value(value['low'])}–{describe_value(value['high'])}")
+    elif value.get("amount") is not None:
+        parts.append(describe_value(value["amount"]))
+    if value.get("percent") is not None:
+        parts.append(f"{describe_value(value['percent'])}%")
+    parts.extend(str(value[k]) for k in ("date", "time") if value.get(k))
+    date = [f"{value[k]:02}" if isinstance(value[k], int) and k != "year" else str(value[k])
+            for k in ("year", "month", "day") if value.get(k) is not None]
+    if date:
+        parts.append("-".join(date))
+    if value.get("hour") is not None:
+        parts.append(f"{value['hour']}:{value.get('minute') or 0:02}")
+    parts.extend(str(value[k]) for k in ("unit", "currency") if value.get(k))
+    parts.extend(f"{k}={describe_value(v)}" for k, v in value.items()
+                 if k not in _SHOWN and v is not None)
+    return " ".join(parts)
+
+
+def _number(n: float) -> str:
+    if isinstance(n, float) and n.is_integer() and abs(n) < 1e15:
+        return str(int(n))
+    return str(n)
