@@ -18,13 +18,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -45,16 +43,22 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QTableView,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.errors import ReaderError
 from reader.gui import i18n, workers
+from reader.gui.actions import (
+    THEME_NAMES,
+    build_actions,
+    build_menus,
+    build_toolbar,
+    retranslate_actions,
+    take_over_shortcuts,
+)
 from reader.gui.article_pane import ArticlePane
 from reader.gui.dialogs import ExportDialog, Preferences, PreferencesDialog
 from reader.gui.library_model import COLUMN_INDEX, LibraryModel
@@ -70,10 +74,6 @@ POLL_MS = 2000
 FILTER_DELAY_MS = 200
 
 APP_NAME = "rtl-reader"
-
-HIGHLIGHT_KINDS = ("quotation", "term", "figure", "user")
-
-_THEMES = ("light", "dark", "sepia")
 
 
 def app_icon() -> QIcon:
@@ -183,10 +183,10 @@ class MainWindow(QMainWindow):
 
         self.named_actions: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}
-        self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
-        self._take_over_shortcuts()
+        build_actions(self)
+        build_menus(self)
+        self.toolbar = build_toolbar(self)
+        take_over_shortcuts(self)
         self.retranslate_ui()
         self._apply_preferences(self._prefs)
 
@@ -204,153 +204,9 @@ class MainWindow(QMainWindow):
         self.restore_state()
         self._update_article_actions()
 
-    # -- building -------------------------------------------------------------
-
-    def _action(self, name: str, slot: Callable[..., object], *,
-                keys: Sequence[QKeySequence | QKeySequence.StandardKey | str] = (),
-                checkable: bool = False) -> QAction:
-        action = QAction(self)
-        action.setObjectName(name)
-        if keys:
-            action.setShortcuts([k if isinstance(k, QKeySequence) else QKeySequence(k)
-                                 for k in keys])
-        action.setCheckable(checkable)
-        (action.toggled if checkable else action.triggered).connect(slot)
-        self.addAction(action)
-        self.named_actions[name] = action
-        return action
-
-    def _build_actions(self) -> None:
-        std = QKeySequence.StandardKey
-        a = self._action
-        a("import_files", self.import_files_dialog, keys=[std.Open])
-        a("import_folder", self.import_folder_dialog)
-        a("import_url", self.import_url_dialog, keys=["Ctrl+L"])
-        a("export", self.export_dialog, keys=["Ctrl+E"])
-        a("quit", self.close, keys=[std.Quit])
-        a("find", lambda: self.pane.show_find_bar(), keys=[std.Find])
-        a("search_library", self.focus_search, keys=["Ctrl+Shift+F"])
-        a("copy", self.copy, keys=[std.Copy])
-        a("preferences", self.preferences_dialog, keys=[std.Preferences])
-        a("zoom_in", self.pane.zoom_in, keys=[std.ZoomIn, "Ctrl+="])
-        a("zoom_out", self.pane.zoom_out, keys=[std.ZoomOut])
-        a("zoom_reset", self.pane.zoom_reset, keys=["Ctrl+0"])
-        themes = QActionGroup(self)
-        for name in _THEMES:
-            action = a(f"theme_{name}", partial(self._on_theme_action, name), checkable=True)
-            themes.addAction(action)
-        a("justified", self._on_justified, checkable=True)
-        a("diacritics", self._on_diacritics, checkable=True)
-        for kind in HIGHLIGHT_KINDS:
-            action = a(f"show_{kind}", partial(self._on_kind_action, kind), checkable=True)
-            action.setChecked(True)
-        languages = QActionGroup(self)
-        for code, name in i18n.LANGUAGES.items():
-            action = a(f"language_{code}", partial(self._on_language_action, code),
-                       checkable=True)
-            action.setText(name)
-            languages.addAction(action)
-        a("read", self._on_read_action, keys=["Ctrl+R"], checkable=True)
-        a("star", self._on_star_action, keys=["Ctrl+D"], checkable=True)
-        a("highlight", lambda: self.pane.add_user_highlight_from_selection(), keys=["Ctrl+H"])
-        a("delete", self.delete_current, keys=[std.Delete])
-        a("clear_search", self.clear_search)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        layout = {
-            "file": ["import_files", "import_folder", "import_url", None, "export", None,
-                     "quit"],
-            "edit": ["find", "search_library", "copy", None, "preferences"],
-            "view": ["zoom_in", "zoom_out", "zoom_reset", None, "@theme", "justified",
-                     "diacritics", "@highlights", None, "@language"],
-            "article": ["read", "star", "highlight", None, "delete"],
-        }
-        subs = {
-            "theme": [f"theme_{t}" for t in _THEMES],
-            "highlights": [f"show_{k}" for k in HIGHLIGHT_KINDS],
-            "language": [f"language_{c}" for c in i18n.LANGUAGES],
-        }
-        for name, entries in layout.items():
-            menu = bar.addMenu("")
-            self.menus[name] = menu
-            for entry in entries:
-                if entry is None:
-                    menu.addSeparator()
-                elif entry.startswith("@"):
-                    sub = menu.addMenu("")
-                    self.menus[entry[1:]] = sub
-                    for action_name in subs[entry[1:]]:
-                        sub.addAction(self.named_actions[action_name])
-                else:
-                    menu.addAction(self.named_actions[entry])
-
-    def _build_toolbar(self) -> None:
-        self.toolbar = QToolBar(self)
-        self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for name in ("import_files", "export", None, "star", "find"):
-            if name is None:
-                self.toolbar.addSeparator()
-            else:
-                self.toolbar.addAction(self.named_actions[name])
-        spacer = QWidget(self.toolbar)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.toolbar.addWidget(spacer)
-        self.toolbar.addWidget(self.search_edit)
-        self.addToolBar(self.toolbar)
-
-    def _take_over_shortcuts(self) -> None:
-        """The window's actions own the keys the pane also binds (Ctrl+F, Ctrl+H,
-        zoom): two enabled shortcuts on one key are ambiguous and neither fires,
-        so the pane's copies are switched off; the actions call the same slots."""
-        mine = {seq.toString() for action in self.named_actions.values()
-                for seq in action.shortcuts()}
-        for shortcut in getattr(self.pane, "shortcuts", []):
-            if shortcut.key().toString() in mine:
-                shortcut.setEnabled(False)
-
     def retranslate_ui(self) -> None:
         """Every visible string in the current language (also on LanguageChange)."""
-        texts = {
-            "import_files": self.tr("Import &files…"),
-            "import_folder": self.tr("Import f&older…"),
-            "import_url": self.tr("Import &web address…"),
-            "export": self.tr("&Export highlights…"),
-            "quit": self.tr("&Quit"),
-            "find": self.tr("&Find in article"),
-            "search_library": self.tr("&Search library"),
-            "copy": self.tr("&Copy"),
-            "preferences": self.tr("&Preferences…"),
-            "zoom_in": self.tr("Zoom &in"),
-            "zoom_out": self.tr("Zoom &out"),
-            "zoom_reset": self.tr("&Normal size"),
-            "theme_light": self.tr("Light"),
-            "theme_dark": self.tr("Dark"),
-            "theme_sepia": self.tr("Sepia"),
-            "justified": self.tr("&Justify paragraphs"),
-            "diacritics": self.tr("Show &diacritics"),
-            "show_quotation": self.tr("Quotations"),
-            "show_term": self.tr("Terms in quotation marks"),
-            "show_figure": self.tr("Figures"),
-            "show_user": self.tr("My highlights"),
-            "read": self.tr("Mark as &read"),
-            "star": self.tr("S&tar"),
-            "highlight": self.tr("&Highlight selection"),
-            "delete": self.tr("&Delete article"),
-            "clear_search": self.tr("Clear search"),
-        }
-        for name, text in texts.items():
-            self.named_actions[name].setText(text)
-        menus = {
-            "file": self.tr("&File"), "edit": self.tr("&Edit"), "view": self.tr("&View"),
-            "article": self.tr("&Article"), "theme": self.tr("&Theme"),
-            "highlights": self.tr("&Highlights"), "language": self.tr("&Language"),
-        }
-        for name, text in menus.items():
-            self.menus[name].setTitle(text)
-        self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        retranslate_actions(self)
         self.filter_edit.setPlaceholderText(self.tr("Filter titles and sources"))
         self.search_edit.setPlaceholderText(self.tr("Search library (Ctrl+Shift+F)"))
         self.cancel_button.setText(self.tr("Cancel"))
@@ -686,7 +542,7 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, name: str) -> None:
         """``light``, ``dark`` or ``sepia`` (ValueError otherwise), remembered."""
-        if name not in _THEMES:
+        if name not in THEME_NAMES:
             raise ValueError(f"unknown theme {name!r}")
         self._set_prefs(theme=name)
 
@@ -732,7 +588,7 @@ class MainWindow(QMainWindow):
         except (TypeError, ValueError):
             spacing = 150
         return Preferences(language=language,
-                           theme=theme if theme in _THEMES else "light",
+                           theme=theme if theme in THEME_NAMES else "light",
                            justified=_as_bool(s.value("view/justified", False)),
                            line_spacing=min(max(spacing, 100), 250))
 
