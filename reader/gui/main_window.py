@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import replace
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import (
@@ -33,9 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -60,7 +57,8 @@ from reader.gui.actions import (
     take_over_shortcuts,
 )
 from reader.gui.article_pane import ArticlePane
-from reader.gui.dialogs import ExportDialog, Preferences, PreferencesDialog
+from reader.gui.dialogs import Preferences, PreferencesDialog
+from reader.gui.import_export import ImportExportMixin
 from reader.gui.library_model import COLUMN_INDEX, LibraryModel
 from reader.gui.workers import Task
 from reader.links import article_link
@@ -80,7 +78,7 @@ def app_icon() -> QIcon:
     return QIcon(str(resource_path("icons", "rtl-reader.svg")))
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ImportExportMixin, QMainWindow):
     """The app's window over an open ``library``.
 
     ``settings`` None keeps nothing between runs (screenshots). ``notify`` and
@@ -601,81 +599,10 @@ class MainWindow(QMainWindow):
             self._set_prefs(language=p.language, theme=p.theme, justified=p.justified,
                             line_spacing=p.line_spacing)
 
-    # -- import and export -----------------------------------------------------------------
+    # -- reports from imports and the store ----------------------------------------------
 
-    def import_files_dialog(self) -> None:
-        from reader.importers import SUPPORTED_EXTENSIONS
-
-        patterns = " ".join(f"*{ext}" for ext in SUPPORTED_EXTENSIONS)
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import files"), "",
-            self.tr("Articles ({patterns})").format(patterns=patterns))
-        if files:
-            self.start_import(files)
-
-    def import_folder_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import folder"))
-        if folder:
-            self.start_import([folder])
-
-    def import_url_dialog(self) -> None:
-        url, ok = QInputDialog.getText(self, self.tr("Import web address"),
-                                       self.tr("Address of a page or feed:"))
-        if ok and url.strip():
-            self.start_import_url(url.strip())
-
-    def start_import(self, paths: Sequence[str | Path]) -> Task:
-        """Import files and folders in the background; the list fills as they arrive."""
-        store, chosen = self.library.path, list(paths)
-        return self._start(Task(lambda ctx: workers.import_paths(store, chosen, ctx), self,
-                                description=self.tr("Importing")), self._on_import_done)
-
-    def start_import_url(self, url: str) -> Task:
-        store = self.library.path
-        return self._start(Task(lambda ctx: workers.import_url(store, url, ctx), self,
-                                description=self.tr("Fetching")), self._on_import_done)
-
-    def export_dialog(self) -> None:
-        dialog = ExportDialog(self.library, current_id=self.current_article_id(), parent=self)
-        if dialog.exec() == ExportDialog.DialogCode.Accepted:
-            request = dialog.request()
-            if request is not None:
-                self.start_export(request)
-
-    def start_export(self, request: workers.ExportRequest) -> Task:
-        store = self.library.path
-        return self._start(Task(lambda ctx: workers.export(store, request, ctx), self,
-                                description=self.tr("Exporting")), self._on_export_done)
-
-    def _start(self, task: Task, on_success: Callable[[object], None]) -> Task:
-        task.progressed.connect(self._on_progress)
-        task.partial_result.connect(self._on_partial)
-        task.succeeded.connect(on_success)
-        task.failed.connect(self._on_task_failed)
-        task.finished.connect(self._on_task_finished)
-        self.tasks.append(task)
-        self.progress.setRange(0, 0)
-        self.progress.setFormat(task.description + " %v/%m")
-        self.progress.show()
-        self.cancel_button.show()
-        task.start()
-        return task
-
-    def cancel_tasks(self) -> None:
-        for task in self.tasks:
-            task.cancel()
-
-    def wait_for_tasks(self, timeout: float = 30.0) -> bool:
-        """Block until every background job returned (shutdown, tests)."""
-        return all(task.wait(timeout) for task in list(self.tasks))
-
-    def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 0))
-        self.progress.setValue(done)
-
-    def _on_partial(self, _value: object) -> None:
-        self._refresh_timer.start()
-
+    # Kept here, not in ImportExportMixin: pyside6-lupdate marks a string plural (%n)
+    # only in a self.tr() call, and takes its context from the enclosing class.
     def _on_import_done(self, report: object) -> None:
         assert isinstance(report, workers.ImportReport)
         self._refresh_timer.stop()
@@ -694,26 +621,6 @@ class MainWindow(QMainWindow):
             if len(report.errors) > 12:
                 shown += "\n" + self.tr("… and %n more", "", len(report.errors) - 12)
             self.notify(self.tr("Some files were not imported"), shown)
-
-    def _on_export_done(self, written: object) -> None:
-        paths = list(written) if isinstance(written, list) else []
-        if paths:
-            self.statusBar().showMessage(
-                self.tr("Exported to {path}").format(path=isolate(str(paths[0]))), 8000)
-        else:
-            self.statusBar().showMessage(self.tr("Export cancelled"), 5000)
-
-    def _on_task_failed(self, line: str) -> None:
-        self.notify(self.tr("rtl-reader"), line)
-
-    def _on_task_finished(self) -> None:
-        for task in self.tasks:
-            if task.is_done():
-                task.deleteLater()
-        self.tasks = [t for t in self.tasks if not t.is_done()]
-        if not self.tasks:
-            self.progress.hide()
-            self.cancel_button.hide()
 
     def _on_store_error(self, line: str) -> None:
         self.statusBar().showMessage(line, 10000)
