@@ -8,16 +8,16 @@ window) and exports run off the GUI thread (``reader.gui.workers``). The
 window polls ``Library.data_version()`` so an import made elsewhere (the CLI)
 appears in the list.
 
-Settings (``QSettings``) keep the window state only: geometry, splitter,
-last article, and the view preferences. Reading position, read and starred
-live in the store.
+The window's parts live beside it: its actions and menus in
+``reader.gui.actions``, import and export in ``reader.gui.import_export``,
+the library search in ``reader.gui.library_search``, view options and saved
+state in ``reader.gui.window_settings``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from contextlib import suppress
-from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import (
@@ -47,9 +47,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.errors import ReaderError
-from reader.gui import i18n, workers
+from reader.gui import workers
 from reader.gui.actions import (
-    THEME_NAMES,
     build_actions,
     build_menus,
     build_toolbar,
@@ -57,9 +56,10 @@ from reader.gui.actions import (
     take_over_shortcuts,
 )
 from reader.gui.article_pane import ArticlePane
-from reader.gui.dialogs import Preferences, PreferencesDialog
 from reader.gui.import_export import ImportExportMixin
 from reader.gui.library_model import COLUMN_INDEX, LibraryModel
+from reader.gui.library_search import LibrarySearchMixin
+from reader.gui.window_settings import WindowSettingsMixin
 from reader.gui.workers import Task
 from reader.links import article_link
 from reader.resources import resource_path
@@ -78,7 +78,7 @@ def app_icon() -> QIcon:
     return QIcon(str(resource_path("icons", "rtl-reader.svg")))
 
 
-class MainWindow(ImportExportMixin, QMainWindow):
+class MainWindow(ImportExportMixin, LibrarySearchMixin, WindowSettingsMixin, QMainWindow):
     """The app's window over an open ``library``.
 
     ``settings`` None keeps nothing between runs (screenshots). ``notify`` and
@@ -365,62 +365,6 @@ class MainWindow(ImportExportMixin, QMainWindow):
             title = article.title or self.tr("(untitled)")
             self.setWindowTitle(f"{isolate(title)} \u2014 {APP_NAME}")
 
-    # -- library search ---------------------------------------------------------------
-
-    def focus_search(self) -> None:
-        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_edit.selectAll()
-
-    def search_library(self, query: str) -> int:
-        """Show the articles matching ``query`` instead of the list and open the
-        first at its first hit with the find bar filled; an empty query
-        clears. Returns the number of hits (-1 for a malformed query)."""
-        query = query.strip()
-        if not query:
-            self.clear_search()
-            return 0
-        try:
-            hits = self.library.search(query, limit=500)
-        except ReaderError as err:
-            self.statusBar().showMessage(err.line(), 8000)
-            return -1
-        self._search_query = query
-        if self.search_edit.text().strip() != query:
-            self.search_edit.setText(query)
-        self.model.set_search_results(hits)
-        self._update_count()
-        if hits:
-            self._opening = True
-            try:
-                self.select_row(0)
-            finally:
-                self._opening = False
-            self._open_row(0)
-        else:
-            self.statusBar().showMessage(self.tr("No article matches."), 5000)
-        return len(hits)
-
-    def clear_search(self) -> None:
-        """Back to the whole (filtered) list."""
-        if self.search_edit.text():
-            self.search_edit.blockSignals(True)
-            self.search_edit.clear()
-            self.search_edit.blockSignals(False)
-        self._leave_search()
-
-    def _leave_search(self) -> None:
-        self._search_query = ""
-        if self.model.searching:
-            self.model.clear_search_results()
-            self._after_reset()
-
-    def _on_search_entered(self) -> None:
-        self.search_library(self.search_edit.text())
-
-    def _on_search_text_changed(self, text: str) -> None:
-        if not text.strip() and self.model.searching:
-            self._leave_search()
-
     # -- article actions ------------------------------------------------------------------
 
     def _update_article_actions(self) -> None:
@@ -503,102 +447,6 @@ class MainWindow(ImportExportMixin, QMainWindow):
             QGuiApplication.clipboard().setText(
                 f"{view.article.title}\n{article_link(current)}")
 
-    # -- view ------------------------------------------------------------------
-
-    def _on_theme_action(self, name: str, checked: bool) -> None:
-        if checked:
-            self._set_prefs(theme=name)
-
-    def _on_justified(self, checked: bool) -> None:
-        self._set_prefs(justified=checked)
-
-    def _on_diacritics(self, checked: bool) -> None:
-        self.pane.set_show_diacritics(checked)
-        self._save("view/diacritics", checked)
-
-    def _on_kind_action(self, kind: str, checked: bool) -> None:
-        self.pane.set_kind_visible(kind, checked)
-
-    def _on_role_visibility(self, role: str, visible: bool) -> None:
-        action = self.named_actions.get(f"show_{role}")
-        if action is not None and action.isChecked() != visible:
-            action.blockSignals(True)
-            action.setChecked(visible)
-            action.blockSignals(False)
-
-    def _on_language_action(self, code: str, checked: bool) -> None:
-        if checked and code != i18n.current_language():
-            self.set_language(code)
-
-    def set_language(self, code: str) -> None:
-        """Switch the interface language now (the layout mirrors for Arabic) and
-        remember it."""
-        i18n.apply_language(code)
-        self._set_prefs(language=code)
-        # Qt posts LanguageChange; retranslate now so the window is right at once.
-        self.retranslate_ui()
-
-    def set_theme(self, name: str) -> None:
-        """``light``, ``dark`` or ``sepia`` (ValueError otherwise), remembered."""
-        if name not in THEME_NAMES:
-            raise ValueError(f"unknown theme {name!r}")
-        self._set_prefs(theme=name)
-
-    def preferences(self) -> Preferences:
-        return self._prefs
-
-    def _set_prefs(self, **changes: object) -> None:
-        self._prefs = replace(self._prefs, **changes)  # type: ignore[arg-type]
-        self._apply_preferences(self._prefs)
-        if self.settings is not None:
-            p = self._prefs
-            for key, value in (("view/theme", p.theme), ("view/justified", p.justified),
-                               ("view/line_spacing", p.line_spacing)):
-                self.settings.setValue(key, value)
-            if "language" in changes:
-                self.settings.setValue(i18n.LANGUAGE_KEY, p.language)
-
-    def _save(self, key: str, value: object) -> None:
-        if self.settings is not None:
-            self.settings.setValue(key, value)
-
-    def _apply_preferences(self, p: Preferences) -> None:
-        self.pane.set_theme(p.theme)
-        self.pane.set_justified(p.justified)
-        self.pane.set_line_spacing(p.line_spacing)
-        if p.language != i18n.current_language():
-            i18n.apply_language(p.language)
-        for name, value in ((f"theme_{p.theme}", True), ("justified", p.justified),
-                            (f"language_{p.language}", True)):
-            action = self.named_actions[name]
-            action.blockSignals(True)
-            action.setChecked(value)
-            action.blockSignals(False)
-
-    def _load_preferences(self) -> Preferences:
-        s = self.settings
-        language = i18n.current_language()
-        if s is None:
-            return Preferences(language=language)
-        theme = str(s.value("view/theme", "light"))
-        try:
-            spacing = int(s.value("view/line_spacing", 125))  # type: ignore[call-overload]
-        except (TypeError, ValueError):
-            spacing = 150
-        return Preferences(language=language,
-                           theme=theme if theme in THEME_NAMES else "light",
-                           justified=_as_bool(s.value("view/justified", False)),
-                           line_spacing=min(max(spacing, 100), 250))
-
-    def preferences_dialog(self) -> None:
-        dialog = PreferencesDialog(self._prefs, self)
-        if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
-            p = dialog.preferences()
-            if p.language != self._prefs.language:
-                i18n.apply_language(p.language)
-            self._set_prefs(language=p.language, theme=p.theme, justified=p.justified,
-                            line_spacing=p.line_spacing)
-
     # -- reports from imports and the store ----------------------------------------------
 
     # Kept here, not in ImportExportMixin: pyside6-lupdate marks a string plural (%n)
@@ -644,58 +492,6 @@ class MainWindow(ImportExportMixin, QMainWindow):
         else:
             event.ignore()
 
-    # -- state ------------------------------------------------------------------------
-
-    def save_state(self) -> None:
-        """Geometry, splitter and last article into the settings (if any)."""
-        s = self.settings
-        if s is None:
-            return
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
-        s.setValue("window/splitter", self.splitter.saveState())
-        current = self.current_article_id()
-        s.setValue("window/last_article", current if current is not None else 0)
-        s.sync()
-
-    def restore_state(self) -> None:
-        """Put back what ``save_state`` kept; open the last article (or the
-        first in the list)."""
-        s = self.settings
-        last = 0
-        geometry = s.value("window/geometry") if s is not None else None
-        if geometry is None or not self.restoreGeometry(geometry):  # type: ignore[arg-type]
-            self._default_size()
-        if s is not None:
-            state = s.value("window/state")
-            if state is not None:
-                self.restoreState(state)  # type: ignore[arg-type]
-            splitter = s.value("window/splitter")
-            if splitter is not None:
-                self.splitter.restoreState(splitter)  # type: ignore[arg-type]
-            self.named_actions["diacritics"].setChecked(
-                _as_bool(s.value("view/diacritics", True)))
-            try:
-                last = int(s.value("window/last_article", 0))  # type: ignore[call-overload]
-            except (TypeError, ValueError):
-                last = 0
-        else:
-            self.named_actions["diacritics"].setChecked(True)
-        if last and self.library.ids([last]):
-            self.open_article(last)
-        elif self.model.rowCount():
-            self.select_row(0)
-
-    def _default_size(self) -> None:
-        """First run: most of the screen, at most 1280x800."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            self.resize(1280, 800)
-            return
-        area = screen.availableGeometry()
-        self.resize(min(1280, area.width() * 9 // 10), min(800, area.height() * 9 // 10))
-        self.splitter.setSizes([self.width() * 2 // 5, self.width() * 3 // 5])
-
     def closeEvent(self, event: QCloseEvent) -> None:
         self.cancel_tasks()
         self.wait_for_tasks(10.0)
@@ -715,10 +511,3 @@ class MainWindow(ImportExportMixin, QMainWindow):
 
 def _local_paths(urls: Sequence[QUrl]) -> list[str]:
     return [url.toLocalFile() for url in urls if url.isLocalFile() and url.toLocalFile()]
-
-
-def _as_bool(value: object) -> bool:
-    """QSettings' INI backend hands booleans back as the strings 'true'/'false'."""
-    if isinstance(value, str):
-        return value.lower() in ("1", "true", "yes")
-    return bool(value)

@@ -22,8 +22,8 @@ from reader.store import Article, Library
 
 TS_FILE = resource_path("translations", "rtl_reader_ar.ts")
 GUI = Path(__file__).resolve().parents[2] / "reader" / "gui"
-SHELL_MODULES = ("main_window.py", "actions.py", "import_export.py", "dialogs.py", "app.py",
-                 "library_model.py")
+SHELL_MODULES = ("main_window.py", "actions.py", "import_export.py", "library_search.py",
+                 "window_settings.py", "dialogs.py", "app.py", "library_model.py")
 ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 PLACEHOLDER = re.compile(r"\{\w+\}|%n")
 
