@@ -550,7 +550,7 @@ def test_ctrl_h_highlights_the_selection(
 @pytest.mark.parametrize("prefix", ["", EMOJI, EMOJI + FLAG_EG + " "])
 def test_hidden_marks_are_exactly_the_marks_after_emoji(qtbot: QtBot, prefix: str) -> None:
     """The hider formats UTF-16 ranges: an emoji before the marks must not shift them."""
-    from reader.gui.reading_view import DIACRITICS_RE
+    from reader.gui.marks import DIACRITICS_RE
 
     text = (f"{prefix}و{FATHA}ق{FATHA}ال{FATHA} {EMOJI} "
             f"الم{DAMMA}ت{FATHA}ح{FATHA}د{SHADDA}{KASRA}ث{DAMMA}")

@@ -1,0 +1,362 @@
+"""What the reading view paints over its text without editing it.
+
+Highlights (automatic, then the reader's own), find hits, the current hit
+and the brief flash of a highlight chosen in the panel are layers of marks
+(``Mark``: a background over document positions), handed to Qt as
+ExtraSelections, and only those near the visible part
+(``MarksMixin._push_selections`` says why). ``DiacriticsHider`` paints
+tashkeel transparent for "hide diacritics". Neither touches the document's
+text, so every offset stays valid. Also here: the words that describe a
+highlight to the reader (tooltip, subtype and colour names), which the
+highlights panel shares.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QTextEdit
+
+from reader.gui.offsets import DocumentOffsets
+from reader.gui.themes import HIGHLIGHT_ROLES, Theme, highlight_role
+from reader.store.article import HighlightRecord
+from reader.text.values import describe_value
+
+# Tashkeel and Quranic marks hidden by "hide diacritics" (DESIGN decision 3's
+# diacritics; the hamza marks U+0654/U+0655 stay, they spell the word).
+DIACRITICS_RE = re.compile("[\u064b-\u0653\u0656-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4"
+                           "\u06e7\u06e8\u06ea-\u06ed]+")
+
+
+class DiacriticsHider(QSyntaxHighlighter):
+    """Paints tashkeel in a transparent colour: display only.
+
+    A syntax highlighter formats the layout, not the document, so positions,
+    selections and copied text are untouched, and colour (unlike bold or a
+    smaller font) leaves HarfBuzz's joining and glyph choice as they were.
+    """
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._format = QTextCharFormat()
+        self._format.setForeground(QColor(0, 0, 0, 0))
+
+    def highlightBlock(self, text: str) -> None:
+        astral = 0
+        scanned = 0
+        for m in DIACRITICS_RE.finditer(text):
+            # setFormat counts UTF-16 units: add the astral characters passed so far.
+            astral += sum(1 for ch in text[scanned:m.start()] if ord(ch) > 0xFFFF)
+            scanned = m.start()
+            self.setFormat(m.start() + astral, m.end() - m.start(), self._format)
+
+
+FLASH_MS = 900
+"""How long a highlight chosen in the panel stays marked."""
+
+# ExtraSelection layers, in painting order (later ones on top).
+LAYERS: tuple[str, ...] = ("automatic", "user", "find", "current", "flash")
+
+
+class Mark(NamedTuple):
+    """A background over document positions [start, end)."""
+
+    start: int
+    end: int
+    colour: QColor
+
+
+if TYPE_CHECKING:
+    _ViewBase = QTextBrowser
+else:
+    _ViewBase = object
+
+
+class MarksMixin(_ViewBase):
+    """The mark layers of ``ReadingView`` (listed first among its bases).
+
+    Spans are ``(field, start, end)`` str indices of the article, as in the
+    view's signals; the layers hold them as document positions.
+    """
+
+    # Set up by ReadingView.
+    _offsets: DocumentOffsets
+    _theme: Theme
+
+    if TYPE_CHECKING:
+        def scroll_to(self, name: str, index: int, *, center: bool = False) -> None: ...
+
+    def _init_marks(self) -> None:
+        """No highlights, hits or flash yet; the view's ``__init__`` calls this
+        before anything can scroll."""
+        self._highlights: list[HighlightRecord] = []
+        self._hidden_roles: set[str] = set()
+        self._find_spans: list[tuple[str, int, int]] = []
+        self._find_current = -1
+        self._flash: tuple[str, int, int] | None = None
+        self._marks: dict[str, list[Mark]] = {layer: [] for layer in LAYERS}
+        self._starts: dict[str, list[int]] = {layer: [] for layer in LAYERS}
+        self._longest: dict[str, int] = dict.fromkeys(LAYERS, 0)
+        self._formats: dict[int, QTextCharFormat] = {}
+        self._window_range: tuple[int, int] | None = None
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(self._end_flash)
+
+    def _clear_marks(self) -> None:
+        """Forget the find hits, the flash and every layer (a new document)."""
+        self._find_spans, self._find_current, self._flash = [], -1, None
+        for layer in LAYERS:
+            self._marks[layer], self._starts[layer], self._longest[layer] = [], [], 0
+
+    # -- highlights --------------------------------------------------------
+
+    def highlights(self) -> list[HighlightRecord]:
+        return list(self._highlights)
+
+    def set_highlights(self, highlights: Iterable[HighlightRecord]) -> None:
+        """Paint ``highlights`` (records whose field is not shown are skipped)."""
+        self._highlights = [h for h in highlights if self._fits(h.field, h.start, h.end)]
+        self._rebuild_layer("highlights")
+
+    def set_role_visible(self, role: str, visible: bool) -> None:
+        """Show or hide one colour role (``quotation``, ``term``, ``figure``, ``user``);
+        ``quote`` means both quote subtypes."""
+        roles = ("quotation", "term") if role == "quote" else (role,)
+        for r in roles:
+            if r not in HIGHLIGHT_ROLES:
+                raise ValueError(f"unknown highlight kind {role!r}")
+            (self._hidden_roles.discard if visible else self._hidden_roles.add)(r)
+        self._rebuild_layer("highlights")
+
+    def is_role_visible(self, role: str) -> bool:
+        return role not in self._hidden_roles
+
+    def _fits(self, name: str, start: int, end: int) -> bool:
+        placed = self._offsets.field(name)
+        return placed is not None and 0 <= start <= end <= placed.length
+
+    def _extra(self, a: int, b: int, background: QColor) -> QTextEdit.ExtraSelection:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(a)
+        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        fmt = self._formats.get(background.rgba())
+        if fmt is None:
+            fmt = QTextCharFormat()
+            fmt.setBackground(background)
+            self._formats[background.rgba()] = fmt
+        sel = QTextEdit.ExtraSelection()
+        sel.cursor = cursor
+        sel.format = fmt
+        return sel
+
+    def _set_layer(self, layer: str, spans: Iterable[tuple[str, int, int, QColor]],
+                   *, keep_order: bool = False) -> None:
+        """Store a layer as document positions, sorted by start unless ``keep_order``
+        (then longer spans first, so nested ones paint on top)."""
+        items = []
+        for name, start, end, colour in spans:
+            a, b = self._offsets.span_to_qt(name, start, end)
+            items.append(Mark(a, b, colour))
+        if not keep_order:
+            items.sort(key=lambda m: (m.start, m.start - m.end))
+        self._marks[layer] = items
+        self._starts[layer] = [m.start for m in items]
+        self._longest[layer] = max((m.end - m.start for m in items), default=0)
+        self._push_selections(force=True)
+
+    def _rebuild_layer(self, layer: str) -> None:
+        t = self._theme
+        if layer == "highlights":
+            automatic, user = [], []
+            colours = {role: t.colour(role) for role in HIGHLIGHT_ROLES if role != "user"}
+            for h in self._highlights:
+                role = highlight_role(h.kind, h.subtype)
+                if role in self._hidden_roles:
+                    continue
+                if role == "user":
+                    user.append((h.field, h.start, h.end, t.user_colour(h.colour)))
+                else:
+                    automatic.append((h.field, h.start, h.end, colours[role]))
+            self._set_layer("automatic", automatic)
+            # The reader's own highlights paint over everything automatic.
+            self._set_layer("user", user)
+        elif layer == "flash":
+            self._set_layer("flash", [(*self._flash, t.colour("flash"))] if self._flash else [])
+
+    def _rebuild_find_layers(self) -> None:
+        t = self._theme
+        hit, current = t.colour("find_hit"), t.colour("find_current")
+        self._set_layer("find", [(*span, hit) for span in self._find_spans])
+        self._set_layer("current", (
+            [(*self._find_spans[self._find_current], current)]
+            if 0 <= self._find_current < len(self._find_spans) else []))
+
+    def _visible_range(self) -> tuple[int, int]:
+        """Document positions from a screen above the view to a screen below it."""
+        doc = self.document()
+        layout = doc.documentLayout()
+        height = self.viewport().height()
+        top = self.verticalScrollBar().value()
+        first = layout.hitTest(QPointF(0, max(0, top - height)), Qt.HitTestAccuracy.FuzzyHit)
+        last = layout.hitTest(QPointF(self.viewport().width(), top + 2 * height),
+                              Qt.HitTestAccuracy.FuzzyHit)
+        lo = doc.findBlock(max(first, 0)).position()
+        block = doc.findBlock(max(last, 0))
+        hi = block.position() + block.length() if block.isValid() else doc.characterCount()
+        return lo, hi
+
+    def _window(self, layer: str, lo: int, hi: int) -> list[Mark]:
+        marks = self._marks[layer]
+        starts = self._starts[layer]
+        i0 = bisect_left(starts, lo - self._longest[layer])
+        i1 = bisect_right(starts, hi)
+        return [m for m in marks[i0:i1] if m.end >= lo]
+
+    def _push_selections(self, *, force: bool = False) -> None:
+        """Hand Qt the ExtraSelections near the view only.
+
+        ``setExtraSelections`` asks the layout for the rectangle of every
+        selection, which lays out the whole document: with thousands of
+        highlights in a long article that alone costs far more than opening
+        it. So only the marks around the visible part are set, and again on
+        every scroll.
+        """
+        lo, hi = self._visible_range()
+        if not force and self._window_range == (lo, hi):
+            return
+        self._window_range = (lo, hi)
+        selections: list[QTextEdit.ExtraSelection] = []
+        for layer in LAYERS:
+            selections.extend(self._extra(m.start, m.end, m.colour)
+                              for m in self._window(layer, lo, hi))
+        self.setExtraSelections(selections)
+
+    def _all(self, *layers: str) -> list[QTextEdit.ExtraSelection]:
+        return [self._extra(m.start, m.end, m.colour) for layer in layers
+                for m in self._marks[layer]]
+
+    def highlights_at(self, position: int) -> list[HighlightRecord]:
+        """The shown highlights covering the character at document ``position``,
+        innermost first."""
+        located = self._offsets.locate(position)
+        if located is None:
+            return []
+        name, index = located
+        found = [h for h in self._highlights
+                 if h.field == name and h.start <= index < h.end
+                 and highlight_role(h.kind, h.subtype) not in self._hidden_roles]
+        return sorted(found, key=lambda h: h.end - h.start)
+
+    def flash(self, name: str, start: int, end: int) -> None:
+        """Scroll to a span and mark it briefly (a temporary ExtraSelection)."""
+        if not self._fits(name, start, end):
+            return
+        self.scroll_to(name, start, center=True)
+        self._flash = (name, start, end)
+        self._rebuild_layer("flash")
+        self._flash_timer.start(FLASH_MS)
+
+    def _end_flash(self) -> None:
+        self._flash = None
+        self._rebuild_layer("flash")
+
+    # -- find hits -----------------------------------------------------------
+
+    def set_find_hits(self, spans: Sequence[tuple[str, int, int]], current: int = -1) -> None:
+        """Mark every find hit, ``current`` (an index into ``spans``) distinctly,
+        and bring the current one into view."""
+        self._find_spans = [s for s in spans if self._fits(*s)]
+        self._find_current = current if 0 <= current < len(self._find_spans) else -1
+        self._rebuild_find_layers()
+        if self._find_current >= 0:
+            self.scroll_to(*self._find_spans[self._find_current][:2], center=True)
+
+    def find_selections(self) -> list[QTextEdit.ExtraSelection]:
+        """ExtraSelections for every find hit, then the current one again (its own
+        colour); the view sets only those near the visible part."""
+        return self._all("find", "current")
+
+    def highlight_selections(self) -> list[QTextEdit.ExtraSelection]:
+        """ExtraSelections for every shown highlight: automatic, then the reader's."""
+        return self._all("automatic", "user")
+
+    # -- under the mouse -------------------------------------------------------
+
+    def _char_position_at(self, viewport_point: QPoint) -> int:
+        """The document position of the character under a viewport point, or -1."""
+        point = QPointF(viewport_point.x() + self.horizontalScrollBar().value(),
+                        viewport_point.y() + self.verticalScrollBar().value())
+        return self.document().documentLayout().hitTest(point, Qt.HitTestAccuracy.ExactHit)
+
+    def _highlights_under(self, viewport_point: QPoint) -> list[HighlightRecord]:
+        position = self._char_position_at(viewport_point)
+        if position < 0:
+            return []
+        # A hit lands between characters: the one on either side may be the one under the mouse.
+        found = self.highlights_at(position)
+        for h in self.highlights_at(position - 1) if position > 0 else []:
+            if h not in found:
+                found.append(h)
+        return found
+
+
+def colour_label(name: str) -> str:
+    """The translated name of a user highlight colour of ``USER_COLOURS``.
+
+    Literal calls, so pyside6-lupdate sees every string."""
+    labels = {
+        "Yellow": QCoreApplication.translate("ReadingView", "Yellow"),
+        "Green": QCoreApplication.translate("ReadingView", "Green"),
+        "Blue": QCoreApplication.translate("ReadingView", "Blue"),
+        "Pink": QCoreApplication.translate("ReadingView", "Pink"),
+    }
+    return labels.get(name, name)
+
+
+def subtype_label(kind: str, subtype: str) -> str:
+    """A highlight's subtype as the reader's language names it."""
+    labels = {
+        "quotation": QCoreApplication.translate("ReadingView", "quotation"),
+        "term": QCoreApplication.translate("ReadingView", "term"),
+        "digits": QCoreApplication.translate("ReadingView", "number"),
+        "words": QCoreApplication.translate("ReadingView", "number in words"),
+        "percent": QCoreApplication.translate("ReadingView", "percentage"),
+        "money": QCoreApplication.translate("ReadingView", "money"),
+        "date": QCoreApplication.translate("ReadingView", "date"),
+        "time": QCoreApplication.translate("ReadingView", "time"),
+        "range": QCoreApplication.translate("ReadingView", "range"),
+        "count": QCoreApplication.translate("ReadingView", "count"),
+        "user": QCoreApplication.translate("ReadingView", "your highlight"),
+    }
+    return labels.get(subtype or kind, subtype or kind)
+
+
+def tooltip_html(highlights: Sequence[HighlightRecord]) -> str:
+    """The tooltip for the highlights under the mouse, as escaped rich text:
+    article text and notes never reach Qt's HTML parser unescaped."""
+    rows = []
+    for h in highlights:
+        if h.kind == "user":
+            head = QCoreApplication.translate("ReadingView", "Your highlight")
+        else:
+            head = subtype_label(h.kind, h.subtype)
+        lines = [f"<b>{html.escape(head)}</b>"]
+        value = describe_value(h.value)
+        if value:
+            label = QCoreApplication.translate("ReadingView", "value")
+            lines.append(html.escape(label + ": " + value))
+        if h.speaker:
+            lines.append(html.escape(QCoreApplication.translate("ReadingView", "speaker")
+                                     + ": " + h.speaker))
+        if h.note:
+            lines.append(html.escape(h.note).replace("\n", "<br>"))
+        rows.append("<br>".join(lines))
+    return "<qt>" + "<hr>".join(rows) + "</qt>"
+
