@@ -141,8 +141,11 @@ def _top_ranked(con: sqlite3.Connection, ranked_sql: str, match: str,
     """The ``limit`` best (id, bm25) from the index alone, plus every match
     tied with the last of them (so ties can be ordered by date), without
     touching the articles table: a join costs a row lookup per match."""
-    head = con.execute(f"{ranked_sql} ORDER BY r LIMIT ?", (match, limit + 1)).fetchall()
-    if 0 < limit < len(head) and head[limit][1] == head[limit - 1][1]:
+    # Equal scores are common (same counts, same lengths): spare rows make a
+    # second query needed only when the tie runs past all of them.
+    fetch = 2 * limit + 16
+    head = con.execute(f"{ranked_sql} ORDER BY r LIMIT ?", (match, fetch)).fetchall()
+    if limit > 0 and len(head) == fetch and head[-1][1] == head[limit - 1][1]:
         boundary = head[limit - 1][1]
         head = [row for row in head if row[1] < boundary] + con.execute(
             f"SELECT id, r FROM ({ranked_sql}) WHERE r = ?", (match, boundary)).fetchall()

@@ -143,6 +143,16 @@ def test_ties_across_the_limit_go_to_the_newest(lib: Library, options: dict[str,
     assert found(lib, "نشرة", limit=3, **options) == [ids[d] for d in sorted(dates)[:0:-1]]
 
 
+def test_a_tie_longer_than_the_spare_rows_still_goes_to_the_newest(lib: Library) -> None:
+    # Forty equal scores, more than the ranking fetches beyond the limit; the
+    # newest are stored last, so the index alone would list them last.
+    days = [f"2023-12-{d:02d}" for d in range(1, 13)] + [f"2024-01-{d:02d}" for d in range(1, 29)]
+    ids = {day: lib.add_article(Article("نشرة", f"نص {n}", published=day)).id
+           for n, day in enumerate(days)}
+    assert found(lib, "نشرة", limit=3) == [ids["2024-01-28"], ids["2024-01-27"],
+                                           ids["2024-01-26"]]
+    assert len(found(lib, "نشرة", limit=100)) == 40
+
 def test_limit(filled: Filled) -> None:
     lib, _ = filled
     assert len(lib.search("في", limit=2)) == 2
