@@ -13,6 +13,7 @@ their ratio; then the time of a few article-list pages and the store's size.
 
 from __future__ import annotations
 
+import resource
 import sqlite3
 import statistics
 import sys
@@ -98,6 +99,7 @@ def main(argv: list[str]) -> int:
 
     by_kind: dict[str, list[tuple[float, float]]] = {}
     matched = []
+    slowest: list[tuple[float, float, str]] = []
     with Library.open(path, read_only=True) as lib:
         con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
         for kind, query, options in QUERIES:
@@ -109,6 +111,7 @@ def main(argv: list[str]) -> int:
             matched.append(n)
             by_kind.setdefault(kind, []).append((statistics.median(searches),
                                                  statistics.median(raws)))
+            slowest.append((statistics.median(searches), statistics.median(raws), query))
         con.close()
         articles = lib.count()
 
@@ -127,6 +130,8 @@ def main(argv: list[str]) -> int:
         print(f"{kind:<16}{len(rows):>3}  {_pct(s, .5):>10.2f} {_pct(s, .95):>8.2f}  "
               f"{_pct(r, .5):>11.2f} {_pct(r, .95):>8.2f}  "
               f"{_pct(s, .5) / max(_pct(r, .5), 1e-6):>9.1f}")
+    print("slowest: " + ", ".join(f"{q} {ms:.0f} ms (raw {raw:.0f})"
+                                  for ms, raw, q in sorted(slowest, reverse=True)[:5]))
     print()
     print("article list pages (Library.rows, 100 rows; median of 3, ms)")
     with Library.open(path, read_only=True) as lib:
@@ -147,8 +152,10 @@ def main(argv: list[str]) -> int:
         lib.count()
         print(f"  {'count()':<28}{(time.perf_counter() - t0) * 1e3:>8.2f}")
     size = path.stat().st_size
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"store: {size / 1e6:,.1f} MB ({size / max(articles, 1):,.0f} bytes/article); "
-          f"queries with no hit: {sum(1 for n in matched if n == 0)}")
+          f"queries with no hit: {sum(1 for n in matched if n == 0)}; "
+          f"peak resident memory {peak_mb:,.0f} MB")
     return 0
 
 

@@ -9,6 +9,7 @@ are str indices into the original field, end exclusive (DESIGN decision 2).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -50,15 +51,10 @@ def find_hits(fields: Mapping[str, str], terms: Sequence[Term], *,
         if not text:
             continue
         folded = fold(text)
-        tokens = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(folded.text)]
-        keys = [t[0] if transform is None else transform(t[0]) for t in tokens]
-        spans: set[tuple[int, int]] = set()
-        for term in terms:
-            wanted = [t if transform is None else transform(t) for t in term.tokens]
-            n = len(wanted)
-            for i in range(len(tokens) - n + 1):
-                if _matches(tokens, keys, i, wanted, term):
-                    spans.add((tokens[i][1], tokens[i + n - 1][2]))
+        if transform is None:
+            spans = _pattern_spans(folded.text, terms)
+        else:
+            spans = _token_spans(folded.text, terms, transform)
         for fstart, fend in sorted(spans):
             start, end = folded.span(fstart, fend)
             # A hit takes the marks after its last letter, as find does
@@ -69,6 +65,36 @@ def find_hits(fields: Mapping[str, str], terms: Sequence[Term], *,
             if len(hits) >= MAX_HITS:
                 return hits
     return hits
+
+
+def _token_spans(folded: str, terms: Sequence[Term],
+                 transform: Callable[[str], str] | None) -> set[tuple[int, int]]:
+    """(start, end) in ``folded`` of every run of index tokens matching a term,
+    ``transform`` applied to whole tokens of both sides: the general walk."""
+    tokens = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(folded)]
+    keys = [t[0] if transform is None else transform(t[0]) for t in tokens]
+    spans: set[tuple[int, int]] = set()
+    for term in terms:
+        wanted = [t if transform is None else transform(t) for t in term.tokens]
+        n = len(wanted)
+        for i in range(len(tokens) - n + 1):
+            if _matches(tokens, keys, i, wanted, term):
+                spans.add((tokens[i][1], tokens[i + n - 1][2]))
+    return spans
+
+
+def _pattern_spans(folded: str, terms: Sequence[Term]) -> set[tuple[int, int]]:
+    """``_token_spans`` without a transform, by one regex per term: a token
+    is a maximal run of ``[^\\W_]``, tokens of a phrase are separated by
+    anything else; the lookahead makes matches overlap as the walk's do.
+    Half the cost of a search's hits and snippets goes away (no tuple per token)."""
+    spans: set[tuple[int, int]] = set()
+    for term in terms:
+        body = r"[\W_]+".join(re.escape(t) for t in term.tokens)
+        tail = r"[^\W_]*" if term.prefix else r"(?![^\W_])"
+        pattern = re.compile(rf"(?<![^\W_])(?=({body}{tail}))")
+        spans.update(m.span(1) for m in pattern.finditer(folded))
+    return spans
 
 
 def _is_mark(ch: str) -> bool:

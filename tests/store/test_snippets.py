@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.store.derive import anchor
-from reader.store.query import TOKEN, parse
-from reader.store.snippets import find_hits, make_snippet
+from reader.store.query import TOKEN, Term, parse
+from reader.store.snippets import _pattern_spans, _token_spans, find_hits, make_snippet
 from reader.text import fold_text
 
 ALEF_HAMZA = "\u0623"
@@ -41,6 +41,25 @@ def test_hits_and_snippet_point_into_the_original(title: str, body: str, query: 
     for s, e in snip.marks:
         assert 0 <= s < e <= len(snip.text)
         assert (snip.field, snip.start + s, snip.start + e) in hits
+
+
+WORDS = ["في", "الحكومه", "اعلنت", "قرر", "ال", "و", "2024", "bbc", "مدرسه"]
+GLUE = [" ", " ", "  ", "\n", "،", "«", "»", "_", "-", FATHA, RLM, "\U0001f4f0", ""]
+TERMS = st.lists(st.builds(Term, st.lists(st.sampled_from([*WORDS[:-1], "مد", "الح"]),
+                                          min_size=1, max_size=3).map(tuple),
+                           st.booleans()), min_size=1, max_size=3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TERMS, st.data())
+def test_the_pattern_search_finds_what_the_token_walk_finds(terms: list[Term],
+                                                             data: st.DataObject) -> None:
+    # The text is made of the terms' own tokens, other words and every kind of
+    # separator, so phrases meet glued words ("فيال"), repeats ("في في في")
+    # and separators that are not one space.
+    tokens = [t for term in terms for t in term.tokens]
+    folded = "".join(data.draw(st.lists(st.sampled_from(tokens + WORDS + GLUE), max_size=80)))
+    assert _pattern_spans(folded, terms) == _token_spans(folded, terms, None)
 
 
 @settings(max_examples=150)
