@@ -8,18 +8,27 @@ It groups inflections (المعلمون, والمعلمين, للمعلمين ->
 stay apart), which keeps unrelated words from colliding the way root stemmers
 make العالم and المعلم one word.
 
-Chosen by measurement on folded input (8 word families of 4-6 forms each, 6
-pairs that must stay apart, 1.3k words timed), 2026-11:
+Chosen by measurement on folded input, reproduced by ``bench/bench_stemmers.py``
+(13 word families of 5-8 forms each, 10 pairs of different words that must
+stay apart, 11.6k corpus words timed; one run on a shared 2-core machine),
+2026-11:
 
     stemmer                 family recall   wrongly joined   µs/word
-    this one (Light10-like)      0.78            1/6            1.5
-    snowballstemmer arabic       0.58            1/6           55
-    nltk ISRI (root)             0.87            6/6            8
-    tashaphyne light stem        0.50            2/6           84
+    this one (Light10-like)      0.82            1/10            0.9
+    snowballstemmer arabic       0.39            0/10           51
+    nltk ISRI (root)             0.79            8/10            7.7
+    tashaphyne light stem        0.48            1/10           23
 
-ISRI joins more forms only by reducing words to roots (كتب = كتاب, المعلم =
-العالم, وزير = وزارة), which floods a search; snowball expects unfolded text
-and loses families once ة and hamza are folded (and cuts فلسطين to لسط).
+ISRI comes close on recall only by reducing words to roots (كتاب = مكتب,
+المعلم = العالم, وزير = وزارة: 8 of the 10 pairs), which floods a search.
+Snowball and tashaphyne expect unfolded text and lose families once ة and
+hamza are folded; on the words as written they reach 0.59 and 0.71, still
+below this one on folded text. Snowball joins none of the pairs but splits
+most families (and cuts فلسطين to لسط). This one joins العمل and العملة (ة
+folds to ه, then ه goes as a suffix) and splits what it does not strip: a
+pronoun after ت (حكومته), the accusative alef (رئيسا), verbs (أعلنت), and
+two of its own cuts: فلسطين -> فلسط but الفلسطيني -> فلسطين, and وزارة -> زار
+(its و taken as the conjunction) but الوزارة -> وزار.
 
 Bump ``STEMMER_VERSION`` whenever ``stem`` changes what it returns: the store
 rebuilds its word-family index when the stored version differs.
@@ -42,7 +51,8 @@ def stem(token: str) -> str:
     """The stem of one folded token; tokens without Arabic letters come back unchanged.
 
     A prefix or suffix is removed only when at least three letters remain
-    (four after the conjunction و, so وزير and وزارة keep their و).
+    (four after the conjunction و, so وزير keeps its و; وزارة, folded to five
+    letters, loses it).
     """
     if len(token) < 4 or not _ARABIC.match(token):
         return token
