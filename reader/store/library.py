@@ -714,7 +714,8 @@ class Library:
         """Refill the word-family index after the stemmer changed (one transaction)."""
         with self._write() as con:
             con.execute("INSERT INTO articles_stem(articles_stem) VALUES ('delete-all')")
-            rows = con.execute(f"SELECT rowid, {_FTS_COLS} FROM articles_fts").fetchall()
+            # Streamed from a cursor: a million articles' text never sits in memory.
+            rows = con.execute(f"SELECT rowid, {_FTS_COLS} FROM articles_fts")
             con.executemany(
                 f"INSERT INTO articles_stem (rowid, {_FTS_COLS}) VALUES (?, ?, ?, ?, ?, ?)",
                 ((r[0], *(stem_text(t) for t in r[1:])) for r in rows))
