@@ -244,11 +244,23 @@ def _backup_and_reset(store: str | None) -> None:
 def _library(store: str | None, *, create: bool = True) -> Iterator[Any]:
     from reader.store import Library, resolve_store_path
 
-    lib = Library.open(resolve_store_path(store), create=create)
+    lib = Library.open(resolve_store_path(store), create=create, progress=_upgrade_progress)
     try:
         yield lib
     finally:
         lib.close()
+
+
+def _upgrade_progress(done: int, total: int) -> None:
+    """Say why an open takes long: the store's word-family index is rebuilt."""
+    if done == 0:
+        print(f"rtl-reader: updating the word-family search index of {total} articles "
+              "(once, after an upgrade)", file=sys.stderr)
+    elif sys.stderr.isatty():
+        bar = _Progress(total)
+        bar.update(done)
+        if done >= total:
+            bar.clear()
 
 
 def _article_id(value: str) -> int:

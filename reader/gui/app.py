@@ -57,13 +57,15 @@ class StoreChoice(Enum):
 Asker = Callable[[ReaderError], tuple[StoreChoice, Path | None]]
 
 
-def open_library(path: Path, ask: Asker) -> Library | None:
+def open_library(path: Path, ask: Asker,
+                 progress: Callable[[int, int], None] | None = None) -> Library | None:
     """Open the store at ``path``; on a store error ask what to do:
     try again, open another file (``ask`` returns its path), or quit (None).
-    The file that failed is never modified."""
+    The file that failed is never modified. ``progress`` follows an upgrade
+    done while opening (``Library.open``)."""
     while True:
         try:
-            return Library.open(path)
+            return Library.open(path, progress=progress)
         except StoreError as err:
             choice, other = ask(err)
         if choice is StoreChoice.QUIT:
@@ -100,6 +102,35 @@ def ask_with_dialog(err: ReaderError) -> tuple[StoreChoice, Path | None]:
             options=QFileDialog.Option.DontConfirmOverwrite)
         return (StoreChoice.OTHER, Path(chosen)) if chosen else (StoreChoice.RETRY, None)
     return StoreChoice.QUIT, None
+
+
+def upgrade_progress() -> Callable[[int, int], None]:
+    """``progress`` for ``open_library``: a modal progress dialog, made on
+    the first report (an open with nothing to upgrade shows nothing), since
+    rebuilding the word-family index takes about a minute per 100,000
+    articles before the window can appear."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    shown: list[QProgressDialog] = []
+
+    def report(done: int, total: int) -> None:
+        if not shown:
+            dialog = QProgressDialog(QCoreApplication.translate(
+                "StoreDialog", "Updating the word-family search index…"), "", 0, 1)
+            dialog.setCancelButton(None)  # one transaction: stopping would only undo it
+            dialog.setWindowTitle("rtl-reader")
+            dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+            dialog.setMinimumDuration(0)
+            shown.append(dialog)
+        dialog = shown[0]
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, total))
+        QCoreApplication.processEvents()
+        if done >= total:
+            dialog.close()
+
+    return report
 
 
 # -- one window per store: a second `rtl-reader open` hands its link over ------------
@@ -225,7 +256,7 @@ def run(store_path: Path, *, open_id: int | None = None, at: int | None = None,
     if send_to_running(name, open_id, at):
         return 0  # the running window shows the article
     i18n.apply_language(i18n.chosen_language(lang))
-    library = open_library(Path(store_path), ask_with_dialog)
+    library = open_library(Path(store_path), ask_with_dialog, upgrade_progress())
     if library is None:
         return 1
     try:

@@ -119,8 +119,13 @@ class Library:
     # -- opening -----------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = True, read_only: bool = False) -> Library:
+    def open(cls, path: str | Path, *, create: bool = True, read_only: bool = False,
+             progress: Callable[[int, int], None] | None = None) -> Library:
         """Open (or create, unless ``create`` is False) the store at ``path``.
+
+        A store whose word-family index was made by another stemmer version
+        has it rebuilt here, in one transaction: about a minute per 100,000
+        articles, reported as ``progress(done, total)`` articles.
 
         A store that cannot be written (file or folder read-only) opens
         read-only, as with ``read_only=True``: reading works and writes raise
@@ -152,13 +157,13 @@ class Library:
             raise connection.map_error(err, subject) from None
         lib = cls(con, path, read_only=not writable)
         try:
-            lib._setup()
+            lib._setup(progress)
         except BaseException:
             con.close()
             raise
         return lib
 
-    def _setup(self) -> None:
+    def _setup(self, progress: Callable[[int, int], None] | None) -> None:
         subject = str(self.path)
         # One snapshot: another process may be creating the store right now.
         with self._read() as con:
@@ -187,9 +192,15 @@ class Library:
                     c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('stemmer', ?)",
                               (str(STEMMER_VERSION),))
         with self._mapped():
-            row = con.execute("SELECT value FROM meta WHERE key = 'stemmer'").fetchone()
-        if row is None or row[0] != str(STEMMER_VERSION):
-            self._rebuild_stems()
+            current = self._stems_current(con)
+        if not current:
+            self._rebuild_stems(progress)
+
+    @staticmethod
+    def _stems_current(con: sqlite3.Connection) -> bool:
+        """Whether the word-family index was made by this STEMMER_VERSION."""
+        row = con.execute("SELECT value FROM meta WHERE key = 'stemmer'").fetchone()
+        return row is not None and row[0] == str(STEMMER_VERSION)
 
     def _use_wal(self, con: sqlite3.Connection) -> None:
         """Switch a new store to WAL. The switch needs the file to itself and
@@ -649,6 +660,10 @@ class Library:
         with self._lock:
             try:
                 with self._read() as con:
+                    if stem and not self._stems_current(con):
+                        raise QueryError(query, "the word-family index was made by another "
+                                                "rtl-reader version; open the store writable "
+                                                "once to rebuild it")
                     found = search.ranked_articles(con, request)
             except StoreError as err:
                 if "fts5" in err.message or "syntax" in err.message:
@@ -710,17 +725,32 @@ class Library:
             con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('stemmer', ?)",
                         (str(STEMMER_VERSION),))
 
-    def _rebuild_stems(self) -> None:
-        """Refill the word-family index after the stemmer changed (one transaction)."""
+    def _rebuild_stems(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Refill the word-family index after the stemmer changed (one
+        transaction); ``progress(done, total)`` every ``BATCH_SIZE`` articles."""
         with self._write() as con:
+            if self._stems_current(con):
+                return  # another program rebuilt it while we waited for the lock
+            total = int(con.execute("SELECT count(*) FROM articles_fts").fetchone()[0])
             con.execute("INSERT INTO articles_stem(articles_stem) VALUES ('delete-all')")
-            # Streamed from a cursor: a million articles' text never sits in memory.
-            rows = con.execute(f"SELECT rowid, {_FTS_COLS} FROM articles_fts")
+
+            def stemmed() -> Iterator[tuple[Any, ...]]:
+                # Streamed from a cursor: a million articles' text never sits in memory.
+                rows = con.execute(f"SELECT rowid, {_FTS_COLS} FROM articles_fts")
+                for done, row in enumerate(rows, 1):
+                    yield (row[0], *(stem_text(t) for t in row[1:]))
+                    if progress and done % BATCH_SIZE == 0:
+                        progress(done, total)
+
+            if progress:
+                progress(0, total)
             con.executemany(
                 f"INSERT INTO articles_stem (rowid, {_FTS_COLS}) VALUES (?, ?, ?, ?, ?, ?)",
-                ((r[0], *(stem_text(t) for t in r[1:])) for r in rows))
+                stemmed())
             con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('stemmer', ?)",
                         (str(STEMMER_VERSION),))
+        if progress:
+            progress(total, total)
 
 
 # -- helpers ------------------------------------------------------------------------

@@ -285,3 +285,19 @@ def test_open_from_the_menu_has_no_argument(tmp_path: Path) -> None:
 def test_open_bad_link_is_one_line(capsys) -> None:
     code, _, err = run(capsys, "open", "rtl-reader://nothing/here")
     assert code == 1 and err.startswith("rtl-reader: rtl-reader://nothing/here: ")
+
+
+def test_a_word_family_index_rebuilt_at_open_is_announced(
+        capsys: pytest.CaptureFixture[str], filled_store: Path) -> None:
+    import sqlite3
+
+    con = sqlite3.connect(filled_store)
+    with con:  # as an older stemmer would have left it
+        con.execute("UPDATE meta SET value = '0' WHERE key = 'stemmer'")
+    con.close()
+    code, out, err = run(capsys, "--store", str(filled_store), "list", "--format", "json")
+    assert code == 0 and len(json.loads(out)) == 2
+    assert err.count("updating the word-family search index of 2 articles") == 1
+    code, _, err = run(capsys, "--store", str(filled_store), "list")
+    assert code == 0 and "word-family" not in err  # once only
+

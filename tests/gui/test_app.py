@@ -214,3 +214,53 @@ def test_the_store_error_dialog_offers_its_ways_out(qtbot: QtBot, tmp_path: Path
     err = NotADatabase(str(tmp_path / "x.sqlite3"), "an SQLite file of another program")
     assert app.ask_with_dialog(err) == (choice, None)
     assert seen == [err.line()]
+
+
+def _with_stale_stems(store_path: Path, count: int) -> None:
+    """A store whose word-family index an older stemmer made."""
+    import sqlite3
+
+    with Library.open(store_path) as library:
+        library.add_articles(Article(f"خبر {n}", "المعلمون في المدارس.") for n in range(count))
+    con = sqlite3.connect(store_path)
+    with con:
+        con.execute("UPDATE meta SET value = '0' WHERE key = 'stemmer'")
+    con.close()
+
+
+def test_an_upgrade_at_open_shows_its_progress_and_then_goes(
+        qtbot: QtBot, store_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    _with_stale_stems(store_path, 250)
+    seen: list[tuple[bool, int, int]] = []
+    report = app.upgrade_progress()
+
+    def watch(done: int, total: int) -> None:
+        report(done, total)
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)]
+        seen.append((any(d.isVisible() for d in dialogs), done, total))
+
+    library = open_library(store_path, lambda err: (StoreChoice.QUIT, None), watch)
+    assert library is not None
+    try:
+        assert library.match_ids("معلم", stem=True)
+    finally:
+        library.close()
+    assert seen[0] == (True, 0, 250)
+    assert seen[-1] == (False, 250, 250)  # closed when done
+    assert any(shown and 0 < done < 250 for shown, done, _ in seen)
+
+
+def test_an_open_with_nothing_to_upgrade_shows_no_dialog(store_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    Library.open(store_path).close()
+    before = {id(w) for w in QApplication.topLevelWidgets()}
+    library = open_library(store_path, lambda err: (StoreChoice.QUIT, None),
+                           app.upgrade_progress())
+    assert library is not None
+    library.close()
+    assert not [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, QProgressDialog) and id(w) not in before]
+

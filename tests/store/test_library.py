@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.errors import NotFound, ReaderError
+from reader.errors import NotFound, QueryError, ReaderError
 from reader.store import Article, HighlightRecord, Library
 from reader.text import ENGINE_VERSION, find_highlights
 from tests.store.conftest import (
@@ -360,6 +360,32 @@ def test_an_interrupted_stem_rebuild_is_finished_on_open(store_path: Path) -> No
         assert lib.match_ids("معلم", stem=True) == [article_id]
     _fts_integrity(store_path)
 
+
+def test_a_new_stemmer_rebuilds_the_word_family_index_on_open_with_progress(
+        store_path: Path) -> None:
+    with Library.open(store_path) as lib:
+        ids = [lib.add_article(school_article()).id]
+        ids += [r.id for r in lib.add_articles(
+            Article(f"نشرة {n}", f"خبر عن المعلمين رقم {n}.") for n in range(250))]
+    con = sqlite3.connect(store_path)
+    with con:  # as an older stemmer would have left it
+        con.execute("UPDATE meta SET value = '0' WHERE key = 'stemmer'")
+        con.execute("INSERT INTO articles_stem(articles_stem) VALUES ('delete-all')")
+    con.close()
+    with Library.open(store_path, read_only=True) as lib:
+        with pytest.raises(QueryError, match="word-family index"):
+            lib.search("معلم", stem=True)
+        assert lib.search("المعلمين")  # plain search needs no stems
+    calls: list[tuple[int, int]] = []
+    with Library.open(store_path, progress=lambda done, total: calls.append((done, total))) \
+            as lib:
+        assert lib.match_ids("معلم", stem=True) == sorted(ids)
+    assert calls[0] == (0, len(ids)) and calls[-1] == (len(ids), len(ids))
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+    calls.clear()
+    Library.open(store_path, progress=lambda done, total: calls.append((done, total))).close()
+    assert calls == []  # current: nothing to rebuild
+    _fts_integrity(store_path)
 
 def test_count_with_the_list_filter(filled: tuple[Library, list[int]]) -> None:
     lib, ids = filled
