@@ -118,7 +118,8 @@ def build_menus(window: MainWindow) -> None:
 
 def build_toolbar(window: MainWindow) -> QToolBar:
     """The toolbar of ``window``: a few actions, then the library search box
-    (``window.search_edit``) at the far end; added to the window."""
+    (``window.search_edit``) and its word-family switch at the far end; added
+    to the window."""
     toolbar = QToolBar(window)
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
@@ -132,6 +133,7 @@ def build_toolbar(window: MainWindow) -> QToolBar:
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     toolbar.addWidget(spacer)
     toolbar.addWidget(window.search_edit)
+    toolbar.addWidget(window.word_families)
     window.addToolBar(toolbar)
     return toolbar
 

@@ -4,7 +4,8 @@
 (``search_edit``, Ctrl+Shift+F) does: ``Library.search`` fills the list model
 with the hits, the first article opens at its first hit with the find bar
 holding the word, and clearing the box (or Escape) brings the whole,
-filtered list back.
+filtered list back. The "Word families" switch (``word_families``) searches
+the stemmed index, so one form of a word finds its inflections.
 
 Texts use the literal context ``MainWindow`` so pyside6-lupdate files them
 where the window's other strings are.
@@ -15,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLineEdit, QMainWindow
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QMainWindow
 
 from reader.errors import ReaderError
 from reader.gui.library_model import LibraryModel
@@ -34,6 +35,7 @@ class LibrarySearchMixin(_WindowBase):
     library: Library
     model: LibraryModel
     search_edit: QLineEdit
+    word_families: QCheckBox
     _search_query: str
     _opening: bool
 
@@ -56,7 +58,8 @@ class LibrarySearchMixin(_WindowBase):
             self.clear_search()
             return 0
         try:
-            hits = self.library.search(query, limit=500)
+            hits = self.library.search(query, limit=500,
+                                       stem=self.word_families.isChecked())
         except ReaderError as err:
             self.statusBar().showMessage(err.line(), 8000)
             return -1
@@ -90,6 +93,10 @@ class LibrarySearchMixin(_WindowBase):
         if self.model.searching:
             self.model.clear_search_results()
             self._after_reset()
+
+    def _on_word_families_toggled(self, _checked: bool) -> None:
+        if self.model.searching and self._search_query:
+            self.search_library(self._search_query)
 
     def _on_search_entered(self) -> None:
         self.search_library(self.search_edit.text())

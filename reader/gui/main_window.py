@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -164,6 +165,9 @@ class MainWindow(ImportExportMixin, LibrarySearchMixin, WindowSettingsMixin, QMa
         self.search_edit.setMaximumWidth(320)
         self.search_edit.returnPressed.connect(self._on_search_entered)
         self.search_edit.textChanged.connect(self._on_search_text_changed)
+        self.word_families = QCheckBox(self)
+        self.word_families.setObjectName("wordFamilies")
+        self.word_families.toggled.connect(self._on_word_families_toggled)
         clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search_edit)
         clear.setContext(Qt.ShortcutContext.WidgetShortcut)
         clear.activated.connect(self.clear_search)
@@ -211,6 +215,9 @@ class MainWindow(ImportExportMixin, LibrarySearchMixin, WindowSettingsMixin, QMa
         self.list_view.setAccessibleName(self.tr("Articles"))
         self.filter_edit.setAccessibleName(self.tr("Filter the list"))
         self.search_edit.setAccessibleName(self.tr("Search library"))
+        self.word_families.setText(self.tr("Word families"))
+        self.word_families.setToolTip(self.tr(
+            "Also find other forms of each word: معلم finds المعلمون and والمعلمين"))
         self.progress.setAccessibleName(self.tr("Progress"))
         self.model.retranslate()
         self._update_count()

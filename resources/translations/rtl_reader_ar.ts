@@ -606,6 +606,16 @@
         <source>rtl-reader</source>
         <translation>rtl-reader</translation>
     </message>
+    <message>
+        <location filename="../../reader/gui/main_window.py" line="216"/>
+        <source>Word families</source>
+        <translation>عائلات الكلمات</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/main_window.py" line="216"/>
+        <source>Also find other forms of each word: معلم finds المعلمون and والمعلمين</source>
+        <translation>ابحث أيضًا عن صيغ الكلمة الأخرى: «معلم» تجد «المعلمون» و«والمعلمين»</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -809,6 +819,11 @@
         <location filename="../../reader/gui/app.py" line="99"/>
         <source>rtl-reader store (*.sqlite3);;All files (*)</source>
         <translation>مخزن rtl-reader (*.sqlite3);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/gui/app.py" line="118"/>
+        <source>Updating the word-family search index…</source>
+        <translation>جارٍ تحديث فهرس البحث بعائلات الكلمات…</translation>
     </message>
 </context>
 </TS>

@@ -134,6 +134,20 @@ def test_library_search_replaces_the_list_and_opens_the_first_hit(
     assert not window.model.searching and window.model.rowCount() == 3
 
 
+def test_word_families_find_other_forms_and_switching_searches_again(
+        make_window: MakeWindow) -> None:
+    window = make_window()
+    assert window.word_families.text() == "Word families"
+    assert window.search_library("المنتخبات") == 0  # the plural is in no article
+    window.word_families.setChecked(True)
+    window.search_edit.setText("المنتخبات")
+    assert window.search_library("المنتخبات") == 1
+    article = window.pane.view.article
+    assert article is not None and article.title == ARTICLES[OLDEST].title
+    assert window.pane.find_bar.query() == "المنتخب"  # the form the article uses
+    window.word_families.setChecked(False)  # the shown results follow the switch
+    assert window.model.rowCount() == 0
+
 def test_malformed_search_reports_without_a_dialog(make_window: MakeWindow) -> None:
     window = make_window()
     assert window.search_library('"غير مغلق') in (-1, 0)
