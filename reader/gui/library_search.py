@@ -1,11 +1,13 @@
 """The library search: every article matching a query, in place of the list.
 
 ``LibrarySearchMixin`` gives ``MainWindow`` what the toolbar's search box
-(``search_edit``, Ctrl+Shift+F) does: ``Library.search`` fills the list model
-with the hits, the first article opens at its first hit with the find bar
-holding the word, and clearing the box (or Escape) brings the whole,
-filtered list back. The "Word families" switch (``word_families``) searches
-the stemmed index, so one form of a word finds its inflections.
+(``search_edit``, Ctrl+Shift+F) does: ``Library.search`` runs on a worker
+thread with its own read-only connection (a common word in a large library
+takes a while), then the hits fill the list model, the first article opens
+at its first hit with the find bar holding the word, and clearing the box
+(or Escape) brings the whole, filtered list back. The "Word families"
+switch (``word_families``) searches the stemmed index, so one form of a
+word finds its inflections.
 
 Texts use the literal context ``MainWindow`` so pyside6-lupdate files them
 where the window's other strings are.
@@ -13,6 +15,7 @@ where the window's other strings are.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -20,7 +23,22 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QMainWindow
 
 from reader.errors import ReaderError
 from reader.gui.library_model import LibraryModel
+from reader.gui.workers import Task, TaskContext
 from reader.store.library import Library
+from reader.store.search import SearchHit
+
+SEARCH_LIMIT = 500
+"""Results a library search shows at most."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchOutcome:
+    """What a background search hands back: its results, or an error line."""
+
+    generation: int
+    query: str
+    hits: list[SearchHit] = field(default_factory=list)
+    error: str = ""
 
 if TYPE_CHECKING:
     _WindowBase = QMainWindow
@@ -37,6 +55,9 @@ class LibrarySearchMixin(_WindowBase):
     search_edit: QLineEdit
     word_families: QCheckBox
     _search_query: str
+    _search_generation: int
+    _search_shown: int
+    _search_tasks: list[Task]
     _opening: bool
 
     if TYPE_CHECKING:
@@ -49,26 +70,64 @@ class LibrarySearchMixin(_WindowBase):
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_edit.selectAll()
 
-    def search_library(self, query: str) -> int:
-        """Show the articles matching ``query`` instead of the list and open the
-        first at its first hit with the find bar filled; an empty query
-        clears. Returns the number of hits (-1 for a malformed query)."""
+    @property
+    def search_pending(self) -> bool:
+        """True from ``search_library`` until its results (or error) are shown."""
+        return self._search_shown < self._search_generation
+
+    def search_library(self, query: str) -> None:
+        """Search the library in the background; the results replace the list
+        and the first opens at its first hit with the find bar filled (a
+        malformed query goes to the status bar). An empty query clears. A
+        newer search supersedes one still running: only the last is shown."""
         query = query.strip()
         if not query:
             self.clear_search()
-            return 0
-        try:
-            hits = self.library.search(query, limit=500,
-                                       stem=self.word_families.isChecked())
-        except ReaderError as err:
-            self.statusBar().showMessage(err.line(), 8000)
-            return -1
-        self._search_query = query
-        if self.search_edit.text().strip() != query:
-            self.search_edit.setText(query)
-        self.model.set_search_results(hits)
+            return
+        self._search_generation += 1
+        generation, store = self._search_generation, self.library.path
+        stem = self.word_families.isChecked()
+
+        def run(_context: TaskContext) -> SearchOutcome:
+            # Its own read-only connection: the window's stays free for the
+            # list while a search of a large library runs.
+            try:
+                with Library.open(store, create=False, read_only=True) as library:
+                    return SearchOutcome(generation, query,
+                                         library.search(query, limit=SEARCH_LIMIT, stem=stem))
+            except ReaderError as err:
+                return SearchOutcome(generation, query, [], err.line())
+
+        task = Task(run, self)
+        task.succeeded.connect(self._on_search_done)
+        task.finished.connect(self._forget_search_tasks)
+        self._search_tasks.append(task)
+        task.start()
+
+    def wait_for_search(self, timeout: float = 10.0) -> bool:
+        """Block until every running search returned (shutdown)."""
+        return all(task.wait(timeout) for task in list(self._search_tasks))
+
+    def _forget_search_tasks(self) -> None:
+        for task in self._search_tasks:
+            if task.is_done():
+                task.deleteLater()
+        self._search_tasks = [t for t in self._search_tasks if not t.is_done()]
+
+    def _on_search_done(self, outcome: object) -> None:
+        assert isinstance(outcome, SearchOutcome)
+        if outcome.generation != self._search_generation:
+            return  # superseded by a newer search
+        self._search_shown = outcome.generation
+        if outcome.error:
+            self.statusBar().showMessage(outcome.error, 8000)
+            return
+        self._search_query = outcome.query
+        if self.search_edit.text().strip() != outcome.query:
+            self.search_edit.setText(outcome.query)
+        self.model.set_search_results(outcome.hits)
         self._update_count()
-        if hits:
+        if outcome.hits:
             self._opening = True
             try:
                 self.select_row(0)
@@ -78,7 +137,6 @@ class LibrarySearchMixin(_WindowBase):
         else:
             self.statusBar().showMessage(
                 QCoreApplication.translate("MainWindow", "No article matches."), 5000)
-        return len(hits)
 
     def clear_search(self) -> None:
         """Back to the whole (filtered) list."""
@@ -89,6 +147,9 @@ class LibrarySearchMixin(_WindowBase):
         self._leave_search()
 
     def _leave_search(self) -> None:
+        # A search still running is superseded: its results must not come back.
+        self._search_generation += 1
+        self._search_shown = self._search_generation
         self._search_query = ""
         if self.model.searching:
             self.model.clear_search_results()
@@ -102,5 +163,5 @@ class LibrarySearchMixin(_WindowBase):
         self.search_library(self.search_edit.text())
 
     def _on_search_text_changed(self, text: str) -> None:
-        if not text.strip() and self.model.searching:
+        if not text.strip() and (self.model.searching or self.search_pending):
             self._leave_search()

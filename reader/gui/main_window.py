@@ -97,6 +97,8 @@ class MainWindow(ImportExportMixin, LibrarySearchMixin, WindowSettingsMixin, QMa
         self.notify: Callable[[str, str], None] = self._message_box
         self.confirm: Callable[[str, str], bool] = self._question_box
         self._search_query = ""
+        self._search_generation = self._search_shown = 0
+        self._search_tasks: list[Task] = []
         self._opening = False
         self._prefs = self._load_preferences()
 
@@ -502,6 +504,7 @@ class MainWindow(ImportExportMixin, LibrarySearchMixin, WindowSettingsMixin, QMa
     def closeEvent(self, event: QCloseEvent) -> None:
         self.cancel_tasks()
         self.wait_for_tasks(10.0)
+        self.wait_for_search(10.0)
         self.poll_timer.stop()
         self.save_state()
         super().closeEvent(event)

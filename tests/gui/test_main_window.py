@@ -38,6 +38,13 @@ ARTICLES = [
 NEWEST, MIDDLE, OLDEST = 0, 1, 2
 
 
+def search(qtbot: QtBot, window: MainWindow, query: str) -> int:
+    """Run a library search to its end: the rows shown, or -1 for an error."""
+    window.search_library(query)
+    qtbot.waitUntil(lambda: not window.search_pending, timeout=10_000)
+    return window.model.rowCount() if window.model.searching else -1
+
+
 @pytest.fixture(autouse=True)
 def _english_afterwards(english_afterwards: None) -> None:
     """Every test here starts and ends in English."""
@@ -123,7 +130,7 @@ def test_filter_box_folds_hamza(qtbot: QtBot, make_window: MakeWindow) -> None:
 def test_library_search_replaces_the_list_and_opens_the_first_hit(
         qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
-    found = window.search_library("اعلنت")  # hamza-less query for أعلنت in a body
+    found = search(qtbot, window, "اعلنت")  # hamza-less query for أعلنت in a body
     assert found == 1
     assert window.model.searching and window.model.rowCount() == 1
     article = window.pane.view.article
@@ -135,23 +142,44 @@ def test_library_search_replaces_the_list_and_opens_the_first_hit(
 
 
 def test_word_families_find_other_forms_and_switching_searches_again(
-        make_window: MakeWindow) -> None:
+        qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
     assert window.word_families.text() == "Word families"
-    assert window.search_library("المنتخبات") == 0  # the plural is in no article
-    window.word_families.setChecked(True)
-    window.search_edit.setText("المنتخبات")
-    assert window.search_library("المنتخبات") == 1
+    assert search(qtbot, window, "المنتخبات") == 0  # the plural is in no article
+    window.word_families.setChecked(True)  # searches again
+    qtbot.waitUntil(lambda: not window.search_pending)
+    assert window.model.rowCount() == 1
     article = window.pane.view.article
     assert article is not None and article.title == ARTICLES[OLDEST].title
     assert window.pane.find_bar.query() == "المنتخب"  # the form the article uses
     window.word_families.setChecked(False)  # the shown results follow the switch
+    qtbot.waitUntil(lambda: not window.search_pending)
     assert window.model.rowCount() == 0
 
-def test_malformed_search_reports_without_a_dialog(make_window: MakeWindow) -> None:
+def test_malformed_search_reports_without_a_dialog(qtbot: QtBot,
+                                                   make_window: MakeWindow) -> None:
     window = make_window()
-    assert window.search_library('"غير مغلق') in (-1, 0)
-    assert not window.model.searching or window.model.rowCount() == 0
+    assert search(qtbot, window, '"غير مغلق') == -1
+    assert "unbalanced quotation mark" in window.statusBar().currentMessage()
+    assert window.model.rowCount() == 3  # the list stays
+
+
+def test_a_newer_search_or_a_cleared_box_wins_over_a_running_one(
+        qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    window.search_library("المنتخب")
+    window.search_library("الكتاب")  # typed again before the first came back
+    qtbot.waitUntil(lambda: not window.search_pending)
+    window.wait_for_search()
+    qtbot.wait(50)  # let a late result of the first search arrive, if any
+    assert window.model.rowCount() == 1
+    assert window.pane.view.article is not None
+    assert window.pane.view.article.title == ARTICLES[MIDDLE].title
+    window.search_library("المنتخب")
+    window.clear_search()
+    window.wait_for_search()
+    qtbot.wait(50)
+    assert not window.model.searching and window.model.rowCount() == 3
 
 
 def test_ctrl_f_in_the_reading_view_opens_the_find_bar(qtbot: QtBot,
@@ -383,7 +411,7 @@ def test_sorting_by_a_header_keeps_the_open_article_selected(make_window: MakeWi
 def test_escape_in_the_search_box_brings_the_list_back(qtbot: QtBot,
                                                       make_window: MakeWindow) -> None:
     window = make_window()
-    assert window.search_library("المنتخب") == 1
+    assert search(qtbot, window, "المنتخب") == 1
     window.activateWindow()
     window.search_edit.setFocus()
     qtbot.waitUntil(window.search_edit.hasFocus)
