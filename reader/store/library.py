@@ -731,7 +731,7 @@ class Library:
         with self._write() as con:
             if self._stems_current(con):
                 return  # another program rebuilt it while we waited for the lock
-            total = int(con.execute("SELECT count(*) FROM articles_fts").fetchone()[0])
+            total = int(con.execute("SELECT count(*) FROM articles").fetchone()[0])
             con.execute("INSERT INTO articles_stem(articles_stem) VALUES ('delete-all')")
 
             def stemmed() -> Iterator[tuple[Any, ...]]:
