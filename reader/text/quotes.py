@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.text.bidi import INVISIBLE
 from reader.text.spans import Highlight
@@ -45,7 +46,7 @@ from reader.text.speech import (
     is_participle,
     speaker_after,
     speaker_before,
-    speech_verbs_in,
+    speech_verb_at,
 )
 
 MAX_DEPTH = 8
@@ -281,7 +282,10 @@ _ARABIC = re.compile("[\u0600-\u06ff]")
 _LATIN = re.compile("[A-Za-z]")
 
 
+@lru_cache(maxsize=1 << 16)
 def _norm(word: str) -> str:
+    # Cached: every quote normalises the words around and inside it, and
+    # news repeats the same few thousand words.
     word = _TASHKEEL.sub("", word.strip(" \t،,():"))
     return word.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا")
 
@@ -361,7 +365,7 @@ def _classify(text: str, open_pos: int, close_pos: int, start: int, end: int) ->
         score += 1
     if inner.rstrip()[-1:] in (".", "!"):
         score += 2  # a title or a name seldom ends with a full stop
-    if any(_norm(w) in _PERSON_N for w in inner_words[:16]):
+    if not _PERSON_N.isdisjoint(map(_norm, inner_words[:16])):
         score += 1
     if head.endswith(("بـ", "لـ")):
         score -= 3
@@ -387,5 +391,5 @@ def _verb_right_after(text: str, close_pos: int) -> bool:
     what follows, so it does not count."""
     tail = text[close_pos + 1 : close_pos + 20].split("\n", 1)[0]
     stripped = tail.lstrip(" ،,.")
-    spans = speech_verbs_in(stripped)
-    return bool(spans) and spans[0][0] == 0 and not is_participle(stripped[: spans[0][1]])
+    end = speech_verb_at(stripped, 0)
+    return end >= 0 and not is_participle(stripped[:end])

@@ -87,6 +87,10 @@ _STOP_WORDS: frozenset[str] = frozenset(
 
 
 _AR_WORD = re.compile("[\u0621-\u064a\u0640\u064b-\u065f\u0670\u0671]+")
+# The same words kept by ``split``: [gap, word, gap, ..., word, gap]. Reading
+# words as strings skips a match object per word, which is most of the cost
+# of looking for a verb in a sentence.
+_AR_WORD_SPLIT = re.compile(f"({_AR_WORD.pattern})")
 _STRIP = re.compile(_MARKS)
 _ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 
@@ -115,6 +119,16 @@ def speech_verbs_in(text: str, start: int = 0, end: int | None = None) -> list[t
     return [m.span() for m in _AR_WORD.finditer(text, start, stop) if _is_verb(m.group())]
 
 
+def speech_verb_at(text: str, start: int) -> int:
+    """Where the speech verb that starts exactly at ``start`` ends, or -1 when
+    the word there (or the character there, if it starts no word) is no
+    speech verb. ``speech_verb_at(t, i)`` is ``e`` exactly when
+    ``speech_verbs_in(t, i)`` begins with ``(i, e)``; it reads one word
+    instead of all of them."""
+    m = _AR_WORD.match(text, start)
+    return m.end() if m is not None and _is_verb(m.group()) else -1
+
+
 def is_participle(verb: str) -> bool:
     """True for a speech verb written as an active participle (قائلاً،
     مضيفاً، مشيرة): it introduces the words that follow it."""
@@ -124,17 +138,24 @@ def is_participle(verb: str) -> bool:
 
 def has_speech_verb(text: str) -> bool:
     """True when ``text`` holds a speech verb as a whole word."""
-    return any(_is_verb(m.group()) for m in _AR_WORD.finditer(text))
+    return any(map(_is_verb, _AR_WORD.findall(text)))
 
 
+@lru_cache(maxsize=1 << 16)
 def _strip_marks(word: str) -> str:
+    # Cached: the same words (titles, stop words, names) come back in every
+    # sentence that holds a quotation.
     return _STRIP.sub("", word).replace("أ", "ا").replace("إ", "ا").replace("آ", "ا")
 
 
 _STOP_FOLDED = frozenset(_strip_marks(w) for w in _STOP_WORDS)
 _TITLE_FOLDED = frozenset(_strip_marks(w) for w in TITLE_WORDS)
 _QUOTE_MARKS = frozenset('«»‹›"“”„‟')
+_QUOTE_MARK = re.compile('[«»‹›"“”„‟]')
 _WORD = re.compile(r"[^\s،,:؛;.!؟?()\[\]«»\"“”„]+")
+# What ends a speaker phrase when it stands between two of its words.
+_PHRASE_BREAK = frozenset(":؛;.!؟?()\n")
+_COMMAS = frozenset("،,")
 
 
 def _is_name_word(word: str) -> bool:
@@ -178,13 +199,13 @@ def _noun_phrase(text: str, start: int, end: int) -> str:
         if m is None:
             break
         gap = text[pos : m.start()]
-        if any(ch in gap for ch in ":؛;.!؟?()\n"):
+        if not _PHRASE_BREAK.isdisjoint(gap):
             break
-        if count == 0 and any(ch in gap for ch in _QUOTE_MARKS):
+        if count == 0 and not _QUOTE_MARKS.isdisjoint(gap):
             break
         if _strip_marks(m.group()) in _STOP_FOLDED:
             break
-        if count == 0 and ("،" in gap or "," in gap):
+        if count == 0 and not _COMMAS.isdisjoint(gap):
             break
         phrase_end = m.end()
         count += 1
@@ -204,16 +225,22 @@ def speaker_before(text: str, quote_open: int, *, window: int = 200) -> str:
     if cut >= 0:
         lo += cut + 1
     # A verb with an odd number of quotation marks between it and the quote
-    # sits inside an earlier quotation: it is someone's words, not ours.
-    verbs = [
-        (s, e)
-        for s, e in speech_verbs_in(text, lo, quote_open)
-        if sum(text.count(mark, e, quote_open) for mark in _QUOTE_MARKS) % 2 == 0
-    ]
-    if not verbs:
+    # sits inside an earlier quotation: it is someone's words, not ours. The
+    # last verb that is not is the one that introduces the quote, so the
+    # words are read from the quote backwards (the words of
+    # speech_verbs_in(text, lo, quote_open), last first), and a word's offset
+    # is computed only for a verb.
+    parts = _AR_WORD_SPLIT.split(text[lo:quote_open])
+    for k in range(len(parts) - 2, 0, -2):
+        if not _is_verb(parts[k]):
+            continue
+        verb_start = lo + sum(map(len, parts[:k]))
+        verb_end = verb_start + len(parts[k])
+        if len(_QUOTE_MARK.findall(text, verb_end, quote_open)) % 2 == 0:
+            break
+    else:
         return ""
-    verb_start, verb_end = verbs[-1]
-    verb = _fold_word(text[verb_start:verb_end])
+    verb = _fold_word(parts[k])
     if verb in _OBJECT_FIRST_FOLDED or verb[1:] in _OBJECT_FIRST_FOLDED:
         return ""
     return _pick_segment(_noun_phrase(text, verb_end, quote_open))

@@ -1,0 +1,96 @@
+"""Speech verbs and speakers (reader.text.speech): the shortcuts agree with
+the plain word-by-word reading.
+
+``speech_verb_at``, ``has_speech_verb`` and ``speaker_before`` read fewer
+words than ``speech_verbs_in`` (one word, the words as strings, the words from
+the quote backwards) to be fast; these properties hold them to it on text
+made of speech verbs, names, titles, marks and punctuation.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.text import speech
+from reader.text.speech import (
+    has_speech_verb,
+    speaker_after,
+    speaker_before,
+    speech_verb_at,
+    speech_verbs_in,
+)
+
+FATHA, SHADDA, TATWEEL = "\u064e", "\u0651", "\u0640"
+
+PIECES = st.sampled_from(
+    [
+        "قال", "وقال", "فقال", "قالت", "قاله", "وقاله", "قائلاً", "أضاف", "واصل", "وواصل",
+        "ردد", "دعا", "يدعو", "مشيرا", "أكّد", "اكد", "رأى", "المتحدث", "باسم", "الوزارة",
+        "مدير", "المركز", "مصطفى", "بالي", "محمد", "الرئيس", "في", "إن", "أن", "عن", "أمس",
+        "مقال", "قالب", "ل", "و", " ", " ", " ", "،", ",", ".", ":", "؟", "!", "\n", "«", "»",
+        '"', "“", "”", "(", ")", "3", FATHA, SHADDA, TATWEEL, "\u200f",
+    ]
+)
+TEXTS = st.lists(PIECES, max_size=40).map("".join)
+
+
+def _speaker_before_reference(text: str, quote_open: int, window: int = 200) -> str:
+    """speaker_before as first written: every verb of the sentence through
+    speech_verbs_in, each with its count of quotation marks, the last kept."""
+    lo = max(0, quote_open - window)
+    head = text[lo:quote_open]
+    cut = max(head.rfind("."), head.rfind("\n"), head.rfind("!"), head.rfind("؟"))
+    if cut >= 0:
+        lo += cut + 1
+    verbs = [
+        (s, e)
+        for s, e in speech_verbs_in(text, lo, quote_open)
+        if sum(text.count(mark, e, quote_open) for mark in speech._QUOTE_MARKS) % 2 == 0
+    ]
+    if not verbs:
+        return ""
+    verb_start, verb_end = verbs[-1]
+    verb = speech._fold_word(text[verb_start:verb_end])
+    if verb in speech._OBJECT_FIRST_FOLDED or verb[1:] in speech._OBJECT_FIRST_FOLDED:
+        return ""
+    return speech._pick_segment(speech._noun_phrase(text, verb_end, quote_open))
+
+
+@given(TEXTS, st.integers(min_value=0, max_value=400))
+def test_speech_verb_at_agrees_with_speech_verbs_in(text: str, start: int) -> None:
+    start = min(start, len(text))
+    spans = speech_verbs_in(text, start)
+    expected = spans[0][1] if spans and spans[0][0] == start else -1
+    assert speech_verb_at(text, start) == expected
+
+
+@given(TEXTS)
+def test_has_speech_verb_agrees_with_speech_verbs_in(text: str) -> None:
+    assert has_speech_verb(text) == bool(speech_verbs_in(text))
+
+
+@given(TEXTS, st.integers(min_value=0, max_value=400))
+def test_speaker_before_agrees_with_reading_every_verb(text: str, quote_open: int) -> None:
+    quote_open = min(quote_open, len(text))
+    assert speaker_before(text, quote_open) == _speaker_before_reference(text, quote_open)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وقال مدير المركز، مصطفى بالي، إن «نعم»", "مصطفى بالي"),
+        ("قال الرئيس «لا» ثم قال محمد: «نعم»", "محمد"),
+        ("قال الرئيس: «قال الوزير إن «نعم»", "الوزير"),
+        ("وردد المتظاهرون «ارحل»", ""),
+        ("وقال: «نعم»", ""),
+    ],
+)
+def test_speaker_before_the_last_opening_mark(text: str, speaker: str) -> None:
+    assert speaker_before(text, text.rindex("«")) == speaker
+
+
+def test_speaker_after() -> None:
+    text = "«نعم»، قال الوزير"
+    assert speaker_after(text, text.index("»") + 1) == "الوزير"
