@@ -63,6 +63,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import attrgetter
 from typing import Any
 
 from reader.text.numbers import (
@@ -287,13 +288,17 @@ def find_figures(text: str) -> list[Highlight]:
             skip_until = max(skip_until, code_end)
             continue
         found.extend(_digit_figures(text, m, sign))
-    found = _without_names(text, _propagate(text, _non_overlapping(found)))
+    if found:  # most paragraphs have no digits: nothing to tidy
+        found = _without_names(text, _propagate(text, _non_overlapping(found)))
     taken = [(h.start, h.end) for h in found]
     extra = _ordinal_dates(text, taken)
     if extra:
         taken = sorted(taken + [(h.start, h.end) for h in extra])
     words = _word_figures(text, taken)
-    return sorted(found + extra + words, key=lambda h: h.start)
+    return sorted(found + extra + words, key=_START)
+
+
+_START = attrgetter("start")
 
 
 # ------------------------------------------------------------ digit figures

@@ -18,6 +18,8 @@ def find_highlights(text: str, *, field: str = "body") -> list[Highlight]:
     Figures never overlap each other; a quote overlaps another quote only when
     nested wholly inside it; figures may sit inside quotes.
     """
+    if not text:
+        return []  # most articles leave subtitle, caption or byline empty
     found = find_quotes(text) + find_figures(text)
     if field != "body":
         found = [_with_field(h, field) for h in found]

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MARKS = "\u0640\u064b-\u065f\u0670\u06d6-\u06ed"
 """Tatweel, tashkeel and Quranic marks: skipped inside words when matching."""
@@ -57,9 +58,12 @@ _FOLD_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى
 _VARIANTS = {"ا": "اأإآٱ", "ي": "يىئ", "ه": "هة", "و": "وؤ"}
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_word(word: str) -> str:
     """The matching form of one word: marks and tatweel dropped, letter
     variants folded (أ إ آ ٱ -> ا, ى ئ -> ي, ؤ -> و, ة -> ه)."""
+    # Cached: figures fold the words around every number, and those are the
+    # same units, months and currencies again and again.
     return _MARKS_RE.sub("", word).translate(_FOLD_TABLE)
 
 

@@ -129,7 +129,10 @@ def pair_marks(text: str) -> list[tuple[int, int]]:
         i = m.start()
         c = text[i]
         if c == "\n":
-            carried, reopen_at = _paragraph_end(text, i, stack, last_mark, carried, reopen_at)
+            if stack or carried is not None:
+                carried, reopen_at = _paragraph_end(text, i, stack, last_mark, carried, reopen_at)
+            else:
+                reopen_at = -1  # nothing open, nothing carried: nothing continues
             stack.clear()
             last_mark = -1
             continue

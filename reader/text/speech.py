@@ -199,13 +199,15 @@ def _noun_phrase(text: str, start: int, end: int) -> str:
         if m is None:
             break
         gap = text[pos : m.start()]
-        if not _PHRASE_BREAK.isdisjoint(gap):
+        # Words are nearly always one space apart: that gap breaks nothing.
+        spaced = gap == " "
+        if not spaced and not _PHRASE_BREAK.isdisjoint(gap):
             break
-        if count == 0 and not _QUOTE_MARKS.isdisjoint(gap):
+        if count == 0 and not spaced and not _QUOTE_MARKS.isdisjoint(gap):
             break
         if _strip_marks(m.group()) in _STOP_FOLDED:
             break
-        if count == 0 and not _COMMAS.isdisjoint(gap):
+        if count == 0 and not spaced and not _COMMAS.isdisjoint(gap):
             break
         phrase_end = m.end()
         count += 1
