@@ -46,13 +46,15 @@ Options:
 from __future__ import annotations
 
 import re
+import struct
 import unicodedata
-from bisect import bisect_right
+from array import array
 from collections import deque
-from collections.abc import Callable, Iterable
-from functools import lru_cache, partial
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from itertools import compress, repeat
-from operator import add, gt, sub
+from operator import add, itemgetter, sub
+from typing import Literal, NamedTuple, TypeVar
 
 from reader.errors import QueryError
 from reader.text.clitics import is_prefix
@@ -71,6 +73,7 @@ from reader.text.spans import Match
 # word has thousands of hits in a long article, so hits are built in bulk
 # through the slot descriptors (same objects, ~0.2 µs each).
 _new = object.__new__
+_start = re.Match.start
 _set_start: Callable[[Match, int], None] = vars(Match)["start"].__set__
 _set_end: Callable[[Match, int], None] = vars(Match)["end"].__set__
 _set_text: Callable[[Match, str], None] = vars(Match)["text"].__set__
@@ -106,29 +109,40 @@ def find(
         return []
     diacritics, hamza = not match_diacritics, not match_hamza
     folded = fold(text, diacritics=diacritics, hamza=hamza)
+    hits = _folded_hits(folded.text, query, diacritics, hamza, whole_word, regex)
+    return _to_matches(text, folded, (diacritics, hamza), *hits)
+
+
+def _folded_hits(
+    s: str, query: str, diacritics: bool, hamza: bool, whole_word: bool, regex: bool
+) -> Hits:
+    """The hits of ``query`` in folded text ``s`` (``find``'s options; folding
+    diacritics away is ``not match_diacritics``)."""
     if regex:
-        hits = _regex_hits(folded.text, _compile_regex(query, diacritics, hamza))
-    elif match_diacritics:
+        hits = _regex_hits(s, _compile_regex(query, diacritics, hamza))
+    elif not diacritics:
         pattern = _marks_pattern(query, hamza)
         if pattern is None:
-            return []
-        hits = _regex_hits(folded.text, pattern)
+            return [], []
+        hits = _regex_hits(s, pattern)
     else:
         q = _fold_query(query, diacritics, hamza)
         if not q:
-            return []
+            return [], []
         if whole_word:
-            hits = _overlapping_hits(folded.text, q)
+            hits = _overlapping_hits(s, q)
         else:
-            starts = [m.start() for m in _literal(q).finditer(folded.text)]
+            starts = list(map(_start, _literal(q).finditer(s)))
             hits = starts, list(map(add, starts, repeat(len(q))))
     if whole_word:
-        hits = _whole_words(folded.text, *hits)
-    return _to_matches(text, folded, *hits)
+        hits = _whole_words(s, *hits)
+    return hits
 
 
 Hits = tuple[list[int], list[int]]
 """Folded starts and ends, in order."""
+
+_T = TypeVar("_T")
 
 
 @lru_cache(maxsize=64)
@@ -237,47 +251,148 @@ def _whole_words(s: str, starts: list[int], ends: list[int]) -> Hits:
     return keep_s, keep_e
 
 
-def _to_matches(text: str, folded: Folded, fstarts_: list[int], fends: list[int]) -> list[Match]:
+def _to_matches(
+    text: str, folded: Folded, key: tuple[bool, bool], fstarts_: list[int], fends: list[int]
+) -> list[Match]:
     """Map folded hits to original spans, widen each over the marks after its
     last letter, drop a hit that overlaps the one before (several folded hits
-    inside one ligature map to the same original character)."""
+    inside one ligature map to the same original character). ``key`` is the
+    fold's options: with ``text`` it names ``folded`` in the offset cache."""
     if not fstarts_:
         return []
-    pf, shifts = folded.fstarts, folded.shifts
-    if len(pf) == 1:
-        starts, ends = fstarts_, list(fends)
-    elif shifts:
-        # Only dropped characters: each piece shifts by a constant, so the
-        # map runs as C-level map() calls rather than a Python loop per hit.
-        ks = list(map(partial(bisect_right, pf), fstarts_))
-        starts = list(map(add, fstarts_, map(shifts.__getitem__, ks)))
-        ends = list(map(add, starts, map(sub, fends, fstarts_)))
-        # A hit that runs past its piece (over a dropped character) ends later.
-        nexts = [*pf, len(folded.text) + 1]  # where the piece after ks starts
-        for i in compress(range(len(ks)), map(gt, fends, map(nexts.__getitem__, ks))):
-            ends[i] = folded.span(fstarts_[i], fends[i])[1]
-    else:
+    if len(fstarts_) < _DENSE_MIN:
         return _to_matches_slow(text, folded, fstarts_, fends)
+    return _to_matches_dense(text, folded, key, fstarts_, fends)
+
+
+def _to_matches_dense(
+    text: str, folded: Folded, key: tuple[bool, bool], fstarts_: list[int], fends: list[int]
+) -> list[Match]:
+    """``_to_matches`` through the offset table: the same results as
+    ``_to_matches_slow`` (any number of hits), with C-level calls per step
+    rather than Python code per hit."""
+    table = _offsets(text, *key)
+    if table.shifts is None:  # nothing dropped or expanded: offsets are equal
+        starts, ends = list(fstarts_), list(fends)
+    else:
+        # One indexed read per hit edge, all in C (itemgetter, map).
+        start_shifts, end_shifts = table.shifts
+        starts = list(map(add, fstarts_, _at(start_shifts, fstarts_)))
+        ends = list(map(add, fends, _at(end_shifts, fends)))
+    widened: list[int] = []
     if folded.marks:
-        _widen(text, folded.marks, starts, ends)
+        if table.bounds is not None:
+            maybe = compress(range(len(fends)), _at(table.bounds, fends))
+        else:
+            inside = ends if ends[-1] < len(text) else ends[:-1]
+            after = _at(text, inside)
+            maybe = compress(range(len(inside)), map(folded.marks.__contains__, after))
+        widened = _widen(text, folded.marks, ends, maybe)
+    # Without widths, hits overlap only where one was widened into the next.
+    if table.wide or any(starts[i + 1] < ends[i] for i in widened if i + 1 < len(starts)):
+        _drop_overlaps(starts, ends)
     return _matches(starts, ends, map(text.__getitem__, map(slice, starts, ends)))
 
 
-def _widen(text: str, marks: frozenset[str], starts: list[int], ends: list[int]) -> None:
-    """Extend ``ends`` in place over following marks; drop hits overlapping
-    the previous one (possible only once widened, or for a query that starts
-    with a mark)."""
+_DENSE_MIN = 32
+"""Hits from which the offset table pays for itself: below it, ``Folded.span``
+per hit (two bisections) costs less than building the table for a text never
+searched before (about 1 ms a megabyte)."""
+
+
+class _OffsetTable(NamedTuple):
+    """The fold's map of one text unrolled to one entry per character.
+
+    ``shifts`` is ``(starts, ends)``: ``starts[i]`` is where folded character
+    ``i`` begins in the original, minus ``i``; ``ends[j]`` is where folded
+    character ``j - 1`` ends, minus ``j``. So folded ``[fs, fe)`` maps to
+    ``[fs + starts[fs], fe + ends[fe])`` as ``Folded.span`` maps it. None when
+    folded and original offsets are equal. ``wide``: some piece of the map has
+    a width, so hits may overlap without widening.
+
+    ``bounds[j]`` is 1 where a piece of the map starts at folded ``j`` or
+    ``j == len(folded)``, 0 elsewhere; None unless the fold dropped every mark
+    of the original and no piece has a width. Then a mark follows a hit only
+    where the fold dropped it, so only a hit ending at a piece start can widen.
+    """
+
+    shifts: tuple[Sequence[int], Sequence[int]] | None
+    wide: bool
+    bounds: bytes | None
+
+
+@lru_cache(maxsize=16)
+def _offsets(text: str, diacritics: bool, hamza: bool) -> _OffsetTable:
+    """The offset table of ``text`` folded with these options (``_OffsetTable``).
+    Cached with the fold's own key: find runs again on the same string at
+    every keystroke."""
+    folded = fold(text, diacritics=diacritics, hamza=hamza)
+    pf, po, pw = folded.fstarts, folded.ostarts, folded.widths
+    n = len(folded.text)
+    wide = any(pw)
+    shifts = _unroll(pf, po, pw, n, folded.original_length) if len(pf) > 1 else None
+    bounds = None
+    if folded.marks and not wide and not any(
+        fold_text(m, diacritics=diacritics, hamza=hamza) for m in folded.marks
+    ):
+        lens = list(map(sub, [*pf[1:], n], pf))
+        one = b"\1" + bytes(max(lens) - 1) if max(lens) > 1 else b"\1"
+        bounds = b"".join(map(one.__getitem__, map(slice, repeat(0), lens))) + b"\1"
+    return _OffsetTable(shifts, wide, bounds)
+
+
+def _unroll(
+    pf: Sequence[int], po: Sequence[int], pw: Sequence[int], n: int, original: int
+) -> tuple[Sequence[int], Sequence[int]]:
+    """``_OffsetTable.starts`` and ``ends`` from the pieces of a map (``Folded``).
+
+    Differences rather than offsets make a piece of width 0 one repeated
+    value, written by ``bytes * count`` in C; only the characters of pieces
+    with a width (ligatures, NFKC clusters) are written one by one."""
+    code: Literal["i", "q"] = "i" if max(n, original) < 2**31 else "q"
+    item = struct.Struct(code).pack
+    lens = list(map(sub, [*pf[1:], n], pf))
+    shift = list(map(sub, po, pf))
+    chunks = [item(0), *map(bytes.__mul__, map(item, shift), lens)]
+    wide = [k for k, w in enumerate(pw) if w]
+    if not wide:
+        # ends[j] == starts[j - 1]: one buffer, the second view one item later
+        both = memoryview(b"".join(chunks)).cast(code)
+        return both[1:], both
+    ends = chunks.copy()
+    for k in wide:
+        # every folded character of the piece maps to the whole original piece
+        count, first, last = lens[k], shift[k], shift[k] + pw[k] - 1
+        chunks[k + 1] = array(code, range(first, first - count, -1)).tobytes()
+        ends[k + 1] = array(code, range(last, last - count, -1)).tobytes()
+    return memoryview(b"".join(chunks[1:])).cast(code), memoryview(b"".join(ends)).cast(code)
+
+
+def _at(seq: Sequence[_T], indices: list[int]) -> Sequence[_T]:
+    """``seq[i]`` for each of ``indices``, in one C call (``itemgetter``, which
+    gives a bare item rather than a tuple for a single index)."""
+    if len(indices) > 1:
+        return itemgetter(*indices)(seq)  # type: ignore[no-any-return]
+    return [seq[i] for i in indices]
+
+
+def _widen(text: str, marks: frozenset[str], ends: list[int], maybe: Iterable[int]) -> list[int]:
+    """Extend ``ends`` in place over the marks that follow them, looking only
+    at the hits listed in ``maybe``; the indices of those that moved."""
     n = len(text)
-    tail = ends[-1] >= n
-    after = map(text.__getitem__, ends[:-1] if tail else ends)
-    widened = list(compress(range(len(ends)), map(marks.__contains__, after)))
-    if not widened:
-        return
-    for i in widened:
+    widened = []
+    for i in maybe:
         e = ends[i]
-        while e < n and text[e] in marks:
-            e += 1
-        ends[i] = e
+        if e < n and text[e] in marks:
+            while e < n and text[e] in marks:
+                e += 1
+            ends[i] = e
+            widened.append(i)
+    return widened
+
+
+def _drop_overlaps(starts: list[int], ends: list[int]) -> None:
+    """Drop, in place, each hit that starts before the end of the last one kept."""
     keep = [0]
     for i in range(1, len(starts)):
         if starts[i] >= ends[keep[-1]]:

@@ -5,12 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from reader.errors import QueryError
 from reader.text.clitics import PREFIXES
-from reader.text.find import find
+from reader.text.find import (
+    _DENSE_MIN,
+    _folded_hits,
+    _to_matches_dense,
+    _to_matches_slow,
+    find,
+)
 from reader.text.fold import fold, fold_text
 from reader.text.spans import Match
 
@@ -291,6 +297,86 @@ def test_hostile_text(text: str) -> None:
 def test_a_megabyte_of_guillemets_gives_every_hit() -> None:
     text = "«" * 1_000_000
     assert len(find(text, "««")) == 500_000
+
+
+# --- the offset table (many hits) against the per-hit map ------------------------
+
+HAMZA_BELOW, MADDA, SUPERSCRIPT_ALEF = "\u0655", "\u0653", "\u0670"
+LAM_ALEF, BEH_INITIAL, ZWNJ, RLI = "\ufefb", "\ufe91", "\u200c", "\u2067"
+MIXED = [
+    *"ابتدرسعفقكلمنهويءأإآٱؤئىة",
+    *(FATHA, DAMMA, KASRA, SHADDA, SUKUN, FATHATAN, KASRATAN, MADDA, SUPERSCRIPT_ALEF),
+    *(HAMZA_ABOVE, HAMZA_BELOW, TATWEEL),
+    *"٠١٢۱۲012",
+    *(LIGATURE_ALLAH, LAM_ALEF, BEH_INITIAL, EMOJI, "\u0301", "ß", "A"),
+    *(RLM, LRM, RLI, PDI, ZWNJ),
+    *" «»\n",
+]
+
+
+@st.composite
+def text_and_query(draw: st.DrawFn) -> tuple[str, str]:
+    """Arabic with marks, tatweel, hamza forms, three kinds of digits and
+    ligatures, and a query that is often a piece of it (so it has hits)."""
+    text = draw(st.text(alphabet=MIXED, min_size=1, max_size=80))
+    if draw(st.booleans()):
+        i = draw(st.integers(0, len(text) - 1))
+        j = draw(st.integers(i + 1, min(len(text), i + 5)))
+        return text, text[i:j]
+    return text, draw(st.text(alphabet=MIXED, min_size=1, max_size=3))
+
+
+@settings(max_examples=500, deadline=None)
+@given(text_and_query(), st.booleans(), st.booleans(), st.booleans(), st.booleans())
+def test_offset_table_maps_hits_as_the_per_hit_map_does(
+    case: tuple[str, str], match_diacritics: bool, match_hamza: bool, whole_word: bool,
+    regex: bool,
+) -> None:
+    text, query = case
+    diacritics, hamza = not match_diacritics, not match_hamza
+    folded = fold(text, diacritics=diacritics, hamza=hamza)
+    try:
+        starts, ends = _folded_hits(folded.text, query, diacritics, hamza, whole_word, regex)
+    except QueryError:
+        assume(False)
+    assume(starts)
+    table = _to_matches_dense(text, folded, (diacritics, hamza), list(starts), list(ends))
+    per_hit = _to_matches_slow(text, folded, list(starts), list(ends))
+    assert table == per_hit
+
+
+@settings(max_examples=100, deadline=None)
+@given(text_and_query(), st.booleans())
+def test_many_hits_in_a_long_text_match_the_per_hit_map(
+    case: tuple[str, str], match_hamza: bool
+) -> None:
+    base, query = case
+    text = base * (_DENSE_MIN + 1)
+    folded = fold(text, hamza=not match_hamza)
+    starts, ends = _folded_hits(folded.text, query, True, not match_hamza, False, False)
+    assert find(text, query, match_hamza=match_hamza) == _to_matches_slow(
+        text, folded, starts, ends
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "expected"),
+    [
+        # several folded hits inside one ligature are one hit
+        (("بسم " + LIGATURE_ALLAH) * 40, "ل", [LIGATURE_ALLAH] * 40),
+        # a hit widened over marks the fold keeps swallows the next one
+        (("ب" + "\u0301" * 3) * 40, "\u0301\u0301", ["\u0301" * 3] * 40),
+        # marks and tatweel the fold dropped widen the hit
+        (
+            ("في" + SHADDA + FATHA + TATWEEL + RLM + " ") * 40,
+            "في",
+            ["في" + SHADDA + FATHA + TATWEEL] * 40,
+        ),
+    ],
+)
+def test_many_hits_widen_and_merge_like_few(text: str, query: str, expected: list[str]) -> None:
+    assert texts(find(text, query)) == expected
+    assert texts(find(text[: len(text) // 40], query)) == expected[:1]
 
 
 # --- the corpus ----------------------------------------------------------------------
