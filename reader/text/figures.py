@@ -366,8 +366,11 @@ def _glued_after(text: str, end: int) -> re.Match[str]:
     return m
 
 
+_PHONE_TAIL = re.compile(r"(?:[ \-]?\d+)*")
+
+
 def _phone_end(text: str, end: int) -> int:
-    tail = re.match(r"(?:[ \-]?\d+)*", text[end:end + 40])
+    tail = _PHONE_TAIL.match(text[end:end + 40])
     return end + (tail.end() if tail else 0)
 
 
@@ -537,11 +540,13 @@ def _plain(text: str, start: int, end: int, raw: str, value: int | float,
 
 _MARKS_OUT = re.compile(f"[{MARKS}]")
 _YEAR_NEXT = re.compile(r"[^\S\n]*\d{4}(?!\d)")
+_WORD_BREAKS = re.compile(r"[\s/،,]+")
+_OPEN_PAREN = re.compile(r"\(\s*(?:[^\W\d_]+\s*[-–]\s*)?\Z")
 
 
 def _month_before(text: str, start: int) -> re.Match[str] | None:
     """The month name (or two, ``مايو/أيار``) right before a year at ``start``."""
-    words = re.split(r"[\s/،,]+", fold_word(text[max(0, start - 12):start]))
+    words = _WORD_BREAKS.split(fold_word(text[max(0, start - 12):start]))
     if not _MONTH_LAST_WORDS.intersection(words):
         return None
     return _MONTH_BEFORE.search(text, max(0, start - 40), start)
@@ -549,7 +554,7 @@ def _month_before(text: str, start: int) -> re.Match[str] | None:
 
 def _in_parens(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 12):start]
-    return bool(re.search(r"\(\s*(?:[^\W\d_]+\s*[-–]\s*)?\Z", before)) and text[end:end + 1] == ")"
+    return bool(_OPEN_PAREN.search(before)) and text[end:end + 1] == ")"
 
 
 def _scaled(value: int | float, scale: int) -> int | float:

@@ -70,6 +70,8 @@ def fold_word(word: str) -> str:
 # ---------------------------------------------------------------- digits
 
 _DIGIT_GROUP = re.compile(r"[\s\u00a0\u202f,٬]")
+_THOUSAND_DOT = re.compile(r"\d{1,3}\.000")
+_THOUSAND_COMMA = re.compile(r",\d{3}(?!\d)")
 
 
 def parse_digits(s: str) -> int | float:
@@ -85,9 +87,9 @@ def parse_digits(s: str) -> int | float:
     if s.isdecimal():
         return int(s)
     s = s.replace("٫", ".")
-    if s.count(".") >= 2 or re.fullmatch(r"\d{1,3}\.000", s):
+    if s.count(".") >= 2 or _THOUSAND_DOT.fullmatch(s):
         s = s.replace(".", "")
-    elif "," in s and "." not in s and not re.search(r",\d{3}(?!\d)", s):
+    elif "," in s and "." not in s and not _THOUSAND_COMMA.search(s):
         s = s.replace(",", ".")
     s = _DIGIT_GROUP.sub("", s)
     digits = s  # int() and float() read the digits of every script

@@ -165,13 +165,16 @@ def _is_name_word(word: str) -> bool:
     return not folded.startswith(("ال", "لل", "وال", "بال"))
 
 
+_COMMA_SPLIT = re.compile(r"[،,]")
+
+
 def _pick_segment(phrase: str) -> str:
     """The part of a speaker phrase that names the speaker.
 
     ``مدير المركز، مصطفى بالي`` gives ``مصطفى بالي`` (a title followed by a
     name in apposition); ``محمد خربوش، مدير المؤتمرات`` gives
     ``محمد خربوش``; a phrase with no comma is returned whole."""
-    segments = [s.strip() for s in re.split(r"[،,]", phrase) if s.strip()]
+    segments = [s.strip() for s in _COMMA_SPLIT.split(phrase) if s.strip()]
     if not segments:
         return ""
     first = segments[0]

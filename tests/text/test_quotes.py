@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.text.quotes import find_quotes, pair_marks
+from reader.text.quotes import _paragraph_end, find_quotes, pair_marks
 from reader.text.spans import Highlight
 from tests.conftest import DATA
 
@@ -332,6 +332,20 @@ def test_marks_pair_forwards_and_never_cross(text: str) -> None:
     for i, (_, a1) in enumerate(spans):
         for b0, b1 in spans[i + 1 :]:
             assert a1 < b0 or b1 < a1  # disjoint or nested
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=ALPHABET, max_size=300),
+    st.integers(min_value=-1, max_value=300),
+    st.integers(min_value=-1, max_value=300),
+)
+def test_a_paragraph_end_with_nothing_open_or_carried_continues_nothing(
+    text: str, last_mark: int, reopen_at: int
+) -> None:
+    # pair_marks skips _paragraph_end in this case; this is why it may.
+    for newline in (i for i, c in enumerate(text) if c == "\n"):
+        assert _paragraph_end(text, newline, [], last_mark, None, reopen_at) == (None, -1)
 
 
 @settings(max_examples=100, deadline=None)
