@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.text.figures import _non_overlapping, _propagate, _without_names, find_figures
+from reader.text.figures import (
+    _DIGITS,
+    _non_overlapping,
+    _propagate,
+    _without_names,
+    find_figures,
+)
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 GOLD = DATA / "gold_figures.json"
@@ -304,6 +311,25 @@ def test_any_text_gives_sound_figures(text: str) -> None:
         assert h.start >= last_end
         last_end = h.end
         json.dumps(h.value)
+
+
+_BACKSLASH_D = re.compile(r"\d+")
+
+
+def test_digit_runs_are_those_of_backslash_d_for_every_code_point() -> None:
+    # Each code point once, in order: runs of consecutive digits of one script too.
+    every = "".join(map(chr, range(0x110000)))
+    assert [m.span() for m in _DIGITS.finditer(every)] == [
+        m.span() for m in _BACKSLASH_D.finditer(every)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from("05٠٥۰۵\U0001d7ce\U000104a0"))))
+def test_digit_runs_are_those_of_backslash_d(text: str) -> None:
+    assert [m.span() for m in _DIGITS.finditer(text)] == [
+        m.span() for m in _BACKSLASH_D.finditer(text)
+    ]
 
 
 @settings(max_examples=100, deadline=None)
