@@ -52,7 +52,7 @@ from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import add, itemgetter, sub
 from typing import Literal, NamedTuple, TypeVar
 
@@ -262,16 +262,15 @@ def _to_matches(
         return []
     if len(fstarts_) < _DENSE_MIN:
         return _to_matches_slow(text, folded, fstarts_, fends)
-    return _to_matches_dense(text, folded, key, fstarts_, fends)
+    return _to_matches_dense(text, folded, _offsets(text, *key), fstarts_, fends)
 
 
 def _to_matches_dense(
-    text: str, folded: Folded, key: tuple[bool, bool], fstarts_: list[int], fends: list[int]
+    text: str, folded: Folded, table: _OffsetTable, fstarts_: list[int], fends: list[int]
 ) -> list[Match]:
-    """``_to_matches`` through the offset table: the same results as
-    ``_to_matches_slow`` (any number of hits), with C-level calls per step
-    rather than Python code per hit."""
-    table = _offsets(text, *key)
+    """``_to_matches`` through the offset table of ``folded``: the same
+    results as ``_to_matches_slow`` (any number of hits), with C-level calls
+    per step rather than Python code per hit."""
     if table.shifts is None:  # nothing dropped or expanded: offsets are equal
         starts, ends = list(fstarts_), list(fends)
     else:
@@ -321,51 +320,81 @@ class _OffsetTable(NamedTuple):
     bounds: bytes | None
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=8)
 def _offsets(text: str, diacritics: bool, hamza: bool) -> _OffsetTable:
     """The offset table of ``text`` folded with these options (``_OffsetTable``).
     Cached with the fold's own key: find runs again on the same string at
-    every keystroke."""
-    folded = fold(text, diacritics=diacritics, hamza=hamza)
+    every keystroke. About 5 bytes a character, built only for texts where a
+    query had many hits (in practice the bodies of the last few articles)."""
+    return _offset_table(fold(text, diacritics=diacritics, hamza=hamza), diacritics, hamza)
+
+
+def _offset_table(
+    folded: Folded, diacritics: bool, hamza: bool, *, by_piece: bool | None = None
+) -> _OffsetTable:
+    """Build the offset table of ``folded`` (made with these options).
+    ``by_piece`` forces one way of unrolling (tests); by default the cheaper
+    one for this map."""
     pf, po, pw = folded.fstarts, folded.ostarts, folded.widths
     n = len(folded.text)
     wide = any(pw)
-    shifts = _unroll(pf, po, pw, n, folded.original_length) if len(pf) > 1 else None
+    lens = list(map(sub, [*pf[1:], n], pf))  # folded characters of each piece
+    # Work per piece is C calls but an object or two each; per character it
+    # is one C step. Fully vocalized text has a piece every character or two.
+    if by_piece is None:
+        by_piece = len(pf) * _PIECE_COST <= n
+    shifts = None
+    if len(pf) > 1:
+        shifts = _unroll(pf, po, pw, lens, by_piece, max(n, folded.original_length))
     bounds = None
-    if folded.marks and not wide and not any(
+    if by_piece and folded.marks and not wide and not any(
         fold_text(m, diacritics=diacritics, hamza=hamza) for m in folded.marks
     ):
-        lens = list(map(sub, [*pf[1:], n], pf))
         one = b"\1" + bytes(max(lens) - 1) if max(lens) > 1 else b"\1"
         bounds = b"".join(map(one.__getitem__, map(slice, repeat(0), lens))) + b"\1"
     return _OffsetTable(shifts, wide, bounds)
 
 
+_PIECE_COST = 16
+"""About what a piece of the map costs to unroll piece by piece, in
+characters unrolled one by one."""
+
+
 def _unroll(
-    pf: Sequence[int], po: Sequence[int], pw: Sequence[int], n: int, original: int
+    pf: Sequence[int],
+    po: Sequence[int],
+    pw: Sequence[int],
+    lens: list[int],
+    by_piece: bool,
+    largest: int,
 ) -> tuple[Sequence[int], Sequence[int]]:
-    """``_OffsetTable.starts`` and ``ends`` from the pieces of a map (``Folded``).
+    """``_OffsetTable.shifts`` from the pieces of a map (``Folded``) and
+    their folded lengths; ``largest`` bounds every offset.
 
     Differences rather than offsets make a piece of width 0 one repeated
-    value, written by ``bytes * count`` in C; only the characters of pieces
-    with a width (ligatures, NFKC clusters) are written one by one."""
-    code: Literal["i", "q"] = "i" if max(n, original) < 2**31 else "q"
-    item = struct.Struct(code).pack
-    lens = list(map(sub, [*pf[1:], n], pf))
+    value, written by ``bytes * count`` (``by_piece``) or ``repeat`` in C;
+    only the characters of pieces with a width (ligatures, NFKC clusters) are
+    written one by one."""
+    code: Literal["i", "q"] = "i" if largest < 2**31 else "q"
     shift = list(map(sub, po, pf))
-    chunks = [item(0), *map(bytes.__mul__, map(item, shift), lens)]
+    # table[j + 1] is starts[j]; table[j] is ends[j] while no piece has a width
+    table = array(code, (0,))
+    if by_piece:
+        item = struct.Struct(code).pack
+        table.frombytes(b"".join(map(bytes.__mul__, map(item, shift), lens)))
+    else:
+        table.extend(chain.from_iterable(map(repeat, shift, lens)))
     wide = [k for k, w in enumerate(pw) if w]
     if not wide:
-        # ends[j] == starts[j - 1]: one buffer, the second view one item later
-        both = memoryview(b"".join(chunks)).cast(code)
-        return both[1:], both
-    ends = chunks.copy()
+        view = memoryview(table)
+        return view[1:], view
+    ends = array(code, table)
     for k in wide:
         # every folded character of the piece maps to the whole original piece
-        count, first, last = lens[k], shift[k], shift[k] + pw[k] - 1
-        chunks[k + 1] = array(code, range(first, first - count, -1)).tobytes()
-        ends[k + 1] = array(code, range(last, last - count, -1)).tobytes()
-    return memoryview(b"".join(chunks[1:])).cast(code), memoryview(b"".join(ends)).cast(code)
+        f, count, first, last = pf[k] + 1, lens[k], shift[k], shift[k] + pw[k] - 1
+        table[f : f + count] = array(code, range(first, first - count, -1))
+        ends[f : f + count] = array(code, range(last, last - count, -1))
+    return memoryview(table)[1:], memoryview(ends)
 
 
 def _at(seq: Sequence[_T], indices: list[int]) -> Sequence[_T]:

@@ -13,6 +13,7 @@ from reader.text.clitics import PREFIXES
 from reader.text.find import (
     _DENSE_MIN,
     _folded_hits,
+    _offset_table,
     _to_matches_dense,
     _to_matches_slow,
     find,
@@ -340,9 +341,11 @@ def test_offset_table_maps_hits_as_the_per_hit_map_does(
     except QueryError:
         assume(False)
     assume(starts)
-    table = _to_matches_dense(text, folded, (diacritics, hamza), list(starts), list(ends))
     per_hit = _to_matches_slow(text, folded, list(starts), list(ends))
-    assert table == per_hit
+    for by_piece in (True, False):
+        table = _offset_table(folded, diacritics, hamza, by_piece=by_piece)
+        dense = _to_matches_dense(text, folded, table, list(starts), list(ends))
+        assert dense == per_hit, by_piece
 
 
 @settings(max_examples=100, deadline=None)
