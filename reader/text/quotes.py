@@ -144,31 +144,40 @@ def pair_marks(text: str) -> list[tuple[int, int]]:
             carried, reopen_at = None, -1
             continue
         last_mark = i
-        role = _role(text, i, n)
+        # The flanks (_role) are read only where they decide something: a »
+        # that closes an open « needs none, nor does „.
         if c in "«‹":
             family = _FAMILY[c]
-            k = nearest(family, reversed_=True)
-            if role == _CLOSER and k < 0:
-                k = nearest(family)  # «…« : the closing mark typed the wrong way
-            if role == _CLOSER and k >= 0:
+            k = -1
+            if _role(text, i, n) == _CLOSER:
+                k = nearest(family, reversed_=True)
+                if k < 0:
+                    k = nearest(family)  # «…« : the closing mark typed the wrong way
+            if k >= 0:
                 close(k, i)
             elif len(stack) < MAX_DEPTH:
                 stack.append(_Open(i, family))
-        elif c in "»›":
+            continue
+        if c in "»›":
             family = _FAMILY[c]
             k = nearest(family)
             while k < 0 and stack and stack[-1].weak:
                 stack.pop()
             if k >= 0:
                 close(k, i)
-            elif stack and role != _OPENER:
+                continue
+            role = _role(text, i, n)
+            if stack and role != _OPENER:
                 close(len(stack) - 1, i)  # a mixed pair: "…» or “…»
             elif role == _OPENER and len(stack) < MAX_DEPTH:
                 stack.append(_Open(i, family, reversed=True))
-        elif c == "„":
+            continue
+        if c == "„":
             if len(stack) < MAX_DEPTH:
                 stack.append(_Open(i, _CURLY))
-        elif role == _CLOSER:
+            continue
+        role = _role(text, i, n)
+        if role == _CLOSER:
             k = nearest(_CURLY)
             if k < 0 and stack and stack[-1].weak:
                 close(len(stack) - 1, i)
