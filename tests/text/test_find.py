@@ -348,6 +348,24 @@ def test_offset_table_maps_hits_as_the_per_hit_map_does(
         assert dense == per_hit, by_piece
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=40), st.data(), st.booleans(), st.booleans())
+def test_offset_table_maps_hits_in_any_text_as_the_per_hit_map_does(
+    text: str, data: st.DataObject, match_diacritics: bool, match_hamza: bool
+) -> None:
+    diacritics, hamza = not match_diacritics, not match_hamza
+    folded = fold(text, diacritics=diacritics, hamza=hamza)
+    assume(folded.text)
+    i = data.draw(st.integers(0, len(folded.text) - 1))
+    query = folded.text[i : i + data.draw(st.integers(1, 3))]
+    starts, ends = _folded_hits(folded.text, query, diacritics, hamza, False, False)
+    assume(starts)
+    per_hit = _to_matches_slow(text, folded, list(starts), list(ends))
+    for by_piece in (True, False):
+        table = _offset_table(folded, diacritics, hamza, by_piece=by_piece)
+        assert _to_matches_dense(text, folded, table, list(starts), list(ends)) == per_hit
+
+
 @settings(max_examples=100, deadline=None)
 @given(text_and_query(), st.booleans())
 def test_many_hits_in_a_long_text_match_the_per_hit_map(
