@@ -49,6 +49,7 @@ import re
 import struct
 import unicodedata
 from array import array
+from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
@@ -89,6 +90,21 @@ def _matches(starts: list[int], ends: list[int], texts: Iterable[str]) -> list[M
 
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == TATWEEL or unicodedata.category(ch)[0] == "M"
+
+
+class _WordChars(dict[str, bool]):
+    """``_is_word_char`` as a dictionary filled on demand: the whole-word
+    filter asks about two to four characters per hit, and a subscript costs
+    a fraction of a call."""
+
+    def __missing__(self, ch: str) -> bool:
+        if len(self) > 65536:  # a text of many scripts; keep memory bounded
+            self.clear()
+        self[ch] = got = _is_word_char(ch)
+        return got
+
+
+_WORD_CHARS = _WordChars()
 
 
 def find(
@@ -160,7 +176,12 @@ def _overlapping_hits(s: str, q: str) -> Hits:
     """Every occurrence of ``q``, overlapping ones too (the word filter may
     reject one and keep the next)."""
     n = len(q)
-    starts: list[int] = []
+    if not any(q.startswith(q[k:]) for k in range(1, n)):
+        # No end of q is also its start, so occurrences never overlap: the
+        # regex scan finds them all without a Python step per hit.
+        starts = list(map(_start, _literal(q).finditer(s)))
+        return starts, list(map(add, starts, repeat(n)))
+    starts = []
     find_ = s.find
     i = find_(q)
     while i >= 0:
@@ -232,15 +253,16 @@ def _whole_words(s: str, starts: list[int], ends: list[int]) -> Hits:
     keep_s: list[int] = []
     keep_e: list[int] = []
     n = len(s)
+    word = _WORD_CHARS
     last_end = 0
     for fs, fe in zip(starts, ends, strict=True):
         if fs < last_end:
             continue
-        if fe < n and _is_word_char(s[fe - 1]) and _is_word_char(s[fe]):
+        if fe < n and word[s[fe - 1]] and word[s[fe]]:
             continue
-        if fs > 0 and _is_word_char(s[fs]) and _is_word_char(s[fs - 1]):
+        if fs > 0 and word[s[fs]] and word[s[fs - 1]]:
             ws = fs - 1
-            while ws > 0 and _is_word_char(s[ws - 1]):
+            while ws > 0 and word[s[ws - 1]]:
                 ws -= 1
             letters = "".join(ch for ch in s[ws:fs] if not is_mark(ch))
             if not is_prefix(letters):
@@ -283,7 +305,8 @@ def _to_matches_dense(
         if table.bounds is not None:
             maybe = compress(range(len(fends)), _at(table.bounds, fends))
         else:
-            inside = ends if ends[-1] < len(text) else ends[:-1]
+            # ends never decrease; several may sit at the end of the text
+            inside = ends[: bisect_left(ends, len(text))]
             after = _at(text, inside)
             maybe = compress(range(len(inside)), map(folded.marks.__contains__, after))
         widened = _widen(text, folded.marks, ends, maybe)

@@ -14,6 +14,7 @@ from reader.text.find import (
     _DENSE_MIN,
     _folded_hits,
     _offset_table,
+    _overlapping_hits,
     _to_matches_dense,
     _to_matches_slow,
     find,
@@ -398,6 +399,22 @@ def test_many_hits_in_a_long_text_match_the_per_hit_map(
 def test_many_hits_widen_and_merge_like_few(text: str, query: str, expected: list[str]) -> None:
     assert texts(find(text, query)) == expected
     assert texts(find(text[: len(text) // 40], query)) == expected[:1]
+
+
+def test_many_hits_in_a_ligature_at_the_end_of_the_text() -> None:
+    # several folded hits end where the text ends (regression: IndexError)
+    text = ("ل" + FATHA) * _DENSE_MIN + LIGATURE_ALLAH
+    assert texts(find(text, "ل")) == ["ل" + FATHA] * _DENSE_MIN + [LIGATURE_ALLAH]
+    assert texts(find(text + FATHA, "ل")) == ["ل" + FATHA] * _DENSE_MIN + [LIGATURE_ALLAH + FATHA]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ابي ", max_size=60), st.text(alphabet="ابي ", min_size=1, max_size=4))
+def test_overlapping_hits_are_every_occurrence(text: str, query: str) -> None:
+    # queries such as اا or ابا overlap themselves; the scan for the others
+    # must find the same occurrences as trying every position
+    every = [i for i in range(len(text)) if text.startswith(query, i)]
+    assert _overlapping_hits(text, query) == (every, [i + len(query) for i in every])
 
 
 # --- the corpus ----------------------------------------------------------------------
