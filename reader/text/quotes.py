@@ -348,10 +348,6 @@ def _classify(text: str, open_pos: int, close_pos: int, start: int, end: int) ->
         # label or a scare quote. Deciding early keeps a text made of
         # thousands of «x» fast.
         return "term", ""
-    sentence = before
-    cut = max(sentence.rfind("."), sentence.rfind("؟"), sentence.rfind("!"))
-    if cut >= 0:
-        sentence = sentence[cut + 1 :]
 
     score = 0
     if words >= 8:
@@ -360,15 +356,11 @@ def _classify(text: str, open_pos: int, close_pos: int, start: int, end: int) ->
         score += 1
     elif words <= 2:
         score -= 2
-
-    verb_in_sentence = has_speech_verb(sentence[-90:])
     if colon:
         score += 4
     if that:
         score += 2
-    if verb_in_sentence:
-        score += 2
-    if after_verb or _ATTRIBUTION_AFTER.match(text, close_pos + 1):
+    if after_verb:
         score += 3
     if words <= 3 and not (colon or that or after_verb):
         # Names, labels and scare quotes are short and sit inside a sentence.
@@ -377,8 +369,6 @@ def _classify(text: str, open_pos: int, close_pos: int, start: int, end: int) ->
         score += 1
     if inner.rstrip()[-1:] in (".", "!"):
         score += 2  # a title or a name seldom ends with a full stop
-    if not _PERSON_N.isdisjoint(map(_norm, inner_words[:16])):
-        score += 1
     if head.endswith(("بـ", "لـ")):
         score -= 3
     if last in _NAMING_N or last_bare in _NAMING_N:
@@ -388,6 +378,17 @@ def _classify(text: str, open_pos: int, close_pos: int, start: int, end: int) ->
         score -= 2  # one item of a list of quoted names: «…» و«…»
     if words <= 3 and not _ARABIC.search(inner) and _LATIN.search(inner):
         score -= 5
+    # The last cues only add (+3 an attribution after the quote, +2 a speech
+    # verb in the sentence before it, +1 a first-person word inside it) and
+    # cost the most, so each is read only while it can still decide the
+    # outcome: score > 0 is a quotation whatever they say, and a score they
+    # cannot lift above 0 stays a term.
+    if score <= 0 and not after_verb and _ATTRIBUTION_AFTER.match(text, close_pos + 1):
+        score += 3
+    if -3 < score <= 0 and has_speech_verb(_sentence_end(before)[-90:]):
+        score += 2
+    if score == 0 and not _PERSON_N.isdisjoint(map(_norm, inner_words[:16])):
+        score += 1
 
     if score <= 0:
         return "term", ""
@@ -395,6 +396,12 @@ def _classify(text: str, open_pos: int, close_pos: int, start: int, end: int) ->
     if not speaker:
         speaker = speaker_after(text, close_pos + 1)
     return "quotation", speaker
+
+
+def _sentence_end(before: str) -> str:
+    """The end of the last sentence of ``before``: after its last . ؟ or !."""
+    cut = max(before.rfind("."), before.rfind("؟"), before.rfind("!"))
+    return before[cut + 1 :] if cut >= 0 else before
 
 
 def _verb_right_after(text: str, close_pos: int) -> bool:

@@ -9,11 +9,13 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from reader.text import quotes
 from reader.text.quotes import _paragraph_end, find_quotes, pair_marks
 from reader.text.spans import Highlight
+from reader.text.speech import has_speech_verb
 from tests.conftest import DATA
 
 MARKS = '«»‹›"“”„‟'
@@ -332,6 +334,84 @@ def test_marks_pair_forwards_and_never_cross(text: str) -> None:
     for i, (_, a1) in enumerate(spans):
         for b0, b1 in spans[i + 1 :]:
             assert a1 < b0 or b1 < a1  # disjoint or nested
+
+
+def _classify_reference(text: str, open_pos: int, close_pos: int, start: int, end: int) -> str:
+    """The subtype as quotes._classify first scored it: every cue read, then
+    the sum compared with 0."""
+    line_start = text.rfind("\n", max(0, open_pos - 120), open_pos) + 1
+    before = text[max(line_start, open_pos - 120) : open_pos]
+    head = before.rstrip()
+    inner = text[start : min(end, start + 400)]
+    inner_words = inner.split()
+    words = len(inner_words)
+    if not head and line_start > 1:
+        colon = text[max(0, line_start - 40) : line_start].rstrip().endswith((":", "："))
+    else:
+        colon = head.endswith((":", "："))
+    after_verb = quotes._verb_right_after(text, close_pos)
+    tokens = head[-40:].split()
+    last = quotes._norm(tokens[-1]) if tokens else ""
+    last_bare = quotes._bare(last)
+    that = last in quotes._THAT_N or last_bare in quotes._THAT_N
+    if not that and len(tokens) > 1 and words >= 3:
+        that = (quotes._norm(tokens[-2]) in quotes._THAT_N
+                and quotes._norm(tokens[-1]) not in quotes._NAMING_N)
+    if words <= 2 and not (colon or that or after_verb):
+        return "term"
+    sentence = before
+    cut = max(sentence.rfind("."), sentence.rfind("؟"), sentence.rfind("!"))
+    if cut >= 0:
+        sentence = sentence[cut + 1 :]
+    score = 3 if words >= 8 else 1 if words >= 5 else -2 if words <= 2 else 0
+    score += 4 if colon else 0
+    score += 2 if that else 0
+    score += 2 if has_speech_verb(sentence[-90:]) else 0
+    score += 3 if after_verb or quotes._ATTRIBUTION_AFTER.match(text, close_pos + 1) else 0
+    score -= 2 if words <= 3 and not (colon or that or after_verb) else 0
+    score += 1 if quotes._SENTENCE_PUNCT.search(inner) else 0
+    score += 2 if inner.rstrip()[-1:] in (".", "!") else 0
+    score += 1 if any(quotes._norm(w) in quotes._PERSON_N for w in inner_words[:16]) else 0
+    score -= 3 if head.endswith(("بـ", "لـ")) else 0
+    if last in quotes._NAMING_N or last_bare in quotes._NAMING_N:
+        score -= 7 if colon else 3
+    score -= 2 if quotes._IN_LIST.search(head[-8:]) else 0
+    if words <= 3 and not quotes._ARABIC.search(inner) and quotes._LATIN.search(inner):
+        score -= 5
+    return "term" if score <= 0 else "quotation"
+
+
+_CUE_WORDS = [
+    "قال", "وقال", "قالت", "أكد", "إن", "أن", "أنه", "بأن", "الوزير", "فريقه", "مجلة", "بعنوان",
+    "حزب", "بـ", "لـ", "و", "أنا", "نحن", "لقد", "نريد", "الحرب", "مستمرة", "اليوم", "Apple",
+    "OK", "3", "وفقا لما", "بحسب ما", "كما قال", "على حد قوله", "مضيفاً", "قائلاً",
+]
+_CUE_MARKS = ["", " ", " ", ":", "،", ".", "!", "؟", "\n", FATHA + " ", TATWEEL]
+CONTEXT = st.lists(
+    st.tuples(st.sampled_from(_CUE_WORDS), st.sampled_from(_CUE_MARKS)).map("".join)
+    | st.sampled_from([" ", "«", "»", '"']),
+    max_size=12,
+).map("".join)
+INNER = st.lists(st.sampled_from(_CUE_WORDS + _CUE_MARKS), max_size=14).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(CONTEXT, st.sampled_from(["«»", '""', "“”"]), INNER, CONTEXT)
+# At the edges: a verb lifting -2 to 0 and a first-person word then to 1;
+# a first-person word alone lifting 0 to 1; an attribution after lifting -3.
+@example("قال ", "«»", "نحن الحرب مستمرة", "")
+@example("", "«»", "نحن الحرب مستمرة اليوم", "")
+@example("", "«»", "الحرب مستمرة اليوم", "، كما قال الوزير")
+def test_subtype_reads_the_costly_cues_only_when_they_decide(
+    before: str, marks: str, inner: str, after: str
+) -> None:
+    # _classify skips the additive cues that cannot change the sign of the
+    # score; the subtype must be the one the full score gives.
+    text = before + marks[0] + inner + marks[1] + after
+    for open_pos, close_pos in pair_marks(text):
+        start, end = open_pos + 1, close_pos
+        subtype, _ = quotes._classify(text, open_pos, close_pos, start, end)
+        assert subtype == _classify_reference(text, open_pos, close_pos, start, end)
 
 
 @settings(max_examples=200, deadline=None)
