@@ -333,9 +333,11 @@ class _OffsetTable(NamedTuple):
     a width, so hits may overlap without widening.
 
     ``bounds[j]`` is 1 where a piece of the map starts at folded ``j`` or
-    ``j == len(folded)``, 0 elsewhere; None unless the fold dropped every mark
-    of the original and no piece has a width. Then a mark follows a hit only
-    where the fold dropped it, so only a hit ending at a piece start can widen.
+    ``j == len(folded)``, 0 elsewhere. Built (piece by piece) only when every
+    mark of the original folds to nothing and no piece has a width: then the
+    fold dropped every mark, so a mark follows a hit only where the fold
+    dropped something after it, and only a hit ending at a piece start can
+    widen. None otherwise.
     """
 
     shifts: tuple[Sequence[int], Sequence[int]] | None
@@ -457,6 +459,8 @@ def _drop_overlaps(starts: list[int], ends: list[int]) -> None:
 def _to_matches_slow(
     text: str, folded: Folded, fstarts_: list[int], fends: list[int]
 ) -> list[Match]:
+    """``_to_matches`` one hit at a time through ``Folded.span``: for a few
+    hits, and the reference the table path is tested against."""
     starts: list[int] = []
     ends: list[int] = []
     n = len(text)

@@ -250,8 +250,8 @@ class Folded:
     shifts: Sequence[int] = field(default=(), repr=False)
     """When no piece has a width (only dropped and 1:1 characters, the common
     case): ``shifts[bisect_right(fstarts, i)]`` is original minus folded
-    index at folded ``i``, so find maps hits with C-level ``map`` calls.
-    Empty otherwise."""
+    index at folded ``i``. Empty otherwise. (Find no longer reads it: it
+    unrolls the pieces into a table with one entry per folded character.)"""
 
     def char_span(self, i: int) -> tuple[int, int]:
         """The original span that produced folded character ``i`` (0 <= i < len)."""
