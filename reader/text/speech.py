@@ -152,7 +152,10 @@ _STOP_FOLDED = frozenset(_strip_marks(w) for w in _STOP_WORDS)
 _TITLE_FOLDED = frozenset(_strip_marks(w) for w in TITLE_WORDS)
 _QUOTE_MARKS = frozenset('«»‹›"“”„‟')
 _QUOTE_MARK = re.compile('[«»‹›"“”„‟]')
-_WORD = re.compile(r"[^\s،,:؛;.!؟?()\[\]«»\"“”„]+")
+_NOT_IN_WORDS = r"\s،,:؛;.!؟?()\[\]«»\"“”„"
+# A word of a speaker phrase and the characters between it and the word
+# before it: one match a word instead of a search and a slice.
+_GAP_AND_WORD = re.compile(f"([{_NOT_IN_WORDS}]*)([^{_NOT_IN_WORDS}]+)")
 # What ends a speaker phrase when it stands between two of its words.
 _PHRASE_BREAK = frozenset(":؛;.!؟?()\n")
 _COMMAS = frozenset("،,")
@@ -174,6 +177,8 @@ def _pick_segment(phrase: str) -> str:
     ``مدير المركز، مصطفى بالي`` gives ``مصطفى بالي`` (a title followed by a
     name in apposition); ``محمد خربوش، مدير المؤتمرات`` gives
     ``محمد خربوش``; a phrase with no comma is returned whole."""
+    if "،" not in phrase and "," not in phrase:
+        return phrase.strip()  # one segment: most speakers
     segments = [s.strip() for s in _COMMA_SPLIT.split(phrase) if s.strip()]
     if not segments:
         return ""
@@ -194,27 +199,22 @@ def _noun_phrase(text: str, start: int, end: int) -> str:
     verb), as written in ``text``: it stops at the first stop word, colon,
     quotation mark or sentence end, and never runs past ``end``. Commas stay
     inside: apposition is common."""
-    pos = start
     phrase_end = start
-    count = 0
-    while pos < end and count < 14:
-        m = _WORD.search(text, pos, end)
-        if m is None:
+    for count, m in enumerate(_GAP_AND_WORD.finditer(text, start, end)):
+        if count >= 14:
             break
-        gap = text[pos : m.start()]
+        gap, word = m.groups()
         # Words are nearly always one space apart: that gap breaks nothing.
         spaced = gap == " "
         if not spaced and not _PHRASE_BREAK.isdisjoint(gap):
             break
         if count == 0 and not spaced and not _QUOTE_MARKS.isdisjoint(gap):
             break
-        if _strip_marks(m.group()) in _STOP_FOLDED:
+        if _strip_marks(word) in _STOP_FOLDED:
             break
         if count == 0 and not spaced and not _COMMAS.isdisjoint(gap):
             break
         phrase_end = m.end()
-        count += 1
-        pos = m.end()
     return text[start:phrase_end].strip()
 
 

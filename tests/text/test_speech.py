@@ -9,6 +9,8 @@ made of speech verbs, names, titles, marks and punctuation.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -34,6 +36,7 @@ PIECES = st.sampled_from(
     ]
 )
 TEXTS = st.lists(PIECES, max_size=40).map("".join)
+_WORD = re.compile(r"[^\s،,:؛;.!؟?()\[\]«»\"“”„]+")
 
 
 def _noun_phrase_reference(text: str, start: int, end: int) -> str:
@@ -43,7 +46,7 @@ def _noun_phrase_reference(text: str, start: int, end: int) -> str:
     phrase_end = start
     count = 0
     while pos < end and count < 14:
-        m = speech._WORD.search(text, pos, end)
+        m = _WORD.search(text, pos, end)
         if m is None:
             break
         gap = text[pos : m.start()]
@@ -59,6 +62,23 @@ def _noun_phrase_reference(text: str, start: int, end: int) -> str:
         count += 1
         pos = m.end()
     return text[start:phrase_end].strip()
+
+
+def _pick_segment_reference(phrase: str) -> str:
+    """speech._pick_segment as first written: the phrase always split at commas."""
+    segments = [s.strip() for s in re.split(r"[،,]", phrase) if s.strip()]
+    if not segments:
+        return ""
+    first = segments[0]
+    first_words = first.split()
+    if (
+        len(segments) > 1
+        and speech._strip_marks(first_words[0]) in speech._TITLE_FOLDED
+        and any(speech._is_name_word(w) for w in segments[1].split())
+        and not any(speech._is_name_word(w) for w in first_words[1:])
+    ):
+        return segments[1]
+    return first
 
 
 def _speaker_before_reference(text: str, quote_open: int, window: int = 200) -> str:
@@ -80,7 +100,7 @@ def _speaker_before_reference(text: str, quote_open: int, window: int = 200) -> 
     verb = speech._fold_word(text[verb_start:verb_end])
     if verb in speech._OBJECT_FIRST_FOLDED or verb[1:] in speech._OBJECT_FIRST_FOLDED:
         return ""
-    return speech._pick_segment(_noun_phrase_reference(text, verb_end, quote_open))
+    return _pick_segment_reference(_noun_phrase_reference(text, verb_end, quote_open))
 
 
 @given(TEXTS, st.integers(min_value=0, max_value=400))
@@ -121,6 +141,11 @@ def test_speaker_before_the_last_opening_mark(text: str, speaker: str) -> None:
 def test_noun_phrase_agrees_with_searching_every_gap(text: str, start: int, end: int) -> None:
     start, end = min(start, len(text)), min(end, len(text))
     assert speech._noun_phrase(text, start, end) == _noun_phrase_reference(text, start, end)
+
+
+@given(TEXTS)
+def test_pick_segment_agrees_with_splitting_at_every_comma(phrase: str) -> None:
+    assert speech._pick_segment(phrase) == _pick_segment_reference(phrase)
 
 
 def test_speaker_after() -> None:
