@@ -223,6 +223,9 @@ _PREFIX = re.compile(
     f"(?:[وف]{_M})?(?:ل{_M}ل{_M}|(?:[بكل]{_M})?(?:[اٱ]ل{_M})?)"
     r"\Z"
 )
+_PREFIX_ENDS = frozenset("وفبكل")
+"""The letters a non-empty _PREFIX match can end with (else it ends with a
+mark); an empty one needs no letter before it."""
 _NOT_NUMBERS = frozenset({"لست", "كميه"})
 """Clitic + stem readings that are other words: لست "I am not", كمية
 "quantity" (مية is also a spelling of مئة)."""
@@ -255,6 +258,8 @@ def _tokens(text: str) -> list[_Token]:
     for m in _STEM.finditer(text):
         start, end = m.span()
         if start and (text[start - 1].isalpha() or _MARKS_RE.match(text, start - 1)):
+            if text[start - 1] not in _PREFIX_ENDS and not _MARKS_RE.match(text, start - 1):
+                continue  # glued to a letter no clitic ends with (درست): no prefix can match
             pre_m = _PREFIX.search(text, max(0, start - 10), start)
             if pre_m is None:
                 continue

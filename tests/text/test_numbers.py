@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.text import numbers
 from reader.text.numbers import find_number_words, fold_word, parse_digits, parse_number_words
 
 FATHA = "\u064e"
@@ -209,6 +210,20 @@ def test_number_words_spans_are_inside_and_ordered(text: str) -> None:
         assert w.start >= last_end
         last_end = w.end
         assert w.value > 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from([*"وفبكلاٱمرست ۥۦ²_3", FATHA, SHADDA, TATWEEL]), max_size=14),
+    st.sampled_from(list("ثخسعمنر")),
+)
+def test_no_clitic_prefix_ends_with_another_letter(before: str, stem_letter: str) -> None:
+    # _tokens skips the prefix search for a stem glued to such a letter.
+    text = before + stem_letter
+    start = len(before)
+    if start and text[start - 1].isalpha() and text[start - 1] not in numbers._PREFIX_ENDS \
+            and not numbers._MARKS_RE.match(text, start - 1):
+        assert numbers._PREFIX.search(text, max(0, start - 10), start) is None
 
 
 @settings(max_examples=200, deadline=None)
