@@ -58,7 +58,7 @@ _FOLD_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى
 _VARIANTS = {"ا": "اأإآٱ", "ي": "يىئ", "ه": "هة", "و": "وؤ"}
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=4096)
 def fold_word(word: str) -> str:
     """The matching form of one word: marks and tatweel dropped, letter
     variants folded (أ إ آ ٱ -> ا, ى ئ -> ي, ؤ -> و, ة -> ه)."""

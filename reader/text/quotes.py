@@ -294,7 +294,7 @@ _ARABIC = re.compile("[\u0600-\u06ff]")
 _LATIN = re.compile("[A-Za-z]")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=4096)
 def _norm(word: str) -> str:
     # Cached: every quote normalises the words around and inside it, and
     # news repeats the same few thousand words.

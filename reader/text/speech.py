@@ -141,7 +141,7 @@ def has_speech_verb(text: str) -> bool:
     return any(map(_is_verb, _AR_WORD.findall(text)))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=4096)
 def _strip_marks(word: str) -> str:
     # Cached: the same words (titles, stop words, names) come back in every
     # sentence that holds a quotation.
