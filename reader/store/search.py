@@ -116,9 +116,14 @@ def ranked_articles(con: sqlite3.Connection, request: Request) -> list[tuple[Any
     if request.starred:
         where.append("a.starred = 1")
     if where:
-        # Filters need the article row of every match.
+        # Filters need the filtered columns of every match: from the covering
+        # index when the store has it (schema v4), which SQLite does not pick
+        # by itself over the row.
+        covering = con.execute("SELECT 1 FROM sqlite_master WHERE type = 'index'"
+                               " AND name = 'articles_filter'").fetchone()
+        articles = "articles a INDEXED BY articles_filter" if covering else "articles a"
         ranked = con.execute(
-            f"SELECT a.id, m.r FROM ({ranked_sql}) AS m JOIN articles a ON a.id = m.id"
+            f"SELECT a.id, m.r FROM ({ranked_sql}) AS m JOIN {articles} ON a.id = m.id"
             f" WHERE {' AND '.join(where)} ORDER BY m.r, a.published DESC, a.id DESC LIMIT ?",
             [*params, request.limit]).fetchall()
     else:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -152,6 +155,27 @@ def test_a_tie_longer_than_the_spare_rows_still_goes_to_the_newest(lib: Library)
     assert found(lib, "نشرة", limit=3) == [ids["2024-01-28"], ids["2024-01-27"],
                                            ids["2024-01-26"]]
     assert len(found(lib, "نشرة", limit=100)) == 40
+
+def test_filtered_search_reads_the_same_with_or_without_the_covering_index(
+        store_path: Path) -> None:
+    with Library.open(store_path) as lib:
+        for n in range(30):
+            lib.add_article(Article(f"نشرة {n}", "خبر " * (n % 4 + 1),
+                                    source=("وكالة", "صحيفة")[n % 2],
+                                    published=f"20{10 + n % 12}-0{1 + n % 9}-1{n % 10}"))
+        for article_id in (3, 8, 15):
+            lib.set_starred(article_id, True)
+    queries = [{"source": "وكالة"}, {"since": "2015", "until": "2019-06"}, {"starred": True},
+               {"source": "صحيفة", "since": "2012-01-01"}]
+    with Library.open(store_path, read_only=True) as lib:
+        indexed = [[(h.id, h.rank) for h in lib.search("خبر", limit=7, **q)] for q in queries]
+    con = sqlite3.connect(store_path)
+    con.execute("DROP INDEX articles_filter")
+    con.close()
+    with Library.open(store_path, read_only=True) as lib:
+        plain = [[(h.id, h.rank) for h in lib.search("خبر", limit=7, **q)] for q in queries]
+    assert indexed == plain
+    assert all(indexed)
 
 def test_limit(filled: Filled) -> None:
     lib, _ = filled
