@@ -68,6 +68,13 @@ def _words(article: Article) -> list[str]:
     return ARABIC_WORD.findall(article.body)
 
 
+def _draw(store: Store, data: st.DataObject) -> tuple[Library, int, Article]:
+    """The library, and one of its articles drawn by hypothesis."""
+    lib, by_id = store
+    article_id = data.draw(st.sampled_from(sorted(by_id)))
+    return lib, article_id, by_id[article_id]
+
+
 def _every(lib: Library, query: str) -> list[int]:
     return [hit.id for hit in lib.search(query, limit=10_000)]
 
@@ -79,10 +86,8 @@ SETTINGS = settings(max_examples=40, deadline=None,
 @SETTINGS
 @given(data=st.data())
 def test_a_word_typed_plainly_finds_its_article(store: Store, data: st.DataObject) -> None:
-    lib, by_id = store
-    article_id = data.draw(st.sampled_from(sorted(by_id)))
-    words = _words(by_id[article_id])
-    word = data.draw(st.sampled_from(words))
+    lib, article_id, article = _draw(store, data)
+    word = data.draw(st.sampled_from(_words(article)))
     assert article_id in _every(lib, as_typed(word)), word
     assert article_id in _every(lib, word), word  # and as written, marks and all
 
@@ -90,9 +95,9 @@ def test_a_word_typed_plainly_finds_its_article(store: Store, data: st.DataObjec
 @SETTINGS
 @given(data=st.data())
 def test_a_phrase_keeps_its_order(store: Store, data: st.DataObject) -> None:
-    lib, by_id = store
-    article_id = data.draw(st.sampled_from(sorted(by_id)))
-    body = TOKEN.findall(fold_text(by_id[article_id].body))
+    lib, article_id, article = _draw(store, data)
+    by_id = store[1]
+    body = TOKEN.findall(fold_text(article.body))
     i = data.draw(st.integers(0, len(body) - 2))
     first, second = body[i], body[i + 1]
     assert article_id in _every(lib, f'"{first} {second}"')
@@ -104,10 +109,10 @@ def test_a_phrase_keeps_its_order(store: Store, data: st.DataObject) -> None:
 @SETTINGS
 @given(data=st.data())
 def test_an_excluded_word_is_in_no_result(store: Store, data: st.DataObject) -> None:
-    lib, by_id = store
-    article_id = data.draw(st.sampled_from(sorted(by_id)))
-    words = _words(by_id[article_id])
-    wanted, unwanted = data.draw(st.lists(st.sampled_from(words), min_size=2, max_size=2,
+    lib, article_id, article = _draw(store, data)
+    by_id = store[1]
+    wanted, unwanted = data.draw(st.lists(st.sampled_from(_words(article)), min_size=2,
+                                          max_size=2,
                                           unique_by=lambda w: fold_text(w)))
     excluded = TOKEN.findall(fold_text(unwanted))
     found = _every(lib, f"{as_typed(wanted)} -{as_typed(unwanted)}")
@@ -120,16 +125,16 @@ def test_an_excluded_word_is_in_no_result(store: Store, data: st.DataObject) -> 
 @SETTINGS
 @given(data=st.data())
 def test_snippets_and_hits_are_the_original_text(store: Store, data: st.DataObject) -> None:
-    lib, by_id = store
-    article_id = data.draw(st.sampled_from(sorted(by_id)))
-    word = data.draw(st.sampled_from(_words(by_id[article_id])))
+    lib, _, article = _draw(store, data)
+    by_id = store[1]
+    word = data.draw(st.sampled_from(_words(article)))
     for hit in lib.search(as_typed(word), limit=50):
-        article = by_id[hit.id]
-        text = article.field_text(hit.field)
+        result = by_id[hit.id]
+        text = result.field_text(hit.field)
         assert text[hit.snippet_start:hit.snippet_start + len(hit.snippet)] == hit.snippet
         for start, end in hit.marks:
             assert TOKEN.findall(fold_text(hit.snippet[start:end])) == \
                 TOKEN.findall(fold_text(word))
         for field, start, end in hit.hits:
-            found = TOKEN.findall(fold_text(article.field_text(field)[start:end]))
+            found = TOKEN.findall(fold_text(result.field_text(field)[start:end]))
             assert found == TOKEN.findall(fold_text(word)), (field, start, end)
