@@ -244,23 +244,30 @@ def _backup_and_reset(store: str | None) -> None:
 def _library(store: str | None, *, create: bool = True) -> Iterator[Any]:
     from reader.store import Library, resolve_store_path
 
-    lib = Library.open(resolve_store_path(store), create=create, progress=_upgrade_progress)
+    lib = Library.open(resolve_store_path(store), create=create, progress=_UpgradeNote())
     try:
         yield lib
     finally:
         lib.close()
 
 
-def _upgrade_progress(done: int, total: int) -> None:
-    """Say why an open takes long: the store's word-family index is rebuilt."""
-    if done == 0:
-        print(f"rtl-reader: updating the word-family search index of {total} articles "
-              "(once, after an upgrade)", file=sys.stderr)
-    elif sys.stderr.isatty():
-        bar = _Progress(total)
-        bar.update(done)
-        if done >= total:
-            bar.clear()
+class _UpgradeNote:
+    """``progress`` for ``Library.open``: one line saying why this open takes
+    long (the store is upgraded for this version), then a bar on a terminal."""
+
+    def __init__(self) -> None:
+        self.said = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.said:
+            self.said = True
+            print(f"rtl-reader: updating the store of {total} articles for this version "
+                  "(once)", file=sys.stderr)
+        elif sys.stderr.isatty():
+            bar = _Progress(total)
+            bar.update(done)
+            if done >= total:
+                bar.clear()
 
 
 def _article_id(value: str) -> int:

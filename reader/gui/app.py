@@ -107,8 +107,8 @@ def ask_with_dialog(err: ReaderError) -> tuple[StoreChoice, Path | None]:
 def upgrade_progress() -> Callable[[int, int], None]:
     """``progress`` for ``open_library``: a modal progress dialog, made on
     the first report (an open with nothing to upgrade shows nothing), since
-    rebuilding the word-family index takes about a minute per 100,000
-    articles before the window can appear."""
+    an upgrade (a rebuilt word-family index: about a minute per 100,000
+    articles) comes before the window can appear."""
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QProgressDialog
 
@@ -117,7 +117,7 @@ def upgrade_progress() -> Callable[[int, int], None]:
     def report(done: int, total: int) -> None:
         if not shown:
             dialog = QProgressDialog(QCoreApplication.translate(
-                "StoreDialog", "Updating the word-family search index…"), "", 0, 1)
+                "StoreDialog", "Updating the article store for this version…"), "", 0, 1)
             dialog.setCancelButton(None)  # one transaction: stopping would only undo it
             dialog.setWindowTitle("rtl-reader")
             dialog.setWindowModality(Qt.WindowModality.ApplicationModal)

@@ -123,9 +123,11 @@ class Library:
              progress: Callable[[int, int], None] | None = None) -> Library:
         """Open (or create, unless ``create`` is False) the store at ``path``.
 
-        A store whose word-family index was made by another stemmer version
-        has it rebuilt here, in one transaction: about a minute per 100,000
-        articles, reported as ``progress(done, total)`` articles.
+        A store made by an older version is upgraded here: its schema
+        migrated, and its word-family index rebuilt when another stemmer
+        version made it (one transaction, about a minute per 100,000
+        articles), reported as ``progress(done, total)`` articles; an open
+        with nothing to upgrade never calls ``progress``.
 
         A store that cannot be written (file or folder read-only) opens
         read-only, as with ``read_only=True``: reading works and writes raise
@@ -184,17 +186,23 @@ class Library:
         self._use_wal(con)
         with self._mapped():
             con.execute("PRAGMA synchronous = NORMAL")
+        upgraded = 0  # articles of an existing store being upgraded, for progress
         if version < schema.SCHEMA_VERSION:
             with self._write() as c:
                 current = int(c.execute("PRAGMA user_version").fetchone()[0])
                 if current < schema.SCHEMA_VERSION:
+                    if progress and current > 0:
+                        upgraded = int(c.execute("SELECT count(*) FROM articles").fetchone()[0])
+                        progress(0, upgraded)
+                    # The stemmer version is the word-family index's own
+                    # business (the step that creates the index records it).
                     schema.migrate(c, current)
-                    c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('stemmer', ?)",
-                              (str(STEMMER_VERSION),))
         with self._mapped():
-            current = self._stems_current(con)
-        if not current:
+            stems_current = self._stems_current(con)
+        if not stems_current:
             self._rebuild_stems(progress)
+        elif progress and upgraded:
+            progress(upgraded, upgraded)
 
     @staticmethod
     def _stems_current(con: sqlite3.Connection) -> bool:

@@ -822,8 +822,8 @@
     </message>
     <message>
         <location filename="../../reader/gui/app.py" line="118"/>
-        <source>Updating the word-family search index…</source>
-        <translation>جارٍ تحديث فهرس البحث بعائلات الكلمات…</translation>
+        <source>Updating the article store for this version…</source>
+        <translation>جارٍ تحديث مخزن المقالات لهذا الإصدار…</translation>
     </message>
 </context>
 </TS>

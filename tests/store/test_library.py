@@ -387,6 +387,42 @@ def test_a_new_stemmer_rebuilds_the_word_family_index_on_open_with_progress(
     assert calls == []  # current: nothing to rebuild
     _fts_integrity(store_path)
 
+def test_an_older_schema_with_an_older_stemmer_is_migrated_and_restemmed(
+        store_path: Path) -> None:
+    with Library.open(store_path) as lib:
+        article_id = lib.add_article(school_article()).id
+    con = sqlite3.connect(store_path)
+    with con:  # schema v3, its word-family index made by stemmer 1
+        con.execute("DROP INDEX articles_filter")
+        con.execute("UPDATE meta SET value = '1' WHERE key = 'stemmer'")
+        con.execute("INSERT INTO articles_stem(articles_stem) VALUES ('delete-all')")
+        con.execute("PRAGMA user_version = 3")
+    con.close()
+    calls: list[tuple[int, int]] = []
+    with Library.open(store_path, progress=lambda done, total: calls.append((done, total))) \
+            as lib:
+        assert lib.match_ids("وزارة", stem=True) == [article_id]
+        assert [h.id for h in lib.search("المعلمين", source="وكالة الأنباء")] == [article_id]
+    assert calls[0] == (0, 1) and calls[-1] == (1, 1)
+    con = sqlite3.connect(store_path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert con.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_filter'").fetchone()
+    con.close()
+    _fts_integrity(store_path)
+
+
+def test_a_schema_upgrade_alone_reports_its_start_and_end(store_path: Path) -> None:
+    with Library.open(store_path) as lib:
+        lib.add_articles([school_article(), Article("نشرة", "نص")])
+    con = sqlite3.connect(store_path)
+    with con:
+        con.execute("DROP INDEX articles_filter")
+        con.execute("PRAGMA user_version = 3")
+    con.close()
+    calls: list[tuple[int, int]] = []
+    Library.open(store_path, progress=lambda done, total: calls.append((done, total))).close()
+    assert calls == [(0, 2), (2, 2)]
+
 def test_count_with_the_list_filter(filled: tuple[Library, list[int]]) -> None:
     lib, ids = filled
     assert lib.count() == len(ids)
