@@ -193,7 +193,8 @@ class Library:
                 if current < schema.SCHEMA_VERSION:
                     if progress and current > 0:
                         upgraded = int(c.execute("SELECT count(*) FROM articles").fetchone()[0])
-                        progress(0, upgraded)
+                        if upgraded:  # an empty store upgrades in no time
+                            progress(0, upgraded)
                     # The stemmer version is the word-family index's own
                     # business (the step that creates the index records it).
                     schema.migrate(c, current)

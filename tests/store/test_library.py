@@ -422,6 +422,16 @@ def test_a_schema_upgrade_alone_reports_its_start_and_end(store_path: Path) -> N
     calls: list[tuple[int, int]] = []
     Library.open(store_path, progress=lambda done, total: calls.append((done, total))).close()
     assert calls == [(0, 2), (2, 2)]
+    empty = store_path.with_name("empty.sqlite3")
+    Library.open(empty).close()
+    con = sqlite3.connect(empty)
+    with con:
+        con.execute("DROP INDEX articles_filter")
+        con.execute("PRAGMA user_version = 3")
+    con.close()
+    calls.clear()
+    Library.open(empty, progress=lambda done, total: calls.append((done, total))).close()
+    assert calls == []  # nothing to show, and so nothing left open
 
 def test_count_with_the_list_filter(filled: tuple[Library, list[int]]) -> None:
     lib, ids = filled
