@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+from reader.errors import NotFound
 from reader.text.spans import TEXT_FIELDS, Highlight
 
 
@@ -110,3 +111,8 @@ class HighlightRecord:
             "note": self.note,
             "created": self.created,
         }
+
+
+def not_found(article_id: int) -> NotFound:
+    """The error for an article id the store does not hold."""
+    return NotFound(str(article_id), "no article with this ID")

@@ -18,6 +18,10 @@ from reader.errors import NotADatabase, ReaderError, StoreError, StoreLocked, St
 BUSY_TIMEOUT_MS = 5000
 """How long a write waits for another process's write lock before StoreLocked."""
 
+BATCH_SIZE = 100
+"""Articles per write transaction in ``Library.add_articles`` and ``reindex``:
+short enough that another writer waits well under ``BUSY_TIMEOUT_MS``."""
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 

@@ -87,6 +87,11 @@ def anchor(text: str, start: int, end: int, old: str) -> tuple[int, int, bool]:
     return best, best + len(old), False
 
 
+HL_COLUMNS = ('id, article_id, field, kind, subtype, start, "end", text, value, speaker, '
+              "colour, note, created, engine, orphan")
+"""The ``highlights`` table's columns, in the order ``from_row`` reads them."""
+
+
 def from_row(r: Sequence[Any]) -> HighlightRecord:
     """A HighlightRecord from a ``highlights`` row (columns as ``HL_COLUMNS``);
     an orphaned user highlight has ``extra == {"orphaned": True}``."""

@@ -6,9 +6,16 @@ every write inside an explicit ``BEGIN IMMEDIATE`` ... ``COMMIT`` (a deferred
 transaction under WAL can fail with SQLITE_BUSY that the timeout never
 retries). An article is written whole in one transaction together with its
 automatic highlights, its user highlights and both index rows; a killed
-process leaves each article whole or absent. The schema and its migrations
-live in ``reader.store.schema``; the query language in ``reader.store.query``;
-hits and snippets in ``reader.store.snippets``.
+process leaves each article whole or absent.
+
+This module holds opening and upgrading the store, transactions, the
+articles themselves (add, get, update, delete, read/starred/position) and
+the article list (``rows``, ``count``, ``ids``). ``Library`` takes its
+highlight methods from ``reader.store.highlight_queries`` and its search and
+index maintenance (``search``, ``match_ids``, ``reindex``) from
+``reader.store.indexing``. The schema and its migrations live in
+``reader.store.schema``; the query language in ``reader.store.query``; hits
+and snippets in ``reader.store.snippets``.
 
 Automatic highlights carry the ``ENGINE_VERSION`` that computed them. When
 the engine changes, an article's highlights are recomputed lazily the first
@@ -32,43 +39,34 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from reader.errors import (
     NotADatabase,
-    NotFound,
-    QueryError,
     ReaderError,
     StoreError,
     StoreLocked,
     StoreReadOnly,
     StoreTooNew,
 )
-from reader.store import connection, derive, schema, search
-from reader.store.article import Article, HighlightRecord
-from reader.store.query import parse
+from reader.store import connection, derive, schema
+from reader.store.article import Article, not_found
+from reader.store.connection import BATCH_SIZE
+from reader.store.highlight_queries import HighlightQueries
+from reader.store.indexing import Indexing
 from reader.store.search import SearchHit
-from reader.store.stem import STEMMER_VERSION, stem_text
-
-__all__ = ["AddResult", "ArticleRow", "Library", "SearchHit"]
+from reader.store.stem import stem_text
 from reader.text import ENGINE_VERSION, fold_text
 from reader.text.spans import TEXT_FIELDS
 
-BATCH_SIZE = 100
-"""Articles per write transaction in ``add_articles`` and ``reindex``: short
-enough that another writer waits well under ``BUSY_TIMEOUT_MS``."""
+__all__ = ["BATCH_SIZE", "AddResult", "ArticleRow", "Library", "SearchHit"]
 
 _SORTS = {
     "published": "published", "imported_at": "imported_at", "imported": "imported_at",
     "title": "title", "source": "source", "id": "id", "quotes": "quotes",
     "figures": "figures", "read": "read", "starred": "starred",
 }
-_FIELD_ORDER = "CASE field " + " ".join(
-    f"WHEN '{name}' THEN {i}" for i, name in enumerate(TEXT_FIELDS)) + " ELSE 9 END"
 _ARTICLE_COLS = ("id, title, subtitle, caption, byline, body, source, url, author, published, "
                  "language, imported_at, read, starred, position")
-_HL_COLS = ('id, article_id, field, kind, subtype, start, "end", text, value, speaker, '
-            "colour, note, created, engine, orphan")
 _FTS_COLS = ", ".join(schema.FTS_COLUMNS)
 
 
@@ -95,7 +93,7 @@ class ArticleRow:
     starred: bool
 
 
-class Library:
+class Library(HighlightQueries, Indexing):
     """An open store. Use as a context manager or call ``close``.
 
     ``Library.open(path)`` creates the file (and folder) when absent and seeds
@@ -204,12 +202,6 @@ class Library:
             self._rebuild_stems(progress)
         elif progress and upgraded:
             progress(upgraded, upgraded)
-
-    @staticmethod
-    def _stems_current(con: sqlite3.Connection) -> bool:
-        """Whether the word-family index was made by this STEMMER_VERSION."""
-        row = con.execute("SELECT value FROM meta WHERE key = 'stemmer'").fetchone()
-        return row is not None and row[0] == str(STEMMER_VERSION)
 
     def _use_wal(self, con: sqlite3.Connection) -> None:
         """Switch a new store to WAL. The switch needs the file to itself and
@@ -387,7 +379,7 @@ class Library:
     @staticmethod
     def _insert_derived(con: sqlite3.Connection, article_id: int, p: derive.Prepared) -> None:
         con.executemany(
-            f"INSERT INTO highlights (article_id, {_HL_COLS.split(', ', 2)[2]})"
+            f"INSERT INTO highlights (article_id, {derive.HL_COLUMNS.split(', ', 2)[2]})"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(article_id, *row) for row in p.highlights])
         con.execute(f"INSERT INTO articles_fts (rowid, {_FTS_COLS}) VALUES (?, ?, ?, ?, ?, ?)",
@@ -404,7 +396,7 @@ class Library:
             text = a.field_text(h.field) if h.field in TEXT_FIELDS else ""
             start, end, orphan = derive.anchor(text, h.start, h.end, h.text)
             con.execute(
-                f"INSERT INTO highlights ({_HL_COLS.split(', ', 1)[1]})"
+                f"INSERT INTO highlights ({derive.HL_COLUMNS.split(', ', 1)[1]})"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (article_id, h.field, "user", h.subtype, start, end, h.text,
                  derive.to_json(h.value), h.speaker, h.colour, h.note, h.created or created,
@@ -417,7 +409,7 @@ class Library:
             row = con.execute(f"SELECT {_ARTICLE_COLS} FROM articles WHERE id = ?",
                               (article_id,)).fetchone()
             if row is None:
-                raise _not_found(article_id)
+                raise not_found(article_id)
             users = self._highlight_rows(con, article_id, "kind = 'user'", ())
         (id_, title, subtitle, caption, byline, body, source, url, author, published,
          language, imported_at, read, starred, position) = row
@@ -431,7 +423,7 @@ class Library:
         """Delete the article, its highlights and its index rows. Raises NotFound."""
         with self._write() as con:
             if con.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount == 0:
-                raise _not_found(article_id)
+                raise not_found(article_id)
             _delete_index_rows(con, article_id)
 
     def count(self, *, filter_text: str = "") -> int:
@@ -483,7 +475,7 @@ class Library:
             cur = con.execute(f"UPDATE articles SET {column} = ? WHERE id = ?",
                               (value, article_id))
             if cur.rowcount == 0:
-                raise _not_found(article_id)
+                raise not_found(article_id)
 
     def set_read(self, article_id: int, read: bool) -> None:
         self._set(article_id, "read", int(bool(read)))
@@ -518,7 +510,7 @@ class Library:
         with self._write() as con:
             if con.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() \
                     is None:
-                raise _not_found(article_id)
+                raise not_found(article_id)
             other = con.execute("SELECT id FROM articles WHERE content_hash = ? AND id != ?",
                                 (p.content_hash, article_id)).fetchone()
             if other is not None:
@@ -549,218 +541,6 @@ class Library:
         _delete_index_rows(con, article_id)
         self._insert_derived(con, article_id, p)
 
-    # -- highlights -------------------------------------------------------------
-
-    def highlights(self, article_id: int, *, kind: str | None = None,
-                   subtype: str | None = None) -> list[HighlightRecord]:
-        """The article's highlights in reading order (field, start, longest
-        first), optionally of one ``kind``/``subtype``. Automatic highlights
-        from an older ENGINE_VERSION are recomputed first. Raises NotFound."""
-        with self._read() as con:
-            row = con.execute("SELECT engine FROM articles WHERE id = ?",
-                              (article_id,)).fetchone()
-        if row is None:
-            raise _not_found(article_id)
-        if row[0] != ENGINE_VERSION:
-            fresh = self._recompute_highlights(article_id)
-            if fresh is not None:
-                return [h for h in fresh if (kind is None or h.kind == kind)
-                        and (subtype is None or h.subtype == subtype)]
-        where, params = [], []
-        if kind is not None:
-            where.append("kind = ?")
-            params.append(kind)
-        if subtype is not None:
-            where.append("subtype = ?")
-            params.append(subtype)
-        with self._read() as con:
-            return self._highlight_rows(con, article_id, " AND ".join(where) or "1", params)
-
-    def _recompute_highlights(self, article_id: int) -> list[HighlightRecord] | None:
-        """Recompute one article's automatic highlights; store them when we can
-        write (then return None: read them back), else return them computed."""
-        article = self.get(article_id)
-        p = derive.prepare(article, derive.now())
-        if self.read_only:
-            fresh = [derive.from_row((None, article_id, *row)) for row in p.highlights]
-            return sorted(fresh + list(article.user_highlights),
-                          key=lambda h: (TEXT_FIELDS.index(h.field)
-                                         if h.field in TEXT_FIELDS else 9, h.start, -h.end))
-        with self._write() as con:
-            con.execute("DELETE FROM highlights WHERE article_id = ? AND kind != 'user'",
-                        (article_id,))
-            con.executemany(
-                f"INSERT INTO highlights (article_id, {_HL_COLS.split(', ', 2)[2]})"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(article_id, *row) for row in p.highlights])
-            con.execute("UPDATE articles SET quotes = ?, figures = ?, engine = ? WHERE id = ?",
-                        (p.quotes, p.figures, ENGINE_VERSION, article_id))
-        return None
-
-    @staticmethod
-    def _highlight_rows(con: sqlite3.Connection, article_id: int, where: str,
-                        params: Sequence[Any]) -> list[HighlightRecord]:
-        rows = con.execute(
-            f"SELECT {_HL_COLS} FROM highlights WHERE article_id = ? AND ({where})"
-            f" ORDER BY {_FIELD_ORDER}, start, \"end\" DESC, id", (article_id, *params))
-        return [derive.from_row(r) for r in rows]
-
-    def add_user_highlight(self, article_id: int, field: str, start: int, end: int, *,
-                           colour: str = "#ffd54f", note: str = "") -> HighlightRecord:
-        """Store a user highlight of ``field[start:end]`` (str indices into the
-        original field) and return it with its id. Raises NotFound, ValueError
-        (unknown field, empty or out-of-range span)."""
-        if field not in TEXT_FIELDS:
-            raise ValueError(f"not a text field: {field!r}")
-        created = derive.now()
-        with self._write() as con:
-            row = con.execute(f"SELECT {field} FROM articles WHERE id = ?",
-                              (article_id,)).fetchone()
-            if row is None:
-                raise _not_found(article_id)
-            text = row[0]
-            if not 0 <= start < end <= len(text):
-                raise ValueError(f"span {start}-{end} is outside the {field} "
-                                 f"({len(text)} characters)")
-            cur = con.execute(
-                f"INSERT INTO highlights ({_HL_COLS.split(', ', 1)[1]})"
-                " VALUES (?, ?, 'user', '', ?, ?, ?, NULL, '', ?, ?, ?, 0, 0)",
-                (article_id, field, start, end, text[start:end], colour, note, created))
-            hid = int(cur.lastrowid or 0)
-        return HighlightRecord(article_id, field, "user", "", start, end, text[start:end],
-                               colour=colour, note=note, created=created, id=hid)
-
-    def update_highlight(self, highlight_id: int, *, colour: str | None = None,
-                         note: str | None = None) -> None:
-        """Change a highlight's colour and/or note. Raises NotFound."""
-        with self._write() as con:
-            if con.execute("SELECT 1 FROM highlights WHERE id = ?",
-                           (highlight_id,)).fetchone() is None:
-                raise NotFound(str(highlight_id), "no highlight with this ID")
-            if colour is not None:
-                con.execute("UPDATE highlights SET colour = ? WHERE id = ?",
-                            (colour, highlight_id))
-            if note is not None:
-                con.execute("UPDATE highlights SET note = ? WHERE id = ?", (note, highlight_id))
-
-    def delete_highlight(self, highlight_id: int) -> None:
-        """Delete one highlight. Raises NotFound."""
-        with self._write() as con:
-            if con.execute("DELETE FROM highlights WHERE id = ?",
-                           (highlight_id,)).rowcount == 0:
-                raise NotFound(str(highlight_id), "no highlight with this ID")
-
-    # -- search and index ----------------------------------------------------------
-
-    def search(self, query: str, *, limit: int = 20, source: str | None = None,
-               since: str | None = None, until: str | None = None, starred: bool = False,
-               stem: bool = False) -> list[SearchHit]:
-        """Articles matching ``query`` (language: ``reader.store.query``), best
-        first: bm25 with the title weighted above the body, ties newest first.
-
-        ``source`` keeps one source (folded comparison); ``since``/``until`` are
-        ISO dates or date-times bounding ``published`` (both inclusive: an
-        until of ``2024-05`` keeps all of May); ``starred`` keeps starred
-        articles; ``stem`` matches word families (``reader.store.stem``).
-        Raises QueryError for a malformed query or date.
-        """
-        request = search.Request.make(query, limit=limit, source=source, since=since,
-                                      until=until, starred=starred, stem=stem)
-        with self._lock:
-            try:
-                with self._read() as con:
-                    if stem and not self._stems_current(con):
-                        raise QueryError(query, "the word-family index was made by another "
-                                                "rtl-reader version; open the store writable "
-                                                "once to rebuild it")
-                    found = search.ranked_articles(con, request)
-            except StoreError as err:
-                if "fts5" in err.message or "syntax" in err.message:
-                    raise QueryError(query, "cannot search for this") from None
-                raise
-        return search.build_hits(found, request)
-
-    def match_ids(self, query: str, *, stem: bool = False) -> list[int]:
-        """Every article id the index matches for ``query``, ascending (no
-        ranking, no snippets: for checks and bulk selection). Raises QueryError."""
-        parsed = parse(query)
-        table = "articles_stem" if stem else "articles_fts"
-        with self._read() as con:
-            return [r[0] for r in con.execute(
-                f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid",
-                (parsed.match(search.stem_token if stem else None),))]
-
-    def reindex(self, progress: Callable[[int, int], None] | None = None) -> None:
-        """Rebuild both search indexes, the folded list keys and every article's
-        automatic highlights (current ENGINE_VERSION), ``BATCH_SIZE`` articles
-        per transaction; ``progress(done, total)`` after each batch. Index rows
-        of articles that no longer exist are dropped. Raises StoreReadOnly."""
-        if self.read_only:
-            raise StoreReadOnly(str(self.path), "the store is read-only")
-        ids = self.ids()
-        total = len(ids)
-        if progress:
-            progress(0, total)
-        with self._write() as con:
-            # Until the last batch commits, the word-family index is partial;
-            # "rebuilding" makes the next open rebuild it if we are killed.
-            con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('stemmer', 'rebuilding')")
-            con.execute("INSERT INTO articles_stem(articles_stem) VALUES ('delete-all')")
-            con.execute("DELETE FROM articles_fts WHERE rowid NOT IN (SELECT id FROM articles)")
-        for i in range(0, total, BATCH_SIZE):
-            chunk = ids[i:i + BATCH_SIZE]
-            prepared = []
-            for article_id in chunk:
-                try:
-                    article = self.get(article_id)
-                    prepared.append((article_id, derive.prepare(article, derive.now())))
-                except NotFound:
-                    continue  # deleted meanwhile by another process
-            with self._write() as con:
-                for article_id, p in prepared:
-                    con.execute("UPDATE articles SET title_key = ?, source_key = ?, quotes = ?,"
-                                " figures = ?, engine = ? WHERE id = ?",
-                                (p.title_key, p.source_key, p.quotes, p.figures,
-                                 ENGINE_VERSION, article_id))
-                    con.execute("DELETE FROM highlights WHERE article_id = ? AND kind != 'user'",
-                                (article_id,))
-                    con.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
-                    self._insert_derived(con, article_id, p)
-            if progress:
-                progress(min(i + BATCH_SIZE, total), total)
-        with self._write() as con:
-            for table in ("articles_fts", "articles_stem"):
-                con.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
-            con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('stemmer', ?)",
-                        (str(STEMMER_VERSION),))
-
-    def _rebuild_stems(self, progress: Callable[[int, int], None] | None = None) -> None:
-        """Refill the word-family index after the stemmer changed (one
-        transaction); ``progress(done, total)`` every ``BATCH_SIZE`` articles."""
-        with self._write() as con:
-            if self._stems_current(con):
-                return  # another program rebuilt it while we waited for the lock
-            total = int(con.execute("SELECT count(*) FROM articles").fetchone()[0])
-            con.execute("INSERT INTO articles_stem(articles_stem) VALUES ('delete-all')")
-
-            def stemmed() -> Iterator[tuple[Any, ...]]:
-                # Streamed from a cursor: a million articles' text never sits in memory.
-                rows = con.execute(f"SELECT rowid, {_FTS_COLS} FROM articles_fts")
-                for done, row in enumerate(rows, 1):
-                    yield (row[0], *(stem_text(t) for t in row[1:]))
-                    if progress and done % BATCH_SIZE == 0:
-                        progress(done, total)
-
-            if progress:
-                progress(0, total)
-            con.executemany(
-                f"INSERT INTO articles_stem (rowid, {_FTS_COLS}) VALUES (?, ?, ?, ?, ?, ?)",
-                stemmed())
-            con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('stemmer', ?)",
-                        (str(STEMMER_VERSION),))
-        if progress:
-            progress(total, total)
-
 
 # -- helpers ------------------------------------------------------------------------
 
@@ -788,6 +568,3 @@ def _delete_index_rows(con: sqlite3.Connection, article_id: int) -> None:
                 (article_id, *(stem_text(text) for text in row)))
     con.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
 
-
-def _not_found(article_id: int) -> NotFound:
-    return NotFound(str(article_id), "no article with this ID")
