@@ -122,6 +122,26 @@ def sort_key(h: HighlightRecord) -> tuple[int, int, int, int]:
     return (field_index, h.start, -h.end, kind_index)
 
 
+SECTION_TITLES = {"quote": "الاقتباسات", "figure": "الأرقام", "user": "تظليلات القارئ"}
+"""The headings an export groups an article's highlights under, in this order."""
+
+
+def sections(highlights: Sequence[HighlightRecord]
+             ) -> list[tuple[str | None, list[HighlightRecord]]]:
+    """``highlights`` grouped as an export shows them: (heading, group) per
+    kind of ``SECTION_TITLES`` that has any, then (None, the rest) if any;
+    each group keeps the given order."""
+    groups: list[tuple[str | None, list[HighlightRecord]]] = []
+    for kind, title in SECTION_TITLES.items():
+        group = [h for h in highlights if h.kind == kind]
+        if group:
+            groups.append((title, group))
+    others = [h for h in highlights if h.kind not in SECTION_TITLES]
+    if others:
+        groups.append((None, others))
+    return groups
+
+
 def filter_highlights(highlights: Iterable[HighlightRecord], *,
                       kinds: Iterable[str] | None = None,
                       subtypes: Iterable[str] | None = None,

@@ -27,6 +27,7 @@ from reader.exporters.common import (
     context_sentence,
     highlight_link,
     normalise_colour,
+    sections,
 )
 from reader.resources import resource_path
 from reader.store.article import Article, HighlightRecord
@@ -37,8 +38,6 @@ FONT_FILE = ("fonts", "NotoNaskhArabic-Regular.ttf")
 FONT_FAMILY = "Noto Naskh Arabic"
 FONT_STACK = (f'"{FONT_FAMILY} Embedded", "{FONT_FAMILY}", "Amiri", "Noto Sans Arabic", '
               '"Geeza Pro", "Arabic Typesetting", "Traditional Arabic", "Tahoma", serif')
-
-SECTION_TITLES = {"quote": "الاقتباسات", "figure": "الأرقام", "user": "تظليلات القارئ"}
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:"
 
@@ -149,13 +148,13 @@ def render_article(article: Article, highlights: Sequence[HighlightRecord]) -> s
     if article.url.startswith(("http://", "https://")):
         meta.append(f'<a href="{escape(article.url)}" rel="noreferrer">المصدر الأصلي</a>')
     parts.append(f'<p class="meta" dir="rtl">{" · ".join(meta)}</p>')
-    for kind in ("quote", "figure", "user"):
-        group = [h for h in highlights if h.kind == kind]
-        if group:
-            parts.append(f'<section class="{kind}"><h3 dir="rtl">{SECTION_TITLES[kind]}</h3>')
+    for title, group in sections(highlights):
+        if title is None:
             parts += [render_highlight(article, h) for h in group]
-            parts.append("</section>")
-    parts += [render_highlight(article, h) for h in highlights if h.kind not in SECTION_TITLES]
+            continue
+        parts.append(f'<section class="{group[0].kind}"><h3 dir="rtl">{title}</h3>')
+        parts += [render_highlight(article, h) for h in group]
+        parts.append("</section>")
     parts.append("</article>")
     return "\n".join(parts) + "\n"
 

@@ -18,11 +18,10 @@ from reader.exporters.common import (
     colour_name,
     context_sentence,
     highlight_link,
+    sections,
 )
 from reader.store.article import Article, HighlightRecord
 from reader.text.values import describe_value
-
-SECTION_TITLES = {"quote": "الاقتباسات", "figure": "الأرقام", "user": "تظليلات القارئ"}
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!])")
 _LINE_START_SPECIAL = re.compile(r"^(\s*)([-+=]|\d+[.)])")
@@ -52,16 +51,11 @@ def render_article(article: Article, highlights: Sequence[HighlightRecord]) -> s
     if article.url:
         out += [f"المصدر الأصلي: <{article.url}>" if _plain_url(article.url)
                 else f"المصدر الأصلي: {escape(article.url)}", ""]
-    for kind in ("quote", "figure", "user"):
-        group = [h for h in highlights if h.kind == kind]
-        if not group:
-            continue
-        out += [f"### {SECTION_TITLES[kind]}", ""]
+    for title, group in sections(highlights):
+        if title is not None:
+            out += [f"### {title}", ""]
         for h in group:
             out += _item(article, h)
-    others = [h for h in highlights if h.kind not in SECTION_TITLES]
-    for h in others:
-        out += _item(article, h)
     return "\n".join(out) + "\n"
 
 

@@ -25,10 +25,10 @@ from reader.exporters.common import (
     context_sentence,
     highlight_colour,
     highlight_link,
+    sections,
 )
 from reader.exporters.html import (
     PAGE_TITLE,
-    SECTION_TITLES,
     dir_of,
     isolate_ltr,
 )
@@ -77,12 +77,10 @@ def article_html(article: Article, highlights: Sequence[HighlightRecord]) -> str
     meta = " · ".join(escape(x) for x in (article.source, isolate_ltr(article.published)) if x)
     link = f'<a href="{escape(article_link(article.id, 0))}">فتح في القارئ</a>'
     parts.append(f'<p dir="rtl" style="color: #666666;">{meta + " · " if meta else ""}{link}</p>')
-    for kind in ("quote", "figure", "user"):
-        group = [h for h in highlights if h.kind == kind]
-        if group:
-            parts.append(f'<h3 dir="rtl">{SECTION_TITLES[kind]}</h3>')
-            parts += [_highlight_html(article, h) for h in group]
-    parts += [_highlight_html(article, h) for h in highlights if h.kind not in SECTION_TITLES]
+    for title, group in sections(highlights):
+        if title is not None:
+            parts.append(f'<h3 dir="rtl">{title}</h3>')
+        parts += [_highlight_html(article, h) for h in group]
     parts.append("<hr>")
     return "\n".join(parts)
 
