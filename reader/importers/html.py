@@ -24,9 +24,8 @@ import re
 from typing import Any
 
 from reader.errors import EmptyInput, InputTooLarge
-from reader.importers.plaintext import headline_from, is_share_line, split_paragraphs
+from reader.importers.plaintext import article_paragraphs, headline_from
 from reader.store.article import Article
-from reader.text.visual import has_presentation_forms, looks_visual, to_logical
 
 MAX_HTML_DEPTH = 400
 """Elements nested deeper than this are refused before parsing (real pages
@@ -97,11 +96,7 @@ def read_html(text: str, *, name: str, url: str = "") -> list[Article]:
     root = _parse(text)
     if not body_text.strip() and root is not None:
         body_text = html_to_text(text)  # its own tree: root keeps the <head> for the title
-    if has_presentation_forms(body_text) or looks_visual(body_text):
-        body_text = to_logical(body_text)
-    paragraphs = split_paragraphs(body_text)
-    while len(paragraphs) > 1 and is_share_line(paragraphs[-1]):
-        paragraphs.pop()
+    paragraphs = article_paragraphs(body_text)
     if not paragraphs:
         raise EmptyInput(name, "no article text found in the page")
 

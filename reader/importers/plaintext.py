@@ -105,11 +105,7 @@ def parse_plain_text(text: str, *, name: str = "", repair: bool = True) -> Artic
     default), presentation forms and visual order are turned into logical
     text first. Raises ``EmptyInput`` when no paragraph holds text.
     """
-    if repair and (has_presentation_forms(text) or looks_visual(text)):
-        text = to_logical(text)
-    paragraphs = split_paragraphs(text)
-    while len(paragraphs) > 1 and is_share_line(paragraphs[-1]):
-        paragraphs.pop()
+    paragraphs = article_paragraphs(text, repair=repair)
     if not paragraphs:
         raise EmptyInput(name, "no text in the file (only blank lines)")
     if len(paragraphs) == 1 and is_share_line(paragraphs[0]):
@@ -139,6 +135,19 @@ _EDGES = (" \t\r\n\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u20
           + "".join(sorted(INVISIBLE)))
 """Stripped from both ends of a paragraph: whitespace, and the invisible
 direction marks and zero-width characters that copying from a page leaves."""
+
+
+def article_paragraphs(text: str, *, repair: bool = True) -> list[str]:
+    """The paragraphs of an article's text: first put in logical order when
+    it holds presentation forms or reads as visual order (``repair``), then
+    ``split_paragraphs``, without the share-button lines that end it (a lone
+    one is kept, so the caller can say why there is no article)."""
+    if repair and (has_presentation_forms(text) or looks_visual(text)):
+        text = to_logical(text)
+    paragraphs = split_paragraphs(text)
+    while len(paragraphs) > 1 and is_share_line(paragraphs[-1]):
+        paragraphs.pop()
+    return paragraphs
 
 
 def split_paragraphs(text: str) -> list[str]:
