@@ -102,7 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--stem", action="store_true", help="match word families (light stemmer)")
     fmt(p)
 
-    p = command("reindex", "rebuild the search index and the automatic highlights")
+    p = command("reindex", "rebuild the search indexes, the rankings of common words "
+                           "and the automatic highlights")
 
     p = command("export", "export highlights")
     p.add_argument("ids", nargs="*", metavar="ID")
@@ -522,9 +523,13 @@ def _cmd_reindex(args: argparse.Namespace, store: str | None) -> int:
                 progress.update(done)
 
         lib.reindex(report)
+        # The stored rankings are stale after a reindex: make them now, not
+        # at the next search in the window.
+        ranked = lib.refresh_rankings(report)
         if progress:
             progress.clear()
-        print(f"reindexed {lib.count()} articles")
+        print(f"reindexed {lib.count()} articles"
+              + (f"; stored the rankings of {ranked} common words" if ranked else ""))
     return 0
 
 

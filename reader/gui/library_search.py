@@ -9,6 +9,12 @@ at its first hit with the find bar holding the word, and clearing the box
 switch (``word_families``) searches the stemmed index, so one form of a
 word finds its inflections.
 
+A few seconds after the window opens and after each change to the list,
+``refresh_rankings_later`` has a worker store the rankings of the library's
+commonest words (``Library.refresh_rankings``), which a search of such a word
+then reads instead of scoring every article; nothing to do when they are
+current, and nothing at all on a read-only store.
+
 Texts use the literal context ``MainWindow`` so pyside6-lupdate files them
 where the window's other strings are.
 """
@@ -18,17 +24,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QMainWindow
 
 from reader.errors import ReaderError
 from reader.gui.library_model import LibraryModel
 from reader.gui.workers import Task, TaskContext
+from reader.store import rankings
 from reader.store.library import Library
 from reader.store.search import SearchHit
 
-SEARCH_LIMIT = 500
-"""Results a library search shows at most."""
+SEARCH_LIMIT = rankings.DEPTH
+"""Results a library search shows at most: as deep as a stored ranking goes."""
+
+RANKINGS_DELAY_MS = 3000
+"""Quiet time after opening or a change before the stored rankings are refreshed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +68,8 @@ class LibrarySearchMixin(_WindowBase):
     _search_generation: int
     _search_shown: int
     _search_tasks: list[Task]
+    _rankings_task: Task | None
+    _rankings_timer: QTimer
     _opening: bool
 
     if TYPE_CHECKING:
@@ -107,6 +119,44 @@ class LibrarySearchMixin(_WindowBase):
     def wait_for_search(self, timeout: float = 10.0) -> bool:
         """Block until every running search returned (shutdown)."""
         return all(task.wait(timeout) for task in list(self._search_tasks))
+
+    def refresh_rankings_later(self) -> None:
+        """Refresh the stored rankings once the store has been quiet for
+        ``RANKINGS_DELAY_MS`` (each call restarts the wait)."""
+        if not self.library.read_only:
+            self._rankings_timer.start()
+
+    def stop_rankings(self, timeout: float = 10.0) -> bool:
+        """Stop refreshing rankings (shutdown): the worker stops after its
+        current word and writes what it made. True once it has returned."""
+        self._rankings_timer.stop()
+        task = self._rankings_task
+        if task is None:
+            return True
+        task.cancel()
+        return task.wait(timeout)
+
+    def _refresh_rankings(self) -> None:
+        if self._rankings_task is not None and not self._rankings_task.is_done():
+            self._rankings_timer.start()  # one at a time: look again later
+            return
+        store = self.library.path
+
+        def run(context: TaskContext) -> int:
+            with Library.open(store, create=False) as library:
+                return library.refresh_rankings(cancelled=context.cancelled)
+
+        # A failure costs only speed (a search scores every match, as before):
+        # the Task prints a bug's traceback, and a store error shows elsewhere.
+        task = Task(run, self)
+        task.finished.connect(self._on_rankings_done)
+        self._rankings_task = task
+        task.start()
+
+    def _on_rankings_done(self) -> None:
+        if self._rankings_task is not None and self._rankings_task.is_done():
+            self._rankings_task.deleteLater()
+            self._rankings_task = None
 
     def _forget_search_tasks(self) -> None:
         for task in self._search_tasks:

@@ -59,7 +59,7 @@ from reader.gui.actions import (
 from reader.gui.article_pane import ArticlePane
 from reader.gui.import_export import ImportExportMixin
 from reader.gui.library_model import COLUMN_INDEX, LibraryModel
-from reader.gui.library_search import LibrarySearchMixin
+from reader.gui.library_search import RANKINGS_DELAY_MS, LibrarySearchMixin
 from reader.gui.window_settings import WindowSettingsMixin
 from reader.gui.workers import Task
 from reader.links import article_link
@@ -99,6 +99,7 @@ class MainWindow(ImportExportMixin, LibrarySearchMixin, WindowSettingsMixin, QMa
         self._search_query = ""
         self._search_generation = self._search_shown = 0
         self._search_tasks: list[Task] = []
+        self._rankings_task: Task | None = None
         self._opening = False
         self._prefs = self._load_preferences()
 
@@ -199,6 +200,11 @@ class MainWindow(ImportExportMixin, LibrarySearchMixin, WindowSettingsMixin, QMa
         self._refresh_timer.setInterval(300)
         self._refresh_timer.timeout.connect(self.refresh_list)
         self._data_version = library.data_version()
+        self._rankings_timer = QTimer(self)
+        self._rankings_timer.setSingleShot(True)
+        self._rankings_timer.setInterval(RANKINGS_DELAY_MS)
+        self._rankings_timer.timeout.connect(self._refresh_rankings)
+        self.refresh_rankings_later()
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(poll_ms)
         self.poll_timer.timeout.connect(self.poll_store)
@@ -329,6 +335,7 @@ class MainWindow(ImportExportMixin, LibrarySearchMixin, WindowSettingsMixin, QMa
         self.model.refresh()
         self._after_reset()
         bar.setValue(min(scrolled, bar.maximum()))
+        self.refresh_rankings_later()
         current = self.current_article_id()
         if current is not None and not self.library.ids([current]):
             self.pane.clear()
@@ -505,6 +512,7 @@ class MainWindow(ImportExportMixin, LibrarySearchMixin, WindowSettingsMixin, QMa
         self.cancel_tasks()
         self.wait_for_tasks(10.0)
         self.wait_for_search(10.0)
+        self.stop_rankings(10.0)
         self.poll_timer.stop()
         self.save_state()
         super().closeEvent(event)

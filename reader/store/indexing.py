@@ -3,7 +3,9 @@
 ``Indexing`` gives ``Library`` ``search`` (ranked hits with snippets, built
 by ``reader.store.search``), ``match_ids`` (every matching id) and
 ``reindex`` (both indexes, the folded list keys and the automatic
-highlights rebuilt, ``BATCH_SIZE`` articles per transaction), and to
+highlights rebuilt, ``BATCH_SIZE`` articles per transaction),
+``refresh_rankings`` (the stored rankings of the commonest words,
+``reader.store.rankings``), and to
 ``Library.open`` the check and rebuild of the word-family index
 (``articles_stem``) when another STEMMER_VERSION made it.
 
@@ -20,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.errors import NotFound, QueryError, StoreError, StoreReadOnly
-from reader.store import connection, derive, schema, search
+from reader.store import connection, derive, rankings, schema, search
 from reader.store.article import Article
 from reader.store.query import parse
 from reader.store.search import SearchHit
@@ -105,6 +107,7 @@ class Indexing:
             con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('stemmer', 'rebuilding')")
             con.execute("INSERT INTO articles_stem(articles_stem) VALUES ('delete-all')")
             con.execute("DELETE FROM articles_fts WHERE rowid NOT IN (SELECT id FROM articles)")
+            rankings.bump(con)
         for i in range(0, total, connection.BATCH_SIZE):
             chunk = ids[i:i + connection.BATCH_SIZE]
             prepared = []
@@ -131,6 +134,81 @@ class Indexing:
                 con.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
             con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('stemmer', ?)",
                         (str(STEMMER_VERSION),))
+
+    def refresh_rankings(self, progress: Callable[[int, int], None] | None = None,
+                         cancelled: Callable[[], bool] | None = None, *,
+                         min_rows: int | None = None, max_terms: int | None = None) -> int:
+        """Store the rankings of the commonest words of both indexes for the
+        current text generation (``reader.store.rankings``); nothing to do
+        when the stored ones are current. Each ranking is made in its own
+        snapshot, so other connections read and write meanwhile; all are
+        written in one transaction at the end, keeping only those made in
+        the generation current then. ``progress(done, total)`` after each
+        word; ``cancelled()`` is asked between words. ``min_rows`` and
+        ``max_terms`` default to ``rankings.MIN_ROWS`` and ``MAX_TERMS``.
+        Returns how many rankings were written. Raises StoreReadOnly."""
+        if self.read_only:
+            raise StoreReadOnly(str(self.path), "the store is read-only")
+        min_rows = rankings.MIN_ROWS if min_rows is None else min_rows
+        max_terms = rankings.MAX_TERMS if max_terms is None else max_terms
+        with self._read() as con:
+            current = rankings.generation(con)
+            done_for = con.execute("SELECT value FROM meta WHERE key = 'rankings'").fetchone()
+            if current is None or (done_for is not None and done_for[0] == str(current)):
+                return 0
+            texts, total = self._sample_texts(con, min_rows)
+            plan = [("articles_fts", token) for token in rankings.choose(
+                texts, len(texts), total, min_rows=min_rows, max_terms=max_terms)]
+            if self._stems_current(con):
+                plan += [("articles_stem", token) for token in rankings.choose(
+                    (stem_text(t) for t in texts), len(texts), total,
+                    min_rows=min_rows, max_terms=max_terms)]
+            if not plan and con.execute("SELECT 1 FROM rankings LIMIT 1").fetchone() is None:
+                return 0  # a small library: nothing to store, nothing to write
+        made: list[tuple[str, str, int, list[tuple[int, float]]]] = []
+        for done, (index, token) in enumerate(plan, 1):
+            if cancelled and cancelled():
+                break
+            match = rankings.match_of(token)
+            with self._read() as con:
+                made.append((index, match, rankings.generation(con) or 0, rankings.cut(
+                    search.top_ranked(con, index, match, rankings.DEPTH), rankings.DEPTH)))
+            if progress:
+                progress(done, len(plan))
+        with self._write() as con:
+            now = rankings.generation(con)
+            con.execute("DELETE FROM rankings WHERE generation != ?", (now,))
+            kept = [row for row in made if row[2] == now]
+            con.executemany(
+                "INSERT OR REPLACE INTO rankings(index_name, match, generation, ids, ranks)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(index, match, gen, *rankings.pack(ranking))
+                 for index, match, gen, ranking in kept])
+            if len(kept) == len(plan):
+                con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('rankings', ?)",
+                            (str(now),))
+        return len(kept)
+
+    @staticmethod
+    def _sample_texts(con: sqlite3.Connection, min_rows: int) -> tuple[list[str], int]:
+        """The index text of up to ``rankings.SAMPLE`` articles spread evenly
+        over the ids (none when there are fewer than ``min_rows``: no word
+        can match that many), and how many articles there are."""
+        total, low, high = con.execute(
+            "SELECT count(*), min(id), max(id) FROM articles").fetchone()
+        if total < max(min_rows, 1):
+            return [], total
+        fields = " || ' ' || ".join(schema.FTS_COLUMNS)
+        if total <= rankings.SAMPLE:
+            return [r[0] for r in con.execute(f"SELECT {fields} FROM articles_fts")], total
+        rows: dict[int, str] = {}
+        step = (high - low) / rankings.SAMPLE
+        for k in range(rankings.SAMPLE):
+            row = con.execute(f"SELECT rowid, {fields} FROM articles_fts WHERE rowid >= ?"
+                              " ORDER BY rowid LIMIT 1", (low + int(k * step),)).fetchone()
+            if row is not None:
+                rows[row[0]] = row[1]
+        return list(rows.values()), total
 
     @staticmethod
     def _stems_current(con: sqlite3.Connection) -> bool:
@@ -162,6 +240,7 @@ class Indexing:
                 stemmed())
             con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('stemmer', ?)",
                         (str(STEMMER_VERSION),))
+            rankings.bump(con)
         if progress:
             progress(total, total)
 

@@ -142,8 +142,37 @@ def _to_v4(con: sqlite3.Connection) -> None:
         con.execute(statement)
 
 
+V5_DDL = (
+    """CREATE TABLE IF NOT EXISTS rankings (
+        index_name TEXT NOT NULL,
+        match TEXT NOT NULL,
+        generation INTEGER NOT NULL,
+        ids BLOB NOT NULL,
+        ranks BLOB NOT NULL,
+        PRIMARY KEY (index_name, match)
+    ) WITHOUT ROWID""",
+    "INSERT OR IGNORE INTO meta(key, value) VALUES ('generation', '0')",
+    *(f"""CREATE TRIGGER IF NOT EXISTS articles_text_{name} AFTER {event} ON articles
+    BEGIN
+        UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation';
+    END""" for name, event in (
+        ("inserted", "INSERT"), ("deleted", "DELETE"),
+        ("edited", f"UPDATE OF {', '.join(FTS_COLUMNS)}"))),
+)
+"""Stored rankings of the commonest words (``reader.store.rankings``) and the
+text generation they are checked against. The triggers bump the generation
+in the transaction of every change to an article's text, whichever code
+makes it, so a ranking made before the change is never used after it.
+(Statements one by one: a trigger's body holds semicolons.)"""
+
+
+def _to_v5(con: sqlite3.Connection) -> None:
+    for statement in V5_DDL:
+        con.execute(statement)
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    _to_v1, _to_v2, _to_v3, _to_v4)
+    _to_v1, _to_v2, _to_v3, _to_v4, _to_v5)
 """``MIGRATIONS[n]`` takes a store from version ``n`` to ``n + 1``."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.errors import QueryError
+from reader.store import rankings
 from reader.store.query import Query, parse
 from reader.store.snippets import find_hits, make_snippet
 from reader.store.stem import stem
@@ -95,13 +96,20 @@ class Request:
         return self.query.match(stem_token if self.stem else None)
 
 
+def ranked_sql(table: str) -> str:
+    """Every match of the MATCH parameter in ``table`` as ``(id, r)``, r its bm25."""
+    weights = ", ".join(str(w) for w in TITLE_WEIGHTS)
+    return (f"SELECT rowid AS id, bm25({table}, {weights}) AS r FROM {table}"
+            f" WHERE {table} MATCH ?")
+
+
 def ranked_articles(con: sqlite3.Connection, request: Request) -> list[tuple[Any, ...]]:
     """The best ``request.limit`` articles as ``(id, title, source, published,
-    rank, subtitle, caption, byline, body)``, best first, ties newest first."""
+    rank, subtitle, caption, byline, body)``, best first, ties newest first.
+    An unfiltered search of a word with a stored ranking (``reader.store.rankings``)
+    reads it instead of scoring every match."""
     table = request.table
-    weights = ", ".join(str(w) for w in TITLE_WEIGHTS)
-    ranked_sql = (f"SELECT rowid AS id, bm25({table}, {weights}) AS r FROM {table}"
-                  f" WHERE {table} MATCH ?")
+    matches_sql = ranked_sql(table)
     where: list[str] = []
     params: list[Any] = [request.match]
     if request.source_key is not None:
@@ -123,11 +131,13 @@ def ranked_articles(con: sqlite3.Connection, request: Request) -> list[tuple[Any
                                " AND name = 'articles_filter'").fetchone()
         articles = "articles a INDEXED BY articles_filter" if covering else "articles a"
         ranked = con.execute(
-            f"SELECT a.id, m.r FROM ({ranked_sql}) AS m JOIN {articles} ON a.id = m.id"
+            f"SELECT a.id, m.r FROM ({matches_sql}) AS m JOIN {articles} ON a.id = m.id"
             f" WHERE {' AND '.join(where)} ORDER BY m.r, a.published DESC, a.id DESC LIMIT ?",
             [*params, request.limit]).fetchall()
     else:
-        ranked = _top_ranked(con, ranked_sql, request.match, request.limit)
+        ranked = rankings.stored(con, table, request.match, request.limit)
+        if ranked is None:
+            ranked = top_ranked(con, table, request.match, request.limit)
     marks = ", ".join("?" * len(ranked))
     texts = {r[0]: r[1:] for r in con.execute(
         "SELECT id, title, source, published, subtitle, caption, byline, body"
@@ -141,19 +151,20 @@ def ranked_articles(con: sqlite3.Connection, request: Request) -> list[tuple[Any
     return found[:request.limit]
 
 
-def _top_ranked(con: sqlite3.Connection, ranked_sql: str, match: str,
-                limit: int) -> list[tuple[int, float]]:
+def top_ranked(con: sqlite3.Connection, table: str, match: str,
+               limit: int) -> list[tuple[int, float]]:
     """The ``limit`` best (id, bm25) from the index alone, plus every match
     tied with the last of them (so ties can be ordered by date), without
     touching the articles table: a join costs a row lookup per match."""
     # Equal scores are common (same counts, same lengths): spare rows make a
     # second query needed only when the tie runs past all of them.
     fetch = 2 * limit + 16
-    head = con.execute(f"{ranked_sql} ORDER BY r LIMIT ?", (match, fetch)).fetchall()
+    matches_sql = ranked_sql(table)
+    head = con.execute(f"{matches_sql} ORDER BY r LIMIT ?", (match, fetch)).fetchall()
     if limit > 0 and len(head) == fetch and head[-1][1] == head[limit - 1][1]:
         boundary = head[limit - 1][1]
         head = [row for row in head if row[1] < boundary] + con.execute(
-            f"SELECT id, r FROM ({ranked_sql}) WHERE r = ?", (match, boundary)).fetchall()
+            f"SELECT id, r FROM ({matches_sql}) WHERE r = ?", (match, boundary)).fetchall()
     return [(int(i), float(r)) for i, r in head]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
+from reader.store import rankings
 
 ARTICLE_A = """\
 الحكومة تعلن خطة لخفض أسعار الخبز بنسبة 15%
@@ -203,6 +205,19 @@ def test_search(capsys, filled_store: Path) -> None:
     hits = json.loads(out)
     assert [h["title"] for h in hits] == [ARTICLE_B.splitlines()[0]]
     assert {"id", "title", "source", "published", "snippet", "hits"} <= hits[0].keys()
+
+
+def test_reindex_rebuilds_and_stores_the_rankings_of_common_words(
+        capsys, filled_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = run(capsys, "--store", str(filled_store), "search", "معرض", "--format", "json")
+    code, out, _ = run(capsys, "--store", str(filled_store), "reindex")
+    assert (code, out) == (0, "reindexed 2 articles\n")  # too few for any ranking
+    monkeypatch.setattr(rankings, "MIN_ROWS", 1)
+    code, out, _ = run(capsys, "--store", str(filled_store), "reindex")
+    assert code == 0 and re.fullmatch(
+        r"reindexed 2 articles; stored the rankings of \d+ common words\n", out)
+    assert run(capsys, "--store", str(filled_store), "search", "معرض",
+               "--format", "json") == before
 
 
 def test_malformed_search_is_one_line(capsys, filled_store: Path) -> None:

@@ -4,6 +4,7 @@ other writers, window state kept between runs, the screenshot command."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -12,12 +13,12 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from reader.gui import i18n
+from reader.gui import i18n, main_window
 from reader.gui.dialogs import ExportDialog
 from reader.gui.main_window import MainWindow
 from reader.gui.workers import ExportRequest
 from reader.links import article_link
-from reader.store import Article, Library
+from reader.store import Article, Library, rankings
 from reader.text.bidi import strip_bidi_controls
 
 FSI, PDI = "\u2068", "\u2069"
@@ -155,6 +156,51 @@ def test_word_families_find_other_forms_and_switching_searches_again(
     window.word_families.setChecked(False)  # the shown results follow the switch
     qtbot.waitUntil(lambda: not window.search_pending)
     assert window.model.rowCount() == 0
+
+def _rankings_current(store: Path) -> bool:
+    con = sqlite3.connect(store)
+    try:
+        current = con.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        done_for = con.execute("SELECT value FROM meta WHERE key = 'rankings'").fetchone()
+        stored = con.execute("SELECT count(*) FROM rankings WHERE generation = ?",
+                             current).fetchone()[0]
+        return done_for == current and stored > 0
+    finally:
+        con.close()
+
+
+def test_the_window_keeps_the_rankings_of_common_words_current(
+        qtbot: QtBot, make_window: MakeWindow, library: Library,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(main_window, "RANKINGS_DELAY_MS", 0)
+    monkeypatch.setattr(rankings, "MIN_ROWS", 1)  # three articles count as a large library
+    window = make_window()
+    qtbot.waitUntil(lambda: _rankings_current(library.path), timeout=10_000)
+    window.confirm = lambda title, text: True
+    assert window.delete_current()
+    assert not _rankings_current(library.path)  # the deletion made them stale
+    qtbot.waitUntil(lambda: _rankings_current(library.path), timeout=10_000)
+    assert search(qtbot, window, "في") == 1  # read from the ranking, the same article
+    assert window.pane.view.article is not None
+    assert window.pane.view.article.title == ARTICLES[MIDDLE].title
+    window.close()
+    assert window.stop_rankings(0)
+
+
+def test_a_read_only_window_stores_no_rankings(
+        qtbot: QtBot, library: Library, settings_file: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(main_window, "RANKINGS_DELAY_MS", 0)
+    monkeypatch.setattr(rankings, "MIN_ROWS", 1)
+    with Library.open(library.path, read_only=True) as read_only:
+        window = MainWindow(read_only, settings=i18n.settings(), poll_ms=0)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.wait(200)
+        assert window._rankings_task is None
+        window.close()
+    assert not _rankings_current(library.path)
+
 
 def test_malformed_search_reports_without_a_dialog(qtbot: QtBot,
                                                    make_window: MakeWindow) -> None:

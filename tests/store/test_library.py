@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.errors import NotFound, QueryError, ReaderError
-from reader.store import Article, HighlightRecord, Library
+from reader.store import Article, HighlightRecord, Library, schema
 from reader.text import ENGINE_VERSION, find_highlights
 from tests.store.conftest import (
     FATHA,
@@ -405,7 +405,7 @@ def test_an_older_schema_with_an_older_stemmer_is_migrated_and_restemmed(
         assert [h.id for h in lib.search("المعلمين", source="وكالة الأنباء")] == [article_id]
     assert calls[0] == (0, 1) and calls[-1] == (1, 1)
     con = sqlite3.connect(store_path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
     assert con.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_filter'").fetchone()
     con.close()
     _fts_integrity(store_path)

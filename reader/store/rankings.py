@@ -1,0 +1,122 @@
+"""Stored rankings: the best articles for the library's commonest words, kept
+in the store, so a search for one of them need not score every article.
+
+FTS5 computes bm25 for every row a MATCH finds, about 0.8 µs a row here, so
+a word found in most of a million articles takes most of a second
+(``bench/bench_search.py``). For such words ``choose`` picks the terms and
+``Indexing.refresh_rankings`` stores, per index and MATCH string, the first
+``DEPTH`` ``(id, bm25)`` of the ranking FTS5 gives, with every row tied with
+the last of them; ``stored`` answers a search from that.
+
+Exactness: every stored ranking records the store's text generation, which
+schema v5's triggers bump in the same transaction as any change to an
+article's text (and ``reindex`` and the word-family rebuild bump by hand).
+``stored`` only uses a ranking of the current generation, read in the
+search's own snapshot, so its answer is the one FTS5 would give at that
+moment, to the last bit of the score.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from array import array
+from collections import Counter
+from collections.abc import Iterable
+
+from reader.store.query import TOKEN, Term
+
+DEPTH = 500
+"""Ranked rows stored per word: the most a search asks for (the window's 500)."""
+
+MIN_ROWS = 20_000
+"""A word is worth storing when it matches at least this many articles
+(about 16 ms of bm25 here); fewer rank fast enough live."""
+
+MAX_TERMS = 100
+"""Words stored per index at most, the commonest first."""
+
+SAMPLE = 400
+"""Articles, spread evenly over the store, whose words estimate how common
+each word is (counting exactly would read the whole index)."""
+
+INDEXES = ("articles_fts", "articles_stem")
+
+
+def generation(con: sqlite3.Connection) -> int | None:
+    """The store's text generation; None for a store older than schema v5."""
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return int(row[0]) if row is not None else None
+
+
+def bump(con: sqlite3.Connection) -> None:
+    """Start a new text generation: for index changes the triggers do not see
+    (a reindex, the word-family rebuild)."""
+    con.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+
+
+def stored(con: sqlite3.Connection, index: str, match: str,
+           limit: int) -> list[tuple[int, float]] | None:
+    """The ``limit`` best ``(id, bm25)`` for ``match`` in ``index``, plus every
+    row tied with the last of them, best first, from a stored ranking of the
+    current generation; None when there is none (or ``limit > DEPTH``). Call
+    inside the read transaction that goes on to use the ids."""
+    if limit > DEPTH or limit <= 0:
+        return None
+    try:
+        row = con.execute(
+            "SELECT r.ids, r.ranks FROM rankings AS r JOIN meta AS m"
+            " ON m.key = 'generation' AND r.generation = CAST(m.value AS INTEGER)"
+            " WHERE r.index_name = ? AND r.match = ?", (index, match)).fetchone()
+    except sqlite3.OperationalError:
+        return None  # a read-only store older than schema v5
+    if row is None:
+        return None
+    ids, ranks = array("q"), array("d")
+    ids.frombytes(row[0])
+    ranks.frombytes(row[1])
+    # Stored complete through the ties of row DEPTH - 1, so through those of
+    # row limit - 1 too; fewer rows than DEPTH means every match is there.
+    return cut(list(zip(ids, ranks, strict=True)), limit)
+
+
+def cut(ranking: list[tuple[int, float]], limit: int) -> list[tuple[int, float]]:
+    """The first ``limit`` rows of ``ranking`` (sorted by rank) and every row
+    tied with the last of them."""
+    if len(ranking) <= limit:
+        return ranking
+    last = ranking[limit - 1][1]
+    end = limit
+    while end < len(ranking) and ranking[end][1] == last:
+        end += 1
+    return ranking[:end]
+
+
+def pack(ranking: list[tuple[int, float]]) -> tuple[bytes, bytes]:
+    """``ranking`` as the (ids, ranks) blobs ``stored`` reads."""
+    return (array("q", (i for i, _ in ranking)).tobytes(),
+            array("d", (r for _, r in ranking)).tobytes())
+
+
+def choose(texts: Iterable[str], sampled: int, total: int, *, min_rows: int = MIN_ROWS,
+           max_terms: int = MAX_TERMS) -> list[str]:
+    """The index tokens worth a stored ranking, commonest first: ``texts``
+    are the index texts of ``sampled`` articles spread over ``total``; a token
+    is kept when the articles it is estimated to match (its share of the
+    sample times ``total``) reach ``min_rows``. Ties in order by token, so
+    the choice is the same on every run."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(set(TOKEN.findall(text)))
+    if not sampled:
+        return []
+    common = [(n, token) for token, n in counts.items() if n * total >= min_rows * sampled]
+    common.sort(key=lambda item: (-item[0], item[1]))
+    return [token for _, token in common[:max_terms]]
+
+
+def match_of(token: str) -> str:
+    """The MATCH string a one-word search for ``token`` sends (``reader.store.query``)."""
+    return Term((token,)).fts()

@@ -1,0 +1,263 @@
+"""Stored rankings of the commonest words: a search that reads one gives
+exactly what scoring every match gives, and a ranking made before any
+change to the articles' text is never read after it."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.store import Article, Library, rankings, schema
+from reader.store.search import SearchHit
+from tests.store.conftest import sample_articles
+
+WORDS = ("في", "من", "على", "الحكومة", "الحكومات", "حكومة", "أعلنت", "اعلنت", "المياه",
+         "الوزير", "وزارة", "قال", "اليوم", "٢٠٢٤")
+
+
+def _live(lib: Library, query: str, **options: object) -> list[SearchHit]:
+    """What the search gives when it scores every match."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(rankings, "stored", lambda *_args: None)
+        return lib.search(query, **options)  # type: ignore[arg-type]
+
+
+@contextmanager
+def _reads() -> Iterator[list[str]]:
+    """The MATCH strings that searches answered from a stored ranking."""
+    used: list[str] = []
+    real = rankings.stored
+
+    def spy(con: sqlite3.Connection, index: str, match: str,
+            limit: int) -> list[tuple[int, float]] | None:
+        result = real(con, index, match, limit)
+        if result is not None:
+            used.append(match)
+        return result
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(rankings, "stored", spy)
+        yield used
+
+
+def _news(words: list[str], n: int) -> Article:
+    half = max(1, len(words) // 3)
+    return Article(title=" ".join(words[:half]) + f" {n}", body=" ".join(words[half:]) or "خبر",
+                   source="وكالة الأنباء", published=f"2024-01-{n % 28 + 1:02d}")
+
+
+articles = st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12),
+                    min_size=1, max_size=14)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=articles, later=articles, depth=st.integers(1, 6), limit=st.integers(1, 9),
+       change=st.sampled_from(["none", "add", "delete", "edit"]))
+def test_a_stored_ranking_gives_exactly_what_scoring_every_match_gives(
+        texts: list[list[str]], later: list[list[str]], depth: int, limit: int,
+        change: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp, \
+            Library.open(Path(tmp) / "store.sqlite3") as lib, \
+            pytest.MonkeyPatch.context() as patch:
+        patch.setattr(rankings, "DEPTH", depth)
+        ids = [r.id for r in lib.add_articles(_news(w, n) for n, w in enumerate(texts))]
+        lib.refresh_rankings(min_rows=1)
+        if change == "add":
+            lib.add_articles(_news(w, 100 + n) for n, w in enumerate(later))
+        elif change == "delete":
+            lib.delete(ids[0])
+        elif change == "edit":
+            lib.update_article(dataclasses.replace(lib.get(ids[-1]), body=" ".join(later[0])))
+        with _reads() as used:
+            for word in WORDS:
+                for stem in (False, True):
+                    assert lib.search(word, limit=limit, stem=stem) == \
+                        _live(lib, word, limit=limit, stem=stem), (word, stem)
+        if change == "none" and limit <= depth:
+            assert used  # the stored rankings were read, not just made
+        if change != "none":
+            assert not used  # made before the change: never read after it
+
+
+@pytest.fixture
+def ranked(lib: Library) -> tuple[Library, list[int]]:
+    ids = [r.id for r in lib.add_articles(sample_articles())]
+    assert lib.refresh_rankings(min_rows=1, max_terms=1000) > 0
+    return lib, ids
+
+
+def _store_reversed(lib: Library, match: str) -> list[int]:
+    """Rewrite the stored ranking of ``match`` worst first, as a marker."""
+    con = sqlite3.connect(lib.path)
+    with con:
+        rows = rankings.stored(con, "articles_fts", match, rankings.DEPTH)
+        assert rows is not None and len(rows) > 2
+        backwards = [(i, -r) for i, r in reversed(rows)]
+        con.execute("UPDATE rankings SET ids = ?, ranks = ? WHERE index_name = 'articles_fts'"
+                    " AND match = ?", (*rankings.pack(backwards), match))
+    con.close()
+    return [i for i, _ in backwards]
+
+
+def test_search_reads_the_stored_ranking(ranked: tuple[Library, list[int]]) -> None:
+    lib, ids = ranked
+    backwards = _store_reversed(lib, rankings.match_of("في"))
+    assert [h.id for h in lib.search("في", limit=50)] == backwards
+    assert [h.id for h in lib.search("فِي", limit=50)] == backwards  # folded the same
+    # Not for another question of the same word: filtered, or more than stored.
+    assert [h.id for h in lib.search("في", limit=50, source="وكالة الأنباء")] == \
+        [h.id for h in _live(lib, "في", limit=50, source="وكالة الأنباء")]
+    # Reading, starring and the reading position leave the text as it was.
+    lib.set_read(ids[0], True)
+    lib.set_starred(ids[1], True)
+    lib.set_position(ids[2], 40)
+    assert [h.id for h in lib.search("في", limit=50)] == backwards
+
+
+@pytest.mark.parametrize("change", ["add", "delete", "edit", "reindex", "another program"])
+def test_no_stored_ranking_is_read_after_a_change(ranked: tuple[Library, list[int]],
+                                                  change: str) -> None:
+    lib, ids = ranked
+    backwards = _store_reversed(lib, rankings.match_of("في"))
+    if change == "add":
+        lib.add_article(Article("خبر قصير", "وصل الوفد في الصباح."))
+    elif change == "delete":
+        lib.delete(ids[-1])
+    elif change == "edit":
+        lib.update_article(dataclasses.replace(lib.get(ids[0]), title="عنوان في سطر"))
+    elif change == "reindex":
+        lib.reindex()
+    else:  # a write by another connection, with SQL of its own
+        con = sqlite3.connect(lib.path)
+        with con:
+            con.execute("UPDATE articles SET body = body || ' في' WHERE id = ?", (ids[0],))
+        con.close()
+    with _reads() as used:
+        hits = lib.search("في", limit=50)
+    assert not used and [h.id for h in hits] != backwards
+    assert hits == _live(lib, "في", limit=50)
+    assert lib.refresh_rankings(min_rows=1, max_terms=1000) > 0  # made again for the new text
+    with _reads() as used:
+        assert lib.search("في", limit=50) == _live(lib, "في", limit=50)
+    assert used == [rankings.match_of("في")]
+
+
+def test_refresh_does_nothing_when_current_or_small(lib: Library) -> None:
+    lib.add_articles(sample_articles())
+    assert lib.refresh_rankings() == 0  # a few articles: no word matches 20,000
+    con = sqlite3.connect(lib.path)
+    assert con.execute("SELECT count(*) FROM rankings").fetchone() == (0,)
+    assert con.execute("SELECT 1 FROM meta WHERE key = 'rankings'").fetchone() is None
+    con.close()
+    made = lib.refresh_rankings(min_rows=1)
+    assert made > 0
+    assert lib.refresh_rankings(min_rows=1) == 0  # current
+    lib.add_article(Article("خبر", "نص في سطر"))
+    assert lib.refresh_rankings(min_rows=1) > 0
+
+
+def test_both_indexes_get_rankings_and_a_family_search_reads_its_own(
+        ranked: tuple[Library, list[int]]) -> None:
+    lib, _ids = ranked
+    con = sqlite3.connect(lib.path)
+    indexes = {r[0] for r in con.execute("SELECT index_name FROM rankings")}
+    con.close()
+    assert indexes == set(rankings.INDEXES)
+    with _reads() as used:
+        assert lib.search("المعلمين", stem=True) == _live(lib, "المعلمين", stem=True)
+        assert lib.search("المعلمين") == _live(lib, "المعلمين")
+    assert len(used) == 2 and used[0] != used[1]
+
+
+def test_a_change_during_the_refresh_keeps_only_what_is_still_true(
+        ranked: tuple[Library, list[int]]) -> None:
+    lib, _ids = ranked
+    lib.add_article(Article("خبر", "بدأ الاجتماع في الموعد"))  # the stored ones are stale
+    other = Library.open(lib.path)
+
+    def meanwhile(done: int, total: int) -> None:
+        if done == total // 2:
+            other.add_article(Article("خبر آخر", "انتهى الاجتماع في المساء"))
+
+    try:
+        made = lib.refresh_rankings(meanwhile, min_rows=1)
+    finally:
+        other.close()
+    con = sqlite3.connect(lib.path)
+    kept = con.execute("SELECT count(*) FROM rankings").fetchone()[0]
+    con.close()
+    assert made == kept and kept > 0  # those made after the change
+    for word in WORDS:
+        assert lib.search(word, limit=50) == _live(lib, word, limit=50)
+    assert lib.refresh_rankings(min_rows=1) > 0  # not marked current: the rest made now
+
+
+def test_a_cancelled_refresh_writes_what_it_made_and_finishes_next_time(lib: Library) -> None:
+    lib.add_articles(sample_articles())
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 2
+
+    assert lib.refresh_rankings(cancelled=cancelled, min_rows=1) == 2
+    assert lib.refresh_rankings(min_rows=1) > 2
+    assert lib.refresh_rankings(min_rows=1) == 0
+
+
+def test_an_older_read_only_store_searches_without_rankings(lib: Library) -> None:
+    lib.add_articles(sample_articles())
+    expected = lib.search("في", limit=50)
+    lib.close()
+    con = sqlite3.connect(lib.path)
+    with con:  # as schema v4 left it
+        for name in ("inserted", "deleted", "edited"):
+            con.execute(f"DROP TRIGGER articles_text_{name}")
+        con.execute("DROP TABLE rankings")
+        con.execute("DELETE FROM meta WHERE key = 'generation'")
+        con.execute("PRAGMA user_version = 4")
+    con.close()
+    with Library.open(lib.path, read_only=True) as old:
+        assert old.search("في", limit=50) == expected
+    with Library.open(lib.path) as upgraded:  # migrated to v5: generation 0
+        assert upgraded.refresh_rankings(min_rows=1) > 0
+        assert upgraded.search("في", limit=50) == expected
+    assert schema.SCHEMA_VERSION == 5
+
+
+@pytest.mark.parametrize(("sample", "total", "min_rows", "expected"), [
+    (["في من", "في على", "في"], 3, 1, ["في", "على", "من"]),   # commonest first, then by token
+    (["في من", "في على", "في"], 30_000, 20_000, ["في"]),       # من: about 10,000 only
+    (["في من", "في على", "في"], 60_000, 20_000, ["في", "على", "من"]),
+    (["في في في", "من"], 2, 2, []),                           # counted once an article
+    ([], 0, 1, []),
+])
+def test_the_commonest_words_are_chosen(sample: list[str], total: int, min_rows: int,
+                                        expected: list[str]) -> None:
+    assert rankings.choose(sample, len(sample), total, min_rows=min_rows) == expected
+
+
+def test_at_most_max_terms_are_chosen() -> None:
+    sample = [" ".join(f"w{i}" for i in range(n)) for n in range(1, 30)]
+    assert rankings.choose(sample, len(sample), 100, min_rows=1, max_terms=3) == \
+        ["w0", "w1", "w2"]
+
+
+@given(st.lists(st.floats(-5, 0, allow_nan=False), max_size=30), st.integers(1, 35))
+def test_cut_keeps_the_first_rows_and_their_ties(ranks: list[float], limit: int) -> None:
+    ranking = list(enumerate(sorted(ranks)))
+    kept = rankings.cut(ranking, limit)
+    assert kept == ranking[:len(kept)]
+    assert len(kept) >= min(limit, len(ranking))
+    if len(ranking) > limit:
+        last = ranking[limit - 1][1]
+        assert all(r == last for _, r in kept[limit:])
+        assert len(kept) == len(ranking) or ranking[len(kept)][1] != last
