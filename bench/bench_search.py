@@ -10,9 +10,9 @@ words, phrases, prefixes, OR, exclusions, folded spellings, word families)
 three times each and prints, per kind and overall, the p50/p95 of
 ``Library.search(q, limit=20)`` (parse, FTS5 ranking, filters, hits and
 snippets from the original text) beside the raw FTS5 time of the same MATCH
-string with the same ranking and limit, and their ratio (below 1 where a stored ranking answers: the raw column is
-what the search costs without it); then the time of a few article-list pages
-and the store's size.
+string with the same ranking and limit, and their ratio (below 1 where a
+stored ranking answers: the raw column is what the search costs without
+it); then the time of a few article-list pages and the store's size.
 """
 
 from __future__ import annotations

@@ -57,12 +57,16 @@ def bump(con: sqlite3.Connection) -> None:
     con.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
 
 
-def stored(con: sqlite3.Connection, index: str, match: str,
-           limit: int) -> list[tuple[int, float]] | None:
+def stored(con: sqlite3.Connection, index: str, match: str, limit: int,
+           excluding: str | None = None) -> list[tuple[int, float]] | None:
     """The ``limit`` best ``(id, bm25)`` for ``match`` in ``index``, plus every
     row tied with the last of them, best first, from a stored ranking of the
-    current generation; None when there is none (or ``limit > DEPTH``). Call
-    inside the read transaction that goes on to use the ids."""
+    current generation; None when there is none (or ``limit > DEPTH``, or too
+    few rows are left after the exclusion). ``excluding`` is the MATCH of
+    words to leave out (``match NOT (excluding)``): bm25 gives the rows left
+    the very score it gives them without the exclusion, since a phrase with
+    no hit in a row adds exactly 0. Call inside the read transaction that
+    goes on to use the ids."""
     if limit > DEPTH or limit <= 0:
         return None
     try:
@@ -79,7 +83,24 @@ def stored(con: sqlite3.Connection, index: str, match: str,
     ranks.frombytes(row[1])
     # Stored complete through the ties of row DEPTH - 1, so through those of
     # row limit - 1 too; fewer rows than DEPTH means every match is there.
-    return cut(list(zip(ids, ranks, strict=True)), limit)
+    ranking = list(zip(ids, ranks, strict=True))
+    if excluding is None:
+        return cut(ranking, limit)
+    # A head made of whole tie groups, less its excluded rows, is the head of
+    # the ranking with the exclusion: enough rows left in it answer exactly.
+    size = 4 * limit + 16
+    while True:
+        head = cut(ranking, size)
+        marks = ", ".join("?" * len(head))
+        dropped = {r[0] for r in con.execute(
+            f"SELECT rowid FROM {index} WHERE {index} MATCH ? AND rowid IN ({marks})",
+            [excluding, *(i for i, _ in head)])}
+        kept = [r for r in head if r[0] not in dropped]
+        if len(kept) >= limit:
+            return cut(kept, limit)
+        if len(head) == len(ranking):
+            return kept if len(ranking) < DEPTH else None
+        size *= 4
 
 
 def cut(ranking: list[tuple[int, float]], limit: int) -> list[tuple[int, float]]:

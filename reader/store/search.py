@@ -135,7 +135,7 @@ def ranked_articles(con: sqlite3.Connection, request: Request) -> list[tuple[Any
             f" WHERE {' AND '.join(where)} ORDER BY m.r, a.published DESC, a.id DESC LIMIT ?",
             [*params, request.limit]).fetchall()
     else:
-        ranked = rankings.stored(con, table, request.match, request.limit)
+        ranked = _from_stored_ranking(con, request)
         if ranked is None:
             ranked = top_ranked(con, table, request.match, request.limit)
     marks = ", ".join("?" * len(ranked))
@@ -149,6 +149,19 @@ def ranked_articles(con: sqlite3.Connection, request: Request) -> list[tuple[Any
     found.sort(key=lambda row: row[3], reverse=True)
     found.sort(key=lambda row: row[4])
     return found[:request.limit]
+
+
+def _from_stored_ranking(con: sqlite3.Connection,
+                         request: Request) -> list[tuple[int, float]] | None:
+    """The answer of ``rankings.stored`` for a one-word search, with any
+    exclusions; None for any other search or when no ranking is stored."""
+    query = request.query
+    if len(query.groups) != 1 or len(query.groups[0]) != 1:
+        return None
+    transform = stem_token if request.stem else None
+    word = query.groups[0][0].fts(transform)
+    excluding = " OR ".join(t.fts(transform) for t in query.excluded) or None
+    return rankings.stored(con, request.table, word, request.limit, excluding)
 
 
 def top_ranked(con: sqlite3.Connection, table: str, match: str,

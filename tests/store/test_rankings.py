@@ -36,11 +36,11 @@ def _reads() -> Iterator[list[str]]:
     used: list[str] = []
     real = rankings.stored
 
-    def spy(con: sqlite3.Connection, index: str, match: str,
-            limit: int) -> list[tuple[int, float]] | None:
-        result = real(con, index, match, limit)
+    def spy(con: sqlite3.Connection, index: str, match: str, limit: int,
+            excluding: str | None = None) -> list[tuple[int, float]] | None:
+        result = real(con, index, match, limit, excluding)
         if result is not None:
-            used.append(match)
+            used.append(match if excluding is None else f"{match} NOT {excluding}")
         return result
 
     with pytest.MonkeyPatch.context() as patch:
@@ -77,10 +77,11 @@ def test_a_stored_ranking_gives_exactly_what_scoring_every_match_gives(
         elif change == "edit":
             lib.update_article(dataclasses.replace(lib.get(ids[-1]), body=" ".join(later[0])))
         with _reads() as used:
-            for word in WORDS:
+            for query in [*WORDS, *(f"{w} -{x}" for w, x in zip(WORDS, WORDS[3:], strict=False)),
+                          "في -من -على"]:
                 for stem in (False, True):
-                    assert lib.search(word, limit=limit, stem=stem) == \
-                        _live(lib, word, limit=limit, stem=stem), (word, stem)
+                    assert lib.search(query, limit=limit, stem=stem) == \
+                        _live(lib, query, limit=limit, stem=stem), (query, stem)
         if change == "none" and limit <= depth:
             assert used  # the stored rankings were read, not just made
         if change != "none":
@@ -120,6 +121,39 @@ def test_search_reads_the_stored_ranking(ranked: tuple[Library, list[int]]) -> N
     lib.set_starred(ids[1], True)
     lib.set_position(ids[2], 40)
     assert [h.id for h in lib.search("في", limit=50)] == backwards
+
+
+def test_an_exclusion_is_answered_from_the_stored_ranking_of_its_word(
+        ranked: tuple[Library, list[int]]) -> None:
+    lib, _ids = ranked
+    backwards = _store_reversed(lib, rankings.match_of("في"))
+    excluded = set(lib.match_ids("المعلمين OR الكتاب"))
+    assert excluded and set(backwards) - excluded
+    with _reads() as used:
+        hits = lib.search("في -المعلمين -الكتاب", limit=50)
+    assert [h.id for h in hits] == [i for i in backwards if i not in excluded]
+    assert used == ['"في" NOT "المعلمين" OR "الكتاب"']
+
+
+@pytest.mark.parametrize(("depth", "limit", "read"), [
+    (12, 5, False),  # the stored 12 all but 2 excluded: too few left, scored live
+    (60, 1, True),   # the first 36 all excluded: a longer head of the 60 answers
+])
+def test_an_exclusion_that_removes_the_head_of_the_ranking(
+        lib: Library, monkeypatch: pytest.MonkeyPatch, depth: int, limit: int,
+        read: bool) -> None:
+    monkeypatch.setattr(rankings, "DEPTH", depth)
+    lib.add_articles(
+        [Article(f"في من المدينة {n}", "خبر قصير", published=f"2024-02-{n % 28 + 1:02d}")
+         for n in range(40)]
+        + [Article(f"خبر {n}", "نص طويل " * (n % 5) + "في الصباح",
+                   published=f"2024-03-{n % 28 + 1:02d}") for n in range(40)])
+    lib.refresh_rankings(min_rows=1)
+    with _reads() as used:
+        hits = lib.search("في -من", limit=limit)
+    assert hits == _live(lib, "في -من", limit=limit)
+    assert len(hits) == limit and all("من" not in h.title for h in hits)
+    assert bool(used) == read
 
 
 @pytest.mark.parametrize("change", ["add", "delete", "edit", "reindex", "another program"])
