@@ -153,8 +153,10 @@ class Indexing:
         max_terms = rankings.MAX_TERMS if max_terms is None else max_terms
         with self._read() as con:
             current = rankings.generation(con)
+            # Made for this text and this choice of words: nothing to do.
+            made_for = f"{current} {min_rows} {max_terms} {rankings.DEPTH}"
             done_for = con.execute("SELECT value FROM meta WHERE key = 'rankings'").fetchone()
-            if current is None or (done_for is not None and done_for[0] == str(current)):
+            if current is None or (done_for is not None and done_for[0] == made_for):
                 return 0
             texts, total = self._sample_texts(con, min_rows)
             plan = [("articles_fts", token) for token in rankings.choose(
@@ -186,7 +188,7 @@ class Indexing:
                  for index, match, gen, ranking in kept])
             if len(kept) == len(plan):
                 con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('rankings', ?)",
-                            (str(now),))
+                            (f"{now} {min_rows} {max_terms} {rankings.DEPTH}",))
         return len(kept)
 
     @staticmethod

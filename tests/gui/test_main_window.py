@@ -164,7 +164,7 @@ def _rankings_current(store: Path) -> bool:
         done_for = con.execute("SELECT value FROM meta WHERE key = 'rankings'").fetchone()
         stored = con.execute("SELECT count(*) FROM rankings WHERE generation = ?",
                              current).fetchone()[0]
-        return done_for == current and stored > 0
+        return done_for is not None and done_for[0].split()[0] == current[0] and stored > 0
     finally:
         con.close()
 

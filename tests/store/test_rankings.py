@@ -194,6 +194,8 @@ def test_refresh_does_nothing_when_current_or_small(lib: Library) -> None:
     made = lib.refresh_rankings(min_rows=1)
     assert made > 0
     assert lib.refresh_rankings(min_rows=1) == 0  # current
+    assert 0 < lib.refresh_rankings(min_rows=1, max_terms=5) <= 10  # another choice of words
+    assert lib.refresh_rankings(min_rows=1, max_terms=5) == 0
     lib.add_article(Article("خبر", "نص في سطر"))
     assert lib.refresh_rankings(min_rows=1) > 0
 
