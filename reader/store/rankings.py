@@ -46,10 +46,7 @@ INDEXES = ("articles_fts", "articles_stem")
 
 def generation(con: sqlite3.Connection) -> int | None:
     """The store's text generation; None for a store older than schema v5."""
-    try:
-        row = con.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
-    except sqlite3.OperationalError:
-        return None
+    row = con.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
     return int(row[0]) if row is not None else None
 
 
@@ -76,8 +73,10 @@ def stored(con: sqlite3.Connection, index: str, match: str, limit: int,
             "SELECT r.ids, r.ranks FROM rankings AS r JOIN meta AS m"
             " ON m.key = 'generation' AND r.generation = CAST(m.value AS INTEGER)"
             " WHERE r.index_name = ? AND r.match = ?", (index, match)).fetchone()
-    except sqlite3.OperationalError:
-        return None  # a read-only store older than schema v5
+    except sqlite3.OperationalError as err:
+        if "no such table" in str(err):
+            return None  # a read-only store older than schema v5
+        raise
     if row is None:
         return None
     ids, ranks = array("q"), array("d")
