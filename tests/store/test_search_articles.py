@@ -23,7 +23,11 @@ from reader.store import Article, Library
 from reader.store.query import TOKEN
 from reader.text import fold_text
 
-ARABIC_WORD = re.compile("[\u0621-\u064a][\u0621-\u065f\u0640\u0670]{3,}")
+# A whole word only: not the tail of ڤينسانت nor the head of لفرانس24, which the
+# index holds as one token with the letter or digits beside them.
+_IN_WORD = "\\w\u0640\u064b-\u065f\u0670"
+ARABIC_WORD = re.compile(f"(?<![{_IN_WORD}])[\u0621-\u064a][\u0621-\u065f\u0640\u0670]{{3,}}"
+                         f"(?![{_IN_WORD}])")
 TYPED = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "\u0640": None,
                        **{chr(0x064B + i): None for i in range(8)},
                        **{chr(0x0660 + d): str(d) for d in range(10)}})
