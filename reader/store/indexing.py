@@ -158,20 +158,20 @@ class Indexing:
             done_for = con.execute("SELECT value FROM meta WHERE key = 'rankings'").fetchone()
             if current is None or (done_for is not None and done_for[0] == made_for):
                 return 0
-            texts, total = self._sample_texts(con, min_rows)
-            plan = [("articles_fts", token) for token in rankings.choose(
-                texts, len(texts), total, min_rows=min_rows, max_terms=max_terms)]
+            documents, total = self._sample_texts(con, min_rows)
+            plan = [("articles_fts", gram) for gram in rankings.choose(
+                documents, len(documents), total, min_rows=min_rows, max_terms=max_terms)]
             if self._stems_current(con):
-                plan += [("articles_stem", token) for token in rankings.choose(
-                    (stem_text(t) for t in texts), len(texts), total,
-                    min_rows=min_rows, max_terms=max_terms)]
+                plan += [("articles_stem", gram) for gram in rankings.choose(
+                    ([stem_text(t) for t in fields] for fields in documents), len(documents),
+                    total, min_rows=min_rows, max_terms=max_terms)]
             if not plan and con.execute("SELECT 1 FROM rankings LIMIT 1").fetchone() is None:
                 return 0  # a small library: nothing to store, nothing to write
         made: list[tuple[str, str, int, list[tuple[int, float]]]] = []
-        for done, (index, token) in enumerate(plan, 1):
+        for done, (index, gram) in enumerate(plan, 1):
             if cancelled and cancelled():
                 break
-            match = rankings.match_of(token)
+            match = rankings.match_of(gram)
             with self._read() as con:
                 made.append((index, match, rankings.generation(con) or 0, rankings.cut(
                     search.top_ranked(con, index, match, rankings.DEPTH), rankings.DEPTH)))
@@ -192,24 +192,25 @@ class Indexing:
         return len(kept)
 
     @staticmethod
-    def _sample_texts(con: sqlite3.Connection, min_rows: int) -> tuple[list[str], int]:
-        """The index text of up to ``rankings.SAMPLE`` articles spread evenly
-        over the ids (none when there are fewer than ``min_rows``: no word
-        can match that many), and how many articles there are."""
+    def _sample_texts(con: sqlite3.Connection,
+                      min_rows: int) -> tuple[list[tuple[str, ...]], int]:
+        """The index texts (one per field) of up to ``rankings.SAMPLE``
+        articles spread evenly over the ids (none when there are fewer than
+        ``min_rows``: nothing can match that many), and how many articles
+        there are."""
         total, low, high = con.execute(
             "SELECT count(*), min(id), max(id) FROM articles").fetchone()
         if total < max(min_rows, 1):
             return [], total
-        fields = " || ' ' || ".join(schema.FTS_COLUMNS)
         if total <= rankings.SAMPLE:
-            return [r[0] for r in con.execute(f"SELECT {fields} FROM articles_fts")], total
-        rows: dict[int, str] = {}
+            return [tuple(r) for r in con.execute(f"SELECT {_FTS_COLS} FROM articles_fts")], total
+        rows: dict[int, tuple[str, ...]] = {}
         step = (high - low) / rankings.SAMPLE
         for k in range(rankings.SAMPLE):
-            row = con.execute(f"SELECT rowid, {fields} FROM articles_fts WHERE rowid >= ?"
+            row = con.execute(f"SELECT rowid, {_FTS_COLS} FROM articles_fts WHERE rowid >= ?"
                               " ORDER BY rowid LIMIT 1", (low + int(k * step),)).fetchone()
             if row is not None:
-                rows[row[0]] = row[1]
+                rows[row[0]] = tuple(row[1:])
         return list(rows.values()), total
 
     @staticmethod

@@ -3,7 +3,7 @@ in the store, so a search for one of them need not score every article.
 
 FTS5 computes bm25 for every row a MATCH finds, about 0.8 µs a row here, so
 a word found in most of a million articles takes most of a second
-(``bench/bench_search.py``). For such words ``choose`` picks the terms and
+(``bench/bench_search.py``). For such words and phrases ``choose`` picks the terms and
 ``Indexing.refresh_rankings`` stores, per index and MATCH string, the first
 ``DEPTH`` ``(id, bm25)`` of the ranking FTS5 gives, with every row tied with
 the last of them; ``stored`` answers a search from that.
@@ -21,7 +21,7 @@ from __future__ import annotations
 import sqlite3
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from reader.store.query import TOKEN, Term
 
@@ -32,10 +32,15 @@ MIN_ROWS = 20_000
 """A word is worth storing when it matches at least this many articles
 (about 16 ms of bm25 here); fewer rank fast enough live."""
 
-MAX_TERMS = 200
-"""Words stored per index at most, the commonest first. In the generated
-stores of ``bench/make_store.py`` the 200th is in one article in seven (about
-110 ms live at 1,000,000 articles); all of them take 2 minutes to store there."""
+MAX_TERMS = 300
+"""Words and phrases stored per index at most, the commonest first. In the
+generated stores of ``bench/make_store.py`` the 300th is in about one article
+in eight (about 150 ms live at 1,000,000 articles)."""
+
+PHRASE_WORDS = 3
+"""Phrases of up to this many words compete with single words for a stored
+ranking: a phrase of common words (مليون دولار، المتحدث باسم الوزارة) costs
+more to match than its words do."""
 
 SAMPLE = 400
 """Articles, spread evenly over the store, whose words estimate how common
@@ -122,23 +127,31 @@ def pack(ranking: list[tuple[int, float]]) -> tuple[bytes, bytes]:
             array("d", (r for _, r in ranking)).tobytes())
 
 
-def choose(texts: Iterable[str], sampled: int, total: int, *, min_rows: int = MIN_ROWS,
-           max_terms: int = MAX_TERMS) -> list[str]:
-    """The index tokens worth a stored ranking, commonest first: ``texts``
-    are the index texts of ``sampled`` articles spread over ``total``; a token
-    is kept when the articles it is estimated to match (its share of the
-    sample times ``total``) reach ``min_rows``. Ties in order by token, so
-    the choice is the same on every run."""
-    counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update(set(TOKEN.findall(text)))
+def choose(documents: Iterable[Sequence[str]], sampled: int, total: int, *,
+           min_rows: int = MIN_ROWS, max_terms: int = MAX_TERMS) -> list[tuple[str, ...]]:
+    """The words and phrases (token tuples of up to ``PHRASE_WORDS``) worth a
+    stored ranking, commonest first: ``documents`` are the index texts, field
+    by field, of ``sampled`` articles spread over ``total``; a phrase never
+    spans two fields, as no match does. One is kept when the articles it is
+    estimated to match (its share of the sample times ``total``) reach
+    ``min_rows``. Ties: words before phrases, then in order of the tokens,
+    so every run chooses alike."""
+    counts: Counter[tuple[str, ...]] = Counter()
+    for fields in documents:
+        grams: set[tuple[str, ...]] = set()
+        for text in fields:
+            tokens = TOKEN.findall(text)
+            for n in range(1, PHRASE_WORDS + 1):
+                grams.update(tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
+        counts.update(grams)
     if not sampled:
         return []
-    common = [(n, token) for token, n in counts.items() if n * total >= min_rows * sampled]
-    common.sort(key=lambda item: (-item[0], item[1]))
-    return [token for _, token in common[:max_terms]]
+    common = [(n, gram) for gram, n in counts.items() if n * total >= min_rows * sampled]
+    common.sort(key=lambda item: (-item[0], len(item[1]), item[1]))
+    return [gram for _, gram in common[:max_terms]]
 
 
-def match_of(token: str) -> str:
-    """The MATCH string a one-word search for ``token`` sends (``reader.store.query``)."""
-    return Term((token,)).fts()
+def match_of(tokens: tuple[str, ...]) -> str:
+    """The MATCH string a search for the word or quoted phrase ``tokens``
+    sends (``reader.store.query``)."""
+    return Term(tokens).fts()

@@ -9,6 +9,7 @@ import sqlite3
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -78,7 +79,9 @@ def test_a_stored_ranking_gives_exactly_what_scoring_every_match_gives(
             lib.update_article(dataclasses.replace(lib.get(ids[-1]), body=" ".join(later[0])))
         with _reads() as used:
             for query in [*WORDS, *(f"{w} -{x}" for w, x in zip(WORDS, WORDS[3:], strict=False)),
-                          "في -من -على"]:
+                          "في -من -على",
+                          *(f'"{w} {x}"' for w, x in pairwise(WORDS)),
+                          '"في في"', '"من على في"', '"في الحكومة" -اليوم']:
                 for stem in (False, True):
                     assert lib.search(query, limit=limit, stem=stem) == \
                         _live(lib, query, limit=limit, stem=stem), (query, stem)
@@ -91,7 +94,7 @@ def test_a_stored_ranking_gives_exactly_what_scoring_every_match_gives(
 @pytest.fixture
 def ranked(lib: Library) -> tuple[Library, list[int]]:
     ids = [r.id for r in lib.add_articles(sample_articles())]
-    assert lib.refresh_rankings(min_rows=1, max_terms=1000) > 0
+    assert lib.refresh_rankings(min_rows=1, max_terms=10_000) > 0
     return lib, ids
 
 
@@ -110,7 +113,7 @@ def _store_reversed(lib: Library, match: str) -> list[int]:
 
 def test_search_reads_the_stored_ranking(ranked: tuple[Library, list[int]]) -> None:
     lib, ids = ranked
-    backwards = _store_reversed(lib, rankings.match_of("في"))
+    backwards = _store_reversed(lib, rankings.match_of(("في",)))
     assert [h.id for h in lib.search("في", limit=50)] == backwards
     assert [h.id for h in lib.search("فِي", limit=50)] == backwards  # folded the same
     # Not for another question of the same word: filtered, or more than stored.
@@ -126,7 +129,7 @@ def test_search_reads_the_stored_ranking(ranked: tuple[Library, list[int]]) -> N
 def test_an_exclusion_is_answered_from_the_stored_ranking_of_its_word(
         ranked: tuple[Library, list[int]]) -> None:
     lib, _ids = ranked
-    backwards = _store_reversed(lib, rankings.match_of("في"))
+    backwards = _store_reversed(lib, rankings.match_of(("في",)))
     excluded = set(lib.match_ids("المعلمين OR الكتاب"))
     assert excluded and set(backwards) - excluded
     with _reads() as used:
@@ -160,7 +163,7 @@ def test_an_exclusion_that_removes_the_head_of_the_ranking(
 def test_no_stored_ranking_is_read_after_a_change(ranked: tuple[Library, list[int]],
                                                   change: str) -> None:
     lib, ids = ranked
-    backwards = _store_reversed(lib, rankings.match_of("في"))
+    backwards = _store_reversed(lib, rankings.match_of(("في",)))
     if change == "add":
         lib.add_article(Article("خبر قصير", "وصل الوفد في الصباح."))
     elif change == "delete":
@@ -178,10 +181,10 @@ def test_no_stored_ranking_is_read_after_a_change(ranked: tuple[Library, list[in
         hits = lib.search("في", limit=50)
     assert not used and [h.id for h in hits] != backwards
     assert hits == _live(lib, "في", limit=50)
-    assert lib.refresh_rankings(min_rows=1, max_terms=1000) > 0  # made again for the new text
+    assert lib.refresh_rankings(min_rows=1, max_terms=10_000) > 0  # made for the new text
     with _reads() as used:
         assert lib.search("في", limit=50) == _live(lib, "في", limit=50)
-    assert used == [rankings.match_of("في")]
+    assert used == [rankings.match_of(("في",))]
 
 
 def test_refresh_does_nothing_when_current_or_small(lib: Library) -> None:
@@ -200,7 +203,7 @@ def test_refresh_does_nothing_when_current_or_small(lib: Library) -> None:
     assert lib.refresh_rankings(min_rows=1) > 0
 
 
-def test_both_indexes_get_rankings_and_a_family_search_reads_its_own(
+def test_both_indexes_get_rankings_and_a_family_search_or_phrase_reads_its_own(
         ranked: tuple[Library, list[int]]) -> None:
     lib, _ids = ranked
     con = sqlite3.connect(lib.path)
@@ -210,7 +213,11 @@ def test_both_indexes_get_rankings_and_a_family_search_reads_its_own(
     with _reads() as used:
         assert lib.search("المعلمين", stem=True) == _live(lib, "المعلمين", stem=True)
         assert lib.search("المعلمين") == _live(lib, "المعلمين")
-    assert len(used) == 2 and used[0] != used[1]
+        assert lib.search('"وزارة التربية"', stem=True) == \
+            _live(lib, '"وزارة التربية"', stem=True)
+        assert lib.search('"وزارة التربية"') == _live(lib, '"وزارة التربية"')
+    assert len(used) == len(set(used)) == 4
+    assert used[3] == rankings.match_of(("وزاره", "التربيه"))
 
 
 def test_a_change_during_the_refresh_keeps_only_what_is_still_true(
@@ -270,21 +277,31 @@ def test_an_older_read_only_store_searches_without_rankings(lib: Library) -> Non
 
 
 @pytest.mark.parametrize(("sample", "total", "min_rows", "expected"), [
-    (["في من", "في على", "في"], 3, 1, ["في", "على", "من"]),   # commonest first, then by token
-    (["في من", "في على", "في"], 30_000, 20_000, ["في"]),       # من: about 10,000 only
-    (["في من", "في على", "في"], 60_000, 20_000, ["في", "على", "من"]),
-    (["في في في", "من"], 2, 2, []),                           # counted once an article
+    # Commonest first, words before phrases, then in order of the tokens.
+    ([("في من",), ("في على",), ("في",)], 3, 1,
+     [("في",), ("على",), ("من",), ("في", "على"), ("في", "من")]),
+    ([("في من",), ("في على",), ("في",)], 30_000, 20_000, [("في",)]),  # من: about 10,000
+    ([("خبر", "في من"), ("في من",)], 2, 2, [("في",), ("من",), ("في", "من")]),
+    ([("في في في", "من")], 1, 1,                                  # counted once an article
+     [("في",), ("من",), ("في", "في"), ("في", "في", "في")]),
+    ([("الأمم", "المتحدة"), ("الأمم", "المتحدة")], 2, 2,           # no phrase across fields
+     [("الأمم",), ("المتحدة",)]),
+    ([("رئيس مجلس الوزراء اليوم",)], 1, 1,                        # three words at most
+     [("الوزراء",), ("اليوم",), ("رئيس",), ("مجلس",), ("الوزراء", "اليوم"),
+      ("رئيس", "مجلس"), ("مجلس", "الوزراء"), ("رئيس", "مجلس", "الوزراء"),
+      ("مجلس", "الوزراء", "اليوم")]),
     ([], 0, 1, []),
 ])
-def test_the_commonest_words_are_chosen(sample: list[str], total: int, min_rows: int,
-                                        expected: list[str]) -> None:
+def test_the_commonest_words_and_phrases_are_chosen(
+        sample: list[tuple[str, ...]], total: int, min_rows: int,
+        expected: list[tuple[str, ...]]) -> None:
     assert rankings.choose(sample, len(sample), total, min_rows=min_rows) == expected
 
 
 def test_at_most_max_terms_are_chosen() -> None:
-    sample = [" ".join(f"w{i}" for i in range(n)) for n in range(1, 30)]
+    sample = [(" ".join(f"w{i}" for i in range(n)),) for n in range(1, 30)]
     assert rankings.choose(sample, len(sample), 100, min_rows=1, max_terms=3) == \
-        ["w0", "w1", "w2"]
+        [("w0",), ("w1",), ("w0", "w1")]
 
 
 @given(st.lists(st.floats(-5, 0, allow_nan=False), max_size=30), st.integers(1, 35))
