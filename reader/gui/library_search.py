@@ -11,9 +11,9 @@ word finds its inflections.
 
 A few seconds after the window opens and after each change to the list,
 ``refresh_rankings_later`` has a worker store the rankings of the library's
-commonest words (``Library.refresh_rankings``), which a search of such a word
-then reads instead of scoring every article; nothing to do when they are
-current, and nothing at all on a read-only store.
+commonest words and phrases (``Library.refresh_rankings``), which a search
+for one of them then reads instead of scoring every article; nothing to do
+when they are current, and nothing at all on a read-only store.
 
 Texts use the literal context ``MainWindow`` so pyside6-lupdate files them
 where the window's other strings are.

@@ -4,7 +4,7 @@
 by ``reader.store.search``), ``match_ids`` (every matching id) and
 ``reindex`` (both indexes, the folded list keys and the automatic
 highlights rebuilt, ``BATCH_SIZE`` articles per transaction),
-``refresh_rankings`` (the stored rankings of the commonest words,
+``refresh_rankings`` (the stored rankings of the commonest words and phrases,
 ``reader.store.rankings``), and to
 ``Library.open`` the check and rebuild of the word-family index
 (``articles_stem``) when another STEMMER_VERSION made it.
@@ -138,9 +138,9 @@ class Indexing:
     def refresh_rankings(self, progress: Callable[[int, int], None] | None = None,
                          cancelled: Callable[[], bool] | None = None, *,
                          min_rows: int | None = None, max_terms: int | None = None) -> int:
-        """Store the rankings of the commonest words of both indexes for the
-        current text generation (``reader.store.rankings``); nothing to do
-        when the stored ones are current. Each ranking is made in its own
+        """Store the rankings of the commonest words and phrases of both
+        indexes for the current text generation (``reader.store.rankings``);
+        nothing to do when the stored ones are current. Each ranking is made in its own
         snapshot, so other connections read and write meanwhile; all are
         written in one transaction at the end, keeping only those made in
         the generation current then. ``progress(done, total)`` after each

@@ -1,12 +1,13 @@
-"""Stored rankings: the best articles for the library's commonest words, kept
-in the store, so a search for one of them need not score every article.
+"""Stored rankings: the best articles for the library's commonest words and
+phrases, kept in the store, so a search for one of them need not score
+every article.
 
 FTS5 computes bm25 for every row a MATCH finds, about 0.8 µs a row here, so
 a word found in most of a million articles takes most of a second
-(``bench/bench_search.py``). For such words and phrases ``choose`` picks the terms and
-``Indexing.refresh_rankings`` stores, per index and MATCH string, the first
-``DEPTH`` ``(id, bm25)`` of the ranking FTS5 gives, with every row tied with
-the last of them; ``stored`` answers a search from that.
+(``bench/bench_search.py``). ``choose`` picks such words and phrases from a
+sample; ``Indexing.refresh_rankings`` stores, per index and MATCH string,
+the first ``DEPTH`` ``(id, bm25)`` of the ranking FTS5 gives, with every row
+tied with the last of them; ``stored`` answers a search from that.
 
 Exactness: every stored ranking records the store's text generation, which
 schema v5's triggers bump in the same transaction as any change to an
@@ -26,11 +27,12 @@ from collections.abc import Iterable, Sequence
 from reader.store.query import TOKEN, Term
 
 DEPTH = 500
-"""Ranked rows stored per word: the most a search asks for (the window's 500)."""
+"""Ranked rows stored per word or phrase: the most a search asks for (the
+window's 500)."""
 
 MIN_ROWS = 20_000
-"""A word is worth storing when it matches at least this many articles
-(about 16 ms of bm25 here); fewer rank fast enough live."""
+"""A word or phrase is worth storing when it matches at least this many
+articles (about 16 ms of bm25 here); fewer rank fast enough live."""
 
 MAX_TERMS = 300
 """Words and phrases stored per index at most, the commonest first. In the
@@ -44,7 +46,7 @@ more to match than its words do."""
 
 SAMPLE = 400
 """Articles, spread evenly over the store, whose words estimate how common
-each word is (counting exactly would read the whole index)."""
+each word and phrase is (counting exactly would read the whole index)."""
 
 INDEXES = ("articles_fts", "articles_stem")
 

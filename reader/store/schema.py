@@ -159,10 +159,11 @@ V5_DDL = (
         ("inserted", "INSERT"), ("deleted", "DELETE"),
         ("edited", f"UPDATE OF {', '.join(FTS_COLUMNS)}"))),
 )
-"""Stored rankings of the commonest words (``reader.store.rankings``) and the
-text generation they are checked against. The triggers bump the generation
-in the transaction of every change to an article's text, whichever code
-makes it, so a ranking made before the change is never used after it.
+"""Stored rankings of the commonest words and phrases
+(``reader.store.rankings``) and the text generation they are checked against.
+The triggers bump the generation in the transaction of every change to an
+article's text, whichever code makes it, so a ranking made before the change
+is never used after it.
 (Statements one by one: a trigger's body holds semicolons.)"""
 
 
