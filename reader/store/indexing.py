@@ -140,13 +140,14 @@ class Indexing:
                          min_rows: int | None = None, max_terms: int | None = None) -> int:
         """Store the rankings of the commonest words and phrases of both
         indexes for the current text generation (``reader.store.rankings``);
-        nothing to do when the stored ones are current. Each ranking is made in its own
-        snapshot, so other connections read and write meanwhile; all are
-        written in one transaction at the end, keeping only those made in
-        the generation current then. ``progress(done, total)`` after each
-        word; ``cancelled()`` is asked between words. ``min_rows`` and
-        ``max_terms`` default to ``rankings.MIN_ROWS`` and ``MAX_TERMS``.
-        Returns how many rankings were written. Raises StoreReadOnly."""
+        nothing to do when the stored ones are current. Each ranking is made
+        in its own snapshot, so other connections read and write meanwhile;
+        all are written in one transaction at the end, none if the text
+        changed meanwhile (it stops at the first word that sees the change).
+        ``progress(done, total)`` after each word; ``cancelled()`` is asked
+        between words. ``min_rows`` and ``max_terms`` default to
+        ``rankings.MIN_ROWS`` and ``MAX_TERMS``. Returns how many rankings
+        were written. Raises StoreReadOnly."""
         if self.read_only:
             raise StoreReadOnly(str(self.path), "the store is read-only")
         min_rows = rankings.MIN_ROWS if min_rows is None else min_rows
@@ -167,28 +168,32 @@ class Indexing:
                     total, min_rows=min_rows, max_terms=max_terms)]
             if not plan and con.execute("SELECT 1 FROM rankings LIMIT 1").fetchone() is None:
                 return 0  # a small library: nothing to store, nothing to write
-        made: list[tuple[str, str, int, list[tuple[int, float]]]] = []
+        made: list[tuple[str, str, list[tuple[int, float]]]] = []
         for done, (index, gram) in enumerate(plan, 1):
             if cancelled and cancelled():
                 break
             match = rankings.match_of(gram)
             with self._read() as con:
-                made.append((index, match, rankings.generation(con) or 0, rankings.cut(
+                if rankings.generation(con) != current:
+                    # The text changed: every ranking made so far is stale, and
+                    # the caller that changed it asks again once it is done.
+                    made = []
+                    break
+                made.append((index, match, rankings.cut(
                     search.top_ranked(con, index, match, rankings.DEPTH), rankings.DEPTH)))
             if progress:
                 progress(done, len(plan))
         with self._write() as con:
             now = rankings.generation(con)
             con.execute("DELETE FROM rankings WHERE generation != ?", (now,))
-            kept = [row for row in made if row[2] == now]
+            kept = made if now == current else []
             con.executemany(
                 "INSERT OR REPLACE INTO rankings(index_name, match, generation, ids, ranks)"
                 " VALUES (?, ?, ?, ?, ?)",
-                [(index, match, gen, *rankings.pack(ranking))
-                 for index, match, gen, ranking in kept])
-            if len(kept) == len(plan):
+                [(index, match, now, *rankings.pack(ranking)) for index, match, ranking in kept])
+            if now == current and len(kept) == len(plan):
                 con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('rankings', ?)",
-                            (f"{now} {min_rows} {max_terms} {rankings.DEPTH}",))
+                            (made_for,))
         return len(kept)
 
     @staticmethod

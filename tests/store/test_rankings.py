@@ -220,27 +220,32 @@ def test_both_indexes_get_rankings_and_a_family_search_or_phrase_reads_its_own(
     assert used[3] == rankings.match_of(("وزاره", "التربيه"))
 
 
-def test_a_change_during_the_refresh_keeps_only_what_is_still_true(
+def test_a_change_during_the_refresh_stores_nothing_stale(
         ranked: tuple[Library, list[int]]) -> None:
     lib, _ids = ranked
     lib.add_article(Article("خبر", "بدأ الاجتماع في الموعد"))  # the stored ones are stale
     other = Library.open(lib.path)
+    reports: list[int] = []
 
     def meanwhile(done: int, total: int) -> None:
-        if done == total // 2:
+        reports.append(done)
+        if done == 3:
             other.add_article(Article("خبر آخر", "انتهى الاجتماع في المساء"))
 
     try:
-        made = lib.refresh_rankings(meanwhile, min_rows=1)
+        assert lib.refresh_rankings(meanwhile, min_rows=1) == 0
     finally:
         other.close()
+    assert reports == [1, 2, 3]  # stopped at the first word after the change
     con = sqlite3.connect(lib.path)
-    kept = con.execute("SELECT count(*) FROM rankings").fetchone()[0]
+    assert con.execute("SELECT count(*) FROM rankings").fetchone() == (0,)
     con.close()
-    assert made == kept and kept > 0  # those made after the change
     for word in WORDS:
         assert lib.search(word, limit=50) == _live(lib, word, limit=50)
-    assert lib.refresh_rankings(min_rows=1) > 0  # not marked current: the rest made now
+    assert lib.refresh_rankings(min_rows=1) > 0  # not marked current: all made now
+    with _reads() as used:
+        assert lib.search("الاجتماع", limit=50) == _live(lib, "الاجتماع", limit=50)
+    assert used
 
 
 def test_a_cancelled_refresh_writes_what_it_made_and_finishes_next_time(lib: Library) -> None:
