@@ -62,9 +62,8 @@ class SearchHit:
         }
 
 
-def stem_token(token: str) -> str:
-    """The stemmer, as the token transform of word-family search."""
-    return stem(token)
+stem_token = stem
+"""The stemmer, as the token transform of word-family search."""
 
 
 @dataclass(frozen=True, slots=True)

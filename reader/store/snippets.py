@@ -72,11 +72,15 @@ def _token_spans(folded: str, terms: Sequence[Term],
     """(start, end) in ``folded`` of every run of index tokens matching a term,
     ``transform`` applied to whole tokens of both sides: the general walk."""
     tokens = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(folded)]
-    keys = [t[0] if transform is None else transform(t[0]) for t in tokens]
+    keys = [t[0] for t in tokens] if transform is None else [transform(t[0]) for t in tokens]
     spans: set[tuple[int, int]] = set()
     for term in terms:
         wanted = [t if transform is None else transform(t) for t in term.tokens]
         n = len(wanted)
+        if n == 1 and not term.prefix:  # one word: a plain comparison of keys
+            spans.update((tokens[i][1], tokens[i][2])
+                         for i, key in enumerate(keys) if key == wanted[0])
+            continue
         for i in range(len(tokens) - n + 1):
             if _matches(tokens, keys, i, wanted, term):
                 spans.add((tokens[i][1], tokens[i + n - 1][2]))

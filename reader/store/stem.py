@@ -58,6 +58,8 @@ _ROOT_WAW = ("وزارة", "وزير", "وزراء", "وطن", "وطنية", "و
 them وزارة would lose its و (زار) while الوزارة keeps it (وزار)."""
 
 
+# News vocabulary is Zipfian: a few thousand words make most of any text.
+@lru_cache(maxsize=100_000)
 def stem(token: str) -> str:
     """The stem of one folded token; tokens without Arabic letters come back unchanged.
 
@@ -95,11 +97,7 @@ def _strip(word: str) -> str:
 
 def stem_text(folded: str) -> str:
     """Every word of ``folded`` stemmed, joined by single spaces (for the index)."""
-    return " ".join(map(_cached_stem, _TOKEN.findall(folded)))
-
-
-# News vocabulary is Zipfian: a few thousand words make most of any text.
-_cached_stem = lru_cache(maxsize=100_000)(stem)
+    return " ".join(map(stem, _TOKEN.findall(folded)))
 
 
 _TOKEN = re.compile(r"[^\W_]+")
