@@ -1,6 +1,6 @@
-"""Stored rankings of the commonest words: a search that reads one gives
-exactly what scoring every match gives, and a ranking made before any
-change to the articles' text is never read after it."""
+"""Stored rankings of the commonest words and phrases: a search that reads
+one gives exactly what scoring every match gives, and a ranking made before
+any change to the articles' text is never read after it."""
 
 from __future__ import annotations
 
@@ -116,7 +116,7 @@ def test_search_reads_the_stored_ranking(ranked: tuple[Library, list[int]]) -> N
     backwards = _store_reversed(lib, rankings.match_of(("في",)))
     assert [h.id for h in lib.search("في", limit=50)] == backwards
     assert [h.id for h in lib.search("فِي", limit=50)] == backwards  # folded the same
-    # Not for another question of the same word: filtered, or more than stored.
+    # Not for a filtered search of the same word: that scores every match.
     assert [h.id for h in lib.search("في", limit=50, source="وكالة الأنباء")] == \
         [h.id for h in _live(lib, "في", limit=50, source="وكالة الأنباء")]
     # Reading, starring and the reading position leave the text as it was.
@@ -139,8 +139,8 @@ def test_an_exclusion_is_answered_from_the_stored_ranking_of_its_word(
 
 
 @pytest.mark.parametrize(("depth", "limit", "read"), [
-    (12, 5, False),  # the stored 12 all but 2 excluded: too few left, scored live
-    (60, 1, True),   # the first 36 all excluded: a longer head of the 60 answers
+    (12, 5, False),  # the 12 stored are all excluded: scored live
+    (60, 1, True),   # the first 40 are excluded: a longer head of the 60 stored answers
 ])
 def test_an_exclusion_that_removes_the_head_of_the_ranking(
         lib: Library, monkeypatch: pytest.MonkeyPatch, depth: int, limit: int,
