@@ -105,8 +105,8 @@ def ranked_sql(table: str) -> str:
 def ranked_articles(con: sqlite3.Connection, request: Request) -> list[tuple[Any, ...]]:
     """The best ``request.limit`` articles as ``(id, title, source, published,
     rank, subtitle, caption, byline, body)``, best first, ties newest first.
-    An unfiltered search of a word with a stored ranking (``reader.store.rankings``)
-    reads it instead of scoring every match."""
+    An unfiltered search of a word or phrase with a stored ranking
+    (``reader.store.rankings``) reads it instead of scoring every match."""
     table = request.table
     matches_sql = ranked_sql(table)
     where: list[str] = []
@@ -152,8 +152,8 @@ def ranked_articles(con: sqlite3.Connection, request: Request) -> list[tuple[Any
 
 def _from_stored_ranking(con: sqlite3.Connection,
                          request: Request) -> list[tuple[int, float]] | None:
-    """The answer of ``rankings.stored`` for a one-word search, with any
-    exclusions; None for any other search or when no ranking is stored."""
+    """The answer of ``rankings.stored`` for a search of one word or phrase,
+    with any exclusions; None for any other search or when none is stored."""
     query = request.query
     if len(query.groups) != 1 or len(query.groups[0]) != 1:
         return None
