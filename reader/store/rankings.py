@@ -48,8 +48,6 @@ SAMPLE = 400
 """Articles, spread evenly over the store, whose words estimate how common
 each word and phrase is (counting exactly would read the whole index)."""
 
-INDEXES = ("articles_fts", "articles_stem")
-
 
 def generation(con: sqlite3.Connection) -> int | None:
     """The store's text generation; None for a store older than schema v5."""

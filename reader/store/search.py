@@ -95,7 +95,7 @@ class Request:
         return self.query.match(stem_token if self.stem else None)
 
 
-def ranked_sql(table: str) -> str:
+def _ranked_sql(table: str) -> str:
     """Every match of the MATCH parameter in ``table`` as ``(id, r)``, r its bm25."""
     weights = ", ".join(str(w) for w in TITLE_WEIGHTS)
     return (f"SELECT rowid AS id, bm25({table}, {weights}) AS r FROM {table}"
@@ -108,7 +108,7 @@ def ranked_articles(con: sqlite3.Connection, request: Request) -> list[tuple[Any
     An unfiltered search of a word or phrase with a stored ranking
     (``reader.store.rankings``) reads it instead of scoring every match."""
     table = request.table
-    matches_sql = ranked_sql(table)
+    matches_sql = _ranked_sql(table)
     where: list[str] = []
     params: list[Any] = [request.match]
     if request.source_key is not None:
@@ -171,7 +171,7 @@ def top_ranked(con: sqlite3.Connection, table: str, match: str,
     # Equal scores are common (same counts, same lengths): spare rows make a
     # second query needed only when the tie runs past all of them.
     fetch = 2 * limit + 16
-    matches_sql = ranked_sql(table)
+    matches_sql = _ranked_sql(table)
     head = con.execute(f"{matches_sql} ORDER BY r LIMIT ?", (match, fetch)).fetchall()
     if limit > 0 and len(head) == fetch and head[-1][1] == head[limit - 1][1]:
         boundary = head[limit - 1][1]
