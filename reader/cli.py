@@ -286,14 +286,9 @@ def _is_file(target: str) -> bool:
 
 
 def _read_text_file(target: str) -> str:
-    from reader.importers import decode_bytes
+    from reader.importers import decode_bytes, read_bytes
 
-    path = Path(target)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise ReaderError(target, err.strerror or str(err)) from None
-    return decode_bytes(data, name=target)
+    return decode_bytes(read_bytes(target), name=target)
 
 
 # -- commands --------------------------------------------------------------

@@ -19,6 +19,7 @@ from typing import Protocol
 
 from reader.errors import ExportError, OutputExists
 from reader.store.article import Article, HighlightRecord
+from reader.store.database import holds
 from reader.text.spans import TEXT_FIELDS
 
 ExportItem = tuple[Article, list[HighlightRecord]]
@@ -323,9 +324,13 @@ def _cap(text: str) -> str:
 
 def check_target(path: Path, *, force: bool) -> None:
     """Refuse ``path`` early: OutputExists when it exists and not ``force``;
-    ExportError when it is a folder or its folder is missing."""
+    ExportError when it is a folder, its folder is missing, or it is a file
+    of the article store in use (replacing it would lose the library)."""
     if path.is_dir():
         raise ExportError(str(path), "is a folder; give a file name")
+    if holds(path):
+        raise ExportError(str(path), "is a file of the article store in use; "
+                                     "give another name")
     if path.exists() and not force:
         raise OutputExists(str(path), "exists; use --force to overwrite")
     parent = path.parent

@@ -8,7 +8,7 @@ the reading position, and tells the window through signals.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -199,6 +199,30 @@ class ArticlePane(QWidget):
         self.view.set_highlights(highlights)
         self.highlights_panel.set_highlights(self.view.highlights())
 
+    def catch_up(self) -> None:
+        """Show what the store holds now for the open article (another process
+        changed it): its text, kept at the line the reader is on, or only its
+        highlights; nothing when both are unchanged. A deleted article is the
+        window's business (``clear``)."""
+        shown = self.view.article
+        if self._article_id is None or shown is None:
+            return
+        try:
+            article = self._library.get(self._article_id)
+            highlights = self._library.highlights(self._article_id)
+        except ReaderError:
+            return  # deleted, or the store went away: the list says so
+        if article.fields() != shown.fields():
+            field, index = self.view.first_visible()
+            self.view.set_article(article, highlights)
+            self.find_bar.set_texts([(name, article.field_text(name)) for name in TEXT_FIELDS])
+            self.view.scroll_to(field, min(index, len(article.field_text(field))))
+        elif _marks(highlights) != _marks(self.view.highlights()):
+            self.view.set_highlights(highlights)
+        else:
+            return
+        self.highlights_panel.set_highlights(self.view.highlights())
+
     def set_panel_visible(self, visible: bool) -> None:
         self.highlights_panel.setVisible(visible)
 
@@ -296,3 +320,9 @@ class ArticlePane(QWidget):
     def context_menu_at(self, point: QPoint) -> QMenu:
         """The reading view's context menu at a viewport point (not shown)."""
         return self.view.build_context_menu(point)
+
+
+def _marks(highlights: Sequence[HighlightRecord]) -> list[tuple[object, ...]]:
+    """What the reader sees of each highlight, to tell whether any changed."""
+    return sorted((h.id or 0, h.field, h.start, h.end, h.kind, h.subtype, h.colour, h.note)
+                  for h in highlights)

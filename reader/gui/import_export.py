@@ -80,15 +80,15 @@ class ImportExportMixin(_WindowBase):
 
     def start_import(self, paths: Sequence[str | Path]) -> Task:
         """Import files and folders in the background; the list fills as they arrive."""
-        store, chosen = self.library.path, list(paths)
+        library, chosen = self.library, list(paths)
         description = QCoreApplication.translate("MainWindow", "Importing")
-        return self._start(Task(lambda ctx: workers.import_paths(store, chosen, ctx), self,
+        return self._start(Task(lambda ctx: workers.import_paths(library, chosen, ctx), self,
                                 description=description), self._on_import_done)
 
     def start_import_url(self, url: str) -> Task:
-        store = self.library.path
+        library = self.library
         description = QCoreApplication.translate("MainWindow", "Fetching")
-        return self._start(Task(lambda ctx: workers.import_url(store, url, ctx), self,
+        return self._start(Task(lambda ctx: workers.import_url(library, url, ctx), self,
                                 description=description), self._on_import_done)
 
     def export_dialog(self) -> None:
@@ -99,9 +99,9 @@ class ImportExportMixin(_WindowBase):
                 self.start_export(request)
 
     def start_export(self, request: workers.ExportRequest) -> Task:
-        store = self.library.path
+        library = self.library
         description = QCoreApplication.translate("MainWindow", "Exporting")
-        return self._start(Task(lambda ctx: workers.export(store, request, ctx), self,
+        return self._start(Task(lambda ctx: workers.export(library, request, ctx), self,
                                 description=description), self._on_export_done)
 
     def _start(self, task: Task, on_success: Callable[[object], None]) -> Task:

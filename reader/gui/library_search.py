@@ -2,8 +2,8 @@
 
 ``LibrarySearchMixin`` gives ``MainWindow`` what the toolbar's search box
 (``search_edit``, Ctrl+Shift+F) does: ``Library.search`` runs on a worker
-thread with its own read-only connection (a common word in a large library
-takes a while), then the hits fill the list model, the first article opens
+thread, on a reader connection the window's ``Library`` lends it (a common
+word in a large library takes a while), then the hits fill the list model, the first article opens
 at its first hit with the find bar holding the word, and clearing the box
 (or Escape) brings the whole, filtered list back. The "Word families"
 switch (``word_families``) searches the stemmed index, so one form of a
@@ -97,16 +97,13 @@ class LibrarySearchMixin(_WindowBase):
             self.clear_search()
             return
         self._search_generation += 1
-        generation, store = self._search_generation, self.library.path
+        generation, library = self._search_generation, self.library
         stem = self.word_families.isChecked()
 
         def run(_context: TaskContext) -> SearchOutcome:
-            # Its own read-only connection: the window's stays free for the
-            # list while a search of a large library runs.
             try:
-                with Library.open(store, create=False, read_only=True) as library:
-                    return SearchOutcome(generation, query,
-                                         library.search(query, limit=SEARCH_LIMIT, stem=stem))
+                return SearchOutcome(generation, query,
+                                     library.search(query, limit=SEARCH_LIMIT, stem=stem))
             except ReaderError as err:
                 return SearchOutcome(generation, query, [], err.line())
 
@@ -140,11 +137,10 @@ class LibrarySearchMixin(_WindowBase):
         if self._rankings_task is not None and not self._rankings_task.is_done():
             self._rankings_timer.start()  # one at a time: look again later
             return
-        store = self.library.path
+        library = self.library
 
         def run(context: TaskContext) -> int:
-            with Library.open(store, create=False) as library:
-                return library.refresh_rankings(cancelled=context.cancelled)
+            return library.refresh_rankings(cancelled=context.cancelled)
 
         # A failure costs only speed (a search scores every match, as before):
         # the Task prints a bug's traceback, and a store error shows elsewhere.

@@ -5,8 +5,10 @@ The list (``LibraryModel`` in a ``QTableView`` under a filter box) and the
 right. Menus, a toolbar with the library search box, and a status bar with
 the article count and import progress. Imports (menus or files dropped on the
 window) and exports run off the GUI thread (``reader.gui.workers``). The
-window polls ``Library.data_version()`` so an import made elsewhere (the CLI)
-appears in the list.
+window polls ``Library.data_version()`` every ``POLL_MS`` so that what another
+process writes (an import, a delete, a reindex, an edit) appears in the list,
+the reading view and the highlights panel, the reader's selection and place
+kept.
 
 The window's parts live beside it: its actions and menus in
 ``reader.gui.actions``, import and export in ``reader.gui.import_export``,
@@ -67,8 +69,8 @@ from reader.resources import resource_path
 from reader.store.library import Library
 from reader.text.bidi import isolate
 
-POLL_MS = 2000
-"""How often the window asks the store whether another connection wrote."""
+POLL_MS = 1000
+"""How often the window asks the store whether another process wrote."""
 
 FILTER_DELAY_MS = 200
 
@@ -343,7 +345,9 @@ class MainWindow(ImportExportMixin, LibrarySearchMixin, WindowSettingsMixin, QMa
             self._update_article_actions()
 
     def poll_store(self) -> None:
-        """Refresh when another connection committed since the last look."""
+        """Catch up when another process committed since the last look: the
+        list (selection and scroll kept), the open article and its highlights
+        (at the reader's line), the read and star state of the open article."""
         try:
             version = self.library.data_version()
         except ReaderError:
@@ -351,6 +355,8 @@ class MainWindow(ImportExportMixin, LibrarySearchMixin, WindowSettingsMixin, QMa
         if version != self._data_version:
             self._data_version = version
             self.refresh_list()
+            self.pane.catch_up()
+            self._update_article_actions()
 
     def _after_reset(self) -> None:
         current = self.current_article_id()

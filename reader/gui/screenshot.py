@@ -8,10 +8,9 @@ neither read nor written (only the language falls back to the saved choice).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from reader.errors import ExportError, ReaderError
+from reader.errors import ExportError
 
 
 def take_screenshot(store_path: Path, out: Path, *, open_id: int | None = None,
@@ -86,21 +85,12 @@ def _settle() -> None:
 def _save_png(pixmap: object, out: Path) -> None:
     from PySide6.QtGui import QPixmap
 
+    from reader.exporters.common import atomic_path
+
     assert isinstance(pixmap, QPixmap)
-    if out.is_dir():
-        raise ExportError(str(out), "is a folder; give a file name ending in .png")
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    try:
+    with atomic_path(out, force=True) as tmp:
         if not pixmap.save(str(tmp), "PNG"):
             raise ExportError(str(out), "cannot write the PNG here")
-        os.replace(tmp, out)
-    except OSError as err:
-        raise ExportError(str(out), (err.strerror or str(err)).lower()) from None
-    except ReaderError:
-        raise
-    finally:
-        if tmp.exists():
-            tmp.unlink()
 
 
 def _quiet_offscreen_warnings() -> None:

@@ -6,9 +6,10 @@ GUI thread) turns those reports into queued signals, so slots run in the GUI
 thread and the worker never touches a widget. Success and failure go to
 explicit signals (``succeeded(result)``, ``failed(line)``), then ``finished``.
 
-Workers open their own ``Library`` on the store's path: a sqlite3 connection
-belongs to the thread that uses it, and the window's connection stays free
-for the list while an import runs.
+The jobs use the window's own ``Library``: one owner of the store's
+connections per process (``reader.store.database``). It lends each thread a
+reader connection of its own, so the window's list stays free while a job
+reads, and its writes take turns with the window's.
 """
 
 from __future__ import annotations
@@ -114,7 +115,7 @@ class ImportReport:
     cancelled: bool = False
 
 
-def import_paths(store_path: Path, paths: Sequence[str | Path],
+def import_paths(library: Library, paths: Sequence[str | Path],
                  context: TaskContext) -> ImportReport:
     """Import the files named and those below the folders named, one file at
     a time (each file's articles in one call of ``add_articles``, so a file is
@@ -125,22 +126,21 @@ def import_paths(store_path: Path, paths: Sequence[str | Path],
     report = ImportReport()
     files = collect_files(paths)
     context.progress(0, len(files))
-    with Library.open(store_path, create=False) as library:
-        for i, path in enumerate(files):
-            if context.cancelled():
-                report.cancelled = True
-                break
-            try:
-                results = library.add_articles(read_file(path))
-            except ReaderError as err:
-                report.errors.append(err.line())
-            else:
-                _count(report, results, context)
-            context.progress(i + 1, len(files))
+    for i, path in enumerate(files):
+        if context.cancelled():
+            report.cancelled = True
+            break
+        try:
+            results = library.add_articles(read_file(path))
+        except ReaderError as err:
+            report.errors.append(err.line())
+        else:
+            _count(report, results, context)
+        context.progress(i + 1, len(files))
     return report
 
 
-def import_url(store_path: Path, url: str, context: TaskContext) -> ImportReport:
+def import_url(library: Library, url: str, context: TaskContext) -> ImportReport:
     """Fetch ``url`` (a page or a feed) and store its articles."""
     from reader.importers import fetch_url
 
@@ -150,8 +150,7 @@ def import_url(store_path: Path, url: str, context: TaskContext) -> ImportReport
     if context.cancelled():
         report.cancelled = True
         return report
-    with Library.open(store_path, create=False) as library:
-        _count(report, library.add_articles(articles), context)
+    _count(report, library.add_articles(articles), context)
     context.progress(1, 1)
     return report
 
@@ -175,13 +174,12 @@ class ExportRequest:
     force: bool = False
 
 
-def export(store_path: Path, request: ExportRequest, context: TaskContext) -> list[Path]:
+def export(library: Library, request: ExportRequest, context: TaskContext) -> list[Path]:
     """Select and write the highlights; the paths written ([] when cancelled).
     Raises what ``reader.exporters`` raises (OutputExists, ExportError, NotFound)."""
     from reader import exporters
 
-    with Library.open(store_path, create=False, read_only=True) as library:
-        items = exporters.select(library, request.ids, kinds=request.kinds)
+    items = exporters.select(library, request.ids, kinds=request.kinds)
     if not items:
         raise ReaderError(str(request.out), "no highlights to export")
     return exporters.export_items(items, request.fmt, request.out, force=request.force,

@@ -9,6 +9,8 @@ Public API (the CLI and the GUI call these):
 - ``fetch_url(url, *, timeout=20) -> list[Article]``: fetch a web page (or
   feed) over http/https and import it.
 - ``decode_bytes(data, *, name, declared=None) -> str``: the text of a file.
+- ``read_bytes(path) -> bytes``: a file's bytes, read only after the checks
+  ``read_file`` makes (the CLI reads a FILE argument through it).
 - ``MAX_FILE_BYTES``: the size limit, 50 MB, checked with ``stat`` before a
   file is read.
 - ``SUPPORTED_EXTENSIONS``: the extensions ``read_file`` accepts (file dialogs).
@@ -41,26 +43,44 @@ from reader.importers.decode import decode_bytes
 from reader.importers.fetch import fetch_url
 from reader.importers.sniff import import_text
 from reader.store.article import Article
+from reader.store.database import holds
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """Files larger than 50 MB are refused before reading (about 27 million
 Arabic characters: far beyond any article, feed or export we expect)."""
 
 __all__ = ["MAX_FILE_BYTES", "SUPPORTED_EXTENSIONS", "collect_files", "decode_bytes",
-           "fetch_url", "read_file"]
+           "fetch_url", "read_bytes", "read_file"]
 
 
 def read_file(path: str | os.PathLike[str]) -> list[Article]:
     """The articles in the file at ``path``.
 
     Raises (``subject`` is ``str(path)``): ``UnsupportedFile`` (a folder, a
-    device, an unknown extension, binary data), ``InputTooLarge`` (over
-    ``MAX_FILE_BYTES``, or HTML nested too deep), ``DecodeFailed``,
-    ``EmptyInput``, or a plain ``ReaderError`` for an unreadable path
-    (permission denied, no such file).
+    device, an unknown extension, binary data, an article store this process
+    has open), ``InputTooLarge`` (over ``MAX_FILE_BYTES``, or HTML nested too
+    deep), ``DecodeFailed``, ``EmptyInput``, or a plain ``ReaderError`` for an
+    unreadable path (permission denied, no such file).
     """
     name = str(path)
     p = Path(path)
+    _check(p, name)
+    kind = _kind_by_extension(p, name)
+    text = decode_bytes(_read(p, name), name=name)
+    return import_text(text, name=name, kind=kind)
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of the file at ``path``, whatever its extension, after the
+    checks of ``read_file`` (a regular file, within ``MAX_FILE_BYTES``, not
+    the files of a store this process has open). Raises as ``read_file``."""
+    name = str(path)
+    p = Path(path)
+    _check(p, name)
+    return _read(p, name)
+
+
+def _check(p: Path, name: str) -> None:
     try:
         info = p.stat()
     except OSError as err:
@@ -69,11 +89,17 @@ def read_file(path: str | os.PathLike[str]) -> list[Article]:
         raise UnsupportedFile(name, "a folder, not a file (import the folder to read its files)")
     if not stat.S_ISREG(info.st_mode):
         raise UnsupportedFile(name, "not a regular file")
+    if holds(p):
+        # Opening and closing it here would drop the store's locks (DESIGN,
+        # known traps), whatever we then did with the bytes.
+        raise UnsupportedFile(name, "a file of the article store in use, not an article")
     if info.st_size > MAX_FILE_BYTES:
         raise InputTooLarge(
             name, f"{info.st_size / 1048576:.1f} MB is over the {MAX_FILE_BYTES // 1048576} MB "
             "limit for one file")
-    kind = _kind_by_extension(p, name)
+
+
+def _read(p: Path, name: str) -> bytes:
     try:
         with p.open("rb") as fh:
             data = fh.read(MAX_FILE_BYTES + 1)
@@ -81,8 +107,7 @@ def read_file(path: str | os.PathLike[str]) -> list[Article]:
         raise ReaderError(name, _os_cause(err)) from None
     if len(data) > MAX_FILE_BYTES:  # grew since stat
         raise InputTooLarge(name, f"over the {MAX_FILE_BYTES // 1048576} MB limit for one file")
-    text = decode_bytes(data, name=name)
-    return import_text(text, name=name, kind=kind)
+    return data
 
 
 def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:

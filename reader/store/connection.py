@@ -1,9 +1,12 @@
 """Opening the store file safely, and turning sqlite3 errors into ReaderErrors.
 
 ``check_header`` reads (never writes) a file before SQLite sees it, so a file
-that is not ours is never touched; ``connect`` opens it writable or read-only
-(immutable when a WAL store sits in a folder we cannot write); ``map_error``
-gives the one-line error a user sees for an ``sqlite3.Error``.
+that is not ours is never touched; only ``reader.store.database`` calls it,
+and only for a file this process holds no connection to (closing a
+descriptor of our own would drop SQLite's locks). ``connect`` opens a file
+writable or read-only (immutable when a WAL store sits in a folder we cannot
+write); ``map_error`` gives the one-line error a user sees for an
+``sqlite3.Error``.
 """
 
 from __future__ import annotations
@@ -15,8 +18,11 @@ from typing import Any
 
 from reader.errors import NotADatabase, ReaderError, StoreError, StoreLocked, StoreReadOnly
 
-BUSY_TIMEOUT_MS = 5000
-"""How long a write waits for another process's write lock before StoreLocked."""
+BUSY_TIMEOUT_MS = 30_000
+"""How long a write waits for another process's write lock before StoreLocked.
+Every writer of ours holds the lock for one batch (``BATCH_SIZE`` articles,
+well under a second), so a wait this long means a stuck program, not a busy
+one; the same bound covers switching a new store to WAL."""
 
 BATCH_SIZE = 100
 """Articles per write transaction in ``Library.add_articles`` and ``reindex``:
@@ -59,24 +65,36 @@ def can_write(path: Path) -> bool:
     return os.access(folder, os.W_OK | os.X_OK)
 
 
-def connect(path: Path, *, writable: bool) -> sqlite3.Connection:
-    kwargs: dict[str, Any] = {
-        "timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None, "check_same_thread": False,
-    }
+def connect_options() -> dict[str, Any]:
+    """Keyword arguments of every ``sqlite3.connect`` of the store: autocommit
+    (transactions are explicit), usable from any thread (a ``Database`` lends
+    each connection to one thread at a time), waiting ``BUSY_TIMEOUT_MS``."""
+    return {"timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None,
+            "check_same_thread": False}
+
+
+def connect(path: Path, *, writable: bool) -> tuple[sqlite3.Connection, str]:
+    """A connection to the store at ``path`` and the URI that made it (the
+    reader connections of a read-only store use the same one). Writable
+    creates the file when absent; read-only never writes (immutable when a
+    WAL store sits in a folder we cannot write). Raises sqlite3.Error."""
     con: sqlite3.Connection
+    uri = path.resolve().as_uri()
     if writable:
-        con = sqlite3.connect(str(path), **kwargs)
+        con = sqlite3.connect(str(path), **connect_options())
+        uri += "?mode=rw"
     else:
-        uri = path.resolve().as_uri() + "?mode=ro"
-        con = sqlite3.connect(uri, uri=True, **kwargs)
+        uri += "?mode=ro"
+        con = sqlite3.connect(uri, uri=True, **connect_options())
         if not readable(con):
             # A WAL store in a folder we cannot write has no -shm to share;
             # with no other writer around, reading it as immutable is safe.
             con.close()
-            con = sqlite3.connect(path.resolve().as_uri() + "?immutable=1", uri=True, **kwargs)
+            uri = path.resolve().as_uri() + "?immutable=1"
+            con = sqlite3.connect(uri, uri=True, **connect_options())
     con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     con.execute("PRAGMA foreign_keys = ON")
-    return con
+    return con, uri
 
 
 def readable(con: sqlite3.Connection) -> bool:
@@ -111,7 +129,11 @@ def map_error(err: sqlite3.Error, subject: str) -> ReaderError:
     if kind == "full":
         return StoreError(subject, "the disk is full")
     if kind == "ioerr":
-        return StoreError(subject, "cannot write the store (disk error or disk full)")
+        # SQLite's name says which operation failed (SQLITE_IOERR_WRITE,
+        # _FSYNC, _SHORT_READ ...): a real disk error, named as one.
+        name = getattr(err, "sqlite_errorname", "") or "SQLITE_IOERR"
+        return StoreError(subject, f"the disk failed while reading or writing the store "
+                                   f"({name})")
     if kind == "cantopen":
         return StoreError(subject, "cannot open the store")
     return StoreError(subject, f"database error: {text}")

@@ -1,21 +1,23 @@
 """The article library: one SQLite file (DESIGN decision 4).
 
-One ``Library`` holds one connection (stdlib ``sqlite3``, autocommit mode):
-WAL journal, foreign keys on, ``busy_timeout`` of ``BUSY_TIMEOUT_MS``, and
-every write inside an explicit ``BEGIN IMMEDIATE`` ... ``COMMIT`` (a deferred
-transaction under WAL can fail with SQLITE_BUSY that the timeout never
-retries). An article is written whole in one transaction together with its
-automatic highlights, its user highlights and both index rows; a killed
-process leaves each article whole or absent.
+A ``Library`` owns a ``reader.store.database.Database``: the connections
+to the file (stdlib ``sqlite3``, autocommit mode; WAL journal, foreign keys
+on, ``busy_timeout`` of ``BUSY_TIMEOUT_MS``), every write inside an explicit
+``BEGIN IMMEDIATE`` ... ``COMMIT`` (a deferred transaction under WAL can
+fail with SQLITE_BUSY that the timeout never retries). An article is written
+whole in one transaction together with its automatic highlights, its user
+highlights and both index rows; a killed process leaves each article whole
+or absent.
 
-This module holds opening and upgrading the store, transactions, the
-articles themselves (add, get, update, delete, read/starred/position) and
-the article list (``rows``, ``count``, ``ids``). ``Library`` takes its
-highlight methods from ``reader.store.highlight_queries`` and its search and
-index maintenance (``search``, ``match_ids``, ``reindex``) from
-``reader.store.indexing``. The schema and its migrations live in
-``reader.store.schema``; the query language in ``reader.store.query``; hits
-and snippets in ``reader.store.snippets``.
+This module holds opening and upgrading the store, the articles themselves
+(add, get, update, delete, read/starred/position) and the article list
+(``rows``, ``count``, ``ids``). Two parts the ``Library`` builds and owns do
+the rest: ``reader.store.highlights.Highlights`` (``highlights``,
+``add_user_highlight``, ``update_highlight``, ``delete_highlight``) and
+``reader.store.indexing.Index`` (``search``, ``match_ids``, ``reindex``,
+``refresh_rankings``). The SQL of rows lives in ``reader.store.rows``; the
+schema and its migrations in ``reader.store.schema``; the query language in
+``reader.store.query``; hits and snippets in ``reader.store.snippets``.
 
 Automatic highlights carry the ``ENGINE_VERSION`` that computed them. When
 the engine changes, an article's highlights are recomputed lazily the first
@@ -27,16 +29,16 @@ Errors (``reader.errors``), ``subject`` the path (or the id, or the query):
 ``NotADatabase`` (the path holds something else: never touched),
 ``StoreTooNew``, ``StoreLocked``, ``StoreReadOnly``, ``StoreError`` (missing
 with ``create=False``, damaged, disk full), ``NotFound``, ``QueryError``.
-The class is safe to share between threads: calls are serialised.
+One ``Library`` per store is meant to serve a whole process, every thread
+of it: reads on different threads run at once on reader connections, writes
+take turns on the writer connection (``reader.store.database``).
 """
 
 from __future__ import annotations
 
 import sqlite3
-import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,15 +50,14 @@ from reader.errors import (
     StoreReadOnly,
     StoreTooNew,
 )
-from reader.store import connection, derive, schema
-from reader.store.article import Article, not_found
+from reader.store import connection, derive, rows, schema
+from reader.store.article import Article, HighlightRecord, not_found
 from reader.store.connection import BATCH_SIZE
-from reader.store.highlight_queries import HighlightQueries
-from reader.store.indexing import Indexing
+from reader.store.database import Database
+from reader.store.highlights import DEFAULT_COLOUR, Highlights
+from reader.store.indexing import Index
 from reader.store.search import SearchHit
-from reader.store.stem import stem_text
-from reader.text import ENGINE_VERSION, fold_text
-from reader.text.spans import TEXT_FIELDS
+from reader.text import fold_text
 
 __all__ = ["BATCH_SIZE", "AddResult", "ArticleRow", "Library", "SearchHit"]
 
@@ -65,9 +66,8 @@ _SORTS = {
     "title": "title", "source": "source", "id": "id", "quotes": "quotes",
     "figures": "figures", "read": "read", "starred": "starred",
 }
-_ARTICLE_COLS = ("id, title, subtitle, caption, byline, body, source, url, author, published, "
-                 "language, imported_at, read, starred, position")
-_FTS_COLS = ", ".join(schema.FTS_COLUMNS)
+_ROW_COLUMNS = ("id", "title", "source", "published", "imported_at", "quotes", "figures",
+                "read", "starred")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +93,7 @@ class ArticleRow:
     starred: bool
 
 
-class Library(HighlightQueries, Indexing):
+class Library:
     """An open store. Use as a context manager or call ``close``.
 
     ``Library.open(path)`` creates the file (and folder) when absent and seeds
@@ -103,16 +103,22 @@ class Library(HighlightQueries, Indexing):
     NotFound (unknown article / highlight id).
     """
 
-    path: Path
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._highlights = Highlights(db)
+        self._index = Index(db)
+        self._data_version = 0
 
-    def __init__(self, con: sqlite3.Connection, path: Path, *, read_only: bool) -> None:
-        self._con: sqlite3.Connection | None = con
-        self.path = path
-        self.read_only = read_only
+    @property
+    def path(self) -> Path:
+        """The store file, as given to ``open``."""
+        return self._db.path
+
+    @property
+    def read_only(self) -> bool:
         """True when opened read-only (asked for, or the file or folder is not
         writable): reads work, writes raise StoreReadOnly."""
-        self._lock = threading.RLock()
-        self._depth = 0
+        return self._db.read_only
 
     # -- opening -----------------------------------------------------------
 
@@ -138,11 +144,9 @@ class Library(HighlightQueries, Indexing):
         exists = path.exists()
         if exists and path.is_dir():
             raise StoreError(subject, "this is a folder, not a store file")
-        if exists:
-            connection.check_header(path)
-        elif not create or read_only:
+        if not exists and (not create or read_only):
             raise StoreError(subject, "no store here")
-        else:
+        if not exists:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as err:
@@ -151,22 +155,18 @@ class Library(HighlightQueries, Indexing):
         writable = not read_only and connection.can_write(path)
         if not writable and not exists:
             raise StoreReadOnly(subject, "cannot create the store: the folder is read-only")
-        try:
-            con = connection.connect(path, writable=writable)
-        except sqlite3.Error as err:
-            raise connection.map_error(err, subject) from None
-        lib = cls(con, path, read_only=not writable)
+        lib = cls(Database.open(path, writable=writable))
         try:
             lib._setup(progress)
         except BaseException:
-            con.close()
+            lib.close()
             raise
         return lib
 
     def _setup(self, progress: Callable[[int, int], None] | None) -> None:
         subject = str(self.path)
         # One snapshot: another process may be creating the store right now.
-        with self._read() as con:
+        with self._db.read() as con:
             version = int(con.execute("PRAGMA user_version").fetchone()[0])
             names = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
         if version > schema.SCHEMA_VERSION:
@@ -181,12 +181,13 @@ class Library(HighlightQueries, Indexing):
             if version < schema.READABLE_FROM:
                 raise StoreReadOnly(subject, "the store needs an upgrade but is read-only")
             return
-        self._use_wal(con)
-        with self._mapped():
-            con.execute("PRAGMA synchronous = NORMAL")
+        with self._db.setup() as con:
+            self._use_wal(con)
+            with self._db.mapped():
+                con.execute("PRAGMA synchronous = NORMAL")
         upgraded = 0  # articles of an existing store being upgraded, for progress
         if version < schema.SCHEMA_VERSION:
-            with self._write() as c:
+            with self._db.write() as c:
                 current = int(c.execute("PRAGMA user_version").fetchone()[0])
                 if current < schema.SCHEMA_VERSION:
                     if progress and current > 0:
@@ -196,12 +197,13 @@ class Library(HighlightQueries, Indexing):
                     # The stemmer version is the word-family index's own
                     # business (the step that creates the index records it).
                     schema.migrate(c, current)
-        with self._mapped():
-            stems_current = self._stems_current(con)
-        if not stems_current:
-            self._rebuild_stems(progress)
+        with self._db.read() as con:
+            stems_whole = self._index.stems_whole(con)
+        if not stems_whole:
+            self._index.rebuild_stems(progress)
         elif progress and upgraded:
             progress(upgraded, upgraded)
+        self._data_version = self._db.data_version(0)
 
     def _use_wal(self, con: sqlite3.Connection) -> None:
         """Switch a new store to WAL. The switch needs the file to itself and
@@ -224,75 +226,14 @@ class Library(HighlightQueries, Indexing):
             time.sleep(0.01)
 
     def close(self) -> None:
-        """Close the connection; further calls raise StoreError. Idempotent."""
-        with self._lock:
-            if self._con is not None:
-                try:
-                    self._con.close()
-                finally:
-                    self._con = None
+        """Close every connection; further calls raise StoreError. Idempotent."""
+        self._db.close()
 
     def __enter__(self) -> Library:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    # -- transactions and errors ---------------------------------------------
-
-    def _connection(self) -> sqlite3.Connection:
-        if self._con is None:
-            raise StoreError(str(self.path), "the store is closed")
-        return self._con
-
-    @contextmanager
-    def _mapped(self) -> Iterator[None]:
-        try:
-            yield
-        except sqlite3.Error as err:
-            raise connection.map_error(err, str(self.path)) from None
-
-    @contextmanager
-    def _read(self) -> Iterator[sqlite3.Connection]:
-        """A consistent snapshot for several SELECTs (a deferred read transaction)."""
-        with self._lock:
-            con = self._connection()
-            outer = self._depth == 0
-            with self._mapped():
-                if outer:
-                    con.execute("BEGIN")
-                self._depth += 1
-                try:
-                    yield con
-                finally:
-                    self._depth -= 1
-                    if outer and con.in_transaction:
-                        con.execute("COMMIT")
-
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One ``BEGIN IMMEDIATE`` transaction: committed whole or rolled back."""
-        with self._lock:
-            if self.read_only:
-                raise StoreReadOnly(str(self.path), "the store is read-only")
-            con = self._connection()
-            if self._depth:
-                raise RuntimeError("write inside another transaction")
-            with self._mapped():
-                con.execute("BEGIN IMMEDIATE")
-            self._depth = 1
-            try:
-                yield con
-                with self._mapped():
-                    con.execute("COMMIT")
-            except BaseException:
-                if con.in_transaction:
-                    # SQLite may have rolled back already (e.g. after SQLITE_FULL).
-                    with suppress(sqlite3.Error):
-                        con.execute("ROLLBACK")
-                raise
-            finally:
-                self._depth = 0
 
     # -- articles ---------------------------------------------------------------
 
@@ -340,96 +281,44 @@ class Library(HighlightQueries, Indexing):
         hashes = [a.content_hash() for a in batch]
         # Derive text, stems and highlights outside the write lock, and only for
         # articles not already stored (re-importing a folder costs little).
-        with self._read() as con:
-            stored = self._stored_ids(con, hashes)
+        with self._db.read() as con:
+            stored = _stored_ids(con, hashes)
         prepared = {h: derive.prepare(a, created, content_hash=h)
                     for a, h in zip(batch, hashes, strict=True) if h not in stored}
         results: list[AddResult] = []
-        with self._write() as con:
-            stored = self._stored_ids(con, hashes)
+        with self._db.write() as con:
+            stored = _stored_ids(con, hashes)
             for article, content_hash in zip(batch, hashes, strict=True):
                 found = stored.get(content_hash)
                 if found is not None:
                     results.append(AddResult(found, True))
                     continue
                 p = prepared.get(content_hash) or derive.prepare(article, created)
-                a = p.article
-                cur = con.execute(
-                    "INSERT INTO articles (title, subtitle, caption, byline, body, source, url,"
-                    " author, published, language, content_hash, imported_at, read, starred,"
-                    " position, title_key, source_key, quotes, figures, engine)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (a.title, a.subtitle, a.caption, a.byline, a.body, a.source, a.url,
-                     a.author, a.published, a.language, p.content_hash, created,
-                     int(a.read), int(a.starred), int(a.position), p.title_key,
-                     p.source_key, p.quotes, p.figures, ENGINE_VERSION))
-                article_id = int(cur.lastrowid or 0)
-                self._insert_derived(con, article_id, p)
-                self._insert_user_highlights(con, article_id, a, created)
+                article_id = rows.insert_article(con, p, created)
                 stored[content_hash] = article_id
                 results.append(AddResult(article_id, False))
         return results
 
-    @staticmethod
-    def _stored_ids(con: sqlite3.Connection, hashes: Sequence[str]) -> dict[str, int]:
-        marks = ", ".join("?" * len(hashes))
-        return {h: int(i) for h, i in con.execute(
-            f"SELECT content_hash, id FROM articles WHERE content_hash IN ({marks})", hashes)}
-
-    @staticmethod
-    def _insert_derived(con: sqlite3.Connection, article_id: int, p: derive.Prepared) -> None:
-        con.executemany(
-            f"INSERT INTO highlights (article_id, {derive.HL_COLUMNS.split(', ', 2)[2]})"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(article_id, *row) for row in p.highlights])
-        con.execute(f"INSERT INTO articles_fts (rowid, {_FTS_COLS}) VALUES (?, ?, ?, ?, ?, ?)",
-                    (article_id, *p.folded))
-        con.execute(f"INSERT INTO articles_stem (rowid, {_FTS_COLS}) VALUES (?, ?, ?, ?, ?, ?)",
-                    (article_id, *p.stemmed))
-
-    @staticmethod
-    def _insert_user_highlights(con: sqlite3.Connection, article_id: int, a: Article,
-                                created: str) -> None:
-        for h in a.user_highlights:
-            if h.kind not in ("user", ""):
-                continue  # automatic highlights are recomputed, never carried over
-            text = a.field_text(h.field) if h.field in TEXT_FIELDS else ""
-            start, end, orphan = derive.anchor(text, h.start, h.end, h.text)
-            con.execute(
-                f"INSERT INTO highlights ({derive.HL_COLUMNS.split(', ', 1)[1]})"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (article_id, h.field, "user", h.subtype, start, end, h.text,
-                 derive.to_json(h.value), h.speaker, h.colour, h.note, h.created or created,
-                 h.engine, int(orphan)))
-
     def get(self, article_id: int) -> Article:
         """The stored article, with its user highlights in ``user_highlights``.
         Raises NotFound."""
-        with self._read() as con:
-            row = con.execute(f"SELECT {_ARTICLE_COLS} FROM articles WHERE id = ?",
-                              (article_id,)).fetchone()
-            if row is None:
-                raise not_found(article_id)
-            users = self._highlight_rows(con, article_id, "kind = 'user'", ())
-        (id_, title, subtitle, caption, byline, body, source, url, author, published,
-         language, imported_at, read, starred, position) = row
-        return Article(title=title, body=body, subtitle=subtitle, caption=caption,
-                       byline=byline, source=source, url=url, author=author,
-                       published=published, language=language, id=id_,
-                       imported_at=imported_at, read=bool(read), starred=bool(starred),
-                       position=position, user_highlights=users)
+        with self._db.read() as con:
+            article = rows.read_article(con, article_id)
+        if article is None:
+            raise not_found(article_id)
+        return article
 
     def delete(self, article_id: int) -> None:
         """Delete the article, its highlights and its index rows. Raises NotFound."""
-        with self._write() as con:
+        with self._db.write() as con:
+            rows.delete_index_rows(con, article_id)
             if con.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount == 0:
                 raise not_found(article_id)
-            _delete_index_rows(con, article_id)
 
     def count(self, *, filter_text: str = "") -> int:
         """How many articles; with ``filter_text``, how many ``rows`` would list."""
         where, params = _filter_clause(filter_text)
-        with self._read() as con:
+        with self._db.read() as con:
             return int(con.execute(f"SELECT count(*) FROM articles {where}",
                                    params).fetchone()[0])
 
@@ -446,10 +335,9 @@ class Library(HighlightQueries, Indexing):
             raise ValueError(f"cannot sort by {sort!r}")
         direction = "DESC" if descending else "ASC"
         where, params = _filter_clause(filter_text)
-        sql = (f"SELECT id, title, source, published, imported_at, quotes, figures, read, "
-               f"starred FROM articles {where} ORDER BY {column} {direction}, id {direction} "
-               f"LIMIT ? OFFSET ?")
-        with self._read() as con:
+        sql = (f"SELECT {rows.names(_ROW_COLUMNS)} FROM articles {where}"
+               f" ORDER BY {column} {direction}, id {direction} LIMIT ? OFFSET ?")
+        with self._db.read() as con:
             found = con.execute(sql, (*params, -1 if limit is None else limit,
                                       max(offset, 0))).fetchall()
         return [ArticleRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), bool(r[8]))
@@ -458,7 +346,7 @@ class Library(HighlightQueries, Indexing):
     def ids(self, ids: Sequence[int] | None = None) -> list[int]:
         """Every article id, ascending; or, given ``ids``, those of them that
         exist, in the order given."""
-        with self._read() as con:
+        with self._db.read() as con:
             if ids is None:
                 return [r[0] for r in con.execute("SELECT id FROM articles ORDER BY id")]
             present: set[int] = set()
@@ -471,8 +359,8 @@ class Library(HighlightQueries, Indexing):
         return [i for i in wanted if i in present]
 
     def _set(self, article_id: int, column: str, value: int) -> None:
-        with self._write() as con:
-            cur = con.execute(f"UPDATE articles SET {column} = ? WHERE id = ?",
+        with self._db.write() as con:
+            cur = con.execute(rows.update_sql("articles", (column,), "id = ?"),
                               (value, article_id))
             if cur.rowcount == 0:
                 raise not_found(article_id)
@@ -488,10 +376,12 @@ class Library(HighlightQueries, Indexing):
         self._set(article_id, "position", max(int(position), 0))
 
     def data_version(self) -> int:
-        """Changes when another connection commits (PRAGMA data_version), so a
-        view can poll and catch up."""
-        with self._lock, self._mapped():
-            return int(self._connection().execute("PRAGMA data_version").fetchone()[0])
+        """A number that changes when another process commits to the store
+        (``PRAGMA data_version`` of the writer connection), and not when this
+        process writes: a view polls it to catch up with the command line or
+        another window. While this process is writing, the last value."""
+        self._data_version = self._db.data_version(self._data_version)
+        return self._data_version
 
     def update_article(self, article: Article) -> None:
         """Replace a stored article's fields (``article.id`` set): automatic
@@ -507,7 +397,7 @@ class Library(HighlightQueries, Indexing):
         article_id = article.id
         created = derive.now()
         p = derive.prepare(article, created)
-        with self._write() as con:
+        with self._db.write() as con:
             if con.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() \
                     is None:
                 raise not_found(article_id)
@@ -516,17 +406,16 @@ class Library(HighlightQueries, Indexing):
             if other is not None:
                 raise ReaderError(str(article_id),
                                   f"article {other[0]} already has exactly this text")
-            a = article
-            con.execute(
-                "UPDATE articles SET title = ?, subtitle = ?, caption = ?, byline = ?, body = ?,"
-                " source = ?, url = ?, author = ?, published = ?, language = ?,"
-                " content_hash = ?, title_key = ?, source_key = ?, quotes = ?, figures = ?,"
-                " engine = ?, position = min(position, ?) WHERE id = ?",
-                (a.title, a.subtitle, a.caption, a.byline, a.body, a.source, a.url, a.author,
-                 a.published, a.language, p.content_hash, p.title_key, p.source_key,
-                 p.quotes, p.figures, ENGINE_VERSION, len(a.body), article_id))
-            self._replace_derived(con, article_id, p)
-            fields = a.fields()
+            con.execute(rows.update_sql("articles", (*rows.ARTICLE_FIELDS, "content_hash",
+                                                     "title_key", "source_key"), "id = ?"),
+                        (*(getattr(article, name) for name in rows.ARTICLE_FIELDS),
+                         p.content_hash, p.title_key, p.source_key, article_id))
+            con.execute("UPDATE articles SET position = min(position, ?) WHERE id = ?",
+                        (len(article.body), article_id))
+            rows.replace_automatic(con, article_id, p)
+            rows.delete_index_rows(con, article_id)
+            rows.insert_index_rows(con, article_id, p)
+            fields = article.fields()
             for hid, field, start, end, text in con.execute(
                     "SELECT id, field, start, \"end\", text FROM highlights"
                     " WHERE article_id = ? AND kind = 'user'", (article_id,)).fetchall():
@@ -534,15 +423,61 @@ class Library(HighlightQueries, Indexing):
                 con.execute('UPDATE highlights SET start = ?, "end" = ?, orphan = ? WHERE id = ?',
                             (s, e, int(orphan), hid))
 
-    def _replace_derived(self, con: sqlite3.Connection, article_id: int,
-                         p: derive.Prepared) -> None:
-        con.execute("DELETE FROM highlights WHERE article_id = ? AND kind != 'user'",
-                    (article_id,))
-        _delete_index_rows(con, article_id)
-        self._insert_derived(con, article_id, p)
+    # -- highlights (``reader.store.highlights``) -----------------------------------
+
+    def highlights(self, article_id: int, *, kind: str | None = None,
+                   subtype: str | None = None) -> list[HighlightRecord]:
+        """``Highlights.of``: the article's highlights in reading order."""
+        return self._highlights.of(article_id, kind=kind, subtype=subtype)
+
+    def add_user_highlight(self, article_id: int, field: str, start: int, end: int, *,
+                           colour: str = DEFAULT_COLOUR, note: str = "") -> HighlightRecord:
+        """``Highlights.add_user``: store a highlight of ``field[start:end]``."""
+        return self._highlights.add_user(article_id, field, start, end, colour=colour,
+                                         note=note)
+
+    def update_highlight(self, highlight_id: int, *, colour: str | None = None,
+                         note: str | None = None) -> None:
+        """``Highlights.update``: change a highlight's colour and/or note."""
+        self._highlights.update(highlight_id, colour=colour, note=note)
+
+    def delete_highlight(self, highlight_id: int) -> None:
+        """``Highlights.delete``: delete one highlight."""
+        self._highlights.delete(highlight_id)
+
+    # -- search and indexes (``reader.store.indexing``) ------------------------------
+
+    def search(self, query: str, *, limit: int = 20, source: str | None = None,
+               since: str | None = None, until: str | None = None, starred: bool = False,
+               stem: bool = False) -> list[SearchHit]:
+        """``Index.search``: the articles matching ``query``, best first."""
+        return self._index.search(query, limit=limit, source=source, since=since,
+                                  until=until, starred=starred, stem=stem)
+
+    def match_ids(self, query: str, *, stem: bool = False) -> list[int]:
+        """``Index.match_ids``: every article id the index matches, ascending."""
+        return self._index.match_ids(query, stem=stem)
+
+    def reindex(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """``Index.reindex``: rebuild the indexes and automatic highlights."""
+        self._index.reindex(progress)
+
+    def refresh_rankings(self, progress: Callable[[int, int], None] | None = None,
+                         cancelled: Callable[[], bool] | None = None, *,
+                         min_rows: int | None = None, max_terms: int | None = None) -> int:
+        """``Index.refresh_rankings``: store the rankings of the commonest
+        words and phrases; how many were written."""
+        return self._index.refresh_rankings(progress, cancelled, min_rows=min_rows,
+                                            max_terms=max_terms)
 
 
 # -- helpers ------------------------------------------------------------------------
+
+
+def _stored_ids(con: sqlite3.Connection, hashes: Sequence[str]) -> dict[str, int]:
+    marks = ", ".join("?" * len(hashes))
+    return {h: int(i) for h, i in con.execute(
+        f"SELECT content_hash, id FROM articles WHERE content_hash IN ({marks})", hashes)}
 
 
 def _filter_clause(filter_text: str) -> tuple[str, list[str]]:
@@ -553,18 +488,3 @@ def _filter_clause(filter_text: str) -> tuple[str, list[str]]:
     pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     return ("WHERE title_key LIKE ? ESCAPE '\\' OR source_key LIKE ? ESCAPE '\\'",
             [pattern, pattern])
-
-
-def _delete_index_rows(con: sqlite3.Connection, article_id: int) -> None:
-    """Remove an article from both indexes. The contentless stem index must be
-    told the stems it holds, recomputed from the folded text still in
-    ``articles_fts``; so this runs before that row goes."""
-    row = con.execute(f"SELECT {_FTS_COLS} FROM articles_fts WHERE rowid = ?",
-                      (article_id,)).fetchone()
-    if row is None:
-        return
-    con.execute(f"INSERT INTO articles_stem (articles_stem, rowid, {_FTS_COLS})"
-                " VALUES ('delete', ?, ?, ?, ?, ?, ?)",
-                (article_id, *(stem_text(text) for text in row)))
-    con.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
-

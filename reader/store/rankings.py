@@ -5,7 +5,7 @@ every article.
 FTS5 computes bm25 for every row a MATCH finds, about 0.8 µs a row here, so
 a word found in most of a million articles takes most of a second
 (``bench/bench_search.py``). ``choose`` picks such words and phrases from a
-sample; ``Indexing.refresh_rankings`` stores, per index and MATCH string,
+sample; ``Index.refresh_rankings`` stores, per index and MATCH string,
 the first ``DEPTH`` ``(id, bm25)`` of the ranking FTS5 gives, with every row
 tied with the last of them; ``stored`` answers a search from that.
 

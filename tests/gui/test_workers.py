@@ -4,6 +4,7 @@ Cancel stops an import between files, each file is stored whole or skipped."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -46,12 +47,13 @@ def write_news(folder: Path, count: int) -> list[Path]:
 
 
 @pytest.fixture
-def store(store_path: Path) -> Path:
-    Library.open(store_path).close()
-    return store_path
+def store(store_path: Path) -> Iterator[Library]:
+    """The window's library: the one every job of the window uses."""
+    with Library.open(store_path) as library:
+        yield library
 
 
-def test_import_reports_added_duplicates_and_failures(store: Path, tmp_path: Path) -> None:
+def test_import_reports_added_duplicates_and_failures(store: Library, tmp_path: Path) -> None:
     files = write_news(tmp_path / "in", 3)
     (tmp_path / "in" / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     context = FakeContext()
@@ -64,21 +66,19 @@ def test_import_reports_added_duplicates_and_failures(store: Path, tmp_path: Pat
     assert again.added == [] and again.duplicates == 3
 
 
-def test_cancel_stops_between_files_and_keeps_what_was_stored(store: Path,
+def test_cancel_stops_between_files_and_keeps_what_was_stored(store: Library,
                                                               tmp_path: Path) -> None:
     files = write_news(tmp_path / "in", 6)
     report = workers.import_paths(store, files, FakeContext(cancel_after=2))
     assert report.cancelled
     assert len(report.added) == 2
-    with Library.open(store) as library:
-        assert library.count() == 2
-        assert sorted(r.title for r in library.rows()) == ["خبر رقم 0", "خبر رقم 1"]
+    assert store.count() == 2
+    assert sorted(r.title for r in store.rows()) == ["خبر رقم 0", "خبر رقم 1"]
 
 
-def test_export_refuses_to_replace_without_force(store: Path, tmp_path: Path) -> None:
-    with Library.open(store) as library:
-        [result] = library.add_articles([Article(
-            title="خبر", body="قال الوزير: «سنبدأ غداً» وبلغت الكلفة 5 ملايين دولار.")])
+def test_export_refuses_to_replace_without_force(store: Library, tmp_path: Path) -> None:
+    [result] = store.add_articles([Article(
+        title="خبر", body="قال الوزير: «سنبدأ غداً» وبلغت الكلفة 5 ملايين دولار.")])
     out = tmp_path / "out.md"
     out.write_text("old", encoding="utf-8")
     with pytest.raises(OutputExists):
@@ -89,9 +89,8 @@ def test_export_refuses_to_replace_without_force(store: Path, tmp_path: Path) ->
     assert written == [out] and "سنبدأ غداً" in out.read_text(encoding="utf-8")
 
 
-def test_export_with_nothing_to_export_is_a_reader_error(store: Path, tmp_path: Path) -> None:
-    with Library.open(store) as library:
-        [result] = library.add_articles([Article(title="خبر", body="نص بلا اقتباس.")])
+def test_export_with_nothing_to_export_is_a_reader_error(store: Library, tmp_path: Path) -> None:
+    [result] = store.add_articles([Article(title="خبر", body="نص بلا اقتباس.")])
     with pytest.raises(ReaderError, match="no highlights"):
         workers.export(store, ExportRequest([result.id], "md", tmp_path / "x.md",
                                             kinds=["user"]), FakeContext())

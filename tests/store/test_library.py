@@ -486,7 +486,7 @@ def test_every_write_runs_inside_begin_immediate(lib: Library) -> None:
     SQLITE_BUSY that busy_timeout never retries, so no write may run outside
     BEGIN IMMEDIATE ... COMMIT."""
     statements: list[str] = []
-    lib._connection().set_trace_callback(statements.append)
+    lib._db.trace(statements.append)
     ids = [r.id for r in lib.add_articles(sample_articles())]
     made = lib.add_user_highlight(ids[0], "body", 0, 5)
     lib.update_highlight(made.id or 0, note="ملاحظة")
@@ -501,7 +501,7 @@ def test_every_write_runs_inside_begin_immediate(lib: Library) -> None:
     lib.reindex()
     lib.search("المياه")
     lib.rows(filter_text="المياه")
-    lib._connection().set_trace_callback(None)
+    lib._db.trace(None)
 
     in_write = False
     writes = 0

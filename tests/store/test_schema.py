@@ -148,7 +148,7 @@ def test_store_locked_by_another_writer(store_path: Path) -> None:
         holder = sqlite3.connect(store_path, isolation_level=None)
         holder.execute("BEGIN IMMEDIATE")
         try:
-            lib._connection().execute("PRAGMA busy_timeout = 50")
+            lib._db._writer.execute("PRAGMA busy_timeout = 50")
             with pytest.raises(StoreLocked) as err:
                 lib.set_read(article_id, True)
             assert err.value.subject == str(store_path)

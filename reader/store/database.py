@@ -1,0 +1,290 @@
+"""The one owner of a store's connections in this process.
+
+POSIX advisory locks belong to the process, not to a file descriptor:
+closing *any* descriptor on the database file drops every lock the process
+holds on it ("How To Corrupt An SQLite Database File", 2.2). Another process
+then believes it is alone, checkpoints and deletes the WAL that our
+connections still use, and the store is corrupted. SQLite's own connections
+share their locks correctly (its unix VFS keeps one record per file and
+defers closing descriptors while a lock is held); only a descriptor opened
+outside SQLite can do this. Hence:
+
+- Every connection to a store is made by a ``Database``. The registry in
+  this module knows every store file (by device and inode) that this process
+  holds connections to.
+- ``connection.check_header``, the one place that reads a store file with
+  Python, runs only for a file the process holds no connection to, under
+  the registry's lock, so no connection can appear while it reads.
+- ``holds(path)`` tells the rest of the program (importers, exporters, the
+  command line) that a path is an open store's database, ``-wal``, ``-shm``
+  or ``-journal`` file, which they must never open, replace or read.
+
+A ``Database`` owns, and closes in ``close``:
+
+- one *writer* connection, used by every write transaction of every thread:
+  a Python lock makes this process's threads take turns, and other
+  processes wait for SQLite's write lock through ``busy_timeout``;
+- *reader* connections (``PRAGMA query_only``), each lent to one thread for
+  one read transaction and kept for the next (at most ``IDLE_READERS`` idle),
+  so a long search on a worker thread never holds up the window's list.
+
+A transaction belongs to the thread that began it: a read inside that
+thread's write runs in the write transaction and sees what it wrote; a write
+inside a read or a write is a bug (``RuntimeError``). Errors from SQLite
+become ``ReaderError``s (``connection.map_error``).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+from reader.errors import StoreError, StoreReadOnly
+from reader.store import connection
+
+IDLE_READERS = 4
+"""Reader connections kept open for reuse; more are made while more threads read."""
+
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+_registry_lock = threading.Lock()
+_open_files: Counter[tuple[int, int]] = Counter()
+"""How many open ``Database``s hold each store file, by (st_dev, st_ino)."""
+_open_paths: dict[tuple[int, int], Path] = {}
+
+
+def _identity(path: Path | str) -> tuple[int, int] | None:
+    """(device, inode) of ``path``, following symlinks; None when absent.
+    A ``stat`` opens no descriptor, so it is safe beside open connections."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino
+
+
+def holds(path: Path | str) -> bool:
+    """True when ``path`` (however named: symlink, hard link, relative) is
+    the database file of a store this process has open, or its ``-wal``,
+    ``-shm`` or ``-journal`` file. Such a file must not be opened outside
+    SQLite while the store is open."""
+    key = _identity(path)
+    if key is None:
+        return False
+    with _registry_lock:
+        if key in _open_files:
+            return True
+        stores = list(_open_paths.values())
+    return any(_identity(f"{store}{suffix}") == key
+               for store in stores for suffix in _SIDE_FILES)
+
+
+class Database:
+    """The connections of one open store (see the module docstring).
+
+    ``Database.open`` checks and connects; ``read()`` and ``write()`` are the
+    only ways to run SQL; ``close`` closes every connection. Raises the
+    errors of ``connection.check_header`` and ``connection.map_error``.
+    """
+
+    def __init__(self, path: Path, first: sqlite3.Connection, uri: str, *, writable: bool,
+                 key: tuple[int, int]) -> None:
+        self.path = path
+        self.read_only = not writable
+        # The first connection: the writer of a writable store, the one that
+        # answers data_version on a read-only one (a reader's would differ).
+        self._writer = first if writable else None
+        self._watcher = first
+        self._reader_uri = uri
+        self._key = key
+        self._write_lock = threading.Lock()
+        self._pool_lock = threading.Lock()
+        self._idle: list[sqlite3.Connection] = []
+        self._lent = 0
+        self._closed = False
+        self._local = threading.local()
+        self._trace: object = None
+
+    @classmethod
+    def open(cls, path: Path, *, writable: bool) -> Database:
+        """Connect to the store file at ``path``: writable (a writer
+        connection, readers on demand) or read-only. The file's header is
+        checked first unless this process already holds it open."""
+        with _registry_lock:
+            key = _identity(path)
+            if key is not None and key not in _open_files:
+                connection.check_header(path)
+            try:
+                first, uri = connection.connect(path, writable=writable)
+            except sqlite3.Error as err:
+                raise connection.map_error(err, str(path)) from None
+            key = _identity(path)
+            if key is None:  # removed under us between connect and stat
+                first.close()
+                raise StoreError(str(path), "the store file vanished while opening")
+            _open_files[key] += 1
+            _open_paths[key] = path.resolve()
+        return cls(path, first, uri, writable=writable, key=key)
+
+    # -- transactions -------------------------------------------------------------
+
+    @contextmanager
+    def mapped(self) -> Iterator[None]:
+        """Turn an ``sqlite3.Error`` raised inside into the user's ReaderError."""
+        try:
+            yield
+        except sqlite3.Error as err:
+            raise connection.map_error(err, str(self.path)) from None
+
+    @contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """A consistent snapshot for several SELECTs (a deferred read
+        transaction on a reader connection lent to this thread). Inside this
+        thread's transaction, that transaction's connection."""
+        local = self._local
+        if getattr(local, "depth", 0):
+            local.depth += 1
+            try:
+                with self.mapped():
+                    yield local.con
+            finally:
+                local.depth -= 1
+            return
+        con = self._lend()
+        try:
+            with self.mapped():
+                con.execute("BEGIN")
+                local.con, local.depth = con, 1
+                try:
+                    yield con
+                finally:
+                    local.con, local.depth = None, 0
+                    if con.in_transaction:
+                        con.execute("COMMIT")
+        finally:
+            self._give_back(con)
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One ``BEGIN IMMEDIATE`` transaction on the writer connection:
+        committed whole or rolled back. Raises StoreReadOnly on a read-only
+        store, StoreLocked when another process keeps the write lock longer
+        than ``connection.BUSY_TIMEOUT_MS``."""
+        if self._writer is None:
+            raise StoreReadOnly(str(self.path), "the store is read-only")
+        local = self._local
+        if getattr(local, "depth", 0):
+            raise RuntimeError("write inside another transaction")
+        with self._write_lock:
+            con = self._writer_connection()
+            with self.mapped():
+                con.execute("BEGIN IMMEDIATE")
+            local.con, local.depth = con, 1
+            try:
+                with self.mapped():
+                    yield con
+                    con.execute("COMMIT")
+            except BaseException:
+                if con.in_transaction:
+                    # SQLite may have rolled back already (e.g. after SQLITE_FULL).
+                    with suppress(sqlite3.Error):
+                        con.execute("ROLLBACK")
+                raise
+            finally:
+                local.con, local.depth = None, 0
+
+    @contextmanager
+    def setup(self) -> Iterator[sqlite3.Connection]:
+        """The writer connection outside any transaction, for what must run
+        there (``PRAGMA journal_mode``, ``synchronous``) while opening."""
+        with self._write_lock:
+            yield self._writer_connection()
+
+    def data_version(self, last: int) -> int:
+        """``PRAGMA data_version`` of the writer connection (of a reader on a
+        read-only store): it changes when another process commits, not when
+        this process writes. ``last`` is returned while this process is
+        writing (the question waits for no one)."""
+        if not self._write_lock.acquire(blocking=False):
+            return last
+        try:
+            if self._closed:
+                raise StoreError(str(self.path), "the store is closed")
+            with self.mapped():
+                return int(self._watcher.execute("PRAGMA data_version").fetchone()[0])
+        finally:
+            self._write_lock.release()
+
+    # -- connections --------------------------------------------------------------
+
+    def _writer_connection(self) -> sqlite3.Connection:
+        if self._closed or self._writer is None:
+            raise StoreError(str(self.path), "the store is closed")
+        return self._writer
+
+    def _lend(self) -> sqlite3.Connection:
+        with self._pool_lock:
+            if self._closed:
+                raise StoreError(str(self.path), "the store is closed")
+            self._lent += 1
+            if self._idle:
+                return self._idle.pop()
+        try:
+            con = sqlite3.connect(self._reader_uri, uri=True, **connection.connect_options())
+            con.execute(f"PRAGMA busy_timeout = {connection.BUSY_TIMEOUT_MS}")
+            con.execute("PRAGMA query_only = 1")
+            if self._trace is not None:
+                con.set_trace_callback(self._trace)  # type: ignore[arg-type]
+        except sqlite3.Error as err:
+            with self._pool_lock:
+                self._lent -= 1
+            raise connection.map_error(err, str(self.path)) from None
+        return con
+
+    def _give_back(self, con: sqlite3.Connection) -> None:
+        with self._pool_lock:
+            self._lent -= 1
+            if not self._closed and len(self._idle) < IDLE_READERS:
+                self._idle.append(con)
+                return
+            last = self._closed and self._lent == 0
+        con.close()
+        if last:
+            self._release()
+
+    def trace(self, callback: object) -> None:
+        """Pass every statement any connection runs to ``callback`` (None
+        stops): for tests that check how SQL is issued."""
+        with self._pool_lock:
+            self._trace = callback
+            cons = [*self._idle, self._watcher]
+        for con in cons:
+            con.set_trace_callback(callback)  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        """Close every connection (one lent to a running read closes when
+        given back); further use raises StoreError. Idempotent."""
+        with self._write_lock, self._pool_lock:
+            if self._closed:
+                return
+            self._closed = True
+            idle, self._idle = self._idle, []
+            last = self._lent == 0
+        try:
+            for con in [*idle, self._watcher]:
+                con.close()
+        finally:
+            if last:
+                self._release()
+
+    def _release(self) -> None:
+        with _registry_lock:
+            _open_files[self._key] -= 1
+            if _open_files[self._key] <= 0:
+                del _open_files[self._key]
+                _open_paths.pop(self._key, None)
