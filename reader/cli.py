@@ -517,7 +517,12 @@ def _cmd_reindex(args: argparse.Namespace, store: str | None) -> int:
                 progress.total = max(total, 1)
                 progress.update(done)
 
-        lib.reindex(report)
+        if not lib.reindex(report):
+            if progress:
+                progress.clear()
+            print("another rtl-reader started reindexing the store meanwhile; "
+                  "it finishes the work")
+            return 0
         # The stored rankings are stale after a reindex: make them now, not
         # at the next search in the window.
         ranked = lib.refresh_rankings(report)

@@ -72,13 +72,14 @@ class Index:
                 f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid",
                 (parsed.match(search.stem_token if stem else None),))]
 
-    def reindex(self, progress: Callable[[int, int], None] | None = None) -> None:
+    def reindex(self, progress: Callable[[int, int], None] | None = None) -> bool:
         """Rebuild both search indexes, the folded list keys and every article's
         automatic highlights (current ENGINE_VERSION), ``connection.BATCH_SIZE``
         articles per transaction; ``progress(done, total)`` after each batch.
         Index rows of articles that no longer exist are dropped, and a damaged
-        index is made whole. Raises StoreReadOnly, StoreError (another
-        reindex took over).
+        index is made whole. True when done; False when another reindex,
+        started meanwhile, took the work over (it finishes it). Raises
+        StoreReadOnly.
 
         Other processes write meanwhile: the word-family index is emptied
         first, and the range of ids it has yet to be refilled for is recorded
@@ -104,7 +105,8 @@ class Index:
                 articles = [rows.read_article(con, article_id) for article_id in chunk]
             prepared = {a.id: derive.prepare(a, derive.now()) for a in articles if a is not None}
             with self._db.write() as con:
-                self._own(con, token)
+                if not self._owns(con, token):
+                    return False
                 for article_id in chunk:
                     current = rows.read_article(con, article_id)
                     if current is None:
@@ -127,16 +129,18 @@ class Index:
             if progress:
                 progress(min(i + connection.BATCH_SIZE, total), total)
         with self._db.write() as con:
-            self._own(con, token)
+            if not self._owns(con, token):
+                return False
             rows.StemsPending.clear(con)
             for table in ("articles_fts", "articles_stem"):
                 con.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+        return True
 
-    def _own(self, con: sqlite3.Connection, token: str) -> None:
+    @staticmethod
+    def _owns(con: sqlite3.Connection, token: str) -> bool:
+        """Whether the reindex named ``token`` still owns the pending range."""
         pending = rows.StemsPending.read(con)
-        if pending is None or pending.token != token:
-            raise StoreError(str(self._db.path), "another reindex took over; it finishes "
-                                                 "the work")
+        return pending is not None and pending.token == token
 
     def refresh_rankings(self, progress: Callable[[int, int], None] | None = None,
                          cancelled: Callable[[], bool] | None = None, *,

@@ -458,9 +458,10 @@ class Library:
         """``Index.match_ids``: every article id the index matches, ascending."""
         return self._index.match_ids(query, stem=stem)
 
-    def reindex(self, progress: Callable[[int, int], None] | None = None) -> None:
-        """``Index.reindex``: rebuild the indexes and automatic highlights."""
-        self._index.reindex(progress)
+    def reindex(self, progress: Callable[[int, int], None] | None = None) -> bool:
+        """``Index.reindex``: rebuild the indexes and automatic highlights;
+        False when another reindex took the work over."""
+        return self._index.reindex(progress)
 
     def refresh_rankings(self, progress: Callable[[int, int], None] | None = None,
                          cancelled: Callable[[], bool] | None = None, *,

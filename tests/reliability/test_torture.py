@@ -1,0 +1,314 @@
+"""The library survives real use: the app and the command at once (issue 12).
+
+In the spirit of SQLite's own crash and concurrency tests. One long-lived
+process is the real window, offscreen (``torture_app``): one library open
+for the whole run, its poll timer and worker threads, a reader starring,
+highlighting, writing notes, scrolling, importing and searching. Beside it,
+every round starts several short ``rtl-reader`` processes at once (import,
+list, search, delete, export, reindex) and kills some of them with SIGKILL
+at random moments. After every round, with the window paused:
+
+- ``PRAGMA integrity_check`` is ok, FTS5's ``integrity-check`` of both
+  indexes is ok, and the contentless word-family index holds exactly the
+  stems of every article's folded text (compared term by term through
+  ``fts5vocab``);
+- every article is whole (index row, highlight counts) and no index row is
+  left without its article;
+- every article a finished import reported is there (unless a delete asked
+  for it), and so is every article the window imported;
+- every highlight and note the window wrote is there, with its last text,
+  and every star it set;
+- the window lists as many articles as the store holds (it followed the
+  store), and holds no descriptor on a deleted ``-wal`` or ``-shm``.
+
+``RTL_READER_TORTURE_ROUNDS`` sets the number of rounds (30 by default).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from reader.store.schema import FTS_COLUMNS, TOKENIZE
+from reader.store.stem import stem_text
+from reader.text import ENGINE_VERSION
+from tests.reliability.conftest import REPO, child_env, cli, make_articles
+
+pytestmark = pytest.mark.slow
+
+ROUNDS = int(os.environ.get("RTL_READER_TORTURE_ROUNDS", "30"))
+PROCESSES_PER_ROUND = 6
+KILL_SHARE = 0.35
+PROTECTED = 6
+
+
+@dataclass
+class Ledger:
+    """What the driver knows: imports that finished, deletes asked for, counts."""
+
+    reported: set[int] = field(default_factory=set)
+    deleted: set[int] = field(default_factory=set)
+    started: int = 0
+    killed: int = 0
+    failed: list[str] = field(default_factory=list)
+    checks: int = 0
+    by_command: dict[str, int] = field(default_factory=dict)
+
+
+def check_store(store: Path) -> list[str]:
+    """What is wrong with the store file; [] when nothing is."""
+    problems: list[str] = []
+    con = sqlite3.connect(store, timeout=60, isolation_level=None)
+    try:
+        result = [r[0] for r in con.execute("PRAGMA integrity_check")]
+        if result != ["ok"]:
+            return [f"integrity_check: {result[:5]}"]
+        for table in ("articles_fts", "articles_stem"):
+            try:
+                con.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+            except sqlite3.DatabaseError as err:
+                problems.append(f"{table} integrity-check: {err}")
+        con.execute("BEGIN")
+        articles = {r[0] for r in con.execute("SELECT id FROM articles")}
+        indexed = {r[0] for r in con.execute("SELECT rowid FROM articles_fts")}
+        if articles != indexed:
+            problems.append(f"articles without index row {sorted(articles - indexed)[:5]}, "
+                            f"index rows without article {sorted(indexed - articles)[:5]}")
+        for article_id, quotes, figures, stored_quotes, stored_figures in con.execute(
+                "SELECT a.id, a.quotes, a.figures,"
+                " (SELECT count(*) FROM highlights h WHERE h.article_id = a.id"
+                "  AND h.kind = 'quote'),"
+                " (SELECT count(*) FROM highlights h WHERE h.article_id = a.id"
+                "  AND h.kind = 'figure')"
+                " FROM articles a WHERE a.engine = ?", (ENGINE_VERSION,)):
+            if (quotes, figures) != (stored_quotes, stored_figures):
+                problems.append(f"article {article_id}: counts {quotes}/{figures}, "
+                                f"highlights {stored_quotes}/{stored_figures}")
+        pending = con.execute("SELECT value FROM meta WHERE key = 'stems_pending'").fetchone()
+        rows = con.execute(f"SELECT rowid, {', '.join(FTS_COLUMNS)} FROM articles_fts").fetchall()
+        con.execute("COMMIT")
+        problems += _stem_index_problems(con, rows, json.loads(pending[0]) if pending else None)
+    finally:
+        con.close()
+    return problems
+
+
+def _stem_index_problems(con: sqlite3.Connection, rows: list[tuple[object, ...]],
+                         pending: dict[str, int] | None) -> list[str]:
+    """Compare every (term, article, column, offset) of the contentless stem
+    index with the stems of the folded text; rows a killed reindex left for
+    the next open to refill (``stems_pending``) must be absent instead."""
+    columns = ", ".join(FTS_COLUMNS)
+    con.execute("DROP TABLE IF EXISTS temp.expected")
+    con.execute(f"CREATE VIRTUAL TABLE temp.expected USING fts5({columns},"
+                f" tokenize = '{TOKENIZE}')")
+    low, high = (pending["low"], pending["high"]) if pending else (1, 0)
+    con.executemany(
+        f"INSERT INTO temp.expected (rowid, {columns}) VALUES ({', '.join('?' * 6)})",
+        [(r[0], *(stem_text(str(t or "")) for t in r[1:])) for r in rows
+         if not low <= int(str(r[0])) <= high])
+    con.execute("DROP TABLE IF EXISTS temp.v_actual")
+    con.execute("DROP TABLE IF EXISTS temp.v_expected")
+    con.execute("CREATE VIRTUAL TABLE temp.v_actual USING fts5vocab(main, articles_stem,"
+                " instance)")
+    con.execute("CREATE VIRTUAL TABLE temp.v_expected USING fts5vocab(temp, expected,"
+                " instance)")
+    missing = con.execute("SELECT count(*) FROM (SELECT * FROM temp.v_expected"
+                          " EXCEPT SELECT * FROM temp.v_actual)").fetchone()[0]
+    extra = con.execute("SELECT count(*) FROM (SELECT * FROM temp.v_actual"
+                        " EXCEPT SELECT * FROM temp.v_expected)").fetchone()[0]
+    if missing or extra:
+        return [f"word-family index: {missing} stems missing, {extra} not in any article"]
+    return []
+
+
+class App:
+    """The torture app process and its stdin/stdout protocol."""
+
+    ANSWER_WITHIN = 180.0
+    """Seconds the app may take to pause and report before the test fails."""
+
+    def __init__(self, store: Path, inbox: Path, protected: list[int]) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "tests.reliability.torture_app", str(store), str(inbox),
+             "7", *map(str, protected)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO,
+            env=child_env())
+        self._lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+        assert self._line() == "ready"
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self._lines.put(line.strip())
+        self._lines.put("")
+
+    def _line(self) -> str:
+        try:
+            line = self._lines.get(timeout=self.ANSWER_WITHIN)
+        except queue.Empty:
+            raise AssertionError("the app did not answer within "
+                                 f"{self.ANSWER_WITHIN:.0f} s") from None
+        assert line, f"the app process ended (status {self.proc.poll()})"
+        return line
+
+    def send(self, command: str) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(command + "\n")
+        self.proc.stdin.flush()
+
+    def pause(self) -> dict[str, object]:
+        self.send("pause")
+        report: dict[str, object] = json.loads(self._line())
+        return report
+
+    def quit(self) -> int:
+        if self.proc.poll() is None:
+            try:
+                self.send("quit")
+                return self.proc.wait(timeout=120)
+            except (OSError, subprocess.TimeoutExpired):
+                self.proc.kill()
+        return self.proc.wait()
+
+
+def _command(rng: random.Random, round_no: int, n: int, inbox: Path,
+             ledger: Ledger) -> tuple[str, list[str]]:
+    kind = rng.choice(("import", "import", "import", "list", "search", "delete", "export",
+                       "reindex"))
+    if kind == "import":
+        folder = inbox / f"cli{round_no:03d}-{n}"
+        make_articles(folder, rng.randint(1, 12), seed=round_no * 100 + n,
+                      start=(round_no * 100 + n) * 20)
+        return kind, ["import", str(folder), "--format", "json"]
+    if kind == "list":
+        return kind, ["list", "--format", "json"]
+    if kind == "search":
+        query = rng.choice(("الحكومة", "المزارعين", "الري", '"خطة جديدة"', "الوزارة -الطرق"))
+        return kind, ["search", query, *(["--stem"] if rng.random() < 0.5 else [])]
+    if kind == "delete":
+        candidates = sorted(ledger.reported - ledger.deleted)
+        if not candidates:
+            return "list", ["list"]
+        victim = rng.choice(candidates)
+        ledger.deleted.add(victim)  # asked for: gone or not, never expected any more
+        return kind, ["delete", str(victim)]
+    if kind == "export":
+        return kind, ["export", "--all", "--format", rng.choice(("md", "json", "csv")),
+                      "-o", str(inbox / f"export{round_no}-{n}.out"), "--force"]
+    return kind, ["reindex"]
+
+
+def _run_round(rng: random.Random, round_no: int, store: Path, inbox: Path,
+               ledger: Ledger) -> None:
+    started = []
+    for n in range(PROCESSES_PER_ROUND):
+        kind, args = _command(rng, round_no, n, inbox, ledger)
+        proc = subprocess.Popen([sys.executable, "-m", "reader", "--store", str(store), *args],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                cwd=REPO, env=child_env())
+        kill_at = rng.uniform(0.05, 1.2) if rng.random() < KILL_SHARE else None
+        started.append((kind, proc, kill_at, time.monotonic()))
+        ledger.started += 1
+        ledger.by_command[kind] = ledger.by_command.get(kind, 0) + 1
+        time.sleep(rng.uniform(0, 0.15))
+    for kind, proc, kill_at, t0 in started:
+        if kill_at is not None:
+            time.sleep(max(0.0, t0 + kill_at - time.monotonic()))
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGKILL)
+                ledger.killed += 1
+        out, err = proc.communicate(timeout=300)
+        if proc.returncode == -signal.SIGKILL:
+            continue
+        if proc.returncode != 0:
+            ledger.failed.append(f"{kind}: status {proc.returncode}: {err.strip()[-300:]}")
+            continue
+        if kind == "import":
+            ledger.reported.update(item["id"] for item in json.loads(out))
+
+
+def test_app_and_commands_at_once_never_corrupt_or_lose(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store, inbox = tmp_path / "library.sqlite3", tmp_path / "inbox"
+    seed_folder = tmp_path / "protected"
+    make_articles(seed_folder, PROTECTED, seed=1, start=90000)
+    done = cli("import", str(seed_folder), "--format", "json", store=store)
+    assert done.returncode == 0, done.stderr
+    protected = [item["id"] for item in json.loads(done.stdout)]
+    rng = random.Random(12)
+    ledger = Ledger()
+    app = App(store, inbox, protected)
+    try:
+        for round_no in range(1, ROUNDS + 1):
+            _run_round(rng, round_no, store, inbox, ledger)
+            report = app.pause()
+            assert "fatal" not in report, report.get("fatal")
+            problems = check_store(store)
+            problems += _lost(store, report, ledger, protected)
+            ledger.checks += 1
+            with capsys.disabled():
+                print(f"\ntorture round {round_no}/{ROUNDS}: {ledger.started} commands, "
+                      f"{ledger.killed} killed, window actions {report['actions']}, "
+                      f"checks {ledger.checks} "
+                      f"{'ok' if not problems else 'FAILED'}", end="")
+            assert not problems, problems
+            app.send("resume")
+    finally:
+        status = app.quit()
+    assert status == 0
+    assert not ledger.failed, ledger.failed[:5]
+    with capsys.disabled():
+        print(f"\ntorture: {ROUNDS} rounds, {ledger.started} commands "
+              f"({', '.join(f'{k} {v}' for k, v in sorted(ledger.by_command.items()))}), "
+              f"{ledger.killed} killed with SIGKILL, {ledger.checks} checks, all ok")
+    assert ledger.killed >= ROUNDS // 2  # the kills really happened
+
+
+def _lost(store: Path, report: dict[str, object], ledger: Ledger,
+          protected: list[int]) -> list[str]:
+    """What the store lost of what was reported written, and what the window
+    failed to follow."""
+    problems: list[str] = []
+    con = sqlite3.connect(store, timeout=60)
+    try:
+        present = {r[0] for r in con.execute("SELECT id FROM articles")}
+        notes = {r[0]: (r[1], r[2]) for r in con.execute(
+            "SELECT id, article_id, note FROM highlights WHERE kind = 'user'")}
+        stars = {r[0]: bool(r[1]) for r in con.execute("SELECT id, starred FROM articles")}
+    finally:
+        con.close()
+    lost = ledger.reported - ledger.deleted - present
+    if lost:
+        problems.append(f"articles a finished import reported are gone: {sorted(lost)[:5]}")
+    imported = set(report["imported"])  # type: ignore[arg-type]
+    if imported - present:
+        problems.append(f"articles the window imported are gone: {sorted(imported - present)}")
+    for hid, (article_id, note) in report["notes"].items():  # type: ignore[attr-defined]
+        if notes.get(int(hid)) != (article_id, note):
+            problems.append(f"highlight {hid}: wrote {note!r}, store has {notes.get(int(hid))}")
+    for article_id, starred in report["stars"].items():  # type: ignore[attr-defined]
+        if stars.get(int(article_id)) != starred:
+            problems.append(f"article {article_id}: starred {starred} was lost")
+    if not set(protected) <= present:
+        problems.append("a protected article is gone")
+    if report["window_total"] != len(present):
+        problems.append(f"the window lists {report['window_total']} articles, "
+                        f"the store holds {len(present)}")
+    for key in ("deleted_store_files_open", "errors", "import_failures"):
+        if report[key]:
+            problems.append(f"window {key}: {report[key]}")
+    return problems
