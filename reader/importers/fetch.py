@@ -15,6 +15,7 @@ from __future__ import annotations
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from email.message import Message
 from typing import IO, Any
 
@@ -44,7 +45,8 @@ class _SafeRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def fetch_url(url: str, *, timeout: float = 20) -> list[Article]:
+def fetch_url(url: str, *, timeout: float = 20,
+              on_note: Callable[[str], None] | None = None) -> list[Article]:
     """The articles of the page (or feed) at ``url``.
 
     Raises (``subject`` is ``url``): ``FetchFailed`` (not http/https, network
@@ -93,7 +95,7 @@ def fetch_url(url: str, *, timeout: float = 20) -> list[Article]:
         kind = "feed"
     else:
         kind = "html"
-    articles = import_text(text, name=url, kind=kind, url=final_url)
+    articles = import_text(text, name=url, kind=kind, url=final_url, on_note=on_note)
     for article in articles:
         if not article.url:
             article.url = final_url

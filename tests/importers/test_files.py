@@ -4,6 +4,7 @@ answered with one clear line naming the file."""
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import os
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from reader.errors import (
     UnsupportedFile,
 )
 from reader.importers import MAX_FILE_BYTES, collect_files, read_file
+from reader.store.article import Article
 
 ARTICLE = (
     "افتتاح جسر جديد يربط ضفتي النهر\n"
@@ -248,3 +250,89 @@ def test_supported_extensions_all_import(tmp_path: Path) -> None:
             continue  # need their own structure; tested with their readers
         [article] = read_file(_write(tmp_path / f"a{ext}", ARTICLE))
         assert "جسر" in article.title
+
+
+# -- characters that are never text (issue 13) ------------------------------------
+
+HOSTILE = "\x1b]0;PWNED\x07\x1b[2J"
+"""Retitles a terminal and clears it when printed raw."""
+
+
+def _no_controls(article: Article) -> bool:
+    strings = [value for value in (getattr(article, f.name) for f in dataclasses.fields(article))
+               if isinstance(value, str)]
+    return not any((ch < " " and ch not in "\t\n") or "\x7f" <= ch <= "\x9f"
+                   for s in strings for ch in s)
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("news.txt", f"عنوان{HOSTILE} الخبر\n\nنص الخبر\u009b31m فيه {HOSTILE} رقم 5.\n"),
+    ("news.md", f"# عنوان{HOSTILE} الخبر\n\nنص الخبر\u009b31m فيه {HOSTILE} رقم 5.\n"),
+    ("news.html", f"<html><body><h1>عنوان{HOSTILE} الخبر</h1><p>نص الخبر\u009b31m "
+                  f"فيه {HOSTILE} رقم 5.</p></body></html>"),
+    ("news.rss", f'<rss version="2.0"><channel><title>نشرة\x1b[2J</title><item>'
+                 f"<title>عنوان{HOSTILE} الخبر</title><description>نص الخبر\u009b31m "
+                 f"فيه {HOSTILE} رقم 5.</description></item></channel></rss>"),
+], ids=["text", "markdown", "html", "feed"])
+def test_control_characters_never_reach_an_article(tmp_path: Path, name: str,
+                                                   content: str) -> None:
+    # Regression: ESC and BEL were stored, then printed raw by list/show/search.
+    [article] = read_file(_write(tmp_path / name, content))
+    assert _no_controls(article), article
+    assert "عنوان]0;PWNED[2J الخبر" in article.title
+
+
+def _nest(top: Path, depth: int) -> Path:
+    """``top/d/d/…/d`` ``depth`` folders deep, made one level at a time."""
+    folder = top
+    for _ in range(depth):
+        folder = folder / "d"
+        folder.mkdir(parents=folder == top / "d")
+    return folder
+
+
+def _unnest(top: Path, bottom: Path) -> None:
+    """Remove what ``_nest`` made bottom up (shutil.rmtree recurses)."""
+    for path in bottom.iterdir():
+        path.unlink()
+    while bottom != top:
+        bottom.rmdir()
+        bottom = bottom.parent
+
+
+def test_a_folder_nested_1500_deep_is_walked_without_recursion(tmp_path: Path) -> None:
+    # Regression: os.walk recursed, and RecursionError ended the whole import.
+    top = tmp_path / "deep"
+    bottom = _nest(top, 1500)
+    try:
+        _write(bottom / "news.txt", ARTICLE)
+        _write(top / "first.txt", ARTICLE)
+        skipped: list[ReaderError] = []
+        found = collect_files([top], on_skip=skipped.append)
+        assert found == [bottom / "news.txt", top / "first.txt"] and skipped == []
+        [article] = read_file(found[0])
+        assert article.title == "افتتاح جسر جديد يربط ضفتي النهر"
+    finally:
+        _unnest(top, bottom)
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # os.walk skipped such a folder without a word.
+    _write(tmp_path / "in" / "a.txt", ARTICLE)
+    _write(tmp_path / "in" / "locked" / "b.txt", ARTICLE)
+    _write(tmp_path / "in" / "z" / "c.txt", ARTICLE)
+    real_scandir = os.scandir
+
+    def scandir(path: object) -> object:
+        if Path(str(path)).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    skipped: list[ReaderError] = []
+    found = collect_files([tmp_path / "in"], on_skip=skipped.append)
+    assert [p.name for p in found] == ["a.txt", "c.txt"]
+    [err] = skipped
+    assert err.subject == str(tmp_path / "in" / "locked")
+    assert err.message == "permission denied (the folder cannot be read); its files were skipped"
