@@ -282,7 +282,25 @@ def _article_id(value: str) -> int:
 
 
 def _is_file(target: str) -> bool:
-    return Path(target).is_file()
+    try:
+        return Path(target).is_file()
+    except (OSError, ValueError):  # a name too long for the system, a NUL
+        return False
+
+
+def _missing(path: str) -> str | None:
+    """Why there is nothing at ``path`` to import; None when there is."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return "no such file or folder"
+    except PermissionError:
+        return "permission denied (a folder on the way cannot be opened)"
+    except OSError as err:  # a name too long, a loop of links
+        return (err.strerror or str(err)).lower()
+    except ValueError:
+        return "not a valid file name"
+    return None
 
 
 def _read_text_file(target: str) -> str:
@@ -305,47 +323,59 @@ def _cmd_import(args: argparse.Namespace, store: str | None) -> int:
     urls = [p for p in args.paths if p.startswith(("http://", "https://"))]
     local = [p for p in args.paths if p not in urls]
     failed: list[str] = []
+    progress: _Progress | None = None
+
+    def say(line: str) -> None:
+        if progress:
+            progress.clear()
+        _fail(line)
+
+    def fail(err: ReaderError) -> None:
+        say(err.line())
+        failed.append(err.subject)
+
+    found = []
     for p in local:
-        if not Path(p).exists():
-            _fail(f"{p}: no such file or folder")
-            failed.append(p)
-    files = collect_files([Path(p) for p in local if Path(p).exists()])
+        cause = _missing(p)
+        if cause:
+            fail(ReaderError(p, cause))
+        else:
+            found.append(Path(p))
+    files = collect_files(found, on_skip=fail)
     total = len(files) + len(urls)
     progress = _Progress(total) if total > 5 and sys.stderr.isatty() else None
     imported = duplicates = 0
     report: list[dict[str, Any]] = []
 
     sources: list[tuple[str, Callable[[], list[Any]]]] = [
-        (str(f), lambda f=f: read_file(f)) for f in files
-    ] + [(u, lambda u=u: fetch_url(u)) for u in urls]
+        (str(f), lambda f=f: read_file(f, on_note=say)) for f in files
+    ] + [(u, lambda u=u: fetch_url(u, on_note=say)) for u in urls]
 
     with _library(store) as lib:
-        batch: list[Any] = []
-        batch_names: list[str] = []
+        pending: list[tuple[str, list[Any]]] = []
+        size = 0
 
         def flush() -> None:
-            nonlocal imported, duplicates
-            if not batch:
-                return
-            for name, result in zip(batch_names, lib.add_articles(batch), strict=True):
-                duplicates += result.duplicate
-                imported += not result.duplicate
-                report.append({"input": name, "id": result.id, "duplicate": result.duplicate})
-            batch.clear()
-            batch_names.clear()
+            nonlocal imported, duplicates, size
+            for name, results in _store_inputs(lib, pending, fail):
+                duplicates += sum(r.duplicate for r in results)
+                imported += sum(not r.duplicate for r in results)
+                report.extend({"input": name, "id": r.id, "duplicate": r.duplicate}
+                              for r in results)
+            pending.clear()
+            size = 0
 
         for done, (name, load) in enumerate(sources, 1):
             try:
                 articles = load()
             except ReaderError as err:
-                if progress:
-                    progress.clear()
-                _fail(err.line())
-                failed.append(name)
+                fail(err)
+            except Exception as err:  # a bug in a reader: lose this input only
+                fail(_bug(name, err))
             else:
-                batch.extend(articles)
-                batch_names.extend([name] * len(articles))
-                if len(batch) >= IMPORT_BATCH:
+                pending.append((name, articles))
+                size += len(articles)
+                if size >= IMPORT_BATCH:
                     flush()
             if progress:
                 progress.update(done)
@@ -357,6 +387,39 @@ def _cmd_import(args: argparse.Namespace, store: str | None) -> int:
     summary = f"imported {imported}, duplicates {duplicates}, failed {len(failed)}"
     print(summary, file=sys.stderr if args.format == "json" else sys.stdout)
     return 1 if failed else 0
+
+
+def _store_inputs(lib: Any, inputs: list[tuple[str, list[Any]]],
+                  fail: Callable[[ReaderError], None]) -> list[tuple[str, list[Any]]]:
+    """Store the articles of several inputs in one call; ``(input, results)``
+    for each input stored. When the store refuses an article (anything but a
+    ``StoreError``, which concerns the store itself and propagates), each
+    input is stored again on its own, so only the one that holds it fails,
+    reported through ``fail``. Articles that the failed call had committed
+    come back as duplicates then: nothing is stored twice."""
+    from reader.errors import StoreError
+
+    articles = [a for _, group in inputs for a in group]
+    if not articles:
+        return []
+    try:
+        results = iter(lib.add_articles(articles))
+        return [(name, [next(results) for _ in group]) for name, group in inputs]
+    except StoreError:
+        raise
+    except Exception as err:
+        if len(inputs) == 1:
+            name = inputs[0][0]
+            fail(ReaderError(name, f"not stored: {err.message}")
+                 if isinstance(err, ReaderError) else _bug(name, err, "not stored"))
+            return []
+    return [stored for one in inputs for stored in _store_inputs(lib, [one], fail)]
+
+
+def _bug(name: str, err: Exception, what: str = "not read") -> ReaderError:
+    """The one line for an input that hit a bug: the import goes on."""
+    return ReaderError(name, f"{what}: {type(err).__name__}: {err} (a bug in rtl-reader: "
+                             "please report it)")
 
 
 class _Progress:
