@@ -7,6 +7,11 @@ anything else an article ID. Exit status: 0 success (no hits included), 1 when
 something failed, 2 for bad usage. Errors are one line on stderr:
 ``rtl-reader: <input>: <cause>``.
 
+Every line printed from stored text, a file name or an address goes through
+``_safe`` (``_say``): nothing printed can command the terminal or split a
+line. ``--format json`` output is exact, with the characters a terminal could
+act on written as JSON escapes.
+
 Qt is imported only inside the commands that open or render a window.
 """
 
@@ -15,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -36,7 +42,7 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(2, f"{PROG}: {message}\n")
+        self.exit(2, f"{PROG}: {_safe(message)}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -149,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ReaderError as err:
         _fail(err.line() + _way_out(err))
     except UsageError as err:
-        print(f"{PROG}: {err}", file=sys.stderr)
+        _fail(str(err))
         return 2
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
@@ -206,12 +212,44 @@ def _way_out(err: ReaderError) -> str:
 
 
 def _fail(line: str) -> None:
-    print(f"{PROG}: {line}", file=sys.stderr)
+    """One error line on stderr: ``rtl-reader: <input>: <cause>``."""
+    _say(f"{PROG}: {line}", sys.stderr)
+
+
+def _say(line: str, out: TextIO | None = None) -> None:
+    """Print one line made from stored text, file names or addresses, safely."""
+    print(_safe(line), file=out or sys.stdout)
+
+
+# Control characters but tab, line and paragraph separators, lone surrogates.
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_UNSAFE_BUT_LF = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# What json.dumps(ensure_ascii=False) leaves raw that a terminal could act on.
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _safe(text: str, *, newlines: bool = False) -> str:
+    """``text`` as it may reach a terminal: bidi controls removed, so a title
+    holding U+202E cannot reorder the rest of the line (terminals show FSI/PDI
+    isolates inconsistently, so stripping is the safe form); every control
+    character but tab (and line feed, with ``newlines``), line or paragraph
+    separator and lone surrogate shown as its escape (``\\x1b``, ``\\n``,
+    ``\\u2028``), so no escape sequence runs and one line stays one line."""
+    from reader.text.bidi import strip_bidi_controls
+
+    unsafe = _UNSAFE_BUT_LF if newlines else _UNSAFE
+    return unsafe.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"),
+                      strip_bidi_controls(text))
 
 
 def _print_json(data: Any, out: TextIO | None = None) -> None:
+    """``data`` as JSON, UTF-8 as it is but for the characters a terminal
+    could act on (DEL, C1 controls, line separators, lone surrogates), which
+    become ``\\uXXXX`` escapes: JSON holds them only inside strings, and the
+    escape parses back to the same string."""
     out = out or sys.stdout
-    json.dump(data, out, ensure_ascii=False, indent=2)
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    out.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
     out.write("\n")
 
 
@@ -237,8 +275,7 @@ def _backup_and_reset(store: str | None) -> None:
     except OSError as err:
         raise StoreError(str(path), f"cannot move it aside: {err.strerror or err}") from None
     Library.open(path).close()
-    print(f"{path}: kept the old store as {backup}; started a new, empty one",
-          file=sys.stderr)
+    _say(f"{path}: kept the old store as {backup}; started a new, empty one", sys.stderr)
 
 
 @contextmanager
@@ -452,25 +489,15 @@ def _cmd_list(args: argparse.Namespace, store: str | None) -> int:
     for r in rows:
         flags = ("*" if r.starred else " ") + (" " if r.read else "•")
         date = (r.published or "")[:10]
-        print(f"{r.id:>6} {flags} {date:<10}  {_isolate(r.title)}  "
-              f"[{_isolate(r.source)}] q{r.quotes} f{r.figures}")
+        _say(f"{r.id:>6} {flags} {date:<10}  {r.title}  [{r.source}] q{r.quotes} f{r.figures}")
     return 0
-
-
-def _isolate(text: str) -> str:
-    """``text`` for a terminal line: its bidi controls removed, so a title
-    holding U+202E cannot reorder the rest of the line (terminals show FSI/PDI
-    isolates inconsistently, so stripping is the safe form here)."""
-    from reader.text.bidi import strip_bidi_controls
-
-    return strip_bidi_controls(text)
 
 
 def _cmd_show(args: argparse.Namespace, store: str | None) -> int:
     if _is_file(args.target):
         from reader.importers import read_file
 
-        articles = read_file(Path(args.target))
+        articles = read_file(Path(args.target), on_note=_fail)
         article = articles[0]
     else:
         with _library(store) as lib:
@@ -480,7 +507,7 @@ def _cmd_show(args: argparse.Namespace, store: str | None) -> int:
         return 0
     parts = [article.title, article.subtitle, article.caption, article.byline]
     head = "\n".join(p for p in parts if p)
-    text = head + "\n\n" + article.body.replace("\n", "\n\n") + "\n"
+    text = _safe(head + "\n\n" + article.body.replace("\n", "\n\n") + "\n", newlines=True)
     if args.bidi == "visual":
         from reader.text.visual import to_visual
 
@@ -528,7 +555,7 @@ def _cmd_find(args: argparse.Namespace, store: str | None) -> int:
     else:
         for r in results:
             where = f"{r['field']}:" if "field" in r else ""
-            print(f"{where}{r['start']}-{r['end']}\t{_isolate(r['text'])}")
+            _say(f"{where}{r['start']}-{r['end']}\t{r['text']}")
     return 0
 
 
@@ -554,11 +581,11 @@ def _cmd_highlights(args: argparse.Namespace, store: str | None) -> int:
         if h.get("value") is not None:
             extra.append(f"value={json.dumps(h['value'], ensure_ascii=False)}")
         if h.get("speaker"):
-            extra.append(f"speaker={_isolate(h['speaker'])}")
+            extra.append(f"speaker={h['speaker']}")
         if h.get("note"):
-            extra.append(f"note={_isolate(h['note'])}")
-        print(f"{h['field']}:{h['start']}-{h['end']}\t{h['kind']}/{h['subtype']}\t"
-              f"{_isolate(h['text'])}" + ("\t" + " ".join(extra) if extra else ""))
+            extra.append(f"note={h['note']}")
+        _say(f"{h['field']}:{h['start']}-{h['end']}\t{h['kind']}/{h['subtype']}\t"
+             f"{h['text']}" + ("\t" + " ".join(extra) if extra else ""))
     return 0
 
 
@@ -571,8 +598,8 @@ def _cmd_search(args: argparse.Namespace, store: str | None) -> int:
         return 0
     for h in hits:
         date = (h.published or "")[:10]
-        print(f"{h.id:>6}  {date:<10}  {_isolate(h.title)}  [{_isolate(h.source)}]")
-        print(f"        {_isolate(h.snippet)}")
+        _say(f"{h.id:>6}  {date:<10}  {h.title}  [{h.source}]")
+        _say(f"        {h.snippet}")
     return 0
 
 
@@ -611,7 +638,7 @@ def _cmd_export(args: argparse.Namespace, store: str | None) -> int:
                                          force=args.force)
     count = sum(len(h) for _, h in items)
     for path in written:
-        print(path)
+        _say(str(path))
     print(f"exported {count} highlights from {len(items)} articles", file=sys.stderr)
     return 0
 
@@ -653,7 +680,7 @@ def _cmd_screenshot(args: argparse.Namespace, store: str | None) -> int:
     open_id = _article_id(args.open_id) if args.open_id else None
     take_screenshot(resolve_store_path(store), Path(args.output), open_id=open_id,
                     find=args.find, size=args.size, theme=args.theme, lang=args.lang)
-    print(args.output)
+    _say(args.output)
     return 0
 
 
