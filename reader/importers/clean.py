@@ -12,9 +12,9 @@
   escape sequence (``\\x1b]0;…\\x07`` retitles the window, ``\\x1b[2J``
   clears it), CR moves the cursor back over what was printed.
 
-``clean_markup`` and ``drop_raw_controls`` work on the decoded text before a
-reader parses it; ``clean_article`` on every field after, since a JSON escape
-or a reference makes the same characters again. Dropping changes lengths:
+``clean_input`` (and ``clean_references`` for HTML and feeds) work on the
+decoded text before a reader parses it; ``clean_article`` on every field
+after, since a JSON escape or a reference makes the same characters again. Dropping changes lengths:
 every offset is computed on the cleaned text (the JSON reader drops controls
 before it anchors the user highlights it carries).
 """
@@ -41,10 +41,12 @@ def drop_controls(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def drop_raw_controls(text: str) -> str:
-    """Decoded text before a reader parses it: control characters dropped, the
-    line breaks and tab kept (they separate lines and paragraphs)."""
-    return _RAW_CONTROL.sub("", text)
+def clean_input(text: str) -> tuple[str, int]:
+    """Decoded text before a reader parses it: lone surrogates replaced by
+    U+FFFD, control characters dropped but for the line breaks and tab (they
+    separate lines and paragraphs); and how many surrogates were replaced."""
+    text, replaced = _SURROGATE.subn(REPLACEMENT, text)
+    return _RAW_CONTROL.sub("", text), replaced
 
 
 def clean_text(text: str) -> tuple[str, int]:
@@ -54,7 +56,7 @@ def clean_text(text: str) -> tuple[str, int]:
     return drop_controls(text), replaced
 
 
-def clean_markup(markup: str) -> tuple[str, int]:
+def clean_references(markup: str) -> tuple[str, int]:
     """HTML or XML with every numeric character reference to no character (a
     surrogate, ``&#0;``, beyond U+10FFFF) turned into ``&#xFFFD;``, and those
     to a control character other than a line break or tab dropped; and how

@@ -17,12 +17,7 @@ import re
 from collections.abc import Callable
 
 from reader.errors import UnsupportedFile
-from reader.importers.clean import (
-    clean_article,
-    clean_markup,
-    drop_raw_controls,
-    repair_note,
-)
+from reader.importers.clean import clean_article, clean_input, clean_references, repair_note
 from reader.importers.feeds import looks_like_feed, read_feed
 from reader.importers.html import read_html
 from reader.importers.markdown import read_markdown
@@ -53,15 +48,15 @@ def import_text(text: str, *, name: str, kind: str | None, url: str = "",
     characters were replaced with U+FFFD, ``on_note`` gets one line
     ``<name>: <what was replaced>`` (the articles are whole and imported).
     """
-    text = drop_raw_controls(text)
+    text, replaced = clean_input(text)
     sniffed = sniff_kind(text)
     if sniffed and kind != "json":
         kind = sniffed
     if kind is None:
         kind = "json" if _is_json(text) else "text"
-    replaced = 0
     if kind in ("feed", "html"):
-        text, replaced = clean_markup(text)
+        text, references = clean_references(text)
+        replaced += references
     articles = _read(text, name=name, kind=kind, url=url)
     for article in articles:
         replaced += clean_article(article)

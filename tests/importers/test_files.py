@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+import json
 import os
 from pathlib import Path
 
@@ -207,16 +208,43 @@ def test_corpus_articles_all_import(corpus_articles: list[Path]) -> None:
 # -- properties ------------------------------------------------------------------
 
 _SUFFIXES = st.sampled_from([".txt", ".html", ".md", ".xml", ".rss", ".json", ""])
+# What hostile input holds beside any character: C0 and C1 controls (ESC, BEL,
+# NEL, CSI), lone surrogates, as characters and as escapes or references.
+_HOSTILE = ["\x00", "\x07", "\x0d", "\x1b", "\x7f", "\x85", "\x9b", "\ud800", "\udfff",
+            "\\ud800", "&#xD800;", "&#55296;", "&#x1b;", "&#x110000;"]
+_PIECES = st.one_of(st.characters(), st.sampled_from(_HOSTILE),
+                    st.sampled_from("ابتثجحخدذرسشصضطظعغفقكلمنهوي ."))
+
+
+def _hostile_text(*, min_size: int = 0, max_size: int) -> st.SearchStrategy[str]:
+    return st.lists(_PIECES, min_size=min_size, max_size=max_size).map("".join)
+
+
+
+def assert_storable(articles: list[Article]) -> None:
+    """What the store and a terminal need: UTF-8 text without controls."""
+    for article in articles:
+        assert _no_controls(article), article
+        for record in [article, *article.user_highlights]:
+            for field in dataclasses.fields(record):
+                value = getattr(record, field.name)
+                if isinstance(value, str):
+                    value.encode("utf-8")  # no lone surrogate
 
 
 @settings(max_examples=120, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.one_of(
     st.binary(max_size=400),
-    st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    _hostile_text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
     st.sampled_from([b"<html><body>", b"<rss><channel><item>", b"{\"a\": [", b"# ", b"\xef\xbb\xbf",
-                     b"<?xml version='1.0' encoding='bogus'?><feed>"]).flatmap(
-        lambda head: st.binary(max_size=200).map(lambda tail: head + tail)),
+                     b"<?xml version='1.0' encoding='bogus'?><feed>",
+                     b'{"format": "rtl-reader/highlights", "version": 1, "articles": '
+                     b'[{"title": "\\ud800\\u001b", "body": "\\udfff']).flatmap(
+        lambda head: st.one_of(
+            st.binary(max_size=200),
+            _hostile_text(max_size=100).map(lambda t: t.encode("utf-8", "replace")),
+        ).map(lambda tail: head + tail)),
 ), suffix=_SUFFIXES)
 def test_read_file_on_arbitrary_bytes_raises_only_reader_errors(
     tmp_path: Path, data: bytes, suffix: str
@@ -230,7 +258,42 @@ def test_read_file_on_arbitrary_bytes_raises_only_reader_errors(
         assert "\n" not in err.line()
     else:
         assert articles and all(a.title.strip() for a in articles)
-        assert all("\x00" not in a.body for a in articles)
+        assert_storable(articles)
+
+
+def _as(kind: str, text: str) -> str:
+    """``text`` in every place an article of ``kind`` holds text."""
+    if kind == "json":
+        return json.dumps({"format": "rtl-reader/highlights", "version": 1, "articles": [
+            {"title": text, "body": text + "نص", "source": text,
+             "highlights": [{"kind": "user", "start": 0, "end": len(text) + 1,
+                             "text": text + "ن", "note": text}]}]})
+    if kind == "feed":
+        return (f"<rss version='2.0'><channel><title>{text}</title><item><title>{text}"
+                f"</title><description>{text}</description></item></channel></rss>")
+    if kind == "html":
+        return f"<html><body><h1>{text}</h1><p>{text}</p></body></html>"
+    return f"{text}\n\n{text}"
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_hostile_text(min_size=1, max_size=80),
+       kind=st.sampled_from(["text", "markdown", "html", "feed", "json"]))
+def test_any_text_of_any_kind_gives_storable_articles_or_a_reader_error(
+        text: str, kind: str) -> None:
+    from reader.importers.sniff import import_text
+
+    notes: list[str] = []
+    try:
+        articles = import_text(_as(kind, text), name="fuzz", kind=kind, on_note=notes.append)
+    except ReaderError as err:
+        assert err.subject == "fuzz" and "\n" not in err.line()
+    else:
+        assert_storable(articles)
+        assert all(note.startswith("fuzz: replaced ") for note in notes)
+        for article in articles:
+            for h in article.user_highlights:
+                assert article.field_text(h.field)[h.start:h.end] == h.text
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")

@@ -104,7 +104,9 @@ def test_newer_schema_says_to_upgrade() -> None:
 
 
 @settings(max_examples=150)
-@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+@given(st.recursive(st.none() | st.booleans() | st.integers()
+                    | st.text(st.characters() | st.sampled_from(["\x07", "\x1b", "\x9b", "\ud800"]),
+                              max_size=5),
                     lambda inner: st.lists(inner, max_size=3)
                     | st.dictionaries(st.sampled_from(["format", "version", "articles",
                                                        "title", "body", "highlights",
