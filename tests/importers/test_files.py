@@ -399,3 +399,30 @@ def test_a_folder_that_cannot_be_listed_is_reported(tmp_path: Path,
     [err] = skipped
     assert err.subject == str(tmp_path / "in" / "locked")
     assert err.message == "permission denied (the folder cannot be read); its files were skipped"
+
+
+def test_the_command_imports_a_deep_folder_and_names_what_it_skipped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.cli import main
+
+    top = tmp_path / "deep"
+    bottom = _nest(top, 1500)
+    _write(bottom / "news.txt", ARTICLE)
+    _write(top / "locked" / "other.txt", ARTICLE.replace("جسر", "نفق"))
+    real_scandir = os.scandir
+
+    def scandir(path: object) -> object:
+        if Path(str(path)).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    try:
+        code = main(["--store", str(tmp_path / "s.sqlite3"), "import", str(top)])
+    finally:
+        _unnest(top, bottom)
+    out, err = capsys.readouterr()
+    assert code == 1 and "imported 1, duplicates 0, failed 1" in out
+    assert err == (f"rtl-reader: {top / 'locked'}: permission denied (the folder cannot be "
+                   "read); its files were skipped\n")
