@@ -75,8 +75,7 @@ def fetch_url(url: str, *, timeout: float = 20, deadline: float | None = None,
     limit = FETCH_DEADLINE if deadline is None else deadline
     request = _request(url)
     watch = _Deadline(limit)
-    opener = urllib.request.build_opener(_SafeRedirects(), _HTTPHandler(watch),
-                                         _HTTPSHandler(watch))
+    opener = urllib.request.build_opener(_SafeRedirects(), _WatchedHandler(watch))
     try:
         with watch, opener.open(request, timeout=min(timeout, limit)) as response:
             final_url = response.geturl()
@@ -229,19 +228,16 @@ _HTTPConnection = _watched(http.client.HTTPConnection)
 _HTTPSConnection = _watched(http.client.HTTPSConnection)
 
 
-class _HTTPHandler(urllib.request.HTTPHandler):
+class _WatchedHandler(urllib.request.HTTPHandler, urllib.request.HTTPSHandler):
+    """Opens http and https connections whose sockets ``deadline`` watches
+    (in place of both of urllib's default handlers)."""
+
     def __init__(self, deadline: _Deadline) -> None:
-        super().__init__()
+        urllib.request.HTTPSHandler.__init__(self)
         self._deadline = deadline
 
     def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
         return self.do_open(_HTTPConnection, req, deadline=self._deadline)
-
-
-class _HTTPSHandler(urllib.request.HTTPSHandler):
-    def __init__(self, deadline: _Deadline) -> None:
-        super().__init__()
-        self._deadline = deadline
 
     def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
         return self.do_open(_HTTPSConnection, req, deadline=self._deadline)

@@ -379,12 +379,10 @@ def test_a_folder_nested_1500_deep_is_walked_without_recursion(tmp_path: Path) -
         _unnest(top, bottom)
 
 
-def test_a_folder_that_cannot_be_listed_is_reported(tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    # os.walk skipped such a folder without a word.
-    _write(tmp_path / "in" / "a.txt", ARTICLE)
-    _write(tmp_path / "in" / "locked" / "b.txt", ARTICLE)
-    _write(tmp_path / "in" / "z" / "c.txt", ARTICLE)
+@pytest.fixture
+def locked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Folders named ``locked`` cannot be listed (root ignores chmod, so the
+    refusal the kernel gives others is simulated)."""
     real_scandir = os.scandir
 
     def scandir(path: object) -> object:
@@ -393,6 +391,14 @@ def test_a_folder_that_cannot_be_listed_is_reported(tmp_path: Path,
         return real_scandir(path)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "scandir", scandir)
+
+
+@pytest.mark.usefixtures("locked")
+def test_a_folder_that_cannot_be_listed_is_reported(tmp_path: Path) -> None:
+    # os.walk skipped such a folder without a word.
+    _write(tmp_path / "in" / "a.txt", ARTICLE)
+    _write(tmp_path / "in" / "locked" / "b.txt", ARTICLE)
+    _write(tmp_path / "in" / "z" / "c.txt", ARTICLE)
     skipped: list[ReaderError] = []
     found = collect_files([tmp_path / "in"], on_skip=skipped.append)
     assert [p.name for p in found] == ["a.txt", "c.txt"]
@@ -401,23 +407,15 @@ def test_a_folder_that_cannot_be_listed_is_reported(tmp_path: Path,
     assert err.message == "permission denied (the folder cannot be read); its files were skipped"
 
 
+@pytest.mark.usefixtures("locked")
 def test_the_command_imports_a_deep_folder_and_names_what_it_skipped(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from reader.cli import main
 
     top = tmp_path / "deep"
     bottom = _nest(top, 1500)
     _write(bottom / "news.txt", ARTICLE)
     _write(top / "locked" / "other.txt", ARTICLE.replace("جسر", "نفق"))
-    real_scandir = os.scandir
-
-    def scandir(path: object) -> object:
-        if Path(str(path)).name == "locked":
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_scandir(path)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "scandir", scandir)
     try:
         code = main(["--store", str(tmp_path / "s.sqlite3"), "import", str(top)])
     finally:
