@@ -14,9 +14,9 @@
 
 ``clean_input`` (and ``clean_references`` for HTML and feeds) work on the
 decoded text before a reader parses it; ``clean_article`` on every field
-after, since a JSON escape or a reference makes the same characters again. Dropping changes lengths:
-every offset is computed on the cleaned text (the JSON reader drops controls
-before it anchors the user highlights it carries).
+after, since a JSON escape or a reference makes the same characters again.
+Dropping changes lengths: every offset is computed on the cleaned text (the
+JSON reader drops controls before it anchors the user highlights it carries).
 """
 
 from __future__ import annotations
