@@ -7,6 +7,11 @@ anything else an article ID. Exit status: 0 success (no hits included), 1 when
 something failed, 2 for bad usage. Errors are one line on stderr:
 ``rtl-reader: <input>: <cause>``.
 
+Every line printed from stored text, a file name or an address goes through
+``_safe`` (``_say``): nothing printed can command the terminal or split a
+line. ``--format json`` output is exact, with the characters a terminal could
+act on written as JSON escapes.
+
 Qt is imported only inside the commands that open or render a window.
 """
 
@@ -15,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -36,7 +42,7 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(2, f"{PROG}: {message}\n")
+        self.exit(2, f"{PROG}: {_safe(message)}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -149,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ReaderError as err:
         _fail(err.line() + _way_out(err))
     except UsageError as err:
-        print(f"{PROG}: {err}", file=sys.stderr)
+        _fail(str(err))
         return 2
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
@@ -206,12 +212,44 @@ def _way_out(err: ReaderError) -> str:
 
 
 def _fail(line: str) -> None:
-    print(f"{PROG}: {line}", file=sys.stderr)
+    """One error line on stderr: ``rtl-reader: <input>: <cause>``."""
+    _say(f"{PROG}: {line}", sys.stderr)
+
+
+def _say(line: str, out: TextIO | None = None) -> None:
+    """Print one line made from stored text, file names or addresses, safely."""
+    print(_safe(line), file=out or sys.stdout)
+
+
+# Control characters but tab, line and paragraph separators, lone surrogates.
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_UNSAFE_BUT_LF = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# What json.dumps(ensure_ascii=False) leaves raw that a terminal could act on.
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _safe(text: str, *, newlines: bool = False) -> str:
+    """``text`` as it may reach a terminal: bidi controls removed, so a title
+    holding U+202E cannot reorder the rest of the line (terminals show FSI/PDI
+    isolates inconsistently, so stripping is the safe form); every control
+    character but tab (and line feed, with ``newlines``), line or paragraph
+    separator and lone surrogate shown as its escape (``\\x1b``, ``\\n``,
+    ``\\u2028``), so no escape sequence runs and one line stays one line."""
+    from reader.text.bidi import strip_bidi_controls
+
+    unsafe = _UNSAFE_BUT_LF if newlines else _UNSAFE
+    return unsafe.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"),
+                      strip_bidi_controls(text))
 
 
 def _print_json(data: Any, out: TextIO | None = None) -> None:
+    """``data`` as JSON, UTF-8 as it is but for the characters a terminal
+    could act on (DEL, C1 controls, line separators, lone surrogates), which
+    become ``\\uXXXX`` escapes: JSON holds them only inside strings, and the
+    escape parses back to the same string."""
     out = out or sys.stdout
-    json.dump(data, out, ensure_ascii=False, indent=2)
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    out.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
     out.write("\n")
 
 
@@ -237,8 +275,7 @@ def _backup_and_reset(store: str | None) -> None:
     except OSError as err:
         raise StoreError(str(path), f"cannot move it aside: {err.strerror or err}") from None
     Library.open(path).close()
-    print(f"{path}: kept the old store as {backup}; started a new, empty one",
-          file=sys.stderr)
+    _say(f"{path}: kept the old store as {backup}; started a new, empty one", sys.stderr)
 
 
 @contextmanager
@@ -282,7 +319,25 @@ def _article_id(value: str) -> int:
 
 
 def _is_file(target: str) -> bool:
-    return Path(target).is_file()
+    try:
+        return Path(target).is_file()
+    except (OSError, ValueError):  # a name too long for the system, a NUL
+        return False
+
+
+def _missing(path: str) -> str | None:
+    """Why there is nothing at ``path`` to import; None when there is."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return "no such file or folder"
+    except PermissionError:
+        return "permission denied (a folder on the way cannot be opened)"
+    except OSError as err:  # a name too long, a loop of links
+        return (err.strerror or str(err)).lower()
+    except ValueError:
+        return "not a valid file name"
+    return None
 
 
 def _read_text_file(target: str) -> str:
@@ -300,47 +355,59 @@ def _cmd_import(args: argparse.Namespace, store: str | None) -> int:
     urls = [p for p in args.paths if p.startswith(("http://", "https://"))]
     local = [p for p in args.paths if p not in urls]
     failed: list[str] = []
+    progress: _Progress | None = None
+
+    def say(line: str) -> None:
+        if progress:
+            progress.clear()
+        _fail(line)
+
+    def fail(err: ReaderError) -> None:
+        say(err.line())
+        failed.append(err.subject)
+
+    found = []
     for p in local:
-        if not Path(p).exists():
-            _fail(f"{p}: no such file or folder")
-            failed.append(p)
-    files = collect_files([Path(p) for p in local if Path(p).exists()])
+        cause = _missing(p)
+        if cause:
+            fail(ReaderError(p, cause))
+        else:
+            found.append(Path(p))
+    files = collect_files(found, on_skip=fail)
     total = len(files) + len(urls)
     progress = _Progress(total) if total > 5 and sys.stderr.isatty() else None
     imported = duplicates = 0
     report: list[dict[str, Any]] = []
 
     sources: list[tuple[str, Callable[[], list[Any]]]] = [
-        (str(f), lambda f=f: read_file(f)) for f in files
-    ] + [(u, lambda u=u: fetch_url(u)) for u in urls]
+        (str(f), lambda f=f: read_file(f, on_note=say)) for f in files
+    ] + [(u, lambda u=u: fetch_url(u, on_note=say)) for u in urls]
 
     with _library(store) as lib:
-        batch: list[Any] = []
-        batch_names: list[str] = []
+        pending: list[tuple[str, list[Any]]] = []
+        size = 0
 
         def flush() -> None:
-            nonlocal imported, duplicates
-            if not batch:
-                return
-            for name, result in zip(batch_names, lib.add_articles(batch), strict=True):
-                duplicates += result.duplicate
-                imported += not result.duplicate
-                report.append({"input": name, "id": result.id, "duplicate": result.duplicate})
-            batch.clear()
-            batch_names.clear()
+            nonlocal imported, duplicates, size
+            for name, results in _store_inputs(lib, pending, fail):
+                duplicates += sum(r.duplicate for r in results)
+                imported += sum(not r.duplicate for r in results)
+                report.extend({"input": name, "id": r.id, "duplicate": r.duplicate}
+                              for r in results)
+            pending.clear()
+            size = 0
 
         for done, (name, load) in enumerate(sources, 1):
             try:
                 articles = load()
             except ReaderError as err:
-                if progress:
-                    progress.clear()
-                _fail(err.line())
-                failed.append(name)
+                fail(err)
+            except Exception as err:  # a bug in a reader: lose this input only
+                fail(_bug(name, err))
             else:
-                batch.extend(articles)
-                batch_names.extend([name] * len(articles))
-                if len(batch) >= IMPORT_BATCH:
+                pending.append((name, articles))
+                size += len(articles)
+                if size >= IMPORT_BATCH:
                     flush()
             if progress:
                 progress.update(done)
@@ -352,6 +419,39 @@ def _cmd_import(args: argparse.Namespace, store: str | None) -> int:
     summary = f"imported {imported}, duplicates {duplicates}, failed {len(failed)}"
     print(summary, file=sys.stderr if args.format == "json" else sys.stdout)
     return 1 if failed else 0
+
+
+def _store_inputs(lib: Any, inputs: list[tuple[str, list[Any]]],
+                  fail: Callable[[ReaderError], None]) -> list[tuple[str, list[Any]]]:
+    """Store the articles of several inputs in one call; ``(input, results)``
+    for each input stored. When the store refuses an article (anything but a
+    ``StoreError``, which concerns the store itself and propagates), each
+    input is stored again on its own, so only the one that holds it fails,
+    reported through ``fail``. Articles that the failed call had committed
+    come back as duplicates then: nothing is stored twice."""
+    from reader.errors import StoreError
+
+    articles = [a for _, group in inputs for a in group]
+    if not articles:
+        return []
+    try:
+        results = iter(lib.add_articles(articles))
+        return [(name, [next(results) for _ in group]) for name, group in inputs]
+    except StoreError:
+        raise
+    except Exception as err:
+        if len(inputs) == 1:
+            name = inputs[0][0]
+            fail(ReaderError(name, f"not stored: {err.message}")
+                 if isinstance(err, ReaderError) else _bug(name, err, "not stored"))
+            return []
+    return [stored for one in inputs for stored in _store_inputs(lib, [one], fail)]
+
+
+def _bug(name: str, err: Exception, what: str = "not read") -> ReaderError:
+    """The one line for an input that hit a bug: the import goes on."""
+    return ReaderError(name, f"{what}: {type(err).__name__}: {err} (a bug in rtl-reader: "
+                             "please report it)")
 
 
 class _Progress:
@@ -384,25 +484,15 @@ def _cmd_list(args: argparse.Namespace, store: str | None) -> int:
     for r in rows:
         flags = ("*" if r.starred else " ") + (" " if r.read else "•")
         date = (r.published or "")[:10]
-        print(f"{r.id:>6} {flags} {date:<10}  {_isolate(r.title)}  "
-              f"[{_isolate(r.source)}] q{r.quotes} f{r.figures}")
+        _say(f"{r.id:>6} {flags} {date:<10}  {r.title}  [{r.source}] q{r.quotes} f{r.figures}")
     return 0
-
-
-def _isolate(text: str) -> str:
-    """``text`` for a terminal line: its bidi controls removed, so a title
-    holding U+202E cannot reorder the rest of the line (terminals show FSI/PDI
-    isolates inconsistently, so stripping is the safe form here)."""
-    from reader.text.bidi import strip_bidi_controls
-
-    return strip_bidi_controls(text)
 
 
 def _cmd_show(args: argparse.Namespace, store: str | None) -> int:
     if _is_file(args.target):
         from reader.importers import read_file
 
-        articles = read_file(Path(args.target))
+        articles = read_file(Path(args.target), on_note=_fail)
         article = articles[0]
     else:
         with _library(store) as lib:
@@ -412,7 +502,7 @@ def _cmd_show(args: argparse.Namespace, store: str | None) -> int:
         return 0
     parts = [article.title, article.subtitle, article.caption, article.byline]
     head = "\n".join(p for p in parts if p)
-    text = head + "\n\n" + article.body.replace("\n", "\n\n") + "\n"
+    text = _safe(head + "\n\n" + article.body.replace("\n", "\n\n") + "\n", newlines=True)
     if args.bidi == "visual":
         from reader.text.visual import to_visual
 
@@ -460,7 +550,7 @@ def _cmd_find(args: argparse.Namespace, store: str | None) -> int:
     else:
         for r in results:
             where = f"{r['field']}:" if "field" in r else ""
-            print(f"{where}{r['start']}-{r['end']}\t{_isolate(r['text'])}")
+            _say(f"{where}{r['start']}-{r['end']}\t{r['text']}")
     return 0
 
 
@@ -486,11 +576,11 @@ def _cmd_highlights(args: argparse.Namespace, store: str | None) -> int:
         if h.get("value") is not None:
             extra.append(f"value={json.dumps(h['value'], ensure_ascii=False)}")
         if h.get("speaker"):
-            extra.append(f"speaker={_isolate(h['speaker'])}")
+            extra.append(f"speaker={h['speaker']}")
         if h.get("note"):
-            extra.append(f"note={_isolate(h['note'])}")
-        print(f"{h['field']}:{h['start']}-{h['end']}\t{h['kind']}/{h['subtype']}\t"
-              f"{_isolate(h['text'])}" + ("\t" + " ".join(extra) if extra else ""))
+            extra.append(f"note={h['note']}")
+        _say(f"{h['field']}:{h['start']}-{h['end']}\t{h['kind']}/{h['subtype']}\t"
+             f"{h['text']}" + ("\t" + " ".join(extra) if extra else ""))
     return 0
 
 
@@ -503,8 +593,8 @@ def _cmd_search(args: argparse.Namespace, store: str | None) -> int:
         return 0
     for h in hits:
         date = (h.published or "")[:10]
-        print(f"{h.id:>6}  {date:<10}  {_isolate(h.title)}  [{_isolate(h.source)}]")
-        print(f"        {_isolate(h.snippet)}")
+        _say(f"{h.id:>6}  {date:<10}  {h.title}  [{h.source}]")
+        _say(f"        {h.snippet}")
     return 0
 
 
@@ -548,7 +638,7 @@ def _cmd_export(args: argparse.Namespace, store: str | None) -> int:
                                          force=args.force)
     count = sum(len(h) for _, h in items)
     for path in written:
-        print(path)
+        _say(str(path))
     print(f"exported {count} highlights from {len(items)} articles", file=sys.stderr)
     return 0
 
@@ -590,7 +680,7 @@ def _cmd_screenshot(args: argparse.Namespace, store: str | None) -> int:
     open_id = _article_id(args.open_id) if args.open_id else None
     take_screenshot(resolve_store_path(store), Path(args.output), open_id=open_id,
                     find=args.find, size=args.size, theme=args.theme, lang=args.lang)
-    print(args.output)
+    _say(args.output)
     return 0
 
 

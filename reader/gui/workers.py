@@ -107,11 +107,14 @@ class Task(QObject):
 @dataclass(slots=True)
 class ImportReport:
     """What an import did: ids stored, duplicates skipped, one error line per
-    input that failed, and whether the user cancelled before the end."""
+    input that failed (or folder skipped), one note per input imported with
+    invalid characters replaced (U+FFFD), and whether the user cancelled
+    before the end."""
 
     added: list[int] = field(default_factory=list)
     duplicates: int = 0
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     cancelled: bool = False
 
 
@@ -119,21 +122,25 @@ def import_paths(library: Library, paths: Sequence[str | Path],
                  context: TaskContext) -> ImportReport:
     """Import the files named and those below the folders named, one file at
     a time (each file's articles in one call of ``add_articles``, so a file is
-    stored whole or not at all). A file that fails is reported and skipped.
+    stored whole or not at all). A file that fails, even on a bug, is reported
+    and skipped; the other files go on.
     ``context.partial(ids)`` after each file that added articles."""
     from reader.importers import collect_files, read_file
 
     report = ImportReport()
-    files = collect_files(paths)
+    files = collect_files(paths, on_skip=lambda err: report.errors.append(err.line()))
     context.progress(0, len(files))
     for i, path in enumerate(files):
         if context.cancelled():
             report.cancelled = True
             break
         try:
-            results = library.add_articles(read_file(path))
+            results = library.add_articles(read_file(path, on_note=report.notes.append))
         except ReaderError as err:
             report.errors.append(err.line())
+        except Exception as err:  # a bug: lose this file only, say so
+            traceback.print_exc()
+            report.errors.append(f"{path}: {type(err).__name__}: {err}")
         else:
             _count(report, results, context)
         context.progress(i + 1, len(files))
@@ -146,7 +153,7 @@ def import_url(library: Library, url: str, context: TaskContext) -> ImportReport
 
     report = ImportReport()
     context.progress(0, 0)
-    articles = fetch_url(url)
+    articles = fetch_url(url, on_note=report.notes.append)
     if context.cancelled():
         report.cancelled = True
         return report

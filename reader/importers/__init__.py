@@ -2,12 +2,14 @@
 
 Public API (the CLI and the GUI call these):
 
-- ``read_file(path) -> list[Article]``: one file of any supported kind; whole
-  articles or a ``ReaderError`` subclass whose ``subject`` is the path.
-- ``collect_files(paths) -> list[Path]``: files below the given files and
-  folders, recursively, sorted, hidden files and folders skipped.
-- ``fetch_url(url, *, timeout=20) -> list[Article]``: fetch a web page (or
-  feed) over http/https and import it.
+- ``read_file(path, *, on_note=None) -> list[Article]``: one file of any
+  supported kind; whole articles or a ``ReaderError`` subclass whose
+  ``subject`` is the path.
+- ``collect_files(paths, *, on_skip=None) -> list[Path]``: files below the
+  given files and folders, recursively, sorted, hidden files and folders
+  skipped.
+- ``fetch_url(url, *, timeout=20, deadline=None, on_note=None) -> list[Article]``:
+  fetch a web page (or feed) over http/https and import it.
 - ``decode_bytes(data, *, name, declared=None) -> str``: the text of a file.
 - ``read_bytes(path) -> bytes``: a file's bytes, read only after the checks
   ``read_file`` makes (the CLI reads a FILE argument through it).
@@ -29,13 +31,18 @@ read as HTML; a file without an extension is sniffed):
 ==============================  =========================================
 
 Any other extension raises ``UnsupportedFile``.
+
+Articles hold text only: control characters are dropped and lone surrogates
+become U+FFFD (``reader.importers.clean``); ``on_note`` receives one line
+``<input>: <what was replaced>`` when that happened, and the file still
+imports whole.
 """
 
 from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from reader.errors import InputTooLarge, ReaderError, UnsupportedFile
@@ -53,21 +60,23 @@ __all__ = ["MAX_FILE_BYTES", "SUPPORTED_EXTENSIONS", "collect_files", "decode_by
            "fetch_url", "read_bytes", "read_file"]
 
 
-def read_file(path: str | os.PathLike[str]) -> list[Article]:
+def read_file(path: str | os.PathLike[str], *,
+              on_note: Callable[[str], None] | None = None) -> list[Article]:
     """The articles in the file at ``path``.
 
     Raises (``subject`` is ``str(path)``): ``UnsupportedFile`` (a folder, a
     device, an unknown extension, binary data, an article store this process
     has open), ``InputTooLarge`` (over ``MAX_FILE_BYTES``, or HTML nested too
     deep), ``DecodeFailed``, ``EmptyInput``, or a plain ``ReaderError`` for an
-    unreadable path (permission denied, no such file).
+    unreadable path (permission denied, no such file). ``on_note`` gets one
+    line when invalid characters were replaced with U+FFFD.
     """
     name = str(path)
     p = Path(path)
     _check(p, name)
     kind = _kind_by_extension(p, name)
     text = decode_bytes(_read(p, name), name=name)
-    return import_text(text, name=name, kind=kind)
+    return import_text(text, name=name, kind=kind, on_note=on_note)
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
@@ -110,35 +119,51 @@ def _read(p: Path, name: str) -> bytes:
     return data
 
 
-def collect_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+def collect_files(paths: Iterable[str | os.PathLike[str]], *,
+                  on_skip: Callable[[ReaderError], None] | None = None) -> list[Path]:
     """The files named, and those below the folders named, recursively.
 
     Within each folder the files come sorted by path; hidden files and folders
     (a name starting with ``.``) below a folder are skipped, though a hidden
     file named explicitly is kept. Symbolic links to folders are not followed
-    (no loops). Each file appears once, in the order of the arguments.
+    (no loops). Each file appears once, in the order of the arguments. A
+    folder that cannot be listed (permission denied, a path too long) is
+    reported to ``on_skip`` as a ``ReaderError`` naming it, and the walk goes
+    on. The walk keeps its own stack: any depth is fine.
     """
     seen: set[Path] = set()
     out: list[Path] = []
-
-    def add(file: Path) -> None:
-        key = file.absolute()
-        if key not in seen:
-            seen.add(key)
-            out.append(file)
-
     for item in paths:
         path = Path(item)
-        if path.is_dir():
-            found: list[Path] = []
-            for root, dirs, files in os.walk(path, followlinks=False):
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                found.extend(Path(root) / f for f in files if not f.startswith("."))
-            for file in sorted(found):
-                add(file)
-        else:
-            add(path)
+        found = _walk(path, on_skip) if path.is_dir() else [path]
+        for file in sorted(found):
+            key = file.absolute()
+            if key not in seen:
+                seen.add(key)
+                out.append(file)
     return out
+
+
+def _walk(top: Path, on_skip: Callable[[ReaderError], None] | None) -> list[Path]:
+    """The files below ``top``, hidden ones and linked folders left out."""
+    files: list[Path] = []
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    if not entry.is_dir():
+                        files.append(folder / entry.name)
+                    elif not entry.is_symlink():
+                        stack.append(folder / entry.name)
+        except OSError as err:
+            if on_skip is not None:
+                on_skip(ReaderError(str(folder), f"{_os_cause(err, 'folder')}; its files "
+                                                 "were skipped"))
+    return files
 
 
 _EXTENSIONS = {
@@ -165,9 +190,9 @@ def _kind_by_extension(path: Path, name: str) -> str | None:
     return kind
 
 
-def _os_cause(err: OSError) -> str:
+def _os_cause(err: OSError, what: str = "file") -> str:
     if isinstance(err, PermissionError):
-        return "permission denied (the file cannot be read)"
+        return f"permission denied (the {what} cannot be read)"
     if isinstance(err, FileNotFoundError):
         return "no such file or folder"
     if isinstance(err, IsADirectoryError):

@@ -1,20 +1,30 @@
 """Web addresses -> Articles: fetch with urllib, decode, import as a saved page.
 
 Only ``http`` and ``https`` addresses are fetched, and redirects may only go
-to those schemes. The response is read up to ``MAX_FETCH_BYTES`` (a larger
-answer raises ``InputTooLarge``, nothing imported). The charset of the
-``Content-Type`` header wins over anything the page declares. A feed
-(by content type or content) gives one article per entry; a ``text/plain``
-answer is read as plain text; anything else as an HTML page. The article's
-``url`` is the address finally fetched (after redirects) unless the page
-names its canonical address.
+to those schemes; an address with a control character in it is refused
+before anything is sent. The whole fetch, redirects included, must end
+within ``FETCH_DEADLINE`` seconds (``timeout`` bounds each read only, and a
+server that sends a byte a second never trips it): at the deadline its
+sockets are shut down, wherever it waits. The response is read up to
+``MAX_FETCH_BYTES`` (a larger answer raises ``InputTooLarge`` as soon as the
+cap is passed, nothing imported). The charset of the ``Content-Type`` header
+wins over anything the page declares. A feed (by content type or content)
+gives one article per entry; a ``text/plain`` answer is read as plain text;
+anything else as an HTML page. The article's ``url`` is the address finally
+fetched (after redirects) unless the page names its canonical address.
 """
 
 from __future__ import annotations
 
+import contextlib
+import http.client
+import re
+import socket
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from email.message import Message
 from typing import IO, Any
 
@@ -27,11 +37,17 @@ from reader.store.article import Article
 MAX_FETCH_BYTES = 20 * 1024 * 1024
 """Answers larger than 20 MB are refused (a news page is well under 2 MB)."""
 
+FETCH_DEADLINE = 60.0
+"""Seconds a whole fetch may take, from the first connection to the last
+byte of the last redirect (a news page takes one or two)."""
+
 USER_AGENT = f"rtl-reader/{__version__} (+https://example.org/rtl-reader)"
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml",
                "application/xml", "text/xml", "application/feed+json")
 _TEXT_TYPES = ("text/", "application/xhtml+xml", "application/xml", "application/json")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CHUNK = 64 * 1024
 
 
 class _SafeRedirects(urllib.request.HTTPRedirectHandler):
@@ -44,38 +60,34 @@ class _SafeRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def fetch_url(url: str, *, timeout: float = 20) -> list[Article]:
+def fetch_url(url: str, *, timeout: float = 20, deadline: float | None = None,
+              on_note: Callable[[str], None] | None = None) -> list[Article]:
     """The articles of the page (or feed) at ``url``.
 
-    Raises (``subject`` is ``url``): ``FetchFailed`` (not http/https, network
-    or HTTP error, timeout), ``InputTooLarge``, ``UnsupportedFile`` (an image
-    or other binary answer), and the decoding and import errors of a file.
+    ``timeout`` bounds each read, ``deadline`` (default ``FETCH_DEADLINE``)
+    the whole fetch, in seconds. ``on_note`` as for ``read_file``.
+
+    Raises (``subject`` is ``url``): ``FetchFailed`` (not a valid http/https
+    address, network or HTTP error, timeout, deadline passed), ``InputTooLarge``,
+    ``UnsupportedFile`` (an image or other binary answer), and the decoding
+    and import errors of a file.
     """
-    parts = urllib.parse.urlsplit(url.strip())
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise FetchFailed(url, "only http:// and https:// addresses can be fetched")
-    request = urllib.request.Request(_ascii_url(url.strip()), headers={
-        "User-Agent": USER_AGENT,
-        "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
-                  "text/plain;q=0.8,*/*;q=0.5",
-        "Accept-Language": "ar,en;q=0.5",
-    })
-    opener = urllib.request.build_opener(_SafeRedirects())
+    limit = FETCH_DEADLINE if deadline is None else deadline
+    request = _request(url)
+    watch = _Deadline(limit)
+    opener = urllib.request.build_opener(_SafeRedirects(), _WatchedHandler(watch))
     try:
-        with opener.open(request, timeout=timeout) as response:
+        with watch, opener.open(request, timeout=min(timeout, limit)) as response:
             final_url = response.geturl()
             headers = response.headers
             data = _read_limited(response, url)
-    except FetchFailed as err:  # from the redirect handler
-        raise FetchFailed(url, err.message) from None
-    except urllib.error.HTTPError as err:
-        raise FetchFailed(url, f"the server answered {err.code} {err.reason}") from None
-    except urllib.error.URLError as err:
-        raise FetchFailed(url, f"cannot reach the server: {_reason(err.reason)}") from None
-    except TimeoutError:
-        raise FetchFailed(url, f"no answer within {timeout:g} seconds") from None
-    except (OSError, ValueError) as err:  # connection reset, bad status line, bad URL
-        raise FetchFailed(url, f"the fetch failed: {_reason(err)}") from None
+    except Exception as err:
+        if watch.expired:
+            raise _too_slow(url, limit) from None
+        _reraise_as_fetch_failed(err, url, timeout)
+        raise
+    if watch.expired:  # an answer without a length ends where the deadline cut it
+        raise _too_slow(url, limit)
 
     content_type = headers.get_content_type() if headers else ""
     if content_type and not content_type.startswith(_TEXT_TYPES) and \
@@ -93,11 +105,142 @@ def fetch_url(url: str, *, timeout: float = 20) -> list[Article]:
         kind = "feed"
     else:
         kind = "html"
-    articles = import_text(text, name=url, kind=kind, url=final_url)
+    articles = import_text(text, name=url, kind=kind, url=final_url, on_note=on_note)
     for article in articles:
         if not article.url:
             article.url = final_url
     return articles
+
+
+def _request(url: str) -> urllib.request.Request:
+    """The request for ``url``; ``FetchFailed`` when it is no http/https address."""
+    address = url.strip()
+    if _CONTROL.search(address):
+        # CR LF in a host would split a line of the request (or of an error).
+        raise FetchFailed(url, "not a web address: it holds a control character")
+    try:
+        parts = urllib.parse.urlsplit(address)
+        parts.port  # noqa: B018 -- raises ValueError for a port out of range
+    except ValueError as err:  # "Invalid IPv6 URL"
+        raise FetchFailed(url, f"not a valid web address: {err}") from None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise FetchFailed(url, "only http:// and https:// addresses can be fetched")
+    return urllib.request.Request(_ascii_url(address), headers={
+        "User-Agent": USER_AGENT,
+        "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
+                  "text/plain;q=0.8,*/*;q=0.5",
+        "Accept-Language": "ar,en;q=0.5",
+    })
+
+
+def _reraise_as_fetch_failed(err: Exception, url: str, timeout: float) -> None:
+    """Raise the ``FetchFailed`` line for ``err`` when it is a fetch failure."""
+    if isinstance(err, FetchFailed):  # from the redirect handler
+        raise FetchFailed(url, err.message) from None
+    if isinstance(err, urllib.error.HTTPError):
+        if 300 <= err.code < 400:  # urllib's three-line message for it
+            raise FetchFailed(url, "the server redirects in a loop (or too many times)") from None
+        raise FetchFailed(url, f"the server answered {err.code} {_reason(err.reason)}") from None
+    if isinstance(err, urllib.error.URLError):
+        raise FetchFailed(url, f"cannot reach the server: {_reason(err.reason)}") from None
+    if isinstance(err, TimeoutError):
+        raise FetchFailed(url, f"no answer within {_seconds(timeout)}") from None
+    if isinstance(err, (OSError, ValueError, http.client.HTTPException)):
+        # connection reset, bad status line, header line too long, bad URL
+        raise FetchFailed(url, f"the fetch failed: {_reason(err)}") from None
+
+
+def _too_slow(url: str, limit: float) -> FetchFailed:
+    return FetchFailed(url, f"no complete answer within {_seconds(limit)} (the server is "
+                            "too slow)")
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g} second" + ("" if value == 1 else "s")
+
+
+class _Deadline:
+    """Shuts down every socket it watches once ``seconds`` have passed (a
+    timer thread), so a fetch ends wherever it waits: connecting, in the TLS
+    handshake, between two bytes of a header or of the body. ``with`` starts
+    and stops the timer; ``expired`` tells whether it fired."""
+
+    def __init__(self, seconds: float) -> None:
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+    def watch(self, sock: socket.socket) -> socket.socket:
+        with self._lock:
+            self._sockets.append(sock)
+            expired = self.expired
+        if expired:
+            _shut(sock)
+        return sock
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    """Shut ``sock`` down for both directions: a read blocked on it returns."""
+    # Closed already, or detached by the TLS wrapper (which is watched too).
+    with contextlib.suppress(OSError):
+        # The plain socket's method: SSLSocket.shutdown would also drop its
+        # TLS state under the feet of the thread that reads.
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+def _watched(base: type[http.client.HTTPConnection]) -> type[http.client.HTTPConnection]:
+    """``base`` whose sockets a ``_Deadline`` (keyword ``deadline``) watches:
+    the plain one from the start, the TLS one once wrapped."""
+
+    class Watched(base):  # type: ignore[valid-type,misc]
+        def __init__(self, *args: Any, deadline: _Deadline, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._deadline = deadline
+            self._create_connection = self._connect_watched
+
+        def _connect_watched(self, *args: Any, **kwargs: Any) -> socket.socket:
+            return self._deadline.watch(socket.create_connection(*args, **kwargs))
+
+        def connect(self) -> None:
+            super().connect()
+            self._deadline.watch(self.sock)
+
+    return Watched
+
+
+_HTTPConnection = _watched(http.client.HTTPConnection)
+_HTTPSConnection = _watched(http.client.HTTPSConnection)
+
+
+class _WatchedHandler(urllib.request.HTTPHandler, urllib.request.HTTPSHandler):
+    """Opens http and https connections whose sockets ``deadline`` watches
+    (in place of both of urllib's default handlers)."""
+
+    def __init__(self, deadline: _Deadline) -> None:
+        urllib.request.HTTPSHandler.__init__(self)
+        self._deadline = deadline
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_HTTPConnection, req, deadline=self._deadline)
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_HTTPSConnection, req, deadline=self._deadline)
 
 
 def _ascii_url(url: str) -> str:
@@ -120,16 +263,21 @@ def _ascii_url(url: str) -> str:
 
 
 def _read_limited(response: Any, url: str) -> bytes:
+    """The body, read a chunk at a time so the cap holds while it streams."""
+    too_large = InputTooLarge(url, f"the answer is over the {MAX_FETCH_BYTES // 1048576} MB "
+                                   "limit")
     length = response.headers.get("Content-Length") if response.headers else None
     if length and length.isdigit() and int(length) > MAX_FETCH_BYTES:
-        raise InputTooLarge(url, f"the answer is over the {MAX_FETCH_BYTES // 1048576} MB limit")
-    data = response.read(MAX_FETCH_BYTES + 1)
-    if len(data) > MAX_FETCH_BYTES:
-        raise InputTooLarge(url, f"the answer is over the {MAX_FETCH_BYTES // 1048576} MB limit")
+        raise too_large
+    data = bytearray()
+    while chunk := response.read(_CHUNK):
+        data += chunk
+        if len(data) > MAX_FETCH_BYTES:
+            raise too_large
     return bytes(data)
 
 
 def _reason(reason: object) -> str:
     if isinstance(reason, OSError) and reason.strerror:
         return reason.strerror
-    return str(reason) or type(reason).__name__
+    return " ".join(str(reason).split()) or type(reason).__name__

@@ -24,6 +24,7 @@ import re
 from typing import Any
 
 from reader.errors import EmptyInput, InputTooLarge
+from reader.importers.clean import REPLACEMENT
 from reader.importers.plaintext import article_paragraphs, headline_from
 from reader.store.article import Article
 
@@ -40,7 +41,7 @@ _VOID_OR_OPTIONAL = frozenset({
 # [^<>] keeps the scan linear on text full of "<" with no ">" after it.
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _DROP = ("script", "style", "noscript", "iframe", "frame", "frameset", "object", "embed",
          "template", "svg", "math", "button", "input", "select", "textarea", "head", "nav",
          "canvas", "video", "audio", "picture", "img", "figure")
@@ -140,8 +141,16 @@ def _parse(markup: str) -> Any:
 
 def _xml_safe(markup: str) -> str:
     """Without the characters XML forbids (lxml refuses them): vertical tab and
-    form feed become spaces, other control characters and U+FFFE/U+FFFF go."""
-    return _NOT_XML.sub(lambda m: " " if m.group() in "\x0b\x0c" else "", markup)
+    form feed become spaces, a lone surrogate U+FFFD (lxml would stop reading
+    at it), other control characters and U+FFFE/U+FFFF go."""
+    return _NOT_XML.sub(_xml_replacement, markup)
+
+
+def _xml_replacement(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in "\x0b\x0c":
+        return " "
+    return REPLACEMENT if "\ud800" <= char <= "\udfff" else ""
 
 
 def _visible_text(root: Any) -> str:

@@ -3,6 +3,8 @@
 ``read_json(text, *, name)`` returns the exported articles, whole, with their
 user highlights in ``Article.user_highlights``; automatic highlights (quotes,
 figures) are not carried over because the store recomputes them at import.
+Control characters are dropped from every string before a highlight is
+anchored, so its offsets point into the text as it will be stored.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import json
 from typing import Any
 
 from reader.errors import DecodeFailed, UnsupportedFile
+from reader.importers.clean import drop_controls
 from reader.store.article import Article, HighlightRecord
 from reader.text.spans import TEXT_FIELDS
 
@@ -80,7 +83,7 @@ def _string(entry: dict[str, Any], key: str, name: str, where: str) -> str:
         return ""
     if not isinstance(value, str):
         raise DecodeFailed(name, f"{where}: {key} is not a string")
-    return value
+    return drop_controls(value)
 
 
 def _int(entry: dict[str, Any], key: str, name: str, where: str) -> int:

@@ -5,13 +5,19 @@ Content decides when it is unmistakable: a document whose root is ``<rss>``,
 ``<html>``, ``<head>`` or ``<body>`` is a page. Otherwise the kind the
 extension gave wins; with no extension, JSON is tried for text opening with
 ``{`` or ``[`` and anything else is plain text.
+
+Every article leaves cleaned (``reader.importers.clean``): no control
+character, no lone surrogate (each becomes U+FFFD, and ``on_note`` hears of
+it in one line).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from reader.errors import UnsupportedFile
+from reader.importers.clean import clean_article, clean_input, clean_references, repair_note
 from reader.importers.feeds import looks_like_feed, read_feed
 from reader.importers.html import read_html
 from reader.importers.markdown import read_markdown
@@ -34,16 +40,32 @@ def sniff_kind(text: str) -> str | None:
     return None
 
 
-def import_text(text: str, *, name: str, kind: str | None, url: str = "") -> list[Article]:
+def import_text(text: str, *, name: str, kind: str | None, url: str = "",
+                on_note: Callable[[str], None] | None = None) -> list[Article]:
     """The articles in ``text``; ``kind`` is what the extension said (or None).
 
-    Raises the ``ReaderError`` subclasses of the reader chosen.
+    Raises the ``ReaderError`` subclasses of the reader chosen. When invalid
+    characters were replaced with U+FFFD, ``on_note`` gets one line
+    ``<name>: <what was replaced>`` (the articles are whole and imported).
     """
+    text, replaced = clean_input(text)
     sniffed = sniff_kind(text)
     if sniffed and kind != "json":
         kind = sniffed
     if kind is None:
         kind = "json" if _is_json(text) else "text"
+    if kind in ("feed", "html"):
+        text, references = clean_references(text)
+        replaced += references
+    articles = _read(text, name=name, kind=kind, url=url)
+    for article in articles:
+        replaced += clean_article(article)
+    if replaced and on_note is not None:
+        on_note(repair_note(name, replaced))
+    return articles
+
+
+def _read(text: str, *, name: str, kind: str, url: str) -> list[Article]:
     if kind == "feed":
         if not looks_like_feed(text[:4096]):
             raise UnsupportedFile(name, "not an RSS or Atom feed (its root is neither <rss> "

@@ -104,3 +104,37 @@ def test_bad_feeds(tmp_path: Path, xml: str, error: type[ReaderError]) -> None:
     with pytest.raises(error) as exc:
         read_file(path)
     assert exc.value.subject == str(path)
+
+
+# -- character references that are not text (issue 13) ------------------------------
+
+
+def _one_entry_feed(title: str, body: str) -> str:
+    return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+            f"<title>نشرة المساء</title><item><title>{title}</title>"
+            f"<description>{body}</description></item></channel></rss>")
+
+
+@pytest.mark.parametrize("ref", ["&#xD800;", "&#xdfff;", "&#55296;", "&#x110000;",
+                                 "&#99999999999999999999;", "&#0;"])
+def test_a_reference_to_no_character_is_replaced_and_reported(tmp_path: Path, ref: str) -> None:
+    # Regression: &#xD800; ended the whole import in UnicodeEncodeError (from
+    # feedparser), &#x110000; in ValueError, a huge number in OverflowError.
+    path = tmp_path / "evening.rss"
+    path.write_text(_one_entry_feed(f"خبر {ref} عاجل", f"نص الخبر {ref} كاملا"),
+                    encoding="utf-8")
+    notes: list[str] = []
+    [article] = read_file(path, on_note=notes.append)
+    assert article.title == "خبر \ufffd عاجل"
+    assert article.body == "نص الخبر \ufffd كاملا"
+    assert notes == [f"{path}: replaced 2 invalid characters (lone surrogates or "
+                     "references to no character) with U+FFFD"]
+
+
+def test_references_to_control_characters_are_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "evening.rss"
+    path.write_text(_one_entry_feed("خبر&#27;]0;PWNED&#x7;&#x1b;[2J عاجل",
+                                    "نص&#x1B;[31m الخبر&#13;&#127;"), encoding="utf-8")
+    [article] = read_file(path)
+    assert article.title == "خبر]0;PWNED[2J عاجل"
+    assert article.body == "نص[31m الخبر"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import http.server
 import socket
 import threading
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import ClassVar
 
@@ -55,6 +57,7 @@ def server() -> Iterator[str]:
         # the header says windows-1256; the page's own <meta> wrongly says UTF-8
         "/legacy": (200, {"Content-Type": "text/html; charset=windows-1256"}, cp1256_page),
         "/moved": (301, {"Location": "/page"}, b""),
+        "/loop": (302, {"Location": "/loop"}, b""),
         "/to-ftp": (302, {"Location": "ftp://127.0.0.1/secret"}, b""),
         "/feed": (200, {"Content-Type": "application/rss+xml"},
                   (DATA / "feed_rss.xml").read_bytes()),
@@ -67,14 +70,24 @@ def server() -> Iterator[str]:
         "/ar/%D8%B3%D9%88%D9%82-%D8%A7%D9%84%D8%B3%D9%85%D9%83.html?q=%D8%B3":
             (200, {"Content-Type": "text/html; charset=utf-8"}, PAGE.encode("utf-8")),
     }
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    with serve(Handler) as url:
+        yield url
+        Handler.release.set()
+
+
+@contextmanager
+def serve(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
+    """A server of ``handler`` on 127.0.0.1, its address while it runs."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
                               daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    Handler.release.set()
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
 
 
 def test_fetch_a_page(server: str) -> None:
@@ -157,3 +170,118 @@ def test_nobody_listening() -> None:
 def test_an_address_with_arabic_letters(server: str) -> None:
     [article] = fetch_url(server + "/ar/سوق-السمك.html?q=س")
     assert article.title == "سوق السمك يعود إلى الميناء القديم"
+
+
+# -- servers that never finish (issue 13, item 3) -----------------------------------
+
+
+class Drip(http.server.BaseHTTPRequestHandler):
+    """Sends one byte every tenth of a second, forever: each read is quick,
+    the answer never ends. ``/headers`` drips the header lines, ``/body``
+    the body after whole headers, ``/flood`` floods a body without a length."""
+
+    stop: ClassVar[threading.Event] = threading.Event()
+
+    def do_GET(self) -> None:
+        try:
+            if self.path == "/flood":
+                self._headers()
+                while not self.stop.is_set():
+                    self.wfile.write(b"<p>" + "خبر ".encode() * 4000 + b"</p>\n")
+                return
+            if self.path == "/headers":
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+            else:
+                self._headers()
+                self.wfile.write(b"<html><body><p>")
+            while not self.stop.wait(0.1):
+                self.wfile.write(b"a")
+        except OSError:
+            pass  # the client hung up: what the deadline is for
+
+    def _headers(self) -> None:
+        self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+                         b"Connection: close\r\n\r\n")
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def drip() -> Iterator[str]:
+    Drip.stop = threading.Event()
+    with serve(Drip) as url:
+        yield url
+        Drip.stop.set()
+
+
+@pytest.mark.parametrize("path", ["/headers", "/body"])
+def test_a_server_that_drips_is_cut_off_at_the_deadline(drip: str, path: str) -> None:
+    # Regression: the 20 s timeout was per read, so a byte a second kept
+    # `import URL` busy for as long as the server liked.
+    started = time.monotonic()
+    with pytest.raises(FetchFailed) as exc:
+        fetch_url(drip + path, deadline=1.5)
+    elapsed = time.monotonic() - started
+    assert 1.4 < elapsed < 4
+    assert exc.value.subject == drip + path
+    assert exc.value.message == "no complete answer within 1.5 seconds (the server is too slow)"
+
+
+def test_a_server_silent_in_the_tls_handshake_is_cut_off_at_the_deadline() -> None:
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+        started = time.monotonic()
+        with pytest.raises(FetchFailed) as exc:
+            fetch_url(f"https://127.0.0.1:{port}/", deadline=1.5)
+        assert 1.4 < time.monotonic() - started < 4
+    assert "within 1.5 seconds" in exc.value.message
+
+
+def test_the_command_gives_up_at_the_default_deadline_in_one_line(
+        drip: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        store_path: Path) -> None:
+    from reader.cli import main
+
+    assert fetch.FETCH_DEADLINE == 60
+    monkeypatch.setattr(fetch, "FETCH_DEADLINE", 1.0)
+    started = time.monotonic()
+    code = main(["--store", str(store_path), "import", drip + "/headers"])
+    assert time.monotonic() - started < 3.5
+    out, err = capsys.readouterr()
+    assert code == 1 and "failed 1" in out
+    assert err == (f"rtl-reader: {drip}/headers: no complete answer within 1 second "
+                   "(the server is too slow)\n")
+
+
+def test_the_size_cap_holds_while_an_answer_streams(drip: str,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fetch, "MAX_FETCH_BYTES", 1 << 20)
+    with pytest.raises(InputTooLarge) as exc:
+        fetch_url(drip + "/flood", deadline=30)
+    assert exc.value.subject == drip + "/flood"
+
+
+# -- addresses that are not addresses (issue 13, items 4 and 5) ----------------------
+
+
+@pytest.mark.parametrize(("url", "words"), [
+    ("http://[::1/x", "Invalid IPv6 URL"),  # was: ValueError traceback
+    ("http://127.0\r\n.0.1/", "control character"),  # was: a DNS look-up of that name
+    ("http://127.0.0.1/a\x1b[2Jb", "control character"),
+    ("http://127.0.0.1:99999/", "Port out of range"),
+])
+def test_a_malformed_address_is_one_line(url: str, words: str) -> None:
+    with pytest.raises(FetchFailed) as exc:
+        fetch_url(url)
+    assert exc.value.subject == url
+    assert words in exc.value.message and "\n" not in exc.value.message
+
+
+def test_a_redirect_loop_is_one_line(server: str) -> None:
+    # urllib's own message for it is three lines.
+    with pytest.raises(FetchFailed) as exc:
+        fetch_url(server + "/loop")
+    assert exc.value.message == "the server redirects in a loop (or too many times)"

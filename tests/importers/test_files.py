@@ -4,6 +4,8 @@ answered with one clear line naming the file."""
 from __future__ import annotations
 
 import codecs
+import dataclasses
+import json
 import os
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from reader.errors import (
     UnsupportedFile,
 )
 from reader.importers import MAX_FILE_BYTES, collect_files, read_file
+from reader.store.article import Article
 
 ARTICLE = (
     "افتتاح جسر جديد يربط ضفتي النهر\n"
@@ -205,16 +208,43 @@ def test_corpus_articles_all_import(corpus_articles: list[Path]) -> None:
 # -- properties ------------------------------------------------------------------
 
 _SUFFIXES = st.sampled_from([".txt", ".html", ".md", ".xml", ".rss", ".json", ""])
+# What hostile input holds beside any character: C0 and C1 controls (ESC, BEL,
+# NEL, CSI), lone surrogates, as characters and as escapes or references.
+_HOSTILE = ["\x00", "\x07", "\x0d", "\x1b", "\x7f", "\x85", "\x9b", "\ud800", "\udfff",
+            "\\ud800", "&#xD800;", "&#55296;", "&#x1b;", "&#x110000;"]
+_PIECES = st.one_of(st.characters(), st.sampled_from(_HOSTILE),
+                    st.sampled_from("ابتثجحخدذرسشصضطظعغفقكلمنهوي ."))
+
+
+def _hostile_text(*, min_size: int = 0, max_size: int) -> st.SearchStrategy[str]:
+    return st.lists(_PIECES, min_size=min_size, max_size=max_size).map("".join)
+
+
+
+def assert_storable(articles: list[Article]) -> None:
+    """What the store and a terminal need: UTF-8 text without controls."""
+    for article in articles:
+        assert _no_controls(article), article
+        for record in [article, *article.user_highlights]:
+            for field in dataclasses.fields(record):
+                value = getattr(record, field.name)
+                if isinstance(value, str):
+                    value.encode("utf-8")  # no lone surrogate
 
 
 @settings(max_examples=120, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.one_of(
     st.binary(max_size=400),
-    st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    _hostile_text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
     st.sampled_from([b"<html><body>", b"<rss><channel><item>", b"{\"a\": [", b"# ", b"\xef\xbb\xbf",
-                     b"<?xml version='1.0' encoding='bogus'?><feed>"]).flatmap(
-        lambda head: st.binary(max_size=200).map(lambda tail: head + tail)),
+                     b"<?xml version='1.0' encoding='bogus'?><feed>",
+                     b'{"format": "rtl-reader/highlights", "version": 1, "articles": '
+                     b'[{"title": "\\ud800\\u001b", "body": "\\udfff']).flatmap(
+        lambda head: st.one_of(
+            st.binary(max_size=200),
+            _hostile_text(max_size=100).map(lambda t: t.encode("utf-8", "replace")),
+        ).map(lambda tail: head + tail)),
 ), suffix=_SUFFIXES)
 def test_read_file_on_arbitrary_bytes_raises_only_reader_errors(
     tmp_path: Path, data: bytes, suffix: str
@@ -228,7 +258,42 @@ def test_read_file_on_arbitrary_bytes_raises_only_reader_errors(
         assert "\n" not in err.line()
     else:
         assert articles and all(a.title.strip() for a in articles)
-        assert all("\x00" not in a.body for a in articles)
+        assert_storable(articles)
+
+
+def _as(kind: str, text: str) -> str:
+    """``text`` in every place an article of ``kind`` holds text."""
+    if kind == "json":
+        return json.dumps({"format": "rtl-reader/highlights", "version": 1, "articles": [
+            {"title": text, "body": text + "نص", "source": text,
+             "highlights": [{"kind": "user", "start": 0, "end": len(text) + 1,
+                             "text": text + "ن", "note": text}]}]})
+    if kind == "feed":
+        return (f"<rss version='2.0'><channel><title>{text}</title><item><title>{text}"
+                f"</title><description>{text}</description></item></channel></rss>")
+    if kind == "html":
+        return f"<html><body><h1>{text}</h1><p>{text}</p></body></html>"
+    return f"{text}\n\n{text}"
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_hostile_text(min_size=1, max_size=80),
+       kind=st.sampled_from(["text", "markdown", "html", "feed", "json"]))
+def test_any_text_of_any_kind_gives_storable_articles_or_a_reader_error(
+        text: str, kind: str) -> None:
+    from reader.importers.sniff import import_text
+
+    notes: list[str] = []
+    try:
+        articles = import_text(_as(kind, text), name="fuzz", kind=kind, on_note=notes.append)
+    except ReaderError as err:
+        assert err.subject == "fuzz" and "\n" not in err.line()
+    else:
+        assert_storable(articles)
+        assert all(note.startswith("fuzz: replaced ") for note in notes)
+        for article in articles:
+            for h in article.user_highlights:
+                assert article.field_text(h.field)[h.start:h.end] == h.text
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
@@ -248,3 +313,114 @@ def test_supported_extensions_all_import(tmp_path: Path) -> None:
             continue  # need their own structure; tested with their readers
         [article] = read_file(_write(tmp_path / f"a{ext}", ARTICLE))
         assert "جسر" in article.title
+
+
+# -- characters that are never text (issue 13) ------------------------------------
+
+HOSTILE = "\x1b]0;PWNED\x07\x1b[2J"
+"""Retitles a terminal and clears it when printed raw."""
+
+
+def _no_controls(article: Article) -> bool:
+    strings = [value for value in (getattr(article, f.name) for f in dataclasses.fields(article))
+               if isinstance(value, str)]
+    return not any((ch < " " and ch not in "\t\n") or "\x7f" <= ch <= "\x9f"
+                   for s in strings for ch in s)
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("news.txt", f"عنوان{HOSTILE} الخبر\n\nنص الخبر\u009b31m فيه {HOSTILE} رقم 5.\n"),
+    ("news.md", f"# عنوان{HOSTILE} الخبر\n\nنص الخبر\u009b31m فيه {HOSTILE} رقم 5.\n"),
+    ("news.html", f"<html><body><h1>عنوان{HOSTILE} الخبر</h1><p>نص الخبر\u009b31m "
+                  f"فيه {HOSTILE} رقم 5.</p></body></html>"),
+    ("news.rss", f'<rss version="2.0"><channel><title>نشرة\x1b[2J</title><item>'
+                 f"<title>عنوان{HOSTILE} الخبر</title><description>نص الخبر\u009b31m "
+                 f"فيه {HOSTILE} رقم 5.</description></item></channel></rss>"),
+], ids=["text", "markdown", "html", "feed"])
+def test_control_characters_never_reach_an_article(tmp_path: Path, name: str,
+                                                   content: str) -> None:
+    # Regression: ESC and BEL were stored, then printed raw by list/show/search.
+    [article] = read_file(_write(tmp_path / name, content))
+    assert _no_controls(article), article
+    assert "عنوان]0;PWNED[2J الخبر" in article.title
+
+
+def _nest(top: Path, depth: int) -> Path:
+    """``top/d/d/…/d`` ``depth`` folders deep, made one level at a time."""
+    folder = top
+    for _ in range(depth):
+        folder = folder / "d"
+        folder.mkdir(parents=folder == top / "d")
+    return folder
+
+
+def _unnest(top: Path, bottom: Path) -> None:
+    """Remove what ``_nest`` made bottom up (shutil.rmtree recurses)."""
+    for path in bottom.iterdir():
+        path.unlink()
+    while bottom != top:
+        bottom.rmdir()
+        bottom = bottom.parent
+
+
+def test_a_folder_nested_1500_deep_is_walked_without_recursion(tmp_path: Path) -> None:
+    # Regression: os.walk recursed, and RecursionError ended the whole import.
+    top = tmp_path / "deep"
+    bottom = _nest(top, 1500)
+    try:
+        _write(bottom / "news.txt", ARTICLE)
+        _write(top / "first.txt", ARTICLE)
+        skipped: list[ReaderError] = []
+        found = collect_files([top], on_skip=skipped.append)
+        assert found == [bottom / "news.txt", top / "first.txt"] and skipped == []
+        [article] = read_file(found[0])
+        assert article.title == "افتتاح جسر جديد يربط ضفتي النهر"
+    finally:
+        _unnest(top, bottom)
+
+
+@pytest.fixture
+def locked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Folders named ``locked`` cannot be listed (root ignores chmod, so the
+    refusal the kernel gives others is simulated)."""
+    real_scandir = os.scandir
+
+    def scandir(path: object) -> object:
+        if Path(str(path)).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+@pytest.mark.usefixtures("locked")
+def test_a_folder_that_cannot_be_listed_is_reported(tmp_path: Path) -> None:
+    # os.walk skipped such a folder without a word.
+    _write(tmp_path / "in" / "a.txt", ARTICLE)
+    _write(tmp_path / "in" / "locked" / "b.txt", ARTICLE)
+    _write(tmp_path / "in" / "z" / "c.txt", ARTICLE)
+    skipped: list[ReaderError] = []
+    found = collect_files([tmp_path / "in"], on_skip=skipped.append)
+    assert [p.name for p in found] == ["a.txt", "c.txt"]
+    [err] = skipped
+    assert err.subject == str(tmp_path / "in" / "locked")
+    assert err.message == "permission denied (the folder cannot be read); its files were skipped"
+
+
+@pytest.mark.usefixtures("locked")
+def test_the_command_imports_a_deep_folder_and_names_what_it_skipped(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.cli import main
+
+    top = tmp_path / "deep"
+    bottom = _nest(top, 1500)
+    _write(bottom / "news.txt", ARTICLE)
+    _write(top / "locked" / "other.txt", ARTICLE.replace("جسر", "نفق"))
+    try:
+        code = main(["--store", str(tmp_path / "s.sqlite3"), "import", str(top)])
+    finally:
+        _unnest(top, bottom)
+    out, err = capsys.readouterr()
+    assert code == 1 and "imported 1, duplicates 0, failed 1" in out
+    assert err == (f"rtl-reader: {top / 'locked'}: permission denied (the folder cannot be "
+                   "read); its files were skipped\n")

@@ -216,8 +216,14 @@ def test_character_references_to_control_characters_regression(tmp_path: Path) -
     assert "\x01" not in article.body and "الخبر" in article.body
 
 
+def test_a_lone_surrogate_does_not_cut_the_text_short() -> None:
+    # lxml stopped reading at one: the rest of the page was lost without a word.
+    assert html_to_text("<p>نص \ud800 هنا</p><p>فقرة ثانية</p>") == "نص \ufffd هنا\nفقرة ثانية"
+
+
 _MARKUP_PIECES = [*"<>/=\"' &#;xabp\n\x01\x0bنصخبر", "<p>", "</p>", "<div>", "<script>",
-                  "<!--", "-->", "&#1;", "&#x0;", "<br/>", "<?xml ?>", "<html>"]
+                  "<!--", "-->", "&#1;", "&#x0;", "<br/>", "<?xml ?>", "<html>",
+                  "\x1b", "\x85", "\x9b", "\ud800", "\udfff", "&#xD800;", "&#x1b;"]
 _MARKUP = st.lists(st.sampled_from(_MARKUP_PIECES), max_size=120).map("".join)
 
 
@@ -226,4 +232,5 @@ _MARKUP = st.lists(st.sampled_from(_MARKUP_PIECES), max_size=120).map("".join)
 def test_any_markup_gives_clean_text(markup: str) -> None:
     text = html_to_text(markup)
     assert "\x00" not in text and "\x01" not in text
+    assert not any("\ud800" <= ch <= "\udfff" for ch in text)
     assert all(line == line.strip() and line for line in text.split("\n")) or text == ""

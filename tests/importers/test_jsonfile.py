@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.errors import DecodeFailed, ReaderError, UnsupportedFile
+from reader.importers import read_file
 from reader.importers.jsonfile import FORMAT_ID, SCHEMA_VERSION, read_json
 
 BODY = "قال المتحدث إن الاجتماع انتهى. وأكد أن الاجتماع المقبل في الربيع."
@@ -102,7 +104,9 @@ def test_newer_schema_says_to_upgrade() -> None:
 
 
 @settings(max_examples=150)
-@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+@given(st.recursive(st.none() | st.booleans() | st.integers()
+                    | st.text(st.characters() | st.sampled_from(["\x07", "\x1b", "\x9b", "\ud800"]),
+                              max_size=5),
                     lambda inner: st.lists(inner, max_size=3)
                     | st.dictionaries(st.sampled_from(["format", "version", "articles",
                                                        "title", "body", "highlights",
@@ -120,3 +124,38 @@ def test_any_json_gives_articles_or_a_reader_error(data: Any) -> None:
             for article in articles:
                 for h in article.user_highlights:
                     assert article.field_text(h.field)[h.start:h.end] == h.text
+
+
+# -- characters that are not text (issue 13) --------------------------------------
+
+
+def test_lone_surrogates_become_replacement_characters_and_are_reported(tmp_path: Path) -> None:
+    # Regression: "\ud800" in a title, body, note or source ended the whole
+    # import in "UnicodeEncodeError: surrogates not allowed".
+    data = _export(article={"title": "خبر \ud800 عاجل", "source": "وكالة \udfff",
+                            "body": BODY + " \ud800"},
+                   highlight={"note": "مهم \ud800"})
+    path = tmp_path / "notes.json"
+    path.write_text(json.dumps(data), encoding="ascii")  # "\ud800" as JSON escapes
+    notes: list[str] = []
+    [article] = read_file(path, on_note=notes.append)
+    assert article.title == "خبر \ufffd عاجل"
+    assert article.source == "وكالة \ufffd"
+    assert article.body == BODY + " \ufffd"
+    [h] = article.user_highlights
+    assert h.note == "مهم \ufffd" and article.body[h.start:h.end] == h.text == "الاجتماع"
+    assert notes == [f"{path}: replaced 4 invalid characters (lone surrogates or "
+                     "references to no character) with U+FFFD"]
+
+
+def test_control_characters_are_dropped_and_highlights_stay_on_their_text() -> None:
+    hostile = "\x1b]0;PWNED\x07\x1b[2J"
+    [article] = _read(_export(article={"title": f"خبر{hostile} عاجل",
+                                       "body": f"\x07{BODY}\r\u009b"},
+                              highlight={"note": f"مهم{hostile}", "text": "الاجتماع\x07",
+                                         "end": 24}))
+    assert article.title == "خبر]0;PWNED[2J عاجل"
+    assert article.body == BODY
+    [h] = article.user_highlights
+    assert h.note == "مهم]0;PWNED[2J"
+    assert (h.start, h.end, h.text) == (15, 23, "الاجتماع")

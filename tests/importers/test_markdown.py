@@ -110,7 +110,8 @@ def test_hostile_lines_are_read_in_one_pass(tmp_path: Path, line: str) -> None:
     assert article.title == "عنوان"
 
 
-_MD_PIECES = [*"#*_`[]()!<>-=|~\\ \nابتسمو12«»", "<script>", "-->", "```"]
+_MD_PIECES = [*"#*_`[]()!<>-=|~\\ \nابتسمو12«»", "<script>", "-->", "```",
+              "\x00", "\x07", "\x1b", "\x85", "\x9b", "\ud800", "\udfff", "&#xD800;"]
 _MD = st.lists(st.sampled_from(_MD_PIECES), max_size=120).map("".join)
 
 

@@ -222,6 +222,8 @@ def test_headline_from_is_a_prefix() -> None:
 _ALPHABET = st.sampled_from(
     list("ابتثجحخدذرسشصضطظعغفقكلمنهوية ءأإآؤئى") + list("0123456789٠١٢٣") +
     list("«»\"“”.،:؛؟!-–()%٪") + ["\u064b", "\u0651", "\u0640", "a", "B", NBSP, "\t", " "]
+    # what hostile input holds: C0 and C1 controls (ESC, BEL, NEL, CSI), lone surrogates
+    + ["\x00", "\x07", "\x1b", "\x7f", "\x85", "\x9b", "\ud800", "\udfff"]
 )
 _LINE = st.text(_ALPHABET, max_size=120)
 _TEXT = st.lists(_LINE, min_size=1, max_size=12).flatmap(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import http.server
 import os
 import random
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,12 +18,25 @@ from reader.errors import InputTooLarge, ReaderError
 from reader.importers import MAX_FILE_BYTES, read_file
 
 MUTATIONS_PER_FILE = 12
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+HOSTILE_SPLICES = [
+    "\x1b]0;PWNED\x07", "\x1b[2J", "\u009b31m", "\r", "\x85", "\x00",  # terminal commands
+    "\\ud800", "\\udfff", "&#xD800;", "&#55296;", "&#x110000;", "&#0;", "&#x1b;",  # not text
+]
+"""Text an attacker or a broken exporter puts in a file: C0 and C1 controls,
+lone surrogates as JSON escapes and as references (issue 13)."""
 
 
 def _mutate(data: bytes, rng: random.Random) -> bytes:
-    """One random edit a damaged download or disk might make."""
+    """One random edit a damaged download or disk might make, or an attacker."""
     buf = bytearray(data)
-    choice = rng.randrange(5)
+    choice = rng.randrange(6)
+    if choice == 5:  # hostile characters, spliced in as UTF-8
+        for _ in range(rng.randint(1, 4)):
+            i = rng.randrange(len(buf) + 1)
+            buf[i:i] = rng.choice(HOSTILE_SPLICES).encode("utf-8")
+        return bytes(buf)
     if choice == 0 and buf:  # flip bits
         for _ in range(rng.randint(1, 20)):
             i = rng.randrange(len(buf))
@@ -61,6 +75,9 @@ def test_mutated_corpus_files_give_articles_or_one_line_errors(
                 assert "\n" not in err.line()
             else:
                 assert articles and all(a.title.strip() for a in articles)
+                for article in articles:
+                    assert not CONTROL.search("".join(article.fields().values()))
+                    article.content_hash()  # UTF-8: no lone surrogate is left
             tried += 1
     assert tried == len(originals) * MUTATIONS_PER_FILE
 

@@ -1,0 +1,131 @@
+"""A bad file never costs the good ones (issue 13, item 1): in the command's
+batched import and in the window's import, a file with invalid characters
+imports with U+FFFD and one line saying so, and a file whose articles the
+store refuses is reported in one line while every other file is stored."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.gui import workers
+from reader.gui.workers import TaskContext
+from reader.store import Article, Library
+from tests.reliability.conftest import make_articles
+
+SURROGATE_FEED = (
+    '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+    "<title>نشرة الظهيرة</title><item><title>انقطاع الكهرباء &#xD800; في الحي الشرقي</title>"
+    "<description>عادت الكهرباء إلى الحي الشرقي بعد انقطاع دام 6 ساعات.</description>"
+    "</item></channel></rss>"
+)
+SURROGATE_EXPORT = json.dumps({
+    "format": "rtl-reader/highlights", "version": 1,
+    "articles": [{"title": "افتتاح مكتبة \ud800 عامة", "source": "وكالة \udfff",
+                  "body": "افتتحت البلدية مكتبة عامة تضم 40 ألف كتاب.",
+                  "highlights": [{"field": "body", "kind": "user", "start": 0, "end": 7,
+                                  "text": "افتتحت", "note": "مهم \ud800"}]}],
+})  # ensure_ascii: the surrogates are "\ud800" escapes, as a broken exporter writes them
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Fifty good articles, a feed and an export with lone surrogates."""
+    folder = tmp_path / "in"
+    make_articles(folder, 50)
+    (folder / "noon.rss").write_text(SURROGATE_FEED, encoding="utf-8")
+    (folder / "notes.json").write_text(SURROGATE_EXPORT, encoding="ascii")
+    return folder
+
+
+def _titles(store: Path) -> list[str]:
+    with Library.open(store) as library:
+        return [row.title for row in library.rows()]
+
+
+def test_lone_surrogates_cost_the_command_no_article(
+        capsys: pytest.CaptureFixture[str], folder: Path, store_path: Path) -> None:
+    # Regression: the feed ended the import in a traceback and 0 articles.
+    code = main(["--store", str(store_path), "import", str(folder)])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "imported 52, duplicates 0, failed 0" in out
+    assert err.splitlines() == [
+        f"rtl-reader: {folder / name}: replaced {n} invalid character{s} (lone surrogates "
+        "or references to no character) with U+FFFD"
+        for name, n, s in (("noon.rss", 1, ""), ("notes.json", 3, "s"))
+    ]
+    titles = _titles(store_path)
+    assert len(titles) == 52
+    assert "انقطاع الكهرباء \ufffd في الحي الشرقي" in titles
+    assert "افتتاح مكتبة \ufffd عامة" in titles
+
+
+def test_lone_surrogates_cost_the_window_no_article(folder: Path, store_path: Path) -> None:
+    with Library.open(store_path) as library:
+        report = workers.import_paths(library, [folder], _Context())
+    assert len(report.added) == 52 and report.errors == []
+    assert [note.split(": ")[0] for note in report.notes] == [
+        str(folder / "noon.rss"), str(folder / "notes.json")]
+    assert len(_titles(store_path)) == 52
+
+
+class _Context(TaskContext):
+    """Runs a job inline, without a Task (no Qt event loop needed)."""
+
+    def __init__(self) -> None:
+        pass
+
+    def progress(self, done: int, total: int) -> None:
+        pass
+
+    def partial(self, value: object) -> None:
+        pass
+
+    def cancelled(self) -> bool:
+        return False
+
+
+@pytest.fixture
+def unstorable(monkeypatch: pytest.MonkeyPatch, folder: Path) -> Path:
+    """``read_file`` gives an article the store refuses for one file (a lone
+    surrogate that got past the importers), as any future bug might."""
+    import reader.importers
+
+    bad = folder / "a00025.txt"
+    real = reader.importers.read_file
+
+    def read_file(path: object, **kwargs: object) -> list[Article]:
+        if Path(str(path)) == bad:
+            return [Article(title="خبر \ud800", body="نص لا يمكن حفظه")]
+        return real(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reader.importers, "read_file", read_file)
+    return bad
+
+
+def test_an_article_the_store_refuses_does_not_sink_the_command_batch(
+        capsys: pytest.CaptureFixture[str], folder: Path, unstorable: Path,
+        store_path: Path) -> None:
+    # The 51 good files share one batch (one transaction) with the bad one.
+    code = main(["--store", str(store_path), "import", str(folder)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "Traceback" not in err
+    [line] = [line for line in err.splitlines() if "U+FFFD" not in line]
+    assert line.startswith(f"rtl-reader: {unstorable}: ")
+    assert "imported 51, duplicates 0, failed 1" in out
+    assert len(_titles(store_path)) == 51
+
+
+def test_an_article_the_store_refuses_does_not_stop_the_window_import(
+        folder: Path, unstorable: Path, store_path: Path) -> None:
+    with Library.open(store_path) as library:
+        report = workers.import_paths(library, [folder], _Context())
+    assert len(report.added) == 51
+    [error] = report.errors
+    assert error.startswith(f"{unstorable}: ") and "\n" not in error
+    assert len(_titles(store_path)) == 51
