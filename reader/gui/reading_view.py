@@ -408,6 +408,9 @@ class ReadingView(MarksMixin, QTextBrowser):
         # WORKAROUND: a QMimeData made in Python and returned from this override
         # is freed twice at exit (PySide6 6.11 keeps ownership): start from Qt's own.
         mime = super().createMimeDataFromSelection()
+        # Qt's own fills itself from the document (zero width spaces and all) the
+        # first time it is read, over anything set before: have that happen now.
+        mime.data("text/plain")
         for name in mime.formats():
             mime.removeFormat(name)
         cursor = self.textCursor()

@@ -363,6 +363,20 @@ def test_copy_gives_the_logical_text(pane: tuple[ArticlePane, int]) -> None:
     assert QApplication.clipboard().text() == body[start:end]
 
 
+def test_copy_keeps_no_break_spaces_and_invisible_characters_regression(qtbot: QtBot) -> None:
+    """Qt's mime data filled itself from the document when first read, over
+    the text the view set: a no-break space came out as a space."""
+    body = "قال\u00a0الوزير\u200c إن\u200f «الخطة»\u2028جاهزة 2.5\u00a0مليون"
+    view = ReadingView()
+    qtbot.addWidget(view)
+    view.set_article(Article(title="عنوان", body=body))
+    view.select_span("body", 0, len(body))
+    QApplication.clipboard().clear()
+    view.copy()
+    assert QApplication.clipboard().text() == body
+    assert view.createMimeDataFromSelection().formats() == ["text/plain"]
+
+
 def test_remote_resources_are_never_loaded(qtbot: QtBot) -> None:
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
