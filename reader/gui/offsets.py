@@ -60,12 +60,10 @@ class FieldOffsets:
     _insert_units: tuple[int, ...] = dataclass_field(repr=False, compare=False, default=())
 
     @classmethod
-    def build(cls, name: str, text: str, start: int,
-              plan: DisplayPlan | None = None) -> FieldOffsets:
-        """The placement of ``text`` at ``start``, shown as ``plan`` says
-        (by default as the reading view shows it: ``plan_display(text)``)."""
-        if plan is None:
-            plan = plan_display(text)
+    def build(cls, name: str, text: str, start: int) -> FieldOffsets:
+        """The placement of ``text`` at ``start``, as the reading view shows it
+        (``plan_display(text)``)."""
+        plan = plan_display(text)
         astral = tuple(m.start() for m in _ASTRAL_RE.finditer(text))
         inserts = plan.inserts
         # Display units at an index come before the character there.
