@@ -11,7 +11,6 @@ import os
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,10 +23,11 @@ from pytestqt.qtbot import QtBot
 
 from reader.gui.article_pane import ArticlePane
 from reader.gui.display_text import LONGEST_BLOCK, ZERO_WIDTH_SPACE, safe_text
-from reader.gui.marks import DIACRITICS_RE
 from reader.gui.reading_view import ReadingView
 from reader.store import Article, Library
+from tests.gui import test_reading_view
 from tests.gui.display_oracle import EMOJI, FATHA, SHADDA, shaped_texts, shown_field, small_limits
+from tests.gui.test_reading_view import open_pane
 
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 LEAD = "أعلنت الحكومة اليوم أن «الخطة ستبدأ الشهر المقبل» بتكلفة 2.5 مليون دولار."
@@ -72,24 +72,14 @@ def ink(view: ReadingView) -> int:
                if abs(image.pixelColor(x, y).lightness() - page.lightness()) > 60)
 
 
-@pytest.fixture
-def library(store_path: Path) -> Iterator[Library]:
-    lib = Library.open(store_path)
-    yield lib
-    lib.close()
+# A store in a temporary folder, as for the reading view's own tests.
+library = test_reading_view.library
 
 
 @pytest.fixture
 def pane(qtbot: QtBot, library: Library) -> tuple[ArticlePane, int]:
-    article_id = library.add_article(Article(title="مقال بلا مسافات", body=pathological_body(),
-                                             source="test")).id
-    pane = ArticlePane(library)
-    qtbot.addWidget(pane)
-    pane.resize(900, 600)
-    pane.show()
-    qtbot.waitExposed(pane)
-    pane.open_article(article_id)
-    return pane, article_id
+    return open_pane(qtbot, library, Article(title="مقال بلا مسافات", body=pathological_body(),
+                                             source="test"))
 
 
 # -- it opens -----------------------------------------------------------------------
@@ -295,21 +285,6 @@ def test_reading_position_inside_a_run_without_spaces(
     assert library.get(article_id).position == position
     p.open_article(article_id)
     assert view.reading_position() == position
-
-
-def test_hidden_diacritics_are_exactly_the_marks_in_a_broken_run(qtbot: QtBot) -> None:
-    text = ("ب" + FATHA + "س" + SHADDA + FATHA) * 200  # 1,000 characters, no space
-    view = ReadingView()
-    qtbot.addWidget(view)
-    view.set_show_diacritics(False)
-    view.set_article(Article(title="", body=text))
-    assert view.offsets.fields[0].plan.breaks
-    block = view.document().firstBlock()
-    units = block.text().encode("utf-16-le")
-    hidden = "".join(
-        units[2 * r.start:2 * (r.start + r.length)].decode("utf-16-le")
-        for r in block.layout().formats() if r.format.foreground().color().alpha() == 0)
-    assert hidden == "".join(DIACRITICS_RE.findall(text))
 
 
 def glyphs(layout: QTextLayout) -> Counter[int]:

@@ -561,13 +561,22 @@ def test_ctrl_h_highlights_the_selection(
         "body", start, start + 5, "اليوم")
 
 
-@pytest.mark.parametrize("prefix", ["", EMOJI, EMOJI + FLAG_EG + " "])
-def test_hidden_marks_are_exactly_the_marks_after_emoji(qtbot: QtBot, prefix: str) -> None:
-    """The hider formats UTF-16 ranges: an emoji before the marks must not shift them."""
+VOCALISED = (f"و{FATHA}ق{FATHA}ال{FATHA} {EMOJI} "
+             f"الم{DAMMA}ت{FATHA}ح{FATHA}د{SHADDA}{KASRA}ث{DAMMA}")
+
+
+@pytest.mark.parametrize("text", [
+    VOCALISED,
+    EMOJI + VOCALISED,
+    EMOJI + FLAG_EG + " " + VOCALISED,
+    # 1,000 characters with no space: the view adds zero width spaces among them.
+    ("ب" + FATHA + "س" + SHADDA + FATHA) * 200,
+])
+def test_hidden_marks_are_exactly_the_marks_after_emoji(qtbot: QtBot, text: str) -> None:
+    """The hider formats UTF-16 ranges of the block's text: an emoji, or a
+    character the view adds, before the marks must not shift them."""
     from reader.gui.marks import DIACRITICS_RE
 
-    text = (f"{prefix}و{FATHA}ق{FATHA}ال{FATHA} {EMOJI} "
-            f"الم{DAMMA}ت{FATHA}ح{FATHA}د{SHADDA}{KASRA}ث{DAMMA}")
     view = ReadingView()
     qtbot.addWidget(view)
     view.set_show_diacritics(False)
