@@ -21,8 +21,9 @@ FLAG_EG = "\U0001f1ea\U0001f1ec"  # two regional indicators
 SKIN_TONE = "\U0001f3fd"
 
 ALPHABET = [*"بسملاa7", " ", "\n", "\r", "\u2029", ZERO_WIDTH_SPACE, FATHA, SHADDA, ZWJ, ZWNJ,
-            "\u200f", EMOJI, "\U0001d7d9", SKIN_TONE, *FLAG_EG]
-"""Letters, and everything a display break must not split or that Qt treats specially."""
+            "\u200f", EMOJI, "\U0001d7d9", SKIN_TONE, *FLAG_EG, "\x1b", "\x07", "\x00"]
+"""Letters, and everything a display break must not split or that Qt treats
+specially, and terminal controls (issue 13)."""
 
 shaped_texts = st.lists(st.one_of(st.sampled_from("بسملا"), st.sampled_from(ALPHABET)),
                         max_size=60).map("".join)
