@@ -130,9 +130,16 @@ class ReadingView(MarksMixin, QTextBrowser):
         self._article = article
         self._clear_marks()
         self._hider = None
+        # Before setDocument: the scroll bar it shows resizes the view, which
+        # scrolls to the anchor; the old article's would scroll (and lay out) deep
+        # into the new one.
+        self._anchor = (self._offsets.fields[0].name, 0) if self._offsets.fields else ("body", 0)
         self._programmatic_scroll = True
         try:
             self.setDocument(doc)
+            # setDocument keeps the old scroll value, cut to what the new
+            # document has laid out so far.
+            self.verticalScrollBar().setValue(0)
         finally:
             self._programmatic_scroll = False
         self._position_timer.stop()
@@ -141,7 +148,6 @@ class ReadingView(MarksMixin, QTextBrowser):
         if not self._show_diacritics:
             self._hider = DiacriticsHider(doc)
             self._hider.rehighlight()
-        self._anchor = (self._offsets.fields[0].name, 0) if self._offsets.fields else ("body", 0)
         self.set_highlights(highlights)
 
     def _insert_field(self, cursor: QTextCursor, placed: FieldOffsets, text: str, *,
@@ -358,9 +364,15 @@ class ReadingView(MarksMixin, QTextBrowser):
     def first_visible(self) -> tuple[str, int]:
         """``(field, index)`` of the start of the first line at the top of the view."""
         doc = self.document()
-        y = self.verticalScrollBar().value() + 1.0
-        position = doc.documentLayout().hitTest(QPointF(self.viewport().width() / 2, y),
-                                                Qt.HitTestAccuracy.FuzzyHit)
+        layout = doc.documentLayout()
+        point = QPointF(self.viewport().width() / 2, self.verticalScrollBar().value() + 1.0)
+        position = layout.hitTest(point, Qt.HitTestAccuracy.FuzzyHit)
+        if position >= doc.characterCount() - 1:
+            # While Qt lays a long document out (lazily, on a timer, after it is
+            # opened or resized) its hit test puts every point past the end:
+            # finish the layout and ask again.
+            layout.documentSize()
+            position = layout.hitTest(point, Qt.HitTestAccuracy.FuzzyHit)
         block = doc.findBlock(max(position, 0))
         if block.isValid() and block.layout() is not None:
             line = block.layout().lineForTextPosition(position - block.position())

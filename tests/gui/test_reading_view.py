@@ -623,3 +623,21 @@ def test_line_spacing_spreads_the_lines_of_a_paragraph(qtbot: QtBot, library: Li
     after = doc.documentLayout().blockBoundingRect(block).height()
     # Qt adds the spacing between lines: at least half a line more per gap.
     assert after >= before + 0.5 * line_height * (lines - 1)
+
+
+def test_a_new_article_starts_at_its_top_regression(qtbot: QtBot) -> None:
+    """setDocument kept the previous article's scroll value (cut to what Qt had
+    laid out of the new one), and while Qt still lays a long article out, its
+    hit test put the top of the view past the end of the article."""
+    view = ReadingView()
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    long_body = sample_article(paragraphs=300).body
+    view.set_article(Article(title=TITLE, body=long_body))
+    assert (view.verticalScrollBar().value(), view.first_visible()) == (0, ("title", 0))
+    view.scroll_to("body", len(long_body) // 2)
+    view.settle_position()
+    view.set_article(Article(title=TITLE, body=long_body + "\nخاتمة"))
+    assert (view.verticalScrollBar().value(), view.first_visible()) == (0, ("title", 0))
