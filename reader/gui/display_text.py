@@ -66,9 +66,9 @@ def _regional_indicator(ch: str) -> bool:
 
 def can_break_before(text: str, index: int) -> bool:
     """True when a break between ``text[index - 1]`` and ``text[index]`` leaves
-    every character drawn as it was: never before a combining mark, a format
-    character (ZWJ, ZWNJ, bidi controls, variation selectors' kin), an emoji
-    skin-tone modifier or a lone surrogate, never after a ZWJ or a lone
+    every character drawn as it was: never before a combining mark (variation
+    selectors included), a format character (ZWJ, ZWNJ, bidi controls, tags),
+    an emoji skin-tone modifier or a lone surrogate, never after a ZWJ or a lone
     surrogate, never between two regional indicators (the halves of a flag;
     pairs are not counted, and Qt breaks between two flags itself)."""
     if not 0 < index < len(text):
