@@ -1,15 +1,28 @@
-"""Benchmark: opening a 1 MB article in the reading view with every highlight painted.
+"""Benchmark: opening articles in the reading view.
 
-Goal: open (document built, highlights set, first screen painted) <= 300 ms.
-Prints a table; asserts nothing. Run: ``QT_QPA_PLATFORM=offscreen python bench/bench_view.py``.
+Two tables; asserts nothing. Run: ``QT_QPA_PLATFORM=offscreen python bench/bench_view.py``
+(``--table normal`` or ``--table pathological`` for one of them).
+
+* normal: a 1 MB article with every highlight painted. Goal: open (document
+  built, highlights set, first screen painted) <= 300 ms.
+* pathological: shapes of text that froze the view (issue 13 item 2): runs
+  without spaces, a 1 MB paragraph, 50,000 tiny paragraphs, thousands of
+  marks on one letter, mixed-direction runs. Each measure runs in its own
+  process with a deadline (``--timeout``, 60 s by default), so a case that
+  never finishes prints "> 60 s" instead of hanging the bench. Goal: any
+  article shows something within a second or two.
+
 "1 MB" is 1 MB of UTF-8, about 550k Arabic characters (DESIGN decision 10).
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import random
 import re
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -89,7 +102,8 @@ def timed(action: Callable[[], object], repeat: int = 3) -> float:
     return best * 1000
 
 
-def main() -> None:
+def normal_table() -> None:
+    """The 1 MB article: open, find, scroll, display options, memory."""
     app = QApplication.instance() or QApplication(sys.argv)
     from reader.gui.reading_view import ReadingView
 
@@ -158,5 +172,172 @@ def main() -> None:
     app.processEvents()
 
 
+# -- pathological articles ----------------------------------------------------------
+
+ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+FATHA, SHADDA, DAMMA = "\u064e", "\u0651", "\u064f"
+EMOJI = "\U0001f600"
+ARABIC_MB = 500_000
+"""Letters in 1 MB of Arabic without spaces (two UTF-8 bytes each)."""
+
+
+def _letters(alphabet: str, count: int, seed: int = 11) -> str:
+    rng = random.Random(seed)
+    return "".join(rng.choices(alphabet, k=count))
+
+
+def _mixed_bidi_run(count: int) -> str:
+    """Arabic, Latin and digits alternating with no space: a new bidi run every few letters."""
+    rng = random.Random(5)
+    pieces: list[str] = []
+    size = 0
+    while size < count:
+        piece = rng.choice((_letters(ARABIC_LETTERS, rng.randint(2, 8), rng.random()),
+                            _letters(LATIN_LETTERS, rng.randint(2, 8), rng.random()),
+                            str(rng.randint(1, 99999))))
+        pieces.append(piece)
+        size += len(piece)
+    return "".join(pieces)[:count]
+
+
+def _mixed_bidi_words(target_bytes: int) -> str:
+    """One paragraph of Arabic words and Latin words in turn, with spaces."""
+    arabic = make_body(target_bytes).split()
+    latin = [_letters(LATIN_LETTERS, 6, k) for k in range(50)]
+    words: list[str] = []
+    size = 0
+    for k, word in enumerate(arabic):
+        pair = f"{word} {latin[k % len(latin)]}"
+        words.append(pair)
+        size += len(pair.encode("utf-8")) + 1
+        if size >= target_bytes:
+            break
+    return " ".join(words)
+
+
+CASES: dict[str, tuple[str, Callable[[], str]]] = {
+    "normal": ("normal 1 MB article (1,900 paragraphs)", make_body),
+    "ar100k": ("Arabic, no space, 100k letters", lambda: _letters(ARABIC_LETTERS, 100_000)),
+    "ar300k": ("Arabic, no space, 300k letters", lambda: _letters(ARABIC_LETTERS, 300_000)),
+    "ar1mb": ("Arabic, no space, 1 MB", lambda: _letters(ARABIC_LETTERS, ARABIC_MB)),
+    "latin1mb": ("Latin, no space, 1 MB", lambda: _letters(LATIN_LETTERS, 1_000_000)),
+    "emoji": ("emoji, no space, 100k", lambda: EMOJI * 100_000),
+    "bidi_run": ("Arabic/Latin/digits, no space, 300k", lambda: _mixed_bidi_run(300_000)),
+    "paragraph1mb": ("one 1 MB paragraph with spaces", lambda: make_body().replace("\n", " ")),
+    "bidi_words": ("one 1 MB paragraph, Arabic and Latin words",
+                   lambda: _mixed_bidi_words(1_000_000)),
+    "tiny_paragraphs": ("50,000 one-word paragraphs",
+                        lambda: "\n".join(WORDS[k % len(WORDS)] for k in range(50_000))),
+    "marks5k": ("5,000 marks on one letter",
+                lambda: "قال الوزير ب" + FATHA * 5_000 + " انتهى"),
+    "marks100k": ("100,000 marks on one letter", lambda: "ب" + (FATHA + SHADDA) * 50_000),
+    "marks_each": ("3,000 letters with 100 marks each, no space",
+                   lambda: "".join(letter + (DAMMA + SHADDA) * 50
+                                   for letter in _letters(ARABIC_LETTERS, 3_000))),
+}
+"""Pathological bodies by name: (what the table calls it, the body)."""
+
+MEASURES: dict[str, str] = {
+    "open": "open + paint",
+    "launch": "launch",
+    "zoom": "zoom + paint",
+}
+"""What each child process times:
+
+* open: ``set_article`` with the article's highlights in a shown 1000x800 view,
+  then the first paint;
+* launch: what the window does at start, where one bad article blocked every
+  launch: the article is set while the view is still hidden at its default
+  size, the theme is applied, then the view is sized 1000x800, shown and painted;
+* zoom: one zoom step and a paint, on the open article (every display option
+  re-formats the document and Qt lays it out again).
+"""
+
+
+def child(case: str, measure: str) -> dict[str, float]:
+    """Run one measure of one case in this process; times in ms."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    from reader.gui.reading_view import ReadingView
+    from reader.gui.themes import THEMES
+
+    _, make = CASES[case]
+    article = Article(title="مقال غير عادي", body=make(), id=1)
+    records = highlights_for(article)
+    view = ReadingView()
+    if measure == "launch":
+        start = time.perf_counter()
+        view.set_article(article, records)
+        # As the window applies its saved preferences (theme, spacing) at start.
+        view.set_theme(THEMES["dark"])
+        view.set_line_spacing(125)
+        view.resize(1000, 800)
+        view.show()
+        app.processEvents()
+        view.viewport().grab()
+        elapsed = time.perf_counter() - start
+    else:
+        view.resize(1000, 800)
+        view.show()
+        app.processEvents()
+        start = time.perf_counter()
+        view.set_article(article, records)
+        view.viewport().grab()
+        elapsed = time.perf_counter() - start
+        if measure == "zoom":
+            start = time.perf_counter()
+            view.zoom_in()
+            view.viewport().grab()
+            elapsed = time.perf_counter() - start
+    return {"ms": elapsed * 1000, "chars": len(article.body),
+            "bytes": len(article.body.encode("utf-8"))}
+
+
+def run_child(case: str, measure: str, timeout: float) -> str:
+    """One measure in a fresh process: the time, "> N s" past the deadline, or the error."""
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    try:
+        done = subprocess.run([sys.executable, __file__, "--child", case, measure],
+                              env=env, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return f"> {timeout:.0f} s"
+    if done.returncode != 0:
+        return f"failed ({done.returncode})"
+    ms = json.loads(done.stdout.strip().splitlines()[-1])["ms"]
+    return f"{ms:,.0f} ms" if ms < 10_000 else f"{ms / 1000:,.1f} s"
+
+
+def pathological_table(names: list[str], timeout: float) -> None:
+    """Each case's measures, each in its own process under ``timeout``."""
+    width = max(len(CASES[name][0]) for name in names)
+    header = "".join(f"  {label:>13}" for label in MEASURES.values())
+    print(f"{'article':<{width}}{header}")
+    print("-" * width + ("  " + "-" * 13) * len(MEASURES))
+    for name in names:
+        cells = "".join(f"  {run_child(name, measure, timeout):>13}" for measure in MEASURES)
+        print(f"{CASES[name][0]:<{width}}{cells}", flush=True)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--table", choices=("normal", "pathological", "both"), default="both")
+    parser.add_argument("--timeout", type=float, default=60.0,
+                        help="seconds one pathological measure may take")
+    parser.add_argument("--cases", help="comma-separated pathological case names")
+    parser.add_argument("--child", nargs=2, metavar=("CASE", "MEASURE"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(child(*args.child)))
+        return 0
+    if args.table in ("normal", "both"):
+        normal_table()
+    if args.table in ("pathological", "both"):
+        if args.table == "both":
+            print()
+        names = args.cases.split(",") if args.cases else list(CASES)
+        pathological_table(names, args.timeout)
+    return 0
+
+
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main(sys.argv[1:]))

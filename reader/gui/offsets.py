@@ -5,19 +5,33 @@ into one field of an article, end exclusive (DESIGN decision 2). A
 ``QTextDocument`` counts UTF-16 code units, and one separator per block. The
 reading view lays the non-empty fields out one after another, each starting a
 new block, and each ``\\n`` inside a field becomes a block separator (one unit,
-like the ``\\n`` it replaces). So inside a field::
+like the ``\\n`` it replaces). In a pathological field the view also puts
+display-only units of its own between characters: a zero width space in a
+long run without spaces, a block separator in a huge paragraph
+(``reader.gui.display_text``, its ``DisplayPlan.inserts``). So inside a field::
 
-    qt_position = field_start + index + (number of non-BMP characters before index)
+    qt_position = field_start + index + (non-BMP characters before index)
+                                      + (display units before index)
+
+A display unit at an index belongs before that character: the start of a span
+there maps after it and the end of a span maps before it, so a span covers
+exactly the document's copy of its characters.
 
 Nothing in this module imports Qt: it is pure arithmetic, testable alone.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+
+from reader.gui.display_text import NO_CHANGE, DisplayPlan, plan_display
+
+# A regex scans a megabyte of text in C, where a Python loop over it took a fifth of a second.
+_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 
 
 def utf16_length(text: str) -> int:
@@ -30,52 +44,70 @@ class FieldOffsets:
     """The conversion for one field placed at document position ``start``.
 
     ``astral`` holds the str index of every character outside the BMP (each
-    takes two UTF-16 units); ``length`` is the field's length in code points.
+    takes two UTF-16 units); ``length`` is the field's length in code points;
+    ``plan`` says where the document holds display-only units (none for
+    ordinary text).
     """
 
     name: str
     start: int
     length: int
     astral: tuple[int, ...]
+    plan: DisplayPlan = NO_CHANGE
+    _inserts: tuple[int, ...] = dataclass_field(repr=False, compare=False, default=())
+    # The unit (within the field) where each astral character, or display unit, sits.
     _astral_units: tuple[int, ...] = dataclass_field(repr=False, compare=False, default=())
+    _insert_units: tuple[int, ...] = dataclass_field(repr=False, compare=False, default=())
 
     @classmethod
     def build(cls, name: str, text: str, start: int) -> FieldOffsets:
-        astral = tuple(i for i, ch in enumerate(text) if ord(ch) > 0xFFFF)
-        # The UTF-16 offset (within the field) of each astral character.
-        units = tuple(index + k for k, index in enumerate(astral))
-        return cls(name, start, len(text), astral, units)
+        """The placement of ``text`` at ``start``, as the reading view shows it
+        (``plan_display(text)``)."""
+        plan = plan_display(text)
+        astral = tuple(m.start() for m in _ASTRAL_RE.finditer(text))
+        inserts = plan.inserts
+        # Display units at an index come before the character there.
+        astral_units = tuple(index + k + bisect_right(inserts, index)
+                             for k, index in enumerate(astral))
+        insert_units = tuple(index + k + bisect_left(astral, index)
+                             for k, index in enumerate(inserts))
+        return cls(name, start, len(text), astral, plan, inserts, astral_units, insert_units)
 
     @property
     def units(self) -> int:
-        """The field's length in UTF-16 units (block separators count one each)."""
-        return self.length + len(self.astral)
+        """The field's length in document positions (UTF-16 units, one per
+        block separator, display units included)."""
+        return self.length + len(self.astral) + len(self._inserts)
 
     @property
     def end(self) -> int:
         """The document position just past the field's last character."""
         return self.start + self.units
 
-    def to_qt(self, index: int) -> int:
-        """Document position of str index ``index`` (``0 <= index <= length``).
+    def to_qt(self, index: int, *, end: bool = False) -> int:
+        """Document position of str index ``index`` (``0 <= index <= length``):
+        where the character at ``index`` starts, or with ``end`` where the one
+        before it ends (they differ only where a display unit sits between).
 
         Raises ValueError for an index outside the field.
         """
         if not 0 <= index <= self.length:
             raise ValueError(f"index {index} outside field {self.name!r} of length {self.length}")
-        return self.start + index + bisect_left(self.astral, index)
+        shown = (bisect_left if end else bisect_right)(self._inserts, index)
+        return self.start + index + bisect_left(self.astral, index) + shown
 
     def to_index(self, position: int) -> int:
         """The str index at document ``position``, clamped to the field.
 
         A position inside a surrogate pair rounds down to the character that
-        starts there, so a Qt selection can never split an emoji.
+        starts there, so a Qt selection can never split an emoji; either side
+        of a display unit gives the index of the character after it.
         """
         unit = min(max(position - self.start, 0), self.units)
         # Astral characters whose first unit lies before ``unit`` each took two units.
         before = bisect_left(self._astral_units, unit)
         # On a low surrogate this gives the index of the character it belongs to.
-        return unit - before
+        return unit - before - bisect_left(self._insert_units, unit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +159,8 @@ class DocumentOffsets:
         f = self.field(name)
         if f is None:
             raise KeyError(name)
-        return f.to_qt(start), f.to_qt(end)
+        a = f.to_qt(start)
+        return a, max(a, f.to_qt(end, end=True))
 
     def locate(self, position: int, *, prefer_previous: bool = False) -> tuple[str, int] | None:
         """``(field, index)`` of document ``position``; None for an empty document.

@@ -13,8 +13,9 @@ stays valid. Offsets cross between str indices and Qt positions only through
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+from itertools import groupby
+from operator import itemgetter
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -33,9 +34,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
 
+from reader.gui.display_text import display_paragraphs
 from reader.gui.fonts import register_fonts
 from reader.gui.marks import DiacriticsHider, MarksMixin, colour_label, tooltip_html
-from reader.gui.offsets import DocumentOffsets
+from reader.gui.offsets import DocumentOffsets, FieldOffsets
 from reader.gui.themes import THEMES, USER_COLOURS, Theme, apply_theme
 from reader.store.article import Article, HighlightRecord
 from reader.text import TEXT_FIELDS, is_rtl
@@ -50,16 +52,6 @@ _FIELD_STYLE: dict[str, tuple[float, str]] = {
     "caption": (0.9, "muted"),
     "byline": (0.9, "muted"),
 }
-
-# Characters that QTextCursor.insertText would turn into block separators or
-# frame markers, and "\r\n" which it would fold into one: each is replaced by
-# one character of the same UTF-16 length so every offset stays put.
-_UNSAFE_RE = re.compile("[\r\u2029\ufdd0\ufdd1]")
-
-
-def _safe(text: str) -> str:
-    return _UNSAFE_RE.sub("\u2028", text)
-
 
 class ReadingView(MarksMixin, QTextBrowser):
     """Shows one article; emits requests, never writes to the store itself.
@@ -125,25 +117,12 @@ class ReadingView(MarksMixin, QTextBrowser):
         doc = QTextDocument(self)
         doc.setUndoRedoEnabled(False)
         self._apply_default_font(doc)
-        texts = [(name, article.field_text(name)) for name in TEXT_FIELDS]
-        self._offsets = DocumentOffsets.build(texts)
+        texts = {name: article.field_text(name) for name in TEXT_FIELDS}
+        self._offsets = DocumentOffsets.build(texts.items())
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
-        first = True
-        for name, text in texts:
-            if not text:
-                continue
-            char_format = self._field_char_format(name)
-            for paragraph in text.split("\n"):
-                block_format = self._block_format(name, is_rtl(paragraph))
-                if first:
-                    cursor.setBlockFormat(block_format)
-                    cursor.setBlockCharFormat(char_format)
-                    first = False
-                else:
-                    cursor.insertBlock(block_format, char_format)
-                if paragraph:
-                    cursor.insertText(_safe(paragraph), char_format)
+        for k, placed in enumerate(self._offsets.fields):
+            self._insert_field(cursor, placed, texts[placed.name], first=k == 0)
         cursor.endEditBlock()
         old = self.document()
         # The text control deletes the document it created itself; ours we delete.
@@ -151,9 +130,16 @@ class ReadingView(MarksMixin, QTextBrowser):
         self._article = article
         self._clear_marks()
         self._hider = None
+        # Before setDocument: the scroll bar it shows resizes the view, which
+        # scrolls to the anchor; the old article's would scroll (and lay out) deep
+        # into the new one.
+        self._anchor = (self._offsets.fields[0].name, 0) if self._offsets.fields else ("body", 0)
         self._programmatic_scroll = True
         try:
             self.setDocument(doc)
+            # setDocument keeps the old scroll value, cut to what the new
+            # document has laid out so far.
+            self.verticalScrollBar().setValue(0)
         finally:
             self._programmatic_scroll = False
         self._position_timer.stop()
@@ -162,8 +148,34 @@ class ReadingView(MarksMixin, QTextBrowser):
         if not self._show_diacritics:
             self._hider = DiacriticsHider(doc)
             self._hider.rehighlight()
-        self._anchor = (self._offsets.fields[0].name, 0) if self._offsets.fields else ("body", 0)
         self.set_highlights(highlights)
+
+    def _insert_field(self, cursor: QTextCursor, placed: FieldOffsets, text: str, *,
+                      first: bool) -> None:
+        """Append one field: each paragraph a block (a huge one several blocks,
+        ``reader.gui.display_text`` says why) in the direction of its paragraph
+        (decision 6)."""
+        name = placed.name
+        char_format = self._field_char_format(name)
+        blocks: list[tuple[tuple[bool, bool], str]] = []
+        for paragraph, pieces in display_paragraphs(text, placed.plan):
+            rtl = is_rtl(paragraph)
+            last = len(pieces) - 1
+            blocks.extend(((rtl, k == last), piece) for k, piece in enumerate(pieces))
+        # Blocks in a row with one format go in one insertText, whose "\n" start
+        # blocks of the cursor's formats: block by block, 50,000 one-word
+        # paragraphs took a second of Python calls.
+        for (rtl, ends_paragraph), group in groupby(blocks, key=itemgetter(0)):
+            block_format = self._block_format(name, rtl, ends_paragraph=ends_paragraph)
+            if first:
+                cursor.setBlockFormat(block_format)
+                cursor.setBlockCharFormat(char_format)
+                first = False
+            else:
+                cursor.insertBlock(block_format, char_format)
+            joined = "\n".join(piece for _, piece in group)
+            if joined:
+                cursor.insertText(joined, char_format)
 
     def clear_article(self) -> None:
         """Show nothing (the article was deleted)."""
@@ -189,14 +201,16 @@ class ReadingView(MarksMixin, QTextBrowser):
                 fmt.setFontWeight(QFont.Weight.Bold)
         return fmt
 
-    def _block_format(self, name: str, rtl: bool) -> QTextBlockFormat:
+    def _block_format(self, name: str, rtl: bool, *, ends_paragraph: bool
+                      ) -> QTextBlockFormat:
         fmt = QTextBlockFormat()
         fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl
                                else Qt.LayoutDirection.LeftToRight)
         fmt.setAlignment(self._alignment(body=name == "body"))
         fmt.setLineHeight(float(self._line_spacing),
                           QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        fmt.setBottomMargin(14 if name == "title" else 8)
+        if ends_paragraph:
+            fmt.setBottomMargin(14 if name == "title" else 8)
         return fmt
 
     def _alignment(self, *, body: bool) -> Qt.AlignmentFlag:
@@ -350,9 +364,15 @@ class ReadingView(MarksMixin, QTextBrowser):
     def first_visible(self) -> tuple[str, int]:
         """``(field, index)`` of the start of the first line at the top of the view."""
         doc = self.document()
-        y = self.verticalScrollBar().value() + 1.0
-        position = doc.documentLayout().hitTest(QPointF(self.viewport().width() / 2, y),
-                                                Qt.HitTestAccuracy.FuzzyHit)
+        layout = doc.documentLayout()
+        point = QPointF(self.viewport().width() / 2, self.verticalScrollBar().value() + 1.0)
+        position = layout.hitTest(point, Qt.HitTestAccuracy.FuzzyHit)
+        if position >= doc.characterCount() - 1:
+            # While Qt lays a long document out (lazily, on a timer, after it is
+            # opened or resized) its hit test puts every point past the end:
+            # finish the layout and ask again.
+            layout.documentSize()
+            position = layout.hitTest(point, Qt.HitTestAccuracy.FuzzyHit)
         block = doc.findBlock(max(position, 0))
         if block.isValid() and block.layout() is not None:
             line = block.layout().lineForTextPosition(position - block.position())
@@ -400,6 +420,9 @@ class ReadingView(MarksMixin, QTextBrowser):
         # WORKAROUND: a QMimeData made in Python and returned from this override
         # is freed twice at exit (PySide6 6.11 keeps ownership): start from Qt's own.
         mime = super().createMimeDataFromSelection()
+        # Qt's own fills itself from the document (zero width spaces and all) the
+        # first time it is read, over anything set before: have that happen now.
+        mime.data("text/plain")
         for name in mime.formats():
             mime.removeFormat(name)
         cursor = self.textCursor()

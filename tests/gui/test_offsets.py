@@ -1,4 +1,5 @@
-"""str index <-> Qt position conversion (reader/gui/offsets.py), with text outside the BMP."""
+"""str index <-> Qt position conversion (reader/gui/offsets.py), with text outside the BMP
+and the units the reading view adds to pathological text."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.gui.display_text import safe_text
 from reader.gui.offsets import DocumentOffsets, FieldOffsets, utf16_length
 from reader.store.article import Article
 from reader.text import TEXT_FIELDS
+from tests.gui.display_oracle import shaped_texts, shown_field, small_limits
 
 EMOJI = "\U0001f600"
 FLAG = "\U0001f1ea\U0001f1ec"  # two regional indicators, four UTF-16 units
@@ -141,3 +144,60 @@ def test_the_reading_view_document_agrees_with_the_map(
             assert view.document().characterCount() == view.offsets.fields[-1].end + 1
     finally:
         view.deleteLater()
+
+
+# -- display units (reader/gui/display_text.py) --------------------------------------
+
+@given(shaped_texts, st.integers(min_value=0, max_value=50))
+@settings(max_examples=300)
+def test_positions_skip_the_units_the_view_adds(text: str, start: int) -> None:
+    """A span's start maps after a display unit before it, its end before a
+    display unit after it; a position on either side of one maps to the
+    character after it; a position inside an emoji to the emoji."""
+    with small_limits():
+        shown = shown_field(text)
+        placed = FieldOffsets.build("body", text, start)
+    assert placed.end == start + len(shown.units)
+    for i in range(len(text) + 1):
+        assert placed.to_qt(i) == start + shown.starts[i]
+        assert placed.to_qt(i, end=True) == start + shown.ends[i]
+        assert placed.to_index(start + shown.starts[i]) == i
+        assert placed.to_index(start + shown.ends[i]) == i
+    for unit in range(len(shown.units) + 1):
+        i = placed.to_index(start + unit)
+        inside_pair = i < len(text) and ord(text[i]) > 0xFFFF and unit == shown.starts[i] + 1
+        assert shown.ends[i] <= unit <= shown.starts[i] or inside_pair
+
+
+@given(shaped_texts, st.data())
+@settings(max_examples=300)
+def test_a_span_covers_exactly_its_characters(text: str, data: st.DataObject) -> None:
+    with small_limits():
+        shown = shown_field(text)
+        doc = DocumentOffsets.build([("title", "عنوان"), ("body", text)])
+    if not text:
+        return
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    a, b = doc.span_to_qt("body", start, end)
+    offset = doc.to_qt("body", 0)
+    lo, hi = a - offset, b - offset
+    assert shown.without_added(lo, hi) == safe_text(text[start:end]).replace("\n", "\u2029")
+    if lo < hi:
+        assert lo not in shown.added and hi - 1 not in shown.added
+    assert doc.selection_span(a, b) == (("body", start, end) if start < end else None)
+
+
+@given(st.lists(shaped_texts, min_size=len(TEXT_FIELDS), max_size=len(TEXT_FIELDS)))
+@settings(max_examples=100)
+def test_fields_with_display_units_follow_each_other(texts: list[str]) -> None:
+    with small_limits():
+        doc = DocumentOffsets.build(zip(TEXT_FIELDS, texts, strict=True))
+        shown = {name: shown_field(text) for name, text in zip(TEXT_FIELDS, texts, strict=True)
+                 if text}
+    position = 0
+    for placed in doc.fields:
+        assert placed.start == position
+        position = placed.end + 1
+        for i in range(placed.length + 1):
+            assert doc.to_qt(placed.name, i) == placed.start + shown[placed.name].starts[i]

@@ -363,6 +363,20 @@ def test_copy_gives_the_logical_text(pane: tuple[ArticlePane, int]) -> None:
     assert QApplication.clipboard().text() == body[start:end]
 
 
+def test_copy_keeps_no_break_spaces_and_invisible_characters_regression(qtbot: QtBot) -> None:
+    """Qt's mime data filled itself from the document when first read, over
+    the text the view set: a no-break space came out as a space."""
+    body = "قال\u00a0الوزير\u200c إن\u200f «الخطة»\u2028جاهزة 2.5\u00a0مليون"
+    view = ReadingView()
+    qtbot.addWidget(view)
+    view.set_article(Article(title="عنوان", body=body))
+    view.select_span("body", 0, len(body))
+    QApplication.clipboard().clear()
+    view.copy()
+    assert QApplication.clipboard().text() == body
+    assert view.createMimeDataFromSelection().formats() == ["text/plain"]
+
+
 def test_remote_resources_are_never_loaded(qtbot: QtBot) -> None:
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
@@ -547,13 +561,22 @@ def test_ctrl_h_highlights_the_selection(
         "body", start, start + 5, "اليوم")
 
 
-@pytest.mark.parametrize("prefix", ["", EMOJI, EMOJI + FLAG_EG + " "])
-def test_hidden_marks_are_exactly_the_marks_after_emoji(qtbot: QtBot, prefix: str) -> None:
-    """The hider formats UTF-16 ranges: an emoji before the marks must not shift them."""
+VOCALISED = (f"و{FATHA}ق{FATHA}ال{FATHA} {EMOJI} "
+             f"الم{DAMMA}ت{FATHA}ح{FATHA}د{SHADDA}{KASRA}ث{DAMMA}")
+
+
+@pytest.mark.parametrize("text", [
+    VOCALISED,
+    EMOJI + VOCALISED,
+    EMOJI + FLAG_EG + " " + VOCALISED,
+    # 1,000 characters with no space: the view adds zero width spaces among them.
+    ("ب" + FATHA + "س" + SHADDA + FATHA) * 200,
+])
+def test_hidden_marks_are_exactly_the_marks_after_emoji(qtbot: QtBot, text: str) -> None:
+    """The hider formats UTF-16 ranges of the block's text: an emoji, or a
+    character the view adds, before the marks must not shift them."""
     from reader.gui.marks import DIACRITICS_RE
 
-    text = (f"{prefix}و{FATHA}ق{FATHA}ال{FATHA} {EMOJI} "
-            f"الم{DAMMA}ت{FATHA}ح{FATHA}د{SHADDA}{KASRA}ث{DAMMA}")
     view = ReadingView()
     qtbot.addWidget(view)
     view.set_show_diacritics(False)
@@ -600,3 +623,21 @@ def test_line_spacing_spreads_the_lines_of_a_paragraph(qtbot: QtBot, library: Li
     after = doc.documentLayout().blockBoundingRect(block).height()
     # Qt adds the spacing between lines: at least half a line more per gap.
     assert after >= before + 0.5 * line_height * (lines - 1)
+
+
+def test_a_new_article_starts_at_its_top_regression(qtbot: QtBot) -> None:
+    """setDocument kept the previous article's scroll value (cut to what Qt had
+    laid out of the new one), and while Qt still lays a long article out, its
+    hit test put the top of the view past the end of the article."""
+    view = ReadingView()
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    long_body = sample_article(paragraphs=300).body
+    view.set_article(Article(title=TITLE, body=long_body))
+    assert (view.verticalScrollBar().value(), view.first_visible()) == (0, ("title", 0))
+    view.scroll_to("body", len(long_body) // 2)
+    view.settle_position()
+    view.set_article(Article(title=TITLE, body=long_body + "\nخاتمة"))
+    assert (view.verticalScrollBar().value(), view.first_visible()) == (0, ("title", 0))
