@@ -128,10 +128,12 @@ _LATIN = re.compile(r"[A-Za-z]")
 _GLUED_AFTER = re.compile(r"\S{0,40}")
 """What is glued after a number; bounded so that text with no white space
 at all stays linear."""
+_IN = loose_pattern("في")
 _PERCENT = re.compile(
-    rf"[ \u00a0]?[%٪]|{_SP}+(?:في{_SP}+ال|بال|في{_SP}+)"
-    rf"(?:م{_M}[ئا]{_M}(?:ئ{_M})?[ةه]|م{_M}ئ{_M}[ةه])(?![^\W\d_])"
+    rf"[ \u00a0]?[%٪]|{_SP}+(?:{_IN}{_SP}+{loose_pattern('ال')}|{loose_pattern('بال')}|{_IN}{_SP}+)"
+    rf"(?:{loose_pattern('مايه')}|{loose_pattern('ميه')})(?![^\W\d_])"
 )
+"""``%``, ``٪``, في المئة, بالمائة, فى المئة … in any spelling."""
 _PERCENT_BEFORE = re.compile(r"(?<!\S)[%٪]\Z")
 _SCALE_VALUES = {"الف": 1000, "الفا": 1000, "الاف": 1000, "مليون": 10**6, "مليونا": 10**6,
                  "ملايين": 10**6, "مليار": 10**9, "مليارا": 10**9, "مليارات": 10**9,
@@ -166,10 +168,11 @@ _SCALE = re.compile(
     rf"[ \u00a0]?(?P<w>{_alternation(list(_SCALE_VALUES))})(?![^\W\d_]|[{MARKS_CLASS}])"
 )
 _MONTH_ALT = _alternation(list(_MONTHS) + list(_HIJRI_MONTHS))
+_FROM, _MONTH_WORD, _YEAR_WORD = map(loose_pattern, ("من", "شهر", "عام"))
 _MONTH_AFTER = re.compile(
-    rf"[ \u00a0]*(?:من[^\S\n]+)?(?:شهر[^\S\n]+)?(?P<m1>{_MONTH_ALT})(?![^\W\d_])"
+    rf"[ \u00a0]*(?:{_FROM}[^\S\n]+)?(?:{_MONTH_WORD}[^\S\n]+)?(?P<m1>{_MONTH_ALT})(?![^\W\d_])"
     rf"(?:[^\S\n]*/[^\S\n]*(?P<m2>{_MONTH_ALT})(?![^\W\d_]))?"
-    r"(?P<yr>[ \u00a0]*[،,]?[ \u00a0]*(?:عام[^\S\n]+)?(?<!\d)(?P<y>\d{4})(?!\d)"
+    rf"(?P<yr>[ \u00a0]*[،,]?[ \u00a0]*(?:{_YEAR_WORD}[^\S\n]+)?(?<!\d)(?P<y>\d{{4}})(?!\d)"
     r"(?P<era>[^\S\n]?(?:م|هـ|ه)(?![^\W\d_]))?)?"
 )
 _MONTH_FIRST_WORDS = frozenset(n.split()[0] for n in list(_MONTHS) + list(_HIJRI_MONTHS))
@@ -190,9 +193,9 @@ _ORDINAL_DAYS = {
     "الثلاثين": 30, "الحادي والثلاثين": 31,
 }
 _ORDINAL_MONTH = re.compile(
-    rf"من[^\S\n]+(?:شهر[^\S\n]+)?(?P<m1>{_alternation(list(_MONTHS))})(?![^\W\d_])"
+    rf"{_FROM}[^\S\n]+(?:{_MONTH_WORD}[^\S\n]+)?(?P<m1>{_alternation(list(_MONTHS))})(?![^\W\d_])"
     rf"(?:[^\S\n]*/[^\S\n]*(?P<m2>{_alternation(list(_MONTHS))})(?![^\W\d_]))?"
-    r"(?:[ \u00a0]*[،,]?[ \u00a0]*(?:عام[^\S\n]+)?(?P<y>\d{4})(?!\d))?"
+    rf"(?:[ \u00a0]*[،,]?[ \u00a0]*(?:{_YEAR_WORD}[^\S\n]+)?(?P<y>\d{{4}})(?!\d))?"
 )
 """``من`` + month: found first (a literal start the regex engine scans for
 fast); the ordinal day before it is checked with ``_ORDINAL_DAY``."""
@@ -267,7 +270,7 @@ def find_figures(text: str) -> list[Highlight]:
     subtypes, values and what is left out. Never raises on any str.
     """
     found: list[Highlight] = []
-    scores = _scores(text) if "-" in text or "–" in text else []
+    scores = _scores(text)
     score_ends = {h.start: h.end for h in scores}
     skip_until = -1
     for run in _DIGITS.finditer(text):
@@ -328,7 +331,7 @@ def _scores(text: str) -> list[Highlight]:
     تعادل، بنتيجة …) or right after another score (``6-1 و6-4``), never
     before a unit, currency or percent (``16-18 عاما`` is a range)."""
     out: list[Highlight] = []
-    for m in _SCORE.finditer(text):
+    for m in _score_matches(text):
         a, b = m.group("a"), m.group("b")
         if a.isdecimal() and b.isdecimal():
             previous = out[-1].end if out else -99
@@ -342,6 +345,26 @@ def _scores(text: str) -> list[Highlight]:
                 continue
         value = [0 if not x.isdecimal() else int(x) for x in (a, b)]
         out.append(_fig(text, m.start("a"), m.end(), "score", {"score": value}))
+    return out
+
+
+_DASH = re.compile("[-–]")
+
+
+def _score_matches(text: str) -> list[re.Match[str]]:
+    """``_SCORE`` matches, looked for only around each dash: a pattern led by
+    a look-behind would be tried at every character of the text."""
+    out: list[re.Match[str]] = []
+    last_end = -1
+    for dash in _DASH.finditer(text):
+        i = dash.start()
+        if i < last_end:
+            continue
+        # The look-behind sees before pos; endpos is far enough for any score.
+        m = _SCORE.search(text, max(0, last_end, i - 8), i + 40)
+        if m is not None and m.start() > last_end and m.end("a") <= i < m.start("b"):
+            out.append(m)
+            last_end = m.end()
     return out
 
 
@@ -682,7 +705,9 @@ def _non_overlapping(found: list[Highlight]) -> list[Highlight]:
 
 
 _TIMES = re.compile(r"[×xX*]")
-_JOIN = re.compile(r"[^\S\n]*(?:و|[×xX*]|[اإ]لى|حتى)[^\S\n]*\Z")
+_JOIN = re.compile(
+    rf"[^\S\n]*(?:{loose_pattern('و')}|[×xX*]|{loose_pattern('الي')}|{loose_pattern('حتي')})"
+    r"[^\S\n]*\Z")
 
 
 def _propagate(text: str, found: list[Highlight]) -> list[Highlight]:
@@ -747,6 +772,8 @@ def _after_name(text: str, h: Highlight) -> bool:
         return False
     if _LATIN_WORD.fullmatch(before):
         return True
+    if before.startswith("لل"):
+        before = "ال" + before[2:]  # للقرن = ل + القرن
     return before in _NAMED_BEFORE or (before[:1] in "وفبل" and before[1:] in _NAMED_BEFORE)
 
 

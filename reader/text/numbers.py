@@ -188,15 +188,17 @@ _STEM = re.compile(
 # واحد only counts before و + tens (واحد وعشرون); leaving words that start
 # with و out of _STEM lets the regex engine skip that common letter, so it is
 # looked for right before such a tens word instead.
+_AND = f"[{VARIANTS['و']}ف]{_M}"
 _ONE_BEFORE = re.compile(
-    f"(?<![^\\W\\d_])(?:[وف]{_M})?و{_M}ا{_M}ح{_M}د{_M}(?:[ةها]{_M})?[ \t\u00a0]{{1,3}}\\Z"
+    f"(?<![^\\W\\d_])(?:{_AND})?{loose_pattern('واحد')}(?:{loose_pattern('ه')}|{loose_pattern('ا')})?"
+    "[ \t\u00a0]{1,3}\\Z"
 )
 _PREFIX = re.compile(
     r"(?<![^\W\d_])"
-    f"(?:[وف]{_M})?(?:ل{_M}ل{_M}|(?:[بكل]{_M})?(?:[اٱ]ل{_M})?)"
+    f"(?:{_AND})?(?:ل{_M}ل{_M}|(?:[بكل]{_M})?(?:{loose_pattern('ال')})?)"
     r"\Z"
 )
-_PREFIX_ENDS = frozenset("وفبكل")
+_PREFIX_ENDS = frozenset("وؤفبكل")
 """The letters a non-empty _PREFIX match can end with (else it ends with a
 mark); an empty one needs no letter before it."""
 _NOT_NUMBERS = frozenset({"لست", "كميه"})
@@ -405,7 +407,10 @@ def _standalone_ok(p: _Phrase, text: str) -> bool:
 
 _WEST = frozenset(map(fold_word, "بروميتش هام بروم ميدلاندز".split()))
 _NAMED_BY_NUMBER = frozenset(map(fold_word, "مجموعة مجموعه".split()))
-_ONE = re.compile(f"و{_M}ا{_M}ح{_M}د{_M}(?:[ةها]{_M})?(?![^\\W\\d_])")
+_ONE_TAIL = re.compile(
+    f"ح{_M}د{_M}(?:{loose_pattern('ه')}|{loose_pattern('ا')})?(?![^\\W\\d_]|[{MARKS_CLASS}])")
+"""The end of واحد/واحدة/واحدا: found first, from its literal ح (fast)."""
+_ONE_HEAD = re.compile(f"{loose_pattern('وا')}\\Z")
 _ONE_IDIOMS = frozenset(map(fold_word, """
     آن جانب طرف وقت صوت دفعة اتجاه نفس رجل قلب يد كل أي رقم الرقم نوع
     """.split()))
@@ -418,8 +423,11 @@ def _lone_ones(text: str) -> list[NumberWords]:
     عسكرية واحدة) or before في المئة, and الواحدة after الساعة. Not: one of
     (واحد من، except واحدة من كل), idioms (في آن واحد), كل واحد."""
     out: list[NumberWords] = []
-    for m in _ONE.finditer(text):
-        start, end = m.span()
+    for m in _ONE_TAIL.finditer(text):
+        head = _ONE_HEAD.search(text, max(0, m.start() - 12), m.start())
+        if head is None or "أ" in head.group() or "إ" in head.group():
+            continue  # وأحد، وإحدى: "and one of", not واحد (the one place hamza decides)
+        start, end = head.start(), m.end()
         pre = text[max(0, start - 2):start]
         article = pre == "ال"
         if article:
@@ -454,8 +462,6 @@ def find_number_words(text: str) -> list[NumberWords]:
     """Every phrase of Arabic cardinal number words in ``text``, in order,
     none overlapping; spans are str indices into ``text`` (see module doc)."""
     phrases = _phrases(text)
-    if "واحد" not in text and "\u0627\u062d" not in text:
-        return phrases
     ones = _lone_ones(text)
     if not ones:
         return phrases

@@ -38,8 +38,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
-from reader.text.fold import INVISIBLE, fold_word
+from reader.text.fold import INVISIBLE, fold_word, loose_pattern
 from reader.text.spans import Highlight
 from reader.text.speech import (
     has_speech_verb,
@@ -293,7 +294,7 @@ def find_quotes(text: str) -> list[Highlight]:
         if not _has_word(text, start, end):
             continue
         quote = _Quote(text, open_pos, close_pos, start, end, nested)
-        subtype = "quotation" if score(quote) > 0 else "term"
+        subtype = "quotation" if is_quotation(quote) else "term"
         speaker = _speaker(text, open_pos, close_pos) if subtype == "quotation" else ""
         found.append(Highlight("quote", subtype, start, end, text[start:end], None, speaker))
     found.sort(key=lambda h: (h.start, -h.end))
@@ -350,8 +351,14 @@ _PREPOSITIONS = _folded("من إلى على عن في ب ل")
 _IN_LIST = re.compile('[«»‹›"“”„‟]\\s*(?:،\\s*|و\\s*|أو\\s+)?$')
 # "«…»، وفقاً لما أعلن الرئيس", "«…» بحسب الوزارة": words attributed after the quote.
 _ATTRIBUTION_AFTER = re.compile(
-    "[\\s،,]*(?:وفق[اًَ]*\\s+ل|بحسب\\s|حسب\\s|كما\\s+(?:كان\\s+)?(?:قال|يقول|تقول|قالت|يعبر|يعبّر)"
-    "|على\\s+حد\\s+(?:قوله|قولها|تعبيره|تعبيرها)|على\\s+لسان)"
+    "[\\s،,]*(?:{acc}|{by}\\s|{per}\\s|{as_}\\s+(?:{was}\\s+)?(?:{said})"
+    "|{on}\\s+{limit}\\s+(?:{his})|{on}\\s+{tongue})".format(
+        acc=loose_pattern("وفق") + "[\u0627\u064b\u064e]*\\s+" + loose_pattern("ل"),
+        by=loose_pattern("بحسب"), per=loose_pattern("حسب"), as_=loose_pattern("كما"),
+        was=loose_pattern("كان"), on=loose_pattern("علي"), limit=loose_pattern("حد"),
+        tongue=loose_pattern("لسان"),
+        said="|".join(map(loose_pattern, "قال يقول تقول قالت يعبر".split())),
+        his="|".join(map(loose_pattern, "قوله قولها تعبيره تعبيرها".split())))
 )
 _SENTENCE_PUNCT = re.compile("[.!؟?]")
 _ARABIC = re.compile("[\u0600-\u06ff]")
@@ -367,9 +374,22 @@ def _bare(word: str) -> str:
     return word
 
 
-def _any_in(words: list[str], table: frozenset[str]) -> bool:
-    """Whether one of the folded ``words``, or it without a leading و/ف, is in ``table``."""
-    return any(w in table or (w[:1] in "وف" and w[1:] in table) for w in words)
+_T = TypeVar("_T")
+
+
+class _Lazy(Generic[_T]):
+    """A property computed on first use and then kept in the instance (like
+    functools.cached_property, without its lock: each quote is read by one
+    thread, and a cue is read several times per quote)."""
+
+    def __init__(self, func: Callable[[_Quote], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+
+    def __get__(self, obj: _Quote, owner: type | None = None) -> _T:
+        value = self.func(obj)
+        obj.__dict__[self.name] = value
+        return value
 
 
 class _Quote:
@@ -394,11 +414,14 @@ class _Quote:
             self.colon = self.head.endswith((":", "："))
         tokens = self.head[-60:].split()
         self.folded = [fold_word(t.strip(" \t،,():")) for t in tokens[-5:]]
+        # The last four words, each also without a leading و/ف (ووصف -> وصف).
+        self.near = frozenset(self.folded[-4:]) | {
+            w[1:] for w in self.folded[-4:] if w[:1] in "وف"}
         last = self.folded[-1] if self.folded else ""
         self.last, self.last_bare = last, _bare(last)
         self.sentence = _sentence_end(self.before)
 
-    @property
+    @_Lazy
     def that(self) -> bool:
         """أن/إن right before the quote, or before it and its subject when
         the quote is a clause (``اعتبر أن فريقه «…»``)."""
@@ -407,34 +430,34 @@ class _Quote:
         return (len(self.folded) > 1 and self.words >= 3 and self.folded[-2] in _THAT
                 and self.last not in _NAMING)
 
-    @property
+    @_Lazy
     def verb_after(self) -> bool:
         return _verb_right_after(self.text, self.close_pos)
 
-    @property
+    @_Lazy
     def naming(self) -> bool:
         return self.last in _NAMING or self.last_bare in _NAMING
 
-    @property
+    @_Lazy
     def described(self) -> bool:
         """A describing verb among the last four words: ``واصفا الاتفاق
         بـ«…»``, ``ووصفته بأنه عمل «…»``, ``بوصفها «…»``."""
-        return _any_in(self.folded[-4:], _DESCRIBING) and not self.labelled
+        return not _DESCRIBING.isdisjoint(self.near) and not self.labelled
 
-    @property
+    @_Lazy
     def labelled(self) -> bool:
         """An impersonal label among the last four words: ``ما يمكن وصفه بأنه
         «…»``, ``تتميز بأنها «…»``."""
-        return _any_in(self.folded[-4:], _LABELLING)
+        return not _LABELLING.isdisjoint(self.near)
 
-    @property
+    @_Lazy
     def verb_before(self) -> bool:
         """A speech verb right before the quote, or before a preposition
         right before it: ``وقال «…»``, ``يصيح بقوله «…»``, ``حذر من «…»``."""
         words = self.folded[-2:] if self.last in _PREPOSITIONS else self.folded[-1:]
         return bool(words) and has_speech_verb(" ".join(words))
 
-    @property
+    @_Lazy
     def reported(self) -> bool:
         """The quote sits in reported speech: a speech verb earlier in its
         sentence, then أن/إن, then more words before the quote (``أكد أن
@@ -445,17 +468,17 @@ class _Quote:
         between = [fold_word(w) for w in self.sentence[verb_end:].split()[:-1]]
         return any(w in _THAT or _bare(w) in _THAT for w in between)
 
-    @property
+    @_Lazy
     def introduced(self) -> bool:
         """Something presents the quote as someone's words."""
         return (self.colon or self.that or self.verb_after or self.verb_before
                 or self.described or self.reported or self.attribution_after)
 
-    @property
+    @_Lazy
     def attribution_after(self) -> bool:
         return _ATTRIBUTION_AFTER.match(self.text, self.close_pos + 1) is not None
 
-    @property
+    @_Lazy
     def subject_name(self) -> bool:
         """One word right after أن/إن and followed by more words: the subject
         of the clause, a name (``إن «داعش» خسر``)."""
@@ -465,7 +488,7 @@ class _Quote:
         return after[:1].isalpha()
 
 
-    @property
+    @_Lazy
     def speaker_named(self) -> bool:
         """The quote is followed by أن/إن: it names who speaks, after the
         verb (``وقالت «أرامكو»، إن …``)."""
@@ -473,22 +496,24 @@ class _Quote:
         word = after.split(" ", 1)[0] if after else ""
         return fold_word(word) in _THAT
 
-    @property
+    @_Lazy
     def named_again(self) -> bool:
         """The same words stand unquoted nearby as a whole word: a name that
         the text repeats (``شركة «أرامكو»`` … ``أرامكو السعودية``)."""
         if self.words > 3 or not self.inner_words:
             return False
         phrase = " ".join(self.inner_words)
-        lo = max(0, self.open_pos - _NEARBY)
-        for m in re.finditer(re.escape(phrase), self.text[lo : self.close_pos + _NEARBY]):
-            a, b = lo + m.start(), lo + m.end()
-            if self.open_pos <= a <= self.close_pos:
-                continue
-            prev = self.text[a - 1] if a else " "
-            nxt = self.text[b] if b < len(self.text) else " "
-            if not (prev.isalpha() or nxt.isalpha() or prev in _ANY_MARK or nxt in _ANY_MARK):
-                return True
+        text = self.text
+        hi = min(len(text), self.close_pos + _NEARBY)
+        a = text.find(phrase, max(0, self.open_pos - _NEARBY), hi)
+        while a >= 0:
+            b = a + len(phrase)
+            if not self.open_pos <= a <= self.close_pos:
+                prev = text[a - 1] if a else " "
+                nxt = text[b] if b < len(text) else " "
+                if not (prev.isalpha() or nxt.isalpha() or prev in _ANY_MARK or nxt in _ANY_MARK):
+                    return True
+            a = text.find(phrase, a + 1, hi)
         return False
 
 
@@ -512,53 +537,81 @@ CUES: tuple[Cue, ...] = (
     Cue("long", 3, lambda q: q.words >= 8, "a clause of eight words or more is someone's words"),
     Cue("medium", 1, lambda q: 5 <= q.words < 8, "five to seven words lean to a quotation"),
     Cue("one or two words", -2, lambda q: q.words <= 2, "names and labels are short"),
-    Cue("short and not introduced", -2, lambda q: q.words <= 3 and not q.introduced,
-        "a short phrase that nothing presents as said is a name, label or scare quote"),
     Cue("colon", 4, lambda q: q.colon, "وقال: «…» (also a colon ending the paragraph before)"),
     Cue("that", 2, lambda q: q.that, "أن/إن right before: أكد أن «…»"),
-    Cue("verb after", 3, lambda q: q.verb_after, "«…»، قال الوزير"),
-    Cue("verb before", 3, lambda q: q.verb_before, "وقال «…»، حذر من «…»"),
-    Cue("described", 5, lambda q: q.described, "واصفا الاتفاق بـ«…»: how someone put it"),
-    Cue("reported", 3, lambda q: q.reported and not q.that,
-        "in the clause of a speech verb: أكد أن الاستطلاع كان «…»"),
-    Cue("attribution after", 3, lambda q: q.attribution_after, "«…»، بحسب الوزارة"),
-    Cue("speech verb in the sentence", 2, lambda q: has_speech_verb(q.sentence[-90:]),
-        "a verb of saying earlier in the sentence"),
-    Cue("first person", 1, lambda q: any(fold_word(w) in _PERSON for w in q.inner_words[:16]),
-        "أنا، نحن، لقد inside: spoken words"),
-    Cue("sentence punctuation", 1, lambda q: _SENTENCE_PUNCT.search(q.inner) is not None,
-        "a sentence inside the marks"),
     Cue("full stop at the end", 2, lambda q: q.inner.rstrip()[-1:] in (".", "!"),
         "a title or a name seldom ends with a full stop"),
-    Cue("glued preposition", -3, lambda q: q.head.endswith(("بـ", "لـ")) and not q.described,
-        "اتهم بـ«…», يلقب بـ«…»: a charge or a label"),
+    Cue("sentence punctuation", 1, lambda q: _SENTENCE_PUNCT.search(q.inner) is not None,
+        "a sentence inside the marks"),
     Cue("naming noun", -3, lambda q: q.naming, "صحيفة «…»، تقرير «…»: the name of the thing"),
     Cue("naming noun after a colon", -4, lambda q: q.naming and q.colon,
         "بعنوان: «…» names a work: that colon is no speech colon"),
-    Cue("labelled", -4, lambda q: q.labelled, "ما يمكن وصفه بأنه «…»: a label, no speaker"),
     Cue("in a list", -2, lambda q: _IN_LIST.search(q.head[-8:]) is not None,
         "one item of a list of quoted names: «…» و«…»"),
     Cue("Latin name", -5,
         lambda q: q.words <= 3 and not _ARABIC.search(q.inner) and _LATIN.search(q.inner),
         "a short Latin phrase in Arabic text is a name"),
+    Cue("nested and short", -4, lambda q: q.nested and q.words <= 3,
+        "a short quote inside someone's words is a name they used"),
+    Cue("glued preposition", -3, lambda q: q.head.endswith(("بـ", "لـ")) and not q.described,
+        "اتهم بـ«…», يلقب بـ«…»: a charge or a label"),
+    Cue("labelled", -4, lambda q: q.labelled, "ما يمكن وصفه بأنه «…»: a label, no speaker"),
+    Cue("described", 5, lambda q: q.described, "واصفا الاتفاق بـ«…»: how someone put it"),
     Cue("definite noun", -3,
         lambda q: q.words <= 2 and _bare(fold_word(q.inner_words[0])).startswith("ال")
         and not (q.colon or q.verb_before or q.described),
         "عناصر «العصابة»: a definite noun alone names something"),
+    Cue("verb before", 3, lambda q: q.verb_before, "وقال «…»، حذر من «…»"),
+    Cue("verb after", 3, lambda q: q.verb_after, "«…»، قال الوزير"),
     Cue("subject name", -3, lambda q: q.subject_name, "إن «داعش» خسر: a name as the subject"),
     Cue("speaker named", -4, lambda q: q.words <= 3 and q.speaker_named,
         "وقالت «أرامكو»، إن …: the quote names who speaks"),
+    Cue("attribution after", 3, lambda q: q.attribution_after, "«…»، بحسب الوزارة"),
+    Cue("first person", 1, lambda q: any(fold_word(w) in _PERSON for w in q.inner_words[:16]),
+        "أنا، نحن، لقد inside: spoken words"),
+    Cue("reported", 3, lambda q: q.reported and not q.that,
+        "in the clause of a speech verb: أكد أن الاستطلاع كان «…»"),
+    Cue("short and not introduced", -2, lambda q: q.words <= 3 and not q.introduced,
+        "a short phrase that nothing presents as said is a name, label or scare quote"),
+    Cue("speech verb in the sentence", 2, lambda q: has_speech_verb(q.sentence[-90:]),
+        "a verb of saying earlier in the sentence"),
     Cue("named again", -3, lambda q: q.named_again,
         "the same words stand unquoted nearby: a name the text repeats"),
-    Cue("nested and short", -4, lambda q: q.nested and q.words <= 3,
-        "a short quote inside someone's words is a name they used"),
 )
-"""The cues, in the order an editor reads them; ``score`` sums them."""
+"""The cues, cheapest first: ``is_quotation`` reads them in this order and stops
+as soon as the ones left cannot change the sign of the sum."""
 
 
 def score(quote: _Quote) -> int:
     """The sum of the weights of the cues that hold: > 0 is a quotation."""
     return sum(cue.weight for cue in CUES if cue.holds(quote))
+
+
+def _rest(sign: int) -> list[int]:
+    """For each position in CUES, the sum of the weights of that sign from there on."""
+    out = [0] * (len(CUES) + 1)
+    for k in range(len(CUES) - 1, -1, -1):
+        w = CUES[k].weight
+        out[k] = out[k + 1] + (w if (w > 0) == (sign > 0) else 0)
+    return out
+
+
+_REST_UP, _REST_DOWN = _rest(1), _rest(-1)
+
+
+def is_quotation(quote: _Quote) -> bool:
+    """``score(quote) > 0``, reading the cues in table order only while the
+    ones left can still change the sign (the costly ones come last), so a
+    text of thousands of «x» stays fast."""
+    total = 0
+    for k, cue in enumerate(CUES):
+        if total + _REST_DOWN[k] > 0:
+            return True
+        if total + _REST_UP[k] <= 0:
+            return False
+        if cue.holds(quote):
+            total += cue.weight
+    return total > 0
 
 
 def _sentence_end(before: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from reader.text.fold import MARKS_CLASS, fold_word
+from reader.text.fold import MARKS_CLASS, fold_word, loose_pattern
 
 # Verbs (and active participles) that introduce someone's words. Written
 # without tashkeel; a leading و/ف is allowed by the pattern.
@@ -259,7 +259,10 @@ def speaker_before(text: str, quote_open: int, *, window: int = 200) -> str:
 _AFTER = re.compile(r"^[\s،,]*(?:\.\s*)?$")
 # "«…»، بحسب الوزير", "«…»، وفقاً لما قاله الوزير", "«…» على لسان الوزير".
 _ACCORDING = re.compile(
-    "[\\s،,]*(?:(?:بحسب|حسب)\\s+(?:ما\\s+)?|وفق[\u0627\u064b\u064e]*\\s+لما\\s+|على\\s+لسان\\s+)"
+    "[\\s،,]*(?:(?:{by}|{per})\\s+(?:{what}\\s+)?|{acc}\\s+{to_what}\\s+|{on}\\s+{tongue}\\s+)".format(
+        by=loose_pattern("بحسب"), per=loose_pattern("حسب"), what=loose_pattern("ما"),
+        acc=loose_pattern("وفقا"), to_what=loose_pattern("لما"), on=loose_pattern("علي"),
+        tongue=loose_pattern("لسان"))
 )
 
 
