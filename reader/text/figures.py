@@ -22,6 +22,10 @@ Subtypes, first that applies wins (precedence):
              ``{"month": 4, "day": 27}``; ``"calendar": "hijri"`` after هـ.
 ``time``     ``16:20`` (h ≤ 24, two-digit minutes), or a whole hour after
              الساعة: ``{"time": "16:20"}`` (مساءً adds 12 hours).
+``score``    a match score, one figure: ``3-2``, ``2-صفر``, ``صفر-1`` (glued
+             to the next word too: ``2-صفرعلى``): ``{"score": [3, 2]}``. صفر
+             makes it a score; two numbers need a score word before them
+             (فاز، خسر، تعادل، بنتيجة …) or a score right before.
 ``range``    each side of ``A-B`` / ``A – B`` / ``2014/2015`` (``1914-2015``
              is TWO figures):
              ``{"amount": 1914, "range": [1914, 2015]}`` plus the unit,
@@ -51,6 +55,11 @@ single ``.000`` (``10.000``) group thousands.
 A bare number that ends a short quoted name (``موقع "مدينة 24"``, ``«نوفا
 810»``) belongs to the name, and so does the same name mentioned again in the
 text without the marks: no figure.
+
+A bare number after a name word belongs to the name: TV channels (``فرانس
+24``, ``France 2``: any Latin word), products (``آيفون 10``), stock indexes
+(``ستوكس 600``), and ``القرن 21`` (an ordinal use). Digits glued after a
+word that lost its space (``إلى11,7``, ``في1988``) are still a figure.
 
 Not figures: digits inside a hashtag, mention, URL, e-mail or a code glued
 to letters or a hyphen (``#سوريا2018``, ``COVID-19``, ``كوفيد-19``,

@@ -26,13 +26,21 @@ What is NOT a number phrase, on purpose (the traps of Arabic news):
   الخمسين``: an ordinal use).
 * Vague plurals with no count (عشرات، مئات، آلاف، ملايين، مليارات،
   بضعة): only ``ثلاثة آلاف`` and the like count.
-* ``واحد``/``واحدة`` and ``أحد``/``إحدى`` alone: nearly always idiom or
-  determiner in news (في آن واحد، واحدة من، أحد المسؤولين); they count only
-  inside a compound (``واحد وعشرون``, ``أحد عشر``).
-* ``الاثنين`` with the article and ``اثنين`` after ``يوم`` (Monday).
+* ``أحد``/``إحدى`` alone (أحد المسؤولين) and ``واحد``/``واحدة`` as idiom or
+  determiner: after an idiom noun (في آن واحد، من جانب واحد), after a
+  particle (كل واحد، هو واحد), as "one of" (واحد من أكبر). ``واحد`` counts
+  when it follows the noun it counts (يوم واحد، مرة واحدة، قاعدة عسكرية
+  واحدة), before في المئة, as ``واحدة من كل``, and as ``الواحدة`` after
+  الساعة; and inside a compound (``واحد وعشرون``, ``أحد عشر``). ``وأحد``
+  written with hamza is "and one of", never ``واحد``: the one place where
+  the hamza decides.
+* ``الاثنين``/``اثنين`` after ``يوم`` or with the article (Monday); ``الاثنان``
+  (the two) counts.
+* ``وست`` before بروميتش or هام (West), and a tens word after مجموعة
+  (مجموعة العشرين, a name).
 * ``ألف`` followed by a definite word (the verb ألّف, "wrote").
-* Fractions in fixed terms: ``نصف نهائي`` (semi-final), ``الربع الأول``
-  (a quarter of the year as a period).
+* Fractions in fixed terms: ``نصف نهائي``, ``ربع النهائي`` (rounds of a
+  cup), ``الربع الأول``, ``الربع الأخير`` (a quarter of the year as a period).
 * ``ونصف``/``وربع`` after a noun (ساعة ونصف): part of a count the noun
   tells, not a figure alone.
 * ``في المئة``/``بالمائة`` with no number before: the percent sign in words.

@@ -45,10 +45,10 @@ from reader.text.spans import Highlight
 from reader.text.speech import (
     has_speech_verb,
     is_participle,
-    last_speech_verb,
     speaker_after,
     speaker_before,
     speech_verb_at,
+    words_after_speech_verb,
 )
 
 MAX_DEPTH = 8
@@ -324,7 +324,11 @@ def _folded(words: str) -> frozenset[str]:
     return frozenset(map(fold_word, words.split()))
 
 
-_THAT = _folded("إن أن أنه إنه أنها إنها بأن بأنه بأنها إنهم أنهم إننا أننا إنني أنني")
+_THAT = _folded(
+    "إن أن أنه إنه أنها إنها بأن بأنه بأنها إنهم أنهم إننا أننا إنني أنني فإن وإن وأن")
+_BARE_THAT = _folded("إن أن بأن فإن وإن وأن")
+"""أن/إن with no pronoun attached: what follows is the subject of the clause."""
+_DEMONSTRATIVES = _folded("هذا هذه ذلك تلك هذان هاتان")
 _PERSON = _folded("أنا نحن إنني إننا لقد لسنا لست أنت أنتم علينا لدينا نريد أريد")
 # Nouns after which a quoted phrase is the name of the thing: مجلة «…».
 _NAMING = _folded(
@@ -335,7 +339,7 @@ _NAMING = _folded(
     بلدية مشروع عملية حملة مركز أطروحته بعنوان عنوان باسم اسم يسمى تسمى يدعى
     تدعى المعروف المعروفة بلقب لقب وسام جائزة مهرجان متجر متجري لموقعي
     الملقب الملقبة شعار تحت مؤسسة رواية روايته مسلسل أغنية ألبوم تقرير
-    المعجم معجم دار نادي بنك
+    المعجم معجم دار نادي بنك جوائز جماعة
     """
 )
 # Verbs of describing: what follows in marks is how someone put it.
@@ -412,14 +416,21 @@ class _Quote:
             self.colon = text[max(0, line_start - 40) : line_start].rstrip().endswith((":", "："))
         else:
             self.colon = self.head.endswith((":", "："))
-        tokens = self.head[-60:].split()
-        self.folded = [fold_word(t.strip(" \t،,():")) for t in tokens[-5:]]
-        # The last four words, each also without a leading و/ف (ووصف -> وصف).
-        self.near = frozenset(self.folded[-4:]) | {
-            w[1:] for w in self.folded[-4:] if w[:1] in "وف"}
+        tokens = self.head[-80:].split()
+        self.folded = [fold_word(t.strip(" \t،,():")) for t in tokens[-6:]]
         last = self.folded[-1] if self.folded else ""
         self.last, self.last_bare = last, _bare(last)
-        self.sentence = _sentence_end(self.before)
+
+    @_Lazy
+    def sentence(self) -> str:
+        """The part of ``before`` in the quote's own sentence."""
+        return _sentence_end(self.before)
+
+    @_Lazy
+    def near(self) -> frozenset[str]:
+        """The last four words, each also without a leading و/ف (ووصف -> وصف)."""
+        last4 = self.folded[-4:]
+        return frozenset(last4) | {w[1:] for w in last4 if w[:1] in "وف"}
 
     @_Lazy
     def that(self) -> bool:
@@ -442,13 +453,18 @@ class _Quote:
     def described(self) -> bool:
         """A describing verb among the last four words: ``واصفا الاتفاق
         بـ«…»``, ``ووصفته بأنه عمل «…»``, ``بوصفها «…»``."""
-        return not _DESCRIBING.isdisjoint(self.near) and not self.labelled
+        if _DESCRIBING.isdisjoint(self.near) or self.labelled:
+            return False
+        # The verb leads into its description: بـ, بأنه, or بوصفه itself.
+        return (self.head.endswith("بـ") or self.last.startswith(("ب", "كـ"))
+                or self.last in _DESCRIBING)
 
     @_Lazy
     def labelled(self) -> bool:
-        """An impersonal label among the last four words: ``ما يمكن وصفه بأنه
-        «…»``, ``تتميز بأنها «…»``."""
-        return not _LABELLING.isdisjoint(self.near)
+        """An impersonal label among the last six words: ``ما يمكن وصفه بأنه
+        «…»``, ``تتميز الخيارات على نطاق واسع بأنها «…»``."""
+        last6 = self.folded[-6:]
+        return any(w in _LABELLING or (w[:1] in "وف" and w[1:] in _LABELLING) for w in last6)
 
     @_Lazy
     def verb_before(self) -> bool:
@@ -462,10 +478,10 @@ class _Quote:
         """The quote sits in reported speech: a speech verb earlier in its
         sentence, then أن/إن, then more words before the quote (``أكد أن
         الاستطلاع كان «…»``)."""
-        verb_end = last_speech_verb(self.sentence)
-        if verb_end < 0:
+        after = words_after_speech_verb(self.sentence)
+        if not after:
             return False
-        between = [fold_word(w) for w in self.sentence[verb_end:].split()[:-1]]
+        between = map(fold_word, after[:-1])
         return any(w in _THAT or _bare(w) in _THAT for w in between)
 
     @_Lazy
@@ -482,7 +498,7 @@ class _Quote:
     def subject_name(self) -> bool:
         """One word right after أن/إن and followed by more words: the subject
         of the clause, a name (``إن «داعش» خسر``)."""
-        if self.words != 1 or not self.that or self.folded[-1:] == []:
+        if self.words != 1 or self.last not in _BARE_THAT:
             return False
         after = self.text[self.close_pos + 1 : self.close_pos + 3].lstrip(" ")
         return after[:1].isalpha()
@@ -522,21 +538,28 @@ _NEARBY = 3000
 that a text of thousands of quotes stays linear)."""
 
 
+_LONG = 8
+"""Quotes of this many words or more read alike: lengths are capped here."""
+
+
 @dataclass(frozen=True)
 class Cue:
     """One thing an editor reads around a quote: its weight towards
-    quotation (> 0) or term (< 0), and why."""
+    quotation (> 0) or term (< 0), and why. ``words`` is the range of
+    quote lengths (in words) for which the cue can hold at all."""
 
     name: str
     weight: int
     holds: Callable[[_Quote], bool]
     why: str
+    words: range = range(0, _LONG + 1)
 
 
 CUES: tuple[Cue, ...] = (
-    Cue("long", 3, lambda q: q.words >= 8, "a clause of eight words or more is someone's words"),
-    Cue("medium", 1, lambda q: 5 <= q.words < 8, "five to seven words lean to a quotation"),
-    Cue("one or two words", -2, lambda q: q.words <= 2, "names and labels are short"),
+    Cue("long", 3, lambda q: True, "a clause of eight words or more is someone's words",
+        range(_LONG, _LONG + 1)),
+    Cue("medium", 1, lambda q: True, "five to seven words lean to a quotation", range(5, _LONG)),
+    Cue("one or two words", -2, lambda q: True, "names and labels are short", range(0, 3)),
     Cue("colon", 4, lambda q: q.colon, "وقال: «…» (also a colon ending the paragraph before)"),
     Cue("that", 2, lambda q: q.that, "أن/إن right before: أكد أن «…»"),
     Cue("full stop at the end", 2, lambda q: q.inner.rstrip()[-1:] in (".", "!"),
@@ -549,65 +572,77 @@ CUES: tuple[Cue, ...] = (
     Cue("in a list", -2, lambda q: _IN_LIST.search(q.head[-8:]) is not None,
         "one item of a list of quoted names: «…» و«…»"),
     Cue("Latin name", -5,
-        lambda q: q.words <= 3 and not _ARABIC.search(q.inner) and _LATIN.search(q.inner),
-        "a short Latin phrase in Arabic text is a name"),
-    Cue("nested and short", -4, lambda q: q.nested and q.words <= 3,
-        "a short quote inside someone's words is a name they used"),
+        lambda q: not _ARABIC.search(q.inner) and _LATIN.search(q.inner) is not None,
+        "a short Latin phrase in Arabic text is a name", range(0, 4)),
+    Cue("nested and short", -4, lambda q: q.nested,
+        "a short quote inside someone's words is a name they used", range(0, 4)),
     Cue("glued preposition", -3, lambda q: q.head.endswith(("بـ", "لـ")) and not q.described,
         "اتهم بـ«…», يلقب بـ«…»: a charge or a label"),
     Cue("labelled", -4, lambda q: q.labelled, "ما يمكن وصفه بأنه «…»: a label, no speaker"),
     Cue("described", 5, lambda q: q.described, "واصفا الاتفاق بـ«…»: how someone put it"),
     Cue("definite noun", -3,
-        lambda q: q.words <= 2 and _bare(fold_word(q.inner_words[0])).startswith("ال")
-        and not (q.colon or q.verb_before or q.described),
-        "عناصر «العصابة»: a definite noun alone names something"),
+        lambda q: _bare(fold_word(q.inner_words[0])).startswith("ال")
+        and not (q.colon or q.verb_before or q.described or q.last in _DEMONSTRATIVES),
+        "عناصر «العصابة»: a definite noun alone names something (هذا «المؤامرة» quotes a word)",
+        range(1, 3)),
     Cue("verb before", 3, lambda q: q.verb_before, "وقال «…»، حذر من «…»"),
     Cue("verb after", 3, lambda q: q.verb_after, "«…»، قال الوزير"),
-    Cue("subject name", -3, lambda q: q.subject_name, "إن «داعش» خسر: a name as the subject"),
-    Cue("speaker named", -4, lambda q: q.words <= 3 and q.speaker_named,
-        "وقالت «أرامكو»، إن …: the quote names who speaks"),
+    Cue("subject name", -3, lambda q: q.subject_name, "إن «داعش» خسر: a name as the subject",
+        range(1, 2)),
+    Cue("speaker named", -4, lambda q: q.speaker_named,
+        "وقالت «أرامكو»، إن …: the quote names who speaks", range(0, 4)),
     Cue("attribution after", 3, lambda q: q.attribution_after, "«…»، بحسب الوزارة"),
-    Cue("first person", 1, lambda q: any(fold_word(w) in _PERSON for w in q.inner_words[:16]),
-        "أنا، نحن، لقد inside: spoken words"),
     Cue("reported", 3, lambda q: q.reported and not q.that,
         "in the clause of a speech verb: أكد أن الاستطلاع كان «…»"),
-    Cue("short and not introduced", -2, lambda q: q.words <= 3 and not q.introduced,
-        "a short phrase that nothing presents as said is a name, label or scare quote"),
+    Cue("short and not introduced", -2, lambda q: not q.introduced,
+        "a short phrase that nothing presents as said is a name, label or scare quote",
+        range(0, 4)),
     Cue("speech verb in the sentence", 2, lambda q: has_speech_verb(q.sentence[-90:]),
         "a verb of saying earlier in the sentence"),
     Cue("named again", -3, lambda q: q.named_again,
-        "the same words stand unquoted nearby: a name the text repeats"),
+        "the same words stand unquoted nearby: a name the text repeats", range(1, 4)),
+    Cue("first person", 1, lambda q: any(fold_word(w) in _PERSON for w in q.inner_words[:16]),
+        "أنا، نحن، لقد inside: spoken words"),
 )
 """The cues, cheapest first: ``is_quotation`` reads them in this order and stops
 as soon as the ones left cannot change the sign of the sum."""
 
 
+def _cues_for(words: int) -> tuple[Cue, ...]:
+    return _PLANS[min(words, _LONG)][0]
+
+
 def score(quote: _Quote) -> int:
     """The sum of the weights of the cues that hold: > 0 is a quotation."""
-    return sum(cue.weight for cue in CUES if cue.holds(quote))
+    return sum(cue.weight for cue in _cues_for(quote.words) if cue.holds(quote))
 
 
-def _rest(sign: int) -> list[int]:
-    """For each position in CUES, the sum of the weights of that sign from there on."""
-    out = [0] * (len(CUES) + 1)
-    for k in range(len(CUES) - 1, -1, -1):
-        w = CUES[k].weight
-        out[k] = out[k + 1] + (w if (w > 0) == (sign > 0) else 0)
-    return out
+def _plan(words: int) -> tuple[tuple[Cue, ...], list[int], list[int]]:
+    """The cues that can hold for a quote of ``words`` words, in table order,
+    and for each position the sum of the positive and of the negative
+    weights from there on."""
+    cues = tuple(c for c in CUES if words in c.words)
+    up, down = [0] * (len(cues) + 1), [0] * (len(cues) + 1)
+    for k in range(len(cues) - 1, -1, -1):
+        w = cues[k].weight
+        up[k] = up[k + 1] + max(w, 0)
+        down[k] = down[k + 1] + min(w, 0)
+    return cues, up, down
 
 
-_REST_UP, _REST_DOWN = _rest(1), _rest(-1)
+_PLANS = [_plan(n) for n in range(_LONG + 1)]
 
 
 def is_quotation(quote: _Quote) -> bool:
     """``score(quote) > 0``, reading the cues in table order only while the
     ones left can still change the sign (the costly ones come last), so a
     text of thousands of «x» stays fast."""
+    cues, up, down = _PLANS[min(quote.words, _LONG)]
     total = 0
-    for k, cue in enumerate(CUES):
-        if total + _REST_DOWN[k] > 0:
+    for k, cue in enumerate(cues):
+        if total + down[k] > 0:
             return True
-        if total + _REST_UP[k] <= 0:
+        if total + up[k] <= 0:
             return False
         if cue.holds(quote):
             total += cue.weight

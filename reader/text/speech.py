@@ -143,14 +143,14 @@ def has_speech_verb(text: str) -> bool:
     return any(map(_is_verb, _AR_WORD.findall(text)))
 
 
-def last_speech_verb(text: str) -> int:
-    """Where the last speech verb of ``text`` ends (an index into ``text``),
-    -1 when there is none."""
-    parts = _AR_WORD_SPLIT.split(text)
-    for k in range(len(parts) - 2, 0, -2):
-        if _is_verb(parts[k]):
-            return sum(map(len, parts[: k + 1]))
-    return -1
+def words_after_speech_verb(text: str) -> list[str] | None:
+    """The Arabic words of ``text`` after its last speech verb, as written;
+    None when ``text`` holds no speech verb."""
+    words = _AR_WORD.findall(text)
+    for k in range(len(words) - 1, -1, -1):
+        if _is_verb(words[k]):
+            return words[k + 1 :]
+    return None
 
 
 _STOP_FOLDED = frozenset(map(fold_word, _STOP_WORDS))

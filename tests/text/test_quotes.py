@@ -394,14 +394,47 @@ def test_every_cue_has_a_weight_a_reason_and_an_example() -> None:
 @pytest.mark.parametrize(("name", "sentence", "quoted"), CUE_EXAMPLES)
 def test_each_cue_holds_in_its_example(name: str, sentence: str, quoted: str) -> None:
     [cue] = [c for c in quotes.CUES if c.name == name]
-    assert cue.holds(_quote_of(sentence, quoted))
+    quote = _quote_of(sentence, quoted)
+    assert min(quote.words, quotes._LONG) in cue.words and cue.holds(quote)
+
+
+_CUE_WORDS = [
+    "قال", "وقال", "قالت", "أكد", "إن", "أن", "أنه", "بأن", "الوزير", "فريقه", "مجلة", "بعنوان",
+    "حزب", "بـ", "لـ", "و", "أنا", "نحن", "لقد", "نريد", "الحرب", "مستمرة", "اليوم", "Apple",
+    "OK", "3", "وفقا لما", "بحسب ما", "كما قال", "على حد قوله", "مضيفاً", "قائلاً", "وصف",
+    "بوصفها", "يمكن", "هذا", "العصابة", "الشركة", "يصيح", "من",
+]
+_CUE_MARKS = ["", " ", " ", ":", "،", ".", "!", "؟", "\n", FATHA + " ", TATWEEL]
+CONTEXT = st.lists(
+    st.tuples(st.sampled_from(_CUE_WORDS), st.sampled_from(_CUE_MARKS)).map("".join)
+    | st.sampled_from([" ", "«", "»", '"']),
+    max_size=12,
+).map("".join)
+INNER = st.lists(st.sampled_from(_CUE_WORDS + _CUE_MARKS), max_size=14).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CONTEXT, st.sampled_from(["«»", '""', "“”"]), INNER, CONTEXT)
+def test_reading_the_cheap_cues_first_decides_as_the_whole_sum(
+    before: str, marks: str, inner: str, after: str
+) -> None:
+    # is_quotation stops reading cues once the rest cannot change the sign;
+    # it must always agree with the full score.
+    text = before + marks[0] + inner + marks[1] + after
+    for open_pos, close_pos in pair_marks(text):
+        quote = quotes._Quote(text, open_pos, close_pos, open_pos + 1, close_pos)
+        if quote.words:
+            assert quotes.is_quotation(quote) == (quotes.score(quote) > 0)
 
 
 @pytest.mark.parametrize(("name", "sentence", "quoted"), CUE_EXAMPLES)
 def test_the_subtype_is_the_sign_of_the_summed_weights(
     name: str, sentence: str, quoted: str
 ) -> None:
-    total = sum(c.weight for c in quotes.CUES if c.holds(_quote_of(sentence, quoted)))
+    quote = _quote_of(sentence, quoted)
+    total = sum(c.weight for c in quotes.CUES
+                if min(quote.words, quotes._LONG) in c.words and c.holds(quote))
+    assert total == quotes.score(quote)
     [h] = [h for h in find_quotes(sentence) if h.text.startswith(quoted)]
     assert h.subtype == ("quotation" if total > 0 else "term")
 
