@@ -11,6 +11,7 @@ letters must change nothing. Every sentence here is the project's own.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -90,32 +91,28 @@ def respelled(draw: st.DrawFn, template: str) -> tuple[str, str]:
     return plain, CUE.sub(lambda _: next(it), template)
 
 
-def _quote_reading(text: str) -> list[tuple[str, bool]]:
+def _quote_reading(text: str) -> list[object]:
     return [(h.subtype, bool(h.speaker)) for h in find_quotes(text)]
 
 
-def _figure_reading(text: str) -> list[str]:
+def _figure_reading(text: str) -> list[object]:
     return [h.subtype for h in find_highlights(text) if h.kind == "figure"]
 
 
-@pytest.mark.parametrize("template", QUOTE_SENTENCES)
-@settings(max_examples=40, deadline=None)
-@given(data=st.data())
-def test_quote_classification_ignores_the_spelling_of_its_cue_words(
-    template: str, data: st.DataObject
-) -> None:
-    plain, other = data.draw(respelled(template))
-    assert _quote_reading(other) == _quote_reading(plain)
+READINGS = [(t, _quote_reading) for t in QUOTE_SENTENCES] + [
+    (t, _figure_reading) for t in FIGURE_SENTENCES]
 
 
-@pytest.mark.parametrize("template", FIGURE_SENTENCES)
+@pytest.mark.parametrize(("template", "reading"), READINGS)
 @settings(max_examples=40, deadline=None)
 @given(data=st.data())
-def test_figure_kinds_ignore_the_spelling_of_their_cue_words(
-    template: str, data: st.DataObject
+def test_readings_ignore_the_spelling_of_their_cue_words(
+    template: str, reading: Callable[[str], list[object]], data: st.DataObject
 ) -> None:
+    """Quotation or term and the speaker's presence (quotes), the kind of
+    each figure (figures): the same whatever the spelling of the cue words."""
     plain, other = data.draw(respelled(template))
-    assert _figure_reading(other) == _figure_reading(plain)
+    assert reading(other) == reading(plain)
 
 
 @pytest.mark.parametrize(
