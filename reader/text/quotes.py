@@ -352,6 +352,8 @@ _DESCRIBING = _folded(
 # The same, impersonal or passive: a label, not anyone's words (يمكن وصفه بـ).
 _LABELLING = _folded("يوصف توصف يسمى تسمى يعرف تعرف يتميز تتميز يتسم تتسم يمكن")
 _PREPOSITIONS = _folded("من إلى على عن في ب ل")
+_RELATIVES = _folded("الذي التي الذين")
+_CHARGES = _folded("تهمة بتهمة تهم بتهم التهم اتهام باتهام اتهامات الاتهامات")
 _IN_LIST = re.compile('[«»‹›"“”„‟]\\s*(?:،\\s*|و\\s*|أو\\s+)?$')
 # "«…»، وفقاً لما أعلن الرئيس", "«…» بحسب الوزارة": words attributed after the quote.
 _ATTRIBUTION_AFTER = re.compile(
@@ -455,6 +457,10 @@ class _Quote:
         بـ«…»``, ``ووصفته بأنه عمل «…»``, ``بوصفها «…»``."""
         if _DESCRIBING.isdisjoint(self.near) or self.labelled:
             return False
+        words = self.folded[-4:]
+        for k, w in enumerate(words):
+            if w in ("وصف", "وصفت") and k and words[k - 1] in _RELATIVES:
+                return False  # القانون الذي وُصف بـ«…»: passive, a label
         # The verb leads into its description: بـ, بأنه, or بوصفه itself.
         return (self.head.endswith("بـ") or self.last.startswith(("ب", "كـ"))
                 or self.last in _DESCRIBING)
@@ -465,6 +471,12 @@ class _Quote:
         «…»``, ``تتميز الخيارات على نطاق واسع بأنها «…»``."""
         last6 = self.folded[-6:]
         return any(w in _LABELLING or (w[:1] in "وف" and w[1:] in _LABELLING) for w in last6)
+
+    @_Lazy
+    def charge(self) -> bool:
+        """A word of accusing right before: ``اتهامات «…»``, ``بتهمة «…»``."""
+        return self.last in _CHARGES or self.last_bare in _CHARGES or (
+            self.last.startswith("اتهام") and len(self.last) <= 8)
 
     @_Lazy
     def verb_before(self) -> bool:
@@ -576,6 +588,7 @@ CUES: tuple[Cue, ...] = (
         "a short Latin phrase in Arabic text is a name", range(0, 4)),
     Cue("nested and short", -4, lambda q: q.nested,
         "a short quote inside someone's words is a name they used", range(0, 4)),
+    Cue("charge", -4, lambda q: q.charge, "اتهامات «…»، بتهمة «…»: the name of a charge"),
     Cue("glued preposition", -3, lambda q: q.head.endswith(("بـ", "لـ")) and not q.described,
         "اتهم بـ«…», يلقب بـ«…»: a charge or a label"),
     Cue("labelled", -4, lambda q: q.labelled, "ما يمكن وصفه بأنه «…»: a label, no speaker"),
