@@ -43,6 +43,7 @@ from typing import Generic, TypeVar
 from reader.text.fold import INVISIBLE, fold_word, loose_pattern
 from reader.text.spans import Highlight
 from reader.text.speech import (
+    ACCORDING_TO,
     has_speech_verb,
     is_participle,
     speaker_after,
@@ -357,12 +358,11 @@ _CHARGES = _folded("تهمة بتهمة تهم بتهم التهم اتهام ب
 _IN_LIST = re.compile('[«»‹›"“”„‟]\\s*(?:،\\s*|و\\s*|أو\\s+)?$')
 # "«…»، وفقاً لما أعلن الرئيس", "«…» بحسب الوزارة": words attributed after the quote.
 _ATTRIBUTION_AFTER = re.compile(
-    "[\\s،,]*(?:{acc}|{by}\\s|{per}\\s|{as_}\\s+(?:{was}\\s+)?(?:{said})"
-    "|{on}\\s+{limit}\\s+(?:{his})|{on}\\s+{tongue})".format(
-        acc=loose_pattern("وفق") + "[\u0627\u064b\u064e]*\\s+" + loose_pattern("ل"),
-        by=loose_pattern("بحسب"), per=loose_pattern("حسب"), as_=loose_pattern("كما"),
-        was=loose_pattern("كان"), on=loose_pattern("علي"), limit=loose_pattern("حد"),
-        tongue=loose_pattern("لسان"),
+    "[\\s،,]*(?:{according}|{per}\\s+{to}|{as_}\\s+(?:{was}\\s+)?(?:{said})"
+    "|{on}\\s+{limit}\\s+(?:{his}))".format(
+        according=ACCORDING_TO, per=loose_pattern("وفق"), to=loose_pattern("ل"),
+        as_=loose_pattern("كما"), was=loose_pattern("كان"), on=loose_pattern("علي"),
+        limit=loose_pattern("حد"),
         said="|".join(map(loose_pattern, "قال يقول تقول قالت يعبر".split())),
         his="|".join(map(loose_pattern, "قوله قولها تعبيره تعبيرها".split())))
 )

@@ -257,13 +257,21 @@ def speaker_before(text: str, quote_open: int, *, window: int = 200) -> str:
 
 
 _AFTER = re.compile(r"^[\s،,]*(?:\.\s*)?$")
-# "«…»، بحسب الوزير", "«…»، وفقاً لما قاله الوزير", "«…» على لسان الوزير".
-_ACCORDING = re.compile(
-    "[\\s،,]*(?:(?:{by}|{per})\\s+(?:{what}\\s+)?|{acc}\\s+{to_what}\\s+|{on}\\s+{tongue}\\s+)".format(
-        by=loose_pattern("بحسب"), per=loose_pattern("حسب"), what=loose_pattern("ما"),
-        acc=loose_pattern("وفقا"), to_what=loose_pattern("لما"), on=loose_pattern("علي"),
-        tongue=loose_pattern("لسان"))
+def _words(*words: str) -> str:
+    """An alternation of ``loose_pattern`` of each word (any spelling)."""
+    return "|".join(map(loose_pattern, words))
+
+
+_BY = _words("بحسب", "حسب")
+_PER = f"{loose_pattern('وفق')}(?:{loose_pattern('ا')})?"
+ACCORDING_TO = (
+    f"(?:(?:{_BY})\\s+(?:{_words('ما')}\\s+)?|{_PER}\\s+{_words('لما')}\\s+"
+    f"|{_words('علي')}\\s+{_words('لسان')}\\s+)"
 )
+"""Regex source: the words that hand a quotation to its speaker after it,
+``بحسب (ما)``, ``حسب``, ``وفقاً لما``, ``على لسان``, in any spelling."""
+_ACCORDING = re.compile(f"[\\s،,]*{ACCORDING_TO}")
+# "«…»، بحسب الوزير", "«…»، وفقاً لما قاله الوزير", "«…» على لسان الوزير".
 
 
 def speaker_after(text: str, quote_close: int, *, window: int = 120) -> str:
