@@ -257,6 +257,8 @@ def speaker_before(text: str, quote_open: int, *, window: int = 200) -> str:
 
 
 _AFTER = re.compile(r"^[\s،,]*(?:\.\s*)?$")
+
+
 def _words(*words: str) -> str:
     """An alternation of ``loose_pattern`` of each word (any spelling)."""
     return "|".join(map(loose_pattern, words))
@@ -270,8 +272,8 @@ ACCORDING_TO = (
 )
 """Regex source: the words that hand a quotation to its speaker after it,
 ``بحسب (ما)``, ``حسب``, ``وفقاً لما``, ``على لسان``, in any spelling."""
-_ACCORDING = re.compile(f"[\\s،,]*{ACCORDING_TO}")
 # "«…»، بحسب الوزير", "«…»، وفقاً لما قاله الوزير", "«…» على لسان الوزير".
+_ACCORDING = re.compile(f"[\\s،,]*{ACCORDING_TO}")
 
 
 def speaker_after(text: str, quote_close: int, *, window: int = 120) -> str:
