@@ -46,9 +46,9 @@ import os
 import random
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -138,42 +138,32 @@ def covers_half(of: Span, by: Span) -> bool:
     return 2 * overlap(of, by) >= max(1, of.end - of.start)
 
 
-@dataclass
 class Score:
-    """Counts for one outlet (or a whole set)."""
+    """Counts for one outlet (or a whole set), by name: ``articles``,
+    ``quotes`` (gold), ``quotes_found``, ``quotes_predicted``, ``quotes_right``,
+    ``subtype_right``, ``figures``, ``digits``, ``digits_found``, ``words``,
+    ``words_found``, ``figures_predicted``, ``figures_right``."""
 
-    articles: int = 0
-    quotes: int = 0
-    quotes_found: int = 0
-    quotes_predicted: int = 0
-    quotes_right: int = 0
-    subtype_right: int = 0
-    figures: int = 0
-    digits: int = 0
-    digits_found: int = 0
-    words: int = 0
-    words_found: int = 0
-    figures_predicted: int = 0
-    figures_right: int = 0
-    misses: list[str] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.n: Counter[str] = Counter()
+        self.misses: list[str] = []
 
     def add(self, other: Score) -> None:
-        for name, value in vars(other).items():
-            if name != "misses":
-                setattr(self, name, getattr(self, name) + value)
+        self.n.update(other.n)
         self.misses.extend(other.misses)
 
     def row(self, label: str) -> str:
-        def share(a: int, b: int) -> str:
-            return f"{a / b:.3f}" if b else "  -  "
+        n = self.n
 
-        return (f"{label:<12}{self.articles:>5}{self.quotes:>7}"
-                f"{share(self.quotes_right, self.quotes_predicted):>7}"
-                f"{share(self.quotes_found, self.quotes):>7}"
-                f"{share(self.subtype_right, self.quotes_found):>7}{self.figures:>6}"
-                f"{share(self.digits_found, self.digits):>7}"
-                f"{share(self.words_found, self.words):>7}"
-                f"{share(self.figures_right, self.figures_predicted):>7}")
+        def share(a: str, b: str) -> str:
+            return f"{n[a] / n[b]:.3f}" if n[b] else "  -  "
+
+        return (f"{label:<12}{n['articles']:>5}{n['quotes']:>7}"
+                f"{share('quotes_right', 'quotes_predicted'):>7}"
+                f"{share('quotes_found', 'quotes'):>7}"
+                f"{share('subtype_right', 'quotes_found'):>7}{n['figures']:>6}"
+                f"{share('digits_found', 'digits'):>7}{share('words_found', 'words'):>7}"
+                f"{share('figures_right', 'figures_predicted'):>7}")
 
 
 HEADER = (f"{'outlet':<12}{'arts':>5}{'quotes':>7}{'P':>7}{'R':>7}{'q/t':>7}{'figs':>6}"
@@ -182,36 +172,32 @@ HEADER = (f"{'outlet':<12}{'arts':>5}{'quotes':>7}{'P':>7}{'R':>7}{'q/t':>7}{'fi
 
 def score_article(name: str, text: str, gold: list[Span], verbose: bool) -> Score:
     """Compare ``find_highlights(text)`` with ``gold``."""
-    s = Score(articles=1)
+    s = Score()
+    n = s.n
+    n["articles"] = 1
     hits = [Span(h.start, h.end, h.kind, h.subtype) for h in find_highlights(text)]
     for g in gold:
         same = [h for h in hits if h.kind == g.kind and covers_half(g, h)]
         best = max(same, key=lambda h: overlap(g, h)) if same else None
         label = f"{name} {g.kind}/{g.subtype} [{g.start}:{g.end}] {text[g.start:g.end][:50]!r}"
         if g.kind == "quote":
-            s.quotes += 1
-            s.quotes_found += best is not None
-            s.subtype_right += best is not None and best.subtype == g.subtype
+            n["quotes"] += 1
+            n["quotes_found"] += best is not None
+            n["subtype_right"] += best is not None and best.subtype == g.subtype
             if best is None or best.subtype != g.subtype:
                 s.misses.append(f"  miss {label} got {best.subtype if best else 'nothing'}")
             continue
-        s.figures += 1
-        if g.subtype == "words":
-            s.words += 1
-            s.words_found += best is not None
-        else:
-            s.digits += 1
-            s.digits_found += best is not None
+        n["figures"] += 1
+        group = "words" if g.subtype == "words" else "digits"
+        n[group] += 1
+        n[f"{group}_found"] += best is not None
         if best is None:
             s.misses.append(f"  miss {label}")
     for h in hits:
         right = any(g.kind == h.kind and covers_half(h, g) for g in gold)
-        if h.kind == "quote":
-            s.quotes_predicted += 1
-            s.quotes_right += right
-        else:
-            s.figures_predicted += 1
-            s.figures_right += right
+        group = "quotes" if h.kind == "quote" else "figures"
+        n[f"{group}_predicted"] += 1
+        n[f"{group}_right"] += right
         if not right:
             s.misses.append(f"  extra {name} {h.kind}/{h.subtype} [{h.start}:{h.end}] "
                             f"{text[h.start:h.end][:50]!r}")
