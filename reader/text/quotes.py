@@ -135,6 +135,9 @@ class _Pairer:
         return -1
 
     def paragraph_end(self, i: int) -> None:
+        if not self.stack and self.carried is None and self.reopen_at < 0:
+            self.last_mark = -1
+            return  # the common case: nothing open, nothing carried
         if self.stack or self.carried is not None:
             self.carried, self.reopen_at = _paragraph_end(
                 self.text, i, self.stack, self.last_mark, self.carried, self.reopen_at)
@@ -213,24 +216,25 @@ def pair_marks(text: str) -> list[tuple[int, int]]:
     Pairs never cross: two pairs are disjoint or one lies wholly inside the
     other. Runs in time linear in ``len(text)``."""
     p = _Pairer(text)
+    symmetric, paragraph_end = p.symmetric, p.paragraph_end
     for m in _SCAN.finditer(text):
         i = m.start()
         c = text[i]
         if c == "\n":
-            p.paragraph_end(i)
+            paragraph_end(i)
         elif i == p.reopen_at and p.reopen():
             continue
         else:
             p.last_mark = i
             # The flanks (_role) are read only where they decide something.
-            if c in "«‹":
+            if c in _SYMMETRIC:
+                symmetric(i)
+            elif c in "«‹":
                 p.opening_guillemet(i, c)
             elif c in "»›":
                 p.closing_guillemet(i, c)
-            elif c == "„":
+            else:  # „
                 p.push(_Open(i, _CURLY))
-            else:
-                p.symmetric(i)
     return p.pairs
 
 
@@ -321,8 +325,12 @@ def _speaker(text: str, open_pos: int, close_pos: int) -> str:
 # cue matches every spelling that find treats as the same word.
 
 
-def _folded(words: str) -> frozenset[str]:
-    return frozenset(map(fold_word, words.split()))
+def _folded(words: str, *, conjunctions: bool = False) -> frozenset[str]:
+    """``words`` folded; with ``conjunctions`` also with و and ف glued before."""
+    folded = frozenset(map(fold_word, words.split()))
+    if conjunctions:
+        folded |= {c + w for c in "وف" for w in folded}
+    return folded
 
 
 _THAT = _folded(
@@ -344,14 +352,14 @@ _NAMING = _folded(
     """
 )
 # Verbs of describing: what follows in marks is how someone put it.
-_DESCRIBING = _folded(
-    """
+_DESCRIBING = _folded(conjunctions=True, words="""
     وصف وصفت وصفه وصفها وصفته وصفوا يصف تصف يصفون واصفا واصفة بوصفه بوصفها
     معتبرا معتبرة اعتبره اعتبرها
     """
 )
 # The same, impersonal or passive: a label, not anyone's words (يمكن وصفه بـ).
-_LABELLING = _folded("يوصف توصف يسمى تسمى يعرف تعرف يتميز تتميز يتسم تتسم يمكن")
+_LABELLING = _folded("يوصف توصف يسمى تسمى يعرف تعرف يتميز تتميز يتسم تتسم يمكن",
+                     conjunctions=True)
 _PREPOSITIONS = _folded("من إلى على عن في ب ل")
 _RELATIVES = _folded("الذي التي الذين")
 _CHARGES = _folded("تهمة بتهمة تهم بتهم التهم اتهام باتهام اتهامات الاتهامات")
@@ -410,7 +418,7 @@ class _Quote:
         self.before = text[max(line_start, open_pos - 160) : open_pos]
         self.head = self.before.rstrip()
         self.inner = text[start : min(end, start + 400)]
-        self.inner_words = self.inner.split()
+        self.inner_words = self.inner.split(None, 16)  # enough to count up to _LONG
         self.words = len(self.inner_words)
         if not self.head and line_start > 1:
             # The quote opens its paragraph: a colon ending the paragraph
@@ -427,12 +435,6 @@ class _Quote:
     def sentence(self) -> str:
         """The part of ``before`` in the quote's own sentence."""
         return _sentence_end(self.before)
-
-    @_Lazy
-    def near(self) -> frozenset[str]:
-        """The last four words, each also without a leading و/ف (ووصف -> وصف)."""
-        last4 = self.folded[-4:]
-        return frozenset(last4) | {w[1:] for w in last4 if w[:1] in "وف"}
 
     @_Lazy
     def that(self) -> bool:
@@ -455,7 +457,7 @@ class _Quote:
     def described(self) -> bool:
         """A describing verb among the last four words: ``واصفا الاتفاق
         بـ«…»``, ``ووصفته بأنه عمل «…»``, ``بوصفها «…»``."""
-        if _DESCRIBING.isdisjoint(self.near) or self.labelled:
+        if _DESCRIBING.isdisjoint(self.folded[-4:]) or self.labelled:
             return False
         words = self.folded[-4:]
         for k, w in enumerate(words):
@@ -469,8 +471,7 @@ class _Quote:
     def labelled(self) -> bool:
         """An impersonal label among the last six words: ``ما يمكن وصفه بأنه
         «…»``, ``تتميز الخيارات على نطاق واسع بأنها «…»``."""
-        last6 = self.folded[-6:]
-        return any(w in _LABELLING or (w[:1] in "وف" and w[1:] in _LABELLING) for w in last6)
+        return not _LABELLING.isdisjoint(self.folded[-6:])
 
     @_Lazy
     def charge(self) -> bool:
@@ -486,11 +487,16 @@ class _Quote:
         return bool(words) and has_speech_verb(" ".join(words))
 
     @_Lazy
+    def after_speech_verb(self) -> list[str] | None:
+        """The words of the sentence after its last speech verb (None: no verb)."""
+        return words_after_speech_verb(self.sentence)
+
+    @_Lazy
     def reported(self) -> bool:
         """The quote sits in reported speech: a speech verb earlier in its
         sentence, then أن/إن, then more words before the quote (``أكد أن
         الاستطلاع كان «…»``)."""
-        after = words_after_speech_verb(self.sentence)
+        after = self.after_speech_verb
         if not after:
             return False
         between = map(fold_word, after[:-1])
@@ -610,7 +616,7 @@ CUES: tuple[Cue, ...] = (
     Cue("short and not introduced", -2, lambda q: not q.introduced,
         "a short phrase that nothing presents as said is a name, label or scare quote",
         range(0, 4)),
-    Cue("speech verb in the sentence", 2, lambda q: has_speech_verb(q.sentence[-90:]),
+    Cue("speech verb in the sentence", 2, lambda q: q.after_speech_verb is not None,
         "a verb of saying earlier in the sentence"),
     Cue("named again", -3, lambda q: q.named_again,
         "the same words stand unquoted nearby: a name the text repeats", range(1, 4)),
@@ -630,36 +636,47 @@ def score(quote: _Quote) -> int:
     return sum(cue.weight for cue in _cues_for(quote.words) if cue.holds(quote))
 
 
-def _plan(words: int) -> tuple[tuple[Cue, ...], list[int], list[int]]:
+_Reader = tuple[tuple[Callable[[_Quote], bool], ...], tuple[int, ...]]
+
+
+def _plan(words: int) -> tuple[tuple[Cue, ...], _Reader, _Reader]:
     """The cues that can hold for a quote of ``words`` words, in table order,
-    and for each position the sum of the positive and of the negative
-    weights from there on."""
+    and the positive and the negative ones apart (their tests and weights)."""
     cues = tuple(c for c in CUES if words in c.words)
-    up, down = [0] * (len(cues) + 1), [0] * (len(cues) + 1)
-    for k in range(len(cues) - 1, -1, -1):
-        w = cues[k].weight
-        up[k] = up[k + 1] + max(w, 0)
-        down[k] = down[k + 1] + min(w, 0)
-    return cues, up, down
+    pos = [c for c in cues if c.weight > 0]
+    neg = [c for c in cues if c.weight < 0]
+    return (cues, (tuple(c.holds for c in pos), tuple(c.weight for c in pos)),
+            (tuple(c.holds for c in neg), tuple(c.weight for c in neg)))
 
 
 _PLANS = [_plan(n) for n in range(_LONG + 1)]
 
 
 def is_quotation(quote: _Quote) -> bool:
-    """``score(quote) > 0``, reading the cues in table order only while the
-    ones left can still change the sign (the costly ones come last), so a
-    text of thousands of «x» stays fast."""
-    cues, up, down = _PLANS[min(quote.words, _LONG)]
+    """``score(quote) > 0``, reading as few cues as it takes: while the sum
+    so far is positive only a negative cue can change the outcome, and the
+    other way round, so the next cue is taken from the side that can, in
+    table order (the costly ones come last); it stops once the cues left on
+    that side cannot change the sign. A text of thousands of «x» stays fast."""
+    _, (pos_holds, pos_weights), (neg_holds, neg_weights) = _PLANS[min(quote.words, _LONG)]
+    up, down = sum(pos_weights), sum(neg_weights)
     total = 0
-    for k, cue in enumerate(cues):
-        if total + down[k] > 0:
-            return True
-        if total + up[k] <= 0:
-            return False
-        if cue.holds(quote):
-            total += cue.weight
-    return total > 0
+    p = n = 0
+    while True:
+        if total > 0:
+            if total + down > 0:
+                return True
+            if neg_holds[n](quote):
+                total += neg_weights[n]
+            down -= neg_weights[n]
+            n += 1
+        else:
+            if total + up <= 0:
+                return False
+            if pos_holds[p](quote):
+                total += pos_weights[p]
+            up -= pos_weights[p]
+            p += 1
 
 
 def _sentence_end(before: str) -> str:
