@@ -1,41 +1,53 @@
-"""Precision and recall of the automatic highlights against hand-made gold.
+"""Precision and recall of the automatic highlights against annotations made by reading.
 
-    .venv/bin/python bench/quality.py [--corpus DIR] [-v]
+    .venv/bin/python bench/quality.py [--corpus DIR] [--split dev|test|tuning] [-v]
+    .venv/bin/python bench/quality.py --draw     # the docnos of both splits
 
-Reads ``tests/data/gold_quotes.json`` and ``tests/data/gold_figures.json``
-(``{"version": 1, "files": {NAME: [{"start", "end", "kind", "subtype"}]}}``,
-offsets into the article file read as UTF-8 with its newlines; a missing gold
-file is reported and skipped), runs ``reader.text.find_highlights`` on every
-article of ``DIR/articles`` (default ``../shared/corpus``, or
-``RTL_READER_CORPUS``) and prints a table.
+Three annotated sets, each printed per outlet with its number of items:
 
-Matching: a gold span is found when a highlight of its kind overlaps at least
-half of it; a highlight is correct when a gold span of its kind overlaps at
-least half of the highlight. Per subtype, both sides must also have that
-subtype. "subtype right" is the share of found gold spans whose best
-overlapping highlight carries the gold subtype. Then the engines' throughput
-on about 1 MB of corpus text. Exits 0 whatever the scores, and with a message
-when the corpus is absent.
+``tuning``  the 24 corpus articles the rules were first written against
+            (``DIR/articles``; ``tests/data/gold_quotes.json`` and
+            ``gold_figures.json``): how the engine does on what it saw.
+``dev``     40 pool articles drawn with a fixed seed, annotated by reading;
+            the engine may be tuned on them (``tests/data/quality_dev.json``).
+``test``    40 other pool articles drawn the same way, annotated BEFORE any
+            tuning and never tuned on (``tests/data/quality_test.json``): the
+            honest figure, the one README reports.
 
-How the quote gold was labelled, by reading each article: the span is the
-text inside the marks without outer white space; ``quotation`` is someone's
-words reproduced (a clause, a phrase presented as a named person's or a
-document's statement, a slogan or chant); ``term`` is a name (organisation,
-work, place, product), a label with no one utterance behind it (a charge, a
-legal term, a passive "وُصف بـ"), or a scare quote. A mark with no partner
-gives no gold span, except where the quoted words are plain to a reader (a
-closing mark forgotten before punctuation or at the paragraph's end).
+The pool (``DIR/pool/ant-multisource.jsonl.gz``, default ``../shared/corpus``
+or ``RTL_READER_CORPUS``) is not ours: the files hold docnos, a hash of each
+text and offsets into it (``start``, ``end``, ``kind``, ``subtype``), never the
+text. A set whose texts are missing is skipped with a message; an article
+whose text no longer hashes the same is skipped and counted.
+
+The draw (``draw_splits``): pool articles of 400 to 3,500 characters, minus
+those the tuning set took from the same source; per outlet 8 articles a split,
+two each from sport and economy (most figures are there) and four from its
+other categories in turn; each (outlet, category) shuffled with ``SEED``, its
+first articles go to test and the next to dev.
+
+Columns: ``quotes`` gold quotations and terms; quotation ``P``/``R`` (a gold
+span is found when a quote overlaps at least half of it; a quote is right when
+it overlaps at least half of a gold one); ``q/t`` the share of found quotes
+whose subtype (quotation or term) is right; ``figs`` gold figures; ``digR``
+recall of figures written with digits; ``wordR`` recall of number words
+(subtype ``words``); ``figP`` figure precision. Then the throughput of
+``find_highlights`` on the pool's text of the measured articles. Exits 0
+whatever the scores.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import hashlib
 import json
 import os
+import random
 import sys
 import time
-from collections import defaultdict
-from collections.abc import Callable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,10 +55,70 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from reader.text import find_highlights  # noqa: E402
-from reader.text.figures import find_figures  # noqa: E402
-from reader.text.quotes import find_quotes  # noqa: E402
 
-GOLD_FILES = (REPO / "tests/data/gold_quotes.json", REPO / "tests/data/gold_figures.json")
+DATA = REPO / "tests" / "data"
+GOLD_FILES = (DATA / "gold_quotes.json", DATA / "gold_figures.json")
+SPLIT_FILES = {"dev": DATA / "quality_dev.json", "test": DATA / "quality_test.json"}
+POOL = Path("pool") / "ant-multisource.jsonl.gz"
+
+SEED = 15
+PER_OUTLET = 8
+LENGTHS = (400, 3500)
+OUTLETS = ("alarabia", "BBC", "CNN", "france24", "skynews")
+CATEGORIES = ("sport", "economy", "middleEast", "internationalNews", "culture", "technology")
+
+
+# ------------------------------------------------------------------ the pool
+
+
+def read_pool(corpus: Path, wanted: set[str] | None = None) -> Iterator[dict[str, str]]:
+    """The pool's records (all, or those whose docno is in ``wanted``)."""
+    with gzip.open(corpus / POOL, "rt", encoding="utf-8") as f:
+        for line in f:
+            record: dict[str, str] = json.loads(line)
+            if wanted is None or record["docno"] in wanted:
+                yield record
+
+
+def text_hash(text: str) -> str:
+    """What an annotation file keeps of a text: its SHA-256, never the text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def draw_splits(records: Iterable[dict[str, str]], exclude: set[str]) -> dict[str, list[str]]:
+    """The docnos of the ``test`` and ``dev`` splits (module doc for the rule)."""
+    by_cell: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for r in records:
+        if r["docno"] not in exclude and LENGTHS[0] <= len(r["text"]) <= LENGTHS[1]:
+            by_cell[(r["src"], r["cat"])].append(r["docno"])
+    rng = random.Random(SEED)
+    for key in sorted(by_cell):
+        by_cell[key].sort()
+        rng.shuffle(by_cell[key])
+    splits: dict[str, list[str]] = {"test": [], "dev": []}
+    for outlet in OUTLETS:
+        others = [c for c in CATEGORIES[2:] if by_cell.get((outlet, c))]
+        plan = ["sport", "economy", "sport", "economy"]
+        plan += [others[k % len(others)] for k in range(PER_OUTLET - len(plan))]
+        used: dict[str, int] = defaultdict(int)
+        for name in ("test", "dev"):
+            for cat in plan:
+                cell = by_cell[(outlet, cat)]
+                splits[name].append(cell[used[cat]])
+                used[cat] += 1
+    return splits
+
+
+def tuning_docnos(corpus: Path) -> set[str]:
+    """The pool docnos of the tuning articles (named in the corpus SOURCES.md)."""
+    sources = corpus / "SOURCES.md"
+    if not sources.is_file():
+        return set()
+    words = sources.read_text(encoding="utf-8").replace("`", " ").split()
+    return {Path(w).stem for w in words if w.endswith(".txt") and "/" in w}
+
+
+# ------------------------------------------------------------------ scoring
 
 
 @dataclass(frozen=True)
@@ -66,134 +138,172 @@ def covers_half(of: Span, by: Span) -> bool:
     return 2 * overlap(of, by) >= max(1, of.end - of.start)
 
 
-def load_gold(paths: tuple[Path, ...]) -> tuple[dict[str, list[Span]], set[str]]:
-    """Gold spans per file name, and the kinds the gold files cover."""
-    gold: dict[str, list[Span]] = defaultdict(list)
-    kinds: set[str] = set()
-    for path in paths:
-        if not path.is_file():
-            print(f"gold file missing: {path.relative_to(REPO)} (its kind is not measured)")
-            continue
-        data = json.loads(path.read_text(encoding="utf-8"))
-        for name, spans in data["files"].items():
-            for s in spans:
-                span = Span(s["start"], s["end"], s["kind"], s["subtype"])
-                gold[name].append(span)
-                kinds.add(span.kind)
-        # A gold file with no spans still says which kind it covers.
-        kinds.update(
-            {"gold_quotes.json": {"quote"}, "gold_figures.json": {"figure"}}.get(path.name, set())
-        )
-    return gold, kinds
+class Score:
+    """Counts for one outlet (or a whole set), by name: ``articles``,
+    ``quotes`` (gold), ``quotes_found``, ``quotes_predicted``, ``quotes_right``,
+    ``subtype_right``, ``figures``, ``digits``, ``digits_found``, ``words``,
+    ``words_found``, ``figures_predicted``, ``figures_right``."""
 
-
-class Tally:
     def __init__(self) -> None:
-        self.gold = 0
-        self.found = 0
-        self.predicted = 0
-        self.correct = 0
+        self.n: Counter[str] = Counter()
+        self.misses: list[str] = []
+
+    def add(self, other: Score) -> None:
+        self.n.update(other.n)
+        self.misses.extend(other.misses)
 
     def row(self, label: str) -> str:
-        p = self.correct / self.predicted if self.predicted else float("nan")
-        r = self.found / self.gold if self.gold else float("nan")
-        return f"{label:<22}{self.gold:>6}{self.predicted:>7}{p:>11.3f}{r:>8.3f}"
+        n = self.n
+
+        def share(a: str, b: str) -> str:
+            return f"{n[a] / n[b]:.3f}" if n[b] else "  -  "
+
+        return (f"{label:<12}{n['articles']:>5}{n['quotes']:>7}"
+                f"{share('quotes_right', 'quotes_predicted'):>7}"
+                f"{share('quotes_found', 'quotes'):>7}"
+                f"{share('subtype_right', 'quotes_found'):>7}{n['figures']:>6}"
+                f"{share('digits_found', 'digits'):>7}{share('words_found', 'words'):>7}"
+                f"{share('figures_right', 'figures_predicted'):>7}")
 
 
-def measure(corpus: Path, verbose: bool) -> None:
-    gold, kinds = load_gold(GOLD_FILES)
-    if not kinds:
-        print("no gold file: nothing to measure")
-        return
-    tallies: dict[str, Tally] = defaultdict(Tally)
-    subtype_right: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    articles = sorted((corpus / "articles").glob("*.txt"))
-    for path in articles:
+HEADER = (f"{'outlet':<12}{'arts':>5}{'quotes':>7}{'P':>7}{'R':>7}{'q/t':>7}{'figs':>6}"
+          f"{'digR':>7}{'wordR':>7}{'figP':>7}")
+
+
+def score_article(name: str, text: str, gold: list[Span], verbose: bool) -> Score:
+    """Compare ``find_highlights(text)`` with ``gold``."""
+    s = Score()
+    n = s.n
+    n["articles"] = 1
+    hits = [Span(h.start, h.end, h.kind, h.subtype) for h in find_highlights(text)]
+    for g in gold:
+        same = [h for h in hits if h.kind == g.kind and covers_half(g, h)]
+        best = max(same, key=lambda h: overlap(g, h)) if same else None
+        label = f"{name} {g.kind}/{g.subtype} [{g.start}:{g.end}] {text[g.start:g.end][:50]!r}"
+        if g.kind == "quote":
+            n["quotes"] += 1
+            n["quotes_found"] += best is not None
+            n["subtype_right"] += best is not None and best.subtype == g.subtype
+            if best is None or best.subtype != g.subtype:
+                s.misses.append(f"  miss {label} got {best.subtype if best else 'nothing'}")
+            continue
+        n["figures"] += 1
+        group = "words" if g.subtype == "words" else "digits"
+        n[group] += 1
+        n[f"{group}_found"] += best is not None
+        if best is None:
+            s.misses.append(f"  miss {label}")
+    for h in hits:
+        right = any(g.kind == h.kind and covers_half(h, g) for g in gold)
+        group = "quotes" if h.kind == "quote" else "figures"
+        n[f"{group}_predicted"] += 1
+        n[f"{group}_right"] += right
+        if not right:
+            s.misses.append(f"  extra {name} {h.kind}/{h.subtype} [{h.start}:{h.end}] "
+                            f"{text[h.start:h.end][:50]!r}")
+    if not verbose:
+        s.misses.clear()
+    return s
+
+
+def print_table(title: str, per_outlet: dict[str, Score], verbose: bool) -> Score:
+    total = Score()
+    print(title)
+    print(HEADER)
+    for outlet in sorted(per_outlet):
+        print(per_outlet[outlet].row(outlet))
+        total.add(per_outlet[outlet])
+    print(total.row("all"))
+    if verbose:
+        print("\n".join(total.misses))
+    print()
+    return total
+
+
+# ------------------------------------------------------------------ the sets
+
+
+def measure_split(corpus: Path, name: str, verbose: bool) -> list[str]:
+    """Print the table of one pool split; return its texts (for throughput)."""
+    data = json.loads(SPLIT_FILES[name].read_text(encoding="utf-8"))
+    articles = data["articles"]
+    if not (corpus / POOL).is_file():
+        print(f"{name}: pool not found at {corpus / POOL}: skipped\n")
+        return []
+    per_outlet: dict[str, Score] = defaultdict(Score)
+    texts = []
+    changed = 0
+    for record in read_pool(corpus, set(articles)):
+        entry = articles[record["docno"]]
+        if text_hash(record["text"]) != entry["sha256"]:
+            changed += 1
+            continue
+        gold = [Span(s["start"], s["end"], s["kind"], s["subtype"]) for s in entry["spans"]]
+        per_outlet[record["src"]].add(score_article(record["docno"], record["text"], gold,
+                                                    verbose))
+        texts.append(record["text"])
+    note = f", {changed} skipped (text changed)" if changed else ""
+    print_table(f"{name} split: {len(texts)} pool articles{note}", per_outlet, verbose)
+    return texts
+
+
+def measure_tuning(corpus: Path, verbose: bool) -> list[str]:
+    """Print the table of the tuning articles (``DIR/articles``)."""
+    gold: dict[str, list[Span]] = defaultdict(list)
+    for path in GOLD_FILES:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for file, spans in data["files"].items():
+            gold[file] += [Span(s["start"], s["end"], s["kind"], s["subtype"]) for s in spans]
+    per_outlet: dict[str, Score] = defaultdict(Score)
+    texts = []
+    for path in sorted((corpus / "articles").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        spans = gold.get(path.name, [])
-        hits = [
-            Span(h.start, h.end, h.kind, h.subtype)
-            for h in find_highlights(text)
-            if h.kind in kinds
-        ]
-        for g in spans:
-            same_kind = [h for h in hits if h.kind == g.kind and covers_half(g, h)]
-            for key in (g.kind, f"{g.kind}/{g.subtype}"):
-                tallies[key].gold += 1
-            if same_kind:
-                tallies[g.kind].found += 1
-                best = max(same_kind, key=lambda h: overlap(g, h))
-                subtype_right[g.kind][1] += 1
-                subtype_right[g.kind][0] += best.subtype == g.subtype
-            if any(h.subtype == g.subtype for h in same_kind):
-                tallies[f"{g.kind}/{g.subtype}"].found += 1
-            elif verbose:
-                got = ", ".join(f"{h.subtype}" for h in same_kind) or "nothing"
-                print(
-                    f"  miss {path.name} {g.kind}/{g.subtype} [{g.start}:{g.end}] "
-                    f"{text[g.start : g.end][:60]!r} got {got}"
-                )
-        for h in hits:
-            matches = [g for g in spans if g.kind == h.kind and covers_half(h, g)]
-            for key in (h.kind, f"{h.kind}/{h.subtype}"):
-                tallies[key].predicted += 1
-            if matches:
-                tallies[h.kind].correct += 1
-            if any(g.subtype == h.subtype for g in matches):
-                tallies[f"{h.kind}/{h.subtype}"].correct += 1
-            elif verbose and not matches:
-                print(
-                    f"  extra {path.name} {h.kind}/{h.subtype} [{h.start}:{h.end}] "
-                    f"{text[h.start : h.end][:60]!r}"
-                )
-    print(f"{len(articles)} articles in {corpus}")
-    print(f"{'kind/subtype':<22}{'gold':>6}{'found':>7}{'precision':>11}{'recall':>8}")
-    for key in sorted(tallies, key=lambda k: (k.split("/")[0], "/" in k, k)):
-        print(tallies[key].row(key))
-    for kind, (right, total) in sorted(subtype_right.items()):
-        share = right / total if total else float("nan")
-        print(f"{kind}: subtype right on {right}/{total} found spans = {share:.3f}")
+        outlet = path.stem.split("_", 1)[-1]
+        per_outlet[outlet].add(score_article(path.name, text, gold[path.name], verbose))
+        texts.append(text)
+    print_table(f"tuning set: {len(texts)} corpus articles", per_outlet, verbose)
+    return texts
 
 
-def throughput(corpus: Path) -> None:
-    """MB/s of UTF-8 for the engines over about 1 MB made of the corpus
-    articles one after another (the goal for find_highlights is 10 MB/s)."""
-    joined = "\n".join(p.read_text(encoding="utf-8") for p in sorted(corpus.glob("articles/*.txt")))
-    if not joined:
+def throughput(texts: list[str]) -> None:
+    """MB/s of ``find_highlights`` over the measured texts, article by article
+    (best of three; the goal is 10 MB/s)."""
+    if not texts:
         return
-    text = "\n".join([joined] * (1 + 1_000_000 // len(joined.encode("utf-8"))))
-    size = len(text.encode("utf-8")) / 1e6
-    print(f"{'engine':<22}{'MB':>6}{'best s':>10}{'MB/s':>10}")
-    for name, engine in (
-        ("find_quotes", find_quotes),
-        ("find_figures", find_figures),
-        ("find_highlights", find_highlights),
-    ):
-        best = min(_timed(engine, text) for _ in range(3))
-        print(f"{name:<22}{size:>6.2f}{best:>10.4f}{size / best:>10.1f}")
-
-
-def _timed(engine: Callable[[str], object], text: str) -> float:
-    start = time.perf_counter()
-    engine(text)
-    return time.perf_counter() - start
+    size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        for t in texts:
+            find_highlights(t)
+        best = min(best, time.perf_counter() - start)
+    print(f"find_highlights on these {len(texts)} texts ({size:.2f} MB): {size / best:.1f} MB/s")
 
 
 def main() -> int:
     default = Path(os.environ.get("RTL_READER_CORPUS", REPO.parent / "shared" / "corpus"))
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=default)
+    parser.add_argument("--split", choices=("tuning", "dev", "test"), action="append",
+                        help="the set(s) to measure (default: all three)")
+    parser.add_argument("--draw", action="store_true", help="print the docnos of the splits")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
     args = parser.parse_args()
-    if not (args.corpus / "articles").is_dir():
-        print(
-            f"corpus not found at {args.corpus} (set RTL_READER_CORPUS or --corpus): "
-            "nothing to measure"
-        )
+    if not args.corpus.is_dir():
+        print(f"corpus not found at {args.corpus} (set RTL_READER_CORPUS or --corpus): "
+              "nothing to measure")
         return 0
-    measure(args.corpus, args.verbose)
-    print()
-    throughput(args.corpus)
+    if args.draw:
+        splits = draw_splits(read_pool(args.corpus), tuning_docnos(args.corpus))
+        print(json.dumps(splits, indent=1))
+        return 0
+    texts: list[str] = []
+    for name in args.split or ("tuning", "dev", "test"):
+        if name == "tuning":
+            texts += measure_tuning(args.corpus, args.verbose)
+        else:
+            texts += measure_split(args.corpus, name, args.verbose)
+    throughput(texts)
     return 0
 
 

@@ -22,6 +22,10 @@ Subtypes, first that applies wins (precedence):
              ``{"month": 4, "day": 27}``; ``"calendar": "hijri"`` after هـ.
 ``time``     ``16:20`` (h ≤ 24, two-digit minutes), or a whole hour after
              الساعة: ``{"time": "16:20"}`` (مساءً adds 12 hours).
+``score``    a match score, one figure: ``3-2``, ``2-صفر``, ``صفر-1`` (glued
+             to the next word too: ``2-صفرعلى``): ``{"score": [3, 2]}``. صفر
+             makes it a score; two numbers need a score word before them
+             (فاز، خسر، تعادل، بنتيجة …) or a score right before.
 ``range``    each side of ``A-B`` / ``A – B`` / ``2014/2015`` (``1914-2015``
              is TWO figures):
              ``{"amount": 1914, "range": [1914, 2015]}`` plus the unit,
@@ -52,6 +56,11 @@ A bare number that ends a short quoted name (``موقع "مدينة 24"``, ``«�
 810»``) belongs to the name, and so does the same name mentioned again in the
 text without the marks: no figure.
 
+A bare number after a name word belongs to the name: TV channels (``فرانس
+24``, ``France 2``: any Latin word), products (``آيفون 10``), stock indexes
+(``ستوكس 600``), and ``القرن 21`` (an ordinal use). Digits glued after a
+word that lost its space (``إلى11,7``, ``في1988``) are still a figure.
+
 Not figures: digits inside a hashtag, mention, URL, e-mail or a code glued
 to letters or a hyphen (``#سوريا2018``, ``COVID-19``, ``كوفيد-19``,
 ``F-16``, ``XR3``, ``5G``, ``لقناة24``), version and address numbers
@@ -66,17 +75,12 @@ import re
 from operator import attrgetter
 from typing import Any
 
-from reader.text.numbers import (
-    MARKS,
-    NumberWords,
-    find_number_words,
-    fold_word,
-    parse_digits,
-    word_before,
-)
+from reader.text.clitics import is_prefix
+from reader.text.fold import MARKS_CLASS, fold_word, loose_pattern
+from reader.text.numbers import NumberWords, find_number_words, parse_digits, word_before
 from reader.text.spans import Highlight
 
-_M = f"[{MARKS}]*"
+_M = f"[{MARKS_CLASS}]*"
 _SP = r"[^\S\n]"
 """White space within a paragraph: a figure never runs over a line break."""
 _NUM = (
@@ -128,24 +132,23 @@ _DIGITS = _digit_runs()
 _SIGNS = "-+−"
 
 
-_CLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل",
-                      "ولل", "فلل", "وب", "فب", "ول", "فل", "وك", "وبال", "فبال", "وكال",
-                      "لـ", "بـ"})
 _OPENERS = "([{«\"'“‹‘"
 _LATIN = re.compile(r"[A-Za-z]")
 _GLUED_AFTER = re.compile(r"\S{0,40}")
 """What is glued after a number; bounded so that text with no white space
 at all stays linear."""
+_IN = loose_pattern("في")
 _PERCENT = re.compile(
-    rf"[ \u00a0]?[%٪]|{_SP}+(?:في{_SP}+ال|بال|في{_SP}+)"
-    rf"(?:م{_M}[ئا]{_M}(?:ئ{_M})?[ةه]|م{_M}ئ{_M}[ةه])(?![^\W\d_])"
+    rf"[ \u00a0]?[%٪]|{_SP}+(?:{_IN}{_SP}+{loose_pattern('ال')}|{loose_pattern('بال')}|{_IN}{_SP}+)"
+    rf"(?:{loose_pattern('مايه')}|{loose_pattern('ميه')})(?![^\W\d_])"
 )
+"""``%``, ``٪``, في المئة, بالمائة, فى المئة … in any spelling."""
 _PERCENT_BEFORE = re.compile(r"(?<!\S)[%٪]\Z")
 _SCALE_VALUES = {"الف": 1000, "الفا": 1000, "الاف": 1000, "مليون": 10**6, "مليونا": 10**6,
                  "ملايين": 10**6, "مليار": 10**9, "مليارا": 10**9, "مليارات": 10**9,
                  "بليون": 10**9, "تريليون": 10**12, "ترليون": 10**12, "تريليونا": 10**12,
                  "تريليونات": 10**12}
-_WORD = rf"((?:[^\W\d_]|[{MARKS}])+)"
+_WORD = rf"((?:[^\W\d_]|[{MARKS_CLASS}])+)"
 _NEXT_WORDS = re.compile(rf"[ \u00a0]*{_WORD}(?:{_SP}+{_WORD})?")
 _CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 
@@ -166,32 +169,19 @@ _HIJRI_MONTHS = {"محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع
                  "شعبان": 8, "رمضان": 9, "شوال": 10, "ذو القعده": 11, "ذي القعده": 11,
                  "ذو الحجه": 12, "ذي الحجه": 12}
 
-_VARIANTS = {"ا": "اأإآٱ", "ي": "يىئ", "ه": "هة", "و": "وؤ"}
-
-
-def _loose(folded: str) -> str:
-    out = []
-    for ch in folded:
-        if ch == " ":
-            out.append(r"[^\S\n]+")
-            continue
-        cls = _VARIANTS.get(ch, ch)
-        out.append((f"[{cls}]" if len(cls) > 1 else re.escape(cls)) + _M)
-    return "".join(out)
-
-
 def _alternation(names: list[str]) -> str:
-    return "|".join(_loose(n) for n in sorted(names, key=len, reverse=True))
+    return "|".join(loose_pattern(n) for n in sorted(names, key=len, reverse=True))
 
 
 _SCALE = re.compile(
-    rf"[ \u00a0]?(?P<w>{_alternation(list(_SCALE_VALUES))})(?![^\W\d_]|[{MARKS}])"
+    rf"[ \u00a0]?(?P<w>{_alternation(list(_SCALE_VALUES))})(?![^\W\d_]|[{MARKS_CLASS}])"
 )
 _MONTH_ALT = _alternation(list(_MONTHS) + list(_HIJRI_MONTHS))
+_FROM, _MONTH_WORD, _YEAR_WORD = map(loose_pattern, ("من", "شهر", "عام"))
 _MONTH_AFTER = re.compile(
-    rf"[ \u00a0]*(?:من[^\S\n]+)?(?:شهر[^\S\n]+)?(?P<m1>{_MONTH_ALT})(?![^\W\d_])"
+    rf"[ \u00a0]*(?:{_FROM}[^\S\n]+)?(?:{_MONTH_WORD}[^\S\n]+)?(?P<m1>{_MONTH_ALT})(?![^\W\d_])"
     rf"(?:[^\S\n]*/[^\S\n]*(?P<m2>{_MONTH_ALT})(?![^\W\d_]))?"
-    r"(?P<yr>[ \u00a0]*[،,]?[ \u00a0]*(?:عام[^\S\n]+)?(?<!\d)(?P<y>\d{4})(?!\d)"
+    rf"(?P<yr>[ \u00a0]*[،,]?[ \u00a0]*(?:{_YEAR_WORD}[^\S\n]+)?(?<!\d)(?P<y>\d{{4}})(?!\d)"
     r"(?P<era>[^\S\n]?(?:م|هـ|ه)(?![^\W\d_]))?)?"
 )
 _MONTH_FIRST_WORDS = frozenset(n.split()[0] for n in list(_MONTHS) + list(_HIJRI_MONTHS))
@@ -212,9 +202,9 @@ _ORDINAL_DAYS = {
     "الثلاثين": 30, "الحادي والثلاثين": 31,
 }
 _ORDINAL_MONTH = re.compile(
-    rf"من[^\S\n]+(?:شهر[^\S\n]+)?(?P<m1>{_alternation(list(_MONTHS))})(?![^\W\d_])"
+    rf"{_FROM}[^\S\n]+(?:{_MONTH_WORD}[^\S\n]+)?(?P<m1>{_alternation(list(_MONTHS))})(?![^\W\d_])"
     rf"(?:[^\S\n]*/[^\S\n]*(?P<m2>{_alternation(list(_MONTHS))})(?![^\W\d_]))?"
-    r"(?:[ \u00a0]*[،,]?[ \u00a0]*(?:عام[^\S\n]+)?(?P<y>\d{4})(?!\d))?"
+    rf"(?:[ \u00a0]*[،,]?[ \u00a0]*(?:{_YEAR_WORD}[^\S\n]+)?(?P<y>\d{{4}})(?!\d))?"
 )
 """``من`` + month: found first (a literal start the regex engine scans for
 fast); the ordinal day before it is checked with ``_ORDINAL_DAY``."""
@@ -249,8 +239,7 @@ _CURRENCY_QUALIFIED = {
     ("USD", "امريكي"): "USD", ("USD", "اميركي"): "USD", ("فرنك", "سويسري"): "CHF",
 }
 
-_UNITS = frozenset(
-    """
+_UNITS = frozenset(map(fold_word, """
     ساعه ساعات دقيقه دقايق ثانيه ثوان ثواني يوم يوما ايام اسبوع اسابيع شهر شهرا اشهر شهور سنه
     سنوات سنين عام اعوام عاما قرن قرون عقد عقود
     كم كلم كيلومتر كيلومترا كيلومترات متر مترا امتار سم سنتيمتر ملم مليمتر ميل اميال كغ كلغ كيلو
@@ -270,20 +259,17 @@ _UNITS = frozenset(
     بيت بيوت قريه قري مدينه مدن دوله دول بلد بلدان مدرسه مدارس مستشفي مستشفيات مسجد مساجد
     شركه شركات مشروع مشروعا مشاريع وظيفه وظايف فرصه فرص اغنيه اغان اغاني تغريده تغريدات كلمه
     كلمات صفحه صفحات كتاب كتب لوحه لوحات فيلم افلام حلقه حلقات مباراه مباريات هدف هدفا اهداف
-    بند بنود ماده مواد سبب سببا اسباب موقع موقعا مواقع قناه قياس قياسا سجينا قضيه قضايا
-    دعوي مليون الف برميلا رصاصه طلقه حزمه جلسه جلسات لجنه لجان منظمه منظمات مركز مراكز
-    """.split()
-)
-_STOPWORDS = frozenset(
-    """
-    في من على علي الى الي عن مع ثم او و حتي منذ بين قبل بعد خلال نحو حوالي لا لم لن قد كل
-    التي الذي الذين هو هي هم انه انها ان إن لكن بل اي ما ماذا هذا هذه ذلك تلك هناك هنا كما
-    عند عندما اذا حين فقط ايضا وقد فقد كان كانت يكون تكون وفي ومن او ام مقابل ضد دون عبر لدي
-    لدى اكثر اقل اخري اخر منها منه منهم فيها فيه عليها عليه اليوم امس غدا سنويا يوميا شهريا
-    مساء صباحا مساءا ليلا فيما بينما بسبب وفق وفقا حسب بحسب لصالح اذ إذ وهو وهي
-    اخرون اخرين اخري اخر اخريات فقط تقريبا نحو
-    """.split()
-)
+    بند بنود ماده مواد سبب سببا اسباب موقع موقعا مواقع قناه قياس قياسا قضيه قضايا
+    دعوي مليون الف رصاصه طلقه حزمه جلسه جلسات لجنه لجان منظمه منظمات مركز مراكز
+    """.split()))
+_STOPWORDS = frozenset(map(fold_word, """
+    في من على الى عن مع ثم او و حتي منذ بين قبل بعد خلال نحو حوالي لا لم لن قد كل
+    التي الذي الذين هو هي هم انه انها ان لكن بل اي ما ماذا هذا هذه ذلك تلك هناك هنا كما
+    عند عندما اذا حين فقط ايضا وقد فقد كان كانت يكون تكون وفي ومن ام مقابل ضد دون عبر لدي
+    اكثر اقل اخري اخر منها منه منهم فيها فيه عليها عليه اليوم امس غدا سنويا يوميا شهريا
+    مساء صباحا مساءا ليلا فيما بينما بسبب وفق وفقا حسب بحسب لصالح اذ وهو وهي
+    اخرون اخرين اخريات تقريبا
+    """.split()))
 
 
 def find_figures(text: str) -> list[Highlight]:
@@ -293,10 +279,15 @@ def find_figures(text: str) -> list[Highlight]:
     subtypes, values and what is left out. Never raises on any str.
     """
     found: list[Highlight] = []
+    scores = _scores(text)
+    score_ends = {h.start: h.end for h in scores}
     skip_until = -1
     for run in _DIGITS.finditer(text):
         pos = run.start()
         if pos < skip_until:
+            continue
+        if score_ends and (pos in score_ends or pos - 1 in score_ends):
+            skip_until = score_ends.get(pos) or score_ends[pos - 1]
             continue
         after = run.end()
         special = after < len(text) and (text[after] in _SPECIAL_AFTER or (
@@ -313,6 +304,8 @@ def find_figures(text: str) -> list[Highlight]:
         found.extend(_digit_figures(text, m, sign))
     if found:  # most paragraphs have no digits: nothing to tidy
         found = _without_names(text, _propagate(text, _non_overlapping(found)))
+    if scores:
+        found = sorted(found + scores, key=_START)
     taken = [(h.start, h.end) for h in found]
     extra = _ordinal_dates(text, taken)
     if extra:
@@ -322,6 +315,79 @@ def find_figures(text: str) -> list[Highlight]:
 
 
 _START = attrgetter("start")
+
+
+# ------------------------------------------------------------ match scores
+
+_ZERO = loose_pattern("صفر")
+_SCORE = re.compile(
+    rf"(?<![^\W_]|[.,/:٫٬\-–+])(?:[وبفل]ـ?)?(?P<a>\d{{1,2}}|{_ZERO})[^\S\n]*[-–][^\S\n]*"
+    rf"(?P<b>\d{{1,2}}|{_ZERO})(?![\d/%٪:]|[.,٫٬\-–]\d)"
+)
+_SCORE_CUES = frozenset(map(fold_word, """
+    فاز فازت يفوز فوز الفوز بفوز فوزه بفوزه خسر خسرت يخسر خساره الخساره خسارته تعادل تعادلت
+    التعادل تغلب تغلبت هزم هزمت هزيمه الهزيمه بنتيجه نتيجه النتيجه المباراه مباراه اللقاء
+    سحق اكتسح انتهت انتهي الشوط تقدم متقدما هدف بهدف اهداف المجموعه امام
+    الدور النهائي نهائي الجوله البطوله المونديال الدوري الكاس لصالح
+    """.split()))
+"""Words that make ``A-B`` a match score when no صفر says so."""
+
+
+def _scores(text: str) -> list[Highlight]:
+    """Match scores (``3-2``, ``2-صفر``, ``صفر-1``): one figure each, value
+    ``{"score": [a, b]}``. With صفر on a side it is always a score; two
+    numbers of one or two digits are a score after a score word (فاز، خسر،
+    تعادل، بنتيجة …) or right after another score (``6-1 و6-4``), never
+    before a unit, currency or percent (``16-18 عاما`` is a range)."""
+    out: list[Highlight] = []
+    for m in _score_matches(text):
+        a, b = m.group("a"), m.group("b")
+        if a.isdecimal() and b.isdecimal():
+            previous = out[-1].end if out else -99
+            if not (m.start() - previous <= 6 or _score_context(text, m.start("a"))):
+                continue
+            nxt = _NEXT_WORDS.match(text, m.end())
+            if nxt is not None and (_unit(fold_word(nxt.group(1)))
+                                    or _currency(fold_word(nxt.group(1)), nxt)):
+                continue
+            if _PERCENT.match(text, m.end()):
+                continue
+        value = [0 if not x.isdecimal() else int(x) for x in (a, b)]
+        out.append(_fig(text, m.start("a"), m.end(), "score", {"score": value}))
+    return out
+
+
+_DASH = re.compile("[-–]")
+
+
+def _score_matches(text: str) -> list[re.Match[str]]:
+    """``_SCORE`` matches, looked for only around each dash: a pattern led by
+    a look-behind would be tried at every character of the text."""
+    out: list[re.Match[str]] = []
+    last_end = -1
+    for dash in _DASH.finditer(text):
+        i = dash.start()
+        if i < last_end:
+            continue
+        # The look-behind sees before pos; endpos is far enough for any score.
+        m = _SCORE.search(text, max(0, last_end, i - 8), i + 40)
+        if m is not None and m.start() > last_end and m.end("a") <= i < m.start("b"):
+            out.append(m)
+            last_end = m.end()
+    return out
+
+
+def _score_context(text: str, start: int) -> bool:
+    """A score word among the words of the paragraph just before ``start``."""
+    lo = max(0, start - 80, text.rfind("\n", 0, start) + 1)
+    for word in _LETTERS.findall(text, lo, start):
+        folded = fold_word(word)
+        if folded in _SCORE_CUES or (folded[:1] in "وفب" and folded[1:] in _SCORE_CUES):
+            return True
+    return False
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 # ------------------------------------------------------------ digit figures
@@ -361,7 +427,7 @@ def _code_end(text: str, m: re.Match[str], sign: str) -> int | None:
         if _LATIN.search(core) or ("/" in core and any(c.isalpha() for c in core)):
             return token_end
         if any(c.isalpha() for c in core.replace("ـ", "")) and (
-                core[-1] in "-_" or fold_word(core) not in _CLITICS):
+                core[-1] in "-_" or not _is_clitic(core)):
             return token_end
     if after and (_LATIN.match(after) or _GLUED_CODE.match(after)):
         return token_end
@@ -485,7 +551,7 @@ def _single(text: str, start: int, end: int, sign: str) -> Highlight:
         sign = ""
     is_int = isinstance(value, int) and not sign and raw.isdecimal()
 
-    after = text[end:end + 2].lstrip(" \u00a0")[:1]
+    after = text[end:end + 4].lstrip(" \u00a0")[:1]
     if not after or not (after.isalpha() or after in "%٪" or after in _CURRENCY_SIGNS):
         return _plain(text, start, end, raw, value, is_int)
     if after in "%٪":
@@ -561,7 +627,22 @@ def _plain(text: str, start: int, end: int, raw: str, value: int | float,
     return _fig(text, start, end, "digits", value)
 
 
-_MARKS_OUT = re.compile(f"[{MARKS}]")
+_MARKS_OUT = re.compile(f"[{MARKS_CLASS}]")
+
+
+_GLUED_WORDS = frozenset(map(fold_word, """
+    في من إلى على عن نحو حوالي بنحو قرابة عام منذ بين حتى بلغ بلغت
+    """.split()))
+"""Words that lose their space before a number in real press (``إلى11,7``,
+``نحو95``, ``في1988``): the digits stay a figure."""
+
+
+def _is_clitic(core: str) -> bool:
+    """Whether letters glued before digits are a proclitic (``بـ2030``,
+    ``ولـ5``) or a word that lost its space (``إلى11,7``): the digits are
+    then a figure of their own."""
+    folded = fold_word(core)
+    return not folded or is_prefix(folded) or folded in _GLUED_WORDS
 _YEAR_NEXT = re.compile(r"[^\S\n]*\d{4}(?!\d)")
 _WORD_BREAKS = re.compile(r"[\s/،,]+")
 _OPEN_PAREN = re.compile(r"\(\s*(?:[^\W\d_]+\s*[-–]\s*)?\Z")
@@ -611,9 +692,9 @@ def _is_hijri(m: re.Match[str]) -> bool:
 
 
 def _month_date(text: str, start: int, month: re.Match[str], day: int) -> Highlight:
-    name = " ".join(fold_word(month.group("m1")).split())
-    hijri = name in _HIJRI_MONTHS and name not in _MONTHS
-    number = _MONTHS.get(name) or _HIJRI_MONTHS.get(name, 0)
+    """A day (``start``) followed by the month (and year) that ``month`` matched."""
+    hijri = _is_hijri(month)
+    number = _month_number(month)
     year = int(month.group("y")) if month.group("y") else None
     end = month.end("y") if year else (month.end("m2") if month.group("m2") else month.end("m1"))
     if month.group("era"):
@@ -633,7 +714,9 @@ def _non_overlapping(found: list[Highlight]) -> list[Highlight]:
 
 
 _TIMES = re.compile(r"[×xX*]")
-_JOIN = re.compile(r"[^\S\n]*(?:و|[×xX*]|[اإ]لى|حتى)[^\S\n]*\Z")
+_JOIN = re.compile(
+    rf"[^\S\n]*(?:{loose_pattern('و')}|[×xX*]|{loose_pattern('الي')}|{loose_pattern('حتي')})"
+    r"[^\S\n]*\Z")
 
 
 def _propagate(text: str, found: list[Highlight]) -> list[Highlight]:
@@ -680,10 +763,35 @@ _QUOTED_NAME = re.compile(r"[«“\"]([^«»“”\"\n]{1,40})\Z")
 _CLOSES_NAME = re.compile(r"[،,.]?[»”\"]")
 
 
+_NAMED_BEFORE = frozenset(map(fold_word, """
+    فرانس ايفون آيفون ايباد آيباد جالاكسي غالاكسي نوت ستوكس كاك داكس نيكاي فوتسي
+    ويندوز بلايستيشن اكس اس اي بلس ماكس برو لايت ام بي سي جي تي القرن
+    """.split()))
+"""Words after which a bare number belongs to a name: TV channels (فرانس 24),
+products (آيفون 10، غالاكسي إس 9), stock indexes (ستوكس 600، كاك 40), and
+القرن 21 (an ordinal use, like القرن التاسع عشر)."""
+_LATIN_WORD = re.compile(r"[a-z]+")
+
+
+def _after_name(text: str, h: Highlight) -> bool:
+    """Whether the bare number ``h`` follows a name word or a Latin word
+    (France 2, iPhone 8): it is part of that name."""
+    before = word_before(text, h.start)
+    if not before:
+        return False
+    if _LATIN_WORD.fullmatch(before):
+        return True
+    if before.startswith("لل"):
+        before = "ال" + before[2:]  # للقرن = ل + القرن
+    return before in _NAMED_BEFORE or (before[:1] in "وفبل" and before[1:] in _NAMED_BEFORE)
+
+
 def _without_names(text: str, found: list[Highlight]) -> list[Highlight]:
-    """Bare numbers that end a short quoted name (``موقع "مدينة 24"``,
-    ``«نوفا 810»``) are part of the name, not figures; so is
-    the same name mentioned again without the marks."""
+    """Bare numbers that belong to a name: after a name word (``فرانس 24``,
+    ``iPhone 8``, ``ستوكس 600``), or ending a short quoted name (``موقع
+    "مدينة 24"``, ``«نوفا 810»``), and the same name mentioned again without
+    the marks."""
+    found = [h for h in found if h.subtype != "digits" or not _after_name(text, h)]
     names: set[str] = set()
     for h in found:
         if h.subtype != "digits" or not _CLOSES_NAME.match(text, h.end):
@@ -747,7 +855,7 @@ def _word_figure(text: str, w: NumberWords) -> Highlight:
     if pct is not None:
         return _fig(text, w.start, pct.end(), "words", {"percent": w.value})
     words = _NEXT_WORDS.match(text, end)
-    if words is not None:
+    if words is not None and not _is_one(text[w.start:end]):
         w1 = fold_word(words.group(1))
         currency = _currency(w1, words)
         if currency:
@@ -756,6 +864,11 @@ def _word_figure(text: str, w: NumberWords) -> Highlight:
             return _fig(text, w.start, end, "words",
                         {"amount": w.value, "unit": _MARKS_OUT.sub("", words.group(1))})
     return _fig(text, w.start, end, "words", w.value)
+
+
+def _is_one(phrase: str) -> bool:
+    """واحد/واحدة alone: its counted noun stands before it (يوم واحد)."""
+    return fold_word(phrase).removeprefix("ال").startswith("واحد")
 
 
 def _is_noun(word: str) -> bool:

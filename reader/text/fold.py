@@ -12,8 +12,16 @@ casefolding (``ß`` -> ``ss``), then per character:
 - ``hamza=True``: alef forms أ إ آ ٱ -> ا, ؤ -> و, ئ -> ي, and the hamza
   marks U+0654/U+0655 are dropped;
 - always: ى -> ي, ة -> ه, Arabic-Indic (U+0660..) and Persian (U+06F0..)
-  digits -> ASCII, bidi controls (U+200E, U+200F, U+061C, U+202A..U+202E,
-  U+2066..U+2069) and ZWJ/ZWNJ dropped.
+  digits -> ASCII, and ``INVISIBLE`` dropped: bidi controls (U+200E, U+200F,
+  U+061C, U+202A..U+202E, U+2066..U+2069), ZWSP, ZWNJ, ZWJ and the BOM.
+
+This module is the one place where Arabic spelling is folded: ``fold_word``
+folds one word the same way for the rules of quotes, speech, numbers and
+figures (their word lists are folded with it, so a cue matches every spelling
+that in-article find treats as the same word), ``MARKS`` is the one table of
+marks, ``INVISIBLE`` the one set of invisible characters, and
+``loose_pattern`` the regular expression that finds, in original text, every
+spelling that folds to a given word.
 
 NFKC runs on the whole text, not character by character: a base letter and the
 marks after it are normalized together (ا + U+0654 -> أ, marks reordered), and
@@ -38,7 +46,7 @@ from functools import cache, lru_cache
 from itertools import accumulate, compress
 from operator import add, itemgetter, sub
 
-from reader.text.bidi import BIDI_CONTROLS, ZWJ, ZWNJ
+from reader.text.bidi import INVISIBLE
 
 TATWEEL = "\u0640"
 HAMZA_ABOVE = "\u0654"
@@ -54,10 +62,26 @@ DIACRITICS: frozenset[str] = frozenset(
 
 HAMZA_MARKS: frozenset[str] = frozenset({HAMZA_ABOVE, HAMZA_BELOW})
 
-_HAMZA_LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ي"}
+MARKS: frozenset[str] = DIACRITICS | HAMZA_MARKS
+"""Every mark the fold may drop (and tatweel): what may stand between the
+letters of a word that a rule looks for in original text."""
 
-INVISIBLE: frozenset[str] = BIDI_CONTROLS | {ZWNJ, ZWJ}
-"""Bidi controls, ZWNJ and ZWJ: always dropped."""
+
+def _class_body(chars: frozenset[str]) -> str:
+    """The inside of a regex character class matching ``chars``, as ranges."""
+    runs: list[list[int]] = []
+    for cp in sorted(map(ord, chars)):
+        if runs and runs[-1][1] == cp - 1:
+            runs[-1][1] = cp
+        else:
+            runs.append([cp, cp])
+    return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in runs)
+
+
+MARKS_CLASS: str = _class_body(MARKS)
+"""``MARKS`` as the body of a regex class: ``f"[{MARKS_CLASS}]*"`` skips marks."""
+
+_HAMZA_LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ي"}
 
 _ALWAYS = {"ى": "ي", "ة": "ه"}
 _ALWAYS.update({chr(0x0660 + d): str(d) for d in range(10)})
@@ -431,3 +455,42 @@ def fold(text: str, *, diacritics: bool = True, hamza: bool = True) -> Folded:
 def fold_text(text: str, *, diacritics: bool = True, hamza: bool = True) -> str:
     """Only the folded string (for indexes and list filters); no map, no cache."""
     return _build(text, diacritics, hamza, False).text
+
+
+@lru_cache(maxsize=1 << 14)
+def fold_word(word: str, *, diacritics: bool = True, hamza: bool = True) -> str:
+    """``fold_text`` of one word, cached: the form in which the rules of quotes,
+    speech, numbers and figures compare words (``يسمّى``, ``يسمي`` and
+    ``يُسمى`` all give ``يسمي``). News repeats the same few thousand words
+    around quotes and numbers, so the cache answers nearly every call."""
+    return _build(word, diacritics, hamza, False).text
+
+
+def _variants() -> dict[str, str]:
+    """Folded letter -> every letter the default fold turns into it
+    (``ا`` -> ``اأإآٱ``), read from the fold's own rules."""
+    out: dict[str, str] = {}
+    for ch, folded in sorted(_rules(True, True).items()):
+        if len(folded) == 1 and folded.isalpha():
+            out[folded] = out.get(folded, folded) + ch
+    return out
+
+
+VARIANTS: dict[str, str] = _variants()
+"""Folded letter -> its spellings: ``{"ا": "اآأإٱ", "و": "وؤ", "ي": "يئى", "ه": "هة"}``."""
+
+
+def loose_pattern(folded: str, *, gap: str = r"[^\S\n]+") -> str:
+    """A regex (source) matching, in original text, every spelling of the
+    folded word or phrase ``folded``: each letter as any of its ``VARIANTS``,
+    marks and tatweel after any letter, ``gap`` for each space (by default
+    white space within a paragraph)."""
+    out: list[str] = []
+    marks = f"[{MARKS_CLASS}]*"
+    for ch in folded:
+        if ch == " ":
+            out.append(gap)
+            continue
+        cls = VARIANTS.get(ch, ch)
+        out.append((f"[{cls}]" if len(cls) > 1 else re.escape(cls)) + marks)
+    return "".join(out)

@@ -10,8 +10,9 @@ Two entry points for ``figures``, both pure and offset-preserving:
   ``ثلاثة آلاف وخمسمئة`` 3500, ``مئتين`` 200, ``نصف`` 0.5, ``مليون ونصف``
   1500000. ``parse_number_words(phrase)`` gives the value of a whole string.
 
-Words are matched on a folded form (tashkeel and tatweel skipped, أ إ آ ٱ as
-ا, ى and ئ as ي, ة as ه) while the spans stay on the original text, so
+Words are matched on their fold (``reader.text.fold.fold_word``: marks and
+tatweel skipped, أ إ آ ٱ as ا, ى and ئ as ي, ؤ as و, ة as ه) while the spans
+stay on the original text, so
 ``ثَلَاثَـة`` is found where it is written. A word may carry the clitics و ف
 (and), ب ل ك (with, for, as) and the article: ``وثلاثة``, ``بخمسة``,
 ``للثلاثة``, ``والعشرين``; the clitics stay inside the span.
@@ -25,13 +26,21 @@ What is NOT a number phrase, on purpose (the traps of Arabic news):
   الخمسين``: an ordinal use).
 * Vague plurals with no count (عشرات، مئات، آلاف، ملايين، مليارات،
   بضعة): only ``ثلاثة آلاف`` and the like count.
-* ``واحد``/``واحدة`` and ``أحد``/``إحدى`` alone: nearly always idiom or
-  determiner in news (في آن واحد، واحدة من، أحد المسؤولين); they count only
-  inside a compound (``واحد وعشرون``, ``أحد عشر``).
-* ``الاثنين`` with the article and ``اثنين`` after ``يوم`` (Monday).
+* ``أحد``/``إحدى`` alone (أحد المسؤولين) and ``واحد``/``واحدة`` as idiom or
+  determiner: after an idiom noun (في آن واحد، من جانب واحد), after a
+  particle (كل واحد، هو واحد), as "one of" (واحد من أكبر). ``واحد`` counts
+  when it follows the noun it counts (يوم واحد، مرة واحدة، قاعدة عسكرية
+  واحدة), before في المئة, as ``واحدة من كل``, and as ``الواحدة`` after
+  الساعة; and inside a compound (``واحد وعشرون``, ``أحد عشر``). ``وأحد``
+  written with hamza is "and one of", never ``واحد``: the one place where
+  the hamza decides.
+* ``الاثنين``/``اثنين`` after ``يوم`` or with the article (Monday); ``الاثنان``
+  (the two) counts.
+* ``وست`` before بروميتش or هام (West), and a tens word after مجموعة
+  (مجموعة العشرين, a name).
 * ``ألف`` followed by a definite word (the verb ألّف, "wrote").
-* Fractions in fixed terms: ``نصف نهائي`` (semi-final), ``الربع الأول``
-  (a quarter of the year as a period).
+* Fractions in fixed terms: ``نصف نهائي``, ``ربع النهائي`` (rounds of a
+  cup), ``الربع الأول``, ``الربع الأخير`` (a quarter of the year as a period).
 * ``ونصف``/``وربع`` after a noun (ساعة ونصف): part of a count the noun
   tells, not a figure alone.
 * ``في المئة``/``بالمائة`` with no number before: the percent sign in words.
@@ -45,27 +54,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-MARKS = "\u0640\u064b-\u065f\u0670\u06d6-\u06ed"
-"""Tatweel, tashkeel and Quranic marks: skipped inside words when matching."""
+from reader.text.fold import MARKS_CLASS, VARIANTS, fold_word, loose_pattern
 
-_MARKS_RE = re.compile(f"[{MARKS}]")
-_FOLD_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ئ": "ي",
-                             "ؤ": "و", "ة": "ه"})
-
-# Which original letters each folded letter stands for in the word pattern.
-_VARIANTS = {"ا": "اأإآٱ", "ي": "يىئ", "ه": "هة", "و": "وؤ"}
-
-
-@lru_cache(maxsize=4096)
-def fold_word(word: str) -> str:
-    """The matching form of one word: marks and tatweel dropped, letter
-    variants folded (أ إ آ ٱ -> ا, ى ئ -> ي, ؤ -> و, ة -> ه)."""
-    # Cached: figures fold the words around every number, and those are the
-    # same units, months and currencies again and again.
-    return _MARKS_RE.sub("", word).translate(_FOLD_TABLE)
-
+_MARKS_RE = re.compile(f"[{MARKS_CLASS}]")
 
 # ---------------------------------------------------------------- digits
 
@@ -158,17 +150,6 @@ _ORDINAL = re.compile(
 """Folded ordinals: a cardinal right after one belongs to an ordinal compound."""
 
 
-def _letters(folded: str) -> str:
-    """Regex for a folded string matched against original text: each letter
-    may be any of its variants and be followed by marks or tatweel."""
-    out = []
-    for ch in folded:
-        cls = _VARIANTS.get(ch, ch)
-        out.append(f"[{cls}]" if len(cls) > 1 else re.escape(cls))
-        out.append(f"[{MARKS}]*")
-    return "".join(out)
-
-
 _Trie = dict[str, "_Trie"]
 
 
@@ -191,10 +172,10 @@ def _trie_pattern(words: list[str]) -> str:
             if top:
                 # One literal per branch at the top, so that the regex engine
                 # can skip the characters no number word starts with.
-                rest = f"[{MARKS}]*" + build(child)
-                alts.extend(re.escape(v) + rest for v in _VARIANTS.get(ch, ch))
+                rest = f"[{MARKS_CLASS}]*" + build(child)
+                alts.extend(re.escape(v) + rest for v in VARIANTS.get(ch, ch))
             else:
-                alts.append(_letters(ch) + build(child))
+                alts.append(loose_pattern(ch) + build(child))
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -203,27 +184,29 @@ def _trie_pattern(words: list[str]) -> str:
     return build(trie, top=True)
 
 
-_M = f"[{MARKS}]*"
+_M = f"[{MARKS_CLASS}]*"
 # The stems are found first (one regex pass; a pattern that also tried the
 # clitics at every word start was twice as slow), then the clitics before
 # each stem are checked: و or ف (and), then ب ك ل (with, as, for) and/or the
 # article; ل before the article drops its alef (للثلاثة = ل + الثلاثة).
 _STEM = re.compile(
     _trie_pattern(sorted(w for w in _LEXICON if _LEXICON[w][0] != "one"))
-    + f"(?![^\\W\\d_]|[{MARKS}])"
+    + f"(?![^\\W\\d_]|[{MARKS_CLASS}])"
 )
 # واحد only counts before و + tens (واحد وعشرون); leaving words that start
 # with و out of _STEM lets the regex engine skip that common letter, so it is
 # looked for right before such a tens word instead.
+_AND = f"[{VARIANTS['و']}ف]{_M}"
 _ONE_BEFORE = re.compile(
-    f"(?<![^\\W\\d_])(?:[وف]{_M})?و{_M}ا{_M}ح{_M}د{_M}(?:[ةها]{_M})?[ \t\u00a0]{{1,3}}\\Z"
+    f"(?<![^\\W\\d_])(?:{_AND})?{loose_pattern('واحد')}(?:{loose_pattern('ه')}|{loose_pattern('ا')})?"
+    "[ \t\u00a0]{1,3}\\Z"
 )
 _PREFIX = re.compile(
     r"(?<![^\W\d_])"
-    f"(?:[وف]{_M})?(?:ل{_M}ل{_M}|(?:[بكل]{_M})?(?:[اٱ]ل{_M})?)"
+    f"(?:{_AND})?(?:ل{_M}ل{_M}|(?:[بكل]{_M})?(?:{loose_pattern('ال')})?)"
     r"\Z"
 )
-_PREFIX_ENDS = frozenset("وفبكل")
+_PREFIX_ENDS = frozenset("وؤفبكل")
 """The letters a non-empty _PREFIX match can end with (else it ends with a
 mark); an empty one needs no letter before it."""
 _NOT_NUMBERS = frozenset({"لست", "كميه"})
@@ -287,7 +270,7 @@ def _tokens(text: str) -> list[_Token]:
 
 
 _GAP = re.compile(r"[ \t\u00a0]{1,3}")
-_WORD_AFTER = re.compile(r"\s+([^\W\d_][^\s]*)")
+_WORD_AFTER = re.compile(f"\\s+((?:[^\\W\\d_]|[{MARKS_CLASS}])+)")
 
 
 def word_before(text: str, start: int) -> str:
@@ -398,8 +381,12 @@ def _standalone_ok(p: _Phrase, text: str) -> bool:
         kind = kinds[0]
         if kind in ("one", "one_teen", "two_teen", "scale_plural", "fraction_plural"):
             return False
-        if kind == "two" and (first.article or word_before(text, first.start) == "يوم"):
-            return False
+        if kind == "two" and (word_before(text, first.start) == "يوم" or (
+                first.article and fold_word(text[first.start:first.end]).endswith("ين"))):
+            return False  # (يوم) الاثنين: Monday; الاثنان is "the two"
+        if kind == "unit" and first.value == 6 and first.waw and (
+                word_after(text, first.end) in _WEST):
+            return False  # وست بروميتش، وست هام: West
         if kind == "scale" and first.value == 1000 and not first.article and not first.waw:
             after = word_after(text, first.end)
             if after.startswith("ال") and after not in _LEXICON:
@@ -412,22 +399,87 @@ def _standalone_ok(p: _Phrase, text: str) -> bool:
         if kind == "fraction":
             after = word_after(text, last.end)
             if after in ("نهايي", "النهايي"):
-                return False
-            if first.article and _ORDINAL.fullmatch(after):
-                return False
+                return False  # ربع النهائي، نصف نهائي: a round of a cup
+            if first.article and (_ORDINAL.fullmatch(after) or after in ("الاخير", "الماضي")):
+                return False  # الربع الثاني: a quarter of the year as a period
     if kinds[0] in ("one_teen", "two_teen") and "ten" not in kinds:
         return False
     before = word_before(text, first.start)
     if before and _ORDINAL.fullmatch(before) and kinds[0] in ("ten", "tens"):
         return False
-    if first.article and kinds[0] in ("tens", "hundred") and before.startswith("ال"):
-        return False
+    if first.article and kinds[0] in ("tens", "hundred") and (
+            before.startswith("ال") or before in _NAMED_BY_NUMBER):
+        return False  # القرن العشرين، مجموعة العشرين: an ordinal use or a name
     return not (first.waw and kinds[0] == "tens" and before and _ORDINAL.fullmatch(before))
+
+
+_WEST = frozenset(map(fold_word, "بروميتش هام بروم ميدلاندز".split()))
+_NAMED_BY_NUMBER = frozenset(map(fold_word, "مجموعة مجموعه".split()))
+_ONE_TAIL = re.compile(
+    f"ح{_M}د{_M}(?:{loose_pattern('ه')}|{loose_pattern('ا')})?(?![^\\W\\d_]|[{MARKS_CLASS}])")
+"""The end of واحد/واحدة/واحدا: found first, from its literal ح (fast)."""
+_ONE_HEAD = re.compile(f"{loose_pattern('وا')}\\Z")
+_ONE_IDIOMS = frozenset(map(fold_word, """
+    آن جانب طرف وقت صوت دفعة اتجاه نفس رجل قلب يد كل أي رقم الرقم نوع
+    """.split()))
+"""Nouns after which واحد is an idiom, not a count: في آن واحد، من جانب
+واحد، بصوت واحد، دفعة واحدة."""
+
+
+def _lone_ones(text: str) -> list[NumberWords]:
+    """واحد / واحدة / واحداً counting a noun (يوم واحد، مرة واحدة، قاعدة
+    عسكرية واحدة) or before في المئة, and الواحدة after الساعة. Not: one of
+    (واحد من، except واحدة من كل), idioms (في آن واحد), كل واحد."""
+    out: list[NumberWords] = []
+    for m in _ONE_TAIL.finditer(text):
+        head = _ONE_HEAD.search(text, max(0, m.start() - 12), m.start())
+        if head is None or "أ" in head.group() or "إ" in head.group():
+            continue  # وأحد، وإحدى: "and one of", not واحد (the one place hamza decides)
+        start, end = head.start(), m.end()
+        pre = text[max(0, start - 2):start]
+        article = pre == "ال"
+        if article:
+            start -= 2
+        elif start and (text[start - 1].isalpha() or _MARKS_RE.match(text, start - 1)):
+            continue  # inside a longer word, or a clitic (وواحد، بواحد)
+        before, after = word_before(text, start), word_after(text, end)
+        if article:
+            ok = before == "الساعه"
+        elif after == "من":
+            ok = before in _TIME_NOUNS or word_after(text, end + 3) == "كل"
+        elif after == "في" and word_after(text, end + 3) in ("الميه", "المايه"):
+            ok = True
+        else:
+            ok = ((len(before) > 1 and before not in _ONE_IDIOMS and before not in _ONE_STOPS
+                  and not before.startswith(("و", "ف"))) or before in ("يوم", "يوما", "ومره"))
+        if ok:
+            out.append(NumberWords(start, end, 1, article))
+    return out
+
+
+_TIME_NOUNS = frozenset(map(fold_word, """
+    يوم يوما ساعة ساعه شهر شهرا عام عاما سنة سنه أسبوع اسبوع ليلة ليله دقيقة مرة
+    """.split()))
+_ONE_STOPS = frozenset(map(fold_word, """
+    في من على إلى عن مع ثم أو و حتى منذ بين قبل بعد لا لم لن قد هو هي هذا هذه ذلك تلك
+    كان كانت إلا سوى غير الا مثل اي انها انه ان
+    """.split()))
 
 
 def find_number_words(text: str) -> list[NumberWords]:
     """Every phrase of Arabic cardinal number words in ``text``, in order,
     none overlapping; spans are str indices into ``text`` (see module doc)."""
+    phrases = _phrases(text)
+    ones = _lone_ones(text)
+    if not ones:
+        return phrases
+    taken = [(p.start, p.end) for p in phrases]
+    extra = [o for o in ones if not any(a < o.end and o.start < b for a, b in taken)]
+    return sorted(phrases + extra, key=lambda p: p.start)
+
+
+def _phrases(text: str) -> list[NumberWords]:
+    """The number phrases made of lexicon words (everything but lone ones)."""
     toks = _tokens(text)
     out: list[NumberWords] = []
     i = 0

@@ -31,7 +31,8 @@ class Highlight:
     ``kind`` is ``quote`` or ``figure`` (``user`` for the reader's own, which
     the store keeps). ``subtype``: for quotes ``quotation`` or ``term``; for
     figures ``digits``, ``words``, ``percent``, ``money``, ``date``, ``time``,
-    ``range``, ``count``. ``value`` is JSON-serialisable: a number, or a dict
+    ``range``, ``count``, ``score`` (a match score, value ``{"score": [3, 2]}``).
+    ``value`` is JSON-serialisable: a number, or a dict
     such as ``{"amount": 3000, "unit": "مقاتل"}`` or
     ``{"amount": 2.5, "currency": "USD"}``; None for quotes. ``speaker`` is the
     attributed speaker of a quotation as written, "" when unknown.

@@ -1,8 +1,9 @@
 """Reported speech around a quotation: speech verbs and the speaker they name.
 
 Pure functions on ``str``. Offsets are str indices into the text passed in.
-Matching tolerates the spellings of real press: tashkeel and tatweel anywhere
-inside a word, alef with or without hamza, final ى/ي and ة/ه.
+Words are compared through ``reader.text.fold.fold_word``: every spelling
+that in-article find treats as the same word (tashkeel and tatweel anywhere
+inside it, any hamza form, final ى/ي and ة/ه) is the same cue here.
 """
 
 from __future__ import annotations
@@ -10,8 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Tashkeel, superscript alef and tatweel may sit between any two letters.
-_MARKS = "[\u064b-\u065f\u0670\u0640]*"
+from reader.text.fold import MARKS_CLASS, fold_word, loose_pattern
 
 # Verbs (and active participles) that introduce someone's words. Written
 # without tashkeel; a leading و/ف is allowed by the pattern.
@@ -50,6 +50,12 @@ SPEECH_VERBS: tuple[str, ...] = tuple(
     دعا دعت يدعو تدعو
     طالب طالبت مطالبا
     أجاب أجابت مجيبا
+    كشف كشفت يكشف تكشف كاشفا كاشفة
+    خلص خلصت خلصوا
+    رد ردت ردوا يرد ترد
+    صاح صاحت يصيح تصيح صرخ صرخت يصرخ تصرخ يصرخون
+    وصف وصفت وصفوا يصف تصف واصفا واصفة
+    بالقول بقوله بقولها قوله قولها
     """.split()
 )
 
@@ -86,26 +92,18 @@ _STOP_WORDS: frozenset[str] = frozenset(
 )
 
 
-_AR_WORD = re.compile("[\u0621-\u064a\u0640\u064b-\u065f\u0670\u0671]+")
+_AR_WORD = re.compile(f"[\u0621-\u064a\u0671{MARKS_CLASS}]+")
 # The same words kept by ``split``: [gap, word, gap, ..., word, gap]. Reading
 # words as strings skips a match object per word, which is most of the cost
 # of looking for a verb in a sentence.
 _AR_WORD_SPLIT = re.compile(f"({_AR_WORD.pattern})")
-_STRIP = re.compile(_MARKS)
-_ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
-
-
-def _fold_word(word: str) -> str:
-    return _STRIP.sub("", word).translate(_ALEFS)
-
-
-_VERBS_FOLDED = frozenset(_fold_word(v) for v in SPEECH_VERBS)
-_OBJECT_FIRST_FOLDED = frozenset(_fold_word(v) for v in _OBJECT_FIRST)
+_VERBS_FOLDED = frozenset(map(fold_word, SPEECH_VERBS))
+_OBJECT_FIRST_FOLDED = frozenset(map(fold_word, _OBJECT_FIRST))
 
 
 @lru_cache(maxsize=1 << 16)
 def _is_verb(word: str) -> bool:
-    folded = _fold_word(word)
+    folded = fold_word(word)
     if len(folded) > 3 and folded[0] in "وف" and folded[1:] in _VERBS_FOLDED:
         folded = folded[1:]
     # قاله، ذكرته: the verb with an object pronoun ("وفقاً لما قاله الوزير").
@@ -129,11 +127,15 @@ def speech_verb_at(text: str, start: int) -> int:
     return m.end() if m is not None and _is_verb(m.group()) else -1
 
 
+_PARTICIPLE_STARTS = tuple(map(fold_word, ("م", "قائل", "لافت", "نافي", "زاعم", "داعي", "كاتب",
+                                             "واصف", "كاشف")))
+
+
 def is_participle(verb: str) -> bool:
     """True for a speech verb written as an active participle (قائلاً،
     مضيفاً، مشيرة): it introduces the words that follow it."""
-    word = _strip_marks(verb).lstrip("وف")
-    return word.startswith(("م", "قائل", "لافت", "نافي", "زاعم", "داعي", "كاتب"))
+    word = fold_word(verb).lstrip("وف")
+    return word.startswith(_PARTICIPLE_STARTS)
 
 
 def has_speech_verb(text: str) -> bool:
@@ -141,15 +143,18 @@ def has_speech_verb(text: str) -> bool:
     return any(map(_is_verb, _AR_WORD.findall(text)))
 
 
-@lru_cache(maxsize=4096)
-def _strip_marks(word: str) -> str:
-    # Cached: the same words (titles, stop words, names) come back in every
-    # sentence that holds a quotation.
-    return _STRIP.sub("", word).replace("أ", "ا").replace("إ", "ا").replace("آ", "ا")
+def words_after_speech_verb(text: str) -> list[str] | None:
+    """The Arabic words of ``text`` after its last speech verb, as written;
+    None when ``text`` holds no speech verb."""
+    words = _AR_WORD.findall(text)
+    for k in range(len(words) - 1, -1, -1):
+        if _is_verb(words[k]):
+            return words[k + 1 :]
+    return None
 
 
-_STOP_FOLDED = frozenset(_strip_marks(w) for w in _STOP_WORDS)
-_TITLE_FOLDED = frozenset(_strip_marks(w) for w in TITLE_WORDS)
+_STOP_FOLDED = frozenset(map(fold_word, _STOP_WORDS))
+_TITLE_FOLDED = frozenset(map(fold_word, TITLE_WORDS))
 _QUOTE_MARKS = frozenset('«»‹›"“”„‟')
 _QUOTE_MARK = re.compile('[«»‹›"“”„‟]')
 _NOT_IN_WORDS = r"\s،,:؛;.!؟?()\[\]«»\"“”„"
@@ -162,7 +167,7 @@ _COMMAS = frozenset("،,")
 
 
 def _is_name_word(word: str) -> bool:
-    folded = _strip_marks(word)
+    folded = fold_word(word)
     if folded in _TITLE_FOLDED or folded in _STOP_FOLDED:
         return False
     return not folded.startswith(("ال", "لل", "وال", "بال"))
@@ -186,7 +191,7 @@ def _pick_segment(phrase: str) -> str:
     first_words = first.split()
     if (
         len(segments) > 1
-        and _strip_marks(first_words[0]) in _TITLE_FOLDED
+        and fold_word(first_words[0]) in _TITLE_FOLDED
         and any(_is_name_word(w) for w in segments[1].split())
         and not any(_is_name_word(w) for w in first_words[1:])
     ):
@@ -210,7 +215,7 @@ def _noun_phrase(text: str, start: int, end: int) -> str:
             break
         if count == 0 and not spaced and not _QUOTE_MARKS.isdisjoint(gap):
             break
-        if _strip_marks(word) in _STOP_FOLDED:
+        if fold_word(word) in _STOP_FOLDED:
             break
         if count == 0 and not spaced and not _COMMAS.isdisjoint(gap):
             break
@@ -245,17 +250,30 @@ def speaker_before(text: str, quote_open: int, *, window: int = 200) -> str:
             break
     else:
         return ""
-    verb = _fold_word(parts[k])
+    verb = fold_word(parts[k])
     if verb in _OBJECT_FIRST_FOLDED or verb[1:] in _OBJECT_FIRST_FOLDED:
         return ""
     return _pick_segment(_noun_phrase(text, verb_end, quote_open))
 
 
 _AFTER = re.compile(r"^[\s،,]*(?:\.\s*)?$")
-# "«…»، بحسب الوزير", "«…»، وفقاً لما قاله الوزير", "«…» على لسان الوزير".
-_ACCORDING = re.compile(
-    "[\\s،,]*(?:(?:بحسب|حسب)\\s+(?:ما\\s+)?|وفق[\u0627\u064b\u064e]*\\s+لما\\s+|على\\s+لسان\\s+)"
+
+
+def _words(*words: str) -> str:
+    """An alternation of ``loose_pattern`` of each word (any spelling)."""
+    return "|".join(map(loose_pattern, words))
+
+
+_BY = _words("بحسب", "حسب")
+_PER = f"{loose_pattern('وفق')}(?:{loose_pattern('ا')})?"
+ACCORDING_TO = (
+    f"(?:(?:{_BY})\\s+(?:{_words('ما')}\\s+)?|{_PER}\\s+{_words('لما')}\\s+"
+    f"|{_words('علي')}\\s+{_words('لسان')}\\s+)"
 )
+"""Regex source: the words that hand a quotation to its speaker after it,
+``بحسب (ما)``, ``حسب``, ``وفقاً لما``, ``على لسان``, in any spelling."""
+# "«…»، بحسب الوزير", "«…»، وفقاً لما قاله الوزير", "«…» على لسان الوزير".
+_ACCORDING = re.compile(f"[\\s،,]*{ACCORDING_TO}")
 
 
 def speaker_after(text: str, quote_close: int, *, window: int = 120) -> str:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 _SHOWN = frozenset({"low", "high", "amount", "percent", "date", "time", "year", "month", "day",
-                    "hour", "minute", "unit", "currency"})
+                    "hour", "minute", "unit", "currency", "score"})
 
 
 def describe_value(value: Any) -> str:
     """``value`` (a Highlight's ``value``) as text: ``2500000 USD``, ``3.5%``,
-    ``10–20 مقاتل``, ``2025-03-01``, ``9:05``; other keys as ``key=value``;
+    ``10–20 مقاتل``, ``2025-03-01``, ``9:05``, a match score ``3–2``; other keys as ``key=value``;
     "" for None. Whole floats are written without ``.0``."""
     if value is None:
         return ""
@@ -23,6 +23,8 @@ def describe_value(value: Any) -> str:
     if not isinstance(value, dict):
         return str(value)
     parts: list[str] = []
+    if isinstance(value.get("score"), list | tuple) and len(value["score"]) == 2:
+        parts.append("–".join(map(describe_value, value["score"])))
     if "low" in value and "high" in value:
         parts.append(f"{describe_value(value['low'])}–{describe_value(value['high'])}")
     elif value.get("amount") is not None:

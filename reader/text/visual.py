@@ -12,6 +12,8 @@ import unicodedata
 import arabic_reshaper
 from bidi import get_display
 
+from reader.text.fold import MARKS
+
 _RESHAPER = arabic_reshaper.ArabicReshaper(
     configuration={"delete_harakat": False, "support_ligatures": True}
 )
@@ -39,7 +41,7 @@ _ARABIC_WORD = re.compile(
     "[\u0621-\u064A\u0671-\u06D3\u064B-\u065F\u0670\u0640\uFB50-\uFDFF\uFE70-\uFEFC]+"
 )
 _HAS_ARABIC = re.compile("[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFC]")
-_MARKS = "\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u0640"
+_MARKS = "".join(sorted(MARKS))  # the fold's one table of marks (and tatweel)
 _FINAL_ONLY = "ةى"  # letters that only end a word in logical order
 
 

@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.text import numbers
-from reader.text.numbers import find_number_words, fold_word, parse_digits, parse_number_words
+from reader.text.fold import fold_word
+from reader.text.numbers import find_number_words, parse_digits, parse_number_words
 
 FATHA = "\u064e"
 DAMMA = "\u064f"

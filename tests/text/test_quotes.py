@@ -10,14 +10,13 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.text import quotes
 from reader.text.bidi import INVISIBLE
 from reader.text.quotes import _paragraph_end, find_quotes, pair_marks
 from reader.text.spans import Highlight
-from reader.text.speech import has_speech_verb
 from tests.conftest import DATA
 
 MARKS = '«»‹›"“”„‟'
@@ -221,6 +220,24 @@ def test_spans_exclude_marks_and_outer_spaces(text: str) -> None:
         # Latin script: a short name is a term, an English sentence a quotation.
         ('"The talks were constructive and will resume soon," the envoy said.', "The", "quotation"),
         ("نشرت صحيفة «Le Monde» تحقيقا مطولا.", "Le Monde", "term"),
+        # What missed on unseen news (issue 15):
+        # short quoted phrases reported as someone's words
+        ("وانتقد الوزير القرار واصفاً إياه بـ«المتسرع».", "المتسرع", "quotation"),
+        ('وقال "لن نتراجع" ثم غادر القاعة.', "لن نتراجع", "quotation"),
+        ('وحذر من "انهيار وشيك" في قطاع الصحة.', "انهيار", "quotation"),
+        ("وأكدت الوزارة أن الاستطلاع كان «تصرفا غير مقبول».", "تصرفا", "quotation"),
+        ("وأشاد الرئيس بالنتائج بوصفها «رائعة».", "رائعة", "quotation"),
+        ("وأضاف أنهم نقلوا «عبر الحدود» إلى بلد مجاور.", "عبر", "quotation"),
+        # titles of works, publications, reports; brand and site names
+        ('ونشرت صحيفة "الأيام في المدينة القديمة وما تبقى من أسواقها" ملفا.', "الأيام", "term"),
+        ('وصدر تقرير "حالة المدن العربية في عام من الأزمات والتحولات الكبرى" أمس.', "حالة",
+         "term"),
+        ('وجاءت الكلمة في المعجم "الوسيط في اللغة والأدب" بمعنى آخر.', "الوسيط", "term"),
+        ("وأسندت إليه النيابة اتهامات «نشر أخبار كاذبة عن الوضع في البلاد».", "نشر", "term"),
+        ("ندد العمال بالقانون الذي وصف بـ«المجحف».", "المجحف", "term"),
+        ("وقالت «الشركة»، إن الصفقة تمت.", "الشركة", "term"),
+        # a quotation opening a paragraph after a colon
+        ("وقال رئيس البلدية في بيانه:\n«المدينة ستعود كما كانت»", "المدينة", "quotation"),
     ],
 )
 def test_quotation_or_term(sentence: str, quoted: str, subtype: str) -> None:
@@ -344,55 +361,67 @@ def test_marks_pair_forwards_and_never_cross(text: str) -> None:
             assert a1 < b0 or b1 < a1  # disjoint or nested
 
 
-def _classify_reference(text: str, open_pos: int, close_pos: int, start: int, end: int) -> str:
-    """The subtype as quotes._classify first scored it: every cue read, then
-    the sum compared with 0."""
-    line_start = text.rfind("\n", max(0, open_pos - 120), open_pos) + 1
-    before = text[max(line_start, open_pos - 120) : open_pos]
-    head = before.rstrip()
-    inner = text[start : min(end, start + 400)]
-    inner_words = inner.split()
-    words = len(inner_words)
-    if not head and line_start > 1:
-        colon = text[max(0, line_start - 40) : line_start].rstrip().endswith((":", "："))
-    else:
-        colon = head.endswith((":", "："))
-    after_verb = quotes._verb_right_after(text, close_pos)
-    tokens = head[-40:].split()
-    last = quotes._norm(tokens[-1]) if tokens else ""
-    last_bare = quotes._bare(last)
-    that = last in quotes._THAT_N or last_bare in quotes._THAT_N
-    if not that and len(tokens) > 1 and words >= 3:
-        that = (quotes._norm(tokens[-2]) in quotes._THAT_N
-                and quotes._norm(tokens[-1]) not in quotes._NAMING_N)
-    if words <= 2 and not (colon or that or after_verb):
-        return "term"
-    sentence = before
-    cut = max(sentence.rfind("."), sentence.rfind("؟"), sentence.rfind("!"))
-    if cut >= 0:
-        sentence = sentence[cut + 1 :]
-    score = 3 if words >= 8 else 1 if words >= 5 else -2 if words <= 2 else 0
-    score += 4 if colon else 0
-    score += 2 if that else 0
-    score += 2 if has_speech_verb(sentence[-90:]) else 0
-    score += 3 if after_verb or quotes._ATTRIBUTION_AFTER.match(text, close_pos + 1) else 0
-    score -= 2 if words <= 3 and not (colon or that or after_verb) else 0
-    score += 1 if quotes._SENTENCE_PUNCT.search(inner) else 0
-    score += 2 if inner.rstrip()[-1:] in (".", "!") else 0
-    score += 1 if any(quotes._norm(w) in quotes._PERSON_N for w in inner_words[:16]) else 0
-    score -= 3 if head.endswith(("بـ", "لـ")) else 0
-    if last in quotes._NAMING_N or last_bare in quotes._NAMING_N:
-        score -= 7 if colon else 3
-    score -= 2 if quotes._IN_LIST.search(head[-8:]) else 0
-    if words <= 3 and not quotes._ARABIC.search(inner) and quotes._LATIN.search(inner):
-        score -= 5
-    return "term" if score <= 0 else "quotation"
+# The cues as a table: each has a weight, a reason, and a sentence of ours
+# in which it holds.
+CUE_EXAMPLES = [
+    ("long", "وقال إن «الحكومة ستعلن خطتها الجديدة للنقل العام خلال الأسبوع المقبل».", "الحكومة"),
+    ("medium", "وكتب «المدينة تستحق أفضل من هذا» على صفحته.", "المدينة"),
+    ("one or two words", "انتشرت «الكمامات» في المدينة.", "الكمامات"),
+    ("short and not introduced", "انتشرت «كمامات الكولا» في المدينة.", "كمامات"),
+    ("colon", "وقال الوزير: «لا تراجع».", "لا تراجع"),
+    ("that", "وأكد المتحدث أن «الوضع هادئ».", "الوضع"),
+    ("verb after", "«لن نتراجع»، قال رئيس البلدية.", "لن نتراجع"),
+    ("verb before", "وسمع رجل يصيح «عودوا».", "عودوا"),
+    ("described", "ووصف الوزير الاتفاق بـ«المجحف».", "المجحف"),
+    ("reported", "وأكدت الوزارة أن مشاركة الجيش «واجب أخلاقي».", "واجب"),
+    ("attribution after", "وهو رقم «معتدل» بحسب المفوضية.", "معتدل"),
+    ("speech verb in the sentence", "وقال مدير الميناء إن السفن تنتظر «الضوء الأخضر».", "الضوء"),
+    ("first person", "«نحن هنا باقون» كتب المتظاهرون.", "نحن"),
+    ("sentence punctuation", "«انتهى الأمر. عدنا» عنوان الصفحة.", "انتهى"),
+    ("full stop at the end", "«انتهى الأمر.» عنوان الصفحة.", "انتهى"),
+    ("glued preposition", "واتهم الناشط بـ«نشر أخبار كاذبة».", "نشر"),
+    ("charge", "وأسندت إليه النيابة اتهامات «نشر أخبار كاذبة عن الوضع في البلاد».", "نشر"),
+    ("naming noun", "ونشرت صحيفة «الأيام» تقريرا.", "الأيام"),
+    ("naming noun after a colon", "ونشر كتابا بعنوان: «مدن الملح».", "مدن"),
+    ("labelled", "وعاد بعد ما يمكن وصفه بأنه «أقصر إجازة».", "أقصر"),
+    ("in a list", "وغنى «يا ليل» و«الطير».", "الطير"),
+    ("Latin name", "وأطلقت الشركة تطبيق «Vero».", "Vero"),
+    ("definite noun", "وقال قائد الشرطة إن عناصر «العصابة» فروا.", "العصابة"),
+    ("subject name", "وقال الوزير إن «داعش» خسر مواقعه.", "داعش"),
+    ("speaker named", "وقالت «أرامكو»، إن الصفقة تمت.", "أرامكو"),
+    ("named again", "وأعلنت «أرامكو» أمس أن أرامكو ستوسع أعمالها.", "أرامكو"),
+    ("nested and short", "وقال: «نحن في «الكامب نو» منذ الصباح».", "الكامب"),
+]
+
+
+def _quote_of(sentence: str, quoted: str) -> quotes._Quote:
+    for open_pos, close_pos in pair_marks(sentence):
+        start = open_pos + 1
+        if sentence[start:].lstrip().startswith(quoted):
+            nested = any(o < open_pos and close_pos < c for o, c in pair_marks(sentence))
+            return quotes._Quote(sentence, open_pos, close_pos, start, close_pos, nested)
+    raise AssertionError(f"no quote starting with {quoted!r}")
+
+
+def test_every_cue_has_a_weight_a_reason_and_an_example() -> None:
+    names = [cue.name for cue in quotes.CUES]
+    assert len(names) == len(set(names))
+    assert all(cue.weight != 0 and cue.why for cue in quotes.CUES)
+    assert sorted(names) == sorted(name for name, _, _ in CUE_EXAMPLES)
+
+
+@pytest.mark.parametrize(("name", "sentence", "quoted"), CUE_EXAMPLES)
+def test_each_cue_holds_in_its_example(name: str, sentence: str, quoted: str) -> None:
+    [cue] = [c for c in quotes.CUES if c.name == name]
+    quote = _quote_of(sentence, quoted)
+    assert min(quote.words, quotes._LONG) in cue.words and cue.holds(quote)
 
 
 _CUE_WORDS = [
     "قال", "وقال", "قالت", "أكد", "إن", "أن", "أنه", "بأن", "الوزير", "فريقه", "مجلة", "بعنوان",
     "حزب", "بـ", "لـ", "و", "أنا", "نحن", "لقد", "نريد", "الحرب", "مستمرة", "اليوم", "Apple",
-    "OK", "3", "وفقا لما", "بحسب ما", "كما قال", "على حد قوله", "مضيفاً", "قائلاً",
+    "OK", "3", "وفقا لما", "بحسب ما", "كما قال", "على حد قوله", "مضيفاً", "قائلاً", "وصف",
+    "بوصفها", "يمكن", "هذا", "العصابة", "الشركة", "يصيح", "من",
 ]
 _CUE_MARKS = ["", " ", " ", ":", "،", ".", "!", "؟", "\n", FATHA + " ", TATWEEL]
 CONTEXT = st.lists(
@@ -403,24 +432,30 @@ CONTEXT = st.lists(
 INNER = st.lists(st.sampled_from(_CUE_WORDS + _CUE_MARKS), max_size=14).map(" ".join)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(CONTEXT, st.sampled_from(["«»", '""', "“”"]), INNER, CONTEXT)
-# At the edges: a verb lifting -2 to 0 and a first-person word then to 1;
-# a first-person word alone lifting 0 to 1; an attribution after lifting -3.
-@example("قال ", "«»", "نحن الحرب مستمرة", "")
-@example("", "«»", "نحن الحرب مستمرة اليوم", "")
-@example("", "«»", "الحرب مستمرة اليوم", "، كما قال الوزير")
-def test_subtype_reads_the_costly_cues_only_when_they_decide(
+def test_reading_the_cheap_cues_first_decides_as_the_whole_sum(
     before: str, marks: str, inner: str, after: str
 ) -> None:
-    # _classify skips the additive cues that cannot change the sign of the
-    # score; the subtype must be the one the full score gives.
+    # is_quotation stops reading cues once the rest cannot change the sign;
+    # it must always agree with the full score.
     text = before + marks[0] + inner + marks[1] + after
     for open_pos, close_pos in pair_marks(text):
-        start, end = open_pos + 1, close_pos
-        subtype, _ = quotes._classify(text, open_pos, close_pos, start, end)
-        assert subtype == _classify_reference(text, open_pos, close_pos, start, end)
+        quote = quotes._Quote(text, open_pos, close_pos, open_pos + 1, close_pos)
+        if quote.words:
+            assert quotes.is_quotation(quote) == (quotes.score(quote) > 0)
 
+
+@pytest.mark.parametrize(("name", "sentence", "quoted"), CUE_EXAMPLES)
+def test_the_subtype_is_the_sign_of_the_summed_weights(
+    name: str, sentence: str, quoted: str
+) -> None:
+    quote = _quote_of(sentence, quoted)
+    total = sum(c.weight for c in quotes.CUES
+                if min(quote.words, quotes._LONG) in c.words and c.holds(quote))
+    assert total == quotes.score(quote)
+    [h] = [h for h in find_quotes(sentence) if h.text.startswith(quoted)]
+    assert h.subtype == ("quotation" if total > 0 else "term")
 
 @settings(max_examples=200, deadline=None)
 @given(
@@ -535,3 +570,4 @@ def test_engine_meets_the_gold(corpus_articles: list[Path]) -> None:
         correct += sum(any(half(h, g) for g in spans) for h in hits)
     assert found / total >= 0.97
     assert correct / predicted >= 0.97
+

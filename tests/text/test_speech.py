@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.text import speech
+from reader.text.fold import fold_word
 from reader.text.speech import (
     has_speech_verb,
     speaker_after,
@@ -54,7 +55,7 @@ def _noun_phrase_reference(text: str, start: int, end: int) -> str:
             break
         if count == 0 and any(ch in gap for ch in speech._QUOTE_MARKS):
             break
-        if speech._strip_marks(m.group()) in speech._STOP_FOLDED:
+        if fold_word(m.group()) in speech._STOP_FOLDED:
             break
         if count == 0 and ("،" in gap or "," in gap):
             break
@@ -73,7 +74,7 @@ def _pick_segment_reference(phrase: str) -> str:
     first_words = first.split()
     if (
         len(segments) > 1
-        and speech._strip_marks(first_words[0]) in speech._TITLE_FOLDED
+        and fold_word(first_words[0]) in speech._TITLE_FOLDED
         and any(speech._is_name_word(w) for w in segments[1].split())
         and not any(speech._is_name_word(w) for w in first_words[1:])
     ):
@@ -97,7 +98,7 @@ def _speaker_before_reference(text: str, quote_open: int, window: int = 200) -> 
     if not verbs:
         return ""
     verb_start, verb_end = verbs[-1]
-    verb = speech._fold_word(text[verb_start:verb_end])
+    verb = fold_word(text[verb_start:verb_end])
     if verb in speech._OBJECT_FIRST_FOLDED or verb[1:] in speech._OBJECT_FIRST_FOLDED:
         return ""
     return _pick_segment_reference(_noun_phrase_reference(text, verb_end, quote_open))
