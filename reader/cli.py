@@ -143,6 +143,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = build_parser().parse_args(argv)
     store = getattr(args, "store_after", None) or args.store
+    if store == "" or getattr(args, "store_after", None) == "":
+        _fail("--store: an empty path names no store")
+        return 2
     try:
         if args.backup_and_reset:
             _backup_and_reset(store)
@@ -201,12 +204,12 @@ def _size(value: str) -> tuple[int, int]:
 
 
 def _way_out(err: ReaderError) -> str:
-    """The way out of a store error, appended to its line."""
-    from reader.errors import NotADatabase, StoreError, StoreTooNew
+    """The way out of a store error, appended to its line where there is one."""
+    from reader.errors import StoreDamaged, StoreTooNew
 
     if isinstance(err, StoreTooNew):
         return " (written by a newer rtl-reader: upgrade to open it)"
-    if isinstance(err, NotADatabase) or type(err) is StoreError:
+    if isinstance(err, StoreDamaged):
         return " (--backup-and-reset keeps it aside and starts a new store)"
     return ""
 
@@ -254,27 +257,11 @@ def _print_json(data: Any, out: TextIO | None = None) -> None:
 
 
 def _backup_and_reset(store: str | None) -> None:
-    """Keep a store that cannot be opened as a backup and start afresh."""
-    from reader.errors import StoreError, StoreLocked, StoreReadOnly
-    from reader.store import Library, resolve_store_path
-    from reader.store.location import backup_store
+    """Keep a damaged store as a backup and start afresh (never anything else)."""
+    from reader.store import resolve_store_path
+    from reader.store.library import reset_damaged
 
-    path = resolve_store_path(store)
-    if not path.exists():
-        raise StoreError(str(path), "no store here to back up")
-    try:
-        Library.open(path, create=False).close()
-    except (StoreLocked, StoreReadOnly):
-        raise  # a healthy store in use or protected: never reset it
-    except StoreError:
-        pass
-    else:
-        raise StoreError(str(path), "the store opens fine; nothing to reset")
-    try:
-        backup = backup_store(path)
-    except OSError as err:
-        raise StoreError(str(path), f"cannot move it aside: {err.strerror or err}") from None
-    Library.open(path).close()
+    path, backup = reset_damaged(resolve_store_path(store))
     _say(f"{path}: kept the old store as {backup}; started a new, empty one", sys.stderr)
 
 
@@ -283,6 +270,8 @@ def _library(store: str | None, *, create: bool = True) -> Iterator[Any]:
     from reader.store import Library, resolve_store_path
 
     lib = Library.open(resolve_store_path(store), create=create, progress=_UpgradeNote())
+    if lib.notice:
+        _fail(f"{lib.path}: note: {lib.notice}")
     try:
         yield lib
     finally:

@@ -48,6 +48,11 @@ class StoreError(ReaderError):
     """The article store cannot be used."""
 
 
+class StoreDamaged(StoreError):
+    """The store file is an rtl-reader store (an SQLite file) whose pages are
+    damaged or missing: ``--backup-and-reset`` keeps it aside and starts anew."""
+
+
 class StoreLocked(StoreError):
     """Another process holds the store's write lock for longer than we wait."""
 

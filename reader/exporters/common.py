@@ -347,12 +347,16 @@ def atomic_path(path: Path, *, force: bool) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; when the block ends normally the
     temporary file is fsynced and renamed over ``path`` (os.replace). On any
     exception (Cancelled included) it is removed and ``path`` is untouched.
+    The temporary file is locked while it is written, so the next export
+    into the folder can tell it from one a killed export left, and removes
+    those (``remove_abandoned``).
 
     Raises OutputExists when ``path`` exists and not ``force`` (checked before
     and again just before the rename), ExportError for an unwritable place.
     """
     check_target(path, force=force)
-    tmp = _create_temp(path)
+    remove_abandoned(path.parent)
+    tmp, lock = _create_temp(path)
     try:
         yield tmp
         fsync_file(tmp)
@@ -363,7 +367,59 @@ def atomic_path(path: Path, *, force: bool) -> Iterator[Path]:
     except BaseException:
         _unlink(tmp)
         raise
+    finally:
+        os.close(lock)
     fsync_dir(path.parent)
+
+
+_PART = re.compile(r"^\..+\.rtl-[0-9a-f]{8}\.part$")
+
+
+def remove_abandoned(folder: Path) -> list[Path]:
+    """Remove the temporary files that exports killed mid-way left in
+    ``folder`` (hidden ``.<name>.rtl-<hex>.part`` files nobody holds locked;
+    a running export holds its own); the paths removed."""
+    removed: list[Path] = []
+    try:
+        names = [n for n in os.listdir(folder) if _PART.match(n)]
+    except OSError:
+        return removed
+    for name in names:
+        part = folder / name
+        try:
+            fd = os.open(part, os.O_RDONLY | os.O_NOFOLLOW)
+        except OSError:
+            continue
+        try:
+            if _try_lock(fd) and _is_regular(fd):
+                part.unlink()
+                removed.append(part)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+    return removed
+
+
+def _try_lock(fd: int) -> bool:
+    """An exclusive lock on the file open as ``fd``, without waiting: flock
+    locks belong to the open file, not the process, so no other descriptor
+    of ours is affected, and the kernel drops them when their holder dies."""
+    try:
+        import fcntl
+    except ImportError:  # no flock (Windows): never take another's file
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _is_regular(fd: int) -> bool:
+    import stat
+
+    return stat.S_ISREG(os.fstat(fd).st_mode)
 
 
 def publish(tmp: Path, path: Path, *, force: bool) -> None:
@@ -386,19 +442,20 @@ def publish(tmp: Path, path: Path, *, force: bool) -> None:
     tmp.unlink()
 
 
-def _create_temp(path: Path) -> Path:
+def _create_temp(path: Path) -> tuple[Path, int]:
     """A new empty file beside ``path``, created with the usual permissions
-    (0666 less the umask, as the final file would get), never an existing one."""
+    (0666 less the umask, as the final file would get), never an existing
+    one, and a descriptor holding it locked until the export ends."""
     for _ in range(100):
-        tmp = path.with_name(f".{path.name[:60]}.{secrets.token_hex(4)}.part")
+        tmp = path.with_name(f".{path.name[:60]}.rtl-{secrets.token_hex(4)}.part")
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:
             continue
         except OSError as err:
             raise ExportError(str(path), _cause(err)) from None
-        os.close(fd)
-        return tmp
+        _try_lock(fd)
+        return tmp, fd
     raise ExportError(str(path), "cannot make a temporary file beside it")
 
 

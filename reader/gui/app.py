@@ -267,6 +267,8 @@ def run(store_path: Path, *, open_id: int | None = None, at: int | None = None,
         except ReaderError as err:
             QMessageBox.warning(None, "rtl-reader", err.line())
         window = MainWindow(library, settings=i18n.settings())
+        if library.notice:  # how the store is read (a private copy of a read-only one)
+            window.statusBar().showMessage(library.notice, 20000)
 
         def on_request(article_id: int | None, offset: int | None) -> None:
             window.showNormal()

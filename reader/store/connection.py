@@ -16,7 +16,14 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from reader.errors import NotADatabase, ReaderError, StoreError, StoreLocked, StoreReadOnly
+from reader.errors import (
+    NotADatabase,
+    ReaderError,
+    StoreDamaged,
+    StoreError,
+    StoreLocked,
+    StoreReadOnly,
+)
 
 BUSY_TIMEOUT_MS = 30_000
 """How long a write waits for another process's write lock before StoreLocked.
@@ -48,14 +55,14 @@ def check_header(path: Path) -> None:
     if not header.startswith(SQLITE_HEADER):
         raise NotADatabase(subject, "not an rtl-reader store (not an SQLite file)")
     if len(header) < 100:
-        raise StoreError(subject, "the store is damaged (truncated header)")
+        raise StoreDamaged(subject, "the store is damaged (truncated header)")
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
     valid = header[24:28] == header[92:96]
     wal = path.with_name(path.name + "-wal")
     if valid and pages and size < pages * page_size and not wal.exists():
-        raise StoreError(subject, "the store is damaged (the file is truncated)")
+        raise StoreDamaged(subject, "the store is damaged (the file is truncated)")
 
 
 def can_write(path: Path) -> bool:
@@ -88,13 +95,20 @@ def connect(path: Path, *, writable: bool) -> tuple[sqlite3.Connection, str]:
         con = sqlite3.connect(uri, uri=True, **connect_options())
         if not readable(con):
             # A WAL store in a folder we cannot write has no -shm to share;
-            # with no other writer around, reading it as immutable is safe.
+            # with no other writer around, reading it as immutable is safe
+            # (what its -wal holds is the business of reader.store.database).
             con.close()
-            uri = path.resolve().as_uri() + "?immutable=1"
-            con = sqlite3.connect(uri, uri=True, **connect_options())
+            return connect_immutable(path)
     con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     con.execute("PRAGMA foreign_keys = ON")
     return con, uri
+
+
+def connect_immutable(path: Path) -> tuple[sqlite3.Connection, str]:
+    """A connection that reads the database file alone, as it is (no locks,
+    no WAL): for a store nobody can write."""
+    uri = path.resolve().as_uri() + "?immutable=1"
+    return sqlite3.connect(uri, uri=True, **connect_options()), uri
 
 
 def readable(con: sqlite3.Connection) -> bool:
@@ -125,7 +139,7 @@ def map_error(err: sqlite3.Error, subject: str) -> ReaderError:
     if kind == "readonly":
         return StoreReadOnly(subject, "the store is read-only")
     if kind in ("corrupt", "notadb"):
-        return StoreError(subject, "the store is damaged")
+        return StoreDamaged(subject, "the store is damaged")
     if kind == "full":
         return StoreError(subject, "the disk is full")
     if kind == "ioerr":

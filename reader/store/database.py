@@ -37,7 +37,9 @@ become ``ReaderError``s (``connection.map_error``).
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+import tempfile
 import threading
 from collections import Counter
 from collections.abc import Iterator
@@ -84,6 +86,46 @@ def holds(path: Path | str) -> bool:
                for store in stores for suffix in _SIDE_FILES)
 
 
+SNAPSHOT_LIMIT = 1 << 30
+"""The largest store (with its WAL) read through a private copy when its folder
+is read-only and its WAL cannot be shared: 1 GiB."""
+
+
+def _wal_size(path: Path) -> int:
+    try:
+        return os.stat(f"{path}-wal").st_size
+    except OSError:
+        return 0
+
+
+def _read_through_wal(path: Path, *, held: bool
+                      ) -> tuple[sqlite3.Connection, str, str, Path | None]:
+    """Read a WAL store whose folder cannot be written and that has no
+    ``-shm`` (copied from a machine where it was last written, or to a
+    read-only medium): SQLite can then read it only as immutable, which
+    ignores the committed changes its WAL holds. So copy the store and its
+    WAL into a private folder and read the copy there; when the process
+    already holds the file (the copy would open and close its descriptors)
+    or it is over ``SNAPSHOT_LIMIT``, read it as immutable and say what is
+    not shown. Returns (connection, URI, notice, the private folder)."""
+    wal = _wal_size(path)
+    if held or os.stat(path).st_size + wal > SNAPSHOT_LIMIT:
+        con, uri = connection.connect_immutable(path)
+        return con, uri, (f"read-only folder: {wal // 1024} KB of recent changes in the "
+                          f"store's -wal cannot be read here and are not shown"), None
+    folder = Path(tempfile.mkdtemp(prefix="rtl-reader-snapshot-"))
+    try:
+        copy = folder / path.name
+        shutil.copyfile(path, copy)
+        shutil.copyfile(f"{path}-wal", f"{copy}-wal")
+        con, uri = connection.connect(copy, writable=False)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return con, uri, ("read-only folder: reading a private copy of the store with the "
+                      "recent changes its -wal holds"), folder
+
+
 class Database:
     """The connections of one open store (see the module docstring).
 
@@ -93,9 +135,12 @@ class Database:
     """
 
     def __init__(self, path: Path, first: sqlite3.Connection, uri: str, *, writable: bool,
-                 key: tuple[int, int]) -> None:
+                 key: tuple[int, int], notice: str = "", snapshot: Path | None = None) -> None:
         self.path = path
         self.read_only = not writable
+        self.notice = notice
+        """One line for the user about how the store is read ("" usually)."""
+        self._snapshot = snapshot
         # The first connection: the writer of a writable store, the one that
         # answers data_version on a read-only one (a reader's would differ).
         self._writer = first if writable else None
@@ -121,6 +166,11 @@ class Database:
                 connection.check_header(path)
             try:
                 first, uri = connection.connect(path, writable=writable)
+                notice, snapshot = "", None
+                if uri.endswith("immutable=1") and _wal_size(path):
+                    first.close()
+                    first, uri, notice, snapshot = _read_through_wal(
+                        path, held=key in _open_files)
             except sqlite3.Error as err:
                 raise connection.map_error(err, str(path)) from None
             key = _identity(path)
@@ -129,7 +179,8 @@ class Database:
                 raise StoreError(str(path), "the store file vanished while opening")
             _open_files[key] += 1
             _open_paths[key] = path.resolve()
-        return cls(path, first, uri, writable=writable, key=key)
+        return cls(path, first, uri, writable=writable, key=key, notice=notice,
+                   snapshot=snapshot)
 
     # -- transactions -------------------------------------------------------------
 
@@ -283,6 +334,8 @@ class Database:
                 self._release()
 
     def _release(self) -> None:
+        if self._snapshot is not None:
+            shutil.rmtree(self._snapshot, ignore_errors=True)
         with _registry_lock:
             _open_files[self._key] -= 1
             if _open_files[self._key] <= 0:

@@ -37,6 +37,7 @@ take turns on the writer connection (``reader.store.database``).
 from __future__ import annotations
 
 import sqlite3
+import stat
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -45,12 +46,13 @@ from pathlib import Path
 from reader.errors import (
     NotADatabase,
     ReaderError,
+    StoreDamaged,
     StoreError,
     StoreLocked,
     StoreReadOnly,
     StoreTooNew,
 )
-from reader.store import connection, derive, rows, schema
+from reader.store import connection, derive, location, rows, schema
 from reader.store.article import Article, HighlightRecord, not_found
 from reader.store.connection import BATCH_SIZE
 from reader.store.database import Database
@@ -115,6 +117,12 @@ class Library:
         return self._db.path
 
     @property
+    def notice(self) -> str:
+        """One line about how the store is read, for the user ("" usually):
+        a WAL store in a read-only folder read through a private copy."""
+        return self._db.notice
+
+    @property
     def read_only(self) -> bool:
         """True when opened read-only (asked for, or the file or folder is not
         writable): reads work, writes raise StoreReadOnly."""
@@ -144,6 +152,10 @@ class Library:
         exists = path.exists()
         if exists and path.is_dir():
             raise StoreError(subject, "this is a folder, not a store file")
+        if exists and not path.is_file():
+            # Reading a FIFO's header would wait for a writer forever.
+            raise StoreError(subject, "not a regular file (a device, FIFO or socket), "
+                                      "not a store file")
         if not exists and (not create or read_only):
             raise StoreError(subject, "no store here")
         if not exists:
@@ -375,6 +387,13 @@ class Library:
         """The reading position, a str index into the body (negative -> 0)."""
         self._set(article_id, "position", max(int(position), 0))
 
+    def is_whole(self) -> bool:
+        """Whether SQLite finds every page of the store sound (``PRAGMA
+        quick_check``; reads the whole file). Raises StoreDamaged when it
+        cannot even read that far."""
+        with self._db.read() as con:
+            return [r[0] for r in con.execute("PRAGMA quick_check")] == ["ok"]
+
     def data_version(self) -> int:
         """A number that changes when another process commits to the store
         (``PRAGMA data_version`` of the writer connection), and not when this
@@ -470,6 +489,36 @@ class Library:
         words and phrases; how many were written."""
         return self._index.refresh_rankings(progress, cancelled, min_rows=min_rows,
                                             max_terms=max_terms)
+
+
+def reset_damaged(path: Path) -> tuple[Path, Path]:
+    """Move a damaged store (and its ``-wal``/``-shm``) aside and create a new,
+    empty one in its place; ``(store, backup)``, the store with its symbolic
+    links resolved. Only a regular file that is a damaged rtl-reader store
+    is ever moved: a folder, a device, a FIFO, a file of another kind, a
+    healthy store, one in use or read-only raise StoreError (NotADatabase,
+    StoreLocked, StoreReadOnly) and nothing is touched."""
+    subject = str(path)
+    try:
+        info = path.stat()
+    except OSError:
+        raise StoreError(subject, "no store here to back up") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise StoreError(subject, "not a store file (a folder or a device); nothing to reset")
+    path = path.resolve()
+    try:
+        with Library.open(path, create=False) as lib:
+            whole = lib.is_whole()
+    except StoreDamaged:
+        whole = False
+    if whole:
+        raise StoreError(subject, "the store opens fine; nothing to reset")
+    try:
+        backup = location.backup_store(path)
+    except OSError as err:
+        raise StoreError(subject, f"cannot move it aside: {err.strerror or err}") from None
+    Library.open(path).close()
+    return path, backup
 
 
 # -- helpers ------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
@@ -12,10 +14,11 @@ from hypothesis import strategies as st
 
 from reader.errors import NotFound
 from reader.exporters import article_link, context_sentence, safe_filename, select
-from reader.exporters.common import colour_name, highlight_colour
+from reader.exporters.common import atomic_path, colour_name, highlight_colour
 from reader.text.values import describe_value
 from tests.exporters import sample
 from tests.exporters.sample import KASRA, LRM, PDF_, RLO, SHADDA
+from tests.reliability.conftest import REPO, child_env
 
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 
@@ -210,3 +213,45 @@ def test_safe_filename_can_be_created(tmp_path: Path) -> None:
         path = tmp_path / safe_filename(title, ext="md")
         path.write_text("x", encoding="utf-8")
         assert path.parent == tmp_path
+
+
+# -- what killed exports leave behind (issue 13, item 6) -----------------------------
+
+_HOLD_PART = """
+import os, signal, sys, time
+from pathlib import Path
+from reader.exporters.common import atomic_path
+with atomic_path(Path(sys.argv[1]), force=True) as tmp:
+    tmp.write_bytes(b"x" * 10_000_000)
+    print(tmp, flush=True)
+    if sys.argv[2] == "die":
+        os.kill(os.getpid(), signal.SIGKILL)
+    time.sleep(60)
+"""
+
+
+def _export_in_child(target: Path, how: str) -> tuple[subprocess.Popen[str], Path]:
+    child = subprocess.Popen([sys.executable, "-c", _HOLD_PART, str(target), how],
+                             stdout=subprocess.PIPE, text=True, cwd=REPO, env=child_env())
+    assert child.stdout is not None
+    part = Path(child.stdout.readline().strip())
+    assert part.name.endswith(".part") and part.exists()
+    return child, part
+
+
+def test_the_next_export_removes_what_a_killed_export_left(tmp_path: Path) -> None:
+    killed, left = _export_in_child(tmp_path / "big.pdf", "die")
+    killed.wait(timeout=60)
+    running, live = _export_in_child(tmp_path / "other.pdf", "hold")
+    try:
+        stranger = tmp_path / ".notes.1234abcd.part"  # not ours: never touched
+        stranger.write_text("x", encoding="utf-8")
+        with atomic_path(tmp_path / "small.md", force=False) as tmp:
+            tmp.write_text("نص", encoding="utf-8")
+        assert not left.exists()
+        assert live.exists()  # a running export keeps its file
+        assert stranger.exists()
+        assert (tmp_path / "small.md").read_text(encoding="utf-8") == "نص"
+    finally:
+        running.kill()
+        running.wait(timeout=60)

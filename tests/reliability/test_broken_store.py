@@ -3,6 +3,7 @@ overwrite (issue 7, item 3), and two writers never lose anything (item 2)."""
 
 from __future__ import annotations
 
+import json
 import os
 import pwd
 import resource
@@ -11,13 +12,14 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
 
-from reader.store import Library
+from reader.store import Article, Library
 from tests.reliability.conftest import REPO, child_env, cli, cli_popen, integrity, make_articles
 
 
@@ -155,6 +157,102 @@ def test_read_only_store_lists_but_refuses_writes(
     finally:
         world_readable_dir.chmod(0o755)
     assert store.read_bytes() == before
+
+
+def test_a_wal_store_without_shm_in_a_read_only_folder_shows_everything_it_holds(
+    world_readable_dir: Path,
+) -> None:
+    """Its -wal holds committed articles and nobody can create its -shm: read
+    as immutable, SQLite ignores the WAL and the store looks smaller; the
+    command reads a private copy instead and says so (issue 13, item 6)."""
+    store = world_readable_dir / "library.sqlite3"
+    with Library.open(store) as lib:
+        lib.add_article(Article(title="خبر محفوظ في الملف", body="نص أول."))
+    writer = subprocess.run([sys.executable, "-c", textwrap.dedent(f"""
+        import os
+        from reader.store import Article, Library
+        lib = Library.open({str(store)!r})
+        lib.add_articles([Article(title=f"خبر في السجل {{n}}", body=f"نص {{n}}.")
+                          for n in range(5)])
+        os._exit(0)  # killed before a checkpoint: the articles live in the -wal
+    """)], cwd=REPO, env=child_env(), capture_output=True, text=True, timeout=120)
+    assert writer.returncode == 0, writer.stderr
+    assert Path(f"{store}-wal").stat().st_size > 0
+    Path(f"{store}-shm").unlink()
+    store.chmod(0o444)
+    Path(f"{store}-wal").chmod(0o444)
+    world_readable_dir.chmod(0o555)
+    before = store.read_bytes(), Path(f"{store}-wal").read_bytes()
+    try:
+        listed = cli("list", "--format", "json", store=store, **_as_reader_without_write_access())
+    finally:
+        world_readable_dir.chmod(0o755)
+    assert listed.returncode == 0, listed.stderr
+    assert len(json.loads(listed.stdout)) == 6
+    assert "note: read-only folder" in listed.stderr and len(listed.stderr.splitlines()) == 1
+    assert (store.read_bytes(), Path(f"{store}-wal").read_bytes()) == before
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "device"])
+def test_backup_and_reset_touches_only_a_damaged_store_file(tmp_path: Path, kind: str) -> None:
+    """``--store`` naming a folder, a FIFO or a device: one line, nothing
+    renamed, nothing created, no wait (a FIFO's header would wait forever)."""
+    target = {"folder": tmp_path / "folder", "fifo": tmp_path / "pipe",
+              "device": Path("/dev/null")}[kind]
+    if kind == "folder":
+        target.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(target)
+    for args in (["list"], ["--backup-and-reset"], ["--backup-and-reset", "list"]):
+        proc = cli(*args, store=target)
+        assert proc.returncode == 1, (args, proc.stderr)
+        assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+        assert "--backup-and-reset keeps" not in proc.stderr
+    assert list(target.parent.glob(f"{target.name}.backup-*")) == []
+    assert not Path(f"{target}-wal").exists()
+    if kind == "folder":
+        assert target.is_dir() and not any(target.iterdir())
+
+
+def test_backup_and_reset_keeps_a_file_of_another_kind(tmp_path: Path) -> None:
+    store = tmp_path / "essay.txt"
+    store.write_text("مقالتي التي لا أريد أن أفقدها", encoding="utf-8")
+    proc = cli("--backup-and-reset", store=store)
+    assert proc.returncode == 1 and len(proc.stderr.strip().splitlines()) == 1
+    assert store.read_text(encoding="utf-8") == "مقالتي التي لا أريد أن أفقدها"
+    assert list(tmp_path.glob("essay.txt.backup-*")) == []
+
+
+def test_a_store_damaged_inside_is_reset_and_its_hint_is_only_where_it_helps(
+        small_store: Path) -> None:
+    """Pages zeroed in the middle: every command, ``reindex`` included, says
+    "damaged" in one line with the way out; ``--backup-and-reset`` takes it
+    (it opens, but its pages are not sound). Errors that a reset cannot
+    help, such as a healthy store or nothing there, carry no hint."""
+    con = sqlite3.connect(small_store)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    data = bytearray(small_store.read_bytes())
+    pages = len(data) // 4096
+    for page in range(pages // 3, pages // 3 + 6):
+        data[page * 4096:(page + 1) * 4096] = bytes(4096)
+    small_store.write_bytes(bytes(data))
+    for args in (["reindex"], ["list"], ["search", "الحكومة"], ["export", "--all",
+                 "--format", "md", "-o", str(small_store.parent / "x.md")]):
+        line = _one_line_error(cli(*args, store=small_store), small_store)
+        assert "damaged" in line and "--backup-and-reset" in line, (args, line)
+    healthy = cli("--backup-and-reset", store=small_store.parent / "new.sqlite3")
+    assert healthy.returncode == 1 and "--backup-and-reset keeps" not in healthy.stderr
+    reset = cli("--backup-and-reset", "list", "--format", "json", store=small_store)
+    assert reset.returncode == 0, reset.stderr
+    assert json.loads(reset.stdout) == []
+
+
+def test_an_empty_store_path_is_a_usage_error(tmp_path: Path) -> None:
+    for args in (["--store", "", "list"], ["list", "--store", ""]):
+        proc = subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True,
+                              text=True, cwd=REPO, env=child_env(), timeout=120)
+        assert proc.returncode == 2 and "--store" in proc.stderr, proc.stderr
 
 
 def test_full_disk_fails_cleanly_and_keeps_what_was_there(
