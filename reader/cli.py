@@ -280,12 +280,16 @@ def _library(store: str | None, *, create: bool = True) -> Iterator[Any]:
 
 class _UpgradeNote:
     """``progress`` for ``Library.open``: one line saying why this open takes
-    long (the store is upgraded for this version), then a bar on a terminal."""
+    long (the store is upgraded for this version), then a bar on a terminal.
+    Said once the upgrade has gone a step (an upgrade that ends, or fails,
+    at once needs no explanation)."""
 
     def __init__(self) -> None:
         self.said = False
 
     def __call__(self, done: int, total: int) -> None:
+        if not 0 < done < total and not self.said:
+            return
         if not self.said:
             self.said = True
             print(f"rtl-reader: updating the store of {total} articles for this version "

@@ -308,6 +308,14 @@ class Database:
         if last:
             self._release()
 
+    def close_idle(self) -> None:
+        """Close the reader connections no thread is using (before a change
+        that needs the file to itself)."""
+        with self._pool_lock:
+            idle, self._idle = self._idle, []
+        for con in idle:
+            con.close()
+
     def trace(self, callback: object) -> None:
         """Pass every statement any connection runs to ``callback`` (None
         stops): for tests that check how SQL is issued."""

@@ -62,7 +62,9 @@ class Highlights:
             raise not_found(article_id)
         p = derive.prepare(article, derive.now())
         if self._db.read_only:
-            fresh = [rows.from_row((None, article_id, *row)) for row in p.highlights]
+            fields = article.fields()
+            fresh = [rows.from_row((None, article_id, *row), fields, article.imported_at)
+                     for row in p.highlights]
             return sorted(fresh + list(article.user_highlights),
                           key=lambda h: (TEXT_FIELDS.index(h.field)
                                          if h.field in TEXT_FIELDS else 9, h.start, -h.end))

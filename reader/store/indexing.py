@@ -7,7 +7,7 @@ list keys and the automatic highlights rebuilt, ``BATCH_SIZE`` articles per
 transaction), ``refresh_rankings`` (the stored rankings of the commonest
 words and phrases, ``reader.store.rankings``), and for ``Library.open`` the
 check and rebuild of the word-family index (``articles_stem``) when another
-STEMMER_VERSION made it.
+STEMMER_VERSION or FOLD_VERSION made them.
 
 Errors: QueryError (a malformed query or date; a stale word-family index),
 StoreReadOnly (``reindex``), StoreError.
@@ -18,15 +18,15 @@ from __future__ import annotations
 import dataclasses
 import secrets
 import sqlite3
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable
 
 from reader.errors import QueryError, StoreError, StoreReadOnly
-from reader.store import connection, derive, rankings, rows, schema, search
+from reader.store import connection, derive, rankings, rows, search
 from reader.store.database import Database
 from reader.store.query import parse
 from reader.store.search import SearchHit
 from reader.store.stem import STEMMER_VERSION, stem_text
+from reader.text.fold import FOLD_VERSION
 
 
 class Index:
@@ -76,24 +76,24 @@ class Index:
         """Rebuild both search indexes, the folded list keys and every article's
         automatic highlights (current ENGINE_VERSION), ``connection.BATCH_SIZE``
         articles per transaction; ``progress(done, total)`` after each batch.
-        Index rows of articles that no longer exist are dropped, and a damaged
-        index is made whole. True when done; False when another reindex,
-        started meanwhile, took the work over (it finishes it). Raises
-        StoreReadOnly.
+        A damaged index is made whole. True when done; False when another
+        reindex, started meanwhile, took the work over (it finishes it).
+        Raises StoreReadOnly.
 
-        Other processes write meanwhile: the word-family index is emptied
-        first, and the range of ids it has yet to be refilled for is recorded
-        (``rows.StemsPending``) so that no writer touches those rows; each
-        batch refills its own and shrinks the range. A killed reindex leaves
-        the range behind, and the next ``Library.open`` refills it."""
+        Other processes write meanwhile: both indexes are emptied first, and
+        the range of ids they have yet to be refilled for is recorded
+        (``rows.IndexPending``) so that no writer touches those rows; each
+        batch refills its own and shrinks the range. Until the end, a search
+        misses the articles not refilled yet. A killed reindex leaves the
+        range behind, and the next ``Library.open`` refills it."""
         if self._db.read_only:
             raise StoreReadOnly(str(self._db.path), "the store is read-only")
         token = secrets.token_hex(8)
         with self._db.write() as con:
             ids = [r[0] for r in con.execute("SELECT id FROM articles ORDER BY id")]
-            con.execute("INSERT INTO articles_stem(articles_stem) VALUES ('delete-all')")
-            con.execute("DELETE FROM articles_fts WHERE rowid NOT IN (SELECT id FROM articles)")
-            pending = rows.StemsPending.start(con, token, ids[0] if ids else 1,
+            for table in ("articles_fts", "articles_stem"):
+                con.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
+            pending = rows.IndexPending.start(con, token, ids[0] if ids else 1,
                                               ids[-1] if ids else 0)
             rankings.bump(con)
         total = len(ids)
@@ -118,10 +118,7 @@ class Index:
                                                 "id = ?"),
                                 (p.title_key, p.source_key, article_id))
                     rows.replace_automatic(con, article_id, p)
-                    con.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
-                    con.execute(rows.insert_sql("articles_fts", ("rowid", *schema.FTS_COLUMNS)),
-                                (article_id, *p.folded))
-                    rows.insert_stems(con, article_id, p.stemmed)
+                    rows.write_index_rows(con, article_id, p.folded, p.stemmed)
                 pending = dataclasses.replace(pending, low=chunk[-1] + 1)
                 pending.write(con)
                 # The folded text may differ from what a stored ranking saw.
@@ -131,7 +128,7 @@ class Index:
         with self._db.write() as con:
             if not self._owns(con, token):
                 return False
-            rows.StemsPending.clear(con)
+            rows.IndexPending.clear(con)
             for table in ("articles_fts", "articles_stem"):
                 con.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
         return True
@@ -139,7 +136,7 @@ class Index:
     @staticmethod
     def _owns(con: sqlite3.Connection, token: str) -> bool:
         """Whether the reindex named ``token`` still owns the pending range."""
-        pending = rows.StemsPending.read(con)
+        pending = rows.IndexPending.read(con)
         return pending is not None and pending.token == token
 
     def refresh_rankings(self, progress: Callable[[int, int], None] | None = None,
@@ -219,8 +216,8 @@ class Index:
         sampled: dict[int, tuple[str, ...]] = {}
         step = (high - low) / rankings.SAMPLE
         for k in range(rankings.SAMPLE):
-            row = next(iter(rows.index_texts(con, "rowid >= ? ORDER BY rowid LIMIT 1",
-                                             (low + int(k * step),))), None)
+            row = next(rows.index_texts(con, "id >= ? ORDER BY id LIMIT 1",
+                                        (low + int(k * step),)), None)
             if row is not None:
                 sampled[row[0]] = tuple(row[1:])
         return list(sampled.values()), total
@@ -228,40 +225,46 @@ class Index:
     @staticmethod
     def stems_current(con: sqlite3.Connection) -> bool:
         """Whether the word-family index was made by this STEMMER_VERSION."""
-        row = con.execute("SELECT value FROM meta WHERE key = 'stemmer'").fetchone()
-        return row is not None and row[0] == str(STEMMER_VERSION)
+        return _meta(con, "stemmer") == str(STEMMER_VERSION)
 
     @classmethod
-    def stems_whole(cls, con: sqlite3.Connection) -> bool:
-        """``stems_current``, and not left half refilled by a killed ``reindex``
-        (one still running fills it as it goes)."""
-        pending = rows.StemsPending.read(con)
-        return cls.stems_current(con) and (pending is None or not pending.abandoned())
+    def whole(cls, con: sqlite3.Connection) -> bool:
+        """Whether both indexes hold what this version's fold and stemmer
+        make of every article: made by them (``FOLD_VERSION`` and
+        ``STEMMER_VERSION``), and not left half refilled by a killed
+        ``reindex`` (one still running fills them as it goes)."""
+        pending = rows.IndexPending.read(con)
+        return (cls.stems_current(con) and _meta(con, "fold") == str(FOLD_VERSION)
+                and (pending is None or not pending.abandoned()))
 
-    def rebuild_stems(self, progress: Callable[[int, int], None] | None = None) -> None:
-        """Refill the word-family index after the stemmer changed, or after a
-        reindex was killed (one transaction); ``progress(done, total)`` every
+    def rebuild(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Refill both indexes from the articles' text, in one transaction:
+        after the fold or the stemmer changed, the store was upgraded, or a
+        reindex was killed. ``progress(done, total)`` every
         ``connection.BATCH_SIZE`` articles."""
         with self._db.write() as con:
-            if self.stems_whole(con):
-                return  # another program rebuilt it while we waited for the lock
+            if self.whole(con):
+                return  # another program rebuilt them while we waited for the lock
             total = int(con.execute("SELECT count(*) FROM articles").fetchone()[0])
-            con.execute("INSERT INTO articles_stem(articles_stem) VALUES ('delete-all')")
-
-            def stemmed() -> Iterator[tuple[Any, ...]]:
-                # Streamed from a cursor: a million articles' text never sits in memory.
-                for done, row in enumerate(rows.index_texts(con), 1):
-                    yield (row[0], *(stem_text(t) for t in row[1:]))
-                    if progress and done % connection.BATCH_SIZE == 0:
-                        progress(done, total)
-
+            for table in ("articles_fts", "articles_stem"):
+                con.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
+            progress = progress if total else None  # an empty store: nothing to show
             if progress:
                 progress(0, total)
-            con.executemany(rows.insert_sql("articles_stem", ("rowid", *schema.FTS_COLUMNS)),
-                            stemmed())
-            con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('stemmer', ?)",
-                        (str(STEMMER_VERSION),))
-            rows.StemsPending.clear(con)
+            # Streamed from a cursor: a million articles' text never sits in memory.
+            for done, (article_id, *folded) in enumerate(rows.index_texts(con), 1):
+                rows.write_index_rows(con, article_id, folded, [stem_text(t) for t in folded])
+                if progress and done % connection.BATCH_SIZE == 0:
+                    progress(done, total)
+            for key, value in (("stemmer", STEMMER_VERSION), ("fold", FOLD_VERSION)):
+                con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                            (key, str(value)))
+            rows.IndexPending.clear(con)
             rankings.bump(con)
         if progress:
             progress(total, total)
+
+
+def _meta(con: sqlite3.Connection, key: str) -> str | None:
+    row = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])

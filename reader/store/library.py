@@ -63,6 +63,9 @@ from reader.text import fold_text
 
 __all__ = ["BATCH_SIZE", "AddResult", "ArticleRow", "Library", "SearchHit"]
 
+PAGE_SIZE = 16384
+"""Bytes a page of a new (or compacted) store: about five articles a page."""
+
 _SORTS = {
     "published": "published", "imported_at": "imported_at", "imported": "imported_at",
     "title": "title", "source": "source", "id": "id", "quotes": "quotes",
@@ -194,6 +197,10 @@ class Library:
                 raise StoreReadOnly(subject, "the store needs an upgrade but is read-only")
             return
         with self._db.setup() as con:
+            if version == 0 and not names:
+                # A new store: pages that hold several articles each (a 4 KB
+                # page holds one and wastes a quarter of it).
+                con.execute(f"PRAGMA page_size = {PAGE_SIZE}")
             self._use_wal(con)
             with self._db.mapped():
                 con.execute("PRAGMA synchronous = NORMAL")
@@ -210,12 +217,30 @@ class Library:
                     # business (the step that creates the index records it).
                     schema.migrate(c, current)
         with self._db.read() as con:
-            stems_whole = self._index.stems_whole(con)
-        if not stems_whole:
-            self._index.rebuild_stems(progress)
-        elif progress and upgraded:
+            whole = self._index.whole(con)
+        if not whole:
+            self._index.rebuild(progress)
+        if 0 < version < 6:
+            self._compact()  # the copies v6 no longer keeps leave free pages behind
+        if progress and upgraded:
             progress(upgraded, upgraded)
         self._data_version = self._db.data_version(0)
+
+    def _compact(self) -> None:
+        """Give the free pages back to the disk and move to ``PAGE_SIZE``
+        pages (``VACUUM``), when no other connection has the store open:
+        the page size changes only outside WAL, which needs the file to
+        itself. Otherwise nothing: later writes reuse the free pages."""
+        with self._db.setup() as con:
+            self._db.close_idle()
+            with self._db.mapped():
+                if str(con.execute("PRAGMA journal_mode = DELETE").fetchone()[0]) != "delete":
+                    return
+                try:
+                    con.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+                    con.execute("VACUUM")
+                finally:
+                    self._use_wal(con)
 
     def _use_wal(self, con: sqlite3.Connection) -> None:
         """Switch a new store to WAL. The switch needs the file to itself and
@@ -425,6 +450,7 @@ class Library:
             if other is not None:
                 raise ReaderError(str(article_id),
                                   f"article {other[0]} already has exactly this text")
+            rows.delete_index_rows(con, article_id)  # from the text still stored
             con.execute(rows.update_sql("articles", (*rows.ARTICLE_FIELDS, "content_hash",
                                                      "title_key", "source_key"), "id = ?"),
                         (*(getattr(article, name) for name in rows.ARTICLE_FIELDS),
@@ -432,7 +458,6 @@ class Library:
             con.execute("UPDATE articles SET position = min(position, ?) WHERE id = ?",
                         (len(article.body), article_id))
             rows.replace_automatic(con, article_id, p)
-            rows.delete_index_rows(con, article_id)
             rows.insert_index_rows(con, article_id, p)
             fields = article.fields()
             for hid, field, start, end, text in con.execute(

@@ -12,7 +12,7 @@ import json
 import os
 import socket
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -64,29 +64,43 @@ _SELECT_HIGHLIGHT = f"SELECT {names(('id', *HIGHLIGHT_COLUMNS))} FROM highlights
 _INSERT_ARTICLE = insert_sql("articles", (*ARTICLE_FIELDS, *ARTICLE_STATE, *ARTICLE_DERIVED,
                                           "imported_at"))
 _FTS = names(FTS_COLUMNS)
+_TEXT = names(TEXT_FIELDS)
 
 
-def from_row(row: Sequence[Any]) -> HighlightRecord:
+def from_row(row: Sequence[Any], fields: Mapping[str, str] | None = None,
+             imported_at: str = "") -> HighlightRecord:
     """A HighlightRecord from a row of ``("id", *HIGHLIGHT_COLUMNS)``; an
-    orphaned user highlight has ``extra == {"orphaned": True}``."""
+    orphaned user highlight has ``extra == {"orphaned": True}``. An automatic
+    highlight is stored without its text and time: its text is cut from
+    ``fields`` (the article's text fields) and its time is ``imported_at``."""
     values = dict(zip(("id", *HIGHLIGHT_COLUMNS), row, strict=True))
     value = values["value"]
+    text, created = values["text"], values["created"]
+    if values["kind"] != "user" and fields is not None:
+        text = text or fields.get(values["field"], "")[values["start"]:values["end"]]
+        created = created or imported_at
     return HighlightRecord(
         values["article_id"], values["field"], values["kind"], values["subtype"],
-        values["start"], values["end"], values["text"],
+        values["start"], values["end"], text,
         json.loads(value) if value is not None else None, values["speaker"],
-        values["colour"], values["note"], values["created"], values["engine"], values["id"],
+        values["colour"], values["note"], created, values["engine"], values["id"],
         {"orphaned": True} if values["orphan"] else {})
 
 
 def highlight_rows(con: sqlite3.Connection, article_id: int, where: str = "1",
                    params: Sequence[Any] = ()) -> list[HighlightRecord]:
     """The article's highlights matching ``where`` in reading order: field,
-    start, longest first."""
-    rows = con.execute(f"{_SELECT_HIGHLIGHT} WHERE article_id = ? AND ({where})"
-                       f' ORDER BY {FIELD_ORDER}, start, "end" DESC, id',
-                       (article_id, *params))
-    return [from_row(r) for r in rows]
+    start, longest first, each with its text."""
+    found = con.execute(f"{_SELECT_HIGHLIGHT} WHERE article_id = ? AND ({where})"
+                        f' ORDER BY {FIELD_ORDER}, start, "end" DESC, id',
+                        (article_id, *params)).fetchall()
+    fields, imported_at = None, ""
+    if any(r[3] != "user" for r in found):  # kind: automatic ones need the text
+        row = con.execute(f"SELECT {_TEXT}, imported_at FROM articles WHERE id = ?",
+                          (article_id,)).fetchone()
+        if row is not None:
+            fields, imported_at = dict(zip(TEXT_FIELDS, row, strict=False)), row[-1]
+    return [from_row(r, fields, imported_at) for r in found]
 
 
 def insert_highlight(con: sqlite3.Connection, article_id: int, values: Sequence[Any]) -> int:
@@ -144,37 +158,46 @@ def read_article(con: sqlite3.Connection, article_id: int) -> Article | None:
 
 
 def insert_index_rows(con: sqlite3.Connection, article_id: int, p: derive.Prepared) -> None:
-    """The article's rows in both search indexes (its word-family row left
-    to a running ``reindex`` that has yet to reach it: ``StemsPending``)."""
-    con.execute(insert_sql("articles_fts", ("rowid", *FTS_COLUMNS)), (article_id, *p.folded))
-    if not StemsPending.covers(con, article_id):
-        insert_stems(con, article_id, p.stemmed)
+    """The article's rows in both search indexes, unless a running
+    ``reindex`` has yet to reach it (``IndexPending``): it writes them then."""
+    if not IndexPending.covers(con, article_id):
+        write_index_rows(con, article_id, p.folded, p.stemmed)
 
 
-def insert_stems(con: sqlite3.Connection, article_id: int, stemmed: Sequence[str]) -> None:
-    """The article's row in the word-family index, unconditionally."""
-    con.execute(insert_sql("articles_stem", ("rowid", *FTS_COLUMNS)), (article_id, *stemmed))
+def write_index_rows(con: sqlite3.Connection, article_id: int, folded: Sequence[str],
+                     stemmed: Sequence[str]) -> None:
+    """The article's rows in both search indexes, unconditionally."""
+    con.execute(_INSERT_FOLDED, (article_id, *folded))
+    con.execute(_INSERT_STEMMED, (article_id, *stemmed))
 
 
 def delete_index_rows(con: sqlite3.Connection, article_id: int) -> None:
-    """Remove an article from both indexes. The contentless stem index must be
-    told the stems it holds, recomputed from the folded text still in
-    ``articles_fts``; so this runs before that row goes. A stem row that a
-    running ``reindex`` has yet to write is not there to delete."""
-    row = con.execute(f"SELECT {_FTS} FROM articles_fts WHERE rowid = ?",
-                      (article_id,)).fetchone()
+    """Remove an article from both indexes; run it before the article's text
+    changes or goes. Both indexes are contentless: FTS5 deletes a row only
+    when told the very values it indexed, which are the fold (and stems) of
+    the stored text, computed again here; deleting values a row does not
+    hold would damage the index. Nothing to delete for an article a running
+    ``reindex`` has yet to reach, or one that is not there."""
+    if IndexPending.covers(con, article_id):
+        return
+    row = con.execute(f"SELECT {_FTS} FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         return
-    if not StemsPending.covers(con, article_id):
-        con.execute(insert_sql("articles_stem", ("articles_stem", "rowid", *FTS_COLUMNS)),
-                    ("delete", article_id, *(stem_text(text or "") for text in row)))
-    con.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+    folded = derive.index_text(row)
+    con.execute(_DELETE_FOLDED, ("delete", article_id, *folded))
+    con.execute(_DELETE_STEMMED, ("delete", article_id, *(stem_text(t) for t in folded)))
+
+
+_INSERT_FOLDED = insert_sql("articles_fts", ("rowid", *FTS_COLUMNS))
+_INSERT_STEMMED = insert_sql("articles_stem", ("rowid", *FTS_COLUMNS))
+_DELETE_FOLDED = insert_sql("articles_fts", ("articles_fts", "rowid", *FTS_COLUMNS))
+_DELETE_STEMMED = insert_sql("articles_stem", ("articles_stem", "rowid", *FTS_COLUMNS))
 
 
 @dataclass(frozen=True, slots=True)
-class StemsPending:
-    """The articles whose word-family rows a running ``reindex`` has emptied
-    and not yet written again: ids ``low..high``, stored in ``meta`` so that
+class IndexPending:
+    """The articles whose index rows a running ``reindex`` has emptied and
+    not yet written again: ids ``low..high``, stored in ``meta`` so that
     every writer of every process leaves those rows to the reindex (a
     contentless FTS5 row can only be deleted with the very values it holds;
     deleting a row that is not there damages the index).
@@ -189,10 +212,10 @@ class StemsPending:
     host: str
     pid: int
 
-    KEY = "stems_pending"
+    KEY = "index_pending"
 
     @classmethod
-    def read(cls, con: sqlite3.Connection) -> StemsPending | None:
+    def read(cls, con: sqlite3.Connection) -> IndexPending | None:
         row = con.execute("SELECT value FROM meta WHERE key = ?", (cls.KEY,)).fetchone()
         return cls(**json.loads(row[0])) if row is not None else None
 
@@ -202,7 +225,7 @@ class StemsPending:
         return pending is not None and pending.low <= article_id <= pending.high
 
     @classmethod
-    def start(cls, con: sqlite3.Connection, token: str, low: int, high: int) -> StemsPending:
+    def start(cls, con: sqlite3.Connection, token: str, low: int, high: int) -> IndexPending:
         """Record a new range owned by ``token`` by this process."""
         pending = cls(token, low, high, socket.gethostname(), os.getpid())
         pending.write(con)
@@ -231,6 +254,8 @@ class StemsPending:
 
 
 def index_texts(con: sqlite3.Connection, where: str = "1",
-                params: Sequence[Any] = ()) -> Iterable[tuple[Any, ...]]:
-    """``(rowid, *folded fields)`` of the plain index's rows matching ``where``."""
-    return con.execute(f"SELECT rowid, {_FTS} FROM articles_fts WHERE {where}", params)
+                params: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
+    """``(id, *folded fields)`` of the articles matching ``where``: what the
+    plain index holds for them, streamed."""
+    for row in con.execute(f"SELECT id, {_FTS} FROM articles WHERE {where}", params):
+        yield (row[0], *derive.index_text(row[1:]))

@@ -48,6 +48,12 @@ from operator import add, itemgetter, sub
 
 from reader.text.bidi import INVISIBLE
 
+FOLD_VERSION = 2
+"""Changes whenever ``fold_text`` gives another result for some text (2: ZWSP
+and the BOM folded away as invisible). The store's search indexes hold the
+folded text of this version and are rebuilt when it changes: bump it with
+any change to the rules."""
+
 TATWEEL = "\u0640"
 HAMZA_ABOVE = "\u0654"
 HAMZA_BELOW = "\u0655"

@@ -303,9 +303,15 @@ def test_open_bad_link_is_one_line(capsys) -> None:
 
 
 def test_a_word_family_index_rebuilt_at_open_is_announced(
-        capsys: pytest.CaptureFixture[str], filled_store: Path) -> None:
+        capsys: pytest.CaptureFixture[str], filled_store: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Announced once the rebuild has gone a step (one article a step here:
+    a rebuild that ends at once, or fails at once, needs no line)."""
     import sqlite3
 
+    from reader.store import connection
+
+    monkeypatch.setattr(connection, "BATCH_SIZE", 1)
     con = sqlite3.connect(filled_store)
     with con:  # as an older stemmer would have left it
         con.execute("UPDATE meta SET value = '0' WHERE key = 'stemmer'")

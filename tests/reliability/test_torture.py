@@ -9,11 +9,10 @@ list, search, delete, export, reindex) and kills some of them with SIGKILL
 at random moments. After every round, with the window paused:
 
 - ``PRAGMA integrity_check`` is ok, FTS5's ``integrity-check`` of both
-  indexes is ok, and the contentless word-family index holds exactly the
-  stems of every article's folded text (compared term by term through
-  ``fts5vocab``);
-- every article is whole (index row, highlight counts) and no index row is
-  left without its article;
+  indexes is ok, and both contentless indexes hold exactly the fold (and
+  the stems) of every article's text and nothing else (compared term by
+  term through ``fts5vocab``);
+- every article's highlight counts match its highlights;
 - every article a finished import reported is there (unless a delete asked
   for it), and so is every article the window imported;
 - every highlight and note the window wrote is there, with its last text,
@@ -41,6 +40,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.store.derive import index_text
 from reader.store.schema import FTS_COLUMNS, TOKENIZE
 from reader.store.stem import stem_text
 from reader.text import ENGINE_VERSION
@@ -81,11 +81,6 @@ def check_store(store: Path) -> list[str]:
             except sqlite3.DatabaseError as err:
                 problems.append(f"{table} integrity-check: {err}")
         con.execute("BEGIN")
-        articles = {r[0] for r in con.execute("SELECT id FROM articles")}
-        indexed = {r[0] for r in con.execute("SELECT rowid FROM articles_fts")}
-        if articles != indexed:
-            problems.append(f"articles without index row {sorted(articles - indexed)[:5]}, "
-                            f"index rows without article {sorted(indexed - articles)[:5]}")
         for article_id, quotes, figures, stored_quotes, stored_figures in con.execute(
                 "SELECT a.id, a.quotes, a.figures,"
                 " (SELECT count(*) FROM highlights h WHERE h.article_id = a.id"
@@ -96,42 +91,49 @@ def check_store(store: Path) -> list[str]:
             if (quotes, figures) != (stored_quotes, stored_figures):
                 problems.append(f"article {article_id}: counts {quotes}/{figures}, "
                                 f"highlights {stored_quotes}/{stored_figures}")
-        pending = con.execute("SELECT value FROM meta WHERE key = 'stems_pending'").fetchone()
-        rows = con.execute(f"SELECT rowid, {', '.join(FTS_COLUMNS)} FROM articles_fts").fetchall()
+        pending = con.execute("SELECT value FROM meta WHERE key = 'index_pending'").fetchone()
+        rows = con.execute(f"SELECT id, {', '.join(FTS_COLUMNS)} FROM articles").fetchall()
         con.execute("COMMIT")
-        problems += _stem_index_problems(con, rows, json.loads(pending[0]) if pending else None)
+        problems += _index_problems(con, rows, json.loads(pending[0]) if pending else None)
     finally:
         con.close()
     return problems
 
 
-def _stem_index_problems(con: sqlite3.Connection, rows: list[tuple[object, ...]],
-                         pending: dict[str, int] | None) -> list[str]:
-    """Compare every (term, article, column, offset) of the contentless stem
-    index with the stems of the folded text; rows a killed reindex left for
-    the next open to refill (``stems_pending``) must be absent instead."""
+def _index_problems(con: sqlite3.Connection, rows: list[tuple[object, ...]],
+                    pending: dict[str, int] | None) -> list[str]:
+    """Compare every (term, article, column, offset) of both contentless
+    indexes with the fold (and stems) of the articles' text; rows a reindex
+    left for later (``index_pending``) must be absent instead."""
     columns = ", ".join(FTS_COLUMNS)
-    con.execute("DROP TABLE IF EXISTS temp.expected")
-    con.execute(f"CREATE VIRTUAL TABLE temp.expected USING fts5({columns},"
-                f" tokenize = '{TOKENIZE}')")
     low, high = (pending["low"], pending["high"]) if pending else (1, 0)
-    con.executemany(
-        f"INSERT INTO temp.expected (rowid, {columns}) VALUES ({', '.join('?' * 6)})",
-        [(r[0], *(stem_text(str(t or "")) for t in r[1:])) for r in rows
-         if not low <= int(str(r[0])) <= high])
-    con.execute("DROP TABLE IF EXISTS temp.v_actual")
-    con.execute("DROP TABLE IF EXISTS temp.v_expected")
-    con.execute("CREATE VIRTUAL TABLE temp.v_actual USING fts5vocab(main, articles_stem,"
-                " instance)")
-    con.execute("CREATE VIRTUAL TABLE temp.v_expected USING fts5vocab(temp, expected,"
-                " instance)")
-    missing = con.execute("SELECT count(*) FROM (SELECT * FROM temp.v_expected"
-                          " EXCEPT SELECT * FROM temp.v_actual)").fetchone()[0]
-    extra = con.execute("SELECT count(*) FROM (SELECT * FROM temp.v_actual"
-                        " EXCEPT SELECT * FROM temp.v_expected)").fetchone()[0]
-    if missing or extra:
-        return [f"word-family index: {missing} stems missing, {extra} not in any article"]
-    return []
+    kept = [r for r in rows if not low <= int(str(r[0])) <= high]
+    folded = [(r[0], *index_text([str(t or "") for t in r[1:]])) for r in kept]
+    problems = []
+    for index, texts in (("articles_fts", folded),
+                         ("articles_stem", [(r[0], *map(stem_text, r[1:])) for r in folded])):
+        con.execute("DROP TABLE IF EXISTS temp.expected")
+        con.execute(f"CREATE VIRTUAL TABLE temp.expected USING fts5({columns},"
+                    f" tokenize = '{TOKENIZE}')")
+        con.executemany(
+            f"INSERT INTO temp.expected (rowid, {columns}) VALUES ({', '.join('?' * 6)})", texts)
+        con.execute("DROP TABLE IF EXISTS temp.v_actual")
+        con.execute("DROP TABLE IF EXISTS temp.v_expected")
+        con.execute(f"CREATE VIRTUAL TABLE temp.v_actual USING fts5vocab(main, {index},"
+                    " instance)")
+        con.execute("CREATE VIRTUAL TABLE temp.v_expected USING fts5vocab(temp, expected,"
+                    " instance)")
+        missing = con.execute("SELECT count(*) FROM (SELECT * FROM temp.v_expected"
+                              " EXCEPT SELECT * FROM temp.v_actual)").fetchone()[0]
+        extra = con.execute("SELECT count(*) FROM (SELECT * FROM temp.v_actual"
+                            " EXCEPT SELECT * FROM temp.v_expected)").fetchone()[0]
+        if missing or extra:
+            problems.append(f"{index}: {missing} terms missing, {extra} in no article")
+        sized = {r[0] for r in con.execute(f"SELECT id FROM {index}_docsize")}
+        if sized != {r[0] for r in kept}:
+            problems.append(f"{index}: rows {sorted(sized ^ {r[0] for r in kept})[:5]} "
+                            "sized but not indexed, or indexed but not sized")
+    return problems
 
 
 class App:

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from reader.errors import NotADatabase, StoreError, StoreLocked, StoreReadOnly, StoreTooNew
+from reader.errors import (
+    NotADatabase,
+    StoreDamaged,
+    StoreError,
+    StoreLocked,
+    StoreReadOnly,
+    StoreTooNew,
+)
 from reader.store import Library, schema
 from reader.text import fold_text
 from tests.store.conftest import school_article, water_article
@@ -126,7 +133,7 @@ def test_truncated_store_is_reported_and_kept(store_path: Path) -> None:
     with pytest.raises(StoreError) as err, Library.open(store_path) as lib:
         lib.rows()
         lib.search("نص")
-    assert type(err.value) is StoreError
+    assert type(err.value) is StoreDamaged
     assert store_path.read_bytes() == damaged
 
 
