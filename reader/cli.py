@@ -18,6 +18,7 @@ Qt is imported only inside the commands that open or render a window.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import re
@@ -68,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("import", "import files, folders (recursively) and web addresses")
     p.add_argument("paths", nargs="+", metavar="PATH|URL")
+    p.add_argument("--jobs", "-j", type=_positive_int, metavar="N",
+                   help="processes that read and analyse files (default: one per core)")
     fmt(p)
 
     p = command("list", "list the articles in the store, newest first")
@@ -342,8 +345,15 @@ def _read_text_file(target: str) -> str:
 # -- commands --------------------------------------------------------------
 
 
+def _prepared_or_raise(done: Any) -> list[Any]:
+    if done.error is not None:
+        raise done.error
+    return list(done.articles)
+
+
 def _cmd_import(args: argparse.Namespace, store: str | None) -> int:
-    from reader.importers import collect_files, fetch_url, read_file
+    from reader.importers import collect_files, fetch_url
+    from reader.importers.parallel import default_workers, read_files
 
     urls = [p for p in args.paths if p.startswith(("http://", "https://"))]
     local = [p for p in args.paths if p not in urls]
@@ -372,9 +382,16 @@ def _cmd_import(args: argparse.Namespace, store: str | None) -> int:
     imported = duplicates = 0
     report: list[dict[str, Any]] = []
 
-    sources: list[tuple[str, Callable[[], list[Any]]]] = [
-        (str(f), lambda f=f: read_file(f, on_note=say)) for f in files
-    ] + [(u, lambda u=u: fetch_url(u, on_note=say)) for u in urls]
+    def read(results: Iterator[Any]) -> Iterator[tuple[str, Callable[[], list[Any]]]]:
+        for done in results:
+            for note in done.notes:
+                say(note)
+            yield done.path, (lambda d=done: _prepared_or_raise(d))
+
+    # Files are read, folded and highlighted on every core (one writer here).
+    sources = itertools.chain(
+        read(read_files(files, workers=args.jobs or default_workers())),
+        ((u, lambda u=u: fetch_url(u, on_note=say)) for u in urls))
 
     with _library(store) as lib:
         pending: list[tuple[str, list[Any]]] = []
@@ -390,21 +407,27 @@ def _cmd_import(args: argparse.Namespace, store: str | None) -> int:
             pending.clear()
             size = 0
 
-        for done, (name, load) in enumerate(sources, 1):
-            try:
-                articles = load()
-            except ReaderError as err:
-                fail(err)
-            except Exception as err:  # a bug in a reader: lose this input only
-                fail(_bug(name, err))
-            else:
-                pending.append((name, articles))
-                size += len(articles)
-                if size >= IMPORT_BATCH:
-                    flush()
-            if progress:
-                progress.update(done)
-        flush()
+        try:
+            for done, (name, load) in enumerate(sources, 1):
+                try:
+                    articles = load()
+                except ReaderError as err:
+                    fail(err)
+                except Exception as err:  # a bug in a reader: lose this input only
+                    fail(_bug(name, err))
+                else:
+                    pending.append((name, articles))
+                    size += len(articles)
+                    if size >= IMPORT_BATCH:
+                        flush()
+                if progress:
+                    progress.update(done)
+            flush()
+        except KeyboardInterrupt:
+            # A batch being written is rolled back whole; what came before stays.
+            say(f"interrupted: imported {imported}, duplicates {duplicates}, failed "
+                f"{len(failed)}; importing the same again adds the rest")
+            return 130
     if progress:
         progress.clear()
     if args.format == "json":
@@ -443,8 +466,9 @@ def _store_inputs(lib: Any, inputs: list[tuple[str, list[Any]]],
 
 def _bug(name: str, err: Exception, what: str = "not read") -> ReaderError:
     """The one line for an input that hit a bug: the import goes on."""
-    return ReaderError(name, f"{what}: {type(err).__name__}: {err} (a bug in rtl-reader: "
-                             "please report it)")
+    from reader.importers import bug_line
+
+    return bug_line(name, err, what)
 
 
 class _Progress:

@@ -19,6 +19,10 @@ class ReaderError(Exception):
         self.subject = str(subject)
         self.message = message
 
+    def __reduce__(self) -> tuple[type[ReaderError], tuple[str, str]]:
+        # Errors cross from the worker processes of an import (pickled).
+        return type(self), (self.subject, self.message)
+
     def line(self) -> str:
         """The one-line form: ``<subject>: <cause>``."""
         return f"{self.subject}: {self.message}" if self.subject else self.message

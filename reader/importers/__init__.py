@@ -56,8 +56,8 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 """Files larger than 50 MB are refused before reading (about 27 million
 Arabic characters: far beyond any article, feed or export we expect)."""
 
-__all__ = ["MAX_FILE_BYTES", "SUPPORTED_EXTENSIONS", "collect_files", "decode_bytes",
-           "fetch_url", "read_bytes", "read_file"]
+__all__ = ["MAX_FILE_BYTES", "SUPPORTED_EXTENSIONS", "bug_line", "collect_files",
+           "decode_bytes", "fetch_url", "read_bytes", "read_file"]
 
 
 def read_file(path: str | os.PathLike[str], *,
@@ -77,6 +77,13 @@ def read_file(path: str | os.PathLike[str], *,
     kind = _kind_by_extension(p, name)
     text = decode_bytes(_read(p, name), name=name)
     return import_text(text, name=name, kind=kind, on_note=on_note)
+
+
+def bug_line(name: str, err: Exception, what: str = "not read") -> ReaderError:
+    """The one line for an input that hit a bug in rtl-reader (the import
+    goes on without it)."""
+    return ReaderError(name, f"{what}: {type(err).__name__}: {err} (a bug in rtl-reader: "
+                             "please report it)")
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:

@@ -42,9 +42,11 @@ def now() -> str:
     return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def prepare(article: Article, created: str, *, content_hash: str | None = None) -> Prepared:
+def prepare(article: Article, *, content_hash: str | None = None) -> Prepared:
     """Everything the store writes for ``article`` besides its own columns
-    (``content_hash``: the article's hash when the caller has it already)."""
+    (``content_hash``: the article's hash when the caller has it already).
+    Pure CPU work, the same in any process: an import may run it in worker
+    processes and hand the result to ``Library.add_articles``."""
     fields = article.fields()
     folded = index_text([fields[name] for name in FTS_COLUMNS])
     rows: list[tuple[Any, ...]] = []

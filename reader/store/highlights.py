@@ -60,7 +60,7 @@ class Highlights:
             article = rows.read_article(con, article_id)
         if article is None:
             raise not_found(article_id)
-        p = derive.prepare(article, derive.now())
+        p = derive.prepare(article)
         if self._db.read_only:
             fields = article.fields()
             fresh = [rows.from_row((None, article_id, *row), fields, article.imported_at)
@@ -74,7 +74,7 @@ class Highlights:
             if current is None:
                 raise not_found(article_id)
             if current.fields() != article.fields():
-                p = derive.prepare(current, derive.now())
+                p = derive.prepare(current)
             rows.replace_automatic(con, article_id, p)
             return rows.highlight_rows(con, article_id)
 

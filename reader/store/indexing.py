@@ -103,7 +103,7 @@ class Index:
             chunk = ids[i:i + connection.BATCH_SIZE]
             with self._db.read() as con:
                 articles = [rows.read_article(con, article_id) for article_id in chunk]
-            prepared = {a.id: derive.prepare(a, derive.now()) for a in articles if a is not None}
+            prepared = {a.id: derive.prepare(a) for a in articles if a is not None}
             with self._db.write() as con:
                 if not self._owns(con, token):
                     return False
@@ -113,7 +113,7 @@ class Index:
                         continue  # deleted meanwhile
                     p = prepared.get(article_id)
                     if p is None or p.content_hash != current.content_hash():
-                        p = derive.prepare(current, derive.now())  # changed meanwhile
+                        p = derive.prepare(current)  # changed meanwhile
                     con.execute(rows.update_sql("articles", ("title_key", "source_key"),
                                                 "id = ?"),
                                 (p.title_key, p.source_key, article_id))

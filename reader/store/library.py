@@ -274,11 +274,13 @@ class Library:
 
     # -- articles ---------------------------------------------------------------
 
-    def add_articles(self, articles: Iterable[Article]) -> list[AddResult]:
+    def add_articles(self, articles: Iterable[Article | derive.Prepared]) -> list[AddResult]:
         """Store each article whole with its automatic highlights, its
         ``user_highlights`` and its index rows; one result per article, in order.
 
-        A duplicate (same content hash as a stored article, or as an earlier one
+        An item may be an ``Article`` or what ``derive.prepare`` made of one
+        (in a worker process, say): then nothing is derived again here. A
+        duplicate (same content hash as a stored article, or as an earlier one
         in ``articles``) is not stored again: ``AddResult(existing_id, True)``,
         and its user highlights are skipped. Only ``kind == "user"`` records of
         ``user_highlights`` are kept (automatic ones are recomputed); one whose
@@ -290,7 +292,7 @@ class Library:
         articles read so far are stored, then the error propagates.
         """
         results: list[AddResult] = []
-        batch: list[Article] = []
+        batch: list[Article | derive.Prepared] = []
         created = derive.now()
         source = iter(articles)
         while True:
@@ -314,23 +316,29 @@ class Library:
         """``add_articles([article])[0]``."""
         return self.add_articles([article])[0]
 
-    def _write_batch(self, batch: list[Article], created: str) -> list[AddResult]:
-        hashes = [a.content_hash() for a in batch]
+    def _write_batch(self, batch: list[Article | derive.Prepared],
+                     created: str) -> list[AddResult]:
+        given = {id(item): item for item in batch if isinstance(item, derive.Prepared)}
+        articles = [item.article if isinstance(item, derive.Prepared) else item
+                    for item in batch]
+        hashes = [given[id(item)].content_hash if id(item) in given else a.content_hash()
+                  for item, a in zip(batch, articles, strict=True)]
         # Derive text, stems and highlights outside the write lock, and only for
         # articles not already stored (re-importing a folder costs little).
         with self._db.read() as con:
             stored = _stored_ids(con, hashes)
-        prepared = {h: derive.prepare(a, created, content_hash=h)
-                    for a, h in zip(batch, hashes, strict=True) if h not in stored}
+        prepared = {h: given.get(id(item)) or derive.prepare(a, content_hash=h)
+                    for item, a, h in zip(batch, articles, hashes, strict=True)
+                    if h not in stored}
         results: list[AddResult] = []
         with self._db.write() as con:
             stored = _stored_ids(con, hashes)
-            for article, content_hash in zip(batch, hashes, strict=True):
+            for article, content_hash in zip(articles, hashes, strict=True):
                 found = stored.get(content_hash)
                 if found is not None:
                     results.append(AddResult(found, True))
                     continue
-                p = prepared.get(content_hash) or derive.prepare(article, created)
+                p = prepared.get(content_hash) or derive.prepare(article)
                 article_id = rows.insert_article(con, p, created)
                 stored[content_hash] = article_id
                 results.append(AddResult(article_id, False))
@@ -439,8 +447,7 @@ class Library:
         if article.id is None:
             raise ValueError("update_article needs article.id")
         article_id = article.id
-        created = derive.now()
-        p = derive.prepare(article, created)
+        p = derive.prepare(article)
         with self._db.write() as con:
             if con.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() \
                     is None:

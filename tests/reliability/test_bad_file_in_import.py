@@ -111,7 +111,8 @@ def test_an_article_the_store_refuses_does_not_sink_the_command_batch(
         capsys: pytest.CaptureFixture[str], folder: Path, unstorable: Path,
         store_path: Path) -> None:
     # The 51 good files share one batch (one transaction) with the bad one.
-    code = main(["--store", str(store_path), "import", str(folder)])
+    code = main(["--store", str(store_path), "import", str(folder),
+                 "--jobs", "1"])  # the reader is replaced in this process only
     out, err = capsys.readouterr()
     assert code == 1
     assert "Traceback" not in err

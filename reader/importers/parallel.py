@@ -1,0 +1,104 @@
+"""Reading many files on every core: parse, fold, stem and highlight in
+worker processes, in the order given, for one writer to store.
+
+``read_files(paths, workers=N)`` yields, for each path in order, the
+articles of that file already prepared for the store
+(``reader.store.derive.Prepared``, which ``Library.add_articles`` stores
+without deriving anything again), or the ``ReaderError`` that file gave;
+and the notes a reader made (invalid characters replaced). A bug in a
+reader costs only its file. With ``workers`` of 1 (or one file) everything
+runs in this process.
+
+The workers come from a ``forkserver``: a clean process, not a fork of one
+that may hold connections to the store. They ignore SIGINT: on Ctrl+C the
+caller stops asking for results and the pool is shut down, so a stop is
+one line from the caller, never a traceback per worker, and a transaction
+the caller has begun is rolled back whole.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from reader.errors import ReaderError
+from reader.store.derive import Prepared, prepare
+
+CHUNK = 8
+"""Files handed to a worker at a time: few enough that the order of the
+results costs little waiting, enough that the hand-over costs little."""
+
+
+@dataclass(slots=True)
+class FileRead:
+    """What one file gave: its prepared articles, or the error; the notes."""
+
+    path: str
+    articles: list[Prepared] = field(default_factory=list)
+    error: ReaderError | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def default_workers() -> int:
+    """Every core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def read_files(paths: Sequence[Path], *, workers: int) -> Iterator[FileRead]:
+    """Each file of ``paths`` read and prepared, in order (see the module).
+    At most ``AHEAD`` chunks a worker are read ahead of the caller, so a
+    slow writer never has the whole import waiting in memory."""
+    if workers <= 1 or len(paths) <= 1:
+        yield from map(read_one, paths)
+        return
+    chunks = iter([paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)])
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                             initializer=_ignore_sigint) as pool:
+        running: deque[Future[list[FileRead]]] = deque(
+            pool.submit(_read_chunk, chunk) for chunk in islice(chunks, workers * AHEAD))
+        try:
+            while running:
+                done = running.popleft().result()
+                following = next(chunks, None)
+                if following is not None:
+                    running.append(pool.submit(_read_chunk, following))
+                yield from done
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+AHEAD = 4
+"""Chunks a worker may have read before the caller takes them."""
+
+
+def _read_chunk(paths: Sequence[Path]) -> list[FileRead]:
+    return [read_one(path) for path in paths]
+
+
+def read_one(path: Path) -> FileRead:
+    """One file read and prepared (in a worker process or here)."""
+    from reader.importers import bug_line, read_file
+
+    done = FileRead(str(path))
+    try:
+        done.articles = [prepare(a) for a in read_file(path, on_note=done.notes.append)]
+    except ReaderError as err:
+        done.error = err
+    except Exception as err:  # a bug in a reader: this file only, said in one line
+        done.error = bug_line(str(path), err)
+    return done
+
+
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -1,0 +1,93 @@
+"""Reading files on every core (``reader.importers.parallel``): the same
+articles, in the same order, with the same errors and notes as reading them
+in this process; a stopped import keeps whole batches and says so in one
+line."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from reader.importers.parallel import read_files
+from tests.reliability.conftest import REPO, child_env, cli, make_articles
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> list[Path]:
+    make_articles(tmp_path / "in", 30)
+    (tmp_path / "in" / "a00005.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))
+    (tmp_path / "in" / "a00011.rss").write_text(
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        "<title>أخبار</title><item><title>عنوان &#xD800; الخبر</title>"
+        "<description>نص الخبر عن افتتاح المكتبة العامة.</description></item>"
+        "</channel></rss>", encoding="utf-8")
+    return sorted((tmp_path / "in").iterdir())
+
+
+def _summary(paths: list[Path], workers: int) -> list[tuple[object, ...]]:
+    return [(r.path, [p.content_hash for p in r.articles], [p.highlights for p in r.articles],
+             r.error.line() if r.error else None, r.notes)
+            for r in read_files(paths, workers=workers)]
+
+
+def test_every_core_reads_what_one_process_reads(folder: list[Path]) -> None:
+    alone = _summary(folder, 1)
+    assert _summary(folder, 2) == alone
+    assert [path for path, *_ in alone] == [str(p) for p in folder]
+    errors = [error for *_, error, _notes in alone if error]
+    assert len(errors) == 1 and "a00005.txt" in errors[0]
+    assert any("U+FFFD" in note for *_, notes in alone for note in notes)
+
+
+def test_the_command_stores_the_same_with_one_process_or_all(tmp_path: Path) -> None:
+    make_articles(tmp_path / "in", 60)
+    listings = []
+    for jobs in ("1", "2"):
+        store = tmp_path / f"s{jobs}.sqlite3"
+        done = cli("import", str(tmp_path / "in"), "--jobs", jobs, store=store)
+        assert done.returncode == 0, done.stderr
+        listed = json.loads(cli("list", "--format", "json", store=store).stdout)
+        listings.append([{k: v for k, v in row.items() if k != "imported_at"}
+                         for row in listed])
+    assert listings[0] == listings[1] and len(listings[0]) == 60
+
+
+def test_ctrl_c_stops_an_import_between_batches_in_one_line(tmp_path: Path) -> None:
+    from tests.reliability.test_torture import check_store
+
+    make_articles(tmp_path / "in", 3000)
+    store = tmp_path / "library.sqlite3"
+    child = subprocess.Popen([sys.executable, "-m", "reader", "--store", str(store), "import",
+                              str(tmp_path / "in"), "--jobs", "2"], cwd=REPO, env=child_env(),
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not _stored(store) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    child.send_signal(signal.SIGINT)
+    _, err = child.communicate(timeout=120)
+    assert child.returncode == 130, err
+    assert len(err.strip().splitlines()) == 1 and "interrupted: imported" in err, err
+    assert check_store(store) == []
+    again = cli("import", str(tmp_path / "in"), store=store)
+    assert again.returncode == 0 and "imported" in again.stdout
+    assert _stored(store) == 3000
+
+
+def _stored(store: Path) -> int:
+    import sqlite3
+
+    if not store.exists():
+        return 0
+    con = sqlite3.connect(store, timeout=30)
+    try:
+        return int(con.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
+    finally:
+        con.close()
