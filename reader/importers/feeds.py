@@ -14,9 +14,13 @@ does not resolve external entities.
 
 from __future__ import annotations
 
+import hashlib
+import html
 import io
 import re
 import time
+import urllib.parse
+from dataclasses import dataclass
 from typing import Any
 
 from reader.errors import EmptyInput, UnsupportedFile
@@ -35,10 +39,35 @@ def looks_like_feed(text: str) -> bool:
     return bool(re.match(r"\s*<(rss|feed|rdf:RDF)[\s>]", head, re.IGNORECASE))
 
 
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One entry of a feed: its article, the keys that name it (its id and
+    its link without tracking parameters: ``entry_keys``), and whether the
+    feed gave only a summary of it (no full content)."""
+
+    article: Article
+    keys: tuple[str, ...]
+    summary_only: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FeedDocument:
+    """A parsed feed: its own title and site address, and its entries."""
+
+    title: str
+    site_url: str
+    entries: list[Entry]
+
+
 def read_feed(text: str, *, name: str, url: str = "") -> list[Article]:
     """The entries of an RSS/Atom document. Raises ``UnsupportedFile`` (not a
     feed), ``EmptyInput`` (a feed without entries that hold text) or
     ``InputTooLarge`` (elements nested deeper than the HTML limit)."""
+    return [entry.article for entry in parse_feed(text, name=name, url=url).entries]
+
+
+def parse_feed(text: str, *, name: str, url: str = "") -> FeedDocument:
+    """The feed's title, site and entries (see ``read_feed`` for the errors)."""
     import feedparser
 
     check_depth(text, name=name)
@@ -54,14 +83,81 @@ def read_feed(text: str, *, name: str, url: str = "") -> list[Article]:
         raise EmptyInput(name, "the feed has no entries")
     source = _plain(parsed.feed.get("title", ""))
     language = str(parsed.feed.get("language", "") or "ar")[:2].lower() or "ar"
-    articles = []
+    entries = []
     for entry in parsed.entries:
         article = _entry_article(entry, source=source, language=language)
         if article is not None:
-            articles.append(article)
-    if not articles:
+            full = any(c.get("value") for c in entry.get("content", []) or [])
+            entries.append(Entry(article, entry_keys(entry, article), not full))
+    if not entries:
         raise EmptyInput(name, "no entry of the feed holds text")
-    return articles
+    site = str(parsed.feed.get("link", "") or "")
+    return FeedDocument(source, site if site.startswith(("http://", "https://")) else "",
+                        entries)
+
+
+TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|"
+                      r"ref|ref_src|ref_url|cmpid|ocid|xtor|at_medium|at_campaign|"
+                      r"_ga|_gl|s_cid|smid|rss|feed|from)$", re.IGNORECASE)
+"""Query parameters that say where a reader came from, not what they read."""
+
+
+def normalize_link(link: str) -> str:
+    """A link as the same page's other links would read: no scheme (http and
+    https are one page), host in lower case, default port and fragment
+    dropped, tracking parameters (``TRACKING``) removed, a final slash
+    dropped. "" for anything that is not an http(s) link."""
+    parts = urllib.parse.urlsplit(link.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return ""
+    host = parts.hostname.lower()
+    if parts.port and parts.port not in (80, 443):
+        host = f"{host}:{parts.port}"
+    query = urllib.parse.urlencode([(k, v) for k, v in urllib.parse.parse_qsl(
+        parts.query, keep_blank_values=True) if not TRACKING.match(k)])
+    path = parts.path.rstrip("/") or "/"
+    return host + path + (f"?{query}" if query else "")
+
+
+def entry_keys(entry: Any, article: Article) -> tuple[str, ...]:
+    """The keys an entry is known by: its id (RSS guid, Atom id) and its
+    normalized link; a hash of its title and text when it has neither. An
+    entry republished under a new id, or with its link decorated, still
+    shares a key with what was seen before."""
+    keys = []
+    ident = str(entry.get("id", "") or "").strip()
+    if ident:
+        keys.append("id:" + (normalize_link(ident) or ident))
+    link = normalize_link(str(entry.get("link", "") or ""))
+    if link:
+        keys.append("link:" + link)
+    if not keys:
+        digest = hashlib.sha256(f"{article.title}\n{article.body}".encode(
+            "utf-8", "replace")).hexdigest()[:32]
+        keys.append("text:" + digest)
+    return tuple(dict.fromkeys(keys))
+
+
+_ALTERNATE = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+
+
+def discover(page: str, base_url: str) -> list[str]:
+    """The feeds a web page names (``<link rel="alternate"
+    type="application/rss+xml">`` or Atom), as absolute addresses, in the
+    page's order."""
+    found = []
+    for tag in _ALTERNATE.findall(page[:500_000]):
+        attrs = {m.group(1).lower(): html.unescape(m.group(2) or m.group(3) or m.group(4) or "")
+                 for m in _ATTRIBUTE.finditer(tag)}
+        rels = attrs.get("rel", "").lower().split()
+        kind = attrs.get("type", "").lower()
+        if "alternate" in rels and kind in ("application/rss+xml", "application/atom+xml") \
+                and attrs.get("href"):
+            address = urllib.parse.urljoin(base_url, attrs["href"])
+            if address.startswith(("http://", "https://")) and address not in found:
+                found.append(address)
+    return found
 
 
 def _plain(value: str) -> str:

@@ -24,7 +24,8 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from email.message import Message
 from typing import IO, Any
 
@@ -60,6 +61,54 @@ class _SafeRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What a server answered: the address finally fetched (after
+    redirects), the status (200, or 304 for a conditional GET that found
+    nothing new, then no body), the headers and the body."""
+
+    final_url: str
+    status: int
+    headers: Message | None
+    data: bytes
+
+    def header(self, name: str) -> str:
+        """A header's value, "" when absent."""
+        return str(self.headers.get(name, "") or "") if self.headers else ""
+
+
+def fetch(url: str, *, timeout: float = 20, deadline: float | None = None,
+          headers: Mapping[str, str] | None = None) -> Answer:
+    """GET ``url`` with ``headers`` added (``If-None-Match`` and
+    ``If-Modified-Since`` make it conditional: a 304 is an answer, not an
+    error), within ``deadline`` seconds (default ``FETCH_DEADLINE``) and
+    ``MAX_FETCH_BYTES``. Raises ``FetchFailed``, ``InputTooLarge``."""
+    limit = FETCH_DEADLINE if deadline is None else deadline
+    request = _request(url)
+    for name, value in (headers or {}).items():
+        if value:
+            request.add_header(name, value)
+    watch = _Deadline(limit)
+    opener = urllib.request.build_opener(_SafeRedirects(), _WatchedHandler(watch))
+    try:
+        with watch, opener.open(request, timeout=min(timeout, limit)) as response:
+            answer = Answer(response.geturl(), int(response.status), response.headers,
+                            _read_limited(response, url))
+    except urllib.error.HTTPError as err:
+        if err.code != 304 or watch.expired:
+            _reraise_as_fetch_failed(err, url, timeout)
+            raise
+        answer = Answer(err.geturl() or url, 304, err.headers, b"")
+    except Exception as err:
+        if watch.expired:
+            raise _too_slow(url, limit) from None
+        _reraise_as_fetch_failed(err, url, timeout)
+        raise
+    if watch.expired:  # an answer without a length ends where the deadline cut it
+        raise _too_slow(url, limit)
+    return answer
+
+
 def fetch_url(url: str, *, timeout: float = 20, deadline: float | None = None,
               on_note: Callable[[str], None] | None = None) -> list[Article]:
     """The articles of the page (or feed) at ``url``.
@@ -72,29 +121,19 @@ def fetch_url(url: str, *, timeout: float = 20, deadline: float | None = None,
     ``UnsupportedFile`` (an image or other binary answer), and the decoding
     and import errors of a file.
     """
-    limit = FETCH_DEADLINE if deadline is None else deadline
-    request = _request(url)
-    watch = _Deadline(limit)
-    opener = urllib.request.build_opener(_SafeRedirects(), _WatchedHandler(watch))
-    try:
-        with watch, opener.open(request, timeout=min(timeout, limit)) as response:
-            final_url = response.geturl()
-            headers = response.headers
-            data = _read_limited(response, url)
-    except Exception as err:
-        if watch.expired:
-            raise _too_slow(url, limit) from None
-        _reraise_as_fetch_failed(err, url, timeout)
-        raise
-    if watch.expired:  # an answer without a length ends where the deadline cut it
-        raise _too_slow(url, limit)
+    return articles_of(url, fetch(url, timeout=timeout, deadline=deadline), on_note=on_note)
 
+
+def answer_text(url: str, answer: Answer) -> tuple[str, str | None]:
+    """The decoded text of an answer and the kind of document it is (feed,
+    text, json, html). Raises ``UnsupportedFile`` for a binary answer."""
+    headers = answer.headers
     content_type = headers.get_content_type() if headers else ""
     if content_type and not content_type.startswith(_TEXT_TYPES) and \
             content_type not in _FEED_TYPES and content_type != "application/octet-stream":
         raise UnsupportedFile(url, f"the answer is {content_type}, not a page or a feed")
     charset = headers.get_content_charset() if headers else None
-    text = decode_bytes(data, name=url, declared=charset)
+    text = decode_bytes(answer.data, name=url, declared=charset)
     if content_type in _FEED_TYPES[:3]:
         kind: str | None = "feed"
     elif content_type == "text/plain":
@@ -105,10 +144,17 @@ def fetch_url(url: str, *, timeout: float = 20, deadline: float | None = None,
         kind = "feed"
     else:
         kind = "html"
-    articles = import_text(text, name=url, kind=kind, url=final_url, on_note=on_note)
+    return text, kind
+
+
+def articles_of(url: str, answer: Answer,
+                on_note: Callable[[str], None] | None = None) -> list[Article]:
+    """The articles of a fetched page or feed (see ``fetch_url``)."""
+    text, kind = answer_text(url, answer)
+    articles = import_text(text, name=url, kind=kind, url=answer.final_url, on_note=on_note)
     for article in articles:
         if not article.url:
-            article.url = final_url
+            article.url = answer.final_url
     return articles
 
 

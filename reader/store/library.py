@@ -56,6 +56,7 @@ from reader.store import connection, derive, location, rows, schema
 from reader.store.article import Article, HighlightRecord, not_found
 from reader.store.connection import BATCH_SIZE
 from reader.store.database import Database
+from reader.store.feeds import Feeds
 from reader.store.highlights import DEFAULT_COLOUR, Highlights
 from reader.store.indexing import Index
 from reader.store.search import SearchHit
@@ -112,6 +113,8 @@ class Library:
         self._db = db
         self._highlights = Highlights(db)
         self._index = Index(db)
+        self.feeds = Feeds(db)
+        """The subscriptions to news feeds (``reader.store.feeds``)."""
         self._data_version = 0
 
     @property

@@ -23,6 +23,7 @@ Tables (version 3):
 - ``meta``: key/value (``stemmer`` and ``fold``: the STEMMER_VERSION and
   FOLD_VERSION the indexes were made with; ``generation``, ``rankings``,
   ``index_pending``).
+- ``feeds``, ``feed_entries`` (v7): subscriptions and the entries they gave.
 """
 
 from __future__ import annotations
@@ -198,8 +199,49 @@ def _to_v6(con: sqlite3.Connection) -> None:
         con.execute(statement)
 
 
+V7_DDL = """
+CREATE TABLE IF NOT EXISTS feeds (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL DEFAULT '',
+    folder TEXT NOT NULL DEFAULT '',
+    site_url TEXT NOT NULL DEFAULT '',
+    interval_minutes INTEGER NOT NULL DEFAULT 60,
+    full_text INTEGER NOT NULL DEFAULT 0,
+    etag TEXT NOT NULL DEFAULT '',
+    last_modified TEXT NOT NULL DEFAULT '',
+    checked TEXT NOT NULL DEFAULT '',
+    succeeded TEXT NOT NULL DEFAULT '',
+    next_check TEXT NOT NULL DEFAULT '',
+    failures INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT NOT NULL DEFAULT '',
+    added TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS feed_entries (
+    feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+    entry_key TEXT NOT NULL,
+    article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+    seen TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (feed_id, entry_key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS feed_entries_article ON feed_entries(article_id, feed_id)
+"""
+"""Subscriptions (``reader.store.feeds``): a feed's address, title, folder,
+refresh interval and whether its entries' pages are fetched for their full
+text; the state of its last fetches (validators for a conditional GET, when
+it last succeeded, how many times it failed since and why, when it is due);
+and every entry seen, by its keys (id and normalized link), with the article
+it gave: an entry republished, or whose link gained tracking parameters, is
+known again and stored once."""
+
+
+def _to_v7(con: sqlite3.Connection) -> None:
+    for statement in _statements(V7_DDL):
+        con.execute(statement)
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    _to_v1, _to_v2, _to_v3, _to_v4, _to_v5, _to_v6)
+    _to_v1, _to_v2, _to_v3, _to_v4, _to_v5, _to_v6, _to_v7)
 """``MIGRATIONS[n]`` takes a store from version ``n`` to ``n + 1``."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,97 @@
+"""OPML, the list of subscriptions every feed reader exchanges.
+
+``read_opml(text, name=...)`` gives the feeds an OPML document lists: each
+``<outline>`` with an ``xmlUrl`` is a feed (its ``title``, else its
+``text``; its ``htmlUrl``), and the outlines around it without one are its
+folders, nested names joined with "/" (as RSS Guard, QuiteRSS, Liferea,
+NetNewsWire and Feedly write them). Attribute names are matched without
+regard to case (``xmlurl`` is met in the wild). ``write_opml(feeds)``
+writes OPML 2.0 that those programs read: one folder outline per folder.
+
+Raises ``UnsupportedFile`` (not OPML, or not well-formed XML),
+``EmptyInput`` (no feed in it), ``InputTooLarge`` (nested too deep).
+Parsed with the standard library's expat, which fetches nothing and limits
+entity expansion.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from xml.sax.saxutils import quoteattr
+
+from reader.errors import EmptyInput, UnsupportedFile
+from reader.importers.html import check_depth
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """One feed of an OPML list."""
+
+    url: str
+    title: str = ""
+    folder: str = ""
+    site_url: str = ""
+
+
+def read_opml(text: str, *, name: str) -> list[Outline]:
+    """The feeds listed, in document order, each once (see the module)."""
+    check_depth(text, name=name)
+    try:
+        root = ET.fromstring(text.lstrip("\ufeff"))
+    except ET.ParseError as err:
+        raise UnsupportedFile(name, f"not well-formed OPML: {err}") from None
+    if root.tag.lower() != "opml":
+        raise UnsupportedFile(name, "not an OPML document")
+    body = next((child for child in root if child.tag.lower() == "body"), None)
+    found: dict[str, Outline] = {}
+    for outline in _walk(body if body is not None else root, ()):
+        if outline.url.startswith(("http://", "https://")):
+            found.setdefault(outline.url, outline)
+    if not found:
+        raise EmptyInput(name, "the OPML lists no feed")
+    return list(found.values())
+
+
+def _walk(element: ET.Element, folders: tuple[str, ...]) -> Iterator[Outline]:
+    for child in element:
+        if child.tag.lower() != "outline":
+            continue
+        attrs = {k.lower(): v.strip() for k, v in child.attrib.items()}
+        label = attrs.get("title") or attrs.get("text") or ""
+        if attrs.get("xmlurl"):
+            yield Outline(attrs["xmlurl"], label, "/".join(folders), attrs.get("htmlurl", ""))
+        yield from _walk(child, (*folders, label) if not attrs.get("xmlurl") and label
+                         else folders)
+
+
+def write_opml(feeds: Iterable[Outline], *, title: str = "rtl-reader") -> str:
+    """OPML 2.0 for ``feeds``: folders as outlines holding their feeds, in
+    the order first met."""
+    by_folder: dict[str, list[Outline]] = {}
+    for feed in feeds:
+        by_folder.setdefault(feed.folder, []).append(feed)
+
+    def line(feed: Outline, indent: str) -> str:
+        label = quoteattr(feed.title or feed.url)
+        site = f" htmlUrl={quoteattr(feed.site_url)}" if feed.site_url else ""
+        return (f'{indent}<outline type="rss" text={label} title={label} '
+                f"xmlUrl={quoteattr(feed.url)}{site}/>")
+
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">',
+             f"  <head><title>{_escape(title)}</title></head>", "  <body>"]
+    for folder, members in by_folder.items():
+        if not folder:
+            lines += [line(f, "    ") for f in members]
+            continue
+        label = quoteattr(folder)
+        lines.append(f"    <outline text={label} title={label}>")
+        lines += [line(f, "      ") for f in members]
+        lines.append("    </outline>")
+    lines += ["  </body>", "</opml>", ""]
+    return "\n".join(lines)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,161 @@
+"""Following news feeds: subscribe, and refresh them into the library.
+
+``subscribe(library, address)`` adds a feed by its own address or by the
+address of a page that names its feeds (``<link rel="alternate">``), after
+one fetch that shows it is a feed. ``refresh(library, feed)`` fetches one
+feed and stores its new entries; ``refresh_feeds(library)`` refreshes every
+feed that is due (or all of them), each on its own thread, so a slow or
+broken feed holds up no other.
+
+A refresh:
+
+- asks conditionally (``If-None-Match`` with the last ``ETag``,
+  ``If-Modified-Since`` with the last ``Last-Modified``): a 304 stores
+  nothing and costs nothing but the request;
+- goes through ``reader.importers.fetch.fetch``: the same deadline and size
+  cap as importing an address;
+- stores only the entries it has not seen, by their keys (id, link without
+  tracking parameters: ``feeds.entry_keys``), so an entry republished, or
+  whose link gained ``utm_`` parameters, is not stored twice (and the
+  store's content hash catches the same text under new keys);
+- for a feed marked ``full_text``, fetches the page of each new entry that
+  came as a summary only (the same path as ``import URL``) and keeps the
+  summary when that fails;
+- records the outcome on the subscription: a failure counts, is shown as
+  its one-line error, and makes the next try wait twice as long
+  (``reader.store.feeds.backoff``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from reader.errors import FetchFailed, ReaderError
+from reader.importers.feeds import Entry, discover, parse_feed
+from reader.importers.fetch import Answer, answer_text, fetch, fetch_url
+from reader.store import derive
+from reader.store.feeds import DEFAULT_INTERVAL, Feed, FetchState
+
+Fetcher = Callable[..., Answer]
+
+MAX_THREADS = 8
+"""Feeds fetched at once."""
+
+
+@dataclass(slots=True)
+class Refreshed:
+    """What one refresh of one feed did."""
+
+    feed_id: int
+    name: str
+    added: list[int] = field(default_factory=list)
+    duplicates: int = 0
+    not_modified: bool = False
+    error: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def subscribe(library: Any, address: str, *, folder: str = "", title: str = "",
+              interval_minutes: int = DEFAULT_INTERVAL, full_text: bool = False,
+              fetcher: Fetcher = fetch) -> Feed:
+    """Follow the feed at ``address``, or the first feed the page at
+    ``address`` names. Raises FetchFailed (nothing there, or neither a
+    feed nor a page that names one), ReaderError (already followed), and
+    the errors of a fetch."""
+    answer = fetcher(address)
+    text, kind = answer_text(address, answer)
+    url = answer.final_url or address
+    if kind != "feed":
+        feeds = discover(text, url)
+        if not feeds:
+            raise FetchFailed(address, "neither a feed nor a page that names one")
+        url = feeds[0]
+        answer = fetcher(url)
+        text, _ = answer_text(url, answer)
+    document = parse_feed(text, name=url, url=answer.final_url)
+    return library.feeds.add(url, title=title or document.title, folder=folder,
+                             site_url=document.site_url, interval_minutes=interval_minutes,
+                             full_text=full_text)
+
+
+def refresh(library: Any, feed: Feed, *, fetcher: Fetcher = fetch,
+            deadline: float | None = None) -> Refreshed:
+    """Fetch one feed and store its new entries (see the module); never
+    raises for the feed's own failures: they are in ``error``."""
+    done = Refreshed(feed.id, feed.name)
+    now = derive.now()
+    try:
+        answer = fetcher(feed.url, deadline=deadline, headers={
+            "If-None-Match": feed.etag, "If-Modified-Since": feed.last_modified})
+        if answer.status == 304:
+            done.not_modified = True
+            library.feeds.record(feed.id, FetchState(now, feed.etag, feed.last_modified), [])
+            return done
+        text, _ = answer_text(feed.url, answer)
+        document = parse_feed(text, name=feed.url, url=answer.final_url)
+    except ReaderError as err:
+        done.error = err.message
+        library.feeds.record(feed.id, FetchState(now, error=err.line()), [])
+        return done
+    seen = library.feeds.seen(feed.id, (k for e in document.entries for k in e.keys))
+    new = [e for e in document.entries if not seen.intersection(e.keys)]
+    if feed.full_text:
+        new = [_with_full_text(e, done.notes, deadline) for e in new]
+    results = library.add_articles(e.article for e in new)
+    done.added = [r.id for r in results if not r.duplicate]
+    done.duplicates = len(results) - len(done.added)
+    library.feeds.record(
+        feed.id,
+        FetchState(now, answer.header("ETag"), answer.header("Last-Modified"),
+                   document.title, document.site_url),
+        [(e.keys, r.id) for e, r in zip(new, results, strict=True)]
+        + [(e.keys, None) for e in document.entries if seen.intersection(e.keys)])
+    return done
+
+
+def refresh_feeds(library: Any, feeds: Sequence[Feed] | None = None, *,
+                  fetcher: Fetcher = fetch, deadline: float | None = None,
+                  on_done: Callable[[Refreshed], None] | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> list[Refreshed]:
+    """Refresh ``feeds`` (default: those due now), up to ``MAX_THREADS`` at
+    once; ``on_done`` gets each result as it comes (on a worker thread)."""
+    chosen = list(feeds) if feeds is not None else library.feeds.due(derive.now())
+
+    def one(feed: Feed) -> Refreshed | None:
+        if cancelled is not None and cancelled():
+            return None
+        result = refresh(library, feed, fetcher=fetcher, deadline=deadline)
+        if on_done is not None:
+            on_done(result)
+        return result
+
+    if not chosen:
+        return []
+    with ThreadPoolExecutor(max_workers=min(MAX_THREADS, len(chosen)),
+                            thread_name_prefix="feed") as pool:
+        return [r for r in pool.map(one, chosen) if r is not None]
+
+
+def _with_full_text(entry: Entry, notes: list[str], deadline: float | None) -> Entry:
+    """The entry with its page's text when it came as a summary only."""
+    link = entry.article.url
+    if not entry.summary_only or not link:
+        return entry
+    try:
+        page = fetch_url(link, deadline=deadline)
+    except ReaderError as err:
+        notes.append(f"{err.line()} (kept the feed's summary)")
+        return entry
+    if not page or not page[0].body.strip():
+        return entry
+    article = entry.article
+    full = page[0]
+    full.title = article.title or full.title
+    full.url = link
+    full.published = article.published or full.published
+    full.source = article.source or full.source
+    full.author = article.author or full.author
+    return Entry(full, entry.keys, False)

@@ -1,0 +1,253 @@
+"""Following feeds (issue 18): a local server on 127.0.0.1 serves feeds that
+change between requests; counts of requests and of articles prove the
+conditional GET, that nothing is stored twice, that one broken or slow feed
+costs no other, and the deadline. Nothing is fetched from elsewhere."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from reader.errors import FetchFailed, ReaderError
+from reader.importers.feeds import normalize_link
+from reader.importers.opml import Outline, read_opml, write_opml
+from reader.importers.subscriptions import refresh, refresh_feeds, subscribe
+from reader.store import Library
+from reader.store.feeds import backoff
+
+
+def rss(title: str, items: list[tuple[str, str, str]], *, content: bool = True) -> bytes:
+    """An RSS 2.0 feed; items are (guid, link, text)."""
+    body = "".join(
+        f"<item><title>{text.split('.')[0]}</title><link>{link}</link>"
+        f"<guid isPermaLink='false'>{guid}</guid>"
+        + (f"<content:encoded><![CDATA[<p>{text}</p>]]></content:encoded>" if content
+           else f"<description>{text[:40]}</description>")
+        + "</item>" for guid, link, text in items)
+    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
+            f'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+            f"<title>{title}</title><link>http://127.0.0.1/</link>{body}</channel></rss>"
+            ).encode()
+
+
+STORY = ("قال وزير المالية إن «الموازنة الجديدة ستخفض العجز» بنسبة 3% خلال العام المقبل، "
+         "مضيفاً أن الحكومة ستنفق 2.5 مليار دينار على المدارس والمستشفيات. رقم {n}.")
+
+
+class Feeds:
+    """What the server serves, changed by the tests between refreshes."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, str, str]] = []
+        self.requests: Counter[str] = Counter()
+        self.not_modified = 0
+        self.etag = "v1"
+
+
+@pytest.fixture
+def server() -> Iterator[tuple[str, Feeds]]:
+    state = Feeds()
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            path = self.path.split("?")[0]
+            state.requests[path] += 1
+            if path == "/news.xml":
+                if self.headers.get("If-None-Match") == state.etag:
+                    state.not_modified += 1
+                    self.send_response(304)
+                    self.end_headers()
+                    return
+                self._send(rss("أخبار المدينة", state.items), "application/rss+xml",
+                           {"ETag": state.etag})
+            elif path == "/summaries.xml":
+                self._send(rss("ملخصات", state.items[:1], content=False),
+                           "application/rss+xml")
+            elif path.startswith("/news/"):
+                n = path.rsplit("/", 1)[1]
+                self._send(f"<html><body><article><h1>خبر {n}</h1><p>{STORY.format(n=n)}"
+                           " وهذا هو النص الكامل للخبر من صفحته.</p></article></body>"
+                           "</html>".encode(), "text/html; charset=utf-8")
+            elif path == "/broken.xml":
+                self.send_response(500)
+                self.end_headers()
+            elif path == "/slow.xml":
+                self.send_response(200)
+                self.send_header("Content-Type", "application/rss+xml")
+                self.end_headers()
+                for byte in rss("بطيء", state.items):
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(0.05)
+            elif path == "/moved.xml":
+                self.send_response(301)
+                self.send_header("Location", "/news.xml")
+                self.end_headers()
+            elif path == "/page.html":
+                self._send(b"<html><head><link rel='alternate' type='application/rss+xml'"
+                           b" href='/news.xml'></head><body>Home</body></html>",
+                           "text/html; charset=utf-8")
+            elif path == "/plain.html":
+                self._send(b"<html><body>nothing to follow</body></html>",
+                           "text/html; charset=utf-8")
+            else:
+                self.send_response(404)
+                self.end_headers()
+
+        def _send(self, data: bytes, kind: str, extra: dict[str, str] | None = None) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(data)))
+            for name, value in (extra or {}).items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(data)
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    base = f"http://127.0.0.1:{httpd.server_port}"
+    state.items = [(f"g{n}", f"{base}/news/{n}", STORY.format(n=n)) for n in range(3)]
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield base, state
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture
+def lib(store_path: Path) -> Iterator[Library]:
+    with Library.open(store_path) as library:
+        yield library
+
+
+def test_a_feed_fills_the_library_once_and_then_costs_a_304(
+        server: tuple[str, Feeds], lib: Library) -> None:
+    base, state = server
+    feed = subscribe(lib, f"{base}/news.xml", folder="محلي")
+    assert feed.title == "أخبار المدينة" and feed.folder == "محلي"
+    first = refresh(lib, feed)
+    assert len(first.added) == 3 and not first.error
+    assert lib.count() == 3
+    assert all(lib.highlights(i, kind="figure") for i in first.added)
+    again = refresh(lib, lib.feeds.get(feed.id))
+    assert again.not_modified and again.added == [] and state.not_modified == 1
+    state.etag = "v2"
+    state.items.append(("g9", f"{base}/news/9", STORY.format(n=9)))
+    # Republished: the same guid again, and an old link decorated for tracking.
+    state.items.append(("g0", f"{base}/news/0", STORY.format(n=0)))
+    state.items.append(("new-guid-1", f"{base}/news/1?utm_source=rss&fbclid=x",
+                        STORY.format(n=1) + " تحديث."))
+    third = refresh(lib, lib.feeds.get(feed.id))
+    assert len(third.added) == 1 and lib.count() == 4
+    shown = lib.feeds.get(feed.id)
+    assert (shown.unread, shown.total, shown.failures, shown.etag) == (4, 4, 0, "v2")
+    assert lib.feeds.mark_all_read(feed.id) == 4 and lib.feeds.get(feed.id).unread == 0
+
+
+def test_one_broken_or_slow_feed_costs_no_other(
+        server: tuple[str, Feeds], lib: Library) -> None:
+    base, _ = server
+    good = lib.feeds.add(f"{base}/news.xml")
+    broken = lib.feeds.add(f"{base}/broken.xml")
+    slow = lib.feeds.add(f"{base}/slow.xml")
+    t0 = time.monotonic()
+    results = {r.feed_id: r for r in refresh_feeds(lib, deadline=1.5)}
+    assert time.monotonic() - t0 < 30  # the slow one ends at its deadline, not its end
+    assert len(results[good.id].added) == 3
+    assert "500" in results[broken.id].error
+    assert "within 1.5 seconds" in results[slow.id].error
+    failed = lib.feeds.get(broken.id)
+    assert failed.failures == 1 and "500" in failed.last_error and "\n" not in failed.last_error
+    assert failed.next_check > lib.feeds.get(good.id).next_check  # backing off
+    refresh(lib, failed)
+    assert lib.feeds.get(broken.id).failures == 2
+    assert lib.feeds.due("9999-01-01T00:00:00Z") and not lib.feeds.due("2000-01-01T00:00:00Z")
+
+
+def test_backoff_doubles_up_to_a_day() -> None:
+    assert [backoff(60, n) for n in range(4)] == [60, 120, 240, 480]
+    assert backoff(60, 30) == 24 * 60
+
+
+def test_subscribe_by_a_page_a_redirect_and_refuse_what_is_no_feed(
+        server: tuple[str, Feeds], lib: Library) -> None:
+    base, _ = server
+    moved = subscribe(lib, f"{base}/moved.xml", title="منقول")
+    assert moved.url == f"{base}/news.xml" and moved.title == "منقول"  # where it moved
+    lib.feeds.remove(moved.id)
+    assert subscribe(lib, f"{base}/page.html").url == f"{base}/news.xml"
+    with pytest.raises(ReaderError, match="already followed"):
+        subscribe(lib, f"{base}/page.html")
+    with pytest.raises(FetchFailed, match="neither a feed"):
+        subscribe(lib, f"{base}/plain.html")
+
+
+def test_full_text_fetches_the_page_of_a_summary(
+        server: tuple[str, Feeds], lib: Library) -> None:
+    base, state = server
+    short = lib.feeds.add(f"{base}/summaries.xml")
+    full = lib.feeds.add(f"{base}/summaries.xml?full", full_text=True)
+    [summary_id] = refresh(lib, short).added
+    [full_id] = refresh(lib, full).added
+    assert "النص الكامل" not in lib.get(summary_id).body
+    assert "النص الكامل" in lib.get(full_id).body
+    assert lib.get(full_id).url == f"{base}/news/0"
+    assert state.requests["/news/0"] == 1
+
+
+@pytest.mark.parametrize(("link", "same"), [
+    ("https://Example.com/a/b/?utm_source=x&id=3#top", "http://example.com/a/b?id=3"),
+    ("http://example.com:80/a?fbclid=1&gclid=2", "https://example.com/a"),
+])
+def test_links_lose_their_tracking(link: str, same: str) -> None:
+    assert normalize_link(link) == normalize_link(same) != ""
+
+
+# -- OPML, as other feed readers write it --------------------------------------------
+
+OTHER_READER = """<?xml version="1.0" encoding="UTF-8"?>
+<opml version="1.0">
+  <head><title>Subscriptions</title></head>
+  <body>
+    <outline text="عربي" title="عربي">
+      <outline text="محلي">
+        <outline type="rss" text="أخبار المدينة" xmlUrl="http://127.0.0.1:1/news.xml"
+                 htmlUrl="http://127.0.0.1:1/"/>
+      </outline>
+      <outline type="rss" title="اقتصاد" text="ignored" xmlurl="http://127.0.0.1:1/eco.xml"/>
+    </outline>
+    <outline type="rss" text="Tech" xmlUrl="http://127.0.0.1:1/tech.xml"/>
+    <outline type="rss" text="no address"/>
+    <outline type="rss" text="again" xmlUrl="http://127.0.0.1:1/tech.xml"/>
+  </body>
+</opml>"""
+
+
+def test_opml_of_another_reader_reads_with_its_folders() -> None:
+    assert read_opml(OTHER_READER, name="subs.opml") == [
+        Outline("http://127.0.0.1:1/news.xml", "أخبار المدينة", "عربي/محلي",
+                "http://127.0.0.1:1/"),
+        Outline("http://127.0.0.1:1/eco.xml", "اقتصاد", "عربي"),
+        Outline("http://127.0.0.1:1/tech.xml", "Tech", ""),
+    ]
+
+
+def test_opml_round_trips() -> None:
+    feeds = read_opml(OTHER_READER, name="subs.opml")
+    assert read_opml(write_opml(feeds), name="ours.opml") == feeds
+
+
+@pytest.mark.parametrize("text", ["<html/>", "not xml", "<opml><body/></opml>"])
+def test_what_is_no_opml_is_one_line(text: str) -> None:
+    with pytest.raises(ReaderError) as err:
+        read_opml(text, name="x.opml")
+    assert "\n" not in err.value.line()
