@@ -38,12 +38,13 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def run_import(folder: Path, jobs: int, store: Path) -> float:
-    """Seconds ``rtl-reader import folder --jobs N`` takes, start to end."""
+    """Seconds ``rtl-reader import folder --jobs N`` takes, start to end
+    (``jobs`` 0: the command's default, every core)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO))
     t0 = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "reader", "--store", str(store), "import",
-                           str(folder), "--jobs", str(jobs)], capture_output=True, text=True,
-                          env=env, cwd=REPO)
+                           str(folder), *(["--jobs", str(jobs)] if jobs else [])],
+                          capture_output=True, text=True, env=env, cwd=REPO)
     seconds = time.perf_counter() - t0
     if done.returncode != 0:
         sys.exit(f"bench: import failed: {done.stderr.strip()[-500:]}")

@@ -1,6 +1,13 @@
 """Library search speed over a large store.
 
     python bench/bench_search.py [N] [PATH]     (default 100000, bench-store-N.sqlite3)
+    python bench/bench_search.py --pool [N] [PATH]
+
+``--pool`` builds the store from real articles (``bench/pool.py``: the pool,
+then joins of two of its articles past its 31,024) with ``rtl-reader
+import`` on every core, prints the store's size against the UTF-8 text it
+holds, and runs 50 queries drawn (fixed seed) from the pool's own
+vocabulary by how many articles hold each word, instead of the fixed list.
 
 Builds the store with ``make_store`` when PATH does not hold N articles yet,
 stores the rankings of its commonest words as the window does a few seconds
@@ -26,6 +33,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import itertools
 
 from make_store import build
 
@@ -60,7 +69,7 @@ QUERIES: list[tuple[str, str, dict[str, object]]] = [
     ("stem / filter", "الوزير", {"source": "وكالة الأنباء"}),
     ("stem / filter", "الأزمة", {"since": "2020-01-01", "until": "2021-12-31"}),
 ]
-assert len(QUERIES) == 50
+assert len(QUERIES) == 50  # as many as pool_queries draws
 
 RUNS = 3
 
@@ -88,14 +97,68 @@ def _pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
 
 
+def pool_queries(seed: int = 16) -> list[tuple[str, str, dict[str, object]]]:
+    """50 queries in the pool's own words, chosen by document frequency in a
+    sample of 3,000 articles: 10 common, 10 of middling frequency, 10 rare,
+    5 pairs, 5 phrases, 5 prefixes, 5 with an excluded word or an OR."""
+    import random
+    from collections import Counter
+
+    from pool import articles
+
+    from reader.text import fold_text
+
+    rng = random.Random(seed)
+    words: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
+    for title, body in articles(3000):
+        tokens = [t for t in fold_text(f"{title} {body}").split() if t.isalpha()]
+        words.update(set(tokens))
+        pairs.update({f"{a} {b}" for a, b in itertools.pairwise(tokens)})
+    ranked = [w for w, _ in words.most_common() if len(w) > 2]
+    middle = [w for w, n in words.items() if 30 <= n <= 90 and len(w) > 3]
+    rare = [w for w, n in words.items() if 2 <= n <= 4 and len(w) > 3]
+    phrases = [p for p, n in pairs.most_common(400) if all(len(w) > 2 for w in p.split())]
+    pick = sorted
+    queries: list[tuple[str, str, dict[str, object]]] = [
+        ("common", w, {}) for w in ranked[:10]]
+    queries += [("middle", w, {}) for w in rng.sample(pick(middle), 10)]
+    queries += [("rare", w, {}) for w in rng.sample(pick(rare), 10)]
+    queries += [("two words", f"{a} {b}", {}) for a, b in
+                zip(rng.sample(pick(middle), 5), rng.sample(ranked[20:200], 5), strict=True)]
+    queries += [("phrase", f'"{p}"', {}) for p in rng.sample(phrases[:200], 5)]
+    queries += [("prefix", f"{w[:4]}*", {}) for w in rng.sample(ranked[30:300], 5)]
+    queries += [("or / not", q, {}) for q in (
+        f"{ranked[12]} -{middle[0]}", f"{middle[1]} OR {middle[2]}",
+        f"{ranked[15]} -{ranked[40]} -{middle[3]}", f'"{phrases[0]}" -{middle[4]}',
+        f"{rare[0]} OR {rare[1]} OR {middle[5]}")]
+    return queries
+
+
 def main(argv: list[str]) -> int:
+    from_pool = "--pool" in argv
+    argv = [a for a in argv if a != "--pool"]
     count = int(argv[0]) if argv else 100_000
-    path = Path(argv[1]) if len(argv) > 1 else Path(f"bench-store-{count}.sqlite3")
+    path = Path(argv[1]) if len(argv) > 1 else Path(
+        f"bench-{'pool' if from_pool else 'store'}-{count}.sqlite3")
     have = 0
     if path.exists():
         with Library.open(path) as lib:
             have = lib.count()
-    if have < count:
+    text_bytes = 0
+    if from_pool:
+        from bench_import import FILES, run_import
+        from pool import write_files
+
+        paths, text_bytes = write_files(FILES / f"txt-{count}", count)
+        if have < len(paths) * 0.99:
+            print(f"importing {len(paths)} pool articles into {path}...", file=sys.stderr)
+            for side in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                side.unlink(missing_ok=True)
+            seconds = run_import(FILES / f"txt-{count}", 0, path)
+            print(f"imported in {seconds:.0f} s ({len(paths) / seconds:.0f}/s)", file=sys.stderr)
+        QUERIES[:] = pool_queries()
+    elif have < count:
         print(f"building {path} with {count} articles (have {have})...", file=sys.stderr)
         if have:
             path.unlink()
@@ -163,6 +226,9 @@ def main(argv: list[str]) -> int:
         lib.count()
         print(f"  {'count()':<28}{(time.perf_counter() - t0) * 1e3:>8.2f}")
     size = path.stat().st_size
+    if text_bytes:
+        print(f"store against the UTF-8 text it holds: {size / text_bytes:.2f}x "
+              f"(goal <= 2.5x)")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"store: {size / 1e6:,.1f} MB ({size / max(articles, 1):,.0f} bytes/article); "
           f"queries with no hit: {sum(1 for n in matched if n == 0)}; "
