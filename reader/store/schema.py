@@ -20,6 +20,9 @@ Tables (version 3):
   contentless (values recomputed from ``articles_fts`` when a row goes).
 - indexes for every sort of the article list (v3).
 - ``meta``: key/value (``stemmer`` = the STEMMER_VERSION of ``articles_stem``).
+- ``rankings`` (v5): stored rankings of the commonest words.
+- ``tags`` and ``article_tags`` (v6): the reader's tags. A read-only store of
+  an older version has none (``reader.store.tags`` reads it as untagged).
 """
 
 from __future__ import annotations
@@ -172,8 +175,29 @@ def _to_v5(con: sqlite3.Connection) -> None:
         con.execute(statement)
 
 
+V6_DDL = """
+CREATE TABLE IF NOT EXISTS tags (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE IF NOT EXISTS article_tags (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+    PRIMARY KEY (article_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS article_tags_tag ON article_tags(tag_id, article_id)
+"""
+"""The reader's tags (collections beyond Star): a name each, any number per
+article (``reader.store.tags``). Deleting an article drops its links."""
+
+
+def _to_v6(con: sqlite3.Connection) -> None:
+    for statement in _statements(V6_DDL):
+        con.execute(statement)
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    _to_v1, _to_v2, _to_v3, _to_v4, _to_v5)
+    _to_v1, _to_v2, _to_v3, _to_v4, _to_v5, _to_v6)
 """``MIGRATIONS[n]`` takes a store from version ``n`` to ``n + 1``."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
