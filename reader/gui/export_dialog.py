@@ -1,15 +1,13 @@
-"""The export dialog and the preferences dialog.
+"""The export dialog.
 
 ``ExportDialog`` asks which articles, which kinds of highlight, which format
 and which file, shows the first highlights that would be exported, and
 confirms before replacing a file. It returns an ``ExportRequest``; the window
 runs it off the GUI thread (``reader.gui.workers.export``).
-``PreferencesDialog`` edits language, theme, justification and line spacing.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QDir, Qt
@@ -27,14 +25,12 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from reader import exporters
 from reader.errors import ReaderError
-from reader.gui.i18n import LANGUAGES
 from reader.gui.workers import ExportRequest
 from reader.store.library import Library
 from reader.text.bidi import isolate
@@ -218,54 +214,3 @@ class ExportDialog(QDialog):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
-
-
-@dataclass(frozen=True, slots=True)
-class Preferences:
-    """The reading preferences the window keeps in its settings."""
-
-    language: str = "en"
-    theme: str = "light"
-    justified: bool = False
-    line_spacing: int = 125
-
-
-class PreferencesDialog(QDialog):
-    """Edit ``Preferences``; ``preferences()`` is the answer after Accepted."""
-
-    def __init__(self, current: Preferences, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Preferences"))
-        self.language_box = QComboBox(self)
-        for code, name in LANGUAGES.items():
-            self.language_box.addItem(name, code)
-        self.language_box.setCurrentIndex(self.language_box.findData(current.language))
-        self.theme_box = QComboBox(self)
-        labels = {"light": self.tr("Light"), "dark": self.tr("Dark"), "sepia": self.tr("Sepia")}
-        for code, label in labels.items():
-            self.theme_box.addItem(label, code)
-        self.theme_box.setCurrentIndex(self.theme_box.findData(current.theme))
-        self.justified_box = QCheckBox(self.tr("Justify paragraphs"), self)
-        self.justified_box.setChecked(current.justified)
-        self.spacing_box = QSpinBox(self)
-        self.spacing_box.setRange(100, 250)
-        self.spacing_box.setSingleStep(10)
-        self.spacing_box.setSuffix("%")
-        self.spacing_box.setValue(current.line_spacing)
-
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Language:"), self.language_box)
-        form.addRow(self.tr("Theme:"), self.theme_box)
-        form.addRow("", self.justified_box)
-        form.addRow(self.tr("Line spacing:"), self.spacing_box)
-        form.addRow(buttons)
-
-    def preferences(self) -> Preferences:
-        return Preferences(language=str(self.language_box.currentData()),
-                           theme=str(self.theme_box.currentData()),
-                           justified=self.justified_box.isChecked(),
-                           line_spacing=self.spacing_box.value())

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from itertools import groupby
 from operator import itemgetter
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -324,6 +324,21 @@ class ReadingView(MarksMixin, QTextBrowser):
         cursor.setPosition(a)
         cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
+
+    def span_rect_global(self, name: str, start: int, end: int) -> QRect:
+        """The screen rectangle around ``[start, end)`` of field ``name`` as
+        shown now (clipped to the view; empty when the span is out of sight)."""
+        a, b = self._offsets.span_to_qt(name, start, end)
+        first, last = QTextCursor(self.document()), QTextCursor(self.document())
+        first.setPosition(a)
+        last.setPosition(b)
+        rect = self.cursorRect(first).united(self.cursorRect(last))
+        if self.cursorRect(first).top() != self.cursorRect(last).top():
+            rect = QRect(0, rect.top(), self.viewport().width(), rect.height())  # whole lines
+        rect = rect.intersected(self.viewport().rect())
+        if rect.isEmpty():
+            return QRect()
+        return QRect(self.viewport().mapToGlobal(rect.topLeft()), rect.size())
 
     def scroll_to(self, name: str, index: int, *, center: bool = False) -> None:
         """Scroll so the line holding ``index`` of field ``name`` is at the top

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
 THEME_NAMES: tuple[str, ...] = ("light", "dark", "sepia")
@@ -109,6 +110,15 @@ def highlight_role(kind: str, subtype: str) -> str:
     if kind == "figure":
         return "figure"
     return "user"
+
+
+def resolve(name: str) -> str:
+    """The theme to show for a preference: ``system`` is ``dark`` when the
+    desktop prefers dark colours, ``light`` otherwise; other names as given."""
+    if name != "system":
+        return name
+    hints = QGuiApplication.styleHints()
+    return "dark" if hints.colorScheme() == Qt.ColorScheme.Dark else "light"
 
 
 def apply_theme(widget: QWidget, t: Theme) -> None:
