@@ -45,7 +45,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("import_folder"),
     ActionSpec("import_url", ["Ctrl+L"]),
     ActionSpec("export", ["Ctrl+E"]),
-    ActionSpec("quit", [_STD.Quit]),
+    ActionSpec("quit", [_STD.Quit, "Ctrl+Q"]),  # the Windows key scheme has no Quit key
     ActionSpec("undo", [_STD.Undo]),
     ActionSpec("redo", [_STD.Redo, "Ctrl+Y"]),
     ActionSpec("find", [_STD.Find]),

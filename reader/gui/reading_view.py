@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QIcon,
     QPixmap,
     QResizeEvent,
+    QShowEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -362,9 +363,14 @@ class ReadingView(MarksMixin, QTextBrowser):
         if center:
             top -= self.viewport().height() / 2
         self._anchor = (placed.name, index)
+        bar = self.verticalScrollBar()
+        if int(top) > bar.maximum():
+            # Qt lays a long document out lazily: the bar's range does not
+            # reach this far yet. Finish the layout so it does.
+            doc.documentLayout().documentSize()
         self._programmatic_scroll = True
         try:
-            self.verticalScrollBar().setValue(max(0, int(top)))
+            bar.setValue(max(0, int(top)))
         finally:
             self._programmatic_scroll = False
 
@@ -420,11 +426,30 @@ class ReadingView(MarksMixin, QTextBrowser):
         if self._article is not None:
             self.reading_position_changed.emit(self.reading_position())
 
+    # Qt moves the scroll bar by itself on a resize (a shorter layout cuts the
+    # value) and on the first show (QTextEdit.showEvent scrolls to the text
+    # cursor, at the top): neither is the reader scrolling, so neither may
+    # store a reading position. The view goes back to its anchor instead.
+    # (A restart stored 0 and opened at the headline, issue 14 item 1.)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         anchor = self._anchor
-        super().resizeEvent(event)
+        self._programmatic_scroll = True
+        try:
+            super().resizeEvent(event)
+        finally:
+            self._programmatic_scroll = False
         self.scroll_to(*anchor)
         self._push_selections(force=True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        anchor = self._anchor
+        self._programmatic_scroll = True
+        try:
+            super().showEvent(event)
+        finally:
+            self._programmatic_scroll = False
+        self.scroll_to(*anchor)
 
     # -- copy, resources, tooltips, context menu --------------------------------
 
