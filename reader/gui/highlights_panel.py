@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -80,6 +81,12 @@ class HighlightsModel(QAbstractListModel):
         if self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1),
                                   [Qt.ItemDataRole.DecorationRole])
+
+    def retranslate(self) -> None:
+        """Row texts name subtypes in the reader's language: show them again."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
 
     def record(self, row: int) -> HighlightRecord:
         return self._rows[row]
@@ -153,16 +160,15 @@ class HighlightsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        labels = _role_labels()
         self.model = HighlightsModel(self)
         self.proxy = KindFilter(self)
         self.proxy.setSourceModel(self.model)
 
         self.filter = QComboBox(self)
-        self.filter.addItem(self.tr("All highlights"), list(HIGHLIGHT_ROLES))
-        self.filter.addItem(self.tr("Quotes"), ["quotation", "term"])
+        self.filter.addItem("", list(HIGHLIGHT_ROLES))
+        self.filter.addItem("", ["quotation", "term"])
         for role in HIGHLIGHT_ROLES:
-            self.filter.addItem(labels[role], [role])
+            self.filter.addItem("", [role])
         self.filter.currentIndexChanged.connect(self._on_filter_changed)
 
         self.list = QListView(self)
@@ -179,9 +185,8 @@ class HighlightsPanel(QWidget):
         legend = QGridLayout()
         legend.setContentsMargins(0, 0, 0, 0)
         for k, role in enumerate(HIGHLIGHT_ROLES):
-            box = QCheckBox(labels[role], self)
+            box = QCheckBox(self)
             box.setChecked(True)
-            box.setToolTip(self.tr("Show or hide these highlights in the article"))
             box.toggled.connect(lambda on, r=role: self.role_visibility_changed.emit(r, on))
             self.legend[role] = box
             legend.addWidget(box, k // 2, k % 2)
@@ -195,7 +200,26 @@ class HighlightsPanel(QWidget):
         layout.addLayout(legend)
         layout.addWidget(self.list, 1)
         self.set_theme(THEMES["light"])
+        self.retranslate()
         self._update_count()
+
+    def retranslate(self) -> None:
+        """Every string in the current language (also on LanguageChange)."""
+        labels = _role_labels()
+        texts = [self.tr("All highlights"), self.tr("Quotes"),
+                 *(labels[role] for role in HIGHLIGHT_ROLES)]
+        for index, text in enumerate(texts):
+            self.filter.setItemText(index, text)
+        for role, box in self.legend.items():
+            box.setText(labels[role])
+            box.setToolTip(self.tr("Show or hide these highlights in the article"))
+        self.list.setAccessibleName(self.tr("Highlights of this article"))
+        self.model.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_highlights(self, highlights: Iterable[HighlightRecord]) -> None:
         self.model.set_highlights(highlights)

@@ -18,7 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressBar, QPushButton, QWidget
 
-from reader.gui import workers
+from reader.gui import error_text, workers
 from reader.gui.export_dialog import ExportDialog
 from reader.gui.url_dialog import UrlDialog
 from reader.gui.workers import ImportReport, Task
@@ -146,8 +146,9 @@ class ImportExport(QObject):
         return message
 
     def problem_text(self, lines: Sequence[str]) -> str:
-        """At most ``SHOWN_PROBLEMS`` lines, then how many more."""
-        shown = "\n".join(lines[:SHOWN_PROBLEMS])
+        """At most ``SHOWN_PROBLEMS`` lines (in the reader's language), then
+        how many more."""
+        shown = "\n".join(error_text.shown(line) for line in lines[:SHOWN_PROBLEMS])
         if len(lines) > SHOWN_PROBLEMS:
             shown += "\n" + self.tr("… and %n more", "", len(lines) - SHOWN_PROBLEMS)
         return shown

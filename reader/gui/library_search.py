@@ -27,6 +27,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from reader.errors import ReaderError
+from reader.gui.error_text import shown
 from reader.gui.workers import Task, TaskContext
 from reader.store import rankings
 from reader.store.library import Library
@@ -177,7 +178,7 @@ class LibrarySearch(QObject):
             return  # superseded by a newer search
         self._shown = outcome.generation
         if outcome.error:
-            self.status_message.emit(outcome.error, 8000)
+            self.status_message.emit(shown(outcome.error), 8000)
             return
         self._query = outcome.query
         if self.edit.text().strip() != outcome.query:

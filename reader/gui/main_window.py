@@ -34,6 +34,7 @@ from reader.gui.article_list import ArticleList
 from reader.gui.article_pane import ArticlePane
 from reader.gui.drops import dropped_paths, dropped_web_addresses
 from reader.gui.edits import EditHistory
+from reader.gui.error_text import shown
 from reader.gui.import_export import ImportExport
 from reader.gui.library_search import LibrarySearch, SearchOutcome
 from reader.gui.window_settings import Preferences, WindowSettings
@@ -127,7 +128,7 @@ class MainWindow(QMainWindow):
         self.jobs.current_article = self.current_article_id
         self.jobs.articles_arrived.connect(lambda: self._refresh_timer.start())
         self.jobs.import_finished.connect(self._on_import_done)
-        self.jobs.failed.connect(lambda line: self.notify(APP_NAME, line))
+        self.jobs.failed.connect(lambda line: self.notify(APP_NAME, shown(line)))
         self.jobs.status_message.connect(self.statusBar().showMessage)
 
     def _init_status_bar(self) -> None:
@@ -243,7 +244,7 @@ class MainWindow(QMainWindow):
         try:
             self.pane.open_article(article_id, at)
         except ReaderError as err:
-            self.statusBar().showMessage(err.line(), 8000)
+            self.statusBar().showMessage(shown(err.line()), 8000)
             return False
         self.article_list.select_article(article_id)
         try:
@@ -458,7 +459,7 @@ class MainWindow(QMainWindow):
                         self.jobs.problem_text(report.notes))
 
     def _on_store_error(self, line: str) -> None:
-        self.statusBar().showMessage(line, 10000)
+        self.statusBar().showMessage(shown(line), 10000)
 
     # -- drag and drop ------------------------------------------------------------------
 

@@ -105,6 +105,260 @@
         </message>
     </context>
     <context>
+        <name>ErrorText</name>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="29" />
+            <source>no article with this ID</source>
+            <translation>لا توجد مقالة بهذا الرقم</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="30" />
+            <source>no highlight with this ID</source>
+            <translation>لا يوجد تظليل بهذا الرقم</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="32" />
+            <source>another program is writing to the store; try again later</source>
+            <translation>برنامج آخر يكتب في المخزن الآن؛ أعد المحاولة بعد قليل</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="33" />
+            <source>the store is read-only</source>
+            <translation>المخزن للقراءة فقط</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="35" />
+            <source>the store needs an upgrade but is read-only</source>
+            <translation>يحتاج المخزن إلى تحديث لكنه للقراءة فقط</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="37" />
+            <source>the store is damaged</source>
+            <translation>المخزن تالف</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="38" />
+            <source>the disk is full</source>
+            <translation>القرص ممتلئ</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="39" />
+            <source>cannot open the store</source>
+            <translation>تعذّر فتح المخزن</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="40" />
+            <source>no store here</source>
+            <translation>لا يوجد مخزن هنا</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="42" />
+            <source>a folder, not a store file</source>
+            <translation>هذا مجلد وليس ملف مخزن</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="44" />
+            <source>cannot read the store: permission denied</source>
+            <translation>تعذّرت قراءة المخزن: لا إذن بذلك</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="47" />
+            <source>made by a newer rtl-reader (store version {version}; this one reads up to {ours})</source>
+            <translation>أنشأه إصدار أحدث من rtl-reader (إصدار المخزن {version}، وهذا البرنامج يقرأ حتى {ours})</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="51" />
+            <source>not an rtl-reader store</source>
+            <translation>ليس مخزنًا لبرنامج rtl-reader</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="53" />
+            <source>unbalanced quotation mark</source>
+            <translation>علامة تنصيص غير مغلقة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="55" />
+            <source>OR needs a search word on each side</source>
+            <translation>تحتاج OR إلى كلمة بحث على كل جانب منها</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="57" />
+            <source>an excluded word cannot be part of OR</source>
+            <translation>لا يمكن أن تكون الكلمة المستبعدة جزءًا من OR</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="59" />
+            <source>a search cannot be made only of excluded words</source>
+            <translation>لا يمكن أن يتكوّن البحث من كلمات مستبعدة فقط</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="60" />
+            <source>nothing to search for</source>
+            <translation>لا شيء للبحث عنه</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="61" />
+            <source>cannot search for this</source>
+            <translation>لا يمكن البحث عن هذا</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="63" />
+            <source>the search is too long: {length} characters (at most {limit})</source>
+            <translation>نص البحث طويل جدًا: {length} حرفًا (الحد الأقصى {limit})</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="65" />
+            <location filename="../../reader/gui/error_text.py" line="66" />
+            <source>the file is empty</source>
+            <translation>الملف فارغ</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="68" />
+            <source>no text in the file</source>
+            <translation>لا نص في الملف</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="70" />
+            <source>no article text found</source>
+            <translation>لم يُعثر على نص مقالة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="72" />
+            <source>not a text file</source>
+            <translation>ليس ملفًا نصيًا</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="74" />
+            <source>{suffix} files are not imported (known: {known})</source>
+            <translation>ملفات {suffix} لا تُستورد (المعروفة: {known})</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="76" />
+            <source>a folder, not a file (import the folder to read its files)</source>
+            <translation>هذا مجلد وليس ملفًا (استورد المجلد لقراءة ملفاته)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="77" />
+            <source>not a regular file</source>
+            <translation>ليس ملفًا عاديًا</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="79" />
+            <source>a file of the article store in use, not an article</source>
+            <translation>ملف من مخزن المقالات المستخدم، وليس مقالة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="81" />
+            <source>over the {mb} MB limit for one file</source>
+            <translation>يتجاوز حد {mb} ميغابايت للملف الواحد</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="83" />
+            <source>the page is over the {mb} MB limit</source>
+            <translation>الصفحة تتجاوز حد {mb} ميغابايت</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="85" />
+            <source>the text cannot be read in any known encoding</source>
+            <translation>تعذّرت قراءة النص بأي ترميز معروف</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="87" />
+            <source>the feed has no articles</source>
+            <translation>الخلاصة لا تحتوي على مقالات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="89" />
+            <source>not a valid RSS or Atom feed</source>
+            <translation>ليست خلاصة RSS أو Atom صالحة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="91" />
+            <source>JSON that is not an rtl-reader export</source>
+            <translation>ملف JSON ليس تصديرًا من rtl-reader</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="94" />
+            <source>{count} invalid characters were replaced with �</source>
+            <translation>استُبدل بـ� {count} من المحارف غير الصالحة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="97" />
+            <source>the server answered {code} ({reason})</source>
+            <translation>ردّ الخادم بالرمز {code} ({reason})</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="99" />
+            <source>cannot reach the server ({reason})</source>
+            <translation>تعذّر الوصول إلى الخادم ({reason})</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="101" />
+            <source>the server did not answer within {time}</source>
+            <translation>لم يردّ الخادم خلال {time}</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="103" />
+            <source>only http:// and https:// addresses can be fetched</source>
+            <translation>لا تُجلب إلا العناوين التي تبدأ بـ http:// أو https://</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="105" />
+            <source>not a valid web address</source>
+            <translation>ليس عنوان ويب صالحًا</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="107" />
+            <source>the server redirects in a loop</source>
+            <translation>الخادم يعيد التوجيه في حلقة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="109" />
+            <source>the answer is {type}, not a page or a feed</source>
+            <translation>الرد من نوع {type}، وليس صفحة أو خلاصة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="111" />
+            <source>the fetch failed ({reason})</source>
+            <translation>فشل الجلب ({reason})</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="113" />
+            <source>already exists</source>
+            <translation>موجود من قبل</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="115" />
+            <source>the folder does not exist: {folder}</source>
+            <translation>المجلد غير موجود: {folder}</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="116" />
+            <source>is a folder; give a file name</source>
+            <translation>هذا مجلد؛ اكتب اسم ملف</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="118" />
+            <source>is a file; several PNG cards need a folder</source>
+            <translation>هذا ملف؛ بطاقات PNG المتعددة تحتاج إلى مجلد</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="119" />
+            <source>no highlights to export</source>
+            <translation>لا توجد تظليلات للتصدير</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="121" />
+            <source>cannot write here</source>
+            <translation>تعذّرت الكتابة هنا</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="123" />
+            <source>cannot make the folder</source>
+            <translation>تعذّر إنشاء المجلد</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <location filename="../../reader/gui/export_dialog.py" line="52" />
@@ -206,87 +460,97 @@
     <context>
         <name>FindBar</name>
         <message>
-            <location filename="../../reader/gui/find_bar.py" line="58" />
+            <location filename="../../reader/gui/find_bar.py" line="107" />
             <source>Find in article</source>
             <translation>ابحث في المقالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/find_bar.py" line="65" />
+            <location filename="../../reader/gui/find_bar.py" line="108" />
             <source>Previous</source>
             <translation>السابق</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/find_bar.py" line="66" />
+            <location filename="../../reader/gui/find_bar.py" line="109" />
             <source>Previous match (Shift+Enter, Shift+F3)</source>
             <translation>النتيجة السابقة (Shift+Enter، Shift+F3)</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/find_bar.py" line="68" />
+            <location filename="../../reader/gui/find_bar.py" line="110" />
             <source>Next</source>
             <translation>التالي</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/find_bar.py" line="69" />
+            <location filename="../../reader/gui/find_bar.py" line="111" />
             <source>Next match (Enter, F3)</source>
             <translation>النتيجة التالية (Enter، F3)</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/find_bar.py" line="70" />
+            <location filename="../../reader/gui/find_bar.py" line="112" />
             <source>Match diacritics</source>
             <translation>طابق التشكيل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/find_bar.py" line="71" />
+            <location filename="../../reader/gui/find_bar.py" line="113" />
             <source>Match hamza</source>
             <translation>طابق الهمزة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/find_bar.py" line="72" />
+            <location filename="../../reader/gui/find_bar.py" line="114" />
             <source>Whole word</source>
             <translation>كلمة كاملة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/find_bar.py" line="75" />
+            <location filename="../../reader/gui/find_bar.py" line="115" />
             <source>Close (Esc)</source>
             <translation>إغلاق (Esc)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/find_bar.py" line="116" />
+            <source>At most {limit} characters</source>
+            <translation>{limit} حرف على الأكثر</translation>
         </message>
     </context>
     <context>
         <name>HighlightsPanel</name>
         <message>
-            <location filename="../../reader/gui/highlights_panel.py" line="53" />
+            <location filename="../../reader/gui/highlights_panel.py" line="54" />
             <source>Quotations</source>
             <translation>الاقتباسات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/highlights_panel.py" line="54" />
+            <location filename="../../reader/gui/highlights_panel.py" line="55" />
             <source>Terms</source>
             <translation>المصطلحات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/highlights_panel.py" line="55" />
+            <location filename="../../reader/gui/highlights_panel.py" line="56" />
             <source>Figures</source>
             <translation>الأرقام</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/highlights_panel.py" line="56" />
+            <location filename="../../reader/gui/highlights_panel.py" line="57" />
             <source>Yours</source>
             <translation>تظليلاتك</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/highlights_panel.py" line="162" />
+            <location filename="../../reader/gui/highlights_panel.py" line="209" />
             <source>All highlights</source>
             <translation>كل التظليلات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/highlights_panel.py" line="163" />
+            <location filename="../../reader/gui/highlights_panel.py" line="209" />
             <source>Quotes</source>
             <translation>اقتباسات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/highlights_panel.py" line="184" />
+            <location filename="../../reader/gui/highlights_panel.py" line="215" />
             <source>Show or hide these highlights in the article</source>
             <translation>أظهر هذه التظليلات في المقالة أو أخفها</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/highlights_panel.py" line="216" />
+            <source>Highlights of this article</source>
+            <translation>تظليلات هذه المقالة</translation>
         </message>
     </context>
     <context>
@@ -361,7 +625,7 @@
             <translation>— أُلغي</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/import_export.py" line="152" />
+            <location filename="../../reader/gui/import_export.py" line="153" />
             <source>… and %n more</source>
             <translation>
                 <numerusform>…</numerusform>
@@ -373,7 +637,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/import_export.py" line="165" />
+            <location filename="../../reader/gui/import_export.py" line="166" />
             <source>Exported %n file(s) to {folder}</source>
             <translation>
                 <numerusform>لم يُصدَّر أي ملف إلى {folder}</numerusform>
@@ -385,12 +649,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../reader/gui/import_export.py" line="168" />
+            <location filename="../../reader/gui/import_export.py" line="169" />
             <source>Exported to {path}</source>
             <translation>صُدّرت إلى {path}</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/import_export.py" line="171" />
+            <location filename="../../reader/gui/import_export.py" line="172" />
             <source>Export cancelled</source>
             <translation>أُلغي التصدير</translation>
         </message>
@@ -448,27 +712,27 @@
     <context>
         <name>LibrarySearch</name>
         <message>
-            <location filename="../../reader/gui/library_search.py" line="103" />
+            <location filename="../../reader/gui/library_search.py" line="104" />
             <source>Search library (Ctrl+Shift+F)</source>
             <translation>ابحث في المكتبة (Ctrl+Shift+F)</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_search.py" line="104" />
+            <location filename="../../reader/gui/library_search.py" line="105" />
             <source>Search library</source>
             <translation>البحث في المكتبة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_search.py" line="105" />
+            <location filename="../../reader/gui/library_search.py" line="106" />
             <source>Word families</source>
             <translation>عائلات الكلمات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_search.py" line="107" />
+            <location filename="../../reader/gui/library_search.py" line="108" />
             <source>Also find other forms of each word: معلم finds المعلمون and والمعلمين</source>
             <translation>ابحث أيضًا عن صيغ الكلمة الأخرى: «معلم» تجد «المعلمون» و«والمعلمين»</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_search.py" line="189" />
+            <location filename="../../reader/gui/library_search.py" line="190" />
             <source>No article matches.</source>
             <translation>لا توجد مقالة مطابقة.</translation>
         </message>
@@ -476,47 +740,47 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="325" />
+            <location filename="../../reader/gui/main_window.py" line="326" />
             <source>(untitled)</source>
             <translation>(بلا عنوان)</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="365" />
+            <location filename="../../reader/gui/main_window.py" line="366" />
             <source>&amp;Undo {what}</source>
             <translation>&amp;تراجع عن {what}</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="365" />
+            <location filename="../../reader/gui/main_window.py" line="366" />
             <source>&amp;Undo</source>
             <translation>&amp;تراجع</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="367" />
+            <location filename="../../reader/gui/main_window.py" line="368" />
             <source>&amp;Redo {what}</source>
             <translation>أ&amp;عد {what}</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="367" />
+            <location filename="../../reader/gui/main_window.py" line="368" />
             <source>&amp;Redo</source>
             <translation>أ&amp;عد</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="409" />
+            <location filename="../../reader/gui/main_window.py" line="410" />
             <source>Delete article</source>
             <translation>حذف المقالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="410" />
+            <location filename="../../reader/gui/main_window.py" line="411" />
             <source>Delete “{title}” and its highlights?</source>
             <translation>أتحذف «{title}» وتظليلاتها؟</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="457" />
+            <location filename="../../reader/gui/main_window.py" line="458" />
             <source>Some characters were replaced</source>
             <translation>استُبدلت بعض المحارف</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="455" />
+            <location filename="../../reader/gui/main_window.py" line="456" />
             <source>Some files were not imported</source>
             <translation>لم تُستورد بعض الملفات</translation>
         </message>
@@ -620,32 +884,32 @@
     <context>
         <name>ReadingView</name>
         <message>
-            <location filename="../../reader/gui/reading_view.py" line="485" />
+            <location filename="../../reader/gui/reading_view.py" line="510" />
             <source>Highlight</source>
             <translation>ظلّل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/reading_view.py" line="488" />
+            <location filename="../../reader/gui/reading_view.py" line="513" />
             <source>Highlight in colour</source>
             <translation>ظلّل بلون</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/reading_view.py" line="492" />
+            <location filename="../../reader/gui/reading_view.py" line="517" />
             <source>Add note…</source>
             <translation>أضف ملاحظة…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/reading_view.py" line="498" />
+            <location filename="../../reader/gui/reading_view.py" line="523" />
             <source>Change colour</source>
             <translation>غيّر اللون</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/reading_view.py" line="502" />
+            <location filename="../../reader/gui/reading_view.py" line="527" />
             <source>Edit note…</source>
             <translation>عدّل الملاحظة…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/reading_view.py" line="504" />
+            <location filename="../../reader/gui/reading_view.py" line="529" />
             <source>Delete highlight</source>
             <translation>احذف التظليل</translation>
         </message>
