@@ -105,7 +105,7 @@ class HighlightsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip_html([h])
         if role == Qt.ItemDataRole.DecorationRole:
-            colour = (self._theme.user_colour(h.colour) if colour_role == "user"
+            colour = (self._theme.user_swatch(h.colour) if colour_role == "user"
                       else self._theme.colour(colour_role))
             pixmap = QPixmap(12, 12)
             pixmap.fill(colour)
@@ -229,7 +229,7 @@ class HighlightsPanel(QWidget):
         """Colour the legend swatches and row icons with ``t``'s palette."""
         self.model.set_theme(t)
         for role, box in self.legend.items():
-            colour = t.user_colour("") if role == "user" else t.colour(role)
+            colour = t.user_swatch("") if role == "user" else t.colour(role)
             pixmap = QPixmap(14, 14)
             pixmap.fill(QColor(colour))
             box.setIcon(QIcon(pixmap))

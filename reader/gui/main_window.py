@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
     def _init_settings(self, settings: QSettings | None) -> None:
         self.window_settings = WindowSettings(settings, self)
         self.window_settings.preferences_changed.connect(self._apply_preferences)
+        # "As the system" follows the desktop when it switches between light and dark.
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
 
     def _init_reading(self) -> None:
         """The list and the pane side by side, and the edit history they share."""
@@ -221,7 +223,9 @@ class MainWindow(QMainWindow):
             i18n.apply_language(p.language)
             # Qt posts LanguageChange: deliver it now, so the window is right at once.
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
-        self.pane.set_theme(themes.resolve(p.theme))
+        shown_theme = themes.theme(themes.resolve(p.theme))
+        themes.apply_window_theme(shown_theme)
+        self.pane.set_theme(shown_theme.name)
         self.pane.set_justified(p.justified)
         self.pane.set_line_spacing(p.line_spacing)
         self.pane.set_show_diacritics(p.show_diacritics)
@@ -229,6 +233,10 @@ class MainWindow(QMainWindow):
         for name, on in ((f"theme_{p.theme}", True), ("justified", p.justified),
                          ("diacritics", p.show_diacritics), (f"language_{p.language}", True)):
             c.set_checked_quietly(name, on)
+
+    def _on_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if self.preferences().theme == "system":
+            self._apply_preferences(self.preferences())
 
     # -- opening articles -----------------------------------------------------------
 

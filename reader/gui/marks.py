@@ -313,9 +313,9 @@ def colour_label(name: str) -> str:
     Literal calls, so pyside6-lupdate sees every string."""
     labels = {
         "Yellow": QCoreApplication.translate("ReadingView", "Yellow"),
-        "Green": QCoreApplication.translate("ReadingView", "Green"),
-        "Blue": QCoreApplication.translate("ReadingView", "Blue"),
+        "Orange": QCoreApplication.translate("ReadingView", "Orange"),
         "Pink": QCoreApplication.translate("ReadingView", "Pink"),
+        "Red": QCoreApplication.translate("ReadingView", "Red"),
     }
     return labels.get(name, name)
 

@@ -740,47 +740,47 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="326" />
+            <location filename="../../reader/gui/main_window.py" line="334" />
             <source>(untitled)</source>
             <translation>(بلا عنوان)</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="366" />
+            <location filename="../../reader/gui/main_window.py" line="374" />
             <source>&amp;Undo {what}</source>
             <translation>&amp;تراجع عن {what}</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="366" />
+            <location filename="../../reader/gui/main_window.py" line="374" />
             <source>&amp;Undo</source>
             <translation>&amp;تراجع</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="368" />
+            <location filename="../../reader/gui/main_window.py" line="376" />
             <source>&amp;Redo {what}</source>
             <translation>أ&amp;عد {what}</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="368" />
+            <location filename="../../reader/gui/main_window.py" line="376" />
             <source>&amp;Redo</source>
             <translation>أ&amp;عد</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="410" />
+            <location filename="../../reader/gui/main_window.py" line="418" />
             <source>Delete article</source>
             <translation>حذف المقالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="411" />
+            <location filename="../../reader/gui/main_window.py" line="419" />
             <source>Delete “{title}” and its highlights?</source>
             <translation>أتحذف «{title}» وتظليلاتها؟</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="458" />
+            <location filename="../../reader/gui/main_window.py" line="466" />
             <source>Some characters were replaced</source>
             <translation>استُبدلت بعض المحارف</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="456" />
+            <location filename="../../reader/gui/main_window.py" line="464" />
             <source>Some files were not imported</source>
             <translation>لم تُستورد بعض الملفات</translation>
         </message>
@@ -920,18 +920,18 @@
         </message>
         <message>
             <location filename="../../reader/gui/marks.py" line="316" />
-            <source>Green</source>
-            <translation>أخضر</translation>
+            <source>Orange</source>
+            <translation>برتقالي</translation>
         </message>
         <message>
             <location filename="../../reader/gui/marks.py" line="317" />
-            <source>Blue</source>
-            <translation>أزرق</translation>
+            <source>Pink</source>
+            <translation>وردي</translation>
         </message>
         <message>
             <location filename="../../reader/gui/marks.py" line="318" />
-            <source>Pink</source>
-            <translation>وردي</translation>
+            <source>Red</source>
+            <translation>أحمر</translation>
         </message>
         <message>
             <location filename="../../reader/gui/marks.py" line="326" />

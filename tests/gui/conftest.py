@@ -25,3 +25,12 @@ def settings_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "settings.ini"
     monkeypatch.setenv("RTL_READER_SETTINGS", str(path))
     return path
+
+
+@pytest.fixture(autouse=True)
+def _application_palette_kept(qapp: QApplication) -> Iterator[None]:
+    """A window's theme colours the whole application: give the next test
+    the palette this one started with."""
+    palette = QApplication.palette()
+    yield
+    QApplication.setPalette(palette)
