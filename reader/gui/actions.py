@@ -161,7 +161,7 @@ class WindowActions(QObject):
         action = QAction(self._window)
         action.setObjectName(spec.name)
         if spec.keys:
-            action.setShortcuts([QKeySequence(k) for k in spec.keys])
+            action.setShortcuts(key_sequences(spec.keys))
         action.setCheckable(spec.checkable)
         # On the window, so the shortcuts work with the menu bar hidden (focus mode).
         self._window.addAction(action)
@@ -217,6 +217,18 @@ class WindowActions(QObject):
         if watched is self._window and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         return super().eventFilter(watched, event)
+
+
+def key_sequences(keys: Keys) -> list[QKeySequence]:
+    """Every sequence ``keys`` names, without repeats: a standard key gives all
+    of the platform's bindings (``QKeySequence(StandardKey)`` keeps only the
+    first: Redo would be Ctrl+Y alone on some platforms, never Ctrl+Shift+Z)."""
+    out: list[QKeySequence] = []
+    for key in keys:
+        found = (QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey)
+                 else [QKeySequence(key)])
+        out.extend(seq for seq in found if not seq.isEmpty() and seq not in out)
+    return out
 
 
 def shortcut_text(action: QAction) -> str:
