@@ -361,98 +361,135 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="52" />
-            <location filename="../../reader/gui/export_dialog.py" line="205" />
+            <location filename="../../reader/gui/export_dialog.py" line="64" />
+            <location filename="../../reader/gui/export_dialog.py" line="259" />
             <source>Export highlights</source>
             <translation>تصدير التظليلات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="59" />
+            <location filename="../../reader/gui/export_dialog.py" line="72" />
             <source>This article</source>
             <translation>هذه المقالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="60" />
+            <location filename="../../reader/gui/export_dialog.py" line="73" />
             <source>All articles</source>
             <translation>كل المقالات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="68" />
-            <source>Quotations</source>
-            <translation>الاقتباسات</translation>
-        </message>
-        <message>
-            <location filename="../../reader/gui/export_dialog.py" line="69" />
+            <location filename="../../reader/gui/export_dialog.py" line="83" />
             <source>Figures</source>
             <translation>الأرقام</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="70" />
+            <location filename="../../reader/gui/export_dialog.py" line="81" />
             <source>My highlights</source>
             <translation>تظليلاتي</translation>
         </message>
         <message>
             <location filename="../../reader/gui/export_dialog.py" line="82" />
+            <source>Quotations and terms</source>
+            <translation>الاقتباسات والمصطلحات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="87" />
+            <source>Found automatically in the text</source>
+            <translation>وُجدت تلقائيًا في النص</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="96" />
             <source>Browse…</source>
             <translation>استعرض…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="94" />
+            <location filename="../../reader/gui/export_dialog.py" line="112" />
             <source>Export</source>
             <translation>صدّر</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="105" />
+            <location filename="../../reader/gui/export_dialog.py" line="123" />
             <source>Articles:</source>
             <translation>المقالات:</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="106" />
+            <location filename="../../reader/gui/export_dialog.py" line="124" />
             <source>Highlights:</source>
             <translation>التظليلات:</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="107" />
+            <location filename="../../reader/gui/export_dialog.py" line="125" />
             <source>Format:</source>
             <translation>الصيغة:</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="108" />
+            <location filename="../../reader/gui/export_dialog.py" line="126" />
             <source>Save to:</source>
             <translation>احفظ في:</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="165" />
+            <location filename="../../reader/gui/export_dialog.py" line="208" />
+            <source>You have no highlights here yet. Tick Quotations and terms or Figures to export what was found automatically.</source>
+            <translation>لا تظليلات لك هنا بعد. اختر «الاقتباسات والمصطلحات» أو «الأرقام» لتصدير ما وُجد تلقائيًا.</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="228" />
+            <source>One PNG image per highlight, into the folder {folder}</source>
+            <translation>صورة PNG لكل تظليل، في المجلد {folder}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../reader/gui/export_dialog.py" line="231" />
+            <source>%n PNG image(s), one per highlight, into the folder {folder}</source>
+            <translation>
+                <numerusform>لا صور PNG، في المجلد {folder}</numerusform>
+                <numerusform>صورة PNG واحدة في المجلد {folder}</numerusform>
+                <numerusform>صورتا PNG، لكل تظليل صورة، في المجلد {folder}</numerusform>
+                <numerusform>%n صور PNG، لكل تظليل صورة، في المجلد {folder}</numerusform>
+                <numerusform>%n صورة PNG، لكل تظليل صورة، في المجلد {folder}</numerusform>
+                <numerusform>%n صورة PNG، لكل تظليل صورة، في المجلد {folder}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="235" />
+            <source>Writes the file {path}</source>
+            <translation>سيُكتب الملف {path}</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="277" />
+            <source>Your highlight</source>
+            <translation>تظليلك</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="281" />
+            <source>Term</source>
+            <translation>مصطلح</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="282" />
             <source>Quotation</source>
             <translation>اقتباس</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="165" />
+            <location filename="../../reader/gui/export_dialog.py" line="279" />
             <source>Figure</source>
             <translation>رقم</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="166" />
-            <source>Highlight</source>
-            <translation>تظليل</translation>
-        </message>
-        <message>
-            <location filename="../../reader/gui/export_dialog.py" line="178" />
+            <location filename="../../reader/gui/export_dialog.py" line="211" />
             <source>No highlights to export.</source>
             <translation>لا توجد تظليلات للتصدير.</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="202" />
+            <location filename="../../reader/gui/export_dialog.py" line="256" />
             <source>Folder for the cards</source>
             <translation>مجلد البطاقات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="212" />
+            <location filename="../../reader/gui/export_dialog.py" line="266" />
             <source>Replace file?</source>
             <translation>أتستبدل الملف؟</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="213" />
+            <location filename="../../reader/gui/export_dialog.py" line="267" />
             <source>{name} already exists. Replace it?</source>
             <translation>الملف {name} موجود. أتريد استبداله؟</translation>
         </message>
@@ -1073,237 +1110,237 @@
             <translation>شريط الأدوات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="246" />
+            <location filename="../../reader/gui/actions.py" line="258" />
             <source>Import &amp;files…</source>
             <translation>استيراد &amp;ملفات…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="247" />
+            <location filename="../../reader/gui/actions.py" line="259" />
             <source>Import f&amp;older…</source>
             <translation>استيراد م&amp;جلد…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="248" />
+            <location filename="../../reader/gui/actions.py" line="260" />
             <source>Import &amp;web address…</source>
             <translation>استيراد &amp;عنوان ويب…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="249" />
+            <location filename="../../reader/gui/actions.py" line="261" />
             <source>&amp;Export highlights…</source>
             <translation>&amp;تصدير التظليلات…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="250" />
+            <location filename="../../reader/gui/actions.py" line="262" />
             <source>&amp;Quit</source>
             <translation>إ&amp;نهاء</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="251" />
+            <location filename="../../reader/gui/actions.py" line="263" />
             <source>&amp;Undo</source>
             <translation>&amp;تراجع</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="252" />
+            <location filename="../../reader/gui/actions.py" line="264" />
             <source>&amp;Redo</source>
             <translation>أ&amp;عد</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="253" />
+            <location filename="../../reader/gui/actions.py" line="265" />
             <source>&amp;Find in article</source>
             <translation>ا&amp;بحث في المقالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="254" />
+            <location filename="../../reader/gui/actions.py" line="266" />
             <source>&amp;Search library</source>
             <translation>ابحث في الم&amp;كتبة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="255" />
+            <location filename="../../reader/gui/actions.py" line="267" />
             <source>&amp;Copy</source>
             <translation>ا&amp;نسخ</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="256" />
+            <location filename="../../reader/gui/actions.py" line="268" />
             <source>&amp;Preferences…</source>
             <translation>ال&amp;تفضيلات…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="257" />
+            <location filename="../../reader/gui/actions.py" line="269" />
             <source>Zoom &amp;in</source>
             <translation>&amp;تكبير</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="258" />
+            <location filename="../../reader/gui/actions.py" line="270" />
             <source>Zoom &amp;out</source>
             <translation>ت&amp;صغير</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="259" />
+            <location filename="../../reader/gui/actions.py" line="271" />
             <source>&amp;Normal size</source>
             <translation>الحجم ال&amp;عادي</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="260" />
+            <location filename="../../reader/gui/actions.py" line="272" />
             <source>As the system</source>
             <translation>كما في النظام</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="261" />
+            <location filename="../../reader/gui/actions.py" line="273" />
             <source>Light</source>
             <translation>فاتح</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="262" />
+            <location filename="../../reader/gui/actions.py" line="274" />
             <source>Dark</source>
             <translation>داكن</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="263" />
+            <location filename="../../reader/gui/actions.py" line="275" />
             <source>Sepia</source>
             <translation>بنّي دافئ</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="264" />
+            <location filename="../../reader/gui/actions.py" line="276" />
             <source>&amp;Justify paragraphs</source>
             <translation>&amp;ضبط الفقرات من الجانبين</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="265" />
+            <location filename="../../reader/gui/actions.py" line="277" />
             <source>Show &amp;diacritics</source>
             <translation>إظهار ال&amp;تشكيل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="266" />
+            <location filename="../../reader/gui/actions.py" line="278" />
             <source>Quotations</source>
             <translation>الاقتباسات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="267" />
+            <location filename="../../reader/gui/actions.py" line="279" />
             <source>Terms in quotation marks</source>
             <translation>المصطلحات بين علامات التنصيص</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="268" />
+            <location filename="../../reader/gui/actions.py" line="280" />
             <source>Figures</source>
             <translation>الأرقام</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="269" />
+            <location filename="../../reader/gui/actions.py" line="281" />
             <source>My highlights</source>
             <translation>تظليلاتي</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="270" />
+            <location filename="../../reader/gui/actions.py" line="282" />
             <source>F&amp;ocus mode</source>
             <translation>وضع ال&amp;تركيز</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="271" />
+            <location filename="../../reader/gui/actions.py" line="283" />
             <source>F&amp;ull screen</source>
             <translation>م&amp;لء الشاشة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="272" />
+            <location filename="../../reader/gui/actions.py" line="284" />
             <source>&amp;Back</source>
             <translation>&amp;رجوع</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="273" />
+            <location filename="../../reader/gui/actions.py" line="285" />
             <source>&amp;Forward</source>
             <translation>&amp;تقدّم</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="274" />
+            <location filename="../../reader/gui/actions.py" line="286" />
             <source>Mark as &amp;read</source>
             <translation>علّمها &amp;مقروءة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="275" />
+            <location filename="../../reader/gui/actions.py" line="287" />
             <source>S&amp;tar</source>
             <translation>&amp;ميّزها بنجمة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="276" />
+            <location filename="../../reader/gui/actions.py" line="288" />
             <source>&amp;Highlight selection</source>
             <translation>&amp;ظلّل التحديد</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="277" />
+            <location filename="../../reader/gui/actions.py" line="289" />
             <source>Edit &amp;details…</source>
             <translation>عدّل الت&amp;فاصيل…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="278" />
+            <location filename="../../reader/gui/actions.py" line="290" />
             <source>T&amp;ags…</source>
             <translation>الو&amp;سوم…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="279" />
+            <location filename="../../reader/gui/actions.py" line="291" />
             <source>&amp;Delete article</source>
             <translation>ا&amp;حذف المقالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="280" />
+            <location filename="../../reader/gui/actions.py" line="292" />
             <source>&amp;Guide</source>
             <translation>ال&amp;دليل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="281" />
+            <location filename="../../reader/gui/actions.py" line="293" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>اختصارات لوحة الم&amp;فاتيح</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="282" />
+            <location filename="../../reader/gui/actions.py" line="294" />
             <source>&amp;About rtl-reader</source>
             <translation>&amp;عن rtl-reader</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="289" />
+            <location filename="../../reader/gui/actions.py" line="301" />
             <source>&amp;File</source>
             <translation>&amp;ملف</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="290" />
+            <location filename="../../reader/gui/actions.py" line="302" />
             <source>&amp;Edit</source>
             <translation>&amp;تحرير</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="291" />
+            <location filename="../../reader/gui/actions.py" line="303" />
             <source>&amp;View</source>
             <translation>&amp;عرض</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="292" />
+            <location filename="../../reader/gui/actions.py" line="304" />
             <source>&amp;Go</source>
             <translation>ا&amp;نتقال</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="293" />
+            <location filename="../../reader/gui/actions.py" line="305" />
             <source>&amp;Article</source>
             <translation>م&amp;قالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="294" />
+            <location filename="../../reader/gui/actions.py" line="306" />
             <source>&amp;Help</source>
             <translation>م&amp;ساعدة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="295" />
+            <location filename="../../reader/gui/actions.py" line="307" />
             <source>&amp;Theme</source>
             <translation>ال&amp;سمة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="296" />
+            <location filename="../../reader/gui/actions.py" line="308" />
             <source>&amp;Highlights</source>
             <translation>ال&amp;تظليلات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="297" />
+            <location filename="../../reader/gui/actions.py" line="309" />
             <source>&amp;Language</source>
             <translation>الل&amp;غة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="298" />
+            <location filename="../../reader/gui/actions.py" line="310" />
             <source>&amp;Recent articles</source>
             <translation>المقالات الأ&amp;خيرة</translation>
         </message>

@@ -49,4 +49,14 @@
       </translation>
     </message>
   </context>
+  <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+      <source>%n PNG image(s), one per highlight, into the folder {folder}</source>
+      <translation>
+        <numerusform>%n PNG image, one per highlight, into the folder {folder}</numerusform>
+        <numerusform>%n PNG images, one per highlight, into the folder {folder}</numerusform>
+      </translation>
+    </message>
+  </context>
 </TS>

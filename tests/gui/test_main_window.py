@@ -352,6 +352,7 @@ def test_export_dialog_previews_and_confirms_overwrite(qtbot: QtBot, library: Li
     newest = ids_by_date(library)[0]
     dialog = ExportDialog(library, current_id=newest)
     qtbot.addWidget(dialog)
+    dialog.kind_boxes["quote"].setChecked(True)  # automatic kinds are opt-in
     assert "سنبدأ العمل خلال ثلاثة أشهر" in dialog.preview.toPlainText()
     existing = tmp_path / "old.md"
     existing.write_text("keep me", encoding="utf-8")
