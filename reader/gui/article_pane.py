@@ -19,6 +19,7 @@ from reader.gui.edits import EditHistory
 from reader.gui.find_bar import FindBar
 from reader.gui.highlights_panel import HighlightsPanel
 from reader.gui.note_dialog import NoteDialog
+from reader.gui.reading_status import ReadingStatus
 from reader.gui.reading_view import ReadingView
 from reader.gui.themes import DEFAULT_USER_COLOUR, theme
 from reader.store.article import HighlightRecord
@@ -70,6 +71,7 @@ class ArticlePane(QWidget):
         self.find_bar.hide()
         self.find_bar.origin = self.view.first_visible
         self.highlights_panel = HighlightsPanel(self)
+        self.status = ReadingStatus(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.highlights_panel)
@@ -83,6 +85,7 @@ class ArticlePane(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.status)
 
         self.find_bar.hits_changed.connect(self.view.set_find_hits)
         self.find_bar.closed.connect(self.view.setFocus)
@@ -95,6 +98,9 @@ class ArticlePane(QWidget):
         self.highlights_panel.highlight_activated.connect(self._on_panel_activated)
         self.highlights_panel.role_visibility_changed.connect(self.view.set_role_visible)
         self.edits.highlights_changed.connect(self._on_edited)
+        bar = self.view.verticalScrollBar()
+        bar.valueChanged.connect(self._update_progress)
+        bar.rangeChanged.connect(self._update_progress)
         self.edits.error_occurred.connect(self.error_occurred)
         self._install_shortcuts()
 
@@ -142,9 +148,37 @@ class ArticlePane(QWidget):
         self.highlights_panel.set_highlights(self.view.highlights())
         self.find_bar.set_texts([(name, article.field_text(name)) for name in TEXT_FIELDS])
         self.view.scroll_to_reading_position(article.position if at is None else at)
+        self.show_tags(self._tags_of(article_id))
+        self._update_progress()
 
     def current_article_id(self) -> int | None:
         return self._article_id
+
+    def show_tags(self, tags: Sequence[str]) -> None:
+        """Show the open article's tags under it."""
+        self.status.show_tags(tags)
+
+    def reading_progress(self) -> int:
+        """How much of the article is above the bottom of the view, in percent."""
+        return self.status.percent()
+
+    def _update_progress(self, *_args: int) -> None:
+        bar = self.view.verticalScrollBar()
+        if self._article_id is None:
+            self.status.show_progress(0)
+        elif bar.maximum() <= 0:
+            self.status.show_progress(100)  # it all fits
+        else:
+            # The viewport's height, not the bar's page step: Qt sets that after
+            # the range, without a signal.
+            page = self.view.viewport().height()
+            self.status.show_progress(round(100 * (bar.value() + page) / (bar.maximum() + page)))
+
+    def _tags_of(self, article_id: int) -> list[str]:
+        try:
+            return self._library.article_tags(article_id)
+        except ReaderError:
+            return []
 
     def show_find_bar(self, query: str = "") -> None:
         self.find_bar.open_bar(query)
@@ -224,6 +258,7 @@ class ArticlePane(QWidget):
             highlights = self._library.highlights(self._article_id)
         except ReaderError:
             return  # deleted, or the store went away: the list says so
+        self.show_tags(self._tags_of(self._article_id))
         if article.fields() != shown.fields():
             field, index = self.view.first_visible()
             self.view.set_article(article, highlights)
@@ -243,6 +278,8 @@ class ArticlePane(QWidget):
         self.flush_position()
         self._article_id = None
         self.view.clear_article()
+        self.show_tags([])
+        self._update_progress()
         self.highlights_panel.set_highlights([])
         self.find_bar.set_texts([])
 

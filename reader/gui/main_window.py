@@ -22,14 +22,16 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from contextlib import suppress
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
 from reader.errors import ReaderError
-from reader.gui import i18n, themes
+from reader.gui import i18n, prompts, themes
 from reader.gui.actions import WindowActions, set_action_text
+from reader.gui.article_commands import ArticleCommands
 from reader.gui.article_list import ArticleList
 from reader.gui.article_pane import ArticlePane
 from reader.gui.drops import dropped_paths, dropped_web_addresses
@@ -39,8 +41,8 @@ from reader.gui.import_export import ImportExport
 from reader.gui.library_search import LibrarySearch, SearchOutcome
 from reader.gui.window_settings import Preferences, WindowSettings
 from reader.gui.workers import ImportReport
-from reader.links import article_link
 from reader.resources import resource_path
+from reader.store.article import Article
 from reader.store.library import Library
 from reader.text.bidi import isolate
 
@@ -62,22 +64,28 @@ class MainWindow(QMainWindow):
 
     ``settings`` None keeps nothing between runs (screenshots). ``notify``,
     ``inform`` and ``confirm`` show a warning, show information and ask a
-    yes/no question (``title, text``); tests replace them so no modal dialog
-    blocks.
+    yes/no question (``title, text``); ``details_prompt`` and ``tags_prompt``
+    ask for an article's details and tags (None: cancelled). Tests replace
+    them so no modal dialog blocks.
     """
 
     def __init__(self, library: Library, *, settings: QSettings | None = None,
                  poll_ms: int = POLL_MS, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self.notify: Callable[[str, str], None] = self._warning_box
-        self.inform: Callable[[str, str], None] = self._information_box
-        self.confirm: Callable[[str, str], bool] = self._question_box
+        self.notify: Callable[[str, str], None] = partial(prompts.warning, self)
+        self.inform: Callable[[str, str], None] = partial(prompts.information, self)
+        self.confirm: Callable[[str, str], bool] = partial(prompts.question, self)
+        self.details_prompt: Callable[[Article], Article | None] = \
+            partial(prompts.ask_details, self)
+        self.tags_prompt: Callable[[list[str], list[str]], list[str] | None] = \
+            partial(prompts.ask_tags, self)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.setMinimumSize(320, 240)
         self._init_settings(settings)
         self._init_reading()
+        self._init_article_commands()
         self._init_search()
         self._init_jobs()
         self._init_status_bar()
@@ -98,7 +106,6 @@ class MainWindow(QMainWindow):
     def _init_reading(self) -> None:
         """The list and the pane side by side, and the edit history they share."""
         self.edits = EditHistory(self.library, self)
-        self.edits.state_changed.connect(self._on_state_changed)
         self.edits.article_deleted.connect(self._on_article_deleted)
         self.edits.article_restored.connect(self._on_article_restored)
         self.article_list = ArticleList(self.library, self)
@@ -125,6 +132,18 @@ class MainWindow(QMainWindow):
         search.status_message.connect(self.statusBar().showMessage)
         self.article_list.filter_applied.connect(lambda _text: search.clear_search())
 
+    def _init_article_commands(self) -> None:
+        self.article_commands = c = ArticleCommands(self.library, self.edits, self.pane.view,
+                                                    self.current_article_id, self._row_state,
+                                                    self)
+        c.confirm = lambda title, text: self.confirm(title, text)
+        c.details_prompt = lambda article: self.details_prompt(article)
+        c.tags_prompt = lambda current, known: self.tags_prompt(current, known)
+        c.details_changed.connect(self._on_details_changed)
+        c.tags_changed.connect(self._on_tags_changed)
+        c.error_occurred.connect(self._on_store_error)
+        self.article_list.details_requested.connect(c.edit_details)
+
     def _init_jobs(self) -> None:
         self.jobs = ImportExport(self.library, self)
         self.jobs.current_article = self.current_article_id
@@ -142,16 +161,19 @@ class MainWindow(QMainWindow):
 
     def _init_commands(self) -> None:
         """Every action connected to the part that does it."""
-        search, jobs, pane = self.library_search, self.jobs, self.pane
+        search, jobs, pane, article = self.library_search, self.jobs, self.pane, \
+            self.article_commands
         self.commands = c = WindowActions(self, [search.edit, search.word_families])
         for name, slot in {
             "import_files": jobs.import_files_dialog, "import_folder": jobs.import_folder_dialog,
             "import_url": jobs.import_url_dialog, "export": jobs.export_dialog,
             "quit": self.close, "undo": self.edits.undo, "redo": self.edits.redo,
-            "find": pane.show_find_bar, "search_library": search.focus, "copy": self.copy,
+            "find": pane.show_find_bar, "search_library": search.focus, "copy": article.copy,
             "preferences": self.preferences_dialog, "zoom_in": pane.zoom_in,
             "zoom_out": pane.zoom_out, "zoom_reset": pane.zoom_reset,
-            "highlight": pane.add_user_highlight_from_selection, "delete": self.delete_current,
+            "highlight": pane.add_user_highlight_from_selection,
+            "delete": article.delete_current, "details": article.edit_details,
+            "tags": article.edit_tags,
         }.items():
             c.connect(name, slot)
         for name in ("system", "light", "dark", "sepia"):
@@ -162,8 +184,10 @@ class MainWindow(QMainWindow):
             c.connect(f"show_{kind}", lambda on, k=kind: pane.set_kind_visible(k, on))
         c.connect("justified", lambda on: self.window_settings.update(justified=on))
         c.connect("diacritics", lambda on: self.window_settings.update(show_diacritics=on))
-        c.connect("read", self.set_read)
-        c.connect("star", self.set_starred)
+        # After the command, whether the store took it or not, the switches show the store.
+        c.connect("read", lambda on: (article.set_read(on), self._update_article_actions()))
+        c.connect("star", lambda on: (article.set_starred(on), self._update_article_actions()))
+        self.edits.state_changed.connect(self._on_state_changed)
         pane.highlights_panel.role_visibility_changed.connect(
             lambda role, on: c.set_checked_quietly(f"show_{role}", on))
         self.edits.labels_changed.connect(self._update_undo_actions)
@@ -377,29 +401,6 @@ class MainWindow(QMainWindow):
             set_action_text(action, text)
             action.setEnabled(bool(what))
 
-    def set_read(self, read: bool) -> None:
-        current = self.current_article_id()
-        if current is not None:
-            was = self._state_or_none(current)
-            if was is not None and was[0] != read:
-                self.edits.set_read(current, read, was=was[0])
-        self._update_article_actions()
-
-    def set_starred(self, starred: bool) -> None:
-        current = self.current_article_id()
-        if current is not None:
-            was = self._state_or_none(current)
-            if was is not None and was[1] != starred:
-                self.edits.set_starred(current, starred, was=was[1])
-        self._update_article_actions()
-
-    def _state_or_none(self, article_id: int) -> tuple[bool, bool] | None:
-        try:
-            return self._row_state(article_id)
-        except ReaderError as err:
-            self._on_store_error(err.line())
-            return None
-
     def _on_state_changed(self, article_id: int) -> None:
         try:
             article = self.library.get(article_id)
@@ -408,18 +409,6 @@ class MainWindow(QMainWindow):
         self.article_list.model.update_state(article_id, read=article.read,
                                              starred=article.starred)
         self._update_article_actions()
-
-    def delete_current(self) -> bool:
-        """Delete the open article after asking (Undo brings it back); True when deleted."""
-        current = self.current_article_id()
-        article = self.pane.view.article
-        if current is None or article is None:
-            return False
-        if not self.confirm(self.tr("Delete article"),
-                            self.tr("Delete “{title}” and its highlights?").format(
-                                title=isolate(article.title))):
-            return False
-        return self.edits.delete_article(current)
 
     def _on_article_deleted(self, article_id: int) -> None:
         row = self.article_list.model.row_of(article_id)
@@ -436,17 +425,16 @@ class MainWindow(QMainWindow):
         self.refresh_list()
         self.open_article(article_id)
 
-    def copy(self) -> None:
-        """Copy the reading view's selection; with none, the open article's
-        title and its ``rtl-reader://`` link."""
-        view = self.pane.view
-        if view.textCursor().hasSelection():
-            view.copy()
-            return
-        current = self.current_article_id()
-        if current is not None and view.article is not None:
-            QGuiApplication.clipboard().setText(
-                f"{view.article.title}\n{article_link(current)}")
+    def _on_details_changed(self, article_id: int) -> None:
+        self.refresh_list()
+        if article_id == self.current_article_id():
+            self.pane.catch_up()
+            self._update_title()
+
+    def _on_tags_changed(self, article_id: int) -> None:
+        self.refresh_list()
+        if article_id == self.current_article_id():
+            self.pane.show_tags(self.library.article_tags(article_id))
 
     # -- reports from imports and the store ----------------------------------------------
 
@@ -508,28 +496,14 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _save_state(self) -> None:
-        current = self.current_article_id()
-        self.window_settings.save({
-            "window/geometry": self.saveGeometry(),
-            "window/state": self.saveState(),
-            "window/splitter": self.splitter.saveState(),
-            "window/last_article": current if current is not None else 0,
-        })
+        self.window_settings.save_window(self, self.splitter, self.current_article_id())
 
     def _restore_state(self) -> None:
         """Put back what ``_save_state`` kept; open the last article (or the
         first in the list)."""
-        s = self.window_settings
-        geometry = s.bytes_value("window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
+        if not self.window_settings.restore_window(self, self.splitter):
             self._default_size()
-        state = s.bytes_value("window/state")
-        if state is not None:
-            self.restoreState(state)
-        splitter = s.bytes_value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-        last = s.int_value("window/last_article")
+        last = self.window_settings.last_article()
         if last and self.library.ids([last]):
             self.open_article(last)
         elif self.article_list.model.rowCount():
@@ -545,15 +519,3 @@ class MainWindow(QMainWindow):
         area = screen.availableGeometry()
         self.resize(min(1280, area.width() * 9 // 10), min(800, area.height() * 9 // 10))
         self.splitter.setSizes([self.width() * 2 // 5, self.width() * 3 // 5])
-
-    # -- dialogs ------------------------------------------------------------------------
-
-    def _warning_box(self, title: str, text: str) -> None:
-        QMessageBox.warning(self, title, text)
-
-    def _information_box(self, title: str, text: str) -> None:
-        QMessageBox.information(self, title, text)
-
-    def _question_box(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self, title, text)
-        return answer == QMessageBox.StandardButton.Yes

@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
+from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from reader.gui import i18n
 
@@ -83,6 +84,39 @@ class WindowSettings(QObject):
         self.preferences_changed.emit(new)
 
     # -- window state ------------------------------------------------------------
+
+    def save_window(self, window: QMainWindow, splitter: QSplitter,
+                    last_article: int | None, recent: list[int] | None = None) -> None:
+        """Keep ``window``'s geometry and toolbars, the splitter, the last
+        article and the recent ones (the window calls this as it closes)."""
+        values: dict[str, Any] = {
+            "window/geometry": window.saveGeometry(),
+            "window/state": window.saveState(),
+            "window/splitter": splitter.saveState(),
+            "window/last_article": last_article if last_article is not None else 0,
+        }
+        if recent is not None:
+            values["window/recent"] = [str(i) for i in recent]
+        self.save(values)
+
+    def restore_window(self, window: QMainWindow, splitter: QSplitter) -> bool:
+        """Put back what ``save_window`` kept; False when no geometry was kept
+        (a first run: the window picks its own size)."""
+        state = self.bytes_value("window/state")
+        if state is not None:
+            window.restoreState(state)
+        kept = self.bytes_value("window/splitter")
+        if kept is not None:
+            splitter.restoreState(kept)
+        geometry = self.bytes_value("window/geometry")
+        return geometry is not None and window.restoreGeometry(geometry)
+
+    def last_article(self) -> int:
+        """The article open when the window last closed (0: none)."""
+        return self.int_value("window/last_article")
+
+    def recent_articles(self) -> list[int]:
+        return self.int_list("window/recent")
 
     def value(self, key: str) -> Any:
         """A saved window-state value (None when absent or without settings)."""

@@ -2,29 +2,62 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
     <context>
+        <name>ArticleCommands</name>
+        <message>
+            <location filename="../../reader/gui/article_commands.py" line="74" />
+            <source>Delete article</source>
+            <translation>حذف المقالة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/article_commands.py" line="75" />
+            <source>Delete “{title}” and its highlights?</source>
+            <translation>أتحذف «{title}» وتظليلاتها؟</translation>
+        </message>
+    </context>
+    <context>
         <name>ArticleList</name>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="99" />
+            <location filename="../../reader/gui/article_list.py" line="119" />
+            <source>All articles</source>
+            <translation>كل المقالات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/article_list.py" line="120" />
+            <source>Unread</source>
+            <translation>غير المقروءة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/article_list.py" line="121" />
+            <source>Starred</source>
+            <translation>المميّزة بنجمة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/article_list.py" line="168" />
             <source>Filter titles and sources</source>
             <translation>صفِّ العناوين والمصادر</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="100" />
+            <location filename="../../reader/gui/article_list.py" line="169" />
             <source>Filter the list</source>
             <translation>تصفية القائمة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="101" />
+            <location filename="../../reader/gui/article_list.py" line="170" />
+            <source>Show all articles, the unread, the starred or those with a tag</source>
+            <translation>اعرض كل المقالات أو غير المقروءة أو المميّزة بنجمة أو ذات وسم</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/article_list.py" line="173" />
             <source>Articles</source>
             <translation>المقالات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="188" />
+            <location filename="../../reader/gui/article_list.py" line="295" />
             <source>The filter applies to the list; search results show every match</source>
             <translation>التصفية تخص القائمة؛ نتائج البحث تعرض كل ما يطابق</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/article_list.py" line="196" />
+            <location filename="../../reader/gui/article_list.py" line="303" />
             <source>%n result(s)</source>
             <translation>
                 <numerusform>لا نتائج</numerusform>
@@ -36,7 +69,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/article_list.py" line="203" />
+            <location filename="../../reader/gui/article_list.py" line="311" />
             <source>%n article(s)</source>
             <translation>
                 <numerusform>لا مقالات</numerusform>
@@ -48,7 +81,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="205" />
+            <location filename="../../reader/gui/article_list.py" line="313" />
             <source>{shown} of {total}</source>
             <translation>{shown} من {total}</translation>
         </message>
@@ -56,14 +89,52 @@
     <context>
         <name>ArticlePane</name>
         <message>
-            <location filename="../../reader/gui/article_pane.py" line="295" />
+            <location filename="../../reader/gui/article_pane.py" line="330" />
             <source>Delete highlight</source>
             <translation>احذف التظليل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_pane.py" line="296" />
+            <location filename="../../reader/gui/article_pane.py" line="331" />
             <source>Delete this highlight and its note “{note}”?</source>
             <translation>أتحذف هذا التظليل وملاحظته «{note}»؟</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailsDialog</name>
+        <message>
+            <location filename="../../reader/gui/details_dialog.py" line="35" />
+            <source>Article details</source>
+            <translation>تفاصيل المقالة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/details_dialog.py" line="42" />
+            <source>YYYY-MM-DD</source>
+            <translation>سنة-شهر-يوم</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/details_dialog.py" line="53" />
+            <source>Title:</source>
+            <translation>العنوان:</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/details_dialog.py" line="54" />
+            <source>Source:</source>
+            <translation>المصدر:</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/details_dialog.py" line="55" />
+            <source>Author:</source>
+            <translation>الكاتب:</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/details_dialog.py" line="56" />
+            <source>Date:</source>
+            <translation>التاريخ:</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/details_dialog.py" line="57" />
+            <source>Web address:</source>
+            <translation>عنوان الويب:</translation>
         </message>
     </context>
     <context>
@@ -362,7 +433,7 @@
         <name>ExportDialog</name>
         <message>
             <location filename="../../reader/gui/export_dialog.py" line="64" />
-            <location filename="../../reader/gui/export_dialog.py" line="259" />
+            <location filename="../../reader/gui/export_dialog.py" line="261" />
             <source>Export highlights</source>
             <translation>تصدير التظليلات</translation>
         </message>
@@ -427,17 +498,17 @@
             <translation>احفظ في:</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="208" />
+            <location filename="../../reader/gui/export_dialog.py" line="210" />
             <source>You have no highlights here yet. Tick Quotations and terms or Figures to export what was found automatically.</source>
             <translation>لا تظليلات لك هنا بعد. اختر «الاقتباسات والمصطلحات» أو «الأرقام» لتصدير ما وُجد تلقائيًا.</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="228" />
+            <location filename="../../reader/gui/export_dialog.py" line="230" />
             <source>One PNG image per highlight, into the folder {folder}</source>
             <translation>صورة PNG لكل تظليل، في المجلد {folder}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/export_dialog.py" line="231" />
+            <location filename="../../reader/gui/export_dialog.py" line="233" />
             <source>%n PNG image(s), one per highlight, into the folder {folder}</source>
             <translation>
                 <numerusform>لا صور PNG، في المجلد {folder}</numerusform>
@@ -449,47 +520,47 @@
             </translation>
         </message>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="235" />
+            <location filename="../../reader/gui/export_dialog.py" line="237" />
             <source>Writes the file {path}</source>
             <translation>سيُكتب الملف {path}</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="277" />
+            <location filename="../../reader/gui/export_dialog.py" line="279" />
             <source>Your highlight</source>
             <translation>تظليلك</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="281" />
+            <location filename="../../reader/gui/export_dialog.py" line="283" />
             <source>Term</source>
             <translation>مصطلح</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="282" />
+            <location filename="../../reader/gui/export_dialog.py" line="284" />
             <source>Quotation</source>
             <translation>اقتباس</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="279" />
+            <location filename="../../reader/gui/export_dialog.py" line="281" />
             <source>Figure</source>
             <translation>رقم</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="211" />
+            <location filename="../../reader/gui/export_dialog.py" line="213" />
             <source>No highlights to export.</source>
             <translation>لا توجد تظليلات للتصدير.</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="256" />
+            <location filename="../../reader/gui/export_dialog.py" line="258" />
             <source>Folder for the cards</source>
             <translation>مجلد البطاقات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="266" />
+            <location filename="../../reader/gui/export_dialog.py" line="268" />
             <source>Replace file?</source>
             <translation>أتستبدل الملف؟</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/export_dialog.py" line="267" />
+            <location filename="../../reader/gui/export_dialog.py" line="269" />
             <source>{name} already exists. Replace it?</source>
             <translation>الملف {name} موجود. أتريد استبداله؟</translation>
         </message>
@@ -699,49 +770,79 @@
     <context>
         <name>LibraryModel</name>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="53" />
+            <location filename="../../reader/gui/library_model.py" line="63" />
             <source>Title</source>
             <translation>العنوان</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="54" />
+            <location filename="../../reader/gui/library_model.py" line="64" />
             <source>Source</source>
             <translation>المصدر</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="55" />
+            <location filename="../../reader/gui/library_model.py" line="65" />
             <source>Date</source>
             <translation>التاريخ</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="56" />
+            <location filename="../../reader/gui/library_model.py" line="66" />
             <source>Quotes</source>
             <translation>اقتباسات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="57" />
+            <location filename="../../reader/gui/library_model.py" line="67" />
             <source>Figures</source>
             <translation>أرقام</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="58" />
-            <location filename="../../reader/gui/library_model.py" line="321" />
+            <location filename="../../reader/gui/library_model.py" line="68" />
+            <location filename="../../reader/gui/library_model.py" line="364" />
             <source>Read</source>
             <translation>مقروءة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="59" />
-            <location filename="../../reader/gui/library_model.py" line="324" />
+            <location filename="../../reader/gui/library_model.py" line="69" />
+            <location filename="../../reader/gui/library_model.py" line="367" />
             <source>Starred</source>
             <translation>مميّزة بنجمة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="300" />
+            <location filename="../../reader/gui/library_model.py" line="90" />
+            <source>«» Quotations in the article</source>
+            <translation>«» الاقتباسات في المقالة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/library_model.py" line="91" />
+            <source># Figures in the article</source>
+            <translation># الأرقام في المقالة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/library_model.py" line="92" />
+            <source>● Unread articles</source>
+            <translation>● المقالات غير المقروءة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/library_model.py" line="93" />
+            <source>★ Starred articles</source>
+            <translation>★ المقالات المميّزة بنجمة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/library_model.py" line="94" />
+            <source>Source (double-click to edit)</source>
+            <translation>المصدر (انقر مرتين للتعديل)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/library_model.py" line="95" />
+            <source>Date of publication (double-click to edit)</source>
+            <translation>تاريخ النشر (انقر مرتين للتعديل)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/library_model.py" line="343" />
             <source>(untitled)</source>
             <translation>(بلا عنوان)</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="322" />
+            <location filename="../../reader/gui/library_model.py" line="365" />
             <source>Unread</source>
             <translation>غير مقروءة</translation>
         </message>
@@ -777,47 +878,37 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="334" />
+            <location filename="../../reader/gui/main_window.py" line="358" />
             <source>(untitled)</source>
             <translation>(بلا عنوان)</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="374" />
+            <location filename="../../reader/gui/main_window.py" line="398" />
             <source>&amp;Undo {what}</source>
             <translation>&amp;تراجع عن {what}</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="374" />
+            <location filename="../../reader/gui/main_window.py" line="398" />
             <source>&amp;Undo</source>
             <translation>&amp;تراجع</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="376" />
+            <location filename="../../reader/gui/main_window.py" line="400" />
             <source>&amp;Redo {what}</source>
             <translation>أ&amp;عد {what}</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="376" />
+            <location filename="../../reader/gui/main_window.py" line="400" />
             <source>&amp;Redo</source>
             <translation>أ&amp;عد</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="418" />
-            <source>Delete article</source>
-            <translation>حذف المقالة</translation>
-        </message>
-        <message>
-            <location filename="../../reader/gui/main_window.py" line="419" />
-            <source>Delete “{title}” and its highlights?</source>
-            <translation>أتحذف «{title}» وتظليلاتها؟</translation>
-        </message>
-        <message>
-            <location filename="../../reader/gui/main_window.py" line="466" />
+            <location filename="../../reader/gui/main_window.py" line="454" />
             <source>Some characters were replaced</source>
             <translation>استُبدلت بعض المحارف</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="464" />
+            <location filename="../../reader/gui/main_window.py" line="452" />
             <source>Some files were not imported</source>
             <translation>لم تُستورد بعض الملفات</translation>
         </message>
@@ -916,6 +1007,24 @@
             <location filename="../../reader/gui/preferences_dialog.py" line="85" />
             <source>Margins:</source>
             <translation>الهوامش:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReadingStatus</name>
+        <message>
+            <location filename="../../reader/gui/reading_status.py" line="52" />
+            <source>%p% read</source>
+            <translation>قُرئ %p%</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/reading_status.py" line="53" />
+            <source>Reading progress</source>
+            <translation>تقدّم القراءة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/reading_status.py" line="54" />
+            <source>Tags (Article &gt; Tags…, Ctrl+T)</source>
+            <translation>الوسوم (مقالة &gt; الوسوم…، Ctrl+T)</translation>
         </message>
     </context>
     <context>
@@ -1082,6 +1191,29 @@
             <location filename="../../reader/gui/app.py" line="119" />
             <source>Updating the article store for this version…</source>
             <translation>جارٍ تحديث مخزن المقالات لهذا الإصدار…</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagsDialog</name>
+        <message>
+            <location filename="../../reader/gui/tags_dialog.py" line="37" />
+            <source>Tags</source>
+            <translation>الوسوم</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/tags_dialog.py" line="39" />
+            <source>Tags of this article:</source>
+            <translation>وسوم هذه المقالة:</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/tags_dialog.py" line="45" />
+            <source>New tag</source>
+            <translation>وسم جديد</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/tags_dialog.py" line="46" />
+            <source>Add</source>
+            <translation>أضف</translation>
         </message>
     </context>
     <context>

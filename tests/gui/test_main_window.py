@@ -177,7 +177,7 @@ def test_the_window_keeps_the_rankings_of_common_words_current(
     window = make_window()
     qtbot.waitUntil(lambda: _rankings_current(library.path), timeout=10_000)
     window.confirm = lambda title, text: True
-    assert window.delete_current()
+    assert window.article_commands.delete_current()
     assert not _rankings_current(library.path)  # the deletion made them stale
     qtbot.waitUntil(lambda: _rankings_current(library.path), timeout=10_000)
     assert search(qtbot, window, "في") == 1  # read from the ranking, the same article
@@ -269,10 +269,10 @@ def test_delete_asks_then_removes_the_article(make_window: MakeWindow,
     assert current is not None
     asked: list[str] = []
     window.confirm = lambda title, text: asked.append(text) is not None and False
-    assert not window.delete_current()
+    assert not window.article_commands.delete_current()
     assert library.ids([current]) == [current]
     window.confirm = lambda title, text: True
-    assert window.delete_current()
+    assert window.article_commands.delete_current()
     assert library.ids([current]) == []
     assert window.article_list.model.rowCount() == 2
     assert window.current_article_id() != current
@@ -283,7 +283,7 @@ def test_copy_without_selection_copies_title_and_link(make_window: MakeWindow) -
     window = make_window()
     current = window.current_article_id()
     assert current is not None
-    window.copy()
+    window.article_commands.copy()
     text = QGuiApplication.clipboard().text()
     assert text == f"{ARTICLES[NEWEST].title}\n{article_link(current)}"
 

@@ -151,7 +151,7 @@ def test_a_deleted_article_comes_back_whole(qtbot: QtBot, window: MainWindow,
     library.set_article_tags(article_id, ["مياه", "اقتصاد"])
     before = library.get(article_id)
     window.confirm = lambda title, text: True
-    assert window.delete_current()
+    assert window.article_commands.delete_current()
     assert library.ids([article_id]) == []
     assert window.article_list.model.rowCount() == 1
     assert window.commands["undo"].text().startswith("&Undo delete article")

@@ -90,7 +90,7 @@ class Reader:
     def star(self) -> None:
         article_id = self._open_protected()
         wanted = not self.stars.get(article_id, False)
-        self.window.set_starred(wanted)
+        self.window.article_commands.set_starred(wanted)
         self.stars[article_id] = wanted
 
     def highlight(self) -> None:
