@@ -38,6 +38,7 @@ from reader.gui.library_model import (
     Collection,
     LibraryModel,
 )
+from reader.gui.search_delegate import SearchResultDelegate
 from reader.store.library import Library, SearchHit
 from reader.text.bidi import isolate
 
@@ -159,6 +160,9 @@ class ArticleList(QWidget):
         view.installEventFilter(self)
         view.selectionModel().currentRowChanged.connect(self._on_current_row)
         view.doubleClicked.connect(self._on_double_clicked)
+        self._row_height = view.verticalHeader().defaultSectionSize()
+        # A search result's title cell shows its snippet, the hits marked.
+        view.setItemDelegateForColumn(COLUMN_INDEX["title"], SearchResultDelegate(view))
         # A sort (header click), a filter or a refresh resets the model: select
         # the open article again.
         self.model.modelReset.connect(self._after_reset)
@@ -267,6 +271,8 @@ class ArticleList(QWidget):
         ``leave_search``."""
         self._searched = query
         self.model.set_search_results(hits)
+        rows = self.view.verticalHeader()
+        rows.setDefaultSectionSize(self._row_height * SearchResultDelegate.lines)
         self.filter_edit.setEnabled(False)
         self.collection_box.setEnabled(False)
         self._update_filter_hint()
@@ -275,6 +281,7 @@ class ArticleList(QWidget):
         """Back to the (filtered) list."""
         self._searched = ""
         self.model.clear_search_results()
+        self.view.verticalHeader().setDefaultSectionSize(self._row_height)
         self.filter_edit.setEnabled(True)
         self.collection_box.setEnabled(True)
         self._update_filter_hint()

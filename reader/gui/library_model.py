@@ -37,6 +37,11 @@ PAGE_SIZE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """``data(index, ID_ROLE)``: the article id of the row (any column)."""
 
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2
+"""``data(index, SNIPPET_ROLE)`` of a search result's title cell: ``(title,
+snippet, marks)``, the marks (start, end) str indices into the snippet;
+None elsewhere."""
+
 
 @dataclass(frozen=True, slots=True)
 class Collection:
@@ -326,6 +331,10 @@ class LibraryModel(QAbstractTableModel):
         key = COLUMNS[index.column()].key
         if role == ID_ROLE:
             return r.id
+        if role == SNIPPET_ROLE:
+            hit = self.search_hit(index.row()) if key == "title" else None
+            return (r.title, hit.snippet, hit.marks) if hit is not None and hit.snippet \
+                else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r, key)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -372,6 +372,9 @@ class MainWindow(QMainWindow):
 
     def _on_search_step(self, step: int) -> None:
         self.article_list.step(step)
+        # Opening the hit focused the find bar; the reader is still moving
+        # through the results from the search box.
+        self.library_search.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_search_open(self) -> None:
         row = self.article_list.view.currentIndex().row()
