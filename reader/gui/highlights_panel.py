@@ -33,12 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.gui.marks import subtype_label, tooltip_html
+from reader.gui.marks import subtype_label, tooltip_html, value_text
 from reader.gui.themes import HIGHLIGHT_ROLES, THEMES, Theme, highlight_role
 from reader.store.article import HighlightRecord
 from reader.text import TEXT_FIELDS
 from reader.text.bidi import isolate
-from reader.text.values import describe_value
 
 ROLE_KIND = Qt.ItemDataRole.UserRole + 1
 """Item data role: the highlight's colour role (``quotation``, ``term``, ``figure``, ``user``)."""
@@ -120,7 +119,7 @@ class HighlightsModel(QAbstractListModel):
 def details(h: HighlightRecord) -> str:
     """The second line of a row: subtype, value, speaker, note (what is known)."""
     parts = [subtype_label(h.kind, h.subtype)]
-    value = describe_value(h.value)
+    value = value_text(h.value)
     if value:
         parts.append(value)
     if h.speaker:

@@ -17,47 +17,47 @@
     <context>
         <name>ArticleList</name>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="119" />
+            <location filename="../../reader/gui/article_list.py" line="120" />
             <source>All articles</source>
             <translation>كل المقالات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="120" />
+            <location filename="../../reader/gui/article_list.py" line="121" />
             <source>Unread</source>
             <translation>غير المقروءة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="121" />
+            <location filename="../../reader/gui/article_list.py" line="122" />
             <source>Starred</source>
             <translation>المميّزة بنجمة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="168" />
+            <location filename="../../reader/gui/article_list.py" line="172" />
             <source>Filter titles and sources</source>
             <translation>صفِّ العناوين والمصادر</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="169" />
+            <location filename="../../reader/gui/article_list.py" line="173" />
             <source>Filter the list</source>
             <translation>تصفية القائمة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="170" />
+            <location filename="../../reader/gui/article_list.py" line="174" />
             <source>Show all articles, the unread, the starred or those with a tag</source>
             <translation>اعرض كل المقالات أو غير المقروءة أو المميّزة بنجمة أو ذات وسم</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="173" />
+            <location filename="../../reader/gui/article_list.py" line="177" />
             <source>Articles</source>
             <translation>المقالات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="295" />
+            <location filename="../../reader/gui/article_list.py" line="302" />
             <source>The filter applies to the list; search results show every match</source>
             <translation>التصفية تخص القائمة؛ نتائج البحث تعرض كل ما يطابق</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/article_list.py" line="303" />
+            <location filename="../../reader/gui/article_list.py" line="310" />
             <source>%n result(s)</source>
             <translation>
                 <numerusform>لا نتائج</numerusform>
@@ -69,7 +69,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/article_list.py" line="311" />
+            <location filename="../../reader/gui/article_list.py" line="318" />
             <source>%n article(s)</source>
             <translation>
                 <numerusform>لا مقالات</numerusform>
@@ -81,7 +81,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="313" />
+            <location filename="../../reader/gui/article_list.py" line="320" />
             <source>{shown} of {total}</source>
             <translation>{shown} من {total}</translation>
         </message>
@@ -89,12 +89,12 @@
     <context>
         <name>ArticlePane</name>
         <message>
-            <location filename="../../reader/gui/article_pane.py" line="330" />
+            <location filename="../../reader/gui/article_pane.py" line="332" />
             <source>Delete highlight</source>
             <translation>احذف التظليل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_pane.py" line="331" />
+            <location filename="../../reader/gui/article_pane.py" line="333" />
             <source>Delete this highlight and its note “{note}”?</source>
             <translation>أتحذف هذا التظليل وملاحظته «{note}»؟</translation>
         </message>
@@ -621,42 +621,42 @@
     <context>
         <name>HighlightsPanel</name>
         <message>
-            <location filename="../../reader/gui/highlights_panel.py" line="54" />
+            <location filename="../../reader/gui/highlights_panel.py" line="53" />
             <source>Quotations</source>
             <translation>الاقتباسات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/highlights_panel.py" line="55" />
+            <location filename="../../reader/gui/highlights_panel.py" line="54" />
             <source>Terms</source>
             <translation>المصطلحات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/highlights_panel.py" line="56" />
+            <location filename="../../reader/gui/highlights_panel.py" line="55" />
             <source>Figures</source>
             <translation>الأرقام</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/highlights_panel.py" line="57" />
+            <location filename="../../reader/gui/highlights_panel.py" line="56" />
             <source>Yours</source>
             <translation>تظليلاتك</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/highlights_panel.py" line="209" />
+            <location filename="../../reader/gui/highlights_panel.py" line="208" />
             <source>All highlights</source>
             <translation>كل التظليلات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/highlights_panel.py" line="209" />
+            <location filename="../../reader/gui/highlights_panel.py" line="208" />
             <source>Quotes</source>
             <translation>اقتباسات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/highlights_panel.py" line="215" />
+            <location filename="../../reader/gui/highlights_panel.py" line="214" />
             <source>Show or hide these highlights in the article</source>
             <translation>أظهر هذه التظليلات في المقالة أو أخفها</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/highlights_panel.py" line="216" />
+            <location filename="../../reader/gui/highlights_panel.py" line="215" />
             <source>Highlights of this article</source>
             <translation>تظليلات هذه المقالة</translation>
         </message>
@@ -770,79 +770,79 @@
     <context>
         <name>LibraryModel</name>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="63" />
+            <location filename="../../reader/gui/library_model.py" line="68" />
             <source>Title</source>
             <translation>العنوان</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="64" />
+            <location filename="../../reader/gui/library_model.py" line="69" />
             <source>Source</source>
             <translation>المصدر</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="65" />
+            <location filename="../../reader/gui/library_model.py" line="70" />
             <source>Date</source>
             <translation>التاريخ</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="66" />
+            <location filename="../../reader/gui/library_model.py" line="71" />
             <source>Quotes</source>
             <translation>اقتباسات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="67" />
+            <location filename="../../reader/gui/library_model.py" line="72" />
             <source>Figures</source>
             <translation>أرقام</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="68" />
-            <location filename="../../reader/gui/library_model.py" line="364" />
+            <location filename="../../reader/gui/library_model.py" line="73" />
+            <location filename="../../reader/gui/library_model.py" line="373" />
             <source>Read</source>
             <translation>مقروءة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="69" />
-            <location filename="../../reader/gui/library_model.py" line="367" />
+            <location filename="../../reader/gui/library_model.py" line="74" />
+            <location filename="../../reader/gui/library_model.py" line="376" />
             <source>Starred</source>
             <translation>مميّزة بنجمة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="90" />
+            <location filename="../../reader/gui/library_model.py" line="95" />
             <source>«» Quotations in the article</source>
             <translation>«» الاقتباسات في المقالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="91" />
+            <location filename="../../reader/gui/library_model.py" line="96" />
             <source># Figures in the article</source>
             <translation># الأرقام في المقالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="92" />
+            <location filename="../../reader/gui/library_model.py" line="97" />
             <source>● Unread articles</source>
             <translation>● المقالات غير المقروءة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="93" />
+            <location filename="../../reader/gui/library_model.py" line="98" />
             <source>★ Starred articles</source>
             <translation>★ المقالات المميّزة بنجمة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="94" />
+            <location filename="../../reader/gui/library_model.py" line="99" />
             <source>Source (double-click to edit)</source>
             <translation>المصدر (انقر مرتين للتعديل)</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="95" />
+            <location filename="../../reader/gui/library_model.py" line="100" />
             <source>Date of publication (double-click to edit)</source>
             <translation>تاريخ النشر (انقر مرتين للتعديل)</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="343" />
+            <location filename="../../reader/gui/library_model.py" line="352" />
             <source>(untitled)</source>
             <translation>(بلا عنوان)</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="365" />
+            <location filename="../../reader/gui/library_model.py" line="374" />
             <source>Unread</source>
             <translation>غير مقروءة</translation>
         </message>
@@ -883,32 +883,32 @@
             <translation>(بلا عنوان)</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="398" />
+            <location filename="../../reader/gui/main_window.py" line="401" />
             <source>&amp;Undo {what}</source>
             <translation>&amp;تراجع عن {what}</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="398" />
+            <location filename="../../reader/gui/main_window.py" line="401" />
             <source>&amp;Undo</source>
             <translation>&amp;تراجع</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="400" />
+            <location filename="../../reader/gui/main_window.py" line="403" />
             <source>&amp;Redo {what}</source>
             <translation>أ&amp;عد {what}</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="400" />
+            <location filename="../../reader/gui/main_window.py" line="403" />
             <source>&amp;Redo</source>
             <translation>أ&amp;عد</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="454" />
+            <location filename="../../reader/gui/main_window.py" line="457" />
             <source>Some characters were replaced</source>
             <translation>استُبدلت بعض المحارف</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="452" />
+            <location filename="../../reader/gui/main_window.py" line="455" />
             <source>Some files were not imported</source>
             <translation>لم تُستورد بعض الملفات</translation>
         </message>
@@ -1060,92 +1060,92 @@
             <translation>احذف التظليل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="315" />
+            <location filename="../../reader/gui/marks.py" line="342" />
             <source>Yellow</source>
             <translation>أصفر</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="316" />
+            <location filename="../../reader/gui/marks.py" line="343" />
             <source>Orange</source>
             <translation>برتقالي</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="317" />
+            <location filename="../../reader/gui/marks.py" line="344" />
             <source>Pink</source>
             <translation>وردي</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="318" />
+            <location filename="../../reader/gui/marks.py" line="345" />
             <source>Red</source>
             <translation>أحمر</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="326" />
+            <location filename="../../reader/gui/marks.py" line="353" />
             <source>quotation</source>
             <translation>اقتباس</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="327" />
+            <location filename="../../reader/gui/marks.py" line="354" />
             <source>term</source>
             <translation>مصطلح</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="328" />
+            <location filename="../../reader/gui/marks.py" line="355" />
             <source>number</source>
             <translation>رقم</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="329" />
+            <location filename="../../reader/gui/marks.py" line="356" />
             <source>number in words</source>
             <translation>عدد بالحروف</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="330" />
+            <location filename="../../reader/gui/marks.py" line="357" />
             <source>percentage</source>
             <translation>نسبة مئوية</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="331" />
+            <location filename="../../reader/gui/marks.py" line="358" />
             <source>money</source>
             <translation>مبلغ مالي</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="332" />
+            <location filename="../../reader/gui/marks.py" line="359" />
             <source>date</source>
             <translation>تاريخ</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="333" />
+            <location filename="../../reader/gui/marks.py" line="360" />
             <source>time</source>
             <translation>وقت</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="334" />
+            <location filename="../../reader/gui/marks.py" line="361" />
             <source>range</source>
             <translation>نطاق</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="335" />
+            <location filename="../../reader/gui/marks.py" line="362" />
             <source>count</source>
             <translation>عدد</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="336" />
+            <location filename="../../reader/gui/marks.py" line="363" />
             <source>your highlight</source>
             <translation>تظليلك</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="347" />
+            <location filename="../../reader/gui/marks.py" line="374" />
             <source>Your highlight</source>
             <translation>تظليلك</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="353" />
+            <location filename="../../reader/gui/marks.py" line="380" />
             <source>value</source>
             <translation>القيمة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="356" />
+            <location filename="../../reader/gui/marks.py" line="383" />
             <source>speaker</source>
             <translation>القائل</translation>
         </message>
