@@ -148,6 +148,20 @@ class WindowActions(QObject):
         for name in names:
             self.named[name].setEnabled(enabled)
 
+    def show_undo(self, undo: str, redo: str) -> None:
+        """Say what Undo and Redo would do (the reader's words for an edit;
+        "" when there is nothing), and enable them accordingly."""
+        translate = QCoreApplication.translate
+        for name, what in (("undo", undo), ("redo", redo)):
+            if name == "undo":
+                text = translate("WindowActions", "&Undo {what}").format(what=what) if what \
+                    else translate("WindowActions", "&Undo")
+            else:
+                text = translate("WindowActions", "&Redo {what}").format(what=what) if what \
+                    else translate("WindowActions", "&Redo")
+            set_action_text(self.named[name], text)
+            self.named[name].setEnabled(bool(what))
+
     def take_over_shortcuts(self, shortcuts: Iterable[QShortcut]) -> None:
         """The actions own the keys a part also binds (the pane's Ctrl+F, Ctrl+H,
         zoom): two enabled shortcuts on one key are ambiguous and neither fires,

@@ -201,6 +201,12 @@ class ArticlePane(QWidget):
     def set_line_spacing(self, percent: int) -> None:
         self.view.set_line_spacing(percent)
 
+    def set_font(self, family: str, size: float) -> None:
+        self.view.set_font(family, size)
+
+    def set_margin(self, pixels: int) -> None:
+        self.view.set_margin(pixels)
+
     def set_justified(self, justified: bool) -> None:
         self.view.set_justified(justified)
 

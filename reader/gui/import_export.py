@@ -5,9 +5,10 @@ export dialog, and the background jobs behind them (``reader.gui.workers``),
 with their progress bar and cancel button for the status bar. It reports
 through signals: ``articles_arrived`` while an import stores articles,
 ``import_finished(report)`` and ``export_finished(paths)`` at the end,
-``failed(line)`` when a job failed, ``status_message(text, ms)`` for the
-status bar. Files and links dropped on the window come here too
-(``start_import``, ``start_import_url``).
+``failed(line)`` when a job failed, ``problems_found(title, text, warning)``
+when an import skipped files (a warning) or replaced invalid characters
+(information), ``status_message(text, ms)`` for the status bar. Files and
+links dropped on the window come here too (``take_drop``).
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressBar, QPushButton, QWidget
 
 from reader.gui import error_text, workers
+from reader.gui.drops import dropped_paths, dropped_web_addresses
 from reader.gui.export_dialog import ExportDialog
 from reader.gui.url_dialog import UrlDialog
 from reader.gui.workers import ImportReport, Task
@@ -41,6 +43,7 @@ class ImportExport(QObject):
     import_finished = Signal(object)
     export_finished = Signal(object)
     failed = Signal(str)
+    problems_found = Signal(str, str, bool)
     status_message = Signal(str, int)
 
     def __init__(self, library: Library, parent: QWidget) -> None:
@@ -56,6 +59,7 @@ class ImportExport(QObject):
         self.cancel_button = QPushButton(parent)
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.cancel_tasks)
+        self.import_finished.connect(self._report)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -152,6 +156,32 @@ class ImportExport(QObject):
         if len(lines) > SHOWN_PROBLEMS:
             shown += "\n" + self.tr("… and %n more", "", len(lines) - SHOWN_PROBLEMS)
         return shown
+
+    def accepts_drop(self, mime: QMimeData) -> bool:
+        """True when a drop holds files, folders or web addresses to import."""
+        return bool(dropped_paths(mime) or dropped_web_addresses(mime))
+
+    def take_drop(self, mime: QMimeData) -> bool:
+        """Import what a drop holds (files and folders, links from a browser);
+        False when it holds nothing to import."""
+        paths, addresses = dropped_paths(mime), dropped_web_addresses(mime)
+        if paths:
+            self.start_import(paths)
+        for address in addresses:
+            self.start_import_url(address)
+        return bool(paths or addresses)
+
+    def _report(self, report: object) -> None:
+        assert isinstance(report, ImportReport)
+        self.status_message.emit(self.import_summary(report), 8000)
+        if report.errors:
+            text = self.problem_text(report.errors)
+            if report.notes:
+                text += "\n\n" + self.problem_text(report.notes)
+            self.problems_found.emit(self.tr("Some files were not imported"), text, True)
+        elif report.notes:
+            self.problems_found.emit(self.tr("Some characters were replaced"),
+                                     self.problem_text(report.notes), False)
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 0))

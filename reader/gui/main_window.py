@@ -30,15 +30,17 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
 from reader.errors import ReaderError
 from reader.gui import i18n, prompts, themes
-from reader.gui.actions import WindowActions, set_action_text
+from reader.gui.actions import WindowActions
 from reader.gui.article_commands import ArticleCommands
 from reader.gui.article_list import ArticleList
 from reader.gui.article_pane import ArticlePane
-from reader.gui.drops import dropped_paths, dropped_web_addresses
 from reader.gui.edits import EditHistory
 from reader.gui.error_text import shown
+from reader.gui.help import HelpDialog
 from reader.gui.import_export import ImportExport
 from reader.gui.library_search import LibrarySearch, SearchOutcome
+from reader.gui.navigation import ArticleHistory
+from reader.gui.view_modes import ViewModes
 from reader.gui.window_settings import Preferences, WindowSettings
 from reader.gui.workers import ImportReport
 from reader.resources import resource_path
@@ -73,16 +75,10 @@ class MainWindow(QMainWindow):
                  poll_ms: int = POLL_MS, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self.notify: Callable[[str, str], None] = partial(prompts.warning, self)
-        self.inform: Callable[[str, str], None] = partial(prompts.information, self)
-        self.confirm: Callable[[str, str], bool] = partial(prompts.question, self)
-        self.details_prompt: Callable[[Article], Article | None] = \
-            partial(prompts.ask_details, self)
-        self.tags_prompt: Callable[[list[str], list[str]], list[str] | None] = \
-            partial(prompts.ask_tags, self)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.setMinimumSize(320, 240)
+        self._init_prompts()
         self._init_settings(settings)
         self._init_reading()
         self._init_article_commands()
@@ -90,12 +86,23 @@ class MainWindow(QMainWindow):
         self._init_jobs()
         self._init_status_bar()
         self._init_commands()
+        self._init_navigation()
+        self._init_modes()
         self._init_polling(poll_ms)
         self._apply_preferences(self.window_settings.preferences())
         self._retranslate()
         self._restore_state()
 
     # -- the parts ------------------------------------------------------------------
+
+    def _init_prompts(self) -> None:
+        self.notify: Callable[[str, str], None] = partial(prompts.warning, self)
+        self.inform: Callable[[str, str], None] = partial(prompts.information, self)
+        self.confirm: Callable[[str, str], bool] = partial(prompts.question, self)
+        self.details_prompt: Callable[[Article], Article | None] = \
+            partial(prompts.ask_details, self)
+        self.tags_prompt: Callable[[list[str], list[str]], list[str] | None] = \
+            partial(prompts.ask_tags, self)
 
     def _init_settings(self, settings: QSettings | None) -> None:
         self.window_settings = WindowSettings(settings, self)
@@ -150,6 +157,8 @@ class MainWindow(QMainWindow):
         self.jobs.articles_arrived.connect(lambda: self._refresh_timer.start())
         self.jobs.import_finished.connect(self._on_import_done)
         self.jobs.failed.connect(lambda line: self.notify(APP_NAME, shown(line)))
+        self.jobs.problems_found.connect(
+            lambda title, text, warn: (self.notify if warn else self.inform)(title, text))
         self.jobs.status_message.connect(self.statusBar().showMessage)
 
     def _init_status_bar(self) -> None:
@@ -192,6 +201,24 @@ class MainWindow(QMainWindow):
             lambda role, on: c.set_checked_quietly(f"show_{role}", on))
         self.edits.labels_changed.connect(self._update_undo_actions)
         c.take_over_shortcuts(pane.shortcuts)
+
+    def _init_navigation(self) -> None:
+        """Back, forward and the recent articles (Go menu, toolbar)."""
+        self.history = ArticleHistory(self.window_settings.recent_articles(), self)
+        self.history.open_requested.connect(self.open_article)
+        self.history.bind(self.commands["back"], self.commands["forward"],
+                          self.commands.menus["recent"], self._title_of)
+
+    def _init_modes(self) -> None:
+        """Focus mode (F9) and full screen (F11); Help's pages."""
+        self.modes = ViewModes(self, [self.article_list, self.pane.highlights_panel,
+                                      self.commands.toolbar, self.menuBar(), self.statusBar()],
+                               self.pane.view)
+        self.modes.changed.connect(self._update_modes)
+        self.commands.connect("focus_mode", self.modes.set_focus_mode)
+        self.commands.connect("full_screen", self.modes.set_full_screen)
+        for kind in ("guide", "shortcuts", "about"):
+            self.commands.connect(kind, lambda k=kind: self.show_help(k))
 
     def _init_polling(self, poll_ms: int) -> None:
         self._refresh_timer = QTimer(self)
@@ -252,6 +279,8 @@ class MainWindow(QMainWindow):
         self.pane.set_theme(shown_theme.name)
         self.pane.set_justified(p.justified)
         self.pane.set_line_spacing(p.line_spacing)
+        self.pane.set_font(p.font_family, p.font_size)
+        self.pane.set_margin(p.margin)
         self.pane.set_show_diacritics(p.show_diacritics)
         c = self.commands
         for name, on in ((f"theme_{p.theme}", True), ("justified", p.justified),
@@ -287,6 +316,7 @@ class MainWindow(QMainWindow):
             self._on_store_error(err.line())
         if find:
             self.pane.show_find_bar(find)
+        self.history.visited(article_id)
         self._update_title()
         self._update_article_actions()
         return True
@@ -394,15 +424,25 @@ class MainWindow(QMainWindow):
         self.commands.set_checked_quietly("read", read)
         self.commands.set_checked_quietly("star", starred)
 
+    def _title_of(self, article_id: int) -> str | None:
+        """The article's title for a menu, or None when the store lost it."""
+        try:
+            return self.library.get(article_id).title or self.tr("(untitled)")
+        except ReaderError:
+            return None
+
+    def _update_modes(self) -> None:
+        self.commands.set_checked_quietly("focus_mode", self.modes.in_focus_mode())
+        self.commands.set_checked_quietly("full_screen", self.modes.is_full_screen())
+
+    def show_help(self, kind: str) -> HelpDialog:
+        """Show a help page (``guide``, ``shortcuts``, ``about``) beside the window."""
+        dialog = HelpDialog(kind, self.commands.named.values(), self)
+        dialog.show()
+        return dialog
+
     def _update_undo_actions(self) -> None:
-        for name, what in (("undo", self.edits.undo_label()), ("redo", self.edits.redo_label())):
-            action = self.commands[name]
-            if name == "undo":
-                text = self.tr("&Undo {what}").format(what=what) if what else self.tr("&Undo")
-            else:
-                text = self.tr("&Redo {what}").format(what=what) if what else self.tr("&Redo")
-            set_action_text(action, text)
-            action.setEnabled(bool(what))
+        self.commands.show_undo(self.edits.undo_label(), self.edits.redo_label())
 
     def _on_state_changed(self, article_id: int) -> None:
         try:
@@ -447,15 +487,6 @@ class MainWindow(QMainWindow):
         self._data_version = self.library.data_version()
         if self.current_article_id() is None and report.added:
             self.open_article(report.added[0])
-        self.statusBar().showMessage(self.jobs.import_summary(report), 8000)
-        if report.errors:
-            text = self.jobs.problem_text(report.errors)
-            if report.notes:
-                text += "\n\n" + self.jobs.problem_text(report.notes)
-            self.notify(self.tr("Some files were not imported"), text)
-        elif report.notes:
-            self.inform(self.tr("Some characters were replaced"),
-                        self.jobs.problem_text(report.notes))
 
     def _on_store_error(self, line: str) -> None:
         self.statusBar().showMessage(shown(line), 10000)
@@ -463,8 +494,7 @@ class MainWindow(QMainWindow):
     # -- drag and drop ------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        mime = event.mimeData()
-        if dropped_paths(mime) or dropped_web_addresses(mime):
+        if self.jobs.accepts_drop(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -473,18 +503,12 @@ class MainWindow(QMainWindow):
         self.dragEnterEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        """Files and folders are imported; a web address (a link dragged from
-        a browser) is fetched and imported."""
-        mime = event.mimeData()
-        paths, addresses = dropped_paths(mime), dropped_web_addresses(mime)
-        if not paths and not addresses:
+        """Files and folders are imported; a link dragged from a browser is
+        fetched and imported."""
+        if self.jobs.take_drop(event.mimeData()):
+            event.acceptProposedAction()
+        else:
             event.ignore()
-            return
-        event.acceptProposedAction()
-        if paths:
-            self.jobs.start_import(paths)
-        for address in addresses:
-            self.jobs.start_import_url(address)
 
     # -- closing ------------------------------------------------------------------------
 
@@ -499,7 +523,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _save_state(self) -> None:
-        self.window_settings.save_window(self, self.splitter, self.current_article_id())
+        self.window_settings.save_window(self, self.splitter, self.current_article_id(),
+                                         self.history.recent())
 
     def _restore_state(self) -> None:
         """Put back what ``_save_state`` kept; open the last article (or the

@@ -312,7 +312,8 @@ class MarksMixin(_ViewBase):
                         viewport_point.y() + self.verticalScrollBar().value())
         return self.document().documentLayout().hitTest(point, Qt.HitTestAccuracy.ExactHit)
 
-    def _highlights_under(self, viewport_point: QPoint) -> list[HighlightRecord]:
+    def highlights_under(self, viewport_point: QPoint) -> list[HighlightRecord]:
+        """The shown highlights under a viewport point, innermost first."""
         position = self._char_position_at(viewport_point)
         if position < 0:
             return []

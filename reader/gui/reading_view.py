@@ -19,13 +19,11 @@ from operator import itemgetter
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
-    QAction,
     QColor,
     QContextMenuEvent,
     QFont,
+    QFontDatabase,
     QHelpEvent,
-    QIcon,
-    QPixmap,
     QResizeEvent,
     QShowEvent,
     QTextBlockFormat,
@@ -37,13 +35,17 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
 
 from reader.gui.display_text import display_paragraphs
 from reader.gui.fonts import register_fonts
-from reader.gui.marks import DiacriticsHider, MarksMixin, colour_label, tooltip_html
+from reader.gui.marks import DiacriticsHider, MarksMixin, tooltip_html
 from reader.gui.offsets import DocumentOffsets, FieldOffsets
-from reader.gui.themes import THEMES, USER_COLOURS, Theme, apply_theme
+from reader.gui.themes import THEMES, Theme, apply_theme
+from reader.gui.view_menu import context_menu
 from reader.store.article import Article, HighlightRecord
 from reader.text import TEXT_FIELDS, is_rtl
 
 BASE_POINT_SIZE = 15.0
+"""The body's size in points at zoom 1.0 unless the reader chose another."""
+DOCUMENT_MARGIN = 18
+"""Pixels around the text unless the reader chose other margins."""
 ZOOM_STEPS: tuple[float, ...] = (0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0, 2.4, 3.0)
 
 # Relative size and colour role of each header field; the body is 1.0 in the text colour.
@@ -72,6 +74,8 @@ class ReadingView(MarksMixin, QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._family = register_fonts()
+        self._base_size = BASE_POINT_SIZE
+        self._margin = DOCUMENT_MARGIN
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setUndoRedoEnabled(False)
@@ -185,16 +189,16 @@ class ReadingView(MarksMixin, QTextBrowser):
 
     def _apply_default_font(self, doc: QTextDocument) -> None:
         font = QFont(self._family)
-        font.setPointSizeF(BASE_POINT_SIZE * self._zoom)
+        font.setPointSizeF(self._base_size * self._zoom)
         doc.setDefaultFont(font)
-        doc.setDocumentMargin(18)
+        doc.setDocumentMargin(self._margin)
 
     def _field_char_format(self, name: str) -> QTextCharFormat:
         fmt = QTextCharFormat()
         style = _FIELD_STYLE.get(name)
         if style is not None:
             scale, role = style
-            fmt.setFontPointSize(BASE_POINT_SIZE * self._zoom * scale)
+            fmt.setFontPointSize(self._base_size * self._zoom * scale)
             if role == "muted":
                 fmt.setForeground(QColor(self._theme.muted))
             if name == "title":
@@ -274,6 +278,28 @@ class ReadingView(MarksMixin, QTextBrowser):
     def zoom_out(self, steps: int = 1) -> None:
         smaller = [z for z in ZOOM_STEPS if z < self._zoom - 1e-9]
         self.set_zoom(smaller[-min(steps, len(smaller))] if smaller else ZOOM_STEPS[0])
+
+    def set_font(self, family: str, size: float) -> None:
+        """Set the text in ``family`` ("" or a family not installed: the bundled
+        Naskh) at ``size`` points for the body at zoom 1.0."""
+        bundled = register_fonts()
+        if family and family not in QFontDatabase.families():
+            family = ""
+        family = family or bundled
+        size = min(max(float(size), 6.0), 72.0)
+        if (family, size) != (self._family, self._base_size):
+            self._family, self._base_size = family, size
+            self._restyle()
+
+    def font_family(self) -> str:
+        return self._family
+
+    def set_margin(self, pixels: int) -> None:
+        """Blank pixels around the text, on every side."""
+        pixels = min(max(int(pixels), 0), 400)
+        if pixels != self._margin:
+            self._margin = pixels
+            self._restyle()
 
     def set_line_spacing(self, percent: int) -> None:
         """Line height as a percentage of the font's (100 = single)."""
@@ -490,7 +516,7 @@ class ReadingView(MarksMixin, QTextBrowser):
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            found = self._highlights_under(event.pos())
+            found = self.highlights_under(event.pos())
             if found:
                 QToolTip.showText(event.globalPos(), tooltip_html(found), self.viewport())
             else:
@@ -500,42 +526,8 @@ class ReadingView(MarksMixin, QTextBrowser):
         return super().viewportEvent(event)
 
     def build_context_menu(self, viewport_point: QPoint) -> QMenu:
-        """The context menu at a viewport point: copy, highlight the selection
-        (in a chosen colour, with a note), and for a user highlight under the
-        point: change colour, edit note, delete."""
-        menu = self.createStandardContextMenu(viewport_point)
-        span = self.selection_span()
-        if span is not None:
-            menu.addSeparator()
-            action = menu.addAction(self.tr("Highlight"))
-            action.setShortcut("Ctrl+H")
-            action.triggered.connect(lambda: self.highlight_requested.emit(*span, ""))
-            colours = menu.addMenu(self.tr("Highlight in colour"))
-            for name, colour in USER_COLOURS:
-                self._colour_action(colours, name, colour).triggered.connect(
-                    lambda _=False, c=colour: self.highlight_requested.emit(*span, c))
-            menu.addAction(self.tr("Add note…")).triggered.connect(
-                lambda: self.note_requested.emit(*span))
-        users = [h for h in self._highlights_under(viewport_point) if h.kind == "user"]
-        if users and users[0].id is not None:
-            hid = users[0].id
-            menu.addSeparator()
-            change = menu.addMenu(self.tr("Change colour"))
-            for name, colour in USER_COLOURS:
-                self._colour_action(change, name, colour).triggered.connect(
-                    lambda _=False, c=colour: self.highlight_colour_requested.emit(hid, c))
-            menu.addAction(self.tr("Edit note…")).triggered.connect(
-                lambda: self.highlight_note_edit_requested.emit(hid))
-            menu.addAction(self.tr("Delete highlight")).triggered.connect(
-                lambda: self.highlight_delete_requested.emit(hid))
-        return menu
-
-    def _colour_action(self, menu: QMenu, name: str, colour: str) -> QAction:
-        pixmap = QPixmap(14, 14)
-        pixmap.fill(QColor(colour))
-        action = menu.addAction(QIcon(pixmap), colour_label(name))
-        action.setData(colour)
-        return action
+        """The context menu at a viewport point (``reader.gui.view_menu``)."""
+        return context_menu(self, viewport_point)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.build_context_menu(event.pos())

@@ -89,12 +89,12 @@
     <context>
         <name>ArticlePane</name>
         <message>
-            <location filename="../../reader/gui/article_pane.py" line="332" />
+            <location filename="../../reader/gui/article_pane.py" line="338" />
             <source>Delete highlight</source>
             <translation>احذف التظليل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_pane.py" line="333" />
+            <location filename="../../reader/gui/article_pane.py" line="339" />
             <source>Delete this highlight and its note “{note}”?</source>
             <translation>أتحذف هذا التظليل وملاحظته «{note}»؟</translation>
         </message>
@@ -619,6 +619,109 @@
         </message>
     </context>
     <context>
+        <name>Help</name>
+        <message>
+            <location filename="../../reader/gui/help.py" line="35" />
+            <source>Reading</source>
+            <translation>القراءة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="36" />
+            <source>Choose an article in the list; it opens where you stopped reading. Quotations, terms in quotation marks and figures are coloured; the panel beside the article lists them, and a click takes you to one. The bar under the article shows how far you have read.</source>
+            <translation>اختر مقالة من القائمة، فتُفتح حيث توقفت عن القراءة. الاقتباسات والمصطلحات بين علامات التنصيص والأرقام ملوّنة، وتعرضها اللوحة بجانب المقالة، وتنقلك نقرة إلى أيٍّ منها. ويبيّن الشريط تحت المقالة كم قرأت منها.</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="40" />
+            <source>Finding</source>
+            <translation>البحث</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="41" />
+            <source>Ctrl+F finds in the article the way Arabic is typed: without diacritics, hamza or the exact alef. Ctrl+Shift+F searches the whole library as you type; Up and Down move through the results and Enter opens one.</source>
+            <translation>يبحث Ctrl+F في المقالة كما تُكتب العربية: دون تشكيل أو همزة أو صورة الألف بعينها. ويبحث Ctrl+Shift+F في المكتبة كلها أثناء الكتابة؛ تنتقل بين النتائج بالسهمين لأعلى ولأسفل وتفتح إحداها بـEnter.</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="45" />
+            <source>Your highlights</source>
+            <translation>تظليلاتك</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="46" />
+            <source>Select words and press Ctrl+H, or right-click for a colour or a note. A highlight with a note is underlined. Ctrl+Z undoes a highlight, a note, a colour, a star or a deletion.</source>
+            <translation>حدّد كلمات واضغط Ctrl+H، أو انقر بالزر الأيمن لاختيار لون أو إضافة ملاحظة. يُسطَّر التظليل الذي له ملاحظة. ويتراجع Ctrl+Z عن تظليل أو ملاحظة أو لون أو نجمة أو حذف.</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="49" />
+            <source>Your library</source>
+            <translation>مكتبتك</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="50" />
+            <source>Import files, folders or a web address from the File menu, or drop them (or a link from a browser) on the window. Ctrl+I edits an article's title, source and date; Ctrl+T its tags. The box above the list shows all articles, the unread, the starred or those with a tag.</source>
+            <translation>استورد ملفات أو مجلدات أو عنوان ويب من قائمة «ملف»، أو أفلتها (أو رابطًا من المتصفح) على النافذة. يعدّل Ctrl+I عنوان المقالة ومصدرها وتاريخها، ويعدّل Ctrl+T وسومها. ويعرض المربع فوق القائمة كل المقالات أو غير المقروءة أو المميّزة بنجمة أو ذات وسم.</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="55" />
+            <source>Exporting</source>
+            <translation>التصدير</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="56" />
+            <source>Ctrl+E exports your highlights (and, if you tick them, the quotations and figures) to Markdown, HTML, PDF, CSV, JSON or picture cards. The dialog says where the files will go.</source>
+            <translation>يصدّر Ctrl+E تظليلاتك (والاقتباسات والأرقام إن اخترتها) إلى Markdown أو HTML أو PDF أو CSV أو JSON أو بطاقات مصوّرة. ويذكر مربع الحوار أين ستُحفظ الملفات.</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="59" />
+            <source>Comfort</source>
+            <translation>الراحة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="60" />
+            <source>Preferences choose the language, the theme, the font, its size, the line spacing and the margins. F9 hides everything but the article; F11 fills the screen. Alt+Left and Alt+Right go back and forward between articles.</source>
+            <translation>تختار من التفضيلات اللغة والسمة والخط وحجمه وتباعد الأسطر والهوامش. يخفي F9 كل شيء عدا المقالة، ويملأ F11 الشاشة. وينقلك Alt+Left وAlt+Right بين المقالات رجوعًا وتقدّمًا.</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="83" />
+            <source>Next match in the article</source>
+            <translation>النتيجة التالية في المقالة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="84" />
+            <source>Previous match in the article</source>
+            <translation>النتيجة السابقة في المقالة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="85" />
+            <source>Close the find bar, leave focus mode</source>
+            <translation>أغلق شريط البحث، واخرج من وضع التركيز</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="102" />
+            <source>A reader for Arabic news articles: shaped, right-to-left text; quotations and figures highlighted; search that reads Arabic as it is typed.</source>
+            <translation>قارئ لمقالات الأخبار العربية: نص مُشكَّل من اليمين إلى اليسار، واقتباسات وأرقام مظلّلة، وبحث يقرأ العربية كما تُكتب.</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="105" />
+            <source>MIT licence. The bundled font, Noto Naskh Arabic, is under the SIL Open Font License.</source>
+            <translation>رخصة MIT. والخط المرفق Noto Naskh Arabic مرخّص برخصة SIL Open Font License.</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="123" />
+            <source>Guide</source>
+            <translation>الدليل</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="124" />
+            <source>Keyboard shortcuts</source>
+            <translation>اختصارات لوحة المفاتيح</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="125" />
+            <source>About rtl-reader</source>
+            <translation>عن rtl-reader</translation>
+        </message>
+    </context>
+    <context>
         <name>HighlightsPanel</name>
         <message>
             <location filename="../../reader/gui/highlights_panel.py" line="53" />
@@ -664,47 +767,47 @@
     <context>
         <name>ImportExport</name>
         <message>
-            <location filename="../../reader/gui/import_export.py" line="62" />
+            <location filename="../../reader/gui/import_export.py" line="66" />
             <source>Cancel</source>
             <translation>إلغاء</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/import_export.py" line="63" />
+            <location filename="../../reader/gui/import_export.py" line="67" />
             <source>Progress</source>
             <translation>التقدّم</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/import_export.py" line="72" />
+            <location filename="../../reader/gui/import_export.py" line="76" />
             <source>Import files</source>
             <translation>استيراد ملفات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/import_export.py" line="73" />
+            <location filename="../../reader/gui/import_export.py" line="77" />
             <source>Articles ({patterns})</source>
             <translation>مقالات ({patterns})</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/import_export.py" line="78" />
+            <location filename="../../reader/gui/import_export.py" line="82" />
             <source>Import folder</source>
             <translation>استيراد مجلد</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/import_export.py" line="102" />
+            <location filename="../../reader/gui/import_export.py" line="106" />
             <source>Importing</source>
             <translation>جارٍ الاستيراد</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/import_export.py" line="108" />
+            <location filename="../../reader/gui/import_export.py" line="112" />
             <source>Fetching</source>
             <translation>جارٍ الجلب</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/import_export.py" line="113" />
+            <location filename="../../reader/gui/import_export.py" line="117" />
             <source>Exporting</source>
             <translation>جارٍ التصدير</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/import_export.py" line="141" />
+            <location filename="../../reader/gui/import_export.py" line="145" />
             <source>Imported %n article(s)</source>
             <translation>
                 <numerusform>لم تُستورد أي مقالة</numerusform>
@@ -716,7 +819,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/import_export.py" line="143" />
+            <location filename="../../reader/gui/import_export.py" line="147" />
             <source>(%n already in the library)</source>
             <translation>
                 <numerusform>(لا شيء منها في المكتبة من قبل)</numerusform>
@@ -728,12 +831,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../reader/gui/import_export.py" line="145" />
+            <location filename="../../reader/gui/import_export.py" line="149" />
             <source>— cancelled</source>
             <translation>— أُلغي</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/import_export.py" line="153" />
+            <location filename="../../reader/gui/import_export.py" line="157" />
             <source>… and %n more</source>
             <translation>
                 <numerusform>…</numerusform>
@@ -744,8 +847,18 @@
                 <numerusform>… و%n أخرى</numerusform>
             </translation>
         </message>
+        <message>
+            <location filename="../../reader/gui/import_export.py" line="181" />
+            <source>Some files were not imported</source>
+            <translation>لم تُستورد بعض الملفات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/import_export.py" line="183" />
+            <source>Some characters were replaced</source>
+            <translation>استُبدلت بعض المحارف</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/import_export.py" line="166" />
+            <location filename="../../reader/gui/import_export.py" line="196" />
             <source>Exported %n file(s) to {folder}</source>
             <translation>
                 <numerusform>لم يُصدَّر أي ملف إلى {folder}</numerusform>
@@ -757,12 +870,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../reader/gui/import_export.py" line="169" />
+            <location filename="../../reader/gui/import_export.py" line="199" />
             <source>Exported to {path}</source>
             <translation>صُدّرت إلى {path}</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/import_export.py" line="172" />
+            <location filename="../../reader/gui/import_export.py" line="202" />
             <source>Export cancelled</source>
             <translation>أُلغي التصدير</translation>
         </message>
@@ -878,39 +991,10 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="358" />
+            <location filename="../../reader/gui/main_window.py" line="388" />
+            <location filename="../../reader/gui/main_window.py" line="430" />
             <source>(untitled)</source>
             <translation>(بلا عنوان)</translation>
-        </message>
-        <message>
-            <location filename="../../reader/gui/main_window.py" line="401" />
-            <source>&amp;Undo {what}</source>
-            <translation>&amp;تراجع عن {what}</translation>
-        </message>
-        <message>
-            <location filename="../../reader/gui/main_window.py" line="401" />
-            <source>&amp;Undo</source>
-            <translation>&amp;تراجع</translation>
-        </message>
-        <message>
-            <location filename="../../reader/gui/main_window.py" line="403" />
-            <source>&amp;Redo {what}</source>
-            <translation>أ&amp;عد {what}</translation>
-        </message>
-        <message>
-            <location filename="../../reader/gui/main_window.py" line="403" />
-            <source>&amp;Redo</source>
-            <translation>أ&amp;عد</translation>
-        </message>
-        <message>
-            <location filename="../../reader/gui/main_window.py" line="457" />
-            <source>Some characters were replaced</source>
-            <translation>استُبدلت بعض المحارف</translation>
-        </message>
-        <message>
-            <location filename="../../reader/gui/main_window.py" line="455" />
-            <source>Some files were not imported</source>
-            <translation>لم تُستورد بعض الملفات</translation>
         </message>
     </context>
     <context>
@@ -1030,122 +1114,122 @@
     <context>
         <name>ReadingView</name>
         <message>
-            <location filename="../../reader/gui/reading_view.py" line="510" />
+            <location filename="../../reader/gui/view_menu.py" line="31" />
             <source>Highlight</source>
             <translation>ظلّل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/reading_view.py" line="513" />
+            <location filename="../../reader/gui/view_menu.py" line="34" />
             <source>Highlight in colour</source>
             <translation>ظلّل بلون</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/reading_view.py" line="517" />
+            <location filename="../../reader/gui/view_menu.py" line="38" />
             <source>Add note…</source>
             <translation>أضف ملاحظة…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/reading_view.py" line="523" />
+            <location filename="../../reader/gui/view_menu.py" line="44" />
             <source>Change colour</source>
             <translation>غيّر اللون</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/reading_view.py" line="527" />
+            <location filename="../../reader/gui/view_menu.py" line="48" />
             <source>Edit note…</source>
             <translation>عدّل الملاحظة…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/reading_view.py" line="529" />
+            <location filename="../../reader/gui/view_menu.py" line="50" />
             <source>Delete highlight</source>
             <translation>احذف التظليل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="342" />
+            <location filename="../../reader/gui/marks.py" line="343" />
             <source>Yellow</source>
             <translation>أصفر</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="343" />
+            <location filename="../../reader/gui/marks.py" line="344" />
             <source>Orange</source>
             <translation>برتقالي</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="344" />
+            <location filename="../../reader/gui/marks.py" line="345" />
             <source>Pink</source>
             <translation>وردي</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="345" />
+            <location filename="../../reader/gui/marks.py" line="346" />
             <source>Red</source>
             <translation>أحمر</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="353" />
+            <location filename="../../reader/gui/marks.py" line="354" />
             <source>quotation</source>
             <translation>اقتباس</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="354" />
+            <location filename="../../reader/gui/marks.py" line="355" />
             <source>term</source>
             <translation>مصطلح</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="355" />
+            <location filename="../../reader/gui/marks.py" line="356" />
             <source>number</source>
             <translation>رقم</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="356" />
+            <location filename="../../reader/gui/marks.py" line="357" />
             <source>number in words</source>
             <translation>عدد بالحروف</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="357" />
+            <location filename="../../reader/gui/marks.py" line="358" />
             <source>percentage</source>
             <translation>نسبة مئوية</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="358" />
+            <location filename="../../reader/gui/marks.py" line="359" />
             <source>money</source>
             <translation>مبلغ مالي</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="359" />
+            <location filename="../../reader/gui/marks.py" line="360" />
             <source>date</source>
             <translation>تاريخ</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="360" />
+            <location filename="../../reader/gui/marks.py" line="361" />
             <source>time</source>
             <translation>وقت</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="361" />
+            <location filename="../../reader/gui/marks.py" line="362" />
             <source>range</source>
             <translation>نطاق</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="362" />
+            <location filename="../../reader/gui/marks.py" line="363" />
             <source>count</source>
             <translation>عدد</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="363" />
+            <location filename="../../reader/gui/marks.py" line="364" />
             <source>your highlight</source>
             <translation>تظليلك</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="374" />
+            <location filename="../../reader/gui/marks.py" line="375" />
             <source>Your highlight</source>
             <translation>تظليلك</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="380" />
+            <location filename="../../reader/gui/marks.py" line="381" />
             <source>value</source>
             <translation>القيمة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="383" />
+            <location filename="../../reader/gui/marks.py" line="384" />
             <source>speaker</source>
             <translation>القائل</translation>
         </message>
@@ -1237,242 +1321,254 @@
     <context>
         <name>WindowActions</name>
         <message>
-            <location filename="../../reader/gui/actions.py" line="214" />
+            <location filename="../../reader/gui/actions.py" line="228" />
             <source>Toolbar</source>
             <translation>شريط الأدوات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="258" />
+            <location filename="../../reader/gui/actions.py" line="272" />
             <source>Import &amp;files…</source>
             <translation>استيراد &amp;ملفات…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="259" />
+            <location filename="../../reader/gui/actions.py" line="273" />
             <source>Import f&amp;older…</source>
             <translation>استيراد م&amp;جلد…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="260" />
+            <location filename="../../reader/gui/actions.py" line="274" />
             <source>Import &amp;web address…</source>
             <translation>استيراد &amp;عنوان ويب…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="261" />
+            <location filename="../../reader/gui/actions.py" line="275" />
             <source>&amp;Export highlights…</source>
             <translation>&amp;تصدير التظليلات…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="262" />
+            <location filename="../../reader/gui/actions.py" line="276" />
             <source>&amp;Quit</source>
             <translation>إ&amp;نهاء</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="263" />
+            <location filename="../../reader/gui/actions.py" line="158" />
+            <location filename="../../reader/gui/actions.py" line="277" />
             <source>&amp;Undo</source>
             <translation>&amp;تراجع</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="264" />
+            <location filename="../../reader/gui/actions.py" line="157" />
+            <source>&amp;Undo {what}</source>
+            <translation>&amp;تراجع عن {what}</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="160" />
+            <source>&amp;Redo {what}</source>
+            <translation>أ&amp;عد {what}</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="161" />
+            <location filename="../../reader/gui/actions.py" line="278" />
             <source>&amp;Redo</source>
             <translation>أ&amp;عد</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="265" />
+            <location filename="../../reader/gui/actions.py" line="279" />
             <source>&amp;Find in article</source>
             <translation>ا&amp;بحث في المقالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="266" />
+            <location filename="../../reader/gui/actions.py" line="280" />
             <source>&amp;Search library</source>
             <translation>ابحث في الم&amp;كتبة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="267" />
+            <location filename="../../reader/gui/actions.py" line="281" />
             <source>&amp;Copy</source>
             <translation>ا&amp;نسخ</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="268" />
+            <location filename="../../reader/gui/actions.py" line="282" />
             <source>&amp;Preferences…</source>
             <translation>ال&amp;تفضيلات…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="269" />
+            <location filename="../../reader/gui/actions.py" line="283" />
             <source>Zoom &amp;in</source>
             <translation>&amp;تكبير</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="270" />
+            <location filename="../../reader/gui/actions.py" line="284" />
             <source>Zoom &amp;out</source>
             <translation>ت&amp;صغير</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="271" />
+            <location filename="../../reader/gui/actions.py" line="285" />
             <source>&amp;Normal size</source>
             <translation>الحجم ال&amp;عادي</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="272" />
+            <location filename="../../reader/gui/actions.py" line="286" />
             <source>As the system</source>
             <translation>كما في النظام</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="273" />
+            <location filename="../../reader/gui/actions.py" line="287" />
             <source>Light</source>
             <translation>فاتح</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="274" />
+            <location filename="../../reader/gui/actions.py" line="288" />
             <source>Dark</source>
             <translation>داكن</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="275" />
+            <location filename="../../reader/gui/actions.py" line="289" />
             <source>Sepia</source>
             <translation>بنّي دافئ</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="276" />
+            <location filename="../../reader/gui/actions.py" line="290" />
             <source>&amp;Justify paragraphs</source>
             <translation>&amp;ضبط الفقرات من الجانبين</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="277" />
+            <location filename="../../reader/gui/actions.py" line="291" />
             <source>Show &amp;diacritics</source>
             <translation>إظهار ال&amp;تشكيل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="278" />
+            <location filename="../../reader/gui/actions.py" line="292" />
             <source>Quotations</source>
             <translation>الاقتباسات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="279" />
+            <location filename="../../reader/gui/actions.py" line="293" />
             <source>Terms in quotation marks</source>
             <translation>المصطلحات بين علامات التنصيص</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="280" />
+            <location filename="../../reader/gui/actions.py" line="294" />
             <source>Figures</source>
             <translation>الأرقام</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="281" />
+            <location filename="../../reader/gui/actions.py" line="295" />
             <source>My highlights</source>
             <translation>تظليلاتي</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="282" />
+            <location filename="../../reader/gui/actions.py" line="296" />
             <source>F&amp;ocus mode</source>
             <translation>وضع ال&amp;تركيز</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="283" />
+            <location filename="../../reader/gui/actions.py" line="297" />
             <source>F&amp;ull screen</source>
             <translation>م&amp;لء الشاشة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="284" />
+            <location filename="../../reader/gui/actions.py" line="298" />
             <source>&amp;Back</source>
             <translation>&amp;رجوع</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="285" />
+            <location filename="../../reader/gui/actions.py" line="299" />
             <source>&amp;Forward</source>
             <translation>&amp;تقدّم</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="286" />
+            <location filename="../../reader/gui/actions.py" line="300" />
             <source>Mark as &amp;read</source>
             <translation>علّمها &amp;مقروءة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="287" />
+            <location filename="../../reader/gui/actions.py" line="301" />
             <source>S&amp;tar</source>
             <translation>&amp;ميّزها بنجمة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="288" />
+            <location filename="../../reader/gui/actions.py" line="302" />
             <source>&amp;Highlight selection</source>
             <translation>&amp;ظلّل التحديد</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="289" />
+            <location filename="../../reader/gui/actions.py" line="303" />
             <source>Edit &amp;details…</source>
             <translation>عدّل الت&amp;فاصيل…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="290" />
+            <location filename="../../reader/gui/actions.py" line="304" />
             <source>T&amp;ags…</source>
             <translation>الو&amp;سوم…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="291" />
+            <location filename="../../reader/gui/actions.py" line="305" />
             <source>&amp;Delete article</source>
             <translation>ا&amp;حذف المقالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="292" />
+            <location filename="../../reader/gui/actions.py" line="306" />
             <source>&amp;Guide</source>
             <translation>ال&amp;دليل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="293" />
+            <location filename="../../reader/gui/actions.py" line="307" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>اختصارات لوحة الم&amp;فاتيح</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="294" />
+            <location filename="../../reader/gui/actions.py" line="308" />
             <source>&amp;About rtl-reader</source>
             <translation>&amp;عن rtl-reader</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="301" />
+            <location filename="../../reader/gui/actions.py" line="315" />
             <source>&amp;File</source>
             <translation>&amp;ملف</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="302" />
+            <location filename="../../reader/gui/actions.py" line="316" />
             <source>&amp;Edit</source>
             <translation>&amp;تحرير</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="303" />
+            <location filename="../../reader/gui/actions.py" line="317" />
             <source>&amp;View</source>
             <translation>&amp;عرض</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="304" />
+            <location filename="../../reader/gui/actions.py" line="318" />
             <source>&amp;Go</source>
             <translation>ا&amp;نتقال</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="305" />
+            <location filename="../../reader/gui/actions.py" line="319" />
             <source>&amp;Article</source>
             <translation>م&amp;قالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="306" />
+            <location filename="../../reader/gui/actions.py" line="320" />
             <source>&amp;Help</source>
             <translation>م&amp;ساعدة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="307" />
+            <location filename="../../reader/gui/actions.py" line="321" />
             <source>&amp;Theme</source>
             <translation>ال&amp;سمة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="308" />
+            <location filename="../../reader/gui/actions.py" line="322" />
             <source>&amp;Highlights</source>
             <translation>ال&amp;تظليلات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="309" />
+            <location filename="../../reader/gui/actions.py" line="323" />
             <source>&amp;Language</source>
             <translation>الل&amp;غة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="310" />
+            <location filename="../../reader/gui/actions.py" line="324" />
             <source>&amp;Recent articles</source>
             <translation>المقالات الأ&amp;خيرة</translation>
         </message>
