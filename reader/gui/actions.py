@@ -246,12 +246,15 @@ def key_sequences(keys: Keys) -> list[QKeySequence]:
 
 
 def shortcut_text(action: QAction) -> str:
-    """The action's first shortcut as the platform writes it, isolated left to
-    right so an Arabic menu shows ``Ctrl++``, not ``++Ctrl``; "" without one."""
+    """The action's first shortcut as the keys are labelled, isolated left to
+    right so an Arabic menu shows ``Ctrl++``, not ``++Ctrl``; "" without one.
+    The portable form: Qt's native one translates key names in an Arabic
+    interface (``Alt+اليسار``), mixing scripts inside a shortcut that the
+    keyboard labels in Latin."""
     keys = action.shortcut()
     if keys.isEmpty():
         return ""
-    return LRI + keys.toString(QKeySequence.SequenceFormat.NativeText) + PDI
+    return LRI + keys.toString(QKeySequence.SequenceFormat.PortableText) + PDI
 
 
 def set_action_text(action: QAction, label: str) -> None:

@@ -47,8 +47,9 @@ FILTER_DELAY_MS = 200
 TITLE_SHARE = 0.45
 """The least share of the list's width the title column keeps."""
 
-DROPPED_FIRST = ("figures", "quotes", "source", "read")
-"""The columns that give way to the title when the list is narrow, in order."""
+DROPPED_FIRST = ("figures", "quotes", "read", "source")
+"""The columns that give way to the title when the list is narrow, in order
+(an unread title is bold anyway, so the unread mark goes before the source)."""
 MAX_FILTER_CHARS = 1000
 """A filter is a few words; a pasted page must not reach the store's LIKE."""
 
@@ -157,7 +158,9 @@ class ArticleList(QWidget):
         header.setSectionResizeMode(COLUMN_INDEX["title"], QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(16)
-        view.installEventFilter(self)
+        # The viewport's own resize: when the view hears of its resize, the
+        # viewport still has its old width.
+        view.viewport().installEventFilter(self)
         view.selectionModel().currentRowChanged.connect(self._on_current_row)
         view.doubleClicked.connect(self._on_double_clicked)
         self._row_height = view.verticalHeader().defaultSectionSize()
@@ -185,7 +188,7 @@ class ArticleList(QWidget):
         super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view and event.type() == QEvent.Type.Resize:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
             self.fit_columns()
         return super().eventFilter(watched, event)
 
@@ -197,7 +200,7 @@ class ArticleList(QWidget):
         fm = self.view.fontMetrics()
         widths = {
             "date": fm.horizontalAdvance("2024-05-02") + 16,
-            "source": min(fm.horizontalAdvance("M") * 9, 140),
+            "source": min(fm.horizontalAdvance("M") * 7, 120),
             "quotes": fm.horizontalAdvance("999") + 14,
             "figures": fm.horizontalAdvance("999") + 14,
             "read": fm.horizontalAdvance(UNREAD_MARK) + 16,

@@ -15,10 +15,11 @@ from collections.abc import Iterable
 from importlib import metadata
 
 from PySide6.QtCore import QCoreApplication, Qt, qVersion
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from reader.gui import i18n
+from reader.gui.actions import shortcut_text
 from reader.text.bidi import LRI, PDI
 
 KINDS = ("guide", "shortcuts", "about")
@@ -73,12 +74,11 @@ def shortcuts_html(actions: Iterable[QAction]) -> str:
     translate = QCoreApplication.translate
     rows = []
     for action in actions:
-        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+        keys = shortcut_text(action)  # the first: the others are keys few keyboards have
         if not keys:
             continue
         label = action.iconText() or action.text().split("\t")[0].replace("&", "")
-        shown = ", ".join(LRI + html.escape(k) + PDI for k in keys[:2])
-        rows.append(f"<tr><td>{html.escape(label)}</td><td>{shown}</td></tr>")
+        rows.append(f"<tr><td>{html.escape(label)}</td><td>{html.escape(keys)}</td></tr>")
     extra = [
         (translate("Help", "Next match in the article"), "F3, Enter"),
         (translate("Help", "Previous match in the article"), "Shift+F3, Shift+Enter"),

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit
 from reader.gui.offsets import DocumentOffsets
 from reader.gui.themes import HIGHLIGHT_ROLES, Theme, highlight_role
 from reader.store.article import HighlightRecord
+from reader.text.bidi import LRI, PDI
 from reader.text.values import describe_value
 
 # Tashkeel and Quranic marks hidden by "hide diacritics" (DESIGN decision 3's
@@ -328,11 +329,17 @@ class MarksMixin(_ViewBase):
 _LONG_NUMBER = re.compile(r"(?<![\d.:/-])(\d{5,})(?=(?:\.\d+)?(?![\d:/-]))")
 
 
+_DATE_OR_TIME = re.compile(r"\d{4}-\d{2}(?:-\d{2})?|\b\d{1,2}:\d{2}\b")
+
+
 def value_text(value: object) -> str:
     """A figure's parsed value as the reader reads it: ``describe_value`` with
     the thousands of long numbers grouped (1,000,000; a year or an hour stays
-    as it is written)."""
-    return _LONG_NUMBER.sub(lambda m: f"{int(m.group(1)):,}", describe_value(value))
+    as it is written), and dates and times isolated left to right: after an
+    Arabic word the bidi algorithm reads 2026-06-30 as Arabic numbers and shows
+    30-06-2026."""
+    text = _LONG_NUMBER.sub(lambda m: f"{int(m.group(1)):,}", describe_value(value))
+    return _DATE_OR_TIME.sub(lambda m: LRI + m.group(0) + PDI, text)
 
 
 def colour_label(name: str) -> str:

@@ -97,7 +97,8 @@ def test_placement_keeps_clear_of_the_text_and_on_screen(avoid: QRect, area: QRe
 def test_values_show_grouped_digits() -> None:
     assert value_text(1000000) == "1,000,000"
     assert value_text({"amount": 2500000, "currency": "USD"}) == "2,500,000 USD"
-    assert value_text({"year": 2018, "month": 5, "day": 7}) == "2018-05-07"
+    assert value_text({"year": 2018, "month": 5, "day": 7}) == "\u20662018-05-07\u2069"
+    assert value_text({"hour": 9, "minute": 5}) == "\u20669:05\u2069"
     h = HighlightRecord(1, "body", "figure", "money", 0, 7, "2500000",
                         value={"amount": 2500000, "currency": "USD"})
     assert "2,500,000 USD" in details(h)
