@@ -121,7 +121,7 @@ class ArticleList(QWidget):
         entries = [(self.tr("All articles"), Collection()),
                    (self.tr("Unread"), Collection(unread=True)),
                    (self.tr("Starred"), Collection(starred=True)),
-                   *((f"#{isolate(t.name)} ({t.articles})", Collection(tag=t.name))
+                   *((f"{isolate('#' + t.name)} ({t.articles})", Collection(tag=t.name))
                      for t in tags)]
         current = self.model.collection
         box = self.collection_box

@@ -39,7 +39,8 @@ class ReadingStatus(QWidget):
 
     def show_tags(self, tags: Sequence[str]) -> None:
         self._tags = list(tags)
-        self.tags_label.setText("  ".join(f"#{isolate(t)}" for t in self._tags))
+        # The sign inside the isolate: it goes where its tag starts, right of an Arabic one.
+        self.tags_label.setText("  ".join(isolate(f"#{t}") for t in self._tags))
 
     def show_progress(self, percent: int) -> None:
         """``percent`` (0..100) of the article above the bottom of the view."""

@@ -12,9 +12,17 @@ as usual.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from reader.gui.library_model import SNIPPET_ROLE
@@ -22,6 +30,9 @@ from reader.text import is_rtl
 from reader.text.bidi import strip_bidi_controls
 
 _Index = QModelIndex | QPersistentModelIndex
+
+LEAD = 24
+"""Characters of a snippet kept before its first hit when the line is short."""
 
 LIGHT_MARK, DARK_MARK = "#ffe08a", "#7a6512"
 """The background of a matched word, on a light and on a dark list."""
@@ -50,6 +61,33 @@ def result_html(title: str, snippet: str, marks: tuple[tuple[int, int], ...],
             f'<p dir="{direction(snippet)}" style="margin: 0;">{"".join(pieces)}</p>')
 
 
+def fitted(snippet: str, marks: tuple[tuple[int, int], ...],
+           fits: Callable[[str], bool]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """As much of ``snippet`` as ``fits``, from a little before its first mark
+    (so a hit is always in view), cut at spaces where one is near and "…"
+    where cut, with the marks that lie wholly inside, moved to match."""
+    if fits(snippet):
+        return snippet, marks
+    first = min((s for s, _e in marks), default=0)
+    if first > LEAD:
+        space = snippet.find(" ", first - LEAD, first)
+        begin = space + 1 if space >= 0 else first - LEAD
+        snippet = "…" + snippet[begin:]
+        marks = tuple((s - begin + 1, e - begin + 1) for s, e in marks if s >= begin)
+        if fits(snippet):
+            return snippet, marks
+    low, high = 0, len(snippet)
+    while low < high:  # the longest prefix that fits with its ellipsis
+        middle = (low + high + 1) // 2
+        if fits(snippet[:middle] + "…"):
+            low = middle
+        else:
+            high = middle - 1
+    cut = snippet.rfind(" ", 0, low)
+    end = cut if cut > low * 2 // 3 else low
+    return snippet[:end].rstrip() + "…", tuple((s, e) for s, e in marks if e <= end)
+
+
 class SearchResultDelegate(QStyledItemDelegate):
     """Paints a search result's title cell with its snippet; ``lines`` is the
     row height in lines of text."""
@@ -71,10 +109,21 @@ class SearchResultDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         dark = option.palette.color(QPalette.ColorRole.Base).lightness() < 128
         doc = QTextDocument()
-        doc.setDefaultFont(option.font)
+        plain = QFont(option.font)
+        plain.setBold(False)  # an unread row's bold is for its title alone
+        doc.setDefaultFont(plain)
         doc.setDocumentMargin(2)
+        # One line each: the title elided, the snippet cut to what fits (its
+        # start, where the first hit is, stays in view).
+        width = option.rect.width()
+        fm = option.fontMetrics
+        bold = QFont(option.font)
+        bold.setBold(True)
+        title = QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, width - 8)
+        snippet, marks = fitted(snippet, marks,
+                                lambda text: fm.horizontalAdvance(text) <= width - 8)
         doc.setHtml(result_html(title, snippet, marks, DARK_MARK if dark else LIGHT_MARK))
-        doc.setTextWidth(option.rect.width())
+        doc.setTextWidth(width)
         context = QAbstractTextDocumentLayout.PaintContext()
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))

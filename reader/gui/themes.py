@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 THEME_NAMES: tuple[str, ...] = ("light", "dark", "sepia")
 
@@ -199,12 +199,12 @@ def apply_window_theme(t: Theme) -> None:
     # of all), which the application palette does not replace.
     for name in _THEMED_CLASSES:
         app.setPalette(palette, name)
+    QToolTip.setPalette(palette)  # tooltips keep a palette of their own
 
 
 _THEMED_CLASSES = ("QMenu", "QMenuBar", "QToolButton", "QAbstractButton", "QCheckBox",
                    "QRadioButton", "QHeaderView", "QComboBox", "QAbstractItemView", "QTabBar",
-                   "QLabel", "QGroupBox", "QTextEdit", "QLineEdit", "QMessageBoxLabel",
-                   "QToolTip")
+                   "QLabel", "QGroupBox", "QTextEdit", "QLineEdit", "QMessageBoxLabel")
 """Classes a platform theme may give a palette of their own (QPlatformTheme::Palette)."""
 
 

@@ -113,7 +113,7 @@ def test_tags_make_collections_of_the_list(qtbot: QtBot, library: Library) -> No
     assert "للقراءة لاحقًا" in window.pane.status.tags_label.text()
     box = window.article_list.collection_box
     labels = [box.itemText(i) for i in range(box.count())]
-    assert labels == ["All articles", "Unread", "Starred", "#\u2068للقراءة لاحقًا\u2069 (1)"]
+    assert labels == ["All articles", "Unread", "Starred", "\u2068#للقراءة لاحقًا\u2069 (1)"]
     box.setCurrentIndex(3)
     assert window.article_list.model.rowCount() == 1
     assert window.count_label.text() == "1 of 3 articles"

@@ -125,3 +125,16 @@ def test_enter_on_a_new_query_opens_its_first_result(qtbot: QtBot, window: MainW
     qtbot.waitUntil(lambda: not window.library_search.search_pending)
     article = window.pane.view.article
     assert article is not None and article.title == "افتتاح معرض الكتاب"
+
+
+def test_a_long_snippet_is_cut_around_its_first_hit() -> None:
+    from reader.gui.search_delegate import LEAD, fitted
+
+    snippet = "كلمة " * 30 + "المياه" + " نص" * 30
+    start = snippet.index("المياه")
+    cut, marks = fitted(snippet, ((start, start + 6),), lambda text: len(text) <= 60)
+    assert len(cut) <= 60 and cut.startswith("…") and cut.endswith("…")
+    [(s, e)] = marks
+    assert cut[s:e] == "المياه" and s <= LEAD + 1
+    whole, same = fitted("قصير", ((0, 4),), lambda text: True)
+    assert (whole, same) == ("قصير", ((0, 4),))
