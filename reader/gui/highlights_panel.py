@@ -37,7 +37,7 @@ from reader.gui.marks import subtype_label, tooltip_html, value_text
 from reader.gui.themes import HIGHLIGHT_ROLES, THEMES, Theme, highlight_role
 from reader.store.article import HighlightRecord
 from reader.text import TEXT_FIELDS
-from reader.text.bidi import isolate
+from reader.text.bidi import FSI, PDI, isolate, strip_bidi_controls
 
 ROLE_KIND = Qt.ItemDataRole.UserRole + 1
 """Item data role: the highlight's colour role (``quotation``, ``term``, ``figure``, ``user``)."""
@@ -100,7 +100,8 @@ class HighlightsModel(QAbstractListModel):
         colour_role = highlight_role(h.kind, h.subtype)
         if role == Qt.ItemDataRole.DisplayRole:
             shown = h.text if len(h.text) <= _MAX_SHOWN else h.text[:_MAX_SHOWN] + "…"
-            return isolate(shown.replace("\n", " ")) + "\n" + isolate(details(h))
+            # details() isolates what needs it inside: wrap it, strip nothing.
+            return isolate(shown.replace("\n", " ")) + "\n" + FSI + details(h) + PDI
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip_html([h])
         if role == Qt.ItemDataRole.DecorationRole:
@@ -117,15 +118,17 @@ class HighlightsModel(QAbstractListModel):
 
 
 def details(h: HighlightRecord) -> str:
-    """The second line of a row: subtype, value, speaker, note (what is known)."""
+    """The second line of a row: subtype, value, speaker, note (what is known).
+    The speaker and note lose any bidi control of their own (they cannot
+    reorder the row); the value keeps the isolates ``value_text`` gives dates."""
     parts = [subtype_label(h.kind, h.subtype)]
     value = value_text(h.value)
     if value:
         parts.append(value)
     if h.speaker:
-        parts.append(h.speaker)
+        parts.append(strip_bidi_controls(h.speaker))
     if h.note:
-        parts.append(h.note.replace("\n", " "))
+        parts.append(strip_bidi_controls(h.note).replace("\n", " "))
     return " · ".join(parts)
 
 

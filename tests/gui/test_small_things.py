@@ -117,3 +117,28 @@ def test_a_highlight_with_a_note_is_underlined_in_the_text(
     underlined = [s.cursor.selectedText() for s in p.view.highlight_selections()
                   if s.format.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline]
     assert underlined == ["المياه"]
+
+
+def test_a_date_value_reads_left_to_right_in_an_arabic_row(qapp: object) -> None:
+    """After an Arabic word, 2026-06-30 showed as 30-06-2026 (Arabic numbers)."""
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QFont, QTextLayout, QTextOption
+
+    from reader.gui.highlights_panel import HighlightsModel
+
+    model = HighlightsModel()
+    model.set_highlights([HighlightRecord(1, "body", "figure", "date", 0, 13, "30 يونيو 2026",
+                                          value={"date": "2026-06-30"})])
+    row = model.data(model.index(0), 0).split("\n")[1]
+    assert "\u20662026-06-30\u2069" in row
+    line_text = row.replace("date", "تاريخ")
+    layout = QTextLayout(line_text, QFont())
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    layout.createLine().setPosition(QPointF(0, 0))
+    layout.endLayout()
+    line = layout.lineAt(0)
+    year, day = line_text.index("2026") + 1, line_text.index("-30") + 1
+    assert line.cursorToX(year)[0] < line.cursorToX(day)[0]  # 2026 on the left, as written
