@@ -61,6 +61,7 @@ class FindBar(QWidget):
 
         self.edit = QLineEdit(self)
         self.edit.setMaxLength(MAX_QUERY_CHARS)
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("M") * 14)
         self.edit.setClearButtonEnabled(True)
         self.edit.installEventFilter(self)
         self.edit.inputRejected.connect(self._on_input_rejected)

@@ -19,18 +19,18 @@ reading view and the highlights panel, the reader's selection and place kept.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from contextlib import suppress
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
 from reader.errors import ReaderError
-from reader.gui import i18n, prompts, themes
+from reader.gui import i18n, prompts
 from reader.gui.actions import WindowActions
+from reader.gui.appearance import Appearance
 from reader.gui.article_commands import ArticleCommands
 from reader.gui.article_list import ArticleList
 from reader.gui.article_pane import ArticlePane
@@ -86,10 +86,11 @@ class MainWindow(QMainWindow):
         self._init_jobs()
         self._init_status_bar()
         self._init_commands()
+        self._init_switches()
         self._init_navigation()
         self._init_modes()
         self._init_polling(poll_ms)
-        self._apply_preferences(self.window_settings.preferences())
+        self.appearance.apply(self.window_settings.preferences())
         self._retranslate()
         self._restore_state()
 
@@ -106,9 +107,6 @@ class MainWindow(QMainWindow):
 
     def _init_settings(self, settings: QSettings | None) -> None:
         self.window_settings = WindowSettings(settings, self)
-        self.window_settings.preferences_changed.connect(self._apply_preferences)
-        # "As the system" follows the desktop when it switches between light and dark.
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
 
     def _init_reading(self) -> None:
         """The list and the pane side by side, and the edit history they share."""
@@ -173,18 +171,25 @@ class MainWindow(QMainWindow):
         search, jobs, pane, article = self.library_search, self.jobs, self.pane, \
             self.article_commands
         self.commands = c = WindowActions(self, [search.edit, search.word_families])
+        self.appearance = Appearance(self.window_settings, pane, c, self)
         for name, slot in {
             "import_files": jobs.import_files_dialog, "import_folder": jobs.import_folder_dialog,
             "import_url": jobs.import_url_dialog, "export": jobs.export_dialog,
             "quit": self.close, "undo": self.edits.undo, "redo": self.edits.redo,
             "find": pane.show_find_bar, "search_library": search.focus, "copy": article.copy,
-            "preferences": self.preferences_dialog, "zoom_in": pane.zoom_in,
+            "preferences": self.appearance.preferences_dialog, "zoom_in": pane.zoom_in,
             "zoom_out": pane.zoom_out, "zoom_reset": pane.zoom_reset,
             "highlight": pane.add_user_highlight_from_selection,
             "delete": article.delete_current, "details": article.edit_details,
             "tags": article.edit_tags,
         }.items():
             c.connect(name, slot)
+        self.edits.labels_changed.connect(self._update_undo_actions)
+        c.take_over_shortcuts(pane.shortcuts)
+
+    def _init_switches(self) -> None:
+        """The View and Article menus' switches, both ways."""
+        c, pane, article = self.commands, self.pane, self.article_commands
         for name in ("system", "light", "dark", "sepia"):
             c.connect(f"theme_{name}", lambda on, n=name: on and self.set_theme(n))
         for code in i18n.LANGUAGES:
@@ -199,8 +204,6 @@ class MainWindow(QMainWindow):
         self.edits.state_changed.connect(self._on_state_changed)
         pane.highlights_panel.role_visibility_changed.connect(
             lambda role, on: c.set_checked_quietly(f"show_{role}", on))
-        self.edits.labels_changed.connect(self._update_undo_actions)
-        c.take_over_shortcuts(pane.shortcuts)
 
     def _init_navigation(self) -> None:
         """Back, forward and the recent articles (Go menu, toolbar)."""
@@ -260,36 +263,6 @@ class MainWindow(QMainWindow):
 
     def preferences(self) -> Preferences:
         return self.window_settings.preferences()
-
-    def preferences_dialog(self) -> None:
-        from reader.gui.preferences_dialog import PreferencesDialog
-
-        dialog = PreferencesDialog(self.preferences(), self)
-        if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
-            chosen = dialog.preferences()
-            self.window_settings.update(**dataclasses.asdict(chosen))
-
-    def _apply_preferences(self, p: Preferences) -> None:
-        if p.language != i18n.current_language():
-            i18n.apply_language(p.language)
-            # Qt posts LanguageChange: deliver it now, so the window is right at once.
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
-        shown_theme = themes.theme(themes.resolve(p.theme))
-        themes.apply_window_theme(shown_theme)
-        self.pane.set_theme(shown_theme.name)
-        self.pane.set_justified(p.justified)
-        self.pane.set_line_spacing(p.line_spacing)
-        self.pane.set_font(p.font_family, p.font_size)
-        self.pane.set_margin(p.margin)
-        self.pane.set_show_diacritics(p.show_diacritics)
-        c = self.commands
-        for name, on in ((f"theme_{p.theme}", True), ("justified", p.justified),
-                         ("diacritics", p.show_diacritics), (f"language_{p.language}", True)):
-            c.set_checked_quietly(name, on)
-
-    def _on_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
-        if self.preferences().theme == "system":
-            self._apply_preferences(self.preferences())
 
     # -- opening articles -----------------------------------------------------------
 

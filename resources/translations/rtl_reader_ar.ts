@@ -17,47 +17,47 @@
     <context>
         <name>ArticleList</name>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="120" />
+            <location filename="../../reader/gui/article_list.py" line="121" />
             <source>All articles</source>
             <translation>كل المقالات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="121" />
+            <location filename="../../reader/gui/article_list.py" line="122" />
             <source>Unread</source>
             <translation>غير المقروءة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="122" />
+            <location filename="../../reader/gui/article_list.py" line="123" />
             <source>Starred</source>
             <translation>المميّزة بنجمة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="172" />
+            <location filename="../../reader/gui/article_list.py" line="175" />
             <source>Filter titles and sources</source>
             <translation>صفِّ العناوين والمصادر</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="173" />
+            <location filename="../../reader/gui/article_list.py" line="176" />
             <source>Filter the list</source>
             <translation>تصفية القائمة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="174" />
+            <location filename="../../reader/gui/article_list.py" line="177" />
             <source>Show all articles, the unread, the starred or those with a tag</source>
             <translation>اعرض كل المقالات أو غير المقروءة أو المميّزة بنجمة أو ذات وسم</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="177" />
+            <location filename="../../reader/gui/article_list.py" line="180" />
             <source>Articles</source>
             <translation>المقالات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="302" />
+            <location filename="../../reader/gui/article_list.py" line="305" />
             <source>The filter applies to the list; search results show every match</source>
             <translation>التصفية تخص القائمة؛ نتائج البحث تعرض كل ما يطابق</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/article_list.py" line="310" />
+            <location filename="../../reader/gui/article_list.py" line="313" />
             <source>%n result(s)</source>
             <translation>
                 <numerusform>لا نتائج</numerusform>
@@ -69,7 +69,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/article_list.py" line="318" />
+            <location filename="../../reader/gui/article_list.py" line="321" />
             <source>%n article(s)</source>
             <translation>
                 <numerusform>لا مقالات</numerusform>
@@ -81,7 +81,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="320" />
+            <location filename="../../reader/gui/article_list.py" line="323" />
             <source>{shown} of {total}</source>
             <translation>{shown} من {total}</translation>
         </message>
@@ -568,52 +568,52 @@
     <context>
         <name>FindBar</name>
         <message>
-            <location filename="../../reader/gui/find_bar.py" line="107" />
+            <location filename="../../reader/gui/find_bar.py" line="108" />
             <source>Find in article</source>
             <translation>ابحث في المقالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/find_bar.py" line="108" />
+            <location filename="../../reader/gui/find_bar.py" line="109" />
             <source>Previous</source>
             <translation>السابق</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/find_bar.py" line="109" />
+            <location filename="../../reader/gui/find_bar.py" line="110" />
             <source>Previous match (Shift+Enter, Shift+F3)</source>
             <translation>النتيجة السابقة (Shift+Enter، Shift+F3)</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/find_bar.py" line="110" />
+            <location filename="../../reader/gui/find_bar.py" line="111" />
             <source>Next</source>
             <translation>التالي</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/find_bar.py" line="111" />
+            <location filename="../../reader/gui/find_bar.py" line="112" />
             <source>Next match (Enter, F3)</source>
             <translation>النتيجة التالية (Enter، F3)</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/find_bar.py" line="112" />
+            <location filename="../../reader/gui/find_bar.py" line="113" />
             <source>Match diacritics</source>
             <translation>طابق التشكيل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/find_bar.py" line="113" />
+            <location filename="../../reader/gui/find_bar.py" line="114" />
             <source>Match hamza</source>
             <translation>طابق الهمزة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/find_bar.py" line="114" />
+            <location filename="../../reader/gui/find_bar.py" line="115" />
             <source>Whole word</source>
             <translation>كلمة كاملة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/find_bar.py" line="115" />
+            <location filename="../../reader/gui/find_bar.py" line="116" />
             <source>Close (Esc)</source>
             <translation>إغلاق (Esc)</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/find_bar.py" line="116" />
+            <location filename="../../reader/gui/find_bar.py" line="117" />
             <source>At most {limit} characters</source>
             <translation>{limit} حرف على الأكثر</translation>
         </message>
@@ -621,62 +621,62 @@
     <context>
         <name>Help</name>
         <message>
-            <location filename="../../reader/gui/help.py" line="35" />
+            <location filename="../../reader/gui/help.py" line="36" />
             <source>Reading</source>
             <translation>القراءة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="36" />
+            <location filename="../../reader/gui/help.py" line="37" />
             <source>Choose an article in the list; it opens where you stopped reading. Quotations, terms in quotation marks and figures are coloured; the panel beside the article lists them, and a click takes you to one. The bar under the article shows how far you have read.</source>
             <translation>اختر مقالة من القائمة، فتُفتح حيث توقفت عن القراءة. الاقتباسات والمصطلحات بين علامات التنصيص والأرقام ملوّنة، وتعرضها اللوحة بجانب المقالة، وتنقلك نقرة إلى أيٍّ منها. ويبيّن الشريط تحت المقالة كم قرأت منها.</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="40" />
+            <location filename="../../reader/gui/help.py" line="41" />
             <source>Finding</source>
             <translation>البحث</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="41" />
+            <location filename="../../reader/gui/help.py" line="42" />
             <source>Ctrl+F finds in the article the way Arabic is typed: without diacritics, hamza or the exact alef. Ctrl+Shift+F searches the whole library as you type; Up and Down move through the results and Enter opens one.</source>
             <translation>يبحث Ctrl+F في المقالة كما تُكتب العربية: دون تشكيل أو همزة أو صورة الألف بعينها. ويبحث Ctrl+Shift+F في المكتبة كلها أثناء الكتابة؛ تنتقل بين النتائج بالسهمين لأعلى ولأسفل وتفتح إحداها بـEnter.</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="45" />
+            <location filename="../../reader/gui/help.py" line="46" />
             <source>Your highlights</source>
             <translation>تظليلاتك</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="46" />
+            <location filename="../../reader/gui/help.py" line="47" />
             <source>Select words and press Ctrl+H, or right-click for a colour or a note. A highlight with a note is underlined. Ctrl+Z undoes a highlight, a note, a colour, a star or a deletion.</source>
             <translation>حدّد كلمات واضغط Ctrl+H، أو انقر بالزر الأيمن لاختيار لون أو إضافة ملاحظة. يُسطَّر التظليل الذي له ملاحظة. ويتراجع Ctrl+Z عن تظليل أو ملاحظة أو لون أو نجمة أو حذف.</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="49" />
+            <location filename="../../reader/gui/help.py" line="50" />
             <source>Your library</source>
             <translation>مكتبتك</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="50" />
+            <location filename="../../reader/gui/help.py" line="51" />
             <source>Import files, folders or a web address from the File menu, or drop them (or a link from a browser) on the window. Ctrl+I edits an article's title, source and date; Ctrl+T its tags. The box above the list shows all articles, the unread, the starred or those with a tag.</source>
             <translation>استورد ملفات أو مجلدات أو عنوان ويب من قائمة «ملف»، أو أفلتها (أو رابطًا من المتصفح) على النافذة. يعدّل Ctrl+I عنوان المقالة ومصدرها وتاريخها، ويعدّل Ctrl+T وسومها. ويعرض المربع فوق القائمة كل المقالات أو غير المقروءة أو المميّزة بنجمة أو ذات وسم.</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="55" />
+            <location filename="../../reader/gui/help.py" line="56" />
             <source>Exporting</source>
             <translation>التصدير</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="56" />
+            <location filename="../../reader/gui/help.py" line="57" />
             <source>Ctrl+E exports your highlights (and, if you tick them, the quotations and figures) to Markdown, HTML, PDF, CSV, JSON or picture cards. The dialog says where the files will go.</source>
             <translation>يصدّر Ctrl+E تظليلاتك (والاقتباسات والأرقام إن اخترتها) إلى Markdown أو HTML أو PDF أو CSV أو JSON أو بطاقات مصوّرة. ويذكر مربع الحوار أين ستُحفظ الملفات.</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="59" />
+            <location filename="../../reader/gui/help.py" line="60" />
             <source>Comfort</source>
             <translation>الراحة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="60" />
+            <location filename="../../reader/gui/help.py" line="61" />
             <source>Preferences choose the language, the theme, the font, its size, the line spacing and the margins. F9 hides everything but the article; F11 fills the screen. Alt+Left and Alt+Right go back and forward between articles.</source>
             <translation>تختار من التفضيلات اللغة والسمة والخط وحجمه وتباعد الأسطر والهوامش. يخفي F9 كل شيء عدا المقالة، ويملأ F11 الشاشة. وينقلك Alt+Left وAlt+Right بين المقالات رجوعًا وتقدّمًا.</translation>
         </message>
@@ -744,22 +744,22 @@
             <translation>تظليلاتك</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/highlights_panel.py" line="208" />
+            <location filename="../../reader/gui/highlights_panel.py" line="211" />
             <source>All highlights</source>
             <translation>كل التظليلات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/highlights_panel.py" line="208" />
+            <location filename="../../reader/gui/highlights_panel.py" line="211" />
             <source>Quotes</source>
             <translation>اقتباسات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/highlights_panel.py" line="214" />
+            <location filename="../../reader/gui/highlights_panel.py" line="217" />
             <source>Show or hide these highlights in the article</source>
             <translation>أظهر هذه التظليلات في المقالة أو أخفها</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/highlights_panel.py" line="215" />
+            <location filename="../../reader/gui/highlights_panel.py" line="218" />
             <source>Highlights of this article</source>
             <translation>تظليلات هذه المقالة</translation>
         </message>
@@ -991,8 +991,8 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="388" />
-            <location filename="../../reader/gui/main_window.py" line="430" />
+            <location filename="../../reader/gui/main_window.py" line="361" />
+            <location filename="../../reader/gui/main_window.py" line="403" />
             <source>(untitled)</source>
             <translation>(بلا عنوان)</translation>
         </message>
@@ -1096,17 +1096,17 @@
     <context>
         <name>ReadingStatus</name>
         <message>
-            <location filename="../../reader/gui/reading_status.py" line="52" />
+            <location filename="../../reader/gui/reading_status.py" line="53" />
             <source>%p% read</source>
             <translation>قُرئ %p%</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/reading_status.py" line="53" />
+            <location filename="../../reader/gui/reading_status.py" line="54" />
             <source>Reading progress</source>
             <translation>تقدّم القراءة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/reading_status.py" line="54" />
+            <location filename="../../reader/gui/reading_status.py" line="55" />
             <source>Tags (Article &gt; Tags…, Ctrl+T)</source>
             <translation>الوسوم (مقالة &gt; الوسوم…، Ctrl+T)</translation>
         </message>
@@ -1144,92 +1144,92 @@
             <translation>احذف التظليل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="343" />
+            <location filename="../../reader/gui/marks.py" line="350" />
             <source>Yellow</source>
             <translation>أصفر</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="344" />
+            <location filename="../../reader/gui/marks.py" line="351" />
             <source>Orange</source>
             <translation>برتقالي</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="345" />
+            <location filename="../../reader/gui/marks.py" line="352" />
             <source>Pink</source>
             <translation>وردي</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="346" />
+            <location filename="../../reader/gui/marks.py" line="353" />
             <source>Red</source>
             <translation>أحمر</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="354" />
+            <location filename="../../reader/gui/marks.py" line="361" />
             <source>quotation</source>
             <translation>اقتباس</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="355" />
+            <location filename="../../reader/gui/marks.py" line="362" />
             <source>term</source>
             <translation>مصطلح</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="356" />
+            <location filename="../../reader/gui/marks.py" line="363" />
             <source>number</source>
             <translation>رقم</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="357" />
+            <location filename="../../reader/gui/marks.py" line="364" />
             <source>number in words</source>
             <translation>عدد بالحروف</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="358" />
+            <location filename="../../reader/gui/marks.py" line="365" />
             <source>percentage</source>
             <translation>نسبة مئوية</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="359" />
+            <location filename="../../reader/gui/marks.py" line="366" />
             <source>money</source>
             <translation>مبلغ مالي</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="360" />
+            <location filename="../../reader/gui/marks.py" line="367" />
             <source>date</source>
             <translation>تاريخ</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="361" />
+            <location filename="../../reader/gui/marks.py" line="368" />
             <source>time</source>
             <translation>وقت</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="362" />
+            <location filename="../../reader/gui/marks.py" line="369" />
             <source>range</source>
             <translation>نطاق</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="363" />
+            <location filename="../../reader/gui/marks.py" line="370" />
             <source>count</source>
             <translation>عدد</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="364" />
+            <location filename="../../reader/gui/marks.py" line="371" />
             <source>your highlight</source>
             <translation>تظليلك</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="375" />
+            <location filename="../../reader/gui/marks.py" line="382" />
             <source>Your highlight</source>
             <translation>تظليلك</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="381" />
+            <location filename="../../reader/gui/marks.py" line="388" />
             <source>value</source>
             <translation>القيمة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/marks.py" line="384" />
+            <location filename="../../reader/gui/marks.py" line="391" />
             <source>speaker</source>
             <translation>القائل</translation>
         </message>
@@ -1326,33 +1326,33 @@
             <translation>شريط الأدوات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="272" />
+            <location filename="../../reader/gui/actions.py" line="275" />
             <source>Import &amp;files…</source>
             <translation>استيراد &amp;ملفات…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="273" />
+            <location filename="../../reader/gui/actions.py" line="276" />
             <source>Import f&amp;older…</source>
             <translation>استيراد م&amp;جلد…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="274" />
+            <location filename="../../reader/gui/actions.py" line="277" />
             <source>Import &amp;web address…</source>
             <translation>استيراد &amp;عنوان ويب…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="275" />
+            <location filename="../../reader/gui/actions.py" line="278" />
             <source>&amp;Export highlights…</source>
             <translation>&amp;تصدير التظليلات…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="276" />
+            <location filename="../../reader/gui/actions.py" line="279" />
             <source>&amp;Quit</source>
             <translation>إ&amp;نهاء</translation>
         </message>
         <message>
             <location filename="../../reader/gui/actions.py" line="158" />
-            <location filename="../../reader/gui/actions.py" line="277" />
+            <location filename="../../reader/gui/actions.py" line="280" />
             <source>&amp;Undo</source>
             <translation>&amp;تراجع</translation>
         </message>
@@ -1368,207 +1368,207 @@
         </message>
         <message>
             <location filename="../../reader/gui/actions.py" line="161" />
-            <location filename="../../reader/gui/actions.py" line="278" />
+            <location filename="../../reader/gui/actions.py" line="281" />
             <source>&amp;Redo</source>
             <translation>أ&amp;عد</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="279" />
+            <location filename="../../reader/gui/actions.py" line="282" />
             <source>&amp;Find in article</source>
             <translation>ا&amp;بحث في المقالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="280" />
+            <location filename="../../reader/gui/actions.py" line="283" />
             <source>&amp;Search library</source>
             <translation>ابحث في الم&amp;كتبة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="281" />
+            <location filename="../../reader/gui/actions.py" line="284" />
             <source>&amp;Copy</source>
             <translation>ا&amp;نسخ</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="282" />
+            <location filename="../../reader/gui/actions.py" line="285" />
             <source>&amp;Preferences…</source>
             <translation>ال&amp;تفضيلات…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="283" />
+            <location filename="../../reader/gui/actions.py" line="286" />
             <source>Zoom &amp;in</source>
             <translation>&amp;تكبير</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="284" />
+            <location filename="../../reader/gui/actions.py" line="287" />
             <source>Zoom &amp;out</source>
             <translation>ت&amp;صغير</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="285" />
+            <location filename="../../reader/gui/actions.py" line="288" />
             <source>&amp;Normal size</source>
             <translation>الحجم ال&amp;عادي</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="286" />
+            <location filename="../../reader/gui/actions.py" line="289" />
             <source>As the system</source>
             <translation>كما في النظام</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="287" />
+            <location filename="../../reader/gui/actions.py" line="290" />
             <source>Light</source>
             <translation>فاتح</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="288" />
+            <location filename="../../reader/gui/actions.py" line="291" />
             <source>Dark</source>
             <translation>داكن</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="289" />
+            <location filename="../../reader/gui/actions.py" line="292" />
             <source>Sepia</source>
             <translation>بنّي دافئ</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="290" />
+            <location filename="../../reader/gui/actions.py" line="293" />
             <source>&amp;Justify paragraphs</source>
             <translation>&amp;ضبط الفقرات من الجانبين</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="291" />
+            <location filename="../../reader/gui/actions.py" line="294" />
             <source>Show &amp;diacritics</source>
             <translation>إظهار ال&amp;تشكيل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="292" />
+            <location filename="../../reader/gui/actions.py" line="295" />
             <source>Quotations</source>
             <translation>الاقتباسات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="293" />
+            <location filename="../../reader/gui/actions.py" line="296" />
             <source>Terms in quotation marks</source>
             <translation>المصطلحات بين علامات التنصيص</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="294" />
+            <location filename="../../reader/gui/actions.py" line="297" />
             <source>Figures</source>
             <translation>الأرقام</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="295" />
+            <location filename="../../reader/gui/actions.py" line="298" />
             <source>My highlights</source>
             <translation>تظليلاتي</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="296" />
+            <location filename="../../reader/gui/actions.py" line="299" />
             <source>F&amp;ocus mode</source>
             <translation>وضع ال&amp;تركيز</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="297" />
+            <location filename="../../reader/gui/actions.py" line="300" />
             <source>F&amp;ull screen</source>
             <translation>م&amp;لء الشاشة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="298" />
+            <location filename="../../reader/gui/actions.py" line="301" />
             <source>&amp;Back</source>
             <translation>&amp;رجوع</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="299" />
+            <location filename="../../reader/gui/actions.py" line="302" />
             <source>&amp;Forward</source>
             <translation>&amp;تقدّم</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="300" />
+            <location filename="../../reader/gui/actions.py" line="303" />
             <source>Mark as &amp;read</source>
             <translation>علّمها &amp;مقروءة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="301" />
+            <location filename="../../reader/gui/actions.py" line="304" />
             <source>S&amp;tar</source>
             <translation>&amp;ميّزها بنجمة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="302" />
+            <location filename="../../reader/gui/actions.py" line="305" />
             <source>&amp;Highlight selection</source>
             <translation>&amp;ظلّل التحديد</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="303" />
+            <location filename="../../reader/gui/actions.py" line="306" />
             <source>Edit &amp;details…</source>
             <translation>عدّل الت&amp;فاصيل…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="304" />
+            <location filename="../../reader/gui/actions.py" line="307" />
             <source>T&amp;ags…</source>
             <translation>الو&amp;سوم…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="305" />
+            <location filename="../../reader/gui/actions.py" line="308" />
             <source>&amp;Delete article</source>
             <translation>ا&amp;حذف المقالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="306" />
+            <location filename="../../reader/gui/actions.py" line="309" />
             <source>&amp;Guide</source>
             <translation>ال&amp;دليل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="307" />
+            <location filename="../../reader/gui/actions.py" line="310" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>اختصارات لوحة الم&amp;فاتيح</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="308" />
+            <location filename="../../reader/gui/actions.py" line="311" />
             <source>&amp;About rtl-reader</source>
             <translation>&amp;عن rtl-reader</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="315" />
+            <location filename="../../reader/gui/actions.py" line="318" />
             <source>&amp;File</source>
             <translation>&amp;ملف</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="316" />
+            <location filename="../../reader/gui/actions.py" line="319" />
             <source>&amp;Edit</source>
             <translation>&amp;تحرير</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="317" />
+            <location filename="../../reader/gui/actions.py" line="320" />
             <source>&amp;View</source>
             <translation>&amp;عرض</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="318" />
+            <location filename="../../reader/gui/actions.py" line="321" />
             <source>&amp;Go</source>
             <translation>ا&amp;نتقال</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="319" />
+            <location filename="../../reader/gui/actions.py" line="322" />
             <source>&amp;Article</source>
             <translation>م&amp;قالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="320" />
+            <location filename="../../reader/gui/actions.py" line="323" />
             <source>&amp;Help</source>
             <translation>م&amp;ساعدة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="321" />
+            <location filename="../../reader/gui/actions.py" line="324" />
             <source>&amp;Theme</source>
             <translation>ال&amp;سمة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="322" />
+            <location filename="../../reader/gui/actions.py" line="325" />
             <source>&amp;Highlights</source>
             <translation>ال&amp;تظليلات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="323" />
+            <location filename="../../reader/gui/actions.py" line="326" />
             <source>&amp;Language</source>
             <translation>الل&amp;غة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="324" />
+            <location filename="../../reader/gui/actions.py" line="327" />
             <source>&amp;Recent articles</source>
             <translation>المقالات الأ&amp;خيرة</translation>
         </message>

@@ -402,7 +402,8 @@ def test_open_article_with_unknown_id_keeps_the_window(make_window: MakeWindow) 
 
 
 def test_preferences_dialog_returns_what_was_chosen(qtbot: QtBot) -> None:
-    from reader.gui.preferences_dialog import Preferences, PreferencesDialog
+    from reader.gui.preferences_dialog import PreferencesDialog
+    from reader.gui.window_settings import Preferences
 
     dialog = PreferencesDialog(Preferences(language="en", theme="light", justified=False,
                                            line_spacing=150))
