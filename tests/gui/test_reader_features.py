@@ -196,3 +196,39 @@ def test_a_link_dropped_from_a_browser_is_imported(
                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
     assert fetched == [address]
+
+
+def test_an_import_with_replaced_characters_says_so_as_information(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><meta charset='utf-8'><title>خبر</title></head><body><article>"
+                    "<h1>خبر فيه محرف غير صالح</h1><p>نص الخبر &#xD800; يتابع هنا بجمل كافية "
+                    "ليكون مقالة كاملة يقرؤها القارئ في النافذة.</p></article></body></html>",
+                    encoding="utf-8")
+    told: list[tuple[str, str]] = []
+    window.inform = lambda title, text: told.append((title, text))
+    window.jobs.start_import([page])
+    qtbot.waitUntil(lambda: not window.jobs.tasks, timeout=20_000)
+    assert len(told) == 1
+    title, text = told[0]
+    assert title == "Some characters were replaced"
+    assert "page.html" in text and "U+FFFD" in text
+
+
+def test_the_details_dialog_checks_the_date_and_keeps_a_time(qtbot: QtBot) -> None:
+    from reader.gui.details_dialog import DetailsDialog
+
+    article = Article(title="عنوان", body="نص.", published="2024-05-02T09:30:00Z", id=3)
+    dialog = DetailsDialog(article)
+    qtbot.addWidget(dialog)
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    assert save.isEnabled() and dialog.date_edit.text() == "2024-05-02"
+    assert dialog.edited().published == "2024-05-02T09:30:00Z"  # unchanged: the time kept
+    dialog.date_edit.setText("2024-13-01")
+    assert not save.isEnabled()
+    dialog.date_edit.setText("2024-06-01")
+    dialog.source_edit.setText("وكالة الأنباء")
+    edited = dialog.edited()
+    assert (edited.published, edited.source, edited.id) == ("2024-06-01", "وكالة الأنباء", 3)
+    dialog.title_edit.setText("  ")
+    assert not save.isEnabled()  # a title is needed
