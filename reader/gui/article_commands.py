@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QGuiApplication
 
 from reader.errors import ReaderError
@@ -81,34 +81,40 @@ class ArticleCommands(QObject):
         """Ask for the title, source, author, date and address of an article
         (the open one by default) and store them; True when stored."""
         article_id = self._current() if article_id is None else article_id
-        if article_id is None:
-            return False
-        try:
+
+        def ask_and_store(article_id: int) -> bool:
             edited = self.details_prompt(self._library.get(article_id))
-            if edited is None:
-                return False
-            self._library.update_article(edited)
-        except ReaderError as err:
-            self.error_occurred.emit(err.line())
-            return False
-        self.details_changed.emit(article_id)
-        return True
+            if edited is not None:
+                self._library.update_article(edited)
+            return edited is not None
+
+        return self._ask(article_id, ask_and_store, self.details_changed)
 
     def edit_tags(self) -> bool:
         """Ask for the open article's tags and store them; True when stored."""
-        current = self._current()
-        if current is None:
+
+        def ask_and_store(article_id: int) -> bool:
+            chosen = self.tags_prompt(self._library.article_tags(article_id),
+                                      [t.name for t in self._library.tags()])
+            if chosen is not None:
+                self._library.set_article_tags(article_id, chosen)
+            return chosen is not None
+
+        return self._ask(self._current(), ask_and_store, self.tags_changed)
+
+    def _ask(self, article_id: int | None, ask_and_store: Callable[[int], bool],
+             done: SignalInstance) -> bool:
+        """Run ``ask_and_store`` on an article; ``done(id)`` when it stored,
+        ``error_occurred`` when the store refused."""
+        if article_id is None:
             return False
         try:
-            chosen = self.tags_prompt(self._library.article_tags(current),
-                                      [t.name for t in self._library.tags()])
-            if chosen is None:
+            if not ask_and_store(article_id):
                 return False
-            self._library.set_article_tags(current, chosen)
         except ReaderError as err:
             self.error_occurred.emit(err.line())
             return False
-        self.tags_changed.emit(current)
+        done.emit(article_id)
         return True
 
     def copy(self) -> None:

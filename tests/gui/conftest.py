@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QFont, QTextLayout, QTextLine, QTextOption
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from reader.gui import i18n
 
@@ -34,3 +38,37 @@ def _application_palette_kept(qapp: QApplication) -> Iterator[None]:
     palette = QApplication.palette()
     yield
     QApplication.setPalette(palette)
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+def on_screen(qtbot: QtBot, widget: W, width: int = 1100, height: int = 700, *,
+          active: bool = False) -> W:
+    """``widget`` sized, shown and exposed (and the active window when
+    ``active``, so that shortcuts reach it), closed by qtbot after the test."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)
+    if active:
+        widget.activateWindow()
+        qtbot.waitUntil(widget.isActiveWindow)
+    return widget
+
+
+def laid_out_line(text: str, direction: Qt.LayoutDirection) -> QTextLine:
+    """``text`` laid out by Qt in one line of a paragraph in ``direction``, to
+    ask where each character went (``cursorToX``)."""
+    layout = QTextLayout(text, QFont())
+    option = QTextOption()
+    option.setTextDirection(direction)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    layout.createLine().setPosition(QPointF(0, 0))
+    layout.endLayout()
+    _layouts.append(layout)  # the line lives as long as its layout
+    return layout.lineAt(0)
+
+
+_layouts: list[QTextLayout] = []

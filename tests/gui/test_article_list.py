@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from reader.gui.library_model import COLUMN_INDEX, COLUMNS
 from reader.gui.main_window import MainWindow
 from reader.store import Article, Library
+from tests.gui.conftest import on_screen
 
 LONG_BODY = "\n".join(f"الفقرة {i} من تقرير طويل عن الموازنة العامة وأثرها في الخدمات."
                       for i in range(120))
@@ -40,10 +41,7 @@ def library(store_path: Path) -> Iterator[Library]:
 def make(qtbot: QtBot, library: Library, width: int, height: int) -> MainWindow:
     window = MainWindow(library, settings=None, poll_ms=0)
     window.notify = lambda title, text: pytest.fail(f"unexpected message: {title}: {text}")
-    qtbot.addWidget(window)
-    window.resize(width, height)
-    window.show()
-    qtbot.waitExposed(window)
+    on_screen(qtbot, window, width, height)
     return window
 
 

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from reader.gui.find_bar import MAX_QUERY_CHARS
 from reader.gui.main_window import MainWindow
 from reader.store import Article, Library
+from tests.gui.conftest import on_screen
 
 BODY = "\n".join(f"قال الوزير في الفقرة {i} إن الخطة ستبدأ قريبًا." for i in range(6))
 
@@ -28,12 +29,7 @@ def window(qtbot: QtBot, store_path: Path) -> Iterator[MainWindow]:
     with Library.open(store_path) as library:
         library.add_articles([Article(title="خطة الوزير", body=BODY, published="2024-05-02")])
         w = MainWindow(library, settings=None, poll_ms=0)
-        qtbot.addWidget(w)
-        w.resize(1000, 650)
-        w.show()
-        qtbot.waitExposed(w)
-        w.activateWindow()
-        qtbot.waitUntil(w.isActiveWindow)
+        on_screen(qtbot, w, 1000, 650, active=True)
         yield w
         w.close()
 

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QAction, QFont, QTextLayout, QTextOption
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -28,6 +28,7 @@ from reader.gui.error_text import shown
 from reader.gui.main_window import MainWindow
 from reader.store import Article, Library
 from reader.text.bidi import LRI, PDI
+from tests.gui.conftest import laid_out_line, on_screen
 
 ALLOWED = re.compile(
     r"\b(?:Ctrl|Shift|Alt|Enter|Esc|Del|F\d+|Backspace|Left|Right|PgUp|PgDown|Return|OR|PNG|"
@@ -48,10 +49,7 @@ def window(qtbot: QtBot, store_path: Path, settings_file: Path) -> Iterator[Main
             title="الحكومة تعلن خطة", body="قال الوزير: «سنبدأ العمل» بقيمة 2.5 مليار دولار.",
             source="وكالة الأنباء", published="2024-05-02")])
         w = MainWindow(library, settings=i18n.settings(), poll_ms=0)
-        qtbot.addWidget(w)
-        w.resize(1100, 700)
-        w.show()
-        qtbot.waitExposed(w)
+        on_screen(qtbot, w, 1100, 700)
         w.pane.show_find_bar()
         yield w
         w.close()
@@ -147,14 +145,7 @@ def test_menu_shortcuts_read_left_to_right_in_arabic(window: MainWindow) -> None
     # before the pluses, reading left to right (Qt reports a run's first
     # cursor on its boundary: compare "t" with the last "+").
     for text, in_order in ((keys, True), ("Ctrl++", False)):
-        layout = QTextLayout(text, QFont())
-        option = QTextOption()
-        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        layout.setTextOption(option)
-        layout.beginLayout()
-        layout.createLine().setPosition(QPointF(0, 0))
-        layout.endLayout()
-        line = layout.lineAt(0)
+        line = laid_out_line(text, Qt.LayoutDirection.RightToLeft)
         c = text.index("t")
         last_plus = len(text) - (2 if text.endswith(PDI) else 1)
         assert (line.cursorToX(c)[0] < line.cursorToX(last_plus)[0]) is in_order

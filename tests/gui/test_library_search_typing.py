@@ -17,6 +17,7 @@ from reader.gui.main_window import MainWindow
 from reader.gui.search_delegate import LIGHT_MARK, result_html
 from reader.store import Article, Library
 from reader.text import fold_text
+from tests.gui.conftest import on_screen
 
 ARTICLES = [
     Article(title="الحكومة تعلن خطة لتحلية المياه",
@@ -38,12 +39,7 @@ def window(qtbot: QtBot, store_path: Path) -> Iterator[MainWindow]:
     with Library.open(store_path) as library:
         library.add_articles(ARTICLES)
         w = MainWindow(library, settings=None, poll_ms=0)
-        qtbot.addWidget(w)
-        w.resize(1100, 700)
-        w.show()
-        qtbot.waitExposed(w)
-        w.activateWindow()
-        qtbot.waitUntil(w.isActiveWindow)
+        on_screen(qtbot, w, 1100, 700, active=True)
         yield w
         w.library_search.wait_for_search()
         w.close()

@@ -17,6 +17,7 @@ from reader.gui.fonts import arabic_families, register_fonts
 from reader.gui.main_window import MainWindow
 from reader.gui.preferences_dialog import PreferencesDialog
 from reader.store import Article, Library
+from tests.gui.conftest import on_screen
 
 TITLES = ["الخبر الأول عن الموازنة", "الخبر الثاني عن المياه", "الخبر الثالث عن التعليم"]
 
@@ -38,12 +39,7 @@ def library(store_path: Path) -> Iterator[Library]:
 def window(qtbot: QtBot, library: Library, settings_file: Path) -> Iterator[MainWindow]:
     w = MainWindow(library, settings=i18n.settings(), poll_ms=0)
     w.notify = lambda title, text: pytest.fail(f"unexpected message: {title}: {text}")
-    qtbot.addWidget(w)
-    w.resize(1100, 700)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow)
+    on_screen(qtbot, w, 1100, 700, active=True)
     yield w
     w.close()
 

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from reader.gui import i18n
 from reader.gui.main_window import MainWindow
 from reader.store import Article, Library
+from tests.gui.conftest import on_screen
 
 PARAGRAPHS = [f"الفقرة رقم {i} من مقالة طويلة يتمرر فيها القارئ بعيدًا عن العنوان "
               f"ويقرأ على مهل ما جاء في التقرير عن الموازنة العامة للدولة." for i in range(150)]
@@ -35,12 +36,7 @@ def library(store_path: Path) -> Iterator[Library]:
 def start(qtbot: QtBot, library: Library) -> MainWindow:
     """A window as ``app.run`` makes one: the settings file, shown, active."""
     window = MainWindow(library, settings=i18n.settings(), poll_ms=0)
-    qtbot.addWidget(window)
-    window.resize(1000, 650)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    on_screen(qtbot, window, 1000, 650, active=True)
     return window
 
 

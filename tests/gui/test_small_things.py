@@ -21,6 +21,7 @@ from reader.gui.note_dialog import GAP, NoteDialog, placement
 from reader.gui.url_dialog import UrlDialog
 from reader.store import Article, Library
 from reader.store.article import HighlightRecord
+from tests.gui.conftest import laid_out_line, on_screen
 
 BODY = "\n".join(["أعلنت الحكومة اليوم خطة بقيمة 2500000 دولار لتحلية المياه."] +
                  [f"فقرة رقم {i} تشرح تفاصيل المشروع." for i in range(30)])
@@ -36,10 +37,7 @@ def pane(qtbot: QtBot, store_path: Path) -> Iterator[tuple[ArticlePane, int]]:
     with Library.open(store_path) as library:
         [result] = library.add_articles([Article(title="خطة المياه", body=BODY)])
         p = ArticlePane(library)
-        qtbot.addWidget(p)
-        p.resize(900, 600)
-        p.show()
-        qtbot.waitExposed(p)
+        on_screen(qtbot, p, 900, 600)
         p.open_article(result.id)
         yield p, result.id
 
@@ -121,8 +119,7 @@ def test_a_highlight_with_a_note_is_underlined_in_the_text(
 
 def test_a_date_value_reads_left_to_right_in_an_arabic_row(qapp: object) -> None:
     """After an Arabic word, 2026-06-30 showed as 30-06-2026 (Arabic numbers)."""
-    from PySide6.QtCore import QPointF, Qt
-    from PySide6.QtGui import QFont, QTextLayout, QTextOption
+    from PySide6.QtCore import Qt
 
     from reader.gui.highlights_panel import HighlightsModel
 
@@ -132,13 +129,6 @@ def test_a_date_value_reads_left_to_right_in_an_arabic_row(qapp: object) -> None
     row = model.data(model.index(0), 0).split("\n")[1]
     assert "\u20662026-06-30\u2069" in row
     line_text = row.replace("date", "تاريخ")
-    layout = QTextLayout(line_text, QFont())
-    option = QTextOption()
-    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    layout.createLine().setPosition(QPointF(0, 0))
-    layout.endLayout()
-    line = layout.lineAt(0)
+    line = laid_out_line(line_text, Qt.LayoutDirection.RightToLeft)
     year, day = line_text.index("2026") + 1, line_text.index("-30") + 1
     assert line.cursorToX(year)[0] < line.cursorToX(day)[0]  # 2026 on the left, as written

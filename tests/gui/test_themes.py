@@ -18,6 +18,7 @@ from reader.gui.main_window import MainWindow
 from reader.gui.preferences_dialog import PreferencesDialog
 from reader.gui.themes import THEMES
 from reader.store import Article, Library
+from tests.gui.conftest import on_screen
 
 BODY = "أعلنت الحكومة اليوم خطة جديدة للمياه في القرى الشمالية."
 
@@ -37,10 +38,7 @@ def library(store_path: Path) -> Iterator[Library]:
 @pytest.fixture
 def window(qtbot: QtBot, library: Library, settings_file: Path) -> Iterator[MainWindow]:
     w = MainWindow(library, settings=i18n.settings(), poll_ms=0)
-    qtbot.addWidget(w)
-    w.resize(1000, 650)
-    w.show()
-    qtbot.waitExposed(w)
+    on_screen(qtbot, w, 1000, 650)
     yield w
     w.close()
 

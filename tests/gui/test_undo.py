@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.gui.main_window import MainWindow
 from reader.store import Article, Library
+from tests.gui.conftest import on_screen
 
 TITLE = "الحكومة تعلن خطة لتحلية المياه"
 BODY = ("أعلنت الحكومة اليوم خطة بقيمة 2.5 مليار دولار.\n"
@@ -38,12 +39,7 @@ def library(store_path: Path) -> Iterator[Library]:
 def window(qtbot: QtBot, library: Library) -> Iterator[MainWindow]:
     w = MainWindow(library, settings=None, poll_ms=0)
     w.notify = lambda title, text: pytest.fail(f"unexpected message: {title}: {text}")
-    qtbot.addWidget(w)
-    w.resize(1000, 650)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow)
+    on_screen(qtbot, w, 1000, 650, active=True)
     yield w
     w.close()
 
