@@ -510,6 +510,9 @@ class MainWindow(QMainWindow):
         elif self.article_list.model.rowCount():
             self.article_list.select_row(0)
         self._update_article_actions()
+        # The article has the keys first (Page Down reads on), not the filter
+        # box, where Ctrl+E and Ctrl+H are line editing keys on X11.
+        self.pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _default_size(self) -> None:
         """First run: most of the screen, at most 1280x800."""

@@ -228,3 +228,9 @@ def test_the_details_dialog_checks_the_date_and_keeps_a_time(qtbot: QtBot) -> No
     assert (edited.published, edited.source, edited.id) == ("2024-06-01", "وكالة الأنباء", 3)
     dialog.title_edit.setText("  ")
     assert not save.isEnabled()  # a title is needed
+
+
+def test_the_article_has_the_keys_when_the_window_opens(qtbot: QtBot,
+                                                         window: MainWindow) -> None:
+    """Not the filter box, where Ctrl+E and Ctrl+H edit the line on X11."""
+    qtbot.waitUntil(window.pane.view.hasFocus)
