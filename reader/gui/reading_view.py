@@ -13,7 +13,7 @@ stays valid. Offsets cross between str indices and Qt positions only through
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import groupby
 from operator import itemgetter
 
@@ -459,20 +459,19 @@ class ReadingView(MarksMixin, QTextBrowser):
     # (A restart stored 0 and opened at the headline, issue 14 item 1.)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        anchor = self._anchor
-        self._programmatic_scroll = True
-        try:
-            super().resizeEvent(event)
-        finally:
-            self._programmatic_scroll = False
-        self.scroll_to(*anchor)
+        self._back_to_anchor(lambda: super(ReadingView, self).resizeEvent(event))
         self._push_selections(force=True)
 
     def showEvent(self, event: QShowEvent) -> None:
+        self._back_to_anchor(lambda: super(ReadingView, self).showEvent(event))
+
+    def _back_to_anchor(self, qt_handler: Callable[[], None]) -> None:
+        """Run Qt's own handler, its scrolls not taken as the reader's, then
+        scroll back to the anchor."""
         anchor = self._anchor
         self._programmatic_scroll = True
         try:
-            super().showEvent(event)
+            qt_handler()
         finally:
             self._programmatic_scroll = False
         self.scroll_to(*anchor)

@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 from reader.gui import i18n
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def english_afterwards(qapp: QApplication) -> Iterator[None]:
-    """Start and end in English, whatever language a test switches to."""
+    """Every GUI test starts and ends in English, whatever language it switches to."""
     i18n.apply_language("en")
     yield
     i18n.apply_language("en")

@@ -20,10 +20,6 @@ LONG_BODY = "\n".join(f"الفقرة {i} من تقرير طويل عن المو�
                       for i in range(120))
 
 
-@pytest.fixture(autouse=True)
-def _english(english_afterwards: None) -> None:
-    """Start and end in English."""
-
 
 @pytest.fixture
 def library(store_path: Path) -> Iterator[Library]:

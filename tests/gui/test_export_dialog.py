@@ -18,10 +18,6 @@ BODY = ("تمر الاثنين 7 مايو/أيار 2018 سنة كاملة منذ
         "«تكدير الأمن العام».")
 
 
-@pytest.fixture(autouse=True)
-def _english(english_afterwards: None) -> None:
-    """Start and end in English."""
-
 
 @pytest.fixture
 def library(store_path: Path) -> Iterator[Library]:

@@ -19,10 +19,6 @@ from tests.gui.conftest import on_screen
 BODY = "\n".join(f"قال الوزير في الفقرة {i} إن الخطة ستبدأ قريبًا." for i in range(6))
 
 
-@pytest.fixture(autouse=True)
-def _english(english_afterwards: None) -> None:
-    """Start and end in English."""
-
 
 @pytest.fixture
 def window(qtbot: QtBot, store_path: Path) -> Iterator[MainWindow]:

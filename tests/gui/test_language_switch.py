@@ -37,10 +37,6 @@ ALLOWED = re.compile(
 """What may stay Latin in an Arabic window: keys, names, formats."""
 
 
-@pytest.fixture(autouse=True)
-def _english(english_afterwards: None) -> None:
-    """Start and end in English."""
-
 
 @pytest.fixture
 def window(qtbot: QtBot, store_path: Path, settings_file: Path) -> Iterator[MainWindow]:

@@ -29,10 +29,6 @@ ARTICLES = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _english(english_afterwards: None) -> None:
-    """Start and end in English."""
-
 
 @pytest.fixture
 def window(qtbot: QtBot, store_path: Path) -> Iterator[MainWindow]:

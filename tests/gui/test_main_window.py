@@ -46,10 +46,6 @@ def search(qtbot: QtBot, window: MainWindow, query: str) -> int:
     return window.article_list.model.rowCount() if window.article_list.model.searching else -1
 
 
-@pytest.fixture(autouse=True)
-def _english_afterwards(english_afterwards: None) -> None:
-    """Every test here starts and ends in English."""
-
 
 @pytest.fixture
 def library(store_path: Path) -> Iterator[Library]:

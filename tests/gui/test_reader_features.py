@@ -22,10 +22,6 @@ from tests.gui.conftest import on_screen
 TITLES = ["الخبر الأول عن الموازنة", "الخبر الثاني عن المياه", "الخبر الثالث عن التعليم"]
 
 
-@pytest.fixture(autouse=True)
-def _english(english_afterwards: None) -> None:
-    """Start and end in English."""
-
 
 @pytest.fixture
 def library(store_path: Path) -> Iterator[Library]:

@@ -20,10 +20,6 @@ PARAGRAPHS = [f"الفقرة رقم {i} من مقالة طويلة يتمرر ف
               f"ويقرأ على مهل ما جاء في التقرير عن الموازنة العامة للدولة." for i in range(150)]
 
 
-@pytest.fixture(autouse=True)
-def _english(english_afterwards: None) -> None:
-    """Start and end in English."""
-
 
 @pytest.fixture
 def library(store_path: Path) -> Iterator[Library]:

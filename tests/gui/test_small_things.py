@@ -27,10 +27,6 @@ BODY = "\n".join(["أعلنت الحكومة اليوم خطة بقيمة 250000
                  [f"فقرة رقم {i} تشرح تفاصيل المشروع." for i in range(30)])
 
 
-@pytest.fixture(autouse=True)
-def _english(english_afterwards: None) -> None:
-    """Start and end in English."""
-
 
 @pytest.fixture
 def pane(qtbot: QtBot, store_path: Path) -> Iterator[tuple[ArticlePane, int]]:

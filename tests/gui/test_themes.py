@@ -23,10 +23,6 @@ from tests.gui.conftest import on_screen
 BODY = "أعلنت الحكومة اليوم خطة جديدة للمياه في القرى الشمالية."
 
 
-@pytest.fixture(autouse=True)
-def _english(english_afterwards: None) -> None:
-    """Start and end in English."""
-
 
 @pytest.fixture
 def library(store_path: Path) -> Iterator[Library]:

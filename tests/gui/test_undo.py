@@ -20,10 +20,6 @@ BODY = ("أعلنت الحكومة اليوم خطة بقيمة 2.5 مليار �
         + "\n".join(f"فقرة إضافية رقم {i} تشرح تفاصيل المشروع ومراحله." for i in range(60)))
 
 
-@pytest.fixture(autouse=True)
-def _english(english_afterwards: None) -> None:
-    """Start and end in English."""
-
 
 @pytest.fixture
 def library(store_path: Path) -> Iterator[Library]:
