@@ -1,5 +1,6 @@
-"""The article pane: the reading view, its find bar and the highlights panel,
-wired to the library. The main window embeds one ``ArticlePane``.
+"""The article pane: the reading view, its find bar, the highlights panel and
+the line under the article (tags, reading progress), wired to the library.
+The main window embeds one ``ArticlePane``.
 
 The pane is the only part of the reading side that talks to the store: it
 loads an article and its highlights, stores the reader's own highlights and

@@ -3,13 +3,21 @@
 The window owns its parts and connects them; the parts talk through signals
 and never reach into each other (qutebrowser's ``MainWindow``):
 
-- ``article_list`` (``ArticleList``): the filter box and the lazy table of articles;
-- ``pane`` (``ArticlePane``): the reading view, its find bar, the highlights panel;
+- ``article_list`` (``ArticleList``): the collection and filter boxes, the lazy
+  table of articles;
+- ``pane`` (``ArticlePane``): the reading view, its find bar, the highlights
+  panel, the tags and reading progress;
 - ``edits`` (``EditHistory``): the reader's undoable edits to the store;
+- ``article_commands`` (``ArticleCommands``): the Article menu (read, star,
+  delete, details, tags, copy);
 - ``library_search`` (``LibrarySearch``): the toolbar's search box and its workers;
-- ``jobs`` (``ImportExport``): imports and exports in the background;
-- ``window_settings`` (``WindowSettings``): preferences and window state kept between runs;
-- ``commands`` (``WindowActions``): every command as a named action, the menus, the toolbar.
+- ``jobs`` (``ImportExport``): imports and exports in the background, drops;
+- ``window_settings`` (``WindowSettings``): preferences and window state kept
+  between runs, applied by ``appearance`` (``Appearance``);
+- ``commands`` (``WindowActions``): every command as a named action, the menus,
+  the toolbar;
+- ``history`` (``ArticleHistory``): back, forward and the recent articles;
+- ``modes`` (``ViewModes``): focus mode and full screen.
 
 An Arabic interface mirrors the window, list on the right. The window polls
 ``Library.data_version()`` every ``POLL_MS`` so that what another process
