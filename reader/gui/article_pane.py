@@ -2,9 +2,10 @@
 the line under the article (tags, reading progress), wired to the library.
 The main window embeds one ``ArticlePane``.
 
-The pane is the only part of the reading side that talks to the store: it
-loads an article and its highlights, stores the reader's own highlights and
-the reading position, and tells the window through signals.
+The pane loads an article, its highlights and its tags from the store and
+stores the reading position; the reader's highlight edits go through the
+undoable ``EditHistory`` (``reader.gui.edits``). It tells the window through
+signals.
 """
 
 from __future__ import annotations
