@@ -55,11 +55,12 @@ shown = time.time()
 rss_shown = rss_mb()
 start = time.perf_counter()
 for _ in range(20):
-    window.list_view.scrollToBottom()
+    window.article_list.view.scrollToBottom()
     QCoreApplication.processEvents()
 scrolled = time.perf_counter() - start
 print(json.dumps({"shown": shown, "rss_shown": rss_shown, "scroll_s": scrolled,
-                  "rows": window.model.rowCount(), "total": window.model.total,
+                  "rows": window.article_list.model.rowCount(),
+                  "total": window.article_list.model.total,
                   "rss_scrolled": rss_mb(), "article": window.current_article_id()}))
 window.close()
 library.close()

@@ -23,7 +23,6 @@ from reader.exporters.common import (
     ExportItem,
     Ticker,
     article_link,
-    colour_name,
     context_sentence,
     highlight_link,
     normalise_colour,
@@ -123,8 +122,6 @@ def render_highlight(article: Article, h: HighlightRecord) -> str:
                      f'<bdi>{escape(value)}</bdi></p>')
     if h.note:
         parts.append(f'<p class="note" dir="{dir_of(h.note)}">{_lines(h.note)}</p>')
-    if h.kind == "user" and colour_name(h.colour):
-        parts.append(f'<p class="tag">#{escape(colour_name(h.colour))}</p>')
     parts.append(
         f'<p class="context" dir="{dir_of(sentence)}">{escape(sentence[:s])}'
         f'<mark class="{_mark_class(h)}"{_mark_style(h)}>{escape(sentence[s:e])}</mark>'

@@ -21,7 +21,6 @@ from reader.exporters.common import (
     ExportItem,
     Ticker,
     article_link,
-    colour_name,
     context_sentence,
     highlight_colour,
     highlight_link,
@@ -59,8 +58,6 @@ def _highlight_html(article: Article, h: HighlightRecord) -> str:
         parts.append(_block("القيمة", inner=f"القيمة: {escape(value)}"))
     if h.note:
         parts.append(_block(h.note, style="font-style: italic;"))
-    if h.kind == "user" and colour_name(h.colour):
-        parts.append(_block("#", inner=f"#{escape(colour_name(h.colour))}"))
     marked = (f"{escape(sentence[:s])}<span style=\"background-color: {colour};\">"
               f"{escape(sentence[s:e])}</span>{escape(sentence[e:])}")
     parts.append(_block(sentence, style="color: #444444;", inner=marked))

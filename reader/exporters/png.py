@@ -21,6 +21,7 @@ from reader.errors import ExportError, OutputExists
 from reader.exporters.common import (
     ExportItem,
     Ticker,
+    context_sentence,
     fsync_dir,
     fsync_file,
     highlight_colour,
@@ -40,16 +41,36 @@ BACKGROUND = "#fdfbf3"
 INK = "#1f1f1f"
 
 
-def _card_html(article: Article, h: HighlightRecord) -> str:
+def _has_letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def _quote_html(article: Article, h: HighlightRecord) -> tuple[str, str]:
+    """The card's big text as HTML, and its direction. A highlight without a
+    letter (a bare figure: "40") means nothing alone: the card shows the
+    sentence it stands in, the figure marked, in the sentence's direction."""
+    if not _has_letters(h.text):
+        text = article.field_text(h.field)
+        start, end = min(h.start, len(text)), min(h.end, len(text))
+        sentence, s, e = context_sentence(text, start, end)
+        if _has_letters(sentence):
+            marked = (f"{escape(sentence[:s])}<span style=\"background-color: "
+                      f"{highlight_colour(h)};\">{escape(sentence[s:e])}</span>"
+                      f"{escape(sentence[e:])}")
+            return marked.replace(chr(10), "<br>"), dir_of(sentence)
     quote = h.text if len(h.text) <= MAX_QUOTE_CHARS else h.text[:MAX_QUOTE_CHARS] + "…"
     if h.kind == "quote":
         # The marks were left out of the span (DESIGN decision 5); a card shows them.
         quote = f"«{quote}»" if dir_of(quote) == "rtl" else f"“{quote}”"
+    return "<br>".join(escape(x) for x in quote.split(chr(10))), dir_of(quote)
+
+
+def _card_html(article: Article, h: HighlightRecord) -> str:
+    quote, direction = _quote_html(article, h)
     title = article.title or ""
     parts = [f'<p dir="{dir_of(title)}" style="font-size: 26px; color: #6b5b2e;">'
              f"{escape(title)}</p>",
-             f'<p dir="{dir_of(quote)}" style="font-size: 44px; color: {INK};">'
-             f"{'<br>'.join(escape(x) for x in quote.split(chr(10)))}</p>"]
+             f'<p dir="{direction}" style="font-size: 44px; color: {INK};">{quote}</p>']
     value = describe_value(h.value)
     extra = h.speaker and f"— {h.speaker}"
     extra = extra or (value and f"القيمة: {value}") or h.note

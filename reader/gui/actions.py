@@ -1,197 +1,328 @@
-"""The main window's actions, menus and toolbar.
+"""The window's commands: named actions, the menus and the toolbar.
 
-Every command of the window is a ``QAction`` named in ``MainWindow.named_actions``
-(``import_files``, ``find``, ``theme_dark``, ``show_figure``, ``language_ar``, …),
-carrying its keyboard shortcuts; the menus and the toolbar are laid out from
-those names, and ``retranslate_actions`` gives each its text in the current
-language. The slots the actions call are the window's own.
+``WindowActions`` makes every command of the window a ``QAction`` named in
+``ACTIONS`` (``import_files``, ``find``, ``theme_dark``, ``show_figure``,
+``language_ar``, …) with its keyboard shortcuts, lays the menus and the
+toolbar out from those names, and gives each its text in the current
+language. It calls nothing itself: the window connects each action to the
+part that does the work (``connect``), so the parts never reach into each
+other.
 
-Texts use the literal context ``MainWindow`` so pyside6-lupdate files them
-where ``MainWindow.tr`` looks them up.
+A menu shows an action's shortcut after a tab, in the text itself,
+isolated left to right (U+2066 … U+2069): left to Qt, an Arabic menu lays
+``Ctrl++`` out right to left as ``++Ctrl``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from functools import partial
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QSizePolicy, QToolBar, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QToolBar, QWidget
 
 from reader.gui import i18n
-
-if TYPE_CHECKING:
-    from reader.gui.main_window import MainWindow
+from reader.text.bidi import LRI, PDI
 
 HIGHLIGHT_KINDS = ("quotation", "term", "figure", "user")
+THEME_ACTIONS = ("system", "light", "dark", "sepia")
 
-THEME_NAMES = ("light", "dark", "sepia")
-
-
-def _add_action(window: MainWindow, name: str, slot: Callable[..., object], *,
-                keys: Sequence[QKeySequence | QKeySequence.StandardKey | str] = (),
-                checkable: bool = False) -> QAction:
-    action = QAction(window)
-    action.setObjectName(name)
-    if keys:
-        action.setShortcuts([k if isinstance(k, QKeySequence) else QKeySequence(k)
-                             for k in keys])
-    action.setCheckable(checkable)
-    (action.toggled if checkable else action.triggered).connect(slot)
-    window.addAction(action)
-    window.named_actions[name] = action
-    return action
+_STD = QKeySequence.StandardKey
+Keys = Sequence[QKeySequence.StandardKey | str]
 
 
-def build_actions(window: MainWindow) -> None:
-    """Create every action of ``window`` with its slot and shortcuts, into
-    ``window.named_actions``; the window's pane must exist already."""
-    std = QKeySequence.StandardKey
-    a = partial(_add_action, window)
-    a("import_files", window.import_files_dialog, keys=[std.Open])
-    a("import_folder", window.import_folder_dialog)
-    a("import_url", window.import_url_dialog, keys=["Ctrl+L"])
-    a("export", window.export_dialog, keys=["Ctrl+E"])
-    a("quit", window.close, keys=[std.Quit])
-    a("find", lambda: window.pane.show_find_bar(), keys=[std.Find])
-    a("search_library", window.focus_search, keys=["Ctrl+Shift+F"])
-    a("copy", window.copy, keys=[std.Copy])
-    a("preferences", window.preferences_dialog, keys=[std.Preferences])
-    a("zoom_in", window.pane.zoom_in, keys=[std.ZoomIn, "Ctrl+="])
-    a("zoom_out", window.pane.zoom_out, keys=[std.ZoomOut])
-    a("zoom_reset", window.pane.zoom_reset, keys=["Ctrl+0"])
-    themes = QActionGroup(window)
-    for name in THEME_NAMES:
-        action = a(f"theme_{name}", partial(window._on_theme_action, name), checkable=True)
-        themes.addAction(action)
-    a("justified", window._on_justified, checkable=True)
-    a("diacritics", window._on_diacritics, checkable=True)
-    for kind in HIGHLIGHT_KINDS:
-        action = a(f"show_{kind}", partial(window._on_kind_action, kind), checkable=True)
-        action.setChecked(True)
-    languages = QActionGroup(window)
-    for code, name in i18n.LANGUAGES.items():
-        action = a(f"language_{code}", partial(window._on_language_action, code),
-                   checkable=True)
-        action.setText(name)
-        languages.addAction(action)
-    a("read", window._on_read_action, keys=["Ctrl+R"], checkable=True)
-    a("star", window._on_star_action, keys=["Ctrl+D"], checkable=True)
-    a("highlight", lambda: window.pane.add_user_highlight_from_selection(), keys=["Ctrl+H"])
-    a("delete", window.delete_current, keys=[std.Delete])
-    a("clear_search", window.clear_search)
+class ActionSpec(NamedTuple):
+    """One command: its name, shortcuts, and whether it is a switch."""
+
+    name: str
+    keys: Keys = ()
+    checkable: bool = False
 
 
-def build_menus(window: MainWindow) -> None:
-    """The menu bar of ``window`` from its named actions, into ``window.menus``
-    (submenus too: ``theme``, ``highlights``, ``language``)."""
-    bar = window.menuBar()
-    layout = {
-        "file": ["import_files", "import_folder", "import_url", None, "export", None,
-                 "quit"],
-        "edit": ["find", "search_library", "copy", None, "preferences"],
-        "view": ["zoom_in", "zoom_out", "zoom_reset", None, "@theme", "justified",
-                 "diacritics", "@highlights", None, "@language"],
-        "article": ["read", "star", "highlight", None, "delete"],
-    }
-    subs = {
-        "theme": [f"theme_{t}" for t in THEME_NAMES],
-        "highlights": [f"show_{k}" for k in HIGHLIGHT_KINDS],
-        "language": [f"language_{c}" for c in i18n.LANGUAGES],
-    }
-    for name, entries in layout.items():
-        menu = bar.addMenu("")
-        window.menus[name] = menu
-        for entry in entries:
-            if entry is None:
-                menu.addSeparator()
-            elif entry.startswith("@"):
-                sub = menu.addMenu("")
-                window.menus[entry[1:]] = sub
-                for action_name in subs[entry[1:]]:
-                    sub.addAction(window.named_actions[action_name])
-            else:
-                menu.addAction(window.named_actions[entry])
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("import_files", [_STD.Open]),
+    ActionSpec("import_folder"),
+    ActionSpec("import_url", ["Ctrl+L"]),
+    ActionSpec("export", ["Ctrl+E"]),
+    ActionSpec("quit", [_STD.Quit, "Ctrl+Q"]),  # the Windows key scheme has no Quit key
+    ActionSpec("undo", [_STD.Undo]),
+    ActionSpec("redo", [_STD.Redo, "Ctrl+Y"]),
+    ActionSpec("find", [_STD.Find]),
+    ActionSpec("search_library", ["Ctrl+Shift+F"]),
+    ActionSpec("copy", [_STD.Copy]),
+    ActionSpec("preferences", [_STD.Preferences, "Ctrl+,"]),
+    ActionSpec("zoom_in", [_STD.ZoomIn, "Ctrl+="]),
+    ActionSpec("zoom_out", [_STD.ZoomOut]),
+    ActionSpec("zoom_reset", ["Ctrl+0"]),
+    *(ActionSpec(f"theme_{name}", checkable=True) for name in THEME_ACTIONS),
+    ActionSpec("justified", checkable=True),
+    ActionSpec("diacritics", checkable=True),
+    *(ActionSpec(f"show_{kind}", checkable=True) for kind in HIGHLIGHT_KINDS),
+    ActionSpec("focus_mode", ["F9"], checkable=True),
+    ActionSpec("full_screen", ["F11"], checkable=True),
+    *(ActionSpec(f"language_{code}", checkable=True) for code in i18n.LANGUAGES),
+    ActionSpec("back", [_STD.Back]),
+    ActionSpec("forward", [_STD.Forward]),
+    ActionSpec("read", ["Ctrl+R"], checkable=True),
+    ActionSpec("star", ["Ctrl+D"], checkable=True),
+    ActionSpec("highlight", ["Ctrl+H"]),
+    ActionSpec("details", ["Ctrl+I"]),
+    ActionSpec("tags", ["Ctrl+T"]),
+    ActionSpec("delete", [_STD.Delete]),
+    ActionSpec("guide", [_STD.HelpContents]),
+    ActionSpec("shortcuts"),
+    ActionSpec("about"),
+)
+
+EXCLUSIVE = (tuple(f"theme_{t}" for t in THEME_ACTIONS),
+             tuple(f"language_{c}" for c in i18n.LANGUAGES))
+"""Groups of switches of which exactly one is on."""
+
+MENUS: dict[str, list[str | None]] = {
+    "file": ["import_files", "import_folder", "import_url", None, "export", None, "quit"],
+    "edit": ["undo", "redo", None, "find", "search_library", "copy", None, "preferences"],
+    "view": ["zoom_in", "zoom_out", "zoom_reset", None, "@theme", "justified", "diacritics",
+             "@highlights", None, "focus_mode", "full_screen", None, "@language"],
+    "go": ["back", "forward", None, "@recent"],
+    "article": ["read", "star", "highlight", None, "details", "tags", None, "delete"],
+    "help": ["guide", "shortcuts", None, "about"],
+}
+"""The menu bar, in order; None is a separator, ``@name`` a submenu of ``SUBMENUS``."""
+
+SUBMENUS: dict[str, list[str]] = {
+    "theme": [f"theme_{t}" for t in THEME_ACTIONS],
+    "highlights": [f"show_{k}" for k in HIGHLIGHT_KINDS],
+    "language": [f"language_{c}" for c in i18n.LANGUAGES],
+    "recent": [],  # filled by the window's navigation
+}
+
+TOOLBAR: tuple[str | None, ...] = ("import_files", "export", None, "back", "forward", None,
+                                   "star", "find")
 
 
-def build_toolbar(window: MainWindow) -> QToolBar:
-    """The toolbar of ``window``: a few actions, then the library search box
-    (``window.search_edit``) and its word-family switch at the far end; added
-    to the window."""
-    toolbar = QToolBar(window)
-    toolbar.setObjectName("mainToolbar")
-    toolbar.setMovable(False)
-    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    for name in ("import_files", "export", None, "star", "find"):
-        if name is None:
-            toolbar.addSeparator()
+class WindowActions(QObject):
+    """The actions, menus and toolbar of ``window``; ``trailing`` widgets end
+    the toolbar (the library search box). ``self[name]`` is an action."""
+
+    def __init__(self, window: QMainWindow, trailing: Sequence[QWidget] = ()) -> None:
+        super().__init__(window)
+        self._window = window
+        self.named: dict[str, QAction] = {}
+        self.menus: dict[str, QMenu] = {}
+        for spec in ACTIONS:
+            self._add(spec)
+        for names in EXCLUSIVE:
+            group = QActionGroup(self)
+            for name in names:
+                group.addAction(self.named[name])
+        for code, name in i18n.LANGUAGES.items():
+            self.named[f"language_{code}"].setText(name)  # each in its own language
+        for kind in HIGHLIGHT_KINDS:
+            self.named[f"show_{kind}"].setChecked(True)
+        self._build_menus()
+        self.toolbar = self._build_toolbar(trailing)
+        self.retranslate()
+        window.installEventFilter(self)
+
+    def __getitem__(self, name: str) -> QAction:
+        return self.named[name]
+
+    def connect(self, name: str, slot: Callable[..., object]) -> None:
+        """Call ``slot`` when action ``name`` fires: ``toggled(bool)`` for a
+        switch, ``triggered()`` (no argument) otherwise."""
+        action = self.named[name]
+        if action.isCheckable():
+            action.toggled.connect(slot)
         else:
-            toolbar.addAction(window.named_actions[name])
-    spacer = QWidget(toolbar)
-    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-    toolbar.addWidget(spacer)
-    toolbar.addWidget(window.search_edit)
-    toolbar.addWidget(window.word_families)
-    window.addToolBar(toolbar)
-    return toolbar
+            action.triggered.connect(lambda _checked=False: slot())
+
+    def set_checked_quietly(self, name: str, checked: bool) -> None:
+        """Show a state without running the action's slot."""
+        action = self.named[name]
+        action.blockSignals(True)
+        action.setChecked(checked)
+        action.blockSignals(False)
+
+    def set_enabled(self, names: Iterable[str], enabled: bool) -> None:
+        for name in names:
+            self.named[name].setEnabled(enabled)
+
+    def show_undo(self, undo: str, redo: str) -> None:
+        """Say what Undo and Redo would do (the reader's words for an edit;
+        "" when there is nothing), and enable them accordingly."""
+        translate = QCoreApplication.translate
+        for name, what in (("undo", undo), ("redo", redo)):
+            if name == "undo":
+                text = translate("WindowActions", "&Undo {what}").format(what=what) if what \
+                    else translate("WindowActions", "&Undo")
+            else:
+                text = translate("WindowActions", "&Redo {what}").format(what=what) if what \
+                    else translate("WindowActions", "&Redo")
+            set_action_text(self.named[name], text)
+            self.named[name].setEnabled(bool(what))
+
+    def take_over_shortcuts(self, shortcuts: Iterable[QShortcut]) -> None:
+        """The actions own the keys a part also binds (the pane's Ctrl+F, Ctrl+H,
+        zoom): two enabled shortcuts on one key are ambiguous and neither fires,
+        so the part's copies are switched off; the actions call the same slots."""
+        mine = {seq.toString() for action in self.named.values() for seq in action.shortcuts()}
+        for shortcut in shortcuts:
+            if shortcut.key().toString() in mine:
+                shortcut.setEnabled(False)
+
+    def _add(self, spec: ActionSpec) -> QAction:
+        action = QAction(self._window)
+        action.setObjectName(spec.name)
+        if spec.keys:
+            action.setShortcuts(key_sequences(spec.keys))
+        action.setCheckable(spec.checkable)
+        # On the window, so the shortcuts work with the menu bar hidden (focus mode).
+        self._window.addAction(action)
+        self.named[spec.name] = action
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self._window.menuBar()
+        for name, entries in MENUS.items():
+            menu = bar.addMenu("")
+            self.menus[name] = menu
+            for entry in entries:
+                if entry is None:
+                    menu.addSeparator()
+                elif entry.startswith("@"):
+                    sub = menu.addMenu("")
+                    self.menus[entry[1:]] = sub
+                    for action_name in SUBMENUS[entry[1:]]:
+                        sub.addAction(self.named[action_name])
+                else:
+                    menu.addAction(self.named[entry])
+
+    def _build_toolbar(self, trailing: Sequence[QWidget]) -> QToolBar:
+        toolbar = QToolBar(self._window)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for name in TOOLBAR:
+            if name is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(self.named[name])
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        for widget in trailing:
+            toolbar.addWidget(widget)
+        self._window.addToolBar(toolbar)
+        return toolbar
+
+    # -- texts -----------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """The text, tooltip and toolbar text of every action and the title of
+        every menu, in the current language."""
+        for name, label in action_texts().items():
+            set_action_text(self.named[name], label)
+        for name, title in menu_titles().items():
+            self.menus[name].setTitle(title)
+        self.toolbar.setWindowTitle(self.tr("Toolbar"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return super().eventFilter(watched, event)
 
 
-def take_over_shortcuts(window: MainWindow) -> None:
-    """The window's actions own the keys the pane also binds (Ctrl+F, Ctrl+H,
-    zoom): two enabled shortcuts on one key are ambiguous and neither fires,
-    so the pane's copies are switched off; the actions call the same slots."""
-    mine = {seq.toString() for action in window.named_actions.values()
-            for seq in action.shortcuts()}
-    for shortcut in getattr(window.pane, "shortcuts", []):
-        if shortcut.key().toString() in mine:
-            shortcut.setEnabled(False)
+def key_sequences(keys: Keys) -> list[QKeySequence]:
+    """Every sequence ``keys`` names, without repeats: a standard key gives all
+    of the platform's bindings (``QKeySequence(StandardKey)`` keeps only the
+    first: Redo would be Ctrl+Y alone on some platforms, never Ctrl+Shift+Z)."""
+    out: list[QKeySequence] = []
+    for key in keys:
+        found = (QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey)
+                 else [QKeySequence(key)])
+        out.extend(seq for seq in found if not seq.isEmpty() and seq not in out)
+    return out
 
 
-def retranslate_actions(window: MainWindow) -> None:
-    """The text of every action and menu of ``window``, and the toolbar's
-    title, in the current language."""
+def shortcut_text(action: QAction) -> str:
+    """The action's first shortcut as the keys are labelled, isolated left to
+    right so an Arabic menu shows ``Ctrl++``, not ``++Ctrl``; "" without one.
+    The portable form: Qt's native one translates key names in an Arabic
+    interface (``Alt+اليسار``), mixing scripts inside a shortcut that the
+    keyboard labels in Latin."""
+    keys = action.shortcut()
+    if keys.isEmpty():
+        return ""
+    return LRI + keys.toString(QKeySequence.SequenceFormat.PortableText) + PDI
+
+
+def set_action_text(action: QAction, label: str) -> None:
+    """``label`` (with its ``&`` mnemonic) as the menu text with the shortcut
+    after a tab, the toolbar text without either, and the tooltip with the
+    shortcut in brackets."""
+    keys = shortcut_text(action)
+    plain = label.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    action.setText(f"{label}\t{keys}" if keys else label)
+    action.setIconText(plain)
+    action.setToolTip(f"{plain} ({keys})" if keys else plain)
+
+
+def action_texts() -> dict[str, str]:
+    """Every translated action text but the language names (each in its own language)."""
     translate = QCoreApplication.translate  # literal contexts: lupdate reads these
-    texts = {
-        "import_files": translate("MainWindow", "Import &files…"),
-        "import_folder": translate("MainWindow", "Import f&older…"),
-        "import_url": translate("MainWindow", "Import &web address…"),
-        "export": translate("MainWindow", "&Export highlights…"),
-        "quit": translate("MainWindow", "&Quit"),
-        "find": translate("MainWindow", "&Find in article"),
-        "search_library": translate("MainWindow", "&Search library"),
-        "copy": translate("MainWindow", "&Copy"),
-        "preferences": translate("MainWindow", "&Preferences…"),
-        "zoom_in": translate("MainWindow", "Zoom &in"),
-        "zoom_out": translate("MainWindow", "Zoom &out"),
-        "zoom_reset": translate("MainWindow", "&Normal size"),
-        "theme_light": translate("MainWindow", "Light"),
-        "theme_dark": translate("MainWindow", "Dark"),
-        "theme_sepia": translate("MainWindow", "Sepia"),
-        "justified": translate("MainWindow", "&Justify paragraphs"),
-        "diacritics": translate("MainWindow", "Show &diacritics"),
-        "show_quotation": translate("MainWindow", "Quotations"),
-        "show_term": translate("MainWindow", "Terms in quotation marks"),
-        "show_figure": translate("MainWindow", "Figures"),
-        "show_user": translate("MainWindow", "My highlights"),
-        "read": translate("MainWindow", "Mark as &read"),
-        "star": translate("MainWindow", "S&tar"),
-        "highlight": translate("MainWindow", "&Highlight selection"),
-        "delete": translate("MainWindow", "&Delete article"),
-        "clear_search": translate("MainWindow", "Clear search"),
+    return {
+        "import_files": translate("WindowActions", "Import &files…"),
+        "import_folder": translate("WindowActions", "Import f&older…"),
+        "import_url": translate("WindowActions", "Import &web address…"),
+        "export": translate("WindowActions", "&Export highlights…"),
+        "quit": translate("WindowActions", "&Quit"),
+        "undo": translate("WindowActions", "&Undo"),
+        "redo": translate("WindowActions", "&Redo"),
+        "find": translate("WindowActions", "&Find in article"),
+        "search_library": translate("WindowActions", "&Search library"),
+        "copy": translate("WindowActions", "&Copy"),
+        "preferences": translate("WindowActions", "&Preferences…"),
+        "zoom_in": translate("WindowActions", "Zoom &in"),
+        "zoom_out": translate("WindowActions", "Zoom &out"),
+        "zoom_reset": translate("WindowActions", "&Normal size"),
+        "theme_system": translate("WindowActions", "As the system"),
+        "theme_light": translate("WindowActions", "Light"),
+        "theme_dark": translate("WindowActions", "Dark"),
+        "theme_sepia": translate("WindowActions", "Sepia"),
+        "justified": translate("WindowActions", "&Justify paragraphs"),
+        "diacritics": translate("WindowActions", "Show &diacritics"),
+        "show_quotation": translate("WindowActions", "Quotations"),
+        "show_term": translate("WindowActions", "Terms in quotation marks"),
+        "show_figure": translate("WindowActions", "Figures"),
+        "show_user": translate("WindowActions", "My highlights"),
+        "focus_mode": translate("WindowActions", "F&ocus mode"),
+        "full_screen": translate("WindowActions", "F&ull screen"),
+        "back": translate("WindowActions", "&Back"),
+        "forward": translate("WindowActions", "&Forward"),
+        "read": translate("WindowActions", "Mark as &read"),
+        "star": translate("WindowActions", "S&tar"),
+        "highlight": translate("WindowActions", "&Highlight selection"),
+        "details": translate("WindowActions", "Edit &details…"),
+        "tags": translate("WindowActions", "T&ags…"),
+        "delete": translate("WindowActions", "&Delete article"),
+        "guide": translate("WindowActions", "&Guide"),
+        "shortcuts": translate("WindowActions", "&Keyboard shortcuts"),
+        "about": translate("WindowActions", "&About rtl-reader"),
     }
-    for name, text in texts.items():
-        window.named_actions[name].setText(text)
-    menus = {
-        "file": translate("MainWindow", "&File"),
-        "edit": translate("MainWindow", "&Edit"),
-        "view": translate("MainWindow", "&View"),
-        "article": translate("MainWindow", "&Article"),
-        "theme": translate("MainWindow", "&Theme"),
-        "highlights": translate("MainWindow", "&Highlights"),
-        "language": translate("MainWindow", "&Language"),
+
+
+def menu_titles() -> dict[str, str]:
+    translate = QCoreApplication.translate
+    return {
+        "file": translate("WindowActions", "&File"),
+        "edit": translate("WindowActions", "&Edit"),
+        "view": translate("WindowActions", "&View"),
+        "go": translate("WindowActions", "&Go"),
+        "article": translate("WindowActions", "&Article"),
+        "help": translate("WindowActions", "&Help"),
+        "theme": translate("WindowActions", "&Theme"),
+        "highlights": translate("WindowActions", "&Highlights"),
+        "language": translate("WindowActions", "&Language"),
+        "recent": translate("WindowActions", "&Recent articles"),
     }
-    for name, text in menus.items():
-        window.menus[name].setTitle(text)
-    window.toolbar.setWindowTitle(translate("MainWindow", "Toolbar"))

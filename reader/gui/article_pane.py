@@ -1,9 +1,11 @@
-"""The article pane: the reading view, its find bar and the highlights panel,
-wired to the library. The main window embeds one ``ArticlePane``.
+"""The article pane: the reading view, its find bar, the highlights panel and
+the line under the article (tags, reading progress), wired to the library.
+The main window embeds one ``ArticlePane``.
 
-The pane is the only part of the reading side that talks to the store: it
-loads an article and its highlights, stores the reader's own highlights and
-the reading position, and tells the window through signals.
+The pane loads an article, its highlights and its tags from the store and
+stores the reading position; the reader's highlight edits go through the
+undoable ``EditHistory`` (``reader.gui.edits``). It tells the window through
+signals.
 """
 
 from __future__ import annotations
@@ -12,16 +14,20 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QInputDialog, QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from reader.errors import ReaderError
+from reader.gui.edits import EditHistory
 from reader.gui.find_bar import FindBar
 from reader.gui.highlights_panel import HighlightsPanel
+from reader.gui.note_dialog import NoteDialog
+from reader.gui.reading_status import ReadingStatus
 from reader.gui.reading_view import ReadingView
 from reader.gui.themes import DEFAULT_USER_COLOUR, theme
 from reader.store.article import HighlightRecord
 from reader.store.library import Library
 from reader.text import TEXT_FIELDS
+from reader.text.bidi import isolate
 
 KIND_ROLES: dict[str, tuple[str, ...]] = {
     "quote": ("quotation", "term"),
@@ -36,8 +42,10 @@ KIND_ROLES: dict[str, tuple[str, ...]] = {
 class ArticlePane(QWidget):
     """Shows one article of ``library``.
 
-    Signals: ``highlights_changed(article_id)`` after a user highlight was
-    added, changed or deleted; ``position_changed(article_id, body_index)``
+    Edits to highlights go through ``edits`` (the window's undo history; a
+    pane made alone makes its own). Signals: ``highlights_changed(article_id)``
+    after a highlight of the open article was added, changed or deleted (an
+    undo too); ``position_changed(article_id, body_index)``
     after the reader scrolled (debounced; already saved with
     ``Library.set_position``); ``error_occurred(line)`` with a
     ``ReaderError.line()`` when the store refused a write (the window shows it).
@@ -47,19 +55,25 @@ class ArticlePane(QWidget):
     position_changed = Signal(int, int)
     error_occurred = Signal(str)
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, parent: QWidget | None = None, *,
+                 edits: EditHistory | None = None) -> None:
         super().__init__(parent)
         self._library = library
         self._article_id: int | None = None
+        self.edits = edits if edits is not None else EditHistory(library, self)
         self.note_prompt: Callable[[str], str | None] = self._ask_note
         """Asks for a note's text (given the current one); None means cancelled.
-        Tests replace it; the default is a dialog."""
+        Tests replace it; the default is a dialog beside the text being noted."""
+        self.confirm: Callable[[str, str], bool] = self._ask
+        """Asks a yes/no question (title, text); the window routes it to its own."""
+        self._note_span: tuple[str, int, int] | None = None
 
         self.view = ReadingView(self)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         self.find_bar.origin = self.view.first_visible
         self.highlights_panel = HighlightsPanel(self)
+        self.status = ReadingStatus(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.highlights_panel)
@@ -73,6 +87,7 @@ class ArticlePane(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.status)
 
         self.find_bar.hits_changed.connect(self.view.set_find_hits)
         self.find_bar.closed.connect(self.view.setFocus)
@@ -84,6 +99,11 @@ class ArticlePane(QWidget):
         self.view.highlight_delete_requested.connect(self._on_delete_requested)
         self.highlights_panel.highlight_activated.connect(self._on_panel_activated)
         self.highlights_panel.role_visibility_changed.connect(self.view.set_role_visible)
+        self.edits.highlights_changed.connect(self._on_edited)
+        bar = self.view.verticalScrollBar()
+        bar.valueChanged.connect(self._update_progress)
+        bar.rangeChanged.connect(self._update_progress)
+        self.edits.error_occurred.connect(self.error_occurred)
         self._install_shortcuts()
 
     def _install_shortcuts(self) -> None:
@@ -124,15 +144,43 @@ class ArticlePane(QWidget):
         """
         article = self._library.get(article_id)
         highlights = self._library.highlights(article_id)
-        self._flush_position()
+        self.flush_position()
         self._article_id = article_id
         self.view.set_article(article, highlights)
         self.highlights_panel.set_highlights(self.view.highlights())
         self.find_bar.set_texts([(name, article.field_text(name)) for name in TEXT_FIELDS])
         self.view.scroll_to_reading_position(article.position if at is None else at)
+        self.show_tags(self._tags_of(article_id))
+        self._update_progress()
 
     def current_article_id(self) -> int | None:
         return self._article_id
+
+    def show_tags(self, tags: Sequence[str]) -> None:
+        """Show the open article's tags under it."""
+        self.status.show_tags(tags)
+
+    def reading_progress(self) -> int:
+        """How much of the article is above the bottom of the view, in percent."""
+        return self.status.percent()
+
+    def _update_progress(self, *_args: int) -> None:
+        bar = self.view.verticalScrollBar()
+        if self._article_id is None:
+            self.status.show_progress(0)
+        elif bar.maximum() <= 0:
+            self.status.show_progress(100)  # it all fits
+        else:
+            # The viewport's height, not the bar's page step: Qt sets that after
+            # the range, without a signal.
+            page = self.view.viewport().height()
+            self.status.show_progress(round(100 * (bar.value() + page) / (bar.maximum() + page)))
+
+    def _tags_of(self, article_id: int) -> list[str]:
+        try:
+            return self._library.article_tags(article_id)
+        except ReaderError:
+            return []
 
     def show_find_bar(self, query: str = "") -> None:
         self.find_bar.open_bar(query)
@@ -154,6 +202,12 @@ class ArticlePane(QWidget):
 
     def set_line_spacing(self, percent: int) -> None:
         self.view.set_line_spacing(percent)
+
+    def set_font(self, family: str, size: float) -> None:
+        self.view.set_font(family, size)
+
+    def set_margin(self, pixels: int) -> None:
+        self.view.set_margin(pixels)
 
     def set_justified(self, justified: bool) -> None:
         self.view.set_justified(justified)
@@ -212,6 +266,7 @@ class ArticlePane(QWidget):
             highlights = self._library.highlights(self._article_id)
         except ReaderError:
             return  # deleted, or the store went away: the list says so
+        self.show_tags(self._tags_of(self._article_id))
         if article.fields() != shown.fields():
             field, index = self.view.first_visible()
             self.view.set_article(article, highlights)
@@ -228,63 +283,75 @@ class ArticlePane(QWidget):
 
     def clear(self) -> None:
         """Show nothing (the open article was deleted)."""
-        self._flush_position()
+        self.flush_position()
         self._article_id = None
         self.view.clear_article()
+        self.show_tags([])
+        self._update_progress()
         self.highlights_panel.set_highlights([])
         self.find_bar.set_texts([])
 
-    # -- store writes --------------------------------------------------------------
+    # -- store writes (through the undoable edit history) ------------------------------
 
     def _add_highlight(self, name: str, start: int, end: int, *, colour: str,
                        note: str) -> HighlightRecord | None:
         assert self._article_id is not None
-        try:
-            record = self._library.add_user_highlight(
-                self._article_id, name, start, end, colour=colour, note=note)
-        except ReaderError as err:
-            self.error_occurred.emit(err.line())
-            return None
-        self.reload_highlights()
-        self.highlights_changed.emit(self._article_id)
-        return record
+        return self.edits.add_highlight(self._article_id, name, start, end, colour=colour,
+                                        note=note)
 
-    def _write(self, action: Callable[[], object]) -> None:
-        if self._article_id is None:
-            return
-        try:
-            action()
-        except ReaderError as err:
-            self.error_occurred.emit(err.line())
-            return
-        self.reload_highlights()
-        self.highlights_changed.emit(self._article_id)
+    def _record(self, highlight_id: int) -> HighlightRecord | None:
+        return next((h for h in self.view.highlights() if h.id == highlight_id), None)
+
+    def _on_edited(self, article_id: int) -> None:
+        if article_id == self._article_id:
+            self.reload_highlights()
+            self.highlights_changed.emit(article_id)
 
     def _on_highlight_requested(self, name: str, start: int, end: int, colour: str) -> None:
         if self._article_id is not None:
             self._add_highlight(name, start, end, colour=colour or DEFAULT_USER_COLOUR, note="")
 
     def _on_note_requested(self, name: str, start: int, end: int) -> None:
+        self._note_span = (name, start, end)
         note = self.note_prompt("")
         if note is not None and self._article_id is not None:
             self._add_highlight(name, start, end, colour=DEFAULT_USER_COLOUR, note=note)
 
     def _on_colour_requested(self, highlight_id: int, colour: str) -> None:
-        self._write(lambda: self._library.update_highlight(highlight_id, colour=colour))
+        record = self._record(highlight_id)
+        if record is not None and record.colour != colour:
+            self.edits.set_colour(record, colour)
 
     def _on_note_edit_requested(self, highlight_id: int) -> None:
-        current = next((h.note for h in self.view.highlights() if h.id == highlight_id), "")
-        note = self.note_prompt(current)
-        if note is not None:
-            self._write(lambda: self._library.update_highlight(highlight_id, note=note))
+        record = self._record(highlight_id)
+        if record is None:
+            return
+        self._note_span = (record.field, record.start, record.end)
+        note = self.note_prompt(record.note)
+        if note is not None and note != record.note:
+            self.edits.set_note(record, note)
 
     def _on_delete_requested(self, highlight_id: int) -> None:
-        self._write(lambda: self._library.delete_highlight(highlight_id))
+        """Delete a highlight; one with a note asks first (the note would go too)."""
+        record = self._record(highlight_id)
+        if record is None:
+            return
+        if record.note and not self.confirm(
+                self.tr("Delete highlight"),
+                self.tr("Delete this highlight and its note “{note}”?").format(
+                    note=isolate(_shortened(record.note)))):
+            return
+        self.edits.delete_highlight(record)
 
     def _ask_note(self, current: str) -> str | None:
-        text, ok = QInputDialog.getMultiLineText(self, self.tr("Note"),
-                                                 self.tr("Note for this highlight:"), current)
-        return text if ok else None
+        dialog = NoteDialog(current, self)
+        if self._note_span is not None:
+            dialog.place_beside(self.view.span_rect_global(*self._note_span))
+        return dialog.text() if dialog.exec() == NoteDialog.DialogCode.Accepted else None
+
+    def _ask(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes
 
     # -- reading position ------------------------------------------------------------
 
@@ -298,7 +365,9 @@ class ArticlePane(QWidget):
             return
         self.position_changed.emit(self._article_id, position)
 
-    def _flush_position(self) -> None:
+    def flush_position(self) -> None:
+        """Store a reading position the debounce still holds (before the
+        article changes or the window closes)."""
         if self._article_id is not None and self.view.has_pending_position():
             self.view.settle_position()
 
@@ -326,3 +395,8 @@ def _marks(highlights: Sequence[HighlightRecord]) -> list[tuple[object, ...]]:
     """What the reader sees of each highlight, to tell whether any changed."""
     return sorted((h.id or 0, h.field, h.start, h.end, h.kind, h.subtype, h.colour, h.note)
                   for h in highlights)
+
+
+def _shortened(text: str, limit: int = 80) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit] + "…"

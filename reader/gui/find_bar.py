@@ -25,9 +25,14 @@ from PySide6.QtWidgets import (
 
 import reader.text
 from reader.errors import ReaderError
+from reader.gui.error_text import shown
 from reader.text import Match
 
 DEBOUNCE_MS = 150
+
+MAX_QUERY_CHARS = 1000
+"""The longest query the bar takes: a pasted page is cut here, and the bar
+says so, so a 150,000-word paste cannot freeze the window."""
 
 Hit = tuple[str, Match]
 """One hit: the field it is in and the engine's Match (str indices into that field)."""
@@ -55,30 +60,31 @@ class FindBar(QWidget):
         """Where the view is: the first search picks the first hit from there."""
 
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText(self.tr("Find in article"))
+        self.edit.setMaxLength(MAX_QUERY_CHARS)
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("M") * 14)
         self.edit.setClearButtonEnabled(True)
         self.edit.installEventFilter(self)
+        self.edit.inputRejected.connect(self._on_input_rejected)
         self.counter = QLabel(self)
         self.counter.setMinimumWidth(self.counter.fontMetrics().horizontalAdvance("0000 / 0000"))
         self.counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("findNotice")
+        self.notice.hide()
         self.previous_button = QToolButton(self)
-        self.previous_button.setText(self.tr("Previous"))
-        self.previous_button.setToolTip(self.tr("Previous match (Shift+Enter, Shift+F3)"))
         self.next_button = QToolButton(self)
-        self.next_button.setText(self.tr("Next"))
-        self.next_button.setToolTip(self.tr("Next match (Enter, F3)"))
-        self.match_diacritics = QCheckBox(self.tr("Match diacritics"), self)
-        self.match_hamza = QCheckBox(self.tr("Match hamza"), self)
-        self.whole_word = QCheckBox(self.tr("Whole word"), self)
+        self.match_diacritics = QCheckBox(self)
+        self.match_hamza = QCheckBox(self)
+        self.whole_word = QCheckBox(self)
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
-        self.close_button.setToolTip(self.tr("Close (Esc)"))
         self.close_button.setAutoRaise(True)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
-        for widget in (self.edit, self.counter, self.previous_button, self.next_button,
-                       self.match_diacritics, self.match_hamza, self.whole_word):
+        for widget in (self.edit, self.counter, self.notice, self.previous_button,
+                       self.next_button, self.match_diacritics, self.match_hamza,
+                       self.whole_word):
             layout.addWidget(widget)
         layout.addStretch(0)
         layout.addWidget(self.close_button)
@@ -94,7 +100,28 @@ class FindBar(QWidget):
         self.next_button.clicked.connect(self.find_next)
         self.previous_button.clicked.connect(self.find_previous)
         self.close_button.clicked.connect(self.close_bar)
+        self.retranslate()
         self._update_counter()
+
+    def retranslate(self) -> None:
+        """Every string in the current language (also on LanguageChange)."""
+        self.edit.setPlaceholderText(self.tr("Find in article"))
+        self.previous_button.setText(self.tr("Previous"))
+        self.previous_button.setToolTip(self.tr("Previous match (Shift+Enter, Shift+F3)"))
+        self.next_button.setText(self.tr("Next"))
+        self.next_button.setToolTip(self.tr("Next match (Enter, F3)"))
+        self.match_diacritics.setText(self.tr("Match diacritics"))
+        self.match_hamza.setText(self.tr("Match hamza"))
+        self.whole_word.setText(self.tr("Whole word"))
+        self.close_button.setToolTip(self.tr("Close (Esc)"))
+        self.notice.setText(self.tr("At most {limit} characters").format(
+            limit=f"{MAX_QUERY_CHARS:,}"))
+        self._update_counter()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- what is searched ------------------------------------------------------
 
@@ -127,10 +154,16 @@ class FindBar(QWidget):
 
     def open_bar(self, query: str = "") -> None:
         """Show the bar with the caret in the line edit; a non-empty ``query``
-        replaces the text and searches at once."""
+        replaces the text and searches at once. Opened again on the query it
+        kept from last time, it searches that (the count shows, Enter and F3
+        move)."""
         self.show()
         if query:
-            self.edit.setText(query)
+            if len(query) > MAX_QUERY_CHARS:
+                self._on_input_rejected()
+            self.edit.setText(query[:MAX_QUERY_CHARS])
+            self.search_now()
+        elif self.edit.text() and not self._hits:
             self.search_now()
         self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.edit.selectAll()
@@ -138,6 +171,7 @@ class FindBar(QWidget):
     def close_bar(self) -> None:
         """Hide the bar and drop every mark (the query is kept for next time)."""
         self._timer.stop()
+        self.notice.hide()
         self.hide()
         self._set_hits([], -1)
         self.closed.emit()
@@ -145,6 +179,8 @@ class FindBar(QWidget):
     def search_now(self) -> None:
         """Run the query over every field now (the line edit debounces typing)."""
         self._timer.stop()
+        if len(self.edit.text()) < MAX_QUERY_CHARS:
+            self.notice.hide()
         query = self.edit.text()
         hits: list[Hit] = []
         self._error = ""
@@ -159,17 +195,31 @@ class FindBar(QWidget):
                     ):
                         hits.append((name, m))
             except ReaderError as err:
-                self._error = err.message
+                self._error = shown(err.message)
                 hits = []
         self._set_hits(hits, self._first_from_origin(hits))
 
     def find_next(self) -> None:
-        if self._hits:
+        """The next hit (the first search of a query waiting to run, first)."""
+        if self._ensure_searched() and self._hits:
             self._set_hits(self._hits, (self._current + 1) % len(self._hits))
 
     def find_previous(self) -> None:
-        if self._hits:
+        if self._ensure_searched() and self._hits:
             self._set_hits(self._hits, (self._current - 1) % len(self._hits))
+
+    def _ensure_searched(self) -> bool:
+        """Run a query not yet searched (typed, or kept while the bar was
+        closed); True when the current hits are its own already."""
+        if self._timer.isActive() or (self.edit.text().strip() and not self._hits
+                                      and not self._error):
+            self.search_now()
+            return False
+        return True
+
+    def _on_input_rejected(self) -> None:
+        """A paste or a query longer than ``MAX_QUERY_CHARS`` was cut: say so."""
+        self.notice.show()
 
     def _first_from_origin(self, hits: list[Hit]) -> int:
         if not hits:
@@ -206,9 +256,7 @@ class FindBar(QWidget):
             assert isinstance(event, QKeyEvent)
             key = event.key()
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                if self._timer.isActive():
-                    self.search_now()
-                elif event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
                     self.find_previous()
                 else:
                     self.find_next()

@@ -44,3 +44,12 @@ def register_fonts() -> str:
             if families:
                 _family = families[0]
     return _family or FALLBACK_FAMILY
+
+
+def arabic_families() -> list[str]:
+    """The bundled family first, then every other installed family that
+    writes Arabic (what the reader may choose in Preferences)."""
+    bundled = register_fonts()
+    system = [f for f in QFontDatabase.families(QFontDatabase.WritingSystem.Arabic)
+              if f != bundled and not QFontDatabase.isPrivateFamily(f)]
+    return [bundled, *sorted(set(system))]

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -32,12 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.gui.marks import subtype_label, tooltip_html
+from reader.gui.marks import subtype_label, tooltip_html, value_text
 from reader.gui.themes import HIGHLIGHT_ROLES, THEMES, Theme, highlight_role
 from reader.store.article import HighlightRecord
 from reader.text import TEXT_FIELDS
-from reader.text.bidi import isolate
-from reader.text.values import describe_value
+from reader.text.bidi import FSI, PDI, isolate, strip_bidi_controls
 
 ROLE_KIND = Qt.ItemDataRole.UserRole + 1
 """Item data role: the highlight's colour role (``quotation``, ``term``, ``figure``, ``user``)."""
@@ -81,6 +81,12 @@ class HighlightsModel(QAbstractListModel):
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1),
                                   [Qt.ItemDataRole.DecorationRole])
 
+    def retranslate(self) -> None:
+        """Row texts name subtypes in the reader's language: show them again."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
+
     def record(self, row: int) -> HighlightRecord:
         return self._rows[row]
 
@@ -94,11 +100,12 @@ class HighlightsModel(QAbstractListModel):
         colour_role = highlight_role(h.kind, h.subtype)
         if role == Qt.ItemDataRole.DisplayRole:
             shown = h.text if len(h.text) <= _MAX_SHOWN else h.text[:_MAX_SHOWN] + "…"
-            return isolate(shown.replace("\n", " ")) + "\n" + isolate(details(h))
+            # details() isolates what needs it inside: wrap it, strip nothing.
+            return isolate(shown.replace("\n", " ")) + "\n" + FSI + details(h) + PDI
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip_html([h])
         if role == Qt.ItemDataRole.DecorationRole:
-            colour = (self._theme.user_colour(h.colour) if colour_role == "user"
+            colour = (self._theme.user_swatch(h.colour) if colour_role == "user"
                       else self._theme.colour(colour_role))
             pixmap = QPixmap(12, 12)
             pixmap.fill(colour)
@@ -111,15 +118,17 @@ class HighlightsModel(QAbstractListModel):
 
 
 def details(h: HighlightRecord) -> str:
-    """The second line of a row: subtype, value, speaker, note (what is known)."""
+    """The second line of a row: subtype, value, speaker, note (what is known).
+    The speaker and note lose any bidi control of their own (they cannot
+    reorder the row); the value keeps the isolates ``value_text`` gives dates."""
     parts = [subtype_label(h.kind, h.subtype)]
-    value = describe_value(h.value)
+    value = value_text(h.value)
     if value:
         parts.append(value)
     if h.speaker:
-        parts.append(h.speaker)
+        parts.append(strip_bidi_controls(h.speaker))
     if h.note:
-        parts.append(h.note.replace("\n", " "))
+        parts.append(strip_bidi_controls(h.note).replace("\n", " "))
     return " · ".join(parts)
 
 
@@ -153,16 +162,15 @@ class HighlightsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        labels = _role_labels()
         self.model = HighlightsModel(self)
         self.proxy = KindFilter(self)
         self.proxy.setSourceModel(self.model)
 
         self.filter = QComboBox(self)
-        self.filter.addItem(self.tr("All highlights"), list(HIGHLIGHT_ROLES))
-        self.filter.addItem(self.tr("Quotes"), ["quotation", "term"])
+        self.filter.addItem("", list(HIGHLIGHT_ROLES))
+        self.filter.addItem("", ["quotation", "term"])
         for role in HIGHLIGHT_ROLES:
-            self.filter.addItem(labels[role], [role])
+            self.filter.addItem("", [role])
         self.filter.currentIndexChanged.connect(self._on_filter_changed)
 
         self.list = QListView(self)
@@ -179,9 +187,8 @@ class HighlightsPanel(QWidget):
         legend = QGridLayout()
         legend.setContentsMargins(0, 0, 0, 0)
         for k, role in enumerate(HIGHLIGHT_ROLES):
-            box = QCheckBox(labels[role], self)
+            box = QCheckBox(self)
             box.setChecked(True)
-            box.setToolTip(self.tr("Show or hide these highlights in the article"))
             box.toggled.connect(lambda on, r=role: self.role_visibility_changed.emit(r, on))
             self.legend[role] = box
             legend.addWidget(box, k // 2, k % 2)
@@ -195,7 +202,26 @@ class HighlightsPanel(QWidget):
         layout.addLayout(legend)
         layout.addWidget(self.list, 1)
         self.set_theme(THEMES["light"])
+        self.retranslate()
         self._update_count()
+
+    def retranslate(self) -> None:
+        """Every string in the current language (also on LanguageChange)."""
+        labels = _role_labels()
+        texts = [self.tr("All highlights"), self.tr("Quotes"),
+                 *(labels[role] for role in HIGHLIGHT_ROLES)]
+        for index, text in enumerate(texts):
+            self.filter.setItemText(index, text)
+        for role, box in self.legend.items():
+            box.setText(labels[role])
+            box.setToolTip(self.tr("Show or hide these highlights in the article"))
+        self.list.setAccessibleName(self.tr("Highlights of this article"))
+        self.model.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_highlights(self, highlights: Iterable[HighlightRecord]) -> None:
         self.model.set_highlights(highlights)
@@ -205,7 +231,7 @@ class HighlightsPanel(QWidget):
         """Colour the legend swatches and row icons with ``t``'s palette."""
         self.model.set_theme(t)
         for role, box in self.legend.items():
-            colour = t.user_colour("") if role == "user" else t.colour(role)
+            colour = t.user_swatch("") if role == "user" else t.colour(role)
             pixmap = QPixmap(14, 14)
             pixmap.fill(QColor(colour))
             box.setIcon(QIcon(pixmap))

@@ -1,122 +1,120 @@
-"""Imports and exports started from the main window, run in the background.
+"""Imports and exports started from the window, run in the background.
 
-``ImportExportMixin`` gives ``MainWindow`` its import dialogs (files, folder,
-web address), the export dialog, and the background jobs behind them
-(``reader.gui.workers``): progress and a cancel button in the status bar,
-the list refreshed as articles arrive. Files dropped on the window come here
-too (``start_import``). The summary of a finished import is
-``MainWindow._on_import_done``: its plural forms must sit in the window's own
-``tr`` calls for pyside6-lupdate to see them.
-
-Texts use the literal context ``MainWindow`` so pyside6-lupdate files them
-where the window's other strings are.
+``ImportExport`` holds the import dialogs (files, folder, web address), the
+export dialog, and the background jobs behind them (``reader.gui.workers``),
+with their progress bar and cancel button for the status bar. It reports
+through signals: ``articles_arrived`` while an import stores articles,
+``import_finished(report)`` and ``export_finished(paths)`` at the end,
+``failed(line)`` when a job failed, ``problems_found(title, text, warning)``
+when an import skipped files (a warning) or replaced invalid characters
+(information), ``status_message(text, ms)`` for the status bar. Files and
+links dropped on the window come here too (``take_drop``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QProgressBar, QPushButton
+from PySide6.QtCore import QMimeData, QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QProgressBar, QPushButton, QWidget
 
-from reader.gui import workers
-from reader.gui.dialogs import ExportDialog
-from reader.gui.workers import Task
+from reader.gui import error_text, workers
+from reader.gui.drops import dropped_paths, dropped_web_addresses
+from reader.gui.export_dialog import ExportDialog
+from reader.gui.url_dialog import UrlDialog
+from reader.gui.workers import ImportReport, Task
 from reader.store.library import Library
 from reader.text.bidi import isolate
 
-if TYPE_CHECKING:
-    _WindowBase = QMainWindow
-else:
-    _WindowBase = object
+SHOWN_PROBLEMS = 12
+"""Lines of errors or notes a report dialog lists before "… and N more"."""
 
 
-class ImportExportMixin(_WindowBase):
-    """Import and export commands of ``MainWindow`` (listed first among its bases).
+class ImportExport(QObject):
+    """Import and export for the window ``parent`` over ``library``.
 
     ``tasks`` are the background jobs still running; a finished one is
-    released and dropped from the list.
+    released and dropped from the list. ``progress`` and ``cancel_button``
+    are shown while a job runs (the window puts them in its status bar).
     """
 
-    # Set up by MainWindow.__init__.
-    library: Library
-    tasks: list[Task]
-    notify: Callable[[str, str], None]
-    progress: QProgressBar
-    cancel_button: QPushButton
-    _refresh_timer: QTimer
-    _data_version: int
+    articles_arrived = Signal()
+    import_finished = Signal(object)
+    export_finished = Signal(object)
+    failed = Signal(str)
+    problems_found = Signal(str, str, bool)
+    status_message = Signal(str, int)
 
-    if TYPE_CHECKING:
-        def refresh_list(self) -> None: ...
-        def current_article_id(self) -> int | None: ...
-        def _on_import_done(self, report: object) -> None: ...
+    def __init__(self, library: Library, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._parent = parent
+        self.current_article: Callable[[], int | None] = lambda: None
+        """The open article, which the export dialog offers first."""
+        self.tasks: list[Task] = []
+        self.progress = QProgressBar(parent)
+        self.progress.setMaximumWidth(200)
+        self.progress.hide()
+        self.cancel_button = QPushButton(parent)
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel_tasks)
+        self.import_finished.connect(self._report)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.progress.setAccessibleName(self.tr("Progress"))
+
+    # -- dialogs -------------------------------------------------------------------
 
     def import_files_dialog(self) -> None:
         from reader.importers import SUPPORTED_EXTENSIONS
 
-        translate = QCoreApplication.translate  # literal contexts: lupdate reads these
         patterns = " ".join(f"*{ext}" for ext in SUPPORTED_EXTENSIONS)
         files, _ = QFileDialog.getOpenFileNames(
-            self, translate("MainWindow", "Import files"), "",
-            translate("MainWindow", "Articles ({patterns})").format(patterns=patterns))
+            self._parent, self.tr("Import files"), "",
+            self.tr("Articles ({patterns})").format(patterns=patterns))
         if files:
             self.start_import(files)
 
     def import_folder_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, QCoreApplication.translate("MainWindow", "Import folder"))
+        folder = QFileDialog.getExistingDirectory(self._parent, self.tr("Import folder"))
         if folder:
             self.start_import([folder])
 
     def import_url_dialog(self) -> None:
-        translate = QCoreApplication.translate
-        url, ok = QInputDialog.getText(self, translate("MainWindow", "Import web address"),
-                                       translate("MainWindow", "Address of a page or feed:"))
-        if ok and url.strip():
-            self.start_import_url(url.strip())
-
-    def start_import(self, paths: Sequence[str | Path]) -> Task:
-        """Import files and folders in the background; the list fills as they arrive."""
-        library, chosen = self.library, list(paths)
-        description = QCoreApplication.translate("MainWindow", "Importing")
-        return self._start(Task(lambda ctx: workers.import_paths(library, chosen, ctx), self,
-                                description=description), self._on_import_done)
-
-    def start_import_url(self, url: str) -> Task:
-        library = self.library
-        description = QCoreApplication.translate("MainWindow", "Fetching")
-        return self._start(Task(lambda ctx: workers.import_url(library, url, ctx), self,
-                                description=description), self._on_import_done)
+        dialog = UrlDialog(self._parent)
+        if dialog.exec() == UrlDialog.DialogCode.Accepted and dialog.url():
+            self.start_import_url(dialog.url())
 
     def export_dialog(self) -> None:
-        dialog = ExportDialog(self.library, current_id=self.current_article_id(), parent=self)
+        dialog = ExportDialog(self._library, current_id=self.current_article(),
+                              parent=self._parent)
         if dialog.exec() == ExportDialog.DialogCode.Accepted:
             request = dialog.request()
             if request is not None:
                 self.start_export(request)
 
-    def start_export(self, request: workers.ExportRequest) -> Task:
-        library = self.library
-        description = QCoreApplication.translate("MainWindow", "Exporting")
-        return self._start(Task(lambda ctx: workers.export(library, request, ctx), self,
-                                description=description), self._on_export_done)
+    # -- jobs ----------------------------------------------------------------------
 
-    def _start(self, task: Task, on_success: Callable[[object], None]) -> Task:
-        task.progressed.connect(self._on_progress)
-        task.partial_result.connect(self._on_partial)
-        task.succeeded.connect(on_success)
-        task.failed.connect(self._on_task_failed)
-        task.finished.connect(self._on_task_finished)
-        self.tasks.append(task)
-        self.progress.setRange(0, 0)
-        self.progress.setFormat(task.description + " %v/%m")
-        self.progress.show()
-        self.cancel_button.show()
-        task.start()
-        return task
+    def start_import(self, paths: Sequence[str | Path]) -> Task:
+        """Import files and folders in the background; ``articles_arrived``
+        as they are stored, ``import_finished(ImportReport)`` at the end."""
+        library, chosen = self._library, list(paths)
+        return self._start(Task(lambda ctx: workers.import_paths(library, chosen, ctx), self,
+                                description=self.tr("Importing")), self.import_finished.emit)
+
+    def start_import_url(self, url: str) -> Task:
+        """Fetch a page or a feed and store its articles, in the background."""
+        library = self._library
+        return self._start(Task(lambda ctx: workers.import_url(library, url, ctx), self,
+                                description=self.tr("Fetching")), self.import_finished.emit)
+
+    def start_export(self, request: workers.ExportRequest) -> Task:
+        library = self._library
+        return self._start(Task(lambda ctx: workers.export(library, request, ctx), self,
+                                description=self.tr("Exporting")), self._on_export_done)
 
     def cancel_tasks(self) -> None:
         for task in self.tasks:
@@ -126,25 +124,83 @@ class ImportExportMixin(_WindowBase):
         """Block until every background job returned (shutdown, tests)."""
         return all(task.wait(timeout) for task in list(self.tasks))
 
+    def _start(self, task: Task, on_success: Callable[[object], None]) -> Task:
+        task.progressed.connect(self._on_progress)
+        task.partial_result.connect(self._on_partial)
+        task.succeeded.connect(on_success)
+        task.failed.connect(self.failed)
+        task.finished.connect(self._on_task_finished)
+        self.tasks.append(task)
+        self.progress.setRange(0, 0)
+        self.progress.setFormat(task.description + " %v/%m")
+        self.progress.show()
+        self.cancel_button.show()
+        task.start()
+        return task
+
+    # -- reports -------------------------------------------------------------------
+
+    def import_summary(self, report: ImportReport) -> str:
+        """One line for the status bar: how many stored, skipped, cancelled."""
+        message = self.tr("Imported %n article(s)", "", len(report.added))
+        if report.duplicates:
+            message += " " + self.tr("(%n already in the library)", "", report.duplicates)
+        if report.cancelled:
+            message += " " + self.tr("— cancelled")
+        return message
+
+    def problem_text(self, lines: Sequence[str]) -> str:
+        """At most ``SHOWN_PROBLEMS`` lines (in the reader's language), then
+        how many more."""
+        shown = "\n".join(error_text.shown(line) for line in lines[:SHOWN_PROBLEMS])
+        if len(lines) > SHOWN_PROBLEMS:
+            shown += "\n" + self.tr("… and %n more", "", len(lines) - SHOWN_PROBLEMS)
+        return shown
+
+    def accepts_drop(self, mime: QMimeData) -> bool:
+        """True when a drop holds files, folders or web addresses to import."""
+        return bool(dropped_paths(mime) or dropped_web_addresses(mime))
+
+    def take_drop(self, mime: QMimeData) -> bool:
+        """Import what a drop holds (files and folders, links from a browser);
+        False when it holds nothing to import."""
+        paths, addresses = dropped_paths(mime), dropped_web_addresses(mime)
+        if paths:
+            self.start_import(paths)
+        for address in addresses:
+            self.start_import_url(address)
+        return bool(paths or addresses)
+
+    def _report(self, report: object) -> None:
+        assert isinstance(report, ImportReport)
+        self.status_message.emit(self.import_summary(report), 8000)
+        if report.errors:
+            text = self.problem_text(report.errors)
+            if report.notes:
+                text += "\n\n" + self.problem_text(report.notes)
+            self.problems_found.emit(self.tr("Some files were not imported"), text, True)
+        elif report.notes:
+            self.problems_found.emit(self.tr("Some characters were replaced"),
+                                     self.problem_text(report.notes), False)
+
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 0))
         self.progress.setValue(done)
 
     def _on_partial(self, _value: object) -> None:
-        self._refresh_timer.start()
+        self.articles_arrived.emit()
 
     def _on_export_done(self, written: object) -> None:
-        translate = QCoreApplication.translate
         paths = list(written) if isinstance(written, list) else []
-        if paths:
-            self.statusBar().showMessage(
-                translate("MainWindow", "Exported to {path}").format(
-                    path=isolate(str(paths[0]))), 8000)
+        if len(paths) > 1:
+            self.status_message.emit(self.tr("Exported %n file(s) to {folder}", "", len(paths))
+                                     .format(folder=isolate(str(Path(paths[0]).parent))), 8000)
+        elif paths:
+            self.status_message.emit(self.tr("Exported to {path}").format(
+                path=isolate(str(paths[0]))), 8000)
         else:
-            self.statusBar().showMessage(translate("MainWindow", "Export cancelled"), 5000)
-
-    def _on_task_failed(self, line: str) -> None:
-        self.notify(QCoreApplication.translate("MainWindow", "rtl-reader"), line)
+            self.status_message.emit(self.tr("Export cancelled"), 5000)
+        self.export_finished.emit(paths)
 
     def _on_task_finished(self) -> None:
         for task in self.tasks:

@@ -37,6 +37,21 @@ PAGE_SIZE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """``data(index, ID_ROLE)``: the article id of the row (any column)."""
 
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2
+"""``data(index, SNIPPET_ROLE)`` of a search result's title cell: ``(title,
+snippet, marks)``, the marks (start, end) str indices into the snippet;
+None elsewhere."""
+
+
+@dataclass(frozen=True, slots=True)
+class Collection:
+    """Which articles the list shows: those tagged ``tag``, the starred, the
+    unread (all when nothing is set)."""
+
+    tag: str = ""
+    starred: bool = False
+    unread: bool = False
+
 
 @dataclass(frozen=True, slots=True)
 class Column:
@@ -73,6 +88,19 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("LibraryModel", text)
 
 
+def _header_tooltips() -> dict[str, str]:
+    """What the sign heading a narrow column means."""
+    translate = QCoreApplication.translate  # literal contexts: lupdate reads these
+    return {
+        "quotes": translate("LibraryModel", "«» Quotations in the article"),
+        "figures": translate("LibraryModel", "# Figures in the article"),
+        "read": translate("LibraryModel", "● Unread articles"),
+        "starred": translate("LibraryModel", "★ Starred articles"),
+        "source": translate("LibraryModel", "Source (double-click to edit)"),
+        "date": translate("LibraryModel", "Date of publication (double-click to edit)"),
+    }
+
+
 class LibraryModel(QAbstractTableModel):
     """Rows of ``library.rows(...)``, loaded a page at a time.
 
@@ -90,6 +118,7 @@ class LibraryModel(QAbstractTableModel):
         self._sort = "published"
         self._descending = True
         self._filter = ""
+        self._collection = Collection()
         self._rows: list[ArticleRow] = []
         self._total = 0
         self._hits: list[SearchHit] | None = None
@@ -135,6 +164,19 @@ class LibraryModel(QAbstractTableModel):
         return -1
 
     # -- changes ------------------------------------------------------------
+
+    @property
+    def collection(self) -> Collection:
+        return self._collection
+
+    def set_collection(self, collection: Collection) -> None:
+        """Show only the articles of ``collection`` (a tag, the starred, the
+        unread; all by default), with the filter; back to the first page."""
+        if collection == self._collection and not self.searching:
+            return
+        self._collection = collection
+        self._hits = None
+        self._reset(self._page)
 
     def set_filter(self, text: str) -> None:
         """Keep rows whose title or source contains ``text``, folded as find
@@ -208,11 +250,15 @@ class LibraryModel(QAbstractTableModel):
         self._load(count)
         self.endResetModel()
 
+    def _where(self) -> dict[str, Any]:
+        c = self._collection
+        return {"filter_text": self._filter, "tag": c.tag, "starred": c.starred,
+                "unread": c.unread}
+
     def _load(self, count: int) -> None:
-        self._total = self._library.count(filter_text=self._filter)
+        self._total = self._library.count(**self._where())
         self._rows = self._library.rows(offset=0, limit=count, sort=self._sort,
-                                        descending=self._descending,
-                                        filter_text=self._filter)
+                                        descending=self._descending, **self._where())
 
     # -- Qt model API ---------------------------------------------------------
 
@@ -233,7 +279,7 @@ class LibraryModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         more = self._library.rows(offset=len(self._rows), limit=self._page, sort=self._sort,
-                                  descending=self._descending, filter_text=self._filter)
+                                  descending=self._descending, **self._where())
         if not more:
             # Articles were deleted elsewhere; the next refresh catches up.
             self._total = len(self._rows)
@@ -267,6 +313,8 @@ class LibraryModel(QAbstractTableModel):
             # Narrow columns carry a sign; their name is the tooltip.
             return _HEADER_MARKS.get(key) or _tr(COLUMNS[section].header)
         if role == Qt.ItemDataRole.ToolTipRole:
+            return _header_tooltips().get(key) or _tr(COLUMNS[section].header)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return _tr(COLUMNS[section].header)
         return None
 
@@ -283,6 +331,10 @@ class LibraryModel(QAbstractTableModel):
         key = COLUMNS[index.column()].key
         if role == ID_ROLE:
             return r.id
+        if role == SNIPPET_ROLE:
+            hit = self.search_hit(index.row()) if key == "title" else None
+            return (r.title, hit.snippet, hit.marks) if hit is not None and hit.snippet \
+                else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r, key)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -1,34 +1,33 @@
 """The library search: every article matching a query, in place of the list.
 
-``LibrarySearchMixin`` gives ``MainWindow`` what the toolbar's search box
-(``search_edit``, Ctrl+Shift+F) does: ``Library.search`` runs on a worker
-thread, on a reader connection the window's ``Library`` lends it (a common
-word in a large library takes a while), then the hits fill the list model, the first article opens
-at its first hit with the find bar holding the word, and clearing the box
-(or Escape) brings the whole, filtered list back. The "Word families"
-switch (``word_families``) searches the stemmed index, so one form of a
-word finds its inflections.
+``LibrarySearch`` owns the toolbar's search box (``edit``, Ctrl+Shift+F) and
+its "Word families" switch (``word_families``: the stemmed index, so one form
+of a word finds its inflections). ``Library.search`` runs on a worker thread,
+on a reader connection the window's ``Library`` lends it (a common word in a
+large library takes a while). Results come as the reader types (debounced)
+and on Enter; ``results_ready(SearchOutcome)`` hands them to the window,
+which shows them in the list; ``search_left()`` when the box is cleared (or
+Escape) and the whole, filtered list comes back. Up and Down in the box move
+through the results (``step_requested``), Enter opens the current one
+(``open_requested``).
 
 A few seconds after the window opens and after each change to the list,
 ``refresh_rankings_later`` has a worker store the rankings of the library's
 commonest words and phrases (``Library.refresh_rankings``), which a search
 for one of them then reads instead of scoring every article; nothing to do
 when they are current, and nothing at all on a read-only store.
-
-Texts use the literal context ``MainWindow`` so pyside6-lupdate files them
-where the window's other strings are.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QMainWindow
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from reader.errors import ReaderError
-from reader.gui.library_model import LibraryModel
+from reader.gui.error_text import shown
 from reader.gui.workers import Task, TaskContext
 from reader.store import rankings
 from reader.store.library import Library
@@ -40,88 +39,208 @@ SEARCH_LIMIT = rankings.DEPTH
 RANKINGS_DELAY_MS = 3000
 """Quiet time after opening or a change before the stored rankings are refreshed."""
 
+TYPING_DELAY_MS = 300
+"""Quiet time after a key before the typed query is searched."""
+
+TYPED_MIN_CHARS = 2
+"""A typed query shorter than this waits for Enter (one letter matches everything)."""
+
+MAX_QUERY_CHARS = 1000
+"""The longest query the box takes (the store refuses longer ones anyway)."""
+
 
 @dataclass(frozen=True, slots=True)
 class SearchOutcome:
-    """What a background search hands back: its results, or an error line."""
+    """What a background search hands back: its results, or an error line;
+    ``open_first`` when the first result should open (Enter, not typing)."""
 
     generation: int
     query: str
     hits: list[SearchHit] = field(default_factory=list)
     error: str = ""
-
-if TYPE_CHECKING:
-    _WindowBase = QMainWindow
-else:
-    _WindowBase = object
+    open_first: bool = True
 
 
-class LibrarySearchMixin(_WindowBase):
-    """The library search of ``MainWindow`` (listed first among its bases)."""
+class LibrarySearch(QObject):
+    """The search box and switch (parented to ``parent``), the background
+    searches and the rankings refresh, over ``library``."""
 
-    # Set up by MainWindow.__init__.
-    library: Library
-    model: LibraryModel
-    search_edit: QLineEdit
-    word_families: QCheckBox
-    _search_query: str
-    _search_generation: int
-    _search_shown: int
-    _search_tasks: list[Task]
-    _rankings_task: Task | None
-    _rankings_timer: QTimer
-    _opening: bool
+    results_ready = Signal(object)
+    search_left = Signal()
+    step_requested = Signal(int)
+    open_requested = Signal()
+    status_message = Signal(str, int)
 
-    if TYPE_CHECKING:
-        def select_row(self, row: int) -> None: ...
-        def _open_row(self, row: int) -> None: ...
-        def _after_reset(self) -> None: ...
-        def _update_count(self) -> None: ...
+    def __init__(self, library: Library, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._query = ""
+        self._generation = self._shown = 0
+        self._tasks: list[Task] = []
+        self._rankings_task: Task | None = None
 
-    def focus_search(self) -> None:
-        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_edit.selectAll()
+        self.edit = QLineEdit(parent)
+        self.edit.setObjectName("librarySearch")
+        self.edit.setClearButtonEnabled(True)
+        self.edit.setMaximumWidth(320)
+        self.edit.setMaxLength(MAX_QUERY_CHARS)
+        self.edit.installEventFilter(self)
+        self.edit.textChanged.connect(self._on_text_changed)
+        self.word_families = QCheckBox(parent)
+        self.word_families.setObjectName("wordFamilies")
+        self.word_families.toggled.connect(self._on_word_families_toggled)
+
+        self._typing_timer = QTimer(self)
+        self._typing_timer.setSingleShot(True)
+        self._typing_timer.setInterval(TYPING_DELAY_MS)
+        self._typing_timer.timeout.connect(self._on_typing_paused)
+        self._rankings_timer = QTimer(self)
+        self._rankings_timer.setSingleShot(True)
+        self._rankings_timer.setInterval(RANKINGS_DELAY_MS)
+        self._rankings_timer.timeout.connect(self._refresh_rankings)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.edit.setPlaceholderText(self.tr("Search library (Ctrl+Shift+F)"))
+        self.edit.setAccessibleName(self.tr("Search library"))
+        self.word_families.setText(self.tr("Word families"))
+        self.word_families.setToolTip(self.tr(
+            "Also find other forms of each word: معلم finds المعلمون and والمعلمين"))
+
+    # -- searching -------------------------------------------------------------
+
+    @property
+    def query(self) -> str:
+        """The query whose results are shown ("" when the list is)."""
+        return self._query
 
     @property
     def search_pending(self) -> bool:
         """True from ``search_library`` until its results (or error) are shown."""
-        return self._search_shown < self._search_generation
+        return self._shown < self._generation
 
-    def search_library(self, query: str) -> None:
-        """Search the library in the background; the results replace the list
-        and the first opens at its first hit with the find bar filled (a
-        malformed query goes to the status bar). An empty query clears. A
-        newer search supersedes one still running: only the last is shown."""
+    def focus(self) -> None:
+        self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.edit.selectAll()
+
+    def search_library(self, query: str, *, open_first: bool = True) -> None:
+        """Search the library in the background; ``results_ready`` with the
+        outcome (a malformed query goes to the status bar). An empty query
+        clears. A newer search supersedes one still running: only the last
+        is shown."""
+        self._typing_timer.stop()
         query = query.strip()
         if not query:
             self.clear_search()
             return
-        self._search_generation += 1
-        generation, library = self._search_generation, self.library
+        self._generation += 1
+        generation, library = self._generation, self._library
         stem = self.word_families.isChecked()
 
         def run(_context: TaskContext) -> SearchOutcome:
             try:
-                return SearchOutcome(generation, query,
-                                     library.search(query, limit=SEARCH_LIMIT, stem=stem))
+                hits = library.search(query, limit=SEARCH_LIMIT, stem=stem)
+                return SearchOutcome(generation, query, hits, open_first=open_first)
             except ReaderError as err:
-                return SearchOutcome(generation, query, [], err.line())
+                return SearchOutcome(generation, query, [], err.line(), open_first=open_first)
 
         task = Task(run, self)
         task.succeeded.connect(self._on_search_done)
-        task.finished.connect(self._forget_search_tasks)
-        self._search_tasks.append(task)
+        task.finished.connect(self._forget_finished)
+        self._tasks.append(task)
         task.start()
 
     def wait_for_search(self, timeout: float = 10.0) -> bool:
         """Block until every running search returned (shutdown)."""
-        return all(task.wait(timeout) for task in list(self._search_tasks))
+        return all(task.wait(timeout) for task in list(self._tasks))
+
+    def clear_search(self) -> None:
+        """Empty the box and go back to the whole (filtered) list."""
+        self._typing_timer.stop()
+        if self.edit.text():
+            self.edit.blockSignals(True)
+            self.edit.clear()
+            self.edit.blockSignals(False)
+        self._leave()
+
+    def _leave(self) -> None:
+        # A search still running is superseded: its results must not come back.
+        self._generation += 1
+        self._shown = self._generation
+        was_showing = bool(self._query)
+        self._query = ""
+        if was_showing:
+            self.search_left.emit()
+
+    def _on_search_done(self, outcome: object) -> None:
+        assert isinstance(outcome, SearchOutcome)
+        if outcome.generation != self._generation:
+            return  # superseded by a newer search
+        self._shown = outcome.generation
+        if outcome.error:
+            self.status_message.emit(shown(outcome.error), 8000)
+            return
+        self._query = outcome.query
+        if self.edit.text().strip() != outcome.query:
+            self.edit.blockSignals(True)
+            self.edit.setText(outcome.query)
+            self.edit.blockSignals(False)
+        self.results_ready.emit(outcome)
+        if not outcome.hits:
+            self.status_message.emit(self.tr("No article matches."), 5000)
+
+    def _forget_finished(self) -> None:
+        for task in self._tasks:
+            if task.is_done():
+                task.deleteLater()
+        self._tasks = [t for t in self._tasks if not t.is_done()]
+
+    def _on_word_families_toggled(self, _checked: bool) -> None:
+        if self._query:
+            self.search_library(self._query)
+
+    def _on_text_changed(self, text: str) -> None:
+        if not text.strip():
+            self._typing_timer.stop()
+            if self._query or self.search_pending:
+                self._leave()
+        else:
+            self._typing_timer.start()
+
+    def _on_typing_paused(self) -> None:
+        text = self.edit.text().strip()
+        if len(text) >= TYPED_MIN_CHARS and text != self._query:
+            self.search_library(text, open_first=False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                text = self.edit.text().strip()
+                if text and text == self._query and not self.search_pending:
+                    self.open_requested.emit()
+                else:
+                    self.search_library(text)
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.clear_search()
+                return True
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self._query:
+                self.step_requested.emit(1 if key == Qt.Key.Key_Down else -1)
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- stored rankings ---------------------------------------------------------
 
     def refresh_rankings_later(self) -> None:
         """Refresh the stored rankings once the store has been quiet for
         ``RANKINGS_DELAY_MS`` (each call restarts the wait)."""
-        if not self.library.read_only:
+        if not self._library.read_only:
             self._rankings_timer.start()
+
+    def rankings_running(self) -> bool:
+        return self._rankings_task is not None
 
     def stop_rankings(self, timeout: float = 10.0) -> bool:
         """Stop refreshing rankings (shutdown): the worker stops after its
@@ -137,7 +256,7 @@ class LibrarySearchMixin(_WindowBase):
         if self._rankings_task is not None and not self._rankings_task.is_done():
             self._rankings_timer.start()  # one at a time: look again later
             return
-        library = self.library
+        library = self._library
 
         def run(context: TaskContext) -> int:
             return library.refresh_rankings(cancelled=context.cancelled)
@@ -153,61 +272,3 @@ class LibrarySearchMixin(_WindowBase):
         if self._rankings_task is not None and self._rankings_task.is_done():
             self._rankings_task.deleteLater()
             self._rankings_task = None
-
-    def _forget_search_tasks(self) -> None:
-        for task in self._search_tasks:
-            if task.is_done():
-                task.deleteLater()
-        self._search_tasks = [t for t in self._search_tasks if not t.is_done()]
-
-    def _on_search_done(self, outcome: object) -> None:
-        assert isinstance(outcome, SearchOutcome)
-        if outcome.generation != self._search_generation:
-            return  # superseded by a newer search
-        self._search_shown = outcome.generation
-        if outcome.error:
-            self.statusBar().showMessage(outcome.error, 8000)
-            return
-        self._search_query = outcome.query
-        if self.search_edit.text().strip() != outcome.query:
-            self.search_edit.setText(outcome.query)
-        self.model.set_search_results(outcome.hits)
-        self._update_count()
-        if outcome.hits:
-            self._opening = True
-            try:
-                self.select_row(0)
-            finally:
-                self._opening = False
-            self._open_row(0)
-        else:
-            self.statusBar().showMessage(
-                QCoreApplication.translate("MainWindow", "No article matches."), 5000)
-
-    def clear_search(self) -> None:
-        """Back to the whole (filtered) list."""
-        if self.search_edit.text():
-            self.search_edit.blockSignals(True)
-            self.search_edit.clear()
-            self.search_edit.blockSignals(False)
-        self._leave_search()
-
-    def _leave_search(self) -> None:
-        # A search still running is superseded: its results must not come back.
-        self._search_generation += 1
-        self._search_shown = self._search_generation
-        self._search_query = ""
-        if self.model.searching:
-            self.model.clear_search_results()
-            self._after_reset()
-
-    def _on_word_families_toggled(self, _checked: bool) -> None:
-        if self.model.searching and self._search_query:
-            self.search_library(self._search_query)
-
-    def _on_search_entered(self) -> None:
-        self.search_library(self.search_edit.text())
-
-    def _on_search_text_changed(self, text: str) -> None:
-        if not text.strip() and (self.model.searching or self.search_pending):
-            self._leave_search()

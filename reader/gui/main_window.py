@@ -1,78 +1,66 @@
 """The main window: the article list beside the article pane (issue 4).
 
-The list (``LibraryModel`` in a ``QTableView`` under a filter box) and the
-``ArticlePane`` sit in a splitter; an Arabic interface mirrors it, list on the
-right. Menus, a toolbar with the library search box, and a status bar with
-the article count and import progress. Imports (menus or files dropped on the
-window) and exports run off the GUI thread (``reader.gui.workers``). The
-window polls ``Library.data_version()`` every ``POLL_MS`` so that what another
-process writes (an import, a delete, a reindex, an edit) appears in the list,
-the reading view and the highlights panel, the reader's selection and place
-kept.
+The window owns its parts and connects them; the parts talk through signals
+and never reach into each other (qutebrowser's ``MainWindow``):
 
-The window's parts live beside it: its actions and menus in
-``reader.gui.actions``, import and export in ``reader.gui.import_export``,
-the library search in ``reader.gui.library_search``, view options and saved
-state in ``reader.gui.window_settings``.
+- ``article_list`` (``ArticleList``): the collection and filter boxes, the lazy
+  table of articles;
+- ``pane`` (``ArticlePane``): the reading view, its find bar, the highlights
+  panel, the tags and reading progress;
+- ``edits`` (``EditHistory``): the reader's undoable edits to the store;
+- ``article_commands`` (``ArticleCommands``): the Article menu (read, star,
+  delete, details, tags, copy);
+- ``library_search`` (``LibrarySearch``): the toolbar's search box and its workers;
+- ``jobs`` (``ImportExport``): imports and exports in the background, drops;
+- ``window_settings`` (``WindowSettings``): preferences and window state kept
+  between runs, applied by ``appearance`` (``Appearance``);
+- ``commands`` (``WindowActions``): every command as a named action, the menus,
+  the toolbar;
+- ``history`` (``ArticleHistory``): back, forward and the recent articles;
+- ``modes`` (``ViewModes``): focus mode and full screen.
+
+An Arabic interface mirrors the window, list on the right. The window polls
+``Library.data_version()`` every ``POLL_MS`` so that what another process
+writes (an import, a delete, a reindex, an edit) appears in the list, the
+reading view and the highlights panel, the reader's selection and place kept.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from contextlib import suppress
+from functools import partial
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QGuiApplication,
-    QIcon,
-    QKeySequence,
-    QShortcut,
-)
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
 from reader.errors import ReaderError
-from reader.gui import workers
-from reader.gui.actions import (
-    build_actions,
-    build_menus,
-    build_toolbar,
-    retranslate_actions,
-    take_over_shortcuts,
-)
+from reader.gui import i18n, prompts
+from reader.gui.actions import WindowActions
+from reader.gui.appearance import Appearance
+from reader.gui.article_commands import ArticleCommands
+from reader.gui.article_list import ArticleList
 from reader.gui.article_pane import ArticlePane
-from reader.gui.import_export import ImportExportMixin
-from reader.gui.library_model import COLUMN_INDEX, LibraryModel
-from reader.gui.library_search import RANKINGS_DELAY_MS, LibrarySearchMixin
-from reader.gui.window_settings import WindowSettingsMixin
-from reader.gui.workers import Task
-from reader.links import article_link
+from reader.gui.edits import EditHistory
+from reader.gui.error_text import shown
+from reader.gui.help import HelpDialog
+from reader.gui.import_export import ImportExport
+from reader.gui.library_search import LibrarySearch, SearchOutcome
+from reader.gui.navigation import ArticleHistory
+from reader.gui.view_modes import ViewModes
+from reader.gui.window_settings import Preferences, WindowSettings
+from reader.gui.workers import ImportReport
 from reader.resources import resource_path
+from reader.store.article import Article
 from reader.store.library import Library
 from reader.text.bidi import isolate
 
 POLL_MS = 1000
 """How often the window asks the store whether another process wrote."""
 
-FILTER_DELAY_MS = 200
+ARTICLE_ACTIONS = ("read", "star", "highlight", "delete", "find", "details", "tags")
+"""Actions that need an open article."""
 
 APP_NAME = "rtl-reader"
 
@@ -81,164 +69,210 @@ def app_icon() -> QIcon:
     return QIcon(str(resource_path("icons", "rtl-reader.svg")))
 
 
-class MainWindow(ImportExportMixin, LibrarySearchMixin, WindowSettingsMixin, QMainWindow):
+class MainWindow(QMainWindow):
     """The app's window over an open ``library``.
 
-    ``settings`` None keeps nothing between runs (screenshots). ``notify`` and
-    ``confirm`` show a message and ask a yes/no question (``title, text``);
-    tests replace them so no modal dialog blocks. ``tasks`` are the background
-    jobs still running.
+    ``settings`` None keeps nothing between runs (screenshots). ``notify``,
+    ``inform`` and ``confirm`` show a warning, show information and ask a
+    yes/no question (``title, text``); ``details_prompt`` and ``tags_prompt``
+    ask for an article's details and tags (None: cancelled). Tests replace
+    them so no modal dialog blocks.
     """
 
     def __init__(self, library: Library, *, settings: QSettings | None = None,
                  poll_ms: int = POLL_MS, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self.settings = settings
-        self.tasks: list[Task] = []
-        self.notify: Callable[[str, str], None] = self._message_box
-        self.confirm: Callable[[str, str], bool] = self._question_box
-        self._search_query = ""
-        self._search_generation = self._search_shown = 0
-        self._search_tasks: list[Task] = []
-        self._rankings_task: Task | None = None
-        self._opening = False
-        self._prefs = self._load_preferences()
-
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.setMinimumSize(320, 240)
+        self._init_prompts()
+        self._init_settings(settings)
+        self._init_reading()
+        self._init_article_commands()
+        self._init_search()
+        self._init_jobs()
+        self._init_status_bar()
+        self._init_commands()
+        self._init_switches()
+        self._init_navigation()
+        self._init_modes()
+        self._init_polling(poll_ms)
+        self.appearance.apply(self.window_settings.preferences())
+        self._retranslate()
+        self._restore_state()
 
-        self.model = LibraryModel(library, self)
-        self.list_view = QTableView(self)
-        self.list_view.setObjectName("articleList")
-        self.list_view.setModel(self.model)
-        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list_view.setSortingEnabled(True)
-        self.list_view.sortByColumn(COLUMN_INDEX["date"], Qt.SortOrder.DescendingOrder)
-        self.list_view.verticalHeader().hide()
-        self.list_view.setWordWrap(False)
-        self.list_view.setShowGrid(False)
-        self.list_view.setAlternatingRowColors(True)
-        header = self.list_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COLUMN_INDEX["title"], QHeaderView.ResizeMode.Stretch)
-        for key in ("quotes", "figures", "read", "starred"):
-            header.setSectionResizeMode(COLUMN_INDEX[key],
-                                        QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(False)
-        self.list_view.setColumnWidth(COLUMN_INDEX["source"], 100)
-        self.list_view.setColumnWidth(COLUMN_INDEX["date"], 82)
-        self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row)
-        # A sort (header click), a filter or a refresh resets the model: select
-        # the open article again.
-        self.model.modelReset.connect(self._after_reset)
+    # -- the parts ------------------------------------------------------------------
 
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setObjectName("filter")
-        self.filter_edit.setClearButtonEnabled(True)
-        self._filter_timer = QTimer(self)
-        self._filter_timer.setSingleShot(True)
-        self._filter_timer.setInterval(FILTER_DELAY_MS)
-        self._filter_timer.timeout.connect(self._apply_filter)
-        self.filter_edit.textChanged.connect(self._filter_timer.start)
+    def _init_prompts(self) -> None:
+        self.notify: Callable[[str, str], None] = partial(prompts.warning, self)
+        self.inform: Callable[[str, str], None] = partial(prompts.information, self)
+        self.confirm: Callable[[str, str], bool] = partial(prompts.question, self)
+        self.details_prompt: Callable[[Article], Article | None] = \
+            partial(prompts.ask_details, self)
+        self.tags_prompt: Callable[[list[str], list[str]], list[str] | None] = \
+            partial(prompts.ask_tags, self)
 
-        self.list_panel = QWidget(self)
-        left = QVBoxLayout(self.list_panel)
-        left.setContentsMargins(0, 0, 0, 0)
-        left.setSpacing(2)
-        left.addWidget(self.filter_edit)
-        left.addWidget(self.list_view, 1)
+    def _init_settings(self, settings: QSettings | None) -> None:
+        self.window_settings = WindowSettings(settings, self)
 
-        self.pane = ArticlePane(library, self)
+    def _init_reading(self) -> None:
+        """The list and the pane side by side, and the edit history they share."""
+        self.edits = EditHistory(self.library, self)
+        self.edits.article_deleted.connect(self._on_article_deleted)
+        self.edits.article_restored.connect(self._on_article_restored)
+        self.article_list = ArticleList(self.library, self)
+        self.article_list.row_chosen.connect(self._open_row)
+        self.article_list.contents_changed.connect(self._update_count)
+        self.pane = ArticlePane(self.library, self, edits=self.edits)
+        self.pane.confirm = lambda title, text: self.confirm(title, text)
         self.pane.error_occurred.connect(self._on_store_error)
-        self.pane.highlights_panel.role_visibility_changed.connect(self._on_role_visibility)
-
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.list_panel)
+        self.splitter.addWidget(self.article_list)
         self.splitter.addWidget(self.pane)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([500, 780])
         self.setCentralWidget(self.splitter)
 
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setObjectName("librarySearch")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMaximumWidth(320)
-        self.search_edit.returnPressed.connect(self._on_search_entered)
-        self.search_edit.textChanged.connect(self._on_search_text_changed)
-        self.word_families = QCheckBox(self)
-        self.word_families.setObjectName("wordFamilies")
-        self.word_families.toggled.connect(self._on_word_families_toggled)
-        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search_edit)
-        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
-        clear.activated.connect(self.clear_search)
+    def _init_search(self) -> None:
+        self.library_search = search = LibrarySearch(self.library, self)
+        search.results_ready.connect(self._on_search_results)
+        search.search_left.connect(self._on_search_left)
+        search.step_requested.connect(self._on_search_step)
+        search.open_requested.connect(self._on_search_open)
+        search.status_message.connect(self.statusBar().showMessage)
+        self.article_list.filter_applied.connect(lambda _text: search.clear_search())
 
+    def _init_article_commands(self) -> None:
+        self.article_commands = c = ArticleCommands(self.library, self.edits, self.pane.view,
+                                                    self.current_article_id, self._row_state,
+                                                    self)
+        c.confirm = lambda title, text: self.confirm(title, text)
+        c.details_prompt = lambda article: self.details_prompt(article)
+        c.tags_prompt = lambda current, known: self.tags_prompt(current, known)
+        c.details_changed.connect(self._on_details_changed)
+        c.tags_changed.connect(self._on_tags_changed)
+        c.error_occurred.connect(self._on_store_error)
+        self.article_list.details_requested.connect(c.edit_details)
+
+    def _init_jobs(self) -> None:
+        self.jobs = ImportExport(self.library, self)
+        self.jobs.current_article = self.current_article_id
+        self.jobs.articles_arrived.connect(lambda: self._refresh_timer.start())
+        self.jobs.import_finished.connect(self._on_import_done)
+        self.jobs.failed.connect(lambda line: self.notify(APP_NAME, shown(line)))
+        self.jobs.problems_found.connect(
+            lambda title, text, warn: (self.notify if warn else self.inform)(title, text))
+        self.jobs.status_message.connect(self.statusBar().showMessage)
+
+    def _init_status_bar(self) -> None:
         self.count_label = QLabel(self)
-        self.progress = QProgressBar(self)
-        self.progress.setMaximumWidth(200)
-        self.progress.hide()
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.hide()
-        self.cancel_button.clicked.connect(self.cancel_tasks)
-        self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().addPermanentWidget(self.cancel_button)
-        self.statusBar().addPermanentWidget(self.count_label)
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.jobs.progress)
+        bar.addPermanentWidget(self.jobs.cancel_button)
+        bar.addPermanentWidget(self.count_label)
 
-        self.named_actions: dict[str, QAction] = {}
-        self.menus: dict[str, QMenu] = {}
-        build_actions(self)
-        build_menus(self)
-        self.toolbar = build_toolbar(self)
-        take_over_shortcuts(self)
-        self.retranslate_ui()
-        self._apply_preferences(self._prefs)
+    def _init_commands(self) -> None:
+        """Every action connected to the part that does it."""
+        search, jobs, pane, article = self.library_search, self.jobs, self.pane, \
+            self.article_commands
+        self.commands = c = WindowActions(self, [search.edit, search.word_families])
+        self.appearance = Appearance(self.window_settings, pane, c, self)
+        for name, slot in {
+            "import_files": jobs.import_files_dialog, "import_folder": jobs.import_folder_dialog,
+            "import_url": jobs.import_url_dialog, "export": jobs.export_dialog,
+            "quit": self.close, "undo": self.edits.undo, "redo": self.edits.redo,
+            "find": pane.show_find_bar, "search_library": search.focus, "copy": article.copy,
+            "preferences": self.appearance.preferences_dialog, "zoom_in": pane.zoom_in,
+            "zoom_out": pane.zoom_out, "zoom_reset": pane.zoom_reset,
+            "highlight": pane.add_user_highlight_from_selection,
+            "delete": article.delete_current, "details": article.edit_details,
+            "tags": article.edit_tags,
+        }.items():
+            c.connect(name, slot)
+        self.edits.labels_changed.connect(self._update_undo_actions)
+        c.take_over_shortcuts(pane.shortcuts)
 
+    def _init_switches(self) -> None:
+        """The View and Article menus' switches, both ways."""
+        c, pane, article = self.commands, self.pane, self.article_commands
+        for name in ("system", "light", "dark", "sepia"):
+            c.connect(f"theme_{name}", lambda on, n=name: on and self.set_theme(n))
+        for code in i18n.LANGUAGES:
+            c.connect(f"language_{code}", lambda on, code=code: on and self.set_language(code))
+        for kind in ("quotation", "term", "figure", "user"):
+            c.connect(f"show_{kind}", lambda on, k=kind: pane.set_kind_visible(k, on))
+        c.connect("justified", lambda on: self.window_settings.update(justified=on))
+        c.connect("diacritics", lambda on: self.window_settings.update(show_diacritics=on))
+        # After the command, whether the store took it or not, the switches show the store.
+        c.connect("read", lambda on: (article.set_read(on), self._update_article_actions()))
+        c.connect("star", lambda on: (article.set_starred(on), self._update_article_actions()))
+        self.edits.state_changed.connect(self._on_state_changed)
+        pane.highlights_panel.role_visibility_changed.connect(
+            lambda role, on: c.set_checked_quietly(f"show_{role}", on))
+
+    def _init_navigation(self) -> None:
+        """Back, forward and the recent articles (Go menu, toolbar)."""
+        self.history = ArticleHistory(self.window_settings.recent_articles(), self)
+        self.history.open_requested.connect(self.open_article)
+        self.history.bind(self.commands["back"], self.commands["forward"],
+                          self.commands.menus["recent"], self._title_of)
+
+    def _init_modes(self) -> None:
+        """Focus mode (F9) and full screen (F11); Help's pages."""
+        self.modes = ViewModes(self, [self.article_list, self.pane.highlights_panel,
+                                      self.commands.toolbar, self.menuBar(), self.statusBar()],
+                               self.pane.view)
+        self.modes.changed.connect(self._update_modes)
+        self.commands.connect("focus_mode", self.modes.set_focus_mode)
+        self.commands.connect("full_screen", self.modes.set_full_screen)
+        for kind in ("guide", "shortcuts", "about"):
+            self.commands.connect(kind, lambda k=kind: self.show_help(k))
+
+    def _init_polling(self, poll_ms: int) -> None:
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(300)
         self._refresh_timer.timeout.connect(self.refresh_list)
-        self._data_version = library.data_version()
-        self._rankings_timer = QTimer(self)
-        self._rankings_timer.setSingleShot(True)
-        self._rankings_timer.setInterval(RANKINGS_DELAY_MS)
-        self._rankings_timer.timeout.connect(self._refresh_rankings)
-        self.refresh_rankings_later()
+        self._data_version = self.library.data_version()
+        self.library_search.refresh_rankings_later()
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(poll_ms)
         self.poll_timer.timeout.connect(self.poll_store)
         if poll_ms > 0:
             self.poll_timer.start()
 
-        self.restore_state()
-        self._update_article_actions()
+    # -- language and preferences -----------------------------------------------------
 
-    def retranslate_ui(self) -> None:
-        """Every visible string in the current language (also on LanguageChange)."""
-        retranslate_actions(self)
-        self.filter_edit.setPlaceholderText(self.tr("Filter titles and sources"))
-        self.search_edit.setPlaceholderText(self.tr("Search library (Ctrl+Shift+F)"))
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.list_view.setAccessibleName(self.tr("Articles"))
-        self.filter_edit.setAccessibleName(self.tr("Filter the list"))
-        self.search_edit.setAccessibleName(self.tr("Search library"))
-        self.word_families.setText(self.tr("Word families"))
-        self.word_families.setToolTip(self.tr(
-            "Also find other forms of each word: معلم finds المعلمون and والمعلمين"))
-        self.progress.setAccessibleName(self.tr("Progress"))
-        self.model.retranslate()
+    def _retranslate(self) -> None:
+        """The window's own strings and its non-widget parts' (widgets
+        retranslate themselves on LanguageChange)."""
+        self.jobs.retranslate()
+        self.library_search.retranslate()
+        self._update_undo_actions()
         self._update_count()
         self._update_title()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
+            self._retranslate()
         super().changeEvent(event)
 
-    # -- opening articles ---------------------------------------------------------
+    def set_language(self, code: str) -> None:
+        """Switch the interface language now (the layout mirrors for Arabic) and
+        remember it. ValueError for an unknown code."""
+        self.window_settings.update(language=code)
+
+    def set_theme(self, name: str) -> None:
+        """``system``, ``light``, ``dark`` or ``sepia`` (ValueError otherwise), remembered."""
+        self.window_settings.update(theme=name)
+
+    def preferences(self) -> Preferences:
+        return self.window_settings.preferences()
+
+    # -- opening articles -----------------------------------------------------------
 
     def current_article_id(self) -> int | None:
         return self.pane.current_article_id()
@@ -252,64 +286,38 @@ class MainWindow(ImportExportMixin, LibrarySearchMixin, WindowSettingsMixin, QMa
         try:
             self.pane.open_article(article_id, at)
         except ReaderError as err:
-            self.statusBar().showMessage(err.line(), 8000)
+            self.statusBar().showMessage(shown(err.line()), 8000)
             return False
-        self._select_row_of(article_id)
+        self.article_list.select_article(article_id)
         try:
             if not self.library.read_only and not self._row_state(article_id)[0]:
                 self.library.set_read(article_id, True)
-                self.model.update_state(article_id, read=True)
+                self.article_list.model.update_state(article_id, read=True)
         except ReaderError as err:
             self._on_store_error(err.line())
         if find:
             self.pane.show_find_bar(find)
+        self.history.visited(article_id)
         self._update_title()
         self._update_article_actions()
         return True
 
     def _row_state(self, article_id: int) -> tuple[bool, bool]:
         """(read, starred) of ``article_id``: from the list when loaded, else the store."""
-        row = self.model.row_of(article_id)
-        if row >= 0 and not self.model.searching:
-            r = self.model.row_data(row)
+        model = self.article_list.model
+        row = model.row_of(article_id)
+        if row >= 0 and not model.searching:
+            r = model.row_data(row)
             return r.read, r.starred
         a = self.library.get(article_id)
         return a.read, a.starred
 
-    def _select_row_of(self, article_id: int) -> None:
-        row = self.model.row_of(article_id)
-        selection = self.list_view.selectionModel()
-        self._opening = True
-        try:
-            if row < 0:
-                selection.clearSelection()
-                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
-                return
-            index = self.model.index(row, 0)
-            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect |
-                                      QItemSelectionModel.SelectionFlag.Rows)
-            self.list_view.scrollTo(index)
-        finally:
-            self._opening = False
-
-    def select_row(self, row: int) -> None:
-        """Make ``row`` the current, selected row (which opens its article).
-        Not ``QTableView.selectRow``: before the first layout of a right-to-left
-        view it finds no column at x=0 and selects nothing."""
-        self.list_view.selectionModel().setCurrentIndex(
-            self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect |
-            QItemSelectionModel.SelectionFlag.Rows)
-
-    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._opening or not current.isValid():
-            return
-        self._open_row(current.row())
-
     def _open_row(self, row: int) -> None:
         """Open the article of ``row``; a search result opens at its first hit
         with the find bar holding the word as the article writes it."""
-        article_id = self.model.article_id(row)
-        hit = self.model.search_hit(row)
+        model = self.article_list.model
+        article_id = model.article_id(row)
+        hit = model.search_hit(row)
         if hit is not None and hit.hits:
             field, start, end = hit.hits[0]
             if self.open_article(article_id, start if field == "body" else 0):
@@ -321,26 +329,18 @@ class MainWindow(ImportExportMixin, LibrarySearchMixin, WindowSettingsMixin, QMa
         if article_id != self.current_article_id():
             self.open_article(article_id)
 
-    # -- list ------------------------------------------------------------------
-
-    def _apply_filter(self) -> None:
-        if self.model.searching:
-            self.clear_search()
-        self.model.set_filter(self.filter_edit.text())
-        self._after_reset()
+    # -- the list ------------------------------------------------------------------
 
     def refresh_list(self) -> None:
         """Reload the list from the store, keeping the open article selected
         and the list scrolled where it was."""
-        bar = self.list_view.verticalScrollBar()
-        scrolled = bar.value()
-        self.model.refresh()
-        self._after_reset()
-        bar.setValue(min(scrolled, bar.maximum()))
-        self.refresh_rankings_later()
+        self._refresh_timer.stop()
+        self.article_list.refresh()
+        self.library_search.refresh_rankings_later()
         current = self.current_article_id()
         if current is not None and not self.library.ids([current]):
             self.pane.clear()
+            self.article_list.select_article(None)
             self._update_title()
             self._update_article_actions()
 
@@ -358,26 +358,8 @@ class MainWindow(ImportExportMixin, LibrarySearchMixin, WindowSettingsMixin, QMa
             self.pane.catch_up()
             self._update_article_actions()
 
-    def _after_reset(self) -> None:
-        current = self.current_article_id()
-        if current is not None:
-            self._select_row_of(current)
-        self._update_count()
-
     def _update_count(self) -> None:
-        if self.model.searching:
-            text = self.tr("%n result(s)", "", self.model.total)
-        else:
-            shown = total = self.model.total
-            if self.model.filter_text:
-                try:
-                    total = self.library.count()
-                except ReaderError:  # the store went away; the list says what it has
-                    total = shown
-            text = self.tr("%n article(s)", "", total)
-            if self.model.filter_text:
-                text = self.tr("{shown} of {total}").format(shown=shown, total=text)
-        self.count_label.setText(text)
+        self.count_label.setText(self.article_list.count_text())
 
     def _update_title(self) -> None:
         article = self.pane.view.article if self.current_article_id() is not None else None
@@ -387,118 +369,113 @@ class MainWindow(ImportExportMixin, LibrarySearchMixin, WindowSettingsMixin, QMa
             title = article.title or self.tr("(untitled)")
             self.setWindowTitle(f"{isolate(title)} \u2014 {APP_NAME}")
 
-    # -- article actions ------------------------------------------------------------------
+    # -- library search ---------------------------------------------------------------
+
+    def _on_search_results(self, outcome: object) -> None:
+        assert isinstance(outcome, SearchOutcome)
+        self.article_list.show_search_results(outcome.query, outcome.hits)
+        if outcome.hits and outcome.open_first:
+            self.article_list.select_row(0, quietly=True)
+            self._open_row(0)
+
+    def _on_search_left(self) -> None:
+        self.article_list.leave_search()
+
+    def _on_search_step(self, step: int) -> None:
+        self.article_list.step(step)
+        # Opening the hit focused the find bar; the reader is still moving
+        # through the results from the search box.
+        self.library_search.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_search_open(self) -> None:
+        row = self.article_list.view.currentIndex().row()
+        if self.article_list.model.rowCount():
+            self._open_row(max(row, 0))
+            self.pane.view.setFocus()
+
+    # -- article actions ------------------------------------------------------------
 
     def _update_article_actions(self) -> None:
         current = self.current_article_id()
-        for name in ("read", "star", "highlight", "delete", "find"):
-            self.named_actions[name].setEnabled(current is not None)
+        self.commands.set_enabled(ARTICLE_ACTIONS, current is not None)
         read, starred = False, False
         if current is not None:
             with suppress(ReaderError):
                 read, starred = self._row_state(current)
-        for name, value in (("read", read), ("star", starred)):
-            action = self.named_actions[name]
-            action.blockSignals(True)
-            action.setChecked(value)
-            action.blockSignals(False)
+        self.commands.set_checked_quietly("read", read)
+        self.commands.set_checked_quietly("star", starred)
 
-    def set_read(self, read: bool) -> None:
-        current = self.current_article_id()
-        if current is None:
-            return
+    def _title_of(self, article_id: int) -> str | None:
+        """The article's title for a menu, or None when the store lost it."""
         try:
-            self.library.set_read(current, read)
-        except ReaderError as err:
-            self._on_store_error(err.line())
+            return self.library.get(article_id).title or self.tr("(untitled)")
+        except ReaderError:
+            return None
+
+    def _update_modes(self) -> None:
+        self.commands.set_checked_quietly("focus_mode", self.modes.in_focus_mode())
+        self.commands.set_checked_quietly("full_screen", self.modes.is_full_screen())
+
+    def show_help(self, kind: str) -> HelpDialog:
+        """Show a help page (``guide``, ``shortcuts``, ``about``) beside the window."""
+        dialog = HelpDialog(kind, self.commands.named.values(), self)
+        dialog.show()
+        return dialog
+
+    def _update_undo_actions(self) -> None:
+        self.commands.show_undo(self.edits.undo_label(), self.edits.redo_label())
+
+    def _on_state_changed(self, article_id: int) -> None:
+        try:
+            article = self.library.get(article_id)
+        except ReaderError:
             return
-        self.model.update_state(current, read=read)
+        self.article_list.model.update_state(article_id, read=article.read,
+                                             starred=article.starred)
         self._update_article_actions()
 
-    def set_starred(self, starred: bool) -> None:
-        current = self.current_article_id()
-        if current is None:
-            return
-        try:
-            self.library.set_starred(current, starred)
-        except ReaderError as err:
-            self._on_store_error(err.line())
-            return
-        self.model.update_state(current, starred=starred)
-        self._update_article_actions()
-
-    def _on_read_action(self, checked: bool) -> None:
-        self.set_read(checked)
-
-    def _on_star_action(self, checked: bool) -> None:
-        self.set_starred(checked)
-
-    def delete_current(self) -> bool:
-        """Delete the open article after asking; True when deleted."""
-        current = self.current_article_id()
-        article = self.pane.view.article
-        if current is None or article is None:
-            return False
-        if not self.confirm(self.tr("Delete article"),
-                            self.tr("Delete “{title}” and its highlights?").format(
-                                title=isolate(article.title))):
-            return False
-        row = self.model.row_of(current)
-        try:
-            self.library.delete(current)
-        except ReaderError as err:
-            self._on_store_error(err.line())
-            return False
-        self.pane.clear()
+    def _on_article_deleted(self, article_id: int) -> None:
+        row = self.article_list.model.row_of(article_id)
+        if self.current_article_id() == article_id:
+            self.pane.clear()
         self.refresh_list()
-        if self.model.rowCount():
-            self.select_row(min(max(row, 0), self.model.rowCount() - 1))
+        model = self.article_list.model
+        if self.current_article_id() is None and model.rowCount():
+            self.article_list.select_row(min(max(row, 0), model.rowCount() - 1))
         self._update_title()
         self._update_article_actions()
-        return True
 
-    def copy(self) -> None:
-        """Copy the reading view's selection; with none, the open article's
-        title and its ``rtl-reader://`` link."""
-        view = self.pane.view
-        if view.textCursor().hasSelection():
-            view.copy()
-            return
-        current = self.current_article_id()
-        if current is not None and view.article is not None:
-            QGuiApplication.clipboard().setText(
-                f"{view.article.title}\n{article_link(current)}")
+    def _on_article_restored(self, article_id: int) -> None:
+        self.refresh_list()
+        self.open_article(article_id)
+
+    def _on_details_changed(self, article_id: int) -> None:
+        self.refresh_list()
+        if article_id == self.current_article_id():
+            self.pane.catch_up()
+            self._update_title()
+
+    def _on_tags_changed(self, article_id: int) -> None:
+        self.refresh_list()
+        if article_id == self.current_article_id():
+            self.pane.show_tags(self.library.article_tags(article_id))
 
     # -- reports from imports and the store ----------------------------------------------
 
-    # Kept here, not in ImportExportMixin: pyside6-lupdate marks a string plural (%n)
-    # only in a self.tr() call, and takes its context from the enclosing class.
     def _on_import_done(self, report: object) -> None:
-        assert isinstance(report, workers.ImportReport)
-        self._refresh_timer.stop()
+        assert isinstance(report, ImportReport)
         self.refresh_list()
         self._data_version = self.library.data_version()
         if self.current_article_id() is None and report.added:
             self.open_article(report.added[0])
-        message = self.tr("Imported %n article(s)", "", len(report.added))
-        if report.duplicates:
-            message += " " + self.tr("(%n already in the library)", "", report.duplicates)
-        if report.cancelled:
-            message += " " + self.tr("— cancelled")
-        self.statusBar().showMessage(message, 8000)
-        if report.errors:
-            shown = "\n".join(report.errors[:12])
-            if len(report.errors) > 12:
-                shown += "\n" + self.tr("… and %n more", "", len(report.errors) - 12)
-            self.notify(self.tr("Some files were not imported"), shown)
 
     def _on_store_error(self, line: str) -> None:
-        self.statusBar().showMessage(line, 10000)
+        self.statusBar().showMessage(shown(line), 10000)
 
     # -- drag and drop ------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _local_paths(event.mimeData().urls()):
+        if self.jobs.accepts_drop(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -507,31 +484,50 @@ class MainWindow(ImportExportMixin, LibrarySearchMixin, WindowSettingsMixin, QMa
         self.dragEnterEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = _local_paths(event.mimeData().urls())
-        if paths:
+        """Files and folders are imported; a link dragged from a browser is
+        fetched and imported."""
+        if self.jobs.take_drop(event.mimeData()):
             event.acceptProposedAction()
-            self.start_import(paths)
         else:
             event.ignore()
 
+    # -- closing ------------------------------------------------------------------------
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.cancel_tasks()
-        self.wait_for_tasks(10.0)
-        self.wait_for_search(10.0)
-        self.stop_rankings(10.0)
+        self.pane.flush_position()
+        self.jobs.cancel_tasks()
+        self.jobs.wait_for_tasks(10.0)
+        self.library_search.wait_for_search(10.0)
+        self.library_search.stop_rankings(10.0)
         self.poll_timer.stop()
-        self.save_state()
+        self._save_state()
         super().closeEvent(event)
 
-    # -- dialogs ------------------------------------------------------------------------
+    def _save_state(self) -> None:
+        self.window_settings.save_window(self, self.splitter, self.current_article_id(),
+                                         self.history.recent())
 
-    def _message_box(self, title: str, text: str) -> None:
-        QMessageBox.warning(self, title, text)
+    def _restore_state(self) -> None:
+        """Put back what ``_save_state`` kept; open the last article (or the
+        first in the list)."""
+        if not self.window_settings.restore_window(self, self.splitter):
+            self._default_size()
+        last = self.window_settings.last_article()
+        if last and self.library.ids([last]):
+            self.open_article(last)
+        elif self.article_list.model.rowCount():
+            self.article_list.select_row(0)
+        self._update_article_actions()
+        # The article has the keys first (Page Down reads on), not the filter
+        # box, where Ctrl+E and Ctrl+H are line editing keys on X11.
+        self.pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _question_box(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self, title, text)
-        return answer == QMessageBox.StandardButton.Yes
-
-
-def _local_paths(urls: Sequence[QUrl]) -> list[str]:
-    return [url.toLocalFile() for url in urls if url.isLocalFile() and url.toLocalFile()]
+    def _default_size(self) -> None:
+        """First run: most of the screen, at most 1280x800."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1280, 800)
+            return
+        area = screen.availableGeometry()
+        self.resize(min(1280, area.width() * 9 // 10), min(800, area.height() * 9 // 10))
+        self.splitter.setSizes([self.width() * 2 // 5, self.width() * 3 // 5])

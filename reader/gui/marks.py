@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit
 from reader.gui.offsets import DocumentOffsets
 from reader.gui.themes import HIGHLIGHT_ROLES, Theme, highlight_role
 from reader.store.article import HighlightRecord
+from reader.text.bidi import LRI, PDI
 from reader.text.values import describe_value
 
 # Tashkeel and Quranic marks hidden by "hide diacritics" (DESIGN decision 3's
@@ -61,7 +62,12 @@ FLASH_MS = 900
 """How long a highlight chosen in the panel stays marked."""
 
 # ExtraSelection layers, in painting order (later ones on top).
-LAYERS: tuple[str, ...] = ("automatic", "user", "find", "current", "flash")
+LAYERS: tuple[str, ...] = ("automatic", "user", "note", "find", "current", "flash")
+
+UNDERLINED = frozenset({"note"})
+"""Layers drawn as an underline, not a background: a highlight with a note is
+underlined (dashes, in the text colour), so the note shows in the text, not
+only in a tooltip. An underline keeps Arabic letters joined, as a background does."""
 
 
 class Mark(NamedTuple):
@@ -103,7 +109,7 @@ class MarksMixin(_ViewBase):
         self._marks: dict[str, list[Mark]] = {layer: [] for layer in LAYERS}
         self._starts: dict[str, list[int]] = {layer: [] for layer in LAYERS}
         self._longest: dict[str, int] = dict.fromkeys(LAYERS, 0)
-        self._formats: dict[int, QTextCharFormat] = {}
+        self._formats: dict[tuple[int, bool], QTextCharFormat] = {}
         self._window_range: tuple[int, int] | None = None
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
@@ -142,15 +148,21 @@ class MarksMixin(_ViewBase):
         placed = self._offsets.field(name)
         return placed is not None and 0 <= start <= end <= placed.length
 
-    def _extra(self, a: int, b: int, background: QColor) -> QTextEdit.ExtraSelection:
+    def _extra(self, a: int, b: int, colour: QColor, *,
+               underline: bool = False) -> QTextEdit.ExtraSelection:
         cursor = QTextCursor(self.document())
         cursor.setPosition(a)
         cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
-        fmt = self._formats.get(background.rgba())
+        key = (colour.rgba(), underline)
+        fmt = self._formats.get(key)
         if fmt is None:
             fmt = QTextCharFormat()
-            fmt.setBackground(background)
-            self._formats[background.rgba()] = fmt
+            if underline:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+                fmt.setUnderlineColor(colour)
+            else:
+                fmt.setBackground(colour)
+            self._formats[key] = fmt
         sel = QTextEdit.ExtraSelection()
         sel.cursor = cursor
         sel.format = fmt
@@ -174,19 +186,23 @@ class MarksMixin(_ViewBase):
     def _rebuild_layer(self, layer: str) -> None:
         t = self._theme
         if layer == "highlights":
-            automatic, user = [], []
+            automatic, user, notes = [], [], []
             colours = {role: t.colour(role) for role in HIGHLIGHT_ROLES if role != "user"}
+            ink = QColor(t.text)
             for h in self._highlights:
                 role = highlight_role(h.kind, h.subtype)
                 if role in self._hidden_roles:
                     continue
                 if role == "user":
                     user.append((h.field, h.start, h.end, t.user_colour(h.colour)))
+                    if h.note:
+                        notes.append((h.field, h.start, h.end, ink))
                 else:
                     automatic.append((h.field, h.start, h.end, colours[role]))
             self._set_layer("automatic", automatic)
             # The reader's own highlights paint over everything automatic.
             self._set_layer("user", user)
+            self._set_layer("note", notes)
         elif layer == "flash":
             self._set_layer("flash", [(*self._flash, t.colour("flash"))] if self._flash else [])
 
@@ -234,13 +250,14 @@ class MarksMixin(_ViewBase):
         self._window_range = (lo, hi)
         selections: list[QTextEdit.ExtraSelection] = []
         for layer in LAYERS:
-            selections.extend(self._extra(m.start, m.end, m.colour)
+            underline = layer in UNDERLINED
+            selections.extend(self._extra(m.start, m.end, m.colour, underline=underline)
                               for m in self._window(layer, lo, hi))
         self.setExtraSelections(selections)
 
     def _all(self, *layers: str) -> list[QTextEdit.ExtraSelection]:
-        return [self._extra(m.start, m.end, m.colour) for layer in layers
-                for m in self._marks[layer]]
+        return [self._extra(m.start, m.end, m.colour, underline=layer in UNDERLINED)
+                for layer in layers for m in self._marks[layer]]
 
     def highlights_at(self, position: int) -> list[HighlightRecord]:
         """The shown highlights covering the character at document ``position``,
@@ -284,8 +301,9 @@ class MarksMixin(_ViewBase):
         return self._all("find", "current")
 
     def highlight_selections(self) -> list[QTextEdit.ExtraSelection]:
-        """ExtraSelections for every shown highlight: automatic, then the reader's."""
-        return self._all("automatic", "user")
+        """ExtraSelections for every shown highlight: automatic, then the
+        reader's, then the underlines of those with a note."""
+        return self._all("automatic", "user", "note")
 
     # -- under the mouse -------------------------------------------------------
 
@@ -295,7 +313,8 @@ class MarksMixin(_ViewBase):
                         viewport_point.y() + self.verticalScrollBar().value())
         return self.document().documentLayout().hitTest(point, Qt.HitTestAccuracy.ExactHit)
 
-    def _highlights_under(self, viewport_point: QPoint) -> list[HighlightRecord]:
+    def highlights_under(self, viewport_point: QPoint) -> list[HighlightRecord]:
+        """The shown highlights under a viewport point, innermost first."""
         position = self._char_position_at(viewport_point)
         if position < 0:
             return []
@@ -307,15 +326,31 @@ class MarksMixin(_ViewBase):
         return found
 
 
+_LONG_NUMBER = re.compile(r"(?<![\d.:/-])(\d{5,})(?=(?:\.\d+)?(?![\d:/-]))")
+
+
+_DATE_OR_TIME = re.compile(r"\d{4}-\d{2}(?:-\d{2})?|\b\d{1,2}:\d{2}\b")
+
+
+def value_text(value: object) -> str:
+    """A figure's parsed value as the reader reads it: ``describe_value`` with
+    the thousands of long numbers grouped (1,000,000; a year or an hour stays
+    as it is written), and dates and times isolated left to right: after an
+    Arabic word the bidi algorithm reads 2026-06-30 as Arabic numbers and shows
+    30-06-2026."""
+    text = _LONG_NUMBER.sub(lambda m: f"{int(m.group(1)):,}", describe_value(value))
+    return _DATE_OR_TIME.sub(lambda m: LRI + m.group(0) + PDI, text)
+
+
 def colour_label(name: str) -> str:
     """The translated name of a user highlight colour of ``USER_COLOURS``.
 
     Literal calls, so pyside6-lupdate sees every string."""
     labels = {
         "Yellow": QCoreApplication.translate("ReadingView", "Yellow"),
-        "Green": QCoreApplication.translate("ReadingView", "Green"),
-        "Blue": QCoreApplication.translate("ReadingView", "Blue"),
+        "Orange": QCoreApplication.translate("ReadingView", "Orange"),
         "Pink": QCoreApplication.translate("ReadingView", "Pink"),
+        "Red": QCoreApplication.translate("ReadingView", "Red"),
     }
     return labels.get(name, name)
 
@@ -348,7 +383,7 @@ def tooltip_html(highlights: Sequence[HighlightRecord]) -> str:
         else:
             head = subtype_label(h.kind, h.subtype)
         lines = [f"<b>{html.escape(head)}</b>"]
-        value = describe_value(h.value)
+        value = value_text(h.value)
         if value:
             label = QCoreApplication.translate("ReadingView", "value")
             lines.append(html.escape(label + ": " + value))

@@ -13,20 +13,19 @@ stays valid. Offsets cross between str indices and Qt positions only through
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import groupby
 from operator import itemgetter
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
-    QAction,
     QColor,
     QContextMenuEvent,
     QFont,
+    QFontDatabase,
     QHelpEvent,
-    QIcon,
-    QPixmap,
     QResizeEvent,
+    QShowEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -36,13 +35,17 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
 
 from reader.gui.display_text import display_paragraphs
 from reader.gui.fonts import register_fonts
-from reader.gui.marks import DiacriticsHider, MarksMixin, colour_label, tooltip_html
+from reader.gui.marks import DiacriticsHider, MarksMixin, tooltip_html
 from reader.gui.offsets import DocumentOffsets, FieldOffsets
-from reader.gui.themes import THEMES, USER_COLOURS, Theme, apply_theme
+from reader.gui.themes import THEMES, Theme, apply_theme
+from reader.gui.view_menu import context_menu
 from reader.store.article import Article, HighlightRecord
 from reader.text import TEXT_FIELDS, is_rtl
 
 BASE_POINT_SIZE = 15.0
+"""The body's size in points at zoom 1.0 unless the reader chose another."""
+DOCUMENT_MARGIN = 18
+"""Pixels around the text unless the reader chose other margins."""
 ZOOM_STEPS: tuple[float, ...] = (0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0, 2.4, 3.0)
 
 # Relative size and colour role of each header field; the body is 1.0 in the text colour.
@@ -71,6 +74,8 @@ class ReadingView(MarksMixin, QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._family = register_fonts()
+        self._base_size = BASE_POINT_SIZE
+        self._margin = DOCUMENT_MARGIN
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setUndoRedoEnabled(False)
@@ -184,16 +189,16 @@ class ReadingView(MarksMixin, QTextBrowser):
 
     def _apply_default_font(self, doc: QTextDocument) -> None:
         font = QFont(self._family)
-        font.setPointSizeF(BASE_POINT_SIZE * self._zoom)
+        font.setPointSizeF(self._base_size * self._zoom)
         doc.setDefaultFont(font)
-        doc.setDocumentMargin(18)
+        doc.setDocumentMargin(self._margin)
 
     def _field_char_format(self, name: str) -> QTextCharFormat:
         fmt = QTextCharFormat()
         style = _FIELD_STYLE.get(name)
         if style is not None:
             scale, role = style
-            fmt.setFontPointSize(BASE_POINT_SIZE * self._zoom * scale)
+            fmt.setFontPointSize(self._base_size * self._zoom * scale)
             if role == "muted":
                 fmt.setForeground(QColor(self._theme.muted))
             if name == "title":
@@ -274,6 +279,28 @@ class ReadingView(MarksMixin, QTextBrowser):
         smaller = [z for z in ZOOM_STEPS if z < self._zoom - 1e-9]
         self.set_zoom(smaller[-min(steps, len(smaller))] if smaller else ZOOM_STEPS[0])
 
+    def set_font(self, family: str, size: float) -> None:
+        """Set the text in ``family`` ("" or a family not installed: the bundled
+        Naskh) at ``size`` points for the body at zoom 1.0."""
+        bundled = register_fonts()
+        if family and family not in QFontDatabase.families():
+            family = ""
+        family = family or bundled
+        size = min(max(float(size), 6.0), 72.0)
+        if (family, size) != (self._family, self._base_size):
+            self._family, self._base_size = family, size
+            self._restyle()
+
+    def font_family(self) -> str:
+        return self._family
+
+    def set_margin(self, pixels: int) -> None:
+        """Blank pixels around the text, on every side."""
+        pixels = min(max(int(pixels), 0), 400)
+        if pixels != self._margin:
+            self._margin = pixels
+            self._restyle()
+
     def set_line_spacing(self, percent: int) -> None:
         """Line height as a percentage of the font's (100 = single)."""
         percent = min(max(int(percent), 80), 300)
@@ -325,6 +352,21 @@ class ReadingView(MarksMixin, QTextBrowser):
         cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
 
+    def span_rect_global(self, name: str, start: int, end: int) -> QRect:
+        """The screen rectangle around ``[start, end)`` of field ``name`` as
+        shown now (clipped to the view; empty when the span is out of sight)."""
+        a, b = self._offsets.span_to_qt(name, start, end)
+        first, last = QTextCursor(self.document()), QTextCursor(self.document())
+        first.setPosition(a)
+        last.setPosition(b)
+        rect = self.cursorRect(first).united(self.cursorRect(last))
+        if self.cursorRect(first).top() != self.cursorRect(last).top():
+            rect = QRect(0, rect.top(), self.viewport().width(), rect.height())  # whole lines
+        rect = rect.intersected(self.viewport().rect())
+        if rect.isEmpty():
+            return QRect()
+        return QRect(self.viewport().mapToGlobal(rect.topLeft()), rect.size())
+
     def scroll_to(self, name: str, index: int, *, center: bool = False) -> None:
         """Scroll so the line holding ``index`` of field ``name`` is at the top
         (or the middle with ``center``). Unknown fields and indices scroll to
@@ -347,9 +389,14 @@ class ReadingView(MarksMixin, QTextBrowser):
         if center:
             top -= self.viewport().height() / 2
         self._anchor = (placed.name, index)
+        bar = self.verticalScrollBar()
+        if int(top) > bar.maximum():
+            # Qt lays a long document out lazily: the bar's range does not
+            # reach this far yet. Finish the layout so it does.
+            doc.documentLayout().documentSize()
         self._programmatic_scroll = True
         try:
-            self.verticalScrollBar().setValue(max(0, int(top)))
+            bar.setValue(max(0, int(top)))
         finally:
             self._programmatic_scroll = False
 
@@ -405,11 +452,29 @@ class ReadingView(MarksMixin, QTextBrowser):
         if self._article is not None:
             self.reading_position_changed.emit(self.reading_position())
 
+    # Qt moves the scroll bar by itself on a resize (a shorter layout cuts the
+    # value) and on the first show (QTextEdit.showEvent scrolls to the text
+    # cursor, at the top): neither is the reader scrolling, so neither may
+    # store a reading position. The view goes back to its anchor instead.
+    # (A restart stored 0 and opened at the headline, issue 14 item 1.)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
-        anchor = self._anchor
-        super().resizeEvent(event)
-        self.scroll_to(*anchor)
+        self._back_to_anchor(lambda: super(ReadingView, self).resizeEvent(event))
         self._push_selections(force=True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._back_to_anchor(lambda: super(ReadingView, self).showEvent(event))
+
+    def _back_to_anchor(self, qt_handler: Callable[[], None]) -> None:
+        """Run Qt's own handler, its scrolls not taken as the reader's, then
+        scroll back to the anchor."""
+        anchor = self._anchor
+        self._programmatic_scroll = True
+        try:
+            qt_handler()
+        finally:
+            self._programmatic_scroll = False
+        self.scroll_to(*anchor)
 
     # -- copy, resources, tooltips, context menu --------------------------------
 
@@ -450,7 +515,7 @@ class ReadingView(MarksMixin, QTextBrowser):
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            found = self._highlights_under(event.pos())
+            found = self.highlights_under(event.pos())
             if found:
                 QToolTip.showText(event.globalPos(), tooltip_html(found), self.viewport())
             else:
@@ -460,42 +525,8 @@ class ReadingView(MarksMixin, QTextBrowser):
         return super().viewportEvent(event)
 
     def build_context_menu(self, viewport_point: QPoint) -> QMenu:
-        """The context menu at a viewport point: copy, highlight the selection
-        (in a chosen colour, with a note), and for a user highlight under the
-        point: change colour, edit note, delete."""
-        menu = self.createStandardContextMenu(viewport_point)
-        span = self.selection_span()
-        if span is not None:
-            menu.addSeparator()
-            action = menu.addAction(self.tr("Highlight"))
-            action.setShortcut("Ctrl+H")
-            action.triggered.connect(lambda: self.highlight_requested.emit(*span, ""))
-            colours = menu.addMenu(self.tr("Highlight in colour"))
-            for name, colour in USER_COLOURS:
-                self._colour_action(colours, name, colour).triggered.connect(
-                    lambda _=False, c=colour: self.highlight_requested.emit(*span, c))
-            menu.addAction(self.tr("Add note…")).triggered.connect(
-                lambda: self.note_requested.emit(*span))
-        users = [h for h in self._highlights_under(viewport_point) if h.kind == "user"]
-        if users and users[0].id is not None:
-            hid = users[0].id
-            menu.addSeparator()
-            change = menu.addMenu(self.tr("Change colour"))
-            for name, colour in USER_COLOURS:
-                self._colour_action(change, name, colour).triggered.connect(
-                    lambda _=False, c=colour: self.highlight_colour_requested.emit(hid, c))
-            menu.addAction(self.tr("Edit note…")).triggered.connect(
-                lambda: self.highlight_note_edit_requested.emit(hid))
-            menu.addAction(self.tr("Delete highlight")).triggered.connect(
-                lambda: self.highlight_delete_requested.emit(hid))
-        return menu
-
-    def _colour_action(self, menu: QMenu, name: str, colour: str) -> QAction:
-        pixmap = QPixmap(14, 14)
-        pixmap.fill(QColor(colour))
-        action = menu.addAction(QIcon(pixmap), colour_label(name))
-        action.setData(colour)
-        return action
+        """The context menu at a viewport point (``reader.gui.view_menu``)."""
+        return context_menu(self, viewport_point)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.build_context_menu(event.pos())

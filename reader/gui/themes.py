@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 THEME_NAMES: tuple[str, ...] = ("light", "dark", "sepia")
 
@@ -21,11 +22,14 @@ get their own colours, every figure subtype shares one."""
 
 USER_COLOURS: tuple[tuple[str, str], ...] = (
     ("Yellow", "#ffd54f"),
-    ("Green", "#81c784"),
-    ("Blue", "#64b5f6"),
+    ("Orange", "#ffb74d"),
     ("Pink", "#f48fb1"),
+    ("Red", "#e57373"),
 )
-"""The colour choices offered for a user highlight: (name, ``#rrggbb``)."""
+"""The colour choices offered for a user highlight: (name, ``#rrggbb``). All
+warm and strong, so none looks like the pale, cool colours of the automatic
+highlights (blue quotations, lavender terms, green figures); the exporters
+name them the same (``reader.exporters.common.COLOUR_NAMES``)."""
 
 DEFAULT_USER_COLOUR = USER_COLOURS[0][1]
 
@@ -48,6 +52,18 @@ class Theme:
     find_hit: str
     find_current: str
     flash: str
+    window: str
+    """The window's own surfaces: menus, toolbar, panels, dialogs."""
+    window_text: str
+    base: str
+    """Lists and text fields."""
+    alternate_base: str
+    button: str
+    placeholder: str
+    link: str
+    tooltip: str
+    shade: str
+    """Frames and separators (QPalette's Mid; Dark and Shadow are darker)."""
 
     def colour(self, role: str) -> QColor:
         """The background colour of highlight role ``role`` (one of HIGHLIGHT_ROLES
@@ -59,6 +75,41 @@ class Theme:
         colour = QColor(stored) if QColor.isValidColorName(stored) else QColor(DEFAULT_USER_COLOUR)
         colour.setAlpha(self.user_alpha)
         return colour
+
+    def user_swatch(self, stored: str) -> QColor:
+        """The colour a user highlight shows on the page: ``user_colour``
+        painted over the page colour, opaque, for swatches and icons that sit
+        on other backgrounds (a pale toned colour on a white legend read as
+        another colour than the dark olive in the dark page)."""
+        top, page = self.user_colour(stored), QColor(self.page)
+        alpha = top.alphaF()
+        return QColor.fromRgbF(*(t * alpha + p * (1 - alpha) for t, p in (
+            (top.redF(), page.redF()), (top.greenF(), page.greenF()),
+            (top.blueF(), page.blueF()))))
+
+    def window_palette(self) -> QPalette:
+        """The whole application's palette in this theme: every window, list,
+        menu, dialog and tooltip, not the reading page alone."""
+        role, group = QPalette.ColorRole, QPalette.ColorGroup
+        colours = {
+            role.Window: self.window, role.WindowText: self.window_text,
+            role.Base: self.base, role.AlternateBase: self.alternate_base,
+            role.Text: self.window_text, role.Button: self.button,
+            role.ButtonText: self.window_text, role.BrightText: "#ffffff",
+            role.Highlight: self.selection, role.HighlightedText: self.selected_text,
+            role.ToolTipBase: self.tooltip, role.ToolTipText: self.window_text,
+            role.PlaceholderText: self.placeholder, role.Link: self.link,
+            role.LinkVisited: self.link, role.Mid: self.shade,
+            role.Midlight: self.button, role.Light: self.alternate_base,
+            role.Dark: QColor(self.shade).darker(130).name(),
+            role.Shadow: QColor(self.shade).darker(200).name(),
+        }
+        pal = QPalette()
+        for name, colour in colours.items():
+            pal.setColor(name, QColor(colour))
+        for name in (role.WindowText, role.Text, role.ButtonText):
+            pal.setColor(group.Disabled, name, QColor(self.placeholder))
+        return pal
 
     def palette(self, base: QPalette) -> QPalette:
         """``base`` with this theme's page, text and selection colours."""
@@ -77,18 +128,27 @@ THEMES: dict[str, Theme] = {
         selection="#3d7be0", selected_text="#ffffff",
         quotation="#cfe3ff", term="#e4d7fb", figure="#c8f0cf", user_alpha=255,
         find_hit="#ffe08a", find_current="#ff9f43", flash="#ff7043",
+        window="#efefef", window_text="#1a1a1a", base="#ffffff", alternate_base="#f6f6f6",
+        button="#e9e9e9", placeholder="#757575", link="#1a5fb4", tooltip="#ffffe1",
+        shade="#b9b9b9",
     ),
     "dark": Theme(
         name="dark", page="#1e1f22", text="#e6e6e6", muted="#a0a4ab",
         selection="#4f7ccf", selected_text="#ffffff",
         quotation="#1f3f66", term="#45315f", figure="#1f5130", user_alpha=110,
         find_hit="#6b5a12", find_current="#b8570f", flash="#c2410c",
+        window="#2b2d30", window_text="#e6e6e6", base="#1e1f22", alternate_base="#26282b",
+        button="#35373b", placeholder="#8f949c", link="#8ab4f8", tooltip="#3a3d41",
+        shade="#4c4f55",
     ),
     "sepia": Theme(
         name="sepia", page="#f4ecd8", text="#3b2f22", muted="#7a6a55",
         selection="#a0784a", selected_text="#ffffff",
         quotation="#d9e4f0", term="#e6d6ee", figure="#d5e8c8", user_alpha=210,
         find_hit="#f3d36b", find_current="#e8944a", flash="#e0703a",
+        window="#eadfc7", window_text="#3b2f22", base="#f4ecd8", alternate_base="#eee3cb",
+        button="#e3d5b8", placeholder="#857459", link="#7a4a1a", tooltip="#fbf6ea",
+        shade="#bba888",
     ),
 }
 
@@ -109,6 +169,43 @@ def highlight_role(kind: str, subtype: str) -> str:
     if kind == "figure":
         return "figure"
     return "user"
+
+
+def system_color_scheme() -> Qt.ColorScheme:
+    """The desktop's light or dark preference (``Unknown`` where it says none)."""
+    return QGuiApplication.styleHints().colorScheme()
+
+
+def resolve(name: str) -> str:
+    """The theme to show for a preference: ``system`` is ``dark`` when the
+    desktop prefers dark colours, ``light`` otherwise; other names as given."""
+    if name != "system":
+        return name
+    return "dark" if system_color_scheme() == Qt.ColorScheme.Dark else "light"
+
+
+def apply_window_theme(t: Theme) -> None:
+    """Give the whole application ``t``'s palette (every top-level window,
+    dialogs and menus included). In the Fusion style, which paints with the
+    palette on every platform (a native style may keep its own colours)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
+    palette = t.window_palette()
+    app.setPalette(palette)
+    # A platform theme gives some classes palettes of their own (menus first
+    # of all), which the application palette does not replace.
+    for name in _THEMED_CLASSES:
+        app.setPalette(palette, name)
+    QToolTip.setPalette(palette)  # tooltips keep a palette of their own
+
+
+_THEMED_CLASSES = ("QMenu", "QMenuBar", "QToolButton", "QAbstractButton", "QCheckBox",
+                   "QRadioButton", "QHeaderView", "QComboBox", "QAbstractItemView", "QTabBar",
+                   "QLabel", "QGroupBox", "QTextEdit", "QLineEdit", "QMessageBoxLabel")
+"""Classes a platform theme may give a palette of their own (QPlatformTheme::Palette)."""
 
 
 def apply_theme(widget: QWidget, t: Theme) -> None:

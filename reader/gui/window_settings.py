@@ -1,205 +1,197 @@
-"""View options and window state: what the main window keeps between runs.
+"""What the window keeps between runs: the reading preferences and its state.
 
-``WindowSettingsMixin`` gives ``MainWindow`` the View menu's slots (theme,
-justification, diacritics, highlight kinds, language), the preferences
-dialog, and ``save_state``/``restore_state``. Settings (``QSettings``) keep
-the window state only: geometry, splitter, last article, and the view
-preferences. Reading position, read and starred live in the store. A window
-without settings (screenshots) keeps nothing.
+``WindowSettings`` reads and writes ``QSettings``: the ``Preferences`` (language,
+theme, justification, line spacing, font, margins, diacritics) and the window
+state (geometry, toolbars, splitter, last article, recent articles). Reading
+position, read and starred live in the store (DESIGN decision 4). A window
+without settings (screenshots) keeps nothing. ``preferences_changed`` says
+when the preferences changed, whoever changed them.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from reader.gui import i18n
-from reader.gui.actions import THEME_NAMES
-from reader.gui.article_pane import ArticlePane
-from reader.gui.dialogs import Preferences, PreferencesDialog
-from reader.gui.library_model import LibraryModel
-from reader.store.library import Library
 
-if TYPE_CHECKING:
-    _WindowBase = QMainWindow
-else:
-    _WindowBase = object
+THEME_CHOICES: tuple[str, ...] = ("system", "light", "dark", "sepia")
+"""``system`` follows the desktop's light or dark preference."""
+
+MARGIN_RANGE = (0, 200)
+FONT_SIZE_RANGE = (8.0, 40.0)
+LINE_SPACING_RANGE = (100, 250)
 
 
-class WindowSettingsMixin(_WindowBase):
-    """View options and saved state of ``MainWindow`` (listed first among its bases)."""
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    """The reading preferences. ``font_family`` "" is the bundled Naskh;
+    ``font_size`` in points at zoom 1.0; ``margin`` in pixels around the text."""
 
-    # Set up by MainWindow.__init__.
-    library: Library
-    settings: QSettings | None
-    model: LibraryModel
-    pane: ArticlePane
-    splitter: QSplitter
-    named_actions: dict[str, QAction]
-    _prefs: Preferences
+    language: str = "en"
+    theme: str = "system"
+    justified: bool = False
+    line_spacing: int = 125
+    font_family: str = ""
+    font_size: float = 15.0
+    margin: int = 18
+    show_diacritics: bool = True
 
-    if TYPE_CHECKING:
-        def retranslate_ui(self) -> None: ...
-        def current_article_id(self) -> int | None: ...
-        def open_article(self, article_id: int, at: int | None = None, *,
-                         find: str = "") -> bool: ...
-        def select_row(self, row: int) -> None: ...
 
-    # -- view ------------------------------------------------------------------
+_KEYS: dict[str, str] = {
+    "theme": "view/theme",
+    "justified": "view/justified",
+    "line_spacing": "view/line_spacing",
+    "font_family": "view/font_family",
+    "font_size": "view/font_size",
+    "margin": "view/margin",
+    "show_diacritics": "view/diacritics",
+    "language": i18n.LANGUAGE_KEY,
+}
+"""Where each preference is kept in the settings."""
 
-    def _on_theme_action(self, name: str, checked: bool) -> None:
-        if checked:
-            self._set_prefs(theme=name)
 
-    def _on_justified(self, checked: bool) -> None:
-        self._set_prefs(justified=checked)
+class WindowSettings(QObject):
+    """The preferences and window state in ``settings`` (None keeps nothing)."""
 
-    def _on_diacritics(self, checked: bool) -> None:
-        self.pane.set_show_diacritics(checked)
-        self._save("view/diacritics", checked)
+    preferences_changed = Signal(object)
 
-    def _on_kind_action(self, kind: str, checked: bool) -> None:
-        self.pane.set_kind_visible(kind, checked)
-
-    def _on_role_visibility(self, role: str, visible: bool) -> None:
-        action = self.named_actions.get(f"show_{role}")
-        if action is not None and action.isChecked() != visible:
-            action.blockSignals(True)
-            action.setChecked(visible)
-            action.blockSignals(False)
-
-    def _on_language_action(self, code: str, checked: bool) -> None:
-        if checked and code != i18n.current_language():
-            self.set_language(code)
-
-    def set_language(self, code: str) -> None:
-        """Switch the interface language now (the layout mirrors for Arabic) and
-        remember it."""
-        i18n.apply_language(code)
-        self._set_prefs(language=code)
-        # Qt posts LanguageChange; retranslate now so the window is right at once.
-        self.retranslate_ui()
-
-    def set_theme(self, name: str) -> None:
-        """``light``, ``dark`` or ``sepia`` (ValueError otherwise), remembered."""
-        if name not in THEME_NAMES:
-            raise ValueError(f"unknown theme {name!r}")
-        self._set_prefs(theme=name)
+    def __init__(self, settings: QSettings | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._prefs = self._load()
 
     def preferences(self) -> Preferences:
         return self._prefs
 
-    def _set_prefs(self, **changes: object) -> None:
-        self._prefs = replace(self._prefs, **changes)  # type: ignore[arg-type]
-        self._apply_preferences(self._prefs)
-        if self.settings is not None:
-            p = self._prefs
-            for key, value in (("view/theme", p.theme), ("view/justified", p.justified),
-                               ("view/line_spacing", p.line_spacing)):
-                self.settings.setValue(key, value)
-            if "language" in changes:
-                self.settings.setValue(i18n.LANGUAGE_KEY, p.language)
+    def update(self, **changes: Any) -> None:
+        """Change some preferences (ValueError for an unknown theme or language),
+        remember them, and emit ``preferences_changed`` when anything changed."""
+        if changes.get("theme", THEME_CHOICES[0]) not in THEME_CHOICES:
+            raise ValueError(f"unknown theme {changes['theme']!r}")
+        if "language" in changes and changes["language"] not in i18n.LANGUAGES:
+            raise ValueError(f"unknown language {changes['language']!r}")
+        new = _clamped(replace(self._prefs, **changes))
+        if new == self._prefs:
+            return
+        self._prefs = new
+        if self._settings is not None:
+            for name in changes:
+                self._settings.setValue(_KEYS[name], getattr(new, name))
+        self.preferences_changed.emit(new)
 
-    def _save(self, key: str, value: object) -> None:
-        if self.settings is not None:
-            self.settings.setValue(key, value)
+    # -- window state ------------------------------------------------------------
 
-    def _apply_preferences(self, p: Preferences) -> None:
-        self.pane.set_theme(p.theme)
-        self.pane.set_justified(p.justified)
-        self.pane.set_line_spacing(p.line_spacing)
-        if p.language != i18n.current_language():
-            i18n.apply_language(p.language)
-        for name, value in ((f"theme_{p.theme}", True), ("justified", p.justified),
-                            (f"language_{p.language}", True)):
-            action = self.named_actions[name]
-            action.blockSignals(True)
-            action.setChecked(value)
-            action.blockSignals(False)
+    def save_window(self, window: QMainWindow, splitter: QSplitter,
+                    last_article: int | None, recent: list[int] | None = None) -> None:
+        """Keep ``window``'s geometry and toolbars, the splitter, the last
+        article and the recent ones (the window calls this as it closes)."""
+        values: dict[str, Any] = {
+            "window/geometry": window.saveGeometry(),
+            "window/state": window.saveState(),
+            "window/splitter": splitter.saveState(),
+            "window/last_article": last_article if last_article is not None else 0,
+        }
+        if recent is not None:
+            values["window/recent"] = [str(i) for i in recent]
+        self.save(values)
 
-    def _load_preferences(self) -> Preferences:
-        s = self.settings
+    def restore_window(self, window: QMainWindow, splitter: QSplitter) -> bool:
+        """Put back what ``save_window`` kept; False when no geometry was kept
+        (a first run: the window picks its own size)."""
+        state = self.bytes_value("window/state")
+        if state is not None:
+            window.restoreState(state)
+        kept = self.bytes_value("window/splitter")
+        if kept is not None:
+            splitter.restoreState(kept)
+        geometry = self.bytes_value("window/geometry")
+        return geometry is not None and window.restoreGeometry(geometry)
+
+    def last_article(self) -> int:
+        """The article open when the window last closed (0: none)."""
+        return self.int_value("window/last_article")
+
+    def recent_articles(self) -> list[int]:
+        return self.int_list("window/recent")
+
+    def value(self, key: str) -> Any:
+        """A saved window-state value (None when absent or without settings)."""
+        return None if self._settings is None else self._settings.value(key)
+
+    def int_value(self, key: str) -> int:
+        try:
+            return int(self.value(key) or 0)
+        except (TypeError, ValueError):
+            return 0
+
+    def int_list(self, key: str) -> list[int]:
+        """A saved list of ids (QSettings hands back one item as a bare string)."""
+        value = self.value(key)
+        items = value if isinstance(value, list) else [value] if value else []
+        out: list[int] = []
+        for item in items:
+            try:
+                out.append(int(item))
+            except (TypeError, ValueError):
+                continue
+        return out
+
+    def bytes_value(self, key: str) -> QByteArray | None:
+        value = self.value(key)
+        return value if isinstance(value, QByteArray) else None
+
+    def save(self, values: dict[str, Any]) -> None:
+        """Write window-state values now (the window calls this as it closes)."""
+        if self._settings is None:
+            return
+        for key, value in values.items():
+            self._settings.setValue(key, value)
+        self._settings.sync()
+
+    def _load(self) -> Preferences:
         language = i18n.current_language()
+        s = self._settings
         if s is None:
             return Preferences(language=language)
-        theme = str(s.value("view/theme", "light"))
-        try:
-            spacing = int(s.value("view/line_spacing", 125))  # type: ignore[call-overload]
-        except (TypeError, ValueError):
-            spacing = 150
-        return Preferences(language=language,
-                           theme=theme if theme in THEME_NAMES else "light",
-                           justified=_as_bool(s.value("view/justified", False)),
-                           line_spacing=min(max(spacing, 100), 250))
-
-    def preferences_dialog(self) -> None:
-        dialog = PreferencesDialog(self._prefs, self)
-        if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
-            p = dialog.preferences()
-            if p.language != self._prefs.language:
-                i18n.apply_language(p.language)
-            self._set_prefs(language=p.language, theme=p.theme, justified=p.justified,
-                            line_spacing=p.line_spacing)
-
-    # -- window state -------------------------------------------------------------
-
-    def save_state(self) -> None:
-        """Geometry, splitter and last article into the settings (if any)."""
-        s = self.settings
-        if s is None:
-            return
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
-        s.setValue("window/splitter", self.splitter.saveState())
-        current = self.current_article_id()
-        s.setValue("window/last_article", current if current is not None else 0)
-        s.sync()
-
-    def restore_state(self) -> None:
-        """Put back what ``save_state`` kept; open the last article (or the
-        first in the list)."""
-        s = self.settings
-        last = 0
-        geometry = s.value("window/geometry") if s is not None else None
-        if geometry is None or not self.restoreGeometry(geometry):  # type: ignore[arg-type]
-            self._default_size()
-        if s is not None:
-            state = s.value("window/state")
-            if state is not None:
-                self.restoreState(state)  # type: ignore[arg-type]
-            splitter = s.value("window/splitter")
-            if splitter is not None:
-                self.splitter.restoreState(splitter)  # type: ignore[arg-type]
-            self.named_actions["diacritics"].setChecked(
-                _as_bool(s.value("view/diacritics", True)))
-            try:
-                last = int(s.value("window/last_article", 0))  # type: ignore[call-overload]
-            except (TypeError, ValueError):
-                last = 0
-        else:
-            self.named_actions["diacritics"].setChecked(True)
-        if last and self.library.ids([last]):
-            self.open_article(last)
-        elif self.model.rowCount():
-            self.select_row(0)
-
-    def _default_size(self) -> None:
-        """First run: most of the screen, at most 1280x800."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            self.resize(1280, 800)
-            return
-        area = screen.availableGeometry()
-        self.resize(min(1280, area.width() * 9 // 10), min(800, area.height() * 9 // 10))
-        self.splitter.setSizes([self.width() * 2 // 5, self.width() * 3 // 5])
+        default = Preferences(language=language)
+        values: dict[str, Any] = {}
+        for f in fields(Preferences):
+            if f.name == "language":
+                continue
+            raw = s.value(_KEYS[f.name])
+            if raw is None:
+                continue
+            parsed = _parse(raw, getattr(default, f.name))
+            if parsed is not None:
+                values[f.name] = parsed
+        if values.get("theme") not in (None, *THEME_CHOICES):
+            del values["theme"]
+        return _clamped(replace(default, **values))
 
 
-def _as_bool(value: object) -> bool:
-    """QSettings' INI backend hands booleans back as the strings 'true'/'false'."""
-    if isinstance(value, str):
-        return value.lower() in ("1", "true", "yes")
-    return bool(value)
+def _parse(raw: object, like: object) -> object | None:
+    """``raw`` from the settings as the type of ``like`` (INI files hand back
+    strings: 'true'/'false' for booleans); None when it cannot be read."""
+    try:
+        if isinstance(like, bool):
+            return raw.lower() in ("1", "true", "yes") if isinstance(raw, str) else bool(raw)
+        if isinstance(like, int):
+            return int(float(str(raw)))
+        if isinstance(like, float):
+            return float(str(raw))
+        return str(raw)
+    except (TypeError, ValueError):
+        return None
+
+
+def _clamped(p: Preferences) -> Preferences:
+    def clamp(value: Any, bounds: tuple[Any, Any]) -> Any:
+        return min(max(value, bounds[0]), bounds[1])
+
+    return replace(p, margin=clamp(p.margin, MARGIN_RANGE),
+                   font_size=clamp(p.font_size, FONT_SIZE_RANGE),
+                   line_spacing=clamp(p.line_spacing, LINE_SPACING_RANGE))

@@ -46,6 +46,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from reader.errors import InputTooLarge, ReaderError, UnsupportedFile
+from reader.importers.dates import fill_published
 from reader.importers.decode import decode_bytes
 from reader.importers.fetch import fetch_url
 from reader.importers.sniff import import_text
@@ -62,7 +63,8 @@ __all__ = ["MAX_FILE_BYTES", "SUPPORTED_EXTENSIONS", "bug_line", "collect_files"
 
 def read_file(path: str | os.PathLike[str], *,
               on_note: Callable[[str], None] | None = None) -> list[Article]:
-    """The articles in the file at ``path``.
+    """The articles in the file at ``path``; one without a date gets the date
+    its byline or the file's name states (``reader.importers.dates``).
 
     Raises (``subject`` is ``str(path)``): ``UnsupportedFile`` (a folder, a
     device, an unknown extension, binary data, an article store this process
@@ -76,7 +78,9 @@ def read_file(path: str | os.PathLike[str], *,
     _check(p, name)
     kind = _kind_by_extension(p, name)
     text = decode_bytes(_read(p, name), name=name)
-    return import_text(text, name=name, kind=kind, on_note=on_note)
+    articles = import_text(text, name=name, kind=kind, on_note=on_note)
+    fill_published(articles, p.stem)
+    return articles
 
 
 def bug_line(name: str, err: Exception, what: str = "not read") -> ReaderError:

@@ -60,9 +60,10 @@ from reader.store.feeds import Feeds
 from reader.store.highlights import DEFAULT_COLOUR, Highlights
 from reader.store.indexing import Index
 from reader.store.search import SearchHit
+from reader.store.tags import TagCount, Tags, has_tags, tag_clause
 from reader.text import fold_text
 
-__all__ = ["BATCH_SIZE", "AddResult", "ArticleRow", "Library", "SearchHit"]
+__all__ = ["BATCH_SIZE", "AddResult", "ArticleRow", "Library", "SearchHit", "TagCount"]
 
 PAGE_SIZE = 16384
 """Bytes a page of a new (or compacted) store: about five articles a page."""
@@ -113,6 +114,7 @@ class Library:
         self._db = db
         self._highlights = Highlights(db)
         self._index = Index(db)
+        self._tags = Tags(db)
         self.feeds = Feeds(db)
         """The subscriptions to news feeds (``reader.store.feeds``)."""
         self._data_version = 0
@@ -363,17 +365,20 @@ class Library:
             if con.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount == 0:
                 raise not_found(article_id)
 
-    def count(self, *, filter_text: str = "") -> int:
-        """How many articles; with ``filter_text``, how many ``rows`` would list."""
-        where, params = _filter_clause(filter_text)
+    def count(self, *, filter_text: str = "", tag: str = "", starred: bool = False,
+              unread: bool = False) -> int:
+        """How many articles; with a filter, how many ``rows`` would list."""
         with self._db.read() as con:
+            where, params = _filter_clause(con, filter_text, tag, starred, unread)
             return int(con.execute(f"SELECT count(*) FROM articles {where}",
                                    params).fetchone()[0])
 
     def rows(self, *, offset: int = 0, limit: int | None = None, sort: str = "published",
-             descending: bool = True, filter_text: str = "") -> list[ArticleRow]:
+             descending: bool = True, filter_text: str = "", tag: str = "",
+             starred: bool = False, unread: bool = False) -> list[ArticleRow]:
         """A page of the article list; ``filter_text`` folds like find does
-        and keeps the rows whose title or source contains it.
+        and keeps the rows whose title or source contains it; ``tag``,
+        ``starred`` and ``unread`` keep the articles so tagged or marked.
 
         ``sort``: published, imported_at, title, source, id, quotes, figures,
         read or starred (ValueError otherwise); ties fall back to the id.
@@ -382,10 +387,10 @@ class Library:
         if column is None:
             raise ValueError(f"cannot sort by {sort!r}")
         direction = "DESC" if descending else "ASC"
-        where, params = _filter_clause(filter_text)
-        sql = (f"SELECT {rows.names(_ROW_COLUMNS)} FROM articles {where}"
-               f" ORDER BY {column} {direction}, id {direction} LIMIT ? OFFSET ?")
         with self._db.read() as con:
+            where, params = _filter_clause(con, filter_text, tag, starred, unread)
+            sql = (f"SELECT {rows.names(_ROW_COLUMNS)} FROM articles {where}"
+                   f" ORDER BY {column} {direction}, id {direction} LIMIT ? OFFSET ?")
             found = con.execute(sql, (*params, -1 if limit is None else limit,
                                       max(offset, 0))).fetchall()
         return [ArticleRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), bool(r[8]))
@@ -499,6 +504,20 @@ class Library:
         """``Highlights.delete``: delete one highlight."""
         self._highlights.delete(highlight_id)
 
+    # -- tags (``reader.store.tags``) --------------------------------------------------
+
+    def tags(self) -> list[TagCount]:
+        """``Tags.all``: every tag in use with its number of articles."""
+        return self._tags.all()
+
+    def article_tags(self, article_id: int) -> list[str]:
+        """``Tags.of``: the article's tags, by name."""
+        return self._tags.of(article_id)
+
+    def set_article_tags(self, article_id: int, names: Iterable[str]) -> list[str]:
+        """``Tags.set``: replace the article's tags; the tags as stored."""
+        return self._tags.set(article_id, names)
+
     # -- search and indexes (``reader.store.indexing``) ------------------------------
 
     def search(self, query: str, *, limit: int = 20, source: str | None = None,
@@ -565,11 +584,26 @@ def _stored_ids(con: sqlite3.Connection, hashes: Sequence[str]) -> dict[str, int
         f"SELECT content_hash, id FROM articles WHERE content_hash IN ({marks})", hashes)}
 
 
-def _filter_clause(filter_text: str) -> tuple[str, list[str]]:
-    """The WHERE clause of the list filter: folded title or source contains it."""
+def _filter_clause(con: sqlite3.Connection, filter_text: str, tag: str, starred: bool,
+                   unread: bool) -> tuple[str, list[str]]:
+    """The WHERE clause of the list: folded title or source contains
+    ``filter_text``, tagged ``tag``, starred, unread (those given)."""
+    conditions: list[str] = []
+    params: list[str] = []
     key = fold_text(filter_text).strip() if filter_text else ""
-    if not key:
-        return "", []
-    pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    return ("WHERE title_key LIKE ? ESCAPE '\\' OR source_key LIKE ? ESCAPE '\\'",
-            [pattern, pattern])
+    if key:
+        pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        conditions.append("(title_key LIKE ? ESCAPE '\\' OR source_key LIKE ? ESCAPE '\\')")
+        params += [pattern, pattern]
+    if tag:
+        if not has_tags(con):
+            conditions.append("0")  # an old read-only store: nothing is tagged
+        else:
+            clause, values = tag_clause(tag)
+            conditions.append(clause)
+            params += values
+    if starred:
+        conditions.append("starred = 1")
+    if unread:
+        conditions.append("read = 0")
+    return ("WHERE " + " AND ".join(conditions), params) if conditions else ("", [])

@@ -23,7 +23,10 @@ Tables (version 3):
 - ``meta``: key/value (``stemmer`` and ``fold``: the STEMMER_VERSION and
   FOLD_VERSION the indexes were made with; ``generation``, ``rankings``,
   ``index_pending``).
+- ``rankings`` (v5): stored rankings of the commonest words.
 - ``feeds``, ``feed_entries`` (v7): subscriptions and the entries they gave.
+- ``tags`` and ``article_tags`` (v8): the reader's tags. A read-only store of
+  an older version has none (``reader.store.tags`` reads it as untagged).
 """
 
 from __future__ import annotations
@@ -240,8 +243,29 @@ def _to_v7(con: sqlite3.Connection) -> None:
         con.execute(statement)
 
 
+V8_DDL = """
+CREATE TABLE IF NOT EXISTS tags (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE IF NOT EXISTS article_tags (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+    PRIMARY KEY (article_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS article_tags_tag ON article_tags(tag_id, article_id)
+"""
+"""The reader's tags (collections beyond Star): a name each, any number per
+article (``reader.store.tags``). Deleting an article drops its links."""
+
+
+def _to_v8(con: sqlite3.Connection) -> None:
+    for statement in _statements(V8_DDL):
+        con.execute(statement)
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    _to_v1, _to_v2, _to_v3, _to_v4, _to_v5, _to_v6, _to_v7)
+    _to_v1, _to_v2, _to_v3, _to_v4, _to_v5, _to_v6, _to_v7, _to_v8)
 """``MIGRATIONS[n]`` takes a store from version ``n`` to ``n + 1``."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,829 +1,1576 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
-<context>
-    <name>ArticlePane</name>
-    <message>
-        <location filename="../../reader/gui/article_pane.py" line="261"/>
-        <source>Note</source>
-        <translation>ملاحظة</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/article_pane.py" line="262"/>
-        <source>Note for this highlight:</source>
-        <translation>ملاحظة على هذا التظليل:</translation>
-    </message>
-</context>
-<context>
-    <name>ExportDialog</name>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="56"/>
-        <location filename="../../reader/gui/dialogs.py" line="209"/>
-        <source>Export highlights</source>
-        <translation>تصدير التظليلات</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="63"/>
-        <source>This article</source>
-        <translation>هذه المقالة</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="64"/>
-        <source>All articles</source>
-        <translation>كل المقالات</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="72"/>
-        <source>Quotations</source>
-        <translation>الاقتباسات</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="73"/>
-        <source>Figures</source>
-        <translation>الأرقام</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="74"/>
-        <source>My highlights</source>
-        <translation>تظليلاتي</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="86"/>
-        <source>Browse…</source>
-        <translation>استعرض…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="98"/>
-        <source>Export</source>
-        <translation>صدّر</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="109"/>
-        <source>Articles:</source>
-        <translation>المقالات:</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="110"/>
-        <source>Highlights:</source>
-        <translation>التظليلات:</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="111"/>
-        <source>Format:</source>
-        <translation>الصيغة:</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="112"/>
-        <source>Save to:</source>
-        <translation>احفظ في:</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="169"/>
-        <source>Quotation</source>
-        <translation>اقتباس</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="169"/>
-        <source>Figure</source>
-        <translation>رقم</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="170"/>
-        <source>Highlight</source>
-        <translation>تظليل</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="182"/>
-        <source>No highlights to export.</source>
-        <translation>لا توجد تظليلات للتصدير.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="206"/>
-        <source>Folder for the cards</source>
-        <translation>مجلد البطاقات</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="216"/>
-        <source>Replace file?</source>
-        <translation>أتستبدل الملف؟</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="217"/>
-        <source>{name} already exists. Replace it?</source>
-        <translation>الملف {name} موجود. أتريد استبداله؟</translation>
-    </message>
-</context>
-<context>
-    <name>FindBar</name>
-    <message>
-        <location filename="../../reader/gui/find_bar.py" line="58"/>
-        <source>Find in article</source>
-        <translation>ابحث في المقالة</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/find_bar.py" line="65"/>
-        <source>Previous</source>
-        <translation>السابق</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/find_bar.py" line="66"/>
-        <source>Previous match (Shift+Enter, Shift+F3)</source>
-        <translation>النتيجة السابقة (Shift+Enter، Shift+F3)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/find_bar.py" line="68"/>
-        <source>Next</source>
-        <translation>التالي</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/find_bar.py" line="69"/>
-        <source>Next match (Enter, F3)</source>
-        <translation>النتيجة التالية (Enter، F3)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/find_bar.py" line="70"/>
-        <source>Match diacritics</source>
-        <translation>طابق التشكيل</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/find_bar.py" line="71"/>
-        <source>Match hamza</source>
-        <translation>طابق الهمزة</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/find_bar.py" line="72"/>
-        <source>Whole word</source>
-        <translation>كلمة كاملة</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/find_bar.py" line="75"/>
-        <source>Close (Esc)</source>
-        <translation>إغلاق (Esc)</translation>
-    </message>
-</context>
-<context>
-    <name>HighlightsPanel</name>
-    <message>
-        <location filename="../../reader/gui/highlights_panel.py" line="52"/>
-        <source>Quotations</source>
-        <translation>الاقتباسات</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/highlights_panel.py" line="53"/>
-        <source>Terms</source>
-        <translation>المصطلحات</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/highlights_panel.py" line="54"/>
-        <source>Figures</source>
-        <translation>الأرقام</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/highlights_panel.py" line="55"/>
-        <source>Yours</source>
-        <translation>تظليلاتك</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/highlights_panel.py" line="161"/>
-        <source>All highlights</source>
-        <translation>كل التظليلات</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/highlights_panel.py" line="162"/>
-        <source>Quotes</source>
-        <translation>اقتباسات</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/highlights_panel.py" line="183"/>
-        <source>Show or hide these highlights in the article</source>
-        <translation>أظهر هذه التظليلات في المقالة أو أخفها</translation>
-    </message>
-</context>
-<context>
-    <name>LibraryModel</name>
-    <message>
-        <location filename="../../reader/gui/library_model.py" line="53"/>
-        <source>Title</source>
-        <translation>العنوان</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/library_model.py" line="54"/>
-        <source>Source</source>
-        <translation>المصدر</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/library_model.py" line="55"/>
-        <source>Date</source>
-        <translation>التاريخ</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/library_model.py" line="56"/>
-        <source>Quotes</source>
-        <translation>اقتباسات</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/library_model.py" line="57"/>
-        <source>Figures</source>
-        <translation>أرقام</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/library_model.py" line="58"/>
-        <location filename="../../reader/gui/library_model.py" line="321"/>
-        <source>Read</source>
-        <translation>مقروءة</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/library_model.py" line="59"/>
-        <location filename="../../reader/gui/library_model.py" line="324"/>
-        <source>Starred</source>
-        <translation>مميّزة بنجمة</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/library_model.py" line="300"/>
-        <source>(untitled)</source>
-        <translation>(بلا عنوان)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/library_model.py" line="322"/>
-        <source>Unread</source>
-        <translation>غير مقروءة</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="317"/>
-        <source>Import &amp;files…</source>
-        <translation>استيراد &amp;ملفات…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="318"/>
-        <source>Import f&amp;older…</source>
-        <translation>استيراد م&amp;جلد…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="319"/>
-        <source>Import &amp;web address…</source>
-        <translation>استيراد &amp;عنوان ويب…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="320"/>
-        <source>&amp;Export highlights…</source>
-        <translation>&amp;تصدير التظليلات…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="321"/>
-        <source>&amp;Quit</source>
-        <translation>إ&amp;نهاء</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="322"/>
-        <source>&amp;Find in article</source>
-        <translation>ا&amp;بحث في المقالة</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="323"/>
-        <source>&amp;Search library</source>
-        <translation>ابحث في الم&amp;كتبة</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="324"/>
-        <source>&amp;Copy</source>
-        <translation>ا&amp;نسخ</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="325"/>
-        <source>&amp;Preferences…</source>
-        <translation>ال&amp;تفضيلات…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="326"/>
-        <source>Zoom &amp;in</source>
-        <translation>&amp;تكبير</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="327"/>
-        <source>Zoom &amp;out</source>
-        <translation>ت&amp;صغير</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="328"/>
-        <source>&amp;Normal size</source>
-        <translation>الحجم ال&amp;عادي</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="329"/>
-        <source>Light</source>
-        <translation>فاتح</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="330"/>
-        <source>Dark</source>
-        <translation>داكن</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="331"/>
-        <source>Sepia</source>
-        <translation>بنّي دافئ</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="332"/>
-        <source>&amp;Justify paragraphs</source>
-        <translation>&amp;ضبط الفقرات من الجانبين</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="333"/>
-        <source>Show &amp;diacritics</source>
-        <translation>إظهار ال&amp;تشكيل</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="334"/>
-        <source>Quotations</source>
-        <translation>الاقتباسات</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="335"/>
-        <source>Terms in quotation marks</source>
-        <translation>المصطلحات بين علامات التنصيص</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="336"/>
-        <source>Figures</source>
-        <translation>الأرقام</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="337"/>
-        <source>My highlights</source>
-        <translation>تظليلاتي</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="338"/>
-        <source>Mark as &amp;read</source>
-        <translation>علّمها &amp;مقروءة</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="339"/>
-        <source>S&amp;tar</source>
-        <translation>&amp;ميّزها بنجمة</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="340"/>
-        <source>&amp;Highlight selection</source>
-        <translation>&amp;ظلّل التحديد</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="341"/>
-        <source>&amp;Delete article</source>
-        <translation>ا&amp;حذف المقالة</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="342"/>
-        <source>Clear search</source>
-        <translation>امسح البحث</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="347"/>
-        <source>&amp;File</source>
-        <translation>&amp;ملف</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="347"/>
-        <source>&amp;Edit</source>
-        <translation>&amp;تحرير</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="347"/>
-        <source>&amp;View</source>
-        <translation>&amp;عرض</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="348"/>
-        <source>&amp;Article</source>
-        <translation>م&amp;قالة</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="348"/>
-        <source>&amp;Theme</source>
-        <translation>ال&amp;سمة</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="349"/>
-        <source>&amp;Highlights</source>
-        <translation>ال&amp;تظليلات</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="349"/>
-        <source>&amp;Language</source>
-        <translation>الل&amp;غة</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="353"/>
-        <source>Toolbar</source>
-        <translation>شريط الأدوات</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="354"/>
-        <source>Filter titles and sources</source>
-        <translation>صفِّ العناوين والمصادر</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="355"/>
-        <source>Search library (Ctrl+Shift+F)</source>
-        <translation>ابحث في المكتبة (Ctrl+Shift+F)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="356"/>
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="357"/>
-        <source>Articles</source>
-        <translation>المقالات</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="358"/>
-        <source>Filter the list</source>
-        <translation>تصفية القائمة</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="359"/>
-        <source>Search library</source>
-        <translation>البحث في المكتبة</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="360"/>
-        <source>Progress</source>
-        <translation>التقدّم</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/gui/main_window.py" line="493"/>
-        <source>%n result(s)</source>
-        <translation>
-            <numerusform>لا نتائج</numerusform>
-            <numerusform>نتيجة واحدة</numerusform>
-            <numerusform>نتيجتان</numerusform>
-            <numerusform>%n نتائج</numerusform>
-            <numerusform>%n نتيجة</numerusform>
-            <numerusform>%n نتيجة</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/gui/main_window.py" line="501"/>
-        <source>%n article(s)</source>
-        <translation>
-            <numerusform>لا مقالات</numerusform>
-            <numerusform>مقالة واحدة</numerusform>
-            <numerusform>مقالتان</numerusform>
-            <numerusform>%n مقالات</numerusform>
-            <numerusform>%n مقالة</numerusform>
-            <numerusform>%n مقالة</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="503"/>
-        <source>{shown} of {total}</source>
-        <translation>{shown} من {total}</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="511"/>
-        <source>(untitled)</source>
-        <translation>(بلا عنوان)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="546"/>
-        <source>No article matches.</source>
-        <translation>لا توجد مقالة مطابقة.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="622"/>
-        <source>Delete article</source>
-        <translation>حذف المقالة</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="623"/>
-        <source>Delete “{title}” and its highlights?</source>
-        <translation>أتحذف «{title}» وتظليلاتها؟</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="755"/>
-        <source>Import files</source>
-        <translation>استيراد ملفات</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="756"/>
-        <source>Articles ({patterns})</source>
-        <translation>مقالات ({patterns})</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="761"/>
-        <source>Import folder</source>
-        <translation>استيراد مجلد</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="766"/>
-        <source>Import web address</source>
-        <translation>استيراد عنوان ويب</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="767"/>
-        <source>Address of a page or feed:</source>
-        <translation>عنوان صفحة أو خلاصة أخبار:</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="775"/>
-        <source>Importing</source>
-        <translation>جارٍ الاستيراد</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="780"/>
-        <source>Fetching</source>
-        <translation>جارٍ الجلب</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="792"/>
-        <source>Exporting</source>
-        <translation>جارٍ التصدير</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/gui/main_window.py" line="830"/>
-        <source>Imported %n article(s)</source>
-        <translation>
-            <numerusform>لم تُستورد أي مقالة</numerusform>
-            <numerusform>استُوردت مقالة واحدة</numerusform>
-            <numerusform>استُوردت مقالتان</numerusform>
-            <numerusform>استُوردت %n مقالات</numerusform>
-            <numerusform>استُوردت %n مقالة</numerusform>
-            <numerusform>استُوردت %n مقالة</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/gui/main_window.py" line="832"/>
-        <source>(%n already in the library)</source>
-        <translation>
-            <numerusform>(لا شيء منها في المكتبة من قبل)</numerusform>
-            <numerusform>(واحدة منها في المكتبة من قبل)</numerusform>
-            <numerusform>(اثنتان منها في المكتبة من قبل)</numerusform>
-            <numerusform>(%n منها في المكتبة من قبل)</numerusform>
-            <numerusform>(%n منها في المكتبة من قبل)</numerusform>
-            <numerusform>(%n منها في المكتبة من قبل)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="834"/>
-        <source>— cancelled</source>
-        <translation>— أُلغي</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../reader/gui/main_window.py" line="839"/>
-        <source>… and %n more</source>
-        <translation>
-            <numerusform>…</numerusform>
-            <numerusform>… وواحد آخر</numerusform>
-            <numerusform>… واثنان آخران</numerusform>
-            <numerusform>… و%n أخرى</numerusform>
-            <numerusform>… و%n أخرى</numerusform>
-            <numerusform>… و%n أخرى</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="840"/>
-        <source>Some files were not imported</source>
-        <translation>لم تُستورد بعض الملفات</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="846"/>
-        <source>Exported to {path}</source>
-        <translation>صُدّرت إلى {path}</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="848"/>
-        <source>Export cancelled</source>
-        <translation>أُلغي التصدير</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="851"/>
-        <source>rtl-reader</source>
-        <translation>rtl-reader</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="216"/>
-        <source>Word families</source>
-        <translation>عائلات الكلمات</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/main_window.py" line="216"/>
-        <source>Also find other forms of each word: معلم finds المعلمون and والمعلمين</source>
-        <translation>ابحث أيضًا عن صيغ الكلمة الأخرى: «معلم» تجد «المعلمون» و«والمعلمين»</translation>
-    </message>
-</context>
-<context>
-    <name>PreferencesDialog</name>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="238"/>
-        <source>Preferences</source>
-        <translation>التفضيلات</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="244"/>
-        <source>Light</source>
-        <translation>فاتح</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="244"/>
-        <source>Dark</source>
-        <translation>داكن</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="244"/>
-        <source>Sepia</source>
-        <translation>بنّي دافئ</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="248"/>
-        <source>Justify paragraphs</source>
-        <translation>ضبط الفقرات من الجانبين</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="261"/>
-        <source>Language:</source>
-        <translation>اللغة:</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="262"/>
-        <source>Theme:</source>
-        <translation>السمة:</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/dialogs.py" line="264"/>
-        <source>Line spacing:</source>
-        <translation>تباعد الأسطر:</translation>
-    </message>
-</context>
-<context>
-    <name>ReadingView</name>
-    <message>
-        <location filename="../../reader/gui/reading_view.py" line="710"/>
-        <source>Highlight</source>
-        <translation>ظلّل</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/reading_view.py" line="713"/>
-        <source>Highlight in colour</source>
-        <translation>ظلّل بلون</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/reading_view.py" line="717"/>
-        <source>Add note…</source>
-        <translation>أضف ملاحظة…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/reading_view.py" line="723"/>
-        <source>Change colour</source>
-        <translation>غيّر اللون</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/reading_view.py" line="727"/>
-        <source>Edit note…</source>
-        <translation>عدّل الملاحظة…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/reading_view.py" line="729"/>
-        <source>Delete highlight</source>
-        <translation>احذف التظليل</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/reading_view.py" line="751"/>
-        <source>Yellow</source>
-        <translation>أصفر</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/reading_view.py" line="752"/>
-        <source>Green</source>
-        <translation>أخضر</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/reading_view.py" line="753"/>
-        <source>Blue</source>
-        <translation>أزرق</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/reading_view.py" line="754"/>
-        <source>Pink</source>
-        <translation>وردي</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/reading_view.py" line="762"/>
-        <source>quotation</source>
-        <translation>اقتباس</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/reading_view.py" line="763"/>
-        <source>term</source>
-        <translation>مصطلح</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/reading_view.py" line="764"/>
-        <source>number</source>
-        <translation>رقم</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/reading_view.py" line="765"/>
-        <source>number in words</source>
-        <translation>عدد بالحروف</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/reading_view.py" line="766"/>
-        <source>percentage</source>
-        <translation>نسبة مئوية</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/reading_view.py" line="767"/>
-        <source>money</source>
-        <translation>مبلغ مالي</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/reading_view.py" line="768"/>
-        <source>date</source>
-        <translation>تاريخ</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/reading_view.py" line="769"/>
-        <source>time</source>
-        <translation>وقت</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/reading_view.py" line="770"/>
-        <source>range</source>
-        <translation>نطاق</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/reading_view.py" line="771"/>
-        <source>count</source>
-        <translation>عدد</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/reading_view.py" line="772"/>
-        <source>your highlight</source>
-        <translation>تظليلك</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/reading_view.py" line="808"/>
-        <source>Your highlight</source>
-        <translation>تظليلك</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/reading_view.py" line="814"/>
-        <source>value</source>
-        <translation>القيمة</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/reading_view.py" line="817"/>
-        <source>speaker</source>
-        <translation>القائل</translation>
-    </message>
-</context>
-<context>
-    <name>StoreDialog</name>
-    <message>
-        <location filename="../../reader/gui/app.py" line="82"/>
-        <source>The article store cannot be opened.</source>
-        <translation>تعذّر فتح مخزن المقالات.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/app.py" line="85"/>
-        <source>Another rtl-reader may be importing; try again in a moment.</source>
-        <translation>ربما تستورد نسخة أخرى من البرنامج مقالات الآن؛ أعد المحاولة بعد لحظات.</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/app.py" line="88"/>
-        <source>Try again</source>
-        <translation>أعد المحاولة</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/app.py" line="89"/>
-        <source>Open another store…</source>
-        <translation>افتح مخزناً آخر…</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/app.py" line="90"/>
-        <source>Quit</source>
-        <translation>إنهاء</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/app.py" line="98"/>
-        <source>Article store</source>
-        <translation>مخزن المقالات</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/app.py" line="99"/>
-        <source>rtl-reader store (*.sqlite3);;All files (*)</source>
-        <translation>مخزن rtl-reader (*.sqlite3);;كل الملفات (*)</translation>
-    </message>
-    <message>
-        <location filename="../../reader/gui/app.py" line="118"/>
-        <source>Updating the article store for this version…</source>
-        <translation>جارٍ تحديث مخزن المقالات لهذا الإصدار…</translation>
-    </message>
-</context>
+    <context>
+        <name>ArticleCommands</name>
+        <message>
+            <location filename="../../reader/gui/article_commands.py" line="74" />
+            <source>Delete article</source>
+            <translation>حذف المقالة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/article_commands.py" line="75" />
+            <source>Delete “{title}” and its highlights?</source>
+            <translation>أتحذف «{title}» وتظليلاتها؟</translation>
+        </message>
+    </context>
+    <context>
+        <name>ArticleList</name>
+        <message>
+            <location filename="../../reader/gui/article_list.py" line="121" />
+            <source>All articles</source>
+            <translation>كل المقالات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/article_list.py" line="122" />
+            <source>Unread</source>
+            <translation>غير المقروءة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/article_list.py" line="123" />
+            <source>Starred</source>
+            <translation>المميّزة بنجمة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/article_list.py" line="175" />
+            <source>Filter titles and sources</source>
+            <translation>صفِّ العناوين والمصادر</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/article_list.py" line="176" />
+            <source>Filter the list</source>
+            <translation>تصفية القائمة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/article_list.py" line="177" />
+            <source>Show all articles, the unread, the starred or those with a tag</source>
+            <translation>اعرض كل المقالات أو غير المقروءة أو المميّزة بنجمة أو ذات وسم</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/article_list.py" line="180" />
+            <source>Articles</source>
+            <translation>المقالات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/article_list.py" line="305" />
+            <source>The filter applies to the list; search results show every match</source>
+            <translation>التصفية تخص القائمة؛ نتائج البحث تعرض كل ما يطابق</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../reader/gui/article_list.py" line="313" />
+            <source>%n result(s)</source>
+            <translation>
+                <numerusform>لا نتائج</numerusform>
+                <numerusform>نتيجة واحدة</numerusform>
+                <numerusform>نتيجتان</numerusform>
+                <numerusform>%n نتائج</numerusform>
+                <numerusform>%n نتيجة</numerusform>
+                <numerusform>%n نتيجة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../reader/gui/article_list.py" line="321" />
+            <source>%n article(s)</source>
+            <translation>
+                <numerusform>لا مقالات</numerusform>
+                <numerusform>مقالة واحدة</numerusform>
+                <numerusform>مقالتان</numerusform>
+                <numerusform>%n مقالات</numerusform>
+                <numerusform>%n مقالة</numerusform>
+                <numerusform>%n مقالة</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/article_list.py" line="323" />
+            <source>{shown} of {total}</source>
+            <translation>{shown} من {total}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ArticlePane</name>
+        <message>
+            <location filename="../../reader/gui/article_pane.py" line="338" />
+            <source>Delete highlight</source>
+            <translation>احذف التظليل</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/article_pane.py" line="339" />
+            <source>Delete this highlight and its note “{note}”?</source>
+            <translation>أتحذف هذا التظليل وملاحظته «{note}»؟</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailsDialog</name>
+        <message>
+            <location filename="../../reader/gui/details_dialog.py" line="35" />
+            <source>Article details</source>
+            <translation>تفاصيل المقالة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/details_dialog.py" line="42" />
+            <source>YYYY-MM-DD</source>
+            <translation>سنة-شهر-يوم</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/details_dialog.py" line="53" />
+            <source>Title:</source>
+            <translation>العنوان:</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/details_dialog.py" line="54" />
+            <source>Source:</source>
+            <translation>المصدر:</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/details_dialog.py" line="55" />
+            <source>Author:</source>
+            <translation>الكاتب:</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/details_dialog.py" line="56" />
+            <source>Date:</source>
+            <translation>التاريخ:</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/details_dialog.py" line="57" />
+            <source>Web address:</source>
+            <translation>عنوان الويب:</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditHistory</name>
+        <message>
+            <location filename="../../reader/gui/edits.py" line="145" />
+            <source>highlight</source>
+            <translation>التظليل</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/edits.py" line="146" />
+            <source>delete highlight</source>
+            <translation>حذف التظليل</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/edits.py" line="147" />
+            <source>note</source>
+            <translation>الملاحظة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/edits.py" line="148" />
+            <source>colour</source>
+            <translation>اللون</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/edits.py" line="149" />
+            <source>star</source>
+            <translation>النجمة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/edits.py" line="150" />
+            <source>mark as read</source>
+            <translation>علامة القراءة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/edits.py" line="151" />
+            <source>delete article</source>
+            <translation>حذف المقالة</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorText</name>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="29" />
+            <source>no article with this ID</source>
+            <translation>لا توجد مقالة بهذا الرقم</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="30" />
+            <source>no highlight with this ID</source>
+            <translation>لا يوجد تظليل بهذا الرقم</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="32" />
+            <source>another program is writing to the store; try again later</source>
+            <translation>برنامج آخر يكتب في المخزن الآن؛ أعد المحاولة بعد قليل</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="33" />
+            <source>the store is read-only</source>
+            <translation>المخزن للقراءة فقط</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="35" />
+            <source>the store needs an upgrade but is read-only</source>
+            <translation>يحتاج المخزن إلى تحديث لكنه للقراءة فقط</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="37" />
+            <source>the store is damaged</source>
+            <translation>المخزن تالف</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="38" />
+            <source>the disk is full</source>
+            <translation>القرص ممتلئ</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="39" />
+            <source>cannot open the store</source>
+            <translation>تعذّر فتح المخزن</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="40" />
+            <source>no store here</source>
+            <translation>لا يوجد مخزن هنا</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="42" />
+            <source>a folder, not a store file</source>
+            <translation>هذا مجلد وليس ملف مخزن</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="44" />
+            <source>cannot read the store: permission denied</source>
+            <translation>تعذّرت قراءة المخزن: لا إذن بذلك</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="47" />
+            <source>made by a newer rtl-reader (store version {version}; this one reads up to {ours})</source>
+            <translation>أنشأه إصدار أحدث من rtl-reader (إصدار المخزن {version}، وهذا البرنامج يقرأ حتى {ours})</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="51" />
+            <source>not an rtl-reader store</source>
+            <translation>ليس مخزنًا لبرنامج rtl-reader</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="53" />
+            <source>unbalanced quotation mark</source>
+            <translation>علامة تنصيص غير مغلقة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="55" />
+            <source>OR needs a search word on each side</source>
+            <translation>تحتاج OR إلى كلمة بحث على كل جانب منها</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="57" />
+            <source>an excluded word cannot be part of OR</source>
+            <translation>لا يمكن أن تكون الكلمة المستبعدة جزءًا من OR</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="59" />
+            <source>a search cannot be made only of excluded words</source>
+            <translation>لا يمكن أن يتكوّن البحث من كلمات مستبعدة فقط</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="60" />
+            <source>nothing to search for</source>
+            <translation>لا شيء للبحث عنه</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="61" />
+            <source>cannot search for this</source>
+            <translation>لا يمكن البحث عن هذا</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="63" />
+            <source>the search is too long: {length} characters (at most {limit})</source>
+            <translation>نص البحث طويل جدًا: {length} حرفًا (الحد الأقصى {limit})</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="65" />
+            <location filename="../../reader/gui/error_text.py" line="66" />
+            <source>the file is empty</source>
+            <translation>الملف فارغ</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="68" />
+            <source>no text in the file</source>
+            <translation>لا نص في الملف</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="70" />
+            <source>no article text found</source>
+            <translation>لم يُعثر على نص مقالة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="72" />
+            <source>not a text file</source>
+            <translation>ليس ملفًا نصيًا</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="74" />
+            <source>{suffix} files are not imported (known: {known})</source>
+            <translation>ملفات {suffix} لا تُستورد (المعروفة: {known})</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="76" />
+            <source>a folder, not a file (import the folder to read its files)</source>
+            <translation>هذا مجلد وليس ملفًا (استورد المجلد لقراءة ملفاته)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="77" />
+            <source>not a regular file</source>
+            <translation>ليس ملفًا عاديًا</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="79" />
+            <source>a file of the article store in use, not an article</source>
+            <translation>ملف من مخزن المقالات المستخدم، وليس مقالة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="81" />
+            <source>over the {mb} MB limit for one file</source>
+            <translation>يتجاوز حد {mb} ميغابايت للملف الواحد</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="83" />
+            <source>the page is over the {mb} MB limit</source>
+            <translation>الصفحة تتجاوز حد {mb} ميغابايت</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="85" />
+            <source>the text cannot be read in any known encoding</source>
+            <translation>تعذّرت قراءة النص بأي ترميز معروف</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="87" />
+            <source>the feed has no articles</source>
+            <translation>الخلاصة لا تحتوي على مقالات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="89" />
+            <source>not a valid RSS or Atom feed</source>
+            <translation>ليست خلاصة RSS أو Atom صالحة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="91" />
+            <source>JSON that is not an rtl-reader export</source>
+            <translation>ملف JSON ليس تصديرًا من rtl-reader</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="94" />
+            <source>{count} invalid characters were replaced with �</source>
+            <translation>استُبدل بـ� {count} من المحارف غير الصالحة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="97" />
+            <source>the server answered {code} ({reason})</source>
+            <translation>ردّ الخادم بالرمز {code} ({reason})</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="99" />
+            <source>cannot reach the server ({reason})</source>
+            <translation>تعذّر الوصول إلى الخادم ({reason})</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="101" />
+            <source>the server did not answer within {time}</source>
+            <translation>لم يردّ الخادم خلال {time}</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="103" />
+            <source>only http:// and https:// addresses can be fetched</source>
+            <translation>لا تُجلب إلا العناوين التي تبدأ بـ http:// أو https://</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="105" />
+            <source>not a valid web address</source>
+            <translation>ليس عنوان ويب صالحًا</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="107" />
+            <source>the server redirects in a loop</source>
+            <translation>الخادم يعيد التوجيه في حلقة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="109" />
+            <source>the answer is {type}, not a page or a feed</source>
+            <translation>الرد من نوع {type}، وليس صفحة أو خلاصة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="111" />
+            <source>the fetch failed ({reason})</source>
+            <translation>فشل الجلب ({reason})</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="113" />
+            <source>already exists</source>
+            <translation>موجود من قبل</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="115" />
+            <source>the folder does not exist: {folder}</source>
+            <translation>المجلد غير موجود: {folder}</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="116" />
+            <source>is a folder; give a file name</source>
+            <translation>هذا مجلد؛ اكتب اسم ملف</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="118" />
+            <source>is a file; several PNG cards need a folder</source>
+            <translation>هذا ملف؛ بطاقات PNG المتعددة تحتاج إلى مجلد</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="119" />
+            <source>no highlights to export</source>
+            <translation>لا توجد تظليلات للتصدير</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="121" />
+            <source>cannot write here</source>
+            <translation>تعذّرت الكتابة هنا</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="123" />
+            <source>cannot make the folder</source>
+            <translation>تعذّر إنشاء المجلد</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="64" />
+            <location filename="../../reader/gui/export_dialog.py" line="261" />
+            <source>Export highlights</source>
+            <translation>تصدير التظليلات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="72" />
+            <source>This article</source>
+            <translation>هذه المقالة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="73" />
+            <source>All articles</source>
+            <translation>كل المقالات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="83" />
+            <source>Figures</source>
+            <translation>الأرقام</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="81" />
+            <source>My highlights</source>
+            <translation>تظليلاتي</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="82" />
+            <source>Quotations and terms</source>
+            <translation>الاقتباسات والمصطلحات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="87" />
+            <source>Found automatically in the text</source>
+            <translation>وُجدت تلقائيًا في النص</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="96" />
+            <source>Browse…</source>
+            <translation>استعرض…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="112" />
+            <source>Export</source>
+            <translation>صدّر</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="123" />
+            <source>Articles:</source>
+            <translation>المقالات:</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="124" />
+            <source>Highlights:</source>
+            <translation>التظليلات:</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="125" />
+            <source>Format:</source>
+            <translation>الصيغة:</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="126" />
+            <source>Save to:</source>
+            <translation>احفظ في:</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="210" />
+            <source>You have no highlights here yet. Tick Quotations and terms or Figures to export what was found automatically.</source>
+            <translation>لا تظليلات لك هنا بعد. اختر «الاقتباسات والمصطلحات» أو «الأرقام» لتصدير ما وُجد تلقائيًا.</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="230" />
+            <source>One PNG image per highlight, into the folder {folder}</source>
+            <translation>صورة PNG لكل تظليل، في المجلد {folder}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../reader/gui/export_dialog.py" line="233" />
+            <source>%n PNG image(s), one per highlight, into the folder {folder}</source>
+            <translation>
+                <numerusform>لا صور PNG، في المجلد {folder}</numerusform>
+                <numerusform>صورة PNG واحدة في المجلد {folder}</numerusform>
+                <numerusform>صورتا PNG، لكل تظليل صورة، في المجلد {folder}</numerusform>
+                <numerusform>%n صور PNG، لكل تظليل صورة، في المجلد {folder}</numerusform>
+                <numerusform>%n صورة PNG، لكل تظليل صورة، في المجلد {folder}</numerusform>
+                <numerusform>%n صورة PNG، لكل تظليل صورة، في المجلد {folder}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="237" />
+            <source>Writes the file {path}</source>
+            <translation>سيُكتب الملف {path}</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="279" />
+            <source>Your highlight</source>
+            <translation>تظليلك</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="283" />
+            <source>Term</source>
+            <translation>مصطلح</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="284" />
+            <source>Quotation</source>
+            <translation>اقتباس</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="281" />
+            <source>Figure</source>
+            <translation>رقم</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="213" />
+            <source>No highlights to export.</source>
+            <translation>لا توجد تظليلات للتصدير.</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="258" />
+            <source>Folder for the cards</source>
+            <translation>مجلد البطاقات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="268" />
+            <source>Replace file?</source>
+            <translation>أتستبدل الملف؟</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="269" />
+            <source>{name} already exists. Replace it?</source>
+            <translation>الملف {name} موجود. أتريد استبداله؟</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindBar</name>
+        <message>
+            <location filename="../../reader/gui/find_bar.py" line="108" />
+            <source>Find in article</source>
+            <translation>ابحث في المقالة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/find_bar.py" line="109" />
+            <source>Previous</source>
+            <translation>السابق</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/find_bar.py" line="110" />
+            <source>Previous match (Shift+Enter, Shift+F3)</source>
+            <translation>النتيجة السابقة (Shift+Enter، Shift+F3)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/find_bar.py" line="111" />
+            <source>Next</source>
+            <translation>التالي</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/find_bar.py" line="112" />
+            <source>Next match (Enter, F3)</source>
+            <translation>النتيجة التالية (Enter، F3)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/find_bar.py" line="113" />
+            <source>Match diacritics</source>
+            <translation>طابق التشكيل</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/find_bar.py" line="114" />
+            <source>Match hamza</source>
+            <translation>طابق الهمزة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/find_bar.py" line="115" />
+            <source>Whole word</source>
+            <translation>كلمة كاملة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/find_bar.py" line="116" />
+            <source>Close (Esc)</source>
+            <translation>إغلاق (Esc)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/find_bar.py" line="117" />
+            <source>At most {limit} characters</source>
+            <translation>{limit} حرف على الأكثر</translation>
+        </message>
+    </context>
+    <context>
+        <name>Help</name>
+        <message>
+            <location filename="../../reader/gui/help.py" line="36" />
+            <source>Reading</source>
+            <translation>القراءة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="37" />
+            <source>Choose an article in the list; it opens where you stopped reading. Quotations, terms in quotation marks and figures are coloured; the panel beside the article lists them, and a click takes you to one. The bar under the article shows how far you have read.</source>
+            <translation>اختر مقالة من القائمة، فتُفتح حيث توقفت عن القراءة. الاقتباسات والمصطلحات بين علامات التنصيص والأرقام ملوّنة، وتعرضها اللوحة بجانب المقالة، وتنقلك نقرة إلى أيٍّ منها. ويبيّن الشريط تحت المقالة كم قرأت منها.</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="41" />
+            <source>Finding</source>
+            <translation>البحث</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="42" />
+            <source>Ctrl+F finds in the article the way Arabic is typed: without diacritics, hamza or the exact alef. Ctrl+Shift+F searches the whole library as you type; Up and Down move through the results and Enter opens one.</source>
+            <translation>يبحث Ctrl+F في المقالة كما تُكتب العربية: دون تشكيل أو همزة أو صورة الألف بعينها. ويبحث Ctrl+Shift+F في المكتبة كلها أثناء الكتابة؛ تنتقل بين النتائج بالسهمين لأعلى ولأسفل وتفتح إحداها بـEnter.</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="46" />
+            <source>Your highlights</source>
+            <translation>تظليلاتك</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="47" />
+            <source>Select words and press Ctrl+H, or right-click for a colour or a note. A highlight with a note is underlined. Ctrl+Z undoes a highlight, a note, a colour, a star or a deletion.</source>
+            <translation>حدّد كلمات واضغط Ctrl+H، أو انقر بالزر الأيمن لاختيار لون أو إضافة ملاحظة. يُسطَّر التظليل الذي له ملاحظة. ويتراجع Ctrl+Z عن تظليل أو ملاحظة أو لون أو نجمة أو حذف.</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="50" />
+            <source>Your library</source>
+            <translation>مكتبتك</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="51" />
+            <source>Import files, folders or a web address from the File menu, or drop them (or a link from a browser) on the window. Ctrl+I edits an article's title, source and date; Ctrl+T its tags. The box above the list shows all articles, the unread, the starred or those with a tag.</source>
+            <translation>استورد ملفات أو مجلدات أو عنوان ويب من قائمة «ملف»، أو أفلتها (أو رابطًا من المتصفح) على النافذة. يعدّل Ctrl+I عنوان المقالة ومصدرها وتاريخها، ويعدّل Ctrl+T وسومها. ويعرض المربع فوق القائمة كل المقالات أو غير المقروءة أو المميّزة بنجمة أو ذات وسم.</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="56" />
+            <source>Exporting</source>
+            <translation>التصدير</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="57" />
+            <source>Ctrl+E exports your highlights (and, if you tick them, the quotations and figures) to Markdown, HTML, PDF, CSV, JSON or picture cards. The dialog says where the files will go.</source>
+            <translation>يصدّر Ctrl+E تظليلاتك (والاقتباسات والأرقام إن اخترتها) إلى Markdown أو HTML أو PDF أو CSV أو JSON أو بطاقات مصوّرة. ويذكر مربع الحوار أين ستُحفظ الملفات.</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="60" />
+            <source>Comfort</source>
+            <translation>الراحة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="61" />
+            <source>Preferences choose the language, the theme, the font, its size, the line spacing and the margins. F9 hides everything but the article; F11 fills the screen. Alt+Left and Alt+Right go back and forward between articles.</source>
+            <translation>تختار من التفضيلات اللغة والسمة والخط وحجمه وتباعد الأسطر والهوامش. يخفي F9 كل شيء عدا المقالة، ويملأ F11 الشاشة. وينقلك Alt+Left وAlt+Right بين المقالات رجوعًا وتقدّمًا.</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="83" />
+            <source>Next match in the article</source>
+            <translation>النتيجة التالية في المقالة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="84" />
+            <source>Previous match in the article</source>
+            <translation>النتيجة السابقة في المقالة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="85" />
+            <source>Close the find bar, leave focus mode</source>
+            <translation>أغلق شريط البحث، واخرج من وضع التركيز</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="102" />
+            <source>A reader for Arabic news articles: shaped, right-to-left text; quotations and figures highlighted; search that reads Arabic as it is typed.</source>
+            <translation>قارئ لمقالات الأخبار العربية: نص مُشكَّل من اليمين إلى اليسار، واقتباسات وأرقام مظلّلة، وبحث يقرأ العربية كما تُكتب.</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="105" />
+            <source>MIT licence. The bundled font, Noto Naskh Arabic, is under the SIL Open Font License.</source>
+            <translation>رخصة MIT. والخط المرفق Noto Naskh Arabic مرخّص برخصة SIL Open Font License.</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="123" />
+            <source>Guide</source>
+            <translation>الدليل</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="124" />
+            <source>Keyboard shortcuts</source>
+            <translation>اختصارات لوحة المفاتيح</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="125" />
+            <source>About rtl-reader</source>
+            <translation>عن rtl-reader</translation>
+        </message>
+    </context>
+    <context>
+        <name>HighlightsPanel</name>
+        <message>
+            <location filename="../../reader/gui/highlights_panel.py" line="53" />
+            <source>Quotations</source>
+            <translation>الاقتباسات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/highlights_panel.py" line="54" />
+            <source>Terms</source>
+            <translation>المصطلحات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/highlights_panel.py" line="55" />
+            <source>Figures</source>
+            <translation>الأرقام</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/highlights_panel.py" line="56" />
+            <source>Yours</source>
+            <translation>تظليلاتك</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/highlights_panel.py" line="211" />
+            <source>All highlights</source>
+            <translation>كل التظليلات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/highlights_panel.py" line="211" />
+            <source>Quotes</source>
+            <translation>اقتباسات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/highlights_panel.py" line="217" />
+            <source>Show or hide these highlights in the article</source>
+            <translation>أظهر هذه التظليلات في المقالة أو أخفها</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/highlights_panel.py" line="218" />
+            <source>Highlights of this article</source>
+            <translation>تظليلات هذه المقالة</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportExport</name>
+        <message>
+            <location filename="../../reader/gui/import_export.py" line="66" />
+            <source>Cancel</source>
+            <translation>إلغاء</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/import_export.py" line="67" />
+            <source>Progress</source>
+            <translation>التقدّم</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/import_export.py" line="76" />
+            <source>Import files</source>
+            <translation>استيراد ملفات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/import_export.py" line="77" />
+            <source>Articles ({patterns})</source>
+            <translation>مقالات ({patterns})</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/import_export.py" line="82" />
+            <source>Import folder</source>
+            <translation>استيراد مجلد</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/import_export.py" line="106" />
+            <source>Importing</source>
+            <translation>جارٍ الاستيراد</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/import_export.py" line="112" />
+            <source>Fetching</source>
+            <translation>جارٍ الجلب</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/import_export.py" line="117" />
+            <source>Exporting</source>
+            <translation>جارٍ التصدير</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../reader/gui/import_export.py" line="145" />
+            <source>Imported %n article(s)</source>
+            <translation>
+                <numerusform>لم تُستورد أي مقالة</numerusform>
+                <numerusform>استُوردت مقالة واحدة</numerusform>
+                <numerusform>استُوردت مقالتان</numerusform>
+                <numerusform>استُوردت %n مقالات</numerusform>
+                <numerusform>استُوردت %n مقالة</numerusform>
+                <numerusform>استُوردت %n مقالة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../reader/gui/import_export.py" line="147" />
+            <source>(%n already in the library)</source>
+            <translation>
+                <numerusform>(لا شيء منها في المكتبة من قبل)</numerusform>
+                <numerusform>(واحدة منها في المكتبة من قبل)</numerusform>
+                <numerusform>(اثنتان منها في المكتبة من قبل)</numerusform>
+                <numerusform>(%n منها في المكتبة من قبل)</numerusform>
+                <numerusform>(%n منها في المكتبة من قبل)</numerusform>
+                <numerusform>(%n منها في المكتبة من قبل)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/import_export.py" line="149" />
+            <source>— cancelled</source>
+            <translation>— أُلغي</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../reader/gui/import_export.py" line="157" />
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>…</numerusform>
+                <numerusform>… وواحد آخر</numerusform>
+                <numerusform>… واثنان آخران</numerusform>
+                <numerusform>… و%n أخرى</numerusform>
+                <numerusform>… و%n أخرى</numerusform>
+                <numerusform>… و%n أخرى</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/import_export.py" line="181" />
+            <source>Some files were not imported</source>
+            <translation>لم تُستورد بعض الملفات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/import_export.py" line="183" />
+            <source>Some characters were replaced</source>
+            <translation>استُبدلت بعض المحارف</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../reader/gui/import_export.py" line="196" />
+            <source>Exported %n file(s) to {folder}</source>
+            <translation>
+                <numerusform>لم يُصدَّر أي ملف إلى {folder}</numerusform>
+                <numerusform>صُدّر ملف واحد إلى {folder}</numerusform>
+                <numerusform>صُدّر ملفان إلى {folder}</numerusform>
+                <numerusform>صُدّرت %n ملفات إلى {folder}</numerusform>
+                <numerusform>صُدّر %n ملفًا إلى {folder}</numerusform>
+                <numerusform>صُدّر %n ملف إلى {folder}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/import_export.py" line="199" />
+            <source>Exported to {path}</source>
+            <translation>صُدّرت إلى {path}</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/import_export.py" line="202" />
+            <source>Export cancelled</source>
+            <translation>أُلغي التصدير</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryModel</name>
+        <message>
+            <location filename="../../reader/gui/library_model.py" line="68" />
+            <source>Title</source>
+            <translation>العنوان</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/library_model.py" line="69" />
+            <source>Source</source>
+            <translation>المصدر</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/library_model.py" line="70" />
+            <source>Date</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/library_model.py" line="71" />
+            <source>Quotes</source>
+            <translation>اقتباسات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/library_model.py" line="72" />
+            <source>Figures</source>
+            <translation>أرقام</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/library_model.py" line="73" />
+            <location filename="../../reader/gui/library_model.py" line="373" />
+            <source>Read</source>
+            <translation>مقروءة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/library_model.py" line="74" />
+            <location filename="../../reader/gui/library_model.py" line="376" />
+            <source>Starred</source>
+            <translation>مميّزة بنجمة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/library_model.py" line="95" />
+            <source>«» Quotations in the article</source>
+            <translation>«» الاقتباسات في المقالة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/library_model.py" line="96" />
+            <source># Figures in the article</source>
+            <translation># الأرقام في المقالة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/library_model.py" line="97" />
+            <source>● Unread articles</source>
+            <translation>● المقالات غير المقروءة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/library_model.py" line="98" />
+            <source>★ Starred articles</source>
+            <translation>★ المقالات المميّزة بنجمة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/library_model.py" line="99" />
+            <source>Source (double-click to edit)</source>
+            <translation>المصدر (انقر مرتين للتعديل)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/library_model.py" line="100" />
+            <source>Date of publication (double-click to edit)</source>
+            <translation>تاريخ النشر (انقر مرتين للتعديل)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/library_model.py" line="352" />
+            <source>(untitled)</source>
+            <translation>(بلا عنوان)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/library_model.py" line="374" />
+            <source>Unread</source>
+            <translation>غير مقروءة</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibrarySearch</name>
+        <message>
+            <location filename="../../reader/gui/library_search.py" line="104" />
+            <source>Search library (Ctrl+Shift+F)</source>
+            <translation>ابحث في المكتبة (Ctrl+Shift+F)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/library_search.py" line="105" />
+            <source>Search library</source>
+            <translation>البحث في المكتبة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/library_search.py" line="106" />
+            <source>Word families</source>
+            <translation>عائلات الكلمات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/library_search.py" line="108" />
+            <source>Also find other forms of each word: معلم finds المعلمون and والمعلمين</source>
+            <translation>ابحث أيضًا عن صيغ الكلمة الأخرى: «معلم» تجد «المعلمون» و«والمعلمين»</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/library_search.py" line="190" />
+            <source>No article matches.</source>
+            <translation>لا توجد مقالة مطابقة.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../reader/gui/main_window.py" line="361" />
+            <location filename="../../reader/gui/main_window.py" line="403" />
+            <source>(untitled)</source>
+            <translation>(بلا عنوان)</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoteDialog</name>
+        <message>
+            <location filename="../../reader/gui/note_dialog.py" line="25" />
+            <source>Note</source>
+            <translation>ملاحظة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/note_dialog.py" line="26" />
+            <source>Note for this highlight:</source>
+            <translation>ملاحظة على هذا التظليل:</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreferencesDialog</name>
+        <message>
+            <location filename="../../reader/gui/preferences_dialog.py" line="36" />
+            <source>Preferences</source>
+            <translation>التفضيلات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/preferences_dialog.py" line="42" />
+            <source>Light</source>
+            <translation>فاتح</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/preferences_dialog.py" line="42" />
+            <source>As the system</source>
+            <translation>كما في النظام</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/preferences_dialog.py" line="43" />
+            <source>Dark</source>
+            <translation>داكن</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/preferences_dialog.py" line="43" />
+            <source>Sepia</source>
+            <translation>بنّي دافئ</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/preferences_dialog.py" line="50" />
+            <source>{family} (bundled)</source>
+            <translation>{family} (مرفق بالبرنامج)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/preferences_dialog.py" line="58" />
+            <source> pt</source>
+            <translation> نقطة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/preferences_dialog.py" line="68" />
+            <source> px</source>
+            <translation> بكسل</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/preferences_dialog.py" line="70" />
+            <source>Justify paragraphs</source>
+            <translation>ضبط الفقرات من الجانبين</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/preferences_dialog.py" line="72" />
+            <source>Show diacritics</source>
+            <translation>إظهار التشكيل</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/preferences_dialog.py" line="80" />
+            <source>Language:</source>
+            <translation>اللغة:</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/preferences_dialog.py" line="81" />
+            <source>Theme:</source>
+            <translation>السمة:</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/preferences_dialog.py" line="82" />
+            <source>Font:</source>
+            <translation>الخط:</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/preferences_dialog.py" line="83" />
+            <source>Font size:</source>
+            <translation>حجم الخط:</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/preferences_dialog.py" line="84" />
+            <source>Line spacing:</source>
+            <translation>تباعد الأسطر:</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/preferences_dialog.py" line="85" />
+            <source>Margins:</source>
+            <translation>الهوامش:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReadingStatus</name>
+        <message>
+            <location filename="../../reader/gui/reading_status.py" line="53" />
+            <source>%p% read</source>
+            <translation>قُرئ %p%</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/reading_status.py" line="54" />
+            <source>Reading progress</source>
+            <translation>تقدّم القراءة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/reading_status.py" line="55" />
+            <source>Tags (Article &gt; Tags…, Ctrl+T)</source>
+            <translation>الوسوم (مقالة &gt; الوسوم…، Ctrl+T)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReadingView</name>
+        <message>
+            <location filename="../../reader/gui/view_menu.py" line="31" />
+            <source>Highlight</source>
+            <translation>ظلّل</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/view_menu.py" line="34" />
+            <source>Highlight in colour</source>
+            <translation>ظلّل بلون</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/view_menu.py" line="38" />
+            <source>Add note…</source>
+            <translation>أضف ملاحظة…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/view_menu.py" line="44" />
+            <source>Change colour</source>
+            <translation>غيّر اللون</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/view_menu.py" line="48" />
+            <source>Edit note…</source>
+            <translation>عدّل الملاحظة…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/view_menu.py" line="50" />
+            <source>Delete highlight</source>
+            <translation>احذف التظليل</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/marks.py" line="350" />
+            <source>Yellow</source>
+            <translation>أصفر</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/marks.py" line="351" />
+            <source>Orange</source>
+            <translation>برتقالي</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/marks.py" line="352" />
+            <source>Pink</source>
+            <translation>وردي</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/marks.py" line="353" />
+            <source>Red</source>
+            <translation>أحمر</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/marks.py" line="361" />
+            <source>quotation</source>
+            <translation>اقتباس</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/marks.py" line="362" />
+            <source>term</source>
+            <translation>مصطلح</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/marks.py" line="363" />
+            <source>number</source>
+            <translation>رقم</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/marks.py" line="364" />
+            <source>number in words</source>
+            <translation>عدد بالحروف</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/marks.py" line="365" />
+            <source>percentage</source>
+            <translation>نسبة مئوية</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/marks.py" line="366" />
+            <source>money</source>
+            <translation>مبلغ مالي</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/marks.py" line="367" />
+            <source>date</source>
+            <translation>تاريخ</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/marks.py" line="368" />
+            <source>time</source>
+            <translation>وقت</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/marks.py" line="369" />
+            <source>range</source>
+            <translation>نطاق</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/marks.py" line="370" />
+            <source>count</source>
+            <translation>عدد</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/marks.py" line="371" />
+            <source>your highlight</source>
+            <translation>تظليلك</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/marks.py" line="382" />
+            <source>Your highlight</source>
+            <translation>تظليلك</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/marks.py" line="388" />
+            <source>value</source>
+            <translation>القيمة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/marks.py" line="391" />
+            <source>speaker</source>
+            <translation>القائل</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoreDialog</name>
+        <message>
+            <location filename="../../reader/gui/app.py" line="84" />
+            <source>The article store cannot be opened.</source>
+            <translation>تعذّر فتح مخزن المقالات.</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/app.py" line="87" />
+            <source>Another rtl-reader may be importing; try again in a moment.</source>
+            <translation>ربما تستورد نسخة أخرى من البرنامج مقالات الآن؛ أعد المحاولة بعد لحظات.</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/app.py" line="90" />
+            <source>Try again</source>
+            <translation>أعد المحاولة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/app.py" line="91" />
+            <source>Open another store…</source>
+            <translation>افتح مخزناً آخر…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/app.py" line="92" />
+            <source>Quit</source>
+            <translation>إنهاء</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/app.py" line="100" />
+            <source>Article store</source>
+            <translation>مخزن المقالات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/app.py" line="101" />
+            <source>rtl-reader store (*.sqlite3);;All files (*)</source>
+            <translation>مخزن rtl-reader (*.sqlite3);;كل الملفات (*)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/app.py" line="119" />
+            <source>Updating the article store for this version…</source>
+            <translation>جارٍ تحديث مخزن المقالات لهذا الإصدار…</translation>
+        </message>
+    </context>
+    <context>
+        <name>TagsDialog</name>
+        <message>
+            <location filename="../../reader/gui/tags_dialog.py" line="37" />
+            <source>Tags</source>
+            <translation>الوسوم</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/tags_dialog.py" line="39" />
+            <source>Tags of this article:</source>
+            <translation>وسوم هذه المقالة:</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/tags_dialog.py" line="45" />
+            <source>New tag</source>
+            <translation>وسم جديد</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/tags_dialog.py" line="46" />
+            <source>Add</source>
+            <translation>أضف</translation>
+        </message>
+    </context>
+    <context>
+        <name>UrlDialog</name>
+        <message>
+            <location filename="../../reader/gui/url_dialog.py" line="22" />
+            <source>Import web address</source>
+            <translation>استيراد عنوان ويب</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/url_dialog.py" line="24" />
+            <source>Address of a page or feed:</source>
+            <translation>عنوان صفحة أو خلاصة أخبار:</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/url_dialog.py" line="32" />
+            <source>Import</source>
+            <translation>استورد</translation>
+        </message>
+    </context>
+    <context>
+        <name>WindowActions</name>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="228" />
+            <source>Toolbar</source>
+            <translation>شريط الأدوات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="275" />
+            <source>Import &amp;files…</source>
+            <translation>استيراد &amp;ملفات…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="276" />
+            <source>Import f&amp;older…</source>
+            <translation>استيراد م&amp;جلد…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="277" />
+            <source>Import &amp;web address…</source>
+            <translation>استيراد &amp;عنوان ويب…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="278" />
+            <source>&amp;Export highlights…</source>
+            <translation>&amp;تصدير التظليلات…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="279" />
+            <source>&amp;Quit</source>
+            <translation>إ&amp;نهاء</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="158" />
+            <location filename="../../reader/gui/actions.py" line="280" />
+            <source>&amp;Undo</source>
+            <translation>&amp;تراجع</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="157" />
+            <source>&amp;Undo {what}</source>
+            <translation>&amp;تراجع عن {what}</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="160" />
+            <source>&amp;Redo {what}</source>
+            <translation>أ&amp;عد {what}</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="161" />
+            <location filename="../../reader/gui/actions.py" line="281" />
+            <source>&amp;Redo</source>
+            <translation>أ&amp;عد</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="282" />
+            <source>&amp;Find in article</source>
+            <translation>ا&amp;بحث في المقالة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="283" />
+            <source>&amp;Search library</source>
+            <translation>ابحث في الم&amp;كتبة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="284" />
+            <source>&amp;Copy</source>
+            <translation>ا&amp;نسخ</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="285" />
+            <source>&amp;Preferences…</source>
+            <translation>ال&amp;تفضيلات…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="286" />
+            <source>Zoom &amp;in</source>
+            <translation>&amp;تكبير</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="287" />
+            <source>Zoom &amp;out</source>
+            <translation>ت&amp;صغير</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="288" />
+            <source>&amp;Normal size</source>
+            <translation>الحجم ال&amp;عادي</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="289" />
+            <source>As the system</source>
+            <translation>كما في النظام</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="290" />
+            <source>Light</source>
+            <translation>فاتح</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="291" />
+            <source>Dark</source>
+            <translation>داكن</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="292" />
+            <source>Sepia</source>
+            <translation>بنّي دافئ</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="293" />
+            <source>&amp;Justify paragraphs</source>
+            <translation>&amp;ضبط الفقرات من الجانبين</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="294" />
+            <source>Show &amp;diacritics</source>
+            <translation>إظهار ال&amp;تشكيل</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="295" />
+            <source>Quotations</source>
+            <translation>الاقتباسات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="296" />
+            <source>Terms in quotation marks</source>
+            <translation>المصطلحات بين علامات التنصيص</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="297" />
+            <source>Figures</source>
+            <translation>الأرقام</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="298" />
+            <source>My highlights</source>
+            <translation>تظليلاتي</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="299" />
+            <source>F&amp;ocus mode</source>
+            <translation>وضع ال&amp;تركيز</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="300" />
+            <source>F&amp;ull screen</source>
+            <translation>م&amp;لء الشاشة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="301" />
+            <source>&amp;Back</source>
+            <translation>&amp;رجوع</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="302" />
+            <source>&amp;Forward</source>
+            <translation>&amp;تقدّم</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="303" />
+            <source>Mark as &amp;read</source>
+            <translation>علّمها &amp;مقروءة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="304" />
+            <source>S&amp;tar</source>
+            <translation>&amp;ميّزها بنجمة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="305" />
+            <source>&amp;Highlight selection</source>
+            <translation>&amp;ظلّل التحديد</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="306" />
+            <source>Edit &amp;details…</source>
+            <translation>عدّل الت&amp;فاصيل…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="307" />
+            <source>T&amp;ags…</source>
+            <translation>الو&amp;سوم…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="308" />
+            <source>&amp;Delete article</source>
+            <translation>ا&amp;حذف المقالة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="309" />
+            <source>&amp;Guide</source>
+            <translation>ال&amp;دليل</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="310" />
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>اختصارات لوحة الم&amp;فاتيح</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="311" />
+            <source>&amp;About rtl-reader</source>
+            <translation>&amp;عن rtl-reader</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="318" />
+            <source>&amp;File</source>
+            <translation>&amp;ملف</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="319" />
+            <source>&amp;Edit</source>
+            <translation>&amp;تحرير</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="320" />
+            <source>&amp;View</source>
+            <translation>&amp;عرض</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="321" />
+            <source>&amp;Go</source>
+            <translation>ا&amp;نتقال</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="322" />
+            <source>&amp;Article</source>
+            <translation>م&amp;قالة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="323" />
+            <source>&amp;Help</source>
+            <translation>م&amp;ساعدة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="324" />
+            <source>&amp;Theme</source>
+            <translation>ال&amp;سمة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="325" />
+            <source>&amp;Highlights</source>
+            <translation>ال&amp;تظليلات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="326" />
+            <source>&amp;Language</source>
+            <translation>الل&amp;غة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="327" />
+            <source>&amp;Recent articles</source>
+            <translation>المقالات الأ&amp;خيرة</translation>
+        </message>
+    </context>
 </TS>

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
   <context>
-    <name>MainWindow</name>
+    <name>ArticleList</name>
     <message numerus="yes">
       <source>%n result(s)</source>
       <translation>
@@ -17,6 +17,9 @@
         <numerusform>%n articles</numerusform>
       </translation>
     </message>
+  </context>
+  <context>
+    <name>ImportExport</name>
     <message numerus="yes">
       <source>Imported %n article(s)</source>
       <translation>
@@ -36,6 +39,23 @@
       <translation>
         <numerusform>… and %n more</numerusform>
         <numerusform>… and %n more</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Exported %n file(s) to {folder}</source>
+      <translation>
+        <numerusform>Exported %n file to {folder}</numerusform>
+        <numerusform>Exported %n files to {folder}</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+      <source>%n PNG image(s), one per highlight, into the folder {folder}</source>
+      <translation>
+        <numerusform>%n PNG image, one per highlight, into the folder {folder}</numerusform>
+        <numerusform>%n PNG images, one per highlight, into the folder {folder}</numerusform>
       </translation>
     </message>
   </context>

@@ -159,6 +159,22 @@ def test_select_unknown_id_raises_not_found() -> None:
         select(_library(), [7, 99])
 
 
+def test_select_whole_library_leaves_out_an_article_deleted_meanwhile() -> None:
+    """``export --all`` while another program deletes an article (seen in the
+    torture test: "233: no article with this ID"): the article is not exported."""
+    library = _library()
+    listed = library.ids()
+
+    class Deleting(sample.FakeLibrary):
+        def ids(self, ids: object = None) -> list[int]:
+            return listed  # listed before the delete
+
+    gone = Deleting({k: v for k, v in library.articles.items() if k != 7})
+    assert [a.id for a, _ in select(gone, None)] == [12]
+    with pytest.raises(NotFound):
+        select(gone, [7])
+
+
 # --- safe file names -------------------------------------------------------
 
 @pytest.mark.parametrize(("title", "name"), [

@@ -209,3 +209,13 @@ def test_embedded_font_is_the_bundled_file(tmp_path: Path) -> None:
     assert encoded is not None
     bundled = resource_path("fonts", "NotoNaskhArabic-Regular.ttf").read_bytes()
     assert base64.b64decode(encoded.group(1)) == bundled
+
+
+def test_no_colour_tag_stands_in_the_page(tmp_path: Path) -> None:
+    """The colour shows as the highlight's background; a "#yellow" line beside
+    it read as "yellow#" in a right-to-left page (issue 14, item 6)."""
+    out = tmp_path / "h.html"
+    export_items(sample.items(), "html", out)
+    text = out.read_text(encoding="utf-8")
+    assert not re.search(r">#(yellow|green|blue|pink|orange|red|purple|grey)<", text)
+    assert 'class="tag"' not in text

@@ -104,3 +104,8 @@ def test_cancelled_pdf_leaves_nothing(qapp, tmp_path: Path) -> None:
     out = tmp_path / "out.pdf"
     assert export_items(sample.items(), "pdf", out, cancelled=lambda: True) == []
     assert list(tmp_path.iterdir()) == []
+
+
+def test_no_colour_tag_line(pdf_text: str) -> None:
+    """The reader's colour is the background; no stray "#yellow" (issue 14, item 6)."""
+    assert not re.search(r"#?(yellow|green|blue|pink)#?", pdf_text)

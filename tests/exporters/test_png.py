@@ -153,3 +153,19 @@ def test_very_long_highlight_makes_a_bounded_card(qapp, tmp_path: Path) -> None:
     image = _read(out)
     assert image.height() < 4 * CARD_WIDTH
     assert image.text("Description") == h.text  # the metadata keeps it whole
+
+
+def test_a_bare_figure_card_shows_its_sentence_from_the_right(qapp, tmp_path: Path) -> None:
+    """A card of "40" alone said nothing and sat on the left (issue 14, item 6):
+    it shows the Arabic sentence the figure is in, laid out from the right."""
+    body = "وشارك في المهرجان 40 شاعرًا من اثني عشر بلدًا عربيًا، في أمسيات امتدت أسبوعًا."
+    article = Article(title="مهرجان الشعر", body=body, id=9)
+    start = body.index("40")
+    h = HighlightRecord(9, "body", "figure", "digits", start, start + 2, "40", value=40, id=1)
+    out = tmp_path / "figure.png"
+    export_items([(article, [h])], "png", out)
+    image = _read(out)
+    left, right = _ink_columns(image)
+    assert right > CARD_WIDTH - MARGIN - 60  # text reaches the right margin
+    assert right - left > CARD_WIDTH // 2  # a sentence, not two digits
+    assert image.text("Description") == "40"

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QFont, QTextLayout, QTextLine, QTextOption
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from reader.gui import i18n
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def english_afterwards(qapp: QApplication) -> Iterator[None]:
-    """Start and end in English, whatever language a test switches to."""
+    """Every GUI test starts and ends in English, whatever language it switches to."""
     i18n.apply_language("en")
     yield
     i18n.apply_language("en")
@@ -25,3 +29,46 @@ def settings_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "settings.ini"
     monkeypatch.setenv("RTL_READER_SETTINGS", str(path))
     return path
+
+
+@pytest.fixture(autouse=True)
+def _application_palette_kept(qapp: QApplication) -> Iterator[None]:
+    """A window's theme colours the whole application: give the next test
+    the palette this one started with."""
+    palette = QApplication.palette()
+    yield
+    QApplication.setPalette(palette)
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+def on_screen(qtbot: QtBot, widget: W, width: int = 1100, height: int = 700, *,
+          active: bool = False) -> W:
+    """``widget`` sized, shown and exposed (and the active window when
+    ``active``, so that shortcuts reach it), closed by qtbot after the test."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)
+    if active:
+        widget.activateWindow()
+        qtbot.waitUntil(widget.isActiveWindow)
+    return widget
+
+
+def laid_out_line(text: str, direction: Qt.LayoutDirection) -> QTextLine:
+    """``text`` laid out by Qt in one line of a paragraph in ``direction``, to
+    ask where each character went (``cursorToX``)."""
+    layout = QTextLayout(text, QFont())
+    option = QTextOption()
+    option.setTextDirection(direction)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    layout.createLine().setPosition(QPointF(0, 0))
+    layout.endLayout()
+    _layouts.append(layout)  # the line lives as long as its layout
+    return layout.lineAt(0)
+
+
+_layouts: list[QTextLayout] = []

@@ -159,9 +159,14 @@ def test_search_results_replace_the_list_until_cleared(library: Library) -> None
 
 def test_headers_name_every_column(library: Library) -> None:
     model = LibraryModel(library)
-    names = [model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    names = [model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.AccessibleTextRole)
              for c in range(model.columnCount())]
     assert names == ["Title", "Source", "Date", "Quotes", "Figures", "Read", "Starred"]
+    # The narrow columns carry a sign; the tooltip says what it counts or marks.
+    tips = [model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+            for c in range(model.columnCount())]
+    assert tips[3:] == ["«» Quotations in the article", "# Figures in the article",
+                        "● Unread articles", "★ Starred articles"]
 
 
 @settings(max_examples=25, deadline=None,

@@ -13,8 +13,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from reader.gui import i18n, main_window
-from reader.gui.dialogs import ExportDialog
+from reader.gui import i18n, library_search
+from reader.gui.export_dialog import ExportDialog
 from reader.gui.main_window import MainWindow
 from reader.gui.workers import ExportRequest
 from reader.links import article_link
@@ -41,14 +41,10 @@ NEWEST, MIDDLE, OLDEST = 0, 1, 2
 
 def search(qtbot: QtBot, window: MainWindow, query: str) -> int:
     """Run a library search to its end: the rows shown, or -1 for an error."""
-    window.search_library(query)
-    qtbot.waitUntil(lambda: not window.search_pending, timeout=10_000)
-    return window.model.rowCount() if window.model.searching else -1
+    window.library_search.search_library(query)
+    qtbot.waitUntil(lambda: not window.library_search.search_pending, timeout=10_000)
+    return window.article_list.model.rowCount() if window.article_list.model.searching else -1
 
-
-@pytest.fixture(autouse=True)
-def _english_afterwards(english_afterwards: None) -> None:
-    """Every test here starts and ends in English."""
 
 
 @pytest.fixture
@@ -80,13 +76,13 @@ def make_window(qtbot: QtBot, library: Library, settings_file: Path) -> Iterator
 
     yield make
     for window in made:
-        window.wait_for_tasks(10)
+        window.jobs.wait_for_tasks(10)
 
 
 def finish(qtbot: QtBot, window: MainWindow) -> None:
     """Wait until the window has handled the end of every background job (the
     job may end before a test could connect to its signals)."""
-    qtbot.waitUntil(lambda: not window.tasks, timeout=20000)
+    qtbot.waitUntil(lambda: not window.jobs.tasks, timeout=20000)
 
 
 def ids_by_date(library: Library) -> list[int]:
@@ -96,9 +92,9 @@ def ids_by_date(library: Library) -> list[int]:
 def test_window_opens_on_the_newest_article(make_window: MakeWindow, library: Library) -> None:
     window = make_window()
     newest = ids_by_date(library)[0]
-    assert window.model.rowCount() == 3
+    assert window.article_list.model.rowCount() == 3
     assert window.current_article_id() == newest
-    assert window.list_view.currentIndex().row() == 0
+    assert window.article_list.view.currentIndex().row() == 0
     title = ARTICLES[NEWEST].title
     assert window.windowTitle().startswith(FSI + title + PDI)
     assert library.get(newest).read  # opening an article marks it read
@@ -109,7 +105,7 @@ def test_selecting_a_row_opens_that_article(qtbot: QtBot, make_window: MakeWindo
                                             library: Library) -> None:
     window = make_window()
     oldest = ids_by_date(library)[2]
-    window.list_view.selectRow(2)
+    window.article_list.view.selectRow(2)
     assert window.current_article_id() == oldest
     assert window.pane.view.article is not None
     assert window.pane.view.article.title == ARTICLES[OLDEST].title
@@ -119,12 +115,12 @@ def test_selecting_a_row_opens_that_article(qtbot: QtBot, make_window: MakeWindo
 def test_filter_box_folds_hamza(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
     # (QTest.keyClicks aborts on Arabic letters: type through setText.)
-    window.filter_edit.setText("اعلن")  # the title has تعلن; the body أعلنت
-    qtbot.waitUntil(lambda: window.model.filter_text == "اعلن")
-    assert window.model.rowCount() == 0  # titles and sources only
-    window.filter_edit.setText("اذاعه")  # إذاعة الوطن, written without hamza, with ه
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
-    assert window.model.row_data(0).source == "إذاعة الوطن"
+    window.article_list.filter_edit.setText("اعلن")  # the title has تعلن; the body أعلنت
+    qtbot.waitUntil(lambda: window.article_list.model.filter_text == "اعلن")
+    assert window.article_list.model.rowCount() == 0  # titles and sources only
+    window.article_list.filter_edit.setText("اذاعه")  # إذاعة الوطن, written without hamza, with ه
+    qtbot.waitUntil(lambda: window.article_list.model.rowCount() == 1)
+    assert window.article_list.model.row_data(0).source == "إذاعة الوطن"
     assert window.count_label.text() == "1 of 3 articles"
 
 
@@ -133,29 +129,29 @@ def test_library_search_replaces_the_list_and_opens_the_first_hit(
     window = make_window()
     found = search(qtbot, window, "اعلنت")  # hamza-less query for أعلنت in a body
     assert found == 1
-    assert window.model.searching and window.model.rowCount() == 1
+    assert window.article_list.model.searching and window.article_list.model.rowCount() == 1
     article = window.pane.view.article
     assert article is not None and article.title == ARTICLES[NEWEST].title
     assert window.pane.find_bar.isVisible()
     assert window.pane.find_bar.query() == "أعلنت"  # the hit as written in the article
-    window.clear_search()
-    assert not window.model.searching and window.model.rowCount() == 3
+    window.library_search.clear_search()
+    assert not window.article_list.model.searching and window.article_list.model.rowCount() == 3
 
 
 def test_word_families_find_other_forms_and_switching_searches_again(
         qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
-    assert window.word_families.text() == "Word families"
+    assert window.library_search.word_families.text() == "Word families"
     assert search(qtbot, window, "المنتخبات") == 0  # the plural is in no article
-    window.word_families.setChecked(True)  # searches again
-    qtbot.waitUntil(lambda: not window.search_pending)
-    assert window.model.rowCount() == 1
+    window.library_search.word_families.setChecked(True)  # searches again
+    qtbot.waitUntil(lambda: not window.library_search.search_pending)
+    assert window.article_list.model.rowCount() == 1
     article = window.pane.view.article
     assert article is not None and article.title == ARTICLES[OLDEST].title
     assert window.pane.find_bar.query() == "المنتخب"  # the form the article uses
-    window.word_families.setChecked(False)  # the shown results follow the switch
-    qtbot.waitUntil(lambda: not window.search_pending)
-    assert window.model.rowCount() == 0
+    window.library_search.word_families.setChecked(False)  # the shown results follow the switch
+    qtbot.waitUntil(lambda: not window.library_search.search_pending)
+    assert window.article_list.model.rowCount() == 0
 
 def _rankings_current(store: Path) -> bool:
     con = sqlite3.connect(store)
@@ -172,32 +168,32 @@ def _rankings_current(store: Path) -> bool:
 def test_the_window_keeps_the_rankings_of_common_words_current(
         qtbot: QtBot, make_window: MakeWindow, library: Library,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(main_window, "RANKINGS_DELAY_MS", 0)
+    monkeypatch.setattr(library_search, "RANKINGS_DELAY_MS", 0)
     monkeypatch.setattr(rankings, "MIN_ROWS", 1)  # three articles count as a large library
     window = make_window()
     qtbot.waitUntil(lambda: _rankings_current(library.path), timeout=10_000)
     window.confirm = lambda title, text: True
-    assert window.delete_current()
+    assert window.article_commands.delete_current()
     assert not _rankings_current(library.path)  # the deletion made them stale
     qtbot.waitUntil(lambda: _rankings_current(library.path), timeout=10_000)
     assert search(qtbot, window, "في") == 1  # read from the ranking, the same article
     assert window.pane.view.article is not None
     assert window.pane.view.article.title == ARTICLES[MIDDLE].title
     window.close()
-    assert window.stop_rankings(0)
+    assert window.library_search.stop_rankings(0)
 
 
 def test_a_read_only_window_stores_no_rankings(
         qtbot: QtBot, library: Library, settings_file: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(main_window, "RANKINGS_DELAY_MS", 0)
+    monkeypatch.setattr(library_search, "RANKINGS_DELAY_MS", 0)
     monkeypatch.setattr(rankings, "MIN_ROWS", 1)
     with Library.open(library.path, read_only=True) as read_only:
         window = MainWindow(read_only, settings=i18n.settings(), poll_ms=0)
         qtbot.addWidget(window)
         window.show()
         qtbot.wait(200)
-        assert window._rankings_task is None
+        assert not window.library_search.rankings_running()
         window.close()
     assert not _rankings_current(library.path)
 
@@ -207,25 +203,25 @@ def test_malformed_search_reports_without_a_dialog(qtbot: QtBot,
     window = make_window()
     assert search(qtbot, window, '"غير مغلق') == -1
     assert "unbalanced quotation mark" in window.statusBar().currentMessage()
-    assert window.model.rowCount() == 3  # the list stays
+    assert window.article_list.model.rowCount() == 3  # the list stays
 
 
 def test_a_newer_search_or_a_cleared_box_wins_over_a_running_one(
         qtbot: QtBot, make_window: MakeWindow) -> None:
     window = make_window()
-    window.search_library("المنتخب")
-    window.search_library("الكتاب")  # typed again before the first came back
-    qtbot.waitUntil(lambda: not window.search_pending)
-    window.wait_for_search()
+    window.library_search.search_library("المنتخب")
+    window.library_search.search_library("الكتاب")  # typed again before the first came back
+    qtbot.waitUntil(lambda: not window.library_search.search_pending)
+    window.library_search.wait_for_search()
     qtbot.wait(50)  # let a late result of the first search arrive, if any
-    assert window.model.rowCount() == 1
+    assert window.article_list.model.rowCount() == 1
     assert window.pane.view.article is not None
     assert window.pane.view.article.title == ARTICLES[MIDDLE].title
-    window.search_library("المنتخب")
-    window.clear_search()
-    window.wait_for_search()
+    window.library_search.search_library("المنتخب")
+    window.library_search.clear_search()
+    window.library_search.wait_for_search()
     qtbot.wait(50)
-    assert not window.model.searching and window.model.rowCount() == 3
+    assert not window.article_list.model.searching and window.article_list.model.rowCount() == 3
 
 
 def test_ctrl_f_in_the_reading_view_opens_the_find_bar(qtbot: QtBot,
@@ -242,11 +238,11 @@ def test_ctrl_shift_f_focuses_the_library_search(qtbot: QtBot,
                                                   make_window: MakeWindow) -> None:
     window = make_window()
     window.activateWindow()
-    window.list_view.setFocus()
-    qtbot.waitUntil(window.list_view.hasFocus)
-    qtbot.keyClick(window.list_view, Qt.Key.Key_F,
+    window.article_list.view.setFocus()
+    qtbot.waitUntil(window.article_list.view.hasFocus)
+    qtbot.keyClick(window.article_list.view, Qt.Key.Key_F,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    qtbot.waitUntil(window.search_edit.hasFocus)
+    qtbot.waitUntil(window.library_search.edit.hasFocus)
 
 
 def test_star_and_read_actions_write_to_the_store(make_window: MakeWindow,
@@ -254,11 +250,12 @@ def test_star_and_read_actions_write_to_the_store(make_window: MakeWindow,
     window = make_window()
     current = window.current_article_id()
     assert current is not None
-    window.named_actions["star"].trigger()
+    window.commands["star"].trigger()
     assert library.get(current).starred
-    window.named_actions["read"].trigger()  # it was read on opening: now unread
+    window.commands["read"].trigger()  # it was read on opening: now unread
     assert not library.get(current).read
-    assert window.model.row_data(0).starred and not window.model.row_data(0).read
+    row = window.article_list.model.row_data(0)
+    assert row.starred and not row.read
 
 
 def test_delete_asks_then_removes_the_article(make_window: MakeWindow,
@@ -268,12 +265,12 @@ def test_delete_asks_then_removes_the_article(make_window: MakeWindow,
     assert current is not None
     asked: list[str] = []
     window.confirm = lambda title, text: asked.append(text) is not None and False
-    assert not window.delete_current()
+    assert not window.article_commands.delete_current()
     assert library.ids([current]) == [current]
     window.confirm = lambda title, text: True
-    assert window.delete_current()
+    assert window.article_commands.delete_current()
     assert library.ids([current]) == []
-    assert window.model.rowCount() == 2
+    assert window.article_list.model.rowCount() == 2
     assert window.current_article_id() != current
     assert len(asked) == 1
 
@@ -282,7 +279,7 @@ def test_copy_without_selection_copies_title_and_link(make_window: MakeWindow) -
     window = make_window()
     current = window.current_article_id()
     assert current is not None
-    window.copy()
+    window.article_commands.copy()
     text = QGuiApplication.clipboard().text()
     assert text == f"{ARTICLES[NEWEST].title}\n{article_link(current)}"
 
@@ -298,12 +295,12 @@ def test_import_runs_in_the_background_and_fills_the_list(
     window = make_window()
     reports: list[str] = []
     window.notify = lambda title, text: reports.append(text)
-    window.start_import([folder])
-    assert window.progress.isVisible() and window.cancel_button.isVisible()
+    window.jobs.start_import([folder])
+    assert window.jobs.progress.isVisible() and window.jobs.cancel_button.isVisible()
     finish(qtbot, window)
-    qtbot.waitUntil(lambda: not window.progress.isVisible())
+    qtbot.waitUntil(lambda: not window.jobs.progress.isVisible())
     assert library.count() == 6
-    assert window.model.rowCount() == 6
+    assert window.article_list.model.rowCount() == 6
     assert len(reports) == 1 and "broken.pdf" in reports[0]
 
 
@@ -317,10 +314,10 @@ def test_dropping_files_on_the_window_imports_them(qtbot: QtBot, make_window: Ma
     event = QDropEvent(QPointF(QPoint(50, 50)), Qt.DropAction.CopyAction, mime,
                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
-    assert window.tasks
+    assert window.jobs.tasks
     finish(qtbot, window)
-    qtbot.waitUntil(lambda: window.model.rowCount() == 4)
-    assert "خبر مسحوب" in [window.model.row_data(r).title for r in range(4)]
+    qtbot.waitUntil(lambda: window.article_list.model.rowCount() == 4)
+    assert "خبر مسحوب" in [window.article_list.model.row_data(r).title for r in range(4)]
 
 
 def test_an_import_by_another_connection_appears_after_a_poll(
@@ -330,8 +327,8 @@ def test_an_import_by_another_connection_appears_after_a_poll(
         other.add_articles([Article(title="خبر من سطر الأوامر", body="نص.",
                                     published="2025-01-01")])
     window.poll_store()
-    assert window.model.rowCount() == 4
-    assert window.model.row_data(0).title == "خبر من سطر الأوامر"
+    assert window.article_list.model.rowCount() == 4
+    assert window.article_list.model.row_data(0).title == "خبر من سطر الأوامر"
 
 
 def test_export_writes_in_the_background(qtbot: QtBot, make_window: MakeWindow,
@@ -340,7 +337,7 @@ def test_export_writes_in_the_background(qtbot: QtBot, make_window: MakeWindow,
     out = tmp_path / "out.md"
     current = window.current_article_id()
     assert current is not None
-    window.start_export(ExportRequest([current], "md", out))
+    window.jobs.start_export(ExportRequest([current], "md", out))
     finish(qtbot, window)
     text = out.read_text(encoding="utf-8")
     assert "سنبدأ العمل خلال ثلاثة أشهر" in text
@@ -351,6 +348,7 @@ def test_export_dialog_previews_and_confirms_overwrite(qtbot: QtBot, library: Li
     newest = ids_by_date(library)[0]
     dialog = ExportDialog(library, current_id=newest)
     qtbot.addWidget(dialog)
+    dialog.kind_boxes["quote"].setChecked(True)  # automatic kinds are opt-in
     assert "سنبدأ العمل خلال ثلاثة أشهر" in dialog.preview.toPlainText()
     existing = tmp_path / "old.md"
     existing.write_text("keep me", encoding="utf-8")
@@ -369,7 +367,7 @@ def test_window_state_is_saved_and_restored(qtbot: QtBot, make_window: MakeWindo
                                             library: Library) -> None:
     first = make_window()
     middle = ids_by_date(library)[1]
-    first.list_view.selectRow(1)
+    first.article_list.view.selectRow(1)
     first.splitter.setSizes([300, 800])
     sizes = first.splitter.sizes()
     first.close()
@@ -380,15 +378,15 @@ def test_window_state_is_saved_and_restored(qtbot: QtBot, make_window: MakeWindo
 
 def test_theme_and_justification_are_remembered(make_window: MakeWindow) -> None:
     first = make_window()
-    first.named_actions["theme_sepia"].trigger()
-    first.named_actions["justified"].trigger()
+    first.commands["theme_sepia"].trigger()
+    first.commands["justified"].trigger()
     assert first.pane.view.theme().name == "sepia"
     assert first.pane.view.is_justified()
     first.close()
     second = make_window()
     assert second.pane.view.theme().name == "sepia"
     assert second.pane.view.is_justified()
-    assert second.named_actions["theme_sepia"].isChecked()
+    assert second.commands["theme_sepia"].isChecked()
 
 
 def test_open_article_with_unknown_id_keeps_the_window(make_window: MakeWindow) -> None:
@@ -400,7 +398,8 @@ def test_open_article_with_unknown_id_keeps_the_window(make_window: MakeWindow) 
 
 
 def test_preferences_dialog_returns_what_was_chosen(qtbot: QtBot) -> None:
-    from reader.gui.dialogs import Preferences, PreferencesDialog
+    from reader.gui.preferences_dialog import PreferencesDialog
+    from reader.gui.window_settings import Preferences
 
     dialog = PreferencesDialog(Preferences(language="en", theme="light", justified=False,
                                            line_spacing=150))
@@ -420,8 +419,8 @@ def test_a_read_only_store_opens_and_reads_without_complaint(
         qtbot.addWidget(window)
         assert window.current_article_id() is not None
         assert window.statusBar().currentMessage() == ""
-        window.list_view.setFocus()
-        window.select_row(2)
+        window.article_list.view.setFocus()
+        window.article_list.select_row(2)
         assert window.current_article_id() == ids_by_date(library)[2]
         window.close()
 
@@ -431,14 +430,14 @@ def test_a_refresh_keeps_the_list_where_the_reader_scrolled(
     library.add_articles(Article(title=f"خبر قديم {i}", body=f"نص {i}.",
                                  published=f"2020-01-{i % 28 + 1:02d}") for i in range(150))
     window = make_window()
-    bar = window.list_view.verticalScrollBar()
+    bar = window.article_list.view.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     bar.setValue(bar.maximum() // 2)
     where = bar.value()
     with Library.open(store_path) as other:
         other.add_articles([Article(title="خبر أقدم", body="نص.", published="2019-01-01")])
     window.poll_store()
-    assert window.model.total == 154
+    assert window.article_list.model.total == 154
     assert bar.value() == where
 
 
@@ -447,11 +446,12 @@ def test_sorting_by_a_header_keeps_the_open_article_selected(make_window: MakeWi
 
     window = make_window()
     current = window.current_article_id()
-    window.list_view.sortByColumn(COLUMN_INDEX["title"], Qt.SortOrder.AscendingOrder)
-    titles = [window.model.row_data(r).title for r in range(3)]
+    window.article_list.view.sortByColumn(COLUMN_INDEX["title"], Qt.SortOrder.AscendingOrder)
+    titles = [window.article_list.model.row_data(r).title for r in range(3)]
     assert titles == sorted(a.title for a in ARTICLES)
     assert window.current_article_id() == current
-    assert window.model.article_id(window.list_view.currentIndex().row()) == current
+    shown = window.article_list
+    assert shown.model.article_id(shown.view.currentIndex().row()) == current
 
 
 def test_escape_in_the_search_box_brings_the_list_back(qtbot: QtBot,
@@ -459,12 +459,12 @@ def test_escape_in_the_search_box_brings_the_list_back(qtbot: QtBot,
     window = make_window()
     assert search(qtbot, window, "المنتخب") == 1
     window.activateWindow()
-    window.search_edit.setFocus()
-    qtbot.waitUntil(window.search_edit.hasFocus)
-    qtbot.keyClick(window.search_edit, Qt.Key.Key_Escape)
-    assert not window.model.searching
-    assert window.search_edit.text() == ""
-    assert window.model.rowCount() == 3
+    window.library_search.edit.setFocus()
+    qtbot.waitUntil(window.library_search.edit.hasFocus)
+    qtbot.keyClick(window.library_search.edit, Qt.Key.Key_Escape)
+    assert not window.article_list.model.searching
+    assert window.library_search.edit.text() == ""
+    assert window.article_list.model.rowCount() == 3
 
 
 def test_real_articles_import_in_the_background_and_each_opens(
@@ -476,14 +476,14 @@ def test_real_articles_import_in_the_background_and_each_opens(
         qtbot.addWidget(window)
         window.notify = lambda title, text: pytest.fail(f"{title}: {text}")
         window.show()
-        window.start_import(corpus_articles)
+        window.jobs.start_import(corpus_articles)
         finish(qtbot, window)
-        assert window.model.total == len(corpus_articles) == library.count()
-        while window.model.canFetchMore(window.model.index(-1, -1)):
-            window.model.fetchMore(window.model.index(-1, -1))
-        for row in range(window.model.rowCount()):
-            window.select_row(row)
-            article_id = window.model.article_id(row)
+        assert window.article_list.model.total == len(corpus_articles) == library.count()
+        while window.article_list.model.canFetchMore(window.article_list.model.index(-1, -1)):
+            window.article_list.model.fetchMore(window.article_list.model.index(-1, -1))
+        for row in range(window.article_list.model.rowCount()):
+            window.article_list.select_row(row)
+            article_id = window.article_list.model.article_id(row)
             assert window.current_article_id() == article_id
             title = strip_bidi_controls(library.get(article_id).title) or "(untitled)"
             assert window.windowTitle().startswith(FSI + title + PDI)
@@ -518,12 +518,13 @@ def test_import_web_address_fetches_off_the_gui_thread(
     thread.start()
     try:
         window = make_window()
-        window.start_import_url(f"http://127.0.0.1:{server.server_port}/news/poetry.html")
+        window.jobs.start_import_url(f"http://127.0.0.1:{server.server_port}/news/poetry.html")
         finish(qtbot, window)
     finally:
         server.shutdown()
     assert library.count() == 4
-    titles = [window.model.row_data(r).title for r in range(window.model.rowCount())]
+    model = window.article_list.model
+    titles = [model.row_data(r).title for r in range(model.rowCount())]
     assert any("مهرجان الشعر" in t for t in titles)
 
 
@@ -543,9 +544,9 @@ def test_arrow_keys_in_the_list_open_the_next_article(qtbot: QtBot, make_window:
                                                       library: Library) -> None:
     window = make_window()
     window.activateWindow()
-    window.list_view.setFocus()
-    qtbot.waitUntil(window.list_view.hasFocus)
-    qtbot.keyClick(window.list_view, Qt.Key.Key_Down)
+    window.article_list.view.setFocus()
+    qtbot.waitUntil(window.article_list.view.hasFocus)
+    qtbot.keyClick(window.article_list.view, Qt.Key.Key_Down)
     assert window.current_article_id() == ids_by_date(library)[1]
-    qtbot.keyClick(window.list_view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.article_list.view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     assert window.current_article_id() == ids_by_date(library)[2]

@@ -231,11 +231,12 @@ def test_user_highlight_colour_and_note_change_through_the_menu(
     p.view.select_span("body", start, start + len("اليوم"))
     menu = p.context_menu_at(viewport_point(p.view, "body", start + 1))
     colours = next(a.menu() for a in menu.actions() if a.text() == "Highlight in colour")
-    green = next(a for a in colours.actions() if a.data() == "#81c784")
+    orange = next(a for a in colours.actions() if a.data() == "#ffb74d")
+    assert orange.text() == "Orange"
     with qtbot.waitSignal(p.highlights_changed):
-        green.trigger()
+        orange.trigger()
     (record,) = library.highlights(article_id, kind="user")
-    assert (record.start, record.colour) == (start, "#81c784")
+    assert (record.start, record.colour) == (start, "#ffb74d")
 
     p.note_prompt = lambda current: current + "ملاحظة"
     menu = p.context_menu_at(viewport_point(p.view, "body", start + 1))

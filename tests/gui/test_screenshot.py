@@ -18,11 +18,6 @@ from reader.store import Article, Library
 from tests.conftest import REPO
 
 
-@pytest.fixture(autouse=True)
-def _english_afterwards(english_afterwards: None) -> None:
-    """Every test here starts and ends in English."""
-
-
 @pytest.fixture
 def store(store_path: Path) -> Path:
     with Library.open(store_path) as library:

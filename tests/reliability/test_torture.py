@@ -219,9 +219,11 @@ def _run_round(rng: random.Random, round_no: int, store: Path, inbox: Path,
     started = []
     for n in range(PROCESSES_PER_ROUND):
         kind, args = _command(rng, round_no, n, inbox, ledger)
+        # A process killed mid-write may cut a character in two: read what
+        # it wrote with replacements (only finished imports are parsed).
         proc = subprocess.Popen([sys.executable, "-m", "reader", "--store", str(store), *args],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                cwd=REPO, env=child_env())
+                                errors="replace", cwd=REPO, env=child_env())
         kill_at = rng.uniform(0.05, 1.2) if rng.random() < KILL_SHARE else None
         started.append((kind, proc, kill_at, time.monotonic()))
         ledger.started += 1

@@ -90,7 +90,7 @@ class Reader:
     def star(self) -> None:
         article_id = self._open_protected()
         wanted = not self.stars.get(article_id, False)
-        self.window.set_starred(wanted)
+        self.window.article_commands.set_starred(wanted)
         self.stars[article_id] = wanted
 
     def highlight(self) -> None:
@@ -121,7 +121,7 @@ class Reader:
         view.settle_position()
 
     def import_folder(self) -> None:
-        if self.window.tasks:
+        if self.window.jobs.tasks:
             return  # one import at a time, as a reader would
         self.imports += 1
         folder = self.inbox / f"app{self.imports:04d}"
@@ -132,7 +132,7 @@ class Reader:
                 f"خبر النافذة {self.imports}-{n}\n\nقال المتحدث: «{words}» "
                 f"وبلغت النسبة {self.rng.randint(2, 90)}%.\napp{self.imports:04d}x{n}\n",
                 encoding="utf-8")
-        task = self.window.start_import([folder])
+        task = self.window.jobs.start_import([folder])
         task.succeeded.connect(self._imported)
 
     def _imported(self, report: object) -> None:
@@ -141,23 +141,23 @@ class Reader:
         self.import_failures += report.errors
 
     def search(self) -> None:
-        self.window.search_library(self.rng.choice(WORDS))
+        self.window.library_search.search_library(self.rng.choice(WORDS))
 
     def pause(self) -> dict[str, object]:
         """Stop, let every background job end, catch up, and report."""
         self.timer.stop()
         app = make_application()
         for _ in range(200):
-            tasks: list[Task] = list(self.window.tasks)
-            if not tasks and not self.window.search_pending:
+            tasks: list[Task] = list(self.window.jobs.tasks)
+            if not tasks and not self.window.library_search.search_pending:
                 break
             for task in tasks:
                 task.wait(30)
-            self.window.wait_for_search(30)
+            self.window.library_search.wait_for_search(30)
             app.processEvents()  # type: ignore[attr-defined]
-        self.window.stop_rankings(60)
+        self.window.library_search.stop_rankings(60)
         app.processEvents()  # type: ignore[attr-defined]
-        self.window.clear_search()
+        self.window.library_search.clear_search()
         self.window.poll_store()
         deleted = [os.readlink(f"/proc/self/fd/{fd}") for fd in os.listdir("/proc/self/fd")
                    if _is_deleted_store_file(fd)]
@@ -167,7 +167,7 @@ class Reader:
             "imported": self.imported,
             "import_failures": self.import_failures,
             "errors": self.errors,
-            "window_total": self.window.model.total,
+            "window_total": self.window.article_list.model.total,
             "actions": self.actions,
             "deleted_store_files_open": deleted,
         }
@@ -193,6 +193,7 @@ def main() -> int:
     reader = Reader(window, inbox, seed, protected)
     # A dialog would block the run: what it would say goes to the journal.
     window.notify = lambda title, text: reader.errors.append(f"{title}: {text}")
+    window.inform = lambda title, text: reader.errors.append(f"{title}: {text}")
     commands = Commands()
 
     def on_command(line: str) -> None:

@@ -1,18 +1,23 @@
-"""The export dialog and the preferences dialog.
+"""The export dialog.
 
 ``ExportDialog`` asks which articles, which kinds of highlight, which format
-and which file, shows the first highlights that would be exported, and
-confirms before replacing a file. It returns an ``ExportRequest``; the window
-runs it off the GUI thread (``reader.gui.workers.export``).
-``PreferencesDialog`` edits language, theme, justification and line spacing.
+and which file, shows the first highlights that would be exported, says
+where the files will go, and confirms before replacing a file. It returns an
+``ExportRequest``; the window runs it off the GUI thread
+(``reader.gui.workers.export``).
+
+The reader's own highlights are what an export holds by default; quotations
+and figures found automatically are opt-in (46 automatic items used to bury
+the reader's 2). The preview is a ``QTextEdit``, each row its own paragraph
+with the highlight's text isolated (``QPlainTextEdit`` scrambled a date such as
+"7 مايو/أيار 2018" after a Latin label).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QDir, Qt
+from PySide6.QtCore import QCoreApplication, QDir, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -22,19 +27,18 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QSpinBox,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from reader import exporters
 from reader.errors import ReaderError
-from reader.gui.i18n import LANGUAGES
 from reader.gui.workers import ExportRequest
 from reader.store.library import Library
 from reader.text.bidi import isolate
@@ -42,7 +46,11 @@ from reader.text.bidi import isolate
 PREVIEW_ITEMS = 8
 """Highlights shown in the export preview."""
 
-KINDS = ("quote", "figure", "user")
+PREVIEW_ARTICLES = 50
+"""Articles the preview of a whole-library export looks at."""
+
+KINDS = ("user", "quote", "figure")
+"""The choices, the reader's own first; only ``user`` is ticked at first."""
 
 
 class ExportDialog(QDialog):
@@ -51,13 +59,14 @@ class ExportDialog(QDialog):
     an existing output (tests replace it)."""
 
     def __init__(self, library: Library, *, current_id: int | None,
-                 selected_ids: list[int] | None = None, parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export highlights"))
+        self.setMinimumWidth(560)
         self._library = library
         self._current_id = current_id
-        self._selected = list(selected_ids or [])
         self._request: ExportRequest | None = None
+        self._count = 0
         self.confirm_overwrite = self._ask_overwrite
 
         self.scope_current = QRadioButton(self.tr("This article"), self)
@@ -69,12 +78,13 @@ class ExportDialog(QDialog):
         self.scope_current.setEnabled(current_id is not None)
 
         self.kind_boxes = {
-            "quote": QCheckBox(self.tr("Quotations"), self),
-            "figure": QCheckBox(self.tr("Figures"), self),
             "user": QCheckBox(self.tr("My highlights"), self),
+            "quote": QCheckBox(self.tr("Quotations and terms"), self),
+            "figure": QCheckBox(self.tr("Figures"), self),
         }
-        for box in self.kind_boxes.values():
-            box.setChecked(True)
+        self.kind_boxes["user"].setChecked(True)
+        for kind in ("quote", "figure"):
+            self.kind_boxes[kind].setToolTip(self.tr("Found automatically in the text"))
 
         self.format_box = QComboBox(self)
         for name, fmt in exporters.FORMATS.items():
@@ -88,9 +98,13 @@ class ExportDialog(QDialog):
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
+        self.destination = QLabel(self)
+        self.destination.setObjectName("exportDestination")
+        self.destination.setWordWrap(True)
 
-        self.preview = QPlainTextEdit(self)
+        self.preview = QTextEdit(self)
         self.preview.setReadOnly(True)
+        self.preview.setAcceptRichText(False)
         self.preview.setMinimumHeight(140)
 
         self.buttons = QDialogButtonBox(
@@ -110,6 +124,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Highlights:"), kind_row)
         form.addRow(self.tr("Format:"), self.format_box)
         form.addRow(self.tr("Save to:"), path_row)
+        form.addRow("", self.destination)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.preview, 1)
@@ -118,6 +133,7 @@ class ExportDialog(QDialog):
         for button in (self.scope_current, self.scope_all, *self.kind_boxes.values()):
             button.toggled.connect(self._refresh)
         self.format_box.currentIndexChanged.connect(self._suggest_path)
+        self.path_edit.textChanged.connect(self._update_destination)
         self._suggest_path()
         self._refresh()
 
@@ -138,12 +154,22 @@ class ExportDialog(QDialog):
     def request(self) -> ExportRequest | None:
         return self._request
 
-    def accept(self) -> None:
+    def output(self) -> Path | None:
+        """Where the export will write: a file, or for several PNG cards a
+        folder (a typed ``name.png`` becomes the folder ``name``)."""
         text = self.path_edit.text().strip()
         if not text:
+            return None
+        out = Path(text).expanduser()
+        if self._folder_of_cards() and out.suffix.lower() == ".png":
+            out = out.with_suffix("")
+        return out
+
+    def accept(self) -> None:
+        out = self.output()
+        if out is None:
             self.path_edit.setFocus()
             return
-        out = Path(text).expanduser()
         force = False
         if out.exists() and not (self.fmt() == "png" and out.is_dir()):
             if not self.confirm_overwrite(out):
@@ -153,38 +179,63 @@ class ExportDialog(QDialog):
                                       force=force)
         super().accept()
 
-    # -- helpers ------------------------------------------------------------------
+    # -- what would be exported ----------------------------------------------------
 
     def preview_items(self) -> list[tuple[str, str]]:
-        """(kind label, highlight text) of the first ``PREVIEW_ITEMS`` highlights."""
-        ids = self.ids()
-        kinds = self.kinds()
+        """(kind label, highlight text) of the first ``PREVIEW_ITEMS`` highlights,
+        the reader's own first; counts every highlight of the chosen articles."""
+        ids, kinds = self.ids(), self.kinds()
+        self._count = 0
         if not kinds:
             return []
         try:
-            chosen = ids if ids is not None else self._library.ids()[:50]
+            chosen = ids if ids is not None else self._library.ids()[:PREVIEW_ARTICLES]
             items = exporters.select(self._library, chosen, kinds=kinds)
         except ReaderError:
             return []
-        labels = {"quote": self.tr("Quotation"), "figure": self.tr("Figure"),
-                  "user": self.tr("Highlight")}
-        out: list[tuple[str, str]] = []
-        for _article, highlights in items:
-            for h in highlights:
-                out.append((labels.get(h.kind, h.kind), h.text))
-                if len(out) >= PREVIEW_ITEMS:
-                    return out
-        return out
+        found = [h for _article, highlights in items for h in highlights]
+        self._count = len(found)
+        found.sort(key=lambda h: h.kind != "user")  # stable: reading order within each
+        return [(kind_label(h.kind, h.subtype), h.text) for h in found[:PREVIEW_ITEMS]]
 
     def _refresh(self) -> None:
         rows = self.preview_items()
-        if not rows:
-            self.preview.setPlainText(self.tr("No highlights to export."))
-        else:
-            self.preview.setPlainText("\n".join(f"{isolate(label)}: {isolate(text)}"
+        if rows:
+            # The label is in the interface language and sets the row's
+            # direction; the highlight's text is isolated within it.
+            self.preview.setPlainText("\n".join(f"{label}: {isolate(text)}"
                                                 for label, text in rows))
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(rows))
+        elif self.kinds() == ["user"]:
+            self.preview.setPlainText(self.tr(
+                "You have no highlights here yet. Tick Quotations and terms or Figures "
+                "to export what was found automatically."))
+        else:
+            self.preview.setPlainText(self.tr("No highlights to export."))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(rows))
+        self._update_destination()
+
+    def _folder_of_cards(self) -> bool:
+        """True when the export makes a folder of PNG cards (more than one card,
+        or a whole library whose count the preview does not know)."""
+        return self.fmt() == "png" and (self._count > 1 or self.ids() is None)
+
+    def _update_destination(self) -> None:
+        """Say where the files will go, before anything is written."""
+        out = self.output()
+        if out is None:
+            self.destination.setText("")
+        elif self._folder_of_cards():
+            where = isolate(str(out))
+            if self.ids() is None:
+                text = self.tr("One PNG image per highlight, into the folder {folder}")
+                self.destination.setText(text.format(folder=where))
+            else:
+                text = self.tr("%n PNG image(s), one per highlight, into the folder {folder}",
+                               "", self._count)
+                self.destination.setText(text.format(folder=where))
+        else:
+            self.destination.setText(self.tr("Writes the file {path}").format(
+                path=isolate(str(out))))
 
     def _suggest_path(self) -> None:
         fmt = self.fmt()
@@ -200,9 +251,10 @@ class ExportDialog(QDialog):
             name = "highlights" if fmt == "png" else \
                 f"highlights.{exporters.FORMATS[fmt].extension}"
         self.path_edit.setText(str(folder / name))
+        self._update_destination()
 
     def _browse(self) -> None:
-        if self.fmt() == "png":
+        if self._folder_of_cards():
             chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the cards"),
                                                       self.path_edit.text())
         else:
@@ -220,52 +272,13 @@ class ExportDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
 
-@dataclass(frozen=True, slots=True)
-class Preferences:
-    """The reading preferences the window keeps in its settings."""
-
-    language: str = "en"
-    theme: str = "light"
-    justified: bool = False
-    line_spacing: int = 125
-
-
-class PreferencesDialog(QDialog):
-    """Edit ``Preferences``; ``preferences()`` is the answer after Accepted."""
-
-    def __init__(self, current: Preferences, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Preferences"))
-        self.language_box = QComboBox(self)
-        for code, name in LANGUAGES.items():
-            self.language_box.addItem(name, code)
-        self.language_box.setCurrentIndex(self.language_box.findData(current.language))
-        self.theme_box = QComboBox(self)
-        labels = {"light": self.tr("Light"), "dark": self.tr("Dark"), "sepia": self.tr("Sepia")}
-        for code, label in labels.items():
-            self.theme_box.addItem(label, code)
-        self.theme_box.setCurrentIndex(self.theme_box.findData(current.theme))
-        self.justified_box = QCheckBox(self.tr("Justify paragraphs"), self)
-        self.justified_box.setChecked(current.justified)
-        self.spacing_box = QSpinBox(self)
-        self.spacing_box.setRange(100, 250)
-        self.spacing_box.setSingleStep(10)
-        self.spacing_box.setSuffix("%")
-        self.spacing_box.setValue(current.line_spacing)
-
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Language:"), self.language_box)
-        form.addRow(self.tr("Theme:"), self.theme_box)
-        form.addRow("", self.justified_box)
-        form.addRow(self.tr("Line spacing:"), self.spacing_box)
-        form.addRow(buttons)
-
-    def preferences(self) -> Preferences:
-        return Preferences(language=str(self.language_box.currentData()),
-                           theme=str(self.theme_box.currentData()),
-                           justified=self.justified_box.isChecked(),
-                           line_spacing=self.spacing_box.value())
+def kind_label(kind: str, subtype: str) -> str:
+    """What a highlight is, in the reader's words: a term is not a quotation."""
+    translate = QCoreApplication.translate  # literal contexts: lupdate reads these
+    if kind == "user":
+        return translate("ExportDialog", "Your highlight")
+    if kind == "figure":
+        return translate("ExportDialog", "Figure")
+    if subtype == "term":
+        return translate("ExportDialog", "Term")
+    return translate("ExportDialog", "Quotation")

@@ -1,0 +1,339 @@
+"""The article list: the filter box above the table of articles.
+
+``ArticleList`` owns the ``LibraryModel`` and the ``QTableView`` that shows
+it. It tells the window which row the reader chose (``row_chosen``) and when
+what it shows changed (``contents_changed``: a sort, a filter, a refresh, a
+search), and is told which article is open (``select_article``), so that a
+refresh or a sort keeps that row selected and the list scrolled where it was.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.errors import ReaderError
+from reader.gui.library_model import (
+    COLUMN_INDEX,
+    COLUMNS,
+    STAR_MARK,
+    UNREAD_MARK,
+    Collection,
+    LibraryModel,
+)
+from reader.gui.search_delegate import SearchResultDelegate
+from reader.store.library import Library, SearchHit
+from reader.text.bidi import isolate
+
+FILTER_DELAY_MS = 200
+
+TITLE_SHARE = 0.45
+"""The least share of the list's width the title column keeps."""
+
+DROPPED_FIRST = ("figures", "quotes", "read", "source")
+"""The columns that give way to the title when the list is narrow, in order
+(an unread title is bold anyway, so the unread mark goes before the source)."""
+MAX_FILTER_CHARS = 1000
+"""A filter is a few words; a pasted page must not reach the store's LIKE."""
+
+
+class ArticleList(QWidget):
+    """The filter box and the article table over ``library``.
+
+    Signals: ``row_chosen(row)`` when the reader makes a row current (click,
+    keys), never for a selection the window makes with ``select_article``;
+    ``contents_changed()`` after the rows were replaced (sort, filter,
+    refresh, search results shown or left); ``filter_applied(text)`` just
+    before the list is filtered (search results give way to the list);
+    ``details_requested(article_id)`` on a double click on a title, source or
+    date (to edit them).
+    """
+
+    row_chosen = Signal(int)
+    contents_changed = Signal()
+    filter_applied = Signal(str)
+    details_requested = Signal(int)
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._open_id: int | None = None
+        self._quiet = False
+        self._searched = ""
+        self.model = LibraryModel(library, self)
+        self._init_filter()
+        self._init_collections()
+        self._init_table()
+        top = QHBoxLayout()
+        top.setSpacing(4)
+        top.addWidget(self.collection_box)
+        top.addWidget(self.filter_edit, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        self.retranslate()
+
+    def _init_filter(self) -> None:
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("filter")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMaxLength(MAX_FILTER_CHARS)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self.filter_edit.textChanged.connect(self._filter_timer.start)
+
+    def _init_collections(self) -> None:
+        self.collection_box = QComboBox(self)
+        self.collection_box.setObjectName("collection")
+        self.collection_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.collection_box.setMinimumContentsLength(8)
+        self.collection_box.currentIndexChanged.connect(self._on_collection_chosen)
+
+    def refresh_collections(self) -> None:
+        """The collection box's entries: all, unread, starred, then each tag
+        in use with its count; the chosen one stays chosen while it exists."""
+        try:
+            tags = self._library.tags()
+        except ReaderError:
+            tags = []
+        entries = [(self.tr("All articles"), Collection()),
+                   (self.tr("Unread"), Collection(unread=True)),
+                   (self.tr("Starred"), Collection(starred=True)),
+                   *((f"{isolate('#' + t.name)} ({t.articles})", Collection(tag=t.name))
+                     for t in tags)]
+        current = self.model.collection
+        box = self.collection_box
+        box.blockSignals(True)
+        box.clear()
+        for label, collection in entries:
+            box.addItem(label, collection)
+        found = next((i for i, (_, c) in enumerate(entries) if c == current), 0)
+        box.setCurrentIndex(found)
+        box.blockSignals(False)
+        if found == 0 and current != Collection():
+            self._on_collection_chosen(0)  # its tag is gone: back to every article
+
+    def _on_collection_chosen(self, index: int) -> None:
+        collection = self.collection_box.itemData(index)
+        if isinstance(collection, Collection):
+            self.filter_applied.emit(self.filter_edit.text())
+            self.model.set_collection(collection)
+
+    def _init_table(self) -> None:
+        view = self.view = QTableView(self)
+        view.setObjectName("articleList")
+        view.setModel(self.model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setSortingEnabled(True)
+        view.sortByColumn(COLUMN_INDEX["date"], Qt.SortOrder.DescendingOrder)
+        view.verticalHeader().hide()
+        view.setWordWrap(False)
+        view.setShowGrid(False)
+        view.setAlternatingRowColors(True)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(COLUMN_INDEX["title"], QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(16)
+        # The viewport's own resize: when the view hears of its resize, the
+        # viewport still has its old width.
+        view.viewport().installEventFilter(self)
+        view.selectionModel().currentRowChanged.connect(self._on_current_row)
+        view.doubleClicked.connect(self._on_double_clicked)
+        self._row_height = view.verticalHeader().defaultSectionSize()
+        # A search result's title cell shows its snippet, the hits marked.
+        view.setItemDelegateForColumn(COLUMN_INDEX["title"], SearchResultDelegate(view))
+        # A sort (header click), a filter or a refresh resets the model: select
+        # the open article again.
+        self.model.modelReset.connect(self._after_reset)
+
+    def retranslate(self) -> None:
+        """Every string in the current language."""
+        self.filter_edit.setPlaceholderText(self.tr("Filter titles and sources"))
+        self.filter_edit.setAccessibleName(self.tr("Filter the list"))
+        self.collection_box.setToolTip(self.tr("Show all articles, the unread, the starred "
+                                               "or those with a tag"))
+        self.refresh_collections()
+        self.view.setAccessibleName(self.tr("Articles"))
+        self._update_filter_hint()
+        self.model.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange):
+            self.retranslate()
+            self.fit_columns()
+        super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self) -> None:
+        """Share the list's width: the title takes what is free and keeps at
+        least ``TITLE_SHARE`` of it. The small columns have the width of their
+        content; when the title would get less, the columns of least use go,
+        in the order of ``DROPPED_FIRST``, and come back when there is room."""
+        fm = self.view.fontMetrics()
+        widths = {
+            "date": fm.horizontalAdvance("2024-05-02") + 16,
+            "source": min(fm.horizontalAdvance("M") * 7, 120),
+            "quotes": fm.horizontalAdvance("999") + 14,
+            "figures": fm.horizontalAdvance("999") + 14,
+            "read": fm.horizontalAdvance(UNREAD_MARK) + 16,
+            "starred": fm.horizontalAdvance(STAR_MARK) + 16,
+        }
+        available = self.view.viewport().width()
+        shown = dict(widths)
+        for key in DROPPED_FIRST:
+            if available - sum(shown.values()) >= available * TITLE_SHARE:
+                break
+            del shown[key]
+        for key, width in widths.items():
+            column = COLUMN_INDEX[key]
+            self.view.setColumnHidden(column, key not in shown)
+            if key in shown:
+                self.view.setColumnWidth(column, width)
+
+    # -- what the window asks ------------------------------------------------
+
+    def select_article(self, article_id: int | None) -> None:
+        """Show ``article_id`` as the open one: its row selected and scrolled
+        to when loaded, no selection otherwise. Emits nothing."""
+        self._open_id = article_id
+        row = self.model.row_of(article_id) if article_id is not None else -1
+        selection = self.view.selectionModel()
+        self._quiet = True
+        try:
+            if row < 0:
+                selection.clearSelection()
+                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+                return
+            index = self.model.index(row, 0)
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect |
+                                      QItemSelectionModel.SelectionFlag.Rows)
+            self.view.scrollTo(index)
+        finally:
+            self._quiet = False
+
+    def select_row(self, row: int, *, quietly: bool = False) -> None:
+        """Make ``row`` the current, selected row; it emits ``row_chosen``
+        unless ``quietly``. Not ``QTableView.selectRow``: before the first
+        layout of a right-to-left view it finds no column at x=0 and selects
+        nothing."""
+        self._quiet = quietly
+        try:
+            self.view.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect |
+                QItemSelectionModel.SelectionFlag.Rows)
+        finally:
+            self._quiet = False
+
+    def apply_filter(self) -> None:
+        """Filter the list by the box's text now (typing waits ``FILTER_DELAY_MS``)."""
+        self._filter_timer.stop()
+        text = self.filter_edit.text()
+        self.filter_applied.emit(text)
+        self.model.set_filter(text)
+
+    def refresh(self) -> None:
+        """Reload from the store, keeping the open article selected and the
+        list scrolled where it was."""
+        bar = self.view.verticalScrollBar()
+        scrolled = bar.value()
+        self.refresh_collections()
+        self.model.refresh()
+        bar.setValue(min(scrolled, bar.maximum()))
+
+    def show_search_results(self, query: str, hits: list[SearchHit]) -> None:
+        """Show library search results instead of the list. The filter box does
+        not apply to them: it is switched off, and says so, until
+        ``leave_search``."""
+        self._searched = query
+        self.model.set_search_results(hits)
+        rows = self.view.verticalHeader()
+        rows.setDefaultSectionSize(self._row_height * SearchResultDelegate.lines)
+        self.filter_edit.setEnabled(False)
+        self.collection_box.setEnabled(False)
+        self._update_filter_hint()
+
+    def leave_search(self) -> None:
+        """Back to the (filtered) list."""
+        self._searched = ""
+        self.model.clear_search_results()
+        self.view.verticalHeader().setDefaultSectionSize(self._row_height)
+        self.filter_edit.setEnabled(True)
+        self.collection_box.setEnabled(True)
+        self._update_filter_hint()
+
+    def step(self, rows: int) -> None:
+        """Make the row ``rows`` below the current one current (above for a
+        negative number), which opens its article."""
+        count = self.model.rowCount()
+        if not count:
+            return
+        row = self.view.currentIndex().row()
+        target = 0 if row < 0 else min(max(row + rows, 0), count - 1)
+        self.select_row(target)
+
+    def _update_filter_hint(self) -> None:
+        if self._searched:
+            self.filter_edit.setToolTip(self.tr(
+                "The filter applies to the list; search results show every match"))
+        else:
+            self.filter_edit.setToolTip("")
+
+    def count_text(self) -> str:
+        """The status bar's count: results, articles, or "shown of total"."""
+        model = self.model
+        if model.searching:
+            return self.tr("%n result(s)", "", model.total)
+        shown = total = model.total
+        narrowed = bool(model.filter_text) or model.collection != Collection()
+        if narrowed:
+            try:
+                total = self._library.count()
+            except ReaderError:  # the store went away; the list says what it has
+                total = shown
+        text = self.tr("%n article(s)", "", total)
+        if narrowed:
+            text = self.tr("{shown} of {total}").format(shown=shown, total=text)
+        return text
+
+    # -- slots ---------------------------------------------------------------
+
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._quiet and current.isValid():
+            self.row_chosen.emit(current.row())
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid() and COLUMNS[index.column()].key in ("title", "source", "date"):
+            self.details_requested.emit(self.model.article_id(index.row()))
+
+    def _after_reset(self) -> None:
+        if self._open_id is not None:
+            self.select_article(self._open_id)
+        self.contents_changed.emit()

@@ -1,0 +1,305 @@
+"""The reader's own edits to the store, undoable (``QUndoStack``).
+
+``EditHistory`` makes every edit a reader may regret a command on its stack:
+adding, deleting, recolouring a highlight and editing its note, starring
+and marking read, deleting an article. Each command writes through the
+window's ``Library`` when done and again when redone, and writes the
+opposite when undone; the window hears of every change through signals and
+shows it (``highlights_changed``, ``state_changed``, ``article_deleted``,
+``article_restored``), whichever of do, undo or redo made it.
+
+Undoing a deletion stores the thing again, and the store gives it a new id:
+commands name articles and highlights through an ``IdRef`` the history
+keeps up to date, so a later command (a colour change of a highlight that
+was deleted and restored) still finds it. A deleted article comes back with
+its user highlights, notes, read and starred state, reading position and
+tags (``Library.add_articles`` keeps them).
+
+A command the store refuses (``ReaderError``) reports ``error_occurred`` and
+leaves the stack (Qt drops an obsolete command).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from reader.errors import ReaderError
+from reader.store.article import Article, HighlightRecord
+from reader.store.library import Library
+
+
+class IdRef:
+    """The current store id of something a command names (it changes when an
+    undo stores a deleted thing again)."""
+
+    __slots__ = ("id",)
+
+    def __init__(self, value: int) -> None:
+        self.id = value
+
+
+class EditHistory(QObject):
+    """The undo stack of the reader's edits to ``library``.
+
+    Signals: ``highlights_changed(article_id)``, ``state_changed(article_id)``
+    (read or starred), ``article_deleted(article_id)``,
+    ``article_restored(article_id)`` (its new id), ``error_occurred(line)``,
+    ``labels_changed()`` when what Undo and Redo would do changed.
+    """
+
+    highlights_changed = Signal(int)
+    state_changed = Signal(int)
+    article_deleted = Signal(int)
+    article_restored = Signal(int)
+    error_occurred = Signal(str)
+    labels_changed = Signal()
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.stack = QUndoStack(self)
+        self._articles: dict[int, IdRef] = {}
+        self._highlights: dict[int, IdRef] = {}
+        # A method, not a lambda: Qt disconnects it when the history goes (the
+        # stack, its child, says its index changed as it is destroyed).
+        self.stack.indexChanged.connect(self._on_index_changed)
+
+    # -- the edits -------------------------------------------------------------
+
+    def add_highlight(self, article_id: int, field: str, start: int, end: int, *,
+                      colour: str, note: str = "") -> HighlightRecord | None:
+        """Store a user highlight of ``field[start:end]``; the record, or None
+        when the store refused."""
+        command = _AddHighlight(self, self.article_ref(article_id), field, start, end,
+                                colour, note)
+        self.stack.push(command)
+        return command.record
+
+    def delete_highlight(self, record: HighlightRecord) -> bool:
+        return self._push(_DeleteHighlight(self, record))
+
+    def set_note(self, record: HighlightRecord, note: str) -> bool:
+        return self._push(_UpdateHighlight(self, record, "note", record.note, note))
+
+    def set_colour(self, record: HighlightRecord, colour: str) -> bool:
+        return self._push(_UpdateHighlight(self, record, "colour", record.colour, colour))
+
+    def set_starred(self, article_id: int, starred: bool, *, was: bool) -> bool:
+        return self._push(_SetFlag(self, self.article_ref(article_id), "starred", was, starred))
+
+    def set_read(self, article_id: int, read: bool, *, was: bool) -> bool:
+        return self._push(_SetFlag(self, self.article_ref(article_id), "read", was, read))
+
+    def delete_article(self, article_id: int) -> bool:
+        """Delete the article (its highlights, notes and tags go with it), undoably."""
+        return self._push(_DeleteArticle(self, self.article_ref(article_id)))
+
+    def _push(self, command: _Edit) -> bool:
+        self.stack.push(command)
+        return command.done
+
+    # -- undo and redo -----------------------------------------------------------
+
+    def _on_index_changed(self, _index: int) -> None:
+        self.labels_changed.emit()
+
+    def undo(self) -> None:
+        self.stack.undo()
+
+    def redo(self) -> None:
+        self.stack.redo()
+
+    def undo_label(self) -> str:
+        """What Undo would undo, in the reader's words ("" when nothing)."""
+        return label(self.stack.undoText()) if self.stack.canUndo() else ""
+
+    def redo_label(self) -> str:
+        return label(self.stack.redoText()) if self.stack.canRedo() else ""
+
+    # -- ids that change -----------------------------------------------------------
+
+    def article_ref(self, article_id: int) -> IdRef:
+        return self._articles.setdefault(article_id, IdRef(article_id))
+
+    def highlight_ref(self, highlight_id: int) -> IdRef:
+        return self._highlights.setdefault(highlight_id, IdRef(highlight_id))
+
+    def move_article(self, ref: IdRef, new_id: int) -> None:
+        self._articles.pop(ref.id, None)
+        ref.id = new_id
+        self._articles[new_id] = ref
+
+    def move_highlight(self, ref: IdRef, new_id: int) -> None:
+        self._highlights.pop(ref.id, None)
+        ref.id = new_id
+        self._highlights[new_id] = ref
+
+
+def label(key: str) -> str:
+    """The reader's words for an edit (the key a command carries as its text)."""
+    translate = QCoreApplication.translate  # literal contexts: lupdate reads these
+    labels = {
+        "highlight": translate("EditHistory", "highlight"),
+        "delete_highlight": translate("EditHistory", "delete highlight"),
+        "note": translate("EditHistory", "note"),
+        "colour": translate("EditHistory", "colour"),
+        "starred": translate("EditHistory", "star"),
+        "read": translate("EditHistory", "mark as read"),
+        "delete_article": translate("EditHistory", "delete article"),
+    }
+    return labels.get(key, key)
+
+
+class _Edit(QUndoCommand):
+    """One edit: ``_do``/``_undo`` write to the store and say what changed.
+    ``done`` is False when the store refused the first write."""
+
+    def __init__(self, history: EditHistory, key: str) -> None:
+        super().__init__(key)
+        self.history = history
+        self.library = history.library
+        self.done = False
+
+    def redo(self) -> None:
+        self._run(self._do)
+
+    def undo(self) -> None:
+        self._run(self._undo)
+
+    def _run(self, step: object) -> None:
+        assert callable(step)
+        try:
+            step()
+        except ReaderError as err:
+            # Gone or changed elsewhere (another process): drop this edit.
+            self.setObsolete(True)
+            self.history.error_occurred.emit(err.line())
+            return
+        self.done = True
+
+    def _do(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+
+class _AddHighlight(_Edit):
+    def __init__(self, history: EditHistory, article: IdRef, field: str, start: int, end: int,
+                 colour: str, note: str) -> None:
+        super().__init__(history, "highlight")
+        self.article, self.span, self.colour, self.note = article, (field, start, end), colour, note
+        self.ref: IdRef | None = None
+        self.record: HighlightRecord | None = None
+
+    def _do(self) -> None:
+        record = self.library.add_user_highlight(self.article.id, *self.span, colour=self.colour,
+                                                 note=self.note)
+        assert record.id is not None
+        if self.ref is None:
+            self.ref = self.history.highlight_ref(record.id)
+        else:
+            self.history.move_highlight(self.ref, record.id)
+        self.record = record
+        self.history.highlights_changed.emit(self.article.id)
+
+    def _undo(self) -> None:
+        assert self.ref is not None
+        self.library.delete_highlight(self.ref.id)
+        self.history.highlights_changed.emit(self.article.id)
+
+
+class _DeleteHighlight(_Edit):
+    def __init__(self, history: EditHistory, record: HighlightRecord) -> None:
+        super().__init__(history, "delete_highlight")
+        assert record.id is not None
+        self.record = record
+        self.ref = history.highlight_ref(record.id)
+        self.article = history.article_ref(record.article_id)
+
+    def _do(self) -> None:
+        self.library.delete_highlight(self.ref.id)
+        self.history.highlights_changed.emit(self.article.id)
+
+    def _undo(self) -> None:
+        r = self.record
+        again = self.library.add_user_highlight(self.article.id, r.field, r.start, r.end,
+                                                colour=r.colour, note=r.note)
+        assert again.id is not None
+        self.history.move_highlight(self.ref, again.id)
+        self.history.highlights_changed.emit(self.article.id)
+
+
+class _UpdateHighlight(_Edit):
+    def __init__(self, history: EditHistory, record: HighlightRecord, what: str,
+                 old: str, new: str) -> None:
+        super().__init__(history, what)
+        assert record.id is not None
+        self.ref = history.highlight_ref(record.id)
+        self.article = history.article_ref(record.article_id)
+        self.what, self.old, self.new = what, old, new
+
+    def _write(self, value: str) -> None:
+        self.library.update_highlight(self.ref.id, **{self.what: value})
+        self.history.highlights_changed.emit(self.article.id)
+
+    def _do(self) -> None:
+        self._write(self.new)
+
+    def _undo(self) -> None:
+        self._write(self.old)
+
+
+class _SetFlag(_Edit):
+    def __init__(self, history: EditHistory, article: IdRef, column: str, old: bool,
+                 new: bool) -> None:
+        super().__init__(history, column)
+        self.article, self.column, self.old, self.new = article, column, old, new
+
+    def _write(self, value: bool) -> None:
+        if self.column == "starred":
+            self.library.set_starred(self.article.id, value)
+        else:
+            self.library.set_read(self.article.id, value)
+        self.history.state_changed.emit(self.article.id)
+
+    def _do(self) -> None:
+        self._write(self.new)
+
+    def _undo(self) -> None:
+        self._write(self.old)
+
+
+class _DeleteArticle(_Edit):
+    def __init__(self, history: EditHistory, article: IdRef) -> None:
+        super().__init__(history, "delete_article")
+        self.article = article
+        self.kept: Article | None = None
+        self.tags: list[str] = []
+
+    def _do(self) -> None:
+        old_id = self.article.id
+        self.kept = self.library.get(old_id)
+        self.tags = self.library.article_tags(old_id)
+        self.library.delete(old_id)
+        self.history.article_deleted.emit(old_id)
+
+    def _undo(self) -> None:
+        assert self.kept is not None
+        old_records = self.kept.user_highlights
+        [result] = self.library.add_articles([dataclasses.replace(self.kept, id=None)])
+        new_id = result.id
+        if self.tags:
+            self.library.set_article_tags(new_id, self.tags)
+        self.history.move_article(self.article, new_id)
+        # The highlights came back with new ids: point their refs at them.
+        again = {(h.field, h.start, h.end, h.text): h.id
+                 for h in self.library.highlights(new_id, kind="user")}
+        for old in old_records:
+            found = again.get((old.field, old.start, old.end, old.text))
+            if old.id is not None and found is not None:
+                self.history.move_highlight(self.history.highlight_ref(old.id), found)
+        self.history.article_restored.emit(new_id)

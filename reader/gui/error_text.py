@@ -1,0 +1,148 @@
+"""Error lines in the reader's language.
+
+The store, the importers and the exporters report a failure as one English
+line, ``subject: cause`` (``ReaderError.line``), the form the command line
+prints. The window shows those lines in the status bar and in dialogs; in an
+Arabic interface they must read as Arabic. ``shown(line)`` finds the cause
+in ``CAUSES`` (each pattern matched whole) and gives its translation with
+the same values filled in, the subject isolated (a file name or an address
+keeps its own direction). A cause not in the table keeps its English words:
+better a precise English line than a vague translated one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QCoreApplication
+
+from reader.gui import i18n
+from reader.text.bidi import isolate
+
+
+def _causes() -> list[tuple[str, str]]:
+    """``(pattern, translated template)``: named groups of the pattern fill the
+    template's ``{names}``. Literal calls, so pyside6-lupdate sees every one."""
+    translate = QCoreApplication.translate  # literal contexts: lupdate reads these
+    return [
+        # the store
+        (r"no article with this ID", translate("ErrorText", "no article with this ID")),
+        (r"no highlight with this ID", translate("ErrorText", "no highlight with this ID")),
+        (r"another program is writing to the store; try again later",
+         translate("ErrorText", "another program is writing to the store; try again later")),
+        (r"the store is read-only", translate("ErrorText", "the store is read-only")),
+        (r"the store needs an upgrade but is read-only",
+         translate("ErrorText", "the store needs an upgrade but is read-only")),
+        (r"the store is damaged(?: \((?P<detail>.*)\))?",
+         translate("ErrorText", "the store is damaged")),
+        (r"the disk is full", translate("ErrorText", "the disk is full")),
+        (r"cannot open the store", translate("ErrorText", "cannot open the store")),
+        (r"no store here", translate("ErrorText", "no store here")),
+        (r"this is a folder, not a store file",
+         translate("ErrorText", "a folder, not a store file")),
+        (r"cannot read the store: permission denied",
+         translate("ErrorText", "cannot read the store: permission denied")),
+        (r"made by a newer rtl-reader \(store version (?P<version>\d+), this one reads up to "
+         r"(?P<ours>\d+)\)",
+         translate("ErrorText", "made by a newer rtl-reader (store version {version}; "
+                                "this one reads up to {ours})")),
+        (r"an SQLite file of another program, not an rtl-reader store|not an rtl-reader store "
+         r"\(not an SQLite file\)|an SQLite file without rtl-reader's tables",
+         translate("ErrorText", "not an rtl-reader store")),
+        # searching
+        (r"unbalanced quotation mark", translate("ErrorText", "unbalanced quotation mark")),
+        (r"OR needs a search term on each side",
+         translate("ErrorText", "OR needs a search word on each side")),
+        (r"an excluded word cannot be part of OR",
+         translate("ErrorText", "an excluded word cannot be part of OR")),
+        (r"a search cannot be made only of excluded words",
+         translate("ErrorText", "a search cannot be made only of excluded words")),
+        (r"nothing to search for", translate("ErrorText", "nothing to search for")),
+        (r"cannot search for this", translate("ErrorText", "cannot search for this")),
+        (r"the query is too long: (?P<length>[\d,]+) characters \(at most (?P<limit>[\d,]+)\)",
+         translate("ErrorText", "the search is too long: {length} characters (at most {limit})")),
+        # importing
+        (r"the file is empty", translate("ErrorText", "the file is empty")),
+        (r"the file holds only a byte-order mark", translate("ErrorText", "the file is empty")),
+        (r"no text in the file \(only blank lines\)|no text in the Markdown file",
+         translate("ErrorText", "no text in the file")),
+        (r"no article text \(only share-button words\)|no article text found in the page",
+         translate("ErrorText", "no article text found")),
+        (r"a binary file \(.*\), not a text file|.+, not a text file",
+         translate("ErrorText", "not a text file")),
+        (r"(?P<suffix>\.\S+) files are not imported \(known: (?P<known>.*)\)",
+         translate("ErrorText", "{suffix} files are not imported (known: {known})")),
+        (r"a folder, not a file \(import the folder to read its files\)",
+         translate("ErrorText", "a folder, not a file (import the folder to read its files)")),
+        (r"not a regular file", translate("ErrorText", "not a regular file")),
+        (r"a file of the article store in use, not an article",
+         translate("ErrorText", "a file of the article store in use, not an article")),
+        (r"(?:[\d.]+ MB is )?over the (?P<mb>\d+) MB limit for one file",
+         translate("ErrorText", "over the {mb} MB limit for one file")),
+        (r"the answer is over the (?P<mb>\d+) MB limit",
+         translate("ErrorText", "the page is over the {mb} MB limit")),
+        (r"not valid .* \(byte \d+\).*|truncated UTF-\d+: .*",
+         translate("ErrorText", "the text cannot be read in any known encoding")),
+        (r"the feed has no entries|no entry of the feed holds text",
+         translate("ErrorText", "the feed has no articles")),
+        (r"not a valid RSS or Atom feed|not an RSS or Atom feed.*",
+         translate("ErrorText", "not a valid RSS or Atom feed")),
+        (r"JSON that is not an rtl-reader highlights export",
+         translate("ErrorText", "JSON that is not an rtl-reader export")),
+        (r"replaced (?P<count>\d+) invalid characters? \(lone surrogates or references to no "
+         r"character\) with U\+FFFD",
+         translate("ErrorText", "{count} invalid characters were replaced with �")),
+        # fetching
+        (r"the server answered (?P<code>\d+) (?P<reason>.*)",
+         translate("ErrorText", "the server answered {code} ({reason})")),
+        (r"cannot reach the server: (?P<reason>.*)",
+         translate("ErrorText", "cannot reach the server ({reason})")),
+        (r"no (?:complete )?answer within (?P<time>.*?)(?: \(.*\))?",
+         translate("ErrorText", "the server did not answer within {time}")),
+        (r"only http:// and https:// addresses can be fetched",
+         translate("ErrorText", "only http:// and https:// addresses can be fetched")),
+        (r"not a (?:valid )?web address.*|not a valid host name: .*",
+         translate("ErrorText", "not a valid web address")),
+        (r"the server redirects in a loop \(or too many times\)",
+         translate("ErrorText", "the server redirects in a loop")),
+        (r"the answer is (?P<type>.*), not a page or a feed",
+         translate("ErrorText", "the answer is {type}, not a page or a feed")),
+        (r"the fetch failed: (?P<reason>.*)",
+         translate("ErrorText", "the fetch failed ({reason})")),
+        # exporting
+        (r"exists; use --force to overwrite", translate("ErrorText", "already exists")),
+        (r"folder does not exist: (?P<folder>.*)",
+         translate("ErrorText", "the folder does not exist: {folder}")),
+        (r"is a folder; give a file name", translate("ErrorText", "is a folder; give a file name")),
+        (r"is a file; several PNG cards need a folder",
+         translate("ErrorText", "is a file; several PNG cards need a folder")),
+        (r"no highlights to export", translate("ErrorText", "no highlights to export")),
+        (r"cannot write(?: the image| the PNG here)?(?:: (?P<reason>.*))?",
+         translate("ErrorText", "cannot write here")),
+        (r"cannot make the folder: (?P<reason>.*)",
+         translate("ErrorText", "cannot make the folder")),
+    ]
+
+
+_ISOLATED = ("folder", "known", "type", "reason", "time")
+"""Values that come from outside (names, addresses, system messages): isolated."""
+
+
+def shown(line: str) -> str:
+    """``line`` (``subject: cause``, or a cause alone) in the interface
+    language; in English, exactly as given."""
+    if i18n.current_language() == "en":
+        return line
+    for pattern, template in _causes():
+        m = re.fullmatch(rf"(?:(?P<_subject>.*?): )?(?:{pattern})", line, re.DOTALL)
+        if m is None:
+            continue
+        values = {k: (isolate(v) if k in _ISOLATED else v) for k, v in m.groupdict().items()
+                  if v is not None and not k.startswith("_")}
+        try:
+            cause = template.format(**values)
+        except (KeyError, IndexError):  # a translation that lost a placeholder
+            cause = m.group(0)
+        subject = m.group("_subject")
+        return f"{isolate(subject)}: {cause}" if subject else cause
+    return line

@@ -1,0 +1,138 @@
+"""Help: a short guide, the keyboard shortcuts, and About.
+
+``HelpDialog`` shows one of them in a ``QTextBrowser`` (built from escaped
+text, each paragraph in the direction of the interface language) and stays
+open beside the window, so the reader can try a shortcut while reading the
+list. The shortcuts are read from the window's own actions, so the list
+cannot drift from what the keys do.
+"""
+
+from __future__ import annotations
+
+import html
+import platform
+from collections.abc import Iterable
+from importlib import metadata
+
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from reader.gui import i18n
+from reader.gui.actions import shortcut_text
+from reader.text.bidi import LRI, PDI
+
+KINDS = ("guide", "shortcuts", "about")
+
+
+def _direction() -> str:
+    return "rtl" if i18n.is_rtl(i18n.current_language()) else "ltr"
+
+
+def guide_html() -> str:
+    """A short guide to the reader, in the interface language."""
+    translate = QCoreApplication.translate  # literal contexts: lupdate reads these
+    sections = [
+        (translate("Help", "Reading"),
+         translate("Help", "Choose an article in the list; it opens where you stopped reading. "
+                           "Quotations, terms in quotation marks and figures are coloured; "
+                           "the panel beside the article lists them, and a click takes you "
+                           "to one. The bar under the article shows how far you have read.")),
+        (translate("Help", "Finding"),
+         translate("Help", "Ctrl+F finds in the article the way Arabic is typed: without "
+                           "diacritics, hamza or the exact alef. Ctrl+Shift+F searches the "
+                           "whole library as you type; Up and Down move through the results "
+                           "and Enter opens one.")),
+        (translate("Help", "Your highlights"),
+         translate("Help", "Select words and press Ctrl+H, or right-click for a colour or a "
+                           "note. A highlight with a note is underlined. Ctrl+Z undoes a "
+                           "highlight, a note, a colour, a star or a deletion.")),
+        (translate("Help", "Your library"),
+         translate("Help", "Import files, folders or a web address from the File menu, or "
+                           "drop them (or a link from a browser) on the window. Ctrl+I edits "
+                           "an article's title, source and date; Ctrl+T its tags. The box "
+                           "above the list shows all articles, the unread, the starred or "
+                           "those with a tag.")),
+        (translate("Help", "Exporting"),
+         translate("Help", "Ctrl+E exports your highlights (and, if you tick them, the "
+                           "quotations and figures) to Markdown, HTML, PDF, CSV, JSON or "
+                           "picture cards. The dialog says where the files will go.")),
+        (translate("Help", "Comfort"),
+         translate("Help", "Preferences choose the language, the theme, the font, its size, "
+                           "the line spacing and the margins. F9 hides everything but the "
+                           "article; F11 fills the screen. Alt+Left and Alt+Right go back "
+                           "and forward between articles.")),
+    ]
+    body = "".join(f"<h3>{html.escape(title)}</h3><p>{html.escape(text)}</p>"
+                   for title, text in sections)
+    return f'<div dir="{_direction()}">{body}</div>'
+
+
+def shortcuts_html(actions: Iterable[QAction]) -> str:
+    """A table of every action with a shortcut: what it does, then its keys
+    (each isolated left to right)."""
+    translate = QCoreApplication.translate
+    rows = []
+    for action in actions:
+        keys = shortcut_text(action)  # the first: the others are keys few keyboards have
+        if not keys:
+            continue
+        label = action.iconText() or action.text().split("\t")[0].replace("&", "")
+        rows.append(f"<tr><td>{html.escape(label)}</td><td>{html.escape(keys)}</td></tr>")
+    extra = [
+        (translate("Help", "Next match in the article"), "F3, Enter"),
+        (translate("Help", "Previous match in the article"), "Shift+F3, Shift+Enter"),
+        (translate("Help", "Close the find bar, leave focus mode"), "Esc"),
+    ]
+    rows += [f"<tr><td>{html.escape(label)}</td><td>{LRI}{html.escape(keys)}{PDI}</td></tr>"
+             for label, keys in extra]
+    return (f'<table dir="{_direction()}" cellspacing="0" cellpadding="4">'
+            + "".join(rows) + "</table>")
+
+
+def about_html() -> str:
+    """The version, what the app is, its licences and what it runs on."""
+    translate = QCoreApplication.translate
+    try:
+        version = metadata.version("rtl-reader")
+    except metadata.PackageNotFoundError:
+        version = "?"
+    lines = [
+        f"<h2>rtl-reader {LRI}{html.escape(version)}{PDI}</h2>",
+        "<p>" + html.escape(translate(
+            "Help", "A reader for Arabic news articles: shaped, right-to-left text; quotations "
+                    "and figures highlighted; search that reads Arabic as it is typed.")) + "</p>",
+        "<p>" + html.escape(translate(
+            "Help", "MIT licence. The bundled font, Noto Naskh Arabic, is under the SIL Open "
+                    "Font License.")) + "</p>",
+        f"<p>{LRI}Qt {html.escape(qVersion())} · Python "
+        f"{html.escape(platform.python_version())}{PDI}</p>",
+    ]
+    return f'<div dir="{_direction()}">' + "".join(lines) + "</div>"
+
+
+class HelpDialog(QDialog):
+    """One help page (``guide``, ``shortcuts`` or ``about``) in a window of its own."""
+
+    def __init__(self, kind: str, actions: Iterable[QAction] = (),
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if kind not in KINDS:
+            raise ValueError(f"unknown help page {kind!r}")
+        translate = QCoreApplication.translate
+        titles = {"guide": translate("Help", "Guide"),
+                  "shortcuts": translate("Help", "Keyboard shortcuts"),
+                  "about": translate("Help", "About rtl-reader")}
+        self.kind = kind
+        self.setWindowTitle(titles[kind])
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)
+        pages = {"guide": guide_html, "about": about_html}
+        self.browser.setHtml(shortcuts_html(actions) if kind == "shortcuts" else pages[kind]())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(buttons)
+        self.resize(560, 520 if kind != "about" else 300)

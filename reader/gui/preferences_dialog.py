@@ -1,0 +1,98 @@
+"""The preferences dialog: language, theme, and how the article is set.
+
+The font list holds the bundled Naskh first, then the system's fonts that
+write Arabic; the reading view falls back to the bundled font when a chosen
+family is gone.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QSpinBox,
+    QWidget,
+)
+
+from reader.gui.fonts import arabic_families, register_fonts
+from reader.gui.i18n import LANGUAGES
+from reader.gui.window_settings import (
+    FONT_SIZE_RANGE,
+    LINE_SPACING_RANGE,
+    MARGIN_RANGE,
+    Preferences,
+)
+
+
+class PreferencesDialog(QDialog):
+    """Edit ``Preferences``; ``preferences()`` is the answer after Accepted."""
+
+    def __init__(self, current: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Preferences"))
+        self.language_box = QComboBox(self)
+        for code, name in LANGUAGES.items():
+            self.language_box.addItem(name, code)
+        self.language_box.setCurrentIndex(self.language_box.findData(current.language))
+        self.theme_box = QComboBox(self)
+        labels = {"system": self.tr("As the system"), "light": self.tr("Light"),
+                  "dark": self.tr("Dark"), "sepia": self.tr("Sepia")}
+        for code, label in labels.items():
+            self.theme_box.addItem(label, code)
+        self.theme_box.setCurrentIndex(max(self.theme_box.findData(current.theme), 0))
+        self.font_box = QComboBox(self)
+        bundled = register_fonts()
+        for family in arabic_families():
+            label = self.tr("{family} (bundled)").format(family=family) \
+                if family == bundled else family
+            self.font_box.addItem(label, "" if family == bundled else family)
+        self.font_box.setCurrentIndex(max(self.font_box.findData(current.font_family), 0))
+        self.size_box = QDoubleSpinBox(self)
+        self.size_box.setRange(*FONT_SIZE_RANGE)
+        self.size_box.setSingleStep(0.5)
+        self.size_box.setDecimals(1)
+        self.size_box.setSuffix(self.tr(" pt"))
+        self.size_box.setValue(current.font_size)
+        self.spacing_box = QSpinBox(self)
+        self.spacing_box.setRange(*LINE_SPACING_RANGE)
+        self.spacing_box.setSingleStep(10)
+        self.spacing_box.setSuffix("%")
+        self.spacing_box.setValue(current.line_spacing)
+        self.margin_box = QSpinBox(self)
+        self.margin_box.setRange(*MARGIN_RANGE)
+        self.margin_box.setSingleStep(6)
+        self.margin_box.setSuffix(self.tr(" px"))
+        self.margin_box.setValue(current.margin)
+        self.justified_box = QCheckBox(self.tr("Justify paragraphs"), self)
+        self.justified_box.setChecked(current.justified)
+        self.diacritics_box = QCheckBox(self.tr("Show diacritics"), self)
+        self.diacritics_box.setChecked(current.show_diacritics)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Language:"), self.language_box)
+        form.addRow(self.tr("Theme:"), self.theme_box)
+        form.addRow(self.tr("Font:"), self.font_box)
+        form.addRow(self.tr("Font size:"), self.size_box)
+        form.addRow(self.tr("Line spacing:"), self.spacing_box)
+        form.addRow(self.tr("Margins:"), self.margin_box)
+        form.addRow("", self.justified_box)
+        form.addRow("", self.diacritics_box)
+        form.addRow(buttons)
+
+    def preferences(self) -> Preferences:
+        return Preferences(language=str(self.language_box.currentData()),
+                           theme=str(self.theme_box.currentData()),
+                           justified=self.justified_box.isChecked(),
+                           line_spacing=self.spacing_box.value(),
+                           font_family=str(self.font_box.currentData() or ""),
+                           font_size=self.size_box.value(),
+                           margin=self.margin_box.value(),
+                           show_diacritics=self.diacritics_box.isChecked())

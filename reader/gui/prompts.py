@@ -1,0 +1,41 @@
+"""The window's questions and messages as modal dialogs.
+
+``MainWindow`` holds these as replaceable callables (``notify``, ``inform``,
+``confirm``, ``details_prompt``, ``tags_prompt``), so tests answer them
+without a dialog blocking; each takes the dialog's parent first.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from reader.store.article import Article
+
+
+def warning(parent: QWidget, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def information(parent: QWidget, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def question(parent: QWidget, title: str, text: str) -> bool:
+    """True when the reader answers Yes."""
+    return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes
+
+
+def ask_details(parent: QWidget, article: Article) -> Article | None:
+    """The article with the details the reader saved; None when cancelled."""
+    from reader.gui.details_dialog import DetailsDialog
+
+    dialog = DetailsDialog(article, parent)
+    return dialog.edited() if dialog.exec() == DetailsDialog.DialogCode.Accepted else None
+
+
+def ask_tags(parent: QWidget, current: list[str], known: list[str]) -> list[str] | None:
+    """The tags the reader ticked; None when cancelled."""
+    from reader.gui.tags_dialog import TagsDialog
+
+    dialog = TagsDialog(current, known, parent)
+    return dialog.tags() if dialog.exec() == TagsDialog.DialogCode.Accepted else None

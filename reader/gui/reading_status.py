@@ -1,0 +1,60 @@
+"""The line under the article: its tags, and how far the reader has come.
+
+``ReadingStatus`` shows the open article's tags (the reader's collections)
+at the leading edge and a reading-progress bar with its percentage at the
+trailing edge; the pane feeds it (``show_tags``, ``show_progress``). Layouts
+only, so it mirrors in a right-to-left interface.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+
+from reader.text.bidi import isolate
+
+
+class ReadingStatus(QWidget):
+    """Tags and reading progress of the open article."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readingStatus")
+        self.tags_label = QLabel(self)
+        self.tags_label.setObjectName("articleTags")
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("readingProgress")
+        self.progress.setRange(0, 100)
+        self.progress.setTextVisible(True)
+        self.progress.setFixedWidth(160)
+        self.progress.setMaximumHeight(14)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 1, 8, 2)
+        layout.addWidget(self.tags_label, 1)
+        layout.addWidget(self.progress)
+        self._tags: list[str] = []
+        self.retranslate()
+
+    def show_tags(self, tags: Sequence[str]) -> None:
+        self._tags = list(tags)
+        # The sign inside the isolate: it goes where its tag starts, right of an Arabic one.
+        self.tags_label.setText("  ".join(isolate(f"#{t}") for t in self._tags))
+
+    def show_progress(self, percent: int) -> None:
+        """``percent`` (0..100) of the article above the bottom of the view."""
+        self.progress.setValue(min(max(percent, 0), 100))
+
+    def percent(self) -> int:
+        return self.progress.value()
+
+    def retranslate(self) -> None:
+        self.progress.setFormat(self.tr("%p% read"))
+        self.progress.setAccessibleName(self.tr("Reading progress"))
+        self.tags_label.setToolTip(self.tr("Tags (Article > Tags…, Ctrl+T)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,140 @@
+"""How a library search result looks in the list: its title, and under it the
+snippet of text where it matched, the matched words marked.
+
+``SearchResultDelegate`` paints the title cell of a result row in two lines
+(``LibraryModel`` gives the snippet and its marks as ``SNIPPET_ROLE``); each
+line is laid out in its own direction (DESIGN decision 6) by a
+``QTextDocument`` built from escaped text, so a title or snippet is never
+read as markup. Other cells, and every cell of the plain list, are painted
+as usual.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from reader.gui.library_model import SNIPPET_ROLE
+from reader.text import is_rtl
+from reader.text.bidi import strip_bidi_controls
+
+_Index = QModelIndex | QPersistentModelIndex
+
+LEAD = 24
+"""Characters of a snippet kept before its first hit when the line is short."""
+
+LIGHT_MARK, DARK_MARK = "#ffe08a", "#7a6512"
+"""The background of a matched word, on a light and on a dark list."""
+
+
+def result_html(title: str, snippet: str, marks: tuple[tuple[int, int], ...],
+                mark_colour: str) -> str:
+    """The two lines of a result as rich text: the title in bold, the snippet
+    with ``marks`` (str indices into ``snippet``) on ``mark_colour``; each
+    line in the direction of its own letters."""
+    pieces, at = [], 0
+    for start, end in sorted(marks):
+        if start < at or end > len(snippet):
+            continue
+        pieces.append(html.escape(snippet[at:start]))
+        pieces.append(f'<span style="background-color: {mark_colour};">'
+                      f"{html.escape(snippet[start:end])}</span>")
+        at = end
+    pieces.append(html.escape(snippet[at:]))
+    title = strip_bidi_controls(title)
+
+    def direction(text: str) -> str:
+        return "rtl" if is_rtl(text) else "ltr"
+
+    return (f'<p dir="{direction(title)}" style="margin: 0;"><b>{html.escape(title)}</b></p>'
+            f'<p dir="{direction(snippet)}" style="margin: 0;">{"".join(pieces)}</p>')
+
+
+def fitted(snippet: str, marks: tuple[tuple[int, int], ...],
+           fits: Callable[[str], bool]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """As much of ``snippet`` as ``fits``, from a little before its first mark
+    (so a hit is always in view), cut at spaces where one is near and "…"
+    where cut, with the marks that lie wholly inside, moved to match."""
+    if fits(snippet):
+        return snippet, marks
+    first = min((s for s, _e in marks), default=0)
+    if first > LEAD:
+        space = snippet.find(" ", first - LEAD, first)
+        begin = space + 1 if space >= 0 else first - LEAD
+        snippet = "…" + snippet[begin:]
+        marks = tuple((s - begin + 1, e - begin + 1) for s, e in marks if s >= begin)
+        if fits(snippet):
+            return snippet, marks
+    low, high = 0, len(snippet)
+    while low < high:  # the longest prefix that fits with its ellipsis
+        middle = (low + high + 1) // 2
+        if fits(snippet[:middle] + "…"):
+            low = middle
+        else:
+            high = middle - 1
+    cut = snippet.rfind(" ", 0, low)
+    end = cut if cut > low * 2 // 3 else low
+    return snippet[:end].rstrip() + "…", tuple((s, e) for s, e in marks if e <= end)
+
+
+class SearchResultDelegate(QStyledItemDelegate):
+    """Paints a search result's title cell with its snippet; ``lines`` is the
+    row height in lines of text."""
+
+    lines = 2
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        found = index.data(SNIPPET_ROLE)
+        if not found:
+            super().paint(painter, option, index)
+            return
+        title, snippet, marks = found
+        self.initStyleOption(option, index)
+        option.text = ""
+        widget = option.widget
+        style = widget.style() if isinstance(widget, QWidget) else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        dark = option.palette.color(QPalette.ColorRole.Base).lightness() < 128
+        doc = QTextDocument()
+        plain = QFont(option.font)
+        plain.setBold(False)  # an unread row's bold is for its title alone
+        doc.setDefaultFont(plain)
+        doc.setDocumentMargin(2)
+        # One line each: the title elided, the snippet cut to what fits (its
+        # start, where the first hit is, stays in view).
+        width = option.rect.width()
+        fm = option.fontMetrics
+        bold = QFont(option.font)
+        bold.setBold(True)
+        title = QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, width - 8)
+        snippet, marks = fitted(snippet, marks,
+                                lambda text: fm.horizontalAdvance(text) <= width - 8)
+        doc.setHtml(result_html(title, snippet, marks, DARK_MARK if dark else LIGHT_MARK))
+        doc.setTextWidth(width)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.data(SNIPPET_ROLE):
+            size.setHeight(option.fontMetrics.lineSpacing() * self.lines + 8)
+        return size

@@ -1,0 +1,85 @@
+"""The tags dialog: the reader's collections an article belongs to.
+
+Every tag in use is listed with a check box (those of the article ticked);
+a new one is typed below and added ticked. The window stores the answer with
+``Library.set_article_tags`` and lists the tags in the collection box above
+the article list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.store.tags import MAX_TAG_CHARS, clean_tag
+
+
+class TagsDialog(QDialog):
+    """Choose an article's tags among ``known`` ones or new ones; ``tags()``
+    after Accepted."""
+
+    def __init__(self, current: Sequence[str], known: Sequence[str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Tags"))
+        self.setMinimumWidth(380)
+        self.label = QLabel(self.tr("Tags of this article:"), self)
+        self.list = QListWidget(self)
+        for name in sorted({*known, *current}):
+            self._add_item(name, checked=name in current)
+        self.new_edit = QLineEdit(self)
+        self.new_edit.setMaxLength(MAX_TAG_CHARS)
+        self.new_edit.setPlaceholderText(self.tr("New tag"))
+        self.add_button = QPushButton(self.tr("Add"), self)
+        self.add_button.clicked.connect(self.add_typed)
+        self.new_edit.returnPressed.connect(self.add_typed)
+        row = QHBoxLayout()
+        row.addWidget(self.new_edit, 1)
+        row.addWidget(self.add_button)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        # Enter in the new tag's box adds it; it must not also close the dialog.
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setAutoDefault(False)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+
+    def tags(self) -> list[str]:
+        """The ticked tags, by name."""
+        return sorted(self.list.item(i).text() for i in range(self.list.count())
+                      if self.list.item(i).checkState() == Qt.CheckState.Checked)
+
+    def add_typed(self) -> None:
+        """Add the typed tag, ticked (or tick it when it is listed already)."""
+        name = clean_tag(self.new_edit.text())
+        if not name:
+            return
+        found = self.list.findItems(name, Qt.MatchFlag.MatchExactly)
+        if found:
+            found[0].setCheckState(Qt.CheckState.Checked)
+        else:
+            self._add_item(name, checked=True)
+        self.new_edit.clear()
+
+    def _add_item(self, name: str, *, checked: bool) -> None:
+        item = QListWidgetItem(name, self.list)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)

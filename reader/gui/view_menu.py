@@ -1,0 +1,60 @@
+"""The reading view's context menu.
+
+Copy and select all (Qt's own), then for a selection: highlight it, in a
+chosen colour, or with a note; for a reader's highlight under the pointer:
+change its colour, edit its note, delete it. The menu only emits the view's
+request signals; the pane does the work (through the undoable edits).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QPoint
+from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QMenu
+
+from reader.gui.marks import colour_label
+from reader.gui.themes import USER_COLOURS
+
+if TYPE_CHECKING:
+    from reader.gui.reading_view import ReadingView
+
+
+def context_menu(view: ReadingView, viewport_point: QPoint) -> QMenu:
+    """The menu at a viewport point of ``view`` (not shown)."""
+    translate = QCoreApplication.translate  # literal contexts: lupdate reads these
+    menu = view.createStandardContextMenu(viewport_point)
+    span = view.selection_span()
+    if span is not None:
+        menu.addSeparator()
+        action = menu.addAction(translate("ReadingView", "Highlight"))
+        action.setShortcut("Ctrl+H")
+        action.triggered.connect(lambda: view.highlight_requested.emit(*span, ""))
+        colours = menu.addMenu(translate("ReadingView", "Highlight in colour"))
+        for name, colour in USER_COLOURS:
+            _colour_action(colours, name, colour).triggered.connect(
+                lambda _=False, c=colour: view.highlight_requested.emit(*span, c))
+        menu.addAction(translate("ReadingView", "Add note…")).triggered.connect(
+            lambda: view.note_requested.emit(*span))
+    users = [h for h in view.highlights_under(viewport_point) if h.kind == "user"]
+    if users and users[0].id is not None:
+        hid = users[0].id
+        menu.addSeparator()
+        change = menu.addMenu(translate("ReadingView", "Change colour"))
+        for name, colour in USER_COLOURS:
+            _colour_action(change, name, colour).triggered.connect(
+                lambda _=False, c=colour: view.highlight_colour_requested.emit(hid, c))
+        menu.addAction(translate("ReadingView", "Edit note…")).triggered.connect(
+            lambda: view.highlight_note_edit_requested.emit(hid))
+        menu.addAction(translate("ReadingView", "Delete highlight")).triggered.connect(
+            lambda: view.highlight_delete_requested.emit(hid))
+    return menu
+
+
+def _colour_action(menu: QMenu, name: str, colour: str) -> QAction:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(QColor(colour))
+    action = menu.addAction(QIcon(pixmap), colour_label(name))
+    action.setData(colour)
+    return action

@@ -1,0 +1,56 @@
+"""A publication date where the file or the text says it (issue 14, item 7).
+
+Plain text rarely carries metadata, but a file named ``2024-05-02 budget.txt``
+or a dateline ``القاهرة - 2 مايو 2024`` does say when. ``date_in`` finds one
+date, as ISO ``YYYY-MM-DD``: written in ISO form, or as day, Arabic month name
+(Egyptian, Levantine or Maghrebi: مايو، أيار، ماي) and year, in any digits.
+Only text that states a date is read: the file name and the byline; a body's
+dates are events, not the publication.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from reader.store.article import Article
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+MONTHS: dict[str, int] = {
+    name: number for number, names in enumerate((
+        ("يناير", "كانون الثاني", "جانفي"), ("فبراير", "شباط", "فيفري"),
+        ("مارس", "آذار", "اذار"), ("أبريل", "ابريل", "نيسان", "أفريل", "افريل"),
+        ("مايو", "أيار", "ايار", "ماي"), ("يونيو", "حزيران", "جوان"),
+        ("يوليو", "تموز", "جويلية"), ("أغسطس", "اغسطس", "آب", "اب", "أوت", "اوت"),
+        ("سبتمبر", "أيلول", "ايلول"), ("أكتوبر", "اكتوبر", "تشرين الأول", "تشرين الاول"),
+        ("نوفمبر", "تشرين الثاني", "نونبر"), ("ديسمبر", "كانون الأول", "كانون الاول", "دجنبر"),
+    ), start=1) for name in names
+}
+
+_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_MONTH_NAMES = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
+_WRITTEN = re.compile(rf"(?<!\d)([12]?\d|3[01])\s+(?:{_MONTH_NAMES})(?:\s*/\s*(?:{_MONTH_NAMES}))?"
+                      rf"\s+((?:19|20)\d\d)(?!\d)")
+_MONTH_IN = re.compile(_MONTH_NAMES)
+
+
+def date_in(text: str) -> str:
+    """The first date ``text`` states, ``YYYY-MM-DD``; "" when none."""
+    text = text.translate(_DIGITS)
+    m = _ISO.search(text)
+    if m:
+        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    m = _WRITTEN.search(text)
+    if m:
+        month = MONTHS[_MONTH_IN.search(m.group(0)).group(0)]  # type: ignore[union-attr]
+        return f"{m.group(2)}-{month:02d}-{int(m.group(1)):02d}"
+    return ""
+
+
+def fill_published(articles: Iterable[Article], file_name: str) -> None:
+    """Give each article without a date the one its byline, else its file
+    name, states (nothing when neither states one)."""
+    for article in articles:
+        if not article.published:
+            article.published = date_in(article.byline) or date_in(file_name)

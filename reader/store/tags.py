@@ -1,0 +1,92 @@
+"""The reader's tags: named collections of articles beyond Star.
+
+``Tags`` is the part of ``Library`` that owns the tag queries: the tags in
+use with their article counts, one article's tags, and replacing them. A tag
+is a name (spaces collapsed, at most ``MAX_TAG_CHARS`` characters); a tag
+left without articles is removed. A read-only store made before schema
+version 6 has no tag tables: it reads as having no tags.
+
+Errors: NotFound (unknown article), StoreReadOnly (writes), StoreError.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reader.store.article import not_found
+from reader.store.database import Database
+
+MAX_TAG_CHARS = 60
+
+
+@dataclass(frozen=True, slots=True)
+class TagCount:
+    """A tag in use and how many articles carry it."""
+
+    name: str
+    articles: int
+
+
+def clean_tag(name: str) -> str:
+    """``name`` with its whitespace collapsed, cut to ``MAX_TAG_CHARS``."""
+    return " ".join(name.split())[:MAX_TAG_CHARS].strip()
+
+
+def has_tags(con: sqlite3.Connection) -> bool:
+    """True when the store has the tag tables (schema version 6 or later)."""
+    return con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'"
+                       " AND name = 'article_tags'").fetchone() is not None
+
+
+def tag_clause(tag: str) -> tuple[str, list[str]]:
+    """A condition on ``articles`` keeping those tagged ``tag``."""
+    return ("id IN (SELECT article_id FROM article_tags JOIN tags ON tags.id = tag_id"
+            " WHERE tags.name = ?)", [clean_tag(tag)])
+
+
+class Tags:
+    """The tags of one store's articles (a part of ``Library``)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def all(self) -> list[TagCount]:
+        """Every tag in use, by name, with its number of articles."""
+        with self._db.read() as con:
+            if not has_tags(con):
+                return []
+            found = con.execute(
+                "SELECT name, count(article_id) FROM tags JOIN article_tags ON tag_id = id"
+                " GROUP BY id ORDER BY name").fetchall()
+        return [TagCount(name, int(n)) for name, n in found]
+
+    def of(self, article_id: int) -> list[str]:
+        """The article's tags, by name. Raises NotFound."""
+        with self._db.read() as con:
+            if con.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() \
+                    is None:
+                raise not_found(article_id)
+            if not has_tags(con):
+                return []
+            return [r[0] for r in con.execute(
+                "SELECT name FROM tags JOIN article_tags ON tag_id = id"
+                " WHERE article_id = ? ORDER BY name", (article_id,))]
+
+    def set(self, article_id: int, names: Iterable[str]) -> list[str]:
+        """Make ``names`` (cleaned, blanks and repeats dropped) the article's
+        tags, in one transaction; tags left without articles go. Returns the
+        tags as stored. Raises NotFound."""
+        wanted = sorted({clean_tag(n) for n in names} - {""})
+        with self._db.write() as con:
+            if con.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() \
+                    is None:
+                raise not_found(article_id)
+            con.execute("DELETE FROM article_tags WHERE article_id = ?", (article_id,))
+            for name in wanted:
+                con.execute("INSERT OR IGNORE INTO tags(name) VALUES (?)", (name,))
+                con.execute("INSERT INTO article_tags(article_id, tag_id)"
+                            " SELECT ?, id FROM tags WHERE name = ?", (article_id, name))
+            con.execute("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)")
+        return wanted

@@ -1,0 +1,137 @@
+"""The article list in a smaller window, its headers, editable details and
+tags (issue 14, item 7 and the missing features), and the reading progress."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from reader.gui.library_model import COLUMN_INDEX, COLUMNS
+from reader.gui.main_window import MainWindow
+from reader.store import Article, Library
+from tests.gui.conftest import on_screen
+
+LONG_BODY = "\n".join(f"الفقرة {i} من تقرير طويل عن الموازنة العامة وأثرها في الخدمات."
+                      for i in range(120))
+
+
+
+@pytest.fixture
+def library(store_path: Path) -> Iterator[Library]:
+    with Library.open(store_path) as lib:
+        lib.add_articles([
+            Article(title="تقرير مطول عن الموازنة العامة للدولة وأثرها في الخدمات", body=LONG_BODY,
+                    published="2024-05-02"),
+            Article(title="خبر قصير بلا مصدر", body="نص قصير."),
+            Article(title="افتتاح معرض الكتاب", body="افتتح المعرض.", source="صحيفة المساء",
+                    published="2024-04-20"),
+        ])
+        yield lib
+
+
+def make(qtbot: QtBot, library: Library, width: int, height: int) -> MainWindow:
+    window = MainWindow(library, settings=None, poll_ms=0)
+    window.notify = lambda title, text: pytest.fail(f"unexpected message: {title}: {text}")
+    on_screen(qtbot, window, width, height)
+    return window
+
+
+def widths(window: MainWindow) -> dict[str, int]:
+    view = window.article_list.view
+    return {c.key: view.columnWidth(i) for i, c in enumerate(COLUMNS)
+            if not view.isColumnHidden(i)}
+
+
+@pytest.mark.parametrize(("width", "height"), [(1000, 650), (800, 600), (1600, 900)])
+def test_the_title_takes_the_free_width(qtbot: QtBot, library: Library, width: int,
+                                        height: int) -> None:
+    window = make(qtbot, library, width, height)
+    if width >= 1600:
+        window.splitter.setSizes([1000, 600])  # the reader gives the list room
+    view = window.article_list.view
+    qtbot.waitUntil(lambda: widths(window)["title"] >= 0.45 * view.viewport().width() - 2)
+    shown = widths(window)
+    assert all(shown["title"] > w for key, w in shown.items() if key != "title")
+    assert "date" in shown  # a date is worth its column even when narrow
+    if width >= 1600:
+        assert set(shown) == {c.key for c in COLUMNS}  # room for every column
+
+
+def test_narrow_columns_say_what_they_hold(qtbot: QtBot, library: Library) -> None:
+    window = make(qtbot, library, 1000, 650)
+    model = window.article_list.model
+    for key in ("quotes", "figures", "read", "starred"):
+        sign = model.headerData(COLUMN_INDEX[key], Qt.Orientation.Horizontal)
+        tip = model.headerData(COLUMN_INDEX[key], Qt.Orientation.Horizontal,
+                               Qt.ItemDataRole.ToolTipRole)
+        assert tip.startswith(sign) and len(tip) > len(sign) + 5
+
+
+def test_source_and_date_are_edited_from_the_list(qtbot: QtBot, library: Library) -> None:
+    window = make(qtbot, library, 1200, 700)
+    model = window.article_list.model
+    row = next(r for r in range(model.rowCount()) if model.row_data(r).source == "")
+    article_id = model.article_id(row)
+    asked: list[Article] = []
+
+    def prompt(article: Article) -> Article:
+        asked.append(article)
+        return dataclasses.replace(article, source="وكالة الأنباء", published="2024-06-01",
+                                   author="سارة الخطيب")
+
+    window.details_prompt = prompt
+    index = model.index(row, COLUMN_INDEX["source"])
+    window.article_list.view.doubleClicked.emit(index)
+    assert [a.id for a in asked] == [article_id]
+    stored = library.get(article_id)
+    assert (stored.source, stored.published, stored.author) == \
+        ("وكالة الأنباء", "2024-06-01", "سارة الخطيب")
+    row = model.row_of(article_id)
+    assert model.data(model.index(row, COLUMN_INDEX["source"])) == "\u2068وكالة الأنباء\u2069"
+    assert model.data(model.index(row, COLUMN_INDEX["date"])) == "2024-06-01"
+
+
+def test_tags_make_collections_of_the_list(qtbot: QtBot, library: Library) -> None:
+    window = make(qtbot, library, 1200, 700)
+    current = window.current_article_id()
+    assert current is not None
+    window.tags_prompt = lambda now, known: ["للقراءة لاحقًا"]
+    assert window.commands["tags"].isEnabled()
+    window.commands["tags"].trigger()
+    assert library.article_tags(current) == ["للقراءة لاحقًا"]
+    assert "للقراءة لاحقًا" in window.pane.status.tags_label.text()
+    box = window.article_list.collection_box
+    labels = [box.itemText(i) for i in range(box.count())]
+    assert labels == ["All articles", "Unread", "Starred", "\u2068#للقراءة لاحقًا\u2069 (1)"]
+    box.setCurrentIndex(3)
+    assert window.article_list.model.rowCount() == 1
+    assert window.count_label.text() == "1 of 3 articles"
+    box.setCurrentIndex(2)  # starred: none yet
+    assert window.article_list.model.rowCount() == 0
+    window.commands["star"].setChecked(True)  # the open article is starred now
+    window.refresh_list()
+    assert window.article_list.model.rowCount() == 1
+    box.setCurrentIndex(0)
+    assert window.article_list.model.rowCount() == 3
+
+
+def test_reading_progress_follows_the_scroll(qtbot: QtBot, library: Library) -> None:
+    window = make(qtbot, library, 1000, 650)
+    model = window.article_list.model
+    row = next(r for r in range(model.rowCount()) if model.row_data(r).title.startswith("تقرير"))
+    window.article_list.select_row(row)
+    bar = window.pane.view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(0)
+    assert 0 < window.pane.reading_progress() < 50
+    bar.setValue(bar.maximum())
+    assert window.pane.reading_progress() == 100
+    assert window.pane.status.progress.text() == "100% read"
+    short = next(r for r in range(model.rowCount()) if model.row_data(r).title.startswith("خبر"))
+    window.article_list.select_row(short)
+    assert window.pane.reading_progress() == 100  # it all fits

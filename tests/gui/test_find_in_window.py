@@ -1,0 +1,88 @@
+"""Find in the real window, by keys: a second Ctrl+F finds again (issue 14,
+item 3), and a pasted page cannot freeze the window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from reader.gui.find_bar import MAX_QUERY_CHARS
+from reader.gui.main_window import MainWindow
+from reader.store import Article, Library
+from tests.gui.conftest import on_screen
+
+BODY = "\n".join(f"قال الوزير في الفقرة {i} إن الخطة ستبدأ قريبًا." for i in range(6))
+
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store_path: Path) -> Iterator[MainWindow]:
+    with Library.open(store_path) as library:
+        library.add_articles([Article(title="خطة الوزير", body=BODY, published="2024-05-02")])
+        w = MainWindow(library, settings=None, poll_ms=0)
+        on_screen(qtbot, w, 1000, 650, active=True)
+        yield w
+        w.close()
+
+
+def ctrl_f(qtbot: QtBot, window: MainWindow) -> None:
+    view = window.pane.view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.pane.find_bar.edit.hasFocus)
+
+
+def test_reopening_find_shows_the_count_and_enter_and_f3_move(
+        qtbot: QtBot, window: MainWindow) -> None:
+    bar = window.pane.find_bar
+    ctrl_f(qtbot, window)
+    bar.edit.setText("الخطة")  # typed (QTest cannot type Arabic letters)
+    qtbot.waitUntil(lambda: bar.counter.text() == "1 / 6")
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    assert not bar.isVisible() and bar.counter.text() == "0 / 0"
+    ctrl_f(qtbot, window)
+    assert bar.edit.text() == "الخطة" and bar.edit.selectedText() == "الخطة"
+    assert bar.counter.text() == "1 / 6"  # not 0 / 0: the kept term is searched again
+    assert len(window.pane.view.find_selections()) == 7  # every hit and the current one
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+    assert bar.counter.text() == "2 / 6"
+    qtbot.keyClick(bar.edit, Qt.Key.Key_F3)
+    assert bar.counter.text() == "3 / 6"
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.counter.text() == "2 / 6"
+
+
+def test_f3_after_escape_opens_and_finds_the_kept_term(qtbot: QtBot,
+                                                        window: MainWindow) -> None:
+    bar = window.pane.find_bar
+    ctrl_f(qtbot, window)
+    bar.edit.setText("الوزير")
+    qtbot.waitUntil(lambda: bar.counter.text() == "1 / 7")  # the title has it too
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    window.pane.view.setFocus()
+    qtbot.waitUntil(window.pane.view.hasFocus)
+    qtbot.keyClick(window.pane.view, Qt.Key.Key_F3)
+    assert bar.isVisible() and bar.counter.text() == "1 / 7"
+
+
+def test_a_pasted_page_is_cut_to_the_limit_and_the_bar_says_so(
+        qtbot: QtBot, window: MainWindow) -> None:
+    bar = window.pane.find_bar
+    ctrl_f(qtbot, window)
+    QApplication.clipboard().setText(" ".join(["الخطة"] * 150_000))
+    bar.edit.paste()
+    assert len(bar.edit.text()) == MAX_QUERY_CHARS
+    assert bar.notice.isVisible() and "1,000" in bar.notice.text()
+    bar.search_now()  # a thousand characters search at once
+    assert bar.error() == "" or bar.counter.text() == "!"
+    bar.edit.setText("الخطة")
+    bar.search_now()
+    assert not bar.notice.isVisible()
+    bar.open_bar("و" * (MAX_QUERY_CHARS + 50))  # a query handed over is cut too
+    assert len(bar.edit.text()) == MAX_QUERY_CHARS and bar.notice.isVisible()

@@ -1,0 +1,150 @@
+"""A live language switch reaches every string of the window (issue 14, item 2):
+the widget tree walked after switching to Arabic holds no English word but
+names, shortcuts and the app's name; error lines read as Arabic; menu
+shortcuts stay left to right."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from reader.gui import i18n
+from reader.gui.error_text import shown
+from reader.gui.main_window import MainWindow
+from reader.store import Article, Library
+from reader.text.bidi import LRI, PDI
+from tests.gui.conftest import laid_out_line, on_screen
+
+ALLOWED = re.compile(
+    r"\b(?:Ctrl|Shift|Alt|Enter|Esc|Del|F\d+|Backspace|Left|Right|PgUp|PgDown|Return|OR|PNG|"
+    r"English|rtl-reader|Noto|Naskh|Arabic|pt|px|https?|Markdown|JSON|CSV|HTML|PDF)\b|"
+    r"[+,]|\(|\)")
+"""What may stay Latin in an Arabic window: keys, names, formats."""
+
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store_path: Path, settings_file: Path) -> Iterator[MainWindow]:
+    with Library.open(store_path) as library:
+        library.add_articles([Article(
+            title="الحكومة تعلن خطة", body="قال الوزير: «سنبدأ العمل» بقيمة 2.5 مليار دولار.",
+            source="وكالة الأنباء", published="2024-05-02")])
+        w = MainWindow(library, settings=i18n.settings(), poll_ms=0)
+        on_screen(qtbot, w, 1100, 700)
+        w.pane.show_find_bar()
+        yield w
+        w.close()
+
+
+def visible_strings(root: QWidget) -> list[tuple[str, str]]:
+    """(where, text) of every string a reader can see under ``root``: labels,
+    buttons, placeholders, combo items, tooltips, menus and their actions,
+    the list's headers."""
+    found: list[tuple[str, str]] = []
+
+    def add(where: QWidget | QAction, text: str) -> None:
+        if text:
+            found.append((f"{type(where).__name__} {where.objectName()}", text))
+
+    for w in [root, *root.findChildren(QWidget)]:
+        add(w, w.toolTip())
+        if isinstance(w, QLabel | QAbstractButton):
+            add(w, w.text())
+        if isinstance(w, QLineEdit):
+            add(w, w.placeholderText())
+        if isinstance(w, QComboBox):
+            for i in range(w.count()):
+                add(w, w.itemText(i))
+        if isinstance(w, QMenu):
+            add(w, w.title())
+        if isinstance(w, QTableView):
+            model = w.model()
+            for column in range(model.columnCount()):
+                for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                    add(w, str(model.headerData(column, Qt.Orientation.Horizontal, role) or ""))
+    for action in root.findChildren(QAction):
+        add(action, action.text())
+        add(action, action.toolTip())
+    return found
+
+
+def english_words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z]{2,}", ALLOWED.sub(" ", text.replace("&", "")))
+
+
+def test_every_visible_string_changes_language_live(window: MainWindow) -> None:
+    before = visible_strings(window)
+    assert any("Previous" in text for _, text in before)  # the find bar is in the walk
+    assert any("All highlights" in text for _, text in before)  # and the panel
+    window.set_language("ar")
+    leftovers = [(where, text) for where, text in visible_strings(window)
+                 if english_words(text)]
+    assert leftovers == []
+    window.set_language("en")
+    assert [t for _, t in visible_strings(window)] == [t for _, t in before]
+
+
+def test_errors_read_as_arabic_in_the_arabic_window(qtbot: QtBot, window: MainWindow) -> None:
+    window.set_language("ar")
+    assert not window.open_article(987654)
+    message = window.statusBar().currentMessage()
+    assert "987654" in message and not english_words(message.replace("987654", ""))
+    window.library_search.search_library('"غير مغلق')
+    qtbot.waitUntil(lambda: not window.library_search.search_pending)
+    assert not english_words(window.statusBar().currentMessage())
+
+
+@pytest.mark.parametrize("line", [
+    "/tmp/a.bin: a binary file (it holds NUL bytes), not a text file",
+    "https://example.com/x: the server answered 404 Not Found",
+    "/tmp/out: folder does not exist: /tmp/nowhere",
+    "/tmp/n.json: replaced 3 invalid characters (lone surrogates or references to no "
+    "character) with U+FFFD",
+    "الحكومة: the query is too long: 1,200 characters (at most 1,000)",
+])
+def test_error_lines_are_translated_with_their_values(line: str, qapp: object) -> None:
+    i18n.apply_language("ar")
+    text = shown(line)
+    subject = line.split(": ", 1)[0]
+    assert subject in text  # the file, address or query kept as it is
+    rest = text.replace(subject, "")
+    assert re.search("[\u0621-\u064a]", rest)
+    assert not english_words(re.sub(r"/\S+|\b404\b|Not Found", "", rest))
+
+
+def test_an_unknown_cause_keeps_its_words(qapp: object) -> None:
+    i18n.apply_language("ar")
+    assert shown("x: something no table knows") == "x: something no table knows"
+
+
+def test_menu_shortcuts_read_left_to_right_in_arabic(window: MainWindow) -> None:
+    window.set_language("ar")
+    zoom = window.commands["zoom_in"]
+    _label, keys = zoom.text().split("\t")
+    assert keys == LRI + "Ctrl++" + PDI
+    # Laid out in a right-to-left line, as an Arabic menu does: "Ctrl" comes
+    # before the pluses, reading left to right (Qt reports a run's first
+    # cursor on its boundary: compare "t" with the last "+").
+    for text, in_order in ((keys, True), ("Ctrl++", False)):
+        line = laid_out_line(text, Qt.LayoutDirection.RightToLeft)
+        c = text.index("t")
+        last_plus = len(text) - (2 if text.endswith(PDI) else 1)
+        assert (line.cursorToX(c)[0] < line.cursorToX(last_plus)[0]) is in_order
+    for action in window.commands.named.values():
+        if not action.shortcut().isEmpty():
+            assert action.text().split("\t")[1].startswith(LRI), action.objectName()

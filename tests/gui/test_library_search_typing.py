@@ -1,0 +1,132 @@
+"""Library search in the window (issue 14, item 8): results as the reader
+types, each with its snippet and the hits marked, moved through with the
+keys; the title filter says it does not apply while results are shown."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from reader.gui.library_model import COLUMN_INDEX, SNIPPET_ROLE
+from reader.gui.main_window import MainWindow
+from reader.gui.search_delegate import LIGHT_MARK, result_html
+from reader.store import Article, Library
+from reader.text import fold_text
+from tests.gui.conftest import on_screen
+
+ARTICLES = [
+    Article(title="الحكومة تعلن خطة لتحلية المياه",
+            body="أعلنت الحكومة اليوم خطة بقيمة 2.5 مليار دولار لتحلية مياه البحر.",
+            published="2024-05-02"),
+    Article(title="مشروع جديد لمياه الشرب", body="بدأ العمل في مشروع المياه الجديد في الجنوب.",
+            published="2024-04-01"),
+    Article(title="افتتاح معرض الكتاب", body="افتتح معرض الكتاب أبوابه.", published="2024-03-01"),
+]
+
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store_path: Path) -> Iterator[MainWindow]:
+    with Library.open(store_path) as library:
+        library.add_articles(ARTICLES)
+        w = MainWindow(library, settings=None, poll_ms=0)
+        on_screen(qtbot, w, 1100, 700, active=True)
+        yield w
+        w.library_search.wait_for_search()
+        w.close()
+
+
+def type_query(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    """Type into the search box (QTest cannot type Arabic: setText, as a paste)."""
+    edit = window.library_search.edit
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    edit.setText(text)
+    qtbot.waitUntil(lambda: window.article_list.model.searching, timeout=5000)
+
+
+def test_results_come_as_the_reader_types_without_leaving_the_article(
+        qtbot: QtBot, window: MainWindow) -> None:
+    before = window.current_article_id()
+    type_query(qtbot, window, "المياه")
+    model = window.article_list.model
+    assert model.rowCount() == 2
+    assert window.current_article_id() == before  # typing does not open anything
+    assert window.count_label.text() == "2 results"
+    lists = window.article_list
+    assert not lists.filter_edit.isEnabled() and not lists.collection_box.isEnabled()
+    assert "search results" in lists.filter_edit.toolTip()
+
+
+def test_each_result_has_its_snippet_with_the_hits_marked(qtbot: QtBot,
+                                                          window: MainWindow) -> None:
+    type_query(qtbot, window, "المياه")
+    model = window.article_list.model
+    for row in range(model.rowCount()):
+        title, snippet, marks = model.data(model.index(row, COLUMN_INDEX["title"]), SNIPPET_ROLE)
+        assert title == model.row_data(row).title
+        assert marks and all(fold_text(snippet[s:e]).endswith("المياه") or
+                             "مياه" in fold_text(snippet[s:e]) for s, e in marks)
+        assert f'background-color: {LIGHT_MARK};">{snippet[marks[0][0]:marks[0][1]]}</span>' \
+            in result_html(title, snippet, marks, LIGHT_MARK)
+    view = window.article_list.view
+    assert view.rowHeight(0) >= 2 * view.fontMetrics().lineSpacing()  # two lines a result
+    image = view.viewport().grab().toImage()
+    mark = QColor(LIGHT_MARK)
+    painted = any(image.pixelColor(x, y) == mark for y in range(0, view.rowHeight(0) * 2, 2)
+                  for x in range(0, image.width(), 2))
+    assert painted  # the hit is marked on screen
+
+
+def test_the_keys_move_through_the_results(qtbot: QtBot, window: MainWindow) -> None:
+    type_query(qtbot, window, "المياه")
+    edit, model = window.library_search.edit, window.article_list.model
+    # The open article is the first result: its row is the current one.
+    assert window.article_list.view.currentIndex().row() == 0
+    qtbot.keyClick(edit, Qt.Key.Key_Down)
+    second = model.article_id(1)
+    assert window.current_article_id() == second
+    assert window.pane.find_bar.isVisible()  # opened at its first hit
+    assert window.pane.find_bar.query() == "المياه"
+    assert edit.hasFocus()  # the reader keeps typing or moving
+    qtbot.keyClick(edit, Qt.Key.Key_Down)  # the last: stays
+    assert window.current_article_id() == second
+    qtbot.keyClick(edit, Qt.Key.Key_Up)
+    assert window.current_article_id() == model.article_id(0)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(window.pane.view.hasFocus)
+    assert window.current_article_id() == model.article_id(0)
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    qtbot.keyClick(edit, Qt.Key.Key_Escape)
+    assert not model.searching and model.rowCount() == 3
+    assert window.article_list.filter_edit.isEnabled()
+
+
+def test_enter_on_a_new_query_opens_its_first_result(qtbot: QtBot, window: MainWindow) -> None:
+    edit = window.library_search.edit
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    edit.setText("معرض")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # before the typing pause ends
+    qtbot.waitUntil(lambda: not window.library_search.search_pending)
+    article = window.pane.view.article
+    assert article is not None and article.title == "افتتاح معرض الكتاب"
+
+
+def test_a_long_snippet_is_cut_around_its_first_hit() -> None:
+    from reader.gui.search_delegate import LEAD, fitted
+
+    snippet = "كلمة " * 30 + "المياه" + " نص" * 30
+    start = snippet.index("المياه")
+    cut, marks = fitted(snippet, ((start, start + 6),), lambda text: len(text) <= 60)
+    assert len(cut) <= 60 and cut.startswith("…") and cut.endswith("…")
+    [(s, e)] = marks
+    assert cut[s:e] == "المياه" and s <= LEAD + 1
+    whole, same = fitted("قصير", ((0, 4),), lambda text: True)
+    assert (whole, same) == ("قصير", ((0, 4),))

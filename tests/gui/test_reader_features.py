@@ -1,0 +1,232 @@
+"""What a reader expects beyond the defects (issue 14): the font, size, spacing
+and margins of Preferences; focus mode and full screen; Help; back, forward
+and recent articles; a link dropped from a browser."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from pytestqt.qtbot import QtBot
+
+from reader.gui import i18n
+from reader.gui.fonts import arabic_families, register_fonts
+from reader.gui.main_window import MainWindow
+from reader.gui.preferences_dialog import PreferencesDialog
+from reader.store import Article, Library
+from tests.gui.conftest import on_screen
+
+TITLES = ["الخبر الأول عن الموازنة", "الخبر الثاني عن المياه", "الخبر الثالث عن التعليم"]
+
+
+
+@pytest.fixture
+def library(store_path: Path) -> Iterator[Library]:
+    with Library.open(store_path) as lib:
+        lib.add_articles(Article(title=t, body=f"نص {t}.", published=f"2024-0{i + 1}-01")
+                         for i, t in enumerate(TITLES))
+        yield lib
+
+
+@pytest.fixture
+def window(qtbot: QtBot, library: Library, settings_file: Path) -> Iterator[MainWindow]:
+    w = MainWindow(library, settings=i18n.settings(), poll_ms=0)
+    w.notify = lambda title, text: pytest.fail(f"unexpected message: {title}: {text}")
+    on_screen(qtbot, w, 1100, 700, active=True)
+    yield w
+    w.close()
+
+
+def ids_by_title(library: Library) -> dict[str, int]:
+    return {library.get(i).title: i for i in library.ids()}
+
+
+def test_font_size_spacing_and_margins_apply_to_the_article(window: MainWindow) -> None:
+    view = window.pane.view
+    window.window_settings.update(font_size=20.0, line_spacing=180, margin=48)
+    doc = view.document()
+    assert doc.defaultFont().pointSizeF() == pytest.approx(20.0 * view.zoom())
+    assert doc.documentMargin() == 48 and view.line_spacing() == 180
+    window.window_settings.update(font_family="No Such Family 123")
+    assert view.font_family() == register_fonts()  # a family gone: the bundled Naskh
+    assert window.preferences().font_family == "No Such Family 123"  # kept for next time
+
+
+def test_preferences_offer_the_bundled_naskh_first_and_return_every_choice(
+        qtbot: QtBot, window: MainWindow) -> None:
+    dialog = PreferencesDialog(window.preferences(), window)
+    qtbot.addWidget(dialog)
+    families = [dialog.font_box.itemData(i) for i in range(dialog.font_box.count())]
+    assert families[0] == "" and "(bundled)" in dialog.font_box.itemText(0)
+    assert len(families) == len(arabic_families())
+    dialog.size_box.setValue(18.5)
+    dialog.margin_box.setValue(60)
+    dialog.spacing_box.setValue(160)
+    chosen = dialog.preferences()
+    assert (chosen.font_size, chosen.margin, chosen.line_spacing) == (18.5, 60, 160)
+
+
+def test_the_font_choices_are_remembered(qtbot: QtBot, window: MainWindow,
+                                         library: Library) -> None:
+    window.window_settings.update(font_size=19.0, margin=40)
+    window.close()
+    again = MainWindow(library, settings=i18n.settings(), poll_ms=0)
+    qtbot.addWidget(again)
+    assert again.pane.view.document().documentMargin() == 40
+    assert again.preferences().font_size == 19.0
+
+
+def test_focus_mode_hides_all_but_the_article_and_esc_brings_it_back(
+        qtbot: QtBot, window: MainWindow) -> None:
+    parts = [window.article_list, window.pane.highlights_panel, window.commands.toolbar,
+             window.menuBar(), window.statusBar()]
+    assert all(p.isVisible() for p in parts)
+    view = window.pane.view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_F9)
+    assert not any(p.isVisible() for p in parts) and view.isVisible()
+    assert window.commands["focus_mode"].isChecked()
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert all(p.isVisible() for p in parts)
+    assert not window.commands["focus_mode"].isChecked()
+
+
+def test_f11_fills_the_screen_and_back(qtbot: QtBot, window: MainWindow) -> None:
+    view = window.pane.view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_F11)
+    qtbot.waitUntil(window.isFullScreen)
+    assert window.commands["full_screen"].isChecked()
+    qtbot.keyClick(view, Qt.Key.Key_F11)
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_help_pages_open_in_the_interface_language(qtbot: QtBot, window: MainWindow,
+                                                   lang: str) -> None:
+    window.set_language(lang)
+    for kind in ("guide", "shortcuts", "about"):
+        dialog = window.show_help(kind)
+        qtbot.waitExposed(dialog)
+        text = dialog.browser.toPlainText()
+        assert len(text) > 80, kind
+        if lang == "ar":
+            assert any("\u0621" <= ch <= "\u064a" for ch in dialog.windowTitle()), kind
+        dialog.close()
+    shortcuts = window.show_help("shortcuts")
+    assert "Ctrl+F" in shortcuts.browser.toPlainText()
+    assert "F9" in shortcuts.browser.toPlainText()
+    shortcuts.close()
+
+
+def test_back_forward_and_recent_articles(qtbot: QtBot, window: MainWindow,
+                                          library: Library) -> None:
+    ids = ids_by_title(library)
+    first, second, third = (ids[t] for t in TITLES)
+    for article_id in (first, second, third):
+        window.open_article(article_id)
+    view = window.pane.view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.current_article_id() == second
+    window.commands["back"].trigger()
+    assert window.current_article_id() == first
+    assert window.article_list.model.article_id(
+        window.article_list.view.currentIndex().row()) == first
+    window.commands["forward"].trigger()
+    assert window.current_article_id() == second
+    assert window.commands["forward"].isEnabled()
+    window.open_article(first)  # a new step drops what lay ahead
+    assert not window.commands["forward"].isEnabled()
+    menu = window.commands.menus["recent"]
+    menu.aboutToShow.emit()
+    titles = [a.text().strip("\u2068\u2069") for a in menu.actions()]
+    assert titles[:3] == [TITLES[0], TITLES[1], TITLES[2]]
+    menu.actions()[2].trigger()
+    assert window.current_article_id() == third
+
+
+def test_recent_articles_are_kept_and_deleted_ones_skipped(
+        qtbot: QtBot, window: MainWindow, library: Library, store_path: Path) -> None:
+    ids = ids_by_title(library)
+    for title in TITLES:
+        window.open_article(ids[title])
+    window.close()
+    with Library.open(store_path) as other:
+        other.delete(ids[TITLES[1]])
+    again = MainWindow(library, settings=i18n.settings(), poll_ms=0)
+    qtbot.addWidget(again)
+    menu = again.commands.menus["recent"]
+    menu.aboutToShow.emit()
+    assert [a.text().strip("\u2068\u2069") for a in menu.actions()] == [TITLES[2], TITLES[0]]
+
+
+@pytest.mark.parametrize("as_text", [False, True])
+def test_a_link_dropped_from_a_browser_is_imported(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch, as_text: bool) -> None:
+    fetched: list[str] = []
+    monkeypatch.setattr(window.jobs, "start_import_url", fetched.append)
+    address = "https://example.com/news/2024/budget.html"
+    mime = QMimeData()
+    if as_text:
+        mime.setText(address + "\n")
+    else:
+        mime.setUrls([QUrl(address)])
+    event = QDropEvent(QPointF(QPoint(60, 60)), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert fetched == [address] and event.isAccepted()
+    mime = QMimeData()
+    mime.setText("just some words")
+    event = QDropEvent(QPointF(QPoint(60, 60)), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert fetched == [address]
+
+
+def test_an_import_with_replaced_characters_says_so_as_information(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><meta charset='utf-8'><title>خبر</title></head><body><article>"
+                    "<h1>خبر فيه محرف غير صالح</h1><p>نص الخبر &#xD800; يتابع هنا بجمل كافية "
+                    "ليكون مقالة كاملة يقرؤها القارئ في النافذة.</p></article></body></html>",
+                    encoding="utf-8")
+    told: list[tuple[str, str]] = []
+    window.inform = lambda title, text: told.append((title, text))
+    window.jobs.start_import([page])
+    qtbot.waitUntil(lambda: not window.jobs.tasks, timeout=20_000)
+    assert len(told) == 1
+    title, text = told[0]
+    assert title == "Some characters were replaced"
+    assert "page.html" in text and "U+FFFD" in text
+
+
+def test_the_details_dialog_checks_the_date_and_keeps_a_time(qtbot: QtBot) -> None:
+    from reader.gui.details_dialog import DetailsDialog
+
+    article = Article(title="عنوان", body="نص.", published="2024-05-02T09:30:00Z", id=3)
+    dialog = DetailsDialog(article)
+    qtbot.addWidget(dialog)
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    assert save.isEnabled() and dialog.date_edit.text() == "2024-05-02"
+    assert dialog.edited().published == "2024-05-02T09:30:00Z"  # unchanged: the time kept
+    dialog.date_edit.setText("2024-13-01")
+    assert not save.isEnabled()
+    dialog.date_edit.setText("2024-06-01")
+    dialog.source_edit.setText("وكالة الأنباء")
+    edited = dialog.edited()
+    assert (edited.published, edited.source, edited.id) == ("2024-06-01", "وكالة الأنباء", 3)
+    dialog.title_edit.setText("  ")
+    assert not save.isEnabled()  # a title is needed
+
+
+def test_the_article_has_the_keys_when_the_window_opens(qtbot: QtBot,
+                                                         window: MainWindow) -> None:
+    """Not the filter box, where Ctrl+E and Ctrl+H edit the line on X11."""
+    qtbot.waitUntil(window.pane.view.hasFocus)

@@ -1,0 +1,79 @@
+"""The reading position across a restart, the way the product restarts: the
+reader scrolls into an article, quits with Ctrl+Q, and a new window on the
+same store and settings file opens at that place (issue 14, item 1)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from reader.gui import i18n
+from reader.gui.main_window import MainWindow
+from reader.store import Article, Library
+from tests.gui.conftest import on_screen
+
+PARAGRAPHS = [f"الفقرة رقم {i} من مقالة طويلة يتمرر فيها القارئ بعيدًا عن العنوان "
+              f"ويقرأ على مهل ما جاء في التقرير عن الموازنة العامة للدولة." for i in range(150)]
+
+
+
+@pytest.fixture
+def library(store_path: Path) -> Iterator[Library]:
+    with Library.open(store_path) as lib:
+        lib.add_articles([Article(title="مقالة طويلة عن الموازنة", body="\n".join(PARAGRAPHS),
+                                  source="وكالة الأنباء", published="2024-05-02")])
+        yield lib
+
+
+def start(qtbot: QtBot, library: Library) -> MainWindow:
+    """A window as ``app.run`` makes one: the settings file, shown, active."""
+    window = MainWindow(library, settings=i18n.settings(), poll_ms=0)
+    on_screen(qtbot, window, 1000, 650, active=True)
+    return window
+
+
+def test_the_reading_position_survives_quitting_and_starting_again(
+        qtbot: QtBot, library: Library, settings_file: Path) -> None:
+    first = start(qtbot, library)
+    article_id = first.current_article_id()
+    assert article_id is not None
+    view = first.pane.view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    for _ in range(8):  # the reader pages into the body
+        qtbot.keyClick(view.viewport(), Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: view.reading_position() > 0)
+    place = view.reading_position()
+    # Ctrl+Q at once, before the scroll's debounce has stored anything.
+    qtbot.keyClick(view, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not first.isVisible()
+    assert library.get(article_id).position == place
+
+    second = start(qtbot, library)
+    assert second.current_article_id() == article_id
+    again = second.pane.view
+    qtbot.waitUntil(lambda: again.reading_position() == place)
+    # Showing the window scrolled nothing the reader did: nothing waits to be
+    # stored, and the store still holds the place.
+    assert not again.has_pending_position()
+    assert library.get(article_id).position == place
+    again.settle_position()  # what the view would store now is the same place
+    assert library.get(article_id).position == place
+    second.close()
+
+
+def test_a_new_window_opens_at_the_stored_place_of_the_last_article(
+        qtbot: QtBot, library: Library, settings_file: Path) -> None:
+    [article_id] = library.ids()
+    place = PARAGRAPHS[0].__len__() * 60
+    library.set_position(article_id, place)
+    window = start(qtbot, library)
+    view = window.pane.view
+    qtbot.waitUntil(lambda: view.reading_position() > 0)
+    assert abs(view.reading_position() - place) < len(PARAGRAPHS[0]) * 2
+    assert library.get(article_id).position == place
+    window.close()

@@ -1,0 +1,130 @@
+"""The small things of issue 14, item 9: the web address dialog's size, the
+note dialog beside the text, grouped digits in values, a note's mark in the
+text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QTextCharFormat
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from reader.gui import i18n
+from reader.gui.article_pane import ArticlePane
+from reader.gui.highlights_panel import details
+from reader.gui.marks import tooltip_html, value_text
+from reader.gui.note_dialog import GAP, NoteDialog, placement
+from reader.gui.url_dialog import UrlDialog
+from reader.store import Article, Library
+from reader.store.article import HighlightRecord
+from tests.gui.conftest import laid_out_line, on_screen
+
+BODY = "\n".join(["أعلنت الحكومة اليوم خطة بقيمة 2500000 دولار لتحلية المياه."] +
+                 [f"فقرة رقم {i} تشرح تفاصيل المشروع." for i in range(30)])
+
+
+
+@pytest.fixture
+def pane(qtbot: QtBot, store_path: Path) -> Iterator[tuple[ArticlePane, int]]:
+    with Library.open(store_path) as library:
+        [result] = library.add_articles([Article(title="خطة المياه", body=BODY)])
+        p = ArticlePane(library)
+        on_screen(qtbot, p, 900, 600)
+        p.open_article(result.id)
+        yield p, result.id
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_web_address_dialog_fits_its_title_and_an_address(qtbot: QtBot, lang: str) -> None:
+    i18n.apply_language(lang)
+    dialog = UrlDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    title = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
+    assert dialog.width() >= max(560, title + 120)
+    address = "https://www.example.com/news/2024/05/02/the-budget-of-the-coming-year.html"
+    dialog.edit.setText(address)
+    assert dialog.edit.width() >= dialog.edit.fontMetrics().horizontalAdvance(address[:60])
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert ok.isEnabled() and dialog.url() == address
+    dialog.edit.setText("not an address")
+    assert not ok.isEnabled()
+
+
+def test_the_note_dialog_opens_beside_the_text_not_over_it(
+        qtbot: QtBot, pane: tuple[ArticlePane, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    p, _article_id = pane
+    start = BODY.index("خطة")
+    span = ("body", start, start + len("خطة بقيمة"))
+    seen: list[QRect] = []
+
+    def exec_(dialog: NoteDialog) -> int:
+        seen.append(dialog.frameGeometry())
+        return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(NoteDialog, "exec", exec_)
+    p.view.note_requested.emit(*span)
+    text = p.view.span_rect_global(*span)
+    assert text.isValid() and seen
+    assert not seen[0].intersects(text)
+
+
+@pytest.mark.parametrize(("avoid", "area", "where"), [
+    (QRect(100, 100, 200, 20), QRect(0, 0, 1280, 800), "below"),
+    (QRect(100, 700, 200, 20), QRect(0, 0, 1280, 800), "above"),
+    (QRect(1200, 100, 60, 20), QRect(0, 0, 1280, 800), "below"),
+])
+def test_placement_keeps_clear_of_the_text_and_on_screen(avoid: QRect, area: QRect,
+                                                         where: str) -> None:
+    corner = placement(420, 220, avoid, area)
+    rect = QRect(corner.x(), corner.y(), 420, 220)
+    assert not rect.intersects(avoid) and area.contains(rect)
+    assert (rect.top() == avoid.bottom() + GAP) if where == "below" else \
+        (rect.bottom() < avoid.top())
+
+
+def test_values_show_grouped_digits() -> None:
+    assert value_text(1000000) == "1,000,000"
+    assert value_text({"amount": 2500000, "currency": "USD"}) == "2,500,000 USD"
+    assert value_text({"year": 2018, "month": 5, "day": 7}) == "\u20662018-05-07\u2069"
+    assert value_text({"hour": 9, "minute": 5}) == "\u20669:05\u2069"
+    h = HighlightRecord(1, "body", "figure", "money", 0, 7, "2500000",
+                        value={"amount": 2500000, "currency": "USD"})
+    assert "2,500,000 USD" in details(h)
+    assert "2,500,000 USD" in tooltip_html([h])
+
+
+def test_a_highlight_with_a_note_is_underlined_in_the_text(
+        pane: tuple[ArticlePane, int]) -> None:
+    p, _article_id = pane
+    start = BODY.index("المياه")
+    p.view.select_span("body", start, start + len("المياه"))
+    p.add_user_highlight_from_selection(note="مصدر الرقم؟")
+    start2 = BODY.index("اليوم")
+    p.view.select_span("body", start2, start2 + len("اليوم"))
+    p.add_user_highlight_from_selection()  # no note: no underline
+    underlined = [s.cursor.selectedText() for s in p.view.highlight_selections()
+                  if s.format.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline]
+    assert underlined == ["المياه"]
+
+
+def test_a_date_value_reads_left_to_right_in_an_arabic_row(qapp: object) -> None:
+    """After an Arabic word, 2026-06-30 showed as 30-06-2026 (Arabic numbers)."""
+    from PySide6.QtCore import Qt
+
+    from reader.gui.highlights_panel import HighlightsModel
+
+    model = HighlightsModel()
+    model.set_highlights([HighlightRecord(1, "body", "figure", "date", 0, 13, "30 يونيو 2026",
+                                          value={"date": "2026-06-30"})])
+    row = model.data(model.index(0), 0).split("\n")[1]
+    assert "\u20662026-06-30\u2069" in row
+    line_text = row.replace("date", "تاريخ")
+    line = laid_out_line(line_text, Qt.LayoutDirection.RightToLeft)
+    year, day = line_text.index("2026") + 1, line_text.index("-30") + 1
+    assert line.cursorToX(year)[0] < line.cursorToX(day)[0]  # 2026 on the left, as written

@@ -1,0 +1,120 @@
+"""A theme is the whole window (issue 14, item 4): every top-level widget takes
+its palette, the "Yours" swatch is the colour the highlight is painted in, and
+the desktop's dark preference is followed until the reader picks a theme."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QMenu
+from pytestqt.qtbot import QtBot
+
+from reader.gui import i18n, themes
+from reader.gui.main_window import MainWindow
+from reader.gui.preferences_dialog import PreferencesDialog
+from reader.gui.themes import THEMES
+from reader.store import Article, Library
+from tests.gui.conftest import on_screen
+
+BODY = "أعلنت الحكومة اليوم خطة جديدة للمياه في القرى الشمالية."
+
+
+
+@pytest.fixture
+def library(store_path: Path) -> Iterator[Library]:
+    with Library.open(store_path) as lib:
+        lib.add_articles([Article(title="خطة المياه", body=BODY, published="2024-05-02")])
+        yield lib
+
+
+@pytest.fixture
+def window(qtbot: QtBot, library: Library, settings_file: Path) -> Iterator[MainWindow]:
+    w = MainWindow(library, settings=i18n.settings(), poll_ms=0)
+    on_screen(qtbot, w, 1000, 650)
+    yield w
+    w.close()
+
+
+@pytest.mark.parametrize("name", ["dark", "sepia", "light"])
+def test_a_theme_colours_every_top_level_widget(qtbot: QtBot, window: MainWindow,
+                                                name: str) -> None:
+    dialog = PreferencesDialog(window.preferences(), window)
+    qtbot.addWidget(dialog)
+    window.set_theme(name)
+    t = THEMES[name]
+    role = QPalette.ColorRole
+    tops = QApplication.topLevelWidgets()
+    assert window in tops and dialog in tops and any(isinstance(w, QMenu) for w in tops)
+
+    def wrong() -> list[object]:  # Qt delivers the palette change from the event loop
+        return [w for w in QApplication.topLevelWidgets() if (w.palette().color(role.Window).name(),
+                                    w.palette().color(role.WindowText).name())
+                != (t.window, t.window_text)]
+
+    qtbot.waitUntil(lambda: not wrong())
+    lists = window.article_list.view.palette()
+    assert lists.color(role.Base).name() == t.base
+    assert window.pane.highlights_panel.list.palette().color(role.Base).name() == t.base
+    assert window.commands.toolbar.palette().color(role.Window).name() == t.window
+    page = window.pane.view.viewport().palette()
+    assert page.color(role.Base).name() == t.page  # the reading page keeps its own colour
+
+
+def painted(over: str, colour: QColor) -> QColor:
+    """``colour`` painted over ``over``, as Qt paints a highlight on the page."""
+    image = QImage(4, 4, QImage.Format.Format_RGB32)
+    image.fill(QColor(over))
+    painter = QPainter(image)
+    painter.fillRect(0, 0, 4, 4, colour)
+    painter.end()
+    return image.pixelColor(1, 1)
+
+
+@pytest.mark.parametrize("name", ["light", "dark", "sepia"])
+def test_the_yours_swatch_is_the_colour_the_highlight_is_painted(
+        window: MainWindow, name: str) -> None:
+    window.set_theme(name)
+    t = THEMES[name]
+    expected = painted(t.page, t.user_colour(""))
+    box = window.pane.highlights_panel.legend["user"]
+    swatch = box.icon().pixmap(14, 14).toImage().pixelColor(7, 7)
+    for got, want in zip(swatch.getRgb()[:3], expected.getRgb()[:3], strict=True):
+        assert abs(got - want) <= 1, (swatch.name(), expected.name())
+
+
+def test_the_desktops_dark_preference_is_followed_by_default(
+        qtbot: QtBot, library: Library, settings_file: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(themes, "system_color_scheme", lambda: Qt.ColorScheme.Dark)
+    window = MainWindow(library, settings=i18n.settings(), poll_ms=0)
+    qtbot.addWidget(window)
+    assert window.preferences().theme == "system"
+    assert window.commands["theme_system"].isChecked()
+    assert window.pane.view.theme().name == "dark"
+    assert QApplication.palette().color(QPalette.ColorRole.Window).name() == THEMES["dark"].window
+    # The desktop switches to light: so does the window.
+    monkeypatch.setattr(themes, "system_color_scheme", lambda: Qt.ColorScheme.Light)
+    QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert window.pane.view.theme().name == "light"
+    # A theme the reader picks stays, whatever the desktop does.
+    window.set_theme("sepia")
+    monkeypatch.setattr(themes, "system_color_scheme", lambda: Qt.ColorScheme.Dark)
+    QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert window.pane.view.theme().name == "sepia"
+    window.close()
+
+
+def test_user_colours_are_not_the_automatic_ones() -> None:
+    from reader.gui.themes import USER_COLOURS
+
+    for t in THEMES.values():
+        for _name, stored in USER_COLOURS:
+            mine = QColor(stored)
+            for role in ("quotation", "term", "figure"):
+                other = t.colour(role)
+                assert abs(mine.hueF() - other.hueF()) > 0.12 or \
+                    abs(mine.saturationF() - other.saturationF()) > 0.3, (stored, role)

@@ -1,0 +1,179 @@
+"""Undo and redo of the reader's edits (issue 14, item 5): highlights, notes,
+colours, star, read, and a deleted article that comes back whole; deleting a
+highlight that carries a note asks first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from reader.gui.main_window import MainWindow
+from reader.store import Article, Library
+from tests.gui.conftest import on_screen
+
+TITLE = "الحكومة تعلن خطة لتحلية المياه"
+BODY = ("أعلنت الحكومة اليوم خطة بقيمة 2.5 مليار دولار.\n"
+        "وقال الوزير: «سنبدأ العمل خلال ثلاثة أشهر».\n"
+        + "\n".join(f"فقرة إضافية رقم {i} تشرح تفاصيل المشروع ومراحله." for i in range(60)))
+
+
+
+@pytest.fixture
+def library(store_path: Path) -> Iterator[Library]:
+    with Library.open(store_path) as lib:
+        lib.add_articles([
+            Article(title=TITLE, body=BODY, source="وكالة الأنباء", published="2024-05-02"),
+            Article(title="خبر آخر", body="نص الخبر الآخر.", published="2024-01-01"),
+        ])
+        yield lib
+
+
+@pytest.fixture
+def window(qtbot: QtBot, library: Library) -> Iterator[MainWindow]:
+    w = MainWindow(library, settings=None, poll_ms=0)
+    w.notify = lambda title, text: pytest.fail(f"unexpected message: {title}: {text}")
+    on_screen(qtbot, w, 1000, 650, active=True)
+    yield w
+    w.close()
+
+
+def highlight(window: MainWindow, word: str, note: str = "") -> int:
+    start = BODY.index(word)
+    window.pane.view.select_span("body", start, start + len(word))
+    record = window.pane.add_user_highlight_from_selection(note=note)
+    assert record is not None and record.id is not None
+    return record.id
+
+
+def user_texts(library: Library, article_id: int) -> list[tuple[str, str, str]]:
+    return [(h.text, h.colour, h.note) for h in library.highlights(article_id, kind="user")]
+
+
+def key(qtbot: QtBot, window: MainWindow, sequence: str) -> None:
+    """Press a shortcut as the reader does, with the reading view focused."""
+    view = window.pane.view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keySequence(view, sequence)
+
+
+def test_a_highlight_is_undone_and_redone_by_keys(qtbot: QtBot, window: MainWindow,
+                                                  library: Library) -> None:
+    article_id = window.current_article_id()
+    assert article_id is not None
+    highlight(window, "الحكومة")
+    assert window.commands["undo"].text().startswith("&Undo highlight")
+    key(qtbot, window, "Ctrl+Z")
+    assert user_texts(library, article_id) == []
+    assert not any(h.kind == "user" for h in window.pane.view.highlights())
+    key(qtbot, window, "Ctrl+Shift+Z")
+    assert [t for t, *_ in user_texts(library, article_id)] == ["الحكومة"]
+    assert any(h.kind == "user" for h in window.pane.highlights_panel.shown_records())
+
+
+def test_colour_and_note_changes_undo_in_turn(window: MainWindow, library: Library) -> None:
+    article_id = window.current_article_id()
+    assert article_id is not None
+    hid = highlight(window, "الوزير")
+    window.pane.view.highlight_colour_requested.emit(hid, "#e57373")
+    window.pane.note_prompt = lambda current: "ملاحظة أولى"
+    window.pane.view.highlight_note_edit_requested.emit(hid)
+    assert user_texts(library, article_id) == [("الوزير", "#e57373", "ملاحظة أولى")]
+    window.edits.undo()
+    assert user_texts(library, article_id) == [("الوزير", "#e57373", "")]
+    window.edits.undo()
+    assert user_texts(library, article_id)[0][1] != "#e57373"
+    window.edits.redo()
+    window.edits.redo()
+    assert user_texts(library, article_id) == [("الوزير", "#e57373", "ملاحظة أولى")]
+
+
+def test_deleting_a_highlight_with_a_note_asks_first_and_undo_restores_it(
+        window: MainWindow, library: Library) -> None:
+    article_id = window.current_article_id()
+    assert article_id is not None
+    plain = highlight(window, "اليوم")
+    noted = highlight(window, "الحكومة", note="رقم يحتاج إلى تحقق")
+    asked: list[str] = []
+    window.confirm = lambda title, text: bool(asked.append(text))  # answers No
+    window.pane.view.highlight_delete_requested.emit(noted)
+    assert len(asked) == 1 and "رقم يحتاج إلى تحقق" in asked[0]
+    assert len(user_texts(library, article_id)) == 2  # kept: the reader said no
+    window.pane.view.highlight_delete_requested.emit(plain)  # no note: no question
+    assert len(asked) == 1 and len(user_texts(library, article_id)) == 1
+    window.confirm = lambda title, text: True
+    window.pane.view.highlight_delete_requested.emit(noted)
+    assert user_texts(library, article_id) == []
+    window.edits.undo()
+    assert user_texts(library, article_id) == [("الحكومة", "#ffd54f", "رقم يحتاج إلى تحقق")]
+    window.edits.undo()
+    assert len(user_texts(library, article_id)) == 2
+    # The restored highlight has a new id; a later edit still reaches it.
+    window.edits.redo()
+    window.edits.redo()
+    assert user_texts(library, article_id) == []
+
+
+def test_star_and_read_undo(qtbot: QtBot, window: MainWindow, library: Library) -> None:
+    article_id = window.current_article_id()
+    assert article_id is not None
+    window.commands["star"].trigger()
+    window.commands["read"].trigger()  # opened, so read: now unread
+    assert library.get(article_id).starred and not library.get(article_id).read
+    key(qtbot, window, "Ctrl+Z")
+    assert library.get(article_id).read
+    assert window.commands["read"].isChecked()
+    key(qtbot, window, "Ctrl+Z")
+    assert not library.get(article_id).starred
+    assert not window.commands["star"].isChecked()
+    row = window.article_list.model.row_of(article_id)
+    assert not window.article_list.model.row_data(row).starred
+
+
+def test_a_deleted_article_comes_back_whole(qtbot: QtBot, window: MainWindow,
+                                            library: Library) -> None:
+    article_id = window.current_article_id()
+    assert article_id is not None
+    hid = highlight(window, "الوزير", note="للمتابعة")
+    window.commands["star"].trigger()
+    library.set_position(article_id, BODY.index("فقرة إضافية رقم 30"))
+    library.set_article_tags(article_id, ["مياه", "اقتصاد"])
+    before = library.get(article_id)
+    window.confirm = lambda title, text: True
+    assert window.article_commands.delete_current()
+    assert library.ids([article_id]) == []
+    assert window.article_list.model.rowCount() == 1
+    assert window.commands["undo"].text().startswith("&Undo delete article")
+    key(qtbot, window, "Ctrl+Z")
+    [back] = [i for i in library.ids() if library.get(i).title == TITLE]
+    again = library.get(back)
+    assert window.current_article_id() == back
+    assert window.article_list.model.rowCount() == 2
+    assert (again.read, again.starred, again.position) == \
+        (before.read, before.starred, before.position)
+    assert sorted(library.article_tags(back)) == ["اقتصاد", "مياه"]
+    assert user_texts(library, back) == [("الوزير", "#ffd54f", "للمتابعة")]
+    # Undo further back: the highlight made before the deletion, found by its new id.
+    window.edits.undo()  # the star
+    window.edits.undo()  # the highlight
+    assert user_texts(library, back) == []
+    assert hid not in [h.id for h in library.highlights(back)]
+    window.edits.redo()
+    assert [t for t, *_ in user_texts(library, back)] == ["الوزير"]
+
+
+def test_undo_after_another_program_deleted_the_article_reports_and_drops_it(
+        window: MainWindow, library: Library, store_path: Path) -> None:
+    article_id = window.current_article_id()
+    assert article_id is not None
+    window.commands["star"].trigger()
+    with Library.open(store_path) as other:
+        other.delete(article_id)
+    window.poll_store()
+    window.edits.undo()
+    assert "no article with this ID" in window.statusBar().currentMessage()
+    assert not window.edits.stack.canUndo()
+    assert window.article_list.model.rowCount() == 1

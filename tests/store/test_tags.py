@@ -1,0 +1,86 @@
+"""Tags: the reader's collections beyond Star (schema version 6), and the
+list's filters by tag, star and unread."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reader.errors import NotFound
+from reader.store import Library, schema
+from reader.store.tags import MAX_TAG_CHARS, clean_tag
+from tests.store.conftest import sample_articles
+
+
+def _as_version_7(path: Path) -> None:
+    """Make the store at ``path`` exactly what schema version 7 left: no tag tables."""
+    con = sqlite3.connect(path, isolation_level=None)
+    con.execute("BEGIN IMMEDIATE")
+    con.execute("DROP TABLE article_tags")
+    con.execute("DROP TABLE tags")
+    con.execute("PRAGMA user_version = 7")
+    con.execute("COMMIT")
+    con.close()
+
+
+def test_a_version_7_store_gains_tags_and_keeps_its_articles(store_path: Path) -> None:
+    with Library.open(store_path) as lib:
+        ids = [r.id for r in lib.add_articles(sample_articles())]
+        lib.set_starred(ids[0], True)
+        before = [lib.get(i) for i in ids]
+    _as_version_7(store_path)
+    with Library.open(store_path, read_only=True) as old:  # cannot migrate: reads untagged
+        assert old.tags() == [] and old.article_tags(ids[0]) == []
+        assert old.rows(tag="مهم") == [] and old.count(tag="مهم") == 0
+    with Library.open(store_path) as lib:
+        assert [lib.get(i) for i in ids] == before
+        assert lib.set_article_tags(ids[1], ["مهم"]) == ["مهم"]
+        assert [r.id for r in lib.rows(tag="مهم")] == [ids[1]]
+    con = sqlite3.connect(store_path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 8
+    con.close()
+
+
+def test_tags_are_set_read_counted_and_cleaned(filled: tuple[Library, list[int]]) -> None:
+    lib, ids = filled
+    assert lib.set_article_tags(ids[0], ["  اقتصاد ", "تعليم", "تعليم", "", "اقتصاد"]) == \
+        ["اقتصاد", "تعليم"]
+    lib.set_article_tags(ids[1], ["تعليم"])
+    assert lib.article_tags(ids[0]) == ["اقتصاد", "تعليم"]
+    assert [(t.name, t.articles) for t in lib.tags()] == [("اقتصاد", 1), ("تعليم", 2)]
+    lib.set_article_tags(ids[0], ["تعليم"])  # اقتصاد is left without articles: gone
+    assert [(t.name, t.articles) for t in lib.tags()] == [("تعليم", 2)]
+    assert sorted(r.id for r in lib.rows(tag="تعليم")) == sorted(ids[:2])
+    assert lib.count(tag="تعليم") == 2
+    assert lib.count(tag="تعليم", filter_text="معرض") == 1  # with the title filter too
+
+
+def test_deleting_an_article_drops_its_tags(filled: tuple[Library, list[int]]) -> None:
+    lib, ids = filled
+    lib.set_article_tags(ids[0], ["للقراءة"])
+    lib.delete(ids[0])
+    assert lib.tags() == []
+    with pytest.raises(NotFound):
+        lib.article_tags(ids[0])
+    with pytest.raises(NotFound):
+        lib.set_article_tags(ids[0], ["للقراءة"])
+
+
+def test_starred_and_unread_filters(filled: tuple[Library, list[int]]) -> None:
+    lib, ids = filled
+    lib.set_starred(ids[2], True)
+    lib.set_read(ids[0], True)
+    assert [r.id for r in lib.rows(starred=True)] == [ids[2]]
+    assert lib.count(unread=True) == len(ids) - 1
+    assert ids[0] not in [r.id for r in lib.rows(unread=True)]
+
+
+@pytest.mark.parametrize(("given", "stored"), [
+    ("  كتب\tجديدة ", "كتب جديدة"),
+    ("x" * (MAX_TAG_CHARS + 10), "x" * MAX_TAG_CHARS),
+    ("   ", ""),
+])
+def test_clean_tag(given: str, stored: str) -> None:
+    assert clean_tag(given) == stored
