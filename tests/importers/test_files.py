@@ -196,7 +196,9 @@ def test_collect_files_does_not_loop_on_symlinked_folders(tmp_path: Path) -> Non
 def test_json_goes_to_the_json_reader(tmp_path: Path) -> None:
     path = _write(tmp_path / "export.json", '{"format": "something-else"}')
     err = _error(path)
-    assert isinstance(err, (UnsupportedFile, DecodeFailed))
+    # The JSON reader's own refusal (the plain-text reader would have taken it).
+    assert type(err) is UnsupportedFile
+    assert err.message == "JSON that is not an rtl-reader highlights export"
 
 
 def test_corpus_articles_all_import(corpus_articles: list[Path]) -> None:

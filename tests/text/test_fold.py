@@ -362,6 +362,7 @@ def test_marks_reordered_without_a_base_map_as_one_cluster() -> None:
     _check_map(text, f, diacritics=False)
 
 
+@pytest.mark.timeout(30)  # about 1 s here; the quadratic sort took minutes
 def test_long_mark_runs_fold_in_linear_time_regression_quadratic_nfkc() -> None:
     # NFKC sorts marks with an insertion sort; one letter carrying 500,000
     # alternating shadda/fatha took minutes before runs were chunked.
