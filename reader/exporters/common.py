@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from reader.errors import ExportError, OutputExists
+from reader.errors import ExportError, NotFound, OutputExists
 from reader.store.article import Article, HighlightRecord
 from reader.store.database import holds
 from reader.text.spans import TEXT_FIELDS
@@ -176,14 +176,21 @@ def select(library: _LibraryLike, ids: Sequence[int] | None, *,
     ``ids`` None means the whole library (``library.ids()``), otherwise those
     articles in the order given (duplicates once). Articles left with no
     highlight after the filters are dropped. Raises what ``library.get``
-    raises for an unknown id (``reader.errors.NotFound``).
+    raises for an unknown id (``reader.errors.NotFound``); for the whole
+    library, an article another process deleted after the ids were listed
+    is left out (it is no longer in the library).
     """
     chosen = library.ids() if ids is None else list(dict.fromkeys(ids))
     items: list[ExportItem] = []
     for article_id in chosen:
-        article = library.get(article_id)
-        kept = filter_highlights(library.highlights(article_id), kinds=kinds,
-                                 subtypes=subtypes, colours=colours)
+        try:
+            article = library.get(article_id)
+            records = library.highlights(article_id)
+        except NotFound:
+            if ids is not None:
+                raise
+            continue
+        kept = filter_highlights(records, kinds=kinds, subtypes=subtypes, colours=colours)
         if kept:
             items.append((article, kept))
     return items
