@@ -316,7 +316,8 @@ def _reference(text: str, *, diacritics: bool = True, hamza: bool = True) -> str
 
 
 ALWAYS_DROPPED = {LRM, RLM, ALM, "\u202a", RLE, PDF, "\u202d", RLO, "\u2066", RLI, FSI, PDI,
-                  ZWJ, ZWNJ}
+                  ZWJ, ZWNJ,
+                  "\u200b", "\ufeff"}  # zero-width space, BOM: invisible too (bidi.INVISIBLE)
 DIACRITIC_MARKS = {
     *map(chr, range(0x064B, 0x0654)), *map(chr, range(0x0656, 0x0660)),
     SUPERSCRIPT_ALEF, *map(chr, range(0x06D6, 0x06EE)),
