@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reader import system_libraries as syslibs
-from tests.conftest import REPO
+from tests.conftest import REPO, require_program
 
 MISSING = ["libEGL.so.1", "libdbus-1.so.3", "libglib-2.0.so.0", "libxcb-cursor.so.0",
            "libxcb-icccm.so.4", "libxcb-keysyms.so.1", "libxkbcommon-x11.so.0"]
@@ -125,3 +125,20 @@ def test_make_run_and_make_test_get_the_libraries_first() -> None:
         line = next(ln for ln in makefile.splitlines() if ln.startswith(f"{target}:"))
         assert "system-libraries" in line, line
     assert "-m reader.system_libraries --install" in makefile
+
+
+def test_make_run_gets_the_libraries_with_a_fake_apt_get(tmp_path: Path) -> None:
+    """The Makefile's own step, as `make run DRY_RUN=1` takes it on a machine
+    missing a library (this venv standing in for the one make would build)."""
+    make = require_program("make", "make")
+    fake_tools(tmp_path / "bin", missing=["libxcb-cursor.so.0"])
+    venv = Path(sys.prefix)
+    proc = subprocess.run(
+        [make, "--no-print-directory", "-o", f"{venv}/.installed", "system-libraries",
+         f"VENV={venv}", "DRY_RUN=1"],
+        capture_output=True, text=True, cwd=REPO, timeout=120,
+        env=dict(os.environ, PATH=f"{tmp_path / 'bin'}:/usr/bin:/bin"))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "-m reader.system_libraries --install --dry-run" in proc.stdout
+    assert "would run: apt-get install -y --no-install-recommends libxcb-cursor0" in proc.stderr
+    assert not (tmp_path / "bin" / "apt.log").exists()

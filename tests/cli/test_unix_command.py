@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -148,7 +149,7 @@ def test_a_pdf_to_standard_output_stays_binary(tmp_path: Path, filled: Path) -> 
     proc = subprocess.run([sys.executable, "-m", "reader", "--store", str(filled), "export",
                            "--all", "--format", "pdf", "-o", "-"],
                           capture_output=True, cwd=REPO, timeout=120,
-                          env={**_env(), "QT_QPA_PLATFORM": "offscreen"})
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert proc.returncode == 0, proc.stderr.decode(errors="replace")
     assert proc.stdout.startswith(b"%PDF-") and proc.stdout.rstrip().endswith(b"%%EOF")
 
@@ -157,12 +158,6 @@ def test_png_cards_of_several_highlights_need_a_folder(capsys, filled: Path) -> 
     code, out, err = run(capsys, "--store", str(filled), "export", "--all", "--format", "png",
                          "-o", "-")
     assert code == 2 and out == "" and "-o - takes one" in err
-
-
-def _env() -> dict[str, str]:
-    import os
-
-    return dict(os.environ)
 
 
 # -- rtl-reader FILE, open FILE --------------------------------------------------------
