@@ -1,11 +1,24 @@
-# Two set-up commands for a fresh machine: `make run` and `make test`.
+# Two set-up commands for a fresh Debian or Ubuntu machine: `make run` and
+# `make test` (the whole suite); `make check` is the fast part, for every
+# change. Each first gets the system libraries Qt needs for a window
+# (apt-get, through sudo when not root; elsewhere it prints the command).
+# DRY_RUN=1 prints the system commands instead of running them.
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
+PYTEST := QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+AS_ROOT := $(if $(DRY_RUN),echo would run: $(SUDO),$(SUDO))
 
-.PHONY: run test lint bench clean
+.PHONY: run test check lint bench clean system-libraries
 
+# Debian's python3 makes no virtual environment until python3-venv is installed.
 $(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || command -v apt-get >/dev/null || { \
+	  echo "rtl-reader: $(PYTHON) cannot make a virtual environment: install your" \
+	       "system's venv package for it"; exit 1; }
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || { \
+	  $(AS_ROOT) apt-get update && $(AS_ROOT) apt-get install -y python3-venv; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e .
@@ -15,11 +28,19 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
-run: $(VENV)/.installed
+system-libraries: $(VENV)/.installed
+	$(PY) -m reader.system_libraries --install $(if $(DRY_RUN),--dry-run)
+
+run: system-libraries
 	$(VENV)/bin/rtl-reader
 
-test: $(VENV)/.installed-test
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+# The whole suite: the torture and kill tests included (about 5 minutes).
+test: $(VENV)/.installed-test system-libraries
+	$(PYTEST)
+
+# The fast part (no test marked slow): about 3 minutes less.
+check: $(VENV)/.installed-test system-libraries
+	$(PYTEST) -m "not slow"
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check reader tests bench

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +18,23 @@ os.environ.pop("RTL_READER_STORE", None)
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("RTL_READER_CORPUS", REPO.parent / "shared" / "corpus"))
 DATA = Path(__file__).resolve().parent / "data"
+
+
+REQUIRE_ALL = "RTL_READER_REQUIRE_ALL"
+"""Set (by ``.ci/run``): no test may skip; every skip is reported as a failure."""
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Under ``RTL_READER_REQUIRE_ALL=1`` a skip, whatever raised it (a
+    missing program or package, the corpus, a ``skipif``), fails the test
+    with its reason: CI installs everything, so nothing may skip there."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if report.skipped and os.environ.get(REQUIRE_ALL) and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped, and {REQUIRE_ALL}=1 lets nothing skip: {reason}"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -55,15 +76,43 @@ def _isolated_home(
 
 
 def require_program(program: str, package: str) -> str:
-    """The path of ``program``; skip (naming the Debian ``package``) when it is
-    missing, or fail under ``RTL_READER_REQUIRE_ALL=1`` (CI, where nothing may
-    be skipped)."""
+    """The path of ``program``; skip, in one line naming the Debian
+    ``package``, when it is missing (a failure under ``RTL_READER_REQUIRE_ALL``)."""
     import shutil
 
     found = shutil.which(program)
     if found:
         return found
-    message = f"{program} not found: install Debian's {package} package"
-    if os.environ.get("RTL_READER_REQUIRE_ALL"):
-        pytest.fail(message)
-    pytest.skip(message)
+    pytest.skip(f"{program} not found: install Debian's {package} package")
+
+
+def file_modes_bind() -> bool:
+    """True when this process is refused what a file's mode forbids: it is
+    not root, or it is root without the capabilities that override modes
+    (CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH, bits 1 and 2)."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return True
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+    except OSError:
+        return False
+    found = re.search(r"^CapEff:\s*([0-9a-fA-F]+)", status, re.M)
+    return bool(found) and not int(found.group(1), 16) & 0b110
+
+
+def rerun_where_file_modes_bind(request: pytest.FixtureRequest,
+                                tmp_path_factory: pytest.TempPathFactory) -> bool:
+    """For a test of what a file's mode refuses. False when modes bind this
+    process: the caller goes on. As root (CI, containers), run this very test
+    in a child process without the two capabilities that let root ignore
+    modes (``setpriv`` from util-linux, in every Debian), assert that it
+    passed there, and return True: the caller returns, proven."""
+    if file_modes_bind():
+        return False
+    setpriv = require_program("setpriv", "util-linux")
+    command = [setpriv, "--bounding-set=-dac_override,-dac_read_search", "--",
+               sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+               "--basetemp", str(tmp_path_factory.mktemp("modes-bind")), request.node.nodeid]
+    proc = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0 and "1 passed" in proc.stdout, proc.stdout[-3000:]
+    return True

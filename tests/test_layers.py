@@ -59,8 +59,19 @@ def test_exporters_use_qtgui_only() -> None:
 
 
 def test_cli_imports_gui_only_inside_commands() -> None:
-    tree = ast.parse((REPO / "reader" / "cli.py").read_text(encoding="utf-8"))
-    top_level = [n for n in tree.body if isinstance(n, ast.Import | ast.ImportFrom)]
-    for node in top_level:
-        mod = node.module if isinstance(node, ast.ImportFrom) else node.names[0].name
-        assert not (mod or "").startswith(("PySide6", "reader.gui")), mod
+    for path in sorted((REPO / "reader" / "cli").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        top_level = [n for n in tree.body if isinstance(n, ast.Import | ast.ImportFrom)]
+        for node in top_level:
+            mod = node.module if isinstance(node, ast.ImportFrom) else node.names[0].name
+            assert not (mod or "").startswith(("PySide6", "reader.gui")), (path.name, mod)
+
+
+def test_the_command_loads_no_qt_until_a_window_is_asked_for() -> None:
+    code = ("import sys; from reader.cli import main; "
+            "main(['completion', 'bash']); "
+            "print([m for m in sys.modules if m.startswith(('PySide6', 'reader.gui'))])")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=REPO, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[-1] == "[]"

@@ -35,9 +35,28 @@ def test_wheel_carries_resources(wheel: Path) -> None:
     assert len(samples) >= 5
     assert any(n.endswith(".qm") for n in names if n.startswith("reader_resources/translations/"))
     assert "reader_resources/rtl-reader.desktop" in names
+    assert "reader_resources/io.github.rtl_reader.metainfo.xml" in names
+    assert not any("screenshots" in n for n in names)  # fetched by software centres
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+    assert "reader/cli/__init__.py" in names and "reader/desktop.py" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
-    assert "rtl-reader = reader.cli:main" in text
+    assert "[console_scripts]\nrtl-reader = reader.cli:main" in text
+    assert "[gui_scripts]\nrtl-reader-gui = reader.cli:gui_main" in text
+
+
+def test_wheel_metadata_names_the_project(wheel: Path) -> None:
+    archive = zipfile.ZipFile(wheel)
+    metadata = archive.read(next(n for n in archive.namelist()
+                                 if n.endswith(".dist-info/METADATA"))).decode()
+    assert "License-Expression: MIT" in metadata
+    assert "Project-URL: Source, " in metadata and "Project-URL: Issues, " in metadata
+    for version in ("3.11", "3.12", "3.13"):
+        assert f"Classifier: Programming Language :: Python :: {version}" in metadata
+    # The PySide6 pin only where the fault is (DESIGN, Known traps).
+    assert ("Requires-Dist: PySide6-Essentials<6.12,>=6.9; python_version < \"3.12\""
+            in metadata)
+    assert "Requires-Dist: PySide6-Essentials>=6.9; python_version >= \"3.12\"" in metadata
 
 
 def test_installed_wheel_finds_its_resources(wheel: Path, tmp_path: Path) -> None:

@@ -2,10 +2,17 @@
 a QPdfWriter), so Arabic is shaped by HarfBuzz exactly as in the app, with the
 bundled font registered.
 
+The text layer gives back every word: Qt writes no ToUnicode entry for a
+glyph that only the shaper's substitutions reach (both halves of lam-alef, لا
+لأ لإ لآ, among them), so the page is set in a PDF-only copy of the bundled
+font that maps those glyphs, and their text is put back afterwards
+(``reader.exporters.pdf_fonts``, which also records the ways weighed). Where
+that copy cannot be made (no fontTools) the plain font is used and lam-alef
+is lost to search and copy, as before.
+
 Reading it back: ``pdftotext`` returns Arabic as presentation forms wrapped in
-bidi embedding controls, with mirrored brackets (DESIGN, Known traps); and Qt
-writes no ToUnicode entry for ligature glyphs, so the lam-alef ligature (لا لأ
-لإ لآ) comes back empty.
+bidi embedding controls, with mirrored brackets (DESIGN, Known traps): NFKC
+and drop the controls before comparing.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from reader.exporters.html import (
     dir_of,
     isolate_ltr,
 )
+from reader.exporters.pdf_fonts import pdf_family, restore_text
 from reader.exporters.qtgui import arabic_font, ensure_app
 from reader.store.article import Article, HighlightRecord
 from reader.text.values import describe_value
@@ -123,14 +131,26 @@ def write(items: Sequence[ExportItem], path: Path, ticker: Ticker) -> None:
     finally:
         painter.end()
         del writer  # the file is complete only once the writer is gone
+    restore_text(path)
+
+
+def _font(points: float) -> QFont:
+    """The searchable PDF copy of the bundled font, or the font itself."""
+    family = pdf_family()
+    if family is None:
+        return arabic_font(points)
+    font = QFont(family)
+    font.setPointSizeF(points)
+    return font
 
 
 def _document(html: str, device: QPdfWriter, page: QSizeF) -> QTextDocument:
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)
-    font = arabic_font(BODY_POINTS)
-    # Optional ligatures (the font's الله) become glyphs with no Unicode value
-    # in Qt's PDF, so the word is lost to search and copy: keep the letters.
+    font = _font(BODY_POINTS)
+    # An optional ligature (the font's الله) is one glyph for several letters,
+    # and readers of the PDF put such a glyph's letters in the wrong order
+    # (or lose them): keep the letters, as search and copy need them.
     font.setFeature(QFont.Tag("liga"), 0)
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
@@ -149,7 +169,7 @@ def _paint_page(painter: QPainter, doc: QTextDocument, index: int, page: QSizeF,
     doc.drawContents(painter, QRectF(0, top, page.width(), page.height()))
     painter.restore()
     painter.save()
-    painter.setFont(arabic_font(9))
+    painter.setFont(_font(9))
     painter.drawText(QRectF(0, page.height(), page.width(), footer),
                      int(Qt.AlignmentFlag.AlignCenter), str(number))
     painter.restore()

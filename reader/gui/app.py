@@ -3,8 +3,10 @@ the store, the first-run samples and the main window (issue 4, item 1).
 
 ``run`` is what ``rtl-reader`` (no command) and ``rtl-reader open`` call.
 When an app already runs on the same store, ``run`` hands it the article to
-show over a local socket (``instance_name``) and returns: a link clicked in
-a browser or an exported file opens in the window already open. A
+show, or the file to import and show, over a local socket
+(``instance_name``) and returns: a link clicked in a browser or an exported
+file, or a file opened from the file manager, opens in the window already
+open. A
 store that cannot be opened (``NotADatabase``, ``StoreTooNew``,
 ``StoreLocked`` …) is shown in a dialog with a way out (try again, choose
 another store, quit), never as a traceback.
@@ -143,17 +145,28 @@ def instance_name(store_path: Path) -> str:
     return f"rtl-reader-{getpass.getuser()}-{digest}"
 
 
+MAX_REQUEST = 4096
+"""Bytes of one request line at most (a longer one is dropped unread)."""
+
+
 def send_to_running(name: str, open_id: int | None, at: int | None, *,
-                    timeout_ms: int = 1000) -> bool:
+                    file: Path | None = None, timeout_ms: int = 1000) -> bool:
     """Ask the app already listening on ``name`` to show ``open_id`` at ``at``
-    (and come to the front). False when no app answers."""
+    (and come to the front), or to import the file at ``file`` (an absolute
+    path) and show it at ``at``. False when no app answers."""
     from PySide6.QtNetwork import QLocalSocket
 
+    message: dict[str, object] = {"open": open_id, "at": at}
+    if file is not None:
+        message = {"file": str(file), "at": at}
+    line = json.dumps(message).encode("utf-8") + b"\n"
+    if len(line) > MAX_REQUEST:
+        return False  # a path the server would drop: open the app here instead
     sock = QLocalSocket()
     sock.connectToServer(name)
     if not sock.waitForConnected(timeout_ms):
         return False
-    sock.write(json.dumps({"open": open_id, "at": at}).encode("utf-8") + b"\n")
+    sock.write(line)
     ok = sock.waitForBytesWritten(timeout_ms)
     sock.disconnectFromServer()
     return bool(ok)
@@ -175,11 +188,32 @@ def parse_request(data: bytes) -> tuple[int | None, int | None] | None:
     return article_id, at
 
 
+def parse_file_request(data: bytes) -> tuple[Path, int | None] | None:
+    """``(path, at)`` from a request to open a file: ``{"file": "/abs/path",
+    "at": N|null}`` and nothing else; None for anything else (then
+    ``parse_request`` reads it). The path must be absolute, without NUL; the
+    file is only ever imported (read), never run or written."""
+    try:
+        message = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if not isinstance(message, dict) or set(message) - {"file", "at"}:
+        return None
+    path, at = message.get("file"), message.get("at")
+    if not isinstance(path, str) or not os.path.isabs(path) or "\x00" in path:
+        return None
+    if at is not None and (type(at) is not int or at < 0):
+        return None
+    return Path(path), at
+
+
 def make_instance_server(name: str, on_request: Callable[[int | None, int | None], None],
-                         parent: object = None) -> object:
+                         parent: object = None, *,
+                         on_file: Callable[[Path, int | None], None] | None = None) -> object:
     """Listen on ``name`` (owner-only socket); ``on_request(id, at)`` in the GUI
-    thread for each request. Returns the QLocalServer, or None if it cannot
-    listen (the app then simply runs without hand-over)."""
+    thread for each request, ``on_file(path, at)`` for each request to open
+    a file. Returns the QLocalServer, or None if it cannot listen (the app
+    then simply runs without hand-over)."""
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
     server = QLocalServer(parent)  # type: ignore[arg-type]
@@ -197,12 +231,18 @@ def make_instance_server(name: str, on_request: Callable[[int | None, int | None
 
             def read(sock: QLocalSocket = sock, buffer: bytearray = buffer) -> None:
                 buffer.extend(bytes(sock.readAll().data()))
-                if len(buffer) > 4096:
+                if len(buffer) > MAX_REQUEST:
                     sock.abort()
                     return
                 if b"\n" in buffer:
-                    request = parse_request(bytes(buffer.split(b"\n", 1)[0]))
+                    line = bytes(buffer.split(b"\n", 1)[0])
                     buffer.clear()
+                    file_request = parse_file_request(line)
+                    if file_request is not None:
+                        if on_file is not None:
+                            on_file(*file_request)
+                        return
+                    request = parse_request(line)
                     if request is not None:
                         on_request(*request)
 
@@ -233,13 +273,49 @@ def make_application(argv: list[str] | None = None) -> object:
     return app
 
 
+def open_file_in(window: object, path: Path, at: int | None = None) -> object:
+    """Import the file at ``path`` in the background and show its first
+    article at body index ``at`` in ``window`` (a ``MainWindow``); a file
+    imported before is found, not stored twice. A file that cannot be read
+    is reported in a message box. Returns the ``Task``."""
+    from reader.gui.main_window import MainWindow
+    from reader.gui.workers import Task, TaskContext
+    from reader.importers import read_file
+
+    assert isinstance(window, MainWindow)
+    library = window.library
+
+    def job(_context: TaskContext) -> int:
+        results = library.add_articles(read_file(path))
+        return int(results[0].id)
+
+    def opened(article_id: object) -> None:
+        if window.isVisible():  # not closed (and its store with it) meanwhile
+            window.refresh_list()
+            window.open_article(int(article_id), at)  # type: ignore[call-overload]
+
+    def failed(line: str) -> None:
+        if window.isVisible():
+            window.notify("rtl-reader", line)
+
+    task = Task(job, window)
+    task.succeeded.connect(opened)
+    task.failed.connect(failed)
+    jobs = window.jobs.tasks
+    task.finished.connect(lambda: jobs.remove(task) if task in jobs else None)
+    jobs.append(task)  # waited for when the window closes
+    task.start()
+    return task
+
+
 def run(store_path: Path, *, open_id: int | None = None, at: int | None = None,
-        lang: str | None = None) -> int:
+        lang: str | None = None, open_file: Path | None = None) -> int:
     """Run the desktop app on the store at ``store_path``; the exit status.
 
     Seeds the bundled samples into an empty store; opens article ``open_id``
     at body index ``at`` when given (an unknown id is reported in the status
-    bar). Returns 1 when the user quits at a store error or there is no display.
+    bar), or imports the file ``open_file`` and opens its first article.
+    Returns 1 when the user quits at a store error or there is no display.
     """
     hint = check_display()
     if hint is not None:
@@ -253,7 +329,7 @@ def run(store_path: Path, *, open_id: int | None = None, at: int | None = None,
     app = make_application()
     assert isinstance(app, QApplication)
     name = instance_name(Path(store_path))
-    if send_to_running(name, open_id, at):
+    if send_to_running(name, open_id, at, file=open_file):
         return 0  # the running window shows the article
     i18n.apply_language(i18n.chosen_language(lang))
     library = open_library(Path(store_path), ask_with_dialog, upgrade_progress())
@@ -277,9 +353,15 @@ def run(store_path: Path, *, open_id: int | None = None, at: int | None = None,
             if article_id is not None:
                 window.open_article(article_id, offset)
 
-        server = make_instance_server(name, on_request, window)
+        def on_file(path: Path, offset: int | None) -> None:
+            on_request(None, None)
+            open_file_in(window, path, offset)
+
+        server = make_instance_server(name, on_request, window, on_file=on_file)
         window.show()
-        if open_id is not None:
+        if open_file is not None:
+            open_file_in(window, open_file, at)
+        elif open_id is not None:
             window.open_article(open_id, at)
         status = int(app.exec())
         if server is not None:

@@ -9,11 +9,16 @@ and the notes a reader made (invalid characters replaced). A bug in a
 reader costs only its file. With ``workers`` of 1 (or one file) everything
 runs in this process.
 
-The workers come from a ``forkserver``: a clean process, not a fork of one
-that may hold connections to the store. They ignore SIGINT: on Ctrl+C the
-caller stops asking for results and the pool is shut down, so a stop is
-one line from the caller, never a traceback per worker, and a transaction
-the caller has begun is rolled back whole.
+The workers are forked from this process before they read anything, and
+die with it: on Linux each asks the kernel for SIGKILL when its parent dies
+(``PR_SET_PDEATHSIG``), so a killed import leaves no worker behind holding
+its pipes (a ``forkserver``'s workers outlived a SIGKILL of the command and
+kept its standard output open). A forked child never touches the store's
+connection it inherits, and POSIX locks are not inherited: its exit drops
+no lock of ours. The workers ignore SIGINT: on Ctrl+C the caller stops
+asking for results and the pool is shut down, so a stop is one line from
+the caller, never a traceback per worker, and a transaction the caller has
+begun is rolled back whole.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -62,9 +68,10 @@ def read_files(paths: Sequence[Path], *, workers: int) -> Iterator[FileRead]:
         yield from map(read_one, paths)
         return
     chunks = iter([paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)])
-    context = multiprocessing.get_context("forkserver")
+    linux = sys.platform.startswith("linux")
+    context = multiprocessing.get_context("fork" if linux else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                             initializer=_ignore_sigint) as pool:
+                             initializer=_worker_start, initargs=(os.getpid(),)) as pool:
         running: deque[Future[list[FileRead]]] = deque(
             pool.submit(_read_chunk, chunk) for chunk in islice(chunks, workers * AHEAD))
         try:
@@ -100,5 +107,17 @@ def read_one(path: Path) -> FileRead:
     return done
 
 
-def _ignore_sigint() -> None:
+def _worker_start(parent: int) -> None:
+    """In a new worker: Ctrl+C is the caller's business, and the worker dies
+    with its parent (Linux; elsewhere the pool's own pipes end it)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent died before the line above
+            os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1

@@ -2,31 +2,38 @@
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
+import sys
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from reader.exporters import export_items
+from reader.exporters import export_items, pdf_fonts
+from reader.store.article import Article, HighlightRecord
 from tests.conftest import require_program
 from tests.exporters import sample
 
 CONTROLS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
-# Qt writes no ToUnicode entry for a ligature glyph, so lam-alef (لا لأ لإ لآ)
-# comes back from the PDF as nothing: drop it on both sides before comparing.
-LAM_ALEF = re.compile("ل[\u064b-\u065f\u0670]*[اأإآ]")
+MARK = "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]"  # Arabic marks: part of a word
 
 
 def words(text: str) -> list[str]:
-    """The words of ``text`` as pdftotext can give them back: NFKC (presentation
-    forms -> letters), no bidi controls, no marks, no lam-alef."""
-    text = LAM_ALEF.sub(" ", CONTROLS.sub("", unicodedata.normalize("NFKC", text)))
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    """The words of ``text`` as pdftotext gives them back: NFKC (presentation
+    forms -> letters), no bidi controls, no marks (``marks`` counts them:
+    poppler may hang a vowel mark on the letter beside its own). Every
+    letter counts, lam-alef (لا لأ لإ لآ) included."""
+    text = re.sub(MARK, "", CONTROLS.sub("", unicodedata.normalize("NFKC", text)))
     # Digits and letters apart: pdftotext may move the space at a change of
     # direction ("2.5 مليون" comes back as " 2.5مليون").
     return re.findall(r"\d+|[^\W\d_]+|_", text)
+
+
+def marks(text: str) -> Counter[str]:
+    return Counter(re.findall(MARK, unicodedata.normalize("NFKC", text)))
 
 
 def letters(text: str) -> str:
@@ -109,3 +116,125 @@ def test_cancelled_pdf_leaves_nothing(qapp, tmp_path: Path) -> None:
 def test_no_colour_tag_line(pdf_text: str) -> None:
     """The reader's colour is the background; no stray "#yellow" (issue 14, item 6)."""
     assert not re.search(r"#?(yellow|green|blue|pink)#?", pdf_text)
+
+
+# -- every lam-alef comes back (issue 17) ------------------------------------------
+
+# Each lam-alef form after an initial and after a medial lam, with marks on
+# both halves, beside shadda with a vowel (a mark pair the font draws as one
+# glyph) and the optional ligature's word الله.
+LAM_ALEF_WORDS = ["لا", "بلا", "الاقتصاد", "لأن", "الأسبوع", "لإعادة", "الإنجليزية",
+                  "لآخر", "الآن", "سلام", "كلاّ", "لَا", "عَلَأ", "قالَا", "مُعَلِّمٌ", "الله", "لله"]
+
+
+def lam_alef_items() -> list[tuple[Article, list[HighlightRecord]]]:
+    body = " ".join(LAM_ALEF_WORDS) + "."
+    article = Article(id=3, title="لا بأس، الأسبوع الآن", source="الإذاعة", body=body)
+    quote = HighlightRecord(3, "body", "quote", "quotation", 0, len(body) - 1, body[:-1],
+                            id=1, engine=1, created="2025-05-01T10:15:00Z")
+    return [(article, [quote])]
+
+
+def pdf_text_of(path: Path) -> str:
+    pdftotext = require_program("pdftotext", "poppler-utils")
+    return subprocess.run([pdftotext, "-enc", "UTF-8", str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def test_every_lam_alef_comes_back_with_its_marks(qapp, tmp_path: Path) -> None:
+    out = tmp_path / "lam-alef.pdf"
+    export_items(lam_alef_items(), "pdf", out)
+    text = pdf_text_of(out)
+    page = words(text)
+    for word in LAM_ALEF_WORDS:
+        assert page.count(*words(word)) >= 2, word  # the quotation and its sentence
+    assert has_run(page, words("لا بأس، الأسبوع الآن الإذاعة"))  # title, source
+    body = lam_alef_items()[0][0].body
+    assert marks(text) == marks(body + body)  # every mark, each on some letter
+
+
+def test_without_fonttools_the_pdf_is_written_with_the_plain_font(
+        qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fallback: no fontTools, the same export, lam-alef lost to the text."""
+    monkeypatch.setitem(sys.modules, "fontTools", None)
+    monkeypatch.setattr(pdf_fonts, "_state", {})
+    out = tmp_path / "plain.pdf"
+    assert export_items(lam_alef_items(), "pdf", out) == [out]
+    assert pdf_fonts.pdf_family() is None
+    page = words(pdf_text_of(out))
+    assert "سلام" not in page and "بأس" in page
+
+
+def test_the_pdf_copy_of_the_font_draws_every_glyph_where_the_font_does(qapp) -> None:
+    """The alef part of lam-alef gets a width of its own in the PDF copy, and
+    the lam part gives it up: both still land on the same pixels."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter, qGray
+
+    from reader.exporters.qtgui import font_family
+
+    def draw(family: str) -> QImage:
+        image = QImage(1400, 120, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        font = QFont(family)
+        font.setPixelSize(40)
+        font.setFeature(QFont.Tag("liga"), 0)
+        painter.setFont(font)
+        painter.setPen(QColor("black"))
+        painter.drawText(image.rect(), int(Qt.AlignmentFlag.AlignCenter),
+                         " ".join(LAM_ALEF_WORDS))
+        painter.end()
+        return image
+
+    family = pdf_fonts.pdf_family()
+    assert family is not None
+    plain, copy = draw(font_family()), draw(family)
+    grey = [(qGray(plain.pixel(x, y)), qGray(copy.pixel(x, y)))
+            for x in range(plain.width()) for y in range(plain.height())]
+    assert sum(a < 128 for a, _ in grey) > 5000  # something was drawn
+    # Antialiasing may shade an edge a little differently (sub-pixel
+    # positions); a glyph moved by a pixel turns paper into ink (255 levels).
+    assert max(abs(a - b) for a, b in grey) < 96
+
+
+def test_every_glyph_the_shaper_makes_has_a_text(qapp) -> None:
+    """HarfBuzz on the PDF copy: no glyph of real Arabic lacks a code point."""
+    import uharfbuzz as hb
+    from fontTools.ttLib import TTFont
+
+    from reader.resources import resource_path
+
+    for name, first in pdf_fonts.FACES:
+        data, extra = pdf_fonts.searchable_face(resource_path("fonts", name), first)
+        font = TTFont(io.BytesIO(data))
+        reached = {font.getGlyphID(g) for g in font.getBestCmap().values()}
+        shaper = hb.Font(hb.Face(data))
+        text = " ".join(LAM_ALEF_WORDS + [a.body for a, _ in sample.items()])
+        text = re.sub(r"[^\u0600-\u06ff ]+", " ", text)  # Arabic: Latin is another font
+        buffer = hb.Buffer()
+        buffer.add_str(text)
+        buffer.guess_segment_properties()
+        hb.shape(shaper, buffer, {"liga": False})
+        assert {g.codepoint for g in buffer.glyph_infos} <= reached, name
+        assert all(0xE000 <= code <= 0xF8FF and text for code, text in extra.items())
+
+
+def test_glyph_texts_follow_the_substitutions() -> None:
+    from fontTools.ttLib import TTFont
+
+    from reader.resources import resource_path
+
+    font = TTFont(str(resource_path("fonts", "NotoNaskhArabic-Regular.ttf")))
+    texts = pdf_fonts.glyph_texts(font)
+    assert texts["uniFEDF.rlig"] == "ل" and texts["uniFE84.rlig"] == "أ"
+    assert texts["uniFEFB"] == "لا"  # from the cmap, NFKC
+
+
+def test_cmap_round_trip() -> None:
+    body = (b"2 beginbfrange\n<0001> <0003> [<FEE3> <E000> <00410042>]\n"
+            b"<0010> <0012> <0661>\nendbfrange\n1 beginbfchar\n<0020> <E001>\nendbfchar\n")
+    entries = pdf_fonts.parse_cmap(body)
+    assert entries == {1: "\ufee3", 2: "\ue000", 3: "AB", 16: "١", 17: "٢", 18: "٣",
+                       32: "\ue001"}
+    assert pdf_fonts.parse_cmap(pdf_fonts.write_cmap(entries)) == entries

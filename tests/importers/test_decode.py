@@ -166,6 +166,7 @@ def test_arbitrary_bytes_give_text_or_a_reader_error(data: bytes) -> None:
 
 @settings(max_examples=100, deadline=None)
 @given(st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), min_size=1,
-               max_size=200))
+               max_size=200).filter(lambda t: not t.startswith("\ufeff")))
 def test_any_utf8_text_round_trips(text: str) -> None:
+    # A leading U+FEFF is a byte-order mark, removed by design (DESIGN decision 8).
     assert decode_bytes(text.encode("utf-8"), name="t") == text

@@ -91,3 +91,34 @@ def _stored(store: Path) -> int:
         return 0
     finally:
         con.close()
+
+
+def test_a_killed_import_leaves_no_worker_behind(tmp_path: Path) -> None:
+    """SIGKILL of the command: its workers die with it and free its pipes (a
+    pool whose workers outlived the command held its output open forever)."""
+    make_articles(tmp_path / "in", 3000)
+    store = tmp_path / "library.sqlite3"
+    child = subprocess.Popen([sys.executable, "-m", "reader", "--store", str(store), "import",
+                              str(tmp_path / "in"), "--jobs", "2"], cwd=REPO, env=child_env(),
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not _stored(store) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    child.send_signal(signal.SIGKILL)
+    child.communicate(timeout=60)  # every holder of the pipes is gone
+    time.sleep(0.5)
+    assert _processes_naming(str(tmp_path / "in")) == []
+
+
+def _processes_naming(text: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        if text in cmdline:
+            found.append(int(entry.name))
+    return found

@@ -5,21 +5,20 @@ from __future__ import annotations
 
 import json
 import os
-import pwd
 import resource
 import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import textwrap
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from reader.store import Article, Library
+from tests.conftest import rerun_where_file_modes_bind
 from tests.reliability.conftest import REPO, child_env, cli, cli_popen, integrity, make_articles
 
 
@@ -85,86 +84,37 @@ def test_healthy_store_is_never_reset(small_store: Path) -> None:
     assert len(Library.open(small_store).ids()) == 40
 
 
-@pytest.fixture
-def world_readable_dir() -> Iterator[Path]:
-    """A folder another user can enter (pytest's tmp_path is private to root)."""
-    folder = Path(tempfile.mkdtemp(prefix="rtl-ro-"))
-    folder.chmod(0o755)
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
-
-
-def _as_reader_without_write_access() -> dict[str, object]:
-    """Run a child as ``nobody`` when we are root (root ignores file modes).
-
-    The venv's interpreter may live under /root, which nobody cannot enter, so
-    the child runs the system Python of the same minor version with the venv's
-    packages on its path."""
-    if os.geteuid() != 0:
-        return {}
-    try:
-        pwd.getpwnam("nobody")
-    except KeyError:
-        pytest.skip("no 'nobody' user to run a child without write access")
-    system_python = shutil.which("python3", path="/usr/bin:/bin")
-    if not system_python or not _same_minor(system_python):
-        pytest.skip("no system python3 of this version to run as nobody")
-    site = next((p for p in sys.path if p.endswith("site-packages")
-                 and os.access(p, os.R_OK) and not p.startswith("/root")), None)
-    if site is None:
-        pytest.skip("the packages are not where nobody can read them")
-    env = child_env()
-    env["PYTHONPATH"] = os.pathsep.join([str(REPO), site])
-    env["HOME"] = "/tmp"
-    return {"user": "nobody", "group": "nogroup" if _has_group("nogroup") else None,
-            "python": system_python, "env": env}
-
-
-def _same_minor(python: str) -> bool:
-    proc = subprocess.run([python, "-c", "import sys; print(sys.version_info[:2])"],
-                          capture_output=True, text=True, timeout=30)
-    return proc.stdout.strip() == str(tuple(sys.version_info[:2]))
-
-
-def _has_group(name: str) -> bool:
-    import grp
-
-    try:
-        grp.getgrnam(name)
-    except KeyError:
-        return False
-    return True
-
-
 def test_read_only_store_lists_but_refuses_writes(
-    world_readable_dir: Path, generated: Sequence[Path]
+    tmp_path: Path, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    store = world_readable_dir / "library.sqlite3"
-    folder = world_readable_dir / "in"
-    folder.mkdir()
-    shutil.copy(generated[0], folder)
-    assert cli("import", str(folder), store=store).returncode == 0
+    if rerun_where_file_modes_bind(request, tmp_path_factory):
+        return  # as root: proven in a child that file modes bind
+    store = tmp_path / "library.sqlite3"
+    make_articles(tmp_path / "in", 1)
+    assert cli("import", str(tmp_path / "in"), store=store).returncode == 0
     store.chmod(0o444)
-    world_readable_dir.chmod(0o555)
+    tmp_path.chmod(0o555)
     before = store.read_bytes()
     try:
-        extra = _as_reader_without_write_access()
-        listed = cli("list", "--format", "json", store=store, **extra)
+        listed = cli("list", "--format", "json", store=store)
         assert listed.returncode == 0, listed.stderr
-        refused = cli("delete", "1", store=store, **extra)
+        refused = cli("delete", "1", store=store)
         _one_line_error(refused, store)
         assert "Traceback" not in refused.stderr
     finally:
-        world_readable_dir.chmod(0o755)
+        tmp_path.chmod(0o755)
     assert store.read_bytes() == before
 
 
 def test_a_wal_store_without_shm_in_a_read_only_folder_shows_everything_it_holds(
-    world_readable_dir: Path,
+    tmp_path: Path, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """Its -wal holds committed articles and nobody can create its -shm: read
     as immutable, SQLite ignores the WAL and the store looks smaller; the
     command reads a private copy instead and says so (issue 13, item 6)."""
+    if rerun_where_file_modes_bind(request, tmp_path_factory):
+        return  # as root: proven in a child that file modes bind
+    world_readable_dir = tmp_path
     store = world_readable_dir / "library.sqlite3"
     with Library.open(store) as lib:
         lib.add_article(Article(title="خبر محفوظ في الملف", body="نص أول."))
@@ -184,7 +134,7 @@ def test_a_wal_store_without_shm_in_a_read_only_folder_shows_everything_it_holds
     world_readable_dir.chmod(0o555)
     before = store.read_bytes(), Path(f"{store}-wal").read_bytes()
     try:
-        listed = cli("list", "--format", "json", store=store, **_as_reader_without_write_access())
+        listed = cli("list", "--format", "json", store=store)
     finally:
         world_readable_dir.chmod(0o755)
     assert listed.returncode == 0, listed.stderr
@@ -231,11 +181,13 @@ def test_a_store_damaged_inside_is_reset_and_its_hint_is_only_where_it_helps(
     help, such as a healthy store or nothing there, carry no hint."""
     con = sqlite3.connect(small_store)
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = con.execute("PRAGMA page_size").fetchone()[0]
+    # Every page of the articles' table: each command reads some of them.
+    zeroed = [r[0] for r in con.execute("SELECT pageno FROM dbstat WHERE name = 'articles'")]
     con.close()
     data = bytearray(small_store.read_bytes())
-    pages = len(data) // 4096
-    for page in range(pages // 3, pages // 3 + 6):
-        data[page * 4096:(page + 1) * 4096] = bytes(4096)
+    for page in zeroed:
+        data[(page - 1) * size:page * size] = bytes(size)
     small_store.write_bytes(bytes(data))
     for args in (["reindex"], ["list"], ["search", "الحكومة"], ["export", "--all",
                  "--format", "md", "-o", str(small_store.parent / "x.md")]):

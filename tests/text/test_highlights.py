@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.text import ENGINE_VERSION, Highlight, find_highlights
+from reader.text import Highlight, find_highlights
 
 FATHA = "\u064e"
 SHADDA = "\u0651"
@@ -121,6 +121,7 @@ def test_every_highlight_names_its_field(text: str, field: str) -> None:
     ],
     ids=["guillemets", "marks", "bidi", "emoji", "surrogates", "long-number", "numbers"],
 )
+@pytest.mark.timeout(30)  # each about 1 s here: a quadratic pass never finishes in time
 def test_pathological_input_finishes(text: str) -> None:
     _check(text, find_highlights(text))
 
@@ -132,10 +133,6 @@ def test_quote_and_figures_of_one_sentence() -> None:
     [quote] = [h for h in found if h.kind == "quote"]
     assert quote.subtype == "quotation"
     assert quote.text == "أكثر من 3000 شخص غادروا المدينة"
-
-
-def test_engine_version_is_a_positive_integer() -> None:
-    assert isinstance(ENGINE_VERSION, int) and ENGINE_VERSION >= 1
 
 
 def test_corpus_articles_keep_the_properties(corpus_articles: list[Path]) -> None:

@@ -504,6 +504,7 @@ def test_text_without_marks_has_no_quotes(text: str) -> None:
     ],
     ids=["open", "close", "straight", "deep", "paragraphs", "inches", "marks", "bidi"],
 )
+@pytest.mark.timeout(30)  # each about 1 s here: a quadratic pass never finishes in time
 def test_pathological_input_finishes(text: str) -> None:
     found = find_quotes(text)
     assert all(text[h.start : h.end] == h.text for h in found)

@@ -1,0 +1,113 @@
+"""The ``rtl-reader`` command (DESIGN decision 8).
+
+``rtl-reader [--store PATH] COMMAND ...``; ``--store`` is also accepted after the
+command. No command opens the GUI; ``rtl-reader FILE`` is ``rtl-reader open
+FILE``. An argument that names an existing file is a FILE (decoded, BOM
+removed, newlines kept; offsets point into that text), ``-`` is standard
+input, anything else an article ID; ``-o -`` writes an export to standard
+output. Exit status: 0 success (no hits included), 1 when something
+failed, 2 for bad usage. Errors are one line on stderr:
+``rtl-reader: <input>: <cause>``.
+
+The package, by what each part does:
+
+- ``parser``: the arguments, their help and the checks on their values;
+- ``terminal``: safe printing (nothing printed can command the terminal),
+  JSON output, the progress bar;
+- ``inputs``: what an argument names (ID, FILE, ``-``) and the store;
+- ``importing``: ``import``;
+- ``commands``: ``list``, ``show``, ``delete``, ``find``, ``highlights``,
+  ``search``, ``reindex``, ``export``;
+- ``window``: ``open`` and ``screenshot``, the only ones that import Qt;
+- ``completion``: ``completion bash|zsh``;
+- ``install-desktop``/``uninstall-desktop`` call ``reader.desktop``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from reader.cli import commands, completion, importing, window
+from reader.cli.inputs import backup_and_reset, way_out
+from reader.cli.parser import UsageError, build_parser, implicit_open
+from reader.cli.terminal import PROG, fail, say
+from reader.errors import ReaderError
+
+__all__ = ["build_parser", "gui_main", "main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(implicit_open(sys.argv[1:] if argv is None else argv, parser))
+    store = getattr(args, "store_after", None) or args.store
+    if store == "" or getattr(args, "store_after", None) == "":
+        fail("--store: an empty path names no store")
+        return 2
+    try:
+        if args.backup_and_reset:
+            backup_and_reset(store)
+            if args.command is None:
+                return 0
+        if args.command is None:
+            return window.open_gui(store)
+        return COMMANDS[args.command](args, store)
+    except ReaderError as err:
+        fail(err.line() + way_out(err))
+    except UsageError as err:
+        fail(str(err))
+        return 2
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # A closed pager is not an error; keep Python from complaining at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    return 1
+
+
+def cmd_install_desktop(args: argparse.Namespace, store: str | None) -> int:
+    from reader import desktop
+
+    command = [args.exec_path] if args.exec_path else desktop.default_command()
+    for path in desktop.install(command):
+        say(str(path))
+    print(f"the menu entry and rtl-reader:// links run: {desktop.command_text(command)}",
+          file=sys.stderr)
+    return 0
+
+
+def cmd_uninstall_desktop(args: argparse.Namespace, store: str | None) -> int:
+    from reader import desktop
+
+    for path in desktop.uninstall():
+        say(str(path))
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, str | None], int]] = {
+    "import": importing.cmd_import,
+    "list": commands.cmd_list,
+    "show": commands.cmd_show,
+    "delete": commands.cmd_delete,
+    "find": commands.cmd_find,
+    "highlights": commands.cmd_highlights,
+    "search": commands.cmd_search,
+    "reindex": commands.cmd_reindex,
+    "export": commands.cmd_export,
+    "open": window.cmd_open,
+    "screenshot": window.cmd_screenshot,
+    "install-desktop": cmd_install_desktop,
+    "uninstall-desktop": cmd_uninstall_desktop,
+    "completion": completion.cmd_completion,
+}
+
+
+def gui_main() -> int:
+    """``rtl-reader-gui [FILE|URI|ID]``: ``rtl-reader open`` (the gui-scripts
+    entry point: no console window on Windows)."""
+    return main(["open", *sys.argv[1:]])

@@ -1,0 +1,260 @@
+"""The argument parser of ``rtl-reader`` and the checks on its values.
+
+Bad usage (an unknown command or option, a value of the wrong form: a count
+that is not a whole number, a date that is no calendar date) exits with
+status 2 and one line naming the option, after the usage line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import re
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from reader.cli.terminal import PROG, safe
+
+EXPORT_FORMATS = ("md", "json", "csv", "html", "pdf", "txt-visual", "png")
+KINDS = ("quote", "figure", "user")
+STDIN = "-"
+"""The argument that names standard input (``import -``, ``find WORD -``) or,
+after ``-o``, standard output."""
+
+EPILOG = f"""\
+An argument that names an existing file is a FILE (decoded, offsets into
+its text); {STDIN} is standard input; anything else is an article ID.
+`{PROG} FILE` is `{PROG} open FILE`: the file is imported (a file
+imported before is found, not stored twice) and opened in the app, in the
+window already open on the store when there is one.
+Exit status: 0 success (no hits included), 1 failure, 2 bad usage."""
+
+
+class UsageError(Exception):
+    """Bad usage found after parsing: exit status 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    """``argparse`` with the project's error line (``rtl-reader: ...``)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{PROG}: {safe(message)}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every command; every option has its help."""
+    store_help = "the article store (default: $RTL_READER_STORE or the user data folder)"
+    parser = Parser(prog=PROG, description="A reader for Arabic news articles.",
+                    epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--store", metavar="PATH", help=store_help)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}",
+                        help="print the version and exit")
+    parser.add_argument("--backup-and-reset", action="store_true",
+                        help="move a store that cannot be opened aside (kept as a backup) "
+                             "and start a new one")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    def command(name: str, help_text: str, *, store: bool = True) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        if store:
+            p.add_argument("--store", metavar="PATH", dest="store_after", help=store_help,
+                           default=argparse.SUPPRESS)
+        return p
+
+    def fmt(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--format", choices=("text", "json"), default="text",
+                       help="text for people (the default), json: one JSON array for scripts")
+
+    target_help = f"an article ID, a FILE, or {STDIN} for standard input"
+
+    p = command("import", "import files, folders (recursively), web addresses, "
+                          f"or standard input ({STDIN})")
+    p.add_argument("paths", nargs="+", metavar="PATH|URL",
+                   help=f"a file, a folder, an http(s) address, or {STDIN}")
+    p.add_argument("--jobs", "-j", type=positive_int, metavar="N",
+                   help="processes that read and analyse files (default: one per core)")
+    fmt(p)
+
+    p = command("list", "list the articles in the store, newest first")
+    p.add_argument("--limit", type=positive_int, metavar="N",
+                   help="list at most N articles (default: all)")
+    fmt(p)
+
+    p = command("show", "print an article")
+    p.add_argument("target", metavar="ID|FILE|-", help=target_help)
+    p.add_argument("--bidi", choices=("logical", "visual"), default="logical",
+                   help="visual: shaped and reordered for terminals that cannot shape Arabic")
+    fmt(p)
+
+    p = command("delete", "delete an article and its highlights")
+    p.add_argument("id", metavar="ID", help="the article to delete")
+
+    p = command("find", "find text inside an article or file, folding Arabic like the app")
+    p.add_argument("query", help="the text to find (diacritics, hamza and alef forms, "
+                                 "ى/ي, ة/ه and digit scripts are folded)")
+    p.add_argument("target", metavar="ID|FILE|-", help=target_help)
+    p.add_argument("--match-diacritics", action="store_true",
+                   help="diacritics and tatweel must match as typed")
+    p.add_argument("--match-hamza", action="store_true",
+                   help="hamza and alef forms must match as typed (أ is not ا)")
+    p.add_argument("--whole-word", action="store_true",
+                   help="whole words only (the letters Arabic glues to a word allowed)")
+    p.add_argument("--regex", action="store_true",
+                   help="the query is a Python regular expression over the folded text")
+    fmt(p)
+
+    p = command("highlights", "list the highlights of an article or file")
+    p.add_argument("target", metavar="ID|FILE|-", help=target_help)
+    p.add_argument("--kind", choices=KINDS, help="only highlights of this kind")
+    p.add_argument("--subtype", metavar="S",
+                   help="only this subtype (quotation, term, digits, words, percent, "
+                        "money, date, time, range ...)")
+    fmt(p)
+
+    p = command("search", "search the whole library")
+    p.add_argument("query", help='words, "a phrase" in quotation marks, -excluded words')
+    p.add_argument("--limit", type=positive_int, default=20, metavar="N",
+                   help="at most N results (default: 20)")
+    p.add_argument("--source", metavar="S", help="only articles from this source")
+    p.add_argument("--since", type=iso_date, metavar="DATE",
+                   help="only articles published on or after DATE (YYYY[-MM[-DD]])")
+    p.add_argument("--until", type=iso_date, metavar="DATE",
+                   help="only articles published on or before DATE (YYYY[-MM[-DD]])")
+    p.add_argument("--starred", action="store_true", help="only starred articles")
+    p.add_argument("--stem", action="store_true", help="match word families (light stemmer)")
+    fmt(p)
+
+    command("reindex", "rebuild the search indexes, the rankings of common words "
+                       "and the automatic highlights")
+
+    p = command("export", "export highlights")
+    p.add_argument("ids", nargs="*", metavar="ID", help="the articles whose highlights to export")
+    p.add_argument("--all", action="store_true", help="every article in the store")
+    p.add_argument("--format", dest="export_format", choices=EXPORT_FORMATS, required=True,
+                   help="md, json, csv, html, pdf, png (quote cards), or txt-visual: "
+                        "plain text, visual order (for devices that cannot shape Arabic)")
+    p.add_argument("--kind", action="append", choices=KINDS,
+                   help="only highlights of this kind (repeat for several)")
+    p.add_argument("--subtype", action="append", metavar="S",
+                   help="only highlights of this subtype (repeat for several)")
+    p.add_argument("--colour", "--color", action="append", metavar="C",
+                   help="only user highlights of this colour: a name such as yellow or "
+                        "green, or #RRGGBB (repeat for several)")
+    p.add_argument("-o", "--output", required=True, metavar="PATH",
+                   help=f"the file to write ({STDIN}: standard output; a folder for png "
+                        "cards of several highlights)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    p = command("open", "open the app on an article (ID, rtl-reader://article/ID?at=N) "
+                        "or a FILE (imported, then opened)")
+    # Optional: the .desktop file runs `rtl-reader open %u`, which has no
+    # argument when the app is started from the menu.
+    p.add_argument("target", metavar="ID|URI|FILE", nargs="?",
+                   help="an article ID, an rtl-reader:// link, or a file (a path or a "
+                        "file:// address) to import and open")
+    p.add_argument("--at", type=non_negative_int, metavar="OFFSET",
+                   help="scroll to this character of the body")
+
+    p = command("screenshot", "render the main window offscreen to a PNG")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.png",
+                   help="the PNG file to write")
+    p.add_argument("--open", dest="open_id", metavar="ID", help="the article to show")
+    p.add_argument("--find", metavar="QUERY", help="open the find bar with QUERY")
+    p.add_argument("--size", default="1280x800", type=size, metavar="WxH",
+                   help="the window size (default: 1280x800)")
+    p.add_argument("--theme", choices=("light", "dark", "sepia"), default="light",
+                   help="the reading theme (default: light)")
+    p.add_argument("--lang", choices=("ar", "en"),
+                   help="the language of the window (default: the system's)")
+
+    p = command("install-desktop", "add rtl-reader to the desktop menu, with its icon, "
+                                   "Open with and rtl-reader:// links (for this user)",
+                store=False)
+    p.add_argument("--exec", dest="exec_path", metavar="PATH",
+                   help="the command the menu entry runs (default: this rtl-reader)")
+    command("uninstall-desktop", "remove what install-desktop added", store=False)
+
+    p = command("completion", "print a shell completion script", store=False)
+    p.add_argument("shell", choices=("bash", "zsh"), help="the shell to complete for")
+    return parser
+
+
+def command_names(parser: argparse.ArgumentParser) -> list[str]:
+    """The commands of ``parser``, in the order of its help."""
+    return [name for action in parser._actions  # argparse keeps its subparsers here only
+            if isinstance(action, argparse._SubParsersAction) for name in action.choices]
+
+
+def implicit_open(argv: Sequence[str], parser: argparse.ArgumentParser) -> list[str]:
+    """``argv`` with ``open`` put before a first argument that is no command
+    but a file (or a file:// address): ``rtl-reader FILE`` is ``rtl-reader
+    open FILE``."""
+    from reader.cli.inputs import is_file
+
+    names = command_names(parser)
+    args = list(argv)
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--store":
+            i += 2
+            continue
+        if arg.startswith("-"):
+            i += 1
+            continue
+        if arg not in names and (arg.startswith("file:") or is_file(arg)):
+            args.insert(i, "open")
+        break
+    return args
+
+
+def _version() -> str:
+    from reader import __version__
+
+    return __version__
+
+
+def positive_int(value: str) -> int:
+    n = non_negative_int(value)
+    if n == 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return n
+
+
+def non_negative_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is negative")
+    return n
+
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?")
+
+
+def iso_date(value: str) -> str:
+    """``value`` when it is a calendar date (YYYY, YYYY-MM or YYYY-MM-DD, a
+    time after the day allowed), stripped; else a usage error."""
+    text = value.strip()
+    found = _DATE.fullmatch(text)
+    try:
+        if not found:
+            raise ValueError
+        year, month, day = found.groups()
+        datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a date such as 2024-03-14 (YYYY, YYYY-MM or YYYY-MM-DD)"
+        ) from None
+    return text
+
+
+def size(value: str) -> tuple[int, int]:
+    w, sep, h = value.lower().partition("x")
+    if not sep or not w.isdigit() or not h.isdigit() or int(w) < 200 or int(h) < 150:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a size such as 1280x800")
+    return int(w), int(h)

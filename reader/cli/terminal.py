@@ -1,0 +1,73 @@
+"""What the command prints, made safe for a terminal (issue 13, item 4).
+
+Every line printed from stored text, a file name or an address goes through
+``safe`` (``say``, ``fail``): nothing printed can command the terminal or
+split a line. ``print_json`` keeps ``--format json`` exact, with the
+characters a terminal could act on written as JSON escapes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from typing import Any, TextIO
+
+PROG = "rtl-reader"
+
+# Control characters but tab, line and paragraph separators, lone surrogates.
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_UNSAFE_BUT_LF = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# What json.dumps(ensure_ascii=False) leaves raw that a terminal could act on.
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def safe(text: str, *, newlines: bool = False) -> str:
+    """``text`` as it may reach a terminal: bidi controls removed, so a title
+    holding U+202E cannot reorder the rest of the line (terminals show FSI/PDI
+    isolates inconsistently, so stripping is the safe form); every control
+    character but tab (and line feed, with ``newlines``), line or paragraph
+    separator and lone surrogate shown as its escape (``\\x1b``, ``\\n``,
+    ``\\u2028``), so no escape sequence runs and one line stays one line."""
+    from reader.text.bidi import strip_bidi_controls
+
+    unsafe = _UNSAFE_BUT_LF if newlines else _UNSAFE
+    return unsafe.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"),
+                      strip_bidi_controls(text))
+
+
+def say(line: str, out: TextIO | None = None) -> None:
+    """Print one line made from stored text, file names or addresses, safely."""
+    print(safe(line), file=out or sys.stdout)
+
+
+def fail(line: str) -> None:
+    """One error line on stderr: ``rtl-reader: <input>: <cause>``."""
+    say(f"{PROG}: {line}", sys.stderr)
+
+
+def print_json(data: Any, out: TextIO | None = None) -> None:
+    """``data`` as JSON, UTF-8 as it is but for the characters a terminal
+    could act on (DEL, C1 controls, line separators, lone surrogates), which
+    become ``\\uXXXX`` escapes: JSON holds them only inside strings, and the
+    escape parses back to the same string."""
+    out = out or sys.stdout
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    out.write(_UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+    out.write("\n")
+
+
+class Progress:
+    """A one-line progress bar on stderr, for imports of more than a handful of files."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+
+    def update(self, done: int) -> None:
+        width = 30
+        filled = width * done // self.total
+        bar = "#" * filled + "-" * (width - filled)
+        print(f"\r[{bar}] {done}/{self.total}", end="", file=sys.stderr, flush=True)
+
+    def clear(self) -> None:
+        print("\r" + " " * 50 + "\r", end="", file=sys.stderr, flush=True)

@@ -1,0 +1,77 @@
+"""The commands that open or render a window: ``open`` (and no command at
+all), ``screenshot``. Qt is imported only here, inside the commands.
+
+``rtl-reader open FILE`` (and ``rtl-reader FILE``, and ``open file:///...``
+as the desktop's "Open with" runs it) imports the file and opens its first
+article: a file imported before is found, not stored twice. When the app
+already runs on the store, the file goes to that window, which imports it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from reader.cli.inputs import article_id, is_file
+from reader.cli.terminal import fail
+from reader.errors import ReaderError
+
+
+def cmd_open(args: argparse.Namespace, store: str | None) -> int:
+    from reader.links import parse_article_link
+
+    target = args.target
+    if target is None:
+        return open_gui(store)
+    if target.lower().startswith("file:"):
+        return open_gui(store, file=local_path(target), at=args.at)
+    if target.lower().startswith("rtl-reader:"):
+        ident, at = parse_article_link(target)
+    elif is_file(target):
+        return open_gui(store, file=Path(target).resolve(), at=args.at)
+    else:
+        ident, at = article_id(target), None
+    if args.at is not None:
+        at = args.at
+    return open_gui(store, ident, at)
+
+
+def local_path(uri: str) -> Path:
+    """The file a ``file://`` address names (on this machine), which must exist."""
+    parts = urlsplit(uri)
+    if parts.netloc not in ("", "localhost"):
+        raise ReaderError(uri, "a file on another machine cannot be opened")
+    path = Path(unquote(parts.path))
+    if not is_file(str(path)):
+        raise ReaderError(uri, "no such file")
+    return path.resolve()
+
+
+def open_gui(store: str | None, ident: int | None = None, at: int | None = None, *,
+             file: Path | None = None) -> int:
+    from reader.gui.app import check_display
+    from reader.store import resolve_store_path
+
+    hint = check_display()
+    if hint:
+        fail(hint)
+        return 1
+    from reader.gui.app import run
+
+    return run(resolve_store_path(store), open_id=ident, at=at, open_file=file)
+
+
+def cmd_screenshot(args: argparse.Namespace, store: str | None) -> int:
+    from reader.cli.terminal import say
+    from reader.store import resolve_store_path
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from reader.gui.screenshot import take_screenshot
+
+    open_id = article_id(args.open_id) if args.open_id else None
+    take_screenshot(resolve_store_path(store), Path(args.output), open_id=open_id,
+                    find=args.find, size=args.size, theme=args.theme, lang=args.lang)
+    say(args.output)
+    return 0
