@@ -155,7 +155,8 @@ def words_after_speech_verb(text: str) -> list[str] | None:
 
 _STOP_FOLDED = frozenset(map(fold_word, _STOP_WORDS))
 _TITLE_FOLDED = frozenset(map(fold_word, TITLE_WORDS))
-_QUOTE_MARKS = frozenset('«»‹›"“”„‟')
+QUOTATION_MARKS: frozenset[str] = frozenset('«»‹›"“”„‟')
+"""Every quotation mark the press uses (reader.text.quotes pairs them)."""
 _QUOTE_MARK = re.compile('[«»‹›"“”„‟]')
 _NOT_IN_WORDS = r"\s،,:؛;.!؟?()\[\]«»\"“”„"
 # A word of a speaker phrase and the characters between it and the word
@@ -213,7 +214,7 @@ def _noun_phrase(text: str, start: int, end: int) -> str:
         spaced = gap == " "
         if not spaced and not _PHRASE_BREAK.isdisjoint(gap):
             break
-        if count == 0 and not spaced and not _QUOTE_MARKS.isdisjoint(gap):
+        if count == 0 and not spaced and not QUOTATION_MARKS.isdisjoint(gap):
             break
         if fold_word(word) in _STOP_FOLDED:
             break

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.text import quotes
+from reader.text import quote_cues
 from reader.text.bidi import INVISIBLE
 from reader.text.quotes import _paragraph_end, find_quotes, pair_marks
 from reader.text.spans import Highlight
@@ -394,27 +394,27 @@ CUE_EXAMPLES = [
 ]
 
 
-def _quote_of(sentence: str, quoted: str) -> quotes._Quote:
+def _quote_of(sentence: str, quoted: str) -> quote_cues.Quote:
     for open_pos, close_pos in pair_marks(sentence):
         start = open_pos + 1
         if sentence[start:].lstrip().startswith(quoted):
             nested = any(o < open_pos and close_pos < c for o, c in pair_marks(sentence))
-            return quotes._Quote(sentence, open_pos, close_pos, start, close_pos, nested)
+            return quote_cues.Quote(sentence, open_pos, close_pos, start, close_pos, nested)
     raise AssertionError(f"no quote starting with {quoted!r}")
 
 
 def test_every_cue_has_a_weight_a_reason_and_an_example() -> None:
-    names = [cue.name for cue in quotes.CUES]
+    names = [cue.name for cue in quote_cues.CUES]
     assert len(names) == len(set(names))
-    assert all(cue.weight != 0 and cue.why for cue in quotes.CUES)
+    assert all(cue.weight != 0 and cue.why for cue in quote_cues.CUES)
     assert sorted(names) == sorted(name for name, _, _ in CUE_EXAMPLES)
 
 
 @pytest.mark.parametrize(("name", "sentence", "quoted"), CUE_EXAMPLES)
 def test_each_cue_holds_in_its_example(name: str, sentence: str, quoted: str) -> None:
-    [cue] = [c for c in quotes.CUES if c.name == name]
+    [cue] = [c for c in quote_cues.CUES if c.name == name]
     quote = _quote_of(sentence, quoted)
-    assert min(quote.words, quotes._LONG) in cue.words and cue.holds(quote)
+    assert min(quote.words, quote_cues.LONG) in cue.words and cue.holds(quote)
 
 
 _CUE_WORDS = [
@@ -441,9 +441,9 @@ def test_reading_the_cheap_cues_first_decides_as_the_whole_sum(
     # it must always agree with the full score.
     text = before + marks[0] + inner + marks[1] + after
     for open_pos, close_pos in pair_marks(text):
-        quote = quotes._Quote(text, open_pos, close_pos, open_pos + 1, close_pos)
+        quote = quote_cues.Quote(text, open_pos, close_pos, open_pos + 1, close_pos)
         if quote.words:
-            assert quotes.is_quotation(quote) == (quotes.score(quote) > 0)
+            assert quote_cues.is_quotation(quote) == (quote_cues.score(quote) > 0)
 
 
 @pytest.mark.parametrize(("name", "sentence", "quoted"), CUE_EXAMPLES)
@@ -451,9 +451,9 @@ def test_the_subtype_is_the_sign_of_the_summed_weights(
     name: str, sentence: str, quoted: str
 ) -> None:
     quote = _quote_of(sentence, quoted)
-    total = sum(c.weight for c in quotes.CUES
-                if min(quote.words, quotes._LONG) in c.words and c.holds(quote))
-    assert total == quotes.score(quote)
+    total = sum(c.weight for c in quote_cues.CUES
+                if min(quote.words, quote_cues.LONG) in c.words and c.holds(quote))
+    assert total == quote_cues.score(quote)
     [h] = [h for h in find_quotes(sentence) if h.text.startswith(quoted)]
     assert h.subtype == ("quotation" if total > 0 else "term")
 

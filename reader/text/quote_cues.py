@@ -1,0 +1,400 @@
+"""Quotation or term: the cues an editor reads around a quoted phrase.
+
+``find_quotes`` (reader.text.quotes) pairs the marks; this module decides the
+subtype of each pair. A ``Quote`` holds what the cues read about one pair
+(the sentence before it, the words before and inside it), each computed on
+first use; ``CUES`` is the table of (cue, weight, why); the sum of the
+weights of the cues that hold is the score, and a score above 0 is a
+quotation (``is_quotation`` reads as few cues as it takes to know the sign).
+
+Every cue word is compared through ``reader.text.fold.fold_word``, so a cue
+matches every spelling that in-article find treats as the same word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from reader.text.fold import fold_word, loose_pattern
+from reader.text.speech import (
+    ACCORDING_TO,
+    QUOTATION_MARKS,
+    has_speech_verb,
+    is_participle,
+    speech_verb_at,
+    words_after_speech_verb,
+)
+
+
+def _folded(words: str, *, conjunctions: bool = False) -> frozenset[str]:
+    """``words`` folded; with ``conjunctions`` also with و and ف glued before."""
+    folded = frozenset(map(fold_word, words.split()))
+    if conjunctions:
+        folded |= {c + w for c in "وف" for w in folded}
+    return folded
+
+
+_THAT = _folded(
+    "إن أن أنه إنه أنها إنها بأن بأنه بأنها إنهم أنهم إننا أننا إنني أنني فإن وإن وأن")
+_BARE_THAT = _folded("إن أن بأن فإن وإن وأن")
+"""أن/إن with no pronoun attached: what follows is the subject of the clause."""
+_DEMONSTRATIVES = _folded("هذا هذه ذلك تلك هذان هاتان")
+_PERSON = _folded("أنا نحن إنني إننا لقد لسنا لست أنت أنتم علينا لدينا نريد أريد")
+# Nouns after which a quoted phrase is the name of the thing: مجلة «…».
+_NAMING = _folded(
+    """
+    مجلة المجلة صحيفة الصحيفة أسبوعية يومية وكالة موقع شركة الشركة منظمة
+    جمعية حزب حركة معهد مؤتمر تطبيق تطبيقات مسجد جامع جامعة فيلم كتاب برنامج
+    قناة مجموعة تنظيم لجنة مكتب هيئة ميزة المعالج مصرف فندق شارع مدينة بلدة
+    بلدية مشروع عملية حملة مركز أطروحته بعنوان عنوان باسم اسم يسمى تسمى يدعى
+    تدعى المعروف المعروفة بلقب لقب وسام جائزة مهرجان متجر متجري لموقعي
+    الملقب الملقبة شعار تحت مؤسسة رواية روايته مسلسل أغنية ألبوم تقرير
+    المعجم معجم دار نادي بنك جوائز جماعة
+    """
+)
+# Verbs of describing: what follows in marks is how someone put it.
+_DESCRIBING = _folded(conjunctions=True, words="""
+    وصف وصفت وصفه وصفها وصفته وصفوا يصف تصف يصفون واصفا واصفة بوصفه بوصفها
+    معتبرا معتبرة اعتبره اعتبرها
+    """
+)
+# The same, impersonal or passive: a label, not anyone's words (يمكن وصفه بـ).
+_LABELLING = _folded("يوصف توصف يسمى تسمى يعرف تعرف يتميز تتميز يتسم تتسم يمكن",
+                     conjunctions=True)
+_PREPOSITIONS = _folded("من إلى على عن في ب ل")
+_RELATIVES = _folded("الذي التي الذين")
+_CHARGES = _folded("تهمة بتهمة تهم بتهم التهم اتهام باتهام اتهامات الاتهامات")
+_IN_LIST = re.compile('[«»‹›"“”„‟]\\s*(?:،\\s*|و\\s*|أو\\s+)?$')
+# "«…»، وفقاً لما أعلن الرئيس", "«…» بحسب الوزارة": words attributed after the quote.
+_ATTRIBUTION_AFTER = re.compile(
+    "[\\s،,]*(?:{according}|{per}\\s+{to}|{as_}\\s+(?:{was}\\s+)?(?:{said})"
+    "|{on}\\s+{limit}\\s+(?:{his}))".format(
+        according=ACCORDING_TO, per=loose_pattern("وفق"), to=loose_pattern("ل"),
+        as_=loose_pattern("كما"), was=loose_pattern("كان"), on=loose_pattern("علي"),
+        limit=loose_pattern("حد"),
+        said="|".join(map(loose_pattern, "قال يقول تقول قالت يعبر".split())),
+        his="|".join(map(loose_pattern, "قوله قولها تعبيره تعبيرها".split())))
+)
+_SENTENCE_PUNCT = re.compile("[.!؟?]")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_LATIN = re.compile("[A-Za-z]")
+
+
+def _bare(word: str) -> str:
+    """A folded ``word`` without a leading و/ف and then ل/ب/ك (لحركة -> حركة)."""
+    if len(word) > 3 and word[0] in "وف":
+        word = word[1:]
+    if len(word) > 3 and word[0] in "لبك":
+        word = word[1:]
+    return word
+
+
+_T = TypeVar("_T")
+
+
+class _Lazy(Generic[_T]):
+    """A property computed on first use and then kept in the instance (like
+    functools.cached_property, without its lock: each quote is read by one
+    thread, and a cue is read several times per quote)."""
+
+    def __init__(self, func: Callable[[Quote], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+
+    def __get__(self, obj: Quote, owner: type | None = None) -> _T:
+        value = self.func(obj)
+        obj.__dict__[self.name] = value
+        return value
+
+
+class Quote:
+    """What the cues read about one quote: the text around and inside it,
+    computed once (the sentence before the quote, the words before it)."""
+
+    def __init__(self, text: str, open_pos: int, close_pos: int, start: int, end: int,
+                 nested: bool = False) -> None:
+        self.text, self.open_pos, self.close_pos = text, open_pos, close_pos
+        self.nested = nested
+        line_start = text.rfind("\n", max(0, open_pos - 160), open_pos) + 1
+        self.before = text[max(line_start, open_pos - 160) : open_pos]
+        self.head = self.before.rstrip()
+        self.inner = text[start : min(end, start + 400)]
+        self.inner_words = self.inner.split(None, 16)  # enough to count up to LONG
+        self.words = len(self.inner_words)
+        if not self.head and line_start > 1:
+            # The quote opens its paragraph: a colon ending the paragraph
+            # before it introduces it ("نقلت الوكالة عن المتحدث قوله:").
+            self.colon = text[max(0, line_start - 40) : line_start].rstrip().endswith((":", "："))
+        else:
+            self.colon = self.head.endswith((":", "："))
+        tokens = self.head[-80:].split()
+        self.folded = [fold_word(t.strip(" \t،,():")) for t in tokens[-6:]]
+        last = self.folded[-1] if self.folded else ""
+        self.last, self.last_bare = last, _bare(last)
+
+    @_Lazy
+    def sentence(self) -> str:
+        """The part of ``before`` in the quote's own sentence."""
+        return _sentence_end(self.before)
+
+    @_Lazy
+    def that(self) -> bool:
+        """أن/إن right before the quote, or before it and its subject when
+        the quote is a clause (``اعتبر أن فريقه «…»``)."""
+        if self.last in _THAT or self.last_bare in _THAT:
+            return True
+        return (len(self.folded) > 1 and self.words >= 3 and self.folded[-2] in _THAT
+                and self.last not in _NAMING)
+
+    @_Lazy
+    def verb_after(self) -> bool:
+        return _verb_right_after(self.text, self.close_pos)
+
+    @_Lazy
+    def naming(self) -> bool:
+        return self.last in _NAMING or self.last_bare in _NAMING
+
+    @_Lazy
+    def described(self) -> bool:
+        """A describing verb among the last four words: ``واصفا الاتفاق
+        بـ«…»``, ``ووصفته بأنه عمل «…»``, ``بوصفها «…»``."""
+        if _DESCRIBING.isdisjoint(self.folded[-4:]) or self.labelled:
+            return False
+        words = self.folded[-4:]
+        for k, w in enumerate(words):
+            if w in ("وصف", "وصفت") and k and words[k - 1] in _RELATIVES:
+                return False  # القانون الذي وُصف بـ«…»: passive, a label
+        # The verb leads into its description: بـ, بأنه, or بوصفه itself.
+        return (self.head.endswith("بـ") or self.last.startswith(("ب", "كـ"))
+                or self.last in _DESCRIBING)
+
+    @_Lazy
+    def labelled(self) -> bool:
+        """An impersonal label among the last six words: ``ما يمكن وصفه بأنه
+        «…»``, ``تتميز الخيارات على نطاق واسع بأنها «…»``."""
+        return not _LABELLING.isdisjoint(self.folded[-6:])
+
+    @_Lazy
+    def charge(self) -> bool:
+        """A word of accusing right before: ``اتهامات «…»``, ``بتهمة «…»``."""
+        return self.last in _CHARGES or self.last_bare in _CHARGES or (
+            self.last.startswith("اتهام") and len(self.last) <= 8)
+
+    @_Lazy
+    def verb_before(self) -> bool:
+        """A speech verb right before the quote, or before a preposition
+        right before it: ``وقال «…»``, ``يصيح بقوله «…»``, ``حذر من «…»``."""
+        words = self.folded[-2:] if self.last in _PREPOSITIONS else self.folded[-1:]
+        return bool(words) and has_speech_verb(" ".join(words))
+
+    @_Lazy
+    def after_speech_verb(self) -> list[str] | None:
+        """The words of the sentence after its last speech verb (None: no verb)."""
+        return words_after_speech_verb(self.sentence)
+
+    @_Lazy
+    def reported(self) -> bool:
+        """The quote sits in reported speech: a speech verb earlier in its
+        sentence, then أن/إن, then more words before the quote (``أكد أن
+        الاستطلاع كان «…»``)."""
+        after = self.after_speech_verb
+        if not after:
+            return False
+        between = map(fold_word, after[:-1])
+        return any(w in _THAT or _bare(w) in _THAT for w in between)
+
+    @_Lazy
+    def introduced(self) -> bool:
+        """Something presents the quote as someone's words."""
+        return (self.colon or self.that or self.verb_after or self.verb_before
+                or self.described or self.reported or self.attribution_after)
+
+    @_Lazy
+    def attribution_after(self) -> bool:
+        return _ATTRIBUTION_AFTER.match(self.text, self.close_pos + 1) is not None
+
+    @_Lazy
+    def subject_name(self) -> bool:
+        """One word right after أن/إن and followed by more words: the subject
+        of the clause, a name (``إن «داعش» خسر``)."""
+        if self.words != 1 or self.last not in _BARE_THAT:
+            return False
+        after = self.text[self.close_pos + 1 : self.close_pos + 3].lstrip(" ")
+        return after[:1].isalpha()
+
+
+    @_Lazy
+    def speaker_named(self) -> bool:
+        """The quote is followed by أن/إن: it names who speaks, after the
+        verb (``وقالت «أرامكو»، إن …``)."""
+        after = self.text[self.close_pos + 1 : self.close_pos + 12].lstrip(" ،,")
+        word = after.split(" ", 1)[0] if after else ""
+        return fold_word(word) in _THAT
+
+    @_Lazy
+    def named_again(self) -> bool:
+        """The same words stand unquoted nearby as a whole word: a name that
+        the text repeats (``شركة «أرامكو»`` … ``أرامكو السعودية``)."""
+        if self.words > 3 or not self.inner_words:
+            return False
+        phrase = " ".join(self.inner_words)
+        text = self.text
+        hi = min(len(text), self.close_pos + _NEARBY)
+        a = text.find(phrase, max(0, self.open_pos - _NEARBY), hi)
+        while a >= 0:
+            b = a + len(phrase)
+            if not self.open_pos <= a <= self.close_pos:
+                prev = text[a - 1] if a else " "
+                nxt = text[b] if b < len(text) else " "
+                if not (prev.isalpha() or nxt.isalpha()
+                        or prev in QUOTATION_MARKS or nxt in QUOTATION_MARKS):
+                    return True
+            a = text.find(phrase, a + 1, hi)
+        return False
+
+
+_NEARBY = 3000
+"""How far around a short quote its words are looked for again (bounded, so
+that a text of thousands of quotes stays linear)."""
+
+
+LONG = 8
+"""Quotes of this many words or more read alike: lengths are capped here."""
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One thing an editor reads around a quote: its weight towards
+    quotation (> 0) or term (< 0), and why. ``words`` is the range of
+    quote lengths (in words) for which the cue can hold at all."""
+
+    name: str
+    weight: int
+    holds: Callable[[Quote], bool]
+    why: str
+    words: range = range(0, LONG + 1)
+
+
+CUES: tuple[Cue, ...] = (
+    Cue("long", 3, lambda q: True, "a clause of eight words or more is someone's words",
+        range(LONG, LONG + 1)),
+    Cue("medium", 1, lambda q: True, "five to seven words lean to a quotation", range(5, LONG)),
+    Cue("one or two words", -2, lambda q: True, "names and labels are short", range(0, 3)),
+    Cue("colon", 4, lambda q: q.colon, "وقال: «…» (also a colon ending the paragraph before)"),
+    Cue("that", 2, lambda q: q.that, "أن/إن right before: أكد أن «…»"),
+    Cue("full stop at the end", 2, lambda q: q.inner.rstrip()[-1:] in (".", "!"),
+        "a title or a name seldom ends with a full stop"),
+    Cue("sentence punctuation", 1, lambda q: _SENTENCE_PUNCT.search(q.inner) is not None,
+        "a sentence inside the marks"),
+    Cue("naming noun", -3, lambda q: q.naming, "صحيفة «…»، تقرير «…»: the name of the thing"),
+    Cue("naming noun after a colon", -4, lambda q: q.naming and q.colon,
+        "بعنوان: «…» names a work: that colon is no speech colon"),
+    Cue("in a list", -2, lambda q: _IN_LIST.search(q.head[-8:]) is not None,
+        "one item of a list of quoted names: «…» و«…»"),
+    Cue("Latin name", -5,
+        lambda q: not _ARABIC.search(q.inner) and _LATIN.search(q.inner) is not None,
+        "a short Latin phrase in Arabic text is a name", range(0, 4)),
+    Cue("nested and short", -4, lambda q: q.nested,
+        "a short quote inside someone's words is a name they used", range(0, 4)),
+    Cue("charge", -4, lambda q: q.charge, "اتهامات «…»، بتهمة «…»: the name of a charge"),
+    Cue("glued preposition", -3, lambda q: q.head.endswith(("بـ", "لـ")) and not q.described,
+        "اتهم بـ«…», يلقب بـ«…»: a charge or a label"),
+    Cue("labelled", -4, lambda q: q.labelled, "ما يمكن وصفه بأنه «…»: a label, no speaker"),
+    Cue("described", 5, lambda q: q.described, "واصفا الاتفاق بـ«…»: how someone put it"),
+    Cue("definite noun", -3,
+        lambda q: _bare(fold_word(q.inner_words[0])).startswith("ال")
+        and not (q.colon or q.verb_before or q.described or q.last in _DEMONSTRATIVES),
+        "عناصر «العصابة»: a definite noun alone names something (هذا «المؤامرة» quotes a word)",
+        range(1, 3)),
+    Cue("verb before", 3, lambda q: q.verb_before, "وقال «…»، حذر من «…»"),
+    Cue("verb after", 3, lambda q: q.verb_after, "«…»، قال الوزير"),
+    Cue("subject name", -3, lambda q: q.subject_name, "إن «داعش» خسر: a name as the subject",
+        range(1, 2)),
+    Cue("speaker named", -4, lambda q: q.speaker_named,
+        "وقالت «أرامكو»، إن …: the quote names who speaks", range(0, 4)),
+    Cue("attribution after", 3, lambda q: q.attribution_after, "«…»، بحسب الوزارة"),
+    Cue("reported", 3, lambda q: q.reported and not q.that,
+        "in the clause of a speech verb: أكد أن الاستطلاع كان «…»"),
+    Cue("short and not introduced", -2, lambda q: not q.introduced,
+        "a short phrase that nothing presents as said is a name, label or scare quote",
+        range(0, 4)),
+    Cue("speech verb in the sentence", 2, lambda q: q.after_speech_verb is not None,
+        "a verb of saying earlier in the sentence"),
+    Cue("named again", -3, lambda q: q.named_again,
+        "the same words stand unquoted nearby: a name the text repeats", range(1, 4)),
+    Cue("first person", 1, lambda q: any(fold_word(w) in _PERSON for w in q.inner_words[:16]),
+        "أنا، نحن، لقد inside: spoken words"),
+)
+"""The cues, cheapest first: ``is_quotation`` reads them in this order and stops
+as soon as the ones left cannot change the sign of the sum."""
+
+
+def _cues_for(words: int) -> tuple[Cue, ...]:
+    return _PLANS[min(words, LONG)][0]
+
+
+def score(quote: Quote) -> int:
+    """The sum of the weights of the cues that hold: > 0 is a quotation."""
+    return sum(cue.weight for cue in _cues_for(quote.words) if cue.holds(quote))
+
+
+_Reader = tuple[tuple[Callable[[Quote], bool], ...], tuple[int, ...]]
+
+
+def _plan(words: int) -> tuple[tuple[Cue, ...], _Reader, _Reader]:
+    """The cues that can hold for a quote of ``words`` words, in table order,
+    and the positive and the negative ones apart (their tests and weights)."""
+    cues = tuple(c for c in CUES if words in c.words)
+    pos = [c for c in cues if c.weight > 0]
+    neg = [c for c in cues if c.weight < 0]
+    return (cues, (tuple(c.holds for c in pos), tuple(c.weight for c in pos)),
+            (tuple(c.holds for c in neg), tuple(c.weight for c in neg)))
+
+
+_PLANS = [_plan(n) for n in range(LONG + 1)]
+
+
+def is_quotation(quote: Quote) -> bool:
+    """``score(quote) > 0``, reading as few cues as it takes: while the sum
+    so far is positive only a negative cue can change the outcome, and the
+    other way round, so the next cue is taken from the side that can, in
+    table order (the costly ones come last); it stops once the cues left on
+    that side cannot change the sign. A text of thousands of «x» stays fast."""
+    _, (pos_holds, pos_weights), (neg_holds, neg_weights) = _PLANS[min(quote.words, LONG)]
+    up, down = sum(pos_weights), sum(neg_weights)
+    total = 0
+    p = n = 0
+    while True:
+        if total > 0:
+            if total + down > 0:
+                return True
+            if neg_holds[n](quote):
+                total += neg_weights[n]
+            down -= neg_weights[n]
+            n += 1
+        else:
+            if total + up <= 0:
+                return False
+            if pos_holds[p](quote):
+                total += pos_weights[p]
+            up -= pos_weights[p]
+            p += 1
+
+
+def _sentence_end(before: str) -> str:
+    """The end of the last sentence of ``before``: after its last . ؟ or !."""
+    cut = max(before.rfind("."), before.rfind("؟"), before.rfind("!"))
+    return before[cut + 1 :] if cut >= 0 else before
+
+
+def _verb_right_after(text: str, close_pos: int) -> bool:
+    """True when a finite speech verb follows the closing mark directly:
+    ``«…»، قال الوزير``. A participle there (``«…»، مضيفاً أن``) leads into
+    what follows, so it does not count."""
+    tail = text[close_pos + 1 : close_pos + 20].split("\n", 1)[0]
+    stripped = tail.lstrip(" ،,.")
+    end = speech_verb_at(stripped, 0)
+    return end >= 0 and not is_participle(stripped[:end])
