@@ -29,13 +29,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.text.figures import (
-    _DIGITS,
-    _non_overlapping,
-    _propagate,
-    _without_names,
-    find_figures,
-)
+from reader.text.figure_names import without_names
+from reader.text.figures import _DIGITS, _non_overlapping, _propagate, find_figures
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 GOLD = DATA / "gold_figures.json"
@@ -369,7 +364,7 @@ def test_digit_runs_are_those_of_backslash_d(text: str) -> None:
 @given(st.lists(_ALPHABET, max_size=40).map("".join))
 def test_no_digit_figures_need_no_tidying(text: str) -> None:
     # find_figures skips the tidy-up when the digits gave nothing; this is why it may.
-    assert _without_names(text, _propagate(text, _non_overlapping([]))) == []
+    assert without_names(text, _propagate(text, _non_overlapping([]))) == []
 
 
 @settings(max_examples=100, deadline=None)

@@ -1,0 +1,235 @@
+"""Dates, times of day and match scores: the figures read as calendar, clock or result.
+
+``reader.text.figures`` calls these readers on the digits it finds; the
+month names, ordinal days and score words live here. Spans and values follow
+``reader.text.figures`` (module doc): a date runs from its day to its year,
+its value is ``{"date": "2018-03-05"}`` when complete, else the parts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from reader.text.fold import MARKS_CLASS, fold_word, loose_pattern
+from reader.text.quantities import NEXT_WORDS, PERCENT, SP, alternation, currency, is_unit
+from reader.text.spans import Highlight, figure
+
+_M = f"[{MARKS_CLASS}]*"
+
+# Month names (folded) -> number: Egyptian/Gulf, Maghrebi (جانفي، أوت) and
+# Moroccan (يوليوز، شتنبر) forms and the Levantine/Iraqi names (كانون الثاني).
+_MONTHS: dict[str, int] = {}
+for _n, _names in {
+    1: "يناير جانفي كانون_الثاني", 2: "فبراير فيفري شباط", 3: "مارس اذار",
+    4: "ابريل افريل نيسان", 5: "مايو ماي ايار", 6: "يونيو يونيه جوان حزيران",
+    7: "يوليو يوليه جويليه يوليوز تموز", 8: "اغسطس اوت غشت اب", 9: "سبتمبر شتنبر ايلول",
+    10: "اكتوبر تشرين_الاول", 11: "نوفمبر نونبر تشرين_الثاني",
+    12: "ديسمبر دجنبر كانون_الاول",
+}.items():
+    for _name in _names.split():
+        _MONTHS[_name.replace("_", " ")] = _n
+_HIJRI_MONTHS = {"محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع الثاني": 4, "ربيع الاخر": 4,
+                 "جمادي الاولي": 5, "جمادي الاخره": 6, "جمادي الثانيه": 6, "رجب": 7,
+                 "شعبان": 8, "رمضان": 9, "شوال": 10, "ذو القعده": 11, "ذي القعده": 11,
+                 "ذو الحجه": 12, "ذي الحجه": 12}
+
+
+_MONTH_ALT = alternation(list(_MONTHS) + list(_HIJRI_MONTHS))
+_FROM, _MONTH_WORD, _YEAR_WORD = map(loose_pattern, ("من", "شهر", "عام"))
+MONTH_AFTER = re.compile(
+    rf"[ \u00a0]*(?:{_FROM}[^\S\n]+)?(?:{_MONTH_WORD}[^\S\n]+)?(?P<m1>{_MONTH_ALT})(?![^\W\d_])"
+    rf"(?:[^\S\n]*/[^\S\n]*(?P<m2>{_MONTH_ALT})(?![^\W\d_]))?"
+    rf"(?P<yr>[ \u00a0]*[،,]?[ \u00a0]*(?:{_YEAR_WORD}[^\S\n]+)?(?<!\d)(?P<y>\d{{4}})(?!\d)"
+    r"(?P<era>[^\S\n]?(?:م|هـ|ه)(?![^\W\d_]))?)?"
+)
+MONTH_FIRST_WORDS = frozenset(n.split()[0] for n in list(_MONTHS) + list(_HIJRI_MONTHS))
+
+_MONTH_LAST_WORDS = frozenset(n.split()[-1] for n in list(_MONTHS) + list(_HIJRI_MONTHS))
+_MONTH_BEFORE = re.compile(
+    rf"(?<![^\W\d_])(?P<m1>{_MONTH_ALT})(?:{SP}*/{SP}*(?P<m2>{_MONTH_ALT}))?"
+    r"[ \u00a0]*[،,]?[ \u00a0]*\Z"
+)
+_ORDINAL_DAYS = {
+    "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6,
+    "السابع": 7, "الثامن": 8, "التاسع": 9, "العاشر": 10, "الحادي عشر": 11,
+    "الثاني عشر": 12, "الثالث عشر": 13, "الرابع عشر": 14, "الخامس عشر": 15,
+    "السادس عشر": 16, "السابع عشر": 17, "الثامن عشر": 18, "التاسع عشر": 19,
+    "العشرين": 20, "الحادي والعشرين": 21, "الثاني والعشرين": 22, "الثالث والعشرين": 23,
+    "الرابع والعشرين": 24, "الخامس والعشرين": 25, "السادس والعشرين": 26,
+    "السابع والعشرين": 27, "الثامن والعشرين": 28, "التاسع والعشرين": 29,
+    "الثلاثين": 30, "الحادي والثلاثين": 31,
+}
+_ORDINAL_MONTH = re.compile(
+    rf"{_FROM}[^\S\n]+(?:{_MONTH_WORD}[^\S\n]+)?(?P<m1>{alternation(list(_MONTHS))})(?![^\W\d_])"
+    rf"(?:[^\S\n]*/[^\S\n]*(?P<m2>{alternation(list(_MONTHS))})(?![^\W\d_]))?"
+    rf"(?:[ \u00a0]*[،,]?[ \u00a0]*(?:{_YEAR_WORD}[^\S\n]+)?(?P<y>\d{{4}})(?!\d))?"
+)
+"""``من`` + month: found first (a literal start the regex engine scans for
+fast); the ordinal day before it is checked with ``_ORDINAL_DAY``."""
+_ORDINAL_DAY = re.compile(
+    rf"(?<![^\W\d_])(?:[وفب]{_M})?(?P<day>{alternation(list(_ORDINAL_DAYS))})[^\S\n]+\Z"
+)
+
+
+
+YEAR_CUES = frozenset(
+    "عام العام عامي سنه السنه سنتي منذ مطلع منتصف اواخر اوائل نهايه بدايه صيف ربيع خريف شتاء "
+    "خلال حتي الي وفي في ومنذ بعام".split()
+)
+TIME_CUES = frozenset("الساعه ساعه تمام".split())
+PM = frozenset("مساء مساءا ليلا عصرا ظهرا".split())
+
+# ------------------------------------------------------------ match scores
+
+_ZERO = loose_pattern("صفر")
+_SCORE = re.compile(
+    rf"(?<![^\W_]|[.,/:٫٬\-–+])(?:[وبفل]ـ?)?(?P<a>\d{{1,2}}|{_ZERO})[^\S\n]*[-–][^\S\n]*"
+    rf"(?P<b>\d{{1,2}}|{_ZERO})(?![\d/%٪:]|[.,٫٬\-–]\d)"
+)
+_SCORE_CUES = frozenset(map(fold_word, """
+    فاز فازت يفوز فوز الفوز بفوز فوزه بفوزه خسر خسرت يخسر خساره الخساره خسارته تعادل تعادلت
+    التعادل تغلب تغلبت هزم هزمت هزيمه الهزيمه بنتيجه نتيجه النتيجه المباراه مباراه اللقاء
+    سحق اكتسح انتهت انتهي الشوط تقدم متقدما هدف بهدف اهداف المجموعه امام
+    الدور النهائي نهائي الجوله البطوله المونديال الدوري الكاس لصالح
+    """.split()))
+"""Words that make ``A-B`` a match score when no صفر says so."""
+
+
+def scores(text: str) -> list[Highlight]:
+    """Match scores (``3-2``, ``2-صفر``, ``صفر-1``): one figure each, value
+    ``{"score": [a, b]}``. With صفر on a side it is always a score; two
+    numbers of one or two digits are a score after a score word (فاز، خسر،
+    تعادل، بنتيجة …) or right after another score (``6-1 و6-4``), never
+    before a unit, currency or percent (``16-18 عاما`` is a range)."""
+    out: list[Highlight] = []
+    for m in _score_matches(text):
+        a, b = m.group("a"), m.group("b")
+        if a.isdecimal() and b.isdecimal():
+            previous = out[-1].end if out else -99
+            if not (m.start() - previous <= 6 or _score_context(text, m.start("a"))):
+                continue
+            nxt = NEXT_WORDS.match(text, m.end())
+            if nxt is not None and (is_unit(fold_word(nxt.group(1)))
+                                    or currency(fold_word(nxt.group(1)), nxt)):
+                continue
+            if PERCENT.match(text, m.end()):
+                continue
+        value = [0 if not x.isdecimal() else int(x) for x in (a, b)]
+        out.append(figure(text, m.start("a"), m.end(), "score", {"score": value}))
+    return out
+
+
+_DASH = re.compile("[-–]")
+
+
+def _score_matches(text: str) -> list[re.Match[str]]:
+    """``_SCORE`` matches, looked for only around each dash: a pattern led by
+    a look-behind would be tried at every character of the text."""
+    out: list[re.Match[str]] = []
+    last_end = -1
+    for dash in _DASH.finditer(text):
+        i = dash.start()
+        if i < last_end:
+            continue
+        # The look-behind sees before pos; endpos is far enough for any score.
+        m = _SCORE.search(text, max(0, last_end, i - 8), i + 40)
+        if m is not None and m.start() > last_end and m.end("a") <= i < m.start("b"):
+            out.append(m)
+            last_end = m.end()
+    return out
+
+
+def _score_context(text: str, start: int) -> bool:
+    """A score word among the words of the paragraph just before ``start``."""
+    lo = max(0, start - 80, text.rfind("\n", 0, start) + 1)
+    for word in _LETTERS.findall(text, lo, start):
+        folded = fold_word(word)
+        if folded in _SCORE_CUES or (folded[:1] in "وفب" and folded[1:] in _SCORE_CUES):
+            return True
+    return False
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def date_figure(text: str, start: int, end: int, year: int | None, month: int | None,
+          day: int | None, *, hijri: bool = False) -> Highlight:
+    if month is not None and not 1 <= month <= 12 and day is not None and 1 <= day <= 12:
+        month, day = day, month  # 2018/31/1: month and day the other way round
+    value: dict[str, Any]
+    if year and month and day and not hijri:
+        value = {"date": f"{year:04d}-{month:02d}-{day:02d}"}
+    else:
+        value = {k: v for k, v in (("year", year), ("month", month), ("day", day)) if v}
+    if hijri:
+        value["calendar"] = "hijri"
+    return figure(text, start, end, "date", value)
+
+
+YEAR_NEXT = re.compile(r"[^\S\n]*\d{4}(?!\d)")
+_WORD_BREAKS = re.compile(r"[\s/،,]+")
+_OPEN_PAREN = re.compile(r"\(\s*(?:[^\W\d_]+\s*[-–]\s*)?\Z")
+
+
+def month_before(text: str, start: int) -> re.Match[str] | None:
+    """The month name (or two, ``مايو/أيار``) right before a year at ``start``."""
+    words = _WORD_BREAKS.split(fold_word(text[max(0, start - 12):start]))
+    if not _MONTH_LAST_WORDS.intersection(words):
+        return None
+    return _MONTH_BEFORE.search(text, max(0, start - 40), start)
+
+
+def in_parens(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 12):start]
+    return bool(_OPEN_PAREN.search(before)) and text[end:end + 1] == ")"
+
+
+def month_number(m: re.Match[str]) -> int:
+    name = " ".join(fold_word(m.group("m1")).split())
+    return _MONTHS.get(name) or _HIJRI_MONTHS.get(name, 0)
+
+
+def is_hijri(m: re.Match[str]) -> bool:
+    name = " ".join(fold_word(m.group("m1")).split())
+    return name in _HIJRI_MONTHS and name not in _MONTHS
+
+
+def month_date(text: str, start: int, month: re.Match[str], day: int) -> Highlight:
+    """A day (``start``) followed by the month (and year) that ``month`` matched."""
+    hijri = is_hijri(month)
+    number = month_number(month)
+    year = int(month.group("y")) if month.group("y") else None
+    end = month.end("y") if year else (month.end("m2") if month.group("m2") else month.end("m1"))
+    if month.group("era"):
+        end = month.end("era")
+        hijri = hijri or fold_word(month.group("era").strip()) != "م"
+    return date_figure(text, start, end, year, number, day or None, hijri=hijri)
+
+
+def date_parts(value: dict[str, Any]) -> dict[str, int]:
+    if "date" in value:
+        y, mo, d = (int(p) for p in value["date"].split("-"))
+        return {"year": y, "month": mo, "day": d}
+    return {k: v for k, v in value.items() if k in ("year", "month", "day")}
+
+
+def ordinal_dates(text: str, taken: list[tuple[int, int]]) -> list[Highlight]:
+    out = []
+    for m in _ORDINAL_MONTH.finditer(text):
+        d = _ORDINAL_DAY.search(text, max(0, m.start() - 30), m.start())
+        if d is None or overlaps(d.start("day"), m.end(), taken):
+            continue
+        day = _ORDINAL_DAYS.get(" ".join(fold_word(d.group("day")).split()), 0)
+        month = _MONTHS.get(" ".join(fold_word(m.group("m1")).split()), 0)
+        year = int(m.group("y")) if m.group("y") else None
+        out.append(date_figure(text, d.start("day"), m.end(), year, month, day))
+    return out
+
+
+def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) overlaps one of ``spans`` (sorted, disjoint)."""
+    k = bisect.bisect_left(spans, (end, -1))
+    return bool(k) and spans[k - 1][1] > start
+
