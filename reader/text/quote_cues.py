@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from reader.text.fold import fold_word, loose_pattern
+from reader.text.fold import MARKS_CLASS, fold_word, loose_pattern
 from reader.text.speech import (
     ACCORDING_TO,
     QUOTATION_MARKS,
@@ -52,9 +52,30 @@ _NAMING = _folded(
     بلدية مشروع عملية حملة مركز أطروحته بعنوان عنوان باسم اسم يسمى تسمى يدعى
     تدعى المعروف المعروفة بلقب لقب وسام جائزة مهرجان متجر متجري لموقعي
     الملقب الملقبة شعار تحت مؤسسة رواية روايته مسلسل أغنية ألبوم تقرير
-    المعجم معجم دار نادي بنك جوائز جماعة
+    المعجم معجم دار نادي بنك جوائز جماعة ملعب شبكة قصة قصيدة مقال مقالة
+    خطة مبادرة معركة صفحة حساب وسم هاشتاغ المسمى المسماة محطة إذاعة راديو
+    تلفزيون قاعدة مطار طراز منصة مراسل مراسلة
     """
 )
+# Nouns that open the name of an organisation: «حزب الله»، «جبهة النصرة».
+_ORGANISATIONS = _folded(
+    """
+    حزب حركة جبهة لواء كتائب جماعة تنظيم منظمة مؤسسة هيئة مجلس اتحاد جمعية
+    شركة مجموعة وكالة صحيفة مجلة قناة جامعة معهد مركز بنك مصرف نادي تحالف
+    ائتلاف تيار مهرجان جائزة جيش
+    """
+)
+# Nouns of saying: a clause after them reports someone's words as a verb
+# would (بإعلانها أن …، في تصريحات أكد فيها أن …).
+_SAYING = _folded("إعلان تصريح تصريحات بيان قول")
+_BY_THAT = _folded("بأنه بأنها بأنهم بأنهما")
+_ON_IT = _folded("عليه عليها عليهم عليهما")
+_GAVE_NAME = _folded("أطلق أطلقت أطلقوا يطلق تطلق يطلقون أطلقنا")
+# Words that name explicitly: what follows is a name (قناة اسمها «…»).
+_CALLED = _folded("""
+    اسم باسم اسمه اسمها يسمى تسمى المسمى المسماة يدعى تدعى بعنوان عنوان
+    بلقب لقب الملقب الملقبة المعروف المعروفة شعار
+    """, conjunctions=True)
 # Verbs of describing: what follows in marks is how someone put it.
 _DESCRIBING = _folded(conjunctions=True, words="""
     وصف وصفت وصفه وصفها وصفته وصفوا يصف تصف يصفون واصفا واصفة بوصفه بوصفها
@@ -65,9 +86,19 @@ _DESCRIBING = _folded(conjunctions=True, words="""
 _LABELLING = _folded("يوصف توصف يسمى تسمى يعرف تعرف يتميز تتميز يتسم تتسم يمكن",
                      conjunctions=True)
 _PREPOSITIONS = _folded("من إلى على عن في ب ل")
+_CONTENT_PREPOSITIONS = _folded("من إلى عن ب")
+"""After a speech verb these lead to what is said (حذر من، أشار إلى); على
+and في more often lead to where it was said (كتب على «تويتر»)."""
 _RELATIVES = _folded("الذي التي الذين")
 _CHARGES = _folded("تهمة بتهمة تهم بتهم التهم اتهام باتهام اتهامات الاتهامات")
-_IN_LIST = re.compile('[«»‹›"“”„‟]\\s*(?:،\\s*|و\\s*|أو\\s+)?$')
+_AND_OR = "(?:{and_}|(?:{or_}|{nor})(?=\\s))".format(
+    and_=loose_pattern("و"), or_=loose_pattern("او"), nor=loose_pattern("ولا"))
+LIST_JOIN = f"\\s*(?:[،,]\\s*|{_AND_OR}\\s*)?"
+"""Regex source: what joins two quotes of one list (``«…» و«…»``, ``«…»،
+«…»``, ``«…» أو «…»``, ``«…» ولا «…»``), in any spelling."""
+AND_BEFORE = f"[^.!؟?\\n]*(?<![^\\s،,]){_AND_OR}\\s*"
+"""Regex source: the words after a quote up to و right before the next one,
+within one sentence (``«…» في غرف التداول و«…»``)."""
 # "«…»، وفقاً لما أعلن الرئيس", "«…» بحسب الوزارة": words attributed after the quote.
 _ATTRIBUTION_AFTER = re.compile(
     "[\\s،,]*(?:{according}|{per}\\s+{to}|{as_}\\s+(?:{was}\\s+)?(?:{said})"
@@ -79,6 +110,13 @@ _ATTRIBUTION_AFTER = re.compile(
         his="|".join(map(loose_pattern, "قوله قولها تعبيره تعبيرها".split())))
 )
 _SENTENCE_PUNCT = re.compile("[.!؟?]")
+_SENTENCE_STOP = re.compile("[.!؟?\n]")
+_CLAUSE_STOP = re.compile('[.!؟?\n«»‹›"“”„‟]')
+_ATTRIBUTED = re.compile("(?:{according}|{per}\\s+{to}|{quoting}\\s+{from_})".format(
+    according=ACCORDING_TO, per=f"{loose_pattern('وفق')}(?:{loose_pattern('ا')})?",
+    to=loose_pattern("ل"),
+    quoting=loose_pattern("نقلا"), from_=loose_pattern("عن")))
+_AR_WORD = re.compile(f"[\u0621-\u064a\u0671{MARKS_CLASS}]+")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _LATIN = re.compile("[A-Za-z]")
 
@@ -91,6 +129,34 @@ def _bare(word: str) -> str:
         word = word[1:]
     return word
 
+
+def _unsuffixed(word: str) -> str:
+    """A folded noun without a possessive pronoun (كتابه -> كتاب، روايتها ->
+    روايه): the noun a naming word is listed as."""
+    for suffix, back in (("تها", "ه"), ("ته", "ه"), ("ها", ""), ("هم", ""), ("ه", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)] + back
+    return word
+
+
+def _names_a_thing(word: str) -> bool:
+    """A folded word is a naming noun, with or without clitics and pronoun."""
+    return (word in _NAMING or _bare(word) in _NAMING or _unsuffixed(word) in _NAMING
+            or _unsuffixed(_bare(word)) in _NAMING)
+
+
+def _is_organisation(word: str) -> bool:
+    """A folded word is a noun that opens an organisation's name (حزب،
+    الائتلاف، ولواء)."""
+    for w in (word, word[1:] if word[:1] in "وف" else word):
+        if w in _ORGANISATIONS or w.removeprefix("ال") in _ORGANISATIONS:
+            return True
+    return False
+
+
+_BEFORE = 320
+"""How far back in its paragraph a quote's sentence is read (news sentences
+that report speech run to 300 characters before the quote)."""
 
 _T = TypeVar("_T")
 
@@ -117,9 +183,15 @@ class Quote:
     def __init__(self, text: str, open_pos: int, close_pos: int, start: int, end: int,
                  nested: bool = False) -> None:
         self.text, self.open_pos, self.close_pos = text, open_pos, close_pos
+        self.start, self.end = start, end
         self.nested = nested
-        line_start = text.rfind("\n", max(0, open_pos - 160), open_pos) + 1
-        self.before = text[max(line_start, open_pos - 160) : open_pos]
+        self.list_after = ""
+        """The subtype of the quote before, when this one follows it in a list
+        (``«…» و«…»``); set by ``find_quotes``."""
+        self.names: dict[str, frozenset[str]] = {}
+        """``quoted_names`` of the text (set by ``find_quotes``)."""
+        line_start = text.rfind("\n", max(0, open_pos - _BEFORE), open_pos) + 1
+        self.before = text[max(line_start, open_pos - _BEFORE) : open_pos]
         self.head = self.before.rstrip()
         self.inner = text[start : min(end, start + 400)]
         self.inner_words = self.inner.split(None, 16)  # enough to count up to LONG
@@ -130,8 +202,8 @@ class Quote:
             self.colon = text[max(0, line_start - 40) : line_start].rstrip().endswith((":", "："))
         else:
             self.colon = self.head.endswith((":", "："))
-        tokens = self.head[-80:].split()
-        self.folded = [fold_word(t.strip(" \t،,():")) for t in tokens[-6:]]
+        tokens = self.head[-100:].split()
+        self.folded = [fold_word(t.strip(" \t،,():")) for t in tokens[-8:]]
         last = self.folded[-1] if self.folded else ""
         self.last, self.last_bare = last, _bare(last)
 
@@ -155,27 +227,66 @@ class Quote:
 
     @_Lazy
     def naming(self) -> bool:
-        return self.last in _NAMING or self.last_bare in _NAMING
+        """A naming noun right before, or before one or two definite
+        adjectives: ``صحيفة «…»``, ``كتابه «…»``, ``وكالة الأنباء الصينية «…»``."""
+        words = self.folded
+        for k in range(len(words) - 1, max(-1, len(words) - 4), -1):
+            if _names_a_thing(words[k]):
+                return True
+            if not _bare(words[k]).startswith("ال"):
+                return False
+        return False
+
+    @_Lazy
+    def sentence_words(self) -> list[str]:
+        """The Arabic words of ``sentence``, folded."""
+        return [fold_word(w) for w in _AR_WORD.findall(self.sentence)]
 
     @_Lazy
     def described(self) -> bool:
-        """A describing verb among the last four words: ``واصفا الاتفاق
-        بـ«…»``, ``ووصفته بأنه عمل «…»``, ``بوصفها «…»``."""
-        if _DESCRIBING.isdisjoint(self.folded[-4:]) or self.labelled:
+        """A describing verb earlier in the sentence that leads into the
+        quote: ``واصفا الاتفاق بـ«…»``, ``ووصفته بأنه عمل «…»``, ``بوصفها
+        «…»``, ``وصف الرئيس، …، منافسه بـ«…»``. Not a passive one (``الذي
+        وُصف بـ«…»``) nor the noun (``في وصف «…»``)."""
+        words = self.sentence_words
+        k = len(words) - 1
+        while k >= 0 and words[k] not in _DESCRIBING:
+            k -= 1
+        if k < 0 or self.labelled:
             return False
-        words = self.folded[-4:]
-        for k, w in enumerate(words):
-            if w in ("وصف", "وصفت") and k and words[k - 1] in _RELATIVES:
-                return False  # القانون الذي وُصف بـ«…»: passive, a label
-        # The verb leads into its description: بـ, بأنه, or بوصفه itself.
-        return (self.head.endswith("بـ") or self.last.startswith(("ب", "كـ"))
-                or self.last in _DESCRIBING)
+        if k and (words[k - 1] in _PREPOSITIONS or (
+                words[k] in ("وصف", "وصفت") and words[k - 1] in _RELATIVES)):
+            return False
+        rest = words[k + 1:]
+        if len(rest) <= 3 and (not rest or self.last.startswith(("ب", "كـ"))):
+            return True  # واصفا «…», واصفا الاتفاق بـ«…»
+        if (self.head.endswith(("بـ", " ب")) or self.last in _BY_THAT
+                or fold_word(self.inner_words[0]).startswith("بال")):
+            return True  # وصف … صحافيين بـ«…» or «بالعاهرات»
+        return any(w in _BY_THAT for w in rest[-3:])
 
     @_Lazy
     def labelled(self) -> bool:
         """An impersonal label among the last six words: ``ما يمكن وصفه بأنه
         «…»``, ``تتميز الخيارات على نطاق واسع بأنها «…»``."""
-        return not _LABELLING.isdisjoint(self.folded[-6:])
+        return not _LABELLING.isdisjoint(self.folded[-8:])
+
+    @_Lazy
+    def called(self) -> bool:
+        """A word that names right before: ``قناة اسمها «…»``, ``ما أطلقوا
+        عليه «…»``."""
+        last = self.last
+        if last in _CALLED or _unsuffixed(last) in _CALLED:
+            return True
+        return (last in _ON_IT and len(self.folded) > 1
+                and _bare(self.folded[-2]) in _GAVE_NAME)
+
+    @_Lazy
+    def colon_shortly_before(self) -> bool:
+        """A colon a few words before the quote, as in a headline ``كابيلو:
+        مورينيو وكونتي «…»``."""
+        cut = self.sentence.rfind(":")
+        return cut >= 0 and len(self.sentence[cut + 1:].split()) <= 4 and not self.naming
 
     @_Lazy
     def charge(self) -> bool:
@@ -191,6 +302,19 @@ class Quote:
         return bool(words) and has_speech_verb(" ".join(words))
 
     @_Lazy
+    def verb_shortly_before(self) -> bool:
+        """A speech verb and at most three words (the speaker, a
+        preposition) before the quote: ``قال هاينكس «…»``, ``أشارت الصحافة
+        المغربية إلى «…»``."""
+        after = self.after_speech_verb
+        if after is None or len(after) > 3 or self.naming or self.last == "ل":
+            return False  # ذكرت مصادر لـ«…»: whom it was said to
+        # A short quote right after a noun may belong to it (أفاد مراسل
+        # «سكاي نيوز»): only a preposition of content leads into it.
+        return (self.words > 2 or not after or self.last in _CONTENT_PREPOSITIONS
+                or self.last.startswith("ب"))  # طالب كييف بفتح «…»
+
+    @_Lazy
     def after_speech_verb(self) -> list[str] | None:
         """The words of the sentence after its last speech verb (None: no verb)."""
         return words_after_speech_verb(self.sentence)
@@ -201,20 +325,36 @@ class Quote:
         sentence, then أن/إن, then more words before the quote (``أكد أن
         الاستطلاع كان «…»``)."""
         after = self.after_speech_verb
-        if not after:
-            return False
-        between = map(fold_word, after[:-1])
-        return any(w in _THAT or _bare(w) in _THAT for w in between)
+        if after:
+            between = map(fold_word, after[:-1])
+            if any(w in _THAT or _bare(w) in _THAT for w in between):
+                return True
+        words = self.sentence_words
+        for k in range(len(words) - 2, -1, -1):
+            if _unsuffixed(_bare(words[k])) in _SAYING:
+                return any(w in _THAT or _bare(w) in _THAT for w in words[k + 1 : -1])
+        return False
 
     @_Lazy
     def introduced(self) -> bool:
         """Something presents the quote as someone's words."""
         return (self.colon or self.that or self.verb_after or self.verb_before
-                or self.described or self.reported or self.attribution_after)
+                or self.described or self.reported or self.attribution_after
+                or self.verb_shortly_before or self.attributed_later
+                or self.colon_shortly_before)
 
     @_Lazy
     def attribution_after(self) -> bool:
         return _ATTRIBUTION_AFTER.match(self.text, self.close_pos + 1) is not None
+
+    @_Lazy
+    def attributed_later(self) -> bool:
+        """Words that hand the quote to a speaker later in its sentence:
+        ``منطقة «…»، في مدينة نجران، وفقا لتصريحات المتحدث``."""
+        text, close = self.text, self.close_pos + 1
+        stop = _CLAUSE_STOP.search(text, close, close + 120)
+        end = stop.start() if stop else min(len(text), close + 120)
+        return _ATTRIBUTED.search(text, close, end) is not None
 
     @_Lazy
     def subject_name(self) -> bool:
@@ -230,9 +370,19 @@ class Quote:
     def speaker_named(self) -> bool:
         """The quote is followed by أن/إن: it names who speaks, after the
         verb (``وقالت «أرامكو»، إن …``)."""
-        after = self.text[self.close_pos + 1 : self.close_pos + 12].lstrip(" ،,")
-        word = after.split(" ", 1)[0] if after else ""
-        return fold_word(word) in _THAT
+        if self.last_is_verb and is_participle(self.last):
+            return False  # كاشفة «خدعة» بأن …: a participle has no subject after it
+        after = _SENTENCE_STOP.split(self.text[self.close_pos + 1 : self.close_pos + 40], 1)[0]
+        words = [fold_word(w) for w in after.replace("،", " ").replace(",", " ").split()[:4]]
+        if words[:1] and words[0] in _THAT:
+            return True
+        # وقالت «بي إن» في بيان أن …، وأشار «يونايتد بيد» الخميس إلى أن …
+        return (self.last_is_verb and any(w in _BARE_THAT for w in words[1:])
+                and not self.last.startswith(("ب", "ل")))
+
+    @_Lazy
+    def last_is_verb(self) -> bool:
+        return has_speech_verb(self.last)
 
     @_Lazy
     def named_again(self) -> bool:
@@ -254,6 +404,17 @@ class Quote:
                     return True
             a = text.find(phrase, a + 1, hi)
         return False
+
+
+def quoted_names(quotes: list[Quote]) -> dict[str, frozenset[str]]:
+    """The short quotes of a text (three words or fewer, as written) that
+    stand quoted more than once, each with the words right before its
+    quotings: a name the text keeps quoting (``شبكة «دو»`` … ``لكن «دو»``)."""
+    seen: dict[str, set[str]] = {}
+    for q in quotes:
+        if q.words <= 3:
+            seen.setdefault(" ".join(q.inner_words), set()).add(q.last)
+    return {k: frozenset(v) for k, v in seen.items() if len(v) > 1}
 
 
 _NEARBY = 3000
@@ -290,10 +451,19 @@ CUES: tuple[Cue, ...] = (
     Cue("sentence punctuation", 1, lambda q: _SENTENCE_PUNCT.search(q.inner) is not None,
         "a sentence inside the marks"),
     Cue("naming noun", -3, lambda q: q.naming, "صحيفة «…»، تقرير «…»: the name of the thing"),
+    Cue("called", -3, lambda q: q.called,
+        "قناة اسمها «…»، المسمى «…»: a word that names"),
     Cue("naming noun after a colon", -4, lambda q: q.naming and q.colon,
         "بعنوان: «…» names a work: that colon is no speech colon"),
-    Cue("in a list", -2, lambda q: _IN_LIST.search(q.head[-8:]) is not None,
-        "one item of a list of quoted names: «…» و«…»"),
+    Cue("after a quotation in a list", 4, lambda q: q.list_after == "quotation",
+        "«…» و«…»: the items of one list are alike"),
+    Cue("after a term in a list", -4, lambda q: q.list_after == "term",
+        "«…» و«…»: the items of one list are alike"),
+    Cue("organisation", -3, lambda q: _is_organisation(fold_word(q.inner_words[0])),
+        "«حزب الله»، «جبهة النصرة»: the name of an organisation", range(1, 6)),
+    Cue("quoted under other words", -3,
+        lambda q: " ".join(q.inner_words) in q.names and not q.described,
+        "شبكة «دو» … لكن «دو»: a name the text keeps quoting", range(1, 4)),
     Cue("Latin name", -5,
         lambda q: not _ARABIC.search(q.inner) and _LATIN.search(q.inner) is not None,
         "a short Latin phrase in Arabic text is a name", range(0, 4)),
@@ -311,6 +481,12 @@ CUES: tuple[Cue, ...] = (
         range(1, 3)),
     Cue("verb before", 3, lambda q: q.verb_before, "وقال «…»، حذر من «…»"),
     Cue("verb after", 3, lambda q: q.verb_after, "«…»، قال الوزير"),
+    Cue("verb shortly before", 2, lambda q: q.verb_shortly_before and not q.verb_before,
+        "قال هاينكس «…»، أشارت الصحافة إلى «…»"),
+    Cue("colon shortly before", 2, lambda q: q.colon_shortly_before and not q.colon,
+        "كابيلو: مورينيو وكونتي «…»"),
+    Cue("attributed later", 3, lambda q: q.attributed_later and not q.attribution_after,
+        "«…»، في مدينة نجران، وفقا لتصريحات المتحدث"),
     Cue("subject name", -3, lambda q: q.subject_name, "إن «داعش» خسر: a name as the subject",
         range(1, 2)),
     Cue("speaker named", -4, lambda q: q.speaker_named,

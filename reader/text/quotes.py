@@ -37,10 +37,11 @@ a pair with no letter or digit inside (ditto marks, ``" "``) gives nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reader.text.fold import INVISIBLE
-from reader.text.quote_cues import Quote, is_quotation
+from reader.text.quote_cues import AND_BEFORE, LIST_JOIN, Quote, is_quotation, quoted_names
 from reader.text.spans import Highlight
 from reader.text.speech import QUOTATION_MARKS, speaker_after, speaker_before
 
@@ -277,7 +278,36 @@ def find_quotes(text: str) -> list[Highlight]:
     ``text`` (a substring of it), "" when only a pronoun or nothing names
     them. ``value`` is None. Never raises on any ``str``."""
     found: list[Highlight] = []
-    pairs = pair_marks(text)
+    for quote, subtype in _classified(text):
+        speaker = (_speaker(text, quote.open_pos, quote.close_pos)
+                   if subtype == "quotation" else "")
+        found.append(Highlight("quote", subtype, quote.start, quote.end,
+                               text[quote.start:quote.end], None, speaker))
+    found.sort(key=lambda h: (h.start, -h.end))
+    return found
+
+
+def _classified(text: str) -> Iterator[tuple[Quote, str]]:
+    """Each quote of ``text`` in text order with its subtype. A quote that
+    follows another as an item of one list learns the subtype of the one
+    before, and every quote the names the text keeps quoting."""
+    quotes = _quotes(text, pair_marks(text))
+    names = quoted_names(quotes)
+    last_close, last_subtype = -99, ""
+    for quote in quotes:
+        if 0 < quote.open_pos - last_close <= 60 and _in_list(text, last_close, quote.open_pos):
+            quote.list_after = last_subtype
+        quote.names = names
+        subtype = "quotation" if is_quotation(quote) else "term"
+        last_close, last_subtype = quote.close_pos, subtype
+        yield quote, subtype
+
+
+def _quotes(text: str, pairs: list[tuple[int, int]]) -> list[Quote]:
+    """The quotes of ``pairs`` in text order, each with its words (marks and
+    the white space or bidi controls next to them left out); a pair with no
+    letter or digit inside gives none."""
+    quotes: list[Quote] = []
     outer_close = -1  # the closing mark of the last pair that holds others
     for open_pos, close_pos in sorted(pairs):
         start, end = open_pos + 1, close_pos
@@ -288,16 +318,20 @@ def find_quotes(text: str) -> list[Highlight]:
         nested = open_pos < outer_close
         if not nested:
             outer_close = close_pos
-        if not _has_word(text, start, end):
-            continue
-        quote = Quote(text, open_pos, close_pos, start, end, nested)
-        subtype = "quotation" if is_quotation(quote) else "term"
-        speaker = _speaker(text, open_pos, close_pos) if subtype == "quotation" else ""
-        found.append(Highlight("quote", subtype, start, end, text[start:end], None, speaker))
-    found.sort(key=lambda h: (h.start, -h.end))
-    return found
+        if _has_word(text, start, end):
+            quotes.append(Quote(text, open_pos, close_pos, start, end, nested))
+    return quotes
 
 
+_LIST_JOIN = re.compile(LIST_JOIN)
+_AND_BEFORE = re.compile(AND_BEFORE)
+
+
+def _in_list(text: str, close: int, open_pos: int) -> bool:
+    """Whether the quote opening at ``open_pos`` follows the one closed at
+    ``close`` as another item of a list."""
+    return (_LIST_JOIN.fullmatch(text, close + 1, open_pos) is not None
+            or _AND_BEFORE.fullmatch(text, close + 1, open_pos) is not None)
 _WORD_CHAR = re.compile(r"[^\W_]")
 
 

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.text import quote_cues
+from reader.text import quote_cues, quotes
 from reader.text.bidi import INVISIBLE
 from reader.text.quotes import _paragraph_end, find_quotes, pair_marks
 from reader.text.spans import Highlight
@@ -384,22 +384,31 @@ CUE_EXAMPLES = [
     ("naming noun", "ونشرت صحيفة «الأيام» تقريرا.", "الأيام"),
     ("naming noun after a colon", "ونشر كتابا بعنوان: «مدن الملح».", "مدن"),
     ("labelled", "وعاد بعد ما يمكن وصفه بأنه «أقصر إجازة».", "أقصر"),
-    ("in a list", "وغنى «يا ليل» و«الطير».", "الطير"),
     ("Latin name", "وأطلقت الشركة تطبيق «Vero».", "Vero"),
     ("definite noun", "وقال قائد الشرطة إن عناصر «العصابة» فروا.", "العصابة"),
     ("subject name", "وقال الوزير إن «داعش» خسر مواقعه.", "داعش"),
     ("speaker named", "وقالت «أرامكو»، إن الصفقة تمت.", "أرامكو"),
     ("named again", "وأعلنت «أرامكو» أمس أن أرامكو ستوسع أعمالها.", "أرامكو"),
     ("nested and short", "وقال: «نحن في «الكامب نو» منذ الصباح».", "الكامب"),
+    ("after a quotation in a list", "ووصف الحوار بأنه «مفيد» و«صريح».", "صريح"),
+    ("after a term in a list", "ونشرت صحيفة «الأيام» و«الغد» الخبر.", "الغد"),
+    ("organisation", "وأعلنت «جبهة الإنقاذ» مشاركتها في الانتخابات.", "جبهة"),
+    ("quoted under other words", "وأطلقت شركة «سما» خدمة جديدة، لكن «سما» لم تحدد سعرها.",
+     "سما"),
+    ("called", "وتبث قناة اسمها «نجوم» أفلاما قديمة.", "نجوم"),
+    ("verb shortly before", "وقال المدرب «لم نلعب جيدا».", "لم نلعب"),
+    ("colon shortly before", "الوزير: المدارس «ستفتح أبوابها غدا»", "ستفتح"),
+    ("attributed later",
+     "وأغلقت السلطات المعبر «لأسباب أمنية»، في وقت متأخر، وفقا لمصادر محلية.", "لأسباب"),
 ]
 
 
 def _quote_of(sentence: str, quoted: str) -> quote_cues.Quote:
-    for open_pos, close_pos in pair_marks(sentence):
-        start = open_pos + 1
-        if sentence[start:].lstrip().startswith(quoted):
-            nested = any(o < open_pos and close_pos < c for o, c in pair_marks(sentence))
-            return quote_cues.Quote(sentence, open_pos, close_pos, start, close_pos, nested)
+    """The quote of ``sentence`` that starts with ``quoted``, as find_quotes
+    reads it (with the list it belongs to and the names the text repeats)."""
+    for quote, _ in quotes._classified(sentence):
+        if sentence[quote.start:].startswith(quoted):
+            return quote
     raise AssertionError(f"no quote starting with {quoted!r}")
 
 
@@ -454,7 +463,7 @@ def test_the_subtype_is_the_sign_of_the_summed_weights(
     total = sum(c.weight for c in quote_cues.CUES
                 if min(quote.words, quote_cues.LONG) in c.words and c.holds(quote))
     assert total == quote_cues.score(quote)
-    [h] = [h for h in find_quotes(sentence) if h.text.startswith(quoted)]
+    h = next(h for h in find_quotes(sentence) if h.text.startswith(quoted))
     assert h.subtype == ("quotation" if total > 0 else "term")
 
 @settings(max_examples=200, deadline=None)
