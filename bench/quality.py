@@ -1,9 +1,9 @@
 """Precision and recall of the automatic highlights against annotations made by reading.
 
-    .venv/bin/python bench/quality.py [--corpus DIR] [--split tuning|dev|dev2|test] [-v]
+    .venv/bin/python bench/quality.py [--corpus DIR] [--split tuning|dev|dev2|dev3|test] [-v]
     .venv/bin/python bench/quality.py --draw     # the docnos of the pool splits
 
-Four annotated sets, each printed per outlet with its number of items:
+Five annotated sets, each printed per outlet with its number of items:
 
 ``tuning``  the 24 corpus articles the rules were first written against
             (``DIR/articles``; ``tests/data/gold_quotes.json`` and
@@ -11,8 +11,11 @@ Four annotated sets, each printed per outlet with its number of items:
 ``dev``     40 pool articles drawn with a fixed seed, annotated by reading;
             the engine may be tuned on them (``tests/data/quality_dev.json``).
 ``dev2``    40 more pool articles, the next of the same draw, annotated by
-            reading after the first round of tuning; tuned on with ``dev``
-            (``tests/data/quality_dev2.json``).
+            reading after the first round of tuning, before any tuning on
+            them; tuned on with ``dev`` (``tests/data/quality_dev2.json``).
+``dev3``    40 more, the next of the draw, annotated the same way after the
+            tuning on ``dev2`` and measured once as held-out text before
+            being tuned on too (``tests/data/quality_dev3.json``).
 ``test``    40 other pool articles drawn the same way, annotated BEFORE any
             tuning and never tuned on (``tests/data/quality_test.json``): the
             honest figure, the one README reports.
@@ -27,7 +30,7 @@ The draw (``draw_splits``): pool articles of 400 to 3,500 characters, minus
 those the tuning set took from the same source; per outlet 8 articles a split,
 two each from sport and economy (most figures are there) and four from its
 other categories in turn; each (outlet, category) shuffled with ``SEED``, its
-first articles go to test, the next to dev, the next to dev2.
+first articles go to test, the next to dev, then dev2, then dev3.
 
 Columns: ``quotes`` gold quotations and terms; quotation ``P``/``R`` (a gold
 span is found when a quote overlaps at least half of it; a quote is right when
@@ -61,7 +64,7 @@ from reader.text import find_highlights  # noqa: E402
 
 DATA = REPO / "tests" / "data"
 GOLD_FILES = (DATA / "gold_quotes.json", DATA / "gold_figures.json")
-SPLITS = ("test", "dev", "dev2")
+SPLITS = ("test", "dev", "dev2", "dev3")
 """The pool splits in the order of the draw (test first: adding a split
 after the others never changes them)."""
 SPLIT_FILES = {name: DATA / f"quality_{name}.json" for name in SPLITS}
@@ -291,7 +294,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=default)
     parser.add_argument("--split", choices=("tuning", *SPLITS), action="append",
-                        help="the set(s) to measure (default: all four)")
+                        help="the set(s) to measure (default: all)")
     parser.add_argument("--draw", action="store_true", help="print the docnos of the splits")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
     args = parser.parse_args()
@@ -304,7 +307,7 @@ def main() -> int:
         print(json.dumps(splits, indent=1))
         return 0
     texts: list[str] = []
-    for name in args.split or ("tuning", "dev", "dev2", "test"):
+    for name in args.split or ("tuning", "dev", "dev2", "dev3", "test"):
         if name == "tuning":
             texts += measure_tuning(args.corpus, args.verbose)
         else:

@@ -85,6 +85,7 @@ _DESCRIBING = _folded(conjunctions=True, words="""
 # The same, impersonal or passive: a label, not anyone's words (يمكن وصفه بـ).
 _LABELLING = _folded("يوصف توصف يسمى تسمى يعرف تعرف يتميز تتميز يتسم تتسم يمكن",
                      conjunctions=True)
+_KNOWN = _folded("يعرف تعرف")
 _PREPOSITIONS = _folded("من إلى على عن في ب ل")
 _CONTENT_PREPOSITIONS = _folded("من إلى عن ب")
 """After a speech verb these lead to what is said (حذر من، أشار إلى); على
@@ -140,9 +141,12 @@ def _unsuffixed(word: str) -> str:
 
 
 def _names_a_thing(word: str) -> bool:
-    """A folded word is a naming noun, with or without clitics and pronoun."""
-    return (word in _NAMING or _bare(word) in _NAMING or _unsuffixed(word) in _NAMING
-            or _unsuffixed(_bare(word)) in _NAMING)
+    """A folded word is a naming noun, with or without clitics and pronoun
+    (the article only on a word that names explicitly: العنوان التالي: «…»;
+    اللجنة: «…» ends a speaker's title)."""
+    bare = _bare(word)
+    return (word in _NAMING or bare in _NAMING or _unsuffixed(word) in _NAMING
+            or _unsuffixed(bare) in _NAMING or bare.removeprefix("ال") in _CALLED)
 
 
 def _is_organisation(word: str) -> bool:
@@ -267,9 +271,16 @@ class Quote:
 
     @_Lazy
     def labelled(self) -> bool:
-        """An impersonal label among the last six words: ``ما يمكن وصفه بأنه
-        «…»``, ``تتميز الخيارات على نطاق واسع بأنها «…»``."""
-        return not _LABELLING.isdisjoint(self.folded[-8:])
+        """An impersonal label among the last eight words: ``ما يمكن وصفه
+        بأنه «…»``, ``تتميز الخيارات على نطاق واسع بأنها «…»``; يعرف only
+        as "known as" (``يعرف بـ«…»``), not "is known" (``لا يعرف، ولكن …``)."""
+        words = self.folded[-8:]
+        for k, w in enumerate(words):
+            if w in _LABELLING and (_bare(w) not in _KNOWN or (
+                    k + 1 < len(words) and words[k + 1].startswith("ب"))
+                    or (k + 1 == len(words) and self.head.endswith("بـ"))):
+                return True
+        return False
 
     @_Lazy
     def called(self) -> bool:
@@ -312,7 +323,8 @@ class Quote:
         # A short quote right after a noun may belong to it (أفاد مراسل
         # «سكاي نيوز»): only a preposition of content leads into it.
         return (self.words > 2 or not after or self.last in _CONTENT_PREPOSITIONS
-                or self.last.startswith("ب"))  # طالب كييف بفتح «…»
+                or self.last.startswith("ب")  # طالب كييف بفتح «…»
+                or (len(after) == 1 and not _bare(self.last).startswith("ال")))  # أجاب ترامب «لا»
 
     @_Lazy
     def after_speech_verb(self) -> list[str] | None:
@@ -460,7 +472,7 @@ CUES: tuple[Cue, ...] = (
     Cue("after a term in a list", -4, lambda q: q.list_after == "term",
         "«…» و«…»: the items of one list are alike"),
     Cue("organisation", -3, lambda q: _is_organisation(fold_word(q.inner_words[0])),
-        "«حزب الله»، «جبهة النصرة»: the name of an organisation", range(1, 6)),
+        "«حزب الله»، «جبهة النصرة»: the name of an organisation"),
     Cue("quoted under other words", -3,
         lambda q: " ".join(q.inner_words) in q.names and not q.described,
         "شبكة «دو» … لكن «دو»: a name the text keeps quoting", range(1, 4)),
@@ -573,4 +585,5 @@ def _verb_right_after(text: str, close_pos: int) -> bool:
     tail = text[close_pos + 1 : close_pos + 20].split("\n", 1)[0]
     stripped = tail.lstrip(" ،,.")
     end = speech_verb_at(stripped, 0)
-    return end >= 0 and not is_participle(stripped[:end])
+    # ويقول، فقال: a verb after a conjunction opens a clause of its own.
+    return end >= 0 and not is_participle(stripped[:end]) and stripped[:1] not in "وف"

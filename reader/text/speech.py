@@ -59,6 +59,7 @@ SPEECH_VERBS: tuple[str, ...] = tuple(
     أبدى أبدت يبدي تبدي مبديا مبدية
     طلب طلبت طلبوا يطلب تطلب
     اعتقد اعتقدت يعتقد تعتقد يعتقدون معتقدا
+    هدد هددت يهدد تهدد مهددا مهددة
     بالقول بقوله بقولها قوله قولها
     """.split()
 )
@@ -110,8 +111,9 @@ def _is_verb(word: str) -> bool:
     folded = fold_word(word)
     if len(folded) > 3 and folded[0] in "وف" and folded[1:] in _VERBS_FOLDED:
         folded = folded[1:]
-    # قاله، ذكرته: the verb with an object pronoun ("وفقاً لما قاله الوزير").
-    return folded in _VERBS_FOLDED or (folded[-1:] == "ه" and folded[:-1] in _VERBS_FOLDED)
+    # قاله، ذكرته، قلتها: the verb with an object pronoun ("وفقاً لما قاله الوزير").
+    return folded in _VERBS_FOLDED or (folded[-1:] == "ه" and folded[:-1] in _VERBS_FOLDED) or (
+        folded[-2:] == "ها" and folded[:-2] in _VERBS_FOLDED)
 
 
 def speech_verbs_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -22,7 +22,7 @@ import pytest
 from reader.text import find_highlights
 from tests.conftest import CORPUS, DATA, REPO
 
-SPLITS = {name: DATA / f"quality_{name}.json" for name in ("dev", "dev2", "test")}
+SPLITS = {name: DATA / f"quality_{name}.json" for name in ("dev", "dev2", "dev3", "test")}
 SUBTYPES = {
     "quote": {"quotation", "term"},
     "figure": {"digits", "words", "percent", "money", "date", "time", "range", "count", "score"},

@@ -238,6 +238,23 @@ def test_spans_exclude_marks_and_outer_spaces(text: str) -> None:
         ("وقالت «الشركة»، إن الصفقة تمت.", "الشركة", "term"),
         # a quotation opening a paragraph after a colon
         ("وقال رئيس البلدية في بيانه:\n«المدينة ستعود كما كانت»", "المدينة", "quotation"),
+        # Kinds tuned on dev and dev2 (issue 15, second pass):
+        # the items of one list are alike
+        ("وأشارت الصحافة إلى «فوران» في الأسواق و«مضاربات» ضد العملة.", "مضاربات", "quotation"),
+        ("وأعلنت «حركة النهضة» و«الجبهة الشعبية» مقاطعتهما.", "الجبهة", "term"),
+        # a speaker named shortly before, a finite verb with its answer
+        ("وأجاب سامر «لا».", "لا", "quotation"),
+        ("وهدد الوزير المخالفين بأنهم «سيدفعون الثمن».", "سيدفعون", "quotation"),
+        # whom or where it was said, not what
+        ("وذكرت مصادر لـ«نجوم نيوز» أن الاجتماع انتهى.", "نجوم", "term"),
+        ("وكتب الرئيس على «تويتر»: «انتهى الاجتماع بنجاح كبير هذا المساء».", "تويتر", "term"),
+        ("وقالت «الشركة» في بيان أن الصفقة تمت.", "الشركة", "term"),
+        # a title named by a word, a speaker's title before a colon
+        ("وتحمل الرسالة العنوان التالي: «هام: اقرأ بتمعن».", "هام", "term"),
+        ("وقال رئيس اللجنة: «القرار نهائي».", "القرار", "quotation"),
+        # يعرف as "is known", not "known as"
+        ("وقال المدير إن المصدر لا يعرف، ولكن من نشره هو «جهة رسمية».", "جهة", "quotation"),
+        ("وتقاتل في المنطقة جماعة تعرف بـ«الأشبال».", "الأشبال", "term"),
     ],
 )
 def test_quotation_or_term(sentence: str, quoted: str, subtype: str) -> None:
