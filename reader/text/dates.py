@@ -69,10 +69,60 @@ _ORDINAL_MONTH = re.compile(
 """``من`` + month: found first (a literal start the regex engine scans for
 fast); the ordinal day before it is checked with ``_ORDINAL_DAY``."""
 _ORDINAL_DAY = re.compile(
-    rf"(?<![^\W\d_])(?:[وفب]{_M})?(?P<day>{alternation(list(_ORDINAL_DAYS))})[^\S\n]+\Z"
+    rf"(?<![^\W\d_])(?:(?P<and>و{_M})|[فب]{_M})?(?P<day>{alternation(list(_ORDINAL_DAYS))})"
+    r"[^\S\n]+\Z"
 )
 
 
+
+# ------------------------------------------------------------ times of day
+
+_GREENWICH = alternation(["غرينتش", "غرينيتش", "جرينتش", "جرينيتش", "غرنتش"])
+_ZONE = re.compile(
+    rf"[ \u00a0]*(?:ت{_M}[ .]?غ{_M}\.?(?![^\W\d_])|(?:{alternation(['بتوقيت', 'توقيت'])})"
+    rf"[ \u00a0]+(?:{_GREENWICH})(?![^\W\d_])|(?:GMT|UTC)(?![A-Za-z]))"
+)
+"""ت غ، ت.غ، بتوقيت غرينتش، GMT: the time before is Greenwich time."""
+_CLOCK = re.compile(r"(\d{1,2})[.,٫](\d\d)")
+"""An hour and its minutes with a dot or comma (``22,00``, ``12.01``): a time
+only where a time word or a time zone says so, else a decimal number."""
+
+
+def time_figure(text: str, start: int, end: int, hour: int, minute: int) -> Highlight:
+    """The time ``hour:minute`` written at ``text[start:end]``: مساءً after
+    it adds 12 hours to a morning hour, a Greenwich zone after it goes into
+    the value (``{"time": "22:00", "zone": "GMT"}``)."""
+    nxt = NEXT_WORDS.match(text, end)
+    if nxt is not None and fold_word(nxt.group(1)) in PM and hour < 12:
+        hour += 12
+    value: dict[str, str] = {"time": f"{hour:02d}:{minute:02d}"}
+    if _ZONE.match(text, end):
+        value["zone"] = "GMT"
+    return figure(text, start, end, "time", value)
+
+
+def clock_time(text: str, start: int, end: int, before: str) -> Highlight | None:
+    """``22,00``, ``12.01`` or ``0900`` at ``text[start:end]`` read as a time
+    of day, or None. Hour and minutes with a dot or comma are a time after a
+    time word (``الساعة 10,00``; ``before`` is the folded word before) or
+    before a time zone (``08,00 ت غ``); four digits only before a zone
+    (``0900 ت غ``)."""
+    raw = text[start:end]
+    m = _CLOCK.fullmatch(raw)
+    if m is not None:
+        hour, minute = int(m.group(1)), int(m.group(2))
+        if not (before in TIME_CUES or _ZONE.match(text, end)):
+            return None
+    elif len(raw) == 4 and raw.isdecimal() and before not in YEAR_CUES and _ZONE.match(text, end):
+        hour, minute = int(raw[:2]), int(raw[2:])
+    else:
+        return None
+    if hour > 24 or minute > 59:
+        return None
+    return time_figure(text, start, end, hour, minute)
+
+
+# ------------------------------------------------------------ years
 
 YEAR_CUES = frozenset(
     "عام العام عامي سنه السنه سنتي منذ مطلع منتصف اواخر اوائل نهايه بدايه صيف ربيع خريف شتاء "
@@ -215,16 +265,37 @@ def date_parts(value: dict[str, Any]) -> dict[str, int]:
     return {k: v for k, v in value.items() if k in ("year", "month", "day")}
 
 
-def ordinal_dates(text: str, taken: list[tuple[int, int]]) -> list[Highlight]:
+def ordinal_dates(text: str, found: list[Highlight]) -> list[Highlight]:
+    """Days of a month written as ordinals: ``الخامس من يونيو``, ``الأول من
+    شهر مارس 2018``, and each day of ``يومي السابع والثامن من يونيو``. Where
+    ``found`` (the figures in digits, sorted) already reads the month and
+    year as a date (``الخامس من حزيران/يونيو 2017``), the day joins it: the
+    caller drops the figures that a returned one covers."""
+    taken = [(h.start, h.end) for h in found]
+    dates_at = {h.start: h for h in found if h.subtype == "date"}
     out = []
     for m in _ORDINAL_MONTH.finditer(text):
         d = _ORDINAL_DAY.search(text, max(0, m.start() - 30), m.start())
-        if d is None or overlaps(d.start("day"), m.end(), taken):
+        if d is None:
             continue
-        day = _ORDINAL_DAYS.get(" ".join(fold_word(d.group("day")).split()), 0)
-        month = _MONTHS.get(" ".join(fold_word(m.group("m1")).split()), 0)
+        start, end = d.start("day"), m.end()
         year = int(m.group("y")) if m.group("y") else None
-        out.append(date_figure(text, d.start("day"), m.end(), year, month, day))
+        read = dates_at.get(m.start("m1"))
+        if read is not None and isinstance(read.value, dict) and "year" in read.value:
+            end, year = max(end, read.end), read.value["year"]
+        elif overlaps(start, end, taken):
+            continue
+        month = _MONTHS.get(" ".join(fold_word(m.group("m1")).split()), 0)
+        days = [(start, _ORDINAL_DAYS.get(" ".join(fold_word(d.group("day")).split()), 0))]
+        if d.group("and"):  # السابع والثامن من يونيو: the day before is a date too
+            first = _ORDINAL_DAY.search(text, max(0, d.start() - 30), d.start())
+            if first is not None and not first.group("and"):
+                days.insert(0, (first.start("day"), _ORDINAL_DAYS.get(
+                    " ".join(fold_word(first.group("day")).split()), 0)))
+        for k, (day_start, day) in enumerate(days):
+            day_end = end if k == len(days) - 1 else day_start + len(
+                text[day_start:d.start()].rstrip())
+            out.append(date_figure(text, day_start, day_end, year, month, day))
     return out
 
 

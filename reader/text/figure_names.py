@@ -14,6 +14,7 @@ import re
 from reader.text.clitics import is_prefix
 from reader.text.fold import fold_word
 from reader.text.numbers import word_before
+from reader.text.quantities import STOPWORDS
 from reader.text.spans import Highlight
 
 OPENERS = "([{«\"'“‹‘"
@@ -99,21 +100,41 @@ def _is_clitic(core: str) -> bool:
 
 _QUOTED_NAME = re.compile(r"[«“\"]([^«»“”\"\n]{1,40})\Z")
 _CLOSES_NAME = re.compile(r"[،,.]?[»”\"]")
+_OPENS_NAME = re.compile(r"[«“\"][ \u00a0]?\Z")
+_REST_OF_NAME = re.compile(r"([^«»“”\"\n]{0,40}?)[»”\"]")
 
 
 _NAMED_BEFORE = frozenset(map(fold_word, """
     فرانس ايفون آيفون ايباد آيباد جالاكسي غالاكسي نوت ستوكس كاك داكس نيكاي فوتسي
-    ويندوز بلايستيشن اكس اس اي بلس ماكس برو لايت ام بي سي جي تي القرن
+    ويندوز بلايستيشن اكس اس اي بلس ماكس برو لايت ام بي سي جي تي إف القرن
+    طراز موديل
     """.split()))
 """Words after which a bare number belongs to a name: TV channels (فرانس 24),
-products (آيفون 10، غالاكسي إس 9), stock indexes (ستوكس 600، كاك 40), and
-القرن 21 (an ordinal use, like القرن التاسع عشر)."""
+products and models (آيفون 10، غالاكسي إس 9، إف 22، من طراز 055), stock
+indexes (ستوكس 600، كاك 40), and القرن 21 (an ordinal use, like القرن التاسع
+عشر)."""
+_PRODUCTS = frozenset(map(fold_word, """
+    هاتف هواتف جهاز أجهزة نظام تطبيق برنامج برمجية لعبة منصة معالج شريحة
+    مركبة محطة صاروخ صواريخ طائرة طائرات مقاتلة مقاتلات سيارة دبابة قمر سفينة
+    غواصة مدمرة حاملة معيار تقنية
+    """.split()))
+"""Nouns before a product's name: the number after that name is its version
+or model (برنامج كابتشر 5.1، المركبة تيانزو 1، طائرة بوينغ 737)."""
+_VERSION_WORDS = frozenset(map(fold_word, "إصدار الإصدار نسخة النسخة".split()))
+"""Words before a version number: a number with a dot after them is a
+version (الإصدار 5.1), a whole one may count editions (النسخة 23)."""
 _LATIN_WORD = re.compile(r"[a-z]+")
+_NOT_A_NAME = frozenset(map(fold_word, """
+    في من على إلى عن مع نحو حوالي بنحو قرابة بلغ بلغت سجل سجلت عند وصل وصلت
+    بين حتى منذ عام بعد قبل أكثر أقل رقم الرقم قياس بسرعة بوزن بطول بسعر بقيمة
+    """.split()))
+"""Words that a number follows as a quantity: never the name of a product."""
 
 
 def _after_name(text: str, h: Highlight) -> bool:
     """Whether the bare number ``h`` follows a name word or a Latin word
-    (France 2, iPhone 8): it is part of that name."""
+    (France 2, iPhone 8), or a product's name (برنامج كابتشر 5.1), or is a
+    version (الإصدار 5.1): it is part of that name."""
     before = word_before(text, h.start)
     if not before:
         return False
@@ -121,16 +142,49 @@ def _after_name(text: str, h: Highlight) -> bool:
         return True
     if before.startswith("لل"):
         before = "ال" + before[2:]  # للقرن = ل + القرن
-    return before in _NAMED_BEFORE or (before[:1] in "وفبل" and before[1:] in _NAMED_BEFORE)
+    if _is_one_of(before, _NAMED_BEFORE):
+        return True
+    if _is_one_of(before, _VERSION_WORDS):
+        return "." in h.text
+    # برنامج كابتشر 5.1، معيار دولبي أوديو كابتشر 5.1: one to three words of
+    # a name after a product noun.
+    for k, word in enumerate(_words_before(text, h.start)):
+        if k and _is_one_of(word.removeprefix("ال"), _PRODUCTS):
+            return True
+        if word.startswith("ال") or word in _NOT_A_NAME or word in STOPWORDS or k == 3:
+            return False
+    return False
+
+
+_TOKENS_BEFORE = re.compile(r"(?:[^\W\d_]+[ \u00a0]+){1,4}\Z")
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    """The folded words right before ``start`` within its clause (no
+    punctuation or digits between), nearest first, at most four."""
+    m = _TOKENS_BEFORE.search(text, max(0, start - 80), start)
+    return [fold_word(w) for w in reversed(m.group().split())] if m else []
+
+
+def _is_one_of(word: str, words: frozenset[str]) -> bool:
+    """A folded ``word`` is in ``words``, or is with و ف ب ل glued before."""
+    return word in words or (word[:1] in "وفبل" and word[1:] in words)
 
 
 def without_names(text: str, found: list[Highlight]) -> list[Highlight]:
     """Bare numbers that belong to a name: after a name word (``فرانس 24``,
-    ``iPhone 8``, ``ستوكس 600``), or ending a short quoted name (``موقع
+    ``iPhone 8``, ``ستوكس 600``) or a product's name (``برنامج كابتشر 5.1``),
+    opening or ending a short quoted name (``«21 سنشيري فوكس»``, ``موقع
     "مدينة 24"``, ``«نوفا 810»``), and the same name mentioned again without
     the marks."""
-    found = [h for h in found if h.subtype != "digits" or not _after_name(text, h)]
     names: set[str] = set()
+    kept = []
+    for h in found:
+        if h.subtype == "digits" and (_after_name(text, h) or _opens_quoted_name(text, h)):
+            names.add(_name_key(text, h))
+        else:
+            kept.append(h)
+    found = kept
     for h in found:
         if h.subtype != "digits" or not _CLOSES_NAME.match(text, h.end):
             continue
@@ -140,6 +194,15 @@ def without_names(text: str, found: list[Highlight]) -> list[Highlight]:
     if not names:
         return found
     return [h for h in found if h.subtype != "digits" or not _is_name(_name_key(text, h), names)]
+
+
+def _opens_quoted_name(text: str, h: Highlight) -> bool:
+    """A bare number that opens a short quoted name (``«21 سنشيري فوكس»``)
+    or is all of one (a password ``«123456»``)."""
+    if not _OPENS_NAME.search(text, max(0, h.start - 2), h.start):
+        return False
+    rest = _REST_OF_NAME.match(text, h.end)
+    return rest is not None and len(rest.group(1).split()) <= 3
 
 
 def _is_name(key: str, names: set[str]) -> bool:

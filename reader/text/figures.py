@@ -20,8 +20,11 @@ Subtypes, first that applies wins (precedence):
              1900-2099 with no unit after it. Value ``{"date": "2018-03-05"}``
              when complete, else the parts: ``{"year": 2014}``,
              ``{"month": 4, "day": 27}``; ``"calendar": "hijri"`` after هـ.
-``time``     ``16:20`` (h ≤ 24, two-digit minutes), or a whole hour after
-             الساعة: ``{"time": "16:20"}`` (مساءً adds 12 hours).
+``time``     ``16:20`` (h ≤ 24, two-digit minutes), ``22,00`` or ``12.01``
+             after الساعة or before a Greenwich zone (ت غ، بتوقيت غرينتش،
+             GMT), ``0900`` before such a zone, or a whole hour after
+             الساعة: ``{"time": "16:20"}`` (مساءً adds 12 hours; a zone
+             adds ``"zone": "GMT"``).
 ``score``    a match score, one figure: ``3-2``, ``2-صفر``, ``صفر-1`` (glued
              to the next word too: ``2-صفرعلى``): ``{"score": [3, 2]}``. صفر
              makes it a score; two numbers need a score word before them
@@ -45,7 +48,7 @@ Subtypes, first that applies wins (precedence):
 
 ``A و B``, ``A إلى B`` and ``A حتى B`` where B is a count, percent, money or a
 day of a month give A the same reading (``بين 35 و38 بالمائة``, ``3 و4 و5
-جانفي``), and so does ``A × B بكسل``.
+جانفي``, ``السابع والثامن من يونيو``), and so does ``A × B بكسل``.
 
 Separators: ``,`` ``٬`` and thin or plain spaces group thousands (``1,250``,
 ``3 500``); ``.`` and ``٫`` are decimal, and so is ``,`` before one or two
@@ -57,8 +60,12 @@ A bare number that ends a short quoted name (``موقع "مدينة 24"``, ``«�
 text without the marks: no figure.
 
 A bare number after a name word belongs to the name: TV channels (``فرانس
-24``, ``France 2``: any Latin word), products (``آيفون 10``), stock indexes
-(``ستوكس 600``), and ``القرن 21`` (an ordinal use). Digits glued after a
+24``, ``France 2``: any Latin word), products and models (``آيفون 10``،
+``إف 22``، ``من طراز 055``), stock indexes (``ستوكس 600``), and ``القرن 21``
+(an ordinal use); so does a version after a product's name (one to three
+words after a product noun: ``برنامج كابتشر 5.1``، ``المركبة تيانزو 1``) or
+after الإصدار with a dot (``الإصدار 5.1``), and the same name and number
+mentioned again. Digits glued after a
 word that lost its space (``إلى11,7``, ``في1988``) are still a figure.
 
 Not figures: digits inside a hashtag, mention, URL, e-mail or a code glued
@@ -82,10 +89,10 @@ from typing import Any
 from reader.text.dates import (
     MONTH_AFTER,
     MONTH_FIRST_WORDS,
-    PM,
     TIME_CUES,
     YEAR_CUES,
     YEAR_NEXT,
+    clock_time,
     date_figure,
     date_parts,
     in_parens,
@@ -96,6 +103,7 @@ from reader.text.dates import (
     ordinal_dates,
     overlaps,
     scores,
+    time_figure,
 )
 from reader.text.figure_names import OPENERS, code_end, without_names
 from reader.text.fold import fold_word, loose_pattern
@@ -199,10 +207,11 @@ def find_figures(text: str) -> list[Highlight]:
         found = without_names(text, _propagate(text, _non_overlapping(found)))
     if results:
         found = sorted(found + results, key=_START)
-    taken = [(h.start, h.end) for h in found]
-    extra = ordinal_dates(text, taken)
+    extra = ordinal_dates(text, found)
     if extra:
-        taken = sorted(taken + [(h.start, h.end) for h in extra])
+        found = [h for h in found if not any(e.start <= h.start and h.end <= e.end
+                                             for e in extra)]
+    taken = sorted([(h.start, h.end) for h in found] + [(h.start, h.end) for h in extra])
     words = _word_figures(text, taken)
     return sorted(found + extra + words, key=_START)
 
@@ -236,10 +245,7 @@ def _digit_figures(text: str, m: re.Match[str], sign: str) -> list[Highlight]:
     if kind == "time":
         hh, mm = int(m.group("hh")), int(m.group("mm"))
         if hh <= 24 and mm < 60:
-            nxt = NEXT_WORDS.match(text, m.end())
-            if nxt is not None and fold_word(nxt.group(1)) in PM and hh < 12:
-                hh += 12
-            return [figure(text, m.start(), m.end(), "time", {"time": f"{hh:02d}:{mm:02d}"})]
+            return [time_figure(text, m.start(), m.end(), hh, mm)]
         return []
     if kind == "yrange":
         a, b = int(m.group("ya")), int(m.group("yb"))
@@ -295,6 +301,10 @@ def _single(text: str, start: int, end: int, sign: str) -> Highlight:
         value = -value
         sign = ""
     is_int = isinstance(value, int) and not sign and raw.isdecimal()
+    if not sign and (len(raw) == 4 or (len(raw) in (4, 5) and raw[-3] in ".,٫")):
+        clock = clock_time(text, start, end, word_before(text, start))
+        if clock is not None:
+            return clock
 
     after = text[end:end + 4].lstrip(" \u00a0")[:1]
     if not after or not (after.isalpha() or after in "%٪" or after in CURRENCY_SIGNS):
@@ -359,10 +369,7 @@ def _plain(text: str, start: int, end: int, raw: str, value: int | float,
     if is_int:
         prev = word_before(text, start)
         if prev in TIME_CUES and value <= 24:
-            nxt = NEXT_WORDS.match(text, end)
-            pm = nxt is not None and fold_word(nxt.group(1)) in PM and value < 12
-            hour = value + 12 if pm else value
-            return figure(text, start, end, "time", {"time": f"{hour:02d}:00"})
+            return time_figure(text, start, end, int(value), 0)
         if len(raw) == 4 and (1900 <= value <= 2099 or (
                 1000 <= value <= 2100 and (prev in YEAR_CUES or in_parens(text, start, end)))):
             glued = text[end:end + 2]
