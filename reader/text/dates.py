@@ -83,6 +83,8 @@ _ZONE = re.compile(
     rf"[ \u00a0]+(?:{_GREENWICH})(?![^\W\d_])|(?:GMT|UTC)(?![A-Za-z]))"
 )
 """ت غ، ت.غ، بتوقيت غرينتش، GMT: the time before is Greenwich time."""
+_ZONE_START = re.compile(r"[ \u00a0]*[تبGU]")
+"""What a zone starts with: checked before the whole of ``_ZONE``."""
 _CLOCK = re.compile(r"(\d{1,2})[.,٫](\d\d)")
 """An hour and its minutes with a dot or comma (``22,00``, ``12.01``): a time
 only where a time word or a time zone says so, else a decimal number."""
@@ -108,7 +110,9 @@ def clock_time(text: str, start: int, end: int, before: str) -> Highlight | None
     before a time zone (``08,00 ت غ``); four digits only before a zone
     (``0900 ت غ``)."""
     raw = text[start:end]
-    m = _CLOCK.fullmatch(raw)
+    m = _CLOCK.fullmatch(raw) if len(raw) != 4 or not raw.isdecimal() else None
+    if m is None and not _ZONE_START.match(text, end):
+        return None  # a year or a plain number: the common case
     if m is not None:
         hour, minute = int(m.group(1)), int(m.group(2))
         if not (before in TIME_CUES or _ZONE.match(text, end)):
@@ -271,10 +275,13 @@ def ordinal_dates(text: str, found: list[Highlight]) -> list[Highlight]:
     ``found`` (the figures in digits, sorted) already reads the month and
     year as a date (``الخامس من حزيران/يونيو 2017``), the day joins it: the
     caller drops the figures that a returned one covers."""
-    taken = [(h.start, h.end) for h in found]
-    dates_at = {h.start: h for h in found if h.subtype == "date"}
-    out = []
+    out: list[Highlight] = []
+    taken: list[tuple[int, int]] = []
+    dates_at: dict[int, Highlight] = {}
     for m in _ORDINAL_MONTH.finditer(text):
+        if not taken and found:
+            taken = [(h.start, h.end) for h in found]
+            dates_at = {h.start: h for h in found if h.subtype == "date"}
         d = _ORDINAL_DAY.search(text, max(0, m.start() - 30), m.start())
         if d is None:
             continue

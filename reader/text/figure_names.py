@@ -156,14 +156,20 @@ def _after_name(text: str, h: Highlight) -> bool:
     return False
 
 
-_TOKENS_BEFORE = re.compile(r"(?:[^\W\d_]+[ \u00a0]+){1,4}\Z")
-
-
 def _words_before(text: str, start: int) -> list[str]:
-    """The folded words right before ``start`` within its clause (no
-    punctuation or digits between), nearest first, at most four."""
-    m = _TOKENS_BEFORE.search(text, max(0, start - 80), start)
-    return [fold_word(w) for w in reversed(m.group().split())] if m else []
+    """The folded words right before ``start`` in its paragraph, nearest
+    first, at most four, up to the first that is not all letters (a
+    punctuation mark, a digit, a mark ends the run)."""
+    seg = text[max(0, start - 80):start]
+    seg = seg[seg.rfind("\n") + 1:]
+    if not seg[-1:].isspace():
+        return []
+    out = []
+    for word in reversed(seg.split()[-4:]):
+        if not word.isalpha():
+            break
+        out.append(fold_word(word))
+    return out
 
 
 def _is_one_of(word: str, words: frozenset[str]) -> bool:

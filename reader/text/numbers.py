@@ -278,17 +278,13 @@ _WORD_AFTER = re.compile(f"\\s+((?:[^\\W\\d_]|[{MARKS_CLASS}])+)")
 def word_before(text: str, start: int) -> str:
     """The folded word that ends right before ``start`` (white space between),
     opening brackets and quotation marks before it dropped; "" when there is
-    none (punctuation or digits in between)."""
-    i = start
-    low = max(0, start - 40)
-    while i > low and text[i - 1].isspace():
-        i -= 1
-    if i == start:
+    none (punctuation or digits in between). Only the 40 characters before
+    ``start`` are read."""
+    seg = text[max(0, start - 40):start]
+    head = seg.rstrip()
+    if len(head) == len(seg) or not head:
         return ""
-    j = i
-    while j > low and not text[j - 1].isspace():
-        j -= 1
-    word = text[j:i].lstrip("([{«\"'“‹‘")
+    word = head.rsplit(None, 1)[-1].lstrip("([{«\"'“‹‘")
     return fold_word(word) if word[:1].isalpha() else ""
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from reader.text.fold import MARKS_CLASS, fold_word, loose_pattern
@@ -69,6 +70,8 @@ _ORGANISATIONS = _folded(
 # would (بإعلانها أن …، في تصريحات أكد فيها أن …).
 _SAYING = _folded("إعلان تصريح تصريحات بيان قول")
 _BY_THAT = _folded("بأنه بأنها بأنهم بأنهما")
+_SAYING_WORD = re.compile("|".join(map(loose_pattern, ("علان", "صريح", "بيان", "قول"))))
+"""What every noun of saying holds (بإعلانها، تصريحات), in any spelling."""
 _ON_IT = _folded("عليه عليها عليهم عليهما")
 _GAVE_NAME = _folded("أطلق أطلقت أطلقوا يطلق تطلق يطلقون أطلقنا")
 # Words that name explicitly: what follows is a name (قناة اسمها «…»).
@@ -82,6 +85,9 @@ _DESCRIBING = _folded(conjunctions=True, words="""
     معتبرا معتبرة اعتبره اعتبرها
     """
 )
+_DESCRIBING_WORD = re.compile("|".join(map(loose_pattern, ("صف", "عتبر"))))
+"""What every describing word holds (وصف، واصفا، معتبرا), in any spelling:
+looked for before the sentence's words are folded."""
 # The same, impersonal or passive: a label, not anyone's words (يمكن وصفه بـ).
 _LABELLING = _folded("يوصف توصف يسمى تسمى يعرف تعرف يتميز تتميز يتسم تتسم يمكن",
                      conjunctions=True)
@@ -140,6 +146,7 @@ def _unsuffixed(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 14)
 def _names_a_thing(word: str) -> bool:
     """A folded word is a naming noun, with or without clitics and pronoun
     (the article only on a word that names explicitly: العنوان التالي: «…»;
@@ -149,6 +156,7 @@ def _names_a_thing(word: str) -> bool:
             or _unsuffixed(bare) in _NAMING or bare.removeprefix("ال") in _CALLED)
 
 
+@lru_cache(maxsize=1 << 14)
 def _is_organisation(word: str) -> bool:
     """A folded word is a noun that opens an organisation's name (حزب،
     الائتلاف، ولواء)."""
@@ -158,6 +166,7 @@ def _is_organisation(word: str) -> bool:
     return False
 
 
+_TOKEN_EDGES = " \t،,():"
 _BEFORE = 320
 """How far back in its paragraph a quote's sentence is read (news sentences
 that report speech run to 300 characters before the quote)."""
@@ -206,10 +215,14 @@ class Quote:
             self.colon = text[max(0, line_start - 40) : line_start].rstrip().endswith((":", "："))
         else:
             self.colon = self.head.endswith((":", "："))
-        tokens = self.head[-100:].split()
-        self.folded = [fold_word(t.strip(" \t،,():")) for t in tokens[-8:]]
-        last = self.folded[-1] if self.folded else ""
+        self.tokens = self.head[-100:].split()[-8:]
+        last = fold_word(self.tokens[-1].strip(_TOKEN_EDGES)) if self.tokens else ""
         self.last, self.last_bare = last, _bare(last)
+
+    @_Lazy
+    def folded(self) -> list[str]:
+        """The last eight words before the quote, folded."""
+        return [fold_word(t.strip(_TOKEN_EDGES)) for t in self.tokens]
 
     @_Lazy
     def sentence(self) -> str:
@@ -252,11 +265,13 @@ class Quote:
         quote: ``واصفا الاتفاق بـ«…»``, ``ووصفته بأنه عمل «…»``, ``بوصفها
         «…»``, ``وصف الرئيس، …، منافسه بـ«…»``. Not a passive one (``الذي
         وُصف بـ«…»``) nor the noun (``في وصف «…»``)."""
+        if _DESCRIBING_WORD.search(self.sentence) is None or self.labelled:
+            return False  # the common case: no describing word, nothing to fold
         words = self.sentence_words
         k = len(words) - 1
         while k >= 0 and words[k] not in _DESCRIBING:
             k -= 1
-        if k < 0 or self.labelled:
+        if k < 0:
             return False
         if k and (words[k - 1] in _PREPOSITIONS or (
                 words[k] in ("وصف", "وصفت") and words[k - 1] in _RELATIVES)):
@@ -274,7 +289,9 @@ class Quote:
         """An impersonal label among the last eight words: ``ما يمكن وصفه
         بأنه «…»``, ``تتميز الخيارات على نطاق واسع بأنها «…»``; يعرف only
         as "known as" (``يعرف بـ«…»``), not "is known" (``لا يعرف، ولكن …``)."""
-        words = self.folded[-8:]
+        words = self.folded
+        if _LABELLING.isdisjoint(words):
+            return False
         for k, w in enumerate(words):
             if w in _LABELLING and (_bare(w) not in _KNOWN or (
                     k + 1 < len(words) and words[k + 1].startswith("ب"))
@@ -341,6 +358,8 @@ class Quote:
             between = map(fold_word, after[:-1])
             if any(w in _THAT or _bare(w) in _THAT for w in between):
                 return True
+        if _SAYING_WORD.search(self.sentence) is None:
+            return False
         words = self.sentence_words
         for k in range(len(words) - 2, -1, -1):
             if _unsuffixed(_bare(words[k])) in _SAYING:
@@ -457,60 +476,60 @@ CUES: tuple[Cue, ...] = (
     Cue("medium", 1, lambda q: True, "five to seven words lean to a quotation", range(5, LONG)),
     Cue("one or two words", -2, lambda q: True, "names and labels are short", range(0, 3)),
     Cue("colon", 4, lambda q: q.colon, "وقال: «…» (also a colon ending the paragraph before)"),
-    Cue("that", 2, lambda q: q.that, "أن/إن right before: أكد أن «…»"),
     Cue("full stop at the end", 2, lambda q: q.inner.rstrip()[-1:] in (".", "!"),
         "a title or a name seldom ends with a full stop"),
     Cue("sentence punctuation", 1, lambda q: _SENTENCE_PUNCT.search(q.inner) is not None,
         "a sentence inside the marks"),
-    Cue("naming noun", -3, lambda q: q.naming, "صحيفة «…»، تقرير «…»: the name of the thing"),
-    Cue("called", -3, lambda q: q.called,
-        "قناة اسمها «…»، المسمى «…»: a word that names"),
-    Cue("naming noun after a colon", -4, lambda q: q.naming and q.colon,
-        "بعنوان: «…» names a work: that colon is no speech colon"),
     Cue("after a quotation in a list", 4, lambda q: q.list_after == "quotation",
         "«…» و«…»: the items of one list are alike"),
     Cue("after a term in a list", -4, lambda q: q.list_after == "term",
         "«…» و«…»: the items of one list are alike"),
+    Cue("nested and short", -4, lambda q: q.nested,
+        "a short quote inside someone's words is a name they used", range(0, 4)),
+    Cue("charge", -4, lambda q: q.charge, "اتهامات «…»، بتهمة «…»: the name of a charge"),
+    Cue("subject name", -3, lambda q: q.subject_name, "إن «داعش» خسر: a name as the subject",
+        range(1, 2)),
+    Cue("Latin name", -5,
+        lambda q: not _ARABIC.search(q.inner) and _LATIN.search(q.inner) is not None,
+        "a short Latin phrase in Arabic text is a name", range(0, 4)),
+    Cue("called", -3, lambda q: q.called,
+        "قناة اسمها «…»، المسمى «…»: a word that names"),
     Cue("organisation", -3, lambda q: _is_organisation(fold_word(q.inner_words[0])),
         "«حزب الله»، «جبهة النصرة»: the name of an organisation"),
     Cue("quoted under other words", -3,
         lambda q: " ".join(q.inner_words) in q.names and not q.described,
         "شبكة «دو» … لكن «دو»: a name the text keeps quoting", range(1, 4)),
-    Cue("Latin name", -5,
-        lambda q: not _ARABIC.search(q.inner) and _LATIN.search(q.inner) is not None,
-        "a short Latin phrase in Arabic text is a name", range(0, 4)),
-    Cue("nested and short", -4, lambda q: q.nested,
-        "a short quote inside someone's words is a name they used", range(0, 4)),
-    Cue("charge", -4, lambda q: q.charge, "اتهامات «…»، بتهمة «…»: the name of a charge"),
+    Cue("that", 2, lambda q: q.that, "أن/إن right before: أكد أن «…»"),
+    Cue("verb after", 3, lambda q: q.verb_after, "«…»، قال الوزير"),
+    Cue("attribution after", 3, lambda q: q.attribution_after, "«…»، بحسب الوزارة"),
     Cue("glued preposition", -3, lambda q: q.head.endswith(("بـ", "لـ")) and not q.described,
         "اتهم بـ«…», يلقب بـ«…»: a charge or a label"),
+    Cue("naming noun after a colon", -4, lambda q: q.naming and q.colon,
+        "بعنوان: «…» names a work: that colon is no speech colon"),
+    Cue("colon shortly before", 2, lambda q: q.colon_shortly_before and not q.colon,
+        "كابيلو: مورينيو وكونتي «…»"),
+    Cue("naming noun", -3, lambda q: q.naming, "صحيفة «…»، تقرير «…»: the name of the thing"),
     Cue("labelled", -4, lambda q: q.labelled, "ما يمكن وصفه بأنه «…»: a label, no speaker"),
-    Cue("described", 5, lambda q: q.described, "واصفا الاتفاق بـ«…»: how someone put it"),
+    Cue("verb before", 3, lambda q: q.verb_before, "وقال «…»، حذر من «…»"),
     Cue("definite noun", -3,
         lambda q: _bare(fold_word(q.inner_words[0])).startswith("ال")
         and not (q.colon or q.verb_before or q.described or q.last in _DEMONSTRATIVES),
         "عناصر «العصابة»: a definite noun alone names something (هذا «المؤامرة» quotes a word)",
         range(1, 3)),
-    Cue("verb before", 3, lambda q: q.verb_before, "وقال «…»، حذر من «…»"),
-    Cue("verb after", 3, lambda q: q.verb_after, "«…»، قال الوزير"),
-    Cue("verb shortly before", 2, lambda q: q.verb_shortly_before and not q.verb_before,
-        "قال هاينكس «…»، أشارت الصحافة إلى «…»"),
-    Cue("colon shortly before", 2, lambda q: q.colon_shortly_before and not q.colon,
-        "كابيلو: مورينيو وكونتي «…»"),
-    Cue("attributed later", 3, lambda q: q.attributed_later and not q.attribution_after,
-        "«…»، في مدينة نجران، وفقا لتصريحات المتحدث"),
-    Cue("subject name", -3, lambda q: q.subject_name, "إن «داعش» خسر: a name as the subject",
-        range(1, 2)),
     Cue("speaker named", -4, lambda q: q.speaker_named,
         "وقالت «أرامكو»، إن …: the quote names who speaks", range(0, 4)),
-    Cue("attribution after", 3, lambda q: q.attribution_after, "«…»، بحسب الوزارة"),
+    Cue("attributed later", 3, lambda q: q.attributed_later and not q.attribution_after,
+        "«…»، في مدينة نجران، وفقا لتصريحات المتحدث"),
+    Cue("described", 5, lambda q: q.described, "واصفا الاتفاق بـ«…»: how someone put it"),
+    Cue("speech verb in the sentence", 2, lambda q: q.after_speech_verb is not None,
+        "a verb of saying earlier in the sentence"),
+    Cue("verb shortly before", 2, lambda q: q.verb_shortly_before and not q.verb_before,
+        "قال هاينكس «…»، أشارت الصحافة إلى «…»"),
     Cue("reported", 3, lambda q: q.reported and not q.that,
         "in the clause of a speech verb: أكد أن الاستطلاع كان «…»"),
     Cue("short and not introduced", -2, lambda q: not q.introduced,
         "a short phrase that nothing presents as said is a name, label or scare quote",
         range(0, 4)),
-    Cue("speech verb in the sentence", 2, lambda q: q.after_speech_verb is not None,
-        "a verb of saying earlier in the sentence"),
     Cue("named again", -3, lambda q: q.named_again,
         "the same words stand unquoted nearby: a name the text repeats", range(1, 4)),
     Cue("first person", 1, lambda q: any(fold_word(w) in _PERSON for w in q.inner_words[:16]),
@@ -529,47 +548,41 @@ def score(quote: Quote) -> int:
     return sum(cue.weight for cue in _cues_for(quote.words) if cue.holds(quote))
 
 
-_Reader = tuple[tuple[Callable[[Quote], bool], ...], tuple[int, ...]]
+_Reader = tuple[tuple[Callable[[Quote], bool], ...], tuple[int, ...], int, int]
 
 
-def _plan(words: int) -> tuple[tuple[Cue, ...], _Reader, _Reader]:
-    """The cues that can hold for a quote of ``words`` words, in table order,
-    and the positive and the negative ones apart (their tests and weights)."""
+def _plan(words: int) -> tuple[tuple[Cue, ...], _Reader]:
+    """The cues that can hold for a quote of ``words`` words, in table order:
+    their tests, their weights, and the sums of the positive and of the
+    negative weights."""
     cues = tuple(c for c in CUES if words in c.words)
-    pos = [c for c in cues if c.weight > 0]
-    neg = [c for c in cues if c.weight < 0]
-    return (cues, (tuple(c.holds for c in pos), tuple(c.weight for c in pos)),
-            (tuple(c.holds for c in neg), tuple(c.weight for c in neg)))
+    weights = tuple(c.weight for c in cues)
+    return cues, (tuple(c.holds for c in cues), weights,
+                  sum(w for w in weights if w > 0), sum(w for w in weights if w < 0))
 
 
 _PLANS = [_plan(n) for n in range(LONG + 1)]
 
 
 def is_quotation(quote: Quote) -> bool:
-    """``score(quote) > 0``, reading as few cues as it takes: while the sum
-    so far is positive only a negative cue can change the outcome, and the
-    other way round, so the next cue is taken from the side that can, in
-    table order (the costly ones come last); it stops once the cues left on
-    that side cannot change the sign. A text of thousands of «x» stays fast."""
-    _, (pos_holds, pos_weights), (neg_holds, neg_weights) = _PLANS[min(quote.words, LONG)]
-    up, down = sum(pos_weights), sum(neg_weights)
+    """``score(quote) > 0``, reading as few cues as it takes: the cues are
+    read in table order (the cheap ones first), and the reading stops as
+    soon as the cues left cannot change the sign of the sum, however they
+    turn out. A text of thousands of «x» stays fast."""
+    holds, weights, up, down = _PLANS[min(quote.words, LONG)][1]
     total = 0
-    p = n = 0
-    while True:
-        if total > 0:
-            if total + down > 0:
-                return True
-            if neg_holds[n](quote):
-                total += neg_weights[n]
-            down -= neg_weights[n]
-            n += 1
+    for k, weight in enumerate(weights):
+        if total + down > 0:
+            return True
+        if total + up <= 0:
+            return False
+        if holds[k](quote):
+            total += weight
+        if weight > 0:
+            up -= weight
         else:
-            if total + up <= 0:
-                return False
-            if pos_holds[p](quote):
-                total += pos_weights[p]
-            up -= pos_weights[p]
-            p += 1
+            down -= weight
+    return total > 0
 
 
 def _sentence_end(before: str) -> str:

@@ -146,17 +146,45 @@ def is_participle(verb: str) -> bool:
 
 def has_speech_verb(text: str) -> bool:
     """True when ``text`` holds a speech verb as a whole word."""
-    return any(map(_is_verb, _AR_WORD.findall(text)))
+    words = _AR_WORD.findall(text)
+    return not _verbs_among(words).isdisjoint(words)
 
 
 def words_after_speech_verb(text: str) -> list[str] | None:
     """The Arabic words of ``text`` after its last speech verb, as written;
     None when ``text`` holds no speech verb."""
     words = _AR_WORD.findall(text)
+    verbs = _verbs_among(words)
+    if verbs.isdisjoint(words):
+        return None  # most sentences: decided by one set operation
     for k in range(len(words) - 1, -1, -1):
-        if _is_verb(words[k]):
+        if words[k] in verbs:
             return words[k + 1 :]
-    return None
+    return None  # pragma: no cover - isdisjoint said there is one
+
+
+_SEEN: set[str] = set()
+"""Words (as written) already judged by ``_is_verb``."""
+_VERB_WORDS: set[str] = set()
+"""Those of them that are speech verbs."""
+_SEEN_MAX = 1 << 17
+"""Past this many words judged, new words are judged each time (the sets
+only grow, so threads never see a word in ``_SEEN`` without its verdict)."""
+
+
+def _verbs_among(words: list[str]) -> set[str]:
+    """The speech verbs known so far, including every one among ``words``:
+    a sentence's words are judged once, then looked up as a set."""
+    new = set(words).difference(_SEEN)
+    if not new:
+        return _VERB_WORDS
+    if len(_SEEN) >= _SEEN_MAX:
+        return _VERB_WORDS | {w for w in new if _is_verb(w)}
+    for w in new:
+        if _is_verb(w):
+            _VERB_WORDS.add(w)  # before _SEEN: whoever sees it seen sees its verdict
+        _SEEN.add(w)
+    return _VERB_WORDS
 
 
 _STOP_FOLDED = frozenset(map(fold_word, _STOP_WORDS))
