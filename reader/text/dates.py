@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from reader.text.fold import MARKS_CLASS, fold_word, loose_pattern
+from reader.text.numbers import word_before
 from reader.text.quantities import NEXT_WORDS, PERCENT, SP, alternation, currency, is_unit
 from reader.text.spans import Highlight, figure
 
@@ -103,24 +104,22 @@ def time_figure(text: str, start: int, end: int, hour: int, minute: int) -> High
     return figure(text, start, end, "time", value)
 
 
-def clock_time(text: str, start: int, end: int, before: str) -> Highlight | None:
+def clock_time(text: str, start: int, end: int) -> Highlight | None:
     """``22,00``, ``12.01`` or ``0900`` at ``text[start:end]`` read as a time
     of day, or None. Hour and minutes with a dot or comma are a time after a
-    time word (``الساعة 10,00``; ``before`` is the folded word before) or
-    before a time zone (``08,00 ت غ``); four digits only before a zone
-    (``0900 ت غ``)."""
+    time word (``الساعة 10,00``) or before a time zone (``08,00 ت غ``); four
+    digits only before a zone and not after a year word (``0900 ت غ``)."""
     raw = text[start:end]
     m = _CLOCK.fullmatch(raw) if len(raw) != 4 or not raw.isdecimal() else None
-    if m is None and not _ZONE_START.match(text, end):
-        return None  # a year or a plain number: the common case
+    zone = _ZONE_START.match(text, end) is not None and _ZONE.match(text, end) is not None
     if m is not None:
-        hour, minute = int(m.group(1)), int(m.group(2))
-        if not (before in TIME_CUES or _ZONE.match(text, end)):
+        if not zone and word_before(text, start) not in TIME_CUES:
             return None
-    elif len(raw) == 4 and raw.isdecimal() and before not in YEAR_CUES and _ZONE.match(text, end):
+        hour, minute = int(m.group(1)), int(m.group(2))
+    elif zone and len(raw) == 4 and raw.isdecimal() and word_before(text, start) not in YEAR_CUES:
         hour, minute = int(raw[:2]), int(raw[2:])
     else:
-        return None
+        return None  # a year or a plain number: the common case
     if hour > 24 or minute > 59:
         return None
     return time_figure(text, start, end, hour, minute)

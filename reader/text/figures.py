@@ -302,7 +302,7 @@ def _single(text: str, start: int, end: int, sign: str) -> Highlight:
         sign = ""
     is_int = isinstance(value, int) and not sign and raw.isdecimal()
     if not sign and (len(raw) == 4 or (len(raw) in (4, 5) and raw[-3] in ".,٫")):
-        clock = clock_time(text, start, end, word_before(text, start))
+        clock = clock_time(text, start, end)
         if clock is not None:
             return clock
 

@@ -40,8 +40,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reader.text.fold import INVISIBLE
-from reader.text.quote_cues import AND_BEFORE, LIST_JOIN, Quote, is_quotation, quoted_names
+from reader.text.fold import INVISIBLE, loose_pattern
+from reader.text.quote_context import Quote
+from reader.text.quote_cues import is_quotation
 from reader.text.spans import Highlight
 from reader.text.speech import QUOTATION_MARKS, speaker_after, speaker_before
 
@@ -323,8 +324,25 @@ def _quotes(text: str, pairs: list[tuple[int, int]]) -> list[Quote]:
     return quotes
 
 
-_LIST_JOIN = re.compile(LIST_JOIN)
-_AND_BEFORE = re.compile(AND_BEFORE)
+_AND_OR = "(?:{and_}|(?:{or_}|{nor})(?=\\s))".format(
+    and_=loose_pattern("و"), or_=loose_pattern("او"), nor=loose_pattern("ولا"))
+_LIST_JOIN = re.compile(f"\\s*(?:[،,]\\s*|{_AND_OR}\\s*)?")
+"""What joins two quotes of one list (``«…» و«…»``, ``«…»، «…»``, ``«…» أو
+«…»``, ``«…» ولا «…»``), in any spelling."""
+_AND_BEFORE = re.compile(f"[^.!؟?\\n]*(?<![^\\s،,]){_AND_OR}\\s*")
+"""The words after a quote up to و right before the next one, within one
+sentence (``«…» في غرف التداول و«…»``)."""
+
+
+def quoted_names(quotes: list[Quote]) -> dict[str, frozenset[str]]:
+    """The short quotes of a text (three words or fewer, as written) that
+    stand quoted more than once, each with the words right before its
+    quotings: a name the text keeps quoting (``شبكة «دو»`` … ``لكن «دو»``)."""
+    seen: dict[str, set[str]] = {}
+    for q in quotes:
+        if q.words <= 3:
+            seen.setdefault(" ".join(q.inner_words), set()).add(q.last)
+    return {k: frozenset(v) for k, v in seen.items() if len(v) > 1}
 
 
 def _in_list(text: str, close: int, open_pos: int) -> bool:

@@ -276,8 +276,12 @@ def speaker_before(text: str, quote_open: int, *, window: int = 200) -> str:
     # speech_verbs_in(text, lo, quote_open), last first), and a word's offset
     # is computed only for a verb.
     parts = _AR_WORD_SPLIT.split(text[lo:quote_open])
+    words = parts[1::2]
+    verbs = _verbs_among(words)
+    if verbs.isdisjoint(words):
+        return ""
     for k in range(len(parts) - 2, 0, -2):
-        if not _is_verb(parts[k]):
+        if parts[k] not in verbs:
             continue
         verb_start = lo + sum(map(len, parts[:k]))
         verb_end = verb_start + len(parts[k])

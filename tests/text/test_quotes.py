@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.text import quote_cues, quotes
+from reader.text import quote_context, quote_cues, quotes
 from reader.text.bidi import INVISIBLE
 from reader.text.quotes import _paragraph_end, find_quotes, pair_marks
 from reader.text.spans import Highlight
@@ -420,7 +420,7 @@ CUE_EXAMPLES = [
 ]
 
 
-def _quote_of(sentence: str, quoted: str) -> quote_cues.Quote:
+def _quote_of(sentence: str, quoted: str) -> quote_context.Quote:
     """The quote of ``sentence`` that starts with ``quoted``, as find_quotes
     reads it (with the list it belongs to and the names the text repeats)."""
     for quote, _ in quotes._classified(sentence):
@@ -467,7 +467,7 @@ def test_reading_the_cheap_cues_first_decides_as_the_whole_sum(
     # it must always agree with the full score.
     text = before + marks[0] + inner + marks[1] + after
     for open_pos, close_pos in pair_marks(text):
-        quote = quote_cues.Quote(text, open_pos, close_pos, open_pos + 1, close_pos)
+        quote = quote_context.Quote(text, open_pos, close_pos, open_pos + 1, close_pos)
         if quote.words:
             assert quote_cues.is_quotation(quote) == (quote_cues.score(quote) > 0)
 
