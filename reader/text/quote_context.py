@@ -118,6 +118,7 @@ _ARABIC = re.compile("[\u0600-\u06ff]")
 _LATIN = re.compile("[A-Za-z]")
 
 
+@lru_cache(maxsize=1 << 14)
 def _bare(word: str) -> str:
     """A folded ``word`` without a leading و/ف and then ل/ب/ك (لحركة -> حركة)."""
     if len(word) > 3 and word[0] in "وف":
@@ -127,6 +128,7 @@ def _bare(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 14)
 def _unsuffixed(word: str) -> str:
     """A folded noun without a possessive pronoun (كتابه -> كتاب، روايتها ->
     روايه): the noun a naming word is listed as."""

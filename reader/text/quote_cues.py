@@ -110,39 +110,47 @@ def score(quote: Quote) -> int:
     return sum(cue.weight for cue in _cues_for(quote.words) if cue.holds(quote))
 
 
-_Step = tuple[Callable[[Quote], bool], int, int, int]
+_Side = tuple[tuple[Callable[[Quote], bool], ...], tuple[int, ...]]
 
 
-def _plan(words: int) -> tuple[tuple[Cue, ...], int, tuple[_Step, ...]]:
+def _plan(words: int) -> tuple[tuple[Cue, ...], int, _Side, _Side]:
     """The cues that can hold for a quote of ``words`` words, in table order;
-    the sum of the weights of those its length decides alone; and for each
-    other cue its test, its weight, and the sums of the positive and of the
-    negative weights of it and the cues after it."""
+    the sum of the weights of those its length decides alone; and the tests
+    and weights of the other positive cues and of the negative ones, apart."""
     cues = tuple(c for c in CUES if words in c.words)
     base = sum(c.weight for c in cues if c.holds is _by_length)
-    read = [c for c in cues if c.holds is not _by_length]
-    steps = []
-    for k, cue in enumerate(read):
-        rest = [c.weight for c in read[k:]]
-        steps.append((cue.holds, cue.weight, sum(w for w in rest if w > 0),
-                      sum(w for w in rest if w < 0)))
-    return cues, base, tuple(steps)
+    pos = [c for c in cues if c.holds is not _by_length and c.weight > 0]
+    neg = [c for c in cues if c.holds is not _by_length and c.weight < 0]
+    return (cues, base, (tuple(c.holds for c in pos), tuple(c.weight for c in pos)),
+            (tuple(c.holds for c in neg), tuple(c.weight for c in neg)))
 
 
 _PLANS = [_plan(n) for n in range(LONG + 1)]
 
 
 def is_quotation(quote: Quote) -> bool:
-    """``score(quote) > 0``, reading as few cues as it takes: the cues are
-    read in table order (the cheap ones first), and the reading stops as
-    soon as the cues left cannot change the sign of the sum, however they
-    turn out. A text of thousands of «x» stays fast."""
-    _, total, steps = _PLANS[min(quote.words, LONG)]
-    for holds, weight, up, down in steps:
-        if total + down > 0:
-            return True
-        if total + up <= 0:
-            return False
-        if holds(quote):
-            total += weight
-    return total > 0
+    """``score(quote) > 0``, reading as few cues as it takes: while the sum
+    so far is positive only a negative cue can change the outcome, and the
+    other way round, so the next cue is taken from the side that can, in
+    table order (the costly ones come last); it stops once the cues left on
+    that side cannot change the sign. (Reading the table in order, both
+    sides, read half as many cues again on pool text.)"""
+    _, total, (pos_holds, pos_weights), (neg_holds, neg_weights) = _PLANS[
+        min(quote.words, LONG)]
+    up, down = sum(pos_weights), sum(neg_weights)
+    p = n = 0
+    while True:
+        if total > 0:
+            if total + down > 0:
+                return True
+            if neg_holds[n](quote):
+                total += neg_weights[n]
+            down -= neg_weights[n]
+            n += 1
+        else:
+            if total + up <= 0:
+                return False
+            if pos_holds[p](quote):
+                total += pos_weights[p]
+            up -= pos_weights[p]
+            p += 1
