@@ -276,7 +276,7 @@ def measure_tuning(corpus: Path, verbose: bool) -> list[str]:
 
 def throughput(texts: list[str]) -> None:
     """MB/s of ``find_highlights`` over the measured texts, article by article
-    (best of three; the goal is 10 MB/s)."""
+    (best of three; the goal is 12 MB/s)."""
     if not texts:
         return
     size = sum(len(t.encode("utf-8")) for t in texts) / 1e6

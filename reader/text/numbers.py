@@ -40,7 +40,9 @@ What is NOT a number phrase, on purpose (the traps of Arabic news):
   (مجموعة العشرين, a name).
 * ``ألف`` followed by a definite word (the verb ألّف, "wrote").
 * Fractions in fixed terms: ``نصف نهائي``, ``ربع النهائي`` (rounds of a
-  cup), ``الربع الأول``, ``الربع الأخير`` (a quarter of the year as a period).
+  cup), and ``الربع`` with the article (``الربع الأول``, ``الربع المماثل``,
+  ``ذلك الربع``: a quarter of the year as a period).
+* ``مية`` written without hamza: a name (``مية الجريبي``), not ``مئة``.
 * ``ونصف``/``وربع`` after a noun (ساعة ونصف): part of a count the noun
   tells, not a figure alone.
 * ``في المئة``/``بالمائة`` with no number before: the percent sign in words.

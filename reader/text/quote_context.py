@@ -90,6 +90,8 @@ looked for before the sentence's words are folded."""
 _LABELLING = _folded("يوصف توصف يسمى تسمى يعرف تعرف يتميز تتميز يتسم تتسم يمكن",
                      conjunctions=True)
 _KNOWN = _folded("يعرف تعرف")
+_LABEL_HINT = re.compile("|".join(map(loose_pattern, ("وصف", "سمي", "تسم", "عرف", "تميز", "مكن"))))
+"""What every labelling word holds (يوصف، يسمى، يتسم، يعرف، يتميز، يمكن)."""
 _PREPOSITIONS = _folded("من إلى على عن في ب ل")
 _CONTENT_PREPOSITIONS = _folded("من إلى عن ب")
 """After a speech verb these lead to what is said (حذر من، أشار إلى); على
@@ -213,9 +215,14 @@ class Quote:
         self.last, self.last_bare = last, _bare(last)
 
     @_Lazy
+    def near(self) -> list[str]:
+        """The last three words before the quote, folded (what most cues read)."""
+        return [fold_word(t.strip(_TOKEN_EDGES)) for t in self.tokens[-3:]]
+
+    @_Lazy
     def folded(self) -> list[str]:
         """The last eight words before the quote, folded."""
-        return [fold_word(t.strip(_TOKEN_EDGES)) for t in self.tokens]
+        return [fold_word(t.strip(_TOKEN_EDGES)) for t in self.tokens[:-3]] + self.near
 
     @_Lazy
     def sentence(self) -> str:
@@ -228,7 +235,7 @@ class Quote:
         the quote is a clause (``اعتبر أن فريقه «…»``)."""
         if self.last in _THAT or self.last_bare in _THAT:
             return True
-        return (len(self.folded) > 1 and self.words >= 3 and self.folded[-2] in _THAT
+        return (len(self.near) > 1 and self.words >= 3 and self.near[-2] in _THAT
                 and self.last not in _NAMING)
 
     @_Lazy
@@ -239,8 +246,8 @@ class Quote:
     def naming(self) -> bool:
         """A naming noun right before, or before one or two definite
         adjectives: ``صحيفة «…»``, ``كتابه «…»``, ``وكالة الأنباء الصينية «…»``."""
-        words = self.folded
-        for k in range(len(words) - 1, max(-1, len(words) - 4), -1):
+        words = self.near
+        for k in range(len(words) - 1, -1, -1):
             if _names_a_thing(words[k]):
                 return True
             if not _bare(words[k]).startswith("ال"):
@@ -282,6 +289,8 @@ class Quote:
         """An impersonal label among the last eight words: ``ما يمكن وصفه
         بأنه «…»``, ``تتميز الخيارات على نطاق واسع بأنها «…»``; يعرف only
         as "known as" (``يعرف بـ«…»``), not "is known" (``لا يعرف، ولكن …``)."""
+        if _LABEL_HINT.search(" ".join(self.tokens)) is None:
+            return False  # no labelling word at all: nothing to fold
         words = self.folded
         if _LABELLING.isdisjoint(words):
             return False
@@ -299,8 +308,8 @@ class Quote:
         last = self.last
         if last in _CALLED or _unsuffixed(last) in _CALLED:
             return True
-        return (last in _ON_IT and len(self.folded) > 1
-                and _bare(self.folded[-2]) in _GAVE_NAME)
+        return (last in _ON_IT and len(self.near) > 1
+                and _bare(self.near[-2]) in _GAVE_NAME)
 
     @_Lazy
     def colon_shortly_before(self) -> bool:
@@ -319,7 +328,7 @@ class Quote:
     def verb_before(self) -> bool:
         """A speech verb right before the quote, or before a preposition
         right before it: ``وقال «…»``, ``يصيح بقوله «…»``, ``حذر من «…»``."""
-        words = self.folded[-2:] if self.last in _PREPOSITIONS else self.folded[-1:]
+        words = self.near[-2:] if self.last in _PREPOSITIONS else self.near[-1:]
         return bool(words) and has_speech_verb(" ".join(words))
 
     @_Lazy
