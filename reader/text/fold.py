@@ -457,7 +457,7 @@ def fold_text(text: str, *, diacritics: bool = True, hamza: bool = True) -> str:
     return _build(text, diacritics, hamza, False).text
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def fold_word(word: str, *, diacritics: bool = True, hamza: bool = True) -> str:
     """``fold_text`` of one word, cached: the form in which the rules of quotes,
     speech, numbers and figures compare words (``يسمّى``, ``يسمي`` and
