@@ -8,7 +8,7 @@ is about 550k Arabic characters):
 ``pool``     articles drawn at random (``--seed``) from the pool
              (``DIR/pool/ant-multisource.jsonl.gz``), none repeated: unseen
              vocabulary, the figure that counts (the goal for
-             ``find_highlights`` is 10 MB/s);
+             ``find_highlights`` is 12 MB/s);
 ``samples``  the corpus articles (``DIR/articles/*.txt``) one after another,
              repeated up to N MB;
 ``made``     the project's own news sentences, rich in figures and number

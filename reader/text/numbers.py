@@ -40,7 +40,9 @@ What is NOT a number phrase, on purpose (the traps of Arabic news):
   (مجموعة العشرين, a name).
 * ``ألف`` followed by a definite word (the verb ألّف, "wrote").
 * Fractions in fixed terms: ``نصف نهائي``, ``ربع النهائي`` (rounds of a
-  cup), ``الربع الأول``, ``الربع الأخير`` (a quarter of the year as a period).
+  cup), and ``الربع`` with the article (``الربع الأول``, ``الربع المماثل``,
+  ``ذلك الربع``: a quarter of the year as a period).
+* ``مية`` written without hamza: a name (``مية الجريبي``), not ``مئة``.
 * ``ونصف``/``وربع`` after a noun (ساعة ونصف): part of a count the noun
   tells, not a figure alone.
 * ``في المئة``/``بالمائة`` with no number before: the percent sign in words.
@@ -255,6 +257,8 @@ def _tokens(text: str) -> list[_Token]:
         kind, value = _LEXICON[stem]
         if kind == "scale" and value == 1000 and "\u0651" in m.group():
             continue  # ألّف (he wrote), not ألف (thousand)
+        if kind == "hundred" and value == 100 and _MARKS_RE.sub("", m.group()) in ("مية", "ميه"):
+            continue  # مية without hamza: a name (مية الجريبي), not مئة
         waw = pre.startswith(("و", "ف"))
         rest = pre[1:] if waw else pre
         article = rest.endswith(("ال", "لل"))
@@ -276,17 +280,13 @@ _WORD_AFTER = re.compile(f"\\s+((?:[^\\W\\d_]|[{MARKS_CLASS}])+)")
 def word_before(text: str, start: int) -> str:
     """The folded word that ends right before ``start`` (white space between),
     opening brackets and quotation marks before it dropped; "" when there is
-    none (punctuation or digits in between)."""
-    i = start
-    low = max(0, start - 40)
-    while i > low and text[i - 1].isspace():
-        i -= 1
-    if i == start:
+    none (punctuation or digits in between). Only the 40 characters before
+    ``start`` are read."""
+    seg = text[max(0, start - 40):start]
+    head = seg.rstrip()
+    if len(head) == len(seg) or not head:
         return ""
-    j = i
-    while j > low and not text[j - 1].isspace():
-        j -= 1
-    word = text[j:i].lstrip("([{«\"'“‹‘")
+    word = head.rsplit(None, 1)[-1].lstrip("([{«\"'“‹‘")
     return fold_word(word) if word[:1].isalpha() else ""
 
 
@@ -400,8 +400,9 @@ def _standalone_ok(p: _Phrase, text: str) -> bool:
             after = word_after(text, last.end)
             if after in ("نهايي", "النهايي"):
                 return False  # ربع النهائي، نصف نهائي: a round of a cup
-            if first.article and (_ORDINAL.fullmatch(after) or after in ("الاخير", "الماضي")):
-                return False  # الربع الثاني: a quarter of the year as a period
+            if first.article and (_ORDINAL.fullmatch(after) or after in ("الاخير", "الماضي")
+                                  or first.value == 0.25):
+                return False  # الربع الثاني، الربع المماثل: a quarter of the year as a period
     if kinds[0] in ("one_teen", "two_teen") and "ten" not in kinds:
         return False
     before = word_before(text, first.start)
@@ -450,8 +451,10 @@ def _lone_ones(text: str) -> list[NumberWords]:
         elif after == "في" and word_after(text, end + 3) in ("الميه", "المايه"):
             ok = True
         else:
+            core = before[1:] if before[:1] in "وف" else before  # وهو، فقد: a particle
             ok = ((len(before) > 1 and before not in _ONE_IDIOMS and before not in _ONE_STOPS
-                  and not before.startswith(("و", "ف"))) or before in ("يوم", "يوما", "ومره"))
+                   and core not in _ONE_IDIOMS and core not in _ONE_STOPS
+                   and core not in _ONE_PRONOUNS) or before in ("يوم", "يوما", "ومره"))
         if ok:
             out.append(NumberWords(start, end, 1, article))
     return out
@@ -460,6 +463,7 @@ def _lone_ones(text: str) -> list[NumberWords]:
 _TIME_NOUNS = frozenset(map(fold_word, """
     يوم يوما ساعة ساعه شهر شهرا عام عاما سنة سنه أسبوع اسبوع ليلة ليله دقيقة مرة
     """.split()))
+_ONE_PRONOUNS = frozenset(map(fold_word, "هو هي هم هما نحن انا انت".split()))
 _ONE_STOPS = frozenset(map(fold_word, """
     في من على إلى عن مع ثم أو و حتى منذ بين قبل بعد لا لم لن قد هو هي هذا هذه ذلك تلك
     كان كانت إلا سوى غير الا مثل اي انها انه ان

@@ -55,6 +55,11 @@ SPEECH_VERBS: tuple[str, ...] = tuple(
     رد ردت ردوا يرد ترد
     صاح صاحت يصيح تصيح صرخ صرخت يصرخ تصرخ يصرخون
     وصف وصفت وصفوا يصف تصف واصفا واصفة
+    نبه نبهت ينبه تنبه منبها منبهة
+    أبدى أبدت يبدي تبدي مبديا مبدية
+    طلب طلبت طلبوا يطلب تطلب
+    اعتقد اعتقدت يعتقد تعتقد يعتقدون معتقدا
+    هدد هددت يهدد تهدد مهددا مهددة
     بالقول بقوله بقولها قوله قولها
     """.split()
 )
@@ -106,8 +111,9 @@ def _is_verb(word: str) -> bool:
     folded = fold_word(word)
     if len(folded) > 3 and folded[0] in "وف" and folded[1:] in _VERBS_FOLDED:
         folded = folded[1:]
-    # قاله، ذكرته: the verb with an object pronoun ("وفقاً لما قاله الوزير").
-    return folded in _VERBS_FOLDED or (folded[-1:] == "ه" and folded[:-1] in _VERBS_FOLDED)
+    # قاله، ذكرته، قلتها: the verb with an object pronoun ("وفقاً لما قاله الوزير").
+    return folded in _VERBS_FOLDED or (folded[-1:] == "ه" and folded[:-1] in _VERBS_FOLDED) or (
+        folded[-2:] == "ها" and folded[:-2] in _VERBS_FOLDED)
 
 
 def speech_verbs_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -140,22 +146,51 @@ def is_participle(verb: str) -> bool:
 
 def has_speech_verb(text: str) -> bool:
     """True when ``text`` holds a speech verb as a whole word."""
-    return any(map(_is_verb, _AR_WORD.findall(text)))
+    words = _AR_WORD.findall(text)
+    return not _verbs_among(words).isdisjoint(words)
 
 
 def words_after_speech_verb(text: str) -> list[str] | None:
     """The Arabic words of ``text`` after its last speech verb, as written;
     None when ``text`` holds no speech verb."""
     words = _AR_WORD.findall(text)
+    verbs = _verbs_among(words)
+    if verbs.isdisjoint(words):
+        return None  # most sentences: decided by one set operation
     for k in range(len(words) - 1, -1, -1):
-        if _is_verb(words[k]):
+        if words[k] in verbs:
             return words[k + 1 :]
-    return None
+    return None  # pragma: no cover - isdisjoint said there is one
+
+
+_SEEN: set[str] = set()
+"""Words (as written) already judged by ``_is_verb``."""
+_VERB_WORDS: set[str] = set()
+"""Those of them that are speech verbs."""
+_SEEN_MAX = 1 << 17
+"""Past this many words judged, new words are judged each time (the sets
+only grow, so threads never see a word in ``_SEEN`` without its verdict)."""
+
+
+def _verbs_among(words: list[str]) -> set[str]:
+    """The speech verbs known so far, including every one among ``words``:
+    a sentence's words are judged once, then looked up as a set."""
+    new = set(words).difference(_SEEN)
+    if not new:
+        return _VERB_WORDS
+    if len(_SEEN) >= _SEEN_MAX:
+        return _VERB_WORDS | {w for w in new if _is_verb(w)}
+    for w in new:
+        if _is_verb(w):
+            _VERB_WORDS.add(w)  # before _SEEN: whoever sees it seen sees its verdict
+        _SEEN.add(w)
+    return _VERB_WORDS
 
 
 _STOP_FOLDED = frozenset(map(fold_word, _STOP_WORDS))
 _TITLE_FOLDED = frozenset(map(fold_word, TITLE_WORDS))
-_QUOTE_MARKS = frozenset('«»‹›"“”„‟')
+QUOTATION_MARKS: frozenset[str] = frozenset('«»‹›"“”„‟')
+"""Every quotation mark the press uses (reader.text.quotes pairs them)."""
 _QUOTE_MARK = re.compile('[«»‹›"“”„‟]')
 _NOT_IN_WORDS = r"\s،,:؛;.!؟?()\[\]«»\"“”„"
 # A word of a speaker phrase and the characters between it and the word
@@ -213,7 +248,7 @@ def _noun_phrase(text: str, start: int, end: int) -> str:
         spaced = gap == " "
         if not spaced and not _PHRASE_BREAK.isdisjoint(gap):
             break
-        if count == 0 and not spaced and not _QUOTE_MARKS.isdisjoint(gap):
+        if count == 0 and not spaced and not QUOTATION_MARKS.isdisjoint(gap):
             break
         if fold_word(word) in _STOP_FOLDED:
             break
@@ -241,8 +276,12 @@ def speaker_before(text: str, quote_open: int, *, window: int = 200) -> str:
     # speech_verbs_in(text, lo, quote_open), last first), and a word's offset
     # is computed only for a verb.
     parts = _AR_WORD_SPLIT.split(text[lo:quote_open])
+    words = parts[1::2]
+    verbs = _verbs_among(words)
+    if verbs.isdisjoint(words):
+        return ""
     for k in range(len(parts) - 2, 0, -2):
-        if not _is_verb(parts[k]):
+        if parts[k] not in verbs:
             continue
         verb_start = lo + sum(map(len, parts[:k]))
         verb_end = verb_start + len(parts[k])

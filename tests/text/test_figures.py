@@ -29,13 +29,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.text.figures import (
-    _DIGITS,
-    _non_overlapping,
-    _propagate,
-    _without_names,
-    find_figures,
-)
+from reader.text.figure_names import without_names
+from reader.text.figures import _DIGITS, _non_overlapping, _propagate, find_figures
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 GOLD = DATA / "gold_figures.json"
@@ -228,6 +223,40 @@ def figures(text: str) -> list[tuple[str, str, Any]]:
         # digits that lost their space after a word stay a figure
         ("ارتفع المعدل إلى11,7 بالمئة", [("11,7 بالمئة", "percent", {"percent": 11.7})]),
         ("وبيعت الدار في1988 لمجموعة", [("1988", "date", {"year": 1988})]),
+        # times with a dot or a comma, and in Greenwich time (ت غ، بتوقيت غرينتش)
+        ("يبدأ الاجتماع عند الساعة 22,00 ت غ الأربعاء",
+         [("22,00", "time", {"time": "22:00", "zone": "GMT"})]),
+        ("وتبدأ الجلسة الساعة 10,00 (08,00 ت غ) في القصر",
+         [("10,00", "time", {"time": "10:00"}),
+          ("08,00", "time", {"time": "08:00", "zone": "GMT"})]),
+        ("وتنتهي المهلة عند الساعة 12.01 من فجر الجمعة (04.00 بتوقيت غرينتش)",
+         [("12.01", "time", {"time": "12:01"}),
+          ("04.00", "time", {"time": "04:00", "zone": "GMT"})]),
+        ("قبل الظهر (0900 ت.غ) بقليل", [("0900", "time", {"time": "09:00", "zone": "GMT"})]),
+        ("وأقلعت الطائرة في 18:40 بتوقيت جرينتش",
+         [("18:40", "time", {"time": "18:40", "zone": "GMT"})]),
+        ("ويبدأ البث الساعة 9,30 مساء", [("9,30", "time", {"time": "21:30"})]),
+        # a dot or a comma with no time word or zone is a decimal
+        ("وارتفع المؤشر 10,25 نقطة", [("10,25", "count", {"amount": 10.25, "unit": "نقطة"})]),
+        ("وبلغ المعدل 12.50 هذا الشهر", [("12.50", "digits", 12.5)]),
+        ("منذ عام 2018 ت غ", [("2018", "date", {"year": 2018})]),
+        # a version or model number after a product's name, and a quoted name
+        ("وطورت الشركة معيار دولبي أوديو كابتشر 5.1 للتسجيل، ويعمل كابتشر 5.1 مع الهاتف",
+         []),
+        ("ودخلت المركبة تيانزو 1 المدار", []),
+        ("وحدثت الشركة تطبيقها إلى الإصدار 5.1 أمس", []),
+        ("وتبني الصين مدمرة من طراز 055", []),
+        ("لمنافسة طائرتي إف 22 وإف 35", []),
+        ("وتستفيد «21 سنشيري فوكس» من الطلب", []),
+        ("وكانت كلمة المرور «123456» الأكثر شيوعا", []),
+        ("وأطلقت النسخة 23 من البطولة", [("23", "digits", 23)]),
+        ("وارتفع المؤشر إلى 5.1", [("5.1", "digits", 5.1)]),
+        # each day of يومي السابع والثامن من يونيو; a day joins its month and year
+        ("في كندا يومي السابع والثامن من يونيو",
+         [("السابع", "date", {"month": 6, "day": 7}),
+          ("الثامن من يونيو", "date", {"month": 6, "day": 8})]),
+        ("وقطعت العلاقات في الخامس من حزيران/يونيو 2017",
+         [("الخامس من حزيران/يونيو 2017", "date", {"date": "2017-06-05"})]),
     ],
 )
 def test_figures(text: str, expected: list[tuple[str, str, Any]]) -> None:
@@ -369,7 +398,7 @@ def test_digit_runs_are_those_of_backslash_d(text: str) -> None:
 @given(st.lists(_ALPHABET, max_size=40).map("".join))
 def test_no_digit_figures_need_no_tidying(text: str) -> None:
     # find_figures skips the tidy-up when the digits gave nothing; this is why it may.
-    assert _without_names(text, _propagate(text, _non_overlapping([]))) == []
+    assert without_names(text, _propagate(text, _non_overlapping([]))) == []
 
 
 @settings(max_examples=100, deadline=None)

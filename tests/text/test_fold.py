@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.text.fold import Folded, fold, fold_text
+from reader.text.fold import Folded, fold, fold_text, fold_word
 
 FATHA, DAMMA, KASRA, SHADDA, SUKUN = "\u064e", "\u064f", "\u0650", "\u0651", "\u0652"
 FATHATAN, DAMMATAN, KASRATAN = "\u064b", "\u064c", "\u064d"
@@ -391,3 +391,21 @@ def test_mark_clusters_in_longer_text(text: str, diacritics: bool, hamza: bool) 
     f = fold(text, diacritics=diacritics, hamza=hamza)
     assert f.text == _reference(text, diacritics=diacritics, hamza=hamza)
     _check_map(text, f, diacritics=diacritics, hamza=hamza)
+
+
+_PLAIN = st.text(
+    alphabet=st.sampled_from(
+        [chr(c) for c in range(0x0621, 0x0660)] + ["\u0670", "\u0671"]
+        + [chr(c) for c in range(0x0660, 0x066A)] + list("0123456789AZaz")),
+    max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PLAIN)
+def test_fold_word_fast_path_is_the_full_fold(word: str) -> None:
+    # fold_word folds plain Arabic words with one str.translate; it must give
+    # what the whole fold gives (NFKC may compose a letter with a hamza or a
+    # madda, and the default fold turns the composed letter back).
+    fold_word.cache_clear()
+    assert fold_word(word) == fold_text(word)
+    assert fold_word(word, diacritics=False) == fold_text(word, diacritics=False)

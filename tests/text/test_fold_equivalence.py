@@ -40,6 +40,13 @@ QUOTE_SENTENCES = [
     "وقال قائد الشرطة {إن} عناصر «العصابة» فروا إلى الجبال.",
     "وسمع رجل {يصيح} {بقوله} «عودوا».",
     "«سنواصل العمل حتى نهاية العام المقبل»، {وفقا} {لما} {قاله} وزير النقل.",
+    "وتبث قناة {اسمها} «نجوم» أفلاما قديمة.",
+    "وأغلقت السلطات المعبر «لأسباب أمنية»، في وقت متأخر، {وفقا} لمصادر محلية.",
+    "{ووصفته} المنظمة {بأنه} عمل «مؤسف».",
+    "{وأشارت} الصحافة إلى «فوران» في الأسواق {و}«مضاربات» ضد العملة.",
+    "{وقالت} «الشركة» في بيان {أن} الصفقة تمت.",
+    "ونشر {كتابه} «مدن تحت الماء وأخرى فوق الغيم في زمن الحرب» العام الماضي.",
+    "وأعلنت «{جبهة} الإنقاذ» مشاركتها.",
 ]
 
 # Figures: the kind of each hangs on the words around the digits.
@@ -138,6 +145,7 @@ def test_the_reading_of_each_sentence() -> None:
     assert [r[0] for s in QUOTE_SENTENCES for r in _quote_reading(CUE.sub(r"\1", s))] == [
         "quotation", "term", "term", "quotation", "term", "quotation", "quotation",
         "quotation", "term", "term", "quotation", "quotation",
+        "term", "quotation", "quotation", "quotation", "quotation", "term", "term", "term",
     ]
     assert [_figure_reading(CUE.sub(r"\1", s)) for s in FIGURE_SENTENCES] == [
         ["percent"], ["words"], ["date"], ["date"], ["score"], ["words"], ["money"], [],

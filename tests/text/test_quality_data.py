@@ -1,5 +1,5 @@
-"""The annotated pool splits (``tests/data/quality_dev.json`` and
-``quality_test.json``, read by ``bench/quality.py``).
+"""The annotated pool splits (``tests/data/quality_dev.json``,
+``quality_dev2.json`` and ``quality_test.json``, read by ``bench/quality.py``).
 
 They hold docnos, a hash of each text and offsets with kind and subtype,
 never the texts (the pool is not ours). With the pool present
@@ -22,7 +22,7 @@ import pytest
 from reader.text import find_highlights
 from tests.conftest import CORPUS, DATA, REPO
 
-SPLITS = {"dev": DATA / "quality_dev.json", "test": DATA / "quality_test.json"}
+SPLITS = {name: DATA / f"quality_{name}.json" for name in ("dev", "dev2", "dev3", "test")}
 SUBTYPES = {
     "quote": {"quotation", "term"},
     "figure": {"digits", "words", "percent", "money", "date", "time", "range", "count", "score"},
@@ -64,9 +64,12 @@ def test_a_split_holds_offsets_and_labels_only(name: str) -> None:
 
 
 def test_the_splits_are_disjoint_and_spread_over_outlets_and_categories() -> None:
-    dev, test = _load("dev"), _load("test")
-    assert not set(dev) & set(test)
-    for articles in (dev, test):
+    splits = {name: _load(name) for name in SPLITS}
+    seen: set[str] = set()
+    for articles in splits.values():
+        assert not seen & set(articles)
+        seen |= set(articles)
+    for articles in splits.values():
         outlets = Counter(str(a["src"]) for a in articles.values())
         categories = Counter(str(a["cat"]) for a in articles.values())
         assert len(outlets) == 5 and min(outlets.values()) >= 8
@@ -86,8 +89,8 @@ def pool() -> dict[str, dict[str, str]]:
 def test_the_splits_are_the_fixed_seed_draw(pool: dict[str, dict[str, str]]) -> None:
     bench = _bench()
     drawn = bench.draw_splits(pool.values(), bench.tuning_docnos(CORPUS))
-    assert drawn["dev"] == list(_load("dev"))
-    assert drawn["test"] == list(_load("test"))
+    for name in SPLITS:
+        assert drawn[name] == list(_load(name)), name
 
 
 @pytest.mark.parametrize("name", sorted(SPLITS))

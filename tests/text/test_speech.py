@@ -53,7 +53,7 @@ def _noun_phrase_reference(text: str, start: int, end: int) -> str:
         gap = text[pos : m.start()]
         if any(ch in gap for ch in ":؛;.!؟?()\n"):
             break
-        if count == 0 and any(ch in gap for ch in speech._QUOTE_MARKS):
+        if count == 0 and any(ch in gap for ch in speech.QUOTATION_MARKS):
             break
         if fold_word(m.group()) in speech._STOP_FOLDED:
             break
@@ -93,7 +93,7 @@ def _speaker_before_reference(text: str, quote_open: int, window: int = 200) -> 
     verbs = [
         (s, e)
         for s, e in speech_verbs_in(text, lo, quote_open)
-        if sum(text.count(mark, e, quote_open) for mark in speech._QUOTE_MARKS) % 2 == 0
+        if sum(text.count(mark, e, quote_open) for mark in speech.QUOTATION_MARKS) % 2 == 0
     ]
     if not verbs:
         return ""

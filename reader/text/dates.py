@@ -1,0 +1,312 @@
+"""Dates, times of day and match scores: the figures read as calendar, clock or result.
+
+``reader.text.figures`` calls these readers on the digits it finds; the
+month names, ordinal days and score words live here. Spans and values follow
+``reader.text.figures`` (module doc): a date runs from its day to its year,
+its value is ``{"date": "2018-03-05"}`` when complete, else the parts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from reader.text.fold import MARKS_CLASS, fold_word, loose_pattern
+from reader.text.numbers import word_before
+from reader.text.quantities import NEXT_WORDS, PERCENT, SP, alternation, currency, is_unit
+from reader.text.spans import Highlight, figure
+
+_M = f"[{MARKS_CLASS}]*"
+
+# Month names (folded) -> number: Egyptian/Gulf, Maghrebi (جانفي، أوت) and
+# Moroccan (يوليوز، شتنبر) forms and the Levantine/Iraqi names (كانون الثاني).
+_MONTHS: dict[str, int] = {}
+for _n, _names in {
+    1: "يناير جانفي كانون_الثاني", 2: "فبراير فيفري شباط", 3: "مارس اذار",
+    4: "ابريل افريل نيسان", 5: "مايو ماي ايار", 6: "يونيو يونيه جوان حزيران",
+    7: "يوليو يوليه جويليه يوليوز تموز", 8: "اغسطس اوت غشت اب", 9: "سبتمبر شتنبر ايلول",
+    10: "اكتوبر تشرين_الاول", 11: "نوفمبر نونبر تشرين_الثاني",
+    12: "ديسمبر دجنبر كانون_الاول",
+}.items():
+    for _name in _names.split():
+        _MONTHS[_name.replace("_", " ")] = _n
+_HIJRI_MONTHS = {"محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع الثاني": 4, "ربيع الاخر": 4,
+                 "جمادي الاولي": 5, "جمادي الاخره": 6, "جمادي الثانيه": 6, "رجب": 7,
+                 "شعبان": 8, "رمضان": 9, "شوال": 10, "ذو القعده": 11, "ذي القعده": 11,
+                 "ذو الحجه": 12, "ذي الحجه": 12}
+
+
+_MONTH_ALT = alternation(list(_MONTHS) + list(_HIJRI_MONTHS))
+_FROM, _MONTH_WORD, _YEAR_WORD = map(loose_pattern, ("من", "شهر", "عام"))
+MONTH_AFTER = re.compile(
+    rf"[ \u00a0]*(?:{_FROM}[^\S\n]+)?(?:{_MONTH_WORD}[^\S\n]+)?(?P<m1>{_MONTH_ALT})(?![^\W\d_])"
+    rf"(?:[^\S\n]*/[^\S\n]*(?P<m2>{_MONTH_ALT})(?![^\W\d_]))?"
+    rf"(?P<yr>[ \u00a0]*[،,]?[ \u00a0]*(?:{_YEAR_WORD}[^\S\n]+)?(?<!\d)(?P<y>\d{{4}})(?!\d)"
+    r"(?P<era>[^\S\n]?(?:م|هـ|ه)(?![^\W\d_]))?)?"
+)
+MONTH_FIRST_WORDS = frozenset(n.split()[0] for n in list(_MONTHS) + list(_HIJRI_MONTHS))
+
+_MONTH_LAST_WORDS = frozenset(n.split()[-1] for n in list(_MONTHS) + list(_HIJRI_MONTHS))
+_MONTH_BEFORE = re.compile(
+    rf"(?<![^\W\d_])(?P<m1>{_MONTH_ALT})(?:{SP}*/{SP}*(?P<m2>{_MONTH_ALT}))?"
+    r"[ \u00a0]*[،,]?[ \u00a0]*\Z"
+)
+_ORDINAL_DAYS = {
+    "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6,
+    "السابع": 7, "الثامن": 8, "التاسع": 9, "العاشر": 10, "الحادي عشر": 11,
+    "الثاني عشر": 12, "الثالث عشر": 13, "الرابع عشر": 14, "الخامس عشر": 15,
+    "السادس عشر": 16, "السابع عشر": 17, "الثامن عشر": 18, "التاسع عشر": 19,
+    "العشرين": 20, "الحادي والعشرين": 21, "الثاني والعشرين": 22, "الثالث والعشرين": 23,
+    "الرابع والعشرين": 24, "الخامس والعشرين": 25, "السادس والعشرين": 26,
+    "السابع والعشرين": 27, "الثامن والعشرين": 28, "التاسع والعشرين": 29,
+    "الثلاثين": 30, "الحادي والثلاثين": 31,
+}
+_ORDINAL_MONTH = re.compile(
+    rf"{_FROM}[^\S\n]+(?:{_MONTH_WORD}[^\S\n]+)?(?P<m1>{alternation(list(_MONTHS))})(?![^\W\d_])"
+    rf"(?:[^\S\n]*/[^\S\n]*(?P<m2>{alternation(list(_MONTHS))})(?![^\W\d_]))?"
+    rf"(?:[ \u00a0]*[،,]?[ \u00a0]*(?:{_YEAR_WORD}[^\S\n]+)?(?P<y>\d{{4}})(?!\d))?"
+)
+"""``من`` + month: found first (a literal start the regex engine scans for
+fast); the ordinal day before it is checked with ``_ORDINAL_DAY``."""
+_ORDINAL_DAY = re.compile(
+    rf"(?<![^\W\d_])(?:(?P<and>و{_M})|[فب]{_M})?(?P<day>{alternation(list(_ORDINAL_DAYS))})"
+    r"[^\S\n]+\Z"
+)
+
+
+
+# ------------------------------------------------------------ times of day
+
+_GREENWICH = alternation(["غرينتش", "غرينيتش", "جرينتش", "جرينيتش", "غرنتش"])
+_ZONE = re.compile(
+    rf"[ \u00a0]*(?:ت{_M}[ .]?غ{_M}\.?(?![^\W\d_])|(?:{alternation(['بتوقيت', 'توقيت'])})"
+    rf"[ \u00a0]+(?:{_GREENWICH})(?![^\W\d_])|(?:GMT|UTC)(?![A-Za-z]))"
+)
+"""ت غ، ت.غ، بتوقيت غرينتش، GMT: the time before is Greenwich time."""
+_ZONE_START = re.compile(r"[ \u00a0]*[تبGU]")
+"""What a zone starts with: checked before the whole of ``_ZONE``."""
+_CLOCK = re.compile(r"(\d{1,2})[.,٫](\d\d)")
+"""An hour and its minutes with a dot or comma (``22,00``, ``12.01``): a time
+only where a time word or a time zone says so, else a decimal number."""
+
+
+def time_figure(text: str, start: int, end: int, hour: int, minute: int) -> Highlight:
+    """The time ``hour:minute`` written at ``text[start:end]``: مساءً after
+    it adds 12 hours to a morning hour, a Greenwich zone after it goes into
+    the value (``{"time": "22:00", "zone": "GMT"}``)."""
+    nxt = NEXT_WORDS.match(text, end)
+    if nxt is not None and fold_word(nxt.group(1)) in PM and hour < 12:
+        hour += 12
+    value: dict[str, str] = {"time": f"{hour:02d}:{minute:02d}"}
+    if _ZONE.match(text, end):
+        value["zone"] = "GMT"
+    return figure(text, start, end, "time", value)
+
+
+def clock_time(text: str, start: int, end: int) -> Highlight | None:
+    """``22,00``, ``12.01`` or ``0900`` at ``text[start:end]`` read as a time
+    of day, or None. Hour and minutes with a dot or comma are a time after a
+    time word (``الساعة 10,00``) or before a time zone (``08,00 ت غ``); four
+    digits only before a zone and not after a year word (``0900 ت غ``)."""
+    raw = text[start:end]
+    m = _CLOCK.fullmatch(raw) if len(raw) != 4 or not raw.isdecimal() else None
+    zone = _ZONE_START.match(text, end) is not None and _ZONE.match(text, end) is not None
+    if m is not None:
+        if not zone and word_before(text, start) not in TIME_CUES:
+            return None
+        hour, minute = int(m.group(1)), int(m.group(2))
+    elif zone and len(raw) == 4 and raw.isdecimal() and word_before(text, start) not in YEAR_CUES:
+        hour, minute = int(raw[:2]), int(raw[2:])
+    else:
+        return None  # a year or a plain number: the common case
+    if hour > 24 or minute > 59:
+        return None
+    return time_figure(text, start, end, hour, minute)
+
+
+# ------------------------------------------------------------ years
+
+YEAR_CUES = frozenset(
+    "عام العام عامي سنه السنه سنتي منذ مطلع منتصف اواخر اوائل نهايه بدايه صيف ربيع خريف شتاء "
+    "خلال حتي الي وفي في ومنذ بعام".split()
+)
+TIME_CUES = frozenset("الساعه ساعه تمام".split())
+PM = frozenset("مساء مساءا ليلا عصرا ظهرا".split())
+
+# ------------------------------------------------------------ match scores
+
+_ZERO = loose_pattern("صفر")
+_SCORE = re.compile(
+    rf"(?<![^\W_]|[.,/:٫٬\-–+])(?:[وبفل]ـ?)?(?P<a>\d{{1,2}}|{_ZERO})[^\S\n]*[-–][^\S\n]*"
+    rf"(?P<b>\d{{1,2}}|{_ZERO})(?![\d/%٪:]|[.,٫٬\-–]\d)"
+)
+_SCORE_CUES = frozenset(map(fold_word, """
+    فاز فازت يفوز فوز الفوز بفوز فوزه بفوزه خسر خسرت يخسر خساره الخساره خسارته تعادل تعادلت
+    التعادل تغلب تغلبت هزم هزمت هزيمه الهزيمه بنتيجه نتيجه النتيجه المباراه مباراه اللقاء
+    سحق اكتسح انتهت انتهي الشوط تقدم متقدما هدف بهدف اهداف المجموعه امام
+    الدور النهائي نهائي الجوله البطوله المونديال الدوري الكاس لصالح
+    """.split()))
+"""Words that make ``A-B`` a match score when no صفر says so."""
+
+
+def scores(text: str) -> list[Highlight]:
+    """Match scores (``3-2``, ``2-صفر``, ``صفر-1``): one figure each, value
+    ``{"score": [a, b]}``. With صفر on a side it is always a score; two
+    numbers of one or two digits are a score after a score word (فاز، خسر،
+    تعادل، بنتيجة …) or right after another score (``6-1 و6-4``), never
+    before a unit, currency or percent (``16-18 عاما`` is a range)."""
+    out: list[Highlight] = []
+    for m in _score_matches(text):
+        a, b = m.group("a"), m.group("b")
+        if a.isdecimal() and b.isdecimal():
+            previous = out[-1].end if out else -99
+            if not (m.start() - previous <= 6 or _score_context(text, m.start("a"))):
+                continue
+            nxt = NEXT_WORDS.match(text, m.end())
+            if nxt is not None and (is_unit(fold_word(nxt.group(1)))
+                                    or currency(fold_word(nxt.group(1)), nxt)):
+                continue
+            if PERCENT.match(text, m.end()):
+                continue
+        value = [0 if not x.isdecimal() else int(x) for x in (a, b)]
+        out.append(figure(text, m.start("a"), m.end(), "score", {"score": value}))
+    return out
+
+
+_DASH = re.compile("[-–]")
+
+
+def _score_matches(text: str) -> list[re.Match[str]]:
+    """``_SCORE`` matches, looked for only around each dash: a pattern led by
+    a look-behind would be tried at every character of the text."""
+    out: list[re.Match[str]] = []
+    last_end = -1
+    for dash in _DASH.finditer(text):
+        i = dash.start()
+        if i < last_end:
+            continue
+        # The look-behind sees before pos; endpos is far enough for any score.
+        m = _SCORE.search(text, max(0, last_end, i - 8), i + 40)
+        if m is not None and m.start() > last_end and m.end("a") <= i < m.start("b"):
+            out.append(m)
+            last_end = m.end()
+    return out
+
+
+def _score_context(text: str, start: int) -> bool:
+    """A score word among the words of the paragraph just before ``start``."""
+    lo = max(0, start - 80, text.rfind("\n", 0, start) + 1)
+    for word in _LETTERS.findall(text, lo, start):
+        folded = fold_word(word)
+        if folded in _SCORE_CUES or (folded[:1] in "وفب" and folded[1:] in _SCORE_CUES):
+            return True
+    return False
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def date_figure(text: str, start: int, end: int, year: int | None, month: int | None,
+          day: int | None, *, hijri: bool = False) -> Highlight:
+    if month is not None and not 1 <= month <= 12 and day is not None and 1 <= day <= 12:
+        month, day = day, month  # 2018/31/1: month and day the other way round
+    value: dict[str, Any]
+    if year and month and day and not hijri:
+        value = {"date": f"{year:04d}-{month:02d}-{day:02d}"}
+    else:
+        value = {k: v for k, v in (("year", year), ("month", month), ("day", day)) if v}
+    if hijri:
+        value["calendar"] = "hijri"
+    return figure(text, start, end, "date", value)
+
+
+YEAR_NEXT = re.compile(r"[^\S\n]*\d{4}(?!\d)")
+_WORD_BREAKS = re.compile(r"[\s/،,]+")
+_OPEN_PAREN = re.compile(r"\(\s*(?:[^\W\d_]+\s*[-–]\s*)?\Z")
+
+
+def month_before(text: str, start: int) -> re.Match[str] | None:
+    """The month name (or two, ``مايو/أيار``) right before a year at ``start``."""
+    words = _WORD_BREAKS.split(fold_word(text[max(0, start - 12):start]))
+    if not _MONTH_LAST_WORDS.intersection(words):
+        return None
+    return _MONTH_BEFORE.search(text, max(0, start - 40), start)
+
+
+def in_parens(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 12):start]
+    return bool(_OPEN_PAREN.search(before)) and text[end:end + 1] == ")"
+
+
+def month_number(m: re.Match[str]) -> int:
+    name = " ".join(fold_word(m.group("m1")).split())
+    return _MONTHS.get(name) or _HIJRI_MONTHS.get(name, 0)
+
+
+def is_hijri(m: re.Match[str]) -> bool:
+    name = " ".join(fold_word(m.group("m1")).split())
+    return name in _HIJRI_MONTHS and name not in _MONTHS
+
+
+def month_date(text: str, start: int, month: re.Match[str], day: int) -> Highlight:
+    """A day (``start``) followed by the month (and year) that ``month`` matched."""
+    hijri = is_hijri(month)
+    number = month_number(month)
+    year = int(month.group("y")) if month.group("y") else None
+    end = month.end("y") if year else (month.end("m2") if month.group("m2") else month.end("m1"))
+    if month.group("era"):
+        end = month.end("era")
+        hijri = hijri or fold_word(month.group("era").strip()) != "م"
+    return date_figure(text, start, end, year, number, day or None, hijri=hijri)
+
+
+def date_parts(value: dict[str, Any]) -> dict[str, int]:
+    if "date" in value:
+        y, mo, d = (int(p) for p in value["date"].split("-"))
+        return {"year": y, "month": mo, "day": d}
+    return {k: v for k, v in value.items() if k in ("year", "month", "day")}
+
+
+def ordinal_dates(text: str, found: list[Highlight]) -> list[Highlight]:
+    """Days of a month written as ordinals: ``الخامس من يونيو``, ``الأول من
+    شهر مارس 2018``, and each day of ``يومي السابع والثامن من يونيو``. Where
+    ``found`` (the figures in digits, sorted) already reads the month and
+    year as a date (``الخامس من حزيران/يونيو 2017``), the day joins it: the
+    caller drops the figures that a returned one covers."""
+    out: list[Highlight] = []
+    taken: list[tuple[int, int]] = []
+    dates_at: dict[int, Highlight] = {}
+    for m in _ORDINAL_MONTH.finditer(text):
+        if not taken and found:
+            taken = [(h.start, h.end) for h in found]
+            dates_at = {h.start: h for h in found if h.subtype == "date"}
+        d = _ORDINAL_DAY.search(text, max(0, m.start() - 30), m.start())
+        if d is None:
+            continue
+        start, end = d.start("day"), m.end()
+        year = int(m.group("y")) if m.group("y") else None
+        read = dates_at.get(m.start("m1"))
+        if read is not None and isinstance(read.value, dict) and "year" in read.value:
+            end, year = max(end, read.end), read.value["year"]
+        elif overlaps(start, end, taken):
+            continue
+        month = _MONTHS.get(" ".join(fold_word(m.group("m1")).split()), 0)
+        days = [(start, _ORDINAL_DAYS.get(" ".join(fold_word(d.group("day")).split()), 0))]
+        if d.group("and"):  # السابع والثامن من يونيو: the day before is a date too
+            first = _ORDINAL_DAY.search(text, max(0, d.start() - 30), d.start())
+            if first is not None and not first.group("and"):
+                days.insert(0, (first.start("day"), _ORDINAL_DAYS.get(
+                    " ".join(fold_word(first.group("day")).split()), 0)))
+        for k, (day_start, day) in enumerate(days):
+            day_end = end if k == len(days) - 1 else day_start + len(
+                text[day_start:d.start()].rstrip())
+            out.append(date_figure(text, day_start, day_end, year, month, day))
+    return out
+
+
+def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) overlaps one of ``spans`` (sorted, disjoint)."""
+    k = bisect.bisect_left(spans, (end, -1))
+    return bool(k) and spans[k - 1][1] > start
+

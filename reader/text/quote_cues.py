@@ -1,0 +1,156 @@
+"""Quotation or term: the cues an editor reads around a quoted phrase.
+
+``find_quotes`` (reader.text.quotes) pairs the marks; this module decides the
+subtype of each pair from what ``reader.text.quote_context.Quote`` reads
+around it. ``CUES`` is the table of (cue, weight, why); the sum of the
+weights of the cues that hold is the score, and a score above 0 is a
+quotation (``is_quotation`` reads as few cues as it takes to know the sign).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reader.text.quote_context import Quote
+
+LONG = 8
+"""Quotes of this many words or more read alike: lengths are capped here."""
+
+
+def _by_length(quote: Quote) -> bool:
+    """A cue that its range of quote lengths decides alone."""
+    return True
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One thing an editor reads around a quote: its weight towards
+    quotation (> 0) or term (< 0), and why. ``words`` is the range of
+    quote lengths (in words) for which the cue can hold at all."""
+
+    name: str
+    weight: int
+    holds: Callable[[Quote], bool]
+    why: str
+    words: range = range(0, LONG + 1)
+
+
+CUES: tuple[Cue, ...] = (
+    Cue("long", 3, _by_length, "a clause of eight words or more is someone's words",
+        range(LONG, LONG + 1)),
+    Cue("medium", 1, _by_length, "five to seven words lean to a quotation", range(5, LONG)),
+    Cue("one or two words", -2, _by_length, "names and labels are short", range(0, 3)),
+    Cue("colon", 4, lambda q: q.colon, "وقال: «…» (also a colon ending the paragraph before)"),
+    Cue("full stop at the end", 2, lambda q: q.full_stop,
+        "a title or a name seldom ends with a full stop"),
+    Cue("sentence punctuation", 1, lambda q: q.sentence_inside,
+        "a sentence inside the marks"),
+    Cue("after a quotation in a list", 4, lambda q: q.list_after == "quotation",
+        "«…» و«…»: the items of one list are alike"),
+    Cue("after a term in a list", -4, lambda q: q.list_after == "term",
+        "«…» و«…»: the items of one list are alike"),
+    Cue("nested and short", -4, lambda q: q.nested,
+        "a short quote inside someone's words is a name they used", range(0, 4)),
+    Cue("charge", -4, lambda q: q.charge, "اتهامات «…»، بتهمة «…»: the name of a charge"),
+    Cue("subject name", -3, lambda q: q.subject_name, "إن «داعش» خسر: a name as the subject",
+        range(1, 2)),
+    Cue("Latin name", -5, lambda q: q.latin, "a short Latin phrase in Arabic text is a name",
+        range(0, 4)),
+    Cue("called", -3, lambda q: q.called,
+        "قناة اسمها «…»، المسمى «…»: a word that names"),
+    Cue("organisation", -3, lambda q: q.organisation,
+        "«حزب الله»، «جبهة النصرة»: the name of an organisation"),
+    Cue("quoted under other words", -3, lambda q: q.quoted_elsewhere,
+        "شبكة «دو» … لكن «دو»: a name the text keeps quoting", range(1, 4)),
+    Cue("that", 2, lambda q: q.that, "أن/إن right before: أكد أن «…»"),
+    Cue("verb after", 3, lambda q: q.verb_after, "«…»، قال الوزير"),
+    Cue("attribution after", 3, lambda q: q.attribution_after, "«…»، بحسب الوزارة"),
+    Cue("glued preposition", -3, lambda q: q.glued_preposition,
+        "اتهم بـ«…», يلقب بـ«…»: a charge or a label"),
+    Cue("naming noun after a colon", -4, lambda q: q.naming and q.colon,
+        "بعنوان: «…» names a work: that colon is no speech colon"),
+    Cue("colon shortly before", 2, lambda q: q.colon_shortly_before and not q.colon,
+        "كابيلو: مورينيو وكونتي «…»"),
+    Cue("naming noun", -3, lambda q: q.naming, "صحيفة «…»، تقرير «…»: the name of the thing"),
+    Cue("labelled", -4, lambda q: q.labelled, "ما يمكن وصفه بأنه «…»: a label, no speaker"),
+    Cue("verb before", 3, lambda q: q.verb_before, "وقال «…»، حذر من «…»"),
+    Cue("definite noun", -3, lambda q: q.definite_noun,
+        "عناصر «العصابة»: a definite noun alone names something (هذا «المؤامرة» quotes a word)",
+        range(1, 3)),
+    Cue("speaker named", -4, lambda q: q.speaker_named,
+        "وقالت «أرامكو»، إن …: the quote names who speaks", range(0, 4)),
+    Cue("attributed later", 3, lambda q: q.attributed_later and not q.attribution_after,
+        "«…»، في مدينة نجران، وفقا لتصريحات المتحدث"),
+    Cue("described", 5, lambda q: q.described, "واصفا الاتفاق بـ«…»: how someone put it"),
+    Cue("speech verb in the sentence", 2, lambda q: q.after_speech_verb is not None,
+        "a verb of saying earlier in the sentence"),
+    Cue("verb shortly before", 2, lambda q: q.verb_shortly_before and not q.verb_before,
+        "قال هاينكس «…»، أشارت الصحافة إلى «…»"),
+    Cue("reported", 3, lambda q: q.reported and not q.that,
+        "in the clause of a speech verb: أكد أن الاستطلاع كان «…»"),
+    Cue("short and not introduced", -2, lambda q: not q.introduced,
+        "a short phrase that nothing presents as said is a name, label or scare quote",
+        range(0, 4)),
+    Cue("named again", -3, lambda q: q.named_again,
+        "the same words stand unquoted nearby: a name the text repeats", range(1, 4)),
+    Cue("first person", 1, lambda q: q.first_person,
+        "أنا، نحن، لقد inside: spoken words"),
+)
+"""The cues, cheapest first: ``is_quotation`` reads them in this order and stops
+as soon as the ones left cannot change the sign of the sum."""
+
+
+def _cues_for(words: int) -> tuple[Cue, ...]:
+    return _PLANS[min(words, LONG)][0]
+
+
+def score(quote: Quote) -> int:
+    """The sum of the weights of the cues that hold: > 0 is a quotation."""
+    return sum(cue.weight for cue in _cues_for(quote.words) if cue.holds(quote))
+
+
+_Side = tuple[tuple[Callable[[Quote], bool], ...], tuple[int, ...]]
+
+
+def _plan(words: int) -> tuple[tuple[Cue, ...], int, _Side, _Side]:
+    """The cues that can hold for a quote of ``words`` words, in table order;
+    the sum of the weights of those its length decides alone; and the tests
+    and weights of the other positive cues and of the negative ones, apart."""
+    cues = tuple(c for c in CUES if words in c.words)
+    base = sum(c.weight for c in cues if c.holds is _by_length)
+    pos = [c for c in cues if c.holds is not _by_length and c.weight > 0]
+    neg = [c for c in cues if c.holds is not _by_length and c.weight < 0]
+    return (cues, base, (tuple(c.holds for c in pos), tuple(c.weight for c in pos)),
+            (tuple(c.holds for c in neg), tuple(c.weight for c in neg)))
+
+
+_PLANS = [_plan(n) for n in range(LONG + 1)]
+
+
+def is_quotation(quote: Quote) -> bool:
+    """``score(quote) > 0``, reading as few cues as it takes: while the sum
+    so far is positive only a negative cue can change the outcome, and the
+    other way round, so the next cue is taken from the side that can, in
+    table order (the costly ones come last); it stops once the cues left on
+    that side cannot change the sign. (Reading the table in order, both
+    sides, read half as many cues again on pool text.)"""
+    _, total, (pos_holds, pos_weights), (neg_holds, neg_weights) = _PLANS[
+        min(quote.words, LONG)]
+    up, down = sum(pos_weights), sum(neg_weights)
+    p = n = 0
+    while True:
+        if total > 0:
+            if total + down > 0:
+                return True
+            if neg_holds[n](quote):
+                total += neg_weights[n]
+            down -= neg_weights[n]
+            n += 1
+        else:
+            if total + up <= 0:
+                return False
+            if pos_holds[p](quote):
+                total += pos_weights[p]
+            up -= pos_weights[p]
+            p += 1
