@@ -1,11 +1,14 @@
 """In-article find: every hit of a query in one text, Arabic-aware.
 
 ``find(text, query, *, match_diacritics=False, match_hamza=False,
-whole_word=False, regex=False) -> list[Match]``
+whole_word=False, regex=False) -> Hits``
 
-Returns every hit in order, non-overlapping, as ``Match(start, end, text)``
-with ``start``/``end`` Python str indices (code points, end exclusive) into the
-ORIGINAL ``text`` and ``Match.text == text[start:end]``. An empty query, or
+Returns every hit in order, non-overlapping, as a ``Hits``
+(``reader.text.hits``): a sequence of ``Match(start, end, text)`` with
+``start``/``end`` Python str indices (code points, end exclusive) into the
+ORIGINAL ``text`` and ``Match.text == text[start:end]``, that also gives
+every span at once as two arrays (``starts``, ``ends``) and the hits of a
+window (``between``) without building an object per hit. An empty query, or
 one that folds to nothing (only bidi controls, only marks), finds nothing.
 
 How it matches (DESIGN decision 3): text and query are folded alike
@@ -50,8 +53,7 @@ import struct
 import unicodedata
 from array import array
 from bisect import bisect_left
-from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import chain, compress, repeat
 from operator import add, itemgetter, sub
@@ -68,24 +70,9 @@ from reader.text.fold import (
     fold_text,
     is_mark,
 )
-from reader.text.spans import Match
+from reader.text.hits import Hits, Shifts
 
-# Match is a frozen dataclass whose generated __init__ costs ~0.8 µs; a common
-# word has thousands of hits in a long article, so hits are built in bulk
-# through the slot descriptors (same objects, ~0.2 µs each).
-_new = object.__new__
 _start = re.Match.start
-_set_start: Callable[[Match, int], None] = vars(Match)["start"].__set__
-_set_end: Callable[[Match, int], None] = vars(Match)["end"].__set__
-_set_text: Callable[[Match, str], None] = vars(Match)["text"].__set__
-
-
-def _matches(starts: list[int], ends: list[int], texts: Iterable[str]) -> list[Match]:
-    out: list[Match] = list(map(_new, repeat(Match, len(starts))))
-    deque(map(_set_start, out, starts), 0)
-    deque(map(_set_end, out, ends), 0)
-    deque(map(_set_text, out, texts), 0)
-    return out
 
 
 def _is_word_char(ch: str) -> bool:
@@ -115,23 +102,23 @@ def find(
     match_hamza: bool = False,
     whole_word: bool = False,
     regex: bool = False,
-) -> list[Match]:
+) -> Hits:
     """Every hit of ``query`` in ``text`` (module docstring for the rules).
 
     Offsets are code points into ``text``. Raises ``QueryError`` only for a
     malformed regular expression (``regex=True``).
     """
     if not query or not text:
-        return []
+        return Hits(text, array("q"), array("q"))
     diacritics, hamza = not match_diacritics, not match_hamza
     folded = fold(text, diacritics=diacritics, hamza=hamza)
     hits = _folded_hits(folded.text, query, diacritics, hamza, whole_word, regex)
-    return _to_matches(text, folded, (diacritics, hamza), *hits)
+    return _to_hits(text, folded, (diacritics, hamza), *hits)
 
 
 def _folded_hits(
     s: str, query: str, diacritics: bool, hamza: bool, whole_word: bool, regex: bool
-) -> Hits:
+) -> Spans:
     """The hits of ``query`` in folded text ``s`` (``find``'s options; folding
     diacritics away is ``not match_diacritics``)."""
     if regex:
@@ -148,15 +135,15 @@ def _folded_hits(
         if whole_word:
             hits = _overlapping_hits(s, q)
         else:
-            starts = list(map(_start, _literal(q).finditer(s)))
+            starts = _literal_starts(s, q)
             hits = starts, list(map(add, starts, repeat(len(q))))
     if whole_word:
         hits = _whole_words(s, *hits)
     return hits
 
 
-Hits = tuple[list[int], list[int]]
-"""Folded starts and ends, in order."""
+Spans = tuple[list[int], list[int]]
+"""Starts and ends, in order."""
 
 _T = TypeVar("_T")
 
@@ -168,18 +155,40 @@ def _fold_query(query: str, diacritics: bool, hamza: bool) -> str:
 
 @lru_cache(maxsize=64)
 def _literal(q: str) -> re.Pattern[str]:
-    # The regex engine scans for a literal faster than a str.find loop in Python.
     return re.compile(re.escape(q))
 
 
-def _overlapping_hits(s: str, q: str) -> Hits:
+_FEW = 32
+"""Hits found by ``str.find`` before the regex engine takes over the scan."""
+
+
+def _literal_starts(s: str, q: str) -> list[int]:
+    """Where ``q`` occurs in ``s``, non-overlapping, from the left.
+
+    ``str.find`` skips through the text by the query's letters, while the
+    regex engine stops at every occurrence of its first letter (three times
+    slower for a query starting with ``ال``); but a Python step per hit costs
+    more than the regex engine's C loop once hits are many."""
+    starts: list[int] = []
+    n = len(q)
+    find_ = s.find
+    i = find_(q)
+    while i >= 0:
+        starts.append(i)
+        if len(starts) == _FEW:
+            starts.extend(map(_start, _literal(q).finditer(s, i + n)))
+            break
+        i = find_(q, i + n)
+    return starts
+
+
+def _overlapping_hits(s: str, q: str) -> Spans:
     """Every occurrence of ``q``, overlapping ones too (the word filter may
     reject one and keep the next)."""
     n = len(q)
     if not any(q.startswith(q[k:]) for k in range(1, n)):
-        # No end of q is also its start, so occurrences never overlap: the
-        # regex scan finds them all without a Python step per hit.
-        starts = list(map(_start, _literal(q).finditer(s)))
+        # No end of q is also its start, so occurrences never overlap.
+        starts = _literal_starts(s, q)
         return starts, list(map(add, starts, repeat(n)))
     starts = []
     find_ = s.find
@@ -190,7 +199,7 @@ def _overlapping_hits(s: str, q: str) -> Hits:
     return starts, [i + n for i in starts]
 
 
-def _regex_hits(s: str, pattern: re.Pattern[str]) -> Hits:
+def _regex_hits(s: str, pattern: re.Pattern[str]) -> Spans:
     spans = [m.span() for m in pattern.finditer(s)]
     starts = [a for a, b in spans if b > a]
     ends = [b for a, b in spans if b > a]
@@ -248,7 +257,7 @@ def _marks_pattern(query: str, hamza: bool) -> re.Pattern[str] | None:
     return re.compile("".join(parts))
 
 
-def _whole_words(s: str, starts: list[int], ends: list[int]) -> Hits:
+def _whole_words(s: str, starts: list[int], ends: list[int]) -> Spans:
     """Keep the hits that end a word and start one (after a proclitic prefix)."""
     keep_s: list[int] = []
     keep_e: list[int] = []
@@ -273,26 +282,61 @@ def _whole_words(s: str, starts: list[int], ends: list[int]) -> Hits:
     return keep_s, keep_e
 
 
-def _to_matches(
+def _to_hits(
     text: str, folded: Folded, key: tuple[bool, bool], fstarts_: list[int], fends: list[int]
-) -> list[Match]:
+) -> Hits:
     """Map folded hits to original spans, widen each over the marks after its
     last letter, drop a hit that overlaps the one before (several folded hits
     inside one ligature map to the same original character). ``key`` is the
     fold's options: with ``text`` it names ``folded`` in the offset cache."""
-    if not fstarts_:
-        return []
     if len(fstarts_) < _DENSE_MIN:
-        return _to_matches_slow(text, folded, fstarts_, fends)
-    return _to_matches_dense(text, folded, _offsets(text, *key), fstarts_, fends)
+        return _hits(text, *_spans_per_hit(text, folded, fstarts_, fends))
+    table = _offsets(text, *key)
+    if table.edges is not None:
+        hits = _mapped_later(text, folded, table, fstarts_, fends)
+        if hits is not None:
+            return hits
+    return _hits(text, *_spans_dense(text, folded, table, fstarts_, fends))
 
 
-def _to_matches_dense(
+def _hits(text: str, starts: list[int], ends: list[int]) -> Hits:
+    return Hits(text, array("q", starts), array("q", ends))
+
+
+def _mapped_later(
     text: str, folded: Folded, table: _OffsetTable, fstarts_: list[int], fends: list[int]
-) -> list[Match]:
-    """``_to_matches`` through the offset table of ``folded``: the same
-    results as ``_to_matches_slow`` (any number of hits), with C-level calls
-    per step rather than Python code per hit."""
+) -> Hits | None:
+    """The hits as folded offsets that ``Hits`` maps through the table when
+    asked, with the widened ends settled now: only the hits whose end the
+    table's ``edges`` flag can widen or overlap the next (C-level calls per
+    hit, Python code per flagged hit). None when two hits overlap once mapped
+    (several folded hits inside one ligature): ``_spans_dense`` drops them."""
+    assert table.edges is not None
+    if table.shifts is None:  # one piece, no mark: offsets are equal, none widens
+        return _hits(text, fstarts_, fends)
+    start_shifts, end_shifts = table.shifts
+    n, count, marks = len(text), len(fstarts_), folded.marks
+    widened: dict[int, int] = {}
+    for i in compress(range(count), _at(table.edges, fends)):
+        f = fends[i]
+        e = end = f + end_shifts[f]
+        while e < n and text[e] in marks:
+            e += 1
+        if i + 1 < count:
+            f = fstarts_[i + 1]
+            if f + start_shifts[f] < e:
+                return None
+        if e != end:
+            widened[i] = e
+    return Hits(text, array("q", fstarts_), array("q", fends), table.shifts, widened)
+
+
+def _spans_dense(
+    text: str, folded: Folded, table: _OffsetTable, fstarts_: list[int], fends: list[int]
+) -> Spans:
+    """``_to_hits`` mapped at once through the offset table of ``folded``:
+    the same spans as ``_spans_per_hit`` (any number of hits), with C-level
+    calls per step rather than Python code per hit."""
     if table.shifts is None:  # nothing dropped or expanded: offsets are equal
         starts, ends = list(fstarts_), list(fends)
     else:
@@ -302,8 +346,8 @@ def _to_matches_dense(
         ends = list(map(add, fends, _at(end_shifts, fends)))
     widened: list[int] = []
     if folded.marks:
-        if table.bounds is not None:
-            maybe = compress(range(len(fends)), _at(table.bounds, fends))
+        if table.edges is not None:
+            maybe = compress(range(len(fends)), _at(table.edges, fends))
         else:
             # ends never decrease; several may sit at the end of the text
             inside = ends[: bisect_left(ends, len(text))]
@@ -313,7 +357,7 @@ def _to_matches_dense(
     # Without widths, hits overlap only where one was widened into the next.
     if table.wide or any(starts[i + 1] < ends[i] for i in widened if i + 1 < len(starts)):
         _drop_overlaps(starts, ends)
-    return _matches(starts, ends, map(text.__getitem__, map(slice, starts, ends)))
+    return starts, ends
 
 
 _DENSE_MIN = 32
@@ -332,17 +376,18 @@ class _OffsetTable(NamedTuple):
     folded and original offsets are equal. ``wide``: some piece of the map has
     a width, so hits may overlap without widening.
 
-    ``bounds[j]`` is 1 where a piece of the map starts at folded ``j`` or
-    ``j == len(folded)``, 0 elsewhere. Built (piece by piece) only when every
-    mark of the original folds to nothing and no piece has a width: then the
-    fold dropped every mark, so a mark follows a hit only where the fold
-    dropped something after it, and only a hit ending at a piece start can
-    widen. None otherwise.
+    ``edges[j]`` is 1 where a piece of the map starts at folded ``j``, where
+    ``j`` is inside a piece with a width, and at ``j == len(folded)``; 0
+    elsewhere. Built (piece by piece) only when every mark of the original
+    folds to nothing. Then a hit ending at an unflagged ``j`` ends inside a
+    piece of one-to-one characters, before a character the fold kept, which
+    is no mark: it does not widen, and the next hit, starting at ``j`` or
+    later, starts where it ends or later. None otherwise.
     """
 
-    shifts: tuple[Sequence[int], Sequence[int]] | None
+    shifts: Shifts | None
     wide: bool
-    bounds: bytes | None
+    edges: bytes | None
 
 
 @lru_cache(maxsize=8)
@@ -371,13 +416,16 @@ def _offset_table(
     shifts = None
     if len(pf) > 1:
         shifts = _unroll(pf, po, pw, lens, by_piece, max(n, folded.original_length))
-    bounds = None
-    if by_piece and folded.marks and not wide and not any(
+    edges = None
+    if by_piece and not any(
         fold_text(m, diacritics=diacritics, hamza=hamza) for m in folded.marks
     ):
         one = b"\1" + bytes(max(lens) - 1) if max(lens) > 1 else b"\1"
-        bounds = b"".join(map(one.__getitem__, map(slice, repeat(0), lens))) + b"\1"
-    return _OffsetTable(shifts, wide, bounds)
+        flags = bytearray(b"".join(map(one.__getitem__, map(slice, repeat(0), lens))) + b"\1")
+        for k in compress(range(len(pw)), pw):
+            flags[pf[k] : pf[k] + lens[k]] = b"\1" * lens[k]
+        edges = bytes(flags)
+    return _OffsetTable(shifts, wide, edges)
 
 
 _PIECE_COST = 16
@@ -392,7 +440,7 @@ def _unroll(
     lens: list[int],
     by_piece: bool,
     largest: int,
-) -> tuple[Sequence[int], Sequence[int]]:
+) -> Shifts:
     """``_OffsetTable.shifts`` from the pieces of a map (``Folded``) and
     their folded lengths; ``largest`` bounds every offset.
 
@@ -456,10 +504,8 @@ def _drop_overlaps(starts: list[int], ends: list[int]) -> None:
         ends[:] = [ends[i] for i in keep]
 
 
-def _to_matches_slow(
-    text: str, folded: Folded, fstarts_: list[int], fends: list[int]
-) -> list[Match]:
-    """``_to_matches`` one hit at a time through ``Folded.span``: for a few
+def _spans_per_hit(text: str, folded: Folded, fstarts_: list[int], fends: list[int]) -> Spans:
+    """``_to_hits`` one hit at a time through ``Folded.span``: for a few
     hits, and the reference the table path is tested against."""
     starts: list[int] = []
     ends: list[int] = []
@@ -474,4 +520,4 @@ def _to_matches_slow(
         starts.append(s)
         ends.append(e)
         prev_end = e
-    return _matches(starts, ends, map(text.__getitem__, map(slice, starts, ends)))
+    return starts, ends
