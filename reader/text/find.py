@@ -53,6 +53,7 @@ import struct
 import unicodedata
 from array import array
 from bisect import bisect_left
+from collections import deque
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import chain, compress, repeat
@@ -378,11 +379,12 @@ class _OffsetTable(NamedTuple):
 
     ``edges[j]`` is 1 where a piece of the map starts at folded ``j``, where
     ``j`` is inside a piece with a width, and at ``j == len(folded)``; 0
-    elsewhere. Built (piece by piece) only when every mark of the original
-    folds to nothing. Then a hit ending at an unflagged ``j`` ends inside a
+    elsewhere. Built only when every mark of the original folds to nothing
+    (None otherwise). Then a hit ending at an unflagged ``j`` ends inside a
     piece of one-to-one characters, before a character the fold kept, which
     is no mark: it does not widen, and the next hit, starting at ``j`` or
-    later, starts where it ends or later. None otherwise.
+    later, starts where it ends or later. So only the flagged hits need a
+    look before the result is final.
     """
 
     shifts: Shifts | None
@@ -417,11 +419,10 @@ def _offset_table(
     if len(pf) > 1:
         shifts = _unroll(pf, po, pw, lens, by_piece, max(n, folded.original_length))
     edges = None
-    if by_piece and not any(
-        fold_text(m, diacritics=diacritics, hamza=hamza) for m in folded.marks
-    ):
-        one = b"\1" + bytes(max(lens) - 1) if max(lens) > 1 else b"\1"
-        flags = bytearray(b"".join(map(one.__getitem__, map(slice, repeat(0), lens))) + b"\1")
+    if not any(fold_text(m, diacritics=diacritics, hamza=hamza) for m in folded.marks):
+        flags = bytearray(n + 1)
+        deque(map(flags.__setitem__, pf, repeat(1)), 0)
+        flags[n] = 1
         for k in compress(range(len(pw)), pw):
             flags[pf[k] : pf[k] + lens[k]] = b"\1" * lens[k]
         edges = bytes(flags)

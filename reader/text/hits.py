@@ -38,9 +38,6 @@ Shifts = tuple[Sequence[int], Sequence[int]]
 """``(start_shifts, end_shifts)``: folded ``[fs, fe)`` is original
 ``[fs + start_shifts[fs], fe + end_shifts[fe])``."""
 
-_CHUNK = 1024
-"""Matches built at a time while iterating."""
-
 # Match is a frozen dataclass whose generated __init__ costs ~0.8 µs; hits are
 # built in bulk through the slot descriptors (same objects, ~0.2 µs each).
 _new = object.__new__
@@ -49,7 +46,7 @@ _set_end: Callable[[Match, int], None] = vars(Match)["end"].__set__
 _set_text: Callable[[Match, str], None] = vars(Match)["text"].__set__
 
 
-def _matches(text: str, starts: Sequence[int], ends: Sequence[int]) -> list[Match]:
+def _matches(text: str, starts: list[int], ends: list[int]) -> list[Match]:
     """``Match(s, e, text[s:e])`` for each span, built in C-level loops."""
     out: list[Match] = list(map(_new, repeat(Match, len(starts))))
     deque(map(_set_start, out, starts), 0)
@@ -58,12 +55,14 @@ def _matches(text: str, starts: Sequence[int], ends: Sequence[int]) -> list[Matc
     return out
 
 
-def _shifted(offsets: Sequence[int], shifts: Sequence[int]) -> array[int]:
+def _shifted(offsets: array[int], shifts: Sequence[int]) -> array[int]:
     """``offsets[i] + shifts[offsets[i]]`` for every ``i``, in C-level calls."""
-    if len(offsets) > 1:
-        # itemgetter gives a bare item rather than a tuple for a single index
-        return array("q", map(add, offsets, itemgetter(*offsets)(shifts)))
-    return array("q", [f + shifts[f] for f in offsets])
+    fs = offsets.tolist()  # one int object per offset, read twice
+    if len(fs) > 1:
+        # itemgetter gives a bare item rather than a tuple for a single index;
+        # an array fills faster from a list than from an iterator
+        return array("q", list(map(add, fs, itemgetter(*fs)(shifts))))
+    return array("q", [f + shifts[f] for f in fs])
 
 
 class Hits(Sequence[Match]):
@@ -150,15 +149,13 @@ class Hits(Sequence[Match]):
 
     def __getitem__(self, index: int | slice) -> Match | list[Match]:
         if isinstance(index, slice):
-            return _matches(self._text, self.starts[index], self.ends[index])
+            return _matches(self._text, self.starts[index].tolist(), self.ends[index].tolist())
         i = range(len(self._fstarts))[index]  # negative indices, IndexError
         s, e = self._start(i), self._end(i)
         return Match(s, e, self._text[s:e])
 
     def __iter__(self) -> Iterator[Match]:
-        starts, ends = self.starts, self.ends
-        for k in range(0, len(starts), _CHUNK):
-            yield from _matches(self._text, starts[k : k + _CHUNK], ends[k : k + _CHUNK])
+        return iter(_matches(self._text, self.starts.tolist(), self.ends.tolist()))
 
     def __repr__(self) -> str:
         return f"<Hits: {len(self)} in {len(self._text)} characters>"
