@@ -52,13 +52,13 @@ import re
 import struct
 import unicodedata
 from array import array
-from bisect import bisect_left
-from collections import deque
+from bisect import bisect_left, bisect_right
+from collections import Counter, deque
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import chain, compress, repeat
-from operator import add, itemgetter, sub
-from typing import Literal, NamedTuple, TypeVar
+from operator import add, sub
+from typing import Literal, NamedTuple
 
 from reader.errors import QueryError
 from reader.text.clitics import is_prefix
@@ -71,7 +71,7 @@ from reader.text.fold import (
     fold_text,
     is_mark,
 )
-from reader.text.hits import Hits, Shifts
+from reader.text.hits import FoldMap, Hits, at
 
 _start = re.Match.start
 
@@ -119,9 +119,10 @@ def find(
 
 def _folded_hits(
     s: str, query: str, diacritics: bool, hamza: bool, whole_word: bool, regex: bool
-) -> Spans:
+) -> tuple[list[int], list[int] | int]:
     """The hits of ``query`` in folded text ``s`` (``find``'s options; folding
-    diacritics away is ``not match_diacritics``)."""
+    diacritics away is ``not match_diacritics``): starts and ends, or starts
+    and the length of every hit (a literal query)."""
     if regex:
         hits = _regex_hits(s, _compile_regex(query, diacritics, hamza))
     elif not diacritics:
@@ -136,8 +137,7 @@ def _folded_hits(
         if whole_word:
             hits = _overlapping_hits(s, q)
         else:
-            starts = _literal_starts(s, q)
-            hits = starts, list(map(add, starts, repeat(len(q))))
+            return _literal_starts(s, q), len(q)
     if whole_word:
         hits = _whole_words(s, *hits)
     return hits
@@ -146,7 +146,6 @@ def _folded_hits(
 Spans = tuple[list[int], list[int]]
 """Starts and ends, in order."""
 
-_T = TypeVar("_T")
 
 
 @lru_cache(maxsize=64)
@@ -159,17 +158,22 @@ def _literal(q: str) -> re.Pattern[str]:
     return re.compile(re.escape(q))
 
 
-_FEW = 32
-"""Hits found by ``str.find`` before the regex engine takes over the scan."""
-
-
 def _literal_starts(s: str, q: str) -> list[int]:
     """Where ``q`` occurs in ``s``, non-overlapping, from the left.
 
-    ``str.find`` skips through the text by the query's letters, while the
-    regex engine stops at every occurrence of its first letter (three times
-    slower for a query starting with ``ال``); but a Python step per hit costs
-    more than the regex engine's C loop once hits are many."""
+    Three scans, chosen by how common the query's characters are in ``s``
+    (``_sample``), for a long text: a character of ``q`` rarer than one in
+    a hundred (``_ANCHOR_SHARE``) makes it a search for that character,
+    whose every occurrence the regex engine checks against the rest of
+    ``q`` in place. Otherwise ``str.find`` skips through the text by the
+    query's letters, with a Python step per hit; after ``_FEW`` hits the
+    regex engine, which stops at every occurrence of the query's first
+    character but has no Python step per hit, takes over where that pays
+    (``_REGEX_SHARE``): for في, not for a query starting with ال."""
+    counts = _sample(s) if len(s) >= _SAMPLED else None
+    k = None if counts is None or _overlaps_itself(q) else _anchor(q, counts)
+    if k is not None:
+        return list(map(sub, map(_start, _anchored(q, k).finditer(s)), repeat(k)))
     starts: list[int] = []
     n = len(q)
     find_ = s.find
@@ -177,18 +181,69 @@ def _literal_starts(s: str, q: str) -> list[int]:
     while i >= 0:
         starts.append(i)
         if len(starts) == _FEW:
-            starts.extend(map(_start, _literal(q).finditer(s, i + n)))
-            break
+            share = counts[q[0]] / _SAMPLE if counts is not None else 0.0
+            if share < _REGEX_SHARE + _REGEX_PER_HIT * _FEW / (i + n):
+                starts.extend(map(_start, _literal(q).finditer(s, i + n)))
+                break
         i = find_(q, i + n)
     return starts
+
+
+_FEW = 32
+"""Hits found by ``str.find`` before the scan may change to the regex engine."""
+_REGEX_SHARE, _REGEX_PER_HIT = 0.04, 10
+"""The regex engine scans for a literal faster than a ``str.find`` loop
+while the query's first character is rarer than ``_REGEX_SHARE`` of the
+text plus ``_REGEX_PER_HIT`` times the share of hits (measured on 1 MB of
+news: it costs about 12 ns at each occurrence of that character, 0.08 µs a
+hit, 0.3 ns a character; the loop 0.2 µs a hit, 0.75 ns a character)."""
+_SAMPLED = 32_768
+"""Texts shorter than this (in characters) are scanned without a sample:
+the sample costs more than the choice saves."""
+_ANCHOR_SHARE = 0.01
+"""The largest share of the text's characters an anchor may have: scanning
+for one character and checking each occurrence costs about a third of the
+``str.find`` scan plus 25-30 ns an occurrence, so the anchor pays while it
+is rarer than about one character in a hundred (in Arabic news: ش ص ط خ ز
+ض ث ذ غ, digits, Latin, but none of the nineteen commonest letters)."""
+_SAMPLE = 4096
+"""Characters of the text sampled to estimate how common each one is."""
+
+
+def _anchor(q: str, counts: Counter[str]) -> int | None:
+    """The index in ``q`` of its rarest character by ``counts`` (``_sample``)
+    when that is rare enough to scan for (``_ANCHOR_SHARE``), else None.
+    ``q`` must not overlap itself: the anchor finds every occurrence."""
+    k = min(range(len(q)), key=lambda i: counts[q[i]])
+    return k if counts[q[k]] <= _ANCHOR_SHARE * _SAMPLE else None
+
+
+@lru_cache(maxsize=8)
+def _sample(s: str) -> Counter[str]:
+    """How often each character occurs in an even sample of ``_SAMPLE``
+    characters of ``s`` (cached per text: about 0.2 ms)."""
+    return Counter(s[:: max(1, len(s) // _SAMPLE)][:_SAMPLE])
+
+
+@lru_cache(maxsize=64)
+def _anchored(q: str, k: int) -> re.Pattern[str]:
+    """A regex matching ``q[k]`` where ``q`` occurs around it: its literal
+    first character lets the regex engine scan for that character alone."""
+    return re.compile(
+        f"{re.escape(q[k])}(?<={re.escape(q[: k + 1])})(?={re.escape(q[k + 1 :])})"
+    )
+
+
+def _overlaps_itself(q: str) -> bool:
+    """Whether two occurrences of ``q`` can overlap (an end of ``q`` is also its start)."""
+    return any(q.startswith(q[k:]) for k in range(1, len(q)))
 
 
 def _overlapping_hits(s: str, q: str) -> Spans:
     """Every occurrence of ``q``, overlapping ones too (the word filter may
     reject one and keep the next)."""
     n = len(q)
-    if not any(q.startswith(q[k:]) for k in range(1, n)):
-        # No end of q is also its start, so occurrences never overlap.
+    if not _overlaps_itself(q):
         starts = _literal_starts(s, q)
         return starts, list(map(add, starts, repeat(n)))
     starts = []
@@ -284,20 +339,27 @@ def _whole_words(s: str, starts: list[int], ends: list[int]) -> Spans:
 
 
 def _to_hits(
-    text: str, folded: Folded, key: tuple[bool, bool], fstarts_: list[int], fends: list[int]
+    text: str, folded: Folded, key: tuple[bool, bool], fstarts_: list[int],
+    fends: list[int] | int,
 ) -> Hits:
-    """Map folded hits to original spans, widen each over the marks after its
-    last letter, drop a hit that overlaps the one before (several folded hits
-    inside one ligature map to the same original character). ``key`` is the
-    fold's options: with ``text`` it names ``folded`` in the offset cache."""
+    """Map folded hits (``_folded_hits``) to original spans, widen each over
+    the marks after its last letter, drop a hit that overlaps the one before
+    (several folded hits inside one ligature map to the same original
+    character). ``key`` is the fold's options: with ``text`` it names
+    ``folded`` in the offset cache."""
     if len(fstarts_) < _DENSE_MIN:
-        return _hits(text, *_spans_per_hit(text, folded, fstarts_, fends))
+        return _hits(text, *_spans_per_hit(text, folded, fstarts_, _listed(fstarts_, fends)))
     table = _offsets(text, *key)
     if table.edges is not None:
         hits = _mapped_later(text, folded, table, fstarts_, fends)
         if hits is not None:
             return hits
-    return _hits(text, *_spans_dense(text, folded, table, fstarts_, fends))
+    return _hits(text, *_spans_dense(text, folded, table, fstarts_, _listed(fstarts_, fends)))
+
+
+def _listed(starts: list[int], ends: list[int] | int) -> list[int]:
+    """The ends of hits given as ends or as the length of every hit."""
+    return list(map(add, starts, repeat(ends))) if isinstance(ends, int) else ends
 
 
 def _hits(text: str, starts: list[int], ends: list[int]) -> Hits:
@@ -305,31 +367,39 @@ def _hits(text: str, starts: list[int], ends: list[int]) -> Hits:
 
 
 def _mapped_later(
-    text: str, folded: Folded, table: _OffsetTable, fstarts_: list[int], fends: list[int]
+    text: str, folded: Folded, table: _OffsetTable, fstarts_: list[int], fends: list[int] | int
 ) -> Hits | None:
-    """The hits as folded offsets that ``Hits`` maps through the table when
-    asked, with the widened ends settled now: only the hits whose end the
-    table's ``edges`` flag can widen or overlap the next (C-level calls per
-    hit, Python code per flagged hit). None when two hits overlap once mapped
-    (several folded hits inside one ligature): ``_spans_dense`` drops them."""
+    """The hits as folded offsets, which ``Hits`` maps back when asked, or
+    None when two of them would overlap once mapped (several folded hits
+    inside one ligature or NFKC cluster: ``_spans_dense`` drops them).
+
+    Only a hit that ends at or inside a piece of the map with a width can
+    overlap the next (``_OffsetTable.edges``): with few such pieces, a
+    bisection per piece finds those hits, and nothing is done per hit."""
     assert table.edges is not None
-    if table.shifts is None:  # one piece, no mark: offsets are equal, none widens
-        return _hits(text, fstarts_, fends)
-    start_shifts, end_shifts = table.shifts
-    n, count, marks = len(text), len(fstarts_), folded.marks
-    widened: dict[int, int] = {}
-    for i in compress(range(count), _at(table.edges, fends)):
-        f = fends[i]
-        e = end = f + end_shifts[f]
-        while e < n and text[e] in marks:
-            e += 1
-        if i + 1 < count:
-            f = fstarts_[i + 1]
-            if f + start_shifts[f] < e:
-                return None
-        if e != end:
-            widened[i] = e
-    return Hits(text, array("q", fstarts_), array("q", fends), table.shifts, widened)
+    ends = fends if isinstance(fends, int) else array("q", fends)
+    if table.shifts is None:  # one piece, no mark: offsets are equal
+        return Hits(text, array("q", fstarts_), ends)
+    hits = Hits(text, array("q", fstarts_), ends, FoldMap(*table.shifts, table.edges, folded.marks))
+    count = len(fstarts_)
+    if not table.wide:
+        return hits
+    if len(table.wide) * _WIDE_COST > count:
+        maybe: Iterable[int] = compress(range(count), at(table.edges, _listed(fstarts_, fends)))
+    else:
+        # hits ending in [a, b]; with one length n, hits starting in [a - n, b - n]
+        by, n = (fstarts_, fends) if isinstance(fends, int) else (fends, 0)
+        maybe = chain.from_iterable(
+            range(bisect_left(by, a - n), bisect_right(by, b - n)) for a, b in table.wide
+        )
+    if any(hits[i].end > hits[i + 1].start for i in maybe if i + 1 < count):
+        return None
+    return hits
+
+
+_WIDE_COST = 8
+"""About what a piece with a width costs ``_mapped_later`` (a bisection and
+a few objects), in hits looked at one by one."""
 
 
 def _spans_dense(
@@ -343,16 +413,16 @@ def _spans_dense(
     else:
         # One indexed read per hit edge, all in C (itemgetter, map).
         start_shifts, end_shifts = table.shifts
-        starts = list(map(add, fstarts_, _at(start_shifts, fstarts_)))
-        ends = list(map(add, fends, _at(end_shifts, fends)))
+        starts = list(map(add, fstarts_, at(start_shifts, fstarts_)))
+        ends = list(map(add, fends, at(end_shifts, fends)))
     widened: list[int] = []
     if folded.marks:
         if table.edges is not None:
-            maybe = compress(range(len(fends)), _at(table.edges, fends))
+            maybe = compress(range(len(fends)), at(table.edges, fends))
         else:
             # ends never decrease; several may sit at the end of the text
             inside = ends[: bisect_left(ends, len(text))]
-            after = _at(text, inside)
+            after = at(text, inside)
             maybe = compress(range(len(inside)), map(folded.marks.__contains__, after))
         widened = _widen(text, folded.marks, ends, maybe)
     # Without widths, hits overlap only where one was widened into the next.
@@ -374,8 +444,9 @@ class _OffsetTable(NamedTuple):
     ``i`` begins in the original, minus ``i``; ``ends[j]`` is where folded
     character ``j - 1`` ends, minus ``j``. So folded ``[fs, fe)`` maps to
     ``[fs + starts[fs], fe + ends[fe])`` as ``Folded.span`` maps it. None when
-    folded and original offsets are equal. ``wide``: some piece of the map has
-    a width, so hits may overlap without widening.
+    folded and original offsets are equal. ``wide``: the folded ``(start,
+    end)`` of each piece of the map with a width, whose folded characters all
+    map to the whole piece: hits there may overlap without widening.
 
     ``edges[j]`` is 1 where a piece of the map starts at folded ``j``, where
     ``j`` is inside a piece with a width, and at ``j == len(folded)``; 0
@@ -387,8 +458,8 @@ class _OffsetTable(NamedTuple):
     look before the result is final.
     """
 
-    shifts: Shifts | None
-    wide: bool
+    shifts: tuple[Sequence[int], Sequence[int]] | None
+    wide: list[tuple[int, int]]
     edges: bytes | None
 
 
@@ -409,8 +480,8 @@ def _offset_table(
     one for this map."""
     pf, po, pw = folded.fstarts, folded.ostarts, folded.widths
     n = len(folded.text)
-    wide = any(pw)
     lens = list(map(sub, [*pf[1:], n], pf))  # folded characters of each piece
+    wide = [(pf[k], pf[k] + lens[k]) for k in compress(range(len(pw)), pw)]
     # Work per piece is C calls but an object or two each; per character it
     # is one C step. Fully vocalized text has a piece every character or two.
     if by_piece is None:
@@ -423,8 +494,8 @@ def _offset_table(
         flags = bytearray(n + 1)
         deque(map(flags.__setitem__, pf, repeat(1)), 0)
         flags[n] = 1
-        for k in compress(range(len(pw)), pw):
-            flags[pf[k] : pf[k] + lens[k]] = b"\1" * lens[k]
+        for a, b in wide:
+            flags[a:b] = b"\1" * (b - a)
         edges = bytes(flags)
     return _OffsetTable(shifts, wide, edges)
 
@@ -441,7 +512,7 @@ def _unroll(
     lens: list[int],
     by_piece: bool,
     largest: int,
-) -> Shifts:
+) -> tuple[Sequence[int], Sequence[int]]:
     """``_OffsetTable.shifts`` from the pieces of a map (``Folded``) and
     their folded lengths; ``largest`` bounds every offset.
 
@@ -469,14 +540,6 @@ def _unroll(
         table[f : f + count] = array(code, range(first, first - count, -1))
         ends[f : f + count] = array(code, range(last, last - count, -1))
     return memoryview(table)[1:], memoryview(ends)
-
-
-def _at(seq: Sequence[_T], indices: list[int]) -> Sequence[_T]:
-    """``seq[i]`` for each of ``indices``, in one C call (``itemgetter``, which
-    gives a bare item rather than a tuple for a single index)."""
-    if len(indices) > 1:
-        return itemgetter(*indices)(seq)  # type: ignore[no-any-return]
-    return [seq[i] for i in indices]
 
 
 def _widen(text: str, marks: frozenset[str], ends: list[int], maybe: Iterable[int]) -> list[int]:

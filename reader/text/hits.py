@@ -13,13 +13,13 @@ bulk:
   the original span ``[lo, hi)`` (the hits a window shows), by bisection.
 
 A frequent word has thousands of hits in a long article: building a
-``Match`` and its text for each costs more than finding them, so the
-result keeps the hits where the search found them, in the folded text, with
-the fold's offset table (one shift per folded character, see
-``reader.text.find``), and maps an index, a window or (on first use of
-``starts``/``ends``) all of them back when asked. Widened ends (the marks
-after a hit's last letter belong to it) are settled when the result is
-built, so its length and every span are final.
+``Match`` and its text for each costs more than finding them, and so does
+mapping each back to the original. So the result keeps the hits where the
+search found them, in the folded text, with the way back (``FoldMap``), and
+maps one hit, a window's worth (by bisection) or, on first use of
+``starts``/``ends``, all of them when asked. Which hits there are is settled
+when the result is built (find drops the hits that would overlap once
+mapped), so ``len`` and every span are final.
 """
 
 from __future__ import annotations
@@ -28,15 +28,27 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from itertools import repeat
+from itertools import compress, repeat
 from operator import add, itemgetter
-from typing import overload
+from typing import NamedTuple, TypeVar, overload
 
 from reader.text.spans import Match
 
-Shifts = tuple[Sequence[int], Sequence[int]]
-"""``(start_shifts, end_shifts)``: folded ``[fs, fe)`` is original
-``[fs + start_shifts[fs], fe + end_shifts[fe])``."""
+_T = TypeVar("_T")
+
+
+class FoldMap(NamedTuple):
+    """The way back from folded offsets to the original text (find builds it
+    from the fold's map): folded ``[fs, fe)`` is original
+    ``[fs + starts[fs], fe + ends[fe])``, and where ``edges[fe]`` is set, the
+    end goes on over the characters of ``marks`` that follow it (the marks
+    after a hit's last letter belong to the hit; the fold dropped them)."""
+
+    starts: Sequence[int]
+    ends: Sequence[int]
+    edges: bytes
+    marks: frozenset[str]
+
 
 # Match is a frozen dataclass whose generated __init__ costs ~0.8 µs; hits are
 # built in bulk through the slot descriptors (same objects, ~0.2 µs each).
@@ -55,62 +67,60 @@ def _matches(text: str, starts: list[int], ends: list[int]) -> list[Match]:
     return out
 
 
-def _shifted(offsets: array[int], shifts: Sequence[int]) -> array[int]:
-    """``offsets[i] + shifts[offsets[i]]`` for every ``i``, in C-level calls."""
-    fs = offsets.tolist()  # one int object per offset, read twice
-    if len(fs) > 1:
-        # itemgetter gives a bare item rather than a tuple for a single index;
-        # an array fills faster from a list than from an iterator
-        return array("q", list(map(add, fs, itemgetter(*fs)(shifts))))
-    return array("q", [f + shifts[f] for f in fs])
+def at(seq: Sequence[_T], indices: list[int]) -> Sequence[_T]:
+    """``seq[i]`` for each of ``indices``, in one C call (``itemgetter``, which
+    gives a bare item rather than a tuple for a single index)."""
+    if len(indices) > 1:
+        return itemgetter(*indices)(seq)  # type: ignore[no-any-return]
+    return [seq[i] for i in indices]
 
 
 class Hits(Sequence[Match]):
     """Every hit of one find in one text (module docstring).
 
-    Built by ``reader.text.find``: ``Hits(text, starts, ends)`` holds spans
-    already in original offsets; with ``shifts`` the spans are folded offsets
-    mapped through them (``Shifts``), and ``widened`` gives, by hit index,
-    the original end of each hit that the marks after it widened. The spans
-    must be ordered and, once mapped, non-overlapping and non-empty.
+    Built by ``reader.text.find``: ``Hits(text, starts, ends)`` holds the
+    spans in original offsets; with ``fold_map`` they are folded offsets
+    mapped through it. ``ends`` may be one int, the folded length of every
+    hit (a literal query). The spans must be ordered and, once mapped,
+    non-overlapping and non-empty.
     """
 
-    __slots__ = ("_ends", "_fends", "_fstarts", "_shifts", "_starts", "_text", "_widened")
+    __slots__ = ("_ends", "_fends", "_fstarts", "_map", "_starts", "_text")
 
     def __init__(
-        self,
-        text: str,
-        starts: array[int],
-        ends: array[int],
-        shifts: Shifts | None = None,
-        widened: dict[int, int] | None = None,
+        self, text: str, starts: array[int], ends: array[int] | int,
+        fold_map: FoldMap | None = None,
     ) -> None:
         self._text = text
         self._fstarts = starts
         self._fends = ends
-        self._shifts = shifts
-        self._widened = widened or {}
-        self._starts: array[int] | None = starts if shifts is None else None
-        self._ends: array[int] | None = ends if shifts is None and not widened else None
+        self._map = fold_map
+        self._starts: array[int] | None = None
+        self._ends: array[int] | None = None
 
     @property
     def starts(self) -> array[int]:
         """Every hit's start, original str indices, ordered (mapped on first use)."""
         if self._starts is None:
-            assert self._shifts is not None
-            self._starts = _shifted(self._fstarts, self._shifts[0])
+            if self._map is None:
+                self._starts = self._fstarts
+            else:
+                fs = self._fstarts.tolist()
+                self._starts = array("q", list(map(add, fs, at(self._map.starts, fs))))
         return self._starts
 
     @property
     def ends(self) -> array[int]:
         """Every hit's end (exclusive), original str indices (mapped on first use)."""
         if self._ends is None:
-            ends = self._fends if self._shifts is None else _shifted(self._fends, self._shifts[1])
-            if self._widened:
-                ends = array("q", ends)
-                for i, e in self._widened.items():
-                    ends[i] = e
-            self._ends = ends
+            fe = self._folded_ends()
+            if self._map is None:
+                self._ends = array("q", fe)
+            else:
+                ends = list(map(add, fe, at(self._map.ends, fe)))
+                for i in compress(range(len(fe)), at(self._map.edges, fe)):
+                    ends[i] = self._widen(ends[i])
+                self._ends = array("q", ends)
         return self._ends
 
     def between(self, lo: int, hi: int) -> range:
@@ -127,16 +137,29 @@ class Hits(Sequence[Match]):
             stop = bisect_left(range(n), hi, first, key=self._start)
         return range(first, max(first, stop))
 
+    def _folded_ends(self) -> list[int]:
+        if isinstance(self._fends, int):
+            return list(map(add, self._fstarts.tolist(), repeat(self._fends)))
+        return self._fends.tolist()
+
     def _start(self, i: int) -> int:
         f = self._fstarts[i]
-        return f if self._shifts is None else f + self._shifts[0][f]
+        return f if self._map is None else f + self._map.starts[f]
 
     def _end(self, i: int) -> int:
-        got = self._widened.get(i)
-        if got is not None:
-            return got
-        f = self._fends[i]
-        return f if self._shifts is None else f + self._shifts[1][f]
+        f = self._fstarts[i] + self._fends if isinstance(self._fends, int) else self._fends[i]
+        if self._map is None:
+            return f
+        e = f + self._map.ends[f]
+        return self._widen(e) if self._map.edges[f] else e
+
+    def _widen(self, e: int) -> int:
+        """``e`` moved over the marks that follow it."""
+        assert self._map is not None
+        text, marks, n = self._text, self._map.marks, len(self._text)
+        while e < n and text[e] in marks:
+            e += 1
+        return e
 
     def __len__(self) -> int:
         return len(self._fstarts)

@@ -14,6 +14,7 @@ from reader.text.clitics import PREFIXES
 from reader.text.find import (
     _DENSE_MIN,
     _folded_hits,
+    _listed,
     _mapped_later,
     _offset_table,
     _overlapping_hits,
@@ -340,18 +341,20 @@ def test_offset_table_maps_hits_as_the_per_hit_map_does(
     diacritics, hamza = not match_diacritics, not match_hamza
     folded = fold(text, diacritics=diacritics, hamza=hamza)
     try:
-        starts, ends = _folded_hits(folded.text, query, diacritics, hamza, whole_word, regex)
+        starts, length = _folded_hits(folded.text, query, diacritics, hamza, whole_word, regex)
     except QueryError:
         assume(False)
     assume(starts)
+    ends = _listed(starts, length)
     per_hit = _spans_per_hit(text, folded, list(starts), list(ends))
     for by_piece in (True, False):
         table = _offset_table(folded, diacritics, hamza, by_piece=by_piece)
         dense = _spans_dense(text, folded, table, list(starts), list(ends))
         assert dense == per_hit, by_piece
-        later = _mapped_later(text, folded, table, starts, ends) if table.edges else None
-        if later is not None:
-            assert (list(later.starts), list(later.ends)) == per_hit, by_piece
+        for folded_ends in (ends, length):  # as ends, or one length for all
+            later = _mapped_later(text, folded, table, starts, folded_ends) if table.edges else None
+            if later is not None:
+                assert (list(later.starts), list(later.ends)) == per_hit, by_piece
 
 
 @settings(max_examples=200, deadline=None)
@@ -364,15 +367,17 @@ def test_offset_table_maps_hits_in_any_text_as_the_per_hit_map_does(
     assume(folded.text)
     i = data.draw(st.integers(0, len(folded.text) - 1))
     query = folded.text[i : i + data.draw(st.integers(1, 3))]
-    starts, ends = _folded_hits(folded.text, query, diacritics, hamza, False, False)
+    starts, length = _folded_hits(folded.text, query, diacritics, hamza, False, False)
     assume(starts)
+    ends = _listed(starts, length)
     per_hit = _spans_per_hit(text, folded, list(starts), list(ends))
     for by_piece in (True, False):
         table = _offset_table(folded, diacritics, hamza, by_piece=by_piece)
         assert _spans_dense(text, folded, table, list(starts), list(ends)) == per_hit
-        later = _mapped_later(text, folded, table, starts, ends) if table.edges else None
-        if later is not None:
-            assert (list(later.starts), list(later.ends)) == per_hit, by_piece
+        for folded_ends in (ends, length):  # as ends, or one length for all
+            later = _mapped_later(text, folded, table, starts, folded_ends) if table.edges else None
+            if later is not None:
+                assert (list(later.starts), list(later.ends)) == per_hit, by_piece
 
 
 @settings(max_examples=100, deadline=None)
@@ -383,7 +388,8 @@ def test_many_hits_in_a_long_text_match_the_per_hit_map(
     base, query = case
     text = base * (_DENSE_MIN + 1)
     folded = fold(text, hamza=not match_hamza)
-    starts, ends = _folded_hits(folded.text, query, True, not match_hamza, False, False)
+    starts, length = _folded_hits(folded.text, query, True, not match_hamza, False, False)
+    ends = _listed(starts, length)
     hits = find(text, query, match_hamza=match_hamza)
     assert (list(hits.starts), list(hits.ends)) == _spans_per_hit(text, folded, starts, ends)
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from reader.errors import QueryError
 from reader.text import Hits, Match, find
-from reader.text.find import _DENSE_MIN, _folded_hits
+from reader.text.find import _DENSE_MIN, _SAMPLED, _folded_hits
 from reader.text.fold import fold, fold_text, is_mark
 
 FATHA, SHADDA, FATHATAN, SUKUN = "\u064e", "\u0651", "\u064b", "\u0652"
@@ -155,6 +155,21 @@ def test_between_is_the_hits_that_overlap_a_window(
         check_between(hits, expected, lo, hi)
 
 
+@settings(max_examples=60, deadline=None)
+@given(news_and_query(), st.sampled_from(["", "شظ", "ا", "ال", "ف"]))
+def test_hits_in_a_long_text_are_the_per_hit_matches(case: tuple[str, str], common: str) -> None:
+    # past _SAMPLED characters the scan is chosen by how common the query's
+    # characters are: an anchor on a rare one, str.find, the regex engine
+    one, query = case
+    one = one[: len(one) // _DENSE_MIN + 8] if len(one) > 200 else one
+    filler = (common + " ") * 50 + "نص عادي " * 20
+    text = (one + filler) * (_SAMPLED // len(one + filler) + 2)
+    assert len(text) > _SAMPLED
+    check_hits(text, find(text, query), reference_find(text, query))
+    check_hits(text, find(text, query, whole_word=True),
+               reference_find(text, query, whole_word=True))
+
+
 # --- exact offsets -----------------------------------------------------------------------
 
 
@@ -196,6 +211,17 @@ def test_many_hits_widen_and_merge_like_the_per_hit_map(line: str, query: str, h
     hits = find(text, query)
     assert [m.text for m in hits] == [hit] * (_DENSE_MIN + 8)
     check_hits(text, hits, reference_find(text, query))
+
+
+@pytest.mark.parametrize("query", ["ل", "لل", "ا"])
+def test_a_ligature_among_many_hits_is_one_hit(query: str) -> None:
+    # a piece with a width among many plain hits: found by bisection, not by
+    # a look at every hit (and the ligature's several hits are one)
+    line = "بسم " + LIGATURE_ALLAH + " " + "قل لنا الا " * 6 + "\n"
+    text = line * 40
+    hits = find(text, query)
+    check_hits(text, hits, reference_find(text, query))
+    assert LIGATURE_ALLAH in [m.text for m in hits]
 
 
 def test_empty_results() -> None:
