@@ -147,7 +147,6 @@ Spans = tuple[list[int], list[int]]
 """Starts and ends, in order."""
 
 
-
 @lru_cache(maxsize=64)
 def _fold_query(query: str, diacritics: bool, hamza: bool) -> str:
     return fold_text(query, diacritics=diacritics, hamza=hamza)
