@@ -82,7 +82,8 @@ class Hits(Sequence[Match]):
     spans in original offsets; with ``fold_map`` they are folded offsets
     mapped through it. ``ends`` may be one int, the folded length of every
     hit (a literal query). The spans must be ordered and, once mapped,
-    non-overlapping and non-empty.
+    non-overlapping and non-empty. Like other sequences that are not lists,
+    a ``Hits`` is not equal to a list: compare ``list(hits)``.
     """
 
     __slots__ = ("_ends", "_fends", "_fstarts", "_map", "_starts", "_text")
