@@ -9,6 +9,7 @@ from reader.text.direction import is_rtl, paragraph_directions
 from reader.text.find import find
 from reader.text.fold import Folded, fold, fold_text
 from reader.text.highlights import ENGINE_VERSION, find_highlights
+from reader.text.hits import Hits
 from reader.text.spans import KINDS, TEXT_FIELDS, Highlight, Match
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "TEXT_FIELDS",
     "Folded",
     "Highlight",
+    "Hits",
     "Match",
     "find",
     "find_highlights",

@@ -1,11 +1,14 @@
 """In-article find: every hit of a query in one text, Arabic-aware.
 
 ``find(text, query, *, match_diacritics=False, match_hamza=False,
-whole_word=False, regex=False) -> list[Match]``
+whole_word=False, regex=False) -> Hits``
 
-Returns every hit in order, non-overlapping, as ``Match(start, end, text)``
-with ``start``/``end`` Python str indices (code points, end exclusive) into the
-ORIGINAL ``text`` and ``Match.text == text[start:end]``. An empty query, or
+Returns every hit in order, non-overlapping, as a ``Hits``
+(``reader.text.hits``): a sequence of ``Match(start, end, text)`` with
+``start``/``end`` Python str indices (code points, end exclusive) into the
+ORIGINAL ``text`` and ``Match.text == text[start:end]``, that also gives
+every span at once as two arrays (``starts``, ``ends``) and the hits of a
+window (``between``) without building an object per hit. An empty query, or
 one that folds to nothing (only bidi controls, only marks), finds nothing.
 
 How it matches (DESIGN decision 3): text and query are folded alike
@@ -49,13 +52,13 @@ import re
 import struct
 import unicodedata
 from array import array
-from bisect import bisect_left
-from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections import Counter, deque
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import chain, compress, repeat
-from operator import add, itemgetter, sub
-from typing import Literal, NamedTuple, TypeVar
+from operator import add, sub
+from typing import Literal, NamedTuple
 
 from reader.errors import QueryError
 from reader.text.clitics import is_prefix
@@ -68,24 +71,9 @@ from reader.text.fold import (
     fold_text,
     is_mark,
 )
-from reader.text.spans import Match
+from reader.text.hits import FoldMap, Hits, at
 
-# Match is a frozen dataclass whose generated __init__ costs ~0.8 µs; a common
-# word has thousands of hits in a long article, so hits are built in bulk
-# through the slot descriptors (same objects, ~0.2 µs each).
-_new = object.__new__
 _start = re.Match.start
-_set_start: Callable[[Match, int], None] = vars(Match)["start"].__set__
-_set_end: Callable[[Match, int], None] = vars(Match)["end"].__set__
-_set_text: Callable[[Match, str], None] = vars(Match)["text"].__set__
-
-
-def _matches(starts: list[int], ends: list[int], texts: Iterable[str]) -> list[Match]:
-    out: list[Match] = list(map(_new, repeat(Match, len(starts))))
-    deque(map(_set_start, out, starts), 0)
-    deque(map(_set_end, out, ends), 0)
-    deque(map(_set_text, out, texts), 0)
-    return out
 
 
 def _is_word_char(ch: str) -> bool:
@@ -115,25 +103,26 @@ def find(
     match_hamza: bool = False,
     whole_word: bool = False,
     regex: bool = False,
-) -> list[Match]:
+) -> Hits:
     """Every hit of ``query`` in ``text`` (module docstring for the rules).
 
     Offsets are code points into ``text``. Raises ``QueryError`` only for a
     malformed regular expression (``regex=True``).
     """
     if not query or not text:
-        return []
+        return Hits(text, array("q"), array("q"))
     diacritics, hamza = not match_diacritics, not match_hamza
     folded = fold(text, diacritics=diacritics, hamza=hamza)
     hits = _folded_hits(folded.text, query, diacritics, hamza, whole_word, regex)
-    return _to_matches(text, folded, (diacritics, hamza), *hits)
+    return _to_hits(text, folded, (diacritics, hamza), *hits)
 
 
 def _folded_hits(
     s: str, query: str, diacritics: bool, hamza: bool, whole_word: bool, regex: bool
-) -> Hits:
+) -> tuple[list[int], list[int] | int]:
     """The hits of ``query`` in folded text ``s`` (``find``'s options; folding
-    diacritics away is ``not match_diacritics``)."""
+    diacritics away is ``not match_diacritics``): starts and ends, or starts
+    and the length of every hit (a literal query)."""
     if regex:
         hits = _regex_hits(s, _compile_regex(query, diacritics, hamza))
     elif not diacritics:
@@ -148,17 +137,14 @@ def _folded_hits(
         if whole_word:
             hits = _overlapping_hits(s, q)
         else:
-            starts = list(map(_start, _literal(q).finditer(s)))
-            hits = starts, list(map(add, starts, repeat(len(q))))
+            return _literal_starts(s, q), len(q)
     if whole_word:
         hits = _whole_words(s, *hits)
     return hits
 
 
-Hits = tuple[list[int], list[int]]
-"""Folded starts and ends, in order."""
-
-_T = TypeVar("_T")
+Spans = tuple[list[int], list[int]]
+"""Starts and ends, in order."""
 
 
 @lru_cache(maxsize=64)
@@ -168,18 +154,96 @@ def _fold_query(query: str, diacritics: bool, hamza: bool) -> str:
 
 @lru_cache(maxsize=64)
 def _literal(q: str) -> re.Pattern[str]:
-    # The regex engine scans for a literal faster than a str.find loop in Python.
     return re.compile(re.escape(q))
 
 
-def _overlapping_hits(s: str, q: str) -> Hits:
+def _literal_starts(s: str, q: str) -> list[int]:
+    """Where ``q`` occurs in ``s``, non-overlapping, from the left.
+
+    Three scans, chosen by how common the query's characters are in ``s``
+    (``_sample``), for a long text: a character of ``q`` rarer than one in
+    a hundred (``_ANCHOR_SHARE``) makes it a search for that character,
+    whose every occurrence the regex engine checks against the rest of
+    ``q`` in place. Otherwise ``str.find`` skips through the text by the
+    query's letters, with a Python step per hit; after ``_FEW`` hits the
+    regex engine, which stops at every occurrence of the query's first
+    character but has no Python step per hit, takes over where that pays
+    (``_REGEX_SHARE``): for في, not for a query starting with ال."""
+    counts = _sample(s) if len(s) >= _SAMPLED else None
+    k = None if counts is None or _overlaps_itself(q) else _anchor(q, counts)
+    if k is not None:
+        return list(map(sub, map(_start, _anchored(q, k).finditer(s)), repeat(k)))
+    starts: list[int] = []
+    n = len(q)
+    find_ = s.find
+    i = find_(q)
+    while i >= 0:
+        starts.append(i)
+        if len(starts) == _FEW:
+            share = counts[q[0]] / _SAMPLE if counts is not None else 0.0
+            if share < _REGEX_SHARE + _REGEX_PER_HIT * _FEW / (i + n):
+                starts.extend(map(_start, _literal(q).finditer(s, i + n)))
+                break
+        i = find_(q, i + n)
+    return starts
+
+
+_FEW = 32
+"""Hits found by ``str.find`` before the scan may change to the regex engine."""
+_REGEX_SHARE, _REGEX_PER_HIT = 0.04, 10
+"""The regex engine scans for a literal faster than a ``str.find`` loop
+while the query's first character is rarer than ``_REGEX_SHARE`` of the
+text plus ``_REGEX_PER_HIT`` times the share of hits (measured on 1 MB of
+news: it costs about 12 ns at each occurrence of that character, 0.08 µs a
+hit, 0.3 ns a character; the loop 0.2 µs a hit, 0.75 ns a character)."""
+_SAMPLED = 32_768
+"""Texts shorter than this (in characters) are scanned without a sample:
+the sample costs more than the choice saves."""
+_ANCHOR_SHARE = 0.01
+"""The largest share of the text's characters an anchor may have: scanning
+for one character and checking each occurrence costs about a third of the
+``str.find`` scan plus 25-30 ns an occurrence, so the anchor pays while it
+is rarer than about one character in a hundred (in Arabic news: ش ص ط خ ز
+ض ث ذ غ, digits, Latin, but none of the nineteen commonest letters)."""
+_SAMPLE = 4096
+"""Characters of the text sampled to estimate how common each one is."""
+
+
+def _anchor(q: str, counts: Counter[str]) -> int | None:
+    """The index in ``q`` of its rarest character by ``counts`` (``_sample``)
+    when that is rare enough to scan for (``_ANCHOR_SHARE``), else None.
+    ``q`` must not overlap itself: the anchor finds every occurrence."""
+    k = min(range(len(q)), key=lambda i: counts[q[i]])
+    return k if counts[q[k]] <= _ANCHOR_SHARE * _SAMPLE else None
+
+
+@lru_cache(maxsize=8)
+def _sample(s: str) -> Counter[str]:
+    """How often each character occurs in an even sample of ``_SAMPLE``
+    characters of ``s`` (cached per text: about 0.2 ms)."""
+    return Counter(s[:: max(1, len(s) // _SAMPLE)][:_SAMPLE])
+
+
+@lru_cache(maxsize=64)
+def _anchored(q: str, k: int) -> re.Pattern[str]:
+    """A regex matching ``q[k]`` where ``q`` occurs around it: its literal
+    first character lets the regex engine scan for that character alone."""
+    return re.compile(
+        f"{re.escape(q[k])}(?<={re.escape(q[: k + 1])})(?={re.escape(q[k + 1 :])})"
+    )
+
+
+def _overlaps_itself(q: str) -> bool:
+    """Whether two occurrences of ``q`` can overlap (an end of ``q`` is also its start)."""
+    return any(q.startswith(q[k:]) for k in range(1, len(q)))
+
+
+def _overlapping_hits(s: str, q: str) -> Spans:
     """Every occurrence of ``q``, overlapping ones too (the word filter may
     reject one and keep the next)."""
     n = len(q)
-    if not any(q.startswith(q[k:]) for k in range(1, n)):
-        # No end of q is also its start, so occurrences never overlap: the
-        # regex scan finds them all without a Python step per hit.
-        starts = list(map(_start, _literal(q).finditer(s)))
+    if not _overlaps_itself(q):
+        starts = _literal_starts(s, q)
         return starts, list(map(add, starts, repeat(n)))
     starts = []
     find_ = s.find
@@ -190,7 +254,7 @@ def _overlapping_hits(s: str, q: str) -> Hits:
     return starts, [i + n for i in starts]
 
 
-def _regex_hits(s: str, pattern: re.Pattern[str]) -> Hits:
+def _regex_hits(s: str, pattern: re.Pattern[str]) -> Spans:
     spans = [m.span() for m in pattern.finditer(s)]
     starts = [a for a, b in spans if b > a]
     ends = [b for a, b in spans if b > a]
@@ -248,7 +312,7 @@ def _marks_pattern(query: str, hamza: bool) -> re.Pattern[str] | None:
     return re.compile("".join(parts))
 
 
-def _whole_words(s: str, starts: list[int], ends: list[int]) -> Hits:
+def _whole_words(s: str, starts: list[int], ends: list[int]) -> Spans:
     """Keep the hits that end a word and start one (after a proclitic prefix)."""
     keep_s: list[int] = []
     keep_e: list[int] = []
@@ -273,47 +337,97 @@ def _whole_words(s: str, starts: list[int], ends: list[int]) -> Hits:
     return keep_s, keep_e
 
 
-def _to_matches(
-    text: str, folded: Folded, key: tuple[bool, bool], fstarts_: list[int], fends: list[int]
-) -> list[Match]:
-    """Map folded hits to original spans, widen each over the marks after its
-    last letter, drop a hit that overlaps the one before (several folded hits
-    inside one ligature map to the same original character). ``key`` is the
-    fold's options: with ``text`` it names ``folded`` in the offset cache."""
-    if not fstarts_:
-        return []
+def _to_hits(
+    text: str, folded: Folded, key: tuple[bool, bool], fstarts_: list[int],
+    fends: list[int] | int,
+) -> Hits:
+    """Map folded hits (``_folded_hits``) to original spans, widen each over
+    the marks after its last letter, drop a hit that overlaps the one before
+    (several folded hits inside one ligature map to the same original
+    character). ``key`` is the fold's options: with ``text`` it names
+    ``folded`` in the offset cache."""
     if len(fstarts_) < _DENSE_MIN:
-        return _to_matches_slow(text, folded, fstarts_, fends)
-    return _to_matches_dense(text, folded, _offsets(text, *key), fstarts_, fends)
+        return _hits(text, *_spans_per_hit(text, folded, fstarts_, _listed(fstarts_, fends)))
+    table = _offsets(text, *key)
+    if table.edges is not None:
+        hits = _mapped_later(text, folded, table, fstarts_, fends)
+        if hits is not None:
+            return hits
+    return _hits(text, *_spans_dense(text, folded, table, fstarts_, _listed(fstarts_, fends)))
 
 
-def _to_matches_dense(
+def _listed(starts: list[int], ends: list[int] | int) -> list[int]:
+    """The ends of hits given as ends or as the length of every hit."""
+    return list(map(add, starts, repeat(ends))) if isinstance(ends, int) else ends
+
+
+def _hits(text: str, starts: list[int], ends: list[int]) -> Hits:
+    return Hits(text, array("q", starts), array("q", ends))
+
+
+def _mapped_later(
+    text: str, folded: Folded, table: _OffsetTable, fstarts_: list[int], fends: list[int] | int
+) -> Hits | None:
+    """The hits as folded offsets, which ``Hits`` maps back when asked, or
+    None when two of them would overlap once mapped (several folded hits
+    inside one ligature or NFKC cluster: ``_spans_dense`` drops them).
+
+    Only a hit that ends at or inside a piece of the map with a width can
+    overlap the next (``_OffsetTable.edges``): with few such pieces, a
+    bisection per piece finds those hits, and nothing is done per hit."""
+    assert table.edges is not None
+    ends = fends if isinstance(fends, int) else array("q", fends)
+    if table.shifts is None:  # one piece, no mark: offsets are equal
+        return Hits(text, array("q", fstarts_), ends)
+    hits = Hits(text, array("q", fstarts_), ends, FoldMap(*table.shifts, table.edges, folded.marks))
+    count = len(fstarts_)
+    if not table.wide:
+        return hits
+    if len(table.wide) * _WIDE_COST > count:
+        maybe: Iterable[int] = compress(range(count), at(table.edges, _listed(fstarts_, fends)))
+    else:
+        # hits ending in [a, b]; with one length n, hits starting in [a - n, b - n]
+        by, n = (fstarts_, fends) if isinstance(fends, int) else (fends, 0)
+        maybe = chain.from_iterable(
+            range(bisect_left(by, a - n), bisect_right(by, b - n)) for a, b in table.wide
+        )
+    if any(hits[i].end > hits[i + 1].start for i in maybe if i + 1 < count):
+        return None
+    return hits
+
+
+_WIDE_COST = 8
+"""About what a piece with a width costs ``_mapped_later`` (a bisection and
+a few objects), in hits looked at one by one."""
+
+
+def _spans_dense(
     text: str, folded: Folded, table: _OffsetTable, fstarts_: list[int], fends: list[int]
-) -> list[Match]:
-    """``_to_matches`` through the offset table of ``folded``: the same
-    results as ``_to_matches_slow`` (any number of hits), with C-level calls
-    per step rather than Python code per hit."""
+) -> Spans:
+    """``_to_hits`` mapped at once through the offset table of ``folded``:
+    the same spans as ``_spans_per_hit`` (any number of hits), with C-level
+    calls per step rather than Python code per hit."""
     if table.shifts is None:  # nothing dropped or expanded: offsets are equal
         starts, ends = list(fstarts_), list(fends)
     else:
         # One indexed read per hit edge, all in C (itemgetter, map).
         start_shifts, end_shifts = table.shifts
-        starts = list(map(add, fstarts_, _at(start_shifts, fstarts_)))
-        ends = list(map(add, fends, _at(end_shifts, fends)))
+        starts = list(map(add, fstarts_, at(start_shifts, fstarts_)))
+        ends = list(map(add, fends, at(end_shifts, fends)))
     widened: list[int] = []
     if folded.marks:
-        if table.bounds is not None:
-            maybe = compress(range(len(fends)), _at(table.bounds, fends))
+        if table.edges is not None:
+            maybe = compress(range(len(fends)), at(table.edges, fends))
         else:
             # ends never decrease; several may sit at the end of the text
             inside = ends[: bisect_left(ends, len(text))]
-            after = _at(text, inside)
+            after = at(text, inside)
             maybe = compress(range(len(inside)), map(folded.marks.__contains__, after))
         widened = _widen(text, folded.marks, ends, maybe)
     # Without widths, hits overlap only where one was widened into the next.
     if table.wide or any(starts[i + 1] < ends[i] for i in widened if i + 1 < len(starts)):
         _drop_overlaps(starts, ends)
-    return _matches(starts, ends, map(text.__getitem__, map(slice, starts, ends)))
+    return starts, ends
 
 
 _DENSE_MIN = 32
@@ -329,20 +443,23 @@ class _OffsetTable(NamedTuple):
     ``i`` begins in the original, minus ``i``; ``ends[j]`` is where folded
     character ``j - 1`` ends, minus ``j``. So folded ``[fs, fe)`` maps to
     ``[fs + starts[fs], fe + ends[fe])`` as ``Folded.span`` maps it. None when
-    folded and original offsets are equal. ``wide``: some piece of the map has
-    a width, so hits may overlap without widening.
+    folded and original offsets are equal. ``wide``: the folded ``(start,
+    end)`` of each piece of the map with a width, whose folded characters all
+    map to the whole piece: hits there may overlap without widening.
 
-    ``bounds[j]`` is 1 where a piece of the map starts at folded ``j`` or
-    ``j == len(folded)``, 0 elsewhere. Built (piece by piece) only when every
-    mark of the original folds to nothing and no piece has a width: then the
-    fold dropped every mark, so a mark follows a hit only where the fold
-    dropped something after it, and only a hit ending at a piece start can
-    widen. None otherwise.
+    ``edges[j]`` is 1 where a piece of the map starts at folded ``j``, where
+    ``j`` is inside a piece with a width, and at ``j == len(folded)``; 0
+    elsewhere. Built only when every mark of the original folds to nothing
+    (None otherwise). Then a hit ending at an unflagged ``j`` ends inside a
+    piece of one-to-one characters, before a character the fold kept, which
+    is no mark: it does not widen, and the next hit, starting at ``j`` or
+    later, starts where it ends or later. So only the flagged hits need a
+    look before the result is final.
     """
 
     shifts: tuple[Sequence[int], Sequence[int]] | None
-    wide: bool
-    bounds: bytes | None
+    wide: list[tuple[int, int]]
+    edges: bytes | None
 
 
 @lru_cache(maxsize=8)
@@ -362,8 +479,8 @@ def _offset_table(
     one for this map."""
     pf, po, pw = folded.fstarts, folded.ostarts, folded.widths
     n = len(folded.text)
-    wide = any(pw)
     lens = list(map(sub, [*pf[1:], n], pf))  # folded characters of each piece
+    wide = [(pf[k], pf[k] + lens[k]) for k in compress(range(len(pw)), pw)]
     # Work per piece is C calls but an object or two each; per character it
     # is one C step. Fully vocalized text has a piece every character or two.
     if by_piece is None:
@@ -371,13 +488,15 @@ def _offset_table(
     shifts = None
     if len(pf) > 1:
         shifts = _unroll(pf, po, pw, lens, by_piece, max(n, folded.original_length))
-    bounds = None
-    if by_piece and folded.marks and not wide and not any(
-        fold_text(m, diacritics=diacritics, hamza=hamza) for m in folded.marks
-    ):
-        one = b"\1" + bytes(max(lens) - 1) if max(lens) > 1 else b"\1"
-        bounds = b"".join(map(one.__getitem__, map(slice, repeat(0), lens))) + b"\1"
-    return _OffsetTable(shifts, wide, bounds)
+    edges = None
+    if not any(fold_text(m, diacritics=diacritics, hamza=hamza) for m in folded.marks):
+        flags = bytearray(n + 1)
+        deque(map(flags.__setitem__, pf, repeat(1)), 0)
+        flags[n] = 1
+        for a, b in wide:
+            flags[a:b] = b"\1" * (b - a)
+        edges = bytes(flags)
+    return _OffsetTable(shifts, wide, edges)
 
 
 _PIECE_COST = 16
@@ -422,14 +541,6 @@ def _unroll(
     return memoryview(table)[1:], memoryview(ends)
 
 
-def _at(seq: Sequence[_T], indices: list[int]) -> Sequence[_T]:
-    """``seq[i]`` for each of ``indices``, in one C call (``itemgetter``, which
-    gives a bare item rather than a tuple for a single index)."""
-    if len(indices) > 1:
-        return itemgetter(*indices)(seq)  # type: ignore[no-any-return]
-    return [seq[i] for i in indices]
-
-
 def _widen(text: str, marks: frozenset[str], ends: list[int], maybe: Iterable[int]) -> list[int]:
     """Extend ``ends`` in place over the marks that follow them, looking only
     at the hits listed in ``maybe``; the indices of those that moved."""
@@ -456,10 +567,8 @@ def _drop_overlaps(starts: list[int], ends: list[int]) -> None:
         ends[:] = [ends[i] for i in keep]
 
 
-def _to_matches_slow(
-    text: str, folded: Folded, fstarts_: list[int], fends: list[int]
-) -> list[Match]:
-    """``_to_matches`` one hit at a time through ``Folded.span``: for a few
+def _spans_per_hit(text: str, folded: Folded, fstarts_: list[int], fends: list[int]) -> Spans:
+    """``_to_hits`` one hit at a time through ``Folded.span``: for a few
     hits, and the reference the table path is tested against."""
     starts: list[int] = []
     ends: list[int] = []
@@ -474,4 +583,4 @@ def _to_matches_slow(
         starts.append(s)
         ends.append(e)
         prev_end = e
-    return _matches(starts, ends, map(text.__getitem__, map(slice, starts, ends)))
+    return starts, ends
