@@ -49,7 +49,7 @@ def take_screenshot(store_path: Path, out: Path, *, open_id: int | None = None,
         from reader.importers.samples import seed_if_empty
 
         seed_if_empty(library)
-        window = MainWindow(library, settings=None, poll_ms=0)
+        window = MainWindow(library, settings=None, poll_ms=0, refresh_ms=0)
         window.set_theme(theme)
         window.resize(width, height)
         window.show()
