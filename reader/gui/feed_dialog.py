@@ -69,8 +69,13 @@ class FeedDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
-        for widget in (self.address, self.title, self.folder, self.interval, self.full_text):
-            self.form.addRow("", widget)
+        self._labels: list[tuple[QLabel, QWidget]] = []
+        for widget in (self.address, self.title, self.folder, self.interval):
+            label = QLabel(self)
+            label.setBuddy(widget)
+            self.form.addRow(label, widget)
+            self._labels.append((label, widget))
+        self.form.addRow(self.full_text)
         self.address.textChanged.connect(self._on_address_changed)
         self._retranslate()
         self._on_address_changed(self.address.text())
@@ -78,13 +83,10 @@ class FeedDialog(QDialog):
     def _retranslate(self) -> None:
         adding = self._feed is None
         self.setWindowTitle(self.tr("Add feed") if adding else self.tr("Feed properties"))
-        labels = (self.tr("&Address of a feed or of a page:"), self.tr("&Title:"),
-                  self.tr("&Folder:"), self.tr("&Look for news every:"), "")
-        for widget, text in zip((self.address, self.title, self.folder, self.interval,
-                                 self.full_text), labels, strict=True):
-            label = self.form.labelForField(widget)
-            if isinstance(label, QLabel):
-                label.setText(text)
+        texts = (self.tr("&Address of a feed or of a page:"), self.tr("&Title:"),
+                 self.tr("&Folder:"), self.tr("&Look for news every:"))
+        for (label, _widget), text in zip(self._labels, texts, strict=True):
+            label.setText(text)
         self.title.setPlaceholderText(self.tr("The feed's own title"))
         self.folder.lineEdit().setPlaceholderText(self.tr("No folder (a/b nests folders)"))
         self.interval.setSuffix(self.tr(" minutes"))

@@ -89,6 +89,7 @@ class Following(QObject):
         self.ask_save_path: Callable[[], str] = self._save_path
         self.confirm: Callable[[str, str], bool] = partial(prompts.question, parent)
         self._check_ms = check_ms
+        self._stopped = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._on_timer)
@@ -111,7 +112,7 @@ class Following(QObject):
         already; None when that leaves none. ``quietly`` (the timer's
         refreshes) says nothing when nothing new came."""
         chosen = [f for f in feeds if f.id not in self.refreshing]
-        if not chosen or self._library.read_only:
+        if not chosen or self._library.read_only or self._stopped:
             return None
         ids = {f.id for f in chosen}
         self.refreshing |= ids
@@ -129,6 +130,8 @@ class Following(QObject):
         return task
 
     def _on_feed_done(self, report: RefreshReport, result: Refreshed) -> None:
+        if self._stopped:
+            return  # delivered after close: the window shows nothing more
         report.feeds += 1
         report.added += result.added
         if result.error:
@@ -140,6 +143,8 @@ class Following(QObject):
         self.feeds_changed.emit()
 
     def _on_refresh_done(self, report: RefreshReport, ids: set[int], quietly: bool) -> None:
+        if self._stopped:
+            return
         self.refreshing -= ids
         self.refreshing_changed.emit(set(self.refreshing))
         self.feeds_changed.emit()
@@ -174,7 +179,7 @@ class Following(QObject):
         task = Task(lambda ctx: feed_tasks.follow(library, choice, ctx), self,
                     description=self.tr("Following"))
         task.succeeded.connect(self._on_subscribed)
-        task.failed.connect(self.failed)
+        task.failed.connect(self._on_follow_failed)
         self.status_message.emit(self.tr("Looking for a feed at {address}…").format(
             address=isolate(choice.address)), 0)
         self._start(task)
@@ -182,10 +187,16 @@ class Following(QObject):
 
     def _on_subscribed(self, feed: object) -> None:
         assert isinstance(feed, Feed)
+        if self._stopped:
+            return
         self.feeds_changed.emit()
         self.status_message.emit(self.tr("Following {name}").format(name=isolate(feed.name)),
                                  8000)
         self.refresh([feed])
+
+    def _on_follow_failed(self, line: str) -> None:
+        self.status_message.emit("", 0)  # no longer looking
+        self.failed.emit(line)
 
     def edit_feed(self, feed: Feed, folders: list[str]) -> bool:
         """Ask for a feed's title, folder, interval and full text, and keep
@@ -237,6 +248,8 @@ class Following(QObject):
 
     def _on_opml_imported(self, report: object) -> None:
         assert isinstance(report, OpmlReport)
+        if self._stopped:
+            return
         self.feeds_changed.emit()
         text = self.tr("Following %n new feed(s)", "", len(report.added))
         if report.known:
@@ -286,8 +299,10 @@ class Following(QObject):
         self.tasks = [t for t in self.tasks if not t.is_done()]
 
     def stop(self, timeout: float = 10.0) -> bool:
-        """No more background refreshes; cancel the tasks and wait for them
-        (at close). False when one is still running after ``timeout`` seconds."""
+        """No more refreshes; cancel the tasks and wait for them (at close);
+        what they report afterwards is dropped. False when one is still
+        running after ``timeout`` seconds."""
+        self._stopped = True
         self.timer.stop()
         for task in self.tasks:
             task.cancel()

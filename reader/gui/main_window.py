@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         self.lists.setChildrenCollapsible(False)
         self.lists.addWidget(self.sources)
         self.lists.addWidget(self.article_list)
-        self.lists.setSizes([180, 410])
+        self.lists.setSizes([195, 395])
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.lists)
@@ -605,6 +605,9 @@ class MainWindow(QMainWindow):
         self.jobs.cancel_tasks()
         self.following.stop(10.0)
         self.jobs.wait_for_tasks(10.0)
+        # Nothing reads the store after the window closed (the app closes it next).
+        self._refresh_timer.stop()
+        self.sources.reload_timer.stop()
         self.library_search.wait_for_search(10.0)
         self.library_search.stop_rankings(10.0)
         self.poll_timer.stop()
@@ -641,8 +644,8 @@ class MainWindow(QMainWindow):
 
     def _default_size(self) -> None:
         """First run: most of the screen, at most 1280x800; the sources and
-        the list take a little less than half of it, the sources 3/10 of that
-        (so that on a small screen the list keeps room for its titles)."""
+        the list take a little less than half of it, the sources a third of
+        that (so that on a small screen the list keeps room for its titles)."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is None:
             self.resize(1280, 800)
@@ -651,4 +654,4 @@ class MainWindow(QMainWindow):
         self.resize(min(1280, area.width() * 9 // 10), min(800, area.height() * 9 // 10))
         left = self.width() * 23 // 50
         self.splitter.setSizes([left, self.width() - left])
-        self.lists.setSizes([left * 3 // 10, left - left * 3 // 10])
+        self.lists.setSizes([left // 3, left - left // 3])

@@ -99,10 +99,10 @@ class SourcesPane(QWidget):
         layout.setSpacing(2)
         layout.addLayout(self._header)
         layout.addWidget(self.view, 1)
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(RELOAD_DELAY_MS)
-        self._reload_timer.timeout.connect(self.reload)
+        self.reload_timer = QTimer(self)
+        self.reload_timer.setSingleShot(True)
+        self.reload_timer.setInterval(RELOAD_DELAY_MS)
+        self.reload_timer.timeout.connect(self.reload)
         self.retranslate()  # reads the store
 
     def _init_header(self) -> None:
@@ -122,7 +122,7 @@ class SourcesPane(QWidget):
         self.refresh_button.setAutoRaise(True)
         self.refresh_button.clicked.connect(lambda: self.refresh_requested.emit(Source()))
         self._header = QHBoxLayout()
-        self._header.setContentsMargins(6, 0, 0, 0)
+        self._header.setContentsMargins(6, 0, 6, 0)
         self._header.addWidget(self.title, 1)
         self._header.addWidget(self.add_button)
         self._header.addWidget(self.refresh_button)
@@ -205,12 +205,12 @@ class SourcesPane(QWidget):
 
     def reload_later(self) -> None:
         """``reload`` soon, once for a burst of changes."""
-        self._reload_timer.start()
+        self.reload_timer.start()
 
     def reload(self) -> None:
         """Read the feeds and the unread counts again and show them; the
         chosen entry stays chosen while it exists."""
-        self._reload_timer.stop()
+        self.reload_timer.stop()
         try:
             entries = self._read_entries()
         except ReaderError:
@@ -294,8 +294,9 @@ class SourcesPane(QWidget):
                 tip.append(self.tr("Refreshing…"))
             if feed.failures and feed.last_error:
                 icon = QStyle.StandardPixmap.SP_MessageBoxWarning
-                tip.append(self.tr("Last refresh failed: {error}").format(
-                    error=shown(feed.last_error)))
+                # The address is on the line above: the error says only what went wrong.
+                error = feed.last_error.removeprefix(f"{feed.url}: ")
+                tip.append(self.tr("Last refresh failed: {error}").format(error=shown(error)))
         name.setIcon(self.style().standardIcon(icon) if icon is not None else QIcon())
         name.setToolTip("\n".join(tip))
         count.setToolTip(self.tr("%n unread article(s)", "", entry.unread))
