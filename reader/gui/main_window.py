@@ -78,6 +78,7 @@ WRITING_FEED_ACTIONS = ("add_feed", "refresh_feeds", "mark_all_read", "import_op
 
 SOURCE_KEY = "window/source"
 SOURCES_SPLITTER_KEY = "window/sources_splitter"
+SHOW_SOURCES_KEY = "window/show_sources"
 
 APP_NAME = "rtl-reader"
 
@@ -259,6 +260,7 @@ class MainWindow(QMainWindow):
         for kind in ("quotation", "term", "figure", "user"):
             c.connect(f"show_{kind}", lambda on, k=kind: pane.set_kind_visible(k, on))
         c.connect("justified", lambda on: self.window_settings.update(justified=on))
+        c.connect("show_sources", self.sources.setVisible)
         c.connect("diacritics", lambda on: self.window_settings.update(show_diacritics=on))
         # After the command, whether the store took it or not, the switches show the store.
         c.connect("read", lambda on: (article.set_read(on), self._update_article_actions()))
@@ -618,7 +620,8 @@ class MainWindow(QMainWindow):
         self.window_settings.save_window(self, self.splitter, self.current_article_id(),
                                          self.history.recent())
         self.window_settings.save({SOURCE_KEY: self.sources.current_source().key(),
-                                   SOURCES_SPLITTER_KEY: self.lists.saveState()})
+                                   SOURCES_SPLITTER_KEY: self.lists.saveState(),
+                                   SHOW_SOURCES_KEY: self.commands["show_sources"].isChecked()})
 
     def _restore_state(self) -> None:
         """Put back what ``_save_state`` kept; open the last article (or the
@@ -628,6 +631,10 @@ class MainWindow(QMainWindow):
         kept = self.window_settings.bytes_value(SOURCES_SPLITTER_KEY)
         if kept is not None:
             self.lists.restoreState(kept)
+        # Shown unless the reader hid it (View > Sources pane); INI files say "false".
+        shown = self.window_settings.value(SHOW_SOURCES_KEY) not in (False, "false")
+        self.commands["show_sources"].setChecked(shown)
+        self.sources.setVisible(shown)
         source = Source.from_key(self.window_settings.value(SOURCE_KEY))
         if source != Source() and self.sources.set_source(source):
             self.article_list.set_source(source)

@@ -58,6 +58,7 @@ def take_screenshot(store_path: Path, out: Path, *, open_id: int | None = None,
             library.get(open_id)  # raises NotFound with the usual message
         if find:
             window.pane.show_find_bar(find)
+        window.sources.reload()  # the counts after opening an article, not a debounce later
         _settle()
         pixmap: QPixmap = window.grab()
         if pixmap.size() != QSize(width, height):

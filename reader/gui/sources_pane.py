@@ -134,6 +134,7 @@ class SourcesPane(QWidget):
         view.setModel(self.model)
         view.setHeaderHidden(True)
         view.setUniformRowHeights(True)
+        view.setIndentation(max(view.fontMetrics().horizontalAdvance("M"), 12))  # a narrow pane
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

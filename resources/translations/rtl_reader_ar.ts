@@ -598,67 +598,67 @@
     <context>
         <name>FeedDialog</name>
         <message>
-            <location filename="../../reader/gui/feed_dialog.py" line="80" />
+            <location filename="../../reader/gui/feed_dialog.py" line="85" />
             <source>Add feed</source>
             <translation>إضافة خلاصة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/feed_dialog.py" line="80" />
+            <location filename="../../reader/gui/feed_dialog.py" line="85" />
             <source>Feed properties</source>
             <translation>خصائص الخلاصة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/feed_dialog.py" line="81" />
+            <location filename="../../reader/gui/feed_dialog.py" line="86" />
             <source>&amp;Address of a feed or of a page:</source>
             <translation>&amp;عنوان الخلاصة أو الصفحة:</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/feed_dialog.py" line="81" />
+            <location filename="../../reader/gui/feed_dialog.py" line="86" />
             <source>&amp;Title:</source>
             <translation>الا&amp;سم:</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/feed_dialog.py" line="82" />
+            <location filename="../../reader/gui/feed_dialog.py" line="87" />
             <source>&amp;Folder:</source>
             <translation>ال&amp;مجلد:</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/feed_dialog.py" line="82" />
+            <location filename="../../reader/gui/feed_dialog.py" line="87" />
             <source>&amp;Look for news every:</source>
             <translation>ا&amp;بحث عن الجديد كل:</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/feed_dialog.py" line="88" />
+            <location filename="../../reader/gui/feed_dialog.py" line="90" />
             <source>The feed's own title</source>
             <translation>اسم الخلاصة كما تسمّي نفسها</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/feed_dialog.py" line="89" />
+            <location filename="../../reader/gui/feed_dialog.py" line="91" />
             <source>No folder (a/b nests folders)</source>
             <translation>بلا مجلد (أ/ب مجلد داخل مجلد)</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/feed_dialog.py" line="90" />
+            <location filename="../../reader/gui/feed_dialog.py" line="92" />
             <source> minutes</source>
             <translation> دقيقة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/feed_dialog.py" line="91" />
+            <location filename="../../reader/gui/feed_dialog.py" line="93" />
             <source>Fetch each article's page for its &amp;full text</source>
             <translation>اجلب صفحة كل مقالة لل&amp;نص الكامل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/feed_dialog.py" line="92" />
+            <location filename="../../reader/gui/feed_dialog.py" line="94" />
             <source>For feeds that give only a summary of each article</source>
             <translation>للخلاصات التي لا تعطي إلا ملخصًا لكل مقالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/feed_dialog.py" line="94" />
+            <location filename="../../reader/gui/feed_dialog.py" line="96" />
             <source>Follow</source>
             <translation>تابِع</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/feed_dialog.py" line="94" />
+            <location filename="../../reader/gui/feed_dialog.py" line="96" />
             <source>Save</source>
             <translation>احفظ</translation>
         </message>
@@ -719,12 +719,12 @@
     <context>
         <name>Following</name>
         <message>
-            <location filename="../../reader/gui/following.py" line="122" />
+            <location filename="../../reader/gui/following.py" line="123" />
             <source>Refreshing</source>
             <translation>تحديث</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/following.py" line="127" />
+            <location filename="../../reader/gui/following.py" line="128" />
             <source>Refreshing %n feed(s)…</source>
             <translation>
                 <numerusform>لا خلاصات للتحديث…</numerusform>
@@ -736,7 +736,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/following.py" line="152" />
+            <location filename="../../reader/gui/following.py" line="157" />
             <source>%n new article(s)</source>
             <translation>
                 <numerusform>لا مقالات جديدة</numerusform>
@@ -748,12 +748,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../reader/gui/following.py" line="153" />
+            <location filename="../../reader/gui/following.py" line="158" />
             <source>No new articles</source>
             <translation>لا مقالات جديدة</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/following.py" line="155" />
+            <location filename="../../reader/gui/following.py" line="160" />
             <source>%n feed(s) could not be refreshed</source>
             <translation>
                 <numerusform>لم يتعذّر تحديث أي خلاصة</numerusform>
@@ -765,42 +765,42 @@
             </translation>
         </message>
         <message>
-            <location filename="../../reader/gui/following.py" line="175" />
+            <location filename="../../reader/gui/following.py" line="180" />
             <source>Following</source>
             <translation>متابعة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/following.py" line="178" />
+            <location filename="../../reader/gui/following.py" line="183" />
             <source>Looking for a feed at {address}…</source>
             <translation>البحث عن خلاصة في {address}…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/following.py" line="186" />
+            <location filename="../../reader/gui/following.py" line="193" />
             <source>Following {name}</source>
             <translation>تتابع الآن {name}</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/following.py" line="208" />
+            <location filename="../../reader/gui/following.py" line="219" />
             <source>Remove feed</source>
             <translation>إزالة الخلاصة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/following.py" line="209" />
+            <location filename="../../reader/gui/following.py" line="220" />
             <source>Stop following {name}? Its articles stay in the library.</source>
             <translation>أتتوقف عن متابعة {name}؟ تبقى مقالاتها في المكتبة.</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/following.py" line="218" />
+            <location filename="../../reader/gui/following.py" line="229" />
             <source>No longer following {name}</source>
             <translation>توقّفت متابعة {name}</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/following.py" line="232" />
+            <location filename="../../reader/gui/following.py" line="243" />
             <source>Importing feeds</source>
             <translation>استيراد الخلاصات</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/following.py" line="241" />
+            <location filename="../../reader/gui/following.py" line="254" />
             <source>Following %n new feed(s)</source>
             <translation>
                 <numerusform>لم تُضَف أي خلاصة جديدة</numerusform>
@@ -812,7 +812,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/following.py" line="243" />
+            <location filename="../../reader/gui/following.py" line="256" />
             <source>(%n already followed)</source>
             <translation>
                 <numerusform>(لا شيء منها متابَع من قبل)</numerusform>
@@ -824,12 +824,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../reader/gui/following.py" line="255" />
+            <location filename="../../reader/gui/following.py" line="268" />
             <source>Exporting feeds</source>
             <translation>تصدير الخلاصات</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/following.py" line="257" />
+            <location filename="../../reader/gui/following.py" line="270" />
             <source>Exported %n feed(s) to {path}</source>
             <translation>
                 <numerusform>لم تُصدَّر أي خلاصة إلى {path}</numerusform>
@@ -841,18 +841,18 @@
             </translation>
         </message>
         <message>
-            <location filename="../../reader/gui/following.py" line="265" />
+            <location filename="../../reader/gui/following.py" line="278" />
             <source>Import OPML</source>
             <translation>استيراد خلاصات OPML</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/following.py" line="266" />
-            <location filename="../../reader/gui/following.py" line="272" />
+            <location filename="../../reader/gui/following.py" line="279" />
+            <location filename="../../reader/gui/following.py" line="285" />
             <source>OPML files (*.opml *.xml);;All files (*)</source>
             <translation>ملفات OPML (*.opml *.xml);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/following.py" line="271" />
+            <location filename="../../reader/gui/following.py" line="284" />
             <source>Export OPML</source>
             <translation>تصدير خلاصات OPML</translation>
         </message>
@@ -1488,40 +1488,40 @@
     <context>
         <name>SourcesPane</name>
         <message>
-            <location filename="../../reader/gui/sources_pane.py" line="151" />
-            <location filename="../../reader/gui/sources_pane.py" line="156" />
+            <location filename="../../reader/gui/sources_pane.py" line="152" />
+            <location filename="../../reader/gui/sources_pane.py" line="157" />
             <source>Sources</source>
             <translation>المصادر</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/sources_pane.py" line="152" />
             <location filename="../../reader/gui/sources_pane.py" line="153" />
+            <location filename="../../reader/gui/sources_pane.py" line="154" />
             <source>Add a feed</source>
             <translation>أضف خلاصة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/sources_pane.py" line="154" />
             <location filename="../../reader/gui/sources_pane.py" line="155" />
+            <location filename="../../reader/gui/sources_pane.py" line="156" />
             <source>Refresh all feeds</source>
             <translation>حدّث كل الخلاصات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/sources_pane.py" line="239" />
+            <location filename="../../reader/gui/sources_pane.py" line="240" />
             <source>All articles</source>
             <translation>كل المقالات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/sources_pane.py" line="294" />
+            <location filename="../../reader/gui/sources_pane.py" line="295" />
             <source>Refreshing…</source>
             <translation>جارٍ التحديث…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/sources_pane.py" line="297" />
+            <location filename="../../reader/gui/sources_pane.py" line="300" />
             <source>Last refresh failed: {error}</source>
             <translation>فشل آخر تحديث: {error}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/sources_pane.py" line="301" />
+            <location filename="../../reader/gui/sources_pane.py" line="303" />
             <source>%n unread article(s)</source>
             <translation>
                 <numerusform>لا مقالات غير مقروءة</numerusform>
@@ -1533,27 +1533,27 @@
             </translation>
         </message>
         <message>
-            <location filename="../../reader/gui/sources_pane.py" line="338" />
+            <location filename="../../reader/gui/sources_pane.py" line="340" />
             <source>&amp;Refresh</source>
             <translation>&amp;حدّث</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/sources_pane.py" line="339" />
+            <location filename="../../reader/gui/sources_pane.py" line="341" />
             <source>&amp;Mark all as read</source>
             <translation>&amp;علّم الكل مقروءًا</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/sources_pane.py" line="343" />
+            <location filename="../../reader/gui/sources_pane.py" line="345" />
             <source>&amp;Properties…</source>
             <translation>&amp;خصائص…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/sources_pane.py" line="345" />
+            <location filename="../../reader/gui/sources_pane.py" line="347" />
             <source>R&amp;emove…</source>
             <translation>أ&amp;زل…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/sources_pane.py" line="347" />
+            <location filename="../../reader/gui/sources_pane.py" line="349" />
             <source>&amp;Add feed…</source>
             <translation>أ&amp;ضف خلاصة…</translation>
         </message>
@@ -1645,294 +1645,299 @@
     <context>
         <name>WindowActions</name>
         <message>
-            <location filename="../../reader/gui/actions.py" line="238" />
+            <location filename="../../reader/gui/actions.py" line="240" />
             <source>Toolbar</source>
             <translation>شريط الأدوات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="285" />
+            <location filename="../../reader/gui/actions.py" line="287" />
             <source>Import &amp;files…</source>
             <translation>استيراد &amp;ملفات…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="286" />
+            <location filename="../../reader/gui/actions.py" line="288" />
             <source>Import f&amp;older…</source>
             <translation>استيراد م&amp;جلد…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="287" />
+            <location filename="../../reader/gui/actions.py" line="289" />
             <source>Import &amp;web address…</source>
             <translation>استيراد &amp;عنوان ويب…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="288" />
+            <location filename="../../reader/gui/actions.py" line="290" />
             <source>&amp;Export highlights…</source>
             <translation>&amp;تصدير التظليلات…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="289" />
+            <location filename="../../reader/gui/actions.py" line="291" />
             <source>&amp;Quit</source>
             <translation>إ&amp;نهاء</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="168" />
-            <location filename="../../reader/gui/actions.py" line="290" />
+            <location filename="../../reader/gui/actions.py" line="170" />
+            <location filename="../../reader/gui/actions.py" line="292" />
             <source>&amp;Undo</source>
             <translation>&amp;تراجع</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="167" />
+            <location filename="../../reader/gui/actions.py" line="169" />
             <source>&amp;Undo {what}</source>
             <translation>&amp;تراجع عن {what}</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="170" />
+            <location filename="../../reader/gui/actions.py" line="172" />
             <source>&amp;Redo {what}</source>
             <translation>أ&amp;عد {what}</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="171" />
-            <location filename="../../reader/gui/actions.py" line="291" />
+            <location filename="../../reader/gui/actions.py" line="173" />
+            <location filename="../../reader/gui/actions.py" line="293" />
             <source>&amp;Redo</source>
             <translation>أ&amp;عد</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="292" />
+            <location filename="../../reader/gui/actions.py" line="294" />
             <source>&amp;Find in article</source>
             <translation>ا&amp;بحث في المقالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="293" />
+            <location filename="../../reader/gui/actions.py" line="295" />
             <source>&amp;Search library</source>
             <translation>ابحث في الم&amp;كتبة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="294" />
+            <location filename="../../reader/gui/actions.py" line="296" />
             <source>&amp;Copy</source>
             <translation>ا&amp;نسخ</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="295" />
+            <location filename="../../reader/gui/actions.py" line="297" />
             <source>&amp;Preferences…</source>
             <translation>ال&amp;تفضيلات…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="296" />
+            <location filename="../../reader/gui/actions.py" line="298" />
             <source>Zoom &amp;in</source>
             <translation>&amp;تكبير</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="297" />
+            <location filename="../../reader/gui/actions.py" line="299" />
             <source>Zoom &amp;out</source>
             <translation>ت&amp;صغير</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="298" />
+            <location filename="../../reader/gui/actions.py" line="300" />
             <source>&amp;Normal size</source>
             <translation>الحجم ال&amp;عادي</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="299" />
+            <location filename="../../reader/gui/actions.py" line="301" />
             <source>As the system</source>
             <translation>كما في النظام</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="300" />
+            <location filename="../../reader/gui/actions.py" line="302" />
             <source>Light</source>
             <translation>فاتح</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="301" />
+            <location filename="../../reader/gui/actions.py" line="303" />
             <source>Dark</source>
             <translation>داكن</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="302" />
+            <location filename="../../reader/gui/actions.py" line="304" />
             <source>Sepia</source>
             <translation>بنّي دافئ</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="303" />
+            <location filename="../../reader/gui/actions.py" line="305" />
             <source>&amp;Justify paragraphs</source>
             <translation>&amp;ضبط الفقرات من الجانبين</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="304" />
+            <location filename="../../reader/gui/actions.py" line="306" />
             <source>Show &amp;diacritics</source>
             <translation>إظهار ال&amp;تشكيل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="305" />
+            <location filename="../../reader/gui/actions.py" line="307" />
             <source>Quotations</source>
             <translation>الاقتباسات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="306" />
+            <location filename="../../reader/gui/actions.py" line="308" />
             <source>Terms in quotation marks</source>
             <translation>المصطلحات بين علامات التنصيص</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="307" />
+            <location filename="../../reader/gui/actions.py" line="309" />
             <source>Figures</source>
             <translation>الأرقام</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="308" />
+            <location filename="../../reader/gui/actions.py" line="310" />
             <source>My highlights</source>
             <translation>تظليلاتي</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="309" />
+            <location filename="../../reader/gui/actions.py" line="311" />
+            <source>Sources &amp;pane</source>
+            <translation>لوحة ال&amp;مصادر</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="312" />
             <source>F&amp;ocus mode</source>
             <translation>وضع ال&amp;تركيز</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="310" />
+            <location filename="../../reader/gui/actions.py" line="313" />
             <source>F&amp;ull screen</source>
             <translation>م&amp;لء الشاشة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="311" />
+            <location filename="../../reader/gui/actions.py" line="314" />
             <source>&amp;Back</source>
             <translation>&amp;رجوع</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="312" />
+            <location filename="../../reader/gui/actions.py" line="315" />
             <source>&amp;Forward</source>
             <translation>&amp;تقدّم</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="313" />
+            <location filename="../../reader/gui/actions.py" line="316" />
             <source>Mark as &amp;read</source>
             <translation>علّمها &amp;مقروءة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="314" />
+            <location filename="../../reader/gui/actions.py" line="317" />
             <source>S&amp;tar</source>
             <translation>&amp;ميّزها بنجمة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="315" />
+            <location filename="../../reader/gui/actions.py" line="318" />
             <source>&amp;Highlight selection</source>
             <translation>&amp;ظلّل التحديد</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="316" />
+            <location filename="../../reader/gui/actions.py" line="319" />
             <source>Edit &amp;details…</source>
             <translation>عدّل الت&amp;فاصيل…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="317" />
+            <location filename="../../reader/gui/actions.py" line="320" />
             <source>T&amp;ags…</source>
             <translation>الو&amp;سوم…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="318" />
+            <location filename="../../reader/gui/actions.py" line="321" />
             <source>&amp;Delete article</source>
             <translation>ا&amp;حذف المقالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="319" />
+            <location filename="../../reader/gui/actions.py" line="322" />
             <source>&amp;Import OPML…</source>
             <translation>&amp;استيراد خلاصات OPML…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="320" />
+            <location filename="../../reader/gui/actions.py" line="323" />
             <source>Ex&amp;port OPML…</source>
             <translation>تصدير خلا&amp;صات OPML…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="321" />
+            <location filename="../../reader/gui/actions.py" line="324" />
             <source>&amp;Add feed…</source>
             <translation>أ&amp;ضف خلاصة…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="322" />
+            <location filename="../../reader/gui/actions.py" line="325" />
             <source>&amp;Refresh all feeds</source>
             <translation>&amp;حدّث كل الخلاصات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="323" />
+            <location filename="../../reader/gui/actions.py" line="326" />
             <source>&amp;Mark all as read</source>
             <translation>علّم الكل م&amp;قروءًا</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="324" />
+            <location filename="../../reader/gui/actions.py" line="327" />
             <source>Feed &amp;properties…</source>
             <translation>&amp;خصائص الخلاصة…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="325" />
+            <location filename="../../reader/gui/actions.py" line="328" />
             <source>R&amp;emove feed…</source>
             <translation>أ&amp;زل الخلاصة…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="326" />
+            <location filename="../../reader/gui/actions.py" line="329" />
             <source>&amp;Guide</source>
             <translation>ال&amp;دليل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="327" />
+            <location filename="../../reader/gui/actions.py" line="330" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>اختصارات لوحة الم&amp;فاتيح</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="328" />
+            <location filename="../../reader/gui/actions.py" line="331" />
             <source>&amp;About rtl-reader</source>
             <translation>&amp;عن rtl-reader</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="335" />
+            <location filename="../../reader/gui/actions.py" line="338" />
             <source>&amp;File</source>
             <translation>&amp;ملف</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="336" />
+            <location filename="../../reader/gui/actions.py" line="339" />
             <source>&amp;Edit</source>
             <translation>&amp;تحرير</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="337" />
+            <location filename="../../reader/gui/actions.py" line="340" />
             <source>&amp;View</source>
             <translation>&amp;عرض</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="338" />
+            <location filename="../../reader/gui/actions.py" line="341" />
             <source>&amp;Go</source>
             <translation>ا&amp;نتقال</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="339" />
+            <location filename="../../reader/gui/actions.py" line="342" />
             <source>&amp;Sources</source>
             <translation>م&amp;صادر</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="340" />
+            <location filename="../../reader/gui/actions.py" line="343" />
             <source>&amp;Article</source>
             <translation>م&amp;قالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="341" />
+            <location filename="../../reader/gui/actions.py" line="344" />
             <source>&amp;Help</source>
             <translation>م&amp;ساعدة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="342" />
+            <location filename="../../reader/gui/actions.py" line="345" />
             <source>&amp;Theme</source>
             <translation>ال&amp;سمة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="343" />
+            <location filename="../../reader/gui/actions.py" line="346" />
             <source>&amp;Highlights</source>
             <translation>ال&amp;تظليلات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="344" />
+            <location filename="../../reader/gui/actions.py" line="347" />
             <source>&amp;Language</source>
             <translation>الل&amp;غة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="345" />
+            <location filename="../../reader/gui/actions.py" line="348" />
             <source>&amp;Recent articles</source>
             <translation>المقالات الأ&amp;خيرة</translation>
         </message>

@@ -397,3 +397,16 @@ def test_the_feed_dialog_follows_only_a_web_address(qtbot: QtBot) -> None:
                                          False)
     dialog.address.setText("file:///etc/passwd")
     assert not ok.isEnabled()
+
+
+def test_the_sources_pane_can_be_hidden_and_stays_hidden(make_window: MakeWindow) -> None:
+    window = make_window()
+    assert window.sources.isVisible() and window.commands["show_sources"].isChecked()
+    window.commands["show_sources"].trigger()
+    assert not window.sources.isVisible()
+    assert window.article_list.isVisible()
+    window.close()
+    again = make_window()
+    assert not again.sources.isVisible() and not again.commands["show_sources"].isChecked()
+    again.commands["show_sources"].trigger()
+    assert again.sources.isVisible()
