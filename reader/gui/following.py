@@ -119,8 +119,7 @@ class Following(QObject):
         self.refreshing_changed.emit(set(self.refreshing))
         report = RefreshReport()
         library = self._library
-        task = Task(lambda ctx: feed_tasks.refresh(library, chosen, ctx), self,
-                    description=self.tr("Refreshing"))
+        task = Task(lambda ctx: feed_tasks.refresh(library, chosen, ctx), self)
         task.partial_result.connect(lambda result: self._on_feed_done(report, result))
         task.succeeded.connect(lambda stopped: setattr(report, "cancelled", bool(stopped)))
         task.finished.connect(lambda: self._on_refresh_done(report, ids, quietly))
@@ -176,8 +175,7 @@ class Following(QObject):
         """Follow the feed at ``choice.address`` (or the one the page there
         names), then refresh it; ``failed(line)`` when it cannot be followed."""
         library = self._library
-        task = Task(lambda ctx: feed_tasks.follow(library, choice, ctx), self,
-                    description=self.tr("Following"))
+        task = Task(lambda ctx: feed_tasks.follow(library, choice, ctx), self)
         task.succeeded.connect(self._on_subscribed)
         task.failed.connect(self._on_follow_failed)
         self.status_message.emit(self.tr("Looking for a feed at {address}…").format(
@@ -192,7 +190,7 @@ class Following(QObject):
         self.feeds_changed.emit()
         self.status_message.emit(self.tr("Following {name}").format(name=isolate(feed.name)),
                                  8000)
-        self.refresh([feed])
+        self.refresh([feed], quietly=True)  # the line above stays until news arrive
 
     def _on_follow_failed(self, line: str) -> None:
         self.status_message.emit("", 0)  # no longer looking
@@ -239,8 +237,7 @@ class Following(QObject):
     def import_opml(self, path: Path) -> Task:
         """Follow every feed the OPML file lists, then refresh those new."""
         library = self._library
-        task = Task(lambda ctx: feed_tasks.import_opml(library, path, ctx), self,
-                    description=self.tr("Importing feeds"))
+        task = Task(lambda ctx: feed_tasks.import_opml(library, path, ctx), self)
         task.succeeded.connect(self._on_opml_imported)
         task.failed.connect(self.failed)
         self._start(task)
@@ -255,7 +252,7 @@ class Following(QObject):
         if report.known:
             text += " " + self.tr("(%n already followed)", "", report.known)
         self.status_message.emit(text, 8000)
-        self.refresh(report.added)
+        self.refresh(report.added, quietly=True)
 
     def export_opml_dialog(self) -> Task | None:
         path = self.ask_save_path()
@@ -264,8 +261,7 @@ class Following(QObject):
     def export_opml(self, path: Path) -> Task:
         """Write every subscription to ``path`` as OPML."""
         library = self._library
-        task = Task(lambda ctx: feed_tasks.export_opml(library, path, ctx), self,
-                    description=self.tr("Exporting feeds"))
+        task = Task(lambda ctx: feed_tasks.export_opml(library, path, ctx), self)
         task.succeeded.connect(lambda count: self.status_message.emit(
             self.tr("Exported %n feed(s) to {path}", "", int(count)).format(
                 path=isolate(str(path))), 8000))

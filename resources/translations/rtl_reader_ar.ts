@@ -718,13 +718,8 @@
     </context>
     <context>
         <name>Following</name>
-        <message>
-            <location filename="../../reader/gui/following.py" line="123" />
-            <source>Refreshing</source>
-            <translation>تحديث</translation>
-        </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/following.py" line="128" />
+            <location filename="../../reader/gui/following.py" line="127" />
             <source>Refreshing %n feed(s)…</source>
             <translation>
                 <numerusform>لا خلاصات للتحديث…</numerusform>
@@ -736,7 +731,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/following.py" line="157" />
+            <location filename="../../reader/gui/following.py" line="156" />
             <source>%n new article(s)</source>
             <translation>
                 <numerusform>لا مقالات جديدة</numerusform>
@@ -748,12 +743,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../reader/gui/following.py" line="158" />
+            <location filename="../../reader/gui/following.py" line="157" />
             <source>No new articles</source>
             <translation>لا مقالات جديدة</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/following.py" line="160" />
+            <location filename="../../reader/gui/following.py" line="159" />
             <source>%n feed(s) could not be refreshed</source>
             <translation>
                 <numerusform>لم يتعذّر تحديث أي خلاصة</numerusform>
@@ -765,42 +760,32 @@
             </translation>
         </message>
         <message>
-            <location filename="../../reader/gui/following.py" line="180" />
-            <source>Following</source>
-            <translation>متابعة</translation>
-        </message>
-        <message>
-            <location filename="../../reader/gui/following.py" line="183" />
+            <location filename="../../reader/gui/following.py" line="181" />
             <source>Looking for a feed at {address}…</source>
             <translation>البحث عن خلاصة في {address}…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/following.py" line="193" />
+            <location filename="../../reader/gui/following.py" line="191" />
             <source>Following {name}</source>
             <translation>تتابع الآن {name}</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/following.py" line="219" />
+            <location filename="../../reader/gui/following.py" line="217" />
             <source>Remove feed</source>
             <translation>إزالة الخلاصة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/following.py" line="220" />
+            <location filename="../../reader/gui/following.py" line="218" />
             <source>Stop following {name}? Its articles stay in the library.</source>
             <translation>أتتوقف عن متابعة {name}؟ تبقى مقالاتها في المكتبة.</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/following.py" line="229" />
+            <location filename="../../reader/gui/following.py" line="227" />
             <source>No longer following {name}</source>
             <translation>توقّفت متابعة {name}</translation>
         </message>
-        <message>
-            <location filename="../../reader/gui/following.py" line="243" />
-            <source>Importing feeds</source>
-            <translation>استيراد الخلاصات</translation>
-        </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/following.py" line="254" />
+            <location filename="../../reader/gui/following.py" line="251" />
             <source>Following %n new feed(s)</source>
             <translation>
                 <numerusform>لم تُضَف أي خلاصة جديدة</numerusform>
@@ -812,7 +797,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/following.py" line="256" />
+            <location filename="../../reader/gui/following.py" line="253" />
             <source>(%n already followed)</source>
             <translation>
                 <numerusform>(لا شيء منها متابَع من قبل)</numerusform>
@@ -823,13 +808,8 @@
                 <numerusform>(%n متابَعة من قبل)</numerusform>
             </translation>
         </message>
-        <message>
-            <location filename="../../reader/gui/following.py" line="268" />
-            <source>Exporting feeds</source>
-            <translation>تصدير الخلاصات</translation>
-        </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/following.py" line="270" />
+            <location filename="../../reader/gui/following.py" line="266" />
             <source>Exported %n feed(s) to {path}</source>
             <translation>
                 <numerusform>لم تُصدَّر أي خلاصة إلى {path}</numerusform>
@@ -841,18 +821,18 @@
             </translation>
         </message>
         <message>
-            <location filename="../../reader/gui/following.py" line="278" />
+            <location filename="../../reader/gui/following.py" line="274" />
             <source>Import OPML</source>
             <translation>استيراد خلاصات OPML</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/following.py" line="279" />
-            <location filename="../../reader/gui/following.py" line="285" />
+            <location filename="../../reader/gui/following.py" line="275" />
+            <location filename="../../reader/gui/following.py" line="281" />
             <source>OPML files (*.opml *.xml);;All files (*)</source>
             <translation>ملفات OPML (*.opml *.xml);;كل الملفات (*)</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/following.py" line="284" />
+            <location filename="../../reader/gui/following.py" line="280" />
             <source>Export OPML</source>
             <translation>تصدير خلاصات OPML</translation>
         </message>
