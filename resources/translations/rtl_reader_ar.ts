@@ -881,61 +881,71 @@
         </message>
         <message>
             <location filename="../../reader/gui/help.py" line="56" />
+            <source>News sources</source>
+            <translation>مصادر الأخبار</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="57" />
+            <source>Sources &gt; Add feed follows a news feed by its address or by the address of a news page; File &gt; Import OPML follows the feeds another feed reader exported. The pane beside the list shows them in their folders with their unread articles: choose one to see only its articles. Feeds are refreshed by themselves, and F5 refreshes them all now. A warning sign means the last refresh failed; its tooltip says why. Ctrl+Shift+R marks everything the chosen source holds as read.</source>
+            <translation>يتابع «مصادر ← أضف خلاصة» خلاصة أخبار بعنوانها أو بعنوان صفحة إخبارية، ويتابع «ملف ← استيراد خلاصات OPML» الخلاصات التي صدّرها قارئ خلاصات آخر. وتعرضها اللوحة بجانب القائمة في مجلداتها مع عدد مقالاتها غير المقروءة: اختر واحدة لترى مقالاتها وحدها. تُحدَّث الخلاصات من تلقاء نفسها، ويحدّثها F5 كلها الآن. وتعني علامة التحذير أن آخر تحديث فشل، ويقول تلميحها السبب. ويعلّم Ctrl+Shift+R كل ما في المصدر المختار مقروءًا.</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="65" />
             <source>Exporting</source>
             <translation>التصدير</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="57" />
+            <location filename="../../reader/gui/help.py" line="66" />
             <source>Ctrl+E exports your highlights (and, if you tick them, the quotations and figures) to Markdown, HTML, PDF, CSV, JSON or picture cards. The dialog says where the files will go.</source>
             <translation>يصدّر Ctrl+E تظليلاتك (والاقتباسات والأرقام إن اخترتها) إلى Markdown أو HTML أو PDF أو CSV أو JSON أو بطاقات مصوّرة. ويذكر مربع الحوار أين ستُحفظ الملفات.</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="60" />
+            <location filename="../../reader/gui/help.py" line="69" />
             <source>Comfort</source>
             <translation>الراحة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="61" />
+            <location filename="../../reader/gui/help.py" line="70" />
             <source>Preferences choose the language, the theme, the font, its size, the line spacing and the margins. F9 hides everything but the article; F11 fills the screen. Alt+Left and Alt+Right go back and forward between articles.</source>
             <translation>تختار من التفضيلات اللغة والسمة والخط وحجمه وتباعد الأسطر والهوامش. يخفي F9 كل شيء عدا المقالة، ويملأ F11 الشاشة. وينقلك Alt+Left وAlt+Right بين المقالات رجوعًا وتقدّمًا.</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="83" />
+            <location filename="../../reader/gui/help.py" line="92" />
             <source>Next match in the article</source>
             <translation>النتيجة التالية في المقالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="84" />
+            <location filename="../../reader/gui/help.py" line="93" />
             <source>Previous match in the article</source>
             <translation>النتيجة السابقة في المقالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="85" />
+            <location filename="../../reader/gui/help.py" line="94" />
             <source>Close the find bar, leave focus mode</source>
             <translation>أغلق شريط البحث، واخرج من وضع التركيز</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="102" />
+            <location filename="../../reader/gui/help.py" line="111" />
             <source>A reader for Arabic news articles: shaped, right-to-left text; quotations and figures highlighted; search that reads Arabic as it is typed.</source>
             <translation>قارئ لمقالات الأخبار العربية: نص مُشكَّل من اليمين إلى اليسار، واقتباسات وأرقام مظلّلة، وبحث يقرأ العربية كما تُكتب.</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="105" />
+            <location filename="../../reader/gui/help.py" line="114" />
             <source>MIT licence. The bundled font, Noto Naskh Arabic, is under the SIL Open Font License.</source>
             <translation>رخصة MIT. والخط المرفق Noto Naskh Arabic مرخّص برخصة SIL Open Font License.</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="123" />
+            <location filename="../../reader/gui/help.py" line="132" />
             <source>Guide</source>
             <translation>الدليل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="124" />
+            <location filename="../../reader/gui/help.py" line="133" />
             <source>Keyboard shortcuts</source>
             <translation>اختصارات لوحة المفاتيح</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="125" />
+            <location filename="../../reader/gui/help.py" line="134" />
             <source>About rtl-reader</source>
             <translation>عن rtl-reader</translation>
         </message>
