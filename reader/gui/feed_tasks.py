@@ -16,6 +16,7 @@ window needs on top of it:
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -72,19 +73,16 @@ def stoppable(cancelled: Callable[[], bool]) -> Callable[..., Answer]:
     return fetch_or_stop
 
 
-def refresh(library: Library, feeds: Sequence[Feed], context: TaskContext) -> bool:
+def refresh(library: Library, feeds: Sequence[Feed], context: TaskContext) -> None:
     """Refresh ``feeds``, each on its own thread; ``context.partial`` gets
-    each feed's ``Refreshed`` as it ends. True when Cancel stopped it before
-    every feed was refreshed."""
+    each feed's ``Refreshed`` as it ends. Cancel stops it: the feeds not
+    refreshed by then have nothing recorded. Raises the store's errors."""
     from reader.importers.subscriptions import refresh_feeds
 
-    try:
-        results = refresh_feeds(library, list(feeds), deadline=REFRESH_DEADLINE,
-                                fetcher=stoppable(context.cancelled),
-                                on_done=context.partial, cancelled=context.cancelled)
-    except RefreshStopped:
-        return True
-    return len(results) < len(feeds)
+    with contextlib.suppress(RefreshStopped):
+        refresh_feeds(library, list(feeds), deadline=REFRESH_DEADLINE,
+                      fetcher=stoppable(context.cancelled), on_done=context.partial,
+                      cancelled=context.cancelled)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.errors import ReaderError
 from reader.gui import feed_tasks, prompts
+from reader.gui.error_text import shown
 from reader.gui.feed_tasks import FeedChoice, OpmlReport
 from reader.gui.workers import Task
 from reader.store import derive
@@ -51,13 +52,13 @@ FIRST_CHECK_MS = 3_000
 
 @dataclass(slots=True)
 class RefreshReport:
-    """What one refresh did: the feeds that answered, the articles stored,
-    one line per feed that failed, and whether Cancel cut it short."""
+    """What one refresh did: the articles stored, one line per feed that
+    failed, and the line of a failure of the refresh itself (the store
+    refused a write, say), "" when none."""
 
-    feeds: int = 0
     added: list[int] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
-    cancelled: bool = False
+    error: str = ""
 
 
 class Following(QObject):
@@ -121,7 +122,7 @@ class Following(QObject):
         library = self._library
         task = Task(lambda ctx: feed_tasks.refresh(library, chosen, ctx), self)
         task.partial_result.connect(lambda result: self._on_feed_done(report, result))
-        task.succeeded.connect(lambda stopped: setattr(report, "cancelled", bool(stopped)))
+        task.failed.connect(lambda line: setattr(report, "error", line))
         task.finished.connect(lambda: self._on_refresh_done(report, ids, quietly))
         if not quietly:
             self.status_message.emit(self.tr("Refreshing %n feed(s)…", "", len(chosen)), 0)
@@ -131,7 +132,6 @@ class Following(QObject):
     def _on_feed_done(self, report: RefreshReport, result: Refreshed) -> None:
         if self._stopped:
             return  # delivered after close: the window shows nothing more
-        report.feeds += 1
         report.added += result.added
         if result.error:
             report.failed.append(f"{result.name}: {result.error}")
@@ -147,7 +147,7 @@ class Following(QObject):
         self.refreshing -= ids
         self.refreshing_changed.emit(set(self.refreshing))
         self.feeds_changed.emit()
-        if report.added or report.failed or not quietly:
+        if report.added or report.failed or report.error or not quietly:
             self.status_message.emit(self.summary(report), 10000)
         self.refresh_finished.emit(report)
 
@@ -158,6 +158,8 @@ class Following(QObject):
         if report.failed:
             text += " \u2014 " + self.tr("%n feed(s) could not be refreshed", "",
                                          len(report.failed))
+        if report.error:
+            text += " \u2014 " + shown(report.error)
         return text
 
     def _on_timer(self) -> None:

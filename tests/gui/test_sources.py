@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from reader.errors import StoreLocked
 from reader.gui import i18n
 from reader.gui.feed_dialog import FeedDialog
 from reader.gui.feed_tasks import FeedChoice
@@ -411,3 +412,23 @@ def test_the_sources_pane_can_be_hidden_and_stays_hidden(make_window: MakeWindow
     assert not again.sources.isVisible() and not again.commands["show_sources"].isChecked()
     again.commands["show_sources"].trigger()
     assert again.sources.isVisible()
+
+
+def test_a_store_that_refuses_the_news_is_said_in_one_line(
+        qtbot: QtBot, make_window: MakeWindow, library: Library, site: FeedSite,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    good = library.feeds.add(site.url("/a.xml"))
+    window = make_window()
+
+    def locked(_articles: object) -> None:
+        raise StoreLocked(str(library.path), "another program is writing to the store; "
+                                             "try again later")
+
+    monkeypatch.setattr(library, "add_articles", locked)
+    with qtbot.waitSignal(window.following.refresh_finished, timeout=30_000) as done:
+        window.following.refresh([good])
+    assert done.args[0].added == [] and "another program" in done.args[0].error
+    assert window.statusBar().currentMessage() == (
+        f"No new articles \u2014 {library.path}: another program is writing to the store; "
+        "try again later")
+    assert not window.following.refreshing
