@@ -37,6 +37,7 @@ from reader.gui.library_model import (
     UNREAD_MARK,
     Collection,
     LibraryModel,
+    Source,
 )
 from reader.gui.search_delegate import SearchResultDelegate
 from reader.store.library import Library, SearchHit
@@ -261,12 +262,27 @@ class ArticleList(QWidget):
 
     def refresh(self) -> None:
         """Reload from the store, keeping the open article selected and the
-        list scrolled where it was."""
+        list scrolled where it was: a list scrolled down keeps its top row
+        at the top when new rows arrive above it (a feed's news); a list at
+        its top stays there, showing them."""
         bar = self.view.verticalScrollBar()
         scrolled = bar.value()
+        top_row = self.view.rowAt(0)
+        anchor = self.model.article_id(top_row) if scrolled > 0 and top_row >= 0 else None
         self.refresh_collections()
         self.model.refresh()
-        bar.setValue(min(scrolled, bar.maximum()))
+        row = self.model.row_of(anchor) if anchor is not None else -1
+        if row >= 0:
+            self.view.scrollTo(self.model.index(row, 0),
+                               QAbstractItemView.ScrollHint.PositionAtTop)
+        else:
+            bar.setValue(min(scrolled, bar.maximum()))
+
+    def set_source(self, source: Source) -> None:
+        """Show the articles of ``source`` (a feed, a folder; all), with the
+        collection and the filter; search results give way to the list."""
+        self.filter_applied.emit(self.filter_edit.text())
+        self.model.set_source(source)
 
     def show_search_results(self, query: str, hits: list[SearchHit]) -> None:
         """Show library search results instead of the list. The filter box does
@@ -312,7 +328,8 @@ class ArticleList(QWidget):
         if model.searching:
             return self.tr("%n result(s)", "", model.total)
         shown = total = model.total
-        narrowed = bool(model.filter_text) or model.collection != Collection()
+        narrowed = bool(model.filter_text) or model.collection != Collection() \
+            or model.source != Source()
         if narrowed:
             try:
                 total = self._library.count()

@@ -2,7 +2,8 @@
 
 ``EditHistory`` makes every edit a reader may regret a command on its stack:
 adding, deleting, recolouring a highlight and editing its note, starring
-and marking read, deleting an article. Each command writes through the
+and marking read (one article, or all those of a news source at once),
+deleting an article. Each command writes through the
 window's ``Library`` when done and again when redone, and writes the
 opposite when undone; the window hears of every change through signals and
 shows it (``highlights_changed``, ``state_changed``, ``article_deleted``,
@@ -45,13 +46,15 @@ class EditHistory(QObject):
     """The undo stack of the reader's edits to ``library``.
 
     Signals: ``highlights_changed(article_id)``, ``state_changed(article_id)``
-    (read or starred), ``article_deleted(article_id)``,
+    (read or starred), ``states_changed(ids)`` (many marked read or unread at
+    once), ``article_deleted(article_id)``,
     ``article_restored(article_id)`` (its new id), ``error_occurred(line)``,
     ``labels_changed()`` when what Undo and Redo would do changed.
     """
 
     highlights_changed = Signal(int)
     state_changed = Signal(int)
+    states_changed = Signal(object)
     article_deleted = Signal(int)
     article_restored = Signal(int)
     error_occurred = Signal(str)
@@ -92,6 +95,11 @@ class EditHistory(QObject):
 
     def set_read(self, article_id: int, read: bool, *, was: bool) -> bool:
         return self._push(_SetFlag(self, self.article_ref(article_id), "read", was, read))
+
+    def mark_read(self, ids: list[int]) -> bool:
+        """Mark the articles ``ids`` read in one step; undo marks unread again
+        only those that were unread."""
+        return self._push(_MarkRead(self, ids))
 
     def delete_article(self, article_id: int) -> bool:
         """Delete the article (its highlights, notes and tags go with it), undoably."""
@@ -148,6 +156,7 @@ def label(key: str) -> str:
         "colour": translate("EditHistory", "colour"),
         "starred": translate("EditHistory", "star"),
         "read": translate("EditHistory", "mark as read"),
+        "mark_all_read": translate("EditHistory", "mark all as read"),
         "delete_article": translate("EditHistory", "delete article"),
     }
     return labels.get(key, key)
@@ -271,6 +280,24 @@ class _SetFlag(_Edit):
 
     def _undo(self) -> None:
         self._write(self.old)
+
+
+class _MarkRead(_Edit):
+    def __init__(self, history: EditHistory, ids: list[int]) -> None:
+        super().__init__(history, "mark_all_read")
+        self.articles = [history.article_ref(i) for i in ids]
+        self.changed: list[IdRef] = []
+
+    def _do(self) -> None:
+        by_id = {ref.id: ref for ref in self.articles}
+        changed = self.library.set_read_many(by_id, True)
+        if not self.done:  # the first time: the articles undo gives back
+            self.changed = [by_id[i] for i in changed]
+        self.history.states_changed.emit(changed)
+
+    def _undo(self) -> None:
+        ids = [ref.id for ref in self.changed]
+        self.history.states_changed.emit(self.library.set_read_many(ids, False))
 
 
 class _DeleteArticle(_Edit):

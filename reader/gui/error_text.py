@@ -109,6 +109,14 @@ def _causes() -> list[tuple[str, str]]:
          translate("ErrorText", "the answer is {type}, not a page or a feed")),
         (r"the fetch failed: (?P<reason>.*)",
          translate("ErrorText", "the fetch failed ({reason})")),
+        # following feeds
+        (r"already followed", translate("ErrorText", "already followed")),
+        (r"neither a feed nor a page that names one",
+         translate("ErrorText", "neither a feed nor a page that names one")),
+        (r"not well-formed OPML: .*|not an OPML document",
+         translate("ErrorText", "not an OPML file")),
+        (r"the OPML lists no feed", translate("ErrorText", "the OPML file lists no feed")),
+        (r"cancelled", translate("ErrorText", "cancelled")),
         # exporting
         (r"exists; use --force to overwrite", translate("ErrorText", "already exists")),
         (r"folder does not exist: (?P<folder>.*)",

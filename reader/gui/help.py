@@ -53,6 +53,15 @@ def guide_html() -> str:
                            "an article's title, source and date; Ctrl+T its tags. The box "
                            "above the list shows all articles, the unread, the starred or "
                            "those with a tag.")),
+        (translate("Help", "News sources"),
+         translate("Help", "Sources > Add feed follows a news feed by its address or by the "
+                           "address of a news page; File > Import OPML follows the feeds "
+                           "another feed reader exported. The pane beside the list shows "
+                           "them in their folders with their unread articles: choose one to "
+                           "see only its articles. Feeds are refreshed by themselves, and F5 "
+                           "refreshes them all now. A warning sign means the last refresh "
+                           "failed; its tooltip says why. Ctrl+Shift+R marks everything the "
+                           "chosen source holds as read.")),
         (translate("Help", "Exporting"),
          translate("Help", "Ctrl+E exports your highlights (and, if you tick them, the "
                            "quotations and figures) to Markdown, HTML, PDF, CSV, JSON or "

@@ -54,6 +54,34 @@ class Collection:
 
 
 @dataclass(frozen=True, slots=True)
+class Source:
+    """Which news source the list shows: the articles feed ``feed`` gave,
+    or those of the feeds in ``folder`` and the folders below it; every
+    article when neither is set. ``key()`` writes it for the settings and
+    ``from_key`` reads it back (the whole library for a key it cannot read)."""
+
+    feed: int | None = None
+    folder: str | None = None
+
+    def key(self) -> str:
+        if self.feed is not None:
+            return f"feed:{self.feed}"
+        if self.folder is not None:
+            return f"folder:{self.folder}"
+        return "all"
+
+    @classmethod
+    def from_key(cls, key: object) -> Source:
+        text = key if isinstance(key, str) else ""
+        kind, _, value = text.partition(":")
+        if kind == "feed" and value.isdigit():
+            return cls(feed=int(value))
+        if kind == "folder" and value:
+            return cls(folder=value)
+        return cls()
+
+
+@dataclass(frozen=True, slots=True)
 class Column:
     """One list column: its key in ``Library.rows(sort=)`` and its header."""
 
@@ -119,6 +147,7 @@ class LibraryModel(QAbstractTableModel):
         self._descending = True
         self._filter = ""
         self._collection = Collection()
+        self._source = Source()
         self._rows: list[ArticleRow] = []
         self._total = 0
         self._hits: list[SearchHit] | None = None
@@ -175,6 +204,20 @@ class LibraryModel(QAbstractTableModel):
         if collection == self._collection and not self.searching:
             return
         self._collection = collection
+        self._hits = None
+        self._reset(self._page)
+
+    @property
+    def source(self) -> Source:
+        return self._source
+
+    def set_source(self, source: Source) -> None:
+        """Show only the articles of ``source`` (a feed, a folder of feeds;
+        all by default), with the collection and the filter; back to the
+        first page."""
+        if source == self._source and not self.searching:
+            return
+        self._source = source
         self._hits = None
         self._reset(self._page)
 
@@ -251,9 +294,9 @@ class LibraryModel(QAbstractTableModel):
         self.endResetModel()
 
     def _where(self) -> dict[str, Any]:
-        c = self._collection
+        c, s = self._collection, self._source
         return {"filter_text": self._filter, "tag": c.tag, "starred": c.starred,
-                "unread": c.unread}
+                "unread": c.unread, "feed": s.feed, "folder": s.folder}
 
     def _load(self, count: int) -> None:
         self._total = self._library.count(**self._where())

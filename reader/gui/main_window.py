@@ -3,6 +3,8 @@
 The window owns its parts and connects them; the parts talk through signals
 and never reach into each other (qutebrowser's ``MainWindow``):
 
+- ``sources`` (``SourcesPane``): the feeds and folders followed, with their
+  unread counts, beside the list; choosing one narrows the list to it;
 - ``article_list`` (``ArticleList``): the collection and filter boxes, the lazy
   table of articles;
 - ``pane`` (``ArticlePane``): the reading view, its find bar, the highlights
@@ -12,6 +14,9 @@ and never reach into each other (qutebrowser's ``MainWindow``):
   delete, details, tags, copy);
 - ``library_search`` (``LibrarySearch``): the toolbar's search box and its workers;
 - ``jobs`` (``ImportExport``): imports and exports in the background, drops;
+- ``following`` (``Following``): subscribing, OPML, and the refreshes of the
+  feeds, on demand and in the background (new articles arrive in the list
+  as for another process's import: the reader's selection and place kept);
 - ``window_settings`` (``WindowSettings``): preferences and window state kept
   between runs, applied by ``appearance`` (``Appearance``);
 - ``commands`` (``WindowActions``): every command as a named action, the menus,
@@ -19,7 +24,7 @@ and never reach into each other (qutebrowser's ``MainWindow``):
 - ``history`` (``ArticleHistory``): back, forward and the recent articles;
 - ``modes`` (``ViewModes``): focus mode and full screen.
 
-An Arabic interface mirrors the window, list on the right. The window polls
+An Arabic interface mirrors the window, sources and list on the right. The window polls
 ``Library.data_version()`` every ``POLL_MS`` so that what another process
 writes (an import, a delete, a reindex, an edit) appears in the list, the
 reading view and the highlights panel, the reader's selection and place kept.
@@ -44,10 +49,13 @@ from reader.gui.article_list import ArticleList
 from reader.gui.article_pane import ArticlePane
 from reader.gui.edits import EditHistory
 from reader.gui.error_text import shown
+from reader.gui.following import REFRESH_CHECK_MS, Following
 from reader.gui.help import HelpDialog
 from reader.gui.import_export import ImportExport
+from reader.gui.library_model import Source
 from reader.gui.library_search import LibrarySearch, SearchOutcome
 from reader.gui.navigation import ArticleHistory
+from reader.gui.sources_pane import SourcesPane
 from reader.gui.view_modes import ViewModes
 from reader.gui.window_settings import Preferences, WindowSettings
 from reader.gui.workers import ImportReport
@@ -62,6 +70,16 @@ POLL_MS = 1000
 ARTICLE_ACTIONS = ("read", "star", "highlight", "delete", "find", "details", "tags")
 """Actions that need an open article."""
 
+FEED_ACTIONS = ("feed_properties", "remove_feed")
+"""Actions on the feed chosen in the sources pane."""
+
+WRITING_FEED_ACTIONS = ("add_feed", "refresh_feeds", "mark_all_read", "import_opml")
+"""Feed actions that write to the store (off for a read-only one)."""
+
+SOURCE_KEY = "window/source"
+SOURCES_SPLITTER_KEY = "window/sources_splitter"
+SHOW_SOURCES_KEY = "window/show_sources"
+
 APP_NAME = "rtl-reader"
 
 
@@ -72,7 +90,9 @@ def app_icon() -> QIcon:
 class MainWindow(QMainWindow):
     """The app's window over an open ``library``.
 
-    ``settings`` None keeps nothing between runs (screenshots). ``notify``,
+    ``settings`` None keeps nothing between runs (screenshots). ``refresh_ms``
+    is how often the feeds that are due are refreshed (0: never by
+    themselves). ``notify``,
     ``inform`` and ``confirm`` show a warning, show information and ask a
     yes/no question (``title, text``); ``details_prompt`` and ``tags_prompt``
     ask for an article's details and tags (None: cancelled). Tests replace
@@ -80,7 +100,8 @@ class MainWindow(QMainWindow):
     """
 
     def __init__(self, library: Library, *, settings: QSettings | None = None,
-                 poll_ms: int = POLL_MS, parent: QWidget | None = None) -> None:
+                 poll_ms: int = POLL_MS, refresh_ms: int = REFRESH_CHECK_MS,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.setWindowIcon(app_icon())
@@ -92,6 +113,7 @@ class MainWindow(QMainWindow):
         self._init_article_commands()
         self._init_search()
         self._init_jobs()
+        self._init_following(refresh_ms)
         self._init_status_bar()
         self._init_commands()
         self._init_switches()
@@ -127,13 +149,23 @@ class MainWindow(QMainWindow):
         self.pane = ArticlePane(self.library, self, edits=self.edits)
         self.pane.confirm = lambda title, text: self.confirm(title, text)
         self.pane.error_occurred.connect(self._on_store_error)
+        self.sources = SourcesPane(self.library, self)
+        self.sources.source_chosen.connect(self._on_source_chosen)
+        # The sources and the list share the main splitter's first place, so
+        # the state it kept before the sources came still applies.
+        self.lists = QSplitter(Qt.Orientation.Horizontal, self)
+        self.lists.setObjectName("sourcesSplitter")
+        self.lists.setChildrenCollapsible(False)
+        self.lists.addWidget(self.sources)
+        self.lists.addWidget(self.article_list)
+        self.lists.setSizes([195, 395])
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.article_list)
+        self.splitter.addWidget(self.lists)
         self.splitter.addWidget(self.pane)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([500, 780])
+        self.splitter.setSizes([590, 690])
         self.setCentralWidget(self.splitter)
 
     def _init_search(self) -> None:
@@ -167,6 +199,22 @@ class MainWindow(QMainWindow):
             lambda title, text, warn: (self.notify if warn else self.inform)(title, text))
         self.jobs.status_message.connect(self.statusBar().showMessage)
 
+    def _init_following(self, refresh_ms: int) -> None:
+        """Subscriptions and refreshes, and the sources pane's requests."""
+        self.following = f = Following(self.library, self, check_ms=refresh_ms)
+        f.confirm = lambda title, text: self.confirm(title, text)
+        f.feeds_changed.connect(self.sources.reload_later)
+        f.refreshing_changed.connect(self.sources.set_refreshing)
+        f.articles_arrived.connect(lambda _ids: self._refresh_timer.start())
+        f.failed.connect(lambda line: self.notify(APP_NAME, shown(line)))
+        f.status_message.connect(self.statusBar().showMessage)
+        pane = self.sources
+        pane.refresh_requested.connect(lambda source: f.refresh(pane.feeds_of(source)))
+        pane.mark_read_requested.connect(self.mark_all_read)
+        pane.add_requested.connect(lambda: f.add_feed_dialog(pane.folders()))
+        pane.properties_requested.connect(self._edit_feed)
+        pane.remove_requested.connect(self._remove_feed)
+
     def _init_status_bar(self) -> None:
         self.count_label = QLabel(self)
         bar = self.statusBar()
@@ -190,6 +238,13 @@ class MainWindow(QMainWindow):
             "highlight": pane.add_user_highlight_from_selection,
             "delete": article.delete_current, "details": article.edit_details,
             "tags": article.edit_tags,
+            "import_opml": self.following.import_opml_dialog,
+            "export_opml": self.following.export_opml_dialog,
+            "add_feed": lambda: self.following.add_feed_dialog(self.sources.folders()),
+            "refresh_feeds": lambda: self.following.refresh(self.sources.feeds()),
+            "mark_all_read": self.mark_all_read,
+            "feed_properties": lambda: self._edit_feed(self.sources.current_source().feed),
+            "remove_feed": lambda: self._remove_feed(self.sources.current_source().feed),
         }.items():
             c.connect(name, slot)
         self.edits.labels_changed.connect(self._update_undo_actions)
@@ -205,11 +260,13 @@ class MainWindow(QMainWindow):
         for kind in ("quotation", "term", "figure", "user"):
             c.connect(f"show_{kind}", lambda on, k=kind: pane.set_kind_visible(k, on))
         c.connect("justified", lambda on: self.window_settings.update(justified=on))
+        c.connect("show_sources", self.sources.setVisible)
         c.connect("diacritics", lambda on: self.window_settings.update(show_diacritics=on))
         # After the command, whether the store took it or not, the switches show the store.
         c.connect("read", lambda on: (article.set_read(on), self._update_article_actions()))
         c.connect("star", lambda on: (article.set_starred(on), self._update_article_actions()))
         self.edits.state_changed.connect(self._on_state_changed)
+        self.edits.states_changed.connect(self._on_states_changed)
         pane.highlights_panel.role_visibility_changed.connect(
             lambda role, on: c.set_checked_quietly(f"show_{role}", on))
 
@@ -222,7 +279,7 @@ class MainWindow(QMainWindow):
 
     def _init_modes(self) -> None:
         """Focus mode (F9) and full screen (F11); Help's pages."""
-        self.modes = ViewModes(self, [self.article_list, self.pane.highlights_panel,
+        self.modes = ViewModes(self, [self.lists, self.pane.highlights_panel,
                                       self.commands.toolbar, self.menuBar(), self.statusBar()],
                                self.pane.view)
         self.modes.changed.connect(self._update_modes)
@@ -293,6 +350,7 @@ class MainWindow(QMainWindow):
             if not self.library.read_only and not self._row_state(article_id)[0]:
                 self.library.set_read(article_id, True)
                 self.article_list.model.update_state(article_id, read=True)
+                self.sources.reload_later()
         except ReaderError as err:
             self._on_store_error(err.line())
         if find:
@@ -336,6 +394,7 @@ class MainWindow(QMainWindow):
         and the list scrolled where it was."""
         self._refresh_timer.stop()
         self.article_list.refresh()
+        self.sources.reload_later()
         self.library_search.refresh_rankings_later()
         current = self.current_article_id()
         if current is not None and not self.library.ids([current]):
@@ -368,6 +427,51 @@ class MainWindow(QMainWindow):
         else:
             title = article.title or self.tr("(untitled)")
             self.setWindowTitle(f"{isolate(title)} \u2014 {APP_NAME}")
+
+    # -- news sources -------------------------------------------------------------------
+
+    def _on_source_chosen(self, source: object) -> None:
+        assert isinstance(source, Source)
+        self.article_list.set_source(source)
+        self._update_feed_actions()
+
+    def choose_source(self, source: Source) -> bool:
+        """Show the articles of ``source`` (a feed, a folder; all) as if the
+        reader chose it in the pane; False when the pane has no such entry."""
+        found = self.sources.set_source(source)
+        self._on_source_chosen(self.sources.current_source())
+        return found
+
+    def mark_all_read(self, source: Source | None = None) -> int:
+        """Mark every unread article of ``source`` (default: the one chosen in
+        the pane) read, in one undoable step; how many were unread."""
+        chosen = source if isinstance(source, Source) else self.sources.current_source()
+        try:
+            ids = [r.id for r in self.library.rows(unread=True, feed=chosen.feed,
+                                                   folder=chosen.folder)]
+        except ReaderError as err:
+            self._on_store_error(err.line())
+            return 0
+        if ids:
+            self.edits.mark_read(ids)
+        self.statusBar().showMessage(self.tr("Marked %n article(s) as read", "", len(ids)), 5000)
+        return len(ids)
+
+    def _edit_feed(self, feed_id: int | None) -> None:
+        feed = self.sources.feed(feed_id) if feed_id is not None else None
+        if feed is not None:
+            self.following.edit_feed(feed, self.sources.folders())
+
+    def _remove_feed(self, feed_id: int | None) -> None:
+        feed = self.sources.feed(feed_id) if feed_id is not None else None
+        if feed is not None:
+            self.following.remove_feed(feed)
+
+    def _update_feed_actions(self) -> None:
+        writable = not self.library.read_only
+        self.commands.set_enabled(WRITING_FEED_ACTIONS, writable)
+        self.commands.set_enabled(FEED_ACTIONS, writable
+                                  and self.sources.current_source().feed is not None)
 
     # -- library search ---------------------------------------------------------------
 
@@ -432,6 +536,11 @@ class MainWindow(QMainWindow):
             return
         self.article_list.model.update_state(article_id, read=article.read,
                                              starred=article.starred)
+        self.sources.reload_later()
+        self._update_article_actions()
+
+    def _on_states_changed(self, _ids: object) -> None:
+        self.refresh_list()
         self._update_article_actions()
 
     def _on_article_deleted(self, article_id: int) -> None:
@@ -496,7 +605,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.pane.flush_position()
         self.jobs.cancel_tasks()
+        self.following.stop(10.0)
         self.jobs.wait_for_tasks(10.0)
+        # Nothing reads the store after the window closed (the app closes it next).
+        self._refresh_timer.stop()
+        self.sources.reload_timer.stop()
         self.library_search.wait_for_search(10.0)
         self.library_search.stop_rankings(10.0)
         self.poll_timer.stop()
@@ -506,28 +619,46 @@ class MainWindow(QMainWindow):
     def _save_state(self) -> None:
         self.window_settings.save_window(self, self.splitter, self.current_article_id(),
                                          self.history.recent())
+        self.window_settings.save({SOURCE_KEY: self.sources.current_source().key(),
+                                   SOURCES_SPLITTER_KEY: self.lists.saveState(),
+                                   SHOW_SOURCES_KEY: self.commands["show_sources"].isChecked()})
 
     def _restore_state(self) -> None:
         """Put back what ``_save_state`` kept; open the last article (or the
         first in the list)."""
         if not self.window_settings.restore_window(self, self.splitter):
             self._default_size()
+        kept = self.window_settings.bytes_value(SOURCES_SPLITTER_KEY)
+        if kept is not None:
+            self.lists.restoreState(kept)
+        # Shown unless the reader hid it (View > Sources pane); INI files say "false".
+        shown = self.window_settings.value(SHOW_SOURCES_KEY) not in (False, "false")
+        self.commands["show_sources"].setChecked(shown)
+        self.sources.setVisible(shown)
+        source = Source.from_key(self.window_settings.value(SOURCE_KEY))
+        if source != Source() and self.sources.set_source(source):
+            self.article_list.set_source(source)
         last = self.window_settings.last_article()
         if last and self.library.ids([last]):
             self.open_article(last)
         elif self.article_list.model.rowCount():
             self.article_list.select_row(0)
         self._update_article_actions()
+        self._update_feed_actions()
         # The article has the keys first (Page Down reads on), not the filter
         # box, where Ctrl+E and Ctrl+H are line editing keys on X11.
         self.pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _default_size(self) -> None:
-        """First run: most of the screen, at most 1280x800."""
+        """First run: most of the screen, at most 1280x800; the sources and
+        the list take a little less than half of it, the sources a third of
+        that (so that on a small screen the list keeps room for its titles)."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is None:
             self.resize(1280, 800)
             return
         area = screen.availableGeometry()
         self.resize(min(1280, area.width() * 9 // 10), min(800, area.height() * 9 // 10))
-        self.splitter.setSizes([self.width() * 2 // 5, self.width() * 3 // 5])
+        left = self.width() * 23 // 50
+        self.splitter.setSizes([left, self.width() - left])
+        self.lists.setSizes([left // 3, left - left // 3])

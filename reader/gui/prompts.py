@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from reader.gui.feed_tasks import FeedChoice
 from reader.store.article import Article
+from reader.store.feeds import Feed
 
 
 def warning(parent: QWidget, title: str, text: str) -> None:
@@ -39,3 +41,12 @@ def ask_tags(parent: QWidget, current: list[str], known: list[str]) -> list[str]
 
     dialog = TagsDialog(current, known, parent)
     return dialog.tags() if dialog.exec() == TagsDialog.DialogCode.Accepted else None
+
+
+def ask_feed(parent: QWidget, feed: Feed | None, folders: list[str]) -> FeedChoice | None:
+    """A new feed to follow (``feed`` None) or ``feed``'s new settings; None
+    when cancelled."""
+    from reader.gui.feed_dialog import FeedDialog
+
+    dialog = FeedDialog(feed, folders, parent)
+    return dialog.choice() if dialog.exec() == FeedDialog.DialogCode.Accepted else None

@@ -49,7 +49,7 @@ def take_screenshot(store_path: Path, out: Path, *, open_id: int | None = None,
         from reader.importers.samples import seed_if_empty
 
         seed_if_empty(library)
-        window = MainWindow(library, settings=None, poll_ms=0)
+        window = MainWindow(library, settings=None, poll_ms=0, refresh_ms=0)
         window.set_theme(theme)
         window.resize(width, height)
         window.show()
@@ -58,6 +58,7 @@ def take_screenshot(store_path: Path, out: Path, *, open_id: int | None = None,
             library.get(open_id)  # raises NotFound with the usual message
         if find:
             window.pane.show_find_bar(find)
+        window.sources.reload()  # the counts after opening an article, not a debounce later
         _settle()
         pixmap: QPixmap = window.grab()
         if pixmap.size() != QSize(width, height):

@@ -60,6 +60,7 @@ from reader.store.feeds import Feeds
 from reader.store.highlights import DEFAULT_COLOUR, Highlights
 from reader.store.indexing import Index
 from reader.store.search import SearchHit
+from reader.store.sources import source_clauses
 from reader.store.tags import TagCount, Tags, has_tags, tag_clause
 from reader.text import fold_text
 
@@ -366,19 +367,23 @@ class Library:
                 raise not_found(article_id)
 
     def count(self, *, filter_text: str = "", tag: str = "", starred: bool = False,
-              unread: bool = False) -> int:
+              unread: bool = False, feed: int | None = None,
+              folder: str | None = None) -> int:
         """How many articles; with a filter, how many ``rows`` would list."""
         with self._db.read() as con:
-            where, params = _filter_clause(con, filter_text, tag, starred, unread)
+            where, params = _filter_clause(con, filter_text, tag, starred, unread, feed, folder)
             return int(con.execute(f"SELECT count(*) FROM articles {where}",
                                    params).fetchone()[0])
 
     def rows(self, *, offset: int = 0, limit: int | None = None, sort: str = "published",
              descending: bool = True, filter_text: str = "", tag: str = "",
-             starred: bool = False, unread: bool = False) -> list[ArticleRow]:
+             starred: bool = False, unread: bool = False, feed: int | None = None,
+             folder: str | None = None) -> list[ArticleRow]:
         """A page of the article list; ``filter_text`` folds like find does
         and keeps the rows whose title or source contains it; ``tag``,
-        ``starred`` and ``unread`` keep the articles so tagged or marked.
+        ``starred`` and ``unread`` keep the articles so tagged or marked;
+        ``feed`` (an id) and ``folder`` (a folder path, its subfolders
+        included) keep the articles those feeds gave (``reader.store.sources``).
 
         ``sort``: published, imported_at, title, source, id, quotes, figures,
         read or starred (ValueError otherwise); ties fall back to the id.
@@ -388,7 +393,7 @@ class Library:
             raise ValueError(f"cannot sort by {sort!r}")
         direction = "DESC" if descending else "ASC"
         with self._db.read() as con:
-            where, params = _filter_clause(con, filter_text, tag, starred, unread)
+            where, params = _filter_clause(con, filter_text, tag, starred, unread, feed, folder)
             sql = (f"SELECT {rows.names(_ROW_COLUMNS)} FROM articles {where}"
                    f" ORDER BY {column} {direction}, id {direction} LIMIT ? OFFSET ?")
             found = con.execute(sql, (*params, -1 if limit is None else limit,
@@ -420,6 +425,23 @@ class Library:
 
     def set_read(self, article_id: int, read: bool) -> None:
         self._set(article_id, "read", int(bool(read)))
+
+    def set_read_many(self, ids: Iterable[int], read: bool) -> list[int]:
+        """Mark the articles ``ids`` read (or unread) in one transaction; the
+        ids whose state changed, ascending (absent ids are skipped)."""
+        wanted = sorted(set(ids))
+        value = int(bool(read))
+        changed: list[int] = []
+        with self._db.write() as con:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i:i + 500]
+                marks = ", ".join("?" * len(chunk))
+                changed += [r[0] for r in con.execute(
+                    f"SELECT id FROM articles WHERE id IN ({marks}) AND read != ?",
+                    (*chunk, value))]
+                con.execute(f"UPDATE articles SET read = ? WHERE id IN ({marks})",
+                            (value, *chunk))
+        return changed
 
     def set_starred(self, article_id: int, starred: bool) -> None:
         self._set(article_id, "starred", int(bool(starred)))
@@ -585,11 +607,13 @@ def _stored_ids(con: sqlite3.Connection, hashes: Sequence[str]) -> dict[str, int
 
 
 def _filter_clause(con: sqlite3.Connection, filter_text: str, tag: str, starred: bool,
-                   unread: bool) -> tuple[str, list[str]]:
+                   unread: bool, feed: int | None = None,
+                   folder: str | None = None) -> tuple[str, list[object]]:
     """The WHERE clause of the list: folded title or source contains
-    ``filter_text``, tagged ``tag``, starred, unread (those given)."""
+    ``filter_text``, tagged ``tag``, starred, unread, given by ``feed`` or
+    by a feed of ``folder`` (those given)."""
     conditions: list[str] = []
-    params: list[str] = []
+    params: list[object] = []
     key = fold_text(filter_text).strip() if filter_text else ""
     if key:
         pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -606,4 +630,7 @@ def _filter_clause(con: sqlite3.Connection, filter_text: str, tag: str, starred:
         conditions.append("starred = 1")
     if unread:
         conditions.append("read = 0")
+    more, values = source_clauses(con, feed, folder)
+    conditions += more
+    params += values
     return ("WHERE " + " AND ".join(conditions), params) if conditions else ("", [])

@@ -17,47 +17,47 @@
     <context>
         <name>ArticleList</name>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="121" />
+            <location filename="../../reader/gui/article_list.py" line="122" />
             <source>All articles</source>
             <translation>كل المقالات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="122" />
+            <location filename="../../reader/gui/article_list.py" line="123" />
             <source>Unread</source>
             <translation>غير المقروءة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="123" />
+            <location filename="../../reader/gui/article_list.py" line="124" />
             <source>Starred</source>
             <translation>المميّزة بنجمة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="175" />
+            <location filename="../../reader/gui/article_list.py" line="176" />
             <source>Filter titles and sources</source>
             <translation>صفِّ العناوين والمصادر</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="176" />
+            <location filename="../../reader/gui/article_list.py" line="177" />
             <source>Filter the list</source>
             <translation>تصفية القائمة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="177" />
+            <location filename="../../reader/gui/article_list.py" line="178" />
             <source>Show all articles, the unread, the starred or those with a tag</source>
             <translation>اعرض كل المقالات أو غير المقروءة أو المميّزة بنجمة أو ذات وسم</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="180" />
+            <location filename="../../reader/gui/article_list.py" line="181" />
             <source>Articles</source>
             <translation>المقالات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="305" />
+            <location filename="../../reader/gui/article_list.py" line="321" />
             <source>The filter applies to the list; search results show every match</source>
             <translation>التصفية تخص القائمة؛ نتائج البحث تعرض كل ما يطابق</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/article_list.py" line="313" />
+            <location filename="../../reader/gui/article_list.py" line="329" />
             <source>%n result(s)</source>
             <translation>
                 <numerusform>لا نتائج</numerusform>
@@ -69,7 +69,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../reader/gui/article_list.py" line="321" />
+            <location filename="../../reader/gui/article_list.py" line="338" />
             <source>%n article(s)</source>
             <translation>
                 <numerusform>لا مقالات</numerusform>
@@ -81,7 +81,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_list.py" line="323" />
+            <location filename="../../reader/gui/article_list.py" line="340" />
             <source>{shown} of {total}</source>
             <translation>{shown} من {total}</translation>
         </message>
@@ -89,12 +89,12 @@
     <context>
         <name>ArticlePane</name>
         <message>
-            <location filename="../../reader/gui/article_pane.py" line="338" />
+            <location filename="../../reader/gui/article_pane.py" line="340" />
             <source>Delete highlight</source>
             <translation>احذف التظليل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/article_pane.py" line="339" />
+            <location filename="../../reader/gui/article_pane.py" line="341" />
             <source>Delete this highlight and its note “{note}”?</source>
             <translation>أتحذف هذا التظليل وملاحظته «{note}»؟</translation>
         </message>
@@ -140,37 +140,42 @@
     <context>
         <name>EditHistory</name>
         <message>
-            <location filename="../../reader/gui/edits.py" line="145" />
+            <location filename="../../reader/gui/edits.py" line="153" />
             <source>highlight</source>
             <translation>التظليل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/edits.py" line="146" />
+            <location filename="../../reader/gui/edits.py" line="154" />
             <source>delete highlight</source>
             <translation>حذف التظليل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/edits.py" line="147" />
+            <location filename="../../reader/gui/edits.py" line="155" />
             <source>note</source>
             <translation>الملاحظة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/edits.py" line="148" />
+            <location filename="../../reader/gui/edits.py" line="156" />
             <source>colour</source>
             <translation>اللون</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/edits.py" line="149" />
+            <location filename="../../reader/gui/edits.py" line="157" />
             <source>star</source>
             <translation>النجمة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/edits.py" line="150" />
+            <location filename="../../reader/gui/edits.py" line="158" />
             <source>mark as read</source>
             <translation>علامة القراءة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/edits.py" line="151" />
+            <location filename="../../reader/gui/edits.py" line="159" />
+            <source>mark all as read</source>
+            <translation>تعليم الكل مقروءًا</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/edits.py" line="160" />
             <source>delete article</source>
             <translation>حذف المقالة</translation>
         </message>
@@ -395,36 +400,61 @@
         </message>
         <message>
             <location filename="../../reader/gui/error_text.py" line="113" />
+            <source>already followed</source>
+            <translation>تتابعها من قبل</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="115" />
+            <source>neither a feed nor a page that names one</source>
+            <translation>ليست خلاصة ولا صفحة تدل على خلاصة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="117" />
+            <source>not an OPML file</source>
+            <translation>ليس ملف OPML</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="118" />
+            <source>the OPML file lists no feed</source>
+            <translation>لا يضم ملف OPML أي خلاصة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="119" />
+            <source>cancelled</source>
+            <translation>أُلغي</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="121" />
             <source>already exists</source>
             <translation>موجود من قبل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/error_text.py" line="115" />
+            <location filename="../../reader/gui/error_text.py" line="123" />
             <source>the folder does not exist: {folder}</source>
             <translation>المجلد غير موجود: {folder}</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/error_text.py" line="116" />
+            <location filename="../../reader/gui/error_text.py" line="124" />
             <source>is a folder; give a file name</source>
             <translation>هذا مجلد؛ اكتب اسم ملف</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/error_text.py" line="118" />
+            <location filename="../../reader/gui/error_text.py" line="126" />
             <source>is a file; several PNG cards need a folder</source>
             <translation>هذا ملف؛ بطاقات PNG المتعددة تحتاج إلى مجلد</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/error_text.py" line="119" />
+            <location filename="../../reader/gui/error_text.py" line="127" />
             <source>no highlights to export</source>
             <translation>لا توجد تظليلات للتصدير</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/error_text.py" line="121" />
+            <location filename="../../reader/gui/error_text.py" line="129" />
             <source>cannot write here</source>
             <translation>تعذّرت الكتابة هنا</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/error_text.py" line="123" />
+            <location filename="../../reader/gui/error_text.py" line="131" />
             <source>cannot make the folder</source>
             <translation>تعذّر إنشاء المجلد</translation>
         </message>
@@ -566,6 +596,74 @@
         </message>
     </context>
     <context>
+        <name>FeedDialog</name>
+        <message>
+            <location filename="../../reader/gui/feed_dialog.py" line="85" />
+            <source>Add feed</source>
+            <translation>إضافة خلاصة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/feed_dialog.py" line="85" />
+            <source>Feed properties</source>
+            <translation>خصائص الخلاصة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/feed_dialog.py" line="86" />
+            <source>&amp;Address of a feed or of a page:</source>
+            <translation>&amp;عنوان الخلاصة أو الصفحة:</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/feed_dialog.py" line="86" />
+            <source>&amp;Title:</source>
+            <translation>الا&amp;سم:</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/feed_dialog.py" line="87" />
+            <source>&amp;Folder:</source>
+            <translation>ال&amp;مجلد:</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/feed_dialog.py" line="87" />
+            <source>&amp;Look for news every:</source>
+            <translation>ا&amp;بحث عن الجديد كل:</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/feed_dialog.py" line="90" />
+            <source>The feed's own title</source>
+            <translation>اسم الخلاصة كما تسمّي نفسها</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/feed_dialog.py" line="91" />
+            <source>No folder (a/b nests folders)</source>
+            <translation>بلا مجلد (أ/ب مجلد داخل مجلد)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/feed_dialog.py" line="92" />
+            <source> minutes</source>
+            <translation> دقيقة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/feed_dialog.py" line="93" />
+            <source>Fetch each article's page for its &amp;full text</source>
+            <translation>اجلب صفحة كل مقالة لل&amp;نص الكامل</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/feed_dialog.py" line="94" />
+            <source>For feeds that give only a summary of each article</source>
+            <translation>للخلاصات التي لا تعطي إلا ملخصًا لكل مقالة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/feed_dialog.py" line="96" />
+            <source>Follow</source>
+            <translation>تابِع</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/feed_dialog.py" line="96" />
+            <source>Save</source>
+            <translation>احفظ</translation>
+        </message>
+    </context>
+    <context>
         <name>FindBar</name>
         <message>
             <location filename="../../reader/gui/find_bar.py" line="108" />
@@ -619,6 +717,127 @@
         </message>
     </context>
     <context>
+        <name>Following</name>
+        <message numerus="yes">
+            <location filename="../../reader/gui/following.py" line="127" />
+            <source>Refreshing %n feed(s)…</source>
+            <translation>
+                <numerusform>لا خلاصات للتحديث…</numerusform>
+                <numerusform>جارٍ تحديث خلاصة واحدة…</numerusform>
+                <numerusform>جارٍ تحديث خلاصتين…</numerusform>
+                <numerusform>جارٍ تحديث %n خلاصات…</numerusform>
+                <numerusform>جارٍ تحديث %n خلاصة…</numerusform>
+                <numerusform>جارٍ تحديث %n خلاصة…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../reader/gui/following.py" line="156" />
+            <source>%n new article(s)</source>
+            <translation>
+                <numerusform>لا مقالات جديدة</numerusform>
+                <numerusform>مقالة جديدة واحدة</numerusform>
+                <numerusform>مقالتان جديدتان</numerusform>
+                <numerusform>%n مقالات جديدة</numerusform>
+                <numerusform>%n مقالة جديدة</numerusform>
+                <numerusform>%n مقالة جديدة</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/following.py" line="157" />
+            <source>No new articles</source>
+            <translation>لا مقالات جديدة</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../reader/gui/following.py" line="159" />
+            <source>%n feed(s) could not be refreshed</source>
+            <translation>
+                <numerusform>لم يتعذّر تحديث أي خلاصة</numerusform>
+                <numerusform>تعذّر تحديث خلاصة واحدة</numerusform>
+                <numerusform>تعذّر تحديث خلاصتين</numerusform>
+                <numerusform>تعذّر تحديث %n خلاصات</numerusform>
+                <numerusform>تعذّر تحديث %n خلاصة</numerusform>
+                <numerusform>تعذّر تحديث %n خلاصة</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/following.py" line="181" />
+            <source>Looking for a feed at {address}…</source>
+            <translation>البحث عن خلاصة في {address}…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/following.py" line="191" />
+            <source>Following {name}</source>
+            <translation>تتابع الآن {name}</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/following.py" line="217" />
+            <source>Remove feed</source>
+            <translation>إزالة الخلاصة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/following.py" line="218" />
+            <source>Stop following {name}? Its articles stay in the library.</source>
+            <translation>أتتوقف عن متابعة {name}؟ تبقى مقالاتها في المكتبة.</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/following.py" line="227" />
+            <source>No longer following {name}</source>
+            <translation>توقّفت متابعة {name}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../reader/gui/following.py" line="251" />
+            <source>Following %n new feed(s)</source>
+            <translation>
+                <numerusform>لم تُضَف أي خلاصة جديدة</numerusform>
+                <numerusform>تتابع الآن خلاصة جديدة واحدة</numerusform>
+                <numerusform>تتابع الآن خلاصتين جديدتين</numerusform>
+                <numerusform>تتابع الآن %n خلاصات جديدة</numerusform>
+                <numerusform>تتابع الآن %n خلاصة جديدة</numerusform>
+                <numerusform>تتابع الآن %n خلاصة جديدة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../reader/gui/following.py" line="253" />
+            <source>(%n already followed)</source>
+            <translation>
+                <numerusform>(لا شيء منها متابَع من قبل)</numerusform>
+                <numerusform>(واحدة متابَعة من قبل)</numerusform>
+                <numerusform>(اثنتان متابَعتان من قبل)</numerusform>
+                <numerusform>(%n متابَعة من قبل)</numerusform>
+                <numerusform>(%n متابَعة من قبل)</numerusform>
+                <numerusform>(%n متابَعة من قبل)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../reader/gui/following.py" line="266" />
+            <source>Exported %n feed(s) to {path}</source>
+            <translation>
+                <numerusform>لم تُصدَّر أي خلاصة إلى {path}</numerusform>
+                <numerusform>صُدّرت خلاصة واحدة إلى {path}</numerusform>
+                <numerusform>صُدّرت خلاصتان إلى {path}</numerusform>
+                <numerusform>صُدّرت %n خلاصات إلى {path}</numerusform>
+                <numerusform>صُدّرت %n خلاصة إلى {path}</numerusform>
+                <numerusform>صُدّرت %n خلاصة إلى {path}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/following.py" line="274" />
+            <source>Import OPML</source>
+            <translation>استيراد خلاصات OPML</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/following.py" line="275" />
+            <location filename="../../reader/gui/following.py" line="281" />
+            <source>OPML files (*.opml *.xml);;All files (*)</source>
+            <translation>ملفات OPML (*.opml *.xml);;كل الملفات (*)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/following.py" line="280" />
+            <source>Export OPML</source>
+            <translation>تصدير خلاصات OPML</translation>
+        </message>
+    </context>
+    <context>
         <name>Help</name>
         <message>
             <location filename="../../reader/gui/help.py" line="36" />
@@ -662,61 +881,71 @@
         </message>
         <message>
             <location filename="../../reader/gui/help.py" line="56" />
+            <source>News sources</source>
+            <translation>مصادر الأخبار</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="57" />
+            <source>Sources &gt; Add feed follows a news feed by its address or by the address of a news page; File &gt; Import OPML follows the feeds another feed reader exported. The pane beside the list shows them in their folders with their unread articles: choose one to see only its articles. Feeds are refreshed by themselves, and F5 refreshes them all now. A warning sign means the last refresh failed; its tooltip says why. Ctrl+Shift+R marks everything the chosen source holds as read.</source>
+            <translation>يتابع «مصادر ← أضف خلاصة» خلاصة أخبار بعنوانها أو بعنوان صفحة إخبارية، ويتابع «ملف ← استيراد خلاصات OPML» الخلاصات التي صدّرها قارئ خلاصات آخر. وتعرضها اللوحة بجانب القائمة في مجلداتها مع عدد مقالاتها غير المقروءة: اختر واحدة لترى مقالاتها وحدها. تُحدَّث الخلاصات من تلقاء نفسها، ويحدّثها F5 كلها الآن. وتعني علامة التحذير أن آخر تحديث فشل، ويقول تلميحها السبب. ويعلّم Ctrl+Shift+R كل ما في المصدر المختار مقروءًا.</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="65" />
             <source>Exporting</source>
             <translation>التصدير</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="57" />
+            <location filename="../../reader/gui/help.py" line="66" />
             <source>Ctrl+E exports your highlights (and, if you tick them, the quotations and figures) to Markdown, HTML, PDF, CSV, JSON or picture cards. The dialog says where the files will go.</source>
             <translation>يصدّر Ctrl+E تظليلاتك (والاقتباسات والأرقام إن اخترتها) إلى Markdown أو HTML أو PDF أو CSV أو JSON أو بطاقات مصوّرة. ويذكر مربع الحوار أين ستُحفظ الملفات.</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="60" />
+            <location filename="../../reader/gui/help.py" line="69" />
             <source>Comfort</source>
             <translation>الراحة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="61" />
+            <location filename="../../reader/gui/help.py" line="70" />
             <source>Preferences choose the language, the theme, the font, its size, the line spacing and the margins. F9 hides everything but the article; F11 fills the screen. Alt+Left and Alt+Right go back and forward between articles.</source>
             <translation>تختار من التفضيلات اللغة والسمة والخط وحجمه وتباعد الأسطر والهوامش. يخفي F9 كل شيء عدا المقالة، ويملأ F11 الشاشة. وينقلك Alt+Left وAlt+Right بين المقالات رجوعًا وتقدّمًا.</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="83" />
+            <location filename="../../reader/gui/help.py" line="92" />
             <source>Next match in the article</source>
             <translation>النتيجة التالية في المقالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="84" />
+            <location filename="../../reader/gui/help.py" line="93" />
             <source>Previous match in the article</source>
             <translation>النتيجة السابقة في المقالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="85" />
+            <location filename="../../reader/gui/help.py" line="94" />
             <source>Close the find bar, leave focus mode</source>
             <translation>أغلق شريط البحث، واخرج من وضع التركيز</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="102" />
+            <location filename="../../reader/gui/help.py" line="111" />
             <source>A reader for Arabic news articles: shaped, right-to-left text; quotations and figures highlighted; search that reads Arabic as it is typed.</source>
             <translation>قارئ لمقالات الأخبار العربية: نص مُشكَّل من اليمين إلى اليسار، واقتباسات وأرقام مظلّلة، وبحث يقرأ العربية كما تُكتب.</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="105" />
+            <location filename="../../reader/gui/help.py" line="114" />
             <source>MIT licence. The bundled font, Noto Naskh Arabic, is under the SIL Open Font License.</source>
             <translation>رخصة MIT. والخط المرفق Noto Naskh Arabic مرخّص برخصة SIL Open Font License.</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="123" />
+            <location filename="../../reader/gui/help.py" line="132" />
             <source>Guide</source>
             <translation>الدليل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="124" />
+            <location filename="../../reader/gui/help.py" line="133" />
             <source>Keyboard shortcuts</source>
             <translation>اختصارات لوحة المفاتيح</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/help.py" line="125" />
+            <location filename="../../reader/gui/help.py" line="134" />
             <source>About rtl-reader</source>
             <translation>عن rtl-reader</translation>
         </message>
@@ -883,79 +1112,79 @@
     <context>
         <name>LibraryModel</name>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="68" />
+            <location filename="../../reader/gui/library_model.py" line="96" />
             <source>Title</source>
             <translation>العنوان</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="69" />
+            <location filename="../../reader/gui/library_model.py" line="97" />
             <source>Source</source>
             <translation>المصدر</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="70" />
+            <location filename="../../reader/gui/library_model.py" line="98" />
             <source>Date</source>
             <translation>التاريخ</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="71" />
+            <location filename="../../reader/gui/library_model.py" line="99" />
             <source>Quotes</source>
             <translation>اقتباسات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="72" />
+            <location filename="../../reader/gui/library_model.py" line="100" />
             <source>Figures</source>
             <translation>أرقام</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="73" />
-            <location filename="../../reader/gui/library_model.py" line="373" />
+            <location filename="../../reader/gui/library_model.py" line="101" />
+            <location filename="../../reader/gui/library_model.py" line="416" />
             <source>Read</source>
             <translation>مقروءة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="74" />
-            <location filename="../../reader/gui/library_model.py" line="376" />
+            <location filename="../../reader/gui/library_model.py" line="102" />
+            <location filename="../../reader/gui/library_model.py" line="419" />
             <source>Starred</source>
             <translation>مميّزة بنجمة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="95" />
+            <location filename="../../reader/gui/library_model.py" line="123" />
             <source>«» Quotations in the article</source>
             <translation>«» الاقتباسات في المقالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="96" />
+            <location filename="../../reader/gui/library_model.py" line="124" />
             <source># Figures in the article</source>
             <translation># الأرقام في المقالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="97" />
+            <location filename="../../reader/gui/library_model.py" line="125" />
             <source>● Unread articles</source>
             <translation>● المقالات غير المقروءة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="98" />
+            <location filename="../../reader/gui/library_model.py" line="126" />
             <source>★ Starred articles</source>
             <translation>★ المقالات المميّزة بنجمة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="99" />
+            <location filename="../../reader/gui/library_model.py" line="127" />
             <source>Source (double-click to edit)</source>
             <translation>المصدر (انقر مرتين للتعديل)</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="100" />
+            <location filename="../../reader/gui/library_model.py" line="128" />
             <source>Date of publication (double-click to edit)</source>
             <translation>تاريخ النشر (انقر مرتين للتعديل)</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="352" />
+            <location filename="../../reader/gui/library_model.py" line="395" />
             <source>(untitled)</source>
             <translation>(بلا عنوان)</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/library_model.py" line="374" />
+            <location filename="../../reader/gui/library_model.py" line="417" />
             <source>Unread</source>
             <translation>غير مقروءة</translation>
         </message>
@@ -991,10 +1220,22 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../reader/gui/main_window.py" line="361" />
-            <location filename="../../reader/gui/main_window.py" line="403" />
+            <location filename="../../reader/gui/main_window.py" line="428" />
+            <location filename="../../reader/gui/main_window.py" line="515" />
             <source>(untitled)</source>
             <translation>(بلا عنوان)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../reader/gui/main_window.py" line="457" />
+            <source>Marked %n article(s) as read</source>
+            <translation>
+                <numerusform>لا مقالات غير مقروءة</numerusform>
+                <numerusform>عُلّمت مقالة واحدة مقروءة</numerusform>
+                <numerusform>عُلّمت مقالتان مقروءتين</numerusform>
+                <numerusform>عُلّمت %n مقالات مقروءة</numerusform>
+                <numerusform>عُلّمت %n مقالة مقروءة</numerusform>
+                <numerusform>عُلّمت %n مقالة مقروءة</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1235,6 +1476,79 @@
         </message>
     </context>
     <context>
+        <name>SourcesPane</name>
+        <message>
+            <location filename="../../reader/gui/sources_pane.py" line="152" />
+            <location filename="../../reader/gui/sources_pane.py" line="157" />
+            <source>Sources</source>
+            <translation>المصادر</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/sources_pane.py" line="153" />
+            <location filename="../../reader/gui/sources_pane.py" line="154" />
+            <source>Add a feed</source>
+            <translation>أضف خلاصة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/sources_pane.py" line="155" />
+            <location filename="../../reader/gui/sources_pane.py" line="156" />
+            <source>Refresh all feeds</source>
+            <translation>حدّث كل الخلاصات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/sources_pane.py" line="240" />
+            <source>All articles</source>
+            <translation>كل المقالات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/sources_pane.py" line="295" />
+            <source>Refreshing…</source>
+            <translation>جارٍ التحديث…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/sources_pane.py" line="300" />
+            <source>Last refresh failed: {error}</source>
+            <translation>فشل آخر تحديث: {error}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../reader/gui/sources_pane.py" line="303" />
+            <source>%n unread article(s)</source>
+            <translation>
+                <numerusform>لا مقالات غير مقروءة</numerusform>
+                <numerusform>مقالة واحدة غير مقروءة</numerusform>
+                <numerusform>مقالتان غير مقروءتين</numerusform>
+                <numerusform>%n مقالات غير مقروءة</numerusform>
+                <numerusform>%n مقالة غير مقروءة</numerusform>
+                <numerusform>%n مقالة غير مقروءة</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/sources_pane.py" line="340" />
+            <source>&amp;Refresh</source>
+            <translation>&amp;حدّث</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/sources_pane.py" line="341" />
+            <source>&amp;Mark all as read</source>
+            <translation>&amp;علّم الكل مقروءًا</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/sources_pane.py" line="345" />
+            <source>&amp;Properties…</source>
+            <translation>&amp;خصائص…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/sources_pane.py" line="347" />
+            <source>R&amp;emove…</source>
+            <translation>أ&amp;زل…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/sources_pane.py" line="349" />
+            <source>&amp;Add feed…</source>
+            <translation>أ&amp;ضف خلاصة…</translation>
+        </message>
+    </context>
+    <context>
         <name>StoreDialog</name>
         <message>
             <location filename="../../reader/gui/app.py" line="84" />
@@ -1321,254 +1635,299 @@
     <context>
         <name>WindowActions</name>
         <message>
-            <location filename="../../reader/gui/actions.py" line="228" />
+            <location filename="../../reader/gui/actions.py" line="240" />
             <source>Toolbar</source>
             <translation>شريط الأدوات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="275" />
+            <location filename="../../reader/gui/actions.py" line="287" />
             <source>Import &amp;files…</source>
             <translation>استيراد &amp;ملفات…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="276" />
+            <location filename="../../reader/gui/actions.py" line="288" />
             <source>Import f&amp;older…</source>
             <translation>استيراد م&amp;جلد…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="277" />
+            <location filename="../../reader/gui/actions.py" line="289" />
             <source>Import &amp;web address…</source>
             <translation>استيراد &amp;عنوان ويب…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="278" />
+            <location filename="../../reader/gui/actions.py" line="290" />
             <source>&amp;Export highlights…</source>
             <translation>&amp;تصدير التظليلات…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="279" />
+            <location filename="../../reader/gui/actions.py" line="291" />
             <source>&amp;Quit</source>
             <translation>إ&amp;نهاء</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="158" />
-            <location filename="../../reader/gui/actions.py" line="280" />
+            <location filename="../../reader/gui/actions.py" line="170" />
+            <location filename="../../reader/gui/actions.py" line="292" />
             <source>&amp;Undo</source>
             <translation>&amp;تراجع</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="157" />
+            <location filename="../../reader/gui/actions.py" line="169" />
             <source>&amp;Undo {what}</source>
             <translation>&amp;تراجع عن {what}</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="160" />
+            <location filename="../../reader/gui/actions.py" line="172" />
             <source>&amp;Redo {what}</source>
             <translation>أ&amp;عد {what}</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="161" />
-            <location filename="../../reader/gui/actions.py" line="281" />
+            <location filename="../../reader/gui/actions.py" line="173" />
+            <location filename="../../reader/gui/actions.py" line="293" />
             <source>&amp;Redo</source>
             <translation>أ&amp;عد</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="282" />
+            <location filename="../../reader/gui/actions.py" line="294" />
             <source>&amp;Find in article</source>
             <translation>ا&amp;بحث في المقالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="283" />
+            <location filename="../../reader/gui/actions.py" line="295" />
             <source>&amp;Search library</source>
             <translation>ابحث في الم&amp;كتبة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="284" />
+            <location filename="../../reader/gui/actions.py" line="296" />
             <source>&amp;Copy</source>
             <translation>ا&amp;نسخ</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="285" />
+            <location filename="../../reader/gui/actions.py" line="297" />
             <source>&amp;Preferences…</source>
             <translation>ال&amp;تفضيلات…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="286" />
+            <location filename="../../reader/gui/actions.py" line="298" />
             <source>Zoom &amp;in</source>
             <translation>&amp;تكبير</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="287" />
+            <location filename="../../reader/gui/actions.py" line="299" />
             <source>Zoom &amp;out</source>
             <translation>ت&amp;صغير</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="288" />
+            <location filename="../../reader/gui/actions.py" line="300" />
             <source>&amp;Normal size</source>
             <translation>الحجم ال&amp;عادي</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="289" />
+            <location filename="../../reader/gui/actions.py" line="301" />
             <source>As the system</source>
             <translation>كما في النظام</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="290" />
+            <location filename="../../reader/gui/actions.py" line="302" />
             <source>Light</source>
             <translation>فاتح</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="291" />
+            <location filename="../../reader/gui/actions.py" line="303" />
             <source>Dark</source>
             <translation>داكن</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="292" />
+            <location filename="../../reader/gui/actions.py" line="304" />
             <source>Sepia</source>
             <translation>بنّي دافئ</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="293" />
+            <location filename="../../reader/gui/actions.py" line="305" />
             <source>&amp;Justify paragraphs</source>
             <translation>&amp;ضبط الفقرات من الجانبين</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="294" />
+            <location filename="../../reader/gui/actions.py" line="306" />
             <source>Show &amp;diacritics</source>
             <translation>إظهار ال&amp;تشكيل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="295" />
+            <location filename="../../reader/gui/actions.py" line="307" />
             <source>Quotations</source>
             <translation>الاقتباسات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="296" />
+            <location filename="../../reader/gui/actions.py" line="308" />
             <source>Terms in quotation marks</source>
             <translation>المصطلحات بين علامات التنصيص</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="297" />
+            <location filename="../../reader/gui/actions.py" line="309" />
             <source>Figures</source>
             <translation>الأرقام</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="298" />
+            <location filename="../../reader/gui/actions.py" line="310" />
             <source>My highlights</source>
             <translation>تظليلاتي</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="299" />
+            <location filename="../../reader/gui/actions.py" line="311" />
+            <source>Sources &amp;pane</source>
+            <translation>لوحة ال&amp;مصادر</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="312" />
             <source>F&amp;ocus mode</source>
             <translation>وضع ال&amp;تركيز</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="300" />
+            <location filename="../../reader/gui/actions.py" line="313" />
             <source>F&amp;ull screen</source>
             <translation>م&amp;لء الشاشة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="301" />
+            <location filename="../../reader/gui/actions.py" line="314" />
             <source>&amp;Back</source>
             <translation>&amp;رجوع</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="302" />
+            <location filename="../../reader/gui/actions.py" line="315" />
             <source>&amp;Forward</source>
             <translation>&amp;تقدّم</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="303" />
+            <location filename="../../reader/gui/actions.py" line="316" />
             <source>Mark as &amp;read</source>
             <translation>علّمها &amp;مقروءة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="304" />
+            <location filename="../../reader/gui/actions.py" line="317" />
             <source>S&amp;tar</source>
             <translation>&amp;ميّزها بنجمة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="305" />
+            <location filename="../../reader/gui/actions.py" line="318" />
             <source>&amp;Highlight selection</source>
             <translation>&amp;ظلّل التحديد</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="306" />
+            <location filename="../../reader/gui/actions.py" line="319" />
             <source>Edit &amp;details…</source>
             <translation>عدّل الت&amp;فاصيل…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="307" />
+            <location filename="../../reader/gui/actions.py" line="320" />
             <source>T&amp;ags…</source>
             <translation>الو&amp;سوم…</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="308" />
+            <location filename="../../reader/gui/actions.py" line="321" />
             <source>&amp;Delete article</source>
             <translation>ا&amp;حذف المقالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="309" />
+            <location filename="../../reader/gui/actions.py" line="322" />
+            <source>&amp;Import OPML…</source>
+            <translation>&amp;استيراد خلاصات OPML…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="323" />
+            <source>Ex&amp;port OPML…</source>
+            <translation>تصدير خلا&amp;صات OPML…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="324" />
+            <source>&amp;Add feed…</source>
+            <translation>أ&amp;ضف خلاصة…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="325" />
+            <source>&amp;Refresh all feeds</source>
+            <translation>&amp;حدّث كل الخلاصات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="326" />
+            <source>&amp;Mark all as read</source>
+            <translation>علّم الكل م&amp;قروءًا</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="327" />
+            <source>Feed &amp;properties…</source>
+            <translation>&amp;خصائص الخلاصة…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="328" />
+            <source>R&amp;emove feed…</source>
+            <translation>أ&amp;زل الخلاصة…</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="329" />
             <source>&amp;Guide</source>
             <translation>ال&amp;دليل</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="310" />
+            <location filename="../../reader/gui/actions.py" line="330" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>اختصارات لوحة الم&amp;فاتيح</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="311" />
+            <location filename="../../reader/gui/actions.py" line="331" />
             <source>&amp;About rtl-reader</source>
             <translation>&amp;عن rtl-reader</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="318" />
+            <location filename="../../reader/gui/actions.py" line="338" />
             <source>&amp;File</source>
             <translation>&amp;ملف</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="319" />
+            <location filename="../../reader/gui/actions.py" line="339" />
             <source>&amp;Edit</source>
             <translation>&amp;تحرير</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="320" />
+            <location filename="../../reader/gui/actions.py" line="340" />
             <source>&amp;View</source>
             <translation>&amp;عرض</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="321" />
+            <location filename="../../reader/gui/actions.py" line="341" />
             <source>&amp;Go</source>
             <translation>ا&amp;نتقال</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="322" />
+            <location filename="../../reader/gui/actions.py" line="342" />
+            <source>&amp;Sources</source>
+            <translation>م&amp;صادر</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="343" />
             <source>&amp;Article</source>
             <translation>م&amp;قالة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="323" />
+            <location filename="../../reader/gui/actions.py" line="344" />
             <source>&amp;Help</source>
             <translation>م&amp;ساعدة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="324" />
+            <location filename="../../reader/gui/actions.py" line="345" />
             <source>&amp;Theme</source>
             <translation>ال&amp;سمة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="325" />
+            <location filename="../../reader/gui/actions.py" line="346" />
             <source>&amp;Highlights</source>
             <translation>ال&amp;تظليلات</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="326" />
+            <location filename="../../reader/gui/actions.py" line="347" />
             <source>&amp;Language</source>
             <translation>الل&amp;غة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="327" />
+            <location filename="../../reader/gui/actions.py" line="348" />
             <source>&amp;Recent articles</source>
             <translation>المقالات الأ&amp;خيرة</translation>
         </message>

@@ -59,4 +59,69 @@
       </translation>
     </message>
   </context>
+  <context>
+    <name>Following</name>
+    <message numerus="yes">
+      <source>Refreshing %n feed(s)…</source>
+      <translation>
+        <numerusform>Refreshing %n feed…</numerusform>
+        <numerusform>Refreshing %n feeds…</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n new article(s)</source>
+      <translation>
+        <numerusform>%n new article</numerusform>
+        <numerusform>%n new articles</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n feed(s) could not be refreshed</source>
+      <translation>
+        <numerusform>%n feed could not be refreshed</numerusform>
+        <numerusform>%n feeds could not be refreshed</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Following %n new feed(s)</source>
+      <translation>
+        <numerusform>Following %n new feed</numerusform>
+        <numerusform>Following %n new feeds</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>(%n already followed)</source>
+      <translation>
+        <numerusform>(%n already followed)</numerusform>
+        <numerusform>(%n already followed)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Exported %n feed(s) to {path}</source>
+      <translation>
+        <numerusform>Exported %n feed to {path}</numerusform>
+        <numerusform>Exported %n feeds to {path}</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+      <source>Marked %n article(s) as read</source>
+      <translation>
+        <numerusform>Marked %n article as read</numerusform>
+        <numerusform>Marked %n articles as read</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>SourcesPane</name>
+    <message numerus="yes">
+      <source>%n unread article(s)</source>
+      <translation>
+        <numerusform>%n unread article</numerusform>
+        <numerusform>%n unread articles</numerusform>
+      </translation>
+    </message>
+  </context>
 </TS>

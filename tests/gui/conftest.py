@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.gui import i18n
+from tests.gui.feed_server import FeedSite, serve
 
 
 @pytest.fixture(autouse=True)
@@ -29,6 +30,13 @@ def settings_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "settings.ini"
     monkeypatch.setenv("RTL_READER_SETTINGS", str(path))
     return path
+
+
+@pytest.fixture
+def site() -> Iterator[FeedSite]:
+    """A news site on 127.0.0.1 (``tests.gui.feed_server``)."""
+    with serve() as running:
+        yield running
 
 
 @pytest.fixture(autouse=True)

@@ -46,7 +46,7 @@ def window(qtbot: QtBot, library: Library, settings_file: Path,
     made.show()
     qtbot.waitExposed(made)
     yield made
-    made.wait_for_tasks(10)
+    made.jobs.wait_for_tasks(10)
 
 
 def elsewhere(store: Path, code: str) -> None:
@@ -68,10 +68,11 @@ def test_an_import_elsewhere_appears_and_the_reader_stays_put(
         lib.add_articles([Article(title="خبر من سطر الأوامر", body="نص.",
                                   published="2025-01-01")])
     """)
-    qtbot.waitUntil(lambda: window.model.total == 3, timeout=CATCH_UP_MS)
-    assert "خبر من سطر الأوامر" in [window.model.row_data(r).title for r in range(3)]
+    qtbot.waitUntil(lambda: window.article_list.model.total == 3, timeout=CATCH_UP_MS)
+    assert "خبر من سطر الأوامر" in [window.article_list.model.row_data(r).title for r in range(3)]
     assert window.current_article_id() == current
-    assert window.model.article_id(window.list_view.currentIndex().row()) == current
+    listed = window.article_list
+    assert listed.model.article_id(listed.view.currentIndex().row()) == current
     assert window.pane.view.first_visible() == place
 
 
@@ -106,7 +107,7 @@ def test_a_highlight_and_a_star_added_elsewhere_show_in_the_window(
                     timeout=CATCH_UP_MS)
     panel = window.pane.highlights_panel
     assert any(h.note == "ملاحظة من مكان آخر" for h in panel.shown_records())
-    assert window.named_actions["star"].isChecked()
+    assert window.commands["star"].isChecked()
 
 
 def test_the_open_article_deleted_elsewhere_leaves_the_view(
@@ -114,5 +115,5 @@ def test_the_open_article_deleted_elsewhere_leaves_the_view(
     current = window.current_article_id()
     elsewhere(store_path, f"lib.delete({current})\n")
     qtbot.waitUntil(lambda: window.current_article_id() is None, timeout=CATCH_UP_MS)
-    assert window.model.total == 1
+    assert window.article_list.model.total == 1
     assert window.pane.view.article is None

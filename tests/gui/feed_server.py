@@ -1,0 +1,126 @@
+"""A news site on 127.0.0.1 for the window's feed tests (issue 18).
+
+``FeedSite`` serves RSS feeds the test changes between requests (``feeds``:
+path -> title and items), counts the requests, and has a few that behave
+badly: ``/slow.xml`` holds its answer until the test sets ``release``
+(``stuck`` is set while a request waits there), ``/broken.xml`` answers
+500, ``/page.html`` names ``/a.xml`` in a ``<link rel="alternate">`` and
+``/plain.html`` names nothing. Nothing is fetched from anywhere else.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from xml.sax.saxutils import escape
+
+STORY = ("قال وزير المالية إن «الموازنة الجديدة ستخفض العجز» بنسبة {n}% خلال العام المقبل، "
+         "مضيفاً أن الحكومة ستنفق 2.5 مليار دينار على المدارس والمستشفيات.")
+
+LONG_STORY = "\n".join(
+    f"الفقرة {i}: وقال رئيس البلدية إن «العمل في المشروع يسير وفق الخطة» وإن كلفته بلغت "
+    f"{i + 3} ملايين دينار حتى الآن، وإن الأهالي سيرون النتائج قبل نهاية العام." for i in range(90))
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One entry of a feed: its id, title and text (paragraphs by "\\n")."""
+
+    guid: str
+    title: str
+    text: str
+
+
+def items(prefix: str, count: int) -> list[Item]:
+    """``count`` news items with quotations and figures in them."""
+    return [Item(f"{prefix}-{n}", f"خبر {prefix} رقم {n}", STORY.format(n=n + 2))
+            for n in range(count)]
+
+
+def rss(title: str, entries: list[Item], base: str) -> bytes:
+    body = "".join(
+        f"<item><title>{escape(e.title)}</title><link>{base}/news/{e.guid}</link>"
+        f"<guid isPermaLink='false'>{e.guid}</guid><pubDate>Mon, 0{1 + n % 9} Jun 2025 "
+        f"10:00:00 GMT</pubDate><content:encoded><![CDATA["
+        + "".join(f"<p>{escape(p)}</p>" for p in e.text.split("\n"))
+        + "]]></content:encoded></item>" for n, e in enumerate(entries))
+    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
+            f'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+            f"<title>{escape(title)}</title><link>{base}/</link>{body}</channel></rss>").encode()
+
+
+@dataclass
+class FeedSite:
+    """What the server serves and what it was asked (see the module)."""
+
+    base: str = ""
+    feeds: dict[str, tuple[str, list[Item]]] = field(default_factory=dict)
+    requests: Counter[str] = field(default_factory=Counter)
+    stuck: threading.Event = field(default_factory=threading.Event)
+    release: threading.Event = field(default_factory=threading.Event)
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+
+@contextmanager
+def serve() -> Iterator[FeedSite]:
+    """The site, running until the block ends (the fixture ``site``)."""
+    state = FeedSite()
+    state.feeds = {
+        "/a.xml": ("أخبار الاقتصاد", items("a", 3)),
+        "/b.xml": ("أخبار المدينة", [Item("b-long", "تقرير مطول عن مشروع البلدية", LONG_STORY),
+                                     *items("b", 2)]),
+        "/c.xml": ("الملاعب", items("c", 3)),
+        "/slow.xml": ("بطيء", items("s", 2)),
+    }
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            path = self.path.split("?")[0]
+            state.requests[path] += 1
+            if path == "/slow.xml":
+                state.stuck.set()
+                state.release.wait(60)
+                state.stuck.clear()
+            if path in state.feeds:
+                title, entries = state.feeds[path]
+                self._send(rss(title, entries, state.base), "application/rss+xml")
+            elif path == "/broken.xml":
+                self.send_response(500)
+                self.end_headers()
+            elif path == "/page.html":
+                self._send(b"<html><head><link rel='alternate' type='application/rss+xml'"
+                           b" href='/a.xml'></head><body>Home</body></html>",
+                           "text/html; charset=utf-8")
+            elif path == "/plain.html":
+                self._send(b"<html><body>nothing to follow</body></html>",
+                           "text/html; charset=utf-8")
+            else:
+                self.send_response(404)
+                self.end_headers()
+
+        def _send(self, data: bytes, kind: str) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True  # a request left waiting on /slow.xml ends with the test
+    state.base = f"http://127.0.0.1:{httpd.server_port}"
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield state
+    finally:
+        state.release.set()
+        httpd.shutdown()
+        httpd.server_close()

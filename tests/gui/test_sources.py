@@ -1,0 +1,434 @@
+"""Following news sources in the window (issue 18): the sources pane, OPML,
+refreshes on demand and in the background, against a news site on
+127.0.0.1 (``tests.gui.feed_server``). Qt warnings fail these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from reader.errors import StoreLocked
+from reader.gui import i18n
+from reader.gui.feed_dialog import FeedDialog
+from reader.gui.feed_tasks import FeedChoice
+from reader.gui.library_model import Collection, Source
+from reader.gui.main_window import MainWindow
+from reader.gui.sources_pane import SourcesPane
+from reader.importers.opml import read_opml
+from reader.store import Article, Library
+from tests.gui.conftest import on_screen
+from tests.gui.feed_server import LONG_STORY, FeedSite
+
+MakeWindow = Callable[..., MainWindow]
+
+
+def opml(site: FeedSite) -> str:
+    """Three feeds as another feed reader writes them: nested folders,
+    ``text`` without ``title``."""
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<opml version="1.0"><head><title>Subscriptions</title></head><body>
+  <outline text="أخبار">
+    <outline type="rss" text="اقتصاد" xmlUrl="{site.url('/a.xml')}"/>
+    <outline text="محلي">
+      <outline type="rss" title="المدينة" text="x" xmlUrl="{site.url('/b.xml')}"/>
+    </outline>
+  </outline>
+  <outline type="rss" text="الملاعب" xmlUrl="{site.url('/c.xml')}"/>
+</body></opml>"""
+
+
+@pytest.fixture
+def library(store_path: Path) -> Iterator[Library]:
+    with Library.open(store_path) as lib:
+        yield lib
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, library: Library, settings_file: Path) -> Iterator[MakeWindow]:
+    made: list[MainWindow] = []
+
+    def make(**options: object) -> MainWindow:
+        options.setdefault("refresh_ms", 0)
+        window = MainWindow(library, settings=i18n.settings(), poll_ms=0, **options)  # type: ignore[arg-type]
+        window.notify = lambda title, text: pytest.fail(f"unexpected message: {title}: {text}")
+        on_screen(qtbot, window, 1200, 700)
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.close()
+
+
+def following(qtbot: QtBot, window: MainWindow, site: FeedSite, tmp_path: Path) -> MainWindow:
+    """``window`` once it imported the three feeds of ``opml`` and shows the
+    nine articles of their first refresh."""
+    path = tmp_path / "subscriptions.opml"
+    path.write_text(opml(site), encoding="utf-8")
+    with qtbot.waitSignal(window.following.refresh_finished, timeout=30_000):
+        window.following.import_opml(path)
+    qtbot.waitUntil(lambda: window.article_list.model.total == 9)
+    return window
+
+
+def news_of(library: Library) -> set[int]:
+    """The articles of the feeds in أخبار and its subfolder."""
+    return set(library.feeds.article_ids(folder="أخبار")) | set(
+        library.feeds.article_ids(folder="أخبار/محلي"))
+
+
+def feed_id(library: Library, path: str) -> int:
+    return next(f.id for f in library.feeds.all() if f.url.endswith(path))
+
+
+def pane_line(pane: SourcesPane, source: Source) -> tuple[str, str, str]:
+    """(name, unread count, tooltip) as the pane shows ``source``."""
+    pane.reload()
+    name, count = pane._items[source.key()]
+    return name.text(), count.text(), name.toolTip()
+
+
+def listed(window: MainWindow) -> list[int]:
+    model = window.article_list.model
+    return [model.article_id(r) for r in range(model.rowCount())]
+
+
+def test_a_reader_follows_three_feeds_from_opml_reads_and_restarts(
+        qtbot: QtBot, make_window: MakeWindow, library: Library, site: FeedSite,
+        tmp_path: Path, store_path: Path, settings_file: Path) -> None:
+    window = following(qtbot, make_window(), site, tmp_path)
+    assert {(f.name, f.folder, f.unread) for f in library.feeds.all()} == {
+        ("الملاعب", "", 3), ("المدينة", "أخبار/محلي", 3), ("اقتصاد", "أخبار", 3)}
+    ids = library.ids()
+    assert all(library.highlights(i, kind="quote") and library.highlights(i, kind="figure")
+               for i in ids)
+    assert pane_line(window.sources, Source())[1] == "9"
+    assert pane_line(window.sources, Source(folder="أخبار"))[1] == "6"
+    assert window.statusBar().currentMessage() == "9 new articles"
+
+    city = feed_id(library, "/b.xml")
+    window.choose_source(Source(feed=city))
+    assert len(listed(window)) == 3
+    long_id = next(i for i in listed(window) if library.get(i).title.startswith("تقرير"))
+    window.article_list.select_row(listed(window).index(long_id))
+    assert window.current_article_id() == long_id
+    assert window.pane.view.highlights()  # its quotations and figures are shown
+    view = window.pane.view
+    bar = view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum() // 2)  # the reader scrolls into the report
+    qtbot.waitUntil(lambda: library.get(long_id).position > 1000)
+    place = view.reading_position()
+    counts = {f.id: f.unread for f in library.feeds.all()}
+    assert counts[city] == 2
+    qtbot.waitUntil(lambda: pane_line(window.sources, Source(feed=city))[1] == "2")
+    window.close()
+    library.close()
+
+    with Library.open(store_path) as again:
+        second = MainWindow(again, settings=i18n.settings(), poll_ms=0, refresh_ms=0)
+        on_screen(qtbot, second, 1200, 700)
+        assert second.sources.current_source() == Source(feed=city)
+        assert second.article_list.model.source == Source(feed=city)
+        assert second.current_article_id() == long_id
+        assert {f.id: f.unread for f in again.feeds.all()} == counts
+        assert pane_line(second.sources, Source(feed=city))[1] == "2"
+        assert pane_line(second.sources, Source())[1] == "8"
+        assert again.get(long_id).position == place
+        qtbot.waitUntil(lambda: second.pane.view.reading_position() == place)
+        second.close()
+
+
+def test_a_slow_feed_never_freezes_the_window(
+        qtbot: QtBot, make_window: MakeWindow, library: Library, site: FeedSite) -> None:
+    library.add_articles([Article(title="خبر محلي", body="نص الخبر.")])
+    slow = library.feeds.add(site.url("/slow.xml"))
+    window = make_window()
+    task = window.following.refresh([slow])
+    assert task is not None
+    qtbot.waitUntil(site.stuck.is_set, timeout=10_000)
+    ticks: list[int] = []
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(5)
+    qtbot.waitUntil(lambda: len(ticks) >= 20)  # the GUI thread goes on handling events
+    assert site.stuck.is_set() and slow.id in window.following.refreshing
+    window.article_list.select_row(0)  # and the reader goes on reading
+    assert window.pane.view.article is not None
+    assert window.following.refresh([slow]) is None  # never twice at once
+    assert window.following.refresh_due() is None
+    timer.stop()
+    with qtbot.waitSignal(window.following.refresh_finished, timeout=30_000):
+        site.release.set()
+    assert site.requests["/slow.xml"] == 1
+    qtbot.waitUntil(lambda: window.article_list.model.total == 3)
+    assert not window.following.refreshing
+
+
+def test_closing_gives_up_a_stuck_refresh_without_counting_it_as_a_failure(
+        qtbot: QtBot, make_window: MakeWindow, library: Library, site: FeedSite) -> None:
+    slow = library.feeds.add(site.url("/slow.xml"))
+    window = make_window()
+    task = window.following.refresh([slow])
+    assert task is not None
+    qtbot.waitUntil(site.stuck.is_set, timeout=10_000)
+    window.close()
+    assert task.is_done()  # close waited for it, and it ended while the server still held
+    assert site.stuck.is_set()
+    kept = library.feeds.get(slow.id)
+    assert (kept.failures, kept.last_error, kept.checked) == (0, "", "")
+
+
+def test_a_broken_feed_shows_its_error_in_the_pane(
+        qtbot: QtBot, make_window: MakeWindow, library: Library, site: FeedSite) -> None:
+    broken = library.feeds.add(site.url("/broken.xml"), title="مصدر معطل")
+    good = library.feeds.add(site.url("/a.xml"))
+    window = make_window()
+    with qtbot.waitSignal(window.following.refresh_finished, timeout=30_000) as done:
+        window.following.refresh([broken, good])
+    assert len(done.args[0].failed) == 1 and len(done.args[0].added) == 3
+    assert window.statusBar().currentMessage() == \
+        "3 new articles \u2014 1 feed could not be refreshed"
+    _, _, tip = pane_line(window.sources, Source(feed=broken.id))
+    assert tip.endswith("Last refresh failed: the server answered 500 Internal Server Error")
+    assert not window.sources._items[Source(feed=broken.id).key()][0].icon().isNull()
+    assert window.sources._items[Source(feed=good.id).key()][0].icon().isNull()
+    assert pane_line(window.sources, Source(feed=good.id))[1] == "3"
+    window.set_language("ar")
+    _, _, tip = pane_line(window.sources, Source(feed=broken.id))
+    assert "فشل آخر تحديث: " in tip and "ردّ الخادم بالرمز 500" in tip
+    assert "Last" not in tip
+
+
+def test_mark_all_read_updates_the_counts_and_undoes(
+        qtbot: QtBot, make_window: MakeWindow, library: Library, site: FeedSite,
+        tmp_path: Path) -> None:
+    window = following(qtbot, make_window(), site, tmp_path)
+    pane = window.sources
+    news = news_of(library)
+    assert window.mark_all_read(Source(folder="أخبار")) == 6
+    assert pane_line(pane, Source(folder="أخبار"))[1] == ""
+    assert pane_line(pane, Source(feed=feed_id(library, "/b.xml")))[1] == ""
+    assert pane_line(pane, Source(feed=feed_id(library, "/c.xml")))[1] == "3"
+    assert pane_line(pane, Source())[1] == "3"
+    model = window.article_list.model
+    assert all(model.row_data(r).read == (model.article_id(r) in news)
+               for r in range(model.rowCount()))
+    assert window.commands["undo"].text().startswith("&Undo mark all as read")
+    window.edits.undo()
+    assert library.count(unread=True) == 9
+    qtbot.waitUntil(lambda: pane_line(pane, Source(folder="أخبار"))[1] == "6")
+    assert not any(model.row_data(r).read for r in range(model.rowCount()))
+    window.choose_source(Source(feed=feed_id(library, "/c.xml")))
+    window.commands["mark_all_read"].trigger()
+    assert pane_line(pane, Source(feed=feed_id(library, "/c.xml")))[1] == ""
+
+
+def test_the_list_narrows_to_a_feed_and_to_a_folder_with_its_subfolders(
+        qtbot: QtBot, make_window: MakeWindow, library: Library, site: FeedSite,
+        tmp_path: Path) -> None:
+    window = following(qtbot, make_window(), site, tmp_path)
+    news = news_of(library)
+    window.choose_source(Source(folder="أخبار"))
+    assert set(listed(window)) == news and len(news) == 6
+    assert window.count_label.text() == "6 of 9 articles"
+    window.choose_source(Source(folder="أخبار/محلي"))
+    assert set(listed(window)) == set(library.feeds.article_ids(feed_id(library, "/b.xml")))
+    sport = feed_id(library, "/c.xml")
+    window.choose_source(Source(feed=sport))
+    assert set(listed(window)) == set(library.feeds.article_ids(sport))
+    library.set_read(listed(window)[0], True)
+    window.article_list.collection_box.setCurrentIndex(1)  # Unread
+    assert window.article_list.model.collection == Collection(unread=True)
+    assert len(listed(window)) == 2
+    # The reader chooses in the pane: the list follows.
+    with qtbot.waitSignal(window.sources.source_chosen) as chosen:
+        window.sources.view.setCurrentIndex(window.sources._items["all"][0].index())
+    assert chosen.args == [Source()] and window.article_list.model.source == Source()
+    assert window.commands["remove_feed"].isEnabled() is False
+
+
+def test_new_articles_arrive_in_the_background_and_the_reader_stays_put(
+        qtbot: QtBot, make_window: MakeWindow, library: Library, site: FeedSite) -> None:
+    [reading] = [r.id for r in library.add_articles([
+        Article(title="مقالة يقرؤها القارئ", body=LONG_STORY, published="2025-06-01")])]
+    for n in range(30):  # a list long enough to scroll
+        library.add_article(Article(title=f"خبر قديم {n}", body=f"نص قديم {n}.",
+                                    published=f"2024-01-{n % 28 + 1:02d}"))
+    library.feeds.add(site.url("/a.xml"))
+    library.feeds.add(site.url("/c.xml"))
+    window = make_window(refresh_ms=60_000)
+    assert window.following.timer.isActive()
+    window.open_article(reading)
+    window.pane.view.scroll_to("body", 3000)
+    place = window.pane.view.first_visible()
+    view = window.article_list.view
+    view.verticalScrollBar().setValue(5)
+    top = window.article_list.model.article_id(view.rowAt(0))
+    with qtbot.waitSignal(window.following.refresh_finished, timeout=30_000):
+        window.following.timer.start(0)  # its time comes now
+    qtbot.waitUntil(lambda: window.article_list.model.total == 37)
+    assert window.statusBar().currentMessage() == "6 new articles"
+    assert window.current_article_id() == reading
+    assert window.article_list.model.article_id(view.currentIndex().row()) == reading
+    assert window.article_list.model.article_id(view.rowAt(0)) == top
+    assert window.pane.view.first_visible() == place
+    qtbot.waitUntil(lambda: pane_line(window.sources, Source())[1] == "36")
+    # Nothing is due any more: the next look fetches nothing.
+    assert window.following.refresh_due() is None
+    assert site.requests["/a.xml"] == 1
+
+
+def test_a_feed_is_added_by_a_page_address_and_a_page_without_one_is_refused(
+        qtbot: QtBot, make_window: MakeWindow, library: Library, site: FeedSite) -> None:
+    window = make_window()
+    answers = [FeedChoice(site.url("/page.html"), folder="محلي", interval_minutes=30),
+               FeedChoice(site.url("/plain.html"))]
+    window.following.ask_feed = lambda feed, folders: answers.pop(0)
+    with qtbot.waitSignal(window.following.refresh_finished, timeout=30_000):
+        window.commands["add_feed"].trigger()
+    [feed] = library.feeds.all()
+    assert (feed.url, feed.folder, feed.interval_minutes) == (site.url("/a.xml"), "محلي", 30)
+    assert pane_line(window.sources, Source(feed=feed.id))[1] == "3"
+    assert window.sources.folders() == ["محلي"]
+    told: list[str] = []
+    window.notify = lambda title, text: told.append(text)
+    with qtbot.waitSignal(window.following.failed, timeout=30_000):
+        window.commands["add_feed"].trigger()
+    assert told == [f"{site.url('/plain.html')}: neither a feed nor a page that names one"]
+    assert len(library.feeds.all()) == 1
+
+
+def test_properties_and_removal_keep_the_articles(
+        qtbot: QtBot, make_window: MakeWindow, library: Library, site: FeedSite) -> None:
+    good = library.feeds.add(site.url("/a.xml"))
+    window = make_window()
+    with qtbot.waitSignal(window.following.refresh_finished, timeout=30_000):
+        window.following.refresh([good])
+    window.sources.reload()
+    window.choose_source(Source(feed=good.id))
+    asked: list[tuple[object, list[str]]] = []
+
+    def answer(feed: object, folders: list[str]) -> FeedChoice:
+        asked.append((feed, folders))
+        return FeedChoice(good.url, "اقتصاد اليوم", "عربي/اقتصاد", 120, True)
+
+    window.following.ask_feed = answer
+    window.commands["feed_properties"].trigger()
+    assert asked and getattr(asked[0][0], "id", None) == good.id
+    changed = library.feeds.get(good.id)
+    assert (changed.title, changed.folder, changed.interval_minutes, changed.full_text) == (
+        "اقتصاد اليوم", "عربي/اقتصاد", 120, True)
+    assert pane_line(window.sources, Source(folder="عربي"))[1] == "3"
+    window.confirm = lambda title, text: "اقتصاد اليوم" in text
+    window.commands["remove_feed"].trigger()
+    assert library.feeds.all() == [] and library.count() == 3
+    window.sources.reload()
+    assert window.sources.current_source() == Source()
+    assert window.article_list.model.source == Source() and len(listed(window)) == 3
+
+
+def test_opml_export_lists_every_feed_with_its_folder(
+        qtbot: QtBot, make_window: MakeWindow, library: Library, tmp_path: Path) -> None:
+    library.feeds.add("http://127.0.0.1:1/a.xml", title="اقتصاد", folder="أخبار/محلي")
+    library.feeds.add("http://127.0.0.1:1/b.xml", title="Tech")
+    window = make_window()
+    out = tmp_path / "out.opml"
+    window.following.ask_save_path = lambda: str(out)
+    window.commands["export_opml"].trigger()
+    qtbot.waitUntil(lambda: out.exists() and not window.following.tasks, timeout=10_000)
+    back = read_opml(out.read_text(encoding="utf-8"), name="out.opml")
+    assert sorted((o.url, o.title, o.folder) for o in back) == [
+        ("http://127.0.0.1:1/a.xml", "اقتصاد", "أخبار/محلي"),
+        ("http://127.0.0.1:1/b.xml", "Tech", "")]
+    assert window.statusBar().currentMessage() == f"Exported 2 feeds to \u2068{out}\u2069"
+
+
+def test_a_file_that_is_no_opml_is_one_translated_line(
+        qtbot: QtBot, make_window: MakeWindow, tmp_path: Path) -> None:
+    window = make_window()
+    window.set_language("ar")
+    bad = tmp_path / "bad.opml"
+    bad.write_text("<html><body>no</body></html>", encoding="utf-8")
+    told: list[str] = []
+    window.notify = lambda title, text: told.append(text)
+    with qtbot.waitSignal(window.following.failed, timeout=10_000):
+        window.following.import_opml(bad)
+    qtbot.waitUntil(lambda: bool(told))
+    assert told[0].endswith("ليس ملف OPML") and "\n" not in told[0]
+
+
+def test_the_sources_sit_beside_the_list_mirrored_in_arabic(
+        qtbot: QtBot, make_window: MakeWindow, library: Library, qtmodeltester: object) -> None:
+    library.feeds.add("http://127.0.0.1:1/a.xml", title="اقتصاد", folder="أخبار")
+    window = make_window()
+    pane, articles = window.sources, window.article_list
+
+    def x(widget: object) -> int:
+        return widget.mapTo(window, widget.rect().center()).x()  # type: ignore[attr-defined]
+
+    assert x(pane) < x(articles) < x(window.pane)
+    window.set_language("ar")
+    qtbot.waitUntil(lambda: x(pane) > x(articles) > x(window.pane))
+    assert pane.title.text() == "المصادر"
+    assert pane_line(pane, Source())[0] == "\u2068كل المقالات\u2069"
+    menu = pane.context_menu(Source(feed=library.feeds.all()[0].id))
+    assert [a.text() for a in menu.actions() if a.text()] == [
+        "&حدّث", "&علّم الكل مقروءًا", "&خصائص…", "أ&زل…"]
+    qtmodeltester.check(pane.model)  # type: ignore[attr-defined]
+
+
+def test_the_feed_dialog_follows_only_a_web_address(qtbot: QtBot) -> None:
+    dialog = FeedDialog(None, ["أخبار", "أخبار/محلي"])
+    qtbot.addWidget(dialog)
+    label = dialog.form.labelForField(dialog.address)
+    assert isinstance(label, QLabel) and label.text() == "&Address of a feed or of a page:"
+    assert label.buddy() is dialog.address
+    ok = dialog.buttons.buttons()[0]
+    assert not ok.isEnabled()
+    dialog.address.setText("  https://example.com/feed.xml ")
+    assert ok.isEnabled()
+    dialog.folder.setCurrentText(" أخبار / /محلي ")
+    dialog.interval.setValue(15)
+    assert dialog.choice() == FeedChoice("https://example.com/feed.xml", "", "أخبار/محلي", 15,
+                                         False)
+    dialog.address.setText("file:///etc/passwd")
+    assert not ok.isEnabled()
+
+
+def test_the_sources_pane_can_be_hidden_and_stays_hidden(make_window: MakeWindow) -> None:
+    window = make_window()
+    assert window.sources.isVisible() and window.commands["show_sources"].isChecked()
+    window.commands["show_sources"].trigger()
+    assert not window.sources.isVisible()
+    assert window.article_list.isVisible()
+    window.close()
+    again = make_window()
+    assert not again.sources.isVisible() and not again.commands["show_sources"].isChecked()
+    again.commands["show_sources"].trigger()
+    assert again.sources.isVisible()
+
+
+def test_a_store_that_refuses_the_news_is_said_in_one_line(
+        qtbot: QtBot, make_window: MakeWindow, library: Library, site: FeedSite,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    good = library.feeds.add(site.url("/a.xml"))
+    window = make_window()
+
+    def locked(_articles: object) -> None:
+        raise StoreLocked(str(library.path), "another program is writing to the store; "
+                                             "try again later")
+
+    monkeypatch.setattr(library, "add_articles", locked)
+    with qtbot.waitSignal(window.following.refresh_finished, timeout=30_000) as done:
+        window.following.refresh([good])
+    assert done.args[0].added == [] and "another program" in done.args[0].error
+    assert window.statusBar().currentMessage() == (
+        f"No new articles \u2014 {library.path}: another program is writing to the store; "
+        "try again later")
+    assert not window.following.refreshing

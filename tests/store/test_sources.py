@@ -1,0 +1,107 @@
+"""The list narrowed to a news source (issue 18): a feed, or a folder with the
+folders below it, combined with the other filters; marking many read."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.store import Article, Library
+from reader.store.derive import now
+from reader.store.feeds import FetchState
+from tests.store.conftest import sample_articles
+
+
+@pytest.fixture
+def followed(store_path: Path) -> Iterator[tuple[Library, dict[str, int], list[int]]]:
+    """Feeds in ``عربي``, ``عربي/محلي``, ``عربي_x`` (an underscore: LIKE's
+    wildcard) and no folder; each gave articles, one article two feeds."""
+    lib = Library.open(store_path)
+    ids = [r.id for r in lib.add_articles(sample_articles())]
+    ids.append(lib.add_article(Article(title="خبر سادس", body="نص الخبر السادس.")).id)
+    feeds = {
+        "arab": lib.feeds.add("http://127.0.0.1:1/a.xml", folder="عربي").id,
+        "local": lib.feeds.add("http://127.0.0.1:1/b.xml", folder="عربي/محلي").id,
+        "other": lib.feeds.add("http://127.0.0.1:1/c.xml", folder="عربي_x").id,
+        "loose": lib.feeds.add("http://127.0.0.1:1/d.xml").id,
+    }
+    gave = {"arab": ids[0:2], "local": ids[1:3], "other": ids[3:4], "loose": ids[4:5]}
+    for name, articles in gave.items():
+        lib.feeds.record(feeds[name], FetchState(now()),
+                         [([f"{name}-{i}"], i) for i in articles])
+    yield lib, feeds, ids
+    lib.close()
+
+
+def test_a_feed_keeps_the_articles_it_gave(
+        followed: tuple[Library, dict[str, int], list[int]]) -> None:
+    lib, feeds, ids = followed
+    assert sorted(r.id for r in lib.rows(feed=feeds["local"])) == ids[1:3]
+    assert lib.count(feed=feeds["local"]) == 2
+    assert lib.count(feed=feeds["loose"]) == 1 and lib.count() == len(ids)
+    assert lib.rows(feed=9999) == [] and lib.count(feed=9999) == 0
+
+
+def test_a_folder_holds_its_subfolders_but_not_a_name_that_only_starts_alike(
+        followed: tuple[Library, dict[str, int], list[int]]) -> None:
+    lib, _, ids = followed
+    # The article both عربي and عربي/محلي gave is listed once.
+    assert sorted(r.id for r in lib.rows(folder="عربي")) == ids[0:3]
+    assert lib.count(folder="عربي") == 3
+    assert sorted(r.id for r in lib.rows(folder="عربي/محلي")) == ids[1:3]
+    assert [r.id for r in lib.rows(folder="عربي_x")] == ids[3:4]
+    assert lib.count(folder="عرب") == 0  # a prefix of a name is no folder
+    assert lib.count(folder="") == 5  # the root: every article some feed gave
+
+
+def test_the_source_combines_with_the_other_filters(
+        followed: tuple[Library, dict[str, int], list[int]]) -> None:
+    lib, feeds, ids = followed
+    lib.set_read(ids[1], True)
+    assert [r.id for r in lib.rows(folder="عربي", unread=True, sort="id",
+                                   descending=False)] == [ids[0], ids[2]]
+    assert lib.count(feed=feeds["local"], unread=True) == 1
+    title = lib.get(ids[2]).title
+    assert [r.id for r in lib.rows(folder="عربي", filter_text=title)] == [ids[2]]
+    lib.set_article_tags(ids[0], ["مهم"])
+    assert lib.count(folder="عربي", tag="مهم") == 1 and lib.count(feed=feeds["local"],
+                                                                   tag="مهم") == 0
+
+
+def test_an_unsubscribed_feed_leaves_its_articles_in_the_library(
+        followed: tuple[Library, dict[str, int], list[int]]) -> None:
+    lib, feeds, ids = followed
+    lib.feeds.remove(feeds["local"])
+    assert lib.count() == len(ids)
+    assert lib.count(feed=feeds["local"]) == 0
+    assert sorted(r.id for r in lib.rows(folder="عربي")) == ids[0:2]
+
+
+def test_set_read_many_says_which_changed(
+        followed: tuple[Library, dict[str, int], list[int]]) -> None:
+    lib, feeds, ids = followed
+    lib.set_read(ids[1], True)
+    unread = [r.id for r in lib.rows(folder="عربي", unread=True)]
+    assert lib.set_read_many([*unread, ids[1], 9999], True) == sorted({ids[0], ids[2]})
+    assert lib.count(folder="عربي", unread=True) == 0
+    assert lib.feeds.get(feeds["arab"]).unread == 0
+    assert lib.set_read_many([ids[0]], False) == [ids[0]]
+    assert not lib.get(ids[0]).read and lib.set_read_many([], True) == []
+
+
+def test_an_old_read_only_store_has_no_sources(store_path: Path) -> None:
+    with Library.open(store_path) as lib:
+        lib.add_articles(sample_articles())
+    con = sqlite3.connect(store_path, isolation_level=None)
+    con.execute("BEGIN IMMEDIATE")
+    for table in ("feed_entries", "feeds", "article_tags", "tags"):
+        con.execute(f"DROP TABLE {table}")
+    con.execute("PRAGMA user_version = 6")
+    con.execute("COMMIT")
+    con.close()
+    with Library.open(store_path, read_only=True) as old:
+        assert old.rows(feed=1) == [] and old.count(folder="عربي") == 0
+        assert old.count(folder=None) == len(sample_articles())
