@@ -20,6 +20,7 @@ The package, by what each part does:
   ``search``, ``reindex``, ``export``;
 - ``window``: ``open`` and ``screenshot``, the only ones that import Qt;
 - ``completion``: ``completion bash|zsh``;
+- ``feeds``: ``feeds add|list|remove|refresh|import-opml|export-opml``;
 - ``install-desktop``/``uninstall-desktop`` call ``reader.desktop``.
 """
 
@@ -30,7 +31,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from reader.cli import commands, completion, importing, window
+from reader.cli import commands, completion, feeds, importing, window
 from reader.cli.inputs import backup_and_reset, way_out
 from reader.cli.parser import UsageError, build_parser, implicit_open
 from reader.cli.terminal import PROG, fail, say
@@ -104,6 +105,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, str | None], int]] = {
     "install-desktop": cmd_install_desktop,
     "uninstall-desktop": cmd_uninstall_desktop,
     "completion": completion.cmd_completion,
+    "feeds": feeds.cmd_feeds,
 }
 
 

@@ -178,6 +178,46 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("completion", "print a shell completion script", store=False)
     p.add_argument("shell", choices=("bash", "zsh"), help="the shell to complete for")
+
+    p = command("feeds", "follow news feeds: add, list, remove, refresh, import-opml, "
+                         "export-opml", store=False)
+    actions = p.add_subparsers(dest="feeds_command", metavar="ACTION", parser_class=Parser,
+                               required=True)
+
+    def action(name: str, help_text: str) -> argparse.ArgumentParser:
+        a = actions.add_parser(name, help=help_text, description=help_text)
+        a.add_argument("--store", metavar="PATH", dest="store_after", help=store_help,
+                       default=argparse.SUPPRESS)
+        return a
+
+    a = action("add", "follow the feed at an address, or the first feed a page names")
+    a.add_argument("address", metavar="URL", help="the address of a feed or of a web page")
+    a.add_argument("--folder", default="", metavar="NAME",
+                   help="the folder it goes in (nested names joined with /)")
+    a.add_argument("--title", default="", metavar="TEXT",
+                   help="its name (default: the title the feed gives itself)")
+    a.add_argument("--interval", type=positive_int, default=60, metavar="MINUTES",
+                   help="minutes between two refreshes (default: 60)")
+    a.add_argument("--full-text", action="store_true",
+                   help="fetch each new entry's page when the feed gives only a summary")
+    fmt(a)
+    a = action("list", "list the feeds followed, with unread counts and the last error")
+    fmt(a)
+    a = action("remove", "stop following a feed (its articles stay in the library)")
+    a.add_argument("feed", metavar="ID|URL", help="the feed's ID or address")
+    a = action("refresh", "fetch feeds now and store their new entries")
+    a.add_argument("feeds", nargs="*", metavar="ID|URL",
+                   help="the feeds to refresh (default: every feed)")
+    a.add_argument("--due", action="store_true",
+                   help="only the feeds whose interval has passed (what the app does)")
+    fmt(a)
+    a = action("import-opml", "follow every feed an OPML file lists (from any feed reader)")
+    a.add_argument("file", metavar="FILE", help=f"the OPML file, or {STDIN} for standard input")
+    fmt(a)
+    a = action("export-opml", "write the feeds followed as OPML, for any feed reader")
+    a.add_argument("-o", "--output", default=STDIN, metavar="PATH",
+                   help=f"the file to write ({STDIN}, the default, is standard output)")
+    a.add_argument("--force", action="store_true", help="overwrite an existing file")
     return parser
 
 

@@ -17,6 +17,9 @@ at random moments. After every round, with the window paused:
   for it), and so is every article the window imported;
 - every highlight and note the window wrote is there, with its last text,
   and every star it set;
+- every entry a finished ``feeds refresh`` saw on the local news site (which
+  publishes a new entry each round) is stored, and none twice, while the
+  window refreshes the same feeds in the background;
 - the window lists as many articles as the store holds (it followed the
   store), and holds no descriptor on a deleted ``-wal`` or ``-shm``.
 
@@ -44,6 +47,7 @@ from reader.store.derive import index_text
 from reader.store.schema import FTS_COLUMNS, TOKENIZE
 from reader.store.stem import stem_text
 from reader.text import ENGINE_VERSION
+from tests.gui.feed_server import STORY, FeedSite, Item, serve
 from tests.reliability.conftest import REPO, child_env, cli, make_articles
 
 pytestmark = pytest.mark.slow
@@ -59,6 +63,7 @@ class Ledger:
     """What the driver knows: imports that finished, deletes asked for, counts."""
 
     reported: set[int] = field(default_factory=set)
+    published: set[str] = field(default_factory=set)
     deleted: set[int] = field(default_factory=set)
     started: int = 0
     killed: int = 0
@@ -190,7 +195,9 @@ class App:
 def _command(rng: random.Random, round_no: int, n: int, inbox: Path,
              ledger: Ledger) -> tuple[str, list[str]]:
     kind = rng.choice(("import", "import", "import", "list", "search", "delete", "export",
-                       "reindex"))
+                       "reindex", "feeds refresh"))
+    if kind == "feeds refresh":
+        return kind, ["feeds", "refresh", "--format", "json"]
     if kind == "import":
         folder = inbox / f"cli{round_no:03d}-{n}"
         make_articles(folder, rng.randint(1, 12), seed=round_no * 100 + n,
@@ -215,7 +222,14 @@ def _command(rng: random.Random, round_no: int, n: int, inbox: Path,
 
 
 def _run_round(rng: random.Random, round_no: int, store: Path, inbox: Path,
-               ledger: Ledger) -> None:
+               ledger: Ledger, site: FeedSite) -> None:
+    # The news site publishes: each round a new entry, and now and then an
+    # old one again under a link decorated for tracking.
+    _, entries = site.feeds["/a.xml"]
+    entries.append(Item(f"t{round_no}", f"خبر الجولة {round_no}",
+                        STORY.format(n=round_no + 7)))
+    published = {site.url(f"/news/{e.guid}") for path in ("/a.xml", "/b.xml", "/c.xml")
+                 for e in site.feeds[path][1]}
     started = []
     for n in range(PROCESSES_PER_ROUND):
         kind, args = _command(rng, round_no, n, inbox, ledger)
@@ -243,6 +257,8 @@ def _run_round(rng: random.Random, round_no: int, store: Path, inbox: Path,
             continue
         if kind == "import":
             ledger.reported.update(item["id"] for item in json.loads(out))
+        if kind == "feeds refresh":
+            ledger.published |= published  # a finished refresh saw every entry
 
 
 def test_app_and_commands_at_once_never_corrupt_or_lose(
@@ -255,14 +271,30 @@ def test_app_and_commands_at_once_never_corrupt_or_lose(
     protected = [item["id"] for item in json.loads(done.stdout)]
     rng = random.Random(12)
     ledger = Ledger()
+    with serve() as site:
+        for path in ("/a.xml", "/b.xml", "/c.xml"):
+            followed = cli("feeds", "add", site.url(path), store=store)
+            assert followed.returncode == 0, followed.stderr
+        _rounds(store, inbox, protected, rng, ledger, site, capsys)
+    assert not ledger.failed, ledger.failed[:5]
+    with capsys.disabled():
+        print(f"\ntorture: {ROUNDS} rounds, {ledger.started} commands "
+              f"({', '.join(f'{k} {v}' for k, v in sorted(ledger.by_command.items()))}), "
+              f"{ledger.killed} killed with SIGKILL, {ledger.checks} checks, all ok")
+    assert ledger.killed >= ROUNDS // 2  # the kills really happened
+
+
+def _rounds(store: Path, inbox: Path, protected: list[int], rng: random.Random,
+            ledger: Ledger, site: FeedSite, capsys: pytest.CaptureFixture[str]) -> None:
     app = App(store, inbox, protected)
     try:
         for round_no in range(1, ROUNDS + 1):
-            _run_round(rng, round_no, store, inbox, ledger)
+            _run_round(rng, round_no, store, inbox, ledger, site)
             report = app.pause()
             assert "fatal" not in report, report.get("fatal")
             problems = check_store(store)
             problems += _lost(store, report, ledger, protected)
+            problems += _feed_problems(store, ledger, site)
             ledger.checks += 1
             with capsys.disabled():
                 print(f"\ntorture round {round_no}/{ROUNDS}: {ledger.started} commands, "
@@ -274,12 +306,24 @@ def test_app_and_commands_at_once_never_corrupt_or_lose(
     finally:
         status = app.quit()
     assert status == 0
-    assert not ledger.failed, ledger.failed[:5]
-    with capsys.disabled():
-        print(f"\ntorture: {ROUNDS} rounds, {ledger.started} commands "
-              f"({', '.join(f'{k} {v}' for k, v in sorted(ledger.by_command.items()))}), "
-              f"{ledger.killed} killed with SIGKILL, {ledger.checks} checks, all ok")
-    assert ledger.killed >= ROUNDS // 2  # the kills really happened
+
+
+def _feed_problems(store: Path, ledger: Ledger, site: FeedSite) -> list[str]:
+    """Every entry a finished refresh saw is stored, and none twice."""
+    con = sqlite3.connect(store, timeout=60)
+    try:
+        urls = [r[0] for r in con.execute("SELECT url FROM articles WHERE url LIKE ?",
+                                          (site.base + "/news/%",))]
+    finally:
+        con.close()
+    problems = []
+    twice = sorted({u for u in urls if urls.count(u) > 1})
+    if twice:
+        problems.append(f"feed entries stored twice: {twice[:3]}")
+    missing = sorted(ledger.published - set(urls))
+    if missing:
+        problems.append(f"feed entries a finished refresh saw are not stored: {missing[:3]}")
+    return problems
 
 
 def _lost(store: Path, report: dict[str, object], ledger: Ledger,

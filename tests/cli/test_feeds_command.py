@@ -1,0 +1,84 @@
+"""``rtl-reader feeds`` (issue 18): follow, list, refresh, remove, OPML in
+and out, against the local news site of the window's feed tests (127.0.0.1
+only); a failure is one line and costs no other feed; JSON where it lists."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.store import Library
+from tests.gui.feed_server import FeedSite, serve
+
+
+@pytest.fixture
+def site() -> Iterator[FeedSite]:
+    with serve() as running:
+        yield running
+
+
+def run(capsys: pytest.CaptureFixture[str], store: Path, *args: str) -> tuple[int, str, str]:
+    code = main(["--store", str(store), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_follow_refresh_list_and_remove(capsys: pytest.CaptureFixture[str], site: FeedSite,
+                                        store_path: Path) -> None:
+    code, out, _ = run(capsys, store_path, "feeds", "add", site.url("/page.html"),
+                       "--folder", "اقتصاد", "--format", "json")
+    assert code == 0
+    [added] = json.loads(out)
+    assert added["url"] == site.url("/a.xml") and added["title"] == "أخبار الاقتصاد"
+    code, _, err = run(capsys, store_path, "feeds", "add", site.url("/broken.xml"))
+    assert code == 1 and "500" in err and err.count("\n") == 1  # never followed
+    with Library.open(store_path) as lib:  # followed while it worked (or from OPML)
+        lib.feeds.add(site.url("/broken.xml"))
+    code, out, err = run(capsys, store_path, "feeds", "refresh")
+    assert code == 1  # one feed failed...
+    assert "أخبار الاقتصاد: 3 new" in out  # ...and cost the other nothing
+    assert len([line for line in err.splitlines() if "500" in line]) == 1
+    code, out, _ = run(capsys, store_path, "feeds", "refresh", site.url("/a.xml"))
+    assert code == 0 and "0 new" in out  # nothing stored twice
+    code, out, _ = run(capsys, store_path, "feeds", "list", "--format", "json")
+    listed = {f["url"]: f for f in json.loads(out)}
+    assert listed[site.url("/a.xml")]["unread"] == 3
+    assert listed[site.url("/broken.xml")]["failures"] == 1
+    assert "500" in listed[site.url("/broken.xml")]["last_error"]
+    code, out, _ = run(capsys, store_path, "feeds", "remove", str(added["id"]))
+    assert code == 0 and "3 articles stay" in out
+    code, out, _ = run(capsys, store_path, "list", "--format", "json")
+    assert len(json.loads(out)) == 3
+
+
+def test_opml_in_and_out(capsys: pytest.CaptureFixture[str], site: FeedSite,
+                         store_path: Path, tmp_path: Path) -> None:
+    opml = tmp_path / "subs.opml"
+    opml.write_text(f"""<?xml version="1.0"?><opml version="1.0"><body>
+      <outline text="محلي"><outline text="المدينة" xmlUrl="{site.url('/b.xml')}"/></outline>
+      <outline text="الملاعب" xmlUrl="{site.url('/c.xml')}"/></body></opml>""",
+                    encoding="utf-8")
+    code, out, _ = run(capsys, store_path, "feeds", "import-opml", str(opml))
+    assert code == 0 and "following 2 more feeds (0 already followed)" in out
+    code, out, _ = run(capsys, store_path, "feeds", "import-opml", str(opml))
+    assert "following 0 more feeds (2 already followed)" in out
+    code, out, _ = run(capsys, store_path, "feeds", "export-opml")
+    assert code == 0 and 'xmlUrl="' + site.url("/b.xml") in out and "محلي" in out
+    written = tmp_path / "out.opml"
+    assert run(capsys, store_path, "feeds", "export-opml", "-o", str(written))[0] == 0
+    code, _, err = run(capsys, store_path, "feeds", "export-opml", "-o", str(written))
+    assert code == 1 and "--force" in err
+    code, _, err = run(capsys, store_path, "feeds", "import-opml", str(tmp_path / "x.opml"))
+    assert code == 1 and len(err.strip().splitlines()) == 1
+
+
+def test_an_unknown_feed_and_a_page_without_one_are_one_line(
+        capsys: pytest.CaptureFixture[str], site: FeedSite, store_path: Path) -> None:
+    code, _, err = run(capsys, store_path, "feeds", "remove", "99")
+    assert code == 1 and err.count("\n") == 1
+    code, _, err = run(capsys, store_path, "feeds", "add", site.url("/plain.html"))
+    assert code == 1 and "neither a feed" in err and err.count("\n") == 1
