@@ -4,6 +4,7 @@ into the store, a bad input never costing the good ones."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import sys
 from collections.abc import Callable, Iterator
@@ -55,8 +56,12 @@ def cmd_import(args: argparse.Namespace, store: str | None) -> int:
             yield done.path, (lambda d=done: _prepared_or_raise(d))
 
     # Files are read, folded and highlighted on every core; one writer here.
+    # Closed here, whatever ends the import: a reader left to the garbage
+    # collector would shut its worker pool down from whichever thread
+    # collects it, the pool's own among them.
+    reading = contextlib.closing(read_files(files, workers=args.jobs or default_workers()))
     sources = itertools.chain(
-        read(read_files(files, workers=args.jobs or default_workers())),
+        read(reading.thing),
         ((u, lambda u=u: fetch_url(u, on_note=say)) for u in urls),
         [(STDIN_NAME, lambda: stdin_articles(on_note=say))] if STDIN in args.paths else [])
     total = len(files) + len(urls) + (STDIN in args.paths)
@@ -64,7 +69,7 @@ def cmd_import(args: argparse.Namespace, store: str | None) -> int:
     imported = duplicates = 0
     report: list[dict[str, Any]] = []
 
-    with library(store) as lib:
+    with reading, library(store) as lib:
         pending: list[tuple[str, list[Any]]] = []
         size = 0
 
