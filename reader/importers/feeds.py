@@ -57,17 +57,27 @@ class FeedDocument:
     title: str
     site_url: str
     entries: list[Entry]
+    listed: int
+    """Entries the document holds, those without text included."""
 
 
 def read_feed(text: str, *, name: str, url: str = "") -> list[Article]:
     """The entries of an RSS/Atom document. Raises ``UnsupportedFile`` (not a
     feed), ``EmptyInput`` (a feed without entries that hold text) or
     ``InputTooLarge`` (elements nested deeper than the HTML limit)."""
-    return [entry.article for entry in parse_feed(text, name=name, url=url).entries]
+    document = parse_feed(text, name=name, url=url)
+    if not document.listed:
+        raise EmptyInput(name, "the feed has no entries")
+    if not document.entries:
+        raise EmptyInput(name, "no entry of the feed holds text")
+    return [entry.article for entry in document.entries]
 
 
 def parse_feed(text: str, *, name: str, url: str = "") -> FeedDocument:
-    """The feed's title, site and entries (see ``read_feed`` for the errors)."""
+    """The feed's title, site and entries. A feed without entries, or
+    without any that holds text, is a feed all the same (a site may empty
+    it between two refreshes): only what is no feed raises, with
+    ``UnsupportedFile``, and what is nested too deep, ``InputTooLarge``."""
     import feedparser
 
     check_depth(text, name=name)
@@ -77,10 +87,8 @@ def parse_feed(text: str, *, name: str, url: str = "") -> FeedDocument:
         "content-type": "application/xml; charset=utf-8",
         "content-location": url or "http://localhost/",
     })
-    if not parsed.entries:
-        if parsed.get("bozo") and not parsed.get("version"):
-            raise UnsupportedFile(name, "not a valid RSS or Atom feed")
-        raise EmptyInput(name, "the feed has no entries")
+    if not parsed.entries and parsed.get("bozo") and not parsed.get("version"):
+        raise UnsupportedFile(name, "not a valid RSS or Atom feed")
     source = _plain(parsed.feed.get("title", ""))
     language = str(parsed.feed.get("language", "") or "ar")[:2].lower() or "ar"
     entries = []
@@ -89,11 +97,9 @@ def parse_feed(text: str, *, name: str, url: str = "") -> FeedDocument:
         if article is not None:
             full = any(c.get("value") for c in entry.get("content", []) or [])
             entries.append(Entry(article, entry_keys(entry, article), not full))
-    if not entries:
-        raise EmptyInput(name, "no entry of the feed holds text")
     site = str(parsed.feed.get("link", "") or "")
     return FeedDocument(source, site if site.startswith(("http://", "https://")) else "",
-                        entries)
+                        entries, len(parsed.entries))
 
 
 TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|"

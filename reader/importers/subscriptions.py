@@ -82,9 +82,12 @@ def subscribe(library: Any, address: str, *, folder: str = "", title: str = "",
 
 
 def refresh(library: Any, feed: Feed, *, fetcher: Fetcher = fetch,
-            deadline: float | None = None) -> Refreshed:
+            deadline: float | None = None,
+            cancelled: Callable[[], bool] | None = None) -> Refreshed:
     """Fetch one feed and store its new entries (see the module); never
-    raises for the feed's own failures: they are in ``error``."""
+    raises for the feed's own failures: they are in ``error``. Once
+    ``cancelled()`` says so, no more pages are fetched for full text: the
+    entries left keep their summaries."""
     done = Refreshed(feed.id, feed.name)
     now = derive.now()
     try:
@@ -103,7 +106,8 @@ def refresh(library: Any, feed: Feed, *, fetcher: Fetcher = fetch,
     seen = library.feeds.seen(feed.id, (k for e in document.entries for k in e.keys))
     new = [e for e in document.entries if not seen.intersection(e.keys)]
     if feed.full_text:
-        new = [_with_full_text(e, done.notes, deadline) for e in new]
+        new = [e if cancelled is not None and cancelled()
+               else _with_full_text(e, done.notes, deadline) for e in new]
     results = library.add_articles(e.article for e in new)
     done.added = [r.id for r in results if not r.duplicate]
     done.duplicates = len(results) - len(done.added)
@@ -127,7 +131,8 @@ def refresh_feeds(library: Any, feeds: Sequence[Feed] | None = None, *,
     def one(feed: Feed) -> Refreshed | None:
         if cancelled is not None and cancelled():
             return None
-        result = refresh(library, feed, fetcher=fetcher, deadline=deadline)
+        result = refresh(library, feed, fetcher=fetcher, deadline=deadline,
+                         cancelled=cancelled)
         if on_done is not None:
             on_done(result)
         return result

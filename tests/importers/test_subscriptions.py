@@ -48,6 +48,7 @@ class Feeds:
         self.requests: Counter[str] = Counter()
         self.not_modified = 0
         self.etag = "v1"
+        self.empty_fills = False
 
 
 @pytest.fixture
@@ -69,6 +70,9 @@ def server() -> Iterator[tuple[str, Feeds]]:
                     return
                 self._send(rss("أخبار المدينة", state.items), "application/rss+xml",
                            {"ETag": state.etag})
+            elif path == "/empty.xml":
+                self._send(rss("هادئ", state.items if state.empty_fills else []),
+                           "application/rss+xml")
             elif path == "/summaries.xml":
                 self._send(rss("ملخصات", state.items[:1], content=False),
                            "application/rss+xml")
@@ -202,6 +206,27 @@ def test_full_text_fetches_the_page_of_a_summary(
     assert "النص الكامل" in lib.get(full_id).body
     assert lib.get(full_id).url == f"{base}/news/0"
     assert state.requests["/news/0"] == 1
+
+
+def test_a_feed_with_no_entries_yet_is_followed_and_is_no_failure(
+        server: tuple[str, Feeds], lib: Library) -> None:
+    base, state = server
+    feed = subscribe(lib, f"{base}/empty.xml")
+    quiet = refresh(lib, feed)
+    assert not quiet.error and quiet.added == []
+    shown = lib.feeds.get(feed.id)
+    assert (shown.failures, shown.last_error, shown.total) == (0, "", 0)
+    state.empty_fills = True
+    assert len(refresh(lib, lib.feeds.get(feed.id)).added) == 3
+
+
+def test_a_cancelled_refresh_fetches_no_more_pages_and_keeps_the_summaries(
+        server: tuple[str, Feeds], lib: Library) -> None:
+    base, state = server
+    feed = lib.feeds.add(f"{base}/summaries.xml", full_text=True)
+    [kept] = refresh(lib, feed, cancelled=lambda: True).added
+    assert state.requests["/news/0"] == 0
+    assert "النص الكامل" not in lib.get(kept).body
 
 
 @pytest.mark.parametrize(("link", "same"), [
