@@ -12,7 +12,7 @@ import pytest
 
 from reader.cli import main
 from reader.store import Library
-from tests.gui.feed_server import FeedSite, serve
+from tests.feed_site import FeedSite, serve
 
 
 @pytest.fixture

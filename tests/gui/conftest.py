@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.gui import i18n
-from tests.gui.feed_server import FeedSite, serve
+from tests.feed_site import FeedSite, serve
 
 
 @pytest.fixture(autouse=True)
@@ -34,7 +34,7 @@ def settings_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def site() -> Iterator[FeedSite]:
-    """A news site on 127.0.0.1 (``tests.gui.feed_server``)."""
+    """A news site on 127.0.0.1 (``tests.feed_site``)."""
     with serve() as running:
         yield running
 

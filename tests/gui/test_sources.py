@@ -1,6 +1,6 @@
 """Following news sources in the window (issue 18): the sources pane, OPML,
 refreshes on demand and in the background, against a news site on
-127.0.0.1 (``tests.gui.feed_server``). Qt warnings fail these tests."""
+127.0.0.1 (``tests.feed_site``). Qt warnings fail these tests."""
 
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ from reader.gui.main_window import MainWindow
 from reader.gui.sources_pane import SourcesPane
 from reader.importers.opml import read_opml
 from reader.store import Article, Library
+from tests.feed_site import LONG_STORY, FeedSite
 from tests.gui.conftest import on_screen
-from tests.gui.feed_server import LONG_STORY, FeedSite
 
 MakeWindow = Callable[..., MainWindow]
 

@@ -5,11 +5,9 @@ costs no other, and the deadline. Nothing is fetched from elsewhere."""
 
 from __future__ import annotations
 
-import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -20,6 +18,7 @@ from reader.importers.opml import Outline, read_opml, write_opml
 from reader.importers.subscriptions import refresh, refresh_feeds, subscribe
 from reader.store import Library
 from reader.store.feeds import backoff
+from tests.feed_site import FeedSite, Request, serve
 
 
 def rss(title: str, items: list[tuple[str, str, str]], *, content: bool = True) -> bytes:
@@ -43,88 +42,62 @@ STORY = ("قال وزير المالية إن «الموازنة الجديدة 
 class Feeds:
     """What the server serves, changed by the tests between refreshes."""
 
-    def __init__(self) -> None:
+    def __init__(self, site: FeedSite) -> None:
+        self.site = site
         self.items: list[tuple[str, str, str]] = []
-        self.requests: Counter[str] = Counter()
         self.not_modified = 0
         self.etag = "v1"
         self.empty_fills = False
 
+    @property
+    def requests(self) -> Counter[str]:
+        return self.site.requests
+
+    def news(self, request: Request) -> None:
+        """The feed, or 304 when the client has its ETag."""
+        if request.headers.get("If-None-Match") == self.etag:
+            self.not_modified += 1
+            request.status(304)
+        else:
+            request.send(rss("أخبار المدينة", self.items), "application/rss+xml",
+                         {"ETag": self.etag})
+
+    def drip(self, request: Request) -> None:
+        """The feed a byte every 50 ms."""
+        request.send_response(200)
+        request.send_header("Content-Type", "application/rss+xml")
+        request.end_headers()
+        for byte in rss("بطيء", self.items):
+            request.wfile.write(bytes([byte]))
+            request.wfile.flush()
+            time.sleep(0.05)
+
+    def page(self, request: Request) -> None:
+        """An article's page, with more text than its feed entry."""
+        n = request.route.rsplit("/", 1)[1]
+        request.send(f"<html><body><article><h1>خبر {n}</h1><p>{STORY.format(n=n)}"
+                     " وهذا هو النص الكامل للخبر من صفحته.</p></article></body>"
+                     "</html>".encode(), "text/html; charset=utf-8")
+
 
 @pytest.fixture
 def server() -> Iterator[tuple[str, Feeds]]:
-    state = Feeds()
-
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-        def do_GET(self) -> None:
-            path = self.path.split("?")[0]
-            state.requests[path] += 1
-            if path == "/news.xml":
-                if self.headers.get("If-None-Match") == state.etag:
-                    state.not_modified += 1
-                    self.send_response(304)
-                    self.end_headers()
-                    return
-                self._send(rss("أخبار المدينة", state.items), "application/rss+xml",
-                           {"ETag": state.etag})
-            elif path == "/empty.xml":
-                self._send(rss("هادئ", state.items if state.empty_fills else []),
-                           "application/rss+xml")
-            elif path == "/summaries.xml":
-                self._send(rss("ملخصات", state.items[:1], content=False),
-                           "application/rss+xml")
-            elif path.startswith("/news/"):
-                n = path.rsplit("/", 1)[1]
-                self._send(f"<html><body><article><h1>خبر {n}</h1><p>{STORY.format(n=n)}"
-                           " وهذا هو النص الكامل للخبر من صفحته.</p></article></body>"
-                           "</html>".encode(), "text/html; charset=utf-8")
-            elif path == "/broken.xml":
-                self.send_response(500)
-                self.end_headers()
-            elif path == "/slow.xml":
-                self.send_response(200)
-                self.send_header("Content-Type", "application/rss+xml")
-                self.end_headers()
-                for byte in rss("بطيء", state.items):
-                    self.wfile.write(bytes([byte]))
-                    self.wfile.flush()
-                    time.sleep(0.05)
-            elif path == "/moved.xml":
-                self.send_response(301)
-                self.send_header("Location", "/news.xml")
-                self.end_headers()
-            elif path == "/page.html":
-                self._send(b"<html><head><link rel='alternate' type='application/rss+xml'"
-                           b" href='/news.xml'></head><body>Home</body></html>",
-                           "text/html; charset=utf-8")
-            elif path == "/plain.html":
-                self._send(b"<html><body>nothing to follow</body></html>",
-                           "text/html; charset=utf-8")
-            else:
-                self.send_response(404)
-                self.end_headers()
-
-        def _send(self, data: bytes, kind: str, extra: dict[str, str] | None = None) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(data)))
-            for name, value in (extra or {}).items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(data)
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    base = f"http://127.0.0.1:{httpd.server_port}"
-    state.items = [(f"g{n}", f"{base}/news/{n}", STORY.format(n=n)) for n in range(3)]
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
+    with serve() as site:
+        state = Feeds(site)
+        base = site.base
+        state.items = [(f"g{n}", f"{base}/news/{n}", STORY.format(n=n)) for n in range(3)]
+        site.alternate = "/news.xml"
+        site.routes.update({
+            "/news.xml": state.news,
+            "/slow.xml": state.drip,
+            "/news/": state.page,
+            "/summaries.xml": lambda r: r.send(rss("ملخصات", state.items[:1], content=False),
+                                               "application/rss+xml"),
+            "/empty.xml": lambda r: r.send(
+                rss("هادئ", state.items if state.empty_fills else []), "application/rss+xml"),
+            "/moved.xml": lambda r: r.status(301, {"Location": "/news.xml"}),
+        })
         yield base, state
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 @pytest.fixture

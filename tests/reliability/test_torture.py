@@ -47,7 +47,7 @@ from reader.store.derive import index_text
 from reader.store.schema import FTS_COLUMNS, TOKENIZE
 from reader.store.stem import stem_text
 from reader.text import ENGINE_VERSION
-from tests.gui.feed_server import STORY, FeedSite, Item, serve
+from tests.feed_site import STORY, FeedSite, Item, serve
 from tests.reliability.conftest import REPO, child_env, cli, make_articles
 
 pytestmark = pytest.mark.slow

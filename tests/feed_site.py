@@ -1,18 +1,22 @@
-"""A news site on 127.0.0.1 for the window's feed tests (issue 18).
+"""A news site on 127.0.0.1 for the feed tests (issue 18): the window's, the
+command's, the torture test's and the refresh engine's.
 
 ``FeedSite`` serves RSS feeds the test changes between requests (``feeds``:
 path -> title and items), counts the requests, and has a few that behave
 badly: ``/slow.xml`` holds its answer until the test sets ``release``
 (``stuck`` is set while a request waits there), ``/broken.xml`` answers
-500, ``/page.html`` names ``/a.xml`` in a ``<link rel="alternate">`` and
-``/plain.html`` names nothing. Nothing is fetched from anywhere else.
+500, ``/page.html`` names ``alternate`` (``/a.xml``) in a
+``<link rel="alternate">`` and ``/plain.html`` names nothing. A test adds
+its own answers in ``routes`` (path, or a prefix ending in "/", to a
+function given the request), which come first. Nothing is fetched from
+anywhere else.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -53,6 +57,66 @@ def rss(title: str, entries: list[Item], base: str) -> bytes:
             f"<title>{escape(title)}</title><link>{base}/</link>{body}</channel></rss>").encode()
 
 
+class Request(BaseHTTPRequestHandler):
+    """A request to the site, answered by a route or by ``FeedSite``'s own."""
+
+    site: FeedSite
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    @property
+    def route(self) -> str:
+        """The path, without its query."""
+        return self.path.split("?")[0]
+
+    def send(self, data: bytes, kind: str, headers: dict[str, str] | None = None) -> None:
+        """A 200 answer of ``data`` as ``kind``, with ``headers``."""
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def status(self, code: int, headers: dict[str, str] | None = None) -> None:
+        """An answer without a body."""
+        self.send_response(code)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+
+    def do_GET(self) -> None:
+        site, path = self.site, self.route
+        site.requests[path] += 1
+        route = site.routes.get(path) or next(
+            (r for p, r in site.routes.items() if p.endswith("/") and path.startswith(p)), None)
+        if route is not None:
+            route(self)
+            return
+        if path == "/slow.xml":
+            site.stuck.set()
+            site.release.wait(60)
+            site.stuck.clear()
+        if path in site.feeds:
+            title, entries = site.feeds[path]
+            self.send(rss(title, entries, site.base), "application/rss+xml")
+        elif path == "/broken.xml":
+            self.status(500)
+        elif path == "/page.html":
+            self.send(b"<html><head><link rel='alternate' type='application/rss+xml'"
+                      b" href='" + site.alternate.encode() + b"'></head><body>Home</body></html>",
+                      "text/html; charset=utf-8")
+        elif path == "/plain.html":
+            self.send(b"<html><body>nothing to follow</body></html>", "text/html; charset=utf-8")
+        else:
+            self.status(404)
+
+
+Route = Callable[[Request], None]
+
+
 @dataclass
 class FeedSite:
     """What the server serves and what it was asked (see the module)."""
@@ -62,6 +126,8 @@ class FeedSite:
     requests: Counter[str] = field(default_factory=Counter)
     stuck: threading.Event = field(default_factory=threading.Event)
     release: threading.Event = field(default_factory=threading.Event)
+    routes: dict[str, Route] = field(default_factory=dict)
+    alternate: str = "/a.xml"
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -79,42 +145,8 @@ def serve() -> Iterator[FeedSite]:
         "/slow.xml": ("بطيء", items("s", 2)),
     }
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-        def do_GET(self) -> None:
-            path = self.path.split("?")[0]
-            state.requests[path] += 1
-            if path == "/slow.xml":
-                state.stuck.set()
-                state.release.wait(60)
-                state.stuck.clear()
-            if path in state.feeds:
-                title, entries = state.feeds[path]
-                self._send(rss(title, entries, state.base), "application/rss+xml")
-            elif path == "/broken.xml":
-                self.send_response(500)
-                self.end_headers()
-            elif path == "/page.html":
-                self._send(b"<html><head><link rel='alternate' type='application/rss+xml'"
-                           b" href='/a.xml'></head><body>Home</body></html>",
-                           "text/html; charset=utf-8")
-            elif path == "/plain.html":
-                self._send(b"<html><body>nothing to follow</body></html>",
-                           "text/html; charset=utf-8")
-            else:
-                self.send_response(404)
-                self.end_headers()
-
-        def _send(self, data: bytes, kind: str) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    handler = type("Handler", (Request,), {"site": state})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.daemon_threads = True  # a request left waiting on /slow.xml ends with the test
     state.base = f"http://127.0.0.1:{httpd.server_port}"
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
