@@ -69,9 +69,10 @@ def test_ctrl_c_stops_an_import_between_batches_in_one_line(tmp_path: Path) -> N
     deadline = time.monotonic() + 120
     while not _stored(store) and time.monotonic() < deadline:
         time.sleep(0.2)
+    assert child.poll() is None, "the import ended before the test saw a batch stored"
     child.send_signal(signal.SIGINT)
-    _, err = child.communicate(timeout=120)
-    assert child.returncode == 130, err
+    out, err = child.communicate(timeout=120)
+    assert child.returncode == 130, (out, err)
     assert len(err.strip().splitlines()) == 1 and "interrupted: imported" in err, err
     assert check_store(store) == []
     again = cli("import", str(tmp_path / "in"), store=store)
