@@ -129,3 +129,36 @@ def test_engine_stays_above_the_floor_on_unseen_news(
     for kind in ("quote", "figure"):
         assert counts[f"{kind} found"] / counts[f"{kind} gold"] >= 0.97, kind
         assert counts[f"{kind} right"] / counts[f"{kind} predicted"] >= 0.97, kind
+
+
+def test_the_quote_split_holds_quote_labels_only() -> None:
+    """``quality_devq.json``: the quote-only dev split of issue 15."""
+    data = json.loads((DATA / "quality_devq.json").read_text(encoding="utf-8"))
+    assert data["split"] == "devq" and data["kinds"] == ["quote"]
+    others: set[str] = set()
+    for name in SPLITS:
+        others |= set(_load(name))
+    assert not others & set(data["articles"])
+    for docno, entry in data["articles"].items():
+        assert set(entry) == {"src", "cat", "sha256", "spans"}, docno
+        previous = (-1, 0)
+        for span in entry["spans"]:
+            assert span["kind"] == "quote" and span["subtype"] in SUBTYPES["quote"]
+            assert 0 <= span["start"] < span["end"]
+            assert (span["start"], -span["end"]) >= previous
+            previous = (span["start"], -span["end"])
+
+
+def test_the_quote_split_is_its_fixed_seed_draw(pool: dict[str, dict[str, str]]) -> None:
+    bench = _bench()
+    exclude = bench.tuning_docnos(CORPUS)
+    for name in SPLITS:
+        exclude |= set(_load(name))
+    data = json.loads((DATA / "quality_devq.json").read_text(encoding="utf-8"))
+    assert bench.draw_quote_split(pool.values(), exclude) == list(data["articles"])
+    for docno, entry in data["articles"].items():
+        text = pool[docno]["text"]
+        assert bench.text_hash(text) == entry["sha256"], docno
+        for span in entry["spans"]:
+            inner = text[span["start"] : span["end"]]
+            assert inner and inner == inner.strip(), (docno, span)
