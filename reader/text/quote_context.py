@@ -97,6 +97,24 @@ _CONTENT_PREPOSITIONS = _folded("من إلى عن ب")
 """After a speech verb these lead to what is said (حذر من، أشار إلى); على
 and في more often lead to where it was said (كتب على «تويتر»)."""
 _RELATIVES = _folded("الذي التي الذين")
+_EDITORIAL = _folded("يذكر يشار", conjunctions=True)
+"""The passive verbs of the editorial formulas ``يُذكر أن``, ``يُشار إلى أن``:
+opening a sentence, they name no one whose words follow."""
+_ASKS_FOR = {fold_word(verb): fold_word(preposition)
+             for preposition, verbs in (
+                 ("من", "حذر حذرت حذروا يحذر تحذر يحذرون محذرا محذرة"),
+                 ("إلى", """دعا دعت دعوا يدعو تدعو يدعون داعيا داعية أشار أشارت
+                          يشير تشير مشيرا مشيرة نبه نبهت ينبه تنبه منبها منبهة
+                          لفت لفتت لافتا لافتة"""),
+                 ("عن", "كشف كشفت يكشف تكشف كاشفا كاشفة"),
+                 ("ب", "طالب طالبت طالبوا يطالب تطالب يطالبون مطالبا مطالبة"))
+             for verb in verbs.split()}
+"""Verbs of saying whose content follows a preposition of their own
+(حذر من، دعا إلى، أشار إلى، كشف عن، طالب بـ): a quote right after that
+preposition is what they said."""
+_COMPLEMENT_WORDS = 8
+"""How many words may stand between a verb of saying and the quote that
+completes it (its subject, object, a time, the preposition)."""
 _CHARGES = _folded("تهمة بتهمة تهم بتهم التهم اتهام باتهام اتهامات الاتهامات")
 # "«…»، وفقاً لما أعلن الرئيس", "«…» بحسب الوزارة": words attributed after the quote.
 _ATTRIBUTION_AFTER = re.compile(
@@ -347,8 +365,39 @@ class Quote:
 
     @_Lazy
     def after_speech_verb(self) -> list[str] | None:
-        """The words of the sentence after its last speech verb (None: no verb)."""
-        return words_after_speech_verb(self.sentence)
+        """The words of the sentence after its last speech verb (None: no
+        verb, or only the editorial ``يُذكر أن`` opening the sentence)."""
+        after = words_after_speech_verb(self.sentence)
+        if after is not None and after[:1] and fold_word(after[0]) in _THAT | {"الي"}:
+            words = _AR_WORD.findall(self.sentence)
+            if len(words) == len(after) + 1 and fold_word(words[0]) in _EDITORIAL:
+                return None
+        return after
+
+    @_Lazy
+    def complement(self) -> bool:
+        """The quote completes a verb of saying that asks for its content
+        through a preposition (``_ASKS_FOR``): the verb earlier in the
+        sentence, its preposition right before the quote or before one or
+        two words: ``حذرت بريطانيا من أي «…»``, ``دعا لافروف الخميس إيران
+        وإسرائيل إلى «…»``, ``دعوا فيها إلى استجواب «…»``, ``طالب كييف
+        بفتح «…»``. Not after a naming noun (``كشفت عن تطبيق «…»`` names
+        the thing)."""
+        after = self.after_speech_verb
+        if not after or self.naming:
+            return False
+        words = _AR_WORD.findall(self.sentence)
+        verb = fold_word(words[len(words) - len(after) - 1])
+        wanted = _ASKS_FOR.get(verb)
+        if wanted is None and verb[:1] in "وف":
+            wanted = _ASKS_FOR.get(verb[1:])  # وحذر، فدعا
+        if wanted is None:
+            return False
+        for k, w in enumerate(after[:_COMPLEMENT_WORDS + 1]):
+            w = fold_word(w)
+            if w == wanted or (wanted == "ب" and w.startswith("ب") and len(w) > 3):
+                return len(after) - k <= 3
+        return wanted == "ب" and self.head.endswith(("بـ", " ب"))
 
     @_Lazy
     def reported(self) -> bool:
@@ -372,7 +421,7 @@ class Quote:
     def introduced(self) -> bool:
         """Something presents the quote as someone's words."""
         return (self.colon or self.that or self.verb_after or self.verb_before
-                or self.described or self.reported or self.attribution_after
+                or self.described or self.reported or self.complement or self.attribution_after
                 or self.verb_shortly_before or self.attributed_later
                 or self.colon_shortly_before)
 
@@ -433,7 +482,8 @@ class Quote:
                 prev = text[a - 1] if a else " "
                 nxt = text[b] if b < len(text) else " "
                 if not (prev.isalpha() or nxt.isalpha()
-                        or prev in QUOTATION_MARKS or nxt in QUOTATION_MARKS):
+                        or prev in QUOTATION_MARKS or nxt in QUOTATION_MARKS
+                        or _inside_quote(text, a)):
                     return True
             a = text.find(phrase, a + 1, hi)
         return False
@@ -474,7 +524,8 @@ class Quote:
         """The quote opens with a definite noun and nothing presents it as
         said (هذا «المؤامرة» quotes a word)."""
         return _bare(fold_word(self.inner_words[0])).startswith("ال") and not (
-            self.colon or self.verb_before or self.described or self.last in _DEMONSTRATIVES)
+            self.colon or self.verb_before or self.described or self.complement
+            or self.last in _DEMONSTRATIVES)
 
     @_Lazy
     def first_person(self) -> bool:
@@ -485,6 +536,17 @@ class Quote:
 _NEARBY = 3000
 """How far around a short quote its words are looked for again (bounded, so
 that a text of thousands of quotes stays linear)."""
+
+
+def _inside_quote(text: str, i: int) -> bool:
+    """Whether ``i`` stands inside quotation marks in its paragraph: an odd
+    number of marks before it in the paragraph (the words of another quote
+    say nothing of a name the text repeats unquoted)."""
+    line_start = text.rfind("\n", 0, i) + 1
+    return len(_QUOTE_MARK.findall(text, line_start, i)) % 2 == 1
+
+
+_QUOTE_MARK = re.compile('[«»‹›"“”„‟]')
 
 
 def _sentence_end(before: str) -> str:

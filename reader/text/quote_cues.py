@@ -83,6 +83,8 @@ CUES: tuple[Cue, ...] = (
     Cue("attributed later", 3, lambda q: q.attributed_later and not q.attribution_after,
         "«…»، في مدينة نجران، وفقا لتصريحات المتحدث"),
     Cue("described", 5, lambda q: q.described, "واصفا الاتفاق بـ«…»: how someone put it"),
+    Cue("complement of saying", 3, lambda q: q.complement,
+        "حذر من أي «…»، دعا الطرفين إلى «…»: what a verb of saying asks for"),
     Cue("speech verb in the sentence", 2, lambda q: q.after_speech_verb is not None,
         "a verb of saying earlier in the sentence"),
     Cue("verb shortly before", 2, lambda q: q.verb_shortly_before and not q.verb_before,

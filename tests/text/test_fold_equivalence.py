@@ -47,6 +47,9 @@ QUOTE_SENTENCES = [
     "{وقالت} «الشركة» في بيان {أن} الصفقة تمت.",
     "ونشر {كتابه} «مدن تحت الماء وأخرى فوق الغيم في زمن الحرب» العام الماضي.",
     "وأعلنت «{جبهة} الإنقاذ» مشاركتها.",
+    "{وحذرت} الحكومة {من} أي «تصعيد جديد» على الحدود.",
+    "{ودعا} الوزير الطرفين {إلى} «الحوار».",
+    "{يذكر} {أن} «النسور» سيواجهون «الفهود» الأحد.",
 ]
 
 # Figures: the kind of each hangs on the words around the digits.
@@ -146,6 +149,7 @@ def test_the_reading_of_each_sentence() -> None:
         "quotation", "term", "term", "quotation", "term", "quotation", "quotation",
         "quotation", "term", "term", "quotation", "quotation",
         "term", "quotation", "quotation", "quotation", "quotation", "term", "term", "term",
+        "quotation", "quotation", "term", "term",
     ]
     assert [_figure_reading(CUE.sub(r"\1", s)) for s in FIGURE_SENTENCES] == [
         ["percent"], ["words"], ["date"], ["date"], ["score"], ["words"], ["money"], [],
