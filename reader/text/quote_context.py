@@ -54,8 +54,13 @@ _NAMING = _folded(
     المعجم معجم دار نادي بنك جوائز جماعة ملعب شبكة قصة قصيدة مقال مقالة
     خطة مبادرة معركة صفحة حساب وسم هاشتاغ المسمى المسماة محطة إذاعة راديو
     تلفزيون قاعدة مطار طراز منصة مراسل مراسلة إعصار عاصفة
+    دراسة بحث استطلاع وثيقة نشرة مؤشر تصنيف دليل ديوان مسرحية معرض منتدى
+    ملتقى مسابقة بطولة دوري كأس لعبة سلسلة بودكاست مدونة علامة ماركة منتج
+    هاتف هواتف سيارة طائرة صاروخ سفينة مركبة حفل
     """
 )
+"""Besides the nouns of publications, works and reports (صحيفة، تقرير،
+المعجم، دراسة، رواية، فيلم …), those of events, brands and products."""
 # Nouns that open the name of an organisation: «حزب الله»، «جبهة النصرة».
 _ORGANISATIONS = _folded(
     """
@@ -261,6 +266,30 @@ class Quote:
         return _verb_right_after(self.text, self.close_pos)
 
     @_Lazy
+    def names_it(self) -> bool:
+        """A naming noun is the last word before the quote: the quote is its
+        name, however long and whatever the sentence around it says
+        (``أكد أن تقرير «…» سيصدر``); also a noun that a pronoun holds,
+        before its adjective (``فيلمه الجديد «…»``: a noun with a pronoun
+        takes no noun after it, so the word after is its adjective). Not
+        before a colon (``كتب على موقعه: «…»``), nor a noun with a pronoun
+        right after أن/إن: there it is the subject and the quote what is
+        said of it (``قالت إن شركتها «تطمح …»``)."""
+        if self.colon:
+            return False
+        words = self.near
+        last = self.last
+        if last in _NAMING or (_names_a_thing(last) and _unsuffixed(last) == last):
+            return True
+        k = len(words) - 1
+        if _bare(last).startswith("ال") and k >= 1:
+            k -= 1  # the adjective of a noun that a pronoun holds
+        noun = words[k] if words else ""
+        if _unsuffixed(noun) == noun or not _names_a_thing(noun):
+            return False
+        return k == 0 or words[k - 1] not in _THAT
+
+    @_Lazy
     def naming(self) -> bool:
         """A naming noun right before, or before one or two definite
         adjectives: ``صحيفة «…»``, ``كتابه «…»``, ``وكالة الأنباء الصينية «…»``."""
@@ -396,7 +425,9 @@ class Quote:
         for k, w in enumerate(after[:_COMPLEMENT_WORDS + 1]):
             w = fold_word(w)
             if w == wanted or (wanted == "ب" and w.startswith("ب") and len(w) > 3):
-                return len(after) - k <= 3
+                between = map(fold_word, after[k + 1:])
+                # أشار إلى أن نجم «…»: a clause, read by ``reported``
+                return len(after) - k <= 3 and _THAT.isdisjoint(between)
         return wanted == "ب" and self.head.endswith(("بـ", " ب"))
 
     @_Lazy

@@ -50,6 +50,8 @@ QUOTE_SENTENCES = [
     "{وحذرت} الحكومة {من} أي «تصعيد جديد» على الحدود.",
     "{ودعا} الوزير الطرفين {إلى} «الحوار».",
     "{يذكر} {أن} «النسور» سيواجهون «الفهود» الأحد.",
+    "وأكد المدير {أن} {تقرير} «آفاق الاقتصاد العالمي في ظل تباطؤ النمو وارتفاع الديون» سيصدر.",
+    "{وقالت} المديرة {إن} {شركتها} «تطمح لأن تصل بمنتجاتها إلى ثلث الأسر في المنطقة».",
 ]
 
 # Figures: the kind of each hangs on the words around the digits.
@@ -149,7 +151,7 @@ def test_the_reading_of_each_sentence() -> None:
         "quotation", "term", "term", "quotation", "term", "quotation", "quotation",
         "quotation", "term", "term", "quotation", "quotation",
         "term", "quotation", "quotation", "quotation", "quotation", "term", "term", "term",
-        "quotation", "quotation", "term", "term",
+        "quotation", "quotation", "term", "term", "term", "quotation",
     ]
     assert [_figure_reading(CUE.sub(r"\1", s)) for s in FIGURE_SENTENCES] == [
         ["percent"], ["words"], ["date"], ["date"], ["score"], ["words"], ["money"], [],

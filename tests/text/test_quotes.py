@@ -269,6 +269,22 @@ def test_spans_exclude_marks_and_outer_spaces(text: str) -> None:
         # words said again inside another quotation are no name the text repeats
         ("وودع اللاعب جماهيره قائلا «شكرا لكم»، ثم كتب في رسالة طويلة «أمضيت ستة مواسم"
          " جميلة هنا مع زملائي، شكرا لكم».", "شكرا لكم", "quotation"),
+        ("وأشار المدرب إلى أن نجم «النسور» عاد إلى التدريبات.", "النسور", "term"),
+        # a title right after the noun it names, however long, whatever the
+        # sentence around it reports
+        ("وأكد المدير أن تقرير «آفاق الاقتصاد العالمي في ظل تباطؤ النمو وارتفاع الديون»"
+         " سيصدر غدا.", "آفاق", "term"),
+        ("وقال الباحث إن استطلاع «الرأي العام العربي حول الهجرة والعمل والتعليم في المدن"
+         " الكبرى» شمل عشرة بلدان.", "الرأي", "term"),
+        # ... but a noun with a pronoun right after إن is the subject, the
+        # quote what is said of it
+        ("وقالت المديرة إن شركتها «تطمح لأن تصل بمنتجاتها إلى ثلث الأسر في المنطقة العربية».",
+         "تطمح", "quotation"),
+        # a clause after a glued بـ is an excerpt, not a label
+        ("وأشادت الوزارة بـ«جهود العاملين في القطاع الصحي خلال الأزمة الأخيرة».", "جهود",
+         "quotation"),
+        ("وكتبت الصحيفة على موقعها الإلكتروني: «بعد أسبوع من الانتظار عاد الفريق إلى"
+         " التدريبات بكامل نجومه»", "بعد", "quotation"),
     ],
 )
 def test_quotation_or_term(sentence: str, quoted: str, subtype: str) -> None:
