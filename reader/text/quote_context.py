@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Generic, TypeVar
 
-from reader.text.fold import MARKS_CLASS, fold_word, loose_pattern
+from reader.text.fold import INVISIBLE, MARKS_CLASS, fold_word, loose_pattern
 from reader.text.speech import (
     ACCORDING_TO,
     QUOTATION_MARKS,
@@ -184,6 +184,9 @@ def _is_organisation(word: str) -> bool:
 
 
 _TOKEN_EDGES = " \t،,():"
+_PARAGRAPH_LEAD = "".join(sorted(INVISIBLE)) + " \t\u00a0"
+"""What may stand before a quote that still opens its paragraph: white
+space and bidi controls (a dash or a bullet opens a list item, not speech)."""
 _BEFORE = 200
 """How far back in its paragraph a quote's sentence is read: long enough for
 a reporting verb, its speaker and a clause before the quote (160 missed
@@ -227,10 +230,11 @@ class Quote:
         self.inner = text[start : min(end, start + 400)]
         self.inner_words = self.inner.split(None, 16)  # enough to count up to LONG
         self.words = len(self.inner_words)
-        if not self.head and line_start > 1:
+        if not self.head.strip(_PARAGRAPH_LEAD) and line_start > 1:
             # The quote opens its paragraph: a colon ending the paragraph
             # before it introduces it ("نقلت الوكالة عن المتحدث قوله:").
-            self.colon = text[max(0, line_start - 40) : line_start].rstrip().endswith((":", "："))
+            self.colon = text[max(0, line_start - 40) : line_start].rstrip(
+                _PARAGRAPH_LEAD + "\n\r").endswith((":", "："))
         else:
             self.colon = self.head.endswith((":", "："))
         self.tokens = self.head[-100:].split()[-8:]
@@ -291,9 +295,13 @@ class Quote:
 
     @_Lazy
     def naming(self) -> bool:
-        """A naming noun right before, or before one or two definite
-        adjectives: ``صحيفة «…»``, ``كتابه «…»``, ``وكالة الأنباء الصينية «…»``."""
+        """A naming noun right before, or before up to three definite words
+        (its adjectives, or a noun and its adjectives): ``صحيفة «…»``,
+        ``كتابه «…»``, ``وكالة الأنباء الصينية «…»``, ``شركة النفط السعودية
+        العملاقة «…»``."""
         words = self.near
+        if len(words) == 3 and all(_bare(w).startswith("ال") for w in words):
+            words = self.folded[-4:]  # three definite words: read one more
         for k in range(len(words) - 1, -1, -1):
             if _names_a_thing(words[k]):
                 return True

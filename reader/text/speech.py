@@ -306,11 +306,11 @@ def _words(*words: str) -> str:
 _BY = _words("بحسب", "حسب")
 _PER = f"{loose_pattern('وفق')}(?:{loose_pattern('ا')})?"
 ACCORDING_TO = (
-    f"(?:(?:{_BY})\\s+(?:{_words('ما')}\\s+)?|{_PER}\\s+{_words('لما')}\\s+"
+    f"(?:(?:{_BY})(?:\\s+{_words('ما')}\\s+|{_words('ما')}\\s+|\\s+)|{_PER}\\s+{_words('لما')}\\s+"
     f"|{_words('علي')}\\s+{_words('لسان')}\\s+)"
 )
 """Regex source: the words that hand a quotation to its speaker after it,
-``بحسب (ما)``, ``حسب``, ``وفقاً لما``, ``على لسان``, in any spelling."""
+``بحسب (ما)``, ``حسب``, ``حسبما``, ``وفقاً لما``, ``على لسان``, in any spelling."""
 # "«…»، بحسب الوزير", "«…»، وفقاً لما قاله الوزير", "«…» على لسان الوزير".
 _ACCORDING = re.compile(f"[\\s،,]*{ACCORDING_TO}")
 

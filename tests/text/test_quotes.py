@@ -285,6 +285,14 @@ def test_spans_exclude_marks_and_outer_spaces(text: str) -> None:
          "quotation"),
         ("وكتبت الصحيفة على موقعها الإلكتروني: «بعد أسبوع من الانتظار عاد الفريق إلى"
          " التدريبات بكامل نجومه»", "بعد", "quotation"),
+        # a naming noun before three definite words
+        ("وأعلنت شركة الطيران الوطنية الجديدة «نسمة»، الجمعة، إلغاء رحلاتها، حسبما جاء في"
+         " بيان.", "نسمة", "term"),
+        # حسبما hands the words to a speaker as بحسب ما does
+        ("وتمكنت القوات من «تحرير القرية» بعد مواجهات عنيفة، حسبما أفادت الوكالة.", "تحرير",
+         "quotation"),
+        # a quotation opening its paragraph after a colon, bidi marks around
+        ("وقال رئيس البلدية في بيانه:\u200f\n\u200f«المدينة ستعود»", "المدينة", "quotation"),
     ],
 )
 def test_quotation_or_term(sentence: str, quoted: str, subtype: str) -> None:
@@ -314,6 +322,7 @@ def test_quotation_or_term(sentence: str, quoted: str, subtype: str) -> None:
         ("«سنواصل العمل حتى نهاية العام المقبل»، بحسب الوزير.", "الوزير"),
         ("«سنواصل العمل حتى نهاية العام المقبل»، وفقاً لما قاله وزير النقل أمس.", "وزير النقل"),
         ("«سنواصل العمل حتى نهاية العام المقبل»، بحسب ما أعلن المتحدث.", "المتحدث"),
+        ("«سنواصل العمل حتى نهاية العام المقبل»، حسبما أعلن المتحدث.", "المتحدث"),
         (f"وقا{FATHA}ل{FATHA} الوزير{SHADDA}: «القرار نهائي ولا رجعة فيه».", f"الوزير{SHADDA}"),
         ("ورددوا هتافات مثل «الخبز حق لكل مواطن في هذا البلد».", ""),
     ],
