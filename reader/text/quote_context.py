@@ -111,12 +111,15 @@ _ASKS_FOR = {fold_word(verb): fold_word(preposition)
                  ("إلى", """دعا دعت دعوا يدعو تدعو يدعون داعيا داعية أشار أشارت
                           يشير تشير مشيرا مشيرة نبه نبهت ينبه تنبه منبها منبهة
                           لفت لفتت لافتا لافتة"""),
-                 ("عن", "كشف كشفت يكشف تكشف كاشفا كاشفة"),
-                 ("ب", "طالب طالبت طالبوا يطالب تطالب يطالبون مطالبا مطالبة"))
+                 ("عن", """كشف كشفت يكشف تكشف كاشفا كاشفة أعرب أعربت أعربوا يعرب
+                          تعرب معربا معربة"""),
+                 ("ب", """طالب طالبت طالبوا يطالب تطالب يطالبون مطالبا مطالبة تعهد
+                        تعهدت تعهدوا يتعهد تتعهد متعهدا متعهدة ندد نددت نددوا يندد
+                        تندد منددا منددة"""))
              for verb in verbs.split()}
 """Verbs of saying whose content follows a preposition of their own
-(حذر من، دعا إلى، أشار إلى، كشف عن، طالب بـ): a quote right after that
-preposition is what they said."""
+(حذر من، دعا إلى، أشار إلى، كشف عن، أعرب عن، طالب بـ، تعهد بـ، ندد بـ): a
+quote right after that preposition is what they said."""
 _COMPLEMENT_WORDS = 8
 """How many words may stand between a verb of saying and the quote that
 completes it (its subject, object, a time, the preposition)."""
@@ -555,8 +558,9 @@ class Quote:
 
     @_Lazy
     def glued_preposition(self) -> bool:
-        """بـ or لـ glued to the quote, no describing verb before it."""
-        return self.head.endswith(("بـ", "لـ")) and not self.described
+        """بـ or لـ glued to the quote, no describing verb before it, nor a
+        verb of saying whose preposition it is (``طالب بـ«…»``)."""
+        return self.head.endswith(("بـ", "لـ")) and not (self.described or self.complement)
 
     @_Lazy
     def definite_noun(self) -> bool:
