@@ -120,6 +120,8 @@ _ASKS_FOR = {fold_word(verb): fold_word(preposition)
 """Verbs of saying whose content follows a preposition of their own
 (حذر من، دعا إلى، أشار إلى، كشف عن، أعرب عن، طالب بـ، تعهد بـ، ندد بـ): a
 quote right after that preposition is what they said."""
+_ASKED = frozenset(_ASKS_FOR.values())
+"""Those prepositions, folded."""
 _COMPLEMENT_WORDS = 8
 """How many words may stand between a verb of saying and the quote that
 completes it (its subject, object, a time, the preposition)."""
@@ -303,8 +305,10 @@ class Quote:
         ``كتابه «…»``, ``وكالة الأنباء الصينية «…»``, ``شركة النفط السعودية
         العملاقة «…»``."""
         words = self.near
-        if len(words) == 3 and all(_bare(w).startswith("ال") for w in words):
-            words = self.folded[-4:]  # three definite words: read one more
+        if len(words) == 3 and len(self.tokens) > 3 and all(
+                _bare(w).startswith("ال") for w in words):
+            # Three definite words: read one more.
+            words = [fold_word(self.tokens[-4].strip(_TOKEN_EDGES)), *words]
         for k in range(len(words) - 1, -1, -1):
             if _names_a_thing(words[k]):
                 return True
@@ -424,8 +428,12 @@ class Quote:
         بفتح «…»``. Not after a naming noun (``كشفت عن تطبيق «…»`` names
         the thing)."""
         after = self.after_speech_verb
-        if not after or self.naming:
+        if not after:
             return False
+        tail = [fold_word(w) for w in after[-3:]]
+        if not (any(w in _ASKED or w[:1] == "ب" for w in tail)
+                or self.head.endswith(("بـ", " ب"))) or self.naming:
+            return False  # most quotes: no preposition of content near them
         words = _AR_WORD.findall(self.sentence)
         verb = fold_word(words[len(words) - len(after) - 1])
         wanted = _ASKS_FOR.get(verb)
