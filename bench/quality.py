@@ -1,9 +1,10 @@
 """Precision and recall of the automatic highlights against annotations made by reading.
 
-    .venv/bin/python bench/quality.py [--corpus DIR] [--split tuning|dev|dev2|dev3|devq|test] [-v]
+    .venv/bin/python bench/quality.py [--corpus DIR] [--split NAME ...] [-v]
     .venv/bin/python bench/quality.py --draw     # the docnos of the pool splits
 
-Six annotated sets, each printed per outlet with its number of items:
+Seven annotated sets (``--split`` names one, repeatable; default all), each
+printed per outlet with its number of items:
 
 ``tuning``  the 24 corpus articles the rules were first written against
             (``DIR/articles``; ``tests/data/gold_quotes.json`` and
@@ -26,6 +27,9 @@ Six annotated sets, each printed per outlet with its number of items:
             outlet (``draw_quote_split``), annotated by reading before any
             tuning on them; their files hold quote spans only, so figures
             are not scored there (``tests/data/quality_devq.json``).
+``devq2``   22 more, the next of the same draw, annotated the same way after
+            the tuning on ``devq`` and measured once as held-out text before
+            any tuning on them (``tests/data/quality_devq2.json``).
 
 The pool (``DIR/pool/ant-multisource.jsonl.gz``, default ``../shared/corpus``
 or ``RTL_READER_CORPUS``) is not ours: the files hold docnos, a hash of each
@@ -74,7 +78,7 @@ GOLD_FILES = (DATA / "gold_quotes.json", DATA / "gold_figures.json")
 SPLITS = ("test", "dev", "dev2", "dev3")
 """The pool splits in the order of the draw (test first: adding a split
 after the others never changes them)."""
-QUOTE_SPLITS = ("devq",)
+QUOTE_SPLITS = ("devq", "devq2")
 """Splits annotated for quotes only (figures are not scored on them)."""
 SPLIT_FILES = {name: DATA / f"quality_{name}.json" for name in SPLITS + QUOTE_SPLITS}
 POOL = Path("pool") / "ant-multisource.jsonl.gz"
@@ -131,21 +135,24 @@ QUOTE_PLAN = {"CNN": 12, "BBC": 4, "alarabia": 2, "france24": 2, "skynews": 2}
 """How many articles of each outlet ``draw_quote_split`` takes."""
 
 
-def draw_quote_split(records: Iterable[dict[str, str]], exclude: set[str]) -> list[str]:
-    """The docnos of ``devq``: per outlet of ``QUOTE_PLAN``, the pool
-    articles of ``LENGTHS`` not in ``exclude`` that hold a quotation mark,
-    sorted, shuffled with ``SEED``, the first ones taken."""
+def draw_quote_split(records: Iterable[dict[str, str]], exclude: set[str],
+                     name: str = "devq") -> list[str]:
+    """The docnos of the quote split ``name`` (of ``QUOTE_SPLITS``): per
+    outlet of ``QUOTE_PLAN``, the pool articles of ``LENGTHS`` not in
+    ``exclude`` that hold a quotation mark, sorted, shuffled with ``SEED``;
+    ``devq`` takes the first ones, ``devq2`` the next."""
     by_outlet: dict[str, list[str]] = defaultdict(list)
     for r in records:
         if (r["docno"] not in exclude and LENGTHS[0] <= len(r["text"]) <= LENGTHS[1]
                 and any(m in r["text"] for m in '«"“”')):
             by_outlet[r["src"]].append(r["docno"])
     rng = random.Random(SEED)
+    skip = QUOTE_SPLITS.index(name)
     drawn: list[str] = []
     for outlet, count in QUOTE_PLAN.items():
         cell = sorted(by_outlet[outlet])
         rng.shuffle(cell)
-        drawn += cell[:count]
+        drawn += cell[skip * count : (skip + 1) * count]
     return drawn
 
 
@@ -342,11 +349,12 @@ def main() -> int:
         splits = draw_splits(read_pool(args.corpus), exclude)
         for docnos in splits.values():
             exclude |= set(docnos)
-        quote_splits = {"devq": draw_quote_split(read_pool(args.corpus), exclude)}
+        quote_splits = {name: draw_quote_split(read_pool(args.corpus), exclude, name)
+                        for name in QUOTE_SPLITS}
         print(json.dumps(splits | quote_splits, indent=1))
         return 0
     texts: list[str] = []
-    for name in args.split or ("tuning", "dev", "dev2", "dev3", "devq", "test"):
+    for name in args.split or ("tuning", "dev", "dev2", "dev3", "devq", "devq2", "test"):
         if name == "tuning":
             texts += measure_tuning(args.corpus, args.verbose)
         else:

@@ -131,13 +131,20 @@ def test_engine_stays_above_the_floor_on_unseen_news(
         assert counts[f"{kind} right"] / counts[f"{kind} predicted"] >= 0.97, kind
 
 
-def test_the_quote_split_holds_quote_labels_only() -> None:
-    """``quality_devq.json``: the quote-only dev split of issue 15."""
-    data = json.loads((DATA / "quality_devq.json").read_text(encoding="utf-8"))
-    assert data["split"] == "devq" and data["kinds"] == ["quote"]
+QUOTE_SPLITS = ("devq", "devq2")
+
+
+@pytest.mark.parametrize("name", QUOTE_SPLITS)
+def test_the_quote_splits_hold_quote_labels_only(name: str) -> None:
+    """``quality_devq.json``, ``quality_devq2.json``: the quote-only dev
+    splits of issue 15, disjoint from every other split."""
+    data = json.loads((DATA / f"quality_{name}.json").read_text(encoding="utf-8"))
+    assert data["split"] == name and data["kinds"] == ["quote"]
     others: set[str] = set()
-    for name in SPLITS:
-        others |= set(_load(name))
+    for other in [*SPLITS, *QUOTE_SPLITS]:
+        if other != name:
+            others |= set(_load(other) if other in SPLITS else json.loads(
+                (DATA / f"quality_{other}.json").read_text(encoding="utf-8"))["articles"])
     assert not others & set(data["articles"])
     for docno, entry in data["articles"].items():
         assert set(entry) == {"src", "cat", "sha256", "spans"}, docno
@@ -149,13 +156,16 @@ def test_the_quote_split_holds_quote_labels_only() -> None:
             previous = (span["start"], -span["end"])
 
 
-def test_the_quote_split_is_its_fixed_seed_draw(pool: dict[str, dict[str, str]]) -> None:
+@pytest.mark.parametrize("name", QUOTE_SPLITS)
+def test_the_quote_splits_are_their_fixed_seed_draw(
+    name: str, pool: dict[str, dict[str, str]]
+) -> None:
     bench = _bench()
     exclude = bench.tuning_docnos(CORPUS)
-    for name in SPLITS:
-        exclude |= set(_load(name))
-    data = json.loads((DATA / "quality_devq.json").read_text(encoding="utf-8"))
-    assert bench.draw_quote_split(pool.values(), exclude) == list(data["articles"])
+    for other in SPLITS:
+        exclude |= set(_load(other))
+    data = json.loads((DATA / f"quality_{name}.json").read_text(encoding="utf-8"))
+    assert bench.draw_quote_split(pool.values(), exclude, name) == list(data["articles"])
     for docno, entry in data["articles"].items():
         text = pool[docno]["text"]
         assert bench.text_hash(text) == entry["sha256"], docno
