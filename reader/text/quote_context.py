@@ -56,11 +56,12 @@ _NAMING = _folded(
     تلفزيون قاعدة مطار طراز منصة مراسل مراسلة إعصار عاصفة
     دراسة بحث استطلاع وثيقة نشرة مؤشر تصنيف دليل ديوان مسرحية معرض منتدى
     ملتقى مسابقة بطولة دوري كأس لعبة سلسلة بودكاست مدونة علامة ماركة منتج
-    هاتف هواتف سيارة طائرة صاروخ سفينة مركبة حفل
+    هاتف هواتف سيارة طائرة صاروخ سفينة مركبة حفل بركان جبل نهر جزيرة
     """
 )
 """Besides the nouns of publications, works and reports (صحيفة، تقرير،
-المعجم، دراسة، رواية، فيلم …), those of events, brands and products."""
+المعجم، دراسة، رواية، فيلم …), those of events, brands, products and
+places."""
 # Nouns that open the name of an organisation: «حزب الله»، «جبهة النصرة».
 _ORGANISATIONS = _folded(
     """
@@ -83,9 +84,15 @@ _CALLED = _folded("""
     بلقب لقب الملقب الملقبة المعروف المعروفة شعار
     """, conjunctions=True)
 # Verbs of describing: what follows in marks is how someone put it.
-_DESCRIBING = _folded(conjunctions=True, words="""
-    وصف وصفت وصفه وصفها وصفته وصفوا يصف تصف يصفون واصفا واصفة بوصفه بوصفها
-    معتبرا معتبرة اعتبره اعتبرها
+_DESCRIBED_ONE = _folded(conjunctions=True, words="""
+    وصفه وصفها وصفهم وصفته وصفتها وصفتهم وصفوه وصفوها وصفوهم اعتبره اعتبرها
+    اعتبرهم اعتبرته اعتبرتها اعتبروه اعتبروها
+    """
+)
+"""Describing verbs with their object: after من they are its relative clause
+(``حذر من وصفهم بـ«…»``: those whom he described as …)."""
+_DESCRIBING = _DESCRIBED_ONE | _folded(conjunctions=True, words="""
+    وصف وصفت وصفوا يصف تصف يصفون واصفا واصفة بوصفه بوصفها معتبرا معتبرة
     """
 )
 _DESCRIBING_WORD = re.compile("|".join(map(loose_pattern, ("صف", "عتبر"))))
@@ -113,12 +120,14 @@ _ASKS_FOR = {fold_word(verb): fold_word(preposition)
                           لفت لفتت لافتا لافتة"""),
                  ("عن", """كشف كشفت يكشف تكشف كاشفا كاشفة أعرب أعربت أعربوا يعرب
                           تعرب معربا معربة معبرا معبرة"""),
-                 ("ب", """طالب طالبت طالبوا يطالب تطالب يطالبون مطالبا مطالبة تعهد
+                 ("ب", """هدد هددت هددوا يهدد تهدد مهددا مهددة توعد توعدت يتوعد
+                        تتوعد متوعدا متوعدة طالب طالبت طالبوا يطالب تطالب يطالبون
+                        مطالبا مطالبة تعهد
                         تعهدت تعهدوا يتعهد تتعهد متعهدا متعهدة ندد نددت نددوا يندد
                         تندد منددا منددة"""))
              for verb in verbs.split()}
 """Verbs of saying whose content follows a preposition of their own
-(حذر من، دعا إلى، أشار إلى، كشف عن، أعرب عن، طالب بـ، تعهد بـ، ندد بـ): a
+(حذر من، دعا إلى، أشار إلى، كشف عن، أعرب عن، طالب بـ، هدد بـ، تعهد بـ، ندد بـ): a
 quote right after that preposition is what they said."""
 _ASKED = frozenset(_ASKS_FOR.values())
 """Those prepositions, folded."""
@@ -335,8 +344,9 @@ class Quote:
             k -= 1
         if k < 0:
             return False
-        if k and (words[k - 1] in _PREPOSITIONS or (
-                words[k] in ("وصف", "وصفت") and words[k - 1] in _RELATIVES)):
+        if k and ((words[k - 1] in _PREPOSITIONS
+                   and not (words[k - 1] == "من" and words[k] in _DESCRIBED_ONE))
+                  or (words[k] in ("وصف", "وصفت") and words[k - 1] in _RELATIVES)):
             return False
         rest = words[k + 1:]
         if len(rest) <= 3 and (not rest or self.last.startswith(("ب", "كـ"))):
