@@ -4,7 +4,7 @@ A ``Quote`` holds the text around and inside one pair of quotation marks:
 the sentence before it, the words before and inside it, and the readings
 that ``reader.text.quote_cues`` weighs (a speech verb before it, a naming
 noun, a list it belongs to …), each computed on first use. The word tables
-those readings compare with are here, folded.
+those readings compare with are in ``reader.text.quote_words``, folded.
 
 Every cue word is compared through ``reader.text.fold.fold_word``, so a cue
 matches every spelling that in-article find treats as the same word.
@@ -14,10 +14,40 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Generic, TypeVar
 
-from reader.text.fold import MARKS_CLASS, fold_word, loose_pattern
+from reader.text.fold import INVISIBLE, MARKS_CLASS, fold_word, loose_pattern
+from reader.text.quote_words import (
+    ASKED,
+    ASKS_FOR,
+    BARE_THAT,
+    BY_THAT,
+    CALLED,
+    CHARGES,
+    COMPLEMENT_WORDS,
+    CONTENT_PREPOSITIONS,
+    DEMONSTRATIVES,
+    DESCRIBED_ONE,
+    DESCRIBING,
+    DESCRIBING_WORD,
+    EDITORIAL,
+    GAVE_NAME,
+    KNOWN,
+    LABEL_HINT,
+    LABELLING,
+    NAMING,
+    ON_IT,
+    PERSON,
+    PREPOSITIONS,
+    RELATIVES,
+    SAYING,
+    SAYING_WORD,
+    THAT,
+    bare,
+    is_organisation,
+    names_a_thing,
+    unsuffixed,
+)
 from reader.text.speech import (
     ACCORDING_TO,
     QUOTATION_MARKS,
@@ -27,77 +57,6 @@ from reader.text.speech import (
     words_after_speech_verb,
 )
 
-
-def _folded(words: str, *, conjunctions: bool = False) -> frozenset[str]:
-    """``words`` folded; with ``conjunctions`` also with و and ف glued before."""
-    folded = frozenset(map(fold_word, words.split()))
-    if conjunctions:
-        folded |= {c + w for c in "وف" for w in folded}
-    return folded
-
-
-_THAT = _folded(
-    "إن أن أنه إنه أنها إنها بأن بأنه بأنها إنهم أنهم إننا أننا إنني أنني فإن وإن وأن")
-_BARE_THAT = _folded("إن أن بأن فإن وإن وأن")
-"""أن/إن with no pronoun attached: what follows is the subject of the clause."""
-_DEMONSTRATIVES = _folded("هذا هذه ذلك تلك هذان هاتان")
-_PERSON = _folded("أنا نحن إنني إننا لقد لسنا لست أنت أنتم علينا لدينا نريد أريد")
-# Nouns after which a quoted phrase is the name of the thing: مجلة «…».
-_NAMING = _folded(
-    """
-    مجلة المجلة صحيفة الصحيفة أسبوعية يومية وكالة موقع شركة الشركة منظمة
-    جمعية حزب حركة معهد مؤتمر تطبيق تطبيقات مسجد جامع جامعة فيلم كتاب برنامج
-    قناة مجموعة تنظيم لجنة مكتب هيئة ميزة المعالج مصرف فندق شارع مدينة بلدة
-    بلدية مشروع عملية حملة مركز أطروحته بعنوان عنوان باسم اسم يسمى تسمى يدعى
-    تدعى المعروف المعروفة بلقب لقب وسام جائزة مهرجان متجر متجري لموقعي
-    الملقب الملقبة شعار تحت مؤسسة رواية روايته مسلسل أغنية ألبوم تقرير
-    المعجم معجم دار نادي بنك جوائز جماعة ملعب شبكة قصة قصيدة مقال مقالة
-    خطة مبادرة معركة صفحة حساب وسم هاشتاغ المسمى المسماة محطة إذاعة راديو
-    تلفزيون قاعدة مطار طراز منصة مراسل مراسلة إعصار عاصفة
-    """
-)
-# Nouns that open the name of an organisation: «حزب الله»، «جبهة النصرة».
-_ORGANISATIONS = _folded(
-    """
-    حزب حركة جبهة لواء كتائب جماعة تنظيم منظمة مؤسسة هيئة مجلس اتحاد جمعية
-    شركة مجموعة وكالة صحيفة مجلة قناة جامعة معهد مركز بنك مصرف نادي تحالف
-    ائتلاف تيار مهرجان جائزة جيش
-    """
-)
-# Nouns of saying: a clause after them reports someone's words as a verb
-# would (بإعلانها أن …، في تصريحات أكد فيها أن …).
-_SAYING = _folded("إعلان تصريح تصريحات بيان قول")
-_BY_THAT = _folded("بأنه بأنها بأنهم بأنهما")
-_SAYING_WORD = re.compile("|".join(map(loose_pattern, ("علان", "صريح", "بيان", "قول"))))
-"""What every noun of saying holds (بإعلانها، تصريحات), in any spelling."""
-_ON_IT = _folded("عليه عليها عليهم عليهما")
-_GAVE_NAME = _folded("أطلق أطلقت أطلقوا يطلق تطلق يطلقون أطلقنا")
-# Words that name explicitly: what follows is a name (قناة اسمها «…»).
-_CALLED = _folded("""
-    اسم باسم اسمه اسمها يسمى تسمى المسمى المسماة يدعى تدعى بعنوان عنوان
-    بلقب لقب الملقب الملقبة المعروف المعروفة شعار
-    """, conjunctions=True)
-# Verbs of describing: what follows in marks is how someone put it.
-_DESCRIBING = _folded(conjunctions=True, words="""
-    وصف وصفت وصفه وصفها وصفته وصفوا يصف تصف يصفون واصفا واصفة بوصفه بوصفها
-    معتبرا معتبرة اعتبره اعتبرها
-    """
-)
-_DESCRIBING_WORD = re.compile("|".join(map(loose_pattern, ("صف", "عتبر"))))
-"""What every describing word holds (وصف، واصفا، معتبرا), in any spelling:
-looked for before the sentence's words are folded."""
-# The same, impersonal or passive: a label, not anyone's words (يمكن وصفه بـ).
-_LABELLING = _folded("يوصف توصف يسمى تسمى يعرف تعرف يتميز تتميز يتسم تتسم يمكن",
-                     conjunctions=True)
-_KNOWN = _folded("يعرف تعرف")
-_LABEL_HINT = re.compile("|".join(map(loose_pattern, ("وصف", "سمي", "تسم", "عرف", "تميز", "مكن"))))
-"""What every labelling word holds (يوصف، يسمى، يتسم، يعرف، يتميز، يمكن)."""
-_PREPOSITIONS = _folded("من إلى على عن في ب ل")
-_CONTENT_PREPOSITIONS = _folded("من إلى عن ب")
-"""After a speech verb these lead to what is said (حذر من، أشار إلى); على
-and في more often lead to where it was said (كتب على «تويتر»)."""
-_RELATIVES = _folded("الذي التي الذين")
-_CHARGES = _folded("تهمة بتهمة تهم بتهم التهم اتهام باتهام اتهامات الاتهامات")
 # "«…»، وفقاً لما أعلن الرئيس", "«…» بحسب الوزارة": words attributed after the quote.
 _ATTRIBUTION_AFTER = re.compile(
     "[\\s،,]*(?:{according}|{per}\\s+{to}|{as_}\\s+(?:{was}\\s+)?(?:{said})"
@@ -120,47 +79,10 @@ _ARABIC = re.compile("[\u0600-\u06ff]")
 _LATIN = re.compile("[A-Za-z]")
 
 
-@lru_cache(maxsize=1 << 14)
-def _bare(word: str) -> str:
-    """A folded ``word`` without a leading و/ف and then ل/ب/ك (لحركة -> حركة)."""
-    if len(word) > 3 and word[0] in "وف":
-        word = word[1:]
-    if len(word) > 3 and word[0] in "لبك":
-        word = word[1:]
-    return word
-
-
-@lru_cache(maxsize=1 << 14)
-def _unsuffixed(word: str) -> str:
-    """A folded noun without a possessive pronoun (كتابه -> كتاب، روايتها ->
-    روايه): the noun a naming word is listed as."""
-    for suffix, back in (("تها", "ه"), ("ته", "ه"), ("ها", ""), ("هم", ""), ("ه", "")):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            return word[: -len(suffix)] + back
-    return word
-
-
-@lru_cache(maxsize=1 << 14)
-def _names_a_thing(word: str) -> bool:
-    """A folded word is a naming noun, with or without clitics and pronoun
-    (the article only on a word that names explicitly: العنوان التالي: «…»;
-    اللجنة: «…» ends a speaker's title)."""
-    bare = _bare(word)
-    return (word in _NAMING or bare in _NAMING or _unsuffixed(word) in _NAMING
-            or _unsuffixed(bare) in _NAMING or bare.removeprefix("ال") in _CALLED)
-
-
-@lru_cache(maxsize=1 << 14)
-def _is_organisation(word: str) -> bool:
-    """A folded word is a noun that opens an organisation's name (حزب،
-    الائتلاف، ولواء)."""
-    for w in (word, word[1:] if word[:1] in "وف" else word):
-        if w in _ORGANISATIONS or w.removeprefix("ال") in _ORGANISATIONS:
-            return True
-    return False
-
-
 _TOKEN_EDGES = " \t،,():"
+_PARAGRAPH_LEAD = "".join(sorted(INVISIBLE)) + " \t\u00a0"
+"""What may stand before a quote that still opens its paragraph: white
+space and bidi controls (a dash or a bullet opens a list item, not speech)."""
 _BEFORE = 200
 """How far back in its paragraph a quote's sentence is read: long enough for
 a reporting verb, its speaker and a clause before the quote (160 missed
@@ -204,15 +126,16 @@ class Quote:
         self.inner = text[start : min(end, start + 400)]
         self.inner_words = self.inner.split(None, 16)  # enough to count up to LONG
         self.words = len(self.inner_words)
-        if not self.head and line_start > 1:
+        if not self.head.strip(_PARAGRAPH_LEAD) and line_start > 1:
             # The quote opens its paragraph: a colon ending the paragraph
             # before it introduces it ("نقلت الوكالة عن المتحدث قوله:").
-            self.colon = text[max(0, line_start - 40) : line_start].rstrip().endswith((":", "："))
+            self.colon = text[max(0, line_start - 40) : line_start].rstrip(
+                _PARAGRAPH_LEAD + "\n\r").endswith((":", "："))
         else:
             self.colon = self.head.endswith((":", "："))
         self.tokens = self.head[-100:].split()[-8:]
         last = fold_word(self.tokens[-1].strip(_TOKEN_EDGES)) if self.tokens else ""
-        self.last, self.last_bare = last, _bare(last)
+        self.last, self.last_bare = last, bare(last)
 
     @_Lazy
     def near(self) -> list[str]:
@@ -233,24 +156,54 @@ class Quote:
     def that(self) -> bool:
         """أن/إن right before the quote, or before it and its subject when
         the quote is a clause (``اعتبر أن فريقه «…»``)."""
-        if self.last in _THAT or self.last_bare in _THAT:
+        if self.last in THAT or self.last_bare in THAT:
             return True
-        return (len(self.near) > 1 and self.words >= 3 and self.near[-2] in _THAT
-                and self.last not in _NAMING)
+        return (len(self.near) > 1 and self.words >= 3 and self.near[-2] in THAT
+                and self.last not in NAMING)
 
     @_Lazy
     def verb_after(self) -> bool:
         return _verb_right_after(self.text, self.close_pos)
 
     @_Lazy
-    def naming(self) -> bool:
-        """A naming noun right before, or before one or two definite
-        adjectives: ``صحيفة «…»``, ``كتابه «…»``, ``وكالة الأنباء الصينية «…»``."""
+    def names_it(self) -> bool:
+        """A naming noun is the last word before the quote: the quote is its
+        name, however long and whatever the sentence around it says
+        (``أكد أن تقرير «…» سيصدر``); also a noun that a pronoun holds,
+        before its adjective (``فيلمه الجديد «…»``: a noun with a pronoun
+        takes no noun after it, so the word after is its adjective). Not
+        before a colon (``كتب على موقعه: «…»``), nor a noun with a pronoun
+        right after أن/إن: there it is the subject and the quote what is
+        said of it (``قالت إن شركتها «تطمح …»``)."""
+        if self.colon:
+            return False
         words = self.near
+        last = self.last
+        if last in NAMING or (names_a_thing(last) and unsuffixed(last) == last):
+            return True
+        k = len(words) - 1
+        if bare(last).startswith("ال") and k >= 1:
+            k -= 1  # the adjective of a noun that a pronoun holds
+        noun = words[k] if words else ""
+        if unsuffixed(noun) == noun or not names_a_thing(noun):
+            return False
+        return k == 0 or words[k - 1] not in THAT
+
+    @_Lazy
+    def naming(self) -> bool:
+        """A naming noun right before, or before up to three definite words
+        (its adjectives, or a noun and its adjectives): ``صحيفة «…»``,
+        ``كتابه «…»``, ``وكالة الأنباء الصينية «…»``, ``شركة النفط السعودية
+        العملاقة «…»``."""
+        words = self.near
+        if len(words) == 3 and len(self.tokens) > 3 and all(
+                bare(w).startswith("ال") for w in words):
+            # Three definite words: read one more.
+            words = [fold_word(self.tokens[-4].strip(_TOKEN_EDGES)), *words]
         for k in range(len(words) - 1, -1, -1):
-            if _names_a_thing(words[k]):
+            if names_a_thing(words[k]):
                 return True
-            if not _bare(words[k]).startswith("ال"):
+            if not bare(words[k]).startswith("ال"):
                 return False
         return False
 
@@ -265,37 +218,38 @@ class Quote:
         quote: ``واصفا الاتفاق بـ«…»``, ``ووصفته بأنه عمل «…»``, ``بوصفها
         «…»``, ``وصف الرئيس، …، منافسه بـ«…»``. Not a passive one (``الذي
         وُصف بـ«…»``) nor the noun (``في وصف «…»``)."""
-        if _DESCRIBING_WORD.search(self.sentence) is None or self.labelled:
+        if DESCRIBING_WORD.search(self.sentence) is None or self.labelled:
             return False  # the common case: no describing word, nothing to fold
         words = self.sentence_words
         k = len(words) - 1
-        while k >= 0 and words[k] not in _DESCRIBING:
+        while k >= 0 and words[k] not in DESCRIBING:
             k -= 1
         if k < 0:
             return False
-        if k and (words[k - 1] in _PREPOSITIONS or (
-                words[k] in ("وصف", "وصفت") and words[k - 1] in _RELATIVES)):
+        if k and ((words[k - 1] in PREPOSITIONS
+                   and not (words[k - 1] == "من" and words[k] in DESCRIBED_ONE))
+                  or (words[k] in ("وصف", "وصفت") and words[k - 1] in RELATIVES)):
             return False
         rest = words[k + 1:]
         if len(rest) <= 3 and (not rest or self.last.startswith(("ب", "كـ"))):
             return True  # واصفا «…», واصفا الاتفاق بـ«…»
-        if (self.head.endswith(("بـ", " ب")) or self.last in _BY_THAT
+        if (self.head.endswith(("بـ", " ب")) or self.last in BY_THAT
                 or fold_word(self.inner_words[0]).startswith("بال")):
             return True  # وصف … صحافيين بـ«…» or «بالعاهرات»
-        return any(w in _BY_THAT for w in rest[-3:])
+        return any(w in BY_THAT for w in rest[-3:])
 
     @_Lazy
     def labelled(self) -> bool:
         """An impersonal label among the last eight words: ``ما يمكن وصفه
         بأنه «…»``, ``تتميز الخيارات على نطاق واسع بأنها «…»``; يعرف only
         as "known as" (``يعرف بـ«…»``), not "is known" (``لا يعرف، ولكن …``)."""
-        if _LABEL_HINT.search(" ".join(self.tokens)) is None:
+        if LABEL_HINT.search(" ".join(self.tokens)) is None:
             return False  # no labelling word at all: nothing to fold
         words = self.folded
-        if _LABELLING.isdisjoint(words):
+        if LABELLING.isdisjoint(words):
             return False
         for k, w in enumerate(words):
-            if w in _LABELLING and (_bare(w) not in _KNOWN or (
+            if w in LABELLING and (bare(w) not in KNOWN or (
                     k + 1 < len(words) and words[k + 1].startswith("ب"))
                     or (k + 1 == len(words) and self.head.endswith("بـ"))):
                 return True
@@ -306,10 +260,10 @@ class Quote:
         """A word that names right before: ``قناة اسمها «…»``, ``ما أطلقوا
         عليه «…»``."""
         last = self.last
-        if last in _CALLED or _unsuffixed(last) in _CALLED:
+        if last in CALLED or unsuffixed(last) in CALLED:
             return True
-        return (last in _ON_IT and len(self.near) > 1
-                and _bare(self.near[-2]) in _GAVE_NAME)
+        return (last in ON_IT and len(self.near) > 1
+                and bare(self.near[-2]) in GAVE_NAME)
 
     @_Lazy
     def colon_shortly_before(self) -> bool:
@@ -321,14 +275,14 @@ class Quote:
     @_Lazy
     def charge(self) -> bool:
         """A word of accusing right before: ``اتهامات «…»``, ``بتهمة «…»``."""
-        return self.last in _CHARGES or self.last_bare in _CHARGES or (
+        return self.last in CHARGES or self.last_bare in CHARGES or (
             self.last.startswith("اتهام") and len(self.last) <= 8)
 
     @_Lazy
     def verb_before(self) -> bool:
         """A speech verb right before the quote, or before a preposition
         right before it: ``وقال «…»``, ``يصيح بقوله «…»``, ``حذر من «…»``."""
-        words = self.near[-2:] if self.last in _PREPOSITIONS else self.near[-1:]
+        words = self.near[-2:] if self.last in PREPOSITIONS else self.near[-1:]
         return bool(words) and has_speech_verb(" ".join(words))
 
     @_Lazy
@@ -341,14 +295,51 @@ class Quote:
             return False  # ذكرت مصادر لـ«…»: whom it was said to
         # A short quote right after a noun may belong to it (أفاد مراسل
         # «سكاي نيوز»): only a preposition of content leads into it.
-        return (self.words > 2 or not after or self.last in _CONTENT_PREPOSITIONS
+        return (self.words > 2 or not after or self.last in CONTENT_PREPOSITIONS
                 or self.last.startswith("ب")  # طالب كييف بفتح «…»
-                or (len(after) == 1 and not _bare(self.last).startswith("ال")))  # أجاب ترامب «لا»
+                or (len(after) == 1 and not bare(self.last).startswith("ال")))  # أجاب ترامب «لا»
 
     @_Lazy
     def after_speech_verb(self) -> list[str] | None:
-        """The words of the sentence after its last speech verb (None: no verb)."""
-        return words_after_speech_verb(self.sentence)
+        """The words of the sentence after its last speech verb (None: no
+        verb, or only the editorial ``يُذكر أن`` opening the sentence)."""
+        after = words_after_speech_verb(self.sentence)
+        if after is not None and after[:1] and fold_word(after[0]) in THAT | {"الي"}:
+            words = _AR_WORD.findall(self.sentence)
+            if len(words) == len(after) + 1 and fold_word(words[0]) in EDITORIAL:
+                return None
+        return after
+
+    @_Lazy
+    def complement(self) -> bool:
+        """The quote completes a verb of saying that asks for its content
+        through a preposition (``ASKS_FOR``): the verb earlier in the
+        sentence, its preposition right before the quote or before one or
+        two words: ``حذرت بريطانيا من أي «…»``, ``دعا لافروف الخميس إيران
+        وإسرائيل إلى «…»``, ``دعوا فيها إلى استجواب «…»``, ``طالب كييف
+        بفتح «…»``. Not after a naming noun (``كشفت عن تطبيق «…»`` names
+        the thing)."""
+        after = self.after_speech_verb
+        if not after:
+            return False
+        tail = [fold_word(w) for w in after[-3:]]
+        if not (any(w in ASKED or w[:1] == "ب" for w in tail)
+                or self.head.endswith(("بـ", " ب"))) or self.naming:
+            return False  # most quotes: no preposition of content near them
+        words = _AR_WORD.findall(self.sentence)
+        verb = fold_word(words[len(words) - len(after) - 1])
+        wanted = ASKS_FOR.get(verb)
+        if wanted is None and verb[:1] in "وف":
+            wanted = ASKS_FOR.get(verb[1:])  # وحذر، فدعا
+        if wanted is None:
+            return False
+        for k, w in enumerate(after[:COMPLEMENT_WORDS + 1]):
+            w = fold_word(w)
+            if w == wanted or (wanted == "ب" and w.startswith("ب") and len(w) > 3):
+                between = map(fold_word, after[k + 1:])
+                # أشار إلى أن نجم «…»: a clause, read by ``reported``
+                return len(after) - k <= 3 and THAT.isdisjoint(between)
+        return wanted == "ب" and self.head.endswith(("بـ", " ب"))
 
     @_Lazy
     def reported(self) -> bool:
@@ -358,21 +349,21 @@ class Quote:
         after = self.after_speech_verb
         if after:
             between = map(fold_word, after[:-1])
-            if any(w in _THAT or _bare(w) in _THAT for w in between):
+            if any(w in THAT or bare(w) in THAT for w in between):
                 return True
-        if _SAYING_WORD.search(self.sentence) is None:
+        if SAYING_WORD.search(self.sentence) is None:
             return False
         words = self.sentence_words
         for k in range(len(words) - 2, -1, -1):
-            if _unsuffixed(_bare(words[k])) in _SAYING:
-                return any(w in _THAT or _bare(w) in _THAT for w in words[k + 1 : -1])
+            if unsuffixed(bare(words[k])) in SAYING:
+                return any(w in THAT or bare(w) in THAT for w in words[k + 1 : -1])
         return False
 
     @_Lazy
     def introduced(self) -> bool:
         """Something presents the quote as someone's words."""
         return (self.colon or self.that or self.verb_after or self.verb_before
-                or self.described or self.reported or self.attribution_after
+                or self.described or self.reported or self.complement or self.attribution_after
                 or self.verb_shortly_before or self.attributed_later
                 or self.colon_shortly_before)
 
@@ -393,7 +384,7 @@ class Quote:
     def subject_name(self) -> bool:
         """One word right after أن/إن and followed by more words: the subject
         of the clause, a name (``إن «داعش» خسر``)."""
-        if self.words != 1 or self.last not in _BARE_THAT:
+        if self.words != 1 or self.last not in BARE_THAT:
             return False
         after = self.text[self.close_pos + 1 : self.close_pos + 3].lstrip(" ")
         return after[:1].isalpha()
@@ -407,10 +398,10 @@ class Quote:
             return False  # كاشفة «خدعة» بأن …: a participle has no subject after it
         after = _SENTENCE_STOP.split(self.text[self.close_pos + 1 : self.close_pos + 40], 1)[0]
         words = [fold_word(w) for w in after.replace("،", " ").replace(",", " ").split()[:4]]
-        if words[:1] and words[0] in _THAT:
+        if words[:1] and words[0] in THAT:
             return True
         # وقالت «بي إن» في بيان أن …، وأشار «يونايتد بيد» الخميس إلى أن …
-        return (self.last_is_verb and any(w in _BARE_THAT for w in words[1:])
+        return (self.last_is_verb and any(w in BARE_THAT for w in words[1:])
                 and not self.last.startswith(("ب", "ل")))
 
     @_Lazy
@@ -433,7 +424,8 @@ class Quote:
                 prev = text[a - 1] if a else " "
                 nxt = text[b] if b < len(text) else " "
                 if not (prev.isalpha() or nxt.isalpha()
-                        or prev in QUOTATION_MARKS or nxt in QUOTATION_MARKS):
+                        or prev in QUOTATION_MARKS or nxt in QUOTATION_MARKS
+                        or _inside_quote(text, a)):
                     return True
             a = text.find(phrase, a + 1, hi)
         return False
@@ -456,7 +448,7 @@ class Quote:
     @_Lazy
     def organisation(self) -> bool:
         """The quote opens with a noun that opens an organisation's name."""
-        return _is_organisation(fold_word(self.inner_words[0]))
+        return is_organisation(fold_word(self.inner_words[0]))
 
     @_Lazy
     def quoted_elsewhere(self) -> bool:
@@ -466,25 +458,38 @@ class Quote:
 
     @_Lazy
     def glued_preposition(self) -> bool:
-        """بـ or لـ glued to the quote, no describing verb before it."""
-        return self.head.endswith(("بـ", "لـ")) and not self.described
+        """بـ or لـ glued to the quote, no describing verb before it, nor a
+        verb of saying whose preposition it is (``طالب بـ«…»``)."""
+        return self.head.endswith(("بـ", "لـ")) and not (self.described or self.complement)
 
     @_Lazy
     def definite_noun(self) -> bool:
         """The quote opens with a definite noun and nothing presents it as
         said (هذا «المؤامرة» quotes a word)."""
-        return _bare(fold_word(self.inner_words[0])).startswith("ال") and not (
-            self.colon or self.verb_before or self.described or self.last in _DEMONSTRATIVES)
+        return bare(fold_word(self.inner_words[0])).startswith("ال") and not (
+            self.colon or self.verb_before or self.described or self.complement
+            or self.last in DEMONSTRATIVES)
 
     @_Lazy
     def first_person(self) -> bool:
         """A first or second person word inside (أنا، نحن، لقد)."""
-        return any(fold_word(w) in _PERSON for w in self.inner_words[:16])
+        return any(fold_word(w) in PERSON for w in self.inner_words[:16])
 
 
 _NEARBY = 3000
 """How far around a short quote its words are looked for again (bounded, so
 that a text of thousands of quotes stays linear)."""
+
+
+def _inside_quote(text: str, i: int) -> bool:
+    """Whether ``i`` stands inside quotation marks in its paragraph: an odd
+    number of marks before it in the paragraph (the words of another quote
+    say nothing of a name the text repeats unquoted)."""
+    line_start = text.rfind("\n", 0, i) + 1
+    return len(_QUOTE_MARK.findall(text, line_start, i)) % 2 == 1
+
+
+_QUOTE_MARK = re.compile('[«»‹›"“”„‟]')
 
 
 def _sentence_end(before: str) -> str:

@@ -47,6 +47,13 @@ QUOTE_SENTENCES = [
     "{وقالت} «الشركة» في بيان {أن} الصفقة تمت.",
     "ونشر {كتابه} «مدن تحت الماء وأخرى فوق الغيم في زمن الحرب» العام الماضي.",
     "وأعلنت «{جبهة} الإنقاذ» مشاركتها.",
+    "{وحذرت} الحكومة {من} أي «تصعيد جديد» على الحدود.",
+    "{ودعا} الوزير الطرفين {إلى} «الحوار».",
+    "{يذكر} {أن} «النسور» سيواجهون «الفهود» الأحد.",
+    "وأكد المدير {أن} {تقرير} «آفاق الاقتصاد العالمي في ظل تباطؤ النمو وارتفاع الديون» سيصدر.",
+    "{وقالت} المديرة {إن} {شركتها} «تطمح لأن تصل بمنتجاتها إلى ثلث الأسر في المنطقة».",
+    "{وحذر} قائد الجيش {من} {وصفهم} {بـ}«الخونة» من العبث بأمن البلاد.",
+    "{وتوعد} الرئيس المخالفين {بـ}«عقاب شديد».",
 ]
 
 # Figures: the kind of each hangs on the words around the digits.
@@ -146,6 +153,8 @@ def test_the_reading_of_each_sentence() -> None:
         "quotation", "term", "term", "quotation", "term", "quotation", "quotation",
         "quotation", "term", "term", "quotation", "quotation",
         "term", "quotation", "quotation", "quotation", "quotation", "term", "term", "term",
+        "quotation", "quotation", "term", "term", "term", "quotation", "quotation",
+        "quotation",
     ]
     assert [_figure_reading(CUE.sub(r"\1", s)) for s in FIGURE_SENTENCES] == [
         ["percent"], ["words"], ["date"], ["date"], ["score"], ["words"], ["money"], [],

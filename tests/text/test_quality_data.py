@@ -129,3 +129,46 @@ def test_engine_stays_above_the_floor_on_unseen_news(
     for kind in ("quote", "figure"):
         assert counts[f"{kind} found"] / counts[f"{kind} gold"] >= 0.97, kind
         assert counts[f"{kind} right"] / counts[f"{kind} predicted"] >= 0.97, kind
+
+
+QUOTE_SPLITS = ("devq", "devq2")
+
+
+@pytest.mark.parametrize("name", QUOTE_SPLITS)
+def test_the_quote_splits_hold_quote_labels_only(name: str) -> None:
+    """``quality_devq.json``, ``quality_devq2.json``: the quote-only dev
+    splits of issue 15, disjoint from every other split."""
+    data = json.loads((DATA / f"quality_{name}.json").read_text(encoding="utf-8"))
+    assert data["split"] == name and data["kinds"] == ["quote"]
+    others: set[str] = set()
+    for other in [*SPLITS, *QUOTE_SPLITS]:
+        if other != name:
+            others |= set(_load(other) if other in SPLITS else json.loads(
+                (DATA / f"quality_{other}.json").read_text(encoding="utf-8"))["articles"])
+    assert not others & set(data["articles"])
+    for docno, entry in data["articles"].items():
+        assert set(entry) == {"src", "cat", "sha256", "spans"}, docno
+        previous = (-1, 0)
+        for span in entry["spans"]:
+            assert span["kind"] == "quote" and span["subtype"] in SUBTYPES["quote"]
+            assert 0 <= span["start"] < span["end"]
+            assert (span["start"], -span["end"]) >= previous
+            previous = (span["start"], -span["end"])
+
+
+@pytest.mark.parametrize("name", QUOTE_SPLITS)
+def test_the_quote_splits_are_their_fixed_seed_draw(
+    name: str, pool: dict[str, dict[str, str]]
+) -> None:
+    bench = _bench()
+    exclude = bench.tuning_docnos(CORPUS)
+    for other in SPLITS:
+        exclude |= set(_load(other))
+    data = json.loads((DATA / f"quality_{name}.json").read_text(encoding="utf-8"))
+    assert bench.draw_quote_split(pool.values(), exclude, name) == list(data["articles"])
+    for docno, entry in data["articles"].items():
+        text = pool[docno]["text"]
+        assert bench.text_hash(text) == entry["sha256"], docno
+        for span in entry["spans"]:
+            inner = text[span["start"] : span["end"]]
+            assert inner and inner == inner.strip(), (docno, span)

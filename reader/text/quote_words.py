@@ -1,0 +1,165 @@
+"""The words a quote's cues compare with, folded: what names a thing
+(صحيفة، تقرير، شركة …), what says or describes (أن، وصف، حذر من …),
+what labels or charges, and the few helpers that read a folded word against
+them (``bare``, ``unsuffixed``, ``names_a_thing``, ``is_organisation``).
+
+Every table is folded through ``reader.text.fold.fold_word`` (the one fold),
+so a cue word matches every spelling that in-article find treats as the same
+word; ``reader.text.quote_context`` reads the text around a quote with them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reader.text.fold import fold_word, loose_pattern
+
+
+def _folded(words: str, *, conjunctions: bool = False) -> frozenset[str]:
+    """``words`` folded; with ``conjunctions`` also with و and ف glued before."""
+    folded = frozenset(map(fold_word, words.split()))
+    if conjunctions:
+        folded |= {c + w for c in "وف" for w in folded}
+    return folded
+
+
+THAT = _folded(
+    "إن أن أنه إنه أنها إنها بأن بأنه بأنها إنهم أنهم إننا أننا إنني أنني فإن وإن وأن")
+BARE_THAT = _folded("إن أن بأن فإن وإن وأن")
+"""أن/إن with no pronoun attached: what follows is the subject of the clause."""
+DEMONSTRATIVES = _folded("هذا هذه ذلك تلك هذان هاتان")
+PERSON = _folded("أنا نحن إنني إننا لقد لسنا لست أنت أنتم علينا لدينا نريد أريد")
+# Nouns after which a quoted phrase is the name of the thing: مجلة «…».
+NAMING = _folded(
+    """
+    مجلة المجلة صحيفة الصحيفة أسبوعية يومية وكالة موقع شركة الشركة منظمة
+    جمعية حزب حركة معهد مؤتمر تطبيق تطبيقات مسجد جامع جامعة فيلم كتاب برنامج
+    قناة مجموعة تنظيم لجنة مكتب هيئة ميزة المعالج مصرف فندق شارع مدينة بلدة
+    بلدية مشروع عملية حملة مركز أطروحته بعنوان عنوان باسم اسم يسمى تسمى يدعى
+    تدعى المعروف المعروفة بلقب لقب وسام جائزة مهرجان متجر متجري لموقعي
+    الملقب الملقبة شعار تحت مؤسسة رواية روايته مسلسل أغنية ألبوم تقرير
+    المعجم معجم دار نادي بنك جوائز جماعة ملعب شبكة قصة قصيدة مقال مقالة
+    خطة مبادرة معركة صفحة حساب وسم هاشتاغ المسمى المسماة محطة إذاعة راديو
+    تلفزيون قاعدة مطار طراز منصة مراسل مراسلة إعصار عاصفة
+    دراسة بحث استطلاع وثيقة نشرة مؤشر تصنيف دليل ديوان مسرحية معرض منتدى
+    ملتقى مسابقة بطولة دوري كأس لعبة سلسلة بودكاست مدونة علامة ماركة منتج
+    هاتف هواتف سيارة طائرة صاروخ سفينة مركبة حفل بركان جبل نهر جزيرة
+    """
+)
+"""Besides the nouns of publications, works and reports (صحيفة، تقرير،
+المعجم، دراسة، رواية، فيلم …), those of events, brands, products and
+places."""
+# Nouns that open the name of an organisation: «حزب الله»، «جبهة النصرة».
+ORGANISATIONS = _folded(
+    """
+    حزب حركة جبهة لواء كتائب جماعة تنظيم منظمة مؤسسة هيئة مجلس اتحاد جمعية
+    شركة مجموعة وكالة صحيفة مجلة قناة جامعة معهد مركز بنك مصرف نادي تحالف
+    ائتلاف تيار مهرجان جائزة جيش
+    """
+)
+# Nouns of saying: a clause after them reports someone's words as a verb
+# would (بإعلانها أن …، في تصريحات أكد فيها أن …).
+SAYING = _folded("إعلان تصريح تصريحات بيان قول")
+BY_THAT = _folded("بأنه بأنها بأنهم بأنهما")
+SAYING_WORD = re.compile("|".join(map(loose_pattern, ("علان", "صريح", "بيان", "قول"))))
+"""What every noun of saying holds (بإعلانها، تصريحات), in any spelling."""
+ON_IT = _folded("عليه عليها عليهم عليهما")
+GAVE_NAME = _folded("أطلق أطلقت أطلقوا يطلق تطلق يطلقون أطلقنا")
+# Words that name explicitly: what follows is a name (قناة اسمها «…»).
+CALLED = _folded("""
+    اسم باسم اسمه اسمها يسمى تسمى المسمى المسماة يدعى تدعى بعنوان عنوان
+    بلقب لقب الملقب الملقبة المعروف المعروفة شعار
+    """, conjunctions=True)
+# Verbs of describing: what follows in marks is how someone put it.
+DESCRIBED_ONE = _folded(conjunctions=True, words="""
+    وصفه وصفها وصفهم وصفته وصفتها وصفتهم وصفوه وصفوها وصفوهم اعتبره اعتبرها
+    اعتبرهم اعتبرته اعتبرتها اعتبروه اعتبروها
+    """
+)
+"""Describing verbs with their object: after من they are its relative clause
+(``حذر من وصفهم بـ«…»``: those whom he described as …)."""
+DESCRIBING = DESCRIBED_ONE | _folded(conjunctions=True, words="""
+    وصف وصفت وصفوا يصف تصف يصفون واصفا واصفة بوصفه بوصفها معتبرا معتبرة
+    """
+)
+DESCRIBING_WORD = re.compile("|".join(map(loose_pattern, ("صف", "عتبر"))))
+"""What every describing word holds (وصف، واصفا، معتبرا), in any spelling:
+looked for before the sentence's words are folded."""
+# The same, impersonal or passive: a label, not anyone's words (يمكن وصفه بـ).
+LABELLING = _folded("يوصف توصف يسمى تسمى يعرف تعرف يتميز تتميز يتسم تتسم يمكن",
+                     conjunctions=True)
+KNOWN = _folded("يعرف تعرف")
+LABEL_HINT = re.compile("|".join(map(loose_pattern, ("وصف", "سمي", "تسم", "عرف", "تميز", "مكن"))))
+"""What every labelling word holds (يوصف، يسمى، يتسم، يعرف، يتميز، يمكن)."""
+PREPOSITIONS = _folded("من إلى على عن في ب ل")
+CONTENT_PREPOSITIONS = _folded("من إلى عن ب")
+"""After a speech verb these lead to what is said (حذر من، أشار إلى); على
+and في more often lead to where it was said (كتب على «تويتر»)."""
+RELATIVES = _folded("الذي التي الذين")
+EDITORIAL = _folded("يذكر يشار", conjunctions=True)
+"""The passive verbs of the editorial formulas ``يُذكر أن``, ``يُشار إلى أن``:
+opening a sentence, they name no one whose words follow."""
+ASKS_FOR = {fold_word(verb): fold_word(preposition)
+             for preposition, verbs in (
+                 ("من", "حذر حذرت حذروا يحذر تحذر يحذرون محذرا محذرة"),
+                 ("إلى", """دعا دعت دعوا يدعو تدعو يدعون داعيا داعية أشار أشارت
+                          يشير تشير مشيرا مشيرة نبه نبهت ينبه تنبه منبها منبهة
+                          لفت لفتت لافتا لافتة"""),
+                 ("عن", """كشف كشفت يكشف تكشف كاشفا كاشفة أعرب أعربت أعربوا يعرب
+                          تعرب معربا معربة معبرا معبرة"""),
+                 ("ب", """هدد هددت هددوا يهدد تهدد مهددا مهددة توعد توعدت يتوعد
+                        تتوعد متوعدا متوعدة طالب طالبت طالبوا يطالب تطالب يطالبون
+                        مطالبا مطالبة تعهد
+                        تعهدت تعهدوا يتعهد تتعهد متعهدا متعهدة ندد نددت نددوا يندد
+                        تندد منددا منددة"""))
+             for verb in verbs.split()}
+"""Verbs of saying whose content follows a preposition of their own
+(حذر من، دعا إلى، أشار إلى، كشف عن، أعرب عن، طالب بـ، هدد بـ، تعهد بـ، ندد بـ): a
+quote right after that preposition is what they said."""
+ASKED = frozenset(ASKS_FOR.values())
+"""Those prepositions, folded."""
+COMPLEMENT_WORDS = 8
+"""How many words may stand between a verb of saying and the quote that
+completes it (its subject, object, a time, the preposition)."""
+CHARGES = _folded("تهمة بتهمة تهم بتهم التهم اتهام باتهام اتهامات الاتهامات")
+
+
+@lru_cache(maxsize=1 << 14)
+def bare(word: str) -> str:
+    """A folded ``word`` without a leading و/ف and then ل/ب/ك (لحركة -> حركة)."""
+    if len(word) > 3 and word[0] in "وف":
+        word = word[1:]
+    if len(word) > 3 and word[0] in "لبك":
+        word = word[1:]
+    return word
+
+
+@lru_cache(maxsize=1 << 14)
+def unsuffixed(word: str) -> str:
+    """A folded noun without a possessive pronoun (كتابه -> كتاب، روايتها ->
+    روايه): the noun a naming word is listed as."""
+    for suffix, back in (("تها", "ه"), ("ته", "ه"), ("ها", ""), ("هم", ""), ("ه", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)] + back
+    return word
+
+
+@lru_cache(maxsize=1 << 14)
+def names_a_thing(word: str) -> bool:
+    """A folded word is a naming noun, with or without clitics and pronoun
+    (the article only on a word that names explicitly: العنوان التالي: «…»;
+    اللجنة: «…» ends a speaker's title)."""
+    stem = bare(word)
+    return (word in NAMING or stem in NAMING or unsuffixed(word) in NAMING
+            or unsuffixed(stem) in NAMING or stem.removeprefix("ال") in CALLED)
+
+
+@lru_cache(maxsize=1 << 14)
+def is_organisation(word: str) -> bool:
+    """A folded word is a noun that opens an organisation's name (حزب،
+    الائتلاف، ولواء)."""
+    for w in (word, word[1:] if word[:1] in "وف" else word):
+        if w in ORGANISATIONS or w.removeprefix("ال") in ORGANISATIONS:
+            return True
+    return False
