@@ -153,6 +153,10 @@ _ORDINAL = re.compile(
 
 
 _Trie = dict[str, "_Trie"]
+_MARKS_AFTER = f"[{MARKS_CLASS}]*+"
+"""The marks after a letter of a number word. Possessive: a letter or the end
+of the word follows, never a mark, so giving marks back never helps a match,
+and the regex engine keeps no place to go back to (5% of the scan)."""
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -174,10 +178,12 @@ def _trie_pattern(words: list[str]) -> str:
             if top:
                 # One literal per branch at the top, so that the regex engine
                 # can skip the characters no number word starts with.
-                rest = f"[{MARKS_CLASS}]*" + build(child)
+                rest = _MARKS_AFTER + build(child)
                 alts.extend(re.escape(v) + rest for v in VARIANTS.get(ch, ch))
             else:
-                alts.append(loose_pattern(ch) + build(child))
+                spellings = VARIANTS.get(ch, ch)
+                letter = f"[{spellings}]" if len(spellings) > 1 else re.escape(ch)
+                alts.append(letter + _MARKS_AFTER + build(child))
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
