@@ -198,6 +198,7 @@ def find_figures(text: str) -> list[Highlight]:
         if m is None:  # pragma: no cover - every run of digits is a number
             continue
         skip_until = m.end()
+        # most numbers have no sign glued before them: no call for those
         sign = _sign(text, pos) if pos and text[pos - 1] in _SIGNS else ""
         code_stop = code_end(text, m, sign)
         if code_stop is not None:

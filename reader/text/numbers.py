@@ -223,7 +223,7 @@ _NOT_NUMBERS = frozenset({"لست", "كميه"})
 
 
 # Not frozen (nothing changes a token once made): a frozen __init__ calls
-# object.__setattr__ once a field, three times the cost of plain slots.
+# object.__setattr__ once a field, five times the cost of plain slots.
 @dataclass(slots=True)
 class _Token:
     start: int
