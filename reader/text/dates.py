@@ -174,7 +174,21 @@ def scores(text: str) -> list[Highlight]:
     return out
 
 
-_DASH = re.compile("[-–]")
+_DASHES = "-–"
+
+
+def _dash_positions(text: str) -> list[int]:
+    """The indices of the dashes a score is written with, in order: one
+    ``str.find`` scan a dash (a regex class, tested character by character,
+    was 6% of all the work of ``find_figures`` on pool text)."""
+    found: list[int] = []
+    for dash in _DASHES:
+        i = text.find(dash)
+        while i >= 0:
+            found.append(i)
+            i = text.find(dash, i + 1)
+    found.sort()
+    return found
 
 
 def _score_matches(text: str) -> list[re.Match[str]]:
@@ -182,8 +196,7 @@ def _score_matches(text: str) -> list[re.Match[str]]:
     a look-behind would be tried at every character of the text."""
     out: list[re.Match[str]] = []
     last_end = -1
-    for dash in _DASH.finditer(text):
-        i = dash.start()
+    for i in _dash_positions(text):
         if i < last_end:
             continue
         # The look-behind sees before pos; endpos is far enough for any score.

@@ -183,6 +183,7 @@ def find_figures(text: str) -> list[Highlight]:
     results = scores(text)
     score_ends = {h.start: h.end for h in results}
     skip_until = -1
+    n = len(text)
     for run in _DIGITS.finditer(text):
         pos = run.start()
         if pos < skip_until:
@@ -191,13 +192,14 @@ def find_figures(text: str) -> list[Highlight]:
             skip_until = score_ends.get(pos) or score_ends[pos - 1]
             continue
         after = run.end()
-        special = after < len(text) and (text[after] in _SPECIAL_AFTER or (
+        special = after < n and (text[after] in _SPECIAL_AFTER or (
             text[after] == " " and text[after + 1:after + 2] in _DASHES))
         m = (_MASTER if special else _NUMBER).match(text, pos)
         if m is None:  # pragma: no cover - every run of digits is a number
             continue
         skip_until = m.end()
-        sign = _sign(text, pos)
+        # most numbers have no sign glued before them: no call for those
+        sign = _sign(text, pos) if pos and text[pos - 1] in _SIGNS else ""
         code_stop = code_end(text, m, sign)
         if code_stop is not None:
             skip_until = max(skip_until, code_stop)

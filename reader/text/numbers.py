@@ -57,7 +57,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.text.fold import MARKS_CLASS, VARIANTS, fold_word, loose_pattern
+from reader.text.fold import MARKS, MARKS_CLASS, VARIANTS, fold_word, loose_pattern
 
 _MARKS_RE = re.compile(f"[{MARKS_CLASS}]")
 
@@ -153,6 +153,10 @@ _ORDINAL = re.compile(
 
 
 _Trie = dict[str, "_Trie"]
+_MARKS_AFTER = f"[{MARKS_CLASS}]*+"
+"""The marks after a letter of a number word. Possessive: a letter or the end
+of the word follows, never a mark, so giving marks back never helps a match,
+and the regex engine keeps no place to go back to (5% of the scan)."""
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -174,10 +178,12 @@ def _trie_pattern(words: list[str]) -> str:
             if top:
                 # One literal per branch at the top, so that the regex engine
                 # can skip the characters no number word starts with.
-                rest = f"[{MARKS_CLASS}]*" + build(child)
+                rest = _MARKS_AFTER + build(child)
                 alts.extend(re.escape(v) + rest for v in VARIANTS.get(ch, ch))
             else:
-                alts.append(loose_pattern(ch) + build(child))
+                spellings = VARIANTS.get(ch, ch)
+                letter = f"[{spellings}]" if len(spellings) > 1 else re.escape(ch)
+                alts.append(letter + _MARKS_AFTER + build(child))
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -216,7 +222,9 @@ _NOT_NUMBERS = frozenset({"لست", "كميه"})
 "quantity" (مية is also a spelling of مئة)."""
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen (nothing changes a token once made): a frozen __init__ calls
+# object.__setattr__ once a field, five times the cost of plain slots.
+@dataclass(slots=True)
 class _Token:
     start: int
     end: int
@@ -242,8 +250,9 @@ def _tokens(text: str) -> list[_Token]:
     out = []
     for m in _STEM.finditer(text):
         start, end = m.span()
-        if start and (text[start - 1].isalpha() or _MARKS_RE.match(text, start - 1)):
-            if text[start - 1] not in _PREFIX_ENDS and not _MARKS_RE.match(text, start - 1):
+        prev = text[start - 1] if start else ""
+        if prev and (prev.isalpha() or prev in MARKS):
+            if prev not in _PREFIX_ENDS and prev not in MARKS:
                 continue  # glued to a letter no clitic ends with (درست): no prefix can match
             pre_m = _PREFIX.search(text, max(0, start - 10), start)
             if pre_m is None:
@@ -441,7 +450,7 @@ def _lone_ones(text: str) -> list[NumberWords]:
         article = pre == "ال"
         if article:
             start -= 2
-        elif start and (text[start - 1].isalpha() or _MARKS_RE.match(text, start - 1)):
+        elif start and (text[start - 1].isalpha() or text[start - 1] in MARKS):
             continue  # inside a longer word, or a clitic (وواحد، بواحد)
         before, after = word_before(text, start), word_after(text, end)
         if article:
