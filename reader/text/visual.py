@@ -42,6 +42,10 @@ _ARABIC_WORD = re.compile(
 )
 _HAS_ARABIC = re.compile("[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFC]")
 _MARKS = "".join(sorted(MARKS))  # the fold's one table of marks (and tatweel)
+_NO_MARKS = str.maketrans("", "", _MARKS)
+# What NFKC changes in an Arabic word: presentation forms, and the four
+# letters with a high hamza (U+0675..U+0678), which decompose.
+_COMPATIBLE = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFC\u0675-\u0678]")
 _FINAL_ONLY = "ةى"  # letters that only end a word in logical order
 
 
@@ -75,15 +79,17 @@ def _order_votes(text: str) -> tuple[int, int, int]:
         core = word.strip(_MARKS)
         if len(core) < 2:
             continue
-        forms = [_form(ch) for ch in core if ch not in _MARKS]
-        for a, b in itertools.pairwise(forms):
-            if a in ("initial", "medial") and b in ("medial", "final") and a != b:
-                logical += 1
-            elif a in ("final", "medial") and b in ("medial", "initial") and a != b:
-                visual += 1
-                impossible += 1
-        plain = unicodedata.normalize("NFKC", core)
-        plain = "".join(ch for ch in plain if ch not in _MARKS)
+        if _COMPATIBLE.search(core):
+            forms = [_form(ch) for ch in core if ch not in _MARKS]
+            for a, b in itertools.pairwise(forms):
+                if a in ("initial", "medial") and b in ("medial", "final") and a != b:
+                    logical += 1
+                elif a in ("final", "medial") and b in ("medial", "initial") and a != b:
+                    visual += 1
+                    impossible += 1
+            core = unicodedata.normalize("NFKC", core)
+        # Plain letters (most text): no forms to weigh, nothing for NFKC to do.
+        plain = core.translate(_NO_MARKS)
         if len(plain) < 3:
             continue
         if plain[-1] in _FINAL_ONLY or plain.startswith("ال"):
