@@ -99,6 +99,14 @@ class ReadingView(MarksMixin, QTextBrowser):
         self._position_timer.setInterval(400)
         self._position_timer.timeout.connect(self._on_scroll_settled)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        # Qt lays a long document out lazily, in steps, and again after a
+        # change of width or format: what the view shows can move under the
+        # same scroll value. One push per burst of steps re-marks what is
+        # near the view then.
+        self._relayout_timer = QTimer(self)
+        self._relayout_timer.setSingleShot(True)
+        self._relayout_timer.setInterval(0)
+        self._relayout_timer.timeout.connect(self._push_selections)
         self._apply_default_font(self.document())
         apply_theme(self, self._theme)
 
@@ -148,6 +156,7 @@ class ReadingView(MarksMixin, QTextBrowser):
         finally:
             self._programmatic_scroll = False
         self._position_timer.stop()
+        doc.documentLayout().documentSizeChanged.connect(self._relayout_timer.start)
         if ours:
             old.deleteLater()
         if not self._show_diacritics:
