@@ -9,8 +9,8 @@ the current hit and Next/Previous all read the arrays.
 
 A find over a whole article takes a millisecond or two, so the bar searches
 as the reader types, each keystroke superseding the last; only a query of
-one or two letters over a long text (tens of thousands of hits, ~10 ms for
-one letter in 1 MB) waits for a pause in the typing. Layouts only, no
+one letter over a long text (tens of thousands of hits, ~10 ms in 1 MB)
+waits for a pause in the typing. Layouts only, no
 hard-coded alignment, so the bar mirrors in a right-to-left UI.
 """
 
@@ -37,13 +37,14 @@ from reader.text import ArticleHits, FieldHits
 DEBOUNCE_MS = 150
 """The pause in typing that an expensive query waits for (``_is_cheap``)."""
 
-SHORT_QUERY_CHARS = 2
-LONG_TEXT_CHARS = 100_000
+SHORT_QUERY_CHARS = 1
+LONG_TEXT_CHARS = 200_000
 """A query of at most ``SHORT_QUERY_CHARS`` characters over more than
-``LONG_TEXT_CHARS`` characters of text is debounced: a single letter has tens
-of thousands of hits in 1 MB of news (76k for ا, ~11 ms to find), and the
-reader is about to type the next one. Anything longer searches at once
-(``bench/bench_view.py``: a few ms from keystroke to hits painted)."""
+``LONG_TEXT_CHARS`` characters of text is debounced: one letter has tens of
+thousands of hits in 1 MB of news (76k for ا, ~11 ms to find; a 5 MB article
+five times that), and the reader is about to type the next one. Two letters
+already search at once: في, 5,000 hits in 1 MB, takes ~1 ms to find, and the
+view marks only what it shows (``bench/bench_view.py --table find``)."""
 
 MAX_QUERY_CHARS = 1000
 """The longest query the bar takes: a pasted page is cut here, and the bar
@@ -236,7 +237,14 @@ class FindBar(QWidget):
             self._timer.start()
 
     def _is_cheap(self, query: str) -> bool:
-        return len(query.strip()) > SHORT_QUERY_CHARS or self._chars <= LONG_TEXT_CHARS
+        """An empty query (nothing to find: the marks go at once), a longer one,
+        or a short text."""
+        size = len(query.strip())
+        return not size or size > SHORT_QUERY_CHARS or self._chars <= LONG_TEXT_CHARS
+
+    def is_search_pending(self) -> bool:
+        """True while a typed query waits for a pause in the typing."""
+        return self._timer.isActive()
 
     def _warm_up(self) -> None:
         """Fold the texts for the current options once the event loop is idle:

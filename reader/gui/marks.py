@@ -20,7 +20,14 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt, QTimer
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QSyntaxHighlighter,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit
 
 from reader.gui.offsets import DocumentOffsets
@@ -98,6 +105,8 @@ class MarksMixin(_ViewBase):
 
     if TYPE_CHECKING:
         def scroll_to(self, name: str, index: int, *, center: bool = False) -> None: ...
+
+        def _block_at(self, y: float) -> QTextBlock: ...
 
     def _init_marks(self) -> None:
         """No highlights, hits or flash yet; the view's ``__init__`` calls this
@@ -242,17 +251,14 @@ class MarksMixin(_ViewBase):
         return marks
 
     def _visible_range(self) -> tuple[int, int]:
-        """Document positions from a screen above the view to a screen below it."""
-        doc = self.document()
-        layout = doc.documentLayout()
+        """Document positions from a screen above the view to a screen below
+        it, whole blocks (``ReadingView._block_at`` says why not a hit test)."""
         height = self.viewport().height()
         top = self.verticalScrollBar().value()
-        first = layout.hitTest(QPointF(0, max(0, top - height)), Qt.HitTestAccuracy.FuzzyHit)
-        last = layout.hitTest(QPointF(self.viewport().width(), top + 2 * height),
-                              Qt.HitTestAccuracy.FuzzyHit)
-        lo = doc.findBlock(max(first, 0)).position()
-        block = doc.findBlock(max(last, 0))
-        hi = block.position() + block.length() if block.isValid() else doc.characterCount()
+        lo = self._block_at(max(0, top - height)).position()
+        block = self._block_at(top + 2 * height)
+        hi = block.position() + block.length() if block.isValid() else \
+            self.document().characterCount()
         return lo, hi
 
     def _window(self, layer: str, lo: int, hi: int) -> list[Mark]:

@@ -13,11 +13,12 @@ stays valid. Offsets cross between str indices and Qt positions only through
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from itertools import groupby
 from operator import itemgetter
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -26,6 +27,7 @@ from PySide6.QtGui import (
     QHelpEvent,
     QResizeEvent,
     QShowEvent,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -401,8 +403,17 @@ class ReadingView(MarksMixin, QTextBrowser):
         bar = self.verticalScrollBar()
         if int(top) > bar.maximum():
             # Qt lays a long document out lazily: the bar's range does not
-            # reach this far yet. Finish the layout so it does.
-            doc.documentLayout().documentSize()
+            # reach this far yet. Lay it out a screen past the target (the
+            # layout reports its new size, and the bar takes it); only if that
+            # is not enough, finish the whole layout (~200 ms for 1 MB).
+            layout = doc.documentLayout()
+            below = top + 2 * self.viewport().height()
+            while block.isValid() and layout.blockBoundingRect(block).bottom() < below:
+                block = block.next()
+            if int(top) > bar.maximum():
+                # The layout reports its new size on its next step: the range
+                # the view will have then, now.
+                bar.setMaximum(int(top))
         self._programmatic_scroll = True
         try:
             bar.setValue(max(0, int(top)))
@@ -419,23 +430,44 @@ class ReadingView(MarksMixin, QTextBrowser):
 
     def first_visible(self) -> tuple[str, int]:
         """``(field, index)`` of the start of the first line at the top of the view."""
-        doc = self.document()
-        layout = doc.documentLayout()
-        point = QPointF(self.viewport().width() / 2, self.verticalScrollBar().value() + 1.0)
-        position = layout.hitTest(point, Qt.HitTestAccuracy.FuzzyHit)
-        if position >= doc.characterCount() - 1:
-            # While Qt lays a long document out (lazily, on a timer, after it is
-            # opened or resized) its hit test puts every point past the end:
-            # finish the layout and ask again.
-            layout.documentSize()
-            position = layout.hitTest(point, Qt.HitTestAccuracy.FuzzyHit)
-        block = doc.findBlock(max(position, 0))
-        if block.isValid() and block.layout() is not None:
-            line = block.layout().lineForTextPosition(position - block.position())
-            if line.isValid():
-                position = block.position() + line.textStart()
+        y = self.verticalScrollBar().value() + 1.0
+        block = self._block_at(y)
+        position = block.position()
+        layout = block.layout()
+        if layout is not None:
+            y -= self.document().documentLayout().blockBoundingRect(block).top()
+            for k in range(layout.lineCount()):
+                line = layout.lineAt(k)
+                if line.y() + line.height() > y:
+                    position += line.textStart()
+                    break
         located = self._offsets.locate(max(position, 0))
         return located if located is not None else ("body", 0)
+
+    def _block_at(self, y: float) -> QTextBlock:
+        """The first block whose bottom lies below document coordinate ``y``
+        (the last block when none does).
+
+        Not the layout's hit test: while Qt lays a long document out (lazily,
+        in steps on a timer, for half a second after a 1 MB article opens or
+        the width changes) it answers with positions far from the point, and
+        finishing the layout to ask again stalls the window ~200 ms. A
+        block's rectangle needs the layout only up to that block, so the
+        search gallops from the top (laying out at most twice as far as
+        ``y``, which the view has laid out to show it) and then bisects.
+        """
+        doc = self.document()
+        layout = doc.documentLayout()
+        count = doc.blockCount()
+
+        def bottom(k: int) -> float:
+            return layout.blockBoundingRect(doc.findBlockByNumber(k)).bottom()
+
+        hi = 1
+        while hi < count and bottom(hi - 1) <= y:
+            hi *= 2
+        k = bisect_right(range(count), y, hi // 2, min(hi, count), key=bottom)
+        return doc.findBlockByNumber(min(k, count - 1))
 
     def reading_position(self) -> int:
         """The body index at the top of the view (0 while a header field is there)."""
