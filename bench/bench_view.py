@@ -455,7 +455,27 @@ def find_table() -> None:
             reader.text.find(body, query)
             return time.perf_counter() - start
 
-        opens, warms, rows = [], [], []
+        opens: list[float] = []
+        warms: list[float] = []
+        layout_turns: list[float] = []
+        at_once: dict[str, list[float]] = {rare: [], FREQUENT: []}
+        fresh_ids: dict[tuple[int, str, int], int] = {}
+
+        def open_fresh(run: int, query: str, variant: int) -> None:
+            """Open and paint a copy of the article never shown or searched
+            (the fold cache knows texts by value), timed."""
+            bar.close_bar()
+            bar.edit.clear()
+            key = (run, query, variant)
+            if key not in fresh_ids:
+                pad = " " * (1 + len(fresh_ids))
+                fresh_ids[key] = library.add_article(
+                    Article(title=article.title, body=body + pad)).id
+            start = time.perf_counter()
+            pane.open_article(fresh_ids[key])
+            view.viewport().repaint()
+            opens.append(time.perf_counter() - start)
+
         first: dict[str, list[float]] = {rare: [], FREQUENT: []}
         later: dict[str, list[float]] = {rare: [], FREQUENT: []}
         peer: dict[str, list[float]] = {rare: [], FREQUENT: []}
@@ -465,18 +485,24 @@ def find_table() -> None:
         nexts, scroll_ends = [], []
         for run in range(FIND_RUNS):
             for query in (rare, FREQUENT):
-                bar.close_bar()
-                bar.edit.clear()
-                # A fresh copy of the text each time: nothing cached from the last run.
-                fresh = Article(title=article.title, body=body + " " * (run + 1))
-                library_id = library.add_article(fresh).id
-                start = time.perf_counter()
-                pane.open_article(library_id)
-                view.viewport().repaint()
-                opens.append(time.perf_counter() - start)
+                # The query typed the moment the article is painted: the
+                # fold, and Qt still laying the document out, in its search.
+                open_fresh(run, query, 0)
+                pane.show_find_bar()
+                at_once[query].append(keystroke(query))
+                # The reader's usual pace: the layout done, the bar opened,
+                # then the query.
+                open_fresh(run, query, 1)
+                start, turn = time.perf_counter(), 0.0
+                while time.perf_counter() - start < 1.0:  # Qt's lazy layout steps
+                    step = time.perf_counter()
+                    app.processEvents()
+                    turn = max(turn, time.perf_counter() - step)
+                    time.sleep(0.002)
+                layout_turns.append(turn)
                 pane.show_find_bar()
                 start = time.perf_counter()
-                app.processEvents()  # the idle fold the open bar asks for
+                app.processEvents()  # the fold the open bar asks for when idle
                 warms.append(time.perf_counter() - start)
                 first[query].append(keystroke(query))
                 for _ in range(2):
@@ -529,12 +555,15 @@ def find_table() -> None:
         (f"hits: rare word {rare} / {FREQUENT}",
          f"{counts[rare]:,} / {len(reader.text.find(body, FREQUENT)):,}"),
         ("open + paint (goal <= 300 ms)", f"{_stats(opens)}  {goal(opens, GOAL_MS)}"),
-        ("fold warm-up when the bar opens (idle)", _stats(warms)),
+        ("after opening: Qt's lazy layout, longest event-loop turn", _stats(layout_turns)),
+        ("fold when the bar opens (idle, before the first keystroke)", _stats(warms)),
     ]
     for query, limit in ((rare, RARE_GOAL_MS), (FREQUENT, FREQUENT_GOAL_MS)):
         ratio = statistics.median(peer[query]) / statistics.median(later[query])
         eratio = statistics.median(qt_find[query]) / statistics.median(engine[query])
         rows += [
+            (f"{query}: typed the moment the article is painted",
+             f"{_stats(at_once[query])}  {goal(at_once[query], limit)}"),
             (f"{query}: first search after opening (goal <= {limit:.0f} ms)",
              f"{_stats(first[query])}  {goal(first[query], limit)}"),
             (f"{query}: later search (goal <= {limit:.0f} ms)",

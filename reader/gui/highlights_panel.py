@@ -177,6 +177,12 @@ class HighlightsPanel(QWidget):
         self.list.setModel(self.proxy)
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
+        # Rows wrap, so each has its own height: a resize (the find bar opening
+        # above the pane, say) measures every row again, 0.3 s for the 3,400
+        # highlights of a 1 MB article. In batches, between events, the window
+        # keeps taking keys meanwhile.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(200)
         self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.list.clicked.connect(self._on_activated)
         self.list.activated.connect(self._on_activated)
