@@ -148,8 +148,7 @@ class FindBar(QWidget):
             self.search_now()
         else:
             self._set_hits(ArticleHits(), -1)
-            if self.isVisible():
-                self._warm_up()
+            self._warm_up()
 
     def query(self) -> str:
         return self.edit.text()
@@ -249,9 +248,11 @@ class FindBar(QWidget):
 
     def _warm_up(self) -> None:
         """Once the event loop is idle, let the engine fold the texts for the
-        current options (``reader.text.find.prepare``): the bar is open, so a
-        search is coming, and folding is most of a first search (~40 ms for
-        1 MB, against ~1 ms for a later one)."""
+        current options (``reader.text.find.prepare``): folding is most of a
+        first search (~40 ms for 1 MB, against ~1 ms for a later one), and
+        done when an article opens (after its first paint) or the bar opens,
+        the reader's first keystroke does not wait for it. A news article of
+        a few KB folds in a fraction of a millisecond, searched or not."""
         texts = list(self._texts)
         options = {"match_diacritics": self.match_diacritics.isChecked(),
                    "match_hamza": self.match_hamza.isChecked()}
