@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QStyle,
     QToolButton,
     QWidget,
 )
@@ -103,6 +104,14 @@ class FindBar(QWidget):
         layout.addStretch(0)
         layout.addWidget(self.close_button)
         layout.setStretchFactor(self.edit, 1)
+        # The bar must fit the width the pane has rather than widen it: with
+        # every label whole it needs ~720 px, more than a 1200 px window gives
+        # the pane, and a wider pane reflows the article under the reader (and
+        # lays 1 MB out again, half a second) just as the search starts. So
+        # the option labels may lose letters (their tooltips say them whole).
+        indicator = self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+        for box in (self.match_diacritics, self.match_hamza, self.whole_word):
+            box.setMinimumWidth(indicator + 8)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -127,6 +136,8 @@ class FindBar(QWidget):
         self.match_diacritics.setText(self.tr("Match diacritics"))
         self.match_hamza.setText(self.tr("Match hamza"))
         self.whole_word.setText(self.tr("Whole word"))
+        for box in (self.match_diacritics, self.match_hamza, self.whole_word):
+            box.setToolTip(box.text())
         self.close_button.setToolTip(self.tr("Close (Esc)"))
         self.notice.setText(self.tr("At most {limit} characters").format(
             limit=f"{MAX_QUERY_CHARS:,}"))
