@@ -132,21 +132,27 @@ def normal_table() -> None:
 
     open_ms = timed(open_and_paint)
     rss_after = rss_mb()
-    spans = [("body", m.start(), m.end()) for m in re.finditer("في", body)]
-    find_ms = timed(lambda: (view.set_find_hits(spans, 0), view.viewport().grab()))
+    from array import array
+
+    from reader.text import ArticleHits, FieldHits, Hits
+
+    spans = [(m.start(), m.end()) for m in re.finditer("في", body)]
+    marked = ArticleHits([FieldHits("body", Hits(body, array("q", [a for a, _ in spans]),
+                                                 array("q", [b for _, b in spans])))])
+    find_ms = timed(lambda: (view.set_find_hits(marked, 0), view.viewport().grab()))
 
     def engine_find() -> None:
         import reader.text
 
         hits = reader.text.find(body, "اعلنت")
-        view.set_find_hits([("body", m.start, m.end) for m in hits], 0)
+        view.set_find_hits(ArticleHits([FieldHits("body", hits)]), 0)
         view.viewport().grab()
 
     try:
         engine_ms = f"{timed(engine_find):.0f} ms"
     except NotImplementedError:
         engine_ms = "(find engine not built)"
-    view.set_find_hits([], -1)
+    view.set_find_hits(ArticleHits(), -1)
     middle = len(body) // 2
     scroll_ms = timed(lambda: (view.scroll_to("body", middle), view.viewport().grab()))
     hide_ms = timed(lambda: (view.set_show_diacritics(False), view.viewport().grab(),
