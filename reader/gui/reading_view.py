@@ -402,18 +402,23 @@ class ReadingView(MarksMixin, QTextBrowser):
         self._anchor = (placed.name, index)
         bar = self.verticalScrollBar()
         if int(top) > bar.maximum():
-            # Qt lays a long document out lazily: the bar's range does not
-            # reach this far yet. Lay it out a screen past the target (the
-            # layout reports its new size, and the bar takes it); only if that
-            # is not enough, finish the whole layout (~200 ms for 1 MB).
+            # Qt lays a long document out lazily: the bar's range may not
+            # reach this far yet. Lay the document out to a screen past the
+            # target (not the whole of it: ~200 ms for 1 MB) and give the bar
+            # the range Qt will report for that on its next layout step. Never
+            # past the text laid out: a range for text that fits would show
+            # the scroll bar, narrow the view, and the resize scroll here again.
             layout = doc.documentLayout()
             below = top + 2 * self.viewport().height()
-            while block.isValid() and layout.blockBoundingRect(block).bottom() < below:
+            bottom = 0.0
+            while block.isValid():
+                bottom = layout.blockBoundingRect(block).bottom()
+                if bottom >= below:
+                    break
                 block = block.next()
-            if int(top) > bar.maximum():
-                # The layout reports its new size on its next step: the range
-                # the view will have then, now.
-                bar.setMaximum(int(top))
+            reach = int(bottom + doc.documentMargin()) - self.viewport().height()
+            if reach > bar.maximum():
+                bar.setMaximum(min(int(top), reach))
         self._programmatic_scroll = True
         try:
             bar.setValue(max(0, int(top)))

@@ -248,3 +248,21 @@ def test_every_hit_is_marked_on_its_characters_through_the_map(
     finally:
         view.close()
         view.deleteLater()
+
+
+def test_a_scroll_in_a_text_that_fits_leaves_the_range_alone_regression(
+        qtbot: QtBot) -> None:
+    """A scroll past the range Qt reported extends it only over text laid out:
+    extended for text that fits, the bar showed, narrowed the view, and the
+    resize scrolled back here again, forever (the torture test's window hung)."""
+    view = ReadingView()
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_article(Article(title="خبر قصير", body="قال الوزير إن الخطة ستبدأ."))
+    view.scroll_to("body", 20, center=False)
+    view.scroll_to("body", 20, center=True)
+    bar = view.verticalScrollBar()
+    assert bar.maximum() == 0 and bar.value() == 0
+    assert not bar.isVisible()
