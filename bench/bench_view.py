@@ -1,7 +1,7 @@
 """Benchmark: opening articles in the reading view.
 
-Two tables; asserts nothing. Run: ``QT_QPA_PLATFORM=offscreen python bench/bench_view.py``
-(``--table normal`` or ``--table pathological`` for one of them).
+Three tables; asserts nothing. Run: ``QT_QPA_PLATFORM=offscreen python bench/bench_view.py``
+(``--table normal``, ``--table pathological`` or ``--table find`` for one of them).
 
 * normal: a 1 MB article with every highlight painted. Goal: open (document
   built, highlights set, first screen painted) <= 300 ms.
@@ -11,6 +11,16 @@ Two tables; asserts nothing. Run: ``QT_QPA_PLATFORM=offscreen python bench/bench
   process with a deadline (``--timeout``, 60 s by default), so a case that
   never finishes prints "> 60 s" instead of hanging the bench. Goal: any
   article shows something within a second or two.
+* find: find as you type in the main window (issue 16 item 1), on a 1 MB
+  article of real news from the pool (``bench/pool.py``; generated text, with
+  a message, where the pool is absent): open + paint; from a keystroke (the
+  query set in the find field, which fires the slot typing fires) to every
+  hit near the view marked, the count shown and both painted, for a rare word
+  and for في, the first search after opening and later ones; typing a query
+  letter by letter (the slowest keystroke); Next to a hit out of view; and in
+  the same run the naive peer, ``QTextDocument.find`` over the shown
+  document marking each hit as an ExtraSelection. Goals: open <= 300 ms; a
+  rare word <= 16 ms, في <= 50 ms.
 
 "1 MB" is 1 MB of UTF-8, about 550k Arabic characters (DESIGN decision 10).
 """
@@ -122,21 +132,27 @@ def normal_table() -> None:
 
     open_ms = timed(open_and_paint)
     rss_after = rss_mb()
-    spans = [("body", m.start(), m.end()) for m in re.finditer("في", body)]
-    find_ms = timed(lambda: (view.set_find_hits(spans, 0), view.viewport().grab()))
+    from array import array
+
+    from reader.text import ArticleHits, FieldHits, Hits
+
+    spans = [(m.start(), m.end()) for m in re.finditer("في", body)]
+    marked = ArticleHits([FieldHits("body", Hits(body, array("q", [a for a, _ in spans]),
+                                                 array("q", [b for _, b in spans])))])
+    find_ms = timed(lambda: (view.set_find_hits(marked, 0), view.viewport().grab()))
 
     def engine_find() -> None:
         import reader.text
 
         hits = reader.text.find(body, "اعلنت")
-        view.set_find_hits([("body", m.start, m.end) for m in hits], 0)
+        view.set_find_hits(ArticleHits([FieldHits("body", hits)]), 0)
         view.viewport().grab()
 
     try:
         engine_ms = f"{timed(engine_find):.0f} ms"
     except NotImplementedError:
         engine_ms = "(find engine not built)"
-    view.set_find_hits([], -1)
+    view.set_find_hits(ArticleHits(), -1)
     middle = len(body) // 2
     scroll_ms = timed(lambda: (view.scroll_to("body", middle), view.viewport().grab()))
     hide_ms = timed(lambda: (view.set_show_diacritics(False), view.viewport().grab(),
@@ -318,9 +334,269 @@ def pathological_table(names: list[str], timeout: float) -> None:
         print(f"{CASES[name][0]:<{width}}{cells}", flush=True)
 
 
+# -- find as you type, in the window ------------------------------------------------
+
+FIND_RUNS = 5
+RARE_GOAL_MS, FREQUENT_GOAL_MS = 16.0, 50.0
+FREQUENT = "في"
+RARE_CANDIDATES = ("السعودية", "مصر", "داعش", "الشرطة", "الرئيس", "الحكومة", "الخطة")
+"""A rare word is the candidate whose count in the article is nearest 176
+(the rare word of the issue's measurements)."""
+
+
+def pool_article(target_bytes: int = 1_000_000) -> tuple[Article, str]:
+    """A 1 MB article of real news: pool bodies joined to ``target_bytes`` of
+    UTF-8 under the first one's headline; generated news where the pool is absent.
+    Also says where the text comes from."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from pool import POOL, articles
+
+    if not POOL.exists():
+        print(f"bench: {POOL} is absent: generated text instead of real news", file=sys.stderr)
+        return (Article(title="الحكومة تعلن خطة جديدة للنقل العام", body=make_body(target_bytes)),
+                "generated (pool absent)")
+    title, parts, size = "", [], 0
+    for headline, body in articles(20_000):
+        title = title or headline
+        parts.append(body)
+        size += len(body.encode("utf-8")) + 1
+        if size >= target_bytes:
+            break
+    return Article(title=title, body="\n".join(parts)), "pool (real news)"
+
+
+def _wait(app: QApplication, done: Callable[[], bool], limit_s: float = 5.0) -> None:
+    """Run the event loop until ``done()`` (a debounced search fires from a timer)."""
+    deadline = time.perf_counter() + limit_s
+    while not done():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the find bar never showed its count")
+        app.processEvents()
+        time.sleep(0.0005)
+
+
+def _stats(times: list[float]) -> str:
+    """Best and median of times in seconds, as ms."""
+    ordered = sorted(times)
+    return f"{ordered[0] * 1000:6.1f} / {ordered[len(ordered) // 2] * 1000:6.1f}"
+
+
+def find_table() -> None:
+    """Find as you type in the main window (module docstring)."""
+    import statistics
+    import tempfile
+
+    from PySide6.QtGui import QTextCharFormat
+    from PySide6.QtWidgets import QTextEdit
+
+    import reader.text
+    from reader.gui.main_window import MainWindow
+    from reader.store import Library
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    article, source = pool_article()
+    body = article.body
+    counts = {w: len(reader.text.find(body, w)) for w in RARE_CANDIDATES}
+    rare = min((w for w in counts if counts[w]), key=lambda w: abs(counts[w] - 176))
+    with tempfile.TemporaryDirectory() as folder:
+        library = Library.open(Path(folder) / "bench.sqlite3")
+        article_id = library.add_article(article).id
+        window = MainWindow(library, settings=None, poll_ms=0)
+        window.resize(1200, 800)
+        window.show()
+        app.processEvents()
+        pane = window.pane
+        view, bar = pane.view, pane.find_bar
+        highlights = len(library.highlights(article_id))
+
+        def painted() -> None:
+            """What the reader would see: the events due run, then the view
+            and the count painted now."""
+            app.processEvents()
+            view.viewport().repaint()
+            bar.counter.repaint()
+
+        def keystroke(query: str) -> float:
+            """From the query set in the field to its count shown and painted."""
+            expected = len(reader.text.ArticleHits(
+                reader.text.FieldHits(n, reader.text.find(article.field_text(n), query))
+                for n in reader.text.TEXT_FIELDS))
+            start = time.perf_counter()
+            bar.edit.setText(query)  # textChanged: the slot every keystroke fires
+            _wait(app, lambda: bar.query() == query and bar.counter.text().endswith(
+                f"/ {expected}"))
+            painted()
+            return time.perf_counter() - start
+
+        def naive(query: str) -> float:
+            """QTextDocument.find over the shown document, each hit an ExtraSelection."""
+            start = time.perf_counter()
+            doc = view.document()
+            fmt = QTextCharFormat()
+            fmt.setBackground(view.theme().colour("find_hit"))
+            selections = []
+            cursor = doc.find(query, 0)
+            while not cursor.isNull():
+                sel = QTextEdit.ExtraSelection()
+                sel.cursor = cursor
+                sel.format = fmt
+                selections.append(sel)
+                cursor = doc.find(query, cursor)
+            view.setExtraSelections(selections)
+            bar.counter.setText(f"1 / {len(selections)}")
+            painted()
+            return time.perf_counter() - start
+
+        def naive_find_only(query: str) -> float:
+            start = time.perf_counter()
+            doc, n = view.document(), 0
+            cursor = doc.find(query, 0)
+            while not cursor.isNull():
+                n += 1
+                cursor = doc.find(query, cursor)
+            return time.perf_counter() - start
+
+        def engine_only(query: str) -> float:
+            start = time.perf_counter()
+            reader.text.find(body, query)
+            return time.perf_counter() - start
+
+        opens: list[float] = []
+        warms: list[float] = []
+        layout_turns: list[float] = []
+        at_once: dict[str, list[float]] = {rare: [], FREQUENT: []}
+        fresh_ids: dict[tuple[int, str, int], int] = {}
+
+        def open_fresh(run: int, query: str, variant: int) -> None:
+            """Open and paint a copy of the article never shown or searched
+            (the fold cache knows texts by value), timed."""
+            bar.close_bar()
+            bar.edit.clear()
+            key = (run, query, variant)
+            if key not in fresh_ids:
+                pad = " " * (1 + len(fresh_ids))
+                fresh_ids[key] = library.add_article(
+                    Article(title=article.title, body=body + pad)).id
+            start = time.perf_counter()
+            pane.open_article(fresh_ids[key])
+            view.viewport().repaint()
+            opens.append(time.perf_counter() - start)
+
+        first: dict[str, list[float]] = {rare: [], FREQUENT: []}
+        later: dict[str, list[float]] = {rare: [], FREQUENT: []}
+        peer: dict[str, list[float]] = {rare: [], FREQUENT: []}
+        engine: dict[str, list[float]] = {rare: [], FREQUENT: []}
+        qt_find: dict[str, list[float]] = {rare: [], FREQUENT: []}
+        typing: dict[str, list[float]] = {rare: [], FREQUENT: []}
+        nexts, scroll_ends = [], []
+        for run in range(FIND_RUNS):
+            for query in (rare, FREQUENT):
+                # The query typed the moment the article is painted: the
+                # fold, and Qt still laying the document out, in its search.
+                open_fresh(run, query, 0)
+                pane.show_find_bar()
+                at_once[query].append(keystroke(query))
+                # The reader's usual pace: the layout done, the bar opened,
+                # then the query.
+                open_fresh(run, query, 1)
+                start, turn = time.perf_counter(), 0.0
+                while time.perf_counter() - start < 1.0:  # Qt's lazy layout steps
+                    step = time.perf_counter()
+                    app.processEvents()
+                    turn = max(turn, time.perf_counter() - step)
+                    time.sleep(0.002)
+                layout_turns.append(turn)
+                pane.show_find_bar()
+                start = time.perf_counter()
+                app.processEvents()  # the fold the open bar asks for when idle
+                warms.append(time.perf_counter() - start)
+                first[query].append(keystroke(query))
+                for _ in range(2):
+                    bar.edit.clear()
+                    painted()
+                    later[query].append(keystroke(query))
+                # In turns with ours, so that a busy moment weighs on both.
+                peer[query].append(naive(query))
+                bar.search_now()
+                painted()
+                engine[query].append(engine_only(query))
+                qt_find[query].append(naive_find_only(query))
+                # Typed letter by letter: how long each keystroke keeps the
+                # window from taking the next one (its search and paint, or,
+                # debounced, the search and paint when the pause ends).
+                bar.edit.clear()
+                painted()
+                slowest = 0.0
+                for k in range(1, len(query) + 1):
+                    start = time.perf_counter()
+                    bar.edit.setText(query[:k])
+                    painted()
+                    slowest = max(slowest, time.perf_counter() - start)
+                    if bar.is_search_pending():
+                        start = time.perf_counter()
+                        bar.search_now()  # what the debounce timer fires
+                        painted()
+                        slowest = max(slowest, time.perf_counter() - start)
+                typing[query].append(slowest)
+                if query == FREQUENT:
+                    start = time.perf_counter()
+                    bar.find_previous()  # from the top: wraps to the last hit, at the end
+                    painted()
+                    nexts.append(time.perf_counter() - start)
+                    start = time.perf_counter()
+                    view.scroll_to("body", 0)
+                    painted()
+                    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+                    painted()
+                    scroll_ends.append(time.perf_counter() - start)
+        window.close()
+        library.close()
+
+    def goal(times: list[float], limit: float) -> str:
+        return "met" if statistics.median(times) * 1000 <= limit else "NOT met"
+
+    rows = [
+        ("article", f"{source}: {len(body.encode('utf-8')):,} bytes, {len(body):,} characters, "
+                    f"{highlights:,} highlights"),
+        (f"hits: rare word {rare} / {FREQUENT}",
+         f"{counts[rare]:,} / {len(reader.text.find(body, FREQUENT)):,}"),
+        ("open + paint (goal <= 300 ms)", f"{_stats(opens)}  {goal(opens, GOAL_MS)}"),
+        ("after opening: Qt's lazy layout, longest event-loop turn", _stats(layout_turns)),
+        ("fold when the bar opens (idle, before the first keystroke)", _stats(warms)),
+    ]
+    for query, limit in ((rare, RARE_GOAL_MS), (FREQUENT, FREQUENT_GOAL_MS)):
+        ratio = statistics.median(peer[query]) / statistics.median(later[query])
+        eratio = statistics.median(qt_find[query]) / statistics.median(engine[query])
+        rows += [
+            (f"{query}: typed the moment the article is painted",
+             f"{_stats(at_once[query])}  {goal(at_once[query], limit)}"),
+            (f"{query}: first search after opening (goal <= {limit:.0f} ms)",
+             f"{_stats(first[query])}  {goal(first[query], limit)}"),
+            (f"{query}: later search (goal <= {limit:.0f} ms)",
+             f"{_stats(later[query])}  {goal(later[query], limit)}"),
+            (f"{query}: typed letter by letter, longest block of the typing",
+             _stats(typing[query])),
+            (f"{query}: naive peer, QTextDocument.find + mark all + paint",
+             f"{_stats(peer[query])}  peer / ours {ratio:.1f}x"),
+            (f"{query}: engine find-all alone", _stats(engine[query])),
+            (f"{query}: QTextDocument.find alone (shown document)",
+             f"{_stats(qt_find[query])}  peer / engine {eratio:.0f}x"),
+        ]
+    rows += [
+        (f"Previous from the top to the last {FREQUENT} (scroll + mark + paint)", _stats(nexts)),
+        (f"top, then scroll to the end with {FREQUENT} marked + paint", _stats(scroll_ends)),
+    ]
+    width = max(len(name) for name, _ in rows)
+    print(f"{'find in the window, ms best / median of ' + str(FIND_RUNS):<{width}}  value")
+    print(f"{'-' * width}  {'-' * 24}")
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--table", choices=("normal", "pathological", "both"), default="both")
+    parser.add_argument("--table", choices=("normal", "pathological", "find", "both", "all"),
+                        default="all", help="both: normal and pathological")
     parser.add_argument("--timeout", type=float, default=60.0,
                         help="seconds one pathological measure may take")
     parser.add_argument("--cases", help="comma-separated pathological case names")
@@ -329,11 +605,13 @@ def main(argv: list[str]) -> int:
     if args.child:
         print(json.dumps(child(*args.child)))
         return 0
-    if args.table in ("normal", "both"):
+    if args.table in ("normal", "both", "all"):
         normal_table()
-    if args.table in ("pathological", "both"):
-        if args.table == "both":
-            print()
+        print()
+    if args.table in ("find", "all"):
+        find_table()
+        print()
+    if args.table in ("pathological", "both", "all"):
         names = args.cases.split(",") if args.cases else list(CASES)
         pathological_table(names, args.timeout)
     return 0

@@ -2,10 +2,16 @@
 
 The search itself is ``reader.text.find`` (folding: hamza, diacritics,
 Arabic-Indic digits), never ``QTextDocument.find`` (DESIGN, Known traps). The
-bar searches every shown field in reading order and reports hits as
-``(field, start, end)`` str indices; the pane hands them to the view, which
-marks them. Layouts only, no hard-coded alignment, so the bar mirrors in a
-right-to-left UI.
+bar searches every shown field in reading order and reports the hits as one
+``ArticleHits`` (offset arrays per field, not an object per hit); the pane
+hands it to the view, which marks the hits near what it shows. The count,
+the current hit and Next/Previous all read the arrays.
+
+A find over a whole article takes a millisecond or two, so the bar searches
+as the reader types, each keystroke superseding the last; only a query of
+one letter over a long text (tens of thousands of hits, ~10 ms in 1 MB)
+waits for a pause in the typing. Layouts only, no
+hard-coded alignment, so the bar mirrors in a right-to-left UI.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QStyle,
     QToolButton,
     QWidget,
 )
@@ -26,34 +33,42 @@ from PySide6.QtWidgets import (
 import reader.text
 from reader.errors import ReaderError
 from reader.gui.error_text import shown
-from reader.text import Match
+from reader.text import ArticleHits, FieldHits
+from reader.text.find import prepare
 
 DEBOUNCE_MS = 150
+"""The pause in typing that an expensive query waits for (``_is_cheap``)."""
+
+SHORT_QUERY_CHARS = 1
+LONG_TEXT_CHARS = 200_000
+"""A query of at most ``SHORT_QUERY_CHARS`` characters over more than
+``LONG_TEXT_CHARS`` characters of text is debounced: one letter has tens of
+thousands of hits in 1 MB of news (76k for ا, ~11 ms to find; a 5 MB article
+five times that), and the reader is about to type the next one. Two letters
+already search at once: في, 5,000 hits in 1 MB, takes ~1 ms to find, and the
+view marks only what it shows (``bench/bench_view.py --table find``)."""
 
 MAX_QUERY_CHARS = 1000
 """The longest query the bar takes: a pasted page is cut here, and the bar
 says so, so a 150,000-word paste cannot freeze the window."""
 
-Hit = tuple[str, Match]
-"""One hit: the field it is in and the engine's Match (str indices into that field)."""
-
-
 class FindBar(QWidget):
     """A line edit, a ``3 / 17`` counter, previous/next, three options and close.
 
-    Signals: ``hits_changed(list, int)`` carries every hit as
-    ``(field, start, end)`` and the index of the current one (-1 for none)
-    after each search and each move; ``closed`` when the bar closes (the marks
-    should go).
+    Signals: ``hits_changed(ArticleHits, int)`` carries every hit (a sequence
+    of ``(field, start, end)`` built on demand) and the number of the current
+    one (-1 for none) after each search and each move; ``closed`` when the
+    bar closes (the marks should go).
     """
 
-    hits_changed = Signal(list, int)
+    hits_changed = Signal(object, int)
     closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._texts: list[tuple[str, str]] = []
-        self._hits: list[Hit] = []
+        self._chars = 0
+        self._found = ArticleHits()
         self._current = -1
         self._error = ""
         self.origin: Callable[[], tuple[str, int]] | None = None
@@ -89,12 +104,20 @@ class FindBar(QWidget):
         layout.addStretch(0)
         layout.addWidget(self.close_button)
         layout.setStretchFactor(self.edit, 1)
+        # The bar must fit the width the pane has rather than widen it: with
+        # every label whole it needs ~720 px, more than a 1200 px window gives
+        # the pane, and a wider pane reflows the article under the reader (and
+        # lays 1 MB out again, half a second) just as the search starts. So
+        # the option labels may lose letters (their tooltips say them whole).
+        indicator = self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+        for box in (self.match_diacritics, self.match_hamza, self.whole_word):
+            box.setMinimumWidth(indicator + 8)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.search_now)
-        self.edit.textChanged.connect(self._timer.start)
+        self.edit.textChanged.connect(self._on_text_changed)
         for box in (self.match_diacritics, self.match_hamza, self.whole_word):
             box.toggled.connect(self.search_now)
         self.next_button.clicked.connect(self.find_next)
@@ -113,6 +136,8 @@ class FindBar(QWidget):
         self.match_diacritics.setText(self.tr("Match diacritics"))
         self.match_hamza.setText(self.tr("Match hamza"))
         self.whole_word.setText(self.tr("Whole word"))
+        for box in (self.match_diacritics, self.match_hamza, self.whole_word):
+            box.setToolTip(box.text())
         self.close_button.setToolTip(self.tr("Close (Esc)"))
         self.notice.setText(self.tr("At most {limit} characters").format(
             limit=f"{MAX_QUERY_CHARS:,}"))
@@ -129,19 +154,24 @@ class FindBar(QWidget):
         """The fields to search, ``(name, text)`` in reading order; searches again
         when the bar is open with a query."""
         self._texts = [(name, text) for name, text in texts if text]
+        self._chars = sum(len(text) for _name, text in self._texts)
         if self.isVisible() and self.edit.text():
             self.search_now()
         else:
-            self._set_hits([], -1)
+            self._set_hits(ArticleHits(), -1)
+            self._warm_up()
 
     def query(self) -> str:
         return self.edit.text()
 
-    def hits(self) -> list[Hit]:
-        return list(self._hits)
+    def found(self) -> ArticleHits:
+        """Every hit of the last search, in reading order."""
+        return self._found
 
     def spans(self) -> list[tuple[str, int, int]]:
-        return [(name, m.start, m.end) for name, m in self._hits]
+        """Every hit as ``(field, start, end)``: one tuple per hit, for a
+        caller that wants them all as objects (``found()`` does not)."""
+        return list(self._found)
 
     def current_index(self) -> int:
         return self._current
@@ -163,8 +193,10 @@ class FindBar(QWidget):
                 self._on_input_rejected()
             self.edit.setText(query[:MAX_QUERY_CHARS])
             self.search_now()
-        elif self.edit.text() and not self._hits:
+        elif self.edit.text() and not self._found:
             self.search_now()
+        else:
+            self._warm_up()
         self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.edit.selectAll()
 
@@ -173,7 +205,7 @@ class FindBar(QWidget):
         self._timer.stop()
         self.notice.hide()
         self.hide()
-        self._set_hits([], -1)
+        self._set_hits(ArticleHits(), -1)
         self.closed.emit()
 
     def search_now(self) -> None:
@@ -182,36 +214,71 @@ class FindBar(QWidget):
         if len(self.edit.text()) < MAX_QUERY_CHARS:
             self.notice.hide()
         query = self.edit.text()
-        hits: list[Hit] = []
+        found = ArticleHits()
         self._error = ""
         if query.strip():
             try:
-                for name, text in self._texts:
-                    for m in reader.text.find(
-                        text, query,
-                        match_diacritics=self.match_diacritics.isChecked(),
-                        match_hamza=self.match_hamza.isChecked(),
-                        whole_word=self.whole_word.isChecked(),
-                    ):
-                        hits.append((name, m))
+                found = ArticleHits(FieldHits(name, reader.text.find(
+                    text, query,
+                    match_diacritics=self.match_diacritics.isChecked(),
+                    match_hamza=self.match_hamza.isChecked(),
+                    whole_word=self.whole_word.isChecked(),
+                )) for name, text in self._texts)
             except ReaderError as err:
                 self._error = shown(err.message)
-                hits = []
-        self._set_hits(hits, self._first_from_origin(hits))
+                found = ArticleHits()
+        self._set_hits(found, self._first_from_origin(found))
 
     def find_next(self) -> None:
         """The next hit (the first search of a query waiting to run, first)."""
-        if self._ensure_searched() and self._hits:
-            self._set_hits(self._hits, (self._current + 1) % len(self._hits))
+        if self._ensure_searched() and self._found:
+            self._set_hits(self._found, (self._current + 1) % len(self._found))
 
     def find_previous(self) -> None:
-        if self._ensure_searched() and self._hits:
-            self._set_hits(self._hits, (self._current - 1) % len(self._hits))
+        if self._ensure_searched() and self._found:
+            self._set_hits(self._found, (self._current - 1) % len(self._found))
+
+    def _on_text_changed(self, text: str) -> None:
+        """Search now when it is cheap, else after a pause in the typing; either
+        way a later keystroke supersedes this one's search (the timer restarts,
+        or stops when the later query searches at once)."""
+        if self._is_cheap(text):
+            self.search_now()
+        else:
+            self._timer.start()
+
+    def _is_cheap(self, query: str) -> bool:
+        """An empty query (nothing to find: the marks go at once), a longer one,
+        or a short text."""
+        size = len(query.strip())
+        return not size or size > SHORT_QUERY_CHARS or self._chars <= LONG_TEXT_CHARS
+
+    def is_search_pending(self) -> bool:
+        """True while a typed query waits for a pause in the typing."""
+        return self._timer.isActive()
+
+    def _warm_up(self) -> None:
+        """Once the event loop is idle, let the engine fold the texts for the
+        current options (``reader.text.find.prepare``): folding is most of a
+        first search (~40 ms for 1 MB, against ~1 ms for a later one), and
+        done when an article opens (after its first paint) or the bar opens,
+        the reader's first keystroke does not wait for it. A news article of
+        a few KB folds in a fraction of a millisecond, searched or not."""
+        texts = list(self._texts)
+        options = {"match_diacritics": self.match_diacritics.isChecked(),
+                   "match_hamza": self.match_hamza.isChecked()}
+
+        def prepare_now() -> None:
+            if self._texts == texts:  # still the article it was asked for
+                for _name, text in texts:
+                    prepare(text, **options)
+
+        QTimer.singleShot(0, self, prepare_now)
 
     def _ensure_searched(self) -> bool:
         """Run a query not yet searched (typed, or kept while the bar was
         closed); True when the current hits are its own already."""
-        if self._timer.isActive() or (self.edit.text().strip() and not self._hits
+        if self._timer.isActive() or (self.edit.text().strip() and not self._found
                                       and not self._error):
             self.search_now()
             return False
@@ -221,24 +288,18 @@ class FindBar(QWidget):
         """A paste or a query longer than ``MAX_QUERY_CHARS`` was cut: say so."""
         self.notice.show()
 
-    def _first_from_origin(self, hits: list[Hit]) -> int:
-        if not hits:
+    def _first_from_origin(self, found: ArticleHits) -> int:
+        if not found:
             return -1
         if self.origin is None:
             return 0
-        name, index = self.origin()
-        order = {field: k for k, (field, _text) in enumerate(self._texts)}
-        here = (order.get(name, 0), index)
-        for k, (field, m) in enumerate(hits):
-            if (order.get(field, 0), m.start) >= here:
-                return k
-        return 0
+        return found.first_from(*self.origin())
 
-    def _set_hits(self, hits: list[Hit], current: int) -> None:
-        self._hits = hits
+    def _set_hits(self, found: ArticleHits, current: int) -> None:
+        self._found = found
         self._current = current
         self._update_counter()
-        self.hits_changed.emit(self.spans(), current)
+        self.hits_changed.emit(found, current)
 
     def _update_counter(self) -> None:
         if self._error:
@@ -246,7 +307,7 @@ class FindBar(QWidget):
             self.counter.setToolTip(self._error)
             return
         self.counter.setToolTip("")
-        total = len(self._hits)
+        total = len(self._found)
         self.counter.setText(f"{self._current + 1 if total else 0} / {total}")
         self.previous_button.setEnabled(total > 1)
         self.next_button.setEnabled(total > 1)

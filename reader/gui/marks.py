@@ -20,13 +20,21 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt, QTimer
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QSyntaxHighlighter,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit
 
 from reader.gui.offsets import DocumentOffsets
 from reader.gui.themes import HIGHLIGHT_ROLES, Theme, highlight_role
 from reader.store.article import HighlightRecord
 from reader.text.bidi import LRI, PDI
+from reader.text.hits import ArticleHits
 from reader.text.values import describe_value
 
 # Tashkeel and Quranic marks hidden by "hide diacritics" (DESIGN decision 3's
@@ -98,13 +106,16 @@ class MarksMixin(_ViewBase):
     if TYPE_CHECKING:
         def scroll_to(self, name: str, index: int, *, center: bool = False) -> None: ...
 
+        def _block_at(self, y: float) -> QTextBlock: ...
+
     def _init_marks(self) -> None:
         """No highlights, hits or flash yet; the view's ``__init__`` calls this
         before anything can scroll."""
         self._highlights: list[HighlightRecord] = []
         self._hidden_roles: set[str] = set()
-        self._find_spans: list[tuple[str, int, int]] = []
+        self._found = ArticleHits()
         self._find_current = -1
+        self._shown_hits: list[Mark] = []
         self._flash: tuple[str, int, int] | None = None
         self._marks: dict[str, list[Mark]] = {layer: [] for layer in LAYERS}
         self._starts: dict[str, list[int]] = {layer: [] for layer in LAYERS}
@@ -117,7 +128,8 @@ class MarksMixin(_ViewBase):
 
     def _clear_marks(self) -> None:
         """Forget the find hits, the flash and every layer (a new document)."""
-        self._find_spans, self._find_current, self._flash = [], -1, None
+        self._found, self._find_current, self._flash = ArticleHits(), -1, None
+        self._shown_hits = []
         for layer in LAYERS:
             self._marks[layer], self._starts[layer], self._longest[layer] = [], [], 0
 
@@ -178,10 +190,14 @@ class MarksMixin(_ViewBase):
             items.append(Mark(a, b, colour))
         if not keep_order:
             items.sort(key=lambda m: (m.start, m.start - m.end))
-        self._marks[layer] = items
-        self._starts[layer] = [m.start for m in items]
-        self._longest[layer] = max((m.end - m.start for m in items), default=0)
+        self._store_layer(layer, items)
         self._push_selections(force=True)
+
+    def _store_layer(self, layer: str, marks: list[Mark]) -> None:
+        """Keep ``marks`` (in order) as ``layer``; the next push hands them to Qt."""
+        self._marks[layer] = marks
+        self._starts[layer] = [m.start for m in marks]
+        self._longest[layer] = max((m.end - m.start for m in marks), default=0)
 
     def _rebuild_layer(self, layer: str) -> None:
         t = self._theme
@@ -207,25 +223,42 @@ class MarksMixin(_ViewBase):
             self._set_layer("flash", [(*self._flash, t.colour("flash"))] if self._flash else [])
 
     def _rebuild_find_layers(self) -> None:
-        t = self._theme
-        hit, current = t.colour("find_hit"), t.colour("find_current")
-        self._set_layer("find", [(*span, hit) for span in self._find_spans])
+        """The current hit's layer (the other hits are marked where the view
+        is, by ``_hits_near``), pushed to Qt."""
+        current = self._theme.colour("find_current")
         self._set_layer("current", (
-            [(*self._find_spans[self._find_current], current)]
-            if 0 <= self._find_current < len(self._find_spans) else []))
+            [(*self._found[self._find_current], current)] if self._find_current >= 0 else []))
+
+    def _hits_near(self, lo: int, hi: int) -> list[Mark]:
+        """The find hits that overlap document positions ``[lo, hi)``.
+
+        Each field's ``Hits.between`` bisects its offset arrays, so only the
+        hits near the view are mapped to document positions and marked: a
+        frequent word's thousands of hits elsewhere cost nothing until the
+        reader scrolls to them.
+        """
+        colour = self._theme.colour("find_hit")
+        marks: list[Mark] = []
+        for name, hits in self._found.fields:
+            placed = self._offsets.field(name)
+            if placed is None or placed.end < lo or placed.start >= hi:
+                continue
+            # to_index clamps to the field; +1 takes in the character at hi - 1.
+            a, b = placed.to_index(lo), placed.to_index(hi) + 1
+            for i in hits.between(a, b):
+                m = hits[i]
+                marks.append(Mark(*placed.span_to_qt(m.start, m.end), colour))
+        return marks
 
     def _visible_range(self) -> tuple[int, int]:
-        """Document positions from a screen above the view to a screen below it."""
-        doc = self.document()
-        layout = doc.documentLayout()
+        """Document positions from a screen above the view to a screen below
+        it, whole blocks (``ReadingView._block_at`` says why not a hit test)."""
         height = self.viewport().height()
         top = self.verticalScrollBar().value()
-        first = layout.hitTest(QPointF(0, max(0, top - height)), Qt.HitTestAccuracy.FuzzyHit)
-        last = layout.hitTest(QPointF(self.viewport().width(), top + 2 * height),
-                              Qt.HitTestAccuracy.FuzzyHit)
-        lo = doc.findBlock(max(first, 0)).position()
-        block = doc.findBlock(max(last, 0))
-        hi = block.position() + block.length() if block.isValid() else doc.characterCount()
+        lo = self._block_at(max(0, top - height)).position()
+        block = self._block_at(top + 2 * height)
+        hi = block.position() + block.length() if block.isValid() else \
+            self.document().characterCount()
         return lo, hi
 
     def _window(self, layer: str, lo: int, hi: int) -> list[Mark]:
@@ -248,11 +281,13 @@ class MarksMixin(_ViewBase):
         if not force and self._window_range == (lo, hi):
             return
         self._window_range = (lo, hi)
+        self._shown_hits = self._hits_near(lo, hi)
         selections: list[QTextEdit.ExtraSelection] = []
         for layer in LAYERS:
             underline = layer in UNDERLINED
+            marks = self._shown_hits if layer == "find" else self._window(layer, lo, hi)
             selections.extend(self._extra(m.start, m.end, m.colour, underline=underline)
-                              for m in self._window(layer, lo, hi))
+                              for m in marks)
         self.setExtraSelections(selections)
 
     def _all(self, *layers: str) -> list[QTextEdit.ExtraSelection]:
@@ -286,19 +321,31 @@ class MarksMixin(_ViewBase):
 
     # -- find hits -----------------------------------------------------------
 
-    def set_find_hits(self, spans: Sequence[tuple[str, int, int]], current: int = -1) -> None:
-        """Mark every find hit, ``current`` (an index into ``spans``) distinctly,
-        and bring the current one into view."""
-        self._find_spans = [s for s in spans if self._fits(*s)]
-        self._find_current = current if 0 <= current < len(self._find_spans) else -1
-        self._rebuild_find_layers()
-        if self._find_current >= 0:
-            self.scroll_to(*self._find_spans[self._find_current][:2], center=True)
+    def set_find_hits(self, found: ArticleHits, current: int = -1) -> None:
+        """Show the hits of a find: those near the visible part marked (again
+        as the view scrolls), hit number ``current`` marked distinctly and
+        brought into view. A field that is not shown, or shorter than its
+        hits (another article's), drops its hits."""
+        fields = [f for f in found.fields
+                  if not f.hits or self._fits(f.name, 0, f.hits[-1].end)]
+        self._found = found if len(fields) == len(found.fields) else ArticleHits(fields)
+        self._find_current = current if 0 <= current < len(self._found) else -1
+        span = self._found[self._find_current] if self._find_current >= 0 else None
+        colour = self._theme.colour("find_current")
+        self._store_layer("current", [Mark(*self._offsets.span_to_qt(*span), colour)]
+                          if span is not None else [])
+        # Marked once, wherever the view ends up: a scroll to the current hit
+        # marks the window it reaches (``_on_scrolled``), else the push below does.
+        self._window_range = None
+        if span is not None:
+            self.scroll_to(span[0], span[1], center=True)
+        self._push_selections()
 
     def find_selections(self) -> list[QTextEdit.ExtraSelection]:
-        """ExtraSelections for every find hit, then the current one again (its own
-        colour); the view sets only those near the visible part."""
-        return self._all("find", "current")
+        """ExtraSelections for the find hits marked now (those near the
+        visible part), then the current one again in its own colour."""
+        return [self._extra(m.start, m.end, m.colour)
+                for m in (*self._shown_hits, *self._marks["current"])]
 
     def highlight_selections(self) -> list[QTextEdit.ExtraSelection]:
         """ExtraSelections for every shown highlight: automatic, then the

@@ -96,6 +96,13 @@ class FieldOffsets:
         shown = (bisect_left if end else bisect_right)(self._inserts, index)
         return self.start + index + bisect_left(self.astral, index) + shown
 
+    def span_to_qt(self, start: int, end: int) -> tuple[int, int]:
+        """Document positions of the span ``[start, end)`` of this field: from
+        where its first character starts to where its last one ends (never
+        before the start). Raises ValueError for an index outside the field."""
+        a = self.to_qt(start)
+        return a, max(a, self.to_qt(end, end=True))
+
     def to_index(self, position: int) -> int:
         """The str index at document ``position``, clamped to the field.
 
@@ -159,8 +166,7 @@ class DocumentOffsets:
         f = self.field(name)
         if f is None:
             raise KeyError(name)
-        a = f.to_qt(start)
-        return a, max(a, f.to_qt(end, end=True))
+        return f.span_to_qt(start, end)
 
     def locate(self, position: int, *, prefer_previous: bool = False) -> tuple[str, int] | None:
         """``(field, index)`` of document ``position``; None for an empty document.

@@ -13,11 +13,12 @@ stays valid. Offsets cross between str indices and Qt positions only through
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from itertools import groupby
 from operator import itemgetter
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -26,6 +27,7 @@ from PySide6.QtGui import (
     QHelpEvent,
     QResizeEvent,
     QShowEvent,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -99,6 +101,14 @@ class ReadingView(MarksMixin, QTextBrowser):
         self._position_timer.setInterval(400)
         self._position_timer.timeout.connect(self._on_scroll_settled)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        # Qt lays a long document out lazily, in steps, and again after a
+        # change of width or format: what the view shows can move under the
+        # same scroll value. One push per burst of steps re-marks what is
+        # near the view then.
+        self._relayout_timer = QTimer(self)
+        self._relayout_timer.setSingleShot(True)
+        self._relayout_timer.setInterval(0)
+        self._relayout_timer.timeout.connect(self._push_selections)
         self._apply_default_font(self.document())
         apply_theme(self, self._theme)
 
@@ -148,6 +158,7 @@ class ReadingView(MarksMixin, QTextBrowser):
         finally:
             self._programmatic_scroll = False
         self._position_timer.stop()
+        doc.documentLayout().documentSizeChanged.connect(self._relayout_timer.start)
         if ours:
             old.deleteLater()
         if not self._show_diacritics:
@@ -391,9 +402,23 @@ class ReadingView(MarksMixin, QTextBrowser):
         self._anchor = (placed.name, index)
         bar = self.verticalScrollBar()
         if int(top) > bar.maximum():
-            # Qt lays a long document out lazily: the bar's range does not
-            # reach this far yet. Finish the layout so it does.
-            doc.documentLayout().documentSize()
+            # Qt lays a long document out lazily: the bar's range may not
+            # reach this far yet. Lay the document out to a screen past the
+            # target (not the whole of it: ~200 ms for 1 MB) and give the bar
+            # the range Qt will report for that on its next layout step. Never
+            # past the text laid out: a range for text that fits would show
+            # the scroll bar, narrow the view, and the resize scroll here again.
+            layout = doc.documentLayout()
+            below = top + 2 * self.viewport().height()
+            bottom = 0.0
+            while block.isValid():
+                bottom = layout.blockBoundingRect(block).bottom()
+                if bottom >= below:
+                    break
+                block = block.next()
+            reach = int(bottom + doc.documentMargin()) - self.viewport().height()
+            if reach > bar.maximum():
+                bar.setMaximum(min(int(top), reach))
         self._programmatic_scroll = True
         try:
             bar.setValue(max(0, int(top)))
@@ -410,23 +435,44 @@ class ReadingView(MarksMixin, QTextBrowser):
 
     def first_visible(self) -> tuple[str, int]:
         """``(field, index)`` of the start of the first line at the top of the view."""
-        doc = self.document()
-        layout = doc.documentLayout()
-        point = QPointF(self.viewport().width() / 2, self.verticalScrollBar().value() + 1.0)
-        position = layout.hitTest(point, Qt.HitTestAccuracy.FuzzyHit)
-        if position >= doc.characterCount() - 1:
-            # While Qt lays a long document out (lazily, on a timer, after it is
-            # opened or resized) its hit test puts every point past the end:
-            # finish the layout and ask again.
-            layout.documentSize()
-            position = layout.hitTest(point, Qt.HitTestAccuracy.FuzzyHit)
-        block = doc.findBlock(max(position, 0))
-        if block.isValid() and block.layout() is not None:
-            line = block.layout().lineForTextPosition(position - block.position())
-            if line.isValid():
-                position = block.position() + line.textStart()
+        y = self.verticalScrollBar().value() + 1.0
+        block = self._block_at(y)
+        position = block.position()
+        layout = block.layout()
+        if layout is not None:
+            y -= self.document().documentLayout().blockBoundingRect(block).top()
+            for k in range(layout.lineCount()):
+                line = layout.lineAt(k)
+                if line.y() + line.height() > y:
+                    position += line.textStart()
+                    break
         located = self._offsets.locate(max(position, 0))
         return located if located is not None else ("body", 0)
+
+    def _block_at(self, y: float) -> QTextBlock:
+        """The first block whose bottom lies below document coordinate ``y``
+        (the last block when none does).
+
+        Not the layout's hit test: while Qt lays a long document out (lazily,
+        in steps on a timer, for half a second after a 1 MB article opens or
+        the width changes) it answers with positions far from the point, and
+        finishing the layout to ask again stalls the window ~200 ms. A
+        block's rectangle needs the layout only up to that block, so the
+        search gallops from the top (laying out at most twice as far as
+        ``y``, which the view has laid out to show it) and then bisects.
+        """
+        doc = self.document()
+        layout = doc.documentLayout()
+        count = doc.blockCount()
+
+        def bottom(k: int) -> float:
+            return layout.blockBoundingRect(doc.findBlockByNumber(k)).bottom()
+
+        hi = 1
+        while hi < count and bottom(hi - 1) <= y:
+            hi *= 2
+        k = bisect_right(range(count), y, hi // 2, min(hi, count), key=bottom)
+        return doc.findBlockByNumber(min(k, count - 1))
 
     def reading_position(self) -> int:
         """The body index at the top of the view (0 while a header field is there)."""

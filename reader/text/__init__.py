@@ -9,13 +9,15 @@ from reader.text.direction import is_rtl, paragraph_directions
 from reader.text.find import find
 from reader.text.fold import Folded, fold, fold_text
 from reader.text.highlights import ENGINE_VERSION, find_highlights
-from reader.text.hits import Hits
+from reader.text.hits import ArticleHits, FieldHits, Hits
 from reader.text.spans import KINDS, TEXT_FIELDS, Highlight, Match
 
 __all__ = [
     "ENGINE_VERSION",
     "KINDS",
     "TEXT_FIELDS",
+    "ArticleHits",
+    "FieldHits",
     "Folded",
     "Highlight",
     "Hits",

@@ -117,6 +117,18 @@ def find(
     return _to_hits(text, folded, (diacritics, hamza), *hits)
 
 
+def prepare(text: str, *, match_diacritics: bool = False, match_hamza: bool = False) -> None:
+    """Do now the work that the first ``find`` in ``text`` with these options
+    would do whatever the query: fold it and build its offset table (both
+    cached, ~40 ms for 1 MB), so that a search the reader types later costs
+    what every later one does. A caller with idle time before a search (a
+    find bar just opened) calls this."""
+    if text:
+        diacritics, hamza = not match_diacritics, not match_hamza
+        fold(text, diacritics=diacritics, hamza=hamza)
+        _offsets(text, diacritics, hamza)
+
+
 def _folded_hits(
     s: str, query: str, diacritics: bool, hamza: bool, whole_word: bool, regex: bool
 ) -> tuple[list[int], list[int] | int]:

@@ -27,7 +27,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import compress, repeat
 from operator import add, itemgetter
 from typing import NamedTuple, TypeVar, overload
@@ -183,3 +183,79 @@ class Hits(Sequence[Match]):
 
     def __repr__(self) -> str:
         return f"<Hits: {len(self)} in {len(self._text)} characters>"
+
+
+class FieldHits(NamedTuple):
+    """The hits of one find in one field of an article."""
+
+    name: str
+    hits: Hits
+
+
+class ArticleHits(Sequence[tuple[str, int, int]]):
+    """The hits of one find over an article's fields, in reading order.
+
+    A ``Sequence`` of ``(field, start, end)`` (str indices into that field),
+    each built on demand: ``len`` is the count a find bar shows, and a view
+    that marks the hits on screen reads ``fields`` and asks each field's
+    ``Hits.between`` for its window, so thousands of hits never become
+    thousands of objects. Hit ``k`` is numbered over the fields in order.
+    """
+
+    __slots__ = ("_bases", "fields")
+
+    def __init__(self, fields: Iterable[FieldHits] = ()) -> None:
+        self.fields: tuple[FieldHits, ...] = tuple(fields)
+        # The number of the first hit of each field, then the total.
+        self._bases = [0]
+        for field in self.fields:
+            self._bases.append(self._bases[-1] + len(field.hits))
+
+    def __len__(self) -> int:
+        return self._bases[-1]
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[str, int, int]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[str, int, int]]: ...
+
+    def __getitem__(
+        self, index: int | slice
+    ) -> tuple[str, int, int] | list[tuple[str, int, int]]:
+        if isinstance(index, slice):
+            return [self[k] for k in range(len(self))[index]]
+        field, i = self.locate(index)
+        m = field.hits[i]
+        return field.name, m.start, m.end
+
+    def locate(self, index: int) -> tuple[FieldHits, int]:
+        """The field of hit ``index`` and the hit's index in that field's
+        ``Hits``. Raises IndexError outside ``range(len(self))``."""
+        k = range(len(self))[index]  # negative indices, IndexError
+        f = bisect_right(self._bases, k) - 1
+        return self.fields[f], k - self._bases[f]
+
+    def first_from(self, name: str, index: int) -> int:
+        """The number of the first hit that starts at or after ``index`` of
+        field ``name`` (a later field's first hit when this field has none
+        there); 0, the first hit, when none does, the field is not searched
+        or there is no hit (then ``len(self) == 0`` says so)."""
+        names = [f.name for f in self.fields]
+        if name not in names:
+            return 0
+        at = names.index(name)
+        hits = self.fields[at].hits
+        i = hits.between(index, index).start  # the first hit that ends after index
+        if i < len(hits) and hits[i].start < index:
+            i += 1  # it began before index: the view is past its start
+        k = self._bases[at] + i
+        return k if k < len(self) else 0
+
+    def __iter__(self) -> Iterator[tuple[str, int, int]]:
+        for field in self.fields:
+            for start, end in zip(field.hits.starts, field.hits.ends, strict=True):
+                yield field.name, start, end
+
+    def __repr__(self) -> str:
+        return f"<ArticleHits: {len(self)} in {len(self.fields)} fields>"

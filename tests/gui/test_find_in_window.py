@@ -86,3 +86,17 @@ def test_a_pasted_page_is_cut_to_the_limit_and_the_bar_says_so(
     assert not bar.notice.isVisible()
     bar.open_bar("و" * (MAX_QUERY_CHARS + 50))  # a query handed over is cut too
     assert len(bar.edit.text()) == MAX_QUERY_CHARS and bar.notice.isVisible()
+
+
+def test_opening_find_leaves_the_article_its_width(qtbot: QtBot, window: MainWindow) -> None:
+    """The bar fits the pane (its option labels may lose letters) rather than
+    widening it: a wider pane reflows the article just as the search starts,
+    and lays a long one out again."""
+    view = window.pane.view
+    width, panel = view.viewport().width(), window.pane.highlights_panel.width()
+    ctrl_f(qtbot, window)
+    QApplication.processEvents()
+    assert window.pane.find_bar.width() <= window.pane.width()
+    assert view.viewport().width() == width
+    assert window.pane.highlights_panel.width() == panel
+    assert window.pane.find_bar.whole_word.toolTip() == "Whole word"

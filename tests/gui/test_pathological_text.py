@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+from array import array
 from collections import Counter
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from reader.gui.article_pane import ArticlePane
 from reader.gui.display_text import LONGEST_BLOCK, ZERO_WIDTH_SPACE, safe_text
 from reader.gui.reading_view import ReadingView
 from reader.store import Article, Library
+from reader.text import ArticleHits, FieldHits, Hits
 from tests.gui import test_reading_view
 from tests.gui.display_oracle import EMOJI, FATHA, SHADDA, shaped_texts, shown_field, small_limits
 from tests.gui.test_reading_view import open_pane
@@ -222,7 +224,9 @@ def test_highlights_find_hits_and_copy_are_exact_across_breaks(
     emoji = body.index(EMOJI)
     spans = [(brk - 3, brk + 3), (brk, brk + 20), (brk - 20, brk), (emoji - 2, emoji + 40),
              (cut - 50, cut + 50)]
-    view.set_find_hits([("body", a, b) for a, b in spans], 0)
+    ordered = sorted(spans)
+    hits = Hits(body, array("q", [a for a, _ in ordered]), array("q", [b for _, b in ordered]))
+    view.set_find_hits(ArticleHits([FieldHits("body", hits)]), ordered.index(spans[0]))
     found = [s.cursor.selectedText().replace(ZERO_WIDTH_SPACE, "").replace("\u2029", "")
              for s in view.find_selections()]
     # Every hit in document order, then the current one again.

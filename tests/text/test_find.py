@@ -17,12 +17,14 @@ from reader.text.find import (
     _listed,
     _mapped_later,
     _offset_table,
+    _offsets,
     _overlapping_hits,
     _spans_dense,
     _spans_per_hit,
     find,
+    prepare,
 )
-from reader.text.fold import fold, fold_text
+from reader.text.fold import _cached, fold, fold_text
 from reader.text.spans import Match
 
 FATHA, DAMMA, KASRA, SHADDA, SUKUN = "\u064e", "\u064f", "\u0650", "\u0651", "\u0652"
@@ -460,3 +462,17 @@ def test_corpus_whole_words_are_words(corpus_articles: list[Path]) -> None:
             for m in find(text, query, whole_word=True):
                 after = text[m.end : m.end + 1]
                 assert not after.isalnum(), (path.name, query, m)
+
+
+def test_prepare_folds_ahead_and_changes_no_result() -> None:
+    text = "أعلنت الحكومة في بيان أن الخطة في طريقها. " * 50 + "\U0001f600 في"
+    prepare(text)
+    prepare("")  # nothing to fold
+    folded_before, tables_before = _cached.cache_info(), _offsets.cache_info()
+    hits = find(text, "في")
+    # The fold and the offset table came from the cache: nothing built again.
+    assert _cached.cache_info().misses == folded_before.misses
+    assert _offsets.cache_info().misses == tables_before.misses
+    assert list(hits) == list(find(text + " ", "في"))[: len(hits)]
+    prepare(text, match_diacritics=True, match_hamza=True)
+    assert [m.text for m in find(text, "أعلنت", match_hamza=True)] == ["أعلنت"] * 50

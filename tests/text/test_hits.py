@@ -12,7 +12,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from reader.errors import QueryError
-from reader.text import Hits, Match, find
+from reader.text import ArticleHits, FieldHits, Hits, Match, find
 from reader.text.find import _DENSE_MIN, _SAMPLED, _folded_hits
 from reader.text.fold import fold, fold_text, is_mark
 
@@ -250,3 +250,47 @@ def test_find_builds_no_object_per_hit() -> None:
     hits.between(len(text) // 2, len(text) // 2 + 200)
     assert sys.getallocatedblocks() - before < 100
     assert hits[:] == reference_find(text, "في")
+
+
+# -- ArticleHits: one find over several fields ------------------------------------------
+
+
+@st.composite
+def article_fields(draw: st.DrawFn) -> tuple[list[tuple[str, str]], str]:
+    """Up to four fields of news-like text (emoji included) and a query."""
+    names = draw(st.lists(st.sampled_from(["title", "subtitle", "caption", "byline", "body"]),
+                          unique=True, min_size=1, max_size=4))
+    texts = [draw(news_and_query())[0] for _ in names]
+    query = draw(st.sampled_from(["ال", "في", "ا", EMOJI, "خطة", "شظ"]))
+    return list(zip(names, texts, strict=True)), query
+
+
+@settings(max_examples=200, deadline=None)
+@given(article_fields(), st.data())
+def test_article_hits_number_every_fields_hits_in_reading_order(
+        case: tuple[list[tuple[str, str]], str], data: st.DataObject) -> None:
+    fields, query = case
+    found = ArticleHits(FieldHits(name, find(text, query)) for name, text in fields)
+    expected = [(name, m.start, m.end) for name, text in fields
+                for m in reference_find(text, query)]
+    assert len(found) == len(expected)
+    assert list(found) == expected
+    assert [found[k] for k in range(len(found))] == expected
+    assert found[-1:] == expected[-1:]
+    for k in range(len(found)):
+        field, i = found.locate(k)
+        assert (field.name, field.hits[i].start, field.hits[i].end) == expected[k]
+    # The first search picks the first hit at or after where the view is.
+    name, text = data.draw(st.sampled_from(fields))
+    index = data.draw(st.integers(0, len(text)))
+    rank = {n: r for r, (n, _) in enumerate(fields)}
+    after = [k for k, (n, s, _) in enumerate(expected) if (rank[n], s) >= (rank[name], index)]
+    assert found.first_from(name, index) == (after[0] if after else 0)
+    assert found.first_from("nowhere", index) == 0
+
+
+def test_article_hits_of_nothing() -> None:
+    found = ArticleHits()
+    assert len(found) == 0 and list(found) == [] and found.first_from("body", 3) == 0
+    with pytest.raises(IndexError):
+        found.locate(0)
