@@ -19,13 +19,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QStyle,
+    QMenu,
     QToolButton,
     QWidget,
 )
@@ -88,9 +87,21 @@ class FindBar(QWidget):
         self.notice.hide()
         self.previous_button = QToolButton(self)
         self.next_button = QToolButton(self)
-        self.match_diacritics = QCheckBox(self)
-        self.match_hamza = QCheckBox(self)
-        self.whole_word = QCheckBox(self)
+        # The options sit in a menu: as three labelled boxes the bar needed
+        # ~720 px, more than a 1200 px window gives the pane, so either the
+        # pane widened (reflowing the article under the reader) or the labels
+        # lost letters. The button says how many are on.
+        self.match_diacritics = QAction(self)
+        self.match_hamza = QAction(self)
+        self.whole_word = QAction(self)
+        self.options_button = QToolButton(self)
+        self.options_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        options = QMenu(self.options_button)
+        for action in (self.match_diacritics, self.match_hamza, self.whole_word):
+            action.setCheckable(True)
+            options.addAction(action)
+            action.toggled.connect(self._update_options_button)
+        self.options_button.setMenu(options)
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
@@ -98,20 +109,11 @@ class FindBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
         for widget in (self.edit, self.counter, self.notice, self.previous_button,
-                       self.next_button, self.match_diacritics, self.match_hamza,
-                       self.whole_word):
+                       self.next_button, self.options_button):
             layout.addWidget(widget)
         layout.addStretch(0)
         layout.addWidget(self.close_button)
         layout.setStretchFactor(self.edit, 1)
-        # The bar must fit the width the pane has rather than widen it: with
-        # every label whole it needs ~720 px, more than a 1200 px window gives
-        # the pane, and a wider pane reflows the article under the reader (and
-        # lays 1 MB out again, half a second) just as the search starts. So
-        # the option labels may lose letters (their tooltips say them whole).
-        indicator = self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
-        for box in (self.match_diacritics, self.match_hamza, self.whole_word):
-            box.setMinimumWidth(indicator + 8)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -136,12 +138,22 @@ class FindBar(QWidget):
         self.match_diacritics.setText(self.tr("Match diacritics"))
         self.match_hamza.setText(self.tr("Match hamza"))
         self.whole_word.setText(self.tr("Whole word"))
-        for box in (self.match_diacritics, self.match_hamza, self.whole_word):
-            box.setToolTip(box.text())
+        for action in (self.match_diacritics, self.match_hamza, self.whole_word):
+            action.setToolTip(action.text())
+        self._update_options_button()
         self.close_button.setToolTip(self.tr("Close (Esc)"))
         self.notice.setText(self.tr("At most {limit} characters").format(
             limit=f"{MAX_QUERY_CHARS:,}"))
         self._update_counter()
+
+    def _update_options_button(self) -> None:
+        """"Options", with the number of options on when there are any."""
+        on = [a for a in (self.match_diacritics, self.match_hamza, self.whole_word)
+              if a.isChecked()]
+        self.options_button.setText(
+            self.tr("Options ({count})").format(count=len(on)) if on else self.tr("Options"))
+        self.options_button.setToolTip(
+            "\n".join(a.text() for a in on) if on else self.tr("Search options"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

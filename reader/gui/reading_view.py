@@ -101,6 +101,10 @@ class ReadingView(MarksMixin, QTextBrowser):
         self._position_timer.setInterval(400)
         self._position_timer.timeout.connect(self._on_scroll_settled)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        # Lines wrap at the view's width (anywhere, when a word is wider), so
+        # nothing is ever to the side: only the layout's rounding (a document
+        # 0.7 px wider than the view) would show a bar there.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Qt lays a long document out lazily, in steps, and again after a
         # change of width or format: what the view shows can move under the
         # same scroll value. One push per burst of steps re-marks what is

@@ -666,6 +666,21 @@
     <context>
         <name>FindBar</name>
         <message>
+            <location filename="../../reader/gui/find_bar.py" line="150" />
+            <source>Options</source>
+            <translation>خيارات</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/find_bar.py" line="150" />
+            <source>Options ({count})</source>
+            <translation>خيارات ({count})</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/find_bar.py" line="150" />
+            <source>Search options</source>
+            <translation>خيارات البحث</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/find_bar.py" line="108" />
             <source>Find in article</source>
             <translation>ابحث في المقالة</translation>

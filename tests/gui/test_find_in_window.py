@@ -89,9 +89,9 @@ def test_a_pasted_page_is_cut_to_the_limit_and_the_bar_says_so(
 
 
 def test_opening_find_leaves_the_article_its_width(qtbot: QtBot, window: MainWindow) -> None:
-    """The bar fits the pane (its option labels may lose letters) rather than
-    widening it: a wider pane reflows the article just as the search starts,
-    and lays a long one out again."""
+    """The bar fits the pane rather than widening it (a wider pane reflows
+    the article just as the search starts, and lays a long one out again):
+    its options are in a menu, whole, and the button says how many are on."""
     view = window.pane.view
     width, panel = view.viewport().width(), window.pane.highlights_panel.width()
     ctrl_f(qtbot, window)
@@ -99,4 +99,16 @@ def test_opening_find_leaves_the_article_its_width(qtbot: QtBot, window: MainWin
     assert window.pane.find_bar.width() <= window.pane.width()
     assert view.viewport().width() == width
     assert window.pane.highlights_panel.width() == panel
-    assert window.pane.find_bar.whole_word.toolTip() == "Whole word"
+    bar = window.pane.find_bar
+    assert bar.options_button.text() == "Options"
+    assert [a.text() for a in bar.options_button.menu().actions()] == [
+        "Match diacritics", "Match hamza", "Whole word"]
+    bar.set_texts([("body", "زار المدينة ثم مدينة أخرى ومدينتين")])
+    bar.edit.setText("مدين")
+    bar.search_now()
+    assert len(bar.spans()) == 3
+    bar.whole_word.trigger()  # as a click in the menu does
+    assert bar.options_button.text() == "Options (1)"
+    assert "Whole word" in bar.options_button.toolTip()
+    assert bar.spans() == []  # searched again, with the option
+    assert view.viewport().width() == width

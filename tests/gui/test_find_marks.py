@@ -266,3 +266,4 @@ def test_a_scroll_in_a_text_that_fits_leaves_the_range_alone_regression(
     bar = view.verticalScrollBar()
     assert bar.maximum() == 0 and bar.value() == 0
     assert not bar.isVisible()
+
