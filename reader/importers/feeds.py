@@ -87,7 +87,7 @@ def parse_feed(text: str, *, name: str, url: str = "") -> FeedDocument:
         "content-type": "application/xml; charset=utf-8",
         "content-location": url or "http://localhost/",
     })
-    if not parsed.entries and parsed.get("bozo") and not parsed.get("version"):
+    if not parsed.entries and not parsed.get("version"):
         raise UnsupportedFile(name, "not a valid RSS or Atom feed")
     source = _plain(parsed.feed.get("title", ""))
     language = str(parsed.feed.get("language", "") or "ar")[:2].lower() or "ar"

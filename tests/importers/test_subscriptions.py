@@ -96,6 +96,9 @@ def server() -> Iterator[tuple[str, Feeds]]:
             "/empty.xml": lambda r: r.send(
                 rss("هادئ", state.items if state.empty_fills else []), "application/rss+xml"),
             "/moved.xml": lambda r: r.status(301, {"Location": "/news.xml"}),
+            "/catalog.xml": lambda r: r.send(
+                "<?xml version='1.0'?><catalog><book>كتاب</book></catalog>".encode(),
+                "application/xml"),
         })
         yield base, state
 
@@ -166,6 +169,9 @@ def test_subscribe_by_a_page_a_redirect_and_refuse_what_is_no_feed(
         subscribe(lib, f"{base}/page.html")
     with pytest.raises(FetchFailed, match="neither a feed"):
         subscribe(lib, f"{base}/plain.html")
+    with pytest.raises(ReaderError):  # XML, but no feed, however empty
+        subscribe(lib, f"{base}/catalog.xml")
+    assert [f.url for f in lib.feeds.all()] == [f"{base}/news.xml"]
 
 
 def test_full_text_fetches_the_page_of_a_summary(
