@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from reader.text.fold import INVISIBLE, loose_pattern
 from reader.text.quote_context import Quote
 from reader.text.quote_cues import is_quotation
-from reader.text.spans import Highlight
+from reader.text.spans import Highlight, positions
 from reader.text.speech import QUOTATION_MARKS, speaker_after, speaker_before
 
 MAX_DEPTH = 8
@@ -238,19 +238,10 @@ def _events(text: str) -> list[int]:
     character (a regex testing a class of ten at every character took three
     times as long). A paragraph end outside the marks changes no pair: none
     is open before the first mark, none can close after the last one."""
-    found: list[int] = []
-    for ch in _MARKS:
-        i = text.find(ch)
-        while i >= 0:
-            found.append(i)
-            i = text.find(ch, i + 1)
+    found = positions(text, _MARKS)
     if not found:
         return found  # a fifth of news articles quote nothing
-    last = max(found)
-    i = text.find("\n", min(found), last)
-    while i >= 0:
-        found.append(i)
-        i = text.find("\n", i + 1, last)
+    found += positions(text, "\n", min(found), max(found))
     found.sort()
     return found
 
