@@ -102,6 +102,14 @@ def _order_votes(text: str) -> tuple[int, int, int]:
     return logical, visual, impossible
 
 
+# A word whose first letter (past its marks) is ة or ى: in plain letters, the
+# only evidence that can be "impossible" in logical order.
+_WORD_CLASS = _ARABIC_WORD.pattern[:-1]
+_STARTS_FINAL_ONLY = re.compile(
+    f"(?<!{_WORD_CLASS})"
+    f"[{''.join(ch for ch in _MARKS if _ARABIC_WORD.fullmatch(ch))}]*[{_FINAL_ONLY}]")
+
+
 def looks_visual(text: str, *, sample: int = 20_000) -> bool:
     """True when the Arabic in ``text`` is stored in visual order (words backwards).
 
@@ -110,7 +118,10 @@ def looks_visual(text: str, *, sample: int = 20_000) -> bool:
     to judge, answer False. Only the first ``sample`` characters are weighed
     (a file is extracted one way throughout).
     """
-    logical, visual, impossible = _order_votes(text[:sample])
+    text = text[:sample]
+    if not _COMPATIBLE.search(text) and not _STARTS_FINAL_ONLY.search(text):
+        return False  # nothing could vote "impossible": most text, at once
+    logical, visual, impossible = _order_votes(text)
     return visual >= 3 and impossible >= 1 and visual > 2 * logical
 
 
