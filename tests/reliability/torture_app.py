@@ -26,12 +26,16 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtTest import QTest
 
 from reader.errors import ReaderError
 from reader.gui.app import make_application
 from reader.gui.main_window import MainWindow
 from reader.gui.workers import ImportReport, Task
 from reader.store import Library
+
+LIST_FOLLOWS_MS = 600
+"""Twice the window's wait before it lists what it wrote itself."""
 
 WORDS = ("الحكومة", "الموازنة", "المزارعين", "المياه", "الوزير", "البرنامج", "التعليم")
 
@@ -146,9 +150,13 @@ class Reader:
     def pause(self) -> dict[str, object]:
         """Stop, let every background job end, catch up, and report."""
         self.timer.stop()
+        # No feed refresh starts while the store is checked; one running ends
+        # first (its articles are the window's own writes: the list follows
+        # them when the refresh reports, not through data_version).
+        self.window.following.timer.stop()
         app = make_application()
         for _ in range(200):
-            tasks: list[Task] = list(self.window.jobs.tasks)
+            tasks: list[Task] = [*self.window.jobs.tasks, *self.window.following.tasks]
             if not tasks and not self.window.library_search.search_pending:
                 break
             for task in tasks:
@@ -159,6 +167,9 @@ class Reader:
         app.processEvents()  # type: ignore[attr-defined]
         self.window.library_search.clear_search()
         self.window.poll_store()
+        # The window lists its own writes (its imports, its feeds' news) a
+        # moment after they report, as a reader sees them: let that moment pass.
+        QTest.qWait(LIST_FOLLOWS_MS)
         deleted = [os.readlink(f"/proc/self/fd/{fd}") for fd in os.listdir("/proc/self/fd")
                    if _is_deleted_store_file(fd)]
         return {
@@ -205,6 +216,7 @@ def main() -> int:
             print(json.dumps(report, ensure_ascii=False), flush=True)
         elif line == "resume":
             reader.timer.start()
+            window.following.timer.start()
         elif line == "quit":
             reader.timer.stop()
             window.close()
