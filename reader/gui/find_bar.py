@@ -147,7 +147,7 @@ class FindBar(QWidget):
         self._update_counter()
 
     def _update_options_button(self) -> None:
-        """"Options", with the number of options on when there are any."""
+        """The button reads "Options", with how many are on when any is."""
         on = [a for a in (self.match_diacritics, self.match_hamza, self.whole_word)
               if a.isChecked()]
         self.options_button.setText(
