@@ -58,10 +58,16 @@ def test_the_command_stores_the_same_with_one_process_or_all(tmp_path: Path) -> 
     assert listings[0] == listings[1] and len(listings[0]) == 60
 
 
+ARTICLES = 6000
+"""Files of the import the tests stop: one that still runs when a batch is stored."""
+
+
 def test_ctrl_c_stops_an_import_between_batches_in_one_line(tmp_path: Path) -> None:
     from tests.reliability.test_torture import check_store
 
-    make_articles(tmp_path / "in", 3000)
+    # Enough files that the import still runs when the first batch is seen
+    # (about 7 s on 2 cores here).
+    make_articles(tmp_path / "in", ARTICLES)
     store = tmp_path / "library.sqlite3"
     child = subprocess.Popen([sys.executable, "-m", "reader", "--store", str(store), "import",
                               str(tmp_path / "in"), "--jobs", "2"], cwd=REPO, env=child_env(),
@@ -77,7 +83,7 @@ def test_ctrl_c_stops_an_import_between_batches_in_one_line(tmp_path: Path) -> N
     assert check_store(store) == []
     again = cli("import", str(tmp_path / "in"), store=store)
     assert again.returncode == 0 and "imported" in again.stdout
-    assert _stored(store) == 3000
+    assert _stored(store) == ARTICLES
 
 
 def _stored(store: Path) -> int:
@@ -97,7 +103,7 @@ def _stored(store: Path) -> int:
 def test_a_killed_import_leaves_no_worker_behind(tmp_path: Path) -> None:
     """SIGKILL of the command: its workers die with it and free its pipes (a
     pool whose workers outlived the command held its output open forever)."""
-    make_articles(tmp_path / "in", 3000)
+    make_articles(tmp_path / "in", ARTICLES)
     store = tmp_path / "library.sqlite3"
     child = subprocess.Popen([sys.executable, "-m", "reader", "--store", str(store), "import",
                               str(tmp_path / "in"), "--jobs", "2"], cwd=REPO, env=child_env(),
@@ -105,6 +111,7 @@ def test_a_killed_import_leaves_no_worker_behind(tmp_path: Path) -> None:
     deadline = time.monotonic() + 120
     while not _stored(store) and time.monotonic() < deadline:
         time.sleep(0.2)
+    assert child.poll() is None, "the import ended before the test saw a batch stored"
     child.send_signal(signal.SIGKILL)
     child.communicate(timeout=60)  # every holder of the pipes is gone
     time.sleep(0.5)
