@@ -174,8 +174,11 @@ class App:
 
     def send(self, command: str) -> None:
         assert self.proc.stdin is not None
-        self.proc.stdin.write(command + "\n")
-        self.proc.stdin.flush()
+        try:
+            self.proc.stdin.write(command + "\n")
+            self.proc.stdin.flush()
+        except BrokenPipeError:
+            raise AssertionError(f"the app process ended (status {self.proc.wait()})") from None
 
     def pause(self) -> dict[str, object]:
         self.send("pause")

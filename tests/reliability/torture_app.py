@@ -17,6 +17,7 @@ driver never deletes those.
 
 from __future__ import annotations
 
+import faulthandler
 import json
 import os
 import random
@@ -193,6 +194,7 @@ def _is_deleted_store_file(fd: str) -> bool:
 
 
 def main() -> int:
+    faulthandler.enable()  # a crash of the window says where, on stderr
     store, inbox, seed = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
     protected = [int(a) for a in sys.argv[4:]]
     app = make_application()
