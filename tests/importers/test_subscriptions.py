@@ -139,12 +139,12 @@ def test_one_broken_or_slow_feed_costs_no_other(
     good = lib.feeds.add(f"{base}/news.xml")
     broken = lib.feeds.add(f"{base}/broken.xml")
     slow = lib.feeds.add(f"{base}/slow.xml")
-    t0 = time.monotonic()
     results = {r.feed_id: r for r in refresh_feeds(lib, deadline=1.5)}
-    assert time.monotonic() - t0 < 30  # the slow one ends at its deadline, not its end
     assert len(results[good.id].added) == 3
     assert "500" in results[broken.id].error
+    # The slow one ends at its deadline, not its end: given up, nothing stored.
     assert "within 1.5 seconds" in results[slow.id].error
+    assert results[slow.id].added == [] and lib.feeds.get(slow.id).failures == 1
     failed = lib.feeds.get(broken.id)
     assert failed.failures == 1 and "500" in failed.last_error and "\n" not in failed.last_error
     assert failed.next_check > lib.feeds.get(good.id).next_check  # backing off
