@@ -59,14 +59,27 @@ def test_the_command_stores_the_same_with_one_process_or_all(tmp_path: Path) -> 
 
 
 ARTICLES = 6000
-"""Files of the import the tests stop: one that still runs when a batch is stored."""
+"""Files of the import the tests stop: enough that it still runs when a first
+batch is seen (about 7 s on 2 cores here)."""
 
 
 def test_ctrl_c_stops_an_import_between_batches_in_one_line(tmp_path: Path) -> None:
     from tests.reliability.test_torture import check_store
 
-    # Enough files that the import still runs when the first batch is seen
-    # (about 7 s on 2 cores here).
+    child, store = _importing(tmp_path)
+    child.send_signal(signal.SIGINT)
+    out, err = child.communicate(timeout=120)
+    assert child.returncode == 130, (out, err)
+    assert len(err.strip().splitlines()) == 1 and "interrupted: imported" in err, err
+    assert check_store(store) == []
+    again = cli("import", str(tmp_path / "in"), store=store)
+    assert again.returncode == 0 and "imported" in again.stdout
+    assert _stored(store) == ARTICLES
+
+
+def _importing(tmp_path: Path) -> tuple[subprocess.Popen[str], Path]:
+    """``rtl-reader import`` of ARTICLES files on 2 cores, still running,
+    once a first batch of it is stored; and its store."""
     make_articles(tmp_path / "in", ARTICLES)
     store = tmp_path / "library.sqlite3"
     child = subprocess.Popen([sys.executable, "-m", "reader", "--store", str(store), "import",
@@ -76,14 +89,7 @@ def test_ctrl_c_stops_an_import_between_batches_in_one_line(tmp_path: Path) -> N
     while not _stored(store) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert child.poll() is None, "the import ended before the test saw a batch stored"
-    child.send_signal(signal.SIGINT)
-    out, err = child.communicate(timeout=120)
-    assert child.returncode == 130, (out, err)
-    assert len(err.strip().splitlines()) == 1 and "interrupted: imported" in err, err
-    assert check_store(store) == []
-    again = cli("import", str(tmp_path / "in"), store=store)
-    assert again.returncode == 0 and "imported" in again.stdout
-    assert _stored(store) == ARTICLES
+    return child, store
 
 
 def _stored(store: Path) -> int:
@@ -103,15 +109,7 @@ def _stored(store: Path) -> int:
 def test_a_killed_import_leaves_no_worker_behind(tmp_path: Path) -> None:
     """SIGKILL of the command: its workers die with it and free its pipes (a
     pool whose workers outlived the command held its output open forever)."""
-    make_articles(tmp_path / "in", ARTICLES)
-    store = tmp_path / "library.sqlite3"
-    child = subprocess.Popen([sys.executable, "-m", "reader", "--store", str(store), "import",
-                              str(tmp_path / "in"), "--jobs", "2"], cwd=REPO, env=child_env(),
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 120
-    while not _stored(store) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert child.poll() is None, "the import ended before the test saw a batch stored"
+    child, _store = _importing(tmp_path)
     child.send_signal(signal.SIGKILL)
     child.communicate(timeout=60)  # every holder of the pipes is gone
     time.sleep(0.5)
