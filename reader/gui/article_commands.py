@@ -1,16 +1,16 @@
 """What the Article menu does to the open article.
 
-``ArticleCommands`` marks it read or unread, stars it and deletes it (through
-the undoable ``EditHistory``), edits its details and tags, and copies it. It
-asks the reader through the window's prompts and says what changed through
-signals; the window shows the change (the list, the pane, the actions).
+``ArticleCommands`` marks it read or unread, stars it, edits its details and
+tags and deletes it, all through the undoable ``EditHistory``, and copies it.
+It asks the reader through the window's prompts; the history says what
+changed and the window shows it (the list, the pane, the actions).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 
 from reader.errors import ReaderError
@@ -30,13 +30,11 @@ class ArticleCommands(QObject):
 
     ``state_of(article_id)`` gives (read, starred) as the window knows it
     (raises ReaderError for an article gone). The window sets ``confirm``,
-    ``details_prompt`` and ``tags_prompt``. Signals: ``details_changed(id)``
-    and ``tags_changed(id)`` after a store write; ``error_occurred(line)``
-    when the store refused.
+    ``details_prompt`` and ``tags_prompt``. Edits go through ``edits``, which
+    says what changed; ``error_occurred(line)`` when the store could not be
+    read.
     """
 
-    details_changed = Signal(int)
-    tags_changed = Signal(int)
     error_occurred = Signal(str)
 
     def __init__(self, library: Library, edits: EditHistory, view: ReadingView,
@@ -79,43 +77,37 @@ class ArticleCommands(QObject):
 
     def edit_details(self, article_id: int | None = None) -> bool:
         """Ask for the title, source, author, date and address of an article
-        (the open one by default) and store them; True when stored."""
+        (the open one by default) and store them (undoably); True when stored."""
         article_id = self._current() if article_id is None else article_id
 
         def ask_and_store(article_id: int) -> bool:
-            edited = self.details_prompt(self._library.get(article_id))
-            if edited is not None:
-                self._library.update_article(edited)
-            return edited is not None
+            before = self._library.get(article_id)
+            edited = self.details_prompt(before)
+            return edited is not None and self._edits.edit_details(before, edited)
 
-        return self._ask(article_id, ask_and_store, self.details_changed)
+        return self._ask(article_id, ask_and_store)
 
     def edit_tags(self) -> bool:
-        """Ask for the open article's tags and store them; True when stored."""
+        """Ask for the open article's tags and store them (undoably); True when stored."""
 
         def ask_and_store(article_id: int) -> bool:
-            chosen = self.tags_prompt(self._library.article_tags(article_id),
-                                      [t.name for t in self._library.tags()])
-            if chosen is not None:
-                self._library.set_article_tags(article_id, chosen)
-            return chosen is not None
+            was = self._library.article_tags(article_id)
+            chosen = self.tags_prompt(was, [t.name for t in self._library.tags()])
+            return chosen is not None and self._edits.set_tags(article_id, chosen, was=was)
 
-        return self._ask(self._current(), ask_and_store, self.tags_changed)
+        return self._ask(self._current(), ask_and_store)
 
-    def _ask(self, article_id: int | None, ask_and_store: Callable[[int], bool],
-             done: SignalInstance) -> bool:
-        """Run ``ask_and_store`` on an article; ``done(id)`` when it stored,
-        ``error_occurred`` when the store refused."""
+    def _ask(self, article_id: int | None, ask_and_store: Callable[[int], bool]) -> bool:
+        """Run ``ask_and_store`` on an article; ``error_occurred`` when the
+        store could not give what to ask about (the history reports a write
+        the store refused)."""
         if article_id is None:
             return False
         try:
-            if not ask_and_store(article_id):
-                return False
+            return ask_and_store(article_id)
         except ReaderError as err:
             self.error_occurred.emit(err.line())
             return False
-        done.emit(article_id)
-        return True
 
     def copy(self) -> None:
         """Copy the reading view's selection; with none, the open article's

@@ -3,11 +3,12 @@
 ``EditHistory`` makes every edit a reader may regret a command on its stack:
 adding, deleting, recolouring a highlight and editing its note, starring
 and marking read (one article, or all those of a news source at once),
-deleting an article. Each command writes through the
+editing an article's details (title, source, author, date, address) and
+its tags, deleting an article. Each command writes through the
 window's ``Library`` when done and again when redone, and writes the
 opposite when undone; the window hears of every change through signals and
-shows it (``highlights_changed``, ``state_changed``, ``article_deleted``,
-``article_restored``), whichever of do, undo or redo made it.
+shows it (``highlights_changed``, ``state_changed``, ``details_changed``,
+``tags_changed``, ``article_deleted``, ``article_restored``), whichever of do, undo or redo made it.
 
 Undoing a deletion stores the thing again, and the store gives it a new id:
 commands name articles and highlights through an ``IdRef`` the history
@@ -23,6 +24,7 @@ leaves the stack (Qt drops an obsolete command).
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -47,7 +49,8 @@ class EditHistory(QObject):
 
     Signals: ``highlights_changed(article_id)``, ``state_changed(article_id)``
     (read or starred), ``states_changed(ids)`` (many marked read or unread at
-    once), ``article_deleted(article_id)``,
+    once), ``details_changed(article_id)``, ``tags_changed(article_id)``,
+    ``article_deleted(article_id)``,
     ``article_restored(article_id)`` (its new id), ``error_occurred(line)``,
     ``labels_changed()`` when what Undo and Redo would do changed.
     """
@@ -55,6 +58,8 @@ class EditHistory(QObject):
     highlights_changed = Signal(int)
     state_changed = Signal(int)
     states_changed = Signal(object)
+    details_changed = Signal(int)
+    tags_changed = Signal(int)
     article_deleted = Signal(int)
     article_restored = Signal(int)
     error_occurred = Signal(str)
@@ -100,6 +105,26 @@ class EditHistory(QObject):
         """Mark the articles ``ids`` read in one step; undo marks unread again
         only those that were unread."""
         return self._push(_MarkRead(self, ids))
+
+    def edit_details(self, before: Article, after: Article) -> bool:
+        """Store the fields in which ``after`` differs from ``before`` (the
+        article as the reader saw it); undo writes back those of ``before``.
+        False when nothing differs or the store refused."""
+        assert before.id is not None
+        changed = [f.name for f in dataclasses.fields(Article)
+                   if f.name != "id" and getattr(before, f.name) != getattr(after, f.name)]
+        if not changed:
+            return False
+        return self._push(_EditDetails(self, self.article_ref(before.id),
+                                       {name: getattr(before, name) for name in changed},
+                                       {name: getattr(after, name) for name in changed}))
+
+    def set_tags(self, article_id: int, tags: list[str], *, was: list[str]) -> bool:
+        """Give the article the tags ``tags`` in place of ``was``; False when
+        they are the same or the store refused."""
+        if tags == was:
+            return False
+        return self._push(_SetTags(self, self.article_ref(article_id), was, tags))
 
     def delete_article(self, article_id: int) -> bool:
         """Delete the article (its highlights, notes and tags go with it), undoably."""
@@ -158,6 +183,8 @@ def label(key: str) -> str:
         "read": translate("EditHistory", "mark as read"),
         "mark_all_read": translate("EditHistory", "mark all as read"),
         "delete_article": translate("EditHistory", "delete article"),
+        "details": translate("EditHistory", "article details"),
+        "tags": translate("EditHistory", "tags"),
     }
     return labels.get(key, key)
 
@@ -274,6 +301,45 @@ class _SetFlag(_Edit):
         else:
             self.library.set_read(self.article.id, value)
         self.history.state_changed.emit(self.article.id)
+
+    def _do(self) -> None:
+        self._write(self.new)
+
+    def _undo(self) -> None:
+        self._write(self.old)
+
+
+class _EditDetails(_Edit):
+    """Some fields of an article, from ``old`` to ``new`` (name -> value). Each
+    write starts from the article as stored then, so an edit made elsewhere
+    to another field is kept."""
+
+    def __init__(self, history: EditHistory, article: IdRef, old: dict[str, Any],
+                 new: dict[str, Any]) -> None:
+        super().__init__(history, "details")
+        self.article, self.old, self.new = article, old, new
+
+    def _write(self, values: dict[str, Any]) -> None:
+        stored = self.library.get(self.article.id)
+        self.library.update_article(dataclasses.replace(stored, **values))
+        self.history.details_changed.emit(self.article.id)
+
+    def _do(self) -> None:
+        self._write(self.new)
+
+    def _undo(self) -> None:
+        self._write(self.old)
+
+
+class _SetTags(_Edit):
+    def __init__(self, history: EditHistory, article: IdRef, old: list[str],
+                 new: list[str]) -> None:
+        super().__init__(history, "tags")
+        self.article, self.old, self.new = article, old, new
+
+    def _write(self, tags: list[str]) -> None:
+        self.library.set_article_tags(self.article.id, tags)
+        self.history.tags_changed.emit(self.article.id)
 
     def _do(self) -> None:
         self._write(self.new)

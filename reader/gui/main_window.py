@@ -184,8 +184,6 @@ class MainWindow(QMainWindow):
         c.confirm = lambda title, text: self.confirm(title, text)
         c.details_prompt = lambda article: self.details_prompt(article)
         c.tags_prompt = lambda current, known: self.tags_prompt(current, known)
-        c.details_changed.connect(self._on_details_changed)
-        c.tags_changed.connect(self._on_tags_changed)
         c.error_occurred.connect(self._on_store_error)
         self.article_list.details_requested.connect(c.edit_details)
 
@@ -266,6 +264,8 @@ class MainWindow(QMainWindow):
         c.connect("read", lambda on: (article.set_read(on), self._update_article_actions()))
         c.connect("star", lambda on: (article.set_starred(on), self._update_article_actions()))
         self.edits.state_changed.connect(self._on_state_changed)
+        self.edits.details_changed.connect(self._on_details_changed)
+        self.edits.tags_changed.connect(self._on_tags_changed)
         self.edits.states_changed.connect(self._on_states_changed)
         pane.highlights_panel.role_visibility_changed.connect(
             lambda role, on: c.set_checked_quietly(f"show_{role}", on))

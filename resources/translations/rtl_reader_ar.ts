@@ -179,6 +179,16 @@
             <source>delete article</source>
             <translation>حذف المقالة</translation>
         </message>
+        <message>
+            <location filename="../../reader/gui/edits.py" line="182" />
+            <source>article details</source>
+            <translation>تفاصيل المقالة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/edits.py" line="183" />
+            <source>tags</source>
+            <translation>الوسوم</translation>
+        </message>
     </context>
     <context>
         <name>ErrorText</name>

@@ -1,9 +1,10 @@
 """Undo and redo of the reader's edits (issue 14, item 5): highlights, notes,
-colours, star, read, and a deleted article that comes back whole; deleting a
-highlight that carries a note asks first."""
+colours, star, read, an article's details and tags, and a deleted article
+that comes back whole; deleting a highlight that carries a note asks first."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -177,3 +178,67 @@ def test_undo_after_another_program_deleted_the_article_reports_and_drops_it(
     assert "no article with this ID" in window.statusBar().currentMessage()
     assert not window.edits.stack.canUndo()
     assert window.article_list.model.rowCount() == 1
+
+
+def listed_titles(window: MainWindow) -> list[str]:
+    model = window.article_list.model
+    return sorted(model.row_data(r).title for r in range(model.rowCount()))
+
+
+def test_details_edit_undo_and_redo(qtbot: QtBot, window: MainWindow, library: Library) -> None:
+    article_id = window.current_article_id()
+    assert article_id is not None
+    window.details_prompt = lambda article: dataclasses.replace(
+        article, title="الحكومة تقر خطة المياه", source="وكالة أخرى")
+    window.commands["details"].trigger()
+    assert (library.get(article_id).title, library.get(article_id).source) == \
+        ("الحكومة تقر خطة المياه", "وكالة أخرى")
+    assert "الحكومة تقر خطة المياه" in window.windowTitle()
+    assert window.commands["undo"].text().startswith("&Undo article details")
+    key(qtbot, window, "Ctrl+Z")
+    assert (library.get(article_id).title, library.get(article_id).source) == \
+        (TITLE, "وكالة الأنباء")
+    assert TITLE in window.windowTitle()
+    assert listed_titles(window) == sorted([TITLE, "خبر آخر"])
+    key(qtbot, window, "Ctrl+Y")
+    assert library.get(article_id).title == "الحكومة تقر خطة المياه"
+    assert listed_titles(window) == sorted(["الحكومة تقر خطة المياه", "خبر آخر"])
+
+
+def test_undoing_details_keeps_what_was_changed_since_in_other_fields(
+        window: MainWindow, library: Library) -> None:
+    article_id = window.current_article_id()
+    assert article_id is not None
+    window.details_prompt = lambda article: dataclasses.replace(article, author="سارة الخطيب")
+    window.commands["details"].trigger()
+    stored = library.get(article_id)
+    library.update_article(dataclasses.replace(stored, published="2024-06-01"))
+    window.edits.undo()
+    again = library.get(article_id)
+    assert (again.author, again.published) == ("", "2024-06-01")
+
+
+def test_details_left_as_they_were_add_nothing_to_undo(window: MainWindow,
+                                                       library: Library) -> None:
+    window.details_prompt = lambda article: article
+    window.tags_prompt = lambda now, known: list(now)
+    window.commands["details"].trigger()
+    window.commands["tags"].trigger()
+    assert not window.commands["undo"].isEnabled()
+
+
+def test_tags_undo_in_turn(qtbot: QtBot, window: MainWindow, library: Library) -> None:
+    article_id = window.current_article_id()
+    assert article_id is not None
+    for tags in (["مياه"], ["مياه", "اقتصاد"]):
+        window.tags_prompt = lambda now, known, tags=tags: tags
+        window.commands["tags"].trigger()
+    assert sorted(library.article_tags(article_id)) == ["اقتصاد", "مياه"]
+    assert window.commands["undo"].text().startswith("&Undo tags")
+    key(qtbot, window, "Ctrl+Z")
+    assert library.article_tags(article_id) == ["مياه"]
+    assert "اقتصاد" not in window.pane.status.tags_label.text()
+    key(qtbot, window, "Ctrl+Z")
+    assert library.article_tags(article_id) == []
+    box = window.article_list.collection_box
+    assert [box.itemText(i) for i in range(box.count())] == ["All articles", "Unread", "Starred"]
