@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.gui import i18n
+from reader.store import Library
 from tests.feed_site import FeedSite, serve
 
 
@@ -30,6 +31,14 @@ def settings_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "settings.ini"
     monkeypatch.setenv("RTL_READER_SETTINGS", str(path))
     return path
+
+
+@pytest.fixture
+def library(store_path: Path) -> Iterator[Library]:
+    """An empty library in this test's store; a test module that needs
+    articles in it from the start defines its own."""
+    with Library.open(store_path) as lib:
+        yield lib
 
 
 @pytest.fixture

@@ -3,9 +3,6 @@ sit on the hit text (after an emoji: UTF-16 conversion), keys navigate, Esc clea
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -23,13 +20,6 @@ Pane = tuple[ArticlePane, int]
 @pytest.fixture
 def pane(qtbot: QtBot, library: Library) -> Pane:
     return open_pane(qtbot, library)
-
-
-@pytest.fixture
-def library(store_path: Path) -> Iterator[Library]:
-    lib = Library.open(store_path)
-    yield lib
-    lib.close()
 
 
 def engine_hits(p: ArticlePane, query: str, **options: bool) -> list[tuple[str, int, int, str]]:

@@ -6,9 +6,6 @@ search of the one before it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -39,13 +36,6 @@ LONG_BODY = "\n".join(
 LONG = Article(title="خطة الوزير في العاصمة", body=LONG_BODY)
 
 Span = tuple[str, int, int]
-
-
-@pytest.fixture
-def library(store_path: Path) -> Iterator[Library]:
-    lib = Library.open(store_path)
-    yield lib
-    lib.close()
 
 
 @pytest.fixture

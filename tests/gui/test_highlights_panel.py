@@ -3,9 +3,6 @@ the legend toggles and the flash of a chosen highlight in the view."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
@@ -28,13 +25,6 @@ RECORDS = [
     HighlightRecord(1, "body", "user", "", 50, 60, "the talks", colour="#81c784",
                     note="check <b>this</b>", id=4),
 ]
-
-
-@pytest.fixture
-def library(store_path: Path) -> Iterator[Library]:
-    lib = Library.open(store_path)
-    yield lib
-    lib.close()
 
 
 @pytest.fixture

@@ -3,10 +3,8 @@ read/starred marks, titles isolated so U+202E cannot reorder a row."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, Qt
@@ -27,13 +25,6 @@ HAMZA_TITLE = "الوزارة أعلنت خطة جديدة للمياه"  # أع
 HAMZA_LESS_QUERY = "اعلنت"
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
-
-
-@pytest.fixture
-def library(store_path: Path) -> Iterator[Library]:
-    lib = Library.open(store_path)
-    yield lib
-    lib.close()
 
 
 def news(i: int, **fields: object) -> Article:

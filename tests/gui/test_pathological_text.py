@@ -27,7 +27,6 @@ from reader.gui.display_text import LONGEST_BLOCK, ZERO_WIDTH_SPACE, safe_text
 from reader.gui.reading_view import ReadingView
 from reader.store import Article, Library
 from reader.text import ArticleHits, FieldHits, Hits
-from tests.gui import test_reading_view
 from tests.gui.display_oracle import EMOJI, FATHA, SHADDA, shaped_texts, shown_field, small_limits
 from tests.gui.test_reading_view import open_pane
 
@@ -73,9 +72,6 @@ def ink(view: ReadingView) -> int:
     return sum(1 for y in range(0, image.height(), 2) for x in range(0, image.width(), 2)
                if abs(image.pixelColor(x, y).lightness() - page.lightness()) > 60)
 
-
-# A store in a temporary folder, as for the reading view's own tests.
-library = test_reading_view.library
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ Arabic paragraph, an English paragraph and a fully vocalised one.
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -44,13 +43,6 @@ def sample_article(*, paragraphs: int = 1) -> Article:
     return Article(title=TITLE, subtitle="خطة من ثلاث مراحل تبدأ في الربيع",
                    caption=f"محطة القطار في وسط المدينة {EMOJI}", byline="بقلم: سارة أحمد",
                    body=body, source="test")
-
-
-@pytest.fixture
-def library(store_path: Path) -> Iterator[Library]:
-    lib = Library.open(store_path)
-    yield lib
-    lib.close()
 
 
 def open_pane(qtbot: QtBot, library: Library, article: Article | None = None,

@@ -43,12 +43,6 @@ def opml(site: FeedSite) -> str:
 
 
 @pytest.fixture
-def library(store_path: Path) -> Iterator[Library]:
-    with Library.open(store_path) as lib:
-        yield lib
-
-
-@pytest.fixture
 def make_window(qtbot: QtBot, library: Library, settings_file: Path) -> Iterator[MakeWindow]:
     made: list[MainWindow] = []
 
