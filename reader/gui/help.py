@@ -46,7 +46,8 @@ def guide_html() -> str:
         (translate("Help", "Your highlights"),
          translate("Help", "Select words and press Ctrl+H, or right-click for a colour or a "
                            "note. A highlight with a note is underlined. Ctrl+Z undoes a "
-                           "highlight, a note, a colour, a star or a deletion.")),
+                           "highlight, a note, a colour, a star, an edit of an article's "
+                           "details or tags, or a deletion.")),
         (translate("Help", "Your library"),
          translate("Help", "Import files, folders or a web address from the File menu, or "
                            "drop them (or a link from a browser) on the window. Ctrl+I edits "

@@ -891,8 +891,8 @@
         </message>
         <message>
             <location filename="../../reader/gui/help.py" line="47" />
-            <source>Select words and press Ctrl+H, or right-click for a colour or a note. A highlight with a note is underlined. Ctrl+Z undoes a highlight, a note, a colour, a star or a deletion.</source>
-            <translation>حدّد كلمات واضغط Ctrl+H، أو انقر بالزر الأيمن لاختيار لون أو إضافة ملاحظة. يُسطَّر التظليل الذي له ملاحظة. ويتراجع Ctrl+Z عن تظليل أو ملاحظة أو لون أو نجمة أو حذف.</translation>
+            <source>Select words and press Ctrl+H, or right-click for a colour or a note. A highlight with a note is underlined. Ctrl+Z undoes a highlight, a note, a colour, a star, an edit of an article&apos;s details or tags, or a deletion.</source>
+            <translation>حدّد كلمات واضغط Ctrl+H، أو انقر بالزر الأيمن لاختيار لون أو إضافة ملاحظة. يُسطَّر التظليل الذي له ملاحظة. ويتراجع Ctrl+Z عن تظليل أو ملاحظة أو لون أو نجمة أو تعديل تفاصيل مقالة أو وسومها أو حذف.</translation>
         </message>
         <message>
             <location filename="../../reader/gui/help.py" line="50" />
