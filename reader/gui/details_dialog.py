@@ -56,6 +56,10 @@ class DetailsDialog(QDialog):
         form.addRow(self.tr("Date:"), self.date_edit)
         form.addRow(self.tr("Web address:"), self.url_edit)
         form.addRow(self.buttons)
+        for edit in (self.title_edit, self.source_edit, self.author_edit):
+            # QLineEdit leaves the cursor after the text, and a long Arabic
+            # title then shows its last words with its first ones cut off.
+            edit.setCursorPosition(0)
         for edit in (self.title_edit, self.date_edit):
             edit.textChanged.connect(self._check)
         self._check()

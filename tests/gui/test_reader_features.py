@@ -226,6 +226,20 @@ def test_the_details_dialog_checks_the_date_and_keeps_a_time(qtbot: QtBot) -> No
     assert not save.isEnabled()  # a title is needed
 
 
+def test_the_details_dialog_shows_the_start_of_a_long_arabic_title(qtbot: QtBot) -> None:
+    """Seen under Xvfb: the title field showed the last words of a long title,
+    its first ones cut off at the right edge, because the cursor stood after
+    the text and the field scrolls to show the cursor. (The scroll itself is
+    only computed when Qt paints on a real display: checked there by eye.)"""
+    from reader.gui.details_dialog import DetailsDialog
+
+    title = "المحققون الدوليون يستعدون لبدء مهمتهم في موقع الهجوم المزعوم شرق العاصمة " * 2
+    article = Article(title=title.strip(), body="نص.", source="وكالة الأنباء العربية", id=3)
+    dialog = DetailsDialog(article)
+    on_screen(qtbot, dialog, 520, 240)
+    assert [e.cursorPosition() for e in (dialog.title_edit, dialog.source_edit)] == [0, 0]
+
+
 def test_the_article_has_the_keys_when_the_window_opens(qtbot: QtBot,
                                                          window: MainWindow) -> None:
     """Not the filter box, where Ctrl+E and Ctrl+H edit the line on X11."""
