@@ -1,9 +1,10 @@
 """The tags dialog: the reader's collections an article belongs to.
 
 Every tag in use is listed with a check box (those of the article ticked);
-a new one is typed below and added ticked. The window stores the answer with
-``Library.set_article_tags`` and lists the tags in the collection box above
-the article list.
+a new one is typed below and added ticked. The typing box has the focus:
+Enter adds what it holds, and Enter on an empty box saves the choice. The
+window stores the answer with ``Library.set_article_tags`` and lists the
+tags in the collection box above the article list.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ class TagsDialog(QDialog):
         self.new_edit.setPlaceholderText(self.tr("New tag"))
         self.add_button = QPushButton(self.tr("Add"), self)
         self.add_button.clicked.connect(self.add_typed)
-        self.new_edit.returnPressed.connect(self.add_typed)
+        self.new_edit.returnPressed.connect(self._on_return)
         row = QHBoxLayout()
         row.addWidget(self.new_edit, 1)
         row.addWidget(self.add_button)
@@ -53,14 +54,17 @@ class TagsDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        # Enter in the new tag's box adds it; it must not also close the dialog.
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setAutoDefault(False)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(False)
+        # Enter belongs to the typing box. A dialog presses its default button
+        # on Enter too, and the button box makes OK the default when it is
+        # shown unless another button is: Add is (it adds nothing when the
+        # box is empty), so Enter never closes the dialog behind the reader.
+        self.add_button.setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
         layout.addWidget(self.list, 1)
         layout.addLayout(row)
         layout.addWidget(buttons)
+        self.new_edit.setFocus()
 
     def tags(self) -> list[str]:
         """The ticked tags, by name."""
@@ -78,6 +82,12 @@ class TagsDialog(QDialog):
         else:
             self._add_item(name, checked=True)
         self.new_edit.clear()
+
+    def _on_return(self) -> None:
+        if self.new_edit.text().strip():
+            self.add_typed()
+        else:
+            self.accept()
 
     def _add_item(self, name: str, *, checked: bool) -> None:
         item = QListWidgetItem(name, self.list)

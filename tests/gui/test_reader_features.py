@@ -240,6 +240,23 @@ def test_the_details_dialog_shows_the_start_of_a_long_arabic_title(qtbot: QtBot)
     assert [e.cursorPosition() for e in (dialog.title_edit, dialog.source_edit)] == [0, 0]
 
 
+def test_tags_are_typed_and_saved_with_the_enter_key(qtbot: QtBot) -> None:
+    """Seen under Xvfb: typing a tag and pressing Enter closed the dialog as
+    Cancel and lost the tag (the list had the focus, Cancel was default)."""
+    from reader.gui.tags_dialog import TagsDialog
+
+    dialog = on_screen(qtbot, TagsDialog(["اقتصاد"], ["اقتصاد", "رياضة"]), 400, 300,
+                       active=True)
+    qtbot.waitUntil(dialog.new_edit.hasFocus)
+    for tag in ("سوريا", "أسلحة كيميائية"):
+        dialog.new_edit.insert(tag)  # as typed (QTest.keyClicks aborts on Arabic letters)
+        qtbot.keyClick(dialog.new_edit, Qt.Key.Key_Return)
+        assert dialog.isVisible() and dialog.new_edit.text() == ""
+    assert dialog.tags() == sorted(["اقتصاد", "سوريا", "أسلحة كيميائية"])
+    qtbot.keyClick(dialog.new_edit, Qt.Key.Key_Return)  # nothing typed: save
+    assert dialog.result() == TagsDialog.DialogCode.Accepted
+
+
 def test_the_article_has_the_keys_when_the_window_opens(qtbot: QtBot,
                                                          window: MainWindow) -> None:
     """Not the filter box, where Ctrl+E and Ctrl+H edit the line on X11."""
