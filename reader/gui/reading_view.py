@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QHelpEvent,
+    QMouseEvent,
     QResizeEvent,
     QShowEvent,
     QTextBlock,
@@ -48,6 +49,10 @@ BASE_POINT_SIZE = 15.0
 """The body's size in points at zoom 1.0 unless the reader chose another."""
 DOCUMENT_MARGIN = 18
 """Pixels around the text unless the reader chose other margins."""
+_WORD_EDGE_PUNCTUATION = "\u060c\u061b\u061f«»“”‘’„‹›"
+"""Marks Qt's word selection takes in with the word beside them: the Arabic
+comma, semicolon and question mark, and the quotation marks but ASCII ones."""
+
 ZOOM_STEPS: tuple[float, ...] = (0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0, 2.4, 3.0)
 
 # Relative size and colour role of each header field; the body is 1.0 in the text colour.
@@ -358,6 +363,24 @@ class ReadingView(MarksMixin, QTextBrowser):
         if not cursor.hasSelection():
             return None
         return self._offsets.selection_span(cursor.anchor(), cursor.position())
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """Qt selects the word under the pointer, but counts the Arabic comma,
+        semicolon and question mark and the guillemets and curly quotation
+        marks as letters of the word beside them (it leaves "," and '"' out):
+        the selection is trimmed of them, so a double-click selects,
+        highlights and copies the word alone."""
+        super().mouseDoubleClickEvent(event)
+        cursor = self.textCursor()
+        text = cursor.selectedText()
+        # The marks are one UTF-16 unit each: counts of them are Qt positions.
+        lead = len(text) - len(text.lstrip(_WORD_EDGE_PUNCTUATION))
+        trail = len(text) - len(text.rstrip(_WORD_EDGE_PUNCTUATION))
+        start, end = cursor.selectionStart() + lead, cursor.selectionEnd() - trail
+        if (lead or trail) and start < end:
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
 
     def select_span(self, name: str, start: int, end: int) -> None:
         """Select ``[start, end)`` of field ``name`` (str indices)."""

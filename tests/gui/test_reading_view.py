@@ -634,3 +634,21 @@ def test_a_new_article_starts_at_its_top_regression(qtbot: QtBot) -> None:
     view.settle_position()
     view.set_article(Article(title=TITLE, body=long_body + "\nخاتمة"))
     assert (view.verticalScrollBar().value(), view.first_visible()) == (0, ("title", 0))
+
+
+@pytest.mark.parametrize("word, after", [("قريبا", "، وأعلنت"), ("الوضع", " مستقر")])
+def test_a_double_click_selects_the_word_without_arabic_punctuation(
+        qtbot: QtBot, pane: tuple[ArticlePane, int], word: str, after: str) -> None:
+    """Qt's word selection takes the Arabic comma and « in with the word (not
+    the Latin comma): a double-click on قريبا، selected and highlighted the
+    comma, one on «الوضع the guillemet."""
+    view = pane[0].view
+    body = view.article.body if view.article else ""
+    start = body.index(word + after)
+    view.scroll_to("body", start, center=True)
+    a, _ = view.offsets.span_to_qt("body", start + 2, start + 3)
+    probe = QTextCursor(view.document())
+    probe.setPosition(a)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton,
+                      pos=view.cursorRect(probe).center())
+    assert view.selection_span() == ("body", start, start + len(word))
