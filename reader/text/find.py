@@ -118,17 +118,11 @@ def find(
 
 
 def find_in_steps(
-    text: str,
-    query: str,
-    *,
-    match_diacritics: bool = False,
-    match_hamza: bool = False,
-    whole_word: bool = False,
-    regex: bool = False,
-    step_chars: int = 65_536,
+    text: str, query: str, *, step_chars: int = 65_536, **options: bool
 ) -> Iterator[Hits | None]:
-    """``find`` cut into steps, for a caller that must stay responsive (a
-    find bar: a later keystroke drops the search by no longer asking).
+    """``find(text, query, **options)`` cut into steps, for a caller that
+    must stay responsive (a find bar: a later keystroke drops the search by
+    no longer asking).
 
     Yields None after each step and, last, the ``Hits`` that ``find`` returns
     for the same arguments. A literal query with diacritics folded away (the
@@ -136,13 +130,16 @@ def find_in_steps(
     folded text a step (about 1 ms for a letter with 10,000 hits there), after
     a first step that folds the text when the fold is not cached; the hits
     are mapped back in the last step. Any other query (``regex``,
-    ``match_diacritics``) is one step. Raises ``QueryError`` as ``find`` does.
+    ``match_diacritics``) is one step. Raises ``QueryError`` as ``find`` does,
+    TypeError for an option ``find`` does not take.
     """
-    if regex or match_diacritics or not query or not text:
-        yield find(text, query, match_diacritics=match_diacritics, match_hamza=match_hamza,
-                   whole_word=whole_word, regex=regex)
+    if options.keys() - _OPTIONS:
+        raise TypeError(f"find_in_steps: unknown options {sorted(options.keys() - _OPTIONS)}")
+    if options.get("regex") or options.get("match_diacritics") or not query or not text:
+        yield find(text, query, **options)
         return
-    hamza = not match_hamza
+    whole_word = options.get("whole_word", False)
+    hamza = not options.get("match_hamza", False)
     folded = fold(text, diacritics=True, hamza=hamza)
     q = _fold_query(query, True, hamza)
     if not q:
@@ -165,6 +162,10 @@ def find_in_steps(
             at_ = ends[-1] if whole_word else starts[-1] + n
         yield None
     yield _to_hits(text, folded, (True, hamza), starts, ends if whole_word else n)
+
+
+_OPTIONS = frozenset(("match_diacritics", "match_hamza", "whole_word", "regex"))
+"""The keyword options of ``find``."""
 
 
 def prepare(text: str, *, match_diacritics: bool = False, match_hamza: bool = False) -> None:

@@ -9,11 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QTextEdit
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.gui.article_pane import ArticlePane
-from reader.gui.layout_pacer import LayoutPacer
 from reader.store import Article, Library
 from tests.gui.test_find_marks import LONG, check_marks, engine, near_the_view, search
 from tests.gui.test_reading_view import open_pane
@@ -29,23 +28,18 @@ def library(store_path: Path) -> Iterator[Library]:
     lib.close()
 
 
-def test_a_long_document_is_laid_out_to_the_end_in_slices(qtbot: QtBot) -> None:
-    edit = QTextEdit()
-    qtbot.addWidget(edit)
-    edit.resize(600, 400)
-    edit.show()
-    qtbot.waitExposed(edit)
-    edit.setPlainText(PARAGRAPHS)
-    pacer = LayoutPacer(edit)
-    pacer.start(edit.document())
-    assert pacer.running()
+def test_a_long_article_is_laid_out_to_the_end_in_slices(
+        qtbot: QtBot, library: Library) -> None:
+    pane, _ = open_pane(qtbot, library, Article(title="خطة", body=PARAGRAPHS))
+    view = pane.view
+    assert view.is_laying_out()
     QApplication.processEvents()
-    assert pacer.running()  # one turn of the loop lays out a slice, not all
-    qtbot.waitUntil(lambda: not pacer.running())
+    assert view.is_laying_out()  # one turn of the loop lays out a slice, not all
+    qtbot.waitUntil(lambda: not view.is_laying_out())
     QApplication.processEvents()  # Qt's own size report, let through again
-    height = edit.document().documentLayout().documentSize().height()
-    bar = edit.verticalScrollBar()
-    assert bar.maximum() == pytest.approx(height - edit.viewport().height(), abs=2)
+    height = view.document().documentLayout().documentSize().height()
+    bar = view.verticalScrollBar()
+    assert bar.maximum() == pytest.approx(height - view.viewport().height(), abs=2)
 
 
 def test_the_view_lays_out_a_long_article_and_scrolls_to_its_end(
