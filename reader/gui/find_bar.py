@@ -45,11 +45,12 @@ DEBOUNCE_MS = 150
 SHORT_QUERY_CHARS = 1
 LONG_TEXT_CHARS = 200_000
 """A query of at most ``SHORT_QUERY_CHARS`` characters over more than
-``LONG_TEXT_CHARS`` characters of text is debounced: one letter has tens of
-thousands of hits in 1 MB of news (76k for ا, ~11 ms to find; a 5 MB article
-five times that), and the reader is about to type the next one. Two letters
-already search at once: في, 5,000 hits in 1 MB, takes ~1 ms to find, and the
-view marks only what it shows (``bench/bench_view.py --table find``)."""
+``LONG_TEXT_CHARS`` characters of text is debounced, then searched in steps
+(``search_in_steps``): one letter has tens of thousands of hits in 1 MB of
+news (76k for ا, ~8 ms to find; a 5 MB article five times that), and the
+reader is about to type the next one. Two letters already search at once:
+في, 5,000 hits in 1 MB, takes ~1 ms to find, ال, 27,000 hits, ~3.5 ms, and
+the view marks only what it shows (``bench/bench_view.py --table find``)."""
 
 STEP_MS = 4.0
 """About the longest a search in steps holds the event loop in one turn."""
