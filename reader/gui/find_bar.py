@@ -348,8 +348,8 @@ class FindBar(QWidget):
         keystroke does not wait for it. A news article of a few KB folds in a
         fraction of a millisecond, searched or not."""
         texts = list(self._texts)
-        options = {"match_diacritics": self.match_diacritics.isChecked(),
-                   "match_hamza": self.match_hamza.isChecked()}
+        options = self._options()
+        del options["whole_word"]  # a filter of the hits: the fold is the same
 
         def prepare_now() -> None:
             if self._texts == texts:  # still the article it was asked for
