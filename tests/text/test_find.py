@@ -509,12 +509,14 @@ def test_find_in_steps_gives_what_find_gives(
         _spans(find(text, query, **options))
 
 
-@pytest.mark.parametrize("query", ["ا", "في", "الفرق", "الوزارة", "ثث", EMOJI, "ززز"])
+@pytest.mark.parametrize("query", ["ا", "في", "الفرق", "الوزارة", "ثث", EMOJI, "ززز",
+                                   "مشير", "٢٠١٨", "الوضع"])
 @pytest.mark.parametrize("whole_word", [False, True])
 def test_find_in_steps_over_a_long_text_gives_what_find_gives(query: str,
                                                               whole_word: bool) -> None:
     """Long enough for every scan find chooses by how common the letters are
-    (an anchor letter, str.find, the regex engine), cut mid-word."""
+    (an anchor letter: ش, a digit, the guillemet; str.find; the regex
+    engine), cut mid-word."""
     text = (ARTICLE + f" ثث زززز {EMOJI} " * 3) * 200
     assert len(text) > 40_000
     for step_chars in (997, 65_536):
