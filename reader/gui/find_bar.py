@@ -8,15 +8,19 @@ hands it to the view, which marks the hits near what it shows. The count,
 the current hit and Next/Previous all read the arrays.
 
 A find over a whole article takes a millisecond or two, so the bar searches
-as the reader types, each keystroke superseding the last; only a query of
-one letter over a long text (tens of thousands of hits, ~10 ms in 1 MB)
-waits for a pause in the typing. Layouts only, no
-hard-coded alignment, so the bar mirrors in a right-to-left UI.
+as the reader types, each keystroke superseding the last. Only a query of
+one letter over a long text (tens of thousands of hits, ~10 ms to find in
+1 MB, more to mark and paint) waits for a pause in the typing, and then runs
+in steps of a few milliseconds from the event loop
+(``reader.text.find.find_in_steps``): a key pressed meanwhile is taken at
+once and drops that search. Layouts only, no hard-coded alignment, so the
+bar mirrors in a right-to-left UI.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
@@ -32,8 +36,8 @@ from PySide6.QtWidgets import (
 import reader.text
 from reader.errors import ReaderError
 from reader.gui.error_text import shown
-from reader.text import ArticleHits, FieldHits
-from reader.text.find import prepare
+from reader.text import ArticleHits, FieldHits, Hits
+from reader.text.find import find_in_steps, prepare
 
 DEBOUNCE_MS = 150
 """The pause in typing that an expensive query waits for (``_is_cheap``)."""
@@ -41,11 +45,15 @@ DEBOUNCE_MS = 150
 SHORT_QUERY_CHARS = 1
 LONG_TEXT_CHARS = 200_000
 """A query of at most ``SHORT_QUERY_CHARS`` characters over more than
-``LONG_TEXT_CHARS`` characters of text is debounced: one letter has tens of
-thousands of hits in 1 MB of news (76k for ا, ~11 ms to find; a 5 MB article
-five times that), and the reader is about to type the next one. Two letters
-already search at once: في, 5,000 hits in 1 MB, takes ~1 ms to find, and the
-view marks only what it shows (``bench/bench_view.py --table find``)."""
+``LONG_TEXT_CHARS`` characters of text is debounced, then searched in steps
+(``search_in_steps``): one letter has tens of thousands of hits in 1 MB of
+news (76k for ا, ~8 ms to find; a 5 MB article five times that), and the
+reader is about to type the next one. Two letters already search at once:
+في, 5,000 hits in 1 MB, takes ~1 ms to find, ال, 27,000 hits, ~3.5 ms, and
+the view marks only what it shows (``bench/bench_view.py --table find``)."""
+
+STEP_MS = 4.0
+"""About the longest a search in steps holds the event loop in one turn."""
 
 MAX_QUERY_CHARS = 1000
 """The longest query the bar takes: a pasted page is cut here, and the bar
@@ -118,7 +126,14 @@ class FindBar(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self.search_now)
+        self._timer.timeout.connect(self.search_in_steps)
+        # A search in steps: the fields still to search, each with its steps,
+        # and the hits of those done.
+        self._steps: list[tuple[str, Iterator[Hits | None]]] = []
+        self._stepped: list[FieldHits] = []
+        self._step_timer = QTimer(self)
+        self._step_timer.setInterval(0)
+        self._step_timer.timeout.connect(self._next_steps)
         self.edit.textChanged.connect(self._on_text_changed)
         for box in (self.match_diacritics, self.match_hamza, self.whole_word):
             box.toggled.connect(self.search_now)
@@ -170,8 +185,9 @@ class FindBar(QWidget):
         if self.isVisible() and self.edit.text():
             self.search_now()
         else:
+            self._stop_steps()
             self._set_hits(ArticleHits(), -1)
-            self._warm_up()
+            self._warm_up(now=True)
 
     def query(self) -> str:
         return self.edit.text()
@@ -215,6 +231,7 @@ class FindBar(QWidget):
     def close_bar(self) -> None:
         """Hide the bar and drop every mark (the query is kept for next time)."""
         self._timer.stop()
+        self._stop_steps()
         self.notice.hide()
         self.hide()
         self._set_hits(ArticleHits(), -1)
@@ -222,24 +239,73 @@ class FindBar(QWidget):
 
     def search_now(self) -> None:
         """Run the query over every field now (the line edit debounces typing)."""
+        self._start_search()
+        query = self.edit.text()
+        try:
+            found = ArticleHits(FieldHits(name, reader.text.find(text, query, **self._options()))
+                                for name, text in self._texts) if query.strip() else ArticleHits()
+        except ReaderError as err:
+            self._show_error(err)
+            return
+        self._set_hits(found, self._first_from_origin(found))
+
+    def search_in_steps(self) -> None:
+        """Run the query in steps from the event loop (what the pause in the
+        typing fires): each turn of the loop searches for about ``STEP_MS``,
+        and a later keystroke drops the search (``_on_text_changed``); the
+        hits are shown when every field is searched."""
+        self._start_search()
+        query = self.edit.text()
+        if not query.strip():
+            self._set_hits(ArticleHits(), -1)
+            return
+        self._steps = [(name, find_in_steps(text, query, **self._options()))
+                       for name, text in self._texts]
+        self._stepped = []
+        self._step_timer.start()
+
+    def _start_search(self) -> None:
+        """Drop the search waiting or running; clear the last error."""
         self._timer.stop()
+        self._stop_steps()
         if len(self.edit.text()) < MAX_QUERY_CHARS:
             self.notice.hide()
-        query = self.edit.text()
-        found = ArticleHits()
         self._error = ""
-        if query.strip():
-            try:
-                found = ArticleHits(FieldHits(name, reader.text.find(
-                    text, query,
-                    match_diacritics=self.match_diacritics.isChecked(),
-                    match_hamza=self.match_hamza.isChecked(),
-                    whole_word=self.whole_word.isChecked(),
-                )) for name, text in self._texts)
-            except ReaderError as err:
-                self._error = shown(err.message)
-                found = ArticleHits()
-        self._set_hits(found, self._first_from_origin(found))
+
+    def _options(self) -> dict[str, bool]:
+        return {"match_diacritics": self.match_diacritics.isChecked(),
+                "match_hamza": self.match_hamza.isChecked(),
+                "whole_word": self.whole_word.isChecked()}
+
+    def _next_steps(self) -> None:
+        """Search on until ``STEP_MS`` has passed or every field is searched."""
+        deadline = time.perf_counter() + STEP_MS / 1000
+        try:
+            while self._steps:
+                name, steps = self._steps[0]
+                hits = next(steps)
+                if hits is not None:
+                    self._stepped.append(FieldHits(name, hits))
+                    del self._steps[0]
+                if time.perf_counter() >= deadline:
+                    break
+        except ReaderError as err:
+            self._stop_steps()
+            self._show_error(err)
+            return
+        if not self._steps:
+            self._step_timer.stop()
+            found = ArticleHits(self._stepped)
+            self._stepped = []
+            self._set_hits(found, self._first_from_origin(found))
+
+    def _stop_steps(self) -> None:
+        self._step_timer.stop()
+        self._steps, self._stepped = [], []
+
+    def _show_error(self, err: ReaderError) -> None:
+        self._error = shown(err.message)
+        self._set_hits(ArticleHits(), -1)
 
     def find_next(self) -> None:
         """The next hit (the first search of a query waiting to run, first)."""
@@ -253,7 +319,9 @@ class FindBar(QWidget):
     def _on_text_changed(self, text: str) -> None:
         """Search now when it is cheap, else after a pause in the typing; either
         way a later keystroke supersedes this one's search (the timer restarts,
-        or stops when the later query searches at once)."""
+        or stops when the later query searches at once, and a search running
+        in steps is dropped)."""
+        self._stop_steps()
         if self._is_cheap(text):
             self.search_now()
         else:
@@ -266,32 +334,38 @@ class FindBar(QWidget):
         return not size or size > SHORT_QUERY_CHARS or self._chars <= LONG_TEXT_CHARS
 
     def is_search_pending(self) -> bool:
-        """True while a typed query waits for a pause in the typing."""
-        return self._timer.isActive()
+        """True while a typed query waits for a pause in the typing or runs
+        in steps."""
+        return self._timer.isActive() or self._step_timer.isActive()
 
-    def _warm_up(self) -> None:
-        """Once the event loop is idle, let the engine fold the texts for the
-        current options (``reader.text.find.prepare``): folding is most of a
-        first search (~40 ms for 1 MB, against ~1 ms for a later one), and
-        done when an article opens (after its first paint) or the bar opens,
-        the reader's first keystroke does not wait for it. A news article of
-        a few KB folds in a fraction of a millisecond, searched or not."""
+    def _warm_up(self, *, now: bool = False) -> None:
+        """Let the engine fold the texts for the current options
+        (``reader.text.find.prepare``), ``now`` or once the event loop is
+        idle: folding is most of a first search (~30 ms for 1 MB, against
+        ~1 ms for a later one), so done when an article opens (``now``, part
+        of opening it: a reader who searches at once does not wait for it
+        after the article shows) or the bar opens, the reader's first
+        keystroke does not wait for it. A news article of a few KB folds in a
+        fraction of a millisecond, searched or not."""
         texts = list(self._texts)
-        options = {"match_diacritics": self.match_diacritics.isChecked(),
-                   "match_hamza": self.match_hamza.isChecked()}
+        options = self._options()
+        del options["whole_word"]  # a filter of the hits: the fold is the same
 
         def prepare_now() -> None:
             if self._texts == texts:  # still the article it was asked for
                 for _name, text in texts:
                     prepare(text, **options)
 
-        QTimer.singleShot(0, self, prepare_now)
+        if now:
+            prepare_now()
+        else:
+            QTimer.singleShot(0, self, prepare_now)
 
     def _ensure_searched(self) -> bool:
         """Run a query not yet searched (typed, or kept while the bar was
         closed); True when the current hits are its own already."""
-        if self._timer.isActive() or (self.edit.text().strip() and not self._found
-                                      and not self._error):
+        if self.is_search_pending() or (self.edit.text().strip() and not self._found
+                                        and not self._error):
             self.search_now()
             return False
         return True

@@ -44,7 +44,11 @@ class ReadingStatus(QWidget):
 
     def show_progress(self, percent: int) -> None:
         """``percent`` (0..100) of the article above the bottom of the view."""
+        # QProgressBar repaints itself at once on a new value (a few ms, at
+        # every scroll step): updates off, so it paints with the view instead.
+        self.progress.setUpdatesEnabled(False)
         self.progress.setValue(min(max(percent, 0), 100))
+        self.progress.setUpdatesEnabled(True)
 
     def percent(self) -> int:
         return self.progress.value()

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
 
 from reader.gui.display_text import display_paragraphs
 from reader.gui.fonts import register_fonts
+from reader.gui.layout_pacer import LayoutPacer
 from reader.gui.marks import DiacriticsHider, MarksMixin, tooltip_html
 from reader.gui.offsets import DocumentOffsets, FieldOffsets
 from reader.gui.themes import THEMES, Theme, apply_theme
@@ -118,6 +119,9 @@ class ReadingView(MarksMixin, QTextBrowser):
         self._relayout_timer.setSingleShot(True)
         self._relayout_timer.setInterval(0)
         self._relayout_timer.timeout.connect(self._push_selections)
+        # Qt's own lazy steps grow to 50-200 ms for 1 MB; the pacer lays the
+        # rest out in slices of a few ms, so a key pressed meanwhile is taken.
+        self._pacer = LayoutPacer(self)
         self._apply_default_font(self.document())
         apply_theme(self, self._theme)
 
@@ -168,6 +172,7 @@ class ReadingView(MarksMixin, QTextBrowser):
             self._programmatic_scroll = False
         self._position_timer.stop()
         doc.documentLayout().documentSizeChanged.connect(self._relayout_timer.start)
+        self._pacer.start(doc)
         if ours:
             old.deleteLater()
         if not self._show_diacritics:
@@ -201,6 +206,10 @@ class ReadingView(MarksMixin, QTextBrowser):
             joined = "\n".join(piece for _, piece in group)
             if joined:
                 cursor.insertText(joined, char_format)
+
+    def is_laying_out(self) -> bool:
+        """True while the document is still being laid out in slices."""
+        return self._pacer.running()
 
     def clear_article(self) -> None:
         """Show nothing (the article was deleted)."""
@@ -266,6 +275,7 @@ class ReadingView(MarksMixin, QTextBrowser):
                                        QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
             cursor.mergeBlockFormat(block_format)
         cursor.endEditBlock()
+        self._pacer.start(doc)
         self.scroll_to(*anchor)
         self._push_selections(force=True)
 
@@ -533,6 +543,8 @@ class ReadingView(MarksMixin, QTextBrowser):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._back_to_anchor(lambda: super(ReadingView, self).resizeEvent(event))
+        if event.size().width() != event.oldSize().width():
+            self._pacer.start(self.document())  # Qt lays it out again from the top
         self._push_selections(force=True)
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -54,7 +54,7 @@ import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import chain, compress, repeat
 from operator import add, sub
@@ -117,16 +117,69 @@ def find(
     return _to_hits(text, folded, (diacritics, hamza), *hits)
 
 
+def find_in_steps(
+    text: str, query: str, *, step_chars: int = 65_536, **options: bool
+) -> Iterator[Hits | None]:
+    """``find(text, query, **options)`` cut into steps, for a caller that
+    must stay responsive (a find bar: a later keystroke drops the search by
+    no longer asking).
+
+    Yields None after each step and, last, the ``Hits`` that ``find`` returns
+    for the same arguments. A literal query with diacritics folded away (the
+    default; whole words or not) is scanned ``step_chars`` characters of the
+    folded text a step (about 1 ms for a letter with 10,000 hits there), after
+    a first step that folds the text when the fold is not cached; the hits
+    are mapped back in the last step. Any other query (``regex``,
+    ``match_diacritics``) is one step. Raises ``QueryError`` as ``find`` does,
+    TypeError for an option ``find`` does not take.
+    """
+    if options.keys() - _OPTIONS:
+        raise TypeError(f"find_in_steps: unknown options {sorted(options.keys() - _OPTIONS)}")
+    if options.get("regex") or options.get("match_diacritics") or not query or not text:
+        yield find(text, query, **options)
+        return
+    whole_word = options.get("whole_word", False)
+    hamza = not options.get("match_hamza", False)
+    folded = fold(text, diacritics=True, hamza=hamza)
+    q = _fold_query(query, True, hamza)
+    if not q:
+        yield Hits(text, array("q"), array("q"))
+        return
+    yield None
+    s, n = folded.text, len(q)
+    starts: list[int] = []
+    ends: list[int] = []
+    at_ = 0  # where the scan goes on: past the last hit kept
+    for lo in range(0, len(s), step_chars):
+        hi = min(len(s), lo + step_chars + n - 1)  # hits starting before lo + step_chars
+        if whole_word:
+            chunk_s, chunk_e = _whole_words(s, *_overlapping_hits(s, q, max(lo, at_), hi), at_)
+            starts += chunk_s
+            ends += chunk_e
+        else:
+            starts += _literal_starts(s, q, max(lo, at_), hi)
+        if starts:
+            at_ = ends[-1] if whole_word else starts[-1] + n
+        yield None
+    yield _to_hits(text, folded, (True, hamza), starts, ends if whole_word else n)
+
+
+_OPTIONS = frozenset(("match_diacritics", "match_hamza", "whole_word", "regex"))
+"""The keyword options of ``find``."""
+
+
 def prepare(text: str, *, match_diacritics: bool = False, match_hamza: bool = False) -> None:
     """Do now the work that the first ``find`` in ``text`` with these options
-    would do whatever the query: fold it and build its offset table (both
-    cached, ~40 ms for 1 MB), so that a search the reader types later costs
-    what every later one does. A caller with idle time before a search (a
-    find bar just opened) calls this."""
+    would do whatever the query: fold it, build its offset table and sample
+    its letters (all cached, ~30 ms for 1 MB), so that a search the reader
+    types later costs what every later one does. A caller with idle time
+    before a search (a find bar just opened) calls this."""
     if text:
         diacritics, hamza = not match_diacritics, not match_hamza
-        fold(text, diacritics=diacritics, hamza=hamza)
+        folded = fold(text, diacritics=diacritics, hamza=hamza)
         _offsets(text, diacritics, hamza)
+        if len(folded.text) >= _SAMPLED:
+            _sample(folded.text)
 
 
 def _folded_hits(
@@ -169,8 +222,9 @@ def _literal(q: str) -> re.Pattern[str]:
     return re.compile(re.escape(q))
 
 
-def _literal_starts(s: str, q: str) -> list[int]:
-    """Where ``q`` occurs in ``s``, non-overlapping, from the left.
+def _literal_starts(s: str, q: str, lo: int = 0, hi: int | None = None) -> list[int]:
+    """Where ``q`` occurs in ``s[lo:hi]``, non-overlapping, from the left
+    (indices into ``s``; ``hi`` None is the end).
 
     Three scans, chosen by how common the query's characters are in ``s``
     (``_sample``), for a long text: a character of ``q`` rarer than one in
@@ -181,22 +235,24 @@ def _literal_starts(s: str, q: str) -> list[int]:
     regex engine, which stops at every occurrence of the query's first
     character but has no Python step per hit, takes over where that pays
     (``_REGEX_SHARE``): for في, not for a query starting with ال."""
+    hi = len(s) if hi is None else hi
     counts = _sample(s) if len(s) >= _SAMPLED else None
     k = None if counts is None or _overlaps_itself(q) else _anchor(q, counts)
     if k is not None:
-        return list(map(sub, map(_start, _anchored(q, k).finditer(s)), repeat(k)))
+        # the anchor of a hit starting at lo is at lo + k; lookbehind sees before it
+        return list(map(sub, map(_start, _anchored(q, k).finditer(s, lo + k, hi)), repeat(k)))
     starts: list[int] = []
     n = len(q)
     find_ = s.find
-    i = find_(q)
+    i = find_(q, lo, hi)
     while i >= 0:
         starts.append(i)
         if len(starts) == _FEW:
             share = counts[q[0]] / _SAMPLE if counts is not None else 0.0
-            if share < _REGEX_SHARE + _REGEX_PER_HIT * _FEW / (i + n):
-                starts.extend(map(_start, _literal(q).finditer(s, i + n)))
+            if share < _REGEX_SHARE + _REGEX_PER_HIT * _FEW / (i + n - lo):
+                starts.extend(map(_start, _literal(q).finditer(s, i + n, hi)))
                 break
-        i = find_(q, i + n)
+        i = find_(q, i + n, hi)
     return starts
 
 
@@ -250,19 +306,20 @@ def _overlaps_itself(q: str) -> bool:
     return any(q.startswith(q[k:]) for k in range(1, len(q)))
 
 
-def _overlapping_hits(s: str, q: str) -> Spans:
-    """Every occurrence of ``q``, overlapping ones too (the word filter may
-    reject one and keep the next)."""
+def _overlapping_hits(s: str, q: str, lo: int = 0, hi: int | None = None) -> Spans:
+    """Every occurrence of ``q`` in ``s[lo:hi]``, overlapping ones too (the
+    word filter may reject one and keep the next)."""
     n = len(q)
     if not _overlaps_itself(q):
-        starts = _literal_starts(s, q)
+        starts = _literal_starts(s, q, lo, hi)
         return starts, list(map(add, starts, repeat(n)))
     starts = []
     find_ = s.find
-    i = find_(q)
+    hi = len(s) if hi is None else hi
+    i = find_(q, lo, hi)
     while i >= 0:
         starts.append(i)
-        i = find_(q, i + 1)
+        i = find_(q, i + 1, hi)
     return starts, [i + n for i in starts]
 
 
@@ -324,13 +381,13 @@ def _marks_pattern(query: str, hamza: bool) -> re.Pattern[str] | None:
     return re.compile("".join(parts))
 
 
-def _whole_words(s: str, starts: list[int], ends: list[int]) -> Spans:
-    """Keep the hits that end a word and start one (after a proclitic prefix)."""
+def _whole_words(s: str, starts: list[int], ends: list[int], last_end: int = 0) -> Spans:
+    """Keep the hits that end a word and start one (after a proclitic prefix),
+    none starting before ``last_end`` (the end of a hit kept before these)."""
     keep_s: list[int] = []
     keep_e: list[int] = []
     n = len(s)
     word = _WORD_CHARS
-    last_end = 0
     for fs, fe in zip(starts, ends, strict=True):
         if fs < last_end:
             continue

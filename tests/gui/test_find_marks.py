@@ -187,6 +187,46 @@ def test_a_search_superseded_by_a_later_keystroke_never_shows_its_results(
     assert shown[2:] == [0] and not bar.is_search_pending()
 
 
+def test_a_later_keystroke_drops_a_search_running_in_steps(
+        qtbot: QtBot, pane: ArticlePane, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One letter over a long text, after the pause, runs a step per turn of
+    the event loop; a key pressed meanwhile is taken and its search is the
+    only one shown."""
+    bar = pane.find_bar
+    monkeypatch.setattr(reader.gui.find_bar, "LONG_TEXT_CHARS", 10)
+    monkeypatch.setattr(reader.gui.find_bar, "STEP_MS", 0.0)  # one step a turn
+    shown: list[int] = []
+    bar.hits_changed.connect(lambda found, _current: shown.append(len(found)))
+    bar.edit.setText("و")
+    bar.search_in_steps()  # what the pause in the typing fires
+    QApplication.processEvents()
+    assert bar.is_search_pending() and shown == []  # searching, nothing shown yet
+    bar.edit.setText("وز")  # the next key: searched at once, the running search dropped
+    assert not bar.is_search_pending()
+    qtbot.wait(50)
+    assert shown == [len(engine(LONG, "وز"))] and shown[0] > 0
+    assert bar.counter.text() == f"1 / {shown[0]}"
+
+
+def test_the_count_is_right_after_a_one_letter_query_in_steps(
+        qtbot: QtBot, pane: ArticlePane, monkeypatch: pytest.MonkeyPatch) -> None:
+    bar = pane.find_bar
+    monkeypatch.setattr(reader.gui.find_bar, "LONG_TEXT_CHARS", 10)
+    monkeypatch.setattr(reader.gui.find_bar, "STEP_MS", 0.0)
+    bar.edit.setText("ا")
+    qtbot.waitUntil(lambda: not bar.is_search_pending())
+    expected = engine(LONG, "ا")
+    assert len(expected) > 10_000
+    assert list(bar.found()) == expected
+    assert bar.counter.text() == f"1 / {len(expected)}"
+    assert expected[0] in check_marks(pane.view, expected)
+    bar.edit.setText("اا")  # Enter while a one-letter search waits runs it first
+    bar.edit.setText("ا")
+    assert bar.is_search_pending()
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+    assert bar.counter.text() == f"1 / {len(expected)}"
+
+
 def test_a_short_query_searches_at_once_in_a_short_article(
         qtbot: QtBot, pane: ArticlePane) -> None:
     bar = pane.find_bar

@@ -96,6 +96,9 @@ def test_clicking_a_row_scrolls_to_the_highlight_and_flashes_it(
     last = panel.shown_records()[-1]
     row = panel.proxy.index(panel.proxy.rowCount() - 1, 0)
     assert p.view.verticalScrollBar().value() == 0
+    # The list lays its rows out in batches between events: a row is
+    # clicked once it is laid out, as the reader clicks a row it sees.
+    qtbot.waitUntil(lambda: panel.list.visualRect(row).isValid())
     panel.list.scrollTo(row)
     rect = panel.list.visualRect(row)
     qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

@@ -22,6 +22,7 @@ from reader.text.find import (
     _spans_dense,
     _spans_per_hit,
     find,
+    find_in_steps,
     prepare,
 )
 from reader.text.fold import _cached, fold, fold_text
@@ -476,3 +477,58 @@ def test_prepare_folds_ahead_and_changes_no_result() -> None:
     assert list(hits) == list(find(text + " ", "في"))[: len(hits)]
     prepare(text, match_diacritics=True, match_hamza=True)
     assert [m.text for m in find(text, "أعلنت", match_hamza=True)] == ["أعلنت"] * 50
+
+
+# --- in steps -------------------------------------------------------------------------
+
+
+def _spans(hits: Sequence[Match]) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in hits]
+
+
+def _stepped(text: str, query: str, step_chars: int, **options: bool) -> Sequence[Match]:
+    """The result of ``find_in_steps``, checked to come last after Nones."""
+    *steps, hits = find_in_steps(text, query, step_chars=step_chars, **options)
+    assert all(step is None for step in steps)
+    assert hits is not None
+    return hits
+
+
+@settings(max_examples=400, deadline=None)
+@given(text_and_query(), st.integers(1, 12), st.booleans(), st.booleans(), st.booleans())
+def test_find_in_steps_gives_what_find_gives(
+    case: tuple[str, str], step_chars: int, match_diacritics: bool, match_hamza: bool,
+    whole_word: bool,
+) -> None:
+    """Whatever the step (hits across a step's edge, overlapping occurrences,
+    ligatures, marks), the same hits as one find."""
+    text, query = case
+    options = {"match_diacritics": match_diacritics, "match_hamza": match_hamza,
+               "whole_word": whole_word}
+    assert _spans(_stepped(text, query, step_chars, **options)) == \
+        _spans(find(text, query, **options))
+
+
+@pytest.mark.parametrize("query", ["ا", "في", "الفرق", "الوزارة", "ثث", EMOJI, "ززز",
+                                   "مشير", "٢٠١٨", "الوضع"])
+@pytest.mark.parametrize("whole_word", [False, True])
+def test_find_in_steps_over_a_long_text_gives_what_find_gives(query: str,
+                                                              whole_word: bool) -> None:
+    """Long enough for every scan find chooses by how common the letters are
+    (an anchor letter: ش, a digit, the guillemet; str.find; the regex
+    engine), cut mid-word."""
+    text = (ARTICLE + f" ثث زززز {EMOJI} " * 3) * 200
+    assert len(text) > 40_000
+    for step_chars in (997, 65_536):
+        hits = _stepped(text, query, step_chars, whole_word=whole_word)
+        assert _spans(hits) == _spans(find(text, query, whole_word=whole_word))
+    assert len(find(text, query)) > 100
+
+
+def test_find_in_steps_takes_one_step_a_slice_of_the_text() -> None:
+    text = ARTICLE * 40
+    steps = list(find_in_steps(text, "في", step_chars=1000))
+    # the fold, one step per 1,000 characters, the hits
+    assert len(steps) == 1 + -(-len(fold(text).text) // 1000) + 1
+    steps = list(find_in_steps(text, "في", regex=True))
+    assert len(steps) == 1 and steps[0] is not None

@@ -1,0 +1,89 @@
+"""Laying a long document out in short slices, the event loop free between them.
+
+Qt lays a long ``QTextDocument`` out lazily (``QTextDocumentLayout``): after
+the document is set or its width changes, the layout's own timer lays out a
+step every 10 ms, and each step is twice the last, up to 200,000 characters.
+For 1 MB of Arabic the last steps take 50-200 ms each, during the first half
+second or so after an article opens: a key pressed then (the reader typing a
+search at once) waits for the step to end. The step size is private to Qt
+(``lazyLayoutStepSize``) and only the layout's timer doubles it.
+
+``LayoutPacer`` takes the layout over while it runs: it filters out the
+layout's timer events, so Qt's steps never grow, and lays the document out
+itself from a zero-interval timer, a few thousand characters at a time
+(asking the layout for a block's rectangle lays the document out up to that
+block, in Qt's steps of the size they had when the pacer began), at most
+about ``SLICE_MS`` per turn of the event loop. Input is handled between
+slices. After each slice it announces the new size (``documentSizeChanged``,
+which Qt's filtered timer would have sent), so the scroll bar grows as
+before; when the last block is laid out it lets Qt's timers through again.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QEvent, QObject, QSizeF, QTimer
+from PySide6.QtGui import QAbstractTextDocumentLayout, QTextDocument
+
+SLICE_MS = 4.0
+"""About the longest the pacer keeps the event loop in one turn."""
+REPORT_MS = 100.0
+"""How often the pacer announces the size while it runs: each announcement
+resizes and repaints the scroll bar (a few ms), and the layout grows below
+the view, where nothing else needs to know."""
+CHUNK_CHARS = 4000
+"""Characters asked for per call: about one of Qt's steps at their start size
+(one call lays out at least to the next of Qt's checkpoints, 2000 px down)."""
+
+
+class LayoutPacer(QObject):
+    """Lays one document out in slices (module docstring). ``start`` after
+    the document is set or relaid from the top (a new width); ``running``
+    while the layout is not finished."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._doc: QTextDocument | None = None
+        self._layout: QAbstractTextDocumentLayout | None = None
+        self._position = 0
+        self._reported = 0.0
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._slice)
+
+    def start(self, doc: QTextDocument) -> None:
+        """Lay ``doc`` out from the top in slices, in place of Qt's steps."""
+        layout = doc.documentLayout()
+        if layout is not self._layout:
+            layout.installEventFilter(self)
+        self._doc, self._layout, self._position = doc, layout, 0
+        self._timer.start()
+
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Qt's lazy-layout timer and its size-report timer: both held back
+        # while the pacer runs (the pacer reports the size itself).
+        return (watched is self._layout and self._timer.isActive()
+                and event.type() == QEvent.Type.Timer)
+
+    def _slice(self) -> None:
+        budget = SLICE_MS / 1000
+        doc, layout = self._doc, self._layout
+        assert doc is not None and layout is not None
+        start = time.perf_counter()
+        end = doc.characterCount()
+        while self._position < end and time.perf_counter() - start < budget:
+            self._position = min(self._position + CHUNK_CHARS, end)
+            # Lays the document out to the end of this block, no further
+            # than Qt's current step past it.
+            layout.blockBoundingRect(doc.findBlock(self._position - 1))
+        if self._position >= end:
+            # The last block is laid out: Qt's layout stopped its step timer
+            # and started its size report, which goes through from now on.
+            self._timer.stop()
+        elif time.perf_counter() - self._reported > REPORT_MS / 1000:
+            self._reported = time.perf_counter()
+            layout.documentSizeChanged.emit(QSizeF())
