@@ -68,6 +68,8 @@ def main(argv: list[str]) -> int:
     count = int(argv[0]) if argv else 30_000
     pages = int(argv[1]) if len(argv) > 1 else 2_000
     cores = default_workers()
+    # First: without the pool the run would stop here only after every import.
+    sample = list(articles(500))
     rows: list[tuple[str, str, str, str]] = []
     for kind, n in (("txt", count), ("html", pages)):
         folder = FILES / f"{kind}-{n}"
@@ -84,7 +86,6 @@ def main(argv: list[str]) -> int:
                          f"{seconds:.1f} s", f"{ratio:.2f}x / {optimized:.2f}x"))
         rows.append((f"  every core against one ({cores} cores)",
                      f"{rates[cores] / rates[1]:.2f}x", "", ""))
-    sample = list(articles(500))
     t0 = time.perf_counter()
     folded = [[fold_text(t) for t in pair] for pair in sample]
     fold_s = time.perf_counter() - t0

@@ -75,9 +75,9 @@ def read_file(path: str | os.PathLike[str], *,
     """
     name = str(path)
     p = Path(path)
-    _check(p, name)
+    size = _check(p, name)
     kind = _kind_by_extension(p, name)
-    text = decode_bytes(_read(p, name), name=name)
+    text = decode_bytes(_read(p, name, size), name=name)
     articles = import_text(text, name=name, kind=kind, on_note=on_note)
     fill_published(articles, p.stem)
     return articles
@@ -96,11 +96,11 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     the files of a store this process has open). Raises as ``read_file``."""
     name = str(path)
     p = Path(path)
-    _check(p, name)
-    return _read(p, name)
+    return _read(p, name, _check(p, name))
 
 
-def _check(p: Path, name: str) -> None:
+def _check(p: Path, name: str) -> int:
+    """The size of the regular file at ``p``, which may be read (else raises)."""
     try:
         info = p.stat()
     except OSError as err:
@@ -117,12 +117,18 @@ def _check(p: Path, name: str) -> None:
         raise InputTooLarge(
             name, f"{info.st_size / 1048576:.1f} MB is over the {MAX_FILE_BYTES // 1048576} MB "
             "limit for one file")
+    return info.st_size
 
 
-def _read(p: Path, name: str) -> bytes:
+def _read(p: Path, name: str, size: int) -> bytes:
+    """The bytes of the file ``_check`` found ``size`` bytes long. Asking for
+    exactly that much (and one byte more, to see it grew) spares allocating
+    and freeing a buffer of ``MAX_FILE_BYTES`` for every file."""
     try:
         with p.open("rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
+            data = fh.read(size + 1)
+            if len(data) > size:  # grew since stat: read on, up to the limit
+                data += fh.read(MAX_FILE_BYTES + 1 - len(data))
     except OSError as err:
         raise ReaderError(name, _os_cause(err)) from None
     if len(data) > MAX_FILE_BYTES:  # grew since stat

@@ -62,8 +62,8 @@ def default_workers() -> int:
 
 def read_files(paths: Sequence[Path], *, workers: int) -> Iterator[FileRead]:
     """Each file of ``paths`` read and prepared, in order (see the module).
-    At most ``AHEAD`` chunks a worker are read ahead of the caller, so a
-    slow writer never has the whole import waiting in memory."""
+    At most ``AHEAD`` files are read ahead of the caller, so a slow writer
+    never has the whole import waiting in memory."""
     if workers <= 1 or len(paths) <= 1:
         yield from map(read_one, paths)
         return
@@ -73,7 +73,8 @@ def read_files(paths: Sequence[Path], *, workers: int) -> Iterator[FileRead]:
     with ProcessPoolExecutor(max_workers=workers, mp_context=context,
                              initializer=_worker_start, initargs=(os.getpid(),)) as pool:
         running: deque[Future[list[FileRead]]] = deque(
-            pool.submit(_read_chunk, chunk) for chunk in islice(chunks, workers * AHEAD))
+            pool.submit(_read_chunk, chunk)
+            for chunk in islice(chunks, max(workers * 4, AHEAD // CHUNK)))
         try:
             while running:
                 done = running.popleft().result()
@@ -85,8 +86,11 @@ def read_files(paths: Sequence[Path], *, workers: int) -> Iterator[FileRead]:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-AHEAD = 4
-"""Chunks a worker may have read before the caller takes them."""
+AHEAD = 512
+"""Files that may be read before the caller takes them: more than the caller
+writes in one transaction (the command writes 200 articles at a time), so
+the workers go on reading while it writes. With four chunks a worker (64
+files on two cores) they stood idle for most of each write."""
 
 
 def _read_chunk(paths: Sequence[Path]) -> list[FileRead]:

@@ -39,7 +39,6 @@ rebuilds its word-family index when the stored version differs.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from reader.text import fold_text
 
@@ -58,16 +57,24 @@ _ROOT_WAW = ("وزارة", "وزير", "وزراء", "وطن", "وطنية", "و
 them وزارة would lose its و (زار) while الوزارة keeps it (وزار)."""
 
 
-# News vocabulary is Zipfian: a few thousand words make most of any text.
-@lru_cache(maxsize=100_000)
 def stem(token: str) -> str:
-    """The stem of one folded token; tokens without Arabic letters come back unchanged.
+    """The stem of one folded token; tokens without Arabic letters come back unchanged
+    (``_STEMS`` remembers it).
 
     A prefix or suffix is removed only when at least three letters remain
     (four after the conjunction و, so وزير keeps its و); suffixes go one
     after another while one fits (الفلسطينيين, فلسطيني and فلسطين all give
     فلسط). و stays when what it starts is a word of ``_ROOT_WAW``.
     """
+    found = _STEMS.get(token)
+    if found is None:
+        if len(_STEMS) >= CACHED_WORDS:
+            _STEMS.clear()
+        found = _STEMS[token] = _stem(token)
+    return found
+
+
+def _stem(token: str) -> str:
     if len(token) < 4 or not _ARABIC.match(token):
         return token
     if token.startswith("و") and len(token) - 1 >= 4 and not token.startswith("وال"):
@@ -97,7 +104,28 @@ def _strip(word: str) -> str:
 
 def stem_text(folded: str) -> str:
     """Every word of ``folded`` stemmed, joined by single spaces (for the index)."""
-    return " ".join(map(stem, _TOKEN.findall(folded)))
+    words = _TOKEN.findall(folded)
+    stems = _STEMS
+    try:
+        return " ".join([stems[w] for w in words])
+    except KeyError:  # words not met yet: each distinct one stemmed once
+        for word in set(words).difference(stems):
+            stem(word)
+    try:
+        return " ".join([stems[w] for w in words])
+    except KeyError:  # the cache was full and emptied meanwhile: a very long text
+        return " ".join(map(stem, words))
+
+
+# News vocabulary is Zipfian: a few thousand words make most of any text, and
+# an archive's 30,000 articles hold about 150,000 distinct folded words.
+_STEMS: dict[str, str] = {}
+"""The stem of every folded word met in this process (``stem``), emptied
+when it holds ``CACHED_WORDS``: a bounded size, refilled by the common words
+at once. An import's worker stems an article's words from here."""
+
+CACHED_WORDS = 300_000
+"""About 50 MB of words and stems a process at most."""
 
 
 _TOKEN = re.compile(r"[^\W_]+")
