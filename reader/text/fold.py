@@ -87,6 +87,13 @@ def _class_body(chars: frozenset[str]) -> str:
 MARKS_CLASS: str = _class_body(MARKS)
 """``MARKS`` as the body of a regex class: ``f"[{MARKS_CLASS}]*"`` skips marks."""
 
+WORD_PATTERN: str = rf"(?:[^\W\d_]++|[{MARKS_CLASS}]++)+"
+"""Regex source of a word as written: a run of letters and the marks among
+them. Each run of letters or of marks is taken whole (possessive): the same
+matches as one alternation of a letter or a mark repeated, in about half the
+time, since the regex engine then loops over a run in C rather than going
+through the alternation once a character."""
+
 _HAMZA_LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ي"}
 
 _ALWAYS = {"ى": "ي", "ة": "ه"}

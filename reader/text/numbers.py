@@ -57,7 +57,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.text.fold import MARKS, MARKS_CLASS, VARIANTS, fold_word, loose_pattern
+from reader.text.fold import MARKS, MARKS_CLASS, VARIANTS, WORD_PATTERN, fold_word, loose_pattern
 
 _MARKS_RE = re.compile(f"[{MARKS_CLASS}]")
 
@@ -283,7 +283,7 @@ def _tokens(text: str) -> list[_Token]:
 
 
 _GAP = re.compile(r"[ \t\u00a0]{1,3}")
-_WORD_AFTER = re.compile(f"\\s+((?:[^\\W\\d_]|[{MARKS_CLASS}])+)")
+_WORD_AFTER = re.compile(f"\\s+({WORD_PATTERN})")
 
 
 def word_before(text: str, start: int) -> str:
