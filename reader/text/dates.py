@@ -12,9 +12,9 @@ import bisect
 import re
 from typing import Any
 
-from reader.text.fold import MARKS_CLASS, fold_word, loose_pattern
+from reader.text.fold import MARKS_CLASS, fold_word, loose_alternation, loose_pattern
 from reader.text.numbers import word_before
-from reader.text.quantities import NEXT_WORDS, PERCENT, SP, alternation, currency, is_unit
+from reader.text.quantities import NEXT_WORDS, PERCENT, SP, currency, is_unit
 from reader.text.spans import Highlight, figure, positions
 
 _M = f"[{MARKS_CLASS}]*"
@@ -37,7 +37,7 @@ _HIJRI_MONTHS = {"محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع
                  "ذو الحجه": 12, "ذي الحجه": 12}
 
 
-_MONTH_ALT = alternation(list(_MONTHS) + list(_HIJRI_MONTHS))
+_MONTH_ALT = loose_alternation(list(_MONTHS) + list(_HIJRI_MONTHS))
 _FROM, _MONTH_WORD, _YEAR_WORD = map(loose_pattern, ("من", "شهر", "عام"))
 MONTH_AFTER = re.compile(
     rf"[ \u00a0]*(?:{_FROM}[^\S\n]+)?(?:{_MONTH_WORD}[^\S\n]+)?(?P<m1>{_MONTH_ALT})(?![^\W\d_])"
@@ -63,14 +63,14 @@ _ORDINAL_DAYS = {
     "الثلاثين": 30, "الحادي والثلاثين": 31,
 }
 _ORDINAL_MONTH = re.compile(
-    rf"{_FROM}[^\S\n]+(?:{_MONTH_WORD}[^\S\n]+)?(?P<m1>{alternation(list(_MONTHS))})(?![^\W\d_])"
-    rf"(?:[^\S\n]*/[^\S\n]*(?P<m2>{alternation(list(_MONTHS))})(?![^\W\d_]))?"
+    rf"{_FROM}[^\S\n]+(?:{_MONTH_WORD}[^\S\n]+)?(?P<m1>{loose_alternation(list(_MONTHS))})(?![^\W\d_])"
+    rf"(?:[^\S\n]*/[^\S\n]*(?P<m2>{loose_alternation(list(_MONTHS))})(?![^\W\d_]))?"
     rf"(?:[ \u00a0]*[،,]?[ \u00a0]*(?:{_YEAR_WORD}[^\S\n]+)?(?P<y>\d{{4}})(?!\d))?"
 )
 """``من`` + month: found first (a literal start the regex engine scans for
 fast); the ordinal day before it is checked with ``_ORDINAL_DAY``."""
 _ORDINAL_DAY = re.compile(
-    rf"(?<![^\W\d_])(?:(?P<and>و{_M})|[فب]{_M})?(?P<day>{alternation(list(_ORDINAL_DAYS))})"
+    rf"(?<![^\W\d_])(?:(?P<and>و{_M})|[فب]{_M})?(?P<day>{loose_alternation(list(_ORDINAL_DAYS))})"
     r"[^\S\n]+\Z"
 )
 
@@ -78,9 +78,9 @@ _ORDINAL_DAY = re.compile(
 
 # ------------------------------------------------------------ times of day
 
-_GREENWICH = alternation(["غرينتش", "غرينيتش", "جرينتش", "جرينيتش", "غرنتش"])
+_GREENWICH = loose_alternation(["غرينتش", "غرينيتش", "جرينتش", "جرينيتش", "غرنتش"])
 _ZONE = re.compile(
-    rf"[ \u00a0]*(?:ت{_M}[ .]?غ{_M}\.?(?![^\W\d_])|(?:{alternation(['بتوقيت', 'توقيت'])})"
+    rf"[ \u00a0]*(?:ت{_M}[ .]?غ{_M}\.?(?![^\W\d_])|(?:{loose_alternation(['بتوقيت', 'توقيت'])})"
     rf"[ \u00a0]+(?:{_GREENWICH})(?![^\W\d_])|(?:GMT|UTC)(?![A-Za-z]))"
 )
 """ت غ، ت.غ، بتوقيت غرينتش، GMT: the time before is Greenwich time."""

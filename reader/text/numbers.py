@@ -57,7 +57,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.text.fold import MARKS, MARKS_CLASS, VARIANTS, fold_word, loose_pattern
+from reader.text.fold import (
+    MARKS,
+    MARKS_CLASS,
+    VARIANTS,
+    WORD_PATTERN,
+    fold_word,
+    loose_alternation,
+    loose_pattern,
+)
 
 _MARKS_RE = re.compile(f"[{MARKS_CLASS}]")
 
@@ -152,44 +160,10 @@ _ORDINAL = re.compile(
 """Folded ordinals: a cardinal right after one belongs to an ordinal compound."""
 
 
-_Trie = dict[str, "_Trie"]
 _MARKS_AFTER = f"[{MARKS_CLASS}]*+"
 """The marks after a letter of a number word. Possessive: a letter or the end
 of the word follows, never a mark, so giving marks back never helps a match,
 and the regex engine keeps no place to go back to (5% of the scan)."""
-
-
-def _trie_pattern(words: list[str]) -> str:
-    """An alternation of folded ``words`` factored by common prefixes, so the
-    regex engine tries each letter once rather than each word."""
-    trie: _Trie = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: _Trie, *, top: bool = False) -> str:
-        alts: list[str] = []
-        end = "" in node
-        for ch, child in sorted(node.items()):
-            if not ch:
-                continue
-            if top:
-                # One literal per branch at the top, so that the regex engine
-                # can skip the characters no number word starts with.
-                rest = _MARKS_AFTER + build(child)
-                alts.extend(re.escape(v) + rest for v in VARIANTS.get(ch, ch))
-            else:
-                spellings = VARIANTS.get(ch, ch)
-                letter = f"[{spellings}]" if len(spellings) > 1 else re.escape(ch)
-                alts.append(letter + _MARKS_AFTER + build(child))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if end else body
-
-    return build(trie, top=True)
 
 
 _M = f"[{MARKS_CLASS}]*"
@@ -198,7 +172,8 @@ _M = f"[{MARKS_CLASS}]*"
 # each stem are checked: و or ف (and), then ب ك ل (with, as, for) and/or the
 # article; ل before the article drops its alef (للثلاثة = ل + الثلاثة).
 _STEM = re.compile(
-    _trie_pattern(sorted(w for w in _LEXICON if _LEXICON[w][0] != "one"))
+    loose_alternation(sorted(w for w in _LEXICON if _LEXICON[w][0] != "one"),
+                      marks=_MARKS_AFTER, split_first=True)
     + f"(?![^\\W\\d_]|[{MARKS_CLASS}])"
 )
 # واحد only counts before و + tens (واحد وعشرون); leaving words that start
@@ -283,7 +258,7 @@ def _tokens(text: str) -> list[_Token]:
 
 
 _GAP = re.compile(r"[ \t\u00a0]{1,3}")
-_WORD_AFTER = re.compile(f"\\s+((?:[^\\W\\d_]|[{MARKS_CLASS}])+)")
+_WORD_AFTER = re.compile(f"\\s+({WORD_PATTERN})")
 
 
 def word_before(text: str, start: int) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from reader.text.fold import MARKS_CLASS, fold_word, loose_pattern
+from reader.text.fold import MARKS_CLASS, WORD_PATTERN, fold_word, loose_alternation, loose_pattern
 
 SP = r"[^\S\n]"
 """White space within a paragraph: a figure never runs over a line break."""
@@ -25,16 +25,12 @@ SCALE_VALUES = {"الف": 1000, "الفا": 1000, "الاف": 1000, "مليون"
                  "ملايين": 10**6, "مليار": 10**9, "مليارا": 10**9, "مليارات": 10**9,
                  "بليون": 10**9, "تريليون": 10**12, "ترليون": 10**12, "تريليونا": 10**12,
                  "تريليونات": 10**12}
-_WORD = rf"((?:[^\W\d_]|[{MARKS_CLASS}])+)"
+_WORD = f"({WORD_PATTERN})"
 NEXT_WORDS = re.compile(rf"[ \u00a0]*{_WORD}(?:{SP}+{_WORD})?")
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 
-def alternation(names: list[str]) -> str:
-    return "|".join(loose_pattern(n) for n in sorted(names, key=len, reverse=True))
-
-
 SCALE = re.compile(
-    rf"[ \u00a0]?(?P<w>{alternation(list(SCALE_VALUES))})(?![^\W\d_]|[{MARKS_CLASS}])"
+    rf"[ \u00a0]?(?P<w>{loose_alternation(list(SCALE_VALUES))})(?![^\W\d_]|[{MARKS_CLASS}])"
 )
 
 PERCENT_WORDS = frozenset({"في", "بالميه", "بالمايه"})

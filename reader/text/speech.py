@@ -178,6 +178,8 @@ only grow, so threads never see a word in ``_SEEN`` without its verdict)."""
 def _verbs_among(words: list[str]) -> set[str]:
     """The speech verbs known so far, including every one among ``words``:
     a sentence's words are judged once, then looked up as a set."""
+    if _SEEN.issuperset(words):
+        return _VERB_WORDS  # most sentences: no set built, no new word
     new = set(words).difference(_SEEN)
     if not new:
         return _VERB_WORDS

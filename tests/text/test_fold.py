@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.text.fold import Folded, fold, fold_text, fold_word
+from reader.text.fold import Folded, fold, fold_text, fold_word, loose_alternation, loose_pattern
 
 FATHA, DAMMA, KASRA, SHADDA, SUKUN = "\u064e", "\u064f", "\u0650", "\u0651", "\u0652"
 FATHATAN, DAMMATAN, KASRATAN = "\u064b", "\u064c", "\u064d"
@@ -409,3 +410,21 @@ def test_fold_word_fast_path_is_the_full_fold(word: str) -> None:
     fold_word.cache_clear()
     assert fold_word(word) == fold_text(word)
     assert fold_word(word, diacritics=False) == fold_text(word, diacritics=False)
+
+
+_NAMES = ["مارس", "مايو", "ماي", "اب", "ابريل", "كانون الاول", "كانون الثاني", "ربيع",
+          "ربيع الاول", "يونيو", "يونيه"]
+
+
+@given(st.text(alphabet="مارسيوبلكنثاأإآةى \u064e\u0651\u0640\nxX.", max_size=30),
+       st.sampled_from(["", "(?![^\\W\\d_])", "[ ]*/", "\\Z"]))
+@settings(max_examples=2000)
+def test_loose_alternation_matches_as_the_alternation_longest_first(text: str, after: str) -> None:
+    # The trie finds, at every place, what an alternation of every name's
+    # loose_pattern, longest first, finds (same span), whatever follows it.
+    plain = "|".join(loose_pattern(n) for n in sorted(_NAMES, key=len, reverse=True))
+    expected = re.compile(f"(?:{plain}){after}")
+    trie = re.compile(f"(?:{loose_alternation(_NAMES)}){after}")
+    for i in range(len(text) + 1):
+        a, b = expected.match(text, i), trie.match(text, i)
+        assert (a and a.span()) == (b and b.span())
