@@ -18,12 +18,12 @@ from typing import Generic, TypeVar
 
 from reader.text.fold import INVISIBLE, MARKS_CLASS, fold_word, loose_pattern
 from reader.text.quote_words import (
-    ASKED,
     ASKS_FOR,
     BARE_THAT,
     BY_THAT,
     CALLED,
     CHARGES,
+    CLAUSE_OPENERS,
     COMPLEMENT_WORDS,
     CONTENT_PREPOSITIONS,
     DEMONSTRATIVES,
@@ -36,12 +36,14 @@ from reader.text.quote_words import (
     LABEL_HINT,
     LABELLING,
     NAMING,
+    NAMING_RIGHT_BEFORE,
     ON_IT,
     PERSON,
     PREPOSITIONS,
     RELATIVES,
     SAYING,
     SAYING_WORD,
+    SPEAKER_TITLES,
     THAT,
     bare,
     is_organisation,
@@ -200,11 +202,12 @@ class Quote:
                 bare(w).startswith("ال") for w in words):
             # Three definite words: read one more.
             words = [fold_word(self.tokens[-4].strip(_TOKEN_EDGES)), *words]
-        for k in range(len(words) - 1, -1, -1):
+        last = len(words) - 1
+        for k in range(last, -1, -1):
             if names_a_thing(words[k]):
-                return True
-            if not bare(words[k]).startswith("ال"):
-                return False
+                return k == last or words[k] not in NAMING_RIGHT_BEFORE
+            if not bare(words[k]).startswith("ال") or words[k] in CLAUSE_OPENERS:
+                return False  # التقرير المشاريع التي «…»: a relative is no adjective
         return False
 
     @_Lazy
@@ -273,6 +276,12 @@ class Quote:
         return cut >= 0 and len(self.sentence[cut + 1:].split()) <= 4 and not self.naming
 
     @_Lazy
+    def clause(self) -> bool:
+        """A word that opens a clause right before the quote: ``الأنشطة
+        التي «…»``, ``إذا «…»``."""
+        return self.last in CLAUSE_OPENERS
+
+    @_Lazy
     def charge(self) -> bool:
         """A word of accusing right before: ``اتهامات «…»``, ``بتهمة «…»``."""
         return self.last in CHARGES or self.last_bare in CHARGES or (
@@ -312,34 +321,44 @@ class Quote:
 
     @_Lazy
     def complement(self) -> bool:
-        """The quote completes a verb of saying that asks for its content
-        through a preposition (``ASKS_FOR``): the verb earlier in the
-        sentence, its preposition right before the quote or before one or
-        two words: ``حذرت بريطانيا من أي «…»``, ``دعا لافروف الخميس إيران
-        وإسرائيل إلى «…»``, ``دعوا فيها إلى استجواب «…»``, ``طالب كييف
-        بفتح «…»``. Not after a naming noun (``كشفت عن تطبيق «…»`` names
-        the thing)."""
-        after = self.after_speech_verb
-        if not after:
-            return False
-        tail = [fold_word(w) for w in after[-3:]]
-        if not (any(w in ASKED or w[:1] == "ب" for w in tail)
-                or self.head.endswith(("بـ", " ب"))) or self.naming:
-            return False  # most quotes: no preposition of content near them
-        words = _AR_WORD.findall(self.sentence)
-        verb = fold_word(words[len(words) - len(after) - 1])
-        wanted = ASKS_FOR.get(verb)
-        if wanted is None and verb[:1] in "وف":
-            wanted = ASKS_FOR.get(verb[1:])  # وحذر، فدعا
-        if wanted is None:
-            return False
-        for k, w in enumerate(after[:COMPLEMENT_WORDS + 1]):
-            w = fold_word(w)
-            if w == wanted or (wanted == "ب" and w.startswith("ب") and len(w) > 3):
-                between = map(fold_word, after[k + 1:])
+        """The quote completes a verb of saying or of stance (``ASKS_FOR``)
+        earlier in the sentence: after the verb's preposition, right before
+        the quote or before one or two words (``حذرت بريطانيا من أي «…»``,
+        ``دعا لافروف الخميس إيران وإسرائيل إلى «…»``, ``طالب كييف بفتح
+        «…»``, ``اعتذر الوزير عن «…»``), or as its direct object after its
+        subject (``رفضت الحكومة «…»``, ``أعلنت الدول مقاطعة «…»``). Not after
+        a naming noun (``كشفت عن تطبيق «…»`` names the thing), nor right
+        after the verb (``أعلن «حزب الله»``: its subject)."""
+        words = self.sentence_words
+        n = len(words)
+        k = n - 1
+        wanted = None
+        while k >= 0:
+            w = words[k]
+            wanted = ASKS_FOR.get(w)
+            if wanted is None and w[:1] in "وف":
+                wanted = ASKS_FOR.get(w[1:])  # وحذر، فدعا
+            if wanted is not None:
+                break
+            k -= 1
+        if wanted is None or self.naming:
+            return False  # most quotes: no such verb near them
+        after = words[k + 1:]
+        if "" in wanted and 1 <= len(after) <= 3 and not any(
+                w in THAT or w in PREPOSITIONS for w in after) and SPEAKER_TITLES.isdisjoint(
+                after[:-1]):
+            # رفضت الحكومة «…»، نفى المتحدث «…»; not نفى مدير النادي «…»:
+            # there the quote ends the speaker's title
+            return True
+        for j, w in enumerate(after[:COMPLEMENT_WORDS + 1]):
+            if w in wanted:
                 # أشار إلى أن نجم «…»: a clause, read by ``reported``
-                return len(after) - k <= 3 and THAT.isdisjoint(between)
-        return wanted == "ب" and self.head.endswith(("بـ", " ب"))
+                return len(after) - j <= 3 and THAT.isdisjoint(after[j + 1:])
+            if "ب" in wanted and w.startswith("ب") and len(w) > 3:
+                # طالب كييف بفتح «…»، هدد بفرض بلاده «…»: the quote is what
+                # the noun after ب takes (its subject may stand between)
+                return len(after) - j <= 2 and all(x not in PREPOSITIONS for x in after[j + 1:])
+        return "ب" in wanted and self.head.endswith(("بـ", " ب"))
 
     @_Lazy
     def reported(self) -> bool:
@@ -362,7 +381,7 @@ class Quote:
     @_Lazy
     def introduced(self) -> bool:
         """Something presents the quote as someone's words."""
-        return (self.colon or self.that or self.verb_after or self.verb_before
+        return (self.colon or self.that or self.clause or self.verb_after or self.verb_before
                 or self.described or self.reported or self.complement or self.attribution_after
                 or self.verb_shortly_before or self.attributed_later
                 or self.colon_shortly_before)

@@ -64,6 +64,8 @@ CUES: tuple[Cue, ...] = (
     Cue("quoted under other words", -3, lambda q: q.quoted_elsewhere,
         "شبكة «دو» … لكن «دو»: a name the text keeps quoting", range(1, 4)),
     Cue("that", 2, lambda q: q.that, "أن/إن right before: أكد أن «…»"),
+    Cue("clause", 3, lambda q: q.clause,
+        "الأنشطة التي «…»، إذا «…»: a quote after a relative or a conjunction is a clause"),
     Cue("verb after", 3, lambda q: q.verb_after, "«…»، قال الوزير"),
     Cue("attribution after", 3, lambda q: q.attribution_after, "«…»، بحسب الوزارة"),
     Cue("glued preposition", -3, lambda q: q.glued_preposition,
