@@ -24,6 +24,7 @@ from reader.text.quote_words import (
     CALLED,
     CHARGES,
     CLAUSE_OPENERS,
+    COMPLEMENT_HINTS,
     COMPLEMENT_WORDS,
     CONTENT_PREPOSITIONS,
     DEMONSTRATIVES,
@@ -37,6 +38,7 @@ from reader.text.quote_words import (
     LABELLING,
     NAMING,
     NAMING_RIGHT_BEFORE,
+    OBJECT_VERBS,
     ON_IT,
     PERSON,
     PREPOSITIONS,
@@ -276,12 +278,6 @@ class Quote:
         return cut >= 0 and len(self.sentence[cut + 1:].split()) <= 4 and not self.naming
 
     @_Lazy
-    def clause(self) -> bool:
-        """A word that opens a clause right before the quote: ``الأنشطة
-        التي «…»``, ``إذا «…»``."""
-        return self.last in CLAUSE_OPENERS
-
-    @_Lazy
     def charge(self) -> bool:
         """A word of accusing right before: ``اتهامات «…»``, ``بتهمة «…»``."""
         return self.last in CHARGES or self.last_bare in CHARGES or (
@@ -326,25 +322,27 @@ class Quote:
         the quote or before one or two words (``حذرت بريطانيا من أي «…»``,
         ``دعا لافروف الخميس إيران وإسرائيل إلى «…»``, ``طالب كييف بفتح
         «…»``, ``اعتذر الوزير عن «…»``), or as its direct object after its
-        subject (``رفضت الحكومة «…»``, ``أعلنت الدول مقاطعة «…»``). Not after
+        subject, one or two words after the verb (``رفضت الحكومة «…»``,
+        ``أعلنت الدول مقاطعة «…»``). Not after
         a naming noun (``كشفت عن تطبيق «…»`` names the thing), nor right
         after the verb (``أعلن «حزب الله»``: its subject)."""
-        words = self.sentence_words
-        n = len(words)
-        k = n - 1
-        wanted = None
-        while k >= 0:
-            w = words[k]
-            wanted = ASKS_FOR.get(w)
-            if wanted is None and w[:1] in "وف":
-                wanted = ASKS_FOR.get(w[1:])  # وحذر، فدعا
-            if wanted is not None:
-                break
-            k -= 1
-        if wanted is None or self.naming:
+        near = self.near
+        if COMPLEMENT_HINTS.isdisjoint(near) and not self.head.endswith(("بـ", " ب")):
+            for w in near:
+                if w[:1] == "ب" and len(w) > 3:
+                    break
+            else:
+                return False  # most quotes: no preposition of content, no such verb
+        # The verb stands among the last words: its preposition at most
+        # COMPLEMENT_WORDS words after it, the quote at most three after that.
+        raw = _AR_WORD.findall(self.sentence)[-(COMPLEMENT_WORDS + 4):]
+        if _asking_verbs(raw).keys().isdisjoint(raw) or self.naming:
             return False  # most quotes: no such verb near them
-        after = words[k + 1:]
-        if "" in wanted and 1 <= len(after) <= 3 and not any(
+        k = len(raw) - 1
+        while (wanted := _asks_for(raw[k])) is None:
+            k -= 1
+        after = [fold_word(w) for w in raw[k + 1:]]
+        if "" in wanted and 1 <= len(after) <= 2 and not any(
                 w in THAT or w in PREPOSITIONS for w in after) and SPEAKER_TITLES.isdisjoint(
                 after[:-1]):
             # رفضت الحكومة «…»، نفى المتحدث «…»; not نفى مدير النادي «…»:
@@ -381,7 +379,7 @@ class Quote:
     @_Lazy
     def introduced(self) -> bool:
         """Something presents the quote as someone's words."""
-        return (self.colon or self.that or self.clause or self.verb_after or self.verb_before
+        return (self.colon or self.that or self.last in CLAUSE_OPENERS or self.verb_after or self.verb_before
                 or self.described or self.reported or self.complement or self.attribution_after
                 or self.verb_shortly_before or self.attributed_later
                 or self.colon_shortly_before)
@@ -493,6 +491,49 @@ class Quote:
     def first_person(self) -> bool:
         """A first or second person word inside (أنا، نحن، لقد)."""
         return any(fold_word(w) in PERSON for w in self.inner_words[:16])
+
+
+_ASKS_SEEN: set[str] = set()
+"""Words as written already judged by ``_asking_verbs``."""
+_ASKS_VERBS: dict[str, frozenset[str]] = {}
+"""Those of them that ``ASKS_FOR`` holds (with a leading و/ف), with what it
+holds for them."""
+_ASKS_SEEN_MAX = 1 << 16
+
+
+def _asking_verbs(words: list[str]) -> dict[str, frozenset[str]]:
+    """The verbs of ``ASKS_FOR`` known so far, as written, including every
+    one among ``words``: a sentence's words are judged once, then looked up
+    as a set (folding and looking up each word each time cost more than the
+    rest of the cue)."""
+    new = set(words).difference(_ASKS_SEEN)
+    if not new:
+        return _ASKS_VERBS
+    if len(_ASKS_SEEN) >= _ASKS_SEEN_MAX:
+        return _ASKS_VERBS | {w: v for w in new if (v := _judged(w)) is not None}
+    for w in new:
+        wanted = _judged(w)
+        if wanted is not None:
+            _ASKS_VERBS[w] = wanted  # before _ASKS_SEEN, as in speech._verbs_among
+        _ASKS_SEEN.add(w)
+    return _ASKS_VERBS
+
+
+def _judged(word: str) -> frozenset[str] | None:
+    """What ``ASKS_FOR`` holds for ``word`` as written (with a leading و/ف)."""
+    if word.startswith(("ال", "وال", "فال")):
+        return None  # a definite noun: no verb (most words, spared a fold)
+    w = fold_word(word)
+    wanted = ASKS_FOR.get(w)
+    if wanted is None and w[:1] in "وف":
+        wanted = ASKS_FOR.get(w[1:])  # وحذر، فدعا
+    return wanted
+
+
+def _asks_for(word: str) -> frozenset[str] | None:
+    """What ``ASKS_FOR`` holds for ``word`` as written."""
+    wanted = _ASKS_VERBS.get(word)
+    return wanted if wanted is not None or word in _ASKS_SEEN else _judged(word)
 
 
 _NEARBY = 3000

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.text.quote_context import Quote
+from reader.text.quote_words import CLAUSE_OPENERS
 
 LONG = 8
 """Quotes of this many words or more read alike: lengths are capped here."""
@@ -64,7 +65,7 @@ CUES: tuple[Cue, ...] = (
     Cue("quoted under other words", -3, lambda q: q.quoted_elsewhere,
         "شبكة «دو» … لكن «دو»: a name the text keeps quoting", range(1, 4)),
     Cue("that", 2, lambda q: q.that, "أن/إن right before: أكد أن «…»"),
-    Cue("clause", 3, lambda q: q.clause,
+    Cue("clause", 3, lambda q: q.last in CLAUSE_OPENERS,
         "الأنشطة التي «…»، إذا «…»: a quote after a relative or a conjunction is a clause"),
     Cue("verb after", 3, lambda q: q.verb_after, "«…»، قال الوزير"),
     Cue("attribution after", 3, lambda q: q.attribution_after, "«…»، بحسب الوزارة"),

@@ -117,7 +117,7 @@ _ASKS_FOR = (
               تحذير بتحذير تحذيرات"""),
     ("إلى", """دعا دعت دعوا يدعو تدعو يدعون داعيا داعية أشار أشارت
               يشير تشير مشيرا مشيرة نبه نبهت ينبه تنبه منبها منبهة
-              لفت لفتت لافتا لافتة دعوة بدعوة دعوات الدعوة"""),
+              لفت لفتت لافتا لافتة دعوة بدعوة دعوات"""),
     ("عن", """كشف كشفت يكشف تكشف كاشفا كاشفة أعرب أعربت أعربوا يعرب
               تعرب معربا معربة معبرا معبرة اعتذر اعتذرت اعتذروا يعتذر
               تعتذر معتذرا معتذرة"""),
@@ -148,8 +148,14 @@ after the verb and its subject, is what was said (``رفضت الحكومة «�
 SPEAKER_TITLES = _folded(" ".join(TITLE_WORDS) + " مؤسس مؤسسة نائب رئيس مدير")
 """Titles that open a speaker's name (speech.TITLE_WORDS): a quote after one,
 right after a verb, belongs to the speaker (``نفى نائب رئيس النادي «…»``)."""
+OBJECT_VERBS = frozenset(
+    c + verb for verb, wanted in ASKS_FOR.items() if "" in wanted for c in ("", "و", "ف"))
+"""The verbs of ``ASKS_FOR`` whose content is their direct object, with و/ف."""
 ASKED = frozenset().union(*ASKS_FOR.values()) - {""}
 """Those prepositions, folded."""
+COMPLEMENT_HINTS = ASKED | OBJECT_VERBS
+"""A word among the last three before a quote when it may complete a verb
+(or a word that opens with بـ there)."""
 COMPLEMENT_WORDS = 8
 """How many words may stand between a verb of saying and the quote that
 completes it (its subject, object, a time, the preposition)."""
