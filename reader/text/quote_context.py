@@ -459,8 +459,11 @@ class Quote:
 
     @_Lazy
     def latin(self) -> bool:
-        """Latin letters and no Arabic inside the marks."""
-        return not _ARABIC.search(self.inner) and _LATIN.search(self.inner) is not None
+        """Latin letters and no Arabic inside the marks, or Latin letters in
+        the first word (``USS كارني``: a name half in Latin script)."""
+        if _LATIN.search(self.inner) is None:
+            return False
+        return not _ARABIC.search(self.inner) or _LATIN.search(self.inner_words[0]) is not None
 
     @_Lazy
     def organisation(self) -> bool:

@@ -332,6 +332,8 @@ def test_spans_exclude_marks_and_outer_spaces(text: str) -> None:
         # a naming word that is no noun names only what follows it right away
         ("ونشر صورته وكتب تحت الصورة: «أنا هنا».", "أنا هنا", "quotation"),
         ("ونظم الطلاب الوقفة تحت «لا للحرب».", "لا للحرب", "term"),
+        # a name that opens in Latin script
+        ("وقال المتحدث إن المدمرة «USS نجمة» انضمت إلى الأسطول.", "USS", "term"),
     ],
 )
 def test_quotation_or_term(sentence: str, quoted: str, subtype: str) -> None:
