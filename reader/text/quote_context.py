@@ -137,14 +137,20 @@ class Quote:
                 _PARAGRAPH_LEAD + "\n\r").endswith((":", "："))
         else:
             self.colon = self.head.endswith((":", "："))
-        self.tokens = self.head[-100:].split()[-8:]
-        last = fold_word(self.tokens[-1].strip(_TOKEN_EDGES)) if self.tokens else ""
+        tokens = self.tokens = self.head[-100:].split()[-8:]
+        n = len(tokens)
+        if n > 2:
+            last = fold_word(tokens[-1].strip(_TOKEN_EDGES))
+            self.near = [fold_word(tokens[-3].strip(_TOKEN_EDGES)),
+                         fold_word(tokens[-2].strip(_TOKEN_EDGES)), last]
+        elif n:
+            last = fold_word(tokens[-1].strip(_TOKEN_EDGES))
+            self.near = [fold_word(tokens[0].strip(_TOKEN_EDGES)), last] if n == 2 else [last]
+        else:
+            last, self.near = "", []
+        """The last three words before the quote, folded (what most cues
+        read; every quote reads them, so they are read at once)."""
         self.last, self.last_bare = last, bare(last)
-
-    @_Lazy
-    def near(self) -> list[str]:
-        """The last three words before the quote, folded (what most cues read)."""
-        return [fold_word(t.strip(_TOKEN_EDGES)) for t in self.tokens[-3:]]
 
     @_Lazy
     def folded(self) -> list[str]:
@@ -333,6 +339,8 @@ class Quote:
                     break
             else:
                 return False  # most quotes: no preposition of content, no such verb
+        if not self.after_speech_verb and not any(map(_stance_token, self.tokens)):
+            return False  # no verb of saying in the sentence, none of stance near
         # The verb stands among the last words: its preposition at most
         # COMPLEMENT_WORDS words after it, the quote at most three after that.
         raw = _AR_WORD.findall(self.sentence)[-(COMPLEMENT_WORDS + 4):]
@@ -520,6 +528,20 @@ def _asking_verbs(words: list[str]) -> dict[str, frozenset[str]]:
             _ASKS_VERBS[w] = wanted  # before _ASKS_SEEN, as in speech._verbs_among
         _ASKS_SEEN.add(w)
     return _ASKS_VERBS
+
+
+_STANCE_TOKENS: dict[str, bool] = {}
+"""Words as written before quotes, and whether ``ASKS_FOR`` holds them."""
+
+
+def _stance_token(token: str) -> bool:
+    """Whether a word as split before a quote is a verb of ``ASKS_FOR``."""
+    known = _STANCE_TOKENS.get(token)
+    if known is None:
+        known = _judged(token.strip(_TOKEN_EDGES)) is not None
+        if len(_STANCE_TOKENS) < _ASKS_SEEN_MAX:
+            _STANCE_TOKENS[token] = known
+    return known
 
 
 def _judged(word: str) -> frozenset[str] | None:
