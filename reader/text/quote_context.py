@@ -18,12 +18,13 @@ from typing import Generic, TypeVar
 
 from reader.text.fold import INVISIBLE, MARKS_CLASS, fold_word, loose_pattern
 from reader.text.quote_words import (
-    ASKED,
     ASKS_FOR,
     BARE_THAT,
     BY_THAT,
     CALLED,
     CHARGES,
+    CLAUSE_OPENERS,
+    COMPLEMENT_HINTS,
     COMPLEMENT_WORDS,
     CONTENT_PREPOSITIONS,
     DEMONSTRATIVES,
@@ -36,12 +37,15 @@ from reader.text.quote_words import (
     LABEL_HINT,
     LABELLING,
     NAMING,
+    NAMING_RIGHT_BEFORE,
+    OBJECT_VERBS,
     ON_IT,
     PERSON,
     PREPOSITIONS,
     RELATIVES,
     SAYING,
     SAYING_WORD,
+    SPEAKER_TITLES,
     THAT,
     bare,
     is_organisation,
@@ -133,14 +137,20 @@ class Quote:
                 _PARAGRAPH_LEAD + "\n\r").endswith((":", "："))
         else:
             self.colon = self.head.endswith((":", "："))
-        self.tokens = self.head[-100:].split()[-8:]
-        last = fold_word(self.tokens[-1].strip(_TOKEN_EDGES)) if self.tokens else ""
+        tokens = self.tokens = self.head[-100:].split()[-8:]
+        n = len(tokens)
+        if n > 2:
+            last = fold_word(tokens[-1].strip(_TOKEN_EDGES))
+            self.near = [fold_word(tokens[-3].strip(_TOKEN_EDGES)),
+                         fold_word(tokens[-2].strip(_TOKEN_EDGES)), last]
+        elif n:
+            last = fold_word(tokens[-1].strip(_TOKEN_EDGES))
+            self.near = [fold_word(tokens[0].strip(_TOKEN_EDGES)), last] if n == 2 else [last]
+        else:
+            last, self.near = "", []
+        """The last three words before the quote, folded (what most cues
+        read; every quote reads them, so they are read at once)."""
         self.last, self.last_bare = last, bare(last)
-
-    @_Lazy
-    def near(self) -> list[str]:
-        """The last three words before the quote, folded (what most cues read)."""
-        return [fold_word(t.strip(_TOKEN_EDGES)) for t in self.tokens[-3:]]
 
     @_Lazy
     def folded(self) -> list[str]:
@@ -200,11 +210,12 @@ class Quote:
                 bare(w).startswith("ال") for w in words):
             # Three definite words: read one more.
             words = [fold_word(self.tokens[-4].strip(_TOKEN_EDGES)), *words]
-        for k in range(len(words) - 1, -1, -1):
+        last = len(words) - 1
+        for k in range(last, -1, -1):
             if names_a_thing(words[k]):
-                return True
-            if not bare(words[k]).startswith("ال"):
-                return False
+                return k == last or words[k] not in NAMING_RIGHT_BEFORE
+            if not bare(words[k]).startswith("ال") or words[k] in CLAUSE_OPENERS:
+                return False  # التقرير المشاريع التي «…»: a relative is no adjective
         return False
 
     @_Lazy
@@ -312,34 +323,48 @@ class Quote:
 
     @_Lazy
     def complement(self) -> bool:
-        """The quote completes a verb of saying that asks for its content
-        through a preposition (``ASKS_FOR``): the verb earlier in the
-        sentence, its preposition right before the quote or before one or
-        two words: ``حذرت بريطانيا من أي «…»``, ``دعا لافروف الخميس إيران
-        وإسرائيل إلى «…»``, ``دعوا فيها إلى استجواب «…»``, ``طالب كييف
-        بفتح «…»``. Not after a naming noun (``كشفت عن تطبيق «…»`` names
-        the thing)."""
-        after = self.after_speech_verb
-        if not after:
-            return False
-        tail = [fold_word(w) for w in after[-3:]]
-        if not (any(w in ASKED or w[:1] == "ب" for w in tail)
-                or self.head.endswith(("بـ", " ب"))) or self.naming:
-            return False  # most quotes: no preposition of content near them
-        words = _AR_WORD.findall(self.sentence)
-        verb = fold_word(words[len(words) - len(after) - 1])
-        wanted = ASKS_FOR.get(verb)
-        if wanted is None and verb[:1] in "وف":
-            wanted = ASKS_FOR.get(verb[1:])  # وحذر، فدعا
-        if wanted is None:
-            return False
-        for k, w in enumerate(after[:COMPLEMENT_WORDS + 1]):
-            w = fold_word(w)
-            if w == wanted or (wanted == "ب" and w.startswith("ب") and len(w) > 3):
-                between = map(fold_word, after[k + 1:])
+        """The quote completes a verb of saying or of stance (``ASKS_FOR``)
+        earlier in the sentence: after the verb's preposition, right before
+        the quote or before one or two words (``حذرت بريطانيا من أي «…»``,
+        ``دعا لافروف الخميس إيران وإسرائيل إلى «…»``, ``طالب كييف بفتح
+        «…»``, ``اعتذر الوزير عن «…»``), or as its direct object after its
+        subject, one or two words after the verb (``رفضت الحكومة «…»``,
+        ``أعلنت الدول مقاطعة «…»``). Not after
+        a naming noun (``كشفت عن تطبيق «…»`` names the thing), nor right
+        after the verb (``أعلن «حزب الله»``: its subject)."""
+        near = self.near
+        if COMPLEMENT_HINTS.isdisjoint(near) and not self.head.endswith(("بـ", " ب")):
+            for w in near:
+                if w[:1] == "ب" and len(w) > 3:
+                    break
+            else:
+                return False  # most quotes: no preposition of content, no such verb
+        if not self.after_speech_verb and not any(map(_stance_token, self.tokens)):
+            return False  # no verb of saying in the sentence, none of stance near
+        # The verb stands among the last words: its preposition at most
+        # COMPLEMENT_WORDS words after it, the quote at most three after that.
+        raw = _AR_WORD.findall(self.sentence)[-(COMPLEMENT_WORDS + 4):]
+        if _asking_verbs(raw).keys().isdisjoint(raw) or self.naming:
+            return False  # most quotes: no such verb near them
+        k = len(raw) - 1
+        while (wanted := _asks_for(raw[k])) is None:
+            k -= 1
+        after = [fold_word(w) for w in raw[k + 1:]]
+        if "" in wanted and 1 <= len(after) <= 2 and not any(
+                w in THAT or w in PREPOSITIONS for w in after) and SPEAKER_TITLES.isdisjoint(
+                after[:-1]):
+            # رفضت الحكومة «…»، نفى المتحدث «…»; not نفى مدير النادي «…»:
+            # there the quote ends the speaker's title
+            return True
+        for j, w in enumerate(after[:COMPLEMENT_WORDS + 1]):
+            if w in wanted:
                 # أشار إلى أن نجم «…»: a clause, read by ``reported``
-                return len(after) - k <= 3 and THAT.isdisjoint(between)
-        return wanted == "ب" and self.head.endswith(("بـ", " ب"))
+                return len(after) - j <= 3 and THAT.isdisjoint(after[j + 1:])
+            if "ب" in wanted and w.startswith("ب") and len(w) > 3:
+                # طالب كييف بفتح «…»، هدد بفرض بلاده «…»: the quote is what
+                # the noun after ب takes (its subject may stand between)
+                return len(after) - j <= 2 and all(x not in PREPOSITIONS for x in after[j + 1:])
+        return "ب" in wanted and self.head.endswith(("بـ", " ب"))
 
     @_Lazy
     def reported(self) -> bool:
@@ -362,7 +387,7 @@ class Quote:
     @_Lazy
     def introduced(self) -> bool:
         """Something presents the quote as someone's words."""
-        return (self.colon or self.that or self.verb_after or self.verb_before
+        return (self.colon or self.that or self.last in CLAUSE_OPENERS or self.verb_after or self.verb_before
                 or self.described or self.reported or self.complement or self.attribution_after
                 or self.verb_shortly_before or self.attributed_later
                 or self.colon_shortly_before)
@@ -442,8 +467,11 @@ class Quote:
 
     @_Lazy
     def latin(self) -> bool:
-        """Latin letters and no Arabic inside the marks."""
-        return not _ARABIC.search(self.inner) and _LATIN.search(self.inner) is not None
+        """Latin letters and no Arabic inside the marks, or Latin letters in
+        the first word (``USS كارني``: a name half in Latin script)."""
+        if _LATIN.search(self.inner) is None:
+            return False
+        return not _ARABIC.search(self.inner) or _LATIN.search(self.inner_words[0]) is not None
 
     @_Lazy
     def organisation(self) -> bool:
@@ -474,6 +502,63 @@ class Quote:
     def first_person(self) -> bool:
         """A first or second person word inside (أنا، نحن، لقد)."""
         return any(fold_word(w) in PERSON for w in self.inner_words[:16])
+
+
+_ASKS_SEEN: set[str] = set()
+"""Words as written already judged by ``_asking_verbs``."""
+_ASKS_VERBS: dict[str, frozenset[str]] = {}
+"""Those of them that ``ASKS_FOR`` holds (with a leading و/ف), with what it
+holds for them."""
+_ASKS_SEEN_MAX = 1 << 16
+
+
+def _asking_verbs(words: list[str]) -> dict[str, frozenset[str]]:
+    """The verbs of ``ASKS_FOR`` known so far, as written, including every
+    one among ``words``: a sentence's words are judged once, then looked up
+    as a set (folding and looking up each word each time cost more than the
+    rest of the cue)."""
+    new = set(words).difference(_ASKS_SEEN)
+    if not new:
+        return _ASKS_VERBS
+    if len(_ASKS_SEEN) >= _ASKS_SEEN_MAX:
+        return _ASKS_VERBS | {w: v for w in new if (v := _judged(w)) is not None}
+    for w in new:
+        wanted = _judged(w)
+        if wanted is not None:
+            _ASKS_VERBS[w] = wanted  # before _ASKS_SEEN, as in speech._verbs_among
+        _ASKS_SEEN.add(w)
+    return _ASKS_VERBS
+
+
+_STANCE_TOKENS: dict[str, bool] = {}
+"""Words as written before quotes, and whether ``ASKS_FOR`` holds them."""
+
+
+def _stance_token(token: str) -> bool:
+    """Whether a word as split before a quote is a verb of ``ASKS_FOR``."""
+    known = _STANCE_TOKENS.get(token)
+    if known is None:
+        known = _judged(token.strip(_TOKEN_EDGES)) is not None
+        if len(_STANCE_TOKENS) < _ASKS_SEEN_MAX:
+            _STANCE_TOKENS[token] = known
+    return known
+
+
+def _judged(word: str) -> frozenset[str] | None:
+    """What ``ASKS_FOR`` holds for ``word`` as written (with a leading و/ف)."""
+    if word.startswith(("ال", "وال", "فال")):
+        return None  # a definite noun: no verb (most words, spared a fold)
+    w = fold_word(word)
+    wanted = ASKS_FOR.get(w)
+    if wanted is None and w[:1] in "وف":
+        wanted = ASKS_FOR.get(w[1:])  # وحذر، فدعا
+    return wanted
+
+
+def _asks_for(word: str) -> frozenset[str] | None:
+    """What ``ASKS_FOR`` holds for ``word`` as written."""
+    wanted = _ASKS_VERBS.get(word)
+    return wanted if wanted is not None or word in _ASKS_SEEN else _judged(word)
 
 
 _NEARBY = 3000

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from reader.text.fold import fold_word, loose_pattern
+from reader.text.speech import TITLE_WORDS
 
 
 def _folded(words: str, *, conjunctions: bool = False) -> frozenset[str]:
@@ -50,6 +51,11 @@ NAMING = _folded(
 """Besides the nouns of publications, works and reports (صحيفة، تقرير،
 المعجم، دراسة، رواية، فيلم …), those of events, brands, products and
 places."""
+NAMING_RIGHT_BEFORE = _folded(
+    """تحت بعنوان باسم بلقب يسمى تسمى يدعى تدعى المعروف المعروفة الملقب الملقبة
+    المسمى المسماة""", conjunctions=True)
+"""Naming words that are no noun: they name only what stands right after
+them (``تحت «…»``, not ``كتب تحت الصورة: «…»``)."""
 # Nouns that open the name of an organisation: «حزب الله»، «جبهة النصرة».
 ORGANISATIONS = _folded(
     """
@@ -80,7 +86,8 @@ DESCRIBED_ONE = _folded(conjunctions=True, words="""
 """Describing verbs with their object: after من they are its relative clause
 (``حذر من وصفهم بـ«…»``: those whom he described as …)."""
 DESCRIBING = DESCRIBED_ONE | _folded(conjunctions=True, words="""
-    وصف وصفت وصفوا يصف تصف يصفون واصفا واصفة بوصفه بوصفها معتبرا معتبرة
+    وصف وصفت وصفوا يصف تصف يصفون واصفا واصفة واصفين واصفات بوصفه بوصفها
+    معتبرا معتبرة معتبرين معتبرات
     """
 )
 DESCRIBING_WORD = re.compile("|".join(map(loose_pattern, ("صف", "عتبر"))))
@@ -97,28 +104,58 @@ CONTENT_PREPOSITIONS = _folded("من إلى عن ب")
 """After a speech verb these lead to what is said (حذر من، أشار إلى); على
 and في more often lead to where it was said (كتب على «تويتر»)."""
 RELATIVES = _folded("الذي التي الذين")
+CLAUSE_OPENERS = _folded(
+    "الذي التي الذين اللذين اللتين اللواتي اللاتي إذا لو لأن لكي كي عندما بينما",
+    conjunctions=True)
+"""Words that open a clause: a quote right after one is a clause, words
+someone said (``الأنشطة التي «…»``, ``إذا «…»``), not a name."""
 EDITORIAL = _folded("يذكر يشار", conjunctions=True)
 """The passive verbs of the editorial formulas ``يُذكر أن``, ``يُشار إلى أن``:
 opening a sentence, they name no one whose words follow."""
-ASKS_FOR = {fold_word(verb): fold_word(preposition)
-             for preposition, verbs in (
-                 ("من", "حذر حذرت حذروا يحذر تحذر يحذرون محذرا محذرة"),
-                 ("إلى", """دعا دعت دعوا يدعو تدعو يدعون داعيا داعية أشار أشارت
-                          يشير تشير مشيرا مشيرة نبه نبهت ينبه تنبه منبها منبهة
-                          لفت لفتت لافتا لافتة"""),
-                 ("عن", """كشف كشفت يكشف تكشف كاشفا كاشفة أعرب أعربت أعربوا يعرب
-                          تعرب معربا معربة معبرا معبرة"""),
-                 ("ب", """هدد هددت هددوا يهدد تهدد مهددا مهددة توعد توعدت يتوعد
-                        تتوعد متوعدا متوعدة طالب طالبت طالبوا يطالب تطالب يطالبون
-                        مطالبا مطالبة تعهد
-                        تعهدت تعهدوا يتعهد تتعهد متعهدا متعهدة ندد نددت نددوا يندد
-                        تندد منددا منددة"""))
-             for verb in verbs.split()}
-"""Verbs of saying whose content follows a preposition of their own
-(حذر من، دعا إلى، أشار إلى، كشف عن، أعرب عن، طالب بـ، هدد بـ، تعهد بـ، ندد بـ): a
-quote right after that preposition is what they said."""
-ASKED = frozenset(ASKS_FOR.values())
+_ASKS_FOR = (
+    ("من", """حذر حذرت حذروا يحذر تحذر يحذرون محذرا محذرة
+              تحذير بتحذير تحذيرات"""),
+    ("إلى", """دعا دعت دعوا يدعو تدعو يدعون داعيا داعية أشار أشارت
+              يشير تشير مشيرا مشيرة نبه نبهت ينبه تنبه منبها منبهة
+              لفت لفتت لافتا لافتة دعوة بدعوة دعوات"""),
+    ("عن", """كشف كشفت يكشف تكشف كاشفا كاشفة أعرب أعربت أعربوا يعرب
+              تعرب معربا معربة معبرا معبرة اعتذر اعتذرت اعتذروا يعتذر
+              تعتذر معتذرا معتذرة"""),
+    ("على", """شكر شكرت شكروا يشكر تشكر شاكرا شاكرة حث حثت حثوا يحث
+              تحث حاثا اعتذر اعتذرت اعتذروا يعتذر تعتذر معتذرا معتذرة"""),
+    ("ب", """هدد هددت هددوا يهدد تهدد مهددا مهددة توعد توعدت يتوعد
+              تتوعد متوعدا متوعدة طالب طالبت طالبوا يطالب تطالب يطالبون
+              مطالبا مطالبة تعهد
+              تعهدت تعهدوا يتعهد تتعهد متعهدا متعهدة ندد نددت نددوا يندد
+              تندد منددا منددة أشاد أشادت أشادوا يشيد تشيد مشيدا مشيدة
+              رحب رحبت رحبوا يرحب ترحب"""),
+    ("", """أعلن أعلنت أعلنوا يعلن تعلن يعلنون معلنا معلنة رفض رفضت
+              رفضوا يرفض ترفض يرفضون رافضا رافضة نفى نفت نفوا ينفي تنفي
+              نافيا نافية أدان أدانت أدانوا استنكر
+              استنكرت استنكروا يستنكر تستنكر مستنكرا مستنكرة انتقد
+              انتقدت انتقدوا ينتقد تنتقد منتقدا منتقدة"""),
+)
+ASKS_FOR: dict[str, frozenset[str]] = {}
+for _preposition, _verbs in _ASKS_FOR:
+    for _verb in map(fold_word, _verbs.split()):
+        ASKS_FOR[_verb] = ASKS_FOR.get(_verb, frozenset()) | {fold_word(_preposition)}
+"""Verbs of saying or of taking a stance on what was said, and their verbal
+nouns, with the preposition that leads to their content (حذر من، دعا إلى،
+أشار إلى، كشف عن، اعتذر عن، شكر على، طالب بـ، هدد بـ، أشاد بـ، رحب بـ …;
+"" for those whose content is their direct object: أعلن، رفض، نفى، أدان،
+استنكر، انتقد): a quote right after that preposition, or a word or three
+after the verb and its subject, is what was said (``رفضت الحكومة «…»``)."""
+SPEAKER_TITLES = _folded(" ".join(TITLE_WORDS) + " مؤسس مؤسسة نائب رئيس مدير")
+"""Titles that open a speaker's name (speech.TITLE_WORDS): a quote after one,
+right after a verb, belongs to the speaker (``نفى نائب رئيس النادي «…»``)."""
+OBJECT_VERBS = frozenset(
+    c + verb for verb, wanted in ASKS_FOR.items() if "" in wanted for c in ("", "و", "ف"))
+"""The verbs of ``ASKS_FOR`` whose content is their direct object, with و/ف."""
+ASKED = frozenset().union(*ASKS_FOR.values()) - {""}
 """Those prepositions, folded."""
+COMPLEMENT_HINTS = ASKED | OBJECT_VERBS
+"""A word among the last three before a quote when it may complete a verb
+(or a word that opens with بـ there)."""
 COMPLEMENT_WORDS = 8
 """How many words may stand between a verb of saying and the quote that
 completes it (its subject, object, a time, the preposition)."""
