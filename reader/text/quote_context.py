@@ -38,7 +38,6 @@ from reader.text.quote_words import (
     LABELLING,
     NAMING,
     NAMING_RIGHT_BEFORE,
-    OBJECT_VERBS,
     ON_IT,
     PERSON,
     PREPOSITIONS,
@@ -387,9 +386,9 @@ class Quote:
     @_Lazy
     def introduced(self) -> bool:
         """Something presents the quote as someone's words."""
-        return (self.colon or self.that or self.last in CLAUSE_OPENERS or self.verb_after or self.verb_before
-                or self.described or self.reported or self.complement or self.attribution_after
-                or self.verb_shortly_before or self.attributed_later
+        return (self.colon or self.that or self.last in CLAUSE_OPENERS or self.verb_after
+                or self.verb_before or self.described or self.reported or self.complement
+                or self.attribution_after or self.verb_shortly_before or self.attributed_later
                 or self.colon_shortly_before)
 
     @_Lazy
