@@ -172,3 +172,41 @@ def test_the_quote_splits_are_their_fixed_seed_draw(
         for span in entry["spans"]:
             inner = text[span["start"] : span["end"]]
             assert inner and inner == inner.strip(), (docno, span)
+
+
+def _second_reading() -> dict:
+    return json.loads((DATA / "quality_test_second.json").read_text(encoding="utf-8"))
+
+
+def test_the_second_reading_labels_every_quote_span_of_the_test_split_again() -> None:
+    """The blind second reading covers the same spans as the first, each once,
+    and keeps offsets and labels only (never text, never the reader's notes)."""
+    second = _second_reading()
+    assert second["split"] == "test" and second["kinds"] == ["quote"]
+    first = _load("test")
+    for docno, entry in first.items():
+        quotes = [(s["start"], s["end"]) for s in entry["spans"]  # type: ignore[attr-defined]
+                  if s["kind"] == "quote"]
+        again = second["articles"].get(docno, {"spans": []})
+        assert [(s["start"], s["end"]) for s in again["spans"]] == quotes, docno
+        if quotes:
+            assert again["sha256"] == entry["sha256"], docno
+        for span in again["spans"]:
+            assert set(span) == {"start", "end", "kind", "subtype", "sure"}
+            assert span["subtype"] in SUBTYPES["quote"]
+
+
+def test_agreement_counts_same_labels_and_corrects_for_chance() -> None:
+    bench = _bench()
+
+    def reading(*subtypes: str) -> dict[str, dict]:
+        return {"a": {"spans": [{"start": 10 * i, "end": 10 * i + 5, "kind": "quote",
+                                 "subtype": s} for i, s in enumerate(subtypes)]}}
+
+    first = reading("quotation", "quotation", "term", "term")
+    same, kappa, agreed = bench.agreement(first, reading("quotation", "term", "term", "term"))
+    assert same == 0.75
+    assert kappa == pytest.approx(0.5)  # chance alone agrees 0.5 of the time here
+    assert [(s.start, s.subtype) for s in agreed["a"]] == [(0, "quotation"), (20, "term"),
+                                                            (30, "term")]
+    assert bench.agreement(first, first)[:2] == (1.0, 1.0)
