@@ -18,6 +18,7 @@ from typing import Generic, TypeVar
 
 from reader.text.fold import INVISIBLE, MARKS_CLASS, fold_word, loose_pattern
 from reader.text.quote_words import (
+    APPOSITION,
     ASKS_FOR,
     BARE_THAT,
     BY_THAT,
@@ -36,14 +37,17 @@ from reader.text.quote_words import (
     KNOWN,
     LABEL_HINT,
     LABELLING,
+    MAY,
     NAMING,
     NAMING_RIGHT_BEFORE,
+    NOT_A_NOUN,
     ON_IT,
     PERSON,
     PREPOSITIONS,
     RELATIVES,
     SAYING,
     SAYING_WORD,
+    SOURCE_RELATIVES,
     SPEAKER_TITLES,
     THAT,
     bare,
@@ -191,8 +195,8 @@ class Quote:
         if last in NAMING or (names_a_thing(last) and unsuffixed(last) == last):
             return True
         k = len(words) - 1
-        if bare(last).startswith("ال") and k >= 1:
-            k -= 1  # the adjective of a noun that a pronoun holds
+        if bare(last).startswith("ال") and k >= 1 and last not in PREPOSITIONS:
+            k -= 1  # the adjective of a noun that a pronoun holds (إلى folds to الي)
         noun = words[k] if words else ""
         if unsuffixed(noun) == noun or not names_a_thing(noun):
             return False
@@ -213,8 +217,12 @@ class Quote:
         for k in range(last, -1, -1):
             if names_a_thing(words[k]):
                 return k == last or words[k] not in NAMING_RIGHT_BEFORE
-            if not bare(words[k]).startswith("ال") or words[k] in CLAUSE_OPENERS:
-                return False  # التقرير المشاريع التي «…»: a relative is no adjective
+            if (not bare(words[k]).startswith("ال") or words[k] in CLAUSE_OPENERS
+                    or words[k] in PREPOSITIONS):
+                # التقرير المشاريع التي «…»: a relative is no adjective; nor is
+                # إلى, which folds to a word that opens with ال (دعا نادي
+                # الهلال إلى «…»: the quote completes the verb, not the noun)
+                return False
         return False
 
     @_Lazy
@@ -259,6 +267,8 @@ class Quote:
         if LABELLING.isdisjoint(words):
             return False
         for k, w in enumerate(words):
+            if bare(w) in MAY and (k + 1 == len(words) or words[k + 1] in THAT):
+                continue  # لا يمكن أن تتماشى مع دولة «…»: "may", not يمكن وصفه
             if w in LABELLING and (bare(w) not in KNOWN or (
                     k + 1 < len(words) and words[k + 1].startswith("ب"))
                     or (k + 1 == len(words) and self.head.endswith("بـ"))):
@@ -330,7 +340,8 @@ class Quote:
         subject, one or two words after the verb (``رفضت الحكومة «…»``,
         ``أعلنت الدول مقاطعة «…»``). Not after
         a naming noun (``كشفت عن تطبيق «…»`` names the thing), nor right
-        after the verb (``أعلن «حزب الله»``: its subject)."""
+        after the verb (``أعلن «حزب الله»``: its subject), nor after
+        a labelling word (``دعا إلى … ما يسمى بـ«…»``)."""
         near = self.near
         if COMPLEMENT_HINTS.isdisjoint(near) and not self.head.endswith(("بـ", " ب")):
             for w in near:
@@ -349,6 +360,9 @@ class Quote:
         while (wanted := _asks_for(raw[k])) is None:
             k -= 1
         after = [fold_word(w) for w in raw[k + 1:]]
+        if any(w in LABELLING and bare(w) not in MAY for w in after):
+            # إلى «إشادة» فلان، رئيس ما يسمى بـ«…»: the label takes the quote
+            return False
         if "" in wanted and 1 <= len(after) <= 2 and not any(
                 w in THAT or w in PREPOSITIONS for w in after) and SPEAKER_TITLES.isdisjoint(
                 after[:-1]):
@@ -427,6 +441,35 @@ class Quote:
         # وقالت «بي إن» في بيان أن …، وأشار «يونايتد بيد» الخميس إلى أن …
         return (self.last_is_verb and any(w in BARE_THAT for w in words[1:])
                 and not self.last.startswith(("ب", "ل")))
+
+    @_Lazy
+    def source(self) -> bool:
+        """A verb of saying right before, after ما: ``بحسب ما ذكرت «…»``,
+        ``وفقا لما أوردته «…»``. The quote is who said it, not what (but
+        ``ما وصفه بـ«…»`` is how he put it: ``described``)."""
+        near = self.near
+        return (len(near) > 1 and near[-2] in SOURCE_RELATIVES
+                and has_speech_verb(self.tokens[-1]) and not self.described)
+
+    @_Lazy
+    def explained_after(self) -> bool:
+        """هو/هي and a noun right after the quote explain what it names:
+        ``بعطلة «…» وهو احتفال يهودي``, ``«…»، وهي واحدة من كبريات``; not
+        when the noun is one of saying (``«…»، وهو تصريح نادر``) or a word
+        that comments (``«…»، وهو ما يعني``), nor when a verb, a colon or
+        أن right at the quote presents it as said."""
+        after = self.text[self.close_pos + 1 : self.close_pos + 30].lstrip(" ،,\u00a0")
+        words = after.split(None, 2)
+        if len(words) < 2 or fold_word(words[0]) not in APPOSITION:
+            return False
+        noun = fold_word(words[1])
+        if noun in NOT_A_NOUN or unsuffixed(bare(noun)) in SAYING or has_speech_verb(words[1]):
+            return False  # «…»، وهو ما يعني، وهو تصريح نادر: about the words
+        # a verb or a colon right at the quote outweighs what follows it; a
+        # speech verb earlier in the sentence does not (أضاف أن الحادث وقع
+        # أثناء الاحتفال بعطلة «…» وهو احتفال يهودي)
+        return not (self.colon or self.that or self.verb_before or self.verb_after
+                    or self.verb_shortly_before or self.described or self.complement)
 
     @_Lazy
     def last_is_verb(self) -> bool:
@@ -550,8 +593,20 @@ def _judged(word: str) -> frozenset[str] | None:
     w = fold_word(word)
     wanted = ASKS_FOR.get(w)
     if wanted is None and w[:1] in "وف":
-        wanted = ASKS_FOR.get(w[1:])  # وحذر، فدعا
+        w = w[1:]
+        wanted = ASKS_FOR.get(w)  # وحذر، فدعا
+    if wanted is None and w.endswith(_OBJECT_PRONOUNS):
+        # اعتذاره عن، وتتهمهن بـ، حذرهم من: the verb or its noun with a pronoun
+        for suffix in _OBJECT_PRONOUNS:
+            if w.endswith(suffix) and len(w) > len(suffix) + 2:
+                wanted = ASKS_FOR.get(w[: -len(suffix)])
+                if wanted is not None:
+                    break
     return wanted
+
+
+_OBJECT_PRONOUNS = ("هما", "هم", "هن", "ها", "ه", "كم", "نا")
+"""The pronouns a verb of ``ASKS_FOR`` or its noun carries (longest first)."""
 
 
 def _asks_for(word: str) -> frozenset[str] | None:

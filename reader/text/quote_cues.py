@@ -72,7 +72,7 @@ CUES: tuple[Cue, ...] = (
     Cue("verb after", 3, attrgetter("verb_after"), "«…»، قال الوزير"),
     Cue("attribution after", 3, attrgetter("attribution_after"), "«…»، بحسب الوزارة"),
     Cue("glued preposition", -3, attrgetter("glued_preposition"),
-        "اتهم بـ«…», يلقب بـ«…»: a charge or a label (a clause of six words or more after بـ"
+        "فاز بـ«…», يلقب بـ«…»: a prize or a label (a clause of six words or more after بـ"
         " is an excerpt: أشادت بـ«…»، وجه بـ«…»)", range(0, 6)),
     Cue("naming noun after a colon", -4, lambda q: q.colon and q.naming,
         "بعنوان: «…» names a work: that colon is no speech colon"),
@@ -103,6 +103,12 @@ CUES: tuple[Cue, ...] = (
         range(0, 4)),
     Cue("named again", -3, attrgetter("named_again"),
         "the same words stand unquoted nearby: a name the text repeats", range(1, 4)),
+    Cue("source", -6, attrgetter("source"),
+        "بحسب ما ذكرت «…»: after ما and a verb of saying the quote is who said it",
+        range(0, 4)),
+    Cue("explained after", -4, attrgetter("explained_after"),
+        "بعطلة «…» وهو احتفال …: what follows explains what the quote names",
+        range(0, 4)),
     Cue("first person", 1, attrgetter("first_person"),
         "أنا، نحن، لقد inside: spoken words"),
 )

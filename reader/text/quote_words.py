@@ -42,7 +42,7 @@ NAMING = _folded(
     الملقب الملقبة شعار تحت مؤسسة رواية روايته مسلسل أغنية ألبوم تقرير
     المعجم معجم دار نادي بنك جوائز جماعة ملعب شبكة قصة قصيدة مقال مقالة
     خطة مبادرة معركة صفحة حساب وسم هاشتاغ المسمى المسماة محطة إذاعة راديو
-    تلفزيون قاعدة مطار طراز منصة مراسل مراسلة إعصار عاصفة
+    تلفزيون قاعدة مطار طراز منصة مراسل مراسلة إعصار عاصفة تحالف ائتلاف
     دراسة بحث استطلاع وثيقة نشرة مؤشر تصنيف دليل ديوان مسرحية معرض منتدى
     ملتقى مسابقة بطولة دوري كأس لعبة سلسلة بودكاست مدونة علامة ماركة منتج
     هاتف هواتف سيارة طائرة صاروخ سفينة مركبة حفل بركان جبل نهر جزيرة
@@ -97,6 +97,9 @@ looked for before the sentence's words are folded."""
 LABELLING = _folded("يوصف توصف يسمى تسمى يعرف تعرف يتميز تتميز يتسم تتسم يمكن",
                      conjunctions=True)
 KNOWN = _folded("يعرف تعرف")
+MAY = _folded("يمكن")
+"""يمكن labels only before a verbal noun (يمكن وصفه، يمكن اعتبارها); before
+أن it is "may" (لا يمكن أن تتماشى مع …)."""
 LABEL_HINT = re.compile("|".join(map(loose_pattern, ("وصف", "سمي", "تسم", "عرف", "تميز", "مكن"))))
 """What every labelling word holds (يوصف، يسمى، يتسم، يعرف، يتميز، يمكن)."""
 PREPOSITIONS = _folded("من إلى على عن في ب ل")
@@ -120,7 +123,7 @@ _ASKS_FOR = (
               لفت لفتت لافتا لافتة دعوة بدعوة دعوات"""),
     ("عن", """كشف كشفت يكشف تكشف كاشفا كاشفة أعرب أعربت أعربوا يعرب
               تعرب معربا معربة معبرا معبرة اعتذر اعتذرت اعتذروا يعتذر
-              تعتذر معتذرا معتذرة"""),
+              تعتذر معتذرا معتذرة اعتذار"""),
     ("على", """شكر شكرت شكروا يشكر تشكر شاكرا شاكرة حث حثت حثوا يحث
               تحث حاثا اعتذر اعتذرت اعتذروا يعتذر تعتذر معتذرا معتذرة"""),
     ("ب", """هدد هددت هددوا يهدد تهدد مهددا مهددة توعد توعدت يتوعد
@@ -128,7 +131,8 @@ _ASKS_FOR = (
               مطالبا مطالبة تعهد
               تعهدت تعهدوا يتعهد تتعهد متعهدا متعهدة ندد نددت نددوا يندد
               تندد منددا منددة أشاد أشادت أشادوا يشيد تشيد مشيدا مشيدة
-              رحب رحبت رحبوا يرحب ترحب"""),
+              رحب رحبت رحبوا يرحب ترحب اتهم اتهمت اتهموا يتهم تتهم
+              يتهمون ترحيب إشادة تنديد تهديد"""),
     ("", """أعلن أعلنت أعلنوا يعلن تعلن يعلنون معلنا معلنة رفض رفضت
               رفضوا يرفض ترفض يرفضون رافضا رافضة نفى نفت نفوا ينفي تنفي
               نافيا نافية أدان أدانت أدانوا استنكر
@@ -142,9 +146,11 @@ for _preposition, _verbs in _ASKS_FOR:
 """Verbs of saying or of taking a stance on what was said, and their verbal
 nouns, with the preposition that leads to their content (حذر من، دعا إلى،
 أشار إلى، كشف عن، اعتذر عن، شكر على، طالب بـ، هدد بـ، أشاد بـ، رحب بـ …;
-"" for those whose content is their direct object: أعلن، رفض، نفى، أدان،
-استنكر، انتقد): a quote right after that preposition, or a word or three
-after the verb and its subject, is what was said (``رفضت الحكومة «…»``)."""
+اتهم بـ، اعتذار عن …; "" for those whose content is their direct object:
+أعلن، رفض، نفى، أدان، استنكر، انتقد; ``quote_context`` also reads them
+with an object pronoun: اعتذاره عن، تتهمهن بـ): a quote right after that
+preposition, or a word or three after the verb and its subject, is what was
+said (``رفضت الحكومة «…»``)."""
 SPEAKER_TITLES = _folded(" ".join(TITLE_WORDS) + " مؤسس مؤسسة نائب رئيس مدير")
 """Titles that open a speaker's name (speech.TITLE_WORDS): a quote after one,
 right after a verb, belongs to the speaker (``نفى نائب رئيس النادي «…»``)."""
@@ -156,9 +162,20 @@ ASKED = frozenset().union(*ASKS_FOR.values()) - {""}
 COMPLEMENT_HINTS = ASKED | OBJECT_VERBS
 """A word among the last three before a quote when it may complete a verb
 (or a word that opens with بـ there)."""
-COMPLEMENT_WORDS = 8
+COMPLEMENT_WORDS = 12
 """How many words may stand between a verb of saying and the quote that
-completes it (its subject, object, a time, the preposition)."""
+completes it (its subject, object, a time, the preposition): a speaker's
+title and name, a time and an object take twelve (دعا رئيس هيئة الرياضة
+السعودية فلان، فجر الأربعاء، نادي الهلال السعودي إلى «…»)."""
+SOURCE_RELATIVES = _folded("ما لما حسبما بحسبما")
+"""``بحسب ما ذكرت «…»``, ``وفقا لما أوردته «…»``: after ما and a verb of
+saying the quote is the verb's subject, the source, not what it said."""
+APPOSITION = _folded("هو هي هما هم", conjunctions=True)
+"""``«…»، وهي واحدة من …``, ``«…» وهو احتفال …``: a pronoun that opens an
+explanation of what the quote names."""
+NOT_A_NOUN = _folded("ما لا لم لن ليس ليست قد الذي التي")
+"""Words after that pronoun that comment on what was said, not on a name
+(``«…»، وهو ما يعني``, ``«…» وهو لا يخفي``)."""
 CHARGES = _folded("تهمة بتهمة تهم بتهم التهم اتهام باتهام اتهامات الاتهامات")
 
 

@@ -334,6 +334,35 @@ def test_spans_exclude_marks_and_outer_spaces(text: str) -> None:
         ("ونظم الطلاب الوقفة تحت «لا للحرب».", "لا للحرب", "term"),
         # a name that opens in Latin script
         ("وقال المتحدث إن المدمرة «USS نجمة» انضمت إلى الأسطول.", "USS", "term"),
+        # إلى folds to a word that opens with ال: no adjective of the noun
+        # before it, so the quote completes the verb far before it
+        ("دعا رئيس اتحاد الكرة المحلي خالد سالم، مساء الخميس، نادي النجوم الساحلي إلى"
+         " «تحمل المسؤولية» كاملة.", "تحمل", "quotation"),
+        # a verb of stance, or its noun, with an object pronoun
+        ("وقدم المدرب اعتذاره عن «أي سوء تقدير» بعد المباراة.", "أي سوء", "quotation"),
+        ("وتتهمهم الحكومة بعلاقات «مريبة» مع جهات أجنبية.", "مريبة", "quotation"),
+        ("واتهمت الوزارة المعارضين بنشر «أخبار مضللة».", "أخبار", "quotation"),
+        # يمكن أن is "may": no label
+        ("وقال المتحدث إن القرار لا يمكن أن يصدر عن حكومة «مسؤولة».", "مسؤولة", "quotation"),
+        ("وقد يمكن اعتبارها «رفيقة السفر».", "رفيقة", "term"),
+        # after ما and a verb of saying the quote is the source
+        ("وارتفعت الأسعار، وفقا لما أوردته «النشرة الاقتصادية».", "النشرة", "term"),
+        # an explanation after the quote says what it names
+        ("وحضر الوزير افتتاح معرض «ألوان» وهو معرض سنوي للفنانين الشباب.", "ألوان", "term"),
+        ("وقال إن الاتفاق «مفيد للطرفين»، وهو ما يعني استمرار المفاوضات.", "مفيد", "quotation"),
+        ("وأعلن ائتلاف «الوفاق الوطني» مشاركته في الحكومة.", "الوفاق", "term"),
+        # اتهم بـ leads to what the accused is said to have done
+        ("واتهم الناشط بـ«نشر أخبار كاذبة».", "نشر", "quotation"),
+        # ما وصفه بـ is how someone put it, not a source
+        ("وانتقد الوزير ما وصفه بـ«التدخل السافر» في شؤون بلاده.", "التدخل", "quotation"),
+        # وهو and a noun of saying after the quote are about the words
+        ("وقال الوزير إن الوضع «مقلق»، وهو تصريح نادر من مسؤول حكومي.", "مقلق", "quotation"),
+        # a speech verb earlier in the sentence does not outweigh وهو احتفال
+        ("وأضاف أن الحادث وقع أثناء الاحتفال بعيد «الحصاد» وهو احتفال ريفي قديم.",
+         "الحصاد", "term"),
+        # a labelling word between a verb of stance and بـ takes the quote
+        ("وقال الوزير إنه يرحب بـ«إشادة» سالم، رئيس ما يسمى بـ«اللجنة العليا» في الشمال.",
+         "اللجنة", "term"),
     ],
 )
 def test_quotation_or_term(sentence: str, quoted: str, subtype: str) -> None:
@@ -477,7 +506,7 @@ CUE_EXAMPLES = [
     ("first person", "«نحن هنا باقون» كتب المتظاهرون.", "نحن"),
     ("sentence punctuation", "«انتهى الأمر. عدنا» عنوان الصفحة.", "انتهى"),
     ("full stop at the end", "«انتهى الأمر.» عنوان الصفحة.", "انتهى"),
-    ("glued preposition", "واتهم الناشط بـ«نشر أخبار كاذبة».", "نشر"),
+    ("glued preposition", "وفاز الفيلم بـ«جائزة الجمهور» في المهرجان.", "جائزة"),
     ("charge", "وأسندت إليه النيابة اتهامات «نشر أخبار كاذبة عن الوضع في البلاد».", "نشر"),
     ("naming noun", "ونشرت صحيفة «الأيام» تقريرا.", "الأيام"),
     ("naming noun after a colon", "ونشر كتابا بعنوان: «مدن الملح».", "مدن"),
@@ -499,6 +528,8 @@ CUE_EXAMPLES = [
     ("complement of saying", "وحذرت الوزارة من أي «تصعيد جديد» في المنطقة.", "تصعيد"),
     ("attributed later",
      "وأغلقت السلطات المعبر «لأسباب أمنية»، في وقت متأخر، وفقا لمصادر محلية.", "لأسباب"),
+    ("source", "وارتفعت الأسعار مرة أخرى، بحسب ما ذكرت «نشرة السوق».", "نشرة"),
+    ("explained after", "وتغلق المدارس في عيد «النيروز» وهو بداية السنة الجديدة.", "النيروز"),
 ]
 
 
