@@ -64,23 +64,27 @@ from reader.text.speech import (
     words_after_speech_verb,
 )
 
-# "«…»، وفقاً لما أعلن الرئيس", "«…» بحسب الوزارة": words attributed after the quote.
+_AS_SAID = "{as_}\\s+(?:{was}\\s+)?(?:{said})".format(
+    as_=loose_pattern("كما"), was=loose_pattern("كان"),
+    said="|".join(map(loose_pattern, "قال يقول تقول قالت يعبر زعم زعمت يزعم تزعم".split())))
+"""``كما قال``, ``كما كان يقول``, ``كما تزعم``: as someone put it."""
+# "«…»، وفقاً لما أعلن الرئيس", "«…» بحسب الوزارة", "«…» كما تزعم": words
+# attributed after the quote.
 _ATTRIBUTION_AFTER = re.compile(
-    "[\\s،,]*(?:{according}|{per}\\s+{to}|{as_}\\s+(?:{was}\\s+)?(?:{said})"
+    "[\\s،,]*(?:{according}|{per}\\s+{to}|{as_said}"
     "|{on}\\s+{limit}\\s+(?:{his}))".format(
         according=ACCORDING_TO, per=loose_pattern("وفق"), to=loose_pattern("ل"),
-        as_=loose_pattern("كما"), was=loose_pattern("كان"), on=loose_pattern("علي"),
-        limit=loose_pattern("حد"),
-        said="|".join(map(loose_pattern, "قال يقول تقول قالت يعبر".split())),
+        as_said=_AS_SAID, on=loose_pattern("علي"), limit=loose_pattern("حد"),
         his="|".join(map(loose_pattern, "قوله قولها تعبيره تعبيرها".split())))
 )
 _SENTENCE_PUNCT = re.compile("[.!؟?]")
 _SENTENCE_STOP = re.compile("[.!؟?\n]")
 _CLAUSE_STOP = re.compile('[.!؟?\n«»‹›"“”„‟]')
-_ATTRIBUTED = re.compile("(?:{according}|{per}\\s+{to}|{quoting}\\s+{from_})".format(
-    according=ACCORDING_TO, per=f"{loose_pattern('وفق')}(?:{loose_pattern('ا')})?",
-    to=loose_pattern("ل"),
-    quoting=loose_pattern("نقلا"), from_=loose_pattern("عن")))
+_ATTRIBUTED = re.compile(
+    "(?:{according}|{per}\\s+{to}|{quoting}\\s+{from_}|(?<![^\\s،,]){as_said})".format(
+        according=ACCORDING_TO, per=f"{loose_pattern('وفق')}(?:{loose_pattern('ا')})?",
+        to=loose_pattern("ل"), quoting=loose_pattern("نقلا"), from_=loose_pattern("عن"),
+        as_said=_AS_SAID))
 _AR_WORD = re.compile(f"[\u0621-\u064a\u0671{MARKS_CLASS}]+")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _LATIN = re.compile("[A-Za-z]")
@@ -412,7 +416,8 @@ class Quote:
     @_Lazy
     def attributed_later(self) -> bool:
         """Words that hand the quote to a speaker later in its sentence:
-        ``منطقة «…»، في مدينة نجران، وفقا لتصريحات المتحدث``."""
+        ``منطقة «…»، في مدينة نجران، وفقا لتصريحات المتحدث``, ``مجلس «…»
+        لها كما تزعم``."""
         text, close = self.text, self.close_pos + 1
         stop = _CLAUSE_STOP.search(text, close, close + 120)
         end = stop.start() if stop else min(len(text), close + 120)
@@ -431,7 +436,11 @@ class Quote:
     @_Lazy
     def speaker_named(self) -> bool:
         """The quote is followed by أن/إن: it names who speaks, after the
-        verb (``وقالت «أرامكو»، إن …``)."""
+        verb (``وقالت «أرامكو»، إن …``). Not right after أن/إن: there the
+        quote opens the clause of what is said (``قال إنه «من الممكن» أن
+        …``)."""
+        if self.last in THAT or self.last_bare in THAT:
+            return False
         if self.last_is_verb and is_participle(self.last):
             return False  # كاشفة «خدعة» بأن …: a participle has no subject after it
         after = _SENTENCE_STOP.split(self.text[self.close_pos + 1 : self.close_pos + 40], 1)[0]

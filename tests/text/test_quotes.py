@@ -363,6 +363,15 @@ def test_spans_exclude_marks_and_outer_spaces(text: str) -> None:
         # a labelling word between a verb of stance and بـ takes the quote
         ("وقال الوزير إنه يرحب بـ«إشادة» سالم، رئيس ما يسمى بـ«اللجنة العليا» في الشمال.",
          "اللجنة", "term"),
+        # أعلن عن leads to what is announced, as كشف عن does
+        ("وأعلن المصرف المركزي صباح الأحد عن «حزمة إجراءات» جديدة.", "حزمة", "quotation"),
+        # right after إنه the quote opens what is said: no speaker named before أن
+        ("وقال الوزير إنه «من الضروري» أن تتحرك الحكومة بسرعة.", "من الضروري", "quotation"),
+        # كما يقول later in the clause hands the quote to a speaker
+        ("وانسحب الوفد من المحادثات «غير المتكافئة» معه كما يقول.", "غير", "quotation"),
+        # one letter is a label, even in reported speech (and the list follows it)
+        ("وقال المدير إن النادي سيشارك بفريقيه «أ» و«ب» في البطولة.", "أ", "term"),
+        ("وقال المدير إن النادي سيشارك بفريقيه «أ» و«ب» في البطولة.", "ب", "term"),
     ],
 )
 def test_quotation_or_term(sentence: str, quoted: str, subtype: str) -> None:
@@ -493,6 +502,7 @@ CUE_EXAMPLES = [
     ("long", "وقال إن «الحكومة ستعلن خطتها الجديدة للنقل العام خلال الأسبوع المقبل».", "الحكومة"),
     ("medium", "وكتب «المدينة تستحق أفضل من هذا» على صفحته.", "المدينة"),
     ("one or two words", "انتشرت «الكمامات» في المدينة.", "الكمامات"),
+    ("a single letter", "ويلعب الفريق في المجموعة «ب» هذا الموسم.", "ب"),
     ("short and not introduced", "انتشرت «كمامات الكولا» في المدينة.", "كمامات"),
     ("colon", "وقال الوزير: «لا تراجع».", "لا تراجع"),
     ("that", "وأكد المتحدث أن «الوضع هادئ».", "الوضع"),
