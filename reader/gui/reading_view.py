@@ -102,6 +102,9 @@ class ReadingView(MarksMixin, QTextBrowser):
         self._hider: DiacriticsHider | None = None
         self._anchor: tuple[str, int] = ("body", 0)
         self._programmatic_scroll = False
+        # Where ``_block_at`` starts looking: the block it last found or
+        # ``scroll_to`` last went to, which the view asks about next.
+        self._block_hint = 0
         self._position_timer = QTimer(self)
         self._position_timer.setSingleShot(True)
         self._position_timer.setInterval(400)
@@ -159,9 +162,10 @@ class ReadingView(MarksMixin, QTextBrowser):
         self._clear_marks()
         self._hider = None
         # Before setDocument: the scroll bar it shows resizes the view, which
-        # scrolls to the anchor; the old article's would scroll (and lay out) deep
-        # into the new one.
+        # scrolls to the anchor and finds the blocks near it; the old article's
+        # anchor, or block hint, would scroll (and lay out) deep into the new one.
         self._anchor = (self._offsets.fields[0].name, 0) if self._offsets.fields else ("body", 0)
+        self._block_hint = 0
         self._programmatic_scroll = True
         try:
             self.setDocument(doc)
@@ -429,6 +433,7 @@ class ReadingView(MarksMixin, QTextBrowser):
         if not block.isValid():
             return
         top = doc.documentLayout().blockBoundingRect(block).top()
+        self._block_hint = block.blockNumber()
         line = block.layout().lineForTextPosition(position - block.position())
         if line.isValid():
             top += line.y()
@@ -495,8 +500,12 @@ class ReadingView(MarksMixin, QTextBrowser):
         the width changes) it answers with positions far from the point, and
         finishing the layout to ask again stalls the window ~200 ms. A
         block's rectangle needs the layout only up to that block, so the
-        search gallops from the top (laying out at most twice as far as
-        ``y``, which the view has laid out to show it) and then bisects.
+        search gallops from a block near the answer (``_block_hint``: the
+        view asks about where it just scrolled) and then bisects, laying out
+        at most twice as far past the hint as the answer lies. From the top
+        it laid out twice as far as ``y``: a word typed the moment a 1 MB
+        article opened, its first hit 2% of the way in, waited 9-10 ms for
+        its paint instead of 4-5.
         """
         doc = self.document()
         layout = doc.documentLayout()
@@ -505,11 +514,23 @@ class ReadingView(MarksMixin, QTextBrowser):
         def bottom(k: int) -> float:
             return layout.blockBoundingRect(doc.findBlockByNumber(k)).bottom()
 
-        hi = 1
-        while hi < count and bottom(hi - 1) <= y:
-            hi *= 2
-        k = bisect_right(range(count), y, hi // 2, min(hi, count), key=bottom)
-        return doc.findBlockByNumber(min(k, count - 1))
+        hint = min(self._block_hint, count - 1)
+        if hint > 0 and bottom(hint - 1) > y:
+            # before the hint, in text laid out already: gallop back to a
+            # block above y; the answer is after it, at hint - 1 at most
+            hi, step = hint - 1, 1
+            while hi - step > 0 and bottom(hi - step) > y:
+                hi -= step
+                step *= 2
+            lo, hi = max(0, hi - step), hi + 1
+        else:
+            step = 1
+            while hint + step < count and bottom(hint + step - 1) <= y:
+                step *= 2
+            lo, hi = hint + step // 2, min(hint + step, count)
+        k = min(bisect_right(range(count), y, lo, hi, key=bottom), count - 1)
+        self._block_hint = k
+        return doc.findBlockByNumber(k)
 
     def reading_position(self) -> int:
         """The body index at the top of the view (0 while a header field is there)."""
