@@ -76,6 +76,9 @@ CUES: tuple[Cue, ...] = (
     Cue("glued preposition", -3, attrgetter("glued_preposition"),
         "فاز بـ«…», يلقب بـ«…»: a prize or a label (a clause of six words or more after بـ"
         " is an excerpt: أشادت بـ«…»، وجه بـ«…»)", range(0, 6)),
+    Cue("adjective", 3, attrgetter("adjective"),
+        "لعملية «ضخمة»، في حالة «مستقرة»: an adjective agreeing with the noun before"
+        " is how someone judged it, no name", range(1, 2)),
     Cue("naming noun after a colon", -4, lambda q: q.colon and q.naming,
         "بعنوان: «…» names a work: that colon is no speech colon"),
     Cue("colon shortly before", 2, lambda q: not q.colon and q.colon_shortly_before,

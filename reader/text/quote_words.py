@@ -26,7 +26,8 @@ def _folded(words: str, *, conjunctions: bool = False) -> frozenset[str]:
 
 
 THAT = _folded(
-    "إن أن أنه إنه أنها إنها بأن بأنه بأنها إنهم أنهم إننا أننا إنني أنني فإن وإن وأن")
+    "إن أن أنه إنه أنها إنها بأن بأنه بأنها إنهم أنهم بأنهم إنهن أنهن بأنهن بأنهما إننا أننا"
+    " إنني أنني فإن وإن وأن")
 BARE_THAT = _folded("إن أن بأن فإن وإن وأن")
 """أن/إن with no pronoun attached: what follows is the subject of the clause."""
 DEMONSTRATIVES = _folded("هذا هذه ذلك تلك هذان هاتان")
@@ -67,7 +68,7 @@ ORGANISATIONS = _folded(
 # Nouns of saying: a clause after them reports someone's words as a verb
 # would (بإعلانها أن …، في تصريحات أكد فيها أن …).
 SAYING = _folded("إعلان تصريح تصريحات بيان قول")
-BY_THAT = _folded("بأنه بأنها بأنهم بأنهما")
+BY_THAT = _folded("بأنه بأنها بأنهم بأنهن بأنهما")
 SAYING_WORD = re.compile("|".join(map(loose_pattern, ("علان", "صريح", "بيان", "قول"))))
 """What every noun of saying holds (بإعلانها، تصريحات), in any spelling."""
 ON_IT = _folded("عليه عليها عليهم عليهما")
@@ -80,18 +81,22 @@ CALLED = _folded("""
 # Verbs of describing: what follows in marks is how someone put it.
 DESCRIBED_ONE = _folded(conjunctions=True, words="""
     وصفه وصفها وصفهم وصفته وصفتها وصفتهم وصفوه وصفوها وصفوهم اعتبره اعتبرها
-    اعتبرهم اعتبرته اعتبرتها اعتبروه اعتبروها
+    اعتبرهم اعتبرته اعتبرتها اعتبروه اعتبروها صنفه صنفها صنفهم صنفته صنفتها
+    صنفوه صنفوها
     """
 )
 """Describing verbs with their object: after من they are its relative clause
 (``حذر من وصفهم بـ«…»``: those whom he described as …)."""
 DESCRIBING = DESCRIBED_ONE | _folded(conjunctions=True, words="""
     وصف وصفت وصفوا يصف تصف يصفون واصفا واصفة واصفين واصفات بوصفه بوصفها
-    معتبرا معتبرة معتبرين معتبرات
+    معتبرا معتبرة معتبرين معتبرات صنف صنفت صنفوا مصنفا مصنفة
     """
 )
-DESCRIBING_WORD = re.compile("|".join(map(loose_pattern, ("صف", "عتبر"))))
-"""What every describing word holds (وصف، واصفا، معتبرا), in any spelling:
+"""Verbs of describing or classifying (وصف، اعتبر، صنّف كـ); not the
+present صنّف, which is as often the passive (تُصنّف: a label, no one's
+words)."""
+DESCRIBING_WORD = re.compile("|".join(map(loose_pattern, ("صف", "عتبر", "صنف"))))
+"""What every describing word holds (وصف، واصفا، معتبرا، صنفته), in any spelling:
 looked for before the sentence's words are folded."""
 # The same, impersonal or passive: a label, not anyone's words (يمكن وصفه بـ).
 LABELLING = _folded("يوصف توصف يسمى تسمى يعرف تعرف يتميز تتميز يتسم تتسم يمكن",

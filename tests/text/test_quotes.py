@@ -372,6 +372,18 @@ def test_spans_exclude_marks_and_outer_spaces(text: str) -> None:
         # one letter is a label, even in reported speech (and the list follows it)
         ("وقال المدير إن النادي سيشارك بفريقيه «أ» و«ب» في البطولة.", "أ", "term"),
         ("وقال المدير إن النادي سيشارك بفريقيه «أ» و«ب» في البطولة.", "ب", "term"),
+        # an adjective that agrees with the noun before is a judgement, no name
+        ("وقال مصدر عسكري إن الجيش يستعد لحملة «واسعة» في الشمال.", "واسعة", "quotation"),
+        ("وأكد الطبيب أن المريض في حالة «حرجة».", "حرجة", "quotation"),
+        ("ونشرت صحيفة «الأيام» تقريرا عن الموانئ.", "الأيام", "term"),
+        # a describing verb's بأنه leads a few words further into its clause
+        ("ووصف النقاد الفيلم بأنه يقدم صورة للمدينة «عفا عليها الزمن».", "عفا", "quotation"),
+        ("ووصفت المنظمة الحملة بأنها نوع من أنواع «العقاب الجماعي».", "العقاب", "term"),
+        # a classifying verb (صنّف كـ) describes as وصف does
+        ("وصنفته الوزارة كنوع من «التحريض».", "التحريض", "quotation"),
+        # what a preposition of content takes deep in reported speech
+        ("وقال الوزير إن الحكومة ستحمي المواطنين من «الفوضى الشاملة».", "الفوضى", "quotation"),
+        ("وقال الوزير إن المشروع بدأ في «المنطقة الحرة» الجديدة.", "المنطقة", "term"),
     ],
 )
 def test_quotation_or_term(sentence: str, quoted: str, subtype: str) -> None:
@@ -540,6 +552,7 @@ CUE_EXAMPLES = [
      "وأغلقت السلطات المعبر «لأسباب أمنية»، في وقت متأخر، وفقا لمصادر محلية.", "لأسباب"),
     ("source", "وارتفعت الأسعار مرة أخرى، بحسب ما ذكرت «نشرة السوق».", "نشرة"),
     ("explained after", "وتغلق المدارس في عيد «النيروز» وهو بداية السنة الجديدة.", "النيروز"),
+    ("adjective", "وقال مصدر إن الجيش يستعد لعملية «محدودة» في الشمال.", "محدودة"),
 ]
 
 
