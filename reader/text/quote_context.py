@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from reader.text.fold import INVISIBLE, MARKS_CLASS, fold_word, loose_pattern
+from reader.text.fold import INVISIBLE, MARKS_CLASS, fold_word, loose_pattern, loose_spellings
 from reader.text.quote_words import (
     APPOSITION,
     ASKS_FOR,
@@ -56,6 +56,7 @@ from reader.text.quote_words import (
     unsuffixed,
 )
 from reader.text.speech import (
+    ACCORDING_SPELLINGS,
     ACCORDING_TO,
     QUOTATION_MARKS,
     has_speech_verb,
@@ -64,9 +65,10 @@ from reader.text.speech import (
     words_after_speech_verb,
 )
 
-_AS_SAID = "{as_}\\s+(?:{was}\\s+)?(?:{said})".format(
-    as_=loose_pattern("كما"), was=loose_pattern("كان"),
+_SAID = "\\s+(?:{was}\\s+)?(?:{said})".format(
+    was=loose_pattern("كان"),
     said="|".join(map(loose_pattern, "قال يقول تقول قالت يعبر زعم زعمت يزعم تزعم".split())))
+_AS_SAID = loose_pattern("كما") + _SAID
 """``كما قال``, ``كما كان يقول``, ``كما تزعم``: as someone put it."""
 # "«…»، وفقاً لما أعلن الرئيس", "«…» بحسب الوزارة", "«…» كما تزعم": words
 # attributed after the quote.
@@ -80,12 +82,20 @@ _ATTRIBUTION_AFTER = re.compile(
 _SENTENCE_PUNCT = re.compile("[.!؟?]")
 _SENTENCE_STOP = re.compile("[.!؟?\n]")
 _CLAUSE_STOP = re.compile('[.!؟?\n«»‹›"“”„‟]')
-_ATTRIBUTED = re.compile(
-    "(?:{according}|{per}\\s+{to}|{quoting}\\s+{from_}|(?<![^\\s،,]){as_said})".format(
-        according=ACCORDING_TO, per=f"{loose_pattern('وفق')}(?:{loose_pattern('ا')})?",
-        to=loose_pattern("ل"), quoting=loose_pattern("نقلا"), from_=loose_pattern("عن"),
-        as_said=_AS_SAID))
+_ATTRIBUTED = re.compile("|".join((
+    *ACCORDING_SPELLINGS,
+    *(f"{per}(?:{loose_pattern('ا')})?\\s+{loose_pattern('ل')}" for per in loose_spellings("وفق")),
+    *(f"{quoting}\\s+{loose_pattern('عن')}" for quoting in loose_spellings("نقلا")),
+    # كما after white space or a comma: the look-behind stands after the ك
+    # (of one spelling) so that every alternative opens with a letter
+    f"ك(?<![^\\s،,]ك)[{MARKS_CLASS}]*{loose_pattern('ما')}{_SAID}",
+)))
+"""Words that hand the quote to a speaker later in its sentence; read only
+for whether they occur (``attributed_later``), each alternative opening with
+a letter (``loose_spellings``), so the search skips to those letters."""
 _AR_WORD = re.compile(f"[\u0621-\u064a\u0671{MARKS_CLASS}]+")
+_THAT_OR_TO = THAT | {"الي"}
+"""أن/إن or إلى opening what follows a verb (يُشار إلى أن)."""
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _LATIN = re.compile("[A-Za-z]")
 
@@ -356,7 +366,7 @@ class Quote:
         """The words of the sentence after its last speech verb (None: no
         verb, or only the editorial ``يُذكر أن`` opening the sentence)."""
         after = words_after_speech_verb(self.sentence)
-        if after is not None and after[:1] and fold_word(after[0]) in THAT | {"الي"}:
+        if after is not None and after[:1] and fold_word(after[0]) in _THAT_OR_TO:
             words = _AR_WORD.findall(self.sentence)
             if len(words) == len(after) + 1 and fold_word(words[0]) in EDITORIAL:
                 return None
