@@ -147,16 +147,22 @@ def is_participle(verb: str) -> bool:
     return word.startswith(_PARTICIPLE_STARTS)
 
 
+def arabic_words(text: str) -> list[str]:
+    """The Arabic words of ``text`` as written, marks and tatweel inside
+    them (what the speech verbs are looked for among)."""
+    return _AR_WORD.findall(text)
+
+
 def has_speech_verb(text: str) -> bool:
     """True when ``text`` holds a speech verb as a whole word."""
     words = _AR_WORD.findall(text)
     return not _verbs_among(words).isdisjoint(words)
 
 
-def words_after_speech_verb(text: str) -> list[str] | None:
-    """The Arabic words of ``text`` after its last speech verb, as written;
-    None when ``text`` holds no speech verb."""
-    words = _AR_WORD.findall(text)
+def words_after_speech_verb(words: list[str]) -> list[str] | None:
+    """The words of ``words`` (the Arabic words of a text as written, as
+    ``arabic_words`` gives them) after the last speech verb among them; None
+    when there is none."""
     verbs = _verbs_among(words)
     if verbs.isdisjoint(words):
         return None  # most sentences: decided by one set operation
