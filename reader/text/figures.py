@@ -369,11 +369,11 @@ def _plain(text: str, start: int, end: int, raw: str, value: int | float,
             return date_figure(text, month.start(), end, int(value), month_number(month), None,
                          hijri=is_hijri(month))
     if is_int:
-        prev = word_before(text, start)
-        if prev in TIME_CUES and value <= 24:
+        # the word before is read (and folded) only where it decides
+        if value <= 24 and word_before(text, start) in TIME_CUES:
             return time_figure(text, start, end, int(value), 0)
-        if len(raw) == 4 and (1900 <= value <= 2099 or (
-                1000 <= value <= 2100 and (prev in YEAR_CUES or in_parens(text, start, end)))):
+        if len(raw) == 4 and (1900 <= value <= 2099 or (1000 <= value <= 2100 and (
+                word_before(text, start) in YEAR_CUES or in_parens(text, start, end)))):
             glued = text[end:end + 2]
             if glued[:1] in ("م",) and not glued[1:2].isalpha():
                 end += 1

@@ -529,6 +529,17 @@ def loose_pattern(folded: str, *, gap: str = r"[^\S\n]+") -> str:
     return "".join(out)
 
 
+def loose_spellings(folded: str) -> list[str]:
+    """``loose_pattern(folded)`` split by the spelling of its first letter,
+    one regex source each (``وفق`` gives one opening with و, one with ؤ).
+    Joined by ``|`` at the top of a pattern they let a search skip to the
+    letters a match can open with: an alternative that opens with a class,
+    a group or a look-behind makes the regex engine try every character."""
+    first = folded[:1]
+    rest = f"[{MARKS_CLASS}]*" + loose_pattern(folded[1:])
+    return [re.escape(v) + rest for v in VARIANTS.get(first, first)]
+
+
 _Trie = dict[str, "_Trie"]
 
 

@@ -389,6 +389,8 @@ def _standalone_ok(p: _Phrase, text: str) -> bool:
                 return False  # الربع الثاني، الربع المماثل: a quarter of the year as a period
     if kinds[0] in ("one_teen", "two_teen") and "ten" not in kinds:
         return False
+    if kinds[0] not in ("ten", "tens", "hundred"):
+        return True  # most phrases: the word before cannot undo them (no fold)
     before = word_before(text, first.start)
     if before and _ORDINAL.fullmatch(before) and kinds[0] in ("ten", "tens"):
         return False

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from reader.text.fold import INVISIBLE, MARKS_CLASS, fold_word, loose_pattern
+from reader.text.fold import INVISIBLE, MARKS_CLASS, fold_word, loose_pattern, loose_spellings
 from reader.text.quote_words import (
     APPOSITION,
     ASKS_FOR,
@@ -56,17 +56,20 @@ from reader.text.quote_words import (
     unsuffixed,
 )
 from reader.text.speech import (
+    ACCORDING_SPELLINGS,
     ACCORDING_TO,
     QUOTATION_MARKS,
+    arabic_words,
     has_speech_verb,
     is_participle,
     speech_verb_at,
     words_after_speech_verb,
 )
 
-_AS_SAID = "{as_}\\s+(?:{was}\\s+)?(?:{said})".format(
-    as_=loose_pattern("كما"), was=loose_pattern("كان"),
+_SAID = "\\s+(?:{was}\\s+)?(?:{said})".format(
+    was=loose_pattern("كان"),
     said="|".join(map(loose_pattern, "قال يقول تقول قالت يعبر زعم زعمت يزعم تزعم".split())))
+_AS_SAID = loose_pattern("كما") + _SAID
 """``كما قال``, ``كما كان يقول``, ``كما تزعم``: as someone put it."""
 # "«…»، وفقاً لما أعلن الرئيس", "«…» بحسب الوزارة", "«…» كما تزعم": words
 # attributed after the quote.
@@ -80,12 +83,24 @@ _ATTRIBUTION_AFTER = re.compile(
 _SENTENCE_PUNCT = re.compile("[.!؟?]")
 _SENTENCE_STOP = re.compile("[.!؟?\n]")
 _CLAUSE_STOP = re.compile('[.!؟?\n«»‹›"“”„‟]')
-_ATTRIBUTED = re.compile(
-    "(?:{according}|{per}\\s+{to}|{quoting}\\s+{from_}|(?<![^\\s،,]){as_said})".format(
-        according=ACCORDING_TO, per=f"{loose_pattern('وفق')}(?:{loose_pattern('ا')})?",
-        to=loose_pattern("ل"), quoting=loose_pattern("نقلا"), from_=loose_pattern("عن"),
-        as_said=_AS_SAID))
-_AR_WORD = re.compile(f"[\u0621-\u064a\u0671{MARKS_CLASS}]+")
+_ATTRIBUTED = re.compile("|".join((
+    *ACCORDING_SPELLINGS,
+    *(f"{per}(?:{loose_pattern('ا')})?\\s+{loose_pattern('ل')}" for per in loose_spellings("وفق")),
+    *(f"{quoting}\\s+{loose_pattern('عن')}" for quoting in loose_spellings("نقلا")),
+    # كما after white space or a comma: the look-behind stands after the ك
+    # (of one spelling) so that every alternative opens with a letter
+    f"ك(?<![^\\s،,]ك)[{MARKS_CLASS}]*{loose_pattern('ما')}{_SAID}",
+)))
+"""Words that hand the quote to a speaker later in its sentence; read only
+for whether they occur (``attributed_later``), each alternative opening with
+a letter (``loose_spellings``), so the search skips to those letters."""
+_SAYS_THAT = frozenset(
+    w for that in THAT for clitics in ("", *"وفلبك", *(a + b for a in "وف" for b in "لبك"))
+    if (w := clitics + that) in THAT or bare(w) in THAT)
+"""Every folded word ``w`` with ``w in THAT or bare(w) in THAT`` (``bare``
+strips at most those clitics): one set operation a sentence."""
+_THAT_OR_TO = THAT | {"الي"}
+"""أن/إن or إلى opening what follows a verb (يُشار إلى أن)."""
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _LATIN = re.compile("[A-Za-z]")
 
@@ -232,10 +247,6 @@ class Quote:
         words = self.near
         if self.adjective:
             return False
-        if len(words) == 3 and len(self.tokens) > 3 and all(
-                bare(w).startswith("ال") for w in words):
-            # Three definite words: read one more.
-            words = [fold_word(self.tokens[-4].strip(_TOKEN_EDGES)), *words]
         last = len(words) - 1
         for k in range(last, -1, -1):
             if names_a_thing(words[k]):
@@ -246,12 +257,22 @@ class Quote:
                 # إلى, which folds to a word that opens with ال (دعا نادي
                 # الهلال إلى «…»: the quote completes the verb, not the noun)
                 return False
+        if len(words) == 3 and len(self.tokens) > 3:
+            # Three definite words: read one more (folded only here).
+            word = fold_word(self.tokens[-4].strip(_TOKEN_EDGES))
+            return names_a_thing(word) and word not in NAMING_RIGHT_BEFORE
         return False
+
+    @_Lazy
+    def raw_words(self) -> list[str]:
+        """The Arabic words of ``sentence`` as written (several cues read
+        them: found once)."""
+        return arabic_words(self.sentence)
 
     @_Lazy
     def sentence_words(self) -> list[str]:
         """The Arabic words of ``sentence``, folded."""
-        return [fold_word(w) for w in _AR_WORD.findall(self.sentence)]
+        return [fold_word(w) for w in self.raw_words]
 
     @_Lazy
     def described(self) -> bool:
@@ -355,11 +376,11 @@ class Quote:
     def after_speech_verb(self) -> list[str] | None:
         """The words of the sentence after its last speech verb (None: no
         verb, or only the editorial ``يُذكر أن`` opening the sentence)."""
-        after = words_after_speech_verb(self.sentence)
-        if after is not None and after[:1] and fold_word(after[0]) in THAT | {"الي"}:
-            words = _AR_WORD.findall(self.sentence)
-            if len(words) == len(after) + 1 and fold_word(words[0]) in EDITORIAL:
-                return None
+        words = self.raw_words
+        after = words_after_speech_verb(words)
+        if (after is not None and after[:1] and fold_word(after[0]) in _THAT_OR_TO
+                and len(words) == len(after) + 1 and fold_word(words[0]) in EDITORIAL):
+            return None
         return after
 
     @_Lazy
@@ -385,7 +406,7 @@ class Quote:
             return False  # no verb of saying in the sentence, none of stance near
         # The verb stands among the last words: its preposition at most
         # COMPLEMENT_WORDS words after it, the quote at most three after that.
-        raw = _AR_WORD.findall(self.sentence)[-(COMPLEMENT_WORDS + 4):]
+        raw = self.raw_words[-(COMPLEMENT_WORDS + 4):]
         if _asking_verbs(raw).keys().isdisjoint(raw) or self.naming:
             return False  # most quotes: no such verb near them
         k = len(raw) - 1
@@ -417,16 +438,14 @@ class Quote:
         sentence, then أن/إن, then more words before the quote (``أكد أن
         الاستطلاع كان «…»``)."""
         after = self.after_speech_verb
-        if after:
-            between = map(fold_word, after[:-1])
-            if any(w in THAT or bare(w) in THAT for w in between):
-                return True
+        if after and not _SAYS_THAT.isdisjoint(map(fold_word, after[:-1])):
+            return True
         if SAYING_WORD.search(self.sentence) is None:
             return False
         words = self.sentence_words
         for k in range(len(words) - 2, -1, -1):
             if unsuffixed(bare(words[k])) in SAYING:
-                return any(w in THAT or bare(w) in THAT for w in words[k + 1 : -1])
+                return not _SAYS_THAT.isdisjoint(words[k + 1 : -1])
         return False
 
     @_Lazy

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from reader.text.fold import fold_word, loose_pattern
+from reader.text.fold import fold_word, loose_pattern, loose_spellings
 from reader.text.speech import TITLE_WORDS
 
 
@@ -105,7 +105,8 @@ KNOWN = _folded("يعرف تعرف")
 MAY = _folded("يمكن")
 """يمكن labels only before a verbal noun (يمكن وصفه، يمكن اعتبارها); before
 أن it is "may" (لا يمكن أن تتماشى مع …)."""
-LABEL_HINT = re.compile("|".join(map(loose_pattern, ("وصف", "سمي", "تسم", "عرف", "تميز", "مكن"))))
+LABEL_HINT = re.compile("|".join(
+    s for w in ("وصف", "سمي", "تسم", "عرف", "تميز", "مكن") for s in loose_spellings(w)))
 """What every labelling word holds (يوصف، يسمى، يتسم، يعرف، يتميز، يمكن)."""
 PREPOSITIONS = _folded("من إلى على عن في ب ل")
 CONTENT_PREPOSITIONS = _folded("من إلى عن ب")

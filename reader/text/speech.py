@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from reader.text.fold import MARKS_CLASS, fold_word, loose_pattern
+from reader.text.fold import MARKS_CLASS, fold_word, loose_pattern, loose_spellings
 
 # Verbs (and active participles) that introduce someone's words. Written
 # without tashkeel; a leading و/ف is allowed by the pattern.
@@ -147,16 +147,22 @@ def is_participle(verb: str) -> bool:
     return word.startswith(_PARTICIPLE_STARTS)
 
 
+def arabic_words(text: str) -> list[str]:
+    """The Arabic words of ``text`` as written, marks and tatweel inside
+    them (what the speech verbs are looked for among)."""
+    return _AR_WORD.findall(text)
+
+
 def has_speech_verb(text: str) -> bool:
     """True when ``text`` holds a speech verb as a whole word."""
     words = _AR_WORD.findall(text)
     return not _verbs_among(words).isdisjoint(words)
 
 
-def words_after_speech_verb(text: str) -> list[str] | None:
-    """The Arabic words of ``text`` after its last speech verb, as written;
-    None when ``text`` holds no speech verb."""
-    words = _AR_WORD.findall(text)
+def words_after_speech_verb(words: list[str]) -> list[str] | None:
+    """The words of ``words`` (the Arabic words of a text as written, as
+    ``arabic_words`` gives them) after the last speech verb among them; None
+    when there is none."""
     verbs = _verbs_among(words)
     if verbs.isdisjoint(words):
         return None  # most sentences: decided by one set operation
@@ -308,14 +314,17 @@ def _words(*words: str) -> str:
     return "|".join(map(loose_pattern, words))
 
 
-_BY = _words("بحسب", "حسب")
-_PER = f"{loose_pattern('وفق')}(?:{loose_pattern('ا')})?"
-ACCORDING_TO = (
-    f"(?:(?:{_BY})(?:\\s+{_words('ما')}\\s+|{_words('ما')}\\s+|\\s+)|{_PER}\\s+{_words('لما')}\\s+"
-    f"|{_words('علي')}\\s+{_words('لسان')}\\s+)"
+ACCORDING_SPELLINGS: tuple[str, ...] = (
+    *(f"{by}(?:\\s+{_words('ما')}\\s+|{_words('ما')}\\s+|\\s+)"
+      for by in (*loose_spellings("بحسب"), *loose_spellings("حسب"))),
+    *(f"{per}(?:{loose_pattern('ا')})?\\s+{_words('لما')}\\s+" for per in loose_spellings("وفق")),
+    *(f"{on}\\s+{_words('لسان')}\\s+" for on in loose_spellings("علي")),
 )
-"""Regex source: the words that hand a quotation to its speaker after it,
-``بحسب (ما)``, ``حسب``, ``حسبما``, ``وفقاً لما``, ``على لسان``, in any spelling."""
+"""Regex sources, one per spelling of a first letter (``loose_spellings``):
+the words that hand a quotation to its speaker after it, ``بحسب (ما)``,
+``حسب``, ``حسبما``, ``وفقاً لما``, ``على لسان``, in any spelling."""
+ACCORDING_TO = f"(?:{'|'.join(ACCORDING_SPELLINGS)})"
+"""The same as one regex source."""
 # "«…»، بحسب الوزير", "«…»، وفقاً لما قاله الوزير", "«…» على لسان الوزير".
 _ACCORDING = re.compile(f"[\\s،,]*{ACCORDING_TO}")
 
