@@ -189,10 +189,16 @@ class Quote:
         return _sentence_end(self.before)
 
     @_Lazy
+    def right_after_that(self) -> bool:
+        """أن/إن (a pronoun or clitic attached or not) the word right before
+        the quote."""
+        return self.last in THAT or self.last_bare in THAT
+
+    @_Lazy
     def that(self) -> bool:
         """أن/إن right before the quote, or before it and its subject when
         the quote is a clause (``اعتبر أن فريقه «…»``)."""
-        if self.last in THAT or self.last_bare in THAT:
+        if self.right_after_that:
             return True
         return (len(self.near) > 1 and self.words >= 3 and self.near[-2] in THAT
                 and self.last not in NAMING)
@@ -486,7 +492,7 @@ class Quote:
         verb (``وقالت «أرامكو»، إن …``). Not right after أن/إن: there the
         quote opens the clause of what is said (``قال إنه «من الممكن» أن
         …``)."""
-        if self.last in THAT or self.last_bare in THAT:
+        if self.right_after_that:
             return False
         if self.last_is_verb and is_participle(self.last):
             return False  # كاشفة «خدعة» بأن …: a participle has no subject after it

@@ -155,7 +155,7 @@ def arabic_words(text: str) -> list[str]:
 
 def has_speech_verb(text: str) -> bool:
     """True when ``text`` holds a speech verb as a whole word."""
-    words = _AR_WORD.findall(text)
+    words = arabic_words(text)
     return not _verbs_among(words).isdisjoint(words)
 
 

@@ -132,7 +132,7 @@ def test_a_search_is_painted_before_the_next_slice_and_the_layout_still_ends(
     paints = PaintLog(view.viewport(), doc)
     search(qtbot, pane, "العاصمة")
     laid = laid_out_blocks(doc)
-    qtbot.waitUntil(lambda: bool(paints.laid), timeout=300)
+    qtbot.waitUntil(lambda: bool(paints.laid))
     assert paints.laid[0] == laid  # the marks painted, nothing laid out first
     assert check_marks(view, engine(Article(title="خطة", body=PARAGRAPHS), "العاصمة"))
     assert view.is_laying_out()
