@@ -73,18 +73,16 @@ def from_row(row: Sequence[Any], fields: Mapping[str, str] | None = None,
     orphaned user highlight has ``extra == {"orphaned": True}``. An automatic
     highlight is stored without its text and time: its text is cut from
     ``fields`` (the article's text fields) and its time is ``imported_at``."""
-    values = dict(zip(("id", *HIGHLIGHT_COLUMNS), row, strict=True))
-    value = values["value"]
-    text, created = values["text"], values["created"]
-    if values["kind"] != "user" and fields is not None:
-        text = text or fields.get(values["field"], "")[values["start"]:values["end"]]
+    # Unpacked by name, not through a dict a row: an article of 1 MB has 3,400.
+    (id_, article_id, field, kind, subtype, start, end, text, value, speaker, colour, note,
+     created, engine, orphan) = row
+    if kind != "user" and fields is not None:
+        text = text or fields.get(field, "")[start:end]
         created = created or imported_at
     return HighlightRecord(
-        values["article_id"], values["field"], values["kind"], values["subtype"],
-        values["start"], values["end"], text,
-        json.loads(value) if value is not None else None, values["speaker"],
-        values["colour"], values["note"], created, values["engine"], values["id"],
-        {"orphaned": True} if values["orphan"] else {})
+        article_id, field, kind, subtype, start, end, text,
+        json.loads(value) if value is not None else None, speaker, colour, note, created,
+        engine, id_, {"orphaned": True} if orphan else {})
 
 
 def highlight_rows(con: sqlite3.Connection, article_id: int, where: str = "1",
