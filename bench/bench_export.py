@@ -27,6 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from machine import describe  # noqa: E402
+
 from reader.store.article import Article, HighlightRecord  # noqa: E402
 
 WORDS = ("الحكومة أعلنت الوزير قال المتحدث الخطة المدارس الجنوب المحافظات الاجتماع "
@@ -153,4 +155,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    print(describe(), flush=True)
     main()

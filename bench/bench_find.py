@@ -35,6 +35,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from machine import describe
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from pool import articles
@@ -224,4 +227,5 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    print(describe(), flush=True)
     raise SystemExit(main())

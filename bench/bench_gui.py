@@ -26,6 +26,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from machine import describe  # noqa: E402
+
 CHILD = r"""
 import json, sys, time
 from pathlib import Path
@@ -132,4 +134,5 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    print(describe(), flush=True)
     raise SystemExit(main(sys.argv[1:]))

@@ -35,6 +35,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from machine import describe  # noqa: E402
+
 from reader.text import find_highlights  # noqa: E402
 from reader.text.figures import find_figures  # noqa: E402
 from reader.text.numbers import find_number_words  # noqa: E402
@@ -141,4 +143,5 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    print(describe(), flush=True)
     sys.exit(main())

@@ -27,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from machine import describe
 from pool import articles, write_files
 
 from reader.importers.parallel import default_workers
@@ -110,4 +111,5 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    print(describe(), flush=True)
     raise SystemExit(main(sys.argv[1:]))

@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import itertools
 
+from machine import describe
 from make_store import build
 
 from reader.store import Library
@@ -237,4 +238,5 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    print(describe(), flush=True)
     raise SystemExit(main(sys.argv[1:]))

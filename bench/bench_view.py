@@ -51,6 +51,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from machine import describe
 from PySide6.QtWidgets import QApplication
 
 from reader.store.article import Article, HighlightRecord
@@ -673,6 +674,7 @@ def main(argv: list[str]) -> int:
     if args.child:
         print(json.dumps(child(*args.child)))
         return 0
+    print(describe())
     if args.table in ("normal", "both", "all"):
         normal_table()
         print()
