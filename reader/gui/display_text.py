@@ -131,10 +131,8 @@ def _breaks(text: str) -> list[int]:
     """A break every BREAK_EVERY characters of each run longer than LONGEST_RUN,
     moved forward to the next place where a break changes no glyph."""
     breaks: list[int] = []
-    # The lookbehind starts a match only where a run starts, so each run is scanned once.
-    for m in re.finditer(f"(?<!{_NOT_OPPORTUNITY}){_NOT_OPPORTUNITY}{{{LONGEST_RUN + 1},}}",
-                         text):
-        index, end = m.start() + BREAK_EVERY, m.end()
+    for start, end in _long_runs(text):
+        index = start + BREAK_EVERY
         while index < end:
             if can_break_before(text, index):
                 breaks.append(index)
@@ -142,6 +140,21 @@ def _breaks(text: str) -> list[int]:
             else:
                 index += 1
     return breaks
+
+
+def _long_runs(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of every run of more than LONGEST_RUN characters
+    without an opportunity, in order; each run is scanned once."""
+    run = f"{_NOT_OPPORTUNITY}{{{LONGEST_RUN + 1},}}"
+    first = re.match(run, text)
+    if first is not None:
+        yield first.span()
+    # Any other run starts after an opportunity: a class the regex engine
+    # scans for, the run checked where one occurs (a lookbehind at every
+    # character took twice as long).
+    after = re.compile(f"[{_OPPORTUNITIES}]({run})")  # cached by re
+    for m in after.finditer(text, first.end() if first is not None else 0):
+        yield m.span(1)
 
 
 def _cuts(text: str, start: int, end: int, breaks: list[int]) -> list[int]:
