@@ -25,6 +25,8 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QResizeEvent,
     QShowEvent,
@@ -34,7 +36,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QMenu, QTextBrowser, QToolTip, QWidget
 
 from reader.gui.display_text import display_paragraphs
 from reader.gui.fonts import register_fonts
@@ -45,6 +47,8 @@ from reader.gui.themes import THEMES, Theme, apply_theme
 from reader.gui.view_menu import context_menu
 from reader.store.article import Article, HighlightRecord
 from reader.text import TEXT_FIELDS, is_rtl
+
+SliderAction = QAbstractSlider.SliderAction
 
 BASE_POINT_SIZE = 15.0
 """The body's size in points at zoom 1.0 unless the reader chose another."""
@@ -629,6 +633,39 @@ class ReadingView(MarksMixin, QTextBrowser):
                 event.ignore()
             return True
         return super().viewportEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """The page keys turn a page; the arrow keys move the caret a line.
+
+        Qt turns a page by moving the caret down line by line at the x it
+        had and scrolls only when the caret went the whole way; in
+        right-to-left text that x can fall on the boundary of a wrapped line,
+        where the caret does not move, and then the page did not turn
+        (``tests/gui/test_reading_keys.py``). So a page key scrolls by the
+        scroll bar's page, as the space bar does, and the caret keeps its
+        place on the screen; an arrow key that left the caret where it was
+        moves it again from a caret made afresh at that position."""
+        std = QKeySequence.StandardKey
+        page = (SliderAction.SliderPageStepAdd if event.matches(std.MoveToNextPage)
+                else SliderAction.SliderPageStepSub if event.matches(std.MoveToPreviousPage)
+                else None)
+        if page is not None:
+            caret = self.cursorRect()
+            shown = self.viewport().rect().contains(caret.center())
+            self.verticalScrollBar().triggerAction(page)
+            if shown:
+                self.setTextCursor(self.cursorForPosition(caret.center()))
+            return
+        line = (QTextCursor.MoveOperation.Down if event.matches(std.MoveToNextLine)
+                else QTextCursor.MoveOperation.Up if event.matches(std.MoveToPreviousLine)
+                else None)
+        before = self.textCursor().position()
+        super().keyPressEvent(event)
+        if line is not None and self.textCursor().position() == before:
+            fresh = QTextCursor(self.document())
+            fresh.setPosition(before)
+            if fresh.movePosition(line):
+                self.setTextCursor(fresh)
 
     def build_context_menu(self, viewport_point: QPoint) -> QMenu:
         """The context menu at a viewport point (``reader.gui.view_menu``)."""
