@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from reader.text.fold import MARKS_CLASS, fold_word, loose_alternation, loose_pattern
+from reader.text.lazy_regex import LazyPattern
 from reader.text.numbers import word_before
 from reader.text.quantities import NEXT_WORDS, PERCENT, SP, currency, is_unit
 from reader.text.spans import Highlight, figure, positions
@@ -39,7 +40,7 @@ _HIJRI_MONTHS = {"محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع
 
 _MONTH_ALT = loose_alternation(list(_MONTHS) + list(_HIJRI_MONTHS))
 _FROM, _MONTH_WORD, _YEAR_WORD = map(loose_pattern, ("من", "شهر", "عام"))
-MONTH_AFTER = re.compile(
+MONTH_AFTER = LazyPattern(
     rf"[ \u00a0]*(?:{_FROM}[^\S\n]+)?(?:{_MONTH_WORD}[^\S\n]+)?(?P<m1>{_MONTH_ALT})(?![^\W\d_])"
     rf"(?:[^\S\n]*/[^\S\n]*(?P<m2>{_MONTH_ALT})(?![^\W\d_]))?"
     rf"(?P<yr>[ \u00a0]*[،,]?[ \u00a0]*(?:{_YEAR_WORD}[^\S\n]+)?(?<!\d)(?P<y>\d{{4}})(?!\d)"
@@ -48,7 +49,7 @@ MONTH_AFTER = re.compile(
 MONTH_FIRST_WORDS = frozenset(n.split()[0] for n in list(_MONTHS) + list(_HIJRI_MONTHS))
 
 _MONTH_LAST_WORDS = frozenset(n.split()[-1] for n in list(_MONTHS) + list(_HIJRI_MONTHS))
-_MONTH_BEFORE = re.compile(
+_MONTH_BEFORE = LazyPattern(
     rf"(?<![^\W\d_])(?P<m1>{_MONTH_ALT})(?:{SP}*/{SP}*(?P<m2>{_MONTH_ALT}))?"
     r"[ \u00a0]*[،,]?[ \u00a0]*\Z"
 )
@@ -62,14 +63,14 @@ _ORDINAL_DAYS = {
     "السابع والعشرين": 27, "الثامن والعشرين": 28, "التاسع والعشرين": 29,
     "الثلاثين": 30, "الحادي والثلاثين": 31,
 }
-_ORDINAL_MONTH = re.compile(
+_ORDINAL_MONTH = LazyPattern(
     rf"{_FROM}[^\S\n]+(?:{_MONTH_WORD}[^\S\n]+)?(?P<m1>{loose_alternation(list(_MONTHS))})(?![^\W\d_])"
     rf"(?:[^\S\n]*/[^\S\n]*(?P<m2>{loose_alternation(list(_MONTHS))})(?![^\W\d_]))?"
     rf"(?:[ \u00a0]*[،,]?[ \u00a0]*(?:{_YEAR_WORD}[^\S\n]+)?(?P<y>\d{{4}})(?!\d))?"
 )
 """``من`` + month: found first (a literal start the regex engine scans for
 fast); the ordinal day before it is checked with ``_ORDINAL_DAY``."""
-_ORDINAL_DAY = re.compile(
+_ORDINAL_DAY = LazyPattern(
     rf"(?<![^\W\d_])(?:(?P<and>و{_M})|[فب]{_M})?(?P<day>{loose_alternation(list(_ORDINAL_DAYS))})"
     r"[^\S\n]+\Z"
 )

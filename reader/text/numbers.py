@@ -66,6 +66,7 @@ from reader.text.fold import (
     loose_alternation,
     loose_pattern,
 )
+from reader.text.lazy_regex import LazyPattern
 
 _MARKS_RE = re.compile(f"[{MARKS_CLASS}]")
 
@@ -171,7 +172,7 @@ _M = f"[{MARKS_CLASS}]*"
 # clitics at every word start was twice as slow), then the clitics before
 # each stem are checked: و or ف (and), then ب ك ل (with, as, for) and/or the
 # article; ل before the article drops its alef (للثلاثة = ل + الثلاثة).
-_STEM = re.compile(
+_STEM = LazyPattern(
     loose_alternation(sorted(w for w in _LEXICON if _LEXICON[w][0] != "one"),
                       marks=_MARKS_AFTER, split_first=True)
     + f"(?![^\\W\\d_]|[{MARKS_CLASS}])"

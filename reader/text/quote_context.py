@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from reader.text.fold import INVISIBLE, MARKS_CLASS, fold_word, loose_pattern, loose_spellings
+from reader.text.lazy_regex import LazyPattern
 from reader.text.quote_words import (
     APPOSITION,
     ASKS_FOR,
@@ -73,7 +74,7 @@ _AS_SAID = loose_pattern("كما") + _SAID
 """``كما قال``, ``كما كان يقول``, ``كما تزعم``: as someone put it."""
 # "«…»، وفقاً لما أعلن الرئيس", "«…» بحسب الوزارة", "«…» كما تزعم": words
 # attributed after the quote.
-_ATTRIBUTION_AFTER = re.compile(
+_ATTRIBUTION_AFTER = LazyPattern(
     "[\\s،,]*(?:{according}|{per}\\s+{to}|{as_said}"
     "|{on}\\s+{limit}\\s+(?:{his}))".format(
         according=ACCORDING_TO, per=loose_pattern("وفق"), to=loose_pattern("ل"),
@@ -83,7 +84,7 @@ _ATTRIBUTION_AFTER = re.compile(
 _SENTENCE_PUNCT = re.compile("[.!؟?]")
 _SENTENCE_STOP = re.compile("[.!؟?\n]")
 _CLAUSE_STOP = re.compile('[.!؟?\n«»‹›"“”„‟]')
-_ATTRIBUTED = re.compile("|".join((
+_ATTRIBUTED = LazyPattern("|".join((
     *ACCORDING_SPELLINGS,
     *(f"{per}(?:{loose_pattern('ا')})?\\s+{loose_pattern('ل')}" for per in loose_spellings("وفق")),
     *(f"{quoting}\\s+{loose_pattern('عن')}" for quoting in loose_spellings("نقلا")),
