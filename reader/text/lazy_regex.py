@@ -10,19 +10,18 @@ date. ``LazyPattern`` defers that cost to the first search.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any
 
 
 class LazyPattern:
-    """Stands for ``re.compile(source, flags)`` (``source`` a pattern, or a
-    function that builds one), compiled at the first use of any of its
-    attributes (``search``, ``finditer``, ``pattern``, ...).
+    """Stands for ``re.compile(source, flags)``, compiled at the first use
+    of any of its attributes (``search``, ``finditer``, ``pattern``, ...).
 
     Each attribute, once asked for, is kept on this object, so later uses
-    cost what they cost on the compiled pattern itself."""
+    cost what they cost on the compiled pattern itself. Two threads that
+    use it first at once may both compile it; either result serves."""
 
-    def __init__(self, source: str | Callable[[], str], flags: int = 0) -> None:
+    def __init__(self, source: str, flags: int = 0) -> None:
         self._source = source
         self._flags = flags
 
@@ -30,8 +29,7 @@ class LazyPattern:
         """The compiled pattern (compiled now if it was not)."""
         pattern = self.__dict__.get("_compiled")
         if pattern is None:
-            source = self._source if isinstance(self._source, str) else self._source()
-            pattern = self.__dict__["_compiled"] = re.compile(source, self._flags)
+            pattern = self.__dict__["_compiled"] = re.compile(self._source, self._flags)
         return pattern
 
     def __getattr__(self, name: str) -> Any:
