@@ -15,16 +15,29 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The wheel built from the repository, and what the build printed."""
     out = tmp_path_factory.mktemp("wheel")
     proc = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps", "--no-build-isolation",
-         "-q", "-w", str(out)],
+         "-v", "-w", str(out)],
         capture_output=True, text=True, timeout=300,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     [built] = out.glob("rtl_reader-*.whl")
-    return built
+    return built, proc.stdout + proc.stderr
+
+
+@pytest.fixture(scope="module")
+def wheel(build: tuple[Path, str]) -> Path:
+    return build[0]
+
+
+def test_the_build_warns_of_no_folder_it_would_ignore(build: tuple[Path, str]) -> None:
+    """setuptools ships an unlisted folder of resources as data today and
+    warns that a later release will leave it out of the wheel."""
+    assert "absent from the `packages` configuration" not in build[1]
+    assert "Package would be ignored" not in build[1]
 
 
 def test_wheel_carries_resources(wheel: Path) -> None:
