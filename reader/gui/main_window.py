@@ -79,6 +79,8 @@ WRITING_FEED_ACTIONS = ("add_feed", "refresh_feeds", "mark_all_read", "import_op
 SOURCE_KEY = "window/source"
 SOURCES_SPLITTER_KEY = "window/sources_splitter"
 SHOW_SOURCES_KEY = "window/show_sources"
+ZOOM_KEY = "view/zoom"
+"""The article's zoom (Ctrl+= / Ctrl+-), kept with the window's state."""
 
 APP_NAME = "rtl-reader"
 
@@ -621,13 +623,18 @@ class MainWindow(QMainWindow):
                                          self.history.recent())
         self.window_settings.save({SOURCE_KEY: self.sources.current_source().key(),
                                    SOURCES_SPLITTER_KEY: self.lists.saveState(),
-                                   SHOW_SOURCES_KEY: self.commands["show_sources"].isChecked()})
+                                   SHOW_SOURCES_KEY: self.commands["show_sources"].isChecked(),
+                                   ZOOM_KEY: self.pane.view.zoom()})
 
     def _restore_state(self) -> None:
         """Put back what ``_save_state`` kept; open the last article (or the
         first in the list)."""
         if not self.window_settings.restore_window(self, self.splitter):
             self._default_size()
+        # Before the last article opens at its place; a value some other hand
+        # wrote leaves the normal size.
+        with suppress(TypeError, ValueError):
+            self.pane.view.set_zoom(float(self.window_settings.value(ZOOM_KEY) or 1.0))
         kept = self.window_settings.bytes_value(SOURCES_SPLITTER_KEY)
         if kept is not None:
             self.lists.restoreState(kept)

@@ -394,6 +394,20 @@ def test_theme_and_justification_are_remembered(make_window: MakeWindow) -> None
     assert second.commands["theme_sepia"].isChecked()
 
 
+def test_zoom_is_remembered(make_window: MakeWindow) -> None:
+    first = make_window()
+    first.commands["zoom_in"].trigger()
+    first.commands["zoom_in"].trigger()
+    zoom = first.pane.view.zoom()
+    assert zoom > 1.0
+    first.close()
+    second = make_window()
+    assert second.pane.view.zoom() == zoom
+    second.commands["zoom_reset"].trigger()
+    second.close()
+    assert make_window().pane.view.zoom() == 1.0
+
+
 def test_open_article_with_unknown_id_keeps_the_window(make_window: MakeWindow) -> None:
     window = make_window()
     before = window.current_article_id()
