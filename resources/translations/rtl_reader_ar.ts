@@ -1360,6 +1360,28 @@
         </message>
     </context>
     <context>
+        <name>QAbstractFileIconProvider</name>
+        <message>
+            <location filename="../../reader/gui/qt_strings.py" line="18" />
+            <source>Folder</source>
+            <comment>All other platforms</comment>
+            <translation>مجلد</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <location filename="../../reader/gui/qt_strings.py" line="16" />
+            <source>&amp;Look in:</source>
+            <translation>&amp;البحث في:</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/qt_strings.py" line="17" />
+            <source>Files of &amp;type:</source>
+            <translation>ملفات من ال&amp;نوع:</translation>
+        </message>
+    </context>
+    <context>
         <name>ReadingStatus</name>
         <message>
             <location filename="../../reader/gui/reading_status.py" line="53" />

@@ -161,6 +161,23 @@ def test_every_shell_string_is_in_the_catalogue(tmp_path: Path) -> None:
     assert not missing, f"run pyside6-lupdate and translate: {missing}"
 
 
+def test_qt_file_dialog_speaks_arabic(qtbot: QtBot) -> None:
+    """Qt's own catalogue left "Look in:", "Files of type:" and "Folder" in
+    English (found in an hour of use); ours supplies them
+    (``reader/gui/qt_strings.py``)."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    i18n.apply_language("ar")
+    dialog = QFileDialog(None, "", str(GUI))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+    assert labels and all(ARABIC_LETTER.search(text) for text in labels), labels
+    assert QCoreApplication.translate(
+        "QAbstractFileIconProvider", "Folder", "All other platforms") == "مجلد"
+
+
 def test_a_window_opened_in_arabic_opens_the_first_article_regression(
         qtbot: QtBot, store_path: Path) -> None:
     """QTableView.selectRow selected nothing in a right-to-left view not yet laid out."""
