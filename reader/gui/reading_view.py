@@ -578,6 +578,11 @@ class ReadingView(MarksMixin, QTextBrowser):
     def _back_to_anchor(self, qt_handler: Callable[[], None]) -> None:
         """Run Qt's own handler, its scrolls not taken as the reader's, then
         scroll back to the anchor."""
+        if self._position_timer.isActive():
+            # The reader's last scroll is not reported yet (Ctrl+Home, then
+            # Ctrl+F opening the find bar at once): come back to where the
+            # reader is, not to the place reported before.
+            self.settle_position()
         anchor = self._anchor
         self._programmatic_scroll = True
         try:

@@ -112,3 +112,30 @@ def test_opening_find_leaves_the_article_its_width(qtbot: QtBot, window: MainWin
     assert "Whole word" in bar.options_button.toolTip()
     assert bar.spans() == []  # searched again, with the option
     assert view.viewport().width() == width
+
+
+def test_find_right_after_ctrl_home_starts_at_the_top(qtbot: QtBot, store_path: Path) -> None:
+    """Ctrl+Home then Ctrl+F at once (found in an hour of use): the bar's
+    opening resized the view, which went back to the place reported before
+    the Ctrl+Home, and the search started from there ("3 / 4", not "1 / 4")."""
+    body = "\n".join(f"قال الوزير في الفقرة {i} إن الخطة ستبدأ قريبًا." for i in range(300))
+    with Library.open(store_path) as library:
+        library.add_articles([Article(title="خطة الوزير", body=body, published="2024-05-02")])
+        w = MainWindow(library, settings=None, poll_ms=0)
+        on_screen(qtbot, w, 1000, 650, active=True)
+        view, bar = w.pane.view, w.pane.find_bar
+        scroll = view.verticalScrollBar()
+        qtbot.waitUntil(lambda: not view.is_laying_out())
+        scroll.setValue(scroll.maximum() // 2)  # the reader scrolls to the middle
+        view.settle_position()
+        assert view.reading_position() > 0
+        view._position_timer.setInterval(60_000)  # Ctrl+F comes before the report
+        view.setFocus()
+        qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+        top = scroll.value()
+        assert top < view.viewport().height() and view.has_pending_position()
+        ctrl_f(qtbot, w)
+        bar.edit.setText("الخطة")
+        qtbot.waitUntil(lambda: bar.counter.text() == "1 / 300")
+        assert scroll.value() <= top
+        w.close()
