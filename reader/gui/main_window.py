@@ -285,6 +285,10 @@ class MainWindow(QMainWindow):
                                       self.commands.toolbar, self.menuBar(), self.statusBar()],
                                self.pane.view)
         self.modes.changed.connect(self._update_modes)
+        # Esc in the article closes the find bar, wherever the focus went
+        # since it opened (a library search result opens the article with it).
+        self.modes.escaped.connect(
+            lambda: self.pane.find_bar.close_bar() if self.pane.find_bar.isVisible() else None)
         self.commands.connect("focus_mode", self.modes.set_focus_mode)
         self.commands.connect("full_screen", self.modes.set_full_screen)
         for kind in ("guide", "shortcuts", "about"):

@@ -22,6 +22,9 @@ class ViewModes(QObject):
     ``article`` the widget whose Esc leaves it."""
 
     changed = Signal()
+    escaped = Signal()
+    """Esc pressed in the article outside focus mode: the window closes what
+    else is open there (the find bar)."""
 
     def __init__(self, window: QMainWindow, hidden: Sequence[QWidget], article: QWidget) -> None:
         super().__init__(window)
@@ -31,7 +34,13 @@ class ViewModes(QObject):
         self._focus = False
         leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), article)
         leave.setContext(Qt.ShortcutContext.WidgetShortcut)
-        leave.activated.connect(lambda: self.set_focus_mode(False))
+        leave.activated.connect(self._on_escape)
+
+    def _on_escape(self) -> None:
+        if self._focus:
+            self.set_focus_mode(False)
+        else:
+            self.escaped.emit()
 
     def in_focus_mode(self) -> bool:
         return self._focus

@@ -139,3 +139,17 @@ def test_find_right_after_ctrl_home_starts_at_the_top(qtbot: QtBot, store_path: 
         qtbot.waitUntil(lambda: bar.counter.text() == "1 / 300")
         assert scroll.value() <= top
         w.close()
+
+
+def test_escape_in_the_article_closes_the_find_bar(qtbot: QtBot, window: MainWindow) -> None:
+    """With the focus back in the text (a click, or a library search result
+    opened), Esc still closes the bar (found in an hour of use)."""
+    bar, view = window.pane.find_bar, window.pane.view
+    ctrl_f(qtbot, window)
+    bar.edit.setText("الخطة")
+    qtbot.waitUntil(lambda: bar.counter.text() == "1 / 6")
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+    assert view.find_selections() == []
