@@ -172,9 +172,11 @@ class ArticlePane(QWidget):
             self.status.show_progress(100)  # it all fits
         else:
             # The viewport's height, not the bar's page step: Qt sets that after
-            # the range, without a signal.
+            # the range, without a signal. The margin below the last line is no
+            # text: with the last line in view (Ctrl+End), all is read.
             page = self.view.viewport().height()
-            self.status.show_progress(round(100 * (bar.value() + page) / (bar.maximum() + page)))
+            text = bar.maximum() + page - self.view.margin_below_text()
+            self.status.show_progress(round(100 * min(1.0, (bar.value() + page) / text)))
 
     def _tags_of(self, article_id: int) -> list[str]:
         try:

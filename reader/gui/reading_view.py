@@ -479,6 +479,12 @@ class ReadingView(MarksMixin, QTextBrowser):
         else:
             self.scroll_to("body", index)
 
+    def margin_below_text(self) -> int:
+        """Pixels of the document below its last line: the document's margin
+        and the last paragraph's."""
+        doc = self.document()
+        return round(doc.documentMargin() + doc.lastBlock().blockFormat().bottomMargin())
+
     def first_visible(self) -> tuple[str, int]:
         """``(field, index)`` of the start of the first line at the top of the view."""
         y = self.verticalScrollBar().value() + 1.0
