@@ -176,7 +176,8 @@ class ArticlePane(QWidget):
             # text: with the last line in view (Ctrl+End), all is read.
             page = self.view.viewport().height()
             text = bar.maximum() + page - self.view.margin_below_text()
-            self.status.show_progress(round(100 * min(1.0, (bar.value() + page) / text)))
+            read = bar.value() + page
+            self.status.show_progress(100 if read >= text else round(100 * read / text))
 
     def _tags_of(self, article_id: int) -> list[str]:
         try:
