@@ -532,3 +532,29 @@ def test_pages_add_up_to_the_whole_list(lib: Library, sort: str, descending: boo
         paged = [r.id for start in range(0, len(whole), size)
                  for r in lib.rows(offset=start, limit=size, sort=sort, descending=descending)]
         assert paged == whole
+
+
+def test_an_article_insert_that_fails_leaves_nothing_of_itself(lib: Library) -> None:
+    # The row is inserted OR FAIL (no statement journal: rows.py says why);
+    # that must still leave no row, index entry, highlight or generation
+    # step of the failed insert, and the transaction usable.
+    from reader.store import derive, rankings, rows
+
+    stored = lib.add_article(school_article())
+    p = derive.prepare(school_article())  # the same content hash: UNIQUE fails
+    with lib._db.write() as con:
+        before = rankings.generation(con)
+        counts = [con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("articles", "highlights")]
+        with pytest.raises(sqlite3.IntegrityError):
+            rows.insert_article(con, p, derive.now())
+        assert rankings.generation(con) == before
+        assert [con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("articles", "highlights")] == counts
+        other = rows.insert_article(con, derive.prepare(water_article()), derive.now())
+    assert lib.is_whole()
+    assert lib.get(stored.id).body == school_article().body
+    assert lib.get(other).body == water_article().body
+    assert sorted(lib.ids()) == sorted([stored.id, other])
+    assert lib.match_ids("المعلمين") == [stored.id]
+    assert len(lib.highlights(other)) == len(derive.prepare(water_article()).highlights)
