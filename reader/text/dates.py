@@ -139,7 +139,7 @@ PM = frozenset("مساء مساءا ليلا عصرا ظهرا".split())
 
 _ZERO = loose_pattern("صفر")
 _SCORE = re.compile(
-    rf"(?<![^\W_]|[.,/:٫٬\-–+])(?:[وبفل]ـ?)?(?P<a>\d{{1,2}}|{_ZERO})[^\S\n]*[-–][^\S\n]*"
+    rf"(?<![\d.,/:٫٬\-–+])(?:[وبفل]ـ?)?(?P<a>\d{{1,2}}|{_ZERO})[^\S\n]*[-–][^\S\n]*"
     rf"(?P<b>\d{{1,2}}|{_ZERO})(?![\d/%٪:]|[.,٫٬\-–]\d)"
 )
 _SCORE_CUES = frozenset(map(fold_word, """
@@ -147,6 +147,7 @@ _SCORE_CUES = frozenset(map(fold_word, """
     التعادل تغلب تغلبت هزم هزمت هزيمه الهزيمه بنتيجه نتيجه النتيجه المباراه مباراه اللقاء
     سحق اكتسح انتهت انتهي الشوط تقدم متقدما هدف بهدف اهداف المجموعه امام
     الدور النهائي نهائي الجوله البطوله المونديال الدوري الكاس لصالح
+    انتصار الانتصار انتصارا انتصاره بانتصار فوزا
     """.split()))
 """Words that make ``A-B`` a match score when no صفر says so."""
 
@@ -159,6 +160,9 @@ def scores(text: str) -> list[Highlight]:
     before a unit, currency or percent (``16-18 عاما`` is a range)."""
     out: list[Highlight] = []
     for m in _score_matches(text):
+        glued = _glued_word(text, m.start("a"))
+        if glued and not (_CLITIC.fullmatch(glued) or _is_score_cue(fold_word(glued))):
+            continue  # a code or a name (XR3-2); a score word that lost its space reads on
         a, b = m.group("a"), m.group("b")
         if a.isdecimal() and b.isdecimal():
             previous = out[-1].end if out else -99
@@ -201,14 +205,27 @@ def _score_matches(text: str) -> list[re.Match[str]]:
     return out
 
 
+_CLITIC = re.compile("[وبفل]ـ?")
+
+
+def _glued_word(text: str, pos: int) -> str:
+    """The letters glued right before ``pos`` (``التعادل`` of
+    ``التعادل1-1``), "" when a space or nothing stands there."""
+    i = pos
+    while i > max(0, pos - 20) and (text[i - 1].isalpha() or text[i - 1] == "ـ"):
+        i -= 1
+    return text[i:pos]
+
+
 def _score_context(text: str, start: int) -> bool:
     """A score word among the words of the paragraph just before ``start``."""
     lo = max(0, start - 80, text.rfind("\n", 0, start) + 1)
-    for word in _LETTERS.findall(text, lo, start):
-        folded = fold_word(word)
-        if folded in _SCORE_CUES or (folded[:1] in "وفب" and folded[1:] in _SCORE_CUES):
-            return True
-    return False
+    return any(_is_score_cue(fold_word(word)) for word in _LETTERS.findall(text, lo, start))
+
+
+def _is_score_cue(folded: str) -> bool:
+    """A folded word of ``_SCORE_CUES``, و ف or ب glued before it or not."""
+    return folded in _SCORE_CUES or (folded[:1] in "وفب" and folded[1:] in _SCORE_CUES)
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")

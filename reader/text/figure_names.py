@@ -84,19 +84,24 @@ def _phone_end(text: str, end: int) -> int:
     tail = _PHONE_TAIL.match(text[end:end + 40])
     return end + (tail.end() if tail else 0)
 
-_GLUED_WORDS = frozenset(map(fold_word, """
-    في من إلى على عن نحو حوالي بنحو قرابة عام منذ بين حتى بلغ بلغت
-    """.split()))
-"""Words that lose their space before a number in real press (``إلى11,7``,
-``نحو95``, ``في1988``): the digits stay a figure."""
-
-
 def _is_clitic(core: str) -> bool:
-    """Whether letters glued before digits are a proclitic (``بـ2030``,
-    ``ولـ5``) or a word that lost its space (``إلى11,7``): the digits are
-    then a figure of their own."""
+    """Whether Arabic letters glued before digits leave them a figure of
+    their own: a proclitic (``بـ2030``, ``ولـ5``), or a word that lost its
+    space (``إلى11,7``, ``اتفاق2015``, ``بقيمة10 مليارات``: in real press
+    nearly every other Arabic word glued to digits is one). Not a name word
+    (``فرانس24``, ``إف15``, ``لقناة24``: the number belongs to the name,
+    as it would with the space) nor a single letter that is no clitic
+    (``ق50``, ``د44``: an abbreviation)."""
     folded = fold_word(core)
-    return not folded or is_prefix(folded) or folded in _GLUED_WORDS
+    if not folded or is_prefix(folded):
+        return True
+    return len(folded) > 1 and not _is_one_of(_without_article(folded), _NAMED_BEFORE)
+
+
+def _without_article(word: str) -> str:
+    """``للقرن`` read as ``القرن`` (ل + القرن)."""
+    return "ال" + word[2:] if word.startswith("لل") else word
+
 
 _QUOTED_NAME = re.compile(r"[«“\"]([^«»“”\"\n]{1,40})\Z")
 _CLOSES_NAME = re.compile(r"[،,.]?[»”\"]")
@@ -107,11 +112,12 @@ _REST_OF_NAME = re.compile(r"([^«»“”\"\n]{0,40}?)[»”\"]")
 _NAMED_BEFORE = frozenset(map(fold_word, """
     فرانس ايفون آيفون ايباد آيباد جالاكسي غالاكسي نوت ستوكس كاك داكس نيكاي فوتسي
     ويندوز بلايستيشن اكس اس اي بلس ماكس برو لايت ام بي سي جي تي إف القرن
-    طراز موديل
+    طراز موديل قناة إذاعة إتش آر كيو إيه بورز سبورت
     """.split()))
-"""Words after which a bare number belongs to a name: TV channels (فرانس 24),
+"""Words after which a bare number belongs to a name: TV channels (فرانس 24،
+قناة 24، سبورت 1), letters of a Latin name (إف 22، إتش 17، إيه 320),
 products and models (آيفون 10، غالاكسي إس 9، إف 22، من طراز 055), stock
-indexes (ستوكس 600، كاك 40), and القرن 21 (an ordinal use, like القرن التاسع
+indexes (ستوكس 600، كاك 40، ستاندرد آند بورز 500), and القرن 21 (an ordinal use, like القرن التاسع
 عشر)."""
 _PRODUCTS = frozenset(map(fold_word, """
     هاتف هواتف جهاز أجهزة نظام تطبيق برنامج برمجية لعبة منصة معالج شريحة
@@ -140,8 +146,7 @@ def _after_name(text: str, h: Highlight) -> bool:
         return False
     if _LATIN_WORD.fullmatch(before):
         return True
-    if before.startswith("لل"):
-        before = "ال" + before[2:]  # للقرن = ل + القرن
+    before = _without_article(before)
     if _is_one_of(before, _NAMED_BEFORE):
         return True
     if _is_one_of(before, _VERSION_WORDS):

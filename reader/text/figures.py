@@ -26,7 +26,8 @@ Subtypes, first that applies wins (precedence):
              الساعة: ``{"time": "16:20"}`` (مساءً adds 12 hours; a zone
              adds ``"zone": "GMT"``).
 ``score``    a match score, one figure: ``3-2``, ``2-صفر``, ``صفر-1`` (glued
-             to the next word too: ``2-صفرعلى``): ``{"score": [3, 2]}``. صفر
+             to the next word too: ``2-صفرعلى``, or to the score word
+             before: ``التعادل1-1``): ``{"score": [3, 2]}``. صفر
              makes it a score; two numbers need a score word before them
              (فاز، خسر، تعادل، بنتيجة …) or a score right before.
 ``range``    each side of ``A-B`` / ``A – B`` / ``2014/2015`` (``1914-2015``
@@ -65,8 +66,10 @@ A bare number after a name word belongs to the name: TV channels (``فرانس
 (an ordinal use); so does a version after a product's name (one to three
 words after a product noun: ``برنامج كابتشر 5.1``، ``المركبة تيانزو 1``) or
 after الإصدار with a dot (``الإصدار 5.1``), and the same name and number
-mentioned again. Digits glued after a
-word that lost its space (``إلى11,7``, ``في1988``) are still a figure.
+mentioned again. Digits glued after an
+Arabic word that lost its space (``إلى11,7``, ``في1988``, ``اتفاق2015``)
+are still a figure, unless the word is a name word (``فرانس24``) or a lone
+letter that is no clitic (``ق50``).
 
 Not figures: digits inside a hashtag, mention, URL, e-mail or a code glued
 to letters or a hyphen (``#سوريا2018``, ``COVID-19``, ``كوفيد-19``,
@@ -114,12 +117,12 @@ from reader.text.quantities import (
     NEXT_WORDS,
     PERCENT,
     PERCENT_BEFORE,
-    PERCENT_WORDS,
     SCALE,
     SCALE_VALUES,
     STOPWORDS,
     currency,
     is_unit,
+    opens_percent,
     scaled,
 )
 from reader.text.spans import Highlight, figure
@@ -330,7 +333,7 @@ def _single(text: str, start: int, end: int, sign: str) -> Highlight:
             end, is_int, with_scale = scale.end(), False, True
             words = NEXT_WORDS.match(text, end)
             w1 = fold_word(words.group(1)) if words else ""
-    if w1 in PERCENT_WORDS:
+    if opens_percent(w1):
         pct = PERCENT.match(text, end)
         if pct is not None:
             return figure(text, start, pct.end(), "percent", {"percent": value})

@@ -23,15 +23,17 @@ What is NOT a number phrase, on purpose (the traps of Arabic news):
   match; a cardinal that ends an ordinal compound (``الحادي عشر``,
   ``التاسع عشر``, ``الحادي والعشرين``) is dropped too, and so is a tens word
   with the article after a definite noun (``القرن العشرين``, ``الذكرى
-  الخمسين``: an ordinal use).
+  الخمسين``: an ordinal use), unless a time noun follows it, which it
+  counts (``للعشرين سنة المقبلة``).
 * Vague plurals with no count (عشرات، مئات، آلاف، ملايين، مليارات،
   بضعة): only ``ثلاثة آلاف`` and the like count.
 * ``أحد``/``إحدى`` alone (أحد المسؤولين) and ``واحد``/``واحدة`` as idiom or
   determiner: after an idiom noun (في آن واحد، من جانب واحد), after a
   particle (كل واحد، هو واحد), as "one of" (واحد من أكبر). ``واحد`` counts
   when it follows the noun it counts (يوم واحد، مرة واحدة، قاعدة عسكرية
-  واحدة), before في المئة, as ``واحدة من كل``, and as ``الواحدة`` after
-  الساعة; and inside a compound (``واحد وعشرون``, ``أحد عشر``). ``وأحد``
+  واحدة), before في المئة, as ``واحدة من كل``, and as ``الواحد``/``الواحدة``
+  after الساعة or a definite noun it agrees with (``المباراة الواحدة``,
+  not ``الواحدة تلو الأخرى`` nor ``الله الواحد``); and inside a compound (``واحد وعشرون``, ``أحد عشر``). ``وأحد``
   written with hamza is "and one of", never ``واحد``: the one place where
   the hamza decides.
 * ``الاثنين``/``اثنين`` after ``يوم`` or with the article (Monday); ``الاثنان``
@@ -395,8 +397,10 @@ def _standalone_ok(p: _Phrase, text: str) -> bool:
     before = word_before(text, first.start)
     if before and _ORDINAL.fullmatch(before) and kinds[0] in ("ten", "tens"):
         return False
+    if first.article and word_after(text, last.end) in _TIME_NOUNS:
+        return True  # (للـ)العشرين سنة المقبلة: a count of the noun, however definite
     if first.article and kinds[0] in ("tens", "hundred") and (
-            before.startswith("ال") or before in _NAMED_BY_NUMBER):
+            _definite(before) or before in _NAMED_BY_NUMBER):
         return False  # القرن العشرين، مجموعة العشرين: an ordinal use or a name
     return not (first.waw and kinds[0] == "tens" and before and _ORDINAL.fullmatch(before))
 
@@ -416,7 +420,8 @@ _ONE_IDIOMS = frozenset(map(fold_word, """
 
 def _lone_ones(text: str) -> list[NumberWords]:
     """واحد / واحدة / واحداً counting a noun (يوم واحد، مرة واحدة، قاعدة
-    عسكرية واحدة) or before في المئة, and الواحدة after الساعة. Not: one of
+    عسكرية واحدة) or before في المئة, and الواحدة after الساعة or a definite
+    noun (المباراة الواحدة). Not: one of
     (واحد من، except واحدة من كل), idioms (في آن واحد), كل واحد."""
     out: list[NumberWords] = []
     for m in _ONE_TAIL.finditer(text):
@@ -432,7 +437,12 @@ def _lone_ones(text: str) -> list[NumberWords]:
             continue  # inside a longer word, or a clitic (وواحد، بواحد)
         before, after = word_before(text, start), word_after(text, end)
         if article:
-            ok = before == "الساعه"
+            # الساعة الواحدة; المباراة الواحدة، اليوم الواحد: agreeing with
+            # a definite noun it counts it (not الله الواحد, nor الواحدة تلو
+            # الأخرى, الواحد منهم: "one after the other", "each of them")
+            ok = before == "الساعه" or (
+                _definite(before) and len(before) > 3 and before not in _ONE_STOPS
+                and before != "الله" and after not in _ONE_AFTER)
         elif after == "من":
             ok = before in _TIME_NOUNS or word_after(text, end + 3) == "كل"
         elif after == "في" and word_after(text, end + 3) in ("الميه", "المايه"):
@@ -447,6 +457,14 @@ def _lone_ones(text: str) -> list[NumberWords]:
     return out
 
 
+def _definite(word: str) -> bool:
+    """A folded word with the article, a clitic before it or not (المباراة،
+    للمباراة، بالمباراة، والمباراة)."""
+    return word.startswith(("ال", "لل")) or (word[:1] in "وفبك" and word[1:3] in ("ال", "لل"))
+
+
+_ONE_AFTER = frozenset(map(fold_word, "تلو من منهم منهما منها منكم الاحد".split()))
+"""Words after الواحد that make it "each" or a name of God, not a count."""
 _TIME_NOUNS = frozenset(map(fold_word, """
     يوم يوما ساعة ساعه شهر شهرا عام عاما سنة سنه أسبوع اسبوع ليلة ليله دقيقة مرة
     """.split()))

@@ -17,9 +17,10 @@ SP = r"[^\S\n]"
 _IN = loose_pattern("في")
 PERCENT = re.compile(
     rf"[ \u00a0]?[%٪]|{SP}+(?:{_IN}{SP}+{loose_pattern('ال')}|{loose_pattern('بال')}|{_IN}{SP}+)"
-    rf"(?:{loose_pattern('مايه')}|{loose_pattern('ميه')})(?![^\W\d_])"
+    rf"(?:{loose_pattern('مايه')}|{loose_pattern('ميه')})(?!(?!{loose_pattern('ال')})[^\W\d_])"
 )
-"""``%``, ``٪``, في المئة, بالمائة, فى المئة … in any spelling."""
+"""``%``, ``٪``, في المئة, بالمائة, فى المئة … in any spelling; also with the
+next definite word glued on (``بالمئةالصين``: a lost space, no other word)."""
 PERCENT_BEFORE = re.compile(r"(?<!\S)[%٪]\Z")
 SCALE_VALUES = {"الف": 1000, "الفا": 1000, "الاف": 1000, "مليون": 10**6, "مليونا": 10**6,
                  "ملايين": 10**6, "مليار": 10**9, "مليارا": 10**9, "مليارات": 10**9,
@@ -30,10 +31,16 @@ NEXT_WORDS = re.compile(rf"[ \u00a0]*{_WORD}(?:{SP}+{_WORD})?")
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 
 SCALE = re.compile(
-    rf"[ \u00a0]?(?P<w>{loose_alternation(list(SCALE_VALUES))})(?![^\W\d_]|[{MARKS_CLASS}])"
+    rf"{SP}{{0,3}}(?P<w>{loose_alternation(list(SCALE_VALUES))})(?![^\W\d_]|[{MARKS_CLASS}])"
 )
 
-PERCENT_WORDS = frozenset({"في", "بالميه", "بالمايه"})
+_PERCENT_WORDS = frozenset({"في", "بالميه", "بالمايه"})
+
+
+def opens_percent(word: str) -> bool:
+    """Whether the folded ``word`` after a number may open ``PERCENT``'s
+    words (``في``, ``بالمئة``, or ``بالمئةالصين`` with a word glued on)."""
+    return word in _PERCENT_WORDS or word.startswith(("بالميه", "بالمايه"))
 
 _CURRENCIES = {
     "دولار": "USD", "دولارا": "USD", "دولارات": "USD", "يورو": "EUR", "جنيه": "جنيه",

@@ -214,6 +214,11 @@ def figures(text: str) -> list[tuple[str, str, Any]]:
         ("أطلقت الشركة هاتف آيفون 10 الجديد", []),
         ("وتراجع المؤشر ستوكس 600 الأوروبي", []),
         ("وقالت شركة فوكس للقرن 21 إنها", []),
+        # ... glued on too, and letters of a Latin name, channels, indexes
+        ("وبثت لقطات فرانس24 المشاهد", []),
+        ("طائرة إيه 320 وطائرة \"إم إتش17\"", []),
+        ("صعد مؤشر ستاندرد آند بورز500", []),
+        ("وتحدث المدرب لإذاعة 4 المحلية", []),
         # an ordinal day with من and a month is a date; other ordinals are not
         ("يبدأ الموسم في الأول من مارس", [("الأول من مارس", "date", {"month": 3, "day": 1})]),
         ("وعقدت في الثالث من تشرين الثاني",
@@ -223,6 +228,23 @@ def figures(text: str) -> list[tuple[str, str, Any]]:
         # digits that lost their space after a word stay a figure
         ("ارتفع المعدل إلى11,7 بالمئة", [("11,7 بالمئة", "percent", {"percent": 11.7})]),
         ("وبيعت الدار في1988 لمجموعة", [("1988", "date", {"year": 1988})]),
+        # ... after any word that lost its space, not only a preposition
+        ("وأعادت الدول تمسكها باتفاق2019 النووي", [("2019", "date", {"year": 2019})]),
+        ("وباعت الشركة أسهماً بقيمة12 مليار دينار",
+         [("12 مليار", "money", {"amount": 12000000000, "currency": "دينار"})]),
+        ("وارتفع التضخم ليبلغ4,2 بالمئة", [("4,2 بالمئة", "percent", {"percent": 4.2})]),
+        ("وانتهت المباراة بالتعادل2-2 في الرباط", [("2-2", "score", {"score": [2, 2]})]),
+        # ... and a space lost after the percent word, or doubled before a scale
+        ("وذهب 35 بالمئةالباقية إلى الموانئ", [("35 بالمئة", "percent", {"percent": 35})]),
+        ("وصدرت منها7\u00a0 مليارات دولار",
+         [("7\u00a0 مليارات", "money", {"amount": 7000000000, "currency": "USD"})]),
+        # a score after a victory noun; الواحد/الواحدة agreeing with a definite
+        # noun; a definite tens word before a time noun counts it
+        ("وبعد الانتصار 3-0 على الضيوف", [("3-0", "score", {"score": [3, 0]})]),
+        ("وارتفع سعر البرميل الواحد", [("الواحد", "words", 1)]),
+        ("تسجل الفرق هدفين في المباراة الواحدة", [("الواحدة", "words", 1)]),
+        ("ويستعد النادي للثلاثين سنة المقبلة",
+         [("للثلاثين", "words", {"amount": 30, "unit": "سنة"})]),
         # times with a dot or a comma, and in Greenwich time (ت غ، بتوقيت غرينتش)
         ("يبدأ الاجتماع عند الساعة 22,00 ت غ الأربعاء",
          [("22,00", "time", {"time": "22:00", "zone": "GMT"})]),
@@ -288,6 +310,11 @@ def test_figures(text: str, expected: list[tuple[str, str, Any]]) -> None:
         "طائرات F-16 وصواريخ S-400",
         "هاتف XR3 Pro بشبكات 5G",
         "قال لقناة24 إن",
+        "ق73: ركلة ركنية",
+        "وسقطت الأبراج الواحدة تلو الأخرى",
+        "بالله الواحد الأحد",
+        "في القرن العشرين والدورة الثلاثين للمهرجان",
+        "الفائز بانتصاره وXR3-2 جديد",
         "مؤتمر جنيف-2 للسلام",
         "عدسة F2.0",
         "الإصدار 1.2.3 من البرنامج",
