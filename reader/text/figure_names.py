@@ -90,12 +90,18 @@ def _is_clitic(core: str) -> bool:
     space (``إلى11,7``, ``اتفاق2015``, ``بقيمة10 مليارات``: in real press
     nearly every other Arabic word glued to digits is one). Not a name word
     (``فرانس24``, ``إف15``, ``لقناة24``: the number belongs to the name,
-    as it would with the space) nor a single letter that is no clitic
-    (``ق50``, ``د44``: an abbreviation)."""
+    as it would with the space), nor a single letter that is no clitic
+    (``ق50``, ``د44``: an abbreviation), nor letters with anything else
+    between them and the digits (``الإصلاحات]0``)."""
     folded = fold_word(core)
     if not folded or is_prefix(folded):
         return True
-    return len(folded) > 1 and not _is_one_of(_without_article(folded), _NAMED_BEFORE)
+    return (len(folded) > 1 and _ARABIC_WORD.fullmatch(folded) is not None
+            and not _is_one_of(_without_article(folded), _NAMED_BEFORE))
+
+
+_ARABIC_WORD = re.compile("[\u0621-\u064a]+")
+"""A folded Arabic word, nothing else glued in (a bracket, a control)."""
 
 
 def _without_article(word: str) -> str:
