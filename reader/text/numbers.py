@@ -33,7 +33,8 @@ What is NOT a number phrase, on purpose (the traps of Arabic news):
   when it follows the noun it counts (يوم واحد، مرة واحدة، قاعدة عسكرية
   واحدة), before في المئة, as ``واحدة من كل``, and as ``الواحد``/``الواحدة``
   after الساعة or a definite noun it agrees with (``المباراة الواحدة``,
-  not ``الواحدة تلو الأخرى`` nor ``الله الواحد``); and inside a compound (``واحد وعشرون``, ``أحد عشر``). ``وأحد``
+  not ``الواحدة تلو الأخرى`` nor ``الله الواحد``); and inside a compound
+  (``واحد وعشرون``, ``أحد عشر``). ``وأحد``
   written with hamza is "and one of", never ``واحد``: the one place where
   the hamza decides.
 * ``الاثنين``/``اثنين`` after ``يوم`` or with the article (Monday); ``الاثنان``

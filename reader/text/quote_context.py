@@ -29,6 +29,7 @@ from reader.text.quote_words import (
     COMPLEMENT_HINTS,
     COMPLEMENT_WORDS,
     CONTENT_PREPOSITIONS,
+    COPULAS,
     DEMONSTRATIVES,
     DESCRIBED_ONE,
     DESCRIBING,
@@ -353,6 +354,12 @@ class Quote:
         return cut >= 0 and len(self.sentence[cut + 1:].split()) <= 4 and not self.naming
 
     @_Lazy
+    def judged(self) -> bool:
+        """A verb of being or seeming right before: ``باتت «…»``, ``يبدو
+        «…»``, ``ليس إلا «…»``."""
+        return self.last in COPULAS
+
+    @_Lazy
     def charge(self) -> bool:
         """A word of accusing right before: ``اتهامات «…»``, ``بتهمة «…»``."""
         return self.last in CHARGES or self.last_bare in CHARGES or (
@@ -461,7 +468,7 @@ class Quote:
         return (self.colon or self.that or self.last in CLAUSE_OPENERS or self.verb_after
                 or self.verb_before or self.described or self.reported or self.complement
                 or self.attribution_after or self.verb_shortly_before or self.attributed_later
-                or self.colon_shortly_before)
+                or self.colon_shortly_before or self.judged)
 
     @_Lazy
     def attribution_after(self) -> bool:

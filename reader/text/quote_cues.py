@@ -86,6 +86,8 @@ CUES: tuple[Cue, ...] = (
     Cue("naming noun", -4, attrgetter("naming"), "صحيفة «…»، تقرير «…»: the name of the thing"),
     Cue("labelled", -4, attrgetter("labelled"), "ما يمكن وصفه بأنه «…»: a label, no speaker"),
     Cue("verb before", 3, attrgetter("verb_before"), "وقال «…»، حذر من «…»"),
+    Cue("judged", 3, attrgetter("judged"),
+        "باتت «شريكا صعبا»، يبدو «أبيض للغاية»: what a thing is said to be"),
     Cue("definite noun", -3, attrgetter("definite_noun"),
         "عناصر «العصابة»: a definite noun alone names something (هذا «المؤامرة» quotes a word)",
         range(1, 3)),

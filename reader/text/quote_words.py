@@ -184,6 +184,15 @@ NOT_A_NOUN = _folded("ما لا لم لن ليس ليست قد الذي التي
 """Words after that pronoun that comment on what was said, not on a name
 (``«…»، وهو ما يعني``, ``«…» وهو لا يخفي``)."""
 CHARGES = _folded("تهمة بتهمة تهم بتهم التهم اتهام باتهام اتهامات الاتهامات")
+COPULAS = _folded("""
+    بات باتت أصبح أصبحت صار صارت أضحى أضحت يبدو تبدو بدا بدت يعد تعد ليس ليست
+    إلا
+    """)
+"""Verbs that say what a thing is or has become (باتت، يبدو، يُعدّ، ليس
+إلا): a quote right after one, its subject before it, is how someone judged
+the subject (``موسكو باتت «شريكا صعبا»``), no name. Not with و or ف: a
+verb that opens its clause has the quote for its subject (``وأصبح «داعش»
+أضعف``)."""
 
 
 @lru_cache(maxsize=1 << 14)

@@ -384,6 +384,11 @@ def test_spans_exclude_marks_and_outer_spaces(text: str) -> None:
         # what a preposition of content takes deep in reported speech
         ("وقال الوزير إن الحكومة ستحمي المواطنين من «الفوضى الشاملة».", "الفوضى", "quotation"),
         ("وقال الوزير إن المشروع بدأ في «المنطقة الحرة» الجديدة.", "المنطقة", "term"),
+        # after a verb of being or seeming, its subject before it, a judgement
+        ("وقال الخبير إن الاتفاق بات «حبرا على ورق».", "حبرا", "quotation"),
+        ("ويرى المدرب أن الأداء يبدو «باهتا».", "باهتا", "quotation"),
+        ("واعتبر المحلل أن الزيارة ليست إلا «مناورة».", "مناورة", "quotation"),
+        ("وأصبح «داعش» أضعف مما كان.", "داعش", "term"),
     ],
 )
 def test_quotation_or_term(sentence: str, quoted: str, subtype: str) -> None:
@@ -553,6 +558,7 @@ CUE_EXAMPLES = [
     ("source", "وارتفعت الأسعار مرة أخرى، بحسب ما ذكرت «نشرة السوق».", "نشرة"),
     ("explained after", "وتغلق المدارس في عيد «النيروز» وهو بداية السنة الجديدة.", "النيروز"),
     ("adjective", "وقال مصدر إن الجيش يستعد لعملية «محدودة» في الشمال.", "محدودة"),
+    ("judged", "وقال النائب إن المفاوضات باتت «طريقا مسدودا».", "طريقا"),
 ]
 
 
