@@ -61,9 +61,14 @@ def update_sql(table: str, columns: Sequence[str], where: str) -> str:
 
 
 _INSERT_HIGHLIGHT = insert_sql("highlights", HIGHLIGHT_COLUMNS)
+_NEXT_ID = ("SELECT max(coalesce(max(id), 0), coalesce((SELECT CAST(value AS INTEGER)"
+            " FROM meta WHERE key = 'last_article_id'), 0)) + 1 FROM articles")
+"""A new article's id: past every id an article has had, the deleted ones
+included (schema v9), so no link ever opens another article. (Asked apart:
+as a subquery of the insert it cost the insert a statement journal.)"""
 _SELECT_HIGHLIGHT = f"SELECT {names(('id', *HIGHLIGHT_COLUMNS))} FROM highlights"
-_INSERT_ARTICLE = insert_sql("articles", (*ARTICLE_FIELDS, *ARTICLE_STATE, *ARTICLE_DERIVED,
-                                          "imported_at"), verb="INSERT OR FAIL")
+_ARTICLE_COLUMNS = (*ARTICLE_FIELDS, *ARTICLE_STATE, *ARTICLE_DERIVED, "imported_at")
+_INSERT_ARTICLE = insert_sql("articles", ("id", *_ARTICLE_COLUMNS), verb="INSERT OR FAIL")
 """OR FAIL, not the default ABORT: an ABORT that fires a trigger (the
 generation count) makes SQLite keep a statement journal, a copy of every
 page the insert touches (the row, ten indexes, at 16 KB a page) so that the
@@ -129,6 +134,7 @@ def insert_article(con: sqlite3.Connection, p: derive.Prepared, created: str) ->
     highlights (re-anchored by their text) and both index rows; its id."""
     a = p.article
     cur = con.execute(_INSERT_ARTICLE, (
+        con.execute(_NEXT_ID).fetchone()[0],
         *(getattr(a, name) for name in ARTICLE_FIELDS),
         int(a.read), int(a.starred), int(a.position),
         *derived_values(p), created))

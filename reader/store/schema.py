@@ -27,6 +27,7 @@ Tables (version 3):
 - ``feeds``, ``feed_entries`` (v7): subscriptions and the entries they gave.
 - ``tags`` and ``article_tags`` (v8): the reader's tags. A read-only store of
   an older version has none (``reader.store.tags`` reads it as untagged).
+- ``meta.last_article_id`` and its trigger (v9): ids are never reused.
 """
 
 from __future__ import annotations
@@ -264,8 +265,31 @@ def _to_v8(con: sqlite3.Connection) -> None:
         con.execute(statement)
 
 
+V9_DDL = (
+    """INSERT OR IGNORE INTO meta(key, value)
+    SELECT 'last_article_id', CAST(coalesce(max(id), 0) AS TEXT) FROM articles""",
+    """CREATE TRIGGER IF NOT EXISTS articles_id_kept AFTER DELETE ON articles
+    BEGIN
+        UPDATE meta SET value = CAST(old.id AS TEXT)
+        WHERE key = 'last_article_id' AND CAST(value AS INTEGER) < old.id;
+    END""",
+)
+"""An article's id is never given to another article: a link to it
+(``rtl-reader://article/ID``, an export, Go > Recent) opens it or nothing.
+SQLite gives a new row the largest id + 1, so deleting the newest article
+handed its id to the next one imported; ``meta.last_article_id`` keeps the
+largest id a deleted article had (the trigger, whichever code deletes), and
+``rows.insert_article`` numbers past it. (The table is not rebuilt with
+AUTOINCREMENT: that would rewrite every article.)"""
+
+
+def _to_v9(con: sqlite3.Connection) -> None:
+    for statement in V9_DDL:
+        con.execute(statement)
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    _to_v1, _to_v2, _to_v3, _to_v4, _to_v5, _to_v6, _to_v7, _to_v8)
+    _to_v1, _to_v2, _to_v3, _to_v4, _to_v5, _to_v6, _to_v7, _to_v8, _to_v9)
 """``MIGRATIONS[n]`` takes a store from version ``n`` to ``n + 1``."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

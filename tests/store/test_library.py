@@ -558,3 +558,21 @@ def test_an_article_insert_that_fails_leaves_nothing_of_itself(lib: Library) -> 
     assert sorted(lib.ids()) == sorted([stored.id, other])
     assert lib.match_ids("المعلمين") == [stored.id]
     assert len(lib.highlights(other)) == len(derive.prepare(water_article()).highlights)
+
+
+def test_an_article_id_is_never_given_to_another_article(tmp_path: Path) -> None:
+    # A link to a deleted article (rtl-reader://article/ID, an export, Go >
+    # Recent) must open nothing, never the next article imported.
+    path = tmp_path / "library.sqlite3"
+    with Library.open(path) as lib:
+        first, newest = (lib.add_article(a).id for a in (school_article(), water_article()))
+        lib.delete(newest)
+        again = lib.add_article(books_article()).id
+        assert again > newest > first
+        lib.delete(again)
+    with Library.open(path) as lib:  # kept in the store, not in the process
+        later = lib.add_articles([dataclasses.replace(water_article(), title="عنوان آخر")])
+        assert later[0].id > again
+        with pytest.raises(NotFound):
+            lib.get(newest)
+        assert sorted(lib.ids()) == [first, later[0].id]

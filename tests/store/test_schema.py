@@ -72,6 +72,9 @@ def test_store_from_the_first_schema_is_migrated(store_path: Path) -> None:
         # Highlights of the v1 article are computed on first use.
         assert all(h.article_id == 7 for h in lib.highlights(7))
         assert lib.add_article(water_article()).id == 8
+        # From v9 a deleted article's id is never given again.
+        lib.delete(8)
+        assert lib.add_article(water_article()).id == 9
     assert _user_version(store_path) == schema.SCHEMA_VERSION
 
 
