@@ -5,6 +5,9 @@ it. It tells the window which row the reader chose (``row_chosen``) and when
 what it shows changed (``contents_changed``: a sort, a filter, a refresh, a
 search), and is told which article is open (``select_article``), so that a
 refresh or a sort keeps that row selected and the list scrolled where it was.
+
+The focus coming to the table makes no row current (``ArticleTable``):
+only the reader's click or key chooses a row, so nothing opens by itself.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -55,11 +59,38 @@ MAX_FILTER_CHARS = 1000
 """A filter is a few words; a pasted page must not reach the store's LIKE."""
 
 
+class ArticleTable(QTableView):
+    """The table of articles, where the focus coming in chooses no row.
+
+    When the focus comes to a view without a current row (a menu closed,
+    Tab), Qt makes its first row current, and the list would take that for
+    the reader's choice and open the article. The table takes Qt's choice
+    back before anyone hears of it: the focus moves no row. The reader's
+    first Down (or click) still goes to the first row.
+    """
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        selection = self.selectionModel()
+        if selection is None or self.currentIndex().isValid():
+            super().focusInEvent(event)
+            return
+        # Blocked, the view's own slots miss the change too; they miss
+        # nothing, as no row is current before or after.
+        blocked = selection.blockSignals(True)
+        try:
+            super().focusInEvent(event)
+            selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+        finally:
+            selection.blockSignals(blocked)
+
+
 class ArticleList(QWidget):
     """The filter box and the article table over ``library``.
 
-    Signals: ``row_chosen(row)`` when the reader makes a row current (click,
-    keys), never for a selection the window makes with ``select_article``;
+    Signals: ``row_chosen(row)`` when the reader chooses a row: makes it
+    current (click, keys), or clicks the current row (a search result goes
+    to its hit again); never for a selection the window makes with
+    ``select_article``;
     ``contents_changed()`` after the rows were replaced (sort, filter,
     refresh, search results shown or left); ``filter_applied(text)`` just
     before the list is filtered (search results give way to the list);
@@ -77,6 +108,7 @@ class ArticleList(QWidget):
         self._library = library
         self._open_id: int | None = None
         self._quiet = False
+        self._current_at_press = -1
         self._searched = ""
         self.model = LibraryModel(library, self)
         self._init_filter()
@@ -143,7 +175,7 @@ class ArticleList(QWidget):
             self.model.set_collection(collection)
 
     def _init_table(self) -> None:
-        view = self.view = QTableView(self)
+        view = self.view = ArticleTable(self)
         view.setObjectName("articleList")
         view.setModel(self.model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -163,6 +195,7 @@ class ArticleList(QWidget):
         # viewport still has its old width.
         view.viewport().installEventFilter(self)
         view.selectionModel().currentRowChanged.connect(self._on_current_row)
+        view.clicked.connect(self._on_clicked)
         view.doubleClicked.connect(self._on_double_clicked)
         self._row_height = view.verticalHeader().defaultSectionSize()
         # A search result's title cell shows its snippet, the hits marked.
@@ -189,8 +222,12 @@ class ArticleList(QWidget):
         super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
-            self.fit_columns()
+        if watched is self.view.viewport():
+            if event.type() == QEvent.Type.Resize:
+                self.fit_columns()
+            elif event.type() == QEvent.Type.MouseButtonPress:
+                # Before the view handles it: did the press move the current row?
+                self._current_at_press = self.view.currentIndex().row()
         return super().eventFilter(watched, event)
 
     def fit_columns(self) -> None:
@@ -345,6 +382,14 @@ class ArticleList(QWidget):
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._quiet and current.isValid():
             self.row_chosen.emit(current.row())
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        # A click on the row that was already current changed no row, so
+        # _on_current_row said nothing; the reader still chose it (the open
+        # article's search result: back to its hit). A click that made its
+        # row current was told there.
+        if index.isValid() and index.row() == self._current_at_press:
+            self.row_chosen.emit(index.row())
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
         if index.isValid() and COLUMNS[index.column()].key in ("title", "source", "date"):

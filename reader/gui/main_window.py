@@ -397,7 +397,9 @@ class MainWindow(QMainWindow):
 
     def refresh_list(self) -> None:
         """Reload the list from the store, keeping the open article selected
-        and the list scrolled where it was."""
+        and the list scrolled where it was. An open article the store no
+        longer holds leaves the pane, and the status bar says why (the
+        window's own deletes clear the pane first: another program did it)."""
         self._refresh_timer.stop()
         self.article_list.refresh()
         self.sources.reload_later()
@@ -408,6 +410,8 @@ class MainWindow(QMainWindow):
             self.article_list.select_article(None)
             self._update_title()
             self._update_article_actions()
+            self.statusBar().showMessage(
+                self.tr("The article you were reading was deleted by another program"), 10000)
 
     def poll_store(self) -> None:
         """Catch up when another process committed since the last look: the

@@ -1262,6 +1262,11 @@
                 <numerusform>عُلّمت %n مقالة مقروءة</numerusform>
             </translation>
         </message>
+        <message>
+            <location filename="../../reader/gui/main_window.py" line="414" />
+            <source>The article you were reading was deleted by another program</source>
+            <translation>حذف برنامج آخر المقالة التي كنت تقرؤها</translation>
+        </message>
     </context>
     <context>
         <name>NoteDialog</name>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
@@ -15,6 +15,9 @@ from pytestqt.qtbot import QtBot
 from reader.gui import i18n
 from reader.store import Library
 from tests.feed_site import FeedSite, serve
+
+if TYPE_CHECKING:
+    from reader.gui.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
@@ -72,6 +75,14 @@ def on_screen(qtbot: QtBot, widget: W, width: int = 1100, height: int = 700, *,
         widget.activateWindow()
         qtbot.waitUntil(widget.isActiveWindow)
     return widget
+
+
+def click_row(qtbot: QtBot, window: MainWindow, row: int) -> None:
+    """A left click on ``row``'s title in the window's list, as the reader's
+    mouse makes it (wherever a right-to-left layout put the title)."""
+    view = window.article_list.view
+    rect = view.visualRect(window.article_list.model.index(row, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
 def laid_out_line(text: str, direction: Qt.LayoutDirection) -> QTextLine:

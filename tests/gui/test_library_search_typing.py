@@ -17,7 +17,7 @@ from reader.gui.main_window import MainWindow
 from reader.gui.search_delegate import LIGHT_MARK, result_html
 from reader.store import Article, Library
 from reader.text import fold_text
-from tests.gui.conftest import on_screen
+from tests.gui.conftest import click_row, on_screen
 
 ARTICLES = [
     Article(title="الحكومة تعلن خطة لتحلية المياه",
@@ -117,6 +117,30 @@ def test_enter_on_a_new_query_opens_its_first_result(qtbot: QtBot, window: MainW
     qtbot.waitUntil(lambda: not window.library_search.search_pending)
     article = window.pane.view.article
     assert article is not None and article.title == "افتتاح معرض الكتاب"
+
+
+def test_a_click_on_the_result_of_the_open_article_goes_to_its_hit(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """Regression (seen under Xvfb): the open article's result is the current
+    row, so a click on it changed no row and went nowhere; Enter went to the hit."""
+    paragraphs = [f"الفقرة {n}: قال الوزير إن العمل يتقدم وفق الخطة." for n in range(150)]
+    paragraphs[90] = "وقال مدير المرفأ إن السفن عادت."
+    body = "\n".join(paragraphs)
+    window.library.add_articles([Article(title="أخبار الموانئ", body=body,
+                                         published="2023-01-01")])
+    window.refresh_list()
+    model, view = window.article_list.model, window.article_list.view
+    click_row(qtbot, window, 3)  # the oldest: the new article, opened at its top
+    assert window.pane.view.article is not None
+    assert window.pane.view.article.title == "أخبار الموانئ"
+    window.pane.show_find_bar("الوزير")  # a find of the reader's own
+    type_query(qtbot, window, "المرفأ")
+    assert model.rowCount() == 1 and view.currentIndex().row() == 0
+    hit = body.index("المرفأ")
+    assert window.pane.view.span_rect_global("body", hit, hit + 6).isEmpty()  # out of sight
+    click_row(qtbot, window, 0)
+    assert window.pane.find_bar.query() == "المرفأ"
+    assert not window.pane.view.span_rect_global("body", hit, hit + 6).isEmpty()
 
 
 def test_a_long_snippet_is_cut_around_its_first_hit() -> None:

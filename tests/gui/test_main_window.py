@@ -20,6 +20,7 @@ from reader.gui.workers import ExportRequest, Task
 from reader.links import article_link
 from reader.store import Article, Library, rankings
 from reader.text.bidi import strip_bidi_controls
+from tests.gui.conftest import click_row
 
 FSI, PDI = "\u2068", "\u2069"
 
@@ -569,3 +570,63 @@ def test_arrow_keys_in_the_list_open_the_next_article(qtbot: QtBot, make_window:
     assert window.current_article_id() == ids_by_date(library)[1]
     qtbot.keyClick(window.article_list.view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     assert window.current_article_id() == ids_by_date(library)[2]
+
+
+# The offscreen plugin, showing a menu:
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
+def test_the_open_article_deleted_elsewhere_opens_nothing_when_the_focus_comes_back(
+        qtbot: QtBot, make_window: MakeWindow, library: Library, store_path: Path) -> None:
+    """Regression (seen under Xvfb): with the open article deleted by another
+    program the list had no current row; when a menu closed and the focus came
+    back to the list, Qt made its first row current, which opened that article
+    and marked it read."""
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    newest, _, oldest = ids_by_date(library)
+    table = window.article_list.view
+    click_row(qtbot, window, 2)
+    assert window.current_article_id() == oldest
+    qtbot.waitUntil(table.hasFocus)
+    with Library.open(store_path) as other:
+        other.set_read(newest, False)
+        other.delete(oldest)
+    window.poll_store()
+    assert window.current_article_id() is None
+    assert window.statusBar().currentMessage() == \
+        "The article you were reading was deleted by another program"
+    menu = window.commands.menus["file"]
+    menu.popup(window.mapToGlobal(QPoint(20, 20)))
+    qtbot.waitUntil(menu.isVisible)
+    qtbot.keyClick(menu, Qt.Key.Key_Escape)  # the focus comes back to the list
+    qtbot.waitUntil(lambda: not menu.isVisible())
+    assert window.current_article_id() is None
+    window.pane.view.setFocus()  # and again, as Tab would bring it
+    qtbot.waitUntil(window.pane.view.hasFocus)
+    table.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(table.hasFocus)
+    assert window.current_article_id() is None
+    assert not library.get(newest).read
+    assert not table.selectionModel().hasSelection()
+    qtbot.keyClick(table, Qt.Key.Key_Down)  # the reader's own move opens the first row
+    assert window.current_article_id() == newest
+    assert library.get(newest).read
+
+
+def test_a_click_on_the_open_articles_row_keeps_the_readers_place(
+        qtbot: QtBot, library: Library, make_window: MakeWindow,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A click on an ordinary row chooses it again only for a search result:
+    the open article is not loaded again and the reader's line stays put."""
+    long_body = "\n".join(f"الفقرة {n}: قال الوزير إن المشروع يتقدم وفق الخطة." for n in range(150))
+    library.add_articles([Article(title="خبر طويل", body=long_body, published="2025-01-01")])
+    window = make_window()
+    assert window.article_list.view.currentIndex().row() == 0
+    window.pane.view.scroll_to("body", 3000)
+    place = window.pane.view.first_visible()
+    assert place[0] == "body" and place[1] > 2000
+    opened: list[int] = []
+    monkeypatch.setattr(window.pane, "open_article", lambda *args: opened.append(args[0]))
+    click_row(qtbot, window, 0)
+    assert opened == []  # not loaded again
+    assert window.pane.view.first_visible() == place
