@@ -116,3 +116,15 @@ def rerun_where_file_modes_bind(request: pytest.FixtureRequest,
     proc = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0 and "1 passed" in proc.stdout, proc.stdout[-3000:]
     return True
+
+
+@pytest.fixture
+def secure_site(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    """The feed tests' news site over https on 127.0.0.1, its certificate
+    trusted (``tests.feed_site``): where a bare address, read as https://,
+    is fetched."""
+    from tests.feed_site import TLS_CERT, serve
+
+    monkeypatch.setenv("SSL_CERT_FILE", str(TLS_CERT))
+    with serve(tls=True) as running:
+        yield running

@@ -8,18 +8,22 @@ badly: ``/slow.xml`` holds its answer until the test sets ``release``
 500, ``/page.html`` names ``alternate`` (``/a.xml``) in a
 ``<link rel="alternate">`` and ``/plain.html`` names nothing. A test adds
 its own answers in ``routes`` (path, or a prefix ending in "/", to a
-function given the request), which come first. Nothing is fetched from
-anywhere else.
+function given the request), which come first. ``serve(tls=True)`` serves
+the same site over https with the certificate ``TLS_CERT`` (for 127.0.0.1,
+self-signed, made for these tests): a client trusts it through
+``SSL_CERT_FILE``. Nothing is fetched from anywhere else.
 """
 
 from __future__ import annotations
 
+import ssl
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 STORY = ("قال وزير المالية إن «الموازنة الجديدة ستخفض العجز» بنسبة {n}% خلال العام المقبل، "
@@ -28,6 +32,10 @@ STORY = ("قال وزير المالية إن «الموازنة الجديدة 
 LONG_STORY = "\n".join(
     f"الفقرة {i}: وقال رئيس البلدية إن «العمل في المشروع يسير وفق الخطة» وإن كلفته بلغت "
     f"{i + 3} ملايين دينار حتى الآن، وإن الأهالي سيرون النتائج قبل نهاية العام." for i in range(90))
+
+
+TLS_CERT = Path(__file__).parent / "data" / "tls" / "localhost.pem"
+"""Certificate and key of 127.0.0.1 for ``serve(tls=True)``, valid until 2126."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +142,9 @@ class FeedSite:
 
 
 @contextmanager
-def serve() -> Iterator[FeedSite]:
-    """The site, running until the block ends (the fixture ``site``)."""
+def serve(*, tls: bool = False) -> Iterator[FeedSite]:
+    """The site, running until the block ends (the fixture ``site``);
+    ``tls``: over https."""
     state = FeedSite()
     state.feeds = {
         "/a.xml": ("أخبار الاقتصاد", items("a", 3)),
@@ -148,7 +157,11 @@ def serve() -> Iterator[FeedSite]:
     handler = type("Handler", (Request,), {"site": state})
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.daemon_threads = True  # a request left waiting on /slow.xml ends with the test
-    state.base = f"http://127.0.0.1:{httpd.server_port}"
+    if tls:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(TLS_CERT)
+        httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    state.base = f"{'https' if tls else 'http'}://127.0.0.1:{httpd.server_port}"
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield state

@@ -26,10 +26,11 @@ def cmd_feeds(args: argparse.Namespace, store: str | None) -> int:
 
 
 def _add(args: argparse.Namespace, store: str | None) -> int:
-    from reader.importers.subscriptions import subscribe
+    from reader.importers.subscriptions import feed_address, subscribe
 
+    address = feed_address(args.address)  # a bare host is https://
     with library(store) as lib:
-        feed = subscribe(lib, args.address, folder=args.folder, title=args.title,
+        feed = subscribe(lib, address, folder=args.folder, title=args.title,
                          interval_minutes=args.interval, full_text=args.full_text)
     if args.format == "json":
         print_json([_feed_dict(feed)])

@@ -99,6 +99,14 @@ def _causes() -> list[tuple[str, str]]:
          translate("ErrorText", "cannot reach the server ({reason})")),
         (r"no (?:complete )?answer within (?P<time>.*?)(?: \(.*\))?",
          translate("ErrorText", "the server did not answer within {time}")),
+        (r"no web address given", translate("ErrorText", "no web address given")),
+        (r"not a web address: it holds a space",
+         translate("ErrorText", "not a web address: it holds a space")),
+        (r"not a web address: it names no host",
+         translate("ErrorText", "not a web address: it names no host")),
+        (r"only http:// and https:// addresses can be fetched, not (?P<scheme>\S+)",
+         translate("ErrorText", "only http:// and https:// addresses can be fetched, "
+                                "not {scheme}")),
         (r"only http:// and https:// addresses can be fetched",
          translate("ErrorText", "only http:// and https:// addresses can be fetched")),
         (r"not a (?:valid )?web address.*|not a valid host name: .*",
@@ -132,7 +140,7 @@ def _causes() -> list[tuple[str, str]]:
     ]
 
 
-_ISOLATED = ("folder", "known", "type", "reason", "time")
+_ISOLATED = ("folder", "known", "type", "reason", "time", "scheme")
 """Values that come from outside (names, addresses, system messages): isolated."""
 
 

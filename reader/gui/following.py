@@ -64,7 +64,7 @@ class RefreshReport:
 class Following(QObject):
     """The subscriptions of ``library`` as the window ``parent`` handles them.
 
-    ``ask_feed(feed, folders)``, ``ask_open_path()``, ``ask_save_path()``
+    ``ask_feed(feed, folders, follow)``, ``ask_open_path()``, ``ask_save_path()``
     and ``confirm(title, text)`` ask the reader (tests replace them).
     ``check_ms`` 0 switches the background refresh off (screenshots, a
     read-only store has none either).
@@ -84,8 +84,8 @@ class Following(QObject):
         self._parent = parent
         self.tasks: list[Task] = []
         self.refreshing: set[int] = set()
-        self.ask_feed: Callable[[Feed | None, list[str]], FeedChoice | None] = \
-            partial(prompts.ask_feed, parent)
+        self.ask_feed: Callable[[Feed | None, list[str], prompts.Follow | None],
+                                FeedChoice | None] = partial(prompts.ask_feed, parent)
         self.ask_open_path: Callable[[], str] = self._open_path
         self.ask_save_path: Callable[[], str] = self._save_path
         self.confirm: Callable[[str, str], bool] = partial(prompts.question, parent)
@@ -169,17 +169,36 @@ class Following(QObject):
     # -- subscriptions -----------------------------------------------------------------
 
     def add_feed_dialog(self, folders: list[str]) -> Task | None:
-        """Ask for a feed to follow, then follow it."""
-        choice = self.ask_feed(None, folders)
-        return self.subscribe(choice) if choice is not None else None
+        """Ask for a feed to follow and follow it: the dialog stays open and
+        says why while an address is refused (then ``failed`` is not
+        emitted). None when cancelled."""
+        started: list[Task] = []
 
-    def subscribe(self, choice: FeedChoice) -> Task:
+        def follow(choice: FeedChoice, watch: Callable[[Task], None]) -> None:
+            def watched(task: Task) -> None:
+                started.append(task)
+                watch(task)
+
+            self.subscribe(choice, quietly=True, watch=watched)
+
+        choice = self.ask_feed(None, folders, follow)
+        if choice is None:
+            return None
+        # An answer that did not follow it itself (a test's) is followed here.
+        return started[-1] if started else self.subscribe(choice)
+
+    def subscribe(self, choice: FeedChoice, *, quietly: bool = False,
+                  watch: Callable[[Task], None] | None = None) -> Task:
         """Follow the feed at ``choice.address`` (or the one the page there
-        names), then refresh it; ``failed(line)`` when it cannot be followed."""
+        names), then refresh it; ``failed(line)`` when it cannot be followed,
+        unless ``quietly`` (the caller shows the line). ``watch`` gets the
+        task before it starts."""
         library = self._library
         task = Task(lambda ctx: feed_tasks.follow(library, choice, ctx), self)
         task.succeeded.connect(self._on_subscribed)
-        task.failed.connect(self._on_follow_failed)
+        task.failed.connect(partial(self._on_follow_failed, quietly=quietly))
+        if watch is not None:
+            watch(task)
         self.status_message.emit(self.tr("Looking for a feed at {address}…").format(
             address=isolate(choice.address)), 0)
         self._start(task)
@@ -194,14 +213,15 @@ class Following(QObject):
                                  8000)
         self.refresh([feed], quietly=True)  # the line above stays until news arrive
 
-    def _on_follow_failed(self, line: str) -> None:
+    def _on_follow_failed(self, line: str, *, quietly: bool = False) -> None:
         self.status_message.emit("", 0)  # no longer looking
-        self.failed.emit(line)
+        if not quietly:
+            self.failed.emit(line)
 
     def edit_feed(self, feed: Feed, folders: list[str]) -> bool:
         """Ask for a feed's title, folder, interval and full text, and keep
         them; False when cancelled or refused."""
-        choice = self.ask_feed(feed, folders)
+        choice = self.ask_feed(feed, folders, None)
         if choice is None:
             return False
         try:

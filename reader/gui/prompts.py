@@ -7,11 +7,18 @@ without a dialog blocking; each takes the dialog's parent first.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.gui.feed_tasks import FeedChoice
+from reader.gui.workers import Task
 from reader.store.article import Article
 from reader.store.feeds import Feed
+
+Follow = Callable[[FeedChoice, Callable[[Task], None]], object]
+"""Starts following a choice in a task, handed to its second argument before
+it starts (``FeedDialog``'s ``follow``)."""
 
 
 def warning(parent: QWidget, title: str, text: str) -> None:
@@ -43,10 +50,12 @@ def ask_tags(parent: QWidget, current: list[str], known: list[str]) -> list[str]
     return dialog.tags() if dialog.exec() == TagsDialog.DialogCode.Accepted else None
 
 
-def ask_feed(parent: QWidget, feed: Feed | None, folders: list[str]) -> FeedChoice | None:
+def ask_feed(parent: QWidget, feed: Feed | None, folders: list[str],
+             follow: Follow | None = None) -> FeedChoice | None:
     """A new feed to follow (``feed`` None) or ``feed``'s new settings; None
-    when cancelled."""
+    when cancelled. Given ``follow``, the dialog follows the new feed itself
+    and closes only once it is followed."""
     from reader.gui.feed_dialog import FeedDialog
 
-    dialog = FeedDialog(feed, folders, parent)
+    dialog = FeedDialog(feed, folders, parent, follow=follow)
     return dialog.choice() if dialog.exec() == FeedDialog.DialogCode.Accepted else None

@@ -63,29 +63,56 @@ def result_html(title: str, snippet: str, marks: tuple[tuple[int, int], ...],
 
 def fitted(snippet: str, marks: tuple[tuple[int, int], ...],
            fits: Callable[[str], bool]) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """As much of ``snippet`` as ``fits``, from a little before its first mark
-    (so a hit is always in view), cut at spaces where one is near and "…"
-    where cut, with the marks that lie wholly inside, moved to match."""
+    """As much of ``snippet`` around its first mark as ``fits``, with "…"
+    where it is cut, and the marks that lie wholly inside, moved to match.
+
+    The first mark (the hit) is always kept whole, even when it alone does
+    not fit (then nothing else is kept). Around it, context on both sides:
+    up to ``LEAD`` characters before it (more when the text after it runs
+    out), the rest after it; a word cut at either end is dropped when a
+    space is left to cut at. ``fits`` must be monotone: a text that fits
+    still fits with characters taken away. Without marks, the start of
+    ``snippet`` is kept.
+    """
     if fits(snippet):
         return snippet, marks
-    first = min((s for s, _e in marks), default=0)
-    if first > LEAD:
-        space = snippet.find(" ", first - LEAD, first)
-        begin = space + 1 if space >= 0 else first - LEAD
-        snippet = "…" + snippet[begin:]
-        marks = tuple((s - begin + 1, e - begin + 1) for s, e in marks if s >= begin)
-        if fits(snippet):
-            return snippet, marks
-    low, high = 0, len(snippet)
-    while low < high:  # the longest prefix that fits with its ellipsis
+    start, end = min(marks, default=(0, 0))
+    room_after = len(snippet) - end
+
+    def window(context: int) -> tuple[int, int]:
+        # Balanced while short, then LEAD before and the rest after; what one
+        # side lacks goes to the other. Both ends only move out as context
+        # grows, so the windows nest and the search below is sound.
+        before = min(start, max(min((context + 1) // 2, LEAD), context - room_after))
+        return start - before, min(len(snippet), end + context - before)
+
+    def shown(begin: int, stop: int) -> str:
+        return ("…" if begin > 0 else "") + snippet[begin:stop] + \
+            ("…" if stop < len(snippet) else "")
+
+    low, high = 0, start + room_after
+    while low < high:  # the most context that fits
         middle = (low + high + 1) // 2
-        if fits(snippet[:middle] + "…"):
+        if fits(shown(*window(middle))):
             low = middle
         else:
             high = middle - 1
-    cut = snippet.rfind(" ", 0, low)
-    end = cut if cut > low * 2 // 3 else low
-    return snippet[:end].rstrip() + "…", tuple((s, e) for s, e in marks if e <= end)
+    begin, stop = window(low)
+    if begin > 0:
+        if not snippet[begin - 1].isspace():
+            space = snippet.find(" ", begin, start)
+            begin = space + 1 if space >= 0 else begin
+        while begin < start and snippet[begin].isspace():
+            begin += 1
+    if stop < len(snippet):
+        if not snippet[stop].isspace():
+            space = snippet.rfind(" ", end, stop)
+            stop = space if space >= 0 else stop
+        while stop > end and snippet[stop - 1].isspace():
+            stop -= 1
+    shift = begin - (1 if begin > 0 else 0)
+    return shown(begin, stop), tuple((s - shift, e - shift) for s, e in marks
+                                     if s >= begin and e <= stop)
 
 
 class SearchResultDelegate(QStyledItemDelegate):
@@ -107,23 +134,7 @@ class SearchResultDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        dark = option.palette.color(QPalette.ColorRole.Base).lightness() < 128
-        doc = QTextDocument()
-        plain = QFont(option.font)
-        plain.setBold(False)  # an unread row's bold is for its title alone
-        doc.setDefaultFont(plain)
-        doc.setDocumentMargin(2)
-        # One line each: the title elided, the snippet cut to what fits (its
-        # start, where the first hit is, stays in view).
-        width = option.rect.width()
-        fm = option.fontMetrics
-        bold = QFont(option.font)
-        bold.setBold(True)
-        title = QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, width - 8)
-        snippet, marks = fitted(snippet, marks,
-                                lambda text: fm.horizontalAdvance(text) <= width - 8)
-        doc.setHtml(result_html(title, snippet, marks, DARK_MARK if dark else LIGHT_MARK))
-        doc.setTextWidth(width)
+        doc = self.document(option, title, snippet, marks)
         context = QAbstractTextDocumentLayout.PaintContext()
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
@@ -132,6 +143,30 @@ class SearchResultDelegate(QStyledItemDelegate):
         painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
         doc.documentLayout().draw(painter, context)
         painter.restore()
+
+    def document(self, option: QStyleOptionViewItem, title: str, snippet: str,
+                 marks: tuple[tuple[int, int], ...]) -> QTextDocument:
+        """The two lines of a result as painted in a cell of ``option``'s
+        rect and font: the title elided, the snippet cut to what fits around
+        its first hit (``fitted``), measured in the font it is drawn in."""
+        dark = option.palette.color(QPalette.ColorRole.Base).lightness() < 128
+        doc = QTextDocument()
+        plain = QFont(option.font)
+        plain.setBold(False)  # an unread row's bold is for its title alone
+        doc.setDefaultFont(plain)
+        doc.setDocumentMargin(2)
+        width = option.rect.width()
+        bold = QFont(plain)
+        bold.setBold(True)
+        title = QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, width - 8)
+        # The snippet's own font: the row's (bold when unread) is wider, and
+        # measuring in it cut off words that fit.
+        snippet_metrics = QFontMetrics(plain)
+        snippet, marks = fitted(snippet, marks,
+                                lambda text: snippet_metrics.horizontalAdvance(text) <= width - 8)
+        doc.setHtml(result_html(title, snippet, marks, DARK_MARK if dark else LIGHT_MARK))
+        doc.setTextWidth(width)
+        return doc
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         size = super().sizeHint(option, index)

@@ -47,7 +47,8 @@ USER_AGENT = f"rtl-reader/{__version__} (+https://example.org/rtl-reader)"
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml",
                "application/xml", "text/xml", "application/feed+json")
 _TEXT_TYPES = ("text/", "application/xhtml+xml", "application/xml", "application/json")
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+CONTROL_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f]")
+"""No address holds one (CR LF in a host would split a line of the request)."""
 _CHUNK = 64 * 1024
 
 
@@ -161,7 +162,7 @@ def articles_of(url: str, answer: Answer,
 def _request(url: str) -> urllib.request.Request:
     """The request for ``url``; ``FetchFailed`` when it is no http/https address."""
     address = url.strip()
-    if _CONTROL.search(address):
+    if CONTROL_CHARACTER.search(address):
         # CR LF in a host would split a line of the request (or of an error).
         raise FetchFailed(url, "not a web address: it holds a control character")
     try:

@@ -1,6 +1,7 @@
 """Following news feeds: subscribe, and refresh them into the library.
 
-``subscribe(library, address)`` adds a feed by its own address or by the
+``feed_address(text)`` reads what a reader typed as a web address (a bare
+host is ``https://``). ``subscribe(library, address)`` adds a feed by its own address or by the
 address of a page that names its feeds (``<link rel="alternate">``), after
 one fetch that shows it is a feed. ``refresh(library, feed)`` fetches one
 feed and stores its new entries; ``refresh_feeds(library)`` refreshes every
@@ -28,6 +29,8 @@ A refresh:
 
 from __future__ import annotations
 
+import re
+import urllib.parse
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -35,7 +38,7 @@ from typing import Any
 
 from reader.errors import FetchFailed, ReaderError
 from reader.importers.feeds import Entry, discover, parse_feed
-from reader.importers.fetch import Answer, answer_text, fetch, fetch_url
+from reader.importers.fetch import CONTROL_CHARACTER, Answer, answer_text, fetch, fetch_url
 from reader.store import derive
 from reader.store.feeds import DEFAULT_INTERVAL, Feed, FetchState
 
@@ -43,6 +46,47 @@ Fetcher = Callable[..., Answer]
 
 MAX_THREADS = 8
 """Feeds fetched at once."""
+
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+"""What an address starts with when it names its scheme (RFC 3986)."""
+
+
+def feed_address(text: str) -> str:
+    """The web address a reader means by ``text`` (typed in a dialog or
+    given to a command): stripped, and ``https://`` put before a bare host
+    or host/path (``example.com/feed``, ``www.aljazeera.net/rss``,
+    ``localhost:8080/rss``, ``//example.com``); an ``http://`` or
+    ``https://`` address is kept as it is. Raises ReaderError (subject: the
+    text) for what cannot be a web address: nothing, a space or control
+    character inside, another scheme (``file:``, ``ftp:``, ``mailto:``),
+    no host, a bad port."""
+    address = text.strip()
+    subject = address or '""'
+    if not address:
+        raise ReaderError(subject, "no web address given")
+    if CONTROL_CHARACTER.search(address):
+        raise ReaderError(subject, "not a web address: it holds a control character")
+    if any(c.isspace() for c in address):
+        raise ReaderError(subject, "not a web address: it holds a space")
+    named = _SCHEME.match(address)
+    # "localhost:8080/rss" and "example.com:8080" are a host and a port, not
+    # a scheme: a scheme has no dot and is not followed by a port number.
+    if named and "." not in named.group(1) and \
+            not re.match(r"\d+(?:[/?#]|$)", address[named.end():]):
+        scheme = named.group(1).lower()
+        if scheme not in ("http", "https"):
+            raise ReaderError(subject, "only http:// and https:// addresses can be "
+                                       f"fetched, not {scheme}:")
+    else:
+        address = "https:" + address if address.startswith("//") else "https://" + address
+    try:
+        parts = urllib.parse.urlsplit(address)
+        parts.port  # noqa: B018 -- raises ValueError for a bad port
+    except ValueError as err:
+        raise ReaderError(subject, f"not a valid web address: {err}") from None
+    if not parts.hostname:
+        raise ReaderError(subject, "not a web address: it names no host")
+    return address
 
 
 @dataclass(slots=True)

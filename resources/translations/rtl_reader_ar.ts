@@ -384,6 +384,26 @@
             <translation>لم يردّ الخادم خلال {time}</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/error_text.py" line="101" />
+            <source>no web address given</source>
+            <translation>لم يُعطَ عنوان ويب</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="102" />
+            <source>not a web address: it holds a space</source>
+            <translation>ليس عنوان ويب: فيه مسافة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="104" />
+            <source>not a web address: it names no host</source>
+            <translation>ليس عنوان ويب: لا يسمّي خادمًا</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="106" />
+            <source>only http:// and https:// addresses can be fetched, not {scheme}</source>
+            <translation>لا تُجلب إلا العناوين التي تبدأ بـ http:// أو https://، لا {scheme}</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/error_text.py" line="103" />
             <source>only http:// and https:// addresses can be fetched</source>
             <translation>لا تُجلب إلا العناوين التي تبدأ بـ http:// أو https://</translation>
@@ -607,6 +627,11 @@
     </context>
     <context>
         <name>FeedDialog</name>
+        <message>
+            <location filename="../../reader/gui/feed_dialog.py" line="140" />
+            <source>Looking for a feed at {address}…</source>
+            <translation>البحث عن خلاصة في {address}…</translation>
+        </message>
         <message>
             <location filename="../../reader/gui/feed_dialog.py" line="85" />
             <source>Add feed</source>

@@ -82,3 +82,16 @@ def test_an_unknown_feed_and_a_page_without_one_are_one_line(
     assert code == 1 and err.count("\n") == 1
     code, _, err = run(capsys, store_path, "feeds", "add", site.url("/plain.html"))
     assert code == 1 and "neither a feed" in err and err.count("\n") == 1
+
+
+def test_a_bare_address_is_followed_over_https_and_a_file_address_refused(
+        capsys: pytest.CaptureFixture[str], secure_site: FeedSite, store_path: Path) -> None:
+    bare = secure_site.url("/page.html").removeprefix("https://")  # 127.0.0.1:PORT/page.html
+    code, out, _ = run(capsys, store_path, "feeds", "add", bare, "--format", "json")
+    assert code == 0
+    [added] = json.loads(out)
+    assert added["url"] == secure_site.url("/a.xml")
+    code, out, err = run(capsys, store_path, "feeds", "add", "file:///etc/passwd")
+    assert code == 1 and out == ""
+    assert err == ("rtl-reader: file:///etc/passwd: only http:// and https:// addresses can be "
+                   "fetched, not file:\n")

@@ -141,16 +141,3 @@ def test_a_click_on_the_result_of_the_open_article_goes_to_its_hit(
     click_row(qtbot, window, 0)
     assert window.pane.find_bar.query() == "المرفأ"
     assert not window.pane.view.span_rect_global("body", hit, hit + 6).isEmpty()
-
-
-def test_a_long_snippet_is_cut_around_its_first_hit() -> None:
-    from reader.gui.search_delegate import LEAD, fitted
-
-    snippet = "كلمة " * 30 + "المياه" + " نص" * 30
-    start = snippet.index("المياه")
-    cut, marks = fitted(snippet, ((start, start + 6),), lambda text: len(text) <= 60)
-    assert len(cut) <= 60 and cut.startswith("…") and cut.endswith("…")
-    [(s, e)] = marks
-    assert cut[s:e] == "المياه" and s <= LEAD + 1
-    whole, same = fitted("قصير", ((0, 4),), lambda text: True)
-    assert (whole, same) == ("قصير", ((0, 4),))

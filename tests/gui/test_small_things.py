@@ -52,8 +52,30 @@ def test_the_web_address_dialog_fits_its_title_and_an_address(qtbot: QtBot, lang
     assert dialog.edit.width() >= dialog.edit.fontMetrics().horizontalAdvance(address[:60])
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
     assert ok.isEnabled() and dialog.url() == address
-    dialog.edit.setText("not an address")
+    dialog.edit.setText("")
     assert not ok.isEnabled()
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "not an address: not a web address: it holds a space"),
+    ("ar", "\u2068not an address\u2069: ليس عنوان ويب: فيه مسافة"),
+])
+def test_the_web_address_dialog_reads_a_bare_host_and_says_why_it_refuses(
+        qtbot: QtBot, lang: str, said: str) -> None:
+    i18n.apply_language(lang)
+    dialog = UrlDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    dialog.edit.setText("not an address")
+    ok.click()  # refused, and the reader is told why
+    assert dialog.isVisible() and dialog.result() != UrlDialog.DialogCode.Accepted
+    assert dialog.message.isVisible() and dialog.message.text() == said
+    dialog.edit.setText(" www.aljazeera.net/news/2024/05/02/الموازنة ")
+    assert not dialog.message.isVisible()
+    ok.click()
+    assert dialog.result() == UrlDialog.DialogCode.Accepted
+    assert dialog.url() == "https://www.aljazeera.net/news/2024/05/02/الموازنة"
 
 
 def test_the_note_dialog_opens_beside_the_text_not_over_it(

@@ -283,7 +283,7 @@ def test_a_feed_is_added_by_a_page_address_and_a_page_without_one_is_refused(
     window = make_window()
     answers = [FeedChoice(site.url("/page.html"), folder="محلي", interval_minutes=30),
                FeedChoice(site.url("/plain.html"))]
-    window.following.ask_feed = lambda feed, folders: answers.pop(0)
+    window.following.ask_feed = lambda feed, folders, _follow: answers.pop(0)
     with qtbot.waitSignal(window.following.refresh_finished, timeout=30_000):
         window.commands["add_feed"].trigger()
     [feed] = library.feeds.all()
@@ -308,7 +308,8 @@ def test_properties_and_removal_keep_the_articles(
     window.choose_source(Source(feed=good.id))
     asked: list[tuple[object, list[str]]] = []
 
-    def answer(feed: object, folders: list[str]) -> FeedChoice:
+    def answer(feed: object, folders: list[str], follow: object) -> FeedChoice:
+        assert follow is None  # properties follow nothing new
         asked.append((feed, folders))
         return FeedChoice(good.url, "اقتصاد اليوم", "عربي/اقتصاد", 120, True)
 
@@ -380,19 +381,80 @@ def test_the_sources_sit_beside_the_list_mirrored_in_arabic(
 def test_the_feed_dialog_follows_only_a_web_address(qtbot: QtBot) -> None:
     dialog = FeedDialog(None, ["أخبار", "أخبار/محلي"])
     qtbot.addWidget(dialog)
+    dialog.show()
     label = dialog.form.labelForField(dialog.address)
     assert isinstance(label, QLabel) and label.text() == "&Address of a feed or of a page:"
     assert label.buddy() is dialog.address
     ok = dialog.buttons.buttons()[0]
-    assert not ok.isEnabled()
+    assert not ok.isEnabled()  # nothing typed yet
     dialog.address.setText("  https://example.com/feed.xml ")
     assert ok.isEnabled()
     dialog.folder.setCurrentText(" أخبار / /محلي ")
     dialog.interval.setValue(15)
     assert dialog.choice() == FeedChoice("https://example.com/feed.xml", "", "أخبار/محلي", 15,
                                          False)
+    dialog.address.setText("www.aljazeera.net/rss")
+    assert dialog.choice().address == "https://www.aljazeera.net/rss"
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "file:///etc/passwd: only http:// and https:// addresses can be fetched, not file:"),
+    ("ar", "\u2068file:///etc/passwd\u2069: لا تُجلب إلا العناوين التي تبدأ بـ http:// أو "
+           "https://، لا \u2068file:\u2069"),
+])
+def test_the_feed_dialog_says_why_an_address_is_refused(
+        qtbot: QtBot, lang: str, said: str) -> None:
+    i18n.apply_language(lang)
+    dialog = FeedDialog(None, [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.message.isVisible()
     dialog.address.setText("file:///etc/passwd")
-    assert not ok.isEnabled()
+    ok = dialog.buttons.buttons()[0]
+    assert ok.isEnabled()  # pressed, it says why rather than doing nothing
+    ok.click()
+    assert dialog.isVisible() and dialog.result() != FeedDialog.DialogCode.Accepted
+    assert dialog.message.isVisible() and dialog.message.text() == said
+    dialog.address.setText("file:///etc")
+    assert not dialog.message.isVisible()  # the reader is correcting it
+
+
+def test_add_feed_keeps_the_dialog_open_saying_why_until_a_bare_address_is_followed(
+        qtbot: QtBot, make_window: MakeWindow, library: Library, secure_site: FeedSite) -> None:
+    window = make_window()
+    bare = secure_site.url("").removeprefix("https://")  # 127.0.0.1:PORT
+    said: list[str] = []
+
+    def try_address(dialog: FeedDialog, typed: str) -> None:
+        dialog.address.setText(typed)
+        dialog.buttons.buttons()[0].click()
+        qtbot.waitUntil(lambda: not dialog.isVisible() or (
+            dialog.message.isVisible() and not dialog.message.text().startswith("Looking")),
+            timeout=30_000)
+        said.append(dialog.message.text() if dialog.isVisible() else "")
+
+    def ask(feed: object, folders: list[str], follow: object) -> FeedChoice | None:
+        assert feed is None and follow is not None
+        dialog = FeedDialog(None, folders, window, follow=follow)  # type: ignore[arg-type]
+        dialog.show()
+        for typed in ("ftp://example.com/rss", f"{bare}/plain.html", "127.0.0.1:1/rss",
+                      f"{bare}/page.html"):
+            try_address(dialog, typed)
+        accepted = dialog.result() == FeedDialog.DialogCode.Accepted
+        return dialog.choice() if accepted else None
+
+    window.following.ask_feed = ask
+    task = window.following.add_feed_dialog([])
+    assert task is not None
+    qtbot.waitUntil(task.is_done, timeout=30_000)
+    assert said[0] == ("ftp://example.com/rss: only http:// and https:// addresses can be "
+                       "fetched, not ftp:")
+    assert said[1] == f"https://{bare}/plain.html: neither a feed nor a page that names one"
+    assert said[2].startswith("https://127.0.0.1:1/rss: cannot reach the server")
+    assert said[3] == ""  # followed: the dialog closed
+    [feed] = library.feeds.all()
+    assert feed.url == secure_site.url("/a.xml")  # read as https://
+    # make_window's notify fails the test: no refusal was also shown in a box.
 
 
 def test_the_sources_pane_can_be_hidden_and_stays_hidden(make_window: MakeWindow) -> None:

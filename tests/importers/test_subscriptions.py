@@ -6,16 +6,19 @@ costs no other, and the deadline. Nothing is fetched from elsewhere."""
 from __future__ import annotations
 
 import time
+import urllib.parse
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.errors import FetchFailed, ReaderError
 from reader.importers.feeds import normalize_link
 from reader.importers.opml import Outline, read_opml, write_opml
-from reader.importers.subscriptions import refresh, refresh_feeds, subscribe
+from reader.importers.subscriptions import feed_address, refresh, refresh_feeds, subscribe
 from reader.store import Library
 from reader.store.feeds import backoff
 from tests.feed_site import FeedSite, Request, serve
@@ -255,3 +258,63 @@ def test_what_is_no_opml_is_one_line(text: str) -> None:
     with pytest.raises(ReaderError) as err:
         read_opml(text, name="x.opml")
     assert "\n" not in err.value.line()
+
+
+@pytest.mark.parametrize(("typed", "address"), [
+    ("example.com/feed", "https://example.com/feed"),
+    ("  www.aljazeera.net/rss\n", "https://www.aljazeera.net/rss"),
+    ("localhost:8080/rss.xml", "https://localhost:8080/rss.xml"),
+    ("example.com:8443", "https://example.com:8443"),
+    ("//example.com/x", "https://example.com/x"),
+    ("[::1]:8080/feed", "https://[::1]:8080/feed"),
+    ("الجزيرة.نت/أخبار", "https://الجزيرة.نت/أخبار"),
+    ("http://example.com/rss", "http://example.com/rss"),
+    ("HTTPS://Example.com/rss", "HTTPS://Example.com/rss"),
+])
+def test_a_bare_host_is_read_as_https(typed: str, address: str) -> None:
+    assert feed_address(typed) == address
+
+
+@pytest.mark.parametrize(("typed", "cause"), [
+    ("", '"": no web address given'),
+    ("   ", '"": no web address given'),
+    ("example.com/my feed", "example.com/my feed: not a web address: it holds a space"),
+    ("file:///etc/passwd", "file:///etc/passwd: only http:// and https:// addresses can be "
+                           "fetched, not file:"),
+    ("ftp://example.com/rss", "ftp://example.com/rss: only http:// and https:// addresses can "
+                              "be fetched, not ftp:"),
+    ("javascript:alert(1)", "javascript:alert(1): only http:// and https:// addresses can be "
+                            "fetched, not javascript:"),
+    ("https://", "https://: not a web address: it names no host"),
+    ("http:/example.com", "http:/example.com: not a web address: it names no host"),
+    ("example.com:99999/rss", "example.com:99999/rss: not a valid web address: Port out of "
+                              "range 0-65535"),
+    ("example.com/\x00", "example.com/\x00: not a web address: it holds a control character"),
+])
+def test_what_cannot_be_an_address_is_refused_in_one_line(typed: str, cause: str) -> None:
+    with pytest.raises(ReaderError) as refused:
+        feed_address(typed)
+    assert refused.value.line() == cause
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*"aez.:/?#@[]-_~%0189 \t\nا", "http", "https", "file", "//"]),
+                max_size=12).map("".join))
+def test_an_address_read_is_a_web_address_and_reads_the_same_again(text: str) -> None:
+    try:
+        address = feed_address(text)
+    except ReaderError as err:
+        assert "\n" not in err.message and err.subject in (text.strip(), '""')
+        return
+    parts = urllib.parse.urlsplit(address)
+    assert parts.scheme.lower() in ("http", "https") and parts.hostname
+    assert address == text.strip() or address.endswith(text.strip())
+    assert feed_address(address) == address
+
+
+def test_a_bare_host_and_path_is_followed_over_https(secure_site: FeedSite,
+                                                     store_path: Path) -> None:
+    bare = secure_site.url("/page.html").removeprefix("https://")
+    with Library.open(store_path) as library:
+        feed = subscribe(library, feed_address(bare))
+    assert feed.url == secure_site.url("/a.xml") and feed.url.startswith("https://")
