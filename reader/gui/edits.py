@@ -232,8 +232,10 @@ class _AddHighlight(_Edit):
         self.record: HighlightRecord | None = None
 
     def _do(self) -> None:
+        # A redo brings back the highlight the reader made, made when it was.
+        created = self.record.created if self.record is not None else None
         record = self.library.add_user_highlight(self.article.id, *self.span, colour=self.colour,
-                                                 note=self.note)
+                                                 note=self.note, created=created)
         assert record.id is not None
         if self.ref is None:
             self.ref = self.history.highlight_ref(record.id)
@@ -263,7 +265,7 @@ class _DeleteHighlight(_Edit):
     def _undo(self) -> None:
         r = self.record
         again = self.library.add_user_highlight(self.article.id, r.field, r.start, r.end,
-                                                colour=r.colour, note=r.note)
+                                                colour=r.colour, note=r.note, created=r.created)
         assert again.id is not None
         self.history.move_highlight(self.ref, again.id)
         self.history.highlights_changed.emit(self.article.id)

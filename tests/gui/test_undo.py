@@ -12,7 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.gui.main_window import MainWindow
-from reader.store import Article, Library
+from reader.store import Article, Library, derive
 from tests.gui.conftest import on_screen
 
 TITLE = "الحكومة تعلن خطة لتحلية المياه"
@@ -116,6 +116,34 @@ def test_deleting_a_highlight_with_a_note_asks_first_and_undo_restores_it(
     window.edits.redo()
     window.edits.redo()
     assert user_texts(library, article_id) == []
+
+
+def test_a_highlight_brought_back_by_undo_or_redo_keeps_when_it_was_made(
+        window: MainWindow, library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Undoing a delete (or redoing an add) stored the highlight again with a
+    new ``created``: the panel and the exports then dated and ordered it as
+    made at the undo."""
+    article_id = window.current_article_id()
+    assert article_id is not None
+    monkeypatch.setattr(derive, "now", lambda: "2024-05-02T08:00:00Z")
+    noted = highlight(window, "الحكومة", note="رقم يحتاج إلى تحقق")
+    highlight(window, "اليوم")
+    window.pane.view.highlight_colour_requested.emit(noted, "#e57373")
+    monkeypatch.setattr(derive, "now", lambda: "2025-01-01T12:00:00Z")  # a later day
+
+    def made() -> list[tuple[str, str, str, str]]:
+        return [(h.text, h.colour, h.note, h.created)
+                for h in library.highlights(article_id, kind="user")]
+
+    before = made()
+    window.confirm = lambda title, text: True
+    window.pane.view.highlight_delete_requested.emit(noted)
+    window.edits.undo()
+    assert made() == before
+    window.edits.undo()  # the colour
+    window.edits.undo()  # the plain highlight
+    window.edits.redo()
+    assert ("اليوم", "#ffd54f", "", "2024-05-02T08:00:00Z") in made()
 
 
 def test_star_and_read_undo(qtbot: QtBot, window: MainWindow, library: Library) -> None:
