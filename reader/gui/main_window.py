@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         self.pane = ArticlePane(self.library, self, edits=self.edits)
         self.pane.confirm = lambda title, text: self.confirm(title, text)
         self.pane.error_occurred.connect(self._on_store_error)
+        self.pane.status_message.connect(self._on_pane_message)
         self.sources = SourcesPane(self.library, self)
         self.sources.source_chosen.connect(self._on_source_chosen)
         # The sources and the list share the main splitter's first place, so
@@ -590,6 +591,9 @@ class MainWindow(QMainWindow):
 
     def _on_store_error(self, line: str) -> None:
         self.statusBar().showMessage(shown(line), 10000)
+
+    def _on_pane_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
 
     # -- drag and drop ------------------------------------------------------------------
 
