@@ -50,7 +50,7 @@ class ArticlePane(QWidget):
     ``Library.set_position``); ``error_occurred(line)`` with a
     ``ReaderError.line()`` when the store refused a write (the window shows it);
     ``status_message(text)``, a translated line for the status bar (a highlight
-    cut at the end of a field).
+    cut at the end of a field, a note kept on the clipboard).
     """
 
     highlights_changed = Signal(int)
@@ -107,6 +107,7 @@ class ArticlePane(QWidget):
         bar.valueChanged.connect(self._update_progress)
         bar.rangeChanged.connect(self._update_progress)
         self.edits.error_occurred.connect(self.error_occurred)
+        self.edits.status_message.connect(self.status_message)
         self._install_shortcuts()
 
     def _install_shortcuts(self) -> None:
@@ -245,7 +246,8 @@ class ArticlePane(QWidget):
         span = self.view.highlight_span()
         if span is None or self._article_id is None:
             return None
-        return self._add_selected(*span, colour=colour or DEFAULT_USER_COLOUR, note=note)
+        return self._add_selected(self._article_id, *span, colour=colour or DEFAULT_USER_COLOUR,
+                                  note=note)
 
     # -- more API ----------------------------------------------------------------
 
@@ -301,18 +303,13 @@ class ArticlePane(QWidget):
 
     # -- store writes (through the undoable edit history) ------------------------------
 
-    def _add_highlight(self, name: str, start: int, end: int, *, colour: str,
-                       note: str) -> HighlightRecord | None:
-        assert self._article_id is not None
-        return self.edits.add_highlight(self._article_id, name, start, end, colour=colour,
-                                        note=note)
-
-    def _add_selected(self, name: str, start: int, end: int, *, colour: str,
+    def _add_selected(self, article_id: int, name: str, start: int, end: int, *, colour: str,
                       note: str) -> HighlightRecord | None:
-        """``_add_highlight`` of a span of the selection, saying when the
+        """Store a highlight of a span of the selection, saying when the
         selection ran on past the field (the reader sees a shorter highlight)."""
         cut = self.view.selection_is_cut()
-        record = self._add_highlight(name, start, end, colour=colour, note=note)
+        record = self.edits.add_highlight(article_id, name, start, end, colour=colour,
+                                          note=note)
         if record is not None and cut:
             self.status_message.emit(self.tr(
                 "The highlight stops at the end of the {part}: a highlight stays within "
@@ -329,13 +326,21 @@ class ArticlePane(QWidget):
 
     def _on_highlight_requested(self, name: str, start: int, end: int, colour: str) -> None:
         if self._article_id is not None:
-            self._add_selected(name, start, end, colour=colour or DEFAULT_USER_COLOUR, note="")
+            self._add_selected(self._article_id, name, start, end,
+                               colour=colour or DEFAULT_USER_COLOUR, note="")
 
     def _on_note_requested(self, name: str, start: int, end: int) -> None:
+        article_id = self._article_id
+        if article_id is None:
+            return
         self._note_span = (name, start, end)
         note = self.note_prompt("")
-        if note is not None and self._article_id is not None:
-            self._add_selected(name, start, end, colour=DEFAULT_USER_COLOUR, note=note)
+        if note is not None:
+            # Stored in the article the reader chose, even if another program
+            # deleted it meanwhile (the pane then shows nothing): the history
+            # keeps the note the store refuses.
+            self._add_selected(article_id, name, start, end, colour=DEFAULT_USER_COLOUR,
+                               note=note)
 
     def _on_colour_requested(self, highlight_id: int, colour: str) -> None:
         record = self._record(highlight_id)

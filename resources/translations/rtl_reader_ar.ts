@@ -219,6 +219,11 @@
             <source>tags</source>
             <translation>الوسوم</translation>
         </message>
+        <message>
+            <location filename="../../reader/gui/edits.py" line="146" />
+            <source>The article was deleted while you wrote your note: the note was copied to the clipboard</source>
+            <translation>حُذفت المقالة وأنت تكتب ملاحظتك: نُسخت الملاحظة إلى الحافظة</translation>
+        </message>
     </context>
     <context>
         <name>ErrorText</name>

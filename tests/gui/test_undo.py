@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.gui.main_window import MainWindow
@@ -206,6 +207,41 @@ def test_undo_after_another_program_deleted_the_article_reports_and_drops_it(
     assert "no article with this ID" in window.statusBar().currentMessage()
     assert not window.edits.stack.canUndo()
     assert window.article_list.model.rowCount() == 1
+
+
+LOST_NOTE = ("The article was deleted while you wrote your note: "
+             "the note was copied to the clipboard")
+
+
+@pytest.mark.parametrize("heard", [True, False], ids=["window-heard", "not-yet-heard"])
+@pytest.mark.parametrize("edit", ["new-note", "edit-note"])
+def test_a_note_written_while_another_program_deletes_the_article_goes_to_the_clipboard(
+        window: MainWindow, store_path: Path, heard: bool, edit: str) -> None:
+    """The reader wrote a note while ``rtl-reader delete`` removed the article:
+    OK lost the typed note (silently, or with "no highlight with this ID")."""
+    article_id = window.current_article_id()
+    assert article_id is not None
+    start = BODY.index("الوزير")
+    noted = highlight(window, "الوزير", note="قديمة")
+    typed = "الرقم يحتاج إلى مصدر ثان"
+
+    def write(current: str) -> str:
+        with Library.open(store_path) as other:
+            other.delete(article_id)
+        if heard:  # the window's poll came while the dialog was open
+            window.poll_store()
+            assert window.current_article_id() is None
+        return typed
+
+    window.pane.note_prompt = write
+    QApplication.clipboard().setText("something else")
+    if edit == "new-note":
+        window.pane.view.select_span("body", start, start + len("الوزير"))
+        window.pane.view.note_requested.emit("body", start, start + len("الوزير"))
+    else:
+        window.pane.view.highlight_note_edit_requested.emit(noted)
+    assert QApplication.clipboard().text() == typed
+    assert window.statusBar().currentMessage() == LOST_NOTE
 
 
 def listed_titles(window: MainWindow) -> list[str]:
