@@ -4,8 +4,8 @@
 desktop's light or dark switch, and applies the preferences: the interface
 language (at once: the posted LanguageChange is delivered before it returns),
 the theme of the whole application (``themes.apply_window_theme``) and of the
-article, justification, line spacing, font, margins and diacritics; the View
-menu's switches show the choice. It also runs the Preferences dialog.
+article, justification, line spacing, font, margins, diacritics and the kinds
+of highlight painted; the View menu's switches show the choice. It also runs the Preferences dialog.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QWidget
 from reader.gui import i18n, themes
 from reader.gui.actions import WindowActions
 from reader.gui.article_pane import ArticlePane
-from reader.gui.window_settings import Preferences, WindowSettings
+from reader.gui.themes import HIGHLIGHT_ROLES
+from reader.gui.window_settings import Preferences, WindowSettings, shown_field
 
 
 class Appearance(QObject):
@@ -51,6 +52,12 @@ class Appearance(QObject):
         pane.set_font(p.font_family, p.font_size)
         pane.set_margin(p.margin)
         pane.set_show_diacritics(p.show_diacritics)
+        for role in HIGHLIGHT_ROLES:
+            on = getattr(p, shown_field(role))
+            # Only a change: each one rebuilds the article's highlight layer.
+            if pane.view.is_role_visible(role) != on:
+                pane.set_kind_visible(role, on)
+            self._commands.set_checked_quietly(f"show_{role}", on)
         for name, on in ((f"theme_{p.theme}", True), ("justified", p.justified),
                          ("diacritics", p.show_diacritics), (f"language_{p.language}", True)):
             self._commands.set_checked_quietly(name, on)

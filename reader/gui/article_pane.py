@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
@@ -48,12 +48,15 @@ class ArticlePane(QWidget):
     undo too); ``position_changed(article_id, body_index)``
     after the reader scrolled (debounced; already saved with
     ``Library.set_position``); ``error_occurred(line)`` with a
-    ``ReaderError.line()`` when the store refused a write (the window shows it).
+    ``ReaderError.line()`` when the store refused a write (the window shows it);
+    ``status_message(text)``, a translated line for the status bar (a highlight
+    cut at the end of a field, a note kept on the clipboard).
     """
 
     highlights_changed = Signal(int)
     position_changed = Signal(int, int)
     error_occurred = Signal(str)
+    status_message = Signal(str)
 
     def __init__(self, library: Library, parent: QWidget | None = None, *,
                  edits: EditHistory | None = None) -> None:
@@ -104,6 +107,7 @@ class ArticlePane(QWidget):
         bar.valueChanged.connect(self._update_progress)
         bar.rangeChanged.connect(self._update_progress)
         self.edits.error_occurred.connect(self.error_occurred)
+        self.edits.status_message.connect(self.status_message)
         self._install_shortcuts()
 
     def _install_shortcuts(self) -> None:
@@ -233,14 +237,17 @@ class ArticlePane(QWidget):
     ) -> HighlightRecord | None:
         """Store the selected text as a user highlight and show it at once.
 
-        A selection that crosses fields is cut at the end of the field where it
-        starts. Returns the stored record, or None when nothing is selected or
-        the store refused (``error_occurred`` says why).
+        The span is ``ReadingView.highlight_span``: without the white space
+        and invisible marks at its ends, and cut at the end of the field where
+        the selection starts (``status_message`` says so). Returns the stored
+        record, or None when nothing (or only white space) is selected or the
+        store refused (``error_occurred`` says why).
         """
-        span = self.view.selection_span()
+        span = self.view.highlight_span()
         if span is None or self._article_id is None:
             return None
-        return self._add_highlight(*span, colour=colour or DEFAULT_USER_COLOUR, note=note)
+        return self._add_selected(self._article_id, *span, colour=colour or DEFAULT_USER_COLOUR,
+                                  note=note)
 
     # -- more API ----------------------------------------------------------------
 
@@ -296,11 +303,18 @@ class ArticlePane(QWidget):
 
     # -- store writes (through the undoable edit history) ------------------------------
 
-    def _add_highlight(self, name: str, start: int, end: int, *, colour: str,
-                       note: str) -> HighlightRecord | None:
-        assert self._article_id is not None
-        return self.edits.add_highlight(self._article_id, name, start, end, colour=colour,
-                                        note=note)
+    def _add_selected(self, article_id: int, name: str, start: int, end: int, *, colour: str,
+                      note: str) -> HighlightRecord | None:
+        """Store a highlight of a span of the selection, saying when the
+        selection ran on past the field (the reader sees a shorter highlight)."""
+        cut = self.view.selection_is_cut()
+        record = self.edits.add_highlight(article_id, name, start, end, colour=colour,
+                                          note=note)
+        if record is not None and cut:
+            self.status_message.emit(self.tr(
+                "The highlight stops at the end of the {part}: a highlight stays within "
+                "one part of the article").format(part=_part_names().get(name, name)))
+        return record
 
     def _record(self, highlight_id: int) -> HighlightRecord | None:
         return next((h for h in self.view.highlights() if h.id == highlight_id), None)
@@ -312,13 +326,21 @@ class ArticlePane(QWidget):
 
     def _on_highlight_requested(self, name: str, start: int, end: int, colour: str) -> None:
         if self._article_id is not None:
-            self._add_highlight(name, start, end, colour=colour or DEFAULT_USER_COLOUR, note="")
+            self._add_selected(self._article_id, name, start, end,
+                               colour=colour or DEFAULT_USER_COLOUR, note="")
 
     def _on_note_requested(self, name: str, start: int, end: int) -> None:
+        article_id = self._article_id
+        if article_id is None:
+            return
         self._note_span = (name, start, end)
         note = self.note_prompt("")
-        if note is not None and self._article_id is not None:
-            self._add_highlight(name, start, end, colour=DEFAULT_USER_COLOUR, note=note)
+        if note is not None:
+            # Stored in the article the reader chose, even if another program
+            # deleted it meanwhile (the pane then shows nothing): the history
+            # keeps the note the store refuses.
+            self._add_selected(article_id, name, start, end, colour=DEFAULT_USER_COLOUR,
+                               note=note)
 
     def _on_colour_requested(self, highlight_id: int, colour: str) -> None:
         record = self._record(highlight_id)
@@ -398,6 +420,18 @@ def _marks(highlights: Sequence[HighlightRecord]) -> list[tuple[object, ...]]:
     """What the reader sees of each highlight, to tell whether any changed."""
     return sorted((h.id or 0, h.field, h.start, h.end, h.kind, h.subtype, h.colour, h.note)
                   for h in highlights)
+
+
+def _part_names() -> dict[str, str]:
+    """Each text field as the reader calls that part of an article."""
+    translate = QCoreApplication.translate  # literal contexts: lupdate reads these
+    return {
+        "title": translate("ArticlePane", "title"),
+        "subtitle": translate("ArticlePane", "subtitle"),
+        "caption": translate("ArticlePane", "caption"),
+        "byline": translate("ArticlePane", "byline"),
+        "body": translate("ArticlePane", "text"),
+    }
 
 
 def _shortened(text: str, limit: int = 80) -> str:

@@ -18,7 +18,9 @@ its user highlights, notes, read and starred state, reading position and
 tags (``Library.add_articles`` keeps them).
 
 A command the store refuses (``ReaderError``) reports ``error_occurred`` and
-leaves the stack (Qt drops an obsolete command).
+leaves the stack (Qt drops an obsolete command). A note the reader typed
+while another program deleted its article is not lost with it: it goes to
+the clipboard, and ``status_message`` says so (``keep_lost_note``).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import dataclasses
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
 
 from reader.errors import ReaderError
 from reader.store.article import Article, HighlightRecord
@@ -52,6 +54,7 @@ class EditHistory(QObject):
     once), ``details_changed(article_id)``, ``tags_changed(article_id)``,
     ``article_deleted(article_id)``,
     ``article_restored(article_id)`` (its new id), ``error_occurred(line)``,
+    ``status_message(text)`` (translated, for the status bar),
     ``labels_changed()`` when what Undo and Redo would do changed.
     """
 
@@ -63,6 +66,7 @@ class EditHistory(QObject):
     article_deleted = Signal(int)
     article_restored = Signal(int)
     error_occurred = Signal(str)
+    status_message = Signal(str)
     labels_changed = Signal()
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
@@ -134,6 +138,22 @@ class EditHistory(QObject):
         self.stack.push(command)
         return command.done
 
+    def keep_lost_note(self, note: str) -> None:
+        """Put ``note``, which the store could not take because its article was
+        deleted meanwhile, on the clipboard, and say so: the reader's typing
+        is not lost."""
+        QGuiApplication.clipboard().setText(note)
+        self.status_message.emit(QCoreApplication.translate(
+            "EditHistory", "The article was deleted while you wrote your note: "
+                           "the note was copied to the clipboard"))
+
+    def article_gone(self, ref: IdRef) -> bool:
+        """Whether the store no longer holds the article (False when it cannot tell)."""
+        try:
+            return not self.library.ids([ref.id])
+        except ReaderError:
+            return False
+
     # -- undo and redo -----------------------------------------------------------
 
     def _on_index_changed(self, _index: int) -> None:
@@ -198,6 +218,9 @@ class _Edit(QUndoCommand):
         self.history = history
         self.library = history.library
         self.done = False
+        self.typed_note: tuple[IdRef, str] | None = None
+        """The article and the note text the reader typed, for an edit that
+        stores one: kept (``keep_lost_note``) if the article went meanwhile."""
 
     def redo(self) -> None:
         self._run(self._do)
@@ -212,7 +235,11 @@ class _Edit(QUndoCommand):
         except ReaderError as err:
             # Gone or changed elsewhere (another process): drop this edit.
             self.setObsolete(True)
-            self.history.error_occurred.emit(err.line())
+            if (not self.done and self.typed_note is not None
+                    and self.history.article_gone(self.typed_note[0])):
+                self.history.keep_lost_note(self.typed_note[1])
+            else:
+                self.history.error_occurred.emit(err.line())
             return
         self.done = True
 
@@ -228,12 +255,16 @@ class _AddHighlight(_Edit):
                  colour: str, note: str) -> None:
         super().__init__(history, "highlight")
         self.article, self.span, self.colour, self.note = article, (field, start, end), colour, note
+        if note:
+            self.typed_note = (article, note)
         self.ref: IdRef | None = None
         self.record: HighlightRecord | None = None
 
     def _do(self) -> None:
+        # A redo brings back the highlight the reader made, made when it was.
+        created = self.record.created if self.record is not None else None
         record = self.library.add_user_highlight(self.article.id, *self.span, colour=self.colour,
-                                                 note=self.note)
+                                                 note=self.note, created=created)
         assert record.id is not None
         if self.ref is None:
             self.ref = self.history.highlight_ref(record.id)
@@ -263,7 +294,7 @@ class _DeleteHighlight(_Edit):
     def _undo(self) -> None:
         r = self.record
         again = self.library.add_user_highlight(self.article.id, r.field, r.start, r.end,
-                                                colour=r.colour, note=r.note)
+                                                colour=r.colour, note=r.note, created=r.created)
         assert again.id is not None
         self.history.move_highlight(self.ref, again.id)
         self.history.highlights_changed.emit(self.article.id)
@@ -277,6 +308,8 @@ class _UpdateHighlight(_Edit):
         self.ref = history.highlight_ref(record.id)
         self.article = history.article_ref(record.article_id)
         self.what, self.old, self.new = what, old, new
+        if what == "note" and new:
+            self.typed_note = (self.article, new)
 
     def _write(self, value: str) -> None:
         self.library.update_highlight(self.ref.id, **{self.what: value})

@@ -56,8 +56,9 @@ from reader.gui.library_model import Source
 from reader.gui.library_search import LibrarySearch, SearchOutcome
 from reader.gui.navigation import ArticleHistory
 from reader.gui.sources_pane import SourcesPane
+from reader.gui.themes import HIGHLIGHT_ROLES
 from reader.gui.view_modes import ViewModes
-from reader.gui.window_settings import Preferences, WindowSettings
+from reader.gui.window_settings import Preferences, WindowSettings, shown_field
 from reader.gui.workers import ImportReport
 from reader.resources import resource_path
 from reader.store.article import Article
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
         self.pane = ArticlePane(self.library, self, edits=self.edits)
         self.pane.confirm = lambda title, text: self.confirm(title, text)
         self.pane.error_occurred.connect(self._on_store_error)
+        self.pane.status_message.connect(self._on_pane_message)
         self.sources = SourcesPane(self.library, self)
         self.sources.source_chosen.connect(self._on_source_chosen)
         # The sources and the list share the main splitter's first place, so
@@ -257,8 +259,8 @@ class MainWindow(QMainWindow):
             c.connect(f"theme_{name}", lambda on, n=name: on and self.set_theme(n))
         for code in i18n.LANGUAGES:
             c.connect(f"language_{code}", lambda on, code=code: on and self.set_language(code))
-        for kind in ("quotation", "term", "figure", "user"):
-            c.connect(f"show_{kind}", lambda on, k=kind: pane.set_kind_visible(k, on))
+        for role in HIGHLIGHT_ROLES:
+            c.connect(f"show_{role}", partial(self._set_role_shown, role))
         c.connect("justified", lambda on: self.window_settings.update(justified=on))
         c.connect("show_sources", self.sources.setVisible)
         c.connect("diacritics", lambda on: self.window_settings.update(show_diacritics=on))
@@ -269,8 +271,8 @@ class MainWindow(QMainWindow):
         self.edits.details_changed.connect(self._on_details_changed)
         self.edits.tags_changed.connect(self._on_tags_changed)
         self.edits.states_changed.connect(self._on_states_changed)
-        pane.highlights_panel.role_visibility_changed.connect(
-            lambda role, on: c.set_checked_quietly(f"show_{role}", on))
+        # The panel's legend switches them too; kept like the View menu's.
+        pane.highlights_panel.role_visibility_changed.connect(self._set_role_shown)
 
     def _init_navigation(self) -> None:
         """Back, forward and the recent articles (Go menu, toolbar)."""
@@ -334,6 +336,10 @@ class MainWindow(QMainWindow):
 
     def preferences(self) -> Preferences:
         return self.window_settings.preferences()
+
+    def _set_role_shown(self, role: str, on: bool) -> None:
+        """Paint highlights of ``role`` or not, remembered (``Appearance`` applies it)."""
+        self.window_settings.update(**{shown_field(role): on})
 
     # -- opening articles -----------------------------------------------------------
 
@@ -590,6 +596,9 @@ class MainWindow(QMainWindow):
 
     def _on_store_error(self, line: str) -> None:
         self.statusBar().showMessage(shown(line), 10000)
+
+    def _on_pane_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
 
     # -- drag and drop ------------------------------------------------------------------
 

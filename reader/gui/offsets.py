@@ -195,6 +195,25 @@ class DocumentOffsets:
         A selection that crosses fields is cut at the end of the field where it
         starts (a highlight belongs to one field). None when it selects nothing.
         """
+        found = self._selected(anchor, position)
+        if found is None:
+            return None
+        k, start, end = found
+        return self.fields[k].name, start, end
+
+    def selection_is_cut(self, anchor: int, position: int) -> bool:
+        """Whether the selection between two document positions reaches into a
+        field after the one ``selection_span`` keeps it to (so the span leaves
+        part of what the reader selected out)."""
+        found = self._selected(anchor, position)
+        if found is None:
+            return False
+        k = found[0]
+        return k + 1 < len(self.fields) and max(anchor, position) > self.fields[k + 1].start
+
+    def _selected(self, anchor: int, position: int) -> tuple[int, int, int] | None:
+        """``(k, start, end)``: the selection's span in ``fields[k]``, the field
+        it starts in (``selection_span``)."""
         lo, hi = sorted((anchor, position))
         located = self.locate(lo)
         if lo == hi or located is None:
@@ -206,10 +225,10 @@ class DocumentOffsets:
             # The selection starts on the separator after the field: the next one.
             if k + 1 >= len(self.fields):
                 return None
-            f, start = self.fields[k + 1], 0
+            k, f, start = k + 1, self.fields[k + 1], 0
         if hi <= f.start:
             return None
         end = f.to_index(min(hi, f.end))
         if end <= start:
             return None
-        return f.name, start, end
+        return k, start, end

@@ -7,6 +7,8 @@ family is gone.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,6 +35,7 @@ class PreferencesDialog(QDialog):
 
     def __init__(self, current: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._current = current
         self.setWindowTitle(self.tr("Preferences"))
         self.language_box = QComboBox(self)
         for code, name in LANGUAGES.items():
@@ -88,11 +91,15 @@ class PreferencesDialog(QDialog):
         form.addRow(buttons)
 
     def preferences(self) -> Preferences:
-        return Preferences(language=str(self.language_box.currentData()),
-                           theme=str(self.theme_box.currentData()),
-                           justified=self.justified_box.isChecked(),
-                           line_spacing=self.spacing_box.value(),
-                           font_family=str(self.font_box.currentData() or ""),
-                           font_size=self.size_box.value(),
-                           margin=self.margin_box.value(),
-                           show_diacritics=self.diacritics_box.isChecked())
+        """The preferences the dialog started from, with what it shows as chosen
+        now: those it does not show (the View menu's highlight switches) stay
+        as they were, so OK does not reset them."""
+        return replace(self._current,
+                       language=str(self.language_box.currentData()),
+                       theme=str(self.theme_box.currentData()),
+                       justified=self.justified_box.isChecked(),
+                       line_spacing=self.spacing_box.value(),
+                       font_family=str(self.font_box.currentData() or ""),
+                       font_size=self.size_box.value(),
+                       margin=self.margin_box.value(),
+                       show_diacritics=self.diacritics_box.isChecked())

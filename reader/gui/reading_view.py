@@ -47,6 +47,7 @@ from reader.gui.themes import THEMES, Theme, apply_theme
 from reader.gui.view_menu import context_menu
 from reader.store.article import Article, HighlightRecord
 from reader.text import TEXT_FIELDS, is_rtl
+from reader.text.spans import trim_span
 
 SliderAction = QAbstractSlider.SliderAction
 
@@ -381,6 +382,25 @@ class ReadingView(MarksMixin, QTextBrowser):
         if not cursor.hasSelection():
             return None
         return self._offsets.selection_span(cursor.anchor(), cursor.position())
+
+    def highlight_span(self) -> tuple[str, int, int] | None:
+        """``(field, start, end)`` that a highlight of the selection covers:
+        ``selection_span`` without the white space and invisible marks the
+        mouse took in at its ends (``trim_span``); None when nothing else is
+        selected."""
+        span = self.selection_span()
+        if span is None or self._article is None:
+            return None
+        name, start, end = span
+        start, end = trim_span(self._article.field_text(name), start, end)
+        return (name, start, end) if start < end else None
+
+    def selection_is_cut(self) -> bool:
+        """Whether the selection runs on past the end of the field it starts
+        in (``selection_span`` keeps only the part in that field)."""
+        cursor = self.textCursor()
+        return cursor.hasSelection() and self._offsets.selection_is_cut(cursor.anchor(),
+                                                                       cursor.position())
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         """Qt selects the word under the pointer, but counts the Arabic comma,

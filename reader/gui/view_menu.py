@@ -25,7 +25,7 @@ def context_menu(view: ReadingView, viewport_point: QPoint) -> QMenu:
     """The menu at a viewport point of ``view`` (not shown)."""
     translate = QCoreApplication.translate  # literal contexts: lupdate reads these
     menu = view.createStandardContextMenu(viewport_point)
-    span = view.selection_span()
+    span = view.highlight_span()
     if span is not None:
         menu.addSeparator()
         action = menu.addAction(translate("ReadingView", "Highlight"))

@@ -1,7 +1,8 @@
 """What the window keeps between runs: the reading preferences and its state.
 
 ``WindowSettings`` reads and writes ``QSettings``: the ``Preferences`` (language,
-theme, justification, line spacing, font, margins, diacritics) and the window
+theme, justification, line spacing, font, margins, diacritics, the kinds of
+highlight painted) and the window
 state (geometry, toolbars, splitter, last article, recent articles). Reading
 position, read and starred live in the store (DESIGN decision 4). A window
 without settings (screenshots) keeps nothing. ``preferences_changed`` says
@@ -17,6 +18,7 @@ from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from reader.gui import i18n
+from reader.gui.themes import HIGHLIGHT_ROLES
 
 THEME_CHOICES: tuple[str, ...] = ("system", "light", "dark", "sepia")
 """``system`` follows the desktop's light or dark preference."""
@@ -29,7 +31,9 @@ LINE_SPACING_RANGE = (100, 250)
 @dataclass(frozen=True, slots=True)
 class Preferences:
     """The reading preferences. ``font_family`` "" is the bundled Naskh;
-    ``font_size`` in points at zoom 1.0; ``margin`` in pixels around the text."""
+    ``font_size`` in points at zoom 1.0; ``margin`` in pixels around the text;
+    ``show_<kind>`` whether highlights of that kind (``HIGHLIGHT_ROLES``:
+    View > Highlights) are painted."""
 
     language: str = "en"
     theme: str = "system"
@@ -39,6 +43,16 @@ class Preferences:
     font_size: float = 15.0
     margin: int = 18
     show_diacritics: bool = True
+    show_quotation: bool = True
+    show_term: bool = True
+    show_figure: bool = True
+    show_user: bool = True
+
+
+def shown_field(role: str) -> str:
+    """The ``Preferences`` field that says whether highlights of ``role``
+    (one of ``HIGHLIGHT_ROLES``) are painted."""
+    return f"show_{role}"
 
 
 _KEYS: dict[str, str] = {
@@ -49,6 +63,7 @@ _KEYS: dict[str, str] = {
     "font_size": "view/font_size",
     "margin": "view/margin",
     "show_diacritics": "view/diacritics",
+    **{shown_field(role): f"view/{shown_field(role)}" for role in HIGHLIGHT_ROLES},
     "language": i18n.LANGUAGE_KEY,
 }
 """Where each preference is kept in the settings."""

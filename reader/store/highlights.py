@@ -79,13 +79,18 @@ class Highlights:
             return rows.highlight_rows(con, article_id)
 
     def add_user(self, article_id: int, field: str, start: int, end: int, *,
-                 colour: str = DEFAULT_COLOUR, note: str = "") -> HighlightRecord:
+                 colour: str = DEFAULT_COLOUR, note: str = "",
+                 created: str | None = None) -> HighlightRecord:
         """Store a user highlight of ``field[start:end]`` (str indices into the
-        original field) and return it with its id. Raises NotFound, ValueError
-        (unknown field, empty or out-of-range span)."""
+        original field) and return it with its id. ``created`` (ISO 8601 UTC,
+        as ``HighlightRecord.created``) is when the reader made it, now when
+        None: an undo that stores a deleted highlight again passes the
+        original, so lists and exports keep it in its place. Raises NotFound,
+        ValueError (unknown field, empty or out-of-range span)."""
         if field not in TEXT_FIELDS:
             raise ValueError(f"not a text field: {field!r}")
-        created = derive.now()
+        if created is None:
+            created = derive.now()
         with self._db.write() as con:
             row = con.execute(f"SELECT {field} FROM articles WHERE id = ?",
                               (article_id,)).fetchone()

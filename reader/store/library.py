@@ -512,10 +512,12 @@ class Library:
         return self._highlights.of(article_id, kind=kind, subtype=subtype)
 
     def add_user_highlight(self, article_id: int, field: str, start: int, end: int, *,
-                           colour: str = DEFAULT_COLOUR, note: str = "") -> HighlightRecord:
-        """``Highlights.add_user``: store a highlight of ``field[start:end]``."""
+                           colour: str = DEFAULT_COLOUR, note: str = "",
+                           created: str | None = None) -> HighlightRecord:
+        """``Highlights.add_user``: store a highlight of ``field[start:end]``
+        (made at ``created``; now when None)."""
         return self._highlights.add_user(article_id, field, start, end, colour=colour,
-                                         note=note)
+                                         note=note, created=created)
 
     def update_highlight(self, highlight_id: int, *, colour: str | None = None,
                          note: str | None = None) -> None:

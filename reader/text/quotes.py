@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from reader.text.fold import INVISIBLE, loose_pattern
 from reader.text.quote_context import Quote
 from reader.text.quote_cues import is_quotation
-from reader.text.spans import Highlight, positions
+from reader.text.spans import Highlight, positions, trim_span
 from reader.text.speech import QUOTATION_MARKS, speaker_after, speaker_before
 
 MAX_DEPTH = 8
@@ -325,11 +325,7 @@ def _quotes(text: str, pairs: list[tuple[int, int]]) -> list[Quote]:
     quotes: list[Quote] = []
     outer_close = -1  # the closing mark of the last pair that holds others
     for open_pos, close_pos in sorted(pairs):
-        start, end = open_pos + 1, close_pos
-        while start < end and (text[start].isspace() or text[start] in _INVISIBLE):
-            start += 1
-        while end > start and (text[end - 1].isspace() or text[end - 1] in _INVISIBLE):
-            end -= 1
+        start, end = trim_span(text, open_pos + 1, close_pos)
         nested = open_pos < outer_close
         if not nested:
             outer_close = close_pos

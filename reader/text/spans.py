@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from reader.text.bidi import INVISIBLE
+
 TEXT_FIELDS: tuple[str, ...] = ("title", "subtitle", "caption", "byline", "body")
 """The article fields that hold text, in reading order."""
 
@@ -93,3 +95,26 @@ def positions(text: str, chars: str, start: int = 0, end: int | None = None) -> 
             found.append(i)
             i = text.find(ch, i + 1, stop)
     return found
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span ``[start, end)`` of ``text`` without the white space and the
+    invisible marks (``INVISIBLE``: bidi controls, ZWJ, ZWNJ, ZWSP, BOM) at
+    either end, as ``(start, end)`` with ``start <= new start <= new end <= end``.
+
+    A span of only such characters (or an empty one) gives an empty span at
+    ``start``, ``(start, start)``. Otherwise ``text[new start]`` and
+    ``text[new end - 1]`` are neither space nor invisible. Characters inside
+    the span are kept as they are. Raises ValueError unless
+    ``0 <= start <= end <= len(text)``.
+    """
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(f"span {start}-{end} is outside the text ({len(text)} characters)")
+    first = start
+    while first < end and (text[first].isspace() or text[first] in INVISIBLE):
+        first += 1
+    if first == end:
+        return start, start
+    while text[end - 1].isspace() or text[end - 1] in INVISIBLE:
+        end -= 1
+    return first, end

@@ -98,6 +98,36 @@
             <source>Delete this highlight and its note “{note}”?</source>
             <translation>أتحذف هذا التظليل وملاحظته «{note}»؟</translation>
         </message>
+        <message>
+            <location filename="../../reader/gui/article_pane.py" line="317" />
+            <source>The highlight stops at the end of the {part}: a highlight stays within one part of the article</source>
+            <translation>يتوقف التظليل عند نهاية {part}: لا يتجاوز التظليل جزءًا واحدًا من المقالة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/article_pane.py" line="424" />
+            <source>title</source>
+            <translation>العنوان</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/article_pane.py" line="425" />
+            <source>subtitle</source>
+            <translation>العنوان الفرعي</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/article_pane.py" line="426" />
+            <source>caption</source>
+            <translation>تعليق الصورة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/article_pane.py" line="427" />
+            <source>byline</source>
+            <translation>سطر الكاتب</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/article_pane.py" line="428" />
+            <source>text</source>
+            <translation>النص</translation>
+        </message>
     </context>
     <context>
         <name>DetailsDialog</name>
@@ -188,6 +218,11 @@
             <location filename="../../reader/gui/edits.py" line="183" />
             <source>tags</source>
             <translation>الوسوم</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/edits.py" line="146" />
+            <source>The article was deleted while you wrote your note: the note was copied to the clipboard</source>
+            <translation>حُذفت المقالة وأنت تكتب ملاحظتك: نُسخت الملاحظة إلى الحافظة</translation>
         </message>
     </context>
     <context>

@@ -395,6 +395,43 @@ def test_theme_and_justification_are_remembered(make_window: MakeWindow) -> None
     assert second.commands["theme_sepia"].isChecked()
 
 
+def test_the_highlight_switches_are_remembered_and_preferences_keep_them(
+        make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """View > Highlights (and the panel's legend) were forgotten on restart,
+    and OK in Preferences turned every kind back on."""
+    from reader.gui.preferences_dialog import PreferencesDialog
+
+    def painted(window: MainWindow) -> list[str]:
+        return [s.cursor.selectedText() for s in window.pane.view.highlight_selections()]
+
+    first = make_window()
+    figure = "2.5 مليار"
+    assert figure in painted(first)
+    first.commands["show_figure"].trigger()
+    first.pane.highlights_panel.legend["term"].setChecked(False)
+    assert figure not in painted(first)
+    first.close()
+
+    def switches(window: MainWindow) -> dict[str, tuple[bool, bool, bool]]:
+        return {role: (window.commands[f"show_{role}"].isChecked(),
+                       window.pane.view.is_role_visible(role),
+                       window.pane.highlights_panel.legend[role].isChecked())
+                for role in ("quotation", "term", "figure", "user")}
+
+    remembered = {"quotation": (True, True, True), "term": (False, False, False),
+                  "figure": (False, False, False), "user": (True, True, True)}
+    second = make_window()
+    assert switches(second) == remembered
+    assert figure not in painted(second)
+    monkeypatch.setattr(PreferencesDialog, "exec",
+                        lambda self: PreferencesDialog.DialogCode.Accepted)
+    second.commands["preferences"].trigger()  # OK, nothing changed
+    assert switches(second) == remembered
+    second.commands["show_figure"].trigger()  # on again
+    second.close()
+    assert switches(make_window())["figure"] == (True, True, True)
+
+
 def test_zoom_is_remembered(make_window: MakeWindow) -> None:
     first = make_window()
     first.commands["zoom_in"].trigger()

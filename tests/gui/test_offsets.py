@@ -114,6 +114,31 @@ def test_a_selection_from_title_into_body_is_cut_at_the_title_end() -> None:
     assert doc.selection_span(2, doc.to_qt("body", 3)) == ("title", 2, 5)
     assert doc.selection_span(doc.to_qt("body", 3), 2) == ("title", 2, 5)
     assert doc.selection_span(doc.to_qt("title", 5), doc.to_qt("body", 2)) == ("body", 0, 2)
+    assert doc.selection_is_cut(2, doc.to_qt("body", 3))
+    assert doc.selection_is_cut(doc.to_qt("body", 3), 2)
+    assert not doc.selection_is_cut(2, doc.to_qt("title", 5))
+    assert not doc.selection_is_cut(2, doc.to_qt("body", 0))  # up to the separator only
+    assert not doc.selection_is_cut(doc.to_qt("title", 5), doc.to_qt("body", 2))
+
+
+@given(field_text.filter(bool), field_text.filter(bool), st.data())
+@settings(max_examples=150)
+def test_a_selection_is_cut_only_when_it_reaches_into_the_next_field(
+    title: str, body: str, data: st.DataObject
+) -> None:
+    doc = DocumentOffsets.build([("title", title), ("body", body)])
+    total = doc.fields[-1].end
+    anchor = data.draw(st.integers(0, total))
+    position = data.draw(st.integers(0, total))
+    span = doc.selection_span(anchor, position)
+    cut = doc.selection_is_cut(anchor, position)
+    hi = max(anchor, position)
+    if span is None or span[0] == "body":
+        assert not cut
+    else:
+        assert cut == (hi > doc.to_qt("body", 0))
+        if cut:
+            assert span[2] == len(title)  # the span runs to the end of its field
 
 
 @given(st.lists(field_text, min_size=len(TEXT_FIELDS), max_size=len(TEXT_FIELDS)), st.data())

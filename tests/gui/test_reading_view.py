@@ -252,6 +252,67 @@ def test_a_selection_crossing_fields_highlights_only_the_first(
     assert (stored.field, stored.start, stored.end) == ("title", 8, len(TITLE))
 
 
+def test_a_selection_crossing_fields_says_the_highlight_was_cut(
+    qtbot: QtBot, pane: tuple[ArticlePane, int], library: Library
+) -> None:
+    """The highlight silently stopped at the end of the title: the reader,
+    who had dragged into the text below, saw less highlighted than selected."""
+    p, article_id = pane
+    messages: list[str] = []
+    p.status_message.connect(messages.append)
+    cursor = QTextCursor(p.view.document())
+    cursor.setPosition(p.view.offsets.to_qt("title", 8))
+    cursor.setPosition(p.view.offsets.to_qt("subtitle", 3), QTextCursor.MoveMode.KeepAnchor)
+    p.view.setTextCursor(cursor)
+    assert p.add_user_highlight_from_selection() is not None
+    assert messages == ["The highlight stops at the end of the title: a highlight stays "
+                        "within one part of the article"]
+    # Within one field: nothing to say.
+    start = PARAGRAPHS[0].index("اليوم")
+    p.view.select_span("body", start, start + len("اليوم"))
+    assert p.add_user_highlight_from_selection() is not None
+    assert len(messages) == 1
+    assert len(library.highlights(article_id, kind="user")) == 2
+
+
+RLM, ZWNJ = "\u200f", "\u200c"
+
+
+@pytest.mark.parametrize("how", ["keys", "menu"])
+def test_a_highlight_leaves_out_the_spaces_and_marks_the_mouse_took_at_its_ends(
+    qtbot: QtBot, library: Library, how: str
+) -> None:
+    """A selection dragged from the space before a word to the line after it
+    stored the space, the direction mark and the newline in the highlight."""
+    body = f"قال {RLM}الوزير{ZWNJ} \nإن الخطة جاهزة."
+    p, article_id = open_pane(qtbot, library, Article(title="عنوان الخبر", body=body))
+    start, end = body.index(" "), body.index("إن")
+    p.view.select_span("body", start, end)
+    if how == "keys":
+        record = p.add_user_highlight_from_selection()
+    else:
+        menu = p.context_menu_at(viewport_point(p.view, "body", body.index("الوزير") + 1))
+        next(a for a in menu.actions() if a.text() == "Highlight").trigger()
+        record = library.highlights(article_id, kind="user")[0]
+    assert record is not None
+    assert (record.start, record.end, record.text) == \
+        (body.index("الوزير"), body.index(ZWNJ), "الوزير")
+
+
+def test_a_selection_of_only_white_space_makes_no_highlight(
+    qtbot: QtBot, library: Library
+) -> None:
+    body = f"قال الوزير {RLM}\n إن الخطة جاهزة."
+    p, article_id = open_pane(qtbot, library, Article(title="عنوان الخبر", body=body))
+    start = body.index(" ", body.index("الوزير"))
+    p.view.select_span("body", start, body.index("إن"))
+    assert p.view.selection_span() is not None  # copy still has what was selected
+    assert p.add_user_highlight_from_selection() is None
+    menu = p.context_menu_at(viewport_point(p.view, "body", 1))
+    assert "Highlight" not in [a.text() for a in menu.actions()]
+    assert library.highlights(article_id, kind="user") == []
+
+
 def test_nothing_selected_adds_nothing(pane: tuple[ArticlePane, int], library: Library) -> None:
     p, article_id = pane
     assert p.add_user_highlight_from_selection() is None

@@ -9,10 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.gui.main_window import MainWindow
-from reader.store import Article, Library
+from reader.store import Article, Library, derive
 from tests.gui.conftest import on_screen
 
 TITLE = "الحكومة تعلن خطة لتحلية المياه"
@@ -118,6 +119,34 @@ def test_deleting_a_highlight_with_a_note_asks_first_and_undo_restores_it(
     assert user_texts(library, article_id) == []
 
 
+def test_a_highlight_brought_back_by_undo_or_redo_keeps_when_it_was_made(
+        window: MainWindow, library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Undoing a delete (or redoing an add) stored the highlight again with a
+    new ``created``: the panel and the exports then dated and ordered it as
+    made at the undo."""
+    article_id = window.current_article_id()
+    assert article_id is not None
+    monkeypatch.setattr(derive, "now", lambda: "2024-05-02T08:00:00Z")
+    noted = highlight(window, "الحكومة", note="رقم يحتاج إلى تحقق")
+    highlight(window, "اليوم")
+    window.pane.view.highlight_colour_requested.emit(noted, "#e57373")
+    monkeypatch.setattr(derive, "now", lambda: "2025-01-01T12:00:00Z")  # a later day
+
+    def made() -> list[tuple[str, str, str, str]]:
+        return [(h.text, h.colour, h.note, h.created)
+                for h in library.highlights(article_id, kind="user")]
+
+    before = made()
+    window.confirm = lambda title, text: True
+    window.pane.view.highlight_delete_requested.emit(noted)
+    window.edits.undo()
+    assert made() == before
+    window.edits.undo()  # the colour
+    window.edits.undo()  # the plain highlight
+    window.edits.redo()
+    assert ("اليوم", "#ffd54f", "", "2024-05-02T08:00:00Z") in made()
+
+
 def test_star_and_read_undo(qtbot: QtBot, window: MainWindow, library: Library) -> None:
     article_id = window.current_article_id()
     assert article_id is not None
@@ -178,6 +207,41 @@ def test_undo_after_another_program_deleted_the_article_reports_and_drops_it(
     assert "no article with this ID" in window.statusBar().currentMessage()
     assert not window.edits.stack.canUndo()
     assert window.article_list.model.rowCount() == 1
+
+
+LOST_NOTE = ("The article was deleted while you wrote your note: "
+             "the note was copied to the clipboard")
+
+
+@pytest.mark.parametrize("heard", [True, False], ids=["window-heard", "not-yet-heard"])
+@pytest.mark.parametrize("edit", ["new-note", "edit-note"])
+def test_a_note_written_while_another_program_deletes_the_article_goes_to_the_clipboard(
+        window: MainWindow, store_path: Path, heard: bool, edit: str) -> None:
+    """The reader wrote a note while ``rtl-reader delete`` removed the article:
+    OK lost the typed note (silently, or with "no highlight with this ID")."""
+    article_id = window.current_article_id()
+    assert article_id is not None
+    start = BODY.index("الوزير")
+    noted = highlight(window, "الوزير", note="قديمة")
+    typed = "الرقم يحتاج إلى مصدر ثان"
+
+    def write(current: str) -> str:
+        with Library.open(store_path) as other:
+            other.delete(article_id)
+        if heard:  # the window's poll came while the dialog was open
+            window.poll_store()
+            assert window.current_article_id() is None
+        return typed
+
+    window.pane.note_prompt = write
+    QApplication.clipboard().setText("something else")
+    if edit == "new-note":
+        window.pane.view.select_span("body", start, start + len("الوزير"))
+        window.pane.view.note_requested.emit("body", start, start + len("الوزير"))
+    else:
+        window.pane.view.highlight_note_edit_requested.emit(noted)
+    assert QApplication.clipboard().text() == typed
+    assert window.statusBar().currentMessage() == LOST_NOTE
 
 
 def listed_titles(window: MainWindow) -> list[str]:

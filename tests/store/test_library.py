@@ -151,6 +151,18 @@ def test_user_highlight_rejects_bad_spans(lib: Library, field: str, start: int, 
     assert lib.highlights(article_id, kind="user") == []
 
 
+def test_user_highlight_keeps_the_time_it_was_made_when_given(lib: Library) -> None:
+    article_id = lib.add_article(school_article()).id
+    start = school_article().body.index("الوزير")
+    given = lib.add_user_highlight(article_id, "body", start, start + 6,
+                                   created="2024-01-01T00:00:00Z")
+    now = lib.add_user_highlight(article_id, "body", start, start + 3)
+    assert given.created == "2024-01-01T00:00:00Z"
+    assert now.created > given.created and now.created.endswith("Z")
+    assert [h.created for h in lib.highlights(article_id, kind="user")] == \
+        [given.created, now.created]
+
+
 def test_user_highlight_on_unknown_article(lib: Library) -> None:
     with pytest.raises(NotFound):
         lib.add_user_highlight(99, "body", 0, 1)

@@ -1,11 +1,14 @@
-"""``reader.text.spans``: the positions scan the quote and score finders share."""
+"""``reader.text.spans``: the positions scan the quote and score finders share, and
+the trim of a span's white space and invisible marks."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.text.spans import positions
+from reader.text.bidi import INVISIBLE
+from reader.text.spans import positions, trim_span
 
 
 @given(st.text(alphabet="ab«»\n-–", max_size=60),
@@ -16,3 +19,42 @@ def test_positions_are_every_index_of_those_characters_in_the_range(
     expected = [i for i, c in enumerate(text[:end]) if i >= start and c in chars]
     assert sorted(positions(text, chars, start, end)) == expected
     assert sorted(positions(text, chars)) == [i for i, c in enumerate(text) if c in chars]
+
+
+EDGE = " \t\n\u00a0\u200c\u200d\u200f\u200e\u2067\u2069\ufeff"
+"""White space (NBSP too) and invisible marks (ZWNJ, ZWJ, RLM, LRM, RLI, PDI, BOM)."""
+
+
+def _is_edge(ch: str) -> bool:
+    return ch.isspace() or ch in INVISIBLE
+
+
+@given(st.text(alphabet="قال ب«»." + EDGE, max_size=40), st.data())
+def test_trim_span_stays_inside_and_ends_on_visible_characters(
+        text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    a, b = trim_span(text, start, end)
+    assert start <= a <= b <= end
+    if a == b:
+        assert a == start and all(_is_edge(ch) for ch in text[start:end])
+    else:
+        assert not _is_edge(text[a]) and not _is_edge(text[b - 1])
+        # Only edge characters were dropped: the visible text is all kept.
+        assert all(_is_edge(ch) for ch in text[start:a] + text[b:end])
+
+
+@pytest.mark.parametrize(("text", "span", "expected"), [
+    (" الوزير\n", (0, 8), (1, 7)),
+    ("\u200fالوزير\u200c ", (0, 9), (1, 7)),
+    ("قال: \n \u00a0", (4, 7), (4, 4)),  # only white space: nothing
+    ("نص", (1, 1), (1, 1)),
+])
+def test_trim_span_cases(text: str, span: tuple[int, int], expected: tuple[int, int]) -> None:
+    assert trim_span(text, *span) == expected
+
+
+@pytest.mark.parametrize("span", [(-1, 2), (2, 1), (0, 4)])
+def test_trim_span_refuses_a_span_outside_the_text(span: tuple[int, int]) -> None:
+    with pytest.raises(ValueError, match="outside the text"):
+        trim_span("نص ", *span)
