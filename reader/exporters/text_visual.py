@@ -80,10 +80,14 @@ def logical_lines(article: Article, highlights: Sequence[HighlightRecord], *,
 
 
 def write(items: Sequence[ExportItem], path: Path, ticker: Ticker) -> None:
-    """Write every article's lines, each line in visual order, to ``path`` (UTF-8)."""
+    """Write every article's lines, each line in visual order, to ``path`` (UTF-8).
+
+    Every line is laid out right to left, English ones included: the file is
+    an Arabic document whose lines start with Arabic labels (a line that is
+    all English reads the same either way)."""
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(to_visual(HEADER) + "\n\n")
+        fh.write(to_visual(HEADER, rtl=True) + "\n\n")
         for article, highlights in items:
-            fh.write(to_visual("\n".join(logical_lines(article, highlights))))
+            fh.write(to_visual("\n".join(logical_lines(article, highlights)), rtl=True))
             fh.write("\n")
             ticker.step()

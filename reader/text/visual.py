@@ -8,10 +8,13 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from functools import lru_cache
 
 import arabic_reshaper
 from bidi import get_display
 
+from reader.text.bidi import strip_bidi_controls
+from reader.text.direction import is_rtl
 from reader.text.fold import MARKS
 
 _RESHAPER = arabic_reshaper.ArabicReshaper(
@@ -19,14 +22,163 @@ _RESHAPER = arabic_reshaper.ArabicReshaper(
 )
 
 
-def to_visual(text: str) -> str:
+def to_visual(text: str, *, rtl: bool | None = None) -> str:
     """Shape (presentation forms) and reorder ``text`` line by line for display.
 
-    Each ``\\n``-separated line is reshaped, then laid out with the Unicode
-    bidi algorithm, base direction taken from the line itself. The result is
-    for terminals and plain-text devices only; it is not logical text.
+    For devices that draw characters left to right and know neither shaping
+    nor bidi (terminals, e-readers, receipt printers); not logical text.
+    Each ``\\n``-separated line (a final ``\\r`` stays at its end) loses its
+    bidi controls (such devices print them as boxes), is reshaped, then laid
+    out (``_layout``): right to left when ``rtl`` is True, left to right
+    when False; when None (the default, the only one ``to_logical`` can
+    undo), right to left when the line has more strong right-to-left letters
+    than left-to-right ones (DESIGN decision 6).
+    In a right-to-left line each stretch from a Latin letter or digit to the
+    last one before the next Arabic letter keeps its inner order, so a date
+    (2026-12-05), a time (09:30), a range (10-20) or an English phrase reads
+    as typed; everything else is reversed and mirrored, one character with
+    its combining marks at a time: a mark follows its glyph, as a device that
+    draws left to right attaches it. In a left-to-right line only the
+    stretches from an Arabic letter to an Arabic letter (digits inside them
+    too) are laid out so.
+
+    Unlike the full Unicode bidi algorithm (which reverses 2026-12-05 after
+    an Arabic word and lets the order of numbers depend on the letters before
+    them), this layout is undone exactly by ``to_logical``.
     """
-    return "\n".join(get_display(_RESHAPER.reshape(line)) for line in text.split("\n"))
+    out = []
+    for line in text.split("\n"):
+        body = line.rstrip("\r")
+        ending = line[len(body):]
+        body = strip_bidi_controls(body)
+        line_rtl = is_rtl(body) if rtl is None else rtl
+        out.append(_layout(_RESHAPER.reshape(body), rtl=line_rtl) + ending)
+    return "\n".join(out)
+
+
+# -- layout: one function, its own inverse --------------------------------------
+
+_STRONG_RTL, _LETTER, _DIGIT, _MARK, _OTHER = "r", "l", "d", "m", "n"
+
+
+@lru_cache(maxsize=8192)
+def _kind(ch: str) -> str:
+    """How ``_layout`` treats a character: strong right-to-left, left-to-right
+    letter, digit (European or Arabic-Indic), combining mark, or other."""
+    if unicodedata.category(ch) in ("Mn", "Me"):
+        return _MARK
+    cls = unicodedata.bidirectional(ch)
+    if cls in ("R", "AL"):
+        return _STRONG_RTL
+    if cls == "L":
+        return _LETTER
+    if cls in ("EN", "AN"):
+        return _DIGIT
+    return _OTHER
+
+
+@lru_cache(maxsize=1024)
+def _mirror(ch: str) -> str:
+    """``ch`` as the bidi algorithm draws it in right-to-left text: ( -> ), « -> »;
+    python-bidi's mirroring table, through its public call."""
+    if not unicodedata.mirrored(ch):
+        return ch
+    return get_display("\u0627" + ch, base_dir="R")[0]
+
+
+def _clusters(line: str, *, marks_first: bool = False) -> tuple[list[str], list[str]]:
+    """``line`` cut into characters with their combining marks, each as base
+    then marks (logical order), and the ``_kind`` of each base.
+
+    ``marks_first``: the marks of right-to-left letters stand before them
+    (visual text made by a plain reversal, as the bidi algorithm without its
+    optional rule L3 leaves it); marks of other characters follow them either
+    way. A mark with no base (at the start of ``line``) is a cluster of its own.
+    """
+    texts: list[str] = []
+    kinds: list[str] = []
+    pending = ""
+    for ch in line:
+        kind = _kind(ch)
+        if kind == _MARK:
+            if marks_first:
+                pending += ch
+            elif texts:
+                texts[-1] += ch
+            else:
+                texts.append(ch)
+                kinds.append(_OTHER)
+            continue
+        if pending:
+            if kind == _STRONG_RTL:
+                ch += pending[::-1]  # a plain reversal reversed them too
+            elif texts:
+                texts[-1] += pending
+            else:
+                texts.append(pending)
+                kinds.append(_OTHER)
+            pending = ""
+        texts.append(ch)
+        kinds.append(kind)
+    if pending:
+        if texts:
+            texts[-1] += pending
+        else:
+            texts.append(pending)
+            kinds.append(_OTHER)
+    return texts, kinds
+
+
+def _rtl_order(texts: list[str], kinds: list[str]) -> str:
+    """Clusters of a right-to-left stretch in visual order: reversed and
+    mirrored, but each run from a letter or digit to the last one before the
+    next right-to-left letter kept whole. The runs are found the same way in
+    the output (their ends are still letters or digits, still parted by
+    right-to-left letters), so this is its own inverse."""
+    segments: list[str] = []
+    i, n = 0, len(texts)
+    while i < n:
+        if kinds[i] in (_LETTER, _DIGIT):
+            last = j = i
+            while j < n and kinds[j] != _STRONG_RTL:
+                if kinds[j] in (_LETTER, _DIGIT):
+                    last = j
+                j += 1
+            segments.append("".join(texts[i:last + 1]))
+            i = last + 1
+        else:
+            text = texts[i]
+            segments.append(_mirror(text[0]) + text[1:])
+            i += 1
+    segments.reverse()
+    return "".join(segments)
+
+
+def _ltr_order(texts: list[str], kinds: list[str]) -> str:
+    """Clusters of a left-to-right line in visual order: each stretch from a
+    right-to-left letter to the last one before the next left-to-right
+    letter goes through ``_rtl_order``; the rest stays. Its own inverse."""
+    segments: list[str] = []
+    i, n = 0, len(texts)
+    while i < n:
+        if kinds[i] == _STRONG_RTL:
+            last = j = i
+            while j < n and kinds[j] != _LETTER:
+                if kinds[j] == _STRONG_RTL:
+                    last = j
+                j += 1
+            segments.append(_rtl_order(texts[i:last + 1], kinds[i:last + 1]))
+            i = last + 1
+        else:
+            segments.append(texts[i])
+            i += 1
+    return "".join(segments)
+
+
+def _layout(line: str, *, rtl: bool, marks_first: bool = False) -> str:
+    """One line, logical to visual or visual to logical (the same mapping)."""
+    texts, kinds = _clusters(line, marks_first=marks_first)
+    return _rtl_order(texts, kinds) if rtl else _ltr_order(texts, kinds)
 
 
 # -- repair: text that arrives in visual order or as presentation forms --------
@@ -125,24 +277,76 @@ def looks_visual(text: str, *, sample: int = 20_000) -> bool:
     return visual >= 3 and impossible >= 1 and visual > 2 * logical
 
 
+_ARABIC_MARK_RUN = re.compile("[" + "".join(
+    re.escape(ch) for ch in map(chr, itertools.chain(range(0x600, 0x700), range(0x750, 0x780),
+                                                      range(0x8A0, 0x900)))
+    if unicodedata.category(ch) == "Mn") + "]+")
+
+
+def _marks_first(text: str) -> bool | None:
+    """Whether the marks of Arabic letters in visual ``text`` stand before
+    their letters (True), after them (False), or it cannot tell (None).
+
+    A word shown left to right ends with its first letter: a mark there
+    (after the word's last glyph) can only follow its letter; a mark before
+    the word's first glyph can only precede one. Marks inside words tell
+    nothing, since each lies between two letters.
+    """
+    before = after = 0
+    for m in _ARABIC_MARK_RUN.finditer(text):
+        start, end = m.span()
+        left = _kind(text[start - 1]) == _STRONG_RTL if start else False
+        right = _kind(text[end]) == _STRONG_RTL if end < len(text) else False
+        if right and not left:
+            before += 1
+        elif left and not right:
+            after += 1
+    return None if before == after else before > after
+
+
+def _normalise_forms(text: str) -> str:
+    return _FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
 def to_logical(text: str) -> str:
     """Logical text from text in visual order and/or presentation forms.
 
-    Each line that holds Arabic and looks visual is reordered with the bidi
-    algorithm (right-to-left base), which undoes the reordering that produced
-    it: Arabic runs are reversed back, Latin words and numbers keep their
-    order, mirrored brackets are mirrored back. Reordering happens before
-    normalisation, because a lam-alef ligature is one glyph standing for two
-    letters. Then presentation forms (and only those) are NFKC-normalised to
-    letters. Lines are kept; a line already logical is only normalised.
-    Offsets computed on the input do not apply to the output.
+    Each line that holds Arabic and looks visual (``looks_visual``, of the
+    whole text or of the line) is reordered by the layout ``to_visual`` uses,
+    which is its own inverse: right to left when the line has more strong
+    right-to-left letters than left-to-right ones, Latin and numbers keeping
+    their order, mirrored brackets mirrored back. The marks of Arabic letters
+    may stand after their glyphs (``to_visual``) or before them (a plain
+    reversal, as many PDF tools and the bidi algorithm leave them), judged by
+    the marks at the edges of words over the whole text (a file is extracted
+    one way throughout; a mark typed after a space, common in real text,
+    votes the wrong way, so a line alone decides only when the whole cannot),
+    else after.
+    Reordering happens before normalisation, because a lam-alef ligature is
+    one glyph standing for two letters. Then presentation forms (and only
+    those) are NFKC-normalised to letters. Lines are kept; a line already
+    logical is only normalised. Offsets computed on the input do not apply to
+    the output.
+
+    ``to_logical(to_visual(s)) == s`` for every ``s`` within these limits:
+    lines that ``looks_visual`` can judge (a few Arabic words that tell their
+    order, more than the words that read as logical); no bidi controls and no
+    ZWJ (``to_visual`` removes them, the reshaper drops ZWJ); no mark at the
+    start of a line, none on a letter inside a ligature (the lam of لا, the
+    letters of الله: arabic-reshaper puts them after the ligature glyph), and
+    no presentation forms (they come back as letters); ``\\r`` only before
+    ``\\n``.
     """
     whole_visual = looks_visual(text)
-    lines = text.split("\n")
+    whole_marks_first = _marks_first(text) if _ARABIC_MARK_RUN.search(text) else None
     out = []
-    for line in lines:
+    for line in text.split("\n"):
         if _HAS_ARABIC.search(line) and (whole_visual or looks_visual(line)):
-            ending = line[len(line.rstrip("\r")):]
-            line = get_display(line.rstrip("\r"), base_dir="R") + ending
-        out.append(_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), line))
+            body = line.rstrip("\r")
+            marks_first = whole_marks_first
+            if marks_first is None:
+                marks_first = bool(_ARABIC_MARK_RUN.search(body) and _marks_first(body))
+            line = _layout(body, rtl=is_rtl(_normalise_forms(body)),
+                           marks_first=marks_first) + line[len(body):]
+        out.append(_normalise_forms(line))
     return "\n".join(out)
