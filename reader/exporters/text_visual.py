@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader.exporters.common import (
+    COLOUR_LABEL,
+    NOTE_LABEL,
     ExportItem,
     Ticker,
     article_link,
@@ -67,9 +69,9 @@ def logical_lines(article: Article, highlights: Sequence[HighlightRecord], *,
         if value:
             lines.append(f"القيمة: {_one_line(value)}")
         if h.note:
-            lines.append(f"ملاحظة: {_one_line(h.note)}")
+            lines.append(f"{NOTE_LABEL}: {_one_line(h.note)}")
         if h.kind == "user" and colour_name(h.colour):
-            lines.append(f"اللون: {colour_name(h.colour)}")
+            lines.append(f"{COLOUR_LABEL}: {colour_name(h.colour)}")
         text = article.field_text(h.field)
         start, end = min(h.start, len(text)), min(h.end, len(text))
         lines.append(f"السياق: {_one_line(context_sentence(text, start, end)[0])}")

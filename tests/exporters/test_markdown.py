@@ -88,7 +88,8 @@ def test_figures_are_a_list_with_their_value(blocks: list[Block]) -> None:
 def test_user_highlights_carry_note_and_colour_tag(blocks: list[Block]) -> None:
     texts = [b.text for b in blocks]
     assert "هل تكفي ثلاثة أشهر" in [b.text for b in blocks if b.quote]
-    assert any(t.startswith("ملاحظة: سؤال مهم للمتابعة") and t.endswith("#blue") for t in texts)
+    # The colour tag stands apart from the note, after its label.
+    assert "ملاحظة: سؤال مهم للمتابعة · اللون: #blue" in texts
     assert "اللون: #yellow" in texts
 
 
