@@ -126,13 +126,22 @@ def _item(article: Article, h: HighlightRecord) -> list[str]:
     name = colour_name(h.colour)
     colour = f"{COLOUR_LABEL}: #{name}" if name else ""
     if h.note.strip():
-        note = f"{NOTE_LABEL}: {escape(h.note)}"
+        note = f"{NOTE_LABEL}: {_note(h.note)}"
         lines.append(f"{note} · {colour}" if colour else note)
     elif colour:
         lines.append(colour)
     if len(lines) > 2:
         lines.append("")
     return [*lines, f"{context} {link}", ""]
+
+
+def _note(note: str) -> str:
+    """A reader's note as the inside of one Markdown paragraph: each line
+    escaped, the lines joined by hard line breaks (a backslash ending the
+    line), so the note keeps its line breaks and stays one paragraph, the
+    same note; a blank line inside it becomes an empty line of it (a
+    backslash alone), since a blank line would end the paragraph."""
+    return "\\\n".join(escape(line) for line in note.strip("\r\n").splitlines())
 
 
 def write(items: Sequence[ExportItem], path: Path, ticker: Ticker) -> None:
