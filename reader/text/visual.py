@@ -8,10 +8,10 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 import arabic_reshaper
-from bidi import get_display
+from bidi.mirror import MIRRORED
 
 from reader.text.bidi import strip_bidi_controls
 from reader.text.direction import is_rtl
@@ -61,7 +61,6 @@ def to_visual(text: str, *, rtl: bool | None = None) -> str:
 _STRONG_RTL, _LETTER, _DIGIT, _MARK, _OTHER = "r", "l", "d", "m", "n"
 
 
-@lru_cache(maxsize=8192)
 def _kind(ch: str) -> str:
     """How ``_layout`` treats a character: strong right-to-left, left-to-right
     letter, digit (European or Arabic-Indic), combining mark, or other."""
@@ -77,108 +76,103 @@ def _kind(ch: str) -> str:
     return _OTHER
 
 
-@lru_cache(maxsize=1024)
-def _mirror(ch: str) -> str:
-    """``ch`` as the bidi algorithm draws it in right-to-left text: ( -> ), « -> »;
-    python-bidi's mirroring table, through its public call."""
-    if not unicodedata.mirrored(ch):
-        return ch
-    return get_display("\u0627" + ch, base_dir="R")[0]
+class _Classes:
+    """The ``_kind`` of every character of planes 0 and 1, read from
+    unicodedata once (about 40 ms, at the first line), as a table for
+    ``str.translate``: a line becomes a string of kind letters as long as
+    itself, and the layout is found by small regular expressions over that
+    string, in C, rather than by a loop over characters in Python. A
+    character beyond plane 1 (rare in news) counts as other."""
+
+    def __init__(self) -> None:
+        self.kinds = [_kind(chr(cp)) for cp in range(0x20000)]
+        # python-bidi's table of mirrored glyphs (BidiMirroring.txt): its
+        # get_display mirrors only paired brackets.
+        self.mirror = str.maketrans(MIRRORED)
+
+    def codes(self, text: str) -> str:
+        """One kind letter for each character of ``text``."""
+        return text.translate(self.kinds)
 
 
-def _clusters(line: str, *, marks_first: bool = False) -> tuple[list[str], list[str]]:
-    """``line`` cut into characters with their combining marks, each as base
-    then marks (logical order), and the ``_kind`` of each base.
-
-    ``marks_first``: the marks of right-to-left letters stand before them
-    (visual text made by a plain reversal, as the bidi algorithm without its
-    optional rule L3 leaves it); marks of other characters follow them either
-    way. A mark with no base (at the start of ``line``) is a cluster of its own.
-    """
-    texts: list[str] = []
-    kinds: list[str] = []
-    pending = ""
-    for ch in line:
-        kind = _kind(ch)
-        if kind == _MARK:
-            if marks_first:
-                pending += ch
-            elif texts:
-                texts[-1] += ch
-            else:
-                texts.append(ch)
-                kinds.append(_OTHER)
-            continue
-        if pending:
-            if kind == _STRONG_RTL:
-                ch += pending[::-1]  # a plain reversal reversed them too
-            elif texts:
-                texts[-1] += pending
-            else:
-                texts.append(pending)
-                kinds.append(_OTHER)
-            pending = ""
-        texts.append(ch)
-        kinds.append(kind)
-    if pending:
-        if texts:
-            texts[-1] += pending
-        else:
-            texts.append(pending)
-            kinds.append(_OTHER)
-    return texts, kinds
+@cache
+def _classes() -> _Classes:
+    return _Classes()
 
 
-def _rtl_order(texts: list[str], kinds: list[str]) -> str:
-    """Clusters of a right-to-left stretch in visual order: reversed and
-    mirrored, but each run from a letter or digit to the last one before the
-    next right-to-left letter kept whole. The runs are found the same way in
-    the output (their ends are still letters or digits, still parted by
-    right-to-left letters), so this is its own inverse."""
-    segments: list[str] = []
-    i, n = 0, len(texts)
-    while i < n:
-        if kinds[i] in (_LETTER, _DIGIT):
-            last = j = i
-            while j < n and kinds[j] != _STRONG_RTL:
-                if kinds[j] in (_LETTER, _DIGIT):
-                    last = j
-                j += 1
-            segments.append("".join(texts[i:last + 1]))
-            i = last + 1
-        else:
-            text = texts[i]
-            segments.append(_mirror(text[0]) + text[1:])
-            i += 1
-    segments.reverse()
-    return "".join(segments)
+# Over kind letters. In a right-to-left line: from a letter or digit to the
+# last one before the next right-to-left letter, with the marks of that one.
+_LTR_RUN = re.compile(f"[{_LETTER}{_DIGIT}](?:[^{_STRONG_RTL}]*[{_LETTER}{_DIGIT}])?{_MARK}*")
+# In a left-to-right line: from a right-to-left letter to the last one before
+# the next left-to-right letter (digits inside), with the marks of that one.
+_RTL_RUN = re.compile(f"{_STRONG_RTL}(?:[^{_LETTER}]*{_STRONG_RTL})?{_MARK}*")
+_GLYPH = re.compile(f"(?s).{_MARK}*")  # a character and its marks
+_MARKS_THEN_RTL = re.compile(f"{_MARK}+{_STRONG_RTL}")
 
 
-def _ltr_order(texts: list[str], kinds: list[str]) -> str:
-    """Clusters of a left-to-right line in visual order: each stretch from a
-    right-to-left letter to the last one before the next left-to-right
-    letter goes through ``_rtl_order``; the rest stays. Its own inverse."""
-    segments: list[str] = []
-    i, n = 0, len(texts)
-    while i < n:
-        if kinds[i] == _STRONG_RTL:
-            last = j = i
-            while j < n and kinds[j] != _LETTER:
-                if kinds[j] == _STRONG_RTL:
-                    last = j
-                j += 1
-            segments.append(_rtl_order(texts[i:last + 1], kinds[i:last + 1]))
-            i = last + 1
-        else:
-            segments.append(texts[i])
-            i += 1
-    return "".join(segments)
+def _reversed_glyphs(text: str, codes: str, c: _Classes) -> str:
+    """``text`` backwards one character with its marks at a time, mirrored."""
+    if _MARK in codes:
+        spans = [m.span() for m in _GLYPH.finditer(codes)]
+        text = "".join(text[a:b] for a, b in reversed(spans))
+    else:
+        text = text[::-1]
+    return text.translate(c.mirror)
+
+
+def _rtl_order(line: str, codes: str, c: _Classes) -> str:
+    """A right-to-left stretch in visual order: reversed one character with
+    its marks at a time, and mirrored, but each ``_LTR_RUN`` kept whole. The
+    runs are found the same way in the output (their ends are still letters
+    or digits, still parted by right-to-left letters), so this is its own
+    inverse."""
+    pieces: list[str] = []
+    at = 0
+    for m in _LTR_RUN.finditer(codes):
+        start, end = m.span()
+        pieces.append(_reversed_glyphs(line[at:start], codes[at:start], c))
+        pieces.append(line[start:end])
+        at = end
+    pieces.append(_reversed_glyphs(line[at:], codes[at:], c))
+    pieces.reverse()
+    return "".join(pieces)
+
+
+def _ltr_order(line: str, codes: str, c: _Classes) -> str:
+    """A left-to-right line in visual order: each ``_RTL_RUN`` through
+    ``_rtl_order``, the rest kept. Its own inverse."""
+    pieces: list[str] = []
+    at = 0
+    for m in _RTL_RUN.finditer(codes):
+        start, end = m.span()
+        pieces.append(line[at:start])
+        pieces.append(_rtl_order(line[start:end], codes[start:end], c))
+        at = end
+    pieces.append(line[at:])
+    return "".join(pieces)
 
 
 def _layout(line: str, *, rtl: bool, marks_first: bool = False) -> str:
-    """One line, logical to visual or visual to logical (the same mapping)."""
-    texts, kinds = _clusters(line, marks_first=marks_first)
-    return _rtl_order(texts, kinds) if rtl else _ltr_order(texts, kinds)
+    """One line, logical to visual or visual to logical (the same mapping).
+
+    ``marks_first``: the marks of right-to-left letters stand before them
+    (visual text made by a plain reversal, as the bidi algorithm without its
+    optional rule L3 leaves it); they are put after them first. A mark with
+    no character before it (at the start of the line) stays a glyph of its
+    own."""
+    c = _classes()
+    codes = c.codes(line)
+    if marks_first and _MARK in codes:
+        pieces: list[str] = []
+        at = 0
+        for m in _MARKS_THEN_RTL.finditer(codes):
+            start, end = m.span()
+            pieces += [line[at:start], line[end - 1], line[start:end - 1][::-1]]
+            at = end
+        pieces.append(line[at:])
+        line = "".join(pieces)
+        codes = c.codes(line)
+    return _rtl_order(line, codes, c) if rtl else _ltr_order(line, codes, c)
 
 
 # -- repair: text that arrives in visual order or as presentation forms --------
@@ -292,11 +286,12 @@ def _marks_first(text: str) -> bool | None:
     the word's first glyph can only precede one. Marks inside words tell
     nothing, since each lies between two letters.
     """
+    codes = _classes().codes(text)
     before = after = 0
     for m in _ARABIC_MARK_RUN.finditer(text):
         start, end = m.span()
-        left = _kind(text[start - 1]) == _STRONG_RTL if start else False
-        right = _kind(text[end]) == _STRONG_RTL if end < len(text) else False
+        left = start > 0 and codes[start - 1] == _STRONG_RTL
+        right = codes[end:end + 1] == _STRONG_RTL
         if right and not left:
             before += 1
         elif left and not right:
@@ -304,8 +299,16 @@ def _marks_first(text: str) -> bool | None:
     return None if before == after else before > after
 
 
+# Each presentation form's NFKC letters. Form by form equals NFKC of a run of
+# forms: no form's letters start with a mark, so nothing reorders or composes
+# across two of them.
+_FORM_LETTERS = {cp: unicodedata.normalize("NFKC", chr(cp))
+                 for cp in itertools.chain(range(0xFB50, 0xFE00), range(0xFE70, 0xFEFD))}
+
+
 def _normalise_forms(text: str) -> str:
-    return _FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    """``text`` with its presentation forms (and only those) NFKC-normalised."""
+    return text.translate(_FORM_LETTERS)
 
 
 def to_logical(text: str) -> str:

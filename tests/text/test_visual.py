@@ -166,6 +166,8 @@ def test_visual_text_holds_no_bidi_control(control: str) -> None:
     ("الموعد 05/12/2026 الساعة 09:30", "09:30 ةعاسلا 05/12/2026 دعوملا"),
     ("من 10-20 يوما", "اموي 10-20 نم"),
     ("وكالة الأنباء | 2025-04-02T09:30:00Z", "2025-04-02T09:30:00Z | ءابنلأا ةلاكو"),
+    # Brackets and guillemets are mirrored, paired or not.
+    ("قال (المتحدث) «أمس» ثم) [غادر", "رداغ] (مث «سمأ» (ثدحتملا) لاق"),
 ])
 def test_values_keep_their_order_in_a_right_to_left_line(logical: str, visual: str) -> None:
     assert unicodedata.normalize("NFKC", to_visual(logical)) == visual
