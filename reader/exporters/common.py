@@ -123,6 +123,12 @@ def sort_key(h: HighlightRecord) -> tuple[int, int, int, int]:
     return (field_index, h.start, -h.end, kind_index)
 
 
+NOTE_LABEL = "ملاحظة"
+"""The label before a user highlight's note in the text exports."""
+
+COLOUR_LABEL = "اللون"
+"""The label before a user highlight's colour name in the text exports."""
+
 SECTION_TITLES = {"quote": "الاقتباسات", "figure": "الأرقام", "user": "تظليلات القارئ"}
 """The headings an export groups an article's highlights under, in this order."""
 

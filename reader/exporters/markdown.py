@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader.exporters.common import (
+    COLOUR_LABEL,
+    NOTE_LABEL,
     ExportItem,
     Ticker,
     article_link,
@@ -121,14 +123,25 @@ def _item(article: Article, h: HighlightRecord) -> list[str]:
             head += f" ({escape(h.subtype)})"
         return [head, f"  {context} {link}", ""]
     lines = [f"> {escape(h.text)}", ""]
-    tags = [f"#{colour_name(h.colour)}"] if colour_name(h.colour) else []
-    if h.note:
-        lines.append(f"ملاحظة: {escape(h.note)} {' '.join(tags)}".rstrip())
-    elif tags:
-        lines.append(f"اللون: {tags[0]}")
+    name = colour_name(h.colour)
+    colour = f"{COLOUR_LABEL}: #{name}" if name else ""
+    if h.note.strip():
+        note = f"{NOTE_LABEL}: {_note(h.note)}"
+        lines.append(f"{note} · {colour}" if colour else note)
+    elif colour:
+        lines.append(colour)
     if len(lines) > 2:
         lines.append("")
     return [*lines, f"{context} {link}", ""]
+
+
+def _note(note: str) -> str:
+    """A reader's note as the inside of one Markdown paragraph: each line
+    escaped, the lines joined by hard line breaks (a backslash ending the
+    line), so the note keeps its line breaks and stays one paragraph, the
+    same note; a blank line inside it becomes an empty line of it (a
+    backslash alone), since a blank line would end the paragraph."""
+    return "\\\n".join(escape(line) for line in note.strip("\r\n").splitlines())
 
 
 def write(items: Sequence[ExportItem], path: Path, ticker: Ticker) -> None:

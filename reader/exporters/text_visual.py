@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader.exporters.common import (
+    COLOUR_LABEL,
+    NOTE_LABEL,
     ExportItem,
     Ticker,
     article_link,
@@ -67,9 +69,9 @@ def logical_lines(article: Article, highlights: Sequence[HighlightRecord], *,
         if value:
             lines.append(f"القيمة: {_one_line(value)}")
         if h.note:
-            lines.append(f"ملاحظة: {_one_line(h.note)}")
+            lines.append(f"{NOTE_LABEL}: {_one_line(h.note)}")
         if h.kind == "user" and colour_name(h.colour):
-            lines.append(f"اللون: {colour_name(h.colour)}")
+            lines.append(f"{COLOUR_LABEL}: {colour_name(h.colour)}")
         text = article.field_text(h.field)
         start, end = min(h.start, len(text)), min(h.end, len(text))
         lines.append(f"السياق: {_one_line(context_sentence(text, start, end)[0])}")
@@ -80,10 +82,14 @@ def logical_lines(article: Article, highlights: Sequence[HighlightRecord], *,
 
 
 def write(items: Sequence[ExportItem], path: Path, ticker: Ticker) -> None:
-    """Write every article's lines, each line in visual order, to ``path`` (UTF-8)."""
+    """Write every article's lines, each line in visual order, to ``path`` (UTF-8).
+
+    Every line is laid out right to left, English ones included: the file is
+    an Arabic document whose lines start with Arabic labels (a line that is
+    all English reads the same either way)."""
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(to_visual(HEADER) + "\n\n")
+        fh.write(to_visual(HEADER, rtl=True) + "\n\n")
         for article, highlights in items:
-            fh.write(to_visual("\n".join(logical_lines(article, highlights))))
+            fh.write(to_visual("\n".join(logical_lines(article, highlights)), rtl=True))
             fh.write("\n")
             ticker.step()

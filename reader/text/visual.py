@@ -8,10 +8,13 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from functools import cache
 
 import arabic_reshaper
-from bidi import get_display
+from bidi.mirror import MIRRORED
 
+from reader.text.bidi import strip_bidi_controls
+from reader.text.direction import is_rtl
 from reader.text.fold import MARKS
 
 _RESHAPER = arabic_reshaper.ArabicReshaper(
@@ -19,14 +22,157 @@ _RESHAPER = arabic_reshaper.ArabicReshaper(
 )
 
 
-def to_visual(text: str) -> str:
+def to_visual(text: str, *, rtl: bool | None = None) -> str:
     """Shape (presentation forms) and reorder ``text`` line by line for display.
 
-    Each ``\\n``-separated line is reshaped, then laid out with the Unicode
-    bidi algorithm, base direction taken from the line itself. The result is
-    for terminals and plain-text devices only; it is not logical text.
+    For devices that draw characters left to right and know neither shaping
+    nor bidi (terminals, e-readers, receipt printers); not logical text.
+    Each ``\\n``-separated line (a final ``\\r`` stays at its end) loses its
+    bidi controls (such devices print them as boxes), is reshaped, then laid
+    out (``_layout``): right to left when ``rtl`` is True, left to right
+    when False; when None (the default, the only one ``to_logical`` can
+    undo), right to left when the line has more strong right-to-left letters
+    than left-to-right ones (DESIGN decision 6).
+    In a right-to-left line each stretch from a Latin letter or digit to the
+    last one before the next Arabic letter keeps its inner order, so a date
+    (2026-12-05), a time (09:30), a range (10-20) or an English phrase reads
+    as typed; everything else is reversed and mirrored, one character with
+    its combining marks at a time: a mark follows its glyph, as a device that
+    draws left to right attaches it. In a left-to-right line only the
+    stretches from an Arabic letter to an Arabic letter (digits inside them
+    too) are laid out so.
+
+    Unlike the full Unicode bidi algorithm (which reverses 2026-12-05 after
+    an Arabic word and lets the order of numbers depend on the letters before
+    them), this layout is undone exactly by ``to_logical``.
     """
-    return "\n".join(get_display(_RESHAPER.reshape(line)) for line in text.split("\n"))
+    out = []
+    for line in text.split("\n"):
+        body = line.rstrip("\r")
+        ending = line[len(body):]
+        body = strip_bidi_controls(body)
+        line_rtl = is_rtl(body) if rtl is None else rtl
+        out.append(_layout(_RESHAPER.reshape(body), rtl=line_rtl) + ending)
+    return "\n".join(out)
+
+
+# -- layout: one function, its own inverse --------------------------------------
+
+_STRONG_RTL, _LETTER, _DIGIT, _MARK, _OTHER = "r", "l", "d", "m", "n"
+
+
+def _kind(ch: str) -> str:
+    """How ``_layout`` treats a character: strong right-to-left, left-to-right
+    letter, digit (European or Arabic-Indic), combining mark, or other."""
+    if unicodedata.category(ch) in ("Mn", "Me"):
+        return _MARK
+    cls = unicodedata.bidirectional(ch)
+    if cls in ("R", "AL"):
+        return _STRONG_RTL
+    if cls == "L":
+        return _LETTER
+    if cls in ("EN", "AN"):
+        return _DIGIT
+    return _OTHER
+
+
+class _Classes:
+    """The ``_kind`` of every character of planes 0 and 1, read from
+    unicodedata once (about 40 ms, at the first line), as a table for
+    ``str.translate``: a line becomes a string of kind letters as long as
+    itself, and the layout is found by small regular expressions over that
+    string, in C, rather than by a loop over characters in Python. A
+    character beyond plane 1 (rare in news) counts as other."""
+
+    def __init__(self) -> None:
+        self.kinds = [_kind(chr(cp)) for cp in range(0x20000)]
+        # python-bidi's table of mirrored glyphs (BidiMirroring.txt): its
+        # get_display mirrors only paired brackets.
+        self.mirror = str.maketrans(MIRRORED)
+
+    def codes(self, text: str) -> str:
+        """One kind letter for each character of ``text``."""
+        return text.translate(self.kinds)
+
+
+@cache
+def _classes() -> _Classes:
+    return _Classes()
+
+
+# Over kind letters. In a right-to-left line: from a letter or digit to the
+# last one before the next right-to-left letter, with the marks of that one.
+_LTR_RUN = re.compile(f"[{_LETTER}{_DIGIT}](?:[^{_STRONG_RTL}]*[{_LETTER}{_DIGIT}])?{_MARK}*")
+# In a left-to-right line: from a right-to-left letter to the last one before
+# the next left-to-right letter (digits inside), with the marks of that one.
+_RTL_RUN = re.compile(f"{_STRONG_RTL}(?:[^{_LETTER}]*{_STRONG_RTL})?{_MARK}*")
+_GLYPH = re.compile(f"(?s).{_MARK}*")  # a character and its marks
+_MARKS_THEN_RTL = re.compile(f"{_MARK}+{_STRONG_RTL}")
+
+
+def _reversed_glyphs(text: str, codes: str, c: _Classes) -> str:
+    """``text`` backwards one character with its marks at a time, mirrored."""
+    if _MARK in codes:
+        spans = [m.span() for m in _GLYPH.finditer(codes)]
+        text = "".join(text[a:b] for a, b in reversed(spans))
+    else:
+        text = text[::-1]
+    return text.translate(c.mirror)
+
+
+def _rtl_order(line: str, codes: str, c: _Classes) -> str:
+    """A right-to-left stretch in visual order: reversed one character with
+    its marks at a time, and mirrored, but each ``_LTR_RUN`` kept whole. The
+    runs are found the same way in the output (their ends are still letters
+    or digits, still parted by right-to-left letters), so this is its own
+    inverse."""
+    pieces: list[str] = []
+    at = 0
+    for m in _LTR_RUN.finditer(codes):
+        start, end = m.span()
+        pieces.append(_reversed_glyphs(line[at:start], codes[at:start], c))
+        pieces.append(line[start:end])
+        at = end
+    pieces.append(_reversed_glyphs(line[at:], codes[at:], c))
+    pieces.reverse()
+    return "".join(pieces)
+
+
+def _ltr_order(line: str, codes: str, c: _Classes) -> str:
+    """A left-to-right line in visual order: each ``_RTL_RUN`` through
+    ``_rtl_order``, the rest kept. Its own inverse."""
+    pieces: list[str] = []
+    at = 0
+    for m in _RTL_RUN.finditer(codes):
+        start, end = m.span()
+        pieces.append(line[at:start])
+        pieces.append(_rtl_order(line[start:end], codes[start:end], c))
+        at = end
+    pieces.append(line[at:])
+    return "".join(pieces)
+
+
+def _layout(line: str, *, rtl: bool, marks_first: bool = False) -> str:
+    """One line, logical to visual or visual to logical (the same mapping).
+
+    ``marks_first``: the marks of right-to-left letters stand before them
+    (visual text made by a plain reversal, as the bidi algorithm without its
+    optional rule L3 leaves it); they are put after them first. A mark with
+    no character before it (at the start of the line) stays a glyph of its
+    own."""
+    c = _classes()
+    codes = c.codes(line)
+    if marks_first and _MARK in codes:
+        pieces: list[str] = []
+        at = 0
+        for m in _MARKS_THEN_RTL.finditer(codes):
+            start, end = m.span()
+            pieces += [line[at:start], line[end - 1], line[start:end - 1][::-1]]
+            at = end
+        pieces.append(line[at:])
+        line = "".join(pieces)
+        codes = c.codes(line)
+    return _rtl_order(line, codes, c) if rtl else _ltr_order(line, codes, c)
 
 
 # -- repair: text that arrives in visual order or as presentation forms --------
@@ -125,24 +271,85 @@ def looks_visual(text: str, *, sample: int = 20_000) -> bool:
     return visual >= 3 and impossible >= 1 and visual > 2 * logical
 
 
+_ARABIC_MARK_RUN = re.compile("[" + "".join(
+    re.escape(ch) for ch in map(chr, itertools.chain(range(0x600, 0x700), range(0x750, 0x780),
+                                                      range(0x8A0, 0x900)))
+    if unicodedata.category(ch) == "Mn") + "]+")
+
+
+def _marks_first(text: str) -> bool | None:
+    """Whether the marks of Arabic letters in visual ``text`` stand before
+    their letters (True), after them (False), or it cannot tell (None).
+
+    A word shown left to right ends with its first letter: a mark there
+    (after the word's last glyph) can only follow its letter; a mark before
+    the word's first glyph can only precede one. Marks inside words tell
+    nothing, since each lies between two letters.
+    """
+    codes = _classes().codes(text)
+    before = after = 0
+    for m in _ARABIC_MARK_RUN.finditer(text):
+        start, end = m.span()
+        left = start > 0 and codes[start - 1] == _STRONG_RTL
+        right = codes[end:end + 1] == _STRONG_RTL
+        if right and not left:
+            before += 1
+        elif left and not right:
+            after += 1
+    return None if before == after else before > after
+
+
+# Each presentation form's NFKC letters. Form by form equals NFKC of a run of
+# forms: no form's letters start with a mark, so nothing reorders or composes
+# across two of them.
+_FORM_LETTERS = {cp: unicodedata.normalize("NFKC", chr(cp))
+                 for cp in itertools.chain(range(0xFB50, 0xFE00), range(0xFE70, 0xFEFD))}
+
+
+def _normalise_forms(text: str) -> str:
+    """``text`` with its presentation forms (and only those) NFKC-normalised."""
+    return text.translate(_FORM_LETTERS)
+
+
 def to_logical(text: str) -> str:
     """Logical text from text in visual order and/or presentation forms.
 
-    Each line that holds Arabic and looks visual is reordered with the bidi
-    algorithm (right-to-left base), which undoes the reordering that produced
-    it: Arabic runs are reversed back, Latin words and numbers keep their
-    order, mirrored brackets are mirrored back. Reordering happens before
-    normalisation, because a lam-alef ligature is one glyph standing for two
-    letters. Then presentation forms (and only those) are NFKC-normalised to
-    letters. Lines are kept; a line already logical is only normalised.
-    Offsets computed on the input do not apply to the output.
+    Each line that holds Arabic and looks visual (``looks_visual``, of the
+    whole text or of the line) is reordered by the layout ``to_visual`` uses,
+    which is its own inverse: right to left when the line has more strong
+    right-to-left letters than left-to-right ones, Latin and numbers keeping
+    their order, mirrored brackets mirrored back. The marks of Arabic letters
+    may stand after their glyphs (``to_visual``) or before them (a plain
+    reversal, as many PDF tools and the bidi algorithm leave them), judged by
+    the marks at the edges of words over the whole text (a file is extracted
+    one way throughout; a mark typed after a space, common in real text,
+    votes the wrong way, so a line alone decides only when the whole cannot),
+    else after.
+    Reordering happens before normalisation, because a lam-alef ligature is
+    one glyph standing for two letters. Then presentation forms (and only
+    those) are NFKC-normalised to letters. Lines are kept; a line already
+    logical is only normalised. Offsets computed on the input do not apply to
+    the output.
+
+    ``to_logical(to_visual(s)) == s`` for every ``s`` within these limits:
+    lines that ``looks_visual`` can judge (a few Arabic words that tell their
+    order, more than the words that read as logical); no bidi controls and no
+    ZWJ (``to_visual`` removes them, the reshaper drops ZWJ); no mark at the
+    start of a line, none on a letter inside a ligature (the lam of لا, the
+    letters of الله: arabic-reshaper puts them after the ligature glyph), and
+    no presentation forms (they come back as letters); ``\\r`` only before
+    ``\\n``.
     """
     whole_visual = looks_visual(text)
-    lines = text.split("\n")
+    whole_marks_first = _marks_first(text) if _ARABIC_MARK_RUN.search(text) else None
     out = []
-    for line in lines:
+    for line in text.split("\n"):
         if _HAS_ARABIC.search(line) and (whole_visual or looks_visual(line)):
-            ending = line[len(line.rstrip("\r")):]
-            line = get_display(line.rstrip("\r"), base_dir="R") + ending
-        out.append(_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), line))
+            body = line.rstrip("\r")
+            marks_first = whole_marks_first
+            if marks_first is None:
+                marks_first = bool(_ARABIC_MARK_RUN.search(body) and _marks_first(body))
+            line = _layout(body, rtl=is_rtl(_normalise_forms(body)),
+                           marks_first=marks_first) + line[len(body):]
+        out.append(_normalise_forms(line))
     return "\n".join(out)

@@ -88,8 +88,38 @@ def test_figures_are_a_list_with_their_value(blocks: list[Block]) -> None:
 def test_user_highlights_carry_note_and_colour_tag(blocks: list[Block]) -> None:
     texts = [b.text for b in blocks]
     assert "هل تكفي ثلاثة أشهر" in [b.text for b in blocks if b.quote]
-    assert any(t.startswith("ملاحظة: سؤال مهم للمتابعة") and t.endswith("#blue") for t in texts)
+    # The colour tag stands apart from the note, after its label.
+    assert "ملاحظة: سؤال مهم للمتابعة · اللون: #blue" in texts
     assert "اللون: #yellow" in texts
+
+
+NOTE_LINES = ["سطر أول من الملاحظة", "", "- ليست قائمة", "# ولا عنوان", "1. ولا ترقيم",
+              "===", "> ولا اقتباس", "آخر سطر \\"]
+
+
+def test_a_note_keeps_its_line_breaks(qapp, tmp_path: Path) -> None:
+    body = "قال الوزير إن الخطة جاهزة."
+    article = Article(id=9, title="خبر", body=body)
+    h = HighlightRecord(9, "body", "user", "", 0, len("قال الوزير"), "قال الوزير",
+                        colour="#ffd54f", note="\n".join(NOTE_LINES) + "\n")
+    out = tmp_path / "note.md"
+    export_items([(article, [h])], "md", out)
+    blocks = _read_markdown(out)
+    texts = [b.text for b in blocks]
+    first = texts.index("ملاحظة: " + NOTE_LINES[0])
+    note = blocks[first:first + len(NOTE_LINES)]
+    # Qt's reader makes a block of each line that a hard break ends...
+    assert [b.text for b in note] == ["ملاحظة: " + NOTE_LINES[0], *NOTE_LINES[1:-1],
+                                      NOTE_LINES[-1] + " · اللون: #yellow"]
+    assert not any(b.heading or b.listed or b.quote or b.links for b in note)
+    assert texts[first + len(NOTE_LINES)].startswith("السياق: ")
+    # ...CommonMark keeps them one paragraph, the same note: no blank line
+    # parts them, every line but the last ends in a hard break.
+    paragraph = next(p for p in out.read_text(encoding="utf-8").split("\n\n")
+                     if p.startswith("ملاحظة: "))
+    lines = paragraph.split("\n")
+    assert len(lines) == len(NOTE_LINES)
+    assert all(line.endswith("\\") for line in lines[:-1])
 
 
 def test_every_item_has_its_context_and_link_to_its_place(blocks: list[Block]) -> None:

@@ -12,6 +12,8 @@ import pytest
 
 from reader.exporters import export_items
 from reader.exporters.text_visual import HEADER, LABEL, logical_lines
+from reader.store.article import Article, HighlightRecord
+from reader.text.bidi import BIDI_CONTROLS, LRM, PDI, RLI, RLM, RLO
 from tests.exporters import sample
 
 
@@ -19,10 +21,14 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+MARK = "[\u0610-\u061a\u064b-\u065f\u0670]"
+
+
 def rev(text: str) -> str:
-    """``text`` backwards as a visual line holds it: lam-alef is one glyph (a
-    ligature), so it keeps its inner order."""
-    return "".join(reversed(re.findall("ل[اأإآ]|.", text, flags=re.DOTALL)))
+    """``text`` backwards as a visual line holds it, one glyph at a time: a
+    letter with the marks that follow it; lam-alef is one glyph (a ligature),
+    so it keeps its inner order."""
+    return "".join(reversed(re.findall(f"(?:ل[اأإآ]|.){MARK}*", text, flags=re.DOTALL)))
 
 
 def _is_arabic_only(line: str) -> bool:
@@ -56,7 +62,9 @@ def test_arabic_only_lines_read_backwards_are_the_logical_text(visual: list[str]
     checked = 0
     for line in visual:
         if _is_arabic_only(nfkc(line)):
-            assert nfkc(line[::-1]) in expected, line
+            # One glyph at a time, before NFKC splits a ligature glyph in two.
+            backwards = "".join(reversed(re.findall(f".{MARK}*", line)))
+            assert nfkc(backwards) in expected, line
             checked += 1
     assert checked >= 10
 
@@ -78,7 +86,8 @@ def test_arabic_is_shaped_into_presentation_forms(visual: list[str]) -> None:
     # Digits after Arabic letters are Arabic numbers: they keep their own order.
     "120 :" + rev("رقم"),
     rev("مدرسة") + " 120 :" + rev("القيمة"),
-    "USD 2500000 :" + rev("القيمة"),
+    # A stretch of digits and Latin keeps the order it was typed in.
+    "2500000 USD :" + rev("القيمة"),
     rev("دولة") + " 30 " + rev("دار نشر من") + " 450 :" + rev("تظليل"),
 ])
 def test_mixed_lines_in_hand_written_order(visual: list[str], expected: str) -> None:
@@ -99,3 +108,44 @@ def test_long_lines_are_wrapped_before_reordering(visual: list[str]) -> None:
     # beginning (the label, then its first word) starts the rightmost end of a line.
     start = "السياق: أعلن"
     assert any(nfkc(line).endswith(rev(start)) for line in visual)
+
+
+def test_marks_follow_their_glyphs(visual: list[str]) -> None:
+    """A device that draws left to right puts a mark on the glyph before it:
+    اِقْرَأْ must come out with each mark right after its letter."""
+    assert rev(nfkc(sample.IQRA)) + " :" + rev("مصطلح") in [nfkc(line) for line in visual]
+    marked = [line for line in visual if re.search(MARK, line)]
+    assert marked
+    for line in marked:
+        assert not re.search(f"(^|[ :«»]){MARK}", line), line
+
+
+def _export_one(tmp_path: Path, article: Article) -> list[str]:
+    h = HighlightRecord(article.id or 0, "body", "figure", "range", 0, 5, article.body[:5])
+    out = tmp_path / "one.txt"
+    export_items([(article, [h])], "txt-visual", out)
+    return out.read_text(encoding="utf-8").split("\n")
+
+
+def test_header_values_keep_their_left_to_right_order(tmp_path: Path) -> None:
+    """A date, a time and a number range in the title and the source line
+    read as typed inside the right-to-left line (the bidi algorithm alone
+    shows 2026-12-05 as 05-12-2026 after an Arabic word, and 10-20 as 20-10)."""
+    article = Article(id=3, title="موعد الانتخابات 05/12/2026 بين 10-20 مرشحا",
+                      source="وكالة الأنباء", published="2026-12-05 09:30",
+                      body="10-20 مرشحا في 2026-12-05.")
+    lines = [nfkc(line) for line in _export_one(tmp_path, article)]
+    assert (rev("مرشحا") + " 10-20 " + rev("بين") + " 05/12/2026 " + rev("موعد الانتخابات")
+            in lines)
+    assert "2026-12-05 09:30 | " + rev("وكالة الأنباء") in lines
+    assert "10-20 :" + rev("رقم") in lines
+
+
+def test_no_bidi_control_reaches_the_file(tmp_path: Path) -> None:
+    """Devices without bidi print controls as boxes: the title's overrides,
+    isolates and marks are left out (their order is already laid out)."""
+    article = Article(id=4, title=f"{RLO}عاجل{LRM}: {RLI}BBC{PDI} تقرير{RLM}",
+                      source=f"{RLM}وكالة", body=f"قال{LRM} المتحدث {RLI}Reuters{PDI} أمس.")
+    text = "\n".join(_export_one(tmp_path, article))
+    assert not BIDI_CONTROLS & set(text), ascii(text)
+    assert rev("تقرير") + " BBC :" + rev("عاجل") in [nfkc(line) for line in text.split("\n")]

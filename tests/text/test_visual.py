@@ -3,6 +3,7 @@ visual order or as presentation forms (pasted from a PDF)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import arabic_reshaper
@@ -11,6 +12,7 @@ from bidi import get_display
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.text.bidi import BIDI_CONTROLS, LRI, PDI, RLM
 from reader.text.visual import has_presentation_forms, looks_visual, to_logical, to_visual
 
 LAM_ALEF_ISOLATED = "\ufefb"
@@ -18,6 +20,9 @@ ALEF_FINAL = "\ufe8e"
 BEH_INITIAL = "\ufe91"
 FATHA = "\u064e"
 SHADDA = "\u0651"
+DAMMA, KASRA, SUKUN, TANWEEN_FATH = "\u064f", "\u0650", "\u0652", "\u064b"
+HARAKAT = [FATHA, DAMMA, KASRA, SUKUN, SHADDA, TANWEEN_FATH]
+MARK_CLASS = "[\u064b-\u065f\u0670]"
 
 SENTENCES = [
     "قال الوزير إن النمو بلغ 3.5% في عام 2024 وفق تقرير IMF الجديد (المعدل).",
@@ -124,3 +129,107 @@ def test_no_real_article_looks_visual(corpus_articles: list) -> None:
 
 def test_adverbs_ending_in_la_are_not_visual_evidence_enough() -> None:
     assert not looks_visual("قال أولا إنه سيعود فعلا لكنه بقي قليلا ثم غادر طويلا")
+
+
+# -- marks, controls, values: what a device that draws left to right needs ------
+
+def glyphs_backwards(text: str) -> str:
+    """``text`` (NFKC, logical letters) backwards one glyph at a time: a letter
+    with the marks after it, lam-alef (one ligature glyph) with its marks."""
+    return "".join(reversed(re.findall(f"(?:ل[اأإآ]|.){MARK_CLASS}*", text, flags=re.DOTALL)))
+
+
+@pytest.mark.parametrize("word", [
+    f"شن{SHADDA}{FATHA}",  # two marks on one letter
+    f"ا{KASRA}ق{SUKUN}ر{FATHA}أ{SUKUN}",  # every letter vocalised
+    f"كتاب{TANWEEN_FATH}ا",
+    f"م{DAMMA}د{SHADDA}{FATHA}ة",
+])
+def test_each_mark_follows_its_glyph_in_visual_order(word: str) -> None:
+    visual = to_visual(f"قال {word} أمس")
+    # The device attaches a mark to the glyph drawn just before it.
+    assert not re.search(f"(^| ){MARK_CLASS}", visual), visual
+    words = unicodedata.normalize("NFKC", visual).split(" ")
+    assert words[1] == unicodedata.normalize("NFKC", glyphs_backwards(word))
+
+
+@pytest.mark.parametrize("control", sorted(BIDI_CONTROLS))
+def test_visual_text_holds_no_bidi_control(control: str) -> None:
+    text = f"قال{control} المتحدث {LRI}BBC{PDI} إن {control}الاجتماع 2026-12-05{RLM}"
+    visual = to_visual(text)
+    assert not BIDI_CONTROLS & set(visual), ascii(visual)
+
+
+@pytest.mark.parametrize(("logical", "visual"), [
+    # Dates, times and ranges read left to right inside a right-to-left line.
+    ("الموعد 2026-12-05 مساء", "ءاسم 2026-12-05 دعوملا"),
+    ("الموعد 05/12/2026 الساعة 09:30", "09:30 ةعاسلا 05/12/2026 دعوملا"),
+    ("من 10-20 يوما", "اموي 10-20 نم"),
+    ("وكالة الأنباء | 2025-04-02T09:30:00Z", "2025-04-02T09:30:00Z | ءابنلأا ةلاكو"),
+    # Brackets and guillemets are mirrored, paired or not.
+    ("قال (المتحدث) «أمس» ثم) [غادر", "رداغ] (مث «سمأ» (ثدحتملا) لاق"),
+])
+def test_values_keep_their_order_in_a_right_to_left_line(logical: str, visual: str) -> None:
+    assert unicodedata.normalize("NFKC", to_visual(logical)) == visual
+    assert to_logical(to_visual(logical + " ثم أعلنت الحكومة الخطة الجديدة للمدينة")) == (
+        logical + " ثم أعلنت الحكومة الخطة الجديدة للمدينة")
+
+
+def test_to_logical_reads_marks_before_their_glyphs_too() -> None:
+    """Visual text from a plain reversal (python-bidi, many PDF tools) puts each
+    mark before its glyph; ``to_visual`` after it: both come back."""
+    text = (f"أعلنت الحكومة{TANWEEN_FATH} خطة{DAMMA} جديدة لدعم المزارعين في المناطق "
+            f"الريفية وقال{FATHA} المتحد{SHADDA}ث إن{SHADDA}{FATHA}")
+    reversed_plainly = get_display(arabic_reshaper.ArabicReshaper(
+        configuration={"delete_harakat": False}).reshape(text))
+    assert re.search(f" {MARK_CLASS}", reversed_plainly)  # marks lead words
+    assert to_logical(reversed_plainly) == text
+    assert to_logical(to_visual(text)) == text
+
+
+_LETTERS_NO_LIGATURE = re.compile(f"ل{MARK_CLASS}+(?=[اأإآ])")
+
+
+@st.composite
+def _vocalised(draw: st.DrawFn, word: str) -> str:
+    """``word`` with random harakat on its letters (never on a lam that a
+    following alef joins into a ligature: the reshaper moves those)."""
+    out = []
+    for ch in word:
+        out.append(ch)
+        out.extend(draw(st.lists(st.sampled_from(HARAKAT), max_size=2, unique=True)))
+    return _LETTERS_NO_LIGATURE.sub("ل", "".join(out))
+
+
+_OTHER_TOKENS = st.sampled_from([
+    "2024", "٤٥٠", "3.5%", "10-20", "2026-12-05", "05/12/2026", "09:30", "$12", "-5",
+    "IMF", "BBC News", "(IMF)", "«الخطة»", "(تقرير)", "،", ".", ":", "!", "؟", "/",
+])
+
+
+@st.composite
+def _mixed_line(draw: st.DrawFn) -> str:
+    words = draw(st.lists(_WORDS, min_size=6, max_size=12, unique=True))
+    tokens = [draw(_vocalised(w)) for w in words]
+    for _ in range(draw(st.integers(0, 5))):
+        tokens.insert(draw(st.integers(1, len(tokens))), draw(_OTHER_TOKENS))
+    seps = draw(st.lists(st.sampled_from([" ", " ", ", ", "، ", " - "]),
+                         min_size=len(tokens) - 1, max_size=len(tokens) - 1))
+    return "".join(t + s for t, s in zip(tokens, [*seps, ""], strict=True))
+
+
+def _marks_before_glyphs(visual: str) -> str:
+    """The same visual text with each Arabic letter's marks before it."""
+    return re.sub(f"([\u0621-\u064a\ufb50-\ufdff\ufe80-\ufefc])({MARK_CLASS}+)",
+                  lambda m: m[2][::-1] + m[1], visual)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_mixed_line(), min_size=1, max_size=3).map("\n".join))
+def test_to_logical_inverts_to_visual_with_marks_digits_latin(text: str) -> None:
+    visual = to_visual(text)
+    assert not BIDI_CONTROLS & set(visual)
+    assert to_logical(visual) == text
+    if re.search(f"[\u0621-\u064a]{MARK_CLASS}+(?=$|[ ،,.:!؟/)»-])", text, flags=re.M):
+        # A word-final mark tells the order of the marks: undone either way.
+        assert to_logical(_marks_before_glyphs(visual)) == text
