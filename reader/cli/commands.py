@@ -21,7 +21,7 @@ from reader.cli.inputs import (
     stdin_articles,
 )
 from reader.cli.parser import STDIN, UsageError
-from reader.cli.terminal import Progress, fail, print_json, safe, say
+from reader.cli.terminal import Progress, counted, fail, print_json, safe, say
 
 
 def cmd_list(args: argparse.Namespace, store: str | None) -> int:
@@ -164,8 +164,8 @@ def cmd_reindex(args: argparse.Namespace, store: str | None) -> int:
         ranked = lib.refresh_rankings(report)
         if progress:
             progress.clear()
-        print(f"reindexed {lib.count()} articles"
-              + (f"; stored the rankings of {ranked} common words" if ranked else ""))
+        print(f"reindexed {counted(lib.count(), 'article')}"
+              + (f"; stored the rankings of {counted(ranked, 'common word')}" if ranked else ""))
     return 0
 
 
@@ -188,7 +188,8 @@ def cmd_export(args: argparse.Namespace, store: str | None) -> int:
             for path in exporters.export_items(items, args.export_format, Path(args.output),
                                                force=args.force):
                 say(str(path))
-    print(f"exported {count} highlights from {len(items)} articles", file=sys.stderr)
+    print(f"exported {counted(count, 'highlight')} from {counted(len(items), 'article')}",
+          file=sys.stderr)
     return 0
 
 

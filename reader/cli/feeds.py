@@ -17,7 +17,7 @@ from typing import Any
 
 from reader.cli.inputs import library, read_text
 from reader.cli.parser import STDIN
-from reader.cli.terminal import fail, print_json, say
+from reader.cli.terminal import counted, fail, print_json, say
 from reader.errors import NotFound
 
 
@@ -124,7 +124,7 @@ def _export_opml(args: argparse.Namespace, store: str | None) -> int:
     with atomic_path(out, force=args.force) as tmp:
         tmp.write_text(text, encoding="utf-8")
     say(str(out))
-    print(f"exported {len(feeds)} feeds", file=sys.stderr)
+    print(f"exported {counted(len(feeds), 'feed')}", file=sys.stderr)
     return 0
 
 

@@ -22,6 +22,12 @@ _UNSAFE_BUT_LF = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udf
 _UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
+def counted(number: int, noun: str) -> str:
+    """``number`` and ``noun`` as a summary line says them: "1 article",
+    "2 articles", "1,200 highlights" (``noun`` singular, plural with s)."""
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
+
+
 def safe(text: str, *, newlines: bool = False) -> str:
     """``text`` as it may reach a terminal: bidi controls removed, so a title
     holding U+202E cannot reorder the rest of the line (terminals show FSI/PDI

@@ -8,6 +8,7 @@ import argparse
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -261,3 +262,11 @@ def test_completion_needs_no_store(tmp_path: Path) -> None:
 def test_completion_help_strings_cannot_break_zsh_specs() -> None:
     option = completion.Option(("--x",), "a [weird]: 'help'", True, (), False)
     assert completion._zsh_spec(option) == "'--x[a \\[weird\\]\\: help]:value: '"
+
+
+def test_the_export_summary_counts_in_words_a_reader_would_write(
+        capsys, filled: Path) -> None:
+    code, _, err = run(capsys, "--store", str(filled), "export", "1", "--format", "json",
+                       "-o", "-")
+    assert code == 0 and re.fullmatch(r"exported (1 highlight|[\d,]+ highlights) from 1 article\n",
+                                      err)
