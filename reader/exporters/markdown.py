@@ -110,7 +110,7 @@ def _item(article: Article, h: HighlightRecord) -> list[str]:
     link = _link("موضعه في المقال", highlight_link(h))
     context = _context_line(article, h)
     if h.kind == "quote":
-        lines = [f"> {escape(h.text)}"]
+        lines = _block_quote(h.text)
         if h.speaker:
             lines += [">", f"> — {escape(h.speaker)}"]
         return [*lines, "", f"{context} {link}", ""]
@@ -122,7 +122,7 @@ def _item(article: Article, h: HighlightRecord) -> list[str]:
         if h.subtype:
             head += f" ({escape(h.subtype)})"
         return [head, f"  {context} {link}", ""]
-    lines = [f"> {escape(h.text)}", ""]
+    lines = [*_block_quote(h.text), ""]
     name = colour_name(h.colour)
     colour = f"{COLOUR_LABEL}: #{name}" if name else ""
     if h.note.strip():
@@ -133,6 +133,17 @@ def _item(article: Article, h: HighlightRecord) -> list[str]:
     if len(lines) > 2:
         lines.append("")
     return [*lines, f"{context} {link}", ""]
+
+
+def _block_quote(text: str) -> list[str]:
+    """The lines of a block quote of ``text`` that keeps its paragraphs (a
+    highlight may run from one paragraph of the article into the next): each
+    line of ``text`` that holds more than white space a paragraph of the
+    quote, an empty quote line between two."""
+    lines: list[str] = []
+    for paragraph in (p for p in text.splitlines() if p.strip()):
+        lines += [">", f"> {escape(paragraph)}"] if lines else [f"> {escape(paragraph)}"]
+    return lines or [f"> {escape(text)}"]
 
 
 def _note(note: str) -> str:

@@ -93,6 +93,16 @@ def test_user_highlights_carry_note_and_colour_tag(blocks: list[Block]) -> None:
     assert "اللون: #yellow" in texts
 
 
+def test_a_highlight_over_two_paragraphs_is_quoted_as_two(qapp, tmp_path: Path) -> None:
+    first, second = "افتتح الوزير المعرض صباح الأحد.", "وقال إن الدورة المقبلة أكبر."
+    body = f"{first}\n{second}"
+    article = Article(id=9, title="خبر", body=body)
+    h = HighlightRecord(9, "body", "user", "", 0, len(body), body, colour="#ffd54f")
+    out = tmp_path / "two.md"
+    export_items([(article, [h])], "md", out)
+    assert [b.text for b in _read_markdown(out) if b.quote] == [first, second]
+
+
 NOTE_LINES = ["سطر أول من الملاحظة", "", "- ليست قائمة", "# ولا عنوان", "1. ولا ترقيم",
               "===", "> ولا اقتباس", "آخر سطر \\"]
 
