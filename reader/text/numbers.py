@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import methodcaller
 
 from reader.text.fold import (
@@ -291,14 +292,9 @@ def _tokens(text: str) -> list[_Token]:
             pre, start = fold_word(pre_m.group()), pre_m.start()
         else:
             pre = ""
-        stem = fold_word(m.group())
-        if pre + stem in _NOT_NUMBERS:
+        stem, kind, value = _stem_reading(m.group())
+        if not kind or pre + stem in _NOT_NUMBERS:
             continue
-        kind, value = _LEXICON[stem]
-        if kind == "scale" and value == 1000 and "\u0651" in m.group():
-            continue  # ألّف (he wrote), not ألف (thousand)
-        if kind == "hundred" and value == 100 and _MARKS_RE.sub("", m.group()) in ("مية", "ميه"):
-            continue  # مية without hamza: a name (مية الجريبي), not مئة
         waw = pre.startswith(("و", "ف"))
         rest = pre[1:] if waw else pre
         article = rest.endswith(("ال", "لل"))
@@ -311,6 +307,20 @@ def _tokens(text: str) -> list[_Token]:
                 out.append(_Token(one.start(), one_end, "one", 1, False, False, False))
         out.append(_Token(start, end, kind, value, waw, article, bool(rest)))
     return out
+
+
+@lru_cache(maxsize=1024)
+def _stem_reading(written: str) -> tuple[str, str, float]:
+    """A stem as written (a ``_STEMS`` match) read as ``(folded, kind,
+    value)`` of ``_LEXICON``; kind "" for the spellings that are other words.
+    Cached: news writes the same few dozen stems over and over."""
+    stem = fold_word(written)
+    kind, value = _LEXICON[stem]
+    if kind == "scale" and value == 1000 and "\u0651" in written:
+        return stem, "", 0  # ألّف (he wrote), not ألف (thousand)
+    if kind == "hundred" and value == 100 and _MARKS_RE.sub("", written) in ("مية", "ميه"):
+        return stem, "", 0  # مية without hamza: a name (مية الجريبي), not مئة
+    return stem, kind, value
 
 
 _GAP = re.compile(r"[ \t\u00a0]{1,3}")
