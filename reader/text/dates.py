@@ -12,7 +12,7 @@ import bisect
 import re
 from typing import Any
 
-from reader.text.fold import MARKS_CLASS, fold_word, loose_alternation, loose_pattern
+from reader.text.fold import MARKS, MARKS_CLASS, fold_word, loose_alternation, loose_pattern
 from reader.text.lazy_regex import LazyPattern
 from reader.text.numbers import word_before
 from reader.text.quantities import NEXT_WORDS, PERCENT, SP, currency, is_unit
@@ -195,7 +195,7 @@ def _score_matches(text: str) -> list[re.Match[str]]:
     out: list[re.Match[str]] = []
     last_end = -1
     for i in _dash_positions(text):
-        if i < last_end:
+        if i < last_end or not _between_sides(text, i):
             continue
         # The look-behind sees before pos; endpos is far enough for any score.
         m = _SCORE.search(text, max(0, last_end, i - 8), i + 40)
@@ -203,6 +203,22 @@ def _score_matches(text: str) -> list[re.Match[str]]:
             out.append(m)
             last_end = m.end()
     return out
+
+
+def _between_sides(text: str, i: int) -> bool:
+    """Whether the dash at ``i`` may stand between the two sides of a score:
+    past the white space around it (a line break aside), a digit or the end
+    of صفر before it and a digit or the start of صفر after it. A cheap test
+    that spares most dashes of a text (hyphens between words, dashes
+    between clauses) the search of ``_SCORE``, which it never matches."""
+    j = i - 1
+    while j >= 0 and text[j] != "\n" and text[j].isspace():
+        j -= 1
+    k, n = i + 1, len(text)
+    while k < n and text[k] != "\n" and text[k].isspace():
+        k += 1
+    return (j >= 0 and (text[j].isdecimal() or text[j] == "ر" or text[j] in MARKS)
+            and k < n and (text[k].isdecimal() or text[k] == "ص"))
 
 
 _CLITIC = re.compile("[وبفل]ـ?")
