@@ -81,9 +81,14 @@ def feed_address(text: str) -> str:
         address = "https:" + address if address.startswith("//") else "https://" + address
     try:
         parts = urllib.parse.urlsplit(address)
+    except ValueError:  # urlsplit raises only for brackets: [::1] hosts
+        raise ReaderError(subject, "not a valid web address: its brackets hold no "
+                                   "IPv6 address") from None
+    try:
         parts.port  # noqa: B018 -- raises ValueError for a bad port
-    except ValueError as err:
-        raise ReaderError(subject, f"not a valid web address: {err}") from None
+    except ValueError:
+        raise ReaderError(subject, "not a valid web address: its port is not a "
+                                   "number from 0 to 65535") from None
     if not parts.hostname:
         raise ReaderError(subject, "not a web address: it names no host")
     return address

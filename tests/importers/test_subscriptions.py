@@ -287,8 +287,14 @@ def test_a_bare_host_is_read_as_https(typed: str, address: str) -> None:
                             "fetched, not javascript:"),
     ("https://", "https://: not a web address: it names no host"),
     ("http:/example.com", "http:/example.com: not a web address: it names no host"),
-    ("example.com:99999/rss", "example.com:99999/rss: not a valid web address: Port out of "
-                              "range 0-65535"),
+    ("example.com:99999/rss", "example.com:99999/rss: not a valid web address: its port is "
+                              "not a number from 0 to 65535"),
+    ("example.com:abc/rss", "example.com:abc/rss: not a valid web address: its port is "
+                            "not a number from 0 to 65535"),
+    ("http://[::1/rss", "http://[::1/rss: not a valid web address: its brackets hold no "
+                        "IPv6 address"),
+    ("http://[zz]/rss", "http://[zz]/rss: not a valid web address: its brackets hold no "
+                        "IPv6 address"),
     ("example.com/\x00", "example.com/\x00: not a web address: it holds a control character"),
 ])
 def test_what_cannot_be_an_address_is_refused_in_one_line(typed: str, cause: str) -> None:
