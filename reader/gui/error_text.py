@@ -102,6 +102,8 @@ def _causes() -> list[tuple[str, str]]:
         (r"no web address given", translate("ErrorText", "no web address given")),
         (r"not a web address: it holds a space",
          translate("ErrorText", "not a web address: it holds a space")),
+        (r"not a web address: it holds an invisible character",
+         translate("ErrorText", "not a web address: it holds an invisible character")),
         (r"not a web address: it names no host",
          translate("ErrorText", "not a web address: it names no host")),
         (r"only http:// and https:// addresses can be fetched, not (?P<scheme>\S+)",

@@ -41,6 +41,7 @@ from reader.importers.feeds import Entry, discover, parse_feed
 from reader.importers.fetch import CONTROL_CHARACTER, Answer, answer_text, fetch, fetch_url
 from reader.store import derive
 from reader.store.feeds import DEFAULT_INTERVAL, Feed, FetchState
+from reader.text.bidi import INVISIBLE
 
 Fetcher = Callable[..., Answer]
 
@@ -56,11 +57,18 @@ def feed_address(text: str) -> str:
     given to a command): stripped, and ``https://`` put before a bare host
     or host/path (``example.com/feed``, ``www.aljazeera.net/rss``,
     ``localhost:8080/rss``, ``//example.com``); an ``http://`` or
-    ``https://`` address is kept as it is. Raises ReaderError (subject: the
-    text) for what cannot be a web address: nothing, a space or control
-    character inside, another scheme (``file:``, ``ftp:``, ``mailto:``),
-    no host, a bad port."""
-    address = text.strip()
+    ``https://`` address is kept as it is. Invisible marks at either end
+    (bidi marks, zero-width characters, BOM: copying from an Arabic page or
+    typing after a direction switch leaves them) go with the spaces. Raises
+    ReaderError (subject: the text) for what cannot be a web address:
+    nothing, a space, control character or invisible mark inside, another
+    scheme (``file:``, ``ftp:``, ``mailto:``), no host, a bad port."""
+    first, end = 0, len(text)
+    while first < end and (text[first].isspace() or text[first] in INVISIBLE):
+        first += 1
+    while end > first and (text[end - 1].isspace() or text[end - 1] in INVISIBLE):
+        end -= 1
+    address = text[first:end]
     subject = address or '""'
     if not address:
         raise ReaderError(subject, "no web address given")
@@ -68,6 +76,8 @@ def feed_address(text: str) -> str:
         raise ReaderError(subject, "not a web address: it holds a control character")
     if any(c.isspace() for c in address):
         raise ReaderError(subject, "not a web address: it holds a space")
+    if any(c in INVISIBLE for c in address):
+        raise ReaderError(subject, "not a web address: it holds an invisible character")
     named = _SCHEME.match(address)
     # "localhost:8080/rss" and "example.com:8080" are a host and a port, not
     # a scheme: a scheme has no dot and is not followed by a port number.

@@ -13,7 +13,7 @@ from functools import cache
 import arabic_reshaper
 from bidi.mirror import MIRRORED
 
-from reader.text.bidi import strip_bidi_controls
+from reader.text.bidi import ZWJ, strip_bidi_controls
 from reader.text.direction import is_rtl
 from reader.text.fold import MARKS
 
@@ -28,7 +28,8 @@ def to_visual(text: str, *, rtl: bool | None = None) -> str:
     For devices that draw characters left to right and know neither shaping
     nor bidi (terminals, e-readers, receipt printers); not logical text.
     Each ``\\n``-separated line (a final ``\\r`` stays at its end) loses its
-    bidi controls (such devices print them as boxes), is reshaped, then laid
+    bidi controls (such devices print them as boxes) and zero-width joiners
+    (arabic-reshaper misplaces the ligatures after one), is reshaped, then laid
     out (``_layout``): right to left when ``rtl`` is True, left to right
     when False; when None (the default, the only one ``to_logical`` can
     undo), right to left when the line has more strong right-to-left letters
@@ -50,7 +51,11 @@ def to_visual(text: str, *, rtl: bool | None = None) -> str:
     for line in text.split("\n"):
         body = line.rstrip("\r")
         ending = line[len(body):]
-        body = strip_bidi_controls(body)
+        # arabic-reshaper drops a ZWJ from its glyphs but not from the text
+        # it finds ligatures in, so every ligature after one came out a glyph
+        # late, and one at the end of the line raised IndexError: drop them
+        # first (they reach no device either way).
+        body = strip_bidi_controls(body).replace(ZWJ, "")
         line_rtl = is_rtl(body) if rtl is None else rtl
         out.append(_layout(_RESHAPER.reshape(body), rtl=line_rtl) + ending)
     return "\n".join(out)

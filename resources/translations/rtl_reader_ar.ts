@@ -429,6 +429,11 @@
             <translation>ليس عنوان ويب: فيه مسافة</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/error_text.py" line="106" />
+            <source>not a web address: it holds an invisible character</source>
+            <translation>ليس عنوان ويب: فيه حرف لا يُرى</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/error_text.py" line="104" />
             <source>not a web address: it names no host</source>
             <translation>ليس عنوان ويب: لا يسمّي خادمًا</translation>

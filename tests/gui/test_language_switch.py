@@ -116,6 +116,7 @@ def test_errors_read_as_arabic_in_the_arabic_window(qtbot: QtBot, window: MainWi
     "/tmp/n.json: replaced 3 invalid characters (lone surrogates or references to no "
     "character) with U+FFFD",
     "الحكومة: the query is too long: 1,200 characters (at most 1,000)",
+    "example\u200b.com/rss: not a web address: it holds an invisible character",
 ])
 def test_error_lines_are_translated_with_their_values(line: str, qapp: object) -> None:
     i18n.apply_language("ar")

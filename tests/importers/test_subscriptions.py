@@ -324,3 +324,21 @@ def test_a_bare_host_and_path_is_followed_over_https(secure_site: FeedSite,
     with Library.open(store_path) as library:
         feed = subscribe(library, feed_address(bare))
     assert feed.url == secure_site.url("/a.xml") and feed.url.startswith("https://")
+
+
+@pytest.mark.parametrize(("typed", "address"), [
+    # Copied from an Arabic page or typed after a direction switch: the
+    # marks are invisible, so the address is what the reader sees.
+    ("\u200fexample.com/rss", "https://example.com/rss"),
+    ("example.com/rss\u200e", "https://example.com/rss"),
+    ("\ufeffhttps://example.com/rss", "https://example.com/rss"),
+    ("\u202b\u200b http://example.com/rss \u202c", "http://example.com/rss"),
+])
+def test_invisible_marks_around_an_address_are_dropped(typed: str, address: str) -> None:
+    assert feed_address(typed) == address
+
+
+def test_an_invisible_mark_inside_an_address_is_refused_in_words() -> None:
+    with pytest.raises(ReaderError) as refused:
+        feed_address("example\u200f.com/rss")
+    assert refused.value.message == "not a web address: it holds an invisible character"

@@ -233,3 +233,17 @@ def test_to_logical_inverts_to_visual_with_marks_digits_latin(text: str) -> None
     if re.search(f"[\u0621-\u064a]{MARK_CLASS}+(?=$|[ ،,.:!؟/)»-])", text, flags=re.M):
         # A word-final mark tells the order of the marks: undone either way.
         assert to_logical(_marks_before_glyphs(visual)) == text
+
+
+@pytest.mark.parametrize("text", [
+    "\u200dلا",  # a zero-width joiner, then lam-alef at the end of the line
+    "قال الوزير\u200d إنه لا يعرف، ثم قال: لا",
+    "بسم \u200dالله",
+])
+def test_a_zero_width_joiner_neither_breaks_nor_shifts_the_ligatures(text: str) -> None:
+    # arabic-reshaper drops a ZWJ from its glyphs but not from the text it
+    # finds ligatures in: each ligature after it was looked for one glyph
+    # late (لا came out as a medial lam and an alef), and one at the end of
+    # the line raised IndexError (`rtl-reader show FILE --bidi visual` and
+    # the txt-visual export stopped with a traceback).
+    assert to_visual(text) == to_visual(text.replace("\u200d", ""))
