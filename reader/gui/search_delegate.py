@@ -72,8 +72,10 @@ def fitted(snippet: str, marks: tuple[tuple[int, int], ...],
     out), the rest after it; a word cut at either end is dropped when a
     space is left to cut at. ``fits`` must be monotone: a text that fits
     still fits with characters taken away. Without marks, the start of
-    ``snippet`` is kept.
+    ``snippet`` is kept. Marks that do not lie inside ``snippet`` are left
+    out (they mark nothing there).
     """
+    marks = tuple((s, e) for s, e in marks if 0 <= s <= e <= len(snippet))
     if fits(snippet):
         return snippet, marks
     start, end = min(marks, default=(0, 0))

@@ -133,3 +133,15 @@ def test_the_first_hit_is_always_inside_what_is_returned(
             assert len(cut) <= room
     elif room >= 1:
         assert len(cut) <= room
+
+
+@pytest.mark.parametrize("outside", [((2, 2),), ((5, 9), (0, 1)), ((-3, -1),)])
+def test_marks_outside_the_snippet_mark_nothing_and_break_nothing(
+        outside: tuple[tuple[int, int], ...]) -> None:
+    # The search gives marks inside its snippet; these come from nowhere, and
+    # used to raise IndexError while the row was painted.
+    snippet = "ا"
+    cut, kept = fitted(snippet, outside, lambda text: False)
+    assert all(0 <= s <= e <= len(cut) for s, e in kept)
+    if (0, 1) in outside:  # the one mark inside is the hit, kept whole
+        assert cut == snippet and kept == ((0, 1),)
