@@ -42,6 +42,7 @@ from reader.importers.fetch import CONTROL_CHARACTER, Answer, answer_text, fetch
 from reader.store import derive
 from reader.store.feeds import DEFAULT_INTERVAL, Feed, FetchState
 from reader.text.bidi import INVISIBLE
+from reader.text.spans import trim_span
 
 Fetcher = Callable[..., Answer]
 
@@ -62,13 +63,9 @@ def feed_address(text: str) -> str:
     typing after a direction switch leaves them) go with the spaces. Raises
     ReaderError (subject: the text) for what cannot be a web address:
     nothing, a space, control character or invisible mark inside, another
-    scheme (``file:``, ``ftp:``, ``mailto:``), no host, a bad port."""
-    first, end = 0, len(text)
-    while first < end and (text[first].isspace() or text[first] in INVISIBLE):
-        first += 1
-    while end > first and (text[end - 1].isspace() or text[end - 1] in INVISIBLE):
-        end -= 1
-    address = text[first:end]
+    scheme (``file:``, ``ftp:``, ``mailto:``), no host, a bad port. A port
+    in Arabic-Indic or Persian digits is written in ASCII ones."""
+    address = text[slice(*trim_span(text, 0, len(text)))]
     subject = address or '""'
     if not address:
         raise ReaderError(subject, "no web address given")
@@ -94,6 +91,11 @@ def feed_address(text: str) -> str:
     except ValueError:  # urlsplit raises only for brackets: [::1] hosts
         raise ReaderError(subject, "not a valid web address: its brackets hold no "
                                    "IPv6 address") from None
+    host, colon, port = parts.netloc.rpartition(":")
+    if colon and port.isdecimal() and not port.isascii():
+        # An Arabic keyboard types the port in its own digits (٨٠٨٠).
+        parts = parts._replace(netloc=f"{host}:{int(port)}")
+        address = urllib.parse.urlunsplit(parts)
     try:
         parts.port  # noqa: B018 -- raises ValueError for a bad port
     except ValueError:

@@ -275,6 +275,15 @@ def test_a_bare_host_is_read_as_https(typed: str, address: str) -> None:
     assert feed_address(typed) == address
 
 
+@pytest.mark.parametrize(("typed", "address"), [
+    ("example.com:٨٠٨٠/rss", "https://example.com:8080/rss"),
+    ("http://localhost:۸۰/feed", "http://localhost:80/feed"),
+    ("example.com/٢٠٢٦/rss", "https://example.com/٢٠٢٦/rss"),  # a path keeps its digits
+])
+def test_a_port_in_arabic_digits_is_read(typed: str, address: str) -> None:
+    assert feed_address(typed) == address
+
+
 @pytest.mark.parametrize(("typed", "cause"), [
     ("", '"": no web address given'),
     ("   ", '"": no web address given'),
