@@ -165,7 +165,9 @@ class Quote:
                 _PARAGRAPH_LEAD + "\n\r").endswith((":", "："))
         else:
             self.colon = self.head.endswith((":", "："))
-        tokens = self.tokens = self.head[-100:].split()[-8:]
+        # The same last eight words as split()[-8:]: rsplit stops after
+        # them (what it leaves in front is dropped), split read them all.
+        tokens = self.tokens = self.head[-100:].rsplit(None, 8)[-8:]
         n = len(tokens)
         if n > 2:
             last = fold_word(tokens[-1].strip(_TOKEN_EDGES))
