@@ -128,6 +128,8 @@ class _Lazy(Generic[_T]):
     functools.cached_property, without its lock: each quote is read by one
     thread, and a cue is read several times per quote)."""
 
+    __slots__ = ("func", "name")
+
     def __init__(self, func: Callable[[Quote], _T]) -> None:
         self.func = func
         self.name = func.__name__
