@@ -128,6 +128,8 @@ class _Lazy(Generic[_T]):
     functools.cached_property, without its lock: each quote is read by one
     thread, and a cue is read several times per quote)."""
 
+    __slots__ = ("func", "name")
+
     def __init__(self, func: Callable[[Quote], _T]) -> None:
         self.func = func
         self.name = func.__name__
@@ -165,7 +167,9 @@ class Quote:
                 _PARAGRAPH_LEAD + "\n\r").endswith((":", "："))
         else:
             self.colon = self.head.endswith((":", "："))
-        tokens = self.tokens = self.head[-100:].split()[-8:]
+        # The same last eight words as split()[-8:]: rsplit stops after
+        # them (what it leaves in front is dropped), split read them all.
+        tokens = self.tokens = self.head[-100:].rsplit(None, 8)[-8:]
         n = len(tokens)
         if n > 2:
             last = fold_word(tokens[-1].strip(_TOKEN_EDGES))

@@ -132,7 +132,12 @@ def score(quote: Quote) -> int:
     return sum(cue.weight for cue in _cues_for(quote.words) if cue.holds(quote))
 
 
-_Side = tuple[tuple[Callable[[Quote], bool], ...], tuple[int, ...]]
+_Side = tuple[tuple[Callable[[Quote], bool], ...], tuple[int, ...], int]
+
+
+def _side(cues: list[Cue]) -> _Side:
+    """The tests of ``cues``, their weights and the sum of the weights."""
+    return tuple(c.holds for c in cues), tuple(c.weight for c in cues), sum(c.weight for c in cues)
 
 
 def _plan(words: int) -> tuple[tuple[Cue, ...], int, _Side, _Side]:
@@ -143,8 +148,7 @@ def _plan(words: int) -> tuple[tuple[Cue, ...], int, _Side, _Side]:
     base = sum(c.weight for c in cues if c.holds is _by_length)
     pos = [c for c in cues if c.holds is not _by_length and c.weight > 0]
     neg = [c for c in cues if c.holds is not _by_length and c.weight < 0]
-    return (cues, base, (tuple(c.holds for c in pos), tuple(c.weight for c in pos)),
-            (tuple(c.holds for c in neg), tuple(c.weight for c in neg)))
+    return cues, base, _side(pos), _side(neg)
 
 
 _PLANS = [_plan(n) for n in range(LONG + 1)]
@@ -157,9 +161,8 @@ def is_quotation(quote: Quote) -> bool:
     table order (the costly ones come last); it stops once the cues left on
     that side cannot change the sign. (Reading the table in order, both
     sides, read half as many cues again on pool text.)"""
-    _, total, (pos_holds, pos_weights), (neg_holds, neg_weights) = _PLANS[
+    _, total, (pos_holds, pos_weights, up), (neg_holds, neg_weights, down) = _PLANS[
         min(quote.words, LONG)]
-    up, down = sum(pos_weights), sum(neg_weights)
     p = n = 0
     while True:
         if total > 0:
