@@ -89,15 +89,21 @@ def _start_in_joined(shown: list[tuple[str, str]], name: str) -> int:
     raise AssertionError(name)
 
 
+def _title_body_selection(title: str, body: str,
+                          data: st.DataObject) -> tuple[DocumentOffsets, int, int]:
+    """A document of a title and a body, and a selection's two ends drawn
+    anywhere in it (Qt positions, in either order)."""
+    doc = DocumentOffsets.build([("title", title), ("body", body)])
+    total = doc.fields[-1].end
+    return doc, data.draw(st.integers(0, total)), data.draw(st.integers(0, total))
+
+
 @given(field_text.filter(bool), field_text.filter(bool), st.data())
 @settings(max_examples=150)
 def test_selection_span_stays_in_the_field_it_starts_in(
     title: str, body: str, data: st.DataObject
 ) -> None:
-    doc = DocumentOffsets.build([("title", title), ("body", body)])
-    total = doc.fields[-1].end
-    anchor = data.draw(st.integers(0, total))
-    position = data.draw(st.integers(0, total))
+    doc, anchor, position = _title_body_selection(title, body, data)
     span = doc.selection_span(anchor, position)
     if span is None:
         return
@@ -126,10 +132,7 @@ def test_a_selection_from_title_into_body_is_cut_at_the_title_end() -> None:
 def test_a_selection_is_cut_only_when_it_reaches_into_the_next_field(
     title: str, body: str, data: st.DataObject
 ) -> None:
-    doc = DocumentOffsets.build([("title", title), ("body", body)])
-    total = doc.fields[-1].end
-    anchor = data.draw(st.integers(0, total))
-    position = data.draw(st.integers(0, total))
+    doc, anchor, position = _title_body_selection(title, body, data)
     span = doc.selection_span(anchor, position)
     cut = doc.selection_is_cut(anchor, position)
     hi = max(anchor, position)

@@ -5,6 +5,9 @@ that comes back whole; deleting a highlight that carries a note asks first."""
 from __future__ import annotations
 
 import dataclasses
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.gui.main_window import MainWindow
 from reader.store import Article, Library, derive
+from tests.conftest import REPO
 from tests.gui.conftest import on_screen
 
 TITLE = "الحكومة تعلن خطة لتحلية المياه"
@@ -226,8 +230,10 @@ def test_a_note_written_while_another_program_deletes_the_article_goes_to_the_cl
     typed = "الرقم يحتاج إلى مصدر ثان"
 
     def write(current: str) -> str:
-        with Library.open(store_path) as other:
-            other.delete(article_id)
+        # The command, in its own process, as a reader would run it.
+        subprocess.run([sys.executable, "-m", "reader", "--store", str(store_path), "delete",
+                        str(article_id)], check=True, capture_output=True, cwd=REPO,
+                       env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
         if heard:  # the window's poll came while the dialog was open
             window.poll_store()
             assert window.current_article_id() is None

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.errors import NotFound, QueryError, ReaderError
-from reader.store import Article, HighlightRecord, Library, schema
+from reader.store import Article, HighlightRecord, Library, derive, schema
 from reader.text import ENGINE_VERSION, find_highlights
 from tests.store.conftest import (
     FATHA,
@@ -151,14 +151,16 @@ def test_user_highlight_rejects_bad_spans(lib: Library, field: str, start: int, 
     assert lib.highlights(article_id, kind="user") == []
 
 
-def test_user_highlight_keeps_the_time_it_was_made_when_given(lib: Library) -> None:
+def test_user_highlight_keeps_the_time_it_was_made_when_given(
+        lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(derive, "now", lambda: "2025-06-01T09:30:00Z")  # no clock read
     article_id = lib.add_article(school_article()).id
     start = school_article().body.index("الوزير")
     given = lib.add_user_highlight(article_id, "body", start, start + 6,
                                    created="2024-01-01T00:00:00Z")
     now = lib.add_user_highlight(article_id, "body", start, start + 3)
     assert given.created == "2024-01-01T00:00:00Z"
-    assert now.created > given.created and now.created.endswith("Z")
+    assert now.created == "2025-06-01T09:30:00Z"  # not given: made now
     assert [h.created for h in lib.highlights(article_id, kind="user")] == \
         [given.created, now.created]
 
