@@ -7,7 +7,7 @@ import argparse
 import contextlib
 import itertools
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,12 +16,10 @@ from reader.cli.parser import STDIN, UsageError
 from reader.cli.terminal import Progress, fail, print_json
 from reader.errors import ReaderError
 
-IMPORT_BATCH = 200
-"""Articles written per transaction during a bulk import (each article whole)."""
-
 
 def cmd_import(args: argparse.Namespace, store: str | None) -> int:
-    from reader.importers import collect_files, fetch_url
+    from reader.importers import bug_line, collect_files, fetch_url
+    from reader.importers.batches import BatchWriter
     from reader.importers.parallel import default_workers, read_files
 
     if args.paths.count(STDIN) > 1:
@@ -70,19 +68,15 @@ def cmd_import(args: argparse.Namespace, store: str | None) -> int:
     report: list[dict[str, Any]] = []
 
     with reading, library(store) as lib:
-        pending: list[tuple[str, list[Any]]] = []
-        size = 0
 
-        def flush() -> None:
-            nonlocal imported, duplicates, size
-            for name, results in store_inputs(lib, pending, failure):
-                duplicates += sum(r.duplicate for r in results)
-                imported += sum(not r.duplicate for r in results)
-                report.extend({"input": name, "id": r.id, "duplicate": r.duplicate}
-                              for r in results)
-            pending.clear()
-            size = 0
+        def stored(name: str, results: Sequence[Any]) -> None:
+            nonlocal imported, duplicates
+            duplicates += sum(r.duplicate for r in results)
+            imported += sum(not r.duplicate for r in results)
+            report.extend({"input": name, "id": r.id, "duplicate": r.duplicate}
+                          for r in results)
 
+        writer = BatchWriter(lib, on_stored=stored, on_failure=failure)
         try:
             for done, (name, load) in enumerate(sources, 1):
                 try:
@@ -90,15 +84,12 @@ def cmd_import(args: argparse.Namespace, store: str | None) -> int:
                 except ReaderError as err:
                     failure(err)
                 except Exception as err:  # a bug in a reader: lose this input only
-                    failure(bug(name, err))
+                    failure(bug_line(name, err))
                 else:
-                    pending.append((name, articles))
-                    size += len(articles)
-                    if size >= IMPORT_BATCH:
-                        flush()
+                    writer.add(name, articles)
                 if progress:
                     progress.update(done)
-            flush()
+            writer.flush()
         except KeyboardInterrupt:
             # A batch being written is rolled back whole; what came before stays.
             say(f"interrupted: imported {imported}, duplicates {duplicates}, failed "
@@ -111,40 +102,6 @@ def cmd_import(args: argparse.Namespace, store: str | None) -> int:
     summary = f"imported {imported}, duplicates {duplicates}, failed {len(failed)}"
     print(summary, file=sys.stderr if args.format == "json" else sys.stdout)
     return 1 if failed else 0
-
-
-def store_inputs(lib: Any, inputs: list[tuple[str, list[Any]]],
-                 failure: Callable[[ReaderError], None]) -> list[tuple[str, list[Any]]]:
-    """Store the articles of several inputs in one call; ``(input, results)``
-    for each input stored. When the store refuses an article (anything but a
-    ``StoreError``, which concerns the store itself and propagates), each
-    input is stored again on its own, so only the one that holds it fails,
-    reported through ``failure``. Articles that the failed call had committed
-    come back as duplicates then: nothing is stored twice."""
-    from reader.errors import StoreError
-
-    articles = [a for _, group in inputs for a in group]
-    if not articles:
-        return []
-    try:
-        results = iter(lib.add_articles(articles))
-        return [(name, [next(results) for _ in group]) for name, group in inputs]
-    except StoreError:
-        raise
-    except Exception as err:
-        if len(inputs) == 1:
-            name = inputs[0][0]
-            failure(ReaderError(name, f"not stored: {err.message}")
-                    if isinstance(err, ReaderError) else bug(name, err, "not stored"))
-            return []
-    return [stored for one in inputs for stored in store_inputs(lib, [one], failure)]
-
-
-def bug(name: str, err: Exception, what: str = "not read") -> ReaderError:
-    """The one line for an input that hit a bug: the import goes on."""
-    from reader.importers import bug_line
-
-    return bug_line(name, err, what)
 
 
 def _prepared_or_raise(done: Any) -> list[Any]:

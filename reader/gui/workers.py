@@ -14,6 +14,7 @@ reads, and its writes take turns with the window's.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import traceback
 from collections.abc import Callable, Sequence
@@ -119,31 +120,37 @@ class ImportReport:
 
 
 def import_paths(library: Library, paths: Sequence[str | Path],
-                 context: TaskContext) -> ImportReport:
-    """Import the files named and those below the folders named, one file at
-    a time (each file's articles in one call of ``add_articles``, so a file is
-    stored whole or not at all). A file that fails, even on a bug, is reported
-    and skipped; the other files go on.
-    ``context.partial(ids)`` after each file that added articles."""
-    from reader.importers import collect_files, read_file
+                 context: TaskContext, *, workers: int = 0) -> ImportReport:
+    """Import the files named and those below the folders named, as the
+    command does: read, folded and highlighted in ``workers`` processes
+    (0: one a core; ``reader.importers.parallel``), written a batch of whole
+    files per transaction (``reader.importers.batches``), so a file is stored
+    whole or not at all. A file that fails, even on a bug, is reported and
+    skipped; the other files go on. On Cancel, the files read so far are
+    stored and no more are read. ``context.partial(ids)`` after each batch
+    that added articles."""
+    from reader.importers import collect_files
+    from reader.importers.batches import BatchWriter
+    from reader.importers.parallel import default_workers, read_files
 
     report = ImportReport()
     files = collect_files(paths, on_skip=lambda err: report.errors.append(err.line()))
     context.progress(0, len(files))
-    for i, path in enumerate(files):
-        if context.cancelled():
-            report.cancelled = True
-            break
-        try:
-            results = library.add_articles(read_file(path, on_note=report.notes.append))
-        except ReaderError as err:
-            report.errors.append(err.line())
-        except Exception as err:  # a bug: lose this file only, say so
-            traceback.print_exc()
-            report.errors.append(f"{path}: {type(err).__name__}: {err}")
-        else:
-            _count(report, results, context)
-        context.progress(i + 1, len(files))
+    writer = BatchWriter(library, on_stored=lambda _name, results: _count(report, results, context),
+                         on_failure=lambda err: report.errors.append(err.line()))
+    # Closed here, whatever ends the import: its worker processes go with it.
+    with contextlib.closing(read_files(files, workers=workers or default_workers())) as reading:
+        for i, done in enumerate(reading):
+            if context.cancelled():
+                report.cancelled = True
+                break
+            report.notes += done.notes
+            if done.error is not None:
+                report.errors.append(done.error.line())
+            else:
+                writer.add(done.path, done.articles)
+            context.progress(i + 1, len(files))
+    writer.flush()
     return report
 
 

@@ -6,12 +6,13 @@ articles of that file already prepared for the store
 (``reader.store.derive.Prepared``, which ``Library.add_articles`` stores
 without deriving anything again), or the ``ReaderError`` that file gave;
 and the notes a reader made (invalid characters replaced). A bug in a
-reader costs only its file. With ``workers`` of 1 (or one file) everything
-runs in this process.
+reader costs only its file. With ``workers`` of 1 (or one file, or too few
+files to pay for spawned workers) everything runs in this process.
 
-The workers are forked from this process before they read anything, and
-die with it: on Linux each asks the kernel for SIGKILL when its parent dies
-(``PR_SET_PDEATHSIG``), so a killed import leaves no worker behind holding
+The workers are forked from this process before they read anything (in a
+process with other threads, such as the window, spawned: ``start_method``),
+and die with it: on Linux each asks the kernel for SIGKILL when its parent
+dies (``PR_SET_PDEATHSIG``), so a killed import leaves no worker behind holding
 its pipes (a ``forkserver``'s workers outlived a SIGKILL of the command and
 kept its standard output open). A forked child never touches the store's
 connection it inherits, and POSIX locks are not inherited: its exit drops
@@ -23,6 +24,7 @@ begun is rolled back whole.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -64,12 +66,12 @@ def read_files(paths: Sequence[Path], *, workers: int) -> Iterator[FileRead]:
     """Each file of ``paths`` read and prepared, in order (see the module).
     At most ``AHEAD`` files are read ahead of the caller, so a slow writer
     never has the whole import waiting in memory."""
-    if workers <= 1 or len(paths) <= 1:
+    method = start_method()
+    if workers <= 1 or len(paths) <= 1 or (method == "spawn" and len(paths) < SPAWN_AT_LEAST):
         yield from map(read_one, paths)
         return
     chunks = iter([paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)])
-    linux = sys.platform.startswith("linux")
-    context = multiprocessing.get_context("fork" if linux else "spawn")
+    context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context,
                              initializer=_worker_start, initargs=(os.getpid(),)) as pool:
         running: deque[Future[list[FileRead]]] = deque(
@@ -85,6 +87,23 @@ def read_files(paths: Sequence[Path], *, workers: int) -> Iterator[FileRead]:
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
+
+def start_method() -> str:
+    """How workers are started: forked where that is safe, on Linux in a
+    process of one thread (the command); spawned elsewhere. A process with
+    other threads (the window: Qt's, its tasks', its store's readers) may
+    fork while one of them holds a lock that the child then waits for
+    forever (a thread reading standard input held its lock, and the forked
+    worker hung closing standard input before it read a file)."""
+    if sys.platform.startswith("linux") and len(os.listdir("/proc/self/task")) == 1:
+        return "fork"
+    return "spawn"
+
+
+SPAWN_AT_LEAST = 400
+"""Files below which spawned workers cost more than they gain: each starts
+a new interpreter and imports the engines (about half a second), the time
+of some 400 files read in one process."""
 
 AHEAD = 512
 """Files that may be read before the caller takes them: more than the caller
@@ -115,6 +134,8 @@ def _worker_start(parent: int) -> None:
     """In a new worker: Ctrl+C is the caller's business, and the worker dies
     with its parent (Linux; elsewhere the pool's own pipes end it)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(OSError, AttributeError):  # AttributeError: not on POSIX
+        os.nice(WORKER_NICENESS)
     if sys.platform.startswith("linux"):
         import ctypes
 
@@ -125,3 +146,9 @@ def _worker_start(parent: int) -> None:
 
 
 _PR_SET_PDEATHSIG = 1
+
+WORKER_NICENESS = 10
+"""How far below the caller the workers run: the caller's thread that
+writes, and in the window the thread that paints, come first when every
+core is busy (a window importing on both cores held its paint for 150-350
+ms at a time with workers at its own priority)."""

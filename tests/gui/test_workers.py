@@ -3,6 +3,7 @@ Cancel stops an import between files, each file is stored whole or skipped."""
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -66,10 +67,47 @@ def test_import_reports_added_duplicates_and_failures(store: Library, tmp_path: 
     assert again.added == [] and again.duplicates == 3
 
 
-def test_cancel_stops_between_files_and_keeps_what_was_stored(store: Library,
-                                                              tmp_path: Path) -> None:
-    files = write_news(tmp_path / "in", 6)
-    report = workers.import_paths(store, files, FakeContext(cancel_after=2))
+class WatchingContext(FakeContext):
+    """Also notes the most worker processes alive at a progress report."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.workers = 0
+
+    def progress(self, done: int, total: int) -> None:
+        super().progress(done, total)
+        self.workers = max(self.workers, len(multiprocessing.active_children()))
+
+
+def test_the_window_imports_on_every_core_what_one_process_imports(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.importers import parallel
+
+    monkeypatch.setattr(parallel, "SPAWN_AT_LEAST", 2)  # workers for a few files too
+    write_news(tmp_path / "in", 12)
+    (tmp_path / "in" / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    stored = []
+    for jobs in (1, 2):
+        context = WatchingContext()
+        with Library.open(tmp_path / f"s{jobs}.sqlite3") as library:
+            report = workers.import_paths(library, [tmp_path / "in"], context, workers=jobs)
+            stored.append(([(r.title, r.body) for r in map(library.get, report.added)],
+                           [e.split(": ", 1)[1] for e in report.errors], report.duplicates,
+                           context.reports[-1]))
+        assert context.workers == (2 if jobs == 2 else 0)
+    assert stored[0] == stored[1]
+    assert len(stored[0][0]) == 12 and len(stored[0][1]) == 1
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_cancel_stops_between_files_and_keeps_what_was_stored(
+        store: Library, tmp_path: Path, jobs: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.importers import parallel
+
+    monkeypatch.setattr(parallel, "SPAWN_AT_LEAST", 2)
+    files = write_news(tmp_path / "in", 40)
+    report = workers.import_paths(store, files, FakeContext(cancel_after=2), workers=jobs)
+    assert multiprocessing.active_children() == []  # the workers went with the import
     assert report.cancelled
     assert len(report.added) == 2
     assert store.count() == 2

@@ -5,15 +5,21 @@ line."""
 
 from __future__ import annotations
 
+import io
 import json
+import multiprocessing
+import os
 import signal
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from reader.importers import parallel
 from reader.importers.parallel import read_files
 from tests.reliability.conftest import REPO, child_env, cli, make_articles
 
@@ -30,13 +36,28 @@ def folder(tmp_path: Path) -> list[Path]:
     return sorted((tmp_path / "in").iterdir())
 
 
+@pytest.fixture(params=["fork", "spawn"])
+def method(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Workers started either way (the command forks, the window spawns),
+    whatever threads this test process has, and for a few files too."""
+    monkeypatch.setattr(parallel, "start_method", lambda: request.param)
+    monkeypatch.setattr(parallel, "SPAWN_AT_LEAST", 2)
+    return str(request.param)
+
+
 def _summary(paths: list[Path], workers: int) -> list[tuple[object, ...]]:
-    return [(r.path, [p.content_hash for p in r.articles], [p.highlights for p in r.articles],
-             r.error.line() if r.error else None, r.notes)
-            for r in read_files(paths, workers=workers)]
+    results = []
+    workers_seen = 0
+    for r in read_files(paths, workers=workers):
+        workers_seen = max(workers_seen, len(multiprocessing.active_children()))
+        results.append((r.path, [p.content_hash for p in r.articles],
+                        [p.highlights for p in r.articles],
+                        r.error.line() if r.error else None, r.notes))
+    assert workers_seen == (workers if workers > 1 else 0)
+    return results
 
 
-def test_every_core_reads_what_one_process_reads(folder: list[Path]) -> None:
+def test_every_core_reads_what_one_process_reads(folder: list[Path], method: str) -> None:
     alone = _summary(folder, 1)
     assert _summary(folder, 2) == alone
     assert [path for path, *_ in alone] == [str(p) for p in folder]
@@ -128,3 +149,32 @@ def _processes_naming(text: str) -> list[int]:
         if text in cmdline:
             found.append(int(entry.name))
     return found
+
+
+@pytest.fixture
+def stdin_held(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Another thread of this process blocked reading standard input, holding
+    its lock: as the window's threads hold theirs at any moment."""
+    read_end, write_end = os.pipe()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.FileIO(read_end))))
+    waiting = threading.Thread(target=sys.stdin.readline, daemon=True)
+    waiting.start()
+    try:
+        yield
+    finally:
+        os.write(write_end, b"\n")
+        waiting.join(10)
+        os.close(write_end)
+
+
+@pytest.mark.timeout(120, method="thread")
+def test_workers_start_while_another_thread_holds_a_lock(
+        tmp_path: Path, stdin_held: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Regression: the window's import forked its workers, and a worker hung
+    # for ever closing standard input, whose lock a thread of the parent held.
+    monkeypatch.setattr(parallel, "SPAWN_AT_LEAST", 2)
+    paths = make_articles(tmp_path / "in", 12)
+    assert parallel.start_method() == "spawn"
+    read = list(read_files(paths, workers=2))
+    assert [r.path for r in read] == [str(p) for p in paths]
+    assert all(len(r.articles) == 1 and r.error is None for r in read)
