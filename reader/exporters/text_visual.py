@@ -14,22 +14,22 @@ from pathlib import Path
 
 from reader.exporters.common import (
     COLOUR_LABEL,
+    KIND_WORDS,
     NOTE_LABEL,
+    SUBTYPE_WORDS,
     ExportItem,
     Ticker,
     article_link,
-    colour_name,
+    colour_word,
     context_sentence,
     highlight_link,
+    value_words,
 )
 from reader.store.article import Article, HighlightRecord
-from reader.text.values import describe_value
 from reader.text.visual import to_visual
 
 LABEL = "Plain text, visual order (for devices that cannot shape Arabic)"
 
-KIND_LABELS = {"quote": "اقتباس", "figure": "رقم", "user": "تظليل"}
-SUBTYPE_LABELS = {"term": "مصطلح"}
 RULE = "-" * 40
 HEADER = "مقتطفات بترتيب العرض"
 
@@ -61,17 +61,18 @@ def logical_lines(article: Article, highlights: Sequence[HighlightRecord], *,
         lines.append(meta)
     lines += [f"الرابط: {article_link(article.id, 0)}", ""]
     for h in highlights:
-        label = SUBTYPE_LABELS.get(h.subtype) or KIND_LABELS.get(h.kind, h.kind)
+        # A figure is named by its kind (رقم), its value says what it is.
+        label = SUBTYPE_WORDS["term"] if h.subtype == "term" else KIND_WORDS.get(h.kind, "")
         lines.append(f"{label}: {_one_line(h.text)}")
         if h.speaker:
             lines.append(f"المتحدث: {_one_line(h.speaker)}")
-        value = describe_value(h.value)
+        value = value_words(h.value)
         if value:
             lines.append(f"القيمة: {_one_line(value)}")
         if h.note:
             lines.append(f"{NOTE_LABEL}: {_one_line(h.note)}")
-        if h.kind == "user" and colour_name(h.colour):
-            lines.append(f"{COLOUR_LABEL}: {colour_name(h.colour)}")
+        if h.kind == "user" and colour_word(h.colour):
+            lines.append(f"{COLOUR_LABEL}: {colour_word(h.colour)}")
         text = article.field_text(h.field)
         start, end = min(h.start, len(text)), min(h.end, len(text))
         lines.append(f"السياق: {_one_line(context_sentence(text, start, end)[0])}")
