@@ -3,7 +3,9 @@
 Every line is shaped into presentation forms and reordered for display with
 ``reader.text.visual.to_visual`` (DESIGN decision 1): the file reads right on
 a terminal or e-reader with no shaping engine, and is NOT logical text (do not
-import it back, search it or give it to Qt). Never the default format.
+search it or give it to Qt). Importing it back repairs it: each line is laid
+out in the direction ``reader.text.visual.to_logical`` reads it in, so the
+repair gives the logical lines back exactly. Never the default format.
 """
 
 from __future__ import annotations
@@ -85,12 +87,14 @@ def logical_lines(article: Article, highlights: Sequence[HighlightRecord], *,
 def write(items: Sequence[ExportItem], path: Path, ticker: Ticker) -> None:
     """Write every article's lines, each line in visual order, to ``path`` (UTF-8).
 
-    Every line is laid out right to left, English ones included: the file is
-    an Arabic document whose lines start with Arabic labels (a line that is
-    all English reads the same either way)."""
+    Each line is laid out in its own direction (DESIGN decision 6: right to
+    left when it has more Arabic letters than Latin ones), the direction
+    ``to_logical`` reads a line in: laid out right to left, a line of mostly
+    English (a note, a quotation) came back from a re-import reversed, and
+    an English line ending in a full stop showed it first."""
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(to_visual(HEADER, rtl=True) + "\n\n")
+        fh.write(to_visual(HEADER) + "\n\n")
         for article, highlights in items:
-            fh.write(to_visual("\n".join(logical_lines(article, highlights)), rtl=True))
+            fh.write(to_visual("\n".join(logical_lines(article, highlights))))
             fh.write("\n")
             ticker.step()
