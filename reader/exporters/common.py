@@ -1,5 +1,6 @@
 """What every export format shares: the selection, the context sentence, the
-link back into the app, colour names, safe file names and atomic writes.
+link back into the app, colour names, the Arabic words a reader's export
+prints for the stored English keys, safe file names and atomic writes.
 
 Pure Python, no Qt: the PDF and PNG renderers add QtGui on top of this.
 Offsets are Python str indices (code points) into one field of an article,
@@ -21,6 +22,7 @@ from reader.errors import ExportError, NotFound, OutputExists
 from reader.store.article import Article, HighlightRecord
 from reader.store.database import holds
 from reader.text.spans import TEXT_FIELDS
+from reader.text.values import describe_value
 
 ExportItem = tuple[Article, list[HighlightRecord]]
 """One article with the highlights to export from it, in reading order."""
@@ -131,6 +133,82 @@ COLOUR_LABEL = "اللون"
 
 SECTION_TITLES = {"quote": "الاقتباسات", "figure": "الأرقام", "user": "تظليلات القارئ"}
 """The headings an export groups an article's highlights under, in this order."""
+
+# The words a reader's exports (Markdown, HTML, PDF, PNG, plain text for
+# devices) print for what the store keeps as English keys. JSON and CSV keep
+# the keys: they are a data contract (reader/exporters/jsonfile.py).
+KIND_WORDS: dict[str, str] = {"quote": "اقتباس", "figure": "رقم", "user": "تظليل"}
+SUBTYPE_WORDS: dict[str, str] = {
+    "quotation": "اقتباس",
+    "term": "مصطلح",
+    "digits": "رقم",
+    "words": "عدد بالحروف",
+    "percent": "نسبة مئوية",
+    "money": "مبلغ مالي",
+    "date": "تاريخ",
+    "time": "وقت",
+    "range": "نطاق",
+    "count": "عدد",
+    "score": "نتيجة مباراة",
+}
+COLOUR_WORDS: dict[str, str] = {
+    "yellow": "أصفر",
+    "green": "أخضر",
+    "blue": "أزرق",
+    "pink": "وردي",
+    "orange": "برتقالي",
+    "purple": "بنفسجي",
+    "red": "أحمر",
+    "grey": "رمادي",
+}
+CURRENCY_WORDS: dict[str, str] = {
+    "USD": "دولار أمريكي", "CAD": "دولار كندي", "AUD": "دولار أسترالي", "EUR": "يورو",
+    "GBP": "جنيه إسترليني", "EGP": "جنيه مصري", "SDG": "جنيه سوداني", "JPY": "ين ياباني",
+    "CNY": "يوان صيني", "RUB": "روبل روسي", "INR": "روبية هندية", "ILS": "شيكل",
+    "CHF": "فرنك سويسري", "KWD": "دينار كويتي", "JOD": "دينار أردني", "TND": "دينار تونسي",
+    "IQD": "دينار عراقي", "LYD": "دينار ليبي", "BHD": "دينار بحريني", "DZD": "دينار جزائري",
+    "MAD": "درهم مغربي", "AED": "درهم إماراتي", "SAR": "ريال سعودي", "QAR": "ريال قطري",
+    "OMR": "ريال عماني", "YER": "ريال يمني", "LBP": "ليرة لبنانية", "SYP": "ليرة سورية",
+    "TRY": "ليرة تركية", "MRU": "أوقية موريتانية",
+}
+"""ISO 4217 codes the figure engine gives a currency (reader/text/quantities.py);
+a currency it does not know is kept as written, in Arabic already."""
+CALENDAR_WORDS: dict[str, str] = {"hijri": "هـ"}
+ZONE_WORDS: dict[str, str] = {"GMT": "بتوقيت غرينتش"}
+
+
+def subtype_word(kind: str, subtype: str) -> str:
+    """The Arabic name of a highlight's subtype (its kind's when it has none
+    we name): what a reader's export prints, never the English key."""
+    return SUBTYPE_WORDS.get(subtype) or KIND_WORDS.get(kind, "")
+
+
+def colour_word(colour: str) -> str:
+    """The Arabic name of the nearest ``COLOUR_NAMES`` colour to ``colour``;
+    "" when it is not a hex colour."""
+    return COLOUR_WORDS.get(colour_name(colour), "")
+
+
+def value_words(value: object) -> str:
+    """A figure's parsed value as a reader's export prints it:
+    ``describe_value`` with the English of the store's keys in Arabic (a
+    currency's name for its code, هـ for a Hijri year, the range a figure
+    is one end of in words, not ``range=10, 20``)."""
+    if not isinstance(value, dict):
+        return describe_value(value)
+    shown = dict(value)
+    if isinstance(shown.get("currency"), str):
+        shown["currency"] = CURRENCY_WORDS.get(shown["currency"], shown["currency"])
+    after: list[str] = []
+    for key, words in (("calendar", CALENDAR_WORDS), ("zone", ZONE_WORDS)):
+        if isinstance(shown.get(key), str):
+            after.append(words.get(shown[key], shown.pop(key)))
+    ends = shown.pop("range", None)
+    if isinstance(ends, list | tuple) and len(ends) == 2:
+        after.append(f"(أحد طرفي النطاق {describe_value(ends[0])}–{describe_value(ends[1])})")
+    elif ends is not None:
+        shown["range"] = ends
+    return " ".join(x for x in (describe_value(shown), *after) if x)
 
 
 def sections(highlights: Sequence[HighlightRecord]

@@ -27,11 +27,11 @@ from reader.exporters.common import (
     highlight_link,
     normalise_colour,
     sections,
+    value_words,
 )
 from reader.resources import resource_path
 from reader.store.article import Article, HighlightRecord
 from reader.text.direction import is_rtl
-from reader.text.values import describe_value
 
 FONT_FILE = ("fonts", "NotoNaskhArabic-Regular.ttf")
 FONT_FAMILY = "Noto Naskh Arabic"
@@ -116,7 +116,7 @@ def render_highlight(article: Article, h: HighlightRecord) -> str:
     if h.speaker:
         parts.append(f'<figcaption dir="{dir_of(h.speaker)}">— '
                      f'<span class="speaker">{escape(h.speaker)}</span></figcaption>')
-    value = describe_value(h.value)
+    value = value_words(h.value)
     if value:
         parts.append(f'<p class="value" dir="rtl">القيمة: '
                      f'<bdi>{escape(value)}</bdi></p>')

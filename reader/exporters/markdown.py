@@ -17,13 +17,14 @@ from reader.exporters.common import (
     ExportItem,
     Ticker,
     article_link,
-    colour_name,
+    colour_word,
     context_sentence,
     highlight_link,
     sections,
+    subtype_word,
+    value_words,
 )
 from reader.store.article import Article, HighlightRecord
-from reader.text.values import describe_value
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!])")
 _LINE_START_SPECIAL = re.compile(r"^(\s*)([-+=]|\d+[.)])")
@@ -115,15 +116,15 @@ def _item(article: Article, h: HighlightRecord) -> list[str]:
             lines += [">", f"> — {escape(h.speaker)}"]
         return [*lines, "", f"{context} {link}", ""]
     if h.kind == "figure":
-        value = describe_value(h.value)
+        value = value_words(h.value)
         head = f"- **{escape(h.text)}**"
         if value:
             head += f" = {escape(value)}"
-        if h.subtype:
-            head += f" ({escape(h.subtype)})"
+        if word := subtype_word(h.kind, h.subtype):
+            head += f" ({word})"
         return [head, f"  {context} {link}", ""]
     lines = [*_block_quote(h.text), ""]
-    name = colour_name(h.colour)
+    name = colour_word(h.colour)  # a tag (#أصفر), as note-taking apps read one
     colour = f"{COLOUR_LABEL}: #{name}" if name else ""
     if h.note.strip():
         note = f"{NOTE_LABEL}: {_note(h.note)}"

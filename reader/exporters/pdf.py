@@ -32,6 +32,7 @@ from reader.exporters.common import (
     highlight_colour,
     highlight_link,
     sections,
+    value_words,
 )
 from reader.exporters.html import (
     PAGE_TITLE,
@@ -41,7 +42,6 @@ from reader.exporters.html import (
 from reader.exporters.pdf_fonts import pdf_family, restore_text
 from reader.exporters.qtgui import arabic_font, ensure_app
 from reader.store.article import Article, HighlightRecord
-from reader.text.values import describe_value
 
 BODY_POINTS = 11.0
 
@@ -61,7 +61,7 @@ def _highlight_html(article: Article, h: HighlightRecord) -> str:
                                   f"background-color: {colour};")]
     if h.speaker:
         parts.append(_block(h.speaker, inner=f"— {escape(h.speaker)}"))
-    value = describe_value(h.value)
+    value = value_words(h.value)
     if value:
         parts.append(_block("القيمة", inner=f"القيمة: {escape(value)}"))
     if h.note:

@@ -28,11 +28,11 @@ from reader.exporters.common import (
     highlight_link,
     publish,
     safe_filename,
+    value_words,
 )
 from reader.exporters.html import dir_of, isolate_ltr
 from reader.exporters.qtgui import arabic_font, ensure_app
 from reader.store.article import Article, HighlightRecord
-from reader.text.values import describe_value
 
 CARD_WIDTH = 1080
 MARGIN = 72
@@ -71,7 +71,7 @@ def _card_html(article: Article, h: HighlightRecord) -> str:
     parts = [f'<p dir="{dir_of(title)}" style="font-size: 26px; color: #6b5b2e;">'
              f"{escape(title)}</p>",
              f'<p dir="{direction}" style="font-size: 44px; color: {INK};">{quote}</p>']
-    value = describe_value(h.value)
+    value = value_words(h.value)
     extra = h.speaker and f"— {h.speaker}"
     extra = extra or (value and f"القيمة: {value}") or h.note
     if extra:

@@ -3,7 +3,9 @@
 Every line is shaped into presentation forms and reordered for display with
 ``reader.text.visual.to_visual`` (DESIGN decision 1): the file reads right on
 a terminal or e-reader with no shaping engine, and is NOT logical text (do not
-import it back, search it or give it to Qt). Never the default format.
+search it or give it to Qt). Importing it back repairs it: each line is laid
+out in the direction ``reader.text.visual.to_logical`` reads it in, so the
+repair gives the logical lines back exactly. Never the default format.
 """
 
 from __future__ import annotations
@@ -14,22 +16,22 @@ from pathlib import Path
 
 from reader.exporters.common import (
     COLOUR_LABEL,
+    KIND_WORDS,
     NOTE_LABEL,
+    SUBTYPE_WORDS,
     ExportItem,
     Ticker,
     article_link,
-    colour_name,
+    colour_word,
     context_sentence,
     highlight_link,
+    value_words,
 )
 from reader.store.article import Article, HighlightRecord
-from reader.text.values import describe_value
 from reader.text.visual import to_visual
 
 LABEL = "Plain text, visual order (for devices that cannot shape Arabic)"
 
-KIND_LABELS = {"quote": "اقتباس", "figure": "رقم", "user": "تظليل"}
-SUBTYPE_LABELS = {"term": "مصطلح"}
 RULE = "-" * 40
 HEADER = "مقتطفات بترتيب العرض"
 
@@ -61,17 +63,18 @@ def logical_lines(article: Article, highlights: Sequence[HighlightRecord], *,
         lines.append(meta)
     lines += [f"الرابط: {article_link(article.id, 0)}", ""]
     for h in highlights:
-        label = SUBTYPE_LABELS.get(h.subtype) or KIND_LABELS.get(h.kind, h.kind)
+        # A figure is named by its kind (رقم), its value says what it is.
+        label = SUBTYPE_WORDS["term"] if h.subtype == "term" else KIND_WORDS.get(h.kind, "")
         lines.append(f"{label}: {_one_line(h.text)}")
         if h.speaker:
             lines.append(f"المتحدث: {_one_line(h.speaker)}")
-        value = describe_value(h.value)
+        value = value_words(h.value)
         if value:
             lines.append(f"القيمة: {_one_line(value)}")
         if h.note:
             lines.append(f"{NOTE_LABEL}: {_one_line(h.note)}")
-        if h.kind == "user" and colour_name(h.colour):
-            lines.append(f"{COLOUR_LABEL}: {colour_name(h.colour)}")
+        if h.kind == "user" and colour_word(h.colour):
+            lines.append(f"{COLOUR_LABEL}: {colour_word(h.colour)}")
         text = article.field_text(h.field)
         start, end = min(h.start, len(text)), min(h.end, len(text))
         lines.append(f"السياق: {_one_line(context_sentence(text, start, end)[0])}")
@@ -84,12 +87,14 @@ def logical_lines(article: Article, highlights: Sequence[HighlightRecord], *,
 def write(items: Sequence[ExportItem], path: Path, ticker: Ticker) -> None:
     """Write every article's lines, each line in visual order, to ``path`` (UTF-8).
 
-    Every line is laid out right to left, English ones included: the file is
-    an Arabic document whose lines start with Arabic labels (a line that is
-    all English reads the same either way)."""
+    Each line is laid out in its own direction (DESIGN decision 6: right to
+    left when it has more Arabic letters than Latin ones), the direction
+    ``to_logical`` reads a line in: laid out right to left, a line of mostly
+    English (a note, a quotation) came back from a re-import reversed, and
+    an English line ending in a full stop showed it first."""
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(to_visual(HEADER, rtl=True) + "\n\n")
+        fh.write(to_visual(HEADER) + "\n\n")
         for article, highlights in items:
-            fh.write(to_visual("\n".join(logical_lines(article, highlights)), rtl=True))
+            fh.write(to_visual("\n".join(logical_lines(article, highlights))))
             fh.write("\n")
             ticker.step()

@@ -106,6 +106,26 @@ def _causes() -> list[tuple[str, str]]:
          translate("ErrorText", "not a web address: it holds an invisible character")),
         (r"not a web address: it names no host",
          translate("ErrorText", "not a web address: it names no host")),
+        (r"this is an e-mail address, not a web address",
+         translate("ErrorText", "this is an e-mail address, not a web address")),
+        (r"not a web address: its host name starts with a dot or has two dots together",
+         translate("ErrorText", "not a web address: its host name starts with a dot or has "
+                                "two dots together")),
+        (r"not a web address: a part of its host name starts or ends with a hyphen",
+         translate("ErrorText", "not a web address: a part of its host name starts or ends "
+                                "with a hyphen")),
+        (r'not a web address: its host name cannot hold "(?P<char>.+)"',
+         translate("ErrorText", 'not a web address: its host name cannot hold "{char}"')),
+        (r"not a web address: its host name is too long \(at most (?P<label>\d+) characters "
+         r"between dots, (?P<name>\d+) in all\)",
+         translate("ErrorText", "not a web address: its host name is too long (at most "
+                                "{label} characters between dots, {name} in all)")),
+        (r"not a web address: its host name ends in a number but is not an IPv4 address",
+         translate("ErrorText", "not a web address: its host name ends in a number but is "
+                                "not an IPv4 address")),
+        (r"not a web address: its host name is not a valid international \(IDN\) name",
+         translate("ErrorText", "not a web address: its host name is not a valid "
+                                "international (IDN) name")),
         (r"only http:// and https:// addresses can be fetched, not (?P<scheme>\S+)",
          translate("ErrorText", "only http:// and https:// addresses can be fetched, "
                                 "not {scheme}")),
@@ -142,7 +162,7 @@ def _causes() -> list[tuple[str, str]]:
     ]
 
 
-_ISOLATED = ("folder", "known", "type", "reason", "time", "scheme")
+_ISOLATED = ("folder", "known", "type", "reason", "time", "scheme", "char")
 """Values that come from outside (names, addresses, system messages): isolated."""
 
 

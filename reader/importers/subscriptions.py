@@ -29,7 +29,10 @@ A refresh:
 
 from __future__ import annotations
 
+import encodings.idna
+import ipaddress
 import re
+import unicodedata
 import urllib.parse
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -38,7 +41,14 @@ from typing import Any
 
 from reader.errors import FetchFailed, ReaderError
 from reader.importers.feeds import Entry, discover, parse_feed
-from reader.importers.fetch import CONTROL_CHARACTER, Answer, answer_text, fetch, fetch_url
+from reader.importers.fetch import (
+    CONTROL_CHARACTER,
+    Answer,
+    answer_text,
+    fetch,
+    fetch_url,
+    without_login,
+)
 from reader.store import derive
 from reader.store.feeds import DEFAULT_INTERVAL, Feed, FetchState
 from reader.text.bidi import INVISIBLE
@@ -63,8 +73,18 @@ def feed_address(text: str) -> str:
     typing after a direction switch leaves them) go with the spaces. Raises
     ReaderError (subject: the text) for what cannot be a web address:
     nothing, a space, control character or invisible mark inside, another
-    scheme (``file:``, ``ftp:``, ``mailto:``), no host, a bad port. A port
-    in Arabic-Indic or Persian digits is written in ASCII ones."""
+    scheme (``file:``, ``ftp:``, ``mailto:``), no host, a bad port, an
+    e-mail address (``user@example.com``), a host that no server can have
+    (see ``_host_problem``). A port in Arabic-Indic or Persian digits is
+    written in ASCII ones.
+
+    A user name (and password) before the host is read only after an
+    explicit ``http://`` or ``https://`` (``https://user:pw@host/rss``:
+    legal, RFC 3986 3.2.1, and how a private feed is given its login: ``fetch``
+    sends it as Basic authorization to that server only, not through a
+    redirect, and the followed feed keeps it unless it was redirected); typed
+    bare, ``name@host`` is what an e-mail address looks like, and is refused
+    as one rather than fetched as ``https://name@host``."""
     address = text[slice(*trim_span(text, 0, len(text)))]
     subject = address or '""'
     if not address:
@@ -78,8 +98,9 @@ def feed_address(text: str) -> str:
     named = _SCHEME.match(address)
     # "localhost:8080/rss" and "example.com:8080" are a host and a port, not
     # a scheme: a scheme has no dot and is not followed by a port number.
-    if named and "." not in named.group(1) and \
-            not re.match(r"\d+(?:[/?#]|$)", address[named.end():]):
+    explicit = bool(named and "." not in named.group(1) and
+                    not re.match(r"\d+(?:[/?#]|$)", address[named.end():]))
+    if named and explicit:
         scheme = named.group(1).lower()
         if scheme not in ("http", "https"):
             raise ReaderError(subject, "only http:// and https:// addresses can be "
@@ -88,9 +109,11 @@ def feed_address(text: str) -> str:
         address = "https:" + address if address.startswith("//") else "https://" + address
     try:
         parts = urllib.parse.urlsplit(address)
-    except ValueError:  # urlsplit raises only for brackets: [::1] hosts
-        raise ReaderError(subject, "not a valid web address: its brackets hold no "
-                                   "IPv6 address") from None
+    except ValueError:  # brackets that hold no IPv6 address, or a character that
+        # NFKC turns into one that ends a host (U+2100 is "a/c")
+        raise ReaderError(subject, _unsplittable(address)) from None
+    if not explicit and "@" in parts.netloc:
+        raise ReaderError(subject, "this is an e-mail address, not a web address")
     host, colon, port = parts.netloc.rpartition(":")
     if colon and port.isdecimal() and not port.isascii():
         # An Arabic keyboard types the port in its own digits (٨٠٨٠).
@@ -103,7 +126,71 @@ def feed_address(text: str) -> str:
                                    "number from 0 to 65535") from None
     if not parts.hostname:
         raise ReaderError(subject, "not a web address: it names no host")
+    if problem := _host_problem(parts.hostname):
+        raise ReaderError(subject, f"not a web address: {problem}")
     return address
+
+
+_ENDS_HOST = frozenset("/?#@:[]")
+"""What ends a host in an address (or brackets an IPv6 one)."""
+
+_MAX_LABEL = 63
+_MAX_NAME = 253
+"""Lengths of one part of a host name and of the whole, in ASCII (RFC 1035 2.3.4)."""
+_TOO_LONG = (f"its host name is too long (at most {_MAX_LABEL} characters between dots, "
+             f"{_MAX_NAME} in all)")
+
+
+def _unsplittable(address: str) -> str:
+    """Why urlsplit refused ``address``: a character that NFKC folds into one
+    that ends a host (urlsplit's guard against spoofed hosts), else brackets."""
+    for c in address.split("//", 1)[-1]:
+        if c in _ENDS_HOST:
+            break
+        if not c.isascii() and _ENDS_HOST & set(unicodedata.normalize("NFKC", c)):
+            return f'not a web address: its host name cannot hold "{c}"'
+    return "not a valid web address: its brackets hold no IPv6 address"
+
+
+def _host_problem(host: str) -> str:
+    """Why ``host`` (urlsplit's ``hostname``: lower case, without brackets)
+    can name no server, or "" when it can: an IPv6 address (urlsplit has
+    checked those in brackets), an IPv4 address, or names between dots that
+    are each letters, digits, hyphens (not at either end), underscores (DNS
+    has them, and browsers open them) and combining marks, and that the
+    IDNA codec writes in ASCII as ``fetch`` will (``موقع.مصر`` is
+    ``xn--4gbrim.xn--wgbh1c``). One dot may end the name (the DNS root)."""
+    if ":" in host:  # only a bracketed host holds a colon here
+        return ""
+    labels = host.removesuffix(".").split(".")
+    if "" in labels:
+        return "its host name starts with a dot or has two dots together"
+    for label in labels:
+        if label.startswith("-") or label.endswith("-"):
+            return "a part of its host name starts or ends with a hyphen"
+        for c in label:
+            if not (c.isalnum() or c in "-_" or unicodedata.category(c).startswith("M")):
+                return f'its host name cannot hold "{c}"'
+    if labels[-1].isascii() and labels[-1].isdigit():
+        # A name ends in a word: one that ends in a number is an IPv4 address.
+        try:
+            ipaddress.IPv4Address(host.removesuffix("."))
+        except ValueError:
+            return "its host name ends in a number but is not an IPv4 address"
+        return ""
+    try:
+        ascii_labels = [label if label.isascii() else encodings.idna.ToASCII(label).decode()
+                        for label in labels]
+    except UnicodeError:
+        if any(len("xn--" + label.encode("punycode").decode()) > _MAX_LABEL
+               for label in labels if not label.isascii()):
+            return _TOO_LONG
+        # Nameprep's rules: one direction in a name, no forbidden characters.
+        return "its host name is not a valid international (IDN) name"
+    if any(len(label) > _MAX_LABEL for label in ascii_labels) or \
+            len(".".join(ascii_labels)) > _MAX_NAME:
+        return _TOO_LONG
+    return ""
 
 
 @dataclass(slots=True)
@@ -129,6 +216,8 @@ def subscribe(library: Any, address: str, *, folder: str = "", title: str = "",
     answer = fetcher(address)
     text, kind = answer_text(address, answer)
     url = answer.final_url or address
+    if url == without_login(address):  # not redirected: keep the login a refresh needs
+        url = address
     if kind != "feed":
         feeds = discover(text, url)
         if not feeds:

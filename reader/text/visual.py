@@ -22,7 +22,7 @@ _RESHAPER = arabic_reshaper.ArabicReshaper(
 )
 
 
-def to_visual(text: str, *, rtl: bool | None = None) -> str:
+def to_visual(text: str) -> str:
     """Shape (presentation forms) and reorder ``text`` line by line for display.
 
     For devices that draw characters left to right and know neither shaping
@@ -30,10 +30,11 @@ def to_visual(text: str, *, rtl: bool | None = None) -> str:
     Each ``\\n``-separated line (a final ``\\r`` stays at its end) loses its
     bidi controls (such devices print them as boxes) and zero-width joiners
     (arabic-reshaper misplaces the ligatures after one), is reshaped, then laid
-    out (``_layout``): right to left when ``rtl`` is True, left to right
-    when False; when None (the default, the only one ``to_logical`` can
-    undo), right to left when the line has more strong right-to-left letters
-    than left-to-right ones (DESIGN decision 6).
+    out (``_layout``) right to left when the line has more strong
+    right-to-left letters than left-to-right ones (DESIGN decision 6), left to
+    right otherwise: the direction ``to_logical`` finds in the visual line,
+    so every line comes back (a direction forced on a line, right to left
+    for one of mostly English, came back reversed).
     In a right-to-left line each stretch from a Latin letter or digit to the
     last one before the next Arabic letter keeps its inner order, so a date
     (2026-12-05), a time (09:30), a range (10-20) or an English phrase reads
@@ -56,8 +57,7 @@ def to_visual(text: str, *, rtl: bool | None = None) -> str:
         # late, and one at the end of the line raised IndexError: drop them
         # first (they reach no device either way).
         body = strip_bidi_controls(body).replace(ZWJ, "")
-        line_rtl = is_rtl(body) if rtl is None else rtl
-        out.append(_layout(_RESHAPER.reshape(body), rtl=line_rtl) + ending)
+        out.append(_layout(_RESHAPER.reshape(body), rtl=is_rtl(body)) + ending)
     return "\n".join(out)
 
 

@@ -434,6 +434,41 @@
             <translation>ليس عنوان ويب: فيه حرف لا يُرى</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/error_text.py" line="110" />
+            <source>this is an e-mail address, not a web address</source>
+            <translation>هذا عنوان بريد إلكتروني، لا عنوان ويب</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="112" />
+            <source>not a web address: its host name starts with a dot or has two dots together</source>
+            <translation>ليس عنوان ويب: اسم الخادم فيه يبدأ بنقطة أو فيه نقطتان متتاليتان</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="115" />
+            <source>not a web address: a part of its host name starts or ends with a hyphen</source>
+            <translation>ليس عنوان ويب: جزء من اسم الخادم فيه يبدأ بشرطة أو ينتهي بها</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="118" />
+            <source>not a web address: its host name cannot hold &quot;{char}&quot;</source>
+            <translation>ليس عنوان ويب: لا يكون «{char}» في اسم خادم</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="121" />
+            <source>not a web address: its host name is too long (at most {label} characters between dots, {name} in all)</source>
+            <translation>ليس عنوان ويب: اسم الخادم فيه طويل جدًا (لا يزيد ما بين نقطتين على {label} حرفًا، ولا كله على {name})</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="124" />
+            <source>not a web address: its host name ends in a number but is not an IPv4 address</source>
+            <translation>ليس عنوان ويب: اسم الخادم فيه ينتهي برقم وليس عنوانًا رقميًا صحيحًا</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="127" />
+            <source>not a web address: its host name is not a valid international (IDN) name</source>
+            <translation>ليس عنوان ويب: اسم الخادم فيه ليس اسم نطاق دوليًا صالحًا</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/error_text.py" line="104" />
             <source>not a web address: it names no host</source>
             <translation>ليس عنوان ويب: لا يسمّي خادمًا</translation>

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QFont, QTextDocument, QTextFormat
 
 from reader.exporters import export_items
+from reader.exporters.common import value_words
 from reader.store.article import Article, HighlightRecord
-from reader.text.values import describe_value
 from tests.exporters import sample
 
 
@@ -82,15 +82,15 @@ def test_figures_are_a_list_with_their_value(blocks: list[Block]) -> None:
     for h in sample.all_highlights():
         if h.kind == "figure":
             item = next(b for b in listed if b.text.startswith(h.text + " = "))
-            assert describe_value(h.value) in item.text
+            assert value_words(h.value) in item.text
 
 
 def test_user_highlights_carry_note_and_colour_tag(blocks: list[Block]) -> None:
     texts = [b.text for b in blocks]
     assert "هل تكفي ثلاثة أشهر" in [b.text for b in blocks if b.quote]
     # The colour tag stands apart from the note, after its label.
-    assert "ملاحظة: سؤال مهم للمتابعة · اللون: #blue" in texts
-    assert "اللون: #yellow" in texts
+    assert "ملاحظة: سؤال مهم للمتابعة · اللون: #أزرق" in texts
+    assert "اللون: #أصفر" in texts
 
 
 def test_a_highlight_over_two_paragraphs_is_quoted_as_two(qapp, tmp_path: Path) -> None:
@@ -120,7 +120,7 @@ def test_a_note_keeps_its_line_breaks(qapp, tmp_path: Path) -> None:
     note = blocks[first:first + len(NOTE_LINES)]
     # Qt's reader makes a block of each line that a hard break ends...
     assert [b.text for b in note] == ["ملاحظة: " + NOTE_LINES[0], *NOTE_LINES[1:-1],
-                                      NOTE_LINES[-1] + " · اللون: #yellow"]
+                                      NOTE_LINES[-1] + " · اللون: #أصفر"]
     assert not any(b.heading or b.listed or b.quote or b.links for b in note)
     assert texts[first + len(NOTE_LINES)].startswith("السياق: ")
     # ...CommonMark keeps them one paragraph, the same note: no blank line

@@ -56,6 +56,32 @@ def test_the_web_address_dialog_fits_its_title_and_an_address(qtbot: QtBot, lang
     assert not ok.isEnabled()
 
 
+@pytest.mark.parametrize(("lang", "typed", "said"), [
+    ("en", "user@example.com", "user@example.com: this is an e-mail address, not a web address"),
+    ("ar", "user@example.com",
+     "\u2068user@example.com\u2069: هذا عنوان بريد إلكتروني، لا عنوان ويب"),
+    ("en", ".com", ".com: not a web address: its host name starts with a dot or has two dots "
+                   "together"),
+    ("ar", ".com", "\u2068.com\u2069: ليس عنوان ويب: اسم الخادم فيه يبدأ بنقطة أو فيه نقطتان "
+                   "متتاليتان"),
+    ("en", "http://-", "http://-: not a web address: a part of its host name starts or ends "
+                       "with a hyphen"),
+    ("ar", "http://-", "\u2068http://-\u2069: ليس عنوان ويب: جزء من اسم الخادم فيه يبدأ بشرطة "
+                       "أو ينتهي بها"),
+    ("ar", "a!b.com", "\u2068a!b.com\u2069: ليس عنوان ويب: لا يكون «\u2068!\u2069» في اسم خادم"),
+])
+def test_the_web_address_dialog_says_why_a_host_can_be_no_server(
+        qtbot: QtBot, lang: str, typed: str, said: str) -> None:
+    i18n.apply_language(lang)
+    dialog = UrlDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.edit.setText(typed)
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert dialog.isVisible() and dialog.result() != UrlDialog.DialogCode.Accepted
+    assert dialog.message.isVisible() and dialog.message.text() == said
+
+
 @pytest.mark.parametrize(("lang", "said"), [
     ("en", "not an address: not a web address: it holds a space"),
     ("ar", "\u2068not an address\u2069: ليس عنوان ويب: فيه مسافة"),

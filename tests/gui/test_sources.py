@@ -397,19 +397,29 @@ def test_the_feed_dialog_follows_only_a_web_address(qtbot: QtBot) -> None:
     assert dialog.choice().address == "https://www.aljazeera.net/rss"
 
 
-@pytest.mark.parametrize(("lang", "said"), [
-    ("en", "file:///etc/passwd: only http:// and https:// addresses can be fetched, not file:"),
-    ("ar", "\u2068file:///etc/passwd\u2069: لا تُجلب إلا العناوين التي تبدأ بـ http:// أو "
-           "https://، لا \u2068file:\u2069"),
+@pytest.mark.parametrize(("lang", "typed", "said"), [
+    ("en", "file:///etc/passwd",
+     "file:///etc/passwd: only http:// and https:// addresses can be fetched, not file:"),
+    ("ar", "file:///etc/passwd",
+     "\u2068file:///etc/passwd\u2069: لا تُجلب إلا العناوين التي تبدأ بـ http:// أو "
+     "https://، لا \u2068file:\u2069"),
+    ("en", "editor@aljazeera.net",
+     "editor@aljazeera.net: this is an e-mail address, not a web address"),
+    ("ar", "editor@aljazeera.net",
+     "\u2068editor@aljazeera.net\u2069: هذا عنوان بريد إلكتروني، لا عنوان ويب"),
+    ("en", "http://-", "http://-: not a web address: a part of its host name starts or ends "
+                       "with a hyphen"),
+    ("ar", ".com", "\u2068.com\u2069: ليس عنوان ويب: اسم الخادم فيه يبدأ بنقطة أو فيه نقطتان "
+                   "متتاليتان"),
 ])
 def test_the_feed_dialog_says_why_an_address_is_refused(
-        qtbot: QtBot, lang: str, said: str) -> None:
+        qtbot: QtBot, lang: str, typed: str, said: str) -> None:
     i18n.apply_language(lang)
     dialog = FeedDialog(None, [])
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.message.isVisible()
-    dialog.address.setText("file:///etc/passwd")
+    dialog.address.setText(typed)
     ok = dialog.buttons.buttons()[0]
     assert ok.isEnabled()  # pressed, it says why rather than doing nothing
     ok.click()

@@ -5,6 +5,9 @@ costs no other, and the deadline. Nothing is fetched from elsewhere."""
 
 from __future__ import annotations
 
+import base64
+import ipaddress
+import re
 import time
 import urllib.parse
 from collections import Counter
@@ -177,6 +180,30 @@ def test_subscribe_by_a_page_a_redirect_and_refuse_what_is_no_feed(
     assert [f.url for f in lib.feeds.all()] == [f"{base}/news.xml"]
 
 
+def test_a_private_feed_is_followed_with_the_login_in_its_address(
+        server: tuple[str, Feeds], lib: Library) -> None:
+    base, state = server
+    logins: list[str | None] = []
+
+    def private(request: Request) -> None:
+        logins.append(request.headers.get("Authorization"))
+        if logins[-1] == "Basic " + base64.b64encode("قارئ:sec ret".encode()).decode():
+            state.news(request)
+        else:
+            request.status(401, {"WWW-Authenticate": 'Basic realm="news"'})
+
+    state.site.routes["/private.xml"] = private
+    typed = base.replace("http://", "http://%D9%82%D8%A7%D8%B1%D8%A6:sec%20ret@") + "/private.xml"
+    feed = subscribe(lib, feed_address(typed))
+    assert feed.url == typed  # kept for the next refresh
+    done = refresh(lib, feed)
+    assert not done.error and len(done.added) == 3
+    assert all(lib.get(i).url.startswith(f"{base}/news/") for i in done.added)  # no password
+    with pytest.raises(FetchFailed, match="401"):
+        subscribe(lib, f"{base}/private.xml")
+    assert logins[-1] is None
+
+
 def test_full_text_fetches_the_page_of_a_summary(
         server: tuple[str, Feeds], lib: Library) -> None:
     base, state = server
@@ -270,6 +297,16 @@ def test_what_is_no_opml_is_one_line(text: str) -> None:
     ("الجزيرة.نت/أخبار", "https://الجزيرة.نت/أخبار"),
     ("http://example.com/rss", "http://example.com/rss"),
     ("HTTPS://Example.com/rss", "HTTPS://Example.com/rss"),
+    ("localhost", "https://localhost"),
+    ("127.0.0.1:8080/rss", "https://127.0.0.1:8080/rss"),
+    ("[2001:db8::1]/rss", "https://[2001:db8::1]/rss"),
+    ("موقع.مصر", "https://موقع.مصر"),
+    ("الجزيرة.نت/rss", "https://الجزيرة.نت/rss"),
+    ("news-24.site2.example.com/rss", "https://news-24.site2.example.com/rss"),
+    ("example.com./rss", "https://example.com./rss"),  # the DNS root's dot
+    # A login before the host is legal after an explicit scheme (a private feed).
+    ("https://user:pw@example.com/rss", "https://user:pw@example.com/rss"),
+    ("http://reader@localhost:8080/", "http://reader@localhost:8080/"),
 ])
 def test_a_bare_host_is_read_as_https(typed: str, address: str) -> None:
     assert feed_address(typed) == address
@@ -305,6 +342,27 @@ def test_a_port_in_arabic_digits_is_read(typed: str, address: str) -> None:
     ("http://[zz]/rss", "http://[zz]/rss: not a valid web address: its brackets hold no "
                         "IPv6 address"),
     ("example.com/\x00", "example.com/\x00: not a web address: it holds a control character"),
+    ("user@example.com", "user@example.com: this is an e-mail address, not a web address"),
+    ("//news@example.com/rss", "//news@example.com/rss: this is an e-mail address, not a web "
+                               "address"),
+    (".com", ".com: not a web address: its host name starts with a dot or has two dots "
+             "together"),
+    ("example..com/rss", "example..com/rss: not a web address: its host name starts with a dot "
+                         "or has two dots together"),
+    ("http://-", "http://-: not a web address: a part of its host name starts or ends with a "
+                 "hyphen"),
+    ("-news.example.com", "-news.example.com: not a web address: a part of its host name starts "
+                          "or ends with a hyphen"),
+    ("http://a!b.com/", 'http://a!b.com/: not a web address: its host name cannot hold "!"'),
+    ("موقع،مصر", 'موقع،مصر: not a web address: its host name cannot hold "،"'),
+    ("exa\u2100mple.com", 'exa\u2100mple.com: not a web address: its host name cannot hold '
+                          '"\u2100"'),  # NFKC makes it "a/c": a spoofed host
+    ("999.1.1.1/rss", "999.1.1.1/rss: not a web address: its host name ends in a number but "
+                      "is not an IPv4 address"),
+    ("موقع1.com", "موقع1.com: not a web address: its host name is not a valid international "
+                  "(IDN) name"),  # one label, two directions (IDNA's bidi rule)
+    ("x" * 64 + ".com", "x" * 64 + ".com: not a web address: its host name is too long (at "
+                        "most 63 characters between dots, 253 in all)"),
 ])
 def test_what_cannot_be_an_address_is_refused_in_one_line(typed: str, cause: str) -> None:
     with pytest.raises(ReaderError) as refused:
@@ -312,8 +370,31 @@ def test_what_cannot_be_an_address_is_refused_in_one_line(typed: str, cause: str
     assert refused.value.line() == cause
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from([*"aez.:/?#@[]-_~%0189 \t\nا", "http", "https", "file", "//"]),
+_LDH = re.compile(r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?")
+
+
+def names_a_server(host: str) -> bool:
+    """True when ``host`` (urlsplit's hostname) is an IP address or a name
+    whose labels, written in ASCII by IDNA, are letters, digits, underscores
+    and inner hyphens (RFC 1123, and the underscores DNS allows), not all
+    digits at the end, 253 characters at most."""
+    try:
+        ipaddress.ip_address(host.partition("%")[0])  # an IPv6 zone is the host's own
+        return True
+    except ValueError:
+        pass
+    try:
+        name = host.removesuffix(".").encode("idna").decode("ascii")
+    except UnicodeError:
+        return False
+    labels = name.split(".")
+    return len(name) <= 253 and not labels[-1].isdigit() and \
+        all(_LDH.fullmatch(label) for label in labels)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from([*"aez.:/?#@[]-_~%!0189 \t\nاب٣،", "http", "https", "file",
+                                 "//", "user@", ".com", "-"]),
                 max_size=12).map("".join))
 def test_an_address_read_is_a_web_address_and_reads_the_same_again(text: str) -> None:
     try:
@@ -323,8 +404,28 @@ def test_an_address_read_is_a_web_address_and_reads_the_same_again(text: str) ->
         return
     parts = urllib.parse.urlsplit(address)
     assert parts.scheme.lower() in ("http", "https") and parts.hostname
+    assert names_a_server(parts.hostname), address
+    if parts.username is not None:  # a login only after a scheme typed out
+        assert text.strip().lower().startswith(("http://", "https://")), address
     assert address == text.strip() or address.endswith(text.strip())
     assert feed_address(address) == address
+
+
+_ARABIC_LABEL = st.text(st.sampled_from([chr(c) for c in range(0x0621, 0x064B)
+                                         if c not in range(0x063B, 0x0641)]),
+                        min_size=1, max_size=12)
+_ASCII_LABEL = st.from_regex(r"[a-z0-9](?:[a-z0-9-]{0,12}[a-z0-9])?", fullmatch=True)
+_NAME = st.lists(st.one_of(_ASCII_LABEL, _ARABIC_LABEL), min_size=1, max_size=4).filter(
+    lambda labels: not labels[-1].isdigit()).map(".".join)
+_HOST = st.one_of(_NAME, st.ip_addresses(v=4).map(str),
+                  st.ip_addresses(v=6).map(lambda ip: f"[{ip}]"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_HOST, st.none() | st.integers(0, 65535), st.sampled_from(["", "/rss", "/أخبار?x=1"]))
+def test_every_host_a_server_can_have_is_read(host: str, port: int | None, path: str) -> None:
+    typed = host + (f":{port}" if port is not None else "") + path
+    assert feed_address(typed) == "https://" + typed
 
 
 def test_a_bare_host_and_path_is_followed_over_https(secure_site: FeedSite,
