@@ -16,7 +16,6 @@ fetched (after redirects) unless the page names its canonical address.
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import http.client
 import re
@@ -173,30 +172,12 @@ def _request(url: str) -> urllib.request.Request:
         raise FetchFailed(url, f"not a valid web address: {err}") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise FetchFailed(url, "only http:// and https:// addresses can be fetched")
-    request = urllib.request.Request(_ascii_url(without_login(address)), headers={
+    return urllib.request.Request(_ascii_url(address), headers={
         "User-Agent": USER_AGENT,
         "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
                   "text/plain;q=0.8,*/*;q=0.5",
         "Accept-Language": "ar,en;q=0.5",
     })
-    if parts.username is not None:
-        # urllib would look the login up as part of the host name; sent as
-        # Basic authorization, unredirected: a redirect to another server
-        # must not carry the password there.
-        login = f"{urllib.parse.unquote(parts.username)}:" \
-                f"{urllib.parse.unquote(parts.password or '')}"
-        request.add_unredirected_header(
-            "Authorization", "Basic " + base64.b64encode(login.encode()).decode("ascii"))
-    return request
-
-
-def without_login(url: str) -> str:
-    """``url`` without the user name and password before its host (what a
-    page, an article's link or a message may show)."""
-    parts = urllib.parse.urlsplit(url)
-    if "@" not in parts.netloc:
-        return url
-    return urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
 def _reraise_as_fetch_failed(err: Exception, url: str, timeout: float) -> None:

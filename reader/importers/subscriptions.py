@@ -41,14 +41,7 @@ from typing import Any
 
 from reader.errors import FetchFailed, ReaderError
 from reader.importers.feeds import Entry, discover, parse_feed
-from reader.importers.fetch import (
-    CONTROL_CHARACTER,
-    Answer,
-    answer_text,
-    fetch,
-    fetch_url,
-    without_login,
-)
+from reader.importers.fetch import CONTROL_CHARACTER, Answer, answer_text, fetch, fetch_url
 from reader.store import derive
 from reader.store.feeds import DEFAULT_INTERVAL, Feed, FetchState
 from reader.text.bidi import INVISIBLE
@@ -80,9 +73,7 @@ def feed_address(text: str) -> str:
 
     A user name (and password) before the host is read only after an
     explicit ``http://`` or ``https://`` (``https://user:pw@host/rss``:
-    legal, RFC 3986 3.2.1, and how a private feed is given its login: ``fetch``
-    sends it as Basic authorization to that server only, not through a
-    redirect, and the followed feed keeps it unless it was redirected); typed
+    legal, RFC 3986 3.2.1, and how a private feed is given its login); typed
     bare, ``name@host`` is what an e-mail address looks like, and is refused
     as one rather than fetched as ``https://name@host``."""
     address = text[slice(*trim_span(text, 0, len(text)))]
@@ -216,8 +207,6 @@ def subscribe(library: Any, address: str, *, folder: str = "", title: str = "",
     answer = fetcher(address)
     text, kind = answer_text(address, answer)
     url = answer.final_url or address
-    if url == without_login(address):  # not redirected: keep the login a refresh needs
-        url = address
     if kind != "feed":
         feeds = discover(text, url)
         if not feeds:

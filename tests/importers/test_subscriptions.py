@@ -5,7 +5,6 @@ costs no other, and the deadline. Nothing is fetched from elsewhere."""
 
 from __future__ import annotations
 
-import base64
 import ipaddress
 import re
 import time
@@ -178,30 +177,6 @@ def test_subscribe_by_a_page_a_redirect_and_refuse_what_is_no_feed(
     with pytest.raises(ReaderError):  # XML, but no feed, however empty
         subscribe(lib, f"{base}/catalog.xml")
     assert [f.url for f in lib.feeds.all()] == [f"{base}/news.xml"]
-
-
-def test_a_private_feed_is_followed_with_the_login_in_its_address(
-        server: tuple[str, Feeds], lib: Library) -> None:
-    base, state = server
-    logins: list[str | None] = []
-
-    def private(request: Request) -> None:
-        logins.append(request.headers.get("Authorization"))
-        if logins[-1] == "Basic " + base64.b64encode("قارئ:sec ret".encode()).decode():
-            state.news(request)
-        else:
-            request.status(401, {"WWW-Authenticate": 'Basic realm="news"'})
-
-    state.site.routes["/private.xml"] = private
-    typed = base.replace("http://", "http://%D9%82%D8%A7%D8%B1%D8%A6:sec%20ret@") + "/private.xml"
-    feed = subscribe(lib, feed_address(typed))
-    assert feed.url == typed  # kept for the next refresh
-    done = refresh(lib, feed)
-    assert not done.error and len(done.added) == 3
-    assert all(lib.get(i).url.startswith(f"{base}/news/") for i in done.added)  # no password
-    with pytest.raises(FetchFailed, match="401"):
-        subscribe(lib, f"{base}/private.xml")
-    assert logins[-1] is None
 
 
 def test_full_text_fetches_the_page_of_a_summary(
