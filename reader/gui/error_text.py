@@ -108,6 +108,8 @@ def _causes() -> list[tuple[str, str]]:
          translate("ErrorText", "not a web address: it names no host")),
         (r"this is an e-mail address, not a web address",
          translate("ErrorText", "this is an e-mail address, not a web address")),
+        (r"a user name or password in the address is not supported",
+         translate("ErrorText", "a user name or password in the address is not supported")),
         (r"not a web address: its host name starts with a dot or has two dots together",
          translate("ErrorText", "not a web address: its host name starts with a dot or has "
                                 "two dots together")),

@@ -67,15 +67,14 @@ def feed_address(text: str) -> str:
     ReaderError (subject: the text) for what cannot be a web address:
     nothing, a space, control character or invisible mark inside, another
     scheme (``file:``, ``ftp:``, ``mailto:``), no host, a bad port, an
-    e-mail address (``user@example.com``), a host that no server can have
-    (see ``_host_problem``). A port in Arabic-Indic or Persian digits is
-    written in ASCII ones.
+    e-mail address (``user@example.com``), a login before the host
+    (``https://user:pw@host/rss``), a host that no server can have (see
+    ``_host_problem``). A port in Arabic-Indic or Persian digits is written
+    in ASCII ones.
 
-    A user name (and password) before the host is read only after an
-    explicit ``http://`` or ``https://`` (``https://user:pw@host/rss``:
-    legal, RFC 3986 3.2.1, and how a private feed is given its login); typed
-    bare, ``name@host`` is what an e-mail address looks like, and is refused
-    as one rather than fetched as ``https://name@host``."""
+    A login is refused rather than kept: a followed feed's address is shown
+    in the window, listed by ``feeds list`` and named in every error line,
+    and a password has no place in any of them."""
     address = text[slice(*trim_span(text, 0, len(text)))]
     subject = address or '""'
     if not address:
@@ -103,8 +102,9 @@ def feed_address(text: str) -> str:
     except ValueError:  # brackets that hold no IPv6 address, or a character that
         # NFKC turns into one that ends a host (U+2100 is "a/c")
         raise ReaderError(subject, _unsplittable(address)) from None
-    if not explicit and "@" in parts.netloc:
-        raise ReaderError(subject, "this is an e-mail address, not a web address")
+    if "@" in parts.netloc:
+        raise ReaderError(subject, "a user name or password in the address is not supported"
+                          if explicit else "this is an e-mail address, not a web address")
     host, colon, port = parts.netloc.rpartition(":")
     if colon and port.isdecimal() and not port.isascii():
         # An Arabic keyboard types the port in its own digits (٨٠٨٠).

@@ -440,6 +440,11 @@
         </message>
         <message>
             <location filename="../../reader/gui/error_text.py" line="112" />
+            <source>a user name or password in the address is not supported</source>
+            <translation>لا يُقبل اسم مستخدم أو كلمة مرور في العنوان</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="112" />
             <source>not a web address: its host name starts with a dot or has two dots together</source>
             <translation>ليس عنوان ويب: اسم الخادم فيه يبدأ بنقطة أو فيه نقطتان متتاليتان</translation>
         </message>

@@ -69,6 +69,8 @@ def test_the_web_address_dialog_fits_its_title_and_an_address(qtbot: QtBot, lang
     ("ar", "http://-", "\u2068http://-\u2069: ليس عنوان ويب: جزء من اسم الخادم فيه يبدأ بشرطة "
                        "أو ينتهي بها"),
     ("ar", "a!b.com", "\u2068a!b.com\u2069: ليس عنوان ويب: لا يكون «\u2068!\u2069» في اسم خادم"),
+    ("ar", "https://me:secret@example.com/rss",
+     "\u2068https://me:secret@example.com/rss\u2069: لا يُقبل اسم مستخدم أو كلمة مرور في العنوان"),
 ])
 def test_the_web_address_dialog_says_why_a_host_can_be_no_server(
         qtbot: QtBot, lang: str, typed: str, said: str) -> None:

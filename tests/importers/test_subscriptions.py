@@ -279,9 +279,6 @@ def test_what_is_no_opml_is_one_line(text: str) -> None:
     ("الجزيرة.نت/rss", "https://الجزيرة.نت/rss"),
     ("news-24.site2.example.com/rss", "https://news-24.site2.example.com/rss"),
     ("example.com./rss", "https://example.com./rss"),  # the DNS root's dot
-    # A login before the host is legal after an explicit scheme (a private feed).
-    ("https://user:pw@example.com/rss", "https://user:pw@example.com/rss"),
-    ("http://reader@localhost:8080/", "http://reader@localhost:8080/"),
 ])
 def test_a_bare_host_is_read_as_https(typed: str, address: str) -> None:
     assert feed_address(typed) == address
@@ -318,6 +315,11 @@ def test_a_port_in_arabic_digits_is_read(typed: str, address: str) -> None:
                         "IPv6 address"),
     ("example.com/\x00", "example.com/\x00: not a web address: it holds a control character"),
     ("user@example.com", "user@example.com: this is an e-mail address, not a web address"),
+    # A password would be shown beside the feed, listed and named in errors.
+    ("https://user:pw@example.com/rss", "https://user:pw@example.com/rss: a user name or "
+     "password in the address is not supported"),
+    ("http://reader@localhost:8080/", "http://reader@localhost:8080/: a user name or "
+     "password in the address is not supported"),
     ("//news@example.com/rss", "//news@example.com/rss: this is an e-mail address, not a web "
                                "address"),
     (".com", ".com: not a web address: its host name starts with a dot or has two dots "
@@ -380,8 +382,7 @@ def test_an_address_read_is_a_web_address_and_reads_the_same_again(text: str) ->
     parts = urllib.parse.urlsplit(address)
     assert parts.scheme.lower() in ("http", "https") and parts.hostname
     assert names_a_server(parts.hostname), address
-    if parts.username is not None:  # a login only after a scheme typed out
-        assert text.strip().lower().startswith(("http://", "https://")), address
+    assert parts.username is None, address  # never a login (shown, listed, in errors)
     assert address == text.strip() or address.endswith(text.strip())
     assert feed_address(address) == address
 
