@@ -30,6 +30,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit
 
+from reader.exporters.common import value_words
+from reader.gui.i18n import current_language
 from reader.gui.offsets import DocumentOffsets
 from reader.gui.themes import HIGHLIGHT_ROLES, Theme, highlight_role
 from reader.store.article import HighlightRecord
@@ -380,12 +382,14 @@ _DATE_OR_TIME = re.compile(r"\d{4}-\d{2}(?:-\d{2})?|\b\d{1,2}:\d{2}\b")
 
 
 def value_text(value: object) -> str:
-    """A figure's parsed value as the reader reads it: ``describe_value`` with
-    the thousands of long numbers grouped (1,000,000; a year or an hour stays
-    as it is written), and dates and times isolated left to right: after an
-    Arabic word the bidi algorithm reads 2026-06-30 as Arabic numbers and shows
-    30-06-2026."""
-    text = _LONG_NUMBER.sub(lambda m: f"{int(m.group(1)):,}", describe_value(value))
+    """A figure's parsed value as the reader reads it: ``describe_value``
+    (in the Arabic interface the Arabic words exports print, ``value_words``:
+    دولار أمريكي, not USD) with the thousands of long numbers grouped
+    (1,000,000; a year or an hour stays as it is written), and dates and
+    times isolated left to right: after an Arabic word the bidi algorithm
+    reads 2026-06-30 as Arabic numbers and shows 30-06-2026."""
+    described = value_words(value) if current_language() == "ar" else describe_value(value)
+    text = _LONG_NUMBER.sub(lambda m: f"{int(m.group(1)):,}", described)
     return _DATE_OR_TIME.sub(lambda m: LRI + m.group(0) + PDI, text)
 
 
@@ -415,6 +419,7 @@ def subtype_label(kind: str, subtype: str) -> str:
         "time": QCoreApplication.translate("ReadingView", "time"),
         "range": QCoreApplication.translate("ReadingView", "range"),
         "count": QCoreApplication.translate("ReadingView", "count"),
+        "score": QCoreApplication.translate("ReadingView", "match score"),
         "user": QCoreApplication.translate("ReadingView", "your highlight"),
     }
     return labels.get(subtype or kind, subtype or kind)

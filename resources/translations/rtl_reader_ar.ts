@@ -1582,6 +1582,11 @@
             <translation>عدد بالحروف</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/marks.py" line="420" />
+            <source>match score</source>
+            <translation>نتيجة مباراة</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/marks.py" line="365" />
             <source>percentage</source>
             <translation>نسبة مئوية</translation>

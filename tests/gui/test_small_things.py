@@ -4,6 +4,7 @@ text."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -147,6 +148,24 @@ def test_values_show_grouped_digits() -> None:
                         value={"amount": 2500000, "currency": "USD"})
     assert "2,500,000 USD" in details(h)
     assert "2,500,000 USD" in tooltip_html([h])
+
+
+def test_values_and_subtypes_read_in_arabic_in_the_arabic_interface() -> None:
+    # Regression: the tooltip and the highlights list showed "USD",
+    # "zone=GMT" and "calendar=hijri", and a match score's English key.
+    i18n.apply_language("ar")
+    money = HighlightRecord(1, "body", "figure", "money", 0, 7, "2500000",
+                            value={"amount": 2500000, "currency": "USD"})
+    dated = HighlightRecord(2, "body", "figure", "date", 0, 7, "1445",
+                            value={"year": 1445, "calendar": "hijri"})
+    timed = HighlightRecord(3, "body", "figure", "time", 0, 7, "9:05",
+                            value={"hour": 9, "minute": 5, "zone": "GMT"})
+    score = HighlightRecord(4, "body", "figure", "score", 0, 3, "3-2", value={"score": [3, 2]})
+    for h in (money, dated, timed, score):
+        for shown in (details(h), tooltip_html([h])):
+            assert not re.search("[A-Za-z]", re.sub("<[^>]*>", "", shown)), shown
+    assert "2,500,000 دولار أمريكي" in details(money)
+    assert "نتيجة مباراة" in details(score)
 
 
 def test_a_highlight_with_a_note_is_underlined_in_the_text(
