@@ -15,7 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from reader.cli.inputs import library, read_text
+from reader.cli.inputs import MAX_ID, library, read_text
 from reader.cli.parser import STDIN
 from reader.cli.terminal import counted, fail, print_json, say
 from reader.errors import NotFound
@@ -130,8 +130,12 @@ def _export_opml(args: argparse.Namespace, store: str | None) -> int:
 
 def _feed_of(lib: Any, value: str) -> Any:
     """The subscription named by its ID or its address. Raises NotFound."""
-    if value.isdigit():
-        return lib.feeds.get(int(value))
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if 0 < number <= MAX_ID:
+        return lib.feeds.get(number)
     for feed in lib.feeds.all():
         if feed.url == value:
             return feed

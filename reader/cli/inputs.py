@@ -24,13 +24,22 @@ STDIN_NAME = "<stdin>"
 """Standard input's name in messages and as an imported article's input."""
 
 
+MAX_ID = 2**63 - 1
+"""The largest ID a store can hold (SQLite's integers are signed 64-bit)."""
+
+
 def article_id(value: str) -> int:
+    """The article ID ``value`` names (any Unicode decimal digits, so
+    Arabic-Indic too). Raises NotFound for what is no ID, and for an ID past
+    ``MAX_ID``, which no article has (SQLite could not even be asked)."""
     try:
         n = int(value)
     except ValueError:
         raise NotFound(value, "no such file, and not an article ID") from None
     if n <= 0:
         raise NotFound(value, "not an article ID")
+    if n > MAX_ID:
+        raise NotFound(value, "no article with this ID")
     return n
 
 
