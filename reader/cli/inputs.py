@@ -18,7 +18,7 @@ from typing import Any
 
 from reader.cli.parser import STDIN
 from reader.cli.terminal import Progress, fail, say
-from reader.errors import InputTooLarge, NotFound, ReaderError
+from reader.errors import EmptyInput, InputTooLarge, NotFound, ReaderError
 
 STDIN_NAME = "<stdin>"
 """Standard input's name in messages and as an imported article's input."""
@@ -69,6 +69,8 @@ def read_stdin() -> bytes:
     """Standard input's bytes, refused past the importers' size limit."""
     from reader.importers import MAX_FILE_BYTES
 
+    if sys.stdin is None:
+        raise EmptyInput(STDIN_NAME, "standard input is closed")
     data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
         raise InputTooLarge(STDIN_NAME, f"more than {MAX_FILE_BYTES // (1024 * 1024)} MB")
