@@ -30,12 +30,15 @@ from reader.store.article import Article
 from reader.text.visual import has_presentation_forms, to_logical
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# Comments, processing instructions and a DOCTYPE, its internal subset
+# ([<!ENTITY nbsp "&#160;">]) included: its ">" does not end the DOCTYPE.
+_PROLOG = re.compile(r"<!--.*?-->|<\?.*?\?>|<!DOCTYPE(?:[^>\[]|\[.*?\])*>", re.S)
 
 
 def looks_like_feed(text: str) -> bool:
     """True when the document's root element is ``rss``, ``feed`` or ``rdf:RDF``."""
     head = _XML_DECL.sub("", text[:4096], count=1)
-    head = re.sub(r"<!--.*?-->|<\?.*?\?>|<!DOCTYPE[^>]*>", "", head, flags=re.S)
+    head = _PROLOG.sub("", head)
     return bool(re.match(r"\s*<(rss|feed|rdf:RDF)[\s>]", head, re.IGNORECASE))
 
 
