@@ -63,3 +63,34 @@ def test_a_feed_named_by_no_usable_id_is_one_line(capsys, filled: Path, name: st
     code, _, err = run(capsys, "--store", str(filled), "feeds", "remove", name)
     assert code == 1
     assert err == f"rtl-reader: {name}: no feed with this ID or address\n"
+
+
+def test_ctrl_c_while_a_batch_is_written_counts_what_was_committed(
+        capsys, tmp_path: Path, store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: Ctrl+C arriving after a transaction of the batch had
+    committed left it uncounted: "interrupted: imported 0" over a store
+    holding the articles. The signal is real (SIGINT to this process)."""
+    import signal
+
+    from reader.store import Library
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"{n}.txt").write_text(f"خبر رقم {n}\n\nقال الوزير إن الخطة {n} تبدأ.\n",
+                                         encoding="utf-8")
+    real = Library.add_articles
+
+    def committed_then_interrupted(self: Library, articles: object) -> object:
+        results = real(self, articles)
+        signal.raise_signal(signal.SIGINT)
+        return results
+
+    monkeypatch.setattr(Library, "add_articles", committed_then_interrupted)
+    code, _, err = run(capsys, "--store", str(store_path), "import", str(folder))
+    assert code == 130
+    assert err.startswith("rtl-reader: interrupted: imported 3, duplicates 0, failed 0;")
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    monkeypatch.undo()
+    with Library.open(store_path) as lib:
+        assert lib.count() == 3
