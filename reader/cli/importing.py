@@ -15,7 +15,7 @@ from typing import Any
 from reader.cli.inputs import STDIN_NAME, library, missing, stdin_articles
 from reader.cli.parser import STDIN, UsageError
 from reader.cli.terminal import Progress, fail, print_json
-from reader.errors import ReaderError
+from reader.errors import ReaderError, StoreError
 
 IMPORT_BATCH = 200
 """Articles written per transaction during a bulk import (each article whole)."""
@@ -74,10 +74,23 @@ def cmd_import(args: argparse.Namespace, store: str | None) -> int:
         pending: list[tuple[str, list[Any]]] = []
         size = 0
 
+        def counts() -> str:
+            return f"imported {imported}, duplicates {duplicates}, failed {len(failed)}"
+
         def flush() -> None:
             nonlocal imported, duplicates, size
+            written: list[Any] = []
             with interrupt_after():  # what is committed is counted
-                for name, results in store_inputs(lib, pending, failure):
+                try:
+                    stored = store_inputs(lib, pending, failure, written.extend)
+                except StoreError:
+                    # A later transaction failed (a full disk): count the
+                    # committed ones; a retried input's come back duplicate.
+                    new = {r.id for r in written if not r.duplicate}
+                    imported += len(new)
+                    duplicates += sum(r.duplicate and r.id not in new for r in written)
+                    raise
+                for name, results in stored:
                     duplicates += sum(r.duplicate for r in results)
                     imported += sum(not r.duplicate for r in results)
                     report.extend({"input": name, "id": r.id, "duplicate": r.duplicate}
@@ -101,16 +114,19 @@ def cmd_import(args: argparse.Namespace, store: str | None) -> int:
                 if progress:
                     progress.update(done)
             flush()
+        except StoreError as err:
+            # A full disk, say: what earlier batches stored stays, and says so.
+            raise type(err)(err.subject, f"{err.message} (after {counts()}; importing the "
+                                         "same again adds the rest)") from None
         except KeyboardInterrupt:
             # Ctrl+C while a batch is written ends the import after it.
-            say(f"interrupted: imported {imported}, duplicates {duplicates}, failed "
-                f"{len(failed)}; importing the same again adds the rest")
+            say(f"interrupted: {counts()}; importing the same again adds the rest")
             return 130
     if progress:
         progress.clear()
     if args.format == "json":
         print_json(report + [{"input": f, "error": True} for f in failed])
-    summary = f"imported {imported}, duplicates {duplicates}, failed {len(failed)}"
+    summary = counts()
     print(summary, file=sys.stderr if args.format == "json" else sys.stdout)
     return 1 if failed else 0
 
@@ -142,20 +158,21 @@ def interrupt_after() -> Iterator[None]:
 
 
 def store_inputs(lib: Any, inputs: list[tuple[str, list[Any]]],
-                 failure: Callable[[ReaderError], None]) -> list[tuple[str, list[Any]]]:
+                 failure: Callable[[ReaderError], None],
+                 on_written: Callable[[list[Any]], None] | None = None,
+                 ) -> list[tuple[str, list[Any]]]:
     """Store the articles of several inputs in one call; ``(input, results)``
     for each input stored. When the store refuses an article (anything but a
     ``StoreError``, which concerns the store itself and propagates), each
     input is stored again on its own, so only the one that holds it fails,
     reported through ``failure``. Articles that the failed call had committed
-    come back as duplicates then: nothing is stored twice."""
-    from reader.errors import StoreError
-
+    come back as duplicates then: nothing is stored twice. ``on_written``
+    is given the results of each transaction committed (``Library.add_articles``)."""
     articles = [a for _, group in inputs for a in group]
     if not articles:
         return []
     try:
-        results = iter(lib.add_articles(articles))
+        results = iter(lib.add_articles(articles, on_written=on_written))
         return [(name, [next(results) for _ in group]) for name, group in inputs]
     except StoreError:
         raise
@@ -165,7 +182,8 @@ def store_inputs(lib: Any, inputs: list[tuple[str, list[Any]]],
             failure(ReaderError(name, f"not stored: {err.message}")
                     if isinstance(err, ReaderError) else bug(name, err, "not stored"))
             return []
-    return [stored for one in inputs for stored in store_inputs(lib, [one], failure)]
+    return [stored for one in inputs
+            for stored in store_inputs(lib, [one], failure, on_written)]
 
 
 def bug(name: str, err: Exception, what: str = "not read") -> ReaderError:

@@ -280,7 +280,9 @@ class Library:
 
     # -- articles ---------------------------------------------------------------
 
-    def add_articles(self, articles: Iterable[Article | derive.Prepared]) -> list[AddResult]:
+    def add_articles(self, articles: Iterable[Article | derive.Prepared], *,
+                     on_written: Callable[[list[AddResult]], None] | None = None,
+                     ) -> list[AddResult]:
         """Store each article whole with its automatic highlights, its
         ``user_highlights`` and its index rows; one result per article, in order.
 
@@ -296,10 +298,20 @@ class Library:
         ``starred`` and ``position`` are kept. Articles are written
         ``BATCH_SIZE`` per transaction; if iterating ``articles`` raises, the
         articles read so far are stored, then the error propagates.
+        ``on_written`` is given the results of each transaction once it is
+        committed: when a later one fails (a full disk), the caller still
+        knows what is stored.
         """
         results: list[AddResult] = []
         batch: list[Article | derive.Prepared] = []
         created = derive.now()
+
+        def write(batch: list[Article | derive.Prepared]) -> list[AddResult]:
+            written = self._write_batch(batch, created)
+            if on_written is not None:
+                on_written(written)
+            return written
+
         source = iter(articles)
         while True:
             try:
@@ -308,14 +320,14 @@ class Library:
                 break
             except BaseException:
                 if batch:
-                    results += self._write_batch(batch, created)
+                    results += write(batch)
                 raise
             batch.append(article)
             if len(batch) >= BATCH_SIZE:
-                results += self._write_batch(batch, created)
+                results += write(batch)
                 batch = []
         if batch:
-            results += self._write_batch(batch, created)
+            results += write(batch)
         return results
 
     def add_article(self, article: Article) -> AddResult:

@@ -81,8 +81,8 @@ def test_ctrl_c_while_a_batch_is_written_counts_what_was_committed(
                                          encoding="utf-8")
     real = Library.add_articles
 
-    def committed_then_interrupted(self: Library, articles: object) -> object:
-        results = real(self, articles)
+    def committed_then_interrupted(self: Library, articles: object, **options: object) -> object:
+        results = real(self, articles, **options)  # type: ignore[arg-type]
         signal.raise_signal(signal.SIGINT)
         return results
 
@@ -94,3 +94,35 @@ def test_ctrl_c_while_a_batch_is_written_counts_what_was_committed(
     monkeypatch.undo()
     with Library.open(store_path) as lib:
         assert lib.count() == 3
+
+
+def test_a_full_disk_mid_import_says_what_was_stored(
+        capsys, tmp_path: Path, store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: the disk filling in the second transaction of a batch
+    gave only "the disk is full", over 100 articles stored (and an earlier
+    fix of the line counted 0 of them). Now the line says what is stored."""
+    from reader.errors import StoreError
+    from reader.store import Library
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(150):
+        (folder / f"{n:03d}.txt").write_text(f"خبر رقم {n}\n\nنص الخبر {n} كاملا.\n",
+                                             encoding="utf-8")
+    real = Library._write_batch
+    calls: list[int] = []
+
+    def fills_the_disk(self: Library, batch: list, created: str) -> list:
+        calls.append(len(batch))
+        if len(calls) == 2:
+            raise StoreError(str(store_path), "the disk is full")
+        return real(self, batch, created)
+
+    monkeypatch.setattr(Library, "_write_batch", fills_the_disk)
+    code, out, err = run(capsys, "--store", str(store_path), "import", str(folder))
+    assert (code, out) == (1, "")
+    assert err == (f"rtl-reader: {store_path}: the disk is full (after imported 100, "
+                   "duplicates 0, failed 0; importing the same again adds the rest)\n")
+    monkeypatch.undo()
+    with Library.open(store_path) as lib:
+        assert lib.count() == 100
