@@ -126,3 +126,21 @@ def test_a_full_disk_mid_import_says_what_was_stored(
     monkeypatch.undo()
     with Library.open(store_path) as lib:
         assert lib.count() == 100
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="FIFOs: POSIX")
+def test_a_screenshot_never_replaces_a_fifo(tmp_path: Path, store_path: Path) -> None:
+    """Regression: ``screenshot -o`` always replaces its file, and as root
+    ``-o /dev/full`` put the PNG in place of the device node."""
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    proc = subprocess.run([sys.executable, "-m", "reader", "--store", str(store_path),
+                           "screenshot", "-o", str(fifo)], capture_output=True, text=True,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=120)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith(f"rtl-reader: {fifo}: not a regular file")
+    assert fifo.is_fifo() and sorted(tmp_path.iterdir()) == sorted([fifo, store_path])
