@@ -83,7 +83,7 @@ def parse_feed(text: str, *, name: str, url: str = "") -> FeedDocument:
     ``UnsupportedFile``, and what is nested too deep, ``InputTooLarge``."""
     import feedparser
 
-    check_depth(text, name=name)
+    check_depth(text, name=name, kind="XML")
     text = _XML_DECL.sub("", text, count=1)
     data = ('<?xml version="1.0" encoding="utf-8"?>\n' + text).encode("utf-8")
     parsed = feedparser.parse(io.BytesIO(data), response_headers={

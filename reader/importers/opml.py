@@ -37,7 +37,7 @@ class Outline:
 
 def read_opml(text: str, *, name: str) -> list[Outline]:
     """The feeds listed, in document order, each once (see the module)."""
-    check_depth(text, name=name)
+    check_depth(text, name=name, kind="OPML")
     try:
         root = ET.fromstring(text.lstrip("\ufeff"))
     except ET.ParseError as err:
