@@ -36,6 +36,7 @@ take turns on the writer connection (``reader.store.database``).
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import stat
 import time
@@ -158,6 +159,13 @@ class Library:
         """
         path = Path(path)
         subject = str(path)
+        try:
+            os.stat(path)
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError) as err:  # a loop of links, a name too long
+            cause = err.strerror.lower() if isinstance(err, OSError) and err.strerror else err
+            raise StoreError(subject, f"cannot open the store: {cause}") from None
         exists = path.exists()
         if exists and path.is_dir():
             raise StoreError(subject, "this is a folder, not a store file")

@@ -144,3 +144,30 @@ def test_a_screenshot_never_replaces_a_fifo(tmp_path: Path, store_path: Path) ->
     assert proc.returncode == 1
     assert proc.stderr.startswith(f"rtl-reader: {fifo}: not a regular file")
     assert fifo.is_fifo() and sorted(tmp_path.iterdir()) == sorted([fifo, store_path])
+
+
+@pytest.mark.parametrize(("kind", "cause"), [
+    ("loop", "cannot open the store: too many levels of symbolic links"),
+    ("long", "cannot open the store: file name too long"),
+    ("under a file", "cannot open the store: not a directory"),
+    ("no such user", "no such user's home folder"),
+])
+def test_a_store_path_the_system_cannot_follow_is_one_line(
+        capsys, tmp_path: Path, kind: str, cause: str) -> None:
+    """Regression: these gave a RuntimeError ("Symlink loop", "Could not
+    determine home directory") or OSError (errno 36) traceback."""
+    if kind == "loop":
+        (tmp_path / "a").symlink_to(tmp_path / "b")
+        (tmp_path / "b").symlink_to(tmp_path / "a")
+        store = str(tmp_path / "a")
+    elif kind == "long":
+        store = str(tmp_path / ("x" * 300) / "s.db")
+    elif kind == "under a file":
+        (tmp_path / "file.txt").write_text("x", encoding="utf-8")
+        store = str(tmp_path / "file.txt" / "s.db")
+    else:
+        store = "~no-such-user-of-rtl-reader/s.db"
+    code, out, err = run(capsys, "--store", store, "list")
+    assert (code, out, err) == (1, "", f"rtl-reader: {store}: {cause}\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        {"loop": ["a", "b"], "long": [], "under a file": ["file.txt"], "no such user": []}[kind])
