@@ -171,3 +171,10 @@ def test_a_store_path_the_system_cannot_follow_is_one_line(
     assert (code, out, err) == (1, "", f"rtl-reader: {store}: {cause}\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         {"loop": ["a", "b"], "long": [], "under a file": ["file.txt"], "no such user": []}[kind])
+
+
+def test_finding_nothing_at_all_is_a_malformed_query(capsys, filled: Path) -> None:
+    """``find '' 1`` printed nothing and exited 0, where ``search ''`` says
+    "nothing to search for" and exits 1."""
+    code, out, err = run(capsys, "--store", str(filled), "find", "", "1")
+    assert (code, out, err) == (1, "", "rtl-reader: nothing to find\n")
