@@ -29,6 +29,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from reader.errors import ReaderError
 from reader.resources import resource_path
 
 DESKTOP_ID = "rtl-reader.desktop"
@@ -73,8 +74,14 @@ def default_command() -> list[str]:
 
 def exec_line(command: list[str]) -> str:
     """``Exec=`` for ``command`` (Desktop Entry quoting: a double-quoted
-    argument for one with a space or a reserved character)."""
+    argument for one with a space or a reserved character). Raises
+    ReaderError for an argument holding a control character: a line break
+    would end the line and start keys of its own (``Exec=/bin/x`` +
+    ``Terminal=true`` + ``Exec=evil``)."""
     def quote(arg: str) -> str:
+        if any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in arg):
+            raise ReaderError(arg, "a command holding a control character (a line break) "
+                                   "cannot go in a .desktop file")
         if not any(c in arg for c in ' \t"\'\\><~|&;$*?#()`'):
             return arg
         escaped = "".join("\\" + c if c in '"`$\\' else c for c in arg)
@@ -94,10 +101,11 @@ def desktop_entry(command: list[str]) -> str:
 def install(command: list[str] | None = None) -> list[Path]:
     """Install the menu entry, icon, metainfo and link handler for the user;
     the paths written (the ``mimeapps.list`` last). Idempotent."""
+    entry = desktop_entry(command or default_command())  # refused before anything is written
     where = targets()
     for path in where.values():
         path.parent.mkdir(parents=True, exist_ok=True)
-    _write(where["desktop"], desktop_entry(command or default_command()))
+    _write(where["desktop"], entry)
     _write(where["icon"], resource_path("icons", ICON).read_text(encoding="utf-8"))
     _write(where["metainfo"], resource_path(METAINFO).read_text(encoding="utf-8"))
     mimeapps = config_home() / "mimeapps.list"

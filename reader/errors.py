@@ -87,3 +87,7 @@ class ExportError(ReaderError):
 
 class OutputExists(ExportError):
     """The output file exists and overwriting was not allowed."""
+
+
+class OutputFailed(ReaderError):
+    """Standard output refused what the command printed (closed, a full disk)."""

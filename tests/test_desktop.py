@@ -144,3 +144,17 @@ def test_xdg_open_of_a_link_runs_our_command_with_the_link(
     while not record.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert record.read_text(encoding="utf-8").splitlines() == ["open", LINK]
+
+
+def test_a_command_with_a_line_break_is_refused_before_anything_is_written(
+        xdg: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    """Regression: ``--exec`` holding a line break wrote keys of its own into
+    the entry (``Exec=/bin/x``, ``Terminal=true``, ``Exec=evil``)."""
+    command = "/bin/x\nTerminal=true\nExec=evil"
+    assert main(["install-desktop", "--exec", command]) == 1
+    assert capsys.readouterr().err == (
+        "rtl-reader: /bin/x\\nTerminal=true\\nExec=evil: a command holding a control "
+        "character (a line break) cannot go in a .desktop file\n")
+    data, config = xdg
+    assert not data.exists() and not config.exists()
+

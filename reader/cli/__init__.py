@@ -34,16 +34,26 @@ from collections.abc import Callable, Sequence
 from reader.cli import commands, completion, feeds, importing, window
 from reader.cli.inputs import backup_and_reset, way_out
 from reader.cli.parser import UsageError, build_parser, implicit_open
-from reader.cli.terminal import PROG, fail, say
-from reader.errors import ReaderError
+from reader.cli.terminal import PROG, discard_stdout, fail, guard_standard_streams, say
+from reader.errors import OutputFailed, ReaderError
 
 __all__ = ["build_parser", "gui_main", "main"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    guard_standard_streams()
     parser = build_parser()
-    args = parser.parse_args(implicit_open(sys.argv[1:] if argv is None else argv, parser))
+    try:
+        args = parser.parse_args(implicit_open(sys.argv[1:] if argv is None else argv, parser))
+    except SystemExit:  # --help, --version or a usage error, printed
+        try:
+            sys.stdout.flush()
+        except OutputFailed as err:
+            discard_stdout()
+            fail(err.line())
+            raise SystemExit(1) from None
+        raise
     store = getattr(args, "store_after", None) or args.store
     if store == "" or getattr(args, "store_after", None) == "":
         fail("--store: an empty path names no store")
@@ -55,7 +65,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return 0
         if args.command is None:
             return window.open_gui(store)
-        return COMMANDS[args.command](args, store)
+        code = COMMANDS[args.command](args, store)
+        sys.stdout.flush()  # a failed write is reported here, not at exit
+        return code
+    except OutputFailed as err:
+        discard_stdout()
+        fail(err.line())
     except ReaderError as err:
         fail(err.line() + way_out(err))
     except UsageError as err:

@@ -22,6 +22,7 @@ from reader.cli.inputs import (
 )
 from reader.cli.parser import STDIN, UsageError
 from reader.cli.terminal import Progress, counted, fail, print_json, safe, say
+from reader.errors import QueryError
 
 
 def cmd_list(args: argparse.Namespace, store: str | None) -> int:
@@ -83,6 +84,8 @@ def cmd_find(args: argparse.Namespace, store: str | None) -> int:
 
     options = {"match_diacritics": args.match_diacritics, "match_hamza": args.match_hamza,
                "whole_word": args.whole_word, "regex": args.regex}
+    if not args.query:
+        raise QueryError("", "nothing to find")  # as `search ''` says
     source = fields_of(args.target, store)
     results: list[dict[str, Any]] = []
     if isinstance(source, str):

@@ -15,10 +15,10 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from reader.cli.inputs import library, read_text
+from reader.cli.inputs import MAX_ID, library, read_text
 from reader.cli.parser import STDIN
 from reader.cli.terminal import counted, fail, print_json, say
-from reader.errors import NotFound
+from reader.errors import NotFound, ReaderError
 
 
 def cmd_feeds(args: argparse.Namespace, store: str | None) -> int:
@@ -90,7 +90,13 @@ def _import_opml(args: argparse.Namespace, store: str | None) -> int:
     from reader.importers.opml import read_opml
 
     name = "<stdin>" if args.file == STDIN else args.file
-    outlines = read_opml(read_text(args.file), name=name)
+    skipped: list[ReaderError] = []
+
+    def skip(err: ReaderError) -> None:
+        fail(err.line())
+        skipped.append(err)
+
+    outlines = read_opml(read_text(args.file), name=name, on_skip=skip)
     added: list[dict[str, Any]] = []
     known = 0
     with library(store) as lib:
@@ -104,10 +110,11 @@ def _import_opml(args: argparse.Namespace, store: str | None) -> int:
             added.append(_feed_dict(feed))
     if args.format == "json":
         print_json(added)
-    summary = f"following {len(added)} more feeds ({known} already followed); " \
-              "rtl-reader feeds refresh fetches them"
+    summary = f"following {len(added)} more feeds ({known} already followed" + (
+        f", {len(skipped)} not web addresses" if skipped else "") + \
+        "); rtl-reader feeds refresh fetches them"
     print(summary, file=sys.stderr if args.format == "json" else sys.stdout)
-    return 0
+    return 1 if skipped else 0
 
 
 def _export_opml(args: argparse.Namespace, store: str | None) -> int:
@@ -130,8 +137,12 @@ def _export_opml(args: argparse.Namespace, store: str | None) -> int:
 
 def _feed_of(lib: Any, value: str) -> Any:
     """The subscription named by its ID or its address. Raises NotFound."""
-    if value.isdigit():
-        return lib.feeds.get(int(value))
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if 0 < number <= MAX_ID:
+        return lib.feeds.get(number)
     for feed in lib.feeds.all():
         if feed.url == value:
             return feed

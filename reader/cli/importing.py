@@ -14,7 +14,7 @@ from typing import Any
 from reader.cli.inputs import STDIN_NAME, library, missing, stdin_articles
 from reader.cli.parser import STDIN, UsageError
 from reader.cli.terminal import Progress, fail, print_json
-from reader.errors import ReaderError
+from reader.errors import ReaderError, StoreError
 
 
 def cmd_import(args: argparse.Namespace, store: str | None) -> int:
@@ -64,19 +64,20 @@ def cmd_import(args: argparse.Namespace, store: str | None) -> int:
         [(STDIN_NAME, lambda: stdin_articles(on_note=say))] if STDIN in args.paths else [])
     total = len(files) + len(urls) + (STDIN in args.paths)
     progress = Progress(total) if total > 5 and sys.stderr.isatty() else None
-    imported = duplicates = 0
     report: list[dict[str, Any]] = []
 
     with reading, library(store) as lib:
 
         def stored(name: str, results: Sequence[Any]) -> None:
-            nonlocal imported, duplicates
-            duplicates += sum(r.duplicate for r in results)
-            imported += sum(not r.duplicate for r in results)
             report.extend({"input": name, "id": r.id, "duplicate": r.duplicate}
                           for r in results)
 
         writer = BatchWriter(lib, on_stored=stored, on_failure=failure)
+
+        def counts() -> str:
+            return (f"imported {writer.imported}, duplicates {writer.duplicates}, "
+                    f"failed {len(failed)}")
+
         try:
             for done, (name, load) in enumerate(sources, 1):
                 try:
@@ -90,16 +91,19 @@ def cmd_import(args: argparse.Namespace, store: str | None) -> int:
                 if progress:
                     progress.update(done)
             writer.flush()
+        except StoreError as err:
+            # A full disk, say: what earlier transactions stored stays, and says so.
+            raise type(err)(err.subject, f"{err.message} (after {counts()}; importing the "
+                                         "same again adds the rest)") from None
         except KeyboardInterrupt:
-            # A batch being written is rolled back whole; what came before stays.
-            say(f"interrupted: imported {imported}, duplicates {duplicates}, failed "
-                f"{len(failed)}; importing the same again adds the rest")
+            # Ctrl+C while a batch is written ends the import after it.
+            say(f"interrupted: {counts()}; importing the same again adds the rest")
             return 130
     if progress:
         progress.clear()
     if args.format == "json":
         print_json(report + [{"input": f, "error": True} for f in failed])
-    summary = f"imported {imported}, duplicates {duplicates}, failed {len(failed)}"
+    summary = counts()
     print(summary, file=sys.stderr if args.format == "json" else sys.stdout)
     return 1 if failed else 0
 

@@ -18,19 +18,28 @@ from typing import Any
 
 from reader.cli.parser import STDIN
 from reader.cli.terminal import Progress, fail, say
-from reader.errors import InputTooLarge, NotFound, ReaderError
+from reader.errors import EmptyInput, InputTooLarge, NotFound, ReaderError
 
 STDIN_NAME = "<stdin>"
 """Standard input's name in messages and as an imported article's input."""
 
 
+MAX_ID = 2**63 - 1
+"""The largest ID a store can hold (SQLite's integers are signed 64-bit)."""
+
+
 def article_id(value: str) -> int:
+    """The article ID ``value`` names (any Unicode decimal digits, so
+    Arabic-Indic too). Raises NotFound for what is no ID, and for an ID past
+    ``MAX_ID``, which no article has (SQLite could not even be asked)."""
     try:
         n = int(value)
     except ValueError:
         raise NotFound(value, "no such file, and not an article ID") from None
     if n <= 0:
         raise NotFound(value, "not an article ID")
+    if n > MAX_ID:
+        raise NotFound(value, "no article with this ID")
     return n
 
 
@@ -60,6 +69,8 @@ def read_stdin() -> bytes:
     """Standard input's bytes, refused past the importers' size limit."""
     from reader.importers import MAX_FILE_BYTES
 
+    if sys.stdin is None:
+        raise EmptyInput(STDIN_NAME, "standard input is closed")
     data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
         raise InputTooLarge(STDIN_NAME, f"more than {MAX_FILE_BYTES // (1024 * 1024)} MB")

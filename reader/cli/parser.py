@@ -196,7 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the folder it goes in (nested names joined with /)")
     a.add_argument("--title", default="", metavar="TEXT",
                    help="its name (default: the title the feed gives itself)")
-    a.add_argument("--interval", type=positive_int, default=60, metavar="MINUTES",
+    a.add_argument("--interval", type=interval, default=60, metavar="MINUTES",
                    help="minutes between two refreshes (default: 60)")
     a.add_argument("--full-text", action="store_true",
                    help="fetch each new entry's page when the feed gives only a summary")
@@ -263,6 +263,10 @@ def positive_int(value: str) -> int:
     return n
 
 
+_LARGEST = 2**63 - 1
+"""The largest count SQLite takes (a signed 64-bit integer)."""
+
+
 def non_negative_int(value: str) -> int:
     try:
         n = int(value)
@@ -270,6 +274,19 @@ def non_negative_int(value: str) -> int:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
     if n < 0:
         raise argparse.ArgumentTypeError(f"{value!r} is negative")
+    if n > _LARGEST:
+        raise argparse.ArgumentTypeError(f"{value!r} is too large")
+    return n
+
+
+def interval(value: str) -> int:
+    """Minutes between two refreshes of a feed: 1 to a week."""
+    from reader.store.feeds import MAX_INTERVAL
+
+    n = positive_int(value)
+    if n > MAX_INTERVAL:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is more than a week ({MAX_INTERVAL} minutes)")
     return n
 
 
@@ -295,6 +312,8 @@ def iso_date(value: str) -> str:
 
 def size(value: str) -> tuple[int, int]:
     w, sep, h = value.lower().partition("x")
-    if not sep or not w.isdigit() or not h.isdigit() or int(w) < 200 or int(h) < 150:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a size such as 1280x800")
+    if (not sep or not w.isdigit() or not h.isdigit() or not 200 <= int(w) <= 8000
+            or not 150 <= int(h) <= 8000):
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a size such as 1280x800 (200x150 to 8000x8000)")
     return int(w), int(h)

@@ -8,12 +8,19 @@ characters a terminal could act on written as JSON escapes.
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import re
 import sys
 from typing import Any, TextIO
 
+from reader.errors import OutputFailed
+
 PROG = "rtl-reader"
+
+STDOUT_NAME = "<stdout>"
+"""Standard output's name in messages."""
 
 # Control characters but tab, line and paragraph separators, lone surrogates.
 _UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
@@ -77,3 +84,78 @@ class Progress:
 
     def clear(self) -> None:
         print("\r" + " " * 50 + "\r", end="", file=sys.stderr, flush=True)
+
+
+class _Stdout(io.RawIOBase):
+    """File descriptor 1, where a write the system refuses (a full disk, a
+    closed standard output) raises OutputFailed, a one-line error, rather
+    than an OSError traceback; a closed pipe stays BrokenPipeError."""
+
+    def __init__(self, *, closed: bool) -> None:
+        super().__init__()
+        self._was_closed = closed
+        self.discarding = False
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return 1
+
+    def isatty(self) -> bool:
+        return not self._was_closed and os.isatty(1)
+
+    def write(self, data: Any) -> int:
+        size = len(memoryview(data))
+        if self.discarding:
+            return size
+        if self._was_closed:
+            raise OutputFailed(STDOUT_NAME, "standard output is closed")
+        try:
+            return os.write(1, data)
+        except BrokenPipeError:
+            raise
+        except OSError as err:
+            raise OutputFailed(STDOUT_NAME, f"cannot write: {err.strerror or err}") from None
+
+
+def guard_standard_streams() -> None:
+    """Make the process's standard streams safe to use (POSIX).
+
+    A closed descriptor 0, 1 or 2 is opened on ``/dev/null``, so no file the
+    command opens later takes its number (a Qt warning to descriptor 2 would
+    land in that file). Standard output is then written through ``_Stdout``:
+    what cannot be written, or a closed standard output, is an OutputFailed
+    error, never a traceback nor output silently lost with exit status 0.
+    Leaves a ``sys.stdout`` that is not the process's own (a test's capture)
+    as it is."""
+    if os.name != "posix":
+        return
+    closed = set()
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            closed.add(fd)
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+    current = sys.stdout
+    if current is not None and current is not sys.__stdout__:
+        return
+    encoding = getattr(current, "encoding", None) or "utf-8"
+    errors = getattr(current, "errors", None) or "strict"
+    line_buffering = bool(getattr(current, "line_buffering", False))
+    sys.stdout = io.TextIOWrapper(io.BufferedWriter(_Stdout(closed=1 in closed)),
+                                  encoding=encoding, errors=errors,
+                                  line_buffering=line_buffering)
+
+
+def discard_stdout() -> None:
+    """After OutputFailed was reported: drop what is still buffered, so
+    Python's flush at exit does not fail a second time."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    raw = getattr(buffer, "raw", None)
+    if isinstance(raw, _Stdout):
+        raw.discarding = True

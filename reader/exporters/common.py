@@ -13,6 +13,7 @@ import contextlib
 import os
 import re
 import secrets
+import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -423,11 +424,29 @@ def check_target(path: Path, *, force: bool) -> None:
     if holds(path):
         raise ExportError(str(path), "is a file of the article store in use; "
                                      "give another name")
+    refuse_special(path)
     if path.exists() and not force:
         raise OutputExists(str(path), "exists; use --force to overwrite")
     parent = path.parent
     if not parent.is_dir():
         raise ExportError(str(path), f"folder does not exist: {parent}")
+
+
+def refuse_special(path: Path) -> None:
+    """ExportError when ``path`` is a symbolic link or something other than a
+    regular file (a device, a FIFO, a socket): even with ``force`` an export
+    never replaces one. The rename put a PNG in place of ``/dev/full`` (as
+    root), and would have put a file in place of the link ``/dev/stdout``."""
+    try:
+        info = os.lstat(path)
+    except (OSError, ValueError):
+        return  # nothing there; a name the system refuses fails at the write
+    if stat.S_ISLNK(info.st_mode):
+        raise ExportError(str(path), "is a symbolic link; give the file it points to "
+                                     "(or - for standard output)")
+    if not stat.S_ISREG(info.st_mode):
+        raise ExportError(str(path), "not a regular file (a device, FIFO or socket); "
+                                     "give a file name (or - for standard output)")
 
 
 def _cause(err: OSError) -> str:

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from reader.exporters.common import (
@@ -99,9 +99,14 @@ RESOLUTION = 300
 
 def write(items: Sequence[ExportItem], path: Path, ticker: Ticker) -> None:
     """Lay out the articles chunk by chunk and paint them page by page on an A4
-    QPdfWriter at ``path``, with page numbers. Raises Cancelled between chunks."""
+    QPdfWriter at ``path``, with page numbers. Raises Cancelled between chunks,
+    OSError when the file cannot be written whole (a full disk)."""
     ensure_app()
-    writer = QPdfWriter(str(path))
+    # The PDF is made in memory and written by Python: Qt's own file writes
+    # fail silently, and a full disk left a 4 KB PDF reported as written.
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setTitle(PAGE_TITLE)
     writer.setCreator("rtl-reader")
     writer.setResolution(RESOLUTION)
@@ -131,6 +136,9 @@ def write(items: Sequence[ExportItem], path: Path, ticker: Ticker) -> None:
     finally:
         painter.end()
         del writer  # the file is complete only once the writer is gone
+    data = buffer.data().data()
+    buffer.close()
+    path.write_bytes(data)
     restore_text(path)
 
 

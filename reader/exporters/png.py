@@ -27,6 +27,7 @@ from reader.exporters.common import (
     highlight_colour,
     highlight_link,
     publish,
+    refuse_special,
     safe_filename,
     value_words,
 )
@@ -144,6 +145,7 @@ def write_cards(items: Sequence[ExportItem], out: Path, *, force: bool,
     if not cards:
         raise ExportError(str(out), "no highlights to export")
     if len(cards) == 1 and not out.is_dir():
+        refuse_special(out)
         if out.exists() and not force:
             raise OutputExists(str(out), "exists; use --force to overwrite")
         if not out.parent.is_dir():
@@ -155,6 +157,7 @@ def write_cards(items: Sequence[ExportItem], out: Path, *, force: bool,
         folder = out
         targets = [out / name for name in card_names(items)]
         for target in targets:
+            refuse_special(target)
             if target.exists() and not force:
                 raise OutputExists(str(target), "exists; use --force to overwrite")
     made_folder = False

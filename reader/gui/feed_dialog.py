@@ -39,11 +39,8 @@ from reader.gui.feed_tasks import FeedChoice
 from reader.gui.prompts import Follow
 from reader.gui.url_dialog import MIN_WIDTH, refusal_label, typed_address
 from reader.gui.workers import Task
-from reader.store.feeds import DEFAULT_INTERVAL, Feed
+from reader.store.feeds import DEFAULT_INTERVAL, MAX_INTERVAL, Feed
 from reader.text.bidi import isolate
-
-MAX_INTERVAL = 7 * 24 * 60
-"""The longest interval offered: a week, in minutes."""
 
 
 class FeedDialog(QDialog):
@@ -77,7 +74,7 @@ class FeedDialog(QDialog):
             self.address.setText(feed.url)
             self.title.setText(feed.title)
             self.folder.setCurrentText(feed.folder)
-            self.interval.setValue(feed.interval_minutes)
+            self.interval.setValue(min(feed.interval_minutes, MAX_INTERVAL))
             self.full_text.setChecked(feed.full_text)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)

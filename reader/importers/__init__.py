@@ -172,7 +172,11 @@ def _walk(top: Path, on_skip: Callable[[ReaderError], None] | None) -> list[Path
                 for entry in entries:
                     if entry.name.startswith("."):
                         continue
-                    if not entry.is_dir():
+                    try:
+                        is_dir = entry.is_dir()
+                    except OSError:  # a loop of links: reading it names the cause
+                        is_dir = False
+                    if not is_dir:
                         files.append(folder / entry.name)
                     elif not entry.is_symlink():
                         stack.append(folder / entry.name)

@@ -30,12 +30,15 @@ from reader.store.article import Article
 from reader.text.visual import has_presentation_forms, to_logical
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# Comments, processing instructions and a DOCTYPE, its internal subset
+# ([<!ENTITY nbsp "&#160;">]) included: its ">" does not end the DOCTYPE.
+_PROLOG = re.compile(r"<!--.*?-->|<\?.*?\?>|<!DOCTYPE(?:[^>\[]|\[.*?\])*>", re.S)
 
 
 def looks_like_feed(text: str) -> bool:
     """True when the document's root element is ``rss``, ``feed`` or ``rdf:RDF``."""
     head = _XML_DECL.sub("", text[:4096], count=1)
-    head = re.sub(r"<!--.*?-->|<\?.*?\?>|<!DOCTYPE[^>]*>", "", head, flags=re.S)
+    head = _PROLOG.sub("", head)
     return bool(re.match(r"\s*<(rss|feed|rdf:RDF)[\s>]", head, re.IGNORECASE))
 
 
@@ -80,7 +83,7 @@ def parse_feed(text: str, *, name: str, url: str = "") -> FeedDocument:
     ``UnsupportedFile``, and what is nested too deep, ``InputTooLarge``."""
     import feedparser
 
-    check_depth(text, name=name)
+    check_depth(text, name=name, kind="XML")
     text = _XML_DECL.sub("", text, count=1)
     data = ('<?xml version="1.0" encoding="utf-8"?>\n' + text).encode("utf-8")
     parsed = feedparser.parse(io.BytesIO(data), response_headers={

@@ -52,8 +52,9 @@ _USELESS_TITLES = frozenset({"untitled", "document", "home", "index", "page", "n
                              "بدون عنوان"})
 
 
-def check_depth(text: str, *, name: str) -> None:
-    """Raise ``InputTooLarge`` when elements nest deeper than ``MAX_HTML_DEPTH``.
+def check_depth(text: str, *, name: str, kind: str = "HTML") -> None:
+    """Raise ``InputTooLarge`` when elements nest deeper than ``MAX_HTML_DEPTH``
+    (``kind`` names the markup in the message: HTML, a feed's XML, OPML).
 
     A linear scan of the tags (no recursion), counting elements that must be
     closed; stray end tags never make the depth negative.
@@ -70,7 +71,7 @@ def check_depth(text: str, *, name: str) -> None:
             depth += 1
             if depth > MAX_HTML_DEPTH:
                 raise InputTooLarge(
-                    name, f"HTML nested more than {MAX_HTML_DEPTH} levels deep; not parsed")
+                    name, f"{kind} nested more than {MAX_HTML_DEPTH} levels deep; not parsed")
 
 
 def html_to_text(markup: str) -> str:

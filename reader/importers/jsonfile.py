@@ -10,6 +10,7 @@ anchored, so its offsets point into the text as it will be stored.
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
 from reader.errors import DecodeFailed, UnsupportedFile
@@ -42,6 +43,9 @@ def read_json(text: str, *, name: str) -> list[Article]:
     except RecursionError:
         raise DecodeFailed(name, "JSON nested too deeply") from None
     except ValueError as err:
+        if "integer string conversion" in str(err):  # Python's advice is not for readers
+            raise DecodeFailed(name, "not valid JSON: a number of more than "
+                                     f"{sys.get_int_max_str_digits():,} digits") from None
         raise DecodeFailed(name, f"not valid JSON: {err}") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT_ID:
         raise UnsupportedFile(name, "JSON that is not an rtl-reader highlights export")

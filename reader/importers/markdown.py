@@ -39,7 +39,10 @@ _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _LIST = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _REFDEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
-_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# Matched against the stripped line: with \s* at both ends of an optional
+# "|", a line of many spaces took time quadratic in its length (a nested
+# list 3,000 deep, 9 MB, ran for minutes).
+_TABLE_SEP = re.compile(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?")
 _RAW_OPEN = re.compile(r"<(script|style|iframe|object|template)\b|<!--", re.IGNORECASE)
 _EMPHASIS_LINE = re.compile(r"^(\*\*|__|\*|_)(?!\s)(.+?)(?<!\s)\1$")
 
@@ -129,7 +132,7 @@ def blocks(markdown: str) -> list[tuple[str, str]]:
             title = raw[atx.end():].rstrip().rstrip("#").rstrip()
             out.append((f"h{len(atx.group(1))}", strip_inline(title)))
             continue
-        if _RULE.match(raw) or _REFDEF.match(raw) or _TABLE_SEP.match(raw):
+        if _RULE.match(raw) or _REFDEF.match(raw) or _TABLE_SEP.fullmatch(raw.strip()):
             flush()
             continue
         line = _QUOTE.sub("", raw)

@@ -17,11 +17,11 @@ entity expansion.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
-from reader.errors import EmptyInput, UnsupportedFile
+from reader.errors import EmptyInput, ReaderError, UnsupportedFile
 from reader.importers.html import check_depth
 
 
@@ -35,9 +35,16 @@ class Outline:
     site_url: str = ""
 
 
-def read_opml(text: str, *, name: str) -> list[Outline]:
-    """The feeds listed, in document order, each once (see the module)."""
-    check_depth(text, name=name)
+def read_opml(text: str, *, name: str,
+              on_skip: Callable[[ReaderError], None] | None = None) -> list[Outline]:
+    """The feeds listed, in document order, each once (see the module).
+    An http(s) address that ``feeds add`` would refuse (``http://[::1``, a
+    space inside) is left out, as other schemes are, and told to ``on_skip``
+    (subject: the outline's name): it was followed and failed at every
+    refresh."""
+    from reader.importers.subscriptions import feed_address
+
+    check_depth(text, name=name, kind="OPML")
     try:
         root = ET.fromstring(text.lstrip("\ufeff"))
     except ET.ParseError as err:
@@ -47,8 +54,15 @@ def read_opml(text: str, *, name: str) -> list[Outline]:
     body = next((child for child in root if child.tag.lower() == "body"), None)
     found: dict[str, Outline] = {}
     for outline in _walk(body if body is not None else root, ()):
-        if outline.url.startswith(("http://", "https://")):
-            found.setdefault(outline.url, outline)
+        if not outline.url.startswith(("http://", "https://")):
+            continue
+        try:
+            feed_address(outline.url)
+        except ReaderError as err:
+            if on_skip is not None:
+                on_skip(ReaderError(outline.title or name, err.line()))
+            continue
+        found.setdefault(outline.url, outline)
     if not found:
         raise EmptyInput(name, "the OPML lists no feed")
     return list(found.values())

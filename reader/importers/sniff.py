@@ -92,6 +92,8 @@ def _is_json(text: str) -> bool:
 
     try:
         json.loads(text)
+    except RecursionError:  # JSON nested too deeply: the JSON reader says so
+        return True
     except ValueError:
         return False
     return True

@@ -26,6 +26,9 @@ from reader.store.database import Database
 DEFAULT_INTERVAL = 60
 """Minutes between two fetches of a feed, unless the subscription says."""
 
+MAX_INTERVAL = 7 * 24 * 60
+"""The longest interval between two fetches: a week, in minutes."""
+
 MAX_BACKOFF_MINUTES = 24 * 60
 """After failures a feed waits twice as long each time, at most a day."""
 
@@ -65,6 +68,7 @@ class Feed:
 
 def backoff(interval_minutes: int, failures: int) -> int:
     """Minutes to wait after ``failures`` failures in a row (0: none)."""
+    interval_minutes = min(interval_minutes, MAX_INTERVAL)  # a store of an older version
     if failures <= 0:
         return interval_minutes
     return min(interval_minutes * 2 ** min(failures, 10), MAX_BACKOFF_MINUTES)
@@ -76,6 +80,11 @@ def later(start: str, minutes: int) -> str:
     return (when + datetime.timedelta(minutes=minutes)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _check_interval(minutes: int) -> None:
+    if not 1 <= minutes <= MAX_INTERVAL:
+        raise ValueError(f"the interval is 1 to {MAX_INTERVAL} minutes (a week)")
+
+
 class Feeds:
     """The subscriptions of one store (a part of ``Library``)."""
 
@@ -85,9 +94,9 @@ class Feeds:
     def add(self, url: str, *, title: str = "", folder: str = "", site_url: str = "",
             interval_minutes: int = DEFAULT_INTERVAL, full_text: bool = False) -> Feed:
         """Subscribe to the feed at ``url`` (due at once). Raises ReaderError
-        when a subscription to it exists, ValueError for an interval < 1."""
-        if interval_minutes < 1:
-            raise ValueError("the interval is at least one minute")
+        when a subscription to it exists, ValueError for an interval outside
+        1..MAX_INTERVAL."""
+        _check_interval(interval_minutes)
         now = derive.now()
         with self._db.write() as con:
             if con.execute("SELECT 1 FROM feeds WHERE url = ?", (url,)).fetchone():
@@ -134,7 +143,10 @@ class Feeds:
 
     def update(self, feed_id: int, *, title: str | None = None, folder: str | None = None,
                interval_minutes: int | None = None, full_text: bool | None = None) -> None:
-        """Change what the reader chose for a subscription. Raises NotFound."""
+        """Change what the reader chose for a subscription. Raises NotFound,
+        ValueError for an interval outside 1..MAX_INTERVAL."""
+        if interval_minutes is not None:
+            _check_interval(interval_minutes)
         changes = {"title": title, "folder": folder, "interval_minutes": interval_minutes,
                    "full_text": None if full_text is None else int(full_text)}
         chosen = {k: v for k, v in changes.items() if v is not None}

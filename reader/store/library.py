@@ -36,6 +36,7 @@ take turns on the writer connection (``reader.store.database``).
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import stat
 import time
@@ -158,6 +159,13 @@ class Library:
         """
         path = Path(path)
         subject = str(path)
+        try:
+            os.stat(path)
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError) as err:  # a loop of links, a name too long
+            cause = err.strerror.lower() if isinstance(err, OSError) and err.strerror else err
+            raise StoreError(subject, f"cannot open the store: {cause}") from None
         exists = path.exists()
         if exists and path.is_dir():
             raise StoreError(subject, "this is a folder, not a store file")
@@ -280,7 +288,9 @@ class Library:
 
     # -- articles ---------------------------------------------------------------
 
-    def add_articles(self, articles: Iterable[Article | derive.Prepared]) -> list[AddResult]:
+    def add_articles(self, articles: Iterable[Article | derive.Prepared], *,
+                     on_written: Callable[[list[AddResult]], None] | None = None,
+                     ) -> list[AddResult]:
         """Store each article whole with its automatic highlights, its
         ``user_highlights`` and its index rows; one result per article, in order.
 
@@ -296,10 +306,20 @@ class Library:
         ``starred`` and ``position`` are kept. Articles are written
         ``BATCH_SIZE`` per transaction; if iterating ``articles`` raises, the
         articles read so far are stored, then the error propagates.
+        ``on_written`` is given the results of each transaction once it is
+        committed: when a later one fails (a full disk), the caller still
+        knows what is stored.
         """
         results: list[AddResult] = []
         batch: list[Article | derive.Prepared] = []
         created = derive.now()
+
+        def write(batch: list[Article | derive.Prepared]) -> list[AddResult]:
+            written = self._write_batch(batch, created)
+            if on_written is not None:
+                on_written(written)
+            return written
+
         source = iter(articles)
         while True:
             try:
@@ -308,14 +328,14 @@ class Library:
                 break
             except BaseException:
                 if batch:
-                    results += self._write_batch(batch, created)
+                    results += write(batch)
                 raise
             batch.append(article)
             if len(batch) >= BATCH_SIZE:
-                results += self._write_batch(batch, created)
+                results += write(batch)
                 batch = []
         if batch:
-            results += self._write_batch(batch, created)
+            results += write(batch)
         return results
 
     def add_article(self, article: Article) -> AddResult:

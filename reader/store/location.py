@@ -17,13 +17,17 @@ def default_store_path() -> Path:
 
 
 def resolve_store_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The store to use: ``explicit`` if given, else the environment, else the default."""
-    if explicit:
-        return Path(explicit).expanduser()
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return Path(env).expanduser()
-    return default_store_path()
+    """The store to use: ``explicit`` if given, else the environment, else the
+    default. Raises StoreError for ``~user/…`` naming no user."""
+    given = explicit or os.environ.get(ENV_VAR)
+    if not given:
+        return default_store_path()
+    try:
+        return Path(given).expanduser()
+    except RuntimeError:  # "Could not determine home directory."
+        from reader.errors import StoreError
+
+        raise StoreError(str(given), "no such user's home folder") from None
 
 
 def backup_store(path: Path, *, now: str | None = None) -> Path:

@@ -42,8 +42,11 @@ Options:
   escapes and classes keep their meaning. Empty matches are skipped. With
   ``match_diacritics`` the folded text keeps its marks; with ``whole_word``
   the regex's hits are filtered by the word rule. A malformed pattern raises
-  ``reader.errors.QueryError(query, cause)``. Python's ``re`` has no time
-  limit: a pattern that backtracks catastrophically runs long.
+  ``reader.errors.QueryError(query, cause)``. The pattern runs on the
+  ``regex`` package's engine (the syntax of ``re``), which has a time
+  limit: a pattern that backtracks catastrophically (``(ا|ا)+$``), on which
+  ``re`` ran for hours and could not be interrupted, raises QueryError after
+  ``REGEX_TIME_LIMIT`` seconds.
 """
 
 from __future__ import annotations
@@ -59,6 +62,8 @@ from functools import lru_cache
 from itertools import chain, compress, repeat
 from operator import add, sub
 from typing import Literal, NamedTuple
+
+import regex as timed_re
 
 from reader.errors import QueryError
 from reader.text.clitics import is_prefix
@@ -189,7 +194,7 @@ def _folded_hits(
     diacritics away is ``not match_diacritics``): starts and ends, or starts
     and the length of every hit (a literal query)."""
     if regex:
-        hits = _regex_hits(s, _compile_regex(query, diacritics, hamza))
+        hits = _user_regex_hits(s, query, _compile_regex(query, diacritics, hamza))
     elif not diacritics:
         pattern = _marks_pattern(query, hamza)
         if pattern is None:
@@ -339,13 +344,28 @@ def _fold_pattern(query: str, diacritics: bool, hamza: bool) -> str:
     )
 
 
-@lru_cache(maxsize=64)
-def _compile_regex(query: str, diacritics: bool, hamza: bool) -> re.Pattern[str]:
+REGEX_TIME_LIMIT = 5.0
+"""Seconds a user's regular expression may run over one text."""
+
+
+def _user_regex_hits(s: str, query: str, pattern: timed_re.Pattern[str]) -> Spans:
     try:
-        return re.compile(
-            _fold_pattern(query, diacritics, hamza), re.MULTILINE | re.IGNORECASE
+        spans = [m.span() for m in pattern.finditer(s, timeout=REGEX_TIME_LIMIT)]
+    except TimeoutError:
+        raise QueryError(query, f"the regular expression ran over {REGEX_TIME_LIMIT:g} s "
+                                "and was stopped (it backtracks too much)") from None
+    starts = [a for a, b in spans if b > a]
+    ends = [b for a, b in spans if b > a]
+    return starts, ends
+
+
+@lru_cache(maxsize=64)
+def _compile_regex(query: str, diacritics: bool, hamza: bool) -> timed_re.Pattern[str]:
+    try:
+        return timed_re.compile(
+            _fold_pattern(query, diacritics, hamza), timed_re.MULTILINE | timed_re.IGNORECASE
         )
-    except (re.error, OverflowError, RecursionError) as err:
+    except (timed_re.error, OverflowError, RecursionError) as err:
         raise QueryError(query, f"not a valid regular expression: {err}") from None
 
 

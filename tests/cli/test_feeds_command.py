@@ -95,3 +95,30 @@ def test_a_bare_address_is_followed_over_https_and_a_file_address_refused(
     assert code == 1 and out == ""
     assert err == ("rtl-reader: file:///etc/passwd: only http:// and https:// addresses can be "
                    "fetched, not file:\n")
+
+
+def test_an_opml_address_feeds_add_would_refuse_is_not_followed(
+        capsys, store_path: Path, tmp_path: Path) -> None:
+    """Regression: import-opml followed ``http://[::1``, ``http://a b/`` and
+    one holding a line break, which then failed at every refresh; ``feeds
+    add`` refuses them. Other schemes were already left out."""
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><body>'
+        '<outline text="مكسور" type="rss" xmlUrl="http://[::1"/>'
+        '<outline text="بمسافة" type="rss" xmlUrl="http://a b/"/>'
+        '<outline text="بسطر" type="rss" xmlUrl="http://a&#10;b/"/>'
+        '<outline text="سليم" type="rss" xmlUrl="http://127.0.0.1:1/feed.xml"/>'
+        '<outline text="ملف" type="rss" xmlUrl="file:///etc/passwd"/>'
+        "</body></opml>", encoding="utf-8")
+    code, out, err = run(capsys, store_path, "feeds", "import-opml", str(opml))
+    assert code == 1
+    assert err.splitlines() == [
+        "rtl-reader: مكسور: http://[::1: not a valid web address: its brackets hold no IPv6 "
+        "address",
+        "rtl-reader: بمسافة: http://a b/: not a web address: it holds a space",
+        "rtl-reader: بسطر: http://a\\nb/: not a web address: it holds a control character",
+    ]
+    assert out.startswith("following 1 more feeds (0 already followed, 3 not web addresses)")
+    with Library.open(store_path) as lib:
+        assert [f.url for f in lib.feeds.all()] == ["http://127.0.0.1:1/feed.xml"]

@@ -45,6 +45,39 @@ def test_existing_file_is_kept_without_force(tmp_path: Path, fmt: str) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]
 
 
+def _special(tmp_path: Path, kind: str) -> Path:
+    kept = tmp_path / "kept.md"
+    kept.write_text("my old notes", encoding="utf-8")
+    out = tmp_path / f"{kind}.out"
+    if kind == "fifo":
+        os.mkfifo(out)
+    elif kind == "link":
+        out.symlink_to(kept)
+    else:
+        out.symlink_to("nowhere")
+    return out
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and links: POSIX")
+@pytest.mark.parametrize("kind", ["fifo", "link", "dangling"])
+@pytest.mark.parametrize("fmt", ["md", "pdf", "png"])
+def test_force_never_replaces_a_link_or_what_is_no_regular_file(
+        qapp, tmp_path: Path, kind: str, fmt: str) -> None:
+    """Regression: ``-o /dev/full --force`` (and every ``screenshot -o``,
+    which always replaces) renamed the export over the device node, as root;
+    a FIFO or the link /dev/stdout would go the same way."""
+    out = _special(tmp_path, kind)
+    items = sample.items()[:1]
+    items = [(items[0][0], items[0][1][:1])]  # one highlight: one PNG card at out
+    before = os.lstat(out)
+    with pytest.raises(ExportError) as err:
+        export_items(items, fmt, out, force=True)
+    assert err.value.subject == str(out)
+    assert os.lstat(out).st_mode == before.st_mode and os.lstat(out).st_ino == before.st_ino
+    assert (tmp_path / "kept.md").read_text(encoding="utf-8") == "my old notes"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["kept.md", out.name])
+
+
 def test_written_file_gets_the_usual_permissions(tmp_path: Path) -> None:
     out = tmp_path / "out.md"
     export_items(sample.items(), "md", out)

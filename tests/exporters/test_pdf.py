@@ -113,6 +113,39 @@ def test_cancelled_pdf_leaves_nothing(qapp, tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+FULL_DISK = """
+import resource, signal, sys
+from pathlib import Path
+from reader.exporters import pdf
+from reader.exporters.common import Ticker
+from tests.exporters import sample
+
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
+resource.setrlimit(resource.RLIMIT_FSIZE, (8192, resource.RLIM_INFINITY))
+items = sample.items()
+try:
+    pdf.write(items, Path(sys.argv[1]), Ticker(len(items), None, None))
+except OSError as err:
+    print("refused", err.errno)
+else:
+    print("written", Path(sys.argv[1]).stat().st_size)
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_FSIZE as a full disk: Linux")
+def test_a_pdf_the_disk_cannot_hold_is_an_error_not_a_short_file(tmp_path: Path) -> None:
+    """Regression: on a full disk Qt's writer dropped the rest of the PDF
+    silently, and the export reported a 4 KB file as written. A file size
+    limit stands in for the full disk (a write past it fails, EFBIG)."""
+    import errno
+    import os
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", FULL_DISK, str(tmp_path / "out.pdf")],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.stdout.split() == ["refused", str(errno.EFBIG)], result.stderr
+
+
 def test_no_colour_tag_line(pdf_text: str) -> None:
     """The reader's colour is the background; no stray "#yellow" (issue 14, item 6)."""
     assert not re.search(r"#?(yellow|green|blue|pink)#?", pdf_text)

@@ -93,6 +93,28 @@ def test_feed_never_opens_a_file_or_address_it_names(tmp_path: Path) -> None:
     assert "سر لا يجوز" not in _everything(articles)
 
 
+LAUGHS = "".join(
+    f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(2, 10))
+
+
+@pytest.mark.parametrize("doctype", [
+    '<!DOCTYPE rss [<!ENTITY nbsp "&#160;">]>',
+    f'<!DOCTYPE rss [<!ENTITY lol1 "lol">{LAUGHS}]>',
+])
+def test_a_feed_whose_doctype_declares_entities_is_a_feed(tmp_path: Path, doctype: str) -> None:
+    """Regression: the ">" inside the internal subset ended the DOCTYPE, and
+    the file was refused as "not an RSS or Atom feed (its root is neither
+    <rss> nor <feed>)". The entities are never expanded (no billion laughs)."""
+    path = tmp_path / "entities.xml"
+    path.write_text(f'<?xml version="1.0" encoding="utf-8"?>{doctype}<rss version="2.0">'
+                    "<channel><title>نشرة</title><item><title>خبر &amp; &lol9;</title>"
+                    "<description>قال الوزير &lol9; إن الخطة تبدأ.</description>"
+                    "</item></channel></rss>", encoding="utf-8")
+    [article] = read_file(path)
+    assert article.title.startswith("خبر &")
+    assert "قال الوزير" in article.body and len(_everything([article])) < 200
+
+
 @pytest.mark.parametrize(("xml", "error"), [
     ('<?xml version="1.0"?><rss version="2.0"><channel><title>فارغ</title></channel></rss>',
      EmptyInput),

@@ -196,6 +196,28 @@ def test_collect_files_does_not_loop_on_symlinked_folders(tmp_path: Path) -> Non
     assert [p.name for p in collect_files([tmp_path / "in"])] == ["a.txt"]
 
 
+def test_a_loop_of_file_links_costs_only_itself(capsys, tmp_path: Path) -> None:
+    """Regression: l1 -> l2 -> l1 in a folder made the walk give up on the
+    whole folder ("too many levels of symbolic links; its files were
+    skipped"); now the loop is one failed file and the rest imports."""
+    from reader.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "l1").symlink_to("l2")
+    (folder / "l2").symlink_to("l1")
+    (folder / "z.txt").write_text("عنوان الخبر\n\nنص الخبر كاملا.\n", encoding="utf-8")
+    skipped: list[object] = []
+    assert [p.name for p in collect_files([folder], on_skip=skipped.append)] == [
+        "l1", "l2", "z.txt"]
+    assert skipped == []
+    code = main(["--store", str(tmp_path / "s.db"), "import", str(folder)])
+    out, err = capsys.readouterr()
+    assert code == 1 and out == "imported 1, duplicates 0, failed 2\n"
+    assert err.splitlines() == [f"rtl-reader: {folder / name}: too many levels of symbolic links"
+                                for name in ("l1", "l2")]
+
+
 def test_json_goes_to_the_json_reader(tmp_path: Path) -> None:
     path = _write(tmp_path / "export.json", '{"format": "something-else"}')
     err = _error(path)

@@ -159,3 +159,24 @@ def test_control_characters_are_dropped_and_highlights_stay_on_their_text() -> N
     [h] = article.user_highlights
     assert h.note == "مهم]0;PWNED[2J"
     assert (h.start, h.end, h.text) == (15, 23, "الاجتماع")
+
+
+@pytest.mark.parametrize("nesting", ["[" * 100_000 + "]" * 100_000,
+                                     '{"a":' * 50_000 + "1" + "}" * 50_000])
+def test_json_nested_too_deeply_without_its_extension_is_one_line(
+        tmp_path: Path, nesting: str) -> None:
+    """Regression: told by its content (no .json, or standard input), such a
+    file reached the sniffer's json.loads, whose RecursionError came out as
+    "not read: RecursionError … (a bug in rtl-reader: please report it)"."""
+    path = tmp_path / "deep"
+    path.write_text(nesting, encoding="utf-8")
+    with pytest.raises(DecodeFailed) as err:
+        read_file(path)
+    assert (err.value.subject, err.value.message) == (str(path), "JSON nested too deeply")
+
+
+def test_a_number_too_long_to_read_is_named_so() -> None:
+    """Python's own message advised calling sys.set_int_max_str_digits()."""
+    with pytest.raises(DecodeFailed) as err:
+        read_json('{"format": 1, "version": ' + "9" * 5000 + "}", name="notes.json")
+    assert err.value.message == "not valid JSON: a number of more than 4,300 digits"

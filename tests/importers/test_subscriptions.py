@@ -428,3 +428,20 @@ def test_an_invisible_mark_inside_an_address_is_refused_in_words() -> None:
     with pytest.raises(ReaderError) as refused:
         feed_address("example\u200f.com/rss")
     assert refused.value.message == "not a web address: it holds an invisible character"
+
+
+@pytest.mark.parametrize("kind", ["OPML", "XML"])
+def test_markup_nested_too_deeply_is_named_by_its_kind(kind: str) -> None:
+    """The depth limit's line said "HTML nested …" for an OPML list or a feed."""
+    from reader.errors import InputTooLarge
+    from reader.importers.feeds import parse_feed
+
+    root, inner = ("opml", "outline") if kind == "OPML" else ("rss", "channel")
+    text = (f'<?xml version="1.0"?><{root}>' + f"<{inner}>" * 1000 + f"</{inner}>" * 1000
+            + f"</{root}>")
+    with pytest.raises(InputTooLarge) as err:
+        if kind == "OPML":
+            read_opml(text, name="deep")
+        else:
+            parse_feed(text, name="deep")
+    assert err.value.message == f"{kind} nested more than 400 levels deep; not parsed"

@@ -11,7 +11,7 @@ import pytest
 
 from reader.store import Article, Library
 from reader.store.derive import now
-from reader.store.feeds import FetchState
+from reader.store.feeds import MAX_INTERVAL, FetchState
 from tests.store.conftest import sample_articles
 
 
@@ -105,3 +105,29 @@ def test_an_old_read_only_store_has_no_sources(store_path: Path) -> None:
     with Library.open(store_path, read_only=True) as old:
         assert old.rows(feed=1) == [] and old.count(folder="عربي") == 0
         assert old.count(folder=None) == len(sample_articles())
+
+
+@pytest.mark.parametrize("minutes", [0, MAX_INTERVAL + 1, 10**20])
+def test_an_interval_outside_a_minute_to_a_week_is_refused(store_path: Path, minutes: int) -> None:
+    with Library.open(store_path) as lib:
+        with pytest.raises(ValueError):
+            lib.feeds.add("http://127.0.0.1:1/a.xml", interval_minutes=minutes)
+        feed = lib.feeds.add("http://127.0.0.1:1/a.xml")
+        with pytest.raises(ValueError):
+            lib.feeds.update(feed.id, interval_minutes=minutes)
+        assert lib.feeds.get(feed.id).interval_minutes == feed.interval_minutes
+
+
+def test_a_huge_interval_stored_by_an_older_version_still_records_a_fetch(
+        store_path: Path) -> None:
+    """An earlier version took any interval (``feeds add --interval
+    9999999999``); every refresh then failed with 'date value out of range'."""
+    with Library.open(store_path) as lib:
+        feed = lib.feeds.add("http://127.0.0.1:1/a.xml")
+    con = sqlite3.connect(store_path, isolation_level=None)
+    con.execute("UPDATE feeds SET interval_minutes = 9999999999")
+    con.close()
+    with Library.open(store_path) as lib:
+        lib.feeds.record(feed.id, FetchState(now()), [])
+        lib.feeds.record(feed.id, FetchState(now(), error="refused"), [])
+        assert lib.feeds.get(feed.id).next_check > now()

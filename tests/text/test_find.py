@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -532,3 +533,15 @@ def test_find_in_steps_takes_one_step_a_slice_of_the_text() -> None:
     assert len(steps) == 1 + -(-len(fold(text).text) // 1000) + 1
     steps = list(find_in_steps(text, "في", regex=True))
     assert len(steps) == 1 and steps[0] is not None
+
+
+@pytest.mark.timeout(60)  # without the limit: hours
+@pytest.mark.parametrize("pattern", ["(ا|ا)+$", "(ا|اا)+$"])
+def test_a_regex_that_backtracks_catastrophically_is_stopped(
+        monkeypatch: pytest.MonkeyPatch, pattern: str) -> None:
+    """Regression: with ``re`` these ran for hours on 40 letters, and Ctrl+C
+    could not stop them. The limit is lowered here to keep the test short."""
+    monkeypatch.setattr(sys.modules["reader.text.find"], "REGEX_TIME_LIMIT", 0.2)
+    with pytest.raises(QueryError) as err:
+        find("ا" * 40 + "ب", pattern, regex=True)
+    assert err.value.subject == pattern and "was stopped" in err.value.message

@@ -1,0 +1,180 @@
+"""Arguments a hostile or unlucky user types: numbers too large for the
+store, digits of other scripts, sizes past the limits. Each is one line
+(exit 1 for what names nothing, 2 for bad usage), never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+
+TOO_LARGE = "9223372036854775808"  # 2**63: one past SQLite's largest integer
+ARABIC_INDIC_HUGE = "١٢٣٤٥٦٧٨٩٠١٢٣٤٥٦٧٨٩٠١٢٣"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def filled(capsys: pytest.CaptureFixture[str], tmp_path: Path, store_path: Path) -> Path:
+    article = tmp_path / "a.txt"
+    article.write_text("عنوان الخبر\n\nقال الوزير «نحن هنا» اليوم 5 مرات.\n", encoding="utf-8")
+    assert run(capsys, "--store", str(store_path), "import", str(article))[0] == 0
+    return store_path
+
+
+@pytest.mark.parametrize("ident", [TOO_LARGE, "9" * 40, ARABIC_INDIC_HUGE])
+@pytest.mark.parametrize("command", [
+    ["show"], ["delete"], ["highlights"], ["find", "الوزير"],
+    ["export", "--format", "md", "-o", "-"],
+])
+def test_an_id_too_large_for_the_store_is_no_article(
+        capsys, filled: Path, command: list[str], ident: str) -> None:
+    code, _, err = run(capsys, "--store", str(filled), *command, ident)
+    assert code == 1
+    assert err == f"rtl-reader: {ident}: no article with this ID\n"
+
+
+@pytest.mark.parametrize("argv", [
+    ["list", "--limit", TOO_LARGE],
+    ["search", "الوزير", "--limit", "9" * 30],
+    ["screenshot", "-o", "x.png", "--size", "99999999999x99999999"],
+    ["screenshot", "-o", "x.png", "--size", "8001x600"],
+    ["feeds", "add", "http://127.0.0.1:1/f.xml", "--interval", "10081"],
+    ["feeds", "add", "http://127.0.0.1:1/f.xml", "--interval", TOO_LARGE],
+])
+def test_a_number_past_its_limit_is_a_usage_error(
+        capsys, filled: Path, argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as ended:
+        main(["--store", str(filled), *argv])
+    _, err = capsys.readouterr()
+    assert ended.value.code == 2
+    assert err.splitlines()[-1].startswith("rtl-reader: argument --")
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("name", ["²", TOO_LARGE, "-1", ARABIC_INDIC_HUGE])
+def test_a_feed_named_by_no_usable_id_is_one_line(capsys, filled: Path, name: str) -> None:
+    code, _, err = run(capsys, "--store", str(filled), "feeds", "remove", name)
+    assert code == 1
+    assert err == f"rtl-reader: {name}: no feed with this ID or address\n"
+
+
+def test_ctrl_c_while_a_batch_is_written_counts_what_was_committed(
+        capsys, tmp_path: Path, store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: Ctrl+C arriving after a transaction of the batch had
+    committed left it uncounted: "interrupted: imported 0" over a store
+    holding the articles. The signal is real (SIGINT to this process)."""
+    import signal
+
+    from reader.store import Library
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"{n}.txt").write_text(f"خبر رقم {n}\n\nقال الوزير إن الخطة {n} تبدأ.\n",
+                                         encoding="utf-8")
+    real = Library.add_articles
+
+    def committed_then_interrupted(self: Library, articles: object, **options: object) -> object:
+        results = real(self, articles, **options)  # type: ignore[arg-type]
+        signal.raise_signal(signal.SIGINT)
+        return results
+
+    monkeypatch.setattr(Library, "add_articles", committed_then_interrupted)
+    code, _, err = run(capsys, "--store", str(store_path), "import", str(folder))
+    assert code == 130
+    assert err.startswith("rtl-reader: interrupted: imported 3, duplicates 0, failed 0;")
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    monkeypatch.undo()
+    with Library.open(store_path) as lib:
+        assert lib.count() == 3
+
+
+def test_a_full_disk_mid_import_says_what_was_stored(
+        capsys, tmp_path: Path, store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: the disk filling in the second transaction of a batch
+    gave only "the disk is full", over 100 articles stored (and an earlier
+    fix of the line counted 0 of them). Now the line says what is stored."""
+    from reader.errors import StoreError
+    from reader.store import Library
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(150):
+        (folder / f"{n:03d}.txt").write_text(f"خبر رقم {n}\n\nنص الخبر {n} كاملا.\n",
+                                             encoding="utf-8")
+    real = Library._write_batch
+    calls: list[int] = []
+
+    def fills_the_disk(self: Library, batch: list, created: str) -> list:
+        calls.append(len(batch))
+        if len(calls) == 2:
+            raise StoreError(str(store_path), "the disk is full")
+        return real(self, batch, created)
+
+    monkeypatch.setattr(Library, "_write_batch", fills_the_disk)
+    code, out, err = run(capsys, "--store", str(store_path), "import", str(folder))
+    assert (code, out) == (1, "")
+    assert err == (f"rtl-reader: {store_path}: the disk is full (after imported 100, "
+                   "duplicates 0, failed 0; importing the same again adds the rest)\n")
+    monkeypatch.undo()
+    with Library.open(store_path) as lib:
+        assert lib.count() == 100
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="FIFOs: POSIX")
+def test_a_screenshot_never_replaces_a_fifo(tmp_path: Path, store_path: Path) -> None:
+    """Regression: ``screenshot -o`` always replaces its file, and as root
+    ``-o /dev/full`` put the PNG in place of the device node."""
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    proc = subprocess.run([sys.executable, "-m", "reader", "--store", str(store_path),
+                           "screenshot", "-o", str(fifo)], capture_output=True, text=True,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=120)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith(f"rtl-reader: {fifo}: not a regular file")
+    assert fifo.is_fifo() and sorted(tmp_path.iterdir()) == sorted([fifo, store_path])
+
+
+@pytest.mark.parametrize(("kind", "cause"), [
+    ("loop", "cannot open the store: too many levels of symbolic links"),
+    ("long", "cannot open the store: file name too long"),
+    ("under a file", "cannot open the store: not a directory"),
+    ("no such user", "no such user's home folder"),
+])
+def test_a_store_path_the_system_cannot_follow_is_one_line(
+        capsys, tmp_path: Path, kind: str, cause: str) -> None:
+    """Regression: these gave a RuntimeError ("Symlink loop", "Could not
+    determine home directory") or OSError (errno 36) traceback."""
+    if kind == "loop":
+        (tmp_path / "a").symlink_to(tmp_path / "b")
+        (tmp_path / "b").symlink_to(tmp_path / "a")
+        store = str(tmp_path / "a")
+    elif kind == "long":
+        store = str(tmp_path / ("x" * 300) / "s.db")
+    elif kind == "under a file":
+        (tmp_path / "file.txt").write_text("x", encoding="utf-8")
+        store = str(tmp_path / "file.txt" / "s.db")
+    else:
+        store = "~no-such-user-of-rtl-reader/s.db"
+    code, out, err = run(capsys, "--store", store, "list")
+    assert (code, out, err) == (1, "", f"rtl-reader: {store}: {cause}\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        {"loop": ["a", "b"], "long": [], "under a file": ["file.txt"], "no such user": []}[kind])
+
+
+def test_finding_nothing_at_all_is_a_malformed_query(capsys, filled: Path) -> None:
+    """``find '' 1`` printed nothing and exited 0, where ``search ''`` says
+    "nothing to search for" and exits 1."""
+    code, out, err = run(capsys, "--store", str(filled), "find", "", "1")
+    assert (code, out, err) == (1, "", "rtl-reader: nothing to find\n")
