@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import subprocess
@@ -35,6 +36,24 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         report.outcome = "failed"
         report.longrepr = f"skipped, and {REQUIRE_ALL}=1 lets nothing skip: {reason}"
+
+
+_THRESHOLDS: tuple[int, int, int] = gc.get_threshold()  # type: ignore[assignment]
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Python's garbage is collected on the main thread only, as the window
+    does (``reader.gui.collector``): a test's threads (the store's readers,
+    a task's pool) must never destroy a Qt object an earlier test left in a
+    cycle (the suite crashed so, once in a few runs)."""
+    gc.disable()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    from reader.gui.collector import collect_due
+
+    collect_due(_THRESHOLDS)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -255,9 +255,11 @@ def make_instance_server(name: str, on_request: Callable[[int | None, int | None
 
 def make_application(argv: list[str] | None = None) -> object:
     """The running ``QApplication`` (made when absent) with names, icon and the
-    bundled font registered."""
+    bundled font registered, and Python's garbage collected on its thread
+    only (``reader.gui.collector``)."""
     from PySide6.QtWidgets import QApplication
 
+    from reader.gui.collector import GuiThreadCollector
     from reader.gui.fonts import register_fonts
     from reader.gui.main_window import app_icon
 
@@ -270,6 +272,8 @@ def make_application(argv: list[str] | None = None) -> object:
     assert isinstance(app, QApplication)
     app.setWindowIcon(app_icon())
     register_fonts()
+    if app.findChild(GuiThreadCollector) is None:
+        GuiThreadCollector(app)
     return app
 
 
