@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from reader.errors import ReaderError
@@ -37,6 +37,11 @@ KIND_ROLES: dict[str, tuple[str, ...]] = {
     "user": ("user",),
 }
 """The names ``set_kind_visible`` accepts and the colour roles each covers."""
+
+MIN_ARTICLE_WIDTH = 320
+"""The narrowest the article gets (pixels): narrower, a line holds three or
+four words and a headline word breaks between its letters. A narrower pane
+folds the highlights panel away instead."""
 
 
 class ArticlePane(QWidget):
@@ -83,7 +88,10 @@ class ArticlePane(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(True)
+        self.view.setMinimumWidth(MIN_ARTICLE_WIDTH)
         self._sized = False
+        self._folded_panel_width = 0
+        """The highlights panel's width before the pane folded it away (0: not folded)."""
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -136,6 +144,33 @@ class ArticlePane(QWidget):
             self._sized = True
             width = max(self.width(), 400)
             self.splitter.setSizes([width * 3 // 4, width - width * 3 // 4])
+            self._fit_highlights_panel()
+
+    def minimumSizeHint(self) -> QSize:
+        # The article's width alone: the highlights panel folds away first.
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), MIN_ARTICLE_WIDTH + 2), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_highlights_panel()
+
+    def _fit_highlights_panel(self) -> None:
+        """Fold the highlights panel away when the article and the panel do not
+        both fit at their narrowest; unfold it, at its width before, once they
+        fit again. A panel the reader folded stays folded."""
+        room = self.splitter.width()
+        handle = self.splitter.handleWidth()
+        panel_min = self.highlights_panel.minimumSizeHint().width()
+        panel = self.splitter.sizes()[1]
+        if panel > 0 and room < MIN_ARTICLE_WIDTH + handle + panel_min:
+            self._folded_panel_width = panel
+            self.splitter.setSizes([room, 0])
+        elif self._folded_panel_width and room >= MIN_ARTICLE_WIDTH + handle + panel_min:
+            width = max(panel_min, min(self._folded_panel_width,
+                                       room - handle - MIN_ARTICLE_WIDTH))
+            self._folded_panel_width = 0
+            self.splitter.setSizes([room - handle - width, width])
 
     # -- the agreed API --------------------------------------------------------
 
