@@ -490,6 +490,11 @@ class ReadingView(MarksMixin, QTextBrowser):
             bar.setValue(max(0, int(top)))
         finally:
             self._programmatic_scroll = False
+        if center:
+            # The anchor is what a resize keeps at the top: the line now there,
+            # not the centred one (closing the find bar moved a hit from the
+            # middle of the view to its top).
+            self._anchor = self.first_visible()
 
     def scroll_to_reading_position(self, index: int) -> None:
         """Scroll to body index ``index`` as ``reading_position`` reports it: 0 is
