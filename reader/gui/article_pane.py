@@ -92,6 +92,7 @@ class ArticlePane(QWidget):
         self._sized = False
         self._folded_panel_width = 0
         """The highlights panel's width before the pane folded it away (0: not folded)."""
+        self._kept_panel_width: int | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -140,11 +141,29 @@ class ArticlePane(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._sized:
-            # The article gets most of the width the first time the pane is shown.
+            # The article gets most of the width the first time the pane is
+            # shown, the highlights panel the width it had in the last run.
             self._sized = True
-            width = max(self.width(), 400)
-            self.splitter.setSizes([width * 3 // 4, width - width * 3 // 4])
-            self._fit_highlights_panel()
+            self._size_highlights_panel()
+
+    def highlights_width(self) -> int:
+        """The highlights panel's width to keep for the next run: the width it
+        had before the pane folded it for lack of room; 0 when the reader folded it."""
+        return self._folded_panel_width or self.splitter.sizes()[1]
+
+    def keep_highlights_width(self, width: int) -> None:
+        """Give the highlights panel ``width`` (``highlights_width`` of the
+        last run) when the pane is first shown, or now when it is."""
+        self._kept_panel_width = max(width, 0)
+        if self._sized:
+            self._size_highlights_panel()
+
+    def _size_highlights_panel(self) -> None:
+        width = max(self.splitter.width() - self.splitter.handleWidth(), 400)
+        panel = (width - width * 3 // 4 if self._kept_panel_width is None
+                 else min(self._kept_panel_width, width // 2))
+        self.splitter.setSizes([width - panel, panel])
+        self._fit_highlights_panel()
 
     def minimumSizeHint(self) -> QSize:
         # The article's width alone: the highlights panel folds away first.

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from reader.gui import i18n
 from reader.gui.article_pane import MIN_ARTICLE_WIDTH
 from reader.gui.main_window import MainWindow
 from reader.store import Article, Library
@@ -53,3 +54,20 @@ def test_a_panel_the_reader_folded_stays_folded(qtbot: QtBot, window: MainWindow
     window.resize(1260, 800)
     qtbot.waitUntil(lambda: window.width() == 1260)
     assert pane.splitter.sizes()[1] == 0
+
+
+@pytest.mark.parametrize("panel", [320, 0])
+def test_the_highlights_panel_keeps_its_width_between_runs(
+        qtbot: QtBot, store_path: Path, settings_file: Path, panel: int) -> None:
+    """Widened, or folded by the reader, it came back at a quarter of the pane."""
+    with Library.open(store_path) as library:
+        library.add_articles([Article(title=TITLE, body=BODY)])
+        first = MainWindow(library, settings=i18n.settings(), poll_ms=0)
+        on_screen(qtbot, first, 1260, 800)
+        room = first.pane.splitter.width() - first.pane.splitter.handleWidth()
+        first.pane.splitter.setSizes([room - panel, panel])
+        first.close()
+        again = MainWindow(library, settings=i18n.settings(), poll_ms=0)
+        on_screen(qtbot, again, 1260, 800)
+        assert again.pane.splitter.sizes()[1] == panel
+        again.close()
