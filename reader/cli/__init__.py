@@ -110,6 +110,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, str | None], int]] = {
     "list": commands.cmd_list,
     "show": commands.cmd_show,
     "delete": commands.cmd_delete,
+    "tag": commands.cmd_tag,
     "find": commands.cmd_find,
     "highlights": commands.cmd_highlights,
     "search": commands.cmd_search,

@@ -79,6 +79,21 @@ def cmd_delete(args: argparse.Namespace, store: str | None) -> int:
     return 0
 
 
+def cmd_tag(args: argparse.Namespace, store: str | None) -> int:
+    target = article_id(args.id)
+    with library(store, create=False) as lib:
+        if args.tags or args.remove:
+            tags = lib.change_article_tags(target, add=args.tags, remove=args.remove)
+        else:
+            tags = lib.article_tags(target)
+    if args.format == "json":
+        print_json(tags)
+    else:
+        for tag in tags:
+            say(tag)
+    return 0
+
+
 def cmd_find(args: argparse.Namespace, store: str | None) -> int:
     from reader.text import find
 

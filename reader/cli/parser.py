@@ -91,6 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("delete", "delete an article and its highlights")
     p.add_argument("id", metavar="ID", help="the article to delete")
 
+    p = command("tag", "print an article's tags, after adding or removing some")
+    p.add_argument("id", metavar="ID", help="the article")
+    p.add_argument("tags", nargs="*", metavar="TAG", help="a tag to add")
+    p.add_argument("--remove", "-r", action="append", default=[], metavar="TAG",
+                   help="a tag to remove (give it again for more)")
+    fmt(p)
+
     p = command("find", "find text inside an article or file, folding Arabic like the app")
     p.add_argument("query", help="the text to find (diacritics, hamza and alef forms, "
                                  "ى/ي, ة/ه and digit scripts are folded)")

@@ -40,7 +40,7 @@ from reader.exporters.html import (
     isolate_ltr,
 )
 from reader.exporters.pdf_fonts import pdf_family, restore_text
-from reader.exporters.qtgui import arabic_font, ensure_app
+from reader.exporters.qtgui import LINK, arabic_font, draw_on_paper, ensure_app
 from reader.store.article import Article, HighlightRecord
 
 BODY_POINTS = 11.0
@@ -70,8 +70,8 @@ def _highlight_html(article: Article, h: HighlightRecord) -> str:
               f"{escape(sentence[s:e])}</span>{escape(sentence[e:])}")
     parts.append(_block(sentence, style="color: #444444;", inner=marked))
     link = highlight_link(h)
-    parts.append(f'<p dir="rtl" style="font-size: 9pt;"><a href="{escape(link)}">'
-                 f"موضعه في المقال</a></p>")
+    parts.append(f'<p dir="rtl" style="font-size: 9pt;"><a href="{escape(link)}" '
+                 f'style="color: {LINK};">موضعه في المقال</a></p>')
     return "\n".join(parts)
 
 
@@ -80,7 +80,8 @@ def article_html(article: Article, highlights: Sequence[HighlightRecord]) -> str
     title = article.title or "بلا عنوان"
     parts = [_block(title, tag="h2")]
     meta = " · ".join(escape(x) for x in (article.source, isolate_ltr(article.published)) if x)
-    link = f'<a href="{escape(article_link(article.id, 0))}">فتح في القارئ</a>'
+    link = (f'<a href="{escape(article_link(article.id, 0))}" style="color: {LINK};">'
+            "فتح في القارئ</a>")
     parts.append(f'<p dir="rtl" style="color: #666666;">{meta + " · " if meta else ""}{link}</p>')
     for title, group in sections(highlights):
         if title is not None:
@@ -174,7 +175,7 @@ def _paint_page(painter: QPainter, doc: QTextDocument, index: int, page: QSizeF,
     top = index * page.height()
     painter.save()
     painter.translate(0, -top)
-    doc.drawContents(painter, QRectF(0, top, page.width(), page.height()))
+    draw_on_paper(painter, doc, QRectF(0, top, page.width(), page.height()))
     painter.restore()
     painter.save()
     painter.setFont(_font(9))

@@ -32,14 +32,13 @@ from reader.exporters.common import (
     value_words,
 )
 from reader.exporters.html import dir_of, isolate_ltr
-from reader.exporters.qtgui import arabic_font, ensure_app
+from reader.exporters.qtgui import INK, arabic_font, draw_on_paper, ensure_app
 from reader.store.article import Article, HighlightRecord
 
 CARD_WIDTH = 1080
 MARGIN = 72
 MAX_QUOTE_CHARS = 900
 BACKGROUND = "#fdfbf3"
-INK = "#1f1f1f"
 
 
 def _has_letters(text: str) -> bool:
@@ -110,7 +109,7 @@ def render_card(article: Article, h: HighlightRecord, *, width: int = CARD_WIDTH
         # The accent bar stands where an RTL reader's eye starts: the right edge.
         painter.fillRect(QRectF(width - 24, 0, 24, height), QColor(accent).darker(130))
         painter.translate(MARGIN, (height - text_height) // 2)
-        doc.drawContents(painter)
+        draw_on_paper(painter, doc)
     finally:
         painter.end()
     image.setText("Title", article.title)

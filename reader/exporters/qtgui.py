@@ -5,7 +5,17 @@ Imported only when a PDF or PNG is made, so the text formats never load Qt.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 
 from reader.exporters.html import FONT_FAMILY, FONT_FILE
 from reader.resources import resource_path
@@ -48,3 +58,35 @@ def arabic_font(point_size: float) -> QFont:
     font = QFont(font_family())
     font.setPointSizeF(point_size)
     return font
+
+
+INK = "#1f1f1f"
+"""Text that has no colour of its own, on paper."""
+
+LINK = "#1a4f9c"
+"""Links on paper."""
+
+
+def paper_palette() -> QPalette:
+    """Dark ink and blue links: the colours a document on white paper needs,
+    whatever the application's theme."""
+    palette = QPalette()
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
+        palette.setColor(role, QColor(INK))
+    palette.setColor(QPalette.ColorRole.Link, QColor(LINK))
+    return palette
+
+
+def draw_on_paper(painter: QPainter, doc: QTextDocument, clip: QRectF | None = None) -> None:
+    """Paint ``doc`` (clipped to ``clip``, document coordinates) in
+    ``paper_palette``. ``QTextDocument.drawContents`` paints text without a
+    colour of its own in the application palette's, near white in the app's
+    dark theme: an export made then was white on white."""
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.palette = paper_palette()
+    painter.save()
+    if clip is not None:
+        painter.setClipRect(clip)
+        context.clip = clip
+    doc.documentLayout().draw(painter, context)
+    painter.restore()

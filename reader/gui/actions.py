@@ -122,8 +122,13 @@ class WindowActions(QObject):
         self._window = window
         self.named: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}
+        # A key an action names itself is that action's alone: a standard key's
+        # platform bindings never take it (on X11 Delete is also Ctrl+D, Star's key:
+        # two actions on one key are ambiguous and neither fires).
+        named_keys = {QKeySequence(key).toString() for spec in ACTIONS for key in spec.keys
+                      if isinstance(key, str)}
         for spec in ACTIONS:
-            self._add(spec)
+            self._add(spec, named_keys)
         for names in EXCLUSIVE:
             group = QActionGroup(self)
             for name in names:
@@ -183,11 +188,12 @@ class WindowActions(QObject):
             if shortcut.key().toString() in mine:
                 shortcut.setEnabled(False)
 
-    def _add(self, spec: ActionSpec) -> QAction:
+    def _add(self, spec: ActionSpec, named_keys: set[str]) -> QAction:
         action = QAction(self._window)
         action.setObjectName(spec.name)
         if spec.keys:
-            action.setShortcuts(key_sequences(spec.keys))
+            own = {QKeySequence(key).toString() for key in spec.keys if isinstance(key, str)}
+            action.setShortcuts(key_sequences(spec.keys, reserved=named_keys - own))
         action.setCheckable(spec.checkable)
         # On the window, so the shortcuts work with the menu bar hidden (focus mode).
         self._window.addAction(action)
@@ -245,14 +251,19 @@ class WindowActions(QObject):
         return super().eventFilter(watched, event)
 
 
-def key_sequences(keys: Keys) -> list[QKeySequence]:
+def key_sequences(keys: Keys, *, reserved: Iterable[str] = ()) -> list[QKeySequence]:
     """Every sequence ``keys`` names, without repeats: a standard key gives all
     of the platform's bindings (``QKeySequence(StandardKey)`` keeps only the
-    first: Redo would be Ctrl+Y alone on some platforms, never Ctrl+Shift+Z)."""
+    first: Redo would be Ctrl+Y alone on some platforms, never Ctrl+Shift+Z)
+    but those in ``reserved`` (portable text, such as "Ctrl+D": keys that
+    other actions name themselves)."""
+    taken = set(reserved)
     out: list[QKeySequence] = []
     for key in keys:
-        found = (QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey)
-                 else [QKeySequence(key)])
+        if isinstance(key, QKeySequence.StandardKey):
+            found = [seq for seq in QKeySequence.keyBindings(key) if seq.toString() not in taken]
+        else:
+            found = [QKeySequence(key)]
         out.extend(seq for seq in found if not seq.isEmpty() and seq not in out)
     return out
 

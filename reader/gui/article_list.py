@@ -52,9 +52,10 @@ FILTER_DELAY_MS = 200
 TITLE_SHARE = 0.45
 """The least share of the list's width the title column keeps."""
 
-DROPPED_FIRST = ("figures", "quotes", "read", "source")
+DROPPED_FIRST = ("figures", "quotes", "read", "source", "date")
 """The columns that give way to the title when the list is narrow, in order
-(an unread title is bold anyway, so the unread mark goes before the source)."""
+(an unread title is bold anyway, so the unread mark goes before the source;
+the date goes last, when the title would show nothing else)."""
 MAX_FILTER_CHARS = 1000
 """A filter is a few words; a pasted page must not reach the store's LIKE."""
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from reader.errors import ReaderError
@@ -37,6 +37,11 @@ KIND_ROLES: dict[str, tuple[str, ...]] = {
     "user": ("user",),
 }
 """The names ``set_kind_visible`` accepts and the colour roles each covers."""
+
+MIN_ARTICLE_WIDTH = 320
+"""The narrowest the article gets (pixels): narrower, a line holds three or
+four words and a headline word breaks between its letters. A narrower pane
+folds the highlights panel away instead."""
 
 
 class ArticlePane(QWidget):
@@ -83,7 +88,11 @@ class ArticlePane(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(True)
+        self.view.setMinimumWidth(MIN_ARTICLE_WIDTH)
         self._sized = False
+        self._folded_panel_width = 0
+        """The highlights panel's width before the pane folded it away (0: not folded)."""
+        self._kept_panel_width: int | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -132,10 +141,55 @@ class ArticlePane(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._sized:
-            # The article gets most of the width the first time the pane is shown.
+            # The article gets most of the width the first time the pane is
+            # shown, the highlights panel the width it had in the last run.
             self._sized = True
-            width = max(self.width(), 400)
-            self.splitter.setSizes([width * 3 // 4, width - width * 3 // 4])
+            self._size_highlights_panel()
+
+    def highlights_width(self) -> int:
+        """The highlights panel's width to keep for the next run: the width it
+        had before the pane folded it for lack of room; 0 when the reader folded it."""
+        return self._folded_panel_width or self.splitter.sizes()[1]
+
+    def keep_highlights_width(self, width: int) -> None:
+        """Give the highlights panel ``width`` (``highlights_width`` of the
+        last run) when the pane is first shown, or now when it is."""
+        self._kept_panel_width = max(width, 0)
+        if self._sized:
+            self._size_highlights_panel()
+
+    def _size_highlights_panel(self) -> None:
+        width = max(self.splitter.width() - self.splitter.handleWidth(), 400)
+        panel = (width - width * 3 // 4 if self._kept_panel_width is None
+                 else min(self._kept_panel_width, width // 2))
+        self.splitter.setSizes([width - panel, panel])
+        self._fit_highlights_panel()
+
+    def minimumSizeHint(self) -> QSize:
+        # The article's width alone: the highlights panel folds away first.
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), MIN_ARTICLE_WIDTH + 2), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_highlights_panel()
+
+    def _fit_highlights_panel(self) -> None:
+        """Fold the highlights panel away when the article and the panel do not
+        both fit at their narrowest; unfold it, at its width before, once they
+        fit again. A panel the reader folded stays folded."""
+        room = self.splitter.width()
+        handle = self.splitter.handleWidth()
+        panel_min = self.highlights_panel.minimumSizeHint().width()
+        panel = self.splitter.sizes()[1]
+        if panel > 0 and room < MIN_ARTICLE_WIDTH + handle + panel_min:
+            self._folded_panel_width = panel
+            self.splitter.setSizes([room, 0])
+        elif self._folded_panel_width and room >= MIN_ARTICLE_WIDTH + handle + panel_min:
+            width = max(panel_min, min(self._folded_panel_width,
+                                       room - handle - MIN_ARTICLE_WIDTH))
+            self._folded_panel_width = 0
+            self.splitter.setSizes([room - handle - width, width])
 
     # -- the agreed API --------------------------------------------------------
 

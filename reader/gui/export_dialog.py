@@ -87,8 +87,9 @@ class ExportDialog(QDialog):
             self.kind_boxes[kind].setToolTip(self.tr("Found automatically in the text"))
 
         self.format_box = QComboBox(self)
+        labels = self._format_labels()
         for name, fmt in exporters.FORMATS.items():
-            self.format_box.addItem(fmt.description, name)
+            self.format_box.addItem(labels.get(name, fmt.description), name)
         self.format_box.setCurrentIndex(self.format_box.findData(exporters.DEFAULT_FORMAT))
 
         self.path_edit = QLineEdit(self)
@@ -144,6 +145,20 @@ class ExportDialog(QDialog):
         if self.scope_current.isChecked() and self._current_id is not None:
             return [self._current_id]
         return None
+
+    def _format_labels(self) -> dict[str, str]:
+        """Each format's description in the interface language (the exporters'
+        own, in English, are the command line's)."""
+        return {
+            "md": self.tr("Markdown file"),
+            "json": self.tr("JSON file (rtl-reader schema, with W3C Web Annotation selectors)"),
+            "csv": self.tr("CSV file (UTF-8, Readwise columns first)"),
+            "html": self.tr("HTML page (standalone, font embedded)"),
+            "pdf": self.tr("PDF file"),
+            "txt-visual": self.tr("Plain text in visual order (for devices that cannot "
+                                  "shape Arabic)"),
+            "png": self.tr("PNG quote cards (one image per highlight)"),
+        }
 
     def kinds(self) -> list[str]:
         return [k for k, box in self.kind_boxes.items() if box.isChecked()]

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QStyle, QStyleOptionFrame, QWidget
 
 from reader.errors import ReaderError
 from reader.gui.error_text import shown
@@ -59,6 +59,10 @@ class SearchOutcome:
     hits: list[SearchHit] = field(default_factory=list)
     error: str = ""
     open_first: bool = True
+
+
+LINE_EDIT_MARGIN = 2
+"""Pixels QLineEdit keeps between its contents rectangle and the text, each side."""
 
 
 class LibrarySearch(QObject):
@@ -101,7 +105,7 @@ class LibrarySearch(QObject):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.edit.setPlaceholderText(self.tr("Search library (Ctrl+Shift+F)"))
+        self._fit_placeholder()
         self.edit.setAccessibleName(self.tr("Search library"))
         self.word_families.setText(self.tr("Word families"))
         self.word_families.setToolTip(self.tr(
@@ -212,7 +216,22 @@ class LibrarySearch(QObject):
         if len(text) >= TYPED_MIN_CHARS and text != self._query:
             self.search_library(text, open_first=False)
 
+    def _fit_placeholder(self) -> None:
+        """The box's hint with its key when it fits, without it when not: cut
+        at the box's edge, "(Ctrl+Shift+F)" read "(Ctrl+S…", another key."""
+        full = self.tr("Search library (Ctrl+Shift+F)")
+        option = QStyleOptionFrame()
+        self.edit.initStyleOption(option)
+        room = self.edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents,
+                                                option, self.edit).width()
+        room -= 2 * LINE_EDIT_MARGIN + self.edit.textMargins().left() \
+            + self.edit.textMargins().right()
+        fits = self.edit.fontMetrics().horizontalAdvance(full) <= room
+        self.edit.setPlaceholderText(full if fits else self.tr("Search library"))
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.edit and event.type() == QEvent.Type.Resize:
+            self._fit_placeholder()
         if watched is self.edit and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()

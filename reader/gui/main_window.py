@@ -80,6 +80,8 @@ WRITING_FEED_ACTIONS = ("add_feed", "refresh_feeds", "mark_all_read", "import_op
 SOURCE_KEY = "window/source"
 SOURCES_SPLITTER_KEY = "window/sources_splitter"
 SHOW_SOURCES_KEY = "window/show_sources"
+HIGHLIGHTS_WIDTH_KEY = "window/highlights_width"
+"""The highlights panel's width beside the article (0: folded by the reader)."""
 ZOOM_KEY = "view/zoom"
 """The article's zoom (Ctrl+= / Ctrl+-), kept with the window's state."""
 
@@ -641,6 +643,7 @@ class MainWindow(QMainWindow):
         self.window_settings.save({SOURCE_KEY: self.sources.current_source().key(),
                                    SOURCES_SPLITTER_KEY: self.lists.saveState(),
                                    SHOW_SOURCES_KEY: self.commands["show_sources"].isChecked(),
+                                   HIGHLIGHTS_WIDTH_KEY: self.pane.highlights_width(),
                                    ZOOM_KEY: self.pane.view.zoom()})
 
     def _restore_state(self) -> None:
@@ -655,6 +658,8 @@ class MainWindow(QMainWindow):
         kept = self.window_settings.bytes_value(SOURCES_SPLITTER_KEY)
         if kept is not None:
             self.lists.restoreState(kept)
+        if self.window_settings.value(HIGHLIGHTS_WIDTH_KEY) is not None:
+            self.pane.keep_highlights_width(self.window_settings.int_value(HIGHLIGHTS_WIDTH_KEY))
         # Shown unless the reader hid it (View > Sources pane); INI files say "false".
         shown = self.window_settings.value(SHOW_SOURCES_KEY) not in (False, "false")
         self.commands["show_sources"].setChecked(shown)

@@ -47,7 +47,7 @@ from reader.gui.themes import THEMES, Theme, apply_theme
 from reader.gui.view_menu import context_menu
 from reader.store.article import Article, HighlightRecord
 from reader.text import TEXT_FIELDS, is_rtl
-from reader.text.spans import trim_span
+from reader.text.spans import trim_span, widen_to_words
 
 SliderAction = QAbstractSlider.SliderAction
 
@@ -386,14 +386,19 @@ class ReadingView(MarksMixin, QTextBrowser):
     def highlight_span(self) -> tuple[str, int, int] | None:
         """``(field, start, end)`` that a highlight of the selection covers:
         ``selection_span`` without the white space and invisible marks the
-        mouse took in at its ends (``trim_span``); None when nothing else is
-        selected."""
+        mouse took in at its ends (``trim_span``), and widened to the whole of
+        a word it starts or ends inside (``widen_to_words``); None when nothing
+        else is selected."""
         span = self.selection_span()
         if span is None or self._article is None:
             return None
         name, start, end = span
-        start, end = trim_span(self._article.field_text(name), start, end)
-        return (name, start, end) if start < end else None
+        text = self._article.field_text(name)
+        start, end = trim_span(text, start, end)
+        if start == end:
+            return None
+        start, end = widen_to_words(text, start, end)
+        return name, start, end
 
     def selection_is_cut(self) -> bool:
         """Whether the selection runs on past the end of the field it starts
@@ -490,6 +495,11 @@ class ReadingView(MarksMixin, QTextBrowser):
             bar.setValue(max(0, int(top)))
         finally:
             self._programmatic_scroll = False
+        if center:
+            # The anchor is what a resize keeps at the top: the line now there,
+            # not the centred one (closing the find bar moved a hit from the
+            # middle of the view to its top).
+            self._anchor = self.first_visible()
 
     def scroll_to_reading_position(self, index: int) -> None:
         """Scroll to body index ``index`` as ``reading_position`` reports it: 0 is

@@ -562,6 +562,12 @@ class Library:
         """``Tags.set``: replace the article's tags; the tags as stored."""
         return self._tags.set(article_id, names)
 
+    def change_article_tags(self, article_id: int, *, add: Iterable[str] = (),
+                            remove: Iterable[str] = ()) -> list[str]:
+        """``Tags.change``: add and remove some of the article's tags in one
+        transaction; the tags as stored."""
+        return self._tags.change(article_id, add=add, remove=remove)
+
     # -- search and indexes (``reader.store.indexing``) ------------------------------
 
     def search(self, query: str, *, limit: int = 20, source: str | None = None,

@@ -1,7 +1,7 @@
 """The reader's tags: named collections of articles beyond Star.
 
 ``Tags`` is the part of ``Library`` that owns the tag queries: the tags in
-use with their article counts, one article's tags, and replacing them. A tag
+use with their article counts, one article's tags, and changing them. A tag
 is a name (spaces collapsed, at most ``MAX_TAG_CHARS`` characters); a tag
 left without articles is removed. A read-only store made before schema
 version 6 has no tag tables: it reads as having no tags.
@@ -78,11 +78,24 @@ class Tags:
         """Make ``names`` (cleaned, blanks and repeats dropped) the article's
         tags, in one transaction; tags left without articles go. Returns the
         tags as stored. Raises NotFound."""
-        wanted = sorted({clean_tag(n) for n in names} - {""})
+        return self.change(article_id, add=names, replace=True)
+
+    def change(self, article_id: int, *, add: Iterable[str] = (), remove: Iterable[str] = (),
+               replace: bool = False) -> list[str]:
+        """Add the tags ``add`` to the article's (instead of them with
+        ``replace``) and take ``remove`` away, in one transaction (another
+        program's change in between is kept); tags left without articles go.
+        Returns the tags as stored. Raises NotFound."""
+        added = {clean_tag(n) for n in add}
+        removed = {clean_tag(n) for n in remove}
         with self._db.write() as con:
             if con.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() \
                     is None:
                 raise not_found(article_id)
+            current = set() if replace else {r[0] for r in con.execute(
+                "SELECT name FROM tags JOIN article_tags ON tag_id = id"
+                " WHERE article_id = ?", (article_id,))}
+            wanted = sorted((current | added) - removed - {""})
             con.execute("DELETE FROM article_tags WHERE article_id = ?", (article_id,))
             for name in wanted:
                 con.execute("INSERT OR IGNORE INTO tags(name) VALUES (?)", (name,))

@@ -12,7 +12,9 @@ casefolding (``ß`` -> ``ss``), then per character:
 - ``hamza=True``: alef forms أ إ آ ٱ -> ا, ؤ -> و, ئ -> ي, and the hamza
   marks U+0654/U+0655 are dropped;
 - always: ى -> ي, ة -> ه, Arabic-Indic (U+0660..) and Persian (U+06F0..)
-  digits -> ASCII, and ``INVISIBLE`` dropped: bidi controls (U+200E, U+200F,
+  digits -> ASCII, with the Arabic percent sign ٪ -> %, decimal separator
+  ٫ -> . and thousands separator ٬ -> , (the signs an Arabic keyboard types
+  with those digits), and ``INVISIBLE`` dropped: bidi controls (U+200E, U+200F,
   U+061C, U+202A..U+202E, U+2066..U+2069), ZWSP, ZWNJ, ZWJ and the BOM.
 
 This module is the one place where Arabic spelling is folded: ``fold_word``
@@ -48,9 +50,9 @@ from operator import add, itemgetter, sub
 
 from reader.text.bidi import INVISIBLE
 
-FOLD_VERSION = 2
+FOLD_VERSION = 3
 """Changes whenever ``fold_text`` gives another result for some text (2: ZWSP
-and the BOM folded away as invisible). The store's search indexes hold the
+and the BOM folded away as invisible; 3: ٪ ٫ ٬ folded to % . ,). The store's search indexes hold the
 folded text of this version and are rebuilt when it changes: bump it with
 any change to the rules."""
 
@@ -97,6 +99,9 @@ through the alternation once a character."""
 _HAMZA_LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ي"}
 
 _ALWAYS = {"ى": "ي", "ة": "ه"}
+# The Arabic percent sign and decimal and thousands separators go with the
+# digits: an Arabic keyboard types ٢٣٪ and ٨٠٫٢ for 23% and 80.2.
+_ALWAYS.update({"\u066a": "%", "\u066b": ".", "\u066c": ","})
 _ALWAYS.update({chr(0x0660 + d): str(d) for d in range(10)})
 _ALWAYS.update({chr(0x06F0 + d): str(d) for d in range(10)})
 _ALWAYS.update(dict.fromkeys(INVISIBLE, ""))

@@ -6,6 +6,7 @@ unfolded text of one field, ``end`` exclusive (DESIGN decision 2).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from typing import Any
@@ -118,3 +119,45 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     while text[end - 1].isspace() or text[end - 1] in INVISIBLE:
         end -= 1
     return first, end
+
+
+def _in_word(ch: str) -> bool:
+    """A letter, or a mark that belongs to the letter before it (tashkeel)."""
+    return ch.isalpha() or unicodedata.category(ch) == "Mn"
+
+
+LONGEST_WORD = 40
+"""Letters a span grows by at most on either side to reach a word's edge
+(past that it is no word a reader selected a part of: text run together)."""
+
+
+def widen_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` widened so that it cuts no word: a span that starts
+    after a letter of its first word starts at that word's first letter, one
+    that ends before a letter of its last word ends after that word's last
+    letter (marks included). Letters are ``str.isalpha`` characters with their
+    marks; digits, punctuation (``_`` of a hashtag too) and spaces part words,
+    so "14" in و14% stays as it is. An empty span is returned as it is, and
+    so is an edge whose word runs on for more than ``LONGEST_WORD`` letters.
+    Raises ValueError unless ``0 <= start <= end <= len(text)``.
+
+    Dragging the mouse over joined Arabic letters easily starts or stops
+    inside a word; a highlight of "ى ما يقرب" (cut from على) is not what the
+    reader meant to keep."""
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(f"span {start}-{end} is outside the text ({len(text)} characters)")
+    if start == end:
+        return start, end
+    if start > 0 and _in_word(text[start]) and _in_word(text[start - 1]):
+        first = start
+        while first > 0 and _in_word(text[first - 1]) and start - first < LONGEST_WORD:
+            first -= 1
+        if first == 0 or not _in_word(text[first - 1]):
+            start = first
+    if end < len(text) and _in_word(text[end - 1]) and _in_word(text[end]):
+        last = end
+        while last < len(text) and _in_word(text[last]) and last - end < LONGEST_WORD:
+            last += 1
+        if last == len(text) or not _in_word(text[last]):
+            end = last
+    return start, end

@@ -704,6 +704,41 @@
             <source>{name} already exists. Replace it?</source>
             <translation>الملف {name} موجود. أتريد استبداله؟</translation>
         </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="152" />
+            <source>Markdown file</source>
+            <translation>ملف Markdown</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="153" />
+            <source>JSON file (rtl-reader schema, with W3C Web Annotation selectors)</source>
+            <translation>ملف JSON (مخطط rtl-reader، مع محددات W3C Web Annotation)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="154" />
+            <source>CSV file (UTF-8, Readwise columns first)</source>
+            <translation>ملف CSV (بترميز UTF-8، أعمدة Readwise أولًا)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="155" />
+            <source>HTML page (standalone, font embedded)</source>
+            <translation>صفحة HTML (مستقلة، الخط مضمَّن فيها)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="156" />
+            <source>PDF file</source>
+            <translation>ملف PDF</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="157" />
+            <source>Plain text in visual order (for devices that cannot shape Arabic)</source>
+            <translation>نص عادي بالترتيب المرئي (للأجهزة التي لا تشكِّل العربية)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="159" />
+            <source>PNG quote cards (one image per highlight)</source>
+            <translation>بطاقات اقتباس PNG (صورة لكل تظليل)</translation>
+        </message>
     </context>
     <context>
         <name>FeedDialog</name>

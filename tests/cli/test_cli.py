@@ -148,6 +148,21 @@ def test_delete(capsys, filled_store: Path) -> None:
     assert code == 1 and err.startswith(f"rtl-reader: {first['id']}: ")
 
 
+def test_tag_adds_removes_and_prints_an_articles_tags(capsys, filled_store: Path) -> None:
+    """The window's Article > Tags from a script (a day of use: no command did it)."""
+    first = str(listing(capsys, filled_store)[0]["id"])
+    store = ("--store", str(filled_store))
+    code, out, _ = run(capsys, *store, "tag", first, "اقتصاد", "للقراءة")
+    assert (code, out.splitlines()) == (0, ["اقتصاد", "للقراءة"])
+    code, out, _ = run(capsys, *store, "tag", first, "تعليم", "--remove", "للقراءة",
+                       "--format", "json")
+    assert (code, json.loads(out)) == (0, ["اقتصاد", "تعليم"])
+    code, out, _ = run(capsys, *store, "tag", first)
+    assert (code, out.splitlines()) == (0, ["اقتصاد", "تعليم"])
+    code, _, err = run(capsys, *store, "tag", "99999", "اقتصاد")
+    assert code == 1 and err.startswith("rtl-reader: 99999: ")
+
+
 def test_find_in_file_offsets_point_into_the_decoded_text(capsys, tmp_path: Path) -> None:
     path = tmp_path / "bom.txt"
     path.write_bytes(b"\xef\xbb\xbf" + "أعلنت الحكومة\r\nثم أعلنت".encode())

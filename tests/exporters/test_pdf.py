@@ -271,3 +271,46 @@ def test_cmap_round_trip() -> None:
     assert entries == {1: "\ufee3", 2: "\ue000", 3: "AB", 16: "١", 17: "٢", 18: "٣",
                        32: "\ue001"}
     assert pdf_fonts.parse_cmap(pdf_fonts.write_cmap(entries)) == entries
+
+
+# -- the page is paper whatever the app's theme (day use) ---------------------------
+
+
+def darkest_in(png: Path) -> tuple[int, int]:
+    """(darkest grey, how many pixels are darker than 96) of a greyscale PNG."""
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(png)).convertToFormat(QImage.Format.Format_Grayscale8)
+    greys = [image.pixelColor(x, y).value()
+             for y in range(image.height()) for x in range(image.width())]
+    return min(greys), sum(g < 96 for g in greys)
+
+
+def test_a_pdf_made_in_the_dark_theme_is_dark_ink_on_white(qapp, tmp_path: Path) -> None:
+    """The headings, the highlighted text and the note have no colour of their
+    own: they were painted in the application palette's text colour, near white
+    in the dark theme, on the white page (unreadable)."""
+    from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+    pdftoppm = require_program("pdftoppm", "poppler-utils")
+    article = Article(id=4, title="الأجور تلتهم ربع المصروفات", source="الواحة",
+                      body="استحوذت الأجور على ما يقرب من ربع المصروفات.")
+    mine = HighlightRecord(4, "body", "user", "", 8, 14, "الأجور", id=1, colour="#ffd54f",
+                           note="رقم مهم", created="2025-05-01T10:15:00Z")
+    saved = QGuiApplication.palette()
+    dark = QPalette(saved)
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
+                 QPalette.ColorRole.Link):
+        dark.setColor(role, QColor("#f0f0f0"))
+    QGuiApplication.setPalette(dark)
+    try:
+        out = tmp_path / "dark.pdf"
+        assert export_items([(article, [mine])], "pdf", out) == [out]
+    finally:
+        QGuiApplication.setPalette(saved)
+    # The top of the page holds only the page heading and the article's title.
+    subprocess.run([pdftoppm, "-r", "40", "-gray", "-png", "-f", "1", "-l", "1",
+                    "-y", "0", "-H", "90", "-W", "400", str(out), str(tmp_path / "top")],
+                   check=True)
+    darkest, dark_pixels = darkest_in(next(tmp_path.glob("top*.png")))
+    assert darkest < 60 and dark_pixels > 50

@@ -135,3 +135,14 @@ def test_reading_progress_follows_the_scroll(qtbot: QtBot, library: Library) -> 
     short = next(r for r in range(model.rowCount()) if model.row_data(r).title.startswith("خبر"))
     window.article_list.select_row(short)
     assert window.pane.reading_progress() == 100  # it all fits
+
+
+def test_a_list_narrowed_to_its_least_shows_titles_not_dates(qtbot: QtBot,
+                                                             library: Library) -> None:
+    """Half a laptop screen (683 px): the list keeps about 130 px; the date and
+    star columns took all of it and no title showed. The date gives way last."""
+    window = make(qtbot, library, 683, 740)
+    view = window.article_list.view
+    qtbot.waitUntil(lambda: view.viewport().width() < 200)
+    qtbot.waitUntil(lambda: widths(window)["title"] >= 0.45 * view.viewport().width() - 2)
+    assert "date" not in widths(window)

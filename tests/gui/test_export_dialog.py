@@ -4,6 +4,7 @@ in the preview; where the files go said before anything is written."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -91,3 +92,17 @@ def test_the_dialog_says_where_the_files_go(qtbot: QtBot, library: Library,
     dialog.accept()
     request = dialog.request()
     assert request is not None and request.out == tmp_path / "hl" and request.fmt == "png"
+
+
+def test_the_formats_are_named_in_arabic_in_the_arabic_interface(
+        qtbot: QtBot, library: Library) -> None:
+    """The format list showed the exporters' English descriptions ("CSV (UTF-8,
+    Readwise columns first)") in the Arabic window."""
+    from reader.gui import i18n
+
+    assert i18n.apply_language("ar")
+    dialog = dialog_on(qtbot, library)
+    names = [dialog.format_box.itemText(i) for i in range(dialog.format_box.count())]
+    assert len(names) == 7
+    assert all(re.match("[\u0621-\u064a]", name) for name in names), names
+    assert dialog.format_box.currentData() == "md"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -155,3 +155,36 @@ def test_escape_in_the_article_closes_the_find_bar(qtbot: QtBot, window: MainWin
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     assert not bar.isVisible()
     assert view.find_selections() == []
+
+
+def test_escape_leaves_the_found_word_where_it_was(qtbot: QtBot, store_path: Path) -> None:
+    """A hit is brought to the middle of the view; Esc closed the bar and the
+    view, growing by the bar's room, put the hit's line at the top: the page
+    jumped half a screen under the reader's eyes (found in a day of use)."""
+    body = "\n".join(f"قال الوزير في الفقرة {i} إن الخطة ستبدأ قريبًا وإن العمل سيستمر."
+                     for i in range(200)).replace("الفقرة 150 ", "الفقرة 150 الفريدة ")
+    with Library.open(store_path) as library:
+        library.add_articles([Article(title="خطة الوزير", body=body, published="2024-05-02")])
+        w = MainWindow(library, settings=None, poll_ms=0)
+        on_screen(qtbot, w, 1000, 650, active=True)
+        view, bar = w.pane.view, w.pane.find_bar
+        qtbot.waitUntil(lambda: not view.is_laying_out())
+        ctrl_f(qtbot, w)
+        bar.edit.setText("الفريدة")
+        qtbot.waitUntil(lambda: bar.counter.text() == "1 / 1")
+        start = body.index("الفريدة")
+
+        def hit() -> QRect:
+            cursor = view.textCursor()
+            cursor.setPosition(view.offsets.span_to_qt("body", start, start + 1)[0])
+            rect = view.cursorRect(cursor)
+            return QRect(view.viewport().mapTo(w, rect.topLeft()), rect.size())
+
+        before = hit()
+        qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+        w.pane.layout().activate()
+        qtbot.wait(50)
+        assert not bar.isVisible()
+        # The text moves up by the bar's room at most, give or take a line.
+        assert abs(hit().y() - before.y()) <= bar.height() + before.height()
+        w.close()

@@ -141,3 +141,16 @@ def test_a_click_on_the_result_of_the_open_article_goes_to_its_hit(
     click_row(qtbot, window, 0)
     assert window.pane.find_bar.query() == "المرفأ"
     assert not window.pane.view.span_rect_global("body", hit, hit + 6).isEmpty()
+
+
+def test_a_narrow_search_box_drops_the_key_rather_than_cut_it(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """Cut at the box's edge, "(Ctrl+Shift+F)" read "(Ctrl+S…", the key of
+    another command (a window of 900 px, in Arabic)."""
+    edit = window.library_search.edit
+    edit.setFixedWidth(140)
+    qtbot.waitUntil(lambda: edit.width() == 140)
+    assert edit.placeholderText() == "Search library"
+    edit.setFixedWidth(320)
+    qtbot.waitUntil(lambda: edit.width() == 320)
+    assert edit.placeholderText() == "Search library (Ctrl+Shift+F)"

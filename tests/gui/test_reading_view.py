@@ -713,3 +713,21 @@ def test_a_double_click_selects_the_word_without_arabic_punctuation(
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton,
                       pos=view.cursorRect(probe).center())
     assert view.selection_span() == ("body", start, start + len(word))
+
+
+def test_a_highlight_dragged_from_inside_a_word_keeps_whole_words(
+    qtbot: QtBot, pane: tuple[ArticlePane, int], library: Library
+) -> None:
+    """The mouse, dragged over joined letters, started inside أعلنت and stopped
+    inside الحكومة: the highlight kept "لنت الحكو", a word cut in two, and
+    exported it so (found in a day of use)."""
+    p, article_id = pane
+    body = PARAGRAPHS[0]
+    start = body.index("أعلنت الحكومة")
+    p.view.select_span("body", start + 2, start + len("أعلنت الحكو"))
+    with qtbot.waitSignal(p.highlights_changed):
+        record = p.add_user_highlight_from_selection()
+    assert record is not None
+    (stored,) = library.highlights(article_id, kind="user")
+    assert (stored.start, stored.end, stored.text) == (
+        start, start + len("أعلنت الحكومة"), "أعلنت الحكومة")

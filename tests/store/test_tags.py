@@ -57,6 +57,18 @@ def test_tags_are_set_read_counted_and_cleaned(filled: tuple[Library, list[int]]
     assert lib.count(tag="تعليم", filter_text="معرض") == 1  # with the title filter too
 
 
+def test_tags_are_added_and_removed_keeping_the_others(
+        filled: tuple[Library, list[int]]) -> None:
+    lib, ids = filled
+    lib.set_article_tags(ids[0], ["اقتصاد", "تعليم"])
+    assert lib.change_article_tags(ids[0], add=[" للقراءة "], remove=["تعليم", "غائب"]) == \
+        ["اقتصاد", "للقراءة"]
+    assert lib.article_tags(ids[0]) == ["اقتصاد", "للقراءة"]
+    assert [t.name for t in lib.tags()] == ["اقتصاد", "للقراءة"]  # تعليم: no articles left
+    with pytest.raises(NotFound):
+        lib.change_article_tags(10_000, add=["للقراءة"])
+
+
 def test_deleting_an_article_drops_its_tags(filled: tuple[Library, list[int]]) -> None:
     lib, ids = filled
     lib.set_article_tags(ids[0], ["للقراءة"])

@@ -57,6 +57,10 @@ FOLD_RULES = [
     ("۲۰۱۸", "2018"),
     ("٠١٢٣٤٥٦٧٨٩", "0123456789"),
     ("۰۱۲۳۴۵۶۷۸۹", "0123456789"),
+    # the signs an Arabic keyboard types with them: percent, decimal and thousands
+    ("٢٣٪", "23%"),
+    ("٨٠٫٢", "80.2"),
+    ("٣٬٥٠٠", "3,500"),
     # bidi controls, ZWJ and ZWNJ
     (RLM + "قال" + LRM, "قال"),
     (RLE + "BBC" + PDF + ALM, "bbc"),

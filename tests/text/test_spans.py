@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.text.bidi import INVISIBLE
-from reader.text.spans import positions, trim_span
+from reader.text.spans import positions, trim_span, widen_to_words
 
 
 @given(st.text(alphabet="ab«»\n-–", max_size=60),
@@ -58,3 +58,44 @@ def test_trim_span_cases(text: str, span: tuple[int, int], expected: tuple[int, 
 def test_trim_span_refuses_a_span_outside_the_text(span: tuple[int, int]) -> None:
     with pytest.raises(ValueError, match="outside the text"):
         trim_span("نص ", *span)
+
+
+WORDS = "استحوذت الأجور على ما يقرب من 23% من إجماليِّ المصروفات و14% لـ#ميليشيات_الحوثي."
+
+
+def span_of(part: str, occurrence: str | None = None) -> tuple[int, int]:
+    """The span of ``part`` inside ``occurrence`` (itself found in WORDS)."""
+    base = WORDS.index(occurrence or part)
+    start = base + (occurrence or part).index(part)
+    return start, start + len(part)
+
+
+@pytest.mark.parametrize(("selected", "inside", "kept"), [
+    ("ى ما يقرب", "على ما يقرب", "على ما يقرب"),        # began inside على
+    ("ما يقر", None, "ما يقرب"),                          # stopped inside يقرب
+    ("جور عل", "الأجور على", "الأجور على"),               # both ends inside
+    ("إجمالي", "إجماليِّ", "إجماليِّ"),                     # the marks after the last letter
+    ("ما يقرب", None, "ما يقرب"),                         # whole words stay
+    ("14", "و14%", "14"),                                # a digit is no letter
+    ("الحوثي", "ميليشيات_الحوثي", "الحوثي"),              # _ parts a hashtag's words
+    (" من ", "يقرب من 23", " من "),                       # spaces are kept as given
+])
+def test_widen_to_words(selected: str, inside: str | None, kept: str) -> None:
+    start, end = widen_to_words(WORDS, *span_of(selected, inside))
+    assert WORDS[start:end] == kept
+
+
+def test_text_run_together_is_not_widened() -> None:
+    """A megabyte without a space is no word: the selection stays as made."""
+    text = "ب" * 10_000
+    assert widen_to_words(text, 5_000, 5_010) == (5_000, 5_010)
+    assert widen_to_words(text, 0, 10) == (0, 10)  # the end would run on
+
+
+@given(st.text(alphabet="قال ب«». 1_\u064e", max_size=40), st.data())
+def test_widen_to_words_only_grows_over_letters(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    a, b = widen_to_words(text, start, end)
+    assert a <= start <= end <= b
+    assert all(ch in "قالب\u064e" for ch in text[a:start] + text[end:b])

@@ -1,0 +1,73 @@
+"""The article pane in a window the reader makes narrow (reader.gui.article_pane)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from reader.gui import i18n
+from reader.gui.article_pane import MIN_ARTICLE_WIDTH
+from reader.gui.main_window import MainWindow
+from reader.store import Article, Library
+from tests.gui.conftest import on_screen
+
+TITLE = "الأجور تلتهم 23% من مصروفات مصر في 7 أشهر و14% للدعم"
+BODY = "استحوذت الأجور على ما يقرب من 23% من إجمالي مصروفات مصر خلال الأشهر السبعة الأولى."
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store_path: Path) -> Iterator[MainWindow]:
+    with Library.open(store_path) as library:
+        library.add_articles([Article(title=TITLE, body=BODY)])
+        w = MainWindow(library, settings=None, poll_ms=0)
+        on_screen(qtbot, w, 1260, 800)
+        w.open_article(library.ids()[0])
+        yield w
+        w.close()
+
+
+def test_a_narrow_window_keeps_the_article_readable(qtbot: QtBot, window: MainWindow) -> None:
+    """Half a laptop screen: the article kept 110-125 px (three letters of a
+    headline word a line) while the highlights panel kept its 215; now the
+    panel folds away and comes back, at its width, when there is room."""
+    pane = window.pane
+    assert pane.highlights_panel.width() > 0
+    panel_width = pane.splitter.sizes()[1]
+    window.resize(640, 480)
+    qtbot.waitUntil(lambda: window.width() == 640)
+    assert pane.view.width() >= MIN_ARTICLE_WIDTH
+    assert pane.splitter.sizes()[1] == 0
+    window.resize(1260, 800)
+    qtbot.waitUntil(lambda: pane.splitter.sizes()[1] > 0)
+    assert pane.splitter.sizes()[1] == panel_width
+    assert pane.view.width() >= MIN_ARTICLE_WIDTH
+
+
+def test_a_panel_the_reader_folded_stays_folded(qtbot: QtBot, window: MainWindow) -> None:
+    pane = window.pane
+    pane.splitter.setSizes([pane.splitter.width(), 0])
+    window.resize(640, 480)
+    qtbot.waitUntil(lambda: window.width() == 640)
+    window.resize(1260, 800)
+    qtbot.waitUntil(lambda: window.width() == 1260)
+    assert pane.splitter.sizes()[1] == 0
+
+
+@pytest.mark.parametrize("panel", [320, 0])
+def test_the_highlights_panel_keeps_its_width_between_runs(
+        qtbot: QtBot, store_path: Path, settings_file: Path, panel: int) -> None:
+    """Widened, or folded by the reader, it came back at a quarter of the pane."""
+    with Library.open(store_path) as library:
+        library.add_articles([Article(title=TITLE, body=BODY)])
+        first = MainWindow(library, settings=i18n.settings(), poll_ms=0)
+        on_screen(qtbot, first, 1260, 800)
+        room = first.pane.splitter.width() - first.pane.splitter.handleWidth()
+        first.pane.splitter.setSizes([room - panel, panel])
+        first.close()
+        again = MainWindow(library, settings=i18n.settings(), poll_ms=0)
+        on_screen(qtbot, again, 1260, 800)
+        assert again.pane.splitter.sizes()[1] == panel
+        again.close()
