@@ -34,7 +34,7 @@ from reader.errors import ReaderError
 from reader.gui import feed_tasks, prompts
 from reader.gui.error_text import shown
 from reader.gui.feed_tasks import FeedChoice, OpmlReport
-from reader.gui.workers import Task
+from reader.gui.workers import Task, end_tasks
 from reader.store import derive
 from reader.store.feeds import Feed
 from reader.store.library import Library
@@ -311,10 +311,7 @@ class Following(QObject):
         task.start()
 
     def _on_task_finished(self) -> None:
-        for task in self.tasks:
-            if task.is_done():
-                task.deleteLater()
-        self.tasks = [t for t in self.tasks if not t.is_done()]
+        self.tasks = end_tasks(self.tasks)
 
     def stop(self, timeout: float = 10.0) -> bool:
         """No more refreshes; cancel the tasks and wait for them (at close);

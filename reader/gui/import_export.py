@@ -23,7 +23,7 @@ from reader.gui import error_text, workers
 from reader.gui.drops import dropped_paths, dropped_web_addresses
 from reader.gui.export_dialog import ExportDialog
 from reader.gui.url_dialog import UrlDialog
-from reader.gui.workers import ImportReport, Task
+from reader.gui.workers import ImportReport, Task, end_tasks
 from reader.store.library import Library
 from reader.text.bidi import isolate
 
@@ -203,10 +203,7 @@ class ImportExport(QObject):
         self.export_finished.emit(paths)
 
     def _on_task_finished(self) -> None:
-        for task in self.tasks:
-            if task.is_done():
-                task.deleteLater()
-        self.tasks = [t for t in self.tasks if not t.is_done()]
+        self.tasks = end_tasks(self.tasks)
         if not self.tasks:
             self.progress.hide()
             self.cancel_button.hide()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QStyle, QStyleOptionFrame, Q
 
 from reader.errors import ReaderError
 from reader.gui.error_text import shown
-from reader.gui.workers import Task, TaskContext
+from reader.gui.workers import Task, TaskContext, end_tasks
 from reader.store import rankings
 from reader.store.library import Library
 from reader.store.search import SearchHit
@@ -194,10 +194,7 @@ class LibrarySearch(QObject):
             self.status_message.emit(self.tr("No article matches."), 5000)
 
     def _forget_finished(self) -> None:
-        for task in self._tasks:
-            if task.is_done():
-                task.deleteLater()
-        self._tasks = [t for t in self._tasks if not t.is_done()]
+        self._tasks = end_tasks(self._tasks)
 
     def _on_word_families_toggled(self, _checked: bool) -> None:
         if self._query:
@@ -289,5 +286,5 @@ class LibrarySearch(QObject):
 
     def _on_rankings_done(self) -> None:
         if self._rankings_task is not None and self._rankings_task.is_done():
-            self._rankings_task.deleteLater()
+            self._rankings_task.delete_when_returned()
             self._rankings_task = None

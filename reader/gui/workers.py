@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from reader.errors import ReaderError
 from reader.store.library import Library
@@ -68,6 +68,7 @@ class Task(QObject):
         self.description = description
         self._cancel = threading.Event()
         self._done = threading.Event()
+        self._returned = threading.Event()
 
     def start(self, pool: QThreadPool | None = None) -> None:
         (pool or QThreadPool.globalInstance()).start(self._run)
@@ -81,6 +82,16 @@ class Task(QObject):
 
     def is_done(self) -> bool:
         return self._done.is_set()
+
+    def delete_when_returned(self) -> None:
+        """``deleteLater`` once the pool's thread has returned from the
+        function: ``is_done`` comes before the last signals are emitted, and a
+        task deleted then crashed the window (SIGSEGV, its thread still in
+        ``finished.emit``)."""
+        if self._returned.is_set():
+            self.deleteLater()
+        else:
+            QTimer.singleShot(RETRY_DELETE_MS, self.delete_when_returned)
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the function has returned (tests, shutdown)."""
@@ -100,6 +111,21 @@ class Task(QObject):
             self._done.set()
             self.succeeded.emit(result)
         self.finished.emit()
+        self._returned.set()  # the last touch of this object from the pool's thread
+
+
+RETRY_DELETE_MS = 20
+"""How soon a done task not yet returned from is looked at again: its thread
+is a few statements from the end."""
+
+
+def end_tasks(tasks: list[Task]) -> list[Task]:
+    """``tasks`` without those done, each of which is deleted once its thread
+    has returned from it (``Task.delete_when_returned``)."""
+    for task in tasks:
+        if task.is_done():
+            task.delete_when_returned()
+    return [task for task in tasks if not task.is_done()]
 
 
 # -- the jobs ---------------------------------------------------------------------

@@ -169,3 +169,29 @@ def test_task_failure_is_one_line(qtbot: QtBot, error: Exception, expected: str,
         task.start()
     assert blocker.args == [expected]
     task.wait(5)
+
+
+def test_a_done_task_is_deleted_only_once_its_thread_has_returned(qtbot: QtBot) -> None:
+    # Regression: the window deleted a task once it was done, while its
+    # thread was still emitting ``finished``: SIGSEGV (the torture test, 3.13).
+    task = Task(lambda _ctx: None)
+    destroyed: list[bool] = []
+    task.destroyed.connect(lambda: destroyed.append(True))
+    task._done.set()  # done, its thread not yet out of ``_run``
+    assert workers.end_tasks([task]) == []
+    qtbot.wait(3 * workers.RETRY_DELETE_MS)
+    QCoreApplication.sendPostedEvents(None, 0)  # any deleteLater due
+    assert destroyed == []
+    task._returned.set()
+    qtbot.waitUntil(lambda: bool(destroyed), timeout=2000)
+
+
+def test_a_task_run_to_the_end_is_deleted(qtbot: QtBot) -> None:
+    task = Task(lambda _ctx: 7)
+    destroyed: list[bool] = []
+    task.destroyed.connect(lambda: destroyed.append(True))
+    with qtbot.waitSignal(task.finished):
+        task.start()
+    assert task.wait(5)
+    workers.end_tasks([task])
+    qtbot.waitUntil(lambda: bool(destroyed), timeout=2000)
