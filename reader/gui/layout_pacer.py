@@ -16,7 +16,8 @@ block, in Qt's steps of the size they had when the pacer began), at most
 about ``SLICE_MS`` per turn of the event loop. Input is handled between
 slices. After each slice it announces the new size (``documentSizeChanged``,
 which Qt's filtered timer would have sent), so the scroll bar grows as
-before; when the last block is laid out it lets Qt's timers through again.
+before; when the last block is laid out it reports the final size and lets
+Qt's timers through again.
 """
 
 from __future__ import annotations
@@ -82,8 +83,10 @@ class LayoutPacer(QObject):
             layout.blockBoundingRect(doc.findBlock(self._position - 1))
         if self._position >= end:
             # The last block is laid out: Qt's layout stopped its step timer
-            # and started its size report, which goes through from now on.
+            # and started its size report, which would reach the scroll bar
+            # a turn later (End pressed now would stop short): report now.
             self._timer.stop()
+            layout.documentSizeChanged.emit(QSizeF())
         elif time.perf_counter() - self._reported > REPORT_MS / 1000:
             self._reported = time.perf_counter()
             layout.documentSizeChanged.emit(QSizeF())
