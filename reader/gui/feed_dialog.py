@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +36,7 @@ from reader.errors import ReaderError
 from reader.gui.error_text import shown
 from reader.gui.feed_tasks import FeedChoice
 from reader.gui.prompts import Follow
+from reader.gui.spin_box import SpinBox
 from reader.gui.url_dialog import MIN_WIDTH, refusal_label, typed_address
 from reader.gui.workers import Task
 from reader.store.feeds import DEFAULT_INTERVAL, MAX_INTERVAL, Feed
@@ -66,7 +66,7 @@ class FeedDialog(QDialog):
         self.folder = QComboBox(self)
         self.folder.setEditable(True)
         self.folder.addItems(["", *folders])
-        self.interval = QSpinBox(self)
+        self.interval = SpinBox(self)
         self.interval.setRange(1, MAX_INTERVAL)
         self.interval.setValue(DEFAULT_INTERVAL)
         self.full_text = QCheckBox(self)

@@ -14,14 +14,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
-    QSpinBox,
     QWidget,
 )
 
 from reader.gui.fonts import arabic_families, register_fonts
 from reader.gui.i18n import LANGUAGES
+from reader.gui.spin_box import DoubleSpinBox, SpinBox
 from reader.gui.window_settings import (
     FONT_SIZE_RANGE,
     LINE_SPACING_RANGE,
@@ -54,18 +53,18 @@ class PreferencesDialog(QDialog):
                 if family == bundled else family
             self.font_box.addItem(label, "" if family == bundled else family)
         self.font_box.setCurrentIndex(max(self.font_box.findData(current.font_family), 0))
-        self.size_box = QDoubleSpinBox(self)
+        self.size_box = DoubleSpinBox(self)
         self.size_box.setRange(*FONT_SIZE_RANGE)
         self.size_box.setSingleStep(0.5)
         self.size_box.setDecimals(1)
         self.size_box.setSuffix(self.tr(" pt"))
         self.size_box.setValue(current.font_size)
-        self.spacing_box = QSpinBox(self)
+        self.spacing_box = SpinBox(self)
         self.spacing_box.setRange(*LINE_SPACING_RANGE)
         self.spacing_box.setSingleStep(10)
         self.spacing_box.setSuffix("%")
         self.spacing_box.setValue(current.line_spacing)
-        self.margin_box = QSpinBox(self)
+        self.margin_box = SpinBox(self)
         self.margin_box.setRange(*MARGIN_RANGE)
         self.margin_box.setSingleStep(6)
         self.margin_box.setSuffix(self.tr(" px"))

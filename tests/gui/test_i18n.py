@@ -3,6 +3,7 @@ and every string of the shell has a real Arabic translation in the catalogue."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -194,3 +195,34 @@ def test_a_window_opened_in_arabic_opens_the_first_article_regression(
 def test_english_plurals_read_as_english(window: MainWindow) -> None:
     assert QCoreApplication.translate("ArticleList", "%n article(s)", "", 1) == "1 article"
     assert QCoreApplication.translate("ArticleList", "%n article(s)", "", 12) == "12 articles"
+
+
+WIDGET_DIGITS = """
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication, QSpinBox
+from reader.gui import i18n
+from reader.gui.reading_status import ReadingStatus
+app = QApplication([])
+print(QLocale.system().zeroDigit())
+i18n.apply_language("ar")
+status = ReadingStatus()
+status.show_progress(38)
+box = QSpinBox()
+box.setValue(12)
+print(status.progress.text(), box.text(), sep="|")
+"""
+
+
+@pytest.mark.parametrize("system", ["ar_EG.UTF-8", "ar_SA.UTF-8", "ar_MA.UTF-8"])
+def test_an_arabic_system_locale_writes_the_digits_the_counts_use(
+        system: str, tmp_path: Path) -> None:
+    """The app writes its counts in 0-9 (``84 / 4992``); under a system
+    locale that writes ٠-٩, the widgets Qt formats (the reading progress, spin
+    boxes) write 0-9 too, not ٣٨٪ beside them."""
+    env = {**os.environ, "LC_ALL": system, "LANG": system, "QT_QPA_PLATFORM": "offscreen",
+           "RTL_READER_SETTINGS": str(tmp_path / "settings.ini")}
+    run = subprocess.run([sys.executable, "-c", WIDGET_DIGITS], env=env, text=True,
+                         capture_output=True, timeout=120, check=True)
+    zero, shown = run.stdout.split("\n")[:2]
+    assert zero == ("0" if system.startswith("ar_MA") else "٠")  # the locale took
+    assert shown == "قُرئ 38%|12"

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QKeyEvent
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.gui import i18n
@@ -67,6 +68,27 @@ def test_preferences_offer_the_bundled_naskh_first_and_return_every_choice(
     dialog.spacing_box.setValue(160)
     chosen = dialog.preferences()
     assert (chosen.font_size, chosen.margin, chosen.line_spacing) == (18.5, 60, 160)
+
+
+def _type(box: QAbstractSpinBox, text: str) -> None:
+    """Keys as an Arabic keyboard sends them: each with its character."""
+    box.lineEdit().selectAll()
+    for ch in text:
+        QApplication.sendEvent(box.lineEdit(), QKeyEvent(
+            QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+    box.interpretText()
+
+
+def test_preferences_take_the_digits_an_arabic_keyboard_types(
+        qtbot: QtBot, window: MainWindow) -> None:
+    dialog = PreferencesDialog(window.preferences(), window)
+    qtbot.addWidget(dialog)
+    _type(dialog.size_box, "١٩٫٥")
+    _type(dialog.margin_box, "۴۰")  # Persian digits
+    _type(dialog.spacing_box, "١٥٠")
+    chosen = dialog.preferences()
+    assert (chosen.font_size, chosen.margin, chosen.line_spacing) == (19.5, 40, 150)
+    assert dialog.margin_box.text().startswith("40")
 
 
 def test_the_font_choices_are_remembered(qtbot: QtBot, window: MainWindow,
