@@ -5,6 +5,8 @@ Imported only when a PDF or PNG is made, so the text formats never load Qt.
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
@@ -25,9 +27,14 @@ _state: dict[str, object] = {}
 
 def ensure_app() -> QGuiApplication:
     """The running Q(Gui)Application, or a new QGuiApplication when there is
-    none (fonts and text layout need one). Kept alive for the process."""
+    none (fonts and text layout need one). Kept alive for the process.
+
+    A new one draws offscreen unless QT_QPA_PLATFORM names a platform: it
+    only renders files, and Qt's default platform aborts the process where
+    there is no display (ssh, cron, a console)."""
     app = QGuiApplication.instance()
     if app is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QGuiApplication([])
         _state["app"] = app
     assert isinstance(app, QGuiApplication)

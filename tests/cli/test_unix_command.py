@@ -155,6 +155,22 @@ def test_a_pdf_to_standard_output_stays_binary(tmp_path: Path, filled: Path) -> 
     assert proc.stdout.startswith(b"%PDF-") and proc.stdout.rstrip().endswith(b"%%EOF")
 
 
+@pytest.mark.parametrize("fmt", ["pdf", "png"])
+def test_a_pdf_or_png_export_needs_no_display(tmp_path: Path, filled: Path, fmt: str) -> None:
+    """Regression: over ssh, in cron or a plain console (no DISPLAY, no
+    QT_QPA_PLATFORM) Qt aborted the process with "could not connect to
+    display" (exit status 134) and wrote nothing."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    out = tmp_path / f"out.{fmt}"
+    proc = subprocess.run([sys.executable, "-m", "reader", "--store", str(filled), "export",
+                           "1", "--format", fmt, "--kind", "quote", "-o", str(out)],
+                          capture_output=True, text=True, cwd=REPO, timeout=120, env=env)
+    assert proc.returncode == 0, proc.stderr
+    written = out if out.is_file() else next(out.iterdir())  # several cards: a folder
+    assert written.read_bytes()[:5] in (b"%PDF-", b"\x89PNG\r")
+
+
 def test_png_cards_of_several_highlights_need_a_folder(capsys, filled: Path) -> None:
     code, out, err = run(capsys, "--store", str(filled), "export", "--all", "--format", "png",
                          "-o", "-")
