@@ -144,6 +144,10 @@ def test_values_show_grouped_digits() -> None:
     assert value_text({"amount": 2500000, "currency": "USD"}) == "2,500,000 USD"
     assert value_text({"year": 2018, "month": 5, "day": 7}) == "\u20662018-05-07\u2069"
     assert value_text({"hour": 9, "minute": 5}) == "\u20669:05\u2069"
+    # Regression: a date with no year (في 21 يونيو) was left bare, and after
+    # the Arabic "تاريخ ·" the bidi algorithm showed 06-21 as 21-06.
+    assert value_text({"month": 6, "day": 21}) == "\u206606-21\u2069"
+    assert value_text({"year": 2019, "month": 3}) == "\u20662019-03\u2069"
     h = HighlightRecord(1, "body", "figure", "money", 0, 7, "2500000",
                         value={"amount": 2500000, "currency": "USD"})
     assert "2,500,000 USD" in details(h)
