@@ -111,7 +111,6 @@ class MainWindow(QMainWindow):
         self.library = library
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
-        self.setMinimumSize(320, 240)
         self._init_prompts()
         self._init_settings(settings)
         self._init_reading()

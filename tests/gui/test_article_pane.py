@@ -71,3 +71,18 @@ def test_the_highlights_panel_keeps_its_width_between_runs(
         on_screen(qtbot, again, 1260, 800)
         assert again.pane.splitter.sizes()[1] == panel
         again.close()
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_window_made_narrower_than_its_panes_cuts_nothing_off(
+        qtbot: QtBot, window: MainWindow, language: str) -> None:
+    """Regression: the window took any width down to 320 px while the sources,
+    the list and the article need about 600 side by side; dragged to 520 it
+    cut the article off at its edge (the start of every line, in Arabic)."""
+    i18n.apply_language(language)
+    window.resize(480, 400)
+    qtbot.waitUntil(lambda: window.centralWidget().width() == window.width())
+    view = window.pane.view
+    shown = view.rect().translated(view.mapTo(window, view.rect().topLeft()))
+    assert window.rect().contains(shown), (window.size(), shown)
+    assert view.width() >= MIN_ARTICLE_WIDTH
