@@ -56,14 +56,16 @@ KINDS = ("user", "quote", "figure")
 class ExportDialog(QDialog):
     """Choose what to export and where. ``request()`` is the answer after
     ``exec()`` returned Accepted. ``confirm_overwrite`` asks before replacing
-    an existing output (tests replace it)."""
+    an existing output (tests replace it). The path offered first is in
+    ``folder`` (the home folder when None)."""
 
     def __init__(self, library: Library, *, current_id: int | None,
-                 parent: QWidget | None = None) -> None:
+                 folder: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export highlights"))
         self.setMinimumWidth(560)
         self._library = library
+        self._folder = folder
         self._current_id = current_id
         self._request: ExportRequest | None = None
         self._count = 0
@@ -255,7 +257,7 @@ class ExportDialog(QDialog):
     def _suggest_path(self) -> None:
         fmt = self.fmt()
         old = self.path_edit.text().strip()
-        folder = Path(old).parent if old else Path(QDir.homePath())
+        folder = Path(old).parent if old else self._folder or Path(QDir.homePath())
         ids = self.ids()
         if ids:
             try:

@@ -52,6 +52,8 @@ class ImportExport(QObject):
         self._parent = parent
         self.current_article: Callable[[], int | None] = lambda: None
         """The open article, which the export dialog offers first."""
+        self.export_folder: Path | None = None
+        """Where the last export this run went: the export dialog offers it next."""
         self.tasks: list[Task] = []
         self.progress = QProgressBar(parent)
         self.progress.setMaximumWidth(200)
@@ -90,10 +92,11 @@ class ImportExport(QObject):
 
     def export_dialog(self) -> None:
         dialog = ExportDialog(self._library, current_id=self.current_article(),
-                              parent=self._parent)
+                              folder=self.export_folder, parent=self._parent)
         if dialog.exec() == ExportDialog.DialogCode.Accepted:
             request = dialog.request()
             if request is not None:
+                self.export_folder = request.out.parent
                 self.start_export(request)
 
     # -- jobs ----------------------------------------------------------------------

@@ -349,6 +349,34 @@ def test_export_writes_in_the_background(qtbot: QtBot, make_window: MakeWindow,
     assert "سنبدأ العمل خلال ثلاثة أشهر" in text
 
 
+def test_the_export_dialog_offers_the_folder_of_the_last_export(
+        qtbot: QtBot, make_window: MakeWindow, library: Library, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: every export started in the home folder again, so a reader
+    exporting a few articles in a row browsed back to their folder each time."""
+    window = make_window()
+    current = window.current_article_id()
+    assert current is not None
+    library.add_user_highlight(current, "body", 0, 5)
+    offered: list[Path] = []
+    folder = tmp_path / "exports"
+    folder.mkdir()
+
+    def answer(dialog: ExportDialog) -> int:
+        offered.append(Path(dialog.path_edit.text()))
+        dialog.path_edit.setText(str(folder / f"{len(offered)}.md"))
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ExportDialog, "exec", answer)
+    window.jobs.export_dialog()
+    finish(qtbot, window)
+    window.jobs.export_dialog()
+    finish(qtbot, window)
+    assert offered[1].parent == folder and offered[1].suffix == ".md"
+    assert sorted(p.name for p in folder.iterdir()) == ["1.md", "2.md"]
+
+
 def test_export_dialog_previews_and_confirms_overwrite(qtbot: QtBot, library: Library,
                                                        tmp_path: Path) -> None:
     newest = ids_by_date(library)[0]
