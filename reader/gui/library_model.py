@@ -4,9 +4,9 @@ The model never holds more than the rows the view has asked for: it starts
 with one page and ``fetchMore`` adds a page each time the view scrolls near
 the end, so a store of 100,000 articles opens like one of ten. Sorting and
 the filter are the store's (``Library.rows``): a sort or a new filter resets
-the model to its first page. Titles and sources are shown isolated with
-FSI…PDI (``reader.text.bidi.isolate``), so a title holding U+202E cannot
-reorder the rest of its row or the window title.
+the model to its first page. Titles and sources are shown isolated in the
+direction of their letters (``reader.text.bidi.isolate_paragraph``), so a
+title holding U+202E cannot reorder the rest of its row or the window title.
 
 A second mode shows library search results (``set_search_results``): the
 hits replace the list until ``clear_search_results``.
@@ -29,7 +29,7 @@ from PySide6.QtGui import QFont
 
 from reader.errors import ReaderError
 from reader.store.library import ArticleRow, Library, SearchHit
-from reader.text.bidi import isolate
+from reader.text.bidi import isolate, isolate_paragraph
 
 PAGE_SIZE = 200
 """Rows fetched per page: a few screens' worth, one cheap indexed query."""
@@ -392,9 +392,10 @@ class LibraryModel(QAbstractTableModel):
 
     def _display(self, r: ArticleRow, key: str) -> str:
         if key == "title":
-            return isolate(r.title or QCoreApplication.translate("LibraryModel", "(untitled)"))
+            return isolate_paragraph(
+                r.title or QCoreApplication.translate("LibraryModel", "(untitled)"))
         if key == "source":
-            return isolate(r.source)
+            return isolate_paragraph(r.source)
         if key == "date":
             return r.published[:10]
         if key == "quotes":

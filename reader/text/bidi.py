@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from reader.text.direction import is_rtl
+
 LRM, RLM, ALM = "\u200e", "\u200f", "\u061c"
 LRE, RLE, PDF, LRO, RLO = "\u202a", "\u202b", "\u202c", "\u202d", "\u202e"
 LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
@@ -45,6 +47,14 @@ def isolate(text: str) -> str:
     direction from its own first strong letter and cannot reorder its
     neighbours."""
     return FSI + strip_bidi_controls(text) + PDI
+
+
+def isolate_paragraph(text: str) -> str:
+    """``text`` stripped of its controls and wrapped in RLI…PDI or LRI…PDI by
+    its paragraph direction (decision 6, ``is_rtl``), for a title shown as the
+    article shows it: ``BBC: …`` before an Arabic headline reads right to left,
+    where FSI would follow its first letter, B."""
+    return (RLI if is_rtl(text) else LRI) + strip_bidi_controls(text) + PDI
 
 
 def has_overrides(text: str) -> bool:

@@ -92,7 +92,7 @@ def test_source_and_date_are_edited_from_the_list(qtbot: QtBot, library: Library
     assert (stored.source, stored.published, stored.author) == \
         ("وكالة الأنباء", "2024-06-01", "سارة الخطيب")
     row = model.row_of(article_id)
-    assert model.data(model.index(row, COLUMN_INDEX["source"])) == "\u2068وكالة الأنباء\u2069"
+    assert model.data(model.index(row, COLUMN_INDEX["source"])) == "\u2067وكالة الأنباء\u2069"
     assert model.data(model.index(row, COLUMN_INDEX["date"])) == "2024-06-01"
 
 

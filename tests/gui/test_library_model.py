@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 
 from reader.gui.library_model import (
@@ -19,8 +21,9 @@ from reader.gui.library_model import (
     LibraryModel,
 )
 from reader.store import Article, Library
+from tests.gui.conftest import laid_out_line
 
-FSI, PDI, RLO = "\u2068", "\u2069", "\u202e"
+LRI, RLI, PDI, RLO = "\u2066", "\u2067", "\u2069", "\u202e"
 HAMZA_TITLE = "الوزارة أعلنت خطة جديدة للمياه"  # أعلنت: alef with hamza above
 HAMZA_LESS_QUERY = "اعلنت"
 
@@ -100,9 +103,26 @@ def test_titles_are_isolated_so_an_override_cannot_escape(library: Library) -> N
     library.add_articles([news(1, title=spoof)])
     model = LibraryModel(library)
     shown = titles(model)[0]
-    assert shown.startswith(FSI) and shown.endswith(PDI)
+    assert shown[0] in (LRI, RLI) and shown.endswith(PDI)
     assert RLO not in shown  # its own controls are dropped before isolating
     assert "txt.exe" in shown
+
+
+@pytest.mark.parametrize("ui", [Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft])
+def test_a_title_that_starts_with_a_latin_name_reads_right_to_left(
+        qapp: QApplication, library: Library, ui: Qt.LayoutDirection) -> None:
+    """Regression (decision 6): "PWC: مؤشرات …" was isolated by its first
+    letter, so the row read left to right, PWC at the left and the headline
+    after it, unlike the same title in the article; the source likewise."""
+    title, source = "PWC: مؤشرات بزيادة نشاط الاندماج", "BBC عربي"
+    library.add_articles([news(1, title=title, source=source)])
+    model = LibraryModel(library)
+    for key, latin, arabic in (("title", "PWC", "مؤشرات"), ("source", "BBC", "عربي")):
+        shown = model.data(model.index(0, COLUMN_INDEX[key]), DISPLAY)
+        line = laid_out_line(shown, ui)
+        latin_x = line.cursorToX(shown.index(latin) + 1)[0]
+        arabic_x = line.cursorToX(shown.index(arabic) + 1)[0]
+        assert latin_x > arabic_x, key  # the Latin name first, on the right
 
 
 def test_read_and_starred_are_shown_and_updated_in_place(library: Library) -> None:
