@@ -26,8 +26,11 @@ read as HTML; a file without an extension is sniffed):
 ``.md`` ``.markdown``           Markdown (``reader.importers.markdown``)
 ``.xml`` ``.rss`` ``.atom``     RSS/Atom feed (``reader.importers.feeds``)
 ``.feed``
-``.json``                       the project's own JSON export
-                                (``reader.importers.jsonfile``)
+``.json`` ``.jsonl`` ``.ndjson``  the project's own JSON export
+                                (``reader.importers.jsonfile``), or
+                                articles as scrapers and news APIs write
+                                them, one document or JSON Lines
+                                (``reader.importers.json_articles``)
 ==============================  =========================================
 
 Any other extension raises ``UnsupportedFile``.
@@ -192,7 +195,7 @@ _EXTENSIONS = {
     ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
     ".md": "markdown", ".markdown": "markdown",
     ".xml": "feed", ".rss": "feed", ".atom": "feed", ".feed": "feed",
-    ".json": "json",
+    ".json": "json", ".jsonl": "json", ".ndjson": "json",
 }
 
 

@@ -1,6 +1,8 @@
-"""Read back rtl-reader's own JSON export (schema in reader.exporters.jsonfile).
+"""Read JSON articles: rtl-reader's own export (schema in
+reader.exporters.jsonfile), or articles as other programs write them
+(``reader.importers.json_articles``), as one document or JSON Lines.
 
-``read_json(text, *, name)`` returns the exported articles, whole, with their
+``read_json(text, *, name)`` returns an export's articles, whole, with their
 user highlights in ``Article.user_highlights``; automatic highlights (quotes,
 figures) are not carried over because the store recomputes them at import.
 Control characters are dropped from every string before a highlight is
@@ -15,6 +17,7 @@ from typing import Any
 
 from reader.errors import DecodeFailed, UnsupportedFile
 from reader.importers.clean import drop_controls
+from reader.importers.json_articles import articles_in
 from reader.store.article import Article, HighlightRecord
 from reader.text.spans import TEXT_FIELDS
 
@@ -34,21 +37,17 @@ def read_json(text: str, *, name: str) -> list[Article]:
     A highlight whose offsets no longer hold its text is re-anchored at the
     occurrence of its text nearest to its old start.
 
-    Raises UnsupportedFile (subject ``name``) for JSON that is not an export
-    of ours, or one from a newer schema; DecodeFailed for malformed JSON or a
-    malformed export (wrong types, a highlight whose text is not in its field).
+    Any other JSON goes to ``json_articles.articles_in``; JSON Lines (one
+    value a line) is read as the list of its lines.
+
+    Raises UnsupportedFile (subject ``name``) for JSON that holds no article
+    or an export of a newer schema; DecodeFailed for
+    malformed JSON or a malformed export (wrong types, a highlight whose text
+    is not in its field).
     """
-    try:
-        data = json.loads(text.removeprefix("\ufeff"))
-    except RecursionError:
-        raise DecodeFailed(name, "JSON nested too deeply") from None
-    except ValueError as err:
-        if "integer string conversion" in str(err):  # Python's advice is not for readers
-            raise DecodeFailed(name, "not valid JSON: a number of more than "
-                                     f"{sys.get_int_max_str_digits():,} digits") from None
-        raise DecodeFailed(name, f"not valid JSON: {err}") from None
+    data = _parse(text.removeprefix("\ufeff"), name)
     if not isinstance(data, dict) or data.get("format") != FORMAT_ID:
-        raise UnsupportedFile(name, "JSON that is not an rtl-reader highlights export")
+        return articles_in(data, name=name)
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise DecodeFailed(name, f"export has no valid schema version: {version!r}")
@@ -59,6 +58,30 @@ def read_json(text: str, *, name: str) -> list[Article]:
     if not isinstance(articles, list):
         raise DecodeFailed(name, "export has no list of articles")
     return [_article(entry, name, i) for i, entry in enumerate(articles)]
+
+
+def _parse(text: str, name: str) -> Any:
+    """``text`` as JSON, or as JSON Lines when it is that and not one document."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise DecodeFailed(name, "JSON nested too deeply") from None
+    except ValueError as err:
+        if "integer string conversion" in str(err):  # Python's advice is not for readers
+            raise DecodeFailed(name, "not valid JSON: a number of more than "
+                                     f"{sys.get_int_max_str_digits():,} digits") from None
+        if not (isinstance(err, json.JSONDecodeError) and err.msg == "Extra data"):
+            raise DecodeFailed(name, f"not valid JSON: {err}") from None
+    values = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            try:
+                values.append(json.loads(line))
+            except RecursionError:
+                raise DecodeFailed(name, f"line {number}: JSON nested too deeply") from None
+            except ValueError as err:
+                raise DecodeFailed(name, f"not valid JSON Lines: line {number}: {err}") from None
+    return values
 
 
 def _article(entry: Any, name: str, index: int) -> Article:

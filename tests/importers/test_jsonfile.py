@@ -1,4 +1,5 @@
-"""The importer of rtl-reader's own JSON export: what it accepts and refuses."""
+"""The importer of rtl-reader's own JSON export: what it accepts and refuses
+(other programs' JSON articles: test_json_articles.py)."""
 
 from __future__ import annotations
 
@@ -68,7 +69,8 @@ def test_shifted_highlight_is_reanchored_at_the_nearest_occurrence() -> None:
     ("[" * 100_000, DecodeFailed),
     ("[]", UnsupportedFile),
     ('{"format": "something-else"}', UnsupportedFile),
-    ('{"title": "خبر", "body": "نص"}', UnsupportedFile),
+    ('{"title": "خبر", "summary": "بلا نص"}', UnsupportedFile),
+    ('[{"body": 5}, {"text": "  "}, 3]', UnsupportedFile),
 ])
 def test_malformed_or_foreign_json_is_refused(text: str, error: type[ReaderError]) -> None:
     with pytest.raises(error) as err:
