@@ -118,6 +118,17 @@ CUES: tuple[Cue, ...] = (
         range(0, 4)),
     Cue("first person", 1, attrgetter("first_person"),
         "أنا، نحن، لقد inside: spoken words"),
+    Cue("outlet", -5, attrgetter("outlet"),
+        "على «تويتر»، نقلته «رويترز»: a site, platform or agency", range(0, 4)),
+    Cue("what someone called", 5, attrgetter("what_called"),
+        "رفضت ما أسمتها «مزاعم»: the namer's own word"),
+    Cue("chanted", 5, attrgetter("chanted"), "خرجوا مرددين شعار «…»: a crowd's words"),
+    Cue("speaker noun", 3, attrgetter("speaker_noun"),
+        "كتبت الصحيفة «…»: the noun after the verb is the speaker"),
+    Cue("spoken inside", 3, attrgetter("spoken_inside"),
+        "«أثراً بالغاً»، «النيل منها»، «بغير تراض»: tanween, a preposition with a pronoun"
+        " or a negation is a clause's", range(1, 5)),
+    Cue("any", 3, attrgetter("any_before"), "لن تقدم أي «…»: what someone rules out"),
 )
 """The cues, cheapest first: ``is_quotation`` reads them in this order and stops
 as soon as the ones left cannot change the sign of the sum."""
