@@ -55,7 +55,7 @@ from reader.text.quote_words import (
     SLOGANS,
     SOURCE_RELATIVES,
     SPEAKER_TITLES,
-    SPOKEN,
+    SPOKEN_WORD,
     TANWEEN,
     THAT,
     WHAT,
@@ -123,6 +123,9 @@ DESCRIBED_CLAUSE = 6
 """How many words after a describing verb's بأنه a quote may stand and still
 be how the verb put it (``ووصفوه بأنه يقدم منظورا للمرأة «…»``; three missed
 that on devq6, six and eight read every dev set alike)."""
+CALLED_WITHIN = 6
+"""How far before a quote ``what_called`` reads its verb: the namer may take
+four words and a preposition (فيما أسمتها وكالة الأناضول التركية بـ«…»)."""
 _BEFORE = 200
 """How far back in its paragraph a quote's sentence is read: long enough for
 a reporting verb, its speaker and a clause before the quote (160 missed
@@ -231,8 +234,13 @@ class Quote:
         before a colon (``كتب على موقعه: «…»``), nor a noun with a pronoun
         right after أن/إن: there it is the subject and the quote what is
         said of it (``قالت إن شركتها «تطمح …»``)."""
-        if self.colon or self.adjective or self.chanted or self.speaker_noun:
-            return False  # كتبت الصحيفة «…»، رددوا شعار «…»: no name
+        # كتبت الصحيفة «…»، رددوا شعار «…»: no name (read last: seldom needed)
+        return self._names_it() and not (self.chanted or self.speaker_noun)
+
+    def _names_it(self) -> bool:
+        """``names_it`` before the speaker and the slogan are ruled out."""
+        if self.colon or self.adjective:
+            return False
         words = self.near
         last = self.last
         if last in NAMING or (names_a_thing(last) and unsuffixed(last) == last):
@@ -264,9 +272,14 @@ class Quote:
         (its adjectives, or a noun and its adjectives): ``صحيفة «…»``,
         ``كتابه «…»``, ``وكالة الأنباء الصينية «…»``, ``شركة النفط السعودية
         العملاقة «…»``."""
+        # كتبت الصحيفة «…»: the speaker; رددوا شعار «…»: a slogan
+        return self._naming() and not (self.chanted or self.speaker_noun)
+
+    def _naming(self) -> bool:
+        """``naming`` before the speaker and the slogan are ruled out."""
         words = self.near
-        if self.adjective or self.chanted or self.speaker_noun:
-            return False  # كتبت الصحيفة «…»: the speaker; رددوا شعار «…»: a slogan
+        if self.adjective:
+            return False
         last = len(words) - 1
         for k in range(last, -1, -1):
             if names_a_thing(words[k]):
@@ -497,7 +510,7 @@ class Quote:
         return (self.colon or self.that or self.last in CLAUSE_OPENERS or self.verb_after
                 or self.verb_before or self.described or self.reported or self.complement
                 or self.attribution_after or self.verb_shortly_before or self.attributed_later
-                or self.colon_shortly_before or self.judged)
+                or self.colon_shortly_before or self.judged or self.what_called or self.chanted)
 
     @_Lazy
     def attribution_after(self) -> bool:
@@ -628,8 +641,10 @@ class Quote:
     @_Lazy
     def glued_preposition(self) -> bool:
         """بـ or لـ glued to the quote, no describing verb before it, nor a
-        verb of saying whose preposition it is (``طالب بـ«…»``)."""
-        return self.head.endswith(("بـ", "لـ")) and not (self.described or self.complement)
+        verb of saying whose preposition it is (``طالب بـ«…»``), nor a verb of
+        naming after ما (``ما أسمته الوكالة بـ«…»``)."""
+        return self.head.endswith(("بـ", "لـ")) and not (
+            self.described or self.complement or self.what_called)
 
     @_Lazy
     def definite_noun(self) -> bool:
@@ -656,14 +671,14 @@ class Quote:
 
     @_Lazy
     def what_called(self) -> bool:
-        """ما and a verb of naming with its object among the last words,
-        the namer and a preposition at most between it and the quote: the
+        """ما and a verb of naming with its object at most ``CALLED_WITHIN``
+        words before the quote (the namer and a preposition between): the
         quote is the namer's word (``رفضت ما أسمتها «مزاعم»``, ``فيما
-        أسمتها الوكالة بـ«…»``)."""
-        if CALLS_HINT.search(" ".join(self.tokens[-5:])) is None:
+        أسمتها وكالة الأنباء الرسمية بـ«…»``)."""
+        if CALLS_HINT.search(" ".join(self.tokens[-CALLED_WITHIN:])) is None:
             return False  # most quotes: no verb of naming near
         words = self.folded
-        for k in range(len(words) - 1, max(0, len(words) - 5), -1):
+        for k in range(len(words) - 1, max(0, len(words) - CALLED_WITHIN - 1), -1):
             if words[k] in CALLS and words[k - 1] in WHAT:
                 return True
         return False
@@ -683,20 +698,23 @@ class Quote:
         """A definite naming noun right after a verb of saying: the noun is
         the speaker and the quote what it said (``كتبت الصحيفة «…»``,
         ``قالت الوكالة «…»``), not the noun's name."""
-        noun = bare(self.last)
-        return (len(self.tokens) > 1 and noun.startswith("ال") and names_a_thing(noun[2:])
+        noun = self.last_bare
+        return (noun.startswith("ال") and len(self.tokens) > 1 and names_a_thing(noun[2:])
                 and has_speech_verb(self.tokens[-2]))
 
     @_Lazy
     def spoken_inside(self) -> bool:
         """Tanween, a preposition with a pronoun or a negation inside the
-        marks: words of a sentence (``«أثراً بالغاً»``, ``«النيل منها»``,
-        ``«بغير تراض»``), not a name or a title in its citation form."""
+        marks, or a first word that holds a pronoun of the third person:
+        words of a sentence (``«أثراً بالغاً»``, ``«النيل منها»``, ``«بغير
+        تراض»``, ``تعد القدس «عاصمتها الأبدية»``), not a name or a title in
+        its citation form."""
         if TANWEEN.search(self.inner) is not None:
             return True
-        # the words of SPOKEN have five letters at most: longer ones are not folded
-        return any(fold_word(w.strip(_TOKEN_EDGES + ".")) in SPOKEN
-                   for w in self.inner_words if len(w) <= 8)
+        first = fold_word(self.inner_words[0]) if self.inner_words else ""
+        if len(first) > 4 and first.endswith(("ها", "هم")):
+            return True  # عاصمتها، مواقفهم (not بنها: a short word is a name)
+        return SPOKEN_WORD.search(self.inner) is not None
 
     @_Lazy
     def any_before(self) -> bool:
@@ -705,6 +723,15 @@ class Quote:
         "that is", which explains a word."""
         return (self.last == "اي" and len(self.tokens) > 1
                 and not self.tokens[-2].endswith(("،", ",")))
+
+    @_Lazy
+    def someones_words(self) -> bool:
+        """The words right before present the quote as someone's: what they
+        called a thing (``what_called``), a slogan chanted (``chanted``),
+        what a speaking noun said (``speaker_noun``), what someone rules out
+        (``any_before``). One cue: they exclude one another, and four cues
+        would make ``quote_cues.is_quotation`` read more of the others."""
+        return self.any_before or self.chanted or self.speaker_noun or self.what_called
 
     @_Lazy
     def first_person(self) -> bool:

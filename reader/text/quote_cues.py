@@ -66,6 +66,8 @@ CUES: tuple[Cue, ...] = (
         "قناة اسمها «…»، المسمى «…»: a word that names"),
     Cue("organisation", -3, attrgetter("organisation"),
         "«حزب الله»، «جبهة النصرة»: the name of an organisation"),
+    Cue("outlet", -5, attrgetter("outlet"),
+        "على «تويتر»، نقلته «رويترز»: a site, platform or agency", range(0, 4)),
     Cue("quoted under other words", -3, attrgetter("quoted_elsewhere"),
         "شبكة «دو» … لكن «دو»: a name the text keeps quoting", range(1, 4)),
     Cue("that", 2, attrgetter("that"), "أن/إن right before: أكد أن «…»"),
@@ -116,19 +118,14 @@ CUES: tuple[Cue, ...] = (
     Cue("explained after", -4, attrgetter("explained_after"),
         "بعطلة «…» وهو احتفال …: what follows explains what the quote names",
         range(0, 4)),
-    Cue("first person", 1, attrgetter("first_person"),
-        "أنا، نحن، لقد inside: spoken words"),
-    Cue("outlet", -5, attrgetter("outlet"),
-        "على «تويتر»، نقلته «رويترز»: a site, platform or agency", range(0, 4)),
-    Cue("what someone called", 5, attrgetter("what_called"),
-        "رفضت ما أسمتها «مزاعم»: the namer's own word"),
-    Cue("chanted", 5, attrgetter("chanted"), "خرجوا مرددين شعار «…»: a crowd's words"),
-    Cue("speaker noun", 3, attrgetter("speaker_noun"),
-        "كتبت الصحيفة «…»: the noun after the verb is the speaker"),
+    Cue("someone's words", 3, attrgetter("someones_words"),
+        "رفضت ما أسمتها «…»، مرددين شعار «…»، كتبت الصحيفة «…»، لن تقدم أي «…»:"
+        " what someone called it, chanted, wrote or rules out", range(0, 5)),
     Cue("spoken inside", 3, attrgetter("spoken_inside"),
         "«أثراً بالغاً»، «النيل منها»، «بغير تراض»: tanween, a preposition with a pronoun"
         " or a negation is a clause's", range(1, 5)),
-    Cue("any", 3, attrgetter("any_before"), "لن تقدم أي «…»: what someone rules out"),
+    Cue("first person", 1, attrgetter("first_person"),
+        "أنا، نحن، لقد inside: spoken words"),
 )
 """The cues, cheapest first: ``is_quotation`` reads them in this order and stops
 as soon as the ones left cannot change the sign of the sum."""

@@ -114,10 +114,11 @@ CONTENT_PREPOSITIONS = _folded("من إلى عن ب")
 and في more often lead to where it was said (كتب على «تويتر»)."""
 RELATIVES = _folded("الذي التي الذين")
 CLAUSE_OPENERS = _folded(
-    "الذي التي الذين اللذين اللتين اللواتي اللاتي إذا لو لأن لكي كي عندما بينما",
+    "الذي التي الذين اللذين اللتين اللواتي اللاتي ممن إذا لو لأن لكي كي عندما بينما",
     conjunctions=True)
 """Words that open a clause: a quote right after one is a clause, words
-someone said (``الأنشطة التي «…»``, ``إذا «…»``), not a name."""
+someone said (``الأنشطة التي «…»``, ``إذا «…»``, ``اعتقلت 60 ممن «…»``), not
+a name."""
 EDITORIAL = _folded("يذكر يشار", conjunctions=True)
 """The passive verbs of the editorial formulas ``يُذكر أن``, ``يُشار إلى أن``:
 opening a sentence, they name no one whose words follow."""
@@ -235,6 +236,10 @@ SPOKEN = _folded("""
 منها``: of whom?) or a negation (``بغير تراض``, ``لن نتراجع``); not غير
 before an adjective, which as often makes one (``«الحكم غير المنصف»``), nor
 لي, as often a name (``«برسي لي»``)."""
+SPOKEN_WORD = re.compile("(?<![^\\W\\d_])(?:{})(?![^\\W\\d_])".format(
+    "|".join(s for w in sorted(SPOKEN, key=len, reverse=True) for s in loose_spellings(w))))
+"""A word of ``SPOKEN`` in original text, in any spelling (one search of the
+quote instead of a fold of each of its words)."""
 TANWEEN = re.compile("[\u064b-\u064d]")
 """Tanween: a word case-marked as in a sentence (``أثراً بالغاً``); names and
 titles are quoted in their citation form."""
