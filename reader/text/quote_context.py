@@ -24,6 +24,9 @@ from reader.text.quote_words import (
     BARE_THAT,
     BY_THAT,
     CALLED,
+    CALLS,
+    CALLS_HINT,
+    CHANTING,
     CHARGES,
     CLAUSE_OPENERS,
     COMPLEMENT_HINTS,
@@ -49,11 +52,16 @@ from reader.text.quote_words import (
     RELATIVES,
     SAYING,
     SAYING_WORD,
+    SLOGANS,
     SOURCE_RELATIVES,
     SPEAKER_TITLES,
+    SPOKEN_WORD,
+    TANWEEN,
     THAT,
+    WHAT,
     bare,
     is_organisation,
+    is_outlet,
     names_a_thing,
     unsuffixed,
 )
@@ -115,6 +123,9 @@ DESCRIBED_CLAUSE = 6
 """How many words after a describing verb's بأنه a quote may stand and still
 be how the verb put it (``ووصفوه بأنه يقدم منظورا للمرأة «…»``; three missed
 that on devq6, six and eight read every dev set alike)."""
+CALLED_WITHIN = 6
+"""How far before a quote ``what_called`` reads its verb: the namer may take
+four words and a preposition (فيما أسمتها وكالة الأناضول التركية بـ«…»)."""
 _BEFORE = 200
 """How far back in its paragraph a quote's sentence is read: long enough for
 a reporting verb, its speaker and a clause before the quote (160 missed
@@ -223,6 +234,11 @@ class Quote:
         before a colon (``كتب على موقعه: «…»``), nor a noun with a pronoun
         right after أن/إن: there it is the subject and the quote what is
         said of it (``قالت إن شركتها «تطمح …»``)."""
+        # كتبت الصحيفة «…»، رددوا شعار «…»: no name (read last: seldom needed)
+        return self._names_it() and not (self.chanted or self.speaker_noun)
+
+    def _names_it(self) -> bool:
+        """``names_it`` before the speaker and the slogan are ruled out."""
         if self.colon or self.adjective:
             return False
         words = self.near
@@ -256,6 +272,11 @@ class Quote:
         (its adjectives, or a noun and its adjectives): ``صحيفة «…»``,
         ``كتابه «…»``, ``وكالة الأنباء الصينية «…»``, ``شركة النفط السعودية
         العملاقة «…»``."""
+        # كتبت الصحيفة «…»: the speaker; رددوا شعار «…»: a slogan
+        return self._naming() and not (self.chanted or self.speaker_noun)
+
+    def _naming(self) -> bool:
+        """``naming`` before the speaker and the slogan are ruled out."""
         words = self.near
         if self.adjective:
             return False
@@ -343,10 +364,12 @@ class Quote:
     @_Lazy
     def called(self) -> bool:
         """A word that names right before: ``قناة اسمها «…»``, ``ما أطلقوا
-        عليه «…»``."""
+        عليه «…»``; not a namer's word (``ما أسمتها «…»``: ``what_called``)
+        nor a chanted slogan (``رددوا شعار «…»``: ``chanted``)."""
         last = self.last
         if last in CALLED or unsuffixed(last) in CALLED:
-            return True
+            # ما أسمتها «…»: someone's word; شعار «…»: a slogan
+            return not (self.what_called or self.chanted)
         return (last in ON_IT and len(self.near) > 1
                 and bare(self.near[-2]) in GAVE_NAME)
 
@@ -373,8 +396,10 @@ class Quote:
     def verb_before(self) -> bool:
         """A speech verb right before the quote, or before a preposition
         right before it: ``وقال «…»``, ``يصيح بقوله «…»``, ``حذر من «…»``."""
-        words = self.near[-2:] if self.last in PREPOSITIONS else self.near[-1:]
-        return bool(words) and has_speech_verb(" ".join(words))
+        if self.last in PREPOSITIONS:
+            return has_speech_verb(" ".join(self.near[-2:]))
+        # هدد «تنظيم …» باستهداف: an organisation right after the verb is its subject
+        return bool(self.near) and has_speech_verb(self.near[-1]) and not self.organisation
 
     @_Lazy
     def verb_shortly_before(self) -> bool:
@@ -384,6 +409,8 @@ class Quote:
         after = self.after_speech_verb
         if after is None or len(after) > 3 or self.naming or self.last == "ل":
             return False  # ذكرت مصادر لـ«…»: whom it was said to
+        if not after and self.organisation:
+            return False  # هدد «تنظيم …» باستهداف: the verb's subject
         # A short quote right after a noun may belong to it (أفاد مراسل
         # «سكاي نيوز»): only a preposition of content leads into it.
         return (self.words > 2 or not after or self.last in CONTENT_PREPOSITIONS
@@ -409,7 +436,8 @@ class Quote:
         ``دعا لافروف الخميس إيران وإسرائيل إلى «…»``, ``طالب كييف بفتح
         «…»``, ``اعتذر الوزير عن «…»``), or as its direct object after its
         subject, one or two words after the verb (``رفضت الحكومة «…»``,
-        ``أعلنت الدول مقاطعة «…»``). Not after
+        ``أعلنت الدول مقاطعة «…»``) or right after a participle, which
+        has no subject after it (``متمنيا «…»``). Not after
         a naming noun (``كشفت عن تطبيق «…»`` names the thing), nor right
         after the verb (``أعلن «حزب الله»``: its subject), nor after
         a labelling word (``دعا إلى … ما يسمى بـ«…»``)."""
@@ -434,6 +462,8 @@ class Quote:
         if any(w in LABELLING and bare(w) not in MAY for w in after):
             # إلى «إشادة» فلان، رئيس ما يسمى بـ«…»: the label takes the quote
             return False
+        if "" in wanted and not after and is_participle(raw[k]):
+            return True  # متمنيا «…»: a participle has no subject after it
         if "" in wanted and 1 <= len(after) <= 2 and not any(
                 w in THAT or w in PREPOSITIONS for w in after) and SPEAKER_TITLES.isdisjoint(
                 after[:-1]):
@@ -444,10 +474,18 @@ class Quote:
             if w in wanted:
                 # أشار إلى أن نجم «…»: a clause, read by ``reported``
                 return len(after) - j <= 3 and THAT.isdisjoint(after[j + 1:])
-            if "ب" in wanted and w.startswith("ب") and len(w) > 3:
+            if ("ب" in wanted and w.startswith("ب") and len(w) > 3
+                    and (j == 0 or after[j - 1] not in PREPOSITIONS)):
                 # طالب كييف بفتح «…»، هدد بفرض بلاده «…»: the quote is what
-                # the noun after ب takes (its subject may stand between)
-                return len(after) - j <= 2 and all(x not in PREPOSITIONS for x in after[j + 1:])
+                # the noun after ب takes (its subject may stand between); a
+                # word after a preposition is its object, a name that opens
+                # with ب (طالبت كل من بريطانيا وفرنسا بإجراء «…»); further
+                # off, only a بـ glued to the quote leads into it (متوعدة
+                # بالرد على أي إجراء ضدها بـ«…»)
+                if len(after) - j <= 2 and all(x not in PREPOSITIONS for x in after[j + 1:]):
+                    return True
+                # not past a relative: ندد بالقانون الذي وصف بـ«…»
+                return self.head.endswith(("بـ", " ب")) and CLAUSE_OPENERS.isdisjoint(after[j:])
         return "ب" in wanted and self.head.endswith(("بـ", " ب"))
 
     @_Lazy
@@ -472,7 +510,7 @@ class Quote:
         return (self.colon or self.that or self.last in CLAUSE_OPENERS or self.verb_after
                 or self.verb_before or self.described or self.reported or self.complement
                 or self.attribution_after or self.verb_shortly_before or self.attributed_later
-                or self.colon_shortly_before or self.judged)
+                or self.colon_shortly_before or self.judged or self.what_called or self.chanted)
 
     @_Lazy
     def attribution_after(self) -> bool:
@@ -603,8 +641,10 @@ class Quote:
     @_Lazy
     def glued_preposition(self) -> bool:
         """بـ or لـ glued to the quote, no describing verb before it, nor a
-        verb of saying whose preposition it is (``طالب بـ«…»``)."""
-        return self.head.endswith(("بـ", "لـ")) and not (self.described or self.complement)
+        verb of saying whose preposition it is (``طالب بـ«…»``), nor a verb of
+        naming after ما (``ما أسمته الوكالة بـ«…»``)."""
+        return self.head.endswith(("بـ", "لـ")) and not (
+            self.described or self.complement or self.what_called)
 
     @_Lazy
     def definite_noun(self) -> bool:
@@ -613,7 +653,7 @@ class Quote:
         return bare(fold_word(self.inner_words[0])).startswith("ال") and not (
             self.colon or self.verb_before or self.described or self.complement
             or self.last in DEMONSTRATIVES
-            or self.reported_object)
+            or self.reported_object or self.spoken_inside)
 
     @_Lazy
     def reported_object(self) -> bool:
@@ -622,6 +662,76 @@ class Quote:
         speaker's own words, even a definite noun (على and في more often lead
         to where: كتب على «…»; a glued لـ as often to a name: لفريق «…»)."""
         return self.last in CONTENT_PREPOSITIONS and self.reported
+
+    @_Lazy
+    def outlet(self) -> bool:
+        """The quote opens with the name of a site, platform or agency
+        (``OUTLETS``): ``على «تويتر»``, ``نقلته «رويترز»``."""
+        return is_outlet(fold_word(self.inner_words[0])) if self.inner_words else False
+
+    @_Lazy
+    def what_called(self) -> bool:
+        """ما and a verb of naming with its object at most ``CALLED_WITHIN``
+        words before the quote (the namer and a preposition between): the
+        quote is the namer's word (``رفضت ما أسمتها «مزاعم»``, ``فيما
+        أسمتها وكالة الأنباء الرسمية بـ«…»``)."""
+        if CALLS_HINT.search(" ".join(self.tokens[-CALLED_WITHIN:])) is None:
+            return False  # most quotes: no verb of naming near
+        words = self.folded
+        for k in range(len(words) - 1, max(0, len(words) - CALLED_WITHIN - 1), -1):
+            if words[k] in CALLS and words[k - 1] in WHAT:
+                return True
+        return False
+
+    @_Lazy
+    def chanted(self) -> bool:
+        """A verb of chanting right before, or before ``شعار``/``هتافات
+        مثل``: a crowd's words (``خرجوا مرددين شعار «…»``)."""
+        near = self.near
+        k = len(near) - 1
+        while k > 0 and near[k] in SLOGANS:
+            k -= 1
+        return k >= 0 and near[k] in CHANTING
+
+    @_Lazy
+    def speaker_noun(self) -> bool:
+        """A definite naming noun right after a verb of saying: the noun is
+        the speaker and the quote what it said (``كتبت الصحيفة «…»``,
+        ``قالت الوكالة «…»``), not the noun's name."""
+        noun = self.last_bare
+        return (noun.startswith("ال") and len(self.tokens) > 1 and names_a_thing(noun[2:])
+                and has_speech_verb(self.tokens[-2]))
+
+    @_Lazy
+    def spoken_inside(self) -> bool:
+        """Tanween, a preposition with a pronoun or a negation inside the
+        marks, or a first word that holds a pronoun of the third person:
+        words of a sentence (``«أثراً بالغاً»``, ``«النيل منها»``, ``«بغير
+        تراض»``, ``تعد القدس «عاصمتها الأبدية»``), not a name or a title in
+        its citation form."""
+        if TANWEEN.search(self.inner) is not None:
+            return True
+        first = fold_word(self.inner_words[0]) if self.inner_words else ""
+        if len(first) > 4 and first.endswith(("ها", "هم")):
+            return True  # عاصمتها، مواقفهم (not بنها: a short word is a name)
+        return SPOKEN_WORD.search(self.inner) is not None
+
+    @_Lazy
+    def any_before(self) -> bool:
+        """أي, "any", right before the quote: what someone rules out or
+        offers, in their words (``لن تقدم أي «…»``); not أي after a comma,
+        "that is", which explains a word."""
+        return (self.last == "اي" and len(self.tokens) > 1
+                and not self.tokens[-2].endswith(("،", ",")))
+
+    @_Lazy
+    def someones_words(self) -> bool:
+        """The words right before present the quote as someone's: what they
+        called a thing (``what_called``), a slogan chanted (``chanted``),
+        what a speaking noun said (``speaker_noun``), what someone rules out
+        (``any_before``). One cue: they exclude one another, and four cues
+        would make ``quote_cues.is_quotation`` read more of the others."""
+        return self.any_before or self.chanted or self.speaker_noun or self.what_called
 
     @_Lazy
     def first_person(self) -> bool:

@@ -66,6 +66,8 @@ CUES: tuple[Cue, ...] = (
         "قناة اسمها «…»، المسمى «…»: a word that names"),
     Cue("organisation", -3, attrgetter("organisation"),
         "«حزب الله»، «جبهة النصرة»: the name of an organisation"),
+    Cue("outlet", -5, attrgetter("outlet"),
+        "على «تويتر»، نقلته «رويترز»: a site, platform or agency", range(0, 4)),
     Cue("quoted under other words", -3, attrgetter("quoted_elsewhere"),
         "شبكة «دو» … لكن «دو»: a name the text keeps quoting", range(1, 4)),
     Cue("that", 2, attrgetter("that"), "أن/إن right before: أكد أن «…»"),
@@ -116,6 +118,12 @@ CUES: tuple[Cue, ...] = (
     Cue("explained after", -4, attrgetter("explained_after"),
         "بعطلة «…» وهو احتفال …: what follows explains what the quote names",
         range(0, 4)),
+    Cue("someone's words", 3, attrgetter("someones_words"),
+        "رفضت ما أسمتها «…»، مرددين شعار «…»، كتبت الصحيفة «…»، لن تقدم أي «…»:"
+        " what someone called it, chanted, wrote or rules out", range(0, 5)),
+    Cue("spoken inside", 3, attrgetter("spoken_inside"),
+        "«أثراً بالغاً»، «النيل منها»، «بغير تراض»: tanween, a preposition with a pronoun"
+        " or a negation is a clause's", range(1, 5)),
     Cue("first person", 1, attrgetter("first_person"),
         "أنا، نحن، لقد inside: spoken words"),
 )

@@ -114,37 +114,39 @@ CONTENT_PREPOSITIONS = _folded("من إلى عن ب")
 and في more often lead to where it was said (كتب على «تويتر»)."""
 RELATIVES = _folded("الذي التي الذين")
 CLAUSE_OPENERS = _folded(
-    "الذي التي الذين اللذين اللتين اللواتي اللاتي إذا لو لأن لكي كي عندما بينما",
+    "الذي التي الذين اللذين اللتين اللواتي اللاتي ممن إذا لو لأن لكي كي عندما بينما",
     conjunctions=True)
 """Words that open a clause: a quote right after one is a clause, words
-someone said (``الأنشطة التي «…»``, ``إذا «…»``), not a name."""
+someone said (``الأنشطة التي «…»``, ``إذا «…»``, ``اعتقلت 60 ممن «…»``), not
+a name."""
 EDITORIAL = _folded("يذكر يشار", conjunctions=True)
 """The passive verbs of the editorial formulas ``يُذكر أن``, ``يُشار إلى أن``:
 opening a sentence, they name no one whose words follow."""
 _ASKS_FOR = (
-    ("من", """حذر حذرت حذروا يحذر تحذر يحذرون محذرا محذرة
+    ("من", """حذر حذرت حذروا يحذر تحذر يحذرون محذرا محذرة محذرين محذرات
               تحذير بتحذير تحذيرات"""),
-    ("إلى", """دعا دعت دعوا يدعو تدعو يدعون داعيا داعية أشار أشارت
-              يشير تشير مشيرا مشيرة نبه نبهت ينبه تنبه منبها منبهة
+    ("إلى", """دعا دعت دعوا يدعو تدعو يدعون داعيا داعية داعين داعيات أشار أشارت
+              يشير تشير مشيرا مشيرة مشيرين نبه نبهت ينبه تنبه منبها منبهة
               لفت لفتت لافتا لافتة دعوة بدعوة دعوات"""),
     ("عن", """كشف كشفت يكشف تكشف كاشفا كاشفة أعلن أعلنت أعلنوا يعلن تعلن
               يعلنون معلنا معلنة أعرب أعربت أعربوا يعرب
-              تعرب معربا معربة معبرا معبرة اعتذر اعتذرت اعتذروا يعتذر
+              تعرب معربا معربة معربين معبرا معبرة معبرين اعتذر اعتذرت اعتذروا يعتذر
               تعتذر معتذرا معتذرة اعتذار"""),
     ("على", """شكر شكرت شكروا يشكر تشكر شاكرا شاكرة حث حثت حثوا يحث
               تحث حاثا اعتذر اعتذرت اعتذروا يعتذر تعتذر معتذرا معتذرة"""),
     ("ب", """هدد هددت هددوا يهدد تهدد مهددا مهددة توعد توعدت يتوعد
-              تتوعد متوعدا متوعدة طالب طالبت طالبوا يطالب تطالب يطالبون
-              مطالبا مطالبة تعهد
+              تتوعد متوعدا متوعدة متوعدين طالب طالبت طالبوا يطالب تطالب يطالبون
+              مطالبا مطالبة مطالبين مطالبات تعهد
               تعهدت تعهدوا يتعهد تتعهد متعهدا متعهدة ندد نددت نددوا يندد
-              تندد منددا منددة أشاد أشادت أشادوا يشيد تشيد مشيدا مشيدة
+              تندد منددا منددة منددين أشاد أشادت أشادوا يشيد تشيد مشيدا مشيدة
               رحب رحبت رحبوا يرحب ترحب اتهم اتهمت اتهموا يتهم تتهم
               يتهمون ترحيب إشادة تنديد تهديد"""),
     ("", """أعلن أعلنت أعلنوا يعلن تعلن يعلنون معلنا معلنة رفض رفضت
-              رفضوا يرفض ترفض يرفضون رافضا رافضة نفى نفت نفوا ينفي تنفي
+              رفضوا يرفض ترفض يرفضون رافضا رافضة رافضين نفى نفت نفوا ينفي تنفي
               نافيا نافية أدان أدانت أدانوا استنكر
-              استنكرت استنكروا يستنكر تستنكر مستنكرا مستنكرة انتقد
-              انتقدت انتقدوا ينتقد تنتقد منتقدا منتقدة"""),
+              استنكرت استنكروا يستنكر تستنكر مستنكرا مستنكرة مستنكرين انتقد
+              انتقدت انتقدوا ينتقد تنتقد منتقدا منتقدة تمنى تمنت يتمنى
+              تتمنى متمنيا متمنية متمنين"""),
 )
 ASKS_FOR: dict[str, frozenset[str]] = {}
 for _preposition, _verbs in _ASKS_FOR:
@@ -155,7 +157,8 @@ nouns, with the preposition that leads to their content (حذر من، دعا إ
 أشار إلى، كشف عن، أعلن عن، اعتذر عن، شكر على، طالب بـ، هدد بـ، أشاد بـ، رحب بـ …;
 اتهم بـ، اعتذار عن …; "" for those whose content is their direct object:
 أعلن، رفض، نفى، أدان، استنكر، انتقد; ``quote_context`` also reads them
-with an object pronoun: اعتذاره عن، تتهمهن بـ): a quote right after that
+with an object pronoun: اعتذاره عن، تتهمهن بـ; plural participles, as
+protesters went out داعين إلى «…»، مطالبين بـ«…»): a quote right after that
 preposition, or a word or three after the verb and its subject, is what was
 said (``رفضت الحكومة «…»``)."""
 SPEAKER_TITLES = _folded(" ".join(TITLE_WORDS) + " مؤسس مؤسسة نائب رئيس مدير")
@@ -194,6 +197,53 @@ the subject (``موسكو باتت «شريكا صعبا»``), no name. Not with
 verb that opens its clause has the quote for its subject (``وأصبح «داعش»
 أضعف``)."""
 
+OUTLETS = _folded("""
+    تويتر فيسبوك فيس يوتيوب إنستغرام انستغرام إنستجرام انستقرام إنستاغرام سناب سنابشات
+    تلغرام تليغرام تيليغرام واتساب واتس غوغل جوجل ويكيبيديا تيك لينكدإن
+    رويترز أسوشيتد أسوشيتيد الأناضول سبوتنيك بلومبرغ بلومبيرغ إرنا
+    """)
+"""The first words of sites, platforms and news agencies that articles name
+in marks (``على «تويتر»``, ``نقلته «رويترز»``): a name, never words said."""
+CALLS_HINT = re.compile(loose_pattern("سم"))
+"""What every verb of ``CALLS`` holds, in any spelling: looked for before the
+words before a quote are folded."""
+WHAT = _folded("ما لما فيما بما عما مما")
+"""ما with the prepositions glued to it: ``ما أسمته``, ``فيما أسمتها``."""
+CALLS = _folded("""
+    أسماه أسمته أسماها أسمتها أسموه أسموها أسماهم أسمتهم سماه سمته سماها سمتها
+    سموه سموها يسميه يسميها تسميه تسميها يسمونه يسمونها أسمى أسمت سمى سمت
+    """, conjunctions=True)
+"""Someone's naming of a thing (active, with its object): after ما, the quote
+is what that someone called it, their word (``رفضت ما أسمتها «مزاعم»``), not
+the impersonal label of ``LABELLING`` (``ما يسمى بـ«…»``)."""
+CHANTING = _folded("""
+    هتف هتفت هتفوا يهتف تهتف يهتفون هاتفا هاتفة هاتفين هاتفات ردد رددت رددوا
+    يردد تردد يرددون مرددا مرددة مرددين مرددات
+    """, conjunctions=True)
+"""Verbs of chanting: what a crowd chants is its words (``مرددين «…»``)."""
+SLOGANS = _folded("شعار شعارات هتاف هتافات مثل")
+"""What may stand between a chanting verb and its slogan (``رددوا شعار
+«…»``, ``هتفوا هتافات مثل «…»``)."""
+WORD_NOUNS = _folded("كلمة عبارة لفظة تسمية")
+"""Nouns of a word as a word: in the dual they present the quotes that
+follow as the words named (``الكلمتين «…» و«…»``)."""
+SPOKEN = _folded("""
+    منه منها منهم منهما عليه عليها عليهم له لها لهم به بها بهم فيه فيها فيهم
+    عنه عنها عنهم إليه إليها إليهم معه معها معهم لنا منا علينا بنا عنا
+    لا لم لن ليس ليست بغير عدم بعدم
+    """)
+"""Words of a clause, never of a name: a preposition with a pronoun (``النيل
+منها``: of whom?) or a negation (``بغير تراض``, ``لن نتراجع``); not غير
+before an adjective, which as often makes one (``«الحكم غير المنصف»``), nor
+لي, as often a name (``«برسي لي»``)."""
+SPOKEN_WORD = re.compile("(?<![^\\W\\d_])(?:{})(?![^\\W\\d_])".format(
+    "|".join(s for w in sorted(SPOKEN, key=len, reverse=True) for s in loose_spellings(w))))
+"""A word of ``SPOKEN`` in original text, in any spelling (one search of the
+quote instead of a fold of each of its words)."""
+TANWEEN = re.compile("[\u064b-\u064d]")
+"""Tanween: a word case-marked as in a sentence (``أثراً بالغاً``); names and
+titles are quoted in their citation form."""
+
 
 @lru_cache(maxsize=1 << 14)
 def bare(word: str) -> str:
@@ -222,7 +272,33 @@ def names_a_thing(word: str) -> bool:
     اللجنة: «…» ends a speaker's title)."""
     stem = bare(word)
     return (word in NAMING or stem in NAMING or unsuffixed(word) in NAMING
-            or unsuffixed(stem) in NAMING or stem.removeprefix("ال") in CALLED)
+            or unsuffixed(stem) in NAMING or stem.removeprefix("ال") in CALLED
+            or is_dual_naming(word))
+
+
+@lru_cache(maxsize=1 << 14)
+def is_dual_naming(word: str) -> bool:
+    """A folded word is the dual of a naming noun in ة or of a noun of words,
+    with or without the article (``محطتي``, ``الكلمتين``, ``العبارتان``):
+    the quotes after it are the two names or words it presents. (Not the
+    dual in ين of the other nouns: ``هذين الهاتفين «…»`` is the subject of
+    what is said, and ين ends as many plurals.)"""
+    for w in {word.removeprefix("ال"), bare(word).removeprefix("ال")}:
+        for ending, back in _DUAL_ENDINGS:
+            stem = w[: -len(ending)] + back
+            if w.endswith(ending) and len(stem) > 2 and (stem in NAMING or stem in WORD_NOUNS):
+                return True
+    return False
+
+
+_DUAL_ENDINGS = (("تين", "ه"), ("تان", "ه"), ("تي", "ه"), ("تا", "ه"))
+"""The endings of the dual (folded: ة is ه), and what gives the singular back."""
+
+
+def is_outlet(word: str) -> bool:
+    """A folded word opens the name of a site, platform or agency
+    (``OUTLETS``), with or without a leading و."""
+    return word in OUTLETS or (word[:1] == "و" and word[1:] in OUTLETS)
 
 
 @lru_cache(maxsize=1 << 14)

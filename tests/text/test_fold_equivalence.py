@@ -54,6 +54,11 @@ QUOTE_SENTENCES = [
     "{وقالت} المديرة {إن} {شركتها} «تطمح لأن تصل بمنتجاتها إلى ثلث الأسر في المنطقة».",
     "{وحذر} قائد الجيش {من} {وصفهم} {بـ}«الخونة» من العبث بأمن البلاد.",
     "{وتوعد} الرئيس المخالفين {بـ}«عقاب شديد».",
+    "ورفضت الحكومة {ما} {أسمته} «افتراءات» المعارضة.",
+    "وخرج الطلاب {مرددين} {شعار} «التعليم حق للجميع».",
+    "{وكتبت} {الصحيفة} «هذه لحظة فارقة».",
+    "وقالت الوزيرة إن بلادها لن تقدم {أي} «تنازلات».",
+    "ونشر اللاعب صورته على «{تويتر}» أمس.",
 ]
 
 # Figures: the kind of each hangs on the words around the digits.
@@ -154,7 +159,7 @@ def test_the_reading_of_each_sentence() -> None:
         "quotation", "term", "term", "quotation", "quotation",
         "term", "quotation", "quotation", "quotation", "quotation", "term", "term", "term",
         "quotation", "quotation", "term", "term", "term", "quotation", "quotation",
-        "quotation",
+        "quotation", "quotation", "quotation", "quotation", "quotation", "term",
     ]
     assert [_figure_reading(CUE.sub(r"\1", s)) for s in FIGURE_SENTENCES] == [
         ["percent"], ["words"], ["date"], ["date"], ["score"], ["words"], ["money"], [],
