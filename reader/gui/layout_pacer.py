@@ -13,11 +13,12 @@ layout's timer events, so Qt's steps never grow, and lays the document out
 itself from a zero-interval timer, one step of a few thousand characters per
 turn of the event loop (asking the layout for a block's rectangle lays the
 document out up to that block, in Qt's steps of the size they had when the
-pacer began). Input is handled between slices. Every ``REPORT_MS`` it
-announces the new size (``documentSizeChanged``, which Qt's filtered timer
-would have sent), so the scroll bar grows as before, the first time not in
-the turn the article opens; when the last block is laid out it lets Qt's
-timers through again.
+pacer began). Input is handled between slices; after a search's hits are set
+the pacer skips a turn (``reader.gui.turns``), so the frame that shows them
+waits for no slice. Every ``REPORT_MS`` it announces the new size
+(``documentSizeChanged``, which Qt's filtered timer would have sent), so the
+scroll bar grows as before, the first time not in the turn the article
+opens; when the last block is laid out it lets Qt's timers through again.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ import time
 
 from PySide6.QtCore import QEvent, QObject, QSizeF, QTimer
 from PySide6.QtGui import QAbstractTextDocumentLayout, QTextDocument
+
+from reader.gui.turns import QuietTurns
 
 REPORT_MS = 100.0
 """How often the pacer announces the size while it runs: each announcement
@@ -41,10 +44,13 @@ the frame after one, that much longer."""
 class LayoutPacer(QObject):
     """Lays one document out in slices (module docstring). ``start`` after
     the document is set or relaid from the top (a new width); ``running``
-    while the layout is not finished."""
+    while the layout is not finished. A slice gives way to a search when
+    ``turns`` holds (``QuietTurns.hold``)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *,
+                 turns: QuietTurns | None = None) -> None:
         super().__init__(parent)
+        self._turns = turns
         self._doc: QTextDocument | None = None
         self._layout: QAbstractTextDocumentLayout | None = None
         self._position = 0
@@ -74,6 +80,8 @@ class LayoutPacer(QObject):
                 and event.type() == QEvent.Type.Timer)
 
     def _slice(self) -> None:
+        if self._turns is not None and self._turns.yields_turn(self):
+            return
         doc, layout = self._doc, self._layout
         assert doc is not None and layout is not None
         end = doc.characterCount()
