@@ -24,6 +24,7 @@ from reader.gui.note_dialog import NoteDialog
 from reader.gui.reading_status import ReadingStatus
 from reader.gui.reading_view import ReadingView
 from reader.gui.themes import DEFAULT_USER_COLOUR, theme
+from reader.gui.turns import QuietTurns
 from reader.store.article import HighlightRecord
 from reader.store.library import Library
 from reader.text import TEXT_FIELDS
@@ -76,11 +77,15 @@ class ArticlePane(QWidget):
         """Asks a yes/no question (title, text); the window routes it to its own."""
         self._note_span: tuple[str, int, int] | None = None
 
-        self.view = ReadingView(self)
+        # The view's layout and the panel's list are filled in the background;
+        # both skip the turn after the find's hits change (a search, Next, the
+        # marks dropped as an article opens): that turn paints them.
+        self.turns = QuietTurns(self)
+        self.view = ReadingView(self, turns=self.turns)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         self.find_bar.origin = self.view.first_visible
-        self.highlights_panel = HighlightsPanel(self)
+        self.highlights_panel = HighlightsPanel(self, turns=self.turns)
         self.status = ReadingStatus(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.view)
@@ -102,6 +107,7 @@ class ArticlePane(QWidget):
         layout.addWidget(self.status)
 
         self.find_bar.hits_changed.connect(self.view.set_find_hits)
+        self.find_bar.hits_changed.connect(self.turns.hold)
         self.find_bar.closed.connect(self.view.setFocus)
         self.view.reading_position_changed.connect(self._on_position)
         self.view.highlight_requested.connect(self._on_highlight_requested)

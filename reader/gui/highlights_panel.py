@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimerEvent,
     Signal,
 )
 from PySide6.QtGui import QColor, QIcon, QPixmap, QResizeEvent
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from reader.gui.marks import subtype_label, tooltip_html, value_text
 from reader.gui.themes import HIGHLIGHT_ROLES, THEMES, Theme, highlight_role
+from reader.gui.turns import QuietTurns
 from reader.store.article import HighlightRecord
 from reader.text import TEXT_FIELDS
 from reader.text.bidi import FSI, PDI, isolate, strip_bidi_controls
@@ -64,7 +66,22 @@ class _RowList(QListView):
     though rows wrap at the width: the find bar opening above the pane made
     the list measure the 3,400 rows of a 1 MB article again while the
     reader typed the first letters of a search.
+
+    It lays its rows out in batches from a zero-interval timer; with
+    ``turns`` it skips a batch when they hold (a search's frame is due).
     """
+
+    def __init__(self, parent: QWidget | None = None, *,
+                 turns: QuietTurns | None = None) -> None:
+        super().__init__(parent)
+        self._turns = turns
+
+    def timerEvent(self, event: QTimerEvent) -> None:
+        # The list's timers are Qt's own (the batch layout among them), each
+        # firing again until Qt stops it: one skipped is only delayed.
+        if self._turns is not None and self._turns.yields_turn(self):
+            return
+        super().timerEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         if event.size().width() == event.oldSize().width():
@@ -185,7 +202,8 @@ class HighlightsPanel(QWidget):
     highlight_activated = Signal(object)
     role_visibility_changed = Signal(str, bool)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *,
+                 turns: QuietTurns | None = None) -> None:
         super().__init__(parent)
         self.model = HighlightsModel(self)
         self.proxy = KindFilter(self)
@@ -198,16 +216,22 @@ class HighlightsPanel(QWidget):
             self.filter.addItem("", [role])
         self.filter.currentIndexChanged.connect(self._on_filter_changed)
 
-        self.list = _RowList(self)
+        self.list = _RowList(self, turns=turns)
         self.list.setModel(self.proxy)
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
         # Rows wrap, so each has its own height: a new width measures every
         # row again, 0.3 s for the 3,400 highlights of a 1 MB article. In
         # batches, between events, the window keeps taking keys meanwhile;
-        # a batch of 50 rows is ~5 ms (200 held a key ~20-40 ms after opening).
+        # a batch of 50 rows is ~5 ms (200 held a key ~20-40 ms after
+        # opening), of 8 ~0.3 ms, which a keystroke or its frame hardly feels.
         self.list.setLayoutMode(QListView.LayoutMode.Batched)
-        self.list.setBatchSize(20)
+        self.list.setBatchSize(8)
+        # Always there (greyed while the list is short): a bar appearing
+        # half-way through the fill would narrow the rows, and QListView
+        # then lays every row out again from the first, and the window
+        # around it too.
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.list.clicked.connect(self._on_activated)
         self.list.activated.connect(self._on_activated)

@@ -10,13 +10,15 @@ search at once) waits for the step to end. The step size is private to Qt
 
 ``LayoutPacer`` takes the layout over while it runs: it filters out the
 layout's timer events, so Qt's steps never grow, and lays the document out
-itself from a zero-interval timer, a few thousand characters at a time
-(asking the layout for a block's rectangle lays the document out up to that
-block, in Qt's steps of the size they had when the pacer began), at most
-about ``SLICE_MS`` per turn of the event loop. Input is handled between
-slices. After each slice it announces the new size (``documentSizeChanged``,
-which Qt's filtered timer would have sent), so the scroll bar grows as
-before; when the last block is laid out it reports the final size and lets
+itself from a zero-interval timer, one step of a few thousand characters per
+turn of the event loop (asking the layout for a block's rectangle lays the
+document out up to that block, in Qt's steps of the size they had when the
+pacer began). Input is handled between slices; after a search's hits are set
+the pacer skips a turn (``reader.gui.turns``), so the frame that shows them
+waits for no slice. Every ``REPORT_MS`` it announces the new size
+(``documentSizeChanged``, which Qt's filtered timer would have sent), so the
+scroll bar grows as before, the first time not in the turn the article
+opens; when the last block is laid out it reports the final size and lets
 Qt's timers through again.
 """
 
@@ -27,24 +29,29 @@ import time
 from PySide6.QtCore import QEvent, QObject, QSizeF, QTimer
 from PySide6.QtGui import QAbstractTextDocumentLayout, QTextDocument
 
-SLICE_MS = 4.0
-"""About the longest the pacer keeps the event loop in one turn."""
+from reader.gui.turns import QuietTurns
+
 REPORT_MS = 100.0
 """How often the pacer announces the size while it runs: each announcement
 resizes and repaints the scroll bar (a few ms), and the layout grows below
 the view, where nothing else needs to know."""
 CHUNK_CHARS = 4000
-"""Characters asked for per call: about one of Qt's steps at their start size
-(one call lays out at least to the next of Qt's checkpoints, 2000 px down)."""
+"""Characters asked for per turn: about one of Qt's steps at their start size
+(one call lays out at least to the next of Qt's checkpoints, 2000 px down),
+about 1 ms of 1 MB of Arabic news, 3 at most. More per turn holds a key, or
+the frame after one, that much longer."""
 
 
 class LayoutPacer(QObject):
     """Lays one document out in slices (module docstring). ``start`` after
     the document is set or relaid from the top (a new width); ``running``
-    while the layout is not finished."""
+    while the layout is not finished. A slice gives way to a search when
+    ``turns`` holds (``QuietTurns.hold``)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *,
+                 turns: QuietTurns | None = None) -> None:
         super().__init__(parent)
+        self._turns = turns
         self._doc: QTextDocument | None = None
         self._layout: QAbstractTextDocumentLayout | None = None
         self._position = 0
@@ -59,6 +66,9 @@ class LayoutPacer(QObject):
         if layout is not self._layout:
             layout.installEventFilter(self)
         self._doc, self._layout, self._position = doc, layout, 0
+        # The first report a while after opening, not in the turn that paints
+        # the new article (a few ms of scroll bar and size hints).
+        self._reported = time.perf_counter()
         self._timer.start()
 
     def running(self) -> bool:
@@ -71,16 +81,15 @@ class LayoutPacer(QObject):
                 and event.type() == QEvent.Type.Timer)
 
     def _slice(self) -> None:
-        budget = SLICE_MS / 1000
+        if self._turns is not None and self._turns.yields_turn(self):
+            return
         doc, layout = self._doc, self._layout
         assert doc is not None and layout is not None
-        start = time.perf_counter()
         end = doc.characterCount()
-        while self._position < end and time.perf_counter() - start < budget:
-            self._position = min(self._position + CHUNK_CHARS, end)
-            # Lays the document out to the end of this block, no further
-            # than Qt's current step past it.
-            layout.blockBoundingRect(doc.findBlock(self._position - 1))
+        self._position = min(self._position + CHUNK_CHARS, end)
+        # Lays the document out to the end of this block, no further than
+        # Qt's current step past it.
+        layout.blockBoundingRect(doc.findBlock(self._position - 1))
         if self._position >= end:
             # The last block is laid out: Qt's layout stopped its step timer
             # and started its size report, which would reach the scroll bar

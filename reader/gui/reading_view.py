@@ -44,6 +44,7 @@ from reader.gui.layout_pacer import LayoutPacer
 from reader.gui.marks import DiacriticsHider, MarksMixin, tooltip_html
 from reader.gui.offsets import DocumentOffsets, FieldOffsets
 from reader.gui.themes import THEMES, Theme, apply_theme
+from reader.gui.turns import QuietTurns
 from reader.gui.view_menu import context_menu
 from reader.store.article import Article, HighlightRecord
 from reader.text import TEXT_FIELDS, is_rtl
@@ -75,6 +76,7 @@ class ReadingView(MarksMixin, QTextBrowser):
     Positions in signals are ``(field, start, end)`` str indices of the
     article's original text. ``reading_position_changed`` carries the body
     index of the first visible line, debounced while the reader scrolls.
+    The lazy layout makes way for a search when ``turns`` holds.
     """
 
     reading_position_changed = Signal(int)
@@ -84,7 +86,8 @@ class ReadingView(MarksMixin, QTextBrowser):
     highlight_note_edit_requested = Signal(int)  # highlight id
     highlight_delete_requested = Signal(int)  # highlight id
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *,
+                 turns: QuietTurns | None = None) -> None:
         super().__init__(parent)
         self._family = register_fonts()
         self._base_size = BASE_POINT_SIZE
@@ -128,8 +131,9 @@ class ReadingView(MarksMixin, QTextBrowser):
         self._relayout_timer.setInterval(0)
         self._relayout_timer.timeout.connect(self._push_selections)
         # Qt's own lazy steps grow to 50-200 ms for 1 MB; the pacer lays the
-        # rest out in slices of a few ms, so a key pressed meanwhile is taken.
-        self._pacer = LayoutPacer(self)
+        # rest out in slices of a few ms, so a key pressed meanwhile is taken;
+        # ``turns`` (the pane's) has it make way for a search's frame.
+        self._pacer = LayoutPacer(self, turns=turns)
         self._apply_default_font(self.document())
         apply_theme(self, self._theme)
 

@@ -122,7 +122,8 @@ def test_a_search_is_painted_before_the_next_slice_and_the_layout_still_ends(
         qtbot: QtBot, library: Library) -> None:
     # A turn of the event loop sends the posted paint before the pacer's
     # timer fires (checked on the offscreen and xcb platforms), so a search's
-    # marks never wait behind a slice and the pacer need not make way.
+    # marks never wait behind a slice; the pacer also skips that turn
+    # (``reader.gui.turns``), so the frame is not held after the paint either.
     pane, _ = open_pane(qtbot, library, Article(title="خطة", body=PARAGRAPHS))
     view = pane.view
     doc = view.document()
