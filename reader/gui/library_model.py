@@ -29,7 +29,7 @@ from PySide6.QtGui import QFont
 
 from reader.errors import ReaderError
 from reader.store.library import ArticleRow, Library, SearchHit
-from reader.text.bidi import isolate, isolate_paragraph
+from reader.text.bidi import isolate_paragraph
 
 PAGE_SIZE = 200
 """Rows fetched per page: a few screens' worth, one cheap indexed query."""
@@ -410,8 +410,8 @@ class LibraryModel(QAbstractTableModel):
         if key == "title":
             hit = self.search_hit(row)
             if hit is not None and hit.snippet:
-                return isolate(r.title) + "\n" + isolate(hit.snippet)
-            return isolate(r.title) if r.title else None
+                return isolate_paragraph(r.title) + "\n" + isolate_paragraph(hit.snippet)
+            return isolate_paragraph(r.title) if r.title else None
         if key == "read":
             if r.read:
                 return QCoreApplication.translate("LibraryModel", "Read")

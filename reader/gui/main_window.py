@@ -63,7 +63,7 @@ from reader.gui.workers import ImportReport
 from reader.resources import resource_path
 from reader.store.article import Article
 from reader.store.library import Library
-from reader.text.bidi import isolate
+from reader.text.bidi import isolate_paragraph
 
 POLL_MS = 1000
 """How often the window asks the store whether another process wrote."""
@@ -443,7 +443,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
         else:
             title = article.title or self.tr("(untitled)")
-            self.setWindowTitle(f"{isolate(title)} \u2014 {APP_NAME}")
+            self.setWindowTitle(f"{isolate_paragraph(title)} \u2014 {APP_NAME}")
 
     # -- news sources -------------------------------------------------------------------
 

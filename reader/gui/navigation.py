@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from reader.text.bidi import isolate
+from reader.text.bidi import isolate_paragraph
 
 RECENT = 12
 """Recent articles kept."""
@@ -118,7 +118,8 @@ class ArticleHistory(QObject):
             title = self._title_of(article_id)
             if title is None:
                 continue
-            action = menu.addAction(isolate(title if len(title) <= 70 else title[:70] + "…"))
+            shown = title if len(title) <= 70 else title[:70] + "…"
+            action = menu.addAction(isolate_paragraph(shown))
             action.triggered.connect(lambda _=False, i=article_id: self.open_requested.emit(i))
 
     def _step(self, source: list[int], other: list[int]) -> None:

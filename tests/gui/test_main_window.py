@@ -19,10 +19,8 @@ from reader.gui.main_window import MainWindow
 from reader.gui.workers import ExportRequest, Task
 from reader.links import article_link
 from reader.store import Article, Library, rankings
-from reader.text.bidi import strip_bidi_controls
+from reader.text.bidi import isolate_paragraph, strip_bidi_controls
 from tests.gui.conftest import click_row
-
-FSI, PDI = "\u2068", "\u2069"
 
 ARTICLES = [
     Article(title="الحكومة تعلن خطة لتحلية المياه",
@@ -97,7 +95,7 @@ def test_window_opens_on_the_newest_article(make_window: MakeWindow, library: Li
     assert window.current_article_id() == newest
     assert window.article_list.view.currentIndex().row() == 0
     title = ARTICLES[NEWEST].title
-    assert window.windowTitle().startswith(FSI + title + PDI)
+    assert window.windowTitle().startswith(isolate_paragraph(title))
     assert library.get(newest).read  # opening an article marks it read
     assert window.count_label.text() == "3 articles"
 
@@ -571,7 +569,7 @@ def test_real_articles_import_in_the_background_and_each_opens(
             article_id = window.article_list.model.article_id(row)
             assert window.current_article_id() == article_id
             title = strip_bidi_controls(library.get(article_id).title) or "(untitled)"
-            assert window.windowTitle().startswith(FSI + title + PDI)
+            assert window.windowTitle().startswith(isolate_paragraph(title))
         window.close()
 
 
@@ -622,7 +620,7 @@ def test_a_spoofing_title_cannot_reorder_the_window_title(
     assert window.open_article(result.id)
     title = window.windowTitle()
     assert rlo not in title
-    assert title.startswith(FSI + "تقرير fdp.exe" + PDI)
+    assert title.startswith(isolate_paragraph("تقرير fdp.exe"))  # its own isolate only
 
 
 def test_arrow_keys_in_the_list_open_the_next_article(qtbot: QtBot, make_window: MakeWindow,

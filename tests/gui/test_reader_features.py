@@ -18,6 +18,7 @@ from reader.gui.fonts import arabic_families, register_fonts
 from reader.gui.main_window import MainWindow
 from reader.gui.preferences_dialog import PreferencesDialog
 from reader.store import Article, Library
+from reader.text.bidi import PDI, RLI
 from tests.gui.conftest import on_screen
 
 TITLES = ["الخبر الأول عن الموازنة", "الخبر الثاني عن المياه", "الخبر الثالث عن التعليم"]
@@ -168,7 +169,7 @@ def test_back_forward_and_recent_articles(qtbot: QtBot, window: MainWindow,
     assert not window.commands["forward"].isEnabled()
     menu = window.commands.menus["recent"]
     menu.aboutToShow.emit()
-    titles = [a.text().strip("\u2068\u2069") for a in menu.actions()]
+    titles = [a.text().strip("\u2066\u2067\u2068\u2069") for a in menu.actions()]
     assert titles[:3] == [TITLES[0], TITLES[1], TITLES[2]]
     menu.actions()[2].trigger()
     assert window.current_article_id() == third
@@ -186,7 +187,21 @@ def test_recent_articles_are_kept_and_deleted_ones_skipped(
     qtbot.addWidget(again)
     menu = again.commands.menus["recent"]
     menu.aboutToShow.emit()
-    assert [a.text().strip("\u2068\u2069") for a in menu.actions()] == [TITLES[2], TITLES[0]]
+    shown = [a.text().strip("\u2066\u2067\u2068\u2069") for a in menu.actions()]
+    assert shown == [TITLES[2], TITLES[0]]
+
+
+def test_a_title_that_starts_with_a_latin_name_reads_right_to_left_everywhere(
+        window: MainWindow, library: Library) -> None:
+    """Decision 6, as the list and the article show it: "PWC: مؤشرات …" in
+    the title bar and Go > Recent went by its first letter, left to right."""
+    title = "PWC: مؤشرات بزيادة نشاط الاندماج"
+    [article] = library.add_articles([Article(title=title, body="نص الخبر.")])
+    window.open_article(article.id)
+    assert window.windowTitle().startswith(RLI + title + PDI)
+    menu = window.commands.menus["recent"]
+    menu.aboutToShow.emit()
+    assert menu.actions()[0].text() == RLI + title + PDI
 
 
 @pytest.mark.parametrize("as_text", [False, True])
