@@ -9,8 +9,12 @@ neither read nor written (only the language falls back to the saved choice).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.errors import ExportError
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QColor, QPixmap
 
 
 def take_screenshot(store_path: Path, out: Path, *, open_id: int | None = None,
@@ -24,8 +28,8 @@ def take_screenshot(store_path: Path, out: Path, *, open_id: int | None = None,
     unknown ``open_id``, ValueError for a bad size, theme or language,
     ExportError when the PNG cannot be written (nothing is left half-written).
     """
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, Qt
-    from PySide6.QtGui import QPixmap
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QSize
+    from PySide6.QtGui import QPalette
 
     from reader.gui import i18n
     from reader.gui.app import make_application
@@ -62,8 +66,8 @@ def take_screenshot(store_path: Path, out: Path, *, open_id: int | None = None,
         _settle()
         pixmap: QPixmap = window.grab()
         if pixmap.size() != QSize(width, height):
-            pixmap = pixmap.scaled(width, height, Qt.AspectRatioMode.IgnoreAspectRatio,
-                                   Qt.TransformationMode.SmoothTransformation)
+            background = window.palette().color(QPalette.ColorRole.Window)
+            pixmap = _fitted(pixmap, width, height, background)
         _save_png(pixmap, Path(out))
     finally:
         if window is not None:
@@ -73,6 +77,23 @@ def take_screenshot(store_path: Path, out: Path, *, open_id: int | None = None,
         library.close()
         if not created:
             i18n.apply_language(previous)
+
+
+def _fitted(pixmap: QPixmap, width: int, height: int, background: QColor) -> QPixmap:
+    """``pixmap`` scaled to fit ``width`` x ``height`` undistorted, centred on
+    ``background``: the window is no smaller than its panes need (about
+    600 x 250), so a smaller picture shows all of it, as a thumbnail."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPainter, QPixmap
+
+    scaled = pixmap.scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio,
+                           Qt.TransformationMode.SmoothTransformation)
+    canvas = QPixmap(width, height)
+    canvas.fill(background)
+    painter = QPainter(canvas)
+    painter.drawPixmap((width - scaled.width()) // 2, (height - scaled.height()) // 2, scaled)
+    painter.end()
+    return canvas
 
 
 def _settle() -> None:

@@ -58,6 +58,21 @@ def test_screenshot_refuses_an_unknown_article(store: Path, tmp_path: Path) -> N
     assert not out.exists()
 
 
+def test_a_size_below_the_windows_smallest_shows_it_all_undistorted(
+        store: Path, tmp_path: Path) -> None:
+    """The window is no narrower than its panes (about 600 px): a 400 x 300
+    picture is the whole window scaled down, bands of its background above
+    and below, not squeezed sideways."""
+    out = tmp_path / "small.png"
+    take_screenshot(store, out, size=(400, 300))
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (400, 300)
+    band = {image.pixel(x, y) for x in range(0, 400, 7) for y in range(0, 30)}
+    assert len(band) == 1  # one colour: the background, the window below it
+    middle = {image.pixel(x, 150) for x in range(0, 400, 7)}
+    assert len(middle) > 3  # the window itself
+
+
 @pytest.mark.parametrize("options", [{"size": (10, 10)}, {"theme": "neon"}, {"lang": "fr"}])
 def test_bad_options_are_refused(store: Path, tmp_path: Path, options: dict[str, object]) -> None:
     out = tmp_path / "shot.png"
