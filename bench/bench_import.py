@@ -2,10 +2,11 @@
 
     python bench/bench_import.py [N] [HTML_N]      (default 30000 and 2000)
 
-Writes N plain-text article files and HTML_N saved web pages built from
-``../shared/corpus/pool`` (``bench/pool.py``; once, into
-``/tmp/rtl-reader-bench``), then times ``rtl-reader import FOLDER`` end to
-end in a child process, the way a user runs it: with one process
+Writes N plain-text article files, HTML_N saved web pages and one archive
+of 12,000 articles in JSON Lines built from ``../shared/corpus/pool``
+(``bench/pool.py``; once, into ``/tmp/rtl-reader-bench``), then times
+``rtl-reader import FOLDER`` (or the archive) end to end in a child
+process, the way a user runs it: with one process
 (``--jobs 1``, the peer: what the command did before) and with every core
 (the default), each into a fresh store. Prints a table: articles a second,
 the ratio of the two, the store's size against the UTF-8 text it holds,
@@ -35,12 +36,15 @@ from reader.store.stem import stem_text
 from reader.text import find_highlights, fold_text
 
 FILES = Path(tempfile.gettempdir()) / "rtl-reader-bench"
+ARCHIVE = 12_000
+"""Articles of the archive file (about 37 MB of JSON Lines: under the 50 MB
+an imported file may hold)."""
 REPO = Path(__file__).resolve().parent.parent
 
 
 def run_import(folder: Path, jobs: int, store: Path) -> float:
     """Seconds ``rtl-reader import folder --jobs N`` takes, start to end
-    (``jobs`` 0: the command's default, every core)."""
+    (``jobs`` 0: the command's default, every core); ``folder`` may be a file."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO))
     t0 = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "reader", "--store", str(store), "import",
@@ -75,18 +79,20 @@ def main(argv: list[str]) -> int:
     # use, as in the first seconds of an import) and are not timed.
     warm, sample = drawn[:100], drawn[100:]
     rows: list[tuple[str, str, str, str]] = []
-    for kind, n in (("txt", count), ("html", pages)):
+    for kind, n in (("txt", count), ("html", pages), ("jsonl", ARCHIVE)):
         folder = FILES / f"{kind}-{n}"
         paths, text_bytes = write_files(folder, n, kind)
+        what = (f"{n:,} articles in one JSON Lines file" if kind == "jsonl"
+                else f"{n:,} {kind} files")
         rates = {}
         for jobs in (1, cores):
             with tempfile.TemporaryDirectory() as tmp:
                 store = Path(tmp) / "library.sqlite3"
-                seconds = run_import(folder, jobs, store)
-                rates[jobs] = len(paths) / seconds
+                seconds = run_import(paths[0] if kind == "jsonl" else folder, jobs, store)
+                rates[jobs] = n / seconds
                 ratio = size_ratio(store, text_bytes, optimize=False)
                 optimized = size_ratio(store, text_bytes, optimize=True)
-            rows.append((f"{n:,} {kind} files, --jobs {jobs}", f"{rates[jobs]:,.0f}/s",
+            rows.append((f"{what}, --jobs {jobs}", f"{rates[jobs]:,.0f}/s",
                          f"{seconds:.1f} s", f"{ratio:.2f}x / {optimized:.2f}x"))
         rows.append((f"  every core against one ({cores} cores)",
                      f"{rates[cores] / rates[1]:.2f}x", "", ""))
@@ -107,10 +113,10 @@ def main(argv: list[str]) -> int:
         find_highlights(title, field="title")
         find_highlights(body)
     engine_s = time.perf_counter() - t0
-    print(f"{'import (end to end, rtl-reader import)':<42} {'rate':>10} {'time':>9}  "
+    print(f"{'import (end to end, rtl-reader import)':<50} {'rate':>10} {'time':>9}  "
           f"store / text (as left / optimized)")
     for label, rate, seconds, ratio in rows:
-        print(f"{label:<42} {rate:>10} {seconds:>9}  {ratio}")
+        print(f"{label:<50} {rate:>10} {seconds:>9}  {ratio}")
     print("goal: >= 2,000 articles/s; store <= 2.5x the text")
     n = len(sample)
     print(f"\none process, per article of the pool ({n}, after {len(warm)} to warm up): "

@@ -2,8 +2,9 @@
 
 ``pool_records()`` reads the pool (31,024 Arabic news articles, JSON Lines);
 ``write_files(folder, n, kind)`` writes ``n`` article files built from it,
-as plain text (headline, blank line, paragraphs) or as simple saved web
-pages, and returns their paths and the bytes of UTF-8 text they hold. Past
+as plain text (headline, blank line, paragraphs), as simple saved web
+pages, or (``jsonl``) as one archive file of ``n`` lines, and returns their
+paths and the bytes of UTF-8 text they hold. Past
 the pool's size, each further article joins the paragraphs of two pool
 articles (a real headline, real vocabulary, a text no other file has), so
 100,000 files still read like news. The files are written once into
@@ -59,7 +60,14 @@ def write_files(folder: Path, n: int, kind: str = "txt") -> tuple[list[Path], in
         done = json.loads(index.read_text(encoding="utf-8"))
         return [Path(p) for p in done["paths"]], int(done["bytes"])
     paths, size = [], 0
-    for k, (title, body) in enumerate(articles(n)):
+    if kind == "jsonl":
+        archive = folder / "archive.jsonl"
+        with archive.open("w", encoding="utf-8") as out:
+            for title, body in articles(n):
+                out.write(json.dumps({"title": title, "text": body}, ensure_ascii=False) + "\n")
+                size += len(title.encode("utf-8")) + len(body.encode("utf-8"))
+        paths.append(archive)
+    for k, (title, body) in enumerate(articles(n) if kind != "jsonl" else ()):
         path = folder / f"a{k:06d}.{kind}"
         if kind == "txt":
             path.write_text(f"{title}\n\n{body}\n", encoding="utf-8")

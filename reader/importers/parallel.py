@@ -6,8 +6,11 @@ articles of that file already prepared for the store
 (``reader.store.derive.Prepared``, which ``Library.add_articles`` stores
 without deriving anything again), or the ``ReaderError`` that file gave;
 and the notes a reader made (invalid characters replaced). A bug in a
-reader costs only its file. With ``workers`` of 1 (or one file, or too few
-files to pay for spawned workers) everything runs in this process.
+reader costs only its file. With ``workers`` of 1 (or one small file, or
+too few files to pay for spawned workers) everything runs in this process.
+A file of many articles (a feed, an archive in JSON Lines) is parsed by one
+worker and prepared by all of them, ``SHARE`` articles at a time: one
+archive file imports on every core as a folder of files does.
 
 The workers are forked from this process before they read anything (in a
 process with other threads, such as the window, spawned: ``start_method``),
@@ -31,12 +34,13 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
 from reader.errors import ReaderError
+from reader.store.article import Article
 from reader.store.derive import Prepared, prepare
 
 CHUNK = 8
@@ -52,6 +56,9 @@ class FileRead:
     articles: list[Prepared] = field(default_factory=list)
     error: ReaderError | None = None
     notes: list[str] = field(default_factory=list)
+    parsed: list[Article] = field(default_factory=list)
+    """A worker's parsed articles not prepared yet (``read_one``); empty in
+    what ``read_files`` yields."""
 
 
 def default_workers() -> int:
@@ -67,7 +74,7 @@ def read_files(paths: Sequence[Path], *, workers: int) -> Iterator[FileRead]:
     At most ``AHEAD`` files are read ahead of the caller, so a slow writer
     never has the whole import waiting in memory."""
     method = start_method()
-    if workers <= 1 or len(paths) <= 1 or (method == "spawn" and len(paths) < SPAWN_AT_LEAST):
+    if workers <= 1 or not _worth_workers(paths, method):
         yield from map(read_one, paths)
         return
     chunks = iter([paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)])
@@ -75,15 +82,18 @@ def read_files(paths: Sequence[Path], *, workers: int) -> Iterator[FileRead]:
     with ProcessPoolExecutor(max_workers=workers, mp_context=context,
                              initializer=_worker_start, initargs=(os.getpid(),)) as pool:
         running: deque[Future[list[FileRead]]] = deque(
-            pool.submit(_read_chunk, chunk)
+            pool.submit(_read_chunk, chunk, SHARE)
             for chunk in islice(chunks, max(workers * 4, AHEAD // CHUNK)))
         try:
             while running:
                 done = running.popleft().result()
                 following = next(chunks, None)
                 if following is not None:
-                    running.append(pool.submit(_read_chunk, following))
-                yield from done
+                    running.append(pool.submit(_read_chunk, following, SHARE))
+                for read in done:
+                    if read.parsed:
+                        _prepare_on(pool, read)
+                    yield read
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
@@ -112,22 +122,72 @@ the workers go on reading while it writes. With four chunks a worker (64
 files on two cores) they stood idle for most of each write."""
 
 
-def _read_chunk(paths: Sequence[Path]) -> list[FileRead]:
-    return [read_one(path) for path in paths]
+def _worth_workers(paths: Sequence[Path], method: str) -> bool:
+    """Whether worker processes pay for ``paths``: several files (many, when
+    each worker is spawned), or one of ``BIG_FILE_BYTES`` or more."""
+    if len(paths) > 1 and (method == "fork" or len(paths) >= SPAWN_AT_LEAST):
+        return True
+    for path in paths:
+        with contextlib.suppress(OSError):  # the reader says why, in its turn
+            if path.stat().st_size >= BIG_FILE_BYTES:
+                return True
+    return False
 
 
-def read_one(path: Path) -> FileRead:
-    """One file read and prepared (in a worker process or here)."""
+BIG_FILE_BYTES = 4 << 20
+"""A file this large (about 1,200 articles of news in JSON Lines, a second
+of work in one process) is worth the workers by itself, spawned ones too."""
+
+SHARE = 32
+"""Articles of one file prepared by a worker at a time, when the file holds
+more than that."""
+
+
+def _read_chunk(paths: Sequence[Path], share: int) -> list[FileRead]:
+    return [read_one(path, prepare_at_most=share) for path in paths]
+
+
+def read_one(path: Path, *, prepare_at_most: int | None = None) -> FileRead:
+    """One file read and prepared (in a worker process or here). A file of
+    more than ``prepare_at_most`` articles is left parsed (``parsed``), for
+    ``_prepare_on`` to share out."""
     from reader.importers import bug_line, read_file
 
     done = FileRead(str(path))
     try:
-        done.articles = [prepare(a) for a in read_file(path, on_note=done.notes.append)]
+        articles = read_file(path, on_note=done.notes.append)
+        if prepare_at_most is not None and len(articles) > prepare_at_most:
+            done.parsed = articles
+        else:
+            done.articles = [prepare(a) for a in articles]
     except ReaderError as err:
         done.error = err
     except Exception as err:  # a bug in a reader: this file only, said in one line
         done.error = bug_line(str(path), err)
     return done
+
+
+def _prepare_on(pool: ProcessPoolExecutor, read: FileRead) -> None:
+    """Prepare ``read.parsed`` on every worker of ``pool``, ``SHARE`` articles
+    a task, into ``read.articles`` in order (or ``read.error``, the file's
+    only, when preparing failed)."""
+    from reader.importers import bug_line
+
+    parsed, read.parsed = read.parsed, []
+    shares = [pool.submit(_prepare_all, parsed[i:i + SHARE])
+              for i in range(0, len(parsed), SHARE)]
+    try:
+        read.articles = [p for share in shares for p in share.result()]
+    except BrokenExecutor:
+        raise  # the pool itself is gone: the caller's, as for a file read
+    except Exception as err:  # a bug in the engines: this file only, said in one line
+        for share in shares:
+            share.cancel()
+        read.articles, read.error = [], bug_line(read.path, err)
+
+
+def _prepare_all(articles: Sequence[Article]) -> list[Prepared]:
+    return [prepare(a) for a in articles]
 
 
 def _worker_start(parent: int) -> None:

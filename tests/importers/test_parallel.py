@@ -66,6 +66,56 @@ def test_every_core_reads_what_one_process_reads(folder: list[Path], method: str
     assert any("U+FFFD" in note for *_, notes in alone for note in notes)
 
 
+def _archive(path: Path, count: int, bug_at: int | None = None) -> Path:
+    """A JSON Lines archive of ``count`` articles of our own news style."""
+    lines = []
+    for n in range(count):
+        title = f"خبر رقم {n}" + (" BUG" if n == bug_at else "")
+        body = (f"قال المتحدث إن «الميزانية ارتفعت {n + 3}٪ هذا العام».\n"
+                f"وأضاف أن ثلاثة آلاف موظف انضموا إلى البرنامج في {n + 1} مدن.")
+        lines.append(json.dumps({"title": title, "text": body,
+                                 "time": "Sun, 18 Feb 2018 21:35:43 +0400"}, ensure_ascii=False))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_one_archive_file_is_prepared_on_every_core(
+        tmp_path: Path, method: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A JSON Lines archive alone, and among other files: every core takes a
+    share of its articles, and the store gets what one process gives, in
+    order."""
+    monkeypatch.setattr(parallel, "BIG_FILE_BYTES", 1000)
+    monkeypatch.setattr(parallel, "SHARE", 4)
+    archive = _archive(tmp_path / "archive.jsonl", 30)
+    alone = _summary([archive], 1)
+    assert _summary([archive], 2) == alone
+    [(_path, hashes, highlights, error, _notes)] = alone
+    assert error is None and len(hashes) == 30 and all(highlights)
+    make_articles(tmp_path / "in", 10)
+    mixed = [*sorted((tmp_path / "in").iterdir()), archive]
+    assert _summary(mixed, 2) == _summary(mixed, 1)
+
+
+def test_a_bug_in_one_share_costs_only_its_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "start_method", lambda: "fork")  # the workers see the patch
+    monkeypatch.setattr(parallel, "SHARE", 4)
+    real = parallel.prepare
+
+    def buggy(article: object, **kw: object) -> object:
+        if "BUG" in getattr(article, "title", ""):
+            raise ZeroDivisionError("a bug")
+        return real(article, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parallel, "prepare", buggy)
+    bad = _archive(tmp_path / "bad.jsonl", 20, bug_at=13)
+    good = _archive(tmp_path / "good.jsonl", 20)
+    results = list(read_files([bad, good], workers=2))
+    assert results[0].articles == [] and results[0].error is not None
+    assert "bad.jsonl" in results[0].error.line() and "\n" not in results[0].error.line()
+    assert len(results[1].articles) == 20 and results[1].error is None
+
+
 def test_the_command_stores_the_same_with_one_process_or_all(tmp_path: Path) -> None:
     make_articles(tmp_path / "in", 60)
     listings = []
