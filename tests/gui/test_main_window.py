@@ -4,6 +4,7 @@ other writers, window state kept between runs, the screenshot command."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -306,6 +307,29 @@ def test_import_runs_in_the_background_and_fills_the_list(
     assert library.count() == 6
     assert window.article_list.model.rowCount() == 6
     assert len(reports) == 1 and "broken.pdf" in reports[0]
+
+
+def test_the_window_imports_an_archive_in_json_lines_on_every_core(
+        qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, library: Library,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """One archive file (as a scraper writes it): its articles shared out to
+    spawned workers, all of them in the list, with their sources and dates."""
+    from reader.importers import parallel
+
+    monkeypatch.setattr(parallel, "BIG_FILE_BYTES", 1000)
+    archive = tmp_path / "archive.jsonl"
+    archive.write_text("".join(json.dumps(
+        {"headline": f"خبر الأرشيف رقم {n}", "content": f"نص الخبر {n} عن المعرض والمكتبة.",
+         "source": "الواحة", "date": f"2025-03-{n % 28 + 1:02d}"}, ensure_ascii=False) + "\n"
+        for n in range(80)), encoding="utf-8")
+    window = make_window()
+    window.jobs.start_import([archive])
+    finish(qtbot, window)
+    qtbot.waitUntil(lambda: not window.jobs.progress.isVisible())
+    assert library.count() == 3 + 80
+    assert window.article_list.model.total == 83
+    row = next(r for r in library.rows() if r.title == "خبر الأرشيف رقم 5")
+    assert (row.source, row.published) == ("الواحة", "2025-03-06")
 
 
 def test_dropping_files_on_the_window_imports_them(qtbot: QtBot, make_window: MakeWindow,
