@@ -577,9 +577,14 @@ class ReadingView(MarksMixin, QTextBrowser):
         return doc.findBlockByNumber(k)
 
     def reading_position(self) -> int:
-        """The body index at the top of the view (0 while a header field is there)."""
+        """The body index at the top of the view (0 while a header field is
+        there). The body's first line at the top, the header scrolled away,
+        is 1, a place on that same line: 0 would reopen at the headline."""
         name, index = self.first_visible()
-        return index if name == "body" else 0
+        if name != "body":
+            return 0
+        headed = bool(self._offsets.fields) and self._offsets.fields[0].name != "body"
+        return 1 if index == 0 and headed else index
 
     def _on_scrolled(self, _value: int) -> None:
         self._push_selections()

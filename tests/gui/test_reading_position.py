@@ -77,3 +77,23 @@ def test_a_new_window_opens_at_the_stored_place_of_the_last_article(
     assert abs(view.reading_position() - place) < len(PARAGRAPHS[0]) * 2
     assert library.get(article_id).position == place
     window.close()
+
+
+def test_the_body_at_the_top_reopens_there_not_at_the_headline(
+        qtbot: QtBot, library: Library, settings_file: Path) -> None:
+    """The reader scrolled just past the headline, the body's first line at
+    the top: a restart opened at the headline again (position 0)."""
+    first = start(qtbot, library)
+    article_id = first.current_article_id()
+    view = first.pane.view
+    view.scroll_to("body", 0)
+    assert view.first_visible() == ("body", 0)
+    view.settle_position()
+    first.close()
+    assert library.get(article_id).position > 0
+
+    second = start(qtbot, library)
+    again = second.pane.view
+    qtbot.waitUntil(lambda: again.first_visible() == ("body", 0))
+    assert again.verticalScrollBar().value() > 0  # the headline above, out of view
+    second.close()
