@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from reader.text.fold import INVISIBLE, MARKS_CLASS, fold_word, loose_pattern, loose_spellings
@@ -397,9 +398,9 @@ class Quote:
         """A speech verb right before the quote, or before a preposition
         right before it: ``وقال «…»``, ``يصيح بقوله «…»``, ``حذر من «…»``."""
         if self.last in PREPOSITIONS:
-            return has_speech_verb(" ".join(self.near[-2:]))
+            return _speech_word(" ".join(self.near[-2:]))
         # هدد «تنظيم …» باستهداف: an organisation right after the verb is its subject
-        return bool(self.near) and has_speech_verb(self.near[-1]) and not self.organisation
+        return bool(self.near) and _speech_word(self.near[-1]) and not self.organisation
 
     @_Lazy
     def verb_shortly_before(self) -> bool:
@@ -561,7 +562,7 @@ class Quote:
         ``ما وصفه بـ«…»`` is how he put it: ``described``)."""
         near = self.near
         return (len(near) > 1 and near[-2] in SOURCE_RELATIVES
-                and has_speech_verb(self.tokens[-1]) and not self.described)
+                and _speech_word(self.tokens[-1]) and not self.described)
 
     @_Lazy
     def explained_after(self) -> bool:
@@ -575,7 +576,7 @@ class Quote:
         if len(words) < 2 or fold_word(words[0]) not in APPOSITION:
             return False
         noun = fold_word(words[1])
-        if noun in NOT_A_NOUN or unsuffixed(bare(noun)) in SAYING or has_speech_verb(words[1]):
+        if noun in NOT_A_NOUN or unsuffixed(bare(noun)) in SAYING or _speech_word(words[1]):
             return False  # «…»، وهو ما يعني، وهو تصريح نادر: about the words
         # a verb or a colon right at the quote outweighs what follows it; a
         # speech verb earlier in the sentence does not (أضاف أن الحادث وقع
@@ -585,7 +586,7 @@ class Quote:
 
     @_Lazy
     def last_is_verb(self) -> bool:
-        return has_speech_verb(self.last)
+        return _speech_word(self.last)
 
     @_Lazy
     def named_again(self) -> bool:
@@ -700,7 +701,7 @@ class Quote:
         ``قالت الوكالة «…»``), not the noun's name."""
         noun = self.last_bare
         return (noun.startswith("ال") and len(self.tokens) > 1 and names_a_thing(noun[2:])
-                and has_speech_verb(self.tokens[-2]))
+                and _speech_word(self.tokens[-2]))
 
     @_Lazy
     def spoken_inside(self) -> bool:
@@ -737,6 +738,16 @@ class Quote:
     def first_person(self) -> bool:
         """A first or second person word inside (أنا، نحن، لقد)."""
         return any(fold_word(w) in PERSON for w in self.inner_words[:16])
+
+
+@lru_cache(maxsize=1 << 14)
+def _speech_word(words: str) -> bool:
+    """``has_speech_verb`` of the one or two words that a cue reads next to
+    a quote (the word before it, a preposition and its verb, the word after
+    ``وهو``), cached: news writes the same few thousand words there, and
+    finding the Arabic words of each and judging them cost more than the
+    rest of ``verb_before``, ``last_is_verb`` and ``speaker_noun``."""
+    return has_speech_verb(words)
 
 
 _ASKS_SEEN: set[str] = set()
