@@ -3,8 +3,8 @@
 A ``Quote`` holds the text around and inside one pair of quotation marks:
 the sentence before it, the words before and inside it, and the readings
 that ``reader.text.quote_cues`` weighs (a speech verb before it, a naming
-noun, a list it belongs to …), each computed on first use. The word tables
-those readings compare with are in ``reader.text.quote_words``, folded.
+noun, a list it belongs to …), each computed when first read. The word
+tables those readings compare with are in ``reader.text.quote_words``, folded.
 
 Every cue word is compared through ``reader.text.fold.fold_word``, so a cue
 matches every spelling that in-article find treats as the same word.
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from reader.text.fold import INVISIBLE, MARKS_CLASS, fold_word, loose_pattern, loose_spellings
@@ -153,7 +154,13 @@ class _Lazy(Generic[_T]):
 
 class Quote:
     """What the cues read about one quote: the text around and inside it,
-    computed once (the sentence before the quote, the words before it)."""
+    computed once (the sentence before the quote, the words before it).
+
+    A reading that other readings use too is a ``_Lazy``, kept once
+    computed; one that a single cue alone reads is a plain ``property``:
+    ``is_quotation`` reads each cue at most once, so keeping the value (a
+    second Python call and a store in the instance dict, about 20,000
+    times on the pool 3 MB) would buy nothing."""
 
     def __init__(self, text: str, open_pos: int, close_pos: int, start: int, end: int,
                  nested: bool = False) -> None:
@@ -361,7 +368,7 @@ class Quote:
                 return True
         return False
 
-    @_Lazy
+    @property
     def called(self) -> bool:
         """A word that names right before: ``قناة اسمها «…»``, ``ما أطلقوا
         عليه «…»``; not a namer's word (``ما أسمتها «…»``: ``what_called``)
@@ -386,7 +393,7 @@ class Quote:
         «…»``, ``ليس إلا «…»``."""
         return self.last in COPULAS
 
-    @_Lazy
+    @property
     def charge(self) -> bool:
         """A word of accusing right before: ``اتهامات «…»``, ``بتهمة «…»``."""
         return self.last in CHARGES or self.last_bare in CHARGES or (
@@ -397,9 +404,9 @@ class Quote:
         """A speech verb right before the quote, or before a preposition
         right before it: ``وقال «…»``, ``يصيح بقوله «…»``, ``حذر من «…»``."""
         if self.last in PREPOSITIONS:
-            return has_speech_verb(" ".join(self.near[-2:]))
+            return _speech_word(" ".join(self.near[-2:]))
         # هدد «تنظيم …» باستهداف: an organisation right after the verb is its subject
-        return bool(self.near) and has_speech_verb(self.near[-1]) and not self.organisation
+        return bool(self.near) and _speech_word(self.near[-1]) and not self.organisation
 
     @_Lazy
     def verb_shortly_before(self) -> bool:
@@ -504,7 +511,7 @@ class Quote:
                 return not _SAYS_THAT.isdisjoint(words[k + 1 : -1])
         return False
 
-    @_Lazy
+    @property
     def introduced(self) -> bool:
         """Something presents the quote as someone's words."""
         return (self.colon or self.that or self.last in CLAUSE_OPENERS or self.verb_after
@@ -526,7 +533,7 @@ class Quote:
         end = stop.start() if stop else min(len(text), close + 120)
         return _ATTRIBUTED.search(text, close, end) is not None
 
-    @_Lazy
+    @property
     def subject_name(self) -> bool:
         """One word right after أن/إن and followed by more words: the subject
         of the clause, a name (``إن «داعش» خسر``)."""
@@ -536,7 +543,7 @@ class Quote:
         return after[:1].isalpha()
 
 
-    @_Lazy
+    @property
     def speaker_named(self) -> bool:
         """The quote is followed by أن/إن: it names who speaks, after the
         verb (``وقالت «أرامكو»، إن …``). Not right after أن/إن: there the
@@ -554,16 +561,16 @@ class Quote:
         return (self.last_is_verb and any(w in BARE_THAT for w in words[1:])
                 and not self.last.startswith(("ب", "ل")))
 
-    @_Lazy
+    @property
     def source(self) -> bool:
         """A verb of saying right before, after ما: ``بحسب ما ذكرت «…»``,
         ``وفقا لما أوردته «…»``. The quote is who said it, not what (but
         ``ما وصفه بـ«…»`` is how he put it: ``described``)."""
         near = self.near
         return (len(near) > 1 and near[-2] in SOURCE_RELATIVES
-                and has_speech_verb(self.tokens[-1]) and not self.described)
+                and _speech_word(self.tokens[-1]) and not self.described)
 
-    @_Lazy
+    @property
     def explained_after(self) -> bool:
         """هو/هي and a noun right after the quote explain what it names:
         ``بعطلة «…» وهو احتفال يهودي``, ``«…»، وهي واحدة من كبريات``; not
@@ -575,7 +582,7 @@ class Quote:
         if len(words) < 2 or fold_word(words[0]) not in APPOSITION:
             return False
         noun = fold_word(words[1])
-        if noun in NOT_A_NOUN or unsuffixed(bare(noun)) in SAYING or has_speech_verb(words[1]):
+        if noun in NOT_A_NOUN or unsuffixed(bare(noun)) in SAYING or _speech_word(words[1]):
             return False  # «…»، وهو ما يعني، وهو تصريح نادر: about the words
         # a verb or a colon right at the quote outweighs what follows it; a
         # speech verb earlier in the sentence does not (أضاف أن الحادث وقع
@@ -585,9 +592,9 @@ class Quote:
 
     @_Lazy
     def last_is_verb(self) -> bool:
-        return has_speech_verb(self.last)
+        return _speech_word(self.last)
 
-    @_Lazy
+    @property
     def named_again(self) -> bool:
         """The same words stand unquoted nearby as a whole word: a name that
         the text repeats (``شركة «أرامكو»`` … ``أرامكو السعودية``)."""
@@ -609,17 +616,17 @@ class Quote:
             a = text.find(phrase, a + 1, hi)
         return False
 
-    @_Lazy
+    @property
     def full_stop(self) -> bool:
         """The quote ends with a full stop or an exclamation mark."""
         return self.inner.rstrip()[-1:] in (".", "!")
 
-    @_Lazy
+    @property
     def sentence_inside(self) -> bool:
         """Sentence punctuation inside the marks."""
         return _SENTENCE_PUNCT.search(self.inner) is not None
 
-    @_Lazy
+    @property
     def latin(self) -> bool:
         """Latin letters and no Arabic inside the marks, or Latin letters in
         the first word (``USS كارني``: a name half in Latin script)."""
@@ -632,13 +639,13 @@ class Quote:
         """The quote opens with a noun that opens an organisation's name."""
         return is_organisation(fold_word(self.inner_words[0]))
 
-    @_Lazy
+    @property
     def quoted_elsewhere(self) -> bool:
         """The same short quote stands quoted elsewhere after another word
         (``names``), and no describing verb presents it."""
         return " ".join(self.inner_words) in self.names and not self.described
 
-    @_Lazy
+    @property
     def glued_preposition(self) -> bool:
         """بـ or لـ glued to the quote, no describing verb before it, nor a
         verb of saying whose preposition it is (``طالب بـ«…»``), nor a verb of
@@ -646,7 +653,7 @@ class Quote:
         return self.head.endswith(("بـ", "لـ")) and not (
             self.described or self.complement or self.what_called)
 
-    @_Lazy
+    @property
     def definite_noun(self) -> bool:
         """The quote opens with a definite noun and nothing presents it as
         said (هذا «المؤامرة» quotes a word)."""
@@ -655,7 +662,7 @@ class Quote:
             or self.last in DEMONSTRATIVES
             or self.reported_object or self.spoken_inside)
 
-    @_Lazy
+    @property
     def reported_object(self) -> bool:
         """The quote is what a preposition of content takes, deep in
         reported speech (``قال إن العقوبات تستهدف من يتربحون من «…»``): the
@@ -663,7 +670,7 @@ class Quote:
         to where: كتب على «…»; a glued لـ as often to a name: لفريق «…»)."""
         return self.last in CONTENT_PREPOSITIONS and self.reported
 
-    @_Lazy
+    @property
     def outlet(self) -> bool:
         """The quote opens with the name of a site, platform or agency
         (``OUTLETS``): ``على «تويتر»``, ``نقلته «رويترز»``."""
@@ -700,7 +707,7 @@ class Quote:
         ``قالت الوكالة «…»``), not the noun's name."""
         noun = self.last_bare
         return (noun.startswith("ال") and len(self.tokens) > 1 and names_a_thing(noun[2:])
-                and has_speech_verb(self.tokens[-2]))
+                and _speech_word(self.tokens[-2]))
 
     @_Lazy
     def spoken_inside(self) -> bool:
@@ -716,7 +723,7 @@ class Quote:
             return True  # عاصمتها، مواقفهم (not بنها: a short word is a name)
         return SPOKEN_WORD.search(self.inner) is not None
 
-    @_Lazy
+    @property
     def any_before(self) -> bool:
         """أي, "any", right before the quote: what someone rules out or
         offers, in their words (``لن تقدم أي «…»``); not أي after a comma,
@@ -724,7 +731,7 @@ class Quote:
         return (self.last == "اي" and len(self.tokens) > 1
                 and not self.tokens[-2].endswith(("،", ",")))
 
-    @_Lazy
+    @property
     def someones_words(self) -> bool:
         """The words right before present the quote as someone's: what they
         called a thing (``what_called``), a slogan chanted (``chanted``),
@@ -733,10 +740,20 @@ class Quote:
         would make ``quote_cues.is_quotation`` read more of the others."""
         return self.any_before or self.chanted or self.speaker_noun or self.what_called
 
-    @_Lazy
+    @property
     def first_person(self) -> bool:
         """A first or second person word inside (أنا، نحن، لقد)."""
         return any(fold_word(w) in PERSON for w in self.inner_words[:16])
+
+
+@lru_cache(maxsize=1 << 14)
+def _speech_word(words: str) -> bool:
+    """``has_speech_verb`` of the one or two words that a cue reads next to
+    a quote (the word before it, a preposition and its verb, the word after
+    ``وهو``), cached: news writes the same few thousand words there, and
+    finding the Arabic words of each and judging them cost more than the
+    rest of ``verb_before``, ``last_is_verb`` and ``speaker_noun``."""
+    return has_speech_verb(words)
 
 
 _ASKS_SEEN: set[str] = set()
