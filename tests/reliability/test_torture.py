@@ -55,10 +55,9 @@ pytestmark = pytest.mark.slow
 ROUNDS = int(os.environ.get("RTL_READER_TORTURE_ROUNDS", "30"))
 PROCESSES_PER_ROUND = 6
 KILL_SHARE = 0.5
-KILL_WITHIN = 0.6
-"""Seconds after its start by which a command chosen for a kill is killed,
-if still running: a command of this suite takes 0.3-1.5 s, so a kill lands
-mid-work on a fast machine too (within 1.2 s, most ended first there)."""
+"""The share of commands chosen for a SIGKILL, at a random point of the time
+a command of their kind has taken so far (``Ledger.runs``): the kill lands
+mid-work on a fast machine or a slow one alike."""
 PROTECTED = 6
 
 
@@ -73,6 +72,13 @@ class Ledger:
     killed: int = 0
     failed: list[str] = field(default_factory=list)
     checks: int = 0
+    runs: dict[str, list[float]] = field(default_factory=dict)
+    """How long each finished command took, by kind."""
+
+    def typical_run(self, kind: str) -> float:
+        """The median run of ``kind`` so far (a first guess before any)."""
+        runs = sorted(self.runs.get(kind, ())) or [0.5]
+        return runs[len(runs) // 2]
     by_command: dict[str, int] = field(default_factory=dict)
 
 
@@ -228,6 +234,34 @@ def _command(rng: random.Random, round_no: int, n: int, inbox: Path,
     return kind, ["reindex"]
 
 
+class _Command:
+    """A command running: its output read, and the time it took measured, by
+    a thread of its own (the pipes drained while others are being killed)."""
+
+    def __init__(self, kind: str, proc: subprocess.Popen[str], kill_at: float | None) -> None:
+        self.kind, self.proc, self.kill_at = kind, proc, kill_at
+        self.started = time.monotonic()
+        self.took = 0.0
+        self._out = ("", "")
+        self._error: BaseException | None = None
+        self._reader = threading.Thread(target=self._communicate, daemon=True)
+        self._reader.start()
+
+    def _communicate(self) -> None:
+        try:
+            self._out = self.proc.communicate(timeout=300)
+        except BaseException as err:  # raised in the test's thread by output()
+            self._error = err
+        self.took = time.monotonic() - self.started
+
+    def output(self) -> tuple[str, str]:
+        """Its standard output and error, once it has ended."""
+        self._reader.join()
+        if self._error is not None:
+            raise self._error
+        return self._out
+
+
 def _run_round(rng: random.Random, round_no: int, store: Path, inbox: Path,
                ledger: Ledger, site: FeedSite) -> None:
     # The news site publishes: each round a new entry, and now and then an
@@ -245,20 +279,24 @@ def _run_round(rng: random.Random, round_no: int, store: Path, inbox: Path,
         proc = subprocess.Popen([sys.executable, "-m", "reader", "--store", str(store), *args],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                 errors="replace", cwd=REPO, env=child_env())
-        kill_at = rng.uniform(0.05, KILL_WITHIN) if rng.random() < KILL_SHARE else None
-        started.append((kind, proc, kill_at, time.monotonic()))
+        kill_at = (rng.uniform(0.1, 0.9) * ledger.typical_run(kind)
+                   if rng.random() < KILL_SHARE else None)
+        started.append(_Command(kind, proc, kill_at))
         ledger.started += 1
         ledger.by_command[kind] = ledger.by_command.get(kind, 0) + 1
         time.sleep(rng.uniform(0, 0.15))
-    for kind, proc, kill_at, t0 in started:
-        if kill_at is not None:
-            time.sleep(max(0.0, t0 + kill_at - time.monotonic()))
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGKILL)
-                ledger.killed += 1
-        out, err = proc.communicate(timeout=300)
+    for command in started:
+        if command.kill_at is not None:
+            time.sleep(max(0.0, command.started + command.kill_at - time.monotonic()))
+            if command.proc.poll() is None:
+                command.proc.send_signal(signal.SIGKILL)
+    for command in started:
+        kind, proc = command.kind, command.proc
+        out, err = command.output()
         if proc.returncode == -signal.SIGKILL:
+            ledger.killed += 1
             continue
+        ledger.runs.setdefault(kind, []).append(command.took)
         if proc.returncode != 0:
             ledger.failed.append(f"{kind}: status {proc.returncode}: {err.strip()[-300:]}")
             continue
