@@ -10,15 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox
 
-_WESTERN = {**{0x0660 + d: str(d) for d in range(10)},   # Arabic-Indic ٠-٩
-            **{0x06F0 + d: str(d) for d in range(10)},   # Eastern Arabic-Indic ۰-۹
-            0x066B: "."}                                  # the Arabic decimal separator ٫
-
-
-def western_digits(text: str) -> str:
-    """``text`` with ٠-٩, ۰-۹ and ٫ as 0-9 and ``.``; the same length, so a
-    cursor position in it stays valid."""
-    return text.translate(_WESTERN)
+from reader.text.fold import western_digits
 
 
 class SpinBox(QSpinBox):

@@ -14,8 +14,7 @@ import re
 from collections.abc import Iterable
 
 from reader.store.article import Article
-
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+from reader.text.fold import western_digits
 
 MONTHS: dict[str, int] = {
     name: number for number, names in enumerate((
@@ -37,7 +36,7 @@ _MONTH_IN = re.compile(_MONTH_NAMES)
 
 def date_in(text: str) -> str:
     """The first date ``text`` states, ``YYYY-MM-DD``; "" when none."""
-    text = text.translate(_DIGITS)
+    text = western_digits(text)
     m = _ISO.search(text)
     if m:
         return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"

@@ -98,12 +98,23 @@ through the alternation once a character."""
 
 _HAMZA_LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ي"}
 
-_ALWAYS = {"ى": "ي", "ة": "ه"}
 # The Arabic percent sign and decimal and thousands separators go with the
 # digits: an Arabic keyboard types ٢٣٪ and ٨٠٫٢ for 23% and 80.2.
-_ALWAYS.update({"\u066a": "%", "\u066b": ".", "\u066c": ","})
-_ALWAYS.update({chr(0x0660 + d): str(d) for d in range(10)})
-_ALWAYS.update({chr(0x06F0 + d): str(d) for d in range(10)})
+_WESTERN: dict[str, str] = {"\u066a": "%", "\u066b": ".", "\u066c": ","}
+_WESTERN.update({chr(0x0660 + d): str(d) for d in range(10)})   # Arabic-Indic ٠-٩
+_WESTERN.update({chr(0x06F0 + d): str(d) for d in range(10)})   # Persian ۰-۹
+_WESTERN_TABLE = str.maketrans(_WESTERN)
+
+
+def western_digits(text: str) -> str:
+    """``text`` with ٠-٩ and ۰-۹ as 0-9 and ٪ ٫ ٬ as ``%`` ``.`` ``,``, the
+    same as the fold writes them. One character for one, so an offset into
+    the result is the same offset into ``text`` (a cursor in a field stays
+    where it was)."""
+    return text.translate(_WESTERN_TABLE)
+
+
+_ALWAYS = {"ى": "ي", "ة": "ه", **_WESTERN}
 _ALWAYS.update(dict.fromkeys(INVISIBLE, ""))
 
 

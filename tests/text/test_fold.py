@@ -9,7 +9,15 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reader.text.fold import Folded, fold, fold_text, fold_word, loose_alternation, loose_pattern
+from reader.text.fold import (
+    Folded,
+    fold,
+    fold_text,
+    fold_word,
+    loose_alternation,
+    loose_pattern,
+    western_digits,
+)
 
 FATHA, DAMMA, KASRA, SHADDA, SUKUN = "\u064e", "\u064f", "\u0650", "\u0651", "\u0652"
 FATHATAN, DAMMATAN, KASRATAN = "\u064b", "\u064c", "\u064d"
@@ -275,6 +283,21 @@ def test_any_text_folds_and_maps(text: str) -> None:
     for i in range(len(f.text)):
         s, e = f.char_span(i)
         assert 0 <= s < e <= len(text)
+
+
+def test_western_digits_reads_every_arabic_keyboards_number() -> None:
+    assert western_digits("٢٣٪ و۱۲٫٥ و١٬٢٥٠ ريالاً") == "23% و12.5 و1,250 ريالاً"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=[*ALPHABET, *"٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٪٫٬0123456789"], max_size=40))
+def test_western_digits_keeps_offsets_and_agrees_with_the_fold(text: str) -> None:
+    # a spin box's cursor and a date's position stay valid, and the importers'
+    # dates read a number as find and the highlights do
+    western = western_digits(text)
+    assert len(western) == len(text)
+    assert fold_text(western) == fold_text(text)
+    assert not any(ch in western for ch in "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٪٫٬")
 
 
 @settings(max_examples=100, deadline=None)
