@@ -15,7 +15,7 @@ import json
 import sys
 from typing import Any
 
-from reader.errors import DecodeFailed, UnsupportedFile
+from reader.errors import DecodeFailed, EmptyInput, UnsupportedFile
 from reader.importers.clean import drop_controls
 from reader.importers.json_articles import articles_in
 from reader.store.article import Article, HighlightRecord
@@ -62,6 +62,8 @@ def read_json(text: str, *, name: str) -> list[Article]:
 
 def _parse(text: str, name: str) -> Any:
     """``text`` as JSON, or as JSON Lines when it is that and not one document."""
+    if not text.strip():
+        raise EmptyInput(name, "no text in the file (only blank lines)")
     try:
         return json.loads(text)
     except RecursionError:

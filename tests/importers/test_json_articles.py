@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.errors import DecodeFailed, ReaderError, UnsupportedFile
+from reader.errors import DecodeFailed, EmptyInput, ReaderError, UnsupportedFile
 from reader.importers import read_file
 from reader.importers.jsonfile import read_json
 
@@ -111,6 +111,14 @@ def test_json_with_no_article_is_refused_with_its_name(text: str) -> None:
     with pytest.raises(UnsupportedFile) as err:
         read_json(text, name="news.json")
     assert err.value.subject == "news.json" and "no article" in err.value.message
+
+
+@pytest.mark.parametrize("name", ["news.json", "news.jsonl"])
+def test_a_file_of_blank_lines_is_called_empty_not_broken_json(name: str) -> None:
+    # a scraper that found nothing writes a JSON Lines file of newlines
+    with pytest.raises(EmptyInput) as err:
+        read_json("\n \n\r\n", name=name)
+    assert err.value.subject == name and "only blank lines" in err.value.message
 
 
 def test_a_broken_json_line_is_named_by_its_number() -> None:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.errors import DecodeFailed, ReaderError, UnsupportedFile
+from reader.errors import DecodeFailed, EmptyInput, ReaderError, UnsupportedFile
 from reader.importers import read_file
 from reader.importers.jsonfile import FORMAT_ID, SCHEMA_VERSION, read_json
 
@@ -65,7 +65,7 @@ def test_shifted_highlight_is_reanchored_at_the_nearest_occurrence() -> None:
 
 @pytest.mark.parametrize(("text", "error"), [
     ("{not json", DecodeFailed),
-    ("", DecodeFailed),
+    ("", EmptyInput),
     ("[" * 100_000, DecodeFailed),
     ("[]", UnsupportedFile),
     ('{"format": "something-else"}', UnsupportedFile),
