@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
@@ -36,13 +37,15 @@ from reader.gui.offsets import DocumentOffsets
 from reader.gui.themes import HIGHLIGHT_ROLES, Theme, highlight_role
 from reader.store.article import HighlightRecord
 from reader.text.bidi import LRI, PDI
+from reader.text.fold import DIACRITICS
 from reader.text.hits import ArticleHits
 from reader.text.values import describe_value
 
-# Tashkeel and Quranic marks hidden by "hide diacritics" (DESIGN decision 3's
-# diacritics; the hamza marks U+0654/U+0655 stay, they spell the word).
-DIACRITICS_RE = re.compile("[\u064b-\u0653\u0656-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4"
-                           "\u06e7\u06e8\u06ea-\u06ed]+")
+# What "hide diacritics" paints transparent: the fold's diacritics that are
+# combining marks. Tatweel, which joins letters, and the Quranic signs that
+# stand alone stay; so do the hamza marks U+0654/U+0655, they spell the word.
+DIACRITICS_RE = re.compile(
+    "[" + "".join(sorted(ch for ch in DIACRITICS if unicodedata.category(ch) == "Mn")) + "]+")
 
 
 class DiacriticsHider(QSyntaxHighlighter):
