@@ -32,7 +32,7 @@ from reader.exporters.common import (
     value_words,
 )
 from reader.exporters.html import dir_of, isolate_ltr
-from reader.exporters.qtgui import INK, arabic_font, draw_on_paper, ensure_app
+from reader.exporters.qtgui import INK, arabic_font, draw_on_paper, ensure_app, png_bytes
 from reader.store.article import Article, HighlightRecord
 
 CARD_WIDTH = 1080
@@ -172,8 +172,7 @@ def write_cards(items: Sequence[ExportItem], out: Path, *, force: bool,
         for (article, h), target in zip(cards, targets, strict=True):
             tmp = target.with_name(f".{target.name}.part")
             temps.append(tmp)
-            if not render_card(article, h).save(str(tmp), "PNG"):
-                raise ExportError(str(target), "cannot write the image")
+            tmp.write_bytes(png_bytes(render_card(article, h), str(target)))
             fsync_file(tmp)
             ticker.step()
         for tmp, target in zip(temps, targets, strict=True):

@@ -7,18 +7,21 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QFontDatabase,
     QGuiApplication,
+    QImage,
     QPainter,
     QPalette,
+    QPixmap,
     QTextDocument,
 )
 
+from reader.errors import ExportError
 from reader.exporters.html import FONT_FAMILY, FONT_FILE
 from reader.resources import resource_path
 
@@ -97,3 +100,17 @@ def draw_on_paper(painter: QPainter, doc: QTextDocument, clip: QRectF | None = N
         context.clip = clip
     doc.documentLayout().draw(painter, context)
     painter.restore()
+
+
+def png_bytes(image: QImage | QPixmap, name: str) -> bytes:
+    """``image`` encoded as PNG in memory, for the caller to write: a full
+    disk or a lost folder is then an ``OSError`` with its cause, where
+    libpng writing the file itself prints "libpng error: Write Error" on
+    stderr and Qt says only that the save failed. Raises ExportError naming
+    ``name`` when the image cannot be encoded."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise ExportError(name, "cannot encode the image as PNG")
+    return data.data()

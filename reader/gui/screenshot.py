@@ -11,8 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.errors import ExportError
-
 if TYPE_CHECKING:
     from PySide6.QtGui import QColor, QPixmap
 
@@ -108,11 +106,11 @@ def _save_png(pixmap: object, out: Path) -> None:
     from PySide6.QtGui import QPixmap
 
     from reader.exporters.common import atomic_path
+    from reader.exporters.qtgui import png_bytes
 
     assert isinstance(pixmap, QPixmap)
     with atomic_path(out, force=True) as tmp:
-        if not pixmap.save(str(tmp), "PNG"):
-            raise ExportError(str(out), "cannot write the PNG here")
+        tmp.write_bytes(png_bytes(pixmap, str(out)))
 
 
 def _quiet_offscreen_warnings() -> None:

@@ -169,3 +169,35 @@ def test_a_bare_figure_card_shows_its_sentence_from_the_right(qapp, tmp_path: Pa
     assert right > CARD_WIDTH - MARGIN - 60  # text reaches the right margin
     assert right - left > CARD_WIDTH // 2  # a sentence, not two digits
     assert image.text("Description") == "40"
+
+
+@pytest.fixture
+def small_disk():
+    """Files of this process may hold at most 4 KB for the test (RLIMIT_FSIZE):
+    a write past it fails with EFBIG at the OS, as a full disk fails with ENOSPC."""
+    resource = pytest.importorskip("resource")
+    import signal
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    old_handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, old_handler)
+
+
+@pytest.mark.parametrize("several", [False, True])
+def test_a_card_the_disk_cannot_hold_says_why_and_leaves_nothing(
+    qapp, tmp_path: Path, capfd, small_disk, several: bool
+) -> None:
+    out = tmp_path / ("cards" if several else "card.png")
+    items = sample.items() if several else _one(3)
+    capfd.readouterr()
+    with pytest.raises(ExportError) as err:
+        export_items(items, "png", out)
+    assert err.value.subject == str(out) and "too large" in err.value.message
+    assert list(tmp_path.iterdir()) == []
+    # one message, the command's own: not libpng's "Write Error" beside it
+    assert capfd.readouterr().err == ""
