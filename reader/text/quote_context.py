@@ -21,6 +21,7 @@ from reader.text.fold import INVISIBLE, MARKS_CLASS, fold_word, loose_pattern, l
 from reader.text.lazy_regex import LazyPattern
 from reader.text.quote_words import (
     APPOSITION,
+    ARTICLE_LIKE_VERBS,
     ASKS_FOR,
     BARE_THAT,
     BY_THAT,
@@ -32,6 +33,7 @@ from reader.text.quote_words import (
     CLAUSE_OPENERS,
     COMPLEMENT_HINTS,
     COMPLEMENT_WORDS,
+    CONSTRUCT_NOT,
     CONTENT_PREPOSITIONS,
     COPULAS,
     DEMONSTRATIVES,
@@ -49,10 +51,12 @@ from reader.text.quote_words import (
     NOT_A_NOUN,
     ON_IT,
     PERSON,
+    PHRASE_OPENERS,
     PREPOSITIONS,
     RELATIVES,
     SAYING,
     SAYING_WORD,
+    SAYINGS,
     SLOGANS,
     SOURCE_RELATIVES,
     SPEAKER_TITLES,
@@ -288,6 +292,8 @@ class Quote:
         if self.adjective:
             return False
         last = len(words) - 1
+        if self.in_construct:
+            return True
         for k in range(last, -1, -1):
             if names_a_thing(words[k]):
                 return k == last or words[k] not in NAMING_RIGHT_BEFORE
@@ -302,6 +308,27 @@ class Quote:
             word = fold_word(self.tokens[-4].strip(_TOKEN_EDGES))
             return names_a_thing(word) and word not in NAMING_RIGHT_BEFORE
         return False
+
+    @property
+    def in_construct(self) -> bool:
+        """A naming noun with no article and no pronoun, then one indefinite
+        noun, its genitive, right before a short quote: the two name the
+        kind of thing the quote names (``وكالة أنباء «فارس»``, ``شبكة
+        تلفزيون «…»``). Not an adjective phrase (``مجلة ذات «…»``) nor a
+        verb (``وكالة ذكرت «…»``)."""
+        words = self.near
+        if len(words) < 2 or self.words > 3:
+            return False
+        noun, genitive = words[-2], words[-1]
+        if (genitive.startswith(_DEFINITE) or noun.startswith(_DEFINITE)
+                or not names_a_thing(noun)):
+            return False  # most quotes: no naming noun two words back
+        # the pronouns read as written: folded, ة and ه are one letter
+        return (noun not in NAMING_RIGHT_BEFORE and genitive not in CONSTRUCT_NOT
+                and genitive not in PREPOSITIONS and genitive not in CLAUSE_OPENERS
+                and not self.tokens[-2].strip(_TOKEN_EDGES).endswith(_PRONOUNS)
+                and not self.tokens[-1].strip(_TOKEN_EDGES).endswith(_PRONOUNS)
+                and not _speech_word(self.tokens[-1]))
 
     @_Lazy
     def raw_words(self) -> list[str]:
@@ -454,7 +481,14 @@ class Quote:
                 if w[:1] == "ب" and len(w) > 3:
                     break
             else:
-                return False  # most quotes: no preposition of content, no such verb
+                # most quotes: no preposition of content, no such verb; but
+                # a verbal noun may take a short quote a few words after the
+                # verb (a longer one reads as a quotation without this cue)
+                # (the last three words hold no verb of ASKS_FOR here: read
+                # the ones before them)
+                if self.words > 3 or self.last.startswith(_DEFINITE) or not any(
+                        map(_stance_token, self.tokens[-OBJECT_WORDS - 1:-3])):
+                    return False
         if not self.after_speech_verb and not any(map(_stance_token, self.tokens)):
             return False  # no verb of saying in the sentence, none of stance near
         # The verb stands among the last words: its preposition at most
@@ -476,6 +510,12 @@ class Quote:
                 after[:-1]):
             # رفضت الحكومة «…»، نفى المتحدث «…»; not نفى مدير النادي «…»:
             # there the quote ends the speaker's title
+            return True
+        if ("" in wanted and 3 <= len(after) <= OBJECT_WORDS and not after[-1].startswith(_DEFINITE)
+                and not raw[-1].endswith(_PRONOUNS)
+                and not any(w in THAT or w in PREPOSITIONS for w in after)):
+            # أعلنت الحكومة الأردنية الأحد انتهاء «…»: after the subject and a
+            # time, the verb's object, a verbal noun whose genitive is the quote
             return True
         for j, w in enumerate(after[:COMPLEMENT_WORDS + 1]):
             if w in wanted:
@@ -517,7 +557,8 @@ class Quote:
         return (self.colon or self.that or self.last in CLAUSE_OPENERS or self.verb_after
                 or self.verb_before or self.described or self.reported or self.complement
                 or self.attribution_after or self.verb_shortly_before or self.attributed_later
-                or self.colon_shortly_before or self.judged or self.what_called or self.chanted)
+                or self.colon_shortly_before or self.judged or self.what_called or self.chanted
+                or self.last in SAYINGS)
 
     @_Lazy
     def attribution_after(self) -> bool:
@@ -649,9 +690,13 @@ class Quote:
     def glued_preposition(self) -> bool:
         """بـ or لـ glued to the quote, no describing verb before it, nor a
         verb of saying whose preposition it is (``طالب بـ«…»``), nor a verb of
-        naming after ما (``ما أسمته الوكالة بـ«…»``)."""
+        naming after ما (``ما أسمته الوكالة بـ«…»``), nor one deep in
+        reported speech, where the preposition is the speaker's (``قال إنه
+        على تواصل بـ«…»``, ``أضاف أنه سيواصل عمله لـ«…»``), unless a
+        labelling word takes it (``قال إن الحل هو ما يسمى بـ«…»``)."""
         return self.head.endswith(("بـ", "لـ")) and not (
-            self.described or self.complement or self.what_called)
+            self.described or self.complement or self.what_called
+            or (self.reported and not self.labelled))
 
     @property
     def definite_noun(self) -> bool:
@@ -659,7 +704,7 @@ class Quote:
         said (هذا «المؤامرة» quotes a word)."""
         return bare(fold_word(self.inner_words[0])).startswith("ال") and not (
             self.colon or self.verb_before or self.described or self.complement
-            or self.last in DEMONSTRATIVES
+            or self.last in DEMONSTRATIVES or self.last in SAYINGS
             or self.reported_object or self.spoken_inside)
 
     @property
@@ -736,9 +781,17 @@ class Quote:
         """The words right before present the quote as someone's: what they
         called a thing (``what_called``), a slogan chanted (``chanted``),
         what a speaking noun said (``speaker_noun``), what someone rules out
-        (``any_before``). One cue: they exclude one another, and four cues
+        (``any_before``), the words a noun of words presents (``وعبارة
+        «…»``, ``SAYINGS``). One cue: they exclude one another, and four cues
         would make ``quote_cues.is_quotation`` read more of the others."""
-        return self.any_before or self.chanted or self.speaker_noun or self.what_called
+        return (self.any_before or self.last in SAYINGS or self.chanted or self.speaker_noun
+                or self.what_called)
+
+    @property
+    def opens_a_phrase(self) -> bool:
+        """The quote's first word is a preposition or ذات (``PHRASE_OPENERS``,
+        as written): ``«على أعلى مستوى»``, a phrase of a sentence."""
+        return bool(self.inner_words) and self.inner_words[0] in PHRASE_OPENERS
 
     @property
     def first_person(self) -> bool:
@@ -798,7 +851,8 @@ def _stance_token(token: str) -> bool:
 
 def _judged(word: str) -> frozenset[str] | None:
     """What ``ASKS_FOR`` holds for ``word`` as written (with a leading و/ف)."""
-    if word.startswith(("ال", "وال", "فال")):
+    if word.startswith(("ال", "وال", "فال")) and not word.lstrip("وف").startswith(
+            ARTICLE_LIKE_VERBS):
         return None  # a definite noun: no verb (most words, spared a fold)
     w = fold_word(word)
     wanted = ASKS_FOR.get(w)
@@ -824,6 +878,16 @@ def _asks_for(word: str) -> frozenset[str] | None:
     wanted = _ASKS_VERBS.get(word)
     return wanted if wanted is not None or word in _ASKS_SEEN else _judged(word)
 
+
+OBJECT_WORDS = 6
+"""How many words may stand between a verb whose content is its direct
+object and a quote that completes that object: the subject (three words),
+a time (two) and the object itself."""
+_DEFINITE = ("ال", "وال", "فال", "بال", "لل")
+"""How a folded noun with the article opens (``bare`` would also read
+وكالة as كالة and then اله)."""
+_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
+"""The possessive pronouns a noun ends with, as written (never ة)."""
 
 _NEARBY = 3000
 """How far around a short quote its words are looked for again (bounded, so

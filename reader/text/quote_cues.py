@@ -120,8 +120,11 @@ CUES: tuple[Cue, ...] = (
         "«أثراً بالغاً»، «النيل منها»، «بغير تراض»: tanween, a preposition with a pronoun"
         " or a negation is a clause's", range(1, 5)),
     Cue("someone's words", 3, attrgetter("someones_words"),
-        "رفضت ما أسمتها «…»، مرددين شعار «…»، كتبت الصحيفة «…»، لن تقدم أي «…»:"
-        " what someone called it, chanted, wrote or rules out", range(0, 5)),
+        "رفضت ما أسمتها «…»، مرددين شعار «…»، كتبت الصحيفة «…»، لن تقدم أي «…»، وعبارة «…»:"
+        " what someone called it, chanted, wrote, rules out or put in words", range(0, 5)),
+    Cue("opens a phrase", 3, attrgetter("opens_a_phrase"),
+        "«على أعلى مستوى»، «في طليعة المحاربين»، «ذات طبيعة سياسية»: a phrase cut out of a"
+        " sentence; a name or a title seldom opens with a preposition", range(1, LONG)),
     Cue("sentence punctuation", 1, attrgetter("sentence_inside"),
         "a sentence inside the marks"),
     Cue("first person", 1, attrgetter("first_person"),

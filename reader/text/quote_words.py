@@ -26,8 +26,8 @@ def _folded(words: str, *, conjunctions: bool = False) -> frozenset[str]:
 
 
 THAT = _folded(
-    "إن أن أنه إنه أنها إنها بأن بأنه بأنها إنهم أنهم بأنهم إنهن أنهن بأنهن بأنهما إننا أننا"
-    " إنني أنني فإن وإن وأن")
+    "إن أن أنه إنه أنها إنها بأن بأنه بأنها إنهم أنهم بأنهم إنهن أنهن بأنهن إنهما أنهما بأنهما"
+    " إننا أننا إنني أنني فإن وإن وأن")
 BARE_THAT = _folded("إن أن بأن فإن وإن وأن")
 """أن/إن with no pronoun attached: what follows is the subject of the clause."""
 DEMONSTRATIVES = _folded("هذا هذه ذلك تلك هذان هاتان")
@@ -54,7 +54,7 @@ NAMING = _folded(
 places."""
 NAMING_RIGHT_BEFORE = _folded(
     """تحت بعنوان باسم بلقب يسمى تسمى يدعى تدعى المعروف المعروفة الملقب الملقبة
-    المسمى المسماة""", conjunctions=True)
+    المسمى المسماة مسمى بمسمى""", conjunctions=True)
 """Naming words that are no noun: they name only what stands right after
 them (``تحت «…»``, not ``كتب تحت الصورة: «…»``)."""
 # Nouns that open the name of an organisation: «حزب الله»، «جبهة النصرة».
@@ -76,7 +76,7 @@ GAVE_NAME = _folded("أطلق أطلقت أطلقوا يطلق تطلق يطلق
 # Words that name explicitly: what follows is a name (قناة اسمها «…»).
 CALLED = _folded("""
     اسم باسم اسمه اسمها يسمى تسمى المسمى المسماة يدعى تدعى بعنوان عنوان
-    بلقب لقب الملقب الملقبة المعروف المعروفة شعار
+    بلقب لقب الملقب الملقبة المعروف المعروفة شعار مسمى بمسمى
     """, conjunctions=True)
 # Verbs of describing: what follows in marks is how someone put it.
 DESCRIBED_ONE = _folded(conjunctions=True, words="""
@@ -146,7 +146,8 @@ _ASKS_FOR = (
               نافيا نافية أدان أدانت أدانوا استنكر
               استنكرت استنكروا يستنكر تستنكر مستنكرا مستنكرة مستنكرين انتقد
               انتقدت انتقدوا ينتقد تنتقد منتقدا منتقدة تمنى تمنت يتمنى
-              تتمنى متمنيا متمنية متمنين"""),
+              تتمنى متمنيا متمنية متمنين التمس التمست التمسوا يلتمس تلتمس
+              ملتمسا ملتمسة رجح رجحت رجحوا يرجح ترجح مرجحا مرجحة"""),
 )
 ASKS_FOR: dict[str, frozenset[str]] = {}
 for _preposition, _verbs in _ASKS_FOR:
@@ -161,6 +162,10 @@ with an object pronoun: اعتذاره عن، تتهمهن بـ; plural particip
 protesters went out داعين إلى «…»، مطالبين بـ«…»): a quote right after that
 preposition, or a word or three after the verb and its subject, is what was
 said (``رفضت الحكومة «…»``)."""
+ARTICLE_LIKE_VERBS = tuple(sorted(
+    {v[:5] for _, verbs in _ASKS_FOR for v in verbs.split() if v.startswith("ال")}))
+"""The first letters of the verbs of ``ASKS_FOR`` that open like the article
+(التمس): a word that opens with ال and none of these is a noun."""
 SPEAKER_TITLES = _folded(" ".join(TITLE_WORDS) + " مؤسس مؤسسة نائب رئيس مدير")
 """Titles that open a speaker's name (speech.TITLE_WORDS): a quote after one,
 right after a verb, belongs to the speaker (``نفى نائب رئيس النادي «…»``)."""
@@ -225,12 +230,28 @@ SLOGANS = _folded("شعار شعارات هتاف هتافات مثل")
 """What may stand between a chanting verb and its slogan (``رددوا شعار
 «…»``, ``هتفوا هتافات مثل «…»``)."""
 WORD_NOUNS = _folded("كلمة عبارة لفظة تسمية")
+SAYINGS = _folded("كلمة عبارة مقولة جملة", conjunctions=True)
+"""Nouns of words said or written, in the singular: right before a quote
+they present it as those words (``استخدام عبارة «…»``, ``لافتة تحمل صورته
+وعبارة «…»``), not as a name (``تسمية «…»`` names)."""
+CONSTRUCT_NOT = _folded("ذات ذو ذي ذوي غير شبه")
+"""Words that follow a noun without being its genitive: an adjective phrase
+opens there (``مجلة ذات «نفوذ واسع»``)."""
+PHRASE_OPENERS = frozenset("""
+    في من على إلى الى عن مع تحت فوق بين ضد حول دون بدون منذ خلال عبر لدى نحو عند أمام
+    ذات ذو ذوي
+    """.split())
+"""Prepositions, and ذات/ذو "having", as written (على, never the name علي;
+not ذي, which also spells "The" in names: «ذي نيويوركر»): a quote that
+opens with one is a phrase cut out of a sentence (``«على أعلى مستوى»``,
+``«فوق جنوب المحيط»``, ``بمحاكمة «ذات طبيعة سياسية»``), seldom a name or
+a title."""
 """Nouns of a word as a word: in the dual they present the quotes that
 follow as the words named (``الكلمتين «…» و«…»``)."""
 SPOKEN = _folded("""
     منه منها منهم منهما عليه عليها عليهم له لها لهم به بها بهم فيه فيها فيهم
     عنه عنها عنهم إليه إليها إليهم معه معها معهم لنا منا علينا بنا عنا
-    لا لم لن ليس ليست بغير عدم بعدم
+    لا لم لن ليس ليست لست لسنا لستم بغير عدم بعدم
     """)
 """Words of a clause, never of a name: a preposition with a pronoun (``النيل
 منها``: of whom?) or a negation (``بغير تراض``, ``لن نتراجع``); not غير
