@@ -159,7 +159,9 @@ def _digit_runs() -> re.Pattern[str]:
     The class holds every BMP character that this Python's ``\\d`` matches
     (read from ``\\d`` itself, so the two cannot disagree) and every
     character beyond the BMP; the look-behind then keeps only those beyond
-    the BMP that ``\\d`` matches too. Same matches as ``\\d+``, same spans.
+    the BMP that ``\\d`` matches too. Same matches as ``\\d+``, same spans;
+    the run is group ``num``, so a run that ``_NUMBER`` would match whole
+    serves as its match (``_plain_run``).
     """
     bmp = "".join(map(chr, range(0x10000)))
     ranges: list[list[int]] = []
@@ -169,10 +171,26 @@ def _digit_runs() -> re.Pattern[str]:
         else:
             ranges.append([ord(ch), ord(ch)])
     bmp_digits = "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in ranges)
-    return re.compile(f"[{bmp_digits}\\U00010000-\\U0010ffff](?<=\\d)\\d*")
+    return re.compile(f"(?P<num>[{bmp_digits}\\U00010000-\\U0010ffff](?<=\\d)\\d*)")
 
 
 _DIGITS = _digit_runs()
+_GROUPING = frozenset(",٬٫ \u00a0\u202f")
+"""What may stand right after a run of digits inside one number: ``_NUM``
+reads on past the run only over one of these (``.`` sends the run to
+``_MASTER``)."""
+
+
+def _plain_run(text: str, after: int, c: str, length: int) -> bool:
+    """Whether ``_NUMBER`` matched at a run of digits ending at ``after``
+    (followed by ``c``, none of ``_SPECIAL_AFTER``) is that run alone:
+    only a decimal comma, a thousands separator or a space before three
+    more digits (``3 500``, the run of three digits or fewer) reads on."""
+    if c not in _GROUPING:
+        return True
+    return c in " \u00a0\u202f" and (length > 3 or not text[after + 1:after + 2].isdecimal())
+
+
 _SIGNS = "-+−"
 
 
@@ -195,9 +213,13 @@ def find_figures(text: str) -> list[Highlight]:
             skip_until = score_ends.get(pos) or score_ends[pos - 1]
             continue
         after = run.end()
-        special = after < n and (text[after] in _SPECIAL_AFTER or (
-            text[after] == " " and text[after + 1:after + 2] in _DASHES))
-        m = (_MASTER if special else _NUMBER).match(text, pos)
+        c = text[after] if after < n else ""
+        if c in _SPECIAL_AFTER or (c == " " and text[after + 1:after + 2] in _DASHES):
+            m = _MASTER.match(text, pos)
+        elif _plain_run(text, after, c, after - pos):
+            m = run  # most numbers: _NUMBER would match the run itself
+        else:
+            m = _NUMBER.match(text, pos)
         if m is None:  # pragma: no cover - every run of digits is a number
             continue
         skip_until = m.end()

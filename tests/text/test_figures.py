@@ -30,7 +30,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.text.figure_names import without_names
-from reader.text.figures import _DIGITS, _non_overlapping, _propagate, find_figures
+from reader.text.figures import (
+    _DIGITS,
+    _NUMBER,
+    _SPECIAL_AFTER,
+    _non_overlapping,
+    _plain_run,
+    _propagate,
+    find_figures,
+)
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 GOLD = DATA / "gold_figures.json"
@@ -419,6 +427,37 @@ def test_digit_runs_are_those_of_backslash_d(text: str) -> None:
     assert [m.span() for m in _DIGITS.finditer(text)] == [
         m.span() for m in _BACKSLASH_D.finditer(text)
     ]
+
+
+_RUN_PIECES = st.one_of(
+    st.text(alphabet="0123456789٠٣٥۱۲\U0001d7ce", min_size=1, max_size=4),
+    st.sampled_from([",", "٬", "٫", ".", " ", NBSP, "\u202f", "ب", "%", "\n", "-"]),
+)
+
+
+def _assert_plain_runs_match_the_number_pattern(text: str) -> None:
+    # find_figures takes a run of digits for _NUMBER's match where
+    # _plain_run says so, without running _NUMBER: the two must agree.
+    for run in _DIGITS.finditer(text):
+        after = run.end()
+        c = text[after] if after < len(text) else ""
+        if c in _SPECIAL_AFTER or not _plain_run(text, after, c, after - run.start()):
+            continue
+        m = _NUMBER.match(text, run.start())
+        assert m is not None
+        assert (m.span(), m.lastgroup) == (run.span(), run.lastgroup), text
+
+
+@pytest.mark.parametrize("text", ["25 125", "1 250 000", "3,5", "1,250", "٣٫٥", "12\u202f500",
+                                  "2018 م", "24 ساعة", "1234 567", "5 1/2"])
+def test_a_plain_run_of_digits_is_what_the_number_pattern_matches(text: str) -> None:
+    _assert_plain_runs_match_the_number_pattern(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_RUN_PIECES, max_size=8).map("".join))
+def test_a_plain_run_of_digits_is_what_the_number_pattern_matches_on_any_text(text: str) -> None:
+    _assert_plain_runs_match_the_number_pattern(text)
 
 
 @settings(max_examples=100, deadline=None)
