@@ -812,16 +812,25 @@ class Quote:
     @property
     def negated(self) -> bool:
         """The quote opens with غير and an indefinite word
-        (``NEGATED_ADJECTIVE``): ``ألفاظ «غير لائقة»``; not a definite one,
-        the attribute of a definite noun, as often a label (``القانون الذي
-        وصف بـ«غير المنصف»``)."""
-        return (self.words > 1 and self.inner_words[0] in NEGATED_ADJECTIVE
-                and not bare(fold_word(self.inner_words[1])).startswith("ال"))
+        (``NEGATED_ADJECTIVE``): ``ألفاظ «غير لائقة»``; or is an indefinite
+        noun, غير and an indefinite word: ``بـ«شكل غير قانوني»``. Not with a
+        definite one, the attribute of a definite noun, as often a label
+        (``القانون الذي وصف بـ«غير المنصف»``)."""
+        words = self.inner_words
+        if self.words > 1 and words[0] in NEGATED_ADJECTIVE:
+            return not _definite(words[1])
+        return (self.words == 3 and words[1] in NEGATED_ADJECTIVE
+                and not _definite(words[0]) and not _definite(words[2]))
 
     @property
     def first_person(self) -> bool:
         """A first or second person word inside (أنا، نحن، لقد)."""
         return any(fold_word(w) in PERSON for w in self.inner_words[:16])
+
+
+def _definite(word: str) -> bool:
+    """A word as written opens with the article (after و/ف and ب/ل/ك)."""
+    return bare(fold_word(word)).startswith("ال")
 
 
 @lru_cache(maxsize=1 << 14)

@@ -183,11 +183,13 @@ ASKED = frozenset().union(*ASKS_FOR.values()) - {""}
 COMPLEMENT_HINTS = ASKED | OBJECT_VERBS
 """A word among the last three before a quote when it may complete a verb
 (or a word that opens with بـ there)."""
-COMPLEMENT_WORDS = 12
+COMPLEMENT_WORDS = 14
 """How many words may stand between a verb of saying and the quote that
 completes it (its subject, object, a time, the preposition): a speaker's
 title and name, a time and an object take twelve (دعا رئيس هيئة الرياضة
-السعودية فلان، فجر الأربعاء، نادي الهلال السعودي إلى «…»)."""
+السعودية فلان، فجر الأربعاء، نادي الهلال السعودي إلى «…»), fourteen when
+the object is a person named with a title too (شكر الرئيس التركي، فلان،
+مساء الأربعاء، الشيخ فلان، أمير قطر، على «…»)."""
 SOURCE_RELATIVES = _folded("ما لما حسبما بحسبما")
 PASSED_ON = _folded("نقل نقلت نقلته نقلتها نقله نقلها نقلوا نقلوه نقلوها")
 """نقل, "passed on": a verb of reporting only after ما (``حسب ما نقلت
@@ -249,8 +251,9 @@ opens there (``مجلة ذات «نفوذ واسع»``)."""
 NEGATED_ADJECTIVE = frozenset(("غير", "وغير"))
 """غير as a quote's first word, as written, before an indefinite word: a
 negated adjective cut out of a sentence (``ألفاظ «غير لائقة»``, ``أمر «غير
-مقبول»``), how someone judged a thing; a name or a title opens with a noun
-(inside one, غير may stand: ``«الحكم غير المنصف»``, ``SPOKEN``)."""
+مقبول»``), how someone judged a thing; or after an indefinite noun, the
+quote's whole (``بـ«شكل غير قانوني»``): a thing judged, not named. A name
+may hold one after a definite noun (``«الحكم غير المنصف»``, ``SPOKEN``)."""
 PHRASE_OPENERS = frozenset("""
     في من على إلى الى عن مع تحت فوق بين ضد حول دون بدون منذ خلال عبر لدى نحو عند أمام
     ذات ذو ذوي
@@ -265,10 +268,11 @@ follow as the words named (``الكلمتين «…» و«…»``)."""
 SPOKEN = _folded("""
     منه منها منهم منهما عليه عليها عليهم له لها لهم به بها بهم فيه فيها فيهم
     عنه عنها عنهم إليه إليها إليهم معه معها معهم لنا منا علينا بنا عنا
-    لا لم لن ليس ليست لست لسنا لستم بغير عدم بعدم
+    لا لم لن ليس ليست لست لسنا لستم بغير عدم بعدم قد سوف
     """)
 """Words of a clause, never of a name: a preposition with a pronoun (``النيل
-منها``: of whom?) or a negation (``بغير تراض``, ``لن نتراجع``); not غير
+منها``: of whom?), a negation (``بغير تراض``, ``لن نتراجع``) or a particle
+of the verb (``«قد يسبب الأرق»``, ``سوف``); not غير
 before an adjective, which as often makes one (``«الحكم غير المنصف»``), nor
 لي, as often a name (``«برسي لي»``)."""
 SPOKEN_WORD = re.compile("(?<![^\\W\\d_])(?:{})(?![^\\W\\d_])".format(

@@ -470,6 +470,9 @@ def test_spans_exclude_marks_and_outer_spaces(text: str) -> None:
     # a verb of stance takes its content past a long subject, a time and an object
     ("واتهمت نقابة المعلمين المستقلة، صباح الخميس، وزارة التربية بـ«التلاعب بالنتائج».",
      "التلاعب", "quotation"),
+    # ... and past an object that is a person named with a title
+    ("وشكر وزير الخارجية الأردني، أيمن الصفدي، صباح الأحد، الأمين العام للجامعة العربية،"
+     " أحمد أبو الغيط، على «دعمه المتواصل للقضية».", "دعمه", "quotation"),
     # ... but not a name that a naming word before the بـ takes
     ("وطالبت المنظمة بالتحقيق مع الضباط المعروفين بـ«فرقة الليل» في المدينة.", "فرقة",
      "term"),
@@ -477,6 +480,11 @@ def test_spans_exclude_marks_and_outer_spaces(text: str) -> None:
     ("وعاقبت اللجنة الحارس بعد إشارات «غير لائقة» نحو الجمهور.", "غير", "quotation"),
     ("وقال المتحدث إن الحزب أعلن رفضه قرارات «غير مدروسة» اتخذتها البلدية.", "غير",
      "quotation"),
+    # ... and an indefinite noun so judged is the whole quote
+    ("وصادرت الجمارك الشحنة بعد العثور على «معدات غير مرخصة» في الحاويات.", "معدات",
+     "quotation"),
+    # قد opens a verb: a clause, someone's words
+    ("اقرأ أيضا: السهر الطويل «قد يضعف الذاكرة»", "قد", "quotation"),
     # the one who passed the news on (نقل) is the source, not what was said
     ("وأضاف أن المفاوضات ستستأنف الشهر المقبل، حسب ما نقلت «صوت الجنوب».", "صوت",
      "term"),
