@@ -48,8 +48,10 @@ from reader.text.quote_words import (
     MAY,
     NAMING,
     NAMING_RIGHT_BEFORE,
+    NEGATED_ADJECTIVE,
     NOT_A_NOUN,
     ON_IT,
+    PASSED_ON,
     PERSON,
     PHRASE_OPENERS,
     PREPOSITIONS,
@@ -401,6 +403,8 @@ class Quote:
         عليه «…»``; not a namer's word (``ما أسمتها «…»``: ``what_called``)
         nor a chanted slogan (``رددوا شعار «…»``: ``chanted``)."""
         last = self.last
+        if last == "ب" and len(self.near) > 1:
+            last = self.near[-2]  # الملقب بـ «…»: a بـ standing apart
         if last in CALLED or unsuffixed(last) in CALLED:
             # ما أسمتها «…»: someone's word; شعار «…»: a slogan
             return not (self.what_called or self.chanted)
@@ -489,8 +493,12 @@ class Quote:
                 if self.words > 3 or self.last.startswith(_DEFINITE) or not any(
                         map(_stance_token, self.tokens[-OBJECT_WORDS - 1:-3])):
                     return False
-        if not self.after_speech_verb and not any(map(_stance_token, self.tokens)):
-            return False  # no verb of saying in the sentence, none of stance near
+        if not self.after_speech_verb and not any(
+                map(_stance_token, self.raw_words[-(COMPLEMENT_WORDS + 4):])):
+            # no verb of saying in the sentence, none of stance among the
+            # words where the verb may stand (اتهمت شركة …، الخميس، حكومة
+            # البلد بـ«…»: a subject, a time and an object between)
+            return False
         # The verb stands among the last words: its preposition at most
         # COMPLEMENT_WORDS words after it, the quote at most three after that.
         raw = self.raw_words[-(COMPLEMENT_WORDS + 4):]
@@ -500,8 +508,9 @@ class Quote:
         while (wanted := _asks_for(raw[k])) is None:
             k -= 1
         after = [fold_word(w) for w in raw[k + 1:]]
-        if any(w in LABELLING and bare(w) not in MAY for w in after):
-            # إلى «إشادة» فلان، رئيس ما يسمى بـ«…»: the label takes the quote
+        if any(w in LABELLING and bare(w) not in MAY for w in after) or self.called:
+            # إلى «إشادة» فلان، رئيس ما يسمى بـ«…», بالعمل مع المتطوعين
+            # المعروفين بـ«…»: the label takes the quote
             return False
         if "" in wanted and not after and is_participle(raw[k]):
             return True  # متمنيا «…»: a participle has no subject after it
@@ -605,11 +614,12 @@ class Quote:
     @property
     def source(self) -> bool:
         """A verb of saying right before, after ما: ``بحسب ما ذكرت «…»``,
-        ``وفقا لما أوردته «…»``. The quote is who said it, not what (but
+        ``وفقا لما أوردته «…»``, ``حسب ما نقلت «…»``. The quote is who said it, not what (but
         ``ما وصفه بـ«…»`` is how he put it: ``described``)."""
         near = self.near
         return (len(near) > 1 and near[-2] in SOURCE_RELATIVES
-                and _speech_word(self.tokens[-1]) and not self.described)
+                and (near[-1] in PASSED_ON or _speech_word(self.tokens[-1]))
+                and not self.described)
 
     @property
     def explained_after(self) -> bool:
@@ -683,8 +693,14 @@ class Quote:
     @property
     def quoted_elsewhere(self) -> bool:
         """The same short quote stands quoted elsewhere after another word
-        (``names``), and no describing verb presents it."""
-        return " ".join(self.inner_words) in self.names and not self.described
+        (``names``), and no describing verb presents it, nor a verb that
+        asks for it right through its preposition (a headline and its
+        article quote one demand after two verbs: ``يطالب بـ«…»`` … ``دعا
+        إلى «…»``; a name further into the clause is still a name:
+        ``يهدد بحرمان زبائن «…»``)."""
+        return " ".join(self.inner_words) in self.names and not (
+            self.described
+            or (self.last in CONTENT_PREPOSITIONS and self.complement))
 
     @property
     def glued_preposition(self) -> bool:
@@ -794,9 +810,27 @@ class Quote:
         return bool(self.inner_words) and self.inner_words[0] in PHRASE_OPENERS
 
     @property
+    def negated(self) -> bool:
+        """The quote opens with غير and an indefinite word
+        (``NEGATED_ADJECTIVE``): ``ألفاظ «غير لائقة»``; or is an indefinite
+        noun, غير and an indefinite word: ``بـ«شكل غير قانوني»``. Not with a
+        definite one, the attribute of a definite noun, as often a label
+        (``القانون الذي وصف بـ«غير المنصف»``)."""
+        words = self.inner_words
+        if self.words > 1 and words[0] in NEGATED_ADJECTIVE:
+            return not _definite(words[1])
+        return (self.words == 3 and words[1] in NEGATED_ADJECTIVE
+                and not _definite(words[0]) and not _definite(words[2]))
+
+    @property
     def first_person(self) -> bool:
         """A first or second person word inside (أنا، نحن، لقد)."""
         return any(fold_word(w) in PERSON for w in self.inner_words[:16])
+
+
+def _definite(word: str) -> bool:
+    """A word as written opens with the article (after و/ف and ب/ل/ك)."""
+    return bare(fold_word(word)).startswith("ال")
 
 
 @lru_cache(maxsize=1 << 14)

@@ -74,9 +74,10 @@ CUES: tuple[Cue, ...] = (
     Cue("subject name", -3, attrgetter("subject_name"), "إن «داعش» خسر: a name as the subject",
         range(1, 2)),
     Cue("speech verb in the sentence", 2,
-        lambda q: q.after_speech_verb is not None and not q.names_it,
-        "a verb of saying earlier in the sentence (قال إن كتابه «…»: the book's title)"),
-    Cue("reported", 3, lambda q: q.reported and not q.that and not q.names_it,
+        lambda q: q.after_speech_verb is not None and not (q.names_it or q.called),
+        "a verb of saying earlier in the sentence (قال إن كتابه «…»: the book's title;"
+        " قال إنهم يلقبونه بـ«…»: his nickname)"),
+    Cue("reported", 3, lambda q: q.reported and not q.that and not (q.names_it or q.called),
         "in the clause of a speech verb: أكد أن الاستطلاع كان «…»"),
     Cue("described", 5, attrgetter("described"), "واصفا الاتفاق بـ«…»: how someone put it"),
     Cue("complement of saying", 3, attrgetter("complement"),
@@ -125,6 +126,9 @@ CUES: tuple[Cue, ...] = (
     Cue("opens a phrase", 3, attrgetter("opens_a_phrase"),
         "«على أعلى مستوى»، «في طليعة المحاربين»، «ذات طبيعة سياسية»: a phrase cut out of a"
         " sentence; a name or a title seldom opens with a preposition", range(1, LONG)),
+    Cue("negated adjective", 5, attrgetter("negated"),
+        "ألفاظ «غير لائقة»، أمر «غير مقبول»: a negated indefinite adjective is how someone"
+        " judged a thing; no name opens with غير", range(2, LONG)),
     Cue("sentence punctuation", 1, attrgetter("sentence_inside"),
         "a sentence inside the marks"),
     Cue("first person", 1, attrgetter("first_person"),

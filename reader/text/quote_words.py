@@ -77,7 +77,12 @@ GAVE_NAME = _folded("أطلق أطلقت أطلقوا يطلق تطلق يطلق
 CALLED = _folded("""
     اسم باسم اسمه اسمها يسمى تسمى المسمى المسماة يدعى تدعى بعنوان عنوان
     بلقب لقب الملقب الملقبة المعروف المعروفة شعار مسمى بمسمى
+    يلقب تلقب يلقبون يلقبونها لقبه لقبها لقبوه لقبوها لقبته لقبتها
+    المعروفين المعروفون الملقبين الملقبون
     """, conjunctions=True)
+"""Also the verbs of nicknaming (يلقبونه بـ«…»، لقبه الجمهور بـ«…»): a
+nickname is a name, whoever gave it (someone's word for a thing is what they
+called it after ما: ``CALLS``)."""
 # Verbs of describing: what follows in marks is how someone put it.
 DESCRIBED_ONE = _folded(conjunctions=True, words="""
     وصفه وصفها وصفهم وصفته وصفتها وصفتهم وصفوه وصفوها وصفوهم اعتبره اعتبرها
@@ -140,7 +145,8 @@ _ASKS_FOR = (
               تعهدت تعهدوا يتعهد تتعهد متعهدا متعهدة ندد نددت نددوا يندد
               تندد منددا منددة منددين أشاد أشادت أشادوا يشيد تشيد مشيدا مشيدة
               رحب رحبت رحبوا يرحب ترحب اتهم اتهمت اتهموا يتهم تتهم
-              يتهمون ترحيب إشادة تنديد تهديد"""),
+              يتهمون ترحيب إشادة تنديد تهديد برر بررت برروا يبرر تبرر مبررا
+              مبررة مبررين"""),
     ("", """أعلن أعلنت أعلنوا يعلن تعلن يعلنون معلنا معلنة رفض رفضت
               رفضوا يرفض ترفض يرفضون رافضا رافضة رافضين نفى نفت نفوا ينفي تنفي
               نافيا نافية أدان أدانت أدانوا استنكر
@@ -177,12 +183,17 @@ ASKED = frozenset().union(*ASKS_FOR.values()) - {""}
 COMPLEMENT_HINTS = ASKED | OBJECT_VERBS
 """A word among the last three before a quote when it may complete a verb
 (or a word that opens with بـ there)."""
-COMPLEMENT_WORDS = 12
+COMPLEMENT_WORDS = 14
 """How many words may stand between a verb of saying and the quote that
 completes it (its subject, object, a time, the preposition): a speaker's
 title and name, a time and an object take twelve (دعا رئيس هيئة الرياضة
-السعودية فلان، فجر الأربعاء، نادي الهلال السعودي إلى «…»)."""
+السعودية فلان، فجر الأربعاء، نادي الهلال السعودي إلى «…»), fourteen when
+the object is a person named with a title too (شكر الرئيس التركي، فلان،
+مساء الأربعاء، الشيخ فلان، أمير قطر، على «…»)."""
 SOURCE_RELATIVES = _folded("ما لما حسبما بحسبما")
+PASSED_ON = _folded("نقل نقلت نقلته نقلتها نقله نقلها نقلوا نقلوه نقلوها")
+"""نقل, "passed on": a verb of reporting only after ما (``حسب ما نقلت
+«…»``), so not among the speech verbs (elsewhere it carries and moves)."""
 """``بحسب ما ذكرت «…»``, ``وفقا لما أوردته «…»``: after ما and a verb of
 saying the quote is the verb's subject, the source, not what it said."""
 APPOSITION = _folded("هو هي هما هم", conjunctions=True)
@@ -205,7 +216,7 @@ verb that opens its clause has the quote for its subject (``وأصبح «داع�
 OUTLETS = _folded("""
     تويتر فيسبوك فيس يوتيوب إنستغرام انستغرام إنستجرام انستقرام إنستاغرام سناب سنابشات
     تلغرام تليغرام تيليغرام واتساب واتس غوغل جوجل ويكيبيديا تيك لينكدإن
-    رويترز أسوشيتد أسوشيتيد الأناضول سبوتنيك بلومبرغ بلومبيرغ إرنا
+    رويترز أسوشيتد أسوشيتيد الأناضول سبوتنيك بلومبرغ بلومبيرغ إرنا فرانس
     """)
 """The first words of sites, platforms and news agencies that articles name
 in marks (``على «تويتر»``, ``نقلته «رويترز»``): a name, never words said."""
@@ -237,6 +248,12 @@ they present it as those words (``استخدام عبارة «…»``, ``لاف�
 CONSTRUCT_NOT = _folded("ذات ذو ذي ذوي غير شبه")
 """Words that follow a noun without being its genitive: an adjective phrase
 opens there (``مجلة ذات «نفوذ واسع»``)."""
+NEGATED_ADJECTIVE = frozenset(("غير", "وغير"))
+"""غير as a quote's first word, as written, before an indefinite word: a
+negated adjective cut out of a sentence (``ألفاظ «غير لائقة»``, ``أمر «غير
+مقبول»``), how someone judged a thing; or after an indefinite noun, the
+quote's whole (``بـ«شكل غير قانوني»``): a thing judged, not named. A name
+may hold one after a definite noun (``«الحكم غير المنصف»``, ``SPOKEN``)."""
 PHRASE_OPENERS = frozenset("""
     في من على إلى الى عن مع تحت فوق بين ضد حول دون بدون منذ خلال عبر لدى نحو عند أمام
     ذات ذو ذوي
@@ -251,10 +268,11 @@ follow as the words named (``الكلمتين «…» و«…»``)."""
 SPOKEN = _folded("""
     منه منها منهم منهما عليه عليها عليهم له لها لهم به بها بهم فيه فيها فيهم
     عنه عنها عنهم إليه إليها إليهم معه معها معهم لنا منا علينا بنا عنا
-    لا لم لن ليس ليست لست لسنا لستم بغير عدم بعدم
+    لا لم لن ليس ليست لست لسنا لستم بغير عدم بعدم قد سوف
     """)
 """Words of a clause, never of a name: a preposition with a pronoun (``النيل
-منها``: of whom?) or a negation (``بغير تراض``, ``لن نتراجع``); not غير
+منها``: of whom?), a negation (``بغير تراض``, ``لن نتراجع``) or a particle
+of the verb (``«قد يسبب الأرق»``, ``سوف``); not غير
 before an adjective, which as often makes one (``«الحكم غير المنصف»``), nor
 لي, as often a name (``«برسي لي»``)."""
 SPOKEN_WORD = re.compile("(?<![^\\W\\d_])(?:{})(?![^\\W\\d_])".format(

@@ -132,12 +132,12 @@ def test_engine_stays_above_the_floor_on_unseen_news(
 
 
 QUOTE_SPLITS = ("devq", "devq2", "devq3", "devq4", "devq5", "devq6", "devq7", "devq8",
-                "devq9", "devq10")
+                "devq9", "devq10", "devq11")
 
 
 @pytest.mark.parametrize("name", QUOTE_SPLITS)
 def test_the_quote_splits_hold_quote_labels_only(name: str) -> None:
-    """``quality_devq.json`` to ``quality_devq10.json``: the quote-only dev
+    """``quality_devq.json`` to ``quality_devq11.json``: the quote-only dev
     splits of issue 15, disjoint from every other split."""
     data = json.loads((DATA / f"quality_{name}.json").read_text(encoding="utf-8"))
     assert data["split"] == name and data["kinds"] == ["quote"]

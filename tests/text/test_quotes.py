@@ -460,11 +460,51 @@ def test_spans_exclude_marks_and_outer_spaces(text: str) -> None:
     # a glued preposition deep in reported speech is the speaker's
     ("وقال الوزير إنه على اتصال بـ«أعلى الجهات» في البلدين.", "أعلى", "quotation"),
     ("وقال الباحث إن الحل هو ما يسمى بـ«الاقتصاد الأخضر».", "الاقتصاد", "term"),
+    # issue 15, devq10: a naming word before a detached بـ, and the verbs of
+    # nicknaming, name what follows
+    ("وقال المدرب إن ملعب النادي الملقب بـ «أسود الجبل» سيغلق للصيانة.", "أسود", "term"),
+    ("وكان زملاؤه يلقبونه بـ «رجل المهمات الصعبة» لأنه لا يرفض عملا.", "رجل", "term"),
+    # ... even deep in reported speech: a nickname is no one's words
+    ("وقال الكاتب إن الجمهور كان يلقبه بـ «صانع الألعاب الذهبي» طوال مسيرته.", "صانع",
+     "term"),
+    # a verb of stance takes its content past a long subject, a time and an object
+    ("واتهمت نقابة المعلمين المستقلة، صباح الخميس، وزارة التربية بـ«التلاعب بالنتائج».",
+     "التلاعب", "quotation"),
+    # ... and past an object that is a person named with a title
+    ("وشكر وزير الخارجية الأردني، أيمن الصفدي، صباح الأحد، الأمين العام للجامعة العربية،"
+     " أحمد أبو الغيط، على «دعمه المتواصل للقضية».", "دعمه", "quotation"),
+    # ... but not a name that a naming word before the بـ takes
+    ("وطالبت المنظمة بالتحقيق مع الضباط المعروفين بـ«فرقة الليل» في المدينة.", "فرقة",
+     "term"),
+    # a quote that opens with غير is a negated adjective, someone's judgment
+    ("وعاقبت اللجنة الحارس بعد إشارات «غير لائقة» نحو الجمهور.", "غير", "quotation"),
+    ("وقال المتحدث إن الحزب أعلن رفضه قرارات «غير مدروسة» اتخذتها البلدية.", "غير",
+     "quotation"),
+    # ... and an indefinite noun so judged is the whole quote
+    ("وصادرت الجمارك الشحنة بعد العثور على «معدات غير مرخصة» في الحاويات.", "معدات",
+     "quotation"),
+    # قد opens a verb: a clause, someone's words
+    ("اقرأ أيضا: السهر الطويل «قد يضعف الذاكرة»", "قد", "quotation"),
+    # the one who passed the news on (نقل) is the source, not what was said
+    ("وأضاف أن المفاوضات ستستأنف الشهر المقبل، حسب ما نقلت «صوت الجنوب».", "صوت",
+     "term"),
+    ("وقال الرئيس إن الزيارة كانت ناجحة، بحسب ما نقلت «فرانس برس».", "فرانس", "term"),
+    # a verb of giving reasons takes its reason with بـ: the reason given
+    ("وانسحب اللاعب من المعسكر، مبررا قراره بـ«ظروف عائلية» طارئة.", "ظروف", "quotation"),
     ],
 )
 def test_quotation_or_term(sentence: str, quoted: str, subtype: str) -> None:
     [h] = [h for h in find_quotes(sentence) if h.text.startswith(quoted)]
     assert h.subtype == subtype
+
+
+def test_a_demand_quoted_after_two_verbs_stays_the_words_asked_for() -> None:
+    """Issue 15, devq10: a headline and its article quote one demand after
+    two asking verbs (يطالب بـ، دعا إلى); quoted twice under other words it
+    is still what was asked for, not a name the text keeps quoting."""
+    text = ("الوزير يطالب البلدية بـ«وقف الهدم» في الحي القديم\n"
+            "دعا وزير الإسكان، صباح الاثنين، البلدية إلى «وقف الهدم» حتى انتهاء التحقيق.")
+    assert [h.subtype for h in find_quotes(text)] == ["quotation", "quotation"]
 
 
 # ------------------------------------------------------------- speakers
@@ -634,6 +674,7 @@ CUE_EXAMPLES = [
     ("someone's words", "ونفت الوزارة ما أسمته «شائعات» عن إغلاق المصنع.", "شائعات"),
     ("spoken inside", "ووقف الأهالي في وجه من يريد «الإساءة إليها».", "الإساءة"),
     ("opens a phrase", "وقال إن الملف يتابع «على أعلى مستوى».", "على"),
+    ("negated adjective", "وتلقى الحكم انتقادات بسبب قرارات «غير عادلة».", "غير"),
 ]
 
 
