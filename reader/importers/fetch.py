@@ -7,11 +7,13 @@ within ``FETCH_DEADLINE`` seconds (``timeout`` bounds each read only, and a
 server that sends a byte a second never trips it): at the deadline its
 sockets are shut down, wherever it waits. The response is read up to
 ``MAX_FETCH_BYTES`` (a larger answer raises ``InputTooLarge`` as soon as the
-cap is passed, nothing imported). The charset of the ``Content-Type`` header
-wins over anything the page declares. A feed (by content type or content)
-gives one article per entry; a ``text/plain`` answer is read as plain text;
-anything else as an HTML page. The article's ``url`` is the address finally
-fetched (after redirects) unless the page names its canonical address.
+cap is passed, nothing imported); an answer that ends before the length it
+announced (or inside a chunk) was cut short and raises ``FetchFailed``. The
+charset of the ``Content-Type`` header wins over anything the page declares.
+A feed (by content type or content) gives one article per entry; a
+``text/plain`` answer is read as plain text; anything else as an HTML page.
+The article's ``url`` is the address finally fetched (after redirects)
+unless the page names its canonical address.
 """
 
 from __future__ import annotations
@@ -187,9 +189,12 @@ def _reraise_as_fetch_failed(err: Exception, url: str, timeout: float) -> None:
     if isinstance(err, urllib.error.HTTPError):
         if 300 <= err.code < 400:  # urllib's three-line message for it
             raise FetchFailed(url, "the server redirects in a loop (or too many times)") from None
-        raise FetchFailed(url, f"the server answered {err.code} {_reason(err.reason)}") from None
+        reason = " ".join(str(err.reason or "").split())  # may be empty: no "str"
+        raise FetchFailed(url, f"the server answered {err.code} {reason}".rstrip()) from None
     if isinstance(err, urllib.error.URLError):
         raise FetchFailed(url, f"cannot reach the server: {_reason(err.reason)}") from None
+    if isinstance(err, http.client.IncompleteRead):  # a chunked answer that stopped
+        raise _cut_short(url, "it stopped inside a chunk") from None
     if isinstance(err, TimeoutError):
         raise FetchFailed(url, f"no answer within {_seconds(timeout)}") from None
     if isinstance(err, (OSError, ValueError, http.client.HTTPException)):
@@ -321,7 +326,16 @@ def _read_limited(response: Any, url: str) -> bytes:
         data += chunk
         if len(data) > MAX_FETCH_BYTES:
             raise too_large
+    if length and length.isdigit() and len(data) < int(length):
+        # http.client's read(amt) returns what came before the connection
+        # closed, without a word: the first half of a page would import as
+        # the whole article.
+        raise _cut_short(url, f"{len(data)} of {int(length)} bytes arrived")
     return bytes(data)
+
+
+def _cut_short(url: str, how: str) -> FetchFailed:
+    return FetchFailed(url, f"the answer was cut short ({how}; the connection closed early)")
 
 
 def _reason(reason: object) -> str:

@@ -67,6 +67,11 @@ def server() -> Iterator[str]:
         "/huge": (200, {"Content-Type": "text/html", "Content-Length": str(1 << 40)}, b""),
         "/big": (200, {"Content-Type": "text/html"}, PAGE.encode("utf-8") * 10),
         "/slow": (200, {"Content-Type": "text/html"}, PAGE.encode("utf-8")),
+        # the length promises the whole page; the connection closes halfway
+        "/cut": (200, {"Content-Type": "text/html; charset=utf-8",
+                       "Content-Length": str(len(PAGE.encode("utf-8")))},
+                 PAGE.encode("utf-8")[:PAGE.encode("utf-8").index(b"</p>") + 4]),
+        "/odd-status": (599, {"Content-Type": "text/html"}, b"?"),
         "/ar/%D8%B3%D9%88%D9%82-%D8%A7%D9%84%D8%B3%D9%85%D9%83.html?q=%D8%B3":
             (200, {"Content-Type": "text/html; charset=utf-8"}, PAGE.encode("utf-8")),
     }
@@ -278,6 +283,22 @@ def test_a_malformed_address_is_one_line(url: str, words: str) -> None:
         fetch_url(url)
     assert exc.value.subject == url
     assert words in exc.value.message and "\n" not in exc.value.message
+
+
+def test_an_answer_cut_short_of_its_length_is_refused_not_imported_half(server: str) -> None:
+    # Was: the first half of the page imported as if it were the article.
+    with pytest.raises(FetchFailed) as exc:
+        fetch_url(server + "/cut")
+    assert exc.value.subject == server + "/cut"
+    assert "cut short" in exc.value.message
+    assert f"of {len(PAGE.encode('utf-8'))} bytes" in exc.value.message
+
+
+def test_a_status_without_a_reason_names_only_the_status(server: str) -> None:
+    # Was: "the server answered 599 str" (the type of the empty reason).
+    with pytest.raises(FetchFailed) as exc:
+        fetch_url(server + "/odd-status")
+    assert exc.value.message == "the server answered 599"
 
 
 def test_a_redirect_loop_is_one_line(server: str) -> None:
