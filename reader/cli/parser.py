@@ -74,7 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH|URL",
                    help=f"a file, a folder, an http(s) address, or {STDIN}")
     p.add_argument("--jobs", "-j", type=positive_int, metavar="N",
-                   help="processes that read and analyse files (default: one per core)")
+                   help="processes that read and analyse files (default: one per core; "
+                        "at most four per core)")
     fmt(p)
 
     p = command("list", "list the articles in the store, newest first")
