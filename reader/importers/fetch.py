@@ -174,6 +174,10 @@ def _request(url: str) -> urllib.request.Request:
         raise FetchFailed(url, f"not a valid web address: {err}") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise FetchFailed(url, "only http:// and https:// addresses can be fetched")
+    if "@" in parts.netloc:
+        # urllib would take "user:secret@host" for the host's name.
+        raise FetchFailed(url, "an address with a user name or password (user:secret@) "
+                               "is not fetched")
     return urllib.request.Request(_ascii_url(address), headers={
         "User-Agent": USER_AGENT,
         "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
@@ -305,6 +309,13 @@ def _ascii_url(url: str) -> str:
         ascii_host = host.encode("idna").decode("ascii") if not host.isascii() else host
     except UnicodeError:
         raise FetchFailed(url, f"not a valid host name: {host}") from None
+    if not host:
+        raise FetchFailed(url, "not a web address: it names no host")
+    labels = ascii_host.removesuffix(".").split(".")
+    if ":" not in ascii_host and not all(0 < len(label) <= 63 for label in labels):
+        # An empty or overlong label: the socket's own IDNA step fails with
+        # a message about codecs.
+        raise FetchFailed(url, f"not a valid host name: {host}")
     netloc = parts.netloc.replace(host, ascii_host) if host else parts.netloc
     safe = "/:@!$&'()*+,;=%~-._"
     return urllib.parse.urlunsplit((

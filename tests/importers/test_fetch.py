@@ -277,6 +277,11 @@ def test_the_size_cap_holds_while_an_answer_streams(drip: str,
     ("http://127.0\r\n.0.1/", "control character"),  # was: a DNS look-up of that name
     ("http://127.0.0.1/a\x1b[2Jb", "control character"),
     ("http://127.0.0.1:99999/", "Port out of range"),
+    # was: "cannot reach the server: Name or service not known" (urllib took
+    # "user:secret@127.0.0.1" for the host name)
+    ("http://user:secret@127.0.0.1:1/feed.xml", "user name or password"),
+    ("http://a..b/", "not a valid host name"),
+    ("http://:80/", "it names no host"),  # was: "the fetch failed: encoding with 'idna'"
 ])
 def test_a_malformed_address_is_one_line(url: str, words: str) -> None:
     with pytest.raises(FetchFailed) as exc:
