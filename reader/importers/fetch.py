@@ -8,7 +8,8 @@ server that sends a byte a second never trips it): at the deadline its
 sockets are shut down, wherever it waits. The response is read up to
 ``MAX_FETCH_BYTES`` (a larger answer raises ``InputTooLarge`` as soon as the
 cap is passed, nothing imported); an answer that ends before the length it
-announced (or inside a chunk) was cut short and raises ``FetchFailed``. The
+announced (or inside a chunk) was cut short and raises ``FetchFailed``. An
+answer compressed unasked (gzip, deflate) is decompressed, within the cap. The
 charset of the ``Content-Type`` header wins over anything the page declares.
 A feed (by content type or content) gives one article per entry; a
 ``text/plain`` answer is read as plain text; anything else as an HTML page.
@@ -19,6 +20,7 @@ unless the page names its canonical address.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import http.client
 import re
 import socket
@@ -26,6 +28,7 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from email.message import Message
@@ -109,7 +112,34 @@ def fetch(url: str, *, timeout: float = 20, deadline: float | None = None,
         raise
     if watch.expired:  # an answer without a length ends where the deadline cut it
         raise _too_slow(url, limit)
+    coding = answer.header("Content-Encoding").strip().lower()
+    if coding and coding != "identity" and answer.data:  # a 304 has no body
+        answer = dataclasses.replace(answer, data=_decompressed(answer.data, coding, url))
     return answer
+
+
+def _decompressed(data: bytes, coding: str, url: str) -> bytes:
+    """The body a server compressed without being asked (the request offers
+    no ``Accept-Encoding``), within ``MAX_FETCH_BYTES`` once decompressed
+    (a gzip bomb stops at the cap). Raises ``InputTooLarge``, ``FetchFailed``."""
+    if coding not in ("gzip", "x-gzip", "deflate"):
+        raise FetchFailed(url, f"the answer is compressed with {coding}, which rtl-reader "
+                               "cannot read")
+    # wbits 47: a gzip or zlib header, whichever comes; a raw deflate stream
+    # (what some servers send as "deflate") needs -15.
+    for wbits in (47, -15):
+        inflate = zlib.decompressobj(wbits)
+        try:
+            body = inflate.decompress(data, MAX_FETCH_BYTES + 1)
+        except zlib.error:
+            continue
+        if len(body) > MAX_FETCH_BYTES or inflate.unconsumed_tail:
+            raise InputTooLarge(url, f"the answer is over the {MAX_FETCH_BYTES // 1048576} MB "
+                                     "limit once decompressed")
+        if not inflate.eof:
+            break
+        return body
+    raise FetchFailed(url, f"the answer's {coding} compression is damaged or cut short")
 
 
 def fetch_url(url: str, *, timeout: float = 20, deadline: float | None = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import http.server
 import socket
 import threading
@@ -72,6 +73,14 @@ def server() -> Iterator[str]:
                        "Content-Length": str(len(PAGE.encode("utf-8")))},
                  PAGE.encode("utf-8")[:PAGE.encode("utf-8").index(b"</p>") + 4]),
         "/odd-status": (599, {"Content-Type": "text/html"}, b"?"),
+        # compressed although the request never offered to decompress
+        "/gzipped": (200, {"Content-Type": "text/html; charset=utf-8",
+                           "Content-Encoding": "gzip"}, gzip.compress(PAGE.encode("utf-8"))),
+        "/gzip-bomb": (200, {"Content-Type": "text/html", "Content-Encoding": "gzip"},
+                       gzip.compress(b" " * (30 << 20))),
+        "/gzip-broken": (200, {"Content-Type": "text/html", "Content-Encoding": "gzip"},
+                         gzip.compress(PAGE.encode("utf-8"))[:-30]),
+        "/brotli": (200, {"Content-Type": "text/html", "Content-Encoding": "br"}, b"\x1b"),
         "/ar/%D8%B3%D9%88%D9%82-%D8%A7%D9%84%D8%B3%D9%85%D9%83.html?q=%D8%B3":
             (200, {"Content-Type": "text/html; charset=utf-8"}, PAGE.encode("utf-8")),
     }
@@ -304,6 +313,25 @@ def test_a_status_without_a_reason_names_only_the_status(server: str) -> None:
     with pytest.raises(FetchFailed) as exc:
         fetch_url(server + "/odd-status")
     assert exc.value.message == "the server answered 599"
+
+
+def test_an_answer_compressed_unasked_is_decompressed(server: str) -> None:
+    # Was: "a gzip archive, not a text file".
+    [article] = fetch_url(server + "/gzipped")
+    assert article.title == "سوق السمك يعود إلى الميناء القديم"
+
+
+@pytest.mark.parametrize(("path", "error", "words"), [
+    ("/gzip-bomb", InputTooLarge, "once decompressed"),
+    ("/gzip-broken", FetchFailed, "gzip"),
+    ("/brotli", FetchFailed, "compressed with br"),
+])
+def test_a_compressed_answer_that_cannot_be_read_is_one_line(
+        server: str, path: str, error: type[Exception], words: str) -> None:
+    with pytest.raises(error) as exc:
+        fetch_url(server + path)
+    assert exc.value.subject == server + path  # type: ignore[attr-defined]
+    assert words in str(exc.value)
 
 
 def test_a_redirect_loop_is_one_line(server: str) -> None:
