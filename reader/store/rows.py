@@ -238,7 +238,7 @@ def delete_index_rows(con: sqlite3.Connection, article_id: int) -> None:
     row = con.execute(f"SELECT {_FTS} FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         return
-    folded = derive.index_text(row)
+    folded = derive.index_text(tuple(map(as_text, row)))  # as read_article reads them
     con.execute(_DELETE_FOLDED, ("delete", article_id, *folded))
     con.execute(_DELETE_STEMMED, ("delete", article_id, *(stem_text(t) for t in folded)))
 
@@ -313,4 +313,4 @@ def index_texts(con: sqlite3.Connection, where: str = "1",
     """``(id, *folded fields)`` of the articles matching ``where``: what the
     plain index holds for them, streamed."""
     for row in con.execute(f"SELECT id, {_FTS} FROM articles WHERE {where}", params):
-        yield (row[0], *derive.index_text(row[1:]))
+        yield (row[0], *derive.index_text(tuple(map(as_text, row[1:]))))

@@ -57,6 +57,24 @@ def test_a_row_of_the_wrong_shape_reads_without_a_traceback(
     assert out
 
 
+@pytest.mark.parametrize("tampered", ["title as bytes", "title not UTF-8", "caption as a number"],
+                         indirect=True)
+def test_an_article_of_the_wrong_shape_is_reindexed_and_deleted(
+        capsys: pytest.CaptureFixture[str], tampered: Path) -> None:
+    # Was: delete raised TypeError folding the bytes for the index.
+    assert main(["--store", str(tampered), "reindex"]) == 0
+    assert main(["--store", str(tampered), "delete", "1"]) == 0
+    assert main(["--store", str(tampered), "list", "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert out.rstrip().endswith("[]") and "Traceback" not in err
+    con = sqlite3.connect(tampered)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        con.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+    finally:
+        con.close()
+
+
 @pytest.mark.parametrize("tampered", ["offsets past the end", "offsets reversed"],
                          indirect=True)
 def test_offsets_outside_their_field_are_held_inside_it_and_orphaned(tampered: Path) -> None:
