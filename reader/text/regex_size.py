@@ -16,6 +16,12 @@ MAX_EXPANDED_SIZE = 100_000
 """The largest ``expanded_size`` a search accepts: ``a{100000}`` compiles to
 about 30 MB; a search in an article never needs a count above a few hundred."""
 
+MAX_PATTERN_CHARS = 1_000
+"""The longest regular expression a search runs. The ``regex`` engine looks
+for a long literal in a way whose time grows with the square of its length
+and more, without looking at its time limit: 2,000 characters took a second
+on 5,000 characters of text, 8,000 over a minute on 1 MB, 60,000 never ended."""
+
 _COUNT = re.compile(r"\{(\d*)(?:,(\d*))?\}")
 # What follows "(" before the group's content: (?: (?= (?! (?<= (?<! (?> (?|
 # (?P<name> (?<name> (?i) (?i: ...; nothing for a plain group.

@@ -559,3 +559,13 @@ def test_a_regex_counted_into_gigabytes_is_refused_before_it_compiles(query: str
         find("قال الوزير", query, regex=True)
     assert info.value.subject == query
     assert "100,000" in info.value.message
+
+
+def test_a_regex_too_long_for_the_time_limit_is_refused() -> None:
+    # Was: a literal of 60,000 characters ran for hours on 1 MB, the time
+    # limit never consulted (2,000 took a second on 5,000 characters).
+    text = "قال الوزير إن الخطة جاهزة " * 200
+    with pytest.raises(QueryError) as info:
+        find(text, "ا " * 1000, regex=True)
+    assert "1,000 characters" in info.value.message
+    assert len(find(text, "(?:قال|الوزير) " * 50, regex=True)) == 0  # a long one that runs
