@@ -121,10 +121,14 @@ def fetch(url: str, *, timeout: float = 20, deadline: float | None = None,
 def _decompressed(data: bytes, coding: str, url: str) -> bytes:
     """The body a server compressed without being asked (the request offers
     no ``Accept-Encoding``), within ``MAX_FETCH_BYTES`` once decompressed
-    (a gzip bomb stops at the cap). Raises ``InputTooLarge``, ``FetchFailed``."""
-    if coding not in ("gzip", "x-gzip", "deflate"):
+    (a gzip bomb stops at the cap). A coding that names no compression
+    (servers write "utf-8" there), or a body that is not compressed after
+    all, is the body as it came. Raises ``InputTooLarge``, ``FetchFailed``."""
+    if coding in ("br", "zstd", "compress", "x-compress"):
         raise FetchFailed(url, f"the answer is compressed with {coding}, which rtl-reader "
                                "cannot read")
+    if coding not in ("gzip", "x-gzip", "deflate"):
+        return data
     # wbits 47: a gzip or zlib header, whichever comes; a raw deflate stream
     # (what some servers send as "deflate") needs -15.
     for wbits in (47, -15):
@@ -136,10 +140,11 @@ def _decompressed(data: bytes, coding: str, url: str) -> bytes:
         if len(body) > MAX_FETCH_BYTES or inflate.unconsumed_tail:
             raise InputTooLarge(url, f"the answer is over the {MAX_FETCH_BYTES // 1048576} MB "
                                      "limit once decompressed")
-        if not inflate.eof:
-            break
-        return body
-    raise FetchFailed(url, f"the answer's {coding} compression is damaged or cut short")
+        if inflate.eof:
+            return body
+    if data.startswith(b"\x1f\x8b"):  # gzip indeed, and damaged
+        raise FetchFailed(url, f"the answer's {coding} compression is damaged or cut short")
+    return data  # labelled compressed, sent plain (a proxy decompressed it)
 
 
 def fetch_url(url: str, *, timeout: float = 20, deadline: float | None = None,

@@ -81,6 +81,10 @@ def server() -> Iterator[str]:
         "/gzip-broken": (200, {"Content-Type": "text/html", "Content-Encoding": "gzip"},
                          gzip.compress(PAGE.encode("utf-8"))[:-30]),
         "/brotli": (200, {"Content-Type": "text/html", "Content-Encoding": "br"}, b"\x1b"),
+        "/coding-is-a-charset": (200, {"Content-Type": "text/html", "Content-Encoding": "utf-8"},
+                                 PAGE.encode("utf-8")),
+        "/labelled-gzip-sent-plain": (200, {"Content-Type": "text/html",
+                                            "Content-Encoding": "gzip"}, PAGE.encode("utf-8")),
         "/ar/%D8%B3%D9%88%D9%82-%D8%A7%D9%84%D8%B3%D9%85%D9%83.html?q=%D8%B3":
             (200, {"Content-Type": "text/html; charset=utf-8"}, PAGE.encode("utf-8")),
     }
@@ -315,9 +319,12 @@ def test_a_status_without_a_reason_names_only_the_status(server: str) -> None:
     assert exc.value.message == "the server answered 599"
 
 
-def test_an_answer_compressed_unasked_is_decompressed(server: str) -> None:
-    # Was: "a gzip archive, not a text file".
-    [article] = fetch_url(server + "/gzipped")
+@pytest.mark.parametrize("path", ["/gzipped", "/coding-is-a-charset",
+                                  "/labelled-gzip-sent-plain"])
+def test_an_answer_compressed_unasked_is_decompressed(server: str, path: str) -> None:
+    # Was: "a gzip archive, not a text file"; a coding that is no
+    # compression, or a plain body labelled gzip, is read as it came.
+    [article] = fetch_url(server + path)
     assert article.title == "سوق السمك يعود إلى الميناء القديم"
 
 
