@@ -372,7 +372,9 @@ def _read_limited(response: Any, url: str) -> bytes:
         data += chunk
         if len(data) > MAX_FETCH_BYTES:
             raise too_large
-    if length and length.isdigit() and len(data) < int(length):
+    # A chunked answer's Content-Length means nothing (HTTP/1.1, 3.3.3).
+    if length and length.isdigit() and len(data) < int(length) \
+            and not getattr(response, "chunked", False):
         # http.client's read(amt) returns what came before the connection
         # closed, without a word: the first half of a page would import as
         # the whole article.
