@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import itertools
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -16,6 +17,8 @@ from reader.cli.parser import STDIN, UsageError
 from reader.cli.terminal import Progress, fail, print_json
 from reader.errors import ReaderError, StoreError
 
+_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
 
 def cmd_import(args: argparse.Namespace, store: str | None) -> int:
     from reader.importers import bug_line, collect_files, fetch_url
@@ -24,7 +27,9 @@ def cmd_import(args: argparse.Namespace, store: str | None) -> int:
 
     if args.paths.count(STDIN) > 1:
         raise UsageError(f"import: standard input ({STDIN}) can be read once")
-    urls = [p for p in args.paths if p.startswith(("http://", "https://"))]
+    # Any scheme, in any case, is an address (HTTP://, ftp://, file://): the
+    # fetch fetches or says which it cannot, where a path would be missing.
+    urls = [p for p in args.paths if _ADDRESS.match(p) and missing(p)]
     local = [p for p in args.paths if p not in urls and p != STDIN]
     failed: list[str] = []
     progress: Progress | None = None

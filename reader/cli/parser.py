@@ -74,7 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH|URL",
                    help=f"a file, a folder, an http(s) address, or {STDIN}")
     p.add_argument("--jobs", "-j", type=positive_int, metavar="N",
-                   help="processes that read and analyse files (default: one per core)")
+                   help="processes that read and analyse files (default: one per core; "
+                        "at most four per core)")
     fmt(p)
 
     p = command("list", "list the articles in the store, newest first")
@@ -146,10 +147,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="only highlights of this kind (repeat for several)")
     p.add_argument("--subtype", action="append", metavar="S",
                    help="only highlights of this subtype (repeat for several)")
-    p.add_argument("--colour", "--color", action="append", metavar="C",
+    p.add_argument("--colour", "--color", action="append", type=colour, metavar="C",
                    help="only user highlights of this colour: a name such as yellow or "
                         "green, or #RRGGBB (repeat for several)")
-    p.add_argument("-o", "--output", required=True, metavar="PATH",
+    p.add_argument("-o", "--output", required=True, type=output, metavar="PATH",
                    help=f"the file to write ({STDIN}: standard output; a folder for png "
                         "cards of several highlights)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
@@ -165,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="scroll to this character of the body")
 
     p = command("screenshot", "render the main window offscreen to a PNG")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.png",
+    p.add_argument("-o", "--output", required=True, type=output, metavar="FILE.png",
                    help="the PNG file to write")
     p.add_argument("--open", dest="open_id", metavar="ID", help="the article to show")
     p.add_argument("--find", metavar="QUERY", help="open the find bar with QUERY")
@@ -222,7 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("file", metavar="FILE", help=f"the OPML file, or {STDIN} for standard input")
     fmt(a)
     a = action("export-opml", "write the feeds followed as OPML, for any feed reader")
-    a.add_argument("-o", "--output", default=STDIN, metavar="PATH",
+    a.add_argument("-o", "--output", default=STDIN, type=output, metavar="PATH",
                    help=f"the file to write ({STDIN}, the default, is standard output)")
     a.add_argument("--force", action="store_true", help="overwrite an existing file")
     return parser
@@ -315,6 +316,26 @@ def iso_date(value: str) -> str:
             f"{value!r} is not a date such as 2024-03-14 (YYYY, YYYY-MM or YYYY-MM-DD)"
         ) from None
     return text
+
+
+def colour(value: str) -> str:
+    """``value`` when it names a colour the export filter knows: a name of
+    ``COLOUR_NAMES`` or ``#RRGGBB`` (a filter that can match nothing would
+    export nothing without a word)."""
+    from reader.exporters.common import COLOUR_NAMES, normalise_colour
+
+    if value.strip().lower() in COLOUR_NAMES or normalise_colour(value):
+        return value
+    raise argparse.ArgumentTypeError(
+        f"{value!r} is not a colour: {', '.join(COLOUR_NAMES)}, or #RRGGBB")
+
+
+def output(value: str) -> str:
+    """``value`` when it can name an output (an empty path would name the
+    current folder)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("an empty path names no file")
+    return value
 
 
 def size(value: str) -> tuple[int, int]:

@@ -2,8 +2,9 @@
 one row per highlight, Readwise's import columns first, then ours.
 
 A text cell that a spreadsheet would run as a formula (starting with ``=``,
-``+``, ``@``, a tab, or ``-`` not followed by a digit) is written with a leading
-apostrophe, the usual guard against CSV injection; ``unguard`` undoes it.
+``+``, ``@``, a tab, or ``-`` unless the whole cell is a negative number
+such as ``-3.5%``) is written with a leading apostrophe, the usual guard
+against CSV injection; ``unguard`` undoes it.
 """
 
 from __future__ import annotations
@@ -25,17 +26,20 @@ OUR_COLUMNS: tuple[str, ...] = (
 )
 COLUMNS: tuple[str, ...] = READWISE_COLUMNS + OUR_COLUMNS
 
-_FORMULA = re.compile(r"^(?:[=+@\t\r]|-(?![\d.]))")
+# A minus sign is safe only before a plain number filling the cell: after
+# "-2" a spreadsheet reads on ("-2+3+cmd|' /C calc'!A0" runs a command).
+_FORMULA = re.compile(r"^(?:[=+@\t\r]|-(?![\d.,٫٬]+[%٪]?\Z))")
 
 
 def guard(cell: str) -> str:
-    """``cell`` with an apostrophe before a leading formula character."""
-    return "'" + cell if _FORMULA.match(cell) else cell
+    """``cell`` with an apostrophe before a leading formula character, and
+    before apostrophes that lead to one (so ``unguard`` takes one off only)."""
+    return "'" + cell if _FORMULA.match(cell.lstrip("'")) else cell
 
 
 def unguard(cell: str) -> str:
     """The cell as it was before ``guard``."""
-    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell[1:]) else cell
+    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell.lstrip("'")) else cell
 
 
 def _date(created: str) -> str:

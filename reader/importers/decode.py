@@ -85,6 +85,13 @@ _UTF8_AS_LATIN = re.compile(
     "[\u00d8-\u00db][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
     "\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
 )
+# UTF-8 Arabic read as cp720 (DOS Arabic): the lead bytes D8..DB are box
+# drawing (╪ ┘ ┌ █), and the continuation byte after each is an Arabic letter
+# or another cp720 character: every Arabic letter of the result sits behind one.
+_UTF8_AS_CP720 = re.compile(
+    "[" + bytes(range(0xD8, 0xDC)).decode("cp720") + "]["
+    + re.escape(bytes(range(0x80, 0xC0)).decode("cp720")) + "]"
+)
 _LATIN_GLUED = re.compile(r"[A-Za-z][\u0621-\u064a]|[\u0621-\u064a][A-Za-z]")
 _WORD = re.compile(r"[\u0621-\u064a\u0670\u0640\u064b-\u065f]+")
 
@@ -158,14 +165,17 @@ def decode_bytes(data: bytes, *, name: str, declared: str | None = None) -> str:
 def looks_like_mojibake(text: str) -> bool:
     """True when ``text`` shows the traces of a wrong decode: Latin-1 letters
     or cp1252 symbols glued to Arabic letters (ISO-8859-6 read as windows-1256,
-    UTF-8 read as windows-1256), UTF-8 Arabic read as Latin-1 (``Ø§Ù``), or
-    Arabic letters glued to Latin ones in a text that is mostly not Arabic
-    (Latin-1 read as windows-1256)."""
+    UTF-8 read as windows-1256), UTF-8 Arabic read as Latin-1 (``Ø§Ù``) or
+    as cp720 (``╪د┘``), or Arabic letters glued to Latin ones in a text that
+    is mostly not Arabic (Latin-1 read as windows-1256)."""
     glued = len(_GLUED.findall(text))
     arabic = len(_ARABIC_LETTER.findall(text))
     if glued and (glued >= 3 or glued * 50 > arabic):
         return True
     if len(_UTF8_AS_LATIN.findall(text)) >= 3:
+        return True
+    as_cp720 = len(_UTF8_AS_CP720.findall(text))
+    if as_cp720 >= 3 and as_cp720 * 2 >= arabic:  # a table's borders stay below
         return True
     latin_glued = len(_LATIN_GLUED.findall(text))
     return bool(latin_glued) and latin_glued * 20 > max(arabic, 1)

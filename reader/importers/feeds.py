@@ -23,7 +23,7 @@ import urllib.parse
 from dataclasses import dataclass
 from typing import Any
 
-from reader.errors import EmptyInput, UnsupportedFile
+from reader.errors import EmptyInput, InputTooLarge, UnsupportedFile
 from reader.importers.html import check_depth, html_to_text
 from reader.importers.plaintext import headline_from, split_paragraphs
 from reader.store.article import Article
@@ -92,14 +92,17 @@ def parse_feed(text: str, *, name: str, url: str = "") -> FeedDocument:
     })
     if not parsed.entries and not parsed.get("version"):
         raise UnsupportedFile(name, "not a valid RSS or Atom feed")
-    source = _plain(parsed.feed.get("title", ""))
-    language = str(parsed.feed.get("language", "") or "ar")[:2].lower() or "ar"
-    entries = []
-    for entry in parsed.entries:
-        article = _entry_article(entry, source=source, language=language)
-        if article is not None:
-            full = any(c.get("value") for c in entry.get("content", []) or [])
-            entries.append(Entry(article, entry_keys(entry, article), not full))
+    try:
+        source = _plain(parsed.feed.get("title", ""))
+        language = str(parsed.feed.get("language", "") or "ar")[:2].lower() or "ar"
+        entries = []
+        for entry in parsed.entries:
+            article = _entry_article(entry, source=source, language=language)
+            if article is not None:
+                full = any(c.get("value") for c in entry.get("content", []) or [])
+                entries.append(Entry(article, entry_keys(entry, article), not full))
+    except InputTooLarge as err:  # an entry's escaped HTML nested too deep
+        raise InputTooLarge(name, err.message) from None
     site = str(parsed.feed.get("link", "") or "")
     return FeedDocument(source, site if site.startswith(("http://", "https://")) else "",
                         entries, len(parsed.entries))

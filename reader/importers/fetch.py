@@ -7,16 +7,20 @@ within ``FETCH_DEADLINE`` seconds (``timeout`` bounds each read only, and a
 server that sends a byte a second never trips it): at the deadline its
 sockets are shut down, wherever it waits. The response is read up to
 ``MAX_FETCH_BYTES`` (a larger answer raises ``InputTooLarge`` as soon as the
-cap is passed, nothing imported). The charset of the ``Content-Type`` header
-wins over anything the page declares. A feed (by content type or content)
-gives one article per entry; a ``text/plain`` answer is read as plain text;
-anything else as an HTML page. The article's ``url`` is the address finally
-fetched (after redirects) unless the page names its canonical address.
+cap is passed, nothing imported); an answer that ends before the length it
+announced (or inside a chunk) was cut short and raises ``FetchFailed``. An
+answer compressed unasked (gzip, deflate) is decompressed, within the cap. The
+charset of the ``Content-Type`` header wins over anything the page declares.
+A feed (by content type or content) gives one article per entry; a
+``text/plain`` answer is read as plain text; anything else as an HTML page.
+The article's ``url`` is the address finally fetched (after redirects)
+unless the page names its canonical address.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import http.client
 import re
 import socket
@@ -24,6 +28,7 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from email.message import Message
@@ -107,7 +112,39 @@ def fetch(url: str, *, timeout: float = 20, deadline: float | None = None,
         raise
     if watch.expired:  # an answer without a length ends where the deadline cut it
         raise _too_slow(url, limit)
+    coding = answer.header("Content-Encoding").strip().lower()
+    if coding and coding != "identity" and answer.data:  # a 304 has no body
+        answer = dataclasses.replace(answer, data=_decompressed(answer.data, coding, url))
     return answer
+
+
+def _decompressed(data: bytes, coding: str, url: str) -> bytes:
+    """The body a server compressed without being asked (the request offers
+    no ``Accept-Encoding``), within ``MAX_FETCH_BYTES`` once decompressed
+    (a gzip bomb stops at the cap). A coding that names no compression
+    (servers write "utf-8" there), or a body that is not compressed after
+    all, is the body as it came. Raises ``InputTooLarge``, ``FetchFailed``."""
+    if coding in ("br", "zstd", "compress", "x-compress"):
+        raise FetchFailed(url, f"the answer is compressed with {coding}, which rtl-reader "
+                               "cannot read")
+    if coding not in ("gzip", "x-gzip", "deflate"):
+        return data
+    # wbits 47: a gzip or zlib header, whichever comes; a raw deflate stream
+    # (what some servers send as "deflate") needs -15.
+    for wbits in (47, -15):
+        inflate = zlib.decompressobj(wbits)
+        try:
+            body = inflate.decompress(data, MAX_FETCH_BYTES + 1)
+        except zlib.error:
+            continue
+        if len(body) > MAX_FETCH_BYTES or inflate.unconsumed_tail:
+            raise InputTooLarge(url, f"the answer is over the {MAX_FETCH_BYTES // 1048576} MB "
+                                     "limit once decompressed")
+        if inflate.eof:
+            return body
+    if data.startswith(b"\x1f\x8b"):  # gzip indeed, and damaged
+        raise FetchFailed(url, f"the answer's {coding} compression is damaged or cut short")
+    return data  # labelled compressed, sent plain (a proxy decompressed it)
 
 
 def fetch_url(url: str, *, timeout: float = 20, deadline: float | None = None,
@@ -172,6 +209,10 @@ def _request(url: str) -> urllib.request.Request:
         raise FetchFailed(url, f"not a valid web address: {err}") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise FetchFailed(url, "only http:// and https:// addresses can be fetched")
+    if "@" in parts.netloc:
+        # urllib would take "user:secret@host" for the host's name.
+        raise FetchFailed(url, "an address with a user name or password (user:secret@) "
+                               "is not fetched")
     return urllib.request.Request(_ascii_url(address), headers={
         "User-Agent": USER_AGENT,
         "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
@@ -187,9 +228,12 @@ def _reraise_as_fetch_failed(err: Exception, url: str, timeout: float) -> None:
     if isinstance(err, urllib.error.HTTPError):
         if 300 <= err.code < 400:  # urllib's three-line message for it
             raise FetchFailed(url, "the server redirects in a loop (or too many times)") from None
-        raise FetchFailed(url, f"the server answered {err.code} {_reason(err.reason)}") from None
+        reason = " ".join(str(err.reason or "").split())  # may be empty: no "str"
+        raise FetchFailed(url, f"the server answered {err.code} {reason}".rstrip()) from None
     if isinstance(err, urllib.error.URLError):
         raise FetchFailed(url, f"cannot reach the server: {_reason(err.reason)}") from None
+    if isinstance(err, http.client.IncompleteRead):  # a chunked answer that stopped
+        raise _cut_short(url, "it stopped inside a chunk") from None
     if isinstance(err, TimeoutError):
         raise FetchFailed(url, f"no answer within {_seconds(timeout)}") from None
     if isinstance(err, (OSError, ValueError, http.client.HTTPException)):
@@ -300,6 +344,13 @@ def _ascii_url(url: str) -> str:
         ascii_host = host.encode("idna").decode("ascii") if not host.isascii() else host
     except UnicodeError:
         raise FetchFailed(url, f"not a valid host name: {host}") from None
+    if not host:
+        raise FetchFailed(url, "not a web address: it names no host")
+    labels = ascii_host.removesuffix(".").split(".")
+    if ":" not in ascii_host and not all(0 < len(label) <= 63 for label in labels):
+        # An empty or overlong label: the socket's own IDNA step fails with
+        # a message about codecs.
+        raise FetchFailed(url, f"not a valid host name: {host}")
     netloc = parts.netloc.replace(host, ascii_host) if host else parts.netloc
     safe = "/:@!$&'()*+,;=%~-._"
     return urllib.parse.urlunsplit((
@@ -321,7 +372,18 @@ def _read_limited(response: Any, url: str) -> bytes:
         data += chunk
         if len(data) > MAX_FETCH_BYTES:
             raise too_large
+    # A chunked answer's Content-Length means nothing (HTTP/1.1, 3.3.3).
+    if length and length.isdigit() and len(data) < int(length) \
+            and not getattr(response, "chunked", False):
+        # http.client's read(amt) returns what came before the connection
+        # closed, without a word: the first half of a page would import as
+        # the whole article.
+        raise _cut_short(url, f"{len(data)} of {int(length)} bytes arrived")
     return bytes(data)
+
+
+def _cut_short(url: str, how: str) -> FetchFailed:
+    return FetchFailed(url, f"the answer was cut short ({how}; the connection closed early)")
 
 
 def _reason(reason: object) -> str:

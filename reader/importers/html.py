@@ -15,11 +15,14 @@ as "windows-1256", no letters, or Latin when the article is Arabic); then the
 
 Limits, checked on the text before any parser sees it: ``MAX_HTML_DEPTH``
 levels of nested elements (``InputTooLarge``; lxml and trafilatura recurse).
+libxml2's own limits (256 levels, 10 MB in one text node), past which it
+stops reading without an error, are lifted for lxml and trafilatura alike.
 """
 
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from typing import Any
 
@@ -79,7 +82,11 @@ def html_to_text(markup: str) -> str:
 
     Scripts, styles, frames, forms, images and the ``<head>`` are dropped;
     whitespace inside a block collapses to one space as a browser shows it.
+    Raises ``InputTooLarge`` with no subject (the caller names its input)
+    for elements nested deeper than ``MAX_HTML_DEPTH``: lxml reads a limited
+    depth and drops what lies below without a word.
     """
+    check_depth(markup, name="")
     root = _parse(markup)
     if root is None:
         return ""
@@ -135,9 +142,33 @@ def _parse(markup: str) -> Any:
     if not markup.strip():
         return None
     try:
-        return lxml.html.document_fromstring(markup)
+        return lxml.html.document_fromstring(markup, parser=_huge_parser())
     except (lxml.etree.ParserError, ValueError):
         return None
+
+
+def _huge_parser() -> Any:
+    """lxml's HTML parser with libxml2's limits lifted: past 256 levels of
+    nesting or 10 MB in one text node it stops without an error, and the
+    article ended there. The nesting is checked before (``check_depth``);
+    the walks here keep their own stacks."""
+    import lxml.html
+
+    return lxml.html.HTMLParser(huge_tree=True)
+
+
+@functools.cache  # once a process
+def _lift_trafilatura_limits() -> None:
+    """trafilatura parses with a parser of its own, under the same limits:
+    its ``HTML_PARSER`` (module-level, read at each parse) gets the same
+    options with the limits lifted. WORKAROUND: trafilatura 2.x offers no
+    option for it; a tree parsed by us would skip its repairs of the markup."""
+    import lxml.html
+    import trafilatura.utils
+
+    trafilatura.utils.HTML_PARSER = lxml.html.HTMLParser(
+        collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+        remove_pis=True, huge_tree=True)
 
 
 def _xml_safe(markup: str) -> str:
@@ -191,6 +222,7 @@ def _visible_text(root: Any) -> str:
 def _extract(text: str, url: str) -> dict[str, Any] | None:
     import trafilatura
 
+    _lift_trafilatura_limits()
     try:
         doc = trafilatura.bare_extraction(
             text, url=url or None, with_metadata=True, include_comments=False,

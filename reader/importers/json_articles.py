@@ -29,7 +29,7 @@ import email.utils
 import re
 from typing import Any
 
-from reader.errors import UnsupportedFile
+from reader.errors import InputTooLarge, UnsupportedFile
 from reader.importers.dates import date_in
 from reader.importers.html import html_to_text
 from reader.importers.plaintext import headline_from, split_paragraphs
@@ -58,9 +58,13 @@ _SPACES = re.compile(r"\s+")
 def articles_in(data: Any, *, name: str) -> list[Article]:
     """The articles of parsed JSON ``data`` (module docstring), in order.
 
-    Raises UnsupportedFile (subject ``name``) when it holds no article.
+    Raises UnsupportedFile (subject ``name``) when it holds no article, and
+    InputTooLarge when a body's HTML nests deeper than ``MAX_HTML_DEPTH``.
     """
-    articles = [a for a in map(_article, _objects(data)) if a is not None]
+    try:
+        articles = [a for a in map(_article, _objects(data)) if a is not None]
+    except InputTooLarge as err:  # a body's HTML nested too deep
+        raise InputTooLarge(name, err.message) from None
     if not articles:
         raise UnsupportedFile(name, "JSON with no article in it (no object with a body "
                                     "or text)")

@@ -61,6 +61,10 @@ class FileRead:
     what ``read_files`` yields."""
 
 
+WORKERS_A_CORE = 4
+"""The most workers ``read_files`` starts for each core, whatever it is asked."""
+
+
 def default_workers() -> int:
     """Every core this process may run on."""
     try:
@@ -70,10 +74,14 @@ def default_workers() -> int:
 
 
 def read_files(paths: Sequence[Path], *, workers: int) -> Iterator[FileRead]:
-    """Each file of ``paths`` read and prepared, in order (see the module).
-    At most ``AHEAD`` files are read ahead of the caller, so a slow writer
+    """Each file of ``paths`` read and prepared, in order (see the module),
+    by ``workers`` processes (at most ``WORKERS_A_CORE`` a core). At most
+    ``AHEAD`` files are read ahead of the caller, so a slow writer
     never has the whole import waiting in memory."""
     method = start_method()
+    # A pool starts every worker it may have: --jobs 100000 forked until the
+    # system refused, and the import hung. More than a few a core gain nothing.
+    workers = min(workers, WORKERS_A_CORE * default_workers())
     if workers <= 1 or not _worth_workers(paths, method):
         yield from map(read_one, paths)
         return

@@ -85,32 +85,71 @@ def from_row(row: Sequence[Any], fields: Mapping[str, str] | None = None,
     """A HighlightRecord from a row of ``("id", *HIGHLIGHT_COLUMNS)``; an
     orphaned user highlight has ``extra == {"orphaned": True}``. An automatic
     highlight is stored without its text and time: its text is cut from
-    ``fields`` (the article's text fields) and its time is ``imported_at``."""
+    ``fields`` (the article's text fields) and its time is ``imported_at``.
+
+    A row another program wrote is read as well as it can be (``as_text``,
+    a ``value`` that is not JSON as None); with ``fields`` given, offsets
+    outside their field are held inside it and the highlight is orphaned."""
     # Unpacked by name, not through a dict a row: an article of 1 MB has 3,400.
     (id_, article_id, field, kind, subtype, start, end, text, value, speaker, colour, note,
      created, engine, orphan) = row
-    if kind != "user" and fields is not None:
-        text = text or fields.get(field, "")[start:end]
-        created = created or imported_at
+    if fields is not None:
+        size = len(fields.get(field, ""))
+        if not (type(start) is int and type(end) is int and 0 <= start <= end <= size):
+            start, end, orphan = _held(start, size), _held(end, size), 1
+            end = max(start, end)
+        if kind != "user":
+            text = text or fields.get(field, "")[start:end]
+            created = created or imported_at
     return HighlightRecord(
-        article_id, field, kind, subtype, start, end, text,
-        json.loads(value) if value is not None else None, speaker, colour, note, created,
+        article_id, as_text(field), as_text(kind), as_text(subtype), start, end, as_text(text),
+        _json(value), as_text(speaker), as_text(colour), as_text(note), as_text(created),
         engine, id_, {"orphaned": True} if orphan else {})
 
 
+def as_text(value: Any) -> str:
+    """A text column's value as str: another program may have stored bytes
+    (decoded as UTF-8, bad bytes replaced), a number, or NULL ("")."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return "" if value is None else str(value)
+
+
+def _held(offset: Any, size: int) -> int:
+    return min(max(offset, 0), size) if type(offset) is int else 0
+
+
+def _json(value: Any) -> Any:
+    if value is None:
+        return None
+    try:
+        return json.loads(value)
+    except (TypeError, ValueError):  # written by another program
+        return None
+
+
 def highlight_rows(con: sqlite3.Connection, article_id: int, where: str = "1",
-                   params: Sequence[Any] = ()) -> list[HighlightRecord]:
+                   params: Sequence[Any] = (), article: Article | None = None,
+                   ) -> list[HighlightRecord]:
     """The article's highlights matching ``where`` in reading order: field,
-    start, longest first, each with its text."""
+    start, longest first, each with its text (``article``, when the caller
+    has read it, spares reading its text again)."""
     found = con.execute(f"{_SELECT_HIGHLIGHT} WHERE article_id = ? AND ({where})"
                         f' ORDER BY {FIELD_ORDER}, start, "end" DESC, id',
                         (article_id, *params)).fetchall()
+    if not found:
+        return []
     fields, imported_at = None, ""
-    if any(r[3] != "user" for r in found):  # kind: automatic ones need the text
-        row = con.execute(f"SELECT {_TEXT}, imported_at FROM articles WHERE id = ?",
-                          (article_id,)).fetchone()
-        if row is not None:
-            fields, imported_at = dict(zip(TEXT_FIELDS, row, strict=False)), row[-1]
+    # The text: automatic highlights are cut from it, and every offset is
+    # checked against it.
+    if article is not None:
+        fields, imported_at = article.fields(), article.imported_at
+    elif (row := con.execute(f"SELECT {_TEXT}, imported_at FROM articles WHERE id = ?",
+                             (article_id,)).fetchone()) is not None:
+        fields = dict(zip(TEXT_FIELDS, map(as_text, row), strict=False))
+        imported_at = as_text(row[-1])
     return [from_row(r, fields, imported_at) for r in found]
 
 
@@ -165,8 +204,12 @@ def read_article(con: sqlite3.Connection, article_id: int) -> Article | None:
     if row is None:
         return None
     values = dict(zip(columns, row, strict=True))
+    for name in (*ARTICLE_FIELDS, "imported_at"):
+        values[name] = as_text(values[name])
     values["read"], values["starred"] = bool(values["read"]), bool(values["starred"])
-    return Article(**values, user_highlights=highlight_rows(con, article_id, "kind = 'user'"))
+    article = Article(**values)
+    article.user_highlights = highlight_rows(con, article_id, "kind = 'user'", article=article)
+    return article
 
 
 def insert_index_rows(con: sqlite3.Connection, article_id: int, p: derive.Prepared) -> None:
@@ -195,7 +238,7 @@ def delete_index_rows(con: sqlite3.Connection, article_id: int) -> None:
     row = con.execute(f"SELECT {_FTS} FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         return
-    folded = derive.index_text(row)
+    folded = derive.index_text(tuple(map(as_text, row)))  # as read_article reads them
     con.execute(_DELETE_FOLDED, ("delete", article_id, *folded))
     con.execute(_DELETE_STEMMED, ("delete", article_id, *(stem_text(t) for t in folded)))
 
@@ -270,4 +313,4 @@ def index_texts(con: sqlite3.Connection, where: str = "1",
     """``(id, *folded fields)`` of the articles matching ``where``: what the
     plain index holds for them, streamed."""
     for row in con.execute(f"SELECT id, {_FTS} FROM articles WHERE {where}", params):
-        yield (row[0], *derive.index_text(row[1:]))
+        yield (row[0], *derive.index_text(tuple(map(as_text, row[1:]))))

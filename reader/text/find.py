@@ -46,7 +46,11 @@ Options:
   ``regex`` package's engine (the syntax of ``re``), which has a time
   limit: a pattern that backtracks catastrophically (``(ا|ا)+$``), on which
   ``re`` ran for hours and could not be interrupted, raises QueryError after
-  ``REGEX_TIME_LIMIT`` seconds.
+  ``REGEX_TIME_LIMIT`` seconds. A pattern whose counted repeats would
+  compile to more than ``MAX_EXPANDED_SIZE`` pieces (``a{99999999}``, which
+  asks for gigabytes) raises QueryError before it is compiled, and so does
+  one longer than ``MAX_PATTERN_CHARS``, which the engine's time limit
+  cannot stop (``reader.text.regex_size``).
 """
 
 from __future__ import annotations
@@ -77,6 +81,7 @@ from reader.text.fold import (
     is_mark,
 )
 from reader.text.hits import FoldMap, Hits, at
+from reader.text.regex_size import MAX_EXPANDED_SIZE, MAX_PATTERN_CHARS, expanded_size
 
 _start = re.Match.start
 
@@ -361,10 +366,16 @@ def _user_regex_hits(s: str, query: str, pattern: timed_re.Pattern[str]) -> Span
 
 @lru_cache(maxsize=64)
 def _compile_regex(query: str, diacritics: bool, hamza: bool) -> timed_re.Pattern[str]:
+    pattern = _fold_pattern(query, diacritics, hamza)
+    if len(pattern) > MAX_PATTERN_CHARS:
+        raise QueryError(query, f"a regular expression of more than {MAX_PATTERN_CHARS:,} "
+                                "characters is not run (it could not be stopped in time)")
+    if expanded_size(pattern) > MAX_EXPANDED_SIZE:
+        # Compiling would take gigabytes before the time limit could act.
+        raise QueryError(query, f"not a valid regular expression here: its counts ({{n}}) "
+                                f"repeat it into more than {MAX_EXPANDED_SIZE:,} pieces")
     try:
-        return timed_re.compile(
-            _fold_pattern(query, diacritics, hamza), timed_re.MULTILINE | timed_re.IGNORECASE
-        )
+        return timed_re.compile(pattern, timed_re.MULTILINE | timed_re.IGNORECASE)
     except (timed_re.error, OverflowError, RecursionError) as err:
         raise QueryError(query, f"not a valid regular expression: {err}") from None
 

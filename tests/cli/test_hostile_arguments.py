@@ -178,3 +178,51 @@ def test_finding_nothing_at_all_is_a_malformed_query(capsys, filled: Path) -> No
     "nothing to search for" and exits 1."""
     code, out, err = run(capsys, "--store", str(filled), "find", "", "1")
     assert (code, out, err) == (1, "", "rtl-reader: nothing to find\n")
+
+
+@pytest.mark.parametrize(("address", "words"), [
+    # Was: "no such file or folder", as if each were a path.
+    ("HTTP://127.0.0.1:1/news.html", "cannot reach the server"),
+    ("ftp://127.0.0.1/news.txt", "only http:// and https:// addresses"),
+    ("file:///etc/hostname", "only http:// and https:// addresses"),
+])
+def test_an_address_of_any_scheme_or_case_is_fetched_or_refused_as_an_address(
+        capsys, store_path: Path, address: str, words: str) -> None:
+    code, _, err = run(capsys, "--store", str(store_path), "import", address)
+    assert code == 1
+    assert err.startswith(f"rtl-reader: {address}: ") and words in err.splitlines()[0]
+
+
+@pytest.mark.parametrize(("argv", "words"), [
+    # Was: exit 0 and "exported 0 highlights": a colour nothing can match.
+    (["export", "--format", "md", "-o", "-", "--colour", "nosuch", "1"], "is not a colour"),
+    (["export", "--format", "md", "-o", "-", "--colour", "#GGGGGG", "1"], "is not a colour"),
+    # Was: ".: is a folder; give a file name", the empty path read as the
+    # current folder.
+    (["export", "--format", "md", "-o", "", "1"], "an empty path names no file"),
+    (["screenshot", "-o", ""], "an empty path names no file"),
+    (["feeds", "export-opml", "-o", ""], "an empty path names no file"),
+])
+def test_an_output_or_filter_that_names_nothing_is_a_usage_error(
+        capsys, filled: Path, argv: list[str], words: str) -> None:
+    with pytest.raises(SystemExit) as ended:
+        main(["--store", str(filled), *argv])
+    _, err = capsys.readouterr()
+    assert ended.value.code == 2
+    assert err.splitlines()[-1].startswith("rtl-reader: argument ")
+    assert words in err.splitlines()[-1]
+
+
+def test_a_regex_counted_into_gigabytes_is_one_line(capsys, filled: Path) -> None:
+    # Was: the process grew until the system killed it.
+    code, _, err = run(capsys, "--store", str(filled), "find", "--regex", "ا{99999999}", "1")
+    assert code == 1
+    assert err.startswith("rtl-reader: ا{99999999}: not a valid regular expression here")
+    assert len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("colour", ["yellow", "Green", "#FFD54F", "ffd54f"])
+def test_a_colour_the_filter_knows_is_accepted(capsys, filled: Path, colour: str) -> None:
+    code, _, _ = run(capsys, "--store", str(filled), "export", "--format", "md", "-o", "-",
+                     "--colour", colour, "1")
+    assert code == 0

@@ -5,10 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.exporters import export_items
 from reader.exporters.csvfile import guard, unguard
@@ -62,10 +65,28 @@ def test_formula_cells_are_guarded(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("cell", "guarded"), [
     ("=1+1", "'=1+1"), ("+971 4", "'+971 4"), ("@cmd", "'@cmd"), ("-x", "'-x"),
     ("-3.5٪", "-3.5٪"), ("-٣", "-٣"), ("نص عادي", "نص عادي"), ("'quoted", "'quoted"),
+    ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"), ("-1,250.5%", "-1,250.5%"),
+    ("-5 مليون", "'-5 مليون"),
 ])
 def test_guard_and_unguard(cell: str, guarded: str) -> None:
     assert guard(cell) == guarded
     assert unguard(guard(cell)) == cell
+
+
+# What a spreadsheet may run: =, +, @, tab or CR first, or a minus sign
+# that does not make a plain negative number of the whole cell.
+_RUNS = re.compile(r"[=+@\t\r]|-(?![\d.,٫٬]+[%٪]?\Z)")
+
+
+@given(st.tuples(st.sampled_from(["", "-", "-2", "-٣.5", "'", "''=", "'-1", "="]),
+                 st.text(st.sampled_from("-=+@\t\r0123456789٣.,٪%|!' Acmdنص"), max_size=10))
+       .map("".join))
+def test_a_guarded_cell_never_runs_and_unguards_to_itself(cell: str) -> None:
+    # Was: "-2+3+cmd|' /C calc'!A0" passed as a negative number (a minus
+    # before a digit was trusted), a command for a spreadsheet's DDE.
+    guarded = guard(cell)
+    assert not _RUNS.match(guarded)
+    assert unguard(guarded) == cell
 
 
 def test_newlines_and_quotes_inside_a_cell_survive(tmp_path: Path) -> None:

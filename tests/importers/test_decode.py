@@ -83,7 +83,7 @@ def test_a_lying_declaration_falls_back_to_detection() -> None:
 
 @pytest.mark.parametrize(("written", "read_as"), [
     ("iso8859_6", "cp1256"), ("utf-8", "cp1256"), ("cp1256", "latin-1"),
-    ("utf-8", "latin-1"),
+    ("utf-8", "latin-1"), ("utf-8", "cp720"),
 ])
 def test_mojibake_is_recognised(written: str, read_as: str) -> None:
     text = ARABIC.replace("«", '"').replace("»", '"')
@@ -170,3 +170,25 @@ def test_arbitrary_bytes_give_text_or_a_reader_error(data: bytes) -> None:
 def test_any_utf8_text_round_trips(text: str) -> None:
     # A leading U+FEFF is a byte-order mark, removed by design (DESIGN decision 8).
     assert decode_bytes(text.encode("utf-8"), name="t") == text
+
+
+# Byte sequences that are never UTF-8: a stray continuation byte, an overlong
+# "/", an encoded surrogate (CESU-8, Java's "modified UTF-8"), a code point
+# past U+10FFFF, bytes UTF-8 never uses.
+NOT_UTF8 = [b"\x80", b"\xc0\xaf", b"\xc1\xbf", b"\xed\xa0\x80", b"\xed\xbf\xbf",
+            b"\xf4\x90\x80\x80", b"\xf8\x88\x80\x80\x80", b"\xfe", b"\xff"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from([ARABIC, SHORT, *ARABIC.splitlines(keepends=True)]),
+       st.sampled_from(NOT_UTF8), st.floats(0, 1))
+def test_utf8_arabic_with_a_bad_sequence_is_refused_not_read_as_a_legacy_code_page(
+        text: str, bad: bytes, where: float) -> None:
+    # Was: a short UTF-8 text opening with an encoded surrogate or an overlong
+    # byte pair was read as cp720 (DOS Arabic), every letter pair turned into
+    # box drawing and Arabic (╪د┘), and imported so.
+    at = round(where * len(text))
+    data = text[:at].encode("utf-8") + bad + text[at:].encode("utf-8")
+    with pytest.raises(DecodeFailed) as exc:
+        decode_bytes(data, name="bad.txt")
+    assert f"byte {len(text[:at].encode('utf-8'))})" in str(exc.value)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.errors import EmptyInput, ReaderError, UnsupportedFile
+from reader.errors import EmptyInput, InputTooLarge, ReaderError, UnsupportedFile
 from reader.importers import read_file
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "importers"
@@ -160,3 +160,40 @@ def test_references_to_control_characters_are_dropped(tmp_path: Path) -> None:
     [article] = read_file(path)
     assert article.title == "خبر]0;PWNED[2J عاجل"
     assert article.body == "نص[31m الخبر"
+
+
+def _nested(depth: int) -> str:
+    return ("<p>افتتحت البلدية المكتبة العامة.</p>" + "<div>" * depth + "وقال الوزير كلمة."
+            + "</div>" * depth + "<p>وختم الحفل بالنشيد.</p>")
+
+
+def test_an_entry_nested_past_libxml2s_default_depth_keeps_all_its_text(tmp_path: Path) -> None:
+    # Was: 300 levels passed libxml2's default of 256: the entry ended
+    # after its first paragraph, imported as whole.
+    feed = tmp_path / "deep.xml"
+    feed.write_text(_one_entry_feed("المكتبة", f"<![CDATA[{_nested(300)}]]>"), encoding="utf-8")
+    [article] = read_file(feed)
+    assert article.body.split("\n") == ["افتتحت البلدية المكتبة العامة.", "وقال الوزير كلمة.",
+                                        "وختم الحفل بالنشيد."]
+
+
+def test_an_entry_nested_too_deep_is_refused_naming_the_feed(tmp_path: Path) -> None:
+    # Was: the text below the depth libxml2 reads was dropped without a word.
+    feed = tmp_path / "deeper.xml"
+    feed.write_text(_one_entry_feed("المكتبة", f"<![CDATA[{_nested(5000)}]]>"),
+                    encoding="utf-8")
+    with pytest.raises(InputTooLarge) as exc:
+        read_file(feed)
+    assert exc.value.subject == str(feed)
+    assert "nested more than" in exc.value.message
+
+
+def test_an_entry_of_escaped_html_nested_too_deep_is_refused_naming_the_feed(
+        tmp_path: Path) -> None:
+    # The feed's own XML is shallow; its entry's HTML, escaped, is not.
+    feed = tmp_path / "escaped.xml"
+    escaped = _nested(5000).replace("<", "&lt;").replace(">", "&gt;")
+    feed.write_text(_one_entry_feed("المكتبة", escaped), encoding="utf-8")
+    with pytest.raises(InputTooLarge) as exc:
+        read_file(feed)
+    assert exc.value.subject == str(feed)

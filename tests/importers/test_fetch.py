@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import http.server
 import socket
 import threading
@@ -67,6 +68,23 @@ def server() -> Iterator[str]:
         "/huge": (200, {"Content-Type": "text/html", "Content-Length": str(1 << 40)}, b""),
         "/big": (200, {"Content-Type": "text/html"}, PAGE.encode("utf-8") * 10),
         "/slow": (200, {"Content-Type": "text/html"}, PAGE.encode("utf-8")),
+        # the length promises the whole page; the connection closes halfway
+        "/cut": (200, {"Content-Type": "text/html; charset=utf-8",
+                       "Content-Length": str(len(PAGE.encode("utf-8")))},
+                 PAGE.encode("utf-8")[:PAGE.encode("utf-8").index(b"</p>") + 4]),
+        "/odd-status": (599, {"Content-Type": "text/html"}, b"?"),
+        # compressed although the request never offered to decompress
+        "/gzipped": (200, {"Content-Type": "text/html; charset=utf-8",
+                           "Content-Encoding": "gzip"}, gzip.compress(PAGE.encode("utf-8"))),
+        "/gzip-bomb": (200, {"Content-Type": "text/html", "Content-Encoding": "gzip"},
+                       gzip.compress(b" " * (30 << 20))),
+        "/gzip-broken": (200, {"Content-Type": "text/html", "Content-Encoding": "gzip"},
+                         gzip.compress(PAGE.encode("utf-8"))[:-30]),
+        "/brotli": (200, {"Content-Type": "text/html", "Content-Encoding": "br"}, b"\x1b"),
+        "/coding-is-a-charset": (200, {"Content-Type": "text/html", "Content-Encoding": "utf-8"},
+                                 PAGE.encode("utf-8")),
+        "/labelled-gzip-sent-plain": (200, {"Content-Type": "text/html",
+                                            "Content-Encoding": "gzip"}, PAGE.encode("utf-8")),
         "/ar/%D8%B3%D9%88%D9%82-%D8%A7%D9%84%D8%B3%D9%85%D9%83.html?q=%D8%B3":
             (200, {"Content-Type": "text/html; charset=utf-8"}, PAGE.encode("utf-8")),
     }
@@ -272,12 +290,55 @@ def test_the_size_cap_holds_while_an_answer_streams(drip: str,
     ("http://127.0\r\n.0.1/", "control character"),  # was: a DNS look-up of that name
     ("http://127.0.0.1/a\x1b[2Jb", "control character"),
     ("http://127.0.0.1:99999/", "Port out of range"),
+    # was: "cannot reach the server: Name or service not known" (urllib took
+    # "user:secret@127.0.0.1" for the host name)
+    ("http://user:secret@127.0.0.1:1/feed.xml", "user name or password"),
+    ("http://a..b/", "not a valid host name"),
+    ("http://:80/", "it names no host"),  # was: "the fetch failed: encoding with 'idna'"
 ])
 def test_a_malformed_address_is_one_line(url: str, words: str) -> None:
     with pytest.raises(FetchFailed) as exc:
         fetch_url(url)
     assert exc.value.subject == url
     assert words in exc.value.message and "\n" not in exc.value.message
+
+
+def test_an_answer_cut_short_of_its_length_is_refused_not_imported_half(server: str) -> None:
+    # Was: the first half of the page imported as if it were the article.
+    with pytest.raises(FetchFailed) as exc:
+        fetch_url(server + "/cut")
+    assert exc.value.subject == server + "/cut"
+    assert "cut short" in exc.value.message
+    assert f"of {len(PAGE.encode('utf-8'))} bytes" in exc.value.message
+
+
+def test_a_status_without_a_reason_names_only_the_status(server: str) -> None:
+    # Was: "the server answered 599 str" (the type of the empty reason).
+    with pytest.raises(FetchFailed) as exc:
+        fetch_url(server + "/odd-status")
+    assert exc.value.message == "the server answered 599"
+
+
+@pytest.mark.parametrize("path", ["/gzipped", "/coding-is-a-charset",
+                                  "/labelled-gzip-sent-plain"])
+def test_an_answer_compressed_unasked_is_decompressed(server: str, path: str) -> None:
+    # Was: "a gzip archive, not a text file"; a coding that is no
+    # compression, or a plain body labelled gzip, is read as it came.
+    [article] = fetch_url(server + path)
+    assert article.title == "سوق السمك يعود إلى الميناء القديم"
+
+
+@pytest.mark.parametrize(("path", "error", "words"), [
+    ("/gzip-bomb", InputTooLarge, "once decompressed"),
+    ("/gzip-broken", FetchFailed, "gzip"),
+    ("/brotli", FetchFailed, "compressed with br"),
+])
+def test_a_compressed_answer_that_cannot_be_read_is_one_line(
+        server: str, path: str, error: type[Exception], words: str) -> None:
+    with pytest.raises(error) as exc:
+        fetch_url(server + path)
+    assert exc.value.subject == server + path  # type: ignore[attr-defined]
+    assert words in str(exc.value)
 
 
 def test_a_redirect_loop_is_one_line(server: str) -> None:

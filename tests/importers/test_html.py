@@ -234,3 +234,45 @@ def test_any_markup_gives_clean_text(markup: str) -> None:
     assert "\x00" not in text and "\x01" not in text
     assert not any("\ud800" <= ch <= "\udfff" for ch in text)
     assert all(line == line.strip() and line for line in text.split("\n")) or text == ""
+
+
+# libxml2 refuses a text node over 10,000,000 bytes unless told the tree is
+# huge, and stops there without an error: one such paragraph in a page.
+LONG_PARAGRAPH = "وقال الوزير إن العمل مستمر " * 230_000  # 11.5 MB of UTF-8
+
+
+@pytest.mark.parametrize("where", ["page", "fragment"])
+def test_a_paragraph_past_ten_megabytes_keeps_the_paragraphs_after_it(
+        tmp_path: Path, where: str) -> None:
+    # Was: the article ended before the long paragraph, imported as whole.
+    assert len(LONG_PARAGRAPH.encode()) > 10_000_000
+    markup = (f"<p>افتتحت البلدية المكتبة العامة.</p><p>{LONG_PARAGRAPH}</p>"
+              "<p>وختم الوزير كلمته بالشكر.</p>")
+    if where == "fragment":
+        text = html_to_text(markup)
+    else:
+        page = tmp_path / "long.html"
+        page.write_text(f"<html><head><title>المكتبة العامة</title></head><body>{markup}"
+                        "</body></html>", encoding="utf-8")
+        [article] = read_file(page)
+        text = article.body
+    assert text.startswith("افتتحت البلدية المكتبة العامة.")
+    assert text.endswith("وختم الوزير كلمته بالشكر.")
+    assert LONG_PARAGRAPH.strip() in text
+
+
+def test_a_page_nested_past_libxml2s_default_depth_keeps_all_its_text(tmp_path: Path) -> None:
+    # Was: past 256 levels trafilatura's parser stopped reading, and the
+    # article ended after its first paragraph, imported as whole.
+    page = tmp_path / "deep.html"
+    page.write_text(
+        "<html><head><title>المكتبة العامة</title></head><body>"
+        "<p>افتتحت البلدية المكتبة العامة في وسط المدينة صباح اليوم بحضور الوزير.</p>"
+        + "<div>" * 300 + "<p>وقال الوزير إن المكتبة تضم عشرة آلاف كتاب.</p>" + "</div>" * 300
+        + "<p>وختم الحفل بالنشيد الوطني وسط تصفيق الحاضرين.</p></body></html>",
+        encoding="utf-8")
+    [article] = read_file(page)
+    assert article.body.split("\n") == [
+        "افتتحت البلدية المكتبة العامة في وسط المدينة صباح اليوم بحضور الوزير.",
+        "وقال الوزير إن المكتبة تضم عشرة آلاف كتاب.",
+        "وختم الحفل بالنشيد الوطني وسط تصفيق الحاضرين."]

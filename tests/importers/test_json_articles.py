@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.errors import DecodeFailed, EmptyInput, ReaderError, UnsupportedFile
+from reader.errors import DecodeFailed, EmptyInput, InputTooLarge, ReaderError, UnsupportedFile
 from reader.importers import read_file
 from reader.importers.jsonfile import read_json
 
@@ -168,3 +168,24 @@ def test_pool_articles_import_as_json_lines(corpus_dir: Path, tmp_path: Path) ->
         entry = json.loads(line)
         assert article.title and article.body and article.source == entry["src"]
         assert article.published[:2] == "20"
+
+
+def _nested(depth: int) -> str:
+    return ("<p>افتتحت البلدية المكتبة العامة.</p>" + "<div>" * depth + "وقال الوزير كلمة."
+            + "</div>" * depth + "<p>وختم الحفل بالنشيد.</p>")
+
+
+def test_a_body_nested_past_libxml2s_default_depth_keeps_all_its_text() -> None:
+    # Was: the body ended after its first paragraph (libxml2 reads 256 levels).
+    [article] = _read({"title": "المكتبة", "body": _nested(300)})
+    assert article.body.split("\n") == ["افتتحت البلدية المكتبة العامة.", "وقال الوزير كلمة.",
+                                        "وختم الحفل بالنشيد."]
+
+
+def test_a_body_nested_too_deep_is_refused_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text(json.dumps({"title": "المكتبة", "body": _nested(5000)}), encoding="utf-8")
+    with pytest.raises(InputTooLarge) as exc:
+        read_file(path)
+    assert exc.value.subject == str(path)
+    assert "nested more than" in exc.value.message

@@ -79,6 +79,24 @@ def _archive(path: Path, count: int, bug_at: int | None = None) -> Path:
     return path
 
 
+def test_more_jobs_than_cores_start_at_most_four_workers_a_core(
+        folder: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    # Was: --jobs 100000 asked the pool for 100000 forked workers: the
+    # import hung once the system refused to fork more (a fork bomb else).
+    asked: list[int] = []
+    real = parallel.ProcessPoolExecutor
+
+    def pool(*, max_workers: int, **kwargs: object) -> object:
+        asked.append(max_workers)
+        return real(max_workers=min(max_workers, 2), **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parallel, "start_method", lambda: "fork")
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", pool)
+    reads = list(read_files(folder, workers=100_000))
+    assert [r.path for r in reads] == [str(p) for p in folder]
+    assert asked and asked[0] <= 4 * parallel.default_workers()
+
+
 def test_one_archive_file_is_prepared_on_every_core(
         tmp_path: Path, method: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """A JSON Lines archive alone, and among other files: every core takes a

@@ -549,3 +549,23 @@ def test_a_regex_that_backtracks_catastrophically_is_stopped(
     with pytest.raises(QueryError) as err:
         find("ا" * 40 + "ب", pattern, regex=True)
     assert err.value.subject == pattern and "was stopped" in err.value.message
+
+
+@pytest.mark.parametrize("query", ["ا{99999999}", "(?:قال.{1000}){1000}", "x{4294967294}"])
+def test_a_regex_counted_into_gigabytes_is_refused_before_it_compiles(query: str) -> None:
+    # Was: the regex engine laid the repeat out in memory until the process
+    # was killed (a MemoryError traceback under a limit).
+    with pytest.raises(QueryError) as info:
+        find("قال الوزير", query, regex=True)
+    assert info.value.subject == query
+    assert "100,000" in info.value.message
+
+
+def test_a_regex_too_long_for_the_time_limit_is_refused() -> None:
+    # Was: a literal of 60,000 characters ran for hours on 1 MB, the time
+    # limit never consulted (2,000 took a second on 5,000 characters).
+    text = "قال الوزير إن الخطة جاهزة " * 200
+    with pytest.raises(QueryError) as info:
+        find(text, "ا " * 1000, regex=True)
+    assert "1,000 characters" in info.value.message
+    assert len(find(text, "(?:قال|الوزير) " * 50, regex=True)) == 0  # a long one that runs
