@@ -409,6 +409,26 @@
             <translation>ردّ الخادم بالرمز {code} ({reason})</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/error_text.py" line="97" />
+            <source>the server answered {code}</source>
+            <translation>ردّ الخادم بالرمز {code}</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="97" />
+            <source>the answer was cut short (the connection closed early)</source>
+            <translation>وصل الرد ناقصاً (انقطع الاتصال قبل تمامه)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="97" />
+            <source>the answer&apos;s compression cannot be read</source>
+            <translation>تعذّرت قراءة ضغط الرد</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="97" />
+            <source>nested more than {depth} levels deep; not read</source>
+            <translation>متداخل في أكثر من {depth} مستوى؛ لم يُقرأ</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/error_text.py" line="99" />
             <source>cannot reach the server ({reason})</source>
             <translation>تعذّر الوصول إلى الخادم ({reason})</translation>

@@ -117,6 +117,16 @@ def test_errors_read_as_arabic_in_the_arabic_window(qtbot: QtBot, window: MainWi
     "character) with U+FFFD",
     "الحكومة: the query is too long: 1,200 characters (at most 1,000)",
     "example\u200b.com/rss: not a web address: it holds an invisible character",
+    # the red-team round's causes (reader/importers/fetch.py, html.py)
+    "https://example.com/x: the server answered 599",
+    "https://example.com/x: the answer was cut short (500 of 100000 bytes arrived; "
+    "the connection closed early)",
+    "https://example.com/x: the answer is over the 20 MB limit once decompressed",
+    "https://example.com/x: the answer's gzip compression is damaged or cut short",
+    "https://example.com/x: the answer is compressed with br, which rtl-reader cannot read",
+    "https://u:p@example.com/x: an address with a user name or password (user:secret@) "
+    "is not fetched",
+    "/tmp/deep.html: HTML nested more than 400 levels deep; not parsed",
 ])
 def test_error_lines_are_translated_with_their_values(line: str, qapp: object) -> None:
     i18n.apply_language("ar")
