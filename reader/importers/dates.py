@@ -10,6 +10,7 @@ dates are events, not the publication.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 
@@ -35,16 +36,26 @@ _MONTH_IN = re.compile(_MONTH_NAMES)
 
 
 def date_in(text: str) -> str:
-    """The first date ``text`` states, ``YYYY-MM-DD``; "" when none."""
+    """The first date ``text`` states that is a day of the calendar,
+    ``YYYY-MM-DD``; "" when none (2024-02-30 is no date: a file name or a
+    byline that says so is read past)."""
     text = western_digits(text)
-    m = _ISO.search(text)
-    if m:
-        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
-    m = _WRITTEN.search(text)
-    if m:
+    for m in _ISO.finditer(text):
+        if _real(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+            return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    for m in _WRITTEN.finditer(text):
         month = MONTHS[_MONTH_IN.search(m.group(0)).group(0)]  # type: ignore[union-attr]
-        return f"{m.group(2)}-{month:02d}-{int(m.group(1)):02d}"
+        if _real(int(m.group(2)), month, int(m.group(1))):
+            return f"{m.group(2)}-{month:02d}-{int(m.group(1)):02d}"
     return ""
+
+
+def _real(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def fill_published(articles: Iterable[Article], file_name: str) -> None:

@@ -24,6 +24,10 @@ ARABIC_INDIC = "٢٠٢٤-٠٥-٠٢"
     ("budget-final", ""),
     ("2024-13-40", ""),  # no such month or day
     ("12345678", ""),
+    ("2024-02-30 budget", ""),  # a month and a day that each exist, not together
+    ("2023-02-29_2023-03-01", "2023-03-01"),  # read past to the real date
+    ("الرباط 31 أبريل 2024", ""),
+    ("2024-02-29 leap", "2024-02-29"),
     ("قتل 3000 شخص", ""),
 ])
 def test_date_in(text: str, date: str) -> None:
