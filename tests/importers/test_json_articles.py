@@ -168,3 +168,13 @@ def test_pool_articles_import_as_json_lines(corpus_dir: Path, tmp_path: Path) ->
         entry = json.loads(line)
         assert article.title and article.body and article.source == entry["src"]
         assert article.published[:2] == "20"
+
+
+def test_a_json_line_holding_a_raw_line_separator_is_one_line_issue16() -> None:
+    """JSON allows U+2028, U+2029 and NEL raw inside a string, and Python's
+    ``json.dumps(..., ensure_ascii=False)`` writes them so; ``str.splitlines``
+    cut such a line in two and the file was refused."""
+    lines = [json.dumps({"title": "خبر", "text": BODY + sep + "وأضاف الوزير."},
+                        ensure_ascii=False) for sep in ("\u2028", "\u2029", "\x85")]
+    articles = read_json("\n".join(lines) + "\r\n", name="news.jsonl")
+    assert [a.body.count("وأضاف الوزير.") for a in articles] == [1, 1, 1]
