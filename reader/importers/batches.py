@@ -16,10 +16,11 @@ from typing import Any
 from reader.errors import ReaderError, StoreError
 from reader.importers import bug_line
 
-BATCH_ARTICLES = 500
+BATCH_ARTICLES = 250
 """Articles written per transaction (each article whole; the store's own
 ``BATCH_SIZE``): fewer commits, while a batch stays small enough that the
-list of a window fills as it goes (a batch every quarter second or so)."""
+list of a window fills as it goes, and a killed import keeps what it had
+written a moment before."""
 
 Stored = Callable[[str, Sequence[Any]], None]
 """Told each input stored: its name and one ``AddResult`` per article."""

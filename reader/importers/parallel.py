@@ -8,9 +8,12 @@ without deriving anything again), or the ``ReaderError`` that file gave;
 and the notes a reader made (invalid characters replaced). A bug in a
 reader costs only its file. With ``workers`` of 1 (or one small file, or
 too few files to pay for spawned workers) everything runs in this process.
-A file of many articles (a feed, an archive in JSON Lines) is parsed by one
-worker and prepared by all of them, ``SHARE`` articles at a time: one
-archive file imports on every core as a folder of files does.
+A big JSON Lines archive comes as ranges of its lines
+(``reader.importers.ranges.plan_inputs``), each read and prepared by one
+worker and yielded as soon as it and those before it are ready, so the
+writer stores while the workers read. Another file of many articles (a
+feed, a JSON document) is parsed by one worker and prepared by all of them,
+``SHARE`` articles at a time.
 
 The workers are forked from this process before they read anything (in a
 process with other threads, such as the window, spawned: ``start_method``),
@@ -130,9 +133,9 @@ SPAWN_AT_LEAST = 400
 a new interpreter and imports the engines (about half a second), the time
 of some 400 files read in one process."""
 
-AHEAD = 1024
+AHEAD = 512
 """Files that may be read before the caller takes them: more than the caller
-writes in one transaction (``batches.BATCH_ARTICLES``, 500), so
+writes in one transaction (``batches.BATCH_ARTICLES``, 250), so
 the workers go on reading while it writes. With four chunks a worker (64
 files on two cores) they stood idle for most of each write."""
 
@@ -202,8 +205,10 @@ def read_one(path: Input, *, prepare_at_most: int | None = None) -> FileRead:
     ranged = isinstance(path, LineRange)
     done = FileRead(path.name if isinstance(path, LineRange) else str(path))
     try:
-        articles = (read_range(path, on_note=done.notes.append) if isinstance(path, LineRange)
-                    else read_file(path, on_note=done.notes.append))
+        if isinstance(path, LineRange):
+            articles = read_range(path, on_note=done.notes.append)
+        else:
+            articles = read_file(path, on_note=done.notes.append)
         if not ranged and prepare_at_most is not None and len(articles) > prepare_at_most:
             done.parsed = articles
         else:
