@@ -176,8 +176,11 @@ def test_a_line_over_the_size_limit_costs_its_range(
     assert err.value.subject == f"{path}:2-2"
 
 
-def test_every_core_reads_the_ranges_one_process_reads(tmp_path: Path,
-                                                       small_ranges: None) -> None:
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_every_core_reads_the_ranges_one_process_reads(
+        tmp_path: Path, small_ranges: None, monkeypatch: pytest.MonkeyPatch,
+        method: str) -> None:
+    monkeypatch.setattr(parallel, "start_method", lambda: method)
     path = _archive(tmp_path / "archive.jsonl", 150, broken={90})
     inputs = plan_inputs([path])
     assert len(inputs) > 5
