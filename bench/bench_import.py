@@ -37,8 +37,8 @@ from reader.text import find_highlights, fold_text
 
 FILES = Path(tempfile.gettempdir()) / "rtl-reader-bench"
 ARCHIVE = 12_000
-"""Articles of the archive file (about 37 MB of JSON Lines: under the 50 MB
-an imported file may hold)."""
+"""Articles of the archive file (about 37 MB of JSON Lines, read in ranges
+of lines: ``reader.importers.ranges``)."""
 REPO = Path(__file__).resolve().parent.parent
 
 

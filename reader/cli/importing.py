@@ -24,6 +24,7 @@ def cmd_import(args: argparse.Namespace, store: str | None) -> int:
     from reader.importers import bug_line, collect_files, fetch_url
     from reader.importers.batches import BatchWriter
     from reader.importers.parallel import default_workers, read_files
+    from reader.importers.ranges import plan_inputs
 
     if args.paths.count(STDIN) > 1:
         raise UsageError(f"import: standard input ({STDIN}) can be read once")
@@ -50,7 +51,8 @@ def cmd_import(args: argparse.Namespace, store: str | None) -> int:
             failure(ReaderError(p, cause))
         else:
             found.append(Path(p))
-    files = collect_files(found, on_skip=failure)
+    # A big JSON Lines archive is read as several inputs (ranges of lines).
+    files = plan_inputs(collect_files(found, on_skip=failure))
 
     def read(results: Iterator[Any]) -> Iterator[tuple[str, Callable[[], list[Any]]]]:
         for done in results:

@@ -158,9 +158,12 @@ def import_paths(library: Library, paths: Sequence[str | Path],
     from reader.importers import collect_files
     from reader.importers.batches import BatchWriter
     from reader.importers.parallel import default_workers, read_files
+    from reader.importers.ranges import plan_inputs
 
     report = ImportReport()
-    files = collect_files(paths, on_skip=lambda err: report.errors.append(err.line()))
+    # A big JSON Lines archive is read as several inputs (ranges of lines).
+    files = plan_inputs(collect_files(paths,
+                                      on_skip=lambda err: report.errors.append(err.line())))
     context.progress(0, len(files))
     writer = BatchWriter(library, on_stored=lambda _name, results: _count(report, results, context),
                          on_failure=lambda err: report.errors.append(err.line()))

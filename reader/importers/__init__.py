@@ -14,7 +14,8 @@ Public API (the CLI and the GUI call these):
 - ``read_bytes(path) -> bytes``: a file's bytes, read only after the checks
   ``read_file`` makes (the CLI reads a FILE argument through it).
 - ``MAX_FILE_BYTES``: the size limit, 50 MB, checked with ``stat`` before a
-  file is read.
+  file is read. An import reads a big JSON Lines archive in ranges of lines
+  (``reader.importers.ranges``): the limit holds for each range, not the file.
 - ``SUPPORTED_EXTENSIONS``: the extensions ``read_file`` accepts (file dialogs).
 
 Kinds, by extension and then by content (a ``.txt`` holding an HTML page is

@@ -16,9 +16,11 @@ from typing import Any
 from reader.errors import ReaderError, StoreError
 from reader.importers import bug_line
 
-BATCH_ARTICLES = 200
-"""Articles written per transaction (each article whole): fewer commits,
-while a batch stays small enough that the list of a window fills as it goes."""
+BATCH_ARTICLES = 250
+"""Articles written per transaction (each article whole; the store's own
+``BATCH_SIZE``): fewer commits, while a batch stays small enough that the
+list of a window fills as it goes, and a killed import keeps what it had
+written a moment before."""
 
 Stored = Callable[[str, Sequence[Any]], None]
 """Told each input stored: its name and one ``AddResult`` per article."""

@@ -12,6 +12,7 @@ anchored, so its offsets point into the text as it will be stored.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import Any
 
@@ -74,16 +75,42 @@ def _parse(text: str, name: str) -> Any:
                                      f"{sys.get_int_max_str_digits():,} digits") from None
         if not (isinstance(err, json.JSONDecodeError) and err.msg == "Extra data"):
             raise DecodeFailed(name, f"not valid JSON: {err}") from None
+    return json_lines(text, name=name)
+
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+"""What ends a line of JSON Lines: LF, CRLF, or a lone CR. Not U+2028,
+U+2029 or NEL, which ``str.splitlines`` also splits at: JSON allows them raw
+inside a string, and Python's ``json.dumps(..., ensure_ascii=False)`` writes
+them so (a line holding one was cut in two and refused)."""
+
+
+def json_lines(text: str, *, name: str, first_line: int | None = None) -> list[Any]:
+    """The value of each non-blank line of ``text``, in order. ``text`` is a
+    whole file, or, given ``first_line``, a part of one whose first line is
+    that line of the file (``reader.importers.ranges``). Raises DecodeFailed
+    for a line that is not JSON: its ``subject`` is ``name`` (a whole file,
+    the line number in the message) or ``name:line`` (a part)."""
     values = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(LINE_BREAK.split(text), start=first_line or 1):
         if line.strip():
             try:
                 values.append(json.loads(line))
             except RecursionError:
-                raise DecodeFailed(name, f"line {number}: JSON nested too deeply") from None
+                raise _line_error(name, number, first_line, "JSON nested too deeply",
+                                  f"line {number}: JSON nested too deeply") from None
             except ValueError as err:
-                raise DecodeFailed(name, f"not valid JSON Lines: line {number}: {err}") from None
+                raise _line_error(name, number, first_line, f"not valid JSON Lines: {err}",
+                                  f"not valid JSON Lines: line {number}: {err}") from None
     return values
+
+
+def _line_error(name: str, number: int, first_line: int | None, cause: str,
+                whole: str) -> DecodeFailed:
+    """A part of a file names the line in its subject (``file:line``)."""
+    if first_line is not None:
+        return DecodeFailed(f"{name}:{number}", cause)
+    return DecodeFailed(name, whole)
 
 
 def _article(entry: Any, name: str, index: int) -> Article:

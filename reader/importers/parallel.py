@@ -8,9 +8,12 @@ without deriving anything again), or the ``ReaderError`` that file gave;
 and the notes a reader made (invalid characters replaced). A bug in a
 reader costs only its file. With ``workers`` of 1 (or one small file, or
 too few files to pay for spawned workers) everything runs in this process.
-A file of many articles (a feed, an archive in JSON Lines) is parsed by one
-worker and prepared by all of them, ``SHARE`` articles at a time: one
-archive file imports on every core as a folder of files does.
+A big JSON Lines archive comes as ranges of its lines
+(``reader.importers.ranges.plan_inputs``), each read and prepared by one
+worker and yielded as soon as it and those before it are ready, so the
+writer stores while the workers read. Another file of many articles (a
+feed, a JSON document) is parsed by one worker and prepared by all of them,
+``SHARE`` articles at a time.
 
 The workers are forked from this process before they read anything (in a
 process with other threads, such as the window, spawned: ``start_method``),
@@ -36,12 +39,15 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
 from reader.errors import ReaderError
+from reader.importers.ranges import LineRange, read_range
 from reader.store.article import Article
 from reader.store.derive import Prepared, prepare
+
+Input = Path | LineRange
+"""What ``read_files`` reads: a file, or a range of lines of an archive."""
 
 CHUNK = 8
 """Files handed to a worker at a time: few enough that the order of the
@@ -73,11 +79,12 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def read_files(paths: Sequence[Path], *, workers: int) -> Iterator[FileRead]:
-    """Each file of ``paths`` read and prepared, in order (see the module),
-    by ``workers`` processes (at most ``WORKERS_A_CORE`` a core). At most
-    ``AHEAD`` files are read ahead of the caller, so a slow writer
-    never has the whole import waiting in memory."""
+def read_files(paths: Sequence[Input], *, workers: int) -> Iterator[FileRead]:
+    """Each input of ``paths`` (a file, or a range of a JSON Lines archive:
+    ``reader.importers.ranges.plan_inputs``) read and prepared, in order (see
+    the module), by ``workers`` processes (at most ``WORKERS_A_CORE`` a core).
+    About ``AHEAD`` files' worth are read ahead of the caller, so a slow
+    writer never has the whole import waiting in memory."""
     method = start_method()
     # A pool starts every worker it may have: --jobs 100000 forked until the
     # system refused, and the import hung. More than a few a core gain nothing.
@@ -85,19 +92,30 @@ def read_files(paths: Sequence[Path], *, workers: int) -> Iterator[FileRead]:
     if workers <= 1 or not _worth_workers(paths, method):
         yield from map(read_one, paths)
         return
-    chunks = iter([paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)])
+    tasks = iter(_tasks(paths))
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context,
                              initializer=_worker_start, initargs=(os.getpid(),)) as pool:
-        running: deque[Future[list[FileRead]]] = deque(
-            pool.submit(_read_chunk, chunk, SHARE)
-            for chunk in islice(chunks, max(workers * 4, AHEAD // CHUNK)))
+        running: deque[tuple[int, Future[list[FileRead]]]] = deque()
+        ahead = 0
+
+        def submit() -> None:
+            nonlocal ahead
+            while len(running) < workers * 2 or ahead < AHEAD:
+                task = next(tasks, None)
+                if task is None:
+                    return
+                weight = sum(map(_weight, task))
+                running.append((weight, pool.submit(_read_chunk, task, SHARE)))
+                ahead += weight
+
+        submit()
         try:
             while running:
-                done = running.popleft().result()
-                following = next(chunks, None)
-                if following is not None:
-                    running.append(pool.submit(_read_chunk, following, SHARE))
+                weight, future = running.popleft()
+                done = future.result()
+                ahead -= weight
+                submit()
                 for read in done:
                     if read.parsed:
                         _prepare_on(pool, read)
@@ -125,17 +143,47 @@ of some 400 files read in one process."""
 
 AHEAD = 512
 """Files that may be read before the caller takes them: more than the caller
-writes in one transaction (the command writes 200 articles at a time), so
+writes in one transaction (``batches.BATCH_ARTICLES``, 250), so
 the workers go on reading while it writes. With four chunks a worker (64
 files on two cores) they stood idle for most of each write."""
 
 
-def _worth_workers(paths: Sequence[Path], method: str) -> bool:
+def _tasks(paths: Sequence[Input]) -> list[list[Input]]:
+    """What a worker is given at a time: ``CHUNK`` files in a row, or one
+    range of an archive."""
+    tasks: list[list[Input]] = []
+    files: list[Input] = []
+    for item in paths:
+        if isinstance(item, LineRange):
+            if files:
+                tasks.append(files)
+                files = []
+            tasks.append([item])
+        else:
+            files.append(item)
+            if len(files) == CHUNK:
+                tasks.append(files)
+                files = []
+    if files:
+        tasks.append(files)
+    return tasks
+
+
+def _weight(item: Input) -> int:
+    """How many files of news ``item`` is worth, for ``AHEAD``: one a file,
+    one per 4 KB of a range."""
+    return max(1, (item.end - item.start) >> 12) if isinstance(item, LineRange) else 1
+
+
+def _worth_workers(paths: Sequence[Input], method: str) -> bool:
     """Whether worker processes pay for ``paths``: several files (many, when
     each worker is spawned), or one of ``BIG_FILE_BYTES`` or more."""
+    if any(isinstance(item, LineRange) for item in paths):
+        return True  # ranges exist only for a file of several
     if len(paths) > 1 and (method == "fork" or len(paths) >= SPAWN_AT_LEAST):
         return True
     for path in paths:
+        assert isinstance(path, Path)
         with contextlib.suppress(OSError):  # the reader says why, in its turn
             if path.stat().st_size >= BIG_FILE_BYTES:
                 return True
@@ -151,27 +199,32 @@ SHARE = 32
 more than that."""
 
 
-def _read_chunk(paths: Sequence[Path], share: int) -> list[FileRead]:
+def _read_chunk(paths: Sequence[Input], share: int) -> list[FileRead]:
     return [read_one(path, prepare_at_most=share) for path in paths]
 
 
-def read_one(path: Path, *, prepare_at_most: int | None = None) -> FileRead:
-    """One file read and prepared (in a worker process or here). A file of
+def read_one(path: Input, *, prepare_at_most: int | None = None) -> FileRead:
+    """One input read and prepared (in a worker process or here). A file of
     more than ``prepare_at_most`` articles is left parsed (``parsed``), for
-    ``_prepare_on`` to share out."""
+    ``_prepare_on`` to share out; a range is prepared here whole (the other
+    workers have ranges of their own)."""
     from reader.importers import bug_line, read_file
 
-    done = FileRead(str(path))
+    ranged = isinstance(path, LineRange)
+    done = FileRead(path.name if isinstance(path, LineRange) else str(path))
     try:
-        articles = read_file(path, on_note=done.notes.append)
-        if prepare_at_most is not None and len(articles) > prepare_at_most:
+        if isinstance(path, LineRange):
+            articles = read_range(path, on_note=done.notes.append)
+        else:
+            articles = read_file(path, on_note=done.notes.append)
+        if not ranged and prepare_at_most is not None and len(articles) > prepare_at_most:
             done.parsed = articles
         else:
             done.articles = [prepare(a) for a in articles]
     except ReaderError as err:
         done.error = err
     except Exception as err:  # a bug in a reader: this file only, said in one line
-        done.error = bug_line(str(path), err)
+        done.error = bug_line(done.path, err)
     return done
 
 

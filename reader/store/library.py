@@ -356,19 +356,32 @@ class Library:
         prepared = {h: given.get(id(item)) or derive.prepare(a, content_hash=h)
                     for item, a, h in zip(batch, articles, hashes, strict=True)
                     if h not in stored}
-        results: list[AddResult] = []
+        results: list[AddResult | None] = []
+        new: list[derive.Prepared] = []
         with self._db.write() as con:
             stored = _stored_ids(con, hashes)
+            fresh: set[str] = set()
             for article, content_hash in zip(articles, hashes, strict=True):
                 found = stored.get(content_hash)
                 if found is not None:
                     results.append(AddResult(found, True))
-                    continue
-                p = prepared.get(content_hash) or derive.prepare(article)
-                article_id = rows.insert_article(con, p, created)
-                stored[content_hash] = article_id
-                results.append(AddResult(article_id, False))
-        return results
+                elif content_hash in fresh:
+                    results.append(None)  # a copy of an earlier one: its id below
+                else:
+                    fresh.add(content_hash)
+                    new.append(prepared.get(content_hash) or derive.prepare(article))
+                    results.append(None)
+            stored.update(zip([p.content_hash for p in new],
+                              rows.insert_articles(con, new, created), strict=True))
+        done: list[AddResult] = []
+        for result, content_hash in zip(results, hashes, strict=True):
+            if result is None:
+                # The first article of its text is the one stored; copies
+                # later in the batch are its duplicates.
+                result = AddResult(stored[content_hash], content_hash not in fresh)
+                fresh.discard(content_hash)
+            done.append(result)
+        return done
 
     def get(self, article_id: int) -> Article:
         """The stored article, with its user highlights in ``user_highlights``.

@@ -168,27 +168,49 @@ def replace_automatic(con: sqlite3.Connection, article_id: int, p: derive.Prepar
                 (p.quotes, p.figures, ENGINE_VERSION, article_id))
 
 
-def insert_article(con: sqlite3.Connection, p: derive.Prepared, created: str) -> int:
-    """Store a new article whole: its row, automatic highlights, user
-    highlights (re-anchored by their text) and both index rows; its id."""
+def insert_articles(con: sqlite3.Connection, prepared: Sequence[derive.Prepared],
+                    created: str) -> list[int]:
+    """Store new articles whole, in order: their rows, automatic highlights,
+    user highlights (re-anchored by their text) and both index rows; their
+    ids, numbered on from ``_NEXT_ID``. One statement a table for them all
+    (``executemany``): a bulk import's writer does SQLite work only, every
+    value ready. Highlights are inserted article by article, automatic then
+    user ones, as one article at a time would number them."""
+    if not prepared:
+        return []
+    first = int(con.execute(_NEXT_ID).fetchone()[0])
+    ids = list(range(first, first + len(prepared)))
+    con.executemany(_INSERT_ARTICLE, [
+        (article_id, *(getattr(p.article, name) for name in ARTICLE_FIELDS),
+         int(p.article.read), int(p.article.starred), int(p.article.position),
+         *derived_values(p), created)
+        for article_id, p in zip(ids, prepared, strict=True)])
+    con.executemany(_INSERT_HIGHLIGHT, [
+        row for article_id, p in zip(ids, prepared, strict=True)
+        for row in _highlight_rows(article_id, p, created)])
+    pending = IndexPending.read(con)
+    indexed = [(article_id, p) for article_id, p in zip(ids, prepared, strict=True)
+               if pending is None or not pending.low <= article_id <= pending.high]
+    con.executemany(_INSERT_FOLDED, [(article_id, *p.folded) for article_id, p in indexed])
+    con.executemany(_INSERT_STEMMED, [(article_id, *p.stemmed) for article_id, p in indexed])
+    return ids
+
+
+def _highlight_rows(article_id: int, p: derive.Prepared,
+                    created: str) -> Iterator[tuple[Any, ...]]:
+    """The ``HIGHLIGHT_COLUMNS`` rows of a new article: its automatic
+    highlights, then the user highlights it came with (re-anchored)."""
+    for row in p.highlights:
+        yield (article_id, *row)
     a = p.article
-    cur = con.execute(_INSERT_ARTICLE, (
-        con.execute(_NEXT_ID).fetchone()[0],
-        *(getattr(a, name) for name in ARTICLE_FIELDS),
-        int(a.read), int(a.starred), int(a.position),
-        *derived_values(p), created))
-    article_id = int(cur.lastrowid or 0)
-    con.executemany(_INSERT_HIGHLIGHT, [(article_id, *row) for row in p.highlights])
-    insert_index_rows(con, article_id, p)
     for h in a.user_highlights:
         if h.kind not in ("user", ""):
             continue  # automatic highlights are recomputed, never carried over
         text = a.field_text(h.field) if h.field in TEXT_FIELDS else ""
         start, end, orphan = derive.anchor(text, h.start, h.end, h.text)
-        insert_highlight(con, article_id, (
-            h.field, "user", h.subtype, start, end, h.text, derive.to_json(h.value),
-            h.speaker, h.colour, h.note, h.created or created, h.engine, int(orphan)))
-    return article_id
+        yield (article_id, h.field, "user", h.subtype, start, end, h.text,
+               derive.to_json(h.value), h.speaker, h.colour, h.note, h.created or created,
+               h.engine, int(orphan))
 
 
 def derived_values(p: derive.Prepared) -> tuple[Any, ...]:

@@ -279,7 +279,7 @@ V9_DDL = (
 SQLite gives a new row the largest id + 1, so deleting the newest article
 handed its id to the next one imported; ``meta.last_article_id`` keeps the
 largest id a deleted article had (the trigger, whichever code deletes), and
-``rows.insert_article`` numbers past it. (The table is not rebuilt with
+``rows.insert_articles`` numbers past it. (The table is not rebuilt with
 AUTOINCREMENT: that would rewrite every article.)"""
 
 

@@ -102,8 +102,9 @@ def test_a_full_disk_mid_import_says_what_was_stored(
     gave only "the disk is full", over 100 articles stored (and an earlier
     fix of the line counted 0 of them). Now the line says what is stored."""
     from reader.errors import StoreError
-    from reader.store import Library
+    from reader.store import Library, library
 
+    monkeypatch.setattr(library, "BATCH_SIZE", 100)  # two transactions in one batch
     folder = tmp_path / "in"
     folder.mkdir()
     for n in range(150):

@@ -229,9 +229,12 @@ def _with_stale_stems(store_path: Path, count: int) -> None:
 
 
 def test_an_upgrade_at_open_shows_its_progress_and_then_goes(
-        qtbot: QtBot, store_path: Path) -> None:
+        qtbot: QtBot, store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QApplication, QProgressDialog
 
+    from reader.store import connection
+
+    monkeypatch.setattr(connection, "BATCH_SIZE", 100)  # steps within the 250 articles
     _with_stale_stems(store_path, 250)
     seen: list[tuple[bool, int, int]] = []
     report = app.upgrade_progress()

@@ -189,3 +189,13 @@ def test_a_body_nested_too_deep_is_refused_naming_the_file(tmp_path: Path) -> No
         read_file(path)
     assert exc.value.subject == str(path)
     assert "nested more than" in exc.value.message
+
+
+def test_a_json_line_holding_a_raw_line_separator_is_one_line_issue16() -> None:
+    """JSON allows U+2028, U+2029 and NEL raw inside a string, and Python's
+    ``json.dumps(..., ensure_ascii=False)`` writes them so; ``str.splitlines``
+    cut such a line in two and the file was refused."""
+    lines = [json.dumps({"title": "خبر", "text": BODY + sep + "وأضاف الوزير."},
+                        ensure_ascii=False) for sep in ("\u2028", "\u2029", "\x85")]
+    articles = read_json("\n".join(lines) + "\r\n", name="news.jsonl")
+    assert [a.body.count("وأضاف الوزير.") for a in articles] == [1, 1, 1]

@@ -561,11 +561,11 @@ def test_an_article_insert_that_fails_leaves_nothing_of_itself(lib: Library) -> 
         counts = [con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                   for t in ("articles", "highlights")]
         with pytest.raises(sqlite3.IntegrityError):
-            rows.insert_article(con, p, derive.now())
+            rows.insert_articles(con, [p], derive.now())
         assert rankings.generation(con) == before
         assert [con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("articles", "highlights")] == counts
-        other = rows.insert_article(con, derive.prepare(water_article()), derive.now())
+        [other] = rows.insert_articles(con, [derive.prepare(water_article())], derive.now())
     assert lib.is_whole()
     assert lib.get(stored.id).body == school_article().body
     assert lib.get(other).body == water_article().body

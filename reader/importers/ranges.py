@@ -1,0 +1,164 @@
+"""A big JSON Lines archive read as several inputs, each a range of whole lines.
+
+``plan_inputs(paths)`` gives the inputs of an import: each path as it is,
+but for a JSON Lines file (``.jsonl``, ``.ndjson``) of more than two
+``RANGE_BYTES`` whose first line is an article: that file becomes its
+``LineRange``s, about ``RANGE_BYTES`` each, cut after a line feed.
+``read_range`` reads one range the way ``read_file`` reads the whole file
+(decoded, cleaned, its lines parsed, dates filled in), so the ranges of a
+file give the articles the file gives, in order (``tests/importers/test_ranges.py``).
+
+Why: each range is parsed and prepared by a worker of its own and written
+as soon as it is ready (``reader.importers.parallel``), so the writer works
+while the workers read; the file may be larger than ``MAX_FILE_BYTES``
+(each range must be within it); and a broken line costs only its range,
+reported as ``file:line: cause`` while the other ranges import.
+
+A range is decoded on its own: a file in one encoding throughout (JSON Lines
+is UTF-8) reads as it does whole. Its repair note names the range.
+"""
+
+from __future__ import annotations
+
+import json
+import mmap
+import stat
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.errors import InputTooLarge, ReaderError, UnsupportedFile
+from reader.importers.clean import clean_article, clean_input, repair_note
+from reader.importers.dates import fill_published
+from reader.importers.decode import decode_bytes
+from reader.importers.json_articles import articles_in
+from reader.importers.jsonfile import FORMAT_ID, json_lines
+from reader.store.article import Article
+from reader.store.database import holds
+
+RANGE_BYTES = 1 << 20
+"""Bytes of a range, about 330 articles of news: a quarter second of a
+worker's time, so the writer soon has a range to store, and a 37 MB archive
+gives every core dozens of ranges to share."""
+
+JSON_LINES = (".jsonl", ".ndjson")
+
+
+@dataclass(frozen=True, slots=True)
+class LineRange:
+    """Lines ``first_line``..``last_line`` (numbered from 1) of ``path``: the
+    bytes ``start``..``end``."""
+
+    path: Path
+    start: int
+    end: int
+    first_line: int
+    last_line: int
+
+    @property
+    def name(self) -> str:
+        """How the import names it: ``file:first-last``."""
+        return f"{self.path}:{self.first_line}-{self.last_line}"
+
+
+def plan_inputs(paths: Iterable[Path]) -> list[Path | LineRange]:
+    """``paths`` in order, each big JSON Lines archive replaced by its ranges."""
+    inputs: list[Path | LineRange] = []
+    for path in paths:
+        inputs.extend(split_json_lines(path) or [path])
+    return inputs
+
+
+def split_json_lines(path: Path, *, range_bytes: int | None = None) -> list[LineRange] | None:
+    """The ranges of lines of ``path``, about ``range_bytes`` (``RANGE_BYTES``)
+    each; None when it is to be read whole: not a JSON Lines file of more
+    than two ranges' bytes, a first line that is no article (or an rtl-reader
+    export), one range only, or a file that cannot be read (``read_file``
+    says why, in its turn)."""
+    size_each = range_bytes or RANGE_BYTES
+    if path.suffix.lower() not in JSON_LINES:
+        return None
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size <= 2 * size_each or holds(path):
+            return None
+        with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            if not _starts_with_article(data, path):
+                return None
+            ranges = list(_cut(data, path, size_each))
+    except (OSError, ValueError):  # ValueError: mmap of a file emptied meanwhile
+        return None
+    return ranges if len(ranges) > 1 else None
+
+
+def _starts_with_article(data: mmap.mmap, path: Path) -> bool:
+    """Whether the first non-blank line of ``data`` alone is an article in
+    JSON (so the file is JSON Lines, read line by line whole or in ranges)."""
+    start = 3 if data[:3] == b"\xef\xbb\xbf" else 0
+    while True:
+        ends = [at for at in (data.find(b"\n", start), data.find(b"\r", start)) if at >= 0]
+        end = min(ends, default=len(data))
+        line = data[start:end]
+        if line.strip() or end == len(data):
+            break
+        start = end + 1
+    try:
+        value = json.loads(line.decode("utf-8"))
+        if not isinstance(value, dict) or value.get("format") == FORMAT_ID:
+            return False
+        return bool(articles_in(value, name=str(path)))
+    except (ValueError, RecursionError, ReaderError):
+        return False
+
+
+def _cut(data: mmap.mmap, path: Path, size_each: int) -> Iterable[LineRange]:
+    """Ranges of about ``size_each`` bytes, each ending after a line feed
+    (the last at the end of the file). Lines end at LF, CRLF or a lone CR,
+    as ``jsonfile.LINE_BREAK`` has them; a cut after LF never parts a CRLF."""
+    start, line, size = 0, 1, len(data)
+    while start < size:
+        cut = data.find(b"\n", min(start + size_each, size) - 1)
+        end = size if cut < 0 else cut + 1
+        part = data[start:end]
+        breaks = part.count(b"\n") + part.count(b"\r") - part.count(b"\r\n")
+        ended = part.endswith((b"\n", b"\r"))
+        last = line + breaks - (1 if ended else 0)
+        yield LineRange(path, start, end, line, last)
+        start, line = end, last + 1
+
+
+def read_range(part: LineRange, *, on_note: Callable[[str], None] | None = None,
+               ) -> list[Article]:
+    """The articles of ``part``'s lines, as ``read_file`` reads them from the
+    whole file. Raises (``subject`` the range, or ``file:line`` for a line
+    that is not JSON): ``InputTooLarge`` (a range over ``MAX_FILE_BYTES``:
+    a line that long), ``DecodeFailed``, a plain ``ReaderError`` when the
+    file cannot be read or changed since it was cut. A range without an
+    article gives none: the file has one, its first line."""
+    from reader.importers import MAX_FILE_BYTES
+
+    name = part.name
+    size = part.end - part.start
+    if size > MAX_FILE_BYTES:
+        raise InputTooLarge(name, f"a line of over the {MAX_FILE_BYTES // 1048576} MB "
+                                  "limit for one input")
+    try:
+        with part.path.open("rb") as fh:
+            fh.seek(part.start)
+            data = fh.read(size)
+    except OSError as err:
+        raise ReaderError(name, (err.strerror or str(err)).lower()) from None
+    if len(data) != size:
+        raise ReaderError(name, "the file changed while it was imported")
+    text, replaced = clean_input(decode_bytes(data, name=name))
+    values = json_lines(text, name=str(part.path), first_line=part.first_line)
+    try:
+        articles = articles_in(values, name=name)
+    except UnsupportedFile:
+        articles = []
+    for article in articles:
+        replaced += clean_article(article)
+    if replaced and on_note is not None:
+        on_note(repair_note(name, replaced))
+    fill_published(articles, part.path.stem)
+    return articles

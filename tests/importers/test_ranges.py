@@ -1,0 +1,196 @@
+"""A big JSON Lines archive read in ranges of lines (``reader.importers.ranges``):
+the same articles as the file read whole, a broken line costing only its
+range, and no size limit on the file, only on a range."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader import importers
+from reader.cli import main
+from reader.importers import parallel, ranges, read_file
+from reader.importers.ranges import LineRange, plan_inputs, read_range, split_json_lines
+from reader.store import Library
+
+SENTENCES = ("أعلنت وزارة الزراعة أن محصول القمح بلغ مليوني طن هذا العام.",
+             "وقال الوزير إن «الأمطار ساعدت المزارعين» في الجنوب.",
+             "ارتفعت أسعار الخبز 12٪ في ثلاث مدن خلال شهر واحد.",
+             "The ministry said exports rose by 4.5 percent.")
+
+
+def _line(n: int, *, extra: str = "") -> str:
+    return json.dumps({"title": f"خبر رقم {n}", "text": f"{SENTENCES[n % 4]}{extra}\n"
+                       f"{SENTENCES[(n + 1) % 4]} ({n})", "date": "2024-03-0" + str(1 + n % 9)},
+                      ensure_ascii=False)
+
+
+def _archive(path: Path, count: int, *, broken: set[int] = frozenset()) -> Path:
+    lines = ["{broken" if n in broken else _line(n) for n in range(count)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _fields(articles: list) -> list[dict]:
+    return [dataclasses.asdict(a) for a in articles]
+
+
+def _by_ranges(parts: list[LineRange]) -> list:
+    return [a for part in parts for a in read_range(part)]
+
+
+# Pieces of a line of JSON Lines: articles (with raw U+2028, NEL, CR inside
+# a string, which JSON allows and which end no line), objects that are not
+# articles, blank lines; lines ended by LF, CRLF or a lone CR.
+_TEXT = st.text(alphabet=st.sampled_from(list("أعلنتالوزارةفي «»٪12. \u2028\u0085\r\t\u200f")),
+                min_size=1, max_size=40)
+_VALUE = st.one_of(
+    st.builds(lambda t, b: {"title": t, "text": "قال الوزير " + b}, _TEXT, _TEXT),
+    st.builds(lambda t: {"name": t}, _TEXT),
+    st.just(""), st.just("   "))
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(values=st.lists(_VALUE, min_size=1, max_size=30),
+       ends=st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=30, max_size=30),
+       range_bytes=st.integers(min_value=1, max_value=400), bom=st.booleans())
+def test_reading_in_ranges_gives_the_articles_of_the_whole_file(
+        tmp_path: Path, values: list, ends: list[str], range_bytes: int, bom: bool) -> None:
+    first = {"title": "افتتاح المكتبة", "text": "افتتحت المكتبة العامة أمس."}
+    lines = [json.dumps(first, ensure_ascii=False)]
+    lines += [json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v for v in values]
+    text = "".join(line + end for line, end in zip(lines, ends, strict=False))
+    path = tmp_path / "archive.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" * bom + text.encode("utf-8"))
+    parts = split_json_lines(path, range_bytes=range_bytes)
+    whole = read_file(path)
+    if parts is None:  # too small, or no line feed to cut at before the end
+        data = path.read_bytes()
+        assert len(data) <= 2 * range_bytes or b"\n" not in data[range_bytes - 1:-1]
+        return
+    assert [(p.start, p.end) for p in parts] == list(zip(
+        [0, *(p.end for p in parts[:-1])], [p.end for p in parts], strict=True))
+    assert parts[-1].end == path.stat().st_size
+    assert _fields(_by_ranges(parts)) == _fields(whole)
+
+
+def test_ranges_are_numbered_by_their_lines(tmp_path: Path) -> None:
+    path = _archive(tmp_path / "archive.jsonl", 40)
+    parts = split_json_lines(path, range_bytes=1000)
+    assert parts is not None and len(parts) > 3
+    assert parts[0].first_line == 1 and parts[-1].last_line == 40
+    for before, after in itertools.pairwise(parts):
+        assert after.first_line == before.last_line + 1
+    for part in parts:
+        assert len(read_range(part)) == part.last_line - part.first_line + 1
+        assert part.name == f"{path}:{part.first_line}-{part.last_line}"
+
+
+@pytest.mark.parametrize("first", [
+    "{broken",
+    '{"name": "not an article"}',
+    '{"format": "rtl-reader/highlights", "version": 1, "articles": []}',
+    "[1, 2]",
+])
+def test_a_file_whose_first_line_is_no_article_is_read_whole(tmp_path: Path, first: str) -> None:
+    path = tmp_path / "archive.jsonl"
+    path.write_text(first + "\n" + "\n".join(_line(n) for n in range(40)) + "\n",
+                    encoding="utf-8")
+    assert split_json_lines(path, range_bytes=1000) is None
+    assert plan_inputs([path]) == [path]
+
+
+def test_only_json_lines_files_are_split(tmp_path: Path) -> None:
+    path = _archive(tmp_path / "archive.json", 40)
+    assert split_json_lines(path, range_bytes=1000) is None
+    ndjson = _archive(tmp_path / "archive.ndjson", 40)
+    assert split_json_lines(ndjson, range_bytes=1000)
+
+
+@pytest.fixture
+def small_ranges(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ranges of 2 KB (about ten lines here), and the forked workers with them."""
+    monkeypatch.setattr(ranges, "RANGE_BYTES", 2048)
+    monkeypatch.setattr(parallel, "start_method", lambda: "fork")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_broken_line_costs_only_its_range(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], small_ranges: None,
+        jobs: str) -> None:
+    path = _archive(tmp_path / "archive.jsonl", 200, broken={57})
+    parts = split_json_lines(path)
+    assert parts is not None
+    [bad] = [p for p in parts if p.first_line <= 58 <= p.last_line]
+    store = tmp_path / "library.sqlite3"
+    code = main(["--store", str(store), "import", str(path), "--jobs", jobs])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert err.startswith(f"rtl-reader: {path}:58: not valid JSON Lines: ")
+    assert err.count("\n") == 1
+    lost = bad.last_line - bad.first_line + 1
+    assert f"imported {200 - lost}, duplicates 0, failed 1" in out
+    with Library.open(store) as lib:
+        titles = {r.title for r in lib.rows()}
+    assert len(titles) == 200 - lost
+    assert "خبر رقم 0" in titles and "خبر رقم 199" in titles
+    assert f"خبر رقم {bad.first_line - 1}" not in titles
+
+
+def test_an_archive_over_the_size_limit_imports_in_ranges(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], small_ranges: None,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importers, "MAX_FILE_BYTES", 4096)
+    path = _archive(tmp_path / "archive.jsonl", 120)
+    assert path.stat().st_size > 6 * 4096
+    with pytest.raises(importers.InputTooLarge):
+        read_file(path)  # whole, it is refused as before
+    store = tmp_path / "library.sqlite3"
+    code = main(["--store", str(store), "import", str(path)])
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    assert "imported 120, duplicates 0, failed 0" in out
+    with Library.open(store) as lib:
+        stored = [lib.get(i) for i in lib.ids()]
+    assert [a.title for a in stored] == [f"خبر رقم {n}" for n in range(120)]
+    assert [a.body for a in stored] == [a.body for a in _by_ranges(split_json_lines(path))]
+
+
+def test_a_line_over_the_size_limit_costs_its_range(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importers, "MAX_FILE_BYTES", 8192)
+    path = tmp_path / "archive.jsonl"
+    path.write_text("\n".join([_line(0), _line(1, extra="و" * 9000), _line(2)]) + "\n",
+                    encoding="utf-8")
+    parts = split_json_lines(path, range_bytes=100)
+    assert parts is not None and [len(read_range(p)) for p in (parts[0], parts[-1])] == [1, 1]
+    with pytest.raises(importers.InputTooLarge) as err:
+        read_range(parts[1])
+    assert err.value.subject == f"{path}:2-2"
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_every_core_reads_the_ranges_one_process_reads(
+        tmp_path: Path, small_ranges: None, monkeypatch: pytest.MonkeyPatch,
+        method: str) -> None:
+    monkeypatch.setattr(parallel, "start_method", lambda: method)
+    path = _archive(tmp_path / "archive.jsonl", 150, broken={90})
+    inputs = plan_inputs([path])
+    assert len(inputs) > 5
+
+    def summary(workers: int) -> list:
+        return [(r.path, [p.content_hash for p in r.articles],
+                 r.error.line() if r.error else None)
+                for r in parallel.read_files(inputs, workers=workers)]
+
+    alone = summary(1)
+    assert summary(2) == alone
+    assert [name for name, *_ in alone] == [p.name for p in inputs]
+    assert sum(error is not None for *_, error in alone) == 1
