@@ -74,7 +74,6 @@ Finding (ENGINE_VERSION 13, 2,086 spans; not adopted in the engine):
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import os
 import sys
@@ -99,14 +98,11 @@ def _engine_path() -> None:
 _engine_path()
 
 from quality import (  # noqa: E402
-    GOLD_FILES,
     POOL,
-    SPLIT_FILES,
     Span,
     covers_half,
+    load_sets,
     overlap,
-    read_pool,
-    text_hash,
 )
 
 from reader.text.fold import fold_word  # noqa: E402
@@ -215,31 +211,8 @@ def read_article(text: str, gold: list[Span]) -> Article:
 
 
 def load(corpus: Path, names: Sequence[str]) -> dict[str, list[Article]]:
-    assert "test" not in names
-    sets: dict[str, list[Article]] = {name: [] for name in names}
-    wanted: dict[str, tuple[str, dict]] = {}
-    for name in names:
-        if name == "tuning":
-            gold: dict[str, list[Span]] = defaultdict(list)
-            for path in GOLD_FILES:
-                data = json.loads(path.read_text(encoding="utf-8"))
-                for file, spans in data["files"].items():
-                    gold[file] += [Span(s["start"], s["end"], s["kind"], s["subtype"])
-                                   for s in spans]
-            for path in sorted((corpus / "articles").glob("*.txt")):
-                sets[name].append(read_article(path.read_text(encoding="utf-8"), gold[path.name]))
-            continue
-        data = json.loads(SPLIT_FILES[name].read_text(encoding="utf-8"))
-        for docno, entry in data["articles"].items():
-            wanted[docno] = (name, entry)
-    for record in read_pool(corpus, set(wanted)):
-        name, entry = wanted[record["docno"]]
-        if text_hash(record["text"]) != entry["sha256"]:
-            print(f"{name} {record['docno']}: text changed, skipped")
-            continue
-        spans = [Span(s["start"], s["end"], s["kind"], s["subtype"]) for s in entry["spans"]]
-        sets[name].append(read_article(record["text"], spans))
-    return sets
+    """The articles of each set of ``names`` (never ``test``)."""
+    return load_sets(corpus, names, read_article)
 
 
 # ------------------------------------------------------------------ the model

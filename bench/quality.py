@@ -168,9 +168,10 @@ import random
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -286,6 +287,43 @@ class Span:
     end: int
     kind: str
     subtype: str
+
+
+T = TypeVar("T")
+
+
+def load_sets(corpus: Path, names: Iterable[str],
+              read: Callable[[str, list[Span]], T]) -> dict[str, list[T]]:
+    """Each annotated set of ``names`` (never ``test``: the fit scripts must
+    not see it) as ``read(text, gold spans)`` an article: ``tuning`` from the
+    corpus articles and their gold files, the others from the pool (an
+    article whose text changed is skipped with a line)."""
+    names = tuple(names)
+    assert "test" not in names
+    sets: dict[str, list[T]] = {name: [] for name in names}
+    wanted: dict[str, tuple[str, dict]] = {}
+    for name in names:
+        if name == "tuning":
+            gold: dict[str, list[Span]] = defaultdict(list)
+            for path in GOLD_FILES:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                for file, spans in data["files"].items():
+                    gold[file] += [Span(s["start"], s["end"], s["kind"], s["subtype"])
+                                   for s in spans]
+            for path in sorted((corpus / "articles").glob("*.txt")):
+                sets[name].append(read(path.read_text(encoding="utf-8"), gold[path.name]))
+            continue
+        data = json.loads(SPLIT_FILES[name].read_text(encoding="utf-8"))
+        for docno, entry in data["articles"].items():
+            wanted[docno] = (name, entry)
+    for record in read_pool(corpus, set(wanted)):
+        name, entry = wanted[record["docno"]]
+        if text_hash(record["text"]) != entry["sha256"]:
+            print(f"{name} {record['docno']}: text changed, skipped")
+            continue
+        spans = [Span(s["start"], s["end"], s["kind"], s["subtype"]) for s in entry["spans"]]
+        sets[name].append(read(record["text"], spans))
+    return sets
 
 
 def overlap(a: Span, b: Span) -> int:
