@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import re
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,6 +16,13 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep tests away from the user's real store and settings.
 os.environ.pop("RTL_READER_STORE", None)
+# A suite started in the background by a shell without job control (`make
+# test &`, a CI runner's nohup) inherits Ctrl+C ignored, and Python then
+# keeps it ignored: the tests of what Ctrl+C does would see nothing. Give
+# this process (and, since exec resets a handler to the default, the
+# commands it starts) Ctrl+C as a terminal gives it.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("RTL_READER_CORPUS", REPO.parent / "shared" / "corpus"))
