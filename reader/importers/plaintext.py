@@ -48,6 +48,7 @@ import unicodedata
 
 from reader.errors import EmptyInput
 from reader.store.article import Article
+from reader.text import fold_text
 from reader.text.bidi import INVISIBLE
 from reader.text.visual import has_presentation_forms, looks_visual, to_logical
 
@@ -249,9 +250,8 @@ def _repeats_title(first: str, second: str) -> bool:
 
 
 def _normal_words(text: str) -> set[str]:
-    text = re.sub(r"[\u064b-\u065f\u0670\u0640]", "", text)
-    text = re.sub("[أإآ]", "ا", text)
-    return {w for w in _WORD.findall(text) if len(w) > 2}
+    # The one fold (marks, tatweel, hamza forms), as find reads words.
+    return {w for w in _WORD.findall(fold_text(text)) if len(w) > 2}
 
 
 def _overlap(paragraph: str, other: str) -> float:

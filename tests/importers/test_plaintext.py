@@ -136,6 +136,16 @@ def test_full_layout() -> None:
                             "وقال رئيس نقابة المخابز إن «الأسعار ستواصل الصعود».")
 
 
+def test_a_standfirst_repeating_the_lead_is_found_whatever_its_spelling() -> None:
+    # The lead repeats the standfirst typed with ه for ة, as many sites
+    # write it: the words are the same words, as find would read them.
+    standfirst = "الحكومة تقر الموازنة الجديدة لسنة 2025 وتتوقع زيادة"
+    lead = "أقرت الحكومه الموازنه الجديده لسنه 2025، وتتوقع زياده في الايرادات."
+    article = parse_plain_text(f"الموازنة الجديدة\n{standfirst}\n{lead}\n")
+    assert article.subtitle == standfirst
+    assert article.body == lead
+
+
 def test_crlf_and_blank_lines_of_spaces_nbsp_and_marks() -> None:
     text = LAYOUT.replace("\n", "\r\n").replace("\r\n\r\n", f"\r\n  {NBSP}\t{RLM}{ZWNJ}\r\n")
     assert parse_plain_text(text).body == parse_plain_text(LAYOUT).body
