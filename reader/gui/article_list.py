@@ -11,9 +11,10 @@ only the reader's click or key chooses a row, so nothing opens by itself.
 
 The filter box leads to what it kept, as a mail client's does: Enter opens
 the current row, else the first, and asks for the article to be read
-(``read_requested``); Down takes the keys to the list, choosing the first row
-when none is current. Either applies a filter still waiting for the pause in
-the typing first.
+(``read_requested``); Down takes the keys to the list and chooses its first
+row (with an empty box, the current row stays: the reader goes back to the
+place in the whole list). Either applies a filter still waiting for the
+pause in the typing first.
 """
 
 from __future__ import annotations
@@ -380,13 +381,13 @@ class ArticleList(QWidget):
         if not self.model.rowCount():
             return False
         current = self.view.currentIndex().row()
-        row = max(current, 0)
         if key == Qt.Key.Key_Down:
-            if current < 0:
-                self.select_row(row)  # chosen by the reader's key: it opens
+            row = 0 if current < 0 or self.filter_edit.text() else current
+            self.select_row(row)  # chosen by the reader's key: it opens
             self.view.scrollTo(self.model.index(row, 0))
             self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
+            row = max(current, 0)
             self.select_row(row, quietly=True)
             self.view.scrollTo(self.model.index(row, 0))
             self.read_requested.emit(row)

@@ -209,6 +209,39 @@ def test_down_in_the_filter_box_goes_to_the_list(qtbot: QtBot, library: Library)
     assert view.hasFocus() and view.currentIndex().row() == 0
 
 
+def test_down_goes_to_the_top_of_what_the_filter_kept(qtbot: QtBot, library: Library) -> None:
+    """The open article kept by the filter, below its first row: Down goes to
+    the first row all the same (the reader filtered to look through those)."""
+    window = make(qtbot, library, 1200, 700)
+    window.activateWindow()
+    model = window.article_list.model
+    short = next(r for r in range(model.rowCount()) if model.row_data(r).title.startswith("خبر"))
+    window.article_list.select_row(short)
+    filtered_from_the_box(qtbot, window, "خ")
+    window.article_list.apply_filter()
+    view = window.article_list.view
+    assert model.rowCount() == 2 and view.currentIndex().row() == 1
+    qtbot.keyClick(window.article_list.filter_edit, Qt.Key.Key_Down)
+    qtbot.waitUntil(view.hasFocus)
+    assert view.currentIndex().row() == 0
+    assert window.current_article_id() == model.article_id(0)
+
+
+def test_down_in_an_empty_filter_box_goes_back_to_the_current_row(
+        qtbot: QtBot, library: Library) -> None:
+    window = make(qtbot, library, 1200, 700)
+    window.activateWindow()
+    model = window.article_list.model
+    window.article_list.select_row(2)
+    opened = window.current_article_id()
+    filtered_from_the_box(qtbot, window, "")
+    qtbot.keyClick(window.article_list.filter_edit, Qt.Key.Key_Down)
+    view = window.article_list.view
+    qtbot.waitUntil(view.hasFocus)
+    assert view.currentIndex().row() == 2 and window.current_article_id() == opened
+    assert model.rowCount() == 3
+
+
 def test_keys_in_a_filter_box_that_kept_nothing_do_nothing(qtbot: QtBot,
                                                           library: Library) -> None:
     window = make(qtbot, library, 1200, 700)
