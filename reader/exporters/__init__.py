@@ -61,8 +61,9 @@ DEFAULT_FORMAT = "md"
 def suggested_name(items: Sequence[ExportItem], fmt: str) -> str:
     """A file name to offer for an export: the article's title (made safe) for
     one article, ``highlights`` otherwise; for PNG cards of several highlights
-    a folder name (no extension)."""
-    if fmt == "png" and sum(len(h) for _, h in items) != 1:
+    a folder name (no extension), as ``export_items`` writes them (one card,
+    or none yet, is a file)."""
+    if fmt == "png" and sum(len(h) for _, h in items) > 1:
         return "highlights"
     title = items[0][0].title if len(items) == 1 else "highlights"
     return safe_filename(title, ext=FORMATS[fmt].extension)

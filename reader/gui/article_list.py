@@ -8,6 +8,13 @@ refresh or a sort keeps that row selected and the list scrolled where it was.
 
 The focus coming to the table makes no row current (``ArticleTable``):
 only the reader's click or key chooses a row, so nothing opens by itself.
+
+The filter box leads to what it kept, as a mail client's does: Enter opens
+the current row, else the first, and asks for the article to be read
+(``read_requested``); Down takes the keys to the list and chooses its first
+row (with an empty box, the current row stays: the reader goes back to the
+place in the whole list). Either applies a filter still waiting for the
+pause in the typing first.
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -96,13 +103,15 @@ class ArticleList(QWidget):
     refresh, search results shown or left); ``filter_applied(text)`` just
     before the list is filtered (search results give way to the list);
     ``details_requested(article_id)`` on a double click on a title, source or
-    date (to edit them).
+    date (to edit them); ``read_requested(row)`` on Enter in the filter box:
+    the row is current, open it and give its article the keys.
     """
 
     row_chosen = Signal(int)
     contents_changed = Signal()
     filter_applied = Signal(str)
     details_requested = Signal(int)
+    read_requested = Signal(int)
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,6 +145,7 @@ class ArticleList(QWidget):
         self._filter_timer.setInterval(FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self.apply_filter)
         self.filter_edit.textChanged.connect(self._filter_timer.start)
+        self.filter_edit.installEventFilter(self)
 
     def _init_collections(self) -> None:
         self.collection_box = QComboBox(self)
@@ -223,7 +233,11 @@ class ArticleList(QWidget):
         super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view.viewport():
+        if watched is self.filter_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if self._on_filter_key(event):
+                return True
+        elif watched is self.view.viewport():
             if event.type() == QEvent.Type.Resize:
                 self.fit_columns()
             elif event.type() == QEvent.Type.MouseButtonPress:
@@ -352,6 +366,32 @@ class ArticleList(QWidget):
         row = self.view.currentIndex().row()
         target = 0 if row < 0 else min(max(row + rows, 0), count - 1)
         self.select_row(target)
+
+    def _on_filter_key(self, event: QKeyEvent) -> bool:
+        """Enter and Down in the filter box lead to the rows it kept (module
+        docstring); True when the key was taken. With a modifier, or when
+        the filter kept nothing, the box keeps the key."""
+        key = event.key()
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                      Qt.KeyboardModifier.KeypadModifier)
+        if not plain or key not in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down):
+            return False
+        if self._filter_timer.isActive():
+            self.apply_filter()  # what the reader typed, not what was shown before it
+        if not self.model.rowCount():
+            return False
+        current = self.view.currentIndex().row()
+        if key == Qt.Key.Key_Down:
+            row = 0 if current < 0 or self.filter_edit.text() else current
+            self.select_row(row)  # chosen by the reader's key: it opens
+            self.view.scrollTo(self.model.index(row, 0))
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            row = max(current, 0)
+            self.select_row(row, quietly=True)
+            self.view.scrollTo(self.model.index(row, 0))
+            self.read_requested.emit(row)
+        return True
 
     def _update_filter_hint(self) -> None:
         if self._searched:

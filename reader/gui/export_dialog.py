@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from reader import exporters
 from reader.errors import ReaderError
+from reader.exporters import ExportItem
 from reader.gui.workers import ExportRequest
 from reader.store.library import Library
 from reader.text.bidi import isolate
@@ -57,7 +58,12 @@ class ExportDialog(QDialog):
     """Choose what to export and where. ``request()`` is the answer after
     ``exec()`` returned Accepted. ``confirm_overwrite`` asks before replacing
     an existing output (tests replace it). The path offered first is in
-    ``folder`` (the home folder when None)."""
+    ``folder`` (the home folder when None).
+
+    The name offered follows what the export writes: one PNG card is the file
+    ``<title>.png``, several are the folder ``highlights``; while the path is
+    still the one offered, it changes when the highlights ticked make one
+    card several or several one. A path the reader typed is kept."""
 
     def __init__(self, library: Library, *, current_id: int | None,
                  folder: Path | None = None, parent: QWidget | None = None) -> None:
@@ -69,6 +75,10 @@ class ExportDialog(QDialog):
         self._current_id = current_id
         self._request: ExportRequest | None = None
         self._count = 0
+        self._chosen: list[ExportItem] = []
+        """What the preview found in the current article ([] for the library)."""
+        self._offered = ""
+        """The path the dialog offered last, to tell it from one the reader typed."""
         self.confirm_overwrite = self._ask_overwrite
 
         self.scope_current = QRadioButton(self.tr("This article"), self)
@@ -137,8 +147,7 @@ class ExportDialog(QDialog):
             button.toggled.connect(self._refresh)
         self.format_box.currentIndexChanged.connect(self._suggest_path)
         self.path_edit.textChanged.connect(self._update_destination)
-        self._suggest_path()
-        self._refresh()
+        self._refresh()  # offers the first path: the field is still the (empty) offer
 
     # -- the answer ----------------------------------------------------------------
 
@@ -203,6 +212,7 @@ class ExportDialog(QDialog):
         the reader's own first; counts every highlight of the chosen articles."""
         ids, kinds = self.ids(), self.kinds()
         self._count = 0
+        self._chosen = []
         if not kinds:
             return []
         try:
@@ -210,6 +220,8 @@ class ExportDialog(QDialog):
             items = exporters.select(self._library, chosen, kinds=kinds)
         except ReaderError:
             return []
+        if ids is not None:
+            self._chosen = items
         found = [h for _article, highlights in items for h in highlights]
         self._count = len(found)
         found.sort(key=lambda h: h.kind != "user")  # stable: reading order within each
@@ -229,6 +241,10 @@ class ExportDialog(QDialog):
         else:
             self.preview.setPlainText(self.tr("No highlights to export."))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(rows))
+        if self.path_edit.text() == self._offered:
+            # One card may have become several (a file, a folder now), or
+            # the other way round.
+            self._suggest_path()
         self._update_destination()
 
     def _folder_of_cards(self) -> bool:
@@ -260,14 +276,17 @@ class ExportDialog(QDialog):
         folder = Path(old).parent if old else self._folder or Path(QDir.homePath())
         ids = self.ids()
         if ids:
+            # The highlights themselves: how many cards is a file or a folder.
             try:
-                name = exporters.suggested_name([(self._library.get(ids[0]), [])], fmt)
+                items = self._chosen or [(self._library.get(ids[0]), [])]
+                name = exporters.suggested_name(items, fmt)
             except ReaderError:
                 name = f"highlights.{exporters.FORMATS[fmt].extension}"
         else:
             name = "highlights" if fmt == "png" else \
                 f"highlights.{exporters.FORMATS[fmt].extension}"
-        self.path_edit.setText(str(folder / name))
+        self._offered = str(folder / name)
+        self.path_edit.setText(self._offered)
         self._update_destination()
 
     def _browse(self) -> None:

@@ -55,6 +55,11 @@ the view marks only what it shows (``bench/bench_view.py --table find``)."""
 STEP_MS = 4.0
 """About the longest a search in steps holds the event loop in one turn."""
 
+ROOM_FOR = "خطة السلام"
+"""The field is at least as wide as this query of two words (plus its clear
+button): the bar must fit the narrowest article pane (~320 px), where the
+rest of it takes up to ~200 px (a four-digit count, every option on)."""
+
 MAX_QUERY_CHARS = 1000
 """The longest query the bar takes: a pasted page is cut here, and the bar
 says so, so a 150,000-word paste cannot freeze the window."""
@@ -83,22 +88,35 @@ class FindBar(QWidget):
 
         self.edit = QLineEdit(self)
         self.edit.setMaxLength(MAX_QUERY_CHARS)
-        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("M") * 14)
+        # + the clear button and the frame
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance(ROOM_FOR) + 28)
         self.edit.setClearButtonEnabled(True)
         self.edit.installEventFilter(self)
         self.edit.inputRejected.connect(self._on_input_rejected)
         self.counter = QLabel(self)
-        self.counter.setMinimumWidth(self.counter.fontMetrics().horizontalAdvance("0000 / 0000"))
         self.counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.notice = QLabel(self)
         self.notice.setObjectName("findNotice")
+        # Wrapped: beside the field in the narrowest pane, the notice takes
+        # a second line rather than pushing the buttons out of the bar.
+        self.notice.setWordWrap(True)
         self.notice.hide()
+        # Arrows, not labelled buttons: "Previous" and "Next" took ~105 px of
+        # a bar that must fit the narrowest article pane (``ROOM_FOR``);
+        # up and down read the same way in either direction. The tooltips
+        # and accessible names say what they do.
         self.previous_button = QToolButton(self)
+        self.previous_button.setArrowType(Qt.ArrowType.UpArrow)
         self.next_button = QToolButton(self)
+        self.next_button.setArrowType(Qt.ArrowType.DownArrow)
+        for button in (self.previous_button, self.next_button):
+            button.setAutoRaise(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         # The options sit in a menu: as three labelled boxes the bar needed
         # ~720 px, more than a 1200 px window gives the pane, so either the
         # pane widened (reflowing the article under the reader) or the labels
-        # lost letters. The button says how many are on.
+        # lost letters. The button says how many are on; in a bar too narrow
+        # for its word it shows "…" and the count (``_fit_options``).
         self.match_diacritics = QAction(self)
         self.match_hamza = QAction(self)
         self.whole_word = QAction(self)
@@ -110,15 +128,23 @@ class FindBar(QWidget):
             options.addAction(action)
             action.toggled.connect(self._update_options_button)
         self.options_button.setMenu(options)
+        self._options_texts = ("", "")
+        """The options button's text with its word, and compact."""
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
-        for widget in (self.edit, self.counter, self.notice, self.previous_button,
-                       self.next_button, self.options_button):
+        layout.setSpacing(4)
+        arrows = QHBoxLayout()
+        arrows.setSpacing(0)  # one pair
+        arrows.addWidget(self.previous_button)
+        arrows.addWidget(self.next_button)
+        for widget in (self.edit, self.counter, self.notice):
             layout.addWidget(widget)
+        layout.addLayout(arrows)
+        layout.addWidget(self.options_button)
         layout.addStretch(0)
         layout.addWidget(self.close_button)
         layout.setStretchFactor(self.edit, 1)
@@ -146,9 +172,9 @@ class FindBar(QWidget):
     def retranslate(self) -> None:
         """Every string in the current language (also on LanguageChange)."""
         self.edit.setPlaceholderText(self.tr("Find in article"))
-        self.previous_button.setText(self.tr("Previous"))
+        self.previous_button.setAccessibleName(self.tr("Previous"))
         self.previous_button.setToolTip(self.tr("Previous match (Shift+Enter, Shift+F3)"))
-        self.next_button.setText(self.tr("Next"))
+        self.next_button.setAccessibleName(self.tr("Next"))
         self.next_button.setToolTip(self.tr("Next match (Enter, F3)"))
         self.match_diacritics.setText(self.tr("Match diacritics"))
         self.match_hamza.setText(self.tr("Match hamza"))
@@ -162,13 +188,44 @@ class FindBar(QWidget):
         self._update_counter()
 
     def _update_options_button(self) -> None:
-        """The button reads "Options", with how many are on when any is."""
+        """The button reads "Options", with how many are on when any is
+        ("…", "… 2" when the bar is too narrow for the word)."""
         on = [a for a in (self.match_diacritics, self.match_hamza, self.whole_word)
               if a.isChecked()]
-        self.options_button.setText(
-            self.tr("Options ({count})").format(count=len(on)) if on else self.tr("Options"))
+        self._options_texts = (
+            self.tr("Options ({count})").format(count=len(on)) if on else self.tr("Options"),
+            f"\u2026 {len(on)}" if on else "\u2026")
+        self.options_button.setAccessibleName(self._options_texts[0])
         self.options_button.setToolTip(
             "\n".join(a.text() for a in on) if on else self.tr("Search options"))
+        self._fit_options()
+
+    def _fit_options(self) -> None:
+        """The options button's word when the bar has room for it, else its
+        compact text. The room is reckoned for the word whichever shows (a
+        tool button's width is its text's plus the style's padding), so the
+        change cannot swing back and forth."""
+        word, compact = self._options_texts
+        button = self.options_button
+        layout = self.layout()
+        if layout is None:  # still being built: the word until there is a width
+            button.setText(word)
+            return
+        fm = button.fontMetrics()
+        padding = button.sizeHint().width() - fm.horizontalAdvance(button.text())
+        needed = (layout.minimumSize().width() - button.sizeHint().width()
+                  + padding + fm.horizontalAdvance(word))
+        text = word if self.width() >= needed else compact
+        if button.text() != text:
+            button.setText(text)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        # After the layout took a change of what the bar shows (a longer
+        # count, the notice, the language) or of its width.
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
+            self._fit_options()
+        return handled
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -394,7 +451,15 @@ class FindBar(QWidget):
             return
         self.counter.setToolTip("")
         total = len(self._found)
-        self.counter.setText(f"{self._current + 1 if total else 0} / {total}")
+        text = f"{self._current + 1 if total else 0} / {total}"
+        self.counter.setText(text)
+        # As wide as the total's digits make "0 / 0": Next does not move the
+        # field, and a short count keeps no room for thousands of hits that
+        # a narrow bar needs for the field.
+        zeros = "0" * len(str(total))
+        fm = self.counter.fontMetrics()
+        self.counter.setMinimumWidth(max(fm.horizontalAdvance(f"{zeros} / {zeros}"),
+                                         fm.horizontalAdvance(text)))
         self.previous_button.setEnabled(total > 1)
         self.next_button.setEnabled(total > 1)
 

@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self.edits.article_restored.connect(self._on_article_restored)
         self.article_list = ArticleList(self.library, self)
         self.article_list.row_chosen.connect(self._open_row)
+        self.article_list.read_requested.connect(self._read_row)
         self.article_list.contents_changed.connect(self._update_count)
         self.pane = ArticlePane(self.library, self, edits=self.edits)
         self.pane.confirm = lambda title, text: self.confirm(title, text)
@@ -399,6 +400,12 @@ class MainWindow(QMainWindow):
             return
         if article_id != self.current_article_id():
             self.open_article(article_id)
+
+    def _read_row(self, row: int) -> None:
+        """Open ``row``'s article and give it the keys (Enter in the list's
+        filter box), as Enter in the library search box does."""
+        self._open_row(row)
+        self.pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- the list ------------------------------------------------------------------
 

@@ -146,3 +146,111 @@ def test_a_list_narrowed_to_its_least_shows_titles_not_dates(qtbot: QtBot,
     qtbot.waitUntil(lambda: view.viewport().width() < 200)
     qtbot.waitUntil(lambda: widths(window)["title"] >= 0.45 * view.viewport().width() - 2)
     assert "date" not in widths(window)
+
+
+def filtered_from_the_box(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    """``text`` in the filter box, with the keys in it, as the reader leaves
+    it: the filter may still wait for the pause in the typing."""
+    box = window.article_list.filter_edit
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    box.setText(text)
+
+
+def title_of(window: MainWindow, article_id: int | None) -> str:
+    assert article_id is not None
+    return window.library.get(article_id).title
+
+
+def test_enter_in_the_filter_box_opens_the_first_article_it_kept(
+        qtbot: QtBot, library: Library) -> None:
+    """Found in an hour of use under Xvfb: Enter in the filter box did
+    nothing; the reader had to take the mouse to open what the filter found."""
+    window = make(qtbot, library, 1200, 700)
+    window.activateWindow()
+    assert title_of(window, window.current_article_id()).startswith("تقرير")
+    filtered_from_the_box(qtbot, window, "معرض")
+    qtbot.keyClick(window.article_list.filter_edit, Qt.Key.Key_Return)
+    assert window.article_list.model.rowCount() == 1  # the filter did not wait
+    assert title_of(window, window.current_article_id()) == "افتتاح معرض الكتاب"
+    assert window.article_list.view.currentIndex().row() == 0
+    qtbot.waitUntil(window.pane.view.hasFocus)  # the article has the keys: read on
+
+
+def test_enter_in_the_filter_box_opens_the_current_row_when_it_has_one(
+        qtbot: QtBot, library: Library) -> None:
+    window = make(qtbot, library, 1200, 700)
+    window.activateWindow()
+    model = window.article_list.model
+    short = next(r for r in range(model.rowCount()) if model.row_data(r).title.startswith("خبر"))
+    window.article_list.select_row(short)
+    opened = window.current_article_id()
+    assert title_of(window, opened).startswith("خبر")
+    filtered_from_the_box(qtbot, window, "خ")  # the open article, and not first
+    window.article_list.apply_filter()
+    assert model.rowCount() == 2 and window.article_list.view.currentIndex().row() == 1
+    qtbot.keyClick(window.article_list.filter_edit, Qt.Key.Key_Enter)
+    assert window.current_article_id() == opened
+    qtbot.waitUntil(window.pane.view.hasFocus)
+
+
+def test_down_in_the_filter_box_goes_to_the_list(qtbot: QtBot, library: Library) -> None:
+    window = make(qtbot, library, 1200, 700)
+    window.activateWindow()
+    filtered_from_the_box(qtbot, window, "معرض")
+    qtbot.keyClick(window.article_list.filter_edit, Qt.Key.Key_Down)
+    view = window.article_list.view
+    qtbot.waitUntil(view.hasFocus)
+    assert view.currentIndex().row() == 0
+    assert view.selectionModel().isRowSelected(0)
+    assert title_of(window, window.current_article_id()) == "افتتاح معرض الكتاب"
+    # The list has the keys now: Down goes on through it, Up does not leave it.
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert view.hasFocus() and view.currentIndex().row() == 0
+
+
+def test_down_goes_to_the_top_of_what_the_filter_kept(qtbot: QtBot, library: Library) -> None:
+    """The open article kept by the filter, below its first row: Down goes to
+    the first row all the same (the reader filtered to look through those)."""
+    window = make(qtbot, library, 1200, 700)
+    window.activateWindow()
+    model = window.article_list.model
+    short = next(r for r in range(model.rowCount()) if model.row_data(r).title.startswith("خبر"))
+    window.article_list.select_row(short)
+    filtered_from_the_box(qtbot, window, "خ")
+    window.article_list.apply_filter()
+    view = window.article_list.view
+    assert model.rowCount() == 2 and view.currentIndex().row() == 1
+    qtbot.keyClick(window.article_list.filter_edit, Qt.Key.Key_Down)
+    qtbot.waitUntil(view.hasFocus)
+    assert view.currentIndex().row() == 0
+    assert window.current_article_id() == model.article_id(0)
+
+
+def test_down_in_an_empty_filter_box_goes_back_to_the_current_row(
+        qtbot: QtBot, library: Library) -> None:
+    window = make(qtbot, library, 1200, 700)
+    window.activateWindow()
+    model = window.article_list.model
+    window.article_list.select_row(2)
+    opened = window.current_article_id()
+    filtered_from_the_box(qtbot, window, "")
+    qtbot.keyClick(window.article_list.filter_edit, Qt.Key.Key_Down)
+    view = window.article_list.view
+    qtbot.waitUntil(view.hasFocus)
+    assert view.currentIndex().row() == 2 and window.current_article_id() == opened
+    assert model.rowCount() == 3
+
+
+def test_keys_in_a_filter_box_that_kept_nothing_do_nothing(qtbot: QtBot,
+                                                          library: Library) -> None:
+    window = make(qtbot, library, 1200, 700)
+    window.activateWindow()
+    opened = window.current_article_id()
+    filtered_from_the_box(qtbot, window, "لا يوجد عنوان كهذا")
+    box = window.article_list.filter_edit
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert window.article_list.model.rowCount() == 0
+    assert window.current_article_id() == opened
+    assert box.hasFocus()

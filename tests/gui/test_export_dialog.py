@@ -9,8 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QDir
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from reader.exporters import safe_filename
 from reader.gui.export_dialog import ExportDialog
 from reader.store import Article, Library
 
@@ -106,3 +109,88 @@ def test_the_formats_are_named_in_arabic_in_the_arabic_interface(
     assert len(names) == 7
     assert all(re.match("[\u0621-\u064a]", name) for name in names), names
     assert dialog.format_box.currentData() == "md"
+
+
+def with_one_highlight(library: Library) -> None:
+    [article_id] = library.ids()
+    start = BODY.index("سنة كاملة")
+    library.add_user_highlight(article_id, "body", start, start + len("سنة كاملة"))
+
+
+def offered(dialog: ExportDialog) -> str:
+    return Path(dialog.path_edit.text()).name
+
+
+def test_one_png_card_is_offered_as_the_articles_title(qtbot: QtBot, library: Library) -> None:
+    """Found in an hour of use under Xvfb: one card was offered as
+    "highlights", with no extension, and written as a file of that name."""
+    with_one_highlight(library)
+    dialog = dialog_on(qtbot, library)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("png"))
+    assert offered(dialog) == "الفرنسيون منقسمون.png"
+    assert dialog.destination.text().startswith("Writes the file ")
+    dialog.accept()
+    request = dialog.request()
+    assert request is not None and request.out.name == "الفرنسيون منقسمون.png"
+
+
+def test_the_title_is_made_safe_for_a_file_name(qtbot: QtBot, store_path: Path) -> None:
+    title = "الأسعار: \u202eارتفاع/انخفاض؟ 50%"
+    with Library.open(store_path) as library:
+        library.add_articles([Article(title=title, body=BODY)])
+        [article_id] = library.ids()
+        library.add_user_highlight(article_id, "body", 0, 3)
+        dialog = dialog_on(qtbot, library)
+        dialog.format_box.setCurrentIndex(dialog.format_box.findData("png"))
+        name = offered(dialog)
+        assert name == safe_filename(title, ext="png")
+        assert name.endswith(".png") and "/" not in name and "\u202e" not in name
+        assert Path(dialog.path_edit.text()).parent == Path(QDir.homePath())
+
+
+def test_several_png_cards_are_offered_a_folder(qtbot: QtBot, library: Library) -> None:
+    with_one_highlight(library)
+    dialog = dialog_on(qtbot, library)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("png"))
+    assert offered(dialog) == "الفرنسيون منقسمون.png"
+    dialog.kind_boxes["quote"].setChecked(True)  # three cards now
+    assert offered(dialog) == "highlights"
+    assert dialog.destination.text().startswith("3 PNG images, one per highlight, "
+                                                "into the folder ")
+    dialog.kind_boxes["quote"].setChecked(False)  # one again
+    assert offered(dialog) == "الفرنسيون منقسمون.png"
+    dialog.kind_boxes["user"].setChecked(False)
+    dialog.kind_boxes["quote"].setChecked(True)
+    assert offered(dialog) == "highlights"
+    dialog.accept()
+    request = dialog.request()
+    assert request is not None and request.out.name == "highlights"
+    assert request.out.suffix == ""
+
+
+def test_a_name_the_reader_typed_is_kept_when_the_count_changes(
+        qtbot: QtBot, library: Library, tmp_path: Path) -> None:
+    with_one_highlight(library)
+    dialog = dialog_on(qtbot, library)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("png"))
+    dialog.path_edit.setText(str(tmp_path / "mine.png"))
+    dialog.kind_boxes["quote"].setChecked(True)
+    assert dialog.path_edit.text() == str(tmp_path / "mine.png")
+    assert dialog.output() == tmp_path / "mine"  # the typed name, as a folder
+
+
+def test_browse_asks_for_a_folder_for_several_cards_and_a_file_for_one(
+        qtbot: QtBot, library: Library, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        lambda *args: asked.append("folder") or str(tmp_path))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args: (asked.append("file") or str(tmp_path / "a.png"), ""))
+    with_one_highlight(library)
+    dialog = dialog_on(qtbot, library)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("png"))
+    dialog._browse()
+    dialog.kind_boxes["quote"].setChecked(True)
+    dialog._browse()
+    assert asked == ["file", "folder"]

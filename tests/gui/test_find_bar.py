@@ -3,14 +3,17 @@ sit on the hit text (after an emoji: UTF-16 conversion), keys navigate, Esc clea
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 import reader.text
 from reader.gui.article_pane import ArticlePane
 from reader.gui.find_bar import FindBar
-from reader.store import Library
+from reader.store import Article, Library
 from reader.text import TEXT_FIELDS
 from tests.gui.test_reading_view import cursor_text, open_pane
 
@@ -165,3 +168,91 @@ def test_reopening_an_article_searches_it_again(qtbot: QtBot, pane: Pane, librar
     p.open_article(other)
     assert p.find_bar.spans() == []
     assert p.view.find_selections() == []
+
+
+def overlapping(widgets: list[QWidget]) -> list[tuple[str, str]]:
+    return [(a.objectName() or type(a).__name__, b.objectName() or type(b).__name__)
+            for i, a in enumerate(widgets) for b in widgets[i + 1:]
+            if a.geometry().intersects(b.geometry())]
+
+
+def narrow_window(qtbot: QtBot, library: Library, lang: str) -> ArticlePane:
+    """The pane of a window 480 px wide (which gives the article its
+    narrowest pane), on an article where خطة has four-digit counts."""
+    from reader.gui import i18n
+    from reader.gui.main_window import MainWindow
+    from tests.gui.conftest import on_screen
+
+    i18n.apply_language(lang)
+    library.add_article(Article(title="خطة", body="\n".join(["الخطة الجديدة خطة."] * 600)))
+    window = MainWindow(library, settings=None, poll_ms=0)
+    window.notify = lambda title, text: pytest.fail(f"unexpected message: {title}: {text}")
+    on_screen(qtbot, window, 480, 700)
+    assert window.pane.width() <= 480
+    return window.pane
+
+
+def whole_in_bar(bar: FindBar) -> bool:
+    """Every part shown in the bar, none narrower than it asks (the field
+    keeps its minimum, the notice wraps), none over another."""
+    parts = [w for w in bar.findChildren(QWidget) if w.parent() is bar and w.isVisible()]
+    return (all(bar.rect().contains(w.geometry()) for w in parts)
+            and all(w.width() >= w.sizeHint().width() for w in parts
+                    if w not in (bar.edit, bar.notice))
+            and bar.edit.width() >= bar.edit.minimumWidth()
+            and not overlapping(parts))
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_find_bar_fits_a_narrow_window(qtbot: QtBot, library: Library, lang: str) -> None:
+    """Found in an hour of use under Xvfb: in a window 480 px wide the bar
+    needed ~450 px; the field was cut, Previous lay over the count and
+    Options lost its edge. Every part fits whole, in both languages, with
+    every option on (the widest Options label) and a four-digit count."""
+    pane = narrow_window(qtbot, library, lang)
+    bar = pane.find_bar
+    for option in (bar.match_diacritics, bar.match_hamza, bar.whole_word):
+        option.setChecked(True)
+    search(qtbot, pane, "خطة")
+    assert bar.counter.text() == "1 / 1201"
+    qtbot.waitUntil(lambda: bar.width() == pane.width() and whole_in_bar(bar))
+    # The field keeps room for a query of two words.
+    assert bar.edit.width() >= bar.edit.fontMetrics().horizontalAdvance("خطة السلام") + 20
+    # Compact arrows that still say what they do; the options as "… 3".
+    assert bar.previous_button.arrowType() == Qt.ArrowType.UpArrow
+    assert bar.next_button.arrowType() == Qt.ArrowType.DownArrow
+    assert bar.options_button.text() == "\u2026 3"
+    tips = (bar.previous_button.toolTip(), bar.next_button.toolTip())
+    names = (bar.previous_button.accessibleName(), bar.next_button.accessibleName(),
+             bar.options_button.accessibleName())
+    if lang == "ar":
+        assert all(re.search("[\u0621-\u064a]", text) for text in (*tips, *names)), tips
+    else:
+        assert tips[0].startswith("Previous match") and tips[1].startswith("Next match")
+        assert names == ("Previous", "Next", "Options (3)")
+
+
+def test_the_options_keep_their_word_where_it_fits(qtbot: QtBot, library: Library) -> None:
+    pane = narrow_window(qtbot, library, "en")
+    bar = pane.find_bar
+    search(qtbot, pane, "السلام")  # no hit: "0 / 0"
+    qtbot.waitUntil(lambda: whole_in_bar(bar))
+    assert bar.options_button.text() == "Options"
+    window = pane.window()
+    window.resize(1200, 700)
+    qtbot.waitUntil(lambda: bar.width() > 600)
+    bar.whole_word.setChecked(True)
+    assert bar.options_button.text() == "Options (1)"
+    qtbot.waitUntil(lambda: whole_in_bar(bar))
+
+
+def test_the_notice_of_a_cut_query_fits_a_narrow_bar(qtbot: QtBot, library: Library) -> None:
+    """The notice that a paste was cut shows beside the field; in the
+    narrowest pane it takes more lines rather than pushing parts out."""
+    pane = narrow_window(qtbot, library, "en")
+    bar = pane.find_bar
+    pane.show_find_bar("كلمة " * 300)
+    assert bar.notice.isVisible()
+    qtbot.waitUntil(lambda: whole_in_bar(bar))
+    assert bar.notice.width() < bar.notice.fontMetrics().horizontalAdvance(bar.notice.text())
+    assert bar.notice.height() >= 2 * bar.notice.fontMetrics().height()  # wrapped, not cut
