@@ -24,19 +24,25 @@ printed per outlet with its number of items:
             0.731 on 27, skynews 0.871 on 31, BBC 0.911 on 45, CNN 0.927 on
             56, france24 0.965 on 58); figures digR 0.962, wordR 0.909, figP
             0.987 (``tests/data/quality_dev4.json``).
-``dev5``    40 more, the next of the draw (442 spans: 115 quotations, 74
-            terms, 253 figures of which 53 number words), annotated by
-            reading before the engine was run on them (the reader saw no
-            engine output for them) and measured once as held-out text
-            (ENGINE_VERSION 14): figures digR 0.985 (197 of 200: a score
-            written 2 - 1 and one "2/ 1", a date "السابع عشر من الشهر
-            الجاري"), wordR 0.943 (50 of 53: the three are a half, النصف,
-            والنصف and ونصف), figP 0.996 (248 of 249: ستون of بلاك ستون);
-            quotes P 1.000 R 1.000, q/t 0.931 (176 of 189: alarabia 0.852
-            on 27, france24 0.909 on 33, skynews 0.923 on 26, CNN 0.950 on
-            60, BBC 0.977 on 43). One article of it (FR-culture-36, 2 quote spans) is
-            also in devq6, drawn apart: its quotes were tuned on, its
-            figures were not (``tests/data/quality_dev5.json``).
+``dev5``    40 more, the next of the draw (442 spans as read: 115
+            quotations, 74 terms, 253 figures of which 53 number words),
+            annotated by reading before the engine was run on them (the
+            reader saw no engine output for them) and measured once as
+            held-out text (ENGINE_VERSION 14): figures digR 0.985 (197 of
+            200: a score 2 - 1 before يوم الثلاثاء, a score "2/ 1" after
+            بنتيجة, a date السابع عشر من الشهر الجاري), wordR 0.943 (50 of
+            53: the three are halves, النصف والنصف ونصف), figP 0.996 (248
+            of 249: ستون of بلاك ستون); quotes P 1.000 R 1.000, q/t 0.931
+            (176 of 189: alarabia 0.852 on 27, france24 0.909 on 33,
+            skynews 0.923 on 26, CNN 0.950 on 60, BBC 0.977 on 43). Those
+            three halves broke the files' convention (a half after the noun
+            it halves, عاما ونصف, and النصف الأول, a period, are no figure:
+            dev4 and test leave them out, as numbers.py does); found in
+            reading the misses, they were taken out of the file, the one
+            change after the measurement: 250 figures, wordR 1.000 (50 of
+            50). One article (FR-culture-36, 2 quote spans) is also in
+            devq6, drawn apart: its quotes were tuned on, its figures were
+            not (``tests/data/quality_dev5.json``).
 ``test``    40 other pool articles drawn the same way, annotated BEFORE any
             tuning and never tuned on (``tests/data/quality_test.json``): the
             honest figure, the one README reports. Its quote spans have a
