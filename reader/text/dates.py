@@ -14,7 +14,7 @@ from typing import Any
 
 from reader.text.fold import MARKS, MARKS_CLASS, fold_word, loose_alternation, loose_pattern
 from reader.text.lazy_regex import LazyPattern
-from reader.text.numbers import word_before
+from reader.text.numbers import word_after, word_before
 from reader.text.quantities import NEXT_WORDS, PERCENT, SP, currency, is_unit
 from reader.text.spans import Highlight, figure, positions
 
@@ -170,13 +170,25 @@ def scores(text: str) -> list[Highlight]:
                 continue
             nxt = NEXT_WORDS.match(text, m.end())
             if nxt is not None and (is_unit(fold_word(nxt.group(1)))
-                                    or currency(fold_word(nxt.group(1)), nxt)):
+                                    or currency(fold_word(nxt.group(1)), nxt)) and not (
+                    _on_a_weekday(text, nxt)):
                 continue
             if PERCENT.match(text, m.end()):
                 continue
         value = [0 if not x.isdecimal() else int(x) for x in (a, b)]
         out.append(figure(text, m.start("a"), m.end(), "score", {"score": value}))
     return out
+
+
+_WEEKDAYS = frozenset(map(fold_word, "السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة"
+                                     .split()))
+_DAY_WORDS = frozenset(map(fold_word, "يوم اليوم".split()))
+
+
+def _on_a_weekday(text: str, nxt: re.Match[str]) -> bool:
+    """Whether the unit word after a score is يوم before a weekday (``2 - 1
+    يوم الثلاثاء``): when the match was played, not days it counts."""
+    return fold_word(nxt.group(1)) in _DAY_WORDS and word_after(text, nxt.end(1)) in _WEEKDAYS
 
 
 _DASHES = "-–"

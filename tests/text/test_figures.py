@@ -287,6 +287,15 @@ def figures(text: str) -> list[tuple[str, str, Any]]:
           ("الثامن من يونيو", "date", {"month": 6, "day": 8})]),
         ("وقطعت العلاقات في الخامس من حزيران/يونيو 2017",
          [("الخامس من حزيران/يونيو 2017", "date", {"date": "2017-06-05"})]),
+        # What missed on dev5 (issue 15): a score before the weekday it was
+        # played on (يوم is then no unit it counts)...
+        ("بالفوز على نظيره البولندي 2 - 1 يوم الثلاثاء على ملعب",
+         [("2 - 1", "score", {"score": [2, 1]})]),
+        ("وفاز المضيف 3-1 اليوم السبت", [("3-1", "score", {"score": [3, 1]})]),
+        ("وفاز الفريق 16-18 يوما", [("16", "range", {"amount": 16, "range": [16, 18],
+                                                     "unit": "يوما"}),
+                                    ("18", "range", {"amount": 18, "range": [16, 18],
+                                                     "unit": "يوما"})]),
     ],
 )
 def test_figures(text: str, expected: list[tuple[str, str, Any]]) -> None:
@@ -480,6 +489,19 @@ def test_a_number_between_words_is_one_figure_with_its_value(n: int, digits: str
         assert h.value == n
     else:
         assert h.subtype == "date" and h.value == {"year": n}
+
+
+_WEEKDAYS = ["السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 99), st.integers(0, 99), st.sampled_from(_WEEKDAYS),
+       st.sampled_from(["-", " - ", " – "]), st.sampled_from(["يوم", "اليوم"]))
+def test_a_score_before_the_weekday_it_was_played_on_is_one_score(
+        a: int, b: int, weekday: str, dash: str, day: str) -> None:
+    text = f"وفاز الفريق {a}{dash}{b} {day} {weekday} على ملعبه"
+    (h,) = find_figures(text)
+    assert (h.subtype, h.text, h.value) == ("score", f"{a}{dash}{b}", {"score": [a, b]})
 
 
 @pytest.mark.timeout(30)  # about 0.1 s here; a quadratic scan of 150k characters takes hours
