@@ -177,6 +177,34 @@ def scores(text: str) -> list[Highlight]:
                 continue
         value = [0 if not x.isdecimal() else int(x) for x in (a, b)]
         out.append(figure(text, m.start("a"), m.end(), "score", {"score": value}))
+    if "/" in text:  # a slash is rare in news: most texts never look
+        slashed = _slash_scores(text)
+        if slashed:
+            out = sorted(out + slashed, key=lambda h: h.start)
+    return out
+
+
+_SLASH_SCORE = re.compile(
+    r"(?<![\d.,/:٫٬\-–+])(?P<a>\d{1,2})[^\S\n]*/[^\S\n]*(?P<b>\d{1,2})"
+    r"(?![\d/%٪:]|[.,٫٬\-–/]\d)"
+)
+_RESULT_WORDS = frozenset(map(fold_word, "نتيجة بنتيجة النتيجة".split()))
+_BEFORE_RESULT = re.compile(r"([^\W\d_]+)[ \u00a0]*[\"«“]?[ \u00a0]*\Z")
+
+
+def _slash_scores(text: str) -> list[Highlight]:
+    """``A/ B`` right after نتيجة (``بنتيجة "2/ 1"``): a score written with a
+    slash. Only there: elsewhere a slash joins a day and a month, a fraction
+    or the numbers of a decree."""
+    out: list[Highlight] = []
+    for i in sorted(positions(text, "/")):
+        m = _SLASH_SCORE.search(text, max(0, i - 4), i + 6)
+        if m is None or not m.end("a") <= i < m.start("b"):
+            continue
+        word = _BEFORE_RESULT.search(text, max(0, m.start() - 16), m.start())
+        if word is not None and fold_word(word.group(1)) in _RESULT_WORDS:
+            out.append(figure(text, m.start(), m.end(),
+                              "score", {"score": [int(m.group("a")), int(m.group("b"))]}))
     return out
 
 

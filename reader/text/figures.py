@@ -30,7 +30,8 @@ Subtypes, first that applies wins (precedence):
              before: ``التعادل1-1``): ``{"score": [3, 2]}``. صفر
              makes it a score; two numbers need a score word before them
              (فاز، خسر، تعادل، بنتيجة …) or a score right before, and no
-             unit after (but يوم before a weekday: ``2 - 1 يوم الثلاثاء``).
+             unit after (but يوم before a weekday: ``2 - 1 يوم الثلاثاء``);
+             ``2/ 1`` with a slash right after نتيجة/بنتيجة only.
 ``range``    each side of ``A-B`` / ``A – B`` / ``2014/2015`` (``1914-2015``
              is TWO figures):
              ``{"amount": 1914, "range": [1914, 2015]}`` plus the unit,

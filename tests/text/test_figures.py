@@ -296,6 +296,10 @@ def figures(text: str) -> list[tuple[str, str, Any]]:
                                                      "unit": "يوما"}),
                                     ("18", "range", {"amount": 18, "range": [16, 18],
                                                      "unit": "يوما"})]),
+        # ... a score written with a slash after نتيجة, and only there
+        ('خسر أمام تشيلسي بنتيجة "2/ 1"، مساء الأربعاء', [("2/ 1", "score", {"score": [2, 1]})]),
+        ("المباراة التي حملت نتيجة 2/ 0 لصالح النادي", [("2/ 0", "score", {"score": [2, 0]})]),
+        ("قرار المجلس رقم ( 36 / 9 ) وتاريخه", [("36", "digits", 36), ("9", "digits", 9)]),
     ],
 )
 def test_figures(text: str, expected: list[tuple[str, str, Any]]) -> None:
@@ -502,6 +506,20 @@ def test_a_score_before_the_weekday_it_was_played_on_is_one_score(
     text = f"وفاز الفريق {a}{dash}{b} {day} {weekday} على ملعبه"
     (h,) = find_figures(text)
     assert (h.subtype, h.text, h.value) == ("score", f"{a}{dash}{b}", {"score": [a, b]})
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 99), st.integers(0, 99), st.sampled_from(["", " "]),
+       st.sampled_from(["", " "]), st.sampled_from(['"', "«", ""]),
+       st.sampled_from(["نتيجة", "بنتيجة", "النتيجة", "بنتيجة"]))
+def test_a_score_with_a_slash_after_the_result_word_is_one_score(
+        a: int, b: int, before: str, after: str, mark: str, word: str) -> None:
+    score = f"{a}{before}/{after}{b}"
+    close = {"«": "»"}.get(mark, mark)
+    text = f"وانتهت المباراة {word} {mark}{score}{close} لصالح الضيوف"
+    (h,) = find_figures(text)
+    assert (h.subtype, h.start, h.text, h.value) == (
+        "score", text.index(score), score, {"score": [a, b]})
 
 
 @pytest.mark.timeout(30)  # about 0.1 s here; a quadratic scan of 150k characters takes hours
