@@ -38,7 +38,11 @@ _HIJRI_MONTHS = {"محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع
                  "ذو الحجه": 12, "ذي الحجه": 12}
 
 
-_MONTH_ALT = loose_alternation(list(_MONTHS) + list(_HIJRI_MONTHS))
+_RELATIVE_MONTHS = [f"الشهر {w}" for w in "الجاري الحالي المقبل القادم الماضي".split()]
+"""A month named by its place (``من الشهر الجاري``): with a day before it
+a date, its value the day alone."""
+_NAMES_ALT = loose_alternation(list(_MONTHS) + list(_HIJRI_MONTHS))
+_MONTH_ALT = loose_alternation(list(_MONTHS) + list(_HIJRI_MONTHS) + _RELATIVE_MONTHS)
 _FROM, _MONTH_WORD, _YEAR_WORD = map(loose_pattern, ("من", "شهر", "عام"))
 MONTH_AFTER = LazyPattern(
     rf"[ \u00a0]*(?:{_FROM}[^\S\n]+)?(?:{_MONTH_WORD}[^\S\n]+)?(?P<m1>{_MONTH_ALT})(?![^\W\d_])"
@@ -50,7 +54,7 @@ MONTH_FIRST_WORDS = frozenset(n.split()[0] for n in list(_MONTHS) + list(_HIJRI_
 
 _MONTH_LAST_WORDS = frozenset(n.split()[-1] for n in list(_MONTHS) + list(_HIJRI_MONTHS))
 _MONTH_BEFORE = LazyPattern(
-    rf"(?<![^\W\d_])(?P<m1>{_MONTH_ALT})(?:{SP}*/{SP}*(?P<m2>{_MONTH_ALT}))?"
+    rf"(?<![^\W\d_])(?P<m1>{_NAMES_ALT})(?:{SP}*/{SP}*(?P<m2>{_NAMES_ALT}))?"
     r"[ \u00a0]*[،,]?[ \u00a0]*\Z"
 )
 _ORDINAL_DAYS = {
@@ -64,7 +68,8 @@ _ORDINAL_DAYS = {
     "الثلاثين": 30, "الحادي والثلاثين": 31,
 }
 _ORDINAL_MONTH = LazyPattern(
-    rf"{_FROM}[^\S\n]+(?:{_MONTH_WORD}[^\S\n]+)?(?P<m1>{loose_alternation(list(_MONTHS))})(?![^\W\d_])"
+    rf"{_FROM}[^\S\n]+(?:{_MONTH_WORD}[^\S\n]+)?"
+    rf"(?P<m1>{loose_alternation(list(_MONTHS) + _RELATIVE_MONTHS)})(?![^\W\d_])"
     rf"(?:[^\S\n]*/[^\S\n]*(?P<m2>{loose_alternation(list(_MONTHS))})(?![^\W\d_]))?"
     rf"(?:[ \u00a0]*[،,]?[ \u00a0]*(?:{_YEAR_WORD}[^\S\n]+)?(?P<y>\d{{4}})(?!\d))?"
 )
@@ -332,7 +337,7 @@ def is_hijri(m: re.Match[str]) -> bool:
 def month_date(text: str, start: int, month: re.Match[str], day: int) -> Highlight:
     """A day (``start``) followed by the month (and year) that ``month`` matched."""
     hijri = is_hijri(month)
-    number = month_number(month)
+    number = month_number(month) or None  # None: الشهر الجاري, a month told by its place
     year = int(month.group("y")) if month.group("y") else None
     end = month.end("y") if year else (month.end("m2") if month.group("m2") else month.end("m1"))
     if month.group("era"):
@@ -381,7 +386,7 @@ def ordinal_dates(text: str, found: list[Highlight]) -> list[Highlight]:
         for k, (day_start, day) in enumerate(days):
             day_end = end if k == len(days) - 1 else day_start + len(
                 text[day_start:d.start()].rstrip())
-            out.append(date_figure(text, day_start, day_end, year, month, day))
+            out.append(date_figure(text, day_start, day_end, year, month or None, day))
     return out
 
 

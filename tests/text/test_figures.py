@@ -300,6 +300,14 @@ def figures(text: str) -> list[tuple[str, str, Any]]:
         ('خسر أمام تشيلسي بنتيجة "2/ 1"، مساء الأربعاء', [("2/ 1", "score", {"score": [2, 1]})]),
         ("المباراة التي حملت نتيجة 2/ 0 لصالح النادي", [("2/ 0", "score", {"score": [2, 0]})]),
         ("قرار المجلس رقم ( 36 / 9 ) وتاريخه", [("36", "digits", 36), ("9", "digits", 9)]),
+        # ... a day of a month told by its place (the day alone is known)
+        ("صدورها في السابع عشر من الشهر الجاري بعد",
+         [("السابع عشر من الشهر الجاري", "date", {"day": 17})]),
+        ("مؤتمر سينعقد في الخامس من الشهر المقبل",
+         [("الخامس من الشهر المقبل", "date", {"day": 5})]),
+        ("في المسابقة حتى 19 من الشهر الحالي", [("19 من الشهر الحالي", "date", {"day": 19})]),
+        ("ينتهي في الـ 3 من الشهر الجاري", [("3 من الشهر الجاري", "date", {"day": 3})]),
+        ("قبل 3 أيام من الشهر الماضي", [("3", "count", {"amount": 3, "unit": "أيام"})]),
     ],
 )
 def test_figures(text: str, expected: list[tuple[str, str, Any]]) -> None:
@@ -520,6 +528,26 @@ def test_a_score_with_a_slash_after_the_result_word_is_one_score(
     (h,) = find_figures(text)
     assert (h.subtype, h.start, h.text, h.value) == (
         "score", text.index(score), score, {"score": [a, b]})
+
+
+_DAY_WORDS = {1: "الأول", 5: "الخامس", 12: "الثاني عشر", 17: "السابع عشر",
+              29: "التاسع والعشرين"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 31), st.sampled_from(["0123456789", "٠١٢٣٤٥٦٧٨٩"]),
+       st.sampled_from([None, *_DAY_WORDS]),
+       st.sampled_from(["الجاري", "الحالي", "المقبل", "القادم", "الماضي"]),
+       st.sampled_from(["", FATHA, TATWEEL]))
+def test_a_day_of_the_month_told_by_its_place_is_a_date_where_it_is_written(
+        n: int, digits: str, word: int | None, place: str, mark: str) -> None:
+    # marks or a tatweel inside the month words leave the span on the text as written
+    day = _DAY_WORDS[word] if word else str(n).translate(str.maketrans("0123456789", digits))
+    month = f"الش{mark}هر {place[:2]}{mark}{place[2:]}"
+    text = f"وتعقد القمة في {day} من {month} في العاصمة"
+    (h,) = find_figures(text)
+    assert (h.subtype, h.start, h.text) == ("date", text.index(day), f"{day} من {month}")
+    assert h.value == {"day": word or n}
 
 
 @pytest.mark.timeout(30)  # about 0.1 s here; a quadratic scan of 150k characters takes hours
