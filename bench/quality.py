@@ -3,7 +3,7 @@
     .venv/bin/python bench/quality.py [--corpus DIR] [--split NAME ...] [-v]
     .venv/bin/python bench/quality.py --draw     # the docnos of the pool splits
 
-Seventeen annotated sets (``--split`` names one, repeatable; default all), each
+Eighteen annotated sets (``--split`` names one, repeatable; default all), each
 printed per outlet with its number of items:
 
 ``tuning``  the 24 corpus articles the rules were first written against
@@ -24,6 +24,31 @@ printed per outlet with its number of items:
             0.731 on 27, skynews 0.871 on 31, BBC 0.911 on 45, CNN 0.927 on
             56, france24 0.965 on 58); figures digR 0.962, wordR 0.909, figP
             0.987 (``tests/data/quality_dev4.json``).
+``dev5``    40 more, the next of the draw (442 spans as read: 115
+            quotations, 74 terms, 253 figures of which 53 number words),
+            annotated by reading before the engine was run on them (the
+            reader saw no engine output for them) and measured once as
+            held-out text (ENGINE_VERSION 14): figures digR 0.985 (197 of
+            200: a score 2 - 1 before يوم الثلاثاء, a score "2/ 1" after
+            بنتيجة, a date السابع عشر من الشهر الجاري), wordR 0.943 (50 of
+            53: the three are halves, النصف والنصف ونصف), figP 0.996 (248
+            of 249: ستون of بلاك ستون); quotes P 1.000 R 1.000, q/t 0.931
+            (176 of 189: alarabia 0.852 on 27, france24 0.909 on 33,
+            skynews 0.923 on 26, CNN 0.950 on 60, BBC 0.977 on 43). Those
+            three halves broke the files' convention (a half after the noun
+            it halves, عاما ونصف, and النصف الأول, a period, are no figure:
+            dev4 and test leave them out, as numbers.py does); found in
+            reading the misses, they were taken out of the file, the one
+            change after the measurement: 250 figures, wordR 1.000 (50 of
+            50). Then tuned on, kind by kind (ENGINE_VERSION 15: a score
+            before يوم and a weekday, a score with a slash after نتيجة, a
+            day of a month told by its place, ستون alone as the name
+            Stone): figures digR 1.000, wordR 1.000, figP 1.000; every
+            other set as it was, the test split too (never tuned on: digR
+            0.996, wordR 0.982, figP 0.991). One article (FR-culture-36, 2
+            quote spans) is also in devq6, drawn apart: its quotes were
+            tuned on, its figures were not
+            (``tests/data/quality_dev5.json``).
 ``test``    40 other pool articles drawn the same way, annotated BEFORE any
             tuning and never tuned on (``tests/data/quality_test.json``): the
             honest figure, the one README reports. Its quote spans have a
@@ -145,7 +170,7 @@ The draw (``draw_splits``): pool articles of 400 to 3,500 characters, minus
 those the tuning set took from the same source; per outlet 8 articles a split,
 two each from sport and economy (most figures are there) and four from its
 other categories in turn; each (outlet, category) shuffled with ``SEED``, its
-first articles go to test, the next to dev, then dev2, dev3 and dev4.
+first articles go to test, the next to dev, then dev2, dev3, dev4 and dev5.
 
 Columns: ``quotes`` gold quotations and terms; quotation ``P``/``R`` (a gold
 span is found when a quote overlaps at least half of it; a quote is right when
@@ -180,7 +205,7 @@ from reader.text import find_highlights  # noqa: E402
 
 DATA = REPO / "tests" / "data"
 GOLD_FILES = (DATA / "gold_quotes.json", DATA / "gold_figures.json")
-SPLITS = ("test", "dev", "dev2", "dev3", "dev4")
+SPLITS = ("test", "dev", "dev2", "dev3", "dev4", "dev5")
 """The pool splits in the order of the draw (test first: adding a split
 after the others never changes them)."""
 QUOTE_SPLITS = ("devq", "devq2", "devq3", "devq4", "devq5", "devq6", "devq7", "devq8",
@@ -548,9 +573,9 @@ def main() -> int:
         print(json.dumps(splits | quote_splits, indent=1))
         return 0
     texts: list[str] = []
-    for name in args.split or ("tuning", "dev", "dev2", "dev3", "dev4", "devq", "devq2", "devq3",
-                               "devq4", "devq5", "devq6", "devq7", "devq8", "devq9", "devq10",
-                               "devq11", "test"):
+    for name in args.split or ("tuning", "dev", "dev2", "dev3", "dev4", "dev5", "devq", "devq2",
+                               "devq3", "devq4", "devq5", "devq6", "devq7", "devq8", "devq9",
+                               "devq10", "devq11", "test"):
         if name == "tuning":
             texts += measure_tuning(args.corpus, args.verbose)
         else:

@@ -14,7 +14,7 @@ from typing import Any
 
 from reader.text.fold import MARKS, MARKS_CLASS, fold_word, loose_alternation, loose_pattern
 from reader.text.lazy_regex import LazyPattern
-from reader.text.numbers import word_before
+from reader.text.numbers import word_after, word_before
 from reader.text.quantities import NEXT_WORDS, PERCENT, SP, currency, is_unit
 from reader.text.spans import Highlight, figure, positions
 
@@ -38,7 +38,11 @@ _HIJRI_MONTHS = {"محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع
                  "ذو الحجه": 12, "ذي الحجه": 12}
 
 
-_MONTH_ALT = loose_alternation(list(_MONTHS) + list(_HIJRI_MONTHS))
+_RELATIVE_MONTHS = [f"الشهر {w}" for w in "الجاري الحالي المقبل القادم الماضي".split()]
+"""A month named by its place (``من الشهر الجاري``): with a day before it
+a date, its value the day alone."""
+_NAMES_ALT = loose_alternation(list(_MONTHS) + list(_HIJRI_MONTHS))
+_MONTH_ALT = loose_alternation(list(_MONTHS) + list(_HIJRI_MONTHS) + _RELATIVE_MONTHS)
 _FROM, _MONTH_WORD, _YEAR_WORD = map(loose_pattern, ("من", "شهر", "عام"))
 MONTH_AFTER = LazyPattern(
     rf"[ \u00a0]*(?:{_FROM}[^\S\n]+)?(?:{_MONTH_WORD}[^\S\n]+)?(?P<m1>{_MONTH_ALT})(?![^\W\d_])"
@@ -50,7 +54,7 @@ MONTH_FIRST_WORDS = frozenset(n.split()[0] for n in list(_MONTHS) + list(_HIJRI_
 
 _MONTH_LAST_WORDS = frozenset(n.split()[-1] for n in list(_MONTHS) + list(_HIJRI_MONTHS))
 _MONTH_BEFORE = LazyPattern(
-    rf"(?<![^\W\d_])(?P<m1>{_MONTH_ALT})(?:{SP}*/{SP}*(?P<m2>{_MONTH_ALT}))?"
+    rf"(?<![^\W\d_])(?P<m1>{_NAMES_ALT})(?:{SP}*/{SP}*(?P<m2>{_NAMES_ALT}))?"
     r"[ \u00a0]*[،,]?[ \u00a0]*\Z"
 )
 _ORDINAL_DAYS = {
@@ -64,7 +68,8 @@ _ORDINAL_DAYS = {
     "الثلاثين": 30, "الحادي والثلاثين": 31,
 }
 _ORDINAL_MONTH = LazyPattern(
-    rf"{_FROM}[^\S\n]+(?:{_MONTH_WORD}[^\S\n]+)?(?P<m1>{loose_alternation(list(_MONTHS))})(?![^\W\d_])"
+    rf"{_FROM}[^\S\n]+(?:{_MONTH_WORD}[^\S\n]+)?"
+    rf"(?P<m1>{loose_alternation(list(_MONTHS) + _RELATIVE_MONTHS)})(?![^\W\d_])"
     rf"(?:[^\S\n]*/[^\S\n]*(?P<m2>{loose_alternation(list(_MONTHS))})(?![^\W\d_]))?"
     rf"(?:[ \u00a0]*[،,]?[ \u00a0]*(?:{_YEAR_WORD}[^\S\n]+)?(?P<y>\d{{4}})(?!\d))?"
 )
@@ -170,13 +175,53 @@ def scores(text: str) -> list[Highlight]:
                 continue
             nxt = NEXT_WORDS.match(text, m.end())
             if nxt is not None and (is_unit(fold_word(nxt.group(1)))
-                                    or currency(fold_word(nxt.group(1)), nxt)):
+                                    or currency(fold_word(nxt.group(1)), nxt)) and not (
+                    _on_a_weekday(text, nxt)):
                 continue
             if PERCENT.match(text, m.end()):
                 continue
         value = [0 if not x.isdecimal() else int(x) for x in (a, b)]
         out.append(figure(text, m.start("a"), m.end(), "score", {"score": value}))
+    if "/" in text:  # a slash is rare in news: most texts never look
+        slashed = _slash_scores(text)
+        if slashed:
+            out = sorted(out + slashed, key=lambda h: h.start)
     return out
+
+
+_SLASH_SCORE = re.compile(
+    r"(?<![\d.,/:٫٬\-–+])(?P<a>\d{1,2})[^\S\n]*/[^\S\n]*(?P<b>\d{1,2})"
+    r"(?![\d/%٪:]|[.,٫٬\-–/]\d)"
+)
+_RESULT_WORDS = frozenset(map(fold_word, "نتيجة بنتيجة النتيجة".split()))
+_BEFORE_RESULT = re.compile(r"([^\W\d_]+)[ \u00a0]*[\"«“]?[ \u00a0]*\Z")
+
+
+def _slash_scores(text: str) -> list[Highlight]:
+    """``A/ B`` right after نتيجة (``بنتيجة "2/ 1"``): a score written with a
+    slash. Only there: elsewhere a slash joins a day and a month, a fraction
+    or the numbers of a decree."""
+    out: list[Highlight] = []
+    for i in sorted(positions(text, "/")):
+        m = _SLASH_SCORE.search(text, max(0, i - 4), i + 6)
+        if m is None or not m.end("a") <= i < m.start("b"):
+            continue
+        word = _BEFORE_RESULT.search(text, max(0, m.start() - 16), m.start())
+        if word is not None and fold_word(word.group(1)) in _RESULT_WORDS:
+            out.append(figure(text, m.start(), m.end(),
+                              "score", {"score": [int(m.group("a")), int(m.group("b"))]}))
+    return out
+
+
+_WEEKDAYS = frozenset(map(fold_word, "السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة"
+                                     .split()))
+_DAY_WORDS = frozenset(map(fold_word, "يوم اليوم".split()))
+
+
+def _on_a_weekday(text: str, nxt: re.Match[str]) -> bool:
+    """Whether the unit word after a score is يوم before a weekday (``2 - 1
+    يوم الثلاثاء``): when the match was played, not days it counts."""
+    return fold_word(nxt.group(1)) in _DAY_WORDS and word_after(text, nxt.end(1)) in _WEEKDAYS
 
 
 _DASHES = "-–"
@@ -292,7 +337,7 @@ def is_hijri(m: re.Match[str]) -> bool:
 def month_date(text: str, start: int, month: re.Match[str], day: int) -> Highlight:
     """A day (``start``) followed by the month (and year) that ``month`` matched."""
     hijri = is_hijri(month)
-    number = month_number(month)
+    number = month_number(month) or None  # None: الشهر الجاري, a month told by its place
     year = int(month.group("y")) if month.group("y") else None
     end = month.end("y") if year else (month.end("m2") if month.group("m2") else month.end("m1"))
     if month.group("era"):
@@ -341,7 +386,7 @@ def ordinal_dates(text: str, found: list[Highlight]) -> list[Highlight]:
         for k, (day_start, day) in enumerate(days):
             day_end = end if k == len(days) - 1 else day_start + len(
                 text[day_start:d.start()].rstrip())
-            out.append(date_figure(text, day_start, day_end, year, month, day))
+            out.append(date_figure(text, day_start, day_end, year, month or None, day))
     return out
 
 

@@ -17,7 +17,9 @@ Subtypes, first that applies wins (precedence):
              a day and/or year with a month name (``5 مارس 2018``,
              ``نوفمبر/ تشرين الثاني 2019``, ``الخامس من شباط``), a
              year after عام/سنة/منذ/في… or in parentheses, or any bare
-             1900-2099 with no unit after it. Value ``{"date": "2018-03-05"}``
+             1900-2099 with no unit after it; a day of a month told by its
+             place (``17 من الشهر الجاري``, ``الخامس من الشهر المقبل``),
+             value ``{"day": 17}``. Value ``{"date": "2018-03-05"}``
              when complete, else the parts: ``{"year": 2014}``,
              ``{"month": 4, "day": 27}``; ``"calendar": "hijri"`` after هـ.
 ``time``     ``16:20`` (h ≤ 24, two-digit minutes), ``22,00`` or ``12.01``
@@ -29,7 +31,9 @@ Subtypes, first that applies wins (precedence):
              to the next word too: ``2-صفرعلى``, or to the score word
              before: ``التعادل1-1``): ``{"score": [3, 2]}``. صفر
              makes it a score; two numbers need a score word before them
-             (فاز، خسر، تعادل، بنتيجة …) or a score right before.
+             (فاز، خسر، تعادل، بنتيجة …) or a score right before, and no
+             unit after (but يوم before a weekday: ``2 - 1 يوم الثلاثاء``);
+             ``2/ 1`` with a slash right after نتيجة/بنتيجة only.
 ``range``    each side of ``A-B`` / ``A – B`` / ``2014/2015`` (``1914-2015``
              is TWO figures):
              ``{"amount": 1914, "range": [1914, 2015]}`` plus the unit,

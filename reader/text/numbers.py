@@ -40,7 +40,8 @@ What is NOT a number phrase, on purpose (the traps of Arabic news):
 * ``الاثنين``/``اثنين`` after ``يوم`` or with the article (Monday); ``الاثنان``
   (the two) counts.
 * ``وست`` before بروميتش or هام (West), and a tens word after مجموعة
-  (مجموعة العشرين, a name).
+  (مجموعة العشرين, a name); ``ستون`` alone is Stone (جون ستون، «بلاك
+  ستون») unless the singular it counts follows (ستون عاما، ستون دولة).
 * ``ألف`` followed by a definite word (the verb ألّف, "wrote").
 * Fractions in fixed terms: ``نصف نهائي``, ``ربع النهائي`` (rounds of a
   cup), and ``الربع`` with the article (``الربع الأول``, ``الربع المماثل``,
@@ -437,6 +438,10 @@ def _standalone_ok(p: _Phrase, text: str) -> bool:
         if kind == "unit" and first.value == 6 and first.waw and (
                 word_after(text, first.end) in _WEST):
             return False  # وست بروميتش، وست هام: West
+        if kind == "tens" and first.value == 60 and not (first.waw or first.article or (
+                first.other_clitic)) and fold_word(text[first.start:first.end]) == "ستون" and (
+                not word_after(text, first.end).endswith(("ا", "ه"))):
+            return False  # جون ستون، «بلاك ستون»: Stone; sixty counts a noun (ستون عاما)
         if kind == "scale" and first.value == 1000 and not first.article and not first.waw:
             after = word_after(text, first.end)
             if after.startswith("ال") and after not in _LEXICON:

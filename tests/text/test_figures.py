@@ -287,6 +287,31 @@ def figures(text: str) -> list[tuple[str, str, Any]]:
           ("الثامن من يونيو", "date", {"month": 6, "day": 8})]),
         ("وقطعت العلاقات في الخامس من حزيران/يونيو 2017",
          [("الخامس من حزيران/يونيو 2017", "date", {"date": "2017-06-05"})]),
+        # What missed on dev5 (issue 15): a score before the weekday it was
+        # played on (يوم is then no unit it counts)...
+        ("بالفوز على نظيره البولندي 2 - 1 يوم الثلاثاء على ملعب",
+         [("2 - 1", "score", {"score": [2, 1]})]),
+        ("وفاز المضيف 3-1 اليوم السبت", [("3-1", "score", {"score": [3, 1]})]),
+        ("وفاز الفريق 16-18 يوما", [("16", "range", {"amount": 16, "range": [16, 18],
+                                                     "unit": "يوما"}),
+                                    ("18", "range", {"amount": 18, "range": [16, 18],
+                                                     "unit": "يوما"})]),
+        # ... a score written with a slash after نتيجة, and only there
+        ('خسر أمام تشيلسي بنتيجة "2/ 1"، مساء الأربعاء', [("2/ 1", "score", {"score": [2, 1]})]),
+        ("المباراة التي حملت نتيجة 2/ 0 لصالح النادي", [("2/ 0", "score", {"score": [2, 0]})]),
+        ("قرار المجلس رقم ( 36 / 9 ) وتاريخه", [("36", "digits", 36), ("9", "digits", 9)]),
+        # ... a day of a month told by its place (the day alone is known)
+        ("صدورها في السابع عشر من الشهر الجاري بعد",
+         [("السابع عشر من الشهر الجاري", "date", {"day": 17})]),
+        ("مؤتمر سينعقد في الخامس من الشهر المقبل",
+         [("الخامس من الشهر المقبل", "date", {"day": 5})]),
+        ("في المسابقة حتى 19 من الشهر الحالي", [("19 من الشهر الحالي", "date", {"day": 19})]),
+        ("ينتهي في الـ 3 من الشهر الجاري", [("3 من الشهر الجاري", "date", {"day": 3})]),
+        ("قبل 3 أيام من الشهر الماضي", [("3", "count", {"amount": 3, "unit": "أيام"})]),
+        # ... and ستون alone is Stone, a name, unless the noun it counts follows
+        ('شركات "بلاك ستون" وقال جون ستون إن', []),
+        ("قتل ستون شخصا", [("ستون", "words", {"amount": 60, "unit": "شخصا"})]),
+        ("يقطنها ستون ألف نسمة", [("ستون ألف", "words", {"amount": 60000, "unit": "نسمة"})]),
     ],
 )
 def test_figures(text: str, expected: list[tuple[str, str, Any]]) -> None:
@@ -480,6 +505,53 @@ def test_a_number_between_words_is_one_figure_with_its_value(n: int, digits: str
         assert h.value == n
     else:
         assert h.subtype == "date" and h.value == {"year": n}
+
+
+_WEEKDAYS = ["السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 99), st.integers(0, 99), st.sampled_from(_WEEKDAYS),
+       st.sampled_from(["-", " - ", " – "]), st.sampled_from(["يوم", "اليوم"]))
+def test_a_score_before_the_weekday_it_was_played_on_is_one_score(
+        a: int, b: int, weekday: str, dash: str, day: str) -> None:
+    text = f"وفاز الفريق {a}{dash}{b} {day} {weekday} على ملعبه"
+    (h,) = find_figures(text)
+    assert (h.subtype, h.text, h.value) == ("score", f"{a}{dash}{b}", {"score": [a, b]})
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 99), st.integers(0, 99), st.sampled_from(["", " "]),
+       st.sampled_from(["", " "]), st.sampled_from(['"', "«", ""]),
+       st.sampled_from(["نتيجة", "بنتيجة", "النتيجة", "بنتيجة"]))
+def test_a_score_with_a_slash_after_the_result_word_is_one_score(
+        a: int, b: int, before: str, after: str, mark: str, word: str) -> None:
+    score = f"{a}{before}/{after}{b}"
+    close = {"«": "»"}.get(mark, mark)
+    text = f"وانتهت المباراة {word} {mark}{score}{close} لصالح الضيوف"
+    (h,) = find_figures(text)
+    assert (h.subtype, h.start, h.text, h.value) == (
+        "score", text.index(score), score, {"score": [a, b]})
+
+
+_DAY_WORDS = {1: "الأول", 5: "الخامس", 12: "الثاني عشر", 17: "السابع عشر",
+              29: "التاسع والعشرين"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 31), st.sampled_from(["0123456789", "٠١٢٣٤٥٦٧٨٩"]),
+       st.sampled_from([None, *_DAY_WORDS]),
+       st.sampled_from(["الجاري", "الحالي", "المقبل", "القادم", "الماضي"]),
+       st.sampled_from(["", FATHA, TATWEEL]))
+def test_a_day_of_the_month_told_by_its_place_is_a_date_where_it_is_written(
+        n: int, digits: str, word: int | None, place: str, mark: str) -> None:
+    # marks or a tatweel inside the month words leave the span on the text as written
+    day = _DAY_WORDS[word] if word else str(n).translate(str.maketrans("0123456789", digits))
+    month = f"الش{mark}هر {place[:2]}{mark}{place[2:]}"
+    text = f"وتعقد القمة في {day} من {month} في العاصمة"
+    (h,) = find_figures(text)
+    assert (h.subtype, h.start, h.text) == ("date", text.index(day), f"{day} من {month}")
+    assert h.value == {"day": word or n}
 
 
 @pytest.mark.timeout(30)  # about 0.1 s here; a quadratic scan of 150k characters takes hours
