@@ -68,6 +68,7 @@ from reader.text.fold import (
     MARKS_CLASS,
     VARIANTS,
     WORD_PATTERN,
+    fold_text,
     fold_word,
     loose_alternation,
     loose_pattern,
@@ -439,9 +440,8 @@ def _standalone_ok(p: _Phrase, text: str) -> bool:
                 word_after(text, first.end) in _WEST):
             return False  # وست بروميتش، وست هام: West
         if kind == "tens" and first.value == 60 and not (first.waw or first.article or (
-                first.other_clitic)) and fold_word(text[first.start:first.end]) == "ستون" and (
-                not word_after(text, first.end).endswith(("ا", "ه"))):
-            return False  # جون ستون، «بلاك ستون»: Stone; sixty counts a noun (ستون عاما)
+                first.other_clitic)) and _is_stone(text, first.start, first.end):
+            return False  # جون ستون، «بلاك ستون»: Stone
         if kind == "scale" and first.value == 1000 and not first.article and not first.waw:
             after = word_after(text, first.end)
             if after.startswith("ال") and after not in _LEXICON:
@@ -474,6 +474,31 @@ def _standalone_ok(p: _Phrase, text: str) -> bool:
 
 
 _WEST = frozenset(map(fold_word, "بروميتش هام بروم ميدلاندز".split()))
+
+
+def _is_stone(text: str, start: int, end: int) -> bool:
+    """Whether ``ستون`` at ``text[start:end]`` is Stone, a name (جون ستون،
+    «بلاك ستون»: in the pool most ستون standing alone are): not when the
+    noun it counts follows (ستون عاما، ستون دولة), nor a percent in words
+    or signs (ستون في المئة), nor after a word that leads to a count
+    (بلغ عددهم ستون، نحو ستون)."""
+    if fold_word(text[start:end]) != "ستون":
+        return False
+    if word_after(text, end).endswith(("ا", "ه")) or _PERCENT_AFTER.match(
+            fold_text(text[end:end + 16])):
+        return False
+    before = word_before(text, start)
+    return not (before in _LEADS_TO_COUNT or before.startswith("عدد"))
+
+
+_PERCENT_AFTER = re.compile(r"\s*(?:[%٪]|(?:في\s+|ب)ال(?:م|ما)يه)")
+"""A percent after a number, folded: %, في المئة, بالمائة."""
+
+_LEADS_TO_COUNT = frozenset(map(fold_word, """
+    بلغ بلغت يبلغ تبلغ نحو حوالي حوالى قرابة زهاء أكثر أقل من إلى حتى
+    كانوا كانت كان أصبح أصبحوا وصل وصلت
+""".split()))
+"""Words after which a lone ستون is a number (بلغ عددهم ستون، نحو ستون)."""
 _NAMED_BY_NUMBER = frozenset(map(fold_word, "مجموعة مجموعه".split()))
 _ONE_TAIL = re.compile(
     f"ح{_M}د{_M}(?:{loose_pattern('ه')}|{loose_pattern('ا')})?(?![^\\W\\d_]|[{MARKS_CLASS}])")

@@ -308,8 +308,11 @@ def figures(text: str) -> list[tuple[str, str, Any]]:
         ("في المسابقة حتى 19 من الشهر الحالي", [("19 من الشهر الحالي", "date", {"day": 19})]),
         ("ينتهي في الـ 3 من الشهر الجاري", [("3 من الشهر الجاري", "date", {"day": 3})]),
         ("قبل 3 أيام من الشهر الماضي", [("3", "count", {"amount": 3, "unit": "أيام"})]),
-        # ... and ستون alone is Stone, a name, unless the noun it counts follows
+        # ... and ستون alone is Stone, a name, unless the noun it counts
+        # follows, a percent, or a word that leads to a count
         ('شركات "بلاك ستون" وقال جون ستون إن', []),
+        ("بلغ عددهم ستون.", [("ستون", "words", 60)]),
+        ("ارتفعت بنحو ستون في المئة", [("ستون في المئة", "words", {"percent": 60})]),
         ("قتل ستون شخصا", [("ستون", "words", {"amount": 60, "unit": "شخصا"})]),
         ("يقطنها ستون ألف نسمة", [("ستون ألف", "words", {"amount": 60000, "unit": "نسمة"})]),
     ],
