@@ -63,7 +63,7 @@ from reader.store.indexing import Index
 from reader.store.search import SearchHit
 from reader.store.sources import source_clauses
 from reader.store.tags import TagCount, Tags, has_tags, tag_clause
-from reader.text import fold_text
+from reader.text.fold import seat_spellings
 
 __all__ = ["BATCH_SIZE", "AddResult", "ArticleRow", "Library", "SearchHit", "TagCount"]
 
@@ -655,11 +655,14 @@ def _filter_clause(con: sqlite3.Connection, filter_text: str, tag: str, starred:
     by a feed of ``folder`` (those given)."""
     conditions: list[str] = []
     params: list[object] = []
-    key = fold_text(filter_text).strip() if filter_text else ""
-    if key:
-        pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        conditions.append("(title_key LIKE ? ESCAPE '\\' OR source_key LIKE ? ESCAPE '\\')")
-        params += [pattern, pattern]
+    # Each spelling of a hamza before و (seat_spellings), as find reads it.
+    keys = [key for key in dict.fromkeys(k.strip() for k in seat_spellings(filter_text)) if key]
+    if keys:
+        patterns = ["%" + k.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                    for k in keys]
+        conditions.append("(" + " OR ".join(
+            ["title_key LIKE ? ESCAPE '\\' OR source_key LIKE ? ESCAPE '\\'"] * len(keys)) + ")")
+        params += [p for pattern in patterns for p in (pattern, pattern)]
     if tag:
         if not has_tags(con):
             conditions.append("0")  # an old read-only store: nothing is tagged

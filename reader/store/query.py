@@ -3,7 +3,8 @@
 Language (issue 6): words (all must match), ``"exact phrase"``, prefix
 ``word*``, ``-word`` / ``-"phrase"`` excludes, ``OR`` between two terms
 (``a OR b c`` means ``(a OR b) AND c``). Every word is folded exactly like
-in-article find (``reader.text.fold_text``) and split into index tokens the
+in-article find (``reader.text.fold_text``; a hamza before و on any seat,
+``seat_spellings``, as each of its spellings) and split into index tokens the
 way FTS5's ``unicode61`` tokenizer splits them; every token reaches MATCH
 inside double quotes, so no user text is ever parsed as FTS5 syntax.
 
@@ -20,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.errors import QueryError
-from reader.text import fold_text
+from reader.text.fold import seat_spellings
 
 MAX_QUERY_CHARS = 1_000
 """Longer queries are refused before any work. A search costs about the same
@@ -105,24 +106,26 @@ def parse(query: str) -> Query:
             body = body.rstrip("*")
         else:
             body = phrase
-        tokens = tuple(TOKEN.findall(fold_text(body)))
-        if not tokens:
+        # A hamza before و on any seat: each spelling a term of its own, any
+        # of them a match (مسئول finds مسؤول).
+        spellings = [Term(tokens, prefix=bool(star)) for folded in seat_spellings(body)
+                     if (tokens := tuple(TOKEN.findall(folded)))]
+        if not spellings:
             if pending_or:
                 raise QueryError(query, "OR needs a search term on each side")
             continue  # punctuation alone: nothing the index could hold
-        term = Term(tokens, prefix=bool(star))
         if negated:
             if pending_or:
                 raise QueryError(query, "an excluded word cannot be part of OR")
-            excluded.append(term)
+            excluded.extend(spellings)
             last_was_exclusion = True
             continue
         last_was_exclusion = False
         if pending_or:
-            groups[-1].append(term)
+            groups[-1].extend(spellings)
             pending_or = False
         else:
-            groups.append([term])
+            groups.append(spellings)
     if pending_or:
         raise QueryError(query, "OR needs a search term on each side")
     if not groups:

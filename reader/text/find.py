@@ -15,7 +15,9 @@ How it matches (DESIGN decision 3): text and query are folded alike
 (``reader.text.fold``) and the search runs on the folded text, whose offset
 map gives the original span. So a query with or without hamza or diacritics
 finds the word written either way, digits of Arabic-Indic, Persian and ASCII
-forms match each other, Latin is case-insensitive. A hit is widened to whole
+forms match each other, Latin is case-insensitive; a hamza typed before و
+on any seat finds it on every seat (``مسئول`` finds ``مسؤول`` and the other
+way round: ``reader.text.fold.seat_spellings``). A hit is widened to whole
 characters as the reader sees them: the marks and tatweel that follow its last
 letter belong to it (``مشيرا`` in ``مشيراً`` covers the tanween).
 
@@ -79,6 +81,7 @@ from reader.text.fold import (
     fold,
     fold_text,
     is_mark,
+    seat_spellings,
 )
 from reader.text.hits import FoldMap, Hits, at
 from reader.text.regex_size import MAX_EXPANDED_SIZE, MAX_PATTERN_CHARS, expanded_size
@@ -140,12 +143,14 @@ def find_in_steps(
     folded text a step (about 1 ms for a letter with 10,000 hits there), after
     a first step that folds the text when the fold is not cached; the hits
     are mapped back in the last step. Any other query (``regex``,
-    ``match_diacritics``) is one step. Raises ``QueryError`` as ``find`` does,
-    TypeError for an option ``find`` does not take.
+    ``match_diacritics``, a hamza before و: ``seat_spellings``) is one step.
+    Raises ``QueryError`` as ``find`` does, TypeError for an option ``find``
+    does not take.
     """
     if options.keys() - _OPTIONS:
         raise TypeError(f"find_in_steps: unknown options {sorted(options.keys() - _OPTIONS)}")
-    if options.get("regex") or options.get("match_diacritics") or not query or not text:
+    if (options.get("regex") or options.get("match_diacritics") or not query or not text
+            or (not options.get("match_hamza") and _seats_pattern(query) is not None)):
         yield find(text, query, **options)
         return
     whole_word = options.get("whole_word", False)
@@ -209,7 +214,19 @@ def _folded_hits(
         q = _fold_query(query, diacritics, hamza)
         if not q:
             return [], []
-        if whole_word:
+        seats = _seats_pattern(query) if hamza else None
+        if seats is not None:  # every spelling has the query's length
+            if not whole_word:
+                return [m.start() for m in seats.finditer(s)], len(q)
+            # Overlapping hits, for the word rule to choose among (as
+            # _overlapping_hits gives them).
+            starts: list[int] = []
+            m = seats.search(s)
+            while m is not None:
+                starts.append(m.start())
+                m = seats.search(s, m.start() + 1)
+            hits = starts, [a + len(q) for a in starts]
+        elif whole_word:
             hits = _overlapping_hits(s, q)
         else:
             return _literal_starts(s, q), len(q)
@@ -225,6 +242,27 @@ Spans = tuple[list[int], list[int]]
 @lru_cache(maxsize=64)
 def _fold_query(query: str, diacritics: bool, hamza: bool) -> str:
     return fold_text(query, diacritics=diacritics, hamza=hamza)
+
+
+@lru_cache(maxsize=64)
+def _seats_pattern(query: str) -> re.Pattern[str] | None:
+    """Every spelling of ``query`` with its hamzas before و on any seat
+    (``seat_spellings``), folded, as one regex; None when the query has no
+    such hamza."""
+    spellings = seat_spellings(query)
+    if len(spellings) == 1:
+        return None
+    return re.compile("".join(_letters(spellings)))
+
+
+def _letters(spellings: list[str]) -> list[str]:
+    """For each position of the equal-length ``spellings``, a regex (source)
+    of the letters they have there: one letter, or a class where they
+    differ. Joined, the pieces match no other string: the spellings vary
+    letter by letter at the same places, and every mix is among them."""
+    return [re.escape(chars[0]) if len(chars := sorted(set(column))) == 1
+            else "[" + "".join(map(re.escape, chars)) + "]"
+            for column in zip(*spellings, strict=True)]
 
 
 @lru_cache(maxsize=64)
@@ -385,7 +423,9 @@ def _marks_pattern(query: str, hamza: bool) -> re.Pattern[str] | None:
     """The match-diacritics search as a regex on the marks-kept fold: each
     query letter, then any marks, among which must be the marks the query put
     on that letter. None when the query has no letter to look for."""
-    q = fold_text(query, diacritics=False, hamza=hamza)
+    spellings = (seat_spellings(query, diacritics=False) if hamza
+                 else [fold_text(query, diacritics=False, hamza=False)])
+    q, letters_at = spellings[0], _letters(spellings)
     marks = set(DIACRITICS) if hamza else set(DIACRITICS | HAMZA_MARKS)
     any_marks = "[" + "".join(re.escape(m) for m in sorted(marks)) + "]*"
     parts: list[str] = []
@@ -397,14 +437,14 @@ def _marks_pattern(query: str, hamza: bool) -> re.Pattern[str] | None:
         required.clear()
 
     letters = 0
-    for ch in q:
+    for ch, letter in zip(q, letters_at, strict=True):
         if ch in marks:
             if ch != TATWEEL:
                 required.append(ch)
             continue
         if parts or required:
             close()
-        parts.append(re.escape(ch))
+        parts.append(letter)
         letters += 1
     if not letters:
         return None

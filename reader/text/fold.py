@@ -45,7 +45,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, product
 from operator import add, itemgetter, sub
 
 from reader.text.bidi import INVISIBLE
@@ -513,6 +513,39 @@ def _plain_table() -> tuple[re.Pattern[str], dict[int, str]]:
 
 
 _PLAIN_WORD, _PLAIN_TABLE = _plain_table()
+
+
+SEATS = "ءؤئ"
+"""The ways of writing a hamza before و: on the line, on a waw, on a ya."""
+
+_SEAT_BEFORE_WAW = re.compile(f"[{SEATS}](?=[{MARKS_CLASS}]*و)")
+
+MAX_VARIED_SEATS = 3
+"""Seats ``seat_spellings`` varies (27 spellings); the rest stay as written."""
+
+
+def seat_spellings(text: str, *, diacritics: bool = True) -> list[str]:
+    """``fold_text(text, diacritics=diacritics)`` and the folds of ``text``
+    with each hamza written before و on another seat (``SEATS``): مسئول,
+    مسؤول and مسءول are one word, spelled the Egyptian way and the
+    Levantine one (شئون/شؤون, رءوس/رؤوس, يقرءون/يقرؤون), and the fold keeps
+    ئ and ؤ apart (DESIGN decision 3: ئ -> ي, ؤ -> و). The fold of ``text``
+    comes first, each spelling once, every one of its length and differing
+    from it only at the seats; one spelling when no hamza stands before و.
+    A search looks for all of them (``reader.text.find``, the library's
+    query); a query typed with no hamza (مسوول) is taken as written."""
+    composed = unicodedata.normalize("NFKC", text)  # و + U+0654 is ؤ
+    seats = [m.start() for m in _SEAT_BEFORE_WAW.finditer(composed)][:MAX_VARIED_SEATS]
+    first = fold_text(text, diacritics=diacritics)
+    spellings = dict.fromkeys([first])
+    for written in product(SEATS, repeat=len(seats)):
+        chars = list(composed)
+        for at, seat in zip(seats, written, strict=True):
+            chars[at] = seat
+        folded = fold_text("".join(chars), diacritics=diacritics)
+        if len(folded) == len(first):  # one letter for one, as the seats fold
+            spellings[folded] = None
+    return list(spellings)
 
 
 def _variants() -> dict[str, str]:

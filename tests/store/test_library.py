@@ -227,6 +227,14 @@ def test_rows_filter_folds_like_find(filled: tuple[Library, list[int]], text: st
     assert [r.title for r in lib.rows(filter_text=text)] == [expected_title]
 
 
+def test_rows_filter_finds_a_hamza_before_waw_on_every_seat(lib: Library) -> None:
+    for title in ("المسئول عن الملف يستقيل", "المسؤول عن الملف يعود", "مسءول آخر"):
+        lib.add_article(Article(title, "نص الخبر."))
+    for typed in ("مسئول", "مسؤول", "مسءول"):
+        assert len(lib.rows(filter_text=typed)) == 3, typed
+        assert lib.count(filter_text=typed) == 3, typed
+
+
 def test_rows_filter_matches_source_and_escapes_like(filled: tuple[Library, list[int]]) -> None:
     lib, _ = filled
     assert {r.source for r in lib.rows(filter_text="المساء")} == {"صحيفة المساء"}

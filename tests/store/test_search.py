@@ -49,6 +49,20 @@ def test_every_folding_rule_reaches_the_index(lib: Library, query: str, written:
     assert [hit.snippet[s:e] for s, e in hit.marks] == [written]
 
 
+@pytest.mark.parametrize("stem", [False, True])
+def test_a_hamza_before_waw_finds_it_on_every_seat(lib: Library, stem: bool) -> None:
+    egyptian = lib.add_article(Article("خبر", "قال مسئول في شئون الطاقة إن الأسعار سترتفع.")).id
+    levantine = lib.add_article(Article("خبر", "قال مسؤول في شؤون الطاقة إن الأسعار ستنخفض.")).id
+    for query in ("مسئول", "مسؤول", '"مسئول في شؤون"', "مسئول* شئون"):
+        hits = lib.search(query, stem=stem)
+        assert sorted(h.id for h in hits) == sorted([egyptian, levantine]), query
+        for hit in hits:  # the snippet marks the word as each article writes it
+            marked = [hit.snippet[s:e] for s, e in hit.marks]
+            assert any(m.startswith(("مسئول", "مسؤول")) for m in marked), (query, marked)
+    assert found(lib, "مسئول -شئون", stem=stem) == []
+    assert found(lib, "مسوول", stem=stem) == [levantine]  # typed with no hamza: ؤ as written
+
+
 def test_marks_in_the_text_are_folded_too(lib: Library) -> None:
     body = f"قر{FATHA}ر{SHADDA}{FATHA} المجلس{DAMMA} تأجيل{KASRA} الجلسة"
     article_id = lib.add_article(Article("خبر", body)).id

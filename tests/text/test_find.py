@@ -26,7 +26,7 @@ from reader.text.find import (
     find_in_steps,
     prepare,
 )
-from reader.text.fold import _cached, fold, fold_text
+from reader.text.fold import _cached, fold, fold_text, seat_spellings
 from reader.text.spans import Match
 
 FATHA, DAMMA, KASRA, SHADDA, SUKUN = "\u064e", "\u064f", "\u0650", "\u0651", "\u0652"
@@ -244,14 +244,22 @@ texts_ = st.text(alphabet=ALPHABET, max_size=60)
 queries = st.text(alphabet=ALPHABET, min_size=1, max_size=4)
 
 
+def _spellings(query: str, **fold_options: bool) -> list[str]:
+    """What a hit may fold to: the query folded, or with hamza folded, any
+    spelling of its hamzas before و."""
+    if fold_options.get("hamza", True):
+        return seat_spellings(query, diacritics=fold_options.get("diacritics", True))
+    return [fold_text(query, **fold_options)]
+
+
 def _check_hits(text: str, query: str, hits: Sequence[Match], **fold_options: bool) -> None:
-    q = fold_text(query, **fold_options)
+    spellings = _spellings(query, **fold_options)
     prev_end = 0
     for m in hits:
         assert 0 <= m.start < m.end <= len(text)
         assert m.start >= prev_end, "hits are ordered and do not overlap"
         assert text[m.start : m.end] == m.text
-        assert q in fold_text(m.text, **fold_options)
+        assert any(q in fold_text(m.text, **fold_options) for q in spellings)
         prev_end = m.end
 
 
@@ -260,9 +268,44 @@ def _check_hits(text: str, query: str, hits: Sequence[Match], **fold_options: bo
 def test_every_hit_holds_the_query(text: str, query: str) -> None:
     hits = find(text, query)
     _check_hits(text, query, hits)
-    q = fold_text(query)
-    if q and q in fold_text(text):
-        assert hits, "a folded occurrence must give a hit"
+    for q in seat_spellings(query):
+        if q and q in fold_text(text):
+            assert hits, "a folded occurrence of any spelling must give a hit"
+
+
+SEATED = st.text(alphabet=[*"ءؤئويمسل ", FATHA, DAMMA, HAMZA_ABOVE], max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SEATED, SEATED.filter(lambda q: q.strip()), st.booleans())
+def test_a_hamza_before_waw_finds_every_seat(text: str, query: str, whole_word: bool) -> None:
+    """Every occurrence of any spelling of the query's hamzas before و is a
+    hit, each hit is one, and with match_hamza only the query as written."""
+    hits = find(text, query, whole_word=whole_word)
+    _check_hits(text, query, hits)
+    if not whole_word:
+        folded = fold_text(text)
+        assert bool(hits) == any(q and q in folded for q in seat_spellings(query))
+    exact = find(text, query, match_hamza=True)
+    _check_hits(text, query, exact, hamza=False)
+
+
+@pytest.mark.parametrize(("query", "found"), [
+    ("مسئول", ["مسؤول", "مسئول", "مسءول"]),
+    ("مسؤول", ["مسؤول", "مسئول", "مسءول"]),
+    ("شئون", ["شؤون"]),
+    ("رءوس", ["رؤوس"]),
+    ("مسوول", ["مسؤول"]),  # typed without hamza: the hamza as written, ؤ
+])
+def test_egyptian_and_levantine_hamza_spellings_find_each_other(
+        query: str, found: list[str]) -> None:
+    text = "قال مسؤول إن المسئول عن الملف ومسءول آخر في شؤون رؤوس الأموال"
+    assert [m.text for m in find(text, query)] == found
+    for options in ({"whole_word": True}, {"match_diacritics": True}):  # المسئول: ال + word
+        assert [m.text for m in find(text, query, **options)] == found
+    assert [m.text for m in _stepped(text, query, 8)] == found
+    assert [m.text for m in find(text, query, match_hamza=True)] == [
+        w for w in found if w == query]
 
 
 @settings(max_examples=200, deadline=None)

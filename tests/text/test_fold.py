@@ -10,12 +10,14 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.text.fold import (
+    MAX_VARIED_SEATS,
     Folded,
     fold,
     fold_text,
     fold_word,
     loose_alternation,
     loose_pattern,
+    seat_spellings,
     western_digits,
 )
 
@@ -458,3 +460,31 @@ def test_loose_alternation_matches_as_the_alternation_longest_first(text: str, a
     for i in range(len(text) + 1):
         a, b = expected.match(text, i), trie.match(text, i)
         assert (a and a.span()) == (b and b.span())
+
+
+SEATED = st.text(alphabet=[*"ءؤئويمسلا ", "\u064e", "\u064f", "\u0654", "\ufe8b"], max_size=24)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SEATED, st.booleans())
+def test_seat_spellings_vary_only_the_hamza_seats(text: str, diacritics: bool) -> None:
+    spellings = seat_spellings(text, diacritics=diacritics)
+    assert spellings[0] == fold_text(text, diacritics=diacritics)
+    assert len(set(spellings)) == len(spellings) <= 3 ** MAX_VARIED_SEATS
+    for other in spellings:
+        assert len(other) == len(spellings[0])
+        assert all(a == b or {a, b} <= set("ءوي") for a, b in zip(other, spellings[0], strict=True))
+
+
+@pytest.mark.parametrize("words", [["مسئول", "مسؤول", "مسءول"], ["شئون", "شؤون"],
+                                   ["رءوس", "رؤوس"], ["يقرءون", "يقرؤون"],
+                                   ["مسئُولين", "مسؤولين"], ["مسو\u0654ول", "مسئول"]])
+def test_every_spelling_of_a_hamza_before_waw_gives_the_same_spellings(words: list[str]) -> None:
+    spellings = {tuple(sorted(seat_spellings(w))) for w in words}
+    assert len(spellings) == 1
+    assert all(fold_text(w) in next(iter(spellings)) for w in words)
+
+
+@pytest.mark.parametrize("word", ["رئيس", "سئل", "مسوول", "وزير", "قراءة"])
+def test_a_hamza_not_before_waw_has_one_spelling(word: str) -> None:
+    assert seat_spellings(word) == [fold_text(word)]
