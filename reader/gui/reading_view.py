@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
     QFontDatabase,
+    QFontInfo,
     QHelpEvent,
     QKeyEvent,
     QKeySequence,
@@ -56,6 +57,11 @@ BASE_POINT_SIZE = 15.0
 """The body's size in points at zoom 1.0 unless the reader chose another."""
 DOCUMENT_MARGIN = 18
 """Pixels around the text unless the reader chose other margins."""
+MEASURE_EMS = 36
+"""The longest line, in ems of the body's font (about 80 Arabic letters and
+spaces): in a wider view the text stands in a column of this width in the
+middle. A line of 150 letters across a full screen in focus mode was hard
+to follow back to the start of the next."""
 _WORD_EDGE_PUNCTUATION = "\u060c\u061b\u061f«»“”‘’„‹›"
 """Marks Qt's word selection takes in with the word beside them: the Arabic
 comma, semicolon and question mark, and the quotation marks but ASCII ones."""
@@ -234,6 +240,19 @@ class ReadingView(MarksMixin, QTextBrowser):
         font.setPointSizeF(self._base_size * self._zoom)
         doc.setDefaultFont(font)
         doc.setDocumentMargin(self._margin)
+        self._apply_measure(doc)
+
+    def _apply_measure(self, doc: QTextDocument) -> None:
+        """The side margins that keep lines within ``MEASURE_EMS`` at the
+        view's width (the reader's margin at least)."""
+        column = MEASURE_EMS * QFontInfo(doc.defaultFont()).pixelSize()
+        side = float(max(self._margin, (self.viewport().width() - column) // 2))
+        frame = doc.rootFrame()
+        fmt = frame.frameFormat()
+        if fmt.leftMargin() != side or fmt.rightMargin() != side:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            frame.setFrameFormat(fmt)
 
     def _field_char_format(self, name: str) -> QTextCharFormat:
         fmt = QTextCharFormat()
@@ -612,7 +631,11 @@ class ReadingView(MarksMixin, QTextBrowser):
     # (A restart stored 0 and opened at the headline, issue 14 item 1.)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._back_to_anchor(lambda: super(ReadingView, self).resizeEvent(event))
+        def resize() -> None:
+            super(ReadingView, self).resizeEvent(event)
+            self._apply_measure(self.document())
+
+        self._back_to_anchor(resize)
         if event.size().width() != event.oldSize().width():
             self._pacer.start(self.document())  # Qt lays it out again from the top
         self._push_selections(force=True)

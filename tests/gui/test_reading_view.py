@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt, QUrl
-from PySide6.QtGui import QHelpEvent, QTextCursor, QTextDocument
+from PySide6.QtGui import QFontInfo, QHelpEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from reader.gui.article_pane import ArticlePane
-from reader.gui.reading_view import BASE_POINT_SIZE, ReadingView
+from reader.gui.reading_view import BASE_POINT_SIZE, DOCUMENT_MARGIN, MEASURE_EMS, ReadingView
 from reader.gui.themes import THEMES
 from reader.store import Article, Library
 
@@ -128,6 +128,44 @@ def test_rtl_paragraph_lines_hug_the_right_edge(pane: tuple[ArticlePane, int]) -
     ltr_left = [left for (left, right), rtl in zip(edges, DIRECTIONS, strict=True) if not rtl]
     assert all(right > width * 0.8 for right in rtl_right)
     assert all(left < width * 0.2 for left in ltr_left)
+
+
+def _body_span(view: ReadingView) -> tuple[float, float]:
+    """The left and right ends, in document pixels, of the body's lines."""
+    doc = view.document()
+    layout = doc.documentLayout()
+    block = doc.findBlock(view.offsets.to_qt("body", 0))
+    lefts, rights = [], []
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        for i in range(block.layout().lineCount()):
+            line = block.layout().lineAt(i).naturalTextRect()
+            lefts.append(rect.left() + line.left())
+            rights.append(rect.left() + line.right())
+        block = block.next()
+    return min(lefts), max(rights)
+
+
+@pytest.mark.parametrize("zoom", [1.0, 1.6])
+def test_a_wide_view_keeps_lines_to_a_readable_measure_in_the_middle(
+        qtbot: QtBot, library: Library, zoom: float) -> None:
+    pane, _ = open_pane(qtbot, library, sample_article(paragraphs=6), size=(1900, 700))
+    view = pane.view
+    view.set_zoom(zoom)
+    view.document().documentLayout().documentSize()  # laid out whole
+    qtbot.waitUntil(lambda: not view.is_laying_out())
+    em = QFontInfo(view.document().defaultFont()).pixelSize()
+    left, right = _body_span(view)
+    width = view.viewport().width()
+    assert right - left <= MEASURE_EMS * em + 1
+    assert right - left > 0.8 * MEASURE_EMS * em  # long paragraphs fill the column
+    assert abs(left - (width - right)) <= em  # in the middle
+    # A narrow view keeps its lines to the reader's margins, as before.
+    pane.resize(500, 700)
+    qtbot.waitUntil(lambda: view.viewport().width() < 500)
+    qtbot.waitUntil(lambda: not view.is_laying_out())
+    left, right = _body_span(view)
+    assert left <= DOCUMENT_MARGIN + 1 and view.viewport().width() - right <= DOCUMENT_MARGIN + em
 
 
 def test_article_text_is_never_parsed_as_markup(qtbot: QtBot, library: Library) -> None:
