@@ -46,10 +46,11 @@ from reader.store.article import Article, HighlightRecord
 BODY_POINTS = 11.0
 
 
-def _block(text: str, *, tag: str = "p", style: str = "", inner: str | None = None) -> str:
+def _block(text: str, *, tag: str = "p", style: str = "", inner: str | None = None,
+           within: str = "") -> str:
     style_attr = f' style="{style}"' if style else ""
     content = inner if inner is not None else "<br>".join(escape(x) for x in text.split("\n"))
-    return f'<{tag} dir="{dir_of(text)}"{style_attr}>{content}</{tag}>'
+    return f'<{tag} dir="{dir_of(text, within)}"{style_attr}>{content}</{tag}>'
 
 
 def _highlight_html(article: Article, h: HighlightRecord) -> str:
@@ -58,7 +59,7 @@ def _highlight_html(article: Article, h: HighlightRecord) -> str:
     sentence, s, e = context_sentence(text, start, end)
     colour = highlight_colour(h)
     parts = [_block(h.text, style="margin-right: 9pt; margin-left: 9pt; font-size: 12pt; "
-                                  f"background-color: {colour};")]
+                                  f"background-color: {colour};", within=sentence)]
     if h.speaker:
         parts.append(_block(h.speaker, inner=f"— {escape(h.speaker)}"))
     value = value_words(h.value)

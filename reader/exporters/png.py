@@ -71,15 +71,22 @@ def _card_html(article: Article, h: HighlightRecord) -> str:
     parts = [f'<p dir="{dir_of(title)}" style="font-size: 26px; color: #6b5b2e;">'
              f"{escape(title)}</p>",
              f'<p dir="{direction}" style="font-size: 44px; color: {INK};">{quote}</p>']
+    # Who said it, the value and the source are the quote's attribution:
+    # they line up under it (— CNN on the right of an Arabic card); a note
+    # is the reader's own text, in its own direction.
     value = value_words(h.value)
-    extra = h.speaker and f"— {h.speaker}"
-    extra = extra or (value and f"القيمة: {value}") or h.note
+    if h.speaker:
+        extra, extra_dir = f"— {h.speaker}", direction
+    elif value:
+        extra, extra_dir = f"القيمة: {value}", "rtl"
+    else:
+        extra, extra_dir = h.note, dir_of(h.note)
     if extra:
-        parts.append(f'<p dir="{dir_of(extra)}" style="font-size: 30px; color: #333333;">'
+        parts.append(f'<p dir="{extra_dir}" style="font-size: 30px; color: #333333;">'
                      f"{escape(extra)}</p>")
     source = " · ".join(x for x in (article.source, isolate_ltr(article.published)) if x)
     if source:
-        parts.append(f'<p dir="{dir_of(source)}" style="font-size: 24px; color: #777777;">'
+        parts.append(f'<p dir="{direction}" style="font-size: 24px; color: #777777;">'
                      f"{escape(source)}</p>")
     return "\n".join(parts)
 

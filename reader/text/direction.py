@@ -80,6 +80,13 @@ def is_rtl(text: str) -> bool:
     return any(map((ltr - rtl).__lt__, accumulate(runs, initial=0)))
 
 
+def has_strong_letters(text: str) -> bool:
+    """Whether ``text`` holds a letter of either direction (bidi class L, R
+    or AL): a figure alone (3.8%, ٣٫٢٪, 2025) holds none, and takes its
+    direction from the text around it."""
+    return any(_strong_class(ch) in ("L", "R", "AL") for ch in text)
+
+
 def paragraph_directions(text: str) -> list[bool]:
     """``is_rtl`` of each ``\\n``-separated paragraph of ``text``, in order."""
     return [is_rtl(p) for p in text.split("\n")]

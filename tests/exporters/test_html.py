@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from reader.exporters import export_items
+from reader.exporters.html import dir_of
 from reader.store.article import Article, HighlightRecord
 from tests.exporters import sample
 
@@ -132,8 +133,12 @@ def test_direction_is_set_per_block(tmp_path: Path) -> None:
     # The sentence around the English quotation is mostly Arabic: right to left.
     english = next(f for f in page.figures if f.quote.startswith("We will"))
     assert english.context_dir == "rtl"
-    # A figure alone ("120") has no strong letter: left to right inside the page.
-    assert dirs["120"] == "ltr"
+    # A figure alone ("120") has no letter: it stands in the direction of its
+    # sentence, here Arabic, under the Arabic entries rather than across the page.
+    assert dirs["120"] == "rtl"
+    assert dir_of("3.8%", "The rate rose to 3.8% in May") == "ltr"
+    assert dir_of("٣٫٢٪", "ارتفع المعدل إلى ٣٫٢٪") == "rtl"
+    assert dir_of("3.8%") == "ltr"  # no sentence: as Qt lays it out
 
 
 def test_user_colours_are_shown(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from reader.exporters import export_items, pdf_fonts
+from reader.exporters.pdf import article_html
 from reader.store.article import Article, HighlightRecord
 from tests.conftest import require_program
 from tests.exporters import sample
@@ -314,3 +315,12 @@ def test_a_pdf_made_in_the_dark_theme_is_dark_ink_on_white(qapp, tmp_path: Path)
                    check=True)
     darkest, dark_pixels = darkest_in(next(tmp_path.glob("top*.png")))
     assert darkest < 60 and dark_pixels > 50
+
+
+def test_a_figure_alone_stands_in_the_direction_of_its_sentence() -> None:
+    article = Article(id=3, title="التضخم يتراجع", body="تراجع التضخم إلى 3.8% في مايو.")
+    start = article.body.index("3.8%")
+    h = HighlightRecord(3, "body", "figure", "percent", start, start + 4, "3.8%")
+    html = article_html(article, [h])
+    # The entry "3.8%" sits under the Arabic entries, not across the page.
+    assert re.search(r'<p dir="rtl" style="[^"]*background-color[^"]*">3\.8%</p>', html)

@@ -23,14 +23,14 @@ def _read(path: Path) -> QImage:
     return image
 
 
-def _ink_columns(image: QImage) -> tuple[int, int]:
+def _ink_columns(image: QImage, darker_than: int = 110) -> tuple[int, int]:
     """Leftmost and rightmost column holding dark (text) pixels, the accent bar
-    at the right edge excluded."""
+    at the right edge excluded (``darker_than`` 140 takes the grey source in)."""
     small = image.convertToFormat(QImage.Format.Format_Grayscale8)
     left, right = image.width(), -1
     for y in range(0, small.height(), 2):
         for x in range(0, small.width() - 30):
-            if small.pixelColor(x, y).value() < 110:
+            if small.pixelColor(x, y).value() < darker_than:
                 left, right = min(left, x), max(right, x)
     return left, right
 
@@ -63,6 +63,20 @@ def test_arabic_card_is_laid_out_from_the_right(qapp, tmp_path: Path) -> None:
     left, right = _ink_columns(image)
     assert CARD_WIDTH - MARGIN - 40 <= right <= CARD_WIDTH - MARGIN + 4
     assert left > CARD_WIDTH // 3
+
+
+def test_an_arabic_card_keeps_a_latin_speaker_and_source_under_its_quote(
+        qapp, tmp_path: Path) -> None:
+    article = Article(id=9, title="مؤتمر صحفي في العاصمة", source="CNN",
+                      body="وقال John Kerry: «سنعمل معاً» في المؤتمر.")
+    start = article.body.index("سنعمل")
+    h = HighlightRecord(9, "body", "quote", "quotation", start, start + 9, "سنعمل معاً",
+                        speaker="John Kerry")
+    out = tmp_path / "ar.png"
+    export_items([(article, [h])], "png", out)
+    left, right = _ink_columns(_read(out), darker_than=140)
+    assert right > CARD_WIDTH * 2 // 3
+    assert left > CARD_WIDTH // 3  # nothing on the left: — John Kerry and CNN on the right
 
 
 def test_english_card_is_laid_out_from_the_left(qapp, tmp_path: Path) -> None:
