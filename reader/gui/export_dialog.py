@@ -42,7 +42,7 @@ from reader.errors import ReaderError
 from reader.exporters import ExportItem
 from reader.gui.workers import ExportRequest
 from reader.store.library import Library
-from reader.text.bidi import isolate
+from reader.text.bidi import isolate, isolate_path
 
 PREVIEW_ITEMS = 8
 """Highlights shown in the export preview."""
@@ -261,7 +261,7 @@ class ExportDialog(QDialog):
         if out is None:
             self.destination.setText("")
         elif self._folder_of_cards():
-            where = isolate(str(out))
+            where = isolate_path(str(out))
             if self.ids() is None:
                 text = self.tr("One PNG image per highlight, into the folder {folder}")
                 self.destination.setText(text.format(folder=where))
@@ -271,7 +271,7 @@ class ExportDialog(QDialog):
                 self.destination.setText(text.format(folder=where))
         else:
             self.destination.setText(self.tr("Writes the file {path}").format(
-                path=isolate(str(out))))
+                path=isolate_path(str(out))))
 
     def _holds_offer(self) -> bool:
         """True while the path's file name is the one offered last: the
@@ -317,7 +317,7 @@ class ExportDialog(QDialog):
     def _ask_overwrite(self, out: Path) -> bool:
         answer = QMessageBox.question(
             self, self.tr("Replace file?"),
-            self.tr("{name} already exists. Replace it?").format(name=isolate(out.name)),
+            self.tr("{name} already exists. Replace it?").format(name=isolate_path(out.name)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes

@@ -86,12 +86,12 @@ def test_the_dialog_says_where_the_files_go(qtbot: QtBot, library: Library,
     dialog = dialog_on(qtbot, library)
     dialog.kind_boxes["quote"].setChecked(True)
     dialog.path_edit.setText(str(tmp_path / "notes.md"))
-    assert dialog.destination.text() == f"Writes the file \u2068{tmp_path / 'notes.md'}\u2069"
+    assert dialog.destination.text() == f"Writes the file \u2066{tmp_path / 'notes.md'}\u2069"
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("png"))
     dialog.path_edit.setText(str(tmp_path / "hl.png"))
     # Two quotations: two cards, which need a folder; "hl.png" becomes the folder "hl".
     assert dialog.destination.text() == (
-        f"2 PNG images, one per highlight, into the folder \u2068{tmp_path / 'hl'}\u2069")
+        f"2 PNG images, one per highlight, into the folder \u2066{tmp_path / 'hl'}\u2069")
     dialog.accept()
     request = dialog.request()
     assert request is not None and request.out == tmp_path / "hl" and request.fmt == "png"
