@@ -58,14 +58,16 @@ FORMATS: dict[str, Format] = {
 DEFAULT_FORMAT = "md"
 
 
-def suggested_name(items: Sequence[ExportItem], fmt: str) -> str:
+def suggested_name(items: Sequence[ExportItem], fmt: str, *,
+                   several: str = "highlights") -> str:
     """A file name to offer for an export: the article's title (made safe) for
-    one article, ``highlights`` otherwise; for PNG cards of several highlights
-    a folder name (no extension), as ``export_items`` writes them (one card,
-    or none yet, is a file)."""
+    one article, ``several`` otherwise (the GUI passes it in the interface
+    language); for PNG cards of several highlights the folder ``several`` (no
+    extension), as ``export_items`` writes them (one card, or none yet, is a
+    file)."""
     if fmt == "png" and sum(len(h) for _, h in items) > 1:
-        return "highlights"
-    title = items[0][0].title if len(items) == 1 else "highlights"
+        return safe_filename(several, ext="")
+    title = items[0][0].title if len(items) == 1 else several
     return safe_filename(title, ext=FORMATS[fmt].extension)
 
 

@@ -325,8 +325,14 @@ def context_sentence(text: str, start: int, end: int, *,
     begin = start
     while begin > 0 and not _is_stop(text, begin - 1):
         begin -= 1
-    # Closing marks right after the previous stop end that sentence, not this one.
-    while begin < start and (text[begin] in _CLOSERS or text[begin].isspace()):
+    # Closing marks right after the previous stop end that sentence, not this
+    # one (the forward scan below gives them to it the same way: adjacent to
+    # the stop only). A straight " or ' after a space, or at the start of the
+    # text or a paragraph, opens this sentence's quotation: keep it.
+    if begin > 0 and text[begin - 1] != "\n":
+        while begin < start and text[begin] in _CLOSERS:
+            begin += 1
+    while begin < start and text[begin].isspace():
         begin += 1
     stop = end
     if not (end > start and _is_stop(text, end - 1)):

@@ -81,10 +81,14 @@ def ask_with_dialog(err: ReaderError) -> tuple[StoreChoice, Path | None]:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+    from reader.gui.error_text import shown
+
     translate = QCoreApplication.translate  # literal contexts: lupdate reads these
     box = QMessageBox(QMessageBox.Icon.Critical, "rtl-reader",
                       translate("StoreDialog", "The article store cannot be opened."))
-    box.setInformativeText(err.line())
+    # The store's path leads the line: shown() isolates it and words the cause
+    # in the interface language.
+    box.setInformativeText(shown(err.line()))
     if isinstance(err, StoreLocked):
         box.setDetailedText(translate(
             "StoreDialog", "Another rtl-reader may be importing; try again in a moment."))
@@ -282,6 +286,7 @@ def open_file_in(window: object, path: Path, at: int | None = None) -> object:
     article at body index ``at`` in ``window`` (a ``MainWindow``); a file
     imported before is found, not stored twice. A file that cannot be read
     is reported in a message box. Returns the ``Task``."""
+    from reader.gui.error_text import shown
     from reader.gui.main_window import MainWindow
     from reader.gui.workers import Task, TaskContext
     from reader.importers import read_file
@@ -300,7 +305,7 @@ def open_file_in(window: object, path: Path, at: int | None = None) -> object:
 
     def failed(line: str) -> None:
         if window.isVisible():
-            window.notify("rtl-reader", line)
+            window.notify("rtl-reader", shown(line))  # the file's path isolated
 
     task = Task(job, window)
     task.succeeded.connect(opened)
@@ -328,6 +333,7 @@ def run(store_path: Path, *, open_id: int | None = None, at: int | None = None,
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from reader.gui import i18n
+    from reader.gui.error_text import shown
     from reader.gui.main_window import MainWindow
 
     app = make_application()
@@ -345,7 +351,7 @@ def run(store_path: Path, *, open_id: int | None = None, at: int | None = None,
 
             seed_if_empty(library)
         except ReaderError as err:
-            QMessageBox.warning(None, "rtl-reader", err.line())
+            QMessageBox.warning(None, "rtl-reader", shown(err.line()))
         window = MainWindow(library, settings=i18n.settings())
         if library.notice:  # how the store is read (a private copy of a read-only one)
             window.statusBar().showMessage(library.notice, 20000)

@@ -5,9 +5,10 @@ line, ``subject: cause`` (``ReaderError.line``), the form the command line
 prints. The window shows those lines in the status bar and in dialogs; in an
 Arabic interface they must read as Arabic. ``shown(line)`` finds the cause
 in ``CAUSES`` (each pattern matched whole) and gives its translation with
-the same values filled in, the subject isolated (a file name or an address
-keeps its own direction). A cause not in the table keeps its English words:
-better a precise English line than a vague translated one.
+the same values filled in, the subject isolated (a path left to right
+whatever its letters, an address or a name in its own direction). A cause
+not in the table keeps its English words: better a precise English line
+than a vague translated one (a path before it is still isolated).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 from PySide6.QtCore import QCoreApplication
 
 from reader.gui import i18n
-from reader.text.bidi import isolate
+from reader.text.bidi import isolate, isolate_path, looks_like_path
 
 
 def _causes() -> list[tuple[str, str]]:
@@ -178,6 +179,13 @@ def _causes() -> list[tuple[str, str]]:
 _ISOLATED = ("folder", "known", "type", "reason", "time", "scheme", "char")
 """Values that come from outside (names, addresses, system messages): isolated."""
 
+_PATHS = ("folder",)
+"""Of those, the paths: isolated left to right (``isolate_path``)."""
+
+
+def _isolated(value: str, *, path: bool = False) -> str:
+    return isolate_path(value) if path or looks_like_path(value) else isolate(value)
+
 
 def shown(line: str) -> str:
     """``line`` (``subject: cause``, or a cause alone) in the interface
@@ -188,12 +196,17 @@ def shown(line: str) -> str:
         m = re.fullmatch(rf"(?:(?P<_subject>.*?): )?(?:{pattern})", line, re.DOTALL)
         if m is None:
             continue
-        values = {k: (isolate(v) if k in _ISOLATED else v) for k, v in m.groupdict().items()
-                  if v is not None and not k.startswith("_")}
+        values = {k: (_isolated(v, path=k in _PATHS) if k in _ISOLATED else v)
+                  for k, v in m.groupdict().items() if v is not None and not k.startswith("_")}
         try:
             cause = template.format(**values)
         except (KeyError, IndexError):  # a translation that lost a placeholder
             cause = m.group(0)
         subject = m.group("_subject")
-        return f"{isolate(subject)}: {cause}" if subject else cause
+        # The subject is a path (left to right, whatever its letters), an
+        # address, an ID or a name (each in the direction of its own letters).
+        return f"{_isolated(subject)}: {cause}" if subject else cause
+    m = re.fullmatch(r"(?P<subject>.*?): (?P<cause>.*)", line, re.DOTALL)
+    if m is not None and looks_like_path(m.group("subject")):
+        return f"{isolate_path(m.group('subject'))}: {m.group('cause')}"
     return line

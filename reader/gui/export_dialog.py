@@ -42,7 +42,7 @@ from reader.errors import ReaderError
 from reader.exporters import ExportItem
 from reader.gui.workers import ExportRequest
 from reader.store.library import Library
-from reader.text.bidi import isolate
+from reader.text.bidi import isolate, isolate_path
 
 PREVIEW_ITEMS = 8
 """Highlights shown in the export preview."""
@@ -61,9 +61,12 @@ class ExportDialog(QDialog):
     ``folder`` (the home folder when None).
 
     The name offered follows what the export writes: one PNG card is the file
-    ``<title>.png``, several are the folder ``highlights``; while the path is
-    still the one offered, it changes when the highlights ticked make one
-    card several or several one. A path the reader typed is kept."""
+    ``<title>.png``, several are the folder ``highlights``; a file of the
+    whole library is ``highlights`` with the format's extension, of one
+    article its title (``highlights`` in the interface language). While the
+    file name is still the one offered (in whatever folder), it changes when
+    the highlights ticked make one card several or several one, or the
+    articles chosen change. A name the reader typed is kept."""
 
     def __init__(self, library: Library, *, current_id: int | None,
                  folder: Path | None = None, parent: QWidget | None = None) -> None:
@@ -241,9 +244,9 @@ class ExportDialog(QDialog):
         else:
             self.preview.setPlainText(self.tr("No highlights to export."))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(rows))
-        if self.path_edit.text() == self._offered:
+        if self._holds_offer():
             # One card may have become several (a file, a folder now), or
-            # the other way round.
+            # the other way round; one article may have become the library.
             self._suggest_path()
         self._update_destination()
 
@@ -258,7 +261,7 @@ class ExportDialog(QDialog):
         if out is None:
             self.destination.setText("")
         elif self._folder_of_cards():
-            where = isolate(str(out))
+            where = isolate_path(str(out))
             if self.ids() is None:
                 text = self.tr("One PNG image per highlight, into the folder {folder}")
                 self.destination.setText(text.format(folder=where))
@@ -268,23 +271,35 @@ class ExportDialog(QDialog):
                 self.destination.setText(text.format(folder=where))
         else:
             self.destination.setText(self.tr("Writes the file {path}").format(
-                path=isolate(str(out))))
+                path=isolate_path(str(out))))
+
+    def _holds_offer(self) -> bool:
+        """True while the path's file name is the one offered last: the
+        reader may have changed its folder (Browse… keeps the offered name),
+        not what it is called, so the name still follows what is exported."""
+        text = self.path_edit.text().strip()
+        return text == self._offered or (
+            bool(text) and bool(self._offered)
+            and Path(text).name == Path(self._offered).name)
 
     def _suggest_path(self) -> None:
         fmt = self.fmt()
         old = self.path_edit.text().strip()
         folder = Path(old).parent if old else self._folder or Path(QDir.homePath())
         ids = self.ids()
+        # What a folder of cards, or a file of the whole library, is called:
+        # a word in the interface language, as the titles are in theirs.
+        several = exporters.safe_filename(self.tr("highlights"), ext="")
         if ids:
             # The highlights themselves: how many cards is a file or a folder.
             try:
                 items = self._chosen or [(self._library.get(ids[0]), [])]
-                name = exporters.suggested_name(items, fmt)
+                name = exporters.suggested_name(items, fmt, several=several)
             except ReaderError:
-                name = f"highlights.{exporters.FORMATS[fmt].extension}"
+                name = exporters.safe_filename(several, ext=exporters.FORMATS[fmt].extension)
         else:
-            name = "highlights" if fmt == "png" else \
-                f"highlights.{exporters.FORMATS[fmt].extension}"
+            name = several if fmt == "png" else \
+                exporters.safe_filename(several, ext=exporters.FORMATS[fmt].extension)
         self._offered = str(folder / name)
         self.path_edit.setText(self._offered)
         self._update_destination()
@@ -302,7 +317,7 @@ class ExportDialog(QDialog):
     def _ask_overwrite(self, out: Path) -> bool:
         answer = QMessageBox.question(
             self, self.tr("Replace file?"),
-            self.tr("{name} already exists. Replace it?").format(name=isolate(out.name)),
+            self.tr("{name} already exists. Replace it?").format(name=isolate_path(out.name)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes

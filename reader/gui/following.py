@@ -38,7 +38,7 @@ from reader.gui.workers import Task, end_tasks
 from reader.store import derive
 from reader.store.feeds import Feed
 from reader.store.library import Library
-from reader.text.bidi import isolate
+from reader.text.bidi import isolate, isolate_path
 
 if TYPE_CHECKING:
     from reader.importers.subscriptions import Refreshed
@@ -286,7 +286,7 @@ class Following(QObject):
         task = Task(lambda ctx: feed_tasks.export_opml(library, path, ctx), self)
         task.succeeded.connect(lambda count: self.status_message.emit(
             self.tr("Exported %n feed(s) to {path}", "", int(count)).format(
-                path=isolate(str(path))), 8000))
+                path=isolate_path(str(path))), 8000))
         task.failed.connect(self.failed)
         self._start(task)
         return task

@@ -41,6 +41,7 @@ from reader.gui.turns import QuietTurns
 from reader.store.article import HighlightRecord
 from reader.text import TEXT_FIELDS
 from reader.text.bidi import FSI, PDI, isolate, strip_bidi_controls
+from reader.text.direction import is_rtl
 
 ROLE_KIND = Qt.ItemDataRole.UserRole + 1
 """Item data role: the highlight's colour role (``quotation``, ``term``, ``figure``, ``user``)."""
@@ -96,7 +97,10 @@ class HighlightsModel(QAbstractListModel):
 
     Display text is the highlighted text wrapped in FSI…PDI (so an English
     quote in an Arabic list, or the reverse, cannot reorder its row) and a
-    second line with subtype, value, speaker or note.
+    second line with subtype, value, speaker or note. Each row is aligned by
+    its highlighted text's direction (decision 6), not the interface's: an
+    Arabic quote in the English window is flush right, not left with a ragged
+    right edge.
     """
 
     def __init__(self, parent: Any = None) -> None:
@@ -137,6 +141,12 @@ class HighlightsModel(QAbstractListModel):
             shown = h.text if len(h.text) <= _MAX_SHOWN else h.text[:_MAX_SHOWN] + "…"
             # details() isolates what needs it inside: wrap it, strip nothing.
             return isolate(shown.replace("\n", " ")) + "\n" + FSI + details(h) + PDI
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            side = Qt.AlignmentFlag.AlignRight if is_rtl(h.text[:_MAX_SHOWN]) \
+                else Qt.AlignmentFlag.AlignLeft
+            # Absolute: a relative AlignRight would flip to the left in an
+            # Arabic (right-to-left) window.
+            return side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip_html([h])
         if role == Qt.ItemDataRole.DecorationRole:

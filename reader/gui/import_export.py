@@ -25,7 +25,7 @@ from reader.gui.export_dialog import ExportDialog
 from reader.gui.url_dialog import UrlDialog
 from reader.gui.workers import ImportReport, Task, end_tasks
 from reader.store.library import Library
-from reader.text.bidi import isolate
+from reader.text.bidi import isolate_path
 
 SHOWN_PROBLEMS = 12
 """Lines of errors or notes a report dialog lists before "… and N more"."""
@@ -197,10 +197,10 @@ class ImportExport(QObject):
         paths = list(written) if isinstance(written, list) else []
         if len(paths) > 1:
             self.status_message.emit(self.tr("Exported %n file(s) to {folder}", "", len(paths))
-                                     .format(folder=isolate(str(Path(paths[0]).parent))), 8000)
+                                     .format(folder=isolate_path(str(Path(paths[0]).parent))), 8000)
         elif paths:
             self.status_message.emit(self.tr("Exported to {path}").format(
-                path=isolate(str(paths[0]))), 8000)
+                path=isolate_path(str(paths[0]))), 8000)
         else:
             self.status_message.emit(self.tr("Export cancelled"), 5000)
         self.export_finished.emit(paths)

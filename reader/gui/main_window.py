@@ -21,6 +21,8 @@ and never reach into each other (qutebrowser's ``MainWindow``):
   between runs, applied by ``appearance`` (``Appearance``);
 - ``commands`` (``WindowActions``): every command as a named action, the menus,
   the toolbar;
+- ``window_keys`` (``WindowKeys``): the actions' keys work wherever the focus
+  is in the window, but for the keys a focused text field edits with;
 - ``history`` (``ArticleHistory``): back, forward and the recent articles;
 - ``modes`` (``ViewModes``): focus mode and full screen.
 
@@ -58,6 +60,7 @@ from reader.gui.navigation import ArticleHistory
 from reader.gui.sources_pane import SourcesPane
 from reader.gui.themes import HIGHLIGHT_ROLES
 from reader.gui.view_modes import ViewModes
+from reader.gui.window_keys import WindowKeys
 from reader.gui.window_settings import Preferences, WindowSettings, shown_field
 from reader.gui.workers import ImportReport
 from reader.resources import resource_path
@@ -231,6 +234,7 @@ class MainWindow(QMainWindow):
         search, jobs, pane, article = self.library_search, self.jobs, self.pane, \
             self.article_commands
         self.commands = c = WindowActions(self, [search.edit, search.word_families])
+        self.window_keys = WindowKeys(self)  # Ctrl+E and the like from the search box too
         self.appearance = Appearance(self.window_settings, pane, c, self)
         for name, slot in {
             "import_files": jobs.import_files_dialog, "import_folder": jobs.import_folder_dialog,

@@ -49,6 +49,27 @@ def isolate(text: str) -> str:
     return FSI + strip_bidi_controls(text) + PDI
 
 
+def isolate_path(path: str) -> str:
+    """A file system path or file name (``str(path)``) stripped of its
+    controls and wrapped in LRI…PDI, for a message that embeds it: a path
+    reads left to right as typed (folders, then the name, then its
+    extension) whatever its letters. FSI follows the first strong letter:
+    a file name, or a path such as ``~/مقالات/…``, that starts with an Arabic
+    letter came out with its extension first inside an Arabic sentence
+    (``md.كمامات``)."""
+    return LRI + strip_bidi_controls(path) + PDI
+
+
+def looks_like_path(text: str) -> bool:
+    """True for an absolute path as the app reports one (``/…``, ``~/…``,
+    ``C:\\…``, ``\\\\server\\…``): the subject of an error line may be a path, an
+    address, an ID or a name, and only a path is shown with ``isolate_path``."""
+    return bool(_ABSOLUTE_PATH.match(text))
+
+
+_ABSOLUTE_PATH = re.compile(r"(?:/|~/|~$|[A-Za-z]:[\\/]|\\\\)")
+
+
 def isolate_paragraph(text: str) -> str:
     """``text`` stripped of its controls and wrapped in RLI…PDI or LRI…PDI by
     its paragraph direction (decision 6, ``is_rtl``), for a title shown as the

@@ -759,6 +759,11 @@
             <source>PNG quote cards (one image per highlight)</source>
             <translation>بطاقات اقتباس PNG (صورة لكل تظليل)</translation>
         </message>
+        <message>
+            <location filename="../../reader/gui/export_dialog.py" line="292" />
+            <source>highlights</source>
+            <translation>التظليلات</translation>
+        </message>
     </context>
     <context>
         <name>FeedDialog</name>

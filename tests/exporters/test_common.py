@@ -79,6 +79,47 @@ def test_context_always_holds_the_span(text: str, data: st.DataObject) -> None:
     assert got.strip("…") in text
 
 
+@pytest.mark.parametrize(("text", "span", "sentence"), [
+    # A title that opens with a quotation mark (a day of use: the export
+    # gave 'كمامات الكولا" سلاح…', only the closing mark left).
+    ('"كمامات الكولا" سلاح جديد', "الكولا", '"كمامات الكولا" سلاح جديد'),
+    ('"أردوغان هتلر جديد؟"', "هتلر", '"أردوغان هتلر جديد؟"'),
+    # The same at the start of a paragraph, and after a stop and a space.
+    ('سطر.\n"نحن هنا" قال', "هنا", '"نحن هنا" قال'),
+    ('قال الوزير. "نحن هنا." ثم مضى', "هنا", '"نحن هنا."'),
+    # A mark right after the stop still closes the sentence before.
+    ('قال: "نعم." ثم مضى', "مضى", "ثم مضى"),
+    ("قال: 'نعم.' ثم مضى", "مضى", "ثم مضى"),
+])
+def test_context_keeps_the_opening_quotation_mark(text: str, span: str, sentence: str) -> None:
+    start = text.index(span)
+    got, s, e = context_sentence(text, start, start + len(span))
+    assert got == sentence
+    assert got[s:e] == span
+
+
+QUOTED_TEXTS = st.text(alphabet=st.sampled_from([*'اب "\'.؟\n»«', KASRA]), max_size=60)
+
+
+@settings(max_examples=300)
+@given(QUOTED_TEXTS, st.data())
+def test_first_sentence_of_a_paragraph_starts_at_its_first_character(
+        text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    got, s, e = context_sentence(text, start, end, max_chars=1000)
+    assert got[s:e] == text[start:end]
+    # The offsets map back: the sentence sits at start - s in the text.
+    assert text[start - s:start - s + len(got)] == got
+    paragraph = text.rfind("\n", 0, start) + 1
+    lead = len(text[paragraph:]) - len(text[paragraph:].lstrip())
+    first = paragraph + lead
+    if first <= start and not any(ch in '.؟' for ch in text[first:start]):
+        # No stop before the span in its paragraph: the sentence is the
+        # paragraph's beginning, an opening quotation mark included.
+        assert start - s == first
+
+
 # --- links, values, colours ------------------------------------------------
 
 def test_article_link_is_the_scheme_of_design_decision_8() -> None:

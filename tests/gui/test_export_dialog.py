@@ -86,12 +86,12 @@ def test_the_dialog_says_where_the_files_go(qtbot: QtBot, library: Library,
     dialog = dialog_on(qtbot, library)
     dialog.kind_boxes["quote"].setChecked(True)
     dialog.path_edit.setText(str(tmp_path / "notes.md"))
-    assert dialog.destination.text() == f"Writes the file \u2068{tmp_path / 'notes.md'}\u2069"
+    assert dialog.destination.text() == f"Writes the file \u2066{tmp_path / 'notes.md'}\u2069"
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("png"))
     dialog.path_edit.setText(str(tmp_path / "hl.png"))
     # Two quotations: two cards, which need a folder; "hl.png" becomes the folder "hl".
     assert dialog.destination.text() == (
-        f"2 PNG images, one per highlight, into the folder \u2068{tmp_path / 'hl'}\u2069")
+        f"2 PNG images, one per highlight, into the folder \u2066{tmp_path / 'hl'}\u2069")
     dialog.accept()
     request = dialog.request()
     assert request is not None and request.out == tmp_path / "hl" and request.fmt == "png"
@@ -194,3 +194,54 @@ def test_browse_asks_for_a_folder_for_several_cards_and_a_file_for_one(
     dialog.kind_boxes["quote"].setChecked(True)
     dialog._browse()
     assert asked == ["file", "folder"]
+
+
+
+@pytest.mark.parametrize("fmt", ["md", "json", "pdf"])
+def test_all_articles_are_offered_a_library_wide_name(
+        qtbot: QtBot, library: Library, fmt: str, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    """Found in a day of use: with "All articles" chosen, the dialog still
+    offered the open article's title as the file name once the reader had
+    picked a folder with Browse… (which keeps the offered name)."""
+    with_one_highlight(library)
+    dialog = dialog_on(qtbot, library)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData(fmt))
+    title_name = safe_filename("الفرنسيون منقسمون", ext=fmt)
+    assert offered(dialog) == title_name
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args: (str(tmp_path / title_name), ""))
+    dialog._browse()  # another folder, the offered name
+    dialog.scope_all.setChecked(True)
+    assert dialog.path_edit.text() == str(tmp_path / f"highlights.{fmt}")
+    dialog.scope_current.setChecked(True)  # one article again: its title
+    assert dialog.path_edit.text() == str(tmp_path / title_name)
+    dialog.scope_all.setChecked(True)
+    dialog.accept()
+    request = dialog.request()
+    assert request is not None and request.ids is None
+    assert request.out == tmp_path / f"highlights.{fmt}"
+
+
+def test_a_name_the_reader_typed_is_kept_for_all_articles(
+        qtbot: QtBot, library: Library, tmp_path: Path) -> None:
+    with_one_highlight(library)
+    dialog = dialog_on(qtbot, library)
+    dialog.path_edit.setText(str(tmp_path / "mine.md"))
+    dialog.scope_all.setChecked(True)
+    assert dialog.path_edit.text() == str(tmp_path / "mine.md")
+
+
+def test_the_library_wide_name_is_in_the_interface_language(
+        qtbot: QtBot, library: Library) -> None:
+    from reader.gui import i18n
+
+    assert i18n.apply_language("ar")
+    with_one_highlight(library)
+    dialog = dialog_on(qtbot, library)
+    dialog.scope_all.setChecked(True)
+    assert offered(dialog) == "التظليلات.md"
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("png"))
+    assert offered(dialog) == "التظليلات"  # a folder of cards
+    dialog.scope_current.setChecked(True)  # one card: the title
+    assert offered(dialog) == "الفرنسيون منقسمون.png"

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from reader.gui.article_pane import ArticlePane
-from reader.gui.highlights_panel import ROLE_KIND, ROLE_RECORD, HighlightsModel
+from reader.gui.highlights_panel import ROLE_KIND, ROLE_RECORD, HighlightsModel, HighlightsPanel
 from reader.store import HighlightRecord, Library
 from reader.text.bidi import FSI, PDI
 from tests.gui.test_reading_view import cursor_text, open_pane
@@ -144,3 +145,48 @@ def test_figure_values_read_naturally(value: object, shown: str) -> None:
     from reader.text.values import describe_value
 
     assert describe_value(value) == shown
+
+
+ALIGNMENT_RECORDS = [
+    HighlightRecord(1, "title", "quote", "term", 0, 5, "النقل", id=1),
+    HighlightRecord(1, "body", "user", "", 50, 59, "the talks", id=2),
+]
+
+
+def ink_columns(image: QImage, top: int, bottom: int) -> list[int]:
+    """The x of every column of ``image`` between ``top`` and ``bottom`` that
+    holds a dark (text) pixel."""
+    return [x for x in range(image.width())
+            if any(QColor(image.pixel(x, y)).lightness() < 110 for y in range(top, bottom))]
+
+
+@pytest.mark.parametrize("direction", [Qt.LayoutDirection.LeftToRight,
+                                       Qt.LayoutDirection.RightToLeft])
+def test_each_row_is_aligned_by_its_own_text(qtbot: QtBot,
+                                             direction: Qt.LayoutDirection) -> None:
+    """Found in a day of use: in the English window, Arabic entries were
+    flush left with a ragged right edge. An Arabic row is flush right and
+    an English one flush left, in either interface direction."""
+    panel = HighlightsPanel()
+    qtbot.addWidget(panel)
+    panel.setLayoutDirection(direction)
+    panel.resize(360, 300)
+    panel.set_highlights(ALIGNMENT_RECORDS)
+    panel.show()
+    qtbot.waitExposed(panel)
+    view = panel.list
+    qtbot.waitUntil(lambda: view.visualRect(panel.proxy.index(1, 0)).height() > 0)
+    image = view.viewport().grab().toImage()
+    width = view.viewport().width()
+    arabic, english = (view.visualRect(panel.proxy.index(r, 0)) for r in range(2))
+    # The first line of each row: the highlighted text (the second is its kind).
+    arabic_ink = ink_columns(image, arabic.top(), arabic.top() + arabic.height() // 2)
+    english_ink = ink_columns(image, english.top(), english.top() + english.height() // 2)
+    assert arabic_ink and english_ink
+    assert min(arabic_ink) > width // 2  # a short Arabic word sits at the right
+    assert max(english_ink) < width // 2  # "the talks" at the left
+    model = panel.model
+    align = [Qt.AlignmentFlag(model.data(model.index(r), Qt.ItemDataRole.TextAlignmentRole))
+             for r in range(2)]
+    assert align[0] & Qt.AlignmentFlag.AlignRight and align[0] & Qt.AlignmentFlag.AlignAbsolute
+    assert align[1] & Qt.AlignmentFlag.AlignLeft and align[1] & Qt.AlignmentFlag.AlignAbsolute

@@ -341,7 +341,7 @@ def test_opml_export_lists_every_feed_with_its_folder(
     assert sorted((o.url, o.title, o.folder) for o in back) == [
         ("http://127.0.0.1:1/a.xml", "اقتصاد", "أخبار/محلي"),
         ("http://127.0.0.1:1/b.xml", "Tech", "")]
-    assert window.statusBar().currentMessage() == f"Exported 2 feeds to \u2068{out}\u2069"
+    assert window.statusBar().currentMessage() == f"Exported 2 feeds to \u2066{out}\u2069"
 
 
 def test_a_file_that_is_no_opml_is_one_translated_line(

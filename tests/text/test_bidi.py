@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.text.bidi import (
     BIDI_CONTROLS,
     FSI,
+    LRI,
     PDI,
     RLO,
     control_positions,
     has_overrides,
     isolate,
+    isolate_path,
+    looks_like_path,
     strip_bidi_controls,
 )
 
@@ -27,6 +31,28 @@ def test_override_is_flagged_and_stripped() -> None:
 
 def test_isolate_wraps_clean_text() -> None:
     assert isolate("خبر" + RLO) == FSI + "خبر" + PDI
+
+
+def test_a_path_is_isolated_left_to_right_whatever_its_first_letter() -> None:
+    """FSI took an Arabic file name's first letter and laid it out right to
+    left: ``md.كمامات`` inside an Arabic sentence."""
+    assert isolate_path("كمامات.md") == LRI + "كمامات.md" + PDI
+    assert isolate_path("/tmp/" + RLO + "خبر.md") == LRI + "/tmp/خبر.md" + PDI
+
+
+@pytest.mark.parametrize(("text", "path"), [
+    ("/tmp/مقالات/خبر.md", True),
+    ("~/مقالات", True),
+    ("C:\\Users\\خبر.md", True),
+    ("\\\\server\\share", True),
+    ("https://example.com/a", False),
+    ("file:///etc/passwd", False),
+    ("42", False),
+    ("وكالة الأنباء", False),
+    ("أخبار/محلي", False),  # a feed's folder of folders, not a path
+])
+def test_which_subjects_are_paths(text: str, path: bool) -> None:
+    assert looks_like_path(text) is path
 
 
 def test_plain_arabic_has_no_overrides() -> None:

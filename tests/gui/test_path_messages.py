@@ -1,0 +1,139 @@
+"""Paths in the window's messages read left to right in one piece.
+
+Found in a day of use: in the Arabic interface the status bar after an
+export and the export dialog's "سيُكتب الملف …" line showed a path with its
+extension first and its folders last. Every message that embeds a path or a
+file name wraps it in LRI…PDI (``reader.text.bidi.isolate_path``): FSI
+followed the first strong letter, so a name that starts with an Arabic letter
+was laid out right to left inside the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QTextLayout, QTextOption
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from reader.errors import ExportError
+from reader.gui import app, i18n
+from reader.gui.error_text import shown
+from reader.gui.export_dialog import ExportDialog
+from reader.gui.main_window import MainWindow
+from reader.gui.workers import ExportRequest
+from reader.store import Article, Library
+from reader.text.bidi import FSI, LRI, PDI
+
+TITLE = "كمامات الكولا سلاح جديد"
+NAME = f"{TITLE}.md"
+
+
+@pytest.fixture
+def library(store_path: Path) -> Iterator[Library]:
+    with Library.open(store_path) as lib:
+        lib.add_articles([Article(title=TITLE, body="قال الوزير إن «الخطة جاهزة».",
+                                  published="2024-05-02")])
+        [article_id] = lib.ids()
+        lib.add_user_highlight(article_id, "body", 0, 3)
+        yield lib
+
+
+@pytest.fixture
+def arabic() -> Iterator[None]:
+    assert i18n.apply_language("ar")
+    yield
+    i18n.apply_language("en")
+
+
+def x_of(text: str, index: int, font: QFont) -> float:
+    """Where the character at ``index`` starts in ``text`` laid out as one
+    right-to-left line, as an Arabic window lays out its messages."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(5000)
+    layout.endLayout()
+    return line.cursorToX(index)[0]
+
+
+def reads_left_to_right(message: str, path: str, font: QFont) -> bool:
+    """Folders, then the name's Arabic words, then the extension's last
+    letter, from left to right, as in the path field: the path is one
+    left-to-right piece inside the sentence."""
+    start = message.index(path)
+    name = start + path.index(TITLE)
+    places = [name, start + len(path) - 1]
+    if path.startswith("/"):
+        places.insert(0, start + 1)  # the first folder's first letter
+    xs = [x_of(message, i, font) for i in places]
+    return xs == sorted(xs) and len(set(xs)) == len(xs)
+
+
+def test_the_status_bar_after_an_export_isolates_the_path_left_to_right(
+        qtbot: QtBot, library: Library, tmp_path: Path, arabic: None) -> None:
+    window = MainWindow(library, settings=None, poll_ms=0)
+    qtbot.addWidget(window)
+    out = tmp_path / NAME
+    window.jobs.start_export(ExportRequest(library.ids(), "md", out))
+    qtbot.waitUntil(lambda: not window.jobs.tasks, timeout=20_000)
+    message = window.statusBar().currentMessage()
+    assert message == f"صُدّرت إلى {LRI}{out}{PDI}"
+    assert reads_left_to_right(message, str(out), window.statusBar().font())
+    window.close()
+
+
+def test_the_export_dialog_isolates_its_path_and_the_name_it_would_replace(
+        qtbot: QtBot, library: Library, tmp_path: Path, arabic: None,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    dialog = ExportDialog(library, current_id=library.ids()[0])
+    qtbot.addWidget(dialog)
+    out = tmp_path / NAME
+    dialog.path_edit.setText(str(out))
+    assert dialog.destination.text() == f"سيُكتب الملف {LRI}{out}{PDI}"
+    assert reads_left_to_right(dialog.destination.text(), str(out), dialog.destination.font())
+    out.write_text("قديم", encoding="utf-8")
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _parent, _title, text, *args: asked.append(text)
+                        or QMessageBox.StandardButton.No)
+    dialog.accept()
+    [question] = asked
+    assert f"{LRI}{NAME}{PDI}" in question
+    # The name alone starts with an Arabic letter: under FSI its extension
+    # came first (md.كمامات…).
+    assert reads_left_to_right(question, NAME, dialog.font())
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # A path subject: left to right, whatever its first letter.
+    ("/tmp/مقالات/كمامات.md: exists; use --force to overwrite",
+     f"{LRI}/tmp/مقالات/كمامات.md{PDI}: موجود من قبل"),
+    # A cause the table does not know keeps its words; its path is isolated.
+    ("/tmp/مقالات/كمامات.md: something new went wrong",
+     f"{LRI}/tmp/مقالات/كمامات.md{PDI}: something new went wrong"),
+    # An address or a name keeps its own direction.
+    ("file:///etc/passwd: not a web address: it holds a space",
+     f"{FSI}file:///etc/passwd{PDI}: ليس عنوان ويب: فيه مسافة"),
+])
+def test_error_lines_isolate_a_path_subject_left_to_right(
+        line: str, expected: str, arabic: None) -> None:
+    assert shown(line) == expected
+
+
+def test_the_store_dialog_shows_its_path_isolated(
+        monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, arabic: None) -> None:
+    """The dialog for a store that cannot be opened showed the raw English
+    line, the store's path unisolated."""
+    seen: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: seen.append(box.informativeText()) or 0)
+    choice, _ = app.ask_with_dialog(ExportError("/tmp/مكتبتي/library.sqlite3",
+                                                "the disk is full"))
+    assert choice is app.StoreChoice.QUIT
+    assert seen == [f"{LRI}/tmp/مكتبتي/library.sqlite3{PDI}: القرص ممتلئ"]
