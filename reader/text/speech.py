@@ -99,7 +99,7 @@ _STOP_WORDS: frozenset[str] = frozenset(
     بمثابة باعتباره باعتبارها بوصفه بوصفها نقلا تم للصحفيين للصحافيين
     للصحافة لرويترز لنظيره لنظيرته لشبكة للتلفزيون لتلفزيون لمجلة لجريدة
     للإذاعة بما مما عما فيما كما لما بأنهم بأنهن بأننا بأني إياه إياها إياهم
-    لنظيرها شخصيا رسميا مجددا لاحقا مؤخرا حينها
+    لنظيرها شخصيا رسميا مجددا لاحقا مؤخرا حينها منه منها منهم إليه إليها إليهم
     """.split()
 )
 
@@ -222,18 +222,19 @@ _COMMAS = frozenset("،,")
 _CLITIC = re.compile(f"[وف]?(?:بال|لل|[بلك])[{MARKS_CLASS}]*\u0640|[بلكوف][{MARKS_CLASS}]*$")
 # A first word that is a preposition glued to the article (للصحفيين،
 # بالعيوب، وبالمقابل): the verb named its addressee or a manner, not its
-# subject. بال… opens a few names too: a short one (بالي، بالمر) is read as
-# a name, a long one (بالادينو) is lost. كال… is left alone (كالوم، كالين).
+# subject. بال… opens a few names too: a short one (بالي) is read as a
+# name, a longer one (بالمر، بالادينو) is lost. كال… is left alone (كالوم، كالين).
 _GLUED_PREPOSITION = ("لل", "ولل", "فلل", "بال", "وبال", "فبال")
-_SHORT_NAME = 5
-"""Letters up to which a first word opening with بال may be a name."""
+_SHORT_NAME = 4
+"""Letters up to which a first word opening with بال may be a name (بالي;
+بالرد is a reply)."""
 _BY_SAYING = frozenset(map(fold_word, "بالقول بقوله بقولها".split()))
 # A counterpart named after the speaker is the verb's object (حذر الرئيس
 # نظيره من «…»); right after the verb it is the speaker (وقال نظيره الروسي).
 _COUNTERPART = frozenset(map(fold_word, "نظيره نظيرها نظيرته نظيرتها نظراؤه".split()))
 # Words that cannot end a speaker phrase cut short by a quotation mark or a
 # clitic: المتحدث باسم «…», محمد بن "…".
-_DANGLING = frozenset(map(fold_word, "باسم بن ابن بنت عبد أبو آل".split()))
+_DANGLING = frozenset(map(fold_word, "باسم بن ابن بنت عبد أبو آل كل أحد".split()))
 
 
 def _ends_phrase(word: str, first: bool) -> bool:
@@ -252,6 +253,13 @@ def _ends_phrase(word: str, first: bool) -> bool:
     # الوزير مضيفاً …); right after the verb only a participle or بالقول
     # does (وتابع قائلاً «…»): طالب and واصل name people there.
     return not first or is_participle(word) or folded in _BY_SAYING
+
+
+def _names_nobody(word: str) -> bool:
+    """True for a word that is no speaker when it stands alone: one letter
+    (د. for a doctor, cut at its dot) or a number (طلب 6 من الأعضاء)."""
+    folded = fold_word(word)
+    return len(folded) <= 1 or folded.isdigit()
 
 
 def _is_name_word(word: str) -> bool:
@@ -293,9 +301,10 @@ def _noun_phrase(text: str, start: int, end: int) -> str:
     quotation mark (anywhere: what it opens is someone's words or a term),
     sentence end, clitic written alone (بـ، لـ) or further speech verb, and
     never runs past ``end``; a word that cannot end a name (باسم، بن) is
-    not left dangling at its end. "" when the first word is no subject
-    (``وقال للصحفيين``, ``ما وصفه بـ«…»``). Commas stay inside: apposition
-    is common. The phrase holds no quotation mark."""
+    not left dangling at its end; a lone letter or number names nobody.
+    "" when the first word is no subject (``وقال للصحفيين``, ``ما وصفه
+    بـ«…»``). Commas stay inside: apposition is common. The phrase holds no
+    quotation mark."""
     phrase_end = start
     kept: list[re.Match[str]] = []
     for count, m in enumerate(_GAP_AND_WORD.finditer(text, start, end)):
@@ -312,6 +321,8 @@ def _noun_phrase(text: str, start: int, end: int) -> str:
             break
         kept.append(m)
     while kept and fold_word(kept[-1].group(2)) in _DANGLING:
+        kept.pop()
+    if len(kept) == 1 and _names_nobody(kept[0].group(2)):
         kept.pop()
     if kept:
         phrase_end = kept[-1].end()

@@ -35,6 +35,7 @@ PIECES = st.sampled_from(
         "مقال", "قالب", "ل", "و", " ", " ", " ", "،", ",", ".", ":", "؟", "!", "\n", "«", "»",
         '"', "“", "”", "(", ")", "3", FATHA, SHADDA, TATWEEL, "\u200f",
         "بـ", "لـ", "وبـ", "للصحفيين", "بالقول", "باسم", "بن", "نظيره", "إياه", "‹", "›", "‟",
+        "د", "6", "كل", "منه",
     ]
 )
 TEXTS = st.lists(PIECES, max_size=40).map("".join)
@@ -64,6 +65,8 @@ def _noun_phrase_reference(text: str, start: int, end: int) -> str:
         count += 1
         pos = m.end()
     while words and fold_word(words[-1].group()) in speech._DANGLING:
+        words.pop()
+    if len(words) == 1 and speech._names_nobody(words[0].group()):
         words.pop()
     return text[start : words[-1].end()].strip() if words else ""
 
@@ -183,6 +186,10 @@ def test_speaker_after_a_quote(text: str, speaker: str) -> None:
         ("وقال بالي «", "بالي"),
         ("وتابع بالقول «", ""),
         ("ووصفه إياه بـ«", ""),
+        ("وقالت د. «", ""),
+        ("وطلب 6 من الأعضاء «", ""),
+        ("وقال بالرد «", ""),
+        ("وقال كل «", ""),
     ],
 )
 def test_speaker_before_is_no_clitic_complement_or_quote(text: str, speaker: str) -> None:
