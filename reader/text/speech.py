@@ -96,6 +96,10 @@ _STOP_WORDS: frozenset[str] = frozenset(
     السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة أيضا كذلك بدوره
     بدورها ذلك هذا هذه حين عندما لكن لكنه التي الذي الذين وهو وهي وهم
     فيه فيها له لها لنا لهم عنه عنها إذ حيث لي لك لكم لهن عليه عليها
+    بمثابة باعتباره باعتبارها بوصفه بوصفها نقلا تم للصحفيين للصحافيين
+    للصحافة لرويترز لنظيره لنظيرته لشبكة للتلفزيون لتلفزيون لمجلة لجريدة
+    للإذاعة بما مما عما فيما كما لما بأنهم بأنهن بأننا بأني إياه إياها إياهم
+    لنظيرها شخصيا رسميا مجددا لاحقا مؤخرا حينها منه منها منهم إليه إليها إليهم
     """.split()
 )
 
@@ -203,13 +207,59 @@ _TITLE_FOLDED = frozenset(map(fold_word, TITLE_WORDS))
 QUOTATION_MARKS: frozenset[str] = frozenset('«»‹›"“”„‟')
 """Every quotation mark the press uses (reader.text.quotes pairs them)."""
 _QUOTE_MARK = re.compile('[«»‹›"“”„‟]')
-_NOT_IN_WORDS = r"\s،,:؛;.!؟?()\[\]«»\"“”„"
+_NOT_IN_WORDS = r"\s،,:؛;.!؟?()\[\]«»‹›\"“”„‟"
 # A word of a speaker phrase and the characters between it and the word
 # before it: one match a word instead of a search and a slice.
 _GAP_AND_WORD = re.compile(f"([{_NOT_IN_WORDS}]*)([^{_NOT_IN_WORDS}]+)")
-# What ends a speaker phrase when it stands between two of its words.
-_PHRASE_BREAK = frozenset(":؛;.!؟?()\n")
+# What ends a speaker phrase when it stands between two of its words: a
+# quotation mark too, wherever it stands, since what it opens or closes is
+# someone's words or a quoted term, never part of a name as written here.
+_PHRASE_BREAK = frozenset(":؛;.!؟?()\n") | QUOTATION_MARKS
 _COMMAS = frozenset("،,")
+# A preposition written alone or left hanging on a tatweel (بـ، لـ، وبـ،
+# بالـ، للـ"…", لـCNN; a lone و): it opens a complement (وصفه بـ«…», قال
+# لـ«رويترز»), never a speaker, and ends one.
+_CLITIC = re.compile(f"[وف]?(?:بال|لل|[بلك])[{MARKS_CLASS}]*\u0640|[بلكوف][{MARKS_CLASS}]*$")
+# A first word that is a preposition glued to the article (للصحفيين،
+# بالعيوب، وبالمقابل): the verb named its addressee or a manner, not its
+# subject. بال… opens a few names too: a short one (بالي) is read as a
+# name, a longer one (بالمر، بالادينو) is lost. كال… is left alone (كالوم، كالين).
+_GLUED_PREPOSITION = ("لل", "ولل", "فلل", "بال", "وبال", "فبال")
+_SHORT_NAME = 4
+"""Letters up to which a first word opening with بال may be a name (بالي;
+بالرد is a reply)."""
+_BY_SAYING = frozenset(map(fold_word, "بالقول بقوله بقولها".split()))
+# A counterpart named after the speaker is the verb's object (حذر الرئيس
+# نظيره من «…»); right after the verb it is the speaker (وقال نظيره الروسي).
+_COUNTERPART = frozenset(map(fold_word, "نظيره نظيرها نظيرته نظيرتها نظراؤه".split()))
+# Words that cannot end a speaker phrase cut short by a quotation mark or a
+# clitic: المتحدث باسم «…», محمد بن "…".
+_DANGLING = frozenset(map(fold_word, "باسم بن ابن بنت عبد أبو آل كل أحد".split()))
+
+
+def _ends_phrase(word: str, first: bool) -> bool:
+    """True when ``word`` cannot belong to the speaker phrase it would
+    continue (``first``: the word right after the verb)."""
+    folded = fold_word(word)
+    if folded in _STOP_FOLDED or _CLITIC.match(word):
+        return True
+    if not _is_verb(word):
+        if first:
+            # Names are written with a bare alef: بألم (with pain) is no بالي.
+            return folded.startswith(_GLUED_PREPOSITION) and not (
+                word.startswith("بال") and len(folded) <= _SHORT_NAME)
+        return folded in _COUNTERPART
+    # A speech verb after the speaker opens a clause of its own (وقال
+    # الوزير مضيفاً …); right after the verb only a participle or بالقول
+    # does (وتابع قائلاً «…»): طالب and واصل name people there.
+    return not first or is_participle(word) or folded in _BY_SAYING
+
+
+def _names_nobody(word: str) -> bool:
+    """True for a word that is no speaker when it stands alone: one letter
+    (د. for a doctor, cut at its dot) or a number (طلب 6 من الأعضاء)."""
+    folded = fold_word(word)
+    return len(folded) <= 1 or folded.isdigit()
 
 
 def _is_name_word(word: str) -> bool:
@@ -248,9 +298,15 @@ def _pick_segment(phrase: str) -> str:
 def _noun_phrase(text: str, start: int, end: int) -> str:
     """The speaker noun phrase that starts at ``start`` (right after a speech
     verb), as written in ``text``: it stops at the first stop word, colon,
-    quotation mark or sentence end, and never runs past ``end``. Commas stay
-    inside: apposition is common."""
+    quotation mark (anywhere: what it opens is someone's words or a term),
+    sentence end, clitic written alone (بـ، لـ) or further speech verb, and
+    never runs past ``end``; a word that cannot end a name (باسم، بن) is
+    not left dangling at its end; a lone letter or number names nobody.
+    "" when the first word is no subject (``وقال للصحفيين``, ``ما وصفه
+    بـ«…»``). Commas stay inside: apposition is common. The phrase holds no
+    quotation mark."""
     phrase_end = start
+    kept: list[re.Match[str]] = []
     for count, m in enumerate(_GAP_AND_WORD.finditer(text, start, end)):
         if count >= 14:
             break
@@ -259,13 +315,17 @@ def _noun_phrase(text: str, start: int, end: int) -> str:
         spaced = gap == " "
         if not spaced and not _PHRASE_BREAK.isdisjoint(gap):
             break
-        if count == 0 and not spaced and not QUOTATION_MARKS.isdisjoint(gap):
-            break
-        if fold_word(word) in _STOP_FOLDED:
+        if _ends_phrase(word, count == 0):
             break
         if count == 0 and not spaced and not _COMMAS.isdisjoint(gap):
             break
-        phrase_end = m.end()
+        kept.append(m)
+    while kept and fold_word(kept[-1].group(2)) in _DANGLING:
+        kept.pop()
+    if len(kept) == 1 and _names_nobody(kept[0].group(2)):
+        kept.pop()
+    if kept:
+        phrase_end = kept[-1].end()
     return text[start:phrase_end].strip()
 
 
@@ -341,5 +401,10 @@ def speaker_after(text: str, quote_close: int, *, window: int = 120) -> str:
     if verbs and _AFTER.match(text[start : verbs[0][0]]):
         return _pick_segment(_noun_phrase(text, verbs[0][1], hi))
     if according:
+        if fold_word(according.group().split()[-1]).endswith("ما"):
+            # بحسب ما نقلته الوكالة، وفقاً لما أوردته الصحيفة: ما is followed
+            # by its verb, a speech verb or not; the speaker comes after it.
+            verb = _AR_WORD.match(text, start, hi)
+            start = verb.end() if verb else start
         return _pick_segment(_noun_phrase(text, start, hi))
     return ""

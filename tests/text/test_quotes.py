@@ -555,6 +555,94 @@ def test_terms_have_no_speaker() -> None:
             assert h.speaker == ""
 
 
+def test_no_speaker_is_the_clitic_before_a_quote_described_as_so() -> None:
+    """A tester's find: after ما وصفه بـ"…" the speaker was the clitic بـ,
+    and for the next quote of the sentence the text from بـ through the
+    first quote. The speaker of both is المركز, named earlier, or nobody."""
+    text = ('وقال المركز إن التحضير لما وصفه بـ"هجوم كيماوي مفبرك" قد بدأ بالفعل، '
+            'بمساعدة من وصفتهم بـ"الجماعات المسلحة" في المنطقة.')
+    found = find_quotes(text)
+    assert [h.subtype for h in found] == ["quotation", "quotation"]
+    assert {h.speaker for h in found} <= {"", "المركز"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # a quoted name inside the speaker's phrase ends it: no mark in a speaker
+        ('وقالت صحيفة "الأيام" المحلية إن «المفاوضات متعثرة منذ أسابيع».', "صحيفة"),
+        ('وقال المتحدث باسم "الحركة" إن «الاتفاق لم يعد قائما بعد اليوم».', "المتحدث"),
+        ('وقال مسؤول أمني لـ"الوكالة" إن «الهجوم وقع فجرا قرب الحدود».', "مسؤول أمني"),
+        # the next quote is no part of the speaker named after a quote
+        ('وكتب على حسابه "يوم تاريخي لنا"، وأضاف اللاعب "لا أشعر بالتعب أبدا".', "اللاعب"),
+        # a preposition glued on, or left on a tatweel, names no speaker
+        ("وقال للصحفيين في جنيف: «الوضع الإنساني يزداد سوءا يوما بعد يوم».", ""),
+        ("وقال الوزير للصحفيين: «لن نتراجع عن القرار مهما كانت الضغوط».", "الوزير"),
+        ("وقال الوزير، لـCNN، إن «المحادثات ستستأنف الأسبوع المقبل في العاصمة».", "الوزير"),
+        # a participle after the verb opens the words, it is nobody
+        ("وتابع قائلاً: «سنعود إلى طاولة الحوار في أقرب فرصة».", ""),
+        # بحسب ما نقلته: the verb after ما is no part of the speaker
+        ("«سنواصل العمل حتى نهاية العام المقبل»، بحسب ما نقلته وكالة الأنباء الرسمية.",
+         "وكالة الأنباء الرسمية"),
+        # a counterpart after the speaker is the verb's object
+        ("وحذر الرئيس نظيره من أن «التصعيد سيقود المنطقة إلى حرب مفتوحة».", "الرئيس"),
+        # a name that is two letters, and الـ before a number, stay in the name
+        ("وقال المهندس جوستين وو إن «التجربة نجحت في المرحلة الأولى من المشروع».",
+         "المهندس جوستين وو"),
+        ("وقال اللاعب صاحب الـ30 عاما إن «الموسم كان صعبا على الفريق كله».",
+         "اللاعب صاحب الـ30 عاما"),
+    ],
+)
+def test_speaker_is_a_name_or_noun_phrase(sentence: str, speaker: str) -> None:
+    """Never a clitic, never text holding a quotation mark, never a clause:
+    what is left of the phrase, or no speaker."""
+    h = [h for h in find_quotes(sentence) if h.subtype == "quotation"][-1]
+    assert h.speaker == speaker
+
+
+_LONE_CLITIC = re.compile("[وفبلك]\u0640?")
+SPEECH_PIECES = st.sampled_from(
+    [
+        "قال ", "وقال ", "قالت ", "وأضاف ", "ما وصفه ", "وصفتهم ", "قائلاً ", "بحسب ما ",
+        "نقلته ", "الوزير ", "المتحدث ", "باسم ", "مسؤول ", "أمني ", "صحيفة ", "للصحفيين ",
+        "نظيره ", "إياه ", "بن ", "إن ", "في ", "بـ", "لـ", "و", "ب ", "الـ", "CNN ",
+        " ", "، ", ". ", ": ", "\n", "«", "»", '"', "“", "”", "‹", "›",
+    ]
+)
+
+
+_AROUND = st.lists(SPEECH_PIECES, max_size=14).map("".join)
+_QUOTED = st.sampled_from(
+    ["لن نتراجع عن القرار مهما كانت الضغوط", "الوضع يزداد سوءا يوما بعد يوم",
+     "هجوم كيماوي مفبرك", "الجماعات المسلحة"])
+_PAIRS = st.sampled_from(["«»", '""', "“”", "”“", "‹›", '«"'])
+SPEECH_TEXTS = st.tuples(_AROUND, _PAIRS, _QUOTED, _AROUND, _PAIRS, _QUOTED, _AROUND).map(
+    lambda t: f"{t[0]}{t[1][0]}{t[2]}{t[1][1]}{t[3]}{t[4][0]}{t[5]}{t[4][1]}{t[6]}")
+"""Text around two quotes made of speech verbs, speakers, clitics and marks."""
+
+
+@settings(max_examples=400, deadline=None)
+@given(SPEECH_TEXTS)
+def test_a_speaker_is_text_beside_its_quote_and_holds_no_quotation_mark(text: str) -> None:
+    for h in find_quotes(text):
+        if not h.speaker:
+            continue
+        assert h.subtype == "quotation"
+        assert h.speaker in text[: h.start] or h.speaker in text[h.end :]
+        assert not any(mark in h.speaker for mark in MARKS)
+        assert not _LONE_CLITIC.fullmatch(h.speaker)
+
+
+def test_corpus_speakers_are_no_clitic_and_hold_no_quotation_mark(
+        corpus_articles: list[Path]) -> None:
+    for path in corpus_articles:
+        text = path.read_text(encoding="utf-8")
+        for h in find_quotes(text):
+            if h.speaker:
+                assert not any(mark in h.speaker for mark in MARKS), (path.name, h.speaker)
+                assert not _LONE_CLITIC.fullmatch(h.speaker), (path.name, h.speaker)
+
+
 # ---------------------------------------------------------- properties
 
 ARABIC_WORD = "[\u0621-\u063a\u0641-\u064a]{1,8}"

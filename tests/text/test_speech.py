@@ -34,35 +34,41 @@ PIECES = st.sampled_from(
         "مدير", "المركز", "مصطفى", "بالي", "محمد", "الرئيس", "في", "إن", "أن", "عن", "أمس",
         "مقال", "قالب", "ل", "و", " ", " ", " ", "،", ",", ".", ":", "؟", "!", "\n", "«", "»",
         '"', "“", "”", "(", ")", "3", FATHA, SHADDA, TATWEEL, "\u200f",
+        "بـ", "لـ", "وبـ", "للصحفيين", "بالقول", "باسم", "بن", "نظيره", "إياه", "‹", "›", "‟",
+        "د", "6", "كل", "منه",
     ]
 )
 TEXTS = st.lists(PIECES, max_size=40).map("".join)
-_WORD = re.compile(r"[^\s،,:؛;.!؟?()\[\]«»\"“”„]+")
+_WORD = re.compile(r"[^\s،,:؛;.!؟?()\[\]«»‹›\"“”„‟]+")
 
 
 def _noun_phrase_reference(text: str, start: int, end: int) -> str:
-    """speech._noun_phrase as first written: every gap searched for every
-    character that ends a phrase."""
+    """speech._noun_phrase read plainly: every gap searched for every
+    character that ends a phrase (a quotation mark anywhere), the words kept
+    in a list, the dangling ones dropped from its end."""
     pos = start
-    phrase_end = start
+    words: list[re.Match[str]] = []
     count = 0
     while pos < end and count < 14:
         m = _WORD.search(text, pos, end)
         if m is None:
             break
         gap = text[pos : m.start()]
-        if any(ch in gap for ch in ":؛;.!؟?()\n"):
+        if any(ch in gap for ch in ":؛;.!؟?()\n") or any(
+                ch in gap for ch in speech.QUOTATION_MARKS):
             break
-        if count == 0 and any(ch in gap for ch in speech.QUOTATION_MARKS):
-            break
-        if fold_word(m.group()) in speech._STOP_FOLDED:
+        if speech._ends_phrase(m.group(), count == 0):
             break
         if count == 0 and ("،" in gap or "," in gap):
             break
-        phrase_end = m.end()
+        words.append(m)
         count += 1
         pos = m.end()
-    return text[start:phrase_end].strip()
+    while words and fold_word(words[-1].group()) in speech._DANGLING:
+        words.pop()
+    if len(words) == 1 and speech._names_nobody(words[0].group()):
+        words.pop()
+    return text[start : words[-1].end()].strip() if words else ""
 
 
 def _pick_segment_reference(phrase: str) -> str:
@@ -152,3 +158,39 @@ def test_pick_segment_agrees_with_splitting_at_every_comma(phrase: str) -> None:
 def test_speaker_after() -> None:
     text = "«نعم»، قال الوزير"
     assert speaker_after(text, text.index("»") + 1) == "الوزير"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("«نعم»، بحسب ما نقلته وكالة الأنباء", "وكالة الأنباء"),
+        ("«نعم»، حسبما أوردت الصحيفة", "الصحيفة"),
+        ("«نعم»، وفقاً لما قاله الوزير", "الوزير"),
+        ("«نعم»، بحسب الوزير", "الوزير"),
+        ('«نعم»، قال الوزير "لا"', "الوزير"),
+        ("«نعم»، قال الوزير مضيفا أن", "الوزير"),
+        ("«نعم»، قال طالب في الجامعة", "طالب"),
+        ("«نعم»، قال قائلا", ""),
+    ],
+)
+def test_speaker_after_a_quote(text: str, speaker: str) -> None:
+    assert speaker_after(text, text.index("»") + 1) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('وقال المركز إن التحضير لما وصفه بـ"', ""),
+        ('وقال المتحدث باسم "الحركة" إن «', "المتحدث"),
+        ("وقال للصحفيين «", ""),
+        ("وقال بالي «", "بالي"),
+        ("وتابع بالقول «", ""),
+        ("ووصفه إياه بـ«", ""),
+        ("وقالت د. «", ""),
+        ("وطلب 6 من الأعضاء «", ""),
+        ("وقال بالرد «", ""),
+        ("وقال كل «", ""),
+    ],
+)
+def test_speaker_before_is_no_clitic_complement_or_quote(text: str, speaker: str) -> None:
+    assert speaker_before(text, len(text) - 1) == speaker
