@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
@@ -39,6 +39,8 @@ KIND_ROLES: dict[str, tuple[str, ...]] = {
 }
 """The names ``set_kind_visible`` accepts and the colour roles each covers."""
 
+_PANEL_EVENTS = (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide)
+
 MIN_ARTICLE_WIDTH = 320
 """The narrowest the article gets (pixels): narrower, a line holds three or
 four words and a headline word breaks between its letters. A narrower pane
@@ -56,13 +58,17 @@ class ArticlePane(QWidget):
     ``Library.set_position``); ``error_occurred(line)`` with a
     ``ReaderError.line()`` when the store refused a write (the window shows it);
     ``status_message(text)``, a translated line for the status bar (a highlight
-    cut at the end of a field, a note kept on the clipboard).
+    cut at the end of a field, a note kept on the clipboard);
+    ``room_wanted(pixels)`` when the reader asked for the folded highlights
+    panel back and the pane is that much too narrow for it beside the article
+    (the window makes room if it can, synchronously).
     """
 
     highlights_changed = Signal(int)
     position_changed = Signal(int, int)
     error_occurred = Signal(str)
     status_message = Signal(str)
+    room_wanted = Signal(int)
 
     def __init__(self, library: Library, parent: QWidget | None = None, *,
                  edits: EditHistory | None = None) -> None:
@@ -123,6 +129,10 @@ class ArticlePane(QWidget):
         bar.rangeChanged.connect(self._update_progress)
         self.edits.error_occurred.connect(self.error_occurred)
         self.edits.status_message.connect(self.status_message)
+        # Folded by the pane, by the reader's drag or by focus mode: the panel
+        # hears each as a resize, a hide or a show, at once.
+        self.highlights_panel.installEventFilter(self)
+        self.status.panel_requested.connect(self.unfold_highlights_panel)
         self._install_shortcuts()
 
     def _install_shortcuts(self) -> None:
@@ -197,6 +207,41 @@ class ArticlePane(QWidget):
             self._folded_panel_width = 0
             self.splitter.setSizes([room - handle - width, width])
 
+    def unfold_highlights_panel(self) -> None:
+        """Bring the folded highlights panel back beside the article, at its
+        width before (a quarter of the pane when the reader folded it), after
+        asking the window for the room it lacks; when there is still no room,
+        say so in the status bar."""
+        handle = self.splitter.handleWidth()
+        panel_min = self.highlights_panel.minimumSizeHint().width()
+        wanted = max(panel_min, self._folded_panel_width or self.splitter.width() // 4)
+        lacking = MIN_ARTICLE_WIDTH + handle + panel_min - self.splitter.width()
+        if lacking > 0:
+            self.room_wanted.emit(lacking)
+        room = self.splitter.width()
+        width = min(wanted, room - handle - MIN_ARTICLE_WIDTH)
+        if width < panel_min:
+            self.status_message.emit(self.tr("Widen the window to show the highlights panel"))
+            return
+        self._folded_panel_width = 0
+        self.splitter.setSizes([room - handle - width, width])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.highlights_panel and event.type() in _PANEL_EVENTS:
+            self._update_folded_panel()
+        return super().eventFilter(watched, event)
+
+    def _update_folded_panel(self) -> None:
+        """Show under the article, while the highlights panel is folded away,
+        how many highlights it holds (nothing in focus mode, which hides it)."""
+        folded = (self._article_id is not None and not self.highlights_panel.isHidden()
+                  and self.splitter.sizes()[1] == 0)
+        self.status.show_folded_panel(self.highlights_panel.model.rowCount() if folded else None)
+
+    def _list_highlights(self, highlights: Sequence[HighlightRecord]) -> None:
+        self.highlights_panel.set_highlights(highlights)
+        self._update_folded_panel()
+
     # -- the agreed API --------------------------------------------------------
 
     def open_article(self, article_id: int, at: int | None = None) -> None:
@@ -211,7 +256,7 @@ class ArticlePane(QWidget):
         self.flush_position()
         self._article_id = article_id
         self.view.set_article(article, highlights)
-        self.highlights_panel.set_highlights(self.view.highlights())
+        self._list_highlights(self.view.highlights())
         self.find_bar.set_texts([(name, article.field_text(name)) for name in TEXT_FIELDS])
         self.view.scroll_to_reading_position(article.position if at is None else at)
         self.show_tags(self._tags_of(article_id))
@@ -321,7 +366,7 @@ class ArticlePane(QWidget):
             self.error_occurred.emit(err.line())
             return
         self.view.set_highlights(highlights)
-        self.highlights_panel.set_highlights(self.view.highlights())
+        self._list_highlights(self.view.highlights())
 
     def catch_up(self) -> None:
         """Show what the store holds now for the open article (another process
@@ -346,10 +391,7 @@ class ArticlePane(QWidget):
             self.view.set_highlights(highlights)
         else:
             return
-        self.highlights_panel.set_highlights(self.view.highlights())
-
-    def set_panel_visible(self, visible: bool) -> None:
-        self.highlights_panel.setVisible(visible)
+        self._list_highlights(self.view.highlights())
 
     def clear(self) -> None:
         """Show nothing (the open article was deleted)."""
@@ -358,7 +400,7 @@ class ArticlePane(QWidget):
         self.view.clear_article()
         self.show_tags([])
         self._update_progress()
-        self.highlights_panel.set_highlights([])
+        self._list_highlights([])
         self.find_bar.set_texts([])
 
     # -- store writes (through the undoable edit history) ------------------------------

@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         self.pane.confirm = lambda title, text: self.confirm(title, text)
         self.pane.error_occurred.connect(self._on_store_error)
         self.pane.status_message.connect(self._on_pane_message)
+        self.pane.room_wanted.connect(self._give_pane_room)
         self.sources = SourcesPane(self.library, self)
         self.sources.source_chosen.connect(self._on_source_chosen)
         # The sources and the list share the main splitter's first place, so
@@ -547,6 +548,14 @@ class MainWindow(QMainWindow):
     def _update_modes(self) -> None:
         self.commands.set_checked_quietly("focus_mode", self.modes.in_focus_mode())
         self.commands.set_checked_quietly("full_screen", self.modes.is_full_screen())
+
+    def _give_pane_room(self, pixels: int) -> None:
+        """Narrow the sources and the list by ``pixels`` for the article pane
+        when they can spare that much; else leave them (narrowed for nothing,
+        the list would only lose its columns)."""
+        lists, pane = self.splitter.sizes()
+        if lists - pixels >= self.lists.minimumSizeHint().width():
+            self.splitter.setSizes([lists - pixels, pane + pixels])
 
     def show_help(self, kind: str) -> HelpDialog:
         """Show a help page (``guide``, ``shortcuts``, ``about``) beside the window."""

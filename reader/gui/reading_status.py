@@ -2,22 +2,28 @@
 
 ``ReadingStatus`` shows the open article's tags (the reader's collections)
 at the leading edge and a reading-progress bar with its percentage at the
-trailing edge; the pane feeds it (``show_tags``, ``show_progress``). Layouts
-only, so it mirrors in a right-to-left interface.
+trailing edge; the pane feeds it (``show_tags``, ``show_progress``). While
+the highlights panel is folded away, a button before the bar says how many
+highlights it holds and brings it back (``show_folded_panel``,
+``panel_requested``). Layouts only, so it mirrors in a right-to-left
+interface.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from reader.text.bidi import isolate
 
 
 class ReadingStatus(QWidget):
-    """Tags and reading progress of the open article."""
+    """Tags and reading progress of the open article; ``panel_requested``
+    when the reader asks for the folded highlights panel back."""
+
+    panel_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,11 +36,18 @@ class ReadingStatus(QWidget):
         self.progress.setTextVisible(True)
         self.progress.setFixedWidth(160)
         self.progress.setMaximumHeight(14)
+        self.panel_button = QToolButton(self)
+        self.panel_button.setObjectName("foldedHighlights")
+        self.panel_button.setAutoRaise(True)
+        self.panel_button.clicked.connect(self.panel_requested)
+        self.panel_button.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 1, 8, 2)
         layout.addWidget(self.tags_label, 1)
+        layout.addWidget(self.panel_button)
         layout.addWidget(self.progress)
         self._tags: list[str] = []
+        self._folded_count = 0
         self.retranslate()
 
     def show_tags(self, tags: Sequence[str]) -> None:
@@ -50,6 +63,14 @@ class ReadingStatus(QWidget):
         self.progress.setValue(min(max(percent, 0), 100))
         self.progress.setUpdatesEnabled(True)
 
+    def show_folded_panel(self, count: int | None) -> None:
+        """The highlights panel is folded away holding ``count`` highlights
+        (None: it is shown, or there is no article)."""
+        self.panel_button.setVisible(count is not None)
+        if count is not None:
+            self._folded_count = count
+            self._retranslate_panel_button()
+
     def percent(self) -> int:
         return self.progress.value()
 
@@ -57,6 +78,11 @@ class ReadingStatus(QWidget):
         self.progress.setFormat(self.tr("%p% read"))
         self.progress.setAccessibleName(self.tr("Reading progress"))
         self.tags_label.setToolTip(self.tr("Tags (Article > Tags…, Ctrl+T)"))
+        self.panel_button.setToolTip(self.tr("Show the highlights panel beside the article"))
+        self._retranslate_panel_button()
+
+    def _retranslate_panel_button(self) -> None:
+        self.panel_button.setText(self.tr("Highlights ({count})").format(count=self._folded_count))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -89,6 +89,11 @@
     <context>
         <name>ArticlePane</name>
         <message>
+            <location filename="../../reader/gui/article_pane.py" line="1" />
+            <source>Widen the window to show the highlights panel</source>
+            <translation>وسّع النافذة لتظهر لوحة التظليلات</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/article_pane.py" line="340" />
             <source>Delete highlight</source>
             <translation>احذف التظليل</translation>
@@ -1567,6 +1572,16 @@
             <location filename="../../reader/gui/reading_status.py" line="55" />
             <source>Tags (Article &gt; Tags…, Ctrl+T)</source>
             <translation>الوسوم (مقالة &gt; الوسوم…، Ctrl+T)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/reading_status.py" line="1" />
+            <source>Show the highlights panel beside the article</source>
+            <translation>أظهر لوحة التظليلات بجانب المقالة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/reading_status.py" line="1" />
+            <source>Highlights ({count})</source>
+            <translation>التظليلات ({count})</translation>
         </message>
     </context>
     <context>

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from reader.gui import i18n
@@ -86,3 +87,73 @@ def test_a_window_made_narrower_than_its_panes_cuts_nothing_off(
     shown = view.rect().translated(view.mapTo(window, view.rect().topLeft()))
     assert window.rect().contains(shown), (window.size(), shown)
     assert view.width() >= MIN_ARTICLE_WIDTH
+
+
+def test_a_folded_panel_says_what_it_holds_and_comes_back_on_a_click(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """From a day of use: with the list widened the panel folded away and
+    nothing said it was there. Under the article a button now counts its
+    highlights; a click narrows the list and brings the panel back."""
+    pane = window.pane
+    button = pane.status.panel_button
+    held = pane.highlights_panel.model.rowCount()
+    assert held >= 3  # two percentages and a number word, at least
+    assert button.isHidden()
+    needed = MIN_ARTICLE_WIDTH + pane.splitter.handleWidth() \
+        + pane.highlights_panel.minimumSizeHint().width()
+    window.resize(window.lists.minimumSizeHint().width() + needed + 40, 600)
+    qtbot.waitUntil(lambda: window.splitter.width() == window.width())
+    window.splitter.setSizes([window.width() - needed + 60, needed - 60])  # the list dragged wide
+    assert pane.splitter.sizes()[1] == 0
+    assert not button.isHidden() and button.text() == f"Highlights ({held})"
+    lists = window.splitter.sizes()[0]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert pane.splitter.sizes()[1] >= pane.highlights_panel.minimumSizeHint().width()
+    assert window.splitter.sizes()[0] < lists
+    assert pane.view.width() >= MIN_ARTICLE_WIDTH
+    assert button.isHidden()
+
+
+def test_a_panel_folded_by_the_reader_comes_back_on_a_click(
+        qtbot: QtBot, window: MainWindow) -> None:
+    pane = window.pane
+    pane.splitter.setSizes([pane.splitter.width(), 0])  # a drag to the edge
+    assert not pane.status.panel_button.isHidden()
+    pane.status.panel_button.click()
+    assert pane.splitter.sizes()[1] > 0
+    assert pane.status.panel_button.isHidden()
+
+
+def test_focus_mode_and_no_article_show_no_folded_panel(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """Focus mode hides the panel on purpose; with no article open there is
+    nothing to count."""
+    pane, button = window.pane, window.pane.status.panel_button
+    window.modes.set_focus_mode(True)
+    assert button.isHidden()
+    window.modes.set_focus_mode(False)
+    pane.splitter.setSizes([pane.splitter.width(), 0])
+    assert not button.isHidden()
+    pane.clear()
+    assert button.isHidden()
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_with_no_room_anywhere_the_panel_says_to_widen_the_window(
+        qtbot: QtBot, window: MainWindow, language: str) -> None:
+    """700 px: the list at its narrowest and the article leave the panel too
+    little; the click says so and takes nothing from the article."""
+    i18n.apply_language(language)
+    pane = window.pane
+    window.resize(700, 600)
+    qtbot.waitUntil(lambda: pane.splitter.sizes()[1] == 0)
+    messages: list[str] = []
+    pane.status_message.connect(messages.append)
+    lists = window.splitter.sizes()
+    pane.status.panel_button.click()
+    assert pane.splitter.sizes()[1] == 0
+    assert window.splitter.sizes() == lists  # not narrowed for nothing
+    assert messages == [{"en": "Widen the window to show the highlights panel",
+                         "ar": "وسّع النافذة لتظهر لوحة التظليلات"}[language]]
+    assert pane.view.width() >= MIN_ARTICLE_WIDTH
+    assert not pane.status.panel_button.isHidden()
