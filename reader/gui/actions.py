@@ -122,6 +122,7 @@ class WindowActions(QObject):
         self._window = window
         self.named: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}
+        self._quiet = False
         # A key an action names itself is that action's alone: a standard key's
         # platform bindings never take it (on X11 Delete is also Ctrl+D, Star's key:
         # two actions on one key are ambiguous and neither fires).
@@ -150,16 +151,21 @@ class WindowActions(QObject):
         switch, ``triggered()`` (no argument) otherwise."""
         action = self.named[name]
         if action.isCheckable():
-            action.toggled.connect(slot)
+            action.toggled.connect(lambda on: self._quiet or slot(on))
         else:
             action.triggered.connect(lambda _checked=False: slot())
 
     def set_checked_quietly(self, name: str, checked: bool) -> None:
-        """Show a state without running the action's slot."""
-        action = self.named[name]
-        action.blockSignals(True)
-        action.setChecked(checked)
-        action.blockSignals(False)
+        """Show a state without running the action's slot (nor the slot of a
+        switch of its group that this turns off)."""
+        # Not blockSignals: the action's group hears of a switch turned on by
+        # its signals, and without them it left the one before checked too
+        # (English and Arabic both ticked after Preferences changed the language).
+        self._quiet = True
+        try:
+            self.named[name].setChecked(checked)
+        finally:
+            self._quiet = False
 
     def set_enabled(self, names: Iterable[str], enabled: bool) -> None:
         for name in names:

@@ -159,3 +159,26 @@ def test_menu_shortcuts_read_left_to_right_in_arabic(window: MainWindow) -> None
     for action in window.commands.named.values():
         if not action.shortcut().isEmpty():
             assert action.text().split("\t")[1].startswith(LRI), action.objectName()
+
+
+def test_the_language_and_theme_menus_tick_one_switch_after_preferences(
+        window: MainWindow) -> None:
+    """From a day of use: after Preferences changed the language, View >
+    Language ticked both English and العربية (the switch was turned on with
+    its signals blocked, so its group never turned the other off), and a
+    click on English then left both ticked."""
+    commands = window.commands
+    languages = [f"language_{code}" for code in i18n.LANGUAGES]
+    themes = [name for name in commands.named if name.startswith("theme_")]
+
+    def ticked(names: list[str]) -> list[str]:
+        return [name for name in names if commands.named[name].isChecked()]
+
+    window.window_settings.update(language="ar", theme="dark")  # what Preferences does
+    assert ticked(languages) == ["language_ar"] and ticked(themes) == ["theme_dark"]
+    assert i18n.current_language() == "ar"
+    commands.named["language_en"].trigger()  # the reader's click
+    assert ticked(languages) == ["language_en"] and i18n.current_language() == "en"
+    commands.named["theme_light"].trigger()
+    assert ticked(themes) == ["theme_light"]
+    assert window.preferences().theme == "light" and window.preferences().language == "en"
