@@ -37,7 +37,9 @@ def guide_html() -> str:
          translate("Help", "Choose an article in the list; it opens where you stopped reading. "
                            "Quotations, terms in quotation marks and figures are coloured; "
                            "the panel beside the article lists them, and a click takes you "
-                           "to one. The bar under the article shows how far you have read.")),
+                           "to one; in a narrow window it folds away, and the button "
+                           "under the article brings it back. The bar under the article "
+                           "shows how far you have read.")),
         (translate("Help", "Finding"),
          translate("Help", "Ctrl+F finds in the article the way Arabic is typed: without "
                            "diacritics, hamza or the exact alef. Ctrl+Shift+F searches the "

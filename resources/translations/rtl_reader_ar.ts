@@ -1041,8 +1041,8 @@
         </message>
         <message>
             <location filename="../../reader/gui/help.py" line="37" />
-            <source>Choose an article in the list; it opens where you stopped reading. Quotations, terms in quotation marks and figures are coloured; the panel beside the article lists them, and a click takes you to one. The bar under the article shows how far you have read.</source>
-            <translation>اختر مقالة من القائمة، فتُفتح حيث توقفت عن القراءة. الاقتباسات والمصطلحات بين علامات التنصيص والأرقام ملوّنة، وتعرضها اللوحة بجانب المقالة، وتنقلك نقرة إلى أيٍّ منها. ويبيّن الشريط تحت المقالة كم قرأت منها.</translation>
+            <source>Choose an article in the list; it opens where you stopped reading. Quotations, terms in quotation marks and figures are coloured; the panel beside the article lists them, and a click takes you to one; in a narrow window it folds away, and the button under the article brings it back. The bar under the article shows how far you have read.</source>
+            <translation>اختر مقالة من القائمة، فتُفتح حيث توقفت عن القراءة. الاقتباسات والمصطلحات بين علامات التنصيص والأرقام ملوّنة، وتعرضها اللوحة بجانب المقالة، وتنقلك نقرة إلى أيٍّ منها؛ وفي النافذة الضيقة تُطوى اللوحة، ويعيدها الزر الذي تحت المقالة. ويبيّن الشريط تحت المقالة كم قرأت منها.</translation>
         </message>
         <message>
             <location filename="../../reader/gui/help.py" line="41" />
