@@ -111,6 +111,11 @@ _AR_WORD = re.compile(f"[\u0621-\u064a\u0671{MARKS_CLASS}]+")
 _AR_WORD_SPLIT = re.compile(f"({_AR_WORD.pattern})")
 _VERBS_FOLDED = frozenset(map(fold_word, SPEECH_VERBS))
 _OBJECT_FIRST_FOLDED = frozenset(map(fold_word, _OBJECT_FIRST))
+# Verbs of describing: what they describe runs straight into how (وصف الرئيس
+# الاتفاق بأنه «…»، وصفت الصحيفة اللاعب بـ«…»، واصفاً القرار بـ«…»), and a
+# subject cannot be told from that object without parsing. Only a comma
+# sets the subject apart (وصف زعيم كوريا الشمالية، ترامب بـ«…»).
+_DESCRIBING = frozenset(map(fold_word, "وصف وصفت وصفوا يصف تصف واصفا واصفة".split()))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -363,7 +368,24 @@ def speaker_before(text: str, quote_open: int, *, window: int = 200) -> str:
     verb = fold_word(parts[k])
     if verb in _OBJECT_FIRST_FOLDED or verb[1:] in _OBJECT_FIRST_FOLDED:
         return ""
-    return _pick_segment(_noun_phrase(text, verb_end, quote_open))
+    phrase = _noun_phrase(text, verb_end, quote_open)
+    if (verb in _DESCRIBING or verb[1:] in _DESCRIBING) and not _set_apart(
+            text, verb_end, quote_open, phrase):
+        return ""
+    return _pick_segment(phrase)
+
+
+_APART_NEXT = re.compile('\\s*[،,«»‹›"“”„‟]')
+
+
+def _set_apart(text: str, start: int, end: int, phrase: str) -> bool:
+    """True when ``phrase`` (read from ``start``) holds a comma or is followed,
+    before ``end``, by a comma or a quoted object (وصف الرئيس «الاتفاق» بأنه
+    «…»): a subject set apart from what comes next."""
+    if not phrase or not _COMMAS.isdisjoint(phrase):
+        return bool(phrase)
+    at = text.find(phrase, start, end)
+    return _APART_NEXT.match(text, at + len(phrase), end) is not None
 
 
 _AFTER = re.compile(r"^[\s،,]*(?:\.\s*)?$")

@@ -194,3 +194,29 @@ def test_speaker_after_a_quote(text: str, speaker: str) -> None:
 )
 def test_speaker_before_is_no_clitic_complement_or_quote(text: str, speaker: str) -> None:
     assert speaker_before(text, len(text) - 1) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # What a verb of describing describes runs into how: no speaker
+        # rather than the subject and object run together.
+        ("وصف الرئيس الاتفاق بأنه «", ""),
+        ("ووصفت الصحيفة اللاعب ماركو أسينسيو بـ«", ""),
+        ("ووصفت الجامعة العربية القانون «", ""),
+        ("واصفاً القرار بـ«", ""),
+        ("وتصف القانون «", ""),
+        # A comma or a quoted object sets the subject apart.
+        ("وصف زعيم كوريا الشمالية، ترامب بـ«", "زعيم كوريا الشمالية"),
+        ("ووصفت الوزارة، الجمعة، القرار بأنه «", "الوزارة"),
+        ("ووصف وزير الخارجية، في مؤتمر صحفي، المحادثات بأنها «", "وزير الخارجية"),
+        ("ووصف الرئيس «الاتفاق» بأنه «", "الرئيس"),
+        # Other verbs name their subject as before.
+        ("وقال الرئيس الأمريكي إن «", "الرئيس الأمريكي"),
+    ],
+)
+def test_a_verb_of_describing_names_no_object_as_its_speaker(text: str, speaker: str) -> None:
+    """From a day of use: وصف الرئيس الاتفاق بأنه «…» gave the speaker
+    «الرئيس الاتفاق»; in 6,000 pool articles every such phrase that ran
+    straight into its complement held the object."""
+    assert speaker_before(text, len(text) - 1) == speaker
