@@ -22,6 +22,7 @@ JSON reader drops controls before it anchors the user highlights it carries).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from reader.store.article import Article
@@ -34,6 +35,10 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # FF, FS..RS, NEL) stay: the readers lay out the text by them.
 _RAW_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 _REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
+# Either kind of character, found by one scan: nearly every text holds
+# none, and then the two substitutions (a scan each) are spared.
+_DIRTY = re.compile("[\ud800-\udfff\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_RAW_DIRTY = re.compile("[\ud800-\udfff\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 
 
 def drop_controls(text: str) -> str:
@@ -45,6 +50,8 @@ def clean_input(text: str) -> tuple[str, int]:
     """Decoded text before a reader parses it: lone surrogates replaced by
     U+FFFD, control characters dropped but for the line breaks and tab (they
     separate lines and paragraphs); and how many surrogates were replaced."""
+    if not _RAW_DIRTY.search(text):
+        return text, 0
     text, replaced = _SURROGATE.subn(REPLACEMENT, text)
     return _RAW_CONTROL.sub("", text), replaced
 
@@ -52,6 +59,8 @@ def clean_input(text: str) -> tuple[str, int]:
 def clean_text(text: str) -> tuple[str, int]:
     """``text`` with lone surrogates replaced by U+FFFD and control characters
     dropped (tab and line feed kept); and how many surrogates were replaced."""
+    if not _DIRTY.search(text):
+        return text, 0
     text, replaced = _SURROGATE.subn(REPLACEMENT, text)
     return drop_controls(text), replaced
 
@@ -94,14 +103,22 @@ def clean_article(article: Article) -> int:
 
 def _clean_strings(obj: object) -> int:
     replaced = 0
-    for field in dataclasses.fields(obj):  # type: ignore[arg-type]
-        value = getattr(obj, field.name)
-        if isinstance(value, str):
+    for name in _field_names(type(obj)):
+        value = getattr(obj, name)
+        if isinstance(value, str) and value:
             cleaned, count = clean_text(value)
             if cleaned != value:
-                setattr(obj, field.name, cleaned)
+                setattr(obj, name, cleaned)
             replaced += count
     return replaced
+
+
+@functools.lru_cache(maxsize=8)
+def _field_names(cls: type) -> tuple[str, ...]:
+    """The field names of dataclass ``cls`` (``dataclasses.fields`` builds
+    them anew at every call; there are two classes, Article and
+    HighlightRecord)."""
+    return tuple(field.name for field in dataclasses.fields(cls))
 
 
 def repair_note(name: str, replaced: int) -> str:

@@ -154,7 +154,17 @@ def article_paragraphs(text: str, *, repair: bool = True) -> list[str]:
 def split_paragraphs(text: str) -> list[str]:
     """The non-blank lines of ``text``, stripped of whitespace and of invisible
     marks at both ends (rule 1); each is a substring of ``text``."""
-    return [line.strip(_EDGES) for line in text.splitlines() if not is_blank(line)]
+    # Every character of _EDGES is white space or a format character, so a
+    # line is blank when its stripped core is (an empty core, or a core of
+    # format characters _EDGES does not list, such as U+2060), and the core
+    # is blank or not as soon as its first character says it has text.
+    cores = [line.strip(_EDGES) for line in text.splitlines()]
+    return [c for c in cores if c and (_has_text(c[0]) or not is_blank(c))]
+
+
+def _has_text(ch: str) -> bool:
+    """``ch`` is neither white space nor a format character."""
+    return not ch.isspace() and unicodedata.category(ch) != "Cf"
 
 
 def is_blank(line: str) -> bool:
@@ -164,17 +174,38 @@ def is_blank(line: str) -> bool:
 
 def is_share_line(paragraph: str) -> bool:
     """A line of share-widget words only (``تويتر``, ``فيسبوك | واتساب``)."""
-    parts = [p.strip() for p in re.split(r"[|،,/•·\t]+|\s{2,}", paragraph) if p.strip()]
+    # A character that is no share word's, separator or space (after
+    # casefolding, which maps character by character) rules the line out
+    # at once: every article's last paragraph is asked.
+    if not _SHARE_CHARS.issuperset(paragraph.casefold()):
+        return False
+    parts = [p.strip() for p in _SHARE_SEPARATOR.split(paragraph) if p.strip()]
     return bool(parts) and all(p.casefold() in SHARE_WORDS for p in parts)
+
+
+_SHARE_SEPARATOR = re.compile(r"[|،,/•·\t]+|\s{2,}")
+_SHARE_CHARS = frozenset("".join(SHARE_WORDS) + "|،,/•·" + "".join(
+    ch for ch in map(chr, range(0x3001)) if ch.isspace()))
+"""The characters a share line may hold (white space lies below U+3001)."""
 
 
 def is_caption(paragraph: str) -> bool:
     """A short line ending in an agency credit, with a description of four
     words or more before it (``باريس - الوكالة الفرنسية`` is a dateline)."""
-    if len(paragraph) > 250:
+    if len(paragraph) > 250 or not _credit_tail(paragraph).endswith(AGENCY_CREDITS):
         return False
     credit = _CREDIT.search(paragraph)
     return credit is not None and len(_WORD.findall(paragraph[: credit.start()])) >= 4
+
+
+def _credit_tail(paragraph: str) -> str:
+    """``paragraph`` without what ``_CREDIT`` allows after a credit (white
+    space, a closing bracket, a full stop): a line that does not then end
+    with a credit cannot match, and the regex, which tries every position
+    of the line, is spared (no credit ends with any of those)."""
+    tail = paragraph[:-1] if paragraph.endswith(".") else paragraph
+    tail = tail.rstrip()
+    return tail[:-1].rstrip() if tail.endswith(")") else tail
 
 
 def is_byline(paragraph: str) -> bool:
@@ -249,16 +280,17 @@ def _repeats_title(first: str, second: str) -> bool:
     return suffix == "" or suffix == "." or bool(re.match(r"^\.?\s*[-–—|:]", suffix))
 
 
-def _normal_words(text: str) -> set[str]:
+def _normal_words(text: str) -> list[str]:
     # The one fold (marks, tatweel, hamza forms), as find reads words.
-    return {w for w in _WORD.findall(fold_text(text)) if len(w) > 2}
+    return _WORD.findall(fold_text(text))
 
 
 def _overlap(paragraph: str, other: str) -> float:
-    mine = _normal_words(paragraph)
+    mine = {w for w in _normal_words(paragraph) if len(w) > 2}
     if not mine:
         return 0.0
-    return len(mine & _normal_words(other)) / len(mine)
+    # Only words of ``mine`` count, so the other's short ones need no sifting.
+    return len(mine.intersection(_normal_words(other))) / len(mine)
 
 
 def _guess_source(article: Article, body: list[str]) -> None:

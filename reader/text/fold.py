@@ -184,6 +184,28 @@ def is_mark(ch: str) -> bool:
 
 _IDENTITY, _REPLACE, _SPECIAL = 0, 1, 2
 
+_PLANS = 4096
+"""Sets of candidate characters whose ``_Plan`` a ``_Table`` keeps."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """How the characters of one set of candidates fold (``_Table.plan``)."""
+
+    replace: tuple[tuple[str, str], ...]
+    """1:1 replacements whose output is already folded (in any order: no
+    output is another's input)."""
+    special: frozenset[str]
+    """Dropped, expanded or not idempotent: the map needs a piece for each."""
+    dropped: frozenset[str]
+    """The specials that fold to nothing."""
+    unsafe: frozenset[str]
+    """Those that NFKC may merge with the character before (``_is_unsafe``)."""
+    nfkc_stable: bool
+    """Whether every candidate is its own NFKC."""
+    marks: frozenset[str]
+    """The combining marks and tatweel among them (``Folded.marks``)."""
+
 
 class _Table:
     """Per-option caches: how each character folds alone, how each cluster folds."""
@@ -193,6 +215,34 @@ class _Table:
         self.chars: dict[str, tuple[int, str]] = {}
         self.clusters: dict[str, str | None] = {}
         self.patterns: dict[tuple[frozenset[str], str, bool], re.Pattern[str]] = {}
+        self.plans: dict[frozenset[str], _Plan] = {}
+
+    def plan(self, candidates: frozenset[str]) -> _Plan:
+        """How each of ``candidates`` (the characters of a text that may not
+        fold to themselves) folds, judged once for every text that holds
+        the same set: an import folds thousands of articles whose sets
+        repeat (ة, أ, إ, ى and a few marks), and judging them char by
+        char was a fifth of the fold's time."""
+        got = self.plans.get(candidates)
+        if got is None:
+            replace: list[tuple[str, str]] = []
+            special: set[str] = set()
+            for ch in candidates:
+                kind, out = self.char(ch)
+                if kind == _REPLACE:
+                    replace.append((ch, out))
+                elif kind == _SPECIAL:
+                    special.add(ch)
+            got = _Plan(
+                tuple(replace), frozenset(special),
+                frozenset(ch for ch in special if not self.char(ch)[1]),
+                frozenset(ch for ch in candidates if _is_unsafe(ch)),
+                all(unicodedata.normalize("NFKC", ch) == ch for ch in candidates),
+                frozenset(ch for ch in candidates if is_mark(ch)))
+            if len(self.plans) >= _PLANS:  # a bounded memory, refilled by the common sets
+                self.plans.clear()
+            self.plans[candidates] = got
+        return got
 
     def char(self, ch: str) -> tuple[int, str]:
         """``(kind, out)``: identity, a 1:1 replacement whose output is already
@@ -409,28 +459,17 @@ def _apply_events(
 
 def _build(text: str, diacritics: bool, hamza: bool, want_map: bool) -> Folded:
     table = _TABLES[(diacritics, hamza)]
-    candidates = set(_CANDIDATES.findall(text))
-    replace: list[tuple[str, str]] = []
-    special: set[str] = set()
-    for ch in candidates:
-        kind, out = table.char(ch)
-        if kind == _REPLACE:
-            replace.append((ch, out))
-        elif kind == _SPECIAL:
-            special.add(ch)
+    candidates = frozenset(_CANDIDATES.findall(text))
+    plan = table.plan(candidates)
+    special, dropped = plan.special, plan.dropped
     events: list[tuple[int, int, str]] = []  # (original start, end, folded output)
     parts: list[str] = []
     split_on: frozenset[str] | None = None
-    dropped = frozenset(ch for ch in special if not table.char(ch)[1])
-    unsafe = frozenset(ch for ch in candidates if _is_unsafe(ch))
-    if unsafe and not unicodedata.is_normalized("NFKC", text) and (
-        not unicodedata.is_normalized("NFC", text)
-        or any(unicodedata.normalize("NFKC", ch) != ch for ch in candidates)
-    ):
+    if _needs_clusters(text, plan):
         # Only here can NFKC of the whole text differ from NFKC char by char:
         # a mark run and the character before it fold as one cluster.
         # (One split serves this and the map below when every mark drops.)
-        split_on = dropped if unsafe <= dropped else unsafe
+        split_on = dropped if plan.unsafe <= dropped else plan.unsafe
         parts = table.drop_pattern(split_on).split(text)
         events = _cluster_events(text, table, split_on, parts)
     fstarts, ostarts, widths = [0], [0], [0]
@@ -447,20 +486,45 @@ def _build(text: str, diacritics: bool, hamza: bool, want_map: bool) -> Folded:
         widths = [0] * len(fstarts)
     elif special or events:
         lone = [(m.start(), m.start() + 1, table.char(m.group())[1])
-                for m in table.class_pattern(frozenset(special)).finditer(text)
+                for m in table.class_pattern(special).finditer(text)
                 ] if special else []
         # a cluster sorts before a special at its own start, which it covers
         events = sorted(events + lone, key=lambda e: (e[0], -e[1])) if events else lone
         folded = _apply_events(text, events, fstarts, ostarts, widths)
     else:
         folded = text
-    for ch, out in replace:
+    for ch, out in plan.replace:
         folded = folded.replace(ch, out)
     if not want_map:
         return Folded(folded, len(text), (), (), ())
-    marks = frozenset(ch for ch in candidates if is_mark(ch))
     shifts = () if any(widths) else [0, *map(sub, ostarts, fstarts)]
-    return Folded(folded, len(text), fstarts, ostarts, widths, marks, shifts)
+    return Folded(folded, len(text), fstarts, ostarts, widths, plan.marks, shifts)
+
+
+def _needs_clusters(text: str, plan: _Plan) -> bool:
+    """Whether NFKC of the whole ``text`` may differ from NFKC character by
+    character: it holds a character NFKC may merge with the one before,
+    and it is not NFKC already (NFC text whose every candidate is its own
+    NFKC is, whatever ``is_normalized`` answers for its marks' order)."""
+    return bool(plan.unsafe) and not unicodedata.is_normalized("NFKC", text) and (
+        not unicodedata.is_normalized("NFC", text) or not plan.nfkc_stable)
+
+
+def _fold_only(text: str, diacritics: bool, hamza: bool) -> str:
+    """``_build(...).text`` without the map, the same string: what an
+    import folds for the indexes. When no character needs a piece of the
+    map of its own but dropped ones (the case of nearly every article), the
+    dropped characters are deleted and the 1:1 ones replaced, each by one
+    ``str.replace``: no split into pieces, no ``Folded``."""
+    table = _TABLES[(diacritics, hamza)]
+    plan = table.plan(frozenset(_CANDIDATES.findall(text)))
+    if plan.dropped != plan.special or _needs_clusters(text, plan):
+        return _build(text, diacritics, hamza, False).text
+    for ch in plan.dropped:
+        text = text.replace(ch, "")
+    for ch, out in plan.replace:
+        text = text.replace(ch, out)
+    return text
 
 
 # An article has five fields and find has four option sets; library search
@@ -483,7 +547,7 @@ def fold(text: str, *, diacritics: bool = True, hamza: bool = True) -> Folded:
 
 def fold_text(text: str, *, diacritics: bool = True, hamza: bool = True) -> str:
     """Only the folded string (for indexes and list filters); no map, no cache."""
-    return _build(text, diacritics, hamza, False).text
+    return _fold_only(text, diacritics, hamza)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -497,7 +561,7 @@ def fold_word(word: str, *, diacritics: bool = True, hamza: bool = True) -> str:
     that NFKC could compose with a mark folds to the base letter)."""
     if diacritics and hamza and _PLAIN_WORD.fullmatch(word) is not None:
         return word.translate(_PLAIN_TABLE)
-    return _build(word, diacritics, hamza, False).text
+    return _fold_only(word, diacritics, hamza)
 
 
 def _plain_table() -> tuple[re.Pattern[str], dict[int, str]]:
