@@ -375,13 +375,16 @@ def speaker_before(text: str, quote_open: int, *, window: int = 200) -> str:
     return _pick_segment(phrase)
 
 
-_APART_NEXT = re.compile('\\s*[،,«»‹›"“”„‟]')
+_APART_NEXT = re.compile('\\s*(?:[،,]|[«»‹›"“”„‟](?!ب[\u064b-\u0652]*[اأإآ]))')
+"""A comma or a quoted object after the subject; not a quoted piece that opens
+with بـ and the article or أن (القانون "بالعنصري"، الاتفاق «بأنه»): that is the
+description itself, and the phrase before it still holds the object."""
 
 
 def _set_apart(text: str, start: int, end: int, phrase: str) -> bool:
     """True when ``phrase`` (read from ``start``) holds a comma or is followed,
     before ``end``, by a comma or a quoted object (وصف الرئيس «الاتفاق» بأنه
-    «…»): a subject set apart from what comes next."""
+    «…», but not ``"بالعنصري"``): a subject set apart from what comes next."""
     if not phrase or not _COMMAS.isdisjoint(phrase):
         return bool(phrase)
     at = text.find(phrase, start, end)

@@ -206,6 +206,9 @@ def test_speaker_before_is_no_clitic_complement_or_quote(text: str, speaker: str
         ("ووصفت الجامعة العربية القانون «", ""),
         ("واصفاً القرار بـ«", ""),
         ("وتصف القانون «", ""),
+        # A quoted piece that is itself the description holds no object.
+        ('ووصفت الجامعة العربية القانون "بالعنصري" والذي "', ""),
+        ("ووصف المتحدث الخطة «بأنها خطيرة» وأن «", ""),
         # A comma or a quoted object sets the subject apart.
         ("وصف زعيم كوريا الشمالية، ترامب بـ«", "زعيم كوريا الشمالية"),
         ("ووصفت الوزارة، الجمعة، القرار بأنه «", "الوزارة"),
