@@ -405,7 +405,11 @@ def score_article(name: str, text: str, gold: list[Span], verbose: bool,
             if h.kind in kinds]
     for g in gold:
         same = [h for h in hits if h.kind == g.kind and covers_half(g, h)]
-        best = max(same, key=lambda h: overlap(g, h)) if same else None
+        # the hit most like the gold span: of those that overlap it most, the
+        # tightest (a name nested in a quotation is the nested quote, not
+        # the quotation around it, which overlaps it as much)
+        best = (max(same, key=lambda h: (overlap(g, h), h.start - h.end))
+                if same else None)
         label = f"{name} {g.kind}/{g.subtype} [{g.start}:{g.end}] {text[g.start:g.end][:50]!r}"
         if g.kind == "quote":
             n["quotes"] += 1
