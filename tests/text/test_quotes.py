@@ -491,6 +491,11 @@ def test_spans_exclude_marks_and_outer_spaces(text: str) -> None:
     ("وقال الرئيس إن الزيارة كانت ناجحة، بحسب ما نقلت «فرانس برس».", "فرانس", "term"),
     # a verb of giving reasons takes its reason with بـ: the reason given
     ("وانسحب اللاعب من المعسكر، مبررا قراره بـ«ظروف عائلية» طارئة.", "ظروف", "quotation"),
+    # issue 15, devq12: a short quote right after an institution or a place
+    # is its name, in reported speech too
+    ('وقال مختبر "غرين فيلد" البريطاني أمس إنه لم يحدد مصدر المادة بعد.', "غرين", "term"),
+    ('وأكد المحافظ أن الحريق الذي شب في كلية "سانت مارك" كان عرضيا.', "سانت", "term"),
+    ("وقال الدفاع المدني إن الجرحى نقلوا إلى مستشفى «ماونت هوب» القريب.", "ماونت", "term"),
     ],
 )
 def test_quotation_or_term(sentence: str, quoted: str, subtype: str) -> None:
