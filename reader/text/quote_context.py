@@ -598,7 +598,7 @@ class Quote:
         """The quote is followed by أن/إن: it names who speaks, after the
         verb (``وقالت «أرامكو»، إن …``). Not right after أن/إن: there the
         quote opens the clause of what is said (``قال إنه «من الممكن» أن
-        …``)."""
+        …``); nor before وأن/وإن, which adds a clause to what is said."""
         if self.right_after_that:
             return False
         if self.last_is_verb and is_participle(self.last):
@@ -606,7 +606,9 @@ class Quote:
         after = _SENTENCE_STOP.split(self.text[self.close_pos + 1 : self.close_pos + 40], 1)[0]
         words = [fold_word(w) for w in after.replace("،", " ").replace(",", " ").split()[:4]]
         if words[:1] and words[0] in THAT:
-            return True
+            # وأن/وإن joins a second clause of the same words (وصفه بأنه يقود
+            # دولة «…»، وأن «…»): the quote ends the first, it names no speaker
+            return not words[0].startswith("و")
         # وقالت «بي إن» في بيان أن …، وأشار «يونايتد بيد» الخميس إلى أن …
         return (self.last_is_verb and any(w in BARE_THAT for w in words[1:])
                 and not self.last.startswith(("ب", "ل")))

@@ -496,6 +496,12 @@ def test_spans_exclude_marks_and_outer_spaces(text: str) -> None:
     ('وقال مختبر "غرين فيلد" البريطاني أمس إنه لم يحدد مصدر المادة بعد.', "غرين", "term"),
     ('وأكد المحافظ أن الحريق الذي شب في كلية "سانت مارك" كان عرضيا.', "سانت", "term"),
     ("وقال الدفاع المدني إن الجرحى نقلوا إلى مستشفى «ماونت هوب» القريب.", "ماونت", "term"),
+    # ... a quote before وأن/وإن ends one clause of what is said and names
+    # no speaker (وقالت «أرامكو»، إن … does)
+    ('وقال النائب إن الوزير يدير وزارة "فساد مالي"، وإن "صبر الناس" نفد.', "فساد",
+     "quotation"),
+    ("ووصف الزعيم المعارض الحكومة بأن تدير بلدا «بلا قانون»، وأن أيامها معدودة.", "بلا",
+     "quotation"),
     ],
 )
 def test_quotation_or_term(sentence: str, quoted: str, subtype: str) -> None:
