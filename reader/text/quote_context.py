@@ -466,6 +466,16 @@ class Quote:
             return None
         return after
 
+    @property
+    def by_before(self) -> bool:
+        """بـ leads into the quote: glued before its mark (``طالب بـ«…»``),
+        standing apart (``بـ «…»``), or inside the marks, glued to the
+        article of its first word (``تتهم المعارضة الرئيس «بالمحسوبية»``:
+        where the mark stands is the writer's choice, the preposition is
+        the verb's all the same)."""
+        return self.head.endswith(("بـ", " ب")) or (
+            self.inner.startswith("بال") and len(self.inner_words[0]) > 5)
+
     @_Lazy
     def complement(self) -> bool:
         """The quote completes a verb of saying or of stance (``ASKS_FOR``)
@@ -480,7 +490,7 @@ class Quote:
         after the verb (``أعلن «حزب الله»``: its subject), nor after
         a labelling word (``دعا إلى … ما يسمى بـ«…»``)."""
         near = self.near
-        if COMPLEMENT_HINTS.isdisjoint(near) and not self.head.endswith(("بـ", " ب")):
+        if COMPLEMENT_HINTS.isdisjoint(near) and not self.by_before:
             for w in near:
                 if w[:1] == "ب" and len(w) > 3:
                     break
@@ -541,8 +551,8 @@ class Quote:
                 if len(after) - j <= 2 and all(x not in PREPOSITIONS for x in after[j + 1:]):
                     return True
                 # not past a relative: ندد بالقانون الذي وصف بـ«…»
-                return self.head.endswith(("بـ", " ب")) and CLAUSE_OPENERS.isdisjoint(after[j:])
-        return "ب" in wanted and self.head.endswith(("بـ", " ب"))
+                return self.by_before and CLAUSE_OPENERS.isdisjoint(after[j:])
+        return "ب" in wanted and self.by_before
 
     @_Lazy
     def reported(self) -> bool:

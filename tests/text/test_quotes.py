@@ -502,6 +502,10 @@ def test_spans_exclude_marks_and_outer_spaces(text: str) -> None:
      "quotation"),
     ("ووصف الزعيم المعارض الحكومة بأن تدير بلدا «بلا قانون»، وأن أيامها معدودة.", "بلا",
      "quotation"),
+    # ... the verb's بـ may stand inside the marks, glued to the article; the
+    # quote is still what the verb takes
+    ('وتتهم النقابة إدارة المصنع "بالتقصير" في حماية العمال.', "بالتقصير", "quotation"),
+    ("وطالبت أحزاب المعارضة الحكومة «بالاستقالة» فورا.", "بالاستقالة", "quotation"),
     ],
 )
 def test_quotation_or_term(sentence: str, quoted: str, subtype: str) -> None:
