@@ -56,6 +56,7 @@ from reader.text.quote_words import (
     PHRASE_OPENERS,
     PREPOSITIONS,
     RELATIVES,
+    ROLES,
     SAYING,
     SAYING_WORD,
     SAYINGS,
@@ -294,7 +295,7 @@ class Quote:
         if self.adjective:
             return False
         last = len(words) - 1
-        if self.in_construct:
+        if self.in_construct or self.role:
             return True
         for k in range(last, -1, -1):
             if names_a_thing(words[k]):
@@ -310,6 +311,15 @@ class Quote:
             word = fold_word(self.tokens[-4].strip(_TOKEN_EDGES))
             return names_a_thing(word) and word not in NAMING_RIGHT_BEFORE
         return False
+
+    @property
+    def role(self) -> bool:
+        """عن, a role with its holder's pronoun, then في right before: an
+        award for a role in the work the quote names (``عن دوره في «…»``,
+        ``عن دورها في «…»``); not a role in an action (``دوره في «إطلاق»``)."""
+        words = self.near
+        return (len(words) == 3 and words[2] == "في" and words[0] == "عن"
+                and unsuffixed(words[1]) != words[1] and unsuffixed(words[1]) in ROLES)
 
     @property
     def in_construct(self) -> bool:

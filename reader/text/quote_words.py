@@ -58,6 +58,9 @@ NAMING_RIGHT_BEFORE = _folded(
     المسمى المسماة مسمى بمسمى""", conjunctions=True)
 """Naming words that are no noun: they name only what stands right after
 them (``تحت «…»``, not ``كتب تحت الصورة: «…»``)."""
+ROLES = _folded("دور أدوار")
+"""An actor's role: ``فاز بالجائزة عن دوره في «…»``, the award's formula,
+names the film, series or play the role was in."""
 # Nouns that open the name of an organisation: «حزب الله»، «جبهة النصرة».
 ORGANISATIONS = _folded(
     """

@@ -506,6 +506,14 @@ def test_spans_exclude_marks_and_outer_spaces(text: str) -> None:
     # quote is still what the verb takes
     ('وتتهم النقابة إدارة المصنع "بالتقصير" في حماية العمال.', "بالتقصير", "quotation"),
     ("وطالبت أحزاب المعارضة الحكومة «بالاستقالة» فورا.", "بالاستقالة", "quotation"),
+    # issue 15, devq11: an award for a role (عن دوره في «…») names the work,
+    # however long and sentence-like its title
+    ('وفازت الممثلة بجائزة أفضل ممثلة عن دورها في "امرأة تعبر النهر في الليل" للمخرج نفسه.',
+     "امرأة", "term"),
+    ("ونال جائزة أفضل ممثل عن دوره في «رجل لا ينام أبدا في المدينة» العام الماضي.", "رجل",
+     "term"),
+    # ... not a role in an action
+    ('وقال المدير إن دوره في "إطلاق المبادرة" كان حاسما.', "إطلاق", "quotation"),
     ],
 )
 def test_quotation_or_term(sentence: str, quoted: str, subtype: str) -> None:
