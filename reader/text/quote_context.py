@@ -56,6 +56,7 @@ from reader.text.quote_words import (
     PHRASE_OPENERS,
     PREPOSITIONS,
     RELATIVES,
+    ROLES,
     SAYING,
     SAYING_WORD,
     SAYINGS,
@@ -294,7 +295,7 @@ class Quote:
         if self.adjective:
             return False
         last = len(words) - 1
-        if self.in_construct:
+        if self.in_construct or self.role:
             return True
         for k in range(last, -1, -1):
             if names_a_thing(words[k]):
@@ -310,6 +311,15 @@ class Quote:
             word = fold_word(self.tokens[-4].strip(_TOKEN_EDGES))
             return names_a_thing(word) and word not in NAMING_RIGHT_BEFORE
         return False
+
+    @property
+    def role(self) -> bool:
+        """عن, a role with its holder's pronoun, then في right before: an
+        award for a role in the work the quote names (``عن دوره في «…»``,
+        ``عن دورها في «…»``); not a role in an action (``دوره في «إطلاق»``)."""
+        words = self.near
+        return (len(words) == 3 and words[2] == "في" and words[0] == "عن"
+                and unsuffixed(words[1]) != words[1] and unsuffixed(words[1]) in ROLES)
 
     @property
     def in_construct(self) -> bool:
@@ -466,6 +476,16 @@ class Quote:
             return None
         return after
 
+    @property
+    def by_before(self) -> bool:
+        """بـ leads into the quote: glued before its mark (``طالب بـ«…»``),
+        standing apart (``بـ «…»``), or inside the marks, glued to the
+        article of its first word (``تتهم المعارضة الرئيس «بالمحسوبية»``:
+        where the mark stands is the writer's choice, the preposition is
+        the verb's all the same)."""
+        return self.head.endswith(("بـ", " ب")) or (
+            self.inner.startswith("بال") and len(self.inner_words[0]) > 5)
+
     @_Lazy
     def complement(self) -> bool:
         """The quote completes a verb of saying or of stance (``ASKS_FOR``)
@@ -480,7 +500,7 @@ class Quote:
         after the verb (``أعلن «حزب الله»``: its subject), nor after
         a labelling word (``دعا إلى … ما يسمى بـ«…»``)."""
         near = self.near
-        if COMPLEMENT_HINTS.isdisjoint(near) and not self.head.endswith(("بـ", " ب")):
+        if COMPLEMENT_HINTS.isdisjoint(near) and not self.by_before:
             for w in near:
                 if w[:1] == "ب" and len(w) > 3:
                     break
@@ -541,8 +561,8 @@ class Quote:
                 if len(after) - j <= 2 and all(x not in PREPOSITIONS for x in after[j + 1:]):
                     return True
                 # not past a relative: ندد بالقانون الذي وصف بـ«…»
-                return self.head.endswith(("بـ", " ب")) and CLAUSE_OPENERS.isdisjoint(after[j:])
-        return "ب" in wanted and self.head.endswith(("بـ", " ب"))
+                return self.by_before and CLAUSE_OPENERS.isdisjoint(after[j:])
+        return "ب" in wanted and self.by_before
 
     @_Lazy
     def reported(self) -> bool:
@@ -598,7 +618,7 @@ class Quote:
         """The quote is followed by أن/إن: it names who speaks, after the
         verb (``وقالت «أرامكو»، إن …``). Not right after أن/إن: there the
         quote opens the clause of what is said (``قال إنه «من الممكن» أن
-        …``)."""
+        …``); nor before وأن/وإن, which adds a clause to what is said."""
         if self.right_after_that:
             return False
         if self.last_is_verb and is_participle(self.last):
@@ -606,7 +626,9 @@ class Quote:
         after = _SENTENCE_STOP.split(self.text[self.close_pos + 1 : self.close_pos + 40], 1)[0]
         words = [fold_word(w) for w in after.replace("،", " ").replace(",", " ").split()[:4]]
         if words[:1] and words[0] in THAT:
-            return True
+            # وأن/وإن joins a second clause of the same words (وصفه بأنه يقود
+            # دولة «…»، وأن «…»): the quote ends the first, it names no speaker
+            return not words[0].startswith("و")
         # وقالت «بي إن» في بيان أن …، وأشار «يونايتد بيد» الخميس إلى أن …
         return (self.last_is_verb and any(w in BARE_THAT for w in words[1:])
                 and not self.last.startswith(("ب", "ل")))

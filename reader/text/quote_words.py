@@ -47,16 +47,21 @@ NAMING = _folded(
     دراسة بحث استطلاع وثيقة نشرة مؤشر تصنيف دليل ديوان مسرحية معرض منتدى
     ملتقى مسابقة بطولة دوري كأس لعبة سلسلة بودكاست مدونة علامة ماركة منتج
     هاتف هواتف سيارة طائرة صاروخ سفينة مركبة حفل بركان جبل نهر جزيرة
+    كلية مدرسة مستشفى معمل مختبر مصنع مجمع ميناء مخيم قرية معبر فصيل
+    كتيبة فيروس
     """
 )
 """Besides the nouns of publications, works and reports (صحيفة، تقرير،
-المعجم، دراسة، رواية، فيلم …), those of events, brands, products and
-places."""
+المعجم، دراسة، رواية، فيلم …), those of events, brands, products,
+institutions (كلية، مستشفى، معمل) and places (ميناء، مخيم، قرية)."""
 NAMING_RIGHT_BEFORE = _folded(
     """تحت بعنوان باسم بلقب يسمى تسمى يدعى تدعى المعروف المعروفة الملقب الملقبة
     المسمى المسماة مسمى بمسمى""", conjunctions=True)
 """Naming words that are no noun: they name only what stands right after
 them (``تحت «…»``, not ``كتب تحت الصورة: «…»``)."""
+ROLES = _folded("دور أدوار")
+"""An actor's role: ``فاز بالجائزة عن دوره في «…»``, the award's formula,
+names the film, series or play the role was in."""
 # Nouns that open the name of an organisation: «حزب الله»، «جبهة النصرة».
 ORGANISATIONS = _folded(
     """

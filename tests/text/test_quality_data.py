@@ -133,7 +133,7 @@ def test_engine_stays_above_the_floor_on_unseen_news(
 
 
 QUOTE_SPLITS = ("devq", "devq2", "devq3", "devq4", "devq5", "devq6", "devq7", "devq8",
-                "devq9", "devq10", "devq11")
+                "devq9", "devq10", "devq11", "devq12")
 SHARED = {"devq6": {"FR-culture-36-20180408"}}
 """Articles a quote split shares with a pool split drawn after it (dev5's
 draw takes the next articles of each cell whatever the quote splits took)."""
@@ -141,7 +141,7 @@ draw takes the next articles of each cell whatever the quote splits took)."""
 
 @pytest.mark.parametrize("name", QUOTE_SPLITS)
 def test_the_quote_splits_hold_quote_labels_only(name: str) -> None:
-    """``quality_devq.json`` to ``quality_devq11.json``: the quote-only dev
+    """``quality_devq.json`` to ``quality_devq12.json``: the quote-only dev
     splits of issue 15, disjoint from every other split but the articles a
     pool split drawn after them shares with them (``SHARED``: the two draws
     are made apart)."""

@@ -491,6 +491,33 @@ def test_spans_exclude_marks_and_outer_spaces(text: str) -> None:
     ("وقال الرئيس إن الزيارة كانت ناجحة، بحسب ما نقلت «فرانس برس».", "فرانس", "term"),
     # a verb of giving reasons takes its reason with بـ: the reason given
     ("وانسحب اللاعب من المعسكر، مبررا قراره بـ«ظروف عائلية» طارئة.", "ظروف", "quotation"),
+    # issue 15, devq12: a short quote right after an institution or a place
+    # is its name, in reported speech too
+    ('وقال مختبر "غرين فيلد" البريطاني أمس إنه لم يحدد مصدر المادة بعد.', "غرين", "term"),
+    ('وأكد المحافظ أن الحريق الذي شب في كلية "سانت مارك" كان عرضيا.', "سانت", "term"),
+    ("وقال الدفاع المدني إن الجرحى نقلوا إلى مستشفى «ماونت هوب» القريب.", "ماونت", "term"),
+    ('وقال وزير الدفاع إن بلاده ستعيد فتح معبر "وادي الحجر" الثلاثاء أمام الشاحنات.', "وادي",
+     "term"),
+    ('وقال مسؤول صحي إن مريضين يشتبه في إصابتهما بفيروس "كوما" نقلا إلى العزل.', "كوما",
+     "term"),
+    # ... a quote before وأن/وإن ends one clause of what is said and names
+    # no speaker (وقالت «أرامكو»، إن … does)
+    ('وقال النائب إن الوزير يدير وزارة "فساد مالي"، وإن "صبر الناس" نفد.', "فساد",
+     "quotation"),
+    ("ووصف الزعيم المعارض الحكومة بأن تدير بلدا «بلا قانون»، وأن أيامها معدودة.", "بلا",
+     "quotation"),
+    # ... the verb's بـ may stand inside the marks, glued to the article; the
+    # quote is still what the verb takes
+    ('وتتهم النقابة إدارة المصنع "بالتقصير" في حماية العمال.', "بالتقصير", "quotation"),
+    ("وطالبت أحزاب المعارضة الحكومة «بالاستقالة» فورا.", "بالاستقالة", "quotation"),
+    # issue 15, devq11: an award for a role (عن دوره في «…») names the work,
+    # however long and sentence-like its title
+    ('وفازت الممثلة بجائزة أفضل ممثلة عن دورها في "امرأة تعبر النهر في الليل" للمخرج نفسه.',
+     "امرأة", "term"),
+    ("ونال جائزة أفضل ممثل عن دوره في «رجل لا ينام أبدا في المدينة» العام الماضي.", "رجل",
+     "term"),
+    # ... not a role in an action
+    ('وقال المدير إن دوره في "إطلاق المبادرة" كان حاسما.', "إطلاق", "quotation"),
     ],
 )
 def test_quotation_or_term(sentence: str, quoted: str, subtype: str) -> None:
