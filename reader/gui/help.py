@@ -110,7 +110,8 @@ def about_html() -> str:
     except metadata.PackageNotFoundError:
         version = "?"
     lines = [
-        f"<h2>rtl-reader {LRI}{html.escape(version)}{PDI}</h2>",
+        # one isolate for name and version: "0.1.0 rtl-reader" in a right-to-left page otherwise
+        f"<h2>{LRI}rtl-reader {html.escape(version)}{PDI}</h2>",
         "<p>" + html.escape(translate(
             "Help", "A reader for Arabic news articles: shaped, right-to-left text; quotations "
                     "and figures highlighted; search that reads Arabic as it is typed.")) + "</p>",

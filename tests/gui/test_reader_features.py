@@ -147,6 +147,23 @@ def test_help_pages_open_in_the_interface_language(qtbot: QtBot, window: MainWin
     shortcuts.close()
 
 
+def test_about_names_the_app_before_its_version_in_the_arabic_window(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """From a day of use: the Arabic About box read "0.1.0 rtl-reader"."""
+    window.set_language("ar")
+    dialog = window.show_help("about")
+    qtbot.waitExposed(dialog)
+    document = dialog.browser.document()
+    block = document.findBlock(document.toPlainText().index("rtl-reader"))
+    text, layout = block.text(), block.layout()
+    line = layout.lineForTextPosition(text.index("rtl-reader"))
+    # a cursor inside each word: at a run's edge its side is ambiguous
+    name_x = line.cursorToX(text.index("rtl-reader") + 1)[0]
+    version_x = line.cursorToX(text.index("rtl-reader") + len("rtl-reader 0"))[0]
+    assert name_x < version_x  # read left to right, as in the English window
+    dialog.close()
+
+
 def test_back_forward_and_recent_articles(qtbot: QtBot, window: MainWindow,
                                           library: Library) -> None:
     ids = ids_by_title(library)
