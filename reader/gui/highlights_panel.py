@@ -41,7 +41,7 @@ from reader.gui.turns import QuietTurns
 from reader.store.article import HighlightRecord
 from reader.text import TEXT_FIELDS
 from reader.text.bidi import FSI, PDI, isolate, strip_bidi_controls
-from reader.text.direction import is_rtl
+from reader.text.direction import has_strong_letters, is_rtl
 
 ROLE_KIND = Qt.ItemDataRole.UserRole + 1
 """Item data role: the highlight's colour role (``quotation``, ``term``, ``figure``, ``user``)."""
@@ -100,18 +100,23 @@ class HighlightsModel(QAbstractListModel):
     second line with subtype, value, speaker or note. Each row is aligned by
     its highlighted text's direction (decision 6), not the interface's: an
     Arabic quote in the English window is flush right, not left with a ragged
-    right edge.
+    right edge; a row without letters (2019, 3.8%) follows the rows as a whole.
     """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[HighlightRecord] = []
         self._theme: Theme = THEMES["light"]
+        self._neutral_rtl = False
+
 
     def set_highlights(self, highlights: Iterable[HighlightRecord]) -> None:
         order = {name: k for k, name in enumerate(TEXT_FIELDS)}
         self.beginResetModel()
         self._rows = sorted(highlights, key=lambda h: (order.get(h.field, 99), h.start, h.end))
+        # A row of digits alone (2019, 3.8%) has no direction of its own: it
+        # sits on the side of the article's rows, not ragged against them.
+        self._neutral_rtl = is_rtl(" ".join(h.text[:_MAX_SHOWN] for h in self._rows))
         self.endResetModel()
 
     def set_theme(self, t: Theme) -> None:
@@ -142,8 +147,9 @@ class HighlightsModel(QAbstractListModel):
             # details() isolates what needs it inside: wrap it, strip nothing.
             return isolate(shown.replace("\n", " ")) + "\n" + FSI + details(h) + PDI
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            side = Qt.AlignmentFlag.AlignRight if is_rtl(h.text[:_MAX_SHOWN]) \
-                else Qt.AlignmentFlag.AlignLeft
+            shown = h.text[:_MAX_SHOWN]
+            rtl = is_rtl(shown) if has_strong_letters(shown) else self._neutral_rtl
+            side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
             # Absolute: a relative AlignRight would flip to the left in an
             # Arabic (right-to-left) window.
             return side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter

@@ -381,8 +381,11 @@ class MarksMixin(_ViewBase):
 _LONG_NUMBER = re.compile(r"(?<![\d.:/-])(\d{5,})(?=(?:\.\d+)?(?![\d:/-]))")
 
 
-_DATE_OR_TIME = re.compile(r"\d{4}-\d{2}(?:-\d{2})?|\b\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b")
-"""A date (2026-06-30, 2019-03, 06-21 with no year) or a time in ``describe_value``."""
+_DATE_OR_TIME = re.compile(
+    r"\d{4}-\d{2}(?:-\d{2})?|\b\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b|\b\d+–\d+\b")
+"""A date (2026-06-30, 2019-03, 06-21 with no year), a time or a match score
+(3–2, whose dash the bidi algorithm turns round after an Arabic word) in
+``describe_value``."""
 
 
 def value_text(value: object) -> str:
@@ -390,7 +393,7 @@ def value_text(value: object) -> str:
     (in the Arabic interface the Arabic words exports print, ``value_words``:
     دولار أمريكي, not USD) with the thousands of long numbers grouped
     (1,000,000; a year or an hour stays as it is written), and dates and
-    times isolated left to right: after an Arabic word the bidi algorithm
+    times and scores isolated left to right: after an Arabic word the bidi algorithm
     reads 2026-06-30 as Arabic numbers and shows 30-06-2026 (06-21, a date
     with no year, as 21-06)."""
     described = value_words(value) if current_language() == "ar" else describe_value(value)

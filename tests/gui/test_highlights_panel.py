@@ -190,3 +190,33 @@ def test_each_row_is_aligned_by_its_own_text(qtbot: QtBot,
              for r in range(2)]
     assert align[0] & Qt.AlignmentFlag.AlignRight and align[0] & Qt.AlignmentFlag.AlignAbsolute
     assert align[1] & Qt.AlignmentFlag.AlignLeft and align[1] & Qt.AlignmentFlag.AlignAbsolute
+
+
+def test_figures_of_digits_alone_sit_with_the_arabic_rows(qtbot: QtBot) -> None:
+    """From a day of use: in the Arabic window a figure of digits alone (2019,
+    3.8%) and its line (تاريخ · 2019) sat at the left while every other row
+    was flush right; and a score 3-2 read 2–3 on its second line."""
+    from reader.gui import i18n
+    i18n.apply_language("ar")
+    panel = HighlightsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(360, 300)
+    panel.set_highlights([
+        HighlightRecord(1, "body", "quote", "term", 0, 5, "النقل", id=1),
+        HighlightRecord(1, "body", "figure", "date", 10, 14, "2019", value={"year": 2019}, id=2),
+        HighlightRecord(1, "body", "figure", "score", 20, 23, "3-2", value={"score": [3, 2]},
+                        id=3),
+    ])
+    panel.show()
+    qtbot.waitExposed(panel)
+    view = panel.list
+    qtbot.waitUntil(lambda: view.visualRect(panel.proxy.index(2, 0)).height() > 0)
+    image = view.viewport().grab().toImage()
+    width = view.viewport().width()
+    for row in (1, 2):
+        rect = view.visualRect(panel.proxy.index(row, 0))
+        for top, bottom in ((rect.top(), rect.center().y()), (rect.center().y(), rect.bottom())):
+            ink = ink_columns(image, top, bottom)
+            assert ink and min(ink) > width // 2, (row, top)  # both lines flush right
+    second_line = panel.model.data(panel.model.index(2)).split("\n")[1]
+    assert "\u20663–2\u2069" in second_line  # the score isolated, read as it is written
