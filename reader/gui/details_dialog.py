@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QWidget,
 )
 
 from reader.store.article import Article
+from reader.text.fold import western_digits
 
 _DATE = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
 
@@ -41,8 +43,14 @@ class DetailsDialog(QDialog):
         self.date_edit = QLineEdit(article.published[:10], self)
         self.date_edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.date_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        # ٢٠٢٥-٠٩-١٥ as typed on an Arabic keyboard: the validator lets its
+        # digits in and _western_date writes them 0-9, as the store keeps dates.
         self.date_edit.setValidator(QRegularExpressionValidator(
-            QRegularExpression(r"[0-9]{0,4}(-[0-9]{0,2}){0,2}"), self))
+            QRegularExpression(r"[0-9٠-٩۰-۹]{0,4}(-[0-9٠-٩۰-۹]{0,2}){0,2}"), self))
+        self.date_edit.textEdited.connect(self._western_date)
+        self.date_hint = QLabel(self.tr("Write the date as year-month-day, such as 2025-09-14."),
+                                self)
+        self.date_hint.setWordWrap(True)
         self.url_edit = QLineEdit(article.url, self)
         self.url_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.buttons = QDialogButtonBox(
@@ -54,11 +62,13 @@ class DetailsDialog(QDialog):
         form.addRow(self.tr("Source:"), self.source_edit)
         form.addRow(self.tr("Author:"), self.author_edit)
         form.addRow(self.tr("Date:"), self.date_edit)
+        form.addRow(self.date_hint)
         form.addRow(self.tr("Web address:"), self.url_edit)
         form.addRow(self.buttons)
-        for edit in (self.title_edit, self.source_edit, self.author_edit):
+        for edit in (self.title_edit, self.source_edit, self.author_edit, self.url_edit):
             # QLineEdit leaves the cursor after the text, and a long Arabic
-            # title then shows its last words with its first ones cut off.
+            # title then shows its last words with its first ones cut off (a
+            # long address its https:// in the Arabic window).
             edit.setCursorPosition(0)
         for edit in (self.title_edit, self.date_edit):
             edit.textChanged.connect(self._check)
@@ -74,7 +84,17 @@ class DetailsDialog(QDialog):
             source=self.source_edit.text().strip(), author=self.author_edit.text().strip(),
             published=published, url=self.url_edit.text().strip())
 
+    def _western_date(self, text: str) -> None:
+        western = western_digits(text)
+        if western != text:
+            at = self.date_edit.cursorPosition()  # one character for one: the cursor stays
+            self.date_edit.setText(western)
+            self.date_edit.setCursorPosition(at)
+
     def _check(self) -> None:
         date = self.date_edit.text().strip()
-        ok = bool(self.title_edit.text().strip()) and (not date or _DATE.fullmatch(date))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(bool(ok))
+        date_ok = not date or _DATE.fullmatch(date) is not None
+        # Save greyed out with no word of why looked broken: say what a date is.
+        self.date_hint.setVisible(not date_ok)
+        ok = bool(self.title_edit.text().strip()) and date_ok
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ok)

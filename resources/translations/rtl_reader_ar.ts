@@ -147,6 +147,11 @@
             <translation>سنة-شهر-يوم</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/details_dialog.py" line="50" />
+            <source>Write the date as year-month-day, such as 2025-09-14.</source>
+            <translation>اكتب التاريخ بالسنة ثم الشهر ثم اليوم، مثل 2025-09-14.</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/details_dialog.py" line="53" />
             <source>Title:</source>
             <translation>العنوان:</translation>

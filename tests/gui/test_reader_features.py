@@ -280,6 +280,37 @@ def test_the_details_dialog_checks_the_date_and_keeps_a_time(qtbot: QtBot) -> No
     assert not save.isEnabled()  # a title is needed
 
 
+def test_the_details_dialog_takes_a_date_typed_in_arabic_digits_and_says_what_a_date_is(
+        qtbot: QtBot) -> None:
+    """From a day of use: ٢٠٢٥-٠٩-١٥ typed in the date field kept only its
+    hyphens, and 2025-13-40 greyed out Save without a word of why."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    from reader.gui.details_dialog import DetailsDialog
+
+    dialog = DetailsDialog(Article(title="عنوان", body="نص.", id=3))
+    on_screen(qtbot, dialog, 520, 240)
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+
+    def type_date(text: str) -> None:
+        dialog.date_edit.clear()
+        for ch in text:  # key events with their text, as a keyboard sends them
+            QApplication.sendEvent(dialog.date_edit, QKeyEvent(
+                QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+    type_date("٢٠٢٥-٠٩-١٥")
+    assert dialog.date_edit.text() == "2025-09-15" and save.isEnabled()
+    assert not dialog.date_hint.isVisible()
+    assert dialog.edited().published == "2025-09-15"
+    type_date("۱۴۰۲-۰۱-۰۵")  # Persian digits
+    assert dialog.date_edit.text() == "1402-01-05"
+    type_date("2025-13-40")
+    assert not save.isEnabled() and dialog.date_hint.isVisible()
+    assert "2025-09-14" in dialog.date_hint.text()
+
+
 def test_the_details_dialog_shows_the_start_of_a_long_arabic_title(qtbot: QtBot) -> None:
     """Seen under Xvfb: the title field showed the last words of a long title,
     its first ones cut off at the right edge, because the cursor stood after
@@ -292,6 +323,17 @@ def test_the_details_dialog_shows_the_start_of_a_long_arabic_title(qtbot: QtBot)
     dialog = DetailsDialog(article)
     on_screen(qtbot, dialog, 520, 240)
     assert [e.cursorPosition() for e in (dialog.title_edit, dialog.source_edit)] == [0, 0]
+
+
+def test_the_details_dialog_shows_the_start_of_a_long_address(qtbot: QtBot) -> None:
+    """From a day of use: in the Arabic window a long address showed as
+    ps://news.example.com/…, its https cut off (the cursor stood at the end)."""
+    from reader.gui.details_dialog import DetailsDialog
+
+    url = "https://news.example.com/" + "section/" * 20 + "article.html"
+    dialog = DetailsDialog(Article(title="عنوان", body="نص.", url=url, id=3))
+    on_screen(qtbot, dialog, 520, 240)
+    assert dialog.url_edit.cursorPosition() == 0
 
 
 def test_tags_are_typed_and_saved_with_the_enter_key(qtbot: QtBot) -> None:
