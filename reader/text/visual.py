@@ -276,9 +276,27 @@ def looks_visual(text: str, *, sample: int = 20_000) -> bool:
     (a file is extracted one way throughout).
     """
     text = text[:sample]
-    if not (_COMPATIBLE.search(text) or _STARTS_FINAL_ONLY.search(text)
-            or _MARKS_START_FINAL_ONLY.search(text)):
+    if not _COMPATIBLE.search(text) and not _starts_final_only(text):
         return False  # nothing could vote "impossible": most text, at once
+    return _votes_visual(text)
+
+
+def needs_logical(text: str, *, sample: int = 20_000) -> bool:
+    """``has_presentation_forms(text) or looks_visual(text, sample=sample)``,
+    with one scan of ``text`` fewer for text of plain letters (nearly every
+    file): no character of ``_COMPATIBLE`` anywhere means no presentation
+    form, and none in the sample."""
+    if _COMPATIBLE.search(text):
+        return has_presentation_forms(text) or looks_visual(text, sample=sample)
+    text = text[:sample]
+    return _starts_final_only(text) and _votes_visual(text)
+
+
+def _starts_final_only(text: str) -> bool:
+    return bool(_STARTS_FINAL_ONLY.search(text) or _MARKS_START_FINAL_ONLY.search(text))
+
+
+def _votes_visual(text: str) -> bool:
     logical, visual, impossible = _order_votes(text)
     return visual >= 3 and impossible >= 1 and visual > 2 * logical
 

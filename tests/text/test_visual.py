@@ -300,3 +300,14 @@ def test_word_starting_final_only_letter_found_as_by_one_lookbehind(text: str) -
     new = bool(visual._STARTS_FINAL_ONLY.search(text)
                or visual._MARKS_START_FINAL_ONLY.search(text))
     assert new == bool(_OLD_STARTS_FINAL_ONLY.search(text))
+
+
+@settings(max_examples=2000)
+@given(st.text(alphabet=st.sampled_from(
+    ["\u0629", "\u0649", "\u064e", "\u0640", "\u0675", "\ufe8e", "\ufeb3", "\ufef5", "ا", "ل",
+     "ب", "ه", " ", "\n", "x"]), max_size=40), st.integers(min_value=1, max_value=40))
+def test_needs_logical_is_forms_or_visual(text: str, sample: int) -> None:
+    from reader.text.visual import needs_logical
+
+    assert needs_logical(text, sample=sample) == (
+        has_presentation_forms(text) or looks_visual(text, sample=sample))
