@@ -50,7 +50,7 @@ from reader.errors import EmptyInput
 from reader.store.article import Article
 from reader.text import fold_text
 from reader.text.bidi import INVISIBLE
-from reader.text.visual import has_presentation_forms, looks_visual, to_logical
+from reader.text.visual import needs_logical, to_logical
 
 MAX_TITLE_CHARS = 200
 """A first paragraph longer than this is body text, not a headline."""
@@ -143,7 +143,7 @@ def article_paragraphs(text: str, *, repair: bool = True) -> list[str]:
     it holds presentation forms or reads as visual order (``repair``), then
     ``split_paragraphs``, without the share-button lines that end it (a lone
     one is kept, so the caller can say why there is no article)."""
-    if repair and (has_presentation_forms(text) or looks_visual(text)):
+    if repair and needs_logical(text):
         text = to_logical(text)
     paragraphs = split_paragraphs(text)
     while len(paragraphs) > 1 and is_share_line(paragraphs[-1]):

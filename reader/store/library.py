@@ -351,8 +351,13 @@ class Library:
                   for item, a in zip(batch, articles, strict=True)]
         # Derive text, stems and highlights outside the write lock, and only for
         # articles not already stored (re-importing a folder costs little).
-        with self._db.read() as con:
-            stored = _stored_ids(con, hashes)
+        # A batch prepared whole (an import's workers did it) has nothing to
+        # derive: the write below asks which are stored, and a read before it
+        # would only ask the same.
+        stored: dict[str, int] = {}
+        if len(given) < len(batch):
+            with self._db.read() as con:
+                stored = _stored_ids(con, hashes)
         prepared = {h: given.get(id(item)) or derive.prepare(a, content_hash=h)
                     for item, a, h in zip(batch, articles, hashes, strict=True)
                     if h not in stored}

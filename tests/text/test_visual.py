@@ -281,3 +281,33 @@ def test_a_zero_width_joiner_neither_breaks_nor_shifts_the_ligatures(text: str) 
     # the line raised IndexError (`rtl-reader show FILE --bidi visual` and
     # the txt-visual export stopped with a traceback).
     assert to_visual(text) == to_visual(text.replace("\u200d", ""))
+
+
+_OLD_STARTS_FINAL_ONLY = re.compile(
+    "(?<![\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670\u0640\ufb50-\ufdff\ufe70-\ufefc])"
+    "[\u0640\u064b-\u065f\u0670]*[\u0629\u0649]")
+"""The one lookbehind pattern the two of ``visual`` replace (a word whose
+first letter, past its marks, is ة or ى), kept as the reference."""
+
+
+@settings(max_examples=3000)
+@given(st.text(alphabet=st.sampled_from(
+    ["\u0629", "\u0649", "\u064e", "\u0651", "\u0640", "\u0670", "\u0654", "ا", "ب",
+     "\ufe8e", " ", "\n", "،", ".", "x", "1"]), max_size=12))
+def test_word_starting_final_only_letter_found_as_by_one_lookbehind(text: str) -> None:
+    from reader.text import visual
+
+    new = bool(visual._STARTS_FINAL_ONLY.search(text)
+               or visual._MARKS_START_FINAL_ONLY.search(text))
+    assert new == bool(_OLD_STARTS_FINAL_ONLY.search(text))
+
+
+@settings(max_examples=2000)
+@given(st.text(alphabet=st.sampled_from(
+    ["\u0629", "\u0649", "\u064e", "\u0640", "\u0675", "\ufe8e", "\ufeb3", "\ufef5", "ا", "ل",
+     "ب", "ه", " ", "\n", "x"]), max_size=40), st.integers(min_value=1, max_value=40))
+def test_needs_logical_is_forms_or_visual(text: str, sample: int) -> None:
+    from reader.text.visual import needs_logical
+
+    assert needs_logical(text, sample=sample) == (
+        has_presentation_forms(text) or looks_visual(text, sample=sample))
