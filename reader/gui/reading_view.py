@@ -290,6 +290,10 @@ class ReadingView(MarksMixin, QTextBrowser):
         """Re-apply sizes, colours, spacing and alignment after an option changed,
         keeping the reading position. Each change is one format merge over a
         field's range (Qt loops over the blocks), never a Python loop per block."""
+        if self._position_timer.isActive():
+            # Scrolled in the last moments (Ctrl++ right after the wheel): the
+            # anchor is not settled yet, and going back to it jumped away.
+            self._anchor = self.first_visible()
         anchor = self._anchor
         doc = self.document()
         self._apply_default_font(doc)
@@ -314,6 +318,11 @@ class ReadingView(MarksMixin, QTextBrowser):
     # -- display options ---------------------------------------------------
 
     def set_theme(self, t: Theme) -> None:
+        if t == self._theme:
+            # Every preference change applies the theme again: a restyle would
+            # put the line at the top back flush with it, the text moved up to
+            # a line (from a day of use: hiding diacritics moved the article).
+            return
         self._theme = t
         apply_theme(self, t)
         self._restyle()

@@ -157,3 +157,64 @@ def test_with_no_room_anywhere_the_panel_says_to_widen_the_window(
                          "ar": "وسّع النافذة لتظهر لوحة التظليلات"}[language]]
     assert pane.view.width() >= MIN_ARTICLE_WIDTH
     assert not pane.status.panel_button.isHidden()
+
+
+def test_hiding_diacritics_from_the_menu_leaves_the_article_where_it_was(
+        qtbot: QtBot, store_path: Path) -> None:
+    """From a day of use: View > Show diacritics moved the text up to a line
+    (mid-article, and at its end from 100% to 99%): every preference change
+    applied the unchanged theme again, and the restyle put the line at the
+    top flush with it."""
+    body = "\n".join(f"قَالَ الْمُتَحَدِّثُ إِنَّ الْحُكُومَةَ سَتَعْرِضُ الْخُطَّةَ رَقْمَ {k} "
+                     "عَلَى الْبَرْلَمَانِ فِي جَلْسَتِهِ الْمُقْبِلَةِ." for k in range(60))
+    with Library.open(store_path) as library:
+        library.add_articles([Article(title=TITLE, body=body)])
+        window = MainWindow(library, settings=None, poll_ms=0)
+        try:
+            on_screen(qtbot, window, 1100, 700)
+            window.open_article(library.ids()[0])
+            bar = window.pane.view.verticalScrollBar()
+            qtbot.waitUntil(lambda: bar.maximum() > 400)
+            laid_out: list[int] = []
+
+            def settled() -> bool:  # the layout goes in steps: until the height holds
+                laid_out.append(bar.maximum())
+                return len(laid_out) > 5 and len(set(laid_out[-5:])) == 1
+            qtbot.waitUntil(settled, timeout=10_000)
+            for value in (bar.maximum() // 2 + 7, bar.maximum()):  # mid-line, then the end
+                bar.setValue(value)
+                qtbot.wait(50)
+                for _ in range(2):  # hide, then show again
+                    window.commands["diacritics"].trigger()
+                    qtbot.wait(50)
+                    assert bar.value() == value
+        finally:
+            window.close()
+
+
+def test_zooming_right_after_scrolling_keeps_the_line_at_the_top(
+        qtbot: QtBot, store_path: Path) -> None:
+    """Found with the test above: a restyle (zoom, a font, line spacing)
+    within 0.4 s of a scroll went back to the place before the scroll, the
+    top of the article, because the place is settled only after a pause."""
+    body = "\n".join(f"قال المتحدث إن الحكومة ستعرض الخطة رقم {k} على البرلمان في "
+                     "جلسته المقبلة، بعد أن أقرتها اللجنة المالية." for k in range(80))
+    with Library.open(store_path) as library:
+        library.add_articles([Article(title=TITLE, body=body)])
+        window = MainWindow(library, settings=None, poll_ms=0)
+        try:
+            on_screen(qtbot, window, 1100, 700)
+            window.open_article(library.ids()[0])
+            view = window.pane.view
+            bar = view.verticalScrollBar()
+            qtbot.waitUntil(lambda: bar.maximum() > 1000)
+            bar.setValue(bar.maximum() // 2)
+            field, index = view.first_visible()
+            assert field == "body" and index > 0
+            window.commands["zoom_in"].trigger()  # at once, before the place settles
+            qtbot.wait(50)
+            top_field, top_index = view.first_visible()
+            # the line at the top holds the same place (the zoom wraps it anew)
+            assert top_field == "body" and 0 <= index - top_index < 60
+        finally:
+            window.close()
