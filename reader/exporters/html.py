@@ -144,7 +144,7 @@ def render_article(article: Article, highlights: Sequence[HighlightRecord]) -> s
     title = article.title or "بلا عنوان"
     parts = [f'<article id="article-{article.id}" dir="{dir_of(title)}">',
              f'<h2 dir="{dir_of(title)}">{escape(title)}</h2>']
-    meta = [f"<bdi>{escape(x)}</bdi>" for x in (article.source, article.published) if x]
+    meta = [f"<bdi>{escape(x)}</bdi>" for x in (article.source, article.published_day()) if x]
     meta.append(f'<a href="{escape(article_link(article.id, 0))}">فتح في القارئ</a>')
     if article.url.startswith(("http://", "https://")):
         meta.append(f'<a href="{escape(article.url)}" rel="noreferrer">المصدر الأصلي</a>')

@@ -48,7 +48,7 @@ def _link(label: str, url: str) -> str:
 def render_article(article: Article, highlights: Sequence[HighlightRecord]) -> str:
     """The Markdown of one article's section."""
     out: list[str] = [f"## {escape(article.title) or 'بلا عنوان'}", ""]
-    meta = [escape(x) for x in (article.source, article.published) if x]
+    meta = [escape(x) for x in (article.source, article.published_day()) if x]
     meta.append(_link("فتح في القارئ", article_link(article.id, 0)))
     out += [" · ".join(meta), ""]
     if article.url:

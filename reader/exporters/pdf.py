@@ -80,7 +80,8 @@ def article_html(article: Article, highlights: Sequence[HighlightRecord]) -> str
     """The Qt rich-text HTML of one article's section: direction per block."""
     title = article.title or "بلا عنوان"
     parts = [_block(title, tag="h2")]
-    meta = " · ".join(escape(x) for x in (article.source, isolate_ltr(article.published)) if x)
+    day = isolate_ltr(article.published_day())
+    meta = " · ".join(escape(x) for x in (article.source, day) if x)
     link = (f'<a href="{escape(article_link(article.id, 0))}" style="color: {LINK};">'
             "فتح في القارئ</a>")
     parts.append(f'<p dir="rtl" style="color: #666666;">{meta + " · " if meta else ""}{link}</p>')

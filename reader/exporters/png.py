@@ -84,7 +84,7 @@ def _card_html(article: Article, h: HighlightRecord) -> str:
     if extra:
         parts.append(f'<p dir="{extra_dir}" style="font-size: 30px; color: #333333;">'
                      f"{escape(extra)}</p>")
-    source = " · ".join(x for x in (article.source, isolate_ltr(article.published)) if x)
+    source = " · ".join(x for x in (article.source, isolate_ltr(article.published_day())) if x)
     if source:
         parts.append(f'<p dir="{direction}" style="font-size: 24px; color: #777777;">'
                      f"{escape(source)}</p>")

@@ -58,7 +58,7 @@ def logical_lines(article: Article, highlights: Sequence[HighlightRecord], *,
     """The lines of one article's section in logical order (before ``to_visual``),
     wrapped at ``width`` characters between words."""
     lines = [_one_line(article.title) or "بلا عنوان"]
-    meta = " | ".join(_one_line(x) for x in (article.source, article.published) if x)
+    meta = " | ".join(_one_line(x) for x in (article.source, article.published_day()) if x)
     if meta:
         lines.append(meta)
     lines += [f"الرابط: {article_link(article.id, 0)}", ""]

@@ -46,6 +46,11 @@ class Article:
             raise ValueError(f"not a text field: {name!r}")
         return str(getattr(self, name))
 
+    def published_day(self) -> str:
+        """The day of ``published`` (``YYYY-MM-DD``), as the article list shows
+        it: what a page for people prints; the machine formats keep it whole."""
+        return self.published[:10]
+
     def fields(self) -> dict[str, str]:
         """Every text field by name, in reading order."""
         return {name: self.field_text(name) for name in TEXT_FIELDS}

@@ -312,3 +312,21 @@ def test_the_next_export_removes_what_a_killed_export_left(tmp_path: Path) -> No
     finally:
         running.kill()
         running.wait(timeout=60)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_pages_for_people_give_the_day_and_machine_formats_the_whole_date(
+        qapp, tmp_path: Path, fmt: str) -> None:
+    """From a day of use: the Markdown and HTML headers (and the cards and
+    the PDF) printed 2025-04-02T09:30:00Z; they give the day, as the article
+    list does, while JSON and CSV keep the stored value whole."""
+    from reader.exporters import export_items
+    from tests.exporters import sample
+
+    out = tmp_path / f"h.{fmt}"
+    export_items(sample.items(), fmt, out)
+    text = out.read_text(encoding="utf-8")
+    assert "2025-04-02" in text and "T09:30" not in text
+    whole = tmp_path / "h.json"
+    export_items(sample.items(), "json", whole)
+    assert "2025-04-02T09:30:00Z" in whole.read_text(encoding="utf-8")
