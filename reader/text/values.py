@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 _SHOWN = frozenset({"low", "high", "amount", "percent", "date", "time", "year", "month", "day",
-                    "hour", "minute", "unit", "currency", "score"})
+                    "hour", "minute", "unit", "currency", "score", "zone", "calendar"})
 
 
 def describe_value(value: Any) -> str:
     """``value`` (a Highlight's ``value``) as text: ``2500000 USD``, ``3.5%``,
-    ``10–20 مقاتل``, ``2025-03-01``, ``9:05``, a match score ``3–2``; other keys as ``key=value``;
+    ``10–20 مقاتل``, ``2025-03-01``, ``9:05 GMT``, ``1445 hijri``, a match score ``3–2``;
+    other keys as ``key=value``;
     "" for None. Whole floats are written without ``.0``."""
     if value is None:
         return ""
@@ -38,6 +39,8 @@ def describe_value(value: Any) -> str:
         parts.append("-".join(date))
     if value.get("hour") is not None:
         parts.append(f"{value['hour']}:{value.get('minute') or 0:02}")
+    # a reader writes "05:42 GMT" and "1445 hijri", not "zone=GMT"
+    parts.extend(str(value[k]) for k in ("zone", "calendar") if value.get(k))
     parts.extend(str(value[k]) for k in ("unit", "currency") if value.get(k))
     parts.extend(f"{k}={describe_value(v)}" for k, v in value.items()
                  if k not in _SHOWN and v is not None)

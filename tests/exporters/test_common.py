@@ -134,6 +134,10 @@ def test_article_link_is_the_scheme_of_design_decision_8() -> None:
     ({"amount": 3000, "unit": "مقاتل"}, "3000 مقاتل"),
     ({"amount": 2.5, "currency": "USD"}, "2.5 USD"),
     ({"low": 10, "high": 20, "unit": "يوما"}, "10–20 يوما"),
+    # from a day of use: "05:42 zone=GMT" in the English window
+    ({"time": "05:42", "zone": "GMT"}, "05:42 GMT"),
+    ({"hour": 9, "minute": 5, "zone": "GMT"}, "9:05 GMT"),
+    ({"year": 1445, "calendar": "hijri"}, "1445 hijri"),
 ])
 def test_values_are_written_as_a_reader_would(value: object, written: str) -> None:
     assert describe_value(value) == written
