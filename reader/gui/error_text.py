@@ -176,6 +176,26 @@ def _causes() -> list[tuple[str, str]]:
     ]
 
 
+def _system_reasons() -> dict[str, str]:
+    """The system's commonest network messages (``strerror``) and their
+    translations: a feed's tooltip read "(Connection refused)" in the Arabic
+    window. Others stay as the system wrote them."""
+    translate = QCoreApplication.translate  # literal contexts: lupdate reads these
+    unknown_host = translate("ErrorText", "no such server name")
+    return {
+        "Connection refused": translate("ErrorText", "the server refused the connection"),
+        "Connection timed out": translate("ErrorText", "the connection timed out"),
+        "Connection reset by peer": translate("ErrorText", "the server cut the connection"),
+        "Network is unreachable": translate("ErrorText", "the network is unreachable"),
+        "No route to host": translate("ErrorText", "no route to the server"),
+        "Name or service not known": unknown_host,
+        "No address associated with hostname": unknown_host,
+        "nodename nor servname provided, or not known": unknown_host,
+        "Temporary failure in name resolution":
+            translate("ErrorText", "the server name could not be looked up"),
+    }
+
+
 _ISOLATED = ("folder", "known", "type", "reason", "time", "scheme", "char")
 """Values that come from outside (names, addresses, system messages): isolated."""
 
@@ -198,6 +218,8 @@ def shown(line: str) -> str:
             continue
         values = {k: (_isolated(v, path=k in _PATHS) if k in _ISOLATED else v)
                   for k, v in m.groupdict().items() if v is not None and not k.startswith("_")}
+        if m.groupdict().get("reason") in (reasons := _system_reasons()):
+            values["reason"] = reasons[m.group("reason")]
         try:
             cause = template.format(**values)
         except (KeyError, IndexError):  # a translation that lost a placeholder

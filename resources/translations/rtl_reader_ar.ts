@@ -444,6 +444,41 @@
             <translation>تعذّر الوصول إلى الخادم ({reason})</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/error_text.py" line="190" />
+            <source>the server refused the connection</source>
+            <translation>رفض الخادم الاتصال</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="190" />
+            <source>the connection timed out</source>
+            <translation>انتهت مهلة الاتصال</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="190" />
+            <source>the server cut the connection</source>
+            <translation>قطع الخادم الاتصال</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="190" />
+            <source>the network is unreachable</source>
+            <translation>الشبكة غير متاحة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="190" />
+            <source>no route to the server</source>
+            <translation>لا طريق إلى الخادم</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="190" />
+            <source>no such server name</source>
+            <translation>لا خادم بهذا الاسم</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="190" />
+            <source>the server name could not be looked up</source>
+            <translation>تعذّر البحث عن اسم الخادم</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/error_text.py" line="101" />
             <source>the server did not answer within {time}</source>
             <translation>لم يردّ الخادم خلال {time}</translation>

@@ -127,6 +127,11 @@ def test_errors_read_as_arabic_in_the_arabic_window(qtbot: QtBot, window: MainWi
     "https://u:p@example.com/x: an address with a user name or password (user:secret@) "
     "is not fetched",
     "/tmp/deep.html: HTML nested more than 400 levels deep; not parsed",
+    # the system's network messages (from a day of use: "(Connection refused)")
+    "https://example.com/rss: cannot reach the server: Connection refused",
+    "https://example.com/rss: cannot reach the server: Name or service not known",
+    "https://example.com/rss: cannot reach the server: Temporary failure in name resolution",
+    "https://example.com/rss: cannot reach the server: Connection timed out",
 ])
 def test_error_lines_are_translated_with_their_values(line: str, qapp: object) -> None:
     i18n.apply_language("ar")
