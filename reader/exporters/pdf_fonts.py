@@ -322,15 +322,21 @@ def write_cmap(entries: dict[int, str]) -> bytes:
     return b"\n".join(lines) + b"\n"
 
 
+def _letters(t: str) -> str:
+    """An Arabic presentation form (U+FB50-FDFF, U+FE70-FEFF) as the letters
+    it shows (NFKC: ﺎ is ا); any other character as it is."""
+    return unicodedata.normalize("NFKC", t) if "\ufb50" <= t <= "\ufeff" else t
+
+
 def restore_text(path: Path, texts: dict[int, str] | None = None) -> int:
     """Give the glyphs that Qt mapped to Private Use Area code points their
     real text in the PDF at ``path`` (``texts``: code point -> text, by
-    default what ``pdf_family`` handed out), appending the corrected
+    default what ``pdf_family`` handed out), and those it mapped to Arabic
+    presentation forms (the font's ``cmap`` lists ﺎ for the final alef) the
+    letters they show, so a copy or a search finds ا, not U+FE8E; appending the corrected
     ToUnicode streams as an incremental update. Returns how many entries
     changed (0: the file is left as it was)."""
     texts = pua_texts() if texts is None else texts
-    if not texts:
-        return 0
     with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as pdf:
         replaced: dict[int, bytes] = {}
         changed = 0
@@ -342,7 +348,7 @@ def restore_text(path: Path, texts: dict[int, str] | None = None) -> int:
             found = definitions[-1]  # the last definition is the one in force
             body = pdf[found.end():found.end() + int(found.group(1))]
             entries = parse_cmap(body)
-            fixed = {cid: texts.get(ord(t), t) if len(t) == 1 else t
+            fixed = {cid: texts.get(ord(t), _letters(t)) if len(t) == 1 else t
                      for cid, t in entries.items()}
             count = sum(fixed[cid] != entries[cid] for cid in entries)
             if count:

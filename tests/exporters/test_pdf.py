@@ -87,6 +87,14 @@ def test_arabic_words_come_back_whole(pdf_text: str) -> None:
         assert word in got
 
 
+def test_copied_text_is_letters_not_presentation_forms(pdf_text: str) -> None:
+    """From a day of use: pdftotext gave ﻣﻘﺘﻄﻔﺎت (U+FB50-FEFF, the forms
+    the font's cmap lists for each glyph), so a word copied from the PDF or
+    searched for in it was not the word; without NFKC, the title reads as typed."""
+    assert not [ch for ch in pdf_text if "\ufb50" <= ch <= "\ufeff"]
+    assert "الحكومة تعلن خطة لإعادة إعمار المدارس في الجنوب" in pdf_text
+
+
 def test_allah_comes_back_as_letters_not_a_lost_ligature(pdf_text: str) -> None:
     # The font's optional الله ligature has no Unicode value in Qt's PDF; the
     # export turns optional ligatures off so the word survives copy and search.
