@@ -110,8 +110,10 @@ def _import_opml(args: argparse.Namespace, store: str | None) -> int:
             added.append(_feed_dict(feed))
     if args.format == "json":
         print_json(added)
-    summary = f"following {len(added)} more feeds ({known} already followed" + (
-        f", {len(skipped)} not web addresses" if skipped else "") + \
+    feeds = "feed" if len(added) == 1 else "feeds"
+    summary = f"following {len(added)} more {feeds} ({known} already followed" + (
+        f", {len(skipped)} not {'a web address' if len(skipped) == 1 else 'web addresses'}"
+        if skipped else "") + \
         "); rtl-reader feeds refresh fetches them"
     print(summary, file=sys.stderr if args.format == "json" else sys.stdout)
     return 1 if skipped else 0

@@ -119,6 +119,6 @@ def test_an_opml_address_feeds_add_would_refuse_is_not_followed(
         "rtl-reader: بمسافة: http://a b/: not a web address: it holds a space",
         "rtl-reader: بسطر: http://a\\nb/: not a web address: it holds a control character",
     ]
-    assert out.startswith("following 1 more feeds (0 already followed, 3 not web addresses)")
+    assert out.startswith("following 1 more feed (0 already followed, 3 not web addresses)")
     with Library.open(store_path) as lib:
         assert [f.url for f in lib.feeds.all()] == ["http://127.0.0.1:1/feed.xml"]
