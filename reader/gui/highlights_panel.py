@@ -236,6 +236,8 @@ class HighlightsPanel(QWidget):
         self.list.setModel(self.proxy)
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
+        # Room between rows: two long wrapped quotations read as one otherwise.
+        self.list.setSpacing(3)
         # Rows wrap, so each has its own height: a new width measures every
         # row again, 0.3 s for the 3,400 highlights of a 1 MB article. In
         # batches, between events, the window keeps taking keys meanwhile;

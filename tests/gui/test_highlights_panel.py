@@ -220,3 +220,22 @@ def test_figures_of_digits_alone_sit_with_the_arabic_rows(qtbot: QtBot) -> None:
             assert ink and min(ink) > width // 2, (row, top)  # both lines flush right
     second_line = panel.model.data(panel.model.index(2)).split("\n")[1]
     assert "\u20663–2\u2069" in second_line  # the score isolated, read as it is written
+
+
+def test_rows_stand_apart(qtbot: QtBot) -> None:
+    """From a day of use: the lines of two long wrapped quotations touched,
+    so they read as one."""
+    panel = HighlightsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(300, 500)
+    quote = "وقال الوزير إن الحكومة ستعرض الخطة على البرلمان في جلسته المقبلة بعد أن تقرها اللجنة"
+    panel.set_highlights([HighlightRecord(1, "body", "quote", "quotation", k * 100,
+                                          k * 100 + len(quote), quote, id=k + 1)
+                          for k in range(2)])
+    panel.show()
+    qtbot.waitExposed(panel)
+    view = panel.list
+    qtbot.waitUntil(lambda: view.visualRect(panel.proxy.index(1, 0)).height() > 0)
+    first, second = (view.visualRect(panel.proxy.index(r, 0)) for r in range(2))
+    assert first.height() > 3 * view.fontMetrics().height()  # wrapped over lines
+    assert second.top() - first.bottom() >= 4
