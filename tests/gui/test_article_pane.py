@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,15 +20,25 @@ TITLE = "الأجور تلتهم 23% من مصروفات مصر في 7 أشهر 
 BODY = "استحوذت الأجور على ما يقرب من 23% من إجمالي مصروفات مصر خلال الأشهر السبعة الأولى."
 
 
+@contextmanager
+def window_with(qtbot: QtBot, store_path: Path, body: str,
+                size: tuple[int, int] = (1100, 700)) -> Iterator[MainWindow]:
+    """A window on screen with one article of ``body`` open."""
+    with Library.open(store_path) as library:
+        library.add_articles([Article(title=TITLE, body=body)])
+        window = MainWindow(library, settings=None, poll_ms=0)
+        try:
+            on_screen(qtbot, window, *size)
+            window.open_article(library.ids()[0])
+            yield window
+        finally:
+            window.close()
+
+
 @pytest.fixture
 def window(qtbot: QtBot, store_path: Path) -> Iterator[MainWindow]:
-    with Library.open(store_path) as library:
-        library.add_articles([Article(title=TITLE, body=BODY)])
-        w = MainWindow(library, settings=None, poll_ms=0)
-        on_screen(qtbot, w, 1260, 800)
-        w.open_article(library.ids()[0])
+    with window_with(qtbot, store_path, BODY, (1260, 800)) as w:
         yield w
-        w.close()
 
 
 def test_a_narrow_window_keeps_the_article_readable(qtbot: QtBot, window: MainWindow) -> None:
@@ -159,6 +170,7 @@ def test_with_no_room_anywhere_the_panel_says_to_widen_the_window(
     assert not pane.status.panel_button.isHidden()
 
 
+
 def test_hiding_diacritics_from_the_menu_leaves_the_article_where_it_was(
         qtbot: QtBot, store_path: Path) -> None:
     """From a day of use: View > Show diacritics moved the text up to a line
@@ -167,29 +179,22 @@ def test_hiding_diacritics_from_the_menu_leaves_the_article_where_it_was(
     top flush with it."""
     body = "\n".join(f"قَالَ الْمُتَحَدِّثُ إِنَّ الْحُكُومَةَ سَتَعْرِضُ الْخُطَّةَ رَقْمَ {k} "
                      "عَلَى الْبَرْلَمَانِ فِي جَلْسَتِهِ الْمُقْبِلَةِ." for k in range(60))
-    with Library.open(store_path) as library:
-        library.add_articles([Article(title=TITLE, body=body)])
-        window = MainWindow(library, settings=None, poll_ms=0)
-        try:
-            on_screen(qtbot, window, 1100, 700)
-            window.open_article(library.ids()[0])
-            bar = window.pane.view.verticalScrollBar()
-            qtbot.waitUntil(lambda: bar.maximum() > 400)
-            laid_out: list[int] = []
+    with window_with(qtbot, store_path, body) as window:
+        bar = window.pane.view.verticalScrollBar()
+        qtbot.waitUntil(lambda: bar.maximum() > 400)
+        laid_out: list[int] = []
 
-            def settled() -> bool:  # the layout goes in steps: until the height holds
-                laid_out.append(bar.maximum())
-                return len(laid_out) > 5 and len(set(laid_out[-5:])) == 1
-            qtbot.waitUntil(settled, timeout=10_000)
-            for value in (bar.maximum() // 2 + 7, bar.maximum()):  # mid-line, then the end
-                bar.setValue(value)
+        def settled() -> bool:  # the layout goes in steps: until the height holds
+            laid_out.append(bar.maximum())
+            return len(laid_out) > 5 and len(set(laid_out[-5:])) == 1
+        qtbot.waitUntil(settled, timeout=10_000)
+        for value in (bar.maximum() // 2 + 7, bar.maximum()):  # mid-line, then the end
+            bar.setValue(value)
+            qtbot.wait(50)
+            for _ in range(2):  # hide, then show again
+                window.commands["diacritics"].trigger()
                 qtbot.wait(50)
-                for _ in range(2):  # hide, then show again
-                    window.commands["diacritics"].trigger()
-                    qtbot.wait(50)
-                    assert bar.value() == value
-        finally:
-            window.close()
+                assert bar.value() == value
 
 
 def test_zooming_right_after_scrolling_keeps_the_line_at_the_top(
@@ -199,22 +204,15 @@ def test_zooming_right_after_scrolling_keeps_the_line_at_the_top(
     top of the article, because the place is settled only after a pause."""
     body = "\n".join(f"قال المتحدث إن الحكومة ستعرض الخطة رقم {k} على البرلمان في "
                      "جلسته المقبلة، بعد أن أقرتها اللجنة المالية." for k in range(80))
-    with Library.open(store_path) as library:
-        library.add_articles([Article(title=TITLE, body=body)])
-        window = MainWindow(library, settings=None, poll_ms=0)
-        try:
-            on_screen(qtbot, window, 1100, 700)
-            window.open_article(library.ids()[0])
-            view = window.pane.view
-            bar = view.verticalScrollBar()
-            qtbot.waitUntil(lambda: bar.maximum() > 1000)
-            bar.setValue(bar.maximum() // 2)
-            field, index = view.first_visible()
-            assert field == "body" and index > 0
-            window.commands["zoom_in"].trigger()  # at once, before the place settles
-            qtbot.wait(50)
-            top_field, top_index = view.first_visible()
-            # the line at the top holds the same place (the zoom wraps it anew)
-            assert top_field == "body" and 0 <= index - top_index < 60
-        finally:
-            window.close()
+    with window_with(qtbot, store_path, body) as window:
+        view = window.pane.view
+        bar = view.verticalScrollBar()
+        qtbot.waitUntil(lambda: bar.maximum() > 1000)
+        bar.setValue(bar.maximum() // 2)
+        field, index = view.first_visible()
+        assert field == "body" and index > 0
+        window.commands["zoom_in"].trigger()  # at once, before the place settles
+        qtbot.wait(50)
+        top_field, top_index = view.first_visible()
+        # the line at the top holds the same place (the zoom wraps it anew)
+        assert top_field == "body" and 0 <= index - top_index < 60

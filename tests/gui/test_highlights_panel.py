@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from reader.gui import i18n
 from reader.gui.article_pane import ArticlePane
 from reader.gui.highlights_panel import ROLE_KIND, ROLE_RECORD, HighlightsModel, HighlightsPanel
 from reader.store import HighlightRecord, Library
@@ -160,6 +161,22 @@ def ink_columns(image: QImage, top: int, bottom: int) -> list[int]:
             if any(QColor(image.pixel(x, y)).lightness() < 110 for y in range(top, bottom))]
 
 
+def shown_panel(qtbot: QtBot, records: list[HighlightRecord], size: tuple[int, int],
+                direction: Qt.LayoutDirection | None = None) -> HighlightsPanel:
+    """A panel on screen with ``records``, every row laid out."""
+    panel = HighlightsPanel()
+    qtbot.addWidget(panel)
+    if direction is not None:
+        panel.setLayoutDirection(direction)
+    panel.resize(*size)
+    panel.set_highlights(records)
+    panel.show()
+    qtbot.waitExposed(panel)
+    last = panel.proxy.index(len(records) - 1, 0)
+    qtbot.waitUntil(lambda: panel.list.visualRect(last).height() > 0)
+    return panel
+
+
 @pytest.mark.parametrize("direction", [Qt.LayoutDirection.LeftToRight,
                                        Qt.LayoutDirection.RightToLeft])
 def test_each_row_is_aligned_by_its_own_text(qtbot: QtBot,
@@ -167,15 +184,8 @@ def test_each_row_is_aligned_by_its_own_text(qtbot: QtBot,
     """Found in a day of use: in the English window, Arabic entries were
     flush left with a ragged right edge. An Arabic row is flush right and
     an English one flush left, in either interface direction."""
-    panel = HighlightsPanel()
-    qtbot.addWidget(panel)
-    panel.setLayoutDirection(direction)
-    panel.resize(360, 300)
-    panel.set_highlights(ALIGNMENT_RECORDS)
-    panel.show()
-    qtbot.waitExposed(panel)
+    panel = shown_panel(qtbot, ALIGNMENT_RECORDS, (360, 300), direction)
     view = panel.list
-    qtbot.waitUntil(lambda: view.visualRect(panel.proxy.index(1, 0)).height() > 0)
     image = view.viewport().grab().toImage()
     width = view.viewport().width()
     arabic, english = (view.visualRect(panel.proxy.index(r, 0)) for r in range(2))
@@ -196,21 +206,14 @@ def test_figures_of_digits_alone_sit_with_the_arabic_rows(qtbot: QtBot) -> None:
     """From a day of use: in the Arabic window a figure of digits alone (2019,
     3.8%) and its line (تاريخ · 2019) sat at the left while every other row
     was flush right; and a score 3-2 read 2–3 on its second line."""
-    from reader.gui import i18n
     i18n.apply_language("ar")
-    panel = HighlightsPanel()
-    qtbot.addWidget(panel)
-    panel.resize(360, 300)
-    panel.set_highlights([
+    panel = shown_panel(qtbot, [
         HighlightRecord(1, "body", "quote", "term", 0, 5, "النقل", id=1),
         HighlightRecord(1, "body", "figure", "date", 10, 14, "2019", value={"year": 2019}, id=2),
         HighlightRecord(1, "body", "figure", "score", 20, 23, "3-2", value={"score": [3, 2]},
                         id=3),
-    ])
-    panel.show()
-    qtbot.waitExposed(panel)
+    ], (360, 300))
     view = panel.list
-    qtbot.waitUntil(lambda: view.visualRect(panel.proxy.index(2, 0)).height() > 0)
     image = view.viewport().grab().toImage()
     width = view.viewport().width()
     for row in (1, 2):
@@ -225,17 +228,11 @@ def test_figures_of_digits_alone_sit_with_the_arabic_rows(qtbot: QtBot) -> None:
 def test_rows_stand_apart(qtbot: QtBot) -> None:
     """From a day of use: the lines of two long wrapped quotations touched,
     so they read as one."""
-    panel = HighlightsPanel()
-    qtbot.addWidget(panel)
-    panel.resize(300, 500)
     quote = "وقال الوزير إن الحكومة ستعرض الخطة على البرلمان في جلسته المقبلة بعد أن تقرها اللجنة"
-    panel.set_highlights([HighlightRecord(1, "body", "quote", "quotation", k * 100,
-                                          k * 100 + len(quote), quote, id=k + 1)
-                          for k in range(2)])
-    panel.show()
-    qtbot.waitExposed(panel)
+    panel = shown_panel(qtbot, [HighlightRecord(1, "body", "quote", "quotation", k * 100,
+                                                k * 100 + len(quote), quote, id=k + 1)
+                                for k in range(2)], (300, 500))
     view = panel.list
-    qtbot.waitUntil(lambda: view.visualRect(panel.proxy.index(1, 0)).height() > 0)
     first, second = (view.visualRect(panel.proxy.index(r, 0)) for r in range(2))
     assert first.height() > 3 * view.fontMetrics().height()  # wrapped over lines
     assert second.top() - first.bottom() >= 4
