@@ -6,7 +6,8 @@
 folders, nested names joined with "/" (as RSS Guard, QuiteRSS, Liferea,
 NetNewsWire and Feedly write them). Attribute names are matched without
 regard to case (``xmlurl`` is met in the wild). ``write_opml(feeds)``
-writes OPML 2.0 that those programs read: one folder outline per folder.
+writes OPML 2.0 that those programs read: a nested folder as nested
+outlines, so that it reads back as the same path.
 
 Raises ``UnsupportedFile`` (not OPML, or not well-formed XML),
 ``EmptyInput`` (no feed in it), ``InputTooLarge`` (nested too deep).
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.sax.saxutils import quoteattr
 
 from reader.errors import EmptyInput, ReaderError, UnsupportedFile
@@ -81,30 +82,47 @@ def _walk(element: ET.Element, folders: tuple[str, ...]) -> Iterator[Outline]:
 
 
 def write_opml(feeds: Iterable[Outline], *, title: str = "rtl-reader") -> str:
-    """OPML 2.0 for ``feeds``: folders as outlines holding their feeds, in
-    the order first met."""
-    by_folder: dict[str, list[Outline]] = {}
+    """OPML 2.0 for ``feeds``: each folder an outline holding its feeds and
+    its subfolders (``عربي/محلي`` is the outline محلي inside the outline
+    عربي, the way ``read_opml`` and other readers read folders), in the
+    order first met. Empty names in a path (``a//b``) are left out: an
+    outline without a name is no folder to a reader."""
+    root = _Folder()
     for feed in feeds:
-        by_folder.setdefault(feed.folder, []).append(feed)
+        folder = root
+        for name in (part for part in feed.folder.split("/") if part):
+            if name not in folder.folders:
+                folder.folders[name] = _Folder()
+                folder.members.append(name)
+            folder = folder.folders[name]
+        folder.members.append(feed)
 
-    def line(feed: Outline, indent: str) -> str:
-        label = quoteattr(feed.title or feed.url)
-        site = f" htmlUrl={quoteattr(feed.site_url)}" if feed.site_url else ""
-        return (f'{indent}<outline type="rss" text={label} title={label} '
-                f"xmlUrl={quoteattr(feed.url)}{site}/>")
+    def write(folder: _Folder, indent: str) -> Iterator[str]:
+        for member in folder.members:
+            if isinstance(member, Outline):
+                label = quoteattr(member.title or member.url)
+                site = f" htmlUrl={quoteattr(member.site_url)}" if member.site_url else ""
+                yield (f'{indent}<outline type="rss" text={label} title={label} '
+                       f"xmlUrl={quoteattr(member.url)}{site}/>")
+                continue
+            label = quoteattr(member)
+            yield f"{indent}<outline text={label} title={label}>"
+            yield from write(folder.folders[member], indent + "  ")
+            yield f"{indent}</outline>"
 
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">',
-             f"  <head><title>{_escape(title)}</title></head>", "  <body>"]
-    for folder, members in by_folder.items():
-        if not folder:
-            lines += [line(f, "    ") for f in members]
-            continue
-        label = quoteattr(folder)
-        lines.append(f"    <outline text={label} title={label}>")
-        lines += [line(f, "      ") for f in members]
-        lines.append("    </outline>")
-    lines += ["  </body>", "</opml>", ""]
+             f"  <head><title>{_escape(title)}</title></head>", "  <body>",
+             *write(root, "    "), "  </body>", "</opml>", ""]
     return "\n".join(lines)
+
+
+@dataclass(slots=True)
+class _Folder:
+    """A folder while writing: its feeds and subfolder names in the order
+    met, and the subfolders by name."""
+
+    members: list[Outline | str] = field(default_factory=list)
+    folders: dict[str, _Folder] = field(default_factory=dict)
 
 
 def _escape(text: str) -> str:

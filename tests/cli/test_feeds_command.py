@@ -76,6 +76,22 @@ def test_opml_in_and_out(capsys: pytest.CaptureFixture[str], site: FeedSite,
     assert code == 1 and len(err.strip().splitlines()) == 1
 
 
+def test_export_then_import_keeps_each_folder_path(capsys: pytest.CaptureFixture[str],
+                                                   store_path: Path, tmp_path: Path) -> None:
+    folders = {"http://127.0.0.1:1/a.xml": "عربي/محلي", "http://127.0.0.1:1/b.xml": "عربي",
+               "http://127.0.0.1:1/c.xml": "a/b/c", "http://127.0.0.1:1/d.xml": ""}
+    with Library.open(store_path) as lib:
+        for url, folder in folders.items():
+            lib.feeds.add(url, title=url[-5], folder=folder)
+    written = tmp_path / "subs.opml"
+    assert run(capsys, store_path, "feeds", "export-opml", "-o", str(written))[0] == 0
+    assert 'text="عربي/محلي"' not in written.read_text(encoding="utf-8")
+    other = tmp_path / "other.sqlite3"
+    assert run(capsys, other, "feeds", "import-opml", str(written))[0] == 0
+    with Library.open(other) as lib:
+        assert {f.url: f.folder for f in lib.feeds.all()} == folders
+
+
 def test_an_unknown_feed_and_a_page_without_one_are_one_line(
         capsys: pytest.CaptureFixture[str], site: FeedSite, store_path: Path) -> None:
     code, _, err = run(capsys, store_path, "feeds", "remove", "99")

@@ -9,6 +9,7 @@ import ipaddress
 import re
 import time
 import urllib.parse
+import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -253,6 +254,34 @@ def test_opml_of_another_reader_reads_with_its_folders() -> None:
 def test_opml_round_trips() -> None:
     feeds = read_opml(OTHER_READER, name="subs.opml")
     assert read_opml(write_opml(feeds), name="ours.opml") == feeds
+
+
+def test_opml_writes_a_nested_folder_as_nested_outlines() -> None:
+    """Other readers know folders only as outlines inside outlines: an
+    outline titled "عربي/محلي" would be one folder with a slash in its
+    name there, and a flat folder beside its parent."""
+    feeds = [Outline("http://127.0.0.1:1/a.xml", "أ", "عربي/محلي/المدينة"),
+             Outline("http://127.0.0.1:1/b.xml", "ب", "عربي"),
+             Outline("http://127.0.0.1:1/c.xml", "ج", "رياضة"),
+             Outline("http://127.0.0.1:1/d.xml", "د", "عربي/محلي"),
+             Outline("http://127.0.0.1:1/e.xml", "هـ", "")]
+    written = write_opml(feeds)
+    body = ET.fromstring(written).find("body")
+    assert body is not None
+
+    def tree(element: ET.Element) -> list[object]:
+        return [(o.get("text"), tree(o)) if o.get("xmlUrl") is None else o.get("xmlUrl")
+                for o in element.findall("outline")]
+
+    assert tree(body) == [
+        ("عربي", [("محلي", [("المدينة", ["http://127.0.0.1:1/a.xml"]),
+                             "http://127.0.0.1:1/d.xml"]),
+                  "http://127.0.0.1:1/b.xml"]),
+        ("رياضة", ["http://127.0.0.1:1/c.xml"]),
+        "http://127.0.0.1:1/e.xml"]
+    assert "/" not in "".join(o.get("text", "") for o in body.iter("outline")
+                              if o.get("xmlUrl") is None)
+    assert {o.url: o for o in read_opml(written, name="ours.opml")} == {o.url: o for o in feeds}
 
 
 @pytest.mark.parametrize("text", ["<html/>", "not xml", "<opml><body/></opml>"])
