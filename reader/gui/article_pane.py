@@ -382,11 +382,11 @@ class ArticlePane(QWidget):
         except ReaderError:
             return  # deleted, or the store went away: the list says so
         self.show_tags(self._tags_of(self._article_id))
-        if article.fields() != shown.fields():
+        if article.fields() != shown.fields() or article.author != shown.author:
             field, index = self.view.first_visible()
             self.view.set_article(article, highlights)
             self.find_bar.set_texts([(name, article.field_text(name)) for name in TEXT_FIELDS])
-            self.view.scroll_to(field, min(index, len(article.field_text(field))))
+            self.view.scroll_to(field, index)  # cut to the field's new length there
         elif _marks(highlights) != _marks(self.view.highlights()):
             self.view.set_highlights(highlights)
         else:

@@ -119,7 +119,9 @@ class FieldOffsets:
 
 @dataclass(frozen=True, slots=True)
 class DocumentOffsets:
-    """The fields of one article as laid out in a document, in document order.
+    """The fields of one article as laid out in a document, in document order
+    (with the parts the reading view shows beside them under their own
+    names: ``reading_view.shown_parts``).
 
     Build it with ``DocumentOffsets.build([(name, text), ...])``: empty fields
     get no block and are absent; each present field starts one position after

@@ -1,7 +1,8 @@
 """The reading view: a read-only QTextBrowser showing one article.
 
 The document is built with ``QTextCursor`` from the article's text fields in
-logical order (never from HTML, so article text is never parsed as markup);
+logical order, and its author in the byline's place when it has no byline
+(``shown_parts``), never from HTML, so article text is never parsed as markup;
 Qt shapes it with HarfBuzz and runs the bidi algorithm (DESIGN decision 1).
 Each paragraph is its own block whose layout direction comes from
 ``reader.text.is_rtl`` (decision 6). Highlights, find hits and the flash of a
@@ -74,7 +75,26 @@ _FIELD_STYLE: dict[str, tuple[float, str]] = {
     "subtitle": (1.2, "muted"),
     "caption": (0.9, "muted"),
     "byline": (0.9, "muted"),
+    "author": (0.9, "muted"),
 }
+
+SHOWN_AUTHOR = "author"
+"""The part of the document that shows the article's author (the name a feed
+or a page gave beside the text) in the byline's place when the article has
+no byline. Shown only: it is no text field, so no highlight, search hit or
+reading position points into it."""
+
+
+def shown_parts(article: Article) -> list[tuple[str, str]]:
+    """``(name, text)`` of what the document shows, in order: the text
+    fields, with ``SHOWN_AUTHOR`` where the byline would be when the article
+    has none (a byline already names the writer as the article prints it)."""
+    parts = [(name, article.field_text(name)) for name in TEXT_FIELDS]
+    if not article.byline and article.author.strip():
+        at = TEXT_FIELDS.index("byline")
+        parts.insert(at, (SHOWN_AUTHOR, article.author.strip()))
+    return parts
+
 
 class ReadingView(MarksMixin, QTextBrowser):
     """Shows one article; emits requests, never writes to the store itself.
@@ -106,6 +126,8 @@ class ReadingView(MarksMixin, QTextBrowser):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self._article: Article | None = None
+        self._shown: dict[str, str] = {}
+        """The text of each part of the document by name (``shown_parts``)."""
         self._offsets = DocumentOffsets(())
         self._init_marks()
         self._theme: Theme = THEMES["light"]
@@ -163,7 +185,7 @@ class ReadingView(MarksMixin, QTextBrowser):
         doc = QTextDocument(self)
         doc.setUndoRedoEnabled(False)
         self._apply_default_font(doc)
-        texts = {name: article.field_text(name) for name in TEXT_FIELDS}
+        texts = dict(shown_parts(article))
         self._offsets = DocumentOffsets.build(texts.items())
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
@@ -174,6 +196,7 @@ class ReadingView(MarksMixin, QTextBrowser):
         # The text control deletes the document it created itself; ours we delete.
         ours = old.parent() is self
         self._article = article
+        self._shown = texts
         self._clear_marks()
         self._hider = None
         # Before setDocument: the scroll bar it shows resizes the view, which
@@ -420,9 +443,9 @@ class ReadingView(MarksMixin, QTextBrowser):
         ``selection_span`` without the white space and invisible marks the
         mouse took in at its ends (``trim_span``), and widened to the whole of
         a word it starts or ends inside (``widen_to_words``); None when nothing
-        else is selected."""
+        else is selected, or the selection starts in the shown author."""
         span = self.selection_span()
-        if span is None or self._article is None:
+        if span is None or self._article is None or span[0] not in TEXT_FIELDS:
             return None
         name, start, end = span
         text = self._article.field_text(name)
@@ -693,7 +716,7 @@ class ReadingView(MarksMixin, QTextBrowser):
             start = placed.to_index(lo)
             end = placed.to_index(hi)
             if end > start:
-                pieces.append(self._article.field_text(placed.name)[start:end])
+                pieces.append(self._shown[placed.name][start:end])
         mime.setText("\n".join(pieces))
         return mime
 

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from reader.gui.article_pane import ArticlePane
+from reader.gui.details_dialog import DetailsDialog
 from reader.gui.reading_view import BASE_POINT_SIZE, DOCUMENT_MARGIN, MEASURE_EMS, ReadingView
 from reader.gui.themes import THEMES
+from reader.importers.feeds import read_feed
 from reader.store import Article, Library
 
 EMOJI = "\U0001f600"
@@ -96,6 +98,54 @@ def test_every_field_is_shown_whole_and_in_logical_order(pane: tuple[ArticlePane
     for name in ("title", "subtitle", "caption", "byline", "body"):
         text = article.field_text(name)
         assert span_text(view, name, 0, len(text)) == text
+
+
+AUTHOR_FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>أخبار</title>
+<item><title>افتتاح خط جديد للحافلات</title><dc:creator>سلمى الحسيني</dc:creator>
+<description>افتتحت البلدية اليوم خطا جديدا للحافلات يربط الأحياء الشرقية بالمركز.</description>
+</item></channel></rss>"""
+
+
+def test_the_feed_author_shows_in_the_byline_place_of_an_article_without_one(
+        qtbot: QtBot, library: Library) -> None:
+    """A feed names the writer apart from the text: the reader sees the name
+    where a byline stands, in a byline's style, and the text's offsets stay."""
+    [article] = read_feed(AUTHOR_FEED, name="feed.xml")
+    assert (article.author, article.byline) == ("سلمى الحسيني", "")
+    pane, article_id = open_pane(qtbot, library, article)
+    view = pane.view
+    doc = view.document()
+    blocks = [doc.findBlockByNumber(k) for k in range(doc.blockCount())]
+    assert [b.text() for b in blocks] == [article.title, article.author, article.body]
+    bylined, _ = open_pane(qtbot, library, sample_article())
+    byline = bylined.view.document().findBlock(bylined.view.offsets.to_qt("byline", 0))
+    shown, expected = blocks[1].charFormat(), byline.charFormat()
+    assert shown.fontPointSize() == expected.fontPointSize()
+    assert shown.foreground().color() == expected.foreground().color()
+    assert span_text(view, "body", 0, len(article.body)) == article.body
+    # Copying takes it as shown; it is no part of the text to highlight.
+    cursor = QTextCursor(blocks[1])
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    assert view.createMimeDataFromSelection().text() == article.author
+    assert pane.add_user_highlight_from_selection() is None
+    assert library.highlights(article_id, kind="user") == []
+    assert DetailsDialog(library.get(article_id)).author_edit.text() == article.author
+    # An author corrected in the details is seen at once.
+    stored = library.get(article_id)
+    stored.author = "كريم البناء"
+    library.update_article(stored)
+    pane.catch_up()
+    assert view.document().findBlockByNumber(1).text() == "كريم البناء"
+
+
+def test_an_article_with_a_byline_shows_it_not_the_author(qtbot: QtBot, library: Library) -> None:
+    article = sample_article()
+    article.author = "سارة أحمد الكاتبة"
+    view = open_pane(qtbot, library, article)[0].view
+    assert article.author not in view.document().toPlainText()
+    assert span_text(view, "byline", 0, len(article.byline)) == article.byline
 
 
 def test_each_paragraph_block_has_its_own_direction(pane: tuple[ArticlePane, int]) -> None:
