@@ -88,10 +88,12 @@ def write(items: Sequence[ExportItem], path: Path, ticker: Ticker) -> None:
     """Write every article's lines, each line in visual order, to ``path`` (UTF-8).
 
     Each line is laid out in its own direction (DESIGN decision 6: right to
-    left when it has more Arabic letters than Latin ones), the direction
-    ``to_logical`` reads a line in: laid out right to left, a line of mostly
-    English (a note, a quotation) came back from a re-import reversed, and
-    an English line ending in a full stop showed it first."""
+    left when it has more Arabic letters than Latin ones, the letters of a
+    link not counted, so a link's line reads from its label at the right as
+    the others do), the direction ``to_logical`` reads a line in: laid out
+    right to left, a line of mostly English (a note, a quotation) came back
+    from a re-import reversed, and an English line ending in a full stop
+    showed it first."""
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
         fh.write(to_visual(HEADER) + "\n\n")
         for article, highlights in items:

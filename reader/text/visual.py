@@ -31,10 +31,11 @@ def to_visual(text: str) -> str:
     bidi controls (such devices print them as boxes) and zero-width joiners
     (arabic-reshaper misplaces the ligatures after one), is reshaped, then laid
     out (``_layout``) right to left when the line has more strong
-    right-to-left letters than left-to-right ones (DESIGN decision 6), left to
-    right otherwise: the direction ``to_logical`` finds in the visual line,
-    so every line comes back (a direction forced on a line, right to left
-    for one of mostly English, came back reversed).
+    right-to-left letters than left-to-right ones (DESIGN decision 6), the
+    letters of web addresses not counted (``line_is_rtl``), left to right
+    otherwise: the direction ``to_logical`` finds in the visual line, so
+    every line comes back (a direction forced on a line, right to left for
+    one of mostly English, came back reversed).
     In a right-to-left line each stretch from a Latin letter or digit to the
     last one before the next Arabic letter keeps its inner order, so a date
     (2026-12-05), a time (09:30), a range (10-20) or an English phrase reads
@@ -57,8 +58,23 @@ def to_visual(text: str) -> str:
         # late, and one at the end of the line raised IndexError: drop them
         # first (they reach no device either way).
         body = strip_bidi_controls(body).replace(ZWJ, "")
-        out.append(_layout(_RESHAPER.reshape(body), rtl=is_rtl(body)) + ending)
+        out.append(_layout(_RESHAPER.reshape(body), rtl=line_is_rtl(body)) + ending)
     return "\n".join(out)
+
+
+# A web address (scheme://...) in ASCII: in a visual line it is one
+# left-to-right run, kept whole, so the same letters are found in the logical
+# line and in the visual one, and both directions agree.
+_WEB_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[!-~]+")
+
+
+def line_is_rtl(line: str) -> bool:
+    """The direction of a line in visual order, logical or visual: ``is_rtl``
+    (DESIGN decision 6) of the line without its web addresses. An address's
+    letters are no language: ``الموضع: rtl-reader://article/7?at=154`` is an
+    Arabic line, laid out like the other labelled lines of an export (label at
+    the right end), where counting them made it left to right."""
+    return is_rtl(_WEB_ADDRESS.sub("", line) if "://" in line else line)
 
 
 # -- layout: one function, its own inverse --------------------------------------
@@ -347,7 +363,8 @@ def to_logical(text: str) -> str:
     Each line that holds Arabic and looks visual (``looks_visual``, of the
     whole text or of the line) is reordered by the layout ``to_visual`` uses,
     which is its own inverse: right to left when the line has more strong
-    right-to-left letters than left-to-right ones, Latin and numbers keeping
+    right-to-left letters than left-to-right ones, those of web addresses not
+    counted (``line_is_rtl``), Latin and numbers keeping
     their order, mirrored brackets mirrored back. The marks of Arabic letters
     may stand after their glyphs (``to_visual``) or before them (a plain
     reversal, as many PDF tools and the bidi algorithm leave them), judged by
@@ -379,7 +396,7 @@ def to_logical(text: str) -> str:
             marks_first = whole_marks_first
             if marks_first is None:
                 marks_first = bool(_ARABIC_MARK_RUN.search(body) and _marks_first(body))
-            line = _layout(body, rtl=is_rtl(_normalise_forms(body)),
+            line = _layout(body, rtl=line_is_rtl(_normalise_forms(body)),
                            marks_first=marks_first) + line[len(body):]
         out.append(_normalise_forms(line))
     return "\n".join(out)

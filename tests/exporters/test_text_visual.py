@@ -85,9 +85,11 @@ def test_arabic_is_shaped_into_presentation_forms(visual: list[str]) -> None:
 
 
 @pytest.mark.parametrize("expected", [
+    # A link's letters are no language: its line reads from the right, as
+    # the other labelled lines do, the link in the order it is typed in.
+    "rtl-reader://article/7?at=154 :" + rev("الموضع"),
     # More Latin than Arabic: the line is left to right (DESIGN decision 6, as
     # to_logical reads it back), its Arabic label first, read from its right.
-    rev("الموضع") + ": rtl-reader://article/7?at=154",
     rev("اقتباس") + ": We will support every school that reopens",
     rev("ملاحظة") + ": Opening day: note in English",
     # Digits after Arabic letters are Arabic numbers: they keep their own order.
@@ -99,6 +101,24 @@ def test_arabic_is_shaped_into_presentation_forms(visual: list[str]) -> None:
 ])
 def test_mixed_lines_in_hand_written_order(visual: list[str], expected: str) -> None:
     assert expected in [nfkc(line) for line in visual]
+
+
+_LINK = re.compile(r"rtl-reader://article/\d+\?at=\d+")
+
+
+def test_link_lines_read_from_the_right_like_the_other_labelled_lines(
+        visual: list[str]) -> None:
+    """Every line is "label: value" with an Arabic label: on a device that
+    cannot shape, the label stands at the right end of the line and the
+    value to its left. The lines of links did the opposite (their letters
+    outnumber the label's), the label at the left."""
+    links = [nfkc(line) for line in visual if "rtl-reader://" in line]
+    assert len(links) >= 5
+    for line in links:
+        link = _LINK.search(line)
+        assert link is not None, line  # the link is not reversed
+        assert line.endswith(" :" + rev("الموضع")) or line.endswith(" :" + rev("الرابط")), line
+        assert line.startswith(link[0]), line
 
 
 def test_lines_match_the_logical_lines_one_for_one(visual: list[str]) -> None:

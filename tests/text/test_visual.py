@@ -166,6 +166,10 @@ def test_visual_text_holds_no_bidi_control(control: str) -> None:
     ("الموعد 05/12/2026 الساعة 09:30", "09:30 ةعاسلا 05/12/2026 دعوملا"),
     ("من 10-20 يوما", "اموي 10-20 نم"),
     ("وكالة الأنباء | 2025-04-02T09:30:00Z", "2025-04-02T09:30:00Z | ءابنلأا ةلاكو"),
+    # A web address keeps its order, and its letters do not turn the line
+    # left to right: they are no language.
+    ("الرابط: https://example.com/news/arabic?id=12",
+     "https://example.com/news/arabic?id=12 :طبارلا"),
     # Brackets and guillemets are mirrored, paired or not.
     ("قال (المتحدث) «أمس» ثم) [غادر", "رداغ] (مث «سمأ» (ثدحتملا) لاق"),
 ])
@@ -204,6 +208,8 @@ def _vocalised(draw: st.DrawFn, word: str) -> str:
 _OTHER_TOKENS = st.sampled_from([
     "2024", "٤٥٠", "3.5%", "10-20", "2026-12-05", "05/12/2026", "09:30", "$12", "-5",
     "IMF", "BBC News", "(IMF)", "«الخطة»", "(تقرير)", "،", ".", ":", "!", "؟", "/",
+    "https://www.example.com/world/middle-east-2024?page=3", "rtl-reader://article/7?at=154",
+    "(http://bbc.co.uk/arabic/)",
 ])
 
 
