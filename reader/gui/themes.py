@@ -64,6 +64,9 @@ class Theme:
     tooltip: str
     shade: str
     """Frames and separators (QPalette's Mid; Dark and Shadow are darker)."""
+    field_frame: str
+    """The frame of a text field (the find field, the list's filter, the
+    dialogs' fields) when it has no focus: it must stand out from ``base``."""
 
     def colour(self, role: str) -> QColor:
         """The background colour of highlight role ``role`` (one of HIGHLIGHT_ROLES
@@ -111,6 +114,21 @@ class Theme:
             pal.setColor(group.Disabled, name, QColor(self.placeholder))
         return pal
 
+    def field_palette(self) -> QPalette:
+        """``window_palette`` for text fields (QLineEdit), which Fusion frames
+        in ``field_frame``.
+
+        WORKAROUND: Fusion draws a line edit's frame in the palette's Window
+        colour darkened by 140% (``QFusionStylePrivate::outline`` in
+        qtbase's qfusionstyle.cpp) and has no role of its own for it. In the
+        dark theme that is #1f2022 around a field of #1e1f22: no edge at all.
+        A field's own Window colour is used for nothing else (its inside is
+        Base, and the window behind it paints itself), so the fields get the
+        colour that Fusion darkens to ``field_frame``."""
+        pal = self.window_palette()
+        pal.setColor(QPalette.ColorRole.Window, QColor(self.field_frame).lighter(140))
+        return pal
+
     def palette(self, base: QPalette) -> QPalette:
         """``base`` with this theme's page, text and selection colours."""
         pal = QPalette(base)
@@ -130,7 +148,7 @@ THEMES: dict[str, Theme] = {
         find_hit="#ffe08a", find_current="#ff9f43", flash="#ff7043",
         window="#efefef", window_text="#1a1a1a", base="#ffffff", alternate_base="#f6f6f6",
         button="#e9e9e9", placeholder="#757575", link="#1a5fb4", tooltip="#ffffe1",
-        shade="#b9b9b9",
+        shade="#b9b9b9", field_frame="#ababab",
     ),
     "dark": Theme(
         name="dark", page="#1e1f22", text="#e6e6e6", muted="#a0a4ab",
@@ -139,7 +157,7 @@ THEMES: dict[str, Theme] = {
         find_hit="#6b5a12", find_current="#b8570f", flash="#c2410c",
         window="#2b2d30", window_text="#e6e6e6", base="#1e1f22", alternate_base="#26282b",
         button="#35373b", placeholder="#8f949c", link="#8ab4f8", tooltip="#3a3d41",
-        shade="#4c4f55",
+        shade="#4c4f55", field_frame="#6b6f77",
     ),
     "sepia": Theme(
         name="sepia", page="#f4ecd8", text="#3b2f22", muted="#7a6a55",
@@ -148,7 +166,7 @@ THEMES: dict[str, Theme] = {
         find_hit="#f3d36b", find_current="#e8944a", flash="#e0703a",
         window="#eadfc7", window_text="#3b2f22", base="#f4ecd8", alternate_base="#eee3cb",
         button="#e3d5b8", placeholder="#857459", link="#7a4a1a", tooltip="#fbf6ea",
-        shade="#bba888",
+        shade="#bba888", field_frame="#a79f8e",
     ),
 }
 
@@ -199,12 +217,13 @@ def apply_window_theme(t: Theme) -> None:
     # of all), which the application palette does not replace.
     for name in _THEMED_CLASSES:
         app.setPalette(palette, name)
+    app.setPalette(t.field_palette(), "QLineEdit")
     QToolTip.setPalette(palette)  # tooltips keep a palette of their own
 
 
 _THEMED_CLASSES = ("QMenu", "QMenuBar", "QToolButton", "QAbstractButton", "QCheckBox",
                    "QRadioButton", "QHeaderView", "QComboBox", "QAbstractItemView", "QTabBar",
-                   "QLabel", "QGroupBox", "QTextEdit", "QLineEdit", "QMessageBoxLabel")
+                   "QLabel", "QGroupBox", "QTextEdit", "QMessageBoxLabel")
 """Classes a platform theme may give a palette of their own (QPlatformTheme::Palette)."""
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.gui import i18n, themes
@@ -106,6 +106,43 @@ def test_the_desktops_dark_preference_is_followed_by_default(
     QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
     assert window.pane.view.theme().name == "sepia"
     window.close()
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """The WCAG contrast ratio of two colours (1 for the same, 21 for black on white)."""
+    def luminance(c: QColor) -> float:
+        channels = [x / 255 for x in c.getRgb()[:3]]
+        r, g, bl = (x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * bl
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def frame_and_inside(qtbot: QtBot, edit: QWidget) -> tuple[QColor, QColor]:
+    """The colour of a text field's frame (at its leading edge, halfway down)
+    and of the field just inside it, as painted without the focus."""
+    qtbot.waitUntil(lambda: not edit.hasFocus())
+    image = edit.grab().toImage()
+    y = image.height() // 2
+    return image.pixelColor(0, y), image.pixelColor(2, y)
+
+
+@pytest.mark.parametrize("name", ["dark", "light", "sepia"])
+def test_the_find_field_has_a_frame_that_stands_out_from_it(
+        qtbot: QtBot, window: MainWindow, name: str) -> None:
+    """In the dark theme the find field's frame was painted one shade off its
+    inside (#1f2022 on #1e1f22): the field had no edge. Every theme frames
+    it at least as clearly as the light one always did, and the list's
+    filter field the same way."""
+    window.set_theme(name)
+    window.pane.show_find_bar()
+    edit = window.pane.find_bar.edit
+    window.article_list.view.setFocus()
+    frame, inside = frame_and_inside(qtbot, edit)
+    assert inside.name() == THEMES[name].base
+    assert contrast(frame, inside) >= 2.0, (frame.name(), inside.name())
+    assert frame.name() == THEMES[name].field_frame
+    assert frame_and_inside(qtbot, window.article_list.filter_edit)[0] == frame
 
 
 def test_user_colours_are_not_the_automatic_ones() -> None:
