@@ -246,7 +246,8 @@ class ArticlePane(QWidget):
 
     def open_article(self, article_id: int, at: int | None = None) -> None:
         """Show article ``article_id`` with its highlights, scrolled to body
-        index ``at`` (the stored reading position when None).
+        index ``at`` with the caret there (a link's place), or to the stored
+        reading position when None.
 
         Raises NotFound (a ReaderError) for an unknown id; the pane then
         keeps showing what it showed.
@@ -258,7 +259,10 @@ class ArticlePane(QWidget):
         self.view.set_article(article, highlights)
         self._list_highlights(self.view.highlights())
         self.find_bar.set_texts([(name, article.field_text(name)) for name in TEXT_FIELDS])
-        self.view.scroll_to_reading_position(article.position if at is None else at)
+        if at is None:
+            self.view.scroll_to_reading_position(article.position)
+        else:
+            self.view.scroll_to_reading_position(at, caret=True)
         self.show_tags(self._tags_of(article_id))
         self._update_progress()
 

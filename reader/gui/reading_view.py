@@ -556,13 +556,34 @@ class ReadingView(MarksMixin, QTextBrowser):
             # middle of the view to its top).
             self._anchor = self.first_visible()
 
-    def scroll_to_reading_position(self, index: int) -> None:
+    def scroll_to_reading_position(self, index: int, *, caret: bool = False) -> None:
         """Scroll to body index ``index`` as ``reading_position`` reports it: 0 is
-        the top of the article (headline first), not the first body line."""
+        the top of the article (headline first), not the first body line.
+        With ``caret`` the caret goes there too (a link's place): the keys
+        then read on from it, where from the caret left on the headline the
+        first arrow key took the reader back to the top."""
         if index <= 0 and self._offsets.fields:
-            self.scroll_to(self._offsets.fields[0].name, 0)
+            place = (self._offsets.fields[0].name, 0)
         else:
-            self.scroll_to("body", index)
+            place = ("body", index)
+        self.scroll_to(*place)
+        if caret:
+            self._place_caret(*place)
+
+    def _place_caret(self, name: str, index: int) -> None:
+        """Put the caret (no selection) before ``index`` of field ``name``,
+        cut to the field, without the scroll it may bring counting as the
+        reader's."""
+        placed = self._offsets.field(name)
+        if placed is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(placed.to_qt(min(max(index, 0), placed.length)))
+        self._programmatic_scroll = True
+        try:
+            self.setTextCursor(cursor)
+        finally:
+            self._programmatic_scroll = False
 
     def margin_below_text(self) -> int:
         """Pixels of the document below its last line: the document's margin

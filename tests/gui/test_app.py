@@ -116,6 +116,51 @@ def test_run_opens_the_window_on_the_article_asked_for(
     assert seen[0][0] == ids[1] and "الثاني" in seen[0][1]
 
 
+@pytest.mark.parametrize("at", [20, 5000])
+def test_open_link_puts_the_caret_at_its_offset(
+        qtbot: QtBot, store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        at: int) -> None:
+    """``rtl-reader open 'rtl-reader://article/ID?at=N'`` scrolled to the line
+    of body index N but left the caret on the title: the first arrow key
+    took the reader back to the top. ``at`` counts code points of the body
+    (DESIGN decision 2; an emoji before it is two UTF-16 units in Qt)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from reader.cli import main
+    from reader.gui.main_window import MainWindow
+
+    monkeypatch.setenv("RTL_READER_SETTINGS", str(tmp_path / "settings.ini"))
+    body = "\n".join(f"\U0001f4f0 الفقرة {n} من خبر طويل عن خطة النقل الجديدة في المدينة،"
+                     " وقال الوزير إنها تبدأ في الربيع المقبل." for n in range(80))
+    with Library.open(store_path) as lib:
+        article_id = lib.add_article(Article(title="خطة النقل", body=body)).id
+    seen: list[tuple[str, int]] = []
+
+    def fake_exec() -> int:
+        window = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, MainWindow) and w.isVisible())
+        view = window.pane.view
+        qtbot.waitUntil(lambda: not view.is_laying_out())
+        caret = view.textCursor().position()
+        assert view.offsets.locate(caret) == ("body", at)
+        assert view.viewport().rect().contains(view.cursorRect().center())
+        seen.append(view.first_visible())
+        top = view.verticalScrollBar().value()
+        qtbot.keyClick(view, Qt.Key.Key_Down)  # the next line, not the title
+        seen.append(view.offsets.locate(view.textCursor().position()) or ("", 0))
+        assert view.verticalScrollBar().value() >= top
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    assert main(["--store", str(store_path), "open",
+                 f"rtl-reader://article/{article_id}?at={at}"]) == 0
+    (field, first), (after_field, after) = seen
+    assert field == "body" and first <= at
+    assert after_field == "body" and after > at
+
+
 # -- hand-over to the app already running on the store ---------------------------
 
 @pytest.mark.parametrize(("data", "expected"), [
