@@ -136,7 +136,9 @@ class ReadingView(MarksMixin, QTextBrowser):
         self._justified = False
         self._show_diacritics = True
         self._hider: DiacriticsHider | None = None
-        self._anchor: tuple[str, int] = ("body", 0)
+        self._anchor: tuple[str, int, int] = ("body", 0, 0)
+        """What a resize or a show keeps at the top: ``(field, index, pixels)``,
+        the line holding ``index`` and the view's top ``pixels`` below its top."""
         self._programmatic_scroll = False
         # Where ``_block_at`` starts looking: the block it last found or
         # ``scroll_to`` last went to, which the view asks about next.
@@ -202,7 +204,7 @@ class ReadingView(MarksMixin, QTextBrowser):
         # Before setDocument: the scroll bar it shows resizes the view, which
         # scrolls to the anchor and finds the blocks near it; the old article's
         # anchor, or block hint, would scroll (and lay out) deep into the new one.
-        self._anchor = (self._offsets.fields[0].name, 0) if self._offsets.fields else ("body", 0)
+        self._anchor = (self._offsets.fields[0].name if self._offsets.fields else "body", 0, 0)
         self._block_hint = 0
         self._programmatic_scroll = True
         try:
@@ -316,8 +318,10 @@ class ReadingView(MarksMixin, QTextBrowser):
         if self._position_timer.isActive():
             # Scrolled in the last moments (Ctrl++ right after the wheel): the
             # anchor is not settled yet, and going back to it jumped away.
-            self._anchor = self.first_visible()
-        anchor = self._anchor
+            self._anchor = self._place_at_top()
+        # The line at the top goes back flush with it: its pixels were of the
+        # old sizes.
+        name, index, _pixels = self._anchor
         doc = self.document()
         self._apply_default_font(doc)
         cursor = QTextCursor(doc)
@@ -335,7 +339,7 @@ class ReadingView(MarksMixin, QTextBrowser):
             cursor.mergeBlockFormat(block_format)
         cursor.endEditBlock()
         self._pacer.start(doc)
-        self.scroll_to(*anchor)
+        self.scroll_to(name, index)
         self._push_selections(force=True)
 
     # -- display options ---------------------------------------------------
@@ -503,31 +507,28 @@ class ReadingView(MarksMixin, QTextBrowser):
             return QRect()
         return QRect(self.viewport().mapToGlobal(rect.topLeft()), rect.size())
 
-    def scroll_to(self, name: str, index: int, *, center: bool = False) -> None:
+    def scroll_to(self, name: str, index: int, *, center: bool = False,
+                  pixels: int = 0) -> None:
         """Scroll so the line holding ``index`` of field ``name`` is at the top
-        (or the middle with ``center``). Unknown fields and indices scroll to
-        the nearest valid place."""
+        (or the middle with ``center``), the view's top ``pixels`` below the
+        line's top (above it when negative). Unknown fields and indices
+        scroll to the nearest valid place."""
         placed = self._offsets.field(name) or self._offsets.field("body")
         if placed is None:
             return
         index = min(max(index, 0), placed.length)
-        position = placed.to_qt(index)
-        doc = self.document()
-        block = doc.findBlock(position)
-        if not block.isValid():
+        found = self._line_top(placed, index)
+        if found is None:
             return
-        top = doc.documentLayout().blockBoundingRect(block).top()
+        block, top = found
+        doc = self.document()
         self._block_hint = block.blockNumber()
-        line = block.layout().lineForTextPosition(position - block.position())
-        if line.isValid():
-            top += line.y()
-        if position == 0:
-            top = 0.0  # the very top, document margin included
         if center:
             top -= self.viewport().height() / 2
-        self._anchor = (placed.name, index)
+        target = int(top) + pixels
+        self._anchor = (placed.name, index, pixels)
         bar = self.verticalScrollBar()
-        if int(top) > bar.maximum():
+        if target > bar.maximum():
             # Qt lays a long document out lazily: the bar's range may not
             # reach this far yet. Lay the document out to a screen past the
             # target (not the whole of it: ~200 ms for 1 MB) and give the bar
@@ -535,7 +536,7 @@ class ReadingView(MarksMixin, QTextBrowser):
             # past the text laid out: a range for text that fits would show
             # the scroll bar, narrow the view, and the resize scroll here again.
             layout = doc.documentLayout()
-            below = top + 2 * self.viewport().height()
+            below = target + 2 * self.viewport().height()
             bottom = 0.0
             while block.isValid():
                 bottom = layout.blockBoundingRect(block).bottom()
@@ -544,31 +545,75 @@ class ReadingView(MarksMixin, QTextBrowser):
                 block = block.next()
             reach = int(bottom + doc.documentMargin()) - self.viewport().height()
             if reach > bar.maximum():
-                bar.setMaximum(min(int(top), reach))
+                bar.setMaximum(min(target, reach))
         self._programmatic_scroll = True
         try:
-            bar.setValue(max(0, int(top)))
+            bar.setValue(max(0, target))
         finally:
             self._programmatic_scroll = False
         if center:
             # The anchor is what a resize keeps at the top: the line now there,
             # not the centred one (closing the find bar moved a hit from the
             # middle of the view to its top).
-            self._anchor = self.first_visible()
+            self._anchor = self._place_at_top()
 
-    def scroll_to_reading_position(self, index: int, *, caret: bool = False) -> None:
-        """Scroll to body index ``index`` as ``reading_position`` reports it: 0 is
-        the top of the article (headline first), not the first body line.
-        With ``caret`` the caret goes there too (a link's place): the keys
-        then read on from it, where from the caret left on the headline the
-        first arrow key took the reader back to the top."""
+    def _line_top(self, placed: FieldOffsets, index: int) -> tuple[QTextBlock, float] | None:
+        """The block holding ``index`` of a field and the document y that
+        ``scroll_to`` puts at the view's top for it: the top of its line,
+        or 0 for the document's first character (its margin included)."""
+        position = placed.to_qt(index)
+        doc = self.document()
+        block = doc.findBlock(position)
+        if not block.isValid():
+            return None
+        top = doc.documentLayout().blockBoundingRect(block).top()
+        line = block.layout().lineForTextPosition(position - block.position())
+        if line.isValid():
+            top += line.y()
+        if position == 0:
+            top = 0.0  # the very top, document margin included
+        return block, top
+
+    def _pixels_below(self, name: str, index: int) -> int:
+        """How far the view's top is below where ``scroll_to(name, index)``
+        puts it (the same rounding, so that scrolling back is exact)."""
+        placed = self._offsets.field(name)
+        found = self._line_top(placed, index) if placed is not None else None
+        if found is None:
+            return 0
+        return self.verticalScrollBar().value() - int(found[1])
+
+    def _place_at_top(self) -> tuple[str, int, int]:
+        """``(field, index, pixels)`` of the first visible line (``first_visible``)."""
+        name, index = self.first_visible()
+        return name, index, self._pixels_below(name, index)
+
+    def _reading_target(self, index: int) -> tuple[str, int]:
+        """Where ``scroll_to_reading_position(index)`` scrolls to."""
         if index <= 0 and self._offsets.fields:
-            place = (self._offsets.fields[0].name, 0)
-        else:
-            place = ("body", index)
-        self.scroll_to(*place)
+            return self._offsets.fields[0].name, 0
+        return "body", index
+
+    def scroll_to_reading_position(self, index: int, *, caret: bool = False,
+                                   pixels: int = 0) -> None:
+        """Scroll to body index ``index`` as ``reading_position`` reports it: 0 is
+        the top of the article (headline first), not the first body line;
+        ``pixels`` as ``reading_place`` gave them (0: the line flush with the
+        top). With ``caret`` the caret goes there too (a link's place): the
+        keys then read on from it, where from the caret left on the headline
+        the first arrow key took the reader back to the top."""
+        place = self._reading_target(index)
+        self.scroll_to(*place, pixels=pixels)
         if caret:
             self._place_caret(*place)
+
+    def reading_place(self) -> tuple[int, int]:
+        """``(reading_position(), pixels)``: the place exactly, for the next
+        run: ``scroll_to_reading_position(*place)`` on the same layout shows
+        the same line at the same height. The position alone put the line
+        flush with the top, up to a line away from where the reader was."""
+        position = self.reading_position()
+        return position, self._pixels_below(*self._reading_target(position))
 
     def _place_caret(self, name: str, index: int) -> None:
         """Put the caret (no selection) before ``index`` of field ``name``,
@@ -673,7 +718,7 @@ class ReadingView(MarksMixin, QTextBrowser):
         self._on_scroll_settled()
 
     def _on_scroll_settled(self) -> None:
-        self._anchor = self.first_visible()
+        self._anchor = self._place_at_top()
         if self._article is not None:
             self.reading_position_changed.emit(self.reading_position())
 
@@ -704,13 +749,13 @@ class ReadingView(MarksMixin, QTextBrowser):
             # Ctrl+F opening the find bar at once): come back to where the
             # reader is, not to the place reported before.
             self.settle_position()
-        anchor = self._anchor
+        name, index, pixels = self._anchor
         self._programmatic_scroll = True
         try:
             qt_handler()
         finally:
             self._programmatic_scroll = False
-        self.scroll_to(*anchor)
+        self.scroll_to(name, index, pixels=pixels)
 
     # -- copy, resources, tooltips, context menu --------------------------------
 

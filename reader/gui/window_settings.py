@@ -3,8 +3,10 @@
 ``WindowSettings`` reads and writes ``QSettings``: the ``Preferences`` (language,
 theme, justification, line spacing, font, margins, diacritics, the kinds of
 highlight painted) and the window
-state (geometry, toolbars, splitter, last article, recent articles). Reading
-position, read and starred live in the store (DESIGN decision 4). A window
+state (geometry, toolbars, splitter, last article, recent articles; the
+window adds the pixels of the last article's place, which belong to its
+layout). Reading position, read and starred live in the store (DESIGN
+decision 4). A window
 without settings (screenshots) keeps nothing. ``preferences_changed`` says
 when the preferences changed, whoever changed them.
 """

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.gui import i18n
 from reader.gui.main_window import MainWindow
+from reader.gui.reading_view import ReadingView
 from reader.store import Article, Library
 from tests.gui.conftest import on_screen
 
@@ -96,4 +97,47 @@ def test_the_body_at_the_top_reopens_there_not_at_the_headline(
     again = second.pane.view
     qtbot.waitUntil(lambda: again.first_visible() == ("body", 0))
     assert again.verticalScrollBar().value() > 0  # the headline above, out of view
+    second.close()
+
+
+def line_at_top(view: ReadingView) -> tuple[str, int, int]:
+    """The first visible line as the reader sees it: its field, the index of
+    its first character, and how far (pixels) the view's top is below that
+    line's top (negative: above it, in the space between paragraphs)."""
+    name, index = view.first_visible()
+    block = view.document().findBlock(view.offsets.to_qt(name, index))
+    layout = view.document().documentLayout()
+    line = block.layout().lineForTextPosition(view.offsets.to_qt(name, index) - block.position())
+    top = layout.blockBoundingRect(block).top() + line.y()
+    return name, index, round(view.verticalScrollBar().value() - top)
+
+
+@pytest.mark.parametrize(("paragraph", "into_line"), [
+    (40, 9),  # partway down a line: its upper part above the view
+    (40, -4),  # in the space above a paragraph's first line
+    (41, 1),
+    (0, -30),  # the headline still in view, partly scrolled off
+])
+def test_a_restart_shows_the_same_line_at_the_same_height(
+        qtbot: QtBot, library: Library, settings_file: Path, paragraph: int,
+        into_line: int) -> None:
+    """The place came back "within about a line": the store kept the first
+    visible line's character, and the restart put that line flush with the
+    top, wherever the reader had scrolled within it."""
+    first = start(qtbot, library)
+    view = first.pane.view
+    qtbot.waitUntil(lambda: not view.is_laying_out())
+    index = len("\n".join(PARAGRAPHS[:paragraph])) + (1 if paragraph else 0)
+    view.scroll_to("body", index)
+    bar = view.verticalScrollBar()
+    with qtbot.waitSignal(first.pane.position_changed, timeout=3000):
+        bar.setValue(bar.value() + into_line)  # as the wheel would
+    before = line_at_top(view)
+    first.close()
+
+    second = start(qtbot, library)
+    again = second.pane.view
+    qtbot.waitUntil(lambda: not again.is_laying_out())
+    assert line_at_top(again) == before
+    assert not again.has_pending_position()
     second.close()
