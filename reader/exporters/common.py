@@ -316,8 +316,10 @@ def context_sentence(text: str, start: int, end: int, *,
     Sentences end at ``. ? ! ؟ ؛ ۔`` (a decimal point excepted) and at a
     newline; closing quotation marks after a stop belong to the sentence.
     Returns ``(sentence, s, e)`` with ``sentence[s:e] == text[start:end]``.
-    A sentence longer than ``max_chars`` is cut at spaces around the span and
-    marked with "…" (the span itself is never cut). Raises ValueError for
+    A sentence longer than ``max_chars`` is cut at spaces around the span,
+    keeping as much of it as fits in ``max_chars`` (half each side, the
+    room one side does not need given to the other), and marked with "…"
+    (the span itself is never cut). Raises ValueError for
     offsets outside ``text``.
     """
     if not 0 <= start <= end <= len(text):
@@ -346,12 +348,17 @@ def context_sentence(text: str, start: int, end: int, *,
         stop -= 1
     prefix, suffix = "", ""
     if stop - begin > max_chars:
-        budget = max(0, (max_chars - (end - start)) // 2)
-        if start - begin > budget:
-            cut = text.rfind(" ", start - budget, start)
+        room = max(0, max_chars - (end - start))
+        before, after = start - begin, stop - end
+        # Half the room each side; what one side does not need, the other takes.
+        keep_before = min(before, max(room // 2, room - after))
+        keep_after = min(after, room - keep_before)
+        if before > keep_before:
+            # The space furthest from the span that still keeps within the room.
+            cut = text.find(" ", start - keep_before, start)
             begin, prefix = (cut + 1 if cut >= 0 else start), "…"
-        if stop - end > budget:
-            cut = text.find(" ", end, end + budget + 1)
+        if after > keep_after:
+            cut = text.rfind(" ", end, end + keep_after + 1)
             stop, suffix = (cut if cut >= 0 else end), "…"
     sentence = prefix + text[begin:stop] + suffix
     s = len(prefix) + start - begin

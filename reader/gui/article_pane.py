@@ -96,8 +96,11 @@ class ArticlePane(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.highlights_panel)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
+        # A wider window widens the article, not the panel: the window is
+        # shown at its normal size and maximized after, and the panel's
+        # share of that grew its kept width at every start.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
         self.splitter.setChildrenCollapsible(True)
         self.view.setMinimumWidth(MIN_ARTICLE_WIDTH)
         self._sized = False

@@ -59,6 +59,22 @@ def test_long_sentence_is_cut_at_spaces_around_the_span() -> None:
     assert all(w in words for w in got.strip("…").split())
 
 
+@pytest.mark.parametrize("at", [5, 100, 195])
+def test_a_long_sentence_keeps_as_much_context_as_fits(at: int) -> None:
+    """From an hour of use: in a sentence over 400 characters the export kept
+    the span and a word or two, cutting at the space nearest the span
+    instead of the one furthest out. Near one end of the sentence, the
+    other side takes the room left over."""
+    words = [f"كلمة{i}" for i in range(200)]
+    text = " ".join(words)
+    span = f"كلمة{at}"
+    start = text.index(f" {span} ") + 1
+    got, s, e = context_sentence(text, start, start + len(span), max_chars=80)
+    assert got[s:e] == span
+    assert 80 - 2 * len("كلمة100 ") <= len(got.strip("…")) <= 80
+    assert all(w in words for w in got.strip("…").split())
+
+
 def test_context_rejects_offsets_outside_the_text() -> None:
     with pytest.raises(ValueError):
         context_sentence("نص", 1, 5)
@@ -77,6 +93,7 @@ def test_context_always_holds_the_span(text: str, data: st.DataObject) -> None:
     got, s, e = context_sentence(text, start, end, max_chars=limit)
     assert got[s:e] == text[start:end]
     assert got.strip("…") in text
+    assert len(got.strip("…")) <= max(limit, end - start)
 
 
 @pytest.mark.parametrize(("text", "span", "sentence"), [

@@ -85,6 +85,25 @@ def test_the_highlights_panel_keeps_its_width_between_runs(
         again.close()
 
 
+def test_the_highlights_panel_keeps_its_width_as_a_restored_window_grows(
+        qtbot: QtBot, store_path: Path, settings_file: Path) -> None:
+    """From an hour of use: a maximized window is shown at its normal size
+    and maximized by the window manager after; the panel took a share of
+    the growth, and its kept width grew 25-35 px at every start."""
+    with Library.open(store_path) as library:
+        library.add_articles([Article(title=TITLE, body=BODY)])
+        for _start in range(3):
+            window = MainWindow(library, settings=i18n.settings(), poll_ms=0)
+            on_screen(qtbot, window, 1260, 800)
+            if _start == 0:
+                room = window.pane.splitter.width() - window.pane.splitter.handleWidth()
+                window.pane.splitter.setSizes([room - 300, 300])
+            window.resize(1500, 800)  # the window manager maximizes it
+            qtbot.waitUntil(lambda w=window: w.width() == 1500)
+            assert window.pane.splitter.sizes()[1] == 300, _start
+            window.close()
+
+
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_a_window_made_narrower_than_its_panes_cuts_nothing_off(
         qtbot: QtBot, window: MainWindow, language: str) -> None:
