@@ -297,19 +297,48 @@ class ReadingView(MarksMixin, QTextBrowser):
         fmt = QTextBlockFormat()
         fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl
                                else Qt.LayoutDirection.LeftToRight)
-        fmt.setAlignment(self._alignment(body=name == "body"))
+        fmt.setAlignment(self._alignment(body=name == "body", rtl=rtl))
         fmt.setLineHeight(float(self._line_spacing),
                           QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         if ends_paragraph:
             fmt.setBottomMargin(14 if name == "title" else 8)
         return fmt
 
-    def _alignment(self, *, body: bool) -> Qt.AlignmentFlag:
-        """The same flag for both directions: without AlignAbsolute, Qt reads
-        "left" as the leading side of each block, so RTL paragraphs sit right."""
-        if body and self._justified:
+    def _alignment(self, *, body: bool, rtl: bool) -> Qt.AlignmentFlag:
+        """Leading for both directions (without AlignAbsolute, Qt reads "left"
+        as the leading side of each block, so RTL paragraphs sit right);
+        justified for left-to-right body paragraphs when asked.
+
+        Right-to-left paragraphs are never justified: Qt justifies Arabic
+        script by spacing its letters apart (``qt_getJustificationOpportunities``
+        in qtextengine.cpp gives every letter a point that outranks the
+        spaces), which breaks the joins inside words (و أ ضاف)."""
+        if body and self._justified and not rtl:
             return Qt.AlignmentFlag.AlignJustify
         return Qt.AlignmentFlag.AlignLeading
+
+    def _align_blocks(self, cursor: QTextCursor, placed: FieldOffsets) -> None:
+        """Merge ``_alignment`` into each block of ``placed`` by its direction:
+        one merge for each run of blocks of one direction (an article is
+        mostly one run)."""
+        doc = self.document()
+        block = doc.findBlock(placed.start)
+        while block.isValid() and block.position() <= placed.end:
+            rtl = block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+            first = block
+            while True:
+                following = block.next()
+                if not (following.isValid() and following.position() <= placed.end
+                        and (following.blockFormat().layoutDirection()
+                             == Qt.LayoutDirection.RightToLeft) == rtl):
+                    break
+                block = following
+            cursor.setPosition(first.position())
+            cursor.setPosition(block.position(), QTextCursor.MoveMode.KeepAnchor)
+            block_format = QTextBlockFormat()
+            block_format.setAlignment(self._alignment(body=placed.name == "body", rtl=rtl))
+            cursor.mergeBlockFormat(block_format)
+            block = block.next()
 
     def _restyle(self) -> None:
         """Re-apply sizes, colours, spacing and alignment after an option changed,
@@ -333,10 +362,11 @@ class ReadingView(MarksMixin, QTextBrowser):
             if char_format.properties():
                 cursor.setCharFormat(char_format)
             block_format = QTextBlockFormat()
-            block_format.setAlignment(self._alignment(body=placed.name == "body"))
             block_format.setLineHeight(float(self._line_spacing),
                                        QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
             cursor.mergeBlockFormat(block_format)
+            if placed.name == "body":
+                self._align_blocks(cursor, placed)
         cursor.endEditBlock()
         self._pacer.start(doc)
         self.scroll_to(name, index)
@@ -410,7 +440,8 @@ class ReadingView(MarksMixin, QTextBrowser):
         return self._line_spacing
 
     def set_justified(self, justified: bool) -> None:
-        """Justify body paragraphs (Qt stretches spaces; there is no kashida)."""
+        """Justify left-to-right body paragraphs (Qt stretches their spaces);
+        right-to-left ones stay flush right (``_alignment`` says why)."""
         if justified != self._justified:
             self._justified = justified
             self._restyle()
