@@ -215,6 +215,8 @@ class MainWindow(QMainWindow):
         f.refreshing_changed.connect(self.sources.set_refreshing)
         f.articles_arrived.connect(lambda _ids: self._refresh_timer.start())
         f.failed.connect(lambda line: self.notify(APP_NAME, shown(line)))
+        f.feeds_refused.connect(lambda lines: self.notify(
+            self.tr("Some feeds were not followed"), self.jobs.problem_text(lines)))
         f.status_message.connect(self.statusBar().showMessage)
         pane = self.sources
         pane.refresh_requested.connect(lambda source: f.refresh(pane.feeds_of(source)))
