@@ -112,8 +112,7 @@ def _import_opml(args: argparse.Namespace, store: str | None) -> int:
         print_json(added)
     feeds = "feed" if len(added) == 1 else "feeds"
     summary = f"following {len(added)} more {feeds} ({known} already followed" + (
-        f", {len(skipped)} not {'a web address' if len(skipped) == 1 else 'web addresses'}"
-        if skipped else "") + \
+        f", {len(skipped)} not followed" if skipped else "") + \
         "); rtl-reader feeds refresh fetches them"
     print(summary, file=sys.stderr if args.format == "json" else sys.stdout)
     return 1 if skipped else 0

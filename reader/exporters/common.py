@@ -290,6 +290,13 @@ def article_link(article_id: int | None, start: int) -> str:
     return f"{LINK_SCHEME}://article/{article_id if article_id is not None else 0}?at={start}"
 
 
+def source_url(article: Article) -> str:
+    """The article's original address when a reader can open it (http or
+    https; a ``javascript:`` or ``file:`` address never becomes a link),
+    else ""."""
+    return article.url if article.url.startswith(("http://", "https://")) else ""
+
+
 def highlight_link(h: HighlightRecord) -> str:
     """The link to a highlight's place: its start in the body; the top of the
     article for a highlight in another field (the title sits there)."""

@@ -27,6 +27,7 @@ from reader.exporters.common import (
     highlight_link,
     normalise_colour,
     sections,
+    source_url,
     value_words,
 )
 from reader.resources import resource_path
@@ -146,8 +147,9 @@ def render_article(article: Article, highlights: Sequence[HighlightRecord]) -> s
              f'<h2 dir="{dir_of(title)}">{escape(title)}</h2>']
     meta = [f"<bdi>{escape(x)}</bdi>" for x in (article.source, article.published_day()) if x]
     meta.append(f'<a href="{escape(article_link(article.id, 0))}">فتح في القارئ</a>')
-    if article.url.startswith(("http://", "https://")):
-        meta.append(f'<a href="{escape(article.url)}" rel="noreferrer">المصدر الأصلي</a>')
+    url = source_url(article)
+    if url:
+        meta.append(f'<a href="{escape(url)}" rel="noreferrer">المصدر الأصلي</a>')
     parts.append(f'<p class="meta" dir="rtl">{" · ".join(meta)}</p>')
     for title, group in sections(highlights):
         if title is None:

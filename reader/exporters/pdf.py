@@ -32,6 +32,7 @@ from reader.exporters.common import (
     highlight_colour,
     highlight_link,
     sections,
+    source_url,
     value_words,
 )
 from reader.exporters.html import (
@@ -85,6 +86,13 @@ def article_html(article: Article, highlights: Sequence[HighlightRecord]) -> str
     link = (f'<a href="{escape(article_link(article.id, 0))}" style="color: {LINK};">'
             "فتح في القارئ</a>")
     parts.append(f'<p dir="rtl" style="color: #666666;">{meta + " · " if meta else ""}{link}</p>')
+    url = source_url(article)
+    if url:
+        # On paper the address itself; isolated left to right, so its
+        # slashes and dots keep their places beside the Arabic label.
+        parts.append(f'<p dir="rtl" style="color: #666666;">المصدر الأصلي: '
+                     f'<a href="{escape(url)}" style="color: {LINK};">'
+                     f"{escape(isolate_ltr(url))}</a></p>")
     for title, group in sections(highlights):
         if title is not None:
             parts.append(f'<h3 dir="rtl">{title}</h3>')

@@ -330,6 +330,7 @@ def run(store_path: Path, *, open_id: int | None = None, at: int | None = None,
     if hint is not None:
         print(f"rtl-reader: {hint}", file=sys.stderr)
         return 1
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from reader.gui import i18n
@@ -357,7 +358,10 @@ def run(store_path: Path, *, open_id: int | None = None, at: int | None = None,
             window.statusBar().showMessage(library.notice, 20000)
 
         def on_request(article_id: int | None, offset: int | None) -> None:
-            window.showNormal()
+            # Out of the task bar, but maximized or full screen as it was
+            # (showNormal() would shrink a maximized window).
+            window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+            window.show()
             window.raise_()
             window.activateWindow()
             if article_id is not None:

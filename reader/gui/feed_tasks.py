@@ -112,23 +112,27 @@ def follow(library: Library, choice: FeedChoice, context: TaskContext) -> Feed:
 
 @dataclass(slots=True)
 class OpmlReport:
-    """An OPML import: the feeds now followed, and those already followed."""
+    """An OPML import: the feeds now followed, how many were followed
+    already, and one line (``subject: cause``) per feed refused."""
 
     added: list[Feed] = field(default_factory=list)
     known: int = 0
+    refused: list[str] = field(default_factory=list)
 
 
 def import_opml(library: Library, path: Path, context: TaskContext) -> OpmlReport:
     """Follow every feed the OPML file at ``path`` lists, in its folders (no
-    fetch: the first refresh shows whether each is a feed). Raises the
-    errors of reading the file and of ``read_opml``."""
+    fetch: the first refresh shows whether each is a feed); those
+    ``read_opml`` refuses are in ``refused``. Raises the errors of reading
+    the file and of ``read_opml``."""
     from reader.importers import read_bytes
     from reader.importers.decode import decode_bytes
     from reader.importers.opml import read_opml
 
     name = str(path)
-    outlines = read_opml(decode_bytes(read_bytes(path), name=name), name=name)
     report = OpmlReport()
+    outlines = read_opml(decode_bytes(read_bytes(path), name=name), name=name,
+                         on_skip=lambda err: report.refused.append(err.line()))
     context.progress(0, len(outlines))
     for i, outline in enumerate(outlines):
         if context.cancelled():

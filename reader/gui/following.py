@@ -16,7 +16,9 @@ Signals: ``feeds_changed()`` when subscriptions or their state changed (the
 pane reads them again); ``articles_arrived(ids)`` as each feed stores new
 articles; ``refreshing_changed(ids)`` with the feeds being refreshed;
 ``refresh_finished(report)`` after each refresh; ``failed(line)`` when a
-command the reader gave failed (one line); ``status_message(text, ms)``.
+command the reader gave failed (one line); ``feeds_refused(lines)`` with one
+line per feed of an OPML file that cannot be followed (``subject: cause``);
+``status_message(text, ms)``.
 """
 
 from __future__ import annotations
@@ -75,6 +77,7 @@ class Following(QObject):
     refreshing_changed = Signal(object)
     refresh_finished = Signal(object)
     failed = Signal(str)
+    feeds_refused = Signal(object)
     status_message = Signal(str, int)
 
     def __init__(self, library: Library, parent: QWidget, *,
@@ -273,7 +276,11 @@ class Following(QObject):
         text = self.tr("Following %n new feed(s)", "", len(report.added))
         if report.known:
             text += " " + self.tr("(%n already followed)", "", report.known)
+        if report.refused:
+            text += " " + self.tr("(%n not followed)", "", len(report.refused))
         self.status_message.emit(text, 8000)
+        if report.refused:
+            self.feeds_refused.emit(list(report.refused))
         self.refresh(report.added, quietly=True)
 
     def export_opml_dialog(self) -> Task | None:

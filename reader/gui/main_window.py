@@ -220,6 +220,8 @@ class MainWindow(QMainWindow):
         f.refreshing_changed.connect(self.sources.set_refreshing)
         f.articles_arrived.connect(lambda _ids: self._refresh_timer.start())
         f.failed.connect(lambda line: self.notify(APP_NAME, shown(line)))
+        f.feeds_refused.connect(lambda lines: self.notify(
+            self.tr("Some feeds were not followed"), self.jobs.problem_text(lines)))
         f.status_message.connect(self.statusBar().showMessage)
         pane = self.sources
         pane.refresh_requested.connect(lambda source: f.refresh(pane.feeds_of(source)))
@@ -359,11 +361,12 @@ class MainWindow(QMainWindow):
         return self.pane.current_article_id()
 
     def open_article(self, article_id: int, at: int | None = None, *,
-                     find: str = "") -> bool:
+                     find: str = "", mark_read: bool = True) -> bool:
         """Show ``article_id`` (scrolled to body index ``at``; the stored position
-        when None), select its row when loaded, mark it read. A non-empty
-        ``find`` opens the find bar with it. False (and a status message) for
-        an unknown id."""
+        when None), select its row when loaded, mark it read unless
+        ``mark_read`` is False (an article shown that the reader did not
+        choose). A non-empty ``find`` opens the find bar with it. False (and a
+        status message) for an unknown id."""
         try:
             self.pane.open_article(article_id, at)
         except ReaderError as err:
@@ -371,7 +374,8 @@ class MainWindow(QMainWindow):
             return False
         self.article_list.select_article(article_id)
         try:
-            if not self.library.read_only and not self._row_state(article_id)[0]:
+            if mark_read and not self.library.read_only and \
+                    not self._row_state(article_id)[0]:
                 self.library.set_read(article_id, True)
                 self.article_list.model.update_state(article_id, read=True)
                 self.sources.reload_later()
@@ -394,22 +398,24 @@ class MainWindow(QMainWindow):
         a = self.library.get(article_id)
         return a.read, a.starred
 
-    def _open_row(self, row: int) -> None:
-        """Open the article of ``row``; a search result opens at its first hit
-        with the find bar holding the word as the article writes it."""
+    def _open_row(self, row: int, *, mark_read: bool = True) -> None:
+        """Open the article of ``row`` (read unless ``mark_read`` is False); a
+        search result opens at its first hit with the find bar holding the
+        word as the article writes it."""
         model = self.article_list.model
         article_id = model.article_id(row)
         hit = model.search_hit(row)
         if hit is not None and hit.hits:
             field, start, end = hit.hits[0]
-            if self.open_article(article_id, start if field == "body" else 0):
+            if self.open_article(article_id, start if field == "body" else 0,
+                                 mark_read=mark_read):
                 article = self.pane.view.article
                 word = article.field_text(field)[start:end] if article is not None else ""
                 if word:
                     self.pane.show_find_bar(word)
             return
         if article_id != self.current_article_id():
-            self.open_article(article_id)
+            self.open_article(article_id, mark_read=mark_read)
 
     def _read_row(self, row: int) -> None:
         """Open ``row``'s article and give it the keys (Enter in the list's
@@ -592,13 +598,14 @@ class MainWindow(QMainWindow):
         self.refresh_list()
         model = self.article_list.model
         if self.current_article_id() is None and model.rowCount():
-            self.article_list.select_row(min(max(row, 0), model.rowCount() - 1))
+            # The next article is shown, not chosen: it stays unread.
+            self._open_row(min(max(row, 0), model.rowCount() - 1), mark_read=False)
         self._update_title()
         self._update_article_actions()
 
     def _on_article_restored(self, article_id: int) -> None:
         self.refresh_list()
-        self.open_article(article_id)
+        self.open_article(article_id, mark_read=False)  # back as it was, unread or read
 
     def _on_details_changed(self, article_id: int) -> None:
         self.refresh_list()

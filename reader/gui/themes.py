@@ -67,6 +67,9 @@ class Theme:
     field_frame: str
     """The frame of a text field (the find field, the list's filter, the
     dialogs' fields) when it has no focus: it must stand out from ``base``."""
+    check_frame: str = ""
+    """The frame of a check box's box; "" keeps Fusion's, the window colour
+    darkened, which vanishes on a dark window."""
 
     def colour(self, role: str) -> QColor:
         """The background colour of highlight role ``role`` (one of HIGHLIGHT_ROLES
@@ -129,6 +132,18 @@ class Theme:
         pal.setColor(QPalette.ColorRole.Window, QColor(self.field_frame).lighter(140))
         return pal
 
+    def check_box_palette(self) -> QPalette:
+        """``window_palette`` for check boxes, whose box Fusion frames in the
+        Window colour made darker (140) then lighter (110): a Window colour
+        that undoes both gives a frame of ``check_frame``. A check box paints
+        no background, so the frame is all this changes (its label is
+        WindowText, its box Base); a style drawing the frame itself would
+        cost every widget's painting a call into Python."""
+        pal = self.window_palette()
+        if self.check_frame:
+            pal.setColor(QPalette.ColorRole.Window, QColor(self.check_frame).lighter(127))
+        return pal
+
     def palette(self, base: QPalette) -> QPalette:
         """``base`` with this theme's page, text and selection colours."""
         pal = QPalette(base)
@@ -157,7 +172,7 @@ THEMES: dict[str, Theme] = {
         find_hit="#6b5a12", find_current="#b8570f", flash="#c2410c",
         window="#2b2d30", window_text="#e6e6e6", base="#1e1f22", alternate_base="#26282b",
         button="#35373b", placeholder="#8f949c", link="#8ab4f8", tooltip="#3a3d41",
-        shade="#4c4f55", field_frame="#6b6f77",
+        shade="#4c4f55", field_frame="#6b6f77", check_frame="#8f949c",
     ),
     "sepia": Theme(
         name="sepia", page="#f4ecd8", text="#3b2f22", muted="#7a6a55",
@@ -218,6 +233,7 @@ def apply_window_theme(t: Theme) -> None:
     for name in _THEMED_CLASSES:
         app.setPalette(palette, name)
     app.setPalette(t.field_palette(), "QLineEdit")
+    app.setPalette(t.check_box_palette(), "QCheckBox")
     QToolTip.setPalette(palette)  # tooltips keep a palette of their own
 
 

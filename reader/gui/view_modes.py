@@ -32,6 +32,7 @@ class ViewModes(QObject):
         self._hidden = list(hidden)
         self._was_visible: list[bool] = []
         self._focus = False
+        self._was_maximized = False
         leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), article)
         leave.setContext(Qt.ShortcutContext.WidgetShortcut)
         leave.activated.connect(self._on_escape)
@@ -66,7 +67,12 @@ class ViewModes(QObject):
         if on == self._window.isFullScreen():
             return
         if on:
+            # showFullScreen() drops the maximized state; remembered so that
+            # leaving full screen gives back the window the user had.
+            self._was_maximized = self._window.isMaximized()
             self._window.showFullScreen()
+        elif self._was_maximized:
+            self._window.showMaximized()
         else:
             self._window.showNormal()
         self.changed.emit()

@@ -10,7 +10,7 @@ writes OPML 2.0 that those programs read: a nested folder as nested
 outlines, so that it reads back as the same path.
 
 Raises ``UnsupportedFile`` (not OPML, or not well-formed XML),
-``EmptyInput`` (no feed in it), ``InputTooLarge`` (nested too deep).
+``EmptyInput`` (no feed address in it), ``InputTooLarge`` (nested too deep).
 Parsed with the standard library's expat, which fetches nothing and limits
 entity expansion.
 """
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from xml.sax.saxutils import quoteattr
 
 from reader.errors import EmptyInput, ReaderError, UnsupportedFile
@@ -39,10 +39,13 @@ class Outline:
 def read_opml(text: str, *, name: str,
               on_skip: Callable[[ReaderError], None] | None = None) -> list[Outline]:
     """The feeds listed, in document order, each once (see the module).
-    An http(s) address that ``feeds add`` would refuse (``http://[::1``, a
-    space inside) is left out, as other schemes are, and told to ``on_skip``
-    (subject: the outline's name): it was followed and failed at every
-    refresh."""
+    An address that ``feeds add`` would refuse (``http://[::1``, a space
+    inside, ``file:`` or any scheme but http and https, which is all the
+    fetcher reads) is left out and told to ``on_skip`` (subject: the
+    outline's name, else ``name``; the cause names the address): followed,
+    it would fail at every refresh. An address without a scheme is read as
+    ``feeds add`` reads it (``https://``). Empty when every feed listed was
+    refused (each told)."""
     from reader.importers.subscriptions import feed_address
 
     check_depth(text, name=name, kind="OPML")
@@ -54,17 +57,17 @@ def read_opml(text: str, *, name: str,
         raise UnsupportedFile(name, "not an OPML document")
     body = next((child for child in root if child.tag.lower() == "body"), None)
     found: dict[str, Outline] = {}
+    listed = False
     for outline in _walk(body if body is not None else root, ()):
-        if not outline.url.startswith(("http://", "https://")):
-            continue
+        listed = True
         try:
-            feed_address(outline.url)
+            address = feed_address(outline.url)
         except ReaderError as err:
             if on_skip is not None:
                 on_skip(ReaderError(outline.title or name, err.line()))
             continue
-        found.setdefault(outline.url, outline)
-    if not found:
+        found.setdefault(address, replace(outline, url=address))
+    if not listed:
         raise EmptyInput(name, "the OPML lists no feed")
     return list(found.values())
 

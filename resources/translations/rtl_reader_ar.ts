@@ -1044,6 +1044,18 @@
             </translation>
         </message>
         <message numerus="yes">
+            <location filename="../../reader/gui/following.py" line="280" />
+            <source>(%n not followed)</source>
+            <translation>
+                <numerusform>(لا شيء منها تعذّرت متابعته)</numerusform>
+                <numerusform>(واحدة تعذّرت متابعتها)</numerusform>
+                <numerusform>(اثنتان تعذّرت متابعتهما)</numerusform>
+                <numerusform>(%n تعذّرت متابعتها)</numerusform>
+                <numerusform>(%n تعذّرت متابعتها)</numerusform>
+                <numerusform>(%n تعذّرت متابعتها)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <location filename="../../reader/gui/following.py" line="266" />
             <source>Exported %n feed(s) to {path}</source>
             <translation>
@@ -1476,6 +1488,11 @@
             <location filename="../../reader/gui/main_window.py" line="414" />
             <source>The article you were reading was deleted by another program</source>
             <translation>حذف برنامج آخر المقالة التي كنت تقرؤها</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/main_window.py" line="219" />
+            <source>Some feeds were not followed</source>
+            <translation>تعذّرت متابعة بعض الخلاصات</translation>
         </message>
     </context>
     <context>

@@ -117,7 +117,8 @@ def test_an_opml_address_feeds_add_would_refuse_is_not_followed(
         capsys, store_path: Path, tmp_path: Path) -> None:
     """Regression: import-opml followed ``http://[::1``, ``http://a b/`` and
     one holding a line break, which then failed at every refresh; ``feeds
-    add`` refuses them. Other schemes were already left out."""
+    add`` refuses them. Other schemes (``file:``) were left out without a
+    word; now each is told, and counted."""
     opml = tmp_path / "subs.opml"
     opml.write_text(
         '<?xml version="1.0"?><opml version="2.0"><body>'
@@ -134,7 +135,25 @@ def test_an_opml_address_feeds_add_would_refuse_is_not_followed(
         "address",
         "rtl-reader: بمسافة: http://a b/: not a web address: it holds a space",
         "rtl-reader: بسطر: http://a\\nb/: not a web address: it holds a control character",
+        "rtl-reader: ملف: file:///etc/passwd: only http:// and https:// addresses can be "
+        "fetched, not file:",
     ]
-    assert out.startswith("following 1 more feed (0 already followed, 3 not web addresses)")
+    assert out.startswith("following 1 more feed (0 already followed, 4 not followed)")
     with Library.open(store_path) as lib:
         assert [f.url for f in lib.feeds.all()] == ["http://127.0.0.1:1/feed.xml"]
+
+
+def test_an_opml_of_only_a_local_file_says_so_and_follows_nothing(
+        capsys: pytest.CaptureFixture[str], store_path: Path, tmp_path: Path) -> None:
+    opml = tmp_path / "subs.opml"
+    local = tmp_path / "local.xml"
+    opml.write_text('<?xml version="1.0"?><opml version="2.0"><body>'
+                    f'<outline text="محلي" xmlUrl="{local.as_uri()}"/></body></opml>',
+                    encoding="utf-8")
+    code, out, err = run(capsys, store_path, "feeds", "import-opml", str(opml))
+    assert code == 1
+    assert err == (f"rtl-reader: محلي: {local.as_uri()}: only http:// and https:// addresses "
+                   "can be fetched, not file:\n")
+    assert out.startswith("following 0 more feeds (0 already followed, 1 not followed)")
+    with Library.open(store_path) as lib:
+        assert lib.feeds.all() == []

@@ -155,6 +155,32 @@ def test_a_pdf_the_disk_cannot_hold_is_an_error_not_a_short_file(tmp_path: Path)
     assert result.stdout.split() == ["refused", str(errno.EFBIG)], result.stderr
 
 
+def test_the_source_link_comes_back_whole_and_opens(pdf_text: str, exported: Path) -> None:
+    """Regression: Markdown and HTML give the article's original address
+    ("المصدر الأصلي"), the PDF left it out. On paper it is the address
+    itself, and in a PDF viewer a link to it."""
+    [url] = [article.url for article, _ in sample.items() if article.url]
+    lines = [unicodedata.normalize("NFKC", CONTROLS.sub("", line))
+             for line in pdf_text.splitlines()]
+    line = next((line for line in lines if url in line), None)
+    assert line is not None, url  # whole, left to right, on one line
+    assert "المصدر الأصلي" in line
+    assert sum("المصدر الأصلي" in line for line in lines) == 1  # the other has no address
+    assert f"/URI ({url})".encode() in exported.read_bytes()
+
+
+@pytest.mark.parametrize("url", ["https://example.org/news/schools",
+                                 "https://example.org/أخبار/مدارس?id=12"])
+def test_the_source_address_is_laid_out_left_to_right(url: str) -> None:
+    html = article_html(Article(id=3, title="التضخم يتراجع", url=url, body="نص."), [])
+    assert f"\u2066{url}\u2069</a>" in html.replace("&amp;", "&")
+
+
+@pytest.mark.parametrize("url", ["", "javascript:alert(1)", "file:///etc/passwd"])
+def test_an_address_no_reader_can_open_gives_no_source_line(url: str) -> None:
+    assert "المصدر الأصلي" not in article_html(Article(id=3, title="ت", url=url, body="نص."), [])
+
+
 def test_no_colour_tag_line(pdf_text: str) -> None:
     """The reader's colour is the background; no stray "#yellow" (issue 14, item 6)."""
     assert not re.search(r"#?(yellow|green|blue|pink)#?", pdf_text)

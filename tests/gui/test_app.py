@@ -161,6 +161,49 @@ def test_open_link_puts_the_caret_at_its_offset(
     assert after_field == "body" and after > at
 
 
+@pytest.mark.qt_log_ignore("does not support raise")  # the offscreen plugin
+def test_a_request_from_a_second_open_keeps_the_window_maximized(
+        qtbot: QtBot, store_path: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """``rtl-reader open ID`` sent to a running window: it comes to the front
+    and out of the task bar, at the size the user gave it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from reader.gui.main_window import MainWindow
+
+    monkeypatch.setenv("RTL_READER_SETTINGS", str(tmp_path / "settings.ini"))
+    with Library.open(store_path) as lib:
+        ids = [r.id for r in lib.add_articles([
+            Article(title="الأول", body="نص أول.", published="2024-02-01"),
+            Article(title="الثاني", body="نص ثان.", published="2024-01-01")])]
+    maximized = Qt.WindowState.WindowMaximized
+    minimized = Qt.WindowState.WindowMinimized
+    states: list[Qt.WindowState] = []
+
+    def fake_exec() -> int:
+        window = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, MainWindow) and w.isVisible())
+        name = app.instance_name(store_path)
+        window.showMaximized()
+        qtbot.waitUntil(window.isMaximized)
+        assert app.send_to_running(name, ids[1], None)
+        qtbot.waitUntil(lambda: window.current_article_id() == ids[1])
+        states.append(window.windowState())
+        window.setWindowState(window.windowState() | minimized)  # minimized while maximized
+        assert app.send_to_running(name, ids[0], None)
+        qtbot.waitUntil(lambda: window.current_article_id() == ids[0])
+        states.append(window.windowState())
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    assert app.run(store_path, lang="en") == 0
+    assert len(states) == 2
+    for state in states:
+        assert state & maximized and not state & minimized
+
+
 # -- hand-over to the app already running on the store ---------------------------
 
 @pytest.mark.parametrize(("data", "expected"), [

@@ -280,6 +280,41 @@ def test_delete_asks_then_removes_the_article(make_window: MakeWindow,
     assert len(asked) == 1
 
 
+def test_the_article_shown_after_a_delete_is_not_marked_read(
+        qtbot: QtBot, make_window: MakeWindow, library: Library) -> None:
+    """Regression (seen under Xvfb): Del on an article of the list, Yes, and
+    the next article opened and was marked read; Ctrl+Z brought the deleted
+    one back and the other stayed read. The selection moves on; the reader
+    chose nothing, so nothing becomes read (as the focus coming back to the
+    list opens or marks read nothing)."""
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    newest, middle, _ = ids_by_date(library)
+    table = window.article_list.view
+    click_row(qtbot, window, 0)
+    assert window.current_article_id() == newest
+    window.commands["read"].trigger()  # the reader keeps it unread for later
+    assert not library.get(newest).read
+    asked: list[str] = []
+    window.confirm = lambda title, text: asked.append(title) is None  # Yes
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert asked == ["Delete article"] and library.ids([newest]) == []
+    assert window.current_article_id() == middle  # the selection moved on
+    model = window.article_list.model
+    assert not library.get(middle).read
+    assert not model.row_data(model.row_of(middle)).read
+    assert not window.commands["read"].isChecked()
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    [back] = [i for i in library.ids() if library.get(i).title == ARTICLES[NEWEST].title]
+    assert window.current_article_id() == back
+    assert not library.get(back).read  # back as it was: unread
+    assert not library.get(middle).read
+    click_row(qtbot, window, model.row_of(middle))  # the reader's own choice
+    assert library.get(middle).read
+
+
 def test_copy_without_selection_copies_title_and_link(make_window: MakeWindow) -> None:
     window = make_window()
     current = window.current_article_id()

@@ -129,6 +129,21 @@ def test_f11_fills_the_screen_and_back(qtbot: QtBot, window: MainWindow) -> None
     qtbot.waitUntil(lambda: not window.isFullScreen())
 
 
+def test_leaving_full_screen_gives_back_a_maximized_window(
+        qtbot: QtBot, window: MainWindow) -> None:
+    window.showMaximized()
+    qtbot.waitUntil(window.isMaximized)
+    view = window.pane.view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_F11)
+    qtbot.waitUntil(window.isFullScreen)
+    qtbot.keyClick(view, Qt.Key.Key_F11)
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    assert window.windowState() & Qt.WindowState.WindowMaximized
+    assert not window.commands["full_screen"].isChecked()
+
+
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_help_pages_open_in_the_interface_language(qtbot: QtBot, window: MainWindow,
                                                    lang: str) -> None:

@@ -358,6 +358,31 @@ def test_a_file_that_is_no_opml_is_one_translated_line(
     assert told[0].endswith("ليس ملف OPML") and "\n" not in told[0]
 
 
+def test_an_opml_feed_the_window_cannot_follow_is_named_with_its_reason(
+        qtbot: QtBot, make_window: MakeWindow, library: Library, site: FeedSite,
+        tmp_path: Path) -> None:
+    """Regression: an outline at a ``file:`` address was dropped without a
+    word and the status bar counted only the feed followed."""
+    window = make_window()
+    local, stadiums = (tmp_path / "local.xml").as_uri(), site.url("/c.xml")
+    path = tmp_path / "subs.opml"
+    path.write_text('<?xml version="1.0"?><opml version="2.0"><body>'
+                    f'<outline text="محلي" xmlUrl="{local}"/>'
+                    f'<outline text="الملاعب" xmlUrl="{stadiums}"/>'
+                    "</body></opml>", encoding="utf-8")
+    told: list[tuple[str, str]] = []
+    window.notify = lambda title, text: told.append((title, text))
+    said: list[str] = []
+    window.following.status_message.connect(lambda text, _ms: said.append(text))
+    with qtbot.waitSignal(window.following.refresh_finished, timeout=30_000):
+        window.following.import_opml(path)
+    assert [f.name for f in library.feeds.all()] == ["الملاعب"]
+    assert "Following 1 new feed (1 not followed)" in said
+    assert told == [("Some feeds were not followed",
+                     f"محلي: {local}: only http:// and https:// addresses can be fetched, "
+                     "not file:")]
+
+
 def test_the_sources_sit_beside_the_list_mirrored_in_arabic(
         qtbot: QtBot, make_window: MakeWindow, library: Library, qtmodeltester: object) -> None:
     library.feeds.add("http://127.0.0.1:1/a.xml", title="اقتصاد", folder="أخبار")

@@ -284,6 +284,37 @@ def test_opml_writes_a_nested_folder_as_nested_outlines() -> None:
     assert {o.url: o for o in read_opml(written, name="ours.opml")} == {o.url: o for o in feeds}
 
 
+def test_every_opml_feed_not_followed_is_told_with_its_name_address_and_reason() -> None:
+    """Regression: a ``file:`` (or ``ftp:``, ``feed:``) address was left out
+    without a word. The fetcher reads only http(s), as ``feeds add`` says."""
+    text = ('<opml version="2.0"><body>'
+            '<outline text="محلي" xmlUrl="file:///home/me/local.xml"/>'
+            '<outline text="أرشيف" xmlUrl="ftp://127.0.0.1/rss"/>'
+            '<outline xmlUrl="feed://127.0.0.1/rss"/>'
+            '<outline text="مكسور" xmlUrl="http://[::1"/>'
+            '<outline text="سليم" xmlUrl="http://127.0.0.1:1/feed.xml"/>'
+            "</body></opml>")
+    told: list[str] = []
+    feeds = read_opml(text, name="subs.opml", on_skip=lambda err: told.append(err.line()))
+    assert [f.url for f in feeds] == ["http://127.0.0.1:1/feed.xml"]
+    assert told == [
+        "محلي: file:///home/me/local.xml: only http:// and https:// addresses can be fetched, "
+        "not file:",
+        "أرشيف: ftp://127.0.0.1/rss: only http:// and https:// addresses can be fetched, "
+        "not ftp:",
+        "subs.opml: feed://127.0.0.1/rss: only http:// and https:// addresses can be fetched, "
+        "not feed:",
+        "مكسور: http://[::1: not a valid web address: its brackets hold no IPv6 address",
+    ]
+
+
+def test_an_opml_whose_every_feed_is_refused_tells_each_instead_of_no_feed() -> None:
+    told: list[str] = []
+    text = '<opml><body><outline text="محلي" xmlUrl="file:///tmp/local.xml"/></body></opml>'
+    assert read_opml(text, name="subs.opml", on_skip=lambda err: told.append(err.line())) == []
+    assert len(told) == 1 and told[0].startswith("محلي: file:///tmp/local.xml: ")
+
+
 @pytest.mark.parametrize("text", ["<html/>", "not xml", "<opml><body/></opml>"])
 def test_what_is_no_opml_is_one_line(text: str) -> None:
     with pytest.raises(ReaderError) as err:
