@@ -373,20 +373,24 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(shown(err.line()), 8000)
             return False
         self.article_list.select_article(article_id)
-        try:
-            if mark_read and not self.library.read_only and \
-                    not self._row_state(article_id)[0]:
-                self.library.set_read(article_id, True)
-                self.article_list.model.update_state(article_id, read=True)
-                self.sources.reload_later()
-        except ReaderError as err:
-            self._on_store_error(err.line())
+        if mark_read:
+            self._mark_read(article_id)
         if find:
             self.pane.show_find_bar(find)
         self.history.visited(article_id)
         self._update_title()
         self._update_article_actions()
         return True
+
+    def _mark_read(self, article_id: int) -> None:
+        """Mark ``article_id`` read, in the store and its row, unless it is."""
+        try:
+            if not self.library.read_only and not self._row_state(article_id)[0]:
+                self.library.set_read(article_id, True)
+                self.article_list.model.update_state(article_id, read=True)
+                self.sources.reload_later()
+        except ReaderError as err:
+            self._on_store_error(err.line())
 
     def _row_state(self, article_id: int) -> tuple[bool, bool]:
         """(read, starred) of ``article_id``: from the list when loaded, else the store."""
@@ -416,6 +420,10 @@ class MainWindow(QMainWindow):
             return
         if article_id != self.current_article_id():
             self.open_article(article_id, mark_read=mark_read)
+        elif mark_read:
+            # The reader clicked the open article's row: one shown unread
+            # (the next after a delete) is now chosen.
+            self._mark_read(article_id)
 
     def _read_row(self, row: int) -> None:
         """Open ``row``'s article and give it the keys (Enter in the list's

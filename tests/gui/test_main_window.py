@@ -315,6 +315,25 @@ def test_the_article_shown_after_a_delete_is_not_marked_read(
     assert library.get(middle).read
 
 
+def test_a_click_on_the_row_of_the_article_shown_unread_marks_it_read(
+        qtbot: QtBot, make_window: MakeWindow, library: Library) -> None:
+    """The article shown after a delete stays unread until the reader
+    chooses it, and a click on its row (the current one) is that choice."""
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    _, middle, _ = ids_by_date(library)
+    click_row(qtbot, window, 0)
+    window.confirm = lambda title, text: True
+    qtbot.waitUntil(window.article_list.view.hasFocus)
+    qtbot.keyClick(window.article_list.view, Qt.Key.Key_Delete)
+    assert window.current_article_id() == middle and not library.get(middle).read
+    model = window.article_list.model
+    click_row(qtbot, window, model.row_of(middle))
+    assert library.get(middle).read
+    assert model.row_data(model.row_of(middle)).read
+
+
 def test_copy_without_selection_copies_title_and_link(make_window: MakeWindow) -> None:
     window = make_window()
     current = window.current_article_id()
