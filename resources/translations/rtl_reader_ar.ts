@@ -1245,7 +1245,7 @@
         <message>
             <location filename="../../reader/gui/highlights_panel.py" line="211" />
             <source>Quotes</source>
-            <translation>اقتباسات</translation>
+            <translation>الاقتباسات والمصطلحات</translation>
         </message>
         <message>
             <location filename="../../reader/gui/highlights_panel.py" line="217" />

@@ -236,3 +236,17 @@ def test_rows_stand_apart(qtbot: QtBot) -> None:
     first, second = (view.visualRect(panel.proxy.index(r, 0)) for r in range(2))
     assert first.height() > 3 * view.fontMetrics().height()  # wrapped over lines
     assert second.top() - first.bottom() >= 4
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_every_kind_filter_reads_differently(qapp: object, language: str) -> None:
+    """From a day of use: in the Arabic window "Quotes" (quotations and terms
+    together) and "Quotations" both read الاقتباسات, so the reader could not
+    tell which item shows the terms too."""
+    i18n.apply_language(language)
+    panel = HighlightsPanel()
+    texts = [panel.filter.itemText(i) for i in range(panel.filter.count())]
+    assert len(texts) == 6 and all(texts)
+    folded = [t.removeprefix("ال") if language == "ar" else t.lower() for t in texts]
+    assert len(set(folded)) == len(texts), texts
+    panel.deleteLater()
