@@ -40,7 +40,7 @@ from reader.gui.themes import HIGHLIGHT_ROLES, THEMES, Theme, highlight_role
 from reader.gui.turns import QuietTurns
 from reader.store.article import HighlightRecord
 from reader.text import TEXT_FIELDS
-from reader.text.bidi import FSI, PDI, isolate, strip_bidi_controls
+from reader.text.bidi import FSI, PDI, isolate
 from reader.text.direction import has_strong_letters, is_rtl
 
 ROLE_KIND = Qt.ItemDataRole.UserRole + 1
@@ -171,16 +171,18 @@ class HighlightsModel(QAbstractListModel):
 
 def details(h: HighlightRecord) -> str:
     """The second line of a row: subtype, value, speaker, note (what is known).
-    The speaker and note lose any bidi control of their own (they cannot
-    reorder the row); the value keeps the isolates ``value_text`` gives dates."""
+    Each part after the subtype is isolated in its own direction, so an
+    Arabic value or speaker in the English window (or an English note in the
+    Arabic one) reads as written; the speaker and note lose any bidi
+    control of their own, the value keeps those ``value_text`` gives it."""
     parts = [subtype_label(h.kind, h.subtype)]
     value = value_text(h.value)
     if value:
         parts.append(value)
     if h.speaker:
-        parts.append(strip_bidi_controls(h.speaker))
+        parts.append(isolate(h.speaker))
     if h.note:
-        parts.append(strip_bidi_controls(h.note).replace("\n", " "))
+        parts.append(isolate(h.note.replace("\n", " ")))
     return " · ".join(parts)
 
 

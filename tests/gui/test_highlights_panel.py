@@ -250,3 +250,32 @@ def test_every_kind_filter_reads_differently(qapp: object, language: str) -> Non
     folded = [t.removeprefix("ال") if language == "ar" else t.lower() for t in texts]
     assert len(set(folded)) == len(texts), texts
     panel.deleteLater()
+
+
+def test_an_arabic_value_reads_as_one_piece_in_the_english_window(qapp: object) -> None:
+    """From a day of use: the English window's row read "count · 90 شخصا"
+    with 90 left of شخصا, so an Arabic reader read "شخصا 90": the value took
+    the direction of the English line around it."""
+    from tests.gui.conftest import laid_out_line
+
+    record = HighlightRecord(1, "body", "figure", "count", 0, 7, "90 شخصا",
+                             value={"amount": 90, "unit": "شخصا"}, id=1)
+    model = HighlightsModel()
+    model.set_highlights([record])
+    second = model.data(model.index(0), Qt.ItemDataRole.DisplayRole).split("\n")[1]
+    assert f"{FSI}90 شخصا{PDI}" in second
+    line = laid_out_line(second, Qt.LayoutDirection.LeftToRight)
+    # The number on the right of its word, where a right-to-left reader starts.
+    assert line.cursorToX(second.index("9"))[0] > line.cursorToX(second.index("ش"))[0]
+    assert line.cursorToX(second.index("c"))[0] < line.cursorToX(second.index("ش"))[0]
+    tooltip = model.data(model.index(0), Qt.ItemDataRole.ToolTipRole)
+    assert f"{FSI}90 شخصا{PDI}" in tooltip
+
+
+def test_a_speaker_and_a_note_are_isolated_on_the_second_line(qapp: object) -> None:
+    record = HighlightRecord(1, "body", "quote", "quotation", 0, 5, "نص",
+                             speaker="\u202eالوزير 2", note="see p. 3", id=1)
+    model = HighlightsModel()
+    model.set_highlights([record])
+    second = model.data(model.index(0), Qt.ItemDataRole.DisplayRole).split("\n")[1]
+    assert f"{FSI}الوزير 2{PDI}" in second and f"{FSI}see p. 3{PDI}" in second
