@@ -11,6 +11,7 @@ from what the keys do.
 from __future__ import annotations
 
 import html
+import math
 import platform
 from collections.abc import Iterable
 from importlib import metadata
@@ -179,4 +180,18 @@ class HelpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(page, 1)
         layout.addWidget(buttons)
-        self.resize(560, 520 if kind != "about" else 300)
+        self.resize(560, 520)
+        if kind == "about":
+            self._fit_to_text(560)
+
+    def _fit_to_text(self, width: int) -> None:
+        """As tall as the page's text at ``width`` (a fixed 300 px was about
+        twice the About text in either language)."""
+        margins = self.layout().contentsMargins()
+        frame = 2 * self.browser.frameWidth()
+        # A copy: the browser lays its own document out at its present width.
+        document = self.browser.document().clone(self)
+        document.setTextWidth(width - margins.left() - margins.right() - frame)
+        self.browser.setFixedHeight(math.ceil(document.size().height()) + frame)
+        document.deleteLater()
+        self.resize(width, self.sizeHint().height())

@@ -197,6 +197,22 @@ def test_about_names_the_app_before_its_version_in_the_arabic_window(
     dialog.close()
 
 
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_about_box_is_as_tall_as_its_text(qtbot: QtBot, window: MainWindow,
+                                              lang: str) -> None:
+    """From a day of use: the About box was about twice as tall as its text."""
+    window.set_language(lang)
+    dialog = window.show_help("about")
+    qtbot.waitExposed(dialog)
+    browser = dialog.browser
+    text_height = browser.document().size().height()
+    assert browser.verticalScrollBar().maximum() == 0  # every line shown
+    blank = browser.viewport().height() - text_height
+    assert 0 <= blank < browser.fontMetrics().height()  # and no empty page below it
+    assert dialog.height() <= dialog.layout().sizeHint().height() + 2
+    dialog.close()
+
+
 def test_back_forward_and_recent_articles(qtbot: QtBot, window: MainWindow,
                                           library: Library) -> None:
     ids = ids_by_title(library)
