@@ -90,8 +90,29 @@ def _causes() -> list[tuple[str, str]]:
          translate("ErrorText", "the feed has no articles")),
         (r"not a valid RSS or Atom feed|not an RSS or Atom feed.*",
          translate("ErrorText", "not a valid RSS or Atom feed")),
-        (r"JSON that is not an rtl-reader highlights export",
-         translate("ErrorText", "JSON that is not an rtl-reader export")),
+        # Python's json module words the fault in English ("Unterminated
+        # string starting at: line 1 column 32 (char 31)"); the place is
+        # what a reader needs to mend the file, and reads in every language.
+        (r"not valid JSON: .*: line (?P<line>\d+) column (?P<column>\d+) \(char \d+\)",
+         translate("ErrorText", "not valid JSON: line {line}, column {column}")),
+        (r"not valid JSON Lines: line (?P<line>\d+): .*: line 1 column (?P<column>\d+) "
+         r"\(char \d+\)",
+         translate("ErrorText", "not valid JSON: line {line}, column {column}")),
+        # A range of an archive's lines names the line in the subject (file:line).
+        (r"not valid JSON Lines: .*: line 1 column (?P<column>\d+) \(char \d+\)",
+         translate("ErrorText", "not valid JSON: column {column}")),
+        (r"not valid JSON: a number of more than (?P<digits>[\d,]+) digits",
+         translate("ErrorText", "not valid JSON: a number of more than {digits} digits")),
+        # Before the line's own pattern, which would take "file: line 5" as the subject.
+        (r"line (?P<line>\d+): JSON nested too deeply",
+         translate("ErrorText", "line {line}: JSON nested too deeply")),
+        (r"JSON nested too deeply", translate("ErrorText", "JSON nested too deeply")),
+        (r"JSON with no article in it \(no object with a body or text\)",
+         translate("ErrorText", "JSON with no article in it")),
+        (r"export schema version (?P<version>\d+) is newer than this rtl-reader reads "
+         r"\((?P<ours>\d+)\); upgrade rtl-reader",
+         translate("ErrorText", "an export of a newer rtl-reader (schema version {version}; "
+                                "this one reads up to {ours})")),
         (r"replaced (?P<count>\d+) invalid characters? \(lone surrogates or references to no "
          r"character\) with U\+FFFD",
          translate("ErrorText", "{count} invalid characters were replaced with �")),

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -40,9 +39,10 @@ from PySide6.QtWidgets import (
 from reader import exporters
 from reader.errors import ReaderError
 from reader.exporters import ExportItem
+from reader.gui.path_label import PathLabel
 from reader.gui.workers import ExportRequest
 from reader.store.library import Library
-from reader.text.bidi import isolate, isolate_path
+from reader.text.bidi import isolate, isolate_file_name
 
 PREVIEW_ITEMS = 8
 """Highlights shown in the export preview."""
@@ -114,9 +114,8 @@ class ExportDialog(QDialog):
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
-        self.destination = QLabel(self)
+        self.destination = PathLabel(self)
         self.destination.setObjectName("exportDestination")
-        self.destination.setWordWrap(True)
 
         self.preview = QTextEdit(self)
         self.preview.setReadOnly(True)
@@ -259,19 +258,16 @@ class ExportDialog(QDialog):
         """Say where the files will go, before anything is written."""
         out = self.output()
         if out is None:
-            self.destination.setText("")
+            self.destination.set_path("", "")
         elif self._folder_of_cards():
-            where = isolate_path(str(out))
             if self.ids() is None:
                 text = self.tr("One PNG image per highlight, into the folder {folder}")
-                self.destination.setText(text.format(folder=where))
             else:
                 text = self.tr("%n PNG image(s), one per highlight, into the folder {folder}",
                                "", self._count)
-                self.destination.setText(text.format(folder=where))
+            self.destination.set_path(text.replace("{folder}", "{path}"), str(out))
         else:
-            self.destination.setText(self.tr("Writes the file {path}").format(
-                path=isolate_path(str(out))))
+            self.destination.set_path(self.tr("Writes the file {path}"), str(out))
 
     def _holds_offer(self) -> bool:
         """True while the path's file name is the one offered last: the
@@ -317,7 +313,8 @@ class ExportDialog(QDialog):
     def _ask_overwrite(self, out: Path) -> bool:
         answer = QMessageBox.question(
             self, self.tr("Replace file?"),
-            self.tr("{name} already exists. Replace it?").format(name=isolate_path(out.name)),
+            self.tr("{name} already exists. Replace it?").format(
+                name=isolate_file_name(out.name, rtl=self.isRightToLeft())),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes

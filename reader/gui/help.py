@@ -1,22 +1,34 @@
 """Help: a short guide, the keyboard shortcuts, and About.
 
-``HelpDialog`` shows one of them in a ``QTextBrowser`` (built from escaped
-text, each paragraph in the direction of the interface language) and stays
-open beside the window, so the reader can try a shortcut while reading the
-list. The shortcuts are read from the window's own actions, so the list
-cannot drift from what the keys do.
+``HelpDialog`` shows the guide and About in a ``QTextBrowser`` (built from
+escaped text, each paragraph in the direction of the interface language),
+the shortcuts in a table mirrored with the interface, and stays open beside
+the window, so the reader can try a shortcut while reading the list. The
+shortcuts are read from the window's own actions, so the list cannot drift
+from what the keys do.
 """
 
 from __future__ import annotations
 
 import html
+import math
 import platform
 from collections.abc import Iterable
 from importlib import metadata
 
 from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.gui import i18n
 from reader.gui.actions import shortcut_text
@@ -80,26 +92,43 @@ def guide_html() -> str:
     return f'<div dir="{_direction()}">{body}</div>'
 
 
-def shortcuts_html(actions: Iterable[QAction]) -> str:
-    """A table of every action with a shortcut: what it does, then its keys
-    (each isolated left to right)."""
+def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
+    """``(what it does, keys)`` for every action with a shortcut, then the
+    keys of the find bar and of Esc; the keys isolated left to right."""
     translate = QCoreApplication.translate
     rows = []
     for action in actions:
         keys = shortcut_text(action)  # the first: the others are keys few keyboards have
-        if not keys:
-            continue
-        label = action.iconText() or action.text().split("\t")[0].replace("&", "")
-        rows.append(f"<tr><td>{html.escape(label)}</td><td>{html.escape(keys)}</td></tr>")
+        if keys:
+            rows.append((action.iconText() or action.text().split("\t")[0].replace("&", ""),
+                         keys))
     extra = [
         (translate("Help", "Next match in the article"), "F3, Enter"),
         (translate("Help", "Previous match in the article"), "Shift+F3, Shift+Enter"),
         (translate("Help", "Close the find bar, leave focus mode"), "Esc"),
     ]
-    rows += [f"<tr><td>{html.escape(label)}</td><td>{LRI}{html.escape(keys)}{PDI}</td></tr>"
-             for label, keys in extra]
-    return (f'<table dir="{_direction()}" cellspacing="0" cellpadding="4">'
-            + "".join(rows) + "</table>")
+    return rows + [(label, LRI + keys + PDI) for label, keys in extra]
+
+
+def _shortcuts_table(rows: list[tuple[str, str]], parent: QWidget) -> QTableWidget:
+    """The shortcuts as a table that follows the interface's direction: Qt's
+    rich text ignores <table dir="rtl">, so in Arabic the action sat on the
+    left and its keys on its right; an item view is mirrored whole."""
+    table = QTableWidget(len(rows), 2, parent)
+    for row, (label, keys) in enumerate(rows):
+        for column, text in enumerate((label, keys)):
+            item = QTableWidgetItem(text)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            table.setItem(row, column, item)
+    table.horizontalHeader().hide()
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    table.setShowGrid(False)
+    table.setAlternatingRowColors(True)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    table.setWordWrap(False)
+    return table
 
 
 def about_html() -> str:
@@ -139,13 +168,30 @@ class HelpDialog(QDialog):
         self.kind = kind
         self.setWindowTitle(titles[kind])
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.browser = QTextBrowser(self)
-        self.browser.setOpenLinks(False)
-        pages = {"guide": guide_html, "about": about_html}
-        self.browser.setHtml(shortcuts_html(actions) if kind == "shortcuts" else pages[kind]())
+        page: QWidget
+        if kind == "shortcuts":
+            page = self.table = _shortcuts_table(shortcut_rows(actions), self)
+        else:
+            page = self.browser = QTextBrowser(self)
+            self.browser.setOpenLinks(False)
+            self.browser.setHtml(guide_html() if kind == "guide" else about_html())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.browser, 1)
+        layout.addWidget(page, 1)
         layout.addWidget(buttons)
-        self.resize(560, 520 if kind != "about" else 300)
+        self.resize(560, 520)
+        if kind == "about":
+            self._fit_to_text(560)
+
+    def _fit_to_text(self, width: int) -> None:
+        """As tall as the page's text at ``width`` (a fixed 300 px was about
+        twice the About text in either language)."""
+        margins = self.layout().contentsMargins()
+        frame = 2 * self.browser.frameWidth()
+        # A copy: the browser lays its own document out at its present width.
+        document = self.browser.document().clone(self)
+        document.setTextWidth(width - margins.left() - margins.right() - frame)
+        self.browser.setFixedHeight(math.ceil(document.size().height()) + frame)
+        document.deleteLater()
+        self.resize(width, self.sizeHint().height())

@@ -17,6 +17,8 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     QTimerEvent,
@@ -31,6 +33,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -40,7 +45,7 @@ from reader.gui.themes import HIGHLIGHT_ROLES, THEMES, Theme, highlight_role
 from reader.gui.turns import QuietTurns
 from reader.store.article import HighlightRecord
 from reader.text import TEXT_FIELDS
-from reader.text.bidi import FSI, PDI, isolate, strip_bidi_controls
+from reader.text.bidi import FSI, PDI, isolate
 from reader.text.direction import has_strong_letters, is_rtl
 
 ROLE_KIND = Qt.ItemDataRole.UserRole + 1
@@ -90,6 +95,49 @@ class _RowList(QListView):
             QAbstractItemView.resizeEvent(self, event)
         else:
             super().resizeEvent(event)
+
+
+class _RowDelegate(QStyledItemDelegate):
+    """Measures a row's wrapped text in the width it is drawn in.
+
+    Qt's style measures an item's text as wide as the whole item, its icon
+    included, and each pass with a rectangle of its own (the layout's row
+    less the spacing, ``visualRect`` a pixel wider); it draws the text beside
+    the icon. A row then needed a line more than its height at some widths:
+    a long quotation ended "ال……" (the row's own cut, then the style's) and
+    its kind line was dropped. Here the text is measured in the rectangle the
+    style draws it in, for a row as wide as the list's rows.
+    """
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._text_width = (-1, 0)
+        """(row width, its text's width): every row has the same icon."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:
+        super().initStyleOption(option, index)
+        # The text takes the row's whole height (the style otherwise bounds
+        # it by its own measure, the wrong one above).
+        option.showDecorationSelected = True
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        width = self._view.viewport().width() - 2 * self._view.spacing()
+        if self._text_width[0] != width:
+            row = QStyleOptionViewItem(option)
+            self.initStyleOption(row, index)
+            row.text = ""  # the row less its icon: no need to lay the text out
+            row.rect = QRect(0, 0, width, option.fontMetrics.height())
+            text = self._view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText,
+                                                     row, self._view)
+            self._text_width = (width, text.width())
+        # The style wraps at its rectangle's width less the margins it takes
+        # in drawing: give it the text's own rectangle.
+        measured = QStyleOptionViewItem(option)
+        measured.rect = QRect(option.rect.topLeft(),
+                              QSize(self._text_width[1], option.rect.height()))
+        size = super().sizeHint(measured, index)
+        return QSize(min(size.width(), width), size.height())
 
 
 class HighlightsModel(QAbstractListModel):
@@ -171,16 +219,18 @@ class HighlightsModel(QAbstractListModel):
 
 def details(h: HighlightRecord) -> str:
     """The second line of a row: subtype, value, speaker, note (what is known).
-    The speaker and note lose any bidi control of their own (they cannot
-    reorder the row); the value keeps the isolates ``value_text`` gives dates."""
+    Each part after the subtype is isolated in its own direction, so an
+    Arabic value or speaker in the English window (or an English note in the
+    Arabic one) reads as written; the speaker and note lose any bidi
+    control of their own, the value keeps those ``value_text`` gives it."""
     parts = [subtype_label(h.kind, h.subtype)]
     value = value_text(h.value)
     if value:
         parts.append(value)
     if h.speaker:
-        parts.append(strip_bidi_controls(h.speaker))
+        parts.append(isolate(h.speaker))
     if h.note:
-        parts.append(strip_bidi_controls(h.note).replace("\n", " "))
+        parts.append(isolate(h.note.replace("\n", " ")))
     return " · ".join(parts)
 
 
@@ -235,6 +285,7 @@ class HighlightsPanel(QWidget):
 
         self.list = _RowList(self, turns=turns)
         self.list.setModel(self.proxy)
+        self.list.setItemDelegate(_RowDelegate(self.list))
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
         # Room between rows: two long wrapped quotations read as one otherwise.

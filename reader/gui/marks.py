@@ -36,7 +36,7 @@ from reader.gui.i18n import current_language
 from reader.gui.offsets import DocumentOffsets
 from reader.gui.themes import HIGHLIGHT_ROLES, Theme, highlight_role
 from reader.store.article import HighlightRecord
-from reader.text.bidi import LRI, PDI
+from reader.text.bidi import FSI, LRI, PDI
 from reader.text.fold import DIACRITICS
 from reader.text.hits import ArticleHits
 from reader.text.values import describe_value
@@ -395,10 +395,14 @@ def value_text(value: object) -> str:
     (1,000,000; a year or an hour stays as it is written), and dates and
     times and scores isolated left to right: after an Arabic word the bidi algorithm
     reads 2026-06-30 as Arabic numbers and shows 30-06-2026 (06-21, a date
-    with no year, as 21-06)."""
+    with no year, as 21-06). The whole value is isolated (FSI…PDI) in the
+    direction of its own words, "" when there is none: in the English
+    window "count · 90 شخصا" showed 90 left of شخصا, read "شخصا 90"."""
     described = value_words(value) if current_language() == "ar" else describe_value(value)
     text = _LONG_NUMBER.sub(lambda m: f"{int(m.group(1)):,}", described)
-    return _DATE_OR_TIME.sub(lambda m: LRI + m.group(0) + PDI, text)
+    text = _DATE_OR_TIME.sub(lambda m: LRI + m.group(0) + PDI, text)
+    # Not bidi.isolate, which would strip the isolates just added.
+    return FSI + text + PDI if text else ""
 
 
 def colour_label(name: str) -> str:

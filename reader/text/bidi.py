@@ -50,14 +50,23 @@ def isolate(text: str) -> str:
 
 
 def isolate_path(path: str) -> str:
-    """A file system path or file name (``str(path)``) stripped of its
-    controls and wrapped in LRI…PDI, for a message that embeds it: a path
-    reads left to right as typed (folders, then the name, then its
+    """A file system path (``str(path)``) stripped of its controls and
+    wrapped in LRI…PDI, for a message that embeds it: a path reads left to
+    right as typed, as in a path field (folders, then the name, then its
     extension) whatever its letters. FSI follows the first strong letter:
-    a file name, or a path such as ``~/مقالات/…``, that starts with an Arabic
-    letter came out with its extension first inside an Arabic sentence
-    (``md.كمامات``)."""
+    a path such as ``~/مقالات/…`` came out with its extension first. A file
+    name alone: ``isolate_file_name``."""
     return LRI + strip_bidi_controls(path) + PDI
+
+
+def isolate_file_name(name: str, *, rtl: bool) -> str:
+    """A file name without its folders, stripped of its controls and
+    isolated in the direction of the sentence that holds it (RLI…PDI when
+    ``rtl``, else LRI…PDI): read from where the sentence is read, its first
+    word comes first and its extension last. Under LRI an Arabic name in an
+    Arabic sentence put its extension where the reader starts (الملف
+    md.ماذا قال …); under FSI an Arabic name in an English sentence did."""
+    return (RLI if rtl else LRI) + strip_bidi_controls(name) + PDI
 
 
 def looks_like_path(text: str) -> bool:

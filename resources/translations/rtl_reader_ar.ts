@@ -404,9 +404,39 @@
             <translation>ليست خلاصة RSS أو Atom صالحة</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/error_text.py" line="91" />
-            <source>JSON that is not an rtl-reader export</source>
-            <translation>ملف JSON ليس تصديرًا من rtl-reader</translation>
+            <location filename="../../reader/gui/error_text.py" line="97" />
+            <source>not valid JSON: line {line}, column {column}</source>
+            <translation>ليس JSON صالحًا: السطر {line}، العمود {column}</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="103" />
+            <source>not valid JSON: column {column}</source>
+            <translation>ليس JSON صالحًا: العمود {column}</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="105" />
+            <source>not valid JSON: a number of more than {digits} digits</source>
+            <translation>ليس JSON صالحًا: فيه عدد من أكثر من {digits} رقم</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="106" />
+            <source>JSON nested too deeply</source>
+            <translation>JSON متداخل أكثر مما يُقرأ</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="108" />
+            <source>line {line}: JSON nested too deeply</source>
+            <translation>السطر {line}: JSON متداخل أكثر مما يُقرأ</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="110" />
+            <source>JSON with no article in it</source>
+            <translation>ملف JSON لا مقالة فيه</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="113" />
+            <source>an export of a newer rtl-reader (schema version {version}; this one reads up to {ours})</source>
+            <translation>تصدير من إصدار أحدث من rtl-reader (إصدار المخطط {version}، وهذا البرنامج يقرأ حتى {ours})</translation>
         </message>
         <message>
             <location filename="../../reader/gui/error_text.py" line="94" />
@@ -1227,7 +1257,7 @@
         <message>
             <location filename="../../reader/gui/highlights_panel.py" line="211" />
             <source>Quotes</source>
-            <translation>اقتباسات</translation>
+            <translation>الاقتباسات والمصطلحات</translation>
         </message>
         <message>
             <location filename="../../reader/gui/highlights_panel.py" line="217" />

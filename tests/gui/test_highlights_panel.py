@@ -4,14 +4,16 @@ the legend toggles and the flash of a chosen highlight in the view."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QTextLayout, QTextOption
+from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QStyleOptionViewItem, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from reader.gui import i18n
 from reader.gui.article_pane import ArticlePane
 from reader.gui.highlights_panel import ROLE_KIND, ROLE_RECORD, HighlightsModel, HighlightsPanel
+from reader.gui.marks import subtype_label
 from reader.store import HighlightRecord, Library
 from reader.text.bidi import FSI, PDI
 from tests.gui.test_reading_view import cursor_text, open_pane
@@ -236,3 +238,120 @@ def test_rows_stand_apart(qtbot: QtBot) -> None:
     first, second = (view.visualRect(panel.proxy.index(r, 0)) for r in range(2))
     assert first.height() > 3 * view.fontMetrics().height()  # wrapped over lines
     assert second.top() - first.bottom() >= 4
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_every_kind_filter_reads_differently(qapp: object, language: str) -> None:
+    """From a day of use: in the Arabic window "Quotes" (quotations and terms
+    together) and "Quotations" both read الاقتباسات, so the reader could not
+    tell which item shows the terms too."""
+    i18n.apply_language(language)
+    panel = HighlightsPanel()
+    texts = [panel.filter.itemText(i) for i in range(panel.filter.count())]
+    assert len(texts) == 6 and all(texts)
+    folded = [t.removeprefix("ال") if language == "ar" else t.lower() for t in texts]
+    assert len(set(folded)) == len(texts), texts
+    panel.deleteLater()
+
+
+def test_an_arabic_value_reads_as_one_piece_in_the_english_window(qapp: object) -> None:
+    """From a day of use: the English window's row read "count · 90 شخصا"
+    with 90 left of شخصا, so an Arabic reader read "شخصا 90": the value took
+    the direction of the English line around it."""
+    from tests.gui.conftest import laid_out_line
+
+    record = HighlightRecord(1, "body", "figure", "count", 0, 7, "90 شخصا",
+                             value={"amount": 90, "unit": "شخصا"}, id=1)
+    model = HighlightsModel()
+    model.set_highlights([record])
+    second = model.data(model.index(0), Qt.ItemDataRole.DisplayRole).split("\n")[1]
+    assert f"{FSI}90 شخصا{PDI}" in second
+    line = laid_out_line(second, Qt.LayoutDirection.LeftToRight)
+    # The number on the right of its word, where a right-to-left reader starts.
+    assert line.cursorToX(second.index("9"))[0] > line.cursorToX(second.index("ش"))[0]
+    assert line.cursorToX(second.index("c"))[0] < line.cursorToX(second.index("ش"))[0]
+    tooltip = model.data(model.index(0), Qt.ItemDataRole.ToolTipRole)
+    assert f"{FSI}90 شخصا{PDI}" in tooltip
+
+
+def test_a_speaker_and_a_note_are_isolated_on_the_second_line(qapp: object) -> None:
+    record = HighlightRecord(1, "body", "quote", "quotation", 0, 5, "نص",
+                             speaker="\u202eالوزير 2", note="see p. 3", id=1)
+    model = HighlightsModel()
+    model.set_highlights([record])
+    second = model.data(model.index(0), Qt.ItemDataRole.DisplayRole).split("\n")[1]
+    assert f"{FSI}الوزير 2{PDI}" in second and f"{FSI}see p. 3{PDI}" in second
+
+
+LONG_QUOTE = ("وقال الوزير إن الحكومة ستعرض الخطة على البرلمان في جلسته المقبلة بعد أن تقرها "
+              "اللجنة المختصة وتناقشها الأحزاب الممثلة في المجلس قبل نهاية الشهر الجاري على أن "
+              "يبدأ التنفيذ في الربع الأول من العام المقبل بحسب الجدول الزمني الذي أعلنته الوزارة")
+
+
+class _PaintedRows(QProxyStyle):
+    """The application's style, keeping the option of every row it draws."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.options: list[QStyleOptionViewItem] = []
+
+    def drawControl(self, element: QStyle.ControlElement, option: QStyleOption,
+                    painter: QPainter, widget: QWidget | None = None) -> None:
+        if element == QStyle.ControlElement.CE_ItemViewItem:
+            self.options.append(QStyleOptionViewItem(option))  # type: ignore[arg-type]
+        super().drawControl(element, option, painter, widget)
+
+
+def painted_lines(style: QStyle, option: QStyleOptionViewItem,
+                  widget: QWidget) -> tuple[list[str], float, int]:
+    """The lines of a row's text as ``QCommonStyle`` draws them (in the row's
+    text rectangle less a margin on either side), their height, and the
+    height the rectangle has."""
+    rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, widget)
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+    layout = QTextLayout(option.text, option.font)
+    text_option = QTextOption()
+    text_option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(text_option)
+    layout.beginLayout()
+    height = 0.0
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(rect.width() - 2 * margin)
+        line.setPosition(QPointF(0, height))
+        height += line.height()
+        lines.append(option.text[line.textStart():line.textStart() + line.textLength()])
+    layout.endLayout()
+    return lines, height, rect.height()
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_long_quotation_is_cut_once_and_keeps_its_kind_line_in_a_narrow_panel(
+        qtbot: QtBot, language: str) -> None:
+    """From a day of use: at 250-300 px a long quotation's row ended in
+    "ال......" (the row's own cut, then the style's) and its second line,
+    اقتباس, was a blank gap: Qt measured the row's text as wide as the row,
+    icon included, and drew it narrower, so it needed a line more than the
+    row had. Every line is drawn, in the room the row has."""
+    i18n.apply_language(language)
+    records = [HighlightRecord(1, "body", "quote", "quotation", 0, len(LONG_QUOTE), LONG_QUOTE,
+                               id=1),
+               HighlightRecord(1, "body", "quote", "term", 400, 405, "النقل", id=2)]
+    panel = shown_panel(qtbot, records, (300, 500))
+    style = _PaintedRows()
+    panel.list.setStyle(style)
+    kind = subtype_label("quote", "quotation")
+    for width in range(300, 245, -5):
+        panel.resize(width, 500)
+        short = panel.proxy.index(1, 0)
+        # Laid out again at the new width: a short row is as wide as the list's rows.
+        qtbot.waitUntil(lambda: panel.list.visualRect(short).width()  # noqa: B023
+                        == panel.list.viewport().width() - 2 * panel.list.spacing())
+        style.options.clear()
+        panel.list.viewport().grab()  # the rows painted at this width
+        [option] = [o for o in style.options if o.text.startswith(f"{FSI}{LONG_QUOTE[:20]}")]
+        lines, needed, room = painted_lines(style, option, panel.list)
+        assert needed <= room, (width, lines)  # nothing cut by the style
+        assert lines[-1] == f"{FSI}{kind}{PDI}", width  # the kind line is drawn
+        text = "".join(lines)
+        assert text.count("…") == 1 and text.count(kind) == 1, width

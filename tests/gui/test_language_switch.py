@@ -148,6 +148,71 @@ def test_an_unknown_cause_keeps_its_words(qapp: object) -> None:
     assert shown("x: something no table knows") == "x: something no table knows"
 
 
+BROKEN_FILES = [
+    # From a day of use: the message box read "…broken.json: not valid JSON:
+    # Unterminated string starting at: line 1 column 32 (char 31)" and was laid
+    # out left to right in the Arabic window.
+    ("broken.json", '{"title": "خبر", "body": "قال الوزير', "ليس JSON صالحًا: السطر 1، العمود 26"),
+    ("lines.jsonl", '{"body": "نص"}\n{"body": }\n', "ليس JSON صالحًا: السطر 2، العمود 10"),
+    ("digits.json", '{"body": ' + "9" * 5000 + "}",
+     "ليس JSON صالحًا: فيه عدد من أكثر من 4,300 رقم"),
+    ("deep.json", "[" * 200_000, "JSON متداخل أكثر مما يُقرأ"),
+    ("other.json", '{"count": 3}', "ملف JSON لا مقالة فيه"),
+    ("newer.json", '{"format": "rtl-reader/highlights", "version": 99, "articles": []}',
+     "تصدير من إصدار أحدث من rtl-reader (إصدار المخطط 99، وهذا البرنامج يقرأ حتى 1)"),
+    ("page.xml", '<?xml version="1.0"?><root><a>نص</a></root>', "ليست خلاصة RSS أو Atom صالحة"),
+    ("cut.rss", "<rss><channel><item><title>خبر", "الخلاصة لا تحتوي على مقالات"),
+    ("empty.html", "<html><head><title></title></head><body></body></html>",
+     "لم يُعثر على نص مقالة"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "cause"), BROKEN_FILES)
+def test_a_broken_file_s_import_error_reads_in_arabic(
+        name: str, content: str, cause: str | None, tmp_path: Path, qapp: object) -> None:
+    """Every parse error of an import reaches the Arabic window in Arabic,
+    with the file's name and where the file is broken."""
+    from reader.errors import ReaderError
+    from reader.importers import read_file
+
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ReaderError) as err:
+        read_file(path)
+    i18n.apply_language("ar")
+    text = shown(err.value.line())
+    assert text.startswith(f"{LRI}{path}{PDI}: ")
+    rest = text.removeprefix(f"{LRI}{path}{PDI}: ")
+    if cause is not None:
+        assert rest == cause
+    assert re.search("[\u0621-\u064a]", rest), err.value.line()
+    assert not english_words(re.sub(r"\b(?:RSS|Atom)\b", "", rest)), err.value.line()
+
+
+def test_a_broken_line_of_a_json_lines_archive_reads_in_arabic(qapp: object) -> None:
+    """A big archive is read in ranges of lines: its error names the line in
+    the subject (``reader.importers.ranges``)."""
+    i18n.apply_language("ar")
+    line = ("/tmp/أرشيف.jsonl:58: not valid JSON Lines: Expecting ',' delimiter: "
+            "line 1 column 12 (char 11)")
+    assert shown(line) == f"{LRI}/tmp/أرشيف.jsonl:58{PDI}: ليس JSON صالحًا: العمود 12"
+    assert shown("/tmp/أرشيف.jsonl: line 7: JSON nested too deeply") == \
+        f"{LRI}/tmp/أرشيف.jsonl{PDI}: السطر 7: JSON متداخل أكثر مما يُقرأ"
+
+
+def test_an_import_of_a_broken_json_file_tells_the_reader_in_arabic(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    window.set_language("ar")
+    window.notify = lambda _title, _text: None  # the message box would wait for a click
+    path = tmp_path / "broken.json"
+    path.write_text('{"title": "خبر", "body": "قال الوزير', encoding="utf-8")
+    with qtbot.waitSignal(window.jobs.problems_found, timeout=20_000) as problems:
+        window.jobs.start_import([path])
+    _title, text, warning = problems.args
+    assert warning
+    assert text == f"{LRI}{path}{PDI}: ليس JSON صالحًا: السطر 1، العمود 26"
+
+
 def test_menu_shortcuts_read_left_to_right_in_arabic(window: MainWindow) -> None:
     window.set_language("ar")
     zoom = window.commands["zoom_in"]

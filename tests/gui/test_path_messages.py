@@ -1,11 +1,14 @@
-"""Paths in the window's messages read left to right in one piece.
+"""Paths and file names in the window's messages read in one piece.
 
 Found in a day of use: in the Arabic interface the status bar after an
 export and the export dialog's "سيُكتب الملف …" line showed a path with its
-extension first and its folders last. Every message that embeds a path or a
-file name wraps it in LRI…PDI (``reader.text.bidi.isolate_path``): FSI
-followed the first strong letter, so a name that starts with an Arabic letter
-was laid out right to left inside the sentence.
+extension first and its folders last. Every message that embeds a path
+wraps it in LRI…PDI (``reader.text.bidi.isolate_path``): FSI followed the
+first strong letter, so a path that starts with an Arabic letter was laid
+out right to left inside the sentence. A file name alone reads in the
+direction of the sentence around it (``isolate_file_name``; from a later day
+of use: under LRI the Arabic question read "الملف md.ماذا قال … الشمسية؟
+موجود", the extension before the name); a path never breaks across lines.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ from reader.gui.export_dialog import ExportDialog
 from reader.gui.main_window import MainWindow
 from reader.gui.workers import ExportRequest
 from reader.store import Article, Library
-from reader.text.bidi import FSI, LRI, PDI
+from reader.text.bidi import FSI, LRI, PDI, RLI
+from tests.gui.conftest import on_screen
 
 TITLE = "كمامات الكولا سلاح جديد"
 NAME = f"{TITLE}.md"
@@ -49,12 +53,14 @@ def arabic() -> Iterator[None]:
     i18n.apply_language("en")
 
 
-def x_of(text: str, index: int, font: QFont) -> float:
+def x_of(text: str, index: int, font: QFont,
+         direction: Qt.LayoutDirection = Qt.LayoutDirection.RightToLeft) -> float:
     """Where the character at ``index`` starts in ``text`` laid out as one
-    right-to-left line, as an Arabic window lays out its messages."""
+    line in ``direction`` (right to left, as an Arabic window lays out its
+    messages, unless told)."""
     layout = QTextLayout(text, font)
     option = QTextOption()
-    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    option.setTextDirection(direction)
     layout.setTextOption(option)
     layout.beginLayout()
     line = layout.createLine()
@@ -89,26 +95,68 @@ def test_the_status_bar_after_an_export_isolates_the_path_left_to_right(
     window.close()
 
 
-def test_the_export_dialog_isolates_its_path_and_the_name_it_would_replace(
-        qtbot: QtBot, library: Library, tmp_path: Path, arabic: None,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_export_dialog_isolates_its_path(
+        qtbot: QtBot, library: Library, tmp_path: Path, arabic: None) -> None:
     dialog = ExportDialog(library, current_id=library.ids()[0])
     qtbot.addWidget(dialog)
     out = tmp_path / NAME
     dialog.path_edit.setText(str(out))
     assert dialog.destination.text() == f"سيُكتب الملف {LRI}{out}{PDI}"
     assert reads_left_to_right(dialog.destination.text(), str(out), dialog.destination.font())
+
+
+QUESTIONED = "ماذا قال محمد بن سلمان عن مشروع الطاقة الشمسية؟.md"
+
+
+@pytest.mark.parametrize(("language", "isolate", "direction"), [
+    ("ar", RLI, Qt.LayoutDirection.RightToLeft),
+    ("en", LRI, Qt.LayoutDirection.LeftToRight),
+])
+def test_the_replace_question_reads_the_name_before_its_extension(
+        qtbot: QtBot, library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        language: str, isolate: str, direction: Qt.LayoutDirection) -> None:
+    """From a day of use: the Arabic question read "الملف md.ماذا قال …
+    الشمسية؟ موجود": a name isolated left to right puts its extension where
+    a right-to-left reader starts. The name reads in the sentence's direction:
+    its first word first, its extension last."""
+    i18n.apply_language(language)
+    dialog = ExportDialog(library, current_id=library.ids()[0])
+    qtbot.addWidget(dialog)
+    out = tmp_path / QUESTIONED
     out.write_text("قديم", encoding="utf-8")
+    dialog.path_edit.setText(str(out))
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question",
                         lambda _parent, _title, text, *args: asked.append(text)
                         or QMessageBox.StandardButton.No)
     dialog.accept()
     [question] = asked
-    assert f"{LRI}{NAME}{PDI}" in question
-    # The name alone starts with an Arabic letter: under FSI its extension
-    # came first (md.كمامات…).
-    assert reads_left_to_right(question, NAME, dialog.font())
+    assert f"{isolate}{QUESTIONED}{PDI}" in question
+    start = question.index(QUESTIONED)
+    first = x_of(question, start, dialog.font(), direction)  # م of ماذا
+    extension = x_of(question, start + len(QUESTIONED) - 1, dialog.font(), direction)  # d of md
+    assert (first > extension) if language == "ar" else (first < extension)
+
+
+def test_the_destination_line_cuts_a_long_path_in_the_middle(
+        qtbot: QtBot, library: Library, arabic: None) -> None:
+    """From a day of use: the line "سيُكتب الملف …" wrapped a long path in
+    the middle of the name. It stays one line, the path cut in its middle
+    (the folder's start and the name's end kept), the whole path in its
+    tooltip."""
+    dialog = ExportDialog(library, current_id=library.ids()[0])
+    out = Path("/tmp/tester3/home/مقالات الأسبوع/مختارات/") / QUESTIONED
+    dialog.path_edit.setText(str(out))
+    on_screen(qtbot, dialog, 420, 520)
+    label = dialog.destination
+    line = label.fontMetrics().height()
+    assert label.height() < 2 * line  # one line
+    shown = label.shown_text()
+    assert shown.startswith(f"سيُكتب الملف {LRI}/tmp/") and shown.endswith(f"الشمسية؟.md{PDI}")
+    assert "…" in shown
+    assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
+    assert label.toolTip() == str(out)
+    assert label.text() == f"سيُكتب الملف {LRI}{out}{PDI}"  # what a screen reader reads
 
 
 @pytest.mark.parametrize(("line", "expected"), [

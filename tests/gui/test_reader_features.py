@@ -18,7 +18,7 @@ from reader.gui.fonts import arabic_families, register_fonts
 from reader.gui.main_window import MainWindow
 from reader.gui.preferences_dialog import PreferencesDialog
 from reader.store import Article, Library
-from reader.text.bidi import PDI, RLI
+from reader.text.bidi import LRI, PDI, RLI
 from tests.gui.conftest import on_screen
 
 TITLES = ["الخبر الأول عن الموازنة", "الخبر الثاني عن المياه", "الخبر الثالث عن التعليم"]
@@ -148,7 +148,7 @@ def test_leaving_full_screen_gives_back_a_maximized_window(
 def test_help_pages_open_in_the_interface_language(qtbot: QtBot, window: MainWindow,
                                                    lang: str) -> None:
     window.set_language(lang)
-    for kind in ("guide", "shortcuts", "about"):
+    for kind in ("guide", "about"):
         dialog = window.show_help(kind)
         qtbot.waitExposed(dialog)
         text = dialog.browser.toPlainText()
@@ -157,9 +157,42 @@ def test_help_pages_open_in_the_interface_language(qtbot: QtBot, window: MainWin
             assert any("\u0621" <= ch <= "\u064a" for ch in dialog.windowTitle()), kind
         dialog.close()
     shortcuts = window.show_help("shortcuts")
-    assert "Ctrl+F" in shortcuts.browser.toPlainText()
-    assert "F9" in shortcuts.browser.toPlainText()
+    qtbot.waitExposed(shortcuts)
+    table = shortcuts.table
+    rows = [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
+    assert len(rows) > 20
+    keys = [k for _label, k in rows]
+    assert f"{LRI}Ctrl+F{PDI}" in keys and f"{LRI}F9{PDI}" in keys
+    if lang == "ar":
+        assert any("\u0621" <= ch <= "\u064a" for ch in shortcuts.windowTitle())
+        assert all(any("\u0621" <= ch <= "\u064a" for ch in label) for label, _k in rows)
     shortcuts.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_shortcuts_read_in_the_interface_direction(qtbot: QtBot, window: MainWindow,
+                                                       lang: str) -> None:
+    """From a day of use: in the Arabic window the shortcuts table hugged the
+    left, each key to the right of its action (Qt's rich text ignores
+    <table dir="rtl">). What a key does comes first where a reader starts: on
+    the right in Arabic, on the left in English, and the table fills the
+    page."""
+    window.set_language(lang)
+    dialog = window.show_help("shortcuts")
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    viewport = table.viewport()
+    for row in range(table.rowCount()):
+        action = table.visualRect(table.model().index(row, 0))
+        keys = table.visualRect(table.model().index(row, 1))
+        if lang == "ar":
+            assert action.left() >= keys.right(), row
+            assert action.right() >= viewport.width() - 2  # against the right edge
+        else:
+            assert action.right() <= keys.left(), row
+            assert action.left() <= 1
+        assert table.item(row, 1).text().startswith(LRI)  # keys left to right inside
+    dialog.close()
 
 
 def test_about_names_the_app_before_its_version_in_the_arabic_window(
@@ -176,6 +209,22 @@ def test_about_names_the_app_before_its_version_in_the_arabic_window(
     name_x = line.cursorToX(text.index("rtl-reader") + 1)[0]
     version_x = line.cursorToX(text.index("rtl-reader") + len("rtl-reader 0"))[0]
     assert name_x < version_x  # read left to right, as in the English window
+    dialog.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_about_box_is_as_tall_as_its_text(qtbot: QtBot, window: MainWindow,
+                                              lang: str) -> None:
+    """From a day of use: the About box was about twice as tall as its text."""
+    window.set_language(lang)
+    dialog = window.show_help("about")
+    qtbot.waitExposed(dialog)
+    browser = dialog.browser
+    text_height = browser.document().size().height()
+    assert browser.verticalScrollBar().maximum() == 0  # every line shown
+    blank = browser.viewport().height() - text_height
+    assert 0 <= blank < browser.fontMetrics().height()  # and no empty page below it
+    assert dialog.height() <= dialog.layout().sizeHint().height() + 2
     dialog.close()
 
 

@@ -140,14 +140,16 @@ def test_placement_keeps_clear_of_the_text_and_on_screen(avoid: QRect, area: QRe
 
 
 def test_values_show_grouped_digits() -> None:
-    assert value_text(1000000) == "1,000,000"
-    assert value_text({"amount": 2500000, "currency": "USD"}) == "2,500,000 USD"
-    assert value_text({"year": 2018, "month": 5, "day": 7}) == "\u20662018-05-07\u2069"
-    assert value_text({"hour": 9, "minute": 5}) == "\u20669:05\u2069"
+    # Each value is isolated whole (FSI…PDI), its dates and times inside left to right.
+    assert value_text(1000000) == "\u20681,000,000\u2069"
+    assert value_text({"amount": 2500000, "currency": "USD"}) == "\u20682,500,000 USD\u2069"
+    assert value_text({"year": 2018, "month": 5, "day": 7}) == "\u2068\u20662018-05-07\u2069\u2069"
+    assert value_text({"hour": 9, "minute": 5}) == "\u2068\u20669:05\u2069\u2069"
     # Regression: a date with no year (في 21 يونيو) was left bare, and after
     # the Arabic "تاريخ ·" the bidi algorithm showed 06-21 as 21-06.
-    assert value_text({"month": 6, "day": 21}) == "\u206606-21\u2069"
-    assert value_text({"year": 2019, "month": 3}) == "\u20662019-03\u2069"
+    assert value_text({"month": 6, "day": 21}) == "\u2068\u206606-21\u2069\u2069"
+    assert value_text({"year": 2019, "month": 3}) == "\u2068\u20662019-03\u2069\u2069"
+    assert value_text(None) == ""
     h = HighlightRecord(1, "body", "figure", "money", 0, 7, "2500000",
                         value={"amount": 2500000, "currency": "USD"})
     assert "2,500,000 USD" in details(h)

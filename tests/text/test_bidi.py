@@ -11,10 +11,12 @@ from reader.text.bidi import (
     FSI,
     LRI,
     PDI,
+    RLI,
     RLO,
     control_positions,
     has_overrides,
     isolate,
+    isolate_file_name,
     isolate_path,
     looks_like_path,
     strip_bidi_controls,
@@ -34,10 +36,17 @@ def test_isolate_wraps_clean_text() -> None:
 
 
 def test_a_path_is_isolated_left_to_right_whatever_its_first_letter() -> None:
-    """FSI took an Arabic file name's first letter and laid it out right to
-    left: ``md.كمامات`` inside an Arabic sentence."""
-    assert isolate_path("كمامات.md") == LRI + "كمامات.md" + PDI
+    """FSI took a path's first Arabic letter and laid it out right to left:
+    ``md.كمامات/~`` inside an Arabic sentence."""
+    assert isolate_path("~/كمامات.md") == LRI + "~/كمامات.md" + PDI
     assert isolate_path("/tmp/" + RLO + "خبر.md") == LRI + "/tmp/خبر.md" + PDI
+
+
+def test_a_file_name_is_isolated_in_the_direction_of_its_sentence() -> None:
+    """Read from where its sentence is read, a name's extension comes last:
+    LRI in an Arabic sentence showed ``الملف md.كمامات``."""
+    assert isolate_file_name("كمامات.md", rtl=True) == RLI + "كمامات.md" + PDI
+    assert isolate_file_name("كمامات" + RLO + ".md", rtl=False) == LRI + "كمامات.md" + PDI
 
 
 @pytest.mark.parametrize(("text", "path"), [
