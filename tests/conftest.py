@@ -12,8 +12,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No time limit on an example: Hypothesis's default of 200 ms is a timing
+# assertion, and on a shared machine a Qt layout took 273 ms once.
+settings.register_profile("rtl-reader", deadline=None)
+settings.load_profile("rtl-reader")
 # Keep tests away from the user's real store and settings.
 os.environ.pop("RTL_READER_STORE", None)
 # A suite started in the background by a shell without job control (`make
