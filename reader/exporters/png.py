@@ -34,6 +34,7 @@ from reader.exporters.common import (
 from reader.exporters.html import dir_of, isolate_ltr
 from reader.exporters.qtgui import INK, arabic_font, draw_on_paper, ensure_app, png_bytes
 from reader.store.article import Article, HighlightRecord
+from reader.text.spans import shortened
 
 CARD_WIDTH = 1080
 MARGIN = 72
@@ -58,7 +59,7 @@ def _quote_html(article: Article, h: HighlightRecord) -> tuple[str, str]:
                       f"{highlight_colour(h)};\">{escape(sentence[s:e])}</span>"
                       f"{escape(sentence[e:])}")
             return marked.replace(chr(10), "<br>"), dir_of(sentence)
-    quote = h.text if len(h.text) <= MAX_QUOTE_CHARS else h.text[:MAX_QUOTE_CHARS] + "…"
+    quote = h.text if len(h.text) <= MAX_QUOTE_CHARS else shortened(h.text, MAX_QUOTE_CHARS)
     if h.kind == "quote":
         # The marks were left out of the span (DESIGN decision 5); a card shows them.
         quote = f"«{quote}»" if dir_of(quote) == "rtl" else f"“{quote}”"

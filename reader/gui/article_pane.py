@@ -29,6 +29,7 @@ from reader.store.article import HighlightRecord
 from reader.store.library import Library
 from reader.text import TEXT_FIELDS
 from reader.text.bidi import isolate
+from reader.text.spans import shortened
 
 KIND_ROLES: dict[str, tuple[str, ...]] = {
     "quote": ("quotation", "term"),
@@ -473,7 +474,7 @@ class ArticlePane(QWidget):
         if record.note and not self.confirm(
                 self.tr("Delete highlight"),
                 self.tr("Delete this highlight and its note “{note}”?").format(
-                    note=isolate(_shortened(record.note)))):
+                    note=isolate(shortened(record.note, 80)))):
             return
         self.edits.delete_highlight(record)
 
@@ -542,7 +543,3 @@ def _part_names() -> dict[str, str]:
         "body": translate("ArticlePane", "text"),
     }
 
-
-def _shortened(text: str, limit: int = 80) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[:limit] + "…"

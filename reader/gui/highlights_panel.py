@@ -47,6 +47,7 @@ from reader.store.article import HighlightRecord
 from reader.text import TEXT_FIELDS
 from reader.text.bidi import FSI, PDI, isolate
 from reader.text.direction import has_strong_letters, is_rtl
+from reader.text.spans import shortened
 
 ROLE_KIND = Qt.ItemDataRole.UserRole + 1
 """Item data role: the highlight's colour role (``quotation``, ``term``, ``figure``, ``user``)."""
@@ -192,9 +193,8 @@ class HighlightsModel(QAbstractListModel):
         h = self._rows[index.row()]
         colour_role = highlight_role(h.kind, h.subtype)
         if role == Qt.ItemDataRole.DisplayRole:
-            shown = h.text if len(h.text) <= _MAX_SHOWN else h.text[:_MAX_SHOWN] + "…"
             # details() isolates what needs it inside: wrap it, strip nothing.
-            return isolate(shown.replace("\n", " ")) + "\n" + FSI + details(h) + PDI
+            return isolate(shortened(h.text, _MAX_SHOWN)) + "\n" + FSI + details(h) + PDI
         if role == Qt.ItemDataRole.TextAlignmentRole:
             shown = h.text[:_MAX_SHOWN]
             rtl = is_rtl(shown) if has_strong_letters(shown) else self._neutral_rtl

@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from reader.text.bidi import isolate_paragraph
+from reader.text.spans import shortened
 
 RECENT = 12
 """Recent articles kept."""
@@ -118,8 +119,7 @@ class ArticleHistory(QObject):
             title = self._title_of(article_id)
             if title is None:
                 continue
-            shown = title if len(title) <= 70 else title[:70] + "…"
-            action = menu.addAction(isolate_paragraph(shown))
+            action = menu.addAction(isolate_paragraph(shortened(title, 70)))
             action.triggered.connect(lambda _=False, i=article_id: self.open_requested.emit(i))
 
     def _step(self, source: list[int], other: list[int]) -> None:

@@ -161,3 +161,25 @@ def widen_to_words(text: str, start: int, end: int) -> tuple[int, int]:
         if last == len(text) or not _in_word(text[last]):
             end = last
     return start, end
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text`` with its runs of white space made one space, cut to at most
+    ``limit`` characters and "…" when longer: at the last space within the
+    limit, unless that keeps less than half of it (a word run on for longer is
+    cut inside, never between a letter and its marks). The result without its
+    "…" is a prefix of the flattened text. Raises ValueError for ``limit < 1``.
+
+    A list row, a menu entry or a card shows the start of a long text; a cut
+    inside a word left "ال…" of الاستثمارات."""
+    if limit < 1:
+        raise ValueError(f"limit {limit} is below 1")
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat.rfind(" ", 0, limit + 1)
+    if cut < limit // 2:
+        cut = limit
+        while cut > 1 and unicodedata.category(flat[cut]) == "Mn":
+            cut -= 1
+    return flat[:cut].rstrip() + "…"

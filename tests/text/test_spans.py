@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.text.bidi import INVISIBLE
-from reader.text.spans import positions, trim_span, widen_to_words
+from reader.text.spans import positions, shortened, trim_span, widen_to_words
 
 
 @given(st.text(alphabet="ab«»\n-–", max_size=60),
@@ -99,3 +99,44 @@ def test_widen_to_words_only_grows_over_letters(text: str, data: st.DataObject) 
     a, b = widen_to_words(text, start, end)
     assert a <= start <= end <= b
     assert all(ch in "قالب\u064e" for ch in text[a:start] + text[end:b])
+
+
+QUOTE = ("إن هذه الموارد المختلفة، وسلسلة التوريد، والطلب، والشمس جميعها موجودة في "
+         "السعودية ولا توجد في أي مكان آخر حول العالم. لذا إذا قلنا سنلغي الاستثمارات")
+
+
+def test_a_long_text_is_shortened_between_words() -> None:
+    """From an hour of use: the highlights panel cut a quotation at 140
+    characters inside a word and showed "ال…"."""
+    got = shortened(QUOTE, 140)
+    assert got.endswith("…") and len(got) <= 141
+    assert QUOTE.startswith(got[:-1])
+    assert QUOTE[len(got) - 1] == " "  # the cut falls on a space
+    assert shortened("قال الوزير", 140) == "قال الوزير"
+    assert shortened("قال\n  الوزير", 140) == "قال الوزير"
+
+
+def test_a_word_longer_than_half_the_limit_is_cut_inside_not_between_a_letter_and_its_mark(
+        ) -> None:
+    text = "و" + "بِ" * 40
+    got = shortened(text, 10)
+    assert got.endswith("…") and text.startswith(got[:-1])
+    assert text[len(got) - 1] == "ب"  # the next letter left out whole, with its kasra
+
+
+@given(st.text(alphabet=st.sampled_from([*"ابت جد\n", "\u0650", "\U0001f600"]), max_size=60),
+       st.integers(1, 30))
+def test_shortened_is_a_prefix_within_the_limit(text: str, limit: int) -> None:
+    got = shortened(text, limit)
+    flat = " ".join(text.split())
+    if got == flat:
+        assert len(flat) <= limit
+    else:
+        assert got.endswith("…") and flat.startswith(got[:-1])
+        assert 1 <= len(got) - 1 <= limit
+        assert flat[len(got) - 1] != "\u0650" or len(got) == 2  # no mark cut from its letter
+
+
+def test_shortened_refuses_a_limit_below_one() -> None:
+    with pytest.raises(ValueError):
+        shortened("نص", 0)
