@@ -147,6 +147,17 @@ def test_the_command_stores_the_same_with_one_process_or_all(tmp_path: Path) -> 
     assert listings[0] == listings[1] and len(listings[0]) == 60
 
 
+def test_the_writer_gives_the_collector_back() -> None:
+    import gc
+
+    from reader.importers.batches import WRITER_GC, few_collections
+
+    before, frozen = gc.get_threshold(), gc.get_freeze_count()
+    with few_collections():
+        assert gc.get_threshold() == WRITER_GC and gc.get_freeze_count() > frozen
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
 ARTICLES = 6000
 """Files of the import the tests stop: enough that it still runs when a first
 batch is seen (about 7 s on 2 cores here)."""
