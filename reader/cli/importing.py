@@ -22,7 +22,7 @@ _ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 def cmd_import(args: argparse.Namespace, store: str | None) -> int:
     from reader.importers import bug_line, collect_files, fetch_url
-    from reader.importers.batches import BatchWriter
+    from reader.importers.batches import BatchWriter, few_collections
     from reader.importers.parallel import default_workers, read_files
     from reader.importers.ranges import plan_inputs
 
@@ -73,7 +73,7 @@ def cmd_import(args: argparse.Namespace, store: str | None) -> int:
     progress = Progress(total) if total > 5 and sys.stderr.isatty() else None
     report: list[dict[str, Any]] = []
 
-    with reading, library(store) as lib:
+    with few_collections(), reading, library(store) as lib:
 
         def stored(name: str, results: Sequence[Any]) -> None:
             report.extend({"input": name, "id": r.id, "duplicate": r.duplicate}

@@ -45,6 +45,7 @@ from reader.errors import ReaderError
 from reader.importers.ranges import LineRange, read_range
 from reader.store.article import Article
 from reader.store.derive import Prepared, prepare
+from reader.store.derive import encoded as encode
 
 Input = Path | LineRange
 """What ``read_files`` reads: a file, or a range of lines of an archive."""
@@ -200,14 +201,16 @@ more than that."""
 
 
 def _read_chunk(paths: Sequence[Input], share: int) -> list[FileRead]:
-    return [read_one(path, prepare_at_most=share) for path in paths]
+    return [read_one(path, prepare_at_most=share, encoded=True) for path in paths]
 
 
-def read_one(path: Input, *, prepare_at_most: int | None = None) -> FileRead:
+def read_one(path: Input, *, prepare_at_most: int | None = None,
+             encoded: bool = False) -> FileRead:
     """One input read and prepared (in a worker process or here). A file of
     more than ``prepare_at_most`` articles is left parsed (``parsed``), for
     ``_prepare_on`` to share out; a range is prepared here whole (the other
-    workers have ranges of their own)."""
+    workers have ranges of their own). ``encoded``: the text of the index
+    rows as bytes, for a worker to send (``derive.encoded``)."""
     from reader.importers import bug_line, read_file
 
     ranged = isinstance(path, LineRange)
@@ -220,7 +223,8 @@ def read_one(path: Input, *, prepare_at_most: int | None = None) -> FileRead:
         if not ranged and prepare_at_most is not None and len(articles) > prepare_at_most:
             done.parsed = articles
         else:
-            done.articles = [prepare(a) for a in articles]
+            done.articles = [encode(prepare(a)) if encoded else prepare(a)
+                             for a in articles]
     except ReaderError as err:
         done.error = err
     except Exception as err:  # a bug in a reader: this file only, said in one line
@@ -248,7 +252,7 @@ def _prepare_on(pool: ProcessPoolExecutor, read: FileRead) -> None:
 
 
 def _prepare_all(articles: Sequence[Article]) -> list[Prepared]:
-    return [prepare(a) for a in articles]
+    return [encode(prepare(a)) for a in articles]
 
 
 def _worker_start(parent: int) -> None:

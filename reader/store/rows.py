@@ -191,8 +191,8 @@ def insert_articles(con: sqlite3.Connection, prepared: Sequence[derive.Prepared]
     pending = IndexPending.read(con)
     indexed = [(article_id, p) for article_id, p in zip(ids, prepared, strict=True)
                if pending is None or not pending.low <= article_id <= pending.high]
-    con.executemany(_INSERT_FOLDED, [(article_id, *p.folded) for article_id, p in indexed])
-    con.executemany(_INSERT_STEMMED, [(article_id, *p.stemmed) for article_id, p in indexed])
+    con.executemany(_BULK_FOLDED, [(article_id, *p.folded) for article_id, p in indexed])
+    con.executemany(_BULK_STEMMED, [(article_id, *p.stemmed) for article_id, p in indexed])
     return ids
 
 
@@ -267,6 +267,14 @@ def delete_index_rows(con: sqlite3.Connection, article_id: int) -> None:
 
 _INSERT_FOLDED = insert_sql("articles_fts", ("rowid", *FTS_COLUMNS))
 _INSERT_STEMMED = insert_sql("articles_stem", ("rowid", *FTS_COLUMNS))
+_AS_TEXT = ", ".join(["CAST(? AS TEXT)"] * len(FTS_COLUMNS))
+_BULK_FOLDED = f'INSERT INTO articles_fts ("rowid", {_FTS}) VALUES (?, {_AS_TEXT})'
+_BULK_STEMMED = f'INSERT INTO articles_stem ("rowid", {_FTS}) VALUES (?, {_AS_TEXT})'
+"""The index rows ``insert_articles`` writes, whose values may be str or
+their UTF-8 bytes (what an import's worker sends: ``derive.encoded``): the
+cast reads bytes as the text they encode (the store's encoding is UTF-8),
+so both give the same rows whatever FTS5 would make of a blob, and a str
+goes through it unchanged."""
 _DELETE_FOLDED = insert_sql("articles_fts", ("articles_fts", "rowid", *FTS_COLUMNS))
 _DELETE_STEMMED = insert_sql("articles_stem", ("articles_stem", "rowid", *FTS_COLUMNS))
 

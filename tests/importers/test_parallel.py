@@ -135,8 +135,11 @@ def test_a_bug_in_one_share_costs_only_its_file(
 
 
 def test_the_command_stores_the_same_with_one_process_or_all(tmp_path: Path) -> None:
+    """The same rows, and the same entries in both search indexes: workers
+    send the text of the index rows as UTF-8 bytes (``derive.encoded``),
+    one process hands SQLite the str."""
     make_articles(tmp_path / "in", 60)
-    listings = []
+    listings, indexes = [], []
     for jobs in ("1", "2"):
         store = tmp_path / f"s{jobs}.sqlite3"
         done = cli("import", str(tmp_path / "in"), "--jobs", jobs, store=store)
@@ -144,7 +147,40 @@ def test_the_command_stores_the_same_with_one_process_or_all(tmp_path: Path) -> 
         listed = json.loads(cli("list", "--format", "json", store=store).stdout)
         listings.append([{k: v for k, v in row.items() if k != "imported_at"}
                          for row in listed])
+        indexes.append(_index_entries(store))
     assert listings[0] == listings[1] and len(listings[0]) == 60
+    assert indexes[0] == indexes[1]
+    assert {table for table, *_ in indexes[0]} == {"articles_fts", "articles_stem"}
+
+
+def _index_entries(store: Path) -> list[tuple[object, ...]]:
+    """Every entry of both (contentless) search indexes: table, term,
+    article, column, position (FTS5's ``fts5vocab`` instance tables, made
+    in the temporary schema: the store stays as it is)."""
+    import sqlite3
+
+    con = sqlite3.connect(f"{store.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        entries: list[tuple[object, ...]] = []
+        for table in ("articles_fts", "articles_stem"):
+            con.execute(f"CREATE VIRTUAL TABLE temp.{table}_v USING fts5vocab(main, {table}, "
+                        "instance)")
+            entries += con.execute(f"SELECT '{table}', term, doc, col, offset "
+                                   f"FROM temp.{table}_v ORDER BY 2, 3, 4, 5").fetchall()
+        return entries
+    finally:
+        con.close()
+
+
+def test_the_writer_gives_the_collector_back() -> None:
+    import gc
+
+    from reader.importers.batches import WRITER_GC, few_collections
+
+    before, frozen = gc.get_threshold(), gc.get_freeze_count()
+    with few_collections():
+        assert gc.get_threshold() == WRITER_GC and gc.get_freeze_count() > frozen
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
 
 
 ARTICLES = 6000
