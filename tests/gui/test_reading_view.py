@@ -519,6 +519,8 @@ def test_justify_stretches_spaces_never_the_letters_of_arabic_words(
     assert _justified(view, english) and not _justified(view, 0)
     p.open_article(library.add_article(Article(title="عنوان آخر", body=body)).id)
     assert _justified(view, english) and not _justified(view, 0)
+    p.set_justified(False)
+    assert not _justified(view, english) and not _justified(view, 0)
 
 
 def test_zoom_shortcuts_work_inside_the_pane(qtbot: QtBot, pane: tuple[ArticlePane, int]) -> None:
