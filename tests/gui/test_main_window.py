@@ -21,7 +21,7 @@ from reader.gui.workers import ExportRequest, Task
 from reader.links import article_link
 from reader.store import Article, Library, rankings
 from reader.text.bidi import isolate_paragraph, strip_bidi_controls
-from tests.gui.conftest import click_row
+from tests.gui.conftest import click_row, on_screen
 
 ARTICLES = [
     Article(title="الحكومة تعلن خطة لتحلية المياه",
@@ -64,15 +64,13 @@ MakeWindow = Callable[..., MainWindow]
 def make_window(qtbot: QtBot, library: Library, settings_file: Path) -> Iterator[MakeWindow]:
     made: list[MainWindow] = []
 
-    def make(**options: object) -> MainWindow:
+    def make(*, active: bool = False, **options: object) -> MainWindow:
+        """A window shown and exposed (and the active one when ``active``, so
+        that its keys reach it)."""
         window = MainWindow(library, settings=i18n.settings(), poll_ms=0, **options)  # type: ignore[arg-type]
         window.notify = lambda title, text: pytest.fail(f"unexpected message: {title}: {text}")
-        qtbot.addWidget(window)
-        window.resize(1100, 700)
-        window.show()
-        qtbot.waitExposed(window)
         made.append(window)
-        return window
+        return on_screen(qtbot, window, 1100, 700, active=active)
 
     yield make
     for window in made:
@@ -287,9 +285,7 @@ def test_the_article_shown_after_a_delete_is_not_marked_read(
     one back and the other stayed read. The selection moves on; the reader
     chose nothing, so nothing becomes read (as the focus coming back to the
     list opens or marks read nothing)."""
-    window = make_window()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    window = make_window(active=True)
     newest, middle, _ = ids_by_date(library)
     table = window.article_list.view
     click_row(qtbot, window, 0)
@@ -319,9 +315,7 @@ def test_a_click_on_the_row_of_the_article_shown_unread_marks_it_read(
         qtbot: QtBot, make_window: MakeWindow, library: Library) -> None:
     """The article shown after a delete stays unread until the reader
     chooses it, and a click on its row (the current one) is that choice."""
-    window = make_window()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    window = make_window(active=True)
     _, middle, _ = ids_by_date(library)
     click_row(qtbot, window, 0)
     window.confirm = lambda title, text: True
@@ -721,9 +715,7 @@ def test_the_open_article_deleted_elsewhere_opens_nothing_when_the_focus_comes_b
     program the list had no current row; when a menu closed and the focus came
     back to the list, Qt made its first row current, which opened that article
     and marked it read."""
-    window = make_window()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    window = make_window(active=True)
     newest, _, oldest = ids_by_date(library)
     table = window.article_list.view
     click_row(qtbot, window, 2)
