@@ -79,8 +79,9 @@ def open_library(path: Path, ask: Asker,
 def ask_with_dialog(err: ReaderError) -> tuple[StoreChoice, Path | None]:
     """The store error dialog: the one-line cause and three ways out."""
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
+    from reader.gui import file_dialogs
     from reader.gui.error_text import shown
 
     translate = QCoreApplication.translate  # literal contexts: lupdate reads these
@@ -102,10 +103,10 @@ def ask_with_dialog(err: ReaderError) -> tuple[StoreChoice, Path | None]:
     if clicked is retry:
         return StoreChoice.RETRY, None
     if clicked is other:
-        chosen, _ = QFileDialog.getSaveFileName(
+        chosen = file_dialogs.save_file(
             None, translate("StoreDialog", "Article store"), str(Path(err.subject).parent),
             translate("StoreDialog", "rtl-reader store (*.sqlite3);;All files (*)"),
-            options=QFileDialog.Option.DontConfirmOverwrite)
+            confirm_overwrite=False)
         return (StoreChoice.OTHER, Path(chosen)) if chosen else (StoreChoice.RETRY, None)
     return StoreChoice.QUIT, None
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 from reader import exporters
 from reader.errors import ReaderError
 from reader.exporters import ExportItem
+from reader.gui import file_dialogs
 from reader.gui.path_label import PathLabel
 from reader.gui.workers import ExportRequest
 from reader.store.library import Library
@@ -302,11 +302,11 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         if self._folder_of_cards():
-            chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the cards"),
-                                                      self.path_edit.text())
+            chosen = file_dialogs.folder(self, self.tr("Folder for the cards"),
+                                         self.path_edit.text())
         else:
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export highlights"),
-                                                    self.path_edit.text())
+            chosen = file_dialogs.save_file(self, self.tr("Export highlights"),
+                                            self.path_edit.text())
         if chosen:
             self.path_edit.setText(chosen)
 

@@ -30,10 +30,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reader.errors import ReaderError
-from reader.gui import feed_tasks, prompts
+from reader.gui import feed_tasks, file_dialogs, prompts
 from reader.gui.error_text import shown
 from reader.gui.feed_tasks import FeedChoice, OpmlReport
 from reader.gui.workers import Task, end_tasks
@@ -299,16 +299,14 @@ class Following(QObject):
         return task
 
     def _open_path(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(
-            self._parent, self.tr("Import OPML"), "",
+        return file_dialogs.open_file(
+            self._parent, self.tr("Import OPML"),
             self.tr("OPML files (*.opml *.xml);;All files (*)"))
-        return path
 
     def _save_path(self) -> str:
-        path, _ = QFileDialog.getSaveFileName(
+        return file_dialogs.save_file(
             self._parent, self.tr("Export OPML"), "subscriptions.opml",
             self.tr("OPML files (*.opml *.xml);;All files (*)"))
-        return path
 
     # -- tasks -----------------------------------------------------------------------
 

@@ -17,9 +17,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QProgressBar, QPushButton, QWidget
 
-from reader.gui import error_text, workers
+from reader.gui import error_text, file_dialogs, workers
 from reader.gui.drops import dropped_paths, dropped_web_addresses
 from reader.gui.export_dialog import ExportDialog
 from reader.gui.url_dialog import UrlDialog
@@ -74,14 +74,14 @@ class ImportExport(QObject):
         from reader.importers import SUPPORTED_EXTENSIONS
 
         patterns = " ".join(f"*{ext}" for ext in SUPPORTED_EXTENSIONS)
-        files, _ = QFileDialog.getOpenFileNames(
-            self._parent, self.tr("Import files"), "",
+        files = file_dialogs.open_files(
+            self._parent, self.tr("Import files"),
             self.tr("Articles ({patterns})").format(patterns=patterns))
         if files:
             self.start_import(files)
 
     def import_folder_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self._parent, self.tr("Import folder"))
+        folder = file_dialogs.folder(self._parent, self.tr("Import folder"))
         if folder:
             self.start_import([folder])
 

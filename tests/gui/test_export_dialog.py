@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDir
-from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from reader.exporters import safe_filename
+from reader.gui import file_dialogs
 from reader.gui.export_dialog import ExportDialog
 from reader.store import Article, Library
 
@@ -183,10 +183,10 @@ def test_browse_asks_for_a_folder_for_several_cards_and_a_file_for_one(
         qtbot: QtBot, library: Library, monkeypatch: pytest.MonkeyPatch,
         tmp_path: Path) -> None:
     asked: list[str] = []
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+    monkeypatch.setattr(file_dialogs, "folder",
                         lambda *args: asked.append("folder") or str(tmp_path))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *args: (asked.append("file") or str(tmp_path / "a.png"), ""))
+    monkeypatch.setattr(file_dialogs, "save_file",
+                        lambda *args: asked.append("file") or str(tmp_path / "a.png"))
     with_one_highlight(library)
     dialog = dialog_on(qtbot, library)
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("png"))
@@ -209,8 +209,8 @@ def test_all_articles_are_offered_a_library_wide_name(
     dialog.format_box.setCurrentIndex(dialog.format_box.findData(fmt))
     title_name = safe_filename("الفرنسيون منقسمون", ext=fmt)
     assert offered(dialog) == title_name
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *args: (str(tmp_path / title_name), ""))
+    monkeypatch.setattr(file_dialogs, "save_file",
+                        lambda *args: str(tmp_path / title_name))
     dialog._browse()  # another folder, the offered name
     dialog.scope_all.setChecked(True)
     assert dialog.path_edit.text() == str(tmp_path / f"highlights.{fmt}")

@@ -1,0 +1,160 @@
+"""The app's file dialogs (``reader.gui.file_dialogs``): where Qt draws its
+own (no native dialog, as offscreen and on a bare X session), paths read
+left to right in the Arabic window, a filter keeps its patterns in order,
+and the file list writes sizes and dates with the app's digits. Found in an
+hour of use: "/tmp/fd/مقالات" read "مقالات/tmp/fd/", "(*.txt *.html)" read
+"*.html.*) مقالات", sizes "MiB ٢٫٨٦"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QFileSystemModel, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from reader.gui import file_dialogs, i18n
+from reader.text.bidi import LRI, PDI
+
+FILTERS = "مقالات (*.txt *.html);;كل الملفات (*)"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "مقالات").mkdir()
+    big = tmp_path / "مقالات" / "تقرير الاقتصاد.txt"
+    with big.open("wb") as f:
+        f.truncate(3 * 1024 * 1024)  # sparse: 3 MiB without writing them
+    (tmp_path / "مقالات" / "notes.md").write_text("x", encoding="utf-8")
+    return tmp_path / "مقالات"
+
+
+@pytest.fixture
+def arabic(qapp: QApplication) -> Iterator[None]:
+    i18n.apply_language("ar")
+    # The app's number locale on an Arabic system (i18n.number_locale).
+    QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.UnitedArabEmirates))
+    yield
+    i18n.apply_language("en")
+
+
+def qt_dialog(qtbot: QtBot, folder: Path, filters: str = FILTERS) -> QFileDialog:
+    dialog = QFileDialog(None, "استيراد ملفات", str(folder), filters)
+    qtbot.addWidget(dialog)
+    file_dialogs.readable(dialog)
+    return dialog
+
+
+def test_paths_read_left_to_right_in_the_arabic_window(
+        qtbot: QtBot, folder: Path, arabic: None) -> None:
+    dialog = qt_dialog(qtbot, folder)
+    assert dialog.isRightToLeft()  # the dialog itself stays mirrored
+    look_in = dialog.findChild(QComboBox, "lookInCombo")
+    name = dialog.findChild(QLineEdit, "fileNameEdit")
+    assert look_in is not None and name is not None
+    assert look_in.currentText().endswith("مقالات")
+    assert look_in.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert name.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_a_filter_keeps_its_patterns_isolated_and_still_filters(
+        qtbot: QtBot, folder: Path, arabic: None) -> None:
+    dialog = qt_dialog(qtbot, folder)
+    types = dialog.findChild(QComboBox, "fileTypeCombo")
+    assert types is not None
+    assert [types.itemText(i) for i in range(types.count())] == [
+        f"مقالات {LRI}(*.txt *.html){PDI}", f"كل الملفات {LRI}(*){PDI}"]
+    model = dialog.proxyModel().sourceModel()
+    assert isinstance(model, QFileSystemModel)
+    assert model.nameFilters() == ["*.txt", "*.html"]
+    types.setCurrentIndex(1)  # as the reader picks it; Qt applies it by its index
+    types.activated.emit(1)
+    assert model.nameFilters() == ["*"]
+
+
+def test_the_english_window_is_left_as_qt_draws_it(qtbot: QtBot, folder: Path) -> None:
+    dialog = qt_dialog(qtbot, folder, "Articles (*.txt *.html)")
+    types = dialog.findChild(QComboBox, "fileTypeCombo")
+    assert types is not None and types.itemText(0) == "Articles (*.txt *.html)"
+
+
+@pytest.mark.parametrize("name_filter, shown", [
+    ("مقالات (*.txt)", f"مقالات {LRI}(*.txt){PDI}"),
+    ("ملفات OPML (*.opml *.xml)", f"ملفات OPML {LRI}(*.opml *.xml){PDI}"),
+    ("بلا أنماط", "بلا أنماط"),
+    ("(قوس) في الوسط", "(قوس) في الوسط"),
+])
+def test_isolated_patterns(name_filter: str, shown: str) -> None:
+    assert file_dialogs.isolated_patterns(name_filter) == shown
+
+
+def test_sizes_and_dates_use_the_apps_digits(
+        qtbot: QtBot, folder: Path, arabic: None) -> None:
+    dialog = qt_dialog(qtbot, folder, "كل الملفات (*)")
+    dialog.show()  # the list reads the folder for its view
+    proxy = dialog.proxyModel()
+    model = proxy.sourceModel()
+    assert isinstance(model, QFileSystemModel)
+    root = proxy.mapFromSource(model.index(str(folder)))
+    qtbot.waitUntil(lambda: proxy.rowCount(root) == 2)
+    rows = {proxy.index(r, 0, root).data(): r for r in range(2)}
+    big = rows["تقرير الاقتصاد.txt"]
+    size = proxy.index(big, 1, root).data()
+    date = proxy.index(big, 3, root).data()
+    assert size == "3.0 م.ب", size
+    assert not any("\u0660" <= c <= "\u0669" for c in date), date
+    assert str(model.lastModified(model.index(str(folder / "notes.md"))).date().year()) in date
+
+
+def answer(qtbot: QtBot, act: Callable[[QFileDialog], None]) -> None:
+    """Do ``act`` on the file dialog once it is open (it runs modal)."""
+
+    def find() -> None:
+        shown = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QFileDialog) and w.isVisible()]
+        if not shown:
+            QTimer.singleShot(10, find)
+            return
+        act(shown[0])
+
+    QTimer.singleShot(0, find)
+
+
+def test_save_file_returns_the_name_typed(qtbot: QtBot, folder: Path, arabic: None) -> None:
+    def type_name(dialog: QFileDialog) -> None:
+        edit = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert edit is not None
+        edit.setText("مختارات.md")
+        dialog.accept()
+
+    answer(qtbot, type_name)
+    chosen = file_dialogs.save_file(None, "تصدير", str(folder / "highlights.md"))
+    assert chosen == str(folder / "مختارات.md")
+
+
+def test_open_files_returns_every_file_chosen(qtbot: QtBot, folder: Path) -> None:
+    def choose(dialog: QFileDialog) -> None:
+        dialog.setDirectory(str(folder))
+        edit = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert edit is not None
+        edit.setText('"notes.md" "تقرير الاقتصاد.txt"')
+        dialog.accept()
+
+    answer(qtbot, choose)
+    chosen = file_dialogs.open_files(None, "Import", "All files (*)")
+    assert sorted(chosen) == sorted([str(folder / "notes.md"),
+                                     str(folder / "تقرير الاقتصاد.txt")])
+
+
+def test_a_cancelled_dialog_returns_nothing(qtbot: QtBot, folder: Path) -> None:
+    answer(qtbot, lambda dialog: dialog.reject())
+    assert file_dialogs.folder(None, "Import folder", str(folder)) == ""
+    answer(qtbot, lambda dialog: dialog.reject())
+    assert file_dialogs.open_file(None, "Import OPML", "OPML (*.opml)") == ""
+
+
+def test_a_folder_is_chosen_as_a_folder(qtbot: QtBot, folder: Path) -> None:
+    answer(qtbot, lambda dialog: dialog.accept())
+    assert file_dialogs.folder(None, "Import folder", str(folder)) == str(folder)
