@@ -118,30 +118,32 @@ class Theme:
         return pal
 
     def field_palette(self) -> QPalette:
-        """``window_palette`` for text fields (QLineEdit), which Fusion frames
-        in ``field_frame``.
-
-        WORKAROUND: Fusion draws a line edit's frame in the palette's Window
-        colour darkened by 140% (``QFusionStylePrivate::outline`` in
-        qtbase's qfusionstyle.cpp) and has no role of its own for it. In the
-        dark theme that is #1f2022 around a field of #1e1f22: no edge at all.
-        A field's own Window colour is used for nothing else (its inside is
-        Base, and the window behind it paints itself), so the fields get the
-        colour that Fusion darkens to ``field_frame``."""
-        pal = self.window_palette()
-        pal.setColor(QPalette.ColorRole.Window, QColor(self.field_frame).lighter(140))
-        return pal
+        """``window_palette`` for text fields (QLineEdit), framed in
+        ``field_frame``: Fusion frames a line edit in the Window colour made
+        darker (140) (``QFusionStylePrivate::outline`` in qtbase's
+        qfusionstyle.cpp). In the dark theme that was #1f2022 around a field
+        of #1e1f22: no edge at all."""
+        return self._framed(self.field_frame, 140)
 
     def check_box_palette(self) -> QPalette:
-        """``window_palette`` for check boxes, whose box Fusion frames in the
-        Window colour made darker (140) then lighter (110): a Window colour
-        that undoes both gives a frame of ``check_frame``. A check box paints
-        no background, so the frame is all this changes (its label is
-        WindowText, its box Base); a style drawing the frame itself would
-        cost every widget's painting a call into Python."""
+        """``window_palette`` for tick boxes (QCheckBox, and the Tags
+        dialog's list, whose items tick), framed in ``check_frame``: Fusion
+        frames the box in the Window colour made darker (140) then lighter
+        (110); "" keeps Fusion's, which vanished on a dark window."""
+        return self._framed(self.check_frame, 127)
+
+    def _framed(self, frame: str, undone: int) -> QPalette:
+        """``window_palette`` with the Window colour that Fusion, darkening it
+        by ``undone`` percent, draws as ``frame``.
+
+        WORKAROUND: Fusion has no palette role of its own for these frames.
+        The widgets given this palette use their Window colour for nothing
+        else (a field's inside is Base, a check box paints no background,
+        the window behind them paints itself); a style drawing the frames
+        itself would cost every widget's painting a call into Python."""
         pal = self.window_palette()
-        if self.check_frame:
-            pal.setColor(QPalette.ColorRole.Window, QColor(self.check_frame).lighter(127))
+        if frame:
+            pal.setColor(QPalette.ColorRole.Window, QColor(frame).lighter(undone))
         return pal
 
     def palette(self, base: QPalette) -> QPalette:
@@ -234,6 +236,7 @@ def apply_window_theme(t: Theme) -> None:
         app.setPalette(palette, name)
     app.setPalette(t.field_palette(), "QLineEdit")
     app.setPalette(t.check_box_palette(), "QCheckBox")
+    app.setPalette(t.check_box_palette(), "QListWidget")  # the Tags dialog's ticks
     QToolTip.setPalette(palette)  # tooltips keep a palette of their own
 
 

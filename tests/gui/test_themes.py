@@ -189,3 +189,27 @@ def test_an_unticked_check_box_shows_its_box_in_every_theme(
     assert frame_contrast(image, indicator, t.window) >= FRAME_CONTRAST, (
         name, image.pixelColor(indicator.left(), indicator.center().y()).name())
 
+
+
+@pytest.mark.parametrize("name", ["light", "dark", "sepia"])
+def test_an_unticked_tag_shows_its_box_in_every_theme(
+        qtbot: QtBot, window: MainWindow, name: str) -> None:
+    """The Tags dialog's tick boxes are drawn by its list, not by QCheckBox,
+    and kept Fusion's frame: in the dark theme a dark box on a dark list."""
+    from reader.gui.tags_dialog import TagsDialog
+
+    window.set_theme(name)
+    t = THEMES[name]
+    dialog = TagsDialog(["سياسة"], ["سياسة", "اقتصاد"], window)
+    on_screen(qtbot, dialog, 400, 300)
+    view = dialog.list
+    unticked = view.findItems("اقتصاد", Qt.MatchFlag.MatchExactly)[0]
+    assert unticked.checkState() == Qt.CheckState.Unchecked
+    row = view.visualItemRect(unticked)
+    side = view.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+    # The box sits at the row's leading edge, before the name.
+    box = QRect(row.left(), row.top(), side + 6, row.height())
+    image = view.viewport().grab().toImage()
+    strongest = max(contrast(image.pixelColor(x, y), QColor(t.base))
+                    for x in range(box.left(), box.right()) for y in range(box.top(), box.bottom()))
+    assert strongest >= FRAME_CONTRAST, (name, strongest)
