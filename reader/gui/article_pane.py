@@ -76,6 +76,10 @@ class ArticlePane(QWidget):
         super().__init__(parent)
         self._library = library
         self._article_id: int | None = None
+        self._places: dict[int, tuple[int, int]] = {}
+        """The exact place (``ReadingView.reading_place``) each article was
+        left at in this window, by id: back to one, its line comes back at
+        the same height, not flush with the top."""
         self.edits = edits if edits is not None else EditHistory(library, self)
         self.note_prompt: Callable[[str], str | None] = self._ask_note
         """Asks for a note's text (given the current one); None means cancelled.
@@ -258,13 +262,17 @@ class ArticlePane(QWidget):
         """
         article = self._library.get(article_id)
         highlights = self._library.highlights(article_id)
-        self.flush_position()
+        self._leave_article()
         self._article_id = article_id
         self.view.set_article(article, highlights)
         self._list_highlights(self.view.highlights())
         self.find_bar.set_texts([(name, article.field_text(name)) for name in TEXT_FIELDS])
         if at is None:
-            self.view.scroll_to_reading_position(article.position)
+            kept = self._places.get(article_id)
+            # The pixels only while the store holds the position they were
+            # measured at (not after a scroll in another window).
+            pixels = kept[1] if kept is not None and kept[0] == article.position else 0
+            self.view.scroll_to_reading_position(article.position, pixels=pixels)
         else:
             self.view.scroll_to_reading_position(at, caret=True)
         self.show_tags(self._tags_of(article_id))
@@ -401,9 +409,26 @@ class ArticlePane(QWidget):
             return
         self._list_highlights(self.view.highlights())
 
+    def keep_place(self, article_id: int, place: tuple[int, int]) -> None:
+        """Open ``article_id`` at ``place`` exactly (``reading_place`` of an
+        earlier window: the last article of a restart) while the store holds
+        its position."""
+        self._places[article_id] = place
+
+    def reading_place(self) -> tuple[int, int] | None:
+        """The open article's place exactly (``ReadingView.reading_place``)."""
+        return self.view.reading_place() if self._article_id is not None else None
+
+    def _leave_article(self) -> None:
+        """Store the open article's position and keep its place exactly."""
+        self.flush_position()
+        place = self.reading_place()
+        if place is not None and self._article_id is not None:
+            self._places[self._article_id] = place
+
     def clear(self) -> None:
         """Show nothing (the open article was deleted)."""
-        self.flush_position()
+        self._leave_article()
         self._article_id = None
         self.view.clear_article()
         self.show_tags([])

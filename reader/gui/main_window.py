@@ -679,7 +679,7 @@ class MainWindow(QMainWindow):
     def _save_state(self) -> None:
         current = self.current_article_id()
         self.window_settings.save_window(self, self.splitter, current, self.history.recent())
-        place = self.pane.view.reading_place() if current is not None else None
+        place = self.pane.reading_place()
         self.window_settings.save({READING_PLACE_KEY: [str(v) for v in (current, *place)]
                                    if current is not None and place is not None else []})
         self.window_settings.save({SOURCE_KEY: self.sources.current_source().key(),
@@ -711,8 +711,10 @@ class MainWindow(QMainWindow):
             self.article_list.set_source(source)
         last = self.window_settings.last_article()
         if last and self.library.ids([last]):
+            place = self.window_settings.int_list(READING_PLACE_KEY)
+            if len(place) == 3 and place[0] == last:
+                self.pane.keep_place(last, (place[1], place[2]))
             self.open_article(last)
-            self._restore_reading_place(last)
         elif self.article_list.model.rowCount():
             self.article_list.select_row(0)
         self._update_article_actions()
@@ -720,17 +722,6 @@ class MainWindow(QMainWindow):
         # The article has the keys first (Page Down reads on), not the filter
         # box, where Ctrl+E and Ctrl+H are line editing keys on X11.
         self.pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _restore_reading_place(self, article_id: int) -> None:
-        """Put the line the reader had at the top back at the same height, when
-        the store still holds the position the pixels were measured at (a
-        scroll in another window, or a place never stored, leaves the line
-        flush with the top, at the stored position)."""
-        place = self.window_settings.int_list(READING_PLACE_KEY)
-        article = self.pane.view.article
-        if (len(place) == 3 and place[0] == article_id and article is not None
-                and place[1] == article.position):
-            self.pane.view.scroll_to_reading_position(place[1], pixels=place[2])
 
     def _default_size(self) -> None:
         """First run: most of the screen, at most 1280x800; the sources and

@@ -141,3 +141,38 @@ def test_a_restart_shows_the_same_line_at_the_same_height(
     assert line_at_top(again) == before
     assert not again.has_pending_position()
     second.close()
+
+
+@pytest.mark.parametrize("into_line", [9, -4])
+def test_back_to_an_article_its_line_is_at_the_same_height(
+        qtbot: QtBot, library: Library, settings_file: Path, into_line: int) -> None:
+    """Within a session too: the reader leaves an article for another and
+    comes back. The line came back flush with the top (the exact height was
+    kept across a restart only)."""
+    [first_id] = library.ids()
+    other_id = library.add_articles([Article(title="خبر قصير", body="نص قصير.",
+                                             published="2024-05-03")])[0].id
+    window = start(qtbot, library)
+    window.open_article(first_id)
+    view = window.pane.view
+    qtbot.waitUntil(lambda: not view.is_laying_out())
+    index = len("\n".join(PARAGRAPHS[:40])) + 1
+    view.scroll_to("body", index)
+    bar = view.verticalScrollBar()
+    with qtbot.waitSignal(window.pane.position_changed, timeout=3000):
+        bar.setValue(bar.value() + into_line)
+    before = line_at_top(view)
+    window.open_article(other_id)
+    assert window.current_article_id() == other_id
+    window.open_article(first_id)
+    qtbot.waitUntil(lambda: not view.is_laying_out())
+    assert line_at_top(view) == before
+
+    # Moved by another hand meanwhile (the command, another window): the
+    # stored position wins, its line flush with the top.
+    window.open_article(other_id)
+    library.set_position(first_id, len("\n".join(PARAGRAPHS[:60])) + 1)
+    window.open_article(first_id)
+    qtbot.waitUntil(lambda: not view.is_laying_out())
+    assert line_at_top(view) == ("body", len("\n".join(PARAGRAPHS[:60])) + 1, 0)
+    window.close()
