@@ -3,16 +3,16 @@
 Where the desktop offers no native file dialog (a bare X session, KDE
 without its platform theme, the offscreen tests), Qt draws its own, and in
 the Arabic window it laid every line out right to left (found in an hour of
-use): the folder "/home/user/مقالات" read "مقالات/home/user/", a filter
-"مقالات (*.txt *.html)" lost its brackets to the wrong ends, and the file
-list gave sizes as "MiB ٢٫٨٦" and dates in Arabic-Indic digits, unlike
-every other number of the app. The static ``QFileDialog`` functions give
-no hook before the dialog shows, so every file dialog of the app is made
-here: paths read left to right, as the app's own path fields do
-(``export_dialog``, ``url_dialog``); the patterns of a filter are isolated
-left to right in the sentence that names them; sizes and dates are written
-by the app's number locale (``i18n.number_locale``). A native dialog is
-left as the desktop draws it.
+use): the folder "/home/user/مقالات" read "مقالات/home/user/", the filter
+"مقالات (*.atom *.feed … *.xml)" was cut at the start of its patterns with
+no ellipsis, and the file list gave sizes as "MiB ٢٫٨٦" and dates in
+Arabic-Indic digits, unlike every other number of the app. The static
+``QFileDialog`` functions give no hook before the dialog shows, so every
+file dialog of the app is made here: paths read left to right, as the
+app's own path fields do (``export_dialog``, ``url_dialog``); a filter
+shows the name of its kind; sizes and dates are written by the app's
+number locale (``i18n.number_locale``). A native dialog is left as the
+desktop draws it.
 
 Each function returns what the reader chose, or "" (an empty list) when
 they cancelled.
@@ -25,6 +25,7 @@ from typing import Any
 from PySide6.QtCore import (
     QDate,
     QDateTime,
+    QEvent,
     QIdentityProxyModel,
     QLocale,
     QModelIndex,
@@ -38,13 +39,17 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFileSystemModel,
     QLineEdit,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QTreeView,
     QWidget,
 )
 
-from reader.text.bidi import LRI, PDI
+from reader.text.bidi import isolate_path
 
 _SIZE_COLUMN, _DATE_COLUMN = 1, 3
+_SIZES = QLocale.DataSizeFormat.DataSizeTraditionalFormat
 _CELL_MARGIN = 8
 
 
@@ -105,35 +110,85 @@ def readable(dialog: QFileDialog) -> None:
     dialog.setProxyModel(_AppNumbers(dialog))
     files = dialog.findChild(QTreeView, "treeView")
     if files is not None:
-        # Qt sized the column for its own dates, which are shorter.
-        header = files.header()
-        widest = QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 59)),
-                                    QLocale.FormatType.ShortFormat)
-        wanted = files.fontMetrics().horizontalAdvance(widest) + 2 * _CELL_MARGIN
-        header.resizeSection(_DATE_COLUMN, max(header.sectionSize(_DATE_COLUMN), wanted))
+        _fit_columns(files)
+        dialog.installEventFilter(_WideEnough(files, dialog))
     if not dialog.isRightToLeft():
         return
     ltr = Qt.LayoutDirection.LeftToRight
     look_in.setLayoutDirection(ltr)
+    look_in.view().setLayoutDirection(ltr)  # the folders it lists
+    look_in.installEventFilter(_PathLeftToRight(look_in))
     name = dialog.findChild(QLineEdit, "fileNameEdit")
     if name is not None:
         name.setLayoutDirection(ltr)
-    types = dialog.findChild(QComboBox, "fileTypeCombo")
-    if types is not None:
-        # Only what the combo shows: QFileDialog applies a filter by its
-        # index in nameFilters(), never by the text shown.
-        for i in range(types.count()):
-            types.setItemText(i, isolated_patterns(types.itemText(i)))
+    # The patterns of a filter ("مقالات (*.atom *.feed … *.xml)") do not fit
+    # the box: a right-to-left line cut off their start, and no ellipsis
+    # said so. The box names the kind; Qt still filters by the patterns.
+    dialog.setOption(QFileDialog.Option.HideNameFilterDetails, True)
 
 
-def isolated_patterns(name_filter: str) -> str:
-    """``name_filter`` ("مقالات (*.txt *.md)") with its bracketed patterns
-    isolated left to right, so that a right-to-left line keeps the brackets
-    around them and the patterns in their order; unchanged without them."""
-    open_at = name_filter.rfind("(")
-    if open_at < 0 or not name_filter.endswith(")"):
-        return name_filter
-    return f"{name_filter[:open_at]}{LRI}{name_filter[open_at:]}{PDI}"
+def _fit_columns(files: QTreeView) -> None:
+    """Widen the size and date columns to what the app writes in them: Qt
+    sized them for its own words, and "1023 بايت" or a date with its year
+    came out elided."""
+    header = files.header()
+    locale = QLocale()
+    widest = {
+        _SIZE_COLUMN: max((locale.formattedDataSize(n, 1, _SIZES) for n in (1023, 1023 << 20)),
+                          key=files.fontMetrics().horizontalAdvance),
+        _DATE_COLUMN: locale.toString(QDateTime(QDate(2026, 12, 28), QTime(23, 59)),
+                                      QLocale.FormatType.ShortFormat),
+    }
+    for column, text in widest.items():
+        wanted = files.fontMetrics().horizontalAdvance(text) + 2 * _CELL_MARGIN
+        header.resizeSection(column, max(header.sectionSize(column), wanted))
+
+
+class _WideEnough(QObject):
+    """Widens the dialog, once shown, until its file list's columns fit
+    (within the screen): at Qt's size the date column ran past the list's
+    edge and a date read "1:22" for 11:22."""
+
+    def __init__(self, files: QTreeView, parent: QFileDialog) -> None:
+        super().__init__(parent)
+        self._files = files
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            watched.removeEventFilter(self)
+            over = self._files.header().length() - self._files.viewport().width()
+            screen = watched.screen()
+            if over > 0 and screen is not None:
+                room = screen.availableGeometry().width() - watched.frameGeometry().width()
+                watched.resize(watched.width() + min(over, max(room, 0)), watched.height())
+        return False
+
+
+class _PathLeftToRight(QObject):
+    """Paints the Look in box's folder left to right. Qt's box draws its
+    text in the window's direction whatever its own: "/home/user/مقالات"
+    read "مقالات/home/user/". It is painted as Qt paints it (the path cut in
+    its middle to fit beside its icon), the path isolated."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Paint or not isinstance(watched, QComboBox):
+            return False
+        painter = QStylePainter(watched)
+        option = QStyleOptionComboBox()
+        option.initFrom(watched)
+        option.currentText = watched.currentText()
+        option.currentIcon = watched.itemIcon(watched.currentIndex())
+        option.iconSize = watched.iconSize()
+        option.frame = True
+        field = watched.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField,
+            watched)
+        room = field.width() - option.iconSize.width() - 4
+        option.currentText = isolate_path(option.fontMetrics.elidedText(
+            option.currentText, Qt.TextElideMode.ElideMiddle, room))
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+        return True
 
 
 class _AppNumbers(QIdentityProxyModel):
@@ -155,8 +210,7 @@ class _AppNumbers(QIdentityProxyModel):
                 if not shown:
                     return shown  # a folder has no size
                 if column == _SIZE_COLUMN:
-                    return QLocale().formattedDataSize(
-                        model.size(source), 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+                    return QLocale().formattedDataSize(model.size(source), 1, _SIZES)
                 return QLocale().toString(model.lastModified(source),
                                           QLocale.FormatType.ShortFormat)
         return super().data(index, role)
