@@ -262,9 +262,11 @@ def make_application(argv: list[str] | None = None) -> object:
     """The running ``QApplication`` (made when absent) with names, icon and the
     bundled font registered, and Python's garbage collected on its thread
     only (``reader.gui.collector``)."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from reader.gui.collector import GuiThreadCollector
+    from reader.gui.file_dialogs import native_dialog_is_safe
     from reader.gui.fonts import register_fonts
     from reader.gui.main_window import app_icon
 
@@ -275,6 +277,8 @@ def make_application(argv: list[str] | None = None) -> object:
         QApplication.setDesktopFileName("rtl-reader")
         app = QApplication(argv if argv is not None else [sys.argv[0]])
     assert isinstance(app, QApplication)
+    if not native_dialog_is_safe():
+        app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
     app.setWindowIcon(app_icon())
     register_fonts()
     if app.findChild(GuiThreadCollector) is None:

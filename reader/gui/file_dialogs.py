@@ -20,23 +20,30 @@ they cancelled.
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Any
 
 from PySide6.QtCore import (
     QDate,
     QDateTime,
     QEvent,
+    QFileInfo,
     QIdentityProxyModel,
     QLocale,
+    QMimeDatabase,
+    QMimeType,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
     QTime,
 )
+from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QFileIconProvider,
     QFileSystemModel,
     QLineEdit,
     QStyle,
@@ -91,6 +98,23 @@ def _dialog(parent: QWidget | None, caption: str, path: str, filters: str,
     return dialog
 
 
+def native_dialog_is_safe() -> bool:
+    """Whether the desktop's own file dialog may be used (``make_application``
+    tells Qt, before any dialog is made: a dialog constructed with the
+    desktop's in mind has already listed its folder); never where it
+    runs inside this process and file locks belong to the process (Linux
+    and the BSDs, unless Qt hands dialogs to the desktop portal, another
+    process). GTK's and KDE's dialogs read the first bytes of a file whose
+    name does not tell its type, a store's ``-wal`` and ``-shm`` among them,
+    and closing that read drops every SQLite lock the process holds on the
+    store (DESIGN, "SQLite and foreign file handles"). Windows locks per
+    handle; macOS dialogs name types from extensions."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return ("xdgdesktopportal" in os.environ.get("QT_QPA_PLATFORMTHEME", "")
+            or os.path.exists("/.flatpak-info") or "SNAP" in os.environ)
+
+
 def _run(dialog: QFileDialog) -> list[str]:
     readable(dialog)
     try:
@@ -107,6 +131,10 @@ def readable(dialog: QFileDialog) -> None:
     look_in = dialog.findChild(QComboBox, "lookInCombo")
     if look_in is None:
         return  # the desktop's native dialog
+    names_only = _NameOnly()
+    dialog.setIconProvider(names_only)
+    # Qt does not own the provider: it lives as long as the dialog's wrapper.
+    dialog._names_only = names_only  # type: ignore[attr-defined]
     dialog.setProxyModel(_AppNumbers(dialog))
     files = dialog.findChild(QTreeView, "treeView")
     if files is not None:
@@ -142,6 +170,39 @@ def _fit_columns(files: QTreeView) -> None:
     for column, text in widest.items():
         wanted = files.fontMetrics().horizontalAdvance(text) + 2 * _CELL_MARGIN
         header.resizeSection(column, max(header.sectionSize(column), wanted))
+
+
+class _NameOnly(QFileIconProvider):
+    """Tells a file's type and icon from its name alone, never opening it.
+
+    Qt's provider reads the first bytes of a file whose name does not tell
+    its type; in the folder of the store, its ``-wal`` and ``-shm`` files.
+    Closing that read dropped every SQLite lock the window held on the store
+    (POSIX locks belong to the process): ``rtl-reader list`` run next, alone
+    as it thought, checkpointed and deleted the WAL the window went on
+    writing to, and the command saw none of the window's later highlights
+    (found in a day of use). Called from Qt's file-information thread too.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._mimes = QMimeDatabase()
+
+    def _mime(self, info: QFileInfo) -> QMimeType:
+        return self._mimes.mimeTypeForFile(info, QMimeDatabase.MatchMode.MatchExtension)
+
+    def icon(self, what: QFileInfo | QAbstractFileIconProvider.IconType) -> QIcon:
+        if isinstance(what, QFileInfo) and what.isFile():
+            mime = self._mime(what)
+            plain = super().icon(QAbstractFileIconProvider.IconType.File)
+            return QIcon.fromTheme(mime.iconName(), QIcon.fromTheme(mime.genericIconName(), plain))
+        return super().icon(what)
+
+    def type(self, info: QFileInfo) -> str:
+        if info.isFile():
+            mime = self._mime(info)
+            return mime.comment() or mime.name()
+        return super().type(info)
 
 
 class _WideEnough(QObject):

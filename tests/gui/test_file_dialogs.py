@@ -7,6 +7,7 @@ patterns were cut at their start, sizes read "MiB ٢٫٨٦"."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -29,7 +30,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from reader.gui import file_dialogs, i18n
+from reader.store import Article, Library
 from reader.text.bidi import LRI, PDI, isolate_path
+from tests.reliability.conftest import cli
 
 FILTERS = "مقالات (*.txt *.html);;كل الملفات (*)"
 
@@ -218,3 +221,50 @@ def test_the_file_list_columns_fit_the_dialog_when_it_opens(
     dialog.show()
     qtbot.waitExposed(dialog)
     assert files.header().length() <= files.viewport().width()
+
+
+def store_locks() -> int:
+    """How many POSIX locks this process holds (``/proc/locks``)."""
+    me = f" {os.getpid()} "
+    with open("/proc/locks", encoding="ascii") as f:
+        return sum(me in line for line in f)
+
+
+@pytest.mark.skipif(not Path("/proc/locks").exists(), reason="needs Linux's /proc/locks")
+def test_a_file_dialog_in_the_stores_folder_leaves_the_store_to_sqlite(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """Found in a day of use: the Import dialog opened in the store's folder
+    read the first bytes of store.sqlite-wal and -shm to tell their type;
+    closing them dropped the window's SQLite locks, ``rtl-reader list`` then
+    deleted the WAL the window went on writing to, and the command saw none
+    of the window's later writes. The window and the command, as they run."""
+    store = tmp_path / "store.sqlite"
+    with Library.open(store) as library:
+        library.add_articles([Article(title="الخبر الأول", body="نص الخبر الأول.",
+                                      published="2024-01-01")])
+        assert Path(f"{store}-wal").exists() and Path(f"{store}-shm").exists()
+        held = store_locks()
+        assert held
+        dialog = file_dialogs._dialog(None, "استيراد ملفات", str(tmp_path), "كل الملفات (*)",
+                                      QFileDialog.FileMode.ExistingFiles)
+        qtbot.addWidget(dialog)
+        file_dialogs.readable(dialog)
+        dialog.show()
+        proxy = dialog.proxyModel()
+        model = proxy.sourceModel()
+        assert isinstance(model, QFileSystemModel)
+        root = proxy.mapFromSource(model.index(str(tmp_path)))
+        qtbot.waitUntil(lambda: proxy.rowCount(root) >= 3)
+        for row in range(proxy.rowCount(root)):  # all the view asks for, every column
+            for column in range(proxy.columnCount(root)):
+                index = proxy.index(row, column, root)
+                index.data(Qt.ItemDataRole.DisplayRole)
+                index.data(Qt.ItemDataRole.DecorationRole)
+        qtbot.wait(200)  # the icons come from Qt's file-information thread
+        assert store_locks() == held
+
+        assert cli("list", store=store).returncode == 0  # the command, alone as it thinks
+        library.add_articles([Article(title="الخبر الثاني", body="نص الخبر الثاني.",
+                                      published="2024-01-02")])
+        listed = cli("list", store=store)
+        assert "الخبر الثاني" in listed.stdout, listed.stdout + listed.stderr
