@@ -18,12 +18,12 @@ import hashlib
 import html
 import io
 import re
-import time
 import urllib.parse
 from dataclasses import dataclass
 from typing import Any
 
 from reader.errors import EmptyInput, InputTooLarge, UnsupportedFile
+from reader.importers.dates import iso_utc
 from reader.importers.html import check_depth, html_to_text
 from reader.importers.plaintext import headline_from, split_paragraphs
 from reader.store.article import Article
@@ -219,7 +219,7 @@ def _entry_article(entry: Any, *, source: str, language: str) -> Article | None:
         body="\n".join(paragraphs),
         url=link if link.startswith(("http://", "https://")) else "",
         author=_plain(entry.get("author", "") or ""),
-        published=time.strftime("%Y-%m-%dT%H:%M:%SZ", published) if published else "",
+        published=iso_utc(published) if published else "",
         source=source,
         language=language if language.isalpha() else "ar",
     )
