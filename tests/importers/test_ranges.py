@@ -265,3 +265,21 @@ def test_a_line_of_a_gigabyte_is_never_read_into_memory_regression(
     else:  # read whole, and refused before reading
         assert results == [f"InputTooLarge {path}: 1024.0 MB is over the 50 MB limit for one file"]
     assert int(peak_mb) < 100  # Python's allocations; a first line is read up to 50 MB
+
+
+def test_blank_lines_before_the_first_are_skipped_in_one_scan_regression(
+        tmp_path: Path) -> None:
+    """Regression: each blank line searched the rest of the file for a CR,
+    time quadratic in them: 3 million took 51 s, 30 million hours. Run in a
+    child process that a hang guard ends (a search holds the GIL)."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "blank.jsonl"
+    path.write_bytes(b"\n" * 30_000_000 + "".join(_line(n) + "\n" for n in range(3)).encode())
+    code = ("import sys; from pathlib import Path; from reader.importers.ranges import "
+            "split_json_lines; print(split_json_lines(Path(sys.argv[1]))[-1].last_line)")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
+                          text=True, timeout=60, check=True,
+                          cwd=Path(__file__).resolve().parent.parent.parent)
+    assert done.stdout.strip() == str(30_000_000 + 3)
