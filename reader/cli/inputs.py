@@ -10,6 +10,7 @@ decoded like a file (``<stdin>`` in messages), at most ``MAX_FILE_BYTES``.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,15 +33,29 @@ def article_id(value: str) -> int:
     """The article ID ``value`` names (any Unicode decimal digits, so
     Arabic-Indic too). Raises NotFound for what is no ID, and for an ID past
     ``MAX_ID``, which no article has (SQLite could not even be asked)."""
+    if not value:
+        raise NotFound('""', "an empty argument names no file and no article ID")
     try:
         n = int(value)
     except ValueError:
-        raise NotFound(value, "no such file, and not an article ID") from None
+        raise NotFound(value, f"{_no_file(value)}, and not an article ID") from None
     if n <= 0:
         raise NotFound(value, "not an article ID")
     if n > MAX_ID:
         raise NotFound(value, "no article with this ID")
     return n
+
+
+def _no_file(value: str) -> str:
+    """Why ``value`` names no FILE: nothing is there, or what is there is
+    not a regular file (which is read for no text: a pipe could block)."""
+    try:
+        mode = os.stat(value).st_mode
+    except (OSError, ValueError):
+        return "no such file"
+    if stat.S_ISDIR(mode):
+        return "a folder, not a file"
+    return "not a regular file (a device, FIFO or socket)"
 
 
 def is_file(target: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections.abc import Iterable
 
 from reader.store.article import Article
@@ -56,6 +57,22 @@ def _real(year: int, month: int, day: int) -> bool:
     except ValueError:
         return False
     return True
+
+
+def iso_utc(when: dt.datetime | time.struct_time) -> str:
+    """``when`` (a date-time with its offset, or feedparser's UTC
+    ``struct_time``) as ISO 8601 UTC, ``YYYY-MM-DDTHH:MM:SSZ``; "" when it is
+    no day of the years 1 to 9999 in UTC (a feed's year 0, an offset that
+    carries it past the calendar's edge). Never ``strftime``: its ``%Y``
+    writes the year 999 as "999", which sorts after "2025"."""
+    try:
+        if isinstance(when, time.struct_time):
+            # A leap second (:60) is the last second of its minute.
+            when = dt.datetime(*when[:5], min(when.tm_sec, 59), tzinfo=dt.UTC)
+        utc = when.astimezone(dt.UTC) if when.tzinfo else when
+    except (OverflowError, ValueError):
+        return ""
+    return utc.replace(tzinfo=None, microsecond=0).isoformat() + "Z"
 
 
 def fill_published(articles: Iterable[Article], file_name: str) -> None:

@@ -18,28 +18,44 @@ import hashlib
 import html
 import io
 import re
-import time
 import urllib.parse
 from dataclasses import dataclass
 from typing import Any
 
 from reader.errors import EmptyInput, InputTooLarge, UnsupportedFile
+from reader.importers.dates import iso_utc
 from reader.importers.html import check_depth, html_to_text
 from reader.importers.plaintext import headline_from, split_paragraphs
 from reader.store.article import Article
 from reader.text.visual import has_presentation_forms, to_logical
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
-# Comments, processing instructions and a DOCTYPE, its internal subset
-# ([<!ENTITY nbsp "&#160;">]) included: its ">" does not end the DOCTYPE.
-_PROLOG = re.compile(r"<!--.*?-->|<\?.*?\?>|<!DOCTYPE(?:[^>\[]|\[.*?\])*>", re.S)
+# One item of a prolog: a comment, a processing instruction (the XML
+# declaration among them) or a DOCTYPE, its internal subset ([<!ENTITY nbsp
+# "&#160;">]) included: its ">" does not end the DOCTYPE. Matched one at a
+# time where the last ended, each in one way only: a repeated group of lazy
+# parts backtracked exponentially on a prolog that never closes (a file of
+# a hundred bytes, "<!DOCTYPE x [a][a]...", hung the import).
+_PROLOG_ITEM = re.compile(r"\s*(?:<!--.*?-->|<\?.*?\?>|<!DOCTYPE[^>\[]*(?:\[[^\]]*\][^>\[]*)?>)",
+                          re.S)
+_DOCTYPE = re.compile(r"\s*<!DOCTYPE", re.IGNORECASE)
+_FEED_ROOT = re.compile(r"\s*<(rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
+
+
+def prolog_end(text: str, *, doctype: bool = True) -> int:
+    """Where the prolog of ``text`` ends: after leading byte-order marks, the
+    comments, processing instructions and (``doctype``) the DOCTYPE before
+    its root element. Any length (a licence comment, a DOCTYPE declaring
+    hundreds of entities), in time linear in it."""
+    pos = len(text[:16]) - len(text[:16].lstrip("\ufeff"))
+    while (item := _PROLOG_ITEM.match(text, pos)) and (doctype or not _DOCTYPE.match(text, pos)):
+        pos = item.end()
+    return pos
 
 
 def looks_like_feed(text: str) -> bool:
     """True when the document's root element is ``rss``, ``feed`` or ``rdf:RDF``."""
-    head = _XML_DECL.sub("", text[:4096], count=1)
-    head = _PROLOG.sub("", head)
-    return bool(re.match(r"\s*<(rss|feed|rdf:RDF)[\s>]", head, re.IGNORECASE))
+    return bool(_FEED_ROOT.match(text, prolog_end(text)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +219,7 @@ def _entry_article(entry: Any, *, source: str, language: str) -> Article | None:
         body="\n".join(paragraphs),
         url=link if link.startswith(("http://", "https://")) else "",
         author=_plain(entry.get("author", "") or ""),
-        published=time.strftime("%Y-%m-%dT%H:%M:%SZ", published) if published else "",
+        published=iso_utc(published) if published else "",
         source=source,
         language=language if language.isalpha() else "ar",
     )

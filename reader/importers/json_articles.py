@@ -30,7 +30,7 @@ import re
 from typing import Any
 
 from reader.errors import InputTooLarge, UnsupportedFile
-from reader.importers.dates import date_in
+from reader.importers.dates import date_in, iso_utc
 from reader.importers.html import html_to_text
 from reader.importers.plaintext import headline_from, split_paragraphs
 from reader.store.article import Article
@@ -152,13 +152,12 @@ def _date(value: Any) -> str:
     if isinstance(value, bool) or value is None:
         return ""
     if isinstance(value, int | float):
-        # Unix time, in seconds or (above year 33658) milliseconds.
-        seconds = value / 1000 if value > 1e12 else value
         try:
-            when = dt.datetime.fromtimestamp(seconds, dt.UTC)
-        except (OverflowError, OSError, ValueError):
+            # Unix time, in seconds or (above year 33658) milliseconds.
+            when = dt.datetime.fromtimestamp(value / 1000 if value > 1e12 else value, dt.UTC)
+        except (OverflowError, OSError, ValueError):  # past a float, or the calendar
             return ""
-        return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+        return iso_utc(when)
     if not isinstance(value, str):
         return ""
     text = value.strip()
@@ -171,4 +170,4 @@ def _date(value: Any) -> str:
             return date_in(text)
     if when.tzinfo is None:
         return when.isoformat() if len(text) > 10 else when.date().isoformat()
-    return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return iso_utc(when)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import mmap
+import re
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -42,6 +43,11 @@ worker's time, so the writer soon has a range to store, and a 37 MB archive
 gives every core dozens of ranges to share."""
 
 JSON_LINES = (".jsonl", ".ndjson")
+
+_WINDOW = 1 << 20
+"""Bytes of a range read at a time to count its lines."""
+_BLANK = re.compile(rb"\s*")  # what bytes.strip() strips: blank lines
+_LINE = re.compile(rb"[^\r\n]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,15 +99,16 @@ def split_json_lines(path: Path, *, range_bytes: int | None = None) -> list[Line
 
 def _starts_with_article(data: mmap.mmap, path: Path) -> bool:
     """Whether the first non-blank line of ``data`` alone is an article in
-    JSON (so the file is JSON Lines, read line by line whole or in ranges)."""
-    start = 3 if data[:3] == b"\xef\xbb\xbf" else 0
-    while True:
-        ends = [at for at in (data.find(b"\n", start), data.find(b"\r", start)) if at >= 0]
-        end = min(ends, default=len(data))
-        line = data[start:end]
-        if line.strip() or end == len(data):
-            break
-        start = end + 1
+    JSON (so the file is JSON Lines, read line by line whole or in ranges).
+    Blank lines are skipped in one scan (a loop of ``find`` for each took
+    time quadratic in them), and no more of the line is read than one input
+    may hold (a file of gigabytes without a line break is no archive)."""
+    from reader.importers import MAX_FILE_BYTES
+
+    start = _BLANK.match(data, 3 if data[:3] == b"\xef\xbb\xbf" else 0).end()  # type: ignore[union-attr]
+    line = _LINE.match(data, start, start + MAX_FILE_BYTES + 1).group()  # type: ignore[union-attr]
+    if len(line) > MAX_FILE_BYTES:
+        return False
     try:
         value = json.loads(line.decode("utf-8"))
         if not isinstance(value, dict) or value.get("format") == FORMAT_ID:
@@ -119,12 +126,24 @@ def _cut(data: mmap.mmap, path: Path, size_each: int) -> Iterable[LineRange]:
     while start < size:
         cut = data.find(b"\n", min(start + size_each, size) - 1)
         end = size if cut < 0 else cut + 1
-        part = data[start:end]
-        breaks = part.count(b"\n") + part.count(b"\r") - part.count(b"\r\n")
-        ended = part.endswith((b"\n", b"\r"))
-        last = line + breaks - (1 if ended else 0)
+        ended = data[end - 1] in b"\n\r"
+        last = line + _breaks(data, start, end) - (1 if ended else 0)
         yield LineRange(path, start, end, line, last)
         start, line = end, last + 1
+
+
+def _breaks(data: mmap.mmap, start: int, end: int) -> int:
+    """The line breaks (LF, CRLF, a lone CR) in ``data[start:end]``, counted
+    ``_WINDOW`` bytes at a time: a range may hold a line of gigabytes, which
+    its reader refuses unread, but whose breaks number the lines after it."""
+    count = 0
+    for at in range(start, end, _WINDOW):
+        stop = min(at + _WINDOW, end)
+        window = data[at:stop]
+        count += window.count(b"\n") + window.count(b"\r") - window.count(b"\r\n")
+        if window.endswith(b"\r") and stop < end and data[stop] == ord("\n"):
+            count -= 1  # a CRLF split between two windows
+    return count
 
 
 def read_range(part: LineRange, *, on_note: Callable[[str], None] | None = None,

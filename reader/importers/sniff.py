@@ -18,24 +18,21 @@ from collections.abc import Callable
 
 from reader.errors import UnsupportedFile
 from reader.importers.clean import clean_article, clean_input, clean_references, repair_note
-from reader.importers.feeds import looks_like_feed, read_feed
+from reader.importers.feeds import looks_like_feed, prolog_end, read_feed
 from reader.importers.html import read_html
 from reader.importers.markdown import read_markdown
 from reader.importers.plaintext import parse_plain_text
 from reader.store.article import Article
 
-_PAGE = re.compile(
-    r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])",
-    re.IGNORECASE | re.DOTALL,
-)
+_PAGE_ROOT = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])",
+                        re.IGNORECASE)
 
 
 def sniff_kind(text: str) -> str | None:
     """``feed`` or ``html`` when the content says so unmistakably, else None."""
-    head = text[:4096].lstrip("\ufeff")
-    if looks_like_feed(head):
+    if looks_like_feed(text):
         return "feed"
-    if _PAGE.match(head):
+    if _PAGE_ROOT.match(text, prolog_end(text, doctype=False)):
         return "html"
     return None
 
@@ -67,7 +64,7 @@ def import_text(text: str, *, name: str, kind: str | None, url: str = "",
 
 def _read(text: str, *, name: str, kind: str, url: str) -> list[Article]:
     if kind == "feed":
-        if not looks_like_feed(text[:4096]):
+        if not looks_like_feed(text):
             raise UnsupportedFile(name, "not an RSS or Atom feed (its root is neither <rss> "
                                         "nor <feed>)")
         return read_feed(text, name=name, url=url)

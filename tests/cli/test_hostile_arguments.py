@@ -4,6 +4,7 @@ store, digits of other scripts, sizes past the limits. Each is one line
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -227,3 +228,27 @@ def test_a_colour_the_filter_knows_is_accepted(capsys, filled: Path, colour: str
     code, _, _ = run(capsys, "--store", str(filled), "export", "--format", "md", "-o", "-",
                      "--colour", colour, "1")
     assert code == 0
+
+
+@pytest.mark.parametrize("command", [["show"], ["highlights"], ["find", "الوزير"]])
+def test_a_folder_or_device_given_for_a_file_is_named_so_regression(
+        capsys, filled: Path, tmp_path: Path, command: list[str]) -> None:
+    """Regression: a folder, /dev/zero or a named pipe exists, yet the line
+    said "no such file, and not an article ID"."""
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    for target, cause in [(str(tmp_path), "a folder, not a file"),
+                          ("/dev/zero", "not a regular file (a device, FIFO or socket)"),
+                          (str(fifo), "not a regular file (a device, FIFO or socket)")]:
+        code, _, err = run(capsys, "--store", str(filled), *command, target)
+        assert (code, err) == (1, f"rtl-reader: {target}: {cause}, and not an article ID\n")
+
+
+@pytest.mark.parametrize("command", [["show"], ["delete"], ["find", "الوزير"]])
+def test_an_empty_argument_is_named_in_its_line_regression(
+        capsys, filled: Path, command: list[str]) -> None:
+    """Regression: the line for an empty argument named nothing at all
+    ("rtl-reader: no such file, and not an article ID")."""
+    code, _, err = run(capsys, "--store", str(filled), *command, "")
+    assert (code, err) == (1, 'rtl-reader: "": an empty argument names no file and no '
+                              "article ID\n")

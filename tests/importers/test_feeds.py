@@ -197,3 +197,30 @@ def test_an_entry_of_escaped_html_nested_too_deep_is_refused_naming_the_feed(
     with pytest.raises(InputTooLarge) as exc:
         read_file(feed)
     assert exc.value.subject == str(feed)
+
+
+def _dated_feed(tmp_path: Path, rss_date: str, atom_date: str) -> list:
+    path = tmp_path / "dated.xml"
+    path.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>نشرة</title>'
+                    f"<item><title>خبر</title><pubDate>{rss_date}</pubDate>"
+                    "<description>قال الوزير إن الخطة تبدأ.</description></item>"
+                    "</channel></rss>", encoding="utf-8")
+    rss = read_file(path)
+    path = tmp_path / "dated.atom"
+    path.write_text('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">'
+                    f"<title>نشرة</title><entry><title>خبر</title><updated>{atom_date}</updated>"
+                    "<content>قال الوزير إن الخطة تبدأ.</content></entry></feed>",
+                    encoding="utf-8")
+    return [*rss, *read_file(path)]
+
+
+@pytest.mark.parametrize(("rss_date", "atom_date", "expected"), [
+    ("Sun, 02 Mar 2025 10:00:00 +0300", "2025-03-02T10:00:00+03:00", "2025-03-02T07:00:00Z"),
+    # Regression: feedparser's year 0 and 10000 were written as "0-01-01T…"
+    # and "10000-01-01T…", no ISO date: they sorted among the years 1 and 2.
+    ("Fri, 31 Dec 9999 23:59:59 -1400", "9999-12-31T23:59:59-14:00", ""),
+    ("Mon, 01 Jan 0000 00:00:00 GMT", "0000-01-01T00:00:00Z", ""),
+])
+def test_a_feed_date_is_iso_utc_or_none(tmp_path: Path, rss_date: str, atom_date: str,
+                                        expected: str) -> None:
+    assert [a.published for a in _dated_feed(tmp_path, rss_date, atom_date)] == [expected] * 2

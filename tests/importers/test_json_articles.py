@@ -3,6 +3,8 @@ one object, a list, an object holding a list, JSON Lines; the keys they use."""
 
 from __future__ import annotations
 
+import datetime as dt
+import email.utils
 import gzip
 import itertools
 import json
@@ -86,10 +88,38 @@ def test_a_news_api_article_its_html_body_authors_and_standfirst() -> None:
     ("قبل ساعتين", ""),
     (True, ""),
     (10 ** 30, ""),
+    # Regression: these raised OverflowError, and the file was "not read: a
+    # bug in rtl-reader" instead of imported without a date.
+    (int("9" * 400), ""),
+    ("0001-01-01T00:00:00+14:00", ""),
+    ("9999-12-31T23:59:59-14:00", ""),
+    ("0999-05-02T10:00:00Z", "0999-05-02T10:00:00Z"),
 ])
 def test_dates_in_the_forms_archives_write(value: Any, expected: str) -> None:
     [article] = _read({"body": BODY, "date": value})
     assert article.published == expected
+
+
+def _is_iso(published: str) -> bool:
+    """An ISO 8601 date or date-time with a four-digit year (so dates sort
+    as text), or no date at all."""
+    if not published:
+        return True
+    try:
+        dt.datetime.fromisoformat(published.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return published[:4].isdigit() and published[4] == "-"
+
+
+@given(st.integers() | st.floats()
+       | st.builds(lambda when, minutes: when.replace(tzinfo=dt.timezone(
+           dt.timedelta(minutes=minutes))).isoformat(),
+           st.datetimes(), st.integers(-23 * 60 - 59, 23 * 60 + 59))
+       | st.datetimes().map(lambda when: email.utils.format_datetime(when)))
+def test_any_date_value_gives_an_iso_date_or_none(value: Any) -> None:
+    [article] = _read({"body": BODY, "date": value})
+    assert _is_iso(article.published), article.published
 
 
 def test_without_a_title_the_first_sentence_is_one() -> None:

@@ -194,3 +194,92 @@ def test_every_core_reads_the_ranges_one_process_reads(
     assert summary(2) == alone
     assert [name for name, *_ in alone] == [p.name for p in inputs]
     assert sum(error is not None for *_, error in alone) == 1
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(values=st.lists(_VALUE, min_size=1, max_size=30),
+       ends=st.lists(st.sampled_from(["\n", "\r\n", "\r", "\r\r\n", "\n\n"]), min_size=30,
+                     max_size=30),
+       range_bytes=st.integers(min_value=1, max_value=400),
+       window=st.integers(min_value=1, max_value=64))
+def test_line_breaks_are_counted_alike_in_windows_of_any_size(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, values: list, ends: list[str],
+        range_bytes: int, window: int) -> None:
+    """A CRLF split between two windows is one line break, not two."""
+    first = {"title": "افتتاح المكتبة", "text": "افتتحت المكتبة العامة أمس."}
+    lines = [json.dumps(first, ensure_ascii=False)]
+    lines += [json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v for v in values]
+    path = tmp_path / "archive.jsonl"
+    path.write_text("".join(line + end for line, end in zip(lines, ends, strict=False)),
+                    encoding="utf-8", newline="")
+    whole = split_json_lines(path, range_bytes=range_bytes)
+    monkeypatch.setattr(ranges, "_WINDOW", window)
+    assert split_json_lines(path, range_bytes=range_bytes) == whole
+
+
+_PEAK_OF_AN_IMPORT_PLAN = """
+import sys, tracemalloc
+from pathlib import Path
+from reader.errors import ReaderError
+from reader.importers import read_file
+from reader.importers.ranges import read_range, split_json_lines
+path = Path(sys.argv[1])
+tracemalloc.start()
+parts = split_json_lines(path)
+for part in parts or [path]:
+    try:
+        print(len(read_range(part) if parts else read_file(part)))
+    except ReaderError as err:
+        print(type(err).__name__, err.line())
+print(tracemalloc.get_traced_memory()[1] // (1 << 20))
+"""
+
+
+@pytest.mark.parametrize("articles", [0, 10_000])
+def test_a_line_of_a_gigabyte_is_never_read_into_memory_regression(
+        tmp_path: Path, articles: int) -> None:
+    """Regression: planning an import copied the first line of a JSON Lines
+    file, and then each range, whole into memory, whatever their size: a
+    3 GB file of NULs renamed .jsonl, or an archive with a broken line of
+    gigabytes, took 3 GB, or ended in a MemoryError traceback. Run in a
+    child process, so that before the fix the gigabyte was not this one's."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "huge.jsonl"
+    with path.open("wb") as fh:  # sparse: no disk taken
+        fh.write("".join(_line(n) + "\n" for n in range(articles)).encode("utf-8"))
+        fh.truncate(1 << 30)
+    done = subprocess.run([sys.executable, "-c", _PEAK_OF_AN_IMPORT_PLAN, str(path)],
+                          capture_output=True, text=True, timeout=300,
+                          cwd=Path(__file__).resolve().parent.parent.parent)
+    assert done.returncode == 0, done.stderr[-2000:]
+    *results, peak_mb = done.stdout.splitlines()
+    if articles:  # the first range imports; the one with the line of NULs is refused
+        parts = split_json_lines(path)
+        assert parts is not None and parts[-1].last_line == articles + 1
+        assert results == [
+            *(str(p.last_line - p.first_line + 1) for p in parts[:-1]),
+            f"InputTooLarge {parts[-1].name}: a line of over the 50 MB limit for one input"]
+    else:  # read whole, and refused before reading
+        assert results == [f"InputTooLarge {path}: 1024.0 MB is over the 50 MB limit for one file"]
+    assert int(peak_mb) < 100  # Python's allocations; a first line is read up to 50 MB
+
+
+def test_blank_lines_before_the_first_are_skipped_in_one_scan_regression(
+        tmp_path: Path) -> None:
+    """Regression: each blank line searched the rest of the file for a CR,
+    time quadratic in them: 3 million took 51 s, 30 million hours. Run in a
+    child process that a hang guard ends (a search holds the GIL)."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "blank.jsonl"
+    path.write_bytes(b"\n" * 30_000_000 + "".join(_line(n) + "\n" for n in range(3)).encode())
+    code = ("import sys; from pathlib import Path; from reader.importers.ranges import "
+            "split_json_lines; print(split_json_lines(Path(sys.argv[1]))[-1].last_line)")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
+                          text=True, timeout=60, check=True,
+                          cwd=Path(__file__).resolve().parent.parent.parent)
+    assert done.stdout.strip() == str(30_000_000 + 3)
