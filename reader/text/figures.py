@@ -8,8 +8,8 @@ between thousands), ``%``/``٪`` or ``في المئة``/``بالمائة``, and 
 (``2.2 مليون``, ``٤٥ ألف``); a date's span runs from its day to its year
 (``5 مارس 2018``, ``9 مايو/أيار 2021``, ``الثالث من يونيو``). The unit,
 counted noun or currency is NOT in the span: it goes into ``value``. Clitics
-glued before digits stay outside (``بـ2030`` gives ``2030``); on number words
-they stay inside (``وثلاثة``).
+glued before a number stay outside, digits or words (``بـ2030`` gives
+``2030``, ``وثلاثة`` gives ``ثلاثة``); the article stays in (``الثلاثة``).
 
 Subtypes, first that applies wins (precedence):
 
@@ -473,27 +473,29 @@ def _word_figures(text: str, taken: list[tuple[int, int]]) -> list[Highlight]:
             continue
         h = _word_figure(text, w)
         if overlaps(h.start, h.end, taken):
-            h = figure(text, w.start, w.end, "words", w.value)
+            h = figure(text, w.start + w.lead, w.end, "words", w.value)
         out.append(h)
         last_end = h.end
     return out
 
 
 def _word_figure(text: str, w: NumberWords) -> Highlight:
-    end = w.end
+    """The figure of number words ``w``: from its first word, without the
+    conjunction or preposition glued to it (``w.lead``)."""
+    start, end = w.start + w.lead, w.end
     pct = PERCENT.match(text, end)
     if pct is not None:
-        return figure(text, w.start, pct.end(), "words", {"percent": w.value})
+        return figure(text, start, pct.end(), "words", {"percent": w.value})
     words = NEXT_WORDS.match(text, end)
     if words is not None and not _is_one(text[w.start:end]):
         w1 = fold_word(words.group(1))
         code = currency(w1, words)
         if code:
-            return figure(text, w.start, end, "words", {"amount": w.value, "currency": code})
+            return figure(text, start, end, "words", {"amount": w.value, "currency": code})
         if (not w.article and _is_noun(w1)) or is_unit(w1):
-            return figure(text, w.start, end, "words",
+            return figure(text, start, end, "words",
                         {"amount": w.value, "unit": MARKS_OUT.sub("", words.group(1))})
-    return figure(text, w.start, end, "words", w.value)
+    return figure(text, start, end, "words", w.value)
 
 
 def _is_one(phrase: str) -> bool:

@@ -15,7 +15,8 @@ tatweel skipped, أ إ آ ٱ as ا, ى and ئ as ي, ؤ as و, ة as ه) while t
 stay on the original text, so
 ``ثَلَاثَـة`` is found where it is written. A word may carry the clitics و ف
 (and), ب ل ك (with, for, as) and the article: ``وثلاثة``, ``بخمسة``,
-``للثلاثة``, ``والعشرين``; the clitics stay inside the span.
+``للثلاثة``, ``والعشرين``; the clitics stay inside the span, and ``lead``
+tells how many of its characters are a conjunction or a preposition.
 
 What is NOT a number phrase, on purpose (the traps of Arabic news):
 
@@ -267,6 +268,9 @@ class _Token:
     waw: bool
     article: bool
     other_clitic: bool
+    lead: int = 0
+    """How many characters of the span are a conjunction or preposition (see
+    ``NumberWords.lead``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,6 +282,12 @@ class NumberWords:
     end: int
     value: int | float
     article: bool = False
+    lead: int = 0
+    """How many characters at ``start`` are the conjunction or preposition
+    glued to the first word (``و`` of ``وأربعة``, ``ب`` of ``بالثلاثة``):
+    the span holds them, a figure starts after them, as ``و٣٠٠`` is read
+    ``٣٠٠``. The article stays in (``الثلاثة``); after ``لل``, which fuses
+    the preposition and the article, nothing of it does (``ثلاثة``)."""
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -300,6 +310,9 @@ def _tokens(text: str) -> list[_Token]:
         waw = pre.startswith(("و", "ف"))
         rest = pre[1:] if waw else pre
         article = rest.endswith(("ال", "لل"))
+        lead = m.start() - start
+        if rest.endswith("ال"):  # the article stays, from its alef (ا أ إ آ ٱ)
+            lead = max(text.rfind(alef, start, m.start()) for alef in VARIANTS["ا"]) - start
         if article:
             rest = rest[:-2]
         if kind == "tens" and waw and not article:
@@ -307,7 +320,7 @@ def _tokens(text: str) -> list[_Token]:
             if one is not None:
                 one_end = one.start() + len(one.group().rstrip())
                 out.append(_Token(one.start(), one_end, "one", 1, False, False, False))
-        out.append(_Token(start, end, kind, value, waw, article, bool(rest)))
+        out.append(_Token(start, end, kind, value, waw, article, bool(rest), lead))
     return out
 
 
@@ -603,7 +616,7 @@ def _phrases(text: str) -> list[NumberWords]:
         if _standalone_ok(phrase, text):
             value = phrase.value
             out.append(NumberWords(tok.start, phrase.tokens[-1].end, _as_number(value),
-                                   tok.article))
+                                   tok.article, tok.lead))
         i = j
     return out
 

@@ -162,12 +162,19 @@ def figures(text: str) -> list[tuple[str, str, Any]]:
         # number words
         ("أُنقذت ثلاث نساء وأربعة أطفال من تحت الأنقاض",
          [("ثلاث", "words", {"amount": 3, "unit": "نساء"}),
-          ("وأربعة", "words", {"amount": 4, "unit": "أطفال"})]),
+          ("أربعة", "words", {"amount": 4, "unit": "أطفال"})]),
+        # the conjunction or preposition glued to a number word stays out, as
+        # و of و٣٠٠ does; the article stays in (found in a day of use: وأربعة)
+        ("بقي رجلان وثلاث نساء", [("ثلاث", "words", {"amount": 3, "unit": "نساء"})]),
+        ("وصل و٣٠٠ ألف لاجئ", [("٣٠٠ ألف", "count", {"amount": 300000, "unit": "لاجئ"})]),
+        ("فاز الفريق بثلاثة أهداف", [("ثلاثة", "words", {"amount": 3, "unit": "أهداف"})]),
+        ("فاز بالثلاثة الأوائل", [("الثلاثة", "words", 3)]),
+        ("وٱلخمسة الباقون", [("ٱلخمسة", "words", 5)]),
         ("مضى خمسة وعشرين عاماً", [("خمسة وعشرين", "words", {"amount": 25, "unit": "عاما"})]),
         ("جمع ثلاثة آلاف وخمسمئة توقيع",
          [("ثلاثة آلاف وخمسمئة", "words", {"amount": 3500, "unit": "توقيع"})]),
         ("نحو مليون لاجئ", [("مليون", "words", {"amount": 1000000, "unit": "لاجئ"})]),
-        ("تراجع بخمسة في المئة", [("بخمسة في المئة", "words", {"percent": 5})]),
+        ("تراجع بخمسة في المئة", [("خمسة في المئة", "words", {"percent": 5})]),
         ("دفع ثلاثة ملايين دولار",
          [("ثلاثة ملايين", "words", {"amount": 3000000, "currency": "USD"})]),
         ("القضاة الأربعة", [("الأربعة", "words", 4)]),
@@ -252,7 +259,7 @@ def figures(text: str) -> list[tuple[str, str, Any]]:
         ("وارتفع سعر البرميل الواحد", [("الواحد", "words", 1)]),
         ("تسجل الفرق هدفين في المباراة الواحدة", [("الواحدة", "words", 1)]),
         ("ويستعد النادي للثلاثين سنة المقبلة",
-         [("للثلاثين", "words", {"amount": 30, "unit": "سنة"})]),
+         [("ثلاثين", "words", {"amount": 30, "unit": "سنة"})]),
         # times with a dot or a comma, and in Greenwich time (ت غ، بتوقيت غرينتش)
         ("يبدأ الاجتماع عند الساعة 22,00 ت غ الأربعاء",
          [("22,00", "time", {"time": "22:00", "zone": "GMT"})]),
@@ -652,3 +659,17 @@ def _half(of: tuple[int, int], by: tuple[int, int]) -> bool:
 )
 def test_not_figures_on_unseen_text(text: str) -> None:
     assert [h for h in figures(text) if h[1] in ("words", "score")] == []
+
+
+@given(clitic=st.sampled_from(["و", "ف", "ب", "ك", "ل", "وب", "فب", "ول", "وك"]),
+       phrase=st.sampled_from(["ثلاثة", "خمسة وعشرين", "أربع", "مئتي", "ألفين", "سبعة عشر",
+                               "ثلاثة آلاف وخمسمئة"]),
+       noun=st.sampled_from(["جنود", "أطفال", "دولار", "عاما"]))
+def test_a_number_word_figure_starts_at_its_word_not_at_its_clitic(
+        clitic: str, phrase: str, noun: str) -> None:
+    """The figure of ``clitic + phrase`` is ``phrase``, its value that of the
+    phrase alone, whatever conjunction or preposition is glued before it."""
+    alone = find_figures(f"قال إن {phrase} {noun} وصلوا.")
+    glued = find_figures(f"قال إن {clitic}{phrase} {noun} وصلوا.")
+    assert [(h.text, h.value) for h in glued] == [(h.text, h.value) for h in alone]
+    assert [h.start for h in glued] == [h.start + len(clitic) for h in alone]
