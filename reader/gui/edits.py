@@ -17,6 +17,14 @@ was deleted and restored) still finds it. A deleted article comes back with
 its user highlights, notes, read and starred state, reading position and
 tags (``Library.add_articles`` keeps them).
 
+Deleting an article, and undoing and redoing that, write on a worker
+(``reader.gui.workers.Task``): taking a 5 MB article out of the index, or
+storing it again, takes seconds, and the window must not freeze meanwhile
+(the confirmation dialog stayed on screen). The stack moves once the store
+has the change; until then ``busy`` is True and Undo and Redo offer
+nothing, and another edit waits for it, so that the stack keeps the
+store's order.
+
 A command the store refuses (``ReaderError``) reports ``error_occurred`` and
 leaves the stack (Qt drops an obsolete command). A note the reader typed
 while another program deleted its article is not lost with it: it goes to
@@ -26,12 +34,14 @@ the clipboard, and ``status_message`` says so (``keep_lost_note``).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
 
 from reader.errors import ReaderError
+from reader.gui.workers import Task, TaskContext
 from reader.store.article import Article, HighlightRecord
 from reader.store.library import Library
 
@@ -75,6 +85,8 @@ class EditHistory(QObject):
         self.stack = QUndoStack(self)
         self._articles: dict[int, IdRef] = {}
         self._highlights: dict[int, IdRef] = {}
+        self._running: tuple[Task, Callable[[], None]] | None = None
+        """The edit being written on a worker, and what moves the stack after it."""
         # A method, not a lambda: Qt disconnects it when the history goes (the
         # stack, its child, says its index changed as it is destroyed).
         self.stack.indexChanged.connect(self._on_index_changed)
@@ -87,7 +99,7 @@ class EditHistory(QObject):
         when the store refused."""
         command = _AddHighlight(self, self.article_ref(article_id), field, start, end,
                                 colour, note)
-        self.stack.push(command)
+        self._push(command)
         return command.record
 
     def delete_highlight(self, record: HighlightRecord) -> bool:
@@ -131,12 +143,68 @@ class EditHistory(QObject):
         return self._push(_SetTags(self, self.article_ref(article_id), was, tags))
 
     def delete_article(self, article_id: int) -> bool:
-        """Delete the article (its highlights, notes and tags go with it), undoably."""
-        return self._push(_DeleteArticle(self, self.article_ref(article_id)))
+        """Delete the article (its highlights, notes and tags go with it),
+        undoably, on a worker: ``article_deleted`` says when it is gone (or
+        ``error_occurred`` that the store refused)."""
+        command = _DeleteArticle(self, self.article_ref(article_id))
+        return self._in_background(command, command.write_do, lambda: self.stack.push(command))
 
     def _push(self, command: _Edit) -> bool:
+        self._settle()
         self.stack.push(command)
         return command.done
+
+    @property
+    def busy(self) -> bool:
+        """Whether an edit is being written on a worker (the stack moves when it is done)."""
+        return self._running is not None
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the edit being written (if any) is in the store
+        (shutdown: the store closes next); False on timeout."""
+        return self._running is None or self._running[0].wait(timeout)
+
+    def _in_background(self, command: _BackgroundEdit, write: Callable[[], None],
+                       then: Callable[[], None]) -> bool:
+        """Run ``write`` (the store's work only, no Qt) on a worker, then
+        ``then`` in this thread, which moves the stack. Always True: the
+        stack takes the edit once written, or reports its refusal."""
+        self._settle()
+
+        def run(_context: TaskContext) -> None:
+            try:
+                write()
+            except ReaderError as err:
+                command.refusal = err  # raised when the stack moves: Qt drops the edit
+            except Exception as err:
+                command.refusal = ReaderError("", f"{type(err).__name__}: {err}")
+                raise  # a bug: the task prints its traceback
+
+        task = Task(run, self, description="edit")
+        self._running = (task, then)
+        task.finished.connect(lambda: self._written(task))
+        self.labels_changed.emit()
+        task.start()
+        return True
+
+    def _written(self, task: Task) -> None:
+        """The stack takes the edit ``task`` wrote (once: ``_settle`` may have come first)."""
+        if self._running is None or self._running[0] is not task:
+            return
+        then = self._running[1]
+        self._running = None
+        task.delete_when_returned()
+        then()
+        self.labels_changed.emit()
+
+    def _settle(self) -> None:
+        """Let the stack take the edit being written before another edit
+        moves it: the stack keeps the store's order. An edit made in those
+        few seconds waits for it."""
+        if self._running is not None:
+            task = self._running[0]
+            task.wait()
+            self._written(task)
 
     def keep_lost_note(self, note: str) -> None:
         """Put ``note``, which the store could not take because its article was
@@ -160,17 +228,32 @@ class EditHistory(QObject):
         self.labels_changed.emit()
 
     def undo(self) -> None:
-        self.stack.undo()
+        """Undo the last edit (nothing while one is being written)."""
+        if self.busy or not self.stack.canUndo():
+            return
+        command = self.stack.command(self.stack.index() - 1)
+        if isinstance(command, _BackgroundEdit):
+            self._in_background(command, command.write_undo, self.stack.undo)
+        else:
+            self.stack.undo()
 
     def redo(self) -> None:
-        self.stack.redo()
+        """Redo the edit last undone (nothing while one is being written)."""
+        if self.busy or not self.stack.canRedo():
+            return
+        command = self.stack.command(self.stack.index())
+        if isinstance(command, _BackgroundEdit):
+            self._in_background(command, command.write_do, self.stack.redo)
+        else:
+            self.stack.redo()
 
     def undo_label(self) -> str:
-        """What Undo would undo, in the reader's words ("" when nothing)."""
-        return label(self.stack.undoText()) if self.stack.canUndo() else ""
+        """What Undo would undo, in the reader's words ("" when nothing, or
+        while an edit is being written)."""
+        return label(self.stack.undoText()) if self.stack.canUndo() and not self.busy else ""
 
     def redo_label(self) -> str:
-        return label(self.stack.redoText()) if self.stack.canRedo() else ""
+        return label(self.stack.redoText()) if self.stack.canRedo() and not self.busy else ""
 
     # -- ids that change -----------------------------------------------------------
 
@@ -399,33 +482,76 @@ class _MarkRead(_Edit):
         self.history.states_changed.emit(self.library.set_read_many(ids, False))
 
 
-class _DeleteArticle(_Edit):
+class _BackgroundEdit(_Edit):
+    """An edit whose store work can take seconds: ``EditHistory`` runs
+    ``write_do`` or ``write_undo`` on a worker (the store only: no signal,
+    no widget), then moves the stack, whose ``_do``/``_undo`` show what was
+    written, or raise what the store refused (``refusal``)."""
+
+    def __init__(self, history: EditHistory, key: str) -> None:
+        super().__init__(history, key)
+        self.refusal: ReaderError | None = None
+
+    def write_do(self) -> None:
+        raise NotImplementedError
+
+    def write_undo(self) -> None:
+        raise NotImplementedError
+
+    def _do(self) -> None:
+        self._raise_refusal()
+        self.show_done()
+
+    def _undo(self) -> None:
+        self._raise_refusal()
+        self.show_undone()
+
+    def show_done(self) -> None:
+        raise NotImplementedError
+
+    def show_undone(self) -> None:
+        raise NotImplementedError
+
+    def _raise_refusal(self) -> None:
+        refusal, self.refusal = self.refusal, None
+        if refusal is not None:
+            raise refusal
+
+
+class _DeleteArticle(_BackgroundEdit):
     def __init__(self, history: EditHistory, article: IdRef) -> None:
         super().__init__(history, "delete_article")
         self.article = article
         self.kept: Article | None = None
         self.tags: list[str] = []
+        self.restored: tuple[int, list[tuple[int, int]]] = (article.id, [])
+        """The new id the last undo stored the article under, and the (old,
+        new) ids of its user highlights: their refs follow in ``show_undone``."""
 
-    def _do(self) -> None:
+    def write_do(self) -> None:
         old_id = self.article.id
         self.kept = self.library.get(old_id)
         self.tags = self.library.article_tags(old_id)
         self.library.delete(old_id)
-        self.history.article_deleted.emit(old_id)
 
-    def _undo(self) -> None:
+    def show_done(self) -> None:
+        self.history.article_deleted.emit(self.article.id)
+
+    def write_undo(self) -> None:
         assert self.kept is not None
-        old_records = self.kept.user_highlights
         [result] = self.library.add_articles([dataclasses.replace(self.kept, id=None)])
-        new_id = result.id
         if self.tags:
-            self.library.set_article_tags(new_id, self.tags)
-        self.history.move_article(self.article, new_id)
-        # The highlights came back with new ids: point their refs at them.
+            self.library.set_article_tags(result.id, self.tags)
         again = {(h.field, h.start, h.end, h.text): h.id
-                 for h in self.library.highlights(new_id, kind="user")}
-        for old in old_records:
-            found = again.get((old.field, old.start, old.end, old.text))
-            if old.id is not None and found is not None:
-                self.history.move_highlight(self.history.highlight_ref(old.id), found)
+                 for h in self.library.highlights(result.id, kind="user")}
+        moved = [(old.id, again[key]) for old in self.kept.user_highlights
+                 if old.id is not None
+                 and (key := (old.field, old.start, old.end, old.text)) in again]
+        self.restored = (result.id, moved)
+
+    def show_undone(self) -> None:
+        new_id, moved = self.restored
+        self.history.move_article(self.article, new_id)
+        for old, new in moved:
+            self.history.move_highlight(self.history.highlight_ref(old), new)
         self.history.article_restored.emit(new_id)
