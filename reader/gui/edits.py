@@ -35,25 +35,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
+from PySide6.QtGui import QGuiApplication, QUndoStack
 
 from reader.errors import ReaderError
+from reader.gui import edit_commands as commands
+from reader.gui.edit_commands import IdRef
 from reader.gui.workers import Task, TaskContext
 from reader.store.article import Article, HighlightRecord
 from reader.store.library import Library
-
-
-class IdRef:
-    """The current store id of something a command names (it changes when an
-    undo stores a deleted thing again)."""
-
-    __slots__ = ("id",)
-
-    def __init__(self, value: int) -> None:
-        self.id = value
 
 
 class EditHistory(QObject):
@@ -97,30 +88,31 @@ class EditHistory(QObject):
                       colour: str, note: str = "") -> HighlightRecord | None:
         """Store a user highlight of ``field[start:end]``; the record, or None
         when the store refused."""
-        command = _AddHighlight(self, self.article_ref(article_id), field, start, end,
-                                colour, note)
+        command = commands.AddHighlight(self, self.article_ref(article_id), field, start, end,
+                                        colour, note)
         self._push(command)
         return command.record
 
     def delete_highlight(self, record: HighlightRecord) -> bool:
-        return self._push(_DeleteHighlight(self, record))
+        return self._push(commands.DeleteHighlight(self, record))
 
     def set_note(self, record: HighlightRecord, note: str) -> bool:
-        return self._push(_UpdateHighlight(self, record, "note", record.note, note))
+        return self._push(commands.UpdateHighlight(self, record, "note", record.note, note))
 
     def set_colour(self, record: HighlightRecord, colour: str) -> bool:
-        return self._push(_UpdateHighlight(self, record, "colour", record.colour, colour))
+        return self._push(commands.UpdateHighlight(self, record, "colour", record.colour, colour))
 
     def set_starred(self, article_id: int, starred: bool, *, was: bool) -> bool:
-        return self._push(_SetFlag(self, self.article_ref(article_id), "starred", was, starred))
+        return self._push(commands.SetFlag(self, self.article_ref(article_id), "starred", was,
+                                           starred))
 
     def set_read(self, article_id: int, read: bool, *, was: bool) -> bool:
-        return self._push(_SetFlag(self, self.article_ref(article_id), "read", was, read))
+        return self._push(commands.SetFlag(self, self.article_ref(article_id), "read", was, read))
 
     def mark_read(self, ids: list[int]) -> bool:
         """Mark the articles ``ids`` read in one step; undo marks unread again
         only those that were unread."""
-        return self._push(_MarkRead(self, ids))
+        return self._push(commands.MarkRead(self, ids))
 
     def edit_details(self, before: Article, after: Article) -> bool:
         """Store the fields in which ``after`` differs from ``before`` (the
@@ -131,25 +123,26 @@ class EditHistory(QObject):
                    if f.name != "id" and getattr(before, f.name) != getattr(after, f.name)]
         if not changed:
             return False
-        return self._push(_EditDetails(self, self.article_ref(before.id),
-                                       {name: getattr(before, name) for name in changed},
-                                       {name: getattr(after, name) for name in changed}))
+        return self._push(commands.EditDetails(
+            self, self.article_ref(before.id),
+            {name: getattr(before, name) for name in changed},
+            {name: getattr(after, name) for name in changed}))
 
     def set_tags(self, article_id: int, tags: list[str], *, was: list[str]) -> bool:
         """Give the article the tags ``tags`` in place of ``was``; False when
         they are the same or the store refused."""
         if tags == was:
             return False
-        return self._push(_SetTags(self, self.article_ref(article_id), was, tags))
+        return self._push(commands.SetTags(self, self.article_ref(article_id), was, tags))
 
     def delete_article(self, article_id: int) -> bool:
         """Delete the article (its highlights, notes and tags go with it),
         undoably, on a worker: ``article_deleted`` says when it is gone (or
         ``error_occurred`` that the store refused)."""
-        command = _DeleteArticle(self, self.article_ref(article_id))
+        command = commands.DeleteArticle(self, self.article_ref(article_id))
         return self._in_background(command, command.write_do, lambda: self.stack.push(command))
 
-    def _push(self, command: _Edit) -> bool:
+    def _push(self, command: commands.Edit) -> bool:
         self._settle()
         self.stack.push(command)
         return command.done
@@ -164,7 +157,7 @@ class EditHistory(QObject):
         (shutdown: the store closes next); False on timeout."""
         return self._running is None or self._running[0].wait(timeout)
 
-    def _in_background(self, command: _BackgroundEdit, write: Callable[[], None],
+    def _in_background(self, command: commands.BackgroundEdit, write: Callable[[], None],
                        then: Callable[[], None]) -> bool:
         """Run ``write`` (the store's work only, no Qt) on a worker, then
         ``then`` in this thread, which moves the stack. Always True: the
@@ -232,7 +225,7 @@ class EditHistory(QObject):
         if self.busy or not self.stack.canUndo():
             return
         command = self.stack.command(self.stack.index() - 1)
-        if isinstance(command, _BackgroundEdit):
+        if isinstance(command, commands.BackgroundEdit):
             self._in_background(command, command.write_undo, self.stack.undo)
         else:
             self.stack.undo()
@@ -242,7 +235,7 @@ class EditHistory(QObject):
         if self.busy or not self.stack.canRedo():
             return
         command = self.stack.command(self.stack.index())
-        if isinstance(command, _BackgroundEdit):
+        if isinstance(command, commands.BackgroundEdit):
             self._in_background(command, command.write_do, self.stack.redo)
         else:
             self.stack.redo()
@@ -290,268 +283,3 @@ def label(key: str) -> str:
         "tags": translate("EditHistory", "tags"),
     }
     return labels.get(key, key)
-
-
-class _Edit(QUndoCommand):
-    """One edit: ``_do``/``_undo`` write to the store and say what changed.
-    ``done`` is False when the store refused the first write."""
-
-    def __init__(self, history: EditHistory, key: str) -> None:
-        super().__init__(key)
-        self.history = history
-        self.library = history.library
-        self.done = False
-        self.typed_note: tuple[IdRef, str] | None = None
-        """The article and the note text the reader typed, for an edit that
-        stores one: kept (``keep_lost_note``) if the article went meanwhile."""
-
-    def redo(self) -> None:
-        self._run(self._do)
-
-    def undo(self) -> None:
-        self._run(self._undo)
-
-    def _run(self, step: object) -> None:
-        assert callable(step)
-        try:
-            step()
-        except ReaderError as err:
-            # Gone or changed elsewhere (another process): drop this edit.
-            self.setObsolete(True)
-            if (not self.done and self.typed_note is not None
-                    and self.history.article_gone(self.typed_note[0])):
-                self.history.keep_lost_note(self.typed_note[1])
-            else:
-                self.history.error_occurred.emit(err.line())
-            return
-        self.done = True
-
-    def _do(self) -> None:
-        raise NotImplementedError
-
-    def _undo(self) -> None:
-        raise NotImplementedError
-
-
-class _AddHighlight(_Edit):
-    def __init__(self, history: EditHistory, article: IdRef, field: str, start: int, end: int,
-                 colour: str, note: str) -> None:
-        super().__init__(history, "highlight")
-        self.article, self.span, self.colour, self.note = article, (field, start, end), colour, note
-        if note:
-            self.typed_note = (article, note)
-        self.ref: IdRef | None = None
-        self.record: HighlightRecord | None = None
-
-    def _do(self) -> None:
-        # A redo brings back the highlight the reader made, made when it was.
-        created = self.record.created if self.record is not None else None
-        record = self.library.add_user_highlight(self.article.id, *self.span, colour=self.colour,
-                                                 note=self.note, created=created)
-        assert record.id is not None
-        if self.ref is None:
-            self.ref = self.history.highlight_ref(record.id)
-        else:
-            self.history.move_highlight(self.ref, record.id)
-        self.record = record
-        self.history.highlights_changed.emit(self.article.id)
-
-    def _undo(self) -> None:
-        assert self.ref is not None
-        self.library.delete_highlight(self.ref.id)
-        self.history.highlights_changed.emit(self.article.id)
-
-
-class _DeleteHighlight(_Edit):
-    def __init__(self, history: EditHistory, record: HighlightRecord) -> None:
-        super().__init__(history, "delete_highlight")
-        assert record.id is not None
-        self.record = record
-        self.ref = history.highlight_ref(record.id)
-        self.article = history.article_ref(record.article_id)
-
-    def _do(self) -> None:
-        self.library.delete_highlight(self.ref.id)
-        self.history.highlights_changed.emit(self.article.id)
-
-    def _undo(self) -> None:
-        r = self.record
-        again = self.library.add_user_highlight(self.article.id, r.field, r.start, r.end,
-                                                colour=r.colour, note=r.note, created=r.created)
-        assert again.id is not None
-        self.history.move_highlight(self.ref, again.id)
-        self.history.highlights_changed.emit(self.article.id)
-
-
-class _UpdateHighlight(_Edit):
-    def __init__(self, history: EditHistory, record: HighlightRecord, what: str,
-                 old: str, new: str) -> None:
-        super().__init__(history, what)
-        assert record.id is not None
-        self.ref = history.highlight_ref(record.id)
-        self.article = history.article_ref(record.article_id)
-        self.what, self.old, self.new = what, old, new
-        if what == "note" and new:
-            self.typed_note = (self.article, new)
-
-    def _write(self, value: str) -> None:
-        self.library.update_highlight(self.ref.id, **{self.what: value})
-        self.history.highlights_changed.emit(self.article.id)
-
-    def _do(self) -> None:
-        self._write(self.new)
-
-    def _undo(self) -> None:
-        self._write(self.old)
-
-
-class _SetFlag(_Edit):
-    def __init__(self, history: EditHistory, article: IdRef, column: str, old: bool,
-                 new: bool) -> None:
-        super().__init__(history, column)
-        self.article, self.column, self.old, self.new = article, column, old, new
-
-    def _write(self, value: bool) -> None:
-        if self.column == "starred":
-            self.library.set_starred(self.article.id, value)
-        else:
-            self.library.set_read(self.article.id, value)
-        self.history.state_changed.emit(self.article.id)
-
-    def _do(self) -> None:
-        self._write(self.new)
-
-    def _undo(self) -> None:
-        self._write(self.old)
-
-
-class _EditDetails(_Edit):
-    """Some fields of an article, from ``old`` to ``new`` (name -> value). Each
-    write starts from the article as stored then, so an edit made elsewhere
-    to another field is kept."""
-
-    def __init__(self, history: EditHistory, article: IdRef, old: dict[str, Any],
-                 new: dict[str, Any]) -> None:
-        super().__init__(history, "details")
-        self.article, self.old, self.new = article, old, new
-
-    def _write(self, values: dict[str, Any]) -> None:
-        stored = self.library.get(self.article.id)
-        self.library.update_article(dataclasses.replace(stored, **values))
-        self.history.details_changed.emit(self.article.id)
-
-    def _do(self) -> None:
-        self._write(self.new)
-
-    def _undo(self) -> None:
-        self._write(self.old)
-
-
-class _SetTags(_Edit):
-    def __init__(self, history: EditHistory, article: IdRef, old: list[str],
-                 new: list[str]) -> None:
-        super().__init__(history, "tags")
-        self.article, self.old, self.new = article, old, new
-
-    def _write(self, tags: list[str]) -> None:
-        self.library.set_article_tags(self.article.id, tags)
-        self.history.tags_changed.emit(self.article.id)
-
-    def _do(self) -> None:
-        self._write(self.new)
-
-    def _undo(self) -> None:
-        self._write(self.old)
-
-
-class _MarkRead(_Edit):
-    def __init__(self, history: EditHistory, ids: list[int]) -> None:
-        super().__init__(history, "mark_all_read")
-        self.articles = [history.article_ref(i) for i in ids]
-        self.changed: list[IdRef] = []
-
-    def _do(self) -> None:
-        by_id = {ref.id: ref for ref in self.articles}
-        changed = self.library.set_read_many(by_id, True)
-        if not self.done:  # the first time: the articles undo gives back
-            self.changed = [by_id[i] for i in changed]
-        self.history.states_changed.emit(changed)
-
-    def _undo(self) -> None:
-        ids = [ref.id for ref in self.changed]
-        self.history.states_changed.emit(self.library.set_read_many(ids, False))
-
-
-class _BackgroundEdit(_Edit):
-    """An edit whose store work can take seconds: ``EditHistory`` runs
-    ``write_do`` or ``write_undo`` on a worker (the store only: no signal,
-    no widget), then moves the stack, whose ``_do``/``_undo`` show what was
-    written, or raise what the store refused (``refusal``)."""
-
-    def __init__(self, history: EditHistory, key: str) -> None:
-        super().__init__(history, key)
-        self.refusal: ReaderError | None = None
-
-    def write_do(self) -> None:
-        raise NotImplementedError
-
-    def write_undo(self) -> None:
-        raise NotImplementedError
-
-    def _do(self) -> None:
-        self._raise_refusal()
-        self.show_done()
-
-    def _undo(self) -> None:
-        self._raise_refusal()
-        self.show_undone()
-
-    def show_done(self) -> None:
-        raise NotImplementedError
-
-    def show_undone(self) -> None:
-        raise NotImplementedError
-
-    def _raise_refusal(self) -> None:
-        refusal, self.refusal = self.refusal, None
-        if refusal is not None:
-            raise refusal
-
-
-class _DeleteArticle(_BackgroundEdit):
-    def __init__(self, history: EditHistory, article: IdRef) -> None:
-        super().__init__(history, "delete_article")
-        self.article = article
-        self.kept: Article | None = None
-        self.tags: list[str] = []
-        self.restored: tuple[int, list[tuple[int, int]]] = (article.id, [])
-        """The new id the last undo stored the article under, and the (old,
-        new) ids of its user highlights: their refs follow in ``show_undone``."""
-
-    def write_do(self) -> None:
-        old_id = self.article.id
-        self.kept = self.library.get(old_id)
-        self.tags = self.library.article_tags(old_id)
-        self.library.delete(old_id)
-
-    def show_done(self) -> None:
-        self.history.article_deleted.emit(self.article.id)
-
-    def write_undo(self) -> None:
-        assert self.kept is not None
-        [result] = self.library.add_articles([dataclasses.replace(self.kept, id=None)])
-        if self.tags:
-            self.library.set_article_tags(result.id, self.tags)
-        again = {(h.field, h.start, h.end, h.text): h.id
-                 for h in self.library.highlights(result.id, kind="user")}
-        moved = [(old.id, again[key]) for old in self.kept.user_highlights
-                 if old.id is not None
-                 and (key := (old.field, old.start, old.end, old.text)) in again]
-        self.restored = (result.id, moved)
-
-    def show_undone(self) -> None:
-        new_id, moved = self.restored
-        self.history.move_article(self.article, new_id)
-        for old, new in moved:
-            self.history.move_highlight(self.history.highlight_ref(old), new)
-        self.history.article_restored.emit(new_id)
