@@ -64,7 +64,9 @@ class ArticleCommands(QObject):
             self._edits.set_starred(current, starred, was=was[1])
 
     def delete_current(self) -> bool:
-        """Delete the open article after asking (Undo brings it back); True when deleted."""
+        """Delete the open article after asking (Undo brings it back); True
+        when the reader said yes. The store's work runs on a worker (the
+        history says when the article is gone): the dialog closes at once."""
         current = self._current()
         article = self._view.article
         if current is None or article is None:

@@ -437,13 +437,16 @@ class MainWindow(QMainWindow):
         """Reload the list from the store, keeping the open article selected
         and the list scrolled where it was. An open article the store no
         longer holds leaves the pane, and the status bar says why (the
-        window's own deletes clear the pane first: another program did it)."""
+        window's own deletes clear the pane first, once written: another
+        program did it)."""
         self._refresh_timer.stop()
         self.article_list.refresh()
         self.sources.reload_later()
         self.library_search.refresh_rankings_later()
         current = self.current_article_id()
-        if current is not None and not self.library.ids([current]):
+        # While the window's own delete is being written, the article leaving
+        # the store is that delete's (``_on_article_deleted`` follows).
+        if current is not None and not self.edits.busy and not self.library.ids([current]):
             self.pane.clear()
             self.article_list.select_article(None)
             self._update_title()
@@ -664,6 +667,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.pane.flush_position()
+        self.edits.wait(10.0)  # a delete being written ends whole before the store closes
         self.jobs.cancel_tasks()
         self.following.stop(10.0)
         self.jobs.wait_for_tasks(10.0)

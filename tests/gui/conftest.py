@@ -85,6 +85,12 @@ def click_row(qtbot: QtBot, window: MainWindow, row: int) -> None:
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
+def written(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until the window's edit being written on a worker (a delete, its
+    undo or redo) is in the store and shown."""
+    qtbot.waitUntil(lambda: not window.edits.busy, timeout=20_000)
+
+
 def laid_out_line(text: str, direction: Qt.LayoutDirection) -> QTextLine:
     """``text`` laid out by Qt in one line of a paragraph in ``direction``, to
     ask where each character went (``cursorToX``)."""

@@ -8,17 +8,20 @@ import dataclasses
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.gui.main_window import MainWindow
 from reader.store import Article, Library, derive
 from tests.conftest import REPO
-from tests.gui.conftest import on_screen
+from tests.gui.conftest import on_screen, written
 
 TITLE = "الحكومة تعلن خطة لتحلية المياه"
 BODY = ("أعلنت الحكومة اليوم خطة بقيمة 2.5 مليار دولار.\n"
@@ -178,10 +181,12 @@ def test_a_deleted_article_comes_back_whole(qtbot: QtBot, window: MainWindow,
     before = library.get(article_id)
     window.confirm = lambda title, text: True
     assert window.article_commands.delete_current()
+    written(qtbot, window)
     assert library.ids([article_id]) == []
     assert window.article_list.model.rowCount() == 1
     assert window.commands["undo"].text().startswith("&Undo delete article")
     key(qtbot, window, "Ctrl+Z")
+    written(qtbot, window)
     [back] = [i for i in library.ids() if library.get(i).title == TITLE]
     again = library.get(back)
     assert window.current_article_id() == back
@@ -312,3 +317,101 @@ def test_tags_undo_in_turn(qtbot: QtBot, window: MainWindow, library: Library) -
     assert library.article_tags(article_id) == []
     box = window.article_list.collection_box
     assert [box.itemText(i) for i in range(box.count())] == ["All articles", "Unread", "Starred"]
+
+
+BIG_TITLE = "عنوان الملف الكبير الثاني"
+
+
+def big_body(size: int = 5_000_000) -> str:
+    """One paragraph of about ``size`` bytes of UTF-8: a news sentence of
+    our own again and again, its figures changing."""
+    parts: list[str] = []
+    total = i = 0
+    while total < size:
+        sentence = (f"أعلن وزير المالية أن إيرادات الربع رقم {i} بلغت {i * 7 % 1000} مليون "
+                    f"دينار، وقال إن «الخطة تمضي كما رُسمت» في {i % 28 + 1} محافظة. ")
+        parts.append(sentence)
+        total += len(sentence.encode())
+        i += 1
+    return "".join(parts)
+
+
+class Held:
+    """A store method that waits, on a worker thread only, until ``release``:
+    the test sees what the window does while the store's work runs. Called
+    on the GUI thread, it does not wait (the window would freeze there)."""
+
+    def __init__(self, method: Callable[..., Any]) -> None:
+        self._method = method
+        self._gate = threading.Event()
+        self.on_gui_thread: list[bool] = []
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        gui = threading.current_thread() is threading.main_thread()
+        self.on_gui_thread.append(gui)
+        if not gui:
+            self._gate.wait(30)
+        return self._method(*args, **kwargs)
+
+    def release(self) -> None:
+        self._gate.set()
+
+
+def test_deleting_a_5_mb_article_and_undoing_it_keep_the_window_responsive(
+        qtbot: QtBot, store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression (seen under Xvfb): Yes in the dialog asking to delete a
+    5 MB article (one paragraph) froze the window for seconds, the dialog
+    still on screen; Ctrl+Z froze it longer, and with the list filtered the
+    article came back only when the freeze ended. The store's work runs on a
+    worker: the GUI thread returns at once and its events go on; the list
+    and the pane follow when the store has the change, the article back in
+    the filtered list, chosen and open."""
+    with Library.open(store_path) as library:
+        library.add_articles([
+            Article(title=BIG_TITLE, body=big_body(), published="2024-05-02"),
+            Article(title="عنوان الملف الكبير", body="نص قصير عن الملف.", published="2024-05-01"),
+            Article(title="خبر آخر", body="نص الخبر الآخر.", published="2024-01-01"),
+        ])
+        [big] = [i for i in library.ids() if library.get(i).title == BIG_TITLE]
+        window = MainWindow(library, settings=None, poll_ms=0)
+        window.notify = lambda title, text: pytest.fail(f"unexpected message: {title}: {text}")
+        on_screen(qtbot, window, 1000, 650, active=True)
+        window.article_list.filter_edit.setText("الملف الكبير")
+        window.article_list.apply_filter()
+        assert window.open_article(big)
+        assert window.count_label.text() == "2 of 3 articles"
+        window.confirm = lambda title, text: True
+
+        def events_go_on() -> None:
+            ticks: list[int] = []
+            QTimer.singleShot(0, lambda: ticks.append(1))
+            qtbot.waitUntil(lambda: bool(ticks))
+
+        delete = Held(library.delete)
+        monkeypatch.setattr(library, "delete", delete)
+        assert window.article_commands.delete_current()
+        assert library.ids([big]) == [big]  # the GUI thread is back, the store still at work
+        events_go_on()
+        delete.release()
+        written(qtbot, window)
+        assert delete.on_gui_thread == [False]
+        assert library.ids([big]) == [] and library.match_ids("دينار") == []
+        assert window.count_label.text() == "1 of 2 articles"
+        assert window.current_article_id() != big
+
+        add = Held(library.add_articles)
+        monkeypatch.setattr(library, "add_articles", add)
+        key(qtbot, window, "Ctrl+Z")
+        events_go_on()
+        assert window.edits.busy and not window.commands["redo"].isEnabled()
+        add.release()
+        written(qtbot, window)
+        assert add.on_gui_thread == [False]
+        [back] = [i for i in library.ids() if library.get(i).title == BIG_TITLE]
+        assert library.match_ids("دينار") == [back]
+        assert window.count_label.text() == "2 of 3 articles"
+        assert window.current_article_id() == back
+        model = window.article_list.model
+        assert window.article_list.view.currentIndex().row() == model.row_of(back) >= 0
+        assert window.commands["redo"].text().startswith("&Redo delete article")
+        window.close()

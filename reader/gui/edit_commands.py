@@ -1,0 +1,296 @@
+"""The undoable edits ``EditHistory`` puts on its ``QUndoStack``, one
+command class per kind of edit (``reader.gui.edits`` says what they share).
+
+Each command writes through the history's ``Library`` and says what changed
+through the history's signals. ``BackgroundEdit``s (deleting an article)
+split their work: ``write_do``/``write_undo`` touch the store only and run
+on a worker; ``_do``/``_undo`` run when the stack moves and show the result.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QUndoCommand
+
+from reader.errors import ReaderError
+from reader.store.article import Article, HighlightRecord
+
+if TYPE_CHECKING:
+    from reader.gui.edits import EditHistory
+
+
+class IdRef:
+    """The current store id of something a command names (it changes when an
+    undo stores a deleted thing again)."""
+
+    __slots__ = ("id",)
+
+    def __init__(self, value: int) -> None:
+        self.id = value
+
+
+class Edit(QUndoCommand):
+    """One edit: ``_do``/``_undo`` write to the store and say what changed.
+    ``done`` is False when the store refused the first write."""
+
+    def __init__(self, history: EditHistory, key: str) -> None:
+        super().__init__(key)
+        self.history = history
+        self.library = history.library
+        self.done = False
+        self.typed_note: tuple[IdRef, str] | None = None
+        """The article and the note text the reader typed, for an edit that
+        stores one: kept (``keep_lost_note``) if the article went meanwhile."""
+
+    def redo(self) -> None:
+        self._run(self._do)
+
+    def undo(self) -> None:
+        self._run(self._undo)
+
+    def _run(self, step: object) -> None:
+        assert callable(step)
+        try:
+            step()
+        except ReaderError as err:
+            # Gone or changed elsewhere (another process): drop this edit.
+            self.setObsolete(True)
+            if (not self.done and self.typed_note is not None
+                    and self.history.article_gone(self.typed_note[0])):
+                self.history.keep_lost_note(self.typed_note[1])
+            else:
+                self.history.error_occurred.emit(err.line())
+            return
+        self.done = True
+
+    def _do(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+
+class AddHighlight(Edit):
+    def __init__(self, history: EditHistory, article: IdRef, field: str, start: int, end: int,
+                 colour: str, note: str) -> None:
+        super().__init__(history, "highlight")
+        self.article, self.span, self.colour, self.note = article, (field, start, end), colour, note
+        if note:
+            self.typed_note = (article, note)
+        self.ref: IdRef | None = None
+        self.record: HighlightRecord | None = None
+
+    def _do(self) -> None:
+        # A redo brings back the highlight the reader made, made when it was.
+        created = self.record.created if self.record is not None else None
+        record = self.library.add_user_highlight(self.article.id, *self.span, colour=self.colour,
+                                                 note=self.note, created=created)
+        assert record.id is not None
+        if self.ref is None:
+            self.ref = self.history.highlight_ref(record.id)
+        else:
+            self.history.move_highlight(self.ref, record.id)
+        self.record = record
+        self.history.highlights_changed.emit(self.article.id)
+
+    def _undo(self) -> None:
+        assert self.ref is not None
+        self.library.delete_highlight(self.ref.id)
+        self.history.highlights_changed.emit(self.article.id)
+
+
+class DeleteHighlight(Edit):
+    def __init__(self, history: EditHistory, record: HighlightRecord) -> None:
+        super().__init__(history, "delete_highlight")
+        assert record.id is not None
+        self.record = record
+        self.ref = history.highlight_ref(record.id)
+        self.article = history.article_ref(record.article_id)
+
+    def _do(self) -> None:
+        self.library.delete_highlight(self.ref.id)
+        self.history.highlights_changed.emit(self.article.id)
+
+    def _undo(self) -> None:
+        r = self.record
+        again = self.library.add_user_highlight(self.article.id, r.field, r.start, r.end,
+                                                colour=r.colour, note=r.note, created=r.created)
+        assert again.id is not None
+        self.history.move_highlight(self.ref, again.id)
+        self.history.highlights_changed.emit(self.article.id)
+
+
+class UpdateHighlight(Edit):
+    def __init__(self, history: EditHistory, record: HighlightRecord, what: str,
+                 old: str, new: str) -> None:
+        super().__init__(history, what)
+        assert record.id is not None
+        self.ref = history.highlight_ref(record.id)
+        self.article = history.article_ref(record.article_id)
+        self.what, self.old, self.new = what, old, new
+        if what == "note" and new:
+            self.typed_note = (self.article, new)
+
+    def _write(self, value: str) -> None:
+        self.library.update_highlight(self.ref.id, **{self.what: value})
+        self.history.highlights_changed.emit(self.article.id)
+
+    def _do(self) -> None:
+        self._write(self.new)
+
+    def _undo(self) -> None:
+        self._write(self.old)
+
+
+class SetFlag(Edit):
+    def __init__(self, history: EditHistory, article: IdRef, column: str, old: bool,
+                 new: bool) -> None:
+        super().__init__(history, column)
+        self.article, self.column, self.old, self.new = article, column, old, new
+
+    def _write(self, value: bool) -> None:
+        if self.column == "starred":
+            self.library.set_starred(self.article.id, value)
+        else:
+            self.library.set_read(self.article.id, value)
+        self.history.state_changed.emit(self.article.id)
+
+    def _do(self) -> None:
+        self._write(self.new)
+
+    def _undo(self) -> None:
+        self._write(self.old)
+
+
+class EditDetails(Edit):
+    """Some fields of an article, from ``old`` to ``new`` (name -> value). Each
+    write starts from the article as stored then, so an edit made elsewhere
+    to another field is kept."""
+
+    def __init__(self, history: EditHistory, article: IdRef, old: dict[str, Any],
+                 new: dict[str, Any]) -> None:
+        super().__init__(history, "details")
+        self.article, self.old, self.new = article, old, new
+
+    def _write(self, values: dict[str, Any]) -> None:
+        stored = self.library.get(self.article.id)
+        self.library.update_article(dataclasses.replace(stored, **values))
+        self.history.details_changed.emit(self.article.id)
+
+    def _do(self) -> None:
+        self._write(self.new)
+
+    def _undo(self) -> None:
+        self._write(self.old)
+
+
+class SetTags(Edit):
+    def __init__(self, history: EditHistory, article: IdRef, old: list[str],
+                 new: list[str]) -> None:
+        super().__init__(history, "tags")
+        self.article, self.old, self.new = article, old, new
+
+    def _write(self, tags: list[str]) -> None:
+        self.library.set_article_tags(self.article.id, tags)
+        self.history.tags_changed.emit(self.article.id)
+
+    def _do(self) -> None:
+        self._write(self.new)
+
+    def _undo(self) -> None:
+        self._write(self.old)
+
+
+class MarkRead(Edit):
+    def __init__(self, history: EditHistory, ids: list[int]) -> None:
+        super().__init__(history, "mark_all_read")
+        self.articles = [history.article_ref(i) for i in ids]
+        self.changed: list[IdRef] = []
+
+    def _do(self) -> None:
+        by_id = {ref.id: ref for ref in self.articles}
+        changed = self.library.set_read_many(by_id, True)
+        if not self.done:  # the first time: the articles undo gives back
+            self.changed = [by_id[i] for i in changed]
+        self.history.states_changed.emit(changed)
+
+    def _undo(self) -> None:
+        ids = [ref.id for ref in self.changed]
+        self.history.states_changed.emit(self.library.set_read_many(ids, False))
+
+
+class BackgroundEdit(Edit):
+    """An edit whose store work can take seconds: ``EditHistory`` runs
+    ``write_do`` or ``write_undo`` on a worker (the store only: no signal,
+    no widget), then moves the stack, whose ``_do``/``_undo`` show what was
+    written, or raise what the store refused (``refusal``)."""
+
+    def __init__(self, history: EditHistory, key: str) -> None:
+        super().__init__(history, key)
+        self.refusal: ReaderError | None = None
+
+    def write_do(self) -> None:
+        raise NotImplementedError
+
+    def write_undo(self) -> None:
+        raise NotImplementedError
+
+    def _do(self) -> None:
+        self._raise_refusal()
+        self.show_done()
+
+    def _undo(self) -> None:
+        self._raise_refusal()
+        self.show_undone()
+
+    def show_done(self) -> None:
+        raise NotImplementedError
+
+    def show_undone(self) -> None:
+        raise NotImplementedError
+
+    def _raise_refusal(self) -> None:
+        refusal, self.refusal = self.refusal, None
+        if refusal is not None:
+            raise refusal
+
+
+class DeleteArticle(BackgroundEdit):
+    def __init__(self, history: EditHistory, article: IdRef) -> None:
+        super().__init__(history, "delete_article")
+        self.article = article
+        self.kept: Article | None = None
+        self.tags: list[str] = []
+        self.restored: tuple[int, list[tuple[int, int]]] = (article.id, [])
+        """The new id the last undo stored the article under, and the (old,
+        new) ids of its user highlights: their refs follow in ``show_undone``."""
+
+    def write_do(self) -> None:
+        old_id = self.article.id
+        self.kept = self.library.get(old_id)
+        self.tags = self.library.article_tags(old_id)
+        self.library.delete(old_id)
+
+    def show_done(self) -> None:
+        self.history.article_deleted.emit(self.article.id)
+
+    def write_undo(self) -> None:
+        assert self.kept is not None
+        [result] = self.library.add_articles([dataclasses.replace(self.kept, id=None)])
+        if self.tags:
+            self.library.set_article_tags(result.id, self.tags)
+        again = {(h.field, h.start, h.end, h.text): h.id
+                 for h in self.library.highlights(result.id, kind="user")}
+        moved = [(old.id, again[key]) for old in self.kept.user_highlights
+                 if old.id is not None
+                 and (key := (old.field, old.start, old.end, old.text)) in again]
+        self.restored = (result.id, moved)
+
+    def show_undone(self) -> None:
+        new_id, moved = self.restored
+        self.history.move_article(self.article, new_id)
+        for old, new in moved:
+            self.history.move_highlight(self.history.highlight_ref(old), new)
+        self.history.article_restored.emit(new_id)
