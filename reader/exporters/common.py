@@ -184,10 +184,13 @@ def subtype_word(kind: str, subtype: str) -> str:
     return SUBTYPE_WORDS.get(subtype) or KIND_WORDS.get(kind, "")
 
 
-def colour_word(colour: str) -> str:
-    """The Arabic name of the nearest ``COLOUR_NAMES`` colour to ``colour``;
-    "" when it is not a hex colour."""
-    return COLOUR_WORDS.get(colour_name(colour), "")
+def colour_line(colour: str) -> str:
+    """A user highlight's colour as the text exports print it: the label and
+    the Arabic name of the nearest ``COLOUR_NAMES`` colour (اللون: أصفر);
+    "" when ``colour`` is not a hex colour. A name, not a tag: "#أصفر" read
+    as a hashtag, or as a hex code gone wrong."""
+    word = COLOUR_WORDS.get(colour_name(colour), "")
+    return f"{COLOUR_LABEL}: {word}" if word else ""
 
 
 def value_words(value: object) -> str:
