@@ -22,7 +22,7 @@ from typing import Protocol
 from reader.errors import ExportError, NotFound, OutputExists
 from reader.store.article import Article, HighlightRecord
 from reader.store.database import holds
-from reader.text.spans import TEXT_FIELDS
+from reader.text.spans import LONGEST_WORD, TEXT_FIELDS, in_word
 from reader.text.values import describe_value
 
 ExportItem = tuple[Article, list[HighlightRecord]]
@@ -184,10 +184,13 @@ def subtype_word(kind: str, subtype: str) -> str:
     return SUBTYPE_WORDS.get(subtype) or KIND_WORDS.get(kind, "")
 
 
-def colour_word(colour: str) -> str:
-    """The Arabic name of the nearest ``COLOUR_NAMES`` colour to ``colour``;
-    "" when it is not a hex colour."""
-    return COLOUR_WORDS.get(colour_name(colour), "")
+def colour_line(colour: str) -> str:
+    """A user highlight's colour as the text exports print it: the label and
+    the Arabic name of the nearest ``COLOUR_NAMES`` colour (اللون: أصفر);
+    "" when ``colour`` is not a hex colour. A name, not a tag: "#أصفر" read
+    as a hashtag, or as a hex code gone wrong."""
+    word = COLOUR_WORDS.get(colour_name(colour), "")
+    return f"{COLOUR_LABEL}: {word}" if word else ""
 
 
 def value_words(value: object) -> str:
@@ -311,22 +314,44 @@ def _is_stop(text: str, i: int) -> bool:
     ch = text[i]
     if ch not in _STOPS:
         return False
+    if ch != ".":
+        return True
     # A decimal point (2.5) ends no sentence.
-    return not (ch == "." and 0 < i < len(text) - 1
-                and text[i - 1].isdigit() and text[i + 1].isdigit())
+    if 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+        return False
+    return not _ends_abbreviation(text, i)
+
+
+def _ends_abbreviation(text: str, i: int) -> bool:
+    """True when the dot ``text[i]`` follows a word of one letter (with its
+    marks): the dots of an abbreviation, (د.ب.أ) أ.ف.ب ق.م, or the one
+    after د. (doctor) or م. (AD). News writes agencies so in every
+    article; the sentence cut there began "أ)، أن «…»". A sentence that
+    ends with such a word runs on into the next."""
+    j = i
+    while j > 0 and unicodedata.category(text[j - 1]) == "Mn":
+        j -= 1
+    if j == 0 or not text[j - 1].isalpha():
+        return False
+    return j == 1 or not in_word(text[j - 2])
 
 
 def context_sentence(text: str, start: int, end: int, *,
                      max_chars: int = 400) -> tuple[str, int, int]:
     """The sentence (or sentences) that ``text[start:end]`` stands in.
 
-    Sentences end at ``. ? ! ؟ ؛ ۔`` (a decimal point excepted) and at a
-    newline; closing quotation marks after a stop belong to the sentence.
-    Returns ``(sentence, s, e)`` with ``sentence[s:e] == text[start:end]``.
-    A sentence longer than ``max_chars`` is cut at spaces around the span,
-    keeping as much of it as fits in ``max_chars`` (half each side, the
-    room one side does not need given to the other), and marked with "…"
-    (the span itself is never cut). Raises ValueError for
+    Sentences end at ``. ? ! ؟ ؛ ۔`` and at a newline, but not at a decimal
+    point nor at a dot after a word of one letter (the abbreviations
+    د.ب.أ، أ.ف.ب، د.، ق.م); closing quotation marks after a stop belong to
+    the sentence. Returns ``(sentence, s, e)`` with
+    ``sentence[s:e] == text[start:end]``. A sentence longer than
+    ``max_chars`` is cut at spaces around the span, keeping as much of it as
+    fits in ``max_chars`` (half each side, the room one side does not need
+    given to the other), and marked with "…" (the span itself is never
+    cut). The sentence never starts or ends inside a word: where no space
+    is within the room, it starts at the first letter of the span's first
+    word and ends after its last word (words longer than ``LONGEST_WORD``
+    excepted: text run together is cut at the span). Raises ValueError for
     offsets outside ``text``.
     """
     if not 0 <= start <= end <= len(text):
@@ -361,12 +386,23 @@ def context_sentence(text: str, start: int, end: int, *,
         keep_before = min(before, max(room // 2, room - after))
         keep_after = min(after, room - keep_before)
         if before > keep_before:
-            # The space furthest from the span that still keeps within the room.
+            # The space furthest from the span that still keeps within the
+            # room; else the one before the span's first word.
             cut = text.find(" ", start - keep_before, start)
-            begin, prefix = (cut + 1 if cut >= 0 else start), "…"
+            if cut < 0:
+                cut = text.rfind(" ", max(begin, start - LONGEST_WORD), start)
+            if cut >= 0:
+                begin, prefix = cut + 1, "…"
+            elif start - begin > LONGEST_WORD:
+                begin, prefix = start, "…"
         if after > keep_after:
             cut = text.rfind(" ", end, end + keep_after + 1)
-            stop, suffix = (cut if cut >= 0 else end), "…"
+            if cut < 0:
+                cut = text.find(" ", end, min(stop, end + LONGEST_WORD))
+            if cut >= 0:
+                stop, suffix = cut, "…"
+            elif stop - end > LONGEST_WORD:
+                stop, suffix = end, "…"
     sentence = prefix + text[begin:stop] + suffix
     s = len(prefix) + start - begin
     return sentence, s, s + end - start

@@ -1,6 +1,6 @@
 """Markdown export (CommonMark): per article a heading with title, source, date
 and link; quotations as block quotes with their speaker; figures as a list with
-their parsed value; user highlights with their note and colour tag; each item
+their parsed value; user highlights with their note and colour name; each item
 with its context sentence and a link back to its exact place.
 """
 
@@ -12,12 +12,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader.exporters.common import (
-    COLOUR_LABEL,
     NOTE_LABEL,
     ExportItem,
     Ticker,
     article_link,
-    colour_word,
+    colour_line,
     context_sentence,
     highlight_link,
     sections,
@@ -124,8 +123,7 @@ def _item(article: Article, h: HighlightRecord) -> list[str]:
             head += f" ({word})"
         return [head, f"  {context} {link}", ""]
     lines = [*_block_quote(h.text), ""]
-    name = colour_word(h.colour)  # a tag (#أصفر), as note-taking apps read one
-    colour = f"{COLOUR_LABEL}: #{name}" if name else ""
+    colour = colour_line(h.colour)
     if h.note.strip():
         note = f"{NOTE_LABEL}: {_note(h.note)}"
         lines.append(f"{note} · {colour}" if colour else note)

@@ -22,7 +22,15 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextCursor,
+    QTextDocument,
+)
 
 from reader.exporters.common import (
     ExportItem,
@@ -177,7 +185,58 @@ def _document(html: str, device: QPdfWriter, page: QSizeF) -> QTextDocument:
     # One setHtml per document: inserting piece by piece merges each first
     # block into the last one.
     doc.setHtml(html)
+    _split_at_pages(doc)
     return doc
+
+
+def _split_at_pages(doc: QTextDocument) -> None:
+    """Make each paragraph that runs from one page onto the next two
+    paragraphs, split where the page breaks, so that every paragraph lies on
+    one page.
+
+    Qt draws a paragraph that a page's clip cuts from the last line wholly
+    above the clip (QTextLayout::draw starts one line early): the clip hid
+    that line, but its text stayed in the PDF, where copy, search and
+    pdftotext found it twice. The second part keeps the paragraph's format
+    without its top margin, so every line stays where it was; a second round
+    checks that."""
+    for _ in range(3):
+        breaks = _page_breaks(doc)
+        if not breaks:
+            return
+        cursor = QTextCursor(doc)
+        for position in reversed(breaks):  # the earlier positions stay valid
+            cursor.setPosition(position)
+            rest = cursor.block().blockFormat()
+            rest.setTopMargin(0)
+            cursor.insertBlock(rest, cursor.block().charFormat())
+        # After an edit Qt lays out only part of a large document, and
+        # leaves the paragraphs after it without lines: lay it all out again.
+        doc.setPageSize(doc.pageSize())
+
+
+def _page_breaks(doc: QTextDocument) -> list[int]:
+    """The document positions where a paragraph goes on from one page to the
+    next: the first character of each line on a later page than the line
+    before it in the same paragraph, in document order."""
+    height = doc.pageSize().height()
+    layout = doc.documentLayout()
+    breaks: list[int] = []
+    block = doc.begin()
+    while block.isValid():
+        # Asking where a paragraph is lays it out (a large document is laid
+        # out lazily, its later paragraphs have no lines before).
+        top = layout.blockBoundingRect(block).y()
+        lines = block.layout()
+        page = -1
+        for i in range(lines.lineCount()):
+            line = lines.lineAt(i)
+            line_page = int((top + line.y()) // height)
+            if i and line_page != page:
+                breaks.append(block.position() + line.textStart())
+            page = line_page
+        block = block.next()
+    return breaks
 
 
 def _paint_page(painter: QPainter, doc: QTextDocument, index: int, page: QSizeF,
@@ -185,7 +244,13 @@ def _paint_page(painter: QPainter, doc: QTextDocument, index: int, page: QSizeF,
     top = index * page.height()
     painter.save()
     painter.translate(0, -top)
-    draw_on_paper(painter, doc, QRectF(0, top, page.width(), page.height()))
+    # A paragraph that ends at the page's top edge or starts at its bottom
+    # edge (as the first one on the next page does) touches a clip of the
+    # whole page, and Qt draws all of it: its text, hidden by the clip,
+    # stayed in the PDF (the page number read into it, "ه1جمات"). The
+    # clip keeps half a pixel clear of both edges; no line is so thin.
+    clip = QRectF(0, top + 0.5, page.width(), page.height() - 1)
+    draw_on_paper(painter, doc, clip)
     painter.restore()
     painter.save()
     painter.setFont(_font(9))

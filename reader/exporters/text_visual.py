@@ -15,14 +15,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader.exporters.common import (
-    COLOUR_LABEL,
     KIND_WORDS,
     NOTE_LABEL,
     SUBTYPE_WORDS,
     ExportItem,
     Ticker,
     article_link,
-    colour_word,
+    colour_line,
     context_sentence,
     highlight_link,
     value_words,
@@ -73,8 +72,8 @@ def logical_lines(article: Article, highlights: Sequence[HighlightRecord], *,
             lines.append(f"القيمة: {_one_line(value)}")
         if h.note:
             lines.append(f"{NOTE_LABEL}: {_one_line(h.note)}")
-        if h.kind == "user" and colour_word(h.colour):
-            lines.append(f"{COLOUR_LABEL}: {colour_word(h.colour)}")
+        if h.kind == "user" and colour_line(h.colour):
+            lines.append(colour_line(h.colour))
         text = article.field_text(h.field)
         start, end = min(h.start, len(text)), min(h.end, len(text))
         lines.append(f"السياق: {_one_line(context_sentence(text, start, end)[0])}")

@@ -8,13 +8,15 @@ where the files will go, and confirms before replacing a file. It returns an
 
 The reader's own highlights are what an export holds by default; quotations
 and figures found automatically are opt-in (46 automatic items used to bury
-the reader's 2). The preview is a ``QTextEdit``, each row its own paragraph
+the reader's 2). The window offers the kinds the last export held
+(``kinds``). The preview is a ``QTextEdit``, each row its own paragraph
 with the highlight's text isolated (``QPlainTextEdit`` scrambled a date such as
 "7 مايو/أيار 2018" after a Latin label).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDir, Qt
@@ -51,14 +53,18 @@ PREVIEW_ARTICLES = 50
 """Articles the preview of a whole-library export looks at."""
 
 KINDS = ("user", "quote", "figure")
-"""The choices, the reader's own first; only ``user`` is ticked at first."""
+"""The choices, the reader's own first."""
+
+DEFAULT_KINDS = ("user",)
+"""The kinds ticked when the window offers none (its first export)."""
 
 
 class ExportDialog(QDialog):
     """Choose what to export and where. ``request()`` is the answer after
     ``exec()`` returned Accepted. ``confirm_overwrite`` asks before replacing
     an existing output (tests replace it). The path offered first is in
-    ``folder`` (the home folder when None).
+    ``folder`` (the home folder when None); the kinds of ``KINDS`` in
+    ``kinds`` are ticked (``DEFAULT_KINDS`` when it names none).
 
     The name offered follows what the export writes: one PNG card is the file
     ``<title>.png``, several are the folder ``highlights``; a file of the
@@ -69,7 +75,8 @@ class ExportDialog(QDialog):
     articles chosen change. A name the reader typed is kept."""
 
     def __init__(self, library: Library, *, current_id: int | None,
-                 folder: Path | None = None, parent: QWidget | None = None) -> None:
+                 folder: Path | None = None, kinds: Iterable[str] = DEFAULT_KINDS,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export highlights"))
         self.setMinimumWidth(560)
@@ -97,7 +104,9 @@ class ExportDialog(QDialog):
             "quote": QCheckBox(self.tr("Quotations and terms"), self),
             "figure": QCheckBox(self.tr("Figures"), self),
         }
-        self.kind_boxes["user"].setChecked(True)
+        ticked = set(kinds) & set(KINDS) or set(DEFAULT_KINDS)
+        for kind, box in self.kind_boxes.items():
+            box.setChecked(kind in ticked)
         for kind in ("quote", "figure"):
             self.kind_boxes[kind].setToolTip(self.tr("Found automatically in the text"))
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QProgressBar, QPushButton, QWidget
 
 from reader.gui import error_text, file_dialogs, workers
 from reader.gui.drops import dropped_paths, dropped_web_addresses
-from reader.gui.export_dialog import ExportDialog
+from reader.gui.export_dialog import DEFAULT_KINDS, ExportDialog
 from reader.gui.url_dialog import UrlDialog
 from reader.gui.workers import ImportReport, Task, end_tasks
 from reader.store.library import Library
@@ -54,6 +54,9 @@ class ImportExport(QObject):
         """The open article, which the export dialog offers first."""
         self.export_folder: Path | None = None
         """Where the last export this run went: the export dialog offers it next."""
+        self.export_kinds: list[str] = list(DEFAULT_KINDS)
+        """The kinds of highlight the last export this run held: the export
+        dialog ticks them next (it forgot a reader's Figures every time)."""
         self.tasks: list[Task] = []
         self.progress = QProgressBar(parent)
         self.progress.setMaximumWidth(200)
@@ -92,11 +95,13 @@ class ImportExport(QObject):
 
     def export_dialog(self) -> None:
         dialog = ExportDialog(self._library, current_id=self.current_article(),
-                              folder=self.export_folder, parent=self._parent)
+                              folder=self.export_folder, kinds=self.export_kinds,
+                              parent=self._parent)
         if dialog.exec() == ExportDialog.DialogCode.Accepted:
             request = dialog.request()
             if request is not None:
                 self.export_folder = request.out.parent
+                self.export_kinds = dialog.kinds()
                 self.start_export(request)
 
     # -- jobs ----------------------------------------------------------------------

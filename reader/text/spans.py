@@ -121,7 +121,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return first, end
 
 
-def _in_word(ch: str) -> bool:
+def in_word(ch: str) -> bool:
     """A letter, or a mark that belongs to the letter before it (tashkeel)."""
     return ch.isalpha() or unicodedata.category(ch) == "Mn"
 
@@ -148,17 +148,17 @@ def widen_to_words(text: str, start: int, end: int) -> tuple[int, int]:
         raise ValueError(f"span {start}-{end} is outside the text ({len(text)} characters)")
     if start == end:
         return start, end
-    if start > 0 and _in_word(text[start]) and _in_word(text[start - 1]):
+    if start > 0 and in_word(text[start]) and in_word(text[start - 1]):
         first = start
-        while first > 0 and _in_word(text[first - 1]) and start - first < LONGEST_WORD:
+        while first > 0 and in_word(text[first - 1]) and start - first < LONGEST_WORD:
             first -= 1
-        if first == 0 or not _in_word(text[first - 1]):
+        if first == 0 or not in_word(text[first - 1]):
             start = first
-    if end < len(text) and _in_word(text[end - 1]) and _in_word(text[end]):
+    if end < len(text) and in_word(text[end - 1]) and in_word(text[end]):
         last = end
-        while last < len(text) and _in_word(text[last]) and last - end < LONGEST_WORD:
+        while last < len(text) and in_word(text[last]) and last - end < LONGEST_WORD:
             last += 1
-        if last == len(text) or not _in_word(text[last]):
+        if last == len(text) or not in_word(text[last]):
             end = last
     return start, end
 

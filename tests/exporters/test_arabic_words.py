@@ -136,7 +136,9 @@ def test_markdown_names_each_subtype_and_colour_in_arabic(qapp, tmp_path: Path) 
     for subtype in FIGURE_SUBTYPES:
         assert f"({SUBTYPE_WORDS[subtype]})" in text
     for word in COLOUR_WORDS.values():
-        assert f"اللون: #{word}" in text
+        # A colour's name, not a tag: "#أصفر" read as a hashtag (a day of use).
+        assert f"اللون: {word}" in text
+        assert f"#{word}" not in text
     assert "47000000000 دولار أمريكي" in text and "1445 هـ" in text
     assert "16:20 بتوقيت غرينتش" in text and "(أحد طرفي النطاق 10–20)" in text
 

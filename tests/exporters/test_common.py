@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from reader.errors import NotFound
 from reader.exporters import article_link, context_sentence, safe_filename, select
 from reader.exporters.common import atomic_path, colour_name, highlight_colour
+from reader.text.spans import LONGEST_WORD
 from reader.text.values import describe_value
 from tests.exporters import sample
 from tests.exporters.sample import KASRA, LRM, PDF_, RLO, SHADDA
@@ -93,7 +94,8 @@ def test_context_always_holds_the_span(text: str, data: st.DataObject) -> None:
     got, s, e = context_sentence(text, start, end, max_chars=limit)
     assert got[s:e] == text[start:end]
     assert got.strip("…") in text
-    assert len(got.strip("…")) <= max(limit, end - start)
+    # Over the limit only by the span and the rest of its first and last words.
+    assert len(got.strip("…")) <= max(limit, end - start) + 2 * LONGEST_WORD
 
 
 @pytest.mark.parametrize(("text", "span", "sentence"), [
@@ -135,6 +137,109 @@ def test_first_sentence_of_a_paragraph_starts_at_its_first_character(
         # No stop before the span in its paragraph: the sentence is the
         # paragraph's beginning, an opening quotation mark included.
         assert start - s == first
+
+
+@pytest.mark.parametrize(("text", "span", "sentence"), [
+    # From a day of use: the export's context began "أ)، أن «هزيمة…", cut at
+    # the dot of the agency's abbreviation.
+    ("وصل الوفد. وقال القائد لوكالة الأنباء الألمانية (د.ب.أ)، أن «هزيمة التنظيم» حقيقة.",
+     "هزيمة التنظيم",
+     "وقال القائد لوكالة الأنباء الألمانية (د.ب.أ)، أن «هزيمة التنظيم» حقيقة."),
+    ("ذكرت أ.ف.ب أن الوفد وصل. ثم غادر.", "الوفد", "ذكرت أ.ف.ب أن الوفد وصل."),
+    ("نقلت ا.ف.ب الخبر. ثم نفته.", "الخبر", "نقلت ا.ف.ب الخبر."),
+    ("قال د. محمد إن الخطة جاهزة. ثم مضى.", "الخطة", "قال د. محمد إن الخطة جاهزة."),
+    # A letter with its vowel mark is still one letter.
+    ("قال دِ. محمد إن الخطة جاهزة.", "الخطة", "قال دِ. محمد إن الخطة جاهزة."),
+    ("بني عام 300 ق.م في المدينة. ثم هدم.", "المدينة", "بني عام 300 ق.م في المدينة."),
+    # A word of two letters or more still ends its sentence.
+    ("وصل هو. ثم غادر.", "غادر", "ثم غادر."),
+])
+def test_an_abbreviation_ends_no_sentence(text: str, span: str, sentence: str) -> None:
+    start = text.index(span)
+    got, s, e = context_sentence(text, start, start + len(span))
+    assert got == sentence
+    assert got[s:e] == span
+
+
+def test_a_context_cut_short_starts_and_ends_with_whole_words() -> None:
+    """A span that starts or ends inside a word, in a sentence too long to
+    show whole, where the room left holds no space: the context takes the
+    span's whole words, never "ى ما" of على ما."""
+    text = " ".join(["كلمة"] * 60 + ["على", "الأرض"] + ["كلمة"] * 60)
+    start = text.index("على") + 1
+    end = text.index("الأرض") + 2
+    got, s, e = context_sentence(text, start, end, max_chars=5)
+    assert got == "…على الأرض…"
+    assert got[s:e] == text[start:end]
+
+
+WORD_LETTERS = "ابتجدرسعلمنهوي"
+ABBREVIATIONS = ["د.ب.أ", "أ.ف.ب", "ا.ف.ب", "د.", "م.", "ق.م", "دِ."]
+SEPARATORS = [" ", " ", " ", ". ", "، ", "؟ ", "! ", "\n", ".", " «", "» ", " (", ")، ", ": "]
+WORD = st.text(alphabet=st.sampled_from(WORD_LETTERS), min_size=2, max_size=7)
+TOKEN = st.one_of(WORD, WORD.map(lambda w: w[0] + KASRA + w[1:]),
+                  st.sampled_from([*ABBREVIATIONS, "2.5", "14"]))
+
+
+@st.composite
+def news_text(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
+    """A text of words, abbreviations and numbers (the tokens) between
+    spaces and punctuation, with where each token starts and ends."""
+    tokens = draw(st.lists(TOKEN, min_size=1, max_size=30))
+    text, spans = "", []
+    for n, token in enumerate(tokens):
+        if n:
+            text += draw(st.sampled_from(SEPARATORS))
+        spans.append((len(text), len(text) + len(token)))
+        text += token
+    return text, spans
+
+
+def _context_in_text(text: str, start: int, end: int,
+                     limit: int) -> tuple[int, int]:
+    """Where the context of ``text[start:end]`` lies in ``text``."""
+    got, s, e = context_sentence(text, start, end, max_chars=limit)
+    assert got[s:e] == text[start:end]
+    # The texts hold no "…": one at the start is the context's mark of a cut
+    # there, unless the span starts the context (then the context is empty).
+    prefix = 1 if got.startswith("…") and s >= 1 else 0
+    core = got[prefix:].removesuffix("…")
+    first = start - (s - prefix)
+    assert text[first:first + len(core)] == core
+    return first, first + len(core)
+
+
+@settings(max_examples=300)
+@given(news_text(), st.data())
+def test_context_starts_and_ends_between_words(
+        sample_text: tuple[str, list[tuple[int, int]]], data: st.DataObject) -> None:
+    """Whatever the span and the room, the context holds the span and starts
+    and ends between two words, never inside one: not inside an
+    abbreviation such as د.ب.أ, nor inside a word the span cuts."""
+    text, tokens = sample_text
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    limit = data.draw(st.sampled_from([400, 40, 10, 3]))
+    first, last = _context_in_text(text, start, end, limit)
+    assert first <= start <= end <= last
+    inside = {i for a, b in tokens for i in range(a + 1, b)}
+    assert first not in inside and last not in inside
+
+
+@settings(max_examples=300)
+@given(news_text(), st.data())
+def test_a_sentence_starts_after_a_stop_that_ends_one(
+        sample_text: tuple[str, list[tuple[int, int]]], data: st.DataObject) -> None:
+    """The context of a word starts at the text's start or after a full
+    stop, question or exclamation mark or newline between two words: never
+    after the dot of an abbreviation, nor the point of 2.5."""
+    text, tokens = sample_text
+    a, b = data.draw(st.sampled_from(tokens))
+    first, _ = _context_in_text(text, a, b, 10_000)
+    assert first == 0 or first in {t for t, _ in tokens}
+    before = [end for _, end in tokens if end <= first]
+    if first:
+        assert set(".؟!\n") & set(text[max(before):first])
 
 
 # --- links, values, colours ------------------------------------------------

@@ -85,12 +85,12 @@ def test_figures_are_a_list_with_their_value(blocks: list[Block]) -> None:
             assert value_words(h.value) in item.text
 
 
-def test_user_highlights_carry_note_and_colour_tag(blocks: list[Block]) -> None:
+def test_user_highlights_carry_note_and_colour_name(blocks: list[Block]) -> None:
     texts = [b.text for b in blocks]
     assert "هل تكفي ثلاثة أشهر" in [b.text for b in blocks if b.quote]
-    # The colour tag stands apart from the note, after its label.
-    assert "ملاحظة: سؤال مهم للمتابعة · اللون: #أزرق" in texts
-    assert "اللون: #أصفر" in texts
+    # The colour stands apart from the note, after its label, as a name.
+    assert "ملاحظة: سؤال مهم للمتابعة · اللون: أزرق" in texts
+    assert "اللون: أصفر" in texts
 
 
 def test_a_highlight_over_two_paragraphs_is_quoted_as_two(qapp, tmp_path: Path) -> None:
@@ -120,7 +120,7 @@ def test_a_note_keeps_its_line_breaks(qapp, tmp_path: Path) -> None:
     note = blocks[first:first + len(NOTE_LINES)]
     # Qt's reader makes a block of each line that a hard break ends...
     assert [b.text for b in note] == ["ملاحظة: " + NOTE_LINES[0], *NOTE_LINES[1:-1],
-                                      NOTE_LINES[-1] + " · اللون: #أصفر"]
+                                      NOTE_LINES[-1] + " · اللون: أصفر"]
     assert not any(b.heading or b.listed or b.quote or b.links for b in note)
     assert texts[first + len(NOTE_LINES)].startswith("السياق: ")
     # ...CommonMark keeps them one paragraph, the same note: no blank line

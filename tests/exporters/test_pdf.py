@@ -358,3 +358,45 @@ def test_a_figure_alone_stands_in_the_direction_of_its_sentence() -> None:
     html = article_html(article, [h])
     # The entry "3.8%" sits under the Arabic entries, not across the page.
     assert re.search(r'<p dir="rtl" style="[^"]*background-color[^"]*">3\.8%</p>', html)
+
+
+# -- a paragraph across pages is in the PDF once ------------------------------------
+
+def _unique_word(n: int) -> str:
+    """A word of its own for each ``n``: no lam (no lam-alef), no digit."""
+    letters = "بتثجحخدذرزسشصضطظعغفقكمنهوي"
+    word = ""
+    while True:
+        word = letters[n % len(letters)] + word
+        n //= len(letters)
+        if not n:
+            return "س" + word
+
+
+def test_a_paragraph_across_pages_is_in_the_pdf_once(qapp, tmp_path: Path) -> None:
+    """From a day of use: the first line of a paragraph that went on to the
+    next page was also drawn, hidden, at the foot of the page before, where
+    the page number fell into it ("ه1جمات"), and the last line of the page
+    before was drawn, hidden, on the next: pdftotext, search and copy found
+    those lines twice. Each word of this export is its own, so a line drawn
+    twice shows in the count."""
+    paragraphs = [" ".join(_unique_word(p * 1000 + i) for i in range(120)) for p in range(8)]
+    body = "\n".join(paragraphs)
+    article = Article(id=1, title="عنوان", source="", published="", body=body)
+    highlights, start = [], 0
+    for n, paragraph in enumerate(paragraphs):
+        highlights.append(HighlightRecord(1, "body", "user", "", start, start + len(paragraph),
+                                          paragraph, colour="#ffd54f", id=n + 1))
+        start += len(paragraph) + 1
+    out = tmp_path / "long.pdf"
+    export_items([(article, highlights)], "pdf", out)
+    text = pdf_text_of(out)
+    pages = text.count("\f")
+    assert pages >= 4  # the highlights run over several page breaks
+    found = Counter(w for w in words(text) if w.startswith("س"))
+    # Each paragraph twice: the highlight, and its context (no more fits
+    # beside a highlight this long).
+    assert found == Counter({w: 2 for w in body.split()})
+    # The digits are the page numbers, each once, none read into a word.
+    assert sorted((w for w in words(text) if w.isdigit()), key=int) == [
+        str(n) for n in range(1, pages + 1)]

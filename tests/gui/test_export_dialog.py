@@ -245,3 +245,55 @@ def test_the_library_wide_name_is_in_the_interface_language(
     assert offered(dialog) == "التظليلات"  # a folder of cards
     dialog.scope_current.setChecked(True)  # one card: the title
     assert offered(dialog) == "الفرنسيون منقسمون.png"
+
+
+def test_the_dialog_ticks_the_kinds_it_is_offered(qtbot: QtBot, library: Library) -> None:
+    [article_id] = library.ids()
+    dialog = ExportDialog(library, current_id=article_id, kinds=["quote", "figure"])
+    qtbot.addWidget(dialog)
+    assert dialog.kinds() == ["quote", "figure"]
+    assert "Quotation: " in dialog.preview.toPlainText()
+    # Nothing it knows (a kind from another version): the reader's own.
+    dialog = ExportDialog(library, current_id=article_id, kinds=["colour"])
+    qtbot.addWidget(dialog)
+    assert dialog.kinds() == ["user"]
+
+
+def test_the_next_export_offers_the_kinds_the_last_one_held(
+        qtbot: QtBot, library: Library, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """From a day of use: a reader who exported figures ticked Figures again
+    every time the dialog opened (it came back with only their own
+    highlights ticked). A dialog closed with Cancel changes nothing."""
+    from PySide6.QtWidgets import QWidget
+
+    from reader.gui.import_export import ImportExport
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    jobs = ImportExport(library, window)
+    jobs.current_article = lambda: library.ids()[0]
+    offered: list[list[str]] = []
+    answers = iter(["export", "cancel", "look"])
+
+    def answer(dialog: ExportDialog) -> int:
+        offered.append(dialog.kinds())
+        step = next(answers)
+        if step == "export":
+            dialog.kind_boxes["user"].setChecked(False)
+            dialog.kind_boxes["figure"].setChecked(True)
+            dialog.path_edit.setText(str(tmp_path / "figures.md"))
+            dialog.accept()
+        else:
+            if step == "cancel":
+                dialog.kind_boxes["quote"].setChecked(True)
+            dialog.reject()
+        return dialog.result()
+
+    monkeypatch.setattr(ExportDialog, "exec", answer)
+    for _ in range(3):
+        jobs.export_dialog()
+        assert jobs.wait_for_tasks()
+    qtbot.waitUntil(lambda: not jobs.tasks, timeout=20000)
+    assert offered == [["user"], ["figure"], ["figure"]]
+    assert (tmp_path / "figures.md").exists()
