@@ -113,6 +113,8 @@ class MarksMixin(_ViewBase):
 
         def _block_at(self, y: float) -> QTextBlock: ...
 
+        def _place_caret(self, name: str, index: int) -> None: ...
+
     def _init_marks(self) -> None:
         """No highlights, hits or flash yet; the view's ``__init__`` calls this
         before anything can scroll."""
@@ -329,8 +331,9 @@ class MarksMixin(_ViewBase):
     def set_find_hits(self, found: ArticleHits, current: int = -1) -> None:
         """Show the hits of a find: those near the visible part marked (again
         as the view scrolls), hit number ``current`` marked distinctly and
-        brought into view. A field that is not shown, or shorter than its
-        hits (another article's), drops its hits."""
+        brought into view, with the caret at its start and no selection. A
+        field that is not shown, or shorter than its hits (another
+        article's), drops its hits."""
         fields = [f for f in found.fields
                   if not f.hits or self._fits(f.name, 0, f.hits[-1].end)]
         self._found = found if len(fields) == len(found.fields) else ArticleHits(fields)
@@ -344,6 +347,10 @@ class MarksMixin(_ViewBase):
         self._window_range = None
         if span is not None:
             self.scroll_to(span[0], span[1], center=True)
+            # A selection paints over every mark (after Ctrl+A no hit showed):
+            # the find takes the caret to the hit, as a browser or an editor
+            # does, and the keys read on from there.
+            self._place_caret(span[0], span[1])
         self._push_selections()
 
     def find_selections(self) -> list[QTextEdit.ExtraSelection]:
