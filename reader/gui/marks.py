@@ -109,7 +109,8 @@ class MarksMixin(_ViewBase):
     _theme: Theme
 
     if TYPE_CHECKING:
-        def scroll_to(self, name: str, index: int, *, center: bool = False) -> None: ...
+        def scroll_to(self, name: str, index: int, *, center: bool = False,
+                      by_reader: bool = False) -> None: ...
 
         def _block_at(self, y: float) -> QTextBlock: ...
 
@@ -331,7 +332,8 @@ class MarksMixin(_ViewBase):
     def set_find_hits(self, found: ArticleHits, current: int = -1) -> None:
         """Show the hits of a find: those near the visible part marked (again
         as the view scrolls), hit number ``current`` marked distinctly and
-        brought into view, with the caret at its start and no selection. A
+        brought into view (the reading position follows, as after a scroll
+        of the reader's), with the caret at its start and no selection. A
         field that is not shown, or shorter than its hits (another
         article's), drops its hits."""
         fields = [f for f in found.fields
@@ -346,7 +348,9 @@ class MarksMixin(_ViewBase):
         # marks the window it reaches (``_on_scrolled``), else the push below does.
         self._window_range = None
         if span is not None:
-            self.scroll_to(span[0], span[1], center=True)
+            # The reader asked for the hit: where it leaves them is where they
+            # read on (a restart opened where they had last scrolled by hand).
+            self.scroll_to(span[0], span[1], center=True, by_reader=True)
             # A selection paints over every mark (after Ctrl+A no hit showed):
             # the find takes the caret to the hit, as a browser or an editor
             # does, and the keys read on from there.
