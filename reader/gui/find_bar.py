@@ -20,7 +20,7 @@ bar mirrors in a right-to-left UI.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
@@ -257,6 +257,16 @@ class FindBar(QWidget):
         """Every hit as ``(field, start, end)``: one tuple per hit, for a
         caller that wants them all as objects (``found()`` does not)."""
         return list(self._found)
+
+    def first_found(self, queries: Iterable[str]) -> str:
+        """The first of ``queries`` with a hit in the fields searched, under
+        the bar's options; "" when none has one. Nothing is shown or kept."""
+        options = self._options()
+        for query in queries:
+            if query.strip() and any(reader.text.find(text, query, **options)
+                                     for _name, text in self._texts):
+                return query
+        return ""
 
     def current_index(self) -> int:
         return self._current

@@ -66,6 +66,7 @@ from reader.gui.workers import ImportReport
 from reader.resources import resource_path
 from reader.store.article import Article
 from reader.store.library import Library
+from reader.store.query import find_texts
 from reader.text.bidi import isolate_paragraph
 
 POLL_MS = 1000
@@ -405,7 +406,9 @@ class MainWindow(QMainWindow):
     def _open_row(self, row: int, *, mark_read: bool = True) -> None:
         """Open the article of ``row`` (read unless ``mark_read`` is False); a
         search result opens at its first hit with the find bar holding the
-        word as the article writes it."""
+        query as the reader typed it (``find_texts``: a phrase stays a
+        phrase), or, when that finds nothing here (a prefix, another form of
+        the word), the first hit's word as the article writes it."""
         model = self.article_list.model
         article_id = model.article_id(row)
         hit = model.search_hit(row)
@@ -415,8 +418,10 @@ class MainWindow(QMainWindow):
                                  mark_read=mark_read):
                 article = self.pane.view.article
                 word = article.field_text(field)[start:end] if article is not None else ""
-                if word:
-                    self.pane.show_find_bar(word)
+                typed = find_texts(self.library_search.query)
+                query = self.pane.find_bar.first_found(typed) or word
+                if query:
+                    self.pane.show_find_bar(query)
             return
         if article_id != self.current_article_id():
             self.open_article(article_id, mark_read=mark_read)

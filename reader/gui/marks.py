@@ -109,9 +109,12 @@ class MarksMixin(_ViewBase):
     _theme: Theme
 
     if TYPE_CHECKING:
-        def scroll_to(self, name: str, index: int, *, center: bool = False) -> None: ...
+        def scroll_to(self, name: str, index: int, *, center: bool = False,
+                      by_reader: bool = False) -> None: ...
 
         def _block_at(self, y: float) -> QTextBlock: ...
+
+        def _place_caret(self, name: str, index: int) -> None: ...
 
     def _init_marks(self) -> None:
         """No highlights, hits or flash yet; the view's ``__init__`` calls this
@@ -329,8 +332,10 @@ class MarksMixin(_ViewBase):
     def set_find_hits(self, found: ArticleHits, current: int = -1) -> None:
         """Show the hits of a find: those near the visible part marked (again
         as the view scrolls), hit number ``current`` marked distinctly and
-        brought into view. A field that is not shown, or shorter than its
-        hits (another article's), drops its hits."""
+        brought into view (the reading position follows, as after a scroll
+        of the reader's), with the caret at its start and no selection. A
+        field that is not shown, or shorter than its hits (another
+        article's), drops its hits."""
         fields = [f for f in found.fields
                   if not f.hits or self._fits(f.name, 0, f.hits[-1].end)]
         self._found = found if len(fields) == len(found.fields) else ArticleHits(fields)
@@ -343,7 +348,13 @@ class MarksMixin(_ViewBase):
         # marks the window it reaches (``_on_scrolled``), else the push below does.
         self._window_range = None
         if span is not None:
-            self.scroll_to(span[0], span[1], center=True)
+            # The reader asked for the hit: where it leaves them is where they
+            # read on (a restart opened where they had last scrolled by hand).
+            self.scroll_to(span[0], span[1], center=True, by_reader=True)
+            # A selection paints over every mark (after Ctrl+A no hit showed):
+            # the find takes the caret to the hit, as a browser or an editor
+            # does, and the keys read on from there.
+            self._place_caret(span[0], span[1])
         self._push_selections()
 
     def find_selections(self) -> list[QTextEdit.ExtraSelection]:

@@ -547,11 +547,13 @@ class ReadingView(MarksMixin, QTextBrowser):
         return QRect(self.viewport().mapToGlobal(rect.topLeft()), rect.size())
 
     def scroll_to(self, name: str, index: int, *, center: bool = False,
-                  pixels: int = 0) -> None:
+                  pixels: int = 0, by_reader: bool = False) -> None:
         """Scroll so the line holding ``index`` of field ``name`` is at the top
         (or the middle with ``center``), the view's top ``pixels`` below the
         line's top (above it when negative). Unknown fields and indices
-        scroll to the nearest valid place."""
+        scroll to the nearest valid place. ``by_reader``: a move the reader
+        asked for (a find's hit), reported as the reading position as a
+        scroll of theirs is; otherwise the view is only put somewhere."""
         placed = self._offsets.field(name) or self._offsets.field("body")
         if placed is None:
             return
@@ -585,7 +587,7 @@ class ReadingView(MarksMixin, QTextBrowser):
             reach = int(bottom + doc.documentMargin()) - self.viewport().height()
             if reach > bar.maximum():
                 bar.setMaximum(min(target, reach))
-        self._programmatic_scroll = True
+        self._programmatic_scroll = not by_reader
         try:
             bar.setValue(max(0, target))
         finally:
@@ -640,9 +642,13 @@ class ReadingView(MarksMixin, QTextBrowser):
         ``pixels`` as ``reading_place`` gave them (0: the line flush with the
         top). With ``caret`` the caret goes there too (a link's place): the
         keys then read on from it, where from the caret left on the headline
-        the first arrow key took the reader back to the top."""
+        the first arrow key took the reader back to the top. A move not yet
+        reported is dropped: the view is put back where the reader is (an
+        article opening with the find bar open went to its first hit first,
+        and that would have been stored a line away from the place)."""
         place = self._reading_target(index)
         self.scroll_to(*place, pixels=pixels)
+        self._position_timer.stop()
         if caret:
             self._place_caret(*place)
 

@@ -12,6 +12,9 @@ Errors: ``QueryError(query, cause)`` for an unbalanced quote, a dangling or
 doubled ``OR``, an ``OR`` next to an exclusion, a query with nothing to look
 for (empty, punctuation only, or only exclusions: FTS5 has no unary NOT), or
 one over ``MAX_QUERY_CHARS`` (its subject is then the query's start only).
+
+``find_texts`` says what the in-article find should look for when a result
+opens: the query's terms as the reader typed them.
 """
 
 from __future__ import annotations
@@ -33,6 +36,9 @@ _SUBJECT_CHARS = 40
 
 TOKEN = re.compile(r"[^\W_]+")
 """An index token: a run of letters and digits, as unicode61 cuts folded text."""
+
+_EDGE_PUNCTUATION = re.compile(r"^[^\w\s\u064b-\u065f\u0670]+|[^\w\s\u064b-\u065f\u0670]+$")
+"""Punctuation and symbols at the edges of a term (not its diacritics)."""
 
 _LEX = re.compile(r'\s*(?:(-?)"([^"]*)"(\*?)|(\S+))')
 
@@ -133,3 +139,44 @@ def parse(query: str) -> Query:
             raise QueryError(query, "a search cannot be made only of excluded words")
         raise QueryError(query, "nothing to search for")
     return Query(query, tuple(tuple(g) for g in groups), tuple(excluded))
+
+
+def find_texts(query: str) -> list[str]:
+    """What an in-article find should look for to show a result of ``query``,
+    best first, each as the reader typed it (not folded: the find folds).
+
+    Several words typed without quotes, stars or ``OR`` come first as one
+    phrase (``الأمم المتحدة`` is most often a name or a phrase, and the find
+    has no "all these words"); then each term the query looks for, in the
+    order typed: the inside of a quoted phrase, a bare word. White space is
+    made single and punctuation at a term's edges dropped (the search
+    ignores both). Never an excluded term, ``OR`` itself, or a prefix term
+    (``word*``: a find of its letters lands inside other words too, so the
+    caller shows the word as the article writes it). Never raises: a
+    malformed query gives what it can, a query of nothing to find ``[]``.
+    """
+    words: list[str] = []
+    bare = True
+    for m in _LEX.finditer(query[:MAX_QUERY_CHARS]):
+        negated, phrase, star, word = m.group(1), m.group(2), m.group(3), m.group(4)
+        if word == "OR":
+            bare = False
+            continue
+        if word is not None:
+            negated = "-" if word.startswith("-") and len(word) > 1 else ""
+            star = "*" if word.endswith("*") else ""
+            text = word[1:] if negated else word
+        else:
+            bare = False
+            text = phrase
+        text = _EDGE_PUNCTUATION.sub("", " ".join(text.split()))
+        if negated or not TOKEN.search(text):
+            continue  # excluded, or punctuation alone: nothing the search found
+        if star:
+            bare = False
+            continue
+        words.append(text)
+    terms = list(dict.fromkeys(words))
+    if bare and len(words) > 1:
+        return list(dict.fromkeys([" ".join(words), *terms]))
+    return terms

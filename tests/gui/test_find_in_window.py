@@ -188,3 +188,39 @@ def test_escape_leaves_the_found_word_where_it_was(qtbot: QtBot, store_path: Pat
         # The text moves up by the bar's room at most, give or take a line.
         assert abs(hit().y() - before.y()) <= bar.height() + before.height()
         w.close()
+
+
+def shows_current_hit(window: MainWindow) -> bool:
+    """Whether the middle of the find's current hit shows its colour on screen."""
+    view, bar = window.pane.view, window.pane.find_bar
+    name, start, end = bar.spans()[bar.current_index()]
+    a, b = view.offsets.span_to_qt(name, start, end)
+    cursor = view.textCursor()
+    cursor.setPosition(a)
+    left = view.cursorRect(cursor)
+    cursor.setPosition(b)
+    right = view.cursorRect(cursor)
+    image = view.viewport().grab().toImage()
+    colour = view.theme().colour("find_current")
+    y = left.center().y()
+    return any(image.pixelColor(x, y) == colour
+               for x in range(min(left.x(), right.x()), max(left.x(), right.x())))
+
+
+def test_find_after_select_all_shows_its_hits(qtbot: QtBot, window: MainWindow) -> None:
+    """Ctrl+A, then Ctrl+F and a word (seen in a real window): the count said
+    "1 / 6" but the whole article stayed selected over the marks, so no hit
+    showed. The find takes the selection to its hit, as an editor does."""
+    view, bar = window.pane.view, window.pane.find_bar
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert view.textCursor().hasSelection()
+    ctrl_f(qtbot, window)
+    bar.edit.setText("الخطة")
+    qtbot.waitUntil(lambda: bar.counter.text() == "1 / 6")
+    assert view.textCursor().selectedText() == ""
+    qtbot.waitUntil(lambda: shows_current_hit(window))
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)  # Next takes the caret along
+    _field, start, _end = bar.spans()[1]
+    assert view.textCursor().position() == view.offsets.span_to_qt("body", start, start)[0]

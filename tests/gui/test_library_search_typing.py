@@ -143,6 +143,58 @@ def test_a_click_on_the_result_of_the_open_article_goes_to_its_hit(
     assert not window.pane.view.span_rect_global("body", hit, hit + 6).isEmpty()
 
 
+UN_ARTICLE = Article(
+    title="كمامات الكولا سلاح أهالي إدلب",
+    body="\n".join(["وقال مستشار الأمن القومي إن الولايات المتحدة وحلفاءها اتفقوا على الرد."]
+                   + [f"الفقرة {n}: ويعكف أهالي إدلب على عمل كمامات بدائية." for n in range(60)]
+                   + ["وذكر مسؤول في الأمم المتحدة لـ«رويترز» أن عدد الهجمات ارتفع."]),
+    published="2019-01-01")
+
+
+def search_and_open(qtbot: QtBot, window: MainWindow, query: str) -> None:
+    """The reader's steps: Ctrl+Shift+F, the query, Enter (the first result opens)."""
+    window.library.add_articles([UN_ARTICLE])
+    window.refresh_list()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    edit = window.library_search.edit
+    qtbot.waitUntil(edit.hasFocus)
+    edit.setText(query)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.library_search.search_pending, timeout=10_000)
+    article = window.pane.view.article
+    assert article is not None and article.title == UN_ARTICLE.title
+
+
+def test_a_phrase_opens_on_the_phrase_not_on_its_last_word(qtbot: QtBot,
+                                                           window: MainWindow) -> None:
+    """Regression (seen in a real window): the find bar got the first word
+    the search marked, المتحدة of الولايات المتحدة ("1 / 2"), and lit it."""
+    search_and_open(qtbot, window, "الأمم المتحدة")
+    bar, body = window.pane.find_bar, UN_ARTICLE.body
+    assert bar.query() == "الأمم المتحدة"
+    assert bar.counter.text() == "1 / 1"
+    at = body.index("الأمم المتحدة")
+    assert bar.spans() == [("body", at, at + len("الأمم المتحدة"))]
+    assert not window.pane.view.span_rect_global("body", at, at + 13).isEmpty()  # in sight
+
+
+@pytest.mark.parametrize(("query", "find"), [
+    ('"الأمم المتحدة"', "الأمم المتحدة"),  # quoted: the phrase, without its quotes
+    ("الأمم  المتحدة -الصين", "الأمم المتحدة"),  # an excluded word is not looked for
+    ("الصين OR الأمم", "الأمم"),  # OR: the first term typed that this article holds
+    ("المتحدة الأمم", "المتحدة"),  # the words apart here: the first one typed
+    ("«الامم المتحده»", "الامم المتحده"),  # as typed: the find folds it as the search did
+    ("رويت*", "رويترز"),  # a prefix: the word as the article writes it
+])
+def test_the_find_bar_gets_the_query_as_the_reader_typed_it(
+        qtbot: QtBot, window: MainWindow, query: str, find: str) -> None:
+    search_and_open(qtbot, window, query)
+    bar = window.pane.find_bar
+    assert bar.query() == find
+    assert bar.current_index() >= 0  # and it finds something
+
+
 def test_a_narrow_search_box_drops_the_key_rather_than_cut_it(
         qtbot: QtBot, window: MainWindow) -> None:
     """Cut at the box's edge, "(Ctrl+Shift+F)" read "(Ctrl+S…", the key of

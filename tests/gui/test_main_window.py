@@ -131,7 +131,9 @@ def test_library_search_replaces_the_list_and_opens_the_first_hit(
     article = window.pane.view.article
     assert article is not None and article.title == ARTICLES[NEWEST].title
     assert window.pane.find_bar.isVisible()
-    assert window.pane.find_bar.query() == "أعلنت"  # the hit as written in the article
+    bar = window.pane.find_bar
+    assert bar.query() == "اعلنت"  # as the reader typed it, and it finds the hit:
+    assert [article.field_text(f)[s:e] for f, s, e in bar.spans()] == ["أعلنت"]
     window.library_search.clear_search()
     assert not window.article_list.model.searching and window.article_list.model.rowCount() == 3
 

@@ -176,3 +176,57 @@ def test_back_to_an_article_its_line_is_at_the_same_height(
     qtbot.waitUntil(lambda: not view.is_laying_out())
     assert line_at_top(view) == ("body", len("\n".join(PARAGRAPHS[:60])) + 1, 0)
     window.close()
+
+
+def test_a_restart_opens_where_a_find_left_the_reader(
+        qtbot: QtBot, library: Library, settings_file: Path) -> None:
+    """Seen in a real window: the reader had scrolled to the end, a find took
+    the view back to a word near the top, Ctrl+Q, and the next start opened
+    at the end (100%), where the reader's last scroll had been, not where
+    the find had left them."""
+    first = start(qtbot, library)
+    article_id = first.current_article_id()
+    assert article_id is not None
+    view, bar = first.pane.view, first.pane.find_bar
+    qtbot.waitUntil(lambda: not view.is_laying_out())
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    view.settle_position()
+    assert library.get(article_id).position > len("\n".join(PARAGRAPHS[:140]))
+    qtbot.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(bar.edit.hasFocus)
+    bar.edit.setText("رقم 3 ")  # typed: the hit is near the top
+    qtbot.waitUntil(lambda: bar.counter.text() == "1 / 1")
+    left = line_at_top(view)
+    assert left[1] < len("\n".join(PARAGRAPHS[:5]))
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not first.isVisible()
+
+    second = start(qtbot, library)
+    again = second.pane.view
+    qtbot.waitUntil(lambda: not again.is_laying_out())
+    assert line_at_top(again) == left
+    second.close()
+
+
+def test_an_article_opened_with_the_find_bar_open_keeps_its_place(
+        qtbot: QtBot, library: Library, settings_file: Path) -> None:
+    """The bar searches the article as it opens and goes to its first hit
+    before the view goes to the reading position: that move is not the
+    reader's, and the place stored stays exactly as it was."""
+    [first_id] = library.ids()
+    other_id = library.add_articles([Article(title="خبر قصير", body="نص قصير.",
+                                             published="2024-05-03")])[0].id
+    place = len("\n".join(PARAGRAPHS[:60])) + 20  # partway along a line
+    library.set_position(first_id, place)
+    window = start(qtbot, library)
+    window.open_article(other_id)
+    window.pane.show_find_bar("رقم 100 ")  # a hit far below the place
+    window.open_article(first_id)
+    view = window.pane.view
+    assert window.pane.find_bar.counter.text() == "1 / 1"
+    assert view.first_visible()[1] <= place < len("\n".join(PARAGRAPHS[:62]))
+    assert not view.has_pending_position()
+    window.close()
+    assert library.get(first_id).position == place

@@ -1,4 +1,5 @@
-"""The search language: folding, quoting, and malformed queries."""
+"""The search language: folding, quoting, malformed queries, and what an
+in-article find looks for when a result opens."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.errors import QueryError
-from reader.store.query import Term, parse
+from reader.store.query import Term, find_texts, parse
 from reader.store.schema import TOKENIZE
 
 ALEF_HAMZA = "\u0623"
@@ -80,3 +81,26 @@ def test_any_string_parses_or_raises_query_error_never_sqlite(fts: sqlite3.Conne
     assert q.groups
     fts.execute("SELECT rowid FROM t WHERE t MATCH ?", (q.match(),)).fetchall()
     fts.execute("SELECT rowid FROM t WHERE t MATCH ?", (q.match(str.upper),)).fetchall()
+
+
+@pytest.mark.parametrize(("query", "texts"), [
+    ("الأمم المتحدة", ["الأمم المتحدة", "الأمم", "المتحدة"]),  # the phrase first
+    ("الأمم   المتحدة", ["الأمم المتحدة", "الأمم", "المتحدة"]),
+    ('"الأمم المتحدة" غزة', ["الأمم المتحدة", "غزة"]),  # quotes say where a phrase ends
+    ("غزة OR رفح", ["غزة", "رفح"]),
+    ("الأمم المتحدة -الولايات", ["الأمم المتحدة", "الأمم", "المتحدة"]),
+    ('-"الولايات المتحدة" الأمم', ["الأمم"]),
+    ("معل* الوزير", ["الوزير"]),  # a prefix is left to the article's spelling
+    ("«الخطة»، الوزير", ["الخطة الوزير", "الخطة", "الوزير"]),
+    (f"ك{FATHA}تب", [f"ك{FATHA}تب"]),  # the reader's diacritics stay
+    ("قال قال", ["قال قال", "قال"]),
+    ("-غزة", []), ('"', []), ("«»", []), ("", []),
+])
+def test_find_texts_are_the_terms_as_typed(query: str, texts: list[str]) -> None:
+    assert find_texts(query) == texts
+
+
+@settings(max_examples=200, deadline=None)
+@given(QUERY_TEXT | st.text(max_size=30))
+def test_find_texts_never_raise_and_never_give_an_empty_text(text: str) -> None:
+    assert all(t.strip() for t in find_texts(text))
