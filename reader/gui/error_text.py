@@ -230,9 +230,11 @@ def _isolated(value: str, *, path: bool = False) -> str:
 
 def shown(line: str) -> str:
     """``line`` (``subject: cause``, or a cause alone) in the interface
-    language; in English, exactly as given."""
+    language; in English, in the words given. A path subject is isolated in
+    every language: in an English line an Arabic folder and name came out
+    swapped."""
     if i18n.current_language() == "en":
-        return line
+        return _path_isolated(line)
     for pattern, template in _causes():
         m = re.fullmatch(rf"(?:(?P<_subject>.*?): )?(?:{pattern})", line, re.DOTALL)
         if m is None:
@@ -249,6 +251,11 @@ def shown(line: str) -> str:
         # The subject is a path (left to right, whatever its letters), an
         # address, an ID or a name (each in the direction of its own letters).
         return f"{_isolated(subject)}: {cause}" if subject else cause
+    return _path_isolated(line)
+
+
+def _path_isolated(line: str) -> str:
+    """``line`` with its subject isolated if it is a path, its cause as given."""
     m = re.fullmatch(r"(?P<subject>.*?): (?P<cause>.*)", line, re.DOTALL)
     if m is not None and looks_like_path(m.group("subject")):
         return f"{isolate_path(m.group('subject'))}: {m.group('cause')}"

@@ -112,6 +112,22 @@ def looks_like_path(text: str) -> bool:
 _ABSOLUTE_PATH = re.compile(r"(?:/|~/|~$|[A-Za-z]:[\\/]|\\\\)")
 
 
+def split_isolated_path(text: str) -> tuple[str, str, str] | None:
+    """``(before, path, after)`` around the first path ``isolate_path``
+    wrapped in ``text`` (LRI…PDI around an absolute path), ``path`` without
+    the marks, so a view can redraw it cut to fit; None when ``text`` holds
+    none. ``before + isolate_path(path) + after == text`` for a path
+    isolated by ``isolate_path``."""
+    for m in _ISOLATED_LTR.finditer(text):
+        path = strip_bidi_controls(m.group(1))
+        if looks_like_path(path):
+            return text[:m.start()], path, text[m.end():]
+    return None
+
+
+_ISOLATED_LTR = re.compile(f"{LRI}([^{LRI}{RLI}{FSI}{PDI}]*){PDI}")
+
+
 def isolate_paragraph(text: str) -> str:
     """``text`` stripped of its controls and wrapped in RLI…PDI or LRI…PDI by
     its paragraph direction (decision 6, ``is_rtl``), for a title shown as the

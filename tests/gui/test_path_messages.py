@@ -205,3 +205,12 @@ def test_the_store_dialog_shows_its_path_isolated(
                                                 "the disk is full"))
     assert choice is app.StoreChoice.QUIT
     assert seen == [f"{LRI}/tmp/مكتبتي/library.sqlite3{PDI}: القرص ممتلئ"]
+
+
+def test_an_english_error_line_isolates_its_path_too() -> None:
+    """In English the words stay as given, but an Arabic folder and name in
+    the path came out swapped: the path is isolated left to right."""
+    line = f"{NESTED}: the file is empty"
+    assert shown(line) == f"{isolate_path(NESTED)}: the file is empty"
+    assert shown("https://example.com/a: already followed") == \
+        "https://example.com/a: already followed"  # an address reads as typed

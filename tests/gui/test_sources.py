@@ -21,6 +21,7 @@ from reader.gui.main_window import MainWindow
 from reader.gui.sources_pane import SourcesPane
 from reader.importers.opml import read_opml
 from reader.store import Article, Library
+from reader.text.bidi import isolate_path
 from tests.feed_site import LONG_STORY, FeedSite
 from tests.gui.conftest import on_screen
 
@@ -520,6 +521,6 @@ def test_a_store_that_refuses_the_news_is_said_in_one_line(
         window.following.refresh([good])
     assert done.args[0].added == [] and "another program" in done.args[0].error
     assert window.statusBar().currentMessage() == (
-        f"No new articles \u2014 {library.path}: another program is writing to the store; "
-        "try again later")
+        f"No new articles \u2014 {isolate_path(str(library.path))}: another program is "
+        "writing to the store; try again later")
     assert not window.following.refreshing

@@ -20,6 +20,7 @@ from reader.text.bidi import (
     isolate_file_name,
     isolate_path,
     looks_like_path,
+    split_isolated_path,
     strip_bidi_controls,
 )
 
@@ -89,3 +90,16 @@ def test_stripped_text_has_no_controls(text: str) -> None:
     out = strip_bidi_controls(text)
     assert not any(ch in BIDI_CONTROLS for ch in out)
     assert len(out) == len(text) - len(control_positions(text))
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    (isolate_path("/tmp/مجلد/خبر.md") + ": الملف فارغ", ("", "/tmp/مجلد/خبر.md", ": الملف فارغ")),
+    ("صُدّرت إلى " + isolate_path("~/a.md"), ("صُدّرت إلى ", "~/a.md", "")),
+    (isolate("https://example.com/a") + ": لا", None),  # an address is no path
+    ("the disk is full", None),
+])
+def test_a_view_finds_the_path_a_message_isolated(
+        text: str, parts: tuple[str, str, str] | None) -> None:
+    assert split_isolated_path(text) == parts
+    if parts is not None:
+        assert parts[0] + isolate_path(parts[1]) + parts[2] == text
