@@ -102,6 +102,16 @@ def isolate_file_name(name: str, *, rtl: bool) -> str:
     return (RLI if rtl else LRI) + strip_bidi_controls(name) + PDI
 
 
+def in_direction(text: str, *, rtl: bool) -> str:
+    """``text`` led by RLM when ``rtl``, else by LRM, so that a view which
+    takes a line's direction from its first strong letter (QLabel, skipping
+    isolates) lays it out in the interface's direction. A line made only of
+    isolates (a row of tags) has no strong letter outside them: in the
+    Arabic interface it was laid out left to right, its first tag on the
+    left."""
+    return (RLM if rtl else LRM) + text
+
+
 def looks_like_path(text: str) -> bool:
     """True for an absolute path as the app reports one (``/…``, ``~/…``,
     ``C:\\…``, ``\\\\server\\…``): the subject of an error line may be a path, an
