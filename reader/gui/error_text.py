@@ -217,8 +217,10 @@ def _system_reasons() -> dict[str, str]:
     }
 
 
-_ISOLATED = ("folder", "known", "type", "reason", "time", "scheme", "char")
-"""Values that come from outside (names, addresses, system messages): isolated."""
+_ISOLATED = ("folder", "known", "suffix", "type", "reason", "time", "scheme", "char")
+"""Values that come from outside (names, addresses, system messages, a file
+name's suffix): isolated. A suffix's dot, between Arabic words and its
+letters, took the sentence's direction: ``.xyz`` showed as ``xyz.``."""
 
 _PATHS = ("folder",)
 """Of those, the paths: isolated left to right (``isolate_path``)."""

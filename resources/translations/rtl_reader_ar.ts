@@ -576,12 +576,12 @@
         <message>
             <location filename="../../reader/gui/error_text.py" line="106" />
             <source>only http:// and https:// addresses can be fetched, not {scheme}</source>
-            <translation>لا تُجلب إلا العناوين التي تبدأ بـ http:// أو https://، لا {scheme}</translation>
+            <translation>لا تُجلب إلا العناوين التي تبدأ بـ &#x2066;http://&#x2069; أو &#x2066;https://&#x2069;، لا {scheme}</translation>
         </message>
         <message>
             <location filename="../../reader/gui/error_text.py" line="103" />
             <source>only http:// and https:// addresses can be fetched</source>
-            <translation>لا تُجلب إلا العناوين التي تبدأ بـ http:// أو https://</translation>
+            <translation>لا تُجلب إلا العناوين التي تبدأ بـ &#x2066;http://&#x2069; أو &#x2066;https://&#x2069;</translation>
         </message>
         <message>
             <location filename="../../reader/gui/error_text.py" line="105" />
