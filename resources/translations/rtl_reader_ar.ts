@@ -1328,12 +1328,12 @@
             <location filename="../../reader/gui/import_export.py" line="147" />
             <source>(%n already in the library)</source>
             <translation>
-                <numerusform>(لا شيء منها في المكتبة من قبل)</numerusform>
-                <numerusform>(واحدة منها في المكتبة من قبل)</numerusform>
-                <numerusform>(اثنتان منها في المكتبة من قبل)</numerusform>
-                <numerusform>(%n منها في المكتبة من قبل)</numerusform>
-                <numerusform>(%n منها في المكتبة من قبل)</numerusform>
-                <numerusform>(%n منها في المكتبة من قبل)</numerusform>
+                <numerusform>(ولم تكن أي مقالة في المكتبة من قبل)</numerusform>
+                <numerusform>(ومقالة واحدة كانت في المكتبة من قبل فلم تُستورد ثانيةً)</numerusform>
+                <numerusform>(ومقالتان كانتا في المكتبة من قبل فلم تُستوردا ثانيةً)</numerusform>
+                <numerusform>(و%n مقالات كانت في المكتبة من قبل فلم تُستورد ثانيةً)</numerusform>
+                <numerusform>(و%n مقالة كانت في المكتبة من قبل فلم تُستورد ثانيةً)</numerusform>
+                <numerusform>(و%n مقالة كانت في المكتبة من قبل فلم تُستورد ثانيةً)</numerusform>
             </translation>
         </message>
         <message>
