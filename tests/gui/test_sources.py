@@ -427,8 +427,8 @@ def test_the_feed_dialog_follows_only_a_web_address(qtbot: QtBot) -> None:
     ("en", "file:///etc/passwd",
      "file:///etc/passwd: only http:// and https:// addresses can be fetched, not file:"),
     ("ar", "file:///etc/passwd",
-     "\u2068file:///etc/passwd\u2069: لا تُجلب إلا العناوين التي تبدأ بـ http:// أو "
-     "https://، لا \u2068file:\u2069"),
+     "\u2068file:///etc/passwd\u2069: لا تُجلب إلا العناوين التي تبدأ بـ \u2066http://\u2069 أو "
+     "\u2066https://\u2069، لا \u2068file:\u2069"),
     ("en", "editor@aljazeera.net",
      "editor@aljazeera.net: this is an e-mail address, not a web address"),
     ("ar", "editor@aljazeera.net",
