@@ -217,8 +217,10 @@ def _system_reasons() -> dict[str, str]:
     }
 
 
-_ISOLATED = ("folder", "known", "type", "reason", "time", "scheme", "char")
-"""Values that come from outside (names, addresses, system messages): isolated."""
+_ISOLATED = ("folder", "known", "suffix", "type", "reason", "time", "scheme", "char")
+"""Values that come from outside (names, addresses, system messages, a file
+name's suffix): isolated. A suffix's dot, between Arabic words and its
+letters, took the sentence's direction: ``.xyz`` showed as ``xyz.``."""
 
 _PATHS = ("folder",)
 """Of those, the paths: isolated left to right (``isolate_path``)."""
@@ -230,9 +232,11 @@ def _isolated(value: str, *, path: bool = False) -> str:
 
 def shown(line: str) -> str:
     """``line`` (``subject: cause``, or a cause alone) in the interface
-    language; in English, exactly as given."""
+    language; in English, in the words given. A path subject is isolated in
+    every language: in an English line an Arabic folder and name came out
+    swapped."""
     if i18n.current_language() == "en":
-        return line
+        return _path_isolated(line)
     for pattern, template in _causes():
         m = re.fullmatch(rf"(?:(?P<_subject>.*?): )?(?:{pattern})", line, re.DOTALL)
         if m is None:
@@ -249,6 +253,11 @@ def shown(line: str) -> str:
         # The subject is a path (left to right, whatever its letters), an
         # address, an ID or a name (each in the direction of its own letters).
         return f"{_isolated(subject)}: {cause}" if subject else cause
+    return _path_isolated(line)
+
+
+def _path_isolated(line: str) -> str:
+    """``line`` with its subject isolated if it is a path, its cause as given."""
     m = re.fullmatch(r"(?P<subject>.*?): (?P<cause>.*)", line, re.DOTALL)
     if m is not None and looks_like_path(m.group("subject")):
         return f"{isolate_path(m.group('subject'))}: {m.group('cause')}"

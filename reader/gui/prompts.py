@@ -22,11 +22,17 @@ it starts (``FeedDialog``'s ``follow``)."""
 
 
 def warning(parent: QWidget, title: str, text: str) -> None:
-    QMessageBox.warning(parent, title, text)
+    """``text``'s lines (``error_text.shown`` lines) under a warning sign."""
+    from reader.gui.problems_dialog import ProblemsDialog
+
+    ProblemsDialog(title, text, warning=True, parent=parent).exec()
 
 
 def information(parent: QWidget, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
+    """``text``'s lines (``error_text.shown`` lines) as information."""
+    from reader.gui.problems_dialog import ProblemsDialog
+
+    ProblemsDialog(title, text, warning=False, parent=parent).exec()
 
 
 def question(parent: QWidget, title: str, text: str) -> bool:

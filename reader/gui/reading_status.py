@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
-from reader.text.bidi import isolate
+from reader.text.bidi import in_direction, isolate
 
 
 class ReadingStatus(QWidget):
@@ -51,9 +51,13 @@ class ReadingStatus(QWidget):
         self.retranslate()
 
     def show_tags(self, tags: Sequence[str]) -> None:
+        """``tags`` in order from the leading edge, each in its own letters'
+        direction."""
         self._tags = list(tags)
         # The sign inside the isolate: it goes where its tag starts, right of an Arabic one.
-        self.tags_label.setText("  ".join(isolate(f"#{t}") for t in self._tags))
+        row = "  ".join(isolate(f"#{t}") for t in self._tags)
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        self.tags_label.setText(in_direction(row, rtl=rtl) if row else "")
 
     def show_progress(self, percent: int) -> None:
         """``percent`` (0..100) of the article above the bottom of the view."""
@@ -87,4 +91,6 @@ class ReadingStatus(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.LayoutDirectionChange:
+            self.show_tags(self._tags)
         super().changeEvent(event)

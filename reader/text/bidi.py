@@ -10,6 +10,7 @@ flagged.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from reader.text.direction import is_rtl
 
@@ -52,11 +53,43 @@ def isolate(text: str) -> str:
 def isolate_path(path: str) -> str:
     """A file system path (``str(path)``) stripped of its controls and
     wrapped in LRI…PDI, for a message that embeds it: a path reads left to
-    right as typed, as in a path field (folders, then the name, then its
-    extension) whatever its letters. FSI follows the first strong letter:
-    a path such as ``~/مقالات/…`` came out with its extension first. A file
-    name alone: ``isolate_file_name``."""
-    return LRI + strip_bidi_controls(path) + PDI
+    right as typed (folders, then the name, then its extension) whatever its
+    letters. FSI follows the first strong letter: a path such as
+    ``~/مقالات/…`` came out with its extension first. Inside the isolate, a
+    separator between two Arabic names took their direction, so
+    ``…/مجلد عربي/صفحة.html`` showed the name left of its folder
+    (``…/صفحة/مجلد عربي.html``): an LRM follows each separator that comes
+    after right-to-left letters, so each name reads right to left in its own
+    place. Display only (the length changes). A file name alone:
+    ``isolate_file_name``."""
+    return LRI + _marked_separators(strip_bidi_controls(path)) + PDI
+
+
+def _marked_separators(path: str) -> str:
+    """``path`` with an LRM after each ``/`` or ``\\`` that stands between
+    right-to-left letters and right-to-left letters or digits (spaces and
+    digits are not strong: ``مجلد 2/خبر`` and ``مجلد/2024.md`` need one too);
+    a separator with a Latin letter on either side is laid out left to
+    right already."""
+    kinds = [unicodedata.bidirectional(ch) for ch in path]
+    out: list[str] = []
+    before = ""  # the last strong class before the present character
+    for i, (ch, kind) in enumerate(zip(path, kinds, strict=True)):
+        out.append(ch)
+        if kind in ("R", "AL", "L"):
+            before = "L" if kind == "L" else "R"
+        elif ch in "/\\" and before == "R" and _next_is_rtl_or_digit(kinds, i + 1):
+            out.append(LRM)
+    return "".join(out)
+
+
+def _next_is_rtl_or_digit(kinds: list[str], start: int) -> bool:
+    for kind in kinds[start:]:
+        if kind in ("R", "AL", "EN", "AN"):
+            return True
+        if kind == "L":
+            return False
+    return False
 
 
 def isolate_file_name(name: str, *, rtl: bool) -> str:
@@ -69,6 +102,16 @@ def isolate_file_name(name: str, *, rtl: bool) -> str:
     return (RLI if rtl else LRI) + strip_bidi_controls(name) + PDI
 
 
+def in_direction(text: str, *, rtl: bool) -> str:
+    """``text`` led by RLM when ``rtl``, else by LRM, so that a view which
+    takes a line's direction from its first strong letter (QLabel, skipping
+    isolates) lays it out in the interface's direction. A line made only of
+    isolates (a row of tags) has no strong letter outside them: in the
+    Arabic interface it was laid out left to right, its first tag on the
+    left."""
+    return (RLM if rtl else LRM) + text
+
+
 def looks_like_path(text: str) -> bool:
     """True for an absolute path as the app reports one (``/…``, ``~/…``,
     ``C:\\…``, ``\\\\server\\…``): the subject of an error line may be a path, an
@@ -77,6 +120,22 @@ def looks_like_path(text: str) -> bool:
 
 
 _ABSOLUTE_PATH = re.compile(r"(?:/|~/|~$|[A-Za-z]:[\\/]|\\\\)")
+
+
+def split_isolated_path(text: str) -> tuple[str, str, str] | None:
+    """``(before, path, after)`` around the first path ``isolate_path``
+    wrapped in ``text`` (LRI…PDI around an absolute path), ``path`` without
+    the marks, so a view can redraw it cut to fit; None when ``text`` holds
+    none. ``before + isolate_path(path) + after == text`` for a path
+    isolated by ``isolate_path``."""
+    for m in _ISOLATED_LTR.finditer(text):
+        path = strip_bidi_controls(m.group(1))
+        if looks_like_path(path):
+            return text[:m.start()], path, text[m.end():]
+    return None
+
+
+_ISOLATED_LTR = re.compile(f"{LRI}([^{LRI}{RLI}{FSI}{PDI}]*){PDI}")
 
 
 def isolate_paragraph(text: str) -> str:

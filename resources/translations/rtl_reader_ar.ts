@@ -576,12 +576,12 @@
         <message>
             <location filename="../../reader/gui/error_text.py" line="106" />
             <source>only http:// and https:// addresses can be fetched, not {scheme}</source>
-            <translation>لا تُجلب إلا العناوين التي تبدأ بـ http:// أو https://، لا {scheme}</translation>
+            <translation>لا تُجلب إلا العناوين التي تبدأ بـ &#x2066;http://&#x2069; أو &#x2066;https://&#x2069;، لا {scheme}</translation>
         </message>
         <message>
             <location filename="../../reader/gui/error_text.py" line="103" />
             <source>only http:// and https:// addresses can be fetched</source>
-            <translation>لا تُجلب إلا العناوين التي تبدأ بـ http:// أو https://</translation>
+            <translation>لا تُجلب إلا العناوين التي تبدأ بـ &#x2066;http://&#x2069; أو &#x2066;https://&#x2069;</translation>
         </message>
         <message>
             <location filename="../../reader/gui/error_text.py" line="105" />
@@ -1328,12 +1328,12 @@
             <location filename="../../reader/gui/import_export.py" line="147" />
             <source>(%n already in the library)</source>
             <translation>
-                <numerusform>(لا شيء منها في المكتبة من قبل)</numerusform>
-                <numerusform>(واحدة منها في المكتبة من قبل)</numerusform>
-                <numerusform>(اثنتان منها في المكتبة من قبل)</numerusform>
-                <numerusform>(%n منها في المكتبة من قبل)</numerusform>
-                <numerusform>(%n منها في المكتبة من قبل)</numerusform>
-                <numerusform>(%n منها في المكتبة من قبل)</numerusform>
+                <numerusform>(ولم تكن أي مقالة في المكتبة من قبل)</numerusform>
+                <numerusform>(ومقالة واحدة كانت في المكتبة من قبل فلم تُستورد ثانيةً)</numerusform>
+                <numerusform>(ومقالتان كانتا في المكتبة من قبل فلم تُستوردا ثانيةً)</numerusform>
+                <numerusform>(و%n مقالات كانت في المكتبة من قبل فلم تُستورد ثانيةً)</numerusform>
+                <numerusform>(و%n مقالة كانت في المكتبة من قبل فلم تُستورد ثانيةً)</numerusform>
+                <numerusform>(و%n مقالة كانت في المكتبة من قبل فلم تُستورد ثانيةً)</numerusform>
             </translation>
         </message>
         <message>

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.gui import app
 from reader.store import Library
+from reader.text.bidi import isolate_path
 from tests.cli.test_cli import ARTICLE_A
 
 
@@ -122,5 +123,5 @@ def test_a_file_that_cannot_be_read_is_reported(
         window.show()
         app.open_file_in(window, path)
         qtbot.waitUntil(lambda: bool(told) and not window.jobs.tasks, timeout=20_000)
-        assert told[0][1].startswith(f"{path}: ")
+        assert told[0][1].startswith(f"{isolate_path(str(path))}: ")
         window.close()

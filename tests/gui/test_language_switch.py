@@ -27,7 +27,7 @@ from reader.gui import i18n
 from reader.gui.error_text import shown
 from reader.gui.main_window import MainWindow
 from reader.store import Article, Library
-from reader.text.bidi import LRI, PDI
+from reader.text.bidi import FSI, LRI, PDI
 from tests.gui.conftest import laid_out_line, on_screen
 
 ALLOWED = re.compile(
@@ -141,6 +141,14 @@ def test_error_lines_are_translated_with_their_values(line: str, qapp: object) -
     rest = text.replace(subject, "")
     assert re.search("[\u0621-\u064a]", rest)
     assert not english_words(re.sub(r"/\S+|\b404\b|Not Found", "", rest))
+
+
+def test_a_suffix_in_an_arabic_line_is_isolated(qapp: object) -> None:
+    """``.xyz`` between Arabic words: its dot took the sentence's direction
+    and went after the letters (``xyz.``)."""
+    i18n.apply_language("ar")
+    text = shown("/tmp/a.xyz: .xyz files are not imported (known: .txt, .md)")
+    assert f"{FSI}.xyz{PDI}" in text and f"{FSI}.txt, .md{PDI}" in text
 
 
 def test_an_unknown_cause_keeps_its_words(qapp: object) -> None:

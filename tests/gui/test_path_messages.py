@@ -29,7 +29,7 @@ from reader.gui.export_dialog import ExportDialog
 from reader.gui.main_window import MainWindow
 from reader.gui.workers import ExportRequest
 from reader.store import Article, Library
-from reader.text.bidi import FSI, LRI, PDI, RLI
+from reader.text.bidi import FSI, LRI, LRM, PDI, RLI, isolate_path
 from tests.gui.conftest import on_screen
 
 TITLE = "كمامات الكولا سلاح جديد"
@@ -156,16 +156,36 @@ def test_the_destination_line_cuts_a_long_path_in_the_middle(
     assert "…" in shown
     assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
     assert label.toolTip() == str(out)
-    assert label.text() == f"سيُكتب الملف {LRI}{out}{PDI}"  # what a screen reader reads
+    assert label.text() == f"سيُكتب الملف {isolate_path(str(out))}"  # what a screen reader reads
+
+
+NESTED = "/tmp/tester57/in4/مجلد عربي/صفحة بلا نص.html"
+"""A path whose folder and name are both Arabic (from a day of use: the
+import dialog showed ``/tmp/tester57/in4/صفحة بلا نص/مجلد عربي.html``)."""
+
+
+@pytest.mark.parametrize("direction", [Qt.LayoutDirection.RightToLeft,
+                                       Qt.LayoutDirection.LeftToRight])
+def test_an_arabic_folder_stays_left_of_the_arabic_name_in_it(
+        qapp: object, direction: Qt.LayoutDirection) -> None:
+    """Left to right: the first folder, the Arabic folder, the Arabic name,
+    its extension, in an Arabic or an English line alike."""
+    message = isolate_path(NESTED) + ": لم يُعثر على نص مقالة"
+    # Inside each word (Qt puts a cursor on a run's edge at either run).
+    places = [message.index("tmp") + 1, message.index("مجلد") + 1, message.index("صفحة") + 1,
+              message.index(".html") + 2]
+    xs = [x_of(message, i, QFont(), direction) for i in places]
+    assert xs == sorted(xs) and len(set(xs)) == len(xs)
 
 
 @pytest.mark.parametrize(("line", "expected"), [
-    # A path subject: left to right, whatever its first letter.
+    # A path subject: left to right, whatever its first letter; an Arabic
+    # name keeps to the right of its Arabic folder (LRM).
     ("/tmp/مقالات/كمامات.md: exists; use --force to overwrite",
-     f"{LRI}/tmp/مقالات/كمامات.md{PDI}: موجود من قبل"),
+     f"{LRI}/tmp/مقالات/{LRM}كمامات.md{PDI}: موجود من قبل"),
     # A cause the table does not know keeps its words; its path is isolated.
     ("/tmp/مقالات/كمامات.md: something new went wrong",
-     f"{LRI}/tmp/مقالات/كمامات.md{PDI}: something new went wrong"),
+     f"{LRI}/tmp/مقالات/{LRM}كمامات.md{PDI}: something new went wrong"),
     # An address or a name keeps its own direction.
     ("file:///etc/passwd: not a web address: it holds a space",
      f"{FSI}file:///etc/passwd{PDI}: ليس عنوان ويب: فيه مسافة"),
@@ -185,3 +205,12 @@ def test_the_store_dialog_shows_its_path_isolated(
                                                 "the disk is full"))
     assert choice is app.StoreChoice.QUIT
     assert seen == [f"{LRI}/tmp/مكتبتي/library.sqlite3{PDI}: القرص ممتلئ"]
+
+
+def test_an_english_error_line_isolates_its_path_too() -> None:
+    """In English the words stay as given, but an Arabic folder and name in
+    the path came out swapped: the path is isolated left to right."""
+    line = f"{NESTED}: the file is empty"
+    assert shown(line) == f"{isolate_path(NESTED)}: the file is empty"
+    assert shown("https://example.com/a: already followed") == \
+        "https://example.com/a: already followed"  # an address reads as typed

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QKeyEvent
+from PySide6.QtGui import QDropEvent, QImage, QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication
 from pytestqt.qtbot import QtBot
 
@@ -421,3 +421,54 @@ def test_the_article_has_the_keys_when_the_window_opens(qtbot: QtBot,
                                                          window: MainWindow) -> None:
     """Not the filter box, where Ctrl+E and Ctrl+H edit the line on X11."""
     qtbot.waitUntil(window.pane.view.hasFocus)
+
+
+def _ink_unchanged_at(before: QImage, after: QImage) -> str:
+    """Which end of the ink of a row drawn twice kept its pixels ("left",
+    "right", or "none"): the part both texts share stays put where the
+    row starts."""
+    background = before.pixel(0, 0)
+
+    def column(image: QImage, x: int) -> list[int]:
+        return [image.pixel(x, y) for y in range(image.height())]
+
+    ink = [x for x in range(before.width())
+           if any(p != background for p in column(before, x) + column(after, x))]
+    ends = {"left": ink[:12], "right": ink[-12:]}
+    kept = [end for end, xs in ends.items()
+            if all(column(before, x) == column(after, x) for x in xs)]
+    return kept[0] if len(kept) == 1 else "none"
+
+
+@pytest.mark.parametrize(("language", "tags", "changed", "kept_at"), [
+    # The Arabic interface: the first tag at the right, each tag read from its right.
+    ("ar", ["أسلحة كيماوية", "متابعة ٢٠١٨", "سوريا"], ["أسلحة كيماوية", "متابعة ٢٠١٨", "سو"],
+     "right"),
+    ("ar", ["أسلحة كيماوية"], ["أسلحة كي"], "right"),
+    ("ar", ["متابعة ٢٠١٨"], ["متابعة ٢"], "right"),
+    # The English one: the first tag at the left; an Arabic tag still reads
+    # from its right (so its second word is the one at the row's start).
+    ("en", ["أسلحة كيماوية", "سوريا"], ["أسلحة كيماوية", "سو"], "left"),
+    ("en", ["أسلحة كيماوية"], ["أس كيماوية"], "left"),
+    ("en", ["chemical weapons", "syria"], ["chemical weapons", "sy"], "left"),
+    ("en", ["chemical weapons"], ["chemical we"], "left"),
+])
+def test_the_tag_row_reads_in_the_interface_direction(
+        qtbot: QtBot, window: MainWindow, language: str, tags: list[str], changed: list[str],
+        kept_at: str) -> None:
+    """From a tester's day: in the Arabic window the row under the article
+    showed its tags left to right from the trailing edge, the first tag at
+    the left beside the progress bar. A row of tags (each in an isolate)
+    has no strong letter outside them, so the label took it for left to
+    right. Drawn twice with its last letters changed, the row keeps the
+    pixels where it starts: the leading edge."""
+    window.set_language(language)
+    label = window.pane.status.tags_label
+
+    def drawn(chosen: list[str]) -> QImage:
+        window.tags_prompt = lambda _now, _known: chosen
+        window.commands["tags"].trigger()
+        qtbot.waitUntil(lambda: all(t in label.text() for t in chosen))
+        return label.grab().toImage()
+
+    assert _ink_unchanged_at(drawn(tags), drawn(changed)) == kept_at

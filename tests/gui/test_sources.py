@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -21,8 +21,9 @@ from reader.gui.main_window import MainWindow
 from reader.gui.sources_pane import SourcesPane
 from reader.importers.opml import read_opml
 from reader.store import Article, Library
+from reader.text.bidi import isolate_path
 from tests.feed_site import LONG_STORY, FeedSite
-from tests.gui.conftest import on_screen
+from tests.gui.conftest import laid_out_line, on_screen
 
 MakeWindow = Callable[..., MainWindow]
 
@@ -426,8 +427,8 @@ def test_the_feed_dialog_follows_only_a_web_address(qtbot: QtBot) -> None:
     ("en", "file:///etc/passwd",
      "file:///etc/passwd: only http:// and https:// addresses can be fetched, not file:"),
     ("ar", "file:///etc/passwd",
-     "\u2068file:///etc/passwd\u2069: لا تُجلب إلا العناوين التي تبدأ بـ http:// أو "
-     "https://، لا \u2068file:\u2069"),
+     "\u2068file:///etc/passwd\u2069: لا تُجلب إلا العناوين التي تبدأ بـ \u2066http://\u2069 أو "
+     "\u2066https://\u2069، لا \u2068file:\u2069"),
     ("en", "editor@aljazeera.net",
      "editor@aljazeera.net: this is an e-mail address, not a web address"),
     ("ar", "editor@aljazeera.net",
@@ -452,6 +453,26 @@ def test_the_feed_dialog_says_why_an_address_is_refused(
     assert dialog.message.isVisible() and dialog.message.text() == said
     dialog.address.setText("file:///etc")
     assert not dialog.message.isVisible()  # the reader is correcting it
+
+
+def test_the_web_schemes_in_a_refusal_read_left_to_right_in_arabic(qtbot: QtBot) -> None:
+    """From a tester's day: refused a file:// address, the Arabic dialog said
+    "تبدأ بـ //:http أو //:https": the colon and slashes, neutral between an
+    Arabic word and the letters, took the sentence's direction. Each
+    scheme is isolated left to right in the translation."""
+    i18n.apply_language("ar")
+    dialog = on_screen(qtbot, FeedDialog(None, []), 520, 300)
+    dialog.address.setText("file:///tmp/x/أخبار.xml")
+    dialog.buttons.buttons()[0].click()
+    said = dialog.message.text()
+    assert said.startswith("\u2068file:///tmp/x/أخبار.xml\u2069: ")
+    assert said.endswith("\u2068file:\u2069")  # the refused scheme, isolated
+    line = laid_out_line(said, Qt.LayoutDirection.RightToLeft)
+    for scheme in ("http://", "https://"):
+        start = said.index(scheme)
+        letters = line.cursorToX(start + 2)[0]  # inside "ht"
+        slashes = line.cursorToX(start + len(scheme) - 1)[0]  # between the slashes
+        assert letters < slashes, scheme
 
 
 def test_add_feed_keeps_the_dialog_open_saying_why_until_a_bare_address_is_followed(
@@ -520,6 +541,6 @@ def test_a_store_that_refuses_the_news_is_said_in_one_line(
         window.following.refresh([good])
     assert done.args[0].added == [] and "another program" in done.args[0].error
     assert window.statusBar().currentMessage() == (
-        f"No new articles \u2014 {library.path}: another program is writing to the store; "
-        "try again later")
+        f"No new articles \u2014 {isolate_path(str(library.path))}: another program is "
+        "writing to the store; try again later")
     assert not window.following.refreshing

@@ -10,6 +10,7 @@ from reader.text.bidi import (
     BIDI_CONTROLS,
     FSI,
     LRI,
+    LRM,
     PDI,
     RLI,
     RLO,
@@ -19,6 +20,7 @@ from reader.text.bidi import (
     isolate_file_name,
     isolate_path,
     looks_like_path,
+    split_isolated_path,
     strip_bidi_controls,
 )
 
@@ -40,6 +42,21 @@ def test_a_path_is_isolated_left_to_right_whatever_its_first_letter() -> None:
     ``md.كمامات/~`` inside an Arabic sentence."""
     assert isolate_path("~/كمامات.md") == LRI + "~/كمامات.md" + PDI
     assert isolate_path("/tmp/" + RLO + "خبر.md") == LRI + "/tmp/خبر.md" + PDI
+
+
+@pytest.mark.parametrize(("path", "shown"), [
+    # Between two Arabic names a separator took their direction and the name
+    # came out left of its folder: an LRM follows it.
+    ("/tmp/مجلد عربي/صفحة بلا نص.html", "/tmp/مجلد عربي/" + LRM + "صفحة بلا نص.html"),
+    ("/tmp/مجلد 2/خبر.md", "/tmp/مجلد 2/" + LRM + "خبر.md"),
+    ("/tmp/أرشيف/2024.md", "/tmp/أرشيف/" + LRM + "2024.md"),
+    ("C:\\مقالات\\خبر.md", "C:\\مقالات\\" + LRM + "خبر.md"),
+    # A Latin letter on either side already keeps the order: no mark.
+    ("/tmp/مكتبتي/library.sqlite3", "/tmp/مكتبتي/library.sqlite3"),
+    ("/home/news/خبر.md", "/home/news/خبر.md"),
+])
+def test_an_arabic_name_keeps_its_place_after_an_arabic_folder(path: str, shown: str) -> None:
+    assert isolate_path(path) == LRI + shown + PDI
 
 
 def test_a_file_name_is_isolated_in_the_direction_of_its_sentence() -> None:
@@ -73,3 +90,16 @@ def test_stripped_text_has_no_controls(text: str) -> None:
     out = strip_bidi_controls(text)
     assert not any(ch in BIDI_CONTROLS for ch in out)
     assert len(out) == len(text) - len(control_positions(text))
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    (isolate_path("/tmp/مجلد/خبر.md") + ": الملف فارغ", ("", "/tmp/مجلد/خبر.md", ": الملف فارغ")),
+    ("صُدّرت إلى " + isolate_path("~/a.md"), ("صُدّرت إلى ", "~/a.md", "")),
+    (isolate("https://example.com/a") + ": لا", None),  # an address is no path
+    ("the disk is full", None),
+])
+def test_a_view_finds_the_path_a_message_isolated(
+        text: str, parts: tuple[str, str, str] | None) -> None:
+    assert split_isolated_path(text) == parts
+    if parts is not None:
+        assert parts[0] + isolate_path(parts[1]) + parts[2] == text
