@@ -213,7 +213,9 @@ def _entry_article(entry: Any, *, source: str, language: str) -> Article | None:
     if not title:
         title = headline_from(paragraphs[0])
     link = str(entry.get("link", "") or "")
-    published = entry.get("published_parsed") or entry.get("updated_parsed")
+    # The stored keys themselves (dict.get): FeedParserDict answers a missing
+    # updated_parsed with published_parsed and a DeprecationWarning.
+    published = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
     return Article(
         title=title,
         body="\n".join(paragraphs),
