@@ -64,7 +64,8 @@ class ExportDialog(QDialog):
     ``exec()`` returned Accepted. ``confirm_overwrite`` asks before replacing
     an existing output (tests replace it). The path offered first is in
     ``folder`` (the home folder when None); the kinds of ``KINDS`` in
-    ``kinds`` are ticked (``DEFAULT_KINDS`` when it names none).
+    ``kinds`` are ticked (``DEFAULT_KINDS`` when it names none); ``fmt`` is
+    the format chosen first (the default one when "" or unknown).
 
     The name offered follows what the export writes: one PNG card is the file
     ``<title>.png``, several are the folder ``highlights``; a file of the
@@ -76,7 +77,7 @@ class ExportDialog(QDialog):
 
     def __init__(self, library: Library, *, current_id: int | None,
                  folder: Path | None = None, kinds: Iterable[str] = DEFAULT_KINDS,
-                 parent: QWidget | None = None) -> None:
+                 fmt: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export highlights"))
         self.setMinimumWidth(560)
@@ -112,9 +113,11 @@ class ExportDialog(QDialog):
 
         self.format_box = QComboBox(self)
         labels = self._format_labels()
-        for name, fmt in exporters.FORMATS.items():
-            self.format_box.addItem(labels.get(name, fmt.description), name)
-        self.format_box.setCurrentIndex(self.format_box.findData(exporters.DEFAULT_FORMAT))
+        for name, format_ in exporters.FORMATS.items():
+            self.format_box.addItem(labels.get(name, format_.description), name)
+        chosen = self.format_box.findData(fmt) if fmt else -1  # one no longer made: the default
+        self.format_box.setCurrentIndex(
+            chosen if chosen >= 0 else self.format_box.findData(exporters.DEFAULT_FORMAT))
 
         self.path_edit = QLineEdit(self)
         self.path_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)

@@ -23,6 +23,7 @@ from reader.gui import error_text, file_dialogs, workers
 from reader.gui.drops import dropped_paths, dropped_web_addresses
 from reader.gui.export_dialog import DEFAULT_KINDS, ExportDialog
 from reader.gui.url_dialog import UrlDialog
+from reader.gui.window_settings import WindowSettings
 from reader.gui.workers import ImportReport, Task, end_tasks
 from reader.store.library import Library
 from reader.text.bidi import isolate_path
@@ -46,17 +47,23 @@ class ImportExport(QObject):
     problems_found = Signal(str, str, bool)
     status_message = Signal(str, int)
 
-    def __init__(self, library: Library, parent: QWidget) -> None:
+    def __init__(self, library: Library, parent: QWidget,
+                 settings: WindowSettings | None = None) -> None:
         super().__init__(parent)
         self._library = library
         self._parent = parent
+        self._settings = settings
         self.current_article: Callable[[], int | None] = lambda: None
         """The open article, which the export dialog offers first."""
-        self.export_folder: Path | None = None
-        """Where the last export this run went: the export dialog offers it next."""
-        self.export_kinds: list[str] = list(DEFAULT_KINDS)
-        """The kinds of highlight the last export this run held: the export
-        dialog ticks them next (it forgot a reader's Figures every time)."""
+        folder, kinds, fmt = settings.export_choices() if settings else (None, [], "")
+        self.export_folder: Path | None = folder
+        """Where the last export went (kept across restarts in ``settings``):
+        the export dialog offers it next."""
+        self.export_kinds: list[str] = kinds or list(DEFAULT_KINDS)
+        """The kinds of highlight the last export held: the export dialog
+        ticks them next (it forgot a reader's Figures every time)."""
+        self.export_format = fmt
+        """The last export's format ("": the dialog's own first choice)."""
         self.tasks: list[Task] = []
         self.progress = QProgressBar(parent)
         self.progress.setMaximumWidth(200)
@@ -96,12 +103,16 @@ class ImportExport(QObject):
     def export_dialog(self) -> None:
         dialog = ExportDialog(self._library, current_id=self.current_article(),
                               folder=self.export_folder, kinds=self.export_kinds,
-                              parent=self._parent)
+                              fmt=self.export_format, parent=self._parent)
         if dialog.exec() == ExportDialog.DialogCode.Accepted:
             request = dialog.request()
             if request is not None:
                 self.export_folder = request.out.parent
                 self.export_kinds = dialog.kinds()
+                self.export_format = dialog.fmt()
+                if self._settings is not None:
+                    self._settings.save_export_choices(self.export_folder, self.export_kinds,
+                                                       self.export_format)
                 self.start_export(request)
 
     # -- jobs ----------------------------------------------------------------------

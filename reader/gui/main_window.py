@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
         self.article_list.details_requested.connect(c.edit_details)
 
     def _init_jobs(self) -> None:
-        self.jobs = ImportExport(self.library, self)
+        self.jobs = ImportExport(self.library, self, self.window_settings)
         self.jobs.current_article = self.current_article_id
         self.jobs.articles_arrived.connect(lambda: self._refresh_timer.start())
         self.jobs.import_finished.connect(self._on_import_done)

@@ -14,6 +14,7 @@ when the preferences changed, whoever changed them.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
@@ -69,6 +70,11 @@ _KEYS: dict[str, str] = {
     "language": i18n.LANGUAGE_KEY,
 }
 """Where each preference is kept in the settings."""
+
+
+EXPORT_FOLDER_KEY = "export/folder"
+EXPORT_KINDS_KEY = "export/kinds"
+EXPORT_FORMAT_KEY = "export/format"
 
 
 class WindowSettings(QObject):
@@ -134,6 +140,24 @@ class WindowSettings(QObject):
 
     def recent_articles(self) -> list[int]:
         return self.int_list("window/recent")
+
+    def export_choices(self) -> tuple[Path | None, list[str], str]:
+        """The last export's folder (None when gone), kinds of highlight and
+        format, as ``save_export_choices`` kept them ("" for none kept)."""
+        folder = self.value(EXPORT_FOLDER_KEY)
+        kept = Path(folder) if isinstance(folder, str) and folder else None
+        kinds = self.value(EXPORT_KINDS_KEY)
+        kinds = kinds if isinstance(kinds, list) else [kinds] if isinstance(kinds, str) else []
+        fmt = self.value(EXPORT_FORMAT_KEY)
+        return (kept if kept is not None and kept.is_dir() else None,
+                [str(k) for k in kinds if k], fmt if isinstance(fmt, str) else "")
+
+    def save_export_choices(self, folder: Path, kinds: list[str], fmt: str) -> None:
+        """Keep an export's folder, kinds and format for the next export
+        dialog, across restarts (a reader exports to the same place in the
+        same form day after day)."""
+        self.save({EXPORT_FOLDER_KEY: str(folder), EXPORT_KINDS_KEY: list(kinds),
+                   EXPORT_FORMAT_KEY: fmt})
 
     def value(self, key: str) -> Any:
         """A saved window-state value (None when absent or without settings)."""

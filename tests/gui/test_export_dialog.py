@@ -297,3 +297,43 @@ def test_the_next_export_offers_the_kinds_the_last_one_held(
     qtbot.waitUntil(lambda: not jobs.tasks, timeout=20000)
     assert offered == [["user"], ["figure"], ["figure"]]
     assert (tmp_path / "figures.md").exists()
+
+
+def test_the_export_choices_outlive_a_restart(
+        qtbot: QtBot, library: Library, tmp_path: Path, settings_file: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The folder, the kinds and the format of the last export were kept for
+    the run only: after a restart the dialog offered the home folder,
+    Markdown and the reader's own highlights again."""
+    from PySide6.QtWidgets import QWidget
+
+    from reader.gui import i18n
+    from reader.gui.import_export import ImportExport
+    from reader.gui.window_settings import WindowSettings
+
+    out = tmp_path / "تصدير"
+    out.mkdir()
+    seen: list[tuple[str, list[str], str]] = []
+
+    def answer(dialog: ExportDialog) -> int:
+        seen.append((str(Path(dialog.path_edit.text()).parent), dialog.kinds(), dialog.fmt()))
+        if len(seen) == 1:
+            dialog.format_box.setCurrentIndex(dialog.format_box.findData("json"))
+            dialog.kind_boxes["quote"].setChecked(True)
+            dialog.path_edit.setText(str(out / "مختارات.json"))
+            dialog.accept()
+        else:
+            dialog.reject()
+        return dialog.result()
+
+    monkeypatch.setattr(ExportDialog, "exec", answer)
+    for _ in range(2):  # the window, then the window after a restart
+        window = QWidget()
+        qtbot.addWidget(window)
+        jobs = ImportExport(library, window, WindowSettings(i18n.settings(), window))
+        jobs.current_article = lambda: library.ids()[0]
+        jobs.export_dialog()
+        assert jobs.wait_for_tasks()
+        qtbot.waitUntil(lambda jobs=jobs: not jobs.tasks, timeout=20000)
+    assert seen[1] == (str(out), ["user", "quote"], "json")
+    assert (out / "مختارات.json").exists()
