@@ -72,6 +72,22 @@ class Edit(QUndoCommand):
         raise NotImplementedError
 
 
+class Swap(Edit):
+    """An edit that writes one value: ``new`` when done, ``old`` when undone."""
+
+    old: Any
+    new: Any
+
+    def _write(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def _do(self) -> None:
+        self._write(self.new)
+
+    def _undo(self) -> None:
+        self._write(self.old)
+
+
 class AddHighlight(Edit):
     def __init__(self, history: EditHistory, article: IdRef, field: str, start: int, end: int,
                  colour: str, note: str) -> None:
@@ -122,7 +138,7 @@ class DeleteHighlight(Edit):
         self.history.highlights_changed.emit(self.article.id)
 
 
-class UpdateHighlight(Edit):
+class UpdateHighlight(Swap):
     def __init__(self, history: EditHistory, record: HighlightRecord, what: str,
                  old: str, new: str) -> None:
         super().__init__(history, what)
@@ -137,14 +153,8 @@ class UpdateHighlight(Edit):
         self.library.update_highlight(self.ref.id, **{self.what: value})
         self.history.highlights_changed.emit(self.article.id)
 
-    def _do(self) -> None:
-        self._write(self.new)
 
-    def _undo(self) -> None:
-        self._write(self.old)
-
-
-class SetFlag(Edit):
+class SetFlag(Swap):
     def __init__(self, history: EditHistory, article: IdRef, column: str, old: bool,
                  new: bool) -> None:
         super().__init__(history, column)
@@ -157,14 +167,8 @@ class SetFlag(Edit):
             self.library.set_read(self.article.id, value)
         self.history.state_changed.emit(self.article.id)
 
-    def _do(self) -> None:
-        self._write(self.new)
 
-    def _undo(self) -> None:
-        self._write(self.old)
-
-
-class EditDetails(Edit):
+class EditDetails(Swap):
     """Some fields of an article, from ``old`` to ``new`` (name -> value). Each
     write starts from the article as stored then, so an edit made elsewhere
     to another field is kept."""
@@ -179,14 +183,8 @@ class EditDetails(Edit):
         self.library.update_article(dataclasses.replace(stored, **values))
         self.history.details_changed.emit(self.article.id)
 
-    def _do(self) -> None:
-        self._write(self.new)
 
-    def _undo(self) -> None:
-        self._write(self.old)
-
-
-class SetTags(Edit):
+class SetTags(Swap):
     def __init__(self, history: EditHistory, article: IdRef, old: list[str],
                  new: list[str]) -> None:
         super().__init__(history, "tags")
@@ -195,12 +193,6 @@ class SetTags(Edit):
     def _write(self, tags: list[str]) -> None:
         self.library.set_article_tags(self.article.id, tags)
         self.history.tags_changed.emit(self.article.id)
-
-    def _do(self) -> None:
-        self._write(self.new)
-
-    def _undo(self) -> None:
-        self._write(self.old)
 
 
 class MarkRead(Edit):

@@ -111,10 +111,7 @@ def test_context_always_holds_the_span(text: str, data: st.DataObject) -> None:
     ("قال: 'نعم.' ثم مضى", "مضى", "ثم مضى"),
 ])
 def test_context_keeps_the_opening_quotation_mark(text: str, span: str, sentence: str) -> None:
-    start = text.index(span)
-    got, s, e = context_sentence(text, start, start + len(span))
-    assert got == sentence
-    assert got[s:e] == span
+    assert_context(text, span, sentence)
 
 
 QUOTED_TEXTS = st.text(alphabet=st.sampled_from([*'اب "\'.؟\n»«', KASRA]), max_size=60)
@@ -155,6 +152,11 @@ def test_first_sentence_of_a_paragraph_starts_at_its_first_character(
     ("وصل هو. ثم غادر.", "غادر", "ثم غادر."),
 ])
 def test_an_abbreviation_ends_no_sentence(text: str, span: str, sentence: str) -> None:
+    assert_context(text, span, sentence)
+
+
+def assert_context(text: str, span: str, sentence: str) -> None:
+    """The context of the first ``span`` in ``text`` is ``sentence``, the span in it."""
     start = text.index(span)
     got, s, e = context_sentence(text, start, start + len(span))
     assert got == sentence
