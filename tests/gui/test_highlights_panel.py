@@ -83,6 +83,16 @@ def test_a_note_of_pages_leaves_the_next_highlights_in_sight(
     assert "a line of the note a line" in shown
 
 
+def test_the_tooltip_of_a_note_of_pages_fits_a_screen(qapp: object) -> None:
+    note = "\n".join(f"line {n} " + "word " * 100 for n in range(50_000))
+    model = HighlightsModel()
+    model.set_highlights([HighlightRecord(1, "body", "user", "", 0, 5, "النقل", note=note,
+                                          id=1)])
+    tooltip = model.data(model.index(0), Qt.ItemDataRole.ToolTipRole)
+    assert "line 0 word" in tooltip and "line 19 word" in tooltip and "line 20 " not in tooltip
+    assert tooltip.count("<br>") <= 25 and len(tooltip) < 10_000
+
+
 def test_the_panel_lists_every_highlight_and_filters_by_kind(
     pane: Pane, library: Library
 ) -> None:
