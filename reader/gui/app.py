@@ -153,6 +153,10 @@ def instance_name(store_path: Path) -> str:
 MAX_REQUEST = 4096
 """Bytes of one request line at most (a longer one is dropped unread)."""
 
+MAX_NUMBER = 2 ** 63 - 1
+"""The largest id or offset a request may hold: SQLite's integers, what a
+link can say (an id past them raised OverflowError in the window)."""
+
 
 def send_to_running(name: str, open_id: int | None, at: int | None, *,
                     file: Path | None = None, timeout_ms: int = 1000) -> bool:
@@ -188,7 +192,7 @@ def parse_request(data: bytes) -> tuple[int | None, int | None] | None:
         return None
     article_id, at = message.get("open"), message.get("at")
     for value in (article_id, at):
-        if value is not None and (type(value) is not int or value < 0):
+        if value is not None and not _is_count(value):
             return None
     return article_id, at
 
@@ -207,9 +211,14 @@ def parse_file_request(data: bytes) -> tuple[Path, int | None] | None:
     path, at = message.get("file"), message.get("at")
     if not isinstance(path, str) or not os.path.isabs(path) or "\x00" in path:
         return None
-    if at is not None and (type(at) is not int or at < 0):
+    if at is not None and not _is_count(at):
         return None
     return Path(path), at
+
+
+def _is_count(value: object) -> bool:
+    """True for a whole number (not a bool) from 0 to ``MAX_NUMBER``."""
+    return type(value) is int and 0 <= value <= MAX_NUMBER
 
 
 def make_instance_server(name: str, on_request: Callable[[int | None, int | None], None],

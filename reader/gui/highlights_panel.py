@@ -222,7 +222,8 @@ def details(h: HighlightRecord) -> str:
     Each part after the subtype is isolated in its own direction, so an
     Arabic value or speaker in the English window (or an English note in the
     Arabic one) reads as written; the speaker and note lose any bidi
-    control of their own, the value keeps those ``value_text`` gives it."""
+    control of their own, the value keeps those ``value_text`` gives it. The
+    note is shown on one line, its start when it is long."""
     parts = [subtype_label(h.kind, h.subtype)]
     value = value_text(h.value)
     if value:
@@ -230,7 +231,10 @@ def details(h: HighlightRecord) -> str:
     if h.speaker:
         parts.append(isolate(h.speaker))
     if h.note:
-        parts.append(isolate(h.note.replace("\n", " ")))
+        # On one line and cut like the text: a note of pages made its row
+        # taller than the panel and hid the highlights after it (the
+        # tooltip and the note dialog hold the whole note).
+        parts.append(isolate(shortened(h.note, _MAX_SHOWN)))
     return " · ".join(parts)
 
 

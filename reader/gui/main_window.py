@@ -34,6 +34,7 @@ reading view and the highlights panel, the reader's selection and place kept.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from contextlib import suppress
 from functools import partial
@@ -703,9 +704,11 @@ class MainWindow(QMainWindow):
         if not self.window_settings.restore_window(self, self.splitter):
             self._default_size()
         # Before the last article opens at its place; a value some other hand
-        # wrote leaves the normal size.
+        # wrote (not a number at all, or "nan") leaves the normal size.
         with suppress(TypeError, ValueError):
-            self.pane.view.set_zoom(float(self.window_settings.value(ZOOM_KEY) or 1.0))
+            zoom = float(self.window_settings.value(ZOOM_KEY) or 1.0)
+            if math.isfinite(zoom):
+                self.pane.view.set_zoom(zoom)
         kept = self.window_settings.bytes_value(SOURCES_SPLITTER_KEY)
         if kept is not None:
             self.lists.restoreState(kept)

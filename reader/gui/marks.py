@@ -39,6 +39,7 @@ from reader.store.article import HighlightRecord
 from reader.text.bidi import FSI, LRI, PDI
 from reader.text.fold import DIACRITICS
 from reader.text.hits import ArticleHits
+from reader.text.spans import shortened
 from reader.text.values import describe_value
 
 # What "hide diacritics" paints transparent: the fold's diacritics that are
@@ -466,7 +467,21 @@ def tooltip_html(highlights: Sequence[HighlightRecord]) -> str:
             lines.append(html.escape(QCoreApplication.translate("ReadingView", "speaker")
                                      + ": " + h.speaker))
         if h.note:
-            lines.append(html.escape(h.note).replace("\n", "<br>"))
+            lines.extend(html.escape(line) for line in _note_lines(h.note))
         rows.append("<br>".join(lines))
     return "<qt>" + "<hr>".join(rows) + "</qt>"
+
+
+TOOLTIP_NOTE_LINES = 20
+TOOLTIP_LINE_CHARS = 300
+
+
+def _note_lines(note: str) -> list[str]:
+    """The lines of ``note`` a tooltip shows: the first ``TOOLTIP_NOTE_LINES``,
+    each cut to ``TOOLTIP_LINE_CHARS``, then "…" when there is more. A note
+    of pages made a tooltip taller than the screen, laid out anew at every
+    hover (the note dialog holds it all)."""
+    lines = note.splitlines()
+    shown = [shortened(line, TOOLTIP_LINE_CHARS) for line in lines[:TOOLTIP_NOTE_LINES]]
+    return [*shown, "…"] if len(lines) > TOOLTIP_NOTE_LINES else shown
 

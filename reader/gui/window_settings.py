@@ -13,6 +13,7 @@ when the preferences changed, whoever changed them.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -164,22 +165,16 @@ class WindowSettings(QObject):
         return None if self._settings is None else self._settings.value(key)
 
     def int_value(self, key: str) -> int:
-        try:
-            return int(self.value(key) or 0)
-        except (TypeError, ValueError):
-            return 0
+        """A saved whole number (0 when absent or unreadable)."""
+        number = _int(self.value(key) or 0)
+        return 0 if number is None else number
 
     def int_list(self, key: str) -> list[int]:
-        """A saved list of ids (QSettings hands back one item as a bare string)."""
+        """A saved list of ids (QSettings hands back one item as a bare string),
+        without the items that cannot be read."""
         value = self.value(key)
         items = value if isinstance(value, list) else [value] if value else []
-        out: list[int] = []
-        for item in items:
-            try:
-                out.append(int(item))
-            except (TypeError, ValueError):
-                continue
-        return out
+        return [n for n in map(_int, items) if n is not None]
 
     def bytes_value(self, key: str) -> QByteArray | None:
         value = self.value(key)
@@ -214,18 +209,34 @@ class WindowSettings(QObject):
         return _clamped(replace(default, **values))
 
 
+_INT_BOUND = 2 ** 63
+"""Every id and size the window saves fits SQLite's signed 64-bit integers;
+a longer number was written by some other hand (and the store refuses it)."""
+
+
+def _int(raw: object) -> int | None:
+    """``raw`` as a whole number, None when it is none or out of bounds."""
+    try:
+        number = int(raw)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return None
+    return number if -_INT_BOUND <= number < _INT_BOUND else None
+
+
 def _parse(raw: object, like: object) -> object | None:
     """``raw`` from the settings as the type of ``like`` (INI files hand back
-    strings: 'true'/'false' for booleans); None when it cannot be read."""
+    strings: 'true'/'false' for booleans); None when it cannot be read, or is
+    a number no size can be (infinite, not a number)."""
     try:
         if isinstance(like, bool):
             return raw.lower() in ("1", "true", "yes") if isinstance(raw, str) else bool(raw)
         if isinstance(like, int):
             return int(float(str(raw)))
         if isinstance(like, float):
-            return float(str(raw))
+            number = float(str(raw))
+            return number if math.isfinite(number) else None
         return str(raw)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
 
 

@@ -215,6 +215,10 @@ def test_a_request_from_a_second_open_keeps_the_window_maximized(
     (b'{"open": true, "at": 0}', None),
     (b'{"open": "7", "at": 0}', None),
     (b'{"open": 7.5}', None),
+    (b'{"open": 99999999999999999999, "at": 0}', None),
+    (b'{"open": 7, "at": 99999999999999999999}', None),
+    (b'{"open": 9223372036854775807, "at": 9223372036854775807}',
+     (9223372036854775807, 9223372036854775807)),
     (b"[7, 1]", None),
     (b"not json", None),
     (b"\xff\xfe", None),
@@ -223,11 +227,16 @@ def test_requests_are_parsed_strictly(data: bytes, expected: object) -> None:
     assert app.parse_request(data) == expected
 
 
+def test_a_file_request_with_an_offset_past_any_text_is_refused() -> None:
+    assert app.parse_file_request(b'{"file": "/tmp/a.txt", "at": 12}') == (Path("/tmp/a.txt"), 12)
+    assert app.parse_file_request(b'{"file": "/tmp/a.txt", "at": 99999999999999999999}') is None
+
+
 @settings(max_examples=200)
 @given(st.binary(max_size=80))
 def test_any_bytes_parse_to_a_request_or_none(data: bytes) -> None:
     request = app.parse_request(data)
-    assert request is None or all(v is None or (isinstance(v, int) and v >= 0)
+    assert request is None or all(v is None or (isinstance(v, int) and 0 <= v < 2 ** 63)
                                   for v in request)
 
 

@@ -64,6 +64,35 @@ def test_rows_are_in_reading_order_and_bidi_isolated(qapp: object) -> None:
     assert "&lt;b&gt;this&lt;/b&gt;" in tooltip
 
 
+def test_a_note_of_pages_leaves_the_next_highlights_in_sight(
+    pane: Pane, library: Library
+) -> None:
+    p, article_id = pane
+    first = min(library.highlights(article_id), key=lambda h: (h.field != "title", h.start))
+    library.add_user_highlight(article_id, first.field, first.start, first.end,
+                               note="\n".join(["a line of the note"] * 3000) + "\u2029end")
+    p.open_article(article_id)
+    panel = p.highlights_panel
+    assert panel.list.model().rowCount() >= 3
+    third = panel.list.visualRect(panel.list.model().index(2, 0))
+    assert panel.list.viewport().rect().intersects(third)
+    noted = next(r for r in range(panel.model.rowCount())
+                 if panel.model.record(r).note)
+    shown = panel.model.data(panel.model.index(noted), Qt.ItemDataRole.DisplayRole)
+    assert shown.count("\n") == 1 and "\u2029" not in shown
+    assert "a line of the note a line" in shown
+
+
+def test_the_tooltip_of_a_note_of_pages_fits_a_screen(qapp: object) -> None:
+    note = "\n".join(f"line {n} " + "word " * 100 for n in range(50_000))
+    model = HighlightsModel()
+    model.set_highlights([HighlightRecord(1, "body", "user", "", 0, 5, "النقل", note=note,
+                                          id=1)])
+    tooltip = model.data(model.index(0), Qt.ItemDataRole.ToolTipRole)
+    assert "line 0 word" in tooltip and "line 19 word" in tooltip and "line 20 " not in tooltip
+    assert tooltip.count("<br>") <= 25 and len(tooltip) < 10_000
+
+
 def test_the_panel_lists_every_highlight_and_filters_by_kind(
     pane: Pane, library: Library
 ) -> None:

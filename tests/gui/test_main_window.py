@@ -555,6 +555,26 @@ def test_zoom_is_remembered(make_window: MakeWindow) -> None:
     assert make_window().pane.view.zoom() == 1.0
 
 
+def test_sizes_some_other_hand_wrote_as_no_numbers_leave_the_defaults(
+        make_window: MakeWindow, settings_file: Path) -> None:
+    settings_file.write_text("[view]\nline_spacing=inf\nfont_size=nan\nmargin=-inf\n"
+                             "zoom=nan\n", encoding="utf-8")
+    window = make_window()
+    prefs = window.window_settings.preferences()
+    assert (prefs.line_spacing, prefs.font_size, prefs.margin) == (125, 15.0, 18)
+    assert window.pane.view.zoom() == 1.0
+
+
+def test_ids_too_long_for_the_store_are_skipped_not_raised(
+        make_window: MakeWindow, settings_file: Path) -> None:
+    huge = "99999999999999999999"
+    settings_file.write_text(f"[window]\nlast_article={huge}\nrecent=1, {huge}\n",
+                             encoding="utf-8")
+    window = make_window()
+    assert window.current_article_id() is not None
+    assert window.window_settings.recent_articles() == [1]
+
+
 def test_open_article_with_unknown_id_keeps_the_window(make_window: MakeWindow) -> None:
     window = make_window()
     before = window.current_article_id()
