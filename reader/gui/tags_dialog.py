@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.store.tags import MAX_TAG_CHARS, clean_tag
+from reader.text.bidi import strip_bidi_controls
 
 
 class TagsDialog(QDialog):
@@ -68,17 +69,20 @@ class TagsDialog(QDialog):
 
     def tags(self) -> list[str]:
         """The ticked tags, by name."""
-        return sorted(self.list.item(i).text() for i in range(self.list.count())
+        return sorted(self._name(i) for i in range(self.list.count())
                       if self.list.item(i).checkState() == Qt.CheckState.Checked)
+
+    def _name(self, row: int) -> str:
+        return str(self.list.item(row).data(Qt.ItemDataRole.UserRole))
 
     def add_typed(self) -> None:
         """Add the typed tag, ticked (or tick it when it is listed already)."""
         name = clean_tag(self.new_edit.text())
         if not name:
             return
-        found = self.list.findItems(name, Qt.MatchFlag.MatchExactly)
+        found = [i for i in range(self.list.count()) if self._name(i) == name]
         if found:
-            found[0].setCheckState(Qt.CheckState.Checked)
+            self.list.item(found[0]).setCheckState(Qt.CheckState.Checked)
         else:
             self._add_item(name, checked=True)
         self.new_edit.clear()
@@ -90,6 +94,9 @@ class TagsDialog(QDialog):
             self.accept()
 
     def _add_item(self, name: str, *, checked: bool) -> None:
-        item = QListWidgetItem(name, self.list)
+        # Shown without bidi controls (an override written by another hand
+        # showed "tech" as "hcet"), kept whole: the tag is the name as stored.
+        item = QListWidgetItem(strip_bidi_controls(name), self.list)
+        item.setData(Qt.ItemDataRole.UserRole, name)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)

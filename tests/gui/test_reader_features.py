@@ -417,6 +417,22 @@ def test_tags_are_typed_and_saved_with_the_enter_key(qtbot: QtBot) -> None:
     assert dialog.result() == TagsDialog.DialogCode.Accepted
 
 
+def test_a_tag_with_bidi_controls_shows_without_them_and_keeps_its_name(
+        qtbot: QtBot) -> None:
+    """A tag written by another hand with an override (U+202E) showed "tech"
+    as "hcet" in the Tags dialog; ticking it again must keep the same tag."""
+    from reader.gui.tags_dialog import TagsDialog
+
+    odd = "\u202etech"
+    dialog = on_screen(qtbot, TagsDialog([odd], [odd, "اقتصاد"]), 400, 300)
+    shown = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert "tech" in shown and not any("\u202e" in text for text in shown)
+    assert dialog.tags() == [odd]
+    dialog.new_edit.insert("اقتصاد")
+    dialog.add_typed()  # listed already: ticked, not added twice
+    assert dialog.list.count() == 2 and dialog.tags() == sorted([odd, "اقتصاد"])
+
+
 def test_the_article_has_the_keys_when_the_window_opens(qtbot: QtBot,
                                                          window: MainWindow) -> None:
     """Not the filter box, where Ctrl+E and Ctrl+H edit the line on X11."""
