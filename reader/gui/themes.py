@@ -126,8 +126,8 @@ class Theme:
         return self._framed(self.field_frame, 140)
 
     def check_box_palette(self) -> QPalette:
-        """``window_palette`` for tick boxes (QCheckBox, and the Tags
-        dialog's list, whose items tick), framed in ``check_frame``: Fusion
+        """``window_palette`` for tick boxes (QCheckBox, the Tags dialog's
+        list and the menus, whose items tick), framed in ``check_frame``: Fusion
         frames the box in the Window colour made darker (140) then lighter
         (110); "" keeps Fusion's, which vanished on a dark window."""
         return self._framed(self.check_frame, 127)
@@ -237,6 +237,7 @@ def apply_window_theme(t: Theme) -> None:
     app.setPalette(t.field_palette(), "QLineEdit")
     app.setPalette(t.check_box_palette(), "QCheckBox")
     app.setPalette(t.check_box_palette(), "QListWidget")  # the Tags dialog's ticks
+    app.setPalette(t.check_box_palette(), "QMenu")  # View's unticked switches
     QToolTip.setPalette(palette)  # tooltips keep a palette of their own
 
 

@@ -51,10 +51,16 @@ def test_a_theme_colours_every_top_level_widget(qtbot: QtBot, window: MainWindow
     tops = QApplication.topLevelWidgets()
     assert window in tops and dialog in tops and any(isinstance(w, QMenu) for w in tops)
 
+    def expected(w: QWidget) -> QPalette:
+        # A menu's Window colour only frames its tick boxes (themes.check_box_palette).
+        return t.check_box_palette() if isinstance(w, QMenu) else t.window_palette()
+
+    def colours(pal: QPalette) -> tuple[str, str]:
+        return pal.color(role.Window).name(), pal.color(role.WindowText).name()
+
     def wrong() -> list[object]:  # Qt delivers the palette change from the event loop
-        return [w for w in QApplication.topLevelWidgets() if (w.palette().color(role.Window).name(),
-                                    w.palette().color(role.WindowText).name())
-                != (t.window, t.window_text)]
+        return [w for w in QApplication.topLevelWidgets()
+                if colours(w.palette()) != colours(expected(w))]
 
     qtbot.waitUntil(lambda: not wrong())
     lists = window.article_list.view.palette()
@@ -212,4 +218,29 @@ def test_an_unticked_tag_shows_its_box_in_every_theme(
     image = view.viewport().grab().toImage()
     strongest = max(contrast(image.pixelColor(x, y), QColor(t.base))
                     for x in range(box.left(), box.right()) for y in range(box.top(), box.bottom()))
+    assert strongest >= FRAME_CONTRAST, (name, strongest)
+
+
+@pytest.mark.parametrize("name", ["light", "dark", "sepia"])
+def test_an_unticked_menu_switch_shows_its_box_in_every_theme(
+        qtbot: QtBot, window: MainWindow, name: str) -> None:
+    """View > Justify unticked showed no box at all in the dark theme (a
+    dark frame on a dark menu), so it did not read as a switch."""
+    window.set_theme(name)
+    menu = QMenu(window)
+    switch = menu.addAction("Justify")
+    switch.setCheckable(True)
+    menu.addAction("Zoom in")
+    menu.adjustSize()  # laid out, drawn unshown: a popup warns offscreen
+    image = menu.grab().toImage()
+    row = menu.actionGeometry(switch)
+    # The menu's own colour: the far end of the item, past its text.
+    far = row.right() - 3 if not menu.isRightToLeft() else row.left() + 3
+    background = image.pixelColor(far, row.center().y())
+    side = menu.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+    # Fusion draws the box 7 px in from the item's leading edge.
+    lead = range(row.left() + 4, row.left() + side + 10) if not menu.isRightToLeft() \
+        else range(row.right() - side - 10, row.right() - 4)
+    strongest = max(contrast(image.pixelColor(x, y), background)
+                    for x in lead for y in range(row.top() + 1, row.bottom()))
     assert strongest >= FRAME_CONTRAST, (name, strongest)
