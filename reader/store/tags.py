@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from reader.store.article import not_found
 from reader.store.database import Database
+from reader.text.bidi import strip_bidi_controls
 
 MAX_TAG_CHARS = 60
 
@@ -30,8 +31,10 @@ class TagCount:
 
 
 def clean_tag(name: str) -> str:
-    """``name`` with its whitespace collapsed, cut to ``MAX_TAG_CHARS``."""
-    return " ".join(name.split())[:MAX_TAG_CHARS].strip()
+    """``name`` without bidi controls, its whitespace collapsed, cut to
+    ``MAX_TAG_CHARS``. A control only reorders how a name shows: pasted
+    with one, a tag stood beside another that looked the same."""
+    return " ".join(strip_bidi_controls(name).split())[:MAX_TAG_CHARS].strip()
 
 
 def has_tags(con: sqlite3.Connection) -> bool:

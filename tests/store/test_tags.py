@@ -93,6 +93,10 @@ def test_starred_and_unread_filters(filled: tuple[Library, list[int]]) -> None:
     ("  كتب\tجديدة ", "كتب جديدة"),
     ("x" * (MAX_TAG_CHARS + 10), "x" * MAX_TAG_CHARS),
     ("   ", ""),
+    # Pasted with bidi controls, a tag stood beside its twin (a day of use).
+    ("\u202eتحذير\u202c خطر \u2067RLI", "تحذير خطر RLI"),
+    ("news\u202e123 abc", "news123 abc"),
+    ("\u200f\u200e", ""),
 ])
 def test_clean_tag(given: str, stored: str) -> None:
     assert clean_tag(given) == stored
