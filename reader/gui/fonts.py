@@ -48,8 +48,12 @@ def register_fonts() -> str:
 
 def arabic_families() -> list[str]:
     """The bundled family first, then every other installed family that
-    writes Arabic (what the reader may choose in Preferences)."""
+    writes Arabic (what the reader may choose in Preferences). Not the
+    copy of the bundled face a PDF export registers for its text maps
+    (``pdf_fonts.PDF_FAMILY``): it showed in the list once a PDF was made."""
+    from reader.exporters.pdf_fonts import PDF_FAMILY
+
     bundled = register_fonts()
     system = [f for f in QFontDatabase.families(QFontDatabase.WritingSystem.Arabic)
-              if f != bundled and not QFontDatabase.isPrivateFamily(f)]
+              if f not in (bundled, PDF_FAMILY) and not QFontDatabase.isPrivateFamily(f)]
     return [bundled, *sorted(set(system))]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QImage, QKeyEvent
+from PySide6.QtGui import QDropEvent, QFontDatabase, QImage, QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication
 from pytestqt.qtbot import QtBot
 
@@ -55,6 +55,17 @@ def test_font_size_spacing_and_margins_apply_to_the_article(window: MainWindow) 
     window.window_settings.update(font_family="No Such Family 123")
     assert view.font_family() == register_fonts()  # a family gone: the bundled Naskh
     assert window.preferences().font_family == "No Such Family 123"  # kept for next time
+
+
+def test_the_pdf_copy_of_the_font_is_no_choice_in_preferences(qtbot: QtBot) -> None:
+    """After a PDF export the list offered "Noto Naskh Arabic PDF", the copy
+    the export registers for its text maps (a day of use)."""
+    from reader.exporters.pdf_fonts import PDF_FAMILY, pdf_family
+
+    if pdf_family() is None:
+        pytest.skip("fontTools is missing: the PDF export keeps the plain font")
+    assert PDF_FAMILY in QFontDatabase.families()
+    assert PDF_FAMILY not in arabic_families()
 
 
 def test_preferences_offer_the_bundled_naskh_first_and_return_every_choice(
