@@ -60,22 +60,24 @@ _SIZES = QLocale.DataSizeFormat.DataSizeTraditionalFormat
 _CELL_MARGIN = 8
 
 
-def open_files(parent: QWidget | None, caption: str, filters: str) -> list[str]:
-    """Existing files to open, several at once."""
-    return _run(_dialog(parent, caption, "", filters, QFileDialog.FileMode.ExistingFiles))
+def open_files(parent: QWidget | None, caption: str, filters: str, start: str = "") -> list[str]:
+    """Existing files to open, several at once, starting in the folder
+    ``start`` (see ``start_folder``)."""
+    return _run(_dialog(parent, caption, start, filters, QFileDialog.FileMode.ExistingFiles))
 
 
-def open_file(parent: QWidget | None, caption: str, filters: str) -> str:
-    """One existing file to open."""
-    chosen = _run(_dialog(parent, caption, "", filters, QFileDialog.FileMode.ExistingFile))
+def open_file(parent: QWidget | None, caption: str, filters: str, start: str = "") -> str:
+    """One existing file to open, starting in the folder ``start``."""
+    chosen = _run(_dialog(parent, caption, start, filters, QFileDialog.FileMode.ExistingFile))
     return chosen[0] if chosen else ""
 
 
 def save_file(parent: QWidget | None, caption: str, path: str, filters: str = "", *,
               confirm_overwrite: bool = True) -> str:
     """A file to write, starting at ``path`` (a folder, or a file whose name
-    is offered). With ``confirm_overwrite`` False the caller asks itself (or
-    opens the file rather than replacing it)."""
+    is offered; a bare name is offered in the home folder). With
+    ``confirm_overwrite`` False the caller asks itself (or opens the file
+    rather than replacing it)."""
     dialog = _dialog(parent, caption, path, filters, QFileDialog.FileMode.AnyFile)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, not confirm_overwrite)
@@ -91,9 +93,17 @@ def folder(parent: QWidget | None, caption: str, path: str = "") -> str:
     return chosen[0] if chosen else ""
 
 
+def start_folder(path: str) -> str:
+    """Where a dialog given ``path`` opens: ``path`` itself when absolute, a
+    relative one under the home folder, the home folder for "". Qt opens in
+    the process's working folder otherwise: Import files and Export OPML
+    opened in whatever folder the app was started from."""
+    return os.path.join(os.path.expanduser("~"), path) if path else os.path.expanduser("~")
+
+
 def _dialog(parent: QWidget | None, caption: str, path: str, filters: str,
             mode: QFileDialog.FileMode) -> QFileDialog:
-    dialog = QFileDialog(parent, caption, path, filters)
+    dialog = QFileDialog(parent, caption, start_folder(path), filters)
     dialog.setFileMode(mode)
     return dialog
 

@@ -30,6 +30,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from reader.gui import file_dialogs, i18n
+from reader.gui.following import Following
+from reader.gui.import_export import ImportExport
+from reader.gui.window_settings import WindowSettings
 from reader.store import Article, Library
 from reader.text.bidi import LRI, PDI, isolate_path
 from tests.reliability.conftest import cli
@@ -268,3 +271,85 @@ def test_a_file_dialog_in_the_stores_folder_leaves_the_store_to_sqlite(
                                       published="2024-01-02")])
         listed = cli("list", store=store)
         assert "الخبر الثاني" in listed.stdout, listed.stdout + listed.stderr
+
+
+# -- where a dialog opens ----------------------------------------------------------------
+
+
+@pytest.fixture
+def elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home folder, and a working folder that is not it."""
+    home = tmp_path / "home"
+    home.mkdir()
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(work)
+    return home
+
+
+def opened_in(qtbot: QtBot, run: Callable[[], object]) -> str:
+    """The folder the file dialog ``run`` opens shows."""
+    seen: list[str] = []
+
+    def look(dialog: QFileDialog) -> None:
+        seen.append(dialog.directory().absolutePath())
+        dialog.reject()
+
+    answer(qtbot, look)
+    run()
+    return seen[0]
+
+
+def test_a_dialog_without_a_folder_opens_at_home_not_the_working_folder(
+        qtbot: QtBot, elsewhere: Path) -> None:
+    assert opened_in(qtbot, lambda: file_dialogs.open_files(None, "Import", "All (*)")) \
+        == str(elsewhere)
+    assert opened_in(qtbot, lambda: file_dialogs.save_file(None, "Export OPML",
+                                                           "subscriptions.opml")) == str(elsewhere)
+
+
+def test_import_and_opml_dialogs_open_where_the_last_one_chose_across_restarts(
+        qtbot: QtBot, elsewhere: Path, settings_file: Path, library: Library,
+        tmp_path: Path) -> None:
+    """Import files and Export OPML opened in the working folder the app
+    was started from, every time."""
+    news = tmp_path / "أخبار"
+    news.mkdir()
+    (news / "00_france24.txt").write_text("خبر قصير عن الطقس.", encoding="utf-8")
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+
+    def start() -> tuple[ImportExport, Following]:
+        window = QWidget()
+        qtbot.addWidget(window)
+        settings = WindowSettings(i18n.settings(), window)
+        return (ImportExport(library, window, settings),
+                Following(library, window, check_ms=0, settings=settings))
+
+    jobs, following = start()  # the first run: at home
+    assert opened_in(qtbot, jobs.import_files_dialog) == str(elsewhere)
+    assert opened_in(qtbot, following.export_opml_dialog) == str(elsewhere)
+    assert opened_in(qtbot, jobs.import_folder_dialog) == str(elsewhere)
+
+    def choose_file(dialog: QFileDialog) -> None:
+        dialog.selectFile(str(news / "00_france24.txt"))
+        dialog.accept()
+
+    answer(qtbot, choose_file)
+    jobs.import_files_dialog()
+    qtbot.waitUntil(lambda: not jobs.tasks, timeout=20_000)
+
+    def save_opml(dialog: QFileDialog) -> None:
+        dialog.selectFile(str(feeds / "subscriptions.opml"))
+        dialog.accept()
+
+    answer(qtbot, save_opml)
+    following.export_opml_dialog()
+    qtbot.waitUntil(lambda: not following.tasks, timeout=20_000)
+    assert (feeds / "subscriptions.opml").exists()
+
+    jobs, following = start()  # after a restart
+    assert opened_in(qtbot, jobs.import_files_dialog) == str(news)
+    assert opened_in(qtbot, following.export_opml_dialog) == str(feeds)
+    assert opened_in(qtbot, following.import_opml_dialog) == str(feeds)
