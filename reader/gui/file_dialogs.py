@@ -9,10 +9,19 @@ no ellipsis, and the file list gave sizes as "MiB ٢٫٨٦" and dates in
 Arabic-Indic digits, unlike every other number of the app. The static
 ``QFileDialog`` functions give no hook before the dialog shows, so every
 file dialog of the app is made here: paths read left to right, as the
-app's own path fields do (``export_dialog``, ``url_dialog``); a filter
-shows the name of its kind; sizes and dates are written by the app's
-number locale (``i18n.number_locale``). A native dialog is left as the
-desktop draws it.
+app's own path fields do (``export_dialog``, ``url_dialog``); each file
+name in the list reads in its own direction ("00_france24.txt" read
+"france24.txt_00"); a filter shows the name of its kind with as many of
+its patterns as fit, in order; sizes and dates are written by the app's
+number locale (``i18n.number_locale``), and the size, type and date
+columns have room for them. A dialog given no folder opens at home, never
+in the process's working folder. A native dialog is left as the desktop
+draws it.
+
+The file name box (a ``QLineEdit``) lays its text out in the direction of
+the text's first strong letter whatever its own layout direction (Qt's
+line control has no other), so an Arabic name reads right to left there,
+as in the list, and a typed path left to right.
 
 Each function returns what the reader chose, or "" (an empty list) when
 they cancelled.
@@ -21,12 +30,14 @@ they cancelled.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from typing import Any
 
 from PySide6.QtCore import (
     QDate,
     QDateTime,
+    QDir,
     QEvent,
     QFileInfo,
     QIdentityProxyModel,
@@ -39,43 +50,50 @@ from PySide6.QtCore import (
     Qt,
     QTime,
 )
-from PySide6.QtGui import QAbstractFileIconProvider, QIcon
+from PySide6.QtGui import QAbstractFileIconProvider, QFontMetrics, QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFileIconProvider,
     QFileSystemModel,
     QLineEdit,
+    QListView,
     QStyle,
+    QStyledItemDelegate,
     QStyleOptionComboBox,
+    QStyleOptionViewItem,
     QStylePainter,
     QTreeView,
     QWidget,
 )
 
-from reader.text.bidi import isolate_path
+from reader.text.bidi import LRI, PDI, isolate, isolate_path
 
-_SIZE_COLUMN, _DATE_COLUMN = 1, 3
+_SIZE_COLUMN, _TYPE_COLUMN, _DATE_COLUMN = 1, 2, 3
+_TYPE_ROOM = 28
+"""Characters (on average) the type column may take for its longest word."""
 _SIZES = QLocale.DataSizeFormat.DataSizeTraditionalFormat
 _CELL_MARGIN = 8
 
 
-def open_files(parent: QWidget | None, caption: str, filters: str) -> list[str]:
-    """Existing files to open, several at once."""
-    return _run(_dialog(parent, caption, "", filters, QFileDialog.FileMode.ExistingFiles))
+def open_files(parent: QWidget | None, caption: str, filters: str, start: str = "") -> list[str]:
+    """Existing files to open, several at once, starting in the folder
+    ``start`` (see ``start_folder``)."""
+    return _run(_dialog(parent, caption, start, filters, QFileDialog.FileMode.ExistingFiles))
 
 
-def open_file(parent: QWidget | None, caption: str, filters: str) -> str:
-    """One existing file to open."""
-    chosen = _run(_dialog(parent, caption, "", filters, QFileDialog.FileMode.ExistingFile))
+def open_file(parent: QWidget | None, caption: str, filters: str, start: str = "") -> str:
+    """One existing file to open, starting in the folder ``start``."""
+    chosen = _run(_dialog(parent, caption, start, filters, QFileDialog.FileMode.ExistingFile))
     return chosen[0] if chosen else ""
 
 
 def save_file(parent: QWidget | None, caption: str, path: str, filters: str = "", *,
               confirm_overwrite: bool = True) -> str:
     """A file to write, starting at ``path`` (a folder, or a file whose name
-    is offered). With ``confirm_overwrite`` False the caller asks itself (or
-    opens the file rather than replacing it)."""
+    is offered; a bare name is offered in the home folder). With
+    ``confirm_overwrite`` False the caller asks itself (or opens the file
+    rather than replacing it)."""
     dialog = _dialog(parent, caption, path, filters, QFileDialog.FileMode.AnyFile)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, not confirm_overwrite)
@@ -91,9 +109,17 @@ def folder(parent: QWidget | None, caption: str, path: str = "") -> str:
     return chosen[0] if chosen else ""
 
 
+def start_folder(path: str) -> str:
+    """Where a dialog given ``path`` opens: ``path`` itself when absolute, a
+    relative one under the home folder, the home folder for "". Qt opens in
+    the process's working folder otherwise: Import files and Export OPML
+    opened in whatever folder the app was started from."""
+    return os.path.join(os.path.expanduser("~"), path) if path else os.path.expanduser("~")
+
+
 def _dialog(parent: QWidget | None, caption: str, path: str, filters: str,
             mode: QFileDialog.FileMode) -> QFileDialog:
-    dialog = QFileDialog(parent, caption, path, filters)
+    dialog = QFileDialog(parent, caption, start_folder(path), filters)
     dialog.setFileMode(mode)
     return dialog
 
@@ -136,9 +162,13 @@ def readable(dialog: QFileDialog) -> None:
     # Qt does not own the provider: it lives as long as the dialog's wrapper.
     dialog._names_only = names_only  # type: ignore[attr-defined]
     dialog.setProxyModel(_AppNumbers(dialog))
+    names = _OwnDirection(dialog)
+    for view in (dialog.findChild(QListView, "listView"), dialog.findChild(QTreeView, "treeView")):
+        if view is not None:
+            view.setItemDelegate(names)
     files = dialog.findChild(QTreeView, "treeView")
     if files is not None:
-        _fit_columns(files)
+        _fit_columns(files, dialog.nameFilters())
         dialog.installEventFilter(_WideEnough(files, dialog))
     if not dialog.isRightToLeft():
         return
@@ -148,28 +178,121 @@ def readable(dialog: QFileDialog) -> None:
     look_in.installEventFilter(_PathLeftToRight(look_in))
     name = dialog.findChild(QLineEdit, "fileNameEdit")
     if name is not None:
+        # Its frame and completion list; its text is laid out by the text's
+        # first strong letter whatever this says (see the module).
         name.setLayoutDirection(ltr)
     # The patterns of a filter ("مقالات (*.atom *.feed … *.xml)") do not fit
     # the box: a right-to-left line cut off their start, and no ellipsis
-    # said so. The box names the kind; Qt still filters by the patterns.
+    # said so. The box names the kind and is painted with its patterns left
+    # to right, cut at their end; Qt still filters by the patterns.
     dialog.setOption(QFileDialog.Option.HideNameFilterDetails, True)
+    types = dialog.findChild(QComboBox, "fileTypeCombo")
+    if types is not None:
+        _show_patterns(types, dialog.nameFilters())
 
 
-def _fit_columns(files: QTreeView) -> None:
-    """Widen the size and date columns to what the app writes in them: Qt
-    sized them for its own words, and "1023 بايت" or a date with its year
-    came out elided."""
+def _fit_columns(files: QTreeView, filters: list[str]) -> None:
+    """Widen the size, type and date columns to what the app writes in them:
+    Qt sized them for its own words ("mp3Folder" for the type), and
+    "1023 بايت", "مستند نصي مجرد" or a date with its year came out elided.
+    The types are those of the files ``filters`` accept, of a folder and of
+    plain text (a filter "*" accepts any), by their names as ``_NameOnly``
+    tells them; a type longer than ``_TYPE_ROOM`` is still cut."""
     header = files.header()
+    metrics = files.fontMetrics()
     locale = QLocale()
+    types = [_NameOnly.type_of_name(f"x{pattern[1:]}") for pattern in _patterns(filters)
+             if pattern.startswith("*.")]
+    types += [QFileIconProvider().type(QFileInfo(QDir.homePath())),
+              _NameOnly.type_of_name("x.txt")]
+    room = metrics.averageCharWidth() * _TYPE_ROOM
     widest = {
         _SIZE_COLUMN: max((locale.formattedDataSize(n, 1, _SIZES) for n in (1023, 1023 << 20)),
-                          key=files.fontMetrics().horizontalAdvance),
+                          key=metrics.horizontalAdvance),
+        _TYPE_COLUMN: max(types, key=metrics.horizontalAdvance),
         _DATE_COLUMN: locale.toString(QDateTime(QDate(2026, 12, 28), QTime(23, 59)),
                                       QLocale.FormatType.ShortFormat),
     }
     for column, text in widest.items():
-        wanted = files.fontMetrics().horizontalAdvance(text) + 2 * _CELL_MARGIN
+        wanted = min(metrics.horizontalAdvance(text), room) + 2 * _CELL_MARGIN
         header.resizeSection(column, max(header.sectionSize(column), wanted))
+
+
+def _patterns(filters: list[str]) -> list[str]:
+    """The patterns of every filter, in order, once each."""
+    found: dict[str, None] = {}
+    for name_filter in filters:
+        found.update(dict.fromkeys(_split_filter(name_filter)[1]))
+    return list(found)
+
+
+_FILTER = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
+"""A name filter as Qt reads one: its kind's name, then its patterns in
+parentheses ("Articles (*.txt *.md)"); without them, the whole is a pattern."""
+
+
+def _split_filter(name_filter: str) -> tuple[str, list[str]]:
+    """``name_filter``'s kind and its patterns ("*.txt", "*"), as Qt splits it."""
+    match = _FILTER.match(name_filter)
+    if match is None:
+        return name_filter, name_filter.split()
+    return match.group(1), match.group(2).split()
+
+
+def _show_patterns(types: QComboBox, filters: list[str]) -> None:
+    """Let the Arabic reader see which files a filter accepts, its kind's
+    name alone being all the box showed (``HideNameFilterDetails``): the box
+    and its drop-down list paint each kind with its patterns left to right
+    in order, cut at their end to fit, and every item's tooltip lists them
+    all."""
+    kinds = [_split_filter(f) for f in filters]
+    if types.count() != len(kinds):
+        return  # not the filters Qt was given
+    for row, (_, patterns) in enumerate(kinds):
+        types.setItemData(row, isolate_path(" ".join(patterns)), Qt.ItemDataRole.ToolTipRole)
+    if not any(patterns for _, patterns in kinds):
+        return
+
+    def tell(row: int) -> None:
+        types.setToolTip(str(types.itemData(row, Qt.ItemDataRole.ToolTipRole) or ""))
+
+    types.currentIndexChanged.connect(tell)
+    tell(types.currentIndex())
+    painter = _KindWithPatterns([patterns for _, patterns in kinds], types)
+    types.installEventFilter(painter)
+    types.view().setItemDelegate(_KindWithPatternsItem(painter, types.view()))
+
+
+def with_patterns(kind: str, patterns: list[str], metrics: QFontMetrics, room: int) -> str:
+    """``kind`` followed by its ``patterns`` in parentheses, the patterns
+    isolated left to right (in a right-to-left line they follow the kind,
+    read in order) and cut after the last whole one that fits, with an
+    ellipsis, so that the whole is at most ``room`` pixels wide by
+    ``metrics``; ``kind`` alone when not even one pattern fits."""
+    def text(shown: list[str], cut: bool) -> str:
+        return f"{kind} {LRI}({' '.join(shown + (['…'] if cut else []))}){PDI}"
+
+    if metrics.horizontalAdvance(text(patterns, False)) <= room:
+        return text(patterns, False)
+    fitting = 0
+    while (fitting < len(patterns)
+           and metrics.horizontalAdvance(text(patterns[:fitting + 1], True)) <= room):
+        fitting += 1
+    return text(patterns[:fitting], True) if fitting else kind
+
+
+class _OwnDirection(QStyledItemDelegate):
+    """Draws each file name in its own direction, whatever the window's:
+    in the Arabic window "00_france24.txt" read "france24.txt_00" (a line
+    laid out right to left moved the leading digits to its end). The name
+    is isolated at drawing time only: QFileDialog takes the chosen names
+    from the model's text, which must stay the names themselves."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if index.column() == 0 and option.text:
+            option.text = isolate(option.text)
 
 
 class _NameOnly(QFileIconProvider):
@@ -200,9 +323,14 @@ class _NameOnly(QFileIconProvider):
 
     def type(self, info: QFileInfo) -> str:
         if info.isFile():
-            mime = self._mime(info)
-            return mime.comment() or mime.name()
+            return self.type_of_name(info.fileName())
         return super().type(info)
+
+    @staticmethod
+    def type_of_name(name: str) -> str:
+        """The type of a file called ``name``, told from the name alone."""
+        mime = QMimeDatabase().mimeTypeForFile(name, QMimeDatabase.MatchMode.MatchExtension)
+        return mime.comment() or mime.name()
 
 
 class _WideEnough(QObject):
@@ -225,11 +353,12 @@ class _WideEnough(QObject):
         return False
 
 
-class _PathLeftToRight(QObject):
-    """Paints the Look in box's folder left to right. Qt's box draws its
-    text in the window's direction whatever its own: "/home/user/مقالات"
-    read "مقالات/home/user/". It is painted as Qt paints it (the path cut in
-    its middle to fit beside its icon), the path isolated."""
+class _PaintedLabel(QObject):
+    """Paints a combo box as Qt paints it, with the text ``shown`` gives for
+    its current text and the pixels the label has room for."""
+
+    def shown(self, box: QComboBox, text: str, metrics: QFontMetrics, room: int) -> str:
+        raise NotImplementedError
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.Paint or not isinstance(watched, QComboBox):
@@ -244,12 +373,53 @@ class _PathLeftToRight(QObject):
         field = watched.style().subControlRect(
             QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField,
             watched)
-        room = field.width() - option.iconSize.width() - 4
-        option.currentText = isolate_path(option.fontMetrics.elidedText(
-            option.currentText, Qt.TextElideMode.ElideMiddle, room))
+        room = field.width() - (option.iconSize.width() + 4 if not option.currentIcon.isNull()
+                                else 0)
+        option.currentText = self.shown(watched, option.currentText, option.fontMetrics, room)
         painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
         return True
+
+
+class _PathLeftToRight(_PaintedLabel):
+    """Paints the Look in box's folder left to right. Qt's box draws its
+    text in the window's direction whatever its own: "/home/user/مقالات"
+    read "مقالات/home/user/". It is painted as Qt paints it (the path cut in
+    its middle to fit beside its icon), the path isolated."""
+
+    def shown(self, box: QComboBox, text: str, metrics: QFontMetrics, room: int) -> str:
+        return isolate_path(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, room))
+
+
+class _KindWithPatterns(_PaintedLabel):
+    """Paints the file type box with its kind's name and patterns
+    (``with_patterns``); ``patterns`` holds those of each item, in order."""
+
+    def __init__(self, patterns: list[list[str]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.patterns = patterns
+
+    def shown(self, box: QComboBox, text: str, metrics: QFontMetrics, room: int) -> str:
+        return self.item_text(box.currentIndex(), text, metrics, room)
+
+    def item_text(self, row: int, text: str, metrics: QFontMetrics, room: int) -> str:
+        if not 0 <= row < len(self.patterns):
+            return text
+        return with_patterns(text, self.patterns[row], metrics, room)
+
+
+class _KindWithPatternsItem(QStyledItemDelegate):
+    """The file type box's drop-down items, each kind with its patterns."""
+
+    def __init__(self, painter: _KindWithPatterns, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._painter = painter
+
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        room = option.rect.width() - 4 * _CELL_MARGIN
+        option.text = self._painter.item_text(index.row(), option.text, option.fontMetrics, room)
 
 
 class _AppNumbers(QIdentityProxyModel):

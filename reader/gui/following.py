@@ -36,6 +36,7 @@ from reader.errors import ReaderError
 from reader.gui import feed_tasks, file_dialogs, prompts
 from reader.gui.error_text import shown
 from reader.gui.feed_tasks import FeedChoice, OpmlReport
+from reader.gui.window_settings import WindowSettings
 from reader.gui.workers import Task, end_tasks
 from reader.store import derive
 from reader.store.feeds import Feed
@@ -69,7 +70,8 @@ class Following(QObject):
     ``ask_feed(feed, folders, follow)``, ``ask_open_path()``, ``ask_save_path()``
     and ``confirm(title, text)`` ask the reader (tests replace them).
     ``check_ms`` 0 switches the background refresh off (screenshots, a
-    read-only store has none either).
+    read-only store has none either). The OPML dialogs open where the last
+    one chose, kept in ``settings``.
     """
 
     feeds_changed = Signal()
@@ -81,10 +83,12 @@ class Following(QObject):
     status_message = Signal(str, int)
 
     def __init__(self, library: Library, parent: QWidget, *,
-                 check_ms: int = REFRESH_CHECK_MS) -> None:
+                 check_ms: int = REFRESH_CHECK_MS,
+                 settings: WindowSettings | None = None) -> None:
         super().__init__(parent)
         self._library = library
         self._parent = parent
+        self._settings = settings
         self.tasks: list[Task] = []
         self.refreshing: set[int] = set()
         self.ask_feed: Callable[[Feed | None, list[str], prompts.Follow | None],
@@ -299,14 +303,24 @@ class Following(QObject):
         return task
 
     def _open_path(self) -> str:
-        return file_dialogs.open_file(
+        return self._kept_folder(file_dialogs.open_file(
             self._parent, self.tr("Import OPML"),
-            self.tr("OPML files (*.opml *.xml);;All files (*)"))
+            self.tr("OPML files (*.opml *.xml);;All files (*)"), str(self._opml_folder())))
 
     def _save_path(self) -> str:
-        return file_dialogs.save_file(
-            self._parent, self.tr("Export OPML"), "subscriptions.opml",
-            self.tr("OPML files (*.opml *.xml);;All files (*)"))
+        return self._kept_folder(file_dialogs.save_file(
+            self._parent, self.tr("Export OPML"), str(self._opml_folder() / "subscriptions.opml"),
+            self.tr("OPML files (*.opml *.xml);;All files (*)")))
+
+    def _opml_folder(self) -> Path:
+        """Where the OPML dialogs open: where the last one chose, else home."""
+        return self._settings.dialog_folder("opml") if self._settings else Path.home()
+
+    def _kept_folder(self, chosen: str) -> str:
+        """``chosen``, its folder kept for the next OPML dialog."""
+        if chosen and self._settings is not None:
+            self._settings.save_dialog_folder("opml", Path(chosen).parent)
+        return chosen
 
     # -- tasks -----------------------------------------------------------------------
 

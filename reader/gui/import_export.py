@@ -86,14 +86,26 @@ class ImportExport(QObject):
         patterns = " ".join(f"*{ext}" for ext in SUPPORTED_EXTENSIONS)
         files = file_dialogs.open_files(
             self._parent, self.tr("Import files"),
-            self.tr("Articles ({patterns})").format(patterns=patterns))
+            self.tr("Articles ({patterns})").format(patterns=patterns),
+            str(self._dialog_folder("import_files")))
         if files:
+            self._keep_dialog_folder("import_files", Path(files[0]).parent)
             self.start_import(files)
 
     def import_folder_dialog(self) -> None:
-        folder = file_dialogs.folder(self._parent, self.tr("Import folder"))
+        folder = file_dialogs.folder(self._parent, self.tr("Import folder"),
+                                     str(self._dialog_folder("import_folder")))
         if folder:
+            self._keep_dialog_folder("import_folder", Path(folder))
             self.start_import([folder])
+
+    def _dialog_folder(self, kind: str) -> Path:
+        """Where a file dialog of ``kind`` opens (``WindowSettings.dialog_folder``)."""
+        return self._settings.dialog_folder(kind) if self._settings else Path.home()
+
+    def _keep_dialog_folder(self, kind: str, folder: Path) -> None:
+        if self._settings is not None:
+            self._settings.save_dialog_folder(kind, folder)
 
     def import_url_dialog(self) -> None:
         dialog = UrlDialog(self._parent)

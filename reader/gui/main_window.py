@@ -216,7 +216,8 @@ class MainWindow(QMainWindow):
 
     def _init_following(self, refresh_ms: int) -> None:
         """Subscriptions and refreshes, and the sources pane's requests."""
-        self.following = f = Following(self.library, self, check_ms=refresh_ms)
+        self.following = f = Following(self.library, self, check_ms=refresh_ms,
+                                       settings=self.window_settings)
         f.confirm = lambda title, text: self.confirm(title, text)
         f.feeds_changed.connect(self.sources.reload_later)
         f.refreshing_changed.connect(self.sources.set_refreshing)

@@ -76,6 +76,9 @@ _KEYS: dict[str, str] = {
 EXPORT_FOLDER_KEY = "export/folder"
 EXPORT_KINDS_KEY = "export/kinds"
 EXPORT_FORMAT_KEY = "export/format"
+DIALOG_FOLDER_KEY = "dialogs/{kind}_folder"
+"""Where the last file dialog of a kind (``import_files``, ``import_folder``,
+``opml``) was left."""
 
 
 class WindowSettings(QObject):
@@ -159,6 +162,19 @@ class WindowSettings(QObject):
         same form day after day)."""
         self.save({EXPORT_FOLDER_KEY: str(folder), EXPORT_KINDS_KEY: list(kinds),
                    EXPORT_FORMAT_KEY: fmt})
+
+    def dialog_folder(self, kind: str) -> Path:
+        """The folder the last file dialog of ``kind`` chose in (kept across
+        restarts by ``save_dialog_folder``), else the home folder: never the
+        process's working folder, where Qt opens a dialog given none."""
+        kept = self.value(DIALOG_FOLDER_KEY.format(kind=kind))
+        if isinstance(kept, str) and kept and Path(kept).is_absolute() and Path(kept).is_dir():
+            return Path(kept)
+        return Path.home()
+
+    def save_dialog_folder(self, kind: str, folder: Path) -> None:
+        """Keep the folder a file dialog of ``kind`` chose in, for the next."""
+        self.save({DIALOG_FOLDER_KEY.format(kind=kind): str(folder)})
 
     def value(self, key: str) -> Any:
         """A saved window-state value (None when absent or without settings)."""

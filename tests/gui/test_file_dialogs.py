@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, Qt, QTimer
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFont, QPainter, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -24,12 +24,16 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOption,
     QStyleOptionComboBox,
+    QStyleOptionViewItem,
     QTreeView,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
 from reader.gui import file_dialogs, i18n
+from reader.gui.following import Following
+from reader.gui.import_export import ImportExport
+from reader.gui.window_settings import WindowSettings
 from reader.store import Article, Library
 from reader.text.bidi import LRI, PDI, isolate_path
 from tests.reliability.conftest import cli
@@ -268,3 +272,264 @@ def test_a_file_dialog_in_the_stores_folder_leaves_the_store_to_sqlite(
                                       published="2024-01-02")])
         listed = cli("list", store=store)
         assert "الخبر الثاني" in listed.stdout, listed.stdout + listed.stderr
+
+
+# -- each name in its own direction ------------------------------------------------
+
+
+class DrawnItems(QProxyStyle):
+    """Keeps the text and direction of every item view cell drawn."""
+
+    def __init__(self) -> None:
+        super().__init__("Fusion")
+        self.cells: list[tuple[str, Qt.LayoutDirection]] = []
+
+    def drawControl(self, element: QStyle.ControlElement, option: QStyleOption,
+                    painter: QPainter, widget: QWidget | None = None) -> None:
+        if element == QStyle.ControlElement.CE_ItemViewItem:
+            assert isinstance(option, QStyleOptionViewItem)
+            self.cells.append((option.text, option.direction))
+        super().drawControl(element, option, painter, widget)
+
+
+def x_of(text: str, direction: Qt.LayoutDirection, part: str) -> float:
+    """Where the glyphs of ``part`` of ``text`` stand on screen (their
+    middle), ``text`` laid out on a line of ``direction`` as a cell draws it."""
+    layout = QTextLayout(text, QFont())
+    option = QTextOption()
+    option.setTextDirection(direction)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    runs = layout.glyphRuns(text.index(part), len(part))
+    box = runs[0].boundingRect()
+    for run in runs[1:]:
+        box = box.united(run.boundingRect())
+    return box.center().x()
+
+
+NAMES = ["00_france24.txt", "01_BBC.txt", "تقرير.txt"]
+
+
+@pytest.fixture
+def named(tmp_path: Path) -> Path:
+    for name in NAMES:
+        (tmp_path / name).write_text("نص", encoding="utf-8")
+    return tmp_path
+
+
+def shown_names(qtbot: QtBot, dialog: QFileDialog,
+                folder: Path) -> list[tuple[str, Qt.LayoutDirection]]:
+    files = dialog.findChild(QTreeView, "treeView")
+    assert files is not None
+    style = DrawnItems()
+    files.setStyle(style)
+    dialog.resize(900, 500)
+    dialog.show()
+    proxy = dialog.proxyModel()
+    model = proxy.sourceModel()
+    assert isinstance(model, QFileSystemModel)
+    root = proxy.mapFromSource(model.index(str(folder)))
+    qtbot.waitUntil(lambda: proxy.rowCount(root) == len(NAMES))
+    files.viewport().grab()  # paints it
+    return [(text, direction) for text, direction in style.cells
+            if any(name in text for name in NAMES)]
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_each_file_name_reads_in_its_own_direction(
+        qtbot: QtBot, named: Path, language: str) -> None:
+    """In the Arabic window "00_france24.txt" read "france24.txt_00": the
+    line laid out right to left put its leading digits at its end."""
+    i18n.apply_language(language)
+    dialog = qt_dialog(qtbot, named, "كل الملفات (*)")
+    cells = shown_names(qtbot, dialog, named)
+    for name in NAMES:
+        text, direction = next(cell for cell in cells if name in cell[0])
+        if name.isascii():  # left to right: the digits first, the extension last
+            assert x_of(text, direction, name[:2]) < x_of(text, direction, name[3:-4]) \
+                < x_of(text, direction, ".txt"), (text, direction)
+        else:  # right to left: the name's first letter rightmost, the extension leftmost
+            assert x_of(text, direction, "تقرير") > x_of(text, direction, ".txt"), \
+                (text, direction)
+
+
+def test_a_name_chosen_in_the_list_is_the_files_exact_path(
+        qtbot: QtBot, named: Path, arabic: None) -> None:
+    """The name is directed at drawing time only: QFileDialog takes the
+    chosen names from the list's text."""
+    def choose(dialog: QFileDialog) -> None:
+        files = dialog.findChild(QTreeView, "treeView")
+        assert files is not None
+        proxy = dialog.proxyModel()
+        model = proxy.sourceModel()
+        assert isinstance(model, QFileSystemModel)
+
+        def pick() -> None:
+            for name in ("00_france24.txt", "تقرير.txt"):
+                index = proxy.mapFromSource(model.index(str(named / name)))
+                files.selectionModel().select(
+                    index, files.selectionModel().SelectionFlag.Select
+                    | files.selectionModel().SelectionFlag.Rows)
+            dialog.accept()
+
+        qtbot.waitUntil(lambda: proxy.rowCount(
+            proxy.mapFromSource(model.index(str(named)))) == len(NAMES))
+        pick()
+
+    answer(qtbot, choose)
+    chosen = file_dialogs.open_files(None, "استيراد ملفات", "كل الملفات (*)", str(named))
+    assert sorted(chosen) == sorted([str(named / "00_france24.txt"), str(named / "تقرير.txt")])
+
+
+# -- the type column ------------------------------------------------------------------
+
+
+def test_the_type_column_has_room_for_its_words(
+        qtbot: QtBot, named: Path, arabic: None) -> None:
+    """Qt sized the type column for "mp3Folder": "مستند نصي مجرد" read
+    "مستـ…جرد", "plain text document" "pla…ent"."""
+    dialog = qt_dialog(qtbot, named, "مقالات (*.txt *.html *.json)")
+    files = dialog.findChild(QTreeView, "treeView")
+    assert files is not None
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    proxy = dialog.proxyModel()
+    model = proxy.sourceModel()
+    assert isinstance(model, QFileSystemModel)
+    root = proxy.mapFromSource(model.index(str(named)))
+    qtbot.waitUntil(lambda: proxy.rowCount(root) == len(NAMES))
+    for row in range(proxy.rowCount(root)):
+        kind = proxy.index(row, 2, root).data()
+        assert kind
+        assert files.header().sectionSize(2) >= files.fontMetrics().horizontalAdvance(kind), kind
+    assert files.header().length() <= files.viewport().width()  # all still fit
+
+
+# -- which files a filter accepts --------------------------------------------------------
+
+PATTERNS = " ".join(f"*.{ext}" for ext in
+                    "atom feed htm html json jsonl markdown md ndjson rss shtml text txt xhtml xml"
+                    .split())
+
+
+def test_the_arabic_filter_shows_its_patterns_in_order(
+        qtbot: QtBot, named: Path, arabic: None) -> None:
+    """In Arabic the filter read only "مقالات" (English: "Articles (*.atom
+    *.feed …)"): the reader could not see which files it accepts."""
+    dialog = qt_dialog(qtbot, named, f"مقالات ({PATTERNS});;كل الملفات (*)")
+    types = dialog.findChild(QComboBox, "fileTypeCombo")
+    assert types is not None
+    style = DrawnLabels()
+    types.setStyle(style)
+    dialog.resize(700, 400)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    types.grab()  # paints it
+    text, _ = style.labels[-1]
+    assert text.startswith("مقالات " + LRI + "(*.atom *.feed *.htm") and text.endswith(" …)" + PDI)
+    shown = text[text.index("(") + 1:-len(" …)" + PDI)].split()
+    assert shown == PATTERNS.split()[:len(shown)]  # whole patterns, in order
+    assert types.fontMetrics().horizontalAdvance(text) <= types.width()
+    assert all(p in types.toolTip() for p in PATTERNS.split())  # every one of them
+    types.setCurrentIndex(1)
+    assert "*.atom" not in types.toolTip() and "*" in types.toolTip()
+    model = dialog.proxyModel().sourceModel()
+    assert isinstance(model, QFileSystemModel)
+    assert model.nameFilters() == PATTERNS.split()  # Qt still filters by them
+
+
+def test_a_short_filter_shows_all_its_patterns(
+        qtbot: QtBot, named: Path, arabic: None) -> None:
+    dialog = qt_dialog(qtbot, named, "ملفات OPML (*.opml *.xml);;كل الملفات (*)")
+    types = dialog.findChild(QComboBox, "fileTypeCombo")
+    assert types is not None
+    style = DrawnLabels()
+    types.setStyle(style)
+    dialog.resize(700, 400)
+    dialog.show()
+    types.grab()
+    assert style.labels[-1][0] == "ملفات OPML " + LRI + "(*.opml *.xml)" + PDI
+
+
+# -- where a dialog opens ----------------------------------------------------------------
+
+
+@pytest.fixture
+def elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home folder, and a working folder that is not it."""
+    home = tmp_path / "home"
+    home.mkdir()
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(work)
+    return home
+
+
+def opened_in(qtbot: QtBot, run: Callable[[], object]) -> str:
+    """The folder the file dialog ``run`` opens shows."""
+    seen: list[str] = []
+
+    def look(dialog: QFileDialog) -> None:
+        seen.append(dialog.directory().absolutePath())
+        dialog.reject()
+
+    answer(qtbot, look)
+    run()
+    return seen[0]
+
+
+def test_a_dialog_without_a_folder_opens_at_home_not_the_working_folder(
+        qtbot: QtBot, elsewhere: Path) -> None:
+    assert opened_in(qtbot, lambda: file_dialogs.open_files(None, "Import", "All (*)")) \
+        == str(elsewhere)
+    assert opened_in(qtbot, lambda: file_dialogs.save_file(None, "Export OPML",
+                                                           "subscriptions.opml")) == str(elsewhere)
+
+
+def test_import_and_opml_dialogs_open_where_the_last_one_chose_across_restarts(
+        qtbot: QtBot, elsewhere: Path, settings_file: Path, library: Library,
+        tmp_path: Path) -> None:
+    """Import files and Export OPML opened in the working folder the app
+    was started from, every time."""
+    news = tmp_path / "أخبار"
+    news.mkdir()
+    (news / "00_france24.txt").write_text("خبر قصير عن الطقس.", encoding="utf-8")
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+
+    def start() -> tuple[ImportExport, Following]:
+        window = QWidget()
+        qtbot.addWidget(window)
+        settings = WindowSettings(i18n.settings(), window)
+        return (ImportExport(library, window, settings),
+                Following(library, window, check_ms=0, settings=settings))
+
+    jobs, following = start()  # the first run: at home
+    assert opened_in(qtbot, jobs.import_files_dialog) == str(elsewhere)
+    assert opened_in(qtbot, following.export_opml_dialog) == str(elsewhere)
+    assert opened_in(qtbot, jobs.import_folder_dialog) == str(elsewhere)
+
+    def choose_file(dialog: QFileDialog) -> None:
+        dialog.selectFile(str(news / "00_france24.txt"))
+        dialog.accept()
+
+    answer(qtbot, choose_file)
+    jobs.import_files_dialog()
+    qtbot.waitUntil(lambda: not jobs.tasks, timeout=20_000)
+
+    def save_opml(dialog: QFileDialog) -> None:
+        dialog.selectFile(str(feeds / "subscriptions.opml"))
+        dialog.accept()
+
+    answer(qtbot, save_opml)
+    following.export_opml_dialog()
+    qtbot.waitUntil(lambda: not following.tasks, timeout=20_000)
+    assert (feeds / "subscriptions.opml").exists()
+
+    jobs, following = start()  # after a restart
+    assert opened_in(qtbot, jobs.import_files_dialog) == str(news)
+    assert opened_in(qtbot, following.export_opml_dialog) == str(feeds)
+    assert opened_in(qtbot, following.import_opml_dialog) == str(feeds)
