@@ -191,6 +191,10 @@ class ArticleList(QWidget):
         view.setModel(self.model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Tab goes to the next part of the window, as in any desktop app;
+        # the arrows move in the list. (QTableView's Tab walked the row cell
+        # by cell, then made the next row current: it opened that article.)
+        view.setTabKeyNavigation(False)
         view.setSortingEnabled(True)
         view.sortByColumn(COLUMN_INDEX["date"], Qt.SortOrder.DescendingOrder)
         view.verticalHeader().hide()
@@ -272,6 +276,10 @@ class ArticleList(QWidget):
                 self.view.setColumnWidth(column, width)
 
     # -- what the window asks ------------------------------------------------
+
+    def focus_order(self) -> list[QWidget]:
+        """The widgets Tab stops at, in the order the reader sees them."""
+        return [self.filter_edit, self.collection_box, self.view]
 
     def select_article(self, article_id: int | None) -> None:
         """Show ``article_id`` as the open one: its row selected and scrolled

@@ -250,6 +250,13 @@ class ArticlePane(QWidget):
         self.highlights_panel.set_highlights(highlights)
         self._update_folded_panel()
 
+    def focus_order(self) -> list[QWidget]:
+        """The widgets Tab stops at, in the order the reader sees them: the
+        find bar above the article, the article, the highlights panel beside
+        it, the button under them that brings a folded panel back."""
+        return [*self.find_bar.focus_order(), self.view,
+                *self.highlights_panel.focus_order(), self.status.panel_button]
+
     # -- the agreed API --------------------------------------------------------
 
     def open_article(self, article_id: int, at: int | None = None) -> None:

@@ -232,6 +232,11 @@ class FindBar(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def focus_order(self) -> list[QWidget]:
+        """The widgets Tab stops at, in the order the reader sees them."""
+        return [self.edit, self.previous_button, self.next_button, self.options_button,
+                self.close_button]
+
     # -- what is searched ------------------------------------------------------
 
     def set_texts(self, texts: Sequence[tuple[str, str]]) -> None:
