@@ -51,6 +51,7 @@ from reader.gui.library_model import (
     Source,
 )
 from reader.gui.search_delegate import SearchResultDelegate
+from reader.gui.themes import Theme
 from reader.store.library import Library, SearchHit
 from reader.text.bidi import isolate
 
@@ -214,7 +215,8 @@ class ArticleList(QWidget):
         view.doubleClicked.connect(self._on_double_clicked)
         self._row_height = view.verticalHeader().defaultSectionSize()
         # A search result's title cell shows its snippet, the hits marked.
-        view.setItemDelegateForColumn(COLUMN_INDEX["title"], SearchResultDelegate(view))
+        self._results = SearchResultDelegate(view)
+        view.setItemDelegateForColumn(COLUMN_INDEX["title"], self._results)
         # A sort (header click), a filter or a refresh resets the model: select
         # the open article again.
         self.model.modelReset.connect(self._after_reset)
@@ -276,6 +278,11 @@ class ArticleList(QWidget):
                 self.view.setColumnWidth(column, width)
 
     # -- what the window asks ------------------------------------------------
+
+    def set_theme(self, t: Theme) -> None:
+        """Mark search results' hits in ``t``'s colours."""
+        self._results.set_theme(t)
+        self.view.viewport().update()
 
     def focus_order(self) -> list[QWidget]:
         """The widgets Tab stops at, in the order the reader sees them."""

@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
             self.article_commands
         self.commands = c = WindowActions(self, [search.edit, search.word_families])
         self.window_keys = WindowKeys(self)  # Ctrl+E and the like from the search box too
-        self.appearance = Appearance(self.window_settings, pane, c, self)
+        self.appearance = Appearance(self.window_settings, pane, self.article_list, c, self)
         for name, slot in {
             "import_files": jobs.import_files_dialog, "import_folder": jobs.import_folder_dialog,
             "import_url": jobs.import_url_dialog, "export": jobs.export_dialog,
