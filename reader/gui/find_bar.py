@@ -141,10 +141,13 @@ class FindBar(QWidget):
         arrows.setSpacing(0)  # one pair
         arrows.addWidget(self.previous_button)
         arrows.addWidget(self.next_button)
-        for widget in (self.edit, self.counter, self.notice):
-            layout.addWidget(widget)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.counter)
         layout.addLayout(arrows)
         layout.addWidget(self.options_button)
+        # Past the arrows and the options, not beside the count: there
+        # "0 / 0" and "1,000 …" read as one number.
+        layout.addWidget(self.notice)
         layout.addStretch(0)
         layout.addWidget(self.close_button)
         layout.setStretchFactor(self.edit, 1)
@@ -183,7 +186,7 @@ class FindBar(QWidget):
             action.setToolTip(action.text())
         self._update_options_button()
         self.close_button.setToolTip(self.tr("Close (Esc)"))
-        self.notice.setText(self.tr("At most {limit} characters").format(
+        self.notice.setText(self.tr("Search cut to its first {limit} characters").format(
             limit=f"{MAX_QUERY_CHARS:,}"))
         self._update_counter()
 
