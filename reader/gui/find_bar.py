@@ -22,7 +22,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -95,7 +95,7 @@ class FindBar(QWidget):
         self.edit.inputRejected.connect(self._on_input_rejected)
         self.counter = QLabel(self)
         self.counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.notice = QLabel(self)
+        self.notice = _Notice(self)
         self.notice.setObjectName("findNotice")
         # Wrapped: beside the field in the narrowest pane, the notice takes
         # a second line rather than pushing the buttons out of the bar.
@@ -501,3 +501,16 @@ class FindBar(QWidget):
             self.close_bar()
             return
         super().keyPressEvent(event)
+
+
+class _Notice(QLabel):
+    """A wrapped label that asks for room for its text on one line: a
+    wrapped QLabel asks for a width of its own choosing, and in a bar with
+    room to spare the notice took two lines beside a wide field."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        one_line = (self.fontMetrics().horizontalAdvance(self.text())
+                    + margins.left() + margins.right() + 2 * self.margin())
+        return QSize(max(hint.width(), one_line), hint.height())

@@ -284,3 +284,6 @@ def test_the_notice_of_a_cut_query_stands_apart_from_the_count(
     between = [w for w in (bar.previous_button, bar.next_button, bar.options_button)
                if w.isVisible() and low < w.geometry().center().x() < high]
     assert between, "the notice sits right beside the count"
+    # With room to spare, one line.
+    assert bar.notice.width() >= bar.notice.fontMetrics().horizontalAdvance(text), (
+        bar.width(), bar.notice.width())
