@@ -18,20 +18,23 @@ from PySide6.QtWidgets import QWidget
 
 from reader.gui import i18n, themes
 from reader.gui.actions import WindowActions
+from reader.gui.article_list import ArticleList
 from reader.gui.article_pane import ArticlePane
 from reader.gui.themes import HIGHLIGHT_ROLES
 from reader.gui.window_settings import Preferences, WindowSettings, shown_field
 
 
 class Appearance(QObject):
-    """Applies ``settings``' preferences to ``pane``, the application and the
-    ``commands``' switches (the parent is the window, for the dialog)."""
+    """Applies ``settings``' preferences to ``pane``, the article list, the
+    application and the ``commands``' switches (the parent is the window, for
+    the dialog)."""
 
-    def __init__(self, settings: WindowSettings, pane: ArticlePane, commands: WindowActions,
-                 parent: QWidget) -> None:
+    def __init__(self, settings: WindowSettings, pane: ArticlePane, article_list: ArticleList,
+                 commands: WindowActions, parent: QWidget) -> None:
         super().__init__(parent)
         self._settings = settings
         self._pane = pane
+        self._list = article_list
         self._commands = commands
         self._parent = parent
         settings.preferences_changed.connect(self.apply)
@@ -47,6 +50,7 @@ class Appearance(QObject):
         themes.apply_window_theme(shown)
         pane = self._pane
         pane.set_theme(shown.name)
+        self._list.set_theme(shown)
         pane.set_justified(p.justified)
         pane.set_line_spacing(p.line_spacing)
         pane.set_font(p.font_family, p.font_size)

@@ -51,6 +51,7 @@ from reader.gui.library_model import (
     Source,
 )
 from reader.gui.search_delegate import SearchResultDelegate
+from reader.gui.themes import Theme
 from reader.store.library import Library, SearchHit
 from reader.text.bidi import isolate
 
@@ -63,6 +64,10 @@ DROPPED_FIRST = ("figures", "quotes", "read", "source", "date")
 """The columns that give way to the title when the list is narrow, in order
 (an unread title is bold anyway, so the unread mark goes before the source;
 the date goes last, when the title would show nothing else)."""
+COUNT_DIGITS = (3, 6)
+"""The fewest and most digits a count column makes room for: three while
+the counts are short, as many as the largest count has up to six (an
+article of 24,385 quotations showed "24…")."""
 MAX_FILTER_CHARS = 1000
 """A filter is a few words; a pasted page must not reach the store's LIKE."""
 
@@ -120,10 +125,13 @@ class ArticleList(QWidget):
         self._quiet = False
         self._current_at_press = -1
         self._searched = ""
+        self._largest: dict[str, int] = {}
+        """The largest quote and figure counts the list holds (``_measure_counts``)."""
         self.model = LibraryModel(library, self)
         self._init_filter()
         self._init_collections()
         self._init_table()
+        self._measure_counts()
         top = QHBoxLayout()
         top.setSpacing(4)
         top.addWidget(self.collection_box)
@@ -191,6 +199,10 @@ class ArticleList(QWidget):
         view.setModel(self.model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Tab goes to the next part of the window, as in any desktop app;
+        # the arrows move in the list. (QTableView's Tab walked the row cell
+        # by cell, then made the next row current: it opened that article.)
+        view.setTabKeyNavigation(False)
         view.setSortingEnabled(True)
         view.sortByColumn(COLUMN_INDEX["date"], Qt.SortOrder.DescendingOrder)
         view.verticalHeader().hide()
@@ -210,7 +222,8 @@ class ArticleList(QWidget):
         view.doubleClicked.connect(self._on_double_clicked)
         self._row_height = view.verticalHeader().defaultSectionSize()
         # A search result's title cell shows its snippet, the hits marked.
-        view.setItemDelegateForColumn(COLUMN_INDEX["title"], SearchResultDelegate(view))
+        self._results = SearchResultDelegate(view)
+        view.setItemDelegateForColumn(COLUMN_INDEX["title"], self._results)
         # A sort (header click), a filter or a refresh resets the model: select
         # the open article again.
         self.model.modelReset.connect(self._after_reset)
@@ -251,11 +264,14 @@ class ArticleList(QWidget):
         content; when the title would get less, the columns of least use go,
         in the order of ``DROPPED_FIRST``, and come back when there is room."""
         fm = self.view.fontMetrics()
+        fewest, most = COUNT_DIGITS
+        digits = {key: min(max(len(str(self._largest.get(key, 0))), fewest), most)
+                  for key in ("quotes", "figures")}
         widths = {
             "date": fm.horizontalAdvance("2024-05-02") + 16,
             "source": min(fm.horizontalAdvance("M") * 7, 120),
-            "quotes": fm.horizontalAdvance("999") + 14,
-            "figures": fm.horizontalAdvance("999") + 14,
+            "quotes": fm.horizontalAdvance("9" * digits["quotes"]) + 14,
+            "figures": fm.horizontalAdvance("9" * digits["figures"]) + 14,
             "read": fm.horizontalAdvance(UNREAD_MARK) + 16,
             "starred": fm.horizontalAdvance(STAR_MARK) + 16,
         }
@@ -272,6 +288,15 @@ class ArticleList(QWidget):
                 self.view.setColumnWidth(column, width)
 
     # -- what the window asks ------------------------------------------------
+
+    def set_theme(self, t: Theme) -> None:
+        """Mark search results' hits in ``t``'s colours."""
+        self._results.set_theme(t)
+        self.view.viewport().update()
+
+    def focus_order(self) -> list[QWidget]:
+        """The widgets Tab stops at, in the order the reader sees them."""
+        return [self.filter_edit, self.collection_box, self.view]
 
     def select_article(self, article_id: int | None) -> None:
         """Show ``article_id`` as the open one: its row selected and scrolled
@@ -439,4 +464,15 @@ class ArticleList(QWidget):
     def _after_reset(self) -> None:
         if self._open_id is not None:
             self.select_article(self._open_id)
+        self._measure_counts()
         self.contents_changed.emit()
+
+    def _measure_counts(self) -> None:
+        """Size the count columns for the largest counts the list holds now."""
+        try:
+            largest = {key: self.model.largest(key) for key in ("quotes", "figures")}
+        except ReaderError:  # the store went away; the list says what it has
+            return
+        if largest != self._largest:
+            self._largest = largest
+            self.fit_columns()

@@ -250,11 +250,19 @@ class ArticlePane(QWidget):
         self.highlights_panel.set_highlights(highlights)
         self._update_folded_panel()
 
+    def focus_order(self) -> list[QWidget]:
+        """The widgets Tab stops at, in the order the reader sees them: the
+        find bar above the article, the article, the highlights panel beside
+        it, the button under them that brings a folded panel back."""
+        return [*self.find_bar.focus_order(), self.view,
+                *self.highlights_panel.focus_order(), self.status.panel_button]
+
     # -- the agreed API --------------------------------------------------------
 
     def open_article(self, article_id: int, at: int | None = None) -> None:
         """Show article ``article_id`` with its highlights, scrolled to body
-        index ``at`` with the caret there (a link's place), or to the stored
+        index ``at`` with the caret there (a link's place, then stored as the
+        reading position: the reader asked for it), or to the stored
         reading position when None.
 
         Raises NotFound (a ReaderError) for an unknown id; the pane then
@@ -274,7 +282,8 @@ class ArticlePane(QWidget):
             pixels = kept[1] if kept is not None and kept[0] == article.position else 0
             self.view.scroll_to_reading_position(article.position, pixels=pixels)
         else:
-            self.view.scroll_to_reading_position(at, caret=True)
+            # The reader asked for this place: they read on from it.
+            self.view.scroll_to_reading_position(at, caret=True, by_reader=True)
         self.show_tags(self._tags_of(article_id))
         self._update_progress()
 

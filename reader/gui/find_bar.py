@@ -22,7 +22,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -95,7 +95,7 @@ class FindBar(QWidget):
         self.edit.inputRejected.connect(self._on_input_rejected)
         self.counter = QLabel(self)
         self.counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.notice = QLabel(self)
+        self.notice = _Notice(self)
         self.notice.setObjectName("findNotice")
         # Wrapped: beside the field in the narrowest pane, the notice takes
         # a second line rather than pushing the buttons out of the bar.
@@ -141,10 +141,13 @@ class FindBar(QWidget):
         arrows.setSpacing(0)  # one pair
         arrows.addWidget(self.previous_button)
         arrows.addWidget(self.next_button)
-        for widget in (self.edit, self.counter, self.notice):
-            layout.addWidget(widget)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.counter)
         layout.addLayout(arrows)
         layout.addWidget(self.options_button)
+        # Past the arrows and the options, not beside the count: there
+        # "0 / 0" and "1,000 …" read as one number.
+        layout.addWidget(self.notice)
         layout.addStretch(0)
         layout.addWidget(self.close_button)
         layout.setStretchFactor(self.edit, 1)
@@ -183,7 +186,7 @@ class FindBar(QWidget):
             action.setToolTip(action.text())
         self._update_options_button()
         self.close_button.setToolTip(self.tr("Close (Esc)"))
-        self.notice.setText(self.tr("At most {limit} characters").format(
+        self.notice.setText(self.tr("Search cut to its first {limit} characters").format(
             limit=f"{MAX_QUERY_CHARS:,}"))
         self._update_counter()
 
@@ -231,6 +234,11 @@ class FindBar(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def focus_order(self) -> list[QWidget]:
+        """The widgets Tab stops at, in the order the reader sees them."""
+        return [self.edit, self.previous_button, self.next_button, self.options_button,
+                self.close_button]
 
     # -- what is searched ------------------------------------------------------
 
@@ -493,3 +501,16 @@ class FindBar(QWidget):
             self.close_bar()
             return
         super().keyPressEvent(event)
+
+
+class _Notice(QLabel):
+    """A wrapped label that asks for room for its text on one line: a
+    wrapped QLabel asks for a width of its own choosing, and in a bar with
+    room to spare the notice took two lines beside a wide field."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        one_line = (self.fontMetrics().horizontalAdvance(self.text())
+                    + margins.left() + margins.right() + 2 * self.margin())
+        return QSize(max(hint.width(), one_line), hint.height())

@@ -352,6 +352,11 @@ class HighlightsPanel(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def focus_order(self) -> list[QWidget]:
+        """The widgets Tab stops at, in the order the reader sees them: the
+        filter, the legend above the list, the list."""
+        return [self.filter, *self.legend.values(), self.list]
+
     def set_highlights(self, highlights: Iterable[HighlightRecord]) -> None:
         self.model.set_highlights(highlights)
         self._update_count()

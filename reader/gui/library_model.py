@@ -261,6 +261,15 @@ class LibraryModel(QAbstractTableModel):
         self._hits = None
         self._reset(self._page)
 
+    def largest(self, key: str) -> int:
+        """The largest count of column ``key`` (``quotes`` or ``figures``)
+        among the rows the list holds, loaded or not; 0 while it shows
+        search results (they show no counts) or holds no rows."""
+        if self._hits is not None:
+            return 0
+        top = self._library.rows(limit=1, sort=key, descending=True, **self._where())
+        return max(top[0].quotes if key == "quotes" else top[0].figures, 0) if top else 0
+
     def update_state(self, article_id: int, *, read: bool | None = None,
                      starred: bool | None = None) -> None:
         """Show a new read/starred state for a loaded row (after the window

@@ -38,6 +38,7 @@ import math
 from collections.abc import Callable
 from contextlib import suppress
 from functools import partial
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self._init_navigation()
         self._init_modes()
         self._init_polling(poll_ms)
+        self._init_focus_chain()
         self.appearance.apply(self.window_settings.preferences())
         self._retranslate()
         self._restore_state()
@@ -240,13 +242,25 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.jobs.cancel_button)
         bar.addPermanentWidget(self.count_label)
 
+    def _init_focus_chain(self) -> None:
+        """Tab goes from part to part as the reader sees them, top to bottom,
+        then along the reading direction: the library search, the sources,
+        the list, the article and its panel; Shift+Tab back. Qt's own order
+        is the order the widgets were made in, which went from the panel to
+        the sources and put the find bar after the article."""
+        search = self.library_search
+        chain = [search.edit, search.word_families, *self.sources.focus_order(),
+                 *self.article_list.focus_order(), *self.pane.focus_order()]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
     def _init_commands(self) -> None:
         """Every action connected to the part that does it."""
         search, jobs, pane, article = self.library_search, self.jobs, self.pane, \
             self.article_commands
         self.commands = c = WindowActions(self, [search.edit, search.word_families])
         self.window_keys = WindowKeys(self)  # Ctrl+E and the like from the search box too
-        self.appearance = Appearance(self.window_settings, pane, c, self)
+        self.appearance = Appearance(self.window_settings, pane, self.article_list, c, self)
         for name, slot in {
             "import_files": jobs.import_files_dialog, "import_folder": jobs.import_folder_dialog,
             "import_url": jobs.import_url_dialog, "export": jobs.export_dialog,

@@ -316,10 +316,12 @@ class MarksMixin(_ViewBase):
         return sorted(found, key=lambda h: h.end - h.start)
 
     def flash(self, name: str, start: int, end: int) -> None:
-        """Scroll to a span and mark it briefly (a temporary ExtraSelection)."""
+        """Scroll to a span and mark it briefly (a temporary ExtraSelection).
+        The reader asked for it (a row of the highlights panel): the reading
+        position follows, as after a find's move."""
         if not self._fits(name, start, end):
             return
-        self.scroll_to(name, start, center=True)
+        self.scroll_to(name, start, center=True, by_reader=True)
         self._flash = (name, start, end)
         self._rebuild_layer("flash")
         self._flash_timer.start(FLASH_MS)

@@ -636,19 +636,26 @@ class ReadingView(MarksMixin, QTextBrowser):
         return "body", index
 
     def scroll_to_reading_position(self, index: int, *, caret: bool = False,
-                                   pixels: int = 0) -> None:
+                                   pixels: int = 0, by_reader: bool = False) -> None:
         """Scroll to body index ``index`` as ``reading_position`` reports it: 0 is
         the top of the article (headline first), not the first body line;
         ``pixels`` as ``reading_place`` gave them (0: the line flush with the
         top). With ``caret`` the caret goes there too (a link's place): the
         keys then read on from it, where from the caret left on the headline
-        the first arrow key took the reader back to the top. A move not yet
-        reported is dropped: the view is put back where the reader is (an
-        article opening with the find bar open went to its first hit first,
-        and that would have been stored a line away from the place)."""
+        the first arrow key took the reader back to the top.
+
+        ``by_reader``: a place the reader asked for (a link's): reported as
+        the reading position, even when the view was there already.
+        Otherwise a move not yet reported is dropped: the view is put back
+        where the reader is (an article opening with the find bar open went
+        to its first hit first, and that would have been stored a line away
+        from the place)."""
         place = self._reading_target(index)
         self.scroll_to(*place, pixels=pixels)
-        self._position_timer.stop()
+        if by_reader:
+            self._position_timer.start()
+        else:
+            self._position_timer.stop()
         if caret:
             self._place_caret(*place)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from reader.gui.library_model import SNIPPET_ROLE
+from reader.gui.themes import THEMES, Theme
 from reader.text import is_rtl
 from reader.text.bidi import strip_bidi_controls
 
@@ -34,21 +35,17 @@ _Index = QModelIndex | QPersistentModelIndex
 LEAD = 24
 """Characters of a snippet kept before its first hit when the line is short."""
 
-LIGHT_MARK, DARK_MARK = "#ffe08a", "#7a6512"
-"""The background of a matched word, on a light and on a dark list."""
-
-
 def result_html(title: str, snippet: str, marks: tuple[tuple[int, int], ...],
-                mark_colour: str) -> str:
+                mark_colour: str, mark_text: str) -> str:
     """The two lines of a result as rich text: the title in bold, the snippet
-    with ``marks`` (str indices into ``snippet``) on ``mark_colour``; each
-    line in the direction of its own letters."""
+    with ``marks`` (str indices into ``snippet``) in ``mark_text`` on
+    ``mark_colour``; each line in the direction of its own letters."""
     pieces, at = [], 0
     for start, end in sorted(marks):
         if start < at or end > len(snippet):
             continue
         pieces.append(html.escape(snippet[at:start]))
-        pieces.append(f'<span style="background-color: {mark_colour};">'
+        pieces.append(f'<span style="background-color: {mark_colour}; color: {mark_text};">'
                       f"{html.escape(snippet[start:end])}</span>")
         at = end
     pieces.append(html.escape(snippet[at:]))
@@ -119,9 +116,22 @@ def fitted(snippet: str, marks: tuple[tuple[int, int], ...],
 
 class SearchResultDelegate(QStyledItemDelegate):
     """Paints a search result's title cell with its snippet; ``lines`` is the
-    row height in lines of text."""
+    row height in lines of text.
+
+    A matched word is marked as the theme marks a find's hit in the article
+    (``set_theme``): the page's text on the hit colour, in a selected row
+    too. The row's own text colour on the mark was white on pale yellow in
+    a selected row of the light theme, unreadable."""
 
     lines = 2
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._theme = THEMES["light"]
+
+    def set_theme(self, t: Theme) -> None:
+        """Mark the matched words in ``t``'s colours."""
+        self._theme = t
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         found = index.data(SNIPPET_ROLE)
@@ -151,7 +161,6 @@ class SearchResultDelegate(QStyledItemDelegate):
         """The two lines of a result as painted in a cell of ``option``'s
         rect and font: the title elided, the snippet cut to what fits around
         its first hit (``fitted``), measured in the font it is drawn in."""
-        dark = option.palette.color(QPalette.ColorRole.Base).lightness() < 128
         doc = QTextDocument()
         plain = QFont(option.font)
         plain.setBold(False)  # an unread row's bold is for its title alone
@@ -166,7 +175,7 @@ class SearchResultDelegate(QStyledItemDelegate):
         snippet_metrics = QFontMetrics(plain)
         snippet, marks = fitted(snippet, marks,
                                 lambda text: snippet_metrics.horizontalAdvance(text) <= width - 8)
-        doc.setHtml(result_html(title, snippet, marks, DARK_MARK if dark else LIGHT_MARK))
+        doc.setHtml(result_html(title, snippet, marks, self._theme.find_hit, self._theme.text))
         doc.setTextWidth(width)
         return doc
 

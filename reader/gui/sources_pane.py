@@ -165,6 +165,10 @@ class SourcesPane(QWidget):
 
     # -- what the window asks --------------------------------------------------
 
+    def focus_order(self) -> list[QWidget]:
+        """The widgets Tab stops at, in the order the reader sees them."""
+        return [self.add_button, self.refresh_button, self.view]
+
     def current_source(self) -> Source:
         return self._chosen
 

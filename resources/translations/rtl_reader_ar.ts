@@ -977,8 +977,8 @@
         </message>
         <message>
             <location filename="../../reader/gui/find_bar.py" line="117" />
-            <source>At most {limit} characters</source>
-            <translation>{limit} حرف على الأكثر</translation>
+            <source>Search cut to its first {limit} characters</source>
+            <translation>اقتُصر البحث على أول {limit} حرف</translation>
         </message>
     </context>
     <context>

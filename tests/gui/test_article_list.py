@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView
 from pytestqt.qtbot import QtBot
 
 from reader.gui.library_model import COLUMN_INDEX, COLUMNS
 from reader.gui.main_window import MainWindow
 from reader.store import Article, Library
+from reader.store.derive import prepare
 from tests.gui.conftest import on_screen
 
 LONG_BODY = "\n".join(f"الفقرة {i} من تقرير طويل عن الموازنة العامة وأثرها في الخدمات."
@@ -254,3 +256,53 @@ def test_keys_in_a_filter_box_that_kept_nothing_do_nothing(qtbot: QtBot,
     assert window.article_list.model.rowCount() == 0
     assert window.current_article_id() == opened
     assert box.hasFocus()
+
+
+def shown_whole(view: QTableView, row: int, column: int) -> bool:
+    """True when cell (row, column) shows its text whole: no wider than the
+    room the style draws it in (Qt elides a text wider than that)."""
+    index = view.model().index(row, column)
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    view.itemDelegateForIndex(index).initStyleOption(option, index)
+    option.rect = view.visualRect(index)
+    style = view.style()
+    room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view).width()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    return option.fontMetrics.horizontalAdvance(option.text) <= room - 2 * margin
+
+
+def add_counted(library: Library, quotes: int, figures: int) -> None:
+    """An article whose counts are ``quotes`` and ``figures``: as the store
+    writes one that long, without the minutes of finding them all."""
+    prepared = prepare(Article(title="مقال ضخم جداً للاختبار", body="نص.", published="2024-06-01"))
+    library.add_articles([dataclasses.replace(prepared, quotes=quotes, figures=figures)])
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize(("quotes", "figures"), [(24_385, 310), (999_999, 123_456)])
+def test_the_count_columns_show_their_numbers_whole(
+        qtbot: QtBot, library: Library, lang: str, quotes: int, figures: int) -> None:
+    """Seen by a tester: an article of 24,385 quotations showed "24…" in the
+    «» column. Counts of up to six digits are shown whole."""
+    from reader.gui import i18n
+
+    i18n.apply_language(lang)
+    add_counted(library, quotes, figures)
+    window = make(qtbot, library, 1600, 900)
+    window.splitter.setSizes([1000, 600])
+    view = window.article_list.view
+    row = window.article_list.model.row_of(library.rows(limit=1)[0].id)
+    assert row >= 0
+    for key in ("quotes", "figures"):
+        column = COLUMN_INDEX[key]
+        qtbot.waitUntil(lambda c=column: not view.isColumnHidden(c))
+        assert view.model().index(row, column).data() == str(locals()[key])
+        assert shown_whole(view, row, column), (key, view.columnWidth(column))
+    # The room goes back to the title when the long counts go.
+    wide = view.columnWidth(COLUMN_INDEX["quotes"])
+    library.delete(library.rows(limit=1)[0].id)
+    window.refresh_list()
+    qtbot.waitUntil(lambda: view.columnWidth(COLUMN_INDEX["quotes"]) < wide)
+    assert all(shown_whole(view, r, COLUMN_INDEX[key]) for key in ("quotes", "figures")
+               for r in range(view.model().rowCount()))

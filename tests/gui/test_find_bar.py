@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 import reader.text
 from reader.gui.article_pane import ArticlePane
-from reader.gui.find_bar import FindBar
+from reader.gui.find_bar import MAX_QUERY_CHARS, FindBar
 from reader.store import Article, Library
 from reader.text import TEXT_FIELDS
 from tests.gui.test_reading_view import cursor_text, open_pane
@@ -256,3 +256,34 @@ def test_the_notice_of_a_cut_query_fits_a_narrow_bar(qtbot: QtBot, library: Libr
     qtbot.waitUntil(lambda: whole_in_bar(bar))
     assert bar.notice.width() < bar.notice.fontMetrics().horizontalAdvance(bar.notice.text())
     assert bar.notice.height() >= 2 * bar.notice.fontMetrics().height()  # wrapped, not cut
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_notice_of_a_cut_query_stands_apart_from_the_count(
+        qtbot: QtBot, library: Library, lang: str) -> None:
+    """Seen in the Arabic window: a pasted megabyte showed
+    "0 / 0 1,000 حرف على الأكثر", the count and the limit run together as
+    if one number. The notice says the query was cut, begins with a word,
+    and the count keeps its arrows beside it, the notice past them."""
+    pane = narrow_window(qtbot, library, lang)
+    pane.window().resize(1200, 700)
+    bar = pane.find_bar
+    qtbot.waitUntil(lambda: pane.width() > 600)
+    pane.show_find_bar("كلمة " * 200_000)  # a megabyte
+    assert len(bar.query()) == MAX_QUERY_CHARS
+    assert bar.notice.isVisible()
+    qtbot.waitUntil(lambda: whole_in_bar(bar))
+    text = bar.notice.text()
+    if lang == "en":
+        assert "cut" in text and f"{MAX_QUERY_CHARS:,}" in text
+    else:
+        assert re.match("[\u0621-\u064a]", text), text  # a word first, not the number
+        assert f"{MAX_QUERY_CHARS:,}" in text
+    count, notice = bar.counter.geometry(), bar.notice.geometry()
+    low, high = sorted((count.center().x(), notice.center().x()))
+    between = [w for w in (bar.previous_button, bar.next_button, bar.options_button)
+               if w.isVisible() and low < w.geometry().center().x() < high]
+    assert between, "the notice sits right beside the count"
+    # With room to spare, one line.
+    assert bar.notice.width() >= bar.notice.fontMetrics().horizontalAdvance(text), (
+        bar.width(), bar.notice.width())

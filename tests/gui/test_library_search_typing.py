@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from reader.gui.library_model import COLUMN_INDEX, SNIPPET_ROLE
 from reader.gui.main_window import MainWindow
-from reader.gui.search_delegate import LIGHT_MARK, result_html
+from reader.gui.search_delegate import result_html
+from reader.gui.themes import THEMES
 from reader.store import Article, Library
 from reader.text import fold_text
 from tests.gui.conftest import click_row, on_screen
@@ -72,12 +73,13 @@ def test_each_result_has_its_snippet_with_the_hits_marked(qtbot: QtBot,
         assert title == model.row_data(row).title
         assert marks and all(fold_text(snippet[s:e]).endswith("المياه") or
                              "مياه" in fold_text(snippet[s:e]) for s, e in marks)
-        assert f'background-color: {LIGHT_MARK};">{snippet[marks[0][0]:marks[0][1]]}</span>' \
-            in result_html(title, snippet, marks, LIGHT_MARK)
+        mark, ink = THEMES["light"].find_hit, THEMES["light"].text
+        assert f'background-color: {mark}; color: {ink};">{snippet[marks[0][0]:marks[0][1]]}' \
+            '</span>' in result_html(title, snippet, marks, mark, ink)
     view = window.article_list.view
     assert view.rowHeight(0) >= 2 * view.fontMetrics().lineSpacing()  # two lines a result
     image = view.viewport().grab().toImage()
-    mark = QColor(LIGHT_MARK)
+    mark = QColor(THEMES["light"].find_hit)
     painted = any(image.pixelColor(x, y) == mark for y in range(0, view.rowHeight(0) * 2, 2)
                   for x in range(0, image.width(), 2))
     assert painted  # the hit is marked on screen
@@ -206,3 +208,23 @@ def test_a_narrow_search_box_drops_the_key_rather_than_cut_it(
     edit.setFixedWidth(320)
     qtbot.waitUntil(lambda: edit.width() == 320)
     assert edit.placeholderText() == "Search library (Ctrl+Shift+F)"
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "sepia"])
+def test_the_hits_read_in_the_selected_row_and_the_others(
+        qtbot: QtBot, window: MainWindow, theme: str) -> None:
+    """Seen by a tester: the hit words of the selected (blue) row were white
+    on pale yellow, unreadable."""
+    from tests.gui.test_search_delegate import hit_contrast
+
+    window.set_theme(theme)
+    type_query(qtbot, window, "المياه")
+    view = window.article_list.view
+    assert view.currentIndex().row() == 0  # the open article's result, selected
+    qtbot.waitUntil(lambda: view.rowHeight(1) >= 2 * view.fontMetrics().lineSpacing())
+    image = view.viewport().grab().toImage()
+    for row in (0, 1):
+        cell = view.visualRect(view.model().index(row, COLUMN_INDEX["title"]))
+        words, mark, background = hit_contrast(image.copy(cell))
+        assert words >= 4.5, (theme, row, mark.name(), words)
+        assert mark != background

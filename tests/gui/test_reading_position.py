@@ -230,3 +230,81 @@ def test_an_article_opened_with_the_find_bar_open_keeps_its_place(
     assert not view.has_pending_position()
     window.close()
     assert library.get(first_id).position == place
+
+
+def click_panel_row(qtbot: QtBot, window: MainWindow, row: int) -> None:
+    """A left click on row ``row`` of the highlights panel, as the mouse makes it."""
+    panel = window.pane.highlights_panel
+    index = panel.list.model().index(row, 0)
+    # The list lays its rows out in batches between events: a row is
+    # clicked once the list finds it under its rectangle, as the reader
+    # clicks a row they see.
+    qtbot.waitUntil(lambda: panel.list.indexAt(panel.list.visualRect(index).center()) == index)
+    rect = panel.list.visualRect(index)
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_back_to_an_article_where_a_highlight_of_the_panel_left_the_reader(
+        qtbot: QtBot, library: Library, settings_file: Path) -> None:
+    """Seen in a real window: the reader scrolled to 19%, clicked the first
+    highlight in the panel (the view went to the top, 3%), opened another
+    article and came back: it opened at 19% again."""
+    [first_id] = library.ids()
+    other_id = library.add_articles([Article(title="خبر قصير", body="نص قصير.",
+                                             published="2024-05-03")])[0].id
+    window = start(qtbot, library)
+    window.open_article(first_id)
+    view = window.pane.view
+    qtbot.waitUntil(lambda: not view.is_laying_out())
+    view.scroll_to("body", len("\n".join(PARAGRAPHS[:30])) + 1)
+    view.settle_position()  # the reader's scroll, stored
+    click_panel_row(qtbot, window, 0)  # the figure in the first paragraph
+    left = line_at_top(view)
+    assert left[1] < len(PARAGRAPHS[0])
+    window.open_article(other_id)
+    window.open_article(first_id)
+    qtbot.waitUntil(lambda: not view.is_laying_out())
+    assert line_at_top(view) == left
+    window.close()
+
+
+def test_a_restart_opens_where_a_highlight_of_the_panel_left_the_reader(
+        qtbot: QtBot, library: Library, settings_file: Path) -> None:
+    first = start(qtbot, library)
+    article_id = first.current_article_id()
+    assert article_id is not None
+    view = first.pane.view
+    qtbot.waitUntil(lambda: not view.is_laying_out())
+    view.scroll_to("body", len("\n".join(PARAGRAPHS[:30])) + 1)
+    view.settle_position()
+    click_panel_row(qtbot, first, 0)
+    left = line_at_top(view)
+    first.close()  # at once: the jump is stored all the same
+
+    second = start(qtbot, library)
+    again = second.pane.view
+    qtbot.waitUntil(lambda: not again.is_laying_out())
+    assert line_at_top(again) == left
+    second.close()
+
+
+def test_a_restart_opens_where_a_link_left_the_reader(
+        qtbot: QtBot, library: Library, settings_file: Path) -> None:
+    """A link's place (``rtl-reader open …?at=N``) is one the reader asked
+    for, as a find's hit is: where it leaves them is where they read on."""
+    [article_id] = library.ids()
+    library.set_position(article_id, len("\n".join(PARAGRAPHS[:100])) + 1)
+    first = start(qtbot, library)
+    at = len("\n".join(PARAGRAPHS[:20])) + 1
+    first.open_article(article_id, at)
+    view = first.pane.view
+    qtbot.waitUntil(lambda: not view.is_laying_out())
+    assert view.first_visible() == ("body", at)
+    first.close()
+    assert library.get(article_id).position == at
+
+    second = start(qtbot, library)
+    again = second.pane.view
+    qtbot.waitUntil(lambda: not again.is_laying_out())
+    assert again.first_visible() == ("body", at)
+    second.close()

@@ -4,15 +4,27 @@ matched stays in view, marked, with context on both sides where it fits."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QFont, QFontMetrics, QTextDocument
-from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QImage,
+    QPainter,
+    QPalette,
+    QStandardItemModel,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from reader.gui.fonts import register_fonts
+from reader.gui.library_model import SNIPPET_ROLE
 from reader.gui.search_delegate import LEAD, SearchResultDelegate, fitted
 
 FILLER = "قالت الوزارة في بيانها إن العمل مستمر في المشاريع كلها "
@@ -145,3 +157,66 @@ def test_marks_outside_the_snippet_mark_nothing_and_break_nothing(
     assert all(0 <= s <= e <= len(cut) for s, e in kept)
     if (0, 1) in outside:  # the one mark inside is the hit, kept whole
         assert cut == snippet and kept == ((0, 1),)
+
+
+
+def hit_contrast(image: QImage) -> tuple[float, QColor, QColor]:
+    """In a painted result cell: how well the marked words read (the
+    strongest WCAG contrast of a pixel inside the mark against the mark),
+    the mark's colour and the row's. The row is the commonest colour, the
+    mark the next (glyphs are thin, and antialiased into many colours)."""
+    from tests.gui.test_themes import contrast
+
+    colours = Counter(image.pixelColor(x, y).rgb()
+                      for y in range(image.height()) for x in range(image.width()))
+    (row, _n), (marked, _m) = colours.most_common(2)
+    mark = QColor.fromRgb(marked)
+    boxed = [(x, y) for y in range(image.height()) for x in range(image.width())
+             if image.pixelColor(x, y).rgb() == marked]
+    xs, ys = [x for x, _y in boxed], [y for _x, y in boxed]
+    words = max(contrast(image.pixelColor(x, y), mark)
+                for x in range(min(xs), max(xs) + 1) for y in range(min(ys), max(ys) + 1))
+    return words, mark, QColor.fromRgb(row)
+
+
+def painted_result(qtbot: QtBot, theme: str, *, selected: bool) -> QImage:
+    """A result row's title cell as the list paints it in ``theme``,
+    selected or not."""
+    from PySide6.QtWidgets import QTableView
+
+    from reader.gui.themes import THEMES
+
+    palette = THEMES[theme].window_palette()
+    table = QTableView()
+    table.setPalette(palette)
+    qtbot.addWidget(table)
+    option = option_for(420, bold=False)
+    option.palette = palette
+    option.widget = table
+    option.state |= QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Active
+    if selected:
+        option.state |= QStyle.StateFlag.State_Selected
+    image = QImage(option.rect.size(), QImage.Format.Format_RGB32)
+    image.fill(palette.color(QPalette.ColorRole.Base))
+    snippet, marks = snippet_with_hit(0, 1, "وقف إطلاق النار")
+    model = QStandardItemModel(1, 1)
+    model.setData(model.index(0, 0), ("عنوان الخبر", snippet, marks), SNIPPET_ROLE)
+    delegate = SearchResultDelegate()
+    delegate.set_theme(THEMES[theme])
+    painter = QPainter(image)
+    delegate.paint(painter, option, model.index(0, 0))
+    painter.end()
+    return image
+
+
+@pytest.mark.parametrize("selected", [False, True], ids=["unselected", "selected"])
+@pytest.mark.parametrize("theme", ["light", "dark", "sepia"])
+def test_the_hit_words_are_readable_in_every_row(qtbot: QtBot, theme: str,
+                                                 selected: bool) -> None:
+    """Seen by a tester: in the selected (blue) row the hit words were white
+    on pale yellow, unreadable. In every theme, selected or not, the words
+    on a mark read as well as body text must (WCAG AA: 4.5), on a mark
+    that is not the row's colour."""
+    words, mark, row = hit_contrast(painted_result(qtbot, theme, selected=selected))
+    assert words >= 4.5, (theme, mark.name(), words)
+    assert mark != row
