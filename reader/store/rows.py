@@ -181,7 +181,7 @@ def insert_articles(con: sqlite3.Connection, prepared: Sequence[derive.Prepared]
     first = next_article_id(con)
     ids = list(range(first, first + len(prepared)))
     con.executemany(_INSERT_ARTICLE, [
-        article_values(article_id, p, created)
+        _article_values(article_id, p, created)
         for article_id, p in zip(ids, prepared, strict=True)])
     con.executemany(_INSERT_HIGHLIGHT, [
         row for article_id, p in zip(ids, prepared, strict=True)
@@ -202,10 +202,10 @@ def next_article_id(con: sqlite3.Connection) -> int:
 def insert_article_row(con: sqlite3.Connection, article_id: int, p: derive.Prepared,
                        imported_at: str) -> None:
     """Store the article's own row (no highlight, no index row) as ``article_id``."""
-    con.execute(_INSERT_ARTICLE, article_values(article_id, p, imported_at))
+    con.execute(_INSERT_ARTICLE, _article_values(article_id, p, imported_at))
 
 
-def article_values(article_id: int, p: derive.Prepared, imported_at: str) -> tuple[Any, ...]:
+def _article_values(article_id: int, p: derive.Prepared, imported_at: str) -> tuple[Any, ...]:
     """The values of ``_INSERT_ARTICLE`` for one prepared article."""
     a = p.article
     return (article_id, *(getattr(a, name) for name in ARTICLE_FIELDS), int(a.read),
