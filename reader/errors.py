@@ -77,6 +77,11 @@ class NotFound(ReaderError):
     """No article (or highlight) with that ID."""
 
 
+class CannotRestore(ReaderError):
+    """A deleted article cannot come back under its own id: another article
+    has that id now, or has exactly its text."""
+
+
 class QueryError(ReaderError):
     """A malformed search or find query."""
 

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
-from reader.errors import ReaderError
-from reader.store.article import Article, HighlightRecord
+from reader.errors import CannotRestore, ReaderError
+from reader.store.article import HighlightRecord
+from reader.store.restore import DeletedArticle, Restored
 
 if TYPE_CHECKING:
     from reader.gui.edits import EditHistory
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
 
 class IdRef:
     """The current store id of something a command names (it changes when an
-    undo stores a deleted thing again)."""
+    undo stores a deleted highlight again, or a deleted article whose id
+    was taken meanwhile)."""
 
     __slots__ = ("id",)
 
@@ -250,39 +252,45 @@ class BackgroundEdit(Edit):
 
 
 class DeleteArticle(BackgroundEdit):
+    """Delete an article; undo stores it again as it was, under its own id
+    (``Library.restore_article``), so links and exports that name it work
+    again. Only when another program took that id meanwhile does it come
+    back under a new one, which its refs follow."""
+
     def __init__(self, history: EditHistory, article: IdRef) -> None:
         super().__init__(history, "delete_article")
         self.article = article
-        self.kept: Article | None = None
-        self.tags: list[str] = []
-        self.restored: tuple[int, list[tuple[int, int]]] = (article.id, [])
-        """The new id the last undo stored the article under, and the (old,
-        new) ids of its user highlights: their refs follow in ``show_undone``."""
+        self.deleted: DeletedArticle | None = None
+        """What the last delete took away (written on the worker)."""
+        self.restored: Restored | None = None
+        """Where the last undo stored it (written on the worker)."""
+        self.highlight_refs: dict[int, IdRef] = {}
+        """The refs of its user highlights while it is deleted, by their id then."""
 
     def write_do(self) -> None:
-        old_id = self.article.id
-        self.kept = self.library.get(old_id)
-        self.tags = self.library.article_tags(old_id)
-        self.library.delete(old_id)
+        self.deleted = self.library.delete_keeping(self.article.id)
 
     def show_done(self) -> None:
+        assert self.deleted is not None
+        # Kept, not looked up by id at undo: while the article is deleted,
+        # another highlight may be given one of these ids (SQLite numbers
+        # past the largest) and its ref moved with it.
+        self.highlight_refs = {h.id: self.history.highlight_ref(h.id)
+                               for h in self.deleted.article.user_highlights if h.id is not None}
         self.history.article_deleted.emit(self.article.id)
 
     def write_undo(self) -> None:
-        assert self.kept is not None
-        [result] = self.library.add_articles([dataclasses.replace(self.kept, id=None)])
-        if self.tags:
-            self.library.set_article_tags(result.id, self.tags)
-        again = {(h.field, h.start, h.end, h.text): h.id
-                 for h in self.library.highlights(result.id, kind="user")}
-        moved = [(old.id, again[key]) for old in self.kept.user_highlights
-                 if old.id is not None
-                 and (key := (old.field, old.start, old.end, old.text)) in again]
-        self.restored = (result.id, moved)
+        assert self.deleted is not None
+        try:
+            self.restored = self.library.restore_article(self.deleted)
+        except CannotRestore:
+            # Another program stored an article under its id, or its text.
+            self.restored = self.library.restore_article(self.deleted, anew=True)
 
     def show_undone(self) -> None:
-        new_id, moved = self.restored
-        self.history.move_article(self.article, new_id)
-        for old, new in moved:
-            self.history.move_highlight(self.history.highlight_ref(old), new)
-        self.history.article_restored.emit(new_id)
+        assert self.restored is not None
+        self.history.move_article(self.article, self.restored.id)
+        for old, new in self.restored.highlight_ids.items():
+            ref = self.highlight_refs.pop(old, None) or self.history.highlight_ref(old)
+            self.history.move_highlight(ref, new)
+        self.history.article_restored.emit(self.restored.id)

@@ -10,12 +10,15 @@ opposite when undone; the window hears of every change through signals and
 shows it (``highlights_changed``, ``state_changed``, ``details_changed``,
 ``tags_changed``, ``article_deleted``, ``article_restored``), whichever of do, undo or redo made it.
 
-Undoing a deletion stores the thing again, and the store gives it a new id:
-commands name articles and highlights through an ``IdRef`` the history
-keeps up to date, so a later command (a colour change of a highlight that
-was deleted and restored) still finds it. A deleted article comes back with
-its user highlights, notes, read and starred state, reading position and
-tags (``Library.add_articles`` keeps them).
+A deleted article comes back as it was (``Library.restore_article``):
+under the same id, so a link ``rtl-reader://article/ID`` and an export's
+ids name it again, with the time it was added, its read and starred state,
+reading position, tags, automatic highlights and user highlights (notes,
+colours, times, and their ids where no other highlight took them). A
+deleted highlight comes back under a new id, and so does an article whose
+id another program took meanwhile: commands name articles and highlights
+through an ``IdRef`` the history keeps up to date, so a later command (a
+colour change of a highlight that was deleted and restored) still finds it.
 
 Deleting an article, and undoing and redoing that, write on a worker
 (``reader.gui.workers.Task``): taking a 5 MB article out of the index, or
@@ -53,8 +56,8 @@ class EditHistory(QObject):
     Signals: ``highlights_changed(article_id)``, ``state_changed(article_id)``
     (read or starred), ``states_changed(ids)`` (many marked read or unread at
     once), ``details_changed(article_id)``, ``tags_changed(article_id)``,
-    ``article_deleted(article_id)``,
-    ``article_restored(article_id)`` (its new id), ``error_occurred(line)``,
+    ``article_deleted(article_id)``, ``article_restored(article_id)`` (its
+    id: a new one only when its own was taken), ``error_occurred(line)``,
     ``status_message(text)`` (translated, for the status bar),
     ``labels_changed()`` when what Undo and Redo would do changed.
     """

@@ -11,7 +11,8 @@ or absent.
 
 This module holds opening and upgrading the store, the articles themselves
 (add, get, update, delete, read/starred/position) and the article list
-(``rows``, ``count``, ``ids``). Two parts the ``Library`` builds and owns do
+(``rows``, ``count``, ``ids``); a deleted article kept for Undo and stored
+again under its id is ``reader.store.restore``. Two parts the ``Library`` builds and owns do
 the rest: ``reader.store.highlights.Highlights`` (``highlights``,
 ``add_user_highlight``, ``update_highlight``, ``delete_highlight``) and
 ``reader.store.indexing.Index`` (``search``, ``match_ids``, ``reindex``,
@@ -53,13 +54,14 @@ from reader.errors import (
     StoreReadOnly,
     StoreTooNew,
 )
-from reader.store import connection, derive, location, rows, schema
+from reader.store import connection, derive, location, restore, rows, schema
 from reader.store.article import Article, HighlightRecord, not_found
 from reader.store.connection import BATCH_SIZE
 from reader.store.database import Database
 from reader.store.feeds import Feeds
 from reader.store.highlights import DEFAULT_COLOUR, Highlights
 from reader.store.indexing import Index
+from reader.store.restore import DeletedArticle, Restored
 from reader.store.search import SearchHit
 from reader.store.sources import source_clauses
 from reader.store.tags import TagCount, Tags, has_tags, tag_clause
@@ -400,9 +402,29 @@ class Library:
     def delete(self, article_id: int) -> None:
         """Delete the article, its highlights and its index rows. Raises NotFound."""
         with self._db.write() as con:
-            rows.delete_index_rows(con, article_id)
-            if con.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount == 0:
+            if not restore.delete(con, article_id):
                 raise not_found(article_id)
+
+    def delete_keeping(self, article_id: int) -> DeletedArticle:
+        """Delete the article as ``delete`` does, and return what it held, for
+        ``restore_article`` to bring it back as it was (Undo). Raises NotFound."""
+        with self._db.write() as con:
+            deleted = restore.take(con, article_id)
+        if deleted is None:
+            raise not_found(article_id)
+        return deleted
+
+    def restore_article(self, deleted: DeletedArticle, *, anew: bool = False) -> Restored:
+        """Store a deleted article again, whole, in one transaction
+        (``reader.store.restore.put_back``): under the id it had, with the
+        time it was added, its state, tags, highlights (their ids kept where
+        free) and feed entries. Raises CannotRestore when that id is taken
+        or another article has exactly its text; with ``anew`` it gets a new
+        id then (or its tags and user highlights go to the article with its
+        text)."""
+        p = derive.prepare(deleted.article)  # outside the write lock
+        with self._db.write() as con:
+            return restore.put_back(con, deleted, p, anew=anew)
 
     def count(self, *, filter_text: str = "", tag: str = "", starred: bool = False,
               unread: bool = False, feed: int | None = None,

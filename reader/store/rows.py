@@ -178,12 +178,10 @@ def insert_articles(con: sqlite3.Connection, prepared: Sequence[derive.Prepared]
     user ones, as one article at a time would number them."""
     if not prepared:
         return []
-    first = int(con.execute(_NEXT_ID).fetchone()[0])
+    first = next_article_id(con)
     ids = list(range(first, first + len(prepared)))
     con.executemany(_INSERT_ARTICLE, [
-        (article_id, *(getattr(p.article, name) for name in ARTICLE_FIELDS),
-         int(p.article.read), int(p.article.starred), int(p.article.position),
-         *derived_values(p), created)
+        _article_values(article_id, p, created)
         for article_id, p in zip(ids, prepared, strict=True)])
     con.executemany(_INSERT_HIGHLIGHT, [
         row for article_id, p in zip(ids, prepared, strict=True)
@@ -196,21 +194,49 @@ def insert_articles(con: sqlite3.Connection, prepared: Sequence[derive.Prepared]
     return ids
 
 
+def next_article_id(con: sqlite3.Connection) -> int:
+    """The id a new article gets: past every id an article has had (v9)."""
+    return int(con.execute(_NEXT_ID).fetchone()[0])
+
+
+def insert_article_row(con: sqlite3.Connection, article_id: int, p: derive.Prepared,
+                       imported_at: str) -> None:
+    """Store the article's own row (no highlight, no index row) as ``article_id``."""
+    con.execute(_INSERT_ARTICLE, _article_values(article_id, p, imported_at))
+
+
+def _article_values(article_id: int, p: derive.Prepared, imported_at: str) -> tuple[Any, ...]:
+    """The values of ``_INSERT_ARTICLE`` for one prepared article."""
+    a = p.article
+    return (article_id, *(getattr(a, name) for name in ARTICLE_FIELDS), int(a.read),
+            int(a.starred), int(a.position), *derived_values(p), imported_at)
+
+
 def _highlight_rows(article_id: int, p: derive.Prepared,
                     created: str) -> Iterator[tuple[Any, ...]]:
     """The ``HIGHLIGHT_COLUMNS`` rows of a new article: its automatic
     highlights, then the user highlights it came with (re-anchored)."""
     for row in p.highlights:
         yield (article_id, *row)
-    a = p.article
-    for h in a.user_highlights:
-        if h.kind not in ("user", ""):
-            continue  # automatic highlights are recomputed, never carried over
-        text = a.field_text(h.field) if h.field in TEXT_FIELDS else ""
-        start, end, orphan = derive.anchor(text, h.start, h.end, h.text)
-        yield (article_id, h.field, "user", h.subtype, start, end, h.text,
-               derive.to_json(h.value), h.speaker, h.colour, h.note, h.created or created,
-               h.engine, int(orphan))
+    for h in p.article.user_highlights:
+        row = user_highlight_row(article_id, p.article, h, created)
+        if row is not None:
+            yield row
+
+
+def user_highlight_row(article_id: int, article: Article, h: HighlightRecord,
+                       created: str) -> tuple[Any, ...] | None:
+    """The ``HIGHLIGHT_COLUMNS`` row of a user highlight ``h`` carried by
+    ``article``, re-anchored in its text by ``h.text`` (made at ``created``
+    unless it says when); None for an automatic one (recomputed, never
+    carried over)."""
+    if h.kind not in ("user", ""):
+        return None
+    text = article.field_text(h.field) if h.field in TEXT_FIELDS else ""
+    start, end, orphan = derive.anchor(text, h.start, h.end, h.text)
+    return (article_id, h.field, "user", h.subtype, start, end, h.text,
+            derive.to_json(h.value), h.speaker, h.colour, h.note, h.created or created,
+            h.engine, int(orphan))
 
 
 def derived_values(p: derive.Prepared) -> tuple[Any, ...]:

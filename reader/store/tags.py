@@ -73,9 +73,7 @@ class Tags:
                 raise not_found(article_id)
             if not has_tags(con):
                 return []
-            return [r[0] for r in con.execute(
-                "SELECT name FROM tags JOIN article_tags ON tag_id = id"
-                " WHERE article_id = ? ORDER BY name", (article_id,))]
+            return tags_of(con, article_id)
 
     def set(self, article_id: int, names: Iterable[str]) -> list[str]:
         """Make ``names`` (cleaned, blanks and repeats dropped) the article's
@@ -95,14 +93,25 @@ class Tags:
             if con.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() \
                     is None:
                 raise not_found(article_id)
-            current = set() if replace else {r[0] for r in con.execute(
-                "SELECT name FROM tags JOIN article_tags ON tag_id = id"
-                " WHERE article_id = ?", (article_id,))}
+            current = set() if replace else set(tags_of(con, article_id))
             wanted = sorted((current | added) - removed - {""})
-            con.execute("DELETE FROM article_tags WHERE article_id = ?", (article_id,))
-            for name in wanted:
-                con.execute("INSERT OR IGNORE INTO tags(name) VALUES (?)", (name,))
-                con.execute("INSERT INTO article_tags(article_id, tag_id)"
-                            " SELECT ?, id FROM tags WHERE name = ?", (article_id, name))
-            con.execute("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)")
+            write_tags(con, article_id, wanted)
         return wanted
+
+
+def tags_of(con: sqlite3.Connection, article_id: int) -> list[str]:
+    """The article's tags by name, in the caller's transaction."""
+    return [r[0] for r in con.execute(
+        "SELECT name FROM tags JOIN article_tags ON tag_id = id"
+        " WHERE article_id = ? ORDER BY name", (article_id,))]
+
+
+def write_tags(con: sqlite3.Connection, article_id: int, names: Iterable[str]) -> None:
+    """Make ``names`` (clean, as ``clean_tag`` makes them) the article's tags,
+    in the caller's write transaction; tags left without articles go."""
+    con.execute("DELETE FROM article_tags WHERE article_id = ?", (article_id,))
+    for name in names:
+        con.execute("INSERT OR IGNORE INTO tags(name) VALUES (?)", (name,))
+        con.execute("INSERT INTO article_tags(article_id, tag_id)"
+                    " SELECT ?, id FROM tags WHERE name = ?", (article_id, name))
+    con.execute("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)")

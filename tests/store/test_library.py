@@ -522,6 +522,7 @@ def test_every_write_runs_inside_begin_immediate(lib: Library) -> None:
     lib.update_article(changed)
     lib.delete_highlight(made.id or 0)
     lib.delete(ids[3])
+    lib.restore_article(lib.delete_keeping(ids[2]))
     lib.reindex()
     lib.search("المياه")
     lib.rows(filter_text="المياه")
