@@ -5,6 +5,12 @@ all), ``screenshot``. Qt is imported only here, inside the commands.
 as the desktop's "Open with" runs it) imports the file and opens its first
 article: a file imported before is found, not stored twice. When the app
 already runs on the store, the file goes to that window, which imports it.
+
+``rtl-reader open ID`` (or ``rtl-reader://article/ID?at=N``) first asks the
+store, read-only, whether it holds that article: an unknown ID is exit
+status 1 and the one line every command prints (DESIGN decision 8), whether
+a window runs on the store or not. A request handed to a running window
+needs no display (``reader.gui.app.run``).
 """
 
 from __future__ import annotations
@@ -15,7 +21,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from reader.cli.inputs import article_id, is_file
-from reader.cli.terminal import fail
 from reader.errors import ReaderError
 
 
@@ -35,7 +40,33 @@ def cmd_open(args: argparse.Namespace, store: str | None) -> int:
         ident, at = article_id(target), None
     if args.at is not None:
         at = args.at
+    check_article(store, ident)
     return open_gui(store, ident, at)
+
+
+def check_article(store: str | None, ident: int) -> None:
+    """Raise NotFound when the store holds no article ``ident`` (no store at
+    all holds none). Asked read-only through the store's API, so a window
+    running on the store is never disturbed; a store that cannot be read
+    here (one to upgrade, a damaged one) is left to the window, whose dialog
+    offers a way out."""
+    from reader.errors import StoreError
+    from reader.store import Library, resolve_store_path
+    from reader.store.article import not_found
+
+    path = resolve_store_path(store)
+    if not path.exists():
+        raise not_found(ident)
+    try:
+        lib = Library.open(path, create=False, read_only=True)
+    except StoreError:
+        return
+    try:
+        known = lib.ids([ident])
+    finally:
+        lib.close()
+    if not known:
+        raise not_found(ident)
 
 
 def local_path(uri: str) -> Path:
@@ -51,14 +82,10 @@ def local_path(uri: str) -> Path:
 
 def open_gui(store: str | None, ident: int | None = None, at: int | None = None, *,
              file: Path | None = None) -> int:
-    from reader.gui.app import check_display
-    from reader.store import resolve_store_path
-
-    hint = check_display()
-    if hint:
-        fail(hint)
-        return 1
+    """Show ``ident`` (or import and show ``file``) in the window running on
+    the store, or in a new one; ``run`` says why not when there is no display."""
     from reader.gui.app import run
+    from reader.store import resolve_store_path
 
     return run(resolve_store_path(store), open_id=ident, at=at, open_file=file)
 

@@ -196,8 +196,8 @@ def colour_line(colour: str) -> str:
 def value_words(value: object) -> str:
     """A figure's parsed value as a reader's export prints it:
     ``describe_value`` with the English of the store's keys in Arabic (a
-    currency's name for its code, هـ for a Hijri year, the range a figure
-    is one end of in words, not ``range=10, 20``)."""
+    currency's name for its code, هـ for a Hijri year); a figure that is one
+    end of a range as the range, ``10–20``, as ``describe_value`` writes it."""
     if not isinstance(value, dict):
         return describe_value(value)
     shown = dict(value)
@@ -207,11 +207,6 @@ def value_words(value: object) -> str:
     for key, words in (("calendar", CALENDAR_WORDS), ("zone", ZONE_WORDS)):
         if isinstance(shown.get(key), str):
             after.append(words.get(shown[key], shown.pop(key)))
-    ends = shown.pop("range", None)
-    if isinstance(ends, list | tuple) and len(ends) == 2:
-        after.append(f"(أحد طرفي النطاق {describe_value(ends[0])}–{describe_value(ends[1])})")
-    elif ends is not None:
-        shown["range"] = ends
     return " ".join(x for x in (describe_value(shown), *after) if x)
 
 

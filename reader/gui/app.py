@@ -338,8 +338,15 @@ def run(store_path: Path, *, open_id: int | None = None, at: int | None = None,
     Seeds the bundled samples into an empty store; opens article ``open_id``
     at body index ``at`` when given (an unknown id is reported in the status
     bar), or imports the file ``open_file`` and opens its first article.
-    Returns 1 when the user quits at a store error or there is no display.
+    When an app already runs on the store, hands it the request and returns
+    0: a local socket, which needs no display (a link opened from a terminal
+    without DISPLAY). Returns 1 when the user quits at a store error or
+    there is no display for a window of its own.
     """
+    name = instance_name(Path(store_path))
+    # Before any QApplication: the socket needs no event loop, no display.
+    if send_to_running(name, open_id, at, file=open_file):
+        return 0  # the running window shows the article
     hint = check_display()
     if hint is not None:
         print(f"rtl-reader: {hint}", file=sys.stderr)
@@ -353,9 +360,6 @@ def run(store_path: Path, *, open_id: int | None = None, at: int | None = None,
 
     app = make_application()
     assert isinstance(app, QApplication)
-    name = instance_name(Path(store_path))
-    if send_to_running(name, open_id, at, file=open_file):
-        return 0  # the running window shows the article
     i18n.apply_language(i18n.chosen_language(lang))
     library = open_library(Path(store_path), ask_with_dialog, upgrade_progress())
     if library is None:

@@ -396,10 +396,11 @@ _LONG_NUMBER = re.compile(r"(?<![\d.:/-])(\d{5,})(?=(?:\.\d+)?(?![\d:/-]))")
 
 
 _DATE_OR_TIME = re.compile(
-    r"\d{4}-\d{2}(?:-\d{2})?|\b\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b|\b\d+–\d+\b")
-"""A date (2026-06-30, 2019-03, 06-21 with no year), a time or a match score
-(3–2, whose dash the bidi algorithm turns round after an Arabic word) in
-``describe_value``."""
+    r"\d{4}-\d{2}(?:-\d{2})?|\b\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b"
+    r"|(?<![\d.,])\d+(?:[.,]\d+)*–\d+(?:[.,]\d+)*%?(?![\d.,])")
+"""A date (2026-06-30, 2019-03, 06-21 with no year), a time, a match score or
+a range (3–2, 15–20, 2014–2015, 1,000–2,500: a dash the bidi algorithm turns
+round after an Arabic word) in ``describe_value``."""
 
 
 def value_text(value: object) -> str:

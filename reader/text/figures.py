@@ -37,7 +37,10 @@ Subtypes, first that applies wins (precedence):
 ``range``    each side of ``A-B`` / ``A – B`` / ``2014/2015`` (``1914-2015``
              is TWO figures):
              ``{"amount": 1914, "range": [1914, 2015]}`` plus the unit,
-             currency or percent that follows B.
+             currency or percent that follows B. A season or fiscal year
+             (``موسم 15-2014``, ``2014/15``, ``العام المالي 2015/2014``) is
+             read the same as its two years: ``15`` gives ``{"amount":
+             2015, "range": [2014, 2015]}`` (``reader.text.seasons``).
 ``percent``  ``%``, ``٪``, ``في المئة``, ``بالمائة``: ``{"percent": 90}``.
 ``money``    a currency word or sign (``47 مليار دولار``, ``$5``):
              ``{"amount": 47000000000, "currency": "USD"}``, ISO 4217 where
@@ -129,6 +132,7 @@ from reader.text.quantities import (
     opens_percent,
     scaled,
 )
+from reader.text.seasons import SEASON_SEPARATORS, Season, season_at
 from reader.text.spans import Highlight, figure
 
 _NUM = (
@@ -218,6 +222,13 @@ def find_figures(text: str) -> list[Highlight]:
             continue
         after = run.end()
         c = text[after] if after < n else ""
+        if after - pos in (2, 4) and (c in SEASON_SEPARATORS or (
+                c == " " and text[after + 1:after + 2] in SEASON_SEPARATORS)):
+            season = season_at(text, pos)
+            if season is not None and code_end(text, season.match, "") is None:
+                found.extend(_season(text, season))
+                skip_until = season.b_end
+                continue
         if c in _SPECIAL_AFTER or (c == " " and text[after + 1:after + 2] in _DASHES):
             m = _MASTER.match(text, pos)
         elif _plain_run(text, after, c, after - pos):
@@ -309,6 +320,14 @@ def _range(text: str, m: re.Match[str]) -> list[Highlight]:
         figure(text, a_s, a_e, "range", {"amount": a, "range": pair, **extra}),
         figure(text, b_s, b_end, "range", {"amount": pair[1], "range": pair, **extra}),
     ]
+
+
+def _season(text: str, s: Season) -> list[Highlight]:
+    """The two figures of a season (``reader.text.seasons``), as ``yrange``
+    reads ``2014/2015``: each side its own year, both the pair in order."""
+    pair = s.years
+    return [figure(text, s.a_start, s.a_end, "range", {"amount": s.a_year, "range": pair}),
+            figure(text, s.b_start, s.b_end, "range", {"amount": s.b_year, "range": pair})]
 
 
 def _amount(h: Highlight, default: int | float) -> int | float:

@@ -11,7 +11,9 @@ _SHOWN = frozenset({"low", "high", "amount", "percent", "date", "time", "year", 
 def describe_value(value: Any) -> str:
     """``value`` (a Highlight's ``value``) as text: ``2500000 USD``, ``3.5%``,
     ``10–20 مقاتل``, ``2025-03-01``, ``9:05 GMT``, ``1445 hijri``, a match score ``3–2``;
-    other keys as ``key=value``;
+    a figure that is one end of a range as the whole range, as a reader says
+    it (``15–20``, ``20–30%``, a season ``2014–2015``; not ``15 range=15,
+    20``); other keys as ``key=value``;
     "" for None. Whole floats are written without ``.0``."""
     if value is None:
         return ""
@@ -26,11 +28,15 @@ def describe_value(value: Any) -> str:
     parts: list[str] = []
     if isinstance(value.get("score"), list | tuple) and len(value["score"]) == 2:
         parts.append("–".join(map(describe_value, value["score"])))
-    if "low" in value and "high" in value:
+    ends = _range_ends(value)
+    if ends is not None:
+        # a range of percents keeps "percent": True, not a number
+        parts.append("–".join(map(describe_value, ends)) + ("%" if value.get("percent") else ""))
+    elif "low" in value and "high" in value:
         parts.append(f"{describe_value(value['low'])}–{describe_value(value['high'])}")
     elif value.get("amount") is not None:
         parts.append(describe_value(value["amount"]))
-    if value.get("percent") is not None:
+    if value.get("percent") is not None and ends is None:
         parts.append(f"{describe_value(value['percent'])}%")
     parts.extend(str(value[k]) for k in ("date", "time") if value.get(k))
     date = [f"{value[k]:02}" if isinstance(value[k], int) and k != "year" else str(value[k])
@@ -43,8 +49,18 @@ def describe_value(value: Any) -> str:
     parts.extend(str(value[k]) for k in ("zone", "calendar") if value.get(k))
     parts.extend(str(value[k]) for k in ("unit", "currency") if value.get(k))
     parts.extend(f"{k}={describe_value(v)}" for k, v in value.items()
-                 if k not in _SHOWN and v is not None)
+                 if k not in _SHOWN and v is not None and not (k == "range" and ends))
     return " ".join(parts)
+
+
+def _range_ends(value: dict[str, Any]) -> tuple[int | float, int | float] | None:
+    """The two ends of the range a figure is one end of (its ``range``), or
+    None when it holds no such pair of numbers."""
+    ends = value.get("range")
+    if (isinstance(ends, list | tuple) and len(ends) == 2
+            and all(isinstance(e, int | float) and not isinstance(e, bool) for e in ends)):
+        return ends[0], ends[1]
+    return None
 
 
 def _number(n: float) -> str:

@@ -17,6 +17,7 @@ import pytest
 
 from reader.cli import COMMANDS, completion, main, window
 from reader.cli.parser import build_parser, command_names
+from reader.store import Article, Library
 from tests.cli.test_cli import ARTICLE_A, ARTICLE_B
 from tests.conftest import REPO, require_program
 
@@ -203,10 +204,21 @@ def test_a_file_alone_opens_it(opened, tmp_path: Path, store_path: Path) -> None
     assert opened[0]["store"] == str(store_path)
 
 
-def test_links_and_ids_still_open_articles(opened) -> None:
-    assert main(["open", "rtl-reader://article/7?at=40"]) == 0
-    assert main(["open", "9"]) == 0
-    assert [(c["id"], c["at"], c["file"]) for c in opened] == [(7, 40, None), (9, None, None)]
+def test_links_and_ids_still_open_articles(opened, store_path: Path) -> None:
+    with Library.open(store_path) as lib:
+        first, second = (r.id for r in lib.add_articles(
+            [Article(title=f"خبر {n}", body=f"نص الخبر {n}.") for n in range(2)]))
+    store = ["--store", str(store_path)]
+    assert main([*store, "open", f"rtl-reader://article/{first}?at=40"]) == 0
+    assert main([*store, "open", str(second)]) == 0
+    assert [(c["id"], c["at"], c["file"]) for c in opened] == [
+        (first, 40, None), (second, None, None)]
+
+
+def test_an_unknown_id_opens_nothing(capsys, opened, store_path: Path) -> None:
+    """DESIGN decision 8: an unknown ID is status 1 and one line, for ``open`` too."""
+    code, _, err = run(capsys, "--store", str(store_path), "open", "rtl-reader://article/34")
+    assert (code, err, opened) == (1, "rtl-reader: 34: no article with this ID\n", [])
 
 
 def test_a_missing_file_address_is_one_line(capsys, opened, tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """The exports a reader reads (Markdown, HTML, PDF, PNG cards, plain text for
 devices) are Arabic documents: a user highlight's colour, a figure's subtype
-and what its value holds (a currency, a Hijri year, a time zone, the range a
-figure is one end of) are printed in Arabic words, never as the English keys
+and what its value holds (a currency, a Hijri year, a time zone; the range a
+figure is one end of as 10–20) are printed in Arabic, never as the English keys
 the store keeps. JSON and CSV keep those keys: they are a data contract."""
 
 from __future__ import annotations
@@ -140,7 +140,9 @@ def test_markdown_names_each_subtype_and_colour_in_arabic(qapp, tmp_path: Path) 
         assert f"اللون: {word}" in text
         assert f"#{word}" not in text
     assert "47000000000 دولار أمريكي" in text and "1445 هـ" in text
-    assert "16:20 بتوقيت غرينتش" in text and "(أحد طرفي النطاق 10–20)" in text
+    # a range's end as the range a reader says, not "10 range=10, 20"
+    assert "16:20 بتوقيت غرينتش" in text and "= 10–20 مسلحا" in text
+    assert "range" not in text and "أحد طرفي" not in text
 
 
 def test_machine_formats_keep_their_english_keys(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from reader.gui.article_pane import ArticlePane
 from reader.gui.highlights_panel import ROLE_KIND, ROLE_RECORD, HighlightsModel, HighlightsPanel
 from reader.gui.marks import subtype_label
 from reader.store import HighlightRecord, Library
-from reader.text.bidi import FSI, PDI
+from reader.text.bidi import FSI, LRI, PDI
 from tests.gui.test_reading_view import cursor_text, open_pane
 
 Pane = tuple[ArticlePane, int]
@@ -171,6 +171,11 @@ def test_legend_boxes_toggle_kinds_in_the_view(pane: Pane) -> None:
         (3000, "3000"),
         (None, ""),
         ({"amount": 3, "unit": "مراحل", "approx": True}, "3 مراحل approx=True"),
+        # one end of a range reads as the range (not "15 range=15, 20")
+        ({"amount": 15, "range": [15, 20]}, "15–20"),
+        ({"amount": 20, "range": [15, 20], "unit": "عاما"}, "15–20 عاما"),
+        ({"amount": 30, "range": [20, 30], "percent": True}, "20–30%"),
+        ({"amount": 2015, "range": [2014, 2015]}, "2014–2015"),
     ],
 )
 def test_figure_values_read_naturally(value: object, shown: str) -> None:
@@ -384,3 +389,33 @@ def test_a_long_quotation_is_cut_once_and_keeps_its_kind_line_in_a_narrow_panel(
         assert lines[-1] == f"{FSI}{kind}{PDI}", width  # the kind line is drawn
         text = "".join(lines)
         assert text.count("…") == 1 and text.count(kind) == 1, width
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize(("text", "value", "shown"), [
+    ("15", {"amount": 15, "range": [15, 20]}, "15–20"),
+    ("15", {"amount": 2015, "range": [2014, 2015]}, "2014–2015"),  # موسم 15-2014
+    ("20", {"amount": 20, "range": [20, 30], "percent": True}, "20–30%"),
+])
+def test_a_range_figure_reads_as_its_range_in_either_window(
+        qapp: object, language: str, text: str, value: dict[str, object], shown: str) -> None:
+    """From a day of use: the row of 15 in موسم 15-2014 read "range · 15
+    range=15, 2014". A figure that is one end of a range reads as the range,
+    its ends isolated left to right in either window, the first at the left."""
+    from tests.gui.conftest import laid_out_line
+
+    i18n.apply_language(language)
+    record = HighlightRecord(1, "body", "figure", "range", 0, len(text), text, value=value,
+                             id=1)
+    model = HighlightsModel()
+    model.set_highlights([record])
+    second = model.data(model.index(0), Qt.ItemDataRole.DisplayRole).split("\n")[1]
+    assert f"{LRI}{shown}{PDI}" in second
+    assert "range=" not in second and "True" not in second
+    direction = (Qt.LayoutDirection.RightToLeft if language == "ar"
+                 else Qt.LayoutDirection.LeftToRight)
+    line = laid_out_line(second, direction)
+    low, high = shown.rstrip("%").split("–")
+    at = second.index(shown)
+    assert (line.cursorToX(at)[0]
+            < line.cursorToX(at + len(low) + 1 + len(high) - 1)[0]), second

@@ -322,6 +322,57 @@ def figures(text: str) -> list[tuple[str, str, Any]]:
         ("ارتفعت بنحو ستون في المئة", [("ستون في المئة", "words", {"percent": 60})]),
         ("قتل ستون شخصا", [("ستون", "words", {"amount": 60, "unit": "شخصا"})]),
         ("يقطنها ستون ألف نسمة", [("ستون ألف", "words", {"amount": 60000, "unit": "نسمة"})]),
+        # A season or fiscal year is its two years, however written (found in
+        # a day of use: موسم 15-2014 read as a range from 15 to 2014).
+        ("والذي حققه في موسم 15-2014 عندما صنع",
+         [("15", "range", {"amount": 2015, "range": [2014, 2015]}),
+          ("2014", "range", {"amount": 2014, "range": [2014, 2015]})]),
+        ("فاز باللقب في الموسم ١٥-٢٠١٤",
+         [("١٥", "range", {"amount": 2015, "range": [2014, 2015]}),
+          ("٢٠١٤", "range", {"amount": 2014, "range": [2014, 2015]})]),
+        ("هدافه لموسم 2014-15 كاملا",
+         [("2014", "range", {"amount": 2014, "range": [2014, 2015]}),
+          ("15", "range", {"amount": 2015, "range": [2014, 2015]})]),
+        ("حتى نهاية موسم 2017/18، وسيبقى",
+         [("2017", "range", {"amount": 2017, "range": [2017, 2018]}),
+          ("18", "range", {"amount": 2018, "range": [2017, 2018]})]),
+        ("مشروع الموازنة للعام 2015/2014 يسعى",
+         [("2015", "range", {"amount": 2015, "range": [2014, 2015]}),
+          ("2014", "range", {"amount": 2014, "range": [2014, 2015]})]),
+        ("في عام 14-2013 ارتفع",
+         [("14", "range", {"amount": 2014, "range": [2013, 2014]}),
+          ("2013", "range", {"amount": 2013, "range": [2013, 2014]})]),
+        ("في العام المالي 19/2018 الذي يبدأ",
+         [("19", "range", {"amount": 2019, "range": [2018, 2019]}),
+          ("2018", "range", {"amount": 2018, "range": [2018, 2019]})]),
+        ("موسم 2010-09 بمجموع",
+         [("2010", "range", {"amount": 2010, "range": [2009, 2010]}),
+          ("09", "range", {"amount": 2009, "range": [2009, 2010]})]),
+        ("خلال العام المالي 2017 /2018 سجلت",
+         [("2017", "range", {"amount": 2017, "range": [2017, 2018]}),
+          ("2018", "range", {"amount": 2018, "range": [2017, 2018]})]),
+        ("منذ انتهاء الحرب الكورية (1950-53) بهدنة",
+         [("1950", "range", {"amount": 1950, "range": [1950, 1953]}),
+          ("53", "range", {"amount": 1953, "range": [1950, 1953]})]),
+        ("زاعمة أن الثورة في 2013-14 كانت",
+         [("2013", "range", {"amount": 2013, "range": [2013, 2014]}),
+          ("14", "range", {"amount": 2014, "range": [2013, 2014]})]),
+        # ... and a real range, score or number stays what it is
+        ("تتراوح أعمارهم 15-20 عاماً",
+         [("15", "range", {"amount": 15, "range": [15, 20], "unit": "عاما"}),
+          ("20", "range", {"amount": 20, "range": [15, 20], "unit": "عاما"})]),
+        ("فاز الفريق 2-15 على ضيفه", [("2-15", "score", {"score": [2, 15]})]),
+        ("ارتفع من 15-2014 نقطة",
+         [("15", "range", {"amount": 15, "range": [15, 2014], "unit": "نقطة"}),
+          ("2014", "range", {"amount": 2014, "range": [15, 2014], "unit": "نقطة"})]),
+        ("صدر القانون رقم 15/2014 بشأن", []),
+        ("بين 2013-14 مليون دولار",
+         [("2013", "range", {"amount": 2013, "range": [2013, 14000000], "currency": "USD"}),
+          ("14 مليون", "range", {"amount": 14000000, "range": [2013, 14000000],
+                                 "currency": "USD"})]),
+        ("خلال الموسم بين 15 و20 عاماً",
+         [("15", "count", {"amount": 15, "unit": "عاما"}),
+          ("20", "count", {"amount": 20, "unit": "عاما"})]),
     ],
 )
 def test_figures(text: str, expected: list[tuple[str, str, Any]]) -> None:
@@ -542,6 +593,65 @@ def test_a_score_with_a_slash_after_the_result_word_is_one_score(
     (h,) = find_figures(text)
     assert (h.subtype, h.start, h.text, h.value) == (
         "score", text.index(score), score, {"score": [a, b]})
+
+
+_SEASON_WORDS = ["موسم", "الموسم", "لموسم", "للموسم", "بموسم", "عام", "العام", "للعام", "لعام",
+                 "العام المالي", "السنة المالية", "العام الدراسي", "موازنة"]
+_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1900, 2098), st.sampled_from(_SEASON_WORDS),
+       st.sampled_from(["{y}-{n2}", "{n2}-{y}", "{y}/{n2}", "{n2}/{y}", "{y}/{n}", "{n}/{y}",
+                        "{y} - {n2}", "{y}–{n}", "{n2}–{y}", "({y}-{n2})", "{n} / {y}",
+                        "{n}/{y2}", "{y}-{p2}"]),
+       st.booleans())
+def test_a_season_after_its_word_is_its_two_years_in_order(
+        year: int, word: str, form: str, arabic_digits: bool) -> None:
+    """However news writes the season of ``year`` and ``year + 1`` (the
+    later year first, two digits for one of them, Arabic-Indic digits), its
+    two sides are two range figures, each the year it names, both the pair
+    in order, like ``2014/2015``."""
+    n = year + 1
+    written = form.format(y=year, n=n, n2=f"{n % 100:02}", y2=f"{year % 100:02}",
+                          p2=f"{(year - 1) % 100:02}")
+    if form == "{n}/{y2}":  # 2015/14: the year after, then the two digits of this one
+        pair = [year, n]
+    elif form == "{y}-{p2}":  # 2014-13: this year, then the two digits of the one before
+        pair = [year - 1, year]
+    else:
+        pair = [year, n]
+    if arabic_digits:
+        written = written.translate(_ARABIC_INDIC)
+    text = f"قال إنه في {word} {written} حقق"
+    found = find_figures(text)
+    assert [h.subtype for h in found] == ["range", "range"], (text, figures(text))
+    sides = [h.text for h in found]
+    assert "".join(sides) == "".join(c for c in written if c.isdecimal())
+    for h in found:
+        assert h.value["range"] == pair
+        assert str(h.value["amount"])[-len(h.text):] == h.text.translate(
+            str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
+        assert h.value["amount"] in pair
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 99), st.sampled_from([-1, 1]), st.sampled_from(["-", "–", " - "]),
+       st.sampled_from(["عاما", "نقطة", "مقاتل", "دولار"]), st.booleans())
+def test_a_range_with_no_season_word_stays_the_range_written(
+        year: int, step: int, dash: str, unit: str, two_first: bool) -> None:
+    """Two digits and a year one apart, with no season word before them and
+    a unit after them, are the range written (``من 15-2014 نقطة``), not a
+    season; nor are two digits and the two of the next year (``14-15 عاما``)."""
+    full = 2000 + year
+    short = f"{(year + step) % 100:02}"
+    a, b = (short, str(full)) if two_first else (str(full), short)
+    text = f"ارتفع من {a}{dash}{b} {unit}"
+    ranges = [h.value["range"] for h in find_figures(text) if h.subtype == "range"]
+    assert ranges and all(r[0] == int(a) for r in ranges), (text, figures(text))
+    assert not any(h.value["range"][0] >= 1900 for h in find_figures(
+        f"تراوحت بين {year:02}{dash}{(year + 1) % 100:02} {unit} في الموسم")
+                   if h.subtype == "range")
 
 
 _DAY_WORDS = {1: "الأول", 5: "الخامس", 12: "الثاني عشر", 17: "السابع عشر",
