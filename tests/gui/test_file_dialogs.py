@@ -67,18 +67,24 @@ def qt_dialog(qtbot: QtBot, folder: Path, filters: str = FILTERS) -> QFileDialog
     return dialog
 
 
-class DrawnLabels(QProxyStyle):
-    """Keeps the text of every combo box label drawn, with the painter's direction."""
+class Drawn(QProxyStyle):
+    """Keeps what Qt draws as combo box labels (``labels``: text, the
+    painter's direction) and item view cells (``cells``: text, the cell's
+    direction)."""
 
     def __init__(self) -> None:
         super().__init__("Fusion")
         self.labels: list[tuple[str, Qt.LayoutDirection]] = []
+        self.cells: list[tuple[str, Qt.LayoutDirection]] = []
 
     def drawControl(self, element: QStyle.ControlElement, option: QStyleOption,
                     painter: QPainter, widget: QWidget | None = None) -> None:
         if element == QStyle.ControlElement.CE_ComboBoxLabel:
             assert isinstance(option, QStyleOptionComboBox)
             self.labels.append((option.currentText, painter.layoutDirection()))
+        elif element == QStyle.ControlElement.CE_ItemViewItem:
+            assert isinstance(option, QStyleOptionViewItem)
+            self.cells.append((option.text, option.direction))
         super().drawControl(element, option, painter, widget)
 
 
@@ -92,7 +98,7 @@ def test_paths_read_left_to_right_in_the_arabic_window(
     name = dialog.findChild(QLineEdit, "fileNameEdit")
     assert look_in is not None and name is not None
     assert look_in.currentText() == str(folder)
-    style = DrawnLabels()
+    style = Drawn()
     look_in.setStyle(style)
     dialog.resize(900, 500)
     dialog.show()
@@ -112,7 +118,7 @@ def test_a_path_too_long_for_the_box_is_cut_in_its_middle(
     dialog = qt_dialog(qtbot, deep)
     look_in = dialog.findChild(QComboBox, "lookInCombo")
     assert look_in is not None
-    style = DrawnLabels()
+    style = Drawn()
     look_in.setStyle(style)
     dialog.resize(700, 400)
     dialog.show()
@@ -277,21 +283,6 @@ def test_a_file_dialog_in_the_stores_folder_leaves_the_store_to_sqlite(
 # -- each name in its own direction ------------------------------------------------
 
 
-class DrawnItems(QProxyStyle):
-    """Keeps the text and direction of every item view cell drawn."""
-
-    def __init__(self) -> None:
-        super().__init__("Fusion")
-        self.cells: list[tuple[str, Qt.LayoutDirection]] = []
-
-    def drawControl(self, element: QStyle.ControlElement, option: QStyleOption,
-                    painter: QPainter, widget: QWidget | None = None) -> None:
-        if element == QStyle.ControlElement.CE_ItemViewItem:
-            assert isinstance(option, QStyleOptionViewItem)
-            self.cells.append((option.text, option.direction))
-        super().drawControl(element, option, painter, widget)
-
-
 def x_of(text: str, direction: Qt.LayoutDirection, part: str) -> float:
     """Where the glyphs of ``part`` of ``text`` stand on screen (their
     middle), ``text`` laid out on a line of ``direction`` as a cell draws it."""
@@ -323,7 +314,7 @@ def shown_names(qtbot: QtBot, dialog: QFileDialog,
                 folder: Path) -> list[tuple[str, Qt.LayoutDirection]]:
     files = dialog.findChild(QTreeView, "treeView")
     assert files is not None
-    style = DrawnItems()
+    style = Drawn()
     files.setStyle(style)
     dialog.resize(900, 500)
     dialog.show()
@@ -421,7 +412,7 @@ def test_the_arabic_filter_shows_its_patterns_in_order(
     dialog = qt_dialog(qtbot, named, f"مقالات ({PATTERNS});;كل الملفات (*)")
     types = dialog.findChild(QComboBox, "fileTypeCombo")
     assert types is not None
-    style = DrawnLabels()
+    style = Drawn()
     types.setStyle(style)
     dialog.resize(700, 400)
     dialog.show()
@@ -445,7 +436,7 @@ def test_a_short_filter_shows_all_its_patterns(
     dialog = qt_dialog(qtbot, named, "ملفات OPML (*.opml *.xml);;كل الملفات (*)")
     types = dialog.findChild(QComboBox, "fileTypeCombo")
     assert types is not None
-    style = DrawnLabels()
+    style = Drawn()
     types.setStyle(style)
     dialog.resize(700, 400)
     dialog.show()

@@ -112,6 +112,16 @@ def line_at_top(view: ReadingView) -> tuple[str, int, int]:
     return name, index, round(view.verticalScrollBar().value() - top)
 
 
+def line_after_restart(qtbot: QtBot, library: Library) -> tuple[str, int, int]:
+    """``line_at_top`` of a new window on the same store and settings, once laid out."""
+    second = start(qtbot, library)
+    view = second.pane.view
+    qtbot.waitUntil(lambda: not view.is_laying_out())
+    line = line_at_top(view)
+    second.close()
+    return line
+
+
 @pytest.mark.parametrize(("paragraph", "into_line"), [
     (40, 9),  # partway down a line: its upper part above the view
     (40, -4),  # in the space above a paragraph's first line
@@ -203,11 +213,7 @@ def test_a_restart_opens_where_a_find_left_the_reader(
     qtbot.keyClick(bar.edit, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert not first.isVisible()
 
-    second = start(qtbot, library)
-    again = second.pane.view
-    qtbot.waitUntil(lambda: not again.is_laying_out())
-    assert line_at_top(again) == left
-    second.close()
+    assert line_after_restart(qtbot, library) == left
 
 
 def test_an_article_opened_with_the_find_bar_open_keeps_its_place(
@@ -281,11 +287,7 @@ def test_a_restart_opens_where_a_highlight_of_the_panel_left_the_reader(
     left = line_at_top(view)
     first.close()  # at once: the jump is stored all the same
 
-    second = start(qtbot, library)
-    again = second.pane.view
-    qtbot.waitUntil(lambda: not again.is_laying_out())
-    assert line_at_top(again) == left
-    second.close()
+    assert line_after_restart(qtbot, library) == left
 
 
 def test_a_restart_opens_where_a_link_left_the_reader(
@@ -303,8 +305,4 @@ def test_a_restart_opens_where_a_link_left_the_reader(
     first.close()
     assert library.get(article_id).position == at
 
-    second = start(qtbot, library)
-    again = second.pane.view
-    qtbot.waitUntil(lambda: not again.is_laying_out())
-    assert again.first_visible() == ("body", at)
-    second.close()
+    assert line_after_restart(qtbot, library)[:2] == ("body", at)
