@@ -9,7 +9,8 @@ already runs on the store, the file goes to that window, which imports it.
 ``rtl-reader open ID`` (or ``rtl-reader://article/ID?at=N``) first asks the
 store, read-only, whether it holds that article: an unknown ID is exit
 status 1 and the one line every command prints (DESIGN decision 8), whether
-a window runs on the store or not. A request handed to a running window
+a window runs on the store or not; a running window is told too, and says
+so (a link clicked on the desktop has no terminal). A request handed to a running window
 needs no display (``reader.gui.app.run``).
 """
 
@@ -40,8 +41,23 @@ def cmd_open(args: argparse.Namespace, store: str | None) -> int:
         ident, at = article_id(target), None
     if args.at is not None:
         at = args.at
-    check_article(store, ident)
+    try:
+        check_article(store, ident)
+    except ReaderError:
+        # A window running on the store says so too: a link clicked on the
+        # desktop has no terminal to print the line to.
+        tell_running_window(store, ident, at)
+        raise
     return open_gui(store, ident, at)
+
+
+def tell_running_window(store: str | None, ident: int, at: int | None) -> None:
+    """Hand ``ident`` to a window running on the store, if one is (it
+    reports an unknown id in its status bar); nothing otherwise."""
+    from reader.gui.app import instance_name, send_to_running
+    from reader.store import resolve_store_path
+
+    send_to_running(instance_name(Path(resolve_store_path(store))), ident, at)
 
 
 def check_article(store: str | None, ident: int) -> None:
