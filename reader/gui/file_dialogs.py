@@ -163,10 +163,10 @@ def readable(dialog: QFileDialog) -> None:
     dialog._names_only = names_only  # type: ignore[attr-defined]
     dialog.setProxyModel(_AppNumbers(dialog))
     names = _OwnDirection(dialog)
-    for view in (dialog.findChild(QListView, "listView"), dialog.findChild(QTreeView, "treeView")):
+    files = dialog.findChild(QTreeView, "treeView")
+    for view in (dialog.findChild(QListView, "listView"), files):
         if view is not None:
             view.setItemDelegate(names)
-    files = dialog.findChild(QTreeView, "treeView")
     if files is not None:
         _fit_columns(files, dialog.nameFilters())
         dialog.installEventFilter(_WideEnough(files, dialog))
@@ -307,16 +307,9 @@ class _NameOnly(QFileIconProvider):
     (found in a day of use). Called from Qt's file-information thread too.
     """
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._mimes = QMimeDatabase()
-
-    def _mime(self, info: QFileInfo) -> QMimeType:
-        return self._mimes.mimeTypeForFile(info, QMimeDatabase.MatchMode.MatchExtension)
-
     def icon(self, what: QFileInfo | QAbstractFileIconProvider.IconType) -> QIcon:
         if isinstance(what, QFileInfo) and what.isFile():
-            mime = self._mime(what)
+            mime = _mime_of_name(what.fileName())
             plain = super().icon(QAbstractFileIconProvider.IconType.File)
             return QIcon.fromTheme(mime.iconName(), QIcon.fromTheme(mime.genericIconName(), plain))
         return super().icon(what)
@@ -329,8 +322,13 @@ class _NameOnly(QFileIconProvider):
     @staticmethod
     def type_of_name(name: str) -> str:
         """The type of a file called ``name``, told from the name alone."""
-        mime = QMimeDatabase().mimeTypeForFile(name, QMimeDatabase.MatchMode.MatchExtension)
+        mime = _mime_of_name(name)
         return mime.comment() or mime.name()
+
+
+def _mime_of_name(name: str) -> QMimeType:
+    """The MIME type a file called ``name`` has by its name (its content unread)."""
+    return QMimeDatabase().mimeTypeForFile(name, QMimeDatabase.MatchMode.MatchExtension)
 
 
 class _WideEnough(QObject):
@@ -426,9 +424,6 @@ class _AppNumbers(QIdentityProxyModel):
     """The file list with sizes and dates written by the app's number
     locale (``QLocale()``): Qt's model writes them by the system's, so an
     Arabic system gave "MiB ٢٫٨٦" where the app writes "2.9 م.ب"."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:

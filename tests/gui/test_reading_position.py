@@ -112,6 +112,21 @@ def line_at_top(view: ReadingView) -> tuple[str, int, int]:
     return name, index, round(view.verticalScrollBar().value() - top)
 
 
+def add_short_article(library: Library) -> int:
+    """A second article to leave the long one for; its id."""
+    return library.add_articles([Article(title="خبر قصير", body="نص قصير.",
+                                         published="2024-05-03")])[0].id
+
+
+def start_on(qtbot: QtBot, library: Library, article_id: int) -> tuple[MainWindow, ReadingView]:
+    """A window (``start``) showing ``article_id``, laid out."""
+    window = start(qtbot, library)
+    window.open_article(article_id)
+    view = window.pane.view
+    qtbot.waitUntil(lambda: not view.is_laying_out())
+    return window, view
+
+
 def line_after_restart(qtbot: QtBot, library: Library) -> tuple[str, int, int]:
     """``line_at_top`` of a new window on the same store and settings, once laid out."""
     second = start(qtbot, library)
@@ -159,13 +174,8 @@ def test_back_to_an_article_its_line_is_at_the_same_height(
     """Within a session too: the reader leaves an article for another and
     comes back. The line came back flush with the top (the exact height was
     kept across a restart only)."""
-    [first_id] = library.ids()
-    other_id = library.add_articles([Article(title="خبر قصير", body="نص قصير.",
-                                             published="2024-05-03")])[0].id
-    window = start(qtbot, library)
-    window.open_article(first_id)
-    view = window.pane.view
-    qtbot.waitUntil(lambda: not view.is_laying_out())
+    first_id, other_id = library.ids()[0], add_short_article(library)
+    window, view = start_on(qtbot, library, first_id)
     index = len("\n".join(PARAGRAPHS[:40])) + 1
     view.scroll_to("body", index)
     bar = view.verticalScrollBar()
@@ -221,9 +231,7 @@ def test_an_article_opened_with_the_find_bar_open_keeps_its_place(
     """The bar searches the article as it opens and goes to its first hit
     before the view goes to the reading position: that move is not the
     reader's, and the place stored stays exactly as it was."""
-    [first_id] = library.ids()
-    other_id = library.add_articles([Article(title="خبر قصير", body="نص قصير.",
-                                             published="2024-05-03")])[0].id
+    first_id, other_id = library.ids()[0], add_short_article(library)
     place = len("\n".join(PARAGRAPHS[:60])) + 20  # partway along a line
     library.set_position(first_id, place)
     window = start(qtbot, library)
@@ -255,13 +263,8 @@ def test_back_to_an_article_where_a_highlight_of_the_panel_left_the_reader(
     """Seen in a real window: the reader scrolled to 19%, clicked the first
     highlight in the panel (the view went to the top, 3%), opened another
     article and came back: it opened at 19% again."""
-    [first_id] = library.ids()
-    other_id = library.add_articles([Article(title="خبر قصير", body="نص قصير.",
-                                             published="2024-05-03")])[0].id
-    window = start(qtbot, library)
-    window.open_article(first_id)
-    view = window.pane.view
-    qtbot.waitUntil(lambda: not view.is_laying_out())
+    first_id, other_id = library.ids()[0], add_short_article(library)
+    window, view = start_on(qtbot, library, first_id)
     view.scroll_to("body", len("\n".join(PARAGRAPHS[:30])) + 1)
     view.settle_position()  # the reader's scroll, stored
     click_panel_row(qtbot, window, 0)  # the figure in the first paragraph
