@@ -11,6 +11,10 @@ other.
 A menu shows an action's shortcut after a tab, in the text itself,
 isolated left to right (U+2066 … U+2069): left to Qt, an Arabic menu lays
 ``Ctrl++`` out right to left as ``++Ctrl``.
+
+Back and Forward follow the interface's direction: in a right-to-left one
+Back points right, as its arrow does there, so Alt+Right goes back (as
+browsers bind it in Arabic and Hebrew).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QKeyCombination, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QToolBar, QWidget
 
@@ -65,8 +69,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("focus_mode", ["F9"], checkable=True),
     ActionSpec("full_screen", ["F11"], checkable=True),
     *(ActionSpec(f"language_{code}", checkable=True) for code in i18n.LANGUAGES),
-    ActionSpec("back", [_STD.Back]),
-    ActionSpec("forward", [_STD.Forward]),
+    ActionSpec("back"),  # its keys and Forward's follow the direction: _bind_navigation_keys
+    ActionSpec("forward"),
     ActionSpec("read", ["Ctrl+R"], checkable=True),
     ActionSpec("star", ["Ctrl+D"], checkable=True),
     ActionSpec("highlight", ["Ctrl+H"]),
@@ -140,6 +144,7 @@ class WindowActions(QObject):
             self.named[f"show_{kind}"].setChecked(True)
         self._build_menus()
         self.toolbar = self._build_toolbar(trailing)
+        self._bind_navigation_keys()
         self.retranslate()
         window.installEventFilter(self)
 
@@ -206,6 +211,14 @@ class WindowActions(QObject):
         self.named[spec.name] = action
         return action
 
+    def _bind_navigation_keys(self) -> None:
+        """Back and Forward on the arrows of the window's direction."""
+        back, forward = key_sequences([_STD.Back]), key_sequences([_STD.Forward])
+        if self._window.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            back, forward = [mirrored(seq) for seq in back], [mirrored(seq) for seq in forward]
+        self.named["back"].setShortcuts(back)
+        self.named["forward"].setShortcuts(forward)
+
     def _build_menus(self) -> None:
         bar = self._window.menuBar()
         for name, entries in MENUS.items():
@@ -254,6 +267,9 @@ class WindowActions(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif watched is self._window and event.type() == QEvent.Type.LayoutDirectionChange:
+            self._bind_navigation_keys()
+            self.retranslate()  # the menus show the keys
         return super().eventFilter(watched, event)
 
 
@@ -272,6 +288,17 @@ def key_sequences(keys: Keys, *, reserved: Iterable[str] = ()) -> list[QKeySeque
             found = [QKeySequence(key)]
         out.extend(seq for seq in found if not seq.isEmpty() and seq not in out)
     return out
+
+
+_ARROW_MIRROR = {Qt.Key.Key_Left: Qt.Key.Key_Right, Qt.Key.Key_Right: Qt.Key.Key_Left}
+
+
+def mirrored(seq: QKeySequence) -> QKeySequence:
+    """``seq`` with Left and Right swapped (Alt+Left gives Alt+Right); any
+    other key as it is (the keyboard's own Back key stays Back)."""
+    combos = [QKeyCombination(c.keyboardModifiers(), _ARROW_MIRROR.get(c.key(), c.key()))
+              for c in (seq[i] for i in range(seq.count()))]
+    return QKeySequence(*combos)
 
 
 def shortcut_text(action: QAction) -> str:

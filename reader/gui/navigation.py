@@ -2,12 +2,12 @@
 recent articles.
 
 ``ArticleHistory`` works like a browser's: each article the reader opens is
-``visited``; Back and Forward (Alt+Left, Alt+Right, the toolbar) step through
-what was opened, and opening a new article drops what lay ahead. The recent
-articles, most recent first, fill Go > Recent articles and are kept between
-runs. The history asks the window to open an article (``open_requested``);
-the window tells it what was opened. Ids the store no longer has are skipped
-(``forget``).
+``visited``; Back and Forward (Alt+Left and Alt+Right, swapped in a
+right-to-left window; the toolbar) step through what was opened, and opening a new
+article drops what lay ahead. The recent articles, most recent first, fill
+Go > Recent articles and are kept between runs. The history asks the window
+to open an article (``open_requested``); the window tells it what was
+opened. Ids the store no longer has are skipped (``forget``).
 """
 
 from __future__ import annotations

@@ -1184,7 +1184,7 @@
         <message>
             <location filename="../../reader/gui/help.py" line="70" />
             <source>Preferences choose the language, the theme, the font, its size, the line spacing and the margins. F9 hides everything but the article; F11 fills the screen. Alt+Left and Alt+Right go back and forward between articles.</source>
-            <translation>تختار من التفضيلات اللغة والسمة والخط وحجمه وتباعد الأسطر والهوامش. يخفي F9 كل شيء عدا المقالة، ويملأ F11 الشاشة. وينقلك Alt+Left وAlt+Right بين المقالات رجوعًا وتقدّمًا.</translation>
+            <translation>تختار من التفضيلات اللغة والسمة والخط وحجمه وتباعد الأسطر والهوامش. يخفي F9 كل شيء عدا المقالة، ويملأ F11 الشاشة. ويرجع بك Alt+Right إلى المقالة السابقة ويتقدّم بك Alt+Left.</translation>
         </message>
         <message>
             <location filename="../../reader/gui/help.py" line="92" />

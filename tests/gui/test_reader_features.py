@@ -499,3 +499,29 @@ def test_the_tag_row_reads_in_the_interface_direction(
         return label.grab().toImage()
 
     assert _ink_unchanged_at(drawn(tags), drawn(changed)) == kept_at
+
+
+def test_back_is_the_arrow_that_points_back_in_an_arabic_window(
+        qtbot: QtBot, window: MainWindow, library: Library) -> None:
+    """In a right-to-left window Back's arrow points right, so Alt+Right goes
+    back and Alt+Left forward, as browsers bind them there; the menu says so,
+    and English brings Alt+Left back."""
+    ids = ids_by_title(library)
+    first, second, third = (ids[t] for t in TITLES)
+    for article_id in (first, second, third):
+        window.open_article(article_id)
+    window.set_language("ar")
+    view = window.pane.view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.current_article_id() == second
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.current_article_id() == first
+    qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.current_article_id() == second
+    assert window.commands["back"].text().endswith("\u2066Alt+Right\u2069")
+    window.set_language("en")
+    assert window.commands["back"].text().endswith("\u2066Alt+Left\u2069")
+    qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.current_article_id() == first
