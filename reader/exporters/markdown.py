@@ -24,6 +24,7 @@ from reader.exporters.common import (
     value_words,
 )
 from reader.store.article import Article, HighlightRecord
+from reader.text.values import isolate_dates
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!])")
 _LINE_START_SPECIAL = re.compile(r"^(\s*)([-+=]|\d+[.)])")
@@ -118,7 +119,7 @@ def _item(article: Article, h: HighlightRecord) -> list[str]:
         value = value_words(h.value)
         head = f"- **{escape(h.text)}**"
         if value:
-            head += f" = {escape(value)}"
+            head += f" = {escape(isolate_dates(value))}"
         if word := subtype_word(h.kind, h.subtype):
             head += f" ({word})"
         return [head, f"  {context} {link}", ""]

@@ -51,6 +51,7 @@ from reader.exporters.html import (
 from reader.exporters.pdf_fonts import pdf_family, restore_text
 from reader.exporters.qtgui import LINK, arabic_font, draw_on_paper, ensure_app
 from reader.store.article import Article, HighlightRecord
+from reader.text.values import isolate_dates
 
 BODY_POINTS = 11.0
 
@@ -73,7 +74,7 @@ def _highlight_html(article: Article, h: HighlightRecord) -> str:
         parts.append(_block(h.speaker, inner=f"— {escape(h.speaker)}"))
     value = value_words(h.value)
     if value:
-        parts.append(_block("القيمة", inner=f"القيمة: {escape(value)}"))
+        parts.append(_block("القيمة", inner=f"القيمة: {escape(isolate_dates(value))}"))
     if h.note:
         parts.append(_block(h.note, style="font-style: italic;"))
     marked = (f"{escape(sentence[:s])}<span style=\"background-color: {colour};\">"

@@ -36,11 +36,11 @@ from reader.gui.i18n import current_language
 from reader.gui.offsets import DocumentOffsets
 from reader.gui.themes import HIGHLIGHT_ROLES, Theme, highlight_role
 from reader.store.article import HighlightRecord
-from reader.text.bidi import FSI, LRI, PDI
+from reader.text.bidi import FSI, PDI
 from reader.text.fold import DIACRITICS
 from reader.text.hits import ArticleHits
 from reader.text.spans import shortened
-from reader.text.values import describe_value
+from reader.text.values import describe_value, isolate_dates
 
 # What "hide diacritics" paints transparent: the fold's diacritics that are
 # combining marks. Tatweel, which joins letters, and the Quranic signs that
@@ -395,14 +395,6 @@ class MarksMixin(_ViewBase):
 _LONG_NUMBER = re.compile(r"(?<![\d.:/-])(\d{5,})(?=(?:\.\d+)?(?![\d:/-]))")
 
 
-_DATE_OR_TIME = re.compile(
-    r"\d{4}-\d{2}(?:-\d{2})?|\b\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b"
-    r"|(?<![\d.,])\d+(?:[.,]\d+)*–\d+(?:[.,]\d+)*%?(?![\d.,])")
-"""A date (2026-06-30, 2019-03, 06-21 with no year), a time, a match score or
-a range (3–2, 15–20, 2014–2015, 1,000–2,500: a dash the bidi algorithm turns
-round after an Arabic word) in ``describe_value``."""
-
-
 def value_text(value: object) -> str:
     """A figure's parsed value as the reader reads it: ``describe_value``
     (in the Arabic interface the Arabic words exports print, ``value_words``:
@@ -415,7 +407,7 @@ def value_text(value: object) -> str:
     window "count · 90 شخصا" showed 90 left of شخصا, read "شخصا 90"."""
     described = value_words(value) if current_language() == "ar" else describe_value(value)
     text = _LONG_NUMBER.sub(lambda m: f"{int(m.group(1)):,}", described)
-    text = _DATE_OR_TIME.sub(lambda m: LRI + m.group(0) + PDI, text)
+    text = isolate_dates(text)
     # Not bidi.isolate, which would strip the isolates just added.
     return FSI + text + PDI if text else ""
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+from reader.text.bidi import LRI, PDI
 
 _SHOWN = frozenset({"low", "high", "amount", "percent", "date", "time", "year", "month", "day",
                     "hour", "minute", "unit", "currency", "score", "zone", "calendar"})
@@ -51,6 +54,22 @@ def describe_value(value: Any) -> str:
     parts.extend(f"{k}={describe_value(v)}" for k, v in value.items()
                  if k not in _SHOWN and v is not None and not (k == "range" and ends))
     return " ".join(parts)
+
+
+_DATE_OR_TIME = re.compile(
+    r"\d{4}-\d{2}(?:-\d{2})?|\b\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b"
+    r"|(?<![\d.,])\d+(?:[.,]\d+)*–\d+(?:[.,]\d+)*%?(?![\d.,])")
+"""A date (2026-06-30, 2019-03, 06-21 with no year), a time, a match score or
+a range (3–2, 15–20, 2014–2015, 1,000–2,500) as ``describe_value`` writes it."""
+
+
+def isolate_dates(described: str) -> str:
+    """``described`` (text of ``describe_value``) with each date, time, score
+    and range isolated left to right (LRI…PDI). After an Arabic word the bidi
+    algorithm reads their digits as Arabic numbers and turns them round
+    (2026-06-30 shown as 30-06-2026, 15–20 as 20–15) wherever the value is
+    laid out: the window's panel, a PDF, a Markdown viewer."""
+    return _DATE_OR_TIME.sub(lambda m: LRI + m.group(0) + PDI, described)
 
 
 def _range_ends(value: dict[str, Any]) -> tuple[int | float, int | float] | None:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QTextDocument, QTextFormat
 from reader.exporters import export_items
 from reader.exporters.common import value_words
 from reader.store.article import Article, HighlightRecord
+from reader.text.values import isolate_dates
 from tests.exporters import sample
 
 
@@ -82,7 +83,41 @@ def test_figures_are_a_list_with_their_value(blocks: list[Block]) -> None:
     for h in sample.all_highlights():
         if h.kind == "figure":
             item = next(b for b in listed if b.text.startswith(h.text + " = "))
-            assert value_words(h.value) in item.text
+            assert isolate_dates(value_words(h.value)) in item.text
+
+
+@pytest.mark.parametrize(("text", "value", "first", "last"), [
+    ("الثلاثين من يونيو", {"date": "2026-06-30"}, "2026", "30"),
+    ("بين 15 و20 عاما", {"amount": 15, "range": [15, 20], "unit": "عاما"}, "15", "20"),
+    ("فاز 3-2", {"score": [3, 2]}, "3", "2"),
+])
+def test_a_value_reads_left_to_right_after_arabic(qapp, tmp_path: Path, text: str,
+                                                  value: object, first: str,
+                                                  last: str) -> None:
+    """A date, range or score in a figure's value reads as the panel shows it
+    once a Markdown reader lays the line out right to left: after the Arabic
+    figure the bidi algorithm took 2026-06-30 for Arabic numbers and showed
+    30-06-2026 (and 15–20 as 20–15)."""
+    from PySide6.QtCore import Qt
+
+    from tests.gui.conftest import laid_out_line
+
+    body = f"قال المتحدث إن الموعد {text} كما أعلن."
+    start = body.index(text)
+    article = Article(id=9, title="خبر", body=body)
+    h = HighlightRecord(9, "body", "figure", "digits", start, start + len(text), text,
+                        value=value)
+    out = tmp_path / "value.md"
+    export_items([(article, [h])], "md", out)
+    item = next(b.text for b in _read_markdown(out) if b.listed)
+    at = item.index(" = ") + 3
+    shown = item[at:item.index(" (", at)]  # the value, before its kind and the context
+    line = laid_out_line(item, Qt.LayoutDirection.RightToLeft)
+    # The separator after the first number, not that number: Qt reports a
+    # run's first cursor on its boundary.
+    a = at + shown.index(first) + len(first)
+    b = at + shown.rindex(last) + len(last) - 1
+    assert line.cursorToX(a)[0] < line.cursorToX(b)[0]
 
 
 def test_user_highlights_carry_note_and_colour_name(blocks: list[Block]) -> None:

@@ -400,3 +400,30 @@ def test_a_paragraph_across_pages_is_in_the_pdf_once(qapp, tmp_path: Path) -> No
     # The digits are the page numbers, each once, none read into a word.
     assert sorted((w for w in words(text) if w.isdigit()), key=int) == [
         str(n) for n in range(1, pages + 1)]
+
+
+def test_a_date_in_a_value_reads_left_to_right(qapp) -> None:
+    """The PDF lays «القيمة: 2026-06-30» out right to left; unisolated, the
+    bidi algorithm took the date's digits for Arabic numbers after القيمة and
+    showed 30-06-2026. The page is drawn from ``article_html``."""
+    from PySide6.QtGui import QTextDocument
+
+    body = "يبدأ الموسم في الثلاثين من يونيو المقبل."
+    start = body.index("الثلاثين")
+    end = body.index(" المقبل")
+    article = Article(id=3, title="خبر", body=body)
+    h = HighlightRecord(3, "body", "figure", "date", start, end, body[start:end],
+                        value={"date": "2026-06-30"})
+    doc = QTextDocument()
+    doc.setHtml(article_html(article, [h]))
+    doc.setTextWidth(600)
+    block = doc.begin()
+    while block.isValid() and not block.text().startswith("القيمة"):
+        block = block.next()
+    text = block.text()
+    doc.documentLayout().blockBoundingRect(block)  # lays the block out
+    assert block.layout().lineCount() == 1
+    line = block.layout().lineAt(0)
+    dash = text.index("2026") + 4  # after the year (not its first digit: a run's edge)
+    day_end = text.index("-30") + 2
+    assert line.cursorToX(dash)[0] < line.cursorToX(day_end)[0]
