@@ -87,7 +87,7 @@ def exec_line(command: list[str]) -> str:
         escaped = "".join("\\" + c if c in '"`$\\' else c for c in arg)
         return f'"{escaped}"'
 
-    return " ".join(quote(a) for a in command) + " open %u"
+    return " ".join(quote(a) for a in command) + " open --from-desktop %u"
 
 
 def desktop_entry(command: list[str]) -> str:

@@ -45,7 +45,7 @@ def test_install_writes_the_entry_icon_metainfo_and_link_handler(
     metainfo = data / "metainfo" / desktop.METAINFO
     assert out == [str(installed), str(icon), str(metainfo), str(config / "mimeapps.list")]
     fields = entry(installed)
-    assert fields["Exec"] == '"/opt/my reader/rtl-reader" open %u'
+    assert fields["Exec"] == '"/opt/my reader/rtl-reader" open --from-desktop %u'
     assert fields["Icon"] == "rtl-reader"
     types = fields["MimeType"].split(";")
     for wanted in ("x-scheme-handler/rtl-reader", "text/plain", "text/html",
@@ -143,7 +143,7 @@ def test_xdg_open_of_a_link_runs_our_command_with_the_link(
     deadline = time.monotonic() + 20
     while not record.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert record.read_text(encoding="utf-8").splitlines() == ["open", LINK]
+    assert record.read_text(encoding="utf-8").splitlines() == ["open", "--from-desktop", LINK]
 
 
 def test_a_command_with_a_line_break_is_refused_before_anything_is_written(

@@ -164,6 +164,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "file:// address) to import and open")
     p.add_argument("--at", type=non_negative_int, metavar="OFFSET",
                    help="scroll to this character of the body")
+    # The .desktop file's: a link clicked on the desktop has no terminal, so an
+    # unknown ID opens the window, which says so, before the status 1.
+    p.add_argument("--from-desktop", action="store_true", help=argparse.SUPPRESS)
 
     p = command("screenshot", "render the main window offscreen to a PNG")
     p.add_argument("-o", "--output", required=True, type=output, metavar="FILE.png",

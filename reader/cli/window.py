@@ -10,8 +10,10 @@ already runs on the store, the file goes to that window, which imports it.
 store, read-only, whether it holds that article: an unknown ID is exit
 status 1 and the one line every command prints (DESIGN decision 8), whether
 a window runs on the store or not; a running window is told too, and says
-so (a link clicked on the desktop has no terminal). A request handed to a running window
-needs no display (``reader.gui.app.run``).
+so (a link clicked on the desktop has no terminal). The .desktop file runs
+``open --from-desktop``: then, with no window running, one opens and says
+so. A request handed to a running window needs no display
+(``reader.gui.app.run``).
 """
 
 from __future__ import annotations
@@ -45,19 +47,22 @@ def cmd_open(args: argparse.Namespace, store: str | None) -> int:
         check_article(store, ident)
     except ReaderError:
         # A window running on the store says so too: a link clicked on the
-        # desktop has no terminal to print the line to.
-        tell_running_window(store, ident, at)
+        # desktop has no terminal to print the line to. With none running,
+        # the desktop's click opens one that says so (the line is printed
+        # when it closes, for the journal).
+        if not tell_running_window(store, ident, at) and args.from_desktop:
+            open_gui(store, ident, at)
         raise
     return open_gui(store, ident, at)
 
 
-def tell_running_window(store: str | None, ident: int, at: int | None) -> None:
+def tell_running_window(store: str | None, ident: int, at: int | None) -> bool:
     """Hand ``ident`` to a window running on the store, if one is (it
-    reports an unknown id in its status bar); nothing otherwise."""
+    reports an unknown id in its status bar); False when none is."""
     from reader.gui.app import instance_name, send_to_running
     from reader.store import resolve_store_path
 
-    send_to_running(instance_name(Path(resolve_store_path(store))), ident, at)
+    return send_to_running(instance_name(Path(resolve_store_path(store))), ident, at)
 
 
 def check_article(store: str | None, ident: int) -> None:

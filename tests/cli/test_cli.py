@@ -303,11 +303,13 @@ def test_import_corpus(capsys, corpus_dir: Path, store_path: Path) -> None:
 
 
 def test_open_from_the_menu_has_no_argument(tmp_path: Path) -> None:
-    """The .desktop file runs `rtl-reader open %u`, empty when started from a menu."""
+    """The .desktop file runs `rtl-reader open --from-desktop %u`, empty when
+    started from a menu."""
     env = {k: v for k, v in os.environ.items()
            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     proc = subprocess.run([sys.executable, "-m", "reader", "--store", str(tmp_path / "s.db"),
-                           "open"], capture_output=True, text=True, env=env, timeout=60)
+                           "open", "--from-desktop"], capture_output=True, text=True,
+                          env=env, timeout=60)
     # Usage is accepted (not exit 2); without a display it stops at the hint.
     assert proc.returncode == 1 and proc.stderr.startswith("rtl-reader: no display")
 

@@ -19,14 +19,15 @@ from reader.store import Article, Library
 NO_DISPLAY = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
 
 
-def open_command(store: Path, target: str, *, display: bool = False) -> subprocess.Popen[str]:
-    """``rtl-reader --store STORE open TARGET`` started in a child process,
-    without a display unless ``display`` (then the offscreen one)."""
+def open_command(store: Path, target: str, *, display: bool = False,
+                 options: tuple[str, ...] = ()) -> subprocess.Popen[str]:
+    """``rtl-reader --store STORE open [OPTIONS] TARGET`` started in a child
+    process, without a display unless ``display`` (then the offscreen one)."""
     env = {k: v for k, v in os.environ.items() if k not in NO_DISPLAY}
     if display:
         env["QT_QPA_PLATFORM"] = "offscreen"
     return subprocess.Popen([sys.executable, "-m", "reader", "--store", str(store), "open",
-                             target], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             *options, target], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             stdin=subprocess.DEVNULL, text=True, env=env)
 
 
@@ -90,6 +91,25 @@ def test_an_unknown_id_is_status_1_and_one_line_with_no_window(
     code, err = finished(qtbot, open_command(store, f"rtl-reader://article/{known + 1}",
                                              display=display))
     assert (code, err) == (1, f"rtl-reader: {known + 1}: no article with this ID\n")
+
+
+def test_an_unknown_id_clicked_on_the_desktop_opens_a_window_that_says_so(
+        qtbot: QtBot, store_with_one: tuple[Path, int]) -> None:
+    """From a day of use: a dead link clicked on the desktop (the .desktop
+    file's ``open --from-desktop``) with no window open showed nothing, its
+    line on no terminal. Now a window opens (it says the article is gone,
+    as ``MainWindow.open_article`` does for any unknown id)."""
+    store, known = store_with_one
+    proc = open_command(store, f"rtl-reader://article/{known + 1}", display=True,
+                        options=("--from-desktop",))
+    name = app.instance_name(store)
+    try:
+        qtbot.waitUntil(lambda: proc.poll() is not None or app.send_to_running(name, None, None),
+                        timeout=60000)
+        assert proc.poll() is None  # a window listens on the store: it did not just exit
+    finally:
+        proc.kill()
+        proc.communicate()
 
 
 def test_an_id_with_no_store_is_unknown_and_makes_no_store(qtbot: QtBot,

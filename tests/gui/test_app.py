@@ -276,7 +276,7 @@ def test_desktop_file_registers_the_link_scheme() -> None:
     parser.read(resource_path("rtl-reader.desktop"), encoding="utf-8")
     entry = parser["Desktop Entry"]
     assert entry["Type"] == "Application"
-    assert entry["Exec"] == "rtl-reader open %u"
+    assert entry["Exec"] == "rtl-reader open --from-desktop %u"
     assert "x-scheme-handler/rtl-reader" in entry["MimeType"].split(";")
     assert resource_path("icons", f"{entry['Icon']}.svg").is_file()
     assert any("\u0621" <= ch <= "\u064a" for ch in entry["Name[ar]"])
