@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from reader.text.clitics import PREFIXES
 from reader.text.fold import fold_word
 from reader.text.quantities import (
     CURRENCY_SIGNS,
@@ -77,7 +78,7 @@ _SEASON = re.compile(
 _STEMS = frozenset(map(fold_word, """
     موسم مواسم موسمي عام عامي سنة مالي مالية دراسي دراسية رياضي رياضية موازنة ميزانية
 """.split()))
-_CLITICS = ("", "و", "ف", "ب", "ل", "ال", "لل", "بال", "وال", "فال", "وب", "ول", "ولل", "وبال")
+_CLITICS = ("", *sorted(PREFIXES))  # a bare stem, or one under its clitics
 _OPENERS = "([«\"'“"
 
 
