@@ -282,7 +282,8 @@ def _pick_segment(phrase: str) -> str:
 
     ``مدير المركز، مصطفى بالي`` gives ``مصطفى بالي`` (a title followed by a
     name in apposition); ``محمد خربوش، مدير المؤتمرات`` gives
-    ``محمد خربوش``; a phrase with no comma is returned whole."""
+    ``محمد خربوش``, ``#وزير_المواصلات، كمال بن أحمد`` ``كمال بن أحمد``; a
+    phrase with no comma is returned whole."""
     if "،" not in phrase and "," not in phrase:
         return phrase.strip()  # one segment: most speakers
     segments = [s.strip() for s in _COMMA_SPLIT.split(phrase) if s.strip()]
@@ -290,9 +291,12 @@ def _pick_segment(phrase: str) -> str:
         return ""
     first = segments[0]
     first_words = first.split()
+    # A title written as a hashtag (#وزير_المواصلات، كمال …, as some outlets
+    # tag it) opens with its first word.
+    opening = first_words[0].lstrip("#").split("_", 1)[0]
     if (
         len(segments) > 1
-        and fold_word(first_words[0]) in _TITLE_FOLDED
+        and fold_word(opening) in _TITLE_FOLDED
         and any(_is_name_word(w) for w in segments[1].split())
         and not any(_is_name_word(w) for w in first_words[1:])
     ):
