@@ -1,0 +1,38 @@
+"""Feeds from hostile or careless servers (on 127.0.0.1, ``tests.feed_site``):
+what a reader is told, in one line, and what is followed and stored."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.errors import FetchFailed
+from reader.importers.subscriptions import subscribe
+from reader.store import Library
+from tests.feed_site import FeedSite, serve
+
+
+@pytest.fixture
+def site() -> Iterator[FeedSite]:
+    with serve() as served:
+        yield served
+
+
+@pytest.fixture
+def lib(store_path: Path) -> Iterator[Library]:
+    with Library.open(store_path) as library:
+        yield library
+
+
+@pytest.mark.parametrize("target", ["file:///etc/passwd", "ftp://127.0.0.1/feed.xml",
+                                    "javascript:alert(1)"])
+def test_a_redirect_to_another_scheme_is_named_not_called_a_loop(
+        site: FeedSite, lib: Library, target: str) -> None:
+    site.routes["/moved"] = lambda r: r.status(302, {"Location": target})
+    with pytest.raises(FetchFailed) as caught:
+        subscribe(lib, site.url("/moved"))
+    assert caught.value.line() == (f"{site.url('/moved')}: redirected to a non-web address: "
+                                   f"{target}")
+    assert lib.feeds.all() == []
