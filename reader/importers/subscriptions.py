@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.errors import FetchFailed, ReaderError
-from reader.importers.feeds import Entry, discover, parse_feed
+from reader.importers.feeds import Entry, discover, looks_like_feed, parse_feed
 from reader.importers.fetch import CONTROL_CHARACTER, Answer, answer_text, fetch, fetch_url
 from reader.store import derive
 from reader.store.feeds import DEFAULT_INTERVAL, Feed, FetchState
@@ -207,7 +207,9 @@ def subscribe(library: Any, address: str, *, folder: str = "", title: str = "",
     answer = fetcher(address)
     text, kind = answer_text(address, answer)
     url = answer.final_url or address
-    if kind != "feed":
+    # Servers label feeds text/plain, text/html or octet-stream: the root
+    # element decides, as it does for an import.
+    if kind != "feed" and not looks_like_feed(text):
         feeds = discover(text, url)
         if not feeds:
             raise FetchFailed(address, "neither a feed nor a page that names one")

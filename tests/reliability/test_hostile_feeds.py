@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from reader.errors import FetchFailed
-from reader.importers.subscriptions import subscribe
+from reader.importers.subscriptions import refresh, subscribe
 from reader.store import Library
-from tests.feed_site import FeedSite, serve
+from tests.feed_site import FeedSite, items, rss, serve
 
 
 @pytest.fixture
@@ -24,6 +24,17 @@ def site() -> Iterator[FeedSite]:
 def lib(store_path: Path) -> Iterator[Library]:
     with Library.open(store_path) as library:
         yield library
+
+
+@pytest.mark.parametrize("kind", ["text/plain", "text/html; charset=utf-8",
+                                  "application/octet-stream"])
+def test_a_feed_served_under_a_careless_type_is_followed_and_refreshed(
+        site: FeedSite, lib: Library, kind: str) -> None:
+    site.routes["/feed"] = lambda r: r.send(rss("أخبار", items("k", 2), site.base), kind)
+    feed = subscribe(lib, site.url("/feed"))
+    assert (feed.url, feed.title) == (site.url("/feed"), "أخبار")
+    done = refresh(lib, feed)
+    assert not done.error and len(done.added) == 2
 
 
 @pytest.mark.parametrize("target", ["file:///etc/passwd", "ftp://127.0.0.1/feed.xml",
