@@ -3,15 +3,19 @@ what a reader is told, in one line, and what is followed and stored."""
 
 from __future__ import annotations
 
+import contextlib
+import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from reader.errors import FetchFailed
+from reader.importers import subscriptions
 from reader.importers.subscriptions import refresh, subscribe
 from reader.store import Library
-from tests.feed_site import FeedSite, items, rss, serve
+from tests.feed_site import FeedSite, Request, items, rss, serve
 
 
 @pytest.fixture
@@ -47,3 +51,35 @@ def test_a_redirect_to_another_scheme_is_named_not_called_a_loop(
     assert caught.value.line() == (f"{site.url('/moved')}: redirected to a non-web address: "
                                    f"{target}")
     assert lib.feeds.all() == []
+
+
+def test_entry_pages_that_never_end_cost_one_budget_not_one_deadline_each(
+        site: FeedSite, lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full-text feed of 50 summaries whose pages drip forever took 50
+    fetch deadlines (50 minutes) before the refresh ended."""
+    monkeypatch.setattr(subscriptions, "PAGES_DEADLINE", 0.5)
+    summaries = "".join(
+        f"<item><title>خبر {n}</title><guid>g{n}</guid><link>{site.base}/news/{n}</link>"
+        f"<description>ملخص الخبر رقم {n}</description></item>" for n in range(50))
+    site.routes["/summaries.xml"] = lambda r: r.send(
+        f"<rss version='2.0'><channel><title>ملخصات</title>{summaries}</channel></rss>"
+        .encode(), "application/rss+xml")
+    site.routes["/news/"] = drip_forever
+    feed = lib.feeds.add(site.url("/summaries.xml"), full_text=True)
+    done = refresh(lib, feed, deadline=30)
+    assert not done.error and len(done.added) == 50
+    assert all("ملخص الخبر" in lib.get(i).body for i in done.added)
+    assert site.requests["/news/0"] == 1 and sum(site.requests.values()) < 10
+    assert re.fullmatch(rf"{re.escape(feed.url)}: \d+ more entries not fetched in full "
+                        r"\(.*\); the feed's summaries are kept", done.notes[-1])
+
+
+def drip_forever(request: Request) -> None:
+    request.send_response(200)
+    request.send_header("Content-Type", "text/html")
+    request.end_headers()
+    with contextlib.suppress(OSError):
+        while True:
+            request.wfile.write(b"<")
+            request.wfile.flush()
+            time.sleep(0.1)
