@@ -13,6 +13,7 @@ import pytest
 
 from reader.errors import FetchFailed
 from reader.importers import subscriptions
+from reader.importers.feeds import MAX_SOURCE_CHARS
 from reader.importers.subscriptions import refresh, subscribe
 from reader.store import Library
 from tests.feed_site import FeedSite, Request, items, rss, serve
@@ -83,3 +84,20 @@ def drip_forever(request: Request) -> None:
             request.wfile.write(b"<")
             request.wfile.flush()
             time.sleep(0.1)
+
+
+def test_a_feed_title_of_megabytes_is_not_copied_into_every_entry(
+        site: FeedSite, lib: Library) -> None:
+    """Every entry's source is the feed's title: a 2 MB feed with a title of
+    a million letters and 100 entries made an 800 MB store (a 20 MB one
+    could fill any disk)."""
+    site.routes["/long.xml"] = lambda r: r.send(
+        rss("ع" * 1_000_000, items("t", 100), site.base), "application/rss+xml")
+    feed = subscribe(lib, site.url("/long.xml"))
+    done = refresh(lib, feed)
+    assert len(done.added) == 100
+    sources = {lib.get(i).source for i in done.added}
+    assert len(sources) == 1 and sources == {lib.feeds.get(feed.id).title}
+    [source] = sources
+    assert source.startswith("عععع") and source.endswith("…")
+    assert len(source) <= MAX_SOURCE_CHARS + 1  # and the "…"
