@@ -221,7 +221,7 @@ def _request(url: str) -> urllib.request.Request:
         # urllib would take "user:secret@host" for the host's name.
         raise FetchFailed(url, "an address with a user name or password (user:secret@) "
                                "is not fetched")
-    return urllib.request.Request(_ascii_url(address), headers={
+    return urllib.request.Request(ascii_url(address), headers={
         "User-Agent": USER_AGENT,
         "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
                   "text/plain;q=0.8,*/*;q=0.5",
@@ -342,7 +342,7 @@ class _WatchedHandler(urllib.request.HTTPHandler, urllib.request.HTTPSHandler):
         return self.do_open(_HTTPSConnection, req, deadline=self._deadline)
 
 
-def _ascii_url(url: str) -> str:
+def ascii_url(url: str) -> str:
     """``url`` as urllib can send it: an international host name in IDNA, and
     non-ASCII path, query and fragment characters percent-encoded (addresses
     copied from an Arabic site's address bar hold Arabic letters)."""

@@ -47,6 +47,7 @@ from reader.importers.fetch import (
     FETCH_DEADLINE,
     Answer,
     answer_text,
+    ascii_url,
     fetch,
     fetch_url,
 )
@@ -219,7 +220,9 @@ def subscribe(library: Any, address: str, *, folder: str = "", title: str = "",
     the errors of a fetch."""
     answer = fetcher(address)
     text, kind = answer_text(address, answer)
-    url = answer.final_url or address
+    # Kept as typed, Arabic letters and all, unless the server sent us on:
+    # the address is shown, listed and named by the reader (feeds remove).
+    url = address if answer.final_url in ("", ascii_url(address)) else answer.final_url
     # Servers label feeds text/plain, text/html or octet-stream: the root
     # element decides, as it does for an import.
     if kind != "feed" and not looks_like_feed(text):

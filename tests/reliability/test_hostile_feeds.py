@@ -6,12 +6,13 @@ from __future__ import annotations
 import contextlib
 import re
 import time
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from reader.errors import FetchFailed
+from reader.errors import FetchFailed, ReaderError
 from reader.importers import subscriptions
 from reader.importers.feeds import MAX_SOURCE_CHARS
 from reader.importers.subscriptions import refresh, subscribe
@@ -101,3 +102,19 @@ def test_a_feed_title_of_megabytes_is_not_copied_into_every_entry(
     [source] = sources
     assert source.startswith("عععع") and source.endswith("…")
     assert len(source) <= MAX_SOURCE_CHARS + 1  # and the "…"
+
+
+def test_a_feed_address_with_arabic_letters_is_kept_as_typed(
+        site: FeedSite, lib: Library) -> None:
+    """The address was kept as sent, every Arabic letter percent-encoded:
+    the window and ``feeds list`` showed %D8%A3..., and ``feeds remove``
+    with the address as typed found no feed."""
+    path = "/أخبار/الاقتصاد.xml"
+    site.routes[urllib.parse.quote(path)] = lambda r: r.send(
+        rss("أخبار", items("q", 2), site.base), "application/rss+xml")
+    typed = site.url(path) + "?قسم=محلي"
+    feed = subscribe(lib, typed)
+    assert feed.url == typed
+    assert len(refresh(lib, feed).added) == 2
+    with pytest.raises(ReaderError, match="already followed"):
+        subscribe(lib, typed)
