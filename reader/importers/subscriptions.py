@@ -47,9 +47,9 @@ from reader.importers.fetch import (
     FETCH_DEADLINE,
     Answer,
     answer_text,
+    articles_of,
     ascii_url,
     fetch,
-    fetch_url,
 )
 from reader.store import derive
 from reader.store.feeds import DEFAULT_INTERVAL, Feed, FetchState
@@ -263,7 +263,7 @@ def refresh(library: Any, feed: Feed, *, fetcher: Fetcher = fetch,
     seen = library.feeds.seen(feed.id, (k for e in document.entries for k in e.keys))
     new = [e for e in document.entries if not seen.intersection(e.keys)]
     if feed.full_text:
-        new = _with_full_texts(feed, new, done.notes, deadline, cancelled)
+        new = _with_full_texts(feed, new, done.notes, fetcher, deadline, cancelled)
     results = library.add_articles(e.article for e in new)
     done.added = [r.id for r in results if not r.duplicate]
     done.duplicates = len(results) - len(done.added)
@@ -300,11 +300,13 @@ def refresh_feeds(library: Any, feeds: Sequence[Feed] | None = None, *,
         return [r for r in pool.map(one, chosen) if r is not None]
 
 
-def _with_full_texts(feed: Feed, entries: list[Entry], notes: list[str],
+def _with_full_texts(feed: Feed, entries: list[Entry], notes: list[str], fetcher: Fetcher,
                      deadline: float | None,
                      cancelled: Callable[[], bool] | None) -> list[Entry]:
-    """``entries`` with their pages' text, fetched within ``PAGES_DEADLINE``
-    in all; those left when it passes keep their summaries (one note)."""
+    """``entries`` with their pages' text, fetched by ``fetcher`` (the
+    window's gives up at Cancel, wherever a page holds it) within
+    ``PAGES_DEADLINE`` in all; those left when it passes keep their
+    summaries (one note)."""
     until = time.monotonic() + PAGES_DEADLINE
     result, late = [], 0
     for entry in entries:
@@ -316,7 +318,8 @@ def _with_full_texts(feed: Feed, entries: list[Entry], notes: list[str],
             late += 1
             result.append(entry)
         else:
-            result.append(_with_full_text(entry, notes, min(deadline or FETCH_DEADLINE, left)))
+            result.append(_with_full_text(entry, notes, fetcher,
+                                          min(deadline or FETCH_DEADLINE, left)))
     if late:
         notes.append(f"{feed.url}: {late} more {'entry' if late == 1 else 'entries'} not "
                      f"fetched in full (their pages took over {PAGES_DEADLINE:g} seconds in "
@@ -324,13 +327,14 @@ def _with_full_texts(feed: Feed, entries: list[Entry], notes: list[str],
     return result
 
 
-def _with_full_text(entry: Entry, notes: list[str], deadline: float | None) -> Entry:
+def _with_full_text(entry: Entry, notes: list[str], fetcher: Fetcher,
+                    deadline: float | None) -> Entry:
     """The entry with its page's text when it came as a summary only."""
     link = entry.article.url
     if not entry.summary_only or not link:
         return entry
     try:
-        page = fetch_url(link, deadline=deadline)
+        page = articles_of(link, fetcher(link, deadline=deadline))
     except ReaderError as err:
         notes.append(f"{err.line()} (kept the feed's summary)")
         return entry
