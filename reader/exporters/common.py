@@ -469,7 +469,15 @@ def _cap(text: str) -> str:
 def check_target(path: Path, *, force: bool) -> None:
     """Refuse ``path`` early: OutputExists when it exists and not ``force``;
     ExportError when it is a folder, its folder is missing, or it is a file
-    of the article store in use (replacing it would lose the library)."""
+    of the article store in use (replacing it would lose the library), or
+    a name the system refuses (too long: 255 bytes are 127 Arabic letters)."""
+    try:
+        _check_target(path, force=force)
+    except OSError as err:  # Path.is_dir raises for ENAMETOOLONG, EACCES
+        raise ExportError(str(path), _cause(err)) from None
+
+
+def _check_target(path: Path, *, force: bool) -> None:
     if path.is_dir():
         raise ExportError(str(path), "is a folder; give a file name")
     if holds(path):

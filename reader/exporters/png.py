@@ -151,22 +151,10 @@ def write_cards(items: Sequence[ExportItem], out: Path, *, force: bool,
     cards = [(a, h) for a, hs in items for h in hs]
     if not cards:
         raise ExportError(str(out), "no highlights to export")
-    if len(cards) == 1 and not out.is_dir():
-        refuse_special(out)
-        if out.exists() and not force:
-            raise OutputExists(str(out), "exists; use --force to overwrite")
-        if not out.parent.is_dir():
-            raise ExportError(str(out), f"folder does not exist: {out.parent}")
-        targets, folder = [out], out.parent
-    else:
-        if out.exists() and not out.is_dir():
-            raise ExportError(str(out), "is a file; several PNG cards need a folder")
-        folder = out
-        targets = [out / name for name in card_names(items)]
-        for target in targets:
-            refuse_special(target)
-            if target.exists() and not force:
-                raise OutputExists(str(target), "exists; use --force to overwrite")
+    try:
+        targets, folder = _targets(items, out, single=len(cards) == 1, force=force)
+    except OSError as err:  # Path.exists raises for ENAMETOOLONG, EACCES
+        raise ExportError(str(out), f"cannot write: {err.strerror or err}") from None
     made_folder = False
     if not folder.is_dir():
         try:
@@ -199,3 +187,23 @@ def write_cards(items: Sequence[ExportItem], out: Path, *, force: bool,
         raise
     fsync_dir(folder)
     return targets
+
+
+def _targets(items: Sequence[ExportItem], out: Path, *, single: bool,
+             force: bool) -> tuple[list[Path], Path]:
+    """The cards' paths and their folder, checked as ``write_cards`` says."""
+    if single and not out.is_dir():
+        refuse_special(out)
+        if out.exists() and not force:
+            raise OutputExists(str(out), "exists; use --force to overwrite")
+        if not out.parent.is_dir():
+            raise ExportError(str(out), f"folder does not exist: {out.parent}")
+        return [out], out.parent
+    if out.exists() and not out.is_dir():
+        raise ExportError(str(out), "is a file; several PNG cards need a folder")
+    targets = [out / name for name in card_names(items)]
+    for target in targets:
+        refuse_special(target)
+        if target.exists() and not force:
+            raise OutputExists(str(target), "exists; use --force to overwrite")
+    return targets, out

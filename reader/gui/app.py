@@ -22,9 +22,13 @@ import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.errors import ReaderError, StoreError, StoreLocked
 from reader.store.library import Library
+
+if TYPE_CHECKING:
+    from reader.gui.main_window import MainWindow
 
 NO_DISPLAY_HINT = ("no display: set DISPLAY or run under xvfb-run; a real window on Linux "
                    "needs libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1")
@@ -74,6 +78,51 @@ def open_library(path: Path, ask: Asker,
             return None
         if choice is StoreChoice.OTHER and other is not None:
             path = other
+
+
+def open_window(path: Path) -> tuple[Library, MainWindow] | None:
+    """The store at ``path`` (``open_library``, samples seeded into an empty
+    one) and its main window, or None when the reader quits. A store that
+    opens but whose articles cannot be read (pages damaged inside: opening
+    reads none of them) fails while the window loads its list: the same
+    dialog offers its ways out, rather than no window and a line on a
+    terminal that a desktop launch has not."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.gui import i18n
+    from reader.gui.error_text import shown
+    from reader.gui.main_window import MainWindow
+    from reader.importers.samples import seed_if_empty
+
+    while (library := open_library(path, ask_with_dialog, upgrade_progress())) is not None:
+        path = library.path
+        try:
+            try:
+                seed_if_empty(library)
+            except ReaderError as err:
+                QMessageBox.warning(None, "rtl-reader", shown(err.line()))
+            return library, MainWindow(library, settings=i18n.settings())
+        except StoreError as err:
+            library.close()
+            _drop_half_built(MainWindow)
+            err.__traceback__ = None  # its frames hold the window
+            choice, other = ask_with_dialog(err)
+        if choice is StoreChoice.QUIT:
+            return None
+        if choice is StoreChoice.OTHER and other is not None:
+            path = other
+    return None
+
+
+def _drop_half_built(kind: type) -> None:
+    """Delete the window of ``kind`` whose ``__init__`` failed: left alive, it
+    would hear the language change queued for it with half its parts."""
+    import shiboken6
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, kind) and not widget.isVisible():
+            shiboken6.delete(widget)
 
 
 def ask_with_dialog(err: ReaderError) -> tuple[StoreChoice, Path | None]:
@@ -352,26 +401,18 @@ def run(store_path: Path, *, open_id: int | None = None, at: int | None = None,
         print(f"rtl-reader: {hint}", file=sys.stderr)
         return 1
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from reader.gui import i18n
-    from reader.gui.error_text import shown
-    from reader.gui.main_window import MainWindow
 
     app = make_application()
     assert isinstance(app, QApplication)
     i18n.apply_language(i18n.chosen_language(lang))
-    library = open_library(Path(store_path), ask_with_dialog, upgrade_progress())
-    if library is None:
+    opened = open_window(Path(store_path))
+    if opened is None:
         return 1
+    library, window = opened
     try:
-        try:
-            from reader.importers.samples import seed_if_empty
-
-            seed_if_empty(library)
-        except ReaderError as err:
-            QMessageBox.warning(None, "rtl-reader", shown(err.line()))
-        window = MainWindow(library, settings=i18n.settings())
         if library.notice:  # how the store is read (a private copy of a read-only one)
             window.statusBar().showMessage(library.notice, 20000)
 

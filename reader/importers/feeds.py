@@ -27,6 +27,7 @@ from reader.importers.dates import iso_utc
 from reader.importers.html import check_depth, html_to_text
 from reader.importers.plaintext import headline_from, split_paragraphs
 from reader.store.article import Article
+from reader.text.spans import shortened
 from reader.text.visual import has_presentation_forms, to_logical
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
@@ -40,6 +41,11 @@ _PROLOG_ITEM = re.compile(r"\s*(?:<!--.*?-->|<\?.*?\?>|<!DOCTYPE[^>\[]*(?:\[[^\]
                           re.S)
 _DOCTYPE = re.compile(r"\s*<!DOCTYPE", re.IGNORECASE)
 _FEED_ROOT = re.compile(r"\s*<(rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
+
+MAX_SOURCE_CHARS = 200
+"""A feed's title is cut to this: it is the source of every entry, so a
+title of megabytes was stored once per entry (a 2 MB feed made an 800 MB
+store)."""
 
 
 def prolog_end(text: str, *, doctype: bool = True) -> int:
@@ -109,7 +115,7 @@ def parse_feed(text: str, *, name: str, url: str = "") -> FeedDocument:
     if not parsed.entries and not parsed.get("version"):
         raise UnsupportedFile(name, "not a valid RSS or Atom feed")
     try:
-        source = _plain(parsed.feed.get("title", ""))
+        source = shortened(_plain(parsed.feed.get("title", "")), MAX_SOURCE_CHARS)
         language = str(parsed.feed.get("language", "") or "ar")[:2].lower() or "ar"
         entries = []
         for entry in parsed.entries:

@@ -58,13 +58,21 @@ _CHUNK = 64 * 1024
 
 
 class _SafeRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects to http/https only (urllib also allows ftp)."""
+    """Follow redirects to http/https only: urllib also follows ftp, and
+    refuses any other scheme (file:, javascript:) with the HTTPError of a
+    redirect, which reads as a loop."""
 
-    def redirect_request(self, req: urllib.request.Request, fp: IO[bytes], code: int,
-                         msg: str, headers: Message, newurl: str) -> urllib.request.Request | None:
-        if urllib.parse.urlsplit(newurl).scheme.lower() not in ("http", "https"):
-            raise FetchFailed(req.full_url, f"redirected to a non-web address: {newurl}")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    def http_error_302(self, req: urllib.request.Request, fp: IO[bytes], code: int,
+                       msg: str, headers: Message) -> Any:
+        location = headers.get("location") or headers.get("uri")
+        if location:
+            newurl = urllib.parse.urljoin(req.full_url, location.strip())
+            if urllib.parse.urlsplit(newurl).scheme.lower() not in ("http", "https"):
+                fp.close()
+                raise FetchFailed(req.full_url, f"redirected to a non-web address: {newurl}")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +221,7 @@ def _request(url: str) -> urllib.request.Request:
         # urllib would take "user:secret@host" for the host's name.
         raise FetchFailed(url, "an address with a user name or password (user:secret@) "
                                "is not fetched")
-    return urllib.request.Request(_ascii_url(address), headers={
+    return urllib.request.Request(ascii_url(address), headers={
         "User-Agent": USER_AGENT,
         "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
                   "text/plain;q=0.8,*/*;q=0.5",
@@ -334,7 +342,7 @@ class _WatchedHandler(urllib.request.HTTPHandler, urllib.request.HTTPSHandler):
         return self.do_open(_HTTPSConnection, req, deadline=self._deadline)
 
 
-def _ascii_url(url: str) -> str:
+def ascii_url(url: str) -> str:
     """``url`` as urllib can send it: an international host name in IDNA, and
     non-ASCII path, query and fragment characters percent-encoded (addresses
     copied from an Arabic site's address bar hold Arabic letters)."""

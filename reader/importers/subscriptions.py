@@ -20,8 +20,8 @@ A refresh:
   whose link gained ``utm_`` parameters, is not stored twice (and the
   store's content hash catches the same text under new keys);
 - for a feed marked ``full_text``, fetches the page of each new entry that
-  came as a summary only (the same path as ``import URL``) and keeps the
-  summary when that fails;
+  came as a summary only (the same path as ``import URL``), all of them
+  within ``PAGES_DEADLINE``, and keeps the summary when that fails;
 - records the outcome on the subscription: a failure counts, is shown as
   its one-line error, and makes the next try wait twice as long
   (``reader.store.feeds.backoff``).
@@ -32,6 +32,7 @@ from __future__ import annotations
 import encodings.idna
 import ipaddress
 import re
+import time
 import unicodedata
 import urllib.parse
 from collections.abc import Callable, Sequence
@@ -40,8 +41,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.errors import FetchFailed, ReaderError
-from reader.importers.feeds import Entry, discover, parse_feed
-from reader.importers.fetch import CONTROL_CHARACTER, Answer, answer_text, fetch, fetch_url
+from reader.importers.feeds import Entry, discover, looks_like_feed, parse_feed
+from reader.importers.fetch import (
+    CONTROL_CHARACTER,
+    FETCH_DEADLINE,
+    Answer,
+    answer_text,
+    articles_of,
+    ascii_url,
+    fetch,
+)
 from reader.store import derive
 from reader.store.feeds import DEFAULT_INTERVAL, Feed, FetchState
 from reader.text.bidi import INVISIBLE
@@ -51,6 +60,11 @@ Fetcher = Callable[..., Answer]
 
 MAX_THREADS = 8
 """Feeds fetched at once."""
+
+PAGES_DEADLINE = 300.0
+"""Seconds the pages of one refresh's new entries (a full-text feed's) may
+take in all: a site whose pages never end costs this, not a fetch deadline
+for each of its entries."""
 
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 """What an address starts with when it names its scheme (RFC 3986)."""
@@ -206,8 +220,12 @@ def subscribe(library: Any, address: str, *, folder: str = "", title: str = "",
     the errors of a fetch."""
     answer = fetcher(address)
     text, kind = answer_text(address, answer)
-    url = answer.final_url or address
-    if kind != "feed":
+    # Kept as typed, Arabic letters and all, unless the server sent us on:
+    # the address is shown, listed and named by the reader (feeds remove).
+    url = address if answer.final_url in ("", ascii_url(address)) else answer.final_url
+    # Servers label feeds text/plain, text/html or octet-stream: the root
+    # element decides, as it does for an import.
+    if kind != "feed" and not looks_like_feed(text):
         feeds = discover(text, url)
         if not feeds:
             raise FetchFailed(address, "neither a feed nor a page that names one")
@@ -245,8 +263,7 @@ def refresh(library: Any, feed: Feed, *, fetcher: Fetcher = fetch,
     seen = library.feeds.seen(feed.id, (k for e in document.entries for k in e.keys))
     new = [e for e in document.entries if not seen.intersection(e.keys)]
     if feed.full_text:
-        new = [e if cancelled is not None and cancelled()
-               else _with_full_text(e, done.notes, deadline) for e in new]
+        new = _with_full_texts(feed, new, done.notes, fetcher, deadline, cancelled)
     results = library.add_articles(e.article for e in new)
     done.added = [r.id for r in results if not r.duplicate]
     done.duplicates = len(results) - len(done.added)
@@ -283,13 +300,41 @@ def refresh_feeds(library: Any, feeds: Sequence[Feed] | None = None, *,
         return [r for r in pool.map(one, chosen) if r is not None]
 
 
-def _with_full_text(entry: Entry, notes: list[str], deadline: float | None) -> Entry:
+def _with_full_texts(feed: Feed, entries: list[Entry], notes: list[str], fetcher: Fetcher,
+                     deadline: float | None,
+                     cancelled: Callable[[], bool] | None) -> list[Entry]:
+    """``entries`` with their pages' text, fetched by ``fetcher`` (the
+    window's gives up at Cancel, wherever a page holds it) within
+    ``PAGES_DEADLINE`` in all; those left when it passes keep their
+    summaries (one note)."""
+    until = time.monotonic() + PAGES_DEADLINE
+    result, late = [], 0
+    for entry in entries:
+        left = until - time.monotonic()
+        if (cancelled is not None and cancelled()) or not entry.summary_only \
+                or not entry.article.url:
+            result.append(entry)
+        elif left <= 0:
+            late += 1
+            result.append(entry)
+        else:
+            result.append(_with_full_text(entry, notes, fetcher,
+                                          min(deadline or FETCH_DEADLINE, left)))
+    if late:
+        notes.append(f"{feed.url}: {late} more {'entry' if late == 1 else 'entries'} not "
+                     f"fetched in full (their pages took over {PAGES_DEADLINE:g} seconds in "
+                     "all); the feed's summaries are kept")
+    return result
+
+
+def _with_full_text(entry: Entry, notes: list[str], fetcher: Fetcher,
+                    deadline: float | None) -> Entry:
     """The entry with its page's text when it came as a summary only."""
     link = entry.article.url
     if not entry.summary_only or not link:
         return entry
     try:
-        page = fetch_url(link, deadline=deadline)
+        page = articles_of(link, fetcher(link, deadline=deadline))
     except ReaderError as err:
         notes.append(f"{err.line()} (kept the feed's summary)")
         return entry

@@ -252,3 +252,20 @@ def test_an_empty_argument_is_named_in_its_line_regression(
     code, _, err = run(capsys, "--store", str(filled), *command, "")
     assert (code, err) == (1, 'rtl-reader: "": an empty argument names no file and no '
                               "article ID\n")
+
+
+@pytest.mark.parametrize("command", [
+    ["export", "--all", "--format", "md", "-o"], ["export", "--all", "--format", "pdf", "-o"],
+    ["export", "--all", "--format", "png", "-o"], ["feeds", "export-opml", "-o"],
+])
+def test_an_output_name_too_long_for_the_system_is_one_line_regression(
+        capsys, filled: Path, tmp_path: Path, command: list[str]) -> None:
+    """Regression: 200 Arabic letters are 400 bytes, past the 255 a name may
+    have: an OSError (errno 36) traceback, from the check that the output
+    is no folder."""
+    target = str(tmp_path / "out" / ("ملخص" * 50 + ".md"))
+    (tmp_path / "out").mkdir()
+    code, out, err = run(capsys, "--store", str(filled), *command, target)
+    assert (code, out, err) == (1, "", f"rtl-reader: {target}: cannot write: "
+                                       "File name too long\n")
+    assert list((tmp_path / "out").iterdir()) == []

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
-from reader.errors import NotADatabase, ReaderError, StoreTooNew
+from reader.errors import NotADatabase, ReaderError, StoreDamaged, StoreTooNew
 from reader.gui import app
 from reader.gui.app import NO_DISPLAY_HINT, StoreChoice, has_display, open_library
 from reader.store import Article, Library
@@ -367,3 +367,37 @@ def test_an_open_with_nothing_to_upgrade_shows_no_dialog(store_path: Path) -> No
     assert not [w for w in QApplication.topLevelWidgets()
                 if isinstance(w, QProgressDialog) and id(w) not in before]
 
+
+
+def test_a_store_that_opens_but_whose_list_is_damaged_offers_a_way_out(
+        qtbot: QtBot, store_path: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store whose articles' pages are damaged opens (the open reads no
+    article), then the window's list failed to load: the window never
+    appeared, its only word a line on a terminal a desktop launch has not."""
+    import sqlite3
+
+    from PySide6.QtWidgets import QApplication
+
+    monkeypatch.setenv("RTL_READER_SETTINGS", str(tmp_path / "settings.ini"))
+    with Library.open(store_path) as lib:
+        lib.add_articles(Article(title=f"خبر {n}", body=f"نص الخبر رقم {n}. " * 200)
+                         for n in range(40))
+    con = sqlite3.connect(store_path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = con.execute("PRAGMA page_size").fetchone()[0]
+    pages = [r[0] for r in con.execute("SELECT pageno FROM dbstat WHERE name = 'articles' "
+                                       "AND pagetype = 'leaf'")]
+    con.close()
+    data = bytearray(store_path.read_bytes())
+    for page in pages:
+        data[(page - 1) * size:page * size] = bytes(size)
+    store_path.write_bytes(bytes(data))
+    asked: list[ReaderError] = []
+    monkeypatch.setattr(app, "ask_with_dialog",
+                        lambda err: (asked.append(err), (StoreChoice.QUIT, None))[1])
+    monkeypatch.setattr(QApplication, "exec", staticmethod(lambda: 0))
+    assert app.run(store_path, lang="en") == 1
+    assert [type(err) for err in asked] == [StoreDamaged]
+    assert asked[0].line().startswith(f"{store_path}: the store is damaged")
+    assert store_path.read_bytes() == bytes(data)

@@ -179,6 +179,27 @@ def test_closing_gives_up_a_stuck_refresh_without_counting_it_as_a_failure(
     assert (kept.failures, kept.last_error, kept.checked) == (0, "", "")
 
 
+def test_closing_gives_up_a_stuck_page_of_a_full_text_feed_regression(
+        qtbot: QtBot, make_window: MakeWindow, library: Library, site: FeedSite) -> None:
+    """The pages of a full-text feed's entries were fetched past Cancel:
+    Ctrl+Q waited on a page that never ended (22 seconds), then the refresh
+    wrote to the closed store and printed a traceback."""
+    summaries = (f"<rss version='2.0'><channel><title>ملخصات</title><item><title>خبر</title>"
+                 f"<guid>g1</guid><link>{site.url('/slow.xml')}</link>"
+                 "<description>ملخص الخبر</description></item></channel></rss>")
+    site.routes["/summaries.xml"] = lambda r: r.send(summaries.encode(), "application/rss+xml")
+    feed = library.feeds.add(site.url("/summaries.xml"), full_text=True)
+    window = make_window()
+    task = window.following.refresh([feed])
+    assert task is not None
+    qtbot.waitUntil(site.stuck.is_set, timeout=10_000)  # the entry's page holds
+    window.close()
+    assert task.is_done()  # close waited for it, and it ended while the server still held
+    assert site.stuck.is_set()
+    kept = library.feeds.get(feed.id)
+    assert (kept.failures, kept.last_error, kept.checked, kept.total) == (0, "", "", 0)
+
+
 def test_a_broken_feed_shows_its_error_in_the_pane(
         qtbot: QtBot, make_window: MakeWindow, library: Library, site: FeedSite) -> None:
     broken = library.feeds.add(site.url("/broken.xml"), title="مصدر معطل")

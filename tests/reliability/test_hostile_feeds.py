@@ -1,0 +1,120 @@
+"""Feeds from hostile or careless servers (on 127.0.0.1, ``tests.feed_site``):
+what a reader is told, in one line, and what is followed and stored."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import time
+import urllib.parse
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.errors import FetchFailed, ReaderError
+from reader.importers import subscriptions
+from reader.importers.feeds import MAX_SOURCE_CHARS
+from reader.importers.subscriptions import refresh, subscribe
+from reader.store import Library
+from tests.feed_site import FeedSite, Request, items, rss, serve
+
+
+@pytest.fixture
+def site() -> Iterator[FeedSite]:
+    with serve() as served:
+        yield served
+
+
+@pytest.fixture
+def lib(store_path: Path) -> Iterator[Library]:
+    with Library.open(store_path) as library:
+        yield library
+
+
+@pytest.mark.parametrize("kind", ["text/plain", "text/html; charset=utf-8",
+                                  "application/octet-stream"])
+def test_a_feed_served_under_a_careless_type_is_followed_and_refreshed(
+        site: FeedSite, lib: Library, kind: str) -> None:
+    site.routes["/feed"] = lambda r: r.send(rss("أخبار", items("k", 2), site.base), kind)
+    feed = subscribe(lib, site.url("/feed"))
+    assert (feed.url, feed.title) == (site.url("/feed"), "أخبار")
+    done = refresh(lib, feed)
+    assert not done.error and len(done.added) == 2
+
+
+@pytest.mark.parametrize("target", ["file:///etc/passwd", "ftp://127.0.0.1/feed.xml",
+                                    "javascript:alert(1)"])
+def test_a_redirect_to_another_scheme_is_named_not_called_a_loop(
+        site: FeedSite, lib: Library, target: str) -> None:
+    site.routes["/moved"] = lambda r: r.status(302, {"Location": target})
+    with pytest.raises(FetchFailed) as caught:
+        subscribe(lib, site.url("/moved"))
+    assert caught.value.line() == (f"{site.url('/moved')}: redirected to a non-web address: "
+                                   f"{target}")
+    assert lib.feeds.all() == []
+
+
+def test_entry_pages_that_never_end_cost_one_budget_not_one_deadline_each(
+        site: FeedSite, lib: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full-text feed of 50 summaries whose pages drip forever took 50
+    fetch deadlines (50 minutes) before the refresh ended."""
+    monkeypatch.setattr(subscriptions, "PAGES_DEADLINE", 0.5)
+    summaries = "".join(
+        f"<item><title>خبر {n}</title><guid>g{n}</guid><link>{site.base}/news/{n}</link>"
+        f"<description>ملخص الخبر رقم {n}</description></item>" for n in range(50))
+    site.routes["/summaries.xml"] = lambda r: r.send(
+        f"<rss version='2.0'><channel><title>ملخصات</title>{summaries}</channel></rss>"
+        .encode(), "application/rss+xml")
+    site.routes["/news/"] = drip_forever
+    feed = lib.feeds.add(site.url("/summaries.xml"), full_text=True)
+    done = refresh(lib, feed, deadline=30)
+    assert not done.error and len(done.added) == 50
+    assert all("ملخص الخبر" in lib.get(i).body for i in done.added)
+    assert site.requests["/news/0"] == 1 and sum(site.requests.values()) < 10
+    assert re.fullmatch(rf"{re.escape(feed.url)}: \d+ more entries not fetched in full "
+                        r"\(.*\); the feed's summaries are kept", done.notes[-1])
+
+
+def drip_forever(request: Request) -> None:
+    request.send_response(200)
+    request.send_header("Content-Type", "text/html")
+    request.end_headers()
+    with contextlib.suppress(OSError):
+        while True:
+            request.wfile.write(b"<")
+            request.wfile.flush()
+            time.sleep(0.1)
+
+
+def test_a_feed_title_of_megabytes_is_not_copied_into_every_entry(
+        site: FeedSite, lib: Library) -> None:
+    """Every entry's source is the feed's title: a 2 MB feed with a title of
+    a million letters and 100 entries made an 800 MB store (a 20 MB one
+    could fill any disk)."""
+    site.routes["/long.xml"] = lambda r: r.send(
+        rss("ع" * 1_000_000, items("t", 100), site.base), "application/rss+xml")
+    feed = subscribe(lib, site.url("/long.xml"))
+    done = refresh(lib, feed)
+    assert len(done.added) == 100
+    sources = {lib.get(i).source for i in done.added}
+    assert len(sources) == 1 and sources == {lib.feeds.get(feed.id).title}
+    [source] = sources
+    assert source.startswith("عععع") and source.endswith("…")
+    assert len(source) <= MAX_SOURCE_CHARS + 1  # and the "…"
+
+
+def test_a_feed_address_with_arabic_letters_is_kept_as_typed(
+        site: FeedSite, lib: Library) -> None:
+    """The address was kept as sent, every Arabic letter percent-encoded:
+    the window and ``feeds list`` showed %D8%A3..., and ``feeds remove``
+    with the address as typed found no feed."""
+    path = "/أخبار/الاقتصاد.xml"
+    site.routes[urllib.parse.quote(path)] = lambda r: r.send(
+        rss("أخبار", items("q", 2), site.base), "application/rss+xml")
+    typed = site.url(path) + "?قسم=محلي"
+    feed = subscribe(lib, typed)
+    assert feed.url == typed
+    assert len(refresh(lib, feed).added) == 2
+    with pytest.raises(ReaderError, match="already followed"):
+        subscribe(lib, typed)
