@@ -168,6 +168,8 @@ def _causes() -> list[tuple[str, str]]:
          translate("ErrorText", "only http:// and https:// addresses can be fetched")),
         (r"not a (?:valid )?web address.*|not a valid host name: .*",
          translate("ErrorText", "not a valid web address")),
+        (r"redirected to a non-web address: (?P<address>.*)",
+         translate("ErrorText", "redirected to a non-web address: {address}")),
         (r"the server redirects in a loop \(or too many times\)",
          translate("ErrorText", "the server redirects in a loop")),
         (r"the answer is (?P<type>.*), not a page or a feed",

@@ -590,6 +590,11 @@
         </message>
         <message>
             <location filename="../../reader/gui/error_text.py" line="107" />
+            <source>redirected to a non-web address: {address}</source>
+            <translation>أُعيد التوجيه إلى عنوان ليس على الويب: {address}</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="107" />
             <source>the server redirects in a loop</source>
             <translation>الخادم يعيد التوجيه في حلقة</translation>
         </message>

@@ -127,6 +127,7 @@ def test_errors_read_as_arabic_in_the_arabic_window(qtbot: QtBot, window: MainWi
     "https://u:p@example.com/x: an address with a user name or password (user:secret@) "
     "is not fetched",
     "/tmp/deep.html: HTML nested more than 400 levels deep; not parsed",
+    "https://example.com/rss: redirected to a non-web address: file:///etc/passwd",
     # the system's network messages (from a day of use: "(Connection refused)")
     "https://example.com/rss: cannot reach the server: Connection refused",
     "https://example.com/rss: cannot reach the server: Name or service not known",
@@ -140,7 +141,7 @@ def test_error_lines_are_translated_with_their_values(line: str, qapp: object) -
     assert subject in text  # the file, address or query kept as it is
     rest = text.replace(subject, "")
     assert re.search("[\u0621-\u064a]", rest)
-    assert not english_words(re.sub(r"/\S+|\b404\b|Not Found", "", rest))
+    assert not english_words(re.sub(r"\w*:?/\S+|\b404\b|Not Found", "", rest))
 
 
 def test_a_suffix_in_an_arabic_line_is_isolated(qapp: object) -> None:
