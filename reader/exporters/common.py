@@ -64,7 +64,7 @@ class Cancelled(Exception):
 
 
 class _LibraryLike(Protocol):
-    def ids(self, ids: Sequence[int] | None = None) -> list[int]: ...
+    def highlighted_ids(self, kinds: Iterable[str] | None = None) -> list[int]: ...
     def get(self, article_id: int) -> Article: ...
     def highlights(self, article_id: int, *, kind: str | None = None,
                    subtype: str | None = None) -> list[HighlightRecord]: ...
@@ -253,18 +253,25 @@ def filter_highlights(highlights: Iterable[HighlightRecord], *,
 def select(library: _LibraryLike, ids: Sequence[int] | None, *,
            kinds: Iterable[str] | None = None,
            subtypes: Iterable[str] | None = None,
-           colours: Iterable[str] | None = None) -> list[ExportItem]:
-    """The articles and highlights to export.
+           colours: Iterable[str] | None = None,
+           first: int | None = None) -> list[ExportItem]:
+    """The articles and highlights to export: what the command exports and
+    what the export dialog previews and exports, so the two cannot differ.
 
-    ``ids`` None means the whole library (``library.ids()``; an article another
+    ``ids`` None means the whole library (the articles
+    ``library.highlighted_ids(kinds)`` names, ascending; an article another
     program deletes while this runs is left out), otherwise those articles in
     the order given (duplicates once). Articles left with no highlight after
-    the filters are dropped. Raises what ``library.get`` raises for an unknown
-    id given in ``ids`` (``reader.errors.NotFound``).
+    the filters are dropped. ``first`` stops after that many articles kept (a
+    preview's sample); None keeps all. Raises what ``library.get`` raises for
+    an unknown id given in ``ids`` (``reader.errors.NotFound``).
     """
-    chosen = library.ids() if ids is None else list(dict.fromkeys(ids))
+    kinds = list(kinds or ())
+    chosen = library.highlighted_ids(kinds) if ids is None else list(dict.fromkeys(ids))
     items: list[ExportItem] = []
     for article_id in chosen:
+        if first is not None and len(items) >= first:
+            break
         try:
             article = library.get(article_id)
             highlights = library.highlights(article_id)

@@ -51,6 +51,7 @@ from reader.exporters.html import (
 from reader.exporters.pdf_fonts import pdf_family, restore_text
 from reader.exporters.qtgui import LINK, arabic_font, draw_on_paper, ensure_app
 from reader.store.article import Article, HighlightRecord
+from reader.text.bidi import isolate_address
 from reader.text.values import isolate_dates
 
 BODY_POINTS = 11.0
@@ -97,11 +98,13 @@ def article_html(article: Article, highlights: Sequence[HighlightRecord]) -> str
     parts.append(f'<p dir="rtl" style="color: #666666;">{meta + " · " if meta else ""}{link}</p>')
     url = source_url(article)
     if url:
-        # On paper the address itself; isolated left to right, so its
-        # slashes and dots keep their places beside the Arabic label.
+        # On paper the address itself, read left to right as a whole beside
+        # the Arabic label, each Arabic word of it in its own place
+        # (``isolate_address``), so a line that wraps it at a slash or a
+        # hyphen leaves each part of it where it was.
         parts.append(f'<p dir="rtl" style="color: #666666;">المصدر الأصلي: '
                      f'<a href="{escape(url)}" style="color: {LINK};">'
-                     f"{escape(isolate_ltr(url))}</a></p>")
+                     f"{escape(isolate_address(url))}</a></p>")
     for title, group in sections(highlights):
         if title is not None:
             parts.append(f'<h3 dir="rtl">{title}</h3>')

@@ -370,14 +370,15 @@ class ArticlePane(QWidget):
         The span is ``ReadingView.highlight_span``: without the white space
         and invisible marks at its ends, and cut at the end of the field where
         the selection starts (``status_message`` says so). Returns the stored
-        record, or None when nothing (or only white space) is selected or the
-        store refused (``error_occurred`` says why).
+        record (the reader's highlight already there for a span highlighted
+        before, given ``colour`` and ``note`` when those are given), or None
+        when nothing (or only white space) is selected or the store refused
+        (``error_occurred`` says why).
         """
         span = self.view.highlight_span()
         if span is None or self._article_id is None:
             return None
-        return self._add_selected(self._article_id, *span, colour=colour or DEFAULT_USER_COLOUR,
-                                  note=note)
+        return self._add_selected(self._article_id, *span, colour=colour or None, note=note)
 
     # -- more API ----------------------------------------------------------------
 
@@ -447,13 +448,24 @@ class ArticlePane(QWidget):
 
     # -- store writes (through the undoable edit history) ------------------------------
 
-    def _add_selected(self, article_id: int, name: str, start: int, end: int, *, colour: str,
-                      note: str) -> HighlightRecord | None:
+    def _add_selected(self, article_id: int, name: str, start: int, end: int, *,
+                      colour: str | None, note: str) -> HighlightRecord | None:
         """Store a highlight of a span of the selection, saying when the
-        selection ran on past the field (the reader sees a shorter highlight)."""
+        selection ran on past the field (the reader sees a shorter highlight).
+        A span the reader has highlighted already keeps its one highlight
+        (three identical ones were listed and exported): a ``colour`` chosen
+        recolours it, a ``note`` replaces its note, undoably; None keeps its
+        colour (a new highlight takes the default)."""
+        same = self.view.user_highlight_of(name, start, end)
+        if same is not None:
+            if colour is not None and colour != same.colour:
+                self.edits.set_colour(same, colour)
+            if note and note != same.note:
+                self.edits.set_note(same, note)
+            return self._record(same.id) if same.id is not None else same
         cut = self.view.selection_is_cut()
-        record = self.edits.add_highlight(article_id, name, start, end, colour=colour,
-                                          note=note)
+        record = self.edits.add_highlight(article_id, name, start, end,
+                                          colour=colour or DEFAULT_USER_COLOUR, note=note)
         if record is not None and cut:
             self.status_message.emit(self.tr(
                 "The highlight stops at the end of the {part}: a highlight stays within "
@@ -470,12 +482,17 @@ class ArticlePane(QWidget):
 
     def _on_highlight_requested(self, name: str, start: int, end: int, colour: str) -> None:
         if self._article_id is not None:
-            self._add_selected(self._article_id, name, start, end,
-                               colour=colour or DEFAULT_USER_COLOUR, note="")
+            self._add_selected(self._article_id, name, start, end, colour=colour or None,
+                               note="")
 
     def _on_note_requested(self, name: str, start: int, end: int) -> None:
         article_id = self._article_id
         if article_id is None:
+            return
+        same = self.view.user_highlight_of(name, start, end)
+        if same is not None and same.id is not None:
+            # Add note… over one of the reader's highlights is its note.
+            self._on_note_edit_requested(same.id)
             return
         self._note_span = (name, start, end)
         note = self.note_prompt("")
@@ -483,8 +500,7 @@ class ArticlePane(QWidget):
             # Stored in the article the reader chose, even if another program
             # deleted it meanwhile (the pane then shows nothing): the history
             # keeps the note the store refuses.
-            self._add_selected(article_id, name, start, end, colour=DEFAULT_USER_COLOUR,
-                               note=note)
+            self._add_selected(article_id, name, start, end, colour=None, note=note)
 
     def _on_colour_requested(self, highlight_id: int, colour: str) -> None:
         record = self._record(highlight_id)

@@ -50,7 +50,8 @@ PREVIEW_ITEMS = 8
 """Highlights shown in the export preview."""
 
 PREVIEW_ARTICLES = 50
-"""Articles the preview of a whole-library export looks at."""
+"""Articles holding a highlight of each kind the preview of a whole-library
+export looks at."""
 
 KINDS = ("user", "quote", "figure")
 """The choices, the reader's own first."""
@@ -223,15 +224,23 @@ class ExportDialog(QDialog):
 
     def preview_items(self) -> list[tuple[str, str]]:
         """(kind label, highlight text) of the first ``PREVIEW_ITEMS`` highlights,
-        the reader's own first; counts every highlight of the chosen articles."""
+        the reader's own first; counts every highlight of the chosen articles
+        (of the sample looked at, for the whole library)."""
         ids, kinds = self.ids(), self.kinds()
         self._count = 0
         self._chosen = []
         if not kinds:
             return []
         try:
-            chosen = ids if ids is not None else self._library.ids()[:PREVIEW_ARTICLES]
-            items = exporters.select(self._library, chosen, kinds=kinds)
+            if ids is not None:
+                items = exporters.select(self._library, ids, kinds=kinds)
+            else:
+                # A sample of the command's own selection, kind by kind
+                # (the reader's own first), so that a few articles of
+                # automatic highlights cannot hide the reader's own.
+                items = [item for kind in kinds
+                         for item in exporters.select(self._library, None, kinds=[kind],
+                                                      first=PREVIEW_ARTICLES)]
         except ReaderError:
             return []
         if ids is not None:

@@ -147,6 +147,15 @@ class MarksMixin(_ViewBase):
     def highlights(self) -> list[HighlightRecord]:
         return list(self._highlights)
 
+    def user_highlight_of(self, name: str, start: int, end: int) -> HighlightRecord | None:
+        """The reader's shown highlight of exactly ``[start, end)`` of field
+        ``name``, or None. A span holds one of the reader's highlights: a
+        request to highlight it again, in a colour or with a note, goes to
+        this one (the pane and the context menu ask here)."""
+        return next((h for h in self._highlights
+                     if h.kind == "user" and (h.field, h.start, h.end) == (name, start, end)),
+                    None)
+
     def set_highlights(self, highlights: Iterable[HighlightRecord]) -> None:
         """Paint ``highlights`` (records whose field is not shown are skipped)."""
         self._highlights = [h for h in highlights if self._fits(h.field, h.start, h.end)]

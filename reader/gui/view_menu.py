@@ -1,8 +1,8 @@
 """The reading view's context menu.
 
 Copy and select all (Qt's own), then for a selection: highlight it, in a
-chosen colour, or with a note; for a reader's highlight under the pointer:
-change its colour, edit its note, delete it. The menu only emits the view's
+chosen colour, or with a note; for a reader's highlight under the pointer,
+or selected exactly: change its colour, edit its note, delete it. The menu only emits the view's
 request signals; the pane does the work (through the undoable edits).
 """
 
@@ -26,7 +26,11 @@ def context_menu(view: ReadingView, viewport_point: QPoint) -> QMenu:
     translate = QCoreApplication.translate  # literal contexts: lupdate reads these
     menu = view.createStandardContextMenu(viewport_point)
     span = view.highlight_span()
-    if span is not None:
+    # A selection of exactly one of the reader's highlights offers that
+    # highlight's own edits, not a second highlight of the same words; the
+    # Menu key opens the menu at the caret, which may be beside it.
+    same = view.user_highlight_of(*span) if span is not None else None
+    if span is not None and same is None:
         menu.addSeparator()
         action = menu.addAction(translate("ReadingView", "Highlight"))
         action.setShortcut("Ctrl+H")
@@ -37,7 +41,8 @@ def context_menu(view: ReadingView, viewport_point: QPoint) -> QMenu:
                 lambda _=False, c=colour: view.highlight_requested.emit(*span, c))
         menu.addAction(translate("ReadingView", "Add note…")).triggered.connect(
             lambda: view.note_requested.emit(*span))
-    users = [h for h in view.highlights_under(viewport_point) if h.kind == "user"]
+    users = [same] if same is not None else [
+        h for h in view.highlights_under(viewport_point) if h.kind == "user"]
     if users and users[0].id is not None:
         hid = users[0].id
         menu.addSeparator()

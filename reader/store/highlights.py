@@ -14,6 +14,8 @@ StoreError, ValueError (a bad field or span).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from reader.errors import NotFound
 from reader.store import derive, rows
 from reader.store.article import HighlightRecord, not_found
@@ -52,6 +54,28 @@ class Highlights:
         fresh = self._recompute(article_id)
         return [h for h in fresh if (kind is None or h.kind == kind)
                 and (subtype is None or h.subtype == subtype)]
+
+    def article_ids(self, kinds: Iterable[str] | None = None) -> list[int]:
+        """The ids, ascending, of the articles ``of`` may find a highlight of
+        one of ``kinds`` in (any kind when None or empty): those storing one,
+        and, when an automatic kind is asked, those whose automatic highlights
+        ``of`` would recompute first (made by an older ENGINE_VERSION). A
+        whole-library export reads only these, not every article."""
+        wanted = sorted(set(kinds or ()))
+        where = "1"
+        params: list[object] = []
+        if wanted:
+            where = f"kind IN ({', '.join('?' * len(wanted))})"
+            params.extend(wanted)
+        stale = ""
+        if not wanted or set(wanted) - {"user"}:
+            stale = " OR engine != ?"
+            params.append(ENGINE_VERSION)
+        with self._db.read() as con:
+            return [r[0] for r in con.execute(
+                f"SELECT id FROM articles WHERE id IN "
+                f"(SELECT article_id FROM highlights WHERE {where}){stale} ORDER BY id",
+                params)]
 
     def _recompute(self, article_id: int) -> list[HighlightRecord]:
         """Recompute one article's automatic highlights, stored when the store

@@ -571,6 +571,11 @@ class Library:
         """``Highlights.of``: the article's highlights in reading order."""
         return self._highlights.of(article_id, kind=kind, subtype=subtype)
 
+    def highlighted_ids(self, kinds: Iterable[str] | None = None) -> list[int]:
+        """``Highlights.article_ids``: the articles that may hold a highlight
+        of one of ``kinds``, ascending."""
+        return self._highlights.article_ids(kinds)
+
     def add_user_highlight(self, article_id: int, field: str, start: int, end: int, *,
                            colour: str = DEFAULT_COLOUR, note: str = "",
                            created: str | None = None) -> HighlightRecord:

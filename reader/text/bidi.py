@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from reader.text.direction import is_rtl
 
@@ -50,6 +51,9 @@ def isolate(text: str) -> str:
     return FSI + strip_bidi_controls(text) + PDI
 
 
+_PATH_SEPARATORS = frozenset("/\\")
+
+
 def isolate_path(path: str) -> str:
     """A file system path (``str(path)``) stripped of its controls and
     wrapped in LRI…PDI, for a message that embeds it: a path reads left to
@@ -62,15 +66,34 @@ def isolate_path(path: str) -> str:
     after right-to-left letters, so each name reads right to left in its own
     place. Display only (the length changes). A file name alone:
     ``isolate_file_name``."""
-    return LRI + _marked_separators(strip_bidi_controls(path)) + PDI
+    return LRI + _marked_separators(strip_bidi_controls(path), _PATH_SEPARATORS.__contains__) + PDI
 
 
-def _marked_separators(path: str) -> str:
-    """``path`` with an LRM after each ``/`` or ``\\`` that stands between
-    right-to-left letters and right-to-left letters or digits (spaces and
-    digits are not strong: ``مجلد 2/خبر`` and ``مجلد/2024.md`` need one too);
-    a separator with a Latin letter on either side is laid out left to
-    right already."""
+def isolate_address(url: str) -> str:
+    """A web address stripped of its controls and wrapped in LRI…PDI, for a
+    page or a line that shows it: an address reads left to right as a whole,
+    part after part, and each Arabic word in it reads right to left in its
+    own place. In an address every character that is no letter, mark or
+    digit separates words (``/``, and the ``-`` that stands for a space in
+    ``…/2018/07/16/كتب-عربية-متنوعة.html``): an LRM follows each one that
+    comes after right-to-left letters, as in ``isolate_path``. Under LRI
+    alone the bidi algorithm laid the Arabic words out as one right-to-left
+    run, last word first, and a line wrapped inside that run put the
+    address's Latin start beside its middle. Display only (the length
+    changes); a link's target is the address itself."""
+    return LRI + _marked_separators(strip_bidi_controls(url), _separates_address) + PDI
+
+
+def _separates_address(ch: str) -> bool:
+    return unicodedata.bidirectional(ch) not in ("L", "R", "AL", "EN", "AN", "NSM")
+
+
+def _marked_separators(path: str, separates: Callable[[str], bool]) -> str:
+    """``path`` with an LRM after each separator (``separates(ch)``) that
+    stands between right-to-left letters and right-to-left letters or digits
+    (spaces and digits are not strong: ``مجلد 2/خبر`` and ``مجلد/2024.md``
+    need one too); a separator with a Latin letter on either side is laid
+    out left to right already."""
     kinds = [unicodedata.bidirectional(ch) for ch in path]
     out: list[str] = []
     before = ""  # the last strong class before the present character
@@ -78,7 +101,7 @@ def _marked_separators(path: str) -> str:
         out.append(ch)
         if kind in ("R", "AL", "L"):
             before = "L" if kind == "L" else "R"
-        elif ch in "/\\" and before == "R" and _next_is_rtl_or_digit(kinds, i + 1):
+        elif separates(ch) and before == "R" and _next_is_rtl_or_digit(kinds, i + 1):
             out.append(LRM)
     return "".join(out)
 

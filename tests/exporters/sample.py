@@ -117,7 +117,7 @@ class FakeLibrary:
     def of(cls, pairs: list[tuple[Article, list[HighlightRecord]]]) -> FakeLibrary:
         return cls({a.id: (a, hs) for a, hs in pairs if a.id is not None})
 
-    def ids(self, ids: Any = None) -> list[int]:
+    def highlighted_ids(self, kinds: Any = None) -> list[int]:
         return sorted(self.articles)
 
     def get(self, article_id: int) -> Article:

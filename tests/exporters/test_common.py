@@ -332,10 +332,10 @@ def test_select_whole_library_leaves_out_an_article_deleted_meanwhile() -> None:
     """``export --all`` while another program deletes an article (seen in the
     torture test: "233: no article with this ID"): the article is not exported."""
     library = _library()
-    listed = library.ids()
+    listed = library.highlighted_ids()
 
     class Deleting(sample.FakeLibrary):
-        def ids(self, ids: object = None) -> list[int]:
+        def highlighted_ids(self, kinds: object = None) -> list[int]:
             return listed  # listed before the delete
 
     gone = Deleting({k: v for k, v in library.articles.items() if k != 7})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import subprocess
@@ -15,6 +16,7 @@ import pytest
 from reader.exporters import export_items, pdf_fonts
 from reader.exporters.pdf import article_html
 from reader.store.article import Article, HighlightRecord
+from reader.text.bidi import isolate_address
 from tests.conftest import require_program
 from tests.exporters import sample
 
@@ -172,8 +174,8 @@ def test_the_source_link_comes_back_whole_and_opens(pdf_text: str, exported: Pat
 @pytest.mark.parametrize("url", ["https://example.org/news/schools",
                                  "https://example.org/أخبار/مدارس?id=12"])
 def test_the_source_address_is_laid_out_left_to_right(url: str) -> None:
-    html = article_html(Article(id=3, title="التضخم يتراجع", url=url, body="نص."), [])
-    assert f"\u2066{url}\u2069</a>" in html.replace("&amp;", "&")
+    page = article_html(Article(id=3, title="التضخم يتراجع", url=url, body="نص."), [])
+    assert f"{isolate_address(url)}</a>" in page.replace("&amp;", "&")
 
 
 @pytest.mark.parametrize("url", ["", "javascript:alert(1)", "file:///etc/passwd"])
@@ -427,3 +429,55 @@ def test_a_date_in_a_value_reads_left_to_right(qapp) -> None:
     dash = text.index("2026") + 4  # after the year (not its first digit: a run's edge)
     day_end = text.index("-30") + 2
     assert line.cursorToX(dash)[0] < line.cursorToX(day_end)[0]
+
+
+ARABIC_ADDRESS = ("https://www.alarabiya.net/ar/qafilah/2018/07/16/"
+                  "كتب-عربية-متنوعة-قد-تعجبك-تعرف-عليها.html")
+
+
+def glyph_lines(path: Path) -> list[str]:
+    """The first page's lines as drawn, each read from left to right (an
+    Arabic word comes back last letter first), from pdftotext's boxes."""
+    pdftotext = require_program("pdftotext", "poppler-utils")
+    boxes = subprocess.run([pdftotext, "-bbox", "-enc", "UTF-8", "-f", "1", "-l", "1",
+                            str(path), "-"], capture_output=True, text=True, check=True).stdout
+    found = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" '
+                       r'yMax="([\d.]+)">(.*?)</word>', boxes)
+    # Latin and Arabic glyphs of one line have boxes of different heights:
+    # a line is the glyphs whose middles lie within a few points.
+    glyphs = sorted(((float(top) + float(bottom)) / 2, float(x),
+                     unicodedata.normalize("NFKC", CONTROLS.sub("", html.unescape(text))))
+                    for x, top, bottom, text in found)
+    lines: list[list[tuple[float, float, str]]] = []
+    for glyph in glyphs:
+        if lines and glyph[0] - lines[-1][0][0] < 5:
+            lines[-1].append(glyph)
+        else:
+            lines.append([glyph])
+    return ["".join(text for _, _, text in sorted(line, key=lambda g: g[1])) for line in lines]
+
+
+def test_an_address_with_arabic_words_reads_left_to_right_on_paper(
+        qapp, tmp_path: Path) -> None:
+    """Found by a tester: an address whose path holds Arabic words showed
+    "https://…/2018/07/16/-" left of its Arabic words, laid out last word
+    first, and «عليها» with ".html" on the next line. An address reads left
+    to right as a whole, each Arabic word (right to left) in its own place,
+    and a line wraps it at a slash or a hyphen."""
+    article = Article(id=579, title="كتب عربية متنوعة قد تعجبك.. تعرف عليها",
+                      url=ARABIC_ADDRESS, body="نص قصير.", source="alarabia")
+    highlight = HighlightRecord(579, "body", "user", "", 0, 2, "نص")
+    out = tmp_path / "address.pdf"
+    export_items([(article, [highlight])], "pdf", out)
+    lines = glyph_lines(out)
+    first = next(i for i, line in enumerate(lines) if "https://" in line)
+    label = "".join(reversed("المصدرالأصلي"))  # the boxes hold no spaces
+    shown = lines[first][:lines[first].rindex(":")]  # left of the label
+    assert lines[first].endswith(label)
+    while not shown.endswith(".html"):
+        assert shown.endswith(("/", "-")), shown  # wrapped between words only
+        first += 1
+        shown += lines[first]
+    drawn = "".join(part[::-1] if part.isalpha() and not part.isascii() else part
+                    for part in re.split(r"([\u0600-\u06ff]+)", ARABIC_ADDRESS))
+    assert shown == drawn

@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtCore import QDir
 from pytestqt.qtbot import QtBot
 
-from reader.exporters import safe_filename
+from reader.exporters import safe_filename, select
 from reader.gui import file_dialogs
-from reader.gui.export_dialog import ExportDialog
+from reader.gui.export_dialog import PREVIEW_ARTICLES, ExportDialog
 from reader.store import Article, Library
 
 BODY = ("تمر الاثنين 7 مايو/أيار 2018 سنة كاملة منذ وصول ماكرون إلى الحكم. "
@@ -337,3 +337,30 @@ def test_the_export_choices_outlive_a_restart(
         qtbot.waitUntil(lambda jobs=jobs: not jobs.tasks, timeout=20000)
     assert seen[1] == (str(out), ["user", "quote"], "json")
     assert (out / "مختارات.json").exists()
+
+
+@pytest.mark.parametrize("kinds", [["user"], ["user", "quote", "figure"]])
+def test_all_articles_finds_the_readers_highlights_in_any_article(
+        qtbot: QtBot, store_path: Path, kinds: list[str]) -> None:
+    """Found by a tester: "All articles" with only My highlights ticked said
+    there were none and left Export disabled when the highlighted article was
+    not among the library's first articles; ``export --all --kind user``
+    found them. The dialog shows what the command exports, the reader's own
+    first."""
+    with Library.open(store_path) as library:
+        added = library.add_articles(
+            [Article(title=f"خبر رقم {n}", body=BODY, published="2018-05-07")
+             for n in range(PREVIEW_ARTICLES + 5)])
+        last = added[-1].id
+        start = BODY.index("سنة كاملة")
+        library.add_user_highlight(last, "body", start, start + len("سنة كاملة"))
+        dialog = ExportDialog(library, current_id=None)
+        qtbot.addWidget(dialog)
+        for kind, box in dialog.kind_boxes.items():
+            box.setChecked(kind in kinds)
+        assert dialog.scope_all.isChecked()
+        [first, *_] = dialog.preview.toPlainText().splitlines()
+        assert first == "Your highlight: \u2068سنة كاملة\u2069"
+        assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+        exported = select(library, None, kinds=kinds)
+        assert any(h.kind == "user" for _, hs in exported for h in hs)

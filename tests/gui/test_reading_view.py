@@ -651,6 +651,49 @@ def test_add_note_from_the_menu_stores_a_highlight_with_the_note(
     assert (record.start, record.end, record.note) == (start, start + 6, "رقم يحتاج إلى تحقق")
 
 
+def test_the_same_words_are_highlighted_once_regression(
+    qtbot: QtBot, pane: tuple[ArticlePane, int], library: Library
+) -> None:
+    """Found by a tester: Ctrl+H, then Add note… from the menu, then a
+    double-click and Ctrl+H on the same word made three identical
+    highlights, each listed and exported. A highlight of exactly the span of
+    one of the reader's keeps that one; a colour recolours it (undoably);
+    Add note… edits its note."""
+    p, article_id = pane
+    start = PARAGRAPHS[0].index("بتكلفة")
+    span = ("body", start, start + len("بتكلفة"))
+
+    def stored() -> list[tuple[int, int, str, str]]:
+        return [(h.start, h.end, h.colour, h.note)
+                for h in library.highlights(article_id, kind="user")]
+
+    p.view.select_span(*span)
+    first = p.add_user_highlight_from_selection()
+    assert first is not None
+    colour = first.colour
+    asked: list[str] = []
+    p.note_prompt = lambda current: asked.append(current) or "رقم يحتاج إلى تحقق"
+    p.view.select_span(*span)
+    # The Menu key: the menu comes at the caret, which need not be over the
+    # highlight; the selection is.
+    menu = p.context_menu_at(QPoint(1, 1))
+    texts = [a.text() for a in menu.actions()]
+    assert "Add note…" not in texts
+    assert "Edit note…" in texts and "Delete highlight" in texts
+    next(a for a in menu.actions() if a.text() == "Edit note…").trigger()
+    p.view.note_requested.emit(*span)  # Add note… from a menu built before the first
+    assert asked == ["", "رقم يحتاج إلى تحقق"]
+    assert stored() == [(start, span[2], colour, "رقم يحتاج إلى تحقق")]
+    p.view.select_span(*span)
+    again = p.add_user_highlight_from_selection()
+    assert again is not None and again.id == first.id
+    assert stored() == [(start, span[2], colour, "رقم يحتاج إلى تحقق")]
+    p.view.highlight_requested.emit(*span, "#ffb74d")  # Highlight in colour: orange
+    assert stored() == [(start, span[2], "#ffb74d", "رقم يحتاج إلى تحقق")]
+    p.edits.undo()
+    assert stored() == [(start, span[2], colour, "رقم يحتاج إلى تحقق")]
+
+
 def test_a_cancelled_note_stores_nothing(pane: tuple[ArticlePane, int], library: Library) -> None:
     p, article_id = pane
     p.view.select_span("body", 2, 7)

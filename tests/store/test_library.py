@@ -310,6 +310,27 @@ def test_highlights_recomputed_when_the_engine_changes(store_path: Path) -> None
     con.close()
 
 
+def test_highlighted_ids_names_the_articles_an_export_may_find_highlights_in(
+        store_path: Path) -> None:
+    """A whole-library export reads these; an article whose automatic
+    highlights are stale holds them once read, so it is named for them."""
+    with Library.open(store_path) as lib:
+        school = lib.add_article(school_article()).id
+        plain = lib.add_article(Article(title="بلا شيء", body="نص قصير بلا اقتباس")).id
+        lib.add_user_highlight(plain, "body", 0, 2)
+        assert lib.highlighted_ids(["user"]) == [plain]
+        assert lib.highlighted_ids(["quote"]) == [school]
+        assert lib.highlighted_ids() == [school, plain]
+    con = sqlite3.connect(store_path)
+    with con:
+        con.execute("UPDATE articles SET engine = 0")
+        con.execute("DELETE FROM highlights WHERE kind != 'user'")
+    con.close()
+    with Library.open(store_path) as lib:
+        assert lib.highlighted_ids(["user"]) == [plain]
+        assert lib.highlighted_ids(["quote", "figure"]) == [school, plain]
+
+
 def test_reindex_rebuilds_a_damaged_index(filled: tuple[Library, list[int]],
                                           store_path: Path) -> None:
     lib, ids = filled

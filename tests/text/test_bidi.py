@@ -17,6 +17,7 @@ from reader.text.bidi import (
     control_positions,
     has_overrides,
     isolate,
+    isolate_address,
     isolate_file_name,
     isolate_path,
     looks_like_path,
@@ -57,6 +58,26 @@ def test_a_path_is_isolated_left_to_right_whatever_its_first_letter() -> None:
 ])
 def test_an_arabic_name_keeps_its_place_after_an_arabic_folder(path: str, shown: str) -> None:
     assert isolate_path(path) == LRI + shown + PDI
+
+
+@pytest.mark.parametrize(("url", "shown"), [
+    # Each Arabic word keeps its place in an address read left to right: an
+    # LRM after every separator between it and the word before (the slug's
+    # hyphen stands for a space). LRI alone laid the words out last first.
+    ("https://www.alarabiya.net/ar/qafilah/2018/07/16/كتب-عربية-متنوعة-عليها.html",
+     "https://www.alarabiya.net/ar/qafilah/2018/07/16/كتب-" + LRM + "عربية-" + LRM
+     + "متنوعة-" + LRM + "عليها.html"),
+    ("https://example.org/أخبار/مدارس?id=12", "https://example.org/أخبار/" + LRM + "مدارس?id=12"),
+    ("https://example.org/وسم/خبر_عاجل", "https://example.org/وسم/" + LRM + "خبر_" + LRM + "عاجل"),
+    ("https://example.org/أرشيف/2024", "https://example.org/أرشيف/" + LRM + "2024"),
+    # A Latin letter on either side already keeps the order: no mark.
+    ("https://example.org/news/schools", "https://example.org/news/schools"),
+    ("https://example.org/خبر-news", "https://example.org/خبر-news"),
+    ("https://example.org/" + RLO + "خبر", "https://example.org/خبر"),
+])
+def test_an_address_reads_left_to_right_each_arabic_word_in_its_place(
+        url: str, shown: str) -> None:
+    assert isolate_address(url) == LRI + shown + PDI
 
 
 def test_a_file_name_is_isolated_in_the_direction_of_its_sentence() -> None:
