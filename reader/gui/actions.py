@@ -27,6 +27,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QToolBar, QWidget
 
 from reader.gui import i18n
+from reader.gui.themes import SwitchMenu
 from reader.text.bidi import LRI, PDI
 
 HIGHLIGHT_KINDS = ("quotation", "term", "figure", "user")
@@ -222,13 +223,16 @@ class WindowActions(QObject):
     def _build_menus(self) -> None:
         bar = self._window.menuBar()
         for name, entries in MENUS.items():
-            menu = bar.addMenu("")
+            # Any of them may hold switches (View's, Article > Read).
+            menu = SwitchMenu(bar)
+            bar.addMenu(menu)
             self.menus[name] = menu
             for entry in entries:
                 if entry is None:
                     menu.addSeparator()
                 elif entry.startswith("@"):
-                    sub = menu.addMenu("")
+                    sub = SwitchMenu(menu)
+                    menu.addMenu(sub)
                     self.menus[entry[1:]] = sub
                     for action_name in SUBMENUS[entry[1:]]:
                         sub.addAction(self.named[action_name])

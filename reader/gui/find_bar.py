@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QToolButton,
     QWidget,
 )
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 import reader.text
 from reader.errors import ReaderError
 from reader.gui.error_text import shown
+from reader.gui.themes import SwitchMenu
 from reader.text import ArticleHits, FieldHits, Hits
 from reader.text.find import find_in_steps, prepare
 
@@ -122,7 +122,7 @@ class FindBar(QWidget):
         self.whole_word = QAction(self)
         self.options_button = QToolButton(self)
         self.options_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        options = QMenu(self.options_button)
+        options = SwitchMenu(self.options_button)
         for action in (self.match_diacritics, self.match_hamza, self.whole_word):
             action.setCheckable(True)
             options.addAction(action)

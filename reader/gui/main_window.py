@@ -23,6 +23,7 @@ and never reach into each other (qutebrowser's ``MainWindow``):
   the toolbar;
 - ``window_keys`` (``WindowKeys``): the actions' keys work wherever the focus
   is in the window, but for the keys a focused text field edits with;
+  Shift+F10 opens the focused widget's context menu;
 - ``history`` (``ArticleHistory``): back, forward and the recent articles;
 - ``modes`` (``ViewModes``): focus mode and full screen.
 

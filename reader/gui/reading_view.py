@@ -348,17 +348,21 @@ class ReadingView(MarksMixin, QTextBrowser):
             cursor.mergeBlockFormat(block_format)
             block = block.next()
 
-    def _restyle(self) -> None:
+    def _restyle(self, *, same_sizes: bool = False) -> None:
         """Re-apply sizes, colours, spacing and alignment after an option changed,
         keeping the reading position. Each change is one format merge over a
-        field's range (Qt loops over the blocks), never a Python loop per block."""
+        field's range (Qt loops over the blocks), never a Python loop per block.
+        ``same_sizes``: the option changes no size (a theme), so the line at
+        the top keeps its height exactly."""
         if self._position_timer.isActive():
             # Scrolled in the last moments (Ctrl++ right after the wheel): the
             # anchor is not settled yet, and going back to it jumped away.
             self._anchor = self._place_at_top()
-        # The line at the top goes back flush with it: its pixels were of the
-        # old sizes.
-        name, index, _pixels = self._anchor
+        # Otherwise the line at the top goes back flush with it: its pixels
+        # were of the old sizes.
+        name, index, pixels = self._anchor
+        if not same_sizes:
+            pixels = 0
         doc = self.document()
         self._apply_default_font(doc)
         cursor = QTextCursor(doc)
@@ -377,7 +381,7 @@ class ReadingView(MarksMixin, QTextBrowser):
                 self._align_blocks(cursor, placed)
         cursor.endEditBlock()
         self._pacer.start(doc)
-        self.scroll_to(name, index)
+        self.scroll_to(name, index, pixels=pixels)
         self._push_selections(force=True)
 
     # -- display options ---------------------------------------------------
@@ -390,7 +394,7 @@ class ReadingView(MarksMixin, QTextBrowser):
             return
         self._theme = t
         apply_theme(self, t)
-        self._restyle()
+        self._restyle(same_sizes=True)
         self._rebuild_layer("highlights")
         self._rebuild_find_layers()
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QWidget
 
 THEME_NAMES: tuple[str, ...] = ("light", "dark", "sepia")
 
@@ -127,7 +127,7 @@ class Theme:
 
     def check_box_palette(self) -> QPalette:
         """``window_palette`` for tick boxes (QCheckBox, the Tags dialog's
-        list and the menus, whose items tick), framed in ``check_frame``: Fusion
+        list and each SwitchMenu, whose items tick), framed in ``check_frame``: Fusion
         frames the box in the Window colour made darker (140) then lighter
         (110); "" keeps Fusion's, which vanished on a dark window."""
         return self._framed(self.check_frame, 127)
@@ -237,7 +237,7 @@ def apply_window_theme(t: Theme) -> None:
     app.setPalette(t.field_palette(), "QLineEdit")
     app.setPalette(t.check_box_palette(), "QCheckBox")
     app.setPalette(t.check_box_palette(), "QListWidget")  # the Tags dialog's ticks
-    app.setPalette(t.check_box_palette(), "QMenu")  # View's unticked switches
+    app.setPalette(t.check_box_palette(), SwitchMenu.__name__)
     QToolTip.setPalette(palette)  # tooltips keep a palette of their own
 
 
@@ -245,6 +245,16 @@ _THEMED_CLASSES = ("QMenu", "QMenuBar", "QToolButton", "QAbstractButton", "QChec
                    "QRadioButton", "QHeaderView", "QComboBox", "QAbstractItemView", "QTabBar",
                    "QLabel", "QGroupBox", "QTextEdit", "QMessageBoxLabel")
 """Classes a platform theme may give a palette of their own (QPlatformTheme::Palette)."""
+
+
+class SwitchMenu(QMenu):
+    """A menu whose items tick (View > Justify): it takes ``check_box_palette``,
+    by its class name, so that an unticked box shows in every theme.
+
+    Not every QMenu: a combo box paints its drop-down list's rows in the
+    Window colour of the QMenu class palette (QComboMenuDelegate in qtbase's
+    qcombobox_p.h), and the tick boxes' frame colour there made the dark
+    theme's lists light grey under near-white text."""
 
 
 def apply_theme(widget: QWidget, t: Theme) -> None:

@@ -11,12 +11,17 @@ so Ctrl+E (Export) did nothing while the library search box had the focus.
 ones it edits text with (typing, Backspace, Delete, Undo, Redo, Cut, Copy,
 Paste, Select All, deleting a word or a line) and gives every other key that
 an enabled action of the window names to the window.
+
+Shift+F10 opens the focused widget's context menu, as the Menu key does:
+the standard key for it on Windows and the Linux desktops, and the only
+one on a keyboard without a Menu key. Qt turns the Menu key alone into a
+context menu (in the platform plugin).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Slot
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
 _STD = QKeySequence.StandardKey
@@ -44,6 +49,23 @@ def needed_by_the_widget(event: QKeyEvent) -> bool:
     return any(event.matches(key) for key in EDITING_KEYS)
 
 
+CONTEXT_MENU_KEY = QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F10)
+"""Opens the focused widget's context menu (``open_context_menu``)."""
+
+
+def open_context_menu() -> None:
+    """The focused widget's context menu, at its caret (a list's current
+    item), as Qt opens it for the Menu key (QWidgetWindow::handleContextMenuEvent
+    in qtbase): the same event, so a widget's menu cannot tell the keys apart."""
+    widget = QApplication.focusWidget()
+    if widget is None or not widget.isEnabled():
+        return
+    pos = QRectF(widget.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle)).toRect().center()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, pos, widget.mapToGlobal(pos),
+                              Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
 class WindowKeys(QObject):
     """Gives ``window``'s action shortcuts priority over the focused widget,
     but for the keys it genuinely needs (``needed_by_the_widget``).
@@ -59,6 +81,7 @@ class WindowKeys(QObject):
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._on_focus_changed)
         self._on_focus_changed(None, app.focusWidget())  # focused before this existed
+        QShortcut(CONTEXT_MENU_KEY, window).activated.connect(open_context_menu)
 
     def takes(self, event: QKeyEvent) -> bool:
         """True when an enabled action of the window has this key and the

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from reader.gui import i18n
@@ -309,3 +310,33 @@ def test_a_restart_opens_where_a_link_left_the_reader(
     assert library.get(article_id).position == at
 
     assert line_after_restart(qtbot, library)[:2] == ("body", at)
+
+
+def first_character_and_height(view: ReadingView) -> tuple[str, int, int]:
+    """The first visible character (field, index) and the height of its top
+    in the view, as the reader sees them."""
+    name, index = view.first_visible()
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.offsets.to_qt(name, index))
+    return name, index, view.cursorRect(cursor).top()
+
+
+@pytest.mark.parametrize("into_line", [9, -4])
+def test_a_theme_change_keeps_the_line_at_the_same_height(
+        qtbot: QtBot, library: Library, settings_file: Path, into_line: int) -> None:
+    """View > Theme moved the text by up to a line (20 to 45 px): the line at
+    the top went back flush with it, as after a change of sizes, though a
+    theme changes colours only."""
+    window, view = start_on(qtbot, library, library.ids()[0])
+    view.scroll_to("body", len("\n".join(PARAGRAPHS[:40])) + 1)
+    bar = view.verticalScrollBar()
+    with qtbot.waitSignal(window.pane.position_changed, timeout=3000):
+        bar.setValue(bar.value() + into_line)  # as the wheel would
+    name, index, height = first_character_and_height(view)
+    for theme in ("dark", "light", "sepia", "dark"):
+        window.commands.named[f"theme_{theme}"].trigger()
+        assert view.theme().name == theme
+        qtbot.waitUntil(lambda: not view.is_laying_out())
+        now = first_character_and_height(view)
+        assert now[:2] == (name, index) and abs(now[2] - height) <= 2, (theme, now, height)
+    window.close()

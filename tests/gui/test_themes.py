@@ -10,14 +10,21 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QMenu, QStyle, QStyleOptionButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QMenu,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from reader.gui import i18n, themes
 from reader.gui.feed_dialog import FeedDialog
 from reader.gui.main_window import MainWindow
 from reader.gui.preferences_dialog import PreferencesDialog
-from reader.gui.themes import THEMES
+from reader.gui.themes import THEMES, SwitchMenu
 from reader.store import Article, Library
 from tests.gui.conftest import on_screen
 
@@ -52,8 +59,8 @@ def test_a_theme_colours_every_top_level_widget(qtbot: QtBot, window: MainWindow
     assert window in tops and dialog in tops and any(isinstance(w, QMenu) for w in tops)
 
     def expected(w: QWidget) -> QPalette:
-        # A menu's Window colour only frames its tick boxes (themes.check_box_palette).
-        return t.check_box_palette() if isinstance(w, QMenu) else t.window_palette()
+        # A switch menu's Window colour only frames its tick boxes (themes.check_box_palette).
+        return t.check_box_palette() if isinstance(w, SwitchMenu) else t.window_palette()
 
     def colours(pal: QPalette) -> tuple[str, str]:
         return pal.color(role.Window).name(), pal.color(role.WindowText).name()
@@ -227,10 +234,9 @@ def test_an_unticked_menu_switch_shows_its_box_in_every_theme(
     """View > Justify unticked showed no box at all in the dark theme (a
     dark frame on a dark menu), so it did not read as a switch."""
     window.set_theme(name)
-    menu = QMenu(window)
-    switch = menu.addAction("Justify")
-    switch.setCheckable(True)
-    menu.addAction("Zoom in")
+    menu = window.commands.menus["view"]
+    switch = window.commands.named["justified"]
+    switch.setChecked(False)
     menu.adjustSize()  # laid out, drawn unshown: a popup warns offscreen
     image = menu.grab().toImage()
     row = menu.actionGeometry(switch)
@@ -244,3 +250,56 @@ def test_an_unticked_menu_switch_shows_its_box_in_every_theme(
     strongest = max(contrast(image.pixelColor(x, y), background)
                     for x in lead for y in range(row.top() + 1, row.bottom()))
     assert strongest >= FRAME_CONTRAST, (name, strongest)
+
+
+TEXT_CONTRAST = 4.5
+"""WCAG's least contrast for body text (level AA)."""
+
+
+def drop_down_rows(box: QComboBox) -> list[tuple[QColor, QColor]]:
+    """Each row of ``box``'s drop-down list as painted: its background (at the
+    row's far end, past its words) and its text (the pixel of the row that
+    stands out most from that background). Drawn unshown: a popup warns
+    offscreen."""
+    view = box.view()
+    popup = view.parentWidget()  # the drop-down's own window
+    popup.resize(400, view.sizeHintForRow(0) * box.count() + 20)
+    image = popup.grab().toImage()
+    rows = []
+    for row in range(box.count()):
+        rect = view.visualRect(box.model().index(row, 0))
+        rect.translate(view.viewport().mapTo(popup, QPoint(0, 0)))
+        rect = rect.intersected(image.rect())
+        far = rect.left() + 3 if box.isRightToLeft() else rect.right() - 3
+        background = image.pixelColor(far, rect.center().y())
+        text = max((image.pixelColor(x, y) for x in range(rect.left(), rect.right())
+                    for y in range(rect.top(), rect.bottom())),
+                   key=lambda c: contrast(c, background))
+        rows.append((background, text))
+    return rows
+
+
+@pytest.mark.parametrize("name", ["dark", "light", "sepia"])
+def test_every_drop_down_list_reads_in_every_theme(
+        qtbot: QtBot, window: MainWindow, library: Library, name: str) -> None:
+    """In the dark theme an open drop-down list showed near-white words on
+    light grey (the export formats, the highlights' kinds, the list's
+    collections and tags): every row reads, in a theme chosen at run time
+    after another."""
+    from reader.gui.export_dialog import ExportDialog
+
+    library.set_article_tags(library.ids()[0], ["سياسة"])
+    window.article_list.refresh_collections()
+    dialog = ExportDialog(library, current_id=library.ids()[0], parent=window)
+    qtbot.addWidget(dialog)
+    boxes = {"formats": dialog.format_box, "kinds": window.pane.highlights_panel.filter,
+             "collections": window.article_list.collection_box}
+    assert boxes["collections"].count() == 4  # all, unread, starred, the tag
+    for shown in ("light" if name == "dark" else "dark", name):
+        window.set_theme(shown)
+        for what, box in boxes.items():
+            rows = drop_down_rows(box)
+            # The current row is in the theme's selection colours, as everywhere.
+            assert rows.pop(box.currentIndex())[0].name() == THEMES[shown].selection
+            weakest = min(contrast(background, text) for background, text in rows)
+            assert weakest >= TEXT_CONTRAST, (shown, what, weakest)

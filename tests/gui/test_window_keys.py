@@ -18,15 +18,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QMenu
 from pytestqt.qtbot import QtBot
 
 from reader.gui.export_dialog import ExportDialog
 from reader.gui.main_window import MainWindow
 from reader.store import Article, Library
 from tests.conftest import REPO
+from tests.gui.conftest import click_row
 from tests.gui.test_xvfb_window import x_display  # noqa: F401  (a fixture)
 
 
@@ -148,3 +149,47 @@ def test_ctrl_e_exports_from_the_search_box_on_x11(
     focused, exported, cursor = result.stdout.split()[:3]
     # The export ran, and the field did not move its cursor to the end.
     assert (focused, exported, cursor) == ("True", "1", "0")
+
+
+def opened_menus(monkeypatch: pytest.MonkeyPatch, owner: object, build: str) -> list[list[str]]:
+    """The entries of each menu ``owner.build`` makes and opens from now on
+    (not shown: a popup warns offscreen)."""
+    opened: list[list[str]] = []
+    made = getattr(owner, build)
+
+    def record(*args: object) -> QMenu:
+        menu = made(*args)
+        menu.exec = lambda *_: opened.append([a.text() for a in menu.actions()])
+        return menu
+
+    monkeypatch.setattr(owner, build, record)
+    return opened
+
+
+def test_shift_f10_opens_the_context_menu_the_menu_key_opens(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the Menu key opened the reading view's context menu; Shift+F10,
+    the standard key for it on Windows and the Linux desktops, did nothing.
+    It opens the same menu, at the caret: with a selection, Highlight."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    click_row(qtbot, window, 0)
+    view = window.pane.view
+    qtbot.waitUntil(lambda: "نص الخبر" in view.toPlainText())
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    view.select_span("body", 0, 2)
+    at: list[QPoint] = []
+    monkeypatch.setattr(view, "highlights_under", lambda point: at.append(point) or [])
+    opened = opened_menus(monkeypatch, view, "build_context_menu")
+    qtbot.keyClick(view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    assert len(opened) == 1 and "Highlight" in opened[0]
+    assert at == [view.cursorRect().center()]
+
+    sources = window.sources.view
+    sources.setFocus()
+    qtbot.waitUntil(sources.hasFocus)
+    sources.setCurrentIndex(sources.model().index(0, 0))
+    opened = opened_menus(monkeypatch, window.sources, "context_menu")
+    qtbot.keyClick(sources, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    assert len(opened) == 1 and opened[0][0] == "&Refresh"
