@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QStyle,
+    QStyleOptionToolButton,
     QToolButton,
     QWidget,
 )
@@ -120,7 +122,7 @@ class FindBar(QWidget):
         self.match_diacritics = QAction(self)
         self.match_hamza = QAction(self)
         self.whole_word = QAction(self)
-        self.options_button = QToolButton(self)
+        self.options_button = _MenuButton(self)
         self.options_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         options = SwitchMenu(self.options_button)
         for action in (self.match_diacritics, self.match_hamza, self.whole_word):
@@ -501,6 +503,27 @@ class FindBar(QWidget):
             self.close_bar()
             return
         super().keyPressEvent(event)
+
+
+class _MenuButton(QToolButton):
+    """A tool button whose menu pops up on a press, with room for the arrow
+    that says so.
+
+    The style draws that arrow in the button's corner, inside the padding
+    around the centred text, and Qt adds room for an arrow only to a button
+    of the ``MenuButtonPopup`` mode: the arrow touched the last letter of
+    "Options" (the first of خيارات, mirrored). A button wider by the arrow's
+    room keeps the word half of it further off, on either side."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        option = QStyleOptionToolButton()
+        self.initStyleOption(option)
+        arrow = self.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, option, self)
+        return QSize(hint.width() + arrow, hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
 
 class _Notice(QLabel):

@@ -7,10 +7,12 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QStyle, QStyleOptionToolButton, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 import reader.text
+from reader.gui import i18n
 from reader.gui.article_pane import ArticlePane
 from reader.gui.find_bar import MAX_QUERY_CHARS, FindBar
 from reader.store import Article, Library
@@ -287,3 +289,57 @@ def test_the_notice_of_a_cut_query_stands_apart_from_the_count(
     # With room to spare, one line.
     assert bar.notice.width() >= bar.notice.fontMetrics().horizontalAdvance(text), (
         bar.width(), bar.notice.width())
+
+
+def painted(button: QToolButton, *, text: bool, arrow: bool) -> QImage:
+    """``button`` drawn by its style at its size, with or without its text
+    and its menu arrow."""
+    option = QStyleOptionToolButton()
+    button.initStyleOption(option)
+    if not text:
+        option.text = ""
+    if not arrow:
+        option.features &= ~QStyleOptionToolButton.ToolButtonFeature.HasMenu
+    image = QImage(button.size(), QImage.Format.Format_ARGB32)
+    image.fill(0)
+    painter = QPainter(image)
+    button.style().drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option, painter,
+                                      button)
+    painter.end()
+    return image
+
+
+def columns_inked_by(button: QToolButton, *, text: bool, arrow: bool) -> set[int]:
+    """The columns of the pixels that the text (``text``) or the arrow
+    (``arrow``) changes in the drawing of the bare button."""
+    bare = painted(button, text=False, arrow=False)
+    part = painted(button, text=text, arrow=arrow)
+    return {x for x in range(bare.width()) for y in range(bare.height())
+            if bare.pixel(x, y) != part.pixel(x, y)}
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_options_arrow_stands_clear_of_the_word(qtbot: QtBot, library: Library,
+                                                    lang: str) -> None:
+    """From an hour of use under Xvfb: the menu arrow of Options (خيارات)
+    lay over its last letter: the style draws it in the button's corner
+    and Qt's size for a button that pops its menu up leaves no room for it.
+    The word and the arrow are drawn apart, in either language, and after a
+    switch of language."""
+    pane = narrow_window(qtbot, library, lang)
+    window = pane.window()
+    window.resize(1200, 700)
+    bar = pane.find_bar
+    search(qtbot, pane, "السلام")
+    button = bar.options_button
+    for language in (lang, "en" if lang == "ar" else "ar"):
+        i18n.apply_language(language)
+        word = "Options" if language == "en" else "خيارات"
+        qtbot.waitUntil(lambda: button.text() == word  # noqa: B023
+                        and button.width() == button.sizeHint().width())
+        letters = columns_inked_by(button, text=True, arrow=False)
+        arrow = columns_inked_by(button, text=False, arrow=True)
+        assert letters and arrow, language
+        # A space apart: at a pixel's distance the word and the arrow read as one.
+        gap = max(min(arrow) - max(letters), min(letters) - max(arrow)) - 1
+        assert gap >= button.fontMetrics().horizontalAdvance(" "), (language, gap)
