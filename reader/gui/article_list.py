@@ -295,8 +295,10 @@ class ArticleList(QWidget):
         self.view.viewport().update()
 
     def focus_order(self) -> list[QWidget]:
-        """The widgets Tab stops at, in the order the reader sees them."""
-        return [self.filter_edit, self.collection_box, self.view]
+        """The widgets Tab stops at, in the order the reader sees them: the
+        collection box, then the filter beside it (``top`` lays them out in
+        that order, mirrored in the Arabic window), then the table."""
+        return [self.collection_box, self.filter_edit, self.view]
 
     def select_article(self, article_id: int | None) -> None:
         """Show ``article_id`` as the open one: its row selected and scrolled

@@ -9,10 +9,11 @@ the reading view could not be reached with the keyboard alone.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -71,7 +72,7 @@ def test_tab_goes_from_the_list_to_the_article_and_opens_nothing(
 def test_tab_walks_the_window_part_by_part_and_shift_tab_walks_back(
         qtbot: QtBot, window: MainWindow) -> None:
     """Top to bottom, then along the reading direction: the library search,
-    the sources, the list's filter and its table, the article, the
+    the sources, the list's collection box, its filter and its table, the article, the
     highlights panel (its filter, its legend, its list), and round again."""
     click_row(qtbot, window, 0)
     table = window.article_list.view
@@ -81,7 +82,7 @@ def test_tab_walks_the_window_part_by_part_and_shift_tab_walks_back(
     parts: list[QWidget] = [
         window.library_search.edit, window.library_search.word_families,
         window.sources.add_button, window.sources.refresh_button, window.sources.view,
-        window.article_list.filter_edit, window.article_list.collection_box, table,
+        window.article_list.collection_box, window.article_list.filter_edit, table,
         window.pane.view, panel.filter, *panel.legend.values(), panel.list,
     ]
     start = parts.index(table)
@@ -119,3 +120,39 @@ def test_tab_leaves_the_other_lists(qtbot: QtBot, window: MainWindow, view: str)
     qtbot.waitUntil(widget.hasFocus)
     after = press(qtbot, Qt.Key.Key_Tab)
     assert after is not widget and after is not None and not widget.isAncestorOf(after)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_tab_follows_the_reading_direction_along_a_row(
+        qtbot: QtBot, window: MainWindow, language: str) -> None:
+    """From an hour of use: in the English window Tab went from the title
+    filter to the "All articles" box on its left, back against the reading
+    direction. Of two stops side by side (on one row of the screen), Tab goes
+    first to the one a reader of the language reaches first: the left one in
+    English, the right one in Arabic."""
+    from reader.gui import i18n
+
+    rtl = language == "ar"
+    i18n.apply_language(language)
+    click_row(qtbot, window, 0)
+    panel, view = window.pane.highlights_panel, window.pane.view
+    qtbot.waitUntil(lambda: (panel.mapToGlobal(QPoint()).x()
+                             < view.mapToGlobal(QPoint()).x()) == rtl)  # mirrored or not
+    first = window.library_search.edit
+    first.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(first.hasFocus)
+    stops: list[QWidget | None] = [first]
+    while (stop := press(qtbot, Qt.Key.Key_Tab)) is not first:  # once round
+        stops.append(stop)
+        assert len(stops) < 40
+    backwards = []
+    for before, after in pairwise(stops):
+        assert before is not None and after is not None
+        a, b = (w.rect().translated(w.mapToGlobal(w.rect().topLeft())) for w in (before, after))
+        if a.top() > b.bottom() or b.top() > a.bottom():
+            continue  # one above the other
+        onwards = b.center().x() < a.center().x() if rtl else b.center().x() > a.center().x()
+        if not onwards:
+            backwards.append((before.objectName() or type(before).__name__,
+                              after.objectName() or type(after).__name__))
+    assert backwards == []
