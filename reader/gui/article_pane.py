@@ -126,9 +126,10 @@ class ArticlePane(QWidget):
         self.view.reading_position_changed.connect(self._on_position)
         self.view.highlight_requested.connect(self._on_highlight_requested)
         self.view.note_requested.connect(self._on_note_requested)
-        self.view.highlight_colour_requested.connect(self._on_colour_requested)
-        self.view.highlight_note_edit_requested.connect(self._on_note_edit_requested)
-        self.view.highlight_delete_requested.connect(self._on_delete_requested)
+        for asker in (self.view, self.highlights_panel):  # their context menus
+            asker.highlight_colour_requested.connect(self._on_colour_requested)
+            asker.highlight_note_edit_requested.connect(self._on_note_edit_requested)
+            asker.highlight_delete_requested.connect(self._on_delete_requested)
         self.highlights_panel.highlight_activated.connect(self._on_panel_activated)
         self.highlights_panel.role_visibility_changed.connect(self.view.set_role_visible)
         self.edits.highlights_changed.connect(self._on_edited)

@@ -2,8 +2,9 @@
 with a legend whose check boxes show or hide each kind in the view.
 
 Layers (STYLE practice 3): the records come from the store; ``HighlightsModel``
-wraps them; the panel only displays and emits ``highlight_activated`` and
-``role_visibility_changed`` for the pane to act on.
+wraps them; the panel only displays and emits ``highlight_activated``,
+``role_visibility_changed`` and, from a row's context menu, the requests to
+edit a reader's highlight, for the pane to act on.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSize,
     QSortFilterProxyModel,
@@ -24,7 +26,14 @@ from PySide6.QtCore import (
     QTimerEvent,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QPixmap, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QGuiApplication,
+    QIcon,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,6 +42,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -43,6 +53,7 @@ from PySide6.QtWidgets import (
 from reader.gui.marks import subtype_label, tooltip_html, value_text
 from reader.gui.themes import HIGHLIGHT_ROLES, THEMES, Theme, highlight_role
 from reader.gui.turns import QuietTurns
+from reader.gui.view_menu import add_highlight_edits
 from reader.store.article import HighlightRecord
 from reader.text import TEXT_FIELDS
 from reader.text.bidi import FSI, PDI, isolate
@@ -76,7 +87,12 @@ class _RowList(QListView):
 
     It lays its rows out in batches from a zero-interval timer; with
     ``turns`` it skips a batch when they hold (a search's frame is due).
+
+    ``row_menu_requested(index, global position)``: a right click on a row,
+    or the Menu key or Shift+F10 (``window_keys``) on the current row.
     """
+
+    row_menu_requested = Signal(QModelIndex, QPoint)
 
     def __init__(self, parent: QWidget | None = None, *,
                  turns: QuietTurns | None = None) -> None:
@@ -89,6 +105,15 @@ class _RowList(QListView):
         if self._turns is not None and self._turns.yields_turn(self):
             return
         super().timerEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            index = self.currentIndex()
+            at = self.viewport().mapToGlobal(self.visualRect(index).center())
+        else:  # the pointer's position, on the viewport
+            index, at = self.indexAt(event.pos()), event.globalPos()
+        if index.isValid():
+            self.row_menu_requested.emit(index, at)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         if event.size().width() == event.oldSize().width():
@@ -267,11 +292,15 @@ class HighlightsPanel(QWidget):
 
     ``highlight_activated(HighlightRecord)`` when a row is clicked or chosen
     with the keyboard; ``role_visibility_changed(role, visible)`` when a
-    legend box is toggled.
+    legend box is toggled; the edits of a reader's highlight from a row's
+    menu as the reading view asks them (``view_menu.AsksHighlightEdits``).
     """
 
     highlight_activated = Signal(object)
     role_visibility_changed = Signal(str, bool)
+    highlight_colour_requested = Signal(int, str)  # highlight id, colour
+    highlight_note_edit_requested = Signal(int)  # highlight id
+    highlight_delete_requested = Signal(int)  # highlight id
 
     def __init__(self, parent: QWidget | None = None, *,
                  turns: QuietTurns | None = None) -> None:
@@ -309,6 +338,7 @@ class HighlightsPanel(QWidget):
         self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.list.clicked.connect(self._on_activated)
         self.list.activated.connect(self._on_activated)
+        self.list.row_menu_requested.connect(self._on_row_menu)
 
         self.count_label = QLabel(self)
         self.legend: dict[str, QCheckBox] = {}
@@ -391,6 +421,27 @@ class HighlightsPanel(QWidget):
         record = self.proxy.data(index, ROLE_RECORD)
         if record is not None:
             self.highlight_activated.emit(record)
+
+    def context_menu(self, record: HighlightRecord) -> QMenu:
+        """The menu of ``record``'s row (not shown): go to it, copy its text
+        and, for the reader's own highlight, the article's menu's edits of it."""
+        menu = QMenu(self)
+        menu.addAction(self.tr("Go to highlight")).triggered.connect(
+            lambda: self.highlight_activated.emit(record))
+        menu.addAction(self.tr("Copy text")).triggered.connect(
+            lambda: QGuiApplication.clipboard().setText(record.text))
+        if record.kind == "user" and record.id is not None:
+            menu.addSeparator()
+            add_highlight_edits(menu, record.id, self)
+        return menu
+
+    def _on_row_menu(self, index: QModelIndex, at: QPoint) -> None:
+        record = self.proxy.data(index, ROLE_RECORD)
+        if record is None:
+            return
+        menu = self.context_menu(record)
+        menu.exec(at)
+        menu.deleteLater()
 
     def _update_count(self) -> None:
         self.count_label.setText(str(self.proxy.rowCount()))

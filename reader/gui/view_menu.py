@@ -1,16 +1,18 @@
-"""The reading view's context menu.
+"""The reading view's context menu, and the edits of a reader's highlight
+that the highlights panel's menu offers too.
 
 Copy and select all (Qt's own), then for a selection: highlight it, in a
 chosen colour, or with a note; for a reader's highlight under the pointer,
-or selected exactly: change its colour, edit its note, delete it. The menu only emits the view's
-request signals; the pane does the work (through the undoable edits).
+or selected exactly: change its colour, edit its note, delete it
+(``add_highlight_edits``). The menu only emits its owner's request signals;
+the pane does the work (through the undoable edits).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication, QPoint
+from PySide6.QtCore import QCoreApplication, QPoint, SignalInstance
 from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QMenu
 
@@ -19,6 +21,15 @@ from reader.gui.themes import USER_COLOURS
 
 if TYPE_CHECKING:
     from reader.gui.reading_view import ReadingView
+
+
+class AsksHighlightEdits(Protocol):
+    """A widget whose menus ask for the edits of a reader's highlight, by
+    its id: the reading view and the highlights panel, both heard by the pane."""
+
+    highlight_colour_requested: SignalInstance  # highlight id, colour
+    highlight_note_edit_requested: SignalInstance  # highlight id
+    highlight_delete_requested: SignalInstance  # highlight id
 
 
 def context_menu(view: ReadingView, viewport_point: QPoint) -> QMenu:
@@ -44,17 +55,25 @@ def context_menu(view: ReadingView, viewport_point: QPoint) -> QMenu:
     users = [same] if same is not None else [
         h for h in view.highlights_under(viewport_point) if h.kind == "user"]
     if users and users[0].id is not None:
-        hid = users[0].id
         menu.addSeparator()
-        change = menu.addMenu(translate("ReadingView", "Change colour"))
-        for name, colour in USER_COLOURS:
-            _colour_action(change, name, colour).triggered.connect(
-                lambda _=False, c=colour: view.highlight_colour_requested.emit(hid, c))
-        menu.addAction(translate("ReadingView", "Edit note…")).triggered.connect(
-            lambda: view.highlight_note_edit_requested.emit(hid))
-        menu.addAction(translate("ReadingView", "Delete highlight")).triggered.connect(
-            lambda: view.highlight_delete_requested.emit(hid))
+        add_highlight_edits(menu, users[0].id, view)
     return menu
+
+
+def add_highlight_edits(menu: QMenu, highlight_id: int, owner: AsksHighlightEdits) -> None:
+    """Add to ``menu`` the edits of the reader's highlight ``highlight_id``:
+    change its colour, edit its note, delete it; each emits ``owner``'s
+    request signal with the id."""
+    translate = QCoreApplication.translate  # literal contexts: lupdate reads these
+    hid = highlight_id
+    change = menu.addMenu(translate("ReadingView", "Change colour"))
+    for name, colour in USER_COLOURS:
+        _colour_action(change, name, colour).triggered.connect(
+            lambda _=False, c=colour: owner.highlight_colour_requested.emit(hid, c))
+    menu.addAction(translate("ReadingView", "Edit note…")).triggered.connect(
+        lambda: owner.highlight_note_edit_requested.emit(hid))
+    menu.addAction(translate("ReadingView", "Delete highlight")).triggered.connect(
+        lambda: owner.highlight_delete_requested.emit(hid))
 
 
 def _colour_action(menu: QMenu, name: str, colour: str) -> QAction:

@@ -1260,6 +1260,16 @@
             <translation>كل التظليلات</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/highlights_panel.py" line="420" />
+            <source>Go to highlight</source>
+            <translation>انتقل إلى التظليل</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/highlights_panel.py" line="422" />
+            <source>Copy text</source>
+            <translation>انسخ النص</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/highlights_panel.py" line="211" />
             <source>Quotes</source>
             <translation>الاقتباسات والمصطلحات</translation>

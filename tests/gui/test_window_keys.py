@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QMenu
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
 from pytestqt.qtbot import QtBot
 
 from reader.gui.export_dialog import ExportDialog
@@ -99,6 +99,54 @@ def test_the_search_box_keeps_the_keys_it_edits_with(qtbot: QtBot, window: MainW
     qtbot.keySequence(edit, QKeySequence.StandardKey.Undo)
     assert edit.text() == "gaz"
     assert undone == [] and deleted == []  # the field's own undo and delete
+
+
+
+def test_shift_f10_on_a_highlight_of_the_panel_offers_its_edits(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """From an hour of use: the highlights panel had no context menu, so
+    editing or deleting a note from the keyboard meant selecting its words
+    again in the article. Shift+F10 (as the Menu key and a right click) on
+    a row opens its menu: go to it, copy its text and, for the reader's own
+    highlight, what the article's menu offers for it, through the same
+    undoable edits."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    click_row(qtbot, window, 0)
+    pane = window.pane
+    qtbot.waitUntil(lambda: "نص الخبر" in pane.view.toPlainText())
+    pane.view.select_span("body", 3, 8)  # الخبر
+    mine = pane.add_user_highlight_from_selection()
+    assert mine is not None
+    panel = pane.highlights_panel
+    row = [h.id for h in panel.shown_records()].index(mine.id)
+    panel.list.setFocus()
+    qtbot.waitUntil(panel.list.hasFocus)
+    panel.list.setCurrentIndex(panel.proxy.index(row, 0))
+    menus: list[QMenu] = []
+    made = panel.context_menu
+
+    def record(*args: object) -> QMenu:
+        menu = made(*args)
+        menu.exec = lambda *_: menus.append(menu)  # not shown: a popup warns offscreen
+        return menu
+
+    monkeypatch.setattr(panel, "context_menu", record)
+    qtbot.keyClick(panel.list, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    assert len(menus) == 1
+    texts = [a.text() for a in menus[0].actions() if not a.isSeparator()]
+    assert texts == ["Go to highlight", "Copy text", "Change colour", "Edit note…",
+                     "Delete highlight"]
+    next(a for a in menus[0].actions() if a.text() == "Copy text").trigger()
+    assert QApplication.clipboard().text() == "الخبر"
+    delete = next(a for a in menus[0].actions() if a.text() == "Delete highlight")
+    with qtbot.waitSignal(pane.highlights_changed):
+        delete.trigger()
+    assert mine.id not in [h.id for h in panel.shown_records()]
+    assert all(h.kind != "user" for h in panel.shown_records())
+    with qtbot.waitSignal(pane.highlights_changed):
+        window.edits.undo()
+    assert [h.text for h in panel.shown_records() if h.kind == "user"] == ["الخبر"]
 
 
 CHILD = r"""
