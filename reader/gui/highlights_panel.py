@@ -9,6 +9,7 @@ edit a reader's highlight, for the pane to act on.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import Any
 
@@ -19,6 +20,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
+    QPointF,
     QRect,
     QSize,
     QSortFilterProxyModel,
@@ -31,8 +33,12 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QGuiApplication,
     QIcon,
+    QPainter,
+    QPalette,
     QPixmap,
     QResizeEvent,
+    QTextLayout,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,7 +62,7 @@ from reader.gui.turns import QuietTurns
 from reader.gui.view_menu import add_highlight_edits
 from reader.store.article import HighlightRecord
 from reader.text import TEXT_FIELDS
-from reader.text.bidi import FSI, PDI, isolate
+from reader.text.bidi import FSI, LRI, PDI, RLI, isolate, strip_bidi_controls
 from reader.text.direction import has_strong_letters, is_rtl
 from reader.text.spans import shortened
 
@@ -64,6 +70,8 @@ ROLE_KIND = Qt.ItemDataRole.UserRole + 1
 """Item data role: the highlight's colour role (``quotation``, ``term``, ``figure``, ``user``)."""
 ROLE_RECORD = Qt.ItemDataRole.UserRole + 2
 """Item data role: the HighlightRecord itself."""
+ROLE_PARAGRAPHS = Qt.ItemDataRole.UserRole + 3
+"""Item data role: the row's paragraphs, ``[(text, rtl)]`` (``HighlightsModel._paragraphs``)."""
 
 _MAX_SHOWN = 140  # characters of highlighted text on a row; the tooltip has the rest
 
@@ -124,15 +132,21 @@ class _RowList(QListView):
 
 
 class _RowDelegate(QStyledItemDelegate):
-    """Measures a row's wrapped text in the width it is drawn in.
+    """Draws a row's paragraphs (``ROLE_PARAGRAPHS``), each wrapped and laid
+    out in its own direction, and measures them in the width it draws them in.
 
-    Qt's style measures an item's text as wide as the whole item, its icon
-    included, and each pass with a rectangle of its own (the layout's row
-    less the spacing, ``visualRect`` a pixel wider); it draws the text beside
-    the icon. A row then needed a line more than its height at some widths:
-    a long quotation ended "ال……" (the row's own cut, then the style's) and
-    its kind line was dropped. Here the text is measured in the rectangle the
-    style draws it in, for a row as wide as the list's rows.
+    Qt's style lays an item's text out as one paragraph in one direction:
+    an Arabic note ran on after the English label ("your highlight ·
+    ملاحظة:"), its English words to the right of its Arabic ones; in the
+    Arabic window the label of an English term (مصطلح) sat left with it.
+    The style still draws the row (background, selection, icon, focus); the
+    text is drawn here, paragraph by paragraph, where the style would draw it.
+
+    Qt's style also measures an item's text as wide as the whole item, its
+    icon included, and each pass with a rectangle of its own: a row then
+    needed a line more than its height at some widths. Here the text is
+    measured in the rectangle it is drawn in, for a row as wide as the
+    list's rows.
     """
 
     def __init__(self, view: QListView) -> None:
@@ -143,38 +157,92 @@ class _RowDelegate(QStyledItemDelegate):
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:
         super().initStyleOption(option, index)
-        # The text takes the row's whole height (the style otherwise bounds
-        # it by its own measure, the wrong one above).
+        # The text is drawn here, beside the icon, over the row's whole height.
+        option.text = ""
         option.showDecorationSelected = True
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        row = QStyleOptionViewItem(option)
+        self.initStyleOption(row, index)
+        style = self._view.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, row, painter, self._view)
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, row, self._view)
+        margin = _text_margin(style, self._view)
+        layouts = self.laid_out(option, index, rect.width() - 2 * margin)
+        height = sum(layout.boundingRect().height() for layout in layouts)
+        top = rect.top() + max(0.0, (rect.height() - height) / 2)
+        group = (QPalette.ColorGroup.Normal if row.state & QStyle.StateFlag.State_Enabled
+                 else QPalette.ColorGroup.Disabled)
+        if group == QPalette.ColorGroup.Normal and not row.state & QStyle.StateFlag.State_Active:
+            group = QPalette.ColorGroup.Inactive
+        selected = bool(row.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setPen(row.palette.color(group, QPalette.ColorRole.HighlightedText if selected
+                                         else QPalette.ColorRole.Text))
+        for layout in layouts:
+            layout.draw(painter, QPointF(rect.left() + margin, top))
+            top += layout.boundingRect().height()
+        painter.restore()
+
+    def laid_out(self, option: QStyleOptionViewItem, index: _Index,
+                 width: float) -> list[QTextLayout]:
+        """The row's paragraphs laid out by Qt, each wrapped at ``width`` in
+        its own direction and flush on its side (a paragraph of no direction
+        of its own takes the row's, the interface's), each from y = 0."""
+        layouts = []
+        for text, rtl in index.data(ROLE_PARAGRAPHS) or []:
+            if rtl is None:
+                rtl = option.direction == Qt.LayoutDirection.RightToLeft
+            layout = QTextLayout(text, option.font)
+            text_option = QTextOption(
+                (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+                | Qt.AlignmentFlag.AlignAbsolute)
+            text_option.setTextDirection(Qt.LayoutDirection.RightToLeft if rtl
+                                         else Qt.LayoutDirection.LeftToRight)
+            text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            layout.setTextOption(text_option)
+            layout.beginLayout()
+            height = 0.0
+            while (line := layout.createLine()).isValid():
+                line.setLineWidth(width)
+                line.setPosition(QPointF(0, height))
+                height += line.height()
+            layout.endLayout()
+            layouts.append(layout)
+        return layouts
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         width = self._view.viewport().width() - 2 * self._view.spacing()
         if self._text_width[0] != width:
             row = QStyleOptionViewItem(option)
             self.initStyleOption(row, index)
-            row.text = ""  # the row less its icon: no need to lay the text out
             row.rect = QRect(0, 0, width, option.fontMetrics.height())
             text = self._view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText,
                                                      row, self._view)
             self._text_width = (width, text.width())
-        # The style wraps at its rectangle's width less the margins it takes
-        # in drawing: give it the text's own rectangle.
-        measured = QStyleOptionViewItem(option)
-        measured.rect = QRect(option.rect.topLeft(),
-                              QSize(self._text_width[1], option.rect.height()))
-        size = super().sizeHint(measured, index)
-        return QSize(min(size.width(), width), size.height())
+        room = self._text_width[1] - 2 * _text_margin(self._view.style(), self._view)
+        height = sum(layout.boundingRect().height()
+                     for layout in self.laid_out(option, index, room))
+        bare = super().sizeHint(option, index)  # the icon's, with the style's margins
+        return QSize(width, max(bare.height(), math.ceil(height)))
+
+
+def _text_margin(style: QStyle, view: QWidget) -> int:
+    """The room the style keeps on either side of an item's text."""
+    return style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
 
 
 class HighlightsModel(QAbstractListModel):
     """The highlights of one article in reading order (field, then start).
 
-    Display text is the highlighted text wrapped in FSI…PDI (so an English
-    quote in an Arabic list, or the reverse, cannot reorder its row) and a
-    second line with subtype, value, speaker or note. Each row is aligned by
-    its highlighted text's direction (decision 6), not the interface's: an
-    Arabic quote in the English window is flush right, not left with a ragged
-    right edge; a row without letters (2019, 3.8%) follows the rows as a whole.
+    A row is its paragraphs (``_paragraphs``): the highlighted text, a line
+    with subtype, value and speaker, and the reader's note. The text
+    and the note each read in their own direction (decision 6), not the
+    interface's: an Arabic quote in the English window is flush right, not
+    left with a ragged right edge; a highlighted text without letters (2019,
+    3.8%) follows the rows as a whole. The label line reads in the
+    interface's direction, the language of its label. The display text is
+    the paragraphs on lines, each isolated in its direction.
     """
 
     def __init__(self, parent: Any = None) -> None:
@@ -204,7 +272,8 @@ class HighlightsModel(QAbstractListModel):
         """Row texts name subtypes in the reader's language: show them again."""
         if self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1),
-                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                                   ROLE_PARAGRAPHS])
 
     def record(self, row: int) -> HighlightRecord:
         return self._rows[row]
@@ -217,16 +286,11 @@ class HighlightsModel(QAbstractListModel):
             return None
         h = self._rows[index.row()]
         colour_role = highlight_role(h.kind, h.subtype)
+        if role == ROLE_PARAGRAPHS:
+            return self._paragraphs(h)
         if role == Qt.ItemDataRole.DisplayRole:
-            # details() isolates what needs it inside: wrap it, strip nothing.
-            return isolate(shortened(h.text, _MAX_SHOWN)) + "\n" + FSI + details(h) + PDI
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            shown = h.text[:_MAX_SHOWN]
-            rtl = is_rtl(shown) if has_strong_letters(shown) else self._neutral_rtl
-            side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
-            # Absolute: a relative AlignRight would flip to the left in an
-            # Arabic (right-to-left) window.
-            return side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+            return "\n".join((FSI if rtl is None else RLI if rtl else LRI) + text + PDI
+                             for text, rtl in self._paragraphs(h))
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip_html([h])
         if role == Qt.ItemDataRole.DecorationRole:
@@ -242,24 +306,35 @@ class HighlightsModel(QAbstractListModel):
         return None
 
 
+    def _paragraphs(self, h: HighlightRecord) -> list[tuple[str, bool | None]]:
+        """``h``'s row as ``(text, rtl)`` paragraphs, ``rtl`` None for the
+        interface's direction: the highlighted text, the label line
+        (``details``) and the note, when there is one. The text and the note
+        are cut to their start and lose their own bidi controls."""
+        text = strip_bidi_controls(shortened(h.text, _MAX_SHOWN))
+        rows = [(text, is_rtl(text) if has_strong_letters(text) else self._neutral_rtl),
+                (details(h), None)]
+        if h.note:
+            # On one line and cut like the text: a note of pages made its row
+            # taller than the panel and hid the highlights after it (the
+            # tooltip and the note dialog hold the whole note).
+            note = strip_bidi_controls(shortened(h.note, _MAX_SHOWN))
+            rows.append((note, is_rtl(note) if has_strong_letters(note) else None))
+        return rows
+
+
 def details(h: HighlightRecord) -> str:
-    """The second line of a row: subtype, value, speaker, note (what is known).
+    """The label line of a row: subtype, value, speaker (what is known).
     Each part after the subtype is isolated in its own direction, so an
-    Arabic value or speaker in the English window (or an English note in the
-    Arabic one) reads as written; the speaker and note lose any bidi
-    control of their own, the value keeps those ``value_text`` gives it. The
-    note is shown on one line, its start when it is long."""
+    Arabic value or speaker in the English window reads as written; the
+    speaker loses any bidi control of its own, the value keeps those
+    ``value_text`` gives it."""
     parts = [subtype_label(h.kind, h.subtype)]
     value = value_text(h.value)
     if value:
         parts.append(value)
     if h.speaker:
         parts.append(isolate(h.speaker))
-    if h.note:
-        # On one line and cut like the text: a note of pages made its row
-        # taller than the panel and hid the highlights after it (the
-        # tooltip and the note dialog hold the whole note).
-        parts.append(isolate(shortened(h.note, _MAX_SHOWN)))
     return " · ".join(parts)
 
 
