@@ -4,7 +4,8 @@ subscriptions of the library (``reader.store.feeds``), fetched by
 
 ``list`` and ``refresh`` (and ``add``, ``import-opml``) take ``--format
 json``. ``refresh`` exits 1 when a feed failed (each failure one line on
-standard error, the others stored all the same).
+standard error, the others stored all the same); a feed whose XML is
+broken fails too, and what could be read of it is stored and counted.
 """
 
 from __future__ import annotations
@@ -80,7 +81,9 @@ def _refresh(args: argparse.Namespace, store: str | None) -> int:
         print_json([asdict(r) for r in results])
     else:
         for r in results:
-            if not r.error:
+            # A feed that failed after entries were read of it (XML cut
+            # short) says what it stored, as well as why it failed.
+            if not r.error or r.added or r.duplicates:
                 say(f"{r.name}: " + ("nothing new (not modified)" if r.not_modified else
                                      f"{len(r.added)} new, {r.duplicates} already there"))
     return 1 if failed else 0

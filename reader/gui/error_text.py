@@ -90,6 +90,14 @@ def _causes() -> list[tuple[str, str]]:
          translate("ErrorText", "the feed has no articles")),
         (r"not a valid RSS or Atom feed|not an RSS or Atom feed.*",
          translate("ErrorText", "not a valid RSS or Atom feed")),
+        # A feed's broken XML (reader.importers.feeds.well_formed): the place
+        # reads in every language; expat's English words for the fault are
+        # left out, as the JSON module's are, but for a feed cut short.
+        (r"not well-formed XML at line (?P<line>\d+), column (?P<column>\d+) \(cut short\)",
+         translate("ErrorText", "not well-formed XML: cut short at line {line}, "
+                                "column {column}")),
+        (r"not well-formed XML at line (?P<line>\d+), column (?P<column>\d+) \(.*\)",
+         translate("ErrorText", "not well-formed XML: line {line}, column {column}")),
         # Python's json module words the fault in English ("Unterminated
         # string starting at: line 1 column 32 (char 31)"); the place is
         # what a reader needs to mend the file, and reads in every language.

@@ -10,6 +10,12 @@ feedparser is given the bytes of our own decoded text (never a string, which
 it would take for an address or a file name to open), with the XML
 declaration's encoding rewritten to UTF-8; it never fetches anything and
 does not resolve external entities.
+
+A document that is not well-formed XML is read as far as feedparser's
+lenient parser can, and its ``FeedDocument.damage`` names the first fault
+and its place (``well_formed``): the entries of a feed cut short are kept,
+and the feed is shown as failing. Faults that lose nothing (an HTML entity,
+a bare ``&``, an undeclared prefix, text after the root) are no damage.
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ import html
 import io
 import re
 import urllib.parse
+import xml.parsers.expat
+import xml.sax
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,6 +92,9 @@ class FeedDocument:
     entries: list[Entry]
     listed: int
     """Entries the document holds, those without text included."""
+    damage: str = ""
+    """Why the document is not well-formed XML, with the place (``well_formed``);
+    "" when it is. Its entries are those read before or past the fault."""
 
 
 def read_feed(text: str, *, name: str, url: str = "") -> list[Article]:
@@ -106,19 +117,30 @@ def parse_feed(text: str, *, name: str, url: str = "") -> FeedDocument:
     import feedparser
 
     check_depth(text, name=name, kind="XML")
-    text = _XML_DECL.sub("", text, count=1)
-    data = ('<?xml version="1.0" encoding="utf-8"?>\n' + text).encode("utf-8")
+    declaration = _XML_DECL.match(text)
+    skipped = declaration.end() if declaration else 0
+    data = ('<?xml version="1.0" encoding="utf-8"?>\n' + text[skipped:]).encode("utf-8")
     parsed = feedparser.parse(io.BytesIO(data), response_headers={
         "content-type": "application/xml; charset=utf-8",
         "content-location": url or "http://localhost/",
     })
     if not parsed.entries and not parsed.get("version"):
         raise UnsupportedFile(name, "not a valid RSS or Atom feed")
+    # feedparser's "bozo" is also set for what is no fault of the document
+    # (an encoding other than declared, an unexpected content type): only its
+    # strict parser's refusal (a SAXException) is looked at, and placed.
+    fault = _fault(text, skipped) \
+        if isinstance(parsed.get("bozo_exception"), xml.sax.SAXException) else None
+    read = parsed.entries
+    if fault is not None and fault.cut_short:
+        # The entry the text ends in is a stub (a title, half a body): stored,
+        # it would stay beside the whole one once the feed is mended.
+        read = read[:len(_ENTRY_END.findall(text, skipped, fault.offset))]
     try:
         source = shortened(_plain(parsed.feed.get("title", "")), MAX_SOURCE_CHARS)
         language = str(parsed.feed.get("language", "") or "ar")[:2].lower() or "ar"
         entries = []
-        for entry in parsed.entries:
+        for entry in read:
             article = _entry_article(entry, source=source, language=language)
             if article is not None:
                 full = any(c.get("value") for c in entry.get("content", []) or [])
@@ -127,7 +149,71 @@ def parse_feed(text: str, *, name: str, url: str = "") -> FeedDocument:
         raise InputTooLarge(name, err.message) from None
     site = str(parsed.feed.get("link", "") or "")
     return FeedDocument(source, site if site.startswith(("http://", "https://")) else "",
-                        entries, len(parsed.entries))
+                        entries, len(parsed.entries), fault.line if fault else "")
+
+
+_BARE_AMPERSAND = re.compile(r"&(?!#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z_:][\w.:-]*;)")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_JUNK_AFTER_ROOT = xml.parsers.expat.errors.codes[
+    xml.parsers.expat.errors.XML_ERROR_JUNK_AFTER_DOC_ELEMENT]
+_CUT_SHORT = frozenset(xml.parsers.expat.errors.codes[message] for message in (
+    xml.parsers.expat.errors.XML_ERROR_NO_ELEMENTS,
+    xml.parsers.expat.errors.XML_ERROR_UNCLOSED_TOKEN,
+    xml.parsers.expat.errors.XML_ERROR_UNCLOSED_CDATA_SECTION,
+    xml.parsers.expat.errors.XML_ERROR_PARTIAL_CHAR))
+_ENTRY_END = re.compile(r"</(?:[\w.-]+:)?(?:item|entry)\s*>", re.IGNORECASE)
+
+
+def well_formed(text: str, start: int = 0) -> str:
+    """Why ``text`` from ``start`` (past an XML declaration) is not
+    well-formed XML, as "not well-formed XML at line L, column C (the
+    parser's words, or "cut short" where the text ends too soon)" with L
+    and C counted in ``text`` as an editor counts them (from 1, in
+    characters); "" when it is, or when its only faults are those a lenient
+    parser reads past without losing a word: HTML entities (``&nbsp;``), a
+    bare ``&`` (``AT&T``), a namespace prefix never declared (``media:``)
+    and anything after the root element (a server's warning)."""
+    fault = _fault(text, start)
+    return fault.line if fault else ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Fault:
+    line: str
+    offset: int
+    """Where in the text (a character's index)."""
+    cut_short: bool
+    """The text ends inside an element or a token."""
+
+
+def _fault(text: str, start: int) -> _Fault | None:
+    """The first fault of ``well_formed``, or None."""
+    # A bare "&" becomes another character of the same length: the places
+    # of the faults after it stay where they are in ``text``.
+    body = _BARE_AMPERSAND.sub("_", text[start:])
+    parser = xml.parsers.expat.ParserCreate()  # no namespaces: prefixes unchecked
+    parser.UseForeignDTD(True)  # an undefined entity is skipped, not a fault
+    try:
+        parser.Parse(body, True)
+    except xml.parsers.expat.ExpatError as err:
+        if err.code == _JUNK_AFTER_ROOT:
+            return None
+        # expat counts the lines of ``body`` from 1, the columns from 0.
+        starts = [0, *(m.end() for m in _LINE_BREAK.finditer(body))]
+        offset = start + starts[min(err.lineno, len(starts)) - 1] + err.offset
+        line, column = _place(text, offset)
+        cut = err.code in _CUT_SHORT
+        reason = "cut short" if cut else xml.parsers.expat.errors.messages[err.code]
+        return _Fault(f"not well-formed XML at line {line}, column {column} ({reason})",
+                      offset, cut)
+    return None
+
+
+def _place(text: str, offset: int) -> tuple[int, int]:
+    """Line and column (both from 1) of ``offset`` in ``text``."""
+    before = text[:offset]
+    breaks = list(_LINE_BREAK.finditer(before))
+    return len(breaks) + 1, offset - (breaks[-1].end() if breaks else 0) + 1
 
 
 TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|"

@@ -24,7 +24,8 @@ A refresh:
   within ``PAGES_DEADLINE``, and keeps the summary when that fails;
 - records the outcome on the subscription: a failure counts, is shown as
   its one-line error, and makes the next try wait twice as long
-  (``reader.store.feeds.backoff``).
+  (``reader.store.feeds.backoff``); a feed that is not well-formed XML is
+  such a failure, though the entries that could be read of it are stored.
 """
 
 from __future__ import annotations
@@ -216,8 +217,8 @@ def subscribe(library: Any, address: str, *, folder: str = "", title: str = "",
               fetcher: Fetcher = fetch) -> Feed:
     """Follow the feed at ``address``, or the first feed the page at
     ``address`` names. Raises FetchFailed (nothing there, or neither a
-    feed nor a page that names one), ReaderError (already followed), and
-    the errors of a fetch."""
+    feed nor a page that names one, or XML too broken to read an entry
+    of), ReaderError (already followed), and the errors of a fetch."""
     answer = fetcher(address)
     text, kind = answer_text(address, answer)
     # Kept as typed, Arabic letters and all, unless the server sent us on:
@@ -233,6 +234,8 @@ def subscribe(library: Any, address: str, *, folder: str = "", title: str = "",
         answer = fetcher(url)
         text, _ = answer_text(url, answer)
     document = parse_feed(text, name=url, url=answer.final_url)
+    if document.damage and not document.entries:
+        raise FetchFailed(url, document.damage)  # nothing read: no feed to follow yet
     return library.feeds.add(url, title=title or document.title, folder=folder,
                              site_url=document.site_url, interval_minutes=interval_minutes,
                              full_text=full_text)
@@ -267,10 +270,16 @@ def refresh(library: Any, feed: Feed, *, fetcher: Fetcher = fetch,
     results = library.add_articles(e.article for e in new)
     done.added = [r.id for r in results if not r.duplicate]
     done.duplicates = len(results) - len(done.added)
+    # A document that is not well-formed keeps what could be read of it, but
+    # the feed fails (and is asked again without its validators): an entry
+    # cut off, or all those after a fault, may be missing.
+    done.error = document.damage
+    state = FetchState(now, error=ReaderError(feed.url, document.damage).line()) \
+        if document.damage else FetchState(now, answer.header("ETag"),
+                                           answer.header("Last-Modified"),
+                                           document.title, document.site_url)
     library.feeds.record(
-        feed.id,
-        FetchState(now, answer.header("ETag"), answer.header("Last-Modified"),
-                   document.title, document.site_url),
+        feed.id, state,
         [(e.keys, r.id) for e, r in zip(new, results, strict=True)]
         + [(e.keys, None) for e in document.entries if seen.intersection(e.keys)])
     return done

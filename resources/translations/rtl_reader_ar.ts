@@ -409,6 +409,16 @@
             <translation>ليس JSON صالحًا: السطر {line}، العمود {column}</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/error_text.py" line="97" />
+            <source>not well-formed XML: cut short at line {line}, column {column}</source>
+            <translation>ليس XML سليمًا: ينقطع عند السطر {line}، العمود {column}</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="100" />
+            <source>not well-formed XML: line {line}, column {column}</source>
+            <translation>ليس XML سليمًا: السطر {line}، العمود {column}</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/error_text.py" line="103" />
             <source>not valid JSON: column {column}</source>
             <translation>ليس JSON صالحًا: العمود {column}</translation>

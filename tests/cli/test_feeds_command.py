@@ -5,6 +5,7 @@ only); a failure is one line and costs no other feed; JSON where it lists."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 
 from reader.cli import main
 from reader.store import Library
-from tests.feed_site import FeedSite, serve
+from tests.feed_site import FeedSite, items, rss, serve
 
 
 @pytest.fixture
@@ -157,3 +158,35 @@ def test_an_opml_of_only_a_local_file_says_so_and_follows_nothing(
     assert out.startswith("following 0 more feeds (0 already followed, 1 not followed)")
     with Library.open(store_path) as lib:
         assert lib.feeds.all() == []
+
+
+def test_a_feed_of_broken_xml_fails_in_refresh_and_list_and_is_not_followed(
+        capsys: pytest.CaptureFixture[str], site: FeedSite, store_path: Path) -> None:
+    """The tester's two feeds: one whose tags do not match (followed, then
+    refused), one cut off in its 4th entry (refreshed "0 new, 3 already
+    there" with status 0, as if whole)."""
+    whole = rss("مقطوع", items("cut", 4), site.base).decode()
+    cut = whole[:whole.index("<item>", whole.index("cut-2")) + 40]
+    served = {"/cut.xml": whole}
+    site.routes["/cut.xml"] = lambda r: r.send(served["/cut.xml"].encode(), "application/xml")
+    site.routes["/bad.xml"] = lambda r: r.send(
+        "<rss><channel><title>مكسور</title><item><title>x</item></channel>".encode(),
+        "application/xml")
+    code, _, err = run(capsys, store_path, "feeds", "add", site.url("/bad.xml"))
+    assert (code, err) == (1, f"rtl-reader: {site.url('/bad.xml')}: not well-formed XML at "
+                              "line 1, column 51 (mismatched tag)\n")
+    assert run(capsys, store_path, "feeds", "add", site.url("/cut.xml"))[0] == 0
+    served["/cut.xml"] = cut
+    code, out, err = run(capsys, store_path, "feeds", "refresh", "1")
+    assert code == 1
+    assert out == "مقطوع: 3 new, 0 already there\n"  # what it read is kept...
+    [line] = err.splitlines()  # ...and the feed failed, in one line
+    assert re.fullmatch(r"rtl-reader: مقطوع: not well-formed XML at line 1, column \d+ "
+                        r"\(cut short\)", line)
+    code, out, _ = run(capsys, store_path, "feeds", "list")
+    assert re.search(r"مقطوع  <.*>  ! .*: not well-formed XML at line 1, column \d+ "
+                     r"\(cut short\)$", out.strip())
+    served["/cut.xml"] = whole
+    code, out, err = run(capsys, store_path, "feeds", "refresh", "1")
+    assert (code, out, err) == (0, "مقطوع: 1 new, 0 already there\n", "")
+    assert "!" not in run(capsys, store_path, "feeds", "list")[1]

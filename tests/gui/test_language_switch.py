@@ -198,6 +198,21 @@ def test_a_broken_file_s_import_error_reads_in_arabic(
     assert not english_words(re.sub(r"\b(?:RSS|Atom)\b", "", rest)), err.value.line()
 
 
+@pytest.mark.parametrize(("cause", "arabic"), [
+    ("not well-formed XML at line 1, column 51 (mismatched tag)",
+     "ليس XML سليمًا: السطر 1، العمود 51"),
+    ("not well-formed XML at line 12, column 7 (cut short)",
+     "ليس XML سليمًا: ينقطع عند السطر 12، العمود 7"),
+])
+def test_a_feed_of_broken_xml_reads_in_arabic_with_the_place(
+        cause: str, arabic: str, qapp: object) -> None:
+    """A feed's broken XML (``feeds.well_formed``) in its tooltip and the
+    add dialog: the place of the fault, without expat's English words."""
+    i18n.apply_language("ar")
+    address = "http://127.0.0.1:8080/bad.xml"
+    assert shown(f"{address}: {cause}") == f"{FSI}{address}{PDI}: {arabic}"
+
+
 def test_a_broken_line_of_a_json_lines_archive_reads_in_arabic(qapp: object) -> None:
     """A big archive is read in ranges of lines: its error names the line in
     the subject (``reader.importers.ranges``)."""

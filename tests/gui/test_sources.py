@@ -4,6 +4,7 @@ refreshes on demand and in the background, against a news site on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from reader.gui.sources_pane import SourcesPane
 from reader.importers.opml import read_opml
 from reader.store import Article, Library
 from reader.text.bidi import isolate_path
-from tests.feed_site import LONG_STORY, FeedSite
+from tests.feed_site import LONG_STORY, FeedSite, items, rss
 from tests.gui.conftest import laid_out_line, on_screen
 
 MakeWindow = Callable[..., MainWindow]
@@ -219,6 +220,27 @@ def test_a_broken_feed_shows_its_error_in_the_pane(
     _, _, tip = pane_line(window.sources, Source(feed=broken.id))
     assert "فشل آخر تحديث: " in tip and "ردّ الخادم بالرمز 500" in tip
     assert "Last" not in tip
+
+
+def test_a_feed_of_broken_xml_shows_its_fault_in_the_pane_and_keeps_what_was_read(
+        qtbot: QtBot, make_window: MakeWindow, library: Library, site: FeedSite) -> None:
+    """The tester's feed cut off in its 4th entry showed no warning beside a
+    404 that did: now it shows the place of the fault, its whole entries read."""
+    whole = rss("مقطوع", items("cut", 4), site.base).decode()
+    cut = whole[:whole.index("<item>", whole.index("cut-2")) + 40]
+    site.routes["/cut.xml"] = lambda r: r.send(cut.encode(), "application/rss+xml")
+    damaged = library.feeds.add(site.url("/cut.xml"), title="مقطوع")
+    window = make_window()
+    with qtbot.waitSignal(window.following.refresh_finished, timeout=30_000) as done:
+        window.following.refresh([damaged])
+    assert len(done.args[0].failed) == 1 and len(done.args[0].added) == 3
+    assert window.statusBar().currentMessage() == \
+        "3 new articles \u2014 1 feed could not be refreshed"
+    _, count, tip = pane_line(window.sources, Source(feed=damaged.id))
+    assert re.search(r"Last refresh failed: not well-formed XML at line 1, column \d+ "
+                     r"\(cut short\)$", tip)
+    assert count == "3"
+    assert not window.sources._items[Source(feed=damaged.id).key()][0].icon().isNull()
 
 
 def test_mark_all_read_updates_the_counts_and_undoes(

@@ -118,3 +118,83 @@ def test_a_feed_address_with_arabic_letters_is_kept_as_typed(
     assert len(refresh(lib, feed).added) == 2
     with pytest.raises(ReaderError, match="already followed"):
         subscribe(lib, typed)
+
+
+BROKEN = "<rss><channel><title>مكسور</title><item><title>x</item></channel>"
+"""The tester's feed: ``</item>`` closes ``<title>`` (line 1, column 51 in
+an editor's count: the ``i`` of ``item``)."""
+
+
+def cut_short(count: int) -> bytes:
+    """A feed of ``count`` entries cut off in the middle of the next one, as a
+    server that dies mid-answer (with a Content-Length that agrees) leaves it."""
+    whole = rss("مقطوع", items("cut", count + 1), "http://127.0.0.1").decode()
+    return whole[:whole.index("<item>", whole.index(f"cut-{count - 1}")) + 40].encode()
+
+
+def test_a_feed_of_broken_xml_is_a_failing_feed_with_the_place_of_the_fault(
+        site: FeedSite, lib: Library) -> None:
+    site.routes["/bad.xml"] = lambda r: r.send(BROKEN.encode(), "application/xml")
+    feed = lib.feeds.add(site.url("/bad.xml"))  # followed when it still worked
+    done = refresh(lib, feed)
+    assert done.error == "not well-formed XML at line 1, column 51 (mismatched tag)"
+    shown = lib.feeds.get(feed.id)
+    assert shown.failures == 1
+    assert shown.last_error == f"{site.url('/bad.xml')}: {done.error}"
+
+
+def test_a_feed_cut_short_keeps_what_it_read_and_is_failing(
+        site: FeedSite, lib: Library) -> None:
+    site.routes["/cut.xml"] = lambda r: r.send(cut_short(3), "application/rss+xml")
+    feed = lib.feeds.add(site.url("/cut.xml"))
+    done = refresh(lib, feed)
+    assert len(done.added) == 3  # the whole entries before the cut: nothing lost
+    assert re.fullmatch(r"not well-formed XML at line 1, column \d+ \(cut short\)", done.error)
+    assert lib.feeds.get(feed.id).failures == 1
+    again = refresh(lib, lib.feeds.get(feed.id))  # still cut: still failing, stored once
+    assert again.added == [] and again.duplicates == 0 and again.error == done.error
+    assert lib.feeds.get(feed.id).failures == 2 and lib.count() == 3
+    site.routes["/cut.xml"] = lambda r: r.send(rss("مقطوع", items("cut", 4), site.base),
+                                               "application/rss+xml")
+    mended = refresh(lib, lib.feeds.get(feed.id))
+    assert not mended.error and len(mended.added) == 1
+    assert (lib.feeds.get(feed.id).failures, lib.feeds.get(feed.id).last_error) == (0, "")
+
+
+def test_following_broken_xml_with_no_entry_is_refused_with_its_cause(
+        site: FeedSite, lib: Library) -> None:
+    site.routes["/bad.xml"] = lambda r: r.send(
+        b"<rss><channel><title>x</title><link>http://a/</channel>", "application/xml")
+    with pytest.raises(FetchFailed) as caught:
+        subscribe(lib, site.url("/bad.xml"))
+    assert caught.value.line() == (f"{site.url('/bad.xml')}: not well-formed XML at line 1, "
+                                   "column 48 (mismatched tag)")
+    assert lib.feeds.all() == []
+
+
+HARMLESS = {
+    "an HTML entity": "<title>أخبار&nbsp;اليوم &eacute;</title>",
+    "a bare ampersand": "<title>AT&T & Co &amp y</title>",
+    "an undeclared prefix": '<media:thumbnail url="http://a/x.jpg"/>',
+    "junk after the feed": "</channel></rss><!-- cache 3 ms --> PHP Warning: x",
+}
+
+
+@pytest.mark.parametrize("quirk", HARMLESS.values(), ids=HARMLESS.keys())
+@pytest.mark.parametrize("declaration", ["", "\n\n<?xml version='1.0' encoding='windows-1256'?>"])
+def test_careless_xml_that_every_reader_reads_is_no_failure(
+        site: FeedSite, lib: Library, quirk: str, declaration: str) -> None:
+    """Faults a lenient parser reads past without losing a word (and a
+    declaration after blank lines, of an encoding other than the answer's)
+    leave a feed healthy: every refresh would otherwise say it failed."""
+    whole = rss("أخبار", items("q", 2), site.base).decode()
+    whole = declaration + whole.removeprefix('<?xml version="1.0" encoding="utf-8"?>')
+    if quirk.startswith("</channel>"):
+        whole = whole.replace("</channel></rss>", quirk)
+    else:
+        whole = whole.replace("<item>", "<item>" + quirk, 1)
+    site.routes["/feed"] = lambda r: r.send(whole.encode(), "application/rss+xml; charset=utf-8")
+    feed = subscribe(lib, site.url("/feed"))
+    done = refresh(lib, feed)
+    assert not done.error and len(done.added) == 2
+    assert lib.feeds.get(feed.id).failures == 0
