@@ -27,6 +27,7 @@ import re
 import urllib.parse
 import xml.parsers.expat
 import xml.sax
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -97,11 +98,16 @@ class FeedDocument:
     "" when it is. Its entries are those read before or past the fault."""
 
 
-def read_feed(text: str, *, name: str, url: str = "") -> list[Article]:
+def read_feed(text: str, *, name: str, url: str = "",
+              on_note: Callable[[str], None] | None = None) -> list[Article]:
     """The entries of an RSS/Atom document. Raises ``UnsupportedFile`` (not a
     feed), ``EmptyInput`` (a feed without entries that hold text) or
-    ``InputTooLarge`` (elements nested deeper than the HTML limit)."""
+    ``InputTooLarge`` (elements nested deeper than the HTML limit). A
+    document that is not well-formed gives its entries read and ``on_note``
+    one line ``<name>: <the fault>`` (as a followed feed is shown failing)."""
     document = parse_feed(text, name=name, url=url)
+    if document.damage and on_note is not None:
+        on_note(f"{name}: {document.damage}")
     if not document.listed:
         raise EmptyInput(name, "the feed has no entries")
     if not document.entries:

@@ -43,7 +43,9 @@ def import_text(text: str, *, name: str, kind: str | None, url: str = "",
 
     Raises the ``ReaderError`` subclasses of the reader chosen. When invalid
     characters were replaced with U+FFFD, ``on_note`` gets one line
-    ``<name>: <what was replaced>`` (the articles are whole and imported).
+    ``<name>: <what was replaced>`` (the articles are whole and imported);
+    for a feed that is not well-formed XML, one line naming the fault (its
+    entries read are imported).
     """
     text, replaced = clean_input(text)
     sniffed = sniff_kind(text)
@@ -54,7 +56,7 @@ def import_text(text: str, *, name: str, kind: str | None, url: str = "",
     if kind in ("feed", "html"):
         text, references = clean_references(text)
         replaced += references
-    articles = _read(text, name=name, kind=kind, url=url)
+    articles = _read(text, name=name, kind=kind, url=url, on_note=on_note)
     for article in articles:
         replaced += clean_article(article)
     if replaced and on_note is not None:
@@ -62,12 +64,13 @@ def import_text(text: str, *, name: str, kind: str | None, url: str = "",
     return articles
 
 
-def _read(text: str, *, name: str, kind: str, url: str) -> list[Article]:
+def _read(text: str, *, name: str, kind: str, url: str,
+          on_note: Callable[[str], None] | None) -> list[Article]:
     if kind == "feed":
         if not looks_like_feed(text):
             raise UnsupportedFile(name, "not an RSS or Atom feed (its root is neither <rss> "
                                         "nor <feed>)")
-        return read_feed(text, name=name, url=url)
+        return read_feed(text, name=name, url=url, on_note=on_note)
     if kind == "html":
         return read_html(text, name=name, url=url)
     if kind == "markdown":

@@ -198,3 +198,21 @@ def test_careless_xml_that_every_reader_reads_is_no_failure(
     done = refresh(lib, feed)
     assert not done.error and len(done.added) == 2
     assert lib.feeds.get(feed.id).failures == 0
+
+
+def test_importing_a_feed_file_cut_short_says_so_and_keeps_its_whole_entries(
+        tmp_path: Path, store_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A saved feed that is not well-formed XML, imported as a file: its
+    whole entries are stored and one line names the file and the fault (it
+    was imported with no word of the entry it broke off in)."""
+    from reader.cli import main
+
+    saved = tmp_path / "cut.xml"
+    saved.write_bytes(cut_short(3))
+    code = main(["--store", str(store_path), "import", str(saved)])
+    _out, err = capsys.readouterr()
+    assert code == 0
+    assert re.search(rf"{re.escape(str(saved))}: not well-formed XML at line 1, column \d+ "
+                     r"\(cut short\)\n", err), err
+    with Library.open(store_path) as lib:
+        assert len(lib.rows()) == 3
