@@ -36,6 +36,7 @@ from reader.errors import ReaderError
 from reader.gui.error_text import shown
 from reader.gui.feed_tasks import FeedChoice
 from reader.gui.prompts import Follow
+from reader.gui.sources_pane import last_failure
 from reader.gui.spin_box import SpinBox
 from reader.gui.url_dialog import MIN_WIDTH, refusal_label, typed_address
 from reader.gui.workers import Task
@@ -96,6 +97,8 @@ class FeedDialog(QDialog):
         self.address.textChanged.connect(self._on_address_changed)
         self._retranslate()
         self._on_address_changed(self.address.text())
+        if feed is not None and (failure := last_failure(feed)):
+            self._say(failure)  # what the ⚠ beside it means, without hovering
 
     def _retranslate(self) -> None:
         adding = self._feed is None

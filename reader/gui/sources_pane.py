@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QIcon, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +46,17 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 RELOAD_DELAY_MS = 150
 """``reload_later`` gathers the changes of a burst (a refresh of many feeds)."""
+
+
+def last_failure(feed: Feed) -> str:
+    """Why the feed's last refresh failed, in the reader's language ("" when
+    it did not): its tooltip and its properties say it. The address is named
+    beside it, so the error says only what went wrong."""
+    if not (feed.failures and feed.last_error):
+        return ""
+    error = feed.last_error.removeprefix(f"{feed.url}: ")
+    return QCoreApplication.translate("SourcesPane", "Last refresh failed: {error}").format(
+        error=shown(error))
 
 
 def folder_path(folder: str) -> str:
@@ -297,11 +308,9 @@ class SourcesPane(QWidget):
             tip = [isolate(feed.name), isolate(feed.url)]
             if feed.id in self._busy:
                 tip.append(self.tr("Refreshing…"))
-            if feed.failures and feed.last_error:
+            if failure := last_failure(feed):
                 icon = QStyle.StandardPixmap.SP_MessageBoxWarning
-                # The address is on the line above: the error says only what went wrong.
-                error = feed.last_error.removeprefix(f"{feed.url}: ")
-                tip.append(self.tr("Last refresh failed: {error}").format(error=shown(error)))
+                tip.append(failure)
         name.setIcon(self.style().standardIcon(icon) if icon is not None else QIcon())
         name.setToolTip("\n".join(tip))
         count.setToolTip(self.tr("%n unread article(s)", "", entry.unread))

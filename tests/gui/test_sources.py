@@ -220,6 +220,13 @@ def test_a_broken_feed_shows_its_error_in_the_pane(
     _, _, tip = pane_line(window.sources, Source(feed=broken.id))
     assert "فشل آخر تحديث: " in tip and "ردّ الخادم بالرمز 500" in tip
     assert "Last" not in tip
+    # Feed properties say it too, without hovering over the ⚠ (a day of use).
+    for feed, said in ((library.feeds.get(broken.id), True), (library.feeds.get(good.id), False)):
+        dialog = FeedDialog(feed, [], window)
+        assert dialog.message.isVisibleTo(dialog) is said
+        if said:
+            assert dialog.message.text() == tip.splitlines()[-1]
+        dialog.deleteLater()
 
 
 def test_a_feed_of_broken_xml_shows_its_fault_in_the_pane_and_keeps_what_was_read(
