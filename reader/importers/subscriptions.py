@@ -22,6 +22,8 @@ A refresh:
 - for a feed marked ``full_text``, fetches the page of each new entry that
   came as a summary only (the same path as ``import URL``), all of them
   within ``PAGES_DEADLINE``, and keeps the summary when that fails;
+- dates an entry that has no date of its own (nor its page) with the time
+  it arrived;
 - records the outcome on the subscription: a failure counts, is shown as
   its one-line error, and makes the next try wait twice as long
   (``reader.store.feeds.backoff``); a feed that is not well-formed XML is
@@ -267,6 +269,10 @@ def refresh(library: Any, feed: Feed, *, fetcher: Fetcher = fetch,
     new = [e for e in document.entries if not seen.intersection(e.keys)]
     if feed.full_text:
         new = _with_full_texts(feed, new, done.notes, fetcher, deadline, cancelled)
+    for entry in new:
+        # Dated when it arrived, as feed readers date it: undated, it showed
+        # no date and sank below every dated article of the list.
+        entry.article.published = entry.article.published or now
     results = library.add_articles(e.article for e in new)
     done.added = [r.id for r in results if not r.duplicate]
     done.duplicates = len(results) - len(done.added)

@@ -216,3 +216,29 @@ def test_importing_a_feed_file_cut_short_says_so_and_keeps_its_whole_entries(
                      r"\(cut short\)\n", err), err
     with Library.open(store_path) as lib:
         assert len(lib.rows()) == 3
+
+
+def test_an_entry_without_a_date_is_dated_when_it_arrived(
+        site: FeedSite, lib: Library) -> None:
+    """From a day of use: an entry with no date of its own showed an empty
+    Date column and sank below every dated article of the list. It is dated
+    when the refresh first found it, as feed readers do; a dated one keeps
+    its own date, and a later refresh does not move either."""
+    body = ("<p>قال الوزير إن «الموازنة تكفي» لثلاثة أعوام.</p>"
+            "<p>وأضاف أن العجز بلغ 3.5 في المئة.</p>")
+    feed_xml = ("<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel>"
+                "<title>بلا تواريخ</title>"
+                f"<item><title>خبر بلا تاريخ</title><guid>a</guid><description><![CDATA[{body}]]>"
+                "</description></item>"
+                f"<item><title>خبر بتاريخ</title><guid>b</guid><description><![CDATA[{body} 2]]>"
+                "</description><pubDate>Mon, 02 Jun 2025 10:00:00 GMT</pubDate></item>"
+                "</channel></rss>").encode()
+    site.routes["/undated.xml"] = lambda r: r.send(feed_xml, "application/rss+xml")
+    before = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - 1))
+    feed = lib.feeds.add(site.url("/undated.xml"))
+    assert len(refresh(lib, feed).added) == 2
+    dates = {r.title: r.published for r in lib.rows()}
+    assert dates["خبر بتاريخ"] == "2025-06-02T10:00:00Z"
+    assert before <= dates["خبر بلا تاريخ"] <= time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    refresh(lib, lib.feeds.get(feed.id))
+    assert {r.title: r.published for r in lib.rows()} == dates
