@@ -466,8 +466,8 @@ def _standalone_ok(p: _Phrase, text: str) -> bool:
             return False  # ساعة ونصف: the half of a count told by a noun
         if kind == "fraction":
             after = word_after(text, last.end)
-            if after in ("نهايي", "النهايي"):
-                return False  # ربع النهائي، نصف نهائي: a round of a cup
+            if after in _FINAL:
+                return False  # ربع النهائي، نصف نهائية، ربع النهائيات: a round of a cup
             if first.article and (_ORDINAL.fullmatch(after) or after in ("الاخير", "الماضي")
                                   or first.value == 0.25):
                 return False  # الربع الثاني، الربع المماثل: a quarter of the year as a period
@@ -568,6 +568,10 @@ def _definite(word: str) -> bool:
     للمباراة، بالمباراة، والمباراة)."""
     return word.startswith(("ال", "لل")) or (word[:1] in "وفبك" and word[1:3] in ("ال", "لل"))
 
+
+_FINAL = frozenset(map(fold_word, "نهائي النهائي نهائية النهائية نهائيات النهائيات".split()))
+"""What makes a half or a quarter a round of a cup (ربع النهائي), in each
+gender and number."""
 
 _ONE_AFTER = frozenset(map(fold_word, "تلو من منهم منهما منها منكم الاحد".split()))
 """Words after الواحد that make it "each" or a name of God, not a count."""
