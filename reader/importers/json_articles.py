@@ -124,11 +124,17 @@ def _first(entry: dict[str, Any], keys: tuple[str, ...]) -> str:
     return ""
 
 
+_ID_ONLY = re.compile(r"\s*[0-9A-Fa-f]{8}-(?:[0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}\s*")
+"""A UUID: what some archives put under ``author`` (an id in their own
+records), which names nobody: shown as the byline, it read as one."""
+
+
 def _names(value: Any) -> str:
     """An author or source as a string: itself, a list joined with ``، ``, or
-    the ``name`` of an object (schema.org's Person and Organization)."""
+    the ``name`` of an object (schema.org's Person and Organization); an
+    author that is only a UUID gives ""."""
     if isinstance(value, str):
-        return value
+        return "" if _ID_ONLY.fullmatch(value) else value
     if isinstance(value, dict):
         return _names(value.get("name"))
     if isinstance(value, list):

@@ -62,6 +62,18 @@ def test_an_archive_line_keeps_its_source_author_and_date(tmp_path: Path) -> Non
     assert article.body == BODY and article.url == "http://example.com/x-1"
 
 
+@pytest.mark.parametrize(("author", "byline"), [
+    ("37a2dd6d-f52a-452d-a2fb-13ce3282f026", ""),
+    (["75B10396-07F6-4E38-8217-EBF8770508B2", "ليلى حسن"], "ليلى حسن"),
+    ("فريق 37a2dd6d-f52a-452d-a2fb-13ce3282f026", "فريق 37a2dd6d-f52a-452d-a2fb-13ce3282f026"),
+])
+def test_an_author_that_is_only_an_id_is_no_byline(author: object, byline: str) -> None:
+    """From a day of use: 457 pool articles name a UUID as their author (an
+    id in the archive's records), and the window showed it as the byline."""
+    [article] = _read({"title": "محصول قياسي", "body": BODY, "author": author})
+    assert article.author == byline
+
+
 def test_a_news_api_article_its_html_body_authors_and_standfirst() -> None:
     [article] = _read({
         "headline": "افتتاح معرض الكتاب",
