@@ -85,6 +85,7 @@ WRITING_FEED_ACTIONS = ("add_feed", "refresh_feeds", "mark_all_read", "import_op
 """Feed actions that write to the store (off for a read-only one)."""
 
 SOURCE_KEY = "window/source"
+SORT_KEY = "window/sort"
 SOURCES_SPLITTER_KEY = "window/sources_splitter"
 SHOW_SOURCES_KEY = "window/show_sources"
 HIGHLIGHTS_WIDTH_KEY = "window/highlights_width"
@@ -712,6 +713,7 @@ class MainWindow(QMainWindow):
         self.window_settings.save({READING_PLACE_KEY: [str(v) for v in (current, *place)]
                                    if current is not None and place is not None else []})
         self.window_settings.save({SOURCE_KEY: self.sources.current_source().key(),
+                                   SORT_KEY: self.article_list.sort_choice(),
                                    SOURCES_SPLITTER_KEY: self.lists.saveState(),
                                    SHOW_SOURCES_KEY: self.commands["show_sources"].isChecked(),
                                    HIGHLIGHTS_WIDTH_KEY: self.pane.highlights_width(),
@@ -737,6 +739,7 @@ class MainWindow(QMainWindow):
         shown = self.window_settings.value(SHOW_SOURCES_KEY) not in (False, "false")
         self.commands["show_sources"].setChecked(shown)
         self.sources.setVisible(shown)
+        self.article_list.set_sort_choice(self.window_settings.value(SORT_KEY))
         source = Source.from_key(self.window_settings.value(SOURCE_KEY))
         if source != Source() and self.sources.set_source(source):
             self.article_list.set_source(source)
