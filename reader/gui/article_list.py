@@ -80,7 +80,25 @@ class ArticleTable(QTableView):
     the reader's choice and open the article. The table takes Qt's choice
     back before anyone hears of it: the focus moves no row. The reader's
     first Down (or click) still goes to the first row.
+
+    Home and End (with or without Ctrl) go to the first and the last article
+    of the whole list, loading the rows up to it, and choose it as Down and
+    Page Down do.
     """
+
+    def moveCursor(self, cursorAction: QAbstractItemView.CursorAction,
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        # A table's Home and End move along the row (nothing to move to with
+        # whole rows selected), and Ctrl+End only reaches the last row loaded.
+        model = self.model()
+        ends = (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd)
+        if cursorAction not in ends or not isinstance(model, LibraryModel) or not model.total:
+            return super().moveCursor(cursorAction, modifiers)
+        column = max(self.currentIndex().column(), 0)
+        if cursorAction == QAbstractItemView.CursorAction.MoveHome:
+            return model.index(0, column)
+        model.fetch_through(model.total - 1)
+        return model.index(model.rowCount() - 1, column)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         selection = self.selectionModel()
@@ -204,7 +222,7 @@ class ArticleList(QWidget):
         # by cell, then made the next row current: it opened that article.)
         view.setTabKeyNavigation(False)
         view.setSortingEnabled(True)
-        view.sortByColumn(COLUMN_INDEX["date"], Qt.SortOrder.DescendingOrder)
+        self.set_sort_choice(None)
         view.verticalHeader().hide()
         view.setWordWrap(False)
         view.setShowGrid(False)
@@ -301,10 +319,16 @@ class ArticleList(QWidget):
         return [self.collection_box, self.filter_edit, self.view]
 
     def select_article(self, article_id: int | None) -> None:
-        """Show ``article_id`` as the open one: its row selected and scrolled
-        to when loaded, no selection otherwise. Emits nothing."""
+        """Show ``article_id`` as the open one: its row loaded (however far
+        down the list), selected and scrolled to; no selection when the list
+        does not hold it. Emits nothing."""
         self._open_id = article_id
-        row = self.model.row_of(article_id) if article_id is not None else -1
+        row = -1
+        if article_id is not None:
+            try:
+                row = self.model.locate(article_id)
+            except ReaderError:  # the store went away; the rows loaded are all there is
+                row = self.model.row_of(article_id)
         selection = self.view.selectionModel()
         self._quiet = True
         try:
@@ -318,6 +342,23 @@ class ArticleList(QWidget):
             self.view.scrollTo(index)
         finally:
             self._quiet = False
+
+    def sort_choice(self) -> str:
+        """The column the list is sorted by and the order, as the window keeps
+        it between runs: ``"source:ascending"``."""
+        header = self.view.horizontalHeader()
+        descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        return f"{COLUMNS[header.sortIndicatorSection()].key}:" \
+            f"{'descending' if descending else 'ascending'}"
+
+    def set_sort_choice(self, choice: object) -> None:
+        """Sort as ``sort_choice`` said; by date, newest first, for a choice
+        it cannot read (None: none kept)."""
+        key, _, order = choice.partition(":") if isinstance(choice, str) else ("", "", "")
+        if key not in COLUMN_INDEX or order not in ("ascending", "descending"):
+            key, order = "date", "descending"
+        self.view.sortByColumn(COLUMN_INDEX[key], Qt.SortOrder.DescendingOrder
+                               if order == "descending" else Qt.SortOrder.AscendingOrder)
 
     def select_row(self, row: int, *, quietly: bool = False) -> None:
         """Make ``row`` the current, selected row; it emits ``row_chosen``

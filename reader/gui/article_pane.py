@@ -320,8 +320,8 @@ class ArticlePane(QWidget):
         except ReaderError:
             return []
 
-    def show_find_bar(self, query: str = "") -> None:
-        self.find_bar.open_bar(query)
+    def show_find_bar(self, query: str = "", *, focus: bool = True) -> None:
+        self.find_bar.open_bar(query, focus=focus)
 
     def set_theme(self, name: str) -> None:
         """``light``, ``dark`` or ``sepia``; raises ValueError for another name."""

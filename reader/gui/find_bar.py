@@ -287,11 +287,11 @@ class FindBar(QWidget):
 
     # -- actions -------------------------------------------------------------
 
-    def open_bar(self, query: str = "") -> None:
-        """Show the bar with the caret in the line edit; a non-empty ``query``
-        replaces the text and searches at once. Opened again on the query it
-        kept from last time, it searches that (the count shows, Enter and F3
-        move)."""
+    def open_bar(self, query: str = "", *, focus: bool = True) -> None:
+        """Show the bar with the caret in the line edit (the focus stays where
+        it is unless ``focus``); a non-empty ``query`` replaces the text and
+        searches at once. Opened again on the query it kept from last time,
+        it searches that (the count shows, Enter and F3 move)."""
         self.show()
         if query:
             if len(query) > MAX_QUERY_CHARS:
@@ -302,8 +302,9 @@ class FindBar(QWidget):
             self.search_now()
         else:
             self._warm_up()
-        self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.edit.selectAll()
+        if focus:
+            self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def close_bar(self) -> None:
         """Hide the bar and drop every mark (the query is kept for next time)."""

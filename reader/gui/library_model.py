@@ -133,16 +133,17 @@ class LibraryModel(QAbstractTableModel):
     """Rows of ``library.rows(...)``, loaded a page at a time.
 
     ``article_id(row)`` and ``row_of(article_id)`` map between rows and ids
-    (``row_of`` only finds rows already loaded). In search mode
+    (``row_of`` only finds rows already loaded; ``locate`` loads the rows
+    through the one it finds). In search mode
     (``set_search_results``) the rows are the hits, in rank order, and the
     quote and figure counts are not shown.
     """
 
     def __init__(self, library: Library, parent: Any = None, *,
-                 page_size: int = PAGE_SIZE) -> None:
+                 page_size: int | None = None) -> None:
         super().__init__(parent)
         self._library = library
-        self._page = page_size
+        self._page = PAGE_SIZE if page_size is None else page_size
         self._sort = "published"
         self._descending = True
         self._filter = ""
@@ -191,6 +192,28 @@ class LibraryModel(QAbstractTableModel):
             if r.id == article_id:
                 return i
         return -1
+
+    def locate(self, article_id: int) -> int:
+        """The row of ``article_id`` in the whole list, loading the rows
+        through it when it lies beyond those loaded (one query to find its
+        place, one to load them, however far); -1 when the list does not
+        hold it."""
+        row = self.row_of(article_id)
+        if row >= 0 or self._hits is not None:
+            return row
+        place = self._library.position(article_id, sort=self._sort,
+                                       descending=self._descending, **self._where())
+        if place is None:
+            return -1
+        self.fetch_through(place)
+        return self.row_of(article_id)
+
+    def fetch_through(self, row: int) -> None:
+        """Load every row up to ``row`` (the last row of the list for one
+        beyond it) at once, not a page at a time."""
+        wanted = min(row + 1, self._total) - len(self._rows)
+        if wanted > 0:
+            self._insert(max(wanted, self._page))
 
     # -- changes ------------------------------------------------------------
 
@@ -328,9 +351,14 @@ class LibraryModel(QAbstractTableModel):
                 and len(self._rows) < self._total)
 
     def fetchMore(self, parent: _Index) -> None:
-        if not self.canFetchMore(parent):
+        if self.canFetchMore(parent):
+            self._insert(self._page)
+
+    def _insert(self, count: int) -> None:
+        """Load the next ``count`` rows (fewer at the end of the list)."""
+        if not self.canFetchMore(QModelIndex()):
             return
-        more = self._library.rows(offset=len(self._rows), limit=self._page, sort=self._sort,
+        more = self._library.rows(offset=len(self._rows), limit=count, sort=self._sort,
                                   descending=self._descending, **self._where())
         if not more:
             # Articles were deleted elsewhere; the next refresh catches up.

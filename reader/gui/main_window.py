@@ -85,6 +85,7 @@ WRITING_FEED_ACTIONS = ("add_feed", "refresh_feeds", "mark_all_read", "import_op
 """Feed actions that write to the store (off for a read-only one)."""
 
 SOURCE_KEY = "window/source"
+SORT_KEY = "window/sort"
 SOURCES_SPLITTER_KEY = "window/sources_splitter"
 SHOW_SOURCES_KEY = "window/show_sources"
 HIGHLIGHTS_WIDTH_KEY = "window/highlights_width"
@@ -161,7 +162,7 @@ class MainWindow(QMainWindow):
         self.edits.article_deleted.connect(self._on_article_deleted)
         self.edits.article_restored.connect(self._on_article_restored)
         self.article_list = ArticleList(self.library, self)
-        self.article_list.row_chosen.connect(self._open_row)
+        self.article_list.row_chosen.connect(self._on_row_chosen)
         self.article_list.read_requested.connect(self._read_row)
         self.article_list.contents_changed.connect(self._update_count)
         self.pane = ArticlePane(self.library, self, edits=self.edits)
@@ -420,12 +421,18 @@ class MainWindow(QMainWindow):
         a = self.library.get(article_id)
         return a.read, a.starred
 
-    def _open_row(self, row: int, *, mark_read: bool = True) -> None:
+    def _on_row_chosen(self, row: int) -> None:
+        # Chosen in the list (a click, Down): the keys stay there, so that the
+        # next Down goes on to the next result.
+        self._open_row(row, focus_find=False)
+
+    def _open_row(self, row: int, *, mark_read: bool = True, focus_find: bool = True) -> None:
         """Open the article of ``row`` (read unless ``mark_read`` is False); a
         search result opens at its first hit with the find bar holding the
         query as the reader typed it (``find_texts``: a phrase stays a
         phrase), or, when that finds nothing here (a prefix, another form of
-        the word), the first hit's word as the article writes it."""
+        the word), the first hit's word as the article writes it; the bar
+        takes the keys when ``focus_find``."""
         model = self.article_list.model
         article_id = model.article_id(row)
         hit = model.search_hit(row)
@@ -438,7 +445,7 @@ class MainWindow(QMainWindow):
                 typed = find_texts(self.library_search.query)
                 query = self.pane.find_bar.first_found(typed) or word
                 if query:
-                    self.pane.show_find_bar(query)
+                    self.pane.show_find_bar(query, focus=focus_find)
             return
         if article_id != self.current_article_id():
             self.open_article(article_id, mark_read=mark_read)
@@ -560,9 +567,6 @@ class MainWindow(QMainWindow):
 
     def _on_search_step(self, step: int) -> None:
         self.article_list.step(step)
-        # Opening the hit focused the find bar; the reader is still moving
-        # through the results from the search box.
-        self.library_search.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_search_open(self) -> None:
         row = self.article_list.view.currentIndex().row()
@@ -709,6 +713,7 @@ class MainWindow(QMainWindow):
         self.window_settings.save({READING_PLACE_KEY: [str(v) for v in (current, *place)]
                                    if current is not None and place is not None else []})
         self.window_settings.save({SOURCE_KEY: self.sources.current_source().key(),
+                                   SORT_KEY: self.article_list.sort_choice(),
                                    SOURCES_SPLITTER_KEY: self.lists.saveState(),
                                    SHOW_SOURCES_KEY: self.commands["show_sources"].isChecked(),
                                    HIGHLIGHTS_WIDTH_KEY: self.pane.highlights_width(),
@@ -734,6 +739,7 @@ class MainWindow(QMainWindow):
         shown = self.window_settings.value(SHOW_SOURCES_KEY) not in (False, "false")
         self.commands["show_sources"].setChecked(shown)
         self.sources.setVisible(shown)
+        self.article_list.set_sort_choice(self.window_settings.value(SORT_KEY))
         source = Source.from_key(self.window_settings.value(SOURCE_KEY))
         if source != Source() and self.sources.set_source(source):
             self.article_list.set_source(source)

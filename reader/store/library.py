@@ -446,20 +446,33 @@ class Library:
         included) keep the articles those feeds gave (``reader.store.sources``).
 
         ``sort``: published, imported_at, title, source, id, quotes, figures,
-        read or starred (ValueError otherwise); ties fall back to the id.
+        read or starred (ValueError otherwise); ties are in ``_order_by``'s order.
         """
-        column = _SORTS.get(sort)
-        if column is None:
-            raise ValueError(f"cannot sort by {sort!r}")
-        direction = "DESC" if descending else "ASC"
+        order = _order_by(sort, descending)
         with self._db.read() as con:
             where, params = _filter_clause(con, filter_text, tag, starred, unread, feed, folder)
             sql = (f"SELECT {rows.names(_ROW_COLUMNS)} FROM articles {where}"
-                   f" ORDER BY {column} {direction}, id {direction} LIMIT ? OFFSET ?")
+                   f" ORDER BY {order} LIMIT ? OFFSET ?")
             found = con.execute(sql, (*params, -1 if limit is None else limit,
                                       max(offset, 0))).fetchall()
         return [ArticleRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), bool(r[8]))
                 for r in found]
+
+    def position(self, article_id: int, *, sort: str = "published", descending: bool = True,
+                 filter_text: str = "", tag: str = "", starred: bool = False,
+                 unread: bool = False, feed: int | None = None,
+                 folder: str | None = None) -> int | None:
+        """The offset of ``article_id`` in ``rows`` given the same arguments
+        (0 for the first row), found in one query whatever the offset; None
+        when those rows do not hold it."""
+        order = _order_by(sort, descending)
+        with self._db.read() as con:
+            where, params = _filter_clause(con, filter_text, tag, starred, unread, feed, folder)
+            found = con.execute(
+                f"SELECT place FROM (SELECT id, row_number() OVER (ORDER BY {order}) - 1"
+                f" AS place FROM articles {where}) WHERE id = ?",
+                (*params, article_id)).fetchone()
+        return None if found is None else int(found[0])
 
     def ids(self, ids: Sequence[int] | None = None) -> list[int]:
         """Every article id, ascending; or, given ``ids``, those of them that
@@ -677,6 +690,20 @@ def _stored_ids(con: sqlite3.Connection, hashes: Sequence[str]) -> dict[str, int
     marks = ", ".join("?" * len(hashes))
     return {h: int(i) for h, i in con.execute(
         f"SELECT content_hash, id FROM articles WHERE content_hash IN ({marks})", hashes)}
+
+
+def _order_by(sort: str, descending: bool) -> str:
+    """The ORDER BY terms of the list sorted by ``sort`` (a ``_SORTS`` name;
+    ValueError otherwise): articles that tie on it come newest first, as
+    the list's default order shows them (a source's articles by date), then
+    by id, so that every row has one place and pages never overlap."""
+    column = _SORTS.get(sort)
+    if column is None:
+        raise ValueError(f"cannot sort by {sort!r}")
+    direction = "DESC" if descending else "ASC"
+    if column == "published":
+        return f"published {direction}, id {direction}"
+    return f"{column} {direction}, published DESC, id DESC"
 
 
 def _filter_clause(con: sqlite3.Connection, filter_text: str, tag: str, starred: bool,

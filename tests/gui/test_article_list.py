@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView
 from pytestqt.qtbot import QtBot
 
+from reader.gui import i18n
 from reader.gui.library_model import COLUMN_INDEX, COLUMNS
 from reader.gui.main_window import MainWindow
 from reader.store import Article, Library
@@ -306,3 +307,110 @@ def test_the_count_columns_show_their_numbers_whole(
     qtbot.waitUntil(lambda: view.columnWidth(COLUMN_INDEX["quotes"]) < wide)
     assert all(shown_whole(view, r, COLUMN_INDEX[key]) for key in ("quotes", "figures")
                for r in range(view.model().rowCount()))
+
+
+# -- a list longer than its first page ------------------------------------------------
+
+PAGE = 10
+"""The list's page in these tests: 63 articles are six pages and a bit."""
+
+
+@pytest.fixture
+def long_list(library: Library, monkeypatch: pytest.MonkeyPatch) -> Library:
+    """63 articles (three sources, dates in no order of adding), loaded ten at a time."""
+    monkeypatch.setattr("reader.gui.library_model.PAGE_SIZE", PAGE)
+    library.add_articles(
+        Article(title=f"خبر رقم {i}", body=f"نص الخبر رقم {i} عن المدينة.",
+                source=("وكالة الأنباء", "صحيفة المساء", "إذاعة الشرق")[i % 3],
+                published=f"2023-{i * 7 % 12 + 1:02d}-{i * 5 % 28 + 1:02d}")
+        for i in range(60))
+    return library
+
+
+@pytest.fixture
+def long_window(qtbot: QtBot, long_list: Library) -> Iterator[MainWindow]:
+    window = make(qtbot, long_list, 1100, 700)
+    yield window
+    window.close()  # while the store is open: a list being hidden may fetch rows
+
+
+def make_kept(qtbot: QtBot, library: Library) -> MainWindow:
+    """A window that keeps its settings (``settings_file``) between runs."""
+    window = MainWindow(library, settings=i18n.settings(), poll_ms=0)
+    window.notify = lambda title, text: pytest.fail(f"unexpected message: {title}: {text}")
+    return on_screen(qtbot, window, 1100, 700, active=True)
+
+
+def current_id(window: MainWindow) -> int | None:
+    """The article of the list's current row, if it is selected (None otherwise)."""
+    view = window.article_list.view
+    index = view.currentIndex()
+    if not index.isValid() or not view.selectionModel().isRowSelected(index.row()):
+        return None
+    return window.article_list.model.article_id(index.row())
+
+
+@pytest.mark.parametrize("ctrl", [False, True])
+def test_home_and_end_go_to_the_first_and_last_article_of_the_whole_list(
+        qtbot: QtBot, long_list: Library, long_window: MainWindow, ctrl: bool) -> None:
+    window = long_window
+    view = window.article_list.view
+    ids = [r.id for r in long_list.rows()]
+    modifier = Qt.KeyboardModifier.ControlModifier if ctrl else Qt.KeyboardModifier.NoModifier
+    view.setFocus()
+    assert current_id(window) == ids[0]  # the window opened the first
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert window.current_article_id() == ids[1]
+    qtbot.keyClick(view, Qt.Key.Key_End, modifier)
+    # The oldest article, not the last of the page loaded: chosen and opened.
+    assert current_id(window) == ids[-1] == window.current_article_id()
+    assert long_list.get(ids[-1]).read
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert window.current_article_id() == ids[-2]
+    qtbot.keyClick(view, Qt.Key.Key_Home, modifier)
+    assert current_id(window) == ids[0] == window.current_article_id()
+
+
+def test_the_open_article_is_selected_after_a_restart_however_far_down(
+        qtbot: QtBot, long_list: Library, settings_file: Path) -> None:
+    ids = [r.id for r in long_list.rows()]
+    far = ids[47]  # on the fifth page
+    first = make_kept(qtbot, long_list)
+    assert first.open_article(far)
+    first.close()
+    window = make_kept(qtbot, long_list)
+    assert window.current_article_id() == far
+    assert current_id(window) == far
+    view = window.article_list.view
+    qtbot.waitUntil(lambda: view.viewport().rect().intersects(
+        view.visualRect(view.currentIndex())))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert window.current_article_id() == ids[48]  # on from there, not from the top
+    window.close()
+
+
+def test_an_article_opened_by_link_is_selected_in_the_list(long_list: Library,
+                                                           long_window: MainWindow) -> None:
+    window = long_window
+    oldest = long_list.rows()[-1].id
+    assert window.open_article(oldest)  # as ``rtl-reader open rtl-reader://article/ID`` does
+    assert current_id(window) == oldest
+
+
+def test_a_sort_by_source_lists_each_source_newest_first_and_outlives_a_restart(
+        qtbot: QtBot, long_list: Library, settings_file: Path) -> None:
+    first = make_kept(qtbot, long_list)
+    first.article_list.view.sortByColumn(COLUMN_INDEX["source"], Qt.SortOrder.AscendingOrder)
+    first.close()
+    window = make_kept(qtbot, long_list)
+    model = window.article_list.model
+    header = window.article_list.view.horizontalHeader()
+    assert header.sortIndicatorSection() == COLUMN_INDEX["source"]
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    model.fetch_through(model.total - 1)
+    shown = [model.row_data(r) for r in range(model.rowCount())]
+    newest_first = sorted(shown, key=lambda r: (r.published, r.id), reverse=True)
+    expected = sorted(newest_first, key=lambda r: r.source)  # stable: ties stay newest first
+    assert [r.id for r in shown] == [r.id for r in expected]
+    window.close()

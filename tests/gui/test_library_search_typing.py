@@ -228,3 +228,18 @@ def test_the_hits_read_in_the_selected_row_and_the_others(
         words, mark, background = hit_contrast(image.copy(cell))
         assert words >= 4.5, (theme, row, mark.name(), words)
         assert mark != background
+
+
+def test_a_result_chosen_in_the_list_keeps_the_keys_there(qtbot: QtBot,
+                                                          window: MainWindow) -> None:
+    type_query(qtbot, window, "المياه")
+    view, model = window.article_list.view, window.article_list.model
+    click_row(qtbot, window, 0)
+    assert window.current_article_id() == model.article_id(0)
+    assert window.pane.find_bar.isVisible()  # opened with the query, its hits marked
+    assert window.pane.find_bar.query() == "المياه"
+    qtbot.waitUntil(view.hasFocus)
+    assert not window.pane.find_bar.edit.hasFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert window.current_article_id() == model.article_id(1)  # the next result
+    assert view.hasFocus()

@@ -216,6 +216,44 @@ def test_rows_sort_page_and_filter(filled: tuple[Library, list[int]]) -> None:
         lib.rows(sort="body; DROP TABLE articles")
 
 
+def _by_sources(lib: Library) -> None:
+    """Two sources, each with articles added in no date order."""
+    lib.add_articles(Article(title=f"خبر {i}", body=f"نص الخبر {i}.", source=source,
+                             published=f"2024-0{month}-01")
+                     for i, (source, month) in enumerate(
+                         [("وكالة ب", 3), ("وكالة أ", 1), ("وكالة ب", 5), ("وكالة أ", 4),
+                          ("وكالة ب", 1), ("وكالة أ", 2), ("وكالة ب", 3)]))
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("sort", ["source", "read", "title"])
+def test_rows_that_tie_on_the_sort_come_newest_first(lib: Library, sort: str,
+                                                     descending: bool) -> None:
+    _by_sources(lib)
+    found = lib.rows(sort=sort, descending=descending)
+    key = {"source": lambda r: r.source, "read": lambda r: r.read,
+           "title": lambda r: r.title}[sort]
+    for _, group in itertools.groupby(found, key):
+        rows_ = list(group)
+        assert [(r.published, r.id) for r in rows_] == \
+            sorted(((r.published, r.id) for r in rows_), reverse=True)
+
+
+@pytest.mark.parametrize(("sort", "descending", "filter_text"), [
+    ("published", True, ""), ("published", False, ""), ("source", False, ""),
+    ("source", True, "وكالة ب"), ("title", False, "خبر"),
+])
+def test_position_is_the_offset_in_rows(lib: Library, sort: str, descending: bool,
+                                        filter_text: str) -> None:
+    _by_sources(lib)
+    listed = [r.id for r in lib.rows(sort=sort, descending=descending,
+                                     filter_text=filter_text)]
+    for article_id in lib.ids():
+        place = lib.position(article_id, sort=sort, descending=descending,
+                             filter_text=filter_text)
+        assert place == (listed.index(article_id) if article_id in listed else None)
+
+
 @pytest.mark.parametrize(("text", "expected_title"), [
     ("ازمة", "أزمة المياه تتفاقم في القرى الشمالية"),          # hamza folded
     (f"أ{FATHA}ز{SUKUN}م{FATHA}ة", "أزمة المياه تتفاقم في القرى الشمالية"),  # marks, ة
