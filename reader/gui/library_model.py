@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QFont
 
@@ -136,8 +137,11 @@ class LibraryModel(QAbstractTableModel):
     (``row_of`` only finds rows already loaded; ``locate`` loads the rows
     through the one it finds). In search mode
     (``set_search_results``) the rows are the hits, in rank order, and the
-    quote and figure counts are not shown.
+    quote and figure counts are not shown. ``error_occurred(line)`` when the
+    store cannot give the next rows (the list keeps those it has).
     """
+
+    error_occurred = Signal(str)
 
     def __init__(self, library: Library, parent: Any = None, *,
                  page_size: int | None = None) -> None:
@@ -358,8 +362,15 @@ class LibraryModel(QAbstractTableModel):
         """Load the next ``count`` rows (fewer at the end of the list)."""
         if not self.canFetchMore(QModelIndex()):
             return
-        more = self._library.rows(offset=len(self._rows), limit=count, sort=self._sort,
-                                  descending=self._descending, **self._where())
+        try:
+            more = self._library.rows(offset=len(self._rows), limit=count, sort=self._sort,
+                                      descending=self._descending, **self._where())
+        except ReaderError as err:
+            # Called by the view as it scrolls: raised, it would end in Qt's
+            # event loop. The list stops at what it has; the window says why.
+            self._total = len(self._rows)
+            self.error_occurred.emit(err.line())
+            return
         if not more:
             # Articles were deleted elsewhere; the next refresh catches up.
             self._total = len(self._rows)

@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         self.pane = ArticlePane(self.library, self, edits=self.edits)
         self.pane.confirm = lambda title, text: self.confirm(title, text)
         self.pane.error_occurred.connect(self._on_store_error)
+        self.article_list.model.error_occurred.connect(self._on_store_error)
         self.pane.status_message.connect(self._on_pane_message)
         self.pane.room_wanted.connect(self._give_pane_room)
         self.sources = SourcesPane(self.library, self)

@@ -199,3 +199,18 @@ def test_paging_adds_up_to_the_store_order(library: Library, column: int, descen
     expected = library.rows(sort=COLUMNS[column].sort, descending=descending,
                             filter_text=filter_text)
     assert [model.article_id(r) for r in range(model.rowCount())] == [r.id for r in expected]
+
+
+def test_rows_the_store_cannot_give_end_the_list_with_a_line_not_in_qt(
+        library: Library) -> None:
+    """The view asks for more rows as it scrolls, from Qt's event loop: a
+    store that fails then (closed, damaged, gone) said so with a traceback
+    out of that loop. The list keeps its rows and says why."""
+    library.add_articles([news(i) for i in range(30)])
+    model = LibraryModel(library, page_size=7)
+    said: list[str] = []
+    model.error_occurred.connect(said.append)
+    library.close()
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 7 and not model.canFetchMore(QModelIndex())
+    assert len(said) == 1 and said[0].endswith("the store is closed")
