@@ -309,6 +309,7 @@ def highlight_link(h: HighlightRecord) -> str:
 
 
 _STOPS = frozenset(".?!؟؛\n\u06d4")  # ۔ is the Urdu full stop
+_STOP_CHARS = re.compile("[" + re.escape("".join(sorted(_STOPS))) + "]")
 _CLOSERS = frozenset("»”’)]\"'")
 
 
@@ -322,6 +323,13 @@ def _is_stop(text: str, i: int) -> bool:
     if 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
         return False
     return not _ends_abbreviation(text, i)
+
+
+def _stops(text: str, lo: int, hi: int) -> Iterator[int]:
+    """The indices in ``lo..hi`` where a sentence ends (``_is_stop``), in
+    order: the candidates found by a regular expression, in C, rather than
+    by a call for each character."""
+    return (m.start() for m in _STOP_CHARS.finditer(text, lo, hi) if _is_stop(text, m.start()))
 
 
 def _ends_abbreviation(text: str, i: int) -> bool:
@@ -364,9 +372,7 @@ def context_sentence(text: str, start: int, end: int, *,
     # figures took hours. Stopped short, the sentence is cut as before.
     reach = max_chars + LONGEST_WORD + 1
     floor, ceiling = max(0, start - reach), min(len(text), end + reach)
-    begin = start
-    while begin > floor and not _is_stop(text, begin - 1):
-        begin -= 1
+    begin = max((i + 1 for i in _stops(text, floor, start)), default=floor)
     # Closing marks right after the previous stop end that sentence, not this
     # one (the forward scan below gives them to it the same way: adjacent to
     # the stop only). A straight " or ' after a space, or at the start of the
@@ -379,8 +385,7 @@ def context_sentence(text: str, start: int, end: int, *,
             begin += 1
     stop = end
     if not (end > start and _is_stop(text, end - 1)):
-        while stop < ceiling and not _is_stop(text, stop):
-            stop += 1
+        stop = next(_stops(text, end, ceiling), ceiling)
         if stop < ceiling and text[stop] != "\n":
             stop += 1
     if stop == len(text) or _is_stop(text, stop - 1) or text[stop] == "\n":
