@@ -39,6 +39,9 @@ from reader.text.spans import shortened
 CARD_WIDTH = 1080
 MARGIN = 72
 MAX_QUOTE_CHARS = 900
+MAX_LINE_CHARS = 300
+"""The title, speaker or note a card shows at most: their start, like a
+long quote's (a title of 100,000 letters made a card 37,000 pixels tall)."""
 BACKGROUND = "#fdfbf3"
 
 
@@ -59,16 +62,20 @@ def _quote_html(article: Article, h: HighlightRecord) -> tuple[str, str]:
                       f"{highlight_colour(h)};\">{escape(sentence[s:e])}</span>"
                       f"{escape(sentence[e:])}")
             return marked.replace(chr(10), "<br>"), dir_of(sentence)
-    quote = h.text if len(h.text) <= MAX_QUOTE_CHARS else shortened(h.text, MAX_QUOTE_CHARS)
+    quote = _at_most(h.text, MAX_QUOTE_CHARS)
     if h.kind == "quote":
         # The marks were left out of the span (DESIGN decision 5); a card shows them.
         quote = f"«{quote}»" if dir_of(quote) == "rtl" else f"“{quote}”"
     return "<br>".join(escape(x) for x in quote.split(chr(10))), dir_of(quote)
 
 
+def _at_most(text: str, limit: int) -> str:
+    return text if len(text) <= limit else shortened(text, limit)
+
+
 def _card_html(article: Article, h: HighlightRecord) -> str:
     quote, direction = _quote_html(article, h)
-    title = article.title or ""
+    title = _at_most(article.title or "", MAX_LINE_CHARS)
     parts = [f'<p dir="{dir_of(title)}" style="font-size: 26px; color: #6b5b2e;">'
              f"{escape(title)}</p>",
              f'<p dir="{direction}" style="font-size: 44px; color: {INK};">{quote}</p>']
@@ -77,11 +84,11 @@ def _card_html(article: Article, h: HighlightRecord) -> str:
     # is the reader's own text, in its own direction.
     value = value_words(h.value)
     if h.speaker:
-        extra, extra_dir = f"— {h.speaker}", direction
+        extra, extra_dir = f"— {_at_most(h.speaker, MAX_LINE_CHARS)}", direction
     elif value:
         extra, extra_dir = f"القيمة: {value}", "rtl"
     else:
-        extra, extra_dir = h.note, dir_of(h.note)
+        extra, extra_dir = _at_most(h.note, MAX_QUOTE_CHARS), dir_of(h.note)
     if extra:
         parts.append(f'<p dir="{extra_dir}" style="font-size: 30px; color: #333333;">'
                      f"{escape(extra)}</p>")

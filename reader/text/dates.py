@@ -9,6 +9,7 @@ its value is ``{"date": "2018-03-05"}`` when complete, else the parts.
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from typing import Any
 
@@ -292,10 +293,29 @@ def _is_score_cue(folded: str) -> bool:
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
+def is_numeric_date(year: int, month: int, day: int) -> bool:
+    """Whether three numbers written as a date (``31/12/2020``, ``2018/31/1``
+    with month and day the other way round, as ``date_figure`` reads them)
+    name a day of the Gregorian calendar; a month or day of 0 and the year
+    0 stand for a part not given (``00/00/2020``). 31/02/2020, 13/31/2020
+    and 2020/13/45 name none: no date, as 25:61 is no time."""
+    month, day = _month_and_day(month, day)
+    if not month or not day:
+        return month <= 12 and day <= 31
+    # Without a year, a leap one: 29/02 may be a day.
+    return month <= 12 and day <= calendar.monthrange(year or 2000, month)[1]
+
+
+def _month_and_day(month: int, day: int) -> tuple[int, int]:
+    if not 1 <= month <= 12 and 1 <= day <= 12:
+        return day, month  # 2018/31/1: month and day the other way round
+    return month, day
+
+
 def date_figure(text: str, start: int, end: int, year: int | None, month: int | None,
           day: int | None, *, hijri: bool = False) -> Highlight:
-    if month is not None and not 1 <= month <= 12 and day is not None and 1 <= day <= 12:
-        month, day = day, month  # 2018/31/1: month and day the other way round
+    if month is not None and day is not None:
+        month, day = _month_and_day(month, day)
     value: dict[str, Any]
     if year and month and day and not hijri:
         value = {"date": f"{year:04d}-{month:02d}-{day:02d}"}

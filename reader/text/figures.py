@@ -107,6 +107,7 @@ from reader.text.dates import (
     date_parts,
     in_parens,
     is_hijri,
+    is_numeric_date,
     month_before,
     month_date,
     month_number,
@@ -278,12 +279,12 @@ def _sign(text: str, pos: int) -> str:
 
 def _digit_figures(text: str, m: re.Match[str], sign: str) -> list[Highlight]:
     kind = m.lastgroup
-    if kind == "ymd":
-        return [date_figure(text, m.start(), m.end(), int(m.group("y1")), int(m.group("m1")),
-                      int(m.group("d1")))]
-    if kind == "dmy":
-        return [date_figure(text, m.start(), m.end(), int(m.group("y2")), int(m.group("m2")),
-                      int(m.group("d2")))]
+    if kind in ("ymd", "dmy"):
+        n = "1" if kind == "ymd" else "2"
+        year, month, day = (int(m.group(part + n)) for part in "ymd")
+        if not is_numeric_date(year, month, day):
+            return []
+        return [date_figure(text, m.start(), m.end(), year, month, day)]
     if kind == "time":
         hh, mm = int(m.group("hh")), int(m.group("mm"))
         if hh <= 24 and mm < 60:

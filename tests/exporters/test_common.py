@@ -244,6 +244,35 @@ def test_a_sentence_starts_after_a_stop_that_ends_one(
         assert set(".؟!\n") & set(text[max(before):first])
 
 
+
+@pytest.mark.timeout(30)  # about 1 s here; scanning the whole sentence per span took hours
+def test_context_of_many_spans_in_a_sentence_of_a_megabyte() -> None:
+    """A paragraph of 1 MB with no stop (a quotation opened at its start and
+    closed at its end) and a figure every 26 characters: each context is
+    found near its span, not by walking the whole sentence each time."""
+    unit = "قال الوزير إن 5% من الناس "
+    text = "«" + unit * 40_000 + "»"
+    for n in range(0, 40_000, 7):
+        start = 1 + n * len(unit) + unit.index("5%")
+        got, s, e = context_sentence(text, start, start + 2)
+        assert got[s:e] == "5%"
+        assert len(got) <= 400 + 2  # the room and a "…" each side
+
+
+
+@pytest.mark.timeout(30)  # about 3 s here; a call of Python for each character of reach took 50 s
+def test_context_of_each_of_100_000_numbers_in_a_row() -> None:
+    """100,000 numbers in one paragraph (99,099 figures in the store): an
+    export finds the context of each, a few hundred characters around it."""
+    text = " ".join(map(str, range(100_000)))
+    start = 0
+    for n in range(100_000):
+        end = start + len(str(n))
+        got, s, e = context_sentence(text, start, end)
+        assert got[s:e] == str(n)
+        start = end + 1
+
+
 # --- links, values, colours ------------------------------------------------
 
 def test_article_link_is_the_scheme_of_design_decision_8() -> None:

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QTextCursor, QTextLayout
+from PySide6.QtGui import QColor, QTextBlock, QTextCursor, QTextLayout
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -319,3 +319,33 @@ def test_arabic_stays_joined_across_the_breaks(qtbot: QtBot) -> None:
     ((zwsp, _),) = space.items()
     assert shown.pop(zwsp) == len(view.offsets.fields[0].plan.breaks)
     assert shown == glyphs(one_line(text, view))
+
+
+
+RLO, LRO = "\u202e", "\u202d"
+
+
+def glyph_x(block: QTextBlock) -> dict[int, float]:
+    """Where the glyph of each character of a laid out block is drawn (its
+    index in the block: its x)."""
+    flags = QTextLayout.GlyphRunRetrievalFlag.RetrieveAll
+    return {i: p.x() for run in block.layout().glyphRuns(0, block.length(), flags)
+            for i, p in zip(run.stringIndexes(), run.positions(), strict=True)}
+
+
+@pytest.mark.parametrize("override", [RLO, LRO, RLO * 1000])
+def test_an_override_in_the_text_shows_the_letters_in_the_order_typed(
+        qtbot: QtBot, library: Library, override: str) -> None:
+    """An override no PDF closes (RLO, LRO, a thousand RLO) showed the
+    paragraph's letters in another order than they were typed: 50٪ read
+    05٪ beside a highlight that says 50%, a word spelled backwards. The view
+    shows them in the order typed (offsets unchanged: same length)."""
+    body = f"قال الوزير {override}إن 50٪ من الناس و abc"
+    pane, _ = open_pane(qtbot, library, Article(title="عنوان", body=body, source="test"))
+    shown = document_text(pane.view)
+    block = pane.view.document().findBlock(shown.index("50٪"))
+    x = glyph_x(block)
+    at = {word: block.text().index(word) for word in ("50", "abc", "الناس")}
+    assert x[at["50"]] < x[at["50"] + 1]  # 50 from the left
+    assert x[at["abc"]] < x[at["abc"] + 2]  # abc, not cba
+    assert x[at["الناس"]] > x[at["الناس"] + 4]  # الناس from the right

@@ -783,3 +783,40 @@ def test_a_number_word_figure_starts_at_its_word_not_at_its_clitic(
     glued = find_figures(f"قال إن {clitic}{phrase} {noun} وصلوا.")
     assert [(h.text, h.value) for h in glued] == [(h.text, h.value) for h in alone]
     assert [h.start for h in glued] == [h.start + len(clitic) for h in alone]
+
+
+# --- numeric dates that are no day of the calendar ---------------------------
+
+@pytest.mark.parametrize("written", [
+    "31/02/2020", "30/02/2024", "29/02/2023", "31/04/2021",  # past the month's end
+    "31/13/2020", "13/31/2020", "2020/13/45", "2020-02-30", "45/45/2020",
+])
+def test_a_numeric_date_that_is_no_day_is_no_date(written: str) -> None:
+    """Three numbers that name no day (31 February, month 13) were stored as
+    the date 2020-02-31 or 2020-13-31, which the exports hand to programs that
+    read ISO dates (JSON, CSV) and the panel shows as a day. They are no date,
+    as 25:61 is no time."""
+    assert not [f for f in figures(f"في {written} قال") if f[1] == "date"]
+
+
+@pytest.mark.parametrize(("written", "date"), [
+    ("29/02/2024", "2024-02-29"),
+    ("31/12/2020", "2020-12-31"),
+    ("2018/31/1", "2018-01-31"),  # month and day the other way round
+    ("17/07/2018", "2018-07-17"),
+])
+def test_a_numeric_date_that_is_a_day_keeps_its_date(written: str, date: str) -> None:
+    assert figures(f"في {written} قال") == [(written, "date", {"date": date})]
+
+
+@settings(max_examples=300)
+@given(st.integers(0, 99), st.integers(0, 99), st.integers(1000, 9999), st.sampled_from("/-."))
+def test_every_numeric_date_value_is_a_calendar_day(day: int, month: int, year: int,
+                                                    sep: str) -> None:
+    """Whatever three numbers a text writes as a date, a date the figure
+    carries is one ``date.fromisoformat`` reads."""
+    import datetime
+
+    for h in find_figures(f"في {day}{sep}{month}{sep}{year} و {year}{sep}{month}{sep}{day}"):
+        if isinstance(h.value, dict) and "date" in h.value:
+            datetime.date.fromisoformat(h.value["date"])
