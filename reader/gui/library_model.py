@@ -185,6 +185,16 @@ class LibraryModel(QAbstractTableModel):
             return None
         return self._hits[row]
 
+    def unread_ids(self) -> list[int]:
+        """The unread articles among every row the list holds, loaded or not:
+        the search results while they are shown, else the rows of the
+        source, collection and filter. The store's own query for those rows
+        (ids only): a list of 100,000 is never read row by row.
+        Raises ``ReaderError`` when the store cannot answer."""
+        if self._hits is not None:
+            return self._library.ids([h.id for h in self._hits], unread=True)
+        return self._library.ids(**{**self._where(), "unread": True})
+
     def row_of(self, article_id: int) -> int:
         """The loaded row showing ``article_id``, or -1."""
         for i, r in enumerate(self._rows):
