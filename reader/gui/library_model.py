@@ -249,6 +249,7 @@ class LibraryModel(QAbstractTableModel):
             self.beginResetModel()
             self._hits = [h for h in self._hits if h.id in kept]
             self._rows = [r for r in self._rows if r.id in kept]
+            self._fill_states()  # marked read meanwhile (Mark all as read on the results)
             self._total = len(self._rows)
             self.endResetModel()
             return

@@ -815,6 +815,8 @@ def test_mark_all_read_marks_the_rows_the_list_shows_after_a_search_or_a_filter(
         unread = set(library.ids(unread=True))
         window.commands["mark_all_read"].trigger()
         marked = unread - set(library.ids(unread=True))
+        shown = {model.article_id(r): model.row_data(r).read for r in range(model.rowCount())}
+        assert all(shown[i] for i in marked)  # the list shows them read
         assert window.statusBar().currentMessage() == \
             window.tr("Marked %n article(s) as read", "", len(marked))
         window.edits.undo()
