@@ -165,8 +165,10 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Highlights:"), kind_row)
         form.addRow(self.tr("Format:"), self.format_box)
         form.addRow(self.tr("Save to:"), path_row)
-        form.addRow("", self.destination)
-        form.addRow("", self.name_problem)
+        under_path = QVBoxLayout()  # one line: where it goes, or why not
+        under_path.addWidget(self.destination)
+        under_path.addWidget(self.name_problem)
+        form.addRow("", under_path)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.preview, 1)
@@ -298,14 +300,15 @@ class ExportDialog(QDialog):
         other = self._other_format_named()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
             self._has_items and other is None)
+        # The refusal takes the destination's line: nothing is written there yet.
         self.name_problem.setVisible(other is not None)
+        self.destination.setVisible(other is None)
         if other is not None:
             typed = exporters.FORMATS[other].extension
             wanted = exporters.FORMATS[self.fmt()].extension
             self.name_problem.setText(self.tr(
                 "A name in {typed} is for another format: choose it above, or end the name "
                 "in {wanted}").format(typed=isolate("." + typed), wanted=isolate("." + wanted)))
-            self.destination.set_path("", "")
         elif out is None:
             self.destination.set_path("", "")
         elif self._folder_of_cards():

@@ -381,13 +381,14 @@ def test_a_name_in_another_formats_extension_is_refused_until_they_agree(
     assert dialog.name_problem.isVisibleTo(dialog)
     assert dialog.name_problem.text() == ("A name in \u2068.md\u2069 is for another format: "
                                           "choose it above, or end the name in \u2068.pdf\u2069")
-    assert dialog.destination.text() == ""
+    assert not dialog.destination.isVisibleTo(dialog)  # no "Writes the file" meanwhile
     dialog.accept()
     assert dialog.request() is None and dialog.result() == 0
 
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("md"))  # the name's format
     assert dialog.path_edit.text() == str(tmp_path / "all2.md")
     assert export.isEnabled() and not dialog.name_problem.isVisibleTo(dialog)
+    assert dialog.destination.isVisibleTo(dialog)
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("txt-visual"))
     assert dialog.path_edit.text() == str(tmp_path / "all2.txt")  # typed, new extension
     assert export.isEnabled()
