@@ -58,6 +58,14 @@ FORMATS: dict[str, Format] = {
 DEFAULT_FORMAT = "md"
 
 
+def format_named_by(path: str | Path) -> str | None:
+    """The format whose extension ends the file name of ``path``, in any case
+    (``pdf`` for ``notes.PDF``); None for a name with no extension or one no
+    format writes."""
+    suffix = Path(path).suffix.lower().removeprefix(".")
+    return next((f.name for f in FORMATS.values() if suffix and f.extension == suffix), None)
+
+
 def suggested_name(items: Sequence[ExportItem], fmt: str, *,
                    several: str = "highlights") -> str:
     """A file name to offer for an export: the article's title (made safe) for
@@ -119,6 +127,7 @@ __all__ = [
     "context_sentence",
     "export_items",
     "filter_highlights",
+    "format_named_by",
     "safe_filename",
     "select",
     "suggested_name",

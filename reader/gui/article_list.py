@@ -380,6 +380,12 @@ class ArticleList(QWidget):
         self.filter_applied.emit(text)
         self.model.set_filter(text)
 
+    def apply_pending_filter(self) -> None:
+        """Filter by what the box holds now if typing has not yet filtered
+        (a command on the list's rows must see the rows the reader asked for)."""
+        if self._filter_timer.isActive():
+            self.apply_filter()
+
     def refresh(self) -> None:
         """Reload from the store, keeping the open article selected and the
         list scrolled where it was: a list scrolled down keeps its top row
@@ -444,8 +450,7 @@ class ArticleList(QWidget):
                                       Qt.KeyboardModifier.KeypadModifier)
         if not plain or key not in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down):
             return False
-        if self._filter_timer.isActive():
-            self.apply_filter()  # what the reader typed, not what was shown before it
+        self.apply_pending_filter()
         if not self.model.rowCount():
             return False
         current = self.view.currentIndex().row()

@@ -2,7 +2,7 @@
 
 ``EditHistory`` makes every edit a reader may regret a command on its stack:
 adding, deleting, recolouring a highlight and editing its note, starring
-and marking read (one article, or all those of a news source at once),
+and marking read (one article, or all those the list shows at once),
 editing an article's details (title, source, author, date, address) and
 its tags, deleting an article. Each command writes through the
 window's ``Library`` when done and again when redone, and writes the

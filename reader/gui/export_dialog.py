@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -74,7 +75,14 @@ class ExportDialog(QDialog):
     article its title (``highlights`` in the interface language). While the
     file name is still the one offered (in whatever folder), it changes when
     the highlights ticked make one card several or several one, or the
-    articles chosen change. A name the reader typed is kept."""
+    articles chosen change. A name the reader typed is kept; a new format
+    changes its extension when it ends in a format's. A name that ends in
+    another format's extension than the one chosen (``all2.md`` for a PDF)
+    is refused, with a line under the path, Export off until they agree:
+    the dialog cannot tell which of the two the reader meant, and switching
+    the format behind the reader's back (a PDF became a folder of cards for
+    a name in ``.png``) is a surprise found only in the file. A name with
+    no extension, or one no format writes, is written as typed."""
 
     def __init__(self, library: Library, *, current_id: int | None,
                  folder: Path | None = None, kinds: Iterable[str] = DEFAULT_KINDS,
@@ -87,6 +95,8 @@ class ExportDialog(QDialog):
         self._current_id = current_id
         self._request: ExportRequest | None = None
         self._count = 0
+        self._has_items = False
+        """Whether the preview found anything to export (Export is off otherwise)."""
         self._chosen: list[ExportItem] = []
         """What the preview found in the current article ([] for the library)."""
         self._offered = ""
@@ -129,6 +139,9 @@ class ExportDialog(QDialog):
         path_row.addWidget(browse)
         self.destination = PathLabel(self)
         self.destination.setObjectName("exportDestination")
+        self.name_problem = QLabel(self)
+        self.name_problem.setObjectName("exportNameProblem")
+        self.name_problem.hide()
 
         self.preview = QTextEdit(self)
         self.preview.setReadOnly(True)
@@ -152,7 +165,10 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Highlights:"), kind_row)
         form.addRow(self.tr("Format:"), self.format_box)
         form.addRow(self.tr("Save to:"), path_row)
-        form.addRow("", self.destination)
+        under_path = QVBoxLayout()  # one line: where it goes, or why not
+        under_path.addWidget(self.destination)
+        under_path.addWidget(self.name_problem)
+        form.addRow("", under_path)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.preview, 1)
@@ -160,7 +176,7 @@ class ExportDialog(QDialog):
 
         for button in (self.scope_current, self.scope_all, *self.kind_boxes.values()):
             button.toggled.connect(self._refresh)
-        self.format_box.currentIndexChanged.connect(self._suggest_path)
+        self.format_box.currentIndexChanged.connect(self._on_format_chosen)
         self.path_edit.textChanged.connect(self._update_destination)
         self._refresh()  # offers the first path: the field is still the (empty) offer
 
@@ -208,7 +224,7 @@ class ExportDialog(QDialog):
 
     def accept(self) -> None:
         out = self.output()
-        if out is None:
+        if out is None or self._other_format_named():
             self.path_edit.setFocus()
             return
         force = False
@@ -263,7 +279,7 @@ class ExportDialog(QDialog):
                 "to export what was found automatically."))
         else:
             self.preview.setPlainText(self.tr("No highlights to export."))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(rows))
+        self._has_items = bool(rows)
         if self._holds_offer():
             # One card may have become several (a file, a folder now), or
             # the other way round; one article may have become the library.
@@ -276,9 +292,24 @@ class ExportDialog(QDialog):
         return self.fmt() == "png" and (self._count > 1 or self.ids() is None)
 
     def _update_destination(self) -> None:
-        """Say where the files will go, before anything is written."""
+        """Say where the files will go, before anything is written; or why
+        not, when the name's extension is another format's (class
+        docstring). Export is on only when there is something to write and
+        the name agrees with the format."""
         out = self.output()
-        if out is None:
+        other = self._other_format_named()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            self._has_items and other is None)
+        # The refusal takes the destination's line: nothing is written there yet.
+        self.name_problem.setVisible(other is not None)
+        self.destination.setVisible(other is None)
+        if other is not None:
+            typed = exporters.FORMATS[other].extension
+            wanted = exporters.FORMATS[self.fmt()].extension
+            self.name_problem.setText(self.tr(
+                "A name in {typed} is for another format: choose it above, or end the name "
+                "in {wanted}").format(typed=isolate("." + typed), wanted=isolate("." + wanted)))
+        elif out is None:
             self.destination.set_path("", "")
         elif self._folder_of_cards():
             if self.ids() is None:
@@ -289,6 +320,24 @@ class ExportDialog(QDialog):
             self.destination.set_path(text.replace("{folder}", "{path}"), str(out))
         else:
             self.destination.set_path(self.tr("Writes the file {path}"), str(out))
+
+    def _other_format_named(self) -> str | None:
+        """The format the typed name's extension names when it is not the one
+        chosen; None when they agree or the name names none."""
+        named = exporters.format_named_by(self.path_edit.text().strip())
+        return named if named not in (None, self.fmt()) else None
+
+    def _on_format_chosen(self) -> None:
+        """Offer the new format's name; a name the reader typed keeps its
+        stem and takes the format's extension when it had a format's."""
+        text = self.path_edit.text().strip()
+        if self._holds_offer() or not text:
+            self._suggest_path()
+            return
+        if exporters.format_named_by(text) is not None:  # else written as typed
+            self.path_edit.setText(str(Path(text).with_suffix(
+                "." + exporters.FORMATS[self.fmt()].extension)))
+        self._update_destination()  # the text may be unchanged: the name was the format's
 
     def _holds_offer(self) -> bool:
         """True while the path's file name is the one offered last: the

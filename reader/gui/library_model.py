@@ -190,6 +190,16 @@ class LibraryModel(QAbstractTableModel):
             return None
         return self._hits[row]
 
+    def unread_ids(self) -> list[int]:
+        """The unread articles among every row the list holds, loaded or not:
+        the search results while they are shown, else the rows of the
+        source, collection and filter. The store's own query for those rows
+        (ids only): a list of 100,000 is never read row by row.
+        Raises ``ReaderError`` when the store cannot answer."""
+        if self._hits is not None:
+            return self._library.ids([h.id for h in self._hits], unread=True)
+        return self._library.ids(**{**self._where(), "unread": True})
+
     def row_of(self, article_id: int) -> int:
         """The loaded row showing ``article_id``, or -1."""
         for i, r in enumerate(self._rows):
@@ -266,6 +276,7 @@ class LibraryModel(QAbstractTableModel):
             self.beginResetModel()
             self._hits = [h for h in self._hits if h.id in kept]
             self._rows = [r for r in self._rows if r.id in kept]
+            self._fill_states()  # marked read meanwhile (Mark all as read on the results)
             self._total = len(self._rows)
             self.endResetModel()
             return

@@ -524,12 +524,17 @@ class MainWindow(QMainWindow):
         return found
 
     def mark_all_read(self, source: Source | None = None) -> int:
-        """Mark every unread article of ``source`` (default: the one chosen in
-        the pane) read, in one undoable step; how many were unread."""
-        chosen = source if isinstance(source, Source) else self.sources.current_source()
+        """Mark read, in one undoable step, every unread article the list
+        shows (the search results, or the rows its source, collection and
+        filter keep, loaded or not), or, given ``source`` (the sources
+        pane's menu on a feed or folder), every unread article of it; how
+        many were unread."""
         try:
-            ids = [r.id for r in self.library.rows(unread=True, feed=chosen.feed,
-                                                   folder=chosen.folder)]
+            if isinstance(source, Source):
+                ids = self.library.ids(unread=True, feed=source.feed, folder=source.folder)
+            else:
+                self.article_list.apply_pending_filter()  # what the reader typed is what is meant
+                ids = self.article_list.model.unread_ids()
         except ReaderError as err:
             self._on_store_error(err.line())
             return 0

@@ -775,6 +775,11 @@
             <translation>سيُكتب الملف {path}</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/export_dialog.py" line="306" />
+            <source>A name in {typed} is for another format: choose it above, or end the name in {wanted}</source>
+            <translation>الاسم المنتهي بـ{typed} لتنسيق آخر: اختره أعلاه، أو اجعل الاسم ينتهي بـ{wanted}</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/export_dialog.py" line="279" />
             <source>Your highlight</source>
             <translation>تظليلك</translation>

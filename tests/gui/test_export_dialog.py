@@ -364,3 +364,40 @@ def test_all_articles_finds_the_readers_highlights_in_any_article(
         assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
         exported = select(library, None, kinds=kinds)
         assert any(h.kind == "user" for _, hs in exported for h in hs)
+
+
+def test_a_name_in_another_formats_extension_is_refused_until_they_agree(
+        qtbot: QtBot, library: Library, tmp_path: Path) -> None:
+    """Regression (tester 57): PDF chosen and ``all2.md`` typed wrote a PDF
+    into all2.md. The name is refused with a line under the path and Export
+    is off until the name or the format changes; choosing the format the
+    name names keeps the name; a new format gives a typed name its extension."""
+    with_one_highlight(library)
+    dialog = dialog_on(qtbot, library)
+    export = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("pdf"))
+    dialog.path_edit.setText(str(tmp_path / "all2.md"))
+    assert not export.isEnabled()
+    assert dialog.name_problem.isVisibleTo(dialog)
+    assert dialog.name_problem.text() == ("A name in \u2068.md\u2069 is for another format: "
+                                          "choose it above, or end the name in \u2068.pdf\u2069")
+    assert not dialog.destination.isVisibleTo(dialog)  # no "Writes the file" meanwhile
+    dialog.accept()
+    assert dialog.request() is None and dialog.result() == 0
+
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("md"))  # the name's format
+    assert dialog.path_edit.text() == str(tmp_path / "all2.md")
+    assert export.isEnabled() and not dialog.name_problem.isVisibleTo(dialog)
+    assert dialog.destination.isVisibleTo(dialog)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("txt-visual"))
+    assert dialog.path_edit.text() == str(tmp_path / "all2.txt")  # typed, new extension
+    assert export.isEnabled()
+    dialog.path_edit.setText(str(tmp_path / "all2.PDF"))
+    assert not export.isEnabled()
+    for as_typed in ("all2", "all2.bak"):  # no format's extension: written as typed
+        dialog.path_edit.setText(str(tmp_path / as_typed))
+        assert export.isEnabled() and not dialog.name_problem.isVisibleTo(dialog)
+    dialog.accept()
+    request = dialog.request()
+    assert request is not None and request.fmt == "txt-visual"
+    assert request.out == tmp_path / "all2.bak"

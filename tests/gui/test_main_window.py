@@ -794,3 +794,48 @@ def test_a_click_on_the_open_articles_row_keeps_the_readers_place(
     click_row(qtbot, window, 0)
     assert opened == []  # not loaded again
     assert window.pane.view.first_visible() == place
+
+
+HARIRI = [Article(title=f"الحريري يلتقي الوفد {i}", body=f"التقى الحريري الوفد رقم {i}.",
+                  source="وكالة الأنباء", published=f"2024-06-0{i + 1}") for i in range(3)]
+
+
+def test_mark_all_read_marks_the_rows_the_list_shows_after_a_search_or_a_filter(
+        qtbot: QtBot, make_window: MakeWindow, library: Library) -> None:
+    """Regression (tester 57): Mark all as read after a library search marked
+    every article of the library. It marks the rows the list shows: the
+    search results, the rows a filter (typed, not yet applied) or a
+    collection keeps; each time one undoable edit."""
+    hariri = {r.id for r in library.add_articles(HARIRI)}
+    window = make_window()
+    model = window.article_list.model
+
+    def marked() -> set[int]:
+        """Mark all as read from the menu; the articles it marked (then undone)."""
+        unread = set(library.ids(unread=True))
+        window.commands["mark_all_read"].trigger()
+        marked = unread - set(library.ids(unread=True))
+        shown = {model.article_id(r): model.row_data(r).read for r in range(model.rowCount())}
+        assert all(shown[i] for i in marked)  # the list shows them read
+        assert window.statusBar().currentMessage() == \
+            window.tr("Marked %n article(s) as read", "", len(marked))
+        window.edits.undo()
+        assert set(library.ids(unread=True)) == unread  # one edit, undone whole
+        return marked
+
+    window.article_list.filter_edit.setText("المساء")  # the filter's delay not yet over
+    assert marked() == {r.id for r in library.rows(filter_text="المساء")}
+    window.article_list.filter_edit.clear()
+    window.article_list.apply_filter()
+
+    starred = min(hariri)
+    library.set_starred(starred, True)
+    window.article_list.collection_box.setCurrentIndex(2)  # Starred
+    assert model.rowCount() == 1
+    assert marked() == {starred}
+    window.article_list.collection_box.setCurrentIndex(0)
+
+    assert search(qtbot, window, "الحريري") == 3
+    opened = window.current_article_id()  # the first result, opened: read already
+    assert marked() == hariri - {opened}
+    assert len(library.ids()) == len(ARTICLES) + len(HARIRI)

@@ -502,3 +502,21 @@ def test_deleting_a_5_mb_article_and_undoing_it_keep_the_window_responsive(
         assert window.article_list.view.currentIndex().row() == model.row_of(back) >= 0
         assert window.commands["redo"].text().startswith("&Redo delete article")
         window.close()
+
+
+@pytest.mark.parametrize("focused", ["list", "reading view"])
+def test_mark_all_read_is_undone_by_ctrl_z_from_the_list_or_the_article(
+        qtbot: QtBot, window: MainWindow, library: Library, focused: str) -> None:
+    """Ctrl+Shift+R then Ctrl+Z, the focus in the article list or in the
+    reading view: both keys reach the window's commands (tester 57's Undo
+    went to a text field that had the focus)."""
+    unread = set(library.ids(unread=True))
+    assert unread
+    widget = window.article_list.view if focused == "list" else window.pane.view
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    qtbot.keySequence(widget, "Ctrl+Shift+R")
+    assert library.ids(unread=True) == []
+    assert window.commands["undo"].text().startswith("&Undo mark all as read")
+    qtbot.keySequence(widget, "Ctrl+Z")
+    assert set(library.ids(unread=True)) == unread

@@ -286,6 +286,24 @@ def test_ids_keeps_existing_in_given_order(filled: tuple[Library, list[int]]) ->
     assert lib.ids([ids[2], 999, ids[0]]) == [ids[2], ids[0]]
 
 
+def test_ids_are_those_of_the_rows_the_list_filters_would_show(
+        filled: tuple[Library, list[int]]) -> None:
+    """Mark all as read takes a narrowed list's ids from here: exactly the
+    rows ``rows`` lists with the same filters, however many, none other."""
+    lib, ids = filled
+    evening = sorted(r.id for r in lib.rows(filter_text="المساء"))
+    assert len(evening) == 2
+    lib.set_read(evening[0], True)
+    lib.set_starred(ids[0], True)
+    assert lib.ids(filter_text="المساء") == evening
+    assert lib.ids(filter_text="المساء", unread=True) == evening[1:]
+    assert lib.ids(starred=True) == [ids[0]]
+    assert lib.ids(tag="لا وسم") == []
+    # Given ids (search results), the filters keep some of them, in their order.
+    assert lib.ids([*reversed(ids), 999], unread=True) == [i for i in reversed(ids)
+                                                           if i != evening[0]]
+
+
 def test_data_version_moves_when_another_connection_commits(store_path: Path) -> None:
     with Library.open(store_path) as reader, Library.open(store_path) as writer:
         before = reader.data_version()
