@@ -354,16 +354,36 @@ def is_hijri(m: re.Match[str]) -> bool:
     return name in _HIJRI_MONTHS and name not in _MONTHS
 
 
+def month_has_day(month: re.Match[str], day: int) -> bool:
+    """Whether the month ``month`` matched (with its year, when it has one)
+    has a day ``day``: ``31 فبراير 2020`` names no day, and is no date, as
+    31/02/2020 is none (``is_numeric_date``). A Hijri month has at most 30
+    days; a month told by its place (الشهر الجاري) up to 31."""
+    number = month_number(month)
+    if _hijri_date(month):
+        return day <= 30
+    if not number:
+        return day <= 31
+    # Without a year, a leap one: 29 فبراير may be a day.
+    year = int(month.group("y")) if month.group("y") else 0
+    return day <= calendar.monthrange(year or 2000, number)[1]
+
+
+def _hijri_date(month: re.Match[str]) -> bool:
+    """Whether the month ``month`` matched is read in the Hijri calendar: a
+    Hijri month's name, or an era after its year other than م (هـ)."""
+    era = month.group("era")
+    return is_hijri(month) or bool(era and fold_word(era.strip()) != "م")
+
+
 def month_date(text: str, start: int, month: re.Match[str], day: int) -> Highlight:
     """A day (``start``) followed by the month (and year) that ``month`` matched."""
-    hijri = is_hijri(month)
     number = month_number(month) or None  # None: الشهر الجاري, a month told by its place
     year = int(month.group("y")) if month.group("y") else None
     end = month.end("y") if year else (month.end("m2") if month.group("m2") else month.end("m1"))
     if month.group("era"):
         end = month.end("era")
-        hijri = hijri or fold_word(month.group("era").strip()) != "م"
-    return date_figure(text, start, end, year, number, day or None, hijri=hijri)
+    return date_figure(text, start, end, year, number, day or None, hijri=_hijri_date(month))
 
 
 def date_parts(value: dict[str, Any]) -> dict[str, int]:

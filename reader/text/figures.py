@@ -110,6 +110,7 @@ from reader.text.dates import (
     is_numeric_date,
     month_before,
     month_date,
+    month_has_day,
     month_number,
     ordinal_dates,
     overlaps,
@@ -387,7 +388,7 @@ def _single(text: str, start: int, end: int, sign: str) -> Highlight:
         return _plain(text, start, end, raw, value, False)
     if is_int and value <= 31 and (w1 in MONTH_FIRST_WORDS or w1 in ("من", "شهر")):
         month = MONTH_AFTER.match(text, end)
-        if month is not None:
+        if month is not None and month_has_day(month, int(value)):
             return month_date(text, start, month, int(value))
     code = currency(w1, words)
     if code:

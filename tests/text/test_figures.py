@@ -29,6 +29,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.text.dates import date_parts
 from reader.text.figure_names import without_names
 from reader.text.figures import (
     _DIGITS,
@@ -818,5 +819,29 @@ def test_every_numeric_date_value_is_a_calendar_day(day: int, month: int, year: 
     import datetime
 
     for h in find_figures(f"في {day}{sep}{month}{sep}{year} و {year}{sep}{month}{sep}{day}"):
+        if isinstance(h.value, dict) and "date" in h.value:
+            datetime.date.fromisoformat(h.value["date"])
+
+
+@pytest.mark.parametrize(("written", "day"), [
+    ("31 فبراير 2020", None), ("30 فبراير", None), ("29 فبراير 2023", None),
+    ("31 نيسان/أبريل 2021", None), ("31 رمضان 1440 هـ", None),
+    ("29 فبراير 2020", 29), ("29 فبراير", 29), ("30 رمضان 1440 هـ", 30), ("31 أكتوبر", 31),
+])
+def test_a_day_past_its_months_end_is_no_date(written: str, day: int | None) -> None:
+    """As for three numbers: 31 فبراير 2020 was stored as the date 2020-02-31."""
+    dates = [f for f in figures(f"في {written} قال") if f[1] == "date"]
+    days = [date_parts(v).get("day") for _text, _kind, v in dates]
+    assert (day in days) if day else not any(days)
+
+
+@settings(max_examples=300)
+@given(st.integers(1, 31), st.sampled_from(["يناير", "فبراير", "أبريل", "حزيران", "أيلول"]),
+       st.integers(1900, 2100))
+def test_every_month_name_date_value_is_a_calendar_day(day: int, month: str,
+                                                       year: int) -> None:
+    import datetime
+
+    for h in find_figures(f"في {day} {month} {year} قال"):
         if isinstance(h.value, dict) and "date" in h.value:
             datetime.date.fromisoformat(h.value["date"])
