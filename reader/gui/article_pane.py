@@ -60,6 +60,8 @@ class ArticlePane(QWidget):
     ``ReaderError.line()`` when the store refused a write (the window shows it);
     ``status_message(text)``, a translated line for the status bar (a highlight
     cut at the end of a field, a note kept on the clipboard);
+    ``status_withdrawn(text)`` when a line ``status_message`` gave no longer
+    holds (the panel it asked a wider window for shows now);
     ``room_wanted(pixels)`` when the reader asked for the folded highlights
     panel back and the pane is that much too narrow for it beside the article
     (the window makes room if it can, synchronously).
@@ -69,6 +71,7 @@ class ArticlePane(QWidget):
     position_changed = Signal(int, int)
     error_occurred = Signal(str)
     status_message = Signal(str)
+    status_withdrawn = Signal(str)
     room_wanted = Signal(int)
 
     def __init__(self, library: Library, parent: QWidget | None = None, *,
@@ -112,6 +115,8 @@ class ArticlePane(QWidget):
         self._sized = False
         self._folded_panel_width = 0
         """The highlights panel's width before the pane folded it away (0: not folded)."""
+        self._no_room_line = ""
+        """The line that asked for a wider window to show the panel, while it holds."""
         self._chosen_panel_width: int | None = None
         """The highlights panel's width the reader chose: dragged, or kept from
         the last run (0: folded by the reader; None: not chosen, the pane's
@@ -247,7 +252,8 @@ class ArticlePane(QWidget):
         room = self.splitter.width()
         width = min(wanted, room - handle - MIN_ARTICLE_WIDTH)
         if width < panel_min:
-            self.status_message.emit(self.tr("Widen the window to show the highlights panel"))
+            self._no_room_line = self.tr("Widen the window to show the highlights panel")
+            self.status_message.emit(self._no_room_line)
             return
         self._folded_panel_width = 0
         self._chosen_panel_width = wanted
@@ -264,6 +270,10 @@ class ArticlePane(QWidget):
         folded = (self._article_id is not None and not self.highlights_panel.isHidden()
                   and self.splitter.sizes()[1] == 0)
         self.status.show_folded_panel(self.highlights_panel.model.rowCount() if folded else None)
+        if self._no_room_line and self.splitter.sizes()[1] > 0:
+            # The reader widened the window, and the panel is back.
+            self.status_withdrawn.emit(self._no_room_line)
+            self._no_room_line = ""
 
     def _list_highlights(self, highlights: Sequence[HighlightRecord]) -> None:
         self.highlights_panel.set_highlights(highlights)

@@ -238,6 +238,32 @@ def test_with_no_room_anywhere_the_panel_says_to_widen_the_window(
 
 
 
+def test_the_line_asking_for_a_wider_window_goes_once_the_panel_shows(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """At 1.5x: "Widen the window to show the highlights panel" stayed in the
+    status bar after the reader widened the window and the panel was back."""
+    pane, bar = window.pane, window.statusBar()
+    window.resize(700, 600)
+    qtbot.waitUntil(lambda: pane.splitter.sizes()[1] == 0)
+    pane.status.panel_button.click()
+    asked = bar.currentMessage()
+    assert asked == "Widen the window to show the highlights panel"
+    window.resize(1260, 800)
+    qtbot.waitUntil(lambda: pane.splitter.sizes()[1] > 0)
+    assert bar.currentMessage() == ""
+
+
+def test_a_later_line_stays_when_the_panel_shows(qtbot: QtBot, window: MainWindow) -> None:
+    pane, bar = window.pane, window.statusBar()
+    window.resize(700, 600)
+    qtbot.waitUntil(lambda: pane.splitter.sizes()[1] == 0)
+    pane.status.panel_button.click()
+    bar.showMessage("Imported 3 files")
+    window.resize(1260, 800)
+    qtbot.waitUntil(lambda: pane.splitter.sizes()[1] > 0)
+    assert bar.currentMessage() == "Imported 3 files"
+
+
 def test_hiding_diacritics_from_the_menu_leaves_the_article_where_it_was(
         qtbot: QtBot, store_path: Path) -> None:
     """From a day of use: View > Show diacritics moved the text up to a line
