@@ -65,6 +65,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.gui.combo_label import PaintedLabel
+from reader.gui.screen_fit import fit_to_screen
 from reader.text.bidi import LRI, PDI, isolate, isolate_path
 
 _SIZE_COLUMN, _TYPE_COLUMN, _DATE_COLUMN = 1, 2, 3
@@ -346,6 +347,7 @@ class _WideEnough(QObject):
             if over > 0 and screen is not None:
                 room = screen.availableGeometry().width() - watched.frameGeometry().width()
                 watched.resize(watched.width() + min(over, max(room, 0)), watched.height())
+                fit_to_screen(watched)  # its frame may not be known yet
         return False
 
 
