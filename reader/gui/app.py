@@ -318,7 +318,8 @@ def make_instance_server(name: str, on_request: Callable[[int | None, int | None
 
 def make_application(argv: list[str] | None = None) -> object:
     """The running ``QApplication`` (made when absent) with names, icon and the
-    bundled font registered, and Python's garbage collected on its thread
+    bundled font registered, every dialog fitted into its screen
+    (``reader.gui.screen_fit``), and Python's garbage collected on its thread
     only (``reader.gui.collector``)."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
@@ -327,6 +328,7 @@ def make_application(argv: list[str] | None = None) -> object:
     from reader.gui.file_dialogs import native_dialog_is_safe
     from reader.gui.fonts import register_fonts
     from reader.gui.main_window import app_icon
+    from reader.gui.screen_fit import fit_dialogs_to_screen
 
     app = QApplication.instance()
     if app is None:
@@ -339,6 +341,7 @@ def make_application(argv: list[str] | None = None) -> object:
         app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
     app.setWindowIcon(app_icon())
     register_fonts()
+    fit_dialogs_to_screen(app)
     if app.findChild(GuiThreadCollector) is None:
         GuiThreadCollector(app)
     return app

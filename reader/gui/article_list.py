@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.errors import ReaderError
+from reader.gui.combo_label import ElidedLabel
 from reader.gui.library_model import (
     COLUMN_INDEX,
     COLUMNS,
@@ -56,6 +58,15 @@ from reader.store.library import Library, SearchHit
 from reader.text.bidi import isolate
 
 FILTER_DELAY_MS = 200
+
+FILTER_CHARS = 14
+"""The filter box's least width, in average characters: it is what the
+reader types into, so the collection box beside it gives up its width first
+(at 1.5x the box was cut to one letter and an ellipsis beside a full
+"All articles")."""
+COLLECTION_CHARS = 3
+"""The collection box's least width, in average characters (its choice cut
+short, the whole of it in its drop-down)."""
 
 TITLE_SHARE = 0.45
 """The least share of the list's width the title column keeps."""
@@ -162,7 +173,7 @@ class ArticleList(QWidget):
         self.retranslate()
 
     def _init_filter(self) -> None:
-        self.filter_edit = QLineEdit(self)
+        self.filter_edit = _FilterBox(self)
         self.filter_edit.setObjectName("filter")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMaxLength(MAX_FILTER_CHARS)
@@ -174,11 +185,12 @@ class ArticleList(QWidget):
         self.filter_edit.installEventFilter(self)
 
     def _init_collections(self) -> None:
-        self.collection_box = QComboBox(self)
+        self.collection_box = _CollectionBox(self)
         self.collection_box.setObjectName("collection")
         self.collection_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.collection_box.setMinimumContentsLength(8)
+        self.collection_box.installEventFilter(ElidedLabel(self.collection_box))
         self.collection_box.currentIndexChanged.connect(self._on_collection_chosen)
 
     def refresh_collections(self) -> None:
@@ -524,3 +536,26 @@ class ArticleList(QWidget):
         if largest != self._largest:
             self._largest = largest
             self.fit_columns()
+
+
+class _FilterBox(QLineEdit):
+    """The filter box, never narrower than ``FILTER_CHARS`` characters."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), FILTER_CHARS * self.fontMetrics().averageCharWidth()),
+                     hint.height())
+
+
+class _CollectionBox(QComboBox):
+    """The collection box: it takes the width of ``minimumContentsLength``
+    characters when it can and gives it up down to ``COLLECTION_CHARS``
+    (Qt's box is never narrower than that width), its choice then cut with
+    an ellipsis (``ElidedLabel``)."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        # Qt measures a box's contents length in "x"s.
+        spare = max(self.minimumContentsLength() - COLLECTION_CHARS, 0)
+        return QSize(hint.width() - spare * self.fontMetrics().horizontalAdvance("x"),
+                     hint.height())

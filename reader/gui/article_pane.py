@@ -60,6 +60,8 @@ class ArticlePane(QWidget):
     ``ReaderError.line()`` when the store refused a write (the window shows it);
     ``status_message(text)``, a translated line for the status bar (a highlight
     cut at the end of a field, a note kept on the clipboard);
+    ``status_withdrawn(text)`` when a line ``status_message`` gave no longer
+    holds (the panel it asked a wider window for shows now);
     ``room_wanted(pixels)`` when the reader asked for the folded highlights
     panel back and the pane is that much too narrow for it beside the article
     (the window makes room if it can, synchronously).
@@ -69,6 +71,7 @@ class ArticlePane(QWidget):
     position_changed = Signal(int, int)
     error_occurred = Signal(str)
     status_message = Signal(str)
+    status_withdrawn = Signal(str)
     room_wanted = Signal(int)
 
     def __init__(self, library: Library, parent: QWidget | None = None, *,
@@ -107,11 +110,19 @@ class ArticlePane(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setChildrenCollapsible(True)
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
         self.view.setMinimumWidth(MIN_ARTICLE_WIDTH)
         self._sized = False
         self._folded_panel_width = 0
         """The highlights panel's width before the pane folded it away (0: not folded)."""
-        self._kept_panel_width: int | None = None
+        self._no_room_line = ""
+        """The line that asked for a wider window to show the panel, while it holds."""
+        self._chosen_panel_width: int | None = None
+        """The highlights panel's width the reader chose: dragged, or kept from
+        the last run (0: folded by the reader; None: not chosen, the pane's
+        own share). A window too narrow for it squeezes the panel for a while
+        (a small screen, a larger scale); that squeeze is not the reader's
+        choice and must not become the next run's width."""
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -172,21 +183,30 @@ class ArticlePane(QWidget):
             self._size_highlights_panel()
 
     def highlights_width(self) -> int:
-        """The highlights panel's width to keep for the next run: the width it
-        had before the pane folded it for lack of room; 0 when the reader folded it."""
+        """The highlights panel's width to keep for the next run: the width
+        the reader chose (0 when they folded it), however narrow the window
+        squeezes it now; without a choice, the width it has (had, before the
+        pane folded it for lack of room)."""
+        if self._chosen_panel_width is not None:
+            return self._chosen_panel_width
         return self._folded_panel_width or self.splitter.sizes()[1]
 
     def keep_highlights_width(self, width: int) -> None:
         """Give the highlights panel ``width`` (``highlights_width`` of the
         last run) when the pane is first shown, or now when it is."""
-        self._kept_panel_width = max(width, 0)
+        self._chosen_panel_width = max(width, 0)
         if self._sized:
             self._size_highlights_panel()
 
+    def _on_splitter_moved(self) -> None:
+        # Only the reader's drag moves the handle (setSizes does not say so).
+        self._chosen_panel_width = self.splitter.sizes()[1]
+        self._folded_panel_width = 0
+
     def _size_highlights_panel(self) -> None:
         width = max(self.splitter.width() - self.splitter.handleWidth(), 400)
-        panel = (width - width * 3 // 4 if self._kept_panel_width is None
-                 else min(self._kept_panel_width, width // 2))
+        panel = (width - width * 3 // 4 if self._chosen_panel_width is None
+                 else min(self._chosen_panel_width, width // 2))
         self.splitter.setSizes([width - panel, panel])
         self._fit_highlights_panel()
 
@@ -201,8 +221,8 @@ class ArticlePane(QWidget):
 
     def _fit_highlights_panel(self) -> None:
         """Fold the highlights panel away when the article and the panel do not
-        both fit at their narrowest; unfold it, at its width before, once they
-        fit again. A panel the reader folded stays folded."""
+        both fit at their narrowest; unfold it, at the reader's width (else its
+        width before), once they fit again. A panel the reader folded stays folded."""
         room = self.splitter.width()
         handle = self.splitter.handleWidth()
         panel_min = self.highlights_panel.minimumSizeHint().width()
@@ -211,28 +231,32 @@ class ArticlePane(QWidget):
             self._folded_panel_width = panel
             self.splitter.setSizes([room, 0])
         elif self._folded_panel_width and room >= MIN_ARTICLE_WIDTH + handle + panel_min:
-            width = max(panel_min, min(self._folded_panel_width,
+            width = max(panel_min, min(self._chosen_panel_width or self._folded_panel_width,
                                        room - handle - MIN_ARTICLE_WIDTH))
             self._folded_panel_width = 0
             self.splitter.setSizes([room - handle - width, width])
 
     def unfold_highlights_panel(self) -> None:
-        """Bring the folded highlights panel back beside the article, at its
-        width before (a quarter of the pane when the reader folded it), after
+        """Bring the folded highlights panel back beside the article, at the
+        reader's width (else its width before; a quarter of the pane when the
+        reader folded it), after
         asking the window for the room it lacks; when there is still no room,
         say so in the status bar."""
         handle = self.splitter.handleWidth()
         panel_min = self.highlights_panel.minimumSizeHint().width()
-        wanted = max(panel_min, self._folded_panel_width or self.splitter.width() // 4)
+        wanted = max(panel_min, self._chosen_panel_width or self._folded_panel_width
+                     or self.splitter.width() // 4)
         lacking = MIN_ARTICLE_WIDTH + handle + panel_min - self.splitter.width()
         if lacking > 0:
             self.room_wanted.emit(lacking)
         room = self.splitter.width()
         width = min(wanted, room - handle - MIN_ARTICLE_WIDTH)
         if width < panel_min:
-            self.status_message.emit(self.tr("Widen the window to show the highlights panel"))
+            self._no_room_line = self.tr("Widen the window to show the highlights panel")
+            self.status_message.emit(self._no_room_line)
             return
         self._folded_panel_width = 0
+        self._chosen_panel_width = wanted
         self.splitter.setSizes([room - handle - width, width])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -246,6 +270,10 @@ class ArticlePane(QWidget):
         folded = (self._article_id is not None and not self.highlights_panel.isHidden()
                   and self.splitter.sizes()[1] == 0)
         self.status.show_folded_panel(self.highlights_panel.model.rowCount() if folded else None)
+        if self._no_room_line and self.splitter.sizes()[1] > 0:
+            # The reader widened the window, and the panel is back.
+            self.status_withdrawn.emit(self._no_room_line)
+            self._no_room_line = ""
 
     def _list_highlights(self, highlights: Sequence[HighlightRecord]) -> None:
         self.highlights_panel.set_highlights(highlights)

@@ -58,15 +58,14 @@ from PySide6.QtWidgets import (
     QFileSystemModel,
     QLineEdit,
     QListView,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionComboBox,
     QStyleOptionViewItem,
-    QStylePainter,
     QTreeView,
     QWidget,
 )
 
+from reader.gui.combo_label import PaintedLabel
+from reader.gui.screen_fit import fit_to_screen
 from reader.text.bidi import LRI, PDI, isolate, isolate_path
 
 _SIZE_COLUMN, _TYPE_COLUMN, _DATE_COLUMN = 1, 2, 3
@@ -348,38 +347,11 @@ class _WideEnough(QObject):
             if over > 0 and screen is not None:
                 room = screen.availableGeometry().width() - watched.frameGeometry().width()
                 watched.resize(watched.width() + min(over, max(room, 0)), watched.height())
+                fit_to_screen(watched)  # its frame may not be known yet
         return False
 
 
-class _PaintedLabel(QObject):
-    """Paints a combo box as Qt paints it, with the text ``shown`` gives for
-    its current text and the pixels the label has room for."""
-
-    def shown(self, box: QComboBox, text: str, metrics: QFontMetrics, room: int) -> str:
-        raise NotImplementedError
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.Paint or not isinstance(watched, QComboBox):
-            return False
-        painter = QStylePainter(watched)
-        option = QStyleOptionComboBox()
-        option.initFrom(watched)
-        option.currentText = watched.currentText()
-        option.currentIcon = watched.itemIcon(watched.currentIndex())
-        option.iconSize = watched.iconSize()
-        option.frame = True
-        field = watched.style().subControlRect(
-            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField,
-            watched)
-        room = field.width() - (option.iconSize.width() + 4 if not option.currentIcon.isNull()
-                                else 0)
-        option.currentText = self.shown(watched, option.currentText, option.fontMetrics, room)
-        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
-        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
-        return True
-
-
-class _PathLeftToRight(_PaintedLabel):
+class _PathLeftToRight(PaintedLabel):
     """Paints the Look in box's folder left to right. Qt's box draws its
     text in the window's direction whatever its own: "/home/user/مقالات"
     read "مقالات/home/user/". It is painted as Qt paints it (the path cut in
@@ -389,7 +361,7 @@ class _PathLeftToRight(_PaintedLabel):
         return isolate_path(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, room))
 
 
-class _KindWithPatterns(_PaintedLabel):
+class _KindWithPatterns(PaintedLabel):
     """Paints the file type box with its kind's name and patterns
     (``with_patterns``); ``patterns`` holds those of each item, in order."""
 

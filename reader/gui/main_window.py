@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         self.pane.error_occurred.connect(self._on_store_error)
         self.article_list.model.error_occurred.connect(self._on_store_error)
         self.pane.status_message.connect(self._on_pane_message)
+        self.pane.status_withdrawn.connect(self._on_pane_message_withdrawn)
         self.pane.room_wanted.connect(self._give_pane_room)
         self.sources = SourcesPane(self.library, self)
         self.sources.source_chosen.connect(self._on_source_chosen)
@@ -675,6 +676,10 @@ class MainWindow(QMainWindow):
 
     def _on_pane_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
+
+    def _on_pane_message_withdrawn(self, text: str) -> None:
+        if self.statusBar().currentMessage() == text:  # not a later line
+            self.statusBar().clearMessage()
 
     # -- drag and drop ------------------------------------------------------------------
 

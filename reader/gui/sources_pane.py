@@ -19,7 +19,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPoint,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFont, QIcon, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -223,6 +232,18 @@ class SourcesPane(QWidget):
         """``reload`` soon, once for a burst of changes."""
         self.reload_timer.start()
 
+    def minimumSizeHint(self) -> QSize:
+        # "All articles" whole beside its count, the entry every reader
+        # uses: a narrow pane (at 1.5x on a small screen) cut it to "All ar…".
+        hint = super().minimumSizeHint()
+        items = self._items.get(Source().key())
+        if items is None:
+            return hint
+        view = self.view
+        cells = sum(view.sizeHintForIndex(item.index()).width() for item in items)
+        branch = view.indentation() if view.rootIsDecorated() else 0
+        return QSize(max(hint.width(), cells + branch + 2 * view.frameWidth()), hint.height())
+
     def reload(self) -> None:
         """Read the feeds and the unread counts again and show them; the
         chosen entry stays chosen while it exists."""
@@ -237,6 +258,7 @@ class SourcesPane(QWidget):
         self._entries = entries
         for entry in entries:
             self._show(entry)
+        self.updateGeometry()  # a longer count, a new language
         if self._chosen.key() not in self._items:
             self._chosen = Source()
             self._select(self._chosen)

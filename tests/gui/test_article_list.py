@@ -65,6 +65,24 @@ def test_the_title_takes_the_free_width(qtbot: QtBot, library: Library, width: i
         assert set(shown) == {c.key for c in COLUMNS}  # room for every column
 
 
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_narrow_list_keeps_room_to_type_a_filter(
+        qtbot: QtBot, library: Library, language: str) -> None:
+    """At 1.5x on a 1366x768 screen the filter box was cut to one letter and
+    an ellipsis while the collection box beside it kept the whole of "All
+    articles": the box the reader types into keeps room for a word, the
+    collection box gives up its width first."""
+    i18n.apply_language(language)
+    window = make(qtbot, library, 640, 480)
+    window.splitter.setSizes([1, window.width()])  # the list at its narrowest
+    edit, box = window.article_list.filter_edit, window.article_list.collection_box
+    qtbot.waitUntil(lambda: window.lists.width() == window.lists.minimumSizeHint().width())
+    word = "الانتخابات"
+    clear_button = edit.height()  # a square at the box's end
+    assert edit.width() - clear_button >= edit.fontMetrics().horizontalAdvance(word)
+    assert box.width() < edit.width()
+
+
 def test_narrow_columns_say_what_they_hold(qtbot: QtBot, library: Library) -> None:
     window = make(qtbot, library, 1000, 650)
     model = window.article_list.model

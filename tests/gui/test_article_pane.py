@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from reader.gui import i18n
-from reader.gui.article_pane import MIN_ARTICLE_WIDTH
+from reader.gui.article_pane import MIN_ARTICLE_WIDTH, ArticlePane
 from reader.gui.main_window import MainWindow
 from reader.store import Article, Library
 from tests.gui.conftest import on_screen
@@ -82,6 +82,54 @@ def test_the_highlights_panel_keeps_its_width_between_runs(
         again = MainWindow(library, settings=i18n.settings(), poll_ms=0)
         on_screen(qtbot, again, 1260, 800)
         assert again.pane.splitter.sizes()[1] == panel
+        again.close()
+
+
+def drag_panel_to(pane: ArticlePane, width: int) -> None:
+    """The reader drags the handle between the article and the highlights
+    panel until the panel is ``width`` wide (a left-to-right window)."""
+    pane.splitter.moveSplitter(pane.splitter.width() - pane.splitter.handleWidth() - width, 1)
+    assert pane.splitter.sizes()[1] == width
+
+
+@pytest.mark.parametrize("narrow", [(900, 600), (640, 480)], ids=["squeezed", "folded"])
+def test_a_narrow_window_does_not_replace_the_readers_panel_width(
+        qtbot: QtBot, store_path: Path, settings_file: Path, narrow: tuple[int, int]) -> None:
+    """From a 1366x768 screen: the reader dragged the panel to 305 px; one
+    run at 1.5x, untouched, kept the 215 px its narrower window squeezed the
+    panel to (or the width before it folded), and back at 1x the panel was
+    narrower. The squeeze is the window's, the width the reader's."""
+    with Library.open(store_path) as library:
+        library.add_articles([Article(title=TITLE, body=BODY)])
+        first = MainWindow(library, settings=i18n.settings(), poll_ms=0)
+        on_screen(qtbot, first, 1260, 800)
+        drag_panel_to(first.pane, 305)
+        first.close()
+        small = MainWindow(library, settings=i18n.settings(), poll_ms=0)
+        on_screen(qtbot, small, *narrow)
+        assert small.pane.splitter.sizes()[1] < 305  # no room for it
+        small.close()
+        again = MainWindow(library, settings=i18n.settings(), poll_ms=0)
+        on_screen(qtbot, again, 1260, 800)
+        assert again.pane.splitter.sizes()[1] == 305
+        again.close()
+
+
+def test_a_squeezed_panel_the_reader_folds_stays_folded(
+        qtbot: QtBot, store_path: Path, settings_file: Path) -> None:
+    """A drag in a narrow window is the reader's new choice, kept as theirs."""
+    with Library.open(store_path) as library:
+        library.add_articles([Article(title=TITLE, body=BODY)])
+        first = MainWindow(library, settings=i18n.settings(), poll_ms=0)
+        on_screen(qtbot, first, 1260, 800)
+        drag_panel_to(first.pane, 305)
+        first.resize(900, 600)
+        qtbot.waitUntil(lambda: first.pane.splitter.sizes()[1] < 305)
+        drag_panel_to(first.pane, 0)  # to the edge
+        first.close()
+        again = MainWindow(library, settings=i18n.settings(), poll_ms=0)
+        on_screen(qtbot, again, 1260, 800)
+        assert again.pane.splitter.sizes()[1] == 0
         again.close()
 
 
@@ -188,6 +236,32 @@ def test_with_no_room_anywhere_the_panel_says_to_widen_the_window(
     assert pane.view.width() >= MIN_ARTICLE_WIDTH
     assert not pane.status.panel_button.isHidden()
 
+
+
+def test_the_line_asking_for_a_wider_window_goes_once_the_panel_shows(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """At 1.5x: "Widen the window to show the highlights panel" stayed in the
+    status bar after the reader widened the window and the panel was back."""
+    pane, bar = window.pane, window.statusBar()
+    window.resize(700, 600)
+    qtbot.waitUntil(lambda: pane.splitter.sizes()[1] == 0)
+    pane.status.panel_button.click()
+    asked = bar.currentMessage()
+    assert asked == "Widen the window to show the highlights panel"
+    window.resize(1260, 800)
+    qtbot.waitUntil(lambda: pane.splitter.sizes()[1] > 0)
+    assert bar.currentMessage() == ""
+
+
+def test_a_later_line_stays_when_the_panel_shows(qtbot: QtBot, window: MainWindow) -> None:
+    pane, bar = window.pane, window.statusBar()
+    window.resize(700, 600)
+    qtbot.waitUntil(lambda: pane.splitter.sizes()[1] == 0)
+    pane.status.panel_button.click()
+    bar.showMessage("Imported 3 files")
+    window.resize(1260, 800)
+    qtbot.waitUntil(lambda: pane.splitter.sizes()[1] > 0)
+    assert bar.currentMessage() == "Imported 3 files"
 
 
 def test_hiding_diacritics_from_the_menu_leaves_the_article_where_it_was(

@@ -594,3 +594,21 @@ def test_a_store_that_refuses_the_news_is_said_in_one_line(
         f"No new articles \u2014 {isolate_path(str(library.path))}: another program is "
         "writing to the store; try again later")
     assert not window.following.refreshing
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_all_articles_reads_whole_beside_a_long_count(
+        qtbot: QtBot, store_path: Path, language: str) -> None:
+    """At 1.5x on a 1366x768 screen the pane at its narrowest read "All ar…"
+    beside its 18548 unread: the pane is never narrower than that entry."""
+    i18n.apply_language(language)
+    with Library.open(store_path) as library:
+        library.add_articles([Article(title=f"خبر {i}", body="نص.") for i in range(12345)])
+        window = MainWindow(library, settings=None, poll_ms=0)
+        on_screen(qtbot, window, 1000, 600)
+        window.lists.setSizes([1, window.lists.width()])  # the pane dragged narrow
+        view = window.sources.view
+        name = view.model().index(0, 0)
+        assert view.model().index(0, 1).data() == "12345"
+        assert view.visualRect(name).width() >= view.sizeHintForIndex(name).width()
+        window.close()
