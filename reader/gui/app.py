@@ -328,7 +328,6 @@ def make_application(argv: list[str] | None = None) -> object:
     from reader.gui.file_dialogs import native_dialog_is_safe
     from reader.gui.fonts import register_fonts
     from reader.gui.main_window import app_icon
-    from reader.gui.screen_fit import fit_dialogs_to_screen
 
     app = QApplication.instance()
     if app is None:
@@ -341,7 +340,6 @@ def make_application(argv: list[str] | None = None) -> object:
         app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
     app.setWindowIcon(app_icon())
     register_fonts()
-    fit_dialogs_to_screen(app)
     if app.findChild(GuiThreadCollector) is None:
         GuiThreadCollector(app)
     return app

@@ -333,7 +333,8 @@ def _mime_of_name(name: str) -> QMimeType:
 class _WideEnough(QObject):
     """Widens the dialog, once shown, until its file list's columns fit
     (within the screen): at Qt's size the date column ran past the list's
-    edge and a date read "1:22" for 11:22."""
+    edge and a date read "1:22" for 11:22. Then fits it to its screen: Qt
+    opens it at its size hint, taller than a small screen at 2x."""
 
     def __init__(self, files: QTreeView, parent: QFileDialog) -> None:
         super().__init__(parent)
@@ -347,7 +348,7 @@ class _WideEnough(QObject):
             if over > 0 and screen is not None:
                 room = screen.availableGeometry().width() - watched.frameGeometry().width()
                 watched.resize(watched.width() + min(over, max(room, 0)), watched.height())
-                fit_to_screen(watched)  # its frame may not be known yet
+            fit_to_screen(watched)  # its frame may not be known yet
         return False
 
 

@@ -1,10 +1,11 @@
-"""Every dialog of the app within its screen.
+"""A dialog within its screen.
 
 A dialog opens at the size its contents ask for, and a small screen at a
 larger scale has less room than that: at 2x on a 1366x768 screen (683x384
 to Qt) Qt's Import files dialog opened 683x412, its file type row and
-Cancel below the screen's edge. ``fit_dialogs_to_screen`` makes every
-dialog, as it is shown, no wider and no taller than its screen's available
+Cancel below the screen's edge. ``fit_to_screen`` makes a dialog, as it
+is shown (the file dialogs: ``reader.gui.file_dialogs``; the app's own are
+laid out to fit), no wider and no taller than its screen's available
 geometry (``QScreen.availableGeometry``: without the desktop's panels), its
 window frame included, down to the minimum size its layout needs, and
 places it there: centred over its parent, as Qt places a dialog, unless
@@ -15,14 +16,8 @@ border below the screen's edge for a dialog as tall as the screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
-
-
-def fit_dialogs_to_screen(app: QApplication) -> None:
-    """Fit every dialog ``app`` shows from now on into its screen (once per app)."""
-    if app.findChild(_ScreenFit) is None:
-        app.installEventFilter(_ScreenFit(app))
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtWidgets import QWidget
 
 
 def fit_to_screen(window: QWidget) -> None:
@@ -61,14 +56,3 @@ def _frame_extent(window: QWidget) -> QSize:
         if not extent.isNull():
             return extent
     return QSize(0, 0)
-
-
-class _ScreenFit(QObject):
-    """The application's event filter that fits each dialog as it is shown,
-    before it shows (and before Qt would place it)."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.Show and isinstance(watched, QDialog)
-                and watched.isWindow()):
-            fit_to_screen(watched)
-        return False

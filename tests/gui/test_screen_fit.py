@@ -1,4 +1,4 @@
-"""Every dialog within its screen (reader.gui.screen_fit), on the screen a
+"""The file dialog within its screen (reader.gui.screen_fit), on the screen a
 tester had: 1366x768 at a scale of 2 (683x384 to Qt). The screen and the
 scale belong to a process, so each case runs in its own, offscreen with
 that screen (the offscreen platform's ``configfile``)."""
