@@ -317,12 +317,17 @@ def shortcut_text(action: QAction) -> str:
     return LRI + keys.toString(QKeySequence.SequenceFormat.PortableText) + PDI
 
 
+def plain_label(label: str) -> str:
+    """``label`` without its ``&`` mnemonic (``&&`` is an ampersand)."""
+    return label.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
 def set_action_text(action: QAction, label: str) -> None:
     """``label`` (with its ``&`` mnemonic) as the menu text with the shortcut
     after a tab, the toolbar text without either, and the tooltip with the
     shortcut in brackets."""
     keys = shortcut_text(action)
-    plain = label.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    plain = plain_label(label)
     action.setText(f"{label}\t{keys}" if keys else label)
     action.setIconText(plain)
     action.setToolTip(f"{plain} ({keys})" if keys else plain)

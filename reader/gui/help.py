@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.gui import i18n
-from reader.gui.actions import shortcut_text
+from reader.gui.actions import action_texts, plain_label, shortcut_text
 from reader.text.bidi import LRI, PDI
 
 KINDS = ("guide", "shortcuts", "about")
@@ -96,12 +96,15 @@ def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
     """``(what it does, keys)`` for every action with a shortcut, then the
     keys of the find bar and of Esc; the keys isolated left to right."""
     translate = QCoreApplication.translate
+    # What each action is, not what it would do now: Undo, not "Undo mark
+    # as read" (its text names the last edit).
+    names = {name: plain_label(label) for name, label in action_texts().items()}
     rows = []
     for action in actions:
         keys = shortcut_text(action)  # the first: the others are keys few keyboards have
         if keys:
-            rows.append((action.iconText() or action.text().split("\t")[0].replace("&", ""),
-                         keys))
+            rows.append((names.get(action.objectName()) or action.iconText()
+                         or action.text().split("\t")[0].replace("&", ""), keys))
     extra = [
         (translate("Help", "Next match in the article"), "F3, Enter"),
         (translate("Help", "Previous match in the article"), "Shift+F3, Shift+Enter"),
