@@ -209,6 +209,8 @@ class Refreshed:
     name: str
     added: list[int] = field(default_factory=list)
     duplicates: int = 0
+    """Entries of the feed the library already held: seen before, or new
+    under keys of their own with a text it holds."""
     not_modified: bool = False
     error: str = ""
     notes: list[str] = field(default_factory=list)
@@ -267,6 +269,7 @@ def refresh(library: Any, feed: Feed, *, fetcher: Fetcher = fetch,
         return done
     seen = library.feeds.seen(feed.id, (k for e in document.entries for k in e.keys))
     new = [e for e in document.entries if not seen.intersection(e.keys)]
+    known = len(document.entries) - len(new)
     if feed.full_text:
         new = _with_full_texts(feed, new, done.notes, fetcher, deadline, cancelled)
     for entry in new:
@@ -275,7 +278,10 @@ def refresh(library: Any, feed: Feed, *, fetcher: Fetcher = fetch,
         entry.article.published = entry.article.published or now
     results = library.add_articles(e.article for e in new)
     done.added = [r.id for r in results if not r.duplicate]
-    done.duplicates = len(results) - len(done.added)
+    # Already there: the entries seen before, and new ones whose text the
+    # library holds (it counted only these: "0 already there" for a feed
+    # whose entries were all stored).
+    done.duplicates = known + len(results) - len(done.added)
     # A document that is not well-formed keeps what could be read of it, but
     # the feed fails (and is asked again without its validators): an entry
     # cut off, or all those after a fault, may be missing.
