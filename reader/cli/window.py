@@ -4,7 +4,9 @@ all), ``screenshot``. Qt is imported only here, inside the commands.
 ``rtl-reader open FILE`` (and ``rtl-reader FILE``, and ``open file:///...``
 as the desktop's "Open with" runs it) imports the file and opens its first
 article: a file imported before is found, not stored twice. When the app
-already runs on the store, the file goes to that window, which imports it.
+already runs on the store, the file goes to that window, which imports it;
+a file of a kind no importer takes is refused here first (the one line,
+status 1), and the window told as for an unknown ID below.
 
 ``rtl-reader open ID`` (or ``rtl-reader://article/ID?at=N``) first asks the
 store, read-only, whether it holds that article: an unknown ID is exit
@@ -34,11 +36,13 @@ def cmd_open(args: argparse.Namespace, store: str | None) -> int:
     if target is None:
         return open_gui(store)
     if target.lower().startswith("file:"):
-        return open_gui(store, file=local_path(target), at=args.at)
+        path = local_path(target)
+        return open_file(store, path, str(path), args.at, from_desktop=args.from_desktop)
     if target.lower().startswith("rtl-reader:"):
         ident, at = parse_article_link(target)
     elif is_file(target):
-        return open_gui(store, file=Path(target).resolve(), at=args.at)
+        return open_file(store, Path(target).resolve(), target, args.at,
+                         from_desktop=args.from_desktop)
     else:
         ident, at = article_id(target), None
     if args.at is not None:
@@ -56,13 +60,36 @@ def cmd_open(args: argparse.Namespace, store: str | None) -> int:
     return open_gui(store, ident, at)
 
 
-def tell_running_window(store: str | None, ident: int, at: int | None) -> bool:
-    """Hand ``ident`` to a window running on the store, if one is (it
-    reports an unknown id in its status bar); False when none is."""
+def open_file(store: str | None, path: Path, name: str, at: int | None, *,
+              from_desktop: bool) -> int:
+    """Import the file at ``path`` (``name`` as the user gave it) and show it,
+    as ``open_gui``; a file no importer takes is refused here first, with
+    the one line and status 1, as an unknown id is (a window running on the
+    store would only have shown a dialog, and this command exited 0)."""
+    from reader.importers import check_file
+
+    try:
+        check_file(name)
+    except ReaderError:
+        # As for an unknown id: the running window says so too, and a file
+        # opened with the desktop's "Open with" (no terminal) opens one that
+        # does.
+        if not tell_running_window(store, None, at, file=path) and from_desktop:
+            open_gui(store, at=at, file=path)
+        raise
+    return open_gui(store, at=at, file=path)
+
+
+def tell_running_window(store: str | None, ident: int | None, at: int | None, *,
+                        file: Path | None = None) -> bool:
+    """Hand ``ident`` (or the file at ``file``) to a window running on the
+    store, if one is (it reports an unknown id in its status bar, a file it
+    cannot import in a dialog); False when none is."""
     from reader.gui.app import instance_name, send_to_running
     from reader.store import resolve_store_path
 
-    return send_to_running(instance_name(Path(resolve_store_path(store))), ident, at)
+    return send_to_running(instance_name(Path(resolve_store_path(store))), ident, at,
+                           file=file)
 
 
 def check_article(store: str | None, ident: int) -> None:

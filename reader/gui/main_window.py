@@ -642,8 +642,10 @@ class MainWindow(QMainWindow):
         self.refresh_list()
         model = self.article_list.model
         if self.current_article_id() is None and model.rowCount():
-            # The next article is shown, not chosen: it stays unread.
-            self._open_row(min(max(row, 0), model.rowCount() - 1), mark_read=False)
+            # The next article is shown, not chosen: it stays unread, and the
+            # keys stay where the reader was (Ctrl+Z is the next key likely).
+            self._open_row(min(max(row, 0), model.rowCount() - 1), mark_read=False,
+                           focus_find=False)
         self._update_title()
         self._update_article_actions()
 

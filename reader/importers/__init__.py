@@ -13,6 +13,10 @@ Public API (the CLI and the GUI call these):
 - ``decode_bytes(data, *, name, declared=None) -> str``: the text of a file.
 - ``read_bytes(path) -> bytes``: a file's bytes, read only after the checks
   ``read_file`` makes (the CLI reads a FILE argument through it).
+- ``check_file(path)``: the checks ``read_file`` makes before reading (a
+  regular file, within the limit, of a kind imported), so a caller that
+  hands the file on (``rtl-reader open FILE`` to a running window) can say
+  at once why it will not import.
 - ``MAX_FILE_BYTES``: the size limit, 50 MB, checked with ``stat`` before a
   file is read. An import reads a big JSON Lines archive in ranges of lines
   (``reader.importers.ranges``): the limit holds for each range, not the file.
@@ -61,7 +65,7 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 """Files larger than 50 MB are refused before reading (about 27 million
 Arabic characters: far beyond any article, feed or export we expect)."""
 
-__all__ = ["MAX_FILE_BYTES", "SUPPORTED_EXTENSIONS", "bug_line", "collect_files",
+__all__ = ["MAX_FILE_BYTES", "SUPPORTED_EXTENSIONS", "bug_line", "check_file", "collect_files",
            "decode_bytes", "fetch_url", "read_bytes", "read_file"]
 
 
@@ -85,6 +89,18 @@ def read_file(path: str | os.PathLike[str], *,
     articles = import_text(text, name=name, kind=kind, on_note=on_note)
     fill_published(articles, p.stem)
     return articles
+
+
+def check_file(path: str | os.PathLike[str]) -> None:
+    """Raise what ``read_file`` raises for ``path`` before reading a byte
+    (``subject`` is ``str(path)``): ``UnsupportedFile`` (a folder, a device,
+    an unknown extension), ``InputTooLarge``, or a plain ``ReaderError`` for a
+    path that cannot be read. What only the content shows (binary data, an
+    empty file) is left to ``read_file``."""
+    name = str(path)
+    p = Path(path)
+    _check(p, name)
+    _kind_by_extension(p, name)
 
 
 def bug_line(name: str, err: Exception, what: str = "not read") -> ReaderError:

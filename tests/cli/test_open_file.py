@@ -125,3 +125,73 @@ def test_a_file_that_cannot_be_read_is_reported(
         qtbot.waitUntil(lambda: bool(told) and not window.jobs.tasks, timeout=20_000)
         assert told[0][1].startswith(f"{isolate_path(str(path))}: ")
         window.close()
+
+
+@pytest.fixture
+def file_socket(store_path: Path):
+    """A window's hand-over socket listening on the store, and the files it
+    is asked to import."""
+    files: list[tuple[Path, int | None]] = []
+    server = app.make_instance_server(app.instance_name(store_path), lambda i, at: None,
+                                      on_file=lambda p, at: files.append((p, at)))
+    assert server is not None
+    yield files
+    server.close()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("form", ["{path}", "file://{path}"])
+def test_a_file_of_no_imported_kind_is_status_1_and_one_line_with_a_window_open(
+        qtbot: QtBot, store_path: Path, tmp_path: Path, file_socket: list[object],
+        form: str) -> None:
+    """From a day of use: ``rtl-reader open shot.png`` with the window open
+    exited 0, silent, the error only in a dialog in the window. The window
+    is still told (its dialog is what "Open with" on the desktop shows)."""
+    from tests.cli.test_open_article import finished, open_command
+
+    path = tmp_path / "shot.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n")
+    code, err = finished(qtbot, open_command(store_path, form.format(path=path)))
+    assert code == 1
+    assert err.startswith(f"rtl-reader: {path}: .png files are not imported (known: .atom ")
+    assert err.count("\n") == 1
+    qtbot.waitUntil(lambda: file_socket == [(path, None)])
+
+
+def test_a_file_of_no_imported_kind_with_no_window_is_the_line_not_the_display_hint(
+        qtbot: QtBot, store_path: Path, tmp_path: Path) -> None:
+    from tests.cli.test_open_article import finished, open_command
+
+    path = tmp_path / "shot.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n")
+    code, err = finished(qtbot, open_command(store_path, str(path)))
+    assert code == 1 and err.startswith(f"rtl-reader: {path}: .png files are not imported")
+    assert not store_path.exists()
+
+
+def test_a_file_that_imports_is_still_handed_to_the_window(
+        qtbot: QtBot, store_path: Path, tmp_path: Path, file_socket: list[object]) -> None:
+    from tests.cli.test_open_article import finished, open_command
+
+    path = tmp_path / "news.txt"
+    path.write_text(ARTICLE_A, encoding="utf-8")
+    assert finished(qtbot, open_command(store_path, str(path))) == (0, "")
+    qtbot.waitUntil(lambda: file_socket == [(path, None)])
+
+
+def test_a_file_of_no_imported_kind_opened_from_the_desktop_opens_a_window_that_says_so(
+        qtbot: QtBot, store_path: Path, tmp_path: Path) -> None:
+    """"Open with" on the desktop has no terminal for the line: with no window
+    running, one opens (its dialog says why), as for a dead link."""
+    from tests.cli.test_open_article import open_command
+
+    path = tmp_path / "shot.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n")
+    proc = open_command(store_path, str(path), display=True, options=("--from-desktop",))
+    name = app.instance_name(store_path)
+    try:
+        qtbot.waitUntil(lambda: proc.poll() is not None or app.send_to_running(name, None, None),
+                        timeout=60000)
+        assert proc.poll() is None  # a window listens on the store: it did not just exit
+    finally:
+        proc.kill()
+        proc.communicate()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.gui.library_model import COLUMN_INDEX, SNIPPET_ROLE
@@ -18,7 +19,7 @@ from reader.gui.search_delegate import result_html
 from reader.gui.themes import THEMES
 from reader.store import Article, Library
 from reader.text import fold_text
-from tests.gui.conftest import click_row, on_screen
+from tests.gui.conftest import click_row, on_screen, written
 
 ARTICLES = [
     Article(title="الحكومة تعلن خطة لتحلية المياه",
@@ -243,3 +244,34 @@ def test_a_result_chosen_in_the_list_keeps_the_keys_there(qtbot: QtBot,
     qtbot.keyClick(view, Qt.Key.Key_Down)
     assert window.current_article_id() == model.article_id(1)  # the next result
     assert view.hasFocus()
+
+
+@pytest.mark.parametrize("opened_by", ["click", "enter"])
+def test_undo_by_key_brings_back_a_result_deleted_while_results_are_shown(
+        qtbot: QtBot, window: MainWindow, opened_by: str) -> None:
+    """From a day of use: a search result opened and deleted (Del, Enter),
+    the next result opened with the find bar taking the keys, so Ctrl+Z went
+    to the find field and the article stayed deleted. The keys stay where
+    the reader was, the list or the article."""
+    type_query(qtbot, window, "المياه")
+    view, model = window.article_list.view, window.article_list.model
+    if opened_by == "click":
+        click_row(qtbot, window, 0)
+        reader_at = view
+    else:
+        qtbot.keyClick(window.library_search.edit, Qt.Key.Key_Return)
+        reader_at = window.pane.view
+    qtbot.waitUntil(reader_at.hasFocus)
+    deleted = window.current_article_id()
+    assert deleted == model.article_id(0)
+    window.confirm = lambda title, text: True  # the reader's Enter in the question
+    qtbot.keyClick(reader_at, Qt.Key.Key_Delete)
+    written(qtbot, window)
+    assert window.library.ids([deleted]) == []
+    assert window.current_article_id() == model.article_id(0)  # the next result, shown
+    assert reader_at.hasFocus()
+    assert not window.pane.find_bar.edit.hasFocus()
+    qtbot.keySequence(QApplication.focusWidget(), "Ctrl+Z")
+    written(qtbot, window)
+    assert window.library.ids([deleted]) == [deleted]
+    assert window.current_article_id() == deleted
