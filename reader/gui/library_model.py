@@ -156,6 +156,9 @@ class LibraryModel(QAbstractTableModel):
         self._rows: list[ArticleRow] = []
         self._total = 0
         self._hits: list[SearchHit] | None = None
+        self._found: list[SearchHit] = []
+        """Every hit of the search shown, those deleted since included: an
+        undone delete brings its article back at its rank."""
         self._fetching = False
         self._load(self._page)
 
@@ -271,11 +274,10 @@ class LibraryModel(QAbstractTableModel):
         """Reload from the store (another process or thread changed it),
         keeping as many rows loaded as before."""
         if self._hits is not None:
-            ids = self._library.ids([h.id for h in self._hits])
-            kept = set(ids)
+            kept = set(self._library.ids([h.id for h in self._found]))
             self.beginResetModel()
-            self._hits = [h for h in self._hits if h.id in kept]
-            self._rows = [r for r in self._rows if r.id in kept]
+            self._hits = [h for h in self._found if h.id in kept]
+            self._rows = _result_rows(self._hits)
             self._fill_states()  # marked read meanwhile (Mark all as read on the results)
             self._total = len(self._rows)
             self.endResetModel()
@@ -286,8 +288,8 @@ class LibraryModel(QAbstractTableModel):
         """Show ``hits`` (best first) instead of the list."""
         self.beginResetModel()
         self._hits = list(hits)
-        self._rows = [ArticleRow(h.id, h.title, h.source, h.published, "", -1, -1,
-                                 False, False) for h in hits]
+        self._found = list(hits)
+        self._rows = _result_rows(self._hits)
         self._fill_states()
         self._total = len(self._rows)
         self.endResetModel()
@@ -478,3 +480,9 @@ class LibraryModel(QAbstractTableModel):
         if key == "starred":
             return QCoreApplication.translate("LibraryModel", "Starred") if r.starred else None
         return None
+
+
+def _result_rows(hits: list[SearchHit]) -> list[ArticleRow]:
+    """The list's rows of search results (states filled by ``_fill_states``)."""
+    return [ArticleRow(h.id, h.title, h.source, h.published, "", -1, -1, False, False)
+            for h in hits]

@@ -214,3 +214,20 @@ def test_rows_the_store_cannot_give_end_the_list_with_a_line_not_in_qt(
     model.fetchMore(QModelIndex())
     assert model.rowCount() == 7 and not model.canFetchMore(QModelIndex())
     assert len(said) == 1 and said[0].endswith("the store is closed")
+
+
+def test_a_result_deleted_and_brought_back_is_a_result_again_at_its_rank(
+        library: Library) -> None:
+    """From a day of use: a search result deleted, then restored by Ctrl+Z,
+    was open in the pane but missing from the results (one result left)."""
+    library.add_articles([news(i) for i in range(5)])
+    model = LibraryModel(library)
+    model.set_search_results(library.search("المدينة"))
+    shown = [model.article_id(r) for r in range(model.rowCount())]
+    assert len(shown) == 5
+    deleted = library.delete_keeping(shown[2])
+    model.refresh()
+    assert [model.article_id(r) for r in range(model.rowCount())] == shown[:2] + shown[3:]
+    library.restore_article(deleted)
+    model.refresh()
+    assert [model.article_id(r) for r in range(model.rowCount())] == shown
