@@ -4,13 +4,16 @@ screenshot) never creates a store, nor changes one; a mistyped FILE is
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from reader.cli import main
-from reader.store import Library, default_store_path
-from tests.cli.test_cli import ARTICLE_A
+from reader.store import Article, Library, default_store_path
+from tests.cli.test_cli import ARTICLE_A, ARTICLE_B
 
 NO_STORE = "no store here (rtl-reader import FILE, or the app, starts one)"
 
@@ -68,3 +71,55 @@ def test_import_still_starts_a_store(capsys, tmp_path: Path) -> None:
     assert run(capsys, "--store", str(store), "import", str(article))[0] == 0
     with Library.open(store, create=False) as lib:
         assert lib.count() == 1
+
+
+# -- screenshot ------------------------------------------------------------------
+
+def _state(store: Path) -> list[tuple[int, bool, int]]:
+    """(id, read, position) of every article."""
+    with Library.open(store, create=False, read_only=True) as lib:
+        return [(r.id, r.read, lib.get(r.id).position) for r in lib.rows()]
+
+
+@pytest.mark.parametrize("options", [["--open", "1"], [], ["--find", "الخبز"]],
+                         ids=["--open", "newest", "--find"])
+def test_a_screenshot_changes_nothing_in_the_library(
+        tmp_path: Path, store_path: Path, options: list[str]) -> None:
+    """Regression: ``screenshot --open 3`` marked article 3 read in the
+    user's library, and without ``--open`` the newest."""
+    with Library.open(store_path) as lib:
+        lib.add_articles([
+            Article(title="الخبز", body=ARTICLE_A, published="2024-05-01"),
+            Article(title="الكتاب", body=ARTICLE_B, published="2024-05-02")])
+        lib.set_position(1, 40)
+    before = _state(store_path)
+    assert [read for _, read, _ in before] == [False, False]
+    out = tmp_path / "shot.png"
+    proc = subprocess.run([sys.executable, "-m", "reader", "--store", str(store_path),
+                           "screenshot", "-o", str(out), "--size", "600x400", *options],
+                          capture_output=True, text=True,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_bytes().startswith(b"\x89PNG")
+    assert _state(store_path) == before
+
+
+def test_a_screenshot_to_a_missing_folder_fails_before_opening_anything(
+        capsys, tmp_path: Path, store_path: Path) -> None:
+    """Regression: ``-o /nonexistent/dir/s.png`` said "folder does not
+    exist" after the window had marked the newest article read."""
+    with Library.open(store_path) as lib:
+        lib.add_articles([Article(title="الخبز", body=ARTICLE_A)])
+    before = _state(store_path)
+    out = tmp_path / "nonexistent" / "s.png"
+    code, _, err = run(capsys, "--store", str(store_path), "screenshot", "-o", str(out))
+    assert (code, err) == (1, f"rtl-reader: {out}: folder does not exist: {out.parent}\n")
+    assert _state(store_path) == before
+
+
+def test_a_screenshot_of_no_store_creates_none(capsys, tmp_path: Path) -> None:
+    typo = tmp_path / "typo" / "lib.sqlite3"
+    code, _, err = run(capsys, "--store", str(typo), "screenshot",
+                       "-o", str(tmp_path / "s.png"))
+    assert (code, err) == (1, f"rtl-reader: {typo}: {NO_STORE}\n")
+    assert list(tmp_path.iterdir()) == []
