@@ -123,3 +123,31 @@ def test_a_screenshot_of_no_store_creates_none(capsys, tmp_path: Path) -> None:
                        "-o", str(tmp_path / "s.png"))
     assert (code, err) == (1, f"rtl-reader: {typo}: {NO_STORE}\n")
     assert list(tmp_path.iterdir()) == []
+
+
+# -- rtl-reader FILE ---------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["artcle.html", "notes/artcle", "{tmp}/nonexist.txt"])
+def test_a_mistyped_file_is_no_such_file_not_an_unknown_command(
+        capsys, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str) -> None:
+    """Regression: ``rtl-reader artcle.html`` (the documented ``rtl-reader
+    FILE``) said "argument COMMAND: invalid choice", exit 2."""
+    monkeypatch.chdir(tmp_path)
+    name = name.format(tmp=tmp_path)
+    code, out, err = run(capsys, name)
+    assert (code, out, err) == (1, "", f"rtl-reader: {name}: no such file, and not an "
+                                       "article ID\n")
+
+
+def test_an_article_link_is_opened(capsys, store_path: Path) -> None:
+    Library.open(store_path).close()
+    code, _, err = run(capsys, "--store", str(store_path), "rtl-reader://article/7")
+    assert (code, err) == (1, "rtl-reader: 7: no article with this ID\n")
+
+
+def test_a_mistyped_command_still_gets_the_choices(capsys) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["lsit"])
+    assert exc.value.code == 2
+    last = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "invalid choice: 'lsit'" in last and "'list'" in last
