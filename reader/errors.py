@@ -57,6 +57,10 @@ class StoreDamaged(StoreError):
     damaged or missing: ``--backup-and-reset`` keeps it aside and starts anew."""
 
 
+class NoStore(StoreError):
+    """Nothing at the store path, and the caller did not ask to create a store."""
+
+
 class StoreLocked(StoreError):
     """Another process holds the store's write lock for longer than we wait."""
 

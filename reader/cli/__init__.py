@@ -2,7 +2,9 @@
 
 ``rtl-reader [--store PATH] COMMAND ...``; ``--store`` is also accepted after the
 command. No command opens the GUI; ``rtl-reader FILE`` is ``rtl-reader open
-FILE``. An argument that names an existing file is a FILE (decoded, BOM
+FILE`` (``parser.implicit_open``). Only ``import``, ``feeds add``, ``feeds
+import-opml`` and the app (``open``) start a store where there is none
+(``inputs.library``). An argument that names an existing file is a FILE (decoded, BOM
 removed, newlines kept; offsets point into that text), ``-`` is standard
 input, anything else an article ID; ``-o -`` writes an export to standard
 output. Exit status: 0 success (no hits included), 1 when something

@@ -74,14 +74,14 @@ def article_dict(article: Any) -> dict[str, Any]:
 
 
 def cmd_delete(args: argparse.Namespace, store: str | None) -> int:
-    with library(store, create=False) as lib:
+    with library(store) as lib:
         lib.delete(article_id(args.id))
     return 0
 
 
 def cmd_tag(args: argparse.Namespace, store: str | None) -> int:
     target = article_id(args.id)
-    with library(store, create=False) as lib:
+    with library(store) as lib:
         if args.tags or args.remove:
             tags = lib.change_article_tags(target, add=args.tags, remove=args.remove)
         else:
@@ -163,7 +163,7 @@ def cmd_search(args: argparse.Namespace, store: str | None) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace, store: str | None) -> int:
-    with library(store, create=False) as lib:
+    with library(store) as lib:
         progress = Progress(1) if sys.stderr.isatty() else None
 
         def report(done: int, total: int) -> None:
@@ -196,7 +196,7 @@ def cmd_export(args: argparse.Namespace, store: str | None) -> int:
         raise UsageError("export: give article IDs or --all")
     ids = None if args.all else [article_id(i) for i in args.ids]
     to_stdout = args.output == STDIN
-    with library(store, create=False) as lib:
+    with library(store) as lib:
         items = exporters.select(lib, ids, kinds=args.kind, subtypes=args.subtype,
                                  colours=args.colour)
         count = sum(len(h) for _, h in items)

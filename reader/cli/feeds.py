@@ -30,7 +30,7 @@ def _add(args: argparse.Namespace, store: str | None) -> int:
     from reader.importers.subscriptions import feed_address, subscribe
 
     address = feed_address(args.address)  # a bare host is https://
-    with library(store) as lib:
+    with library(store, create=True) as lib:
         feed = subscribe(lib, address, folder=args.folder, title=args.title,
                          interval_minutes=args.interval, full_text=args.full_text)
     if args.format == "json":
@@ -102,7 +102,7 @@ def _import_opml(args: argparse.Namespace, store: str | None) -> int:
     outlines = read_opml(read_text(args.file), name=name, on_skip=skip)
     added: list[dict[str, Any]] = []
     known = 0
-    with library(store) as lib:
+    with library(store, create=True) as lib:
         followed = {f.url for f in lib.feeds.all()}
         for outline in outlines:
             if outline.url in followed:

@@ -73,7 +73,7 @@ def cmd_import(args: argparse.Namespace, store: str | None) -> int:
     progress = Progress(total) if total > 5 and sys.stderr.isatty() else None
     report: list[dict[str, Any]] = []
 
-    with few_collections(), reading, library(store) as lib:
+    with few_collections(), reading, library(store, create=True) as lib:
 
         def stored(name: str, results: Sequence[Any]) -> None:
             report.extend({"input": name, "id": r.id, "duplicate": r.duplicate}

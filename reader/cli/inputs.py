@@ -125,7 +125,12 @@ def fields_of(target: str, store: str | None) -> dict[str, str] | str:
 
 
 @contextmanager
-def library(store: str | None, *, create: bool = True) -> Iterator[Any]:
+def library(store: str | None, *, create: bool = False) -> Iterator[Any]:
+    """The store, open for the command. Only the commands that store what
+    the user brings (``import``, ``feeds add``, ``feeds import-opml``) pass
+    ``create``; any other says "no store here" (NoStore) rather than leave a
+    new store behind at a mistyped ``--store``, or an empty default one
+    before the app's first run has put its samples in."""
     from reader.store import Library, resolve_store_path
 
     lib = Library.open(resolve_store_path(store), create=create, progress=UpgradeNote())
@@ -162,10 +167,12 @@ class UpgradeNote:
 
 def way_out(err: ReaderError) -> str:
     """The way out of a store error, appended to its line where there is one."""
-    from reader.errors import StoreDamaged, StoreTooNew
+    from reader.errors import NoStore, StoreDamaged, StoreTooNew
 
     if isinstance(err, StoreTooNew):
         return " (written by a newer rtl-reader: upgrade to open it)"
+    if isinstance(err, NoStore):
+        return " (rtl-reader import FILE, or the app, starts one)"
     if isinstance(err, StoreDamaged):
         return " (--backup-and-reset keeps it aside and starts a new store)"
     return ""

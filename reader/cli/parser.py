@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import re
 import sys
 from collections.abc import Sequence
+from pathlib import PurePath
 from typing import NoReturn
 
 from reader.cli.terminal import PROG, safe
@@ -28,6 +30,8 @@ its text); {STDIN} is standard input; anything else is an article ID.
 `{PROG} FILE` is `{PROG} open FILE`: the file is imported (a file
 imported before is found, not stored twice) and opened in the app, in the
 window already open on the store when there is one.
+Only import, feeds add, feeds import-opml and the app (open) start a store
+where there is none; the other commands say "no store here".
 Exit status: 0 success (no hits included), 1 failure, 2 bad usage."""
 
 
@@ -240,8 +244,11 @@ def command_names(parser: argparse.ArgumentParser) -> list[str]:
 
 def implicit_open(argv: Sequence[str], parser: argparse.ArgumentParser) -> list[str]:
     """``argv`` with ``open`` put before a first argument that is no command
-    but a file (or a file:// address): ``rtl-reader FILE`` is ``rtl-reader
-    open FILE``."""
+    but a file, a file:// or rtl-reader:// address, or what looks like a
+    path (a folder separator or an extension): ``rtl-reader FILE`` is
+    ``rtl-reader open FILE``, so a mistyped FILE gets ``open``'s "no such
+    file" rather than "invalid choice". A word without either (``lsit``)
+    is left to argparse, whose line suggests the commands."""
     from reader.cli.inputs import is_file
 
     names = command_names(parser)
@@ -255,10 +262,19 @@ def implicit_open(argv: Sequence[str], parser: argparse.ArgumentParser) -> list[
         if arg.startswith("-"):
             i += 1
             continue
-        if arg not in names and (arg.startswith("file:") or is_file(arg)):
+        if arg not in names and (_looks_like_a_path(arg) or is_file(arg)):
             args.insert(i, "open")
         break
     return args
+
+
+def _looks_like_a_path(arg: str) -> bool:
+    """True for an address ``open`` takes, or a name with a folder separator
+    or an extension (no command has either)."""
+    if arg.lower().startswith(("file:", "rtl-reader:")):
+        return True
+    separators = {"/", os.sep} | ({os.altsep} if os.altsep else set())
+    return any(sep in arg for sep in separators) or bool(PurePath(arg).suffix)
 
 
 def _version() -> str:

@@ -1,9 +1,11 @@
 """``rtl-reader screenshot``: the main window rendered to a PNG (issue 4, item 9).
 
-The window is built as the app builds it (fonts, language, store, samples on
-first run), shown on whatever platform Qt runs (the CLI picks ``offscreen``),
-and grabbed with ``QWidget.grab``. Nothing is remembered: the window state is
-neither read nor written (only the language falls back to the saved choice).
+The window is built as the app builds it (fonts, language, store), shown on
+whatever platform Qt runs (the CLI picks ``offscreen``), and grabbed with
+``QWidget.grab``. Nothing is remembered: the window state is neither read nor
+written (only the language falls back to the saved choice), and the store is
+opened read-only, so a picture marks nothing read and moves no reading
+position in the user's library (nor creates one, nor puts samples in it).
 """
 
 from __future__ import annotations
@@ -22,13 +24,15 @@ def take_screenshot(store_path: Path, out: Path, *, open_id: int | None = None,
     the store at ``store_path``: article ``open_id`` (else the first in the
     list) with the find bar holding ``find``, in ``theme`` and ``lang``.
 
-    Raises the store's errors (StoreError and subclasses), NotFound for an
-    unknown ``open_id``, ValueError for a bad size, theme or language,
-    ExportError when the PNG cannot be written (nothing is left half-written).
+    Raises the store's errors (StoreError and subclasses: NoStore when
+    there is none), NotFound for an unknown ``open_id``, ValueError for a
+    bad size, theme or language, ExportError when the PNG cannot be written
+    (checked before the store is opened; nothing is left half-written).
     """
     from PySide6.QtCore import QCoreApplication, QEventLoop, QSize
     from PySide6.QtGui import QPalette
 
+    from reader.exporters.common import check_target
     from reader.gui import i18n
     from reader.gui.app import make_application
     from reader.gui.main_window import MainWindow
@@ -39,24 +43,23 @@ def take_screenshot(store_path: Path, out: Path, *, open_id: int | None = None,
         raise ValueError(f"screenshot size {width}x{height} is outside 200x150..8000x8000")
     if theme not in ("light", "dark", "sepia"):
         raise ValueError(f"unknown theme {theme!r}")
+    check_target(Path(out), force=True)
     created = QCoreApplication.instance() is None
     if created:
         _quiet_offscreen_warnings()
     make_application()
     previous = i18n.current_language()
     i18n.apply_language(i18n.chosen_language(lang))
-    library = Library.open(store_path)
+    library: Library | None = None
     window: MainWindow | None = None
     try:
-        from reader.importers.samples import seed_if_empty
-
-        seed_if_empty(library)
+        library = Library.open(store_path, create=False, read_only=True)
         window = MainWindow(library, settings=None, poll_ms=0, refresh_ms=0)
         window.set_theme(theme)
         window.resize(width, height)
         window.show()
         _settle()
-        if open_id is not None and not window.open_article(open_id):
+        if open_id is not None and not window.open_article(open_id, mark_read=False):
             library.get(open_id)  # raises NotFound with the usual message
         if find:
             window.pane.show_find_bar(find)
@@ -72,7 +75,8 @@ def take_screenshot(store_path: Path, out: Path, *, open_id: int | None = None,
             window.close()
             window.deleteLater()
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
-        library.close()
+        if library is not None:
+            library.close()
         if not created:
             i18n.apply_language(previous)
 

@@ -28,8 +28,8 @@ of articles not yet recomputed show the old engine's counts until then.
 
 Errors (``reader.errors``), ``subject`` the path (or the id, or the query):
 ``NotADatabase`` (the path holds something else: never touched),
-``StoreTooNew``, ``StoreLocked``, ``StoreReadOnly``, ``StoreError`` (missing
-with ``create=False``, damaged, disk full), ``NotFound``, ``QueryError``.
+``StoreTooNew``, ``StoreLocked``, ``StoreReadOnly``, ``NoStore`` (missing
+with ``create=False``), ``StoreError`` (damaged, disk full), ``NotFound``, ``QueryError``.
 One ``Library`` per store is meant to serve a whole process, every thread
 of it: reads on different threads run at once on reader connections, writes
 take turns on the writer connection (``reader.store.database``).
@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.errors import (
+    NoStore,
     NotADatabase,
     ReaderError,
     StoreDamaged,
@@ -157,7 +158,8 @@ class Library:
         read-only, as with ``read_only=True``: reading works and writes raise
         ``StoreReadOnly``. A file that is not SQLite is never opened for
         writing. Raises NotADatabase, StoreTooNew, StoreLocked, StoreReadOnly,
-        StoreError (``create=False`` and nothing there; damaged store).
+        NoStore (``create=False`` or ``read_only`` and nothing there), StoreError
+        (damaged store).
         """
         path = Path(path)
         subject = str(path)
@@ -176,7 +178,7 @@ class Library:
             raise StoreError(subject, "not a regular file (a device, FIFO or socket), "
                                       "not a store file")
         if not exists and (not create or read_only):
-            raise StoreError(subject, "no store here")
+            raise NoStore(subject, "no store here")
         if not exists:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)

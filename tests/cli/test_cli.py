@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.store import rankings
+from reader.store import Library, rankings
 
 ARTICLE_A = """\
 الحكومة تعلن خطة لخفض أسعار الخبز بنسبة 15%
@@ -281,6 +281,7 @@ def test_open_without_display_gives_a_hint(tmp_path: Path) -> None:
 
 
 def test_python_m_reader_is_the_command(tmp_path: Path) -> None:
+    Library.open(tmp_path / "s.db").close()
     proc = subprocess.run([sys.executable, "-m", "reader", "--store", str(tmp_path / "s.db"),
                            "list", "--format", "json"], capture_output=True, text=True,
                           timeout=60)

@@ -73,6 +73,7 @@ def test_a_bad_date_is_a_usage_error(capsys, store_path: Path, date: str) -> Non
 
 @pytest.mark.parametrize("date", ["2024", "2024-02", "2024-02-29", "2024-02-29T10:30:00Z"])
 def test_good_dates_are_taken(capsys, store_path: Path, date: str) -> None:
+    Library.open(store_path).close()
     code, out, _ = run(capsys, "--store", str(store_path), "search", "خبر", "--until", date,
                        "--format", "json")
     assert (code, json.loads(out)) == (0, [])

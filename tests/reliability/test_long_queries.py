@@ -58,6 +58,7 @@ def test_a_query_at_the_limit_still_searches(store_path: Path) -> None:
 
 def test_the_command_refuses_a_long_query_in_one_line(
         capsys: pytest.CaptureFixture[str], store_path: Path) -> None:
+    Library.open(store_path).close()
     code = main(["--store", str(store_path), "search", pasted(20_000)])
     _, err = capsys.readouterr()
     assert code == 1 and err.count("\n") == 1 and len(err) < 220
