@@ -100,8 +100,13 @@ def test_an_unknown_id_clicked_on_the_desktop_opens_a_window_that_says_so(
     line on no terminal. Now a window opens (it says the article is gone,
     as ``MainWindow.open_article`` does for any unknown id)."""
     store, known = store_with_one
-    proc = open_command(store, f"rtl-reader://article/{known + 1}", display=True,
-                        options=("--from-desktop",))
+    a_window_listens(qtbot, store, open_command(store, f"rtl-reader://article/{known + 1}",
+                                                display=True, options=("--from-desktop",)))
+
+
+def a_window_listens(qtbot: QtBot, store: Path, proc: subprocess.Popen[str]) -> None:
+    """Assert that ``proc`` opened a window on ``store`` (it listens for
+    hand-overs there) rather than exiting; then end it."""
     name = app.instance_name(store)
     try:
         qtbot.waitUntil(lambda: proc.poll() is not None or app.send_to_running(name, None, None),

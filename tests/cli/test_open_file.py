@@ -182,16 +182,9 @@ def test_a_file_of_no_imported_kind_opened_from_the_desktop_opens_a_window_that_
         qtbot: QtBot, store_path: Path, tmp_path: Path) -> None:
     """"Open with" on the desktop has no terminal for the line: with no window
     running, one opens (its dialog says why), as for a dead link."""
-    from tests.cli.test_open_article import open_command
+    from tests.cli.test_open_article import a_window_listens, open_command
 
     path = tmp_path / "shot.png"
     path.write_bytes(b"\x89PNG\r\n\x1a\n")
-    proc = open_command(store_path, str(path), display=True, options=("--from-desktop",))
-    name = app.instance_name(store_path)
-    try:
-        qtbot.waitUntil(lambda: proc.poll() is not None or app.send_to_running(name, None, None),
-                        timeout=60000)
-        assert proc.poll() is None  # a window listens on the store: it did not just exit
-    finally:
-        proc.kill()
-        proc.communicate()
+    a_window_listens(qtbot, store_path, open_command(store_path, str(path), display=True,
+                                                     options=("--from-desktop",)))
