@@ -63,6 +63,16 @@ def _application_palette_kept(qapp: QApplication) -> Iterator[None]:
 W = TypeVar("W", bound=QWidget)
 
 
+def kept_window(qtbot: QtBot, library: Library, width: int = 1100, height: int = 700, *,
+                active: bool = False) -> MainWindow:
+    """A main window on ``library`` that keeps its settings (``settings_file``)
+    between runs, shown ``on_screen``: a restart is another ``kept_window``."""
+    from reader.gui.main_window import MainWindow
+
+    window = MainWindow(library, settings=i18n.settings(), poll_ms=0)
+    return on_screen(qtbot, window, width, height, active=active)
+
+
 def on_screen(qtbot: QtBot, widget: W, width: int = 1100, height: int = 700, *,
           active: bool = False) -> W:
     """``widget`` sized, shown and exposed (and the active window when

@@ -17,7 +17,7 @@ from reader.gui.library_model import COLUMN_INDEX, COLUMNS
 from reader.gui.main_window import MainWindow
 from reader.store import Article, Library
 from reader.store.derive import prepare
-from tests.gui.conftest import on_screen
+from tests.gui.conftest import kept_window, on_screen
 
 LONG_BODY = "\n".join(f"الفقرة {i} من تقرير طويل عن الموازنة العامة وأثرها في الخدمات."
                       for i in range(120))
@@ -354,9 +354,9 @@ def long_window(qtbot: QtBot, long_list: Library) -> Iterator[MainWindow]:
 
 def make_kept(qtbot: QtBot, library: Library) -> MainWindow:
     """A window that keeps its settings (``settings_file``) between runs."""
-    window = MainWindow(library, settings=i18n.settings(), poll_ms=0)
+    window = kept_window(qtbot, library, active=True)
     window.notify = lambda title, text: pytest.fail(f"unexpected message: {title}: {text}")
-    return on_screen(qtbot, window, 1100, 700, active=True)
+    return window
 
 
 def current_id(window: MainWindow) -> int | None:

@@ -14,7 +14,7 @@ from reader.gui import i18n
 from reader.gui.article_pane import MIN_ARTICLE_WIDTH, ArticlePane
 from reader.gui.main_window import MainWindow
 from reader.store import Article, Library
-from tests.gui.conftest import on_screen
+from tests.gui.conftest import kept_window, on_screen
 
 TITLE = "الأجور تلتهم 23% من مصروفات مصر في 7 أشهر و14% للدعم"
 BODY = "استحوذت الأجور على ما يقرب من 23% من إجمالي مصروفات مصر خلال الأشهر السبعة الأولى."
@@ -74,13 +74,11 @@ def test_the_highlights_panel_keeps_its_width_between_runs(
     """Widened, or folded by the reader, it came back at a quarter of the pane."""
     with Library.open(store_path) as library:
         library.add_articles([Article(title=TITLE, body=BODY)])
-        first = MainWindow(library, settings=i18n.settings(), poll_ms=0)
-        on_screen(qtbot, first, 1260, 800)
+        first = kept_window(qtbot, library, 1260, 800)
         room = first.pane.splitter.width() - first.pane.splitter.handleWidth()
         first.pane.splitter.setSizes([room - panel, panel])
         first.close()
-        again = MainWindow(library, settings=i18n.settings(), poll_ms=0)
-        on_screen(qtbot, again, 1260, 800)
+        again = kept_window(qtbot, library, 1260, 800)
         assert again.pane.splitter.sizes()[1] == panel
         again.close()
 
@@ -101,16 +99,13 @@ def test_a_narrow_window_does_not_replace_the_readers_panel_width(
     narrower. The squeeze is the window's, the width the reader's."""
     with Library.open(store_path) as library:
         library.add_articles([Article(title=TITLE, body=BODY)])
-        first = MainWindow(library, settings=i18n.settings(), poll_ms=0)
-        on_screen(qtbot, first, 1260, 800)
+        first = kept_window(qtbot, library, 1260, 800)
         drag_panel_to(first.pane, 305)
         first.close()
-        small = MainWindow(library, settings=i18n.settings(), poll_ms=0)
-        on_screen(qtbot, small, *narrow)
+        small = kept_window(qtbot, library, *narrow)
         assert small.pane.splitter.sizes()[1] < 305  # no room for it
         small.close()
-        again = MainWindow(library, settings=i18n.settings(), poll_ms=0)
-        on_screen(qtbot, again, 1260, 800)
+        again = kept_window(qtbot, library, 1260, 800)
         assert again.pane.splitter.sizes()[1] == 305
         again.close()
 
@@ -120,15 +115,13 @@ def test_a_squeezed_panel_the_reader_folds_stays_folded(
     """A drag in a narrow window is the reader's new choice, kept as theirs."""
     with Library.open(store_path) as library:
         library.add_articles([Article(title=TITLE, body=BODY)])
-        first = MainWindow(library, settings=i18n.settings(), poll_ms=0)
-        on_screen(qtbot, first, 1260, 800)
+        first = kept_window(qtbot, library, 1260, 800)
         drag_panel_to(first.pane, 305)
         first.resize(900, 600)
         qtbot.waitUntil(lambda: first.pane.splitter.sizes()[1] < 305)
         drag_panel_to(first.pane, 0)  # to the edge
         first.close()
-        again = MainWindow(library, settings=i18n.settings(), poll_ms=0)
-        on_screen(qtbot, again, 1260, 800)
+        again = kept_window(qtbot, library, 1260, 800)
         assert again.pane.splitter.sizes()[1] == 0
         again.close()
 

@@ -183,6 +183,16 @@ def answer(qtbot: QtBot, act: Callable[[QFileDialog], None]) -> None:
     QTimer.singleShot(0, find)
 
 
+def choosing(path: Path) -> Callable[[QFileDialog], None]:
+    """The answer of a reader who picks ``path`` in a file dialog (``answer``)."""
+
+    def choose(dialog: QFileDialog) -> None:
+        dialog.selectFile(str(path))
+        dialog.accept()
+
+    return choose
+
+
 def test_save_file_returns_the_name_typed(qtbot: QtBot, folder: Path, arabic: None) -> None:
     def type_name(dialog: QFileDialog) -> None:
         edit = dialog.findChild(QLineEdit, "fileNameEdit")
@@ -503,19 +513,11 @@ def test_import_and_opml_dialogs_open_where_the_last_one_chose_across_restarts(
     assert opened_in(qtbot, following.export_opml_dialog) == str(elsewhere)
     assert opened_in(qtbot, jobs.import_folder_dialog) == str(elsewhere)
 
-    def choose_file(dialog: QFileDialog) -> None:
-        dialog.selectFile(str(news / "00_france24.txt"))
-        dialog.accept()
-
-    answer(qtbot, choose_file)
+    answer(qtbot, choosing(news / "00_france24.txt"))
     jobs.import_files_dialog()
     qtbot.waitUntil(lambda: not jobs.tasks, timeout=20_000)
 
-    def save_opml(dialog: QFileDialog) -> None:
-        dialog.selectFile(str(feeds / "subscriptions.opml"))
-        dialog.accept()
-
-    answer(qtbot, save_opml)
+    answer(qtbot, choosing(feeds / "subscriptions.opml"))
     following.export_opml_dialog()
     qtbot.waitUntil(lambda: not following.tasks, timeout=20_000)
     assert (feeds / "subscriptions.opml").exists()
