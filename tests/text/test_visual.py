@@ -317,3 +317,23 @@ def test_needs_logical_is_forms_or_visual(text: str, sample: int) -> None:
 
     assert needs_logical(text, sample=sample) == (
         has_presentation_forms(text) or looks_visual(text, sample=sample))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(
+    "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئةى" "لا" "\u0640" "".join(HARAKAT)
+    + "  \u00a0\t،.0123456789ab«»()-"), max_size=60))
+def test_a_line_reshaped_word_by_word_is_the_line_reshaped_whole(line: str) -> None:
+    # The visual export reshapes each word once (a cache): the same glyphs as
+    # the reshaper gives the whole line, ligatures and marks included.
+    from reader.text.visual import _RESHAPER, reshaped
+    assert reshaped(line) == _RESHAPER.reshape(line)
+
+
+@pytest.mark.parametrize("line", [
+    "بسم الله الرحمن الرحيم", "صلى الله عليه وسلم", "جل جلاله", "لا إله إلا الله",
+    "قالَ  الوزيرُ لا", " لا ", "",
+])
+def test_phrases_the_reshaper_could_join_across_spaces_are_shaped_alike(line: str) -> None:
+    from reader.text.visual import _RESHAPER, reshaped
+    assert reshaped(line) == _RESHAPER.reshape(line)
