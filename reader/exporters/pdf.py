@@ -209,11 +209,13 @@ def _split_at_pages(doc: QTextDocument) -> None:
         if not breaks:
             return
         cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
         for position in reversed(breaks):  # the earlier positions stay valid
             cursor.setPosition(position)
             rest = cursor.block().blockFormat()
             rest.setTopMargin(0)
             cursor.insertBlock(rest, cursor.block().charFormat())
+        cursor.endEditBlock()
         # After an edit Qt lays out only part of a large document, and
         # leaves the paragraphs after it without lines: lay it all out again.
         doc.setPageSize(doc.pageSize())

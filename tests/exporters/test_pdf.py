@@ -481,3 +481,25 @@ def test_an_address_with_arabic_words_reads_left_to_right_on_paper(
     drawn = "".join(part[::-1] if part.isalpha() and not part.isascii() else part
                     for part in re.split(r"([\u0600-\u06ff]+)", ARABIC_ADDRESS))
     assert shown == drawn
+
+
+def test_a_paragraph_over_many_pages_is_split_in_one_edit(qapp) -> None:
+    """A red team's paragraph of a megabyte took minutes to export: each split
+    at a page break was its own change to the document, and Qt laid the rest
+    of the paragraph out again after every one (quadratic: 380,000 letters
+    took 80 s). The splits of a round are one edit, so the document is laid
+    out once a round however many pages the paragraph crosses."""
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QTextDocument
+
+    from reader.exporters.pdf import _split_at_pages
+    doc = QTextDocument()
+    doc.setPageSize(QSizeF(600, 400))
+    doc.setHtml("<p>" + ("من الناس " * 26 + "5% ") * 300 + "</p>")
+    pages = doc.pageCount()
+    changes: list[int] = []
+    doc.contentsChange.connect(lambda *_: changes.append(1))
+    _split_at_pages(doc)
+    assert pages >= 20
+    assert doc.blockCount() >= pages  # split at every page break
+    assert len(changes) <= 3  # one edit a round, not one a page
