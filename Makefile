@@ -13,6 +13,9 @@ AS_ROOT := $(if $(DRY_RUN),echo would run: $(SUDO),$(SUDO))
 .PHONY: run test check lint bench clean system-libraries
 
 # Debian's python3 makes no virtual environment until python3-venv is installed.
+# pip -qq: setuptools prints a boxed "BuildBackendWarning" for every editable
+# install of a package mapped from another folder (reader_resources from
+# resources/), information only; errors still show.
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || command -v apt-get >/dev/null || { \
 	  echo "rtl-reader: $(PYTHON) cannot make a virtual environment: install your" \
@@ -21,11 +24,11 @@ $(VENV)/.installed: pyproject.toml
 	  $(AS_ROOT) apt-get update && $(AS_ROOT) apt-get install -y python3-venv; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e .
+	$(PY) -m pip install -qq -e .
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -qq -e '.[test]'
 	touch $@
 
 system-libraries: $(VENV)/.installed
