@@ -20,6 +20,10 @@ from reader.cli.terminal import PROG, safe
 
 EXPORT_FORMATS = ("md", "json", "csv", "html", "pdf", "txt-visual", "png")
 KINDS = ("quote", "figure", "user")
+SUBTYPES = ("quotation", "term", "digits", "words", "percent", "money", "date", "time",
+            "range", "count", "score")
+"""The subtypes of automatic highlights (``reader.text.spans.Highlight``): a
+filter on any other matches nothing, so it is refused, naming these."""
 STDIN = "-"
 """The argument that names standard input (``import -``, ``find WORD -``) or,
 after ``-o``, standard output."""
@@ -120,9 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("highlights", "list the highlights of an article or file")
     p.add_argument("target", metavar="ID|FILE|-", help=target_help)
     p.add_argument("--kind", choices=KINDS, help="only highlights of this kind")
-    p.add_argument("--subtype", metavar="S",
-                   help="only this subtype (quotation, term, digits, words, percent, "
-                        "money, date, time, range ...)")
+    p.add_argument("--subtype", choices=SUBTYPES, metavar="S",
+                   help=f"only this subtype: {', '.join(SUBTYPES)}")
     fmt(p)
 
     p = command("search", "search the whole library")
@@ -149,8 +152,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "plain text, visual order (for devices that cannot shape Arabic)")
     p.add_argument("--kind", action="append", choices=KINDS,
                    help="only highlights of this kind (repeat for several)")
-    p.add_argument("--subtype", action="append", metavar="S",
-                   help="only highlights of this subtype (repeat for several)")
+    p.add_argument("--subtype", action="append", choices=SUBTYPES, metavar="S",
+                   help=f"only highlights of this subtype: {', '.join(SUBTYPES)} "
+                        "(repeat for several)")
     p.add_argument("--colour", "--color", action="append", type=colour, metavar="C",
                    help="only user highlights of this colour: a name such as yellow or "
                         "green, or #RRGGBB (repeat for several)")

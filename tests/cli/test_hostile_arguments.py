@@ -215,6 +215,35 @@ def test_an_output_or_filter_that_names_nothing_is_a_usage_error(
     assert words in err.splitlines()[-1]
 
 
+@pytest.mark.parametrize("argv", [
+    ["highlights", "--subtype", "bogus", "1"],
+    ["highlights", "--subtype", "bogus", "FILE"],
+    ["export", "--format", "md", "-o", "-", "--subtype", "bogus", "1"],
+])
+def test_an_unknown_subtype_is_refused_with_the_known_ones_regression(
+        capsys, tmp_path: Path, filled: Path, argv: list[str]) -> None:
+    """Was: exit 0 and nothing printed (``highlights``) or "exported 0
+    highlights": a filter nothing can match, with no word of why."""
+    argv = [str(tmp_path / "a.txt") if arg == "FILE" else arg for arg in argv]
+    with pytest.raises(SystemExit) as ended:
+        main(["--store", str(filled), *argv])
+    out, err = capsys.readouterr()
+    assert ended.value.code == 2 and out == ""
+    last = err.splitlines()[-1]
+    assert "'bogus'" in last
+    assert all(known in last for known in ("quotation", "term", "percent", "money", "date"))
+
+
+def test_every_subtype_the_highlighter_gives_is_one_the_filter_knows(
+        corpus_articles: list[Path]) -> None:
+    from reader.cli.parser import SUBTYPES
+    from reader.text import find_highlights
+
+    found = {h.subtype for path in corpus_articles
+             for h in find_highlights(path.read_text(encoding="utf-8"))}
+    assert found and found <= set(SUBTYPES)
+
+
 def test_a_regex_counted_into_gigabytes_is_one_line(capsys, filled: Path) -> None:
     # Was: the process grew until the system killed it.
     code, _, err = run(capsys, "--store", str(filled), "find", "--regex", "ا{99999999}", "1")
