@@ -2,7 +2,9 @@
 
 Bad usage (an unknown command or option, a value of the wrong form: a count
 that is not a whole number, a date that is no calendar date) exits with
-status 2 and one line naming the option, after the usage line.
+status 2 and one line naming the command, what is wrong and where the
+command's help is (``usage_line``): the usage block argparse prints first
+pushed the line that says what is wrong below three to five lines of options.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ import argparse
 import datetime
 import os
 import re
-import sys
 from collections.abc import Sequence
 from pathlib import PurePath
 from typing import NoReturn
@@ -40,15 +41,41 @@ Exit status: 0 success (no hits included), 1 failure, 2 bad usage."""
 
 
 class UsageError(Exception):
-    """Bad usage found after parsing: exit status 2."""
+    """Bad usage found after parsing: exit status 2. ``command`` is the
+    command's name (``export``, ``feeds add``), "" for the command line as a
+    whole; ``str(err)`` is what is wrong."""
+
+    def __init__(self, command: str, message: str) -> None:
+        super().__init__(message)
+        self.command = command
+
+
+def usage_line(command: str, message: str) -> str:
+    """The one line of a usage error, without the program's name:
+    ``<command>: <what is wrong> (see rtl-reader <command> --help)``
+    (``command`` "" for the command line as a whole)."""
+    where = f"{command}: " if command else ""
+    return f"{where}{message} (see {' '.join((PROG, command)).strip()} --help)"
 
 
 class Parser(argparse.ArgumentParser):
-    """``argparse`` with the project's error line (``rtl-reader: ...``)."""
+    """``argparse`` with the project's error line: one line, ``usage_line``."""
 
     def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{PROG}: {safe(message)}\n")
+        command = self.prog.removeprefix(PROG).strip()
+        self.exit(2, f"{PROG}: {safe(usage_line(command, message))}\n")
+
+    def parse_known_args(  # type: ignore[override]
+            self, args: Sequence[str] | None = None,
+            namespace: argparse.Namespace | None = None,
+    ) -> tuple[argparse.Namespace, list[str]]:
+        """A command's parser refuses what it does not know itself, so its
+        line names the command: argparse leaves a command's leftovers to the
+        main parser, whose line named none."""
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras and self.prog != PROG:
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
 
 
 def build_parser() -> argparse.ArgumentParser:
