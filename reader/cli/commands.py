@@ -150,8 +150,9 @@ def cmd_highlights(args: argparse.Namespace, store: str | None) -> int:
 
 def cmd_search(args: argparse.Namespace, store: str | None) -> int:
     with library(store) as lib:
-        hits = lib.search(args.query, limit=args.limit, source=args.source, since=args.since,
-                          until=args.until, starred=args.starred, stem=args.stem)
+        hits = lib.search(" ".join(args.query), limit=args.limit, source=args.source,
+                          since=args.since, until=args.until, starred=args.starred,
+                          stem=args.stem)
     if args.format == "json":
         print_json([h.to_dict() for h in hits])
         return 0

@@ -15,7 +15,7 @@ import os
 import re
 from collections.abc import Sequence
 from pathlib import PurePath
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from reader.cli.terminal import PROG, safe
 
@@ -59,7 +59,27 @@ def usage_line(command: str, message: str) -> str:
 
 
 class Parser(argparse.ArgumentParser):
-    """``argparse`` with the project's error line: one line, ``usage_line``."""
+    """``argparse`` with the project's error line: one line, ``usage_line``.
+
+    With ``dashed_words``, an argument that starts with one ``-`` but is no
+    option of this parser is an operand: ``search -وزير`` (an excluded word)
+    and ``find -5% FILE`` read as typed, not as an unknown option (argparse
+    takes them so only after ``--``). A word after ``--`` (``--limt``) stays
+    an option, so a mistyped one is still refused."""
+
+    def __init__(self, *args: Any, dashed_words: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.dashed_words = dashed_words
+
+    def _parse_optional(self, arg_string: str) -> Any:
+        # argparse's hook (private, the only one) that tells an option from an
+        # operand: None is an operand; an unknown option comes back with no
+        # action, a tuple (3.11, 3.12) or a list of tuples (3.13).
+        found = super()._parse_optional(arg_string)
+        if not (self.dashed_words and found and not arg_string.startswith("--")):
+            return found
+        first = found[0] if isinstance(found, list) else found
+        return None if first[0] is None else found
 
     def error(self, message: str) -> NoReturn:
         command = self.prog.removeprefix(PROG).strip()
@@ -91,8 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
                              "and start a new one")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    def command(name: str, help_text: str, *, store: bool = True) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text)
+    def command(name: str, help_text: str, *, store: bool = True,
+                dashed_words: bool = False) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text,
+                           dashed_words=dashed_words)
         if store:
             p.add_argument("--store", metavar="PATH", dest="store_after", help=store_help,
                            default=argparse.SUPPRESS)
@@ -134,7 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a tag to remove (give it again for more)")
     fmt(p)
 
-    p = command("find", "find text inside an article or file, folding Arabic like the app")
+    p = command("find", "find text inside an article or file, folding Arabic like the app",
+                dashed_words=True)
     p.add_argument("query", help="the text to find (diacritics, hamza and alef forms, "
                                  "ى/ي, ة/ه and digit scripts are folded)")
     p.add_argument("target", metavar="ID|FILE|-", help=target_help)
@@ -155,8 +178,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"only this subtype: {', '.join(SUBTYPES)}")
     fmt(p)
 
-    p = command("search", "search the whole library")
-    p.add_argument("query", help='words, "a phrase" in quotation marks, -excluded words')
+    p = command("search", "search the whole library", dashed_words=True)
+    p.add_argument("query", nargs="+",
+                   help='words, "a phrase" in quotation marks, -excluded words (the '
+                        'arguments make one query: search خبز -وزير)')
     p.add_argument("--limit", type=positive_int, default=20, metavar="N",
                    help="at most N results (default: 20)")
     p.add_argument("--source", metavar="S", help="only articles from this source")

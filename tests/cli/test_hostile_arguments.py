@@ -248,6 +248,31 @@ def test_every_subtype_the_highlighter_gives_is_one_the_filter_knows(
     assert found and found <= set(SUBTYPES)
 
 
+def test_a_query_that_starts_with_a_dash_is_the_query_regression(
+        capsys, filled: Path) -> None:
+    """Was: ``search -الوزير`` refused as an unknown option (the query read
+    as typed only after ``--``)."""
+    dashed = run(capsys, "--store", str(filled), "search", "-الوزير")
+    assert dashed == run(capsys, "--store", str(filled), "search", "--", "-الوزير")
+    assert dashed == (1, "", "rtl-reader: -الوزير: a search cannot be made only of "
+                             "excluded words\n")
+    # The arguments make one query, as the shell split it: a word, then one excluded.
+    assert run(capsys, "--store", str(filled), "search", "نحن", "-الوزير")[:2] == (0, "")
+    code, out, _ = run(capsys, "--store", str(filled), "search", "--limit", "1", "نحن", "-خبز")
+    assert code == 0 and "عنوان الخبر" in out
+
+
+def test_a_dashed_word_to_find_is_found_and_options_still_count(
+        capsys, tmp_path: Path) -> None:
+    text = tmp_path / "t.txt"
+    text.write_text("الفرق بين -الحرفين كبير\n", encoding="utf-8")
+    assert run(capsys, "find", "-الحرفين", str(text)) == (0, "10-18\t-الحرفين\n", "")
+    with pytest.raises(SystemExit) as ended:
+        main(["find", "--whole-wrd", "x", str(text)])  # a mistyped option stays refused
+    assert ended.value.code == 2
+    assert "unrecognized arguments: --whole-wrd" in capsys.readouterr().err
+
+
 def test_a_regex_counted_into_gigabytes_is_one_line(capsys, filled: Path) -> None:
     # Was: the process grew until the system killed it.
     code, _, err = run(capsys, "--store", str(filled), "find", "--regex", "ا{99999999}", "1")
