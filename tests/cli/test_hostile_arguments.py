@@ -273,6 +273,20 @@ def test_a_dashed_word_to_find_is_found_and_options_still_count(
     assert "unrecognized arguments: --whole-wrd" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(("query", "named"), [
+    ("\u202e\u200f", r"'\u202e\u200f'"),  # RLO, RLM: bidi controls alone
+    ("\u200b\u200c \ufeff", r"'\u200b\u200c \ufeff'"),  # zero-widths, a space, BOM
+    ("   ", "'   '"),
+])
+def test_a_query_that_shows_nothing_is_said_so_in_words_regression(
+        capsys, filled: Path, query: str, named: str) -> None:
+    """Was: ``rtl-reader: ‮‏: nothing to search for``, the subject (the query)
+    invisible, a line that seemed to name nothing."""
+    assert run(capsys, "--store", str(filled), "search", query) == (
+        1, "", f"rtl-reader: {named}: nothing to search for "
+               "(the query is only spaces or invisible characters)\n")
+
+
 def test_a_regex_counted_into_gigabytes_is_one_line(capsys, filled: Path) -> None:
     # Was: the process grew until the system killed it.
     code, _, err = run(capsys, "--store", str(filled), "find", "--regex", "ا{99999999}", "1")
