@@ -24,8 +24,15 @@ class ReaderError(Exception):
         return type(self), (self.subject, self.message)
 
     def line(self) -> str:
-        """The one-line form: ``<subject>: <cause>``."""
-        return f"{self.subject}: {self.message}" if self.subject else self.message
+        """The one-line form: ``<subject>: <cause>``. A subject that shows
+        nothing (only spaces or invisible characters) is written as its
+        escapes, quoted (``'\\u202e'``): as it is, the line named a blank."""
+        from reader.text.bidi import shows_nothing  # errors sit below every layer
+
+        if not self.subject:
+            return self.message
+        subject = ascii(self.subject) if shows_nothing(self.subject) else self.subject
+        return f"{subject}: {self.message}"
 
 
 class UnsupportedFile(ReaderError):

@@ -35,7 +35,7 @@ from collections.abc import Callable, Sequence
 
 from reader.cli import commands, completion, feeds, importing, window
 from reader.cli.inputs import backup_and_reset, way_out
-from reader.cli.parser import UsageError, build_parser, implicit_open
+from reader.cli.parser import UsageError, build_parser, implicit_open, usage_line
 from reader.cli.terminal import PROG, discard_stdout, fail, guard_standard_streams, say
 from reader.errors import OutputFailed, ReaderError
 
@@ -58,7 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise
     store = getattr(args, "store_after", None) or args.store
     if store == "" or getattr(args, "store_after", None) == "":
-        fail("--store: an empty path names no store")
+        after = hasattr(args, "store_after")  # given after the command: its own option
+        command = " ".join(filter(None, (args.command, getattr(args, "feeds_command", None))))
+        fail(usage_line(command if after else "", "--store: an empty path names no store"))
         return 2
     try:
         if args.backup_and_reset:
@@ -76,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ReaderError as err:
         fail(err.line() + way_out(err))
     except UsageError as err:
-        fail(str(err))
+        fail(usage_line(err.command, str(err)))
         return 2
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)

@@ -150,8 +150,9 @@ def cmd_highlights(args: argparse.Namespace, store: str | None) -> int:
 
 def cmd_search(args: argparse.Namespace, store: str | None) -> int:
     with library(store) as lib:
-        hits = lib.search(args.query, limit=args.limit, source=args.source, since=args.since,
-                          until=args.until, starred=args.starred, stem=args.stem)
+        hits = lib.search(" ".join(args.query), limit=args.limit, source=args.source,
+                          since=args.since, until=args.until, starred=args.starred,
+                          stem=args.stem)
     if args.format == "json":
         print_json([h.to_dict() for h in hits])
         return 0
@@ -191,9 +192,9 @@ def cmd_export(args: argparse.Namespace, store: str | None) -> int:
     from reader import exporters
 
     if args.all and args.ids:
-        raise UsageError("export: give article IDs or --all, not both")
+        raise UsageError("export", "give article IDs or --all, not both")
     if not args.all and not args.ids:
-        raise UsageError("export: give article IDs or --all")
+        raise UsageError("export", "give article IDs or --all")
     ids = None if args.all else [article_id(i) for i in args.ids]
     to_stdout = args.output == STDIN
     with library(store) as lib:
@@ -221,8 +222,8 @@ def write_to_stdout(items: Any, fmt: str) -> None:
         out = Path(folder) / f"export.{fmt}"
         written = exporters.export_items(items, fmt, out)
         if len(written) != 1 or not written[0].is_file():
-            raise UsageError(f"export: {fmt} makes {len(written)} files here; "
-                             f"-o {STDIN} takes one (give a folder)")
+            raise UsageError("export", f"{fmt} makes {len(written)} files here; "
+                                       f"-o {STDIN} takes one (give a folder)")
         sys.stdout.flush()
         with written[0].open("rb") as f:
             shutil.copyfileobj(f, sys.stdout.buffer)

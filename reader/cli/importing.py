@@ -27,7 +27,7 @@ def cmd_import(args: argparse.Namespace, store: str | None) -> int:
     from reader.importers.ranges import plan_inputs
 
     if args.paths.count(STDIN) > 1:
-        raise UsageError(f"import: standard input ({STDIN}) can be read once")
+        raise UsageError("import", f"standard input ({STDIN}) can be read once")
     # Any scheme, in any case, is an address (HTTP://, ftp://, file://): the
     # fetch fetches or says which it cannot, where a path would be missing.
     urls = [p for p in args.paths if _ADDRESS.match(p) and missing(p)]

@@ -2,7 +2,9 @@
 
 Bad usage (an unknown command or option, a value of the wrong form: a count
 that is not a whole number, a date that is no calendar date) exits with
-status 2 and one line naming the option, after the usage line.
+status 2 and one line naming the command, what is wrong and where the
+command's help is (``usage_line``): the usage block argparse prints first
+pushed the line that says what is wrong below three to five lines of options.
 """
 
 from __future__ import annotations
@@ -11,15 +13,18 @@ import argparse
 import datetime
 import os
 import re
-import sys
 from collections.abc import Sequence
 from pathlib import PurePath
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from reader.cli.terminal import PROG, safe
 
 EXPORT_FORMATS = ("md", "json", "csv", "html", "pdf", "txt-visual", "png")
 KINDS = ("quote", "figure", "user")
+SUBTYPES = ("quotation", "term", "digits", "words", "percent", "money", "date", "time",
+            "range", "count", "score")
+"""The subtypes of automatic highlights (``reader.text.spans.Highlight``): a
+filter on any other matches nothing, so it is refused, naming these."""
 STDIN = "-"
 """The argument that names standard input (``import -``, ``find WORD -``) or,
 after ``-o``, standard output."""
@@ -36,15 +41,61 @@ Exit status: 0 success (no hits included), 1 failure, 2 bad usage."""
 
 
 class UsageError(Exception):
-    """Bad usage found after parsing: exit status 2."""
+    """Bad usage found after parsing: exit status 2. ``command`` is the
+    command's name (``export``, ``feeds add``), "" for the command line as a
+    whole; ``str(err)`` is what is wrong."""
+
+    def __init__(self, command: str, message: str) -> None:
+        super().__init__(message)
+        self.command = command
+
+
+def usage_line(command: str, message: str) -> str:
+    """The one line of a usage error, without the program's name:
+    ``<command>: <what is wrong> (see rtl-reader <command> --help)``
+    (``command`` "" for the command line as a whole)."""
+    where = f"{command}: " if command else ""
+    return f"{where}{message} (see {' '.join((PROG, command)).strip()} --help)"
 
 
 class Parser(argparse.ArgumentParser):
-    """``argparse`` with the project's error line (``rtl-reader: ...``)."""
+    """``argparse`` with the project's error line: one line, ``usage_line``.
+
+    With ``dashed_words``, an argument that starts with one ``-`` but is no
+    option of this parser is an operand: ``search -وزير`` (an excluded word)
+    and ``find -5% FILE`` read as typed, not as an unknown option (argparse
+    takes them so only after ``--``). A word after ``--`` (``--limt``) stays
+    an option, so a mistyped one is still refused."""
+
+    def __init__(self, *args: Any, dashed_words: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.dashed_words = dashed_words
+
+    def _parse_optional(self, arg_string: str) -> Any:
+        # argparse's hook (private, the only one) that tells an option from an
+        # operand: None is an operand; an unknown option comes back with no
+        # action, a tuple (3.11, 3.12) or a list of tuples (3.13).
+        found = super()._parse_optional(arg_string)
+        if not (self.dashed_words and found and not arg_string.startswith("--")):
+            return found
+        first = found[0] if isinstance(found, list) else found
+        return None if first[0] is None else found
 
     def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{PROG}: {safe(message)}\n")
+        command = self.prog.removeprefix(PROG).strip()
+        self.exit(2, f"{PROG}: {safe(usage_line(command, message))}\n")
+
+    def parse_known_args(  # type: ignore[override]
+            self, args: Sequence[str] | None = None,
+            namespace: argparse.Namespace | None = None,
+    ) -> tuple[argparse.Namespace, list[str]]:
+        """A command's parser refuses what it does not know itself, so its
+        line names the command: argparse leaves a command's leftovers to the
+        main parser, whose line named none."""
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras and self.prog != PROG:
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,8 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
                              "and start a new one")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    def command(name: str, help_text: str, *, store: bool = True) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text)
+    def command(name: str, help_text: str, *, store: bool = True,
+                dashed_words: bool = False) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text,
+                           dashed_words=dashed_words)
         if store:
             p.add_argument("--store", metavar="PATH", dest="store_after", help=store_help,
                            default=argparse.SUPPRESS)
@@ -103,7 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a tag to remove (give it again for more)")
     fmt(p)
 
-    p = command("find", "find text inside an article or file, folding Arabic like the app")
+    p = command("find", "find text inside an article or file, folding Arabic like the app",
+                dashed_words=True)
     p.add_argument("query", help="the text to find (diacritics, hamza and alef forms, "
                                  "ى/ي, ة/ه and digit scripts are folded)")
     p.add_argument("target", metavar="ID|FILE|-", help=target_help)
@@ -120,13 +174,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("highlights", "list the highlights of an article or file")
     p.add_argument("target", metavar="ID|FILE|-", help=target_help)
     p.add_argument("--kind", choices=KINDS, help="only highlights of this kind")
-    p.add_argument("--subtype", metavar="S",
-                   help="only this subtype (quotation, term, digits, words, percent, "
-                        "money, date, time, range ...)")
+    p.add_argument("--subtype", choices=SUBTYPES, metavar="S",
+                   help=f"only this subtype: {', '.join(SUBTYPES)}")
     fmt(p)
 
-    p = command("search", "search the whole library")
-    p.add_argument("query", help='words, "a phrase" in quotation marks, -excluded words')
+    p = command("search", "search the whole library", dashed_words=True)
+    p.add_argument("query", nargs="+",
+                   help='words, "a phrase" in quotation marks, -excluded words (the '
+                        'arguments make one query: search خبز -وزير)')
     p.add_argument("--limit", type=positive_int, default=20, metavar="N",
                    help="at most N results (default: 20)")
     p.add_argument("--source", metavar="S", help="only articles from this source")
@@ -149,8 +204,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "plain text, visual order (for devices that cannot shape Arabic)")
     p.add_argument("--kind", action="append", choices=KINDS,
                    help="only highlights of this kind (repeat for several)")
-    p.add_argument("--subtype", action="append", metavar="S",
-                   help="only highlights of this subtype (repeat for several)")
+    p.add_argument("--subtype", action="append", choices=SUBTYPES, metavar="S",
+                   help=f"only highlights of this subtype: {', '.join(SUBTYPES)} "
+                        "(repeat for several)")
     p.add_argument("--colour", "--color", action="append", type=colour, metavar="C",
                    help="only user highlights of this colour: a name such as yellow or "
                         "green, or #RRGGBB (repeat for several)")

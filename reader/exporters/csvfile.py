@@ -5,6 +5,10 @@ A text cell that a spreadsheet would run as a formula (starting with ``=``,
 ``+``, ``@``, a tab, or ``-`` unless the whole cell is a negative number
 such as ``-3.5%``) is written with a leading apostrophe, the usual guard
 against CSV injection; ``unguard`` undoes it.
+
+A cell longer than a spreadsheet cell holds (``CELL_LIMIT``) is cut, with
+"…" at the cut (``fitted``): Excel cut it silently or broke the rows after
+it. The JSON export keeps every text whole.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from pathlib import Path
 
 from reader.exporters.common import ExportItem, Ticker, context_sentence, highlight_link
 from reader.store.article import Article, HighlightRecord
+from reader.text.spans import shortened
 
 READWISE_COLUMNS: tuple[str, ...] = ("Highlight", "Title", "Author", "URL", "Note",
                                      "Location", "Date")
@@ -29,6 +34,23 @@ COLUMNS: tuple[str, ...] = READWISE_COLUMNS + OUR_COLUMNS
 # A minus sign is safe only before a plain number filling the cell: after
 # "-2" a spreadsheet reads on ("-2+3+cmd|' /C calc'!A0" runs a command).
 _FORMULA = re.compile(r"^(?:[=+@\t\r]|-(?![\d.,٫٬]+[%٪]?\Z))")
+
+
+CELL_LIMIT = 32_767
+"""The most characters an Excel cell holds, counted in UTF-16 units (a
+character outside the BMP counts two)."""
+
+
+def fitted(cell: str) -> str:
+    """``cell`` as a spreadsheet cell holds it, with room for ``guard``'s
+    apostrophe: as it is when short enough, else ``shortened`` (white space
+    made single, cut at a space where it can be, "…" at the cut)."""
+    units = len(cell.encode("utf-16-le")) // 2
+    if units < CELL_LIMIT:
+        return cell
+    # The apostrophe and "…" take one each; every character outside the BMP
+    # in the cell (at most) one more unit than it counts.
+    return shortened(cell, CELL_LIMIT - 2 - (units - len(cell)))
 
 
 def guard(cell: str) -> str:
@@ -65,7 +87,7 @@ def row(article: Article, h: HighlightRecord) -> list[str]:
         article.source, article.published, highlight_link(h),
         "" if h.id is None else str(h.id),
     ]
-    return [guard(c) for c in cells]
+    return [guard(fitted(c)) for c in cells]
 
 
 def write(items: Sequence[ExportItem], path: Path, ticker: Ticker) -> None:

@@ -12,9 +12,9 @@ context paragraph marks the span with ``<mark>``.
 from __future__ import annotations
 
 import base64
+import html
 from collections.abc import Sequence
 from functools import lru_cache
-from html import escape
 from pathlib import Path
 
 from reader.exporters.common import (
@@ -32,6 +32,7 @@ from reader.exporters.common import (
 )
 from reader.resources import resource_path
 from reader.store.article import Article, HighlightRecord
+from reader.text.bidi import strip_bidi_controls
 from reader.text.direction import has_strong_letters, is_rtl
 
 FONT_FILE = ("fonts", "NotoNaskhArabic-Regular.ttf")
@@ -40,6 +41,14 @@ FONT_STACK = (f'"{FONT_FAMILY} Embedded", "{FONT_FAMILY}", "Amiri", "Noto Sans A
               '"Geeza Pro", "Arabic Typesetting", "Traditional Arabic", "Tahoma", serif')
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:"
+
+
+def escape(text: str) -> str:
+    """``text`` as HTML text or an attribute's value, without its bidi
+    controls: an article's RLO or unclosed embedding reversed the rest of
+    its block in a browser (each block has its ``dir``, each name its
+    ``<bdi>``, so no control is needed). Every text on the page passes here."""
+    return html.escape(strip_bidi_controls(text))
 
 
 @lru_cache(maxsize=1)

@@ -24,6 +24,7 @@ from reader.exporters.common import (
     value_words,
 )
 from reader.store.article import Article, HighlightRecord
+from reader.text.bidi import strip_bidi_controls
 from reader.text.values import isolate_dates
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!])")
@@ -31,7 +32,15 @@ _LINE_START_SPECIAL = re.compile(r"^(\s*)([-+=]|\d+[.)])")
 
 
 def escape(text: str) -> str:
-    """``text`` as literal Markdown inline text (one line: newlines become spaces)."""
+    """``text`` as literal Markdown inline text (one line: newlines become
+    spaces), without its bidi controls: an article's RLO or unclosed
+    embedding reversed the rest of the line in a browser or viewer."""
+    return _escape(strip_bidi_controls(text))
+
+
+def _escape(text: str) -> str:
+    """``escape`` keeping bidi controls: for a text this module isolated
+    itself (``isolate_dates``), from a text ``escape`` would strip."""
     text = " ".join(text.split("\n"))
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
     return _LINE_START_SPECIAL.sub(lambda m: m.group(1) + _escape_start(m.group(2)), text)
@@ -51,9 +60,10 @@ def render_article(article: Article, highlights: Sequence[HighlightRecord]) -> s
     meta = [escape(x) for x in (article.source, article.published_day()) if x]
     meta.append(_link("فتح في القارئ", article_link(article.id, 0)))
     out += [" · ".join(meta), ""]
-    if article.url:
-        out += [f"المصدر الأصلي: <{article.url}>" if _plain_url(article.url)
-                else f"المصدر الأصلي: {escape(article.url)}", ""]
+    url = strip_bidi_controls(article.url)
+    if url:
+        out += [f"المصدر الأصلي: <{url}>" if _plain_url(url)
+                else f"المصدر الأصلي: {escape(url)}", ""]
     for title, group in sections(highlights):
         if title is not None:
             out += [f"### {title}", ""]
@@ -96,7 +106,7 @@ def _entities(text: str) -> str:
     """``text`` for the inside of an inline HTML element: ASCII punctuation as
     numeric character references, which CommonMark and HTML both read as the
     character itself (a backslash escape would show in HTML-minded readers)."""
-    text = " ".join(text.split("\n"))
+    text = " ".join(strip_bidi_controls(text).split("\n"))
     return "".join(f"&#{ord(ch)};" if ch.isascii() and _is_punct(ch) else ch for ch in text)
 
 
@@ -119,7 +129,7 @@ def _item(article: Article, h: HighlightRecord) -> list[str]:
         value = value_words(h.value)
         head = f"- **{escape(h.text)}**"
         if value:
-            head += f" = {escape(isolate_dates(value))}"
+            head += f" = {_escape(isolate_dates(strip_bidi_controls(value)))}"
         if word := subtype_word(h.kind, h.subtype):
             head += f" ({word})"
         return [head, f"  {context} {link}", ""]

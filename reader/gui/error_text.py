@@ -59,6 +59,9 @@ def _causes() -> list[tuple[str, str]]:
         (r"a search cannot be made only of excluded words",
          translate("ErrorText", "a search cannot be made only of excluded words")),
         (r"nothing to search for", translate("ErrorText", "nothing to search for")),
+        (r"nothing to search for \(the query is only spaces or invisible characters\)",
+         translate("ErrorText", "nothing to search for (the search is only spaces or "
+                                "invisible characters)")),
         (r"cannot search for this", translate("ErrorText", "cannot search for this")),
         (r"the query is too long: (?P<length>[\d,]+) characters \(at most (?P<limit>[\d,]+)\)",
          translate("ErrorText", "the search is too long: {length} characters (at most {limit})")),

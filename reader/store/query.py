@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.errors import QueryError
+from reader.text.bidi import shows_nothing
 from reader.text.fold import seat_spellings
 
 MAX_QUERY_CHARS = 1_000
@@ -137,6 +138,9 @@ def parse(query: str) -> Query:
     if not groups:
         if excluded:
             raise QueryError(query, "a search cannot be made only of excluded words")
+        if query and shows_nothing(query):
+            raise QueryError(query, "nothing to search for "
+                                    "(the query is only spaces or invisible characters)")
         raise QueryError(query, "nothing to search for")
     return Query(query, tuple(tuple(g) for g in groups), tuple(excluded))
 

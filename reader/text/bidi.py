@@ -39,6 +39,14 @@ CONTROL_NAMES: dict[str, str] = {
 }
 
 
+def shows_nothing(text: str) -> bool:
+    """True when a reader sees nothing of ``text``: it is empty or holds only
+    white space, ``INVISIBLE`` characters and other format characters
+    (Unicode category Cf, such as WORD JOINER), so a line that quotes it
+    seems to quote nothing."""
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
+
+
 def strip_bidi_controls(text: str) -> str:
     """``text`` without any bidi control character (lengths change: display only)."""
     return _CONTROLS_RE.sub("", text)

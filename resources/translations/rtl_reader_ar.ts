@@ -328,6 +328,11 @@
             <translation>لا شيء للبحث عنه</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/error_text.py" line="62" />
+            <source>nothing to search for (the search is only spaces or invisible characters)</source>
+            <translation>لا شيء للبحث عنه (البحث مسافات أو حروف لا تُرى فقط)</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/error_text.py" line="61" />
             <source>cannot search for this</source>
             <translation>لا يمكن البحث عن هذا</translation>

@@ -5,6 +5,7 @@ store, digits of other scripts, sizes past the limits. Each is one line
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -55,7 +56,8 @@ def test_a_number_past_its_limit_is_a_usage_error(
         main(["--store", str(filled), *argv])
     _, err = capsys.readouterr()
     assert ended.value.code == 2
-    assert err.splitlines()[-1].startswith("rtl-reader: argument --")
+    assert err.splitlines() == [err.strip()]
+    assert re.match(r"rtl-reader: [a-z ]+: argument --", err)
     assert "Traceback" not in err
 
 
@@ -211,8 +213,78 @@ def test_an_output_or_filter_that_names_nothing_is_a_usage_error(
         main(["--store", str(filled), *argv])
     _, err = capsys.readouterr()
     assert ended.value.code == 2
-    assert err.splitlines()[-1].startswith("rtl-reader: argument ")
-    assert words in err.splitlines()[-1]
+    assert err.splitlines() == [err.strip()]
+    assert re.match(r"rtl-reader: [a-z -]+: argument ", err)
+    assert words in err
+
+
+@pytest.mark.parametrize("argv", [
+    ["highlights", "--subtype", "bogus", "1"],
+    ["highlights", "--subtype", "bogus", "FILE"],
+    ["export", "--format", "md", "-o", "-", "--subtype", "bogus", "1"],
+])
+def test_an_unknown_subtype_is_refused_with_the_known_ones_regression(
+        capsys, tmp_path: Path, filled: Path, argv: list[str]) -> None:
+    """Was: exit 0 and nothing printed (``highlights``) or "exported 0
+    highlights": a filter nothing can match, with no word of why."""
+    argv = [str(tmp_path / "a.txt") if arg == "FILE" else arg for arg in argv]
+    with pytest.raises(SystemExit) as ended:
+        main(["--store", str(filled), *argv])
+    out, err = capsys.readouterr()
+    assert ended.value.code == 2 and out == ""
+    assert err.splitlines() == [err.strip()]
+    last = err.strip()
+    assert "'bogus'" in last
+    assert all(known in last for known in ("quotation", "term", "percent", "money", "date"))
+
+
+def test_every_subtype_the_highlighter_gives_is_one_the_filter_knows(
+        corpus_articles: list[Path]) -> None:
+    from reader.cli.parser import SUBTYPES
+    from reader.text import find_highlights
+
+    found = {h.subtype for path in corpus_articles
+             for h in find_highlights(path.read_text(encoding="utf-8"))}
+    assert found and found <= set(SUBTYPES)
+
+
+def test_a_query_that_starts_with_a_dash_is_the_query_regression(
+        capsys, filled: Path) -> None:
+    """Was: ``search -الوزير`` refused as an unknown option (the query read
+    as typed only after ``--``)."""
+    dashed = run(capsys, "--store", str(filled), "search", "-الوزير")
+    assert dashed == run(capsys, "--store", str(filled), "search", "--", "-الوزير")
+    assert dashed == (1, "", "rtl-reader: -الوزير: a search cannot be made only of "
+                             "excluded words\n")
+    # The arguments make one query, as the shell split it: a word, then one excluded.
+    assert run(capsys, "--store", str(filled), "search", "نحن", "-الوزير")[:2] == (0, "")
+    code, out, _ = run(capsys, "--store", str(filled), "search", "--limit", "1", "نحن", "-خبز")
+    assert code == 0 and "عنوان الخبر" in out
+
+
+def test_a_dashed_word_to_find_is_found_and_options_still_count(
+        capsys, tmp_path: Path) -> None:
+    text = tmp_path / "t.txt"
+    text.write_text("الفرق بين -الحرفين كبير\n", encoding="utf-8")
+    assert run(capsys, "find", "-الحرفين", str(text)) == (0, "10-18\t-الحرفين\n", "")
+    with pytest.raises(SystemExit) as ended:
+        main(["find", "--whole-wrd", "x", str(text)])  # a mistyped option stays refused
+    assert ended.value.code == 2
+    assert "unrecognized arguments: --whole-wrd" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("query", "named"), [
+    ("\u202e\u200f", r"'\u202e\u200f'"),  # RLO, RLM: bidi controls alone
+    ("\u200b\u200c \ufeff", r"'\u200b\u200c \ufeff'"),  # zero-widths, a space, BOM
+    ("   ", "'   '"),
+])
+def test_a_query_that_shows_nothing_is_said_so_in_words_regression(
+        capsys, filled: Path, query: str, named: str) -> None:
+    """Was: ``rtl-reader: ‮‏: nothing to search for``, the subject (the query)
+    invisible, a line that seemed to name nothing."""
+    assert run(capsys, "--store", str(filled), "search", query) == (
+        1, "", f"rtl-reader: {named}: nothing to search for "
+               "(the query is only spaces or invisible characters)\n")
 
 
 def test_a_regex_counted_into_gigabytes_is_one_line(capsys, filled: Path) -> None:

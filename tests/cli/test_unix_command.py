@@ -59,6 +59,35 @@ def test_every_command_of_the_parser_has_a_handler() -> None:
     assert sorted(command_names(build_parser())) == sorted(COMMANDS)
 
 
+@pytest.mark.parametrize(("argv", "command", "words"), [
+    (["lsit"], "", "invalid choice: 'lsit'"),
+    (["--frobnicate"], "", "unrecognized arguments: --frobnicate"),
+    (["list", "--limit", "zero"], "list", "argument --limit: 'zero' is not a whole number"),
+    (["search"], "search", "the following arguments are required: query"),
+    (["show", "1", "2"], "show", "unrecognized arguments: 2"),
+    (["list", "--frobnicate"], "list", "unrecognized arguments: --frobnicate"),
+    (["export", "--format", "xx", "-o", "-", "1"], "export", "invalid choice: 'xx'"),
+    (["feeds"], "feeds", "the following arguments are required: ACTION"),
+    (["feeds", "add"], "feeds add", "the following arguments are required: URL"),
+    (["feeds", "list", "extra"], "feeds list", "unrecognized arguments: extra"),
+    (["export", "--all", "1", "--format", "md", "-o", "-"], "export",
+     "give article IDs or --all, not both"),
+])
+def test_a_usage_error_is_one_line_naming_the_command_and_its_help_regression(
+        store_path: Path, argv: list[str], command: str, words: str) -> None:
+    """Was: the whole usage block of the command (three to five lines), then
+    the error line, which named no command."""
+    proc = subprocess.run([sys.executable, "-m", "reader", "--store", str(store_path), *argv],
+                          capture_output=True, text=True, cwd=REPO, timeout=120)
+    prog = f"rtl-reader {command}".strip()
+    where = f"{command}: " if command else ""
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert len(proc.stderr.splitlines()) == 1, proc.stderr
+    assert proc.stderr.startswith(f"rtl-reader: {where}"), proc.stderr
+    assert words in proc.stderr
+    assert proc.stderr.endswith(f" (see {prog} --help)\n"), proc.stderr
+
+
 @pytest.mark.parametrize("date", ["2024-13-01", "2024-02-30", "yesterday", "24-01-01",
                                   "2024/01/01", "2024-1-1"])
 def test_a_bad_date_is_a_usage_error(capsys, store_path: Path, date: str) -> None:
@@ -67,7 +96,7 @@ def test_a_bad_date_is_a_usage_error(capsys, store_path: Path, date: str) -> Non
     assert exc.value.code == 2
     err = capsys.readouterr().err
     last = err.strip().splitlines()[-1]
-    assert last.startswith("rtl-reader: argument --since: ") and repr(date) in last
+    assert last.startswith("rtl-reader: search: argument --since: ") and repr(date) in last
     assert "Traceback" not in err
 
 

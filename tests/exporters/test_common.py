@@ -487,3 +487,31 @@ def test_pages_for_people_give_the_day_and_machine_formats_the_whole_date(
     whole = tmp_path / "h.json"
     export_items(sample.items(), "json", whole)
     assert "2025-04-02T09:30:00Z" in whole.read_text(encoding="utf-8")
+
+
+RLE = "\u202b"
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_an_articles_overrides_never_reach_a_page_a_browser_shows_regression(
+        tmp_path: Path, fmt: str) -> None:
+    """Was: the title's RLO, the body's unclosed embedding and a note's
+    override were written as they were, and a browser showed the rest of each
+    line reversed (letters in the wrong order, the highlight mark moved)."""
+    from reader.exporters import export_items
+    from reader.store.article import Article, HighlightRecord
+    from reader.text.bidi import BIDI_CONTROLS
+
+    body = f"قال الوزير{RLE} إن «{RLO}المدارس ستفتح» الأسبوع المقبل{LRM}."
+    quoted = f"{RLO}المدارس ستفتح"
+    start = body.index(quoted)
+    article = Article(id=3, title=f"{RLO}عاجل{PDF_}: خبر المدارس", source=f"{RLO}وكالة",
+                      body=body)
+    h = HighlightRecord(3, "body", "user", "", start, start + len(quoted), quoted,
+                        colour="#ffd54f", note=f"مهم {RLO}Reuters")
+    out = tmp_path / f"out.{fmt}"
+    export_items([(article, [h])], fmt, out)
+    written = out.read_text(encoding="utf-8")
+    assert not BIDI_CONTROLS & set(written), ascii(written)
+    for words in ("عاجل: خبر المدارس", "وكالة", "المدارس ستفتح", "مهم Reuters"):
+        assert words in written

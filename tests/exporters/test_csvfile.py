@@ -97,3 +97,34 @@ def test_newlines_and_quotes_inside_a_cell_survive(tmp_path: Path) -> None:
     export_items([(article, [h])], "csv", out)
     _, rows = _rows(out)
     assert [r["Note"] for r in rows] == [note]
+
+
+EXCEL_CELL_LIMIT = 32_767
+"""The most characters (UTF-16 units) an Excel cell holds; a longer field
+breaks the file where it stands."""
+
+
+def test_a_field_longer_than_a_spreadsheet_cell_is_cut_with_a_mark_regression(
+        tmp_path: Path) -> None:
+    """Was: a 40,000-character highlight written whole, which Excel cuts
+    inside the cell or refuses, and the rows after it shift."""
+    from reader.store.article import Article, HighlightRecord
+
+    long_text = " ".join(["الاستثمارات"] * 4000)  # 47,999 characters
+    emoji = "\U0001f4da" * 20_000  # 20,000 characters, 40,000 UTF-16 units
+    body = f"مقدمة. {long_text}. خاتمة"
+    start = body.index(long_text)
+    article = Article(id=9, title="تقرير طويل", body=body)
+    h = HighlightRecord(9, "body", "user", "", start, start + len(long_text), long_text,
+                        colour="#ffd54f", note="=" + emoji)
+    out = tmp_path / "long.csv"
+    export_items([(article, [h])], "csv", out)
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline="")))
+    assert len(rows) == 2
+    cells = dict(zip(rows[0], rows[1], strict=True))
+    for cell in rows[1]:
+        assert len(cell.encode("utf-16-le")) // 2 <= EXCEL_CELL_LIMIT
+    assert cells["Highlight"].endswith("الاستثمارات…")
+    assert long_text.startswith(cells["Highlight"].removesuffix("…"))
+    assert cells["Note"].startswith("'=\U0001f4da") and cells["Note"].endswith("…")
+    assert cells["Title"] == "تقرير طويل" and cells["Start"] == str(start)

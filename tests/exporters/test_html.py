@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from reader.exporters import export_items
 from reader.exporters.html import dir_of
 from reader.store.article import Article, HighlightRecord
+from reader.text.bidi import strip_bidi_controls
 from tests.exporters import sample
 
 
@@ -199,8 +200,11 @@ def test_any_text_comes_back_exactly(tmp_path: Path, body: str, data: st.DataObj
     page.feed(out.read_text(encoding="utf-8"))
     page.close()
     [fig] = page.figures
-    assert fig.quote == body[start:end]
-    assert fig.marked == body[start:end]
+    # Exactly, but for the bidi controls (RLO among the letters drawn), which
+    # reversed the rest of a block in a browser and are left out.
+    shown = strip_bidi_controls(body[start:end])
+    assert fig.quote == shown
+    assert fig.marked == shown
     assert [t for t, _ in page.tags].count("figure") == 1
 
 

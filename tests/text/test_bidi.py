@@ -21,6 +21,7 @@ from reader.text.bidi import (
     isolate_file_name,
     isolate_path,
     looks_like_path,
+    shows_nothing,
     split_isolated_path,
     strip_bidi_controls,
 )
@@ -124,3 +125,17 @@ def test_a_view_finds_the_path_a_message_isolated(
     assert split_isolated_path(text) == parts
     if parts is not None:
         assert parts[0] + isolate_path(parts[1]) + parts[2] == text
+
+
+@pytest.mark.parametrize(("text", "nothing"), [
+    ("", True),
+    ("   \t", True),
+    (RLO + LRM, True),  # bidi controls alone
+    ("\u200b\u200c\u200d\ufeff\u2060", True),  # zero-width characters, BOM, WORD JOINER
+    (RLO + "ا", False),
+    ("-", False),
+    ("\u064e", False),  # a lone fatha is drawn (on a dotted circle)
+])
+def test_a_text_of_spaces_and_invisible_characters_shows_nothing(
+        text: str, nothing: bool) -> None:
+    assert shows_nothing(text) is nothing
