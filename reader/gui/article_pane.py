@@ -246,19 +246,27 @@ class ArticlePane(QWidget):
     def _fit_highlights_panel(self) -> None:
         """Fold the highlights panel away when the article and the panel do not
         both fit at their narrowest; unfold it, at the reader's width (else its
-        width before), once they fit again. A panel the reader folded stays folded."""
+        width before), once they fit again. A panel the window squeezed (the
+        article at its narrowest) grows back towards the reader's width as the
+        window widens: the splitter gives all it gains to the article. A
+        panel the reader folded stays folded."""
         room = self.splitter.width()
         handle = self.splitter.handleWidth()
         panel_min = self.highlights_panel.minimumSizeHint().width()
         panel = self.splitter.sizes()[1]
+        spare = room - handle - MIN_ARTICLE_WIDTH  # the most the panel has without squeezing
         if panel > 0 and room < MIN_ARTICLE_WIDTH + handle + panel_min:
             self._folded_panel_width = panel
             self.splitter.setSizes([room, 0])
         elif self._folded_panel_width and room >= MIN_ARTICLE_WIDTH + handle + panel_min:
             width = max(panel_min, min(self._chosen_panel_width or self._folded_panel_width,
-                                       room - handle - MIN_ARTICLE_WIDTH))
+                                       spare))
             self._folded_panel_width = 0
             self.splitter.setSizes([room - handle - width, width])
+        elif panel > 0 and self._chosen_panel_width:
+            width = min(self._chosen_panel_width, spare)
+            if width > panel:
+                self.splitter.setSizes([room - handle - width, width])
 
     def unfold_highlights_panel(self) -> None:
         """Bring the folded highlights panel back beside the article, at the
