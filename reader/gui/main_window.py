@@ -328,7 +328,8 @@ class MainWindow(QMainWindow):
     def _init_modes(self) -> None:
         """Focus mode (F9) and full screen (F11); Help's pages."""
         self.modes = ViewModes(self, [self.lists, self.pane.highlights_panel,
-                                      self.commands.toolbar, self.menuBar(), self.statusBar()],
+                                      self.commands.toolbar, self.commands.search_toolbar,
+                                      self.menuBar(), self.statusBar()],
                                self.pane.view)
         self.modes.changed.connect(self._update_modes)
         # Esc in the article closes the find bar, wherever the focus went

@@ -1994,6 +1994,11 @@
             <translation>شريط الأدوات</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/actions.py" line="302" />
+            <source>Library search</source>
+            <translation>البحث في المكتبة</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/actions.py" line="287" />
             <source>Import &amp;files…</source>
             <translation>استيراد &amp;ملفات…</translation>
@@ -2066,7 +2071,7 @@
             <translation>&amp;تكبير</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="299" />
+            <location filename="../../reader/gui/actions.py" line="302" />
             <source>Zoom &amp;out</source>
             <translation>ت&amp;صغير</translation>
         </message>

@@ -846,3 +846,27 @@ def test_mark_all_read_marks_the_rows_the_list_shows_after_a_search_or_a_filter(
     assert window.current_article_id() in hariri  # the first result, opened in passing
     assert marked() == hariri  # it too: still unread
     assert len(library.ids()) == len(ARTICLES) + len(HARIRI)
+
+
+def test_the_library_search_box_keeps_room_to_type_as_the_toolbar_narrows(
+        qtbot: QtBot, make_window: MakeWindow) -> None:
+    """Regression (a day of reading at 1.5x, a 900 px window: 600 px of the
+    window's own): the toolbar squeezed the search box to about one word,
+    its Word families switch in the toolbar's menu. The box keeps room for a
+    query of three words, the switch beside it; the rarest buttons (import,
+    export) go into the menu (») first, and come back in a wide window."""
+    i18n.apply_language("ar")
+    window = make_window()
+    toolbar, search = window.commands.toolbar, window.library_search
+    query = "خطة تحلية المياه"
+    shown = lambda name: toolbar.widgetForAction(window.commands[name]).isVisible()  # noqa: E731
+    window.resize(600, 500)  # the window keeps the width its panes need, about that
+    qtbot.waitUntil(lambda: window.width() < 700)
+    qtbot.waitUntil(lambda: not shown("export"))
+    search.edit.setText(query)
+    # The query and the clear button beside it.
+    assert search.edit.fontMetrics().horizontalAdvance(query) + 30 < search.edit.width()
+    assert search.word_families.isVisible()
+    assert shown("back") and shown("forward")  # the buttons of every minute stay longest
+    window.resize(1400, 700)
+    qtbot.waitUntil(lambda: all(shown(n) for n in ("import_files", "export", "star", "find")))
