@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self._init_polling(poll_ms)
         self._init_focus_chain()
         self.appearance.apply(self.window_settings.preferences())
+        self._apply_reading_preferences(self.window_settings.preferences())
         self._retranslate()
         self._restore_state()
 
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
 
     def _init_settings(self, settings: QSettings | None) -> None:
         self.window_settings = WindowSettings(settings, self)
+        self.window_settings.preferences_changed.connect(self._apply_reading_preferences)
 
     def _init_reading(self, read_after_ms: int) -> None:
         """The list and the pane side by side, the edit history they share,
@@ -178,6 +180,7 @@ class MainWindow(QMainWindow):
         self.read_marker = ReadMarker(read_after_ms, self)
         self.read_marker.read_due.connect(self._on_read_due)
         self.pane.reader_acted.connect(self.read_marker.acted)
+        self._read_after_ms = read_after_ms
         self.sources = SourcesPane(self.library, self)
         self.sources.source_chosen.connect(self._on_source_chosen)
         # The sources and the list share the main splitter's first place, so
@@ -381,6 +384,10 @@ class MainWindow(QMainWindow):
 
     def preferences(self) -> Preferences:
         return self.window_settings.preferences()
+
+    def _apply_reading_preferences(self, p: object) -> None:
+        assert isinstance(p, Preferences)
+        self.read_marker.set_dwell(0 if p.mark_read_at_once else self._read_after_ms)
 
     def _set_role_shown(self, role: str, on: bool) -> None:
         """Paint highlights of ``role`` or not, remembered (``Appearance`` applies it)."""

@@ -58,8 +58,12 @@ class ReadMarker(QObject):
         self._waiting: int | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(max(dwell_ms, 0))
         self._timer.timeout.connect(self._due)
+        self.set_dwell(dwell_ms)
+
+    def set_dwell(self, dwell_ms: int) -> None:
+        """Wait ``dwell_ms`` from the next ``start`` on (the reader's preference)."""
+        self._timer.setInterval(max(dwell_ms, 0))
 
     def start(self, article_id: int) -> None:
         if self._waiting == article_id and self._timer.isActive():

@@ -190,3 +190,34 @@ def test_an_article_left_before_its_dwell_is_unread_after_undo_too(
     assert library.count(unread=True) == 0
     window.commands["undo"].trigger()
     qtbot.waitUntil(lambda: library.count(unread=True) == len(library.ids()))
+
+
+def test_a_reader_who_wants_it_has_articles_read_as_they_open(
+        qtbot: QtBot, make_window: MakeWindow, library: Library,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Preferences: "Mark an article read as soon as it opens", kept across a
+    restart; unticked, the moment there counts again."""
+    from reader.gui.preferences_dialog import PreferencesDialog
+
+    ids = [r.id for r in library.rows()]
+
+    def choose(at_once: bool) -> None:
+        def answer(dialog: PreferencesDialog) -> PreferencesDialog.DialogCode:
+            dialog.read_at_once_box.setChecked(at_once)
+            return PreferencesDialog.DialogCode.Accepted
+        monkeypatch.setattr(PreferencesDialog, "exec", answer)
+        window.commands["preferences"].trigger()
+
+    window = make_window(LONG)
+    choose(True)
+    in_the_list(qtbot, window)
+    qtbot.keyClick(window.article_list.view, Qt.Key.Key_Down)
+    assert library.get(ids[1]).read and not unread_shown(window, 1)
+    window.close()
+    window = make_window(LONG)
+    assert window.preferences().mark_read_at_once
+    choose(False)
+    in_the_list(qtbot, window)
+    qtbot.keyClick(window.article_list.view, Qt.Key.Key_Down)  # from the row it reopened on
+    assert window.current_article_id() == ids[2]
+    assert not library.get(ids[2]).read
