@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QEvent, QKeyCombination, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QToolBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMenu, QSizePolicy, QToolBar, QWidget
 
 from reader.gui import i18n
 from reader.gui.themes import SwitchMenu
@@ -114,13 +114,22 @@ SUBMENUS: dict[str, list[str]] = {
     "recent": [],  # filled by the window's navigation
 }
 
-TOOLBAR: tuple[str | None, ...] = ("import_files", "export", None, "back", "forward", None,
-                                   "star", "find")
+TOOLBAR: tuple[str | None, ...] = ("back", "forward", None, "star", "find", None,
+                                   "import_files", "export")
+"""The toolbar's buttons, in order; a narrow window moves them into the
+toolbar's menu (») from the end, so the rarest (import, export) go first."""
+
+
+_FIT_EVENTS = (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.LanguageChange,
+               QEvent.Type.FontChange, QEvent.Type.LayoutRequest)
+"""The window's events after which the toolbars share the line anew."""
 
 
 class WindowActions(QObject):
-    """The actions, menus and toolbar of ``window``; ``trailing`` widgets end
-    the toolbar (the library search box). ``self[name]`` is an action."""
+    """The actions, menus and toolbar of ``window``; ``trailing`` widgets (the
+    library search box) end the line in a toolbar of their own, which keeps
+    their least width: the buttons' toolbar gives way first, its buttons
+    going into its menu (»). ``self[name]`` is an action."""
 
     def __init__(self, window: QMainWindow, trailing: Sequence[QWidget] = ()) -> None:
         super().__init__(window)
@@ -144,7 +153,8 @@ class WindowActions(QObject):
         for kind in HIGHLIGHT_KINDS:
             self.named[f"show_{kind}"].setChecked(True)
         self._build_menus()
-        self.toolbar = self._build_toolbar(trailing)
+        self.toolbar = self._build_toolbar()
+        self.search_toolbar = self._build_search_toolbar(trailing)
         self._bind_navigation_keys()
         self.retranslate()
         window.installEventFilter(self)
@@ -239,7 +249,7 @@ class WindowActions(QObject):
                 else:
                     menu.addAction(self.named[entry])
 
-    def _build_toolbar(self, trailing: Sequence[QWidget]) -> QToolBar:
+    def _build_toolbar(self) -> QToolBar:
         toolbar = QToolBar(self._window)
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
@@ -249,13 +259,35 @@ class WindowActions(QObject):
                 toolbar.addSeparator()
             else:
                 toolbar.addAction(self.named[name])
-        spacer = QWidget(toolbar)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        for widget in trailing:
-            toolbar.addWidget(widget)
         self._window.addToolBar(toolbar)
         return toolbar
+
+    def _build_search_toolbar(self, trailing: Sequence[QWidget]) -> QToolBar:
+        """``trailing`` in one widget at the end of the line: a toolbar moves
+        its last items into its menu first, and the search box is the one
+        item that must stay."""
+        toolbar = QToolBar(self._window)
+        toolbar.setObjectName("searchToolbar")
+        toolbar.setMovable(False)
+        box = QWidget(toolbar)
+        box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        spacer = QWidget(box)  # shares the room with the search box, as it did in one toolbar
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        row.addWidget(spacer)
+        for widget in trailing:
+            row.addWidget(widget)
+        toolbar.addWidget(box)
+        self._window.addToolBar(toolbar)
+        return toolbar
+
+    def _fit_toolbars(self) -> None:
+        """The buttons' toolbar takes no more than the search's least width
+        leaves: QMainWindow gives the first toolbar of a line all it asks for
+        and the last what remains."""
+        room = self._window.width() - self.search_toolbar.minimumSizeHint().width()
+        self.toolbar.setMaximumWidth(max(room, self.toolbar.minimumSizeHint().width()))
 
     # -- texts -----------------------------------------------------------------------
 
@@ -267,8 +299,11 @@ class WindowActions(QObject):
         for name, title in menu_titles().items():
             self.menus[name].setTitle(title)
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        self.search_toolbar.setWindowTitle(self.tr("Library search"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() in _FIT_EVENTS:
+            self._fit_toolbars()
         if watched is self._window and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         elif watched is self._window and event.type() == QEvent.Type.LayoutDirectionChange:

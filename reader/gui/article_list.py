@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -54,6 +53,7 @@ from reader.gui.library_model import (
 )
 from reader.gui.search_delegate import SearchResultDelegate
 from reader.gui.themes import Theme
+from reader.gui.typing_box import TypingBox
 from reader.store.library import Library, SearchHit
 from reader.text.bidi import isolate
 
@@ -173,7 +173,7 @@ class ArticleList(QWidget):
         self.retranslate()
 
     def _init_filter(self) -> None:
-        self.filter_edit = _FilterBox(self)
+        self.filter_edit = TypingBox(FILTER_CHARS, self)
         self.filter_edit.setObjectName("filter")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMaxLength(MAX_FILTER_CHARS)
@@ -536,15 +536,6 @@ class ArticleList(QWidget):
         if largest != self._largest:
             self._largest = largest
             self.fit_columns()
-
-
-class _FilterBox(QLineEdit):
-    """The filter box, never narrower than ``FILTER_CHARS`` characters."""
-
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        return QSize(max(hint.width(), FILTER_CHARS * self.fontMetrics().averageCharWidth()),
-                     hint.height())
 
 
 class _CollectionBox(QComboBox):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from reader.errors import ReaderError
@@ -41,6 +41,11 @@ KIND_ROLES: dict[str, tuple[str, ...]] = {
 """The names ``set_kind_visible`` accepts and the colour roles each covers."""
 
 _PANEL_EVENTS = (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide)
+_READER_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress)
+_PASSING_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Escape, Qt.Key.Key_Shift,
+                 Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta)
+"""Keys that pass through the article on the way elsewhere (or press
+nothing yet): not an act in it."""
 
 MIN_ARTICLE_WIDTH = 320
 """The narrowest the article gets (pixels): narrower, a line holds three or
@@ -64,7 +69,10 @@ class ArticlePane(QWidget):
     holds (the panel it asked a wider window for shows now);
     ``room_wanted(pixels)`` when the reader asked for the folded highlights
     panel back and the pane is that much too narrow for it beside the article
-    (the window makes room if it can, synchronously).
+    (the window makes room if it can, synchronously);
+    ``reader_acted()`` when the reader did something in the open article:
+    scrolled it, pressed a key or clicked in its text, searched it,
+    highlighted in it (its being read no longer waits, ``ReadMarker``).
     """
 
     highlights_changed = Signal(int)
@@ -73,6 +81,7 @@ class ArticlePane(QWidget):
     status_message = Signal(str)
     status_withdrawn = Signal(str)
     room_wanted = Signal(int)
+    reader_acted = Signal()
 
     def __init__(self, library: Library, parent: QWidget | None = None, *,
                  edits: EditHistory | None = None) -> None:
@@ -154,6 +163,7 @@ class ArticlePane(QWidget):
         self.highlights_panel.installEventFilter(self)
         self.status.panel_requested.connect(self.unfold_highlights_panel)
         self._install_shortcuts()
+        self._watch_the_reader()
 
     def _install_shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -173,6 +183,20 @@ class ArticlePane(QWidget):
             shortcut.setContext(context)
             shortcut.activated.connect(slot)
             self.shortcuts.append(shortcut)
+
+    def _watch_the_reader(self) -> None:
+        """``reader_acted`` for the reader's own moves only: the scroll bar's
+        actions (the wheel, a drag, Page Down) and input events, never the
+        scrolls of an article opening at its place or at a search's hit."""
+        self.view.verticalScrollBar().actionTriggered.connect(self._on_reader_acted)
+        for button in (self.find_bar.next_button, self.find_bar.previous_button):
+            button.clicked.connect(self._on_reader_acted)
+        for widget in (self.view, self.view.viewport(), self.find_bar.edit):
+            widget.installEventFilter(self)
+
+    def _on_reader_acted(self) -> None:
+        if self._article_id is not None:
+            self.reader_acted.emit()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -222,19 +246,27 @@ class ArticlePane(QWidget):
     def _fit_highlights_panel(self) -> None:
         """Fold the highlights panel away when the article and the panel do not
         both fit at their narrowest; unfold it, at the reader's width (else its
-        width before), once they fit again. A panel the reader folded stays folded."""
+        width before), once they fit again. A panel the window squeezed (the
+        article at its narrowest) grows back towards the reader's width as the
+        window widens: the splitter gives all it gains to the article. A
+        panel the reader folded stays folded."""
         room = self.splitter.width()
         handle = self.splitter.handleWidth()
         panel_min = self.highlights_panel.minimumSizeHint().width()
         panel = self.splitter.sizes()[1]
+        spare = room - handle - MIN_ARTICLE_WIDTH  # the most the panel has without squeezing
         if panel > 0 and room < MIN_ARTICLE_WIDTH + handle + panel_min:
             self._folded_panel_width = panel
             self.splitter.setSizes([room, 0])
         elif self._folded_panel_width and room >= MIN_ARTICLE_WIDTH + handle + panel_min:
             width = max(panel_min, min(self._chosen_panel_width or self._folded_panel_width,
-                                       room - handle - MIN_ARTICLE_WIDTH))
+                                       spare))
             self._folded_panel_width = 0
             self.splitter.setSizes([room - handle - width, width])
+        elif panel > 0 and self._chosen_panel_width:
+            width = min(self._chosen_panel_width, spare)
+            if width > panel:
+                self.splitter.setSizes([room - handle - width, width])
 
     def unfold_highlights_panel(self) -> None:
         """Bring the folded highlights panel back beside the article, at the
@@ -262,6 +294,9 @@ class ArticlePane(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.highlights_panel and event.type() in _PANEL_EVENTS:
             self._update_folded_panel()
+        elif event.type() in _READER_EVENTS and watched is not self.highlights_panel \
+                and not (isinstance(event, QKeyEvent) and event.key() in _PASSING_KEYS):
+            self._on_reader_acted()
         return super().eventFilter(watched, event)
 
     def _update_folded_panel(self) -> None:
@@ -508,6 +543,7 @@ class ArticlePane(QWidget):
         if article_id == self._article_id:
             self.reload_highlights()
             self.highlights_changed.emit(article_id)
+            self._on_reader_acted()  # highlighted, noted, coloured in it
 
     def _on_highlight_requested(self, name: str, start: int, end: int, colour: str) -> None:
         if self._article_id is not None:
@@ -588,12 +624,14 @@ class ArticlePane(QWidget):
     # -- find and panel ------------------------------------------------------------------
 
     def _find_next(self) -> None:
+        self._on_reader_acted()
         if self.find_bar.isHidden():
             self.show_find_bar()
         else:
             self.find_bar.find_next()
 
     def _find_previous(self) -> None:
+        self._on_reader_acted()
         if not self.find_bar.isHidden():
             self.find_bar.find_previous()
 

@@ -24,10 +24,11 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QStyle, QStyleOptionFrame, QWidget
+from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionFrame, QWidget
 
 from reader.errors import ReaderError
 from reader.gui.error_text import shown
+from reader.gui.typing_box import TypingBox
 from reader.gui.workers import Task, TaskContext, end_tasks
 from reader.store import rankings
 from reader.store.library import Library
@@ -45,6 +46,11 @@ TYPING_DELAY_MS = 300
 TYPED_MIN_CHARS = 2
 """A typed query shorter than this waits for Enter (one letter matches everything)."""
 
+SEARCH_CHARS = 24
+"""The search box's least width, in average characters: a query of three
+or four words shows whole (at 1.5x in a 900 px window the box had room
+for about one word, its "Word families" in the toolbar's menu). The
+toolbar's buttons give way first."""
 MAX_QUERY_CHARS = 1000
 """The longest query the box takes (the store refuses longer ones anyway)."""
 
@@ -83,7 +89,7 @@ class LibrarySearch(QObject):
         self._tasks: list[Task] = []
         self._rankings_task: Task | None = None
 
-        self.edit = QLineEdit(parent)
+        self.edit = TypingBox(SEARCH_CHARS, parent)
         self.edit.setObjectName("librarySearch")
         self.edit.setClearButtonEnabled(True)
         self.edit.setMaximumWidth(320)

@@ -60,6 +60,7 @@ from reader.gui.import_export import ImportExport
 from reader.gui.library_model import Source
 from reader.gui.library_search import LibrarySearch, SearchOutcome
 from reader.gui.navigation import ArticleHistory
+from reader.gui.read_marker import READ_DWELL_MS, MarkRead, ReadMarker
 from reader.gui.sources_pane import SourcesPane
 from reader.gui.themes import HIGHLIGHT_ROLES
 from reader.gui.view_modes import ViewModes
@@ -110,7 +111,8 @@ class MainWindow(QMainWindow):
 
     ``settings`` None keeps nothing between runs (screenshots). ``refresh_ms``
     is how often the feeds that are due are refreshed (0: never by
-    themselves). ``notify``,
+    themselves). ``read_after_ms`` is how long an article opened in passing
+    stays open before it is read (``ReadMarker``; 0: at once). ``notify``,
     ``inform`` and ``confirm`` show a warning, show information and ask a
     yes/no question (``title, text``); ``details_prompt`` and ``tags_prompt``
     ask for an article's details and tags (None: cancelled). Tests replace
@@ -119,14 +121,14 @@ class MainWindow(QMainWindow):
 
     def __init__(self, library: Library, *, settings: QSettings | None = None,
                  poll_ms: int = POLL_MS, refresh_ms: int = REFRESH_CHECK_MS,
-                 parent: QWidget | None = None) -> None:
+                 read_after_ms: int = READ_DWELL_MS, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self._init_prompts()
         self._init_settings(settings)
-        self._init_reading()
+        self._init_reading(read_after_ms)
         self._init_article_commands()
         self._init_search()
         self._init_jobs()
@@ -139,6 +141,7 @@ class MainWindow(QMainWindow):
         self._init_polling(poll_ms)
         self._init_focus_chain()
         self.appearance.apply(self.window_settings.preferences())
+        self._apply_reading_preferences(self.window_settings.preferences())
         self._retranslate()
         self._restore_state()
 
@@ -155,9 +158,11 @@ class MainWindow(QMainWindow):
 
     def _init_settings(self, settings: QSettings | None) -> None:
         self.window_settings = WindowSettings(settings, self)
+        self.window_settings.preferences_changed.connect(self._apply_reading_preferences)
 
-    def _init_reading(self) -> None:
-        """The list and the pane side by side, and the edit history they share."""
+    def _init_reading(self, read_after_ms: int) -> None:
+        """The list and the pane side by side, the edit history they share,
+        and what marks an article read after its dwell."""
         self.edits = EditHistory(self.library, self)
         self.edits.article_deleted.connect(self._on_article_deleted)
         self.edits.article_restored.connect(self._on_article_restored)
@@ -172,6 +177,10 @@ class MainWindow(QMainWindow):
         self.pane.status_message.connect(self._on_pane_message)
         self.pane.status_withdrawn.connect(self._on_pane_message_withdrawn)
         self.pane.room_wanted.connect(self._give_pane_room)
+        self.read_marker = ReadMarker(read_after_ms, self)
+        self.read_marker.read_due.connect(self._on_read_due)
+        self.pane.reader_acted.connect(self.read_marker.acted)
+        self._read_after_ms = read_after_ms
         self.sources = SourcesPane(self.library, self)
         self.sources.source_chosen.connect(self._on_source_chosen)
         # The sources and the list share the main splitter's first place, so
@@ -300,7 +309,9 @@ class MainWindow(QMainWindow):
         c.connect("show_sources", self.sources.setVisible)
         c.connect("diacritics", lambda on: self.window_settings.update(show_diacritics=on))
         # After the command, whether the store took it or not, the switches show the store.
-        c.connect("read", lambda on: (article.set_read(on), self._update_article_actions()))
+        # The reader's own word on it: no dwell undoes it.
+        c.connect("read", lambda on: (self.read_marker.stop(), article.set_read(on),
+                                      self._update_article_actions()))
         c.connect("star", lambda on: (article.set_starred(on), self._update_article_actions()))
         self.edits.state_changed.connect(self._on_state_changed)
         self.edits.details_changed.connect(self._on_details_changed)
@@ -312,14 +323,16 @@ class MainWindow(QMainWindow):
     def _init_navigation(self) -> None:
         """Back, forward and the recent articles (Go menu, toolbar)."""
         self.history = ArticleHistory(self.window_settings.recent_articles(), self)
-        self.history.open_requested.connect(self.open_article)
+        self.history.open_requested.connect(
+            lambda article_id: self.open_article(article_id, mark_read=MarkRead.AFTER_DWELL))
         self.history.bind(self.commands["back"], self.commands["forward"],
                           self.commands.menus["recent"], self._title_of)
 
     def _init_modes(self) -> None:
         """Focus mode (F9) and full screen (F11); Help's pages."""
         self.modes = ViewModes(self, [self.lists, self.pane.highlights_panel,
-                                      self.commands.toolbar, self.menuBar(), self.statusBar()],
+                                      self.commands.toolbar, self.commands.search_toolbar,
+                                      self.menuBar(), self.statusBar()],
                                self.pane.view)
         self.modes.changed.connect(self._update_modes)
         # Esc in the article closes the find bar, wherever the focus went
@@ -372,6 +385,10 @@ class MainWindow(QMainWindow):
     def preferences(self) -> Preferences:
         return self.window_settings.preferences()
 
+    def _apply_reading_preferences(self, p: object) -> None:
+        assert isinstance(p, Preferences)
+        self.read_marker.set_dwell(0 if p.mark_read_at_once else self._read_after_ms)
+
     def _set_role_shown(self, role: str, on: bool) -> None:
         """Paint highlights of ``role`` or not, remembered (``Appearance`` applies it)."""
         self.window_settings.update(**{shown_field(role): on})
@@ -382,11 +399,12 @@ class MainWindow(QMainWindow):
         return self.pane.current_article_id()
 
     def open_article(self, article_id: int, at: int | None = None, *,
-                     find: str = "", mark_read: bool = True) -> bool:
+                     find: str = "", mark_read: MarkRead = MarkRead.AT_ONCE) -> bool:
         """Show ``article_id`` (scrolled to body index ``at``; the stored position
-        when None), select its row when loaded, mark it read unless
-        ``mark_read`` is False (an article shown that the reader did not
-        choose). A non-empty ``find`` opens the find bar with it. False (and a
+        when None), select its row when loaded, and mark it read as
+        ``mark_read`` says: at once (asked for by name: a link, the command
+        line), after its dwell (passed through), or not (shown, not chosen).
+        A non-empty ``find`` opens the find bar with it. False (and a
         status message) for an unknown id."""
         try:
             self.pane.open_article(article_id, at)
@@ -394,14 +412,27 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(shown(err.line()), 8000)
             return False
         self.article_list.select_article(article_id)
-        if mark_read:
-            self._mark_read(article_id)
+        self._mark_on_opening(article_id, mark_read)
         if find:
             self.pane.show_find_bar(find)
         self.history.visited(article_id)
         self._update_title()
         self._update_article_actions()
         return True
+
+    def _mark_on_opening(self, article_id: int, mark_read: MarkRead) -> None:
+        """Mark the article just opened read as ``mark_read`` says; the one
+        before, left before its dwell, stays unread."""
+        self.read_marker.stop()
+        if mark_read is MarkRead.AT_ONCE:
+            self._mark_read(article_id)
+        elif mark_read is MarkRead.AFTER_DWELL:
+            self.read_marker.start(article_id)
+
+    def _on_read_due(self, article_id: int) -> None:
+        if article_id == self.current_article_id():  # not deleted meanwhile
+            self._mark_read(article_id)
+            self._update_article_actions()
 
     def _mark_read(self, article_id: int) -> None:
         """Mark ``article_id`` read, in the store and its row, unless it is."""
@@ -425,11 +456,12 @@ class MainWindow(QMainWindow):
 
     def _on_row_chosen(self, row: int) -> None:
         # Chosen in the list (a click, Down): the keys stay there, so that the
-        # next Down goes on to the next result.
+        # next Down goes on to the next result; read if the reader stays.
         self._open_row(row, focus_find=False)
 
-    def _open_row(self, row: int, *, mark_read: bool = True, focus_find: bool = True) -> None:
-        """Open the article of ``row`` (read unless ``mark_read`` is False); a
+    def _open_row(self, row: int, *, mark_read: MarkRead = MarkRead.AFTER_DWELL,
+                  focus_find: bool = True) -> None:
+        """Open the article of ``row``, read as ``mark_read`` says; a
         search result opens at its first hit with the find bar holding the
         query as the reader typed it (``find_texts``: a phrase stays a
         phrase), or, when that finds nothing here (a prefix, another form of
@@ -451,15 +483,15 @@ class MainWindow(QMainWindow):
             return
         if article_id != self.current_article_id():
             self.open_article(article_id, mark_read=mark_read)
-        elif mark_read:
-            # The reader clicked the open article's row: one shown unread
-            # (the next after a delete) is now chosen.
-            self._mark_read(article_id)
+        elif mark_read is not MarkRead.NO:
+            # The reader chose the open article's row: one shown unread (the
+            # next after a delete) is now chosen.
+            self._mark_on_opening(article_id, mark_read)
 
     def _read_row(self, row: int) -> None:
         """Open ``row``'s article and give it the keys (Enter in the list's
-        filter box), as Enter in the library search box does."""
-        self._open_row(row)
+        filter box), as Enter in the library search box does: read at once."""
+        self._open_row(row, mark_read=MarkRead.AT_ONCE)
         self.pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- the list ------------------------------------------------------------------
@@ -578,7 +610,7 @@ class MainWindow(QMainWindow):
     def _on_search_open(self) -> None:
         row = self.article_list.view.currentIndex().row()
         if self.article_list.model.rowCount():
-            self._open_row(max(row, 0))
+            self._open_row(max(row, 0), mark_read=MarkRead.AT_ONCE)
             self.pane.view.setFocus()
 
     # -- article actions ------------------------------------------------------------
@@ -644,14 +676,14 @@ class MainWindow(QMainWindow):
         if self.current_article_id() is None and model.rowCount():
             # The next article is shown, not chosen: it stays unread, and the
             # keys stay where the reader was (Ctrl+Z is the next key likely).
-            self._open_row(min(max(row, 0), model.rowCount() - 1), mark_read=False,
+            self._open_row(min(max(row, 0), model.rowCount() - 1), mark_read=MarkRead.NO,
                            focus_find=False)
         self._update_title()
         self._update_article_actions()
 
     def _on_article_restored(self, article_id: int) -> None:
         self.refresh_list()
-        self.open_article(article_id, mark_read=False)  # back as it was, unread or read
+        self.open_article(article_id, mark_read=MarkRead.NO)  # back as it was, unread or read
 
     def _on_details_changed(self, article_id: int) -> None:
         self.refresh_list()
@@ -671,7 +703,7 @@ class MainWindow(QMainWindow):
         self.refresh_list()
         self._data_version = self.library.data_version()
         if self.current_article_id() is None and report.added:
-            self.open_article(report.added[0])
+            self.open_article(report.added[0], mark_read=MarkRead.AFTER_DWELL)
 
     def _on_store_error(self, line: str) -> None:
         self.statusBar().showMessage(shown(line), 10000)
@@ -761,7 +793,7 @@ class MainWindow(QMainWindow):
             place = self.window_settings.int_list(READING_PLACE_KEY)
             if len(place) == 3 and place[0] == last:
                 self.pane.keep_place(last, (place[1], place[2]))
-            self.open_article(last)
+            self.open_article(last, mark_read=MarkRead.AFTER_DWELL)
         elif self.article_list.model.rowCount():
             self.article_list.select_row(0)
         self._update_article_actions()

@@ -73,6 +73,13 @@ class PreferencesDialog(QDialog):
         self.justified_box.setChecked(current.justified)
         self.diacritics_box = QCheckBox(self.tr("Show diacritics"), self)
         self.diacritics_box.setChecked(current.show_diacritics)
+        self.read_at_once_box = QCheckBox(self.tr("Mark an article read as soon as it opens"),
+                                          self)
+        self.read_at_once_box.setToolTip(self.tr(
+            "Otherwise an article chosen in the list is read once it stayed open for a "
+            "moment, or you scrolled or searched in it: skimming the list keeps what "
+            "you passed unread"))
+        self.read_at_once_box.setChecked(current.mark_read_at_once)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -87,6 +94,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Margins:"), self.margin_box)
         form.addRow("", self.justified_box)
         form.addRow("", self.diacritics_box)
+        form.addRow("", self.read_at_once_box)
         form.addRow(buttons)
 
     def preferences(self) -> Preferences:
@@ -101,4 +109,5 @@ class PreferencesDialog(QDialog):
                        font_family=str(self.font_box.currentData() or ""),
                        font_size=self.size_box.value(),
                        margin=self.margin_box.value(),
-                       show_diacritics=self.diacritics_box.isChecked())
+                       show_diacritics=self.diacritics_box.isChecked(),
+                       mark_read_at_once=self.read_at_once_box.isChecked())

@@ -36,6 +36,7 @@ def take_screenshot(store_path: Path, out: Path, *, open_id: int | None = None,
     from reader.gui import i18n
     from reader.gui.app import make_application
     from reader.gui.main_window import MainWindow
+    from reader.gui.read_marker import MarkRead
     from reader.store.library import Library
 
     width, height = size
@@ -59,7 +60,7 @@ def take_screenshot(store_path: Path, out: Path, *, open_id: int | None = None,
         window.resize(width, height)
         window.show()
         _settle()
-        if open_id is not None and not window.open_article(open_id, mark_read=False):
+        if open_id is not None and not window.open_article(open_id, mark_read=MarkRead.NO):
             library.get(open_id)  # raises NotFound with the usual message
         if find:
             window.pane.show_find_bar(find)

@@ -37,7 +37,9 @@ class Preferences:
     """The reading preferences. ``font_family`` "" is the bundled Naskh;
     ``font_size`` in points at zoom 1.0; ``margin`` in pixels around the text;
     ``show_<kind>`` whether highlights of that kind (``HIGHLIGHT_ROLES``:
-    View > Highlights) are painted."""
+    View > Highlights) are painted; ``mark_read_at_once`` whether an article
+    opened in passing (a row of the list) is read as it opens rather than
+    after a moment there (``ReadMarker``)."""
 
     language: str = "en"
     theme: str = "system"
@@ -51,6 +53,7 @@ class Preferences:
     show_term: bool = True
     show_figure: bool = True
     show_user: bool = True
+    mark_read_at_once: bool = False
 
 
 def shown_field(role: str) -> str:
@@ -67,6 +70,7 @@ _KEYS: dict[str, str] = {
     "font_size": "view/font_size",
     "margin": "view/margin",
     "show_diacritics": "view/diacritics",
+    "mark_read_at_once": "reading/mark_read_at_once",
     **{shown_field(role): f"view/{shown_field(role)}" for role in HIGHLIGHT_ROLES},
     "language": i18n.LANGUAGE_KEY,
 }

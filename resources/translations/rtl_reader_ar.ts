@@ -1626,6 +1626,16 @@
             <translation>إظهار التشكيل</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/preferences_dialog.py" line="76" />
+            <source>Mark an article read as soon as it opens</source>
+            <translation>عَدّ المقالة مقروءة فور فتحها</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/preferences_dialog.py" line="78" />
+            <source>Otherwise an article chosen in the list is read once it stayed open for a moment, or you scrolled or searched in it: skimming the list keeps what you passed unread</source>
+            <translation>وإلا فالمقالة المختارة من القائمة تُعَدّ مقروءة بعد أن تبقى مفتوحة لحظة، أو حين تمرّر فيها أو تبحث: فيبقى ما تمرّ به وأنت تتصفّح القائمة غير مقروء</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/preferences_dialog.py" line="80" />
             <source>Language:</source>
             <translation>اللغة:</translation>
@@ -1999,6 +2009,11 @@
             <translation>شريط الأدوات</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/actions.py" line="302" />
+            <source>Library search</source>
+            <translation>البحث في المكتبة</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/actions.py" line="287" />
             <source>Import &amp;files…</source>
             <translation>استيراد &amp;ملفات…</translation>
@@ -2071,7 +2086,7 @@
             <translation>&amp;تكبير</translation>
         </message>
         <message>
-            <location filename="../../reader/gui/actions.py" line="299" />
+            <location filename="../../reader/gui/actions.py" line="302" />
             <source>Zoom &amp;out</source>
             <translation>ت&amp;صغير</translation>
         </message>

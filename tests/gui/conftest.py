@@ -62,6 +62,12 @@ def _application_palette_kept(qapp: QApplication) -> Iterator[None]:
 
 W = TypeVar("W", bound=QWidget)
 
+DWELL_NEVER_OVER = 600_000
+"""A window's ``read_after_ms`` that no test outlasts: an article opened in
+passing stays unread unless something else marks it."""
+SHORT_DWELL = 20
+"""A ``read_after_ms`` a test waits out (``qtbot.waitUntil``), never times."""
+
 
 def kept_window(qtbot: QtBot, library: Library, width: int = 1100, height: int = 700, *,
                 active: bool = False) -> MainWindow:

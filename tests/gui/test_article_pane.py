@@ -126,6 +126,38 @@ def test_a_squeezed_panel_the_reader_folds_stays_folded(
         again.close()
 
 
+@pytest.mark.parametrize("squeezed_at", ["start", "run"])
+def test_a_squeezed_panel_grows_back_as_the_window_widens(
+        qtbot: QtBot, store_path: Path, settings_file: Path, squeezed_at: str) -> None:
+    """Regression (a day of reading): a window started narrow (a run at
+    1.5x, half a screen) squeezed the highlights panel; widened, all the
+    room went to the article and the panel came back to the reader's width
+    only at the next start. It grows back as the window widens, to the
+    width the reader dragged it to (in an earlier run or this one), as
+    far as the article can spare on the way."""
+    with Library.open(store_path) as library:
+        library.add_articles([Article(title=TITLE, body=BODY)])
+        first = kept_window(qtbot, library, 1260, 800)
+        drag_panel_to(first.pane, 305)
+        if squeezed_at == "run":
+            window = first
+            window.resize(1000, 800)
+        else:
+            first.close()
+            window = kept_window(qtbot, library, 1000, 800)
+        splitter = window.pane.splitter
+        qtbot.waitUntil(lambda: 0 < splitter.sizes()[1] < 305)  # squeezed, not folded
+        squeezed = splitter.sizes()[1]
+        window.resize(1100, 800)  # part of the way: all the article spares
+        qtbot.waitUntil(lambda: window.width() == 1100)
+        assert squeezed < splitter.sizes()[1] <= 305
+        assert window.pane.view.width() == MIN_ARTICLE_WIDTH or splitter.sizes()[1] == 305
+        window.resize(1260, 800)
+        qtbot.waitUntil(lambda: window.width() == 1260)
+        assert splitter.sizes()[1] == 305
+        window.close()
+
+
 def test_the_highlights_panel_keeps_its_width_as_a_restored_window_grows(
         qtbot: QtBot, store_path: Path, settings_file: Path) -> None:
     """From an hour of use: a maximized window is shown at its normal size

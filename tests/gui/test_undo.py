@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -160,8 +160,10 @@ def test_a_highlight_brought_back_by_undo_or_redo_keeps_when_it_was_made(
 def test_star_and_read_undo(qtbot: QtBot, window: MainWindow, library: Library) -> None:
     article_id = window.current_article_id()
     assert article_id is not None
+    qtbot.keyClick(window.pane.view, Qt.Key.Key_PageDown)  # the reader reads on: read
+    qtbot.waitUntil(lambda: library.get(article_id).read)
     window.commands["star"].trigger()
-    window.commands["read"].trigger()  # opened, so read: now unread
+    window.commands["read"].trigger()  # now unread
     assert library.get(article_id).starred and not library.get(article_id).read
     key(qtbot, window, "Ctrl+Z")
     assert library.get(article_id).read
