@@ -280,13 +280,8 @@ SPOKEN = _folded("""
 of the verb (``«قد يسبب الأرق»``, ``سوف``); not غير
 before an adjective, which as often makes one (``«الحكم غير المنصف»``), nor
 لي, as often a name (``«برسي لي»``)."""
-SPOKEN_WORD = re.compile("(?:{})(?![^\\W\\d_])".format("|".join(
-    # "no letter before the word" stands after its first letter, as a look-behind
-    # over that letter too, so that every alternative opens with a letter and
-    # the search skips to those letters (a look-behind opening the pattern had
-    # the regex engine try it at every character of the quote)
-    f"{s[0]}(?<![^\\W\\d_]{s[0]}){s[1:]}"  # s[0]: the one letter it opens with
-    for w in sorted(SPOKEN, key=len, reverse=True) for s in loose_spellings(w))))
+SPOKEN_WORD = re.compile("(?<![^\\W\\d_])(?:{})(?![^\\W\\d_])".format(
+    "|".join(s for w in sorted(SPOKEN, key=len, reverse=True) for s in loose_spellings(w))))
 """A word of ``SPOKEN`` in original text, in any spelling (one search of the
 quote instead of a fold of each of its words)."""
 TANWEEN = re.compile("[\u064b-\u064d]")
