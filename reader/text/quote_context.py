@@ -77,10 +77,10 @@ from reader.text.speech import (
     ACCORDING_SPELLINGS,
     ACCORDING_TO,
     QUOTATION_MARKS,
-    arabic_words,
     has_speech_verb,
     is_participle,
     speech_verb_at,
+    split_words,
     words_after_speech_verb,
 )
 
@@ -343,10 +343,16 @@ class Quote:
                 and not _speech_word(self.tokens[-1]))
 
     @_Lazy
+    def sentence_parts(self) -> list[str]:
+        """``split_words(sentence)``: its words and what stands between them
+        (the speaker of a quotation is read from them too)."""
+        return split_words(self.sentence)
+
+    @_Lazy
     def raw_words(self) -> list[str]:
         """The Arabic words of ``sentence`` as written (several cues read
         them: found once)."""
-        return arabic_words(self.sentence)
+        return self.sentence_parts[1::2]
 
     @_Lazy
     def sentence_words(self) -> list[str]:

@@ -152,18 +152,21 @@ def score(quote: Quote) -> int:
     return sum(cue.weight for cue in _cues_for(quote.words) if cue.holds(quote))
 
 
-_Side = tuple[tuple[Callable[[Quote], bool], ...], tuple[int, ...], int]
+_Side = tuple[tuple[Callable[[Quote], bool], int, int], ...]
 
 
 def _side(cues: list[Cue]) -> _Side:
-    """The tests of ``cues``, their weights and the sum of the weights."""
-    return tuple(c.holds for c in cues), tuple(c.weight for c in cues), sum(c.weight for c in cues)
+    """Each of ``cues`` as ``(test, weight, reach)``, ``reach`` the sum of its
+    weight and of the weights of the cues after it: how far the cues left
+    can still move the sum."""
+    weights = [c.weight for c in cues]
+    return tuple((c.holds, c.weight, sum(weights[k:])) for k, c in enumerate(cues))
 
 
 def _plan(words: int) -> tuple[tuple[Cue, ...], int, _Side, _Side]:
     """The cues that can hold for a quote of ``words`` words, in table order;
-    the sum of the weights of those its length decides alone; and the tests
-    and weights of the other positive cues and of the negative ones, apart."""
+    the sum of the weights of those its length decides alone; and the other
+    positive cues and the negative ones, apart (``_side``)."""
     cues = tuple(c for c in CUES if words in c.words)
     base = sum(c.weight for c in cues if c.holds is _by_length)
     pos = [c for c in cues if c.holds is not _by_length and c.weight > 0]
@@ -181,21 +184,27 @@ def is_quotation(quote: Quote) -> bool:
     table order (the costly ones come last); it stops once the cues left on
     that side cannot change the sign. (Reading the table in order, both
     sides, read half as many cues again on pool text.)"""
-    _, total, (pos_holds, pos_weights, up), (neg_holds, neg_weights, down) = _PLANS[
-        min(quote.words, LONG)]
-    p = n = 0
+    _, total, pos, neg = _PLANS[min(quote.words, LONG)]
+    # One iterator a side: a side taken up again goes on where it stopped.
+    positive, negative = iter(pos), iter(neg)
     while True:
         if total > 0:
-            if total + down > 0:
-                return True
-            if neg_holds[n](quote):
-                total += neg_weights[n]
-            down -= neg_weights[n]
-            n += 1
+            for holds, weight, reach in negative:
+                if total + reach > 0:
+                    return True
+                if holds(quote):
+                    total += weight
+                    if total <= 0:
+                        break
+            else:
+                return True  # no negative cue left: the sum stays > 0
         else:
-            if total + up <= 0:
-                return False
-            if pos_holds[p](quote):
-                total += pos_weights[p]
-            up -= pos_weights[p]
-            p += 1
+            for holds, weight, reach in positive:
+                if total + reach <= 0:
+                    return False
+                if holds(quote):
+                    total += weight
+                    if total > 0:
+                        break
+            else:
+                return False  # no positive cue left: the sum stays <= 0

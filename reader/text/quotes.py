@@ -44,7 +44,7 @@ from reader.text.fold import INVISIBLE, loose_pattern
 from reader.text.quote_context import Quote
 from reader.text.quote_cues import is_quotation
 from reader.text.spans import Highlight, positions, trim_span
-from reader.text.speech import QUOTATION_MARKS, speaker_after, speaker_before
+from reader.text.speech import QUOTATION_MARKS, speaker_after, speaker_in_sentence
 
 MAX_DEPTH = 8
 """Deepest nesting of open quotes that is tracked; real press nests two or three."""
@@ -294,8 +294,7 @@ def find_quotes(text: str) -> list[Highlight]:
     them. ``value`` is None. Never raises on any ``str``."""
     found: list[Highlight] = []
     for quote, subtype in _classified(text):
-        speaker = (_speaker(text, quote.open_pos, quote.close_pos)
-                   if subtype == "quotation" else "")
+        speaker = _speaker(text, quote) if subtype == "quotation" else ""
         found.append(Highlight("quote", subtype, quote.start, quote.end,
                                text[quote.start:quote.end], None, speaker))
     found.sort(key=lambda h: (h.start, -h.end))
@@ -367,5 +366,11 @@ def _has_word(text: str, start: int, end: int) -> bool:
     return _WORD_CHAR.search(text, start, end) is not None
 
 
-def _speaker(text: str, open_pos: int, close_pos: int) -> str:
-    return speaker_before(text, open_pos) or speaker_after(text, close_pos + 1)
+def _speaker(text: str, quote: Quote) -> str:
+    """``speaker_before`` the quote, else ``speaker_after`` it; the sentence
+    before it is the one its cues read (``Quote.sentence`` is cut as
+    ``speaker_before`` cuts it), so its words are split once."""
+    sentence = quote.sentence
+    return (speaker_in_sentence(text, quote.open_pos - len(sentence), quote.open_pos,
+                                quote.sentence_parts)
+            or speaker_after(text, quote.close_pos + 1))
