@@ -72,7 +72,9 @@ def isolate_path(path: str) -> str:
     ``…/مجلد عربي/صفحة.html`` showed the name left of its folder
     (``…/صفحة/مجلد عربي.html``): an LRM follows each separator that comes
     after right-to-left letters, so each name reads right to left in its own
-    place. Display only (the length changes). A file name alone:
+    place; an RLM goes before the digits that open an Arabic name
+    (``…/824 طنا.md``), which otherwise went to the path's side of the name.
+    Display only (the length changes). A file name alone:
     ``isolate_file_name``."""
     return LRI + _marked_separators(strip_bidi_controls(path), _PATH_SEPARATORS.__contains__) + PDI
 
@@ -103,15 +105,37 @@ def _marked_separators(path: str, separates: Callable[[str], bool]) -> str:
     need one too); a separator with a Latin letter on either side is laid
     out left to right already."""
     kinds = [unicodedata.bidirectional(ch) for ch in path]
-    out: list[str] = []
+    out: list[str] = [RLM] if _digits_lead_rtl(path, kinds, 0, separates) else []
     before = ""  # the last strong class before the present character
     for i, (ch, kind) in enumerate(zip(path, kinds, strict=True)):
         out.append(ch)
         if kind in ("R", "AL", "L"):
             before = "L" if kind == "L" else "R"
-        elif separates(ch) and before == "R" and _next_is_rtl_or_digit(kinds, i + 1):
-            out.append(LRM)
+        elif separates(ch):
+            if before == "R" and _next_is_rtl_or_digit(kinds, i + 1):
+                out.append(LRM)
+            if _digits_lead_rtl(path, kinds, i + 1, separates):
+                out.append(RLM)
     return "".join(out)
+
+
+def _digits_lead_rtl(path: str, kinds: list[str], start: int,
+                     separates: Callable[[str], bool]) -> bool:
+    """Whether the name from ``start`` to the next separator opens with
+    digits and its first letter is right to left (``824 طنا.md``): digits
+    take the direction of the strong letter before them, so after a Latin
+    folder (or an LRM) they were laid out with the path, at the far end of
+    the name from the word they count. An RLM before them keeps them at
+    the name's start, read first."""
+    digits = False
+    for ch, kind in zip(path[start:], kinds[start:], strict=True):
+        if kind in ("EN", "AN"):
+            digits = True
+        elif kind in ("R", "AL"):
+            return digits
+        elif kind == "L" or separates(ch):
+            return False
+    return False
 
 
 def _next_is_rtl_or_digit(kinds: list[str], start: int) -> bool:

@@ -13,6 +13,7 @@ from reader.text.bidi import (
     LRM,
     PDI,
     RLI,
+    RLM,
     RLO,
     control_positions,
     has_overrides,
@@ -56,8 +57,15 @@ def test_a_path_is_isolated_left_to_right_whatever_its_first_letter() -> None:
     # A Latin letter on either side already keeps the order: no mark.
     ("/tmp/مكتبتي/library.sqlite3", "/tmp/مكتبتي/library.sqlite3"),
     ("/home/news/خبر.md", "/home/news/خبر.md"),
+    # From a day of use: the number that opens an Arabic name went to the
+    # path's side of it, after its last word ("home/824 للصومال … طنا"): an
+    # RLM keeps it where the name is read first.
+    ("/home/news/824 طنا مواد.md", "/home/news/" + RLM + "824 طنا مواد.md"),
+    ("/tmp/مجلد/13 قتيلا.md", "/tmp/مجلد/" + LRM + RLM + "13 قتيلا.md"),
+    ("13 قتيلا.md", RLM + "13 قتيلا.md"),
+    ("/home/2024 report.md", "/home/2024 report.md"),
 ])
-def test_an_arabic_name_keeps_its_place_after_an_arabic_folder(path: str, shown: str) -> None:
+def test_an_arabic_name_keeps_its_place_and_its_first_number(path: str, shown: str) -> None:
     assert isolate_path(path) == LRI + shown + PDI
 
 
