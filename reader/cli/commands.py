@@ -39,8 +39,15 @@ def cmd_list(args: argparse.Namespace, store: str | None) -> int:
     for r in rows:
         flags = ("*" if r.starred else " ") + (" " if r.read else "•")
         date = (r.published or "")[:10]
-        say(f"{r.id:>6} {flags} {date:<10}  {r.title}  [{r.source}] q{r.quotes} f{r.figures}")
+        say(f"{r.id:>6} {flags} {date:<10}  {r.title}{_in_brackets(r.source)} q{r.quotes}"
+            f" f{r.figures}")
     return 0
+
+
+def _in_brackets(source: str) -> str:
+    """An article's source after its title in a listing, or nothing when it
+    has none (a bare "[]" read as a source of that name)."""
+    return f"  [{source}]" if source else ""
 
 
 def cmd_show(args: argparse.Namespace, store: str | None) -> int:
@@ -158,7 +165,7 @@ def cmd_search(args: argparse.Namespace, store: str | None) -> int:
         return 0
     for h in hits:
         date = (h.published or "")[:10]
-        say(f"{h.id:>6}  {date:<10}  {h.title}  [{h.source}]")
+        say(f"{h.id:>6}  {date:<10}  {h.title}{_in_brackets(h.source)}")
         say(f"        {h.snippet}")
     return 0
 

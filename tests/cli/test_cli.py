@@ -340,3 +340,25 @@ def test_a_word_family_index_rebuilt_at_open_is_announced(
     code, _, err = run(capsys, "--store", str(filled_store), "list")
     assert code == 0 and "updating" not in err  # once only
 
+
+
+def test_an_article_without_a_source_is_listed_without_empty_brackets(
+        capsys, filled_store: Path, tmp_path: Path) -> None:
+    """From a day of use: `list` and `search` printed "[]" after every title
+    of an article with no source, as if a source were named so."""
+    sourced = tmp_path / "sourced.json"
+    sourced.write_text(json.dumps({"title": "الحكومة ترفع أسعار الوقود", "source": "وكالة الأنباء",
+                                   "body": "قررت الحكومة رفع أسعار الوقود بنسبة 5%."}),
+                       encoding="utf-8")
+    assert run(capsys, "--store", str(filled_store), "import", str(sourced))[0] == 0
+    sources = {r["title"]: r["source"] for r in listing(capsys, filled_store)}
+    assert "" in sources.values() and "وكالة الأنباء" in sources.values()
+    for command in (["list"], ["search", "الحكومة"]):
+        code, out, _ = run(capsys, "--store", str(filled_store), *command)
+        assert code == 0
+        lines = [line for line in out.splitlines() if any(t in line for t in sources)]
+        assert lines, out
+        for line in lines:
+            title = next(t for t in sources if t in line)
+            assert "[]" not in line, line
+            assert (f"[{sources[title]}]" in line) == bool(sources[title]), line
