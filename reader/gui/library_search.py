@@ -85,6 +85,7 @@ class LibrarySearch(QObject):
         super().__init__(parent)
         self._library = library
         self._query = ""
+        self._setting_text = False
         self._generation = self._shown = 0
         self._tasks: list[Task] = []
         self._rankings_task: Task | None = None
@@ -168,9 +169,7 @@ class LibrarySearch(QObject):
         """Empty the box and go back to the whole (filtered) list."""
         self._typing_timer.stop()
         if self.edit.text():
-            self.edit.blockSignals(True)
-            self.edit.clear()
-            self.edit.blockSignals(False)
+            self._set_text("")
         self._leave()
 
     def _leave(self) -> None:
@@ -192,9 +191,7 @@ class LibrarySearch(QObject):
             return
         self._query = outcome.query
         if self.edit.text().strip() != outcome.query:
-            self.edit.blockSignals(True)
-            self.edit.setText(outcome.query)
-            self.edit.blockSignals(False)
+            self._set_text(outcome.query)
         self.results_ready.emit(outcome)
         if not outcome.hits:
             self.status_message.emit(self.tr("No article matches."), 5000)
@@ -206,7 +203,19 @@ class LibrarySearch(QObject):
         if self._query:
             self.search_library(self._query)
 
+    def _set_text(self, text: str) -> None:
+        """Show ``text`` in the box without it counting as typed. Not by
+        blocking the box's signals: the box hides its clear button on its own
+        textChanged, and a box emptied so kept the button beside the hint."""
+        self._setting_text = True
+        try:
+            self.edit.setText(text)
+        finally:
+            self._setting_text = False
+
     def _on_text_changed(self, text: str) -> None:
+        if self._setting_text:
+            return
         if not text.strip():
             self._typing_timer.stop()
             if self._query or self.search_pending:

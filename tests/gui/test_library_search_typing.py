@@ -275,3 +275,19 @@ def test_undo_by_key_brings_back_a_result_deleted_while_results_are_shown(
     written(qtbot, window)
     assert window.library.ids([deleted]) == [deleted]
     assert window.current_article_id() == deleted
+
+
+def test_escape_empties_the_box_and_takes_its_clear_button_away(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """From a day of use: after Esc the box was empty beside its hint, but its
+    clear button (⊗) stayed until the app restarted, and a click on it did
+    nothing. The same after results came back for the typed words."""
+    from PySide6.QtWidgets import QToolButton
+    edit = window.library_search.edit
+    clear = edit.findChild(QToolButton)
+    for query in ("المياه", "abc"):
+        type_query(qtbot, window, query)
+        qtbot.waitUntil(clear.isVisible)
+        qtbot.keyClick(edit, Qt.Key.Key_Escape)
+        assert edit.text() == ""
+        qtbot.waitUntil(lambda: not clear.isVisible())
