@@ -70,6 +70,18 @@ def _identity(path: Path | str) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
+def _links(path: Path) -> int:
+    """How many names (hard links) the file at ``path`` has; 0 when absent.
+    A store must be written through one name only: its -wal and -shm are
+    found by name, so a program writing through another name neither sees
+    the first one's WAL nor its locks, and their checkpoints overwrite each
+    other's commits ("How To Corrupt An SQLite Database File", 2.5)."""
+    try:
+        return os.stat(path).st_nlink
+    except (OSError, ValueError):
+        return 0
+
+
 def holds(path: Path | str) -> bool:
     """True when ``path`` (however named: symlink, hard link, relative) is
     the database file of a store this process has open, or its ``-wal``,
@@ -164,9 +176,16 @@ class Database:
             key = _identity(path)
             if key is not None and key not in _open_files:
                 connection.check_header(path)
+            notice, snapshot = "", None
+            links = _links(path)
+            if writable and links > 1:
+                writable = False
+                notice = (f"read-only: the store file has {links} names (hard links); "
+                          f"SQLite keeps a store's recent changes beside the name it was "
+                          f"opened by, so writing through two names would lose them. "
+                          f"Keep one name (copy the file, then remove the links) to write")
             try:
                 first, uri = connection.connect(path, writable=writable)
-                notice, snapshot = "", None
                 if uri.endswith("immutable=1") and _wal_size(path):
                     first.close()
                     first, uri, notice, snapshot = _read_through_wal(
