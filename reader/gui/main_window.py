@@ -416,6 +416,7 @@ class MainWindow(QMainWindow):
         if find:
             self.pane.show_find_bar(find)
         self.history.visited(article_id)
+        self.window_settings.keep_last_article(article_id)
         self._update_title()
         self._update_article_actions()
         return True
