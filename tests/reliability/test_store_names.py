@@ -14,8 +14,12 @@ import os
 import sqlite3
 from pathlib import Path
 
+import pytest
+from pytestqt.qtbot import QtBot
+
 from reader.importers import read_file
 from reader.store import Library
+from tests.gui.conftest import kept_window, settings_file  # noqa: F401 (its fixture)
 from tests.reliability.conftest import cli, make_articles
 
 
@@ -50,3 +54,40 @@ def test_a_hard_link_to_an_open_store_loses_no_committed_article(tmp_path: Path)
     finally:
         lib.close()
     assert _count(store) == 3 + reported + 3
+
+
+@pytest.mark.usefixtures("settings_file")
+def test_a_store_file_replaced_under_the_window_is_said_and_never_written(
+        tmp_path: Path, qtbot: QtBot) -> None:
+    """A backup restored (or a sync tool's rename) over the store while the
+    window runs: the window's connections would go on writing into the old
+    file, which nobody opens again, and show as stored what the next start
+    has lost; and the -wal and -shm it holds, found by name, damaged the new
+    file for the next program that opened it ("database disk image is
+    malformed" while the window ran). It says what happened, writes
+    nothing, and lets go of the old file's -wal and -shm."""
+    store = tmp_path / "library.sqlite3"
+    make_articles(tmp_path / "first", 3)
+    make_articles(tmp_path / "backup", 3, start=100)
+    assert cli("import", str(tmp_path / "first"), store=store).returncode == 0
+    backup = tmp_path / "backup.sqlite3"
+    assert cli("import", str(tmp_path / "backup"), store=backup).returncode == 0
+    with Library.open(store) as lib:
+        window = kept_window(qtbot, lib)
+        window.open_article(2)
+        os.replace(backup, store)  # what a restore or a sync tool does
+        window.poll_store()
+        assert "replaced" in window.statusBar().currentMessage()
+        listed = cli("list", store=store)  # the window still open
+        assert listed.returncode == 0, listed.stderr
+        assert len(listed.stdout.splitlines()) == 3
+        window.commands["star"].trigger()
+        shown_starred = window.commands["star"].isChecked()
+        window.close()
+    con = sqlite3.connect(store)
+    try:
+        stored = con.execute("SELECT starred FROM articles WHERE id = 2").fetchone()[0]
+        assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    finally:
+        con.close()
+    assert shown_starred == bool(stored)
