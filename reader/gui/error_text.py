@@ -37,6 +37,10 @@ def _causes() -> list[tuple[str, str]]:
         (r"the store is damaged(?: \((?P<detail>.*)\))?",
          translate("ErrorText", "the store is damaged")),
         (r"the disk is full", translate("ErrorText", "the disk is full")),
+        (r"the store file was replaced or removed by another program; restart rtl-reader "
+         r"to open it",
+         translate("ErrorText", "the store file was replaced or removed by another program; "
+                                "restart rtl-reader to open it")),
         (r"cannot open the store", translate("ErrorText", "cannot open the store")),
         (r"no store here", translate("ErrorText", "no store here")),
         (r"this is a folder, not a store file",

@@ -416,6 +416,7 @@ class MainWindow(QMainWindow):
         if find:
             self.pane.show_find_bar(find)
         self.history.visited(article_id)
+        self.window_settings.keep_last_article(article_id)
         self._update_title()
         self._update_article_actions()
         return True
@@ -523,7 +524,10 @@ class MainWindow(QMainWindow):
         (at the reader's line), the read and star state of the open article."""
         try:
             version = self.library.data_version()
-        except ReaderError:
+        except ReaderError as err:
+            # The store file replaced or removed under the window: say so
+            # (its writes are refused from now on), rather than go on as if.
+            self._on_store_error(err.line())
             return
         if version != self._data_version:
             self._data_version = version

@@ -142,6 +142,12 @@ class WindowSettings(QObject):
         geometry = self.bytes_value("window/geometry")
         return geometry is not None and window.restoreGeometry(geometry)
 
+    def keep_last_article(self, article_id: int) -> None:
+        """Remember the article just opened, at once: a window that never
+        gets to close (killed, its session ended, the machine off) reopens
+        on it, at the place the store keeps, not on the first in the list."""
+        self.save({"window/last_article": article_id})
+
     def last_article(self) -> int:
         """The article open when the window last closed (0: none)."""
         return self.int_value("window/last_article")

@@ -70,6 +70,18 @@ def _identity(path: Path | str) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
+def _links(path: Path) -> int:
+    """How many names (hard links) the file at ``path`` has; 0 when absent.
+    A store must be written through one name only: its -wal and -shm are
+    found by name, so a program writing through another name neither sees
+    the first one's WAL nor its locks, and their checkpoints overwrite each
+    other's commits ("How To Corrupt An SQLite Database File", 2.5)."""
+    try:
+        return os.stat(path).st_nlink
+    except (OSError, ValueError):
+        return 0
+
+
 def holds(path: Path | str) -> bool:
     """True when ``path`` (however named: symlink, hard link, relative) is
     the database file of a store this process has open, or its ``-wal``,
@@ -85,6 +97,9 @@ def holds(path: Path | str) -> bool:
     return any(_identity(f"{store}{suffix}") == key
                for store in stores for suffix in _SIDE_FILES)
 
+
+REPLACED = ("the store file was replaced or removed by another program; "
+            "restart rtl-reader to open it")
 
 SNAPSHOT_LIMIT = 1 << 30
 """The largest store (with its WAL) read through a private copy when its folder
@@ -152,6 +167,7 @@ class Database:
         self._idle: list[sqlite3.Connection] = []
         self._lent = 0
         self._closed = False
+        self._closed_cause = "the store is closed"
         self._local = threading.local()
         self._trace: object = None
 
@@ -164,9 +180,16 @@ class Database:
             key = _identity(path)
             if key is not None and key not in _open_files:
                 connection.check_header(path)
+            notice, snapshot = "", None
+            links = _links(path)
+            if writable and links > 1:
+                writable = False
+                notice = (f"read-only: the store file has {links} names (hard links); "
+                          f"SQLite keeps a store's recent changes beside the name it was "
+                          f"opened by, so writing through two names would lose them. "
+                          f"Keep one name (copy the file, then remove the links) to write")
             try:
                 first, uri = connection.connect(path, writable=writable)
-                notice, snapshot = "", None
                 if uri.endswith("immutable=1") and _wal_size(path):
                     first.close()
                     first, uri, notice, snapshot = _read_through_wal(
@@ -233,12 +256,15 @@ class Database:
             raise RuntimeError("write inside another transaction")
         with self._write_lock:
             con = self._writer_connection()
+            self._check_same_file(con)
             with self.mapped():
                 con.execute("BEGIN IMMEDIATE")
             local.con, local.depth = con, 1
             try:
+                self._check_same_file()
                 with self.mapped():
                     yield con
+                    self._check_same_file()
                     con.execute("COMMIT")
             except BaseException:
                 if con.in_transaction:
@@ -248,6 +274,32 @@ class Database:
                 raise
             finally:
                 local.con, local.depth = None, 0
+
+    def _check_same_file(self, con: sqlite3.Connection | None = None) -> None:
+        """Raise StoreError when the store's name no longer leads to the file
+        we opened: another program replaced it (a backup restored, a sync
+        tool's rename) or moved or removed it. Our connections write on into
+        the old file, which nobody will open again, and the other program,
+        finding the -wal and -shm by name, takes ours for its own, checkpoints
+        and deletes them: all the window wrote from then on would be lost.
+
+        Given ``con``, the writer outside a transaction, also lets go of the
+        old file: empties the -wal (a TRUNCATE checkpoint, into the old file)
+        and closes every connection. SQLite finds the -wal and -shm by name:
+        what we committed before the replacement would be replayed onto the
+        new file by its next opener, and the -shm we hold tells it the old
+        file's size; either damages it (SQLite closing a moved file leaves
+        its -wal behind). A program that opened the new file before we
+        noticed has taken them already. Every use after that raises this
+        error."""
+        if _identity(self.path) == self._key:
+            return
+        if con is not None and not con.in_transaction:
+            with suppress(sqlite3.Error):
+                con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._closed_cause = REPLACED
+            self._shut()
+        raise StoreError(str(self.path), REPLACED)
 
     @contextmanager
     def setup(self) -> Iterator[sqlite3.Connection]:
@@ -265,7 +317,9 @@ class Database:
             return last
         try:
             if self._closed:
-                raise StoreError(str(self.path), "the store is closed")
+                raise StoreError(str(self.path), self._closed_cause)
+            if self._writer is not None:
+                self._check_same_file(self._writer)
             with self.mapped():
                 return int(self._watcher.execute("PRAGMA data_version").fetchone()[0])
         finally:
@@ -275,13 +329,13 @@ class Database:
 
     def _writer_connection(self) -> sqlite3.Connection:
         if self._closed or self._writer is None:
-            raise StoreError(str(self.path), "the store is closed")
+            raise StoreError(str(self.path), self._closed_cause)
         return self._writer
 
     def _lend(self) -> sqlite3.Connection:
         with self._pool_lock:
             if self._closed:
-                raise StoreError(str(self.path), "the store is closed")
+                raise StoreError(str(self.path), self._closed_cause)
             self._lent += 1
             if self._idle:
                 return self._idle.pop()
@@ -328,7 +382,15 @@ class Database:
     def close(self) -> None:
         """Close every connection (one lent to a running read closes when
         given back); further use raises StoreError. Idempotent."""
-        with self._write_lock, self._pool_lock:
+        with self._write_lock:
+            if self._writer is not None and not self._closed:
+                with suppress(StoreError):
+                    self._check_same_file(self._writer)  # replaced: leave no -wal behind
+            self._shut()
+
+    def _shut(self) -> None:
+        """``close`` with the write lock held."""
+        with self._pool_lock:
             if self._closed:
                 return
             self._closed = True

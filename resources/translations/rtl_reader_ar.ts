@@ -274,6 +274,11 @@
         </message>
         <message>
             <location filename="../../reader/gui/error_text.py" line="39" />
+            <source>the store file was replaced or removed by another program; restart rtl-reader to open it</source>
+            <translation>استبدل برنامج آخر ملف المخزن أو أزاله؛ أعد تشغيل rtl-reader لفتحه</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="39" />
             <source>cannot open the store</source>
             <translation>تعذّر فتح المخزن</translation>
         </message>

@@ -1,0 +1,68 @@
+"""The app killed (SIGKILL, a session ended, the machine off) reopens where
+the reader was: the article and its place, not the first in the list.
+
+The reading position lives in the store and was kept; the article the window
+showed was remembered only as the window closed, which a killed app never
+does. Seen here: article 2990 read down to 583, the app killed, and the next
+start opened the newest article at its top.
+"""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.reliability.conftest import REPO, child_env, cli, make_articles
+
+
+def _app(store: Path, *args: str) -> subprocess.Popen[str]:
+    env = child_env()
+    env["RTL_READER_SETTINGS"] = str(store.with_name("settings.ini"))
+    return subprocess.Popen([sys.executable, "-m", "reader", "--store", str(store), *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=REPO, env=env)
+
+
+def _read(store: Path) -> set[int]:
+    con = sqlite3.connect(store, timeout=30)
+    try:
+        return {r[0] for r in con.execute("SELECT id FROM articles WHERE read")}
+    finally:
+        con.close()
+
+
+def _wait_read(store: Path, what: str, timeout: float = 60.0) -> set[int]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if read := _read(store):
+            return read
+        time.sleep(0.2)
+    raise AssertionError(f"waited {timeout:.0f} s for {what}")
+
+
+def test_a_killed_app_reopens_on_the_article_the_reader_had_open(tmp_path: Path) -> None:
+    store = tmp_path / "library.sqlite3"
+    make_articles(tmp_path / "in", 4)
+    assert cli("import", str(tmp_path / "in"), store=store).returncode == 0
+    app = _app(store, "open", "rtl-reader://article/2")  # a link marks it read at once
+    try:
+        assert _wait_read(store, "the app to open article 2") == {2}
+    finally:
+        app.send_signal(signal.SIGKILL)
+        app.communicate(timeout=60)
+    con = sqlite3.connect(store)
+    try:
+        with con:
+            con.execute("UPDATE articles SET read = 0")
+    finally:
+        con.close()
+    app = _app(store)  # the article it opens is read after its dwell
+    try:
+        assert _wait_read(store, "the app to reopen an article") == {2}
+    finally:
+        app.terminate()
+        app.communicate(timeout=60)
