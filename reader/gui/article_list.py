@@ -199,6 +199,10 @@ class ArticleList(QWidget):
         try:
             tags = self._library.tags()
         except ReaderError:
+            # The store cannot say (closed, replaced): keep the entries as
+            # they are rather than take the chosen tag for gone.
+            if self.collection_box.count():
+                return
             tags = []
         entries = [(self.tr("All articles"), Collection()),
                    (self.tr("Unread"), Collection(unread=True)),
@@ -216,6 +220,16 @@ class ArticleList(QWidget):
         box.blockSignals(False)
         if found == 0 and current != Collection():
             self._on_collection_chosen(0)  # its tag is gone: back to every article
+
+    def choose_collection(self, collection: Collection) -> bool:
+        """Show ``collection`` as if the reader chose it in the box; False
+        (and nothing changed) when the box has no such entry (a tag gone)."""
+        box = self.collection_box
+        found = next((i for i in range(box.count()) if box.itemData(i) == collection), -1)
+        if found < 0:
+            return False
+        box.setCurrentIndex(found)  # currentIndexChanged: _on_collection_chosen
+        return True
 
     def _on_collection_chosen(self, index: int) -> None:
         collection = self.collection_box.itemData(index)

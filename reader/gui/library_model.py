@@ -47,11 +47,27 @@ None elsewhere."""
 @dataclass(frozen=True, slots=True)
 class Collection:
     """Which articles the list shows: those tagged ``tag``, the starred, the
-    unread (all when nothing is set)."""
+    unread (all when nothing is set). ``key()`` writes it for the settings
+    and ``from_key`` reads it back (every article for a key it cannot read)."""
 
     tag: str = ""
     starred: bool = False
     unread: bool = False
+
+    def key(self) -> str:
+        if self.tag:
+            return f"tag:{self.tag}"
+        if self.starred:
+            return "starred"
+        return "unread" if self.unread else "all"
+
+    @classmethod
+    def from_key(cls, key: object) -> Collection:
+        text = key if isinstance(key, str) else ""
+        kind, _, value = text.partition(":")
+        if kind == "tag" and value:
+            return cls(tag=value)
+        return cls(starred=text == "starred", unread=text == "unread")
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,7 +57,7 @@ from reader.gui.error_text import shown
 from reader.gui.following import REFRESH_CHECK_MS, Following
 from reader.gui.help import HelpDialog
 from reader.gui.import_export import ImportExport
-from reader.gui.library_model import Source
+from reader.gui.library_model import Collection, Source
 from reader.gui.library_search import LibrarySearch, SearchOutcome
 from reader.gui.navigation import ArticleHistory
 from reader.gui.read_marker import READ_DWELL_MS, MarkRead, ReadMarker
@@ -87,6 +87,7 @@ WRITING_FEED_ACTIONS = ("add_feed", "refresh_feeds", "mark_all_read", "import_op
 
 SOURCE_KEY = "window/source"
 SORT_KEY = "window/sort"
+COLLECTION_KEY = "window/collection"
 SOURCES_SPLITTER_KEY = "window/sources_splitter"
 SHOW_SOURCES_KEY = "window/show_sources"
 HIGHLIGHTS_WIDTH_KEY = "window/highlights_width"
@@ -763,6 +764,7 @@ class MainWindow(QMainWindow):
                                    if current is not None and place is not None else []})
         self.window_settings.save({SOURCE_KEY: self.sources.current_source().key(),
                                    SORT_KEY: self.article_list.sort_choice(),
+                                   COLLECTION_KEY: self.article_list.model.collection.key(),
                                    SOURCES_SPLITTER_KEY: self.lists.saveState(),
                                    SHOW_SOURCES_KEY: self.commands["show_sources"].isChecked(),
                                    HIGHLIGHTS_WIDTH_KEY: self.pane.highlights_width(),
@@ -789,6 +791,8 @@ class MainWindow(QMainWindow):
         self.commands["show_sources"].setChecked(shown)
         self.sources.setVisible(shown)
         self.article_list.set_sort_choice(self.window_settings.value(SORT_KEY))
+        self.article_list.choose_collection(
+            Collection.from_key(self.window_settings.value(COLLECTION_KEY)))
         source = Source.from_key(self.window_settings.value(SOURCE_KEY))
         if source != Source() and self.sources.set_source(source):
             self.article_list.set_source(source)

@@ -433,3 +433,27 @@ def test_a_sort_by_source_lists_each_source_newest_first_and_outlives_a_restart(
     expected = sorted(newest_first, key=lambda r: r.source)  # stable: ties stay newest first
     assert [r.id for r in shown] == [r.id for r in expected]
     window.close()
+
+
+@pytest.mark.parametrize("chosen", ["Unread", "Starred", "#مدن"])
+def test_the_chosen_collection_outlives_a_restart(
+        qtbot: QtBot, long_list: Library, settings_file: Path, chosen: str) -> None:
+    """From a day of use: a reader who read the Unread ones came back to All
+    articles after a restart."""
+    ids = [r.id for r in long_list.rows()]
+    long_list.set_starred(ids[3], True)
+    long_list.set_article_tags(ids[5], ["مدن"])
+    long_list.set_read(ids[0], True)
+    first = make_kept(qtbot, long_list)
+    box = first.article_list.collection_box
+    index = next(i for i in range(box.count()) if box.itemText(i).startswith(chosen)
+                 or chosen in box.itemText(i))
+    box.setCurrentIndex(index)
+    wanted = box.itemData(index)
+    shown = first.article_list.model.total
+    first.close()
+    window = make_kept(qtbot, long_list)
+    assert window.article_list.model.collection == wanted
+    assert window.article_list.collection_box.currentData() == wanted
+    assert window.article_list.model.total == shown
+    window.close()
