@@ -41,6 +41,10 @@ def _causes() -> list[tuple[str, str]]:
          r"to open it",
          translate("ErrorText", "the store file was replaced or removed by another program; "
                                 "restart rtl-reader to open it")),
+        (r"the store's -wal or -shm file was removed or replaced by another program; restart "
+         r"rtl-reader to open the store",
+         translate("ErrorText", "the store's -wal or -shm file was removed or replaced by "
+                                "another program; restart rtl-reader to open the store")),
         (r"cannot open the store", translate("ErrorText", "cannot open the store")),
         (r"no store here", translate("ErrorText", "no store here")),
         (r"this is a folder, not a store file",

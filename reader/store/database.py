@@ -36,6 +36,7 @@ become ``ReaderError``s (``connection.map_error``).
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
 import sqlite3
@@ -46,7 +47,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from reader.errors import StoreError, StoreReadOnly
+from reader.errors import StoreDamaged, StoreError, StoreReadOnly
 from reader.store import connection
 
 IDLE_READERS = 4
@@ -100,6 +101,39 @@ def holds(path: Path | str) -> bool:
 
 REPLACED = ("the store file was replaced or removed by another program; "
             "restart rtl-reader to open it")
+SIDE_REPLACED = ("the store's -wal or -shm file was removed or replaced by another program; "
+                 "restart rtl-reader to open the store")
+
+_SQLITE_IOERR = 10
+_NO_CKPT_ON_CLOSE = 1006
+"""SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE (SQLite 3.16)."""
+
+
+def _no_checkpoint_on_close(con: sqlite3.Connection) -> None:
+    """Make closing ``con`` leave the -wal and -shm alone: SQLite's last
+    close in a process checkpoints through its own wal-index and unlinks the
+    -wal and -shm *by name*, which, once another program owns those names,
+    writes stale pages into the store and deletes that program's WAL under
+    it. Best effort: Python 3.12 has ``setconfig``; on 3.11 the same SQLite
+    call through ctypes, on the handle that ``Connection`` keeps first
+    after its object header, used only when SQLite confirms it is ours."""
+    setconfig = getattr(con, "setconfig", None)
+    if setconfig is not None:
+        setconfig(_NO_CKPT_ON_CLOSE, True)
+        return
+    try:
+        import _sqlite3  # the module's own SQLite (dlsym searches its dependencies)
+        lib = ctypes.CDLL(_sqlite3.__file__)
+        lib.sqlite3_db_filename.restype = ctypes.c_char_p
+        lib.sqlite3_db_filename.argtypes = (ctypes.c_void_p, ctypes.c_char_p)
+        handle = ctypes.c_void_p.from_address(id(con) + object.__basicsize__).value
+        names = {str(row[2]) for row in con.execute("PRAGMA database_list")}
+        if not handle or (lib.sqlite3_db_filename(handle, b"main") or b"").decode() not in names:
+            return
+        lib.sqlite3_db_config(ctypes.c_void_p(handle), ctypes.c_int(_NO_CKPT_ON_CLOSE),
+                              ctypes.c_int(1), ctypes.c_void_p(None))
+    except (OSError, AttributeError, ValueError, sqlite3.Error):
+        return
 
 SNAPSHOT_LIMIT = 1 << 30
 """The largest store (with its WAL) read through a private copy when its folder
@@ -162,11 +196,14 @@ class Database:
         self._watcher = first
         self._reader_uri = uri
         self._key = key
+        self._sides: tuple[tuple[int, int] | None, ...] | None = None
+        """(device, inode) of the -wal and -shm our connections use, once known."""
         self._write_lock = threading.Lock()
         self._pool_lock = threading.Lock()
         self._idle: list[sqlite3.Connection] = []
         self._lent = 0
         self._closed = False
+        self._keep_side_files = False
         self._closed_cause = "the store is closed"
         self._local = threading.local()
         self._trace: object = None
@@ -213,7 +250,16 @@ class Database:
         try:
             yield
         except sqlite3.Error as err:
-            raise connection.map_error(err, str(self.path)) from None
+            mapped = connection.map_error(err, str(self.path))
+            code = getattr(err, "sqlite_errorcode", 0) or 0
+            if isinstance(mapped, StoreDamaged) or code & 0xFF == _SQLITE_IOERR:
+                # What SQLite read was not a page: a -wal cut short under us
+                # (truncated by hand) reads short or as zeros, and the checkpoint at
+                # close would copy those into the store file ("file is not a
+                # database"). Left alone, the -wal is checked frame by frame
+                # by the next opener, which keeps every intact commit.
+                self._keep_side_files = True
+            raise mapped from None
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
@@ -283,30 +329,61 @@ class Database:
         finding the -wal and -shm by name, takes ours for its own, checkpoints
         and deletes them: all the window wrote from then on would be lost.
 
+        The same when the -wal or -shm names no longer lead to the files our
+        connections use (a user or a cleaning tool removed them): the next
+        program makes new ones, shares no lock with us, and the two write
+        one store at once ("file is not a database" after an import beside
+        the window with its -shm removed).
+
         Given ``con``, the writer outside a transaction, also lets go of the
-        old file: empties the -wal (a TRUNCATE checkpoint, into the old file)
-        and closes every connection. SQLite finds the -wal and -shm by name:
-        what we committed before the replacement would be replayed onto the
-        new file by its next opener, and the -shm we hold tells it the old
-        file's size; either damages it (SQLite closing a moved file leaves
-        its -wal behind). A program that opened the new file before we
-        noticed has taken them already. Every use after that raises this
-        error."""
-        if _identity(self.path) == self._key:
+        old file: empties the -wal (a TRUNCATE checkpoint, into the old file;
+        only while the -shm, where SQLite's locks live, is still the one the
+        others share, else it would race their writes) and closes every
+        connection, none of them checkpointing or unlinking on close. SQLite
+        finds the -wal and -shm by name: what we committed before the
+        replacement would be replayed onto the new file by its next opener,
+        and the -shm we hold tells it the old file's size; either damages it.
+        A program that opened the new file before we noticed has taken them
+        already. Every use after that raises this error."""
+        cause = REPLACED if _identity(self.path) != self._key else self._side_change()
+        if not cause:
             return
         if con is not None and not con.in_transaction:
-            with suppress(sqlite3.Error):
-                con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self._closed_cause = REPLACED
-            self._shut()
-        raise StoreError(str(self.path), REPLACED)
+            if cause == REPLACED or _identity(f"{self.path}-shm") == self._shm():
+                with suppress(sqlite3.Error):
+                    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._closed_cause = cause
+            self._shut(checkpoint=False)
+        raise StoreError(str(self.path), cause)
+
+    def _side_change(self) -> str:
+        """SIDE_REPLACED when the -wal or -shm by name is not the file our
+        connections use, "" otherwise. Their identities are taken the first
+        time both exist (our writer opens them with its first transaction;
+        SQLite never removes them while we hold a connection)."""
+        if self._writer is None:
+            return ""
+        now = (_identity(f"{self.path}-wal"), _identity(f"{self.path}-shm"))
+        if self._sides is None:
+            if None not in now:
+                self._sides = now
+            return ""
+        return "" if now == self._sides else SIDE_REPLACED
+
+    def _shm(self) -> tuple[int, int] | None:
+        return self._sides[1] if self._sides else None
 
     @contextmanager
     def setup(self) -> Iterator[sqlite3.Connection]:
         """The writer connection outside any transaction, for what must run
         there (``PRAGMA journal_mode``, ``synchronous``) while opening."""
         with self._write_lock:
-            yield self._writer_connection()
+            try:
+                yield self._writer_connection()
+            finally:
+                # A journal mode switched here removes and remakes the -wal
+                # and -shm: ours are the next ones seen.
+                self._sides = None
 
     def data_version(self, last: int) -> int:
         """``PRAGMA data_version`` of the writer connection (of a reader on a
@@ -358,6 +435,9 @@ class Database:
                 self._idle.append(con)
                 return
             last = self._closed and self._lent == 0
+            keep = self._closed and self._keep_side_files
+        if keep:
+            _no_checkpoint_on_close(con)
         con.close()
         if last:
             self._release()
@@ -388,16 +468,20 @@ class Database:
                     self._check_same_file(self._writer)  # replaced: leave no -wal behind
             self._shut()
 
-    def _shut(self) -> None:
-        """``close`` with the write lock held."""
+    def _shut(self, *, checkpoint: bool = True) -> None:
+        """``close`` with the write lock held; ``checkpoint=False`` when the
+        -wal and -shm by name may be another program's now."""
         with self._pool_lock:
             if self._closed:
                 return
             self._closed = True
+            self._keep_side_files = self._keep_side_files or not checkpoint
             idle, self._idle = self._idle, []
             last = self._lent == 0
         try:
             for con in [*idle, self._watcher]:
+                if self._keep_side_files:
+                    _no_checkpoint_on_close(con)
                 con.close()
         finally:
             if last:

@@ -278,6 +278,11 @@
             <translation>استبدل برنامج آخر ملف المخزن أو أزاله؛ أعد تشغيل rtl-reader لفتحه</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/error_text.py" line="43" />
+            <source>the store's -wal or -shm file was removed or replaced by another program; restart rtl-reader to open the store</source>
+            <translation>أزال برنامج آخر ملف ‎-wal أو ‎-shm للمخزن أو استبدله؛ أعد تشغيل rtl-reader لفتح المخزن</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/error_text.py" line="39" />
             <source>cannot open the store</source>
             <translation>تعذّر فتح المخزن</translation>

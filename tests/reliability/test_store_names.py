@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from reader.errors import ReaderError
 from reader.importers import read_file
 from reader.store import Library
 from tests.gui.conftest import kept_window, settings_file  # noqa: F401 (its fixture)
@@ -91,3 +92,56 @@ def test_a_store_file_replaced_under_the_window_is_said_and_never_written(
     finally:
         con.close()
     assert shown_starred == bool(stored)
+
+
+def _break_side_file(store: Path, how: str) -> None:
+    wal, shm = Path(f"{store}-wal"), Path(f"{store}-shm")
+    if how == "-shm removed":
+        shm.unlink()
+    elif how == "-wal removed":
+        wal.unlink()
+    elif how == "both removed":
+        wal.unlink()
+        shm.unlink()
+    else:
+        os.truncate(wal, 0)
+
+
+@pytest.mark.parametrize("how", ["-shm removed", "both removed", "-wal cut to nothing",
+                                 "-wal removed"])
+def test_the_stores_side_files_removed_under_the_window_never_damage_it(
+        tmp_path: Path, how: str) -> None:
+    """The store's -shm (where SQLite keeps its locks) or -wal removed or cut
+    by hand, or by a cleaning tool, while the window has the store open.
+    The command then made a new -shm and wrote the store while the window
+    wrote it too, each under its own locks, and the window's checkpoint at
+    close copied pages of a -wal cut to nothing into the store: both times
+    'file is not a database', every article gone. What the user removed may
+    be lost; the store stays whole, with every article the command reported
+    and every one the window reported kept, and the window says when it
+    stopped writing."""
+    store = tmp_path / "library.sqlite3"
+    make_articles(tmp_path / "first", 300)
+    make_articles(tmp_path / "window", 300, start=1000)
+    make_articles(tmp_path / "command", 30, start=2000)
+    make_articles(tmp_path / "later", 3, start=3000)
+    assert cli("import", str(tmp_path / "first"), store=store).returncode == 0
+    lib = Library.open(store)  # the window's library
+    try:
+        lib.add_articles([a for p in sorted((tmp_path / "window").iterdir())
+                          for a in read_file(p)])  # in its WAL, not yet checkpointed
+        _break_side_file(store, how)
+        run = cli("import", str(tmp_path / "command"), store=store)
+        from_command = 30 if run.returncode == 0 else 0
+        try:
+            lib.set_starred(1, True)  # the reader goes on in the window
+            lib.add_articles([a for p in sorted((tmp_path / "later").iterdir())
+                              for a in read_file(p)])
+            later = 3
+        except ReaderError as err:
+            later = 0
+            assert "store" in err.line(), err.line()
+    finally:
+        lib.close()
+    kept_by_wal = 300 if how in ("-shm removed", "-wal removed") else 0
+    assert _count(store) >= 300 + kept_by_wal + from_command + later
