@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Generic, TypeVar
 
 from reader.text.fold import INVISIBLE, MARKS_CLASS, fold_word, loose_pattern, loose_spellings
@@ -77,6 +77,7 @@ from reader.text.speech import (
     ACCORDING_SPELLINGS,
     ACCORDING_TO,
     QUOTATION_MARKS,
+    fold_arabic_words,
     has_speech_verb,
     is_participle,
     speech_verb_at,
@@ -519,12 +520,6 @@ class Quote:
                 if self.words > 3 or self.last.startswith(_DEFINITE) or not any(
                         map(_stance_token, self.tokens[-OBJECT_WORDS - 1:-3])):
                     return False
-        if not self.after_speech_verb and not any(
-                map(_stance_token, self.raw_words[-(COMPLEMENT_WORDS + 4):])):
-            # no verb of saying in the sentence, none of stance among the
-            # words where the verb may stand (اتهمت شركة …، الخميس، حكومة
-            # البلد بـ«…»: a subject, a time and an object between)
-            return False
         # The verb stands among the last words: its preposition at most
         # COMPLEMENT_WORDS words after it, the quote at most three after that.
         raw = self.raw_words[-(COMPLEMENT_WORDS + 4):]
@@ -881,20 +876,32 @@ _ASKS_SEEN_MAX = 1 << 16
 
 def _asking_verbs(words: list[str]) -> dict[str, frozenset[str]]:
     """The verbs of ``ASKS_FOR`` known so far, as written, including every
-    one among ``words``: a sentence's words are judged once, then looked up
-    as a set (folding and looking up each word each time cost more than the
-    rest of the cue)."""
+    one among ``words`` (Arabic words as ``split_words`` gives them): a
+    sentence's words are judged once, then looked up as a set (folding and
+    looking up each word each time cost more than the rest of the cue)."""
     new = set(words).difference(_ASKS_SEEN)
     if not new:
         return _ASKS_VERBS
+    found = _asks_among(new)
     if len(_ASKS_SEEN) >= _ASKS_SEEN_MAX:
-        return _ASKS_VERBS | {w: v for w in new if (v := _judged(w)) is not None}
-    for w in new:
-        wanted = _judged(w)
-        if wanted is not None:
-            _ASKS_VERBS[w] = wanted  # before _ASKS_SEEN, as in speech._verbs_among
-        _ASKS_SEEN.add(w)
+        return _ASKS_VERBS | found
+    _ASKS_VERBS.update(found)  # before _ASKS_SEEN, as in speech._verbs_among
+    _ASKS_SEEN.update(new)
     return _ASKS_VERBS
+
+
+def _asks_among(words: set[str]) -> dict[str, frozenset[str]]:
+    """``_judged`` of each of ``words`` (Arabic words) that ``ASKS_FOR``
+    holds: the words folded at once (``fold_arabic_words``), and most sets
+    of new words, holding none, told so by one set operation."""
+    folded = fold_arabic_words(words)
+    if folded is None:  # a mark or tatweel: word by word
+        return {w: v for w in words if (v := _judged(w)) is not None}
+    forms = _asks_forms()
+    if forms.keys().isdisjoint(folded):
+        return {}
+    return {w: v for w, f in zip(words, folded, strict=True)
+            if (v := forms.get(f)) is not None and not _noun_as_written(w)}
 
 
 _STANCE_TOKENS: dict[str, bool] = {}
@@ -911,18 +918,30 @@ def _stance_token(token: str) -> bool:
     return known
 
 
+def _noun_as_written(word: str) -> bool:
+    """``word`` opens with the article (after و/ف) and is none of the verbs
+    of ``ASKS_FOR`` that open so (التمس): a definite noun, no verb."""
+    return word.startswith(("ال", "وال", "فال")) and not word.lstrip("وف").startswith(
+        ARTICLE_LIKE_VERBS)
+
+
 def _judged(word: str) -> frozenset[str] | None:
     """What ``ASKS_FOR`` holds for ``word`` as written (with a leading و/ف)."""
-    if word.startswith(("ال", "وال", "فال")) and not word.lstrip("وف").startswith(
-            ARTICLE_LIKE_VERBS):
+    if _noun_as_written(word):
         return None  # a definite noun: no verb (most words, spared a fold)
-    w = fold_word(word)
+    return _asks_forms().get(fold_word(word))
+
+
+def _asks_for_folded(w: str) -> frozenset[str] | None:
+    """What ``ASKS_FOR`` holds for the folded word ``w``: for ``w`` itself,
+    else for it without a leading و/ف (وحذر، فدعا), then without an object
+    pronoun (اعتذاره عن، وتتهمهن بـ، حذرهم من: the verb or its noun with a
+    pronoun)."""
     wanted = ASKS_FOR.get(w)
     if wanted is None and w[:1] in "وف":
         w = w[1:]
-        wanted = ASKS_FOR.get(w)  # وحذر، فدعا
+        wanted = ASKS_FOR.get(w)
     if wanted is None and w.endswith(_OBJECT_PRONOUNS):
-        # اعتذاره عن، وتتهمهن بـ، حذرهم من: the verb or its noun with a pronoun
         for suffix in _OBJECT_PRONOUNS:
             if w.endswith(suffix) and len(w) > len(suffix) + 2:
                 wanted = ASKS_FOR.get(w[: -len(suffix)])
@@ -933,6 +952,17 @@ def _judged(word: str) -> frozenset[str] | None:
 
 _OBJECT_PRONOUNS = ("هما", "هم", "هن", "ها", "ه", "كم", "نا")
 """The pronouns a verb of ``ASKS_FOR`` or its noun carries (longest first)."""
+@cache
+def _asks_forms() -> dict[str, frozenset[str]]:
+    """Every folded word that ``_asks_for_folded`` answers, with its answer:
+    it reads only a verb of ``ASKS_FOR``, after و/ف or not, with an object
+    pronoun or not, so no other word can be answered. One lookup a folded
+    word; built on first use (some 9 ms, kept from the import)."""
+    return {w: wanted
+            for verb in ASKS_FOR
+            for stem in (verb, *(verb + suffix for suffix in _OBJECT_PRONOUNS))
+            for w in (stem, "و" + stem, "ف" + stem)
+            if (wanted := _asks_for_folded(w)) is not None}
 
 
 def _asks_for(word: str) -> frozenset[str] | None:

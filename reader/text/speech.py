@@ -9,9 +9,10 @@ inside it, any hamza form, final ى/ي and ة/ه) is the same cue here.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
-from reader.text.fold import MARKS_CLASS, fold_word, loose_pattern, loose_spellings
+from reader.text.fold import MARKS, MARKS_CLASS, fold_word, loose_pattern, loose_spellings
 
 # Verbs (and active participles) that introduce someone's words. Written
 # without tashkeel; a leading و/ف is allowed by the pattern.
@@ -130,16 +131,54 @@ if any(v.startswith(_NO_VERB_OPENS) or any(o.startswith(v) for o in _NO_VERB_OPE
     _NO_VERB_OPENS = ()  # pragma: no cover - a verb that opens so: fold every word
 
 
+_VERB_FORMS = frozenset((
+    *_VERBS_FOLDED,
+    *(c + v for c in "وف" for v in _VERBS_FOLDED if len(v) > 2),
+    *(v + pronoun for v in _VERBS_FOLDED for pronoun in ("ه", "ها")),
+))
+"""Every folded word that is a speech verb as ``_is_verb`` reads it: a verb,
+after و/ف (ذكر and وذكر; not the two letters of رد with و: ورد is a
+verb of its own), or with the object pronoun ه/ها (قاله، ذكرتها: "وفقاً لما
+قاله الوزير"). One set lookup a folded word."""
+
+
 @lru_cache(maxsize=1 << 16)
 def _is_verb(word: str) -> bool:
     if word.startswith(_NO_VERB_OPENS):
         return False
-    folded = fold_word(word)
-    if len(folded) > 3 and folded[0] in "وف" and folded[1:] in _VERBS_FOLDED:
-        folded = folded[1:]
-    # قاله، ذكرته، قلتها: the verb with an object pronoun ("وفقاً لما قاله الوزير").
-    return folded in _VERBS_FOLDED or (folded[-1:] == "ه" and folded[:-1] in _VERBS_FOLDED) or (
-        folded[-2:] == "ها" and folded[:-2] in _VERBS_FOLDED)
+    return fold_word(word) in _VERB_FORMS
+
+
+_LETTER_FOLDS = tuple(
+    (ch, f) for c in (*range(0x0621, 0x064B), 0x0671)
+    if (ch := chr(c)) not in MARKS and (f := fold_word(ch)) != ch)
+"""The letters of ``_AR_WORD`` that the fold writes as another letter
+(hamza seats, ى, ة, ٱ), each with that letter: read from ``fold_word``."""
+_LETTER_LINES = re.compile("[{}\n]*".format("".join(
+    chr(c) for c in (*range(0x0621, 0x064B), 0x0671) if chr(c) not in MARKS)))
+"""Lines of letters of ``_AR_WORD`` only: no mark, no tatweel."""
+if any(len(f) != 1 or fold_word(f) != f for _, f in _LETTER_FOLDS):
+    _LETTER_LINES = re.compile("(?!)")  # pragma: no cover - a letter folded away
+
+
+def fold_arabic_words(words: Collection[str]) -> list[str] | None:
+    """``[fold_word(w) for w in words]``, or None unless ``words`` are some
+    and each is of Arabic letters alone (``_AR_WORD`` without its marks and tatweel,
+    which are left to ``fold_word``; seldom in news). The new words of a
+    sentence folded at once: a word of letters folds letter for letter, so
+    one ``str.replace`` over all of them for each letter that folds to
+    another does what ``fold_word`` does with a ``str.translate`` a word,
+    which looks each character up in a dict (some thirty times the
+    instructions)."""
+    joined = "\n".join(words)
+    if _LETTER_LINES.fullmatch(joined) is None:
+        return None
+    for ch, folded in _LETTER_FOLDS:
+        if ch in joined:
+            joined = joined.replace(ch, folded)
+    folded_words = joined.split("\n")
+    # None for no words, or a word holding a newline: left to fold_word too
+    return folded_words if len(folded_words) == len(words) else None
 
 
 def speech_verbs_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -210,15 +249,24 @@ def _verbs_among(words: list[str]) -> set[str]:
     if _SEEN.issuperset(words):
         return _VERB_WORDS  # most sentences: no set built, no new word
     new = set(words).difference(_SEEN)
-    if not new:
-        return _VERB_WORDS
+    verbs = _verbs_of(new)
     if len(_SEEN) >= _SEEN_MAX:
-        return _VERB_WORDS | {w for w in new if _is_verb(w)}
-    for w in new:
-        if _is_verb(w):
-            _VERB_WORDS.add(w)  # before _SEEN: whoever sees it seen sees its verdict
-        _SEEN.add(w)
+        return _VERB_WORDS | verbs
+    _VERB_WORDS.update(verbs)  # before _SEEN: whoever sees a word seen sees its verdict
+    _SEEN.update(new)
     return _VERB_WORDS
+
+
+def _verbs_of(words: set[str]) -> set[str]:
+    """The speech verbs among ``words`` (``_is_verb``), judged together: the
+    words folded at once (``fold_arabic_words``), and most sets of new words
+    holding no verb are told so by one set operation."""
+    folded = fold_arabic_words(words)
+    if folded is None:
+        return {w for w in words if _is_verb(w)}  # a mark or tatweel: word by word
+    if _VERB_FORMS.isdisjoint(folded):
+        return set()
+    return {w for w, f in zip(words, folded, strict=True) if f in _VERB_FORMS}
 
 
 _STOP_FOLDED = frozenset(map(fold_word, _STOP_WORDS))

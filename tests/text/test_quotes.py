@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from reader.text import quote_context, quote_cues, quotes
 from reader.text.bidi import INVISIBLE
+from reader.text.fold import fold_word
 from reader.text.quotes import _paragraph_end, find_quotes, pair_marks
 from reader.text.spans import Highlight
 from tests.conftest import DATA
@@ -844,6 +845,50 @@ def test_reading_the_cheap_cues_first_decides_as_the_whole_sum(
         quote = quote_context.Quote(text, open_pos, close_pos, open_pos + 1, close_pos)
         if quote.words:
             assert quote_cues.is_quotation(quote) == (quote_cues.score(quote) > 0)
+
+
+def _judged_reference(word: str) -> frozenset[str] | None:
+    """quote_context._judged as first written: a definite noun as written
+    is no verb; else the folded word, without a و/ف, then without an object
+    pronoun, looked up in ASKS_FOR."""
+    if word.startswith(("ال", "وال", "فال")) and not word.lstrip("وف").startswith(
+            quote_context.ARTICLE_LIKE_VERBS):
+        return None
+    w = fold_word(word)
+    wanted = quote_context.ASKS_FOR.get(w)
+    if wanted is None and w[:1] in "وف":
+        w = w[1:]
+        wanted = quote_context.ASKS_FOR.get(w)
+    if wanted is None and w.endswith(quote_context._OBJECT_PRONOUNS):
+        for suffix in quote_context._OBJECT_PRONOUNS:
+            if w.endswith(suffix) and len(w) > len(suffix) + 2:
+                wanted = quote_context.ASKS_FOR.get(w[: -len(suffix)])
+                if wanted is not None:
+                    break
+    return wanted
+
+
+_ASKING_WORDS = st.lists(
+    st.tuples(
+        st.sampled_from(["", "و", "ف", "ال", "وال", "ب"]),
+        st.sampled_from([*sorted(quote_context.ASKS_FOR)[::5], "التمس", "إشادة", "حذّر", "دعا",
+                         "اعتذار", "تتهم", "قال", "وزير", "ه"]),
+        st.sampled_from(["", "ه", "ها", "هم", "هما", "هن", "كم", "نا", "ة", TATWEEL]),
+    ).map("".join),
+    max_size=8,
+)
+
+
+@given(_ASKING_WORDS)
+def test_the_verbs_a_quote_completes_are_read_as_each_word_folded(words: list[str]) -> None:
+    # quote_context looks the folded words up in one table, the new words
+    # of a sentence folded together: the same verbs as word by word.
+    expected = {w: v for w in words if (v := _judged_reference(w)) is not None}
+    judged = {w: quote_context._judged(w) for w in words}
+    assert {w: v for w, v in judged.items() if v is not None} == expected
+    assert quote_context._asks_among(set(words)) == expected
+    known = quote_context._asking_verbs(words)
+    assert {w: known[w] for w in words if w in known} == expected
 
 
 @pytest.mark.parametrize(("name", "sentence", "quoted"), CUE_EXAMPLES)
