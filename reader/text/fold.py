@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import accumulate, compress, product
@@ -577,6 +577,36 @@ def _plain_table() -> tuple[re.Pattern[str], dict[int, str]]:
 
 
 _PLAIN_WORD, _PLAIN_TABLE = _plain_table()
+
+
+_WORD_LETTERS = [chr(c) for c in (*range(0x0621, 0x064B), 0x0671) if chr(c) not in MARKS]
+_LETTER_FOLDS = tuple((ch, f) for ch in _WORD_LETTERS if (f := fold_word(ch)) != ch)
+"""The Arabic letters that the fold writes as another letter (hamza seats,
+ى, ة, ٱ), each with that letter: read from ``fold_word``."""
+_LETTER_LINES = re.compile("[{}\n]*".format("".join(_WORD_LETTERS)))
+"""Lines of Arabic letters only: no mark, no tatweel, no other script."""
+if any(len(f) != 1 or fold_word(f) != f for _, f in _LETTER_FOLDS):
+    _LETTER_LINES = re.compile("(?!)")  # pragma: no cover - a letter folded away
+
+
+def fold_words(words: Collection[str]) -> list[str] | None:
+    """``[fold_word(w) for w in words]`` for words of Arabic letters alone
+    (U+0621..U+064A and alef wasla, no mark, no tatweel), or None when
+    ``words`` is empty or any word holds anything else (a mark, tatweel, a
+    digit, a Latin letter, a newline: the caller folds those with
+    ``fold_word``, seldom in news). The new words of a sentence folded at
+    once: a word of letters folds letter for letter, so one ``str.replace``
+    over all of them for each letter that folds to another does what
+    ``fold_word`` does with a ``str.translate`` a word, which looks each
+    character up in a dict (some thirty times the instructions)."""
+    joined = "\n".join(words)
+    if _LETTER_LINES.fullmatch(joined) is None:
+        return None
+    for ch, folded in _LETTER_FOLDS:
+        if ch in joined:
+            joined = joined.replace(ch, folded)
+    folded_words = joined.split("\n")
+    return folded_words if len(folded_words) == len(words) else None
 
 
 SEATS = "ءؤئ"

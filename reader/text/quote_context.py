@@ -17,7 +17,14 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Generic, TypeVar
 
-from reader.text.fold import INVISIBLE, MARKS_CLASS, fold_word, loose_pattern, loose_spellings
+from reader.text.fold import (
+    INVISIBLE,
+    MARKS_CLASS,
+    fold_word,
+    fold_words,
+    loose_pattern,
+    loose_spellings,
+)
 from reader.text.lazy_regex import LazyPattern
 from reader.text.quote_words import (
     APPOSITION,
@@ -77,7 +84,6 @@ from reader.text.speech import (
     ACCORDING_SPELLINGS,
     ACCORDING_TO,
     QUOTATION_MARKS,
-    fold_arabic_words,
     has_speech_verb,
     is_participle,
     speech_verb_at,
@@ -892,9 +898,9 @@ def _asking_verbs(words: list[str]) -> dict[str, frozenset[str]]:
 
 def _asks_among(words: set[str]) -> dict[str, frozenset[str]]:
     """``_judged`` of each of ``words`` (Arabic words) that ``ASKS_FOR``
-    holds: the words folded at once (``fold_arabic_words``), and most sets
+    holds: the words folded at once (``fold_words``), and most sets
     of new words, holding none, told so by one set operation."""
-    folded = fold_arabic_words(words)
+    folded = fold_words(words)
     if folded is None:  # a mark or tatweel: word by word
         return {w: v for w in words if (v := _judged(w)) is not None}
     forms = _asks_forms()

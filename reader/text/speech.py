@@ -9,10 +9,9 @@ inside it, any hamza form, final ى/ي and ة/ه) is the same cue here.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 from functools import lru_cache
 
-from reader.text.fold import MARKS, MARKS_CLASS, fold_word, loose_pattern, loose_spellings
+from reader.text.fold import MARKS_CLASS, fold_word, fold_words, loose_pattern, loose_spellings
 
 # Verbs (and active participles) that introduce someone's words. Written
 # without tashkeel; a leading و/ف is allowed by the pattern.
@@ -149,38 +148,6 @@ def _is_verb(word: str) -> bool:
     return fold_word(word) in _VERB_FORMS
 
 
-_LETTER_FOLDS = tuple(
-    (ch, f) for c in (*range(0x0621, 0x064B), 0x0671)
-    if (ch := chr(c)) not in MARKS and (f := fold_word(ch)) != ch)
-"""The letters of ``_AR_WORD`` that the fold writes as another letter
-(hamza seats, ى, ة, ٱ), each with that letter: read from ``fold_word``."""
-_LETTER_LINES = re.compile("[{}\n]*".format("".join(
-    chr(c) for c in (*range(0x0621, 0x064B), 0x0671) if chr(c) not in MARKS)))
-"""Lines of letters of ``_AR_WORD`` only: no mark, no tatweel."""
-if any(len(f) != 1 or fold_word(f) != f for _, f in _LETTER_FOLDS):
-    _LETTER_LINES = re.compile("(?!)")  # pragma: no cover - a letter folded away
-
-
-def fold_arabic_words(words: Collection[str]) -> list[str] | None:
-    """``[fold_word(w) for w in words]``, or None unless ``words`` are some
-    and each is of Arabic letters alone (``_AR_WORD`` without its marks and tatweel,
-    which are left to ``fold_word``; seldom in news). The new words of a
-    sentence folded at once: a word of letters folds letter for letter, so
-    one ``str.replace`` over all of them for each letter that folds to
-    another does what ``fold_word`` does with a ``str.translate`` a word,
-    which looks each character up in a dict (some thirty times the
-    instructions)."""
-    joined = "\n".join(words)
-    if _LETTER_LINES.fullmatch(joined) is None:
-        return None
-    for ch, folded in _LETTER_FOLDS:
-        if ch in joined:
-            joined = joined.replace(ch, folded)
-    folded_words = joined.split("\n")
-    # None for no words, or a word holding a newline: left to fold_word too
-    return folded_words if len(folded_words) == len(words) else None
-
-
 def speech_verbs_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """The ``(start, end)`` spans of speech verbs (whole words, with an
     optional و/ف) in ``text[start:end]``, as indices into ``text``, in order."""
@@ -259,9 +226,9 @@ def _verbs_among(words: list[str]) -> set[str]:
 
 def _verbs_of(words: set[str]) -> set[str]:
     """The speech verbs among ``words`` (``_is_verb``), judged together: the
-    words folded at once (``fold_arabic_words``), and most sets of new words
+    words folded at once (``fold_words``), and most sets of new words
     holding no verb are told so by one set operation."""
-    folded = fold_arabic_words(words)
+    folded = fold_words(words)
     if folded is None:
         return {w for w in words if _is_verb(w)}  # a mark or tatweel: word by word
     if _VERB_FORMS.isdisjoint(folded):

@@ -15,6 +15,7 @@ from reader.text.fold import (
     fold,
     fold_text,
     fold_word,
+    fold_words,
     loose_alternation,
     loose_pattern,
     seat_spellings,
@@ -488,3 +489,25 @@ def test_every_spelling_of_a_hamza_before_waw_gives_the_same_spellings(words: li
 @pytest.mark.parametrize("word", ["رئيس", "سئل", "مسوول", "وزير", "قراءة"])
 def test_a_hamza_not_before_waw_has_one_spelling(word: str) -> None:
     assert seat_spellings(word) == [fold_text(word)]
+
+
+# Words as news writes them: letters that fold to themselves or to another
+# letter (hamza seats, ى, ة, ٱ), now and then a mark, tatweel, a Quranic
+# mark, a Latin letter or a digit.
+_WORD = st.lists(st.sampled_from(
+    [*"قالتدعكرأإآٱؤئىةهيونمسفبحصشطظزذجخغضثء", FATHA, SHADDA, "\u0640", "\u06e5", "a", "3"]),
+    max_size=7).map("".join)
+
+
+@given(st.lists(_WORD, max_size=8))
+def test_words_folded_together_are_each_folded_alone(words: list[str]) -> None:
+    """``fold_words`` is ``fold_word`` a word at a time, for words of Arabic
+    letters alone; any other word leaves the whole batch to ``fold_word``."""
+    folded = fold_words(words)
+    letters_only = bool(words) and all(
+        "\u0621" <= ch <= "\u064a" or ch == "\u0671" for w in words for ch in w
+    ) and not any(ch in w for w in words for ch in (FATHA, SHADDA, "\u0640"))
+    if letters_only:
+        assert folded == [fold_word(w) for w in words]
+    else:
+        assert folded is None

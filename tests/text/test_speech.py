@@ -229,25 +229,6 @@ def test_a_verb_of_describing_names_no_object_as_its_speaker(text: str, speaker:
     assert speaker_before(text, len(text) - 1) == speaker
 
 
-# A word: letters that fold to themselves or to another letter (hamza seats,
-# ى, ة, ٱ), marks, tatweel, now and then a Latin letter or a digit.
-_LETTER = st.sampled_from(
-    [*"قالتدعكرأإآٱؤئىةهيونمسفبحصشطظزذجخغضثء", FATHA, SHADDA, TATWEEL, "\u06e5", "a", "3"])
-WORDS = st.lists(st.lists(_LETTER, max_size=7).map("".join), max_size=8)
-
-
-@given(WORDS)
-def test_fold_arabic_words_agrees_with_fold_word(words: list[str]) -> None:
-    folded = speech.fold_arabic_words(words)
-    letters_only = bool(words) and all(
-        "\u0621" <= ch <= "\u064a" or ch == "\u0671" for w in words for ch in w
-    ) and not any(ch in w for w in words for ch in (FATHA, SHADDA, TATWEEL))
-    if letters_only:
-        assert folded == [fold_word(w) for w in words]
-    else:
-        assert folded is None
-
-
 def _is_verb_reference(word: str) -> bool:
     """speech._is_verb as first written: the folded word, without a و/ف
     before a verb, then with an object pronoun ه/ها after it."""
