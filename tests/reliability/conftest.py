@@ -67,6 +67,16 @@ def cli_popen(*args: str, store: Path) -> subprocess.Popen[str]:
     )
 
 
+def app_popen(store: Path, *args: str) -> subprocess.Popen[str]:
+    """The app (``rtl-reader [--store] [args]``, offscreen) as a process of its
+    own, its window settings in ``settings.ini`` beside the store."""
+    env = child_env()
+    env["RTL_READER_SETTINGS"] = str(store.with_name("settings.ini"))
+    return subprocess.Popen([sys.executable, "-m", "reader", "--store", str(store), *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=REPO, env=env)
+
+
 def child_env() -> dict[str, str]:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"

@@ -11,20 +11,10 @@ from __future__ import annotations
 
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-from tests.reliability.conftest import REPO, child_env, cli, make_articles
-
-
-def _app(store: Path, *args: str) -> subprocess.Popen[str]:
-    env = child_env()
-    env["RTL_READER_SETTINGS"] = str(store.with_name("settings.ini"))
-    return subprocess.Popen([sys.executable, "-m", "reader", "--store", str(store), *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            cwd=REPO, env=env)
+from tests.reliability.conftest import app_popen, cli, make_articles
 
 
 def _read(store: Path) -> set[int]:
@@ -48,7 +38,7 @@ def test_a_killed_app_reopens_on_the_article_the_reader_had_open(tmp_path: Path)
     store = tmp_path / "library.sqlite3"
     make_articles(tmp_path / "in", 4)
     assert cli("import", str(tmp_path / "in"), store=store).returncode == 0
-    app = _app(store, "open", "rtl-reader://article/2")  # a link marks it read at once
+    app = app_popen(store, "open", "rtl-reader://article/2")  # a link marks it read at once
     try:
         assert _wait_read(store, "the app to open article 2") == {2}
     finally:
@@ -60,7 +50,7 @@ def test_a_killed_app_reopens_on_the_article_the_reader_had_open(tmp_path: Path)
             con.execute("UPDATE articles SET read = 0")
     finally:
         con.close()
-    app = _app(store)  # the article it opens is read after its dwell
+    app = app_popen(store)  # the article it opens is read after its dwell
     try:
         assert _wait_read(store, "the app to reopen an article") == {2}
     finally:

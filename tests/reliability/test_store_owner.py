@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -22,7 +20,7 @@ from reader.errors import ExportError, UnsupportedFile
 from reader.importers import read_bytes, read_file
 from reader.store import Article, Library, connection
 from reader.store.database import holds
-from tests.reliability.conftest import REPO, child_env, cli, make_articles
+from tests.reliability.conftest import REPO, app_popen, cli, make_articles
 
 CORPUS = REPO.parent / "shared" / "corpus"
 
@@ -152,13 +150,6 @@ def test_threads_read_at_once_and_write_in_turn(store_path: Path) -> None:
     assert not holds(store_path)
 
 
-def _run_app(store: Path, *args: str) -> subprocess.Popen[str]:
-    env = child_env()
-    env["RTL_READER_SETTINGS"] = str(store.with_name("settings.ini"))
-    return subprocess.Popen([sys.executable, "-m", "reader", "--store", str(store), *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            cwd=REPO, env=env)
-
 
 def test_a_second_app_on_the_same_store_hands_over_and_opens_nothing(
         tmp_path: Path) -> None:
@@ -168,10 +159,10 @@ def test_a_second_app_on_the_same_store_hands_over_and_opens_nothing(
     store = tmp_path / "library.sqlite3"
     make_articles(tmp_path / "in", 3)
     assert cli("import", str(tmp_path / "in"), store=store).returncode == 0
-    first = _run_app(store, "open", "1")
+    first = app_popen(store, "open", "1")
     try:
         _wait(lambda: _read_state(store, 1), "the first app to open article 1")
-        second = _run_app(store, "open", "rtl-reader://article/3?at=5")
+        second = app_popen(store, "open", "rtl-reader://article/3?at=5")
         _out, err = second.communicate(timeout=60)
         assert second.returncode == 0, err
         _wait(lambda: _read_state(store, 3), "the running app to show article 3")
