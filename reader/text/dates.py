@@ -91,7 +91,9 @@ _ZONE = re.compile(
     rf"[ \u00a0]+(?:{_GREENWICH})(?![^\W\d_])|(?:GMT|UTC)(?![A-Za-z]))"
 )
 """ت غ، ت.غ، بتوقيت غرينتش، GMT: the time before is Greenwich time."""
-_ZONE_START = re.compile(r"[ \u00a0]*[تبGU]")
+ZONE_OPENERS = "تبGU"
+"""The letters a zone opens with (after the spaces before it)."""
+_ZONE_START = re.compile(rf"[ \u00a0]*[{ZONE_OPENERS}]")
 """What a zone starts with: checked before the whole of ``_ZONE``."""
 _CLOCK = re.compile(r"(\d{1,2})[.,٫](\d\d)")
 """An hour and its minutes with a dot or comma (``22,00``, ``12.01``): a time

@@ -102,6 +102,7 @@ from reader.text.dates import (
     TIME_CUES,
     YEAR_CUES,
     YEAR_NEXT,
+    ZONE_OPENERS,
     clock_time,
     date_figure,
     date_parts,
@@ -344,21 +345,28 @@ def _single(text: str, start: int, end: int, sign: str) -> Highlight:
     """One number at ``text[start:end]`` (digits and separators), read with
     what follows it: percent, scale word, month, currency, unit."""
     raw = text[start:end]
-    value = _number_value(raw, sign)
-    if sign:
-        start -= 1
-    # A hyphen both sides is a label (المادة -١-), not a minus sign.
-    if sign == "-" and text[end:end + 1] == "-":
-        start += 1
-        value = -value
-        sign = ""
-    is_int = isinstance(value, int) and not sign and raw.isdecimal()
-    if not sign and (len(raw) == 4 or (len(raw) in (4, 5) and raw[-3] in ".,٫")):
+    value: int | float
+    if not sign and raw.isdecimal():  # most numbers: parse_digits would give int(raw)
+        value, is_int = int(raw), True
+    else:
+        value = _number_value(raw, sign)
+        if sign:
+            start -= 1
+        # A hyphen both sides is a label (المادة -١-), not a minus sign.
+        if sign == "-" and text[end:end + 1] == "-":
+            start += 1
+            value = -value
+            sign = ""
+        is_int = isinstance(value, int) and not sign and raw.isdecimal()
+    after = text[end:end + 4].lstrip(" \u00a0")[:1]
+    # Four digits are a time only before a zone, which opens with one of
+    # ZONE_OPENERS after the spaces: most years need no call.
+    if not sign and (len(raw) == 4 or (len(raw) in (4, 5) and raw[-3] in ".,٫")) and (
+            not after or after in ZONE_OPENERS or not is_int):
         clock = clock_time(text, start, end)
         if clock is not None:
             return clock
 
-    after = text[end:end + 4].lstrip(" \u00a0")[:1]
     if not after or not (after.isalpha() or after in "%٪" or after in CURRENCY_SIGNS):
         return _plain(text, start, end, raw, value, is_int)
     if after in "%٪":
