@@ -159,7 +159,8 @@ def _after_name(text: str, h: Highlight) -> bool:
         return "." in h.text
     # برنامج كابتشر 5.1، معيار دولبي أوديو كابتشر 5.1: one to three words of
     # a name after a product noun.
-    for k, word in enumerate(_words_before(text, h.start)):
+    for k, written in enumerate(_words_before(text, h.start)):
+        word = fold_word(written)  # folded one by one: most runs stop at the first
         if k and _is_one_of(word.removeprefix("ال"), _PRODUCTS):
             return True
         if word.startswith("ال") or word in _NOT_A_NAME or word in STOPWORDS or k == 3:
@@ -168,18 +169,18 @@ def _after_name(text: str, h: Highlight) -> bool:
 
 
 def _words_before(text: str, start: int) -> list[str]:
-    """The folded words right before ``start`` in its paragraph, nearest
-    first, at most four, up to the first that is not all letters (a
+    """The words (as written) right before ``start`` in its paragraph,
+    nearest first, at most four, up to the first that is not all letters (a
     punctuation mark, a digit, a mark ends the run)."""
     seg = text[max(0, start - 80):start]
     seg = seg[seg.rfind("\n") + 1:]
     if not seg[-1:].isspace():
         return []
     out = []
-    for word in reversed(seg.split()[-4:]):
+    for word in reversed(seg.rsplit(None, 4)[-4:]):  # the last four of seg.split()
         if not word.isalpha():
             break
-        out.append(fold_word(word))
+        out.append(word)
     return out
 
 

@@ -845,3 +845,22 @@ def test_every_month_name_date_value_is_a_calendar_day(day: int, month: str,
     for h in find_figures(f"في {day} {month} {year} قال"):
         if isinstance(h.value, dict) and "date" in h.value:
             datetime.date.fromisoformat(h.value["date"])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a zone after many spaces: the time is still read
+    ("التقى الوفد 0900    GMT", [("0900", "time", {"time": "09:00", "zone": "GMT"})]),
+    ("عند 0900 ت غ", [("0900", "time", {"time": "09:00", "zone": "GMT"})]),
+    # marks on the alef or after it: واحد counting the noun before it
+    ("قضى يوماً وَاحِداً هناك", [("وَاحِداً", "words", 1)]),
+    ("قضى يوما وٰاحدا هناك", [("وٰاحدا", "words", 1)]),
+    ("زار وأحد المسؤولين", []),
+    # a product noun two words before the number: its model
+    ("وصل هاتف سامسونغ 9", []),
+    ("طائرة بوينغ الجديدة 737", [("737", "digits", 737)]),
+])
+def test_cheap_tests_before_the_costly_ones_decide_nothing(text, expected):
+    """The one-character tests that spare most numbers a regex or a fold
+    (a zone's first letter, the alef before حد, the words folded one by one
+    before a number) leave the figures as the full reading gives them."""
+    assert [(h.text, h.subtype, h.value) for h in find_figures(text)] == expected
