@@ -28,7 +28,10 @@ from reader.errors import ReaderError, StoreError, StoreLocked
 from reader.store.library import Library
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from reader.gui.main_window import MainWindow
+    from reader.gui.quit_signals import QuitOnSignals
 
 NO_DISPLAY_HINT = ("no display: set DISPLAY or run under xvfb-run; a real window on Linux "
                    "needs libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1")
@@ -401,17 +404,32 @@ def run(store_path: Path, *, open_id: int | None = None, at: int | None = None,
     if hint is not None:
         print(f"rtl-reader: {hint}", file=sys.stderr)
         return 1
-    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from reader.gui import i18n
+    from reader.gui.quit_signals import QuitOnSignals
 
     app = make_application()
     assert isinstance(app, QApplication)
     i18n.apply_language(i18n.chosen_language(lang))
-    opened = open_window(Path(store_path))
+    quitter = QuitOnSignals(app)
+    quitter.install()
+    try:
+        return _run_window(app, Path(store_path), quitter, name, open_id=open_id, at=at,
+                           open_file=open_file)
+    finally:
+        quitter.uninstall()
+
+
+def _run_window(app: QApplication, store_path: Path, quitter: QuitOnSignals, name: str, *,
+                open_id: int | None, at: int | None, open_file: Path | None) -> int:
+    """``run`` once the application is made: the store opened, the window
+    shown and the event loop run; the exit status."""
+    from PySide6.QtCore import Qt
+
+    opened = open_window(store_path)
     if opened is None:
-        return 1
+        return 1 if quitter.received is None else 128 + quitter.received
     library, window = opened
     try:
         if library.notice:  # how the store is read (a private copy of a read-only one)

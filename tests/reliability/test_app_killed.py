@@ -1,5 +1,7 @@
 """The app killed (SIGKILL, a session ended, the machine off) reopens where
-the reader was: the article and its place, not the first in the list.
+the reader was: the article and its place, not the first in the list. And
+the app asked to stop (Ctrl+C in its terminal, ``kill``, the terminal
+closed) quits as Ctrl+Q does, keeping all of it.
 
 The reading position lives in the store and was kept; the article the window
 showed was remembered only as the window closed, which a killed app never
@@ -9,10 +11,13 @@ start opened the newest article at its top.
 
 from __future__ import annotations
 
+import configparser
 import signal
 import sqlite3
 import time
 from pathlib import Path
+
+import pytest
 
 from tests.reliability.conftest import app_popen, cli, make_articles
 
@@ -56,3 +61,28 @@ def test_a_killed_app_reopens_on_the_article_the_reader_had_open(tmp_path: Path)
     finally:
         app.terminate()
         app.communicate(timeout=60)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP],
+                         ids=["kill", "ctrl-c", "terminal-closed"])
+def test_a_signal_quits_the_app_as_ctrl_q_does(tmp_path: Path, signum: int) -> None:
+    """Seen before: Ctrl+C in the terminal did nothing at all, and ``kill``
+    ended the app before it saved the reader's place or closed the store."""
+    store = tmp_path / "library.sqlite3"
+    make_articles(tmp_path / "in", 4)
+    assert cli("import", str(tmp_path / "in"), store=store).returncode == 0
+    app = app_popen(store, "open", "rtl-reader://article/2?at=40")
+    try:
+        assert _wait_read(store, "the app to open article 2") == {2}
+        time.sleep(0.5)  # the window's first turns of the event loop
+    finally:
+        app.send_signal(signum)
+        _out, err = app.communicate(timeout=60)
+    assert app.returncode == 128 + signum, err  # as a shell reports a signal's end
+    assert "Traceback" not in err
+    settings = configparser.ConfigParser(interpolation=None)
+    settings.read(store.with_name("settings.ini"), encoding="utf-8")
+    place = settings.get("window", "reading_place", fallback="")
+    assert place.split(",")[0].strip() == "2", place  # what only a Quit writes
+    # The store was closed: its last connection took its side files with it.
+    assert not store.with_name(store.name + "-wal").exists()
