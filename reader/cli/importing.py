@@ -24,7 +24,7 @@ def cmd_import(args: argparse.Namespace, store: str | None) -> int:
     from reader.importers import bug_line, collect_files, fetch_url
     from reader.importers.batches import BatchWriter, few_collections
     from reader.importers.parallel import default_workers, read_files
-    from reader.importers.ranges import plan_inputs
+    from reader.importers.ranges import plan_inputs, releasing
 
     if args.paths.count(STDIN) > 1:
         raise UsageError("import", f"standard input ({STDIN}) can be read once")
@@ -73,7 +73,7 @@ def cmd_import(args: argparse.Namespace, store: str | None) -> int:
     progress = Progress(total) if total > 5 and sys.stderr.isatty() else None
     report: list[dict[str, Any]] = []
 
-    with few_collections(), reading, library(store, create=True) as lib:
+    with few_collections(), releasing(files), reading, library(store, create=True) as lib:
 
         def stored(name: str, results: Sequence[Any]) -> None:
             report.extend({"input": name, "id": r.id, "duplicate": r.duplicate}

@@ -158,7 +158,7 @@ def import_paths(library: Library, paths: Sequence[str | Path],
     from reader.importers import collect_files
     from reader.importers.batches import BatchWriter
     from reader.importers.parallel import default_workers, read_files
-    from reader.importers.ranges import plan_inputs
+    from reader.importers.ranges import plan_inputs, releasing
 
     report = ImportReport()
     # A big JSON Lines archive is read as several inputs (ranges of lines).
@@ -168,7 +168,8 @@ def import_paths(library: Library, paths: Sequence[str | Path],
     writer = BatchWriter(library, on_stored=lambda _name, results: _count(report, results, context),
                          on_failure=lambda err: report.errors.append(err.line()))
     # Closed here, whatever ends the import: its worker processes go with it.
-    with contextlib.closing(read_files(files, workers=workers or default_workers())) as reading:
+    with (releasing(files),
+          contextlib.closing(read_files(files, workers=workers or default_workers())) as reading):
         for i, done in enumerate(reading):
             if context.cancelled():
                 report.cancelled = True

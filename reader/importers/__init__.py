@@ -38,7 +38,10 @@ read as HTML; a file without an extension is sniffed):
                                 (``reader.importers.json_articles``)
 ==============================  =========================================
 
-Any other extension raises ``UnsupportedFile``.
+Any other extension raises ``UnsupportedFile``. A file compressed with gzip
+(``news.jsonl.gz``) is read as the file inside it
+(``reader.importers.gzipped``), within ``MAX_FILE_BYTES`` uncompressed; a
+big JSON Lines archive so compressed is read in ranges, as a plain one.
 
 Articles hold text only: control characters are dropped and lone surrogates
 become U+FFFD (``reader.importers.clean``); ``on_note`` receives one line
@@ -54,6 +57,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from reader.errors import InputTooLarge, ReaderError, UnsupportedFile
+from reader.importers import gzipped
 from reader.importers.dates import fill_published
 from reader.importers.decode import decode_bytes
 from reader.importers.fetch import fetch_url
@@ -85,9 +89,12 @@ def read_file(path: str | os.PathLike[str], *,
     p = Path(path)
     size = _check(p, name)
     kind = _kind_by_extension(p, name)
-    text = decode_bytes(_read(p, name, size), name=name)
+    data = _read(p, name, size)
+    if data.startswith(gzipped.MAGIC):
+        data = gzipped.gunzip(data, name=name, limit=MAX_FILE_BYTES)
+    text = decode_bytes(data, name=name)
     articles = import_text(text, name=name, kind=kind, on_note=on_note)
-    fill_published(articles, p.stem)
+    fill_published(articles, gzipped.inner(p).stem)
     return articles
 
 
@@ -216,18 +223,23 @@ _EXTENSIONS = {
 }
 
 
-SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(sorted(_EXTENSIONS))
-"""The file extensions ``read_file`` accepts (with the dot), for file dialogs."""
+SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(sorted([*_EXTENSIONS, gzipped.SUFFIX]))
+"""The file extensions ``read_file`` accepts (with the dot), for file dialogs:
+``.gz`` for any of the others compressed."""
 
 
 def _kind_by_extension(path: Path, name: str) -> str | None:
-    suffix = path.suffix.lower()
+    """The kind of file ``path`` names (None: told by its content); a
+    ``.gz`` file's is the kind of the file inside it (``a.jsonl.gz``)."""
+    inside = gzipped.inner(path)
+    suffix = inside.suffix.lower()
     if not suffix:
         return None
     kind = _EXTENSIONS.get(suffix)
     if kind is None:
-        known = " ".join(sorted(_EXTENSIONS))
-        raise UnsupportedFile(name, f"{suffix} files are not imported (known: {known})")
+        known = " ".join(SUPPORTED_EXTENSIONS)
+        shown = suffix + gzipped.SUFFIX if inside != path else suffix
+        raise UnsupportedFile(name, f"{shown} files are not imported (known: {known})")
     return kind
 
 

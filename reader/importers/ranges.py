@@ -20,15 +20,22 @@ is UTF-8) reads as it does whole. Its repair note names the range.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import json
 import mmap
+import os
 import re
+import shutil
 import stat
-from collections.abc import Callable, Iterable
+import tempfile
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.errors import InputTooLarge, ReaderError, UnsupportedFile
+from reader.importers import gzipped
 from reader.importers.clean import clean_article, clean_input, repair_note
 from reader.importers.dates import fill_published
 from reader.importers.decode import decode_bytes
@@ -43,6 +50,12 @@ worker's time, so the writer soon has a range to store, and a 37 MB archive
 gives every core dozens of ranges to share."""
 
 JSON_LINES = (".jsonl", ".ndjson")
+
+ARCHIVE_MAX_BYTES = 16 << 30
+"""The most a compressed archive is uncompressed to, for its ranges; one
+that holds more (or more than the temporary folder has room for, less
+``KEEP_FREE_BYTES``) is read whole, which refuses it as too large."""
+KEEP_FREE_BYTES = 1 << 30
 
 _WINDOW = 1 << 20
 """Bytes of a range read at a time to count its lines."""
@@ -60,19 +73,41 @@ class LineRange:
     end: int
     first_line: int
     last_line: int
+    archive: Path | None = None
+    """The gzip file whose uncompressed copy ``path`` is (``plan_inputs``
+    made it; ``release`` removes it); the import names that file."""
+
+    @property
+    def named(self) -> Path:
+        """The file the reader chose: ``archive``, or ``path``."""
+        return self.archive or self.path
 
     @property
     def name(self) -> str:
         """How the import names it: ``file:first-last``."""
-        return f"{self.path}:{self.first_line}-{self.last_line}"
+        return f"{self.named}:{self.first_line}-{self.last_line}"
 
 
 def plan_inputs(paths: Iterable[Path]) -> list[Path | LineRange]:
-    """``paths`` in order, each big JSON Lines archive replaced by its ranges."""
+    """``paths`` in order, each big JSON Lines archive replaced by its ranges;
+    a compressed one (``.jsonl.gz``) by the ranges of an uncompressed copy,
+    which ``releasing`` removes once the inputs are read."""
     inputs: list[Path | LineRange] = []
     for path in paths:
         inputs.extend(split_json_lines(path) or [path])
     return inputs
+
+
+@contextlib.contextmanager
+def releasing(inputs: Sequence[Path | LineRange]) -> Iterator[Sequence[Path | LineRange]]:
+    """``inputs`` (what ``plan_inputs`` gave), the uncompressed copies it made
+    for them removed at the end of the ``with``, however it ends."""
+    try:
+        yield inputs
+    finally:
+        for path in {i.path for i in inputs if isinstance(i, LineRange) and i.archive}:
+            with contextlib.suppress(OSError):
+                path.unlink()
 
 
 def split_json_lines(path: Path, *, range_bytes: int | None = None) -> list[LineRange] | None:
@@ -80,10 +115,14 @@ def split_json_lines(path: Path, *, range_bytes: int | None = None) -> list[Line
     each; None when it is to be read whole: not a JSON Lines file of more
     than two ranges' bytes, a first line that is no article (or an rtl-reader
     export), one range only, or a file that cannot be read (``read_file``
-    says why, in its turn)."""
+    says why, in its turn). A gzip file of JSON Lines (``.jsonl.gz``) is
+    uncompressed to a file of its own first (in the temporary folder), whose
+    ranges name the gzip file (``LineRange.archive``)."""
     size_each = range_bytes or RANGE_BYTES
-    if path.suffix.lower() not in JSON_LINES:
+    if gzipped.inner(path).suffix.lower() not in JSON_LINES:
         return None
+    if path != gzipped.inner(path):
+        return _split_gzipped(path, size_each)
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode) or info.st_size <= 2 * size_each or holds(path):
@@ -95,6 +134,33 @@ def split_json_lines(path: Path, *, range_bytes: int | None = None) -> list[Line
     except (OSError, ValueError):  # ValueError: mmap of a file emptied meanwhile
         return None
     return ranges if len(ranges) > 1 else None
+
+
+def _split_gzipped(path: Path, size_each: int) -> list[LineRange] | None:
+    """``split_json_lines`` of the gzip file ``path``, through an uncompressed
+    copy; None (and no copy left) when it is to be read whole."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or holds(path):
+            return None
+        folder = tempfile.gettempdir()
+        room = min(ARCHIVE_MAX_BYTES, shutil.disk_usage(folder).free - KEEP_FREE_BYTES)
+        fd, name = tempfile.mkstemp(prefix="rtl-reader-", suffix=".jsonl", dir=folder)
+    except OSError:
+        return None
+    plain = Path(name)
+    ranges = None
+    try:
+        with os.fdopen(fd, "wb") as out:
+            whole = gzipped.gunzip_to(path, out, limit=room)
+        if whole:
+            ranges = split_json_lines(plain, range_bytes=size_each)
+    except (OSError, EOFError, zlib.error):  # damaged, or no room: read whole, said then
+        pass
+    finally:
+        if ranges is None:
+            plain.unlink(missing_ok=True)
+    return None if ranges is None else [dataclasses.replace(r, archive=path) for r in ranges]
 
 
 def _starts_with_article(data: mmap.mmap, path: Path) -> bool:
@@ -170,7 +236,7 @@ def read_range(part: LineRange, *, on_note: Callable[[str], None] | None = None,
     if len(data) != size:
         raise ReaderError(name, "the file changed while it was imported")
     text, replaced = clean_input(decode_bytes(data, name=name))
-    values = json_lines(text, name=str(part.path), first_line=part.first_line)
+    values = json_lines(text, name=str(part.named), first_line=part.first_line)
     try:
         articles = articles_in(values, name=name)
     except UnsupportedFile:
@@ -179,5 +245,5 @@ def read_range(part: LineRange, *, on_note: Callable[[str], None] | None = None,
         replaced += clean_article(article)
     if replaced and on_note is not None:
         on_note(repair_note(name, replaced))
-    fill_published(articles, part.path.stem)
+    fill_published(articles, gzipped.inner(part.named).stem)
     return articles

@@ -3,7 +3,10 @@ Cancel stops an import between files, each file is stored whole or skipped."""
 
 from __future__ import annotations
 
+import gzip
+import json
 import multiprocessing
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from reader.errors import OutputExists, ReaderError
 from reader.gui import workers
 from reader.gui.workers import ExportRequest, Task, TaskContext
+from reader.importers import ranges
 from reader.store import Article, Library
 
 
@@ -195,3 +199,29 @@ def test_a_task_run_to_the_end_is_deleted(qtbot: QtBot) -> None:
     assert task.wait(5)
     workers.end_tasks([task])
     qtbot.waitUntil(lambda: bool(destroyed), timeout=2000)
+
+
+@pytest.mark.parametrize("cancel_after", [None, 2])
+def test_the_window_imports_a_compressed_archive_in_ranges_and_leaves_no_copy(
+        store: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        cancel_after: int | None) -> None:
+    """A news archive kept as ``.jsonl.gz``, through File > Import, whole or
+    cancelled after two ranges: its uncompressed copy goes with the import."""
+    monkeypatch.setattr(ranges, "RANGE_BYTES", 2048)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    lines = [json.dumps({"title": f"خبر رقم {n}",
+                         "text": f"قال الوزير إن العجز بلغ {n}٪ هذا العام."}, ensure_ascii=False)
+             for n in range(120)]
+    archive = tmp_path / "أرشيف.jsonl.gz"
+    archive.write_bytes(gzip.compress("\n".join(lines).encode()))
+    report = workers.import_paths(store, [archive], FakeContext(cancel_after=cancel_after),
+                                  workers=2)
+    assert report.errors == []
+    assert list(temporary.iterdir()) == []
+    titles = [r.title for r in store.rows()]
+    if cancel_after is None:
+        assert not report.cancelled and sorted(titles) == sorted(f"خبر رقم {n}" for n in range(120))
+    else:
+        assert report.cancelled and 0 < len(titles) < 120

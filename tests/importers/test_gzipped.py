@@ -1,0 +1,197 @@
+"""Files compressed with gzip import as the file inside them
+(``reader.importers.gzipped``): a news archive kept as ``.jsonl.gz`` is read
+in ranges on every core as a plain one is, and leaves no uncompressed copy;
+a damaged, cut or bomb-like file is one line naming it, and nothing of it
+is stored."""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import itertools
+import json
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader import importers
+from reader.cli import main
+from reader.errors import InputTooLarge, ReaderError, UnsupportedFile
+from reader.importers import parallel, ranges, read_file
+from reader.importers.ranges import plan_inputs, releasing
+from reader.store import Library
+
+BODY = ("أعلنت وزارة المالية أن العجز تراجع إلى ٣٫٢٪ من الناتج المحلي هذا العام.\n"
+        "وقال الوزير إن «الإصلاحات بدأت تؤتي ثمارها» في مؤتمر صحفي أمس.")
+FEED = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>أخبار</title>'
+        "<item><title>تراجع العجز</title><link>https://example.org/1</link>"
+        f"<description>{BODY}</description></item></channel></rss>")
+
+
+def _line(n: int) -> str:
+    return json.dumps({"title": f"خبر رقم {n}", "text": f"{BODY} ({n})",
+                       "date": f"2024-05-{1 + n % 28:02d}"}, ensure_ascii=False)
+
+
+def _pair(folder: Path, name: str, data: bytes) -> tuple[Path, Path]:
+    """The file ``name`` holding ``data``, and the same compressed beside it
+    (in a folder of its own: the same name, ``.gz`` added)."""
+    plain, packed = folder / "plain" / name, folder / "packed" / (name + ".gz")
+    for path, content in ((plain, data), (packed, gzip.compress(data))):
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(content)
+    return plain, packed
+
+
+def _fields(articles: list) -> list[dict]:
+    return [dataclasses.asdict(a) for a in articles]
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("2024-05-03 تقرير.txt", ("العجز يتراجع\n\n" + BODY.replace("٣٫٢٪", "3.2%"))
+     .encode("cp1256")),
+    ("أخبار.xml", FEED.encode()),
+    ("archive.jsonl", "\n".join(_line(n) for n in range(5)).encode()),
+    ("page", f"<html><head><title>العجز</title></head><body><p>{BODY}</p></body></html>"
+     .encode()),
+], ids=["text-cp1256", "feed", "json-lines", "no-extension"])
+def test_a_compressed_file_reads_as_the_file_inside(tmp_path: Path, name: str,
+                                                    data: bytes) -> None:
+    plain, packed = _pair(tmp_path, name, data)
+    assert _fields(read_file(packed)) == _fields(read_file(plain))
+    assert read_file(packed)
+
+
+def test_the_file_dialogs_offer_compressed_files() -> None:
+    assert ".gz" in importers.SUPPORTED_EXTENSIONS
+
+
+def test_a_compressed_file_of_a_kind_not_imported_is_refused_by_its_name(
+        tmp_path: Path) -> None:
+    path = tmp_path / "backup.tar.gz"
+    path.write_bytes(gzip.compress(b"not read"))
+    with pytest.raises(UnsupportedFile) as err:
+        read_file(path)
+    assert err.value.line().startswith(f"{path}: .tar.gz files are not imported (known: ")
+
+
+@pytest.mark.parametrize("damage", ["cut", "flipped"])
+def test_a_damaged_compressed_file_is_one_line_and_stores_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: str) -> None:
+    data = bytearray(gzip.compress(("\n".join(_line(n) for n in range(40))).encode()))
+    if damage == "cut":
+        del data[len(data) // 2:]
+    else:
+        data[len(data) // 2] ^= 0xFF
+    path = tmp_path / "archive.jsonl.gz"
+    path.write_bytes(bytes(data))
+    store = tmp_path / "library.sqlite3"
+    assert main(["--store", str(store), "import", str(path)]) == 1
+    out, err = capsys.readouterr()
+    cause = "a gzip file cut short" if damage == "cut" else "a damaged gzip file"
+    assert err.startswith(f"rtl-reader: {path}: {cause}"), err
+    assert err.count("\n") == 1
+    assert "imported 0, duplicates 0, failed 1" in out
+    with Library.open(store) as lib:
+        assert lib.ids() == []
+
+
+def test_a_gzip_bomb_stops_at_the_limit_of_one_file(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.txt.gz"
+    path.write_bytes(gzip.compress(b" " * (importers.MAX_FILE_BYTES + 1)))
+    assert path.stat().st_size < 100_000
+    with pytest.raises(InputTooLarge) as err:
+        read_file(path)
+    assert err.value.line() == f"{path}: over the 50 MB limit for one file once uncompressed"
+
+
+@settings(max_examples=80, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rest=st.binary(max_size=200))
+def test_any_bytes_after_the_gzip_signature_read_or_say_why(tmp_path: Path, rest: bytes) -> None:
+    path = tmp_path / "any.txt.gz"
+    path.write_bytes(b"\x1f\x8b" + rest)
+    try:
+        read_file(path)
+    except ReaderError as err:
+        assert err.subject == str(path) and "\n" not in err.line()
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=st.sampled_from(list("أعلنتالوزارة «»٪12.\n\r\t\u200f")),
+                    min_size=1, max_size=300),
+       members=st.integers(min_value=1, max_value=3))
+def test_compressed_text_reads_as_the_text(tmp_path: Path, text: str, members: int) -> None:
+    """Whatever the text, and however many gzip members hold it (``cat a.gz
+    b.gz`` is a gzip file too)."""
+    data = text.encode()
+    cut = [len(data) * k // members for k in range(members + 1)]
+    packed = b"".join(gzip.compress(data[a:b]) for a, b in itertools.pairwise(cut))
+    plain, gz = tmp_path / "t.txt", tmp_path / "t.txt.gz"
+    plain.write_bytes(data)
+    gz.write_bytes(packed)
+    try:
+        expected = _fields(read_file(plain))
+    except ReaderError as err:
+        with pytest.raises(type(err)):
+            read_file(gz)
+    else:
+        assert _fields(read_file(gz)) == expected
+
+
+@pytest.fixture
+def small_ranges(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Ranges of 2 KB, forked workers, and a temporary folder of the test's
+    own (where the uncompressed copies go): that folder."""
+    monkeypatch.setattr(ranges, "RANGE_BYTES", 2048)
+    monkeypatch.setattr(parallel, "start_method", lambda: "fork")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    return temporary
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_compressed_archive_imports_in_ranges_and_leaves_no_copy(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], small_ranges: Path,
+        jobs: str) -> None:
+    lines = [_line(n) for n in range(150)]
+    lines[90] = "{broken"
+    plain, packed = _pair(tmp_path, "archive.jsonl", "\n".join(lines).encode())
+    inputs = plan_inputs([packed])
+    with releasing(inputs):
+        assert len(inputs) > 5
+        assert all(isinstance(part, ranges.LineRange) and part.named == packed
+                   for part in inputs)
+        assert len(list(small_ranges.iterdir())) == 1  # the one copy, while it is read
+    assert list(small_ranges.iterdir()) == []
+    store = tmp_path / "library.sqlite3"
+    code = main(["--store", str(store), "import", str(packed), "--jobs", jobs])
+    _out, err = capsys.readouterr()
+    assert code == 1
+    assert err.startswith(f"rtl-reader: {packed}:91: not valid JSON Lines: ")
+    assert err.count("\n") == 1
+    assert list(small_ranges.iterdir()) == []
+    with Library.open(store) as lib:
+        stored = [lib.get(i) for i in lib.ids()]
+    expected = [a for part in plan_inputs([plain]) if 91 not in
+                range(part.first_line, part.last_line + 1)  # type: ignore[union-attr]
+                for a in ranges.read_range(part)]  # type: ignore[arg-type]
+    assert [(a.title, a.body, a.published) for a in stored] == [
+        (a.title, a.body, a.published) for a in expected]
+    assert len(stored) > 100
+
+
+def test_a_cut_archive_too_big_for_one_file_says_so_and_leaves_no_copy(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], small_ranges: Path) -> None:
+    data = gzip.compress("\n".join(_line(n) for n in range(150)).encode())
+    path = tmp_path / "archive.jsonl.gz"
+    path.write_bytes(data[: len(data) * 3 // 4])
+    assert plan_inputs([path]) == [path]  # read whole, which says why
+    assert list(small_ranges.iterdir()) == []
+    assert main(["--store", str(tmp_path / "library.sqlite3"), "import", str(path)]) == 1
+    assert capsys.readouterr().err.startswith(f"rtl-reader: {path}: a gzip file cut short")
