@@ -70,6 +70,7 @@ class Parser(argparse.ArgumentParser):
     def __init__(self, *args: Any, dashed_words: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.dashed_words = dashed_words
+        self._parsing = False
 
     def _parse_optional(self, arg_string: str) -> Any:
         # argparse's hook (private, the only one) that tells an option from an
@@ -81,6 +82,10 @@ class Parser(argparse.ArgumentParser):
         first = found[0] if isinstance(found, list) else found
         return None if first[0] is None else found
 
+    def _has_commands(self) -> bool:
+        return any(action.nargs in (argparse.PARSER, argparse.REMAINDER)
+                   for action in self._actions)
+
     def error(self, message: str) -> NoReturn:
         command = self.prog.removeprefix(PROG).strip()
         self.exit(2, f"{PROG}: {safe(usage_line(command, message))}\n")
@@ -91,9 +96,20 @@ class Parser(argparse.ArgumentParser):
     ) -> tuple[argparse.Namespace, list[str]]:
         """A command's parser refuses what it does not know itself, so its
         line names the command: argparse leaves a command's leftovers to the
-        main parser, whose line named none."""
-        parsed, extras = super().parse_known_args(args, namespace)
-        if extras and self.prog != PROG:
+        main parser, whose line named none. A command's operands and options
+        may come in any order (``search خبز --limit 3 -وزير``,
+        ``import a.txt --jobs 2 b.txt``): argparse took the operands after an
+        option for unknown arguments unless asked to intermix them."""
+        if self.prog == PROG or self._parsing:  # argparse's intermixed parse calls back here
+            return super().parse_known_args(args, namespace)
+        self._parsing = True
+        try:
+            # A parser of commands (``feeds``) cannot intermix; its commands do.
+            parsed, extras = (super().parse_known_args(args, namespace) if self._has_commands()
+                              else self.parse_known_intermixed_args(args, namespace))
+        finally:
+            self._parsing = False
+        if extras:
             self.error(f"unrecognized arguments: {' '.join(extras)}")
         return parsed, extras
 

@@ -262,6 +262,32 @@ def test_a_query_that_starts_with_a_dash_is_the_query_regression(
     assert code == 0 and "عنوان الخبر" in out
 
 
+def test_options_may_come_between_the_words_of_a_query_and_the_files_regression(
+        capsys, filled: Path, tmp_path: Path) -> None:
+    """Was: ``search -الوزير --limit 3 نحن`` refused, ``unrecognized
+    arguments: نحن``; argparse took an operand after an option for an
+    unknown argument."""
+    store = ("--store", str(filled))
+    before = run(capsys, *store, "search", "نحن", "-خبز", "--limit", "3")
+    assert before[0] == 0 and "عنوان الخبر" in before[1]
+    assert run(capsys, *store, "search", "-خبز", "--limit", "3", "نحن") == before
+    assert run(capsys, *store, "search", "نحن", "--limit", "3", "-خبز") == before
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(2):
+        (folder / f"{n}.txt").write_text(f"خبر رقم {n}\n\nقال الوزير إن الخطة {n} تبدأ.\n",
+                                         encoding="utf-8")
+    code, out, _ = run(capsys, "--store", str(tmp_path / "s.sqlite3"), "import",
+                       str(folder / "0.txt"), "--jobs", "1", str(folder / "1.txt"))
+    assert code == 0 and "imported 2, duplicates 0, failed 0" in out
+    # A mistyped option between them is still refused, naming the command.
+    with pytest.raises(SystemExit) as ended:
+        main([*store, "search", "نحن", "--limt", "3", "-خبز"])
+    assert ended.value.code == 2
+    assert capsys.readouterr().err.startswith(
+        "rtl-reader: search: unrecognized arguments: --limt")
+
+
 def test_a_dashed_word_to_find_is_found_and_options_still_count(
         capsys, tmp_path: Path) -> None:
     text = tmp_path / "t.txt"
