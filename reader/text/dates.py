@@ -117,7 +117,9 @@ def clock_time(text: str, start: int, end: int) -> Highlight | None:
     """``22,00``, ``12.01`` or ``0900`` at ``text[start:end]`` read as a time
     of day, or None. Hour and minutes with a dot or comma are a time after a
     time word (``الساعة 10,00``) or before a time zone (``08,00 ت غ``); four
-    digits only before a zone and not after a year word (``0900 ت غ``)."""
+    digits after a time word (``الساعة 1430``, ``الساعة 1907 بتوقيت وسط
+    أوروبا``: no year follows "the hour"), or before a zone and not after a
+    year word (``0900 ت غ``)."""
     raw = text[start:end]
     m = _CLOCK.fullmatch(raw) if len(raw) != 4 or not raw.isdecimal() else None
     zone = _ZONE_START.match(text, end) is not None and _ZONE.match(text, end) is not None
@@ -125,7 +127,9 @@ def clock_time(text: str, start: int, end: int) -> Highlight | None:
         if not zone and word_before(text, start) not in TIME_CUES:
             return None
         hour, minute = int(m.group(1)), int(m.group(2))
-    elif zone and len(raw) == 4 and raw.isdecimal() and word_before(text, start) not in YEAR_CUES:
+    elif len(raw) == 4 and raw.isdecimal() and (
+            word_before(text, start) in TIME_CUES
+            or (zone and word_before(text, start) not in YEAR_CUES)):
         hour, minute = int(raw[:2]), int(raw[2:])
     else:
         return None  # a year or a plain number: the common case
@@ -141,6 +145,8 @@ YEAR_CUES = frozenset(
     "خلال حتي الي وفي في ومنذ بعام".split()
 )
 TIME_CUES = frozenset("الساعه ساعه تمام".split())
+TIME_CUE_ENDS = "ةهم"
+"""The last letters of the time cues (before any fold), for a cheap first look."""
 PM = frozenset("مساء مساءا ليلا عصرا ظهرا".split())
 
 # ------------------------------------------------------------ match scores

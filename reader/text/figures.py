@@ -99,6 +99,7 @@ from typing import Any
 from reader.text.dates import (
     MONTH_AFTER,
     MONTH_FIRST_WORDS,
+    TIME_CUE_ENDS,
     TIME_CUES,
     YEAR_CUES,
     YEAR_NEXT,
@@ -359,10 +360,12 @@ def _single(text: str, start: int, end: int, sign: str) -> Highlight:
             sign = ""
         is_int = isinstance(value, int) and not sign and raw.isdecimal()
     after = text[end:end + 4].lstrip(" \u00a0")[:1]
-    # Four digits are a time only before a zone, which opens with one of
-    # ZONE_OPENERS after the spaces: most years need no call.
+    # Four digits are a time only after a time word (الساعة) or before a
+    # zone, which opens with one of ZONE_OPENERS after the spaces: most years
+    # need no call.
     if not sign and (len(raw) == 4 or (len(raw) in (4, 5) and raw[-3] in ".,٫")) and (
-            not after or after in ZONE_OPENERS or not is_int):
+            not after or after in ZONE_OPENERS or not is_int
+            or (start >= 2 and text[start - 2] in TIME_CUE_ENDS)):
         clock = clock_time(text, start, end)
         if clock is not None:
             return clock
