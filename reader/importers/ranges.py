@@ -169,7 +169,9 @@ def _split_gzipped(path: Path, size_each: int) -> list[LineRange] | None:
         return None
     try:
         free = shutil.disk_usage(folder).free - KEEP_FREE_BYTES
-        fd, name = tempfile.mkstemp(prefix="rtl-reader-", suffix=".jsonl", dir=folder)
+        _remove_orphans(folder)
+        fd, name = tempfile.mkstemp(prefix=f"{_COPY_PREFIX}{os.getpid()}-", suffix=".jsonl",
+                                    dir=folder)
     except OSError as err:
         _refuse_if_too_big(path, folder, _cause(err))
         return None
@@ -193,6 +195,37 @@ def _split_gzipped(path: Path, size_each: int) -> list[LineRange] | None:
     if problem is not None:
         _refuse_if_too_big(path, folder, problem)
     return None if ranges is None else [dataclasses.replace(r, archive=path) for r in ranges]
+
+
+_COPY_PREFIX = "rtl-reader-copy-"
+_COPY = re.compile(re.escape(_COPY_PREFIX) + r"(\d+)-[^/]*\.jsonl")
+
+
+def _remove_orphans(folder: str) -> None:
+    """Remove the uncompressed copies in ``folder`` whose import died
+    unfinished (SIGKILL, the machine off, ``kill`` of the command): no
+    ``releasing`` ran, and each may be gigabytes. A copy is named with the
+    id of its process; one whose process is gone is an orphan (a live one,
+    even another program that took the id again, keeps its copies)."""
+    uid = os.getuid()
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            found = _COPY.fullmatch(entry.name)
+            with contextlib.suppress(OSError):
+                if found and entry.is_file(follow_symlinks=False) and (
+                        entry.stat(follow_symlinks=False).st_uid == uid
+                        and not _alive(int(found.group(1)))):
+                    os.unlink(entry.path)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
 
 
 def _refuse_if_too_big(path: Path, folder: str, problem: str) -> None:

@@ -13,6 +13,8 @@ import itertools
 import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -274,3 +276,34 @@ def test_a_small_archive_whose_copy_cannot_be_written_is_read_whole(
                            "\n".join(_line(n) for n in range(150)).encode())
     assert plan_inputs([packed]) == [packed]
     assert len(read_file(packed)) == 150
+
+
+def test_the_copy_of_an_import_killed_unfinished_is_removed_by_the_next(
+        tmp_path: Path, small_ranges: Path) -> None:
+    """Seen before: ``kill -9`` (or ``kill``) of an import of a ``.jsonl.gz``
+    left its uncompressed copy, the whole text of the archive, in the
+    temporary folder for good; no later import removed it."""
+    text = "\n".join(_line(n) for n in range(150)).encode()
+    _plain, packed = _pair(tmp_path, "archive.jsonl", text)
+    killed = subprocess.Popen(
+        [sys.executable, "-c", "import sys, tempfile; from pathlib import Path\n"
+         "from reader.importers.ranges import plan_inputs\n"
+         "tempfile.tempdir = sys.argv[2]\n"
+         "from reader.importers import ranges; ranges.RANGE_BYTES = 2048\n"
+         "assert len(plan_inputs([Path(sys.argv[1])])) > 1\n"
+         "print('planned', flush=True); sys.stdin.read()",
+         str(packed), str(small_ranges)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert killed.stdout is not None and killed.stdout.readline() == "planned\n"
+    killed.kill()
+    killed.wait()
+    (left,) = small_ranges.iterdir()  # what a killed import leaves
+    others = [small_ranges / f"rtl-reader-copy-{os.getpid()}-x.jsonl",  # a live import's
+              small_ranges / "rtl-reader-copy-notes.jsonl"]  # not one of ours
+    for path in others:
+        path.write_text("{}\n")
+    inputs = plan_inputs([packed])
+    with releasing(inputs):
+        assert not left.exists()
+        assert all(path.exists() for path in others)
+    assert sorted(small_ranges.iterdir()) == sorted(others)
