@@ -52,7 +52,7 @@ def cmd_import(args: argparse.Namespace, store: str | None) -> int:
         else:
             found.append(Path(p))
     # A big JSON Lines archive is read as several inputs (ranges of lines).
-    files = plan_inputs(collect_files(found, on_skip=failure))
+    files = plan_inputs(collect_files(found, on_skip=failure), on_skip=failure)
 
     def read(results: Iterator[Any]) -> Iterator[tuple[str, Callable[[], list[Any]]]]:
         for done in results:

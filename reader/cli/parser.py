@@ -70,7 +70,9 @@ class Parser(argparse.ArgumentParser):
     def __init__(self, *args: Any, dashed_words: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.dashed_words = dashed_words
-        self._parsing = False
+        self._parsing = 0
+        """0, or which of the intermixed parse's passes calls back (1, 2)."""
+        self._after_dashes: list[str] | None = None
 
     def _parse_optional(self, arg_string: str) -> Any:
         # argparse's hook (private, the only one) that tells an option from an
@@ -101,14 +103,29 @@ class Parser(argparse.ArgumentParser):
         ``import a.txt --jobs 2 b.txt``): argparse took the operands after an
         option for unknown arguments unless asked to intermix them."""
         if self.prog == PROG or self._parsing:  # argparse's intermixed parse calls back here
+            if self._after_dashes is not None and self._parsing == 2:
+                # Its second pass, of the operands: those after ``--`` join them.
+                args = [*(args or []), "--", *self._after_dashes]
+            self._parsing += bool(self._parsing)
             return super().parse_known_args(args, namespace)
-        self._parsing = True
+        listed = list(args) if args is not None else None
+        self._parsing = 1
         try:
             # A parser of commands (``feeds``) cannot intermix; its commands do.
-            parsed, extras = (super().parse_known_args(args, namespace) if self._has_commands()
-                              else self.parse_known_intermixed_args(args, namespace))
+            if self._has_commands():
+                parsed, extras = super().parse_known_args(listed, namespace)
+            else:
+                # argparse's intermixed parse drops ``--`` in its first pass
+                # and then reads what followed as options (``search -- --limit``
+                # said "query required", ``feeds refresh -- --due`` was --due):
+                # only the words before ``--`` are parsed for options.
+                if listed is not None and "--" in listed:
+                    cut = listed.index("--")
+                    listed, self._after_dashes = listed[:cut], listed[cut + 1:]
+                parsed, extras = self.parse_known_intermixed_args(listed, namespace)
         finally:
-            self._parsing = False
+            self._parsing = 0
+            self._after_dashes = None
         if extras:
             self.error(f"unrecognized arguments: {' '.join(extras)}")
         return parsed, extras

@@ -162,8 +162,10 @@ def import_paths(library: Library, paths: Sequence[str | Path],
 
     report = ImportReport()
     # A big JSON Lines archive is read as several inputs (ranges of lines).
-    files = plan_inputs(collect_files(paths,
-                                      on_skip=lambda err: report.errors.append(err.line())))
+    def skipped(err: ReaderError) -> None:
+        report.errors.append(err.line())
+
+    files = plan_inputs(collect_files(paths, on_skip=skipped), on_skip=skipped)
     context.progress(0, len(files))
     writer = BatchWriter(library, on_stored=lambda _name, results: _count(report, results, context),
                          on_failure=lambda err: report.errors.append(err.line()))

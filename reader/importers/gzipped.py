@@ -45,18 +45,36 @@ def gunzip(data: bytes, *, name: str, limit: int) -> bytes:
     return body
 
 
+class WriteFailed(Exception):
+    """``gunzip_to`` could not write to its output (``error``: why), as
+    opposed to reading a file that is damaged or cannot be read."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
 def gunzip_to(path: Path, out: BinaryIO, *, limit: int) -> bool:
-    """The whole of the gzip file at ``path`` written to ``out``; False, and
-    no more written, once that is over ``limit`` bytes (a gzip bomb fills
-    no disk). Raises ``OSError`` (``gzip.BadGzipFile`` among them),
-    ``EOFError`` or ``zlib.error`` when it cannot be read or is damaged."""
+    """The whole of the gzip file at ``path`` written to ``out`` (and
+    flushed); False, and no more written, once that is over ``limit`` bytes
+    (a gzip bomb fills no disk). Raises ``WriteFailed`` when ``out`` refuses
+    the bytes (a full disk), and ``OSError`` (``gzip.BadGzipFile`` among
+    them), ``EOFError`` or ``zlib.error`` when ``path`` cannot be read or is
+    damaged."""
     written = 0
     with gzip.open(path, "rb") as f:
         while chunk := f.read(1 << 20):
             written += len(chunk)
             if written > limit:
                 return False
-            out.write(chunk)
+            try:
+                out.write(chunk)
+            except OSError as err:
+                raise WriteFailed(err) from None
+    try:
+        out.flush()
+    except OSError as err:
+        raise WriteFailed(err) from None
     return True
 
 

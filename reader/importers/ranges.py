@@ -88,13 +88,31 @@ class LineRange:
         return f"{self.named}:{self.first_line}-{self.last_line}"
 
 
-def plan_inputs(paths: Iterable[Path]) -> list[Path | LineRange]:
+def plan_inputs(paths: Iterable[Path], *,
+                on_skip: Callable[[ReaderError], None] | None = None,
+                ) -> list[Path | LineRange]:
     """``paths`` in order, each big JSON Lines archive replaced by its ranges;
     a compressed one (``.jsonl.gz``) by the ranges of an uncompressed copy,
-    which ``releasing`` removes once the inputs are read."""
+    which ``releasing`` removes once the inputs are read. A compressed
+    archive too big to read whole whose copy cannot be written (no room in
+    the temporary folder, a folder that cannot be written) is left out and
+    reported to ``on_skip`` (without it, kept: reading it says it is too
+    large). Whatever ends the planning early (Ctrl+C while an archive is
+    uncompressed) removes the copies made so far: no ``releasing`` holds
+    them yet."""
     inputs: list[Path | LineRange] = []
-    for path in paths:
-        inputs.extend(split_json_lines(path) or [path])
+    try:
+        for path in paths:
+            try:
+                inputs.extend(split_json_lines(path) or [path])
+            except ReaderError as err:
+                if on_skip is None:
+                    inputs.append(path)
+                else:
+                    on_skip(err)
+    except BaseException:
+        with releasing(inputs):
+            raise
     return inputs
 
 
@@ -138,29 +156,97 @@ def split_json_lines(path: Path, *, range_bytes: int | None = None) -> list[Line
 
 def _split_gzipped(path: Path, size_each: int) -> list[LineRange] | None:
     """``split_json_lines`` of the gzip file ``path``, through an uncompressed
-    copy; None (and no copy left) when it is to be read whole."""
+    copy; None (and no copy left) when it is to be read whole. Raises
+    ``ReaderError`` (``subject`` the path) when the copy cannot be written
+    and the archive is too big to read whole: reading it would blame its
+    size, where the cause is the temporary folder."""
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode) or holds(path):
             return None
         folder = tempfile.gettempdir()
-        room = min(ARCHIVE_MAX_BYTES, shutil.disk_usage(folder).free - KEEP_FREE_BYTES)
-        fd, name = tempfile.mkstemp(prefix="rtl-reader-", suffix=".jsonl", dir=folder)
     except OSError:
         return None
+    try:
+        free = shutil.disk_usage(folder).free - KEEP_FREE_BYTES
+        _remove_orphans(folder)
+        fd, name = tempfile.mkstemp(prefix=f"{_COPY_PREFIX}{os.getpid()}-", suffix=".jsonl",
+                                    dir=folder)
+    except OSError as err:
+        _refuse_if_too_big(path, folder, _cause(err))
+        return None
     plain = Path(name)
-    ranges = None
+    ranges = problem = None
     try:
         with os.fdopen(fd, "wb") as out:
-            whole = gzipped.gunzip_to(path, out, limit=room)
+            whole = gzipped.gunzip_to(path, out, limit=min(ARCHIVE_MAX_BYTES, free))
         if whole:
             ranges = split_json_lines(plain, range_bytes=size_each)
-    except (OSError, EOFError, zlib.error):  # damaged, or no room: read whole, said then
+        elif free < ARCHIVE_MAX_BYTES:
+            problem = (f"not enough free space ({max(free, 0) // 1048576} MB, beyond the "
+                       f"{KEEP_FREE_BYTES // 1048576} MB left free)")
+    except gzipped.WriteFailed as err:
+        problem = _cause(err.error)
+    except (OSError, EOFError, zlib.error):  # damaged or unreadable: read whole, said then
         pass
     finally:
         if ranges is None:
             plain.unlink(missing_ok=True)
+    if problem is not None:
+        _refuse_if_too_big(path, folder, problem)
     return None if ranges is None else [dataclasses.replace(r, archive=path) for r in ranges]
+
+
+_COPY_PREFIX = "rtl-reader-copy-"
+_COPY = re.compile(re.escape(_COPY_PREFIX) + r"(\d+)-[^/]*\.jsonl")
+
+
+def _remove_orphans(folder: str) -> None:
+    """Remove the uncompressed copies in ``folder`` whose import died
+    unfinished (SIGKILL, the machine off, ``kill`` of the command): no
+    ``releasing`` ran, and each may be gigabytes. A copy is named with the
+    id of its process; one whose process is gone is an orphan (a live one,
+    even another program that took the id again, keeps its copies)."""
+    uid = os.getuid()
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            found = _COPY.fullmatch(entry.name)
+            with contextlib.suppress(OSError):
+                if found and entry.is_file(follow_symlinks=False) and (
+                        entry.stat(follow_symlinks=False).st_uid == uid
+                        and not _alive(int(found.group(1)))):
+                    os.unlink(entry.path)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
+
+
+def _refuse_if_too_big(path: Path, folder: str, problem: str) -> None:
+    """Raise the ``ReaderError`` of an archive whose uncompressed copy could
+    not be written in ``folder`` (``problem``: why), when it holds more than
+    one file may (else it is read whole, and nothing is said)."""
+    from reader.importers import MAX_FILE_BYTES
+
+    try:
+        with open(os.devnull, "wb") as nowhere:
+            if gzipped.gunzip_to(path, nowhere, limit=MAX_FILE_BYTES):
+                return
+    except (OSError, EOFError, zlib.error, gzipped.WriteFailed):
+        return  # reading it whole says what is wrong with it
+    raise ReaderError(str(path), f"over the {MAX_FILE_BYTES // 1048576} MB limit for one file "
+                                 "once uncompressed, and its uncompressed copy (read in ranges) "
+                                 f"cannot be written in the temporary folder {folder}: {problem}")
+
+
+def _cause(err: OSError) -> str:
+    return (err.strerror or str(err)).lower()
 
 
 def _starts_with_article(data: mmap.mmap, path: Path) -> bool:

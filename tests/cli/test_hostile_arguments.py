@@ -288,6 +288,31 @@ def test_options_may_come_between_the_words_of_a_query_and_the_files_regression(
         "rtl-reader: search: unrecognized arguments: --limt")
 
 
+def test_after_two_dashes_every_word_is_an_operand_with_options_between_regression(
+        capsys, tmp_path: Path) -> None:
+    """Was, once options could come between operands: ``find -- --whole-word
+    FILE`` and ``search -- --limit 3`` said the operands were missing, and
+    ``feeds refresh -- --due`` refreshed the due feeds: the words after
+    ``--`` were read as options."""
+    from reader.cli.parser import build_parser
+
+    text = tmp_path / "t.txt"
+    text.write_text("قال الوزير --whole-word في بيانه\n", encoding="utf-8")
+    assert run(capsys, "find", "--", "--whole-word", str(text)) == (
+        0, "11-23\t--whole-word\n", "")
+    assert run(capsys, "find", "--regex", "--", "--whole-word", str(text))[:2] == (
+        0, "11-23\t--whole-word\n")
+    parser = build_parser()
+    assert parser.parse_args(["search", "--", "--limit", "3"]).query == ["--limit", "3"]
+    assert parser.parse_args(["search", "--limit", "2", "خبز", "--", "-وزير"]).query == [
+        "خبز", "-وزير"]
+    feeds = parser.parse_args(["feeds", "refresh", "--", "--due"])
+    assert (feeds.due, feeds.feeds) == (False, ["--due"])
+    assert parser.parse_args(["tag", "1", "x", "--remove", "y", "--", "--remove"]).tags == [
+        "x", "--remove"]
+    assert parser.parse_args(["open", "--", "--at"]).target == "--at"
+
+
 def test_a_dashed_word_to_find_is_found_and_options_still_count(
         capsys, tmp_path: Path) -> None:
     text = tmp_path / "t.txt"

@@ -7,9 +7,14 @@ is stored."""
 from __future__ import annotations
 
 import dataclasses
+import errno
 import gzip
 import itertools
 import json
+import os
+import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -195,3 +200,110 @@ def test_a_cut_archive_too_big_for_one_file_says_so_and_leaves_no_copy(
     assert list(small_ranges.iterdir()) == []
     assert main(["--store", str(tmp_path / "library.sqlite3"), "import", str(path)]) == 1
     assert capsys.readouterr().err.startswith(f"rtl-reader: {path}: a gzip file cut short")
+
+
+def test_ctrl_c_while_an_archive_is_uncompressed_leaves_no_copy_of_those_before(
+        tmp_path: Path, small_ranges: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seen before: Ctrl+C while the second archive of an import was
+    uncompressed left the first one's copy (its whole text) in the
+    temporary folder: no ``releasing`` held it yet."""
+    text = "\n".join(_line(n) for n in range(150)).encode()
+    _plain, first = _pair(tmp_path, "first.jsonl", text)
+    _plain, second = _pair(tmp_path, "second.jsonl", text)
+    real = ranges.gzipped.gunzip_to
+
+    def interrupted(path: Path, out, *, limit: int) -> bool:  # type: ignore[no-untyped-def]
+        if path == second:
+            out.write(b"{")
+            raise KeyboardInterrupt
+        return real(path, out, limit=limit)
+
+    monkeypatch.setattr(ranges.gzipped, "gunzip_to", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        plan_inputs([first, second])
+    assert list(small_ranges.iterdir()) == []
+
+
+@pytest.mark.parametrize("failure", ["full", "unwritable", "no-room"])
+def test_an_archive_whose_copy_cannot_be_written_says_so_and_stores_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], small_ranges: Path,
+        monkeypatch: pytest.MonkeyPatch, failure: str) -> None:
+    """Seen before: an archive too big to read whole, whose uncompressed copy
+    could not be written (a full disk, a read-only temporary folder), was
+    refused as "over the 50 MB limit", as if no archive were read in
+    ranges; the cause, the temporary folder, went unsaid."""
+    monkeypatch.setattr(importers, "MAX_FILE_BYTES", 4096)
+    _plain, packed = _pair(tmp_path, "archive.jsonl",
+                           "\n".join(_line(n) for n in range(150)).encode())
+    if failure == "full":
+        def full(path: Path, out, *, limit: int) -> bool:  # type: ignore[no-untyped-def]
+            if out.name == os.devnull:
+                return real(path, out, limit=limit)
+            raise ranges.gzipped.WriteFailed(OSError(errno.ENOSPC, "No space left on device"))
+
+        real = ranges.gzipped.gunzip_to
+        monkeypatch.setattr(ranges.gzipped, "gunzip_to", full)
+        cause = "no space left on device"
+    elif failure == "unwritable":
+        def refused(*_args: object, **_kwargs: object) -> object:
+            raise PermissionError(errno.EROFS, "Read-only file system")
+
+        monkeypatch.setattr(tempfile, "mkstemp", refused)
+        cause = "read-only file system"
+    else:
+        usage = shutil.disk_usage(small_ranges)
+        monkeypatch.setattr(shutil, "disk_usage", lambda _path: usage._replace(
+            free=ranges.KEEP_FREE_BYTES + 2048))
+        cause = "not enough free space (0 MB, beyond the 1024 MB left free)"
+    store = tmp_path / "library.sqlite3"
+    assert main(["--store", str(store), "import", str(packed)]) == 1
+    err = capsys.readouterr().err
+    assert err == (f"rtl-reader: {packed}: over the 0 MB limit for one file once uncompressed, "
+                   "and its uncompressed copy (read in ranges) cannot be written in the "
+                   f"temporary folder {small_ranges}: {cause}\n")
+    assert list(small_ranges.iterdir()) == []
+    with Library.open(store) as lib:
+        assert lib.ids() == []
+
+
+def test_a_small_archive_whose_copy_cannot_be_written_is_read_whole(
+        tmp_path: Path, small_ranges: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(*_args: object, **_kwargs: object) -> object:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    _plain, packed = _pair(tmp_path, "archive.jsonl",
+                           "\n".join(_line(n) for n in range(150)).encode())
+    assert plan_inputs([packed]) == [packed]
+    assert len(read_file(packed)) == 150
+
+
+def test_the_copy_of_an_import_killed_unfinished_is_removed_by_the_next(
+        tmp_path: Path, small_ranges: Path) -> None:
+    """Seen before: ``kill -9`` (or ``kill``) of an import of a ``.jsonl.gz``
+    left its uncompressed copy, the whole text of the archive, in the
+    temporary folder for good; no later import removed it."""
+    text = "\n".join(_line(n) for n in range(150)).encode()
+    _plain, packed = _pair(tmp_path, "archive.jsonl", text)
+    killed = subprocess.Popen(
+        [sys.executable, "-c", "import sys, tempfile; from pathlib import Path\n"
+         "from reader.importers.ranges import plan_inputs\n"
+         "tempfile.tempdir = sys.argv[2]\n"
+         "from reader.importers import ranges; ranges.RANGE_BYTES = 2048\n"
+         "assert len(plan_inputs([Path(sys.argv[1])])) > 1\n"
+         "print('planned', flush=True); sys.stdin.read()",
+         str(packed), str(small_ranges)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert killed.stdout is not None and killed.stdout.readline() == "planned\n"
+    killed.kill()
+    killed.wait()
+    (left,) = small_ranges.iterdir()  # what a killed import leaves
+    others = [small_ranges / f"rtl-reader-copy-{os.getpid()}-x.jsonl",  # a live import's
+              small_ranges / "rtl-reader-copy-notes.jsonl"]  # not one of ours
+    for path in others:
+        path.write_text("{}\n")
+    inputs = plan_inputs([packed])
+    with releasing(inputs):
+        assert not left.exists()
+        assert all(path.exists() for path in others)
+    assert sorted(small_ranges.iterdir()) == sorted(others)
