@@ -13,6 +13,7 @@ import argparse
 import datetime
 import os
 import re
+import sys
 from collections.abc import Sequence
 from pathlib import PurePath
 from typing import Any, NoReturn
@@ -106,23 +107,31 @@ class Parser(argparse.ArgumentParser):
             if self._after_dashes is not None and self._parsing == 2:
                 # Its second pass, of the operands: those after ``--`` join them.
                 args = [*(args or []), "--", *self._after_dashes]
+                self._after_dashes = None
             self._parsing += bool(self._parsing)
             return super().parse_known_args(args, namespace)
-        listed = list(args) if args is not None else None
+        given = list(args) if args is not None else sys.argv[1:]
         self._parsing = 1
         try:
             # A parser of commands (``feeds``) cannot intermix; its commands do.
             if self._has_commands():
-                parsed, extras = super().parse_known_args(listed, namespace)
+                parsed, extras = super().parse_known_args(given, namespace)
             else:
                 # argparse's intermixed parse drops ``--`` in its first pass
                 # and then reads what followed as options (``search -- --limit``
                 # said "query required", ``feeds refresh -- --due`` was --due):
                 # only the words before ``--`` are parsed for options.
-                if listed is not None and "--" in listed:
-                    cut = listed.index("--")
-                    listed, self._after_dashes = listed[:cut], listed[cut + 1:]
+                listed = given
+                if "--" in given:
+                    cut = given.index("--")
+                    listed, self._after_dashes = given[:cut], given[cut + 1:]
                 parsed, extras = self.parse_known_intermixed_args(listed, namespace)
+                if self._after_dashes is not None:
+                    # This Python's intermixed parse did not call back for its
+                    # passes: the words after ``--`` were not read. The plain
+                    # parse reads them, with the options before the operands.
+                    self._parsing = 1
+                    parsed, extras = super().parse_known_args(given, namespace)
         finally:
             self._parsing = 0
             self._after_dashes = None
