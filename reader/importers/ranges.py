@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gzip
 import json
 import mmap
 import os
@@ -162,10 +163,10 @@ def _split_gzipped(path: Path, size_each: int) -> list[LineRange] | None:
     size, where the cause is the temporary folder."""
     try:
         info = path.stat()
-        if not stat.S_ISREG(info.st_mode) or holds(path):
+        if not stat.S_ISREG(info.st_mode) or holds(path) or not _opens_with_article(path):
             return None
         folder = tempfile.gettempdir()
-    except OSError:
+    except (OSError, EOFError, zlib.error):
         return None
     try:
         free = shutil.disk_usage(folder).free - KEEP_FREE_BYTES
@@ -249,7 +250,27 @@ def _cause(err: OSError) -> str:
     return (err.strerror or str(err)).lower()
 
 
-def _starts_with_article(data: mmap.mmap, path: Path) -> bool:
+HEAD_BYTES = 1 << 20
+"""The start of a compressed archive read to see that it is one."""
+
+
+def _opens_with_article(path: Path) -> bool:
+    """Whether the gzip file ``path`` may be an archive worth its copy: its
+    first line opens a JSON object and, when it ends within its first
+    ``HEAD_BYTES`` uncompressed, is an article (``_starts_with_article``).
+    A bomb of zeros or of blank lines is thus read whole, stopping at the
+    limit of one file, and never written out to gigabytes first."""
+    with gzip.open(path, "rb") as f:
+        head = f.read(HEAD_BYTES)
+    start = _BLANK.match(head, 3 if head[:3] == b"\xef\xbb\xbf" else 0).end()  # type: ignore[union-attr]
+    if head[start:start + 1] != b"{":  # blank throughout, or no JSON object
+        return False
+    if _LINE.match(head, start).end() == len(head):  # type: ignore[union-attr]
+        return len(head) == HEAD_BYTES  # a first line longer than the head: see the copy
+    return _starts_with_article(head, path)
+
+
+def _starts_with_article(data: mmap.mmap | bytes, path: Path) -> bool:
     """Whether the first non-blank line of ``data`` alone is an article in
     JSON (so the file is JSON Lines, read line by line whole or in ranges).
     Blank lines are skipped in one scan (a loop of ``find`` for each took

@@ -307,3 +307,35 @@ def test_the_copy_of_an_import_killed_unfinished_is_removed_by_the_next(
         assert not left.exists()
         assert all(path.exists() for path in others)
     assert sorted(small_ranges.iterdir()) == sorted(others)
+
+
+@pytest.mark.parametrize("filler", [b"0", b"\n"], ids=["zeros", "blank-lines"])
+def test_a_bomb_named_as_an_archive_is_never_copied_out(
+        tmp_path: Path, small_ranges: Path, monkeypatch: pytest.MonkeyPatch,
+        filler: bytes) -> None:
+    """Was: 60 MB (or up to 16 GB) of zeros or blank lines written to the
+    temporary folder before the import found it no archive; its first
+    megabyte says so, and it is read whole, stopping at the limit."""
+    copies: list[object] = []
+    real = tempfile.mkstemp
+    monkeypatch.setattr(tempfile, "mkstemp",
+                        lambda *a, **k: copies.append(k) or real(*a, **k))  # type: ignore[func-returns-value]
+    path = tmp_path / "archive.jsonl.gz"
+    path.write_bytes(gzip.compress(filler * (importers.MAX_FILE_BYTES + 10_000_000)))
+    assert plan_inputs([path]) == [path]
+    assert copies == [] and list(small_ranges.iterdir()) == []
+    with pytest.raises(InputTooLarge):
+        read_file(path)
+
+
+def test_an_archive_whose_first_line_is_longer_than_the_look_is_still_read_in_ranges(
+        tmp_path: Path, small_ranges: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ranges, "HEAD_BYTES", 64)
+    lines = [_line(n) for n in range(60)]
+    assert len(lines[0].encode()) > 64
+    path = tmp_path / "archive.jsonl.gz"
+    path.write_bytes(gzip.compress("\n".join(lines).encode()))
+    with releasing(plan_inputs([path])) as inputs:
+        assert len(inputs) > 2
+        assert [a.title for part in inputs for a in ranges.read_range(part)] == [  # type: ignore[arg-type]
+            f"خبر رقم {n}" for n in range(60)]
