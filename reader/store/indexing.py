@@ -159,7 +159,8 @@ class Index:
         with self._db.read() as con:
             current = rankings.generation(con)
             # Made for this text and this choice of words: nothing to do.
-            made_for = f"{current} {min_rows} {max_terms} {rankings.DEPTH}"
+            made_for = (f"{current} {min_rows} {max_terms} {rankings.DEPTH}"
+                        f" {rankings.MATCH_FORM}")
             done_for = con.execute("SELECT value FROM meta WHERE key = 'rankings'").fetchone()
             if current is None or (done_for is not None and done_for[0] == made_for):
                 return 0
@@ -176,7 +177,7 @@ class Index:
         for done, (index, gram) in enumerate(plan, 1):
             if cancelled and cancelled():
                 break
-            match = rankings.match_of(gram)
+            match = rankings.match_of(gram, stemmed=index == "articles_stem")
             with self._db.read() as con:
                 if rankings.generation(con) != current:
                     # The text changed: every ranking made so far is stale, and

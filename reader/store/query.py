@@ -2,7 +2,11 @@
 
 Language (issue 6): words (all must match), ``"exact phrase"``, prefix
 ``word*``, ``-word`` / ``-"phrase"`` excludes, ``OR`` between two terms
-(``a OR b c`` means ``(a OR b) AND c``). Every word is folded exactly like
+(``a OR b c`` means ``(a OR b) AND c``). A word finds itself with the
+proclitics Arabic glues to it (``خبز`` finds ``الخبز``, ``والخبز``;
+``reader.text.clitics.glued_forms``), as whole-word find does; a phrase is
+matched as typed, and word families (the stemmer) strip them by themselves.
+Every word is folded exactly like
 in-article find (``reader.text.fold_text``; a hamza before و on any seat,
 ``seat_spellings``, as each of its spellings) and split into index tokens the
 way FTS5's ``unicode61`` tokenizer splits them; every token reaches MATCH
@@ -25,6 +29,7 @@ from dataclasses import dataclass
 
 from reader.errors import QueryError
 from reader.text.bidi import shows_nothing
+from reader.text.clitics import glued_forms
 from reader.text.fold import seat_spellings
 
 MAX_QUERY_CHARS = 1_000
@@ -52,8 +57,20 @@ class Term:
     tokens: tuple[str, ...]
     prefix: bool = False
 
+    def forms(self) -> tuple[str, ...]:
+        """The spellings a one-word term matches, the word with every
+        proclitic glued before it (``reader.text.clitics.glued_forms``:
+        خبز finds الخبز and والخبز); a phrase only as it is."""
+        return glued_forms(self.tokens[0]) if len(self.tokens) == 1 else (self.tokens[0],)
+
     def fts(self, transform: Callable[[str], str] | None = None) -> str:
         tokens = self.tokens
+        if transform is None and len(tokens) == 1:
+            # The word-family index (``transform``: the stemmer) strips the
+            # proclitics itself; the plain index holds each spelling as typed.
+            star = "*" if self.prefix else ""
+            forms = [f'"{form}"{star}' for form in self.forms()]
+            return forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")"
         if transform is not None:
             # The last token of a prefix term is a prefix, not a word: never stem it.
             last = len(tokens) - 1 if self.prefix else len(tokens)

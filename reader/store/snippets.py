@@ -78,8 +78,9 @@ def _token_spans(folded: str, terms: Sequence[Term],
         wanted = [t if transform is None else transform(t) for t in term.tokens]
         n = len(wanted)
         if n == 1 and not term.prefix:  # one word: a plain comparison of keys
+            forms = set(wanted) if transform is not None else set(term.forms())
             spans.update((tokens[i][1], tokens[i][2])
-                         for i, key in enumerate(keys) if key == wanted[0])
+                         for i, key in enumerate(keys) if key in forms)
             continue
         for i in range(len(tokens) - n + 1):
             if _matches(tokens, keys, i, wanted, term):
@@ -94,7 +95,10 @@ def _pattern_spans(folded: str, terms: Sequence[Term]) -> set[tuple[int, int]]:
     Half the cost of a search's hits and snippets goes away (no tuple per token)."""
     spans: set[tuple[int, int]] = set()
     for term in terms:
-        body = r"[\W_]+".join(re.escape(t) for t in term.tokens)
+        if len(term.tokens) == 1:  # a word, with the proclitics it may carry
+            body = "(?:" + "|".join(map(re.escape, reversed(term.forms()))) + ")"
+        else:
+            body = r"[\W_]+".join(re.escape(t) for t in term.tokens)
         tail = r"[^\W_]*" if term.prefix else r"(?![^\W_])"
         pattern = re.compile(rf"(?<![^\W_])(?=({body}{tail}))")
         spans.update(m.span(1) for m in pattern.finditer(folded))

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from reader.errors import QueryError
 from reader.store.query import Term, find_texts, parse
 from reader.store.schema import TOKENIZE
+from reader.text.clitics import glued_forms
 
 ALEF_HAMZA = "\u0623"
 FATHA = "\u064e"
@@ -20,7 +21,13 @@ FATHA = "\u064e"
 def test_words_are_folded_and_quoted() -> None:
     q = parse(f"{ALEF_HAMZA}عل{FATHA}نت الوزارة ٢٠٢٤")
     assert q.groups == ((Term(("اعلنت",)),), (Term(("الوزاره",)),), (Term(("2024",)),))
-    assert q.match() == '"اعلنت" AND "الوزاره" AND "2024"'
+    # A word of three letters or more matches its glued forms too; digits
+    # and a phrase only themselves.
+    glued = '("الوزاره" OR "للوزاره" OR "بالوزاره" OR "فالوزاره" OR "فللوزاره" OR ' \
+        '"كالوزاره" OR "والوزاره" OR "وللوزاره" OR "فبالوزاره" OR "فكالوزاره" OR ' \
+        '"وبالوزاره" OR "وكالوزاره")'
+    assert q.match().split(" AND ")[1:] == [glued, '"2024"']
+    assert parse('"الوزارة اليوم"').match() == '"الوزاره اليوم"'
 
 
 def test_phrase_prefix_exclusion_or() -> None:
@@ -31,7 +38,11 @@ def test_phrase_prefix_exclusion_or() -> None:
         (Term(("وزير",)), Term(("وزاره",))),
     )
     assert q.excluded == (Term(("رياضه",)),)
-    assert q.match() == '("معرض الكتاب" AND "معل"* AND ("وزير" OR "وزاره")) NOT ("رياضه")'
+    def glued(word: str, star: str = "") -> str:
+        return "(" + " OR ".join(f'"{f}"{star}' for f in glued_forms(word)) + ")"
+
+    assert q.match() == (f'("معرض الكتاب" AND {glued("معل", "*")} AND '
+                         f'({glued("وزير")} OR {glued("وزاره")})) NOT ({glued("رياضه")})')
 
 
 def test_punctuation_splits_like_the_index() -> None:

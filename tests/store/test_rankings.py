@@ -135,7 +135,8 @@ def test_an_exclusion_is_answered_from_the_stored_ranking_of_its_word(
     with _reads() as used:
         hits = lib.search("في -المعلمين -الكتاب", limit=50)
     assert [h.id for h in hits] == [i for i in backwards if i not in excluded]
-    assert used == ['"في" NOT "المعلمين" OR "الكتاب"']
+    assert used == [rankings.match_of(("في",)) + " NOT " + " OR ".join(
+        rankings.match_of((word,)) for word in ("المعلمين", "الكتاب"))]
 
 
 @pytest.mark.parametrize(("depth", "limit", "read"), [
@@ -321,3 +322,23 @@ def test_cut_keeps_the_first_rows_and_their_ties(ranks: list[float], limit: int)
         last = ranking[limit - 1][1]
         assert all(r == last for _, r in kept[limit:])
         assert len(kept) == len(ranking) or ranking[len(kept)][1] != last
+
+
+def test_rankings_made_before_words_matched_their_glued_forms_are_made_again(
+        ranked: tuple[Library, list[int]]) -> None:
+    """A store whose rankings were keyed by the bare word's MATCH (before a
+    word found itself behind proclitics) would never read them again: the
+    refresh makes them anew, and a search reads the new ones."""
+    lib, _ids = ranked
+    con = sqlite3.connect(lib.path)
+    with con:
+        made_for = con.execute("SELECT value FROM meta WHERE key = 'rankings'").fetchone()[0]
+        assert made_for.endswith(f" {rankings.MATCH_FORM}")
+        con.execute("UPDATE meta SET value = ? WHERE key = 'rankings'",
+                    (made_for.rsplit(" ", 1)[0],))  # as the version before wrote it
+        con.execute("DELETE FROM rankings")
+    con.close()
+    assert lib.refresh_rankings(min_rows=1, max_terms=10_000) > 0
+    with _reads() as used:
+        assert lib.search("المعلمين") == _live(lib, "المعلمين")
+    assert used == [rankings.match_of(("المعلمين",))]
