@@ -107,7 +107,7 @@ class ArticlePane(QWidget):
         self.view = ReadingView(self, turns=self.turns)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
-        self.find_bar.origin = self.view.first_visible
+        self.find_bar.origin = lambda: self.view.first_visible(whole=True)
         self.highlights_panel = HighlightsPanel(self, turns=self.turns)
         self.status = ReadingStatus(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)

@@ -360,9 +360,14 @@ class MarksMixin(_ViewBase):
         # marks the window it reaches (``_on_scrolled``), else the push below does.
         self._window_range = None
         if span is not None:
-            # The reader asked for the hit: where it leaves them is where they
-            # read on (a restart opened where they had last scrolled by hand).
-            self.scroll_to(span[0], span[1], center=True, by_reader=True)
+            # A hit in view leaves the view where it is: centred anyway, the
+            # view moved up to put it in the middle, the next search started
+            # from the new top and took a hit above it, and typing a query
+            # letter by letter walked the reader back up the article.
+            if not self.shows_whole(*span):
+                # The reader asked for the hit: where it leaves them is where
+                # they read on (a restart opened where they had last scrolled).
+                self.scroll_to(span[0], span[1], center=True, by_reader=True)
             # A selection paints over every mark (after Ctrl+A no hit showed):
             # the find takes the caret to the hit, as a browser or an editor
             # does, and the keys read on from there.

@@ -602,6 +602,22 @@ class ReadingView(MarksMixin, QTextBrowser):
             # middle of the view to its top).
             self._anchor = self._place_at_top()
 
+    def shows_whole(self, name: str, start: int, end: int) -> bool:
+        """Whether ``start..end`` of field ``name`` lies wholly inside the
+        view now, its lines' tops and bottoms included."""
+        placed = self._offsets.field(name)
+        if placed is None:
+            return False
+        first = self._line_top(placed, start)
+        last = self._line_top(placed, end)
+        if first is None or last is None:
+            return False
+        block, top = last
+        line = block.layout().lineForTextPosition(placed.to_qt(end) - block.position())
+        bottom = top + (line.height() if line.isValid() else 0.0)
+        view_top = self.verticalScrollBar().value()
+        return first[1] >= view_top and bottom <= view_top + self.viewport().height()
+
     def _line_top(self, placed: FieldOffsets, index: int) -> tuple[QTextBlock, float] | None:
         """The block holding ``index`` of a field and the document y that
         ``scroll_to`` puts at the view's top for it: the top of its line,
@@ -692,8 +708,10 @@ class ReadingView(MarksMixin, QTextBrowser):
         doc = self.document()
         return round(doc.documentMargin() + doc.lastBlock().blockFormat().bottomMargin())
 
-    def first_visible(self) -> tuple[str, int]:
-        """``(field, index)`` of the start of the first line at the top of the view."""
+    def first_visible(self, *, whole: bool = False) -> tuple[str, int]:
+        """``(field, index)`` of the start of the first line at the top of the
+        view; ``whole``: of the first line shown whole (a line cut by the top
+        edge left out), where a find begins."""
         y = self.verticalScrollBar().value() + 1.0
         block = self._block_at(y)
         position = block.position()
@@ -702,9 +720,12 @@ class ReadingView(MarksMixin, QTextBrowser):
             y -= self.document().documentLayout().blockBoundingRect(block).top()
             for k in range(layout.lineCount()):
                 line = layout.lineAt(k)
-                if line.y() + line.height() > y:
+                if (line.y() >= y - 1.0 if whole else line.y() + line.height() > y):
                     position += line.textStart()
                     break
+            else:
+                if whole and block.next().isValid():  # its last line is cut: the next block's
+                    position = block.next().position()
         located = self._offsets.locate(max(position, 0))
         return located if located is not None else ("body", 0)
 

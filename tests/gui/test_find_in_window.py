@@ -224,3 +224,48 @@ def test_find_after_select_all_shows_its_hits(qtbot: QtBot, window: MainWindow) 
     qtbot.keyClick(bar.edit, Qt.Key.Key_Return)  # Next takes the caret along
     _field, start, _end = bar.spans()[1]
     assert view.textCursor().position() == view.offsets.span_to_qt("body", start, start)[0]
+
+
+LONG = "\n".join(
+    f"قال خالد في الفقرة {i} إن الخطة ستبدأ قريبًا"
+    + (" بعد مقتل خاشقجي." if i % 7 == 3 else ".") for i in range(400))
+
+
+def test_typing_a_query_never_walks_the_reader_back_up_the_article_regression(
+        qtbot: QtBot, store_path: Path) -> None:
+    """Was: every letter typed moved the current hit up (16/28, 9/17, 5/11 …
+    until the subtitle): the hit was centred even in view, the next search
+    began at the new top, above it. And Ctrl+F again after reading on
+    jumped back to a hit above the page being read."""
+    with Library.open(store_path) as library:
+        library.add_articles([Article(title="خطة خالد", body=LONG, published="2024-05-02")])
+        window = MainWindow(library, settings=None, poll_ms=0)
+        on_screen(qtbot, window, 1000, 650, active=True)
+        try:
+            view, bar = window.pane.view, window.pane.find_bar
+            bar_value = view.verticalScrollBar()
+            qtbot.waitUntil(lambda: bar_value.maximum() > 5000)
+            bar_value.setValue(int(bar_value.maximum() * 0.6))
+            top = bar_value.value()
+            origin = view.first_visible()
+            ctrl_f(qtbot, window)
+            for typed in ("خ", "خا", "خاش", "خاشق", "خاشقجي"):
+                bar.edit.setText(typed)  # typed letter by letter (QTest types no Arabic)
+                qtbot.waitUntil(lambda: not bar.is_search_pending())
+                field, start, _end = bar.found()[bar.current_index()]
+                assert (field, start) >= origin, typed  # at or after the page being read
+                assert bar_value.value() >= top, typed  # the view never moved up
+                top = bar_value.value()
+            qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+            view.setFocus()
+            qtbot.waitUntil(view.hasFocus)
+            for _ in range(4):  # read on
+                qtbot.keyClick(view, Qt.Key.Key_PageDown)
+            top, origin = bar_value.value(), view.first_visible()
+            ctrl_f(qtbot, window)
+            qtbot.waitUntil(lambda: bar.counter.text() != "0 / 0")
+            field, start, _end = bar.found()[bar.current_index()]
+            assert (field, start) >= origin
+            assert bar_value.value() >= top
+        finally:
+            window.close()
