@@ -342,3 +342,17 @@ def test_rankings_made_before_words_matched_their_glued_forms_are_made_again(
     with _reads() as used:
         assert lib.search("المعلمين") == _live(lib, "المعلمين")
     assert used == [rankings.match_of(("المعلمين",))]
+
+
+@pytest.mark.parametrize("seeks", [1, rankings.EXCLUSION_SEEKS])
+def test_an_exclusion_read_whole_or_row_by_row_answers_as_scoring_every_match(
+        ranked: tuple[Library, list[int]], monkeypatch: pytest.MonkeyPatch, seeks: int) -> None:
+    """A word's glued forms make an exclusion of many terms, read once for
+    all its rows (``seeks`` 1) rather than sought row by row: the same
+    answer, to the last bit of the score."""
+    lib, _ids = ranked
+    monkeypatch.setattr(rankings, "EXCLUSION_SEEKS", seeks)
+    for query in ("في -المعلمين -الكتاب", "في -معلمين", 'في -"وزارة التربية"'):
+        with _reads() as used:
+            hits = lib.search(query, limit=3)
+        assert used and hits == _live(lib, query, limit=3), query
