@@ -89,6 +89,24 @@ def _causes() -> list[tuple[str, str]]:
         (r"not a regular file", translate("ErrorText", "not a regular file")),
         (r"a file of the article store in use, not an article",
          translate("ErrorText", "a file of the article store in use, not an article")),
+        (r"a gzip file cut short \(it ends before its data does\)",
+         translate("ErrorText", "a gzip file cut short (it ends before its data does)")),
+        (r"a damaged gzip file", translate("ErrorText", "a damaged gzip file")),
+        (r"over the (?P<mb>\d+) MB limit for one file once uncompressed, and its uncompressed "
+         r"copy \(read in ranges\) cannot be written in the temporary folder (?P<folder>.+?): "
+         r"not enough free space \((?P<free>\d+) MB, beyond the (?P<keep>\d+) MB left free\)",
+         translate("ErrorText", "over the {mb} MB limit for one file once uncompressed, and "
+                                "its uncompressed copy (read in parts) cannot be written in "
+                                "the temporary folder {folder}: not enough free space ({free} "
+                                "MB, beyond the {keep} MB kept free)")),
+        (r"over the (?P<mb>\d+) MB limit for one file once uncompressed, and its uncompressed "
+         r"copy \(read in ranges\) cannot be written in the temporary folder (?P<folder>.+?): "
+         r"(?P<reason>.+)",
+         translate("ErrorText", "over the {mb} MB limit for one file once uncompressed, and "
+                                "its uncompressed copy (read in parts) cannot be written in "
+                                "the temporary folder {folder}: {reason}")),
+        (r"over the (?P<mb>\d+) MB limit for one file once uncompressed",
+         translate("ErrorText", "over the {mb} MB limit for one file once uncompressed")),
         (r"(?:[\d.]+ MB is )?over the (?P<mb>\d+) MB limit for one file",
          translate("ErrorText", "over the {mb} MB limit for one file")),
         (r"the answer is over the (?P<mb>\d+) MB limit(?: once decompressed)?",
@@ -219,9 +237,10 @@ def _causes() -> list[tuple[str, str]]:
 
 
 def _system_reasons() -> dict[str, str]:
-    """The system's commonest network messages (``strerror``) and their
-    translations: a feed's tooltip read "(Connection refused)" in the Arabic
-    window. Others stay as the system wrote them."""
+    """The system's commonest network and disk messages (``strerror``, the
+    disk's as the importers lower-case them) and their translations: a
+    feed's tooltip read "(Connection refused)" in the Arabic window. Others
+    stay as the system wrote them."""
     translate = QCoreApplication.translate  # literal contexts: lupdate reads these
     unknown_host = translate("ErrorText", "no such server name")
     return {
@@ -235,6 +254,11 @@ def _system_reasons() -> dict[str, str]:
         "nodename nor servname provided, or not known": unknown_host,
         "Temporary failure in name resolution":
             translate("ErrorText", "the server name could not be looked up"),
+        # A folder the import writes to (an archive's uncompressed copy).
+        "no space left on device": translate("ErrorText", "no space left on the disk"),
+        "disk quota exceeded": translate("ErrorText", "the disk quota is used up"),
+        "read-only file system": translate("ErrorText", "the disk is read-only"),
+        "permission denied": translate("ErrorText", "permission denied"),
     }
 
 

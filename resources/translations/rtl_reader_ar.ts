@@ -238,6 +238,51 @@
     <context>
         <name>ErrorText</name>
         <message>
+            <location filename="../../reader/gui/error_text.py" line="256" />
+            <source>no space left on the disk</source>
+            <translation>لم تبقَ مساحة على القرص</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="256" />
+            <source>the disk quota is used up</source>
+            <translation>نفدت حصة القرص</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="256" />
+            <source>the disk is read-only</source>
+            <translation>القرص للقراءة فقط</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="256" />
+            <source>permission denied</source>
+            <translation>الإذن مرفوض</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="92" />
+            <source>a gzip file cut short (it ends before its data does)</source>
+            <translation>ملف gzip مقطوع (ينتهي قبل أن تنتهي بياناته)</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="92" />
+            <source>a damaged gzip file</source>
+            <translation>ملف gzip تالف</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="92" />
+            <source>over the {mb} MB limit for one file once uncompressed</source>
+            <translation>يتجاوز حد {mb} ميغابايت للملف الواحد بعد فك ضغطه</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="92" />
+            <source>over the {mb} MB limit for one file once uncompressed, and its uncompressed copy (read in parts) cannot be written in the temporary folder {folder}: {reason}</source>
+            <translation>يتجاوز حد {mb} ميغابايت للملف الواحد بعد فك ضغطه، ولا يمكن كتابة نسخته غير المضغوطة (لقراءتها على أجزاء) في المجلد المؤقت {folder}: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/error_text.py" line="92" />
+            <source>over the {mb} MB limit for one file once uncompressed, and its uncompressed copy (read in parts) cannot be written in the temporary folder {folder}: not enough free space ({free} MB, beyond the {keep} MB kept free)</source>
+            <translation>يتجاوز حد {mb} ميغابايت للملف الواحد بعد فك ضغطه، ولا يمكن كتابة نسخته غير المضغوطة (لقراءتها على أجزاء) في المجلد المؤقت {folder}: لا تكفي المساحة الحرة ({free} ميغابايت، عدا {keep} ميغابايت تبقى حرة)</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/error_text.py" line="29" />
             <source>no article with this ID</source>
             <translation>لا توجد مقالة بهذا الرقم</translation>

@@ -198,6 +198,56 @@ def test_a_broken_file_s_import_error_reads_in_arabic(
     assert not english_words(re.sub(r"\b(?:RSS|Atom)\b", "", rest)), err.value.line()
 
 
+def _gzip_damaged(kind: str) -> bytes:
+    import gzip
+
+    data = bytearray(gzip.compress(("قال الوزير إن الخطة ستبدأ قريبا. " * 2000).encode()))
+    if kind == "cut":
+        del data[len(data) // 2:]
+    elif kind == "checksum":
+        data[-8] ^= 0xFF  # the CRC of the data
+    elif kind == "deflate":
+        data[10:40] = b"\xff" * 30  # no deflate stream
+    return bytes(data)
+
+
+@pytest.mark.parametrize(("kind", "cause"), [
+    ("cut", "ملف gzip مقطوع (ينتهي قبل أن تنتهي بياناته)"),
+    ("checksum", "ملف gzip تالف"),
+    ("deflate", "ملف gzip تالف"),
+])
+def test_a_damaged_gzip_file_reads_in_arabic_without_zlib_s_words_regression(
+        kind: str, cause: str, tmp_path: Path, qapp: object) -> None:
+    """Was, in the Arabic window: "a damaged gzip file (CRC check failed
+    0xb4bd8fc6 != 0x292ab784)", "(Error -3 while decompressing data: invalid
+    code lengths set)", in English."""
+    from reader.errors import ReaderError
+    from reader.importers import read_file
+
+    path = tmp_path / "أرشيف.txt.gz"
+    path.write_bytes(_gzip_damaged(kind))
+    with pytest.raises(ReaderError) as err:
+        read_file(path)
+    i18n.apply_language("ar")
+    assert shown(err.value.line()) == f"{LRI}{path}{PDI}: {cause}"
+
+
+@pytest.mark.parametrize("cause", [
+    "over the 50 MB limit for one file once uncompressed",
+    "over the 50 MB limit for one file once uncompressed, and its uncompressed copy (read "
+    "in ranges) cannot be written in the temporary folder /tmp/x: no space left on device",
+    "over the 50 MB limit for one file once uncompressed, and its uncompressed copy (read "
+    "in ranges) cannot be written in the temporary folder /tmp/x: not enough free space "
+    "(12 MB, beyond the 1024 MB left free)",
+])
+def test_a_compressed_archive_too_big_reads_in_arabic(cause: str, qapp: object) -> None:
+    i18n.apply_language("ar")
+    text = shown(f"/tmp/news.jsonl.gz: {cause}")
+    rest = text.removeprefix(f"{LRI}/tmp/news.jsonl.gz{PDI}: ")
+    assert rest != text and re.search("[\u0621-\u064a]", rest)
+    assert not english_words(re.sub(r"\w*:?/\S+", "", rest)), rest
+
+
 @pytest.mark.parametrize(("cause", "arabic"), [
     ("not well-formed XML at line 1, column 51 (mismatched tag)",
      "ليس XML سليمًا: السطر 1، العمود 51"),
