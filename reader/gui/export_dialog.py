@@ -271,8 +271,14 @@ class ExportDialog(QDialog):
         if rows:
             # The label is in the interface language and sets the row's
             # direction; the highlight's text is isolated within it.
-            self.preview.setPlainText("\n".join(f"{label}: {isolate(text)}"
-                                                for label, text in rows))
+            lines = [f"{label}: {isolate(text)}" for label, text in rows]
+            # The preview shows the first few; it said nothing of the rest,
+            # and a reader took a quotation missing from it for one left out.
+            if self.ids() is None:
+                lines.append(self.tr("… and the others found in the library, all exported"))
+            elif self._count > len(rows):
+                lines.append(self.tr("… and %n more, all exported", "", self._count - len(rows)))
+            self.preview.setPlainText("\n".join(lines))
         elif self.kinds() == ["user"]:
             self.preview.setPlainText(self.tr(
                 "You have no highlights here yet. Tick Quotations and terms or Figures "

@@ -742,6 +742,23 @@
     <context>
         <name>ExportDialog</name>
         <message>
+            <location filename="../../reader/gui/export_dialog.py" line="278" />
+            <source>… and the others found in the library, all exported</source>
+            <translation>… وغيرها مما في المكتبة، وكلها تُصدَّر</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../reader/gui/export_dialog.py" line="280" />
+            <source>… and %n more, all exported</source>
+            <translation>
+                <numerusform>… ولا غيرها</numerusform>
+                <numerusform>… وواحد آخر، وكلها تُصدَّر</numerusform>
+                <numerusform>… واثنان آخران، وكلها تُصدَّر</numerusform>
+                <numerusform>… و%n أخرى، وكلها تُصدَّر</numerusform>
+                <numerusform>… و%n أخرى، وكلها تُصدَّر</numerusform>
+                <numerusform>… و%n أخرى، وكلها تُصدَّر</numerusform>
+            </translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/export_dialog.py" line="64" />
             <location filename="../../reader/gui/export_dialog.py" line="261" />
             <source>Export highlights</source>

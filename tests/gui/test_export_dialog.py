@@ -401,3 +401,20 @@ def test_a_name_in_another_formats_extension_is_refused_until_they_agree(
     request = dialog.request()
     assert request is not None and request.fmt == "txt-visual"
     assert request.out == tmp_path / "all2.bak"
+
+
+def test_the_preview_says_how_many_more_it_does_not_show_regression(
+        qtbot: QtBot, store_path: Path) -> None:
+    """Was: nine highlights, eight shown and nothing said of the ninth; the
+    reader took a quotation missing from the preview for one left out."""
+    from reader.gui.export_dialog import PREVIEW_ITEMS
+
+    body = " ".join(f"وقال المسؤول رقم {n}: «الخطة تبدأ غدا»." for n in range(PREVIEW_ITEMS + 3))
+    with Library.open(store_path) as lib:
+        lib.add_articles([Article(title="تصريحات", body=body)])
+        dialog = dialog_on(qtbot, lib)
+        dialog.kind_boxes["quote"].setChecked(True)
+        lines = dialog.preview.toPlainText().splitlines()
+        quotes = len([h for _a, hs in select(lib, lib.ids(), kinds=["quote"]) for h in hs])
+        assert quotes > PREVIEW_ITEMS and len(lines) == PREVIEW_ITEMS + 1
+        assert lines[-1] == f"… and {quotes - PREVIEW_ITEMS} more, all exported"
