@@ -175,7 +175,11 @@ class ImportExport(QObject):
         """One line for the status bar: how many stored, skipped, cancelled."""
         message = self.tr("Imported %n article(s)", "", len(report.added))
         if report.duplicates:
-            message += " " + self.tr("(%n already in the library)", "", report.duplicates)
+            # Already in the library, or repeated in what was imported (an
+            # archive that holds an article twice): "already in the library"
+            # alone misled about the second kind.
+            message += " " + self.tr("(%n skipped as duplicates: already in the library or "
+                                     "repeated)", "", report.duplicates)
         if report.cancelled:
             message += " " + self.tr("— cancelled")
         return message

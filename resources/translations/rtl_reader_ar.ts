@@ -1433,14 +1433,14 @@
         </message>
         <message numerus="yes">
             <location filename="../../reader/gui/import_export.py" line="147" />
-            <source>(%n already in the library)</source>
+            <source>(%n skipped as duplicates: already in the library or repeated)</source>
             <translation>
-                <numerusform>(ولم تكن أي مقالة في المكتبة من قبل)</numerusform>
-                <numerusform>(ومقالة واحدة كانت في المكتبة من قبل فلم تُستورد ثانيةً)</numerusform>
-                <numerusform>(ومقالتان كانتا في المكتبة من قبل فلم تُستوردا ثانيةً)</numerusform>
-                <numerusform>(و%n مقالات كانت في المكتبة من قبل فلم تُستورد ثانيةً)</numerusform>
-                <numerusform>(و%n مقالة كانت في المكتبة من قبل فلم تُستورد ثانيةً)</numerusform>
-                <numerusform>(و%n مقالة كانت في المكتبة من قبل فلم تُستورد ثانيةً)</numerusform>
+                <numerusform>(ولم تتكرر أي مقالة)</numerusform>
+                <numerusform>(وتُركت مقالة واحدة مكررة، في المكتبة من قبل أو فيما استُورد)</numerusform>
+                <numerusform>(وتُركت مقالتان مكررتان، في المكتبة من قبل أو فيما استُورد)</numerusform>
+                <numerusform>(وتُركت %n مقالات مكررة، في المكتبة من قبل أو فيما استُورد)</numerusform>
+                <numerusform>(وتُركت %n مقالة مكررة، في المكتبة من قبل أو فيما استُورد)</numerusform>
+                <numerusform>(وتُركت %n مقالة مكررة، في المكتبة من قبل أو فيما استُورد)</numerusform>
             </translation>
         </message>
         <message>

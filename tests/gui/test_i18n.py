@@ -197,25 +197,26 @@ def test_english_plurals_read_as_english(window: MainWindow) -> None:
     assert QCoreApplication.translate("ArticleList", "%n article(s)", "", 12) == "12 articles"
 
 
-SKIPPED = "كانت في المكتبة من قبل فلم تُستورد ثانيةً"
+SKIPPED = "مكررة، في المكتبة من قبل أو فيما استُورد"
 
 
 @pytest.mark.parametrize(("added", "duplicates", "summary"), [
     # Every plural form of the second count (Qt's order: one, two, 3-10,
     # 11-99, 100 and over; the zero form is never shown).
-    (57, 24, f"استُوردت 57 مقالة (و24 مقالة {SKIPPED})"),
-    (0, 81, f"لم تُستورد أي مقالة (و81 مقالة {SKIPPED})"),
-    (3, 1, "استُوردت 3 مقالات (ومقالة واحدة كانت في المكتبة من قبل فلم تُستورد ثانيةً)"),
-    (1, 2, "استُوردت مقالة واحدة (ومقالتان كانتا في المكتبة من قبل فلم تُستوردا ثانيةً)"),
-    (2, 7, f"استُوردت مقالتان (و7 مقالات {SKIPPED})"),
-    (11, 102, f"استُوردت 11 مقالة (و102 مقالة {SKIPPED})"),
+    (57, 24, f"استُوردت 57 مقالة (وتُركت 24 مقالة {SKIPPED})"),
+    (0, 81, f"لم تُستورد أي مقالة (وتُركت 81 مقالة {SKIPPED})"),
+    (3, 1, "استُوردت 3 مقالات (وتُركت مقالة واحدة مكررة، في المكتبة من قبل أو فيما استُورد)"),
+    (1, 2, "استُوردت مقالة واحدة (وتُركت مقالتان مكررتان، في المكتبة من قبل أو فيما استُورد)"),
+    (2, 7, f"استُوردت مقالتان (وتُركت 7 مقالات {SKIPPED})"),
+    (11, 102, f"استُوردت 11 مقالة (وتُركت 102 مقالة {SKIPPED})"),
     (5, 0, "استُوردت 5 مقالات"),
 ])
 def test_the_arabic_import_summary_keeps_the_skipped_apart_from_the_imported(
         window: MainWindow, added: int, duplicates: int, summary: str) -> None:
     """From a tester's day: "استُوردت 57 مقالة (24 منها في المكتبة من قبل)"
     said the 24 were among the 57 ("منها", of them); they were skipped, and
-    the English says so ("(24 already in the library)")."""
+    the English says so ("(24 skipped as duplicates …)"). And a duplicate
+    within the import itself was said to have been in the library before."""
     from reader.gui.workers import ImportReport
 
     window.set_language("ar")
