@@ -451,12 +451,21 @@ class Library:
         read or starred (ValueError otherwise); ties are in ``_order_by``'s order.
         """
         order = _order_by(sort, descending)
+        offset = max(offset, 0)
         with self._db.read() as con:
             where, params = _filter_clause(con, filter_text, tag, starred, unread, feed, folder)
+            column = _SORTS.get(sort)
+            if offset >= DEEP_PAGE and column not in ("published", "id"):
+                # The rows before the page are counted in the column's index
+                # alone, where skipping them read each one's date from its row
+                # (for the ties' order): the middle of 98,652 by title took
+                # 200 ms a page, a hitch at every page while scrolling.
+                where, params, offset = _after_boundary(con, column, descending, where, params,
+                                                        offset)
             sql = (f"SELECT {rows.names(_ROW_COLUMNS)} FROM articles WHERE {where}"
                    f" ORDER BY {order} LIMIT ? OFFSET ?")
             found = con.execute(sql, (*params, -1 if limit is None else limit,
-                                      max(offset, 0))).fetchall()
+                                      offset)).fetchall()
         return [ArticleRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), bool(r[8]))
                 for r in found]
 
@@ -699,6 +708,28 @@ def _stored_ids(con: sqlite3.Connection, hashes: Sequence[str]) -> dict[str, int
     marks = ", ".join("?" * len(hashes))
     return {h: int(i) for h, i in con.execute(
         f"SELECT content_hash, id FROM articles WHERE content_hash IN ({marks})", hashes)}
+
+
+DEEP_PAGE = 1_000
+"""Rows before a page from which ``rows`` finds the page through the sort
+column's index (``_after_boundary``) rather than by skipping rows."""
+
+
+def _after_boundary(con: sqlite3.Connection, column: str, descending: bool, where: str,
+                    params: list[object], offset: int) -> tuple[str, list[object], int]:
+    """``where`` narrowed to the rows from the value of ``column`` that the
+    row at ``offset`` holds (in the list's order), and the offset of that
+    row among them: the same page, found through the column's index. The
+    list's order (``_order_by``) sorts by ``column`` first, so every row
+    before that value comes before the page."""
+    direction, before, from_ = ("DESC", ">", "<=") if descending else ("ASC", "<", ">=")
+    row = con.execute(f"SELECT {column} FROM articles WHERE {where} ORDER BY {column}"
+                      f" {direction} LIMIT 1 OFFSET ?", (*params, offset)).fetchone()
+    if row is None:
+        return where, params, offset  # past the end: the page is empty either way
+    skipped = con.execute(f"SELECT count(*) FROM articles WHERE ({where}) AND {column}"
+                          f" {before} ?", (*params, row[0])).fetchone()[0]
+    return f"({where}) AND {column} {from_} ?", [*params, row[0]], offset - skipped
 
 
 def _order_by(sort: str, descending: bool) -> str:

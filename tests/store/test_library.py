@@ -634,6 +634,31 @@ def test_pages_add_up_to_the_whole_list(lib: Library, sort: str, descending: boo
         assert paged == whole
 
 
+@pytest.mark.parametrize("sort", ["title", "source", "imported_at", "quotes", "starred"])
+@pytest.mark.parametrize("descending", [True, False])
+def test_a_deep_page_found_through_the_sort_column_is_the_page_skipping_finds(
+        lib: Library, sort: str, descending: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Deep pages of a sort but the date's are found from the value at the
+    page's first row (``DEEP_PAGE``); every page, filtered or not, is the
+    slice of the whole list that skipping rows gives."""
+    from reader.store import library as library_module
+
+    lib.add_articles(Article(f"خبر {n % 5}", f"قال الوزير {n}", source=f"مصدر {n % 3}",
+                             published=f"2024-01-{1 + n % 7:02d}") for n in range(40))
+    for i in lib.ids()[::3]:
+        lib.set_starred(i, True)
+    filters: list[dict[str, object]] = [{}, {"starred": True}, {"filter_text": "خبر 2"}]
+    wholes = [[r.id for r in lib.rows(sort=sort, descending=descending, **f)]  # type: ignore[arg-type]
+              for f in filters]
+    monkeypatch.setattr(library_module, "DEEP_PAGE", 0)
+    for chosen, whole in zip(filters, wholes, strict=True):
+        for start in range(len(whole) + 2):
+            for size in (1, 3, 10):
+                page = [r.id for r in lib.rows(offset=start, limit=size, sort=sort,  # type: ignore[arg-type]
+                                               descending=descending, **chosen)]
+                assert page == whole[start:start + size], (chosen, start, size)
+
+
 def test_an_article_insert_that_fails_leaves_nothing_of_itself(lib: Library) -> None:
     # The row is inserted OR FAIL (no statement journal: rows.py says why);
     # that must still leave no row, index entry, highlight or generation
