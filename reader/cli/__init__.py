@@ -29,9 +29,11 @@ The package, by what each part does:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from reader.cli import commands, completion, feeds, importing, window
 from reader.cli.inputs import backup_and_reset, way_out
@@ -69,7 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return 0
         if args.command is None:
             return window.open_gui(store)
-        code = COMMANDS[args.command](args, store)
+        with _terminate_as_interrupt():
+            code = COMMANDS[args.command](args, store)
         sys.stdout.flush()  # a failed write is reported here, not at exit
         return code
     except OutputFailed as err:
@@ -88,6 +91,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     return 1
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """``kill`` (SIGTERM) and a closed terminal (SIGHUP) stop a command as
+    Ctrl+C does: an import ends after its batch, says what it stored and
+    removes its uncompressed copies, where it died at once without a word."""
+    from reader.importers.batches import INTERRUPTS
+
+    before = {}
+    with contextlib.suppress(ValueError):  # not the main thread: as the system has them
+        for signum in INTERRUPTS:
+            if signum != signal.SIGINT and signal.getsignal(signum) == signal.SIG_DFL:
+                before[signum] = signal.signal(signum, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
 
 
 def cmd_install_desktop(args: argparse.Namespace, store: str | None) -> int:

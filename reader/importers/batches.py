@@ -139,25 +139,34 @@ def few_collections() -> Iterator[None]:
 
 @contextlib.contextmanager
 def _interrupt_after() -> Iterator[None]:
-    """Hold Ctrl+C (SIGINT) back until the block ends, then raise it.
+    """Hold Ctrl+C (SIGINT), and ``kill`` or a closed terminal where the
+    command takes them as Ctrl+C (``reader.cli``), back until the block
+    ends, then raise KeyboardInterrupt.
 
     Ctrl+C in a batch's later transaction left the earlier ones committed
     but never counted ("interrupted: imported 0" over 100 stored articles).
     The wait is short: the articles are prepared already, and a write
     waiting on another process's lock does not see Ctrl+C before SQLite
-    returns anyway. Outside the main thread (the window's import), or when
-    SIGINT has another handler than Python's, the block runs as it is."""
+    returns anyway. Outside the main thread (the window's import), or for a
+    signal with another handler than Python's Ctrl+C, the block runs as it is."""
     held: list[int] = []
+    taken: list[int] = []
     try:
-        taken = signal.getsignal(signal.SIGINT) is signal.default_int_handler
-        if taken:
-            signal.signal(signal.SIGINT, lambda signum, _frame: held.append(signum))
+        for signum in INTERRUPTS:
+            if signal.getsignal(signum) is signal.default_int_handler:
+                signal.signal(signum, lambda got, _frame: held.append(got))
+                taken.append(signum)
     except ValueError:  # not the main thread
-        taken = False
+        pass
     try:
         yield
     finally:
-        if taken:
-            signal.signal(signal.SIGINT, signal.default_int_handler)
+        for signum in taken:
+            signal.signal(signum, signal.default_int_handler)
     if held:
         raise KeyboardInterrupt
+
+
+INTERRUPTS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
+                   if hasattr(signal, name))
+"""The signals a command takes as Ctrl+C."""

@@ -313,6 +313,40 @@ def test_after_two_dashes_every_word_is_an_operand_with_options_between_regressi
     assert parser.parse_args(["open", "--", "--at"]).target == "--at"
 
 
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+def test_kill_stops_an_import_as_ctrl_c_does_regression(
+        capsys, store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        signame: str) -> None:
+    """Was: ``kill`` ended an import at once, without a word of what it had
+    stored, its archive's uncompressed copy left in the temporary folder.
+    The signal is real (to this process), after a batch was committed."""
+    import signal
+
+    from reader.store import Library
+
+    signum = getattr(signal, signame)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"{n}.txt").write_text(f"خبر رقم {n}\n\nقال الوزير إن الخطة {n} تبدأ.\n",
+                                         encoding="utf-8")
+    real = Library.add_articles
+
+    def committed_then_killed(self: Library, articles: object, **options: object) -> object:
+        results = real(self, articles, **options)  # type: ignore[arg-type]
+        signal.raise_signal(signum)
+        return results
+
+    monkeypatch.setattr(Library, "add_articles", committed_then_killed)
+    code, _, err = run(capsys, "--store", str(store_path), "import", str(folder))
+    assert code == 130
+    assert err.startswith("rtl-reader: interrupted: imported 3, duplicates 0, failed 0;")
+    assert signal.getsignal(signum) == signal.SIG_DFL  # the system's again after the command
+    monkeypatch.undo()
+    with Library.open(store_path) as lib:
+        assert lib.count() == 3
+
+
 def test_a_dashed_word_to_find_is_found_and_options_still_count(
         capsys, tmp_path: Path) -> None:
     text = tmp_path / "t.txt"
