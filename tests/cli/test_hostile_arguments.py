@@ -68,15 +68,21 @@ def test_a_feed_named_by_no_usable_id_is_one_line(capsys, filled: Path, name: st
     assert err == f"rtl-reader: {name}: no feed with this ID or address\n"
 
 
-def test_ctrl_c_while_a_batch_is_written_counts_what_was_committed(
-        capsys, tmp_path: Path, store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("signame", ["SIGINT", "SIGTERM", "SIGHUP"])
+def test_ctrl_c_or_kill_while_a_batch_is_written_counts_what_was_committed(
+        capsys, tmp_path: Path, store_path: Path, monkeypatch: pytest.MonkeyPatch,
+        signame: str) -> None:
     """Regression: Ctrl+C arriving after a transaction of the batch had
     committed left it uncounted: "interrupted: imported 0" over a store
-    holding the articles. The signal is real (SIGINT to this process)."""
+    holding the articles. And ``kill`` or a closed terminal ended an import
+    at once, without a word of what it had stored, its archive's
+    uncompressed copy left behind: they stop it as Ctrl+C does. The signal
+    is real (to this process)."""
     import signal
 
     from reader.store import Library
 
+    signum = getattr(signal, signame)
     folder = tmp_path / "in"
     folder.mkdir()
     for n in range(3):
@@ -86,14 +92,16 @@ def test_ctrl_c_while_a_batch_is_written_counts_what_was_committed(
 
     def committed_then_interrupted(self: Library, articles: object, **options: object) -> object:
         results = real(self, articles, **options)  # type: ignore[arg-type]
-        signal.raise_signal(signal.SIGINT)
+        signal.raise_signal(signum)
         return results
 
     monkeypatch.setattr(Library, "add_articles", committed_then_interrupted)
     code, _, err = run(capsys, "--store", str(store_path), "import", str(folder))
     assert code == 130
     assert err.startswith("rtl-reader: interrupted: imported 3, duplicates 0, failed 0;")
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    # As they were before the command: Python's Ctrl+C, the system's kill.
+    assert signal.getsignal(signum) == (signal.default_int_handler if signum == signal.SIGINT
+                                        else signal.SIG_DFL)
     monkeypatch.undo()
     with Library.open(store_path) as lib:
         assert lib.count() == 3
@@ -311,40 +319,6 @@ def test_after_two_dashes_every_word_is_an_operand_with_options_between_regressi
     assert parser.parse_args(["tag", "1", "x", "--remove", "y", "--", "--remove"]).tags == [
         "x", "--remove"]
     assert parser.parse_args(["open", "--", "--at"]).target == "--at"
-
-
-@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
-def test_kill_stops_an_import_as_ctrl_c_does_regression(
-        capsys, store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        signame: str) -> None:
-    """Was: ``kill`` ended an import at once, without a word of what it had
-    stored, its archive's uncompressed copy left in the temporary folder.
-    The signal is real (to this process), after a batch was committed."""
-    import signal
-
-    from reader.store import Library
-
-    signum = getattr(signal, signame)
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for n in range(3):
-        (folder / f"{n}.txt").write_text(f"خبر رقم {n}\n\nقال الوزير إن الخطة {n} تبدأ.\n",
-                                         encoding="utf-8")
-    real = Library.add_articles
-
-    def committed_then_killed(self: Library, articles: object, **options: object) -> object:
-        results = real(self, articles, **options)  # type: ignore[arg-type]
-        signal.raise_signal(signum)
-        return results
-
-    monkeypatch.setattr(Library, "add_articles", committed_then_killed)
-    code, _, err = run(capsys, "--store", str(store_path), "import", str(folder))
-    assert code == 130
-    assert err.startswith("rtl-reader: interrupted: imported 3, duplicates 0, failed 0;")
-    assert signal.getsignal(signum) == signal.SIG_DFL  # the system's again after the command
-    monkeypatch.undo()
-    with Library.open(store_path) as lib:
-        assert lib.count() == 3
 
 
 def test_a_dashed_word_to_find_is_found_and_options_still_count(
