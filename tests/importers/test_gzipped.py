@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from reader import importers
 from reader.cli import main
 from reader.errors import InputTooLarge, ReaderError, UnsupportedFile
-from reader.importers import parallel, ranges, read_file
+from reader.importers import ranges, read_file
 from reader.importers.ranges import plan_inputs, releasing
 from reader.store import Library
 
@@ -150,10 +150,11 @@ def test_compressed_text_reads_as_the_text(tmp_path: Path, text: str, members: i
 
 @pytest.fixture
 def small_ranges(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    """Ranges of 2 KB, forked workers, and a temporary folder of the test's
-    own (where the uncompressed copies go): that folder."""
+    """Ranges of 2 KB and a temporary folder of the test's own (where the
+    uncompressed copies go): that folder. The workers start as the command
+    starts them: forked from a process of one thread, else spawned (a fork
+    from the test process, whose earlier tests left threads, may deadlock)."""
     monkeypatch.setattr(ranges, "RANGE_BYTES", 2048)
-    monkeypatch.setattr(parallel, "start_method", lambda: "fork")
     temporary = tmp_path / "tmp"
     temporary.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temporary))
