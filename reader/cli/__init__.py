@@ -40,6 +40,7 @@ from reader.cli.inputs import backup_and_reset, way_out
 from reader.cli.parser import UsageError, build_parser, implicit_open, usage_line
 from reader.cli.terminal import PROG, discard_stdout, fail, guard_standard_streams, say
 from reader.errors import OutputFailed, ReaderError
+from reader.stop_signals import STOP_SIGNALS
 
 __all__ = ["build_parser", "gui_main", "main"]
 
@@ -98,11 +99,9 @@ def _terminate_as_interrupt() -> Iterator[None]:
     """``kill`` (SIGTERM) and a closed terminal (SIGHUP) stop a command as
     Ctrl+C does: an import ends after its batch, says what it stored and
     removes its uncompressed copies, where it died at once without a word."""
-    from reader.importers.batches import INTERRUPTS
-
     before = {}
     with contextlib.suppress(ValueError):  # not the main thread: as the system has them
-        for signum in INTERRUPTS:
+        for signum in STOP_SIGNALS:
             if signum != signal.SIGINT and signal.getsignal(signum) == signal.SIG_DFL:
                 before[signum] = signal.signal(signum, signal.default_int_handler)
     try:

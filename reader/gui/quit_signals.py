@@ -23,14 +23,12 @@ from typing import Any
 from PySide6.QtCore import QObject, QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
-QUIT_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
-                     if hasattr(signal, name))
-"""The signals that mean "quit": Ctrl+C, ``kill``, the terminal gone."""
+from reader.stop_signals import STOP_SIGNALS
 
 
 class QuitOnSignals(QObject):
     """While it lives (and ``install`` has run in the main thread), a
-    ``QUIT_SIGNALS`` signal closes every top-level window and ends the event
+    ``STOP_SIGNALS`` signal closes every top-level window and ends the event
     loop with status 128 + the signal's number, as a shell reports a process
     a signal ended."""
 
@@ -50,7 +48,7 @@ class QuitOnSignals(QObject):
     def install(self) -> None:
         """Take the quit signals for this object (main thread only)."""
         self._previous_fd = signal.set_wakeup_fd(self._send.fileno(), warn_on_full_buffer=False)
-        for signum in QUIT_SIGNALS:
+        for signum in STOP_SIGNALS:
             # A Python handler, so that Python's C handler is the one the
             # system calls and writes to the wakeup socket; it does nothing
             # itself, since it runs only when Python code next runs.
@@ -73,13 +71,13 @@ class QuitOnSignals(QObject):
             data = self._receive.recv(64)
         except (BlockingIOError, InterruptedError):
             return
-        signums = [n for n in data if n in QUIT_SIGNALS]
+        signums = [n for n in data if n in STOP_SIGNALS]
         if not signums or self.received is not None:
             return
         self.received = signums[0]
         # A second signal while the windows close (an import's batch being
         # written, a slow network) is the system's: the process ends at once.
-        for signum in QUIT_SIGNALS:
+        for signum in STOP_SIGNALS:
             signal.signal(signum, signal.SIG_DFL)
         self._app.closeAllWindows()
         self._app.exit(128 + self.received)

@@ -16,6 +16,7 @@ from typing import Any
 
 from reader.errors import ReaderError, StoreError
 from reader.importers import bug_line
+from reader.stop_signals import STOP_SIGNALS
 
 BATCH_ARTICLES = 250
 """Articles written per transaction (each article whole; the store's own
@@ -152,7 +153,7 @@ def _interrupt_after() -> Iterator[None]:
     held: list[int] = []
     taken: list[int] = []
     try:
-        for signum in INTERRUPTS:
+        for signum in STOP_SIGNALS:
             if signal.getsignal(signum) is signal.default_int_handler:
                 signal.signal(signum, lambda got, _frame: held.append(got))
                 taken.append(signum)
@@ -166,7 +167,3 @@ def _interrupt_after() -> Iterator[None]:
     if held:
         raise KeyboardInterrupt
 
-
-INTERRUPTS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
-                   if hasattr(signal, name))
-"""The signals a command takes as Ctrl+C."""

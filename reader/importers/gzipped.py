@@ -38,7 +38,7 @@ def gunzip(data: bytes, *, name: str, limit: int) -> bytes:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as f:
             body = f.read(limit + 1)
     except (OSError, EOFError, zlib.error) as err:
-        raise ReaderError(name, damaged(err)) from None
+        raise ReaderError(name, _damaged(err)) from None
     if len(body) > limit:
         raise InputTooLarge(name, f"over the {limit // 1048576} MB limit for one file once "
                                   "uncompressed")
@@ -78,7 +78,7 @@ def gunzip_to(path: Path, out: BinaryIO, *, limit: int) -> bool:
     return True
 
 
-def damaged(err: BaseException) -> str:
+def _damaged(err: BaseException) -> str:
     """What a failed ``gzip`` read says, in the importers' words: cut short,
     or damaged (a checksum that fails, data that is no deflate stream)."""
     if isinstance(err, EOFError):

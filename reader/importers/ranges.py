@@ -76,7 +76,7 @@ class LineRange:
     last_line: int
     archive: Path | None = None
     """The gzip file whose uncompressed copy ``path`` is (``plan_inputs``
-    made it; ``release`` removes it); the import names that file."""
+    made it; ``releasing`` removes it); the import names that file."""
 
     @property
     def named(self) -> Path:
@@ -262,7 +262,7 @@ def _opens_with_article(path: Path) -> bool:
     limit of one file, and never written out to gigabytes first."""
     with gzip.open(path, "rb") as f:
         head = f.read(HEAD_BYTES)
-    start = _BLANK.match(head, 3 if head[:3] == b"\xef\xbb\xbf" else 0).end()  # type: ignore[union-attr]
+    start = _first_line_start(head)
     if head[start:start + 1] != b"{":  # blank throughout, or no JSON object
         return False
     if _LINE.match(head, start).end() == len(head):  # type: ignore[union-attr]
@@ -278,7 +278,7 @@ def _starts_with_article(data: mmap.mmap | bytes, path: Path) -> bool:
     may hold (a file of gigabytes without a line break is no archive)."""
     from reader.importers import MAX_FILE_BYTES
 
-    start = _BLANK.match(data, 3 if data[:3] == b"\xef\xbb\xbf" else 0).end()  # type: ignore[union-attr]
+    start = _first_line_start(data)
     line = _LINE.match(data, start, start + MAX_FILE_BYTES + 1).group()  # type: ignore[union-attr]
     if len(line) > MAX_FILE_BYTES:
         return False
@@ -289,6 +289,11 @@ def _starts_with_article(data: mmap.mmap | bytes, path: Path) -> bool:
         return bool(articles_in(value, name=str(path)))
     except (ValueError, RecursionError, ReaderError):
         return False
+
+
+def _first_line_start(data: mmap.mmap | bytes) -> int:
+    """Where the first non-blank line of ``data`` starts, past a UTF-8 BOM."""
+    return _BLANK.match(data, 3 if data[:3] == b"\xef\xbb\xbf" else 0).end()  # type: ignore[union-attr]
 
 
 def _cut(data: mmap.mmap, path: Path, size_each: int) -> Iterable[LineRange]:

@@ -60,8 +60,8 @@ class Term:
     def forms(self) -> tuple[str, ...]:
         """The spellings a one-word term matches, the word with every
         proclitic glued before it (``reader.text.clitics.glued_forms``:
-        خبز finds الخبز and والخبز); a phrase only as it is."""
-        return glued_forms(self.tokens[0]) if len(self.tokens) == 1 else (self.tokens[0],)
+        خبز finds الخبز and والخبز); none for a phrase, matched as typed."""
+        return glued_forms(self.tokens[0]) if len(self.tokens) == 1 else ()
 
     def fts(self, transform: Callable[[str], str] | None = None) -> str:
         tokens = self.tokens
