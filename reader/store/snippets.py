@@ -77,8 +77,12 @@ def _token_spans(folded: str, terms: Sequence[Term],
     for term in terms:
         wanted = [t if transform is None else transform(t) for t in term.tokens]
         n = len(wanted)
-        if n == 1 and not term.prefix:  # one word: a plain comparison of keys
-            forms = set(wanted) if transform is not None else set(term.forms())
+        if n == 1 and term.prefix:  # the token as written starts with the word (or its forms)
+            starts = term.forms() if transform is None else term.tokens
+            spans.update((t[1], t[2]) for t in tokens if t[0].startswith(starts))
+            continue
+        if n == 1:  # one word: a plain comparison of keys (the plain index: its glued forms)
+            forms = set(term.forms()) if transform is None else {wanted[0]}
             spans.update((tokens[i][1], tokens[i][2])
                          for i, key in enumerate(keys) if key in forms)
             continue
