@@ -350,11 +350,12 @@ class ArticleList(QWidget):
         does not hold it. Emits nothing."""
         self._open_id = article_id
         row = -1
-        if article_id is not None:
-            try:
+        try:
+            self.model.keep(article_id)
+            if article_id is not None:
                 row = self.model.locate(article_id)
-            except ReaderError:  # the store went away; the rows loaded are all there is
-                row = self.model.row_of(article_id)
+        except ReaderError:  # the store went away; the rows loaded are all there is
+            row = -1 if article_id is None else self.model.row_of(article_id)
         selection = self.view.selectionModel()
         self._quiet = True
         try:

@@ -176,6 +176,9 @@ class LibraryModel(QAbstractTableModel):
         """Every hit of the search shown, those deleted since included: an
         undone delete brings its article back at its rank."""
         self._fetching = False
+        self._kept: int | None = None
+        """The open article, which the Unread collection lists while it is
+        read (``keep``)."""
         self._load(self._page)
 
     # -- state ----------------------------------------------------------------
@@ -217,7 +220,7 @@ class LibraryModel(QAbstractTableModel):
         Raises ``ReaderError`` when the store cannot answer."""
         if self._hits is not None:
             return self._library.ids([h.id for h in self._hits], unread=True)
-        return self._library.ids(**{**self._where(), "unread": True})
+        return self._library.ids(**{**self._where(), "unread": True, "unread_or": None})
 
     def row_of(self, article_id: int) -> int:
         """The loaded row showing ``article_id``, or -1."""
@@ -240,6 +243,21 @@ class LibraryModel(QAbstractTableModel):
             return -1
         self.fetch_through(place)
         return self.row_of(article_id)
+
+    def keep(self, article_id: int | None) -> None:
+        """List ``article_id`` (the open article) in the Unread collection
+        even once it is read, until another is kept: the list reloads when
+        that brings in a row it lacked (the open article read before a
+        restart), never to take one out, which waits for the next reload,
+        so that a row does not vanish under the reader. Raises
+        ``ReaderError`` when the store cannot answer."""
+        if article_id == self._kept:
+            return
+        self._kept = article_id
+        if (self._collection.unread and article_id is not None and self._hits is None
+                and self.row_of(article_id) < 0
+                and not self._library.ids([article_id], unread=True)):
+            self._reset(max(len(self._rows), self._page))
 
     def fetch_through(self, row: int) -> None:
         """Load every row up to ``row`` (the last row of the list for one
@@ -361,7 +379,8 @@ class LibraryModel(QAbstractTableModel):
     def _where(self) -> dict[str, Any]:
         c, s = self._collection, self._source
         return {"filter_text": self._filter, "tag": c.tag, "starred": c.starred,
-                "unread": c.unread, "feed": s.feed, "folder": s.folder}
+                "unread": c.unread, "unread_or": self._kept if c.unread else None,
+                "feed": s.feed, "folder": s.folder}
 
     def _load(self, count: int) -> None:
         self._total = self._library.count(**self._where())

@@ -430,20 +430,24 @@ class Library:
 
     def count(self, *, filter_text: str = "", tag: str = "", starred: bool = False,
               unread: bool = False, feed: int | None = None,
-              folder: str | None = None) -> int:
+              folder: str | None = None, unread_or: int | None = None) -> int:
         """How many articles; with a filter, how many ``rows`` would list."""
         with self._db.read() as con:
-            where, params = _filter_clause(con, filter_text, tag, starred, unread, feed, folder)
+            where, params = _filter_clause(con, filter_text, tag, starred, unread, feed, folder,
+                                           unread_or)
             return int(con.execute(f"SELECT count(*) FROM articles WHERE {where}",
                                    params).fetchone()[0])
 
     def rows(self, *, offset: int = 0, limit: int | None = None, sort: str = "published",
              descending: bool = True, filter_text: str = "", tag: str = "",
              starred: bool = False, unread: bool = False, feed: int | None = None,
-             folder: str | None = None) -> list[ArticleRow]:
+             folder: str | None = None, unread_or: int | None = None) -> list[ArticleRow]:
         """A page of the article list; ``filter_text`` folds like find does
         and keeps the rows whose title or source contains it; ``tag``,
-        ``starred`` and ``unread`` keep the articles so tagged or marked;
+        ``starred`` and ``unread`` keep the articles so tagged or marked
+        (``unread_or``: with ``unread``, that article too, read or not: the
+        one open, which the Unread collection keeps while it is read, as a
+        mail reader keeps the message being read in its unread view);
         ``feed`` (an id) and ``folder`` (a folder path, its subfolders
         included) keep the articles those feeds gave (``reader.store.sources``).
 
@@ -453,7 +457,8 @@ class Library:
         order = _order_by(sort, descending)
         offset = max(offset, 0)
         with self._db.read() as con:
-            where, params = _filter_clause(con, filter_text, tag, starred, unread, feed, folder)
+            where, params = _filter_clause(con, filter_text, tag, starred, unread, feed, folder,
+                                           unread_or)
             column = _SORTS.get(sort)
             if offset >= DEEP_PAGE and column not in ("published", "id"):
                 # The rows before the page are counted in the column's index
@@ -472,13 +477,14 @@ class Library:
     def position(self, article_id: int, *, sort: str = "published", descending: bool = True,
                  filter_text: str = "", tag: str = "", starred: bool = False,
                  unread: bool = False, feed: int | None = None,
-                 folder: str | None = None) -> int | None:
+                 folder: str | None = None, unread_or: int | None = None) -> int | None:
         """The offset of ``article_id`` in ``rows`` given the same arguments
         (0 for the first row), found in one query whatever the offset; None
         when those rows do not hold it."""
         order = _order_by(sort, descending)
         with self._db.read() as con:
-            where, params = _filter_clause(con, filter_text, tag, starred, unread, feed, folder)
+            where, params = _filter_clause(con, filter_text, tag, starred, unread, feed, folder,
+                                           unread_or)
             found = con.execute(
                 f"SELECT place FROM (SELECT id, row_number() OVER (ORDER BY {order}) - 1"
                 f" AS place FROM articles WHERE {where}) WHERE id = ?",
@@ -487,13 +493,14 @@ class Library:
 
     def ids(self, ids: Sequence[int] | None = None, *, filter_text: str = "", tag: str = "",
             starred: bool = False, unread: bool = False, feed: int | None = None,
-            folder: str | None = None) -> list[int]:
+            folder: str | None = None, unread_or: int | None = None) -> list[int]:
         """Every article id ``rows`` would list with these filters (none:
         every article), ascending; or, given ``ids``, those of them that
         exist and the filters keep, in the order given. One query for the
         ids alone: the whole of a list of 100,000 without reading its rows."""
         with self._db.read() as con:
-            where, params = _filter_clause(con, filter_text, tag, starred, unread, feed, folder)
+            where, params = _filter_clause(con, filter_text, tag, starred, unread, feed, folder,
+                                           unread_or)
             if ids is None:
                 return [r[0] for r in con.execute(
                     f"SELECT id FROM articles WHERE {where} ORDER BY id", params)]
@@ -748,10 +755,12 @@ def _order_by(sort: str, descending: bool) -> str:
 
 def _filter_clause(con: sqlite3.Connection, filter_text: str, tag: str, starred: bool,
                    unread: bool, feed: int | None = None,
-                   folder: str | None = None) -> tuple[str, list[object]]:
+                   folder: str | None = None,
+                   unread_or: int | None = None) -> tuple[str, list[object]]:
     """The WHERE condition of the list: folded title or source contains
-    ``filter_text``, tagged ``tag``, starred, unread, given by ``feed`` or
-    by a feed of ``folder`` (those given; ``1`` when none is)."""
+    ``filter_text``, tagged ``tag``, starred, unread (or the article
+    ``unread_or``), given by ``feed`` or by a feed of ``folder`` (those
+    given; ``1`` when none is)."""
     conditions: list[str] = []
     params: list[object] = []
     # Each spelling of a hamza before و (seat_spellings), as find reads it.
@@ -771,7 +780,10 @@ def _filter_clause(con: sqlite3.Connection, filter_text: str, tag: str, starred:
             params += values
     if starred:
         conditions.append("starred = 1")
-    if unread:
+    if unread and unread_or is not None:
+        conditions.append("read = 0 OR id = ?")
+        params.append(unread_or)
+    elif unread:
         conditions.append("read = 0")
     more, values = source_clauses(con, feed, folder)
     conditions += more

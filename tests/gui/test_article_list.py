@@ -457,3 +457,58 @@ def test_the_chosen_collection_outlives_a_restart(
     assert window.article_list.collection_box.currentData() == wanted
     assert window.article_list.model.total == shown
     window.close()
+
+
+def choose_collection(window: MainWindow, name: str) -> None:
+    box = window.article_list.collection_box
+    box.setCurrentIndex(next(i for i in range(box.count()) if box.itemText(i).startswith(name)))
+
+
+def test_the_article_read_in_the_unread_collection_stays_in_it_across_a_restart(
+        qtbot: QtBot, long_list: Library, settings_file: Path) -> None:
+    """From a day of use: after a restart in Unread the open article, read
+    by then, was missing from the list, so nothing was selected and Down
+    went from the top of the list, not on from the article."""
+    ids = [r.id for r in long_list.rows()]
+    long_list.set_read(ids[0], True)
+    first = make_kept(qtbot, long_list)
+    choose_collection(first, "Unread")
+    unread = [r.id for r in long_list.rows(unread=True)]
+    reading = unread[24]  # on the third page
+    assert first.open_article(reading)
+    long_list.set_read(reading, True)  # as the dwell marks it
+    first.close()
+
+    window = make_kept(qtbot, long_list)
+    model = window.article_list.model
+    assert model.collection.unread
+    assert window.current_article_id() == reading
+    assert current_id(window) == reading
+    assert model.total == len(unread)  # the open one kept, no other read one
+    view = window.article_list.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert window.current_article_id() == unread[25]
+    window.close()
+
+
+def test_the_open_article_stays_in_the_unread_list_when_the_list_reloads(
+        qtbot: QtBot, long_list: Library, long_window: MainWindow) -> None:
+    """The list reloads when another process changes the store; the article
+    being read in the Unread collection, read by then, keeps its row, and
+    leaves the list once another is open and the list reloads again."""
+    window = long_window
+    choose_collection(window, "Unread")
+    model = window.article_list.model
+    ids = [r.id for r in long_list.rows(unread=True)]
+    assert window.open_article(ids[2])
+    long_list.set_read(ids[2], True)
+    model.refresh()
+    assert current_id(window) == ids[2]
+    assert model.total == len(ids)
+    assert window.open_article(ids[5])
+    model.refresh()
+    assert model.row_of(ids[2]) == -1
+    assert current_id(window) == ids[5]
+    assert model.total == len(ids) - 1
+    assert ids[2] not in model.unread_ids()

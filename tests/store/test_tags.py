@@ -89,6 +89,24 @@ def test_starred_and_unread_filters(filled: tuple[Library, list[int]]) -> None:
     assert ids[0] not in [r.id for r in lib.rows(unread=True)]
 
 
+def test_the_unread_list_can_keep_one_read_article(filled: tuple[Library, list[int]]) -> None:
+    """``unread_or``: the open article stays in the Unread collection once
+    read; every query of the list agrees on it, and it widens only
+    ``unread``."""
+    lib, ids = filled
+    lib.set_read(ids[0], True)
+    lib.set_read(ids[1], True)
+    listed = [r.id for r in lib.rows(unread=True, unread_or=ids[0])]
+    assert listed == [r.id for r in lib.rows() if r.id != ids[1]]
+    assert lib.count(unread=True, unread_or=ids[0]) == len(listed)
+    assert sorted(lib.ids(unread=True, unread_or=ids[0])) == sorted(listed)
+    assert lib.position(ids[0], unread=True, unread_or=ids[0]) == listed.index(ids[0])
+    assert lib.position(ids[0], unread=True) is None
+    assert lib.count(unread_or=ids[0]) == len(ids)  # no unread filter: nothing to widen
+    lib.set_starred(ids[2], True)
+    assert lib.count(starred=True, unread=True, unread_or=ids[0]) == 1  # starred still holds
+
+
 @pytest.mark.parametrize(("given", "stored"), [
     ("  كتب\tجديدة ", "كتب جديدة"),
     ("x" * (MAX_TAG_CHARS + 10), "x" * MAX_TAG_CHARS),
