@@ -19,12 +19,17 @@ from reader.errors import ReaderError, StoreError
 
 _ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
+BAR_AT_KIB = 4096
+"""An import of this much (about a second's work in one process) shows a
+progress bar on a terminal however few its inputs; one of more than five
+inputs always does."""
+
 
 def cmd_import(args: argparse.Namespace, store: str | None) -> int:
     from reader.importers import bug_line, collect_files, fetch_url
     from reader.importers.batches import BatchWriter, few_collections
     from reader.importers.parallel import default_workers, read_files
-    from reader.importers.ranges import plan_inputs, releasing
+    from reader.importers.ranges import input_kib, plan_inputs, releasing
 
     if args.paths.count(STDIN) > 1:
         raise UsageError("import", f"standard input ({STDIN}) can be read once")
@@ -69,8 +74,13 @@ def cmd_import(args: argparse.Namespace, store: str | None) -> int:
         read(reading.thing),
         ((u, lambda u=u: fetch_url(u, on_note=say)) for u in urls),
         [(STDIN_NAME, lambda: stdin_articles(on_note=say))] if STDIN in args.paths else [])
-    total = len(files) + len(urls) + (STDIN in args.paths)
-    progress = Progress(total) if total > 5 and sys.stderr.isatty() else None
+    # Progress in KiB of input (an address or standard input counts one):
+    # an archive read in ranges counted its ranges, a folder its files
+    # whatever their size; and one big archive had no bar.
+    sizes = [*map(input_kib, files), *[1] * (len(urls) + (STDIN in args.paths))]
+    total = sum(sizes)
+    progress = Progress(total, percent=True) if (
+        (len(sizes) > 5 or total >= BAR_AT_KIB) and sys.stderr.isatty()) else None
     report: list[dict[str, Any]] = []
 
     with few_collections(), releasing(files), reading, library(store, create=True) as lib:
@@ -86,7 +96,8 @@ def cmd_import(args: argparse.Namespace, store: str | None) -> int:
                     f"failed {len(failed)}")
 
         try:
-            for done, (name, load) in enumerate(sources, 1):
+            read = 0
+            for size, (name, load) in zip(sizes, sources, strict=True):
                 try:
                     articles = load()
                 except ReaderError as err:
@@ -95,8 +106,9 @@ def cmd_import(args: argparse.Namespace, store: str | None) -> int:
                     failure(bug_line(name, err))
                 else:
                     writer.add(name, articles)
+                read += size
                 if progress:
-                    progress.update(done)
+                    progress.update(read)
             writer.flush()
         except StoreError as err:
             # A full disk, say: what earlier transactions stored stays, and says so.

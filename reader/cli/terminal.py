@@ -71,16 +71,20 @@ def print_json(data: Any, out: TextIO | None = None) -> None:
 
 
 class Progress:
-    """A one-line progress bar on stderr, for imports of more than a handful of files."""
+    """A one-line progress bar on stderr (imports of more than a handful of
+    files or of a big archive, reindexing): ``done/total``, or with
+    ``percent`` the share done (an import counts KiB, no count to show)."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, *, percent: bool = False) -> None:
         self.total = total
+        self.percent = percent
 
     def update(self, done: int) -> None:
         width = 30
         filled = width * done // self.total
         bar = "#" * filled + "-" * (width - filled)
-        print(f"\r[{bar}] {done}/{self.total}", end="", file=sys.stderr, flush=True)
+        told = f"{100 * done // self.total}%" if self.percent else f"{done}/{self.total}"
+        print(f"\r[{bar}] {told}", end="", file=sys.stderr, flush=True)
 
     def clear(self) -> None:
         print("\r" + " " * 50 + "\r", end="", file=sys.stderr, flush=True)

@@ -134,7 +134,8 @@ class ImportExport(QObject):
         as they are stored, ``import_finished(ImportReport)`` at the end."""
         library, chosen = self._library, list(paths)
         return self._start(Task(lambda ctx: workers.import_paths(library, chosen, ctx), self,
-                                description=self.tr("Importing")), self.import_finished.emit)
+                                description=self.tr("Importing")), self.import_finished.emit,
+                           shown="%p%")
 
     def start_import_url(self, url: str) -> Task:
         """Fetch a page or a feed and store its articles, in the background."""
@@ -155,7 +156,10 @@ class ImportExport(QObject):
         """Block until every background job returned (shutdown, tests)."""
         return all(task.wait(timeout) for task in list(self.tasks))
 
-    def _start(self, task: Task, on_success: Callable[[object], None]) -> Task:
+    def _start(self, task: Task, on_success: Callable[[object], None], *,
+               shown: str = "%v/%m") -> Task:
+        """Start ``task`` with the progress bar, which shows ``shown`` after
+        its description (QProgressBar's format: ``%p%`` for a percentage)."""
         task.progressed.connect(self._on_progress)
         task.partial_result.connect(self._on_partial)
         task.succeeded.connect(on_success)
@@ -163,7 +167,7 @@ class ImportExport(QObject):
         task.finished.connect(self._on_task_finished)
         self.tasks.append(task)
         self.progress.setRange(0, 0)
-        self.progress.setFormat(task.description + " %v/%m")
+        self.progress.setFormat(f"{task.description} {shown}")
         self.progress.show()
         self.cancel_button.show()
         task.start()

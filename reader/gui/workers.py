@@ -158,7 +158,7 @@ def import_paths(library: Library, paths: Sequence[str | Path],
     from reader.importers import collect_files
     from reader.importers.batches import BatchWriter
     from reader.importers.parallel import default_workers, read_files
-    from reader.importers.ranges import plan_inputs, releasing
+    from reader.importers.ranges import input_kib, plan_inputs, releasing
 
     report = ImportReport()
     # A big JSON Lines archive is read as several inputs (ranges of lines).
@@ -166,13 +166,18 @@ def import_paths(library: Library, paths: Sequence[str | Path],
         report.errors.append(err.line())
 
     files = plan_inputs(collect_files(paths, on_skip=skipped), on_skip=skipped)
-    context.progress(0, len(files))
+    # Progress in KiB of input: an archive read in ranges counted its ranges
+    # (3/12 read as three articles of twelve), a folder its files whatever
+    # their size.
+    sizes = [input_kib(f) for f in files]
+    total, read = sum(sizes), 0
+    context.progress(0, total)
     writer = BatchWriter(library, on_stored=lambda _name, results: _count(report, results, context),
                          on_failure=lambda err: report.errors.append(err.line()))
     # Closed here, whatever ends the import: its worker processes go with it.
     with (releasing(files),
           contextlib.closing(read_files(files, workers=workers or default_workers())) as reading):
-        for i, done in enumerate(reading):
+        for size, done in zip(sizes, reading, strict=True):
             if context.cancelled():
                 report.cancelled = True
                 break
@@ -181,7 +186,8 @@ def import_paths(library: Library, paths: Sequence[str | Path],
                 report.errors.append(done.error.line())
             else:
                 writer.add(done.path, done.articles)
-            context.progress(i + 1, len(files))
+            read += size
+            context.progress(read, total)
     writer.flush()
     return report
 

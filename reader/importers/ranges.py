@@ -117,6 +117,18 @@ def plan_inputs(paths: Iterable[Path], *,
     return inputs
 
 
+def input_kib(item: Path | LineRange) -> int:
+    """How much of an import ``item`` (of ``plan_inputs``) is, for its
+    progress: its KiB (a range's bytes, a file's size), at least 1; a file
+    that cannot be read counts 1 (its reader says why)."""
+    if isinstance(item, LineRange):
+        return max(1, (item.end - item.start) >> 10)
+    try:
+        return max(1, item.stat().st_size >> 10)
+    except OSError:
+        return 1
+
+
 @contextlib.contextmanager
 def releasing(inputs: Sequence[Path | LineRange]) -> Iterator[Sequence[Path | LineRange]]:
     """``inputs`` (what ``plan_inputs`` gave), the uncompressed copies it made

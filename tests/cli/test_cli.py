@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -362,3 +363,36 @@ def test_an_article_without_a_source_is_listed_without_empty_brackets(
             title = next(t for t in sources if t in line)
             assert "[]" not in line, line
             assert (f"[{sources[title]}]" in line) == bool(sources[title]), line
+
+
+def test_importing_one_big_archive_on_a_terminal_shows_its_progress_in_percent(
+        tmp_path: Path, store_path: Path) -> None:
+    """From a day of use: one archive, read in ranges, had no bar (five
+    inputs or fewer) or one that counted its ranges. Run on a terminal
+    (standard error a pty), with ranges and the bar's threshold made small
+    as a 4 MB archive would meet them."""
+    import pty
+
+    body = "قال المتحدث إن الأمطار الغزيرة أغلقت الطرق المؤدية إلى المدينة. " * 4
+    archive = tmp_path / "news.jsonl"
+    archive.write_text("\n".join(json.dumps({"title": f"خبر رقم {n}", "text": f"{body} {n}"},
+                                            ensure_ascii=False) for n in range(60)) + "\n",
+                       encoding="utf-8")
+    main_, terminal = pty.openpty()
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys\n"
+         "from reader.importers import ranges; ranges.RANGE_BYTES = 4096\n"
+         "from reader.cli import importing; importing.BAR_AT_KIB = 16\n"
+         "from reader.cli import main; sys.exit(main(sys.argv[1:]))",
+         "--store", str(store_path), "import", "--jobs", "1", str(archive)],
+        stdout=subprocess.PIPE, stderr=terminal, text=True, timeout=120)
+    os.close(terminal)
+    shown = b""
+    with contextlib.suppress(OSError):  # EIO once the pty's other end is closed
+        while chunk := os.read(main_, 65536):
+            shown += chunk
+    os.close(main_)
+    assert done.returncode == 0 and done.stdout.startswith("imported 60,"), done.stdout
+    percents = [int(p) for p in re.findall(rb"\] (\d+)%", shown)]
+    assert len(percents) >= 5 and percents == sorted(percents) and percents[-1] == 100
+    assert b"/" not in shown  # no count of inputs

@@ -4,6 +4,7 @@ Cancel stops an import between files, each file is stored whole or skipped."""
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import multiprocessing
 import tempfile
@@ -69,6 +70,34 @@ def test_import_reports_added_duplicates_and_failures(store: Library, tmp_path: 
     assert sum(len(p) for p in context.partials) == 3  # type: ignore[arg-type]
     again = workers.import_paths(store, files, FakeContext())
     assert again.added == [] and again.duplicates == 3
+
+
+def test_import_progress_follows_the_bytes_read_not_the_inputs(
+        store: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """From a day of use: an archive read in ranges showed "3/12" (ranges,
+    read as articles), and a folder counted a big archive as one small
+    file. Progress is now in KiB of input: the archive's steps add up to
+    its size, and the bar reads a percentage."""
+
+    monkeypatch.setattr(ranges, "RANGE_BYTES", 4096)
+    folder = tmp_path / "in"
+    write_news(folder, 2)
+    body = "قال المتحدث إن الأمطار الغزيرة أغلقت الطرق المؤدية إلى المدينة. " * 4
+    archive = folder / "news.jsonl"
+    archive.write_text("\n".join(json.dumps({"title": f"خبر رقم {n}", "text": f"{body} {n}"},
+                                            ensure_ascii=False) for n in range(120)) + "\n",
+                       encoding="utf-8")
+    context = FakeContext()
+    report = workers.import_paths(store, [folder], context, workers=1)
+    assert len(report.added) == 122 and not report.errors
+    done = [d for d, _ in context.reports]
+    total = context.reports[0][1]
+    assert {t for _, t in context.reports} == {total}
+    assert done[0] == 0 and done[-1] == total and done == sorted(done)
+    kib = archive.stat().st_size // 1024
+    assert kib - 12 <= total - 2 <= kib  # the archive in KiB (each range rounded down), two files
+    assert len(done) >= 2 + 12  # a step each range of 4 KiB
+    assert max(b - a for a, b in itertools.pairwise(done)) <= 5  # no input's step a big one
 
 
 class WatchingContext(FakeContext):
