@@ -10,7 +10,11 @@ raised there) and SIGTERM ended the process on the spot, before the window
 could save anything. So Python's C-level handler writes the signal's number
 to a socket pair (``signal.set_wakeup_fd``), a ``QSocketNotifier`` wakes the
 event loop, and the loop closes the windows. A second signal while they
-close ends the process at once, as the system's default does.
+close ends the process at once, as the system's default does. A signal the
+window was started to ignore stays ignored: ``nohup rtl-reader &`` outlives
+its terminal (nohup ignores SIGHUP for that), and a window a script starts
+in the background is not its Ctrl+C's to quit (the shell ignores SIGINT
+for such a job).
 """
 
 from __future__ import annotations
@@ -49,6 +53,8 @@ class QuitOnSignals(QObject):
         """Take the quit signals for this object (main thread only)."""
         self._previous_fd = signal.set_wakeup_fd(self._send.fileno(), warn_on_full_buffer=False)
         for signum in STOP_SIGNALS:
+            if signal.getsignal(signum) == signal.SIG_IGN:
+                continue  # as nohup or the shell set it: see the module
             # A Python handler, so that Python's C handler is the one the
             # system calls and writes to the wakeup socket; it does nothing
             # itself, since it runs only when Python code next runs.
@@ -77,7 +83,7 @@ class QuitOnSignals(QObject):
         self.received = signums[0]
         # A second signal while the windows close (an import's batch being
         # written, a slow network) is the system's: the process ends at once.
-        for signum in STOP_SIGNALS:
+        for signum in self._previous:
             signal.signal(signum, signal.SIG_DFL)
         self._app.closeAllWindows()
         self._app.exit(128 + self.received)

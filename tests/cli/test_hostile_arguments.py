@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,43 @@ def test_a_feed_named_by_no_usable_id_is_one_line(capsys, filled: Path, name: st
     assert err == f"rtl-reader: {name}: no feed with this ID or address\n"
 
 
+@pytest.fixture
+def as_from_a_terminal() -> Iterator[None]:
+    """The stop signals as a shell in a terminal starts a command with them
+    (Ctrl+C Python's, the others the system's default), whatever this run
+    of the tests was started with (under nohup SIGHUP is ignored); put back
+    after."""
+    import signal
+
+    names = ("SIGINT", "SIGTERM", "SIGHUP")
+    before = {n: signal.getsignal(getattr(signal, n)) for n in names}
+    for name in names:
+        signal.signal(getattr(signal, name), signal.default_int_handler
+                      if name == "SIGINT" else signal.SIG_DFL)
+    try:
+        yield
+    finally:
+        for name, handler in before.items():
+            signal.signal(getattr(signal, name), handler)
+
+
+def _interrupted_after_each_batch(monkeypatch: pytest.MonkeyPatch, signum: int) -> None:
+    """Each batch's transaction commits, then ``signum`` arrives, for real."""
+    import signal
+
+    from reader.store import Library
+
+    real = Library.add_articles
+
+    def committed_then_interrupted(self: Library, articles: object, **options: object) -> object:
+        results = real(self, articles, **options)  # type: ignore[arg-type]
+        signal.raise_signal(signum)
+        return results
+
+    monkeypatch.setattr(Library, "add_articles", committed_then_interrupted)
+
+
+@pytest.mark.usefixtures("as_from_a_terminal")
 @pytest.mark.parametrize("signame", ["SIGINT", "SIGTERM", "SIGHUP"])
 def test_ctrl_c_or_kill_while_a_batch_is_written_counts_what_was_committed(
         capsys, tmp_path: Path, store_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -88,20 +126,38 @@ def test_ctrl_c_or_kill_while_a_batch_is_written_counts_what_was_committed(
     for n in range(3):
         (folder / f"{n}.txt").write_text(f"خبر رقم {n}\n\nقال الوزير إن الخطة {n} تبدأ.\n",
                                          encoding="utf-8")
-    real = Library.add_articles
-
-    def committed_then_interrupted(self: Library, articles: object, **options: object) -> object:
-        results = real(self, articles, **options)  # type: ignore[arg-type]
-        signal.raise_signal(signum)
-        return results
-
-    monkeypatch.setattr(Library, "add_articles", committed_then_interrupted)
+    _interrupted_after_each_batch(monkeypatch, signum)
     code, _, err = run(capsys, "--store", str(store_path), "import", str(folder))
     assert code == 130
     assert err.startswith("rtl-reader: interrupted: imported 3, duplicates 0, failed 0;")
     # As they were before the command: Python's Ctrl+C, the system's kill.
     assert signal.getsignal(signum) == (signal.default_int_handler if signum == signal.SIGINT
                                         else signal.SIG_DFL)
+    monkeypatch.undo()
+    with Library.open(store_path) as lib:
+        assert lib.count() == 3
+
+
+def test_an_import_started_with_nohup_goes_on_when_its_terminal_closes(
+        capsys, tmp_path: Path, store_path: Path, monkeypatch: pytest.MonkeyPatch,
+        as_from_a_terminal: None) -> None:
+    """``nohup rtl-reader import …`` ignores SIGHUP so that the import
+    outlives its terminal: the command leaves an ignored signal ignored."""
+    import signal
+
+    from reader.store import Library
+
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)  # as nohup starts it
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"{n}.txt").write_text(f"خبر رقم {n}\n\nقال الوزير إن الخطة {n} تبدأ.\n",
+                                         encoding="utf-8")
+    _interrupted_after_each_batch(monkeypatch, signal.SIGHUP)
+    code, out, err = run(capsys, "--store", str(store_path), "import", str(folder))
+    assert code == 0, err
+    assert out == "imported 3, duplicates 0, failed 0\n"
+    assert signal.getsignal(signal.SIGHUP) == signal.SIG_IGN
     monkeypatch.undo()
     with Library.open(store_path) as lib:
         assert lib.count() == 3

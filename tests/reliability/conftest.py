@@ -67,12 +67,29 @@ def cli_popen(*args: str, store: Path) -> subprocess.Popen[str]:
     )
 
 
-def app_popen(store: Path, *args: str) -> subprocess.Popen[str]:
+_STARTED_FROM_A_TERMINAL = """\
+import runpy, signal, sys
+ignored = {int(n) for n in sys.argv.pop(1).split(",") if n}
+for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+    n = getattr(signal, name)
+    signal.signal(n, signal.SIG_IGN if n in ignored else
+                  signal.default_int_handler if n == signal.SIGINT else signal.SIG_DFL)
+runpy.run_module("reader", run_name="__main__", alter_sys=True)
+"""
+"""``python -m reader`` with the stop signals as a shell in a terminal
+starts a program, those of ``sys.argv[1]`` (numbers) ignored instead."""
+
+
+def app_popen(store: Path, *args: str, ignoring: Sequence[int] = ()) -> subprocess.Popen[str]:
     """The app (``rtl-reader [--store] [args]``, offscreen) as a process of its
-    own, its window settings in ``settings.ini`` beside the store."""
+    own, its window settings in ``settings.ini`` beside the store. Its stop
+    signals start as from a terminal, whatever this run of the tests was
+    started with (one under nohup ignores SIGHUP); ``ignoring``: those start
+    ignored, as nohup leaves SIGHUP."""
     env = child_env()
     env["RTL_READER_SETTINGS"] = str(store.with_name("settings.ini"))
-    return subprocess.Popen([sys.executable, "-m", "reader", "--store", str(store), *args],
+    return subprocess.Popen([sys.executable, "-c", _STARTED_FROM_A_TERMINAL,
+                             ",".join(map(str, ignoring)), "--store", str(store), *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             cwd=REPO, env=env)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import configparser
 import signal
 import sqlite3
+import subprocess
 import time
 from pathlib import Path
 
@@ -86,3 +87,23 @@ def test_a_signal_quits_the_app_as_ctrl_q_does(tmp_path: Path, signum: int) -> N
     assert place.split(",")[0].strip() == "2", place  # what only a Quit writes
     # The store was closed: its last connection took its side files with it.
     assert not store.with_name(store.name + "-wal").exists()
+
+
+def test_an_app_started_with_nohup_outlives_its_terminal(tmp_path: Path) -> None:
+    """``nohup rtl-reader &`` ignores SIGHUP so that the window outlives the
+    terminal it was started from; the window took SIGHUP back and quit when
+    that terminal closed. It still quits on ``kill``."""
+    store = tmp_path / "library.sqlite3"
+    make_articles(tmp_path / "in", 2)
+    assert cli("import", str(tmp_path / "in"), store=store).returncode == 0
+    app = app_popen(store, "open", "rtl-reader://article/2", ignoring=[signal.SIGHUP])
+    try:
+        assert _wait_read(store, "the app to open article 2") == {2}
+        time.sleep(0.5)  # the window's first turns of the event loop
+        app.send_signal(signal.SIGHUP)
+        with pytest.raises(subprocess.TimeoutExpired):
+            app.wait(timeout=3)
+    finally:
+        app.send_signal(signal.SIGTERM)
+        _out, err = app.communicate(timeout=60)
+    assert app.returncode == 128 + signal.SIGTERM, err
