@@ -442,9 +442,11 @@ class ArticleList(QWidget):
         not apply to them: it is switched off, and says so, until
         ``leave_search``."""
         self._searched = query
-        self.model.set_search_results(hits)
+        # The rows' height first: the reset selects and scrolls to the open
+        # article, which the height set afterwards moved out of sight.
         rows = self.view.verticalHeader()
         rows.setDefaultSectionSize(self._row_height * SearchResultDelegate.lines)
+        self.model.set_search_results(hits)
         self.filter_edit.setEnabled(False)
         self.collection_box.setEnabled(False)
         self._update_filter_hint()
@@ -452,8 +454,11 @@ class ArticleList(QWidget):
     def leave_search(self) -> None:
         """Back to the (filtered) list."""
         self._searched = ""
-        self.model.clear_search_results()
+        # The rows' height first (see show_search_results): set after, it
+        # left the list scrolled to rows twice as far down as its scroll bar
+        # said, blank when they were not loaded.
         self.view.verticalHeader().setDefaultSectionSize(self._row_height)
+        self.model.clear_search_results()
         self.filter_edit.setEnabled(True)
         self.collection_box.setEnabled(True)
         self._update_filter_hint()

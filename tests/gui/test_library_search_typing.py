@@ -291,3 +291,40 @@ def test_escape_empties_the_box_and_takes_its_clear_button_away(
         qtbot.keyClick(edit, Qt.Key.Key_Escape)
         assert edit.text() == ""
         qtbot.waitUntil(lambda: not clear.isVisible())
+
+
+@pytest.mark.parametrize("collection", ["All articles", "Unread"])
+def test_leaving_the_results_shows_the_list_at_the_open_article(
+        qtbot: QtBot, store_path: Path, collection: str) -> None:
+    """From a day of use: after a search in a library of 3,000, Enter on a
+    result and the box cleared, the list was blank until scrolled: the
+    rows' height went back from the results' two lines only after the list
+    had scrolled to the open article, so the list stood twice as far down
+    as its scroll bar said. The open article's row is now in view, with
+    the rows the scroll bar says."""
+    with Library.open(store_path) as library:
+        library.add_articles(
+            Article(title=f"خبر رقم {i}",
+                    body=f"نص الخبر رقم {i} عن {'سوريا' if i % 97 == 3 else 'المدينة'}.",
+                    published=f"2023-01-{i % 28 + 1:02d}T{i % 24:02d}:00:00")
+            for i in range(1000))
+        window = MainWindow(library, settings=None, poll_ms=0)
+        on_screen(qtbot, window, 1100, 700, active=True)
+        box = window.article_list.collection_box
+        box.setCurrentIndex(next(i for i in range(box.count())
+                                 if box.itemText(i).startswith(collection)))
+        type_query(qtbot, window, "سوريا")
+        edit = window.library_search.edit
+        qtbot.keyClick(edit, Qt.Key.Key_Return)  # opens the first result, deep in the list
+        qtbot.waitUntil(lambda: not window.library_search.search_pending)
+        opened = window.current_article_id()
+        edit.clear()
+        qtbot.waitUntil(lambda: not window.article_list.model.searching, timeout=5000)
+        view = window.article_list.view
+        model = window.article_list.model
+        row = model.row_of(opened)  # type: ignore[arg-type]
+        assert row > 20 and view.currentIndex().row() == row
+        assert view.viewport().rect().contains(view.visualRect(view.currentIndex()))
+        assert view.rowAt(0) == view.verticalScrollBar().value()  # one row a scroll step
+        window.library_search.wait_for_search()
+        window.close()
