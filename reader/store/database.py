@@ -86,17 +86,26 @@ def _links(path: Path) -> int:
 def holds(path: Path | str) -> bool:
     """True when ``path`` (however named: symlink, hard link, relative) is
     the database file of a store this process has open, or its ``-wal``,
-    ``-shm`` or ``-journal`` file. Such a file must not be opened outside
-    SQLite while the store is open."""
+    ``-shm`` or ``-journal`` file, that file there or not: SQLite finds
+    those by name, and a ``-journal`` written beside a store in WAL mode
+    (an export named so) made every other program wait on it as a hot
+    journal, then was deleted as one. Such a file must not be opened
+    outside SQLite while the store is open."""
     key = _identity(path)
-    if key is None:
-        return False
     with _registry_lock:
-        if key in _open_files:
+        if key is not None and key in _open_files:
             return True
         stores = list(_open_paths.values())
-    return any(_identity(f"{store}{suffix}") == key
-               for store in stores for suffix in _SIDE_FILES)
+    sides = [f"{store}{suffix}" for store in stores for suffix in _SIDE_FILES]
+    if key is not None and any(_identity(side) == key for side in sides):
+        return True
+    if not sides:
+        return False  # no store open here (an import's worker process)
+    try:
+        named = os.path.realpath(path)
+    except (OSError, ValueError):
+        return False
+    return any(named == os.path.realpath(side) for side in sides)
 
 
 REPLACED = ("the store file was replaced or removed by another program; "

@@ -116,6 +116,15 @@ def test_nothing_reads_or_replaces_the_files_of_an_open_store(
 
         with pytest.raises(ExportError, match="article store"):
             check_target(store_path, force=True)
+        # A side file not there (yet) is the store's as well: an export named
+        # -journal beside a store in WAL mode made every other program wait
+        # on it as a hot journal, then was deleted as one (red team).
+        journal = tmp_path / "folder-link" / (store_path.name + "-journal")
+        (tmp_path / "folder-link").symlink_to(store_path.parent)
+        assert not journal.exists() and holds(journal)
+        with pytest.raises(ExportError, match="article store"):
+            check_target(journal, force=False)
+        assert not holds(store_path.with_name(store_path.name + "-journal.md"))
         # Another process holds no connection: to it the file is one more
         # file that is not an article.
         result = cli("show", str(link), store=tmp_path / "other.sqlite3")
