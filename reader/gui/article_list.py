@@ -154,6 +154,8 @@ class ArticleList(QWidget):
         self._quiet = False
         self._current_at_press = -1
         self._searched = ""
+        self._matched = 0
+        """How many articles the search shown matches (``show_search_results``)."""
         self._largest: dict[str, int] = {}
         """The largest quote and figure counts the list holds (``_measure_counts``)."""
         self.model = LibraryModel(library, self)
@@ -437,11 +439,14 @@ class ArticleList(QWidget):
         self.filter_applied.emit(self.filter_edit.text())
         self.model.set_source(source)
 
-    def show_search_results(self, query: str, hits: list[SearchHit]) -> None:
-        """Show library search results instead of the list. The filter box does
+    def show_search_results(self, query: str, hits: list[SearchHit], *,
+                            matched: int = 0) -> None:
+        """Show library search results instead of the list (``matched``: how
+        many articles match, when more than the hits). The filter box does
         not apply to them: it is switched off, and says so, until
         ``leave_search``."""
         self._searched = query
+        self._matched = matched
         # The rows' height first: the reset selects and scrolls to the open
         # article, which the height set afterwards moved out of sight.
         rows = self.view.verticalHeader()
@@ -509,7 +514,10 @@ class ArticleList(QWidget):
         """The status bar's count: results, articles, or "shown of total"."""
         model = self.model
         if model.searching:
-            return self.tr("%n result(s)", "", model.total)
+            if self._matched <= model.total:
+                return self.tr("%n result(s)", "", model.total)
+            return self.tr("{shown} of {total}").format(
+                shown=model.total, total=self.tr("%n result(s)", "", self._matched))
         shown = total = model.total
         narrowed = bool(model.filter_text) or model.collection != Collection() \
             or model.source != Source()

@@ -103,8 +103,9 @@ class AddHighlight(Edit):
     def _do(self) -> None:
         # A redo brings back the highlight the reader made, made when it was.
         created = self.record.created if self.record is not None else None
-        record = self.library.add_user_highlight(self.article.id, *self.span, colour=self.colour,
-                                                 note=self.note, created=created)
+        record = self.library.add_user_highlight(
+            self.article.id, *self.span, colour=self.colour, note=self.note, created=created,
+            as_id=None if self.ref is None else self.ref.id)
         assert record.id is not None
         if self.ref is None:
             self.ref = self.history.highlight_ref(record.id)
@@ -133,8 +134,11 @@ class DeleteHighlight(Edit):
 
     def _undo(self) -> None:
         r = self.record
+        # Under its own ID while no other highlight took it: an export that
+        # listed it, or a note that cites it, still names it.
         again = self.library.add_user_highlight(self.article.id, r.field, r.start, r.end,
-                                                colour=r.colour, note=r.note, created=r.created)
+                                                colour=r.colour, note=r.note, created=r.created,
+                                                as_id=self.ref.id)
         assert again.id is not None
         self.history.move_highlight(self.ref, again.id)
         self.history.highlights_changed.emit(self.article.id)

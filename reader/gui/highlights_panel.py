@@ -488,6 +488,18 @@ class HighlightsPanel(QWidget):
         return [self.proxy.data(self.proxy.index(row, 0), ROLE_RECORD)
                 for row in range(self.proxy.rowCount())]
 
+    def filter_key(self) -> str:
+        """The kinds the list shows, as the window keeps them between runs:
+        their names joined by commas."""
+        return ",".join(self.filter.currentData() or HIGHLIGHT_ROLES)
+
+    def choose_filter(self, key: object) -> None:
+        """Show the kinds ``filter_key`` gave; a key it never gives changes nothing."""
+        found = next((i for i in range(self.filter.count())
+                      if ",".join(self.filter.itemData(i)) == key), -1)
+        if found >= 0:
+            self.filter.setCurrentIndex(found)
+
     def _on_filter_changed(self, _index: int) -> None:
         self.proxy.set_roles(self.filter.currentData() or HIGHLIGHT_ROLES)
         self._update_count()

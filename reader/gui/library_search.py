@@ -65,6 +65,9 @@ class SearchOutcome:
     hits: list[SearchHit] = field(default_factory=list)
     error: str = ""
     open_first: bool = True
+    matched: int = 0
+    """How many articles match: more than ``hits`` when they stop at
+    ``SEARCH_LIMIT``."""
 
 
 LINE_EDIT_MARGIN = 2
@@ -151,7 +154,12 @@ class LibrarySearch(QObject):
         def run(_context: TaskContext) -> SearchOutcome:
             try:
                 hits = library.search(query, limit=SEARCH_LIMIT, stem=stem)
-                return SearchOutcome(generation, query, hits, open_first=open_first)
+                # Counted only when the results fill the limit: "500 results"
+                # where 777 match said there were 500.
+                matched = len(hits) if len(hits) < SEARCH_LIMIT else \
+                    len(library.match_ids(query, stem=stem))
+                return SearchOutcome(generation, query, hits, open_first=open_first,
+                                     matched=matched)
             except ReaderError as err:
                 return SearchOutcome(generation, query, [], err.line(), open_first=open_first)
 

@@ -90,6 +90,8 @@ SORT_KEY = "window/sort"
 COLLECTION_KEY = "window/collection"
 SOURCES_SPLITTER_KEY = "window/sources_splitter"
 SHOW_SOURCES_KEY = "window/show_sources"
+HIGHLIGHTS_FILTER_KEY = "window/highlights_filter"
+"""The kinds the highlights panel lists (``HighlightsPanel.filter_key``)."""
 HIGHLIGHTS_WIDTH_KEY = "window/highlights_width"
 """The highlights panel's width beside the article (0: folded by the reader)."""
 ZOOM_KEY = "view/zoom"
@@ -145,6 +147,9 @@ class MainWindow(QMainWindow):
         self._apply_reading_preferences(self.window_settings.preferences())
         self._retranslate()
         self._restore_state()
+        # After the restore, which chose them as they were kept.
+        self._list_choices = self._list_state()
+        self.article_list.contents_changed.connect(self._keep_list_choices)
 
     # -- the parts ------------------------------------------------------------------
 
@@ -601,7 +606,8 @@ class MainWindow(QMainWindow):
 
     def _on_search_results(self, outcome: object) -> None:
         assert isinstance(outcome, SearchOutcome)
-        self.article_list.show_search_results(outcome.query, outcome.hits)
+        self.article_list.show_search_results(outcome.query, outcome.hits,
+                                              matched=outcome.matched)
         if outcome.hits and outcome.open_first:
             self.article_list.select_row(0, quietly=True)
             self._open_row(0)
@@ -762,13 +768,28 @@ class MainWindow(QMainWindow):
         place = self.pane.reading_place()
         self.window_settings.save({READING_PLACE_KEY: [str(v) for v in (current, *place)]
                                    if current is not None and place is not None else []})
-        self.window_settings.save({SOURCE_KEY: self.sources.current_source().key(),
-                                   SORT_KEY: self.article_list.sort_choice(),
-                                   COLLECTION_KEY: self.article_list.model.collection.key(),
+        self.window_settings.save({**self._list_state(),
+                                   HIGHLIGHTS_FILTER_KEY: self.pane.highlights_panel.filter_key(),
                                    SOURCES_SPLITTER_KEY: self.lists.saveState(),
                                    SHOW_SOURCES_KEY: self.commands["show_sources"].isChecked(),
                                    HIGHLIGHTS_WIDTH_KEY: self.pane.highlights_width(),
                                    ZOOM_KEY: self.pane.view.zoom()})
+
+    def _list_state(self) -> dict[str, str]:
+        """The list's source, sort and collection, as the settings keep them."""
+        return {SOURCE_KEY: self.sources.current_source().key(),
+                SORT_KEY: self.article_list.sort_choice(),
+                COLLECTION_KEY: self.article_list.model.collection.key()}
+
+    def _keep_list_choices(self) -> None:
+        """Keep the list's source, sort and collection once the reader changed
+        them, not only at Quit: a window killed (its session ended, the
+        machine off) came back to the Unread collection after the reader
+        had chosen Starred, on the article the reader had open there."""
+        state = self._list_state()
+        if state != self._list_choices:
+            self._list_choices = state
+            self.window_settings.save(state)
 
     def _restore_state(self) -> None:
         """Put back what ``_save_state`` kept; open the last article (or the
@@ -784,6 +805,7 @@ class MainWindow(QMainWindow):
         kept = self.window_settings.bytes_value(SOURCES_SPLITTER_KEY)
         if kept is not None:
             self.lists.restoreState(kept)
+        self.pane.highlights_panel.choose_filter(self.window_settings.value(HIGHLIGHTS_FILTER_KEY))
         if self.window_settings.value(HIGHLIGHTS_WIDTH_KEY) is not None:
             self.pane.keep_highlights_width(self.window_settings.int_value(HIGHLIGHTS_WIDTH_KEY))
         # Shown unless the reader hid it (View > Sources pane); INI files say "false".

@@ -104,13 +104,15 @@ class Highlights:
 
     def add_user(self, article_id: int, field: str, start: int, end: int, *,
                  colour: str = DEFAULT_COLOUR, note: str = "",
-                 created: str | None = None) -> HighlightRecord:
+                 created: str | None = None, as_id: int | None = None) -> HighlightRecord:
         """Store a user highlight of ``field[start:end]`` (str indices into the
         original field) and return it with its id. ``created`` (ISO 8601 UTC,
         as ``HighlightRecord.created``) is when the reader made it, now when
-        None: an undo that stores a deleted highlight again passes the
-        original, so lists and exports keep it in its place. Raises NotFound,
-        ValueError (unknown field, empty or out-of-range span)."""
+        None, and ``as_id`` its id when no other highlight took it since: an
+        undo that stores a deleted highlight again passes both, so lists and
+        exports keep it in its place, under the ID an earlier export gave.
+        Raises NotFound, ValueError (unknown field, empty or out-of-range
+        span)."""
         if field not in TEXT_FIELDS:
             raise ValueError(f"not a text field: {field!r}")
         if created is None:
@@ -126,7 +128,7 @@ class Highlights:
                                  f"({len(text)} characters)")
             hid = rows.insert_highlight(con, article_id, (
                 field, "user", "", start, end, text[start:end], None, "", colour, note,
-                created, 0, 0))
+                created, 0, 0), as_id=as_id)
         return HighlightRecord(article_id, field, "user", "", start, end, text[start:end],
                                colour=colour, note=note, created=created, id=hid)
 

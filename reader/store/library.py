@@ -616,11 +616,12 @@ class Library:
 
     def add_user_highlight(self, article_id: int, field: str, start: int, end: int, *,
                            colour: str = DEFAULT_COLOUR, note: str = "",
-                           created: str | None = None) -> HighlightRecord:
+                           created: str | None = None,
+                           as_id: int | None = None) -> HighlightRecord:
         """``Highlights.add_user``: store a highlight of ``field[start:end]``
-        (made at ``created``; now when None)."""
+        (made at ``created``, now when None; under ``as_id`` when free)."""
         return self._highlights.add_user(article_id, field, start, end, colour=colour,
-                                         note=note, created=created)
+                                         note=note, created=created, as_id=as_id)
 
     def update_highlight(self, highlight_id: int, *, colour: str | None = None,
                          note: str | None = None) -> None:

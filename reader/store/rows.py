@@ -61,6 +61,7 @@ def update_sql(table: str, columns: Sequence[str], where: str) -> str:
 
 
 _INSERT_HIGHLIGHT = insert_sql("highlights", HIGHLIGHT_COLUMNS)
+_INSERT_HIGHLIGHT_AS = insert_sql("highlights", ("id", *HIGHLIGHT_COLUMNS))
 _NEXT_ID = ("SELECT max(coalesce(max(id), 0), coalesce((SELECT CAST(value AS INTEGER)"
             " FROM meta WHERE key = 'last_article_id'), 0)) + 1 FROM articles")
 """A new article's id: past every id an article has had, the deleted ones
@@ -153,9 +154,15 @@ def highlight_rows(con: sqlite3.Connection, article_id: int, where: str = "1",
     return [from_row(r, fields, imported_at) for r in found]
 
 
-def insert_highlight(con: sqlite3.Connection, article_id: int, values: Sequence[Any]) -> int:
+def insert_highlight(con: sqlite3.Connection, article_id: int, values: Sequence[Any], *,
+                     as_id: int | None = None) -> int:
     """Store one highlight (``values`` in ``HIGHLIGHT_COLUMNS`` order without
-    ``article_id``); its id."""
+    ``article_id``); its id: ``as_id`` when given and no highlight has it,
+    else a new one."""
+    if as_id is not None and con.execute("SELECT 1 FROM highlights WHERE id = ?",
+                                         (as_id,)).fetchone() is None:
+        con.execute(_INSERT_HIGHLIGHT_AS, (as_id, article_id, *values))
+        return as_id
     return int(con.execute(_INSERT_HIGHLIGHT, (article_id, *values)).lastrowid or 0)
 
 

@@ -459,6 +459,22 @@ def test_the_chosen_collection_outlives_a_restart(
     window.close()
 
 
+def test_the_list_choices_outlive_a_window_that_never_closed(
+        qtbot: QtBot, long_list: Library, settings_file: Path) -> None:
+    """From a tester's day: Starred chosen, the app killed, and it came back
+    on Unread, the collection of the last Quit (only Quit kept the choice).
+    The collection, sort and source are kept as they are chosen."""
+    first = make_kept(qtbot, long_list)
+    choose_collection(first, "Starred")
+    first.article_list.view.sortByColumn(COLUMN_INDEX["title"], Qt.SortOrder.AscendingOrder)
+    wanted = first.article_list.model.collection
+    again = make_kept(qtbot, long_list)  # the first never closed: killed, say
+    assert again.article_list.model.collection == wanted and wanted.starred
+    assert again.article_list.sort_choice() == "title:ascending"
+    again.close()
+    first.close()
+
+
 def choose_collection(window: MainWindow, name: str) -> None:
     box = window.article_list.collection_box
     box.setCurrentIndex(next(i for i in range(box.count()) if box.itemText(i).startswith(name)))

@@ -83,6 +83,23 @@ def test_the_highlights_panel_keeps_its_width_between_runs(
         again.close()
 
 
+def test_the_highlights_panel_keeps_the_kinds_it_lists_between_runs(
+        qtbot: QtBot, store_path: Path, settings_file: Path) -> None:
+    """From a tester's day: a reader who listed only their own highlights
+    found every kind listed again after a restart."""
+    with Library.open(store_path) as library:
+        library.add_articles([Article(title=TITLE, body=BODY)])
+        first = kept_window(qtbot, library, 1260, 800)
+        panel = first.pane.highlights_panel
+        panel.filter.setCurrentIndex(panel.filter.count() - 1)  # the last kind alone
+        chosen = panel.filter.currentData()
+        first.close()
+        again = kept_window(qtbot, library, 1260, 800)
+        assert again.pane.highlights_panel.filter.currentData() == chosen
+        assert len(chosen) == 1
+        again.close()
+
+
 def drag_panel_to(pane: ArticlePane, width: int) -> None:
     """The reader drags the handle between the article and the highlights
     panel until the panel is ``width`` wide (a left-to-right window)."""

@@ -65,6 +65,20 @@ def test_results_come_as_the_reader_types_without_leaving_the_article(
     assert "search results" in lists.filter_edit.toolTip()
 
 
+def test_results_cut_at_the_limit_say_how_many_match(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """From a tester's day: 777 articles matched and the window listed the
+    best 500 as "500 results"."""
+    from reader.gui import library_search
+
+    monkeypatch.setattr(library_search, "SEARCH_LIMIT", 1)
+    type_query(qtbot, window, "المياه")
+    assert window.article_list.model.rowCount() == 1
+    assert window.count_label.text() == "1 of 2 results"
+    type_query(qtbot, window, "معرض")  # one match: no more to tell
+    qtbot.waitUntil(lambda: window.count_label.text() == "1 result")
+
+
 def test_each_result_has_its_snippet_with_the_hits_marked(qtbot: QtBot,
                                                           window: MainWindow) -> None:
     type_query(qtbot, window, "المياه")

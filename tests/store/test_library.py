@@ -165,6 +165,22 @@ def test_user_highlight_keeps_the_time_it_was_made_when_given(
         [given.created, now.created]
 
 
+def test_a_user_highlight_stored_again_takes_its_own_id_while_free(lib: Library) -> None:
+    """``as_id``: an undone delete stores the highlight under the ID it had,
+    unless another highlight took that ID meanwhile."""
+    article_id = lib.add_article(school_article()).id
+    start = school_article().body.index("الوزير")
+    first = lib.add_user_highlight(article_id, "body", start, start + 6)
+    second = lib.add_user_highlight(article_id, "body", start, start + 3)
+    assert first.id is not None and second.id is not None
+    lib.delete_highlight(first.id)
+    again = lib.add_user_highlight(article_id, "body", start, start + 6, as_id=first.id)
+    assert again.id == first.id
+    assert sorted(h.id for h in lib.highlights(article_id, kind="user")) == [first.id, second.id]
+    taken = lib.add_user_highlight(article_id, "body", start, start + 2, as_id=second.id)
+    assert taken.id not in (first.id, second.id)  # second still has it: a new one
+
+
 def test_user_highlight_on_unknown_article(lib: Library) -> None:
     with pytest.raises(NotFound):
         lib.add_user_highlight(99, "body", 0, 1)
