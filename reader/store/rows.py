@@ -12,6 +12,7 @@ import json
 import os
 import socket
 import sqlite3
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -321,14 +322,15 @@ class IndexPending:
     deleting a row that is not there damages the index).
 
     ``token`` names the reindex that owns the range (a newer one takes it
-    over, and the older stops); ``host`` and ``pid`` tell a killed one from a
-    running one."""
+    over, and the older stops); ``host``, ``pid`` and ``beat`` (when it last
+    wrote a batch, Unix time) tell a killed one from a running one."""
 
     token: str
     low: int
     high: int
     host: str
     pid: int
+    beat: float = 0.0
 
     KEY = "index_pending"
 
@@ -350,16 +352,25 @@ class IndexPending:
         return pending
 
     def write(self, con: sqlite3.Connection) -> None:
+        """Store the range, its ``beat`` now."""
         con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
-                    (self.KEY, json.dumps(asdict(self))))
+                    (self.KEY, json.dumps({**asdict(self), "beat": time.time()})))
 
     @classmethod
     def clear(cls, con: sqlite3.Connection) -> None:
         con.execute("DELETE FROM meta WHERE key = ?", (cls.KEY,))
 
     def abandoned(self) -> bool:
-        """True when the reindex that owns the range ran on this machine and
-        its process is gone (killed): nobody will finish it."""
+        """True when nobody will finish the range: the reindex that owns it
+        ran on this machine and its process is gone (killed), or it wrote no
+        batch for ``STALE_SECONDS``. A reindex in a container or a sandbox
+        has a host name or a process number of its own (pid 1 in a PID
+        namespace, which lives on out here): killed there, it left a range
+        that nothing refilled, and searches missed its articles for good.
+        One that only stalled and comes back finds its range taken over
+        (refilled whole by ``Index.rebuild``) and stops."""
+        if time.time() - self.beat > STALE_SECONDS:
+            return True
         if self.host != socket.gethostname():
             return False
         try:
@@ -369,6 +380,11 @@ class IndexPending:
         except OSError:
             return False  # alive, another user's
         return False
+
+
+STALE_SECONDS = 600.0
+"""A running reindex writes a batch every few seconds; one silent for this
+long is taken for killed (``IndexPending.abandoned``)."""
 
 
 def index_texts(con: sqlite3.Connection, where: str = "1",

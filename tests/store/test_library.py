@@ -419,6 +419,37 @@ def test_reindex_rebuilds_a_damaged_index(filled: tuple[Library, list[int]],
     assert lib.search("شبح") == []
 
 
+@pytest.mark.parametrize("host", ["box-7f3a", "here"], ids=["own-host-name", "pid-namespace"])
+def test_a_reindex_killed_in_a_container_is_refilled_once_silent(
+        store_path: Path, monkeypatch: pytest.MonkeyPatch, host: str) -> None:
+    """Red team: a reindex run in a container (a host name of its own) or a
+    sandbox's PID namespace (pid 1, alive out here) and killed left its
+    range pending for good: searches missed its articles until someone ran
+    reindex by hand. A range whose reindex wrote no batch for
+    ``STALE_SECONDS`` is refilled at the next open; a fresh one is left to
+    its reindex."""
+    import socket
+    import time
+
+    from reader.store import rows
+
+    with Library.open(store_path) as lib:
+        ids = [r.id for r in lib.add_articles([school_article()])]
+        with lib._db.write() as con:  # what the reindex did before it was killed
+            for table in ("articles_fts", "articles_stem"):
+                con.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
+            rows.IndexPending("elsewhere", ids[0], ids[-1],
+                              socket.gethostname() if host == "here" else host, 1).write(con)
+    with Library.open(store_path) as lib:
+        assert lib.match_ids("المعلمين") == []  # running, for all anyone can tell
+    later = time.time() + rows.STALE_SECONDS + 1
+    monkeypatch.setattr(rows.time, "time", lambda: later)
+    with Library.open(store_path) as lib:
+        assert lib.match_ids("المعلمين") == ids
+        with lib._db.read() as con:
+            assert rows.IndexPending.read(con) is None
+
+
 def test_closed_library_refuses_politely(store_path: Path) -> None:
     lib = Library.open(store_path)
     lib.close()
