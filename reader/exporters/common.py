@@ -132,8 +132,11 @@ NOTE_LABEL = "ملاحظة"
 COLOUR_LABEL = "اللون"
 """The label before a user highlight's colour name in the text exports."""
 
-SECTION_TITLES = {"quote": "الاقتباسات", "figure": "الأرقام", "user": "تظليلات القارئ"}
-"""The headings an export groups an article's highlights under, in this order."""
+SECTION_TITLES = {"quotation": "الاقتباسات", "term": "المصطلحات", "figure": "الأرقام",
+                  "user": "تظليلات القارئ"}
+"""The headings an export groups an article's highlights under, by their
+``HighlightRecord.role``, in this order: terms apart from quotations, as the
+window lists them (a tester found terms under "Quotations")."""
 
 # The words a reader's exports (Markdown, HTML, PDF, PNG, plain text for
 # devices) print for what the store keeps as English keys. JSON and CSV keep
@@ -213,14 +216,15 @@ def value_words(value: object) -> str:
 def sections(highlights: Sequence[HighlightRecord]
              ) -> list[tuple[str | None, list[HighlightRecord]]]:
     """``highlights`` grouped as an export shows them: (heading, group) per
-    kind of ``SECTION_TITLES`` that has any, then (None, the rest) if any;
-    each group keeps the given order."""
+    role of ``SECTION_TITLES`` that has any, then (None, the rest: a kind
+    of another version) if any; each group keeps the given order."""
     groups: list[tuple[str | None, list[HighlightRecord]]] = []
-    for kind, title in SECTION_TITLES.items():
-        group = [h for h in highlights if h.kind == kind]
+    known = {"quote", "figure", "user"}
+    for role, title in SECTION_TITLES.items():
+        group = [h for h in highlights if h.kind in known and h.role == role]
         if group:
             groups.append((title, group))
-    others = [h for h in highlights if h.kind not in SECTION_TITLES]
+    others = [h for h in highlights if h.kind not in known]
     if others:
         groups.append((None, others))
     return groups

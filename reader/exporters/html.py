@@ -105,20 +105,12 @@ def _mark_style(h: HighlightRecord) -> str:
     return f' style="background: {colour}"' if h.kind == "user" and colour else ""
 
 
-def _mark_class(h: HighlightRecord) -> str:
-    if h.kind == "figure":
-        return "figure"
-    if h.kind == "quote":
-        return "term" if h.subtype == "term" else "quotation"
-    return "user"
-
-
 def render_highlight(article: Article, h: HighlightRecord) -> str:
     """The ``<figure>`` of one highlight (``id="highlight-ID"`` when stored)."""
     text = article.field_text(h.field)
     start, end = min(h.start, len(text)), min(h.end, len(text))
     sentence, s, e = context_sentence(text, start, end)
-    attrs = (f'class="highlight {_mark_class(h)}" data-kind="{escape(h.kind)}" '
+    attrs = (f'class="highlight {h.role}" data-kind="{escape(h.kind)}" '
              f'data-subtype="{escape(h.subtype)}" data-field="{escape(h.field)}" '
              f'data-start="{h.start}" data-end="{h.end}"')
     if h.id is not None:
@@ -138,7 +130,7 @@ def render_highlight(article: Article, h: HighlightRecord) -> str:
         parts.append(f'<p class="note" dir="{dir_of(h.note)}">{_lines(h.note)}</p>')
     parts.append(
         f'<p class="context" dir="{dir_of(sentence)}">{escape(sentence[:s])}'
-        f'<mark class="{_mark_class(h)}"{_mark_style(h)}>{escape(sentence[s:e])}</mark>'
+        f'<mark class="{h.role}"{_mark_style(h)}>{escape(sentence[s:e])}</mark>'
         f'{escape(sentence[e:])}</p>')
     parts.append(f'<p class="link"><a href="{escape(highlight_link(h))}">موضعه في المقال</a></p>')
     parts.append("</figure>")

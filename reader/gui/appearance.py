@@ -20,8 +20,8 @@ from reader.gui import i18n, themes
 from reader.gui.actions import WindowActions
 from reader.gui.article_list import ArticleList
 from reader.gui.article_pane import ArticlePane
-from reader.gui.themes import HIGHLIGHT_ROLES
 from reader.gui.window_settings import Preferences, WindowSettings, shown_field
+from reader.store.article import HIGHLIGHT_ROLES
 
 
 class Appearance(QObject):

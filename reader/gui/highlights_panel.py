@@ -57,10 +57,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader.gui.marks import subtype_label, tooltip_html, value_text
-from reader.gui.themes import HIGHLIGHT_ROLES, THEMES, Theme, highlight_role
+from reader.gui.themes import THEMES, Theme
 from reader.gui.turns import QuietTurns
 from reader.gui.view_menu import add_highlight_edits
-from reader.store.article import HighlightRecord
+from reader.store.article import HIGHLIGHT_ROLES, HighlightRecord
 from reader.text import TEXT_FIELDS
 from reader.text.bidi import FSI, LRI, PDI, RLI, isolate, strip_bidi_controls
 from reader.text.direction import has_strong_letters, is_rtl
@@ -285,7 +285,7 @@ class HighlightsModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         h = self._rows[index.row()]
-        colour_role = highlight_role(h.kind, h.subtype)
+        colour_role = h.role
         if role == ROLE_PARAGRAPHS:
             return self._paragraphs(h)
         if role == Qt.ItemDataRole.DisplayRole:

@@ -62,13 +62,12 @@ from reader.gui.library_search import LibrarySearch, SearchOutcome
 from reader.gui.navigation import ArticleHistory
 from reader.gui.read_marker import READ_DWELL_MS, MarkRead, ReadMarker
 from reader.gui.sources_pane import SourcesPane
-from reader.gui.themes import HIGHLIGHT_ROLES
 from reader.gui.view_modes import ViewModes
 from reader.gui.window_keys import WindowKeys
 from reader.gui.window_settings import Preferences, WindowSettings, shown_field
 from reader.gui.workers import ImportReport
 from reader.resources import resource_path
-from reader.store.article import Article
+from reader.store.article import HIGHLIGHT_ROLES, Article
 from reader.store.library import Library
 from reader.store.query import find_texts
 from reader.text.bidi import isolate_paragraph

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit
 from reader.exporters.common import value_words
 from reader.gui.i18n import current_language
 from reader.gui.offsets import DocumentOffsets
-from reader.gui.themes import HIGHLIGHT_ROLES, Theme, highlight_role
-from reader.store.article import HighlightRecord
+from reader.gui.themes import Theme
+from reader.store.article import HIGHLIGHT_ROLES, HighlightRecord
 from reader.text.bidi import FSI, PDI
 from reader.text.fold import DIACRITICS
 from reader.text.hits import ArticleHits
@@ -224,7 +224,7 @@ class MarksMixin(_ViewBase):
             colours = {role: t.colour(role) for role in HIGHLIGHT_ROLES if role != "user"}
             ink = QColor(t.text)
             for h in self._highlights:
-                role = highlight_role(h.kind, h.subtype)
+                role = h.role
                 if role in self._hidden_roles:
                     continue
                 if role == "user":
@@ -321,7 +321,7 @@ class MarksMixin(_ViewBase):
         name, index = located
         found = [h for h in self._highlights
                  if h.field == name and h.start <= index < h.end
-                 and highlight_role(h.kind, h.subtype) not in self._hidden_roles]
+                 and h.role not in self._hidden_roles]
         return sorted(found, key=lambda h: h.end - h.start)
 
     def flash(self, name: str, start: int, end: int) -> None:

@@ -16,9 +16,6 @@ from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QWidget
 
 THEME_NAMES: tuple[str, ...] = ("light", "dark", "sepia")
 
-HIGHLIGHT_ROLES: tuple[str, ...] = ("quotation", "term", "figure", "user")
-"""The colour roles of highlights, in legend order: a quote's two subtypes
-get their own colours, every figure subtype shares one."""
 
 USER_COLOURS: tuple[tuple[str, str], ...] = (
     ("Yellow", "#ffd54f"),
@@ -72,8 +69,9 @@ class Theme:
     darkened, which vanishes on a dark window."""
 
     def colour(self, role: str) -> QColor:
-        """The background colour of highlight role ``role`` (one of HIGHLIGHT_ROLES
-        except ``user``, or ``find_hit``/``find_current``/``flash``)."""
+        """The background colour of highlight role ``role`` (one of
+        ``reader.store.article.HIGHLIGHT_ROLES`` except ``user``, or
+        ``find_hit``/``find_current``/``flash``)."""
         return QColor(getattr(self, role))
 
     def user_colour(self, stored: str) -> QColor:
@@ -195,15 +193,6 @@ def theme(name: str) -> Theme:
     except KeyError:
         choices = ", ".join(THEME_NAMES)
         raise ValueError(f"unknown theme {name!r}; choose one of {choices}") from None
-
-
-def highlight_role(kind: str, subtype: str) -> str:
-    """The colour role of a highlight of ``kind``/``subtype``."""
-    if kind == "quote":
-        return "term" if subtype == "term" else "quotation"
-    if kind == "figure":
-        return "figure"
-    return "user"
 
 
 def system_color_scheme() -> Qt.ColorScheme:

@@ -22,7 +22,7 @@ from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from reader.gui import i18n
-from reader.gui.themes import HIGHLIGHT_ROLES
+from reader.store.article import HIGHLIGHT_ROLES
 
 THEME_CHOICES: tuple[str, ...] = ("system", "light", "dark", "sepia")
 """``system`` follows the desktop's light or dark preference."""

@@ -64,6 +64,12 @@ class Article:
         return h.hexdigest()
 
 
+HIGHLIGHT_ROLES: tuple[str, ...] = ("quotation", "term", "figure", "user")
+"""What a reader tells highlights apart as (``HighlightRecord.role``), in
+the order the window's legend and the exports list them: a quote's two
+subtypes apart, every figure subtype together."""
+
+
 @dataclass(slots=True)
 class HighlightRecord:
     """A highlight as the store keeps it: automatic (quote, figure) or user.
@@ -91,6 +97,13 @@ class HighlightRecord:
     engine: int = 0
     id: int | None = None
     extra: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+    @property
+    def role(self) -> str:
+        """One of ``HIGHLIGHT_ROLES``: a term is no quotation, to the reader."""
+        if self.kind == "quote":
+            return "term" if self.subtype == "term" else "quotation"
+        return "figure" if self.kind == "figure" else "user"
 
     @classmethod
     def from_highlight(

@@ -69,6 +69,24 @@ def test_each_article_has_a_heading_with_its_link(blocks: list[Block]) -> None:
     assert meta and "2025-03-14" in meta[0]
 
 
+def test_terms_have_a_section_of_their_own(blocks: list[Block]) -> None:
+    """From a tester's day: terms were listed under "Quotations" (الاقتباسات),
+    where the window lists them apart (المصطلحات)."""
+    headed: dict[str, list[str]] = {}
+    section = ""
+    for b in blocks:
+        if b.heading == 3:
+            section = b.text
+        elif b.quote:
+            headed.setdefault(section, []).append(b.text)
+    for h in sample.all_highlights():
+        if h.kind == "quote":
+            wanted = "المصطلحات" if h.subtype == "term" else "الاقتباسات"
+            assert any(h.text in text for text in headed[wanted]), (h.text, wanted)
+            other = "الاقتباسات" if h.subtype == "term" else "المصطلحات"
+            assert not any(text.startswith(h.text) for text in headed.get(other, []))
+
+
 def test_quotations_are_block_quotes_with_their_speaker(blocks: list[Block]) -> None:
     quoted = [b.text for b in blocks if b.quote]
     for h in sample.all_highlights():
