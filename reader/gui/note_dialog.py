@@ -9,8 +9,8 @@ paragraph in the direction of its own letters.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextEdit, QVBoxLayout, QWidget
 
 GAP = 8
@@ -28,6 +28,15 @@ class NoteDialog(QDialog):
         self.edit.setAcceptRichText(False)
         self.edit.setPlainText(current)
         self.edit.setTabChangesFocus(True)
+        # An empty note starts on the interface's side: the caret stood at
+        # the left of the Arabic dialog until a letter was typed (a tester).
+        option = self.edit.document().defaultTextOption()
+        option.setTextDirection(self.layoutDirection())
+        self.edit.document().setDefaultTextOption(option)
+        # Enter makes a new line in a note; Ctrl+Enter is done, as in a mail
+        # or chat program.
+        for keys in (Qt.Modifier.CTRL | Qt.Key.Key_Return, Qt.Modifier.CTRL | Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(keys), self, self.accept)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)

@@ -125,6 +125,34 @@ def test_the_note_dialog_opens_beside_the_text_not_over_it(
     assert not seen[0].intersects(text)
 
 
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_note_dialog_starts_on_the_interfaces_side_and_ctrl_enter_is_done(
+        qtbot: QtBot, lang: str) -> None:
+    """From a tester's day: in the Arabic dialog an empty note's caret stood
+    at the left, and Ctrl+Enter did nothing (Enter is a new line)."""
+    from PySide6.QtCore import Qt
+
+    i18n.apply_language(lang)
+    try:
+        dialog = NoteDialog("")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        caret = dialog.edit.cursorRect().center().x()
+        half = dialog.edit.viewport().width() / 2
+        assert caret > half if lang == "ar" else caret < half
+        dialog.edit.setFocus()
+        qtbot.keyClicks(dialog.edit, "abc")
+        qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)  # a new line, not done
+        assert dialog.isVisible()
+        qtbot.keyClick(dialog.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert dialog.result() == QDialog.DialogCode.Accepted and dialog.text() == "abc"
+    finally:
+        i18n.apply_language("en")
+
+
 @pytest.mark.parametrize(("avoid", "area", "where"), [
     (QRect(100, 100, 200, 20), QRect(0, 0, 1280, 800), "below"),
     (QRect(100, 700, 200, 20), QRect(0, 0, 1280, 800), "above"),
