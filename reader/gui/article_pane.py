@@ -82,6 +82,8 @@ class ArticlePane(QWidget):
     status_withdrawn = Signal(str)
     room_wanted = Signal(int)
     reader_acted = Signal()
+    end_passed = Signal()
+    """Space at the end of the article: the reader is done with it."""
 
     def __init__(self, library: Library, parent: QWidget | None = None, *,
                  edits: EditHistory | None = None) -> None:
@@ -292,12 +294,25 @@ class ArticlePane(QWidget):
         self.splitter.setSizes([room - handle - width, width])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and self._passes_the_end(event):
+            self.end_passed.emit()
+            return True
         if watched is self.highlights_panel and event.type() in _PANEL_EVENTS:
             self._update_folded_panel()
         elif event.type() in _READER_EVENTS and watched is not self.highlights_panel \
                 and not (isinstance(event, QKeyEvent) and event.key() in _PASSING_KEYS):
             self._on_reader_acted()
         return super().eventFilter(watched, event)
+
+    def _passes_the_end(self, event: QEvent) -> bool:
+        """Whether ``event`` is Space at the end of the article: it goes on to
+        the next unread article there, as in a mail reader; before the end
+        it turns the page."""
+        bar = self.view.verticalScrollBar()
+        return (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Space
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier
+                and self._article_id is not None and bar.value() >= bar.maximum())
 
     def _update_folded_panel(self) -> None:
         """Show under the article, while the highlights panel is folded away,

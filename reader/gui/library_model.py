@@ -244,6 +244,22 @@ class LibraryModel(QAbstractTableModel):
         self.fetch_through(place)
         return self.row_of(article_id)
 
+    def next_unread_row(self, after: int | None) -> int:
+        """The row of the first unread article after ``after`` in the list,
+        from the top when none comes after it, its rows loaded through it;
+        -1 when the list holds no unread article but ``after``. Search
+        results are walked in rank order. Raises ``ReaderError`` when the
+        store cannot answer."""
+        if self._hits is not None:
+            ids = [h.id for h in self._hits]
+            unread = set(self._library.ids(ids, unread=True)) - {after}
+            start = ids.index(after) + 1 if after in ids else 0
+            return next((i for i in [*range(start, len(ids)), *range(start)]
+                         if ids[i] in unread), -1)
+        found = self._library.next_unread(after, sort=self._sort, descending=self._descending,
+                                          **self._where())
+        return -1 if found is None else self.locate(found)
+
     def keep(self, article_id: int | None) -> None:
         """List ``article_id`` (the open article) in the Unread collection
         even once it is read, until another is kept: the list reloads when

@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         self.pane.status_message.connect(self._on_pane_message)
         self.pane.status_withdrawn.connect(self._on_pane_message_withdrawn)
         self.pane.room_wanted.connect(self._give_pane_room)
+        self.pane.end_passed.connect(self.open_next_unread)
         self.read_marker = ReadMarker(read_after_ms, self)
         self.read_marker.read_due.connect(self._on_read_due)
         self.pane.reader_acted.connect(self.read_marker.acted)
@@ -293,7 +294,7 @@ class MainWindow(QMainWindow):
             "export_opml": self.following.export_opml_dialog,
             "add_feed": lambda: self.following.add_feed_dialog(self.sources.folders()),
             "refresh_feeds": lambda: self.following.refresh(self.sources.feeds()),
-            "mark_all_read": self.mark_all_read,
+            "mark_all_read": self.mark_all_read, "next_unread": self.open_next_unread,
             "feed_properties": lambda: self._edit_feed(self.sources.current_source().feed),
             "remove_feed": lambda: self._remove_feed(self.sources.current_source().feed),
         }.items():
@@ -493,6 +494,24 @@ class MainWindow(QMainWindow):
             # The reader chose the open article's row: one shown unread (the
             # next after a delete) is now chosen.
             self._mark_on_opening(article_id, mark_read)
+
+    def open_next_unread(self) -> bool:
+        """Open the list's next unread article after the open one (from the
+        top when none comes after) and give the article the keys: Go > Next
+        unread article, N, or Space at the end of an article, as in a mail
+        reader. False, and the status bar says so, when there is none."""
+        try:
+            row = self.article_list.model.next_unread_row(self.current_article_id())
+        except ReaderError as err:
+            self.statusBar().showMessage(shown(err.line()), 8000)
+            return False
+        if row < 0:
+            self.statusBar().showMessage(self.tr("No unread article in the list."), 5000)
+            return False
+        self.article_list.select_row(row, quietly=True)
+        self._open_row(row, focus_find=False)
+        self.pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def _read_row(self, row: int) -> None:
         """Open ``row``'s article and give it the keys (Enter in the list's

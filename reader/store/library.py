@@ -491,6 +491,27 @@ class Library:
                 (*params, article_id)).fetchone()
         return None if found is None else int(found[0])
 
+    def next_unread(self, after: int | None, *, sort: str = "published",
+                    descending: bool = True, filter_text: str = "", tag: str = "",
+                    starred: bool = False, unread: bool = False, feed: int | None = None,
+                    folder: str | None = None, unread_or: int | None = None) -> int | None:
+        """The id of the first unread article that ``rows`` (given the same
+        arguments) lists after the article ``after``; when none comes after
+        it (or ``after`` is None or not listed), the first unread one from
+        the top; None when the list holds no unread article but ``after``.
+        One query, however far down the list."""
+        order = _order_by(sort, descending)
+        with self._db.read() as con:
+            where, params = _filter_clause(con, filter_text, tag, starred, unread, feed, folder,
+                                           unread_or)
+            found = con.execute(
+                f"WITH listed AS (SELECT id, read, row_number() OVER (ORDER BY {order})"
+                f" AS place FROM articles WHERE {where})"
+                " SELECT id FROM listed WHERE read = 0 AND id IS NOT ?"
+                " ORDER BY place > coalesce((SELECT place FROM listed WHERE id = ?), 0) DESC,"
+                " place LIMIT 1", (*params, after, after)).fetchone()
+        return None if found is None else int(found[0])
+
     def ids(self, ids: Sequence[int] | None = None, *, filter_text: str = "", tag: str = "",
             starred: bool = False, unread: bool = False, feed: int | None = None,
             folder: str | None = None, unread_or: int | None = None) -> list[int]:

@@ -1604,6 +1604,11 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <location filename="../../reader/gui/main_window.py" line="520" />
+            <source>No unread article in the list.</source>
+            <translation>لا مقالة غير مقروءة في القائمة.</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/main_window.py" line="428" />
             <location filename="../../reader/gui/main_window.py" line="515" />
             <source>(untitled)</source>
@@ -2241,6 +2246,11 @@
             <location filename="../../reader/gui/actions.py" line="315" />
             <source>&amp;Forward</source>
             <translation>&amp;تقدّم</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/actions.py" line="405" />
+            <source>Next &amp;unread article</source>
+            <translation>المقالة &amp;غير المقروءة التالية</translation>
         </message>
         <message>
             <location filename="../../reader/gui/actions.py" line="316" />

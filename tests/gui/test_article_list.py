@@ -528,3 +528,56 @@ def test_the_open_article_stays_in_the_unread_list_when_the_list_reloads(
     assert current_id(window) == ids[5]
     assert model.total == len(ids) - 1
     assert ids[2] not in model.unread_ids()
+
+
+def test_n_and_space_at_the_end_open_the_next_unread_article(
+        qtbot: QtBot, long_list: Library, long_window: MainWindow) -> None:
+    """From a tester's day: at the end of an article, Space did nothing and no
+    command went on to the next unread one, as a mail or feed reader does.
+    N (Go > Next unread article) and Space at the end go to the next unread
+    article of the list, however far down, passing over the read ones,
+    from the top once past the last; Space before the end turns the page."""
+    window = long_window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    ids = [r.id for r in long_list.rows()]
+    for i in (1, 2, 50):
+        long_list.set_read(ids[i], True)
+    assert window.open_article(ids[0])
+    view = window.pane.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    assert window.current_article_id() == ids[3] == current_id(window)
+    assert window.open_article(ids[49])  # on the fifth page, not loaded yet
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    assert window.current_article_id() == ids[51] == current_id(window)
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert window.current_article_id() == ids[52]
+    assert window.open_article(ids[-1])
+    qtbot.keyClick(view, Qt.Key.Key_N)  # past the last: from the top
+    assert window.current_article_id() == ids[3]
+
+    long_list.set_read_many(ids, True)
+    long_list.set_read(ids[-1], False)
+    assert window.open_article(ids[0])  # read at once: the last is the one left
+    long_list.set_read(ids[-1], True)
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    assert window.current_article_id() == ids[0]
+    assert window.statusBar().currentMessage() == "No unread article in the list."
+
+
+def test_space_before_the_end_of_an_article_turns_the_page(
+        qtbot: QtBot, library: Library, long_window: MainWindow) -> None:
+    window = long_window
+    first = next(r.id for r in library.rows() if r.title.startswith("تقرير مطول"))
+    assert window.open_article(first, 0)
+    view = window.pane.view
+    view.setFocus()
+    bar = view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    before = bar.value()
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert window.current_article_id() == first
+    qtbot.waitUntil(lambda: bar.value() > before)
