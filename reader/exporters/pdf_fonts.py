@@ -56,6 +56,7 @@ comes back out of order.
 
 from __future__ import annotations
 
+import copy
 import io
 import mmap
 import re
@@ -155,6 +156,65 @@ def share_lam_alef_width(font: Any, texts: dict[str, str]) -> bool:
     return True
 
 
+MIRRORED = {"«": "»", "»": "«", "‹": "›", "›": "‹", "(": ")", ")": "(", "[": "]", "]": "[",
+            "{": "}", "}": "{", "<": ">", ">": "<"}
+"""Characters an Arabic line draws with their mirror's glyph (Bidi_Mirrored
+pairs), those of them a face may hold."""
+
+
+def mirror_in_arabic(font: Any, texts: dict[str, str]) -> bool:
+    """Give the glyphs of ``MIRRORED`` characters a twin that Arabic text
+    uses, whose text is the mirror's (in ``texts``): « in an Arabic line is
+    drawn with the glyph of », which the PDF's text map calls », so a copy
+    or a search of a quotation read »الجمهورية« for «الجمهورية». A single
+    substitution, added to the Arabic script's own ``ccmp`` feature, swaps
+    each glyph for its twin, which draws the same outline at the same
+    advance; a bracket of a Latin line keeps its glyph and its text.
+    Returns False (and changes nothing) when the face has none of those
+    characters in pairs or no ``ccmp`` of the Arabic script alone."""
+    from fontTools.ttLib.tables import otTables
+
+    cmap = font.getBestCmap()
+    pairs = {cmap[ord(c)]: m for c, m in MIRRORED.items()
+             if ord(c) in cmap and ord(m) in cmap}
+    if not pairs or "GSUB" not in font:
+        return False
+    gsub = font["GSUB"].table
+    arabic: set[int] = set()
+    others: set[int] = set()
+    for record in gsub.ScriptList.ScriptRecord:
+        systems = [record.Script.DefaultLangSys,
+                   *(r.LangSys for r in record.Script.LangSysRecord)]
+        used = {i for system in systems if system is not None for i in system.FeatureIndex}
+        (arabic if record.ScriptTag == "arab" else others).update(used)
+    features = [gsub.FeatureList.FeatureRecord[i].Feature for i in sorted(arabic - others)
+                if gsub.FeatureList.FeatureRecord[i].FeatureTag == "ccmp"]
+    if not features:
+        return False
+    glyf, hmtx = font["glyf"], font["hmtx"]
+    twins = {glyph: f"{glyph}.rtl" for glyph in pairs}
+    order = font.getGlyphOrder()
+    for glyph, twin in twins.items():
+        glyf.glyphs[twin] = copy.deepcopy(glyf[glyph])
+        hmtx[twin] = hmtx[glyph]
+        texts[twin] = pairs[glyph]
+    font.setGlyphOrder([*order, *twins.values()])
+    glyf.glyphOrder = font.getGlyphOrder()
+    if "GDEF" in font and font["GDEF"].table.GlyphClassDef is not None:
+        classes = font["GDEF"].table.GlyphClassDef.classDefs
+        classes.update({twin: classes[glyph] for glyph, twin in twins.items() if glyph in classes})
+    swap = otTables.SingleSubst()
+    swap.mapping = twins
+    lookup = otTables.Lookup()
+    lookup.LookupType, lookup.LookupFlag, lookup.SubTable, lookup.SubTableCount = 1, 0, [swap], 1
+    gsub.LookupList.Lookup.append(lookup)
+    gsub.LookupList.LookupCount = len(gsub.LookupList.Lookup)
+    for feature in features:
+        feature.LookupListIndex.append(len(gsub.LookupList.Lookup) - 1)
+        feature.LookupCount = len(feature.LookupListIndex)
+    return True
+
+
 def _base_anchors(font: Any, glyphs: set[str]) -> list[Any] | None:
     """The mark-to-base anchors of ``glyphs`` in GPOS; None when GPOS places
     them any other way (kerning, cursive joins ...), which moving the glyph
@@ -218,6 +278,7 @@ def searchable_face(path: Path, first: int) -> tuple[bytes, dict[int, str]]:
     reached = set(font.getBestCmap().values())
     texts = glyph_texts(font)
     share_lam_alef_width(font, texts)
+    mirror_in_arabic(font, texts)
     extra: dict[int, str] = {}
     glyphs: dict[int, str] = {}
     code = first
