@@ -137,11 +137,7 @@ def parse_feed(text: str, *, name: str, url: str = "") -> FeedDocument:
     # strict parser's refusal (a SAXException) is looked at, and placed.
     fault = _fault(text, skipped) \
         if isinstance(parsed.get("bozo_exception"), xml.sax.SAXException) else None
-    read = parsed.entries
-    if fault is not None and fault.cut_short:
-        # The entry the text ends in is a stub (a title, half a body): stored,
-        # it would stay beside the whole one once the feed is mended.
-        read = read[:len(_ENTRY_END.findall(text, skipped, fault.offset))]
+    read = _whole_entries(parsed.entries, text, skipped, fault)
     try:
         source = shortened(_plain(parsed.feed.get("title", "")), MAX_SOURCE_CHARS)
         language = str(parsed.feed.get("language", "") or "ar")[:2].lower() or "ar"
@@ -168,6 +164,30 @@ _CUT_SHORT = frozenset(xml.parsers.expat.errors.codes[message] for message in (
     xml.parsers.expat.errors.XML_ERROR_UNCLOSED_CDATA_SECTION,
     xml.parsers.expat.errors.XML_ERROR_PARTIAL_CHAR))
 _ENTRY_END = re.compile(r"</(?:[\w.-]+:)?(?:item|entry)\s*>", re.IGNORECASE)
+_TAG_MISMATCH = xml.parsers.expat.errors.codes[xml.parsers.expat.errors.XML_ERROR_TAG_MISMATCH]
+_ENTRY_START = re.compile(r"<(?:[\w.-]+:)?(?:item|entry)[\s>/]", re.IGNORECASE)
+
+
+def _whole_entries(entries: list[Any], text: str, start: int, fault: _Fault | None) -> list[Any]:
+    """``entries`` (what the lenient parser read of ``text``) without the
+    one a fault of structure falls inside: a stub (a title, half a body)
+    that, stored, would stay beside the whole entry once the feed is
+    mended. A feed cut short loses the entry it ends in. Past a mismatched
+    tag (an element left open: one was stored with half its body, a
+    tester's day) only the entry around it goes, or, when the parser did
+    not read the entries one for one (an entry left open swallows what
+    follows it), every entry from it on. Other faults (an entity refused)
+    leave the entries as read."""
+    if fault is None or not (fault.cut_short or fault.mismatched):
+        return entries
+    ended = len(_ENTRY_END.findall(text, start, fault.offset))
+    if fault.cut_short or len(_ENTRY_END.findall(text, start)) != len(entries):
+        return entries[:ended]
+    last_end = max((m.end() for m in _ENTRY_END.finditer(text, start, fault.offset)),
+                   default=start)
+    if _ENTRY_START.search(text, last_end, fault.offset) is None:
+        return entries  # the fault lies between entries
+    return entries[:ended] + entries[ended + 1:]
 
 
 def well_formed(text: str, start: int = 0) -> str:
@@ -190,6 +210,8 @@ class _Fault:
     """Where in the text (a character's index)."""
     cut_short: bool
     """The text ends inside an element or a token."""
+    mismatched: bool = False
+    """An end tag that closes no open element (one left open before it)."""
 
 
 def _fault(text: str, start: int) -> _Fault | None:
@@ -211,7 +233,7 @@ def _fault(text: str, start: int) -> _Fault | None:
         cut = err.code in _CUT_SHORT
         reason = "cut short" if cut else xml.parsers.expat.errors.messages[err.code]
         return _Fault(f"not well-formed XML at line {line}, column {column} ({reason})",
-                      offset, cut)
+                      offset, cut, err.code == _TAG_MISMATCH)
     return None
 
 

@@ -161,6 +161,29 @@ def test_a_feed_cut_short_keeps_what_it_read_and_is_failing(
     assert (lib.feeds.get(feed.id).failures, lib.feeds.get(feed.id).last_error) == (0, "")
 
 
+def test_an_entry_the_fault_falls_inside_is_never_stored(site: FeedSite, lib: Library) -> None:
+    """From a tester's day: an item left open (``<description>نص <b>غير مغلق``
+    then ``</channel>``) was stored with half its body and counted unread,
+    on a feed shown as failing. The entry around a fault is a stub; the
+    whole entries before and after it are kept."""
+    whole = rss("أخبار", items("m", 5), site.base).decode()
+    third = whole.index("<item>", whole.index("m-1"))
+    broken = whole[:third] + whole[third:].replace("<title>", "<title><b>", 1)  # left open
+    site.routes["/mid.xml"] = lambda r: r.send(broken.encode(), "application/rss+xml")
+    feed = lib.feeds.add(site.url("/mid.xml"))
+    done = refresh(lib, feed)
+    assert "mismatched tag" in done.error
+    assert sorted(lib.get(i).title for i in done.added) == \
+        [f"خبر m رقم {n}" for n in (0, 1, 3, 4)]
+    site.routes["/open.xml"] = lambda r: r.send(
+        '<rss version="2.0"><channel><title>خلاصة معطوبة</title>\n<item><title>خبر بلا نهاية'
+        '</title><description>نص <b>غير مغلق\n</channel>'.encode(), "application/rss+xml")
+    feed = lib.feeds.add(site.url("/open.xml"))
+    done = refresh(lib, feed)
+    assert done.added == [] and "mismatched tag" in done.error
+    assert lib.count() == 4
+
+
 def test_following_broken_xml_with_no_entry_is_refused_with_its_cause(
         site: FeedSite, lib: Library) -> None:
     site.routes["/bad.xml"] = lambda r: r.send(
