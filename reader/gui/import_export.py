@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QObject, Signal
+from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressBar, QPushButton, QWidget
 
 from reader.gui import error_text, file_dialogs, workers
@@ -69,6 +69,10 @@ class ImportExport(QObject):
         self.progress.setMaximumWidth(200)
         self.progress.hide()
         self.cancel_button = QPushButton(parent)
+        # A click leaves the keys where the reader was: a clicked Cancel
+        # took them, and when it hid at the end of the job Qt gave them to
+        # the first widget of the window, the library search box (a tester).
+        self.cancel_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.cancel_tasks)
         self.import_finished.connect(self._report)

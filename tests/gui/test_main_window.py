@@ -375,6 +375,27 @@ def test_import_runs_in_the_background_and_fills_the_list(
     assert len(reports) == 1 and "broken.pdf" in reports[0]
 
 
+def test_a_click_on_cancel_leaves_the_keys_in_the_article(
+        qtbot: QtBot, make_window: MakeWindow, tmp_path: Path) -> None:
+    """From a tester's day: after Cancel, the keys went to the library search
+    box (the clicked button took them, and gave them to the window's first
+    widget as it hid)."""
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"news{i}.txt").write_text(
+            f"خبر جديد رقم {i}\n\nنص الخبر الجديد رقم {i} عن السوق.\n", encoding="utf-8")
+    window = make_window(active=True)
+    window.pane.view.setFocus()
+    qtbot.waitUntil(window.pane.view.hasFocus)
+    window.jobs.start_import([folder])
+    qtbot.mouseClick(window.jobs.cancel_button, Qt.MouseButton.LeftButton)
+    finish(qtbot, window)
+    qtbot.waitUntil(lambda: not window.jobs.cancel_button.isVisible())
+    assert window.pane.view.hasFocus()
+    assert not window.library_search.edit.hasFocus()
+
+
 def test_the_window_imports_an_archive_in_json_lines_on_every_core(
         qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, library: Library,
         monkeypatch: pytest.MonkeyPatch) -> None:
