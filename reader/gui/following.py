@@ -155,7 +155,11 @@ class Following(QObject):
         self.refreshing_changed.emit(set(self.refreshing))
         self.feeds_changed.emit()
         if report.added or report.failed or report.error or not quietly:
-            self.status_message.emit(self.summary(report), 10000)
+            message = self.summary(report)
+            if self.refreshing:  # F5 again while a slow feed loads: not all is in
+                message += " \u2014 " + self.tr("%n feed(s) still refreshing", "",
+                                                  len(self.refreshing))
+            self.status_message.emit(message, 10000)
         self.refresh_finished.emit(report)
 
     def summary(self, report: RefreshReport) -> str:

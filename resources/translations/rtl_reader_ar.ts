@@ -1110,6 +1110,18 @@
             <translation>لا مقالات جديدة</translation>
         </message>
         <message numerus="yes">
+            <location filename="../../reader/gui/following.py" line="156" />
+            <source>%n feed(s) still refreshing</source>
+            <translation>
+                <numerusform>لا خلاصة قيد التحديث</numerusform>
+                <numerusform>خلاصة واحدة ما زالت قيد التحديث</numerusform>
+                <numerusform>خلاصتان ما زالتا قيد التحديث</numerusform>
+                <numerusform>%n خلاصات ما زالت قيد التحديث</numerusform>
+                <numerusform>%n خلاصة ما زالت قيد التحديث</numerusform>
+                <numerusform>%n خلاصة ما زالت قيد التحديث</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <location filename="../../reader/gui/following.py" line="159" />
             <source>%n feed(s) could not be refreshed</source>
             <translation>

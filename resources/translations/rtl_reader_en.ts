@@ -76,6 +76,13 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>%n feed(s) still refreshing</source>
+      <translation>
+        <numerusform>%n feed still refreshing</numerusform>
+        <numerusform>%n feeds still refreshing</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n feed(s) could not be refreshed</source>
       <translation>
         <numerusform>%n feed could not be refreshed</numerusform>

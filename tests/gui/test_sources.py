@@ -166,6 +166,23 @@ def test_a_slow_feed_never_freezes_the_window(
     assert not window.following.refreshing
 
 
+def test_f5_again_while_a_slow_feed_loads_says_it_is_still_refreshing(
+        qtbot: QtBot, make_window: MakeWindow, library: Library, site: FeedSite) -> None:
+    """From a tester's day: F5, then F5 again while a slow feed still loaded,
+    said "No new articles" over a feed still grey and loading."""
+    slow = library.feeds.add(site.url("/slow.xml"))
+    quick = library.feeds.add(site.url("/a.xml"))
+    window = make_window()
+    window.following.refresh([slow])
+    qtbot.waitUntil(site.stuck.is_set, timeout=10_000)
+    with qtbot.waitSignal(window.following.refresh_finished, timeout=30_000):
+        window.following.refresh([slow, quick])  # F5 again: the quick one only
+    assert window.statusBar().currentMessage().endswith("\u2014 1 feed still refreshing")
+    with qtbot.waitSignal(window.following.refresh_finished, timeout=30_000):
+        site.release.set()
+    assert "still refreshing" not in window.statusBar().currentMessage()
+
+
 def test_closing_gives_up_a_stuck_refresh_without_counting_it_as_a_failure(
         qtbot: QtBot, make_window: MakeWindow, library: Library, site: FeedSite) -> None:
     slow = library.feeds.add(site.url("/slow.xml"))
