@@ -89,6 +89,8 @@ SORT_KEY = "window/sort"
 COLLECTION_KEY = "window/collection"
 SOURCES_SPLITTER_KEY = "window/sources_splitter"
 SHOW_SOURCES_KEY = "window/show_sources"
+COLLAPSED_KEY = "window/collapsed_folders"
+"""The folders of feeds the reader folded in the sources pane."""
 HIGHLIGHTS_FILTER_KEY = "window/highlights_filter"
 """The kinds the highlights panel lists (``HighlightsPanel.filter_key``)."""
 HIGHLIGHTS_WIDTH_KEY = "window/highlights_width"
@@ -788,6 +790,7 @@ class MainWindow(QMainWindow):
                                    if current is not None and place is not None else []})
         self.window_settings.save({**self._list_state(),
                                    HIGHLIGHTS_FILTER_KEY: self.pane.highlights_panel.filter_key(),
+                                   COLLAPSED_KEY: self.sources.collapsed(),
                                    SOURCES_SPLITTER_KEY: self.lists.saveState(),
                                    SHOW_SOURCES_KEY: self.commands["show_sources"].isChecked(),
                                    HIGHLIGHTS_WIDTH_KEY: self.pane.highlights_width(),
@@ -830,6 +833,7 @@ class MainWindow(QMainWindow):
         shown = self.window_settings.value(SHOW_SOURCES_KEY) not in (False, "false")
         self.commands["show_sources"].setChecked(shown)
         self.sources.setVisible(shown)
+        self.sources.set_collapsed(self.window_settings.value(COLLAPSED_KEY))
         self.article_list.set_sort_choice(self.window_settings.value(SORT_KEY))
         self.article_list.choose_collection(
             Collection.from_key(self.window_settings.value(COLLECTION_KEY)))

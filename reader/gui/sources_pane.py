@@ -228,6 +228,20 @@ class SourcesPane(QWidget):
         for entry in self._entries:
             self._show(entry)
 
+    def collapsed(self) -> list[str]:
+        """The keys of the folders the reader folded (``Source.key``), as the
+        window keeps them between runs."""
+        return sorted(self._collapsed)
+
+    def set_collapsed(self, keys: object) -> None:
+        """Fold the folders ``collapsed`` gave (a value read back from the
+        settings: a list of keys, one key, or anything else for none)."""
+        items = keys if isinstance(keys, list) else [keys] if isinstance(keys, str) else []
+        self._collapsed = {k for k in items if isinstance(k, str) and k}
+        for key, (item, _) in self._items.items():
+            if item.hasChildren():
+                self.view.setExpanded(item.index(), key not in self._collapsed)
+
     def reload_later(self) -> None:
         """``reload`` soon, once for a burst of changes."""
         self.reload_timer.start()

@@ -140,6 +140,19 @@ def test_a_reader_follows_three_feeds_from_opml_reads_and_restarts(
         second.close()
 
 
+def test_a_folder_the_reader_folded_stays_folded_after_a_restart(
+        qtbot: QtBot, make_window: MakeWindow, site: FeedSite, tmp_path: Path) -> None:
+    """From a tester's day: every folder of feeds came back open. (One that
+    holds the chosen feed opens to show it.)"""
+    window = following(qtbot, make_window(), site, tmp_path)
+    news = Source(folder="أخبار").key()
+    window.sources.view.collapse(window.sources._items[news][0].index())
+    window.close()
+    again = make_window()
+    assert not again.sources.view.isExpanded(again.sources._items[news][0].index())
+    assert again.sources.collapsed() == [news]
+
+
 def test_a_slow_feed_never_freezes_the_window(
         qtbot: QtBot, make_window: MakeWindow, library: Library, site: FeedSite) -> None:
     library.add_articles([Article(title="خبر محلي", body="نص الخبر.")])
