@@ -85,7 +85,8 @@ def _refresh(args: argparse.Namespace, store: str | None) -> int:
             # short) says what it stored, as well as why it failed.
             if not r.error or r.added or r.duplicates:
                 say(f"{r.name}: " + ("nothing new (not modified)" if r.not_modified else
-                                     f"{len(r.added)} new, {r.duplicates} already there"))
+                                     f"{len(r.added)} new, {r.duplicates} already there"
+                                     + (f", {len(r.updated)} updated" if r.updated else "")))
     return 1 if failed else 0
 
 

@@ -14,7 +14,8 @@ is left out of another refresh (``refreshing`` holds their ids). At close,
 
 Signals: ``feeds_changed()`` when subscriptions or their state changed (the
 pane reads them again); ``articles_arrived(ids)`` as each feed stores new
-articles; ``refreshing_changed(ids)`` with the feeds being refreshed;
+articles, ``articles_updated(ids)`` as it stores edited entries again;
+``refreshing_changed(ids)`` with the feeds being refreshed;
 ``refresh_finished(report)`` after each refresh; ``failed(line)`` when a
 command the reader gave failed (one line); ``feeds_refused(lines)`` with one
 line per feed of an OPML file that cannot be followed (``subject: cause``);
@@ -60,6 +61,7 @@ class RefreshReport:
     refused a write, say), "" when none."""
 
     added: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     error: str = ""
 
@@ -76,6 +78,7 @@ class Following(QObject):
 
     feeds_changed = Signal()
     articles_arrived = Signal(object)
+    articles_updated = Signal(object)
     refreshing_changed = Signal(object)
     refresh_finished = Signal(object)
     failed = Signal(str)
@@ -140,12 +143,15 @@ class Following(QObject):
         if self._stopped:
             return  # delivered after close: the window shows nothing more
         report.added += result.added
+        report.updated += result.updated
         if result.error:
             report.failed.append(f"{result.name}: {result.error}")
         self.refreshing.discard(result.feed_id)
         self.refreshing_changed.emit(set(self.refreshing))
         if result.added:
             self.articles_arrived.emit(list(result.added))
+        if result.updated:
+            self.articles_updated.emit(list(result.updated))
         self.feeds_changed.emit()
 
     def _on_refresh_done(self, report: RefreshReport, ids: set[int], quietly: bool) -> None:
@@ -154,7 +160,7 @@ class Following(QObject):
         self.refreshing -= ids
         self.refreshing_changed.emit(set(self.refreshing))
         self.feeds_changed.emit()
-        if report.added or report.failed or report.error or not quietly:
+        if report.added or report.updated or report.failed or report.error or not quietly:
             message = self.summary(report)
             if self.refreshing:  # F5 again while a slow feed loads: not all is in
                 message += " \u2014 " + self.tr("%n feed(s) still refreshing", "",
@@ -166,6 +172,8 @@ class Following(QObject):
         """One line for the status bar: what arrived, what failed."""
         text = self.tr("%n new article(s)", "", len(report.added)) if report.added \
             else self.tr("No new articles")
+        if report.updated:  # entries the feed corrected since
+            text += " \u2014 " + self.tr("%n article(s) updated", "", len(report.updated))
         if report.failed:
             text += " \u2014 " + self.tr("%n feed(s) could not be refreshed", "",
                                          len(report.failed))

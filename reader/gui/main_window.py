@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
         f.feeds_changed.connect(self.sources.reload_later)
         f.refreshing_changed.connect(self.sources.set_refreshing)
         f.articles_arrived.connect(lambda _ids: self._refresh_timer.start())
+        f.articles_updated.connect(self._on_articles_updated)
         f.failed.connect(lambda line: self.notify(APP_NAME, shown(line)))
         f.feeds_refused.connect(lambda lines: self.notify(
             self.tr("Some feeds were not followed"), self.jobs.problem_text(lines)))
@@ -715,6 +716,15 @@ class MainWindow(QMainWindow):
     def _on_article_restored(self, article_id: int) -> None:
         self.refresh_list()
         self.open_article(article_id, mark_read=MarkRead.NO)  # back as it was, unread or read
+
+    def _on_articles_updated(self, ids: list[int]) -> None:
+        """A feed's corrections stored: the list, and the open article when
+        it is one of them, show the new text (the reader's own highlights
+        anchored again, made on the text shown)."""
+        self._refresh_timer.start()
+        if self.current_article_id() in ids:
+            self.pane.catch_up()
+            self._update_title()
 
     def _on_details_changed(self, article_id: int) -> None:
         self.refresh_list()

@@ -83,6 +83,12 @@ class Entry:
     keys: tuple[str, ...]
     summary_only: bool
 
+    @property
+    def text_key(self) -> str:
+        """The key of what the entry says (``text_key``): under the same id,
+        another one is the entry edited."""
+        return text_key(self.article)
+
 
 @dataclass(frozen=True, slots=True)
 class FeedDocument:
@@ -280,10 +286,15 @@ def entry_keys(entry: Any, article: Article) -> tuple[str, ...]:
     if link:
         keys.append("link:" + link)
     if not keys:
-        digest = hashlib.sha256(f"{article.title}\n{article.body}".encode(
-            "utf-8", "replace")).hexdigest()[:32]
-        keys.append("text:" + digest)
+        keys.append(text_key(article))
     return tuple(dict.fromkeys(keys))
+
+
+def text_key(article: Article) -> str:
+    """``text:`` and a hash of the article's title and text."""
+    digest = hashlib.sha256(f"{article.title}\n{article.body}".encode(
+        "utf-8", "replace")).hexdigest()[:32]
+    return "text:" + digest
 
 
 _ALTERNATE = re.compile(r"<link\b[^>]*>", re.IGNORECASE)

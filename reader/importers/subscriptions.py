@@ -19,6 +19,9 @@ A refresh:
   tracking parameters: ``feeds.entry_keys``), so an entry republished, or
   whose link gained ``utm_`` parameters, is not stored twice (and the
   store's content hash catches the same text under new keys);
+- stores again, with the feed's title and text, the article of an entry
+  seen before whose text changed under the same id or link (a correction),
+  read and starred as it was (not for a feed of full texts);
 - for a feed marked ``full_text``, fetches the page of each new entry that
   came as a summary only (the same path as ``import URL``), all of them
   within ``PAGES_DEADLINE``, and keeps the summary when that fails;
@@ -32,6 +35,7 @@ A refresh:
 
 from __future__ import annotations
 
+import dataclasses
 import encodings.idna
 import ipaddress
 import re
@@ -208,6 +212,9 @@ class Refreshed:
     feed_id: int
     name: str
     added: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)
+    """Articles whose entry the feed edited since (a correction): their
+    title and text are the entry's now."""
     duplicates: int = 0
     """Entries of the feed the library already held: seen before, or new
     under keys of their own with a text it holds."""
@@ -267,9 +274,11 @@ def refresh(library: Any, feed: Feed, *, fetcher: Fetcher = fetch,
         done.error = err.message
         library.feeds.record(feed.id, FetchState(now, error=err.line()), [])
         return done
-    seen = library.feeds.seen(feed.id, (k for e in document.entries for k in e.keys))
-    new = [e for e in document.entries if not seen.intersection(e.keys)]
+    seen = library.feeds.seen(feed.id, (k for e in document.entries
+                                        for k in (*e.keys, e.text_key)))
+    new = [e for e in document.entries if not seen.keys() & set(e.keys)]
     known = len(document.entries) - len(new)
+    done.updated = _update_edited(library, feed, document.entries, seen, done.notes)
     if feed.full_text:
         new = _with_full_texts(feed, new, done.notes, fetcher, deadline, cancelled)
     for entry in new:
@@ -292,9 +301,50 @@ def refresh(library: Any, feed: Feed, *, fetcher: Fetcher = fetch,
                                            document.title, document.site_url)
     library.feeds.record(
         feed.id, state,
-        [(e.keys, r.id) for e, r in zip(new, results, strict=True)]
-        + [(e.keys, None) for e in document.entries if seen.intersection(e.keys)])
+        [((*e.keys, e.text_key), r.id) for e, r in zip(new, results, strict=True)]
+        + [((*e.keys, e.text_key), _stored_for(e, seen)) for e in document.entries
+           if seen.keys() & set(e.keys)])
     return done
+
+
+def _stored_for(entry: Entry, seen: dict[str, int | None]) -> int | None:
+    """The one article stored for ``entry`` under its keys, else None."""
+    stored = {seen[k] for k in entry.keys if seen.get(k) is not None}
+    return stored.pop() if len(stored) == 1 else None
+
+
+def _update_edited(library: Any, feed: Feed, entries: Sequence[Entry],
+                   seen: dict[str, int | None], notes: list[str]) -> list[int]:
+    """Store again, with their title and text as the feed gives them now,
+    the articles of entries seen before whose text changed (a correction:
+    an editor never saw it). Only for entries whose text the feed recorded
+    before (``Feeds.with_text_keys``; one recorded by an older version is
+    keyed now and told edited from then on), and not for a feed of full
+    texts, whose articles hold a page's text, not the entry's. Read and
+    starred are kept; the reader's own highlights are anchored again by
+    their text (``Library.update_article``). Returns their ids."""
+    if feed.full_text:
+        return []
+    edited = [(e, stored) for e in entries
+              if e.text_key not in seen and (stored := _stored_for(e, seen)) is not None]
+    keyed = library.feeds.with_text_keys(feed.id, [stored for _, stored in edited])
+    updated: list[int] = []
+    for entry, article_id in edited:
+        if article_id not in keyed:
+            continue
+        try:
+            article = library.get(article_id)
+            fresh = entry.article
+            if (article.title, article.body) == (fresh.title, fresh.body):
+                continue
+            library.update_article(dataclasses.replace(
+                article, title=fresh.title, body=fresh.body,
+                author=fresh.author or article.author, url=fresh.url or article.url))
+        except ReaderError as err:  # deleted meanwhile, or its new text is another's
+            notes.append(err.line())
+            continue
+        updated.append(article_id)
+    return updated
 
 
 def refresh_feeds(library: Any, feeds: Sequence[Feed] | None = None, *,

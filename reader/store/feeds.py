@@ -163,16 +163,32 @@ class Feeds:
             if con.execute("DELETE FROM feeds WHERE id = ?", (feed_id,)).rowcount == 0:
                 raise NotFound(str(feed_id), "no feed with this ID")
 
-    def seen(self, feed_id: int, keys: Iterable[str]) -> set[str]:
-        """Those of ``keys`` this feed gave before."""
+    def seen(self, feed_id: int, keys: Iterable[str]) -> dict[str, int | None]:
+        """Those of ``keys`` this feed gave before, each with the article
+        stored for it (None when it gave none)."""
         wanted = list(dict.fromkeys(keys))
-        found: set[str] = set()
+        found: dict[str, int | None] = {}
+        with self._db.read() as con:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i:i + 500]
+                found.update((r[0], r[1]) for r in con.execute(
+                    "SELECT entry_key, article_id FROM feed_entries WHERE feed_id = ? AND"
+                    f" entry_key IN ({', '.join('?' * len(chunk))})", (feed_id, *chunk)))
+        return found
+
+    def with_text_keys(self, feed_id: int, article_ids: Iterable[int]) -> set[int]:
+        """Those of ``article_ids`` for which this feed recorded the key of
+        an entry's text (``text:``): entries recorded before texts were
+        keyed have none, and cannot be told edited."""
+        wanted = list(dict.fromkeys(article_ids))
+        found: set[int] = set()
         with self._db.read() as con:
             for i in range(0, len(wanted), 500):
                 chunk = wanted[i:i + 500]
                 found.update(r[0] for r in con.execute(
-                    "SELECT entry_key FROM feed_entries WHERE feed_id = ? AND entry_key IN"
-                    f" ({', '.join('?' * len(chunk))})", (feed_id, *chunk)))
+                    "SELECT DISTINCT article_id FROM feed_entries WHERE feed_id = ? AND"
+                    f" article_id IN ({', '.join('?' * len(chunk))})"
+                    " AND entry_key LIKE 'text:%'", (feed_id, *chunk)))
         return found
 
     def record(self, feed_id: int, fetched: FetchState,

@@ -1110,6 +1110,18 @@
             <translation>لا مقالات جديدة</translation>
         </message>
         <message numerus="yes">
+            <location filename="../../reader/gui/following.py" line="170" />
+            <source>%n article(s) updated</source>
+            <translation>
+                <numerusform>لم تُحدَّث أي مقالة</numerusform>
+                <numerusform>حُدِّثت مقالة واحدة</numerusform>
+                <numerusform>حُدِّثت مقالتان</numerusform>
+                <numerusform>حُدِّثت %n مقالات</numerusform>
+                <numerusform>حُدِّثت %n مقالة</numerusform>
+                <numerusform>حُدِّثت %n مقالة</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <location filename="../../reader/gui/following.py" line="156" />
             <source>%n feed(s) still refreshing</source>
             <translation>

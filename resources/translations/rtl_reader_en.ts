@@ -76,6 +76,13 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>%n article(s) updated</source>
+      <translation>
+        <numerusform>%n article updated</numerusform>
+        <numerusform>%n articles updated</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n feed(s) still refreshing</source>
       <translation>
         <numerusform>%n feed still refreshing</numerusform>

@@ -190,3 +190,18 @@ def test_a_feed_of_broken_xml_fails_in_refresh_and_list_and_is_not_followed(
     code, out, err = run(capsys, store_path, "feeds", "refresh", "1")
     assert (code, out, err) == (0, "مقطوع: 1 new, 3 already there\n", "")
     assert "!" not in run(capsys, store_path, "feeds", "list")[1]
+
+
+def test_refresh_says_how_many_articles_a_feed_corrected(
+        capsys: pytest.CaptureFixture[str], site: FeedSite, store_path: Path) -> None:
+    import dataclasses
+
+    served = items("fix", 3)
+    site.routes["/fix.xml"] = lambda r: r.send(rss("تصحيحات", served, site.base),
+                                               "application/xml")
+    assert run(capsys, store_path, "feeds", "add", site.url("/fix.xml"))[0] == 0
+    first = run(capsys, store_path, "feeds", "refresh", "1")[1]
+    assert first == "تصحيحات: 3 new, 0 already there\n"
+    served[2] = dataclasses.replace(served[2], text=served[2].text + " وتابع الوزير حديثه.")
+    code, out, err = run(capsys, store_path, "feeds", "refresh", "1")
+    assert (code, out, err) == (0, "تصحيحات: 0 new, 3 already there, 1 updated\n", "")

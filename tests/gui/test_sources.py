@@ -196,6 +196,30 @@ def test_f5_again_while_a_slow_feed_loads_says_it_is_still_refreshing(
     assert "still refreshing" not in window.statusBar().currentMessage()
 
 
+def test_a_correction_of_the_open_article_shows_at_once(
+        qtbot: QtBot, make_window: MakeWindow, library: Library, site: FeedSite) -> None:
+    """A feed corrects the entry being read: the article shows the new text
+    (a highlight made next is made on the text stored), and the status bar
+    says an article was updated."""
+    import dataclasses
+
+    served = items("c", 2)
+    site.routes["/c.xml"] = lambda r: r.send(rss("تصحيحات", served, site.base),
+                                             "application/rss+xml")
+    feed = library.feeds.add(site.url("/c.xml"))
+    window = make_window()
+    with qtbot.waitSignal(window.following.refresh_finished, timeout=30_000):
+        window.following.refresh([feed])
+    first = next(r.id for r in library.rows() if r.title == "خبر c رقم 0")
+    assert window.open_article(first)
+    served[0] = dataclasses.replace(served[0], text="تصحيح: " + served[0].text)
+    with qtbot.waitSignal(window.following.refresh_finished, timeout=30_000):
+        window.following.refresh([library.feeds.get(feed.id)])
+    article = window.pane.view.article
+    assert article is not None and article.body.startswith("تصحيح")
+    assert window.statusBar().currentMessage() == "No new articles \u2014 1 article updated"
+
+
 def test_closing_gives_up_a_stuck_refresh_without_counting_it_as_a_failure(
         qtbot: QtBot, make_window: MakeWindow, library: Library, site: FeedSite) -> None:
     slow = library.feeds.add(site.url("/slow.xml"))

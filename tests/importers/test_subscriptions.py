@@ -512,3 +512,53 @@ def test_markup_nested_too_deeply_is_named_by_its_kind(kind: str) -> None:
         else:
             parse_feed(text, name="deep")
     assert err.value.message == f"{kind} nested more than 400 levels deep; not parsed"
+
+
+def test_an_entry_the_feed_corrects_is_stored_again_with_the_correction(
+        server: tuple[str, Feeds], lib: Library) -> None:
+    """From a tester's day: a feed corrected an entry (its title, a figure)
+    under the same id, and the article kept the first text for good. It is
+    stored again with the correction, read and starred as it was, the
+    reader's own highlight anchored again by its text; once, not at every
+    refresh."""
+    base, state = server
+    feed = subscribe(lib, f"{base}/news.xml")
+    first = refresh(lib, feed)
+    article_id = next(i for i in first.added if "رقم 1." in lib.get(i).body)
+    lib.set_read(article_id, True)
+    lib.set_starred(article_id, True)
+    body = lib.get(article_id).body
+    start = body.index("الحكومة")
+    lib.add_user_highlight(article_id, "body", start, start + len("الحكومة"), note="للمتابعة")
+    state.etag = "v2"
+    corrected = "تصحيح: " + STORY.format(n=1).replace("2.5 مليار", "3 مليارات")
+    state.items[1] = ("g1", f"{base}/news/1", corrected)
+    done = refresh(lib, lib.feeds.get(feed.id))
+    assert done.updated == [article_id] and done.added == [] and not done.error
+    article = lib.get(article_id)
+    assert "3 مليارات" in article.body and article.title.startswith("تصحيح")
+    assert article.read and article.starred
+    [mine] = [h for h in lib.highlights(article_id) if h.kind == "user"]
+    assert article.body[mine.start:mine.end] == "الحكومة" and mine.note == "للمتابعة"
+    assert any(h.text.startswith("3 مليارات") for h in lib.highlights(article_id, kind="figure"))
+    state.etag = "v3"
+    assert refresh(lib, lib.feeds.get(feed.id)).updated == []  # told once
+    assert lib.count() == 3
+
+
+def test_entries_recorded_before_their_texts_were_keyed_are_not_told_edited(
+        server: tuple[str, Feeds], lib: Library) -> None:
+    """A store whose entries an older version recorded (no ``text:`` key):
+    the first refresh keys them, stores nothing again; a later correction is
+    told."""
+    base, state = server
+    feed = subscribe(lib, f"{base}/news.xml")
+    first = refresh(lib, feed)
+    with lib._db.write() as con:
+        con.execute("DELETE FROM feed_entries WHERE entry_key LIKE 'text:%'")
+    state.etag = "v2"
+    assert refresh(lib, lib.feeds.get(feed.id)).updated == []
+    state.etag = "v3"
+    state.items[0] = ("g0", f"{base}/news/0", STORY.format(n=0) + " وأضاف الوزير تفاصيل.")
+    done = refresh(lib, lib.feeds.get(feed.id))
+    assert len(done.updated) == 1 and done.updated[0] in first.added
