@@ -305,14 +305,14 @@ class ArticlePane(QWidget):
         return super().eventFilter(watched, event)
 
     def _passes_the_end(self, event: QEvent) -> bool:
-        """Whether ``event`` is Space at the end of the article: it goes on to
-        the next unread article there, as in a mail reader; before the end
-        it turns the page."""
-        bar = self.view.verticalScrollBar()
+        """Whether ``event`` is Space at the end of the article (its last line
+        in view: read whole, as the progress says, though the margin below
+        it may still scroll): it goes on to the next unread article there,
+        as in a mail reader; before the end it turns the page."""
         return (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
                 and event.key() == Qt.Key.Key_Space
                 and event.modifiers() == Qt.KeyboardModifier.NoModifier
-                and self._article_id is not None and bar.value() >= bar.maximum())
+                and self._article_id is not None and self.reading_progress() >= 100)
 
     def _update_folded_panel(self) -> None:
         """Show under the article, while the highlights panel is folded away,

@@ -743,7 +743,11 @@ class MainWindow(QMainWindow):
         assert isinstance(report, ImportReport)
         self.refresh_list()
         self._data_version = self.library.data_version()
-        if self.current_article_id() is None and report.added:
+        # One article imported is the one the reader wants to read (a page,
+        # a file): it opens, where it may not be in the list shown (a source
+        # chosen, a tester's day: "imported 1 article" and nothing to see);
+        # Back returns. Of many, the first opens only into an empty pane.
+        if len(report.added) == 1 or (self.current_article_id() is None and report.added):
             self.open_article(report.added[0], mark_read=MarkRead.AFTER_DWELL)
 
     def _on_store_error(self, line: str) -> None:

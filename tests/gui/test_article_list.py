@@ -568,6 +568,24 @@ def test_n_and_space_at_the_end_open_the_next_unread_article(
     assert window.statusBar().currentMessage() == "No unread article in the list."
 
 
+def test_space_after_ctrl_end_goes_on_at_once(
+        qtbot: QtBot, library: Library, long_window: MainWindow) -> None:
+    """Checked in a real window: after Ctrl+End the first Space only scrolled
+    the margin below the last line; the second went on."""
+    window = long_window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    first = next(r.id for r in library.rows() if r.title.startswith("تقرير مطول"))
+    assert window.open_article(first, 0)
+    view = window.pane.view
+    view.setFocus()
+    qtbot.waitUntil(lambda: view.verticalScrollBar().maximum() > 0)
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.pane.reading_progress() == 100)
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert window.current_article_id() != first
+
+
 def test_space_before_the_end_of_an_article_turns_the_page(
         qtbot: QtBot, library: Library, long_window: MainWindow) -> None:
     window = long_window

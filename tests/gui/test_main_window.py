@@ -375,6 +375,26 @@ def test_import_runs_in_the_background_and_fills_the_list(
     assert len(reports) == 1 and "broken.pdf" in reports[0]
 
 
+def test_one_article_imported_opens_though_the_list_shown_does_not_hold_it(
+        qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, library: Library) -> None:
+    """From a tester's day: with a collection chosen, Import files of one
+    article said "Imported 1 article" and showed nothing of it. It opens;
+    Back returns to the article read before."""
+    window = make_window()
+    box = window.article_list.collection_box
+    box.setCurrentIndex(next(i for i in range(box.count()) if box.itemText(i) == "Starred"))
+    before = library.rows()[0].id
+    assert window.open_article(before)
+    page = tmp_path / "وزارة.txt"
+    page.write_text("خبر مستورد للتو\n\nقال الوزير إن الخطة تبدأ غدا.\n", encoding="utf-8")
+    window.jobs.start_import([page])
+    finish(qtbot, window)
+    shown = window.pane.view.article
+    assert shown is not None and shown.title == "خبر مستورد للتو"
+    window.commands["back"].trigger()
+    assert window.current_article_id() == before
+
+
 def test_a_click_on_cancel_leaves_the_keys_in_the_article(
         qtbot: QtBot, make_window: MakeWindow, tmp_path: Path) -> None:
     """From a tester's day: after Cancel, the keys went to the library search
