@@ -721,10 +721,11 @@ class MainWindow(QMainWindow):
         """A feed's corrections stored: the list, and the open article when
         it is one of them, show the new text (the reader's own highlights
         anchored again, made on the text shown)."""
-        self._refresh_timer.start()
-        if self.current_article_id() in ids:
-            self.pane.catch_up()
-            self._update_title()
+        current = self.current_article_id()
+        if current is not None and current in ids:
+            self._on_details_changed(current)
+        else:
+            self._refresh_timer.start()
 
     def _on_details_changed(self, article_id: int) -> None:
         self.refresh_list()
@@ -847,7 +848,7 @@ class MainWindow(QMainWindow):
         shown = self.window_settings.value(SHOW_SOURCES_KEY) not in (False, "false")
         self.commands["show_sources"].setChecked(shown)
         self.sources.setVisible(shown)
-        self.sources.set_collapsed(self.window_settings.value(COLLAPSED_KEY))
+        self.sources.set_collapsed(self.window_settings.str_list(COLLAPSED_KEY))
         self.article_list.set_sort_choice(self.window_settings.value(SORT_KEY))
         self.article_list.choose_collection(
             Collection.from_key(self.window_settings.value(COLLECTION_KEY)))

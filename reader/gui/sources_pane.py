@@ -17,6 +17,7 @@ are updated in place while the tree keeps its shape).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -233,11 +234,13 @@ class SourcesPane(QWidget):
         window keeps them between runs."""
         return sorted(self._collapsed)
 
-    def set_collapsed(self, keys: object) -> None:
-        """Fold the folders ``collapsed`` gave (a value read back from the
-        settings: a list of keys, one key, or anything else for none)."""
-        items = keys if isinstance(keys, list) else [keys] if isinstance(keys, str) else []
-        self._collapsed = {k for k in items if isinstance(k, str) and k}
+    def set_collapsed(self, keys: Iterable[str]) -> None:
+        """Fold the folders ``collapsed`` gave, and only those."""
+        self._collapsed = {k for k in keys if k}
+        self._fold()
+
+    def _fold(self) -> None:
+        """Each folder of the tree folded or open as ``_collapsed`` says."""
         for key, (item, _) in self._items.items():
             if item.hasChildren():
                 self.view.setExpanded(item.index(), key not in self._collapsed)
@@ -317,9 +320,7 @@ class SourcesPane(QWidget):
                     self.model.invisibleRootItem()
                 parent.appendRow([name, count])
                 self._items[entry.source.key()] = (name, count)
-            for key, (item, _) in self._items.items():
-                if item.hasChildren():
-                    self.view.setExpanded(item.index(), key not in self._collapsed)
+            self._fold()
             self._select(self._chosen)
         finally:
             self._quiet = False

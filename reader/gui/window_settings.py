@@ -160,11 +160,9 @@ class WindowSettings(QObject):
         format, as ``save_export_choices`` kept them ("" for none kept)."""
         folder = self.value(EXPORT_FOLDER_KEY)
         kept = Path(folder) if isinstance(folder, str) and folder else None
-        kinds = self.value(EXPORT_KINDS_KEY)
-        kinds = kinds if isinstance(kinds, list) else [kinds] if isinstance(kinds, str) else []
         fmt = self.value(EXPORT_FORMAT_KEY)
         return (kept if kept is not None and kept.is_dir() else None,
-                [str(k) for k in kinds if k], fmt if isinstance(fmt, str) else "")
+                self.str_list(EXPORT_KINDS_KEY), fmt if isinstance(fmt, str) else "")
 
     def save_export_choices(self, folder: Path, kinds: list[str], fmt: str) -> None:
         """Keep an export's folder, kinds and format for the next export
@@ -201,6 +199,13 @@ class WindowSettings(QObject):
         value = self.value(key)
         items = value if isinstance(value, list) else [value] if value else []
         return [n for n in map(_int, items) if n is not None]
+
+    def str_list(self, key: str) -> list[str]:
+        """A saved list of names (QSettings hands back one item as a bare
+        string), without the empty ones."""
+        value = self.value(key)
+        items = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+        return [str(item) for item in items if item]
 
     def bytes_value(self, key: str) -> QByteArray | None:
         value = self.value(key)
