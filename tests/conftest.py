@@ -70,10 +70,14 @@ def pytest_runtest_teardown(item: pytest.Item) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the Qt tests ``gui``; put the slow tests first, so that
+    ``make test``'s workers (pytest-xdist) start them at once rather than
+    one worker running the longest alone at the end."""
     for item in items:
         in_gui = "tests/gui/" in str(item.fspath).replace(os.sep, "/")
         if in_gui or "qtbot" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.gui)
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.fixture(scope="session")

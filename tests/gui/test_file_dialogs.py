@@ -104,8 +104,12 @@ def test_paths_read_left_to_right_in_the_arabic_window(
     dialog.show()
     look_in.grab()  # paints it
     text, direction = style.labels[-1]
-    # Drawn isolated left to right, or on a left-to-right line of its own.
-    assert text == isolate_path(str(folder)) or (
+    # Drawn isolated left to right, or on a left-to-right line of its own;
+    # a long temporary folder (a test worker's) elided in the middle.
+    isolated = isolate_path(str(folder))
+    head, cut, tail = text.partition("…")
+    assert text == isolated or (cut and isolated.startswith(head) and isolated.endswith(tail)
+                                and len(head) > 1 and len(tail) > 1) or (
         text == str(folder) and direction == Qt.LayoutDirection.LeftToRight), (text, direction)
     assert name.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert look_in.view().layoutDirection() == Qt.LayoutDirection.LeftToRight

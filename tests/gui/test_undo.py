@@ -449,6 +449,7 @@ class Held:
         self._gate.set()
 
 
+@pytest.mark.slow
 def test_deleting_a_5_mb_article_and_undoing_it_keep_the_window_responsive(
         qtbot: QtBot, store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Regression (seen under Xvfb): Yes in the dialog asking to delete a
