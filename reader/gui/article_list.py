@@ -433,6 +433,13 @@ class ArticleList(QWidget):
         else:
             bar.setValue(min(scrolled, bar.maximum()))
 
+    def show_every_article(self) -> None:
+        """The collection All and the filter box emptied (the source is the
+        sources pane's: ``MainWindow.choose_source``)."""
+        self.choose_collection(Collection())
+        self.filter_edit.clear()
+        self.apply_filter()
+
     def set_source(self, source: Source) -> None:
         """Show the articles of ``source`` (a feed, a folder; all), with the
         collection and the filter; search results give way to the list."""

@@ -14,6 +14,7 @@ hits replace the list until ``clear_search_results``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -221,6 +222,16 @@ class LibraryModel(QAbstractTableModel):
         if self._hits is not None:
             return self._library.ids([h.id for h in self._hits], unread=True)
         return self._library.ids(**{**self._where(), "unread": True, "unread_or": None})
+
+    def holds_any(self, ids: Sequence[int]) -> bool:
+        """Whether the whole list, loaded or not, holds any of ``ids`` (the
+        search results while they are shown; else the rows of the source,
+        collection and filter: one query a 500 ids).
+        Raises ``ReaderError`` when the store cannot answer."""
+        if self._hits is not None:
+            wanted = set(ids)
+            return any(h.id in wanted for h in self._hits)
+        return bool(self._library.ids(ids, **self._where()))
 
     def row_of(self, article_id: int) -> int:
         """The loaded row showing ``article_id``, or -1."""

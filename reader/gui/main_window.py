@@ -36,7 +36,7 @@ reading view and the highlights panel, the reader's selection and place kept.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from functools import partial
 from itertools import pairwise
@@ -104,6 +104,11 @@ position lives in the store (DESIGN decision 4); the pixels belong to this
 window's layout (its size, font and zoom, kept here too), so they live here."""
 
 APP_NAME = "rtl-reader"
+
+IMPORTED_LOOKED_AT = 1000
+"""How many of an import's articles the window looks for in the list shown
+before it widens the list (``MainWindow._show_imported``): two queries,
+however large the import."""
 
 
 def app_icon() -> QIcon:
@@ -744,12 +749,31 @@ class MainWindow(QMainWindow):
         assert isinstance(report, ImportReport)
         self.refresh_list()
         self._data_version = self.library.data_version()
+        if report.added and self._show_imported(report.added):
+            self.statusBar().showMessage(
+                self.jobs.import_summary(report) + " " + self.tr("— the list shows every "
+                                                                 "article again"), 8000)
         # One article imported is the one the reader wants to read (a page,
-        # a file): it opens, where it may not be in the list shown (a source
-        # chosen, a tester's day: "imported 1 article" and nothing to see);
-        # Back returns. Of many, the first opens only into an empty pane.
+        # a file): it opens; Back returns. Of many, the first opens only
+        # into an empty pane.
         if len(report.added) == 1 or (self.current_article_id() is None and report.added):
             self.open_article(report.added[0], mark_read=MarkRead.AFTER_DWELL)
+
+    def _show_imported(self, added: Sequence[int]) -> bool:
+        """Widen the list to every article when it shows none of the first
+        ``IMPORTED_LOOKED_AT`` of ``added`` (a source, collection or filter
+        chosen that they are not in: a tester's day, "Imported 40 articles"
+        and nothing new to see); True when it did. Search results shown
+        are left as they are: the reader leaves them for the list."""
+        model = self.article_list.model
+        try:
+            if model.searching or model.holds_any(added[:IMPORTED_LOOKED_AT]):
+                return False
+        except ReaderError:
+            return False  # the store cannot say: leave the list as chosen
+        self.choose_source(Source())
+        self.article_list.show_every_article()
+        return True
 
     def _on_store_error(self, line: str) -> None:
         self.statusBar().showMessage(shown(line), 10000)

@@ -1656,6 +1656,11 @@
             <translation>حذف برنامج آخر المقالة التي كنت تقرؤها</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/main_window.py" line="760" />
+            <source>— the list shows every article again</source>
+            <translation>— تعرض القائمة كل المقالات من جديد</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/main_window.py" line="219" />
             <source>Some feeds were not followed</source>
             <translation>تعذّرت متابعة بعض الخلاصات</translation>

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.gui import i18n, library_search
 from reader.gui.export_dialog import ExportDialog
+from reader.gui.library_model import Collection, Source
 from reader.gui.main_window import MainWindow
 from reader.gui.workers import ExportRequest, Task
 from reader.links import article_link
@@ -391,8 +392,61 @@ def test_one_article_imported_opens_though_the_list_shown_does_not_hold_it(
     finish(qtbot, window)
     shown = window.pane.view.article
     assert shown is not None and shown.title == "خبر مستورد للتو"
+    # The list widened to every article: the row of the article opened is chosen.
+    model = window.article_list.model
+    assert model.collection == Collection()
+    current = window.article_list.view.currentIndex()
+    assert current.isValid() and model.article_id(current.row()) == window.current_article_id()
     window.commands["back"].trigger()
     assert window.current_article_id() == before
+
+
+def news_files(folder: Path, count: int) -> list[Path]:
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"news{i}.txt").write_text(
+            f"خبر مستورد رقم {i}\n\nنص الخبر المستورد رقم {i} عن السوق.\n", encoding="utf-8")
+    return [folder]
+
+
+def test_many_articles_imported_are_listed_though_a_source_and_filter_hid_them(
+        qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, library: Library) -> None:
+    """From a tester's day: with a feed chosen in the sources pane (and here
+    a collection and a filter too), "Imported 3 articles" and nothing new
+    in the list. The list widens to every article and says so; the article
+    open stays open."""
+    feed = library.feeds.add("https://example.com/feed.xml", title="مصدر فارغ").id
+    window = make_window()
+    before = window.current_article_id()
+    assert window.choose_source(Source(feed=feed))
+    assert window.article_list.choose_collection(Collection(starred=True))
+    window.article_list.filter_edit.setText("غير موجود")
+    window.article_list.apply_filter()
+    assert window.article_list.model.rowCount() == 0
+    window.jobs.start_import(news_files(tmp_path / "incoming", 3))
+    finish(qtbot, window)
+    model = window.article_list.model
+    assert (model.source, model.collection) == (Source(), Collection())
+    assert window.sources.current_source() == Source()
+    assert window.article_list.filter_edit.text() == ""
+    assert model.rowCount() == library.count() == len(ARTICLES) + 3
+    assert "Imported 3 articles — the list shows every article again" in (
+        window.statusBar().currentMessage())
+    assert window.current_article_id() == before
+
+
+def test_articles_imported_into_the_list_shown_leave_it_as_chosen(
+        qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, library: Library) -> None:
+    """The Unread collection holds what was just imported: it stays chosen."""
+    window = make_window()
+    assert window.article_list.choose_collection(Collection(unread=True))
+    window.jobs.start_import(news_files(tmp_path / "incoming", 3))
+    finish(qtbot, window)
+    model = window.article_list.model
+    assert model.collection == Collection(unread=True)
+    assert {model.row_data(r).title for r in range(model.rowCount())} >= {
+        f"خبر مستورد رقم {i}" for i in range(3)}
+    assert "every article" not in window.statusBar().currentMessage()
 
 
 def test_a_click_on_cancel_leaves_the_keys_in_the_article(
