@@ -39,7 +39,7 @@ import itertools
 from machine import describe
 from make_store import build
 
-from reader.store import Library
+from reader.store import Library, ListFilter
 from reader.store.query import parse
 from reader.store.search import TITLE_WEIGHTS, stem_token
 
@@ -215,7 +215,7 @@ def main(argv: list[str]) -> int:
             ("newest first, middle page", {"offset": articles // 2}),
             ("by title, middle page", {"sort": "title", "offset": articles // 2}),
             ("by figures (no index)", {"sort": "figures"}),
-            ("filter on title/source", {"filter_text": "الحكومة"}),
+            ("filter on title/source", {"where": ListFilter(text="الحكومة")}),
         ):
             times = []
             for _ in range(RUNS):

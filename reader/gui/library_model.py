@@ -31,6 +31,7 @@ from PySide6.QtGui import QFont
 
 from reader.errors import ReaderError
 from reader.store.library import ArticleRow, Library, SearchHit
+from reader.store.listing import ListFilter
 from reader.text.bidi import isolate_paragraph
 
 PAGE_SIZE = 200
@@ -220,8 +221,8 @@ class LibraryModel(QAbstractTableModel):
         (ids only): a list of 100,000 is never read row by row.
         Raises ``ReaderError`` when the store cannot answer."""
         if self._hits is not None:
-            return self._library.ids([h.id for h in self._hits], unread=True)
-        return self._library.ids(**{**self._where(), "unread": True, "unread_or": None})
+            return self._library.ids([h.id for h in self._hits], where=ListFilter(unread=True))
+        return self._library.ids(where=replace(self._where(), unread=True, unread_or=None))
 
     def holds_any(self, ids: Sequence[int]) -> bool:
         """Whether the whole list, loaded or not, holds any of ``ids`` (the
@@ -231,7 +232,7 @@ class LibraryModel(QAbstractTableModel):
         if self._hits is not None:
             wanted = set(ids)
             return any(h.id in wanted for h in self._hits)
-        return bool(self._library.ids(ids, **self._where()))
+        return bool(self._library.ids(ids, where=self._where()))
 
     def row_of(self, article_id: int) -> int:
         """The loaded row showing ``article_id``, or -1."""
@@ -249,7 +250,7 @@ class LibraryModel(QAbstractTableModel):
         if row >= 0 or self._hits is not None:
             return row
         place = self._library.position(article_id, sort=self._sort,
-                                       descending=self._descending, **self._where())
+                                       descending=self._descending, where=self._where())
         if place is None:
             return -1
         self.fetch_through(place)
@@ -263,12 +264,12 @@ class LibraryModel(QAbstractTableModel):
         store cannot answer."""
         if self._hits is not None:
             ids = [h.id for h in self._hits]
-            unread = set(self._library.ids(ids, unread=True)) - {after}
+            unread = set(self._library.ids(ids, where=ListFilter(unread=True))) - {after}
             start = ids.index(after) + 1 if after in ids else 0
             return next((i for i in [*range(start, len(ids)), *range(start)]
                          if ids[i] in unread), -1)
         found = self._library.next_unread(after, sort=self._sort, descending=self._descending,
-                                          **self._where())
+                                          where=self._where())
         return -1 if found is None else self.locate(found)
 
     def keep(self, article_id: int | None) -> None:
@@ -283,7 +284,7 @@ class LibraryModel(QAbstractTableModel):
         self._kept = article_id
         if (self._collection.unread and article_id is not None and self._hits is None
                 and self.row_of(article_id) < 0
-                and not self._library.ids([article_id], unread=True)):
+                and not self._library.ids([article_id], where=ListFilter(unread=True))):
             self._reset(max(len(self._rows), self._page))
 
     def fetch_through(self, row: int) -> None:
@@ -368,7 +369,7 @@ class LibraryModel(QAbstractTableModel):
         search results (they show no counts) or holds no rows."""
         if self._hits is not None:
             return 0
-        top = self._library.rows(limit=1, sort=key, descending=True, **self._where())
+        top = self._library.rows(limit=1, sort=key, descending=True, where=self._where())
         return max(top[0].quotes if key == "quotes" else top[0].figures, 0) if top else 0
 
     def update_state(self, article_id: int, *, read: bool | None = None,
@@ -403,16 +404,16 @@ class LibraryModel(QAbstractTableModel):
         self._load(count)
         self.endResetModel()
 
-    def _where(self) -> dict[str, Any]:
+    def _where(self) -> ListFilter:
+        """The rows the list holds: its source, collection and filter."""
         c, s = self._collection, self._source
-        return {"filter_text": self._filter, "tag": c.tag, "starred": c.starred,
-                "unread": c.unread, "unread_or": self._kept if c.unread else None,
-                "feed": s.feed, "folder": s.folder}
+        return ListFilter(self._filter, c.tag, c.starred, c.unread, s.feed, s.folder,
+                          self._kept if c.unread else None)
 
     def _load(self, count: int) -> None:
-        self._total = self._library.count(**self._where())
+        self._total = self._library.count(where=self._where())
         self._rows = self._library.rows(offset=0, limit=count, sort=self._sort,
-                                        descending=self._descending, **self._where())
+                                        descending=self._descending, where=self._where())
 
     # -- Qt model API ---------------------------------------------------------
 
@@ -439,7 +440,7 @@ class LibraryModel(QAbstractTableModel):
             return
         try:
             more = self._library.rows(offset=len(self._rows), limit=count, sort=self._sort,
-                                      descending=self._descending, **self._where())
+                                      descending=self._descending, where=self._where())
         except ReaderError as err:
             # Called by the view as it scrolls: raised, it would end in Qt's
             # event loop. The list stops at what it has; the window says why.

@@ -69,6 +69,7 @@ from reader.gui.workers import ImportReport
 from reader.resources import resource_path
 from reader.store.article import HIGHLIGHT_ROLES, Article
 from reader.store.library import Library
+from reader.store.listing import ListFilter
 from reader.store.query import find_texts
 from reader.text.bidi import isolate_paragraph
 
@@ -600,7 +601,8 @@ class MainWindow(QMainWindow):
         many were unread."""
         try:
             if isinstance(source, Source):
-                ids = self.library.ids(unread=True, feed=source.feed, folder=source.folder)
+                ids = self.library.ids(where=ListFilter(unread=True, feed=source.feed,
+                                                        folder=source.folder))
             else:
                 self.article_list.apply_pending_filter()  # what the reader typed is what is meant
                 ids = self.article_list.model.unread_ids()

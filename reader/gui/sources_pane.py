@@ -49,6 +49,7 @@ from reader.gui.error_text import shown
 from reader.gui.library_model import Source
 from reader.store.feeds import Feed
 from reader.store.library import Library
+from reader.store.listing import ListFilter
 from reader.text.bidi import isolate
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -291,12 +292,13 @@ class SourcesPane(QWidget):
         for f in feeds:
             parts = folder_path(f.folder).split("/")
             folders.update("/".join(parts[:n]) for n in range(1, len(parts) + 1) if parts[0])
-        entries = [Entry(Source(), "", self.tr("All articles"), library.count(unread=True))]
+        entries = [Entry(Source(), "", self.tr("All articles"),
+                         library.count(where=ListFilter(unread=True)))]
         for path in sorted(folders, key=lambda p: p.casefold()):
             parent = path.rpartition("/")[0]
             entries.append(Entry(Source(folder=path), Source(folder=parent).key() if parent
                                  else "", path.rpartition("/")[2],
-                                 library.count(unread=True, folder=path)))
+                                 library.count(where=ListFilter(unread=True, folder=path))))
         by_name = sorted(feeds, key=lambda f: f.name.casefold())
         for f in [f for f in by_name if folder_path(f.folder)] + \
                 [f for f in by_name if not folder_path(f.folder)]:

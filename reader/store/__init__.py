@@ -25,6 +25,7 @@ foreign file handles"):
 
 from reader.store.article import Article, HighlightRecord
 from reader.store.library import AddResult, ArticleRow, Library, SearchHit
+from reader.store.listing import ListFilter
 from reader.store.location import default_store_path, resolve_store_path
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "ArticleRow",
     "HighlightRecord",
     "Library",
+    "ListFilter",
     "SearchHit",
     "default_store_path",
     "resolve_store_path",

@@ -62,11 +62,10 @@ from reader.store.database import Database
 from reader.store.feeds import Feeds
 from reader.store.highlights import DEFAULT_COLOUR, Highlights
 from reader.store.indexing import Index
+from reader.store.listing import EVERY_ARTICLE, ListFilter, where_clause
 from reader.store.restore import DeletedArticle, Restored
 from reader.store.search import SearchHit
-from reader.store.sources import source_clauses
-from reader.store.tags import TagCount, Tags, has_tags, tag_clause
-from reader.text.fold import seat_spellings
+from reader.store.tags import TagCount, Tags
 
 __all__ = ["BATCH_SIZE", "AddResult", "ArticleRow", "Library", "SearchHit", "TagCount"]
 
@@ -428,28 +427,16 @@ class Library:
         with self._db.write() as con:
             return restore.put_back(con, deleted, p, anew=anew)
 
-    def count(self, *, filter_text: str = "", tag: str = "", starred: bool = False,
-              unread: bool = False, feed: int | None = None,
-              folder: str | None = None, unread_or: int | None = None) -> int:
-        """How many articles; with a filter, how many ``rows`` would list."""
+    def count(self, *, where: ListFilter = EVERY_ARTICLE) -> int:
+        """How many articles ``rows`` lists with ``where``."""
         with self._db.read() as con:
-            where, params = _filter_clause(con, filter_text, tag, starred, unread, feed, folder,
-                                           unread_or)
-            return int(con.execute(f"SELECT count(*) FROM articles WHERE {where}",
+            condition, params = where_clause(con, where)
+            return int(con.execute(f"SELECT count(*) FROM articles WHERE {condition}",
                                    params).fetchone()[0])
 
     def rows(self, *, offset: int = 0, limit: int | None = None, sort: str = "published",
-             descending: bool = True, filter_text: str = "", tag: str = "",
-             starred: bool = False, unread: bool = False, feed: int | None = None,
-             folder: str | None = None, unread_or: int | None = None) -> list[ArticleRow]:
-        """A page of the article list; ``filter_text`` folds like find does
-        and keeps the rows whose title or source contains it; ``tag``,
-        ``starred`` and ``unread`` keep the articles so tagged or marked
-        (``unread_or``: with ``unread``, that article too, read or not: the
-        one open, which the Unread collection keeps while it is read, as a
-        mail reader keeps the message being read in its unread view);
-        ``feed`` (an id) and ``folder`` (a folder path, its subfolders
-        included) keep the articles those feeds gave (``reader.store.sources``).
+             descending: bool = True, where: ListFilter = EVERY_ARTICLE) -> list[ArticleRow]:
+        """A page of the article list: the articles ``where`` keeps.
 
         ``sort``: published, imported_at, title, source, id, quotes, figures,
         read or starred (ValueError otherwise); ties are in ``_order_by``'s order.
@@ -457,17 +444,16 @@ class Library:
         order = _order_by(sort, descending)
         offset = max(offset, 0)
         with self._db.read() as con:
-            where, params = _filter_clause(con, filter_text, tag, starred, unread, feed, folder,
-                                           unread_or)
+            condition, params = where_clause(con, where)
             column = _SORTS.get(sort)
             if offset >= DEEP_PAGE and column not in ("published", "id"):
                 # The rows before the page are counted in the column's index
                 # alone, where skipping them read each one's date from its row
                 # (for the ties' order): the middle of 98,652 by title took
                 # 200 ms a page, a hitch at every page while scrolling.
-                where, params, offset = _after_boundary(con, column, descending, where, params,
-                                                        offset)
-            sql = (f"SELECT {rows.names(_ROW_COLUMNS)} FROM articles WHERE {where}"
+                condition, params, offset = _after_boundary(con, column, descending,
+                                                            condition, params, offset)
+            sql = (f"SELECT {rows.names(_ROW_COLUMNS)} FROM articles WHERE {condition}"
                    f" ORDER BY {order} LIMIT ? OFFSET ?")
             found = con.execute(sql, (*params, -1 if limit is None else limit,
                                       offset)).fetchall()
@@ -475,26 +461,21 @@ class Library:
                 for r in found]
 
     def position(self, article_id: int, *, sort: str = "published", descending: bool = True,
-                 filter_text: str = "", tag: str = "", starred: bool = False,
-                 unread: bool = False, feed: int | None = None,
-                 folder: str | None = None, unread_or: int | None = None) -> int | None:
+                 where: ListFilter = EVERY_ARTICLE) -> int | None:
         """The offset of ``article_id`` in ``rows`` given the same arguments
         (0 for the first row), found in one query whatever the offset; None
         when those rows do not hold it."""
         order = _order_by(sort, descending)
         with self._db.read() as con:
-            where, params = _filter_clause(con, filter_text, tag, starred, unread, feed, folder,
-                                           unread_or)
+            condition, params = where_clause(con, where)
             found = con.execute(
                 f"SELECT place FROM (SELECT id, row_number() OVER (ORDER BY {order}) - 1"
-                f" AS place FROM articles WHERE {where}) WHERE id = ?",
+                f" AS place FROM articles WHERE {condition}) WHERE id = ?",
                 (*params, article_id)).fetchone()
         return None if found is None else int(found[0])
 
     def next_unread(self, after: int | None, *, sort: str = "published",
-                    descending: bool = True, filter_text: str = "", tag: str = "",
-                    starred: bool = False, unread: bool = False, feed: int | None = None,
-                    folder: str | None = None, unread_or: int | None = None) -> int | None:
+                    descending: bool = True, where: ListFilter = EVERY_ARTICLE) -> int | None:
         """The id of the first unread article that ``rows`` (given the same
         arguments) lists after the article ``after``; when none comes after
         it (or ``after`` is None or not listed), the first unread one from
@@ -502,36 +483,33 @@ class Library:
         One query, however far down the list."""
         order = _order_by(sort, descending)
         with self._db.read() as con:
-            where, params = _filter_clause(con, filter_text, tag, starred, unread, feed, folder,
-                                           unread_or)
+            condition, params = where_clause(con, where)
             found = con.execute(
                 f"WITH listed AS (SELECT id, read, row_number() OVER (ORDER BY {order})"
-                f" AS place FROM articles WHERE {where})"
+                f" AS place FROM articles WHERE {condition})"
                 " SELECT id FROM listed WHERE read = 0 AND id IS NOT ?"
                 " ORDER BY place > coalesce((SELECT place FROM listed WHERE id = ?), 0) DESC,"
                 " place LIMIT 1", (*params, after, after)).fetchone()
         return None if found is None else int(found[0])
 
-    def ids(self, ids: Sequence[int] | None = None, *, filter_text: str = "", tag: str = "",
-            starred: bool = False, unread: bool = False, feed: int | None = None,
-            folder: str | None = None, unread_or: int | None = None) -> list[int]:
-        """Every article id ``rows`` would list with these filters (none:
-        every article), ascending; or, given ``ids``, those of them that
-        exist and the filters keep, in the order given. One query for the
+    def ids(self, ids: Sequence[int] | None = None, *,
+            where: ListFilter = EVERY_ARTICLE) -> list[int]:
+        """Every article id ``rows`` lists with ``where``, ascending; or,
+        given ``ids``, those of them that exist and ``where`` keeps, in the
+        order given. One query for the
         ids alone: the whole of a list of 100,000 without reading its rows."""
         with self._db.read() as con:
-            where, params = _filter_clause(con, filter_text, tag, starred, unread, feed, folder,
-                                           unread_or)
+            condition, params = where_clause(con, where)
             if ids is None:
                 return [r[0] for r in con.execute(
-                    f"SELECT id FROM articles WHERE {where} ORDER BY id", params)]
+                    f"SELECT id FROM articles WHERE {condition} ORDER BY id", params)]
             present: set[int] = set()
             wanted = list(ids)
             for i in range(0, len(wanted), 500):
                 chunk = wanted[i:i + 500]
                 marks = ", ".join("?" * len(chunk))
                 present.update(r[0] for r in con.execute(
-                    f"SELECT id FROM articles WHERE id IN ({marks}) AND {where}",
+                    f"SELECT id FROM articles WHERE id IN ({marks}) AND {condition}",
                     (*chunk, *params)))
         return [i for i in wanted if i in present]
 
@@ -775,39 +753,3 @@ def _order_by(sort: str, descending: bool) -> str:
     return f"{column} {direction}, published DESC, id DESC"
 
 
-def _filter_clause(con: sqlite3.Connection, filter_text: str, tag: str, starred: bool,
-                   unread: bool, feed: int | None = None,
-                   folder: str | None = None,
-                   unread_or: int | None = None) -> tuple[str, list[object]]:
-    """The WHERE condition of the list: folded title or source contains
-    ``filter_text``, tagged ``tag``, starred, unread (or the article
-    ``unread_or``), given by ``feed`` or by a feed of ``folder`` (those
-    given; ``1`` when none is)."""
-    conditions: list[str] = []
-    params: list[object] = []
-    # Each spelling of a hamza before و (seat_spellings), as find reads it.
-    keys = [key for key in dict.fromkeys(k.strip() for k in seat_spellings(filter_text)) if key]
-    if keys:
-        patterns = ["%" + k.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-                    for k in keys]
-        conditions.append("(" + " OR ".join(
-            ["title_key LIKE ? ESCAPE '\\' OR source_key LIKE ? ESCAPE '\\'"] * len(keys)) + ")")
-        params += [p for pattern in patterns for p in (pattern, pattern)]
-    if tag:
-        if not has_tags(con):
-            conditions.append("0")  # an old read-only store: nothing is tagged
-        else:
-            clause, values = tag_clause(tag)
-            conditions.append(clause)
-            params += values
-    if starred:
-        conditions.append("starred = 1")
-    if unread and unread_or is not None:
-        conditions.append("read = 0 OR id = ?")
-        params.append(unread_or)
-    elif unread:
-        conditions.append("read = 0")
-    more, values = source_clauses(con, feed, folder)
-    conditions += more
-    params += values
-    return " AND ".join(f"({c})" for c in conditions) or "1", params

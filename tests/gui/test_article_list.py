@@ -17,6 +17,7 @@ from reader.gui.library_model import COLUMN_INDEX, COLUMNS
 from reader.gui.main_window import MainWindow
 from reader.store import Article, Library
 from reader.store.derive import prepare
+from reader.store.listing import ListFilter
 from tests.gui.conftest import kept_window, on_screen
 
 LONG_BODY = "\n".join(f"الفقرة {i} من تقرير طويل عن الموازنة العامة وأثرها في الخدمات."
@@ -489,7 +490,7 @@ def test_the_article_read_in_the_unread_collection_stays_in_it_across_a_restart(
     long_list.set_read(ids[0], True)
     first = make_kept(qtbot, long_list)
     choose_collection(first, "Unread")
-    unread = [r.id for r in long_list.rows(unread=True)]
+    unread = [r.id for r in long_list.rows(where=ListFilter(unread=True))]
     reading = unread[24]  # on the third page
     assert first.open_article(reading)
     long_list.set_read(reading, True)  # as the dwell marks it
@@ -516,7 +517,7 @@ def test_the_open_article_stays_in_the_unread_list_when_the_list_reloads(
     window = long_window
     choose_collection(window, "Unread")
     model = window.article_list.model
-    ids = [r.id for r in long_list.rows(unread=True)]
+    ids = [r.id for r in long_list.rows(where=ListFilter(unread=True))]
     assert window.open_article(ids[2])
     long_list.set_read(ids[2], True)
     model.refresh()

@@ -21,6 +21,7 @@ from reader.gui.library_model import (
     LibraryModel,
 )
 from reader.store import Article, Library
+from reader.store.listing import ListFilter
 from tests.gui.conftest import laid_out_line
 
 LRI, RLI, PDI, RLO = "\u2066", "\u2067", "\u2069", "\u202e"
@@ -197,7 +198,7 @@ def test_paging_adds_up_to_the_store_order(library: Library, column: int, descen
         model.fetchMore(QModelIndex())
         assert model.rowCount() - before <= page
     expected = library.rows(sort=COLUMNS[column].sort, descending=descending,
-                            filter_text=filter_text)
+                            where=ListFilter(text=filter_text))
     assert [model.article_id(r) for r in range(model.rowCount())] == [r.id for r in expected]
 
 

@@ -21,6 +21,7 @@ from reader.gui.main_window import MainWindow
 from reader.gui.workers import ExportRequest, Task
 from reader.links import article_link
 from reader.store import Article, Library, rankings
+from reader.store.listing import ListFilter
 from reader.text.bidi import isolate_paragraph, strip_bidi_controls
 from tests.gui.conftest import DWELL_NEVER_OVER, SHORT_DWELL, click_row, on_screen, written
 
@@ -914,19 +915,19 @@ def test_mark_all_read_marks_the_rows_the_list_shows_after_a_search_or_a_filter(
 
     def marked() -> set[int]:
         """Mark all as read from the menu; the articles it marked (then undone)."""
-        unread = set(library.ids(unread=True))
+        unread = set(library.ids(where=ListFilter(unread=True)))
         window.commands["mark_all_read"].trigger()
-        marked = unread - set(library.ids(unread=True))
+        marked = unread - set(library.ids(where=ListFilter(unread=True)))
         shown = {model.article_id(r): model.row_data(r).read for r in range(model.rowCount())}
         assert all(shown[i] for i in marked)  # the list shows them read
         assert window.statusBar().currentMessage() == \
             window.tr("Marked %n article(s) as read", "", len(marked))
         window.edits.undo()
-        assert set(library.ids(unread=True)) == unread  # one edit, undone whole
+        assert set(library.ids(where=ListFilter(unread=True))) == unread  # one edit, undone whole
         return marked
 
     window.article_list.filter_edit.setText("المساء")  # the filter's delay not yet over
-    assert marked() == {r.id for r in library.rows(filter_text="المساء")}
+    assert marked() == {r.id for r in library.rows(where=ListFilter(text="المساء"))}
     window.article_list.filter_edit.clear()
     window.article_list.apply_filter()
 

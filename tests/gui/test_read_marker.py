@@ -20,6 +20,7 @@ from reader.gui import i18n
 from reader.gui.library_model import Source
 from reader.gui.main_window import MainWindow
 from reader.store import Article, Library
+from reader.store.listing import ListFilter
 from tests.gui.conftest import DWELL_NEVER_OVER, SHORT_DWELL, click_row, on_screen
 from tests.gui.test_sources import pane_line
 
@@ -81,7 +82,7 @@ def test_skimming_the_list_with_down_leaves_the_articles_passed_unread(
         assert window.current_article_id() == ids[row]  # opened, on the way
     click_row(qtbot, window, 2)  # a quick click back up: the same
     assert window.current_article_id() == ids[2]
-    assert library.count(unread=True) == len(ids)
+    assert library.count(where=ListFilter(unread=True)) == len(ids)
     assert all(unread_shown(window, row) for row in range(len(ids)))
     assert unread_count(window) == str(len(ids))
     assert not window.commands["read"].isChecked()
@@ -187,9 +188,9 @@ def test_an_article_left_before_its_dwell_is_unread_after_undo_too(
     for _ in range(3):
         qtbot.keyClick(window.article_list.view, Qt.Key.Key_Down)
     window.commands["mark_all_read"].trigger()
-    assert library.count(unread=True) == 0
+    assert library.count(where=ListFilter(unread=True)) == 0
     window.commands["undo"].trigger()
-    qtbot.waitUntil(lambda: library.count(unread=True) == len(library.ids()))
+    qtbot.waitUntil(lambda: library.count(where=ListFilter(unread=True)) == len(library.ids()))
 
 
 def test_a_reader_who_wants_it_has_articles_read_as_they_open(

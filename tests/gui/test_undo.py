@@ -23,6 +23,7 @@ from reader.gui.edits import EditHistory
 from reader.gui.main_window import MainWindow
 from reader.links import article_link, parse_article_link
 from reader.store import Article, Library, derive
+from reader.store.listing import ListFilter
 from tests.conftest import REPO
 from tests.gui.conftest import on_screen, written
 
@@ -516,13 +517,13 @@ def test_mark_all_read_is_undone_by_ctrl_z_from_the_list_or_the_article(
     """Ctrl+Shift+R then Ctrl+Z, the focus in the article list or in the
     reading view: both keys reach the window's commands (tester 57's Undo
     went to a text field that had the focus)."""
-    unread = set(library.ids(unread=True))
+    unread = set(library.ids(where=ListFilter(unread=True)))
     assert unread
     widget = window.article_list.view if focused == "list" else window.pane.view
     widget.setFocus()
     qtbot.waitUntil(widget.hasFocus)
     qtbot.keySequence(widget, "Ctrl+Shift+R")
-    assert library.ids(unread=True) == []
+    assert library.ids(where=ListFilter(unread=True)) == []
     assert window.commands["undo"].text().startswith("&Undo mark all as read")
     qtbot.keySequence(widget, "Ctrl+Z")
-    assert set(library.ids(unread=True)) == unread
+    assert set(library.ids(where=ListFilter(unread=True))) == unread

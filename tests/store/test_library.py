@@ -11,6 +11,7 @@ import pytest
 
 from reader.errors import NotFound, QueryError, ReaderError
 from reader.store import Article, HighlightRecord, Library, derive, schema
+from reader.store.listing import ListFilter
 from reader.text import ENGINE_VERSION, find_highlights
 from tests.store.conftest import (
     FATHA,
@@ -262,11 +263,10 @@ def test_rows_that_tie_on_the_sort_come_newest_first(lib: Library, sort: str,
 def test_position_is_the_offset_in_rows(lib: Library, sort: str, descending: bool,
                                         filter_text: str) -> None:
     _by_sources(lib)
-    listed = [r.id for r in lib.rows(sort=sort, descending=descending,
-                                     filter_text=filter_text)]
+    kept = ListFilter(text=filter_text)
+    listed = [r.id for r in lib.rows(sort=sort, descending=descending, where=kept)]
     for article_id in lib.ids():
-        place = lib.position(article_id, sort=sort, descending=descending,
-                             filter_text=filter_text)
+        place = lib.position(article_id, sort=sort, descending=descending, where=kept)
         assert place == (listed.index(article_id) if article_id in listed else None)
 
 
@@ -278,22 +278,22 @@ def test_position_is_the_offset_in_rows(lib: Library, sort: str, descending: boo
 def test_rows_filter_folds_like_find(filled: tuple[Library, list[int]], text: str,
                                      expected_title: str) -> None:
     lib, _ = filled
-    assert [r.title for r in lib.rows(filter_text=text)] == [expected_title]
+    assert [r.title for r in lib.rows(where=ListFilter(text=text))] == [expected_title]
 
 
 def test_rows_filter_finds_a_hamza_before_waw_on_every_seat(lib: Library) -> None:
     for title in ("المسئول عن الملف يستقيل", "المسؤول عن الملف يعود", "مسءول آخر"):
         lib.add_article(Article(title, "نص الخبر."))
     for typed in ("مسئول", "مسؤول", "مسءول"):
-        assert len(lib.rows(filter_text=typed)) == 3, typed
-        assert lib.count(filter_text=typed) == 3, typed
+        assert len(lib.rows(where=ListFilter(text=typed))) == 3, typed
+        assert lib.count(where=ListFilter(text=typed)) == 3, typed
 
 
 def test_rows_filter_matches_source_and_escapes_like(filled: tuple[Library, list[int]]) -> None:
     lib, _ = filled
-    assert {r.source for r in lib.rows(filter_text="المساء")} == {"صحيفة المساء"}
-    assert lib.rows(filter_text="%") == []
-    assert lib.rows(filter_text="_") == []
+    assert {r.source for r in lib.rows(where=ListFilter(text="المساء"))} == {"صحيفة المساء"}
+    assert lib.rows(where=ListFilter(text="%")) == []
+    assert lib.rows(where=ListFilter(text="_")) == []
 
 
 def test_ids_keeps_existing_in_given_order(filled: tuple[Library, list[int]]) -> None:
@@ -307,17 +307,17 @@ def test_ids_are_those_of_the_rows_the_list_filters_would_show(
     """Mark all as read takes a narrowed list's ids from here: exactly the
     rows ``rows`` lists with the same filters, however many, none other."""
     lib, ids = filled
-    evening = sorted(r.id for r in lib.rows(filter_text="المساء"))
+    evening = sorted(r.id for r in lib.rows(where=ListFilter(text="المساء")))
     assert len(evening) == 2
     lib.set_read(evening[0], True)
     lib.set_starred(ids[0], True)
-    assert lib.ids(filter_text="المساء") == evening
-    assert lib.ids(filter_text="المساء", unread=True) == evening[1:]
-    assert lib.ids(starred=True) == [ids[0]]
-    assert lib.ids(tag="لا وسم") == []
+    assert lib.ids(where=ListFilter(text="المساء")) == evening
+    assert lib.ids(where=ListFilter(text="المساء", unread=True)) == evening[1:]
+    assert lib.ids(where=ListFilter(starred=True)) == [ids[0]]
+    assert lib.ids(where=ListFilter(tag="لا وسم")) == []
     # Given ids (search results), the filters keep some of them, in their order.
-    assert lib.ids([*reversed(ids), 999], unread=True) == [i for i in reversed(ids)
-                                                           if i != evening[0]]
+    assert lib.ids([*reversed(ids), 999], where=ListFilter(unread=True)) == [
+        i for i in reversed(ids) if i != evening[0]]
 
 
 def test_data_version_moves_when_another_connection_commits(store_path: Path) -> None:
@@ -581,10 +581,12 @@ def test_a_schema_upgrade_alone_reports_its_start_and_end(store_path: Path) -> N
     Library.open(empty, progress=lambda done, total: calls.append((done, total))).close()
     assert calls == []  # nothing to show, and so nothing left open
 
+
 def test_count_with_the_list_filter(filled: tuple[Library, list[int]]) -> None:
     lib, ids = filled
     assert lib.count() == len(ids)
-    assert lib.count(filter_text="المساء") == len(lib.rows(filter_text="المساء")) == 2
+    in_the_evening = ListFilter(text="المساء")
+    assert lib.count(where=in_the_evening) == len(lib.rows(where=in_the_evening)) == 2
 
 
 def test_carried_automatic_highlights_are_not_stored_twice(lib: Library) -> None:
@@ -649,7 +651,7 @@ def test_every_write_runs_inside_begin_immediate(lib: Library) -> None:
     lib.restore_article(lib.delete_keeping(ids[2]))
     lib.reindex()
     lib.search("المياه")
-    lib.rows(filter_text="المياه")
+    lib.rows(where=ListFilter(text="المياه"))
     lib._db.trace(None)
 
     in_write = False
@@ -694,15 +696,15 @@ def test_a_deep_page_found_through_the_sort_column_is_the_page_skipping_finds(
                              published=f"2024-01-{1 + n % 7:02d}") for n in range(40))
     for i in lib.ids()[::3]:
         lib.set_starred(i, True)
-    filters: list[dict[str, object]] = [{}, {"starred": True}, {"filter_text": "خبر 2"}]
-    wholes = [[r.id for r in lib.rows(sort=sort, descending=descending, **f)]  # type: ignore[arg-type]
+    filters = [ListFilter(), ListFilter(starred=True), ListFilter(text="خبر 2")]
+    wholes = [[r.id for r in lib.rows(sort=sort, descending=descending, where=f)]
               for f in filters]
     monkeypatch.setattr(library_module, "DEEP_PAGE", 0)
     for chosen, whole in zip(filters, wholes, strict=True):
         for start in range(len(whole) + 2):
             for size in (1, 3, 10):
-                page = [r.id for r in lib.rows(offset=start, limit=size, sort=sort,  # type: ignore[arg-type]
-                                               descending=descending, **chosen)]
+                page = [r.id for r in lib.rows(offset=start, limit=size, sort=sort,
+                                               descending=descending, where=chosen)]
                 assert page == whole[start:start + size], (chosen, start, size)
 
 

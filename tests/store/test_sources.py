@@ -12,6 +12,7 @@ import pytest
 from reader.store import Article, Library
 from reader.store.derive import now
 from reader.store.feeds import MAX_INTERVAL, FetchState
+from reader.store.listing import ListFilter
 from tests.store.conftest import sample_articles
 
 
@@ -39,36 +40,37 @@ def followed(store_path: Path) -> Iterator[tuple[Library, dict[str, int], list[i
 def test_a_feed_keeps_the_articles_it_gave(
         followed: tuple[Library, dict[str, int], list[int]]) -> None:
     lib, feeds, ids = followed
-    assert sorted(r.id for r in lib.rows(feed=feeds["local"])) == ids[1:3]
-    assert lib.count(feed=feeds["local"]) == 2
-    assert lib.count(feed=feeds["loose"]) == 1 and lib.count() == len(ids)
-    assert lib.rows(feed=9999) == [] and lib.count(feed=9999) == 0
+    assert sorted(r.id for r in lib.rows(where=ListFilter(feed=feeds["local"]))) == ids[1:3]
+    assert lib.count(where=ListFilter(feed=feeds["local"])) == 2
+    assert lib.count(where=ListFilter(feed=feeds["loose"])) == 1 and lib.count() == len(ids)
+    gone = ListFilter(feed=9999)
+    assert lib.rows(where=gone) == [] and lib.count(where=gone) == 0
 
 
 def test_a_folder_holds_its_subfolders_but_not_a_name_that_only_starts_alike(
         followed: tuple[Library, dict[str, int], list[int]]) -> None:
     lib, _, ids = followed
     # The article both عربي and عربي/محلي gave is listed once.
-    assert sorted(r.id for r in lib.rows(folder="عربي")) == ids[0:3]
-    assert lib.count(folder="عربي") == 3
-    assert sorted(r.id for r in lib.rows(folder="عربي/محلي")) == ids[1:3]
-    assert [r.id for r in lib.rows(folder="عربي_x")] == ids[3:4]
-    assert lib.count(folder="عرب") == 0  # a prefix of a name is no folder
-    assert lib.count(folder="") == 5  # the root: every article some feed gave
+    assert sorted(r.id for r in lib.rows(where=ListFilter(folder="عربي"))) == ids[0:3]
+    assert lib.count(where=ListFilter(folder="عربي")) == 3
+    assert sorted(r.id for r in lib.rows(where=ListFilter(folder="عربي/محلي"))) == ids[1:3]
+    assert [r.id for r in lib.rows(where=ListFilter(folder="عربي_x"))] == ids[3:4]
+    assert lib.count(where=ListFilter(folder="عرب")) == 0  # a prefix of a name is no folder
+    assert lib.count(where=ListFilter(folder="")) == 5  # the root: every article some feed gave
 
 
 def test_the_source_combines_with_the_other_filters(
         followed: tuple[Library, dict[str, int], list[int]]) -> None:
     lib, feeds, ids = followed
     lib.set_read(ids[1], True)
-    assert [r.id for r in lib.rows(folder="عربي", unread=True, sort="id",
-                                   descending=False)] == [ids[0], ids[2]]
-    assert lib.count(feed=feeds["local"], unread=True) == 1
+    unread = ListFilter(folder="عربي", unread=True)
+    assert [r.id for r in lib.rows(sort="id", descending=False, where=unread)] == [ids[0], ids[2]]
+    assert lib.count(where=ListFilter(feed=feeds["local"], unread=True)) == 1
     title = lib.get(ids[2]).title
-    assert [r.id for r in lib.rows(folder="عربي", filter_text=title)] == [ids[2]]
+    assert [r.id for r in lib.rows(where=ListFilter(folder="عربي", text=title))] == [ids[2]]
     lib.set_article_tags(ids[0], ["مهم"])
-    assert lib.count(folder="عربي", tag="مهم") == 1 and lib.count(feed=feeds["local"],
-                                                                   tag="مهم") == 0
+    assert lib.count(where=ListFilter(folder="عربي", tag="مهم")) == 1
+    assert lib.count(where=ListFilter(feed=feeds["local"], tag="مهم")) == 0
 
 
 def test_an_unsubscribed_feed_leaves_its_articles_in_the_library(
@@ -76,17 +78,17 @@ def test_an_unsubscribed_feed_leaves_its_articles_in_the_library(
     lib, feeds, ids = followed
     lib.feeds.remove(feeds["local"])
     assert lib.count() == len(ids)
-    assert lib.count(feed=feeds["local"]) == 0
-    assert sorted(r.id for r in lib.rows(folder="عربي")) == ids[0:2]
+    assert lib.count(where=ListFilter(feed=feeds["local"])) == 0
+    assert sorted(r.id for r in lib.rows(where=ListFilter(folder="عربي"))) == ids[0:2]
 
 
 def test_set_read_many_says_which_changed(
         followed: tuple[Library, dict[str, int], list[int]]) -> None:
     lib, feeds, ids = followed
     lib.set_read(ids[1], True)
-    unread = [r.id for r in lib.rows(folder="عربي", unread=True)]
+    unread = [r.id for r in lib.rows(where=ListFilter(folder="عربي", unread=True))]
     assert lib.set_read_many([*unread, ids[1], 9999], True) == sorted({ids[0], ids[2]})
-    assert lib.count(folder="عربي", unread=True) == 0
+    assert lib.count(where=ListFilter(folder="عربي", unread=True)) == 0
     assert lib.feeds.get(feeds["arab"]).unread == 0
     assert lib.set_read_many([ids[0]], False) == [ids[0]]
     assert not lib.get(ids[0]).read and lib.set_read_many([], True) == []
@@ -103,8 +105,9 @@ def test_an_old_read_only_store_has_no_sources(store_path: Path) -> None:
     con.execute("COMMIT")
     con.close()
     with Library.open(store_path, read_only=True) as old:
-        assert old.rows(feed=1) == [] and old.count(folder="عربي") == 0
-        assert old.count(folder=None) == len(sample_articles())
+        assert old.rows(where=ListFilter(feed=1)) == []
+        assert old.count(where=ListFilter(folder="عربي")) == 0
+        assert old.count(where=ListFilter(folder=None)) == len(sample_articles())
 
 
 @pytest.mark.parametrize("minutes", [0, MAX_INTERVAL + 1, 10**20])

@@ -10,6 +10,7 @@ import pytest
 
 from reader.errors import NotFound
 from reader.store import Library, schema
+from reader.store.listing import ListFilter
 from reader.store.tags import MAX_TAG_CHARS, clean_tag
 from tests.store.conftest import sample_articles
 
@@ -33,11 +34,12 @@ def test_a_version_7_store_gains_tags_and_keeps_its_articles(store_path: Path) -
     _as_version_7(store_path)
     with Library.open(store_path, read_only=True) as old:  # cannot migrate: reads untagged
         assert old.tags() == [] and old.article_tags(ids[0]) == []
-        assert old.rows(tag="مهم") == [] and old.count(tag="مهم") == 0
+        tagged = ListFilter(tag="مهم")
+        assert old.rows(where=tagged) == [] and old.count(where=tagged) == 0
     with Library.open(store_path) as lib:
         assert [lib.get(i) for i in ids] == before
         assert lib.set_article_tags(ids[1], ["مهم"]) == ["مهم"]
-        assert [r.id for r in lib.rows(tag="مهم")] == [ids[1]]
+        assert [r.id for r in lib.rows(where=ListFilter(tag="مهم"))] == [ids[1]]
     con = sqlite3.connect(store_path)
     assert con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 9
     con.close()
@@ -52,9 +54,9 @@ def test_tags_are_set_read_counted_and_cleaned(filled: tuple[Library, list[int]]
     assert [(t.name, t.articles) for t in lib.tags()] == [("اقتصاد", 1), ("تعليم", 2)]
     lib.set_article_tags(ids[0], ["تعليم"])  # اقتصاد is left without articles: gone
     assert [(t.name, t.articles) for t in lib.tags()] == [("تعليم", 2)]
-    assert sorted(r.id for r in lib.rows(tag="تعليم")) == sorted(ids[:2])
-    assert lib.count(tag="تعليم") == 2
-    assert lib.count(tag="تعليم", filter_text="معرض") == 1  # with the title filter too
+    assert sorted(r.id for r in lib.rows(where=ListFilter(tag="تعليم"))) == sorted(ids[:2])
+    assert lib.count(where=ListFilter(tag="تعليم")) == 2
+    assert lib.count(where=ListFilter(tag="تعليم", text="معرض")) == 1  # with the title filter too
 
 
 def test_tags_are_added_and_removed_keeping_the_others(
@@ -84,9 +86,9 @@ def test_starred_and_unread_filters(filled: tuple[Library, list[int]]) -> None:
     lib, ids = filled
     lib.set_starred(ids[2], True)
     lib.set_read(ids[0], True)
-    assert [r.id for r in lib.rows(starred=True)] == [ids[2]]
-    assert lib.count(unread=True) == len(ids) - 1
-    assert ids[0] not in [r.id for r in lib.rows(unread=True)]
+    assert [r.id for r in lib.rows(where=ListFilter(starred=True))] == [ids[2]]
+    assert lib.count(where=ListFilter(unread=True)) == len(ids) - 1
+    assert ids[0] not in [r.id for r in lib.rows(where=ListFilter(unread=True))]
 
 
 def test_the_unread_list_can_keep_one_read_article(filled: tuple[Library, list[int]]) -> None:
@@ -96,15 +98,18 @@ def test_the_unread_list_can_keep_one_read_article(filled: tuple[Library, list[i
     lib, ids = filled
     lib.set_read(ids[0], True)
     lib.set_read(ids[1], True)
-    listed = [r.id for r in lib.rows(unread=True, unread_or=ids[0])]
+    listed = [r.id for r in lib.rows(where=ListFilter(unread=True, unread_or=ids[0]))]
     assert listed == [r.id for r in lib.rows() if r.id != ids[1]]
-    assert lib.count(unread=True, unread_or=ids[0]) == len(listed)
-    assert sorted(lib.ids(unread=True, unread_or=ids[0])) == sorted(listed)
-    assert lib.position(ids[0], unread=True, unread_or=ids[0]) == listed.index(ids[0])
-    assert lib.position(ids[0], unread=True) is None
-    assert lib.count(unread_or=ids[0]) == len(ids)  # no unread filter: nothing to widen
+    assert lib.count(where=ListFilter(unread=True, unread_or=ids[0])) == len(listed)
+    assert sorted(lib.ids(where=ListFilter(unread=True, unread_or=ids[0]))) == sorted(listed)
+    kept = ListFilter(unread=True, unread_or=ids[0])
+    assert lib.position(ids[0], where=kept) == listed.index(ids[0])
+    assert lib.position(ids[0], where=ListFilter(unread=True)) is None
+    # No unread filter: nothing to widen.
+    assert lib.count(where=ListFilter(unread_or=ids[0])) == len(ids)
     lib.set_starred(ids[2], True)
-    assert lib.count(starred=True, unread=True, unread_or=ids[0]) == 1  # starred still holds
+    # Starred still holds.
+    assert lib.count(where=ListFilter(starred=True, unread=True, unread_or=ids[0])) == 1
 
 
 @pytest.mark.parametrize(("given", "stored"), [
