@@ -35,6 +35,7 @@ MAX_BACKOFF_MINUTES = 24 * 60
 _COLUMNS = ("id", "url", "title", "folder", "site_url", "interval_minutes", "full_text",
             "etag", "last_modified", "checked", "succeeded", "next_check", "failures",
             "last_error", "added")
+_NEXT_ID = rows.next_id_sql("feeds")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,13 +102,14 @@ class Feeds:
         with self._db.write() as con:
             if con.execute("SELECT 1 FROM feeds WHERE url = ?", (url,)).fetchone():
                 raise ReaderError(url, "already followed")
-            feed_id = con.execute(
-                rows.insert_sql("feeds", ("url", "title", "folder", "site_url",
+            feed_id = int(con.execute(_NEXT_ID).fetchone()[0])
+            con.execute(
+                rows.insert_sql("feeds", ("id", "url", "title", "folder", "site_url",
                                           "interval_minutes", "full_text", "next_check",
                                           "added")),
-                (url, title, folder, site_url, interval_minutes, int(full_text), now,
-                 now)).lastrowid
-        return self.get(int(feed_id or 0))
+                (feed_id, url, title, folder, site_url, interval_minutes, int(full_text), now,
+                 now))
+        return self.get(feed_id)
 
     def get(self, feed_id: int) -> Feed:
         """One subscription. Raises NotFound."""

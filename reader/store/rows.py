@@ -63,11 +63,20 @@ def update_sql(table: str, columns: Sequence[str], where: str) -> str:
 
 _INSERT_HIGHLIGHT = insert_sql("highlights", HIGHLIGHT_COLUMNS)
 _INSERT_HIGHLIGHT_AS = insert_sql("highlights", ("id", *HIGHLIGHT_COLUMNS))
-_NEXT_ID = ("SELECT max(coalesce(max(id), 0), coalesce((SELECT CAST(value AS INTEGER)"
-            " FROM meta WHERE key = 'last_article_id'), 0)) + 1 FROM articles")
-"""A new article's id: past every id an article has had, the deleted ones
-included (schema v9), so no link ever opens another article. (Asked apart:
-as a subquery of the insert it cost the insert a statement journal.)"""
+
+
+def next_id_sql(table: str) -> str:
+    """The query of a new row's id in ``table`` (articles, feeds): past every
+    id a row of it has had, the deleted ones included (``meta.last_article_id``,
+    schema v9; ``meta.last_feed_id``, v10), so no link or saved choice ever
+    names another. (Asked apart: as a subquery of the insert it cost the
+    insert a statement journal.)"""
+    return ("SELECT max(coalesce(max(id), 0), coalesce((SELECT CAST(value AS INTEGER)"
+            f" FROM meta WHERE key = 'last_{table.removesuffix('s')}_id'), 0)) + 1"
+            f" FROM {table}")
+
+
+_NEXT_ID = next_id_sql("articles")
 _SELECT_HIGHLIGHT = f"SELECT {names(('id', *HIGHLIGHT_COLUMNS))} FROM highlights"
 _ARTICLE_COLUMNS = (*ARTICLE_FIELDS, *ARTICLE_STATE, *ARTICLE_DERIVED, "imported_at")
 _INSERT_ARTICLE = insert_sql("articles", ("id", *_ARTICLE_COLUMNS), verb="INSERT OR FAIL")

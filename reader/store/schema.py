@@ -28,6 +28,7 @@ Tables (version 3):
 - ``tags`` and ``article_tags`` (v8): the reader's tags. A read-only store of
   an older version has none (``reader.store.tags`` reads it as untagged).
 - ``meta.last_article_id`` and its trigger (v9): ids are never reused.
+- ``meta.last_feed_id`` and its trigger (v10): nor are a feed's.
 """
 
 from __future__ import annotations
@@ -288,8 +289,29 @@ def _to_v9(con: sqlite3.Connection) -> None:
         con.execute(statement)
 
 
+V10_DDL = (
+    """INSERT OR IGNORE INTO meta(key, value)
+    SELECT 'last_feed_id', CAST(coalesce(max(id), 0) AS TEXT) FROM feeds""",
+    """CREATE TRIGGER IF NOT EXISTS feeds_id_kept AFTER DELETE ON feeds
+    BEGIN
+        UPDATE meta SET value = CAST(old.id AS TEXT)
+        WHERE key = 'last_feed_id' AND CAST(value AS INTEGER) < old.id;
+    END""",
+)
+"""A feed's id is never given to another feed, as an article's is not (v9):
+a refresh still running for a removed feed recorded its entries, and stored
+its articles, under the feed added next in its place; the window's saved
+source (``window/source``) chose that other feed. ``meta.last_feed_id``
+keeps the largest id a removed feed had; ``Feeds.add`` numbers past it."""
+
+
+def _to_v10(con: sqlite3.Connection) -> None:
+    for statement in V10_DDL:
+        con.execute(statement)
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    _to_v1, _to_v2, _to_v3, _to_v4, _to_v5, _to_v6, _to_v7, _to_v8, _to_v9)
+    _to_v1, _to_v2, _to_v3, _to_v4, _to_v5, _to_v6, _to_v7, _to_v8, _to_v9, _to_v10)
 """``MIGRATIONS[n]`` takes a store from version ``n`` to ``n + 1``."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

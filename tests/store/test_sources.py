@@ -82,6 +82,44 @@ def test_an_unsubscribed_feed_leaves_its_articles_in_the_library(
     assert sorted(r.id for r in lib.rows(where=ListFilter(folder="عربي"))) == ids[0:2]
 
 
+def test_a_removed_feeds_id_is_never_given_to_another(
+        followed: tuple[Library, dict[str, int], list[int]], store_path: Path) -> None:
+    """The red team's finding: removing the newest feed handed its id to the
+    next one followed, and a refresh of the removed feed still running then
+    recorded its entries, and its articles, under the new feed."""
+    lib, feeds, ids = followed
+    newest = max(feeds.values())
+    lib.feeds.remove(newest)
+    added = lib.feeds.add("http://127.0.0.1:1/new.xml").id
+    assert added > newest
+    # The refresh of the removed feed ends now: nothing goes to the new one.
+    lib.feeds.record(newest, FetchState(now()), [(["late-entry"], ids[0])])
+    assert lib.count(where=ListFilter(feed=added)) == 0
+    assert lib.feeds.seen(added, ["late-entry"]) == {}
+    lib.close()
+    with Library.open(store_path) as again:  # kept in the store, not in this Library
+        again.feeds.remove(added)
+        assert again.feeds.add("http://127.0.0.1:1/newer.xml").id > added
+
+
+def test_a_store_of_version_9_numbers_feeds_past_its_newest(store_path: Path) -> None:
+    """The upgrade to v10 keeps the largest id among the feeds a store has."""
+    with Library.open(store_path) as lib:
+        first = lib.feeds.add("http://127.0.0.1:1/a.xml").id
+        second = lib.feeds.add("http://127.0.0.1:1/b.xml").id
+    con = sqlite3.connect(store_path, isolation_level=None)
+    con.execute("BEGIN IMMEDIATE")
+    con.execute("DROP TRIGGER feeds_id_kept")
+    con.execute("DELETE FROM meta WHERE key = 'last_feed_id'")
+    con.execute("PRAGMA user_version = 9")
+    con.execute("COMMIT")
+    con.close()
+    with Library.open(store_path) as lib:
+        lib.feeds.remove(second)
+        assert lib.feeds.add("http://127.0.0.1:1/c.xml").id == second + 1
+        assert [f.id for f in lib.feeds.all()] == [first, second + 1]
+
+
 def test_set_read_many_says_which_changed(
         followed: tuple[Library, dict[str, int], list[int]]) -> None:
     lib, feeds, ids = followed

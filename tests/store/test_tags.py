@@ -41,7 +41,7 @@ def test_a_version_7_store_gains_tags_and_keeps_its_articles(store_path: Path) -
         assert lib.set_article_tags(ids[1], ["مهم"]) == ["مهم"]
         assert [r.id for r in lib.rows(where=ListFilter(tag="مهم"))] == [ids[1]]
     con = sqlite3.connect(store_path)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 9
+    assert con.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 10
     con.close()
 
 
