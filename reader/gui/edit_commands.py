@@ -45,6 +45,13 @@ class Edit(QUndoCommand):
         self.typed_note: tuple[IdRef, str] | None = None
         """The article and the note text the reader typed, for an edit that
         stores one: kept (``keep_lost_note``) if the article went meanwhile."""
+        self.article: IdRef | None = None
+        """The one article the edit changes (None for many at once)."""
+
+    def span(self) -> tuple[str, int, int] | None:
+        """The ``(field, start, end)`` the edit changes in ``article`` (a
+        highlight's), or None (a state or the details of the whole article)."""
+        return None
 
     def redo(self) -> None:
         self._run(self._do)
@@ -94,17 +101,21 @@ class AddHighlight(Edit):
     def __init__(self, history: EditHistory, article: IdRef, field: str, start: int, end: int,
                  colour: str, note: str) -> None:
         super().__init__(history, "highlight")
-        self.article, self.span, self.colour, self.note = article, (field, start, end), colour, note
+        self.article, self.colour, self.note = article, colour, note
+        self.place = (field, start, end)
         if note:
             self.typed_note = (article, note)
         self.ref: IdRef | None = None
         self.record: HighlightRecord | None = None
 
+    def span(self) -> tuple[str, int, int] | None:
+        return self.place
+
     def _do(self) -> None:
         # A redo brings back the highlight the reader made, made when it was.
         created = self.record.created if self.record is not None else None
         record = self.library.add_user_highlight(
-            self.article.id, *self.span, colour=self.colour, note=self.note, created=created,
+            self.article.id, *self.place, colour=self.colour, note=self.note, created=created,
             as_id=None if self.ref is None else self.ref.id)
         assert record.id is not None
         if self.ref is None:
@@ -127,6 +138,9 @@ class DeleteHighlight(Edit):
         self.record = record
         self.ref = history.highlight_ref(record.id)
         self.article = history.article_ref(record.article_id)
+
+    def span(self) -> tuple[str, int, int] | None:
+        return self.record.field, self.record.start, self.record.end
 
     def _do(self) -> None:
         self.library.delete_highlight(self.ref.id)
@@ -151,9 +165,13 @@ class UpdateHighlight(Swap):
         assert record.id is not None
         self.ref = history.highlight_ref(record.id)
         self.article = history.article_ref(record.article_id)
+        self.record = record
         self.what, self.old, self.new = what, old, new
         if what == "note" and new:
             self.typed_note = (self.article, new)
+
+    def span(self) -> tuple[str, int, int] | None:
+        return self.record.field, self.record.start, self.record.end
 
     def _write(self, value: str) -> None:
         self.library.update_highlight(self.ref.id, **{self.what: value})

@@ -59,7 +59,12 @@ class EditHistory(QObject):
     ``article_deleted(article_id)``, ``article_restored(article_id)`` (its
     id: a new one only when its own was taken), ``error_occurred(line)``,
     ``status_message(text)`` (translated, for the status bar),
-    ``labels_changed()`` when what Undo and Redo would do changed.
+    ``labels_changed()`` when what Undo and Redo would do changed,
+    ``revisiting(article_id, span, undone, what)`` right before an undo or
+    redo changes one article (``span``: the ``(field, start, end)`` it
+    changes, or None; ``what``: the edit in the reader's words), so that the
+    window shows the change where it happens: the stack is the window's,
+    and the last edit may be in another article than the one open.
     """
 
     highlights_changed = Signal(int)
@@ -72,6 +77,7 @@ class EditHistory(QObject):
     error_occurred = Signal(str)
     status_message = Signal(str)
     labels_changed = Signal()
+    revisiting = Signal(int, object, bool, str)
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -231,6 +237,7 @@ class EditHistory(QObject):
         if isinstance(command, commands.BackgroundEdit):
             self._in_background(command, command.write_undo, self.stack.undo)
         else:
+            self._revisit(command, undone=True)
             self.stack.undo()
 
     def redo(self) -> None:
@@ -241,7 +248,16 @@ class EditHistory(QObject):
         if isinstance(command, commands.BackgroundEdit):
             self._in_background(command, command.write_do, self.stack.redo)
         else:
+            self._revisit(command, undone=False)
             self.stack.redo()
+
+    def _revisit(self, command: object, *, undone: bool) -> None:
+        # A deleted article's undo and redo show themselves
+        # (``article_restored``, ``article_deleted``); many marked read at
+        # once are no one article.
+        if isinstance(command, commands.Edit) and command.article is not None:
+            self.revisiting.emit(command.article.id, command.span(), undone,
+                                 label(command.text()))
 
     def undo_label(self) -> str:
         """What Undo would undo, in the reader's words ("" when nothing, or

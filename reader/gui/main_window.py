@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         self.edits = EditHistory(self.library, self)
         self.edits.article_deleted.connect(self._on_article_deleted)
         self.edits.article_restored.connect(self._on_article_restored)
+        self.edits.revisiting.connect(self._on_edit_revisiting)
         self.article_list = ArticleList(self.library, self)
         self.article_list.row_chosen.connect(self._on_row_chosen)
         self.article_list.read_requested.connect(self._read_row)
@@ -719,6 +720,24 @@ class MainWindow(QMainWindow):
                            focus_find=False)
         self._update_title()
         self._update_article_actions()
+
+    def _on_edit_revisiting(self, article_id: int, span: object, undone: bool,
+                            what: str) -> None:
+        """Undo and redo of an edit in another article than the one open
+        (a tester's day: Ctrl+Z removed a highlight from the article read
+        before, unseen and unsaid): that article opens, the span flashes,
+        and the status bar says what changed where."""
+        if article_id == self.current_article_id():
+            return
+        title = self._title_of(article_id)
+        if title is None or not self.open_article(article_id, mark_read=MarkRead.NO):
+            return  # gone: the edit itself says so
+        if isinstance(span, tuple):
+            self.pane.view.flash(*span)
+        text = (self.tr("Undid {what} in “{title}”") if undone
+                else self.tr("Redid {what} in “{title}”"))
+        self.statusBar().showMessage(text.format(what=what, title=isolate_paragraph(title)),
+                                     8000)
 
     def _on_article_restored(self, article_id: int) -> None:
         self.refresh_list()

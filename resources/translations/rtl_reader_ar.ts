@@ -1661,6 +1661,16 @@
             <translation>— تعرض القائمة كل المقالات من جديد</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/main_window.py" line="740" />
+            <source>Undid {what} in “{title}”</source>
+            <translation>تراجعتَ عن {what} في «{title}»</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/main_window.py" line="741" />
+            <source>Redid {what} in “{title}”</source>
+            <translation>أعدتَ {what} في «{title}»</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/main_window.py" line="219" />
             <source>Some feeds were not followed</source>
             <translation>تعذّرت متابعة بعض الخلاصات</translation>

@@ -87,6 +87,36 @@ def test_a_highlight_is_undone_and_redone_by_keys(qtbot: QtBot, window: MainWind
     assert any(h.kind == "user" for h in window.pane.highlights_panel.shown_records())
 
 
+def test_undo_of_a_highlight_in_the_article_read_before_shows_it_there(
+        qtbot: QtBot, window: MainWindow, library: Library) -> None:
+    """A tester's day: a highlight made in one article, another article
+    opened, Ctrl+Z: the highlight went from the first, unseen and unsaid.
+    Undo and redo open the article they change, mark its place, and say so."""
+    first = window.current_article_id()
+    assert first is not None
+    highlight(window, "الوزير", note="للتحقق")
+    [other] = [i for i in library.ids() if i != first]
+    assert window.open_article(other)
+    key(qtbot, window, "Ctrl+Z")
+    assert user_texts(library, first) == []
+    assert window.current_article_id() == first
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Undid highlight in ") and TITLE in message
+    marked = [c for c in window.pane.view.extraSelections()
+              if c.cursor.selectedText() == "الوزير"]
+    assert marked  # the place flashes where the highlight was
+    assert window.open_article(other)
+    key(qtbot, window, "Ctrl+Shift+Z")
+    assert window.current_article_id() == first
+    assert user_texts(library, first) == [("الوزير", "#ffd54f", "للتحقق")]
+    assert window.statusBar().currentMessage().startswith("Redid highlight in ")
+    # In the article open, nothing moves and nothing is said.
+    window.statusBar().clearMessage()
+    key(qtbot, window, "Ctrl+Z")
+    assert window.current_article_id() == first and user_texts(library, first) == []
+    assert window.statusBar().currentMessage() == ""
+
+
 def test_colour_and_note_changes_undo_in_turn(window: MainWindow, library: Library) -> None:
     article_id = window.current_article_id()
     assert article_id is not None
