@@ -10,6 +10,7 @@ not be empty.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import re
 
 from PySide6.QtCore import QRegularExpression, Qt
@@ -27,6 +28,15 @@ from reader.store.article import Article
 from reader.text.fold import western_digits
 
 _DATE = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
+
+
+def _in_calendar(date: str) -> bool:
+    """Whether ``date`` (``YYYY-MM-DD``) is a day of the calendar."""
+    try:
+        datetime.date.fromisoformat(date)
+    except ValueError:
+        return False
+    return True
 
 
 class DetailsDialog(QDialog):
@@ -48,8 +58,7 @@ class DetailsDialog(QDialog):
         self.date_edit.setValidator(QRegularExpressionValidator(
             QRegularExpression(r"[0-9٠-٩۰-۹]{0,4}(-[0-9٠-٩۰-۹]{0,2}){0,2}"), self))
         self.date_edit.textEdited.connect(self._western_date)
-        self.date_hint = QLabel(self.tr("Write the date as year-month-day, such as 2025-09-14."),
-                                self)
+        self.date_hint = QLabel(self)
         self.date_hint.setWordWrap(True)
         self.url_edit = QLineEdit(article.url, self)
         self.url_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
@@ -93,8 +102,14 @@ class DetailsDialog(QDialog):
 
     def _check(self) -> None:
         date = self.date_edit.text().strip()
-        date_ok = not date or _DATE.fullmatch(date) is not None
+        written = _DATE.fullmatch(date) is not None
+        # A day the calendar lacks (a tester's 2018-02-31) was stored, and the
+        # list sorted it between March and February.
+        date_ok = not date or (written and _in_calendar(date))
         # Save greyed out with no word of why looked broken: say what a date is.
+        self.date_hint.setText(
+            self.tr("There is no such day in the calendar.") if written else
+            self.tr("Write the date as year-month-day, such as 2025-09-14."))
         self.date_hint.setVisible(not date_ok)
         ok = bool(self.title_edit.text().strip()) and date_ok
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ok)

@@ -392,12 +392,16 @@ class LibraryModel(QAbstractTableModel):
                                   self.index(len(self._rows) - 1, len(COLUMNS) - 1))
 
     def _fill_states(self) -> None:
+        """The result rows as the store holds their articles now: read and
+        starred, and the title, source and date (a tester's day: after the
+        details dialog saved, the results kept the old ones)."""
         for i, r in enumerate(self._rows):
             try:
                 a = self._library.get(r.id)
             except ReaderError:  # deleted meanwhile: shown as unread, unstarred
                 continue
-            self._rows[i] = replace(r, read=a.read, starred=a.starred)
+            self._rows[i] = replace(r, title=a.title, source=a.source, published=a.published,
+                                    read=a.read, starred=a.starred)
 
     def _reset(self, count: int) -> None:
         self.beginResetModel()

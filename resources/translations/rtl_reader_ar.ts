@@ -152,6 +152,11 @@
             <translation>اكتب التاريخ بالسنة ثم الشهر ثم اليوم، مثل 2025-09-14.</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/details_dialog.py" line="109" />
+            <source>There is no such day in the calendar.</source>
+            <translation>لا يوجد هذا اليوم في التقويم.</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/details_dialog.py" line="53" />
             <source>Title:</source>
             <translation>العنوان:</translation>

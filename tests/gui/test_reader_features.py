@@ -398,6 +398,13 @@ def test_the_details_dialog_takes_a_date_typed_in_arabic_digits_and_says_what_a_
     type_date("2025-13-40")
     assert not save.isEnabled() and dialog.date_hint.isVisible()
     assert "2025-09-14" in dialog.date_hint.text()
+    # A tester's day: 2018-02-31 was stored, and sorted between March and February.
+    for no_day in ("2018-02-31", "2023-02-29", "2018-04-31"):
+        type_date(no_day)
+        assert not save.isEnabled() and dialog.date_hint.isVisible()
+        assert dialog.date_hint.text() == "There is no such day in the calendar."
+    type_date("2024-02-29")  # a leap year's
+    assert save.isEnabled() and not dialog.date_hint.isVisible()
 
 
 def test_the_details_dialog_shows_the_start_of_a_long_arabic_title(qtbot: QtBot) -> None:

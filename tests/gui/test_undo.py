@@ -403,6 +403,23 @@ def test_details_edit_undo_and_redo(qtbot: QtBot, window: MainWindow, library: L
     assert listed_titles(window) == sorted(["الحكومة تقر خطة المياه", "خبر آخر"])
 
 
+def test_details_edited_in_the_search_results_show_there(
+        window: MainWindow, library: Library) -> None:
+    """A tester's day: after the details dialog saved, the library search
+    results kept the old title, source and date."""
+    article_id = window.current_article_id()
+    window.article_list.show_search_results("المياه", library.search("المياه"))
+    assert listed_titles(window) == [TITLE]
+    window.details_prompt = lambda article: dataclasses.replace(
+        article, title="الحكومة تقر خطة المياه", source="وكالة أخرى", published="2024-06-01")
+    window.commands["details"].trigger()
+    model = window.article_list.model
+    assert model.searching
+    row = model.row_data(model.row_of(article_id))
+    assert (row.title, row.source, row.published) == (
+        "الحكومة تقر خطة المياه", "وكالة أخرى", "2024-06-01")
+
+
 def test_undoing_details_keeps_what_was_changed_since_in_other_fields(
         window: MainWindow, library: Library) -> None:
     article_id = window.current_article_id()
