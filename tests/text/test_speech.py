@@ -175,6 +175,14 @@ def test_speaker_after() -> None:
         ("«نعم»، قال الوزير مضيفا أن", "الوزير"),
         ("«نعم»، قال طالب في الجامعة", "طالب"),
         ("«نعم»، قال قائلا", ""),
+        ("«نعم». قال الوزير", "الوزير"),
+        # A new paragraph is no attribution: ويقول: "…" was given to the
+        # woman the next paragraph names (a tester's day, a BBC article).
+        ("ويقول: «نعم».\n\nتعتبر أروى أيضا أن", ""),
+        ("«نعم»\nقال الوزير", ""),
+        # ... but وأضاف going on names who spoke in the paragraph before.
+        ("«نعم».\nوأضاف المدرب الذي قاد الفريق", "المدرب"),
+        ("«نعم»\n\nوتابعت الوزيرة أن", "الوزيرة"),
     ],
 )
 def test_speaker_after_a_quote(text: str, speaker: str) -> None:
