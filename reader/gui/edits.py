@@ -37,7 +37,7 @@ the clipboard, and ``status_message`` says so (``keep_lost_note``).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QGuiApplication, QUndoStack
@@ -101,6 +101,21 @@ class EditHistory(QObject):
                                         colour, note)
         self._push(command)
         return command.record
+
+    def replace_highlights(self, replaced: Sequence[HighlightRecord], article_id: int,
+                           field: str, start: int, end: int, *, colour: str,
+                           note: str) -> HighlightRecord | None:
+        """Delete ``replaced`` and store a user highlight of
+        ``field[start:end]``, as one step for Undo; the record, or None when
+        the store refused."""
+        self._settle()
+        self.stack.beginMacro("highlight")
+        try:
+            for record in replaced:
+                self._push(commands.DeleteHighlight(self, record))
+            return self.add_highlight(article_id, field, start, end, colour=colour, note=note)
+        finally:
+            self.stack.endMacro()
 
     def delete_highlight(self, record: HighlightRecord) -> bool:
         return self._push(commands.DeleteHighlight(self, record))

@@ -156,6 +156,14 @@ class MarksMixin(_ViewBase):
                      if h.kind == "user" and (h.field, h.start, h.end) == (name, start, end)),
                     None)
 
+    def user_highlights_touching(self, name: str, start: int,
+                                 end: int) -> list[HighlightRecord]:
+        """The reader's shown highlights of field ``name`` that share a
+        character with ``[start, end)``, in text order."""
+        return sorted((h for h in self._highlights
+                       if h.kind == "user" and h.field == name and h.start < end
+                       and start < h.end), key=lambda h: (h.start, h.end))
+
     def set_highlights(self, highlights: Iterable[HighlightRecord]) -> None:
         """Paint ``highlights`` (records whose field is not shown are skipped)."""
         self._highlights = [h for h in highlights if self._fits(h.field, h.start, h.end)]

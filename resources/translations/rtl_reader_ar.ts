@@ -109,6 +109,11 @@
             <translation>يتوقف التظليل عند نهاية {part}: لا يتجاوز التظليل جزءًا واحدًا من المقالة</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/article_pane.py" line="548" />
+            <source>These words are highlighted already</source>
+            <translation>هذه الكلمات مظللة من قبل</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/article_pane.py" line="424" />
             <source>title</source>
             <translation>العنوان</translation>

@@ -694,6 +694,46 @@ def test_the_same_words_are_highlighted_once_regression(
     assert stored() == [(start, span[2], colour, "رقم يحتاج إلى تحقق")]
 
 
+def test_words_inside_a_highlight_or_over_its_edge_make_no_second_one(
+    qtbot: QtBot, pane: tuple[ArticlePane, int], library: Library
+) -> None:
+    """A tester's day: a word inside a highlight, one word more, Ctrl+H: a
+    second highlight hid under the first, listed and exported twice. Words
+    inside a highlight are that highlight (and the status bar says so);
+    words over the edge of highlights join them into one, with their notes,
+    and one Undo gives them back as they were."""
+    p, article_id = pane
+    text = PARAGRAPHS[0]
+
+    def stored() -> list[tuple[str, str, str]]:
+        return [(text[h.start:h.end], h.colour, h.note)
+                for h in library.highlights(article_id, kind="user")]
+
+    def highlight(words: str, note: str = "") -> None:
+        start = text.index(words)
+        p.view.select_span("body", start, start + len(words))
+        p.add_user_highlight_from_selection(note=note)
+
+    highlight("أعلنت الحكومة اليوم", note="للتحقق")
+    first = stored()
+    messages: list[str] = []
+    p.status_message.connect(messages.append)
+    highlight("الحكومة")
+    assert stored() == first
+    assert messages == ["These words are highlighted already"]
+    later = "مليون دولار"
+    highlight(later, note="مصدر الرقم")
+    assert len(stored()) == 2
+    # From inside the first into the second.
+    highlight(text[text.index("اليوم"):text.index("مليون") + len("مليون")])
+    whole = text[text.index("أعلنت"):text.index(later) + len(later)]
+    assert stored() == [(whole, first[0][1], "للتحقق\n\nمصدر الرقم")]
+    p.edits.undo()
+    assert sorted(stored()) == sorted([*first, (later, first[0][1], "مصدر الرقم")])
+    p.edits.redo()
+    assert [t for t, *_ in stored()] == [whole]
+
+
 def test_a_cancelled_note_stores_nothing(pane: tuple[ArticlePane, int], library: Library) -> None:
     p, article_id = pane
     p.view.select_span("body", 2, 7)
