@@ -455,7 +455,12 @@ class ArticlePane(QWidget):
         (``error_occurred`` says why).
         """
         span = self.view.highlight_span()
-        if span is None or self._article_id is None:
+        if self._article_id is None:
+            return None
+        if span is None:
+            # Ctrl+H with nothing chosen did nothing, and said nothing (a tester's day).
+            self.status_message.emit(self.tr("Select some words of the article to highlight "
+                                             "them"))
             return None
         return self._add_selected(self._article_id, *span, colour=colour or None, note=note)
 

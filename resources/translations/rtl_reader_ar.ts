@@ -114,6 +114,11 @@
             <translation>هذه الكلمات مظللة من قبل</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/article_pane.py" line="462" />
+            <source>Select some words of the article to highlight them</source>
+            <translation>حدّد كلمات من المقالة لتظليلها</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/article_pane.py" line="424" />
             <source>title</source>
             <translation>العنوان</translation>

@@ -734,6 +734,18 @@ def test_words_inside_a_highlight_or_over_its_edge_make_no_second_one(
     assert [t for t, *_ in stored()] == [whole]
 
 
+def test_highlight_with_nothing_selected_says_what_to_do(
+        pane: tuple[ArticlePane, int], library: Library) -> None:
+    """A tester's day: Ctrl+H with nothing selected did nothing and said nothing."""
+    p, article_id = pane
+    p.view.select_span("body", 3, 3)
+    messages: list[str] = []
+    p.status_message.connect(messages.append)
+    assert p.add_user_highlight_from_selection() is None
+    assert messages == ["Select some words of the article to highlight them"]
+    assert library.highlights(article_id, kind="user") == []
+
+
 def test_a_cancelled_note_stores_nothing(pane: tuple[ArticlePane, int], library: Library) -> None:
     p, article_id = pane
     p.view.select_span("body", 2, 7)
