@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 )
 
 from reader.exporters.common import (
+    NOTE_LABEL,
     ExportItem,
     Ticker,
     article_link,
@@ -77,7 +78,11 @@ def _highlight_html(article: Article, h: HighlightRecord) -> str:
     if value:
         parts.append(_block("القيمة", inner=f"القيمة: {escape(isolate_dates(value))}"))
     if h.note:
-        parts.append(_block(h.note, style="font-style: italic;"))
+        # Labelled, as Markdown and the plain text label it: an italic
+        # Arabic note is a slant the script never had (a tester's day).
+        lines = "<br>".join(escape(x) for x in h.note.split("\n"))
+        parts.append(_block(h.note, style="color: #3e2723;",
+                            inner=f"<b>{NOTE_LABEL}:</b> {lines}"))
     marked = (f"{escape(sentence[:s])}<span style=\"background-color: {colour};\">"
               f"{escape(sentence[s:e])}</span>{escape(sentence[e:])}")
     parts.append(_block(sentence, style="color: #444444;", inner=marked))

@@ -515,3 +515,17 @@ def test_a_paragraph_over_many_pages_is_split_in_one_edit(qapp) -> None:
     assert pages >= 20
     assert doc.blockCount() >= pages  # split at every page break
     assert len(changes) <= 3  # one edit a round, not one a page
+
+
+def test_a_note_is_labelled_and_upright() -> None:
+    """A tester's day: notes were set in slanted Arabic, a slant the script
+    never had. The note is labelled, as Markdown and the plain text label it."""
+    from reader.exporters.html import stylesheet
+
+    article = Article(id=4, title="الأجور تلتهم ربع المصروفات",
+                      body="استحوذت الأجور على ما يقرب من ربع المصروفات.")
+    mine = HighlightRecord(4, "body", "user", "", 8, 14, "الأجور", id=1, colour="#ffd54f",
+                           note="رقم مهم\nيحتاج إلى مصدر")
+    html = article_html(article, [mine])
+    assert "<b>ملاحظة:</b> رقم مهم<br>يحتاج إلى مصدر" in html
+    assert "italic" not in html and "italic" not in stylesheet()
