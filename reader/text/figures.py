@@ -205,6 +205,19 @@ def _plain_run(text: str, after: int, c: str, length: int) -> bool:
 
 _SIGNS = "-+−"
 
+_LIST_NUMBER = re.compile(r"[ \t]?[-.)–—][ \t]+[^\W\d_]")
+
+
+def _is_list_number(text: str, pos: int, after: int) -> bool:
+    """Whether the digits ``text[pos:after]`` open their line as the number
+    of an item in a list (``1- التسوية الوقائية``، ``٢) نص``، ``3. …``): a
+    numbering, no figure (a tester's day: the panel listed 1 to 5)."""
+    before = pos
+    while before and text[before - 1] in " \t":
+        before -= 1
+    return ((before == 0 or text[before - 1] in "\n\r\u2029")
+            and _LIST_NUMBER.match(text, after) is not None)
+
 
 def find_figures(text: str) -> list[Highlight]:
     """Every figure in ``text`` (kind ``figure``), sorted, none overlapping.
@@ -226,6 +239,8 @@ def find_figures(text: str) -> list[Highlight]:
             continue
         after = run.end()
         c = text[after] if after < n else ""
+        if after - pos <= 2 and _is_list_number(text, pos, after):
+            continue
         if after - pos in (2, 4) and (c in SEASON_SEPARATORS or (
                 c == " " and text[after + 1:after + 2] in SEASON_SEPARATORS)):
             season = season_at(text, pos)

@@ -877,3 +877,28 @@ def test_cheap_tests_before_the_costly_ones_decide_nothing(text, expected):
     (a zone's first letter, the alef before حد, the words folded one by one
     before a number) leave the figures as the full reading gives them."""
     assert [(h.text, h.subtype, h.value) for h in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "1- التسوية الوقائية.\n2- إعادة التنظيم المالي",
+    "مقدمة التقرير\n  ١- بلد المنشأ الذي يرسل المساعدات",
+    "1 - مشروع هيئة كهرباء ومياه دبي",
+    "3. شلمبرجير: اتفاقية شراء لمعدات",
+    "12) نص البند الثاني عشر",
+])
+def test_the_number_of_an_item_in_a_list_is_no_figure(text: str) -> None:
+    """A tester's day: the panel listed the numbers of a list, ١- to ٥-, as
+    figures (83 of 31,248 pool texts hold such lists)."""
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("وقال 1- إن", ["1"]),  # inside a line: no list
+    ("3-1 فاز الفريق", ["3", "1"]),  # a score opening a line
+    ("10 - 12 نوفمبر", ["10", "12"]),
+    ("1.5 مليون دولار", ["1.5 مليون"]),
+    ("2018- عام التحولات", ["2018"]),
+])
+def test_digits_opening_a_line_that_are_no_list_number_stay_figures(
+        text: str, figures: list[str]) -> None:
+    assert [h.text for h in find_figures(text)] == figures
