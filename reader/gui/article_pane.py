@@ -52,6 +52,13 @@ MIN_ARTICLE_WIDTH = 320
 four words and a headline word breaks between its letters. A narrower pane
 folds the highlights panel away instead."""
 
+READABLE_ARTICLE_WIDTH = 480
+"""The width the article is given first when the reader brings the folded
+highlights panel back (pixels, some eight words a line): the window narrows
+the list for it when the list can spare that, and the panel gives way down
+to its least before the article goes below it. At ``MIN_ARTICLE_WIDTH`` a
+tester read three words a line beside a panel at its full width."""
+
 
 class ArticlePane(QWidget):
     """Shows one article of ``library``.
@@ -67,9 +74,10 @@ class ArticlePane(QWidget):
     cut at the end of a field, a note kept on the clipboard);
     ``status_withdrawn(text)`` when a line ``status_message`` gave no longer
     holds (the panel it asked a wider window for shows now);
-    ``room_wanted(pixels)`` when the reader asked for the folded highlights
-    panel back and the pane is that much too narrow for it beside the article
-    (the window makes room if it can, synchronously);
+    ``room_wanted(needed, wanted)`` when the reader asked for the folded
+    highlights panel back and the pane is ``wanted`` pixels too narrow for it
+    beside a readable article, ``needed`` too narrow for it at all (the
+    window makes room if it can, synchronously);
     ``reader_acted()`` when the reader did something in the open article:
     scrolled it, pressed a key or clicked in its text, searched it,
     highlighted in it (its being read no longer waits, ``ReadMarker``).
@@ -80,7 +88,7 @@ class ArticlePane(QWidget):
     error_occurred = Signal(str)
     status_message = Signal(str)
     status_withdrawn = Signal(str)
-    room_wanted = Signal(int)
+    room_wanted = Signal(int, int)
     reader_acted = Signal()
     end_passed = Signal()
     """Space at the end of the article: the reader is done with it."""
@@ -281,11 +289,12 @@ class ArticlePane(QWidget):
         wanted = max(panel_min, self._chosen_panel_width or self._folded_panel_width
                      or self.splitter.width() // 4)
         lacking = MIN_ARTICLE_WIDTH + handle + panel_min - self.splitter.width()
-        if lacking > 0:
-            self.room_wanted.emit(lacking)
+        readable = READABLE_ARTICLE_WIDTH + handle + wanted - self.splitter.width()
+        if readable > 0:
+            self.room_wanted.emit(max(lacking, 0), readable)
         room = self.splitter.width()
-        width = min(wanted, room - handle - MIN_ARTICLE_WIDTH)
-        if width < panel_min:
+        width = max(panel_min, min(wanted, room - handle - READABLE_ARTICLE_WIDTH))
+        if room - handle - width < MIN_ARTICLE_WIDTH:
             self._no_room_line = self.tr("Widen the window to show the highlights panel")
             self.status_message.emit(self._no_room_line)
             return

@@ -676,13 +676,15 @@ class MainWindow(QMainWindow):
         self.commands.set_checked_quietly("focus_mode", self.modes.in_focus_mode())
         self.commands.set_checked_quietly("full_screen", self.modes.is_full_screen())
 
-    def _give_pane_room(self, pixels: int) -> None:
-        """Narrow the sources and the list by ``pixels`` for the article pane
-        when they can spare that much; else leave them (narrowed for nothing,
-        the list would only lose its columns)."""
+    def _give_pane_room(self, needed: int, wanted: int) -> None:
+        """Narrow the sources and the list by up to ``wanted`` pixels for the
+        article pane when they can spare at least ``needed``; else leave them
+        (narrowed for nothing, the list would only lose its columns)."""
         lists, pane = self.splitter.sizes()
-        if lists - pixels >= self.lists.minimumSizeHint().width():
-            self.splitter.setSizes([lists - pixels, pane + pixels])
+        spare = lists - self.lists.minimumSizeHint().width()
+        given = min(wanted, spare)
+        if given >= needed and given > 0:
+            self.splitter.setSizes([lists - given, pane + given])
 
     def show_help(self, kind: str) -> HelpDialog:
         """Show a help page (``guide``, ``shortcuts``, ``about``) beside the window."""

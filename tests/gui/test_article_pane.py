@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from reader.gui import i18n
-from reader.gui.article_pane import MIN_ARTICLE_WIDTH, ArticlePane
+from reader.gui.article_pane import MIN_ARTICLE_WIDTH, READABLE_ARTICLE_WIDTH, ArticlePane
 from reader.gui.main_window import MainWindow
 from reader.store import Article, Library
 from tests.gui.conftest import kept_window, on_screen
@@ -232,6 +232,24 @@ def test_a_folded_panel_says_what_it_holds_and_comes_back_on_a_click(
     assert window.splitter.sizes()[0] < lists
     assert pane.view.width() >= MIN_ARTICLE_WIDTH
     assert button.isHidden()
+
+
+def test_the_panel_brought_back_leaves_the_article_readable_when_the_list_can_spare_it(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """A tester's day: the list dragged wider folded the panel; the click
+    brought it back at its full width beside an article of three words a
+    line (320 px) while the list kept all its room. The list now gives the
+    article a readable width first, and the panel gives way to its least."""
+    pane = window.pane
+    lists, whole = window.splitter.sizes()
+    panel_min = pane.highlights_panel.minimumSizeHint().width()
+    folds = MIN_ARTICLE_WIDTH + pane.splitter.handleWidth() + panel_min - 20
+    window.splitter.setSizes([lists + whole - folds, folds])  # the list dragged wide
+    qtbot.waitUntil(lambda: pane.splitter.sizes()[1] == 0)
+    pane.status.panel_button.click()
+    assert pane.splitter.sizes()[1] >= panel_min
+    assert pane.view.width() >= READABLE_ARTICLE_WIDTH
+    assert window.splitter.sizes()[0] >= window.lists.minimumSizeHint().width()
 
 
 def test_a_panel_folded_by_the_reader_comes_back_on_a_click(
