@@ -80,7 +80,7 @@ def _highlight_html(article: Article, h: HighlightRecord) -> str:
     if h.note:
         # Labelled, as Markdown and the plain text label it: an italic
         # Arabic note is a slant the script never had (a tester's day).
-        lines = "<br>".join(escape(x) for x in h.note.split("\n"))
+        lines = "<br>".join(escape(isolate_dates(x)) for x in h.note.split("\n"))
         parts.append(_block(h.note, style="color: #3e2723;",
                             inner=f"<b>{NOTE_LABEL}:</b> {lines}"))
     marked = (f"{escape(sentence[:s])}<span style=\"background-color: {colour};\">"

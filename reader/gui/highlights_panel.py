@@ -65,6 +65,7 @@ from reader.text import TEXT_FIELDS
 from reader.text.bidi import FSI, LRI, PDI, RLI, isolate, strip_bidi_controls
 from reader.text.direction import has_strong_letters, is_rtl
 from reader.text.spans import shortened
+from reader.text.values import isolate_dates
 
 ROLE_KIND = Qt.ItemDataRole.UserRole + 1
 """Item data role: the highlight's colour role (``quotation``, ``term``, ``figure``, ``user``)."""
@@ -319,7 +320,9 @@ class HighlightsModel(QAbstractListModel):
             # taller than the panel and hid the highlights after it (the
             # tooltip and the note dialog hold the whole note).
             note = strip_bidi_controls(shortened(h.note, _MAX_SHOWN))
-            rows.append((note, is_rtl(note) if has_strong_letters(note) else None))
+            # A date after Arabic words read 05-03-2018 (a tester's day).
+            rows.append((isolate_dates(note), is_rtl(note) if has_strong_letters(note)
+                         else None))
         return rows
 
 

@@ -484,7 +484,7 @@ def tooltip_html(highlights: Sequence[HighlightRecord]) -> str:
             lines.append(html.escape(QCoreApplication.translate("ReadingView", "speaker")
                                      + ": " + h.speaker))
         if h.note:
-            lines.extend(html.escape(line) for line in _note_lines(h.note))
+            lines.extend(html.escape(isolate_dates(line)) for line in _note_lines(h.note))
         rows.append("<br>".join(lines))
     return "<qt>" + "<hr>".join(rows) + "</qt>"
 

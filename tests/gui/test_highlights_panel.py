@@ -314,6 +314,18 @@ def test_a_speaker_is_isolated_on_the_second_line_and_a_note_reads_on_the_third(
     assert lines[2] == f"{LRI}see p. 3{PDI}"
 
 
+def test_a_date_in_a_note_reads_in_its_order(qapp: object) -> None:
+    """A tester's day: a note "راجع التقرير 2018-03-05" showed 05-03-2018 in
+    the panel (the bidi algorithm read its digits as Arabic numbers); the
+    note dialog shows it as typed, its text being edited."""
+    record = HighlightRecord(1, "body", "user", "", 0, 5, "نص", note="راجع التقرير 2018-03-05",
+                             id=1)
+    model = HighlightsModel()
+    model.set_highlights([record])
+    lines = model.data(model.index(0), Qt.ItemDataRole.DisplayRole).split("\n")
+    assert f"{LRI}2018-03-05{PDI}" in lines[2]
+
+
 LONG_QUOTE = ("وقال الوزير إن الحكومة ستعرض الخطة على البرلمان في جلسته المقبلة بعد أن تقرها "
               "اللجنة المختصة وتناقشها الأحزاب الممثلة في المجلس قبل نهاية الشهر الجاري على أن "
               "يبدأ التنفيذ في الربع الأول من العام المقبل بحسب الجدول الزمني الذي أعلنته الوزارة")
