@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand
 
 from reader.errors import CannotRestore, ReaderError
 from reader.store.article import HighlightRecord
+from reader.store.feeds import RemovedFeed
 from reader.store.restore import DeletedArticle, Restored
 
 if TYPE_CHECKING:
@@ -235,6 +236,26 @@ class MarkRead(Edit):
     def _undo(self) -> None:
         ids = [ref.id for ref in self.changed]
         self.history.states_changed.emit(self.library.set_read_many(ids, False))
+
+
+class RemoveFeed(Edit):
+    """Stop following a feed; undo follows it again as it was, under its own
+    id, with the entries it had seen (``Feeds.put_back``): none of them
+    comes back as news."""
+
+    def __init__(self, history: EditHistory, feed_id: int) -> None:
+        super().__init__(history, "remove_feed")
+        self.feed_id = feed_id
+        self.removed: RemovedFeed | None = None
+
+    def _do(self) -> None:
+        self.removed = self.library.feeds.remove(self.feed_id)
+        self.history.feeds_changed.emit()
+
+    def _undo(self) -> None:
+        assert self.removed is not None
+        self.library.feeds.put_back(self.removed)
+        self.history.feeds_changed.emit()
 
 
 class BackgroundEdit(Edit):

@@ -59,6 +59,7 @@ class EditHistory(QObject):
     ``article_deleted(article_id)``, ``article_restored(article_id)`` (its
     id: a new one only when its own was taken), ``error_occurred(line)``,
     ``status_message(text)`` (translated, for the status bar),
+    ``feeds_changed()`` when a feed was removed or followed again,
     ``labels_changed()`` when what Undo and Redo would do changed,
     ``revisiting(article_id, span, undone, what)`` right before an undo or
     redo changes one article (``span``: the ``(field, start, end)`` it
@@ -78,6 +79,7 @@ class EditHistory(QObject):
     status_message = Signal(str)
     labels_changed = Signal()
     revisiting = Signal(int, object, bool, str)
+    feeds_changed = Signal()
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -151,6 +153,11 @@ class EditHistory(QObject):
             self, self.article_ref(before.id),
             {name: getattr(before, name) for name in changed},
             {name: getattr(after, name) for name in changed}))
+
+    def remove_feed(self, feed_id: int) -> bool:
+        """Stop following the feed ``feed_id``, undoably; False when the store
+        refused."""
+        return self._push(commands.RemoveFeed(self, feed_id))
 
     def set_tags(self, article_id: int, tags: list[str], *, was: list[str]) -> bool:
         """Give the article the tags ``tags`` in place of ``was``; False when
@@ -315,5 +322,6 @@ def label(key: str) -> str:
         "delete_article": translate("EditHistory", "delete article"),
         "details": translate("EditHistory", "article details"),
         "tags": translate("EditHistory", "tags"),
+        "remove_feed": translate("EditHistory", "remove feed"),
     }
     return labels.get(key, key)

@@ -253,20 +253,18 @@ class Following(QObject):
         self.feeds_changed.emit()
         return True
 
-    def remove_feed(self, feed: Feed) -> bool:
-        """Stop following ``feed`` once the reader confirms; its articles stay."""
+    def remove_feed(self, feed: Feed, remove: Callable[[int], bool]) -> bool:
+        """Stop following ``feed`` once the reader confirms, through
+        ``remove`` (the window's undoable edit, which reports a refusal);
+        its articles stay."""
         if not self.confirm(self.tr("Remove feed"), self.tr(
                 "Stop following {name}? Its articles stay in the library.").format(
                     name=isolate(feed.name))):
             return False
-        try:
-            self._library.feeds.remove(feed.id)
-        except ReaderError as err:
-            self.failed.emit(err.line())
+        if not remove(feed.id):
             return False
-        self.feeds_changed.emit()
-        self.status_message.emit(self.tr("No longer following {name}").format(
-            name=isolate(feed.name)), 8000)
+        self.status_message.emit(self.tr("No longer following {name} (Undo follows it "
+                                         "again)").format(name=isolate(feed.name)), 8000)
         return True
 
     # -- OPML ------------------------------------------------------------------------

@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
                                        settings=self.window_settings)
         f.confirm = lambda title, text: self.confirm(title, text)
         f.feeds_changed.connect(self.sources.reload_later)
+        self.edits.feeds_changed.connect(self.sources.reload_later)
         f.refreshing_changed.connect(self.sources.set_refreshing)
         f.articles_arrived.connect(lambda _ids: self._refresh_timer.start())
         f.articles_updated.connect(self._on_articles_updated)
@@ -623,7 +624,7 @@ class MainWindow(QMainWindow):
     def _remove_feed(self, feed_id: int | None) -> None:
         feed = self.sources.feed(feed_id) if feed_id is not None else None
         if feed is not None:
-            self.following.remove_feed(feed)
+            self.following.remove_feed(feed, self.edits.remove_feed)
 
     def _update_feed_actions(self) -> None:
         writable = not self.library.read_only

@@ -67,6 +67,17 @@ class Feed:
         return self.title or self.url
 
 
+@dataclass(frozen=True, slots=True)
+class RemovedFeed:
+    """A subscription as ``Feeds.remove`` took it out, with the entries it
+    had seen (``entry_key``, the article stored for it, when seen), so that
+    ``Feeds.put_back`` (Undo) follows it again as it was: its entries are
+    not news again."""
+
+    feed: Feed
+    entries: tuple[tuple[str, int | None, str], ...]
+
+
 def backoff(interval_minutes: int, failures: int) -> int:
     """Minutes to wait after ``failures`` failures in a row (0: none)."""
     interval_minutes = min(interval_minutes, MAX_INTERVAL)  # a store of an older version
@@ -159,11 +170,37 @@ class Feeds:
                 con.execute(rows.update_sql("feeds", tuple(chosen), "id = ?"),
                             (*chosen.values(), feed_id))
 
-    def remove(self, feed_id: int) -> None:
-        """Stop following a feed; the articles it gave stay. Raises NotFound."""
+    def remove(self, feed_id: int) -> RemovedFeed:
+        """Stop following a feed; the articles it gave stay. What was
+        removed, for ``put_back``. Raises NotFound."""
         with self._db.write() as con:
-            if con.execute("DELETE FROM feeds WHERE id = ?", (feed_id,)).rowcount == 0:
+            found = con.execute(f"SELECT {', '.join(_COLUMNS)}, 0, 0 FROM feeds WHERE id = ?",
+                                (feed_id,)).fetchone()
+            if found is None:
                 raise NotFound(str(feed_id), "no feed with this ID")
+            entries = tuple((str(r[0]), r[1], str(r[2])) for r in con.execute(
+                "SELECT entry_key, article_id, seen FROM feed_entries WHERE feed_id = ?",
+                (feed_id,)))
+            con.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
+        return RemovedFeed(_feed(found), entries)
+
+    def put_back(self, removed: RemovedFeed) -> None:
+        """Follow a removed feed again as it was, under its own id (never
+        given to another, schema v10), with the entries it had seen; an
+        entry's article deleted meanwhile is kept as none. Raises
+        ReaderError when its address is followed again meanwhile."""
+        feed = removed.feed
+        with self._db.write() as con:
+            if con.execute("SELECT 1 FROM feeds WHERE url = ? OR id = ?",
+                           (feed.url, feed.id)).fetchone():
+                raise ReaderError(feed.url, "already followed")
+            # full_text, a bool, is stored as SQLite stores one: 1 or 0.
+            con.execute(rows.insert_sql("feeds", _COLUMNS),
+                        tuple(getattr(feed, c) for c in _COLUMNS))
+            con.executemany(
+                "INSERT INTO feed_entries (feed_id, entry_key, article_id, seen) VALUES"
+                " (?, ?, (SELECT id FROM articles WHERE id = ?), ?)",
+                [(feed.id, key, article, seen) for key, article, seen in removed.entries])
 
     def seen(self, feed_id: int, keys: Iterable[str]) -> dict[str, int | None]:
         """Those of ``keys`` this feed gave before, each with the article

@@ -245,6 +245,11 @@
             <translation>الوسوم</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/edits.py" line="184" />
+            <source>remove feed</source>
+            <translation>إزالة الخلاصة</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/edits.py" line="146" />
             <source>The article was deleted while you wrote your note: the note was copied to the clipboard</source>
             <translation>حُذفت المقالة وأنت تكتب ملاحظتك: نُسخت الملاحظة إلى الحافظة</translation>
@@ -1182,8 +1187,8 @@
         </message>
         <message>
             <location filename="../../reader/gui/following.py" line="227" />
-            <source>No longer following {name}</source>
-            <translation>توقّفت متابعة {name}</translation>
+            <source>No longer following {name} (Undo follows it again)</source>
+            <translation>توقّفت متابعة {name} (التراجع يعيد متابعته)</translation>
         </message>
         <message numerus="yes">
             <location filename="../../reader/gui/following.py" line="251" />

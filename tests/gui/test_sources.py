@@ -432,6 +432,18 @@ def test_properties_and_removal_keep_the_articles(
     window.sources.reload()
     assert window.sources.current_source() == Source()
     assert window.article_list.model.source == Source() and len(listed(window)) == 3
+    assert "Undo follows it again" in window.statusBar().currentMessage()
+    # Removed by mistake: Undo follows it again as it was, its articles its own.
+    assert window.commands["undo"].text().startswith("&Undo remove feed")
+    window.edits.undo()
+    [back] = library.feeds.all()
+    assert (back.id, back.title, back.folder, back.total) == (
+        good.id, "اقتصاد اليوم", "عربي/اقتصاد", changed.total)
+    window.sources.reload()
+    assert window.choose_source(Source(feed=good.id))
+    assert len(listed(window)) == changed.total
+    window.edits.redo()
+    assert library.feeds.all() == []
 
 
 def test_opml_export_lists_every_feed_with_its_folder(

@@ -3,12 +3,14 @@ folders below it, combined with the other filters; marking many read."""
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from reader.errors import ReaderError
 from reader.store import Article, Library
 from reader.store.derive import now
 from reader.store.feeds import MAX_INTERVAL, FetchState
@@ -100,6 +102,26 @@ def test_a_removed_feeds_id_is_never_given_to_another(
     with Library.open(store_path) as again:  # kept in the store, not in this Library
         again.feeds.remove(added)
         assert again.feeds.add("http://127.0.0.1:1/newer.xml").id > added
+
+
+def test_a_removed_feed_put_back_is_followed_as_it_was(
+        followed: tuple[Library, dict[str, int], list[int]]) -> None:
+    """Undo of Remove feed: the same id, title, folder and state, and the
+    entries it had seen, so none of them is news again; an entry whose
+    article was deleted meanwhile is kept as none."""
+    lib, feeds, ids = followed
+    before = lib.feeds.get(feeds["arab"])
+    removed = lib.feeds.remove(feeds["arab"])
+    assert lib.count(where=ListFilter(feed=feeds["arab"])) == 0
+    lib.delete(ids[0])
+    lib.feeds.put_back(removed)
+    again = lib.feeds.get(feeds["arab"])
+    assert again == dataclasses.replace(before, unread=again.unread, total=again.total)
+    assert again.total == 1  # ids[1]; ids[0] was deleted
+    keys = [f"arab-{ids[0]}", f"arab-{ids[1]}"]
+    assert lib.feeds.seen(feeds["arab"], keys) == {keys[0]: None, keys[1]: ids[1]}
+    with pytest.raises(ReaderError):
+        lib.feeds.put_back(removed)  # followed already
 
 
 def test_a_store_of_version_9_numbers_feeds_past_its_newest(store_path: Path) -> None:
