@@ -132,6 +132,11 @@ class _RowList(QListView):
             super().resizeEvent(event)
 
 
+NOTE_MARK = "\u270e "
+"""What opens a note's line in a row: a pencil, which has no direction of
+its own and so stands where the note begins."""
+
+
 class _RowDelegate(QStyledItemDelegate):
     """Draws a row's paragraphs (``ROLE_PARAGRAPHS``), each wrapped and laid
     out in its own direction, and measures them in the width it draws them in.
@@ -178,9 +183,15 @@ class _RowDelegate(QStyledItemDelegate):
             group = QPalette.ColorGroup.Inactive
         selected = bool(row.state & QStyle.StateFlag.State_Selected)
         painter.save()
-        painter.setPen(row.palette.color(group, QPalette.ColorRole.HighlightedText if selected
-                                         else QPalette.ColorRole.Text))
-        for layout in layouts:
+        ink = row.palette.color(group, QPalette.ColorRole.HighlightedText if selected
+                                else QPalette.ColorRole.Text)
+        # The label line (kind, value, speaker) in a lighter ink than the
+        # words and the note: the three read as three things.
+        label = QColor(ink)
+        if not selected:
+            label.setAlphaF(0.68)
+        for n, layout in enumerate(layouts):
+            painter.setPen(label if n == 1 else ink)
             layout.draw(painter, QPointF(rect.left() + margin, top))
             top += layout.boundingRect().height()
         painter.restore()
@@ -320,9 +331,11 @@ class HighlightsModel(QAbstractListModel):
             # taller than the panel and hid the highlights after it (the
             # tooltip and the note dialog hold the whole note).
             note = strip_bidi_controls(shortened(h.note, _MAX_SHOWN))
-            # A date after Arabic words read 05-03-2018 (a tester's day).
-            rows.append((isolate_dates(note), is_rtl(note) if has_strong_letters(note)
-                         else None))
+            # A date after Arabic words read 05-03-2018; and the note looked
+            # like the label line above it (a tester's day): a pencil opens
+            # it, on the side it reads from.
+            rows.append((NOTE_MARK + isolate_dates(note),
+                         is_rtl(note) if has_strong_letters(note) else None))
         return rows
 
 

@@ -12,7 +12,13 @@ from pytestqt.qtbot import QtBot
 
 from reader.gui import i18n
 from reader.gui.article_pane import ArticlePane
-from reader.gui.highlights_panel import ROLE_KIND, ROLE_RECORD, HighlightsModel, HighlightsPanel
+from reader.gui.highlights_panel import (
+    NOTE_MARK,
+    ROLE_KIND,
+    ROLE_RECORD,
+    HighlightsModel,
+    HighlightsPanel,
+)
 from reader.gui.marks import subtype_label
 from reader.store import HighlightRecord, Library
 from reader.text.bidi import FSI, LRI, PDI, RLI
@@ -311,7 +317,7 @@ def test_a_speaker_is_isolated_on_the_second_line_and_a_note_reads_on_the_third(
     model.set_highlights([record])
     lines = model.data(model.index(0), Qt.ItemDataRole.DisplayRole).split("\n")
     assert f"{FSI}الوزير 2{PDI}" in lines[1]
-    assert lines[2] == f"{LRI}see p. 3{PDI}"
+    assert lines[2] == f"{LRI}{NOTE_MARK}see p. 3{PDI}"
 
 
 def test_a_date_in_a_note_reads_in_its_order(qapp: object) -> None:
@@ -449,11 +455,11 @@ def test_each_part_of_a_row_reads_in_its_own_direction(
             assert max(ink) < width * 2 // 3 and min(ink) < width // 4, layout.text()
     if record.note:
         note, _, _ = paragraphs[-1]
-        assert note.text() == NOTE
+        assert note.text() == NOTE_MARK + NOTE  # a pencil opens the note
         line = note.lineAt(0)
         # Read from the right: its Arabic words first, then "with MBC 1994"
         # on their left (each word asked after its first letter: at a run's
         # edge a caret has two places).
-        xs = [line.cursorToX(NOTE.index(word) + 1)[0]
+        xs = [line.cursorToX(note.text().index(word) + 1)[0]
               for word in ("with", "MBC", "1994", "المقابلة", "بداية", "ملاحظة")]
         assert xs == sorted(xs), xs
