@@ -107,7 +107,12 @@ class Reader:
         note = f"ملاحظة {self.actions}"
         record = self.window.pane.add_user_highlight_from_selection("#a5d6a7", note)
         if record is not None and record.id is not None:
-            self.notes[record.id] = (article_id, note)
+            # Words over the edge of the reader's highlights join them into
+            # one, with all their notes: those it replaced are gone.
+            kept = {h.id for h in self.window.library.highlights(article_id, kind="user")}
+            self.notes = {hid: (aid, text) for hid, (aid, text) in self.notes.items()
+                          if aid != article_id or hid in kept}
+            self.notes[record.id] = (article_id, record.note)
 
     def edit_note(self) -> None:
         if not self.notes:
