@@ -20,6 +20,7 @@ from pathlib import Path
 from reader.exporters.common import (
     AUTOMATIC_COLOURS,
     DEFAULT_USER_COLOUR,
+    NOTE_LABEL,
     ExportItem,
     Ticker,
     article_link,
@@ -129,7 +130,8 @@ def render_highlight(article: Article, h: HighlightRecord) -> str:
         parts.append(f'<p class="value" dir="rtl">القيمة: '
                      f'<bdi>{escape(value)}</bdi></p>')
     if h.note:
-        parts.append(f'<p class="note" dir="{dir_of(h.note)}">{_lines(h.note)}</p>')
+        parts.append(f'<p class="note" dir="{dir_of(h.note)}"><b>{NOTE_LABEL}:</b> '
+                     f'{_lines(h.note)}</p>')
     parts.append(
         f'<p class="context" dir="{dir_of(sentence)}">{escape(sentence[:s])}'
         f'<mark class="{h.role}"{_mark_style(h)}>{escape(sentence[s:e])}</mark>'

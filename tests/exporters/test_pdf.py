@@ -529,3 +529,8 @@ def test_a_note_is_labelled_and_upright() -> None:
     html = article_html(article, [mine])
     assert "<b>ملاحظة:</b> رقم مهم<br>يحتاج إلى مصدر" in html
     assert "italic" not in html and "italic" not in stylesheet()
+    # The HTML export labels it too (a tester's check: it stood alone there).
+    from reader.exporters.html import render_highlight
+
+    page = render_highlight(article, mine)
+    assert '<p class="note" dir="rtl"><b>ملاحظة:</b> رقم مهم<br>يحتاج إلى مصدر</p>' in page
