@@ -57,6 +57,11 @@ def guide_html() -> str:
                            "diacritics, hamza or the exact alef. Ctrl+Shift+F searches the "
                            "whole library as you type; Up and Down move through the results "
                            "and Enter opens one.")),
+        (translate("Help", "Searching the library"),
+         translate("Help", "Words in quotation marks (\"…\" or «…») are found as one phrase; "
+                           "أو or OR between two words finds either; a minus before a word "
+                           "(-word) leaves out the articles that hold it; a star after its "
+                           "start (word*) finds every word that begins so.")),
         (translate("Help", "Your highlights"),
          translate("Help", "Select words and press Ctrl+H, or right-click for a colour or a "
                            "note. A highlight with a note is underlined. Ctrl+Z undoes a "

@@ -1,8 +1,9 @@
 """The library search language, folded and translated to a safe FTS5 MATCH.
 
-Language (issue 6): words (all must match), ``"exact phrase"``, prefix
-``word*``, ``-word`` / ``-"phrase"`` excludes, ``OR`` between two terms
-(``a OR b c`` means ``(a OR b) AND c``). A word finds itself with the
+Language (issue 6): words (all must match), ``"exact phrase"`` (or
+``«exact phrase»``, ``“exact phrase”``), prefix ``word*``, ``-word`` /
+``-"phrase"`` excludes, ``OR`` between two terms (``a OR b c`` means ``(a
+OR b) AND c``; ``or`` and Arabic ``أو`` too, between two terms). A word finds itself with the
 proclitics Arabic glues to it (``خبز`` finds ``الخبز``, ``والخبز``;
 ``reader.text.clitics.glued_forms``), as whole-word find does; a phrase is
 matched as typed, and word families (the stemmer) strip them by themselves.
@@ -46,7 +47,50 @@ TOKEN = re.compile(r"[^\W_]+")
 _EDGE_PUNCTUATION = re.compile(r"^[^\w\s\u064b-\u065f\u0670]+|[^\w\s\u064b-\u065f\u0670]+$")
 """Punctuation and symbols at the edges of a term (not its diacritics)."""
 
-_LEX = re.compile(r'\s*(?:(-?)"([^"]*)"(\*?)|(\S+))')
+_LEX = re.compile(r'\s*(?:(-?)(?:"([^"]*)"|«([^»]*)»|“([^”]*)”)(\*?)|(\S+))')
+"""A lexeme: a phrase in "…", «…» or “…” (Arabic writes its quotations in
+« »: a tester's «ولي العهد» found the two words anywhere), optionally
+excluded and a prefix; or any other run of non-space."""
+
+_OR_WORDS = frozenset(("OR", "or", "Or", "أو", "او"))
+"""Words that mean OR between two terms: FTS5's own, and Arabic's أو (a
+tester's ترامب أو بوتين looked for أو too, and found 8 articles, not 382).
+Anywhere else they are words; ``OR`` alone is always the operator."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexeme:
+    negated: bool
+    phrase: str | None
+    star: bool
+    word: str | None
+
+
+def _lexemes(query: str) -> list[_Lexeme]:
+    found = []
+    for m in _LEX.finditer(query):
+        negated, plain, guillemets, curly, star, word = m.groups()
+        phrase = next((p for p in (plain, guillemets, curly) if p is not None), None)
+        found.append(_Lexeme(bool(negated), phrase, bool(star), word))
+    return found
+
+
+def _is_or(lexemes: list[_Lexeme], i: int) -> bool:
+    """Whether lexeme ``i`` is the operator OR: ``OR`` always; another of
+    ``_OR_WORDS`` only between two terms, neither of them excluded."""
+    word = lexemes[i].word
+    if word == "OR":
+        return True
+    if word not in _OR_WORDS or i == 0 or i + 1 >= len(lexemes):
+        return False
+    before, after = lexemes[i - 1], lexemes[i + 1]
+    return not (_excluded(before) or _excluded(after) or before.word in _OR_WORDS
+                or after.word in _OR_WORDS)
+
+
+def _excluded(lexeme: _Lexeme) -> bool:
+    return lexeme.negated or (lexeme.word is not None and lexeme.word.startswith("-")
+                              and len(lexeme.word) > 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,26 +154,28 @@ def parse(query: str) -> Query:
         raise QueryError(query[:_SUBJECT_CHARS].rstrip() + "…",
                          f"the query is too long: {len(query):,} characters "
                          f"(at most {MAX_QUERY_CHARS:,})")
-    if query.count('"') % 2:
+    if query.count('"') % 2 or query.count("«") != query.count("»") \
+            or query.count("“") != query.count("”"):
         raise QueryError(query, "unbalanced quotation mark")
     groups: list[list[Term]] = []
     excluded: list[Term] = []
     pending_or = False
     last_was_exclusion = False
-    for m in _LEX.finditer(query):
-        negated, phrase, star, word = m.group(1), m.group(2), m.group(3), m.group(4)
-        if word == "OR":
+    lexemes = _lexemes(query)
+    for i, lexeme in enumerate(lexemes):
+        word, negated, star = lexeme.word, lexeme.negated, lexeme.star
+        if _is_or(lexemes, i):
             if pending_or or not groups or last_was_exclusion:
                 raise QueryError(query, "OR needs a search term on each side")
             pending_or = True
             continue
         if word is not None:
-            negated = "-" if word.startswith("-") and len(word) > 1 else ""
+            negated = _excluded(lexeme)
             body = word[1:] if negated else word
-            star = "*" if body.endswith("*") else ""
+            star = body.endswith("*")
             body = body.rstrip("*")
         else:
-            body = phrase
+            body = lexeme.phrase or ""
         # A hamza before و on any seat: each spelling a term of its own, any
         # of them a match (مسئول finds مسؤول).
         spellings = [Term(tokens, prefix=bool(star)) for folded in seat_spellings(body)
@@ -178,18 +224,19 @@ def find_texts(query: str) -> list[str]:
     """
     words: list[str] = []
     bare = True
-    for m in _LEX.finditer(query[:MAX_QUERY_CHARS]):
-        negated, phrase, star, word = m.group(1), m.group(2), m.group(3), m.group(4)
-        if word == "OR":
+    lexemes = _lexemes(query[:MAX_QUERY_CHARS])
+    for i, lexeme in enumerate(lexemes):
+        word, negated, star = lexeme.word, lexeme.negated, lexeme.star
+        if _is_or(lexemes, i):
             bare = False
             continue
         if word is not None:
-            negated = "-" if word.startswith("-") and len(word) > 1 else ""
-            star = "*" if word.endswith("*") else ""
+            negated = _excluded(lexeme)
+            star = word.endswith("*")
             text = word[1:] if negated else word
         else:
             bare = False
-            text = phrase
+            text = lexeme.phrase or ""
         text = _EDGE_PUNCTUATION.sub("", " ".join(text.split()))
         if negated or not TOKEN.search(text):
             continue  # excluded, or punctuation alone: nothing the search found

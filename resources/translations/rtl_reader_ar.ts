@@ -1273,6 +1273,16 @@
             <translation>البحث</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/help.py" line="59" />
+            <source>Searching the library</source>
+            <translation>البحث في المكتبة</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/help.py" line="60" />
+            <source>Words in quotation marks (&quot;…&quot; or «…») are found as one phrase; أو or OR between two words finds either; a minus before a word (-word) leaves out the articles that hold it; a star after its start (word*) finds every word that begins so.</source>
+            <translation>الكلمات بين علامتي تنصيص (&quot;…&quot; أو «…») يُبحث عنها عبارةً واحدة؛ و«أو» (أو OR) بين كلمتين تجد أيًّا منهما؛ والشرطة قبل كلمة (-كلمة) تستبعد المقالات التي فيها؛ والنجمة بعد بدايتها (كلمة*) تجد كل كلمة تبدأ بها.</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/help.py" line="42" />
             <source>Ctrl+F finds in the article the way Arabic is typed: without diacritics, hamza or the exact alef. Ctrl+Shift+F searches the whole library as you type; Up and Down move through the results and Enter opens one.</source>
             <translation>يبحث Ctrl+F في المقالة كما تُكتب العربية: دون تشكيل أو همزة أو صورة الألف بعينها. ويبحث Ctrl+Shift+F في المكتبة كلها أثناء الكتابة؛ تنتقل بين النتائج بالسهمين لأعلى ولأسفل وتفتح إحداها بـEnter.</translation>

@@ -45,6 +45,35 @@ def test_phrase_prefix_exclusion_or() -> None:
                          f'({glued("وزير")} OR {glued("وزاره")})) NOT ({glued("رياضه")})')
 
 
+@pytest.mark.parametrize("query", ["ترامب أو بوتين", "ترامب او بوتين", "ترامب or بوتين",
+                                   "ترامب OR بوتين"])
+def test_arabic_or_between_two_terms_is_or(query: str) -> None:
+    """A tester's day: ترامب أو بوتين looked for أو as a word too (8
+    articles, where ترامب OR بوتين found 382)."""
+    assert parse(query).groups == ((Term(("ترامب",)), Term(("بوتين",))),)
+    assert find_texts(query) == ["ترامب", "بوتين"]
+
+
+@pytest.mark.parametrize(("query", "groups"), [
+    ("أو", ((Term(("او",)),),)),  # alone it is a word
+    ("قال أو", ((Term(("قال",)),), (Term(("او",)),))),
+    ("أو قال", ((Term(("او",)),), (Term(("قال",)),))),
+    ("-ترامب أو بوتين", ((Term(("او",)),), (Term(("بوتين",)),))),
+])
+def test_arabic_or_anywhere_else_is_a_word(query: str, groups: object) -> None:
+    assert parse(query).groups == groups
+
+
+@pytest.mark.parametrize("query", ["«ولي العهد»", "“ولي العهد”", '"ولي العهد"'])
+def test_a_phrase_in_guillemets_or_curly_quotes_is_a_phrase(query: str) -> None:
+    """A tester's day: «ولي العهد» found the two words anywhere (51
+    results, the phrase 47)."""
+    q = parse(query)
+    assert q.groups == ((Term(("ولي", "العهد")),),)
+    assert find_texts(query) == ["ولي العهد"]
+    assert parse("-" + query + " الرياض").excluded == (Term(("ولي", "العهد")),)
+
+
 def test_punctuation_splits_like_the_index() -> None:
     q = parse("كوفيد-19 «الخطة»")
     assert q.groups == ((Term(("كوفيد", "19")),), (Term(("الخطه",)),))
@@ -59,6 +88,7 @@ def test_fts_syntax_in_words_is_only_text() -> None:
 @pytest.mark.parametrize("query", [
     '"معرض الكتاب', 'كتاب"', "OR كتاب", "كتاب OR", "كتاب OR OR معرض", "-كتاب",
     '-"معرض الكتاب" -رياضة', "", "   ", "«»", "كتاب OR -معرض", "-كتاب OR معرض",
+    "«ولي العهد", "ولي العهد»", "“ولي العهد",
 ])
 def test_malformed_queries(query: str) -> None:
     with pytest.raises(QueryError) as err:
@@ -102,7 +132,7 @@ def test_any_string_parses_or_raises_query_error_never_sqlite(fts: sqlite3.Conne
     ("الأمم المتحدة -الولايات", ["الأمم المتحدة", "الأمم", "المتحدة"]),
     ('-"الولايات المتحدة" الأمم', ["الأمم"]),
     ("معل* الوزير", ["الوزير"]),  # a prefix is left to the article's spelling
-    ("«الخطة»، الوزير", ["الخطة الوزير", "الخطة", "الوزير"]),
+    ("«الخطة»، الوزير", ["الخطة", "الوزير"]),  # a phrase in « »: no bare words
     (f"ك{FATHA}تب", [f"ك{FATHA}تب"]),  # the reader's diacritics stay
     ("قال قال", ["قال قال", "قال"]),
     ("-غزة", []), ('"', []), ("«»", []), ("", []),
