@@ -372,6 +372,22 @@ class ArticleList(QWidget):
         finally:
             self._quiet = False
 
+    def scroll_to_article(self, article_id: int) -> bool:
+        """Scroll the list to ``article_id``'s row (loaded however far down),
+        choosing nothing; False when the list does not hold it."""
+        try:
+            row = self.model.locate(article_id)
+        except ReaderError:
+            return False
+        if row < 0:
+            return False
+        # The rows just loaded through it are not laid out yet: scrollTo
+        # alone stopped where the list ended before them.
+        self.view.doItemsLayout()
+        self.view.scrollTo(self.model.index(row, 0),
+                           QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
     def sort_choice(self) -> str:
         """The column the list is sorted by and the order, as the window keeps
         it between runs: ``"source:ascending"``."""

@@ -779,9 +779,13 @@ class MainWindow(QMainWindow):
                                                                  "article again"), 8000)
         # One article imported is the one the reader wants to read (a page,
         # a file): it opens; Back returns. Of many, the first opens only
-        # into an empty pane.
+        # into an empty pane; else the list scrolls to it (a tester's day:
+        # undated, they sat at the list's end, out of sight), the article
+        # being read staying open and chosen.
         if len(report.added) == 1 or (self.current_article_id() is None and report.added):
             self.open_article(report.added[0], mark_read=MarkRead.AFTER_DWELL)
+        elif report.added:
+            self.article_list.scroll_to_article(report.added[0])
 
     def _show_imported(self, added: Sequence[int]) -> bool:
         """Widen the list to every article when it shows none of the first

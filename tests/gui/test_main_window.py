@@ -436,6 +436,44 @@ def test_many_articles_imported_are_listed_though_a_source_and_filter_hid_them(
     assert window.current_article_id() == before
 
 
+def test_many_articles_imported_are_scrolled_to_and_the_open_one_stays(
+        qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, library: Library) -> None:
+    """A tester's day: five undated articles imported sat at the end of a
+    list of thousands, out of sight, nothing chosen. The list scrolls to
+    the first of them; the article being read stays open and chosen."""
+    library.add_articles(Article(title=f"خبر قديم {i}", body=f"نص الخبر القديم رقم {i}.",
+                                 published=f"2020-01-{1 + i % 28:02d}") for i in range(300))
+    window = make_window()
+    before = window.current_article_id()
+    window.jobs.start_import(news_files(tmp_path / "incoming", 5))
+    finish(qtbot, window)
+    view, model = window.article_list.view, window.article_list.model
+    first = next(r.id for r in library.rows(sort="id", descending=True, limit=5)[-1:])
+    row = model.row_of(first)
+    assert row > 200  # undated: at the end of the list by date
+    qtbot.waitUntil(lambda: view.viewport().rect().intersects(
+        view.visualRect(model.index(row, 0))))
+    assert window.current_article_id() == before
+    assert model.article_id(view.currentIndex().row()) == before
+
+
+def test_an_article_opened_far_down_the_list_is_in_sight_there(
+        qtbot: QtBot, make_window: MakeWindow, library: Library) -> None:
+    """An article opened by name (a link, Next unread) whose row lies beyond
+    the rows loaded: its row is loaded, chosen and scrolled into sight (the
+    scroll stopped where the list had ended before)."""
+    library.add_articles(Article(title=f"خبر قديم {i}", body=f"نص الخبر القديم رقم {i}.",
+                                 published=f"2020-01-{1 + i % 28:02d}") for i in range(300))
+    window = make_window()
+    view, model = window.article_list.view, window.article_list.model
+    oldest = library.rows(limit=1, descending=False)[0].id
+    assert model.row_of(oldest) < 0  # not loaded yet
+    assert window.open_article(oldest)
+    row = model.row_of(oldest)
+    assert view.currentIndex().row() == row
+    assert view.viewport().rect().intersects(view.visualRect(model.index(row, 0)))
+
+
 def test_articles_imported_into_the_list_shown_leave_it_as_chosen(
         qtbot: QtBot, make_window: MakeWindow, tmp_path: Path, library: Library) -> None:
     """The Unread collection holds what was just imported: it stays chosen."""
