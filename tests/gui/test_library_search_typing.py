@@ -125,6 +125,27 @@ def test_the_keys_move_through_the_results(qtbot: QtBot, window: MainWindow) -> 
     assert window.article_list.filter_edit.isEnabled()
 
 
+def test_the_find_bar_a_result_opened_goes_with_the_results(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """A tester's day: after the library search was cleared, the find bar
+    stayed open on its word, "معلم 0/0", over the articles read after.
+    One the reader typed in since stays."""
+    edit, bar = window.library_search.edit, window.pane.find_bar
+    type_query(qtbot, window, "المياه")
+    qtbot.keyClick(edit, Qt.Key.Key_Down)  # the second result, opened at its hit
+    assert bar.isVisible() and bar.query() == "المياه"
+    qtbot.keyClick(edit, Qt.Key.Key_Escape)
+    assert not window.article_list.model.searching
+    assert not bar.isVisible()
+    type_query(qtbot, window, "المياه")
+    qtbot.keyClick(edit, Qt.Key.Key_Down)
+    bar.open_bar("الوزير")  # the reader's own find
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    qtbot.keyClick(edit, Qt.Key.Key_Escape)
+    assert bar.isVisible() and bar.query() == "الوزير"
+
+
 def test_enter_on_a_new_query_opens_its_first_result(qtbot: QtBot, window: MainWindow) -> None:
     edit = window.library_search.edit
     edit.setFocus()
