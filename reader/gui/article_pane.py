@@ -57,7 +57,12 @@ READABLE_ARTICLE_WIDTH = 480
 highlights panel back (pixels, some eight words a line): the window narrows
 the list for it when the list can spare that, and the panel gives way down
 to its least before the article goes below it. At ``MIN_ARTICLE_WIDTH`` a
-tester read three words a line beside a panel at its full width."""
+tester read three words a line beside a panel at its full width.
+
+Both are for the text at its default size; a larger text (the reader's
+size, the zoom: ``ReadingView.text_scale``) needs them as much larger
+before the panel shows beside it (``ArticlePane._article_widths``): at 18
+pt and a zoom a tester read two or three words a line beside the panel."""
 
 
 class ArticlePane(QWidget):
@@ -264,11 +269,12 @@ class ArticlePane(QWidget):
         handle = self.splitter.handleWidth()
         panel_min = self.highlights_panel.minimumSizeHint().width()
         panel = self.splitter.sizes()[1]
-        spare = room - handle - MIN_ARTICLE_WIDTH  # the most the panel has without squeezing
-        if panel > 0 and room < MIN_ARTICLE_WIDTH + handle + panel_min:
+        narrowest, _ = self._article_widths()
+        spare = room - handle - narrowest  # the most the panel has without squeezing
+        if panel > 0 and room < narrowest + handle + panel_min:
             self._folded_panel_width = panel
             self.splitter.setSizes([room, 0])
-        elif self._folded_panel_width and room >= MIN_ARTICLE_WIDTH + handle + panel_min:
+        elif self._folded_panel_width and room >= narrowest + handle + panel_min:
             width = max(panel_min, min(self._chosen_panel_width or self._folded_panel_width,
                                        spare))
             self._folded_panel_width = 0
@@ -277,6 +283,13 @@ class ArticlePane(QWidget):
             width = min(self._chosen_panel_width, spare)
             if width > panel:
                 self.splitter.setSizes([room - handle - width, width])
+
+    def _article_widths(self) -> tuple[int, int]:
+        """The narrowest the article gets beside the highlights panel, and
+        the width it is given first: ``MIN_ARTICLE_WIDTH`` and
+        ``READABLE_ARTICLE_WIDTH`` for the text as large as it is shown."""
+        scale = max(1.0, self.view.text_scale())
+        return round(MIN_ARTICLE_WIDTH * scale), round(READABLE_ARTICLE_WIDTH * scale)
 
     def unfold_highlights_panel(self) -> None:
         """Bring the folded highlights panel back beside the article, at the
@@ -288,13 +301,14 @@ class ArticlePane(QWidget):
         panel_min = self.highlights_panel.minimumSizeHint().width()
         wanted = max(panel_min, self._chosen_panel_width or self._folded_panel_width
                      or self.splitter.width() // 4)
-        lacking = MIN_ARTICLE_WIDTH + handle + panel_min - self.splitter.width()
-        readable = READABLE_ARTICLE_WIDTH + handle + wanted - self.splitter.width()
+        narrowest, readable_width = self._article_widths()
+        lacking = narrowest + handle + panel_min - self.splitter.width()
+        readable = readable_width + handle + wanted - self.splitter.width()
         if readable > 0:
             self.room_wanted.emit(max(lacking, 0), readable)
         room = self.splitter.width()
-        width = max(panel_min, min(wanted, room - handle - READABLE_ARTICLE_WIDTH))
-        if room - handle - width < MIN_ARTICLE_WIDTH:
+        width = max(panel_min, min(wanted, room - handle - readable_width))
+        if room - handle - width < narrowest:
             self._no_room_line = self.tr("Widen the window to show the highlights panel")
             self.status_message.emit(self._no_room_line)
             return
@@ -418,18 +432,22 @@ class ArticlePane(QWidget):
 
     def zoom_in(self) -> None:
         self.view.zoom_in()
+        self._fit_highlights_panel()
 
     def zoom_out(self) -> None:
         self.view.zoom_out()
+        self._fit_highlights_panel()
 
     def zoom_reset(self) -> None:
         self.view.set_zoom(1.0)
+        self._fit_highlights_panel()
 
     def set_line_spacing(self, percent: int) -> None:
         self.view.set_line_spacing(percent)
 
     def set_font(self, family: str, size: float) -> None:
         self.view.set_font(family, size)
+        self._fit_highlights_panel()  # a larger text wants a wider article
 
     def set_margin(self, pixels: int) -> None:
         self.view.set_margin(pixels)

@@ -404,6 +404,11 @@ class ReadingView(MarksMixin, QTextBrowser):
     def zoom(self) -> float:
         return self._zoom
 
+    def text_scale(self) -> float:
+        """How large the body's text is against the default (the reader's
+        size at zoom 1.0, then the zoom): 1.0 at 15 pt and no zoom."""
+        return self._base_size * self._zoom / BASE_POINT_SIZE
+
     def set_zoom(self, factor: float) -> None:
         """Scale every field's text by ``factor`` (1.0 is the default size)."""
         factor = min(max(factor, ZOOM_STEPS[0]), ZOOM_STEPS[-1])

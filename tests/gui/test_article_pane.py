@@ -252,6 +252,28 @@ def test_the_panel_brought_back_leaves_the_article_readable_when_the_list_can_sp
     assert window.splitter.sizes()[0] >= window.lists.minimumSizeHint().width()
 
 
+def test_a_larger_text_wants_a_wider_article_before_the_panel_shows_beside_it(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """A tester's day: at 18 pt and Ctrl++ the article read two or three
+    words a line while an empty highlights panel kept its 200 px. The
+    article's narrowest grows with its text; the panel folds away, and comes
+    back when the text is back to its size."""
+    pane = window.pane
+    panel = pane.splitter.sizes()[1]
+    assert panel > 0
+    pane.set_font("", 18)
+    for _ in range(3):
+        pane.zoom_in()
+    scale = pane.view.text_scale()
+    assert scale > 1.5
+    assert pane.splitter.width() < round(MIN_ARTICLE_WIDTH * scale) + panel  # no room for both
+    assert pane.splitter.sizes()[1] == 0  # folded: the article keeps its words a line
+    assert not pane.status.panel_button.isHidden()  # and says the panel is there
+    pane.zoom_reset()
+    pane.set_font("", 15)
+    assert pane.splitter.sizes()[1] == panel
+
+
 def test_a_panel_folded_by_the_reader_comes_back_on_a_click(
         qtbot: QtBot, window: MainWindow) -> None:
     pane = window.pane
