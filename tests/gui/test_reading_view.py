@@ -211,9 +211,11 @@ def test_a_wide_view_keeps_lines_to_a_readable_measure_in_the_middle(
     assert right - left <= MEASURE_EMS * em + 1
     assert right - left > 0.8 * MEASURE_EMS * em  # long paragraphs fill the column
     assert abs(left - (width - right)) <= em  # in the middle
-    # A narrow view keeps its lines to the reader's margins, as before.
+    # A narrow view keeps its lines to the reader's margins, as before (at
+    # zoom 1.6 the highlights panel folds away at this width: the article
+    # keeps the pane, some 510 px).
     pane.resize(500, 700)
-    qtbot.waitUntil(lambda: view.viewport().width() < 500)
+    qtbot.waitUntil(lambda: view.viewport().width() < 520)
     qtbot.waitUntil(lambda: not view.is_laying_out())
     left, right = _body_span(view)
     assert left <= DOCUMENT_MARGIN + 1 and view.viewport().width() - right <= DOCUMENT_MARGIN + em
