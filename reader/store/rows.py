@@ -19,7 +19,7 @@ from typing import Any
 
 from reader.store import derive
 from reader.store.article import Article, HighlightRecord
-from reader.store.schema import FTS_COLUMNS
+from reader.store.schema import FTS_COLUMNS, last_id_key
 from reader.store.stem import stem_text
 from reader.text import ENGINE_VERSION
 from reader.text.spans import TEXT_FIELDS
@@ -72,8 +72,7 @@ def next_id_sql(table: str) -> str:
     names another. (Asked apart: as a subquery of the insert it cost the
     insert a statement journal.)"""
     return ("SELECT max(coalesce(max(id), 0), coalesce((SELECT CAST(value AS INTEGER)"
-            f" FROM meta WHERE key = 'last_{table.removesuffix('s')}_id'), 0)) + 1"
-            f" FROM {table}")
+            f" FROM meta WHERE key = '{last_id_key(table)}'), 0)) + 1 FROM {table}")
 
 
 _NEXT_ID = next_id_sql("articles")

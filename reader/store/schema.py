@@ -266,15 +266,26 @@ def _to_v8(con: sqlite3.Connection) -> None:
         con.execute(statement)
 
 
-V9_DDL = (
-    """INSERT OR IGNORE INTO meta(key, value)
-    SELECT 'last_article_id', CAST(coalesce(max(id), 0) AS TEXT) FROM articles""",
-    """CREATE TRIGGER IF NOT EXISTS articles_id_kept AFTER DELETE ON articles
+def last_id_key(table: str) -> str:
+    """The ``meta`` key that keeps the largest id a deleted row of ``table``
+    had (``last_article_id``, ``last_feed_id``)."""
+    return f"last_{table.removesuffix('s')}_id"
+
+
+def _ids_kept(table: str) -> tuple[str, str]:
+    """The statements that keep ``table``'s ids from being given again: the
+    largest id it holds now, then a trigger keeping each deleted one."""
+    key = last_id_key(table)
+    return (f"""INSERT OR IGNORE INTO meta(key, value)
+    SELECT '{key}', CAST(coalesce(max(id), 0) AS TEXT) FROM {table}""",
+            f"""CREATE TRIGGER IF NOT EXISTS {table}_id_kept AFTER DELETE ON {table}
     BEGIN
         UPDATE meta SET value = CAST(old.id AS TEXT)
-        WHERE key = 'last_article_id' AND CAST(value AS INTEGER) < old.id;
-    END""",
-)
+        WHERE key = '{key}' AND CAST(value AS INTEGER) < old.id;
+    END""")
+
+
+V9_DDL = _ids_kept("articles")
 """An article's id is never given to another article: a link to it
 (``rtl-reader://article/ID``, an export, Go > Recent) opens it or nothing.
 SQLite gives a new row the largest id + 1, so deleting the newest article
@@ -289,15 +300,7 @@ def _to_v9(con: sqlite3.Connection) -> None:
         con.execute(statement)
 
 
-V10_DDL = (
-    """INSERT OR IGNORE INTO meta(key, value)
-    SELECT 'last_feed_id', CAST(coalesce(max(id), 0) AS TEXT) FROM feeds""",
-    """CREATE TRIGGER IF NOT EXISTS feeds_id_kept AFTER DELETE ON feeds
-    BEGIN
-        UPDATE meta SET value = CAST(old.id AS TEXT)
-        WHERE key = 'last_feed_id' AND CAST(value AS INTEGER) < old.id;
-    END""",
-)
+V10_DDL = _ids_kept("feeds")
 """A feed's id is never given to another feed, as an article's is not (v9):
 a refresh still running for a removed feed recorded its entries, and stored
 its articles, under the feed added next in its place; the window's saved
