@@ -592,6 +592,9 @@ class ArticlePane(QWidget):
                 max(end, *(h.end for h in touching)),
                 colour=colour or touching[0].colour,
                 note="\n\n".join(dict.fromkeys([*notes, note] if note else notes)))
+            if record is not None:  # said: a highlight the reader saw is gone (a tester's day)
+                self.status_message.emit(self.tr("Joined into one highlight with the "
+                                                 "highlights these words touch"))
         else:
             record = self.edits.add_highlight(article_id, name, start, end,
                                               colour=colour or DEFAULT_USER_COLOUR, note=note)

@@ -114,6 +114,11 @@
             <translation>هذه الكلمات مظللة من قبل</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/article_pane.py" line="570" />
+            <source>Joined into one highlight with the highlights these words touch</source>
+            <translation>ضُمّت الكلمات والتظليلات التي تلامسها في تظليل واحد</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/article_pane.py" line="462" />
             <source>Select some words of the article to highlight them</source>
             <translation>حدّد كلمات من المقالة لتظليلها</translation>

@@ -730,6 +730,7 @@ def test_words_inside_a_highlight_or_over_its_edge_make_no_second_one(
     highlight(text[text.index("اليوم"):text.index("مليون") + len("مليون")])
     whole = text[text.index("أعلنت"):text.index(later) + len(later)]
     assert stored() == [(whole, first[0][1], "للتحقق\n\nمصدر الرقم")]
+    assert messages[-1] == "Joined into one highlight with the highlights these words touch"
     p.edits.undo()
     assert sorted(stored()) == sorted([*first, (later, first[0][1], "مصدر الرقم")])
     p.edits.redo()
