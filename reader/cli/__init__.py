@@ -136,6 +136,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, str | None], int]] = {
     "show": commands.cmd_show,
     "delete": commands.cmd_delete,
     "tag": commands.cmd_tag,
+    "rename-tag": commands.cmd_rename_tag,
     "find": commands.cmd_find,
     "highlights": commands.cmd_highlights,
     "search": commands.cmd_search,

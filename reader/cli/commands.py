@@ -101,6 +101,16 @@ def cmd_tag(args: argparse.Namespace, store: str | None) -> int:
     return 0
 
 
+def cmd_rename_tag(args: argparse.Namespace, store: str | None) -> int:
+    with library(store) as lib:
+        try:
+            tagged = lib.rename_tag(args.old, args.new)
+        except ValueError as err:
+            raise UsageError("rename-tag", str(err)) from None
+    say(f"renamed {args.old} to {args.new}: {counted(tagged, 'article')} tagged {args.new}")
+    return 0
+
+
 def cmd_find(args: argparse.Namespace, store: str | None) -> int:
     from reader.text import find
 

@@ -198,6 +198,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a tag to remove (give it again for more)")
     fmt(p)
 
+    p = command("rename-tag", "rename a tag on every article that carries it (to a tag "
+                              "that exists: the two become one)")
+    p.add_argument("old", metavar="OLD", help="the tag as it is")
+    p.add_argument("new", metavar="NEW", help="its new name")
+
     p = command("find", "find text inside an article or file, folding Arabic like the app",
                 dashed_words=True)
     p.add_argument("query", help="the text to find (diacritics, hamza and alef forms, "

@@ -78,6 +78,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("highlight", ["Ctrl+H"]),
     ActionSpec("details", ["Ctrl+I"]),
     ActionSpec("tags", ["Ctrl+T"]),
+    ActionSpec("rename_tag"),
     ActionSpec("delete", [_STD.Delete]),
     ActionSpec("add_feed"),
     ActionSpec("refresh_feeds", ["F5"]),
@@ -103,7 +104,8 @@ MENUS: dict[str, list[str | None]] = {
     "go": ["back", "forward", None, "next_unread", None, "@recent"],
     "sources": ["add_feed", None, "refresh_feeds", "mark_all_read", None, "feed_properties",
                 "remove_feed"],
-    "article": ["read", "star", "highlight", None, "details", "tags", None, "delete"],
+    "article": ["read", "star", "highlight", None, "details", "tags", "rename_tag", None,
+                "delete"],
     "help": ["guide", "shortcuts", None, "about"],
 }
 """The menu bar, in order; None is a separator, ``@name`` a submenu of ``SUBMENUS``."""
@@ -408,6 +410,7 @@ def action_texts() -> dict[str, str]:
         "highlight": translate("WindowActions", "&Highlight selection"),
         "details": translate("WindowActions", "Edit &details…"),
         "tags": translate("WindowActions", "T&ags…"),
+        "rename_tag": translate("WindowActions", "Re&name tag…"),
         "delete": translate("WindowActions", "&Delete article"),
         "import_opml": translate("WindowActions", "&Import OPML…"),
         "export_opml": translate("WindowActions", "Ex&port OPML…"),

@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoCommand
 from reader.errors import CannotRestore, ReaderError
 from reader.store.article import HighlightRecord
 from reader.store.feeds import RemovedFeed
+from reader.store.listing import ListFilter
 from reader.store.restore import DeletedArticle, Restored
 
 if TYPE_CHECKING:
@@ -218,6 +219,29 @@ class SetTags(Swap):
     def _write(self, tags: list[str]) -> None:
         self.library.set_article_tags(self.article.id, tags)
         self.history.tags_changed.emit(self.article.id)
+
+
+class RenameTag(Edit):
+    """Call a tag by another name on every article that carries it (a name
+    that exists: the two become one); undo gives each of those articles the
+    tags it had."""
+
+    def __init__(self, history: EditHistory, old: str, new: str) -> None:
+        super().__init__(history, "rename_tag")
+        self.old, self.new = old, new
+        self.before: dict[int, list[str]] = {}
+
+    def _do(self) -> None:
+        library = self.library
+        self.before = {i: library.article_tags(i)
+                       for i in library.ids(where=ListFilter(tag=self.old))}
+        library.rename_tag(self.old, self.new)
+        self.history.tag_renamed.emit(self.new)
+
+    def _undo(self) -> None:
+        for article_id, tags in self.before.items():
+            self.library.set_article_tags(article_id, tags)
+        self.history.tag_renamed.emit(self.old)
 
 
 class MarkRead(Edit):

@@ -60,6 +60,8 @@ class EditHistory(QObject):
     id: a new one only when its own was taken), ``error_occurred(line)``,
     ``status_message(text)`` (translated, for the status bar),
     ``feeds_changed()`` when a feed was removed or followed again,
+    ``tag_renamed(name)`` when a tag was renamed or the rename undone
+    (``name``: the tag the articles carry now),
     ``labels_changed()`` when what Undo and Redo would do changed,
     ``revisiting(article_id, span, undone, what)`` right before an undo or
     redo changes one article (``span``: the ``(field, start, end)`` it
@@ -80,6 +82,7 @@ class EditHistory(QObject):
     labels_changed = Signal()
     revisiting = Signal(int, object, bool, str)
     feeds_changed = Signal()
+    tag_renamed = Signal(str)
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -153,6 +156,11 @@ class EditHistory(QObject):
             self, self.article_ref(before.id),
             {name: getattr(before, name) for name in changed},
             {name: getattr(after, name) for name in changed}))
+
+    def rename_tag(self, old: str, new: str) -> bool:
+        """Call the tag ``old`` ``new`` on every article, undoably; False when
+        the store refused."""
+        return self._push(commands.RenameTag(self, old, new))
 
     def remove_feed(self, feed_id: int) -> bool:
         """Stop following the feed ``feed_id``, undoably; False when the store
@@ -323,5 +331,6 @@ def label(key: str) -> str:
         "details": translate("EditHistory", "article details"),
         "tags": translate("EditHistory", "tags"),
         "remove_feed": translate("EditHistory", "remove feed"),
+        "rename_tag": translate("EditHistory", "rename tag"),
     }
     return labels.get(key, key)

@@ -71,7 +71,8 @@ from reader.store.article import HIGHLIGHT_ROLES, Article
 from reader.store.library import Library
 from reader.store.listing import ListFilter
 from reader.store.query import find_texts
-from reader.text.bidi import isolate_paragraph
+from reader.store.tags import clean_tag
+from reader.text.bidi import isolate, isolate_paragraph
 
 POLL_MS = 1000
 """How often the window asks the store whether another process wrote."""
@@ -168,6 +169,7 @@ class MainWindow(QMainWindow):
             partial(prompts.ask_details, self)
         self.tags_prompt: Callable[[list[str], list[str]], list[str] | None] = \
             partial(prompts.ask_tags, self)
+        self.tag_name_prompt: Callable[[str], str | None] = partial(prompts.ask_tag_name, self)
 
     def _init_settings(self, settings: QSettings | None) -> None:
         self.window_settings = WindowSettings(settings, self)
@@ -180,6 +182,7 @@ class MainWindow(QMainWindow):
         self.edits.article_deleted.connect(self._on_article_deleted)
         self.edits.article_restored.connect(self._on_article_restored)
         self.edits.revisiting.connect(self._on_edit_revisiting)
+        self.edits.tag_renamed.connect(self._on_tag_renamed)
         self.article_list = ArticleList(self.library, self)
         self.article_list.row_chosen.connect(self._on_row_chosen)
         self.article_list.read_requested.connect(self._read_row)
@@ -303,6 +306,7 @@ class MainWindow(QMainWindow):
             "highlight": pane.add_user_highlight_from_selection,
             "delete": article.delete_current, "details": article.edit_details,
             "tags": article.edit_tags,
+            "rename_tag": self.rename_tag,
             "import_opml": self.following.import_opml_dialog,
             "export_opml": self.following.export_opml_dialog,
             "add_feed": lambda: self.following.add_feed_dialog(self.sources.folders()),
@@ -773,6 +777,39 @@ class MainWindow(QMainWindow):
             self.pane.catch_up()
             self._update_title()
 
+    def rename_tag(self) -> bool:
+        """Rename the tag the list shows (Article > Rename tag…) on every
+        article that carries it, undoably; to a tag that exists, once the
+        reader agrees that the two become one. False when nothing changed."""
+        old = self.article_list.model.collection.tag
+        if not old:
+            self.statusBar().showMessage(self.tr(
+                "Choose a tag in the box above the list to rename it"), 8000)
+            return False
+        new = clean_tag(self.tag_name_prompt(old) or "")
+        if not new or new == old:
+            return False
+        try:
+            known = {t.name for t in self.library.tags()}
+        except ReaderError as err:
+            self._on_store_error(err.line())
+            return False
+        if new in known and not self.confirm(self.tr("Rename tag"), self.tr(
+                "The tag {new} exists already: give its name to the articles of {old}, "
+                "so that the two are one?").format(new=isolate(new), old=isolate(old))):
+            return False
+        return self.edits.rename_tag(old, new)
+
+    def _on_tag_renamed(self, name: str) -> None:
+        """The list shows the renamed tag's articles (or, after Undo, the
+        old one's), under its new name in the box."""
+        self.article_list.refresh_collections()
+        self.article_list.choose_collection(Collection(tag=name))
+        self.refresh_list()
+        current = self.current_article_id()
+        if current is not None:
+            self._on_tags_changed(current)
+
     def _on_tags_changed(self, article_id: int) -> None:
         self.refresh_list()
         if article_id == self.current_article_id():
@@ -928,6 +965,7 @@ class MainWindow(QMainWindow):
             self.article_list.select_row(0)
         self._update_article_actions()
         self._update_feed_actions()
+        self.commands.set_enabled(("rename_tag",), not self.library.read_only)
         # The article has the keys first (Page Down reads on), not the filter
         # box, where Ctrl+E and Ctrl+H are line editing keys on X11.
         self.pane.view.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from reader.gui.feed_tasks import FeedChoice
 from reader.gui.workers import Task
 from reader.store.article import Article
 from reader.store.feeds import Feed
+from reader.text.bidi import isolate
 
 Follow = Callable[[FeedChoice, Callable[[Task], None]], object]
 """Starts following a choice in a task, handed to its second argument before
@@ -54,6 +56,16 @@ def ask_tags(parent: QWidget, current: list[str], known: list[str]) -> list[str]
 
     dialog = TagsDialog(current, known, parent)
     return dialog.tags() if dialog.exec() == TagsDialog.DialogCode.Accepted else None
+
+
+def ask_tag_name(parent: QWidget, old: str) -> str | None:
+    """The new name the reader gave the tag ``old``; None when cancelled."""
+    translate = QCoreApplication.translate  # literal contexts: lupdate reads these
+    name, ok = QInputDialog.getText(
+        parent, translate("Prompts", "Rename tag"),
+        translate("Prompts", "New name of the tag {tag} on every article that carries it:")
+        .format(tag=isolate(old)), QLineEdit.EchoMode.Normal, old)
+    return name if ok else None
 
 
 def ask_feed(parent: QWidget, feed: Feed | None, folders: list[str],

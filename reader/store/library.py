@@ -645,6 +645,10 @@ class Library:
         """``Tags.set``: replace the article's tags; the tags as stored."""
         return self._tags.set(article_id, names)
 
+    def rename_tag(self, old: str, new: str) -> int:
+        """``Tags.rename``: every article tagged ``old`` tagged ``new``."""
+        return self._tags.rename(old, new)
+
     def change_article_tags(self, article_id: int, *, add: Iterable[str] = (),
                             remove: Iterable[str] = ()) -> list[str]:
         """``Tags.change``: add and remove some of the article's tags in one

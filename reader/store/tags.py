@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from reader.errors import NotFound
 from reader.store.article import not_found
 from reader.store.database import Database
 from reader.text.bidi import strip_bidi_controls
@@ -97,6 +98,33 @@ class Tags:
             wanted = sorted((current | added) - removed - {""})
             write_tags(con, article_id, wanted)
         return wanted
+
+
+    def rename(self, old: str, new: str) -> int:
+        """Call the tag ``old`` ``new`` on every article that carries it, in
+        one transaction; a ``new`` tag that exists already takes them in (the
+        two are one tag after). Returns how many articles carry ``new`` now.
+        Raises NotFound when no article carries ``old``, ValueError when
+        ``new`` is blank."""
+        old, new = clean_tag(old), clean_tag(new)
+        if not new:
+            raise ValueError("a tag needs a name")
+        with self._db.write() as con:
+            found = con.execute("SELECT id FROM tags WHERE name = ?", (old,)).fetchone() \
+                if has_tags(con) else None
+            if found is None:
+                raise NotFound(old, "no article has this tag")
+            into = con.execute("SELECT id FROM tags WHERE name = ?", (new,)).fetchone()
+            if into is None:
+                con.execute("UPDATE tags SET name = ? WHERE id = ?", (new, found[0]))
+            elif into[0] != found[0]:
+                con.execute("INSERT OR IGNORE INTO article_tags(article_id, tag_id)"
+                            " SELECT article_id, ? FROM article_tags WHERE tag_id = ?",
+                            (into[0], found[0]))
+                con.execute("DELETE FROM tags WHERE id = ?", (found[0],))  # its links go too
+            return int(con.execute(
+                "SELECT count(*) FROM article_tags JOIN tags ON tags.id = tag_id"
+                " WHERE tags.name = ?", (new,)).fetchone()[0])
 
 
 def tags_of(con: sqlite3.Connection, article_id: int) -> list[str]:

@@ -255,6 +255,11 @@
             <translation>إزالة الخلاصة</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/edits.py" />
+            <source>rename tag</source>
+            <translation>إعادة تسمية الوسم</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/edits.py" line="146" />
             <source>The article was deleted while you wrote your note: the note was copied to the clipboard</source>
             <translation>حُذفت المقالة وأنت تكتب ملاحظتك: نُسخت الملاحظة إلى الحافظة</translation>
@@ -1701,6 +1706,21 @@
             <translation>تراجعتَ عن {what} في «{title}»</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/main_window.py" />
+            <source>Choose a tag in the box above the list to rename it</source>
+            <translation>اختر وسمًا في المربع فوق القائمة لتعيد تسميته</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/main_window.py" />
+            <source>Rename tag</source>
+            <translation>إعادة تسمية الوسم</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/main_window.py" />
+            <source>The tag {new} exists already: give its name to the articles of {old}, so that the two are one?</source>
+            <translation>الوسم {new} موجود من قبل: أتعطي اسمه لمقالات {old} فيصيرا وسمًا واحدًا؟</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/main_window.py" line="741" />
             <source>Redid {what} in “{title}”</source>
             <translation>أعدتَ {what} في «{title}»</translation>
@@ -2352,6 +2372,11 @@
             <translation>الو&amp;سوم…</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/actions.py" />
+            <source>Re&amp;name tag…</source>
+            <translation>أعد &amp;تسمية الوسم…</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/actions.py" line="321" />
             <source>&amp;Delete article</source>
             <translation>ا&amp;حذف المقالة</translation>
@@ -2460,6 +2485,19 @@
             <location filename="../../reader/gui/actions.py" line="348" />
             <source>&amp;Recent articles</source>
             <translation>المقالات الأ&amp;خيرة</translation>
+        </message>
+    </context>
+    <context>
+        <name>Prompts</name>
+        <message>
+            <location filename="../../reader/gui/prompts.py" />
+            <source>Rename tag</source>
+            <translation>إعادة تسمية الوسم</translation>
+        </message>
+        <message>
+            <location filename="../../reader/gui/prompts.py" />
+            <source>New name of the tag {tag} on every article that carries it:</source>
+            <translation>الاسم الجديد للوسم {tag} في كل مقالة تحمله:</translation>
         </message>
     </context>
 </TS>

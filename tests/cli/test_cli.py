@@ -164,6 +164,20 @@ def test_tag_adds_removes_and_prints_an_articles_tags(capsys, filled_store: Path
     assert code == 1 and err.startswith("rtl-reader: 99999: ")
 
 
+def test_rename_tag_renames_it_on_every_article(capsys, filled_store: Path) -> None:
+    first, second = (str(a["id"]) for a in listing(capsys, filled_store)[:2])
+    store = ("--store", str(filled_store))
+    run(capsys, *store, "tag", first, "اقتصد")
+    run(capsys, *store, "tag", second, "اقتصد", "سياسة")
+    code, out, _ = run(capsys, *store, "rename-tag", "اقتصد", "اقتصاد")
+    assert (code, out) == (0, "renamed اقتصد to اقتصاد: 2 articles tagged اقتصاد\n")
+    assert run(capsys, *store, "tag", second)[1].splitlines() == ["اقتصاد", "سياسة"]
+    code, _, err = run(capsys, *store, "rename-tag", "اقتصد", "x")
+    assert code == 1 and err == "rtl-reader: اقتصد: no article has this tag\n"
+    code, _, err = run(capsys, *store, "rename-tag", "اقتصاد", " ")
+    assert code == 2 and "a tag needs a name" in err
+
+
 def test_find_in_file_offsets_point_into_the_decoded_text(capsys, tmp_path: Path) -> None:
     path = tmp_path / "bom.txt"
     path.write_bytes(b"\xef\xbb\xbf" + "أعلنت الحكومة\r\nثم أعلنت".encode())

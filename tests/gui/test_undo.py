@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.gui.edits import EditHistory
+from reader.gui.library_model import Collection
 from reader.gui.main_window import MainWindow
 from reader.links import article_link, parse_article_link
 from reader.store import Article, Library, derive
@@ -574,3 +575,34 @@ def test_mark_all_read_is_undone_by_ctrl_z_from_the_list_or_the_article(
     assert window.commands["undo"].text().startswith("&Undo mark all as read")
     qtbot.keySequence(widget, "Ctrl+Z")
     assert set(library.ids(where=ListFilter(unread=True))) == unread
+
+
+def test_a_tag_is_renamed_on_every_article_and_undone(
+        qtbot: QtBot, window: MainWindow, library: Library) -> None:
+    """A tester's day: a tag typed wrong could only be mended article by
+    article. Article > Rename tag… renames the tag the list shows; to a
+    tag that exists, once the reader agrees, the two become one; Ctrl+Z
+    gives each article the tags it had."""
+    first, second = library.ids()
+    library.set_article_tags(first, ["اقتصد"])
+    library.set_article_tags(second, ["اقتصد", "اقتصاد"])
+    window.article_list.refresh_collections()
+    asked: list[str] = []
+    window.statusBar().clearMessage()
+    window.commands["rename_tag"].trigger()  # no tag chosen: says how
+    assert "Choose a tag" in window.statusBar().currentMessage()
+    assert window.article_list.choose_collection(Collection(tag="اقتصد"))
+    window.tag_name_prompt = lambda old: asked.append(old) or " اقتصاد "
+    window.confirm = lambda title, text: "exists already" in text
+    window.commands["rename_tag"].trigger()
+    assert asked == ["اقتصد"]
+    assert [(t.name, t.articles) for t in library.tags()] == [("اقتصاد", 2)]
+    assert window.article_list.model.collection == Collection(tag="اقتصاد")
+    assert len(listed_titles(window)) == 2
+    assert window.commands["undo"].text().startswith("&Undo rename tag")
+    key(qtbot, window, "Ctrl+Z")
+    assert library.article_tags(first) == ["اقتصد"]
+    assert library.article_tags(second) == ["اقتصاد", "اقتصد"]
+    assert window.article_list.model.collection == Collection(tag="اقتصد")
+    key(qtbot, window, "Ctrl+Shift+Z")
+    assert [(t.name, t.articles) for t in library.tags()] == [("اقتصاد", 2)]

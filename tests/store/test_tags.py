@@ -123,3 +123,21 @@ def test_the_unread_list_can_keep_one_read_article(filled: tuple[Library, list[i
 ])
 def test_clean_tag(given: str, stored: str) -> None:
     assert clean_tag(given) == stored
+
+
+def test_a_tag_is_renamed_on_every_article_or_joins_one_that_exists(
+        filled: tuple[Library, list[int]]) -> None:
+    """A tester's day: a tag typed wrong could only be mended article by article."""
+    lib, ids = filled
+    lib.set_article_tags(ids[0], ["اقتصد"])
+    lib.set_article_tags(ids[1], ["اقتصد", "سياسة"])
+    lib.set_article_tags(ids[2], ["اقتصاد"])
+    assert lib.rename_tag("سياسة", "  شؤون   سياسية ") == 1  # cleaned as a tag is
+    assert lib.article_tags(ids[1]) == ["اقتصد", "شؤون سياسية"]
+    assert lib.rename_tag("اقتصد", "اقتصاد") == 3  # the two are one now
+    assert [(t.name, t.articles) for t in lib.tags()] == [("اقتصاد", 3), ("شؤون سياسية", 1)]
+    assert lib.rename_tag("اقتصاد", "اقتصاد") == 3
+    with pytest.raises(NotFound):
+        lib.rename_tag("اقتصد", "أي اسم")
+    with pytest.raises(ValueError):
+        lib.rename_tag("اقتصاد", " \u200f ")
