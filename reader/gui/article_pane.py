@@ -574,12 +574,12 @@ class ArticlePane(QWidget):
         # hid under the first, listed and exported twice (a tester's day).
         same = next((h for h in touching if h.start <= start and end <= h.end), None)
         if same is not None:
-            recolour = colour is not None and colour != same.colour
-            if recolour:
-                self.edits.set_colour(same, colour or "")
+            recoloured = colour is not None and colour != same.colour
+            if colour is not None and recoloured:
+                self.edits.set_colour(same, colour)
             if note and note != same.note:
                 self.edits.set_note(same, note)
-            elif not recolour:
+            elif not recoloured:
                 self.status_message.emit(self.tr("These words are highlighted already"))
             return self._record(same.id) if same.id is not None else same
         cut = self.view.selection_is_cut()

@@ -411,8 +411,9 @@ class LibraryModel(QAbstractTableModel):
     def _where(self) -> ListFilter:
         """The rows the list holds: its source, collection and filter."""
         c, s = self._collection, self._source
-        return ListFilter(self._filter, c.tag, c.starred, c.unread, s.feed, s.folder,
-                          self._kept if c.unread else None)
+        return ListFilter(text=self._filter, tag=c.tag, starred=c.starred, unread=c.unread,
+                          feed=s.feed, folder=s.folder,
+                          unread_or=self._kept if c.unread else None)
 
     def _load(self, count: int) -> None:
         self._total = self._library.count(where=self._where())
