@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from reader.errors import QueryError
 from reader.text import ArticleHits, FieldHits, Hits, Match, find
 from reader.text.find import _DENSE_MIN, _SAMPLED, _folded_hits
-from reader.text.fold import fold, fold_text, is_mark
+from reader.text.fold import fold, fold_text, is_mark, seat_spellings
 
 FATHA, SHADDA, FATHATAN, SUKUN = "\u064e", "\u0651", "\u064b", "\u0652"
 HAMZA_ABOVE, TATWEEL = "\u0654", "\u0640"
@@ -45,8 +45,12 @@ def reference_find(text: str, query: str, **options: bool) -> list[Match]:
         )
         spans = list(zip(fstarts, fends, strict=True))
     else:
-        q = fold_text(query, diacritics=diacritics, hamza=hamza)
-        spans = [m.span() for m in re.finditer(re.escape(q), folded.text)] if q else []
+        # A hamza before و is looked for on every seat (مسئول finds مسؤول):
+        # each spelling, leftmost first, none overlapping the one before.
+        spellings = (seat_spellings(query) if hamza
+                     else [fold_text(query, diacritics=diacritics, hamza=hamza)])
+        alternatives = "|".join(re.escape(q) for q in spellings if q)
+        spans = [m.span() for m in re.finditer(alternatives, folded.text)] if alternatives else []
     out: list[Match] = []
     prev_end = 0
     for fs, fe in spans:
@@ -153,6 +157,16 @@ def test_between_is_the_hits_that_overlap_a_window(
         hits = find(text, query)
         hits.starts, hits.ends  # noqa: B018 (mapped in bulk first)
         check_between(hits, expected, lo, hi)
+
+
+def test_a_hamza_on_another_seat_is_a_hit_in_every_window() -> None:
+    # ئو finds ؤو (مسئول finds مسؤول): the hit is in the windows over it
+    text = "ؤو ما ئو "
+    expected = [Match(0, 2, "ؤو"), Match(6, 8, "ئو")]
+    assert reference_find(text, "ئو") == expected
+    check_hits(text, find(text, "ئو"), expected)
+    for lo, hi in [(0, 1), (1, 2), (2, 6), (2, 7), (7, 9), (-1, 12)]:
+        check_between(find(text, "ئو"), expected, lo, hi)
 
 
 @settings(max_examples=60, deadline=None)
