@@ -40,7 +40,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QGuiApplication, QUndoStack
+from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
 
 from reader.errors import ReaderError
 from reader.gui import edit_commands as commands
@@ -281,13 +281,17 @@ class EditHistory(QObject):
             self._revisit(command, undone=False)
             self.stack.redo()
 
-    def _revisit(self, command: object, *, undone: bool) -> None:
+    def _revisit(self, command: QUndoCommand, *, undone: bool) -> None:
         # A deleted article's undo and redo show themselves
         # (``article_restored``, ``article_deleted``); many marked read at
         # once are no one article.
-        if isinstance(command, commands.Edit) and command.article is not None:
-            self.revisiting.emit(command.article.id, command.span(), undone,
-                                 label(command.text()))
+        edit = command
+        if not isinstance(edit, commands.Edit) and command.childCount():
+            # A macro (highlights joined into one): its last step is where
+            # the reader made it, the joined highlight.
+            edit = command.child(command.childCount() - 1)
+        if isinstance(edit, commands.Edit) and edit.article is not None:
+            self.revisiting.emit(edit.article.id, edit.span(), undone, label(command.text()))
 
     def undo_label(self) -> str:
         """What Undo would undo, in the reader's words ("" when nothing, or

@@ -118,6 +118,32 @@ def test_undo_of_a_highlight_in_the_article_read_before_shows_it_there(
     assert window.statusBar().currentMessage() == ""
 
 
+def test_undo_of_highlights_joined_in_the_article_read_before_shows_it_there(
+        qtbot: QtBot, window: MainWindow, library: Library) -> None:
+    """Highlights joined into one are one step for Undo: from another
+    article it opens theirs, marks the joined place and says so, as a
+    single highlight's undo does."""
+    first = window.current_article_id()
+    assert first is not None
+    highlight(window, "الوزير", note="للتحقق")
+    highlight(window, "وقال الوزير")  # over the edge: joined
+    assert user_texts(library, first) == [("وقال الوزير", "#ffd54f", "للتحقق")]
+    [other] = [i for i in library.ids() if i != first]
+    assert window.open_article(other)
+    key(qtbot, window, "Ctrl+Z")
+    assert user_texts(library, first) == [("الوزير", "#ffd54f", "للتحقق")]
+    assert window.current_article_id() == first
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Undid highlight in ") and TITLE in message
+    assert [c for c in window.pane.view.extraSelections()
+            if c.cursor.selectedText() == "وقال الوزير"]
+    assert window.open_article(other)
+    key(qtbot, window, "Ctrl+Shift+Z")
+    assert window.current_article_id() == first
+    assert user_texts(library, first) == [("وقال الوزير", "#ffd54f", "للتحقق")]
+    assert window.statusBar().currentMessage().startswith("Redid highlight in ")
+
+
 def test_colour_and_note_changes_undo_in_turn(window: MainWindow, library: Library) -> None:
     article_id = window.current_article_id()
     assert article_id is not None
