@@ -14,7 +14,8 @@ is left out of another refresh (``refreshing`` holds their ids). At close,
 
 Signals: ``feeds_changed()`` when subscriptions or their state changed (the
 pane reads them again); ``articles_arrived(ids)`` as each feed stores new
-articles, ``articles_updated(ids)`` as it stores edited entries again;
+articles, ``articles_updated(ids)`` as it stores edited entries again (or a
+feed renamed renames their source);
 ``refreshing_changed(ids)`` with the feeds being refreshed;
 ``refresh_finished(report)`` after each refresh; ``failed(line)`` when a
 command the reader gave failed (one line); ``feeds_refused(lines)`` with one
@@ -244,13 +245,15 @@ class Following(QObject):
         if choice is None:
             return False
         try:
-            self._library.feeds.update(feed.id, title=choice.title, folder=choice.folder,
-                                       interval_minutes=choice.interval_minutes,
-                                       full_text=choice.full_text)
+            renamed = self._library.feeds.update(
+                feed.id, title=choice.title, folder=choice.folder,
+                interval_minutes=choice.interval_minutes, full_text=choice.full_text)
         except ReaderError as err:
             self.failed.emit(err.line())
             return False
         self.feeds_changed.emit()
+        if renamed:  # the source of its articles, as the list and the article show it
+            self.articles_updated.emit(renamed)
         return True
 
     def remove_feed(self, feed: Feed, remove: Callable[[int], bool]) -> bool:

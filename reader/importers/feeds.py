@@ -36,6 +36,7 @@ from reader.importers.dates import iso_utc
 from reader.importers.html import check_depth, html_to_text
 from reader.importers.plaintext import headline_from, split_paragraphs
 from reader.store.article import Article
+from reader.store.feeds import MAX_TITLE_CHARS
 from reader.text.spans import shortened
 from reader.text.visual import has_presentation_forms, to_logical
 
@@ -51,10 +52,6 @@ _PROLOG_ITEM = re.compile(r"\s*(?:<!--.*?-->|<\?.*?\?>|<!DOCTYPE[^>\[]*(?:\[[^\]
 _DOCTYPE = re.compile(r"\s*<!DOCTYPE", re.IGNORECASE)
 _FEED_ROOT = re.compile(r"\s*<(rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
 
-MAX_SOURCE_CHARS = 200
-"""A feed's title is cut to this: it is the source of every entry, so a
-title of megabytes was stored once per entry (a 2 MB feed made an 800 MB
-store)."""
 
 
 def prolog_end(text: str, *, doctype: bool = True) -> int:
@@ -145,7 +142,7 @@ def parse_feed(text: str, *, name: str, url: str = "") -> FeedDocument:
         if isinstance(parsed.get("bozo_exception"), xml.sax.SAXException) else None
     read = _whole_entries(parsed.entries, text, skipped, fault)
     try:
-        source = shortened(_plain(parsed.feed.get("title", "")), MAX_SOURCE_CHARS)
+        source = shortened(_plain(parsed.feed.get("title", "")), MAX_TITLE_CHARS)
         language = str(parsed.feed.get("language", "") or "ar")[:2].lower() or "ar"
         entries = []
         for entry in read:

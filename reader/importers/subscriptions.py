@@ -285,6 +285,9 @@ def refresh(library: Any, feed: Feed, *, fetcher: Fetcher = fetch,
         # Dated when it arrived, as feed readers date it: undated, it showed
         # no date and sank below every dated article of the list.
         entry.article.published = entry.article.published or now
+        # From the source the reader named it, as its articles before
+        # (``Feeds.update``); the feed's own title until then.
+        entry.article.source = feed.title or entry.article.source
     results = library.add_articles(e.article for e in new)
     done.added = [r.id for r in results if not r.duplicate]
     # Already there: the entries seen before, and new ones whose text the

@@ -68,8 +68,13 @@ def prepare(article: Article, *, content_hash: str | None = None) -> Prepared:
     return Prepared(
         article, content_hash or article.content_hash(), folded,
         tuple(stem_text(f) for f in folded),
-        rows, quotes, figures, folded[0], fold_text(article.source),
+        rows, quotes, figures, folded[0], source_key(article.source),
     )
+
+
+def source_key(source: str) -> str:
+    """What the list's filter matches a source by (``articles.source_key``)."""
+    return fold_text(source)
 
 
 def encoded(p: Prepared) -> Prepared:

@@ -24,7 +24,7 @@ from reader.importers.opml import read_opml
 from reader.store import Article, Library
 from reader.store.listing import ListFilter
 from reader.text.bidi import isolate_path
-from tests.feed_site import LONG_STORY, FeedSite, items, rss
+from tests.feed_site import LONG_STORY, STORY, FeedSite, Item, items, rss
 from tests.gui.conftest import laid_out_line, on_screen
 
 MakeWindow = Callable[..., MainWindow]
@@ -219,6 +219,43 @@ def test_a_correction_of_the_open_article_shows_at_once(
     article = window.pane.view.article
     assert article is not None and article.body.startswith("تصحيح")
     assert window.statusBar().currentMessage() == "No new articles \u2014 1 article updated"
+
+
+def test_a_feed_renamed_renames_the_source_of_its_articles(
+        qtbot: QtBot, make_window: MakeWindow, library: Library, site: FeedSite) -> None:
+    """A tester's day: a feed renamed in its properties kept its old name in
+    the list's source column and filter. Its articles take the new name (one
+    whose source the reader edited keeps it), as do the entries it gives
+    later; the list shows it at once."""
+    import dataclasses
+
+    served = items("c", 2)
+    site.routes["/c.xml"] = lambda r: r.send(rss("Sports Desk", served, site.base),
+                                             "application/rss+xml")
+    feed = library.feeds.add(site.url("/c.xml"))
+    window = make_window()
+    with qtbot.waitSignal(window.following.refresh_finished, timeout=30_000):
+        window.following.refresh([feed])
+    first, second = sorted(library.feeds.article_ids(feed.id))
+    edited = library.get(second)
+    library.update_article(dataclasses.replace(edited, source="مراسلنا في الدوحة"))
+    assert window.open_article(first)
+    assert library.get(first).source == "Sports Desk"
+    window.choose_source(Source(feed=feed.id))
+    window.following.ask_feed = lambda f, folders, follow: FeedChoice(
+        site.url("/c.xml"), "الملاعب", "", 60, False)
+    window.commands["feed_properties"].trigger()
+    assert library.get(first).source == "الملاعب"
+    assert library.get(second).source == "مراسلنا في الدوحة"
+    model = window.article_list.model
+    qtbot.waitUntil(lambda: "الملاعب" in {model.row_data(r).source
+                                           for r in range(model.rowCount())})
+    assert library.rows(where=ListFilter(text="الملاعب"))  # the list's filter finds it
+    served.append(Item("c-late", "خبر متأخر", STORY.format(n=9)))
+    with qtbot.waitSignal(window.following.refresh_finished, timeout=30_000):
+        window.following.refresh([library.feeds.get(feed.id)])
+    late = next(r for r in library.rows() if r.title == "خبر متأخر")
+    assert late.source == "الملاعب"
 
 
 def test_closing_gives_up_a_stuck_refresh_without_counting_it_as_a_failure(

@@ -14,9 +14,9 @@ import pytest
 
 from reader.errors import FetchFailed, ReaderError
 from reader.importers import subscriptions
-from reader.importers.feeds import MAX_SOURCE_CHARS
 from reader.importers.subscriptions import refresh, subscribe
 from reader.store import Library
+from reader.store.feeds import MAX_TITLE_CHARS
 from tests.feed_site import FeedSite, Request, items, rss, serve
 
 
@@ -101,7 +101,7 @@ def test_a_feed_title_of_megabytes_is_not_copied_into_every_entry(
     assert len(sources) == 1 and sources == {lib.feeds.get(feed.id).title}
     [source] = sources
     assert source.startswith("عععع") and source.endswith("…")
-    assert len(source) <= MAX_SOURCE_CHARS + 1  # and the "…"
+    assert len(source) <= MAX_TITLE_CHARS + 1  # and the "…"
 
 
 def test_a_feed_address_with_arabic_letters_is_kept_as_typed(

@@ -194,3 +194,32 @@ def test_a_huge_interval_stored_by_an_older_version_still_records_a_fetch(
         lib.feeds.record(feed.id, FetchState(now()), [])
         lib.feeds.record(feed.id, FetchState(now(), error="refused"), [])
         assert lib.feeds.get(feed.id).next_check > now()
+
+
+def test_a_feed_renamed_renames_the_source_of_its_articles_only(
+        followed: tuple[Library, dict[str, int], list[int]]) -> None:
+    """The feed's articles under its old name take the new one (one edited
+    since keeps its own; another feed's article of that name is left alone);
+    a title cleared leaves them as they are."""
+    lib, feeds, ids = followed
+    lib.feeds.update(feeds["arab"], title="الشرق")
+    lib.feeds.update(feeds["other"], title="الشرق")
+    for i in ids:
+        lib.update_article(dataclasses.replace(lib.get(i), source="الشرق"))
+    edited = dataclasses.replace(lib.get(ids[1]), source="مراسلنا")
+    lib.update_article(edited)
+    assert lib.feeds.update(feeds["arab"], title="الشرق اليوم") == [ids[0]]
+    assert [lib.get(i).source for i in ids[:4]] == ["الشرق اليوم", "مراسلنا", "الشرق", "الشرق"]
+    assert lib.count(where=ListFilter(text="اليوم")) == 1  # the list's filter reads the new name
+    assert lib.feeds.update(feeds["arab"], title="") == []
+    assert lib.get(ids[0]).source == "الشرق اليوم"
+
+
+def test_a_feed_title_of_megabytes_is_cut(store_path: Path) -> None:
+    """A title typed, pasted or read from an OPML file is the source of every
+    article the feed gives: it is kept short."""
+    with Library.open(store_path) as lib:
+        feed = lib.feeds.add("http://127.0.0.1:1/a.xml", title="ع" * 1_000_000)
+        assert len(lib.feeds.get(feed.id).title) <= 201
+        lib.feeds.update(feed.id, title="خبر " * 300_000)
+        assert len(lib.feeds.get(feed.id).title) <= 201
