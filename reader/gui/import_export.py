@@ -65,6 +65,8 @@ class ImportExport(QObject):
         self.export_format = fmt
         """The last export's format ("": the dialog's own first choice)."""
         self.tasks: list[Task] = []
+        self._mending: Task | None = None
+        """The last mending of the search index (``mend_index``)."""
         self.progress = QProgressBar(parent)
         self.progress.setMaximumWidth(200)
         self.progress.hide()
@@ -151,6 +153,27 @@ class ImportExport(QObject):
         library = self._library
         return self._start(Task(lambda ctx: workers.export(library, request, ctx), self,
                                 description=self.tr("Exporting")), self._on_export_done)
+
+    def mend_index(self) -> Task | None:
+        """When a reindex killed in another program left articles out of the
+        search indexes, refill them in the background (a search missed them
+        until a restart); None when there is nothing to mend, or a mending
+        runs already. The window asks on each look at the store."""
+        library = self._library
+        if library.read_only or any(t is self._mending for t in self.tasks) \
+                or not library.reindex_abandoned():
+            return None
+        self._mending = self._start(
+            Task(lambda ctx: library.finish_reindex(ctx.progress, ctx.cancelled), self,
+                 description=self.tr("Mending the search index")),
+            self._on_index_mended, shown="%p%")
+        return self._mending
+
+    def _on_index_mended(self, mended: object) -> None:
+        if mended:
+            self.status_message.emit(self.tr(
+                "The search index is whole again (a reindex stopped in another program "
+                "had left articles out of it)"), 10000)
 
     def cancel_tasks(self) -> None:
         for task in self.tasks:

@@ -563,7 +563,9 @@ class MainWindow(QMainWindow):
     def poll_store(self) -> None:
         """Catch up when another process committed since the last look: the
         list (selection and scroll kept), the open article and its highlights
-        (at the reader's line), the read and star state of the open article."""
+        (at the reader's line), the read and star state of the open article;
+        and mend the search index a reindex killed meanwhile left half
+        filled (``ImportExport.mend_index``)."""
         try:
             version = self.library.data_version()
         except ReaderError as err:
@@ -576,6 +578,10 @@ class MainWindow(QMainWindow):
             self.refresh_list()
             self.pane.catch_up()
             self._update_article_actions()
+        try:
+            self.jobs.mend_index()
+        except ReaderError as err:
+            self._on_store_error(err.line())
 
     def _update_count(self) -> None:
         self.count_label.setText(self.article_list.count_text())

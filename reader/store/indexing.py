@@ -4,7 +4,8 @@
 ``search`` (ranked hits with snippets, built by ``reader.store.search``),
 ``match_ids`` (every matching id), ``reindex`` (both indexes, the folded
 list keys and the automatic highlights rebuilt, ``BATCH_SIZE`` articles per
-transaction), ``refresh_rankings`` (the stored rankings of the commonest
+transaction; ``finish_abandoned`` the part a killed one left),
+``refresh_rankings`` (the stored rankings of the commonest
 words and phrases, ``reader.store.rankings``), and for ``Library.open`` the
 check and rebuild of the word-family index (``articles_stem``) when another
 STEMMER_VERSION or FOLD_VERSION made them.
@@ -85,7 +86,8 @@ class Index:
         (``rows.IndexPending``) so that no writer touches those rows; each
         batch refills its own and shrinks the range. Until the end, a search
         misses the articles not refilled yet. A killed reindex leaves the
-        range behind, and the next ``Library.open`` refills it."""
+        range behind: the next ``Library.open`` refills it, or a window open
+        on the store (``finish_abandoned``)."""
         if self._db.read_only:
             raise StoreReadOnly(str(self._db.path), "the store is read-only")
         token = secrets.token_hex(8)
@@ -96,10 +98,55 @@ class Index:
             pending = rows.IndexPending.start(con, token, ids[0] if ids else 1,
                                               ids[-1] if ids else 0)
             rankings.bump(con)
+        return self._refill(ids, pending, progress)
+
+    def abandoned(self) -> bool:
+        """Whether a reindex was killed with its range not refilled: until
+        ``finish_abandoned``, or the next ``Library.open``, searches miss
+        those articles."""
+        with self._db.read() as con:
+            pending = rows.IndexPending.read(con)
+        return pending is not None and pending.abandoned()
+
+    def finish_abandoned(self, progress: Callable[[int, int], None] | None = None,
+                         cancelled: Callable[[], bool] | None = None) -> bool:
+        """Take over the range a killed reindex left and refill it as that
+        reindex would have (``BATCH_SIZE`` articles per transaction, so the
+        window's own writes go on between them); ``progress(done, total)``
+        after each batch. True when it did; False when there was none, its
+        reindex runs on, another took it over, or ``cancelled()`` stopped
+        it between batches (the rest is left abandoned, for the next call
+        or open). Raises StoreReadOnly."""
+        if self._db.read_only:
+            raise StoreReadOnly(str(self._db.path), "the store is read-only")
+        with self._db.write() as con:
+            left = rows.IndexPending.read(con)
+            if left is None or not left.abandoned():
+                return False
+            ids = [r[0] for r in con.execute(
+                "SELECT id FROM articles WHERE id BETWEEN ? AND ? ORDER BY id",
+                (left.low, left.high))]
+            pending = rows.IndexPending.start(con, secrets.token_hex(8), left.low, left.high)
+        return self._refill(ids, pending, progress, cancelled)
+
+    def _refill(self, ids: list[int], pending: rows.IndexPending,
+                progress: Callable[[int, int], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> bool:
+        """Write the index rows, list keys and automatic highlights of
+        ``ids`` (the range ``pending`` owns, emptied), a batch per
+        transaction, shrinking the range as it goes, and clear it at the
+        end. False when another took the range over, or ``cancelled()``
+        (checked before each batch; the range left is then released)."""
+        token = pending.token
         total = len(ids)
         if progress:
             progress(0, total)
         for i in range(0, total, connection.BATCH_SIZE):
+            if cancelled is not None and cancelled():
+                with self._db.write() as con:
+                    if self._owns(con, token):
+                        pending.release(con)
+                return False
             chunk = ids[i:i + connection.BATCH_SIZE]
             with self._db.read() as con:
                 articles = [rows.read_article(con, article_id) for article_id in chunk]

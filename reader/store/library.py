@@ -673,6 +673,15 @@ class Library:
         False when another reindex took the work over."""
         return self._index.reindex(progress)
 
+    def reindex_abandoned(self) -> bool:
+        """``Index.abandoned``: a killed reindex left articles out of the indexes."""
+        return self._index.abandoned()
+
+    def finish_reindex(self, progress: Callable[[int, int], None] | None = None,
+                       cancelled: Callable[[], bool] | None = None) -> bool:
+        """``Index.finish_abandoned``: refill what a killed reindex left."""
+        return self._index.finish_abandoned(progress, cancelled)
+
     def refresh_rankings(self, progress: Callable[[int, int], None] | None = None,
                          cancelled: Callable[[], bool] | None = None, *,
                          min_rows: int | None = None, max_terms: int | None = None) -> int:

@@ -364,6 +364,12 @@ class IndexPending:
         con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
                     (self.KEY, json.dumps({**asdict(self), "beat": time.time()})))
 
+    def release(self, con: sqlite3.Connection) -> None:
+        """Store the range as abandoned (its beat long past): a reindex that
+        stops leaves it to whoever comes next, at once."""
+        con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                    (self.KEY, json.dumps({**asdict(self), "beat": 0.0})))
+
     @classmethod
     def clear(cls, con: sqlite3.Connection) -> None:
         con.execute("DELETE FROM meta WHERE key = ?", (cls.KEY,))

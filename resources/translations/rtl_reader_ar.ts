@@ -1444,6 +1444,14 @@
     <context>
         <name>ImportExport</name>
         <message>
+            <source>Mending the search index</source>
+            <translation>إصلاح فهرس البحث</translation>
+        </message>
+        <message>
+            <source>The search index is whole again (a reindex stopped in another program had left articles out of it)</source>
+            <translation>اكتمل فهرس البحث من جديد (كانت إعادة فهرسة توقفت في برنامج آخر قد أسقطت منه بعض المقالات)</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/import_export.py" line="66" />
             <source>Cancel</source>
             <translation>إلغاء</translation>

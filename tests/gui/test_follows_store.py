@@ -117,3 +117,32 @@ def test_the_open_article_deleted_elsewhere_leaves_the_view(
     qtbot.waitUntil(lambda: window.current_article_id() is None, timeout=CATCH_UP_MS)
     assert window.article_list.model.total == 1
     assert window.pane.view.article is None
+
+
+def test_a_reindex_killed_elsewhere_is_finished_by_the_open_window(
+        qtbot: QtBot, window: MainWindow, library: Library, store_path: Path) -> None:
+    """A tester's day: ``rtl-reader reindex`` killed beside the open window
+    left most articles out of the search indexes, and the window's search
+    missed them until a restart. The window finishes the reindex in the
+    background, in batches, and says so; nothing is lost."""
+    library.add_articles([Article(title=f"نشرة رقم {n}", body=f"تقرير الموانئ رقم {n}.",
+                                  published="2024-06-01") for n in range(700)])
+    wanted = library.match_ids("الموانئ")
+    assert len(wanted) == 700
+    script = textwrap.dedent(f"""
+        import os, signal
+        from reader.store import Library
+        lib = Library.open({str(store_path)!r})
+        def progress(done, total):
+            if done >= 250:  # one batch written, then killed as by kill -9
+                os.kill(os.getpid(), signal.SIGKILL)
+        lib.reindex(progress)
+    """)
+    killed = subprocess.run([sys.executable, "-c", script], cwd=REPO, env=child_env(),
+                            capture_output=True, text=True, timeout=120)
+    assert killed.returncode == -9, killed.stderr
+    qtbot.waitUntil(lambda: "search index is whole again" in window.statusBar().currentMessage(),
+                    timeout=CATCH_UP_MS + 10_000)
+    assert library.match_ids("الموانئ") == wanted
+    assert not library.reindex_abandoned()
+    assert library.count() == 702

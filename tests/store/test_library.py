@@ -750,3 +750,30 @@ def test_an_article_id_is_never_given_to_another_article(tmp_path: Path) -> None
         with pytest.raises(NotFound):
             lib.get(newest)
         assert sorted(lib.ids()) == [first, later[0].id]
+
+
+def test_a_reindex_killed_is_finished_in_batches_by_a_library_open_on_the_store(
+        store_path: Path) -> None:
+    """What a window open on the store does when a reindex elsewhere is
+    killed: it takes the range over and refills it a batch at a time; a
+    range whose reindex still runs is left to it; a stop between batches
+    leaves the rest pending for the next open."""
+    from reader.store import rows
+
+    with Library.open(store_path) as lib:
+        ids = [r.id for r in lib.add_articles(
+            Article(title=f"نشرة {n}", body=f"تقرير الموانئ رقم {n}.") for n in range(600))]
+        with lib._db.write() as con:  # a reindex in this process, one batch in
+            for table in ("articles_fts", "articles_stem"):
+                con.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
+            running = rows.IndexPending.start(con, "running", ids[250], ids[-1])
+        assert not lib.reindex_abandoned() and not lib.finish_reindex()
+        with lib._db.write() as con:  # ... killed: its process is gone
+            dataclasses.replace(running, pid=2**22 + 1).write(con)
+        assert lib.reindex_abandoned()
+        assert not lib.finish_reindex(cancelled=lambda: True)
+        seen: list[tuple[int, int]] = []
+        assert lib.finish_reindex(lambda done, total: seen.append((done, total)))
+        assert seen == [(0, 350), (250, 350), (350, 350)]
+        assert lib.match_ids("الموانئ") == ids[250:]  # the batch before was the killed one's
+        assert not lib.reindex_abandoned()
