@@ -22,7 +22,9 @@ The rules, in order (each is tested against every file of the corpus):
      restated by the next paragraph (half of its words recur there, as in
      CNN's "(CNN)--" leads) or is a summary: at most two sentences and 250
      characters, no figures (leads carry the numbers, standfirsts do not),
-     with at least two paragraphs after it;
+     with at least two paragraphs after it; a summary with figures too when
+     a caption, or a dateline around a separator, follows it (the header
+     goes on, so it is no lead);
    - caption: at most 250 characters, four words or more then an agency credit (رويترز،
      أ ف ب، أ.ف.ب، د.ب.أ، الفرنسية، أ.ب، إي بي أيه، غيتي …), bracketed or not;
    - byline/dateline: at most 60 characters, no quotation marks, at most 3
@@ -34,7 +36,8 @@ The rules, in order (each is tested against every file of the corpus):
 6. Source: a known outlet named in the byline (سكاي نيوز عربية، العربية،
    فرانس 24، BBC …) or a ``(CNN)`` dateline opening the first paragraph.
    Author: the part of a ``place/outlet - name`` byline that is a name of two
-   words or more and not an outlet.
+   words or more and not an outlet; with no outlet named, the name of two to
+   four words after a one-word place (``القاهرة - محمد عبد الرحمن``).
 
 Text that arrives as Arabic presentation forms or in visual order (pasted
 from a PDF) is repaired first (``reader.text.visual.to_logical``); only then
@@ -97,6 +100,8 @@ _CREDIT = re.compile(
 )
 _CNN_DATELINE = re.compile(r"^[^.\n]{0,80}\(CNN\)")
 _SEPARATOR = re.compile(r"\s+[-–—ـ|]\s+")
+_PLACE = re.compile("[\u0621-\u064a]{3,}")
+"""A one-word place of a dateline (القاهرة، الرياض)."""
 
 
 def parse_plain_text(text: str, *, name: str = "", repair: bool = True) -> Article:
@@ -236,8 +241,18 @@ def is_subtitle(paragraph: str, following: list[str]) -> bool:
         len(following) >= 2
         and len(paragraph) <= 250
         and sentences <= 2
-        and not _DIGIT.search(paragraph)
+        and (not _DIGIT.search(paragraph) or _header_line(following[0]))
     )
+
+
+def _header_line(paragraph: str) -> bool:
+    """A caption with its credit in brackets (``… (واس)``), or a dateline
+    around a separator (``الرياض - سارة القحطاني``): a line of the header,
+    never of a lead's body (a sentence of the lead ends ``، بحسب رويترز.``;
+    a short line alone may be a crosshead)."""
+    if paragraph.rstrip(" .").endswith(")") and is_caption(paragraph):
+        return True
+    return is_byline(paragraph) and _SEPARATOR.search(paragraph) is not None
 
 
 def headline_from(paragraph: str, *, max_words: int = 12) -> str:
@@ -303,5 +318,11 @@ def _guess_source(article: Article, body: list[str]) -> None:
                 if len(parts) > 1 and names:
                     article.author = names[0]
                 break
+        else:
+            # ``القاهرة - محمد عبد الرحمن``: a one-word place, then a name.
+            parts = [p.strip() for p in _SEPARATOR.split(article.byline)]
+            if len(parts) == 2 and _PLACE.fullmatch(parts[0]) \
+                    and 2 <= len(parts[1].split()) <= 4 and not _DIGIT.search(parts[1]):
+                article.author = parts[1]
     if not article.source and body and _CNN_DATELINE.search(body[0]):
         article.source = "CNN"

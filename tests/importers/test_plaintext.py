@@ -146,6 +146,27 @@ def test_a_standfirst_repeating_the_lead_is_found_whatever_its_spelling() -> Non
     assert article.body == lead
 
 
+def test_a_standfirst_with_figures_is_a_subtitle_when_the_header_goes_on() -> None:
+    """A tester's day: a standfirst with a figure (من 32 دولة) was taken for
+    a lead, and with it the caption and the dateline after it went into the
+    body (their figures listed twice). A caption or a dateline after it says
+    the header goes on; a lead with figures stays a lead."""
+    text = ("معرض الرياض الدولي للكتاب يستقبل مليون زائر\n"
+            "أكثر من ألفي دار نشر من 32 دولة و«الثقافة» ضيف الشرف هذا العام\n"
+            "زوار يتجولون بين أجنحة المعرض في مركز الرياض للمؤتمرات (واس)\n"
+            "الرياض - سارة القحطاني\n\n"
+            "افتتح المعرض أبوابه مساء الخميس بمشاركة دور نشر من دول عدة.\n\n"
+            "وقال المدير: «نتوقع إقبالا كبيرا».\n")
+    article = parse_plain_text(text)
+    assert article.subtitle.startswith("أكثر من ألفي دار نشر من 32 دولة")
+    assert article.caption.endswith("(واس)")
+    assert (article.byline, article.author) == ("الرياض - سارة القحطاني", "سارة القحطاني")
+    assert article.body.startswith("افتتح المعرض")
+    lead = parse_plain_text("عنوان الخبر\nسجلت البورصة ارتفاعا بنسبة 3% في تعاملات اليوم\n"
+                            "وقال المحللون إن الصعود سيستمر.\nوأضافوا أن السوق مستقرة.\n")
+    assert lead.subtitle == "" and lead.body.startswith("سجلت البورصة")
+
+
 def test_crlf_and_blank_lines_of_spaces_nbsp_and_marks() -> None:
     text = LAYOUT.replace("\n", "\r\n").replace("\r\n\r\n", f"\r\n  {NBSP}\t{RLM}{ZWNJ}\r\n")
     assert parse_plain_text(text).body == parse_plain_text(LAYOUT).body
