@@ -42,7 +42,14 @@ from functools import partial
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
 from reader.errors import ReaderError
@@ -90,6 +97,8 @@ SOURCE_KEY = "window/source"
 SORT_KEY = "window/sort"
 COLLECTION_KEY = "window/collection"
 SOURCES_SPLITTER_KEY = "window/sources_splitter"
+LISTS_WIDTH_KEY = "window/lists_width"
+"""The width the reader gave the sources and the list (``_lists_chosen``)."""
 SHOW_SOURCES_KEY = "window/show_sources"
 COLLAPSED_KEY = "window/collapsed_folders"
 """The folders of feeds the reader folded in the sources pane."""
@@ -217,6 +226,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([590, 690])
         self.setCentralWidget(self.splitter)
+        self._lists_chosen = 590
+        """The width of the sources and the list as the reader last set it
+        (dragging the splitter; the first run's default): room given to the
+        article (``_give_pane_room``) goes back to them as the window grows."""
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
 
     def _init_search(self) -> None:
         self.library_search = search = LibrarySearch(self.library, self)
@@ -698,6 +712,22 @@ class MainWindow(QMainWindow):
         self.commands.set_checked_quietly("focus_mode", self.modes.in_focus_mode())
         self.commands.set_checked_quietly("full_screen", self.modes.is_full_screen())
 
+    def _on_splitter_moved(self, _pos: int, _index: int) -> None:
+        self._lists_chosen = self.splitter.sizes()[0]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # A window widened gives the sources and the list back the room the
+        # article took (a tester's list stayed a strip of titles, its date
+        # and source columns gone, in a window wide enough for all).
+        grown = event.size().width() - event.oldSize().width()
+        if event.oldSize().width() < 0 or grown <= 0:
+            return
+        lists, pane = self.splitter.sizes()
+        back = min(self._lists_chosen - lists, grown * 3 // 4)
+        if back > 0:
+            self.splitter.setSizes([lists + back, pane - back])
+
     def _give_pane_room(self, needed: int, wanted: int) -> None:
         """Narrow the sources and the list by up to ``wanted`` pixels for the
         article pane when they can spare at least ``needed``; else leave them
@@ -906,6 +936,7 @@ class MainWindow(QMainWindow):
     def _save_state(self) -> None:
         current = self.current_article_id()
         self.window_settings.save_window(self, self.splitter, current, self.history.recent())
+        self.window_settings.save({LISTS_WIDTH_KEY: self._lists_chosen})
         place = self.pane.reading_place()
         self.window_settings.save({READING_PLACE_KEY: [str(v) for v in (current, *place)]
                                    if current is not None and place is not None else []})
@@ -938,6 +969,8 @@ class MainWindow(QMainWindow):
         first in the list)."""
         if not self.window_settings.restore_window(self, self.splitter):
             self._default_size()
+        self._lists_chosen = (self.window_settings.int_value(LISTS_WIDTH_KEY)
+                              or self.splitter.sizes()[0])
         # Before the last article opens at its place; a value some other hand
         # wrote (not a number at all, or "nan") leaves the normal size.
         with suppress(TypeError, ValueError):

@@ -391,3 +391,35 @@ def test_zooming_right_after_scrolling_keeps_the_line_at_the_top(
         top_field, top_index = view.first_visible()
         # the line at the top holds the same place (the zoom wraps it anew)
         assert top_field == "body" and 0 <= index - top_index < 60
+
+
+def test_a_window_widened_gives_the_list_back_the_room_the_article_took(
+        qtbot: QtBot, store_path: Path, settings_file: Path) -> None:
+    """A tester's day: the window narrowed, the panel brought back took the
+    list's room for the article, and the window widened again (and a
+    restart) left the list a strip of titles with no date or source. The
+    room goes back to the list up to the width the reader gave it, kept
+    across a restart."""
+    with Library.open(store_path) as library:
+        library.add_articles([Article(title=TITLE, body=BODY)])
+        window = kept_window(qtbot, library, 1250, 760)
+        window.open_article(library.ids()[0])
+        total = sum(window.splitter.sizes())
+        window.splitter.setSizes([520, total - 520])  # the reader's drag
+        window.splitter.splitterMoved.emit(520, 1)
+        window.resize(900, 760)
+        qtbot.waitUntil(lambda: window.pane.splitter.sizes()[1] == 0)  # the panel folds
+        window.pane.status.panel_button.click()
+        narrowed = window.splitter.sizes()[0]
+        assert narrowed < 400
+        window.resize(1250, 760)
+        qtbot.waitUntil(lambda: window.width() == 1250)
+        assert window.splitter.sizes()[0] >= 500
+        window.resize(900, 760)
+        qtbot.waitUntil(lambda: window.width() == 900)
+        window.close()
+        again = kept_window(qtbot, library, 900, 760)
+        again.resize(1250, 760)
+        qtbot.waitUntil(lambda: again.width() == 1250)
+        assert again.splitter.sizes()[0] >= 500
+        again.close()
