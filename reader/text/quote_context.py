@@ -74,6 +74,8 @@ from reader.text.quote_words import (
     TANWEEN,
     THAT,
     WHAT,
+    WITHHELD_NAME,
+    WITHHOLDING,
     bare,
     is_organisation,
     is_outlet,
@@ -294,7 +296,21 @@ class Quote:
         ``كتابه «…»``, ``وكالة الأنباء الصينية «…»``, ``شركة النفط السعودية
         العملاقة «…»``."""
         # كتبت الصحيفة «…»: the speaker; رددوا شعار «…»: a slogan
-        return self._naming() and not (self.chanted or self.speaker_noun)
+        return self._naming() and not (self.chanted or self.speaker_noun or self.anonymous)
+
+    @_Lazy
+    def anonymous(self) -> bool:
+        """A speaker who asked not to be named right before: ``وقال مصرفي
+        طلب عدم ذكر اسمه: «…»``, ``فضل عدم الكشف عن هويته``. Its name word
+        names no quote (``قناة اسمها «…»`` does)."""
+        near = self.near
+        if len(near) < 2 or unsuffixed(near[-1]) == near[-1] \
+                or unsuffixed(near[-1]) not in WITHHELD_NAME:
+            return False
+        k = len(near) - 2
+        if near[k] == "عن" and k > 0:
+            k -= 1
+        return bare(near[k]) in WITHHOLDING
 
     def _naming(self) -> bool:
         """``naming`` before the speaker and the slogan are ruled out."""
@@ -429,8 +445,9 @@ class Quote:
         if last == "ب" and len(self.near) > 1:
             last = self.near[-2]  # الملقب بـ «…»: a بـ standing apart
         if last in CALLED or unsuffixed(last) in CALLED:
-            # ما أسمتها «…»: someone's word; شعار «…»: a slogan
-            return not (self.what_called or self.chanted)
+            # ما أسمتها «…»: someone's word; شعار «…»: a slogan; طلب عدم
+            # ذكر اسمه: «…»: a speaker unnamed
+            return not (self.what_called or self.chanted or self.anonymous)
         return (last in ON_IT and len(self.near) > 1
                 and bare(self.near[-2]) in GAVE_NAME)
 

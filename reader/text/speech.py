@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from reader.text.fold import MARKS_CLASS, fold_word, fold_words, loose_pattern, loose_spellings
+from reader.text.lazy_regex import LazyPattern
 
 # Verbs (and active participles) that introduce someone's words. Written
 # without tashkeel; a leading و/ف is allowed by the pattern.
@@ -408,14 +409,15 @@ def speaker_in_sentence(text: str, lo: int, quote_open: int, parts: list[str]) -
             continue
         verb_start = lo + sum(map(len, parts[:k]))
         verb_end = verb_start + len(parts[k])
-        if len(_QUOTE_MARK.findall(text, verb_end, quote_open)) % 2 == 0:
+        if len(_QUOTE_MARK.findall(text, verb_end, quote_open)) % 2 == 0 \
+                and _WITHHOLDS.match(text, verb_end, quote_open) is None:
             break
     else:
         return ""
     verb = fold_word(parts[k])
     if verb in _OBJECT_FIRST_FOLDED or verb[1:] in _OBJECT_FIRST_FOLDED:
         return ""
-    phrase = _noun_phrase(text, verb_end, quote_open)
+    phrase = _unnamed_cut(_noun_phrase(text, verb_end, quote_open))
     if (verb in _DESCRIBING or verb[1:] in _DESCRIBING) and not _set_apart(
             text, verb_end, quote_open, phrase):
         return ""
@@ -457,6 +459,32 @@ dropped were so, each after وأضاف)."""
 def _words(*words: str) -> str:
     """An alternation of ``loose_pattern`` of each word (any spelling)."""
     return "|".join(map(loose_pattern, words))
+
+
+_WITHHOLDS = LazyPattern(
+    "[^\\S\n]+(?:(?:(?P<asking>[^\\s«»\"“”]+[^\\S\n]+)?(?:{no})[^\\S\n]+)?(?:{tell})"
+    "|(?:{about}[^\\S\n]+)?(?:{name})(?!\\w))".format(
+        no=_words("عدم", "ألا", "دون"),
+        tell=_words("ذكر", "نشر", "كشف", "الكشف", "إفصاح", "الإفصاح", "تسمية", "يذكر",
+                    "تذكر", "ينشر", "تنشر", "يكشف", "تكشف"),
+        about=_words("عن"),
+        name=_words("اسمه", "اسمها", "اسمهم", "اسمي", "هويته", "هويتها", "هويتهم")))
+"""After a verb, the formula of a speaker unnamed: ``طلب عدم نشر اسمه``,
+``تحدث شريطة عدم الكشف عن هويته``, ``رفضت نشر اسمها``, or the verb of
+telling itself with the name after it (``طلب عدم ذكر اسمه``: ذكر is a verb
+of saying too). That verb is no speaker's; the one before it (``وقال مسؤول
+… طلب عدم …``) introduces the quote."""
+
+def _unnamed_cut(phrase: str) -> str:
+    """``phrase`` up to the word that asks for anonymity (``متحدثة باسم
+    الوزارة رفضت نشر اسمها`` gives ``متحدثة باسم الوزارة``)."""
+    for word in re.finditer(r"\S+", phrase):
+        found = _WITHHOLDS.match(phrase, word.end())
+        if found is not None:
+            # طالبا ألا ينشر: the clause opens after the word; رفضت نشر: with it
+            cut = found.start() if found.group("asking") else word.start()
+            return phrase[:cut].rstrip(" ،,")
+    return phrase
 
 
 ACCORDING_SPELLINGS: tuple[str, ...] = (
