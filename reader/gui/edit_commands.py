@@ -210,14 +210,29 @@ class EditDetails(Swap):
         self.history.details_changed.emit(self.article.id)
 
 
-class SetTags(Swap):
+class SetTags(Edit):
+    """An article's tags from ``old`` to ``new``, as the reader chose them:
+    the tags added and those taken away, each write applied to the tags
+    stored then, so a tag another program added meanwhile is kept (a
+    tester's day: ``rtl-reader tag`` added one while the Tags dialog was
+    open, and OK dropped it)."""
+
     def __init__(self, history: EditHistory, article: IdRef, old: list[str],
                  new: list[str]) -> None:
         super().__init__(history, "tags")
-        self.article, self.old, self.new = article, old, new
+        self.article = article
+        self.added = [t for t in new if t not in old]
+        self.removed = [t for t in old if t not in new]
 
-    def _write(self, tags: list[str]) -> None:
-        self.library.set_article_tags(self.article.id, tags)
+    def _do(self) -> None:
+        self._change(self.added, self.removed)
+
+    def _undo(self) -> None:
+        self._change(self.removed, self.added)
+
+    def _change(self, add: list[str], remove: list[str]) -> None:
+        assert self.article is not None
+        self.library.change_article_tags(self.article.id, add=add, remove=remove)
         self.history.tags_changed.emit(self.article.id)
 
 

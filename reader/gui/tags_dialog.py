@@ -3,8 +3,9 @@
 Every tag in use is listed with a check box (those of the article ticked);
 a new one is typed below and added ticked. The typing box has the focus:
 Enter adds what it holds, and Enter on an empty box saves the choice. The
-window stores the answer with ``Library.set_article_tags`` and lists the
-tags in the collection box above the article list.
+window stores what the reader added and took away
+(``Library.change_article_tags``: a tag another program added meanwhile
+stays) and lists the tags in the collection box above the article list.
 """
 
 from __future__ import annotations

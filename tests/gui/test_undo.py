@@ -486,6 +486,32 @@ def test_tags_undo_in_turn(qtbot: QtBot, window: MainWindow, library: Library) -
     assert [box.itemText(i) for i in range(box.count())] == ["All articles", "Unread", "Starred"]
 
 
+def test_a_tag_the_command_adds_while_the_tags_dialog_is_open_stays(
+        qtbot: QtBot, window: MainWindow, library: Library, store_path: Path) -> None:
+    """A tester's day: ``rtl-reader tag`` added a tag while the Tags dialog
+    was open; OK wrote the dialog's list, and the tag was gone, unsaid. The
+    dialog's choice is what the reader added and took away; Undo takes back
+    only that."""
+    article_id = window.current_article_id()
+    assert article_id is not None
+    library.set_article_tags(article_id, ["عاجل", "للمتابعة"])
+
+    def ask(now: list[str], known: list[str]) -> list[str]:
+        # The command, in its own process, while the dialog is open.
+        subprocess.run([sys.executable, "-m", "reader", "--store", str(store_path), "tag",
+                        str(article_id), "ميزانية"], check=True, capture_output=True, cwd=REPO,
+                       env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+        return [t for t in now if t != "للمتابعة"] + ["مصر"]
+
+    window.tags_prompt = ask
+    window.commands["tags"].trigger()
+    assert sorted(library.article_tags(article_id)) == sorted(["عاجل", "مصر", "ميزانية"])
+    window.edits.undo()
+    assert sorted(library.article_tags(article_id)) == sorted(["عاجل", "للمتابعة", "ميزانية"])
+    window.edits.redo()
+    assert sorted(library.article_tags(article_id)) == sorted(["عاجل", "مصر", "ميزانية"])
+
+
 BIG_TITLE = "عنوان الملف الكبير الثاني"
 
 
