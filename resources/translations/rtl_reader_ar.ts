@@ -610,8 +610,8 @@
         </message>
         <message>
             <location filename="../../reader/gui/error_text.py" line="101" />
-            <source>the server did not answer within {time}</source>
-            <translation>لم يردّ الخادم خلال {time}</translation>
+            <source>the server did not answer within {seconds} seconds</source>
+            <translation>لم يردّ الخادم خلال {seconds} ثانية</translation>
         </message>
         <message>
             <location filename="../../reader/gui/error_text.py" line="101" />

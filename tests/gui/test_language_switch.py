@@ -133,6 +133,9 @@ def test_errors_read_as_arabic_in_the_arabic_window(qtbot: QtBot, window: MainWi
     "https://example.com/rss: cannot reach the server: Name or service not known",
     "https://example.com/rss: cannot reach the server: Temporary failure in name resolution",
     "https://example.com/rss: cannot reach the server: Connection timed out",
+    # a tester's day: "لم يردّ الخادم خلال 20 seconds"
+    "https://example.com/rss: no answer within 20 seconds",
+    "https://example.com/rss: no complete answer within 1 second (the server is too slow)",
 ])
 def test_error_lines_are_translated_with_their_values(line: str, qapp: object) -> None:
     i18n.apply_language("ar")
