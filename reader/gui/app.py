@@ -74,7 +74,8 @@ def open_library(path: Path, ask: Asker,
     done while opening (``Library.open``)."""
     while True:
         try:
-            return Library.open(path, progress=progress)
+            # A reindex killed elsewhere: the window mends it as it runs.
+            return Library.open(path, progress=progress, mend_later=True)
         except StoreError as err:
             choice, other = ask(err)
         if choice is StoreChoice.QUIT:

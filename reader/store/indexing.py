@@ -276,14 +276,19 @@ class Index:
         return _meta(con, "stemmer") == str(STEMMER_VERSION)
 
     @classmethod
+    def current(cls, con: sqlite3.Connection) -> bool:
+        """Whether both indexes were made by this version's fold and stemmer
+        (``FOLD_VERSION``, ``STEMMER_VERSION``); else ``rebuild``."""
+        return cls.stems_current(con) and _meta(con, "fold") == str(FOLD_VERSION)
+
+    @classmethod
     def whole(cls, con: sqlite3.Connection) -> bool:
         """Whether both indexes hold what this version's fold and stemmer
         make of every article: made by them (``FOLD_VERSION`` and
         ``STEMMER_VERSION``), and not left half refilled by a killed
         ``reindex`` (one still running fills them as it goes)."""
         pending = rows.IndexPending.read(con)
-        return (cls.stems_current(con) and _meta(con, "fold") == str(FOLD_VERSION)
-                and (pending is None or not pending.abandoned()))
+        return cls.current(con) and (pending is None or not pending.abandoned())
 
     def rebuild(self, progress: Callable[[int, int], None] | None = None) -> None:
         """Refill both indexes from the articles' text, in one transaction:

@@ -144,14 +144,18 @@ class Library:
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True, read_only: bool = False,
-             progress: Callable[[int, int], None] | None = None) -> Library:
+             progress: Callable[[int, int], None] | None = None,
+             mend_later: bool = False) -> Library:
         """Open (or create, unless ``create`` is False) the store at ``path``.
 
         A store made by an older version is upgraded here: its schema
         migrated, and its word-family index rebuilt when another stemmer
         version made it (one transaction, about a minute per 100,000
         articles), reported as ``progress(done, total)`` articles; an open
-        with nothing to upgrade never calls ``progress``.
+        with nothing to upgrade never calls ``progress``. What a reindex
+        killed elsewhere left out of the indexes is refilled here a batch a
+        transaction (``finish_reindex``), or, with ``mend_later``, left to
+        the caller (the window mends it in the background and opens at once).
 
         A store that cannot be written (file or folder read-only) opens
         read-only, as with ``read_only=True``: reading works and writes raise
@@ -189,13 +193,13 @@ class Library:
             raise StoreReadOnly(subject, "cannot create the store: the folder is read-only")
         lib = cls(Database.open(path, writable=writable))
         try:
-            lib._setup(progress)
+            lib._setup(progress, mend_later)
         except BaseException:
             lib.close()
             raise
         return lib
 
-    def _setup(self, progress: Callable[[int, int], None] | None) -> None:
+    def _setup(self, progress: Callable[[int, int], None] | None, mend_later: bool) -> None:
         subject = str(self.path)
         # One snapshot: another process may be creating the store right now.
         with self._db.read() as con:
@@ -234,9 +238,11 @@ class Library:
                     # business (the step that creates the index records it).
                     schema.migrate(c, current)
         with self._db.read() as con:
-            whole = self._index.whole(con)
-        if not whole:
+            current = self._index.current(con)
+        if not current:
             self._index.rebuild(progress)
+        elif not mend_later:
+            self._index.finish_abandoned(progress)
         if 0 < version < 6:
             self._compact()  # the copies v6 no longer keeps leave free pages behind
         if progress and upgraded:

@@ -777,3 +777,27 @@ def test_a_reindex_killed_is_finished_in_batches_by_a_library_open_on_the_store(
         assert seen == [(0, 350), (250, 350), (350, 350)]
         assert lib.match_ids("الموانئ") == ids[250:]  # the batch before was the killed one's
         assert not lib.reindex_abandoned()
+
+
+def test_a_reindex_killed_is_refilled_at_open_in_batches_or_left_to_the_window(
+        store_path: Path) -> None:
+    """A tester's day: after a reindex killed with the app, the next start
+    held a modal "updating the store" for 30 s while the refill ran in one
+    transaction, and a ``search`` beside it was refused. The window opens
+    at once and mends in the background (``mend_later``); a command refills
+    a batch a transaction."""
+    from reader.store import rows
+
+    with Library.open(store_path) as lib:
+        ids = [r.id for r in lib.add_articles(
+            Article(title=f"نشرة {n}", body=f"تقرير الموانئ رقم {n}.") for n in range(600))]
+        with lib._db.write() as con:
+            for table in ("articles_fts", "articles_stem"):
+                con.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
+            rows.IndexPending("killed", ids[0], ids[-1], "elsewhere", 7).release(con)
+    with Library.open(store_path, mend_later=True) as lib:
+        assert lib.reindex_abandoned() and lib.match_ids("الموانئ") == []
+    seen: list[tuple[int, int]] = []
+    with Library.open(store_path, progress=lambda done, total: seen.append((done, total))) as lib:
+        assert lib.match_ids("الموانئ") == ids and not lib.reindex_abandoned()
+    assert seen == [(0, 600), (250, 600), (500, 600), (600, 600)]
