@@ -13,6 +13,7 @@ links dropped on the window come here too (``take_drop``).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -30,6 +31,10 @@ from reader.text.bidi import isolate_path
 
 SHOWN_PROBLEMS = 12
 """Lines of errors or notes a report dialog lists before "… and N more"."""
+
+
+MEND_RETRY_SECONDS = 30.0
+"""How long after a failed mending of the search index the next is tried."""
 
 
 class ImportExport(QObject):
@@ -66,6 +71,8 @@ class ImportExport(QObject):
         """The last export's format ("": the dialog's own first choice)."""
         self.tasks: list[Task] = []
         self._mending: Task | None = None
+        self._mend_after = 0.0
+        """No mending before this ``time.monotonic()`` (one just failed)."""
         """The last mending of the search index (``mend_index``)."""
         self.progress = QProgressBar(parent)
         self.progress.setMaximumWidth(200)
@@ -160,13 +167,13 @@ class ImportExport(QObject):
         until a restart); None when there is nothing to mend, or a mending
         runs already. The window asks on each look at the store."""
         library = self._library
-        if library.read_only or any(t is self._mending for t in self.tasks) \
-                or not library.reindex_abandoned():
+        if (library.read_only or any(t is self._mending for t in self.tasks)
+                or time.monotonic() < self._mend_after or not library.reindex_abandoned()):
             return None
         self._mending = self._start(
             Task(lambda ctx: library.finish_reindex(ctx.progress, ctx.cancelled), self,
                  description=self.tr("Mending the search index")),
-            self._on_index_mended, shown="%p%")
+            self._on_index_mended, failed=self._on_mend_failed, shown="%p%")
         return self._mending
 
     def _on_index_mended(self, mended: object) -> None:
@@ -174,6 +181,13 @@ class ImportExport(QObject):
             self.status_message.emit(self.tr(
                 "The search index is whole again (a reindex stopped in another program "
                 "had left articles out of it)"), 10000)
+
+    def _on_mend_failed(self, line: str) -> None:
+        # No dialog for what the reader did not ask for (a tester's day: "another
+        # program is writing to the store" popped up over a reindex run in a
+        # terminal): the status bar says it, and the mending is tried again later.
+        self._mend_after = time.monotonic() + MEND_RETRY_SECONDS
+        self.status_message.emit(error_text.shown(line), 10000)
 
     def cancel_tasks(self) -> None:
         for task in self.tasks:
@@ -184,13 +198,13 @@ class ImportExport(QObject):
         return all(task.wait(timeout) for task in list(self.tasks))
 
     def _start(self, task: Task, on_success: Callable[[object], None], *,
-               shown: str = "%v/%m") -> Task:
+               failed: Callable[[str], None] | None = None, shown: str = "%v/%m") -> Task:
         """Start ``task`` with the progress bar, which shows ``shown`` after
         its description (QProgressBar's format: ``%p%`` for a percentage)."""
         task.progressed.connect(self._on_progress)
         task.partial_result.connect(self._on_partial)
         task.succeeded.connect(on_success)
-        task.failed.connect(self.failed)
+        task.failed.connect(failed or self.failed)
         task.finished.connect(self._on_task_finished)
         self.tasks.append(task)
         self.progress.setRange(0, 0)

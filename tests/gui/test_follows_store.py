@@ -146,3 +146,34 @@ def test_a_reindex_killed_elsewhere_is_finished_by_the_open_window(
     assert library.match_ids("الموانئ") == wanted
     assert not library.reindex_abandoned()
     assert library.count() == 702
+
+
+def test_a_mending_refused_by_a_busy_store_is_said_quietly_and_tried_again(
+        qtbot: QtBot, window: MainWindow, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tester's day: a dialog "another program is writing to the store"
+    came over the window while the reader did nothing (a reindex ran in a
+    terminal). What the reader did not ask for says a refusal in the status
+    bar (``notify`` fails this test) and is tried again later."""
+    from reader.errors import StoreLocked
+    from reader.gui import import_export
+
+    calls: list[int] = []
+
+    def busy(*_args: object) -> bool:
+        calls.append(1)
+        raise StoreLocked(str(library.path), "another program is writing to the store; "
+                                             "try again later")
+
+    monkeypatch.setattr(library, "reindex_abandoned", lambda: True)
+    monkeypatch.setattr(library, "finish_reindex", busy)
+    task = window.jobs.mend_index()
+    assert task is not None
+    qtbot.waitUntil(lambda: "another program is writing" in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: not window.jobs.tasks)
+    assert window.jobs.mend_index() is None  # not again at once
+    assert calls == [1]
+    monkeypatch.setattr(library, "finish_reindex", lambda *_args: True)
+    window.jobs._mend_after -= import_export.MEND_RETRY_SECONDS  # later: the poll tries again
+    qtbot.waitUntil(lambda: "whole again" in window.statusBar().currentMessage(),
+                    timeout=CATCH_UP_MS)
