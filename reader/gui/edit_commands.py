@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from reader.errors import CannotRestore, ReaderError
@@ -71,6 +72,11 @@ class Edit(QUndoCommand):
             if (not self.done and self.typed_note is not None
                     and self.history.article_gone(self.typed_note[0])):
                 self.history.keep_lost_note(self.typed_note[1])
+            elif self.article is not None and self.history.article_gone(self.article):
+                # Not "no highlight with this ID" and a number (a tester's day).
+                self.history.error_occurred.emit(QCoreApplication.translate(
+                    "EditHistory", "Nothing to undo or redo there: another program deleted "
+                                   "the article"))
             else:
                 self.history.error_occurred.emit(err.line())
             return

@@ -200,6 +200,10 @@
     <context>
         <name>EditHistory</name>
         <message>
+            <source>Nothing to undo or redo there: another program deleted the article</source>
+            <translation>لا شيء يُتراجَع عنه أو يُعاد هناك: حذف برنامج آخر المقالة</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/edits.py" line="153" />
             <source>highlight</source>
             <translation>التظليل</translation>

@@ -354,16 +354,25 @@ def test_a_highlight_given_the_id_of_a_deleted_articles_highlight_keeps_its_own_
         assert history.stack.index() == 0
 
 
+@pytest.mark.parametrize("edit", ["star", "highlight"])
 def test_undo_after_another_program_deleted_the_article_reports_and_drops_it(
-        window: MainWindow, library: Library, store_path: Path) -> None:
+        window: MainWindow, library: Library, store_path: Path, edit: str) -> None:
+    """A tester's day: Ctrl+H, ``rtl-reader delete`` of the article, Ctrl+Z:
+    "3704781: no highlight with this ID". It says the article was deleted
+    elsewhere, and the step is dropped."""
     article_id = window.current_article_id()
     assert article_id is not None
-    window.commands["star"].trigger()
-    with Library.open(store_path) as other:
-        other.delete(article_id)
+    if edit == "star":
+        window.commands["star"].trigger()
+    else:
+        highlight(window, "الوزير")
+    subprocess.run([sys.executable, "-m", "reader", "--store", str(store_path), "delete",
+                    str(article_id)], check=True, capture_output=True, cwd=REPO,
+                   env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     window.poll_store()
     window.edits.undo()
-    assert "no article with this ID" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == (
+        "Nothing to undo or redo there: another program deleted the article")
     assert not window.edits.stack.canUndo()
     assert window.article_list.model.rowCount() == 1
 
