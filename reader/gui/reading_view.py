@@ -926,5 +926,9 @@ class ReadingView(MarksMixin, QTextBrowser):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.build_context_menu(event.pos())
+        if event.reason() == QContextMenuEvent.Reason.Keyboard and menu.actions():
+            # From the keys (Shift+F10, the Menu key) the first entry is
+            # ready for Enter: a tester's first Enter did nothing.
+            menu.setActiveAction(next(a for a in menu.actions() if not a.isSeparator()))
         menu.exec(event.globalPos())
         menu.deleteLater()

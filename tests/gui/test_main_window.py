@@ -1004,3 +1004,67 @@ def test_the_library_search_box_keeps_room_to_type_as_the_toolbar_narrows(
     assert shown("back") and shown("forward")  # the buttons of every minute stay longest
     window.resize(1400, 700)
     qtbot.waitUntil(lambda: all(shown(n) for n in ("import_files", "export", "star", "find")))
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
+def test_a_row_of_the_list_has_the_article_commands_on_a_right_click_and_the_menu_key(
+        qtbot: QtBot, make_window: MakeWindow, library: Library) -> None:
+    """A tester's day: no menu on a row of the list, so no star, read or
+    delete from it. A right click chooses the row and offers the Article
+    menu's commands for it; the Menu key does the same for the current row,
+    its first entry ready for Enter."""
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(active=True)
+    table = window.article_list.view
+    model = window.article_list.model
+    other = model.article_id(1)
+    assert window.current_article_id() != other
+    pos = table.visualRect(model.index(1, 0)).center()
+    menu = window.list_menu(pos)
+    assert menu is not None and window.current_article_id() == other
+    entries = [a.text().replace("&", "").split("\t")[0] for a in menu.actions()
+               if not a.isSeparator()]
+    assert entries[:2] == ["Mark as read", "Star"] and entries[-1].startswith("Delete")
+    star = next(a for a in menu.actions() if a.text().replace("&", "").startswith("Star"))
+    menu.close()
+    star.trigger()
+    assert library.get(other).starred
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(table, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    popup = QApplication.activePopupWidget()
+    assert popup.activeAction() is not None  # Enter acts at once
+    assert popup.activeAction().text().replace("&", "").startswith(entries[0])
+    popup.close()
+    assert window.list_menu(QPoint(5, table.viewport().height() - 2)) is None  # below the rows
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
+def test_the_reading_view_menu_from_the_keys_has_its_first_entry_ready(
+        qtbot: QtBot, make_window: MakeWindow) -> None:
+    """A tester's day: Shift+F10 opened the menu with nothing chosen, and
+    the first Enter did nothing."""
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(active=True)
+    view = window.pane.view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    view.select_span("body", 0, 4)
+    seen: list[str] = []
+
+    def look() -> None:
+        popup = QApplication.activePopupWidget()
+        if popup is None:
+            QTimer.singleShot(20, look)
+            return
+        active = popup.activeAction()
+        seen.append(active.text() if active is not None else "")
+        popup.close()
+
+    QTimer.singleShot(0, look)
+    qtbot.keyClick(view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen[0] != ""
