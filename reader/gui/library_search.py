@@ -9,7 +9,8 @@ and on Enter; ``results_ready(SearchOutcome)`` hands them to the window,
 which shows them in the list; ``search_left()`` when the box is cleared (or
 Escape) and the whole, filtered list comes back. Up and Down in the box move
 through the results (``step_requested``), Enter opens the current one
-(``open_requested``).
+(``open_requested``). Escape in an empty box, or Down, gives the keys back
+to the list (``keys_given_back``: a tester's Escape left them in the box).
 
 A few seconds after the window opens and after each change to the list,
 ``refresh_rankings_later`` has a worker store the rankings of the library's
@@ -80,6 +81,7 @@ class LibrarySearch(QObject):
 
     results_ready = Signal(object)
     search_left = Signal()
+    keys_given_back = Signal()
     step_requested = Signal(int)
     open_requested = Signal()
     status_message = Signal(str, int)
@@ -263,10 +265,15 @@ class LibrarySearch(QObject):
                     self.search_library(text)
                 return True
             if key == Qt.Key.Key_Escape:
+                if not self.edit.text() and not self._query:
+                    self.keys_given_back.emit()  # nothing to clear: back to the list
                 self.clear_search()
                 return True
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self._query:
                 self.step_requested.emit(1 if key == Qt.Key.Key_Down else -1)
+                return True
+            if key == Qt.Key.Key_Down and not self.edit.text():
+                self.keys_given_back.emit()
                 return True
         return super().eventFilter(watched, event)
 

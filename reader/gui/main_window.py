@@ -241,6 +241,8 @@ class MainWindow(QMainWindow):
         """The words a search result put in the find bar ("" when none)."""
         search.results_ready.connect(self._on_search_results)
         search.search_left.connect(self._on_search_left)
+        search.keys_given_back.connect(
+            lambda: self.article_list.view.setFocus(Qt.FocusReason.OtherFocusReason))
         search.step_requested.connect(self._on_search_step)
         search.open_requested.connect(self._on_search_open)
         search.status_message.connect(self.statusBar().showMessage)

@@ -328,6 +328,20 @@ def test_escape_empties_the_box_and_takes_its_clear_button_away(
         qtbot.waitUntil(lambda: not clear.isVisible())
 
 
+@pytest.mark.parametrize("key", [Qt.Key.Key_Escape, Qt.Key.Key_Down])
+def test_escape_or_down_in_the_empty_box_gives_the_keys_to_the_list(
+        qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
+    """A tester's day: Escape in the empty search box left the keys there,
+    and Up and Down did nothing; the list took several Tabs away. A first
+    Escape empties the box, and the next (or Down) goes to the list."""
+    edit = window.library_search.edit
+    type_query(qtbot, window, "المياه")
+    qtbot.keyClick(edit, Qt.Key.Key_Escape)
+    assert edit.text() == "" and edit.hasFocus()
+    qtbot.keyClick(edit, key)
+    qtbot.waitUntil(window.article_list.view.hasFocus)
+
+
 @pytest.mark.parametrize("collection", ["All articles", "Unread"])
 def test_leaving_the_results_shows_the_list_at_the_open_article(
         qtbot: QtBot, store_path: Path, collection: str) -> None:
