@@ -479,8 +479,19 @@ class HighlightsPanel(QWidget):
         return [self.filter, *self.legend.values(), self.list]
 
     def set_highlights(self, highlights: Iterable[HighlightRecord]) -> None:
+        """List ``highlights``; the current row stays on the same highlight
+        (by id) when it is still there: a note edited from the keys left the
+        reader on the first row (a tester's day)."""
+        current = self.list.currentIndex()
+        kept = self.proxy.data(current, ROLE_RECORD) if current.isValid() else None
         self.model.set_highlights(highlights)
         self._update_count()
+        if kept is not None and kept.id is not None:
+            for row in range(self.proxy.rowCount()):
+                index = self.proxy.index(row, 0)
+                if self.proxy.data(index, ROLE_RECORD).id == kept.id:
+                    self.list.setCurrentIndex(index)
+                    break
 
     def set_theme(self, t: Theme) -> None:
         """Colour the legend swatches and row icons with ``t``'s palette."""

@@ -463,3 +463,21 @@ def test_each_part_of_a_row_reads_in_its_own_direction(
         xs = [line.cursorToX(note.text().index(word) + 1)[0]
               for word in ("with", "MBC", "1994", "المقابلة", "بداية", "ملاحظة")]
         assert xs == sorted(xs), xs
+
+
+def test_a_note_edited_leaves_the_panel_on_its_highlight(pane: Pane, library: Library) -> None:
+    """A tester's day: Tab into the panel, Down to a highlight, a note
+    edited from its menu, and the current row was the first again."""
+    p, article_id = pane
+    p.view.select_span("body", 2, 7)
+    record = p.add_user_highlight_from_selection()
+    assert record is not None
+    panel = p.highlights_panel
+    rows = panel.shown_records()
+    row = next(r for r, h in enumerate(rows) if h.id == record.id)
+    assert row > 0  # not the first: staying there is no accident
+    panel.list.setCurrentIndex(panel.proxy.index(row, 0))
+    p.note_prompt = lambda current: "مصدر الرقم"
+    p.view.highlight_note_edit_requested.emit(record.id)
+    assert [h.note for h in library.highlights(article_id, kind="user")] == ["مصدر الرقم"]
+    assert panel.proxy.data(panel.list.currentIndex(), ROLE_RECORD).id == record.id
