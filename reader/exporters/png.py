@@ -70,7 +70,11 @@ def _quote_html(article: Article, h: HighlightRecord) -> tuple[str, str]:
 
 
 def _at_most(text: str, limit: int) -> str:
-    return text if len(text) <= limit else shortened(text, limit)
+    """``text`` whole, its blank lines dropped, when it fits in ``limit``;
+    else its start on one line (``shortened``)."""
+    if len(text) > limit:
+        return shortened(text, limit)
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def _card_html(article: Article, h: HighlightRecord) -> str:
@@ -90,8 +94,9 @@ def _card_html(article: Article, h: HighlightRecord) -> str:
     else:
         extra, extra_dir = _at_most(h.note, MAX_QUOTE_CHARS), dir_of(h.note)
     if extra:
+        # A note's own lines stay lines (a tester's two-line note was rewrapped).
         parts.append(f'<p dir="{extra_dir}" style="font-size: 30px; color: #333333;">'
-                     f"{escape(extra)}</p>")
+                     f"{escape(extra).replace(chr(10), '<br/>')}</p>")
     source = " · ".join(x for x in (article.source, isolate_ltr(article.published_day())) if x)
     if source:
         parts.append(f'<p dir="{direction}" style="font-size: 24px; color: #777777;">'

@@ -70,8 +70,10 @@ def logical_lines(article: Article, highlights: Sequence[HighlightRecord], *,
         value = value_words(h.value)
         if value:
             lines.append(f"القيمة: {_one_line(value)}")
-        if h.note:
-            lines.append(f"{NOTE_LABEL}: {_one_line(h.note)}")
+        # A note's own lines stay lines (a tester's two were joined).
+        noted = [_one_line(line) for line in h.note.splitlines() if line.strip()]
+        if noted:
+            lines += [f"{NOTE_LABEL}: {noted[0]}", *noted[1:]]
         if h.kind == "user" and colour_line(h.colour):
             lines.append(colour_line(h.colour))
         text = article.field_text(h.field)

@@ -237,3 +237,14 @@ def test_a_card_of_a_huge_title_note_or_speaker_is_a_card(qapp, part: str) -> No
                            else replace(h, speaker=text))
 
     assert card(100_000).height() == card(1_000).height()
+
+
+def test_a_note_of_two_lines_is_two_lines_on_the_card(qapp) -> None:
+    """A tester's day: a two-line note was joined and rewrapped on a card."""
+    from dataclasses import replace
+
+    from reader.exporters.png import _card_html
+
+    [(article, [h])] = _one(3)
+    html = _card_html(article, replace(h, speaker="", note="السطر الأول\n\nسطر ثان"))
+    assert "السطر الأول<br/>سطر ثان" in html

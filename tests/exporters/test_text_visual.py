@@ -224,3 +224,18 @@ def test_an_export_repaired_on_import_gives_back_its_lines(paragraphs: list[str]
     repaired, logical = _reimported(Article(id=2, title="تقرير المراسل", body=body),
                                     highlights)
     assert repaired == logical
+
+
+def test_a_note_of_two_lines_stays_two_lines() -> None:
+    """A tester's day: a note of two lines was joined and rewrapped in the
+    plain text for devices that cannot shape Arabic (the other formats kept
+    the break)."""
+    body = "قال الوزير إن المدارس ستفتح أبوابها الأسبوع المقبل بعد الترميم."
+    note = "السطر الأول من الملاحظة\nسطر ثان"
+    h = HighlightRecord(1, "body", "user", "", 0, 10, body[:10], colour="#ffd54f", note=note)
+    lines = logical_lines(Article(id=1, title="خبر المدارس", body=body), [h])
+    at = lines.index("ملاحظة: السطر الأول من الملاحظة")
+    assert lines[at + 1] == "سطر ثان"
+    blank = HighlightRecord(1, "body", "user", "", 0, 10, body[:10], note=" \n ")
+    assert not any(line.startswith("ملاحظة") for line in logical_lines(
+        Article(id=1, title="خبر", body=body), [blank]))
