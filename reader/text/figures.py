@@ -124,7 +124,6 @@ from reader.text.fold import fold_word, loose_pattern
 from reader.text.numbers import NumberWords, find_number_words, parse_digits, word_before
 from reader.text.quantities import (
     CURRENCY_SIGNS,
-    MARKS_OUT,
     NEXT_WORDS,
     PERCENT,
     PERCENT_BEFORE,
@@ -135,6 +134,7 @@ from reader.text.quantities import (
     is_unit,
     opens_percent,
     scaled,
+    unit_as_written,
 )
 from reader.text.seasons import SEASON_SEPARATORS, Season, season_at
 from reader.text.spans import Highlight, figure
@@ -425,7 +425,7 @@ def _single(text: str, start: int, end: int, sign: str) -> Highlight:
     if is_unit(w1) and not (w1 in ("عام", "سنه") and YEAR_NEXT.match(text, words.end(1))) and not (
             is_int and 1900 <= value <= 2100 and word_before(text, start) in YEAR_CUES):
         return figure(text, start, end, "count",
-                    {"amount": value, "unit": MARKS_OUT.sub("", words.group(1))})
+                    {"amount": value, "unit": unit_as_written(words)})
     return _plain(text, start, end, raw, value, is_int and not with_scale)
 
 
@@ -541,7 +541,7 @@ def _word_figure(text: str, w: NumberWords) -> Highlight:
             return figure(text, start, end, "words", {"amount": w.value, "currency": code})
         if (not w.article and _is_noun(w1)) or is_unit(w1):
             return figure(text, start, end, "words",
-                        {"amount": w.value, "unit": MARKS_OUT.sub("", words.group(1))})
+                        {"amount": w.value, "unit": unit_as_written(words)})
     return figure(text, start, end, "words", w.value)
 
 

@@ -115,3 +115,18 @@ def currency(w1: str, words: re.Match[str]) -> str | None:
 def is_unit(word: str) -> bool:
     return word in _UNITS or (word.endswith("ا") and word[:-1] in _UNITS)
 
+
+_QUALIFIERS = frozenset(map(fold_word, "مربع مربعا مربعة مكعب مكعبا مكعبة بحري بحريا".split()))
+"""Words that make a unit another (متر مربع, قدم مكعب, ميل بحري): part of it."""
+
+
+def unit_as_written(words: re.Match[str]) -> str:
+    """The unit that ``words`` (``NEXT_WORDS`` after a number) opens with, as
+    written without marks, with the word that qualifies it (``46 ألف متر
+    مربع``: ``متر مربع``, not ``متر``)."""
+    unit = MARKS_OUT.sub("", words.group(1))
+    after = words.group(2) or ""
+    if fold_word(after) in _QUALIFIERS:
+        unit += " " + MARKS_OUT.sub("", after)
+    return unit
+

@@ -902,3 +902,16 @@ def test_the_number_of_an_item_in_a_list_is_no_figure(text: str) -> None:
 def test_digits_opening_a_line_that_are_no_list_number_stay_figures(
         text: str, figures: list[str]) -> None:
     assert [h.text for h in find_figures(text)] == figures
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("على مساحة 1,200 متر مربع في وسط المدينة.", "متر مربع"),
+    ("على مساحة 46 ألف متر مربع.", "متر مربع"),
+    ("نقلت الشاحنات 300 متر مكعب من المياه.", "متر مكعب"),
+    ("تبعد الجزيرة 12 ميلا بحريا عن الساحل.", "ميلا بحريا"),
+    ("قطع العداء 5 كم أمس.", "كم"),
+])
+def test_a_unit_keeps_the_word_that_makes_it_another(text: str, unit: str) -> None:
+    """A tester's day: «46 ألف متر مربع» was stored as 46,000 متر."""
+    [h] = find_figures(text)
+    assert h.value["unit"] == unit
