@@ -414,6 +414,12 @@ def speaker_in_sentence(text: str, lo: int, quote_open: int, parts: list[str]) -
             break
     else:
         return ""
+    if k >= 3 and parts[k - 2] in verbs and parts[k - 1] == " " \
+            and fold_word(parts[k]) in _NOUN_AFTER_A_VERB:
+        # رأى طالب جامعي أن «…»: the subject of the verb before, a noun
+        # spelled as a verb of saying (a student, not "demanded").
+        k -= 2
+        verb_end = lo + sum(map(len, parts[:k + 1]))
     verb = fold_word(parts[k])
     if verb in _OBJECT_FIRST_FOLDED or verb[1:] in _OBJECT_FIRST_FOLDED:
         return ""
@@ -474,6 +480,13 @@ _WITHHOLDS = LazyPattern(
 telling itself with the name after it (``طلب عدم ذكر اسمه``: ذكر is a verb
 of saying too). That verb is no speaker's; the one before it (``وقال مسؤول
 … طلب عدم …``) introduces the quote."""
+
+_NOUN_AFTER_A_VERB = frozenset(map(fold_word, ("طالب", "راي")))
+"""Verbs of saying that, right after another, are its subject: طالب (a
+student), راي (Ray; رأي). Others there are a verb's own (وكتب يقول، وأضاف
+قوله، لافتة كتب عليها): 16 of 6,000 pool texts changed with every verb,
+most for the worse."""
+
 
 def _unnamed_cut(phrase: str) -> str:
     """``phrase`` up to the word that asks for anonymity (``متحدثة باسم
