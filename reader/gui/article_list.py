@@ -150,6 +150,8 @@ class ArticleList(QWidget):
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._library = library
+        self._tag_names: set[str] = set()
+        """The tags in use at the last ``refresh_collections``."""
         self._open_id: int | None = None
         self._quiet = False
         self._current_at_press = -1
@@ -206,6 +208,16 @@ class ArticleList(QWidget):
             if self.collection_box.count():
                 return
             tags = []
+        names = {t.name for t in tags}
+        current = self.model.collection
+        if current.tag and current.tag not in names:
+            # Renamed elsewhere (rtl-reader rename-tag): the one new tag is its
+            # new name, and the list follows it rather than fall back to every
+            # article (a tester's day).
+            new = names - self._tag_names
+            if self._tag_names and len(new) == 1:
+                self.model.set_collection(Collection(tag=new.pop()))
+        self._tag_names = names
         entries = [(self.tr("All articles"), Collection()),
                    (self.tr("Unread"), Collection(unread=True)),
                    (self.tr("Starred"), Collection(starred=True)),

@@ -638,6 +638,29 @@ def test_mark_all_read_is_undone_by_ctrl_z_from_the_list_or_the_article(
     assert set(library.ids(where=ListFilter(unread=True))) == unread
 
 
+def test_a_tag_renamed_by_the_command_keeps_the_list_on_it(
+        qtbot: QtBot, window: MainWindow, library: Library, store_path: Path) -> None:
+    """A tester's day: the list showed a tag, ``rtl-reader rename-tag``
+    renamed it, and the list fell back to every article. It follows the new
+    name; a tag deleted elsewhere still gives every article."""
+    first, second = library.ids()
+    library.set_article_tags(first, ["اقتصد"])
+    library.set_article_tags(second, ["رياضة"])
+    window.article_list.refresh_collections()
+    assert window.article_list.choose_collection(Collection(tag="اقتصد"))
+    subprocess.run([sys.executable, "-m", "reader", "--store", str(store_path), "rename-tag",
+                    "اقتصد", "اقتصاد"], check=True, capture_output=True, cwd=REPO,
+                   env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    window.poll_store()
+    assert window.article_list.model.collection == Collection(tag="اقتصاد")
+    assert window.article_list.model.rowCount() == 1
+    subprocess.run([sys.executable, "-m", "reader", "--store", str(store_path), "tag",
+                    str(first), "--remove", "اقتصاد"], check=True, capture_output=True,
+                   cwd=REPO, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    window.poll_store()
+    assert window.article_list.model.collection == Collection()
+
+
 def test_a_tag_is_renamed_on_every_article_and_undone(
         qtbot: QtBot, window: MainWindow, library: Library) -> None:
     """A tester's day: a tag typed wrong could only be mended article by
