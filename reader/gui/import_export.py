@@ -71,9 +71,9 @@ class ImportExport(QObject):
         """The last export's format ("": the dialog's own first choice)."""
         self.tasks: list[Task] = []
         self._mending: Task | None = None
+        """The last mending of the search index (``mend_index``)."""
         self._mend_after = 0.0
         """No mending before this ``time.monotonic()`` (one just failed)."""
-        """The last mending of the search index (``mend_index``)."""
         self.progress = QProgressBar(parent)
         self.progress.setMaximumWidth(200)
         self.progress.hide()
