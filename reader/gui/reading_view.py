@@ -914,6 +914,10 @@ class ReadingView(MarksMixin, QTextBrowser):
                 else None)
         before = self.textCursor().position()
         super().keyPressEvent(event)
+        if event.matches(std.MoveToStartOfDocument):
+            # Qt scrolls only as far as the caret's line: the headline stood
+            # flush against the top, without the margin it opens with.
+            self.verticalScrollBar().setValue(0)
         if line is not None and self.textCursor().position() == before:
             fresh = QTextCursor(self.document())
             fresh.setPosition(before)

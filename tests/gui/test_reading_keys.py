@@ -106,3 +106,20 @@ def test_ctrl_end_reads_the_whole_article(
         view.setFocus()
         qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
         assert pane.reading_progress() == 100, article_id
+
+
+def test_ctrl_home_goes_back_to_the_top_of_the_article_with_its_margin(
+        qtbot: QtBot, panes: tuple[ArticlePane, list[int]]) -> None:
+    """A tester's day: after Ctrl+Home the headline stood flush against the
+    top, without the margin it opens with."""
+    pane, ids = panes
+    _open_at_top(qtbot, pane, ids[0])
+    view = pane.view
+    bar = view.verticalScrollBar()
+    assert bar.value() == 0 and bar.maximum() > 0
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert bar.value() > 0
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert bar.value() == 0
+    assert view.textCursor().position() == 0
