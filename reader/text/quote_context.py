@@ -62,6 +62,7 @@ from reader.text.quote_words import (
     PERSON,
     PHRASE_OPENERS,
     PREPOSITIONS,
+    PUBLISHED_IN,
     RELATIVES,
     ROLES,
     SAYING,
@@ -74,6 +75,7 @@ from reader.text.quote_words import (
     TANWEEN,
     THAT,
     WHAT,
+    WHERE_PUBLISHED,
     WITHHELD_NAME,
     WITHHOLDING,
     bare,
@@ -322,6 +324,11 @@ class Quote:
             return True
         for k in range(last, -1, -1):
             if names_a_thing(words[k]):
+                if (self.colon and k > 0 and words[k - 1] in WHERE_PUBLISHED
+                        and unsuffixed(words[k]) in PUBLISHED_IN):
+                    # وورد في بيان على موقعها الإلكتروني: «…»، مغردا في
+                    # حسابه: «…»: where the words were put, then the words
+                    return False
                 return k == last or words[k] not in NAMING_RIGHT_BEFORE
             if (not bare(words[k]).startswith("ال") or words[k] in CLAUSE_OPENERS
                     or words[k] in PREPOSITIONS):

@@ -92,7 +92,8 @@ WITHHELD_NAME = _folded("اسم هوية")
 """The nouns of a speaker who asked not to be named (``طلب عدم ذكر اسمه``,
 ``فضل عدم الكشف عن هويته``), without their pronoun (``unsuffixed``)."""
 WITHHOLDING = _folded(
-    "ذكر نشر كشف الكشف إفصاح الإفصاح إعلان الإعلان تسمية يذكر تذكر ينشر تنشر يكشف تكشف")
+    "ذكر نشر كشف الكشف إفصاح الإفصاح إعلان الإعلان تسمية يذكر تذكر ينشر تنشر يكشف تكشف"
+    " تصرح يصرح تفصح يفصح")
 """Nouns of telling a name, before ``WITHHELD_NAME``: the formula of
 anonymity introduces a speaker, it names no quote."""
 # Verbs of describing: what follows in marks is how someone put it.
@@ -126,6 +127,11 @@ LABEL_HINT = re.compile("|".join(
     s for w in ("وصف", "سمي", "تسم", "عرف", "تميز", "مكن") for s in loose_spellings(w)))
 """What every labelling word holds (يوصف، يسمى، يتسم، يعرف، يتميز، يمكن)."""
 PREPOSITIONS = _folded("من إلى على عن في ب ل")
+WHERE_PUBLISHED = _folded("في على عبر")
+PUBLISHED_IN = _folded("حساب موقع صفحة بيان تغريدة منشور مقال مقالة رسالة تدوينة")
+"""A preposition of ``WHERE_PUBLISHED`` and one of these nouns before a
+colon (``في حسابه: «…»``, ``على موقعها الإلكتروني: «…»``) say where words
+were published: the quote is the words (``في كتابه: «…»`` names a book)."""
 CONTENT_PREPOSITIONS = _folded("من إلى عن ب")
 """After a speech verb these lead to what is said (حذر من، أشار إلى); على
 and في more often lead to where it was said (كتب على «تويتر»)."""
