@@ -76,8 +76,6 @@ from reader.text.quote_words import (
     THAT,
     WHAT,
     WHERE_PUBLISHED,
-    WITHHELD_NAME,
-    WITHHOLDING,
     bare,
     is_organisation,
     is_outlet,
@@ -88,6 +86,8 @@ from reader.text.speech import (
     ACCORDING_SPELLINGS,
     ACCORDING_TO,
     QUOTATION_MARKS,
+    WITHHELD_NAMES,
+    WITHHOLDING,
     has_speech_verb,
     is_participle,
     speech_verb_at,
@@ -306,8 +306,7 @@ class Quote:
         طلب عدم ذكر اسمه: «…»``, ``فضل عدم الكشف عن هويته``. Its name word
         names no quote (``قناة اسمها «…»`` does)."""
         near = self.near
-        if len(near) < 2 or unsuffixed(near[-1]) == near[-1] \
-                or unsuffixed(near[-1]) not in WITHHELD_NAME:
+        if len(near) < 2 or near[-1] not in WITHHELD_NAMES:
             return False
         k = len(near) - 2
         if near[k] == "عن" and k > 0:

@@ -88,14 +88,6 @@ CALLED = _folded("""
 """Also the verbs of nicknaming (يلقبونه بـ«…»، لقبه الجمهور بـ«…»): a
 nickname is a name, whoever gave it (someone's word for a thing is what they
 called it after ما: ``CALLS``)."""
-WITHHELD_NAME = _folded("اسم هوية")
-"""The nouns of a speaker who asked not to be named (``طلب عدم ذكر اسمه``,
-``فضل عدم الكشف عن هويته``), without their pronoun (``unsuffixed``)."""
-WITHHOLDING = _folded(
-    "ذكر نشر كشف الكشف إفصاح الإفصاح إعلان الإعلان تسمية يذكر تذكر ينشر تنشر يكشف تكشف"
-    " تصرح يصرح تفصح يفصح")
-"""Nouns of telling a name, before ``WITHHELD_NAME``: the formula of
-anonymity introduces a speaker, it names no quote."""
 # Verbs of describing: what follows in marks is how someone put it.
 DESCRIBED_ONE = _folded(conjunctions=True, words="""
     وصفه وصفها وصفهم وصفته وصفتها وصفتهم وصفوه وصفوها وصفوهم اعتبره اعتبرها

@@ -467,14 +467,23 @@ def _words(*words: str) -> str:
     return "|".join(map(loose_pattern, words))
 
 
+WITHHOLDING = frozenset(map(fold_word, """
+    ذكر نشر كشف الكشف إفصاح الإفصاح تسمية يذكر تذكر ينشر تنشر يكشف تكشف
+    تصرح يصرح تفصح يفصح
+    """.split()))
+"""Words of telling a name, in the formula of a speaker who asked not to be
+named (``طلب عدم ذكر اسمه``, ``لم يصرح عن اسمه``), folded."""
+WITHHELD_NAMES = frozenset(map(fold_word, "اسمه اسمها اسمهم اسمي هويته هويتها هويتهم".split()))
+"""The name withheld in that formula, with its pronoun, folded. The two
+sets serve the speaker finder (``_WITHHOLDS``) and the quote's cues
+(``reader.text.quote_context.Quote.anonymous``) alike."""
+
 _WITHHOLDS = LazyPattern(
     "[^\\S\n]+(?:(?:(?P<asking>[^\\s«»\"“”]+[^\\S\n]+)?(?:{no})[^\\S\n]+)?(?:{tell})"
     "|(?:{about}[^\\S\n]+)?(?:{name})(?!\\w))".format(
         no=_words("عدم", "ألا", "دون"),
-        tell=_words("ذكر", "نشر", "كشف", "الكشف", "إفصاح", "الإفصاح", "تسمية", "يذكر",
-                    "تذكر", "ينشر", "تنشر", "يكشف", "تكشف"),
-        about=_words("عن"),
-        name=_words("اسمه", "اسمها", "اسمهم", "اسمي", "هويته", "هويتها", "هويتهم")))
+        tell=_words(*sorted(WITHHOLDING)), about=_words("عن"),
+        name=_words(*sorted(WITHHELD_NAMES))))
 """After a verb, the formula of a speaker unnamed: ``طلب عدم نشر اسمه``,
 ``تحدث شريطة عدم الكشف عن هويته``, ``رفضت نشر اسمها``, or the verb of
 telling itself with the name after it (``طلب عدم ذكر اسمه``: ذكر is a verb
