@@ -244,24 +244,31 @@ class SetTags(Edit):
 
 class RenameTag(Edit):
     """Call a tag by another name on every article that carries it (a name
-    that exists: the two become one); undo gives each of those articles the
-    tags it had."""
+    that exists: the two become one); undo gives the old tag back to those
+    articles and takes the new one from those that had not carried it, each
+    article's other tags as stored then (a tag another program added
+    meanwhile stays, as in ``SetTags``)."""
 
     def __init__(self, history: EditHistory, old: str, new: str) -> None:
         super().__init__(history, "rename_tag")
         self.old, self.new = old, new
-        self.before: dict[int, list[str]] = {}
+        self.renamed: list[int] = []
+        """The articles that carried ``old``."""
+        self.had_new: set[int] = set()
+        """Those of them that carried ``new`` already."""
 
     def _do(self) -> None:
         library = self.library
-        self.before = {i: library.article_tags(i)
-                       for i in library.ids(where=ListFilter(tag=self.old))}
+        self.renamed = library.ids(where=ListFilter(tag=self.old))
+        self.had_new = set(library.ids(where=ListFilter(tag=self.new)))
         library.rename_tag(self.old, self.new)
         self.history.tag_renamed.emit(self.new)
 
     def _undo(self) -> None:
-        for article_id, tags in self.before.items():
-            self.library.set_article_tags(article_id, tags)
+        for article_id in self.renamed:
+            self.library.change_article_tags(
+                article_id, add=[self.old],
+                remove=[] if article_id in self.had_new else [self.new])
         self.history.tag_renamed.emit(self.old)
 
 

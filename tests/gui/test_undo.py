@@ -661,6 +661,22 @@ def test_a_tag_renamed_by_the_command_keeps_the_list_on_it(
     assert window.article_list.model.collection == Collection()
 
 
+def test_undo_of_a_tag_rename_keeps_a_tag_the_command_added_meanwhile(
+        window: MainWindow, library: Library, store_path: Path) -> None:
+    """Undo of a rename wrote each article's whole list of tags as it was
+    before: a tag ``rtl-reader tag`` added in between was dropped."""
+    first, second = library.ids()
+    library.set_article_tags(first, ["اقتصد"])
+    library.set_article_tags(second, ["اقتصد", "اقتصاد"])
+    assert window.edits.rename_tag("اقتصد", "اقتصاد")
+    subprocess.run([sys.executable, "-m", "reader", "--store", str(store_path), "tag",
+                    str(first), "عاجل"], check=True, capture_output=True, cwd=REPO,
+                   env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    window.edits.undo()
+    assert sorted(library.article_tags(first)) == sorted(["اقتصد", "عاجل"])
+    assert sorted(library.article_tags(second)) == sorted(["اقتصاد", "اقتصد"])
+
+
 def test_a_tag_is_renamed_on_every_article_and_undone(
         qtbot: QtBot, window: MainWindow, library: Library) -> None:
     """A tester's day: a tag typed wrong could only be mended article by
