@@ -99,8 +99,12 @@ def holds(path: Path | str) -> bool:
     sides = [f"{store}{suffix}" for store in stores for suffix in _SIDE_FILES]
     if key is not None and any(_identity(side) == key for side in sides):
         return True
-    if not sides:
-        return False  # no store open here (an import's worker process)
+    if not sides or key is not None:
+        # No store open here (an import's worker process); or ``path`` exists,
+        # and a name that resolves to a side file's would have shown that
+        # file's identity above: the resolving (a few syscalls a component,
+        # for every file an import reads) is for a path not there yet.
+        return False
     try:
         named = os.path.realpath(path)
     except (OSError, ValueError):
