@@ -33,9 +33,13 @@ class ReadingStatus(QWidget):
         self.progress = QProgressBar(self)
         self.progress.setObjectName("readingProgress")
         self.progress.setRange(0, 100)
-        self.progress.setTextVisible(True)
-        self.progress.setFixedWidth(160)
-        self.progress.setMaximumHeight(14)
+        # The percentage beside the bar, not on it: drawn on the bar, the
+        # chunk covered its first word in a right-to-left window (a tester).
+        self.progress.setTextVisible(False)
+        self.progress.setFixedWidth(120)
+        self.progress.setMaximumHeight(10)
+        self.progress_label = QLabel(self)
+        self.progress_label.setObjectName("readingProgressText")
         self.panel_button = QToolButton(self)
         self.panel_button.setObjectName("foldedHighlights")
         self.panel_button.setAutoRaise(True)
@@ -45,6 +49,7 @@ class ReadingStatus(QWidget):
         layout.setContentsMargins(8, 1, 8, 2)
         layout.addWidget(self.tags_label, 1)
         layout.addWidget(self.panel_button)
+        layout.addWidget(self.progress_label)
         layout.addWidget(self.progress)
         self._tags: list[str] = []
         self._folded_count = 0
@@ -66,6 +71,12 @@ class ReadingStatus(QWidget):
         self.progress.setUpdatesEnabled(False)
         self.progress.setValue(min(max(percent, 0), 100))
         self.progress.setUpdatesEnabled(True)
+        self._show_percent()
+
+    def _show_percent(self) -> None:
+        text = self.tr("%p% read").replace("%p", str(self.progress.value()))
+        self.progress_label.setText(text)
+        self.progress.setAccessibleDescription(text)
 
     def show_folded_panel(self, count: int | None) -> None:
         """The highlights panel is folded away holding ``count`` highlights
@@ -79,7 +90,7 @@ class ReadingStatus(QWidget):
         return self.progress.value()
 
     def retranslate(self) -> None:
-        self.progress.setFormat(self.tr("%p% read"))
+        self._show_percent()
         self.progress.setAccessibleName(self.tr("Reading progress"))
         self.tags_label.setToolTip(self.tr("Tags (Article > Tags…, Ctrl+T)"))
         self.panel_button.setToolTip(self.tr("Show the highlights panel beside the article"))

@@ -236,7 +236,7 @@ status = ReadingStatus()
 status.show_progress(38)
 box = QSpinBox()
 box.setValue(12)
-print(status.progress.text(), box.text(), sep="|")
+print(status.progress_label.text(), box.text(), sep="|")
 """
 
 
