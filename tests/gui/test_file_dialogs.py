@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, QTimer
 from PySide6.QtGui import QFont, QPainter, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFileSystemModel,
     QLineEdit,
+    QListView,
     QProxyStyle,
     QStyle,
     QStyleOption,
@@ -221,6 +222,47 @@ def test_open_files_returns_every_file_chosen(qtbot: QtBot, folder: Path) -> Non
     chosen = file_dialogs.open_files(None, "Import", "All files (*)")
     assert sorted(chosen) == sorted([str(folder / "notes.md"),
                                      str(folder / "تقرير الاقتصاد.txt")])
+
+
+def test_names_typed_are_what_opens_whatever_row_was_highlighted_before(
+        qtbot: QtBot, folder: Path) -> None:
+    """A tester's leftover: a row clicked, then other names typed in the name
+    box, and Qt's dialog gave the clicked row alone (its selection wins over
+    the box in ``QFileDialog.selectedFiles``); a typed path in another
+    folder was lost the same way."""
+    elsewhere = folder.parent / "أرشيف.txt"
+    elsewhere.write_text("x", encoding="utf-8")
+    (folder / "ملحق.txt").write_text("x", encoding="utf-8")
+
+    def click_then_type(dialog: QFileDialog) -> None:
+        dialog.setDirectory(str(folder))
+        view = dialog.findChild(QListView, "listView")
+        assert view is not None
+        model = view.model()
+        qtbot.waitUntil(lambda: model.rowCount(view.rootIndex()) == 3)
+        row = next(model.index(r, 0, view.rootIndex()) for r in range(3)
+                   if model.index(r, 0, view.rootIndex()).data() == "notes.md")
+        view.selectionModel().select(
+            row, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        edit = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert edit is not None
+        edit.setText(f'"ملحق.txt" "{elsewhere}"')
+        dialog.accept()
+
+    answer(qtbot, click_then_type)
+    chosen = file_dialogs.open_files(None, "Import", "All files (*)")
+    assert chosen == [str(folder / "ملحق.txt"), str(elsewhere)]
+
+    def type_one(dialog: QFileDialog) -> None:
+        dialog.setDirectory(str(folder))
+        edit = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert edit is not None
+        edit.setText("ملحق.txt")
+        dialog.accept()
+
+    answer(qtbot, type_one)
+    assert file_dialogs.open_file(None, "Import", "All files (*)") == str(folder / "ملحق.txt")
 
 
 def test_a_cancelled_dialog_returns_nothing(qtbot: QtBot, folder: Path) -> None:
