@@ -130,6 +130,7 @@ from reader.text.quantities import (
     SCALE,
     SCALE_VALUES,
     STOPWORDS,
+    and_part,
     currency,
     is_unit,
     opens_percent,
@@ -402,8 +403,13 @@ def _single(text: str, start: int, end: int, sign: str) -> Highlight:
     if w1 in SCALE_VALUES:
         scale = SCALE.match(text, end)
         if scale is not None:
-            value = scaled(value, SCALE_VALUES[fold_word(scale.group("w"))])
+            factor = SCALE_VALUES[fold_word(scale.group("w"))]
+            value = scaled(value, factor)
             end, is_int, with_scale = scale.end(), False, True
+            joined = and_part(text, end, factor)
+            if joined is not None:  # 7 آلاف و327: one number, 7327
+                value += joined[0]
+                end = joined[1]
             words = NEXT_WORDS.match(text, end)
             w1 = fold_word(words.group(1)) if words else ""
     if opens_percent(w1):
@@ -429,6 +435,14 @@ def _single(text: str, start: int, end: int, sign: str) -> Highlight:
     return _plain(text, start, end, raw, value, is_int and not with_scale)
 
 
+_HOW_MANY = re.compile(
+    r"(?:(?:[أا]كثر|[أا]زيد|[يت]زيد|يربو)\s+(?:من|على|عن|علي)|نحو|حوال[يى]|قراب[ةه]|زهاء"
+    r"|[يت]ناهز|[يت]?بلغ|بلغت|عدد(?:ها|ه|هم))\s+$")
+"""Words that say how many: no year follows them (أكثر من 2000 لاعب، قرابة 2000
+نوع، البالغ عددها 2000 قاعة); on the whole pool, 18 of the 20 four-digit
+numbers read as years after them were counts (أقل من 2013 is a year)."""
+
+
 def _plain(text: str, start: int, end: int, raw: str, value: int | float,
            is_int: bool) -> Highlight:
     """A number with no unit, currency or percent after it: a time after
@@ -449,7 +463,8 @@ def _plain(text: str, start: int, end: int, raw: str, value: int | float,
         if value <= 24 and word_before(text, start) in TIME_CUES:
             return time_figure(text, start, end, int(value), 0)
         if len(raw) == 4 and (1900 <= value <= 2099 or (1000 <= value <= 2100 and (
-                word_before(text, start) in YEAR_CUES or in_parens(text, start, end)))):
+                word_before(text, start) in YEAR_CUES or in_parens(text, start, end)))) and (
+                _HOW_MANY.search(text, max(0, start - 24), start) is None):
             glued = text[end:end + 2]
             if glued[:1] in ("م",) and not glued[1:2].isalpha():
                 end += 1

@@ -101,6 +101,29 @@ def scaled(value: int | float, scale: int) -> int | float:
     return round(out) if abs(out - round(out)) < 1e-6 else out
 
 
+_AND_PART = re.compile(rf"{SP}+و{SP}?(\d{{1,3}})(?!\d|[.,٫]\d)")
+
+
+def and_part(text: str, end: int, scale: int) -> tuple[int, int] | None:
+    """The smaller parts joined by و to a number whose scale word (worth
+    ``scale``) ends at ``end``: ``7 آلاف و327`` is 7327, ``3 ملايين و583 ألف``
+    3,583,000, ``7 ملايين و613 ألفا و155`` 7,613,155 (each part less than
+    the scale before it). Returns (the parts' value, the offset where they
+    end), or None when no such part follows: ``350 ألف و500 ألف`` are two
+    numbers (the ends of a range)."""
+    total, stop = 0, end
+    while (m := _AND_PART.match(text, stop)) is not None:
+        part, after = int(m.group(1)), m.end()
+        more = SCALE.match(text, after)
+        if more is not None:
+            part *= SCALE_VALUES[fold_word(more.group("w"))]
+            after = more.end()
+        if part >= scale:
+            break
+        total, stop, scale = total + part, after, part
+    return (total, stop) if stop > end else None
+
+
 def currency(w1: str, words: re.Match[str]) -> str | None:
     """The currency named by the folded word ``w1``, qualified by the next
     word of ``words`` (دينار تونسي -> TND), or None."""
