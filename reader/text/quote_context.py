@@ -653,13 +653,16 @@ class Quote:
             return False
         if self.last_is_verb and is_participle(self.last):
             return False  # كاشفة «خدعة» بأن …: a participle has no subject after it
-        after = _SENTENCE_STOP.split(self.text[self.close_pos + 1 : self.close_pos + 40], 1)[0]
-        words = [fold_word(w) for w in after.replace("،", " ").replace(",", " ").split()[:4]]
+        # to the next quote, which opens other words (صرخت «…» خلال اعتقالها
+        # ولكنها «نفت أن …»)
+        after = _CLAUSE_STOP.split(self.text[self.close_pos + 1 : self.close_pos + 80], 1)[0]
+        words = [fold_word(w) for w in after.replace("،", " ").replace(",", " ").split()[:8]]
         if words[:1] and words[0] in THAT:
             # وأن/وإن joins a second clause of the same words (وصفه بأنه يقود
             # دولة «…»، وأن «…»): the quote ends the first, it names no speaker
             return not words[0].startswith("و")
-        # وقالت «بي إن» في بيان أن …، وأشار «يونايتد بيد» الخميس إلى أن …
+        # وقالت «بي إن» في بيان أن …، وأشار «يونايتد بيد» الخميس إلى أن …، وقال
+        # «السلطان» في مؤتمر صحفي عقب المباراة إن … (eight words on: a reviewer)
         return (self.last_is_verb and any(w in BARE_THAT for w in words[1:])
                 and not self.last.startswith(("ب", "ل")))
 

@@ -533,6 +533,12 @@ def test_spans_exclude_marks_and_outer_spaces(text: str) -> None:
     ('وكتب مغردا في حسابه: "الحمد لله، عاد المختطفون إلى بيوتهم سالمين".', "الحمد",
      "quotation"),
     ('كما يقول الباحث في كتابه: "المفصل في الألفاظ الفارسية المعربة".', "المفصل", "term"),
+    # a name right after the verb is who speaks, with where they spoke
+    # between it and إن (a reviewer, 30 unseen articles) ...
+    ('وقال "السلطان" في مؤتمر صحفي عقب المباراة إن الفريق قدم أداء جيدا.', "السلطان", "term"),
+    ('ويقول "سامر الخطيب"، من هيئة حماية المستهلك، إن الأسعار ارتفعت.', "سامر", "term"),
+    # ... not past the quote that opens other words
+    ('وقد صرخت "الله أكبر" خلال اعتقالها ولكنها "نفت أن تكون شريكة".', "الله", "quotation"),
     ],
 )
 def test_quotation_or_term(sentence: str, quoted: str, subtype: str) -> None:
