@@ -510,6 +510,12 @@ def test_spans_exclude_marks_and_outer_spaces(text: str) -> None:
     # ... the verb's بـ may stand inside the marks, glued to the article; the
     # quote is still what the verb takes
     ('وتتهم النقابة إدارة المصنع "بالتقصير" في حماية العمال.', "بالتقصير", "quotation"),
+    # ... and after its participle, as after واصفا (a reviewer, unseen news)
+    ('وخرجت الممثلة عن صمتها متهمة إياه بـ"التطبيع" مع الاحتلال.', "التطبيع", "quotation"),
+    ('وهاجم الوزير المعارضة متهما قادتها بـ"الكذب المنمق".', "الكذب", "quotation"),
+    # ... not after the accused, a noun (حكم على ستة متهمين في ما يعرف بـ«…»)
+    ('وأيدت المحكمة الحكم بحق ستة متهمين في القضية المعروفة بـ"أحداث المطار".', "أحداث",
+     "term"),
     ("وطالبت أحزاب المعارضة الحكومة «بالاستقالة» فورا.", "بالاستقالة", "quotation"),
     # issue 15, devq11: an award for a role (عن دوره في «…») names the work,
     # however long and sentence-like its title
