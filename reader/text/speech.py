@@ -460,6 +460,21 @@ _GOING_ON = frozenset(map(fold_word, """
 """Verbs that open a paragraph going on with the words before it: وأضاف
 المدرب names who spoke in the paragraph before (three in twelve of those
 dropped were so, each after وأضاف)."""
+_GOES_ON = _GOING_ON | frozenset(map(fold_word, """
+    وأوضح وأوضحت وأكد وأكدت وختم وختمت واستدرك واستدركت وزاد وزادت
+    """.split()))
+_GOES_ON_WITH = frozenset(map(fold_word, """
+    قائلا قائلة بالقول أن إن أنه إنه أنها إنها أنهم إنهم
+    """.split()))
+
+
+def goes_on(words: list[str]) -> bool:
+    """Whether ``words``, the Arabic words before a quotation in its
+    sentence, are a verb that goes on with the words before it and no one
+    named (``وتابع: «…»``، ``وأضاف قائلا: «…»``، ``وأكد أن «…»``): the speaker
+    is the one of the quotation before."""
+    return (0 < len(words) <= 2 and fold_word(words[0]) in _GOES_ON
+            and all(fold_word(w) in _GOES_ON_WITH for w in words[1:]))
 
 
 def _words(*words: str) -> str:
