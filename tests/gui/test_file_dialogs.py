@@ -265,6 +265,35 @@ def test_names_typed_are_what_opens_whatever_row_was_highlighted_before(
     assert file_dialogs.open_file(None, "Import", "All files (*)") == str(folder / "ملحق.txt")
 
 
+def test_every_name_typed_key_by_key_is_what_opens(qtbot: QtBot, folder: Path) -> None:
+    """A new user's day: four names typed in the name box of Import files,
+    and only the first two were imported, the others never mentioned (the
+    dialog's selection, which Qt keeps in step with the box as it is typed,
+    loses names through the proxy that writes the app's digits)."""
+    names = ["empty.txt", "binary.txt", "huge_line.txt", "broken_utf8.txt"]
+    for name in names:
+        (folder / name).write_text("x", encoding="utf-8")
+
+    def type_names(dialog: QFileDialog) -> None:
+        dialog.setDirectory(str(folder))
+        view = dialog.findChild(QListView, "listView")
+        assert view is not None
+        qtbot.waitUntil(lambda: view.model().rowCount(view.rootIndex()) == 6)
+        edit = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert edit is not None
+        dialog.activateWindow()
+        edit.setFocus()
+        qtbot.waitUntil(edit.hasFocus)
+        typed = " ".join(f'"{n}"' for n in names)
+        for end in range(1, len(typed) + 1):  # a key at a time, as Qt reads it
+            edit.setText(typed[:end])
+        dialog.accept()
+
+    answer(qtbot, type_names)
+    chosen = file_dialogs.open_files(None, "Import", "All files (*)")
+    assert chosen == [str(folder / n) for n in names]
+
+
 def test_a_cancelled_dialog_returns_nothing(qtbot: QtBot, folder: Path) -> None:
     answer(qtbot, lambda dialog: dialog.reject())
     assert file_dialogs.folder(None, "Import folder", str(folder)) == ""
