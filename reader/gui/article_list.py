@@ -480,6 +480,7 @@ class ArticleList(QWidget):
         many articles match, when more than the hits). The filter box does
         not apply to them: it is switched off, and says so, until
         ``leave_search``."""
+        new_query = query != self._searched
         self._searched = query
         self._matched = matched
         # The rows' height first: the reset selects and scrolls to the open
@@ -487,6 +488,11 @@ class ArticleList(QWidget):
         rows = self.view.verticalHeader()
         rows.setDefaultSectionSize(self._row_height * SearchResultDelegate.lines)
         self.model.set_search_results(hits)
+        if new_query:
+            # The best matches in view, the open article's row chosen wherever
+            # it ranks: scrolled to it, the results opened on low-ranked ones
+            # (a new user's day). The same query searched again stays put.
+            self.view.scrollToTop()
         self.filter_edit.setEnabled(False)
         self.collection_box.setEnabled(False)
         self._update_filter_hint()

@@ -211,7 +211,9 @@ class LibrarySearch(QObject):
 
     def _on_word_families_toggled(self, _checked: bool) -> None:
         if self._query:
-            self.search_library(self._query)
+            # The same query read anew: the article being read stays open (it
+            # opened the first result, and marked it read: a new user's day).
+            self.search_library(self._query, open_first=False)
 
     def _set_text(self, text: str) -> None:
         """Show ``text`` in the box without it counting as typed. Not by

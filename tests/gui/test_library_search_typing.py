@@ -377,3 +377,36 @@ def test_leaving_the_results_shows_the_list_at_the_open_article(
         assert view.rowAt(0) == view.verticalScrollBar().value()  # one row a scroll step
         window.library_search.wait_for_search()
         window.close()
+
+
+def test_new_results_start_at_the_best_match_whatever_is_open(
+        qtbot: QtBot, store_path: Path) -> None:
+    """A new user's day: with an article of the middle of the list open, a
+    search showed its results scrolled down to that article's row, the best
+    matches out of view above. And ticking "Word families" opened the first
+    result in place of the article being read."""
+    with Library.open(store_path) as library:
+        # النفط once in the first article, ever more often after it: the
+        # article that holds it most ranks first, the first one last.
+        library.add_articles(
+            Article(title=f"تقرير السوق رقم {i}",
+                    body=" ".join(["ارتفعت أسعار النفط في الأسواق."] * (i + 1)
+                                  + ["وتراجعت الأسهم قليلا."] * (60 - i)),
+                    published=f"2023-02-{i % 28 + 1:02d}T{i % 24:02d}:00:00")
+            for i in range(60))
+        window = MainWindow(library, settings=None, poll_ms=0)
+        on_screen(qtbot, window, 1100, 700, active=True)
+        least = library.search("النفط", limit=100)[-1].id
+        window.open_article(least)
+        type_query(qtbot, window, "النفط")
+        qtbot.waitUntil(lambda: not window.library_search.search_pending)
+        view = window.article_list.view
+        model = window.article_list.model
+        assert model.rowCount() == 60 and model.row_of(least) == 59
+        assert view.verticalScrollBar().value() == 0 and view.rowAt(0) == 0
+        assert window.current_article_id() == least  # still reading it
+        window.library_search.word_families.setChecked(True)
+        qtbot.waitUntil(lambda: not window.library_search.search_pending)
+        assert window.current_article_id() == least
+        window.library_search.wait_for_search()
+        window.close()

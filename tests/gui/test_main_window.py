@@ -146,9 +146,14 @@ def test_word_families_find_other_forms_and_switching_searches_again(
     window = make_window()
     assert window.library_search.word_families.text() == "Word families"
     assert search(qtbot, window, "المنتخبات") == 0  # the plural is in no article
+    reading = window.current_article_id()
     window.library_search.word_families.setChecked(True)  # searches again
     qtbot.waitUntil(lambda: not window.library_search.search_pending)
     assert window.article_list.model.rowCount() == 1
+    # a switch changes the results, not the article being read; Enter opens
+    assert window.current_article_id() == reading
+    qtbot.keyClick(window.library_search.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.pane.find_bar.query() == "المنتخب")
     article = window.pane.view.article
     assert article is not None and article.title == ARTICLES[OLDEST].title
     assert window.pane.find_bar.query() == "المنتخب"  # the form the article uses
