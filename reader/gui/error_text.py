@@ -153,6 +153,10 @@ def _causes() -> list[tuple[str, str]]:
         (r"replaced (?P<count>\d+) invalid characters? \(lone surrogates or references to no "
          r"character\) with U\+FFFD",
          translate("ErrorText", "{count} invalid characters were replaced with �")),
+        (r"replaced (?P<count>\d+) invalid byte sequences? with U\+FFFD \(not UTF-8; the first "
+         r"at byte (?P<offset>\d+)\)",
+         translate("ErrorText", "{count} bytes that are not UTF-8 were replaced with � "
+                                "(the first at byte {offset})")),
         # fetching
         (r"the server answered (?P<code>\d+) (?P<reason>.*)",
          translate("ErrorText", "the server answered {code} ({reason})")),

@@ -92,7 +92,7 @@ def read_file(path: str | os.PathLike[str], *,
     data = _read(p, name, size)
     if data.startswith(gzipped.MAGIC):
         data = gzipped.gunzip(data, name=name, limit=MAX_FILE_BYTES)
-    text = decode_bytes(data, name=name)
+    text = decode_bytes(data, name=name, on_note=on_note)
     articles = import_text(text, name=name, kind=kind, on_note=on_note)
     fill_published(articles, gzipped.inner(p).stem)
     return articles

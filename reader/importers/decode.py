@@ -25,7 +25,9 @@ The order of trust (``decode_bytes``):
    ISO-8859-6 has و ي ه ى, so a Latin-1 letter or symbol glued to an Arabic
    letter betrays the wrong guess (DESIGN, Known traps). A sample of the
    text is judged (the first 100-200 KB), so a 50 MB file decodes in a second.
-7. Anything else -> ``DecodeFailed``.
+7. UTF-8 with a few bad sequences (``FEW_BAD_BYTES``, or one in a thousand
+   bytes), each replaced by U+FFFD and said in one line (``on_note``).
+8. Anything else -> ``DecodeFailed``.
 
 Newlines are kept as they are (CRLF, CR, LF). Errors carry ``subject=name``.
 """
@@ -34,6 +36,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 
 from reader.errors import DecodeFailed, EmptyInput, UnsupportedFile
 
@@ -96,12 +99,14 @@ _LATIN_GLUED = re.compile(r"[A-Za-z][\u0621-\u064a]|[\u0621-\u064a][A-Za-z]")
 _WORD = re.compile(r"[\u0621-\u064a\u0670\u0640\u064b-\u065f]+")
 
 
-def decode_bytes(data: bytes, *, name: str, declared: str | None = None) -> str:
+def decode_bytes(data: bytes, *, name: str, declared: str | None = None,
+                 on_note: Callable[[str], None] | None = None) -> str:
     """The text of ``data`` (see the module docstring for the order of trust).
 
     Raises ``EmptyInput`` (no bytes, or only a BOM), ``UnsupportedFile``
     (binary), ``DecodeFailed`` (truncated UTF-8, mojibake, no encoding fits).
-    The BOM is removed; newlines are kept as they are.
+    The BOM is removed; newlines are kept as they are. ``on_note`` gets one
+    line when a few bytes that are not UTF-8 were replaced (step 7).
     """
     if not data:
         raise EmptyInput(name, "the file is empty")
@@ -153,12 +158,34 @@ def decode_bytes(data: bytes, *, name: str, declared: str | None = None) -> str:
         return utf16
 
     _reject_binary(data, name)
-    text = _guess_legacy(data)
+    text = _guess_legacy(data) or _mostly_utf8(data, name, utf8_error.start, on_note)
     if text is None:
         raise DecodeFailed(
             name, f"not valid UTF-8 (byte {utf8_error.start}) and not Arabic text in "
             "windows-1256 or ISO-8859-6")
     _reject_controls(text, name)
+    return text
+
+
+FEW_BAD_BYTES = 8
+"""UTF-8 with at most this many bad sequences (or one in a thousand bytes)
+is read with each replaced by U+FFFD, as a browser shows it."""
+
+
+def _mostly_utf8(data: bytes, name: str, first: int,
+                 on_note: Callable[[str], None] | None) -> str | None:
+    """``data`` read as UTF-8 with its few bad sequences (the first at byte
+    ``first``) replaced by U+FFFD, and said to ``on_note``; None when they
+    are more than a few: then it is no UTF-8. One stray byte in an article
+    refused the whole article (a new user's day)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    if bad > max(FEW_BAD_BYTES, len(data) // 1000):
+        return None
+    if on_note is not None:
+        plural = "" if bad == 1 else "s"
+        on_note(f"{name}: replaced {bad} invalid byte sequence{plural} with U+FFFD "
+                f"(not UTF-8; the first at byte {first})")
     return text
 
 

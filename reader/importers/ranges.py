@@ -359,7 +359,7 @@ def read_range(part: LineRange, *, on_note: Callable[[str], None] | None = None,
         raise ReaderError(name, (err.strerror or str(err)).lower()) from None
     if len(data) != size:
         raise ReaderError(name, "the file changed while it was imported")
-    text, replaced = clean_input(decode_bytes(data, name=name))
+    text, replaced = clean_input(decode_bytes(data, name=name, on_note=on_note))
     values = json_lines(text, name=str(part.named), first_line=part.first_line)
     try:
         articles = articles_in(values, name=name)

@@ -548,6 +548,11 @@
             <translation>استُبدل بـ� {count} من المحارف غير الصالحة</translation>
         </message>
         <message>
+            <location filename="../../reader/gui/error_text.py" line="157" />
+            <source>{count} bytes that are not UTF-8 were replaced with � (the first at byte {offset})</source>
+            <translation>استُبدل بـ� {count} من البايتات التي ليست UTF-8 (أولها عند البايت {offset})</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/error_text.py" line="97" />
             <source>the server answered {code} ({reason})</source>
             <translation>ردّ الخادم بالرمز {code} ({reason})</translation>

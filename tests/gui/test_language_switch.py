@@ -115,6 +115,8 @@ def test_errors_read_as_arabic_in_the_arabic_window(qtbot: QtBot, window: MainWi
     "/tmp/out: folder does not exist: /tmp/nowhere",
     "/tmp/n.json: replaced 3 invalid characters (lone surrogates or references to no "
     "character) with U+FFFD",
+    "/tmp/n.txt: replaced 2 invalid byte sequences with U+FFFD (not UTF-8; the first at "
+    "byte 292)",
     "الحكومة: the query is too long: 1,200 characters (at most 1,000)",
     "example\u200b.com/rss: not a web address: it holds an invisible character",
     # the red-team round's causes (reader/importers/fetch.py, html.py)

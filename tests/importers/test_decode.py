@@ -102,13 +102,27 @@ def test_mojibake_is_refused_not_imported() -> None:
     assert "UTF-8" in str(exc.value)
 
 
-def test_utf8_with_one_bad_byte_is_refused_with_its_offset() -> None:
+def test_utf8_with_one_bad_byte_reads_with_it_replaced_and_says_where() -> None:
+    """A new user's day: one stray byte in a UTF-8 article refused the whole
+    article; a browser shows it with U+FFFD in its place, and so do we, in
+    one line naming the input and the byte."""
     cut = len(ARABIC[:60].encode("utf-8"))
     good = ARABIC.encode("utf-8")
     data = good[:cut] + b"\xff" + good[cut:]
+    notes: list[str] = []
+    assert decode_bytes(data, name="bad.txt", on_note=notes.append) == (
+        ARABIC[:60] + "\ufffd" + ARABIC[60:])
+    assert notes == [f"bad.txt: replaced 1 invalid byte sequence with U+FFFD (not UTF-8; "
+                     f"the first at byte {cut})"]
+
+
+def test_utf8_with_many_bad_bytes_is_refused_with_the_first_offset() -> None:
+    good = ARABIC.encode("utf-8")
+    step = len(good) // 40
+    data = b"".join(good[i:i + step] + b"\xff" for i in range(0, len(good), step))
     with pytest.raises(DecodeFailed) as exc:
         decode_bytes(data, name="bad.txt")
-    assert f"byte {cut})" in str(exc.value)
+    assert f"byte {step})" in str(exc.value)
 
 
 def test_truncated_utf8_names_the_offset() -> None:
@@ -182,13 +196,19 @@ NOT_UTF8 = [b"\x80", b"\xc0\xaf", b"\xc1\xbf", b"\xed\xa0\x80", b"\xed\xbf\xbf",
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from([ARABIC, SHORT, *ARABIC.splitlines(keepends=True)]),
        st.sampled_from(NOT_UTF8), st.floats(0, 1))
-def test_utf8_arabic_with_a_bad_sequence_is_refused_not_read_as_a_legacy_code_page(
+def test_utf8_arabic_with_a_bad_sequence_reads_as_utf8_not_as_a_legacy_code_page(
         text: str, bad: bytes, where: float) -> None:
     # Was: a short UTF-8 text opening with an encoded surrogate or an overlong
     # byte pair was read as cp720 (DOS Arabic), every letter pair turned into
-    # box drawing and Arabic (╪د┘), and imported so.
+    # box drawing and Arabic (╪د┘), and imported so. Then it was refused
+    # whole; now the bad sequence alone is replaced, and said.
     at = round(where * len(text))
     data = text[:at].encode("utf-8") + bad + text[at:].encode("utf-8")
-    with pytest.raises(DecodeFailed) as exc:
-        decode_bytes(data, name="bad.txt")
-    assert f"byte {len(text[:at].encode('utf-8'))})" in str(exc.value)
+    notes: list[str] = []
+    decoded = decode_bytes(data, name="bad.txt", on_note=notes.append)
+    assert decoded.replace("\ufffd", "") == text
+    assert decoded.startswith(text[:at] + "\ufffd")
+    [note] = notes
+    assert note.endswith(f"the first at byte {len(text[:at].encode('utf-8'))})")
+
+

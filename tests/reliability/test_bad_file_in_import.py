@@ -130,3 +130,30 @@ def test_an_article_the_store_refuses_does_not_stop_the_window_import(
     [error] = report.errors
     assert error.startswith(f"{unstorable}: ") and "\n" not in error
     assert len(_titles(store_path)) == 51
+
+
+def test_a_stray_byte_costs_its_article_one_character_not_the_article(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, store_path: Path) -> None:
+    """A new user's day: one byte that is not UTF-8 in an article refused
+    the whole file, in the window and the command."""
+    folder = tmp_path / "in"
+    make_articles(folder, 10)
+    body = "افتتحت البلدية مكتبة عامة تضم 40 ألف كتاب في وسط المدينة.\n".encode()
+    stray = folder / "library.txt"
+    cut = len("افتتحت البلدية ".encode())
+    stray.write_bytes("افتتاح مكتبة عامة\n\n".encode() + body[:cut] + b"\xff" + body[cut:])
+    code = main(["--store", str(store_path), "import", str(folder)])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "imported 11, duplicates 0, failed 0" in out
+    assert err.splitlines() == [
+        f"rtl-reader: {stray}: replaced 1 invalid byte sequence with U+FFFD (not UTF-8; "
+        f"the first at byte {len('افتتاح مكتبة عامة'.encode()) + 2 + cut})"]
+    with Library.open(store_path) as library:
+        [row] = [r for r in library.rows() if r.title == "افتتاح مكتبة عامة"]
+        assert "\ufffd" in library.get(row.id).body
+    other = tmp_path / "window.sqlite3"
+    with Library.open(other) as library:
+        report = workers.import_paths(library, [folder], _Context())
+    assert len(report.added) == 11 and report.errors == []
+    assert [note.split(": ")[0] for note in report.notes] == [str(stray)]
