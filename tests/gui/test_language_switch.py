@@ -32,7 +32,7 @@ from tests.gui.conftest import laid_out_line, on_screen
 
 ALLOWED = re.compile(
     r"\b(?:Ctrl|Shift|Alt|Enter|Esc|Del|F\d+|Backspace|Left|Right|PgUp|PgDown|Return|OR|PNG|"
-    r"English|rtl-reader|Noto|Naskh|Arabic|pt|px|https?|Markdown|JSON|CSV|HTML|PDF|OPML|opml|xml)\b|"
+    r"English|rtl-reader|Noto|Naskh|Arabic|pt|px|https?|Markdown|JSON|CSV|HTML|PDF|OPML|opml|xml|UTF)\b|"
     r"[+,]|\(|\)")
 """What may stay Latin in an Arabic window: keys, names, formats."""
 
