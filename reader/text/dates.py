@@ -425,17 +425,31 @@ def ordinal_dates(text: str, found: list[Highlight]) -> list[Highlight]:
         elif overlaps(start, end, taken):
             continue
         month = _MONTHS.get(" ".join(fold_word(m.group("m1")).split()), 0)
-        days = [(start, _ORDINAL_DAYS.get(" ".join(fold_word(d.group("day")).split()), 0))]
-        if d.group("and"):  # السابع والثامن من يونيو: the day before is a date too
-            first = _ORDINAL_DAY.search(text, max(0, d.start() - 30), d.start())
+        days = [(start, end, _ordinal_day(d))]
+        # السابع والثامن من يونيو، الخامس أو السادس من مايو: the day before
+        # is a date too
+        before = d.start() if d.group("and") else _or_before(text, d.start())
+        if before >= 0:
+            first = _ORDINAL_DAY.search(text, max(0, before - 30), before)
             if first is not None and not first.group("and"):
-                days.insert(0, (first.start("day"), _ORDINAL_DAYS.get(
-                    " ".join(fold_word(first.group("day")).split()), 0)))
-        for k, (day_start, day) in enumerate(days):
-            day_end = end if k == len(days) - 1 else day_start + len(
-                text[day_start:d.start()].rstrip())
+                days.insert(0, (first.start("day"), first.end("day"), _ordinal_day(first)))
+        for day_start, day_end, day in days:
             out.append(date_figure(text, day_start, day_end, year, month or None, day))
     return out
+
+
+def _ordinal_day(m: re.Match[str]) -> int:
+    return _ORDINAL_DAYS.get(" ".join(fold_word(m.group("day")).split()), 0)
+
+
+_OR = re.compile(r"[^\S\n]+[أا]و[^\S\n]+\Z")
+
+
+def _or_before(text: str, at: int) -> int:
+    """Where the white space before أو ends a word, when أو stands right
+    before ``at`` (``الخامس أو |السادس``); else -1."""
+    m = _OR.search(text, max(0, at - 8), at)
+    return m.start() + 1 if m else -1
 
 
 def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
