@@ -329,6 +329,12 @@ def _range(text: str, m: re.Match[str]) -> list[Highlight]:
     a_s, a_e, b_s, b_e = m.start("ra"), m.end("ra"), m.start("rb"), m.end("rb")
     a, b = parse_digits(m.group("ra")), parse_digits(m.group("rb"))
     tail = _single(text, b_s, b_e, "")
+    if tail.subtype == "date" and isinstance(a, int) and isinstance(tail.value, dict):
+        parts = date_parts(tail.value)
+        if isinstance(parts.get("day"), int) and 1 <= a < parts["day"]:
+            # 23-25 أكتوبر: two days of the month, as بين 23 و25 أكتوبر reads
+            # (a reviewer: a range with no month)
+            return [date_figure(text, a_s, a_e, parts.get("year"), parts.get("month"), a), tail]
     extra: dict[str, Any] = {}
     if isinstance(tail.value, dict):
         extra = {k: v for k, v in tail.value.items() if k in ("unit", "currency")}

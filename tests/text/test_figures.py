@@ -335,6 +335,13 @@ def figures(text: str) -> list[tuple[str, str, Any]]:
          [("الخامس", "date", {"month": 5, "day": 5}),
           ("السادس من مايو", "date", {"month": 5, "day": 6})]),
         ("يصل الوفد في الثالث أو الرابع", []),
+        # days of a month joined by a dash, as بين 5 و7 مارس (the range had no month)
+        ("تعقد القمة من 23-25 أكتوبر المقبل",
+         [("23", "date", {"month": 10, "day": 23}),
+          ("25 أكتوبر", "date", {"month": 10, "day": 25})]),
+        ("خلال الفترة 10 - 12 يونيو 2018",
+         [("10", "date", {"date": "2018-06-10"}),
+          ("12 يونيو 2018", "date", {"date": "2018-06-12"})]),
         ("وقطعت العلاقات في الخامس من حزيران/يونيو 2017",
          [("الخامس من حزيران/يونيو 2017", "date", {"date": "2017-06-05"})]),
         # What missed on dev5 (issue 15): a score before the weekday it was
@@ -924,7 +931,7 @@ def test_the_number_of_an_item_in_a_list_is_no_figure(text: str) -> None:
 @pytest.mark.parametrize(("text", "figures"), [
     ("وقال 1- إن", ["1"]),  # inside a line: no list
     ("3-1 فاز الفريق", ["3", "1"]),  # a score opening a line
-    ("10 - 12 نوفمبر", ["10", "12"]),
+    ("10 - 12 نوفمبر", ["10", "12 نوفمبر"]),  # two days of November
     ("1.5 مليون دولار", ["1.5 مليون"]),
     ("2018- عام التحولات", ["2018"]),
 ])
