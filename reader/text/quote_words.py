@@ -129,7 +129,8 @@ CONTENT_PREPOSITIONS = _folded("من إلى عن ب")
 and في more often lead to where it was said (كتب على «تويتر»)."""
 RELATIVES = _folded("الذي التي الذين")
 CLAUSE_OPENERS = _folded(
-    "الذي التي الذين اللذين اللتين اللواتي اللاتي ممن إذا لو لأن لكي كي عندما بينما",
+    "الذي التي الذين اللذين اللتين اللواتي اللاتي ممن إذا لو لأن لأنه لأنها لأنهم لكي كي عندما"
+    " بينما",
     conjunctions=True)
 """Words that open a clause: a quote right after one is a clause, words
 someone said (``الأنشطة التي «…»``, ``إذا «…»``, ``اعتقلت 60 ممن «…»``), not

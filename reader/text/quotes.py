@@ -364,7 +364,10 @@ def quoted_names(quotes: list[Quote]) -> dict[str, frozenset[str]]:
     seen: dict[str, set[str]] = {}
     for q in quotes:
         if q.words <= 3:
-            seen.setdefault(" ".join(q.inner_words), set()).add(q.last)
+            # وشكلت «…» … شكلت «…»: one word, with and without و (a reviewer:
+            # a party's phrase quoted twice read as a name)
+            last = q.last[1:] if len(q.last) > 3 and q.last[0] in "وف" else q.last
+            seen.setdefault(" ".join(q.inner_words), set()).add(last)
     return {k: frozenset(v) for k, v in seen.items() if len(v) > 1}
 
 

@@ -543,6 +543,9 @@ def test_spans_exclude_marks_and_outer_spaces(text: str) -> None:
     # between it and إن (a reviewer, 30 unseen articles) ...
     ('وقال "السلطان" في مؤتمر صحفي عقب المباراة إن الفريق قدم أداء جيدا.', "السلطان", "term"),
     ('ويقول "سامر الخطيب"، من هيئة حماية المستهلك، إن الأسعار ارتفعت.', "سامر", "term"),
+    # words after لأنه are a clause, as after لأن (a second reviewer, 40
+    # unseen articles)
+    ('وتعارض النقابات الإصلاح لأنه "ليبرالي" وينص على إنهاء العقود.', "ليبرالي", "quotation"),
     # ... not past the quote that opens other words
     ('وقد صرخت "الله أكبر" خلال اعتقالها ولكنها "نفت أن تكون شريكة".', "الله", "quotation"),
     ],
@@ -550,6 +553,14 @@ def test_spans_exclude_marks_and_outer_spaces(text: str) -> None:
 def test_quotation_or_term(sentence: str, quoted: str, subtype: str) -> None:
     [h] = [h for h in find_quotes(sentence) if h.text.startswith(quoted)]
     assert h.subtype == subtype
+
+
+def test_a_phrase_quoted_twice_after_one_verb_stays_its_words() -> None:
+    """A second reviewer, 40 unseen articles: a party's phrase quoted twice,
+    after شكلت and وشكلت, was read as a name the text keeps quoting."""
+    text = ('واعتبرت الوكالة أن القمة شكلت "تحولا جذريا" في العلاقات. وقالت إن الزيارة '
+            'وشكلت "تحولا جذريا" أيضا.')
+    assert [h.subtype for h in find_quotes(text)] == ["quotation", "quotation"]
 
 
 def test_a_demand_quoted_after_two_verbs_stays_the_words_asked_for() -> None:
