@@ -62,7 +62,7 @@ from reader.gui.turns import QuietTurns
 from reader.gui.view_menu import add_highlight_edits
 from reader.store.article import HIGHLIGHT_ROLES, HighlightRecord
 from reader.text import TEXT_FIELDS
-from reader.text.bidi import FSI, LRI, PDI, RLI, isolate, strip_bidi_controls
+from reader.text.bidi import ALM, FSI, LRI, PDI, RLI, isolate, strip_bidi_controls
 from reader.text.direction import has_strong_letters, is_rtl
 from reader.text.spans import shortened
 from reader.text.values import isolate_dates
@@ -324,8 +324,16 @@ class HighlightsModel(QAbstractListModel):
         (``details``) and the note, when there is one. The text and the note
         are cut to their start and lose their own bidi controls."""
         text = strip_bidi_controls(shortened(h.text, _MAX_SHOWN))
-        rows = [(text, is_rtl(text) if has_strong_letters(text) else self._neutral_rtl),
-                (details(h), None)]
+        if has_strong_letters(text):
+            rows = [(text, is_rtl(text))]
+        elif self._neutral_rtl:
+            # Digits alone read as the article shows them after its Arabic
+            # words (Arabic numbers: 18% as %18, the score 3-2 as 2-3), not
+            # the other way round beside them (a tester's day)
+            rows = [(ALM + text, True)]
+        else:
+            rows = [(text, False)]
+        rows.append((details(h), None))
         if h.note:
             # On one line and cut like the text: a note of pages made its row
             # taller than the panel and hid the highlights after it (the
