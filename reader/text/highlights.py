@@ -20,10 +20,14 @@ def find_highlights(text: str, *, field: str = "body") -> list[Highlight]:
     """
     if not text:
         return []  # most articles leave subtitle, caption or byline empty
-    found = find_quotes(text) + find_figures(text)
+    quotes, figures = find_quotes(text), find_figures(text)
+    if quotes and figures:
+        found = quotes + figures
+        found.sort(key=lambda h: (h.start, -h.end, h.kind))
+    else:  # each comes sorted so (figures never share a start)
+        found = quotes or figures
     if field != "body":
         found = [_with_field(h, field) for h in found]
-    found.sort(key=lambda h: (h.start, -h.end, h.kind))
     return found
 
 
