@@ -49,6 +49,7 @@ from reader.text.quote_words import (
     DESCRIBING_WORD,
     EDITORIAL,
     GAVE_NAME,
+    HELD_PREPOSITIONS,
     KNOWN,
     LABEL_HINT,
     LABELLING,
@@ -565,7 +566,8 @@ class Quote:
         if "" in wanted and not after and is_participle(raw[k]):
             return True  # متمنيا «…»: a participle has no subject after it
         if "" in wanted and 1 <= len(after) <= 2 and not any(
-                w in THAT or w in PREPOSITIONS for w in after) and SPEAKER_TITLES.isdisjoint(
+                w in THAT or w in PREPOSITIONS or HELD_PREPOSITIONS.get(w) in wanted
+                for w in after) and SPEAKER_TITLES.isdisjoint(
                 after[:-1]):
             # رفضت الحكومة «…»، نفى المتحدث «…»; not نفى مدير النادي «…»:
             # there the quote ends the speaker's title

@@ -119,6 +119,13 @@ LABEL_HINT = re.compile("|".join(
     s for w in ("وصف", "سمي", "تسم", "عرف", "تميز", "مكن") for s in loose_spellings(w)))
 """What every labelling word holds (يوصف، يسمى، يتسم، يعرف، يتميز، يمكن)."""
 PREPOSITIONS = _folded("من إلى على عن في ب ل")
+HELD_PREPOSITIONS = {
+    fold_word(p + s): fold_word(p) for p in ("من", "إلى", "على", "عن", "في", "ب", "ل")
+    for s in ("ه", "ها", "هم", "هما", "هن", "نا", "كم")}
+"""A preposition holding its object, a pronoun (عنها، منه، إليهم), and the
+preposition: when it is the one a verb asks for, what the verb asks for is
+already there (التي أعلن عنها «…»: the quote is who announced; but انتقد
+فيه «…» still criticised the quote)."""
 WHERE_PUBLISHED = _folded("في على عبر")
 PUBLISHED_IN = _folded("حساب موقع صفحة بيان تغريدة منشور مقال مقالة رسالة تدوينة")
 """A preposition of ``WHERE_PUBLISHED`` and one of these nouns before a
