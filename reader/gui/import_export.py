@@ -146,9 +146,29 @@ class ImportExport(QObject):
         """Import files and folders in the background; ``articles_arrived``
         as they are stored, ``import_finished(ImportReport)`` at the end."""
         library, chosen = self._library, list(paths)
-        return self._start(Task(lambda ctx: workers.import_paths(library, chosen, ctx), self,
+        task = self._start(Task(lambda ctx: workers.import_paths(library, chosen, ctx), self,
                                 description=self.tr("Importing")), self.import_finished.emit,
                            shown="%p%")
+        if self._settings is not None:
+            # Kept while it runs: a window killed in it says so at its next start.
+            entry = self._settings.import_started(str(library.path), [str(p) for p in chosen])
+            settings = self._settings
+            task.finished.connect(lambda: settings.import_ended(entry))
+        return task
+
+    def tell_interrupted_imports(self) -> None:
+        """Say in the status bar which imports into this store the window
+        was closed in before they ended (killed, the machine off): what
+        they stored is kept, and importing again finishes them (a new
+        user's day: the app said nothing)."""
+        if self._settings is None:
+            return
+        for paths in self._settings.interrupted_imports(str(self._library.path)):
+            names = ", ".join(isolate_path(p) for p in paths[:3]) + (" …" if len(paths) > 3 else "")
+            self.status_message.emit(self.tr(
+                "The import of {names} did not finish: rtl-reader was closed during it. What "
+                "it stored is kept; import again to finish it (articles already stored are "
+                "skipped).").format(names=names), 60000)
 
     def start_import_url(self, url: str) -> Task:
         """Fetch a page or a feed and store its articles, in the background."""

@@ -1038,6 +1038,7 @@ class MainWindow(QMainWindow):
         self._update_article_actions()
         self._update_feed_actions()
         self.commands.set_enabled(("rename_tag",), not self.library.read_only)
+        self.jobs.tell_interrupted_imports()
         # The article has the keys first (Page Down reads on), not the filter
         # box, where Ctrl+E and Ctrl+H are line editing keys on X11.
         self.pane.view.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -13,6 +13,7 @@ when the preferences changed, whoever changed them.
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -81,6 +82,7 @@ EXPORT_FOLDER_KEY = "export/folder"
 EXPORT_KINDS_KEY = "export/kinds"
 EXPORT_FORMAT_KEY = "export/format"
 DIALOG_FOLDER_KEY = "dialogs/{kind}_folder"
+RUNNING_IMPORTS_KEY = "imports/running"
 """Where the last file dialog of a kind (``import_files``, ``import_folder``,
 ``opml``) was left."""
 
@@ -183,6 +185,40 @@ class WindowSettings(QObject):
     def save_dialog_folder(self, kind: str, folder: Path) -> None:
         """Keep the folder a file dialog of ``kind`` chose in, for the next."""
         self.save({DIALOG_FOLDER_KEY.format(kind=kind): str(folder)})
+
+    def import_started(self, store: str, paths: list[str]) -> str:
+        """Keep, until ``import_ended``, that the window imports ``paths``
+        into ``store``: an import the window was killed in (the machine
+        off, SIGKILL) is told at the next start (``interrupted_imports``).
+        Returns the entry to end."""
+        entry = json.dumps([store, paths], ensure_ascii=False)
+        self.save({RUNNING_IMPORTS_KEY: [*self.str_list(RUNNING_IMPORTS_KEY), entry]})
+        return entry
+
+    def import_ended(self, entry: str) -> None:
+        """Forget the running import ``entry`` (finished, cancelled or failed)."""
+        kept = self.str_list(RUNNING_IMPORTS_KEY)
+        if entry in kept:
+            kept.remove(entry)
+            self.save({RUNNING_IMPORTS_KEY: kept})
+
+    def interrupted_imports(self, store: str) -> list[list[str]]:
+        """The paths of each import into ``store`` that never ended, now
+        forgotten; the imports into other stores are kept for their windows."""
+        mine: list[list[str]] = []
+        others: list[str] = []
+        for entry in self.str_list(RUNNING_IMPORTS_KEY):
+            try:
+                kept_store, paths = json.loads(entry)
+            except (TypeError, ValueError):
+                continue  # not ours to read: dropped
+            if kept_store == store and isinstance(paths, list):
+                mine.append([str(p) for p in paths])
+            elif isinstance(kept_store, str):
+                others.append(entry)
+        if mine:
+            self.save({RUNNING_IMPORTS_KEY: others})
+        return mine
 
     def value(self, key: str) -> Any:
         """A saved window-state value (None when absent or without settings)."""

@@ -1453,6 +1453,10 @@
     <context>
         <name>ImportExport</name>
         <message>
+            <source>The import of {names} did not finish: rtl-reader was closed during it. What it stored is kept; import again to finish it (articles already stored are skipped).</source>
+            <translation>لم يكتمل استيراد {names}: أُغلق rtl-reader في أثنائه. ما خُزّن منه محفوظ؛ استورده مرة أخرى لإكماله (تُتخطّى المقالات المخزّنة من قبل).</translation>
+        </message>
+        <message>
             <source>Mending the search index</source>
             <translation>إصلاح فهرس البحث</translation>
         </message>

@@ -15,10 +15,12 @@ import configparser
 import signal
 import sqlite3
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from tests.reliability.conftest import app_popen, cli, make_articles
 
@@ -107,3 +109,58 @@ def test_an_app_started_with_nohup_outlives_its_terminal(tmp_path: Path) -> None
         app.send_signal(signal.SIGTERM)
         _out, err = app.communicate(timeout=60)
     assert app.returncode == 128 + signal.SIGTERM, err
+
+
+KILLED_IN_AN_IMPORT = """
+import os, signal, sys
+from PySide6.QtWidgets import QApplication
+from reader.gui import i18n
+from reader.gui.main_window import MainWindow
+from reader.store import Library
+
+app = QApplication([])
+library = Library.open(sys.argv[1], mend_later=True)
+window = MainWindow(library, settings=i18n.settings(), poll_ms=0)
+window.show()
+task = window.jobs.start_import([sys.argv[2]])
+# Killed once the first batch is stored, as a session ends or the machine goes off.
+window.jobs.articles_arrived.connect(lambda: os.kill(os.getpid(), signal.SIGKILL))
+app.exec()
+"""
+
+
+def test_an_import_the_window_was_killed_in_is_told_at_the_next_start(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """A new user's day: the app killed in the middle of an import said
+    nothing about it at its next start; the library looked whole, and was
+    not all of the folder."""
+    from reader.gui import i18n
+    from reader.gui.main_window import MainWindow
+    from reader.store import Library
+    from tests.reliability.conftest import child_env
+
+    store, folder = tmp_path / "library.sqlite3", tmp_path / "in"
+    make_articles(folder, 3000)
+    env = child_env()
+    env["RTL_READER_SETTINGS"] = str(tmp_path / "settings.ini")
+    killed = subprocess.run([sys.executable, "-c", KILLED_IN_AN_IMPORT, str(store), str(folder)],
+                            env=env, capture_output=True, text=True, timeout=300)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    with Library.open(store) as library:
+        stored = len(library.rows())
+    assert 0 < stored < 3000
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("RTL_READER_SETTINGS", str(tmp_path / "settings.ini"))
+        with Library.open(store) as library:
+            window = MainWindow(library, settings=i18n.settings(), poll_ms=0)
+            try:
+                message = window.statusBar().currentMessage()
+                assert str(folder) in message and "did not finish" in message
+            finally:
+                window.close()
+            # told once: the next start says nothing of it
+            window = MainWindow(library, settings=i18n.settings(), poll_ms=0)
+            try:
+                assert "did not finish" not in window.statusBar().currentMessage()
+            finally:
+                window.close()
