@@ -172,7 +172,7 @@ def _date(value: Any) -> str:
     except ValueError:
         try:
             when = email.utils.parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):  # a year past C's int
             return date_in(text)
     if when.tzinfo is None:
         return when.isoformat() if len(text) > 10 else when.date().isoformat()

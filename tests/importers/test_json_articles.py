@@ -241,3 +241,11 @@ def test_a_json_line_holding_a_raw_line_separator_is_one_line_issue16() -> None:
                         ensure_ascii=False) for sep in ("\u2028", "\u2029", "\x85")]
     articles = read_json("\n".join(lines) + "\r\n", name="news.jsonl")
     assert [a.body.count("وأضاف الوزير.") for a in articles] == [1, 1, 1]
+
+
+def test_a_date_no_calendar_holds_leaves_the_article_undated() -> None:
+    """A red team: a year past C's int ended ``show`` in a traceback and
+    refused the article in ``import`` as "a bug in rtl-reader"."""
+    published = "Mon, 01 Jan 99999999999999999999 00:00:00 GMT"
+    [article] = _read({"title": "عنوان", "body": "نص الخبر كاملا.", "published": published})
+    assert article.title == "عنوان" and article.published == ""
