@@ -456,3 +456,15 @@ def test_an_output_name_too_long_for_the_system_is_one_line_regression(
     assert (code, out, err) == (1, "", f"rtl-reader: {target}: cannot write: "
                                        "File name too long\n")
     assert list((tmp_path / "out").iterdir()) == []
+
+
+@pytest.mark.parametrize("limit", [str(2**62), str(2**63 - 1)])
+def test_the_largest_limit_a_search_takes_gives_every_match(
+        capsys: pytest.CaptureFixture[str], filled: Path, limit: str) -> None:
+    """A red team: a limit from 2**62 up, which the parser takes, ended in an
+    OverflowError traceback (twice the limit went to SQLite)."""
+    for query in (["نحن"], ["نحن", "خبز"]):
+        code, out, err = run(capsys, "--store", str(filled), "search", *query, "--limit", limit)
+        assert code == 0 and "Traceback" not in err, err
+    code, out, _ = run(capsys, "--store", str(filled), "search", "نحن", "--limit", limit)
+    assert out == run(capsys, "--store", str(filled), "search", "نحن", "--limit", "1000")[1]
