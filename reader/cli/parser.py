@@ -193,15 +193,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("tag", "print an article's tags, after adding or removing some")
     p.add_argument("id", metavar="ID", help="the article")
-    p.add_argument("tags", nargs="*", metavar="TAG", help="a tag to add")
-    p.add_argument("--remove", "-r", action="append", default=[], metavar="TAG",
+    p.add_argument("tags", nargs="*", type=text, metavar="TAG", help="a tag to add")
+    p.add_argument("--remove", "-r", action="append", default=[], type=text, metavar="TAG",
                    help="a tag to remove (give it again for more)")
     fmt(p)
 
     p = command("rename-tag", "rename a tag on every article that carries it (to a tag "
                               "that exists: the two become one)")
-    p.add_argument("old", metavar="OLD", help="the tag as it is")
-    p.add_argument("new", metavar="NEW", help="its new name")
+    p.add_argument("old", type=text, metavar="OLD", help="the tag as it is")
+    p.add_argument("new", type=text, metavar="NEW", help="its new name")
 
     p = command("find", "find text inside an article or file, folding Arabic like the app",
                 dashed_words=True)
@@ -231,7 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
                         'arguments make one query: search خبز -وزير)')
     p.add_argument("--limit", type=positive_int, default=20, metavar="N",
                    help="at most N results (default: 20)")
-    p.add_argument("--source", metavar="S", help="only articles from this source")
+    p.add_argument("--source", type=text, metavar="S", help="only articles from this source")
     p.add_argument("--since", type=iso_date, metavar="DATE",
                    help="only articles published on or after DATE (YYYY[-MM[-DD]])")
     p.add_argument("--until", type=iso_date, metavar="DATE",
@@ -384,6 +384,16 @@ def _version() -> str:
     from reader import __version__
 
     return __version__
+
+
+def text(value: str) -> str:
+    """An argument that is text, not a file name: bytes that are not UTF-8
+    (which Python hands on as lone surrogates) are refused here, where they
+    ended in a traceback at the store or the terminal (a red team: tag 1 $'\\xff')."""
+    if any("\ud800" <= c <= "\udfff" for c in value):
+        shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        raise argparse.ArgumentTypeError(f"'{shown}' is not valid UTF-8 text")
+    return value
 
 
 def positive_int(value: str) -> int:

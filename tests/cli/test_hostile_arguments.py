@@ -468,3 +468,22 @@ def test_the_largest_limit_a_search_takes_gives_every_match(
         assert code == 0 and "Traceback" not in err, err
     code, out, _ = run(capsys, "--store", str(filled), "search", "نحن", "--limit", limit)
     assert out == run(capsys, "--store", str(filled), "search", "نحن", "--limit", "1000")[1]
+
+
+@pytest.mark.parametrize("argv", [
+    ["tag", "1", "a\udcffb"],  # what Python makes of the byte 0xff in an argument
+    ["tag", "1", "--remove", "\udcff"],
+    ["rename-tag", "\udcff", "x"],
+    ["rename-tag", "x", "\udcff"],
+    ["search", "--source", "\udcff", "نحن"],
+])
+def test_an_argument_that_is_not_utf8_text_is_a_usage_error(
+        capsys, filled: Path, argv: list[str]) -> None:
+    """A red team: tag 1 $'\\xff' and search --source $'\\xff' ended in
+    UnicodeEncodeError tracebacks."""
+    with pytest.raises(SystemExit) as ended:
+        main(["--store", str(filled), *argv])
+    _, err = capsys.readouterr()
+    assert ended.value.code == 2
+    assert err.splitlines() == [err.strip()] and "is not valid UTF-8 text" in err
+    assert "\\xff" in err and "Traceback" not in err
