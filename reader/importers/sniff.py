@@ -95,5 +95,12 @@ def _is_json(text: str) -> bool:
     except RecursionError:  # JSON nested too deeply: the JSON reader says so
         return True
     except ValueError:
-        return False
+        # JSON Lines: its first line an object (a red team: JSON Lines read
+        # from standard input, or a file with no extension, was stored as one
+        # plain-text article of raw JSON)
+        first = text.lstrip().split("\n", 1)[0]
+        try:
+            return isinstance(json.loads(first), dict)
+        except (ValueError, RecursionError):
+            return False
     return True

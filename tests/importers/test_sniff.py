@@ -78,3 +78,23 @@ def test_any_prolog_before_a_feed_root_is_read_past(items: list[str], root: str)
 @given(st.lists(_PROLOG_ITEMS, max_size=12))
 def test_a_prolog_before_no_root_is_no_feed(items: list[str]) -> None:
     assert not looks_like_feed("".join(items) + "<catalog>")
+
+
+JSON_LINES = ('{"title": "الوزير يعلن الخطة", "body": "قال الوزير إن الاقتصاد نما."}\n'
+              '{"title": "افتتاح المعرض", "body": "افتتح المعرض أبوابه أمس."}\n')
+
+
+def test_json_lines_with_no_extension_are_articles_not_one_text(tmp_path: Path) -> None:
+    """A red team: JSON Lines read from standard input, or from a file with
+    no extension, was stored as one plain-text article of raw JSON."""
+    path = tmp_path / "export"
+    path.write_text(JSON_LINES, encoding="utf-8")
+    assert [a.title for a in read_file(path)] == ["الوزير يعلن الخطة", "افتتاح المعرض"]
+
+
+def test_json_lines_from_standard_input_are_articles(tmp_path: Path) -> None:
+    store = tmp_path / "s.sqlite3"
+    done = subprocess.run([sys.executable, "-m", "reader", "--store", str(store), "import", "-"],
+                          input=JSON_LINES, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "imported 2," in done.stdout
