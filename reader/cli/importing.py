@@ -28,6 +28,7 @@ inputs always does."""
 def cmd_import(args: argparse.Namespace, store: str | None) -> int:
     from reader.importers import bug_line, collect_files, fetch_url
     from reader.importers.batches import BatchWriter, few_collections
+    from reader.importers.jsonfile import SKIPPED
     from reader.importers.parallel import default_workers, read_files
     from reader.importers.ranges import input_kib, plan_inputs, releasing
 
@@ -63,6 +64,8 @@ def cmd_import(args: argparse.Namespace, store: str | None) -> int:
         for done in results:
             for note in done.notes:
                 say(note)
+                if note.endswith(SKIPPED):  # a line of JSON Lines: it failed, not its file
+                    failed.append(note.split(": ", 1)[0])
             yield done.path, (lambda d=done: _prepared_or_raise(d))
 
     # Files are read, folded and highlighted on every core; one writer here.

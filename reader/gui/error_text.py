@@ -133,6 +133,14 @@ def _causes() -> list[tuple[str, str]]:
         (r"not valid JSON: .*: line (?P<line>\d+) column (?P<column>\d+) \(char \d+\)",
          translate("ErrorText", "not valid JSON: line {line}, column {column}")),
         (r"not valid JSON Lines: line (?P<line>\d+): .*: line 1 column (?P<column>\d+) "
+         r"\(char \d+\) \(skipped; the other lines are imported\)",
+         translate("ErrorText", "not valid JSON: line {line}, column {column} (skipped; the "
+                                "other lines are imported)")),
+        (r"not valid JSON Lines: .*: line 1 column (?P<column>\d+) \(char \d+\) \(skipped; the "
+         r"other lines are imported\)",
+         translate("ErrorText", "not valid JSON: column {column} (skipped; the other lines are "
+                                "imported)")),
+        (r"not valid JSON Lines: line (?P<line>\d+): .*: line 1 column (?P<column>\d+) "
          r"\(char \d+\)",
          translate("ErrorText", "not valid JSON: line {line}, column {column}")),
         # A range of an archive's lines names the line in the subject (file:line).

@@ -280,7 +280,8 @@ class ImportExport(QObject):
                 text += "\n\n" + self.problem_text(report.notes)
             self.problems_found.emit(self.tr("Some files were not imported"), text, True)
         elif report.notes:
-            self.problems_found.emit(self.tr("Some characters were replaced"),
+            # Characters replaced, lines of JSON Lines skipped: the rest is in.
+            self.problems_found.emit(self.tr("Imported with changes"),
                                      self.problem_text(report.notes), False)
 
     def _on_progress(self, done: int, total: int) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from reader.errors import DecodeFailed, EmptyInput, UnsupportedFile
@@ -31,7 +32,8 @@ SCHEMA_VERSION = 1
 _META_FIELDS = ("source", "url", "author", "published", "language", "imported_at")
 
 
-def read_json(text: str, *, name: str) -> list[Article]:
+def read_json(text: str, *, name: str,
+              on_note: Callable[[str], None] | None = None) -> list[Article]:
     """The articles of an rtl-reader JSON export, ids cleared (the store gives
     new ones), each with its user highlights (``article_id`` 0, ``id`` None).
 
@@ -44,9 +46,10 @@ def read_json(text: str, *, name: str) -> list[Article]:
     Raises UnsupportedFile (subject ``name``) for JSON that holds no article
     or an export of a newer schema; DecodeFailed for
     malformed JSON or a malformed export (wrong types, a highlight whose text
-    is not in its field).
+    is not in its field). ``on_note`` gets a line for each line of JSON
+    Lines that is not JSON (``json_lines``); without it, such a line raises.
     """
-    data = _parse(text.removeprefix("\ufeff"), name)
+    data = _parse(text.removeprefix("\ufeff"), name, on_note)
     if not isinstance(data, dict) or data.get("format") != FORMAT_ID:
         return articles_in(data, name=name)
     version = data.get("version")
@@ -61,7 +64,7 @@ def read_json(text: str, *, name: str) -> list[Article]:
     return [_article(entry, name, i) for i, entry in enumerate(articles)]
 
 
-def _parse(text: str, name: str) -> Any:
+def _parse(text: str, name: str, on_note: Callable[[str], None] | None = None) -> Any:
     """``text`` as JSON, or as JSON Lines when it is that and not one document."""
     if not text.strip():
         raise EmptyInput(name, "no text in the file (only blank lines)")
@@ -75,7 +78,7 @@ def _parse(text: str, name: str) -> Any:
                                      f"{sys.get_int_max_str_digits():,} digits") from None
         if not (isinstance(err, json.JSONDecodeError) and err.msg == "Extra data"):
             raise DecodeFailed(name, f"not valid JSON: {err}") from None
-    return json_lines(text, name=name)
+    return json_lines(text, name=name, on_skip=on_note)
 
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -85,24 +88,37 @@ inside a string, and Python's ``json.dumps(..., ensure_ascii=False)`` writes
 them so (a line holding one was cut in two and refused)."""
 
 
-def json_lines(text: str, *, name: str, first_line: int | None = None) -> list[Any]:
+def json_lines(text: str, *, name: str, first_line: int | None = None,
+               on_skip: Callable[[str], None] | None = None) -> list[Any]:
     """The value of each non-blank line of ``text``, in order. ``text`` is a
     whole file, or, given ``first_line``, a part of one whose first line is
-    that line of the file (``reader.importers.ranges``). Raises DecodeFailed
-    for a line that is not JSON: its ``subject`` is ``name`` (a whole file,
-    the line number in the message) or ``name:line`` (a part)."""
+    that line of the file (``reader.importers.ranges``). A line that is not
+    JSON raises DecodeFailed (its ``subject`` is ``name``, the line number in
+    the message, or ``name:line`` for a part); given ``on_skip``, it costs
+    only itself: ``on_skip`` gets that error's line, said skipped, and the
+    other lines are read (a red team: one bad line of 3,000 cost the 443
+    good ones of its part, and a small file all of them)."""
     values = []
     for number, line in enumerate(LINE_BREAK.split(text), start=first_line or 1):
-        if line.strip():
-            try:
-                values.append(json.loads(line))
-            except RecursionError:
-                raise _line_error(name, number, first_line, "JSON nested too deeply",
-                                  f"line {number}: JSON nested too deeply") from None
-            except ValueError as err:
-                raise _line_error(name, number, first_line, f"not valid JSON Lines: {err}",
-                                  f"not valid JSON Lines: line {number}: {err}") from None
+        if not line.strip():
+            continue
+        try:
+            values.append(json.loads(line))
+            continue
+        except RecursionError:
+            error = _line_error(name, number, first_line, "JSON nested too deeply",
+                                f"line {number}: JSON nested too deeply")
+        except ValueError as err:
+            error = _line_error(name, number, first_line, f"not valid JSON Lines: {err}",
+                                f"not valid JSON Lines: line {number}: {err}")
+        if on_skip is None:
+            raise error
+        on_skip(f"{error.line()} {SKIPPED}")
     return values
+
+
+SKIPPED = "(skipped; the other lines are imported)"
+"""What a line of JSON Lines that is not JSON says after its error."""
 
 
 def _line_error(name: str, number: int, first_line: int | None, cause: str,

@@ -360,7 +360,7 @@ def read_range(part: LineRange, *, on_note: Callable[[str], None] | None = None,
     if len(data) != size:
         raise ReaderError(name, "the file changed while it was imported")
     text, replaced = clean_input(decode_bytes(data, name=name, on_note=on_note))
-    values = json_lines(text, name=str(part.named), first_line=part.first_line)
+    values = json_lines(text, name=str(part.named), first_line=part.first_line, on_skip=on_note)
     try:
         articles = articles_in(values, name=name)
     except UnsupportedFile:

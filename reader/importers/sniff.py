@@ -78,7 +78,7 @@ def _read(text: str, *, name: str, kind: str, url: str,
     if kind == "json":
         from reader.importers.jsonfile import read_json  # written by the exporters side
 
-        return read_json(text, name=name)
+        return read_json(text, name=name, on_note=on_note)
     article = parse_plain_text(text, name=name)
     if url:
         article.url = url

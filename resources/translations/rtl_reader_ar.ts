@@ -518,6 +518,14 @@
             <translation>ليس JSON صالحًا: العمود {column}</translation>
         </message>
         <message>
+            <source>not valid JSON: line {line}, column {column} (skipped; the other lines are imported)</source>
+            <translation>ليس JSON صالحًا: السطر {line}، العمود {column} (تُخطّي، واستُوردت بقية الأسطر)</translation>
+        </message>
+        <message>
+            <source>not valid JSON: column {column} (skipped; the other lines are imported)</source>
+            <translation>ليس JSON صالحًا: العمود {column} (تُخطّي، واستُوردت بقية الأسطر)</translation>
+        </message>
+        <message>
             <location filename="../../reader/gui/error_text.py" line="105" />
             <source>not valid JSON: a number of more than {digits} digits</source>
             <translation>ليس JSON صالحًا: فيه عدد من أكثر من {digits} رقم</translation>
@@ -1552,8 +1560,8 @@
         </message>
         <message>
             <location filename="../../reader/gui/import_export.py" line="183" />
-            <source>Some characters were replaced</source>
-            <translation>استُبدلت بعض المحارف</translation>
+            <source>Imported with changes</source>
+            <translation>استُورد مع تغييرات</translation>
         </message>
         <message numerus="yes">
             <location filename="../../reader/gui/import_export.py" line="196" />

@@ -117,6 +117,8 @@ def test_errors_read_as_arabic_in_the_arabic_window(qtbot: QtBot, window: MainWi
     "character) with U+FFFD",
     "/tmp/n.txt: replaced 2 invalid byte sequences with U+FFFD (not UTF-8; the first at "
     "byte 292)",
+    "/tmp/a.jsonl:1501: not valid JSON Lines: Unterminated string starting at: line 1 column "
+    "28 (char 27) (skipped; the other lines are imported)",
     "الحكومة: the query is too long: 1,200 characters (at most 1,000)",
     "example\u200b.com/rss: not a web address: it holds an invisible character",
     # the red-team round's causes (reader/importers/fetch.py, html.py)

@@ -346,7 +346,7 @@ def test_an_import_with_replaced_characters_says_so_as_information(
     qtbot.waitUntil(lambda: not window.jobs.tasks, timeout=20_000)
     assert len(told) == 1
     title, text = told[0]
-    assert title == "Some characters were replaced"
+    assert title == "Imported with changes"
     assert "page.html" in text and "U+FFFD" in text
 
 

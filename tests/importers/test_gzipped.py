@@ -184,12 +184,11 @@ def test_a_compressed_archive_imports_in_ranges_and_leaves_no_copy(
     assert list(small_ranges.iterdir()) == []
     with Library.open(store) as lib:
         stored = [lib.get(i) for i in lib.ids()]
-    expected = [a for part in plan_inputs([plain]) if 91 not in
-                range(part.first_line, part.last_line + 1)  # type: ignore[union-attr]
-                for a in ranges.read_range(part)]  # type: ignore[arg-type]
+    expected = [a for part in plan_inputs([plain])  # the broken line only left out
+                for a in ranges.read_range(part, on_note=lambda _: None)]  # type: ignore[arg-type]
     assert [(a.title, a.body, a.published) for a in stored] == [
         (a.title, a.body, a.published) for a in expected]
-    assert len(stored) > 100
+    assert len(stored) == 149
 
 
 def test_a_cut_archive_too_big_for_one_file_says_so_and_leaves_no_copy(

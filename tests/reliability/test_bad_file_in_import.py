@@ -157,3 +157,24 @@ def test_a_stray_byte_costs_its_article_one_character_not_the_article(
         report = workers.import_paths(library, [folder], _Context())
     assert len(report.added) == 11 and report.errors == []
     assert [note.split(": ")[0] for note in report.notes] == [str(stray)]
+
+
+def test_a_broken_line_of_json_lines_costs_only_itself(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, store_path: Path) -> None:
+    """A red team: one bad line cost every line of a small file (and the
+    good lines of its range in an archive), in the command and the window."""
+    lines = [json.dumps({"title": f"خبر رقم {n}", "body": f"نص الخبر رقم {n} كاملا."},
+                        ensure_ascii=False) for n in range(10)]
+    lines[4] = lines[4][:-5]
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code = main(["--store", str(store_path), "import", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 1 and "imported 9, duplicates 0, failed 1" in out
+    assert err.startswith(f"rtl-reader: {path}: not valid JSON Lines: line 5: ")
+    assert err.endswith("(skipped; the other lines are imported)\n")
+    assert sorted(_titles(store_path)) == sorted(f"خبر رقم {n}" for n in range(10) if n != 4)
+    with Library.open(tmp_path / "window.sqlite3") as library:
+        report = workers.import_paths(library, [path], _Context())
+    assert len(report.added) == 9 and report.errors == []
+    assert [note.split(": ")[0] for note in report.notes] == [str(path)]
