@@ -192,11 +192,13 @@ class WindowSettings(QObject):
         off, SIGKILL) is told at the next start (``interrupted_imports``).
         Returns the entry to end."""
         entry = json.dumps([store, paths], ensure_ascii=False)
+        self._reload()  # another window (on another store) may have written since
         self.save({RUNNING_IMPORTS_KEY: [*self.str_list(RUNNING_IMPORTS_KEY), entry]})
         return entry
 
     def import_ended(self, entry: str) -> None:
         """Forget the running import ``entry`` (finished, cancelled or failed)."""
+        self._reload()
         kept = self.str_list(RUNNING_IMPORTS_KEY)
         if entry in kept:
             kept.remove(entry)
@@ -207,6 +209,7 @@ class WindowSettings(QObject):
         forgotten; the imports into other stores are kept for their windows."""
         mine: list[list[str]] = []
         others: list[str] = []
+        self._reload()
         for entry in self.str_list(RUNNING_IMPORTS_KEY):
             try:
                 kept_store, paths = json.loads(entry)
@@ -219,6 +222,11 @@ class WindowSettings(QObject):
         if mine:
             self.save({RUNNING_IMPORTS_KEY: others})
         return mine
+
+    def _reload(self) -> None:
+        """Read what other windows wrote to the settings since (QSettings.sync)."""
+        if self._settings is not None:
+            self._settings.sync()
 
     def value(self, key: str) -> Any:
         """A saved window-state value (None when absent or without settings)."""
