@@ -9,6 +9,7 @@ import itertools
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import BrokenExecutor
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +122,14 @@ def cmd_import(args: argparse.Namespace, store: str | None) -> int:
             # Ctrl+C while a batch is written ends the import after it.
             say(f"interrupted: {counts()}; importing the same again adds the rest")
             return 130
+        except BrokenExecutor:
+            # A worker killed (by hand, or by the system out of memory) ended
+            # the import in a traceback with the batch read not stored (a red
+            # team): what was read is stored, and the import ends saying so.
+            writer.flush()
+            say(f"a worker process was killed (out of memory?): {counts()}; importing the "
+                "same again adds the rest")
+            return 1
     if progress:
         progress.clear()
     if args.format == "json":

@@ -257,8 +257,14 @@ def _prepare_all(articles: Sequence[Article]) -> list[Prepared]:
 
 def _worker_start(parent: int) -> None:
     """In a new worker: Ctrl+C is the caller's business, and the worker dies
-    with its parent (Linux; elsewhere the pool's own pipes end it)."""
+    with its parent (Linux; elsewhere the pool's own pipes end it). SIGTERM
+    and SIGHUP end it quietly: forked, it had the command's handlers, which
+    raise KeyboardInterrupt, and each worker the pool ended (or a ``kill``
+    of the process group) printed its traceback (a red team)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if signum is not None:
+            signal.signal(signum, signal.SIG_DFL)
     with contextlib.suppress(OSError, AttributeError):  # AttributeError: not on POSIX
         os.nice(WORKER_NICENESS)
     if sys.platform.startswith("linux"):

@@ -178,3 +178,43 @@ def test_a_broken_line_of_json_lines_costs_only_itself(
         report = workers.import_paths(library, [path], _Context())
     assert len(report.added) == 9 and report.errors == []
     assert [note.split(": ")[0] for note in report.notes] == [str(path)]
+
+
+def test_a_killed_worker_ends_the_import_in_one_line_keeping_what_was_stored(
+        tmp_path: Path) -> None:
+    """A red team: a worker killed (by hand, or by the system out of memory)
+    ended `import -j 2` in a BrokenProcessPool traceback, the batch read not
+    stored. It now ends in one line saying how many were stored, and they are."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.reliability.conftest import child_env
+
+    folder = tmp_path / "in"
+    make_articles(folder, 300)
+    body = "وقال الوزير إن الحكومة ستواصل العمل على خطة الإصلاح الاقتصادي. " * 40_000
+    for n in range(4):  # a few long ones keep the workers busy
+        (folder / f"z{n}.txt").write_text(f"تقرير طويل رقم {n}\n\n{body}", encoding="utf-8")
+    store = tmp_path / "library.sqlite3"
+    command = subprocess.Popen(
+        [sys.executable, "-m", "reader", "--store", str(store), "import", str(folder),
+         "--jobs", "2"], env=child_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True)
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while not workers and time.monotonic() < deadline and command.poll() is None:
+        time.sleep(0.2)
+        children = Path(f"/proc/{command.pid}/task/{command.pid}/children")
+        workers = [int(p) for p in children.read_text().split()] if children.exists() else []
+    assert workers, "no worker started"
+    time.sleep(1.0)
+    os.kill(workers[0], signal.SIGKILL)
+    out, err = command.communicate(timeout=300)
+    assert "Traceback" not in err, err
+    assert command.returncode == 1, (out, err)
+    [line] = [s for s in err.splitlines() if "worker process was killed" in s]
+    stored = int(line.split("imported ")[1].split(",")[0])
+    assert stored == len(_titles(store)) < 304
