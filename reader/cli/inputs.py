@@ -20,12 +20,13 @@ from typing import Any
 from reader.cli.parser import STDIN
 from reader.cli.terminal import Progress, fail, say
 from reader.errors import EmptyInput, InputTooLarge, NotFound, ReaderError
+from reader.store.connection import SQLITE_LARGEST
 
 STDIN_NAME = "<stdin>"
 """Standard input's name in messages and as an imported article's input."""
 
 
-MAX_ID = 2**63 - 1
+MAX_ID = SQLITE_LARGEST
 """The largest ID a store can hold (SQLite's integers are signed 64-bit)."""
 
 

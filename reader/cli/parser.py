@@ -19,6 +19,7 @@ from pathlib import PurePath
 from typing import Any, NoReturn
 
 from reader.cli.terminal import PROG, safe
+from reader.store.connection import SQLITE_LARGEST
 
 EXPORT_FORMATS = ("md", "json", "csv", "html", "pdf", "txt-visual", "png")
 KINDS = ("quote", "figure", "user")
@@ -403,8 +404,6 @@ def positive_int(value: str) -> int:
     return n
 
 
-_LARGEST = 2**63 - 1
-"""The largest count SQLite takes (a signed 64-bit integer)."""
 
 
 def non_negative_int(value: str) -> int:
@@ -414,7 +413,7 @@ def non_negative_int(value: str) -> int:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
     if n < 0:
         raise argparse.ArgumentTypeError(f"{value!r} is negative")
-    if n > _LARGEST:
+    if n > SQLITE_LARGEST:
         raise argparse.ArgumentTypeError(f"{value!r} is too large")
     return n
 

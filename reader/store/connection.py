@@ -26,6 +26,9 @@ from reader.errors import (
 )
 
 BUSY_TIMEOUT_MS = 30_000
+SQLITE_LARGEST = 2**63 - 1
+"""The largest integer SQLite holds (signed 64-bit): the bound of every id,
+offset and count the store is handed."""
 """How long a write waits for another process's write lock before StoreLocked.
 Every writer of ours holds the lock for one batch (``BATCH_SIZE`` articles,
 well under a second), so a wait this long means a stuck program, not a busy

@@ -15,6 +15,7 @@ from typing import Any
 
 from reader.errors import QueryError
 from reader.store import rankings
+from reader.store.connection import SQLITE_LARGEST
 from reader.store.query import Query, parse
 from reader.store.snippets import find_hits, make_snippet
 from reader.store.stem import stem
@@ -163,9 +164,6 @@ def _from_stored_ranking(con: sqlite3.Connection,
     return rankings.stored(con, request.table, word, request.limit, excluding)
 
 
-_SQLITE_LARGEST = 2**63 - 1
-
-
 def top_ranked(con: sqlite3.Connection, table: str, match: str,
                limit: int) -> list[tuple[int, float]]:
     """The ``limit`` best (id, bm25) from the index alone, plus every match
@@ -173,7 +171,7 @@ def top_ranked(con: sqlite3.Connection, table: str, match: str,
     touching the articles table: a join costs a row lookup per match."""
     # Equal scores are common (same counts, same lengths): spare rows make a
     # second query needed only when the tie runs past all of them.
-    fetch = min(2 * limit + 16, _SQLITE_LARGEST)  # a limit past 2**62 overflowed SQLite
+    fetch = min(2 * limit + 16, SQLITE_LARGEST)  # a limit past 2**62 overflowed SQLite
     matches_sql = _ranked_sql(table)
     head = con.execute(f"{matches_sql} ORDER BY r LIMIT ?", (match, fetch)).fetchall()
     if limit > 0 and len(head) == fetch and head[-1][1] == head[limit - 1][1]:
